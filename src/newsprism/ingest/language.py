@@ -1,0 +1,39 @@
+"""Language identification with py3langid (langid.py's model, offline, ~0.2 ms a text)."""
+
+from __future__ import annotations
+
+import logging
+
+from pathlib import Path
+
+from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+logger = logging.getLogger(__name__)
+
+# langid's normalized probability below which we say "unknown" rather than guess;
+# short or mixed texts fall under it. 0.5 keeps every sample article above it.
+MIN_CONFIDENCE = 0.5
+# The head of an article decides its language; reading more changes nothing but time.
+SAMPLE_CHARS = 2000
+
+
+class LanguageDetector:
+    """Detects an ISO 639-1 code, or None when the text is too short or unclear.
+
+    Loads langid's model once (about 0.6 s); ``detect`` costs about 0.2 ms.
+    """
+
+    def __init__(self) -> None:
+        self._identifier = LanguageIdentifier.from_modelpath(
+            Path(MODEL_DIR) / MODEL_FILE, norm_probs=True
+        )
+
+    def detect(self, text: str) -> str | None:
+        sample = text[:SAMPLE_CHARS]
+        if len(sample.split()) < 3:
+            return None
+        code, confidence = self._identifier.classify(sample)
+        if confidence < MIN_CONFIDENCE:
+            logger.debug("language unclear (%s at %.2f)", code, confidence)
+            return None
+        return str(code)

@@ -1,0 +1,144 @@
+"""Readers for record streams: JSON Lines, JSON arrays, and WARC crawls.
+
+Both stream: a JSONL file is read a line at a time and a WARC a record at a time, so a
+crawl of any size runs in the memory of its largest record. A bad record becomes an
+:class:`~newsprism.model.IngestFailure` naming the file and the line or URL; the records
+around it are still read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+from collections.abc import Iterator
+from typing import IO, Any
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from newsprism.errors import InputError, MalformedInput
+from newsprism.ingest.decode import check_size, decode_text
+from newsprism.ingest.html import parse_timestamp, read_html
+from newsprism.model import IngestFailure, RawDocument
+
+logger = logging.getLogger(__name__)
+
+Item = RawDocument | IngestFailure
+
+
+def read_jsonl(stream: IO[bytes], source: str, max_bytes: int) -> Iterator[Item]:
+    """One raw document per JSON line; blank lines are skipped.
+
+    Guarantee: every non-blank line yields exactly one document or one failure.
+    """
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        where = f"{source}:{number}"
+        try:
+            check_size(where, len(line), max_bytes)
+            yield document_from_json(_parse_json_line(line, where), source, where)
+        except InputError as exc:
+            yield IngestFailure(exc.source, exc.reason)
+
+
+def read_json_array(data: bytes, source: str) -> Iterator[Item]:
+    """Documents from a JSON file holding one article object or a list of them."""
+    try:
+        parsed = json.loads(data)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        yield IngestFailure(source, f"invalid JSON ({exc})")
+        return
+    for index, value in enumerate(parsed if isinstance(parsed, list) else [parsed]):
+        where = f"{source}[{index}]"
+        try:
+            yield document_from_json(value, source, where)
+        except InputError as exc:
+            yield IngestFailure(exc.source, exc.reason)
+
+
+def _parse_json_line(line: bytes, where: str) -> Any:
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise MalformedInput(where, f"invalid JSON ({exc.msg} at column {exc.colno})") from None
+    except UnicodeDecodeError:
+        raise MalformedInput(where, "line is not valid UTF-8") from None
+
+
+def document_from_json(value: Any, source: str, where: str) -> RawDocument:
+    """A raw document from one JSON object with ``text`` and optional metadata."""
+    if not isinstance(value, dict):
+        raise MalformedInput(where, f"expected a JSON object, got {type(value).__name__}")
+    text = value.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise MalformedInput(where, 'no "text" field with article text')
+    return RawDocument(
+        source=source,
+        body=text,
+        url=_optional_str(value, "url"),
+        title=_optional_str(value, "title"),
+        byline=_optional_str(value, "byline") or _optional_str(value, "author"),
+        published=parse_timestamp(_optional_str(value, "published")),
+        outlet=_optional_str(value, "outlet"),
+        language=_optional_str(value, "language"),
+    )
+
+
+def _optional_str(value: dict[str, Any], key: str) -> str | None:
+    found = value.get(key)
+    return found.strip() or None if isinstance(found, str) else None
+
+
+def read_warc(stream: IO[bytes], source: str, max_bytes: int) -> Iterator[Item]:
+    """One raw document per HTML response record of a WARC (or ARC) file, gzipped or not.
+
+    Non-HTML records and non-200 responses are passed over. A damaged archive yields a
+    failure after the records read before the damage.
+    """
+    try:
+        for record in ArchiveIterator(stream, arc2warc=True):
+            item = _document_from_record(record, source, max_bytes)
+            if item is not None:
+                yield item
+    except ArchiveLoadFailed as exc:
+        yield IngestFailure(source, f"malformed WARC ({_one_line(exc)})")
+    except Exception as exc:  # noqa: BLE001 - warcio raises bare AttributeErrors etc. on damage
+        yield IngestFailure(source, f"malformed WARC ({type(exc).__name__}: {_one_line(exc)})")
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:200]
+
+
+
+def _document_from_record(record: Any, source: str, max_bytes: int) -> Item | None:
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    content_type = record.http_headers.get_header("Content-Type") or ""
+    status = record.http_headers.get_statuscode()
+    if "html" not in content_type.lower() or status != "200":
+        return None
+    uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+    where = f"{source}#{uri}"
+    try:
+        payload = record.content_stream().read(max_bytes + 1)
+        check_size(where, len(payload), max_bytes)
+        if getattr(record.raw_stream, "limit", 0) > 0:
+            # warcio ends a cut-off record quietly; its unread Content-Length tells.
+            raise MalformedInput(where, "truncated WARC record (the archive ends mid-record)")
+        html = decode_text(payload, where, declared=charset_of(content_type))
+        found = read_html(html, where, url=uri or None)
+    except InputError as exc:
+        return IngestFailure(exc.source, exc.reason)
+    return dataclasses.replace(found, source=source)
+
+
+def charset_of(content_type: str) -> str | None:
+    """The charset parameter of a Content-Type header, if any."""
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.strip().partition("=")
+        if key.lower() == "charset" and value:
+            return value.strip("\"'")
+    return None

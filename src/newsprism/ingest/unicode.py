@@ -1,0 +1,77 @@
+"""Unicode repair for scraped text, run before any cleaning rule looks at a line.
+
+Scraped pages arrive with mojibake (UTF-8 read as Latin-1 or cp1252), non-breaking and
+other exotic spaces, zero-width characters and soft hyphens, and every kind of line break.
+:func:`repair_text` makes them plain while keeping what later stages depend on: curly
+quote marks stay curly (quote extraction tells an opening mark from a closing one), and
+the number and order of lines never changes, so a line number counted on the repaired
+text is the line number in the raw input.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import ftfy
+
+__all__ = ["repair_text"]
+
+logger = logging.getLogger(__name__)
+
+# ftfy settings: mojibake repair on, but nothing that changes what a character means.
+# uncurl_quotes is off because quote extraction needs to see “ and ” as distinct marks;
+# fix_character_width is off because it would rewrite CJK full-width punctuation, which is
+# correct text, not damage. Ligatures (ﬁ -> fi) are PDF-copy damage, so they are fixed.
+_FTFY_CONFIG = ftfy.TextFixerConfig(
+    uncurl_quotes=False,
+    fix_character_width=False,
+    fix_latin_ligatures=True,
+    fix_line_breaks=True,
+    normalization="NFC",
+    explain=False,
+)
+
+# Every Unicode space separator other than the ASCII space, plus tab: NBSP (U+00A0),
+# ogham (U+1680), the U+2000-U+200A typographic spaces, narrow NBSP (U+202F), medium
+# mathematical space (U+205F) and the ideographic space (U+3000).
+_ODD_SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+
+# Zero-width space/non-joiner/joiner, word joiner, BOM, soft hyphen: invisible in a
+# browser, but they split words for every string match that comes later.
+_INVISIBLES = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
+
+# Line breaks ftfy does not fold: vertical tab and form feed (page breaks in text dumps).
+_ODD_BREAKS = re.compile("\r\n|[\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+_TRAILING_SPACE = re.compile(r"[ ]+$", re.MULTILINE)
+
+
+def repair_text(text: str) -> str:
+    """Repair mojibake and normalize spaces and line breaks, keeping quote marks as written.
+
+    Args:
+        text: raw text as scraped.
+
+    Returns:
+        The repaired text: mojibake fixed by ftfy (curly quotes kept), every Unicode space
+        turned into ``' '``, zero-width characters and soft hyphens removed, every line
+        break turned into ``'\\n'``, and trailing spaces stripped from each line. Each
+        line break of the input is exactly one ``'\\n'`` of the output, so line numbers
+        are preserved.
+    """
+    # Fold line breaks first, then repair line by line: ftfy already works a line at a
+    # time, and doing the split here guarantees one "\n" per input break (a repair that
+    # decoded an escaped newline inside a line could otherwise shift every line number).
+    lines = _ODD_BREAKS.sub("\n", text).split("\n")
+    fixed = "\n".join(_repair_line(line) for line in lines)
+    fixed = _INVISIBLES.sub("", fixed)
+    fixed = _ODD_SPACES.sub(" ", fixed)
+    return _TRAILING_SPACE.sub("", fixed)
+
+
+def _repair_line(line: str) -> str:
+    """Run ftfy on one line; any line break it produces becomes a space."""
+    if line.isascii() and line.isprintable() and "&" not in line:
+        return line  # nothing ftfy could change: skip its per-call overhead
+    return ftfy.fix_text(line, _FTFY_CONFIG).replace("\n", " ")

@@ -1,0 +1,133 @@
+"""Records shared by every pipeline stage.
+
+Stages talk through these small, frozen dataclasses only, never through global state, so
+the same stage functions run in one process, in a worker pool, or on a distributed engine.
+Everything here is plain data: picklable, comparable, and convertible to JSON with
+:func:`newsprism.render.jsonout.article_to_dict`.
+
+Guarantee: every ``start``/``end`` pair in these records is a character offset into the
+owning article's clean ``text``; ``text[start:end]`` is the item's text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+
+__all__ = [
+    "Article",
+    "Heading",
+    "IngestFailure",
+    "RawDocument",
+    "Removed",
+    "article_id",
+    "normalize_for_id",
+]
+
+_SPACE_RUN = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """One line that cleaning took out of a scraped text, kept for a reviewer.
+
+    ``line`` is the line as it stood after Unicode repair; ``reason`` is the name of the
+    cleaning rule that removed it (see :mod:`newsprism.ingest.clean`); ``line_number`` is
+    its 1-based position in the raw input (0 when the input had no lines, e.g. HTML).
+    """
+
+    line: str
+    reason: str
+    line_number: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A subhead kept as structure: it stands before paragraph ``before_paragraph``."""
+
+    text: str
+    before_paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """What a reader found in one input item, before cleaning.
+
+    ``body`` is plain text: a text file's content, or the text trafilatura extracted from
+    HTML, paragraphs separated by blank lines. Every body is cleaned afterwards (scraped
+    debris survives every extractor); metadata a reader already knows (HTML meta tags,
+    JSON fields, feed entries) takes precedence over what cleaning infers.
+    """
+
+    source: str
+    body: str
+    url: str | None = None
+    title: str | None = None
+    byline: str | None = None
+    published: datetime | None = None
+    outlet: str | None = None
+    language: str | None = None
+    folder: str | None = None
+    credit: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IngestFailure:
+    """One input (file, record, URL) that could not be read; the batch goes on."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article, cleaned, with its provenance.
+
+    ``id`` is :func:`article_id` of the outlet and the clean text, so the same article
+    ingested twice gets the same id, while the same wire text at two outlets stays two
+    articles (the story stage folds such copies into one duplicate group).
+    ``text`` is the clean body: paragraphs separated by one blank line.
+    ``outlet`` is who published this copy; ``credit`` is the origin that a syndication
+    or wire credit line names ("Distributed by X", "LORVIK, May 3 (X) -"), if any.
+    """
+
+    id: str
+    source: str
+    text: str
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    byline: str | None = None
+    published: datetime | None = None
+    language: str | None = None
+    credit: str | None = None
+    headings: tuple[Heading, ...] = ()
+    removed: tuple[Removed, ...] = ()
+    ingested_at: datetime | None = field(default=None, compare=False)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """The body's paragraphs, in order (derived from ``text``)."""
+        return [p for p in self.text.split("\n\n") if p]
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
+def normalize_for_id(text: str) -> str:
+    """Text reduced to what identity should depend on: NFKC, case-folded, spaces folded."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return _SPACE_RUN.sub(" ", folded).strip()
+
+
+def article_id(outlet: str | None, text: str) -> str:
+    """Stable 16-hex-digit id from the normalized outlet and clean text (SHA-256 prefix)."""
+    key = normalize_for_id(outlet or "") + "\x1f" + normalize_for_id(text)
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]

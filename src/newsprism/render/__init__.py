@@ -1,0 +1,1 @@
+"""Render: the same data as a terminal view (Rich) or as the JSON report contract."""

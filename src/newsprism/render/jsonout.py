@@ -1,0 +1,53 @@
+"""The JSON report: the stable, versioned interface (documented in docs/report-schema.md).
+
+``schema_version`` changes only when a field is renamed or removed; new fields may be
+added within a version. Fields that later pipeline stages fill (``quotes``,
+``quantities``, ``dates``, ``entities`` and the ``stories``' contents) appear once those
+stages exist; until then ``stories`` is an empty list.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from newsprism.model import Article
+
+SCHEMA_VERSION = "1"
+
+
+def article_to_dict(article: Article, *, with_removed: bool = False) -> dict[str, Any]:
+    """One article in the report's ``articles`` shape."""
+    data: dict[str, Any] = {
+        "id": article.id,
+        "source": article.source,
+        "url": article.url,
+        "outlet": article.outlet,
+        "title": article.title,
+        "byline": article.byline,
+        "published": article.published.isoformat() if article.published else None,
+        "language": article.language,
+        "credit": article.credit,
+        "text": article.text,
+        "headings": [{"text": h.text, "before_paragraph": h.before_paragraph} for h in article.headings],
+    }
+    if with_removed:
+        data["removed"] = [
+            {"line": r.line, "reason": r.reason, "line_number": r.line_number} for r in article.removed
+        ]
+    return data
+
+
+def report_dict(articles: Iterable[Article]) -> dict[str, Any]:
+    """The whole report: schema version, articles, and stories."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "articles": [article_to_dict(a) for a in articles],
+        "stories": [],
+    }
+
+
+def dumps(data: Any) -> str:
+    """JSON text as newsprism writes it: UTF-8 characters kept, two-space indent."""
+    return json.dumps(data, ensure_ascii=False, indent=2)

@@ -1,0 +1,118 @@
+"""Terminal views with Rich: tables and panels that read well at 100 columns.
+
+Every string from an article is untrusted: it is passed to Rich as ``Text`` (never as
+markup), so a title holding ``[bold]`` or escape codes prints as written.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from newsprism.ingest.batch import IngestReport
+from newsprism.model import Article
+
+# Paragraphs of each article shown by ``analyze``; the rest is counted, not printed.
+PREVIEW_PARAGRAPHS = 2
+SHORT_ID = 10
+
+
+def _when(article: Article) -> str:
+    return article.published.strftime("%Y-%m-%d %H:%M %z") if article.published else "undated"
+
+
+def articles_table(articles: Sequence[Article], title: str = "Articles") -> Table:
+    """One row per article: id, outlet, date, language, words, title."""
+    table = Table(title=title, box=box.SIMPLE_HEAVY, header_style="bold cyan", expand=False)
+    table.add_column("id", style="dim", no_wrap=True)
+    table.add_column("outlet", style="magenta", max_width=20, no_wrap=True, overflow="ellipsis")
+    table.add_column("published", no_wrap=True)
+    table.add_column("lang", justify="center")
+    table.add_column("words", justify="right")
+    table.add_column("title", min_width=30, ratio=1)
+    for article in articles:
+        table.add_row(
+            article.id[:SHORT_ID],
+            Text(article.outlet or "?"),
+            _when(article),
+            article.language or "?",
+            str(article.word_count),
+            Text(article.title or "(untitled)"),
+        )
+    return table
+
+
+def _metadata(article: Article) -> Table:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold")
+    grid.add_column()
+    fields = [
+        ("id", article.id),
+        ("source", article.source),
+        ("url", article.url),
+        ("outlet", article.outlet),
+        ("credit", article.credit),
+        ("byline", article.byline),
+        ("published", _when(article)),
+        ("language", article.language),
+        ("words", str(article.word_count)),
+    ]
+    for name, value in fields:
+        if value:
+            grid.add_row(name, Text(value))
+    return grid
+
+
+def _body(article: Article, limit: int | None) -> Text:
+    paragraphs = article.paragraphs
+    headings = {h.before_paragraph: h.text for h in article.headings}
+    shown = paragraphs if limit is None else paragraphs[:limit]
+    body = Text()
+    for index, paragraph in enumerate(shown):
+        if index in headings:
+            body.append(headings[index] + "\n", style="bold underline")
+        body.append(paragraph + ("\n\n" if index < len(shown) - 1 else ""))
+    if limit is not None and len(paragraphs) > limit:
+        body.append(f"\n\n… {len(paragraphs) - limit} more paragraphs", style="dim italic")
+    return body
+
+
+def removed_table(article: Article) -> Table:
+    """What cleaning took out of an article, and why."""
+    table = Table(title="Removed by cleaning", box=box.MINIMAL, title_style="bold yellow")
+    table.add_column("line", justify="right", style="dim")
+    table.add_column("rule", style="yellow", no_wrap=True)
+    table.add_column("text", max_width=70)
+    for removed in article.removed:
+        table.add_row(str(removed.line_number), removed.reason, Text(removed.line))
+    return table
+
+
+def article_panel(article: Article, *, full: bool = True) -> Panel:
+    """One article: metadata, clean text (whole, or a preview), and what was removed."""
+    parts: list[RenderableType] = [_metadata(article), Text(""), _body(article, None if full else PREVIEW_PARAGRAPHS)]
+    if full and article.removed:
+        parts += [Text(""), removed_table(article)]
+    elif article.removed:
+        reasons = Counter(r.reason for r in article.removed)
+        summary = ", ".join(f"{n} {why}" for why, n in reasons.most_common())
+        parts += [Text(""), Text(f"cleaning removed {len(article.removed)} lines: {summary}", style="dim")]
+    title = Text(article.title or "(untitled)", style="bold")
+    return Panel(Group(*parts), title=title, title_align="left", border_style="blue", width=100)
+
+
+def ingest_summary(report: IngestReport) -> Table:
+    """Counts of inputs read, articles ingested, duplicates, and failures."""
+    counts = Table(box=box.ROUNDED, show_header=True, header_style="bold")
+    counts.add_column("inputs", justify="right")
+    counts.add_column("ingested", justify="right", style="green")
+    counts.add_column("duplicate", justify="right", style="yellow")
+    counts.add_column("failed", justify="right", style="red")
+    counts.add_row(str(report.inputs), str(len(report.added)), str(len(report.duplicates)), str(len(report.failures)))
+    return counts

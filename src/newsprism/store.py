@@ -1,0 +1,317 @@
+"""The embedded store: SQLite in WAL mode, a named-migration schema, FTS5 search.
+
+Guarantees:
+
+* Idempotent: an article is keyed by its content id, so storing it twice stores it once.
+* Atomic per batch: :meth:`Store.add_articles` writes a batch in one transaction; a
+  crash mid-batch leaves every earlier batch intact and no half-written article (SQLite's
+  WAL journal rolls the open transaction back on the next open).
+* Versioned: each migration has a name and is recorded in ``migrations`` when applied;
+  a store written by a newer newsprism (an unknown migration name) is refused.
+
+Cost: an insert is one B-tree write plus the FTS5 index update (a trigger); a search is
+an FTS5 MATCH ranked by bm25.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from newsprism.errors import SchemaError, StoreError
+from newsprism.model import Article, Heading, Removed
+
+logger = logging.getLogger(__name__)
+
+ENV_DB = "NEWSPRISM_DB"
+IN_MEMORY = ":memory:"
+
+MIGRATIONS: tuple[tuple[str, str], ...] = (
+    (
+        "0001_articles",
+        """
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            source TEXT NOT NULL,
+            url TEXT,
+            outlet TEXT,
+            title TEXT,
+            byline TEXT,
+            published TEXT,
+            published_utc TEXT,
+            language TEXT,
+            credit TEXT,
+            text TEXT NOT NULL,
+            headings TEXT NOT NULL DEFAULT '[]',
+            removed TEXT NOT NULL DEFAULT '[]',
+            ingested_at TEXT NOT NULL
+        );
+        CREATE INDEX articles_outlet ON articles (outlet);
+        CREATE INDEX articles_published ON articles (published_utc);
+        """,
+    ),
+    (
+        "0002_articles_fts",
+        """
+        CREATE VIRTUAL TABLE articles_fts USING fts5 (
+            title, text, content='articles', content_rowid='rowid',
+            tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts (rowid, title, text)
+            VALUES (new.rowid, new.title, new.text);
+        END;
+        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts (articles_fts, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, old.text);
+        END;
+        CREATE TRIGGER articles_fts_update AFTER UPDATE ON articles BEGIN
+            INSERT INTO articles_fts (articles_fts, rowid, title, text)
+            VALUES ('delete', old.rowid, old.title, old.text);
+            INSERT INTO articles_fts (rowid, title, text)
+            VALUES (new.rowid, new.title, new.text);
+        END;
+        """,
+    ),
+)
+
+_ARTICLE_COLUMNS = (
+    "id, source, url, outlet, title, byline, published, published_utc, language, credit, "
+    "text, headings, removed, ingested_at"
+)
+
+
+def default_db_path() -> Path:
+    """``$NEWSPRISM_DB`` if set, else ``newsprism.db`` in the user's data directory."""
+    from_env = os.environ.get(ENV_DB)
+    if from_env:
+        return Path(from_env)
+    return Path(platformdirs.user_data_dir("newsprism")) / "newsprism.db"
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    """What one batch did: ids newly stored, and ids that were already there."""
+
+    added: tuple[str, ...]
+    duplicates: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleQuery:
+    """Filters for :meth:`Store.list_articles`; ``search`` holds words that must all occur."""
+
+    outlet: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    search: str | None = None
+    limit: int = 50
+    offset: int = 0
+
+
+class Store:
+    """One SQLite database of articles (and, later, analyses and stories)."""
+
+    def __init__(self, path: str | Path = IN_MEMORY) -> None:
+        self.path = str(path)
+        self._conn = _connect(self.path)
+        migrate(self._conn)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: committed when the block ends, rolled back on error."""
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._conn
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    def add_articles(self, articles: Iterable[Article]) -> AddResult:
+        """Store a batch of articles in one transaction; already stored ids are skipped."""
+        added: list[str] = []
+        duplicates: list[str] = []
+        now = datetime.now(timezone.utc).isoformat()
+        with self.transaction() as conn:
+            for article in articles:
+                cursor = conn.execute(
+                    f"INSERT INTO articles ({_ARTICLE_COLUMNS}) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    # Not INSERT OR IGNORE: that would also swallow NOT NULL violations.
+                    "ON CONFLICT (id) DO NOTHING",
+                    _article_row(article, now),
+                )
+                (added if cursor.rowcount else duplicates).append(article.id)
+        return AddResult(tuple(added), tuple(duplicates))
+
+    def get_article(self, id_or_prefix: str) -> Article | None:
+        """The article with this id, or with the only id starting with this prefix."""
+        rows = self._conn.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ? OR id LIKE ? ESCAPE '\\' LIMIT 2",
+            (id_or_prefix, _escape_like(id_or_prefix) + "%"),
+        ).fetchall()
+        exact = [r for r in rows if r["id"] == id_or_prefix]
+        if exact or len(rows) == 1:
+            return _row_article((exact or rows)[0])
+        return None
+
+    def get_articles(self, ids: Iterable[str]) -> list[Article]:
+        """The articles with these ids, in the order given (unknown ids are left out)."""
+        found = {a.id: a for a in map(self.get_article, dict.fromkeys(ids)) if a}
+        return [found[i] for i in dict.fromkeys(ids) if i in found]
+
+    def list_articles(self, query: ArticleQuery | None = None) -> list[Article]:
+        """Articles matching ``query``: newest first, or by relevance when searching."""
+        sql, params = _list_sql(query or ArticleQuery())
+        try:
+            rows = self._conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"bad search query ({exc})") from None
+        return [_row_article(row) for row in rows]
+
+    def count_articles(self) -> int:
+        return int(self._conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def applied_migrations(self) -> list[str]:
+        return [r[0] for r in self._conn.execute("SELECT name FROM migrations ORDER BY name")]
+
+    def integrity_problems(self) -> list[str]:
+        """Problems SQLite and the FTS index find in this store (empty when sound)."""
+        problems = [r[0] for r in self._conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        try:
+            self._conn.execute(
+                "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)"
+            )
+        except sqlite3.DatabaseError as exc:
+            problems.append(f"full-text index: {exc}")
+        indexed = self._conn.execute("SELECT count(*) FROM articles_fts_docsize").fetchone()[0]
+        if indexed != self.count_articles():
+            problems.append(f"full-text index holds {indexed} rows for {self.count_articles()} articles")
+        return problems
+
+
+def _connect(path: str) -> sqlite3.Connection:
+    if path != IN_MEMORY:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: cannot open the store ({exc})") from None
+    return conn
+
+
+def migrate(conn: sqlite3.Connection) -> list[str]:
+    """Apply the migrations this store lacks, each in its own transaction; return them."""
+    conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
+    applied = {r[0] for r in conn.execute("SELECT name FROM migrations")}
+    unknown = applied - {name for name, _ in MIGRATIONS}
+    if unknown:
+        raise SchemaError(f"the store has migrations this newsprism does not know: {sorted(unknown)}")
+    done = []
+    for name, script in MIGRATIONS:
+        if name not in applied:
+            stamp = datetime.now(timezone.utc).isoformat()
+            conn.executescript(
+                f"BEGIN; {script}; INSERT INTO migrations VALUES ('{name}', '{stamp}'); COMMIT;"
+            )
+            logger.info("applied migration %s", name)
+            done.append(name)
+    return done
+
+
+def _article_row(article: Article, ingested_at: str) -> tuple[Any, ...]:
+    published = article.published
+    return (
+        article.id,
+        article.source,
+        article.url,
+        article.outlet,
+        article.title,
+        article.byline,
+        published.isoformat() if published else None,
+        published.astimezone(timezone.utc).isoformat() if published else None,
+        article.language,
+        article.credit,
+        article.text,
+        json.dumps([[h.text, h.before_paragraph] for h in article.headings]),
+        json.dumps([[r.line, r.reason, r.line_number] for r in article.removed]),
+        ingested_at,
+    )
+
+
+def _row_article(row: sqlite3.Row) -> Article:
+    return Article(
+        id=row["id"],
+        source=row["source"],
+        text=row["text"],
+        url=row["url"],
+        outlet=row["outlet"],
+        title=row["title"],
+        byline=row["byline"],
+        published=datetime.fromisoformat(row["published"]) if row["published"] else None,
+        language=row["language"],
+        credit=row["credit"],
+        headings=tuple(Heading(t, i) for t, i in json.loads(row["headings"])),
+        removed=tuple(Removed(line, why, n) for line, why, n in json.loads(row["removed"])),
+        ingested_at=datetime.fromisoformat(row["ingested_at"]),
+    )
+
+
+def _list_sql(query: ArticleQuery) -> tuple[str, list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    source = "articles"
+    order = "coalesce(published_utc, ingested_at) DESC, id"
+    if query.search:
+        source = "articles JOIN articles_fts ON articles_fts.rowid = articles.rowid"
+        where.append("articles_fts MATCH ?")
+        params.append(fts_query(query.search))
+        order = "bm25(articles_fts), id"
+    if query.outlet:
+        where.append("outlet = ? COLLATE NOCASE")
+        params.append(query.outlet)
+    if query.since:
+        where.append("published_utc >= ?")
+        params.append(query.since.astimezone(timezone.utc).isoformat())
+    if query.until:
+        where.append("published_utc < ?")
+        params.append(query.until.astimezone(timezone.utc).isoformat())
+    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    columns = ", ".join(f"articles.{c.strip()}" for c in _ARTICLE_COLUMNS.split(","))
+    sql = f"SELECT {columns} FROM {source} {clause} ORDER BY {order} LIMIT ? OFFSET ?"
+    return sql, [*params, query.limit, query.offset]
+
+
+def fts_query(words: str) -> str:
+    """An FTS5 query matching articles holding every word, safe for any user input."""
+    terms = [w.replace('"', '""') for w in words.split()]
+    return " ".join(f'"{t}"' for t in terms)
+
+
+def _escape_like(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
