@@ -25,7 +25,9 @@ def html_page(
     paragraphs = [f"<p>{escape(p)}</p>" for p in body.split("\n\n")]
     if subhead:
         paragraphs.insert(2, f"<h2>{escape(subhead)}</h2>")
-    date_meta = f'<meta property="article:published_time" content="{published}">' if published else ""
+    date_meta = (
+        f'<meta property="article:published_time" content="{published}">' if published else ""
+    )
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <title>{escape(title)} | {escape(site)}</title>
@@ -67,21 +69,32 @@ def rss_feed(entries: list[dict[str, str]], channel: str = "Coastal Wire Radio")
     ).encode()
 
 
-def warc_file(pages: list[tuple[str, str]], *, gzip: bool = True, extra_non_html: bool = True) -> bytes:
+def warc_file(
+    pages: list[tuple[str, str]], *, gzip: bool = True, extra_non_html: bool = True
+) -> bytes:
     """A WARC with one HTML response record per (url, html), plus a request and an image."""
     buffer = io.BytesIO()
     writer = WARCWriter(buffer, gzip=gzip)
     for url, html in pages:
-        writer.write_record(writer.create_warc_record(url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
         writer.write_record(
-            writer.create_warc_record(url, "response", payload=io.BytesIO(html.encode()), http_headers=headers)
+            writer.create_warc_record(url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n"))
+        )
+        headers = StatusAndHeaders(
+            "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+        )
+        writer.write_record(
+            writer.create_warc_record(
+                url, "response", payload=io.BytesIO(html.encode()), http_headers=headers
+            )
         )
     if extra_non_html:
         headers = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
         writer.write_record(
             writer.create_warc_record(
-                "https://x.example/a.png", "response", payload=io.BytesIO(b"\x89PNG\r\n"), http_headers=headers
+                "https://x.example/a.png",
+                "response",
+                payload=io.BytesIO(b"\x89PNG\r\n"),
+                http_headers=headers,
             )
         )
     return buffer.getvalue()

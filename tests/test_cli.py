@@ -32,8 +32,14 @@ def db(tmp_path: Path) -> str:
 
 @pytest.fixture
 def corpus(write: Write, tmp_path: Path) -> Path:
-    write("in/tessel-courier/pier.txt", "Tessel closes its old ferry pier\n\n" + BODY + "\n\nLeave a reply\n\n12 comments")
-    write("in/ridge/page.html", html_page(title="Ridge town votes on pier", body=BODY.replace("Tessel", "Ridge")))
+    write(
+        "in/tessel-courier/pier.txt",
+        "Tessel closes its old ferry pier\n\n" + BODY + "\n\nLeave a reply\n\n12 comments",
+    )
+    write(
+        "in/ridge/page.html",
+        html_page(title="Ridge town votes on pier", body=BODY.replace("Tessel", "Ridge")),
+    )
     return tmp_path / "in"
 
 
@@ -68,7 +74,9 @@ def test_usage_error_exits_two(db: str) -> None:
 
 def test_articles_lists_filters_and_searches(corpus: Path, db: str) -> None:
     run("ingest", str(corpus), "--db", db)
-    by_outlet = json.loads(run("articles", "--db", db, "--outlet", "The Tessel Courier", "--json")[1])
+    by_outlet = json.loads(
+        run("articles", "--db", db, "--outlet", "The Tessel Courier", "--json")[1]
+    )
     assert [a["title"] for a in by_outlet] == ["Ridge town votes on pier"]
     code, stdout, _ = run("articles", "--db", db, "-q", "Ridge", "--json")
     assert code == 0
@@ -93,8 +101,13 @@ def test_analyze_json_follows_the_report_contract(corpus: Path, db: str) -> None
     report = json.loads(stdout)
     assert code == 0
     assert report["schema_version"] == "1" and report["stories"] == []
-    assert {"id", "source", "outlet", "title", "byline", "published", "language", "text"} <= set(report["articles"][0])
-    assert [a["title"] for a in report["articles"]] == ["Ridge town votes on pier", "Tessel closes its old ferry pier"]
+    assert {"id", "source", "outlet", "title", "byline", "published", "language", "text"} <= set(
+        report["articles"][0]
+    )
+    assert [a["title"] for a in report["articles"]] == [
+        "Ridge town votes on pier",
+        "Tessel closes its old ferry pier",
+    ]
 
 
 def test_analyze_writes_to_a_file(corpus: Path, db: str, tmp_path: Path) -> None:
@@ -110,7 +123,10 @@ def test_bad_inputs_never_print_a_traceback(write: Write, tmp_path: Path, db: st
     write("bad/ok.txt", "A fine headline\n\n" + BODY)
     result = subprocess.run(
         [sys.executable, "-m", "newsprism", "ingest", str(tmp_path / "bad"), "--db", db],
-        capture_output=True, text=True, timeout=120,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr

@@ -6,7 +6,7 @@ import gzip
 import io
 import json
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -50,12 +50,17 @@ def test_text_file_takes_outlet_from_folder_and_title_from_headline(write: Write
     assert article.language == "en"
 
 
-def test_folder_is_read_recursively_in_sorted_order_skipping_hidden(write: Write, tmp_path: Path) -> None:
+def test_folder_is_read_recursively_in_sorted_order_skipping_hidden(
+    write: Write, tmp_path: Path
+) -> None:
     write("in/b/two.txt", "Second story headline\n\n" + BODY.replace("Tessel", "Ormund"))
     write("in/a/one.txt", "First story headline\n\n" + BODY)
     write("in/.cache/hidden.txt", "Hidden\n\n" + BODY)
     items = read_all(str(tmp_path / "in"))
-    assert [a.title for a in items if isinstance(a, Article)] == ["First story headline", "Second story headline"]
+    assert [a.title for a in items if isinstance(a, Article)] == [
+        "First story headline",
+        "Second story headline",
+    ]
 
 
 def test_glob_expands_and_reports_a_pattern_matching_nothing(write: Write, tmp_path: Path) -> None:
@@ -93,14 +98,18 @@ def test_html_page_gives_text_and_metadata(write: Write) -> None:
 
 
 def test_html_date_found_by_htmldate_when_metadata_has_none(write: Write) -> None:
-    page = html_page(published=None, canonical="https://tesselcourier.example/2026/03/05/ferry-pier")
+    page = html_page(
+        published=None, canonical="https://tesselcourier.example/2026/03/05/ferry-pier"
+    )
     article = only_article(read_all(str(write("page.html", page))))
     assert article.published is not None
     assert article.published.date().isoformat() == "2026-03-05"
 
 
 def test_html_without_an_article_is_a_clear_failure(write: Write) -> None:
-    path = write("empty.html", "<html><head><title>x</title></head><body><nav>Home</nav></body></html>")
+    path = write(
+        "empty.html", "<html><head><title>x</title></head><body><nav>Home</nav></body></html>"
+    )
     found = failure(read_all(str(path)))
     assert found.source == str(path)
     assert "no article text" in found.reason
@@ -116,7 +125,9 @@ def _record(n: int, **extra: object) -> str:
 
 def test_jsonl_reads_fields_and_reports_bad_lines_by_number(write: Write) -> None:
     lines = [
-        _record(1, url="https://valdo.example/1", published="2026-03-04T08:00:00+01:00", outlet="Valdo"),
+        _record(
+            1, url="https://valdo.example/1", published="2026-03-04T08:00:00+01:00", outlet="Valdo"
+        ),
         "{not json",
         _record(3),
         json.dumps({"title": "no text"}),
@@ -141,7 +152,10 @@ def test_gzipped_jsonl_is_read_and_truncation_reported(write: Write) -> None:
 
 def test_json_array_file_is_read(write: Write) -> None:
     path = write("list.json", "[" + ",".join(_record(n) for n in range(2)) + "]")
-    assert [a.title for a in read_all(str(path)) if isinstance(a, Article)] == ["Story 0", "Story 1"]
+    assert [a.title for a in read_all(str(path)) if isinstance(a, Article)] == [
+        "Story 0",
+        "Story 1",
+    ]
 
 
 # --- WARC ---------------------------------------------------------------------------------
@@ -151,8 +165,14 @@ def test_json_array_file_is_read(write: Write) -> None:
 def test_warc_yields_html_responses_only(write: Write, compressed: bool) -> None:
     pages = [
         ("https://tesselcourier.example/a", html_page(canonical="https://tesselcourier.example/a")),
-        ("https://tesselcourier.example/b", html_page(title="Bridge tolls rise", body=BODY.replace("pier", "bridge"),
-                                                      canonical="https://tesselcourier.example/b")),
+        (
+            "https://tesselcourier.example/b",
+            html_page(
+                title="Bridge tolls rise",
+                body=BODY.replace("pier", "bridge"),
+                canonical="https://tesselcourier.example/b",
+            ),
+        ),
     ]
     name = "crawl.warc.gz" if compressed else "crawl.warc"
     items = read_all(str(write(name, warc_file(pages, gzip=compressed))))
@@ -161,14 +181,25 @@ def test_warc_yields_html_responses_only(write: Write, compressed: bool) -> None
 
 
 def test_malformed_warc_is_reported(write: Write) -> None:
-    path = write("broken.warc", b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\nshort")
+    path = write(
+        "broken.warc", b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\nshort"
+    )
     found = failure(read_all(str(path)))
     assert found.source == str(path) and "WARC" in found.reason
 
 
 def test_truncated_warc_gz_keeps_records_before_the_damage(write: Write) -> None:
-    pages = [(f"https://t.example/{n}", html_page(title=f"Story number {n}", body=BODY.replace("Tessel", f"Town{n}"),
-                                                   canonical=f"https://t.example/{n}")) for n in range(3)]
+    pages = [
+        (
+            f"https://t.example/{n}",
+            html_page(
+                title=f"Story number {n}",
+                body=BODY.replace("Tessel", f"Town{n}"),
+                canonical=f"https://t.example/{n}",
+            ),
+        )
+        for n in range(3)
+    ]
     data = warc_file(pages, extra_non_html=False)
     items = read_all(str(write("cut.warc.gz", data[: len(data) - 300])))  # inside the last page
     assert [type(i).__name__ for i in items] == ["Article", "Article", "IngestFailure"]
@@ -180,8 +211,12 @@ def test_truncated_warc_gz_keeps_records_before_the_damage(write: Write) -> None
 
 ENTRIES = [
     {"title": "Pier to close", "link": "https://coastal.example/pier", "body": BODY},
-    {"title": "Tolls to rise", "link": "https://coastal.example/tolls", "body": BODY.replace("pier", "bridge"),
-     "pubDate": "Wed, 04 Mar 2026 07:30:00 GMT"},
+    {
+        "title": "Tolls to rise",
+        "link": "https://coastal.example/tolls",
+        "body": BODY.replace("pier", "bridge"),
+        "pubDate": "Wed, 04 Mar 2026 07:30:00 GMT",
+    },
 ]
 
 
@@ -191,26 +226,33 @@ def test_rss_entries_become_articles_with_feed_metadata(write: Write) -> None:
     assert [a.title for a in articles] == ["Pier to close", "Tolls to rise"]
     assert {a.outlet for a in articles} == {"Coastal Wire Radio"}
     assert articles[0].published == datetime(2026, 3, 3, 10, tzinfo=CET)
-    assert articles[1].published == datetime(2026, 3, 4, 7, 30, tzinfo=timezone.utc)
+    assert articles[1].published == datetime(2026, 3, 4, 7, 30, tzinfo=UTC)
     assert articles[0].byline == "Ola Berg"
     assert articles[0].text.count("\n\n") == 2
 
 
 def test_atom_feed_is_read(write: Write) -> None:
+    content = "".join(f"&lt;p&gt;{p}&lt;/p&gt;" for p in BODY.split("\n\n"))
     atom = (
         '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
         "<title>Ridge Weekly</title><id>urn:x</id><updated>2026-03-05T09:00:00Z</updated>"
         "<entry><title>Pier to close</title><id>urn:1</id><link href='https://ridge.example/1'/>"
         "<updated>2026-03-05T09:00:00Z</updated><author><name>Ann Ek</name></author>"
-        f"<content type='html'>{''.join('&lt;p&gt;' + p + '&lt;/p&gt;' for p in BODY.split(chr(10) * 2))}</content>"
+        f"<content type='html'>{content}</content>"
         "</entry></feed>"
     )
     article = only_article(read_all(str(write("ridge.atom", atom))))
-    assert (article.outlet, article.byline, article.url) == ("Ridge Weekly", "Ann Ek", "https://ridge.example/1")
+    assert (article.outlet, article.byline, article.url) == (
+        "Ridge Weekly",
+        "Ann Ek",
+        "https://ridge.example/1",
+    )
 
 
 def test_malformed_feed_xml_is_reported(write: Write) -> None:
-    path = write("bad.xml", "<?xml version='1.0'?><rss><channel><title>x</title><item><title>a</ite")
+    path = write(
+        "bad.xml", "<?xml version='1.0'?><rss><channel><title>x</title><item><title>a</ite"
+    )
     found = failure(read_all(str(path)))
     assert found.source == str(path) and "malformed feed" in found.reason
 
@@ -270,7 +312,9 @@ def test_feed_url_is_read_as_a_feed(http_server: LocalServer) -> None:
         ("archive.txt.gz", gzip.compress(("Headline\n\n" + BODY).encode())[:40], "truncated gzip"),
     ],
 )
-def test_bad_input_gets_one_line_reason_naming_the_file(write: Write, name: str, content: bytes, reason: str) -> None:
+def test_bad_input_gets_one_line_reason_naming_the_file(
+    write: Write, name: str, content: bytes, reason: str
+) -> None:
     path = write(name, content)
     found = failure(read_all(str(path)))
     assert found.source == str(path)
@@ -285,7 +329,10 @@ def test_file_over_the_size_limit_is_refused(write: Write) -> None:
 
 
 def test_legacy_encodings_are_decoded(write: Write) -> None:
-    text = "Die Fähre über den Fluss fährt wieder täglich, sagte Bürgermeisterin Jördis Weiß am Montag."
+    text = (
+        "Die Fähre über den Fluss fährt wieder täglich, "
+        "sagte Bürgermeisterin Jördis Weiß am Montag."
+    )
     path = write("latin1.txt", ("Fähre fährt wieder\n\n" + text + " " + text).encode("cp1252"))
     article = only_article(read_all(str(path)))
     assert "Jördis Weiß" in article.text

@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -91,17 +91,23 @@ def test_lookup_by_unique_prefix(store: Store) -> None:
 
 
 def test_list_filters_by_outlet_date_and_words(store: Store) -> None:
-    store.add_articles([make_article(1, day=2), make_article(2, outlet="ridge", day=4), make_article(3, day=6)])
+    store.add_articles(
+        [make_article(1, day=2), make_article(2, outlet="ridge", day=4), make_article(3, day=6)]
+    )
     assert [a.title for a in store.list_articles()] == ["Story 3", "Story 2", "Story 1"]
     assert [a.title for a in store.list_articles(ArticleQuery(outlet="RIDGE"))] == ["Story 2"]
-    since = datetime(2026, 3, 3, tzinfo=timezone.utc)
-    until = datetime(2026, 3, 5, tzinfo=timezone.utc)
-    assert [a.title for a in store.list_articles(ArticleQuery(since=since, until=until))] == ["Story 2"]
+    since = datetime(2026, 3, 3, tzinfo=UTC)
+    until = datetime(2026, 3, 5, tzinfo=UTC)
+    assert [a.title for a in store.list_articles(ArticleQuery(since=since, until=until))] == [
+        "Story 2"
+    ]
     assert [a.title for a in store.list_articles(ArticleQuery(search="town2 pier"))] == ["Story 2"]
     assert store.list_articles(ArticleQuery(search='AND OR "(')) == []  # any input is safe
 
 
-def test_default_location_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_default_location_follows_the_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setenv("NEWSPRISM_DB", str(tmp_path / "env.db"))
     assert default_db_path() == tmp_path / "env.db"
     monkeypatch.delenv("NEWSPRISM_DB")
@@ -113,7 +119,9 @@ def test_killing_an_ingest_mid_batch_leaves_a_consistent_store(tmp_path: Path) -
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for n in range(1500):
-        (corpus / f"{n:05d}.txt").write_text(f"Headline number {n}\n\n" + BODY.replace("Tessel", f"Town{n}"))
+        (corpus / f"{n:05d}.txt").write_text(
+            f"Headline number {n}\n\n" + BODY.replace("Tessel", f"Town{n}")
+        )
     db = tmp_path / "crash.db"
     command = [sys.executable, "-m", "newsprism", "ingest", str(corpus), "--db", str(db)]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -127,7 +135,7 @@ def test_killing_an_ingest_mid_batch_leaves_a_consistent_store(tmp_path: Path) -
         assert 0 < stored < 1500
         assert store.integrity_problems() == []  # includes the FTS index against its rows
         assert all(a.text and a.title for a in store.list_articles(ArticleQuery(limit=2000)))
-    finished = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    finished = subprocess.run(command, check=False, capture_output=True, text=True, timeout=600)
     assert finished.returncode == 0, finished.stderr
     with Store(db) as store:
         assert store.count_articles() == 1500

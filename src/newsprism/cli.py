@@ -11,15 +11,15 @@ import logging
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
-from enum import Enum
+from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
-from rich.text import Text
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from newsprism import __version__
 from newsprism.errors import NewsprismError
@@ -45,21 +45,32 @@ out = Console(highlight=False, width=None if sys.stdout.isatty() else REPORT_WID
 err = Console(stderr=True, highlight=False)
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     terminal = "terminal"
     json = "json"
 
 
 DbOption = Annotated[
     Path | None,
-    typer.Option("--db", envvar=ENV_DB, help="SQLite store to use (default: your data folder).", show_default=False),
+    typer.Option(
+        "--db",
+        envvar=ENV_DB,
+        help="SQLite store to use (default: your data folder).",
+        show_default=False,
+    ),
 ]
 PathsArgument = Annotated[
     list[str],
-    typer.Argument(help="Files, folders, globs, URLs, or - for standard input.", show_default=False),
+    typer.Argument(
+        help="Files, folders, globs, URLs, or - for standard input.", show_default=False
+    ),
 ]
-MaxBytesOption = Annotated[int, typer.Option("--max-bytes", min=1, help="Largest input (or record) read, in bytes.")]
-FetchLinksOption = Annotated[bool, typer.Option("--fetch-links", help="Fetch the page each feed entry links to.")]
+MaxBytesOption = Annotated[
+    int, typer.Option("--max-bytes", min=1, help="Largest input (or record) read, in bytes.")
+]
+FetchLinksOption = Annotated[
+    bool, typer.Option("--fetch-links", help="Fetch the page each feed entry links to.")
+]
 
 
 def _fail(message: str, code: int = EXIT_FAILED_INPUTS) -> NoReturn:
@@ -85,17 +96,30 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
     ] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what each stage does.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Log what each stage does.")
+    ] = False,
 ) -> None:
     """newsprism reads articles from many outlets and cross-checks what they report."""
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
 
 
 def _run_ingest(store: Store, paths: list[str], options: IngestOptions) -> IngestReport:
     inputs = plan_inputs(paths)
-    columns = (TextColumn("[bold blue]reading"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (
+        TextColumn("[bold blue]reading"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("inputs", total=len(inputs))
         return ingest(store, inputs, options, on_input_done=lambda _: progress.advance(task))
@@ -115,7 +139,9 @@ def ingest_command(
 ) -> None:
     """Read articles from files, folders, globs, URLs, feeds or WARCs into the store."""
     with _open_store(db) as store:
-        report = _run_ingest(store, paths, IngestOptions(max_bytes=max_bytes, fetch_links=fetch_links))
+        report = _run_ingest(
+            store, paths, IngestOptions(max_bytes=max_bytes, fetch_links=fetch_links)
+        )
     _report_failures(report)
     out.print(terminal.ingest_summary(report))
     if not report.ok:
@@ -129,7 +155,7 @@ def _parse_when(value: str | None, option: str) -> datetime | None:
         parsed = datetime.fromisoformat(value)
     except ValueError:
         _fail(f"{option}: expected an ISO date such as 2026-03-01, got {value!r}", EXIT_USAGE)
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 @app.command("articles")
@@ -138,12 +164,16 @@ def articles_command(
     outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
     since: Annotated[str | None, typer.Option(help="Published on or after (ISO date).")] = None,
     until: Annotated[str | None, typer.Option(help="Published before (ISO date).")] = None,
-    search: Annotated[str | None, typer.Option("--search", "-q", help="Words that must all occur.")] = None,
+    search: Annotated[
+        str | None, typer.Option("--search", "-q", help="Words that must all occur.")
+    ] = None,
     limit: Annotated[int, typer.Option(min=1)] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """List stored articles, newest first (or by relevance with --search)."""
-    query = ArticleQuery(outlet, _parse_when(since, "--since"), _parse_when(until, "--until"), search, limit)
+    query = ArticleQuery(
+        outlet, _parse_when(since, "--since"), _parse_when(until, "--until"), search, limit
+    )
     with _open_store(db) as store:
         try:
             found = store.list_articles(query)
@@ -157,7 +187,9 @@ def articles_command(
 
 @app.command("article")
 def article_command(
-    article_id: Annotated[str, typer.Argument(metavar="ID", help="An article id (or a unique prefix of one).")],
+    article_id: Annotated[
+        str, typer.Argument(metavar="ID", help="An article id (or a unique prefix of one).")
+    ],
     db: DbOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of panels.")] = False,
 ) -> None:
@@ -176,14 +208,20 @@ def article_command(
 def analyze_command(
     paths: PathsArgument,
     db: DbOption = None,
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="How to print.")] = OutputFormat.terminal,
-    out_file: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file.")] = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="How to print.")
+    ] = OutputFormat.terminal,
+    out_file: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write to this file.")
+    ] = None,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     fetch_links: FetchLinksOption = False,
 ) -> None:
     """Ingest PATHS and print what newsprism found in them (the main job)."""
     with _open_store(db) as store:
-        report = _run_ingest(store, paths, IngestOptions(max_bytes=max_bytes, fetch_links=fetch_links))
+        report = _run_ingest(
+            store, paths, IngestOptions(max_bytes=max_bytes, fetch_links=fetch_links)
+        )
         articles = store.get_articles(report.article_ids)
     _report_failures(report)
     console = Console(file=out_file.open("w", encoding="utf-8"), width=100) if out_file else out

@@ -59,7 +59,8 @@ class RawDocument:
     ``body`` is plain text: a text file's content, or the text trafilatura extracted from
     HTML, paragraphs separated by blank lines. Every body is cleaned afterwards (scraped
     debris survives every extractor); metadata a reader already knows (HTML meta tags,
-    JSON fields, feed entries) takes precedence over what cleaning infers.
+    JSON fields, feed entries) takes precedence over what cleaning infers. ``removed``
+    lists what the reader itself dropped (an HTML page's boilerplate blocks).
     """
 
     source: str
@@ -72,6 +73,7 @@ class RawDocument:
     language: str | None = None
     folder: str | None = None
     credit: str | None = None
+    removed: tuple[Removed, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

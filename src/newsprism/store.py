@@ -22,7 +22,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -151,7 +151,7 @@ class Store:
         """Store a batch of articles in one transaction; already stored ids are skipped."""
         added: list[str] = []
         duplicates: list[str] = []
-        now = datetime.now(timezone.utc).isoformat()
+        now = datetime.now(UTC).isoformat()
         with self.transaction() as conn:
             for article in articles:
                 cursor = conn.execute(
@@ -167,7 +167,8 @@ class Store:
     def get_article(self, id_or_prefix: str) -> Article | None:
         """The article with this id, or with the only id starting with this prefix."""
         rows = self._conn.execute(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ? OR id LIKE ? ESCAPE '\\' LIMIT 2",
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles "
+            "WHERE id = ? OR id LIKE ? ESCAPE '\\' LIMIT 2",
             (id_or_prefix, _escape_like(id_or_prefix) + "%"),
         ).fetchall()
         exact = [r for r in rows if r["id"] == id_or_prefix]
@@ -206,7 +207,9 @@ class Store:
             problems.append(f"full-text index: {exc}")
         indexed = self._conn.execute("SELECT count(*) FROM articles_fts_docsize").fetchone()[0]
         if indexed != self.count_articles():
-            problems.append(f"full-text index holds {indexed} rows for {self.count_articles()} articles")
+            problems.append(
+                f"full-text index holds {indexed} rows for {self.count_articles()} articles"
+            )
         return problems
 
 
@@ -231,11 +234,13 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
     applied = {r[0] for r in conn.execute("SELECT name FROM migrations")}
     unknown = applied - {name for name, _ in MIGRATIONS}
     if unknown:
-        raise SchemaError(f"the store has migrations this newsprism does not know: {sorted(unknown)}")
+        raise SchemaError(
+            f"the store has migrations this newsprism does not know: {sorted(unknown)}"
+        )
     done = []
     for name, script in MIGRATIONS:
         if name not in applied:
-            stamp = datetime.now(timezone.utc).isoformat()
+            stamp = datetime.now(UTC).isoformat()
             conn.executescript(
                 f"BEGIN; {script}; INSERT INTO migrations VALUES ('{name}', '{stamp}'); COMMIT;"
             )
@@ -254,7 +259,7 @@ def _article_row(article: Article, ingested_at: str) -> tuple[Any, ...]:
         article.title,
         article.byline,
         published.isoformat() if published else None,
-        published.astimezone(timezone.utc).isoformat() if published else None,
+        published.astimezone(UTC).isoformat() if published else None,
         article.language,
         article.credit,
         article.text,
@@ -297,10 +302,10 @@ def _list_sql(query: ArticleQuery) -> tuple[str, list[Any]]:
         params.append(query.outlet)
     if query.since:
         where.append("published_utc >= ?")
-        params.append(query.since.astimezone(timezone.utc).isoformat())
+        params.append(query.since.astimezone(UTC).isoformat())
     if query.until:
         where.append("published_utc < ?")
-        params.append(query.until.astimezone(timezone.utc).isoformat())
+        params.append(query.until.astimezone(UTC).isoformat())
     clause = f"WHERE {' AND '.join(where)}" if where else ""
     columns = ", ".join(f"articles.{c.strip()}" for c in _ARTICLE_COLUMNS.split(","))
     sql = f"SELECT {columns} FROM {source} {clause} ORDER BY {order} LIMIT ? OFFSET ?"

@@ -64,6 +64,9 @@ REACTION_BARE_RUN_MIN = 3
 LINK_TITLE_MAX_WORDS = 16
 # Prompts ("Sign up for our daily briefing") are short; a longer line is a sentence.
 PROMPT_MAX_WORDS = 16
+# Section labels ("BUSINESS", "World") looked past when finding the headline; pages show
+# one, rarely a section and a sub-section.
+MAX_KICKERS = 2
 
 
 class Zone(enum.Flag):
@@ -111,7 +114,8 @@ class _Doc:
     head_end: int = 0  # lines[:head_end] are HEAD
     foot_start: int = 0  # lines[foot_start:] are FOOT
     title: str | None = None
-    title_index: int | None = None
+    title_index: int | None = None  # where the title stands in the head, if it does
+    title_detected: bool = False  # the title was guessed from the text, not given
 
 
 Matcher = Callable[[_Doc, int], int]
@@ -227,8 +231,8 @@ _RELATIVE = re.compile(
 # Fixed offsets in minutes for abbreviations that name one offset.
 _FIXED_TZ = {
     "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "WEST": 60, "CET": 60, "CEST": 120, "BST": 60,
-    "EET": 120, "EEST": 180, "MSK": 180, "MEZ": 60, "MESZ": 120, "EST": -300, "EDT": -240, "CST": -360,
-    "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420,
+    "EET": 120, "EEST": 180, "MSK": 180, "MEZ": 60, "MESZ": 120, "EST": -300, "EDT": -240,
+    "CST": -360, "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420,
 }  # fmt: skip
 # US "ET"/"PT" follow daylight saving: a zone, with its standard offset as a fallback
 # for systems without tz data.
@@ -378,7 +382,13 @@ def _is_nav_label(text: str) -> bool:
 
 
 def _is_link_title(text: str) -> bool:
-    return _words(text) <= LINK_TITLE_MAX_WORDS and not text.rstrip(_CLOSERS).endswith(".")
+    """A headline in a link list: 2+ words with letters, short, no full stop."""
+    words = _words(text)
+    return (
+        2 <= words <= LINK_TITLE_MAX_WORDS
+        and any(c.isalpha() for c in text)
+        and not text.rstrip(_CLOSERS).endswith(".")
+    )
 
 
 def _is_subhead(text: str) -> bool:
@@ -476,7 +486,12 @@ def _related_links(doc: _Doc, i: int) -> int:
 
 
 def _title_line(doc: _Doc, i: int) -> int:
-    return 1 if i == doc.title_index else 0
+    return 1 if doc.title_detected and i == doc.title_index else 0
+
+
+def _section_label(doc: _Doc, i: int) -> int:
+    before_title = doc.title_index is not None and i < doc.title_index
+    return 1 if before_title and _is_nav_label(doc.lines[i].text) else 0
 
 
 def _repeated_title(doc: _Doc, i: int) -> int:
@@ -484,6 +499,26 @@ def _repeated_title(doc: _Doc, i: int) -> int:
     if doc.title is None or _words(text) > TITLE_MAX_WORDS + 5:
         return 0
     return 1 if _repeats_title(text, doc.title) else 0
+
+
+_SHARE = re.compile(
+    r"(?:share(?: this)?(?: (?:article|story|post|page|video))?(?:\s+(?:on|via|to|with)\s+"
+    r"[\w .]{1,30}|\s*:.{0,60})?|tweet(?: this)?|email(?: this)?|print(?: this)?(?: article)?"
+    r"|copy(?: the)? link|whatsapp|facebook|x|twitter|linkedin|reddit|telegram|instagram"
+    r"|(?:subscribe|sign up|register)(?: now| today| for free)?|don[’']t miss\b.{0,80}"
+    r"|(?:subscribe|sign up|register|get|receive)\b.{0,60}\b(?:newsletters?|briefings?"
+    r"|digest|alerts?|updates|inbox|emails?|podcast|channel|bulletin)\b.{0,40}"
+    r"|follow us(?:\s+on\s+.{1,60})?|follow @\w+.{0,40}|click here\b.{0,100}"
+    r"|(?:tap|press) here\b.{0,60})[.!:…]*",
+    re.IGNORECASE,
+)
+
+
+def _is_share_prompt(text: str) -> bool:
+    """Share/subscribe/follow buttons, one or several on a line ("Share on X | Email")."""
+    return _words(text) <= PROMPT_MAX_WORDS and all(
+        _SHARE.fullmatch(part) for part in _PARTS.split(text)
+    )
 
 
 def _prompt(pattern: str) -> Callable[[str], bool]:
@@ -501,7 +536,7 @@ RULES: tuple[Rule, ...] = (
     Rule("title", _title_line, Zone.ANY, "The detected headline: metadata, not body."),
     Rule("repeated_title", _repeated_title, Zone.ANY,
          "Aggregators print the headline again above the body or as a share card."),
-    Rule("separator", _line_rule(r"(?:[-=_*•·~#+.—–]\s*){3,}"), Zone.ANY,
+    Rule("separator", _line_rule(r"(?:[-=_*•·~#+.—–─━═]\s*){3,}"), Zone.ANY,
          "Rules and asterisms carry no words."),
     Rule("image_placeholder", _line_rule(
         r"[\[(]\s*(?:image|img|photo|picture|video|graphic|gallery|illustration|embed|chart"
@@ -525,15 +560,7 @@ RULES: tuple[Rule, ...] = (
         r"|(?:\d[\d,.]*k?\s+)?comments?(?:\s*\(\d[\d,]*\))?|\d[\d,]*\s+(?:replies|reply)"
         r"|reply|comment (?:policy|guidelines))")), Zone.ANY,
          "Comment sections leave prompts and counters, never article text."),
-    Rule("share_prompt", _line_rule(_prompt(
-        r"(?:share(?: this)?(?: (?:article|story|post|page|video))?(?:\s+(?:on|via|to|with)"
-        r"\s+[\w .]{1,30})?|tweet(?: this)?|email(?: this)?|print(?: this)?(?: article)?"
-        r"|copy(?: the)? link|whatsapp|facebook|twitter|linkedin|reddit|telegram"
-        r"|(?:subscribe|sign up|register)(?: now| today| for free)?"
-        r"|(?:subscribe|sign up|register|get|receive)\b.{0,60}\b(?:newsletters?|briefings?"
-        r"|digest|alerts?|updates|inbox|emails?|podcast|channel|bulletin)\b.{0,40}"
-        r"|follow us(?:\s+on\s+.{1,40})?|follow @\w+.{0,40}|click here\b.{0,100}"
-        r"|(?:tap|press) here\b.{0,60})")), Zone.ANY,
+    Rule("share_prompt", _line_rule(_is_share_prompt), Zone.ANY,
          "Share, subscribe and follow buttons scrape as short imperative lines."),
     Rule("cookie_notice", _line_rule(
         r"(?:(?:this|our) (?:site|website) uses cookies|we (?:use|value) (?:cookies|your privacy)"
@@ -566,8 +593,14 @@ RULES: tuple[Rule, ...] = (
          "Navigation bars scrape as one line of 3+ short items separated by | or •."),
     Rule("menu", _menu_run, Zone.HEAD | Zone.FOOT,
          "...or as a column of one- or two-word capitalised labels at the head or foot."),
+    Rule("site_chrome", _line_rule(
+        r"(?:search(?:\s+\S+)?|sign in|log ?in|register|my account|menu|home)"),
+         Zone.HEAD | Zone.FOOT,
+         "Search boxes and account links frame the page; mid-body such words are text."),
     Rule("related_links", _related_links, Zone.FOOT,
          "A 'Related' heading at the foot is followed by a list of other headlines."),
+    Rule("section_label", _section_label, Zone.HEAD,
+         "A one- or two-word label ('BUSINESS') above the headline is the site's section."),
     Rule("ui_crumb", _line_rule(_prompt(
         r"(?:\d[\d,.]*%?|\d+\s*(?:/|of)\s*\d+|advertisement|advert|ads?|sponsored(?: content)?"
         r"|promoted|paid content|read more|continue reading|read the full (?:story|article)"
@@ -578,7 +611,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:ad|advertisement))(?: advertisement)?|skip to (?:main )?(?:content|navigation)"
         r"|back to top|scroll (?:down )?to continue|loading|listen to (?:this )?(?:article|story)"
         r"|(?:read more|related|see also|read next)\s*:\s*\S.{0,120}|enlarge(?: this image)?"
-        r"|(?:toggle|hide|show) caption|open in app|menu|search|close)")), Zone.ANY,
+        r"|(?:toggle|hide|show) caption|open in app|close)")), Zone.ANY,
          "Counters, ad labels and navigation crumbs of the page around the article."),
 )  # fmt: skip
 
@@ -636,30 +669,62 @@ def _with_zones(doc: _Doc) -> _Doc:
     return replace(doc, head_end=anchors[0], foot_start=anchors[-1] + 1)
 
 
-def _looks_like_title(line: _Line, following: _Line, adjacent: bool) -> bool:
-    """A headline: short, no full stop, not a dateline lede, not a wrapped first line."""
-    text = line.text
+def _is_headline_like(text: str, period_ok: bool = False) -> bool:
+    """Short, no full stop (unless ``period_ok``), not a sentence fragment or dateline lede."""
     if _words(text) > TITLE_MAX_WORDS or text[0].islower() or _wire_dateline(text):
         return False
-    if text.rstrip(_CLOSERS)[-1:] in tuple(".,;:…"):
+    end = text.rstrip(_CLOSERS)[-1:]
+    return end not in tuple(",;:…") and (end != "." or period_ok)
+
+
+def _looks_like_title(doc: _Doc, reasons: dict[int, str], i: int, j: int) -> bool:
+    """Line ``i`` is a headline and line ``j`` (the next kept line) starts the body.
+
+    A headline may end with a full stop only when a byline or timestamp follows it
+    ("Lorvik's dockers said no. Good." / "Posted by ..."): a lede sentence never does.
+    """
+    line, following = doc.lines[i], doc.lines[j]
+    if not _is_headline_like(line.text, reasons.get(i + 1) in ("byline", "timestamp")):
         return False
-    if adjacent and not following.gap_before:  # same block: is it a hard-wrapped paragraph?
+    if j == i + 1 and not following.gap_before:  # same block: is it a hard-wrapped paragraph?
         nxt = following.text
-        wrapped = len(nxt) <= WRAP_MAX_WIDTH and len(text) >= WRAPPED_TITLE_RATIO * len(nxt)
+        wrapped = len(nxt) <= WRAP_MAX_WIDTH and len(line.text) >= WRAPPED_TITLE_RATIO * len(nxt)
         return not (wrapped or nxt[0].islower())
     return True
 
 
 def _with_detected_title(doc: _Doc) -> _Doc:
-    """Take the first surviving line as title when it looks like one and body follows."""
+    """Take the first kept line as title when it looks like one and body follows.
+
+    Up to MAX_KICKERS section labels ("BUSINESS") before a headline are looked past; the
+    section_label rule then removes them.
+    """
     reasons = _apply_rules(doc)
-    kept = [i for i in range(len(doc.lines)) if i not in reasons][:2]
-    if len(kept) < 2:
+    kept = [i for i in range(len(doc.lines)) if i not in reasons][: MAX_KICKERS + 2]
+    start = 0
+    while (
+        start < MAX_KICKERS and start + 2 < len(kept) and _is_kicker(doc, kept[start : start + 2])
+    ):
+        start += 1
+    if start + 1 >= len(kept) or not _looks_like_title(doc, reasons, kept[start], kept[start + 1]):
         return doc
-    first, second = kept
-    if not _looks_like_title(doc.lines[first], doc.lines[second], second == first + 1):
-        return doc
-    return replace(doc, title=doc.lines[first].text, title_index=first)
+    i = kept[start]
+    return replace(doc, title=doc.lines[i].text, title_index=i, title_detected=True)
+
+
+def _is_kicker(doc: _Doc, pair: list[int]) -> bool:
+    """A section label ("BUSINESS") standing before a headline-like line."""
+    label, headline = (doc.lines[i].text for i in pair)
+    return _is_nav_label(label) and _is_headline_like(headline)
+
+
+def _with_known_title(doc: _Doc) -> _Doc:
+    """Locate the first repeat of a known title in the head (section labels precede it)."""
+    assert doc.title is not None
+    for i in range(min(doc.head_end, len(doc.lines))):
+        if _repeats_title(doc.lines[i].text, doc.title):
+            return replace(doc, title_index=i)
+    return doc
 
 
 # --- paragraphs and headings --------------------------------------------------------------
@@ -717,13 +782,20 @@ def _split_headings(paragraphs: list[str]) -> tuple[list[str], list[Heading]]:
 # --- metadata from removed lines ----------------------------------------------------------
 
 
+def _stamp_parts(item: Removed) -> list[str]:
+    """The pieces of a removed stamp or byline line that may be timestamps."""
+    if item.reason not in ("timestamp", "byline"):
+        return []
+    parts = _PARTS.split(item.line)
+    match = _BYLINE.fullmatch(parts[0]) if item.reason == "byline" else None
+    return parts + [g for g in match.group("before", "after") if g] if match else parts
+
+
 def _find_published(removed: tuple[Removed, ...], default_tz: tzinfo) -> datetime | None:
     """First publication time in a stamp or byline line; "Updated" stamps only as fallback."""
     updates: list[datetime] = []
     for item in removed:
-        if item.reason not in ("timestamp", "byline"):
-            continue
-        for part in _PARTS.split(item.line):
+        for part in _stamp_parts(item):
             parsed = _parse_stamp(part, default_tz)
             if parsed is None:
                 continue
@@ -780,8 +852,7 @@ def clean_scraped_text(raw: str, options: CleanOptions | None = None) -> Cleaned
     """
     opts = options or CleanOptions()
     doc = _with_zones(_Doc(_split_lines(repair_text(raw)), title=opts.known_title))
-    if opts.known_title is None:
-        doc = _with_detected_title(doc)
+    doc = _with_detected_title(doc) if opts.known_title is None else _with_known_title(doc)
     reasons = _apply_rules(doc)
     removed = tuple(
         Removed(line.text, reasons[i], line.number)

@@ -24,7 +24,27 @@ GZIP_MAGIC = b"\x1f\x8b"
 SNIFF_BYTES = 4096
 # Control characters that never occur in text; a NUL or a high share of the others
 # means binary. 0.05 leaves room for a stray form feed or escape in scraped text.
-_BINARY_CONTROL = frozenset(range(0, 9)) | {11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31}  # noqa: E501
+_BINARY_CONTROL = frozenset(range(0, 9)) | {
+    11,
+    14,
+    15,
+    16,
+    17,
+    18,
+    19,
+    20,
+    21,
+    22,
+    23,
+    24,
+    25,
+    26,
+    27,
+    28,
+    29,
+    30,
+    31,
+}
 _BINARY_SHARE = 0.05
 
 

@@ -12,7 +12,7 @@ import calendar
 import email.utils
 import logging
 from collections.abc import Callable, Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import feedparser
@@ -118,7 +118,7 @@ def entry_published(entry: Any) -> datetime | None:
             return found
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     if parsed:
-        return datetime.fromtimestamp(calendar.timegm(parsed), tz=timezone.utc)
+        return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC)
     return None
 
 
@@ -127,7 +127,7 @@ def _rfc822(raw: str) -> datetime | None:
         found = email.utils.parsedate_to_datetime(raw)
     except (TypeError, ValueError):
         return None
-    return found if found.tzinfo else found.replace(tzinfo=timezone.utc)
+    return found if found.tzinfo else found.replace(tzinfo=UTC)
 
 
 def _text(value: object) -> str | None:

@@ -74,7 +74,8 @@ def _read_limited(response: httpx.Response, url: str, max_bytes: int) -> bytes:
     declared = response.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
         raise InputTooLarge(
-            url, f"response of {int(declared):,} bytes is over the size limit of {max_bytes:,} bytes"
+            url,
+            f"response of {int(declared):,} bytes is over the size limit of {max_bytes:,} bytes",
         )
     chunks: list[bytes] = []
     size = 0

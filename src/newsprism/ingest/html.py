@@ -10,15 +10,16 @@ trafilatura), extensive: URL and visible text included.
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import trafilatura
 from lxml import etree
+from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from newsprism.errors import NoArticleFound
-from newsprism.model import RawDocument
+from newsprism.model import RawDocument, Removed
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +33,32 @@ _TIMESTAMP_XPATH = (
     " or @itemprop='datePublished' or @property='og:published_time']/@content"
     " | //*[@itemprop='datePublished']/@datetime | //time[@datetime]/@datetime"
 )
+# Leaf-most block elements of a page, to list what extraction left out.
+_PAGE_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "figcaption",
+        "blockquote",
+        "td",
+        "dt",
+        "dd",
+        "div",
+        "span",
+        "a",
+        "button",
+        "label",
+    }
+)
+_INVISIBLE = frozenset({"script", "style", "noscript", "template", "head"})
+# A page rarely has more boilerplate blocks than this; beyond it the list stops helping.
+_MAX_DROPPED = 200
 # Elements of trafilatura's body tree that hold one block of text each.
 _BLOCK_TAGS = frozenset({"p", "head", "quote", "item", "cell"})
 
@@ -46,6 +73,7 @@ def read_html(html: str, source: str, url: str | None = None) -> RawDocument:
     if tree is None:
         raise NoArticleFound(source, "not an HTML document")
     stamped = _markup_timestamp(tree)
+    page_blocks = _page_blocks(tree)  # before trafilatura, which prunes the tree it is given
     doc = trafilatura.bare_extraction(
         tree,
         url=url,
@@ -54,7 +82,9 @@ def read_html(html: str, source: str, url: str | None = None) -> RawDocument:
         include_tables=False,
         date_extraction_params=_DATE_PARAMS,
     )
-    blocks = _text_blocks(doc.body) if doc is not None and doc.body is not None else []
+    if not isinstance(doc, Document) or doc.body is None:
+        raise NoArticleFound(source, "no article text found in the HTML page")
+    blocks = _text_blocks(doc.body)
     if not blocks:
         raise NoArticleFound(source, "no article text found in the HTML page")
     title = _clean_meta(doc.title)
@@ -68,6 +98,7 @@ def read_html(html: str, source: str, url: str | None = None) -> RawDocument:
         byline=_clean_meta(doc.author),
         published=stamped or parse_timestamp(doc.date),
         outlet=_clean_meta(doc.sitename),
+        removed=_dropped_blocks(page_blocks, blocks, title),
     )
 
 
@@ -78,6 +109,25 @@ def _markup_timestamp(tree: etree._Element) -> datetime | None:
         if found is not None and "T" in str(value):
             return found
     return None
+
+
+def _page_blocks(tree: etree._Element) -> list[str]:
+    """Every visible text block of the page, in order (scripts and styles excluded)."""
+    blocks = []
+    for element in tree.iter(*_PAGE_BLOCK_TAGS):
+        if any(a.tag in _INVISIBLE for a in element.iterancestors()):
+            continue
+        text = " ".join("".join(element.itertext()).split())
+        if text and not any(child.tag in _PAGE_BLOCK_TAGS for child in element):
+            blocks.append(text)
+    return blocks
+
+
+def _dropped_blocks(page: list[str], kept: list[str], title: str | None) -> tuple[Removed, ...]:
+    """The page's blocks that are not in the article, for a reviewer to see."""
+    body = "\n".join(kept)
+    dropped = [b for b in dict.fromkeys(page) if b not in body and b != title]
+    return tuple(Removed(b, "page_boilerplate") for b in dropped[:_MAX_DROPPED])
 
 
 def _text_blocks(body: etree._Element) -> list[str]:
@@ -105,10 +155,10 @@ def parse_timestamp(value: str | None) -> datetime | None:
             parsed = datetime.strptime(value, fmt)
         except ValueError:
             continue
-        return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
         logger.debug("unparsed date %r", value)
         return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)

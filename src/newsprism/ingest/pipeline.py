@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import logging
+import re
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -45,6 +46,13 @@ from newsprism.ingest.sources import Input, InputKind, expand_inputs
 from newsprism.model import Article, IngestFailure, RawDocument, article_id
 
 logger = logging.getLogger(__name__)
+
+# "© 2026 X.", "(c) X", "Copyright 2025-2026 X Ltd | ...": the holder runs to the first
+# sentence end, bar or comma; a year or year range before it is skipped.
+_COPYRIGHT_HOLDER = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?P<holder>[^.|,;©]{2,60})",
+    re.IGNORECASE,
+)
 
 Item = RawDocument | IngestFailure
 # 20 MB: the largest single news page seen in the wild is a few MB of HTML; anything
@@ -181,7 +189,9 @@ def _read_stream(path: str, declared: Format, context: _Context) -> Iterator[Ite
         yield IngestFailure(path, f"truncated or corrupt gzip stream ({exc})")
 
 
-def _read_bytes(data: bytes, source: str, declared: Format | None, context: _Context) -> Iterator[Item]:
+def _read_bytes(
+    data: bytes, source: str, declared: Format | None, context: _Context
+) -> Iterator[Item]:
     """Any single-document or small multi-document input held in memory."""
     data = gunzip(data, source, context.options.max_bytes)
     kind = declared or format_from_content(data[:4096])
@@ -228,7 +238,9 @@ def _link_reader(context: _Context) -> LinkReader:
     return read_link
 
 
-def build_article(raw: RawDocument, languages: LanguageDetector, folder: str | None = None) -> Article:
+def build_article(
+    raw: RawDocument, languages: LanguageDetector, folder: str | None = None
+) -> Article:
     """A clean :class:`Article` from a reader's raw document.
 
     Outlet precedence: the reader's own (site name, feed title, JSON field), the URL's
@@ -242,7 +254,9 @@ def build_article(raw: RawDocument, languages: LanguageDetector, folder: str | N
     )
     if not cleaned.text.strip():
         raise NoArticleFound(raw.source, "no article text left after cleaning")
-    outlet = raw.outlet or _domain(raw.url) or _copyright_holder(cleaned) or folder or cleaned.credit
+    outlet = (
+        raw.outlet or _domain(raw.url) or _copyright_holder(cleaned) or folder or cleaned.credit
+    )
     return Article(
         id=article_id(outlet, cleaned.text),
         source=raw.source,
@@ -255,7 +269,7 @@ def build_article(raw: RawDocument, languages: LanguageDetector, folder: str | N
         language=raw.language or languages.detect(cleaned.text),
         credit=cleaned.credit,
         headings=cleaned.headings,
-        removed=cleaned.removed,
+        removed=raw.removed + cleaned.removed,
     )
 
 
@@ -267,5 +281,10 @@ def _domain(url: str | None) -> str | None:
 
 
 def _copyright_holder(cleaned: CleanedText) -> str | None:
+    """The publisher a removed copyright line names ("© 2026 Newsfeedr Media. All ...")."""
+    for removed in cleaned.removed:
+        if removed.reason == "copyright":
+            found = _COPYRIGHT_HOLDER.search(removed.line)
+            if found:
+                return found.group("holder").strip()
     return None
-

@@ -104,13 +104,12 @@ def read_warc(stream: IO[bytes], source: str, max_bytes: int) -> Iterator[Item]:
                 yield item
     except ArchiveLoadFailed as exc:
         yield IngestFailure(source, f"malformed WARC ({_one_line(exc)})")
-    except Exception as exc:  # noqa: BLE001 - warcio raises bare AttributeErrors etc. on damage
+    except Exception as exc:
         yield IngestFailure(source, f"malformed WARC ({type(exc).__name__}: {_one_line(exc)})")
 
 
 def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split())[:200]
-
 
 
 def _document_from_record(record: Any, source: str, max_bytes: int) -> Item | None:

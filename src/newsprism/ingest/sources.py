@@ -70,11 +70,12 @@ def _walk(top: str) -> Iterator[str]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith("."):
-                yield os.path.join(root, name)
+                yield os.path.join(root, name)  # noqa: PTH118 - keeps the path as the user spelt it
 
 
 def _glob(pattern: str) -> Iterator[Input | IngestFailure]:
-    matches = sorted(glob.iglob(pattern, recursive=True))
+    # glob, not Path.glob: the pattern may be absolute and may hold "**".
+    matches = sorted(glob.iglob(pattern, recursive=True))  # noqa: PTH207
     if not matches:
         yield IngestFailure(pattern, "the pattern matches no file")
     for match in matches:

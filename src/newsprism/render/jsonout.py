@@ -30,11 +30,14 @@ def article_to_dict(article: Article, *, with_removed: bool = False) -> dict[str
         "language": article.language,
         "credit": article.credit,
         "text": article.text,
-        "headings": [{"text": h.text, "before_paragraph": h.before_paragraph} for h in article.headings],
+        "headings": [
+            {"text": h.text, "before_paragraph": h.before_paragraph} for h in article.headings
+        ],
     }
     if with_removed:
         data["removed"] = [
-            {"line": r.line, "reason": r.reason, "line_number": r.line_number} for r in article.removed
+            {"line": r.line, "reason": r.reason, "line_number": r.line_number}
+            for r in article.removed
         ]
     return data
 

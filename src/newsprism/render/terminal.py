@@ -29,18 +29,18 @@ def _when(article: Article) -> str:
 
 def articles_table(articles: Sequence[Article], title: str = "Articles") -> Table:
     """One row per article: id, outlet, date, language, words, title."""
-    table = Table(title=title, box=box.SIMPLE_HEAVY, header_style="bold cyan", expand=False)
+    table = Table(title=title, box=box.SIMPLE_HEAVY, header_style="bold cyan", expand=True)
     table.add_column("id", style="dim", no_wrap=True)
     table.add_column("outlet", style="magenta", max_width=20, no_wrap=True, overflow="ellipsis")
     table.add_column("published", no_wrap=True)
     table.add_column("lang", justify="center")
     table.add_column("words", justify="right")
-    table.add_column("title", min_width=30, ratio=1)
+    table.add_column("title", ratio=1)
     for article in articles:
         table.add_row(
             article.id[:SHORT_ID],
             Text(article.outlet or "?"),
-            _when(article),
+            article.published.strftime("%Y-%m-%d %H:%M") if article.published else "undated",
             article.language or "?",
             str(article.word_count),
             Text(article.title or "(untitled)"),
@@ -96,13 +96,20 @@ def removed_table(article: Article) -> Table:
 
 def article_panel(article: Article, *, full: bool = True) -> Panel:
     """One article: metadata, clean text (whole, or a preview), and what was removed."""
-    parts: list[RenderableType] = [_metadata(article), Text(""), _body(article, None if full else PREVIEW_PARAGRAPHS)]
+    parts: list[RenderableType] = [
+        _metadata(article),
+        Text(""),
+        _body(article, None if full else PREVIEW_PARAGRAPHS),
+    ]
     if full and article.removed:
         parts += [Text(""), removed_table(article)]
     elif article.removed:
         reasons = Counter(r.reason for r in article.removed)
         summary = ", ".join(f"{n} {why}" for why, n in reasons.most_common())
-        parts += [Text(""), Text(f"cleaning removed {len(article.removed)} lines: {summary}", style="dim")]
+        parts += [
+            Text(""),
+            Text(f"cleaning removed {len(article.removed)} lines: {summary}", style="dim"),
+        ]
     title = Text(article.title or "(untitled)", style="bold")
     return Panel(Group(*parts), title=title, title_align="left", border_style="blue", width=100)
 
@@ -114,5 +121,10 @@ def ingest_summary(report: IngestReport) -> Table:
     counts.add_column("ingested", justify="right", style="green")
     counts.add_column("duplicate", justify="right", style="yellow")
     counts.add_column("failed", justify="right", style="red")
-    counts.add_row(str(report.inputs), str(len(report.added)), str(len(report.duplicates)), str(len(report.failures)))
+    counts.add_row(
+        str(report.inputs),
+        str(len(report.added)),
+        str(len(report.duplicates)),
+        str(len(report.failures)),
+    )
     return counts
