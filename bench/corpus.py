@@ -306,7 +306,7 @@ def generate_article(index: int, seed: int = DEFAULT_SEED) -> CorpusArticle:
         subhead=rng.choice(SUBHEADS).format(place=scene.place),
         subhead_before=min(len(paragraphs) - 1, rng.randint(2, 4)),
         caption=f"{rng.choice(('Crowds', 'Officials', 'Workers', 'Residents'))} in {scene.place} "
-        f"{rng.choice(WEEKDAYS).lower().join(('on ', ''))}.",
+        f"on {rng.choice(WEEKDAYS)}.",
         comments=rng.randint(0, 480),
     )
 

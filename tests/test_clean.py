@@ -80,7 +80,9 @@ def test_repair_normalizes_line_breaks_and_keeps_the_line_count() -> None:
 
 
 def test_cleaning_runs_repair_first() -> None:
-    result = clean(article("Harbour\u00a0plan", "The caf\u00c3\u00a9 on the quay\u200b stayed open."))
+    result = clean(
+        article("Harbour\u00a0plan", "The caf\u00c3\u00a9 on the quay\u200b stayed open.")
+    )
     assert result.title == "Harbour plan"
     assert result.text == "The café on the quay stayed open."
 
@@ -179,7 +181,10 @@ def test_repeated_title_is_removed_case_and_punctuation_insensitive() -> None:
     title = "Lorvik council backs harbour plan"
     result = clean(article(title, "LORVIK COUNCIL BACKS HARBOUR PLAN!", LEDE, BODY))
     assert result.title == title
-    assert reasons(result) == {title: "title", "LORVIK COUNCIL BACKS HARBOUR PLAN!": "repeated_title"}
+    assert reasons(result) == {
+        title: "title",
+        "LORVIK COUNCIL BACKS HARBOUR PLAN!": "repeated_title",
+    }
 
 
 def test_repeated_title_with_site_suffix_is_removed() -> None:
@@ -190,13 +195,17 @@ def test_repeated_title_with_site_suffix_is_removed() -> None:
 
 def test_body_sentence_starting_with_title_words_is_kept() -> None:
     title = "Lorvik council backs harbour plan"
-    sentence = "Lorvik council backs harbour plan despite protests from fishing crews, said Ana Berg."
+    sentence = (
+        "Lorvik council backs harbour plan despite protests from fishing crews, said Ana Berg."
+    )
     result = clean(article(title, LEDE, sentence))
     assert sentence in result.text
 
 
 def test_known_title_is_used_and_its_repeats_removed_without_guessing() -> None:
-    result = clean(article("Harbour Plan Approved", LEDE, BODY), known_title="Harbour plan approved")
+    result = clean(
+        article("Harbour Plan Approved", LEDE, BODY), known_title="Harbour plan approved"
+    )
     assert result.title == "Harbour plan approved"
     assert reasons(result) == {"Harbour Plan Approved": "repeated_title"}
 
@@ -313,13 +322,17 @@ def test_foot_byline_is_parsed_and_removed(line: str, reason: str) -> None:
 
 
 def test_byline_with_posting_time_gives_both() -> None:
-    result = assert_removed("Posted by Marta Hale on 17 March 2026, 08:12 CET", "byline", where="head")
+    result = assert_removed(
+        "Posted by Marta Hale on 17 March 2026, 08:12 CET", "byline", where="head"
+    )
     assert result.byline == "Marta Hale"
     assert result.published == datetime(2026, 3, 17, 8, 12, tzinfo=CET)
 
 
 def test_head_byline_wins_over_wire_credit() -> None:
-    result = clean(article("By Ana Berg", LEDE, BODY, "(Reporting by Ivo Lund; Editing by Tom Fry)"))
+    result = clean(
+        article("By Ana Berg", LEDE, BODY, "(Reporting by Ivo Lund; Editing by Tom Fry)")
+    )
     assert result.byline == "Ana Berg"
 
 
@@ -593,6 +606,10 @@ def test_cleaning_never_raises_and_keeps_only_input_lines(raw: str) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(["\n", "\n\n", " ", "By ", "Photo: ", "12 comments", "x"])).map("".join))
+@given(
+    st.lists(st.sampled_from(["\n", "\n\n", " ", "By ", "Photo: ", "12 comments", "x"])).map(
+        "".join
+    )
+)
 def test_cleaning_never_raises_on_debris_like_text(raw: str) -> None:
     clean_scraped_text(raw)
