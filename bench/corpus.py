@@ -199,7 +199,8 @@ def _number(rng: random.Random) -> str:
 
 
 def _money(rng: random.Random) -> str:
-    amount = rng.choice((f"{rng.randint(2, 950)} million", f"{rng.randint(11, 99) / 10:.1f} billion"))
+    millions = f"{rng.randint(2, 950)} million"
+    amount = rng.choice((millions, f"{rng.randint(11, 99) / 10:.1f} billion"))
     return f"{rng.choice(('€', '$', '£'))}{amount}"
 
 
@@ -246,18 +247,19 @@ def _sentence(rng: random.Random, scene: _Scene) -> str:
         f"{org_title} said {_when(rng)} that {_clause(rng, scene)}.",
         f'"{_quote(rng, scene)}," said {name}, the {role} of {org}.',
         f'"{_quote(rng, scene)}," {name} told reporters in {scene.place}.',
-        f"{name}, who has led {org} since {rng.randint(2009, 2025)}, told the {rng.choice(OUTLETS).name} "
-        f"that {_clause(rng, scene)}.",
-        f"According to {org}, {_number(rng)} {unit} were affected, up from {_number(rng)} a year earlier.",
+        f"{name}, who has led {org} since {rng.randint(2009, 2025)}, told "
+        f"the {rng.choice(OUTLETS).name} that {_clause(rng, scene)}.",
+        f"According to {org}, {_number(rng)} {unit} were affected, "
+        f"up from {_number(rng)} a year earlier.",
         f"About {rng.randint(11, 89)}% of {group} in {scene.region} said they opposed {issue}, "
         f"a survey by {org} found.",
-        f"{scene.place}, a town of {_number(rng)} people in {scene.region}, has {rng.choice(VERBS_PAST)} "
-        f"plans for {thing}.",
-        f"The council {rng.choice(VERBS_PAST)} {thing} {_when(rng)}, after {rng.randint(2, 18)} months "
-        f"of talks with {org}.",
+        f"{scene.place}, a town of {rng.randint(2_000, 250_000):,} people in {scene.region}, "
+        f"has {rng.choice(VERBS_PAST)} plans for {thing}.",
+        f"The council {rng.choice(VERBS_PAST)} {thing} {_when(rng)}, "
+        f"after {rng.randint(2, 18)} months of talks with {org}.",
         f"Officials in {scene.country} said {_clause(rng, scene)}.",
         f"{subject[0].upper() + subject[1:]} is expected to cost about {_money(rng)}, "
-        f"{rng.choice(('officials said', 'according to the finance ministry', 'the audit found'))}.",
+        f"{rng.choice(('officials said', 'the finance ministry said', 'the audit found'))}.",
         f"{name} said {_clause(rng, scene)}, adding that {_clause(rng, scene)}.",
     ))
 
@@ -267,6 +269,8 @@ def _paragraphs(rng: random.Random, scene: _Scene, target_words: int) -> list[st
     words = 0
     while words < target_words:
         paragraph = " ".join(_sentence(rng, scene) for _ in range(rng.randint(2, 4)))
+        if words >= MIN_WORDS and words + len(paragraph.split()) > MAX_WORDS:
+            break
         paragraphs.append(paragraph)
         words += len(paragraph.split())
     return paragraphs
@@ -314,16 +318,24 @@ def generate_article(index: int, seed: int = DEFAULT_SEED) -> CorpusArticle:
 # --- renderings ------------------------------------------------------------------------
 
 
+def _text_stamp(article: CorpusArticle) -> str:
+    """A timestamp line in one of the two styles scrapes carry most often."""
+    published = article.published
+    if article.index % 2:
+        return f"Published: {published.isoformat(sep=' ', timespec='minutes')}"
+    zone = "GMT" if published.utcoffset() == timedelta(0) else published.strftime("%z")
+    return f"{published.strftime('%-d %B %Y, %H:%M')} {zone}"
+
+
 def render_text(article: CorpusArticle) -> str:
     """The article as a plain-text scrape, with the debris scrapers leave behind."""
-    stamp = article.published.strftime("%-d %B %Y, %H:%M")
     body = list(article.paragraphs)
     body.insert(article.subhead_before, article.subhead)
     lines = [
         "Home", "News", article.section, "Sign in", "",
         article.title, "",
         f"By {article.author}", "",
-        f"{stamp} (UTC{article.published.strftime('%z')})", "",
+        _text_stamp(article), "",
         f"Photo: {article.caption} ({article.outlet.name})", "",
         "\n\n".join(body), "",
         "Share this article", "",
@@ -351,6 +363,8 @@ def _html_head(article: CorpusArticle) -> str:
 <link rel="canonical" href="{article.url}">
 <link rel="stylesheet" href="/static/css/site.css">
 <script src="/static/js/consent.js" defer></script>
+<style>.cookie-banner{{position:fixed;bottom:0}} .ad{{min-height:90px}}</style>
+<script>window.dataLayer=window.dataLayer||[];dataLayer.push({{"section":"{article.section}"}});</script>
 </head>"""
 
 
@@ -438,19 +452,17 @@ def _write_warc_pair(writer: WARCWriter, url: str, payload: bytes) -> None:
         [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(payload)))],
         protocol="HTTP/1.1",
     )
-    writer.write_record(
-        writer.create_warc_record(url, "request", payload=io.BytesIO(b""), http_headers=request_headers)
-    )
-    writer.write_record(
-        writer.create_warc_record(
-            url, "response", payload=io.BytesIO(payload), http_headers=response_headers
-        )
-    )
+    for kind, body, headers in (
+        ("request", b"", request_headers),
+        ("response", payload, response_headers),
+    ):
+        stream = io.BytesIO(body)
+        writer.write_record(writer.create_warc_record(url, kind, stream, http_headers=headers))
 
 
 def _article_files(root: Path, article: CorpusArticle) -> tuple[Path, Path]:
-    folder = article.outlet.slug
-    return root / "text" / folder / f"{article.slug}.txt", root / "html" / folder / f"{article.slug}.html"
+    folder, name = article.outlet.slug, article.slug
+    return root / "text" / folder / f"{name}.txt", root / "html" / folder / f"{name}.html"
 
 
 def iter_articles(count: int, seed: int = DEFAULT_SEED) -> Iterator[CorpusArticle]:

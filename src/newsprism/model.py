@@ -71,7 +71,6 @@ class RawDocument:
     published: datetime | None = None
     outlet: str | None = None
     language: str | None = None
-    folder: str | None = None
     credit: str | None = None
     removed: tuple[Removed, ...] = ()
 

@@ -324,7 +324,7 @@ def _parse_stamp(part: str, default_tz: tzinfo) -> datetime | None:
 # (the dates are checked to be stamps); "Von"/"Par"/"Por"/"Door" for translated outlets.
 _BYLINE = re.compile(
     r"(?i:(?:written|reported|posted|words|story|text)\s+)?(?:(?P<before>[^|•·]{6,60}?)\s+)?"
-    rf"(?i:by|von|par|por|door)\s+(?P<names>{_NAMES})(?:\s*[,–—-]\s*[^.!?|•·]{{1,60}}?)?"
+    rf"(?i:by|von|par|por|door)\s+(?P<names>{_NAMES})(?:(?:\s*,|\s+[–—-])\s*[^.!?|•·]{{1,60}}?)?"
     r"(?:\s+(?i:on)\s+(?P<after>[^|•·]{6,60}))?\.?"
 )
 _AFFILIATION = re.compile(r"[^.!?]{1,60}")
@@ -332,15 +332,16 @@ _WIRE_CREDIT = re.compile(
     r"\(?\s*(?i:(?:additional\s+)?reporting\s+by)\s+(?P<names>[^;()]{1,120}?)"
     r"(?:\s*;\s*(?i:[a-z ]{3,30})\s+by\s+[^;()]{1,80})*\s*\)?\.?"
 )
+# A full name (two to four words) that is not a noun phrase like "The mayor".
+_FULL_NAME = rf"(?!(?:The|A|An|This|That|Our|His|Her|Their)\b)[{_UP}]\w+(?:\s+{_NAME})"
 _AUTHOR_NOTE = re.compile(
-    rf"(?P<names>{_NAME}(?:\s+and\s+{_NAME})?)\s+(?:is|are|was)\s+(?:a|an|the|our)\b"
+    rf"(?P<names>{_FULL_NAME}(?:\s+and\s+{_FULL_NAME})?)\s+(?:is|are|was)\s+(?:a|an|the|our)\b"
     r"[^.!?]{0,120}\b(?i:reporters?|correspondents?|writers?|editors?|journalists?|"
     r"columnists?|contributors?|producers?|analysts?|freelancers?|photographers?|authors?)"
     r"\b[^.!?]{0,80}\.?"
 )
-_OUTLET = (
-    rf"[{_UP}0-9][\w&'’.-]*(?:\s+(?:(?:of|the|and|for|&|de|la)\s+)?[{_UP}0-9][\w&'’.-]*){{0,7}}"
-)
+# An outlet name: capitalised words (digits allowed after the first: "Channel 4 News").
+_OUTLET = rf"[{_UP}][\w&'’.-]*(?:\s+(?:(?:of|the|and|for|&|de|la)\s+)?[{_UP}0-9][\w&'’.-]*){{0,7}}"
 _SYNDICATION = re.compile(
     r"(?i:(?:(?:this|the) (?:story|article|report|piece|post|content) (?:was|is|has been) )?"
     r"(?:originally |first )?(?:published|appeared|distributed|syndicated|provided|"
@@ -437,6 +438,17 @@ def _run_length(doc: _Doc, start: int, predicate: Callable[[str], bool]) -> int:
     return end - start
 
 
+# A photo credit: "Nordlicht Photo Agency", "Jane Doe/CPA", "Newsfeedr archive".
+_CREDIT = rf"[{_UP}][\w&.'’-]*(?:(?:\s+|\s*/\s*)[\w&.'’-]+){{0,4}}"
+_CAPTION = re.compile(
+    r"(?i:(?:file |top |main )?(?:photo(?:graph)?s?|images?|pictures?|pictured|caption|video"
+    r"|illustration)(?: credit)?)\s*(?:\([^)]{0,40}\))?\s*[:|]\s*\S.{0,300}"
+    rf"|(?i:photo(?:graph)?s? by)\s+{_CREDIT}"
+    r"|.{1,300}\((?i:photo|image|picture|file photo|photograph|credit)\b[^()]{0,60}\)"
+    rf"|.{{1,300}}\s/\s*{_CREDIT}"
+)
+
+
 _REACTION_PROMPT = re.compile(
     r"(?:what do you think|how (?:does|did) (?:this|the) (?:story|article|news) make you feel"
     r"|(?:your|what(?:'s|’s| is) your) reaction|how do you feel(?: about (?:this|it))?"
@@ -461,9 +473,9 @@ def _reaction_widget(doc: _Doc, i: int) -> int:
     if _REACTION_PROMPT.fullmatch(doc.lines[i].text):
         run = _run_length(doc, i + 1, lambda t: bool(_REACTION_WORD.fullmatch(t)))
         return 1 + run if run >= REACTION_RUN_MIN else 0
-    run = _run_length(doc, i, lambda t: bool(_REACTION_WORD.fullmatch(t)))
-    emotions = sum(_is_emotion(line.text) for line in doc.lines[i : i + run])
-    return run if emotions >= REACTION_BARE_RUN_MIN and _is_emotion(doc.lines[i].text) else 0
+    # Without a prompt every line must be an emotion word: cheap to refute on body lines.
+    run = _run_length(doc, i, _is_emotion)
+    return run if run >= REACTION_BARE_RUN_MIN else 0
 
 
 def _menu_run(doc: _Doc, i: int) -> int:
@@ -501,10 +513,11 @@ def _repeated_title(doc: _Doc, i: int) -> int:
     return 1 if _repeats_title(text, doc.title) else 0
 
 
+_NETWORK = r"(?:facebook|x|twitter|linkedin|reddit|telegram|instagram|whatsapp|email|bluesky)"
 _SHARE = re.compile(
-    r"(?:share(?: this)?(?: (?:article|story|post|page|video))?(?:\s+(?:on|via|to|with)\s+"
-    r"[\w .]{1,30}|\s*:.{0,60})?|tweet(?: this)?|email(?: this)?|print(?: this)?(?: article)?"
-    r"|copy(?: the)? link|whatsapp|facebook|x|twitter|linkedin|reddit|telegram|instagram"
+    rf"(?:share(?: this)?(?: (?:article|story|post|page|video))?(?:\s+(?:on|via|to|with)\s+"
+    rf"{_NETWORK}|\s*:.{{0,60}})?|tweet(?: this)?|print(?: this)?(?: article)?|{_NETWORK}"
+    r"|copy(?: the)? link"
     r"|(?:subscribe|sign up|register)(?: now| today| for free)?|don[’']t miss\b.{0,80}"
     r"|(?:subscribe|sign up|register|get|receive)\b.{0,60}\b(?:newsletters?|briefings?"
     r"|digest|alerts?|updates|inbox|emails?|podcast|channel|bulletin)\b.{0,40}"
@@ -542,12 +555,7 @@ RULES: tuple[Rule, ...] = (
         r"[\[(]\s*(?:image|img|photo|picture|video|graphic|gallery|illustration|embed|chart"
         r"|map|audio|media|ad)\b[^\])]{0,200}[\])]"), Zone.ANY,
          "Where the scraper dropped an image or embed, it left a bracketed placeholder."),
-    Rule("caption", _line_rule(
-        r"(?:(?:file |top |main )?(?:photo(?:graph)?s?|images?|pictures?|pictured|caption|"
-        r"video|illustration)(?: credit)?\s*(?:\([^)]{0,40}\))?\s*[:|]\s*\S.{0,300}"
-        r"|photo(?:graph)?s? by\s+\S.{0,100}"
-        r"|.{1,300}\((?:photo|image|picture|file photo|photograph|credit)\b[^()]{0,60}\)"
-        rf"|.{{1,300}}\s/\s*[{_UP}][\w&.'’-]*(?:\s+[{_UP}][\w&.'’-]*){{0,3}})"), Zone.ANY,
+    Rule("caption", _line_rule(_CAPTION.fullmatch), Zone.ANY,
          "Photo captions describe a picture the text does not show; credits end them."),
     Rule("reaction_widget", _reaction_widget, Zone.ANY,
          "Emoji-reaction widgets scrape as a prompt and a column of one-word labels."),

@@ -12,6 +12,7 @@ import gzip
 import logging
 import zlib
 from pathlib import PurePath
+from typing import IO, cast
 
 import charset_normalizer
 
@@ -24,27 +25,7 @@ GZIP_MAGIC = b"\x1f\x8b"
 SNIFF_BYTES = 4096
 # Control characters that never occur in text; a NUL or a high share of the others
 # means binary. 0.05 leaves room for a stray form feed or escape in scraped text.
-_BINARY_CONTROL = frozenset(range(0, 9)) | {
-    11,
-    14,
-    15,
-    16,
-    17,
-    18,
-    19,
-    20,
-    21,
-    22,
-    23,
-    24,
-    25,
-    26,
-    27,
-    28,
-    29,
-    30,
-    31,
-}
+_BINARY_CONTROL = frozenset(range(0, 9)) | frozenset(range(14, 32)) | {11}
 _BINARY_SHARE = 0.05
 
 
@@ -126,11 +107,13 @@ def gunzip(data: bytes, source: str, max_bytes: int) -> bytes:
     return out
 
 
-def open_maybe_gzip(path: str) -> gzip.GzipFile | object:
+def open_maybe_gzip(path: str) -> IO[bytes]:
     """A binary file object over ``path``, decompressing transparently when gzipped."""
     with open(path, "rb") as probe:
         magic = probe.read(2)
-    return gzip.open(path, "rb") if magic == GZIP_MAGIC else open(path, "rb")
+    if magic == GZIP_MAGIC:
+        return cast(IO[bytes], gzip.open(path, "rb"))
+    return open(path, "rb")  # the caller owns and closes it
 
 
 def looks_binary(data: bytes) -> bool:

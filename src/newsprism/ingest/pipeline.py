@@ -183,7 +183,7 @@ def _read_stream(path: str, declared: Format, context: _Context) -> Iterator[Ite
             with open(path, "rb") as raw:
                 yield from read_warc(raw, path, limit)
         else:
-            with open_maybe_gzip(path) as stream:  # type: ignore[attr-defined]
+            with open_maybe_gzip(path) as stream:
                 yield from read_jsonl(stream, path, limit)
     except (EOFError, zlib.error) as exc:
         yield IngestFailure(path, f"truncated or corrupt gzip stream ({exc})")
