@@ -62,7 +62,9 @@ DbOption = Annotated[
 PathsArgument = Annotated[
     list[str],
     typer.Argument(
-        help="Files, folders, globs, URLs, or - for standard input.", show_default=False
+        metavar="PATHS",
+        help="Files, folders, globs, URLs, or - for standard input.",
+        show_default=False,
     ),
 ]
 MaxBytesOption = Annotated[

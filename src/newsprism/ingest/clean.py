@@ -22,9 +22,9 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta, timezone, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import UTC, datetime, tzinfo
 
+from newsprism.ingest.timestamps import LINE_PARTS, MONTH, is_stamp_line, parse_stamp, stamp_match
 from newsprism.ingest.unicode import repair_text
 from newsprism.model import Heading, Removed
 
@@ -147,23 +147,10 @@ _ROLE_WORD = re.compile(
     r"|service|team|newsroom|contributor)\b",
     re.IGNORECASE,
 )
-# English month names and abbreviations, plus the German ones (translated outlets keep
-# the original's dateline: "5. März 2026, 10:00 MEZ").
-_MONTH = (
-    r"(?i:jan(?:uary|uar)?|feb(?:ruary|ruar)?|mar(?:ch)?|m(?:ä|ae)rz|mrz|apr(?:il)?|ma[yi]"
-    r"|jun[ie]?|jul[yi]?|aug(?:ust)?|sep(?:t(?:ember)?)?|o[ck]t(?:ober)?|nov(?:ember)?"
-    r"|de[cz](?:ember)?)\.?"
-)
-_MONTH_NUMBERS = {
-    "jan": 1, "feb": 2, "mar": 3, "mär": 3, "mae": 3, "mrz": 3, "apr": 4, "may": 5, "mai": 5,
-    "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "okt": 10, "nov": 11, "dec": 12,
-    "dez": 12,
-}  # fmt: skip
-_PARTS = re.compile(r"\s*[|•·]\s*")
 _CLOSERS = "\"'”’»)]"
 _WIRE_DATELINE = re.compile(
     rf"[{_UP}][{_UP}'’.-]+(?:[ -][{_UP}][{_UP}'’.-]+)*(?:,\s+[\w. ]{{2,30}}?)?,?\s+"
-    rf"(?P<date>{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})?\s*"
+    rf"(?P<date>{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})?\s*"
     r"(?:\((?P<agency>[^()]{1,40})\))?\s*[-–—]{1,2}\s"
 )
 
@@ -204,120 +191,6 @@ def _split_names(text: str) -> list[str]:
     return names
 
 
-# --- timestamps ------------------------------------------------------------------------
-
-_PREFIX = (
-    r"(?:(?P<prefix>(?:last |first )?(?:published|updated|posted|modified|edited|date)"
-    r"(?: (?:on|at))?)\s*:?\s*)?"
-)
-_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
-_TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?"
-_STAMP = re.compile(
-    _PREFIX + _WEEKDAY + r"(?:(?P<iso>\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
-    r"(?:Z|[+-]\d{2}:?\d{2})?)"
-    r"|(?P<n1>\d{1,2})[/.](?P<n2>\d{1,2})[/.](?P<ny>\d{4}|\d{2})"
-    rf"|(?P<mon>{_MONTH})\s*(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<my>\d{{4}})"
-    rf"|(?P<dd>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?P<dmon>{_MONTH}),?\s+(?P<dy>\d{{4}}))"
-    rf"(?:\s*(?:,|at|@|-|–)?\s*(?P<time>{_TIME})(?:\s*uhr)?)?"
-    r"(?:\s*\(?(?-i:(?P<tz>[A-Z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}))\)?)?",
-    re.IGNORECASE,
-)
-_RELATIVE = re.compile(
-    _PREFIX + r"(?:(?:\d+|an?|one|a few)\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|"
-    r"days?|weeks?|months?)\s+ago|just now|moments ago)"
-    r"|(?:published|updated|posted)\s*:?\s*(?:yesterday|today)|\d+\s*min(?:ute)?s?\s+read",
-    re.IGNORECASE,
-)
-# Fixed offsets in minutes for abbreviations that name one offset.
-_FIXED_TZ = {
-    "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "WEST": 60, "CET": 60, "CEST": 120, "BST": 60,
-    "EET": 120, "EEST": 180, "MSK": 180, "MEZ": 60, "MESZ": 120, "EST": -300, "EDT": -240,
-    "CST": -360, "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420,
-}  # fmt: skip
-# US "ET"/"PT" follow daylight saving: a zone, with its standard offset as a fallback
-# for systems without tz data.
-_ZONE_TZ = {
-    "ET": ("America/New_York", -300),
-    "CT": ("America/Chicago", -360),
-    "MT": ("America/Denver", -420),
-    "PT": ("America/Los_Angeles", -480),
-}
-_OFFSET_TZ = re.compile(r"(?:UTC|GMT)?([+-])(\d{1,2}):?(\d{2})?")
-
-
-def _tz(name: str) -> tzinfo | None:
-    """The tzinfo for an abbreviation or offset ("CET", "ET", "+01:00", "UTC+1")."""
-    if name in _FIXED_TZ:
-        return timezone(timedelta(minutes=_FIXED_TZ[name]))
-    if name in _ZONE_TZ:
-        key, fallback = _ZONE_TZ[name]
-        try:
-            return ZoneInfo(key)
-        except ZoneInfoNotFoundError:
-            return timezone(timedelta(minutes=fallback))
-    match = _OFFSET_TZ.fullmatch(name)
-    if match is None or int(match[2]) > 14:
-        return None
-    minutes = int(match[2]) * 60 + int(match[3] or 0)
-    return timezone(timedelta(minutes=-minutes if match[1] == "-" else minutes))
-
-
-def _stamp_match(part: str) -> re.Match[str] | None:
-    match = _STAMP.fullmatch(part)
-    return match if match and (match["tz"] is None or _tz(match["tz"])) else None
-
-
-def _is_stamp_line(text: str) -> bool:
-    """Every |-separated part is a timestamp, a relative stamp or a reading time."""
-    parts = _PARTS.split(text)
-    return all(_stamp_match(p) or _RELATIVE.fullmatch(p) for p in parts)
-
-
-def _month(name: str) -> int:
-    return _MONTH_NUMBERS[name[:3].lower()]
-
-
-def _ymd(match: re.Match[str]) -> tuple[int, int, int]:
-    """Year, month, day; numeric dates are day-first unless that is impossible."""
-    if match["n1"]:
-        day, month, year = int(match["n1"]), int(match["n2"]), int(match["ny"])
-        if month > 12 >= day:
-            day, month = month, day
-        return (year + 2000 if year < 100 else year), month, day
-    if match["mon"]:
-        return int(match["my"]), _month(match["mon"]), int(match["md"])
-    return int(match["dy"]), _month(match["dmon"]), int(match["dd"])
-
-
-def _hms(time: str | None) -> tuple[int, int, int]:
-    """Hour, minute, second of "4:12 p.m." / "14:05" / "9 AM" (midnight when absent)."""
-    if not time:
-        return 0, 0, 0
-    numbers = [int(n) for n in re.findall(r"\d+", time)] + [0, 0]
-    hour, meridiem = numbers[0], re.search(r"[ap]", time.lower())
-    if meridiem and hour <= 12:
-        hour = hour % 12 + (12 if meridiem[0] == "p" else 0)
-    return hour, numbers[1], numbers[2]
-
-
-def _parse_stamp(part: str, default_tz: tzinfo) -> datetime | None:
-    """The aware datetime a timestamp part gives; None for relative or invalid stamps."""
-    match = _stamp_match(part)
-    if match is None:
-        return None
-    zone = _tz(match["tz"]) if match["tz"] else None
-    try:
-        if match["iso"]:
-            parsed = datetime.fromisoformat(match["iso"])
-        else:
-            parsed = datetime(*_ymd(match), *_hms(match["time"]))
-    except ValueError:
-        return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=zone or default_tz)
-    return parsed
-
-
 # --- line predicates -------------------------------------------------------------------
 
 # "By NAMES[, Affiliation]", also "Posted DATE by NAMES" and "Posted by NAMES on DATE"
@@ -352,12 +225,12 @@ _SYNDICATION = re.compile(
 
 def _is_byline(text: str) -> bool:
     """ "By Jane Doe", optionally "| Outlet Staff" or "| March 3, 2026" parts after it."""
-    first, *rest = _PARTS.split(text)
+    first, *rest = LINE_PARTS.split(text)
     # The name need not be a person ("By Newsfeedr Staff" is removed, gives no byline).
     match = _BYLINE.fullmatch(first)
-    if match is None or any(s and not _stamp_match(s) for s in match.group("before", "after")):
+    if match is None or any(s and not stamp_match(s) for s in match.group("before", "after")):
         return False
-    return all(_stamp_match(p) or _AFFILIATION.fullmatch(p) for p in rest)
+    return all(stamp_match(p) or _AFFILIATION.fullmatch(p) for p in rest)
 
 
 def _is_wire_credit(text: str) -> bool:
@@ -408,7 +281,7 @@ def _title_key(text: str) -> str:
 def _repeats_title(text: str, title: str) -> bool:
     """Exact or near-exact repeat, also with a site suffix ("Headline | Newsfeedr")."""
     key = _title_key(title)
-    for candidate in (text, _PARTS.split(text)[0], re.split(r"\s+[-–—]\s+", text)[0]):
+    for candidate in (text, LINE_PARTS.split(text)[0], re.split(r"\s+[-–—]\s+", text)[0]):
         ratio = difflib.SequenceMatcher(None, _title_key(candidate), key).ratio()
         if key and ratio >= NEAR_TITLE_RATIO:
             return True
@@ -530,7 +403,7 @@ _SHARE = re.compile(
 def _is_share_prompt(text: str) -> bool:
     """Share/subscribe/follow buttons, one or several on a line ("Share on X | Email")."""
     return _words(text) <= PROMPT_MAX_WORDS and all(
-        _SHARE.fullmatch(part) for part in _PARTS.split(text)
+        _SHARE.fullmatch(part) for part in LINE_PARTS.split(text)
     )
 
 
@@ -577,7 +450,7 @@ RULES: tuple[Rule, ...] = (
         r"preferences|policy|notice|consent)|manage (?:cookie )?(?:preferences|settings))"
         r"\b.{0,400}|(?:accept|reject|decline)(?: all)?(?: cookies)?|i agree|got it"), Zone.ANY,
          "Consent banners are page chrome, in the site's voice, not the article's."),
-    Rule("timestamp", _line_rule(_is_stamp_line), Zone.ANY,
+    Rule("timestamp", _line_rule(is_stamp_line), Zone.ANY,
          "Published/updated stamps are metadata; they are parsed into `published`."),
     Rule("byline", _line_rule(_is_byline), Zone.ANY,
          "'By NAME' lines name the writer; the name goes to `byline`."),
@@ -794,7 +667,7 @@ def _stamp_parts(item: Removed) -> list[str]:
     """The pieces of a removed stamp or byline line that may be timestamps."""
     if item.reason not in ("timestamp", "byline"):
         return []
-    parts = _PARTS.split(item.line)
+    parts = LINE_PARTS.split(item.line)
     match = _BYLINE.fullmatch(parts[0]) if item.reason == "byline" else None
     return parts + [g for g in match.group("before", "after") if g] if match else parts
 
@@ -804,7 +677,7 @@ def _find_published(removed: tuple[Removed, ...], default_tz: tzinfo) -> datetim
     updates: list[datetime] = []
     for item in removed:
         for part in _stamp_parts(item):
-            parsed = _parse_stamp(part, default_tz)
+            parsed = parse_stamp(part, default_tz)
             if parsed is None:
                 continue
             if re.match(r"(?i)(?:last )?(?:updated|modified|edited)", part):
@@ -818,7 +691,7 @@ _NAME_SOURCES = {"byline": _BYLINE, "wire_credit": _WIRE_CREDIT, "author_note": 
 
 
 def _byline_names(item: Removed) -> list[str]:
-    match = _NAME_SOURCES[item.reason].fullmatch(_PARTS.split(item.line)[0])
+    match = _NAME_SOURCES[item.reason].fullmatch(LINE_PARTS.split(item.line)[0])
     return _split_names(match["names"]) if match else []
 
 
