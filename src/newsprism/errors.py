@@ -10,8 +10,9 @@ Hierarchy::
     │   ├── MalformedInput         broken gzip, WARC, feed XML, JSON, undecodable text
     │   ├── NoArticleFound         a readable page with no article body in it
     │   └── FetchError             an HTTP fetch failed (status, timeout, size)
-    └── StoreError                 the store cannot be opened or written
-        └── SchemaError            the store's schema is newer than this newsprism
+    ├── StoreError                 the store cannot be opened or written
+    │   └── SchemaError            the store's schema is newer than this newsprism
+    └── ModelMissing               no English spaCy pipeline is installed
 
 Every message is one line that names the input and the problem, ready for a user.
 """
@@ -58,3 +59,7 @@ class StoreError(NewsprismError):
 
 class SchemaError(StoreError):
     """The store was written by a newer newsprism than this one."""
+
+
+class ModelMissing(NewsprismError):
+    """No English spaCy pipeline is installed."""

@@ -16,11 +16,18 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Literal
 
 __all__ = [
+    "Analysis",
     "Article",
+    "DateMention",
+    "Entity",
     "Heading",
     "IngestFailure",
+    "Mention",
+    "Quantity",
+    "Quote",
     "RawDocument",
     "Removed",
     "article_id",
@@ -132,3 +139,119 @@ def article_id(outlet: str | None, text: str) -> str:
     """Stable 16-hex-digit id from the normalized outlet and clean text (SHA-256 prefix)."""
     key = normalize_for_id(outlet or "") + "\x1f" + normalize_for_id(text)
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+# --- analysis records (issue 3) ----------------------------------------------------------
+#
+# Every record below carries ``start``/``end``: character offsets into the analysed
+# article's clean ``text``, end exclusive, with ``text[start:end] == record.text``.
+
+Approx = Literal["about", "over", "under"]
+DateAnchor = Literal["absolute", "published", "deferred"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place a name occurs in an article."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, place or organisation named in one article, under its canonical name.
+
+    ``name`` is the fullest form the article uses (or the alias table's canonical form:
+    "United Kingdom" for "U.K."); ``mentions`` are every place it is named, including
+    surnames, title-prefixed forms, possessives and resolved descriptions.
+    ``type`` is a spaCy label: PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, ...
+    """
+
+    name: str
+    type: str
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A statement attributed to someone: direct (in quote marks) or indirect (reported).
+
+    ``text`` is the quoted words without the enclosing marks (direct) or the reported
+    clause (indirect). ``speaker`` is the canonical name the speaker resolves to (None
+    when unresolved); ``speaker_mention`` is the speaker as written where the
+    attribution names them ("she", "the minister", "Kostanj"), with its own offsets.
+    ``cue`` is the reporting verb or phrase ("said", "told journalists", "according to",
+    ":"), with its offsets. A split quote is one Quote per quoted part, sharing
+    ``group`` (an index unique within the article).
+    """
+
+    text: str
+    start: int
+    end: int
+    direct: bool
+    speaker: str | None = None
+    speaker_mention: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    group: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A measured or counted amount, normalised so outlets can be compared.
+
+    ``value`` is in ``unit`` after conversion to the common unit of its kind
+    (km², km, kg, percent, a currency's ISO code, or a counted noun like "people");
+    ``approx`` is the bound the text gives ("about 30%" -> "about", "over 29%" ->
+    "over", "nearly a third" -> "under", exact -> None). ``about`` is what is counted or
+    measured: the head noun ("workers", "capacity") or the subject it applies to.
+    """
+
+    value: float
+    unit: str | None
+    text: str
+    start: int
+    end: int
+    approx: Approx | None = None
+    about: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression and the calendar date (or range) it means.
+
+    ``date`` is ISO 8601: "2026-03-02", or "2026-03-02/2026-03-08" for a range; None when
+    resolution is deferred (relative expression, article without a publication date) —
+    ``anchor`` is then "deferred" and the story stage resolves ``text`` against a
+    sibling article's date. ``ambiguous`` marks a day/month order that neither the
+    article's other dates nor the outlet's locale decided.
+    """
+
+    text: str
+    start: int
+    end: int
+    date: str | None
+    anchor: DateAnchor
+    ambiguous: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything the analysis stage extracted from one article (a pure function of it).
+
+    ``sentences`` are (start, end) offsets of each sentence in the article's text.
+    ``version`` names the analyser that produced it, so stale analyses can be redone.
+    """
+
+    article_id: str
+    version: str
+    sentences: tuple[tuple[int, int], ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    dates: tuple[DateMention, ...] = ()
