@@ -26,7 +26,7 @@ demo: $(STAMP)
 	$(BIN)/newsprism analyze samples/stories --db $(DEMO_DB)
 
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check src tests bench eval
+	$(BIN)/ruff check src tests bench $(wildcard eval)
 
 typecheck: $(TEST_STAMP)
 	$(BIN)/mypy
