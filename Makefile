@@ -38,9 +38,16 @@ test: lint typecheck unit
 
 bench: $(STAMP)
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/analyze.py
 
-eval: $(STAMP)
-	@echo "No evaluation yet: the analysis stage (issue 3) adds eval/quotes.py."
+EVAL_STAMP := $(VENV)/.installed-eval
+
+$(EVAL_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[eval]'
+	touch $@
+
+eval: $(EVAL_STAMP)
+	$(BIN)/python eval/quotes.py --split test
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build dist

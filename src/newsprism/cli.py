@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -26,6 +26,7 @@ from newsprism.errors import NewsprismError
 from newsprism.ingest import IngestOptions
 from newsprism.ingest.batch import IngestReport, ingest, plan_inputs
 from newsprism.ingest.pipeline import DEFAULT_MAX_BYTES
+from newsprism.model import Analysis
 from newsprism.render import jsonout, terminal
 from newsprism.store import ENV_DB, ArticleQuery, Store, default_db_path
 
@@ -195,15 +196,43 @@ def article_command(
     db: DbOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of panels.")] = False,
 ) -> None:
-    """Show one article: metadata, clean text, and what cleaning removed."""
+    """Show one article: metadata, clean text, what cleaning removed, quotes, numbers, dates."""
     with _open_store(db) as store:
         article = store.get_article(article_id)
-    if article is None:
-        _fail(f"no article with id {article_id!r}")
+        if article is None:
+            _fail(f"no article with id {article_id!r}")
+        analysis = _analyses(store, [article.id]).get(article.id)
     if as_json:
-        out.print_json(jsonout.dumps(jsonout.article_to_dict(article, with_removed=True)))
+        data = jsonout.report_dict([article], {article.id: analysis} if analysis else None)
+        shown = {**data["articles"][0], **jsonout.article_to_dict(article, with_removed=True)}
+        out.print_json(jsonout.dumps(shown))
     else:
-        out.print(terminal.article_panel(article, full=True))
+        out.print(terminal.article_panel(article, full=True, analysis=analysis))
+
+
+def _analyses(
+    store: Store,
+    article_ids: list[str],
+    jobs: int = 1,
+    on_done: Callable[[int], None] | None = None,
+) -> dict[str, Analysis]:
+    # Imported here: spaCy takes a second to import, and ingest or list need none of it.
+    from newsprism.analyze.analyzer import AnalyzeOptions
+    from newsprism.analyze.batch import analyze_stored
+
+    return analyze_stored(store, article_ids, AnalyzeOptions(processes=jobs), on_done)
+
+
+def _run_analysis(store: Store, article_ids: list[str], jobs: int) -> dict[str, Analysis]:
+    columns = (
+        TextColumn("[bold blue]analysing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("articles", total=len(set(article_ids)))
+        return _analyses(store, article_ids, jobs, lambda n: progress.advance(task, n))
 
 
 @app.command("analyze")
@@ -218,21 +247,27 @@ def analyze_command(
     ] = None,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     fetch_links: FetchLinksOption = False,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Worker processes for analysis.")
+    ] = 1,
 ) -> None:
-    """Ingest PATHS and print what newsprism found in them (the main job)."""
+    """Ingest PATHS, analyse them, and print what newsprism found (the main job)."""
     with _open_store(db) as store:
         report = _run_ingest(
             store, paths, IngestOptions(max_bytes=max_bytes, fetch_links=fetch_links)
         )
         articles = store.get_articles(report.article_ids)
+        analyses = _run_analysis(store, [a.id for a in articles], jobs)
     _report_failures(report)
     console = Console(file=out_file.open("w", encoding="utf-8"), width=100) if out_file else out
     if output_format is OutputFormat.json:
-        console.file.write(jsonout.dumps(jsonout.report_dict(articles)) + "\n")
+        console.file.write(jsonout.dumps(jsonout.report_dict(articles, analyses)) + "\n")
     else:
         console.print(terminal.articles_table(articles, title=f"{len(articles)} articles"))
         for article in articles:
-            console.print(terminal.article_panel(article, full=False))
+            console.print(
+                terminal.article_panel(article, full=False, analysis=analyses.get(article.id))
+            )
     if out_file:
         console.file.close()
     if not report.ok:

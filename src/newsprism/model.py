@@ -206,10 +206,12 @@ class Quantity:
     """A measured or counted amount, normalised so outlets can be compared.
 
     ``value`` is in ``unit`` after conversion to the common unit of its kind
-    (km², km, kg, percent, a currency's ISO code, or a counted noun like "people");
-    ``approx`` is the bound the text gives ("about 30%" -> "about", "over 29%" ->
-    "over", "nearly a third" -> "under", exact -> None). ``about`` is what is counted or
-    measured: the head noun ("workers", "capacity") or the subject it applies to.
+    ("km2", "km", "kg", "km/h", "percent" (fractions too), a currency's ISO code, a
+    time unit); plain counts have ``unit`` None, so "three ships" and "3 vessels" stay
+    comparable. ``approx`` is the bound the text gives ("about 30%" -> "about", "over
+    29%" -> "over", "nearly a third" -> "under", exact -> None). ``about`` is what is
+    counted or measured: the counted noun's lemma ("worker", "ship"), or what a share
+    or measure applies to ("capacity", "reserve").
     """
 
     value: float
@@ -229,7 +231,8 @@ class DateMention:
     resolution is deferred (relative expression, article without a publication date) —
     ``anchor`` is then "deferred" and the story stage resolves ``text`` against a
     sibling article's date. ``ambiguous`` marks a day/month order that neither the
-    article's other dates nor the outlet's locale decided.
+    article's other dates nor the outlet's locale decided. ``future`` records that the
+    clause looks ahead ("will meet on Tuesday"), so a deferred mention resolves forward.
     """
 
     text: str
@@ -238,6 +241,7 @@ class DateMention:
     date: str | None
     anchor: DateAnchor
     ambiguous: bool = False
+    future: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,8 +28,9 @@ from typing import Any
 
 import platformdirs
 
+from newsprism.codec import analysis_from_record, analysis_to_record
 from newsprism.errors import SchemaError, StoreError
-from newsprism.model import Article, Heading, Removed
+from newsprism.model import Analysis, Article, Heading, Removed
 
 logger = logging.getLogger(__name__)
 
@@ -81,6 +82,17 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
             INSERT INTO articles_fts (rowid, title, text)
             VALUES (new.rowid, new.title, new.text);
         END;
+        """,
+    ),
+    (
+        "0003_analyses",
+        """
+        CREATE TABLE analyses (
+            article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+            version TEXT NOT NULL,
+            data TEXT NOT NULL,
+            analyzed_at TEXT NOT NULL
+        );
         """,
     ),
 )
@@ -189,6 +201,46 @@ class Store:
         except sqlite3.OperationalError as exc:
             raise StoreError(f"bad search query ({exc})") from None
         return [_row_article(row) for row in rows]
+
+    def save_analyses(self, analyses: Iterable[Analysis]) -> int:
+        """Store analyses (replacing older ones of the same articles) in one transaction."""
+        now = datetime.now(UTC).isoformat()
+        rows = [
+            (a.article_id, a.version, json.dumps(analysis_to_record(a), ensure_ascii=False), now)
+            for a in analyses
+        ]
+        with self.transaction() as conn:
+            conn.executemany("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?)", rows)
+        return len(rows)
+
+    def get_analysis(self, article_id: str, version: str) -> Analysis | None:
+        """The stored analysis of an article by analyser ``version``, or None (absent or stale)."""
+        row = self._conn.execute(
+            "SELECT data FROM analyses WHERE article_id = ? AND version = ?", (article_id, version)
+        ).fetchone()
+        if row is None:
+            return None
+        try:
+            return analysis_from_record(article_id, version, json.loads(row["data"]))
+        except (KeyError, TypeError, ValueError):
+            logger.warning("analysis of %s is unreadable; it will be redone", article_id)
+            return None
+
+    def unanalyzed(self, article_ids: Iterable[str], version: str) -> list[str]:
+        """The ids among ``article_ids`` with no analysis by analyser ``version``."""
+        ids = list(dict.fromkeys(article_ids))
+        done: set[str] = set()
+        for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
+            marks = ", ".join("?" * len(chunk))
+            done.update(
+                r[0]
+                for r in self._conn.execute(
+                    "SELECT article_id FROM analyses "
+                    f"WHERE version = ? AND article_id IN ({marks})",
+                    [version, *chunk],
+                )
+            )
+        return [i for i in ids if i not in done]
 
     def count_articles(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM articles").fetchone()[0])

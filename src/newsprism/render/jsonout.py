@@ -1,18 +1,19 @@
 """The JSON report: the stable, versioned interface (documented in docs/report-schema.md).
 
 ``schema_version`` changes only when a field is renamed or removed; new fields may be
-added within a version. Fields that later pipeline stages fill (``quotes``,
-``quantities``, ``dates``, ``entities`` and the ``stories``' contents) appear once those
-stages exist; until then ``stories`` is an empty list.
+added within a version. An article's ``quotes``, ``quantities``, ``dates`` and
+``entities`` appear once it has been analysed; ``stories`` is an empty list until the
+story stage exists.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-from newsprism.model import Article
+from newsprism.codec import analysis_to_dict
+from newsprism.model import Analysis, Article
 
 SCHEMA_VERSION = "1"
 
@@ -42,13 +43,20 @@ def article_to_dict(article: Article, *, with_removed: bool = False) -> dict[str
     return data
 
 
-def report_dict(articles: Iterable[Article]) -> dict[str, Any]:
-    """The whole report: schema version, articles, and stories."""
+def report_dict(
+    articles: Iterable[Article], analyses: Mapping[str, Analysis] | None = None
+) -> dict[str, Any]:
+    """The whole report: schema version, articles (with their analyses), and stories."""
+    found = analyses or {}
     return {
         "schema_version": SCHEMA_VERSION,
-        "articles": [article_to_dict(a) for a in articles],
+        "articles": [_with_analysis(article_to_dict(a), found.get(a.id)) for a in articles],
         "stories": [],
     }
+
+
+def _with_analysis(article: dict[str, Any], analysis: Analysis | None) -> dict[str, Any]:
+    return {**article, **analysis_to_dict(analysis)} if analysis is not None else article
 
 
 def dumps(data: Any) -> str:

@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsprism.ingest.batch import IngestReport
-from newsprism.model import Article
+from newsprism.model import Analysis, Article
 
 # Paragraphs of each article shown by ``analyze``; the rest is counted, not printed.
 PREVIEW_PARAGRAPHS = 2
@@ -94,8 +94,44 @@ def removed_table(article: Article) -> Table:
     return table
 
 
-def article_panel(article: Article, *, full: bool = True) -> Panel:
-    """One article: metadata, clean text (whole, or a preview), and what was removed."""
+def quotes_table(analysis: Analysis) -> Table:
+    """Who said what in one article: speaker, direct or indirect, and the words."""
+    table = Table(title="Quotes", box=box.MINIMAL, title_style="bold green", expand=True)
+    table.add_column("speaker", style="bold", max_width=24)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("quote", ratio=1)
+    for quote in analysis.quotes:
+        speaker = quote.speaker or quote.speaker_mention or "?"
+        kind = "direct" if quote.direct else "indirect"
+        table.add_row(
+            Text(speaker), Text(kind, style="green" if quote.direct else "cyan"), Text(quote.text)
+        )
+    return table
+
+
+def facts_table(analysis: Analysis) -> Table:
+    """The numbers and dates an article gives, normalised."""
+    table = Table(
+        title="Numbers and dates", box=box.MINIMAL, title_style="bold magenta", expand=True
+    )
+    table.add_column("as written", ratio=1)
+    table.add_column("value", justify="right", no_wrap=True)
+    table.add_column("of", max_width=20)
+    for quantity in analysis.quantities:
+        bound = f"{quantity.approx} " if quantity.approx else ""
+        value = f"{bound}{quantity.value:,.4g} {quantity.unit or ''}".strip()
+        table.add_row(Text(quantity.text), Text(value), Text(quantity.about or ""))
+    for mention in analysis.dates:
+        when = mention.date or f"({mention.anchor})"
+        table.add_row(Text(mention.text), Text(when + (" ?" if mention.ambiguous else "")), "date")
+    return table
+
+
+def article_panel(
+    article: Article, *, full: bool = True, analysis: Analysis | None = None
+) -> Panel:
+    """One article: metadata, clean text (whole, or a preview), what was removed, and
+    (when analysed) its quotes, numbers and dates."""
     parts: list[RenderableType] = [
         _metadata(article),
         Text(""),
@@ -110,6 +146,10 @@ def article_panel(article: Article, *, full: bool = True) -> Panel:
             Text(""),
             Text(f"cleaning removed {len(article.removed)} lines: {summary}", style="dim"),
         ]
+    if analysis is not None and analysis.quotes:
+        parts += [Text(""), quotes_table(analysis)]
+    if full and analysis is not None and (analysis.quantities or analysis.dates):
+        parts += [Text(""), facts_table(analysis)]
     title = Text(article.title or "(untitled)", style="bold")
     return Panel(Group(*parts), title=title, title_align="left", border_style="blue", width=100)
 

@@ -1,0 +1,192 @@
+"""Analysis benchmark: articles per second for the full analysis, and where time goes.
+
+Measures, on this machine, over ``--articles`` (default 2,000) synthetic articles of
+400-800 words from ``bench/corpus.py`` (the ingest benchmark's generator: invented
+people, quotes with said/told, numbers, money, percentages, weekdays):
+
+* the full analysis (spaCy pipeline, names, quotes, quantities, dates) in one process,
+  as the median throughput of 5 equal chunks, with min and max;
+* the same through the worker pool with ``--processes`` workers (default: every core);
+* the share of time per component, over the first chunk: the spaCy pipeline alone
+  (``nlp.pipe``), then each extractor over the parsed documents.
+
+The goal for this stage alone is 1,000,000 articles a day: 12 per second on 2 cores.
+Results go to ``bench/results/analyze.json`` and ``analyze.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from corpus import iter_articles
+from newsprism.analyze.analyzer import AnalyzeOptions, Analyzer, analyze_in_pool
+from newsprism.analyze.dates import extract_dates
+from newsprism.analyze.entities import resolve_names
+from newsprism.analyze.quantities import extract_quantities
+from newsprism.analyze.quotes import extract_quotes
+from newsprism.model import Article, article_id
+
+CHUNKS = 5
+GOAL_PER_SECOND = 1_000_000 / 86_400
+
+
+def make_articles(count: int) -> list[Article]:
+    """The corpus generator's articles as clean Article records (ingest is not timed)."""
+    articles = []
+    for generated in iter_articles(count):
+        text = "\n\n".join(generated.paragraphs)
+        outlet = generated.outlet.name
+        articles.append(
+            Article(
+                id=article_id(outlet, text),
+                source=generated.url,
+                text=text,
+                url=generated.url,
+                outlet=outlet,
+                title=generated.title,
+                published=generated.published,
+            )
+        )
+    return articles
+
+
+def chunked(items: Sequence[Article], parts: int = CHUNKS) -> list[Sequence[Article]]:
+    size = max(1, len(items) // parts)
+    return [items[i : i + size] for i in range(0, size * parts, size)]
+
+
+def throughput(
+    chunks: list[Sequence[Article]], run: Callable[[Sequence[Article]], int]
+) -> dict[str, Any]:
+    """Median, min and max articles per second over the chunks."""
+    rates = []
+    for chunk in chunks:
+        started = time.perf_counter()
+        done = run(chunk)
+        rates.append(done / (time.perf_counter() - started))
+    return {
+        "median": statistics.median(rates),
+        "min": min(rates),
+        "max": max(rates),
+        "chunks": [round(r, 2) for r in rates],
+    }
+
+
+def component_shares(analyzer: Analyzer, articles: Sequence[Article]) -> dict[str, float]:
+    """Seconds per component over ``articles``: the pipeline, then each extractor."""
+    started = time.perf_counter()
+    docs = list(analyzer.nlp.pipe((a.text for a in articles), batch_size=64))
+    seconds = {"spacy pipeline": time.perf_counter() - started}
+    names = []
+    started = time.perf_counter()
+    for doc in docs:
+        names.append(resolve_names(doc, analyzer.aliases))
+    seconds["names"] = time.perf_counter() - started
+    steps: dict[str, Callable[[int], object]] = {
+        "quotes": lambda i: extract_quotes(docs[i], names[i]),
+        "quantities": lambda i: extract_quantities(docs[i]),
+        "dates": lambda i: extract_dates(docs[i], articles[i].published),
+    }
+    for name, step in steps.items():
+        started = time.perf_counter()
+        for index in range(len(docs)):
+            step(index)
+        seconds[name] = time.perf_counter() - started
+    return seconds
+
+
+def run_benchmark(count: int, processes: int, console: Console) -> dict[str, Any]:
+    columns = (TextColumn("[bold blue]{task.description}"), BarColumn(), MofNCompleteColumn())
+    articles = make_articles(count)
+    chunks = chunked(articles)
+    analyzer = Analyzer()
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("one process", total=len(articles))
+
+        def single(chunk: Sequence[Article]) -> int:
+            done = sum(1 for _ in analyzer.analyze_many(chunk))
+            progress.advance(task, done)
+            return done
+
+        one = throughput(chunks, single)
+        pool_task = progress.add_task(f"{processes} processes", total=len(articles))
+        options = AnalyzeOptions(processes=processes)
+
+        def pooled(chunk: Sequence[Article]) -> int:
+            done = sum(1 for _ in analyze_in_pool(chunk, options))
+            progress.advance(pool_task, done)
+            return done
+
+        pool = throughput(chunks, pooled)
+    seconds = component_shares(analyzer, chunks[0])
+    total = sum(seconds.values())
+    words = sum(len(a.text.split()) for a in articles)
+    return {
+        "articles": count,
+        "mean_words": round(words / count),
+        "processes": processes,
+        "cpu_count": os.cpu_count(),
+        "python": platform.python_version(),
+        "one_process_per_second": one,
+        "pool_per_second": pool,
+        "goal_per_second": round(GOAL_PER_SECOND, 2),
+        "component_share": {k: round(v / total, 3) for k, v in seconds.items()},
+        "component_ms_per_article": {
+            k: round(1000 * v / len(chunks[0]), 2) for k, v in seconds.items()
+        },
+    }
+
+
+def markdown(results: dict[str, Any]) -> str:
+    one, pool = results["one_process_per_second"], results["pool_per_second"]
+    lines = [
+        f"# Analysis benchmark ({results['articles']:,} articles, "
+        f"{results['mean_words']} words on average, {results['cpu_count']} CPUs)",
+        "",
+        "| run | median art/s | min | max |",
+        "| --- | ---: | ---: | ---: |",
+        f"| one process | {one['median']:.1f} | {one['min']:.1f} | {one['max']:.1f} |",
+        f"| {results['processes']} processes | {pool['median']:.1f} | {pool['min']:.1f} "
+        f"| {pool['max']:.1f} |",
+        "",
+        f"Goal: {results['goal_per_second']} articles/s (1,000,000 a day).",
+        "",
+        "| component | share | ms/article |",
+        "| --- | ---: | ---: |",
+    ]
+    for name, share in results["component_share"].items():
+        ms = results["component_ms_per_article"][name]
+        lines.append(f"| {name} | {share:.1%} | {ms} |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--processes", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results")
+    args = parser.parse_args(argv)
+    console = Console(stderr=True)
+    results = run_benchmark(args.articles, args.processes, console)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "analyze.json").write_text(json.dumps(results, indent=2) + "\n")
+    table = markdown(results)
+    (args.out / "analyze.md").write_text(table)
+    sys.stdout.write(table)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,445 @@
+"""Quantities: the numbers an article gives, normalised so outlets can be compared.
+
+:func:`extract_quantities` finds percentages, fractions in words, money, areas,
+distances, speeds, weights, durations and plain counts in a parsed article, with value,
+unit, bound and what is counted; :func:`to_percent` puts shares on one scale. Reading
+the text is :mod:`newsprism.analyze.numbers`; this module consults the parse.
+
+Decisions (each has a test in ``tests/test_quantities.py``):
+
+* **Units** (the table is :data:`newsprism.analyze.numbers.UNITS`). Areas are km²,
+  lengths km, speeds km/h, weights kg, money the ISO 4217 code of its currency ("$" is
+  USD; "kroner" DKK unless the article names Norway; "pounds" GBP unless the sentence
+  speaks of weight; a glued "m" is million next to money or before a plural noun,
+  metres elsewhere), shares "percent" (fractions in words too: "a third" is 33.33),
+  share differences "percentage points". Durations keep their calendar unit ("days",
+  "months", "years"; decades become years, fortnights weeks), because months and
+  years have no fixed length in days and outlets rarely switch units.
+* **Counts** have ``unit`` None, and the counted noun's lemma is ``about``: "three
+  container ships" and "3 vessels" are both ``3.0, None``, about "ship" / "vessel"; a
+  count's text runs to its counted noun. A hyphenated count counts its hyphenated noun:
+  "a 12-point plan" is 12, about "point" (so it meets "twelve points"); a hyphenated
+  measure measures the noun it modifies: "a three-day visit" is 3 days, about "visit";
+  "a 12-year-old boy" is 12 years, about "boy".
+* **Bounds.** "about, around, roughly, approximately, some, an estimated, ... or so" are
+  ``about``; "more than, over, at least, upwards of, just/well over, ... or more" are
+  ``over``; "nearly, almost, just under, up to, less than, fewer than, close to, as many
+  as, ..." are ``under`` ("nearly 30" says the true figure is below 30). Dozens are
+  loose: "two dozen" is 24, ``about``. Vague amounts are the least they can mean:
+  "hundreds of" and "several hundred" are 200, ``over``. A range "20-30%" is two
+  quantities, 20 ``over`` and 30 ``under`` ("from 20% to 30%" is a change: no bound).
+  "over two years" before a duration means "spread over", not a bound.
+* **About.** For counts, the counted noun; for measures and shares, the "of" complement
+  ("30% of capacity" -> "capacity"), else the noun the quantity modifies ("a 4% pay
+  rise" -> "rise"), else the noun a preposition ties it to ("a fund of EUR 2.3
+  billion" -> "fund"), else the subject of a measuring verb ("turnout was 40%" ->
+  "turnout"), else the governing verb ("the union demands 9%" -> "demand").
+* **Not quantities.** Years, dates, clock times, ordinals, list numbers, phone numbers
+  and codes, labels ("Article 5", "Pier 4", "Boeing 737"), scores ("3-1", "52 to 48"),
+  relative dates ("two weeks ago", "the past three days": date extraction's), the word
+  "one" alone ("one of them", "one day"), and numbers glued to letters ("1990s",
+  "G7"). spaCy's DATE/TIME/ORDINAL labels exclude only numbers with nothing counted,
+  since the small model labels "three dry summers" DATE.
+
+Cost: one regex pass over ``doc.text`` plus O(log n) token lookups per number found;
+no second parse. The parse itself (tagger, parser, NER) is the caller's.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import replace
+from typing import Final
+
+from spacy.tokens import Doc, Span, Token
+
+from newsprism.analyze.numbers import Amount, read_amounts
+from newsprism.model import Quantity
+
+__all__ = ["extract_quantities", "to_percent"]
+
+logger = logging.getLogger(__name__)
+
+_SP = r"[^\S\n]"  # a space that is not a line break
+_POUND_KG = 0.45359237  # the international avoirdupois pound
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+def extract_quantities(doc: Doc) -> list[Quantity]:
+    """Every quantity in a parsed article, sorted by start offset.
+
+    Guarantees: offsets are character offsets into ``doc.text`` with
+    ``doc.text[q.start:q.end] == q.text``; quantities do not overlap; never raises on
+    any parsed text. Cost: one regex pass plus O(log n) work per number found.
+    """
+    ctx = _Context(doc)
+    found: list[Quantity] = []
+    for amount in read_amounts(doc.text):
+        quantity = _finish(amount, ctx)
+        if quantity is not None and (not found or quantity.start >= found[-1].end):
+            found.append(quantity)
+    logger.debug("%d quantities in %d characters", len(found), len(doc.text))
+    return found
+
+
+def to_percent(q: Quantity) -> float | None:
+    """A share on the percent scale ("a third" and "33%" both near 33.3), else None.
+
+    Fractions in words are already stored as percent, so this is the value of any
+    quantity with unit "percent"; percentage points (a difference) and other units
+    give None.
+    """
+    return q.value if q.unit == "percent" else None
+
+
+# --- the parse: what is counted, and what is not a quantity -----------------------------
+
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+# Dates: "March 3", "3 March", "Oct. 3" (month names are capitalised: "may 3" is not).
+_MONTH_BEFORE: Final = re.compile(rf"\b{_MONTHS}\.?,?{_SP}*$")
+_MONTH_AFTER: Final = re.compile(rf"(?:st|nd|rd|th)?{_SP}*(?:of{_SP}+)?{_MONTHS}\b")
+# Clock times: "6 a.m.", "6pm", "1400 GMT" ("14:05" never matches: colon).
+_CLOCK_AFTER: Final = re.compile(rf"{_SP}*(?:[ap]\.?m\b\.?|o[’']clock\b)", re.IGNORECASE)
+_ZONE_AFTER: Final = re.compile(rf"{_SP}*(?:GMT|UTC|CES?T|BST|[ECP][SD]T)\b")
+# Labels and numbering: "Article 5", "Pier 4", "No. 10", "phase 2", "day 3".
+_LABELS = (
+    "article|section|chapter|paragraph|clause|item|no|nr|number|rule|resolution|page|pp?"
+    "|room|flight|route|highway|platform|gate|line|bus|level|phase|stage|round|part"
+    "|annex|appendix|vol|volume|act|amendment|grade|category|class|channel|version"
+    "|model|pier|berth|terminal|quay|dock|block|unit|building|floor|game|match|episode"
+    "|season|table|figure|fig|box|district|ward|zone|sector|lane|week|day|year|verse"
+    "|update|photo|image|step|note"
+)
+_LABEL_BEFORE: Final = re.compile(rf"(?<![\w\-])(?:{_LABELS})\.?{_SP}*$", re.IGNORECASE)
+_LINE_START: Final = re.compile(rf"(?:^|\n){_SP}*$")
+_DIGIT_BEFORE: Final = re.compile(rf"[\d)]{_SP}?$")
+_DIGIT_AFTER: Final = re.compile(rf"{_SP}?[\d(]")
+# Relative dates belong to date extraction: "two weeks ago", "the past three days".
+_RELATIVE_BEFORE: Final = re.compile(
+    rf"\b(?:last|next|past|coming|previous|following|first|final|recent){_SP}+$", re.I
+)
+_RELATIVE_AFTER: Final = re.compile(
+    rf"{_SP}+(?:ago|later|earlier|before|after|hence|prior|from{_SP}+now)\b", re.I
+)
+# Words before a four-digit number that make it a year ("in 2024", "the 1998 floods").
+_YEAR_WORDS: Final = _word_set(
+    "in since by from until till to of the before after during circa early late mid than "
+    "between and through summer winter spring autumn fall year season its their this that"
+)
+# A fraction word followed by one of these is a fraction: "half the", "a third of".
+_FRACTION_NEXT: Final = _word_set("of the its their his her our all this that these those")
+# Words before "half" that make it a part of something else: "the second half".
+_NOT_HALF_AFTER: Final = _word_set("the first second last other latter former and")
+_NON_QUANTITY_ENTS: Final = _word_set("DATE TIME ORDINAL")
+_NOUNS: Final = _word_set("NOUN PROPN")
+# Verbs whose subject is what a measure measures: "turnout was 40%", "the fund totals".
+_MEASURE_VERBS: Final = _word_set(
+    "be become remain stay stand reach total exceed top hit rise fall grow drop increase "
+    "decrease decline climb jump double triple halve cost last take cover span measure "
+    "weigh number amount account represent put estimate value set sit hover average"
+)
+# Verbs that measure their passive subject only: "the area is put at", not "they put".
+_PASSIVE_MEASURE_VERBS: Final = _word_set("put estimate value set")
+_WEIGHT_CUES: Final = _word_set(
+    "weigh weight heavy heavier light lighter kilogram kg tonne ton lb ounce gram"
+)
+
+
+class _Context:
+    """One parsed article and the token lookups every quantity needs (O(log n) each)."""
+
+    __slots__ = ("doc", "starts", "text")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.starts = [token.idx for token in doc]
+
+    def token_from(self, char: int) -> Token | None:
+        """The first token that starts at or after ``char``."""
+        i = bisect_left(self.starts, char)
+        return self.doc[i] if i < len(self.starts) else None
+
+    def token_at(self, char: int) -> Token | None:
+        """The token that contains ``char``, if any."""
+        i = bisect_right(self.starts, char) - 1
+        token = self.doc[i] if i >= 0 else None
+        return token if token is not None and char < token.idx + len(token) else None
+
+    def span(self, start: int, end: int) -> Span | None:
+        return self.doc.char_span(start, end, alignment_mode="expand")
+
+
+def _finish(amount: Amount, ctx: _Context) -> Quantity | None:
+    """The Quantity ``amount`` is in its parsed context, or None when it is not one."""
+    if amount.kind == "count":
+        return _finish_count(amount, ctx)
+    if amount.form == "fraction" and not _is_fraction(amount, ctx):
+        return None
+    if _is_lone_one(amount):
+        return None
+    if amount.kind == "time" and _is_relative_time(amount, ctx.text):
+        return None
+    if amount.unit == "GBP" and _is_weight(amount, ctx):
+        amount = replace(amount, value=amount.value * _POUND_KG, kind="mass", unit="kg")
+    span = ctx.span(amount.start, amount.end)
+    target = _counted_noun(amount, ctx) if amount.form == "ratio" else None  # "one in five workers"
+    if target is None and span is not None:
+        target = _measured(span)
+    if target is not None and target.pos_ in {"VERB", "AUX"} and _is_age(amount, ctx.text):
+        target = None  # "a 12-year-old was hurt": the age is not about "hurt"
+    return _quantity(amount, amount.end, target, ctx.text)
+
+
+def _finish_count(amount: Amount, ctx: _Context) -> Quantity | None:
+    """A plain count: the counted noun is what it is about, and ends its text."""
+    noun = _counted_noun(amount, ctx)
+    if _not_a_count(amount, ctx, noun):
+        return None
+    if amount.glued_m and not (noun is not None and noun.tag_ in {"NNS", "NNPS"}):
+        amount = replace(amount, value=amount.value / 1e6 * 1e-3, kind="length", unit="km")
+        return _finish(amount, ctx)  # "a 40m tower": metres
+    if noun is not None:
+        end = noun.idx + len(noun) if amount.noun_from is None else amount.end
+        return _quantity(amount, end, noun, ctx.text)
+    span = ctx.span(amount.start, amount.end)
+    return _quantity(amount, amount.end, _measured(span) if span is not None else None, ctx.text)
+
+
+def _quantity(amount: Amount, end: int, about: Token | None, text: str) -> Quantity:
+    return Quantity(
+        value=amount.value,
+        unit=amount.unit,
+        text=text[amount.start : end],
+        start=amount.start,
+        end=end,
+        approx=amount.approx,
+        about=_lemma(about),
+    )
+
+
+def _lemma(token: Token | None) -> str | None:
+    """What a quantity is about, as a lowercased lemma; None for pronouns ("it")."""
+    if token is None or token.pos_ == "PRON" or not token.text.isalpha():
+        return None
+    return token.lemma_.lower()
+
+
+def _counted_noun(amount: Amount, ctx: _Context) -> Token | None:
+    """The noun a count counts: "14 ships", "three container ships", "a 12-point plan".
+
+    A hyphenated count counts the noun after the hyphen ("point" of "12-point plan");
+    otherwise the count counts the last noun of the adjective and noun run after it
+    ("four water-bombing planes" -> "planes"). "1,200 of its members" has no counted noun
+    here; :func:`_measured` finds "members" as its "of" complement.
+    """
+    pos = amount.end if amount.noun_from is None else amount.noun_from
+    token = ctx.token_from(pos)
+    if token is None:
+        return None
+    if token.text == "-" and token.idx == pos and token.i + 1 < len(ctx.doc):
+        after = ctx.doc[token.i + 1]
+        if after.lower_ == "strong":  # "a 5,000-strong crowd" counts the crowd
+            return _last_noun_of_run(ctx.doc, after.i + 1)
+        return after if after.pos_ in _NOUNS and after.idx == pos + 1 else None
+    return _last_noun_of_run(ctx.doc, token.i)
+
+
+def _last_noun_of_run(doc: Doc, i: int) -> Token | None:
+    """The head noun of the phrase starting at token ``i``: adjectives, nouns, hyphens."""
+    noun: Token | None = None
+    for token in doc[i : i + 6]:
+        if token.pos_ in _NOUNS or (token.tag_ in {"VBG", "VBN"} and _after_hyphen(token)):
+            noun = token if token.pos_ in _NOUNS else noun
+        elif token.tag_ == "HYPH" or (token.pos_ == "ADJ" and noun is None):
+            continue
+        else:
+            break
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if noun is not None and (nxt is None or (nxt.pos_ not in _NOUNS and nxt.tag_ != "HYPH")):
+            break
+    return noun
+
+
+def _after_hyphen(token: Token) -> bool:
+    return token.i > 0 and token.doc[token.i - 1].tag_ == "HYPH"
+
+
+def _not_a_count(amount: Amount, ctx: _Context, noun: Token | None) -> bool:
+    """Whether a bare number is a year, date, time, label, list number, code or name."""
+    if amount.form == "words":
+        return amount.value <= 1 or _is_name_word(amount, ctx)  # "one of them", "Formula One"
+    if amount.needs_noun and (noun is None or noun.tag_ not in {"NNS", "NNPS"}):
+        return True  # "3-1 win", "2024-25 season", "2026-03-03"
+    if amount.form != "digits":
+        return False
+    first = ctx.text[amount.num_start : amount.num_end]
+    if _is_year(first, amount, ctx, noun) or _is_date_or_clock(amount, ctx.text):
+        return True
+    return _is_label_or_name(first, amount, ctx, noun)
+
+
+def _is_label_or_name(first: str, amount: Amount, ctx: _Context, noun: Token | None) -> bool:
+    """A label or code ("Article 5", "Pier 4"), or a number in a name ("10 Downing Street").
+
+    A plural counted noun always makes a count ("Day 3 workers" never occurs; "year 2,000
+    workers" might).
+    """
+    if noun is not None and noun.tag_ in {"NNS", "NNPS"}:
+        return False
+    if noun is not None and noun.tag_ == "NNP" and noun.text[:1].isupper():
+        return True
+    return _is_label_or_code(first, amount, ctx) or (noun is None and _has_date_label(amount, ctx))
+
+
+def _has_date_label(amount: Amount, ctx: _Context) -> bool:
+    """spaCy calls the number a DATE, TIME or ORDINAL (trusted only when nothing is counted)."""
+    number = ctx.token_at(amount.num_start)
+    return number is not None and number.ent_type_ in _NON_QUANTITY_ENTS
+
+
+def _is_name_word(amount: Amount, ctx: _Context) -> bool:
+    """A capitalised number word inside a sentence, before a name: "Formula One", "Big Four"."""
+    token = ctx.token_at(amount.num_start)
+    if token is None or token.is_sent_start or not token.text[:1].isupper():
+        return False
+    after = ctx.token_from(amount.num_end)
+    return after is not None and after.text[:1].isupper()
+
+
+def _is_year(first: str, amount: Amount, ctx: _Context, noun: Token | None) -> bool:
+    """Whether figures are a year ("in 2024", "the 1998 floods"), not a count ("1500 workers")."""
+    if not (len(first) == 4 and first.isdigit() and 1000 <= int(first) <= 2100):
+        return False
+    if amount.scale != 1.0 or noun is None or noun.tag_ not in {"NNS", "NNPS"}:
+        return True
+    before = ctx.text[max(0, amount.start - 12) : amount.start].split()
+    return bool(before) and before[-1].lower() in _YEAR_WORDS
+
+
+def _is_date_or_clock(amount: Amount, text: str) -> bool:
+    """Whether figures are part of a date or clock time: "March 3", "6 p.m.", "1400 GMT"."""
+    lead = max(0, amount.num_start - 12)
+    return bool(
+        _MONTH_BEFORE.search(text, lead, amount.num_start)
+        or _MONTH_AFTER.match(text, amount.num_end)
+        or _CLOCK_AFTER.match(text, amount.num_end)
+        or _ZONE_AFTER.match(text, amount.num_end)
+    )
+
+
+def _is_label_or_code(first: str, amount: Amount, ctx: _Context) -> bool:
+    """Whether figures label or number something: "Article 5", "Boeing 737", "1." opening
+    a line, "020 7946 0958", "007"."""
+    text, start, end = ctx.text, amount.num_start, amount.num_end
+    if _LABEL_BEFORE.search(text, max(0, start - 12), start):
+        return True
+    if text[end : end + 1] in {".", ")"} and _LINE_START.search(text, max(0, start - 8), start):
+        return True
+    if _DIGIT_BEFORE.search(text, max(0, start - 2), start) or _DIGIT_AFTER.match(text, end):
+        return True
+    if first.startswith("0") and first[1:2].isdigit():
+        return True
+    before = ctx.token_from(start)
+    previous = ctx.doc[before.i - 1] if before is not None and before.i > 0 else None
+    return previous is not None and previous.pos_ == "PROPN" and previous.text[:1].isupper()
+
+
+def _is_fraction(amount: Amount, ctx: _Context) -> bool:
+    """Whether a fraction word is a share ("a third of", "two-thirds"), not an ordinal
+    ("a third term", "the second half")."""
+    words = ctx.text[amount.num_start : amount.num_end].lower()
+    before = ctx.text[max(0, amount.num_start - 10) : amount.num_start].split()
+    den = ctx.token_at(amount.num_end - 1)
+    nxt = ctx.token_from(amount.num_end)
+    if words.endswith("half") and before and before[-1].lower() in _NOT_HALF_AFTER:
+        return False
+    if "-" in words or (den is not None and den.tag_ in {"NNS", "NNPS"}):
+        return True
+    if nxt is None or nxt.is_punct or nxt.lower_ in _FRACTION_NEXT:
+        return True
+    return nxt.pos_ in {"VERB", "AUX", "ADV", "ADP"} and nxt.lower_ not in {"a", "an"}
+
+
+def _is_lone_one(amount: Amount) -> bool:
+    """Whether the word "one" stands with a measure ("one day", "not one metre"): idiom
+    more often than amount. "a one-day strike", "one per cent", "one euro" are kept."""
+    lone = amount.form == "words" and amount.value <= 1 and not amount.joined
+    return lone and amount.kind not in {"percent", "money"}
+
+
+def _is_age(amount: Amount, text: str) -> bool:
+    """Whether it is an age ("a 12-year-old boy", "he is 12 years old")."""
+    return amount.unit == "years" and text[amount.start : amount.end].lower().endswith("old")
+
+
+def _is_relative_time(amount: Amount, text: str) -> bool:
+    """A duration that dates something: "two weeks ago", "the past three days"."""
+    if amount.joined:
+        return False
+    lead = max(0, amount.start - 12)
+    return bool(
+        _RELATIVE_BEFORE.search(text, lead, amount.start) or _RELATIVE_AFTER.match(text, amount.end)
+    )
+
+
+def _is_weight(amount: Amount, ctx: _Context) -> bool:
+    """Whether "pounds" is a weight: the sentence speaks of weight ("weighing 300 pounds")."""
+    if "pound" not in ctx.text[amount.num_end : amount.end].lower():
+        return False
+    span = ctx.span(amount.start, amount.end)
+    return span is not None and any(t.lemma_.lower() in _WEIGHT_CUES for t in span.sent)
+
+
+# --- what a measure measures -------------------------------------------------------------
+
+
+def _measured(span: Span) -> Token | None:
+    """What a share, sum or measure is of (see the module docstring for the order)."""
+    return _of_complement(span) or _modified_noun(span.root) or _governed_by(span.root)
+
+
+def _of_complement(span: Span) -> Token | None:
+    """The "of" complement: "30% of capacity" -> capacity; "two days of talks" -> talks."""
+    if span.end >= len(span.doc) or span.doc[span.end].lower_ != "of":
+        return None
+    of = span.doc[span.end]
+    found = next((c for c in of.children if c.dep_ == "pobj"), None)
+    return found if found is not None else _last_noun_of_run(span.doc, of.i + 1)
+
+
+def _modified_noun(root: Token) -> Token | None:
+    """The noun the quantity modifies: "a 4% pay rise" -> rise; "a 12-year-old boy" -> boy."""
+    modifier = root.dep_ in {"amod", "compound", "nummod", "nmod", "quantmod", "npadvmod"}
+    head = root.head
+    return head if modifier and head.i > root.i and head.pos_ in _NOUNS else None
+
+
+def _governed_by(root: Token) -> Token | None:
+    """The noun a preposition ties the quantity to, else the measuring verb's subject,
+    else the verb: "a fund of EUR 2.3bn" -> fund; "turnout was 40%" -> turnout."""
+    token = root
+    if token.dep_ == "pobj" and token.head.pos_ == "ADP":
+        token = token.head
+        if token.head.pos_ in _NOUNS:
+            return token.head
+    verb = token.head
+    if verb.pos_ == "ADJ" and verb is not token:
+        token, verb = verb, verb.head  # "the road is 12 miles long": measure of "long"
+    if verb is token or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    if root.dep_ in {"nsubj", "nsubjpass"} or verb.lemma_ not in _MEASURE_VERBS:
+        return verb
+    roles = {"nsubjpass"} if verb.lemma_ in _PASSIVE_MEASURE_VERBS else {"nsubj", "nsubjpass"}
+    subject = next((c for c in verb.children if c.dep_ in roles), None)
+    if subject is None and verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in _NOUNS:
+        return verb.head  # "an island covering 5.4 square miles"
+    return subject

@@ -1,0 +1,623 @@
+"""Who said what: direct and indirect quotes with their speakers, from a parsed article.
+
+1. **Direct quotes.** For each top-level quotation (paired by
+   :mod:`newsprism.analyze.quote_marks`) the attribution is looked for, in this order:
+   behind it when the quote hands over with a comma, ?, ! or dash (``"…," she said``);
+   a dash and a name (``"…" ― Jane Doe``); up the dependency tree from the quoted words
+   to a reporting verb (``she said "…"``, ``called the offer a "non-starter"``); before
+   it after a colon or comma (``Marrow said: "…"``); a bare noun phrase and a colon
+   (``Marrow: "…"``); the nearest reporting verb with a subject in the same sentence.
+   Failing all that, a quote carries on the attribution of the quote before it when
+   that attribution stands between them (split quotes) or when it continues an
+   open-ended quote of the previous paragraph.
+2. **Indirect speech.** A reporting verb (:data:`CUE_VERBS`) outside quote marks with a
+   subject and a ``ccomp`` clause gives the clause (less a leading "that" and trailing
+   punctuation); ``according to X`` gives the clause it modifies, less the phrase.
+3. **Speakers** are resolved in text order through the :class:`NameResolver`: names and
+   descriptions by ``canonical``; he/she by the nearest earlier speaker or named subject
+   whose gender does not contradict the pronoun (names inside quotes never count).
+
+Skipped, by rule: a quotation with no attribution by any route above (scare quotes,
+nicknames, titles without a speaker); a Title Case quotation of at most 10 words after a
+writing verb or a work noun ("wrote "The Quays of Lorvik"", "the film "Harbour
+Lights""); an indirect clause whose words all lie inside quote marks (the direct quote
+has it). Title Case with a speaker stays a quote (called her "Miss Piggy").
+
+Quotes that share ``group`` are parts of one attributed statement: the parts of a split
+quote, the paragraphs of a continued quote, the partial quotes under one reporting verb,
+and an indirect clause with the partial quotes inside it.
+
+Cost: linear in the article's tokens plus a bounded walk per quotation (about 2.5 ms
+for a 400-word article, against some 80 ms for the spaCy parse the caller does).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from spacy.tokens import Doc, Token
+
+from newsprism.analyze.quote_marks import QuotedDoc, QuoteSpan
+from newsprism.analyze.speakers import Gender, NameResolver
+from newsprism.model import Quote
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["CUE_VERBS", "extract_quotes"]
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+#: Reporting verbs by lemma, with the kind of report each makes. Every kind attributes a
+#: direct quote; all but "label" also introduce indirect speech with a ``ccomp`` clause
+#: ("called the offer a 'non-starter'" has no clause to report, and "found that" or
+#: "fear that" would turn every finding and worry into a statement).
+CUE_VERBS: Final[dict[str, str]] = {
+    lemma: kind
+    for kind, lemmas in {
+        # Neutral verbs of saying: the bulk of news attributions.
+        "speech": (
+            "say tell add state declare announce explain note remark observe comment "
+            "continue reply respond answer counter recall read testify report confirm repeat"
+        ),
+        # Verbs that also take a stance on what is said.
+        "stance": (
+            "insist warn argue claim contend maintain assert allege stress emphasize "
+            "emphasise acknowledge admit concede deny suggest predict promise vow pledge "
+            "caution charge complain boast joke quip agree ask wonder urge demand plead "
+            "shout yell scream exclaim whisper mutter lament conclude"
+        ),
+        # Written and posted words.
+        "writing": "write tweet post blog email text",
+        # Verbs that frame a partial quote as a name or a judgement of something.
+        "label": (
+            "call describe dub label brand term characterize characterise deride praise "
+            "hail slam dismiss laud accuse liken compare condemn denounce proclaim put rate "
+            "attack cite reference blast criticize criticise mock echo decry rule refer "
+            "quote invoke tout question blame thank defend reject fear find rip lambaste "
+            "chastise"
+        ),
+    }.items()
+    for lemma in lemmas.split()
+}
+_INDIRECT_KINDS: Final = frozenset({"speech", "stance", "writing"})
+# A quote hands over to an attribution behind it when it ends in one of these.
+_HANDOVER: Final = frozenset(",?!—–-…:")
+_DASHES: Final = frozenset("―—–-")
+_SUBJECT_DEPS: Final = frozenset({"nsubj", "csubj"})
+# Heads a verb without a subject inherits one from ("…and said", "adding that").
+_INHERIT_DEPS: Final = frozenset({"conj", "xcomp", "advcl", "pcomp", "acl", "relcl"})
+# Dependents kept in a speaker mention: "Transport Minister Teodor Halvik", "the union's
+# leader"; appositions and relative clauses are left out.
+_MENTION_DEPS: Final = frozenset({"compound", "det", "amod", "poss", "nmod", "flat", "nummod"})
+_RELATIVE: Final = frozenset({"who", "that", "which"})
+# Subjects that never name a speaker ("that makes me smart", "there are ...").
+_NOT_SPEAKERS: Final = frozenset({"that", "this", "there", "what", "which", "these", "those"})
+_PRONOUN_GENDER: Final[dict[str, Gender]] = {
+    "he": "male",
+    "him": "male",
+    "she": "female",
+    "her": "female",
+}
+_TITLE_MAX_WORDS: Final = 10
+# Nouns that announce the title of a work in quote marks.
+_WORK_NOUNS: Final = frozenset(
+    _words(
+        "book novel film movie documentary song album show series play article column "
+        "essay report poem opera musical episode headline titled entitled"
+    )
+)
+_WALK_LIMIT: Final = 8
+
+
+@dataclass(slots=True)
+class _Attribution:
+    """Where a statement's cue and speaker mention sit (character offsets)."""
+
+    cue: tuple[int, int]
+    speaker: tuple[int, int] | None
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A quote before its speaker is resolved; ``leader`` is the part it continues."""
+
+    start: int
+    end: int
+    direct: bool
+    attribution: _Attribution | None
+    leader: _Draft | None = None
+    group: int = -1
+    speaker: str | None = None
+
+
+class _Context(QuotedDoc):
+    """One article's parse and quotations, and the resolver for its names."""
+
+    def __init__(self, doc: Doc, names: NameResolver) -> None:
+        super().__init__(doc)
+        self.names = names
+
+
+def extract_quotes(doc: Doc, names: NameResolver) -> list[Quote]:
+    """Direct and indirect quotes of a parsed article, sorted by start.
+
+    Guarantees: never raises on unbalanced or odd quote marks; ``doc.text[q.start:q.end]
+    == q.text`` and likewise for the speaker and cue offsets when set; every quote has a
+    ``group``. Cost: linear in the article's tokens (see the module docstring).
+    """
+    ctx = _Context(doc, names)
+    drafts = _direct_drafts(ctx)
+    drafts.extend(_indirect_drafts(ctx))
+    drafts.sort(key=lambda d: (d.start, d.end))
+    _assign_groups(drafts)
+    _resolve_speakers(ctx, drafts)
+    return [_to_quote(ctx.text, d) for d in drafts]
+
+
+# --- direct quotes -----------------------------------------------------------------------
+
+
+def _direct_drafts(ctx: _Context) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    previous: _Draft | None = None
+    for span in ctx.spans:
+        draft = _direct_draft(ctx, span, previous)
+        if draft is not None:
+            drafts.append(draft)
+        previous = draft if draft is not None else None
+    return drafts
+
+
+def _direct_draft(ctx: _Context, span: QuoteSpan, previous: _Draft | None) -> _Draft | None:
+    """The draft for one quotation, or None when nobody is said to have said it."""
+    start, end = span.start, _trim_end(ctx.text, span.start, span.end)
+    attribution = _own_attribution(ctx, span)
+    if attribution is not None:
+        if _is_title(ctx, span, attribution):
+            return None
+        leader = previous if span.continues and previous is not None else None
+        return _Draft(start, end, True, attribution, leader=leader)
+    if previous is not None and (span.continues or _split_from(ctx, previous, span)):
+        return _Draft(start, end, True, previous.attribution, leader=previous)
+    logger.debug("no attribution for quotation at %d", span.start)
+    return None
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    """Drop trailing commas, semicolons, colons and spaces (attribution punctuation)."""
+    while end > start and (text[end - 1] in ",;:" or text[end - 1].isspace()):
+        end -= 1
+    return end
+
+
+def _own_attribution(ctx: _Context, span: QuoteSpan) -> _Attribution | None:
+    content = ctx.text[span.start : span.end].rstrip()
+    after = ctx.text[span.mark_end : span.mark_end + 2].lstrip(" ")
+    if (content and content[-1] in _HANDOVER) or after[:1] in (",", "—", "–"):
+        found = _attribution_after(ctx, span)
+        if found is not None:
+            return found
+    return (
+        _dash_attribution(ctx, span)
+        or _attribution_by_parse(ctx, span)
+        or _attribution_before(ctx, span)
+        or _colon_attribution(ctx, span)
+        or _attribution_in_sentence(ctx, span)
+    )
+
+
+def _dash_attribution(ctx: _Context, span: QuoteSpan) -> _Attribution | None:
+    """``"…" ― Jane Doe``: a dash and a name right after the closing mark."""
+    rest = ctx.text[span.mark_end : span.mark_end + 4]
+    dash = span.mark_end + len(rest) - len(rest.lstrip(" \u00a0"))
+    if dash >= len(ctx.text) or ctx.text[dash] not in _DASHES:
+        return None
+    name = ctx.token_at(dash + 1)
+    while name is not None and name.is_space and name.i + 1 < len(ctx.doc):
+        name = ctx.doc[name.i + 1]
+    if name is None or name.pos_ != "PROPN" or "\n" in ctx.text[dash : name.idx]:
+        return None
+    last = name
+    while last.i + 1 < len(ctx.doc) and ctx.doc[last.i + 1].pos_ == "PROPN":
+        last = ctx.doc[last.i + 1]
+    return _Attribution((dash, dash + 1), (name.idx, last.idx + len(last)))
+
+
+def _attribution_in_sentence(ctx: _Context, span: QuoteSpan) -> _Attribution | None:
+    """The reporting verb with a speaker nearest the quote in the sentences it touches."""
+    tokens = ctx.tokens(span.mark_start, span.mark_end)
+    if not len(tokens):
+        return None
+    sentences = {ctx.sent_of[tokens[0].i], ctx.sent_of[tokens[-1].i]}
+    paragraph = ctx.para_of[tokens[0].i]
+    candidates = [
+        t
+        for t in ctx.doc[max(0, tokens.start - 60) : min(len(ctx.doc), tokens.end + 60)]
+        if ctx.sent_of[t.i] in sentences and ctx.para_of[t.i] == paragraph and not ctx.quoted[t.i]
+    ]
+    candidates.sort(key=lambda t: min(abs(t.i - tokens.start), abs(t.i - tokens.end)))
+    for token in candidates:
+        found = _attribution_of(ctx, token)
+        if found is not None:
+            return found
+    return None
+
+
+def _attribution_after(ctx: _Context, span: QuoteSpan) -> _Attribution | None:
+    """The first reporting verb with a speaker in the rest of the sentence after a quote."""
+    for token in _region_after(ctx, span):
+        found = _attribution_of(ctx, token)
+        if found is not None:
+            return found
+    return None
+
+
+def _region_after(ctx: _Context, span: QuoteSpan) -> Iterator[Token]:
+    """Tokens after the closing mark up to the sentence end, the next quote or a newline."""
+    doc = ctx.doc
+    first = ctx.token_at(span.mark_end) if span.mark_end < len(ctx.text) else None
+    if first is None:
+        return
+    sentence = ctx.sent_of[first.i]
+    for token in doc[first.i : min(len(doc), first.i + 40)]:
+        if ctx.sent_of[token.i] != sentence and token.i > first.i + 1:
+            return
+        if "\n" in token.text or (ctx.quoted[token.i] and token.idx >= span.mark_end):
+            return
+        yield token
+
+
+def _attribution_by_parse(ctx: _Context, span: QuoteSpan) -> _Attribution | None:
+    """A reporting verb the quoted words hang from (or one beside such a head)."""
+    content = ctx.tokens(span.start, span.end)
+    for token in content:
+        if content.start <= token.head.i < content.end:
+            continue
+        found = _walk_up(ctx, token.head, ctx.para_of[token.i])
+        if found is not None:
+            return found
+    return None
+
+
+def _walk_up(ctx: _Context, token: Token, paragraph: int) -> _Attribution | None:
+    for _ in range(_WALK_LIMIT):
+        if ctx.para_of[token.i] != paragraph:
+            return None
+        if not ctx.quoted[token.i]:
+            found = _attribution_of(ctx, token) or _parenthetical(ctx, token)
+            if found is not None:
+                return found
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _parenthetical(ctx: _Context, token: Token) -> _Attribution | None:
+    """``The offer, she said, is "…"``: a reporting verb attached as parataxis."""
+    for child in token.children:
+        if (
+            child.dep_ == "parataxis"
+            and not ctx.quoted[child.i]
+            and ctx.para_of[child.i] == ctx.para_of[token.i]
+        ):
+            found = _attribution_of(ctx, child)
+            if found is not None:
+                return found
+    return None
+
+
+def _attribution_before(ctx: _Context, span: QuoteSpan) -> _Attribution | None:
+    """``Marrow said: "…"`` or ``she said, "…"``: the nearest cue before a lead-in mark."""
+    lead = ctx.text[: span.mark_start].rstrip(" ")
+    if not lead or lead[-1] not in ":,":
+        return None
+    for token in reversed(list(_region_before(ctx, span))):
+        found = _attribution_of(ctx, token)
+        if found is not None:
+            return found
+    return None
+
+
+def _region_before(ctx: _Context, span: QuoteSpan) -> Iterator[Token]:
+    """Tokens of the sentence before the opening mark, back to a newline or a quote."""
+    opening = ctx.token_at(span.mark_start)
+    if opening is None or opening.i == 0:
+        return
+    last = opening.i - 1
+    sentence = ctx.sent_of[last]
+    first = last
+    while first > 0 and ctx.sent_of[first - 1] == sentence and last - first < 40:
+        if "\n" in ctx.doc[first - 1].text or ctx.quoted[first - 1]:
+            break
+        first -= 1
+    yield from ctx.doc[first : last + 1]
+
+
+def _colon_attribution(ctx: _Context, span: QuoteSpan) -> _Attribution | None:
+    """``Marrow: "…"``: a short noun phrase without a verb, then a colon, then the quote."""
+    lead = list(_region_before(ctx, span))
+    if len(lead) < 2 or lead[-1].text != ":" or len(lead) > 8:
+        return None
+    phrase = lead[:-1]
+    if any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        return None
+    heads = [t for t in phrase if t.head.i == t.i or not phrase[0].i <= t.head.i <= lead[-1].i]
+    head = next((t for t in heads if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
+    if head is None:
+        return None
+    colon = lead[-1]
+    return _Attribution((colon.idx, colon.idx + 1), _mention_offsets(head))
+
+
+def _split_from(ctx: _Context, previous: _Draft, span: QuoteSpan) -> bool:
+    """``"…," she said. "…"``: the previous quote's attribution lies between the two."""
+    attribution = previous.attribution
+    if attribution is None or attribution.cue[0] < previous.end:
+        return False
+    between = ctx.text[previous.end : span.mark_start]
+    return attribution.cue[1] <= span.mark_start and "\n" not in between
+
+
+def _is_title(ctx: _Context, span: QuoteSpan, attribution: _Attribution) -> bool:
+    """A short Title Case quotation after a writing verb or a work noun ("wrote "The
+    Quays of Lorvik"", "the film "Harbour Lights"") is the title of a work."""
+    words = ctx.text[span.start : span.end].split()
+    if not words or len(words) > _TITLE_MAX_WORDS:
+        return False
+    long_words = [w for w in words if len(w.strip(".,;:!?")) > 3]
+    if not long_words or not all(w[0].isupper() for w in long_words):
+        return False
+    cue = ctx.token_at(attribution.cue[0])
+    before = ctx.text[max(0, span.mark_start - 30) : span.mark_start].split()
+    return (cue is not None and CUE_VERBS.get(cue.lemma_.lower()) == "writing") or (
+        bool(before) and before[-1].lower().strip(",") in _WORK_NOUNS
+    )
+
+
+# --- attribution from one verb -----------------------------------------------------------
+
+
+def _attribution_of(ctx: _Context, token: Token) -> _Attribution | None:
+    """The cue and speaker when ``token`` is a reporting verb with a speaker, else None."""
+    if ctx.quoted[token.i]:
+        return None
+    if token.lower_ == "according":
+        return _according_to(token)
+    if token.pos_ != "VERB" or token.lemma_.lower() not in CUE_VERBS:
+        return None
+    subject = _subject(token)
+    if subject is None or ctx.quoted[subject.i] or subject.lower_ in _NOT_SPEAKERS:
+        return None
+    return _Attribution(_cue_offsets(token), _mention_offsets(subject))
+
+
+def _according_to(token: Token) -> _Attribution | None:
+    for prep in token.children:
+        if prep.lower_ == "to":
+            for source in prep.children:
+                if source.dep_ == "pobj":
+                    return _Attribution((token.idx, prep.idx + len(prep)), _mention_offsets(source))
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, inherited through coordination and participles; a relative
+    pronoun stands for the noun it modifies."""
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                    return verb.head
+                return child
+        if verb.dep_ not in _INHERIT_DEPS or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def _cue_offsets(verb: Token) -> tuple[int, int]:
+    """The verb, with the addressee for "told reporters" / "told the BBC"."""
+    end = verb.idx + len(verb)
+    if verb.lemma_.lower() == "tell":
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative") and child.i > verb.i:
+                if all(not t.is_punct for t in verb.doc[verb.i + 1 : child.left_edge.i]):
+                    end = child.idx + len(child)
+                break
+    return (verb.idx, end)
+
+
+def _mention_offsets(head: Token) -> tuple[int, int]:
+    """The speaker as written: the head noun with its name parts, determiner, title."""
+    left, right = head, head
+    for child in head.lefts:
+        if child.dep_ in _MENTION_DEPS:
+            left = min(left, child.left_edge, key=lambda t: t.i)
+    for child in head.rights:
+        if child.dep_ in ("compound", "flat") and child.i == right.i + 1:
+            right = child
+    doc = head.doc
+    while left.i < right.i and (left.is_punct or left.is_space):
+        left = doc[left.i + 1]
+    return (left.idx, right.idx + len(right))
+
+
+# --- indirect speech ---------------------------------------------------------------------
+
+
+def _indirect_drafts(ctx: _Context) -> list[_Draft]:
+    drafts = []
+    for token in ctx.doc:
+        if ctx.quoted[token.i]:
+            continue
+        found = _reported_clause(ctx, token)
+        if found is not None:
+            drafts.append(found)
+    return drafts
+
+
+def _reported_clause(ctx: _Context, token: Token) -> _Draft | None:
+    if token.lower_ == "according" and token.dep_ == "prep":
+        return _according_clause(ctx, token)
+    if token.pos_ != "VERB" or CUE_VERBS.get(token.lemma_.lower()) not in _INDIRECT_KINDS:
+        return None
+    clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return None
+    attribution = _attribution_of(ctx, token)
+    if attribution is None:
+        return None
+    return _clause_draft(ctx, clause.left_edge.i, clause.right_edge.i + 1, attribution)
+
+
+def _according_clause(ctx: _Context, token: Token) -> _Draft | None:
+    """``According to X, the talks failed``: the clause the phrase modifies, less it."""
+    attribution = _according_to(token)
+    head = token.head
+    if attribution is None or head.i == token.i:
+        return None
+    first, last = head.left_edge.i, head.right_edge.i + 1
+    phrase_first, phrase_last = token.left_edge.i, token.right_edge.i + 1
+    if phrase_first == first:
+        first = phrase_last
+    elif phrase_last >= last - 1:
+        last = phrase_first
+    return _clause_draft(ctx, first, last, attribution)
+
+
+def _clause_draft(ctx: _Context, first: int, last: int, attribution: _Attribution) -> _Draft | None:
+    """A clause ``doc[first:last]`` trimmed of a leading "that" and edge punctuation."""
+    doc = ctx.doc
+    while first < last and (
+        doc[first].is_punct or doc[first].is_space or _is_mark_that(doc[first])
+    ):
+        first += 1
+    while last > first and (doc[last - 1].is_punct or doc[last - 1].is_space):
+        last -= 1
+    words = [t for t in doc[first:last] if t.is_alpha]
+    if not words or all(ctx.quoted[t.i] for t in words):
+        return None
+    start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
+    return _Draft(start, end, False, attribution)
+
+
+def _is_mark_that(token: Token) -> bool:
+    return token.lower_ in ("that", "whether", "if") and token.dep_ == "mark"
+
+
+# --- groups and speakers -----------------------------------------------------------------
+
+
+def _assign_groups(drafts: Sequence[_Draft]) -> None:
+    """Number statements in text order: one group per cue, continued parts join theirs."""
+    by_cue: dict[tuple[int, int], int] = {}
+    for draft in drafts:
+        if draft.leader is not None and draft.leader.group >= 0:
+            draft.group = draft.leader.group
+            if draft.attribution is not None:
+                by_cue.setdefault(draft.attribution.cue, draft.group)
+            continue
+        key = draft.attribution.cue if draft.attribution is not None else (-1, draft.start)
+        draft.group = by_cue.setdefault(key, len(by_cue))
+
+
+def _resolve_speakers(ctx: _Context, drafts: Sequence[_Draft]) -> None:
+    """Canonical speakers in text order (a pronoun looks back at earlier speakers)."""
+    spoken: list[tuple[int, str]] = []
+    for draft in drafts:
+        if (
+            draft.leader is not None
+            and draft.leader.speaker is not None
+            and (draft.attribution is draft.leader.attribution)
+        ):
+            draft.speaker = draft.leader.speaker
+        elif draft.attribution is not None and draft.attribution.speaker is not None:
+            draft.speaker = _canonical(ctx, draft.attribution.speaker, spoken)
+        if draft.speaker is not None and draft.attribution is not None:
+            position = (draft.attribution.speaker or draft.attribution.cue)[0]
+            spoken.append((position, draft.speaker))
+
+
+def _canonical(
+    ctx: _Context, offsets: tuple[int, int], spoken: Sequence[tuple[int, str]]
+) -> str | None:
+    mention = ctx.text[offsets[0] : offsets[1]]
+    gender = _PRONOUN_GENDER.get(mention.lower())
+    if gender is not None:
+        return _antecedent(ctx, offsets[0], gender, spoken)
+    if mention.lower() in _NON_REFERRING:
+        return None
+    name = ctx.names.canonical(mention, offsets[0])
+    if name is None and _is_proper(ctx, offsets):
+        return mention.removeprefix("the ").removeprefix("The ")
+    return name
+
+
+# Pronouns and words that name no one the resolver could know.
+_NON_REFERRING: Final = frozenset(
+    {"they", "we", "i", "you", "it", "them", "us", "who", "which", "that", "this", "one"}
+)
+
+
+def _is_proper(ctx: _Context, offsets: tuple[int, int]) -> bool:
+    tokens = ctx.tokens(*offsets)
+    return len(tokens) > 0 and tokens[-1].pos_ == "PROPN"
+
+
+def _antecedent(
+    ctx: _Context, offset: int, gender: Gender, spoken: Sequence[tuple[int, str]]
+) -> str | None:
+    """Nearest earlier speaker or named subject the pronoun's gender fits; failing that,
+    the nearest fitting person named outside quotes."""
+    candidates = sorted(
+        [(pos, name, True) for pos, name in spoken if pos < offset]
+        + [(pos, name, _is_subject(ctx, pos)) for name, pos in _people_outside_quotes(ctx, offset)],
+        key=lambda c: c[0],
+        reverse=True,
+    )
+    fitting = [c for c in candidates if ctx.names.gender(c[1]) in (None, gender)]
+    preferred = next((c for c in fitting if c[2]), None) or next(iter(fitting), None)
+    return preferred[1] if preferred is not None else None
+
+
+def _people_outside_quotes(ctx: _Context, offset: int) -> Iterator[tuple[str, int]]:
+    for name, start in ctx.names.people_before(offset):
+        token = ctx.token_at(start)
+        if token is not None and not ctx.quoted[token.i]:
+            yield name, start
+
+
+def _is_subject(ctx: _Context, offset: int) -> bool:
+    token = ctx.token_at(offset)
+    if token is None:
+        return False
+    while token.dep_ in ("compound", "flat") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def _to_quote(text: str, draft: _Draft) -> Quote:
+    attribution = draft.attribution
+    speaker = attribution.speaker if attribution is not None else None
+    cue = attribution.cue if attribution is not None else None
+    return Quote(
+        text=text[draft.start : draft.end],
+        start=draft.start,
+        end=draft.end,
+        direct=draft.direct,
+        speaker=draft.speaker,
+        speaker_mention=text[speaker[0] : speaker[1]] if speaker else None,
+        speaker_start=speaker[0] if speaker else None,
+        speaker_end=speaker[1] if speaker else None,
+        cue=text[cue[0] : cue[1]] if cue else None,
+        cue_start=cue[0] if cue else None,
+        cue_end=cue[1] if cue else None,
+        group=draft.group,
+    )

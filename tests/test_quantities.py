@@ -1,0 +1,413 @@
+"""Quantities: hand-written hard cases with gold, the sample corpus's planted facts, and
+properties (exact offsets, never raising) on arbitrary text.
+
+Every sentence here is invented for the test. A case's gold is (text as extracted,
+value in the common unit, unit, bound, about).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+
+from newsprism.analyze.nlp import load_english
+from newsprism.analyze.numbers import fraction_percent, parse_vague, parse_words
+from newsprism.analyze.quantities import extract_quantities, to_percent
+from newsprism.model import Quantity
+from tests.conftest import SAMPLES
+from tests.test_samples import sample_articles
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_english()
+
+
+def quantities_in(nlp: Language, text: str) -> list[Quantity]:
+    found = extract_quantities(nlp(text))
+    for q in found:
+        assert text[q.start : q.end] == q.text
+    return found
+
+
+def the_quantity(found: list[Quantity], text: str) -> Quantity:
+    matches = [q for q in found if q.text == text]
+    assert matches, f"{text!r} not found in {[q.text for q in found]}"
+    return matches[0]
+
+
+def close(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-3)
+
+
+Gold = tuple[str, str, float, str | None, str | None, str | None]
+
+# --- percentages and bounds: (sentence, text, value, unit, approx, about) ------------------
+
+PERCENTAGES: list[Gold] = [
+    ("Turnout reached 30% on Sunday.", "30%", 30, "percent", None, "turnout"),
+    ("The party won 30 percent of the vote.", "30 percent", 30, "percent", None, "vote"),
+    ("Prices rose 30 per cent in a year.", "30 per cent", 30, "percent", None, "price"),
+    ("About 30% of capacity was idle.", "About 30%", 30, "percent", "about", "capacity"),
+    ("Over 29% of the port's container capacity is idle.", "Over 29%", 29, "percent",
+     "over", "capacity"),
+    ("More than 29 per cent of the reserve burned.", "More than 29 per cent", 29, "percent",
+     "over", "reserve"),
+    ("Nearly 30 percent of the staff left.", "Nearly 30 percent", 30, "percent", "under",
+     "staff"),
+    ("Roughly 30% of the budget is spent.", "Roughly 30%", 30, "percent", "about", "budget"),
+    ("Almost 30% of the land is flooded.", "Almost 30%", 30, "percent", "under", "land"),
+    ("At least 30% of the votes are counted.", "At least 30%", 30, "percent", "over", "vote"),
+    ("Up to 30% of the jobs may go.", "Up to 30%", 30, "percent", "under", "job"),
+    ("Some 30% of the crops failed.", "Some 30%", 30, "percent", "about", "crop"),
+    ("Around 30% of the fleet is old.", "Around 30%", 30, "percent", "about", "fleet"),
+    ("Fewer than 30% of the members voted.", "Fewer than 30%", 30, "percent", "under",
+     "member"),
+    ("Less than 30% of the area is forest.", "Less than 30%", 30, "percent", "under", "area"),
+    ("Just over 30% of the seats went to the left.", "Just over 30%", 30, "percent", "over",
+     "seat"),
+    ("Close to 30% of the water is lost.", "Close to 30%", 30, "percent", "under", "water"),
+    ("Approximately 30% of the wells are dry.", "Approximately 30%", 30, "percent", "about",
+     "well"),
+    ("Turnout of 40% was the lowest on record.", "40%", 40, "percent", None, "turnout"),
+    ("The union demanded a 9% increase.", "9%", 9, "percent", None, "increase"),
+    ("The authority offered a 4 percent pay rise.", "4 percent", 4, "percent", None, "rise"),
+    ("It was an offer of four per cent over two years.", "four per cent", 4, "percent", None,
+     "offer"),
+    ("Support fell by 3 percentage points.", "3 percentage points", 3, "percentage points",
+     None, "support"),
+    ("Unemployment is 7% or so.", "7% or so", 7, "percent", "about", "unemployment"),
+]  # fmt: skip
+
+FRACTIONS: list[Gold] = [
+    ("A third of the reserve burned.", "A third", 100 / 3, "percent", None, "reserve"),
+    ("One-third of the workers left.", "One-third", 100 / 3, "percent", None, "worker"),
+    ("The fire burned nearly a third of the reserve.", "nearly a third", 100 / 3, "percent",
+     "under", "reserve"),
+    ("One-fifth of the budget goes to roads.", "One-fifth", 20, "percent", None, "budget"),
+    ("Two-thirds of voters agreed.", "Two-thirds", 200 / 3, "percent", None, "voter"),
+    ("Half of the staff are on strike.", "Half", 50, "percent", None, "staff"),
+    ("More than half the ships are idle.", "More than half", 50, "percent", "over", "ship"),
+    ("A quarter of the harbour is closed.", "A quarter", 25, "percent", None, "harbour"),
+    ("Three quarters of the wells are dry.", "Three quarters", 75, "percent", None, "well"),
+    ("One in five workers has left.", "One in five", 20, "percent", None, "worker"),
+    ("Nine out of ten residents stayed.", "Nine out of ten", 90, "percent", None, "resident"),
+]  # fmt: skip
+
+COUNTS_AND_MONEY: list[Gold] = [
+    ("Three ships were diverted.", "Three ships", 3, None, None, "ship"),
+    ("Twelve ships were waiting.", "Twelve ships", 12, None, None, "ship"),
+    ("Twenty-five planes landed.", "Twenty-five planes", 25, None, None, "plane"),
+    ("The river serves 1.2 million people.", "1.2 million people", 1.2e6, None, None,
+     "people"),
+    ("They hired 4,200 staff last year.", "4,200 staff", 4200, None, None, "staff"),
+    ("Some 1,200 workers walked out.", "Some 1,200 workers", 1200, None, "about", "worker"),
+    ("Clearing two dozen villages took days.", "two dozen villages", 24, None, "about",
+     "village"),
+    ("A dozen homes burned.", "A dozen homes", 12, None, "about", "home"),
+    ("Hundreds of people marched.", "Hundreds", 200, None, "over", "people"),
+    ("Tens of thousands of people marched.", "Tens of thousands", 20000, None, "over",
+     "people"),
+    ("Three container ships were diverted.", "Three container ships", 3, None, None, "ship"),
+    ("Then 3 vessels were diverted.", "3 vessels", 3, None, None, "vessel"),
+    ("Fourteen vessels lay at anchor.", "Fourteen vessels", 14, None, None, "vessel"),
+    ("The machine has four components.", "four components", 4, None, None, "component"),
+    ("Four water-bombing planes arrived.", "Four water-bombing planes", 4, None, None,
+     "plane"),
+    ("More than a thousand people fled.", "More than a thousand people", 1000, None, "over",
+     "people"),
+    ("A walkout by 1,200 members of the union began.", "1,200 members", 1200, None, None,
+     "member"),
+    ("Between 20 and 30 workers were hurt.", "30 workers", 30, None, "under", "worker"),
+    ("A €2.3bn fund was set up.", "€2.3bn", 2.3e9, "EUR", None, "fund"),
+    ("A fund of €2.3 billion was set up.", "€2.3 billion", 2.3e9, "EUR", None, "fund"),
+    ("A fund of EUR 2.3 billion was set up.", "EUR 2.3 billion", 2.3e9, "EUR", None, "fund"),
+    ("A fund of 2.3 billion euros was set up.", "2.3 billion euros", 2.3e9, "EUR", None,
+     "fund"),
+    ("The club paid $40m for the stadium.", "$40m", 4e7, "USD", None, "pay"),
+    ("The deal is worth USD 5 million.", "USD 5 million", 5e6, "USD", None, "deal"),
+    ("The fine was 500 pounds.", "500 pounds", 500, "GBP", None, "fine"),
+    ("The bridge cost £40m to build.", "£40m", 4e7, "GBP", None, "bridge"),
+    ("Repairs will cost 2.4 million kroner in Norway.", "2.4 million kroner", 2.4e6, "NOK",
+     None, "repair"),
+    ("The tickets cost 300 kronor each.", "300 kronor", 300, "SEK", None, "ticket"),
+    ("Members get 60 euros a day.", "60 euros", 60, "EUR", None, "get"),
+    ("Losses reached €20-30 million.", "30 million", 3e7, "EUR", "under", "loss"),
+    ("Half a million people fled.", "Half a million people", 5e5, None, None, "people"),
+    ("Several hundred workers marched.", "Several hundred workers", 200, None, "over",
+     "worker"),
+    ("A 5,000-strong crowd gathered.", "5,000-strong crowd", 5000, None, None, "crowd"),
+    ("Some 40m people live there.", "Some 40m people", 4e7, None, "about", "people"),
+    ("The fire destroyed 40+ homes.", "40+ homes", 40, None, "over", "home"),
+    ("The fire destroyed 30-odd homes.", "30-odd homes", 30, None, "over", "home"),
+    ("It built 1,000 or more ships.", "1,000 or more ships", 1000, None, "over", "ship"),
+]  # fmt: skip
+
+MEASURES: list[Gold] = [
+    ("They agreed a 12-point plan.", "12-point", 12, None, None, "point"),
+    ("The plan has twelve points.", "twelve points", 12, None, None, "point"),
+    ("He began a three-day visit.", "three-day", 3, "days", None, "visit"),
+    ("A 12-year-old boy was hurt.", "12-year-old", 12, "years", None, "boy"),
+    ("A 12-year-old was hurt.", "12-year-old", 12, "years", None, None),
+    ("The boy is 12 years old.", "12 years old", 12, "years", None, "boy"),
+    ("Nurses work twelve-hour shifts.", "twelve-hour", 12, "hours", None, "shift"),
+    ("The summit lasted two days.", "two days", 2, "days", None, "summit"),
+    ("It ended two days of talks.", "two days", 2, "days", None, "talk"),
+    ("Experts worked on the draft for eleven months.", "eleven months", 11, "months", None,
+     "work"),
+    ("A pay rise of 4% over two years was offered.", "two years", 2, "years", None, "rise"),
+    ("The fire burned 4,200 square kilometres of forest.", "4,200 square kilometres", 4200,
+     "km2", None, "forest"),
+    ("It burned about 1,600 square miles of forest.", "about 1,600 square miles",
+     1600 * 2.589988110336, "km2", "about", "forest"),
+    ("Mirska, an island covering 5.4 square miles, is disputed.", "5.4 square miles",
+     5.4 * 2.589988110336, "km2", None, "island"),
+    ("The fire has burned more than 4,000 km2 of the hills.", "more than 4,000 km2", 4000,
+     "km2", "over", "hill"),
+    ("The park spans 3,000 km² of hills.", "3,000 km²", 3000, "km2", None, "hill"),
+    ("Flames reached 12 sq km of scrub.", "12 sq km", 12, "km2", None, "scrub"),
+    ("The farm covers 500 hectares.", "500 hectares", 5, "km2", None, "farm"),
+    ("The farm covers 300 acres.", "300 acres", 300 * 0.0040468564224, "km2", None, "farm"),
+    ("The road is 12 miles long.", "12 miles", 12 * 1.609344, "km", None, "road"),
+    ("The tower is 40m high.", "40m", 0.04, "km", None, "tower"),
+    ("A 10-kilometre stretch was closed.", "10-kilometre", 10, "km", None, "stretch"),
+    ("The truck carried 3 tonnes of grain.", "3 tonnes", 3000, "kg", None, "grain"),
+    ("The parcel weighed 20 kg.", "20 kg", 20, "kg", None, "parcel"),
+    ("The man weighed 200 pounds.", "200 pounds", 200 * 0.45359237, "kg", None, "man"),
+    ("A 40-tonne truck crashed.", "40-tonne", 40000, "kg", None, "truck"),
+    ("Winds reached 20 km/h in the hills.", "20 km/h", 20, "km/h", None, "wind"),
+    ("The ferry sails at 12 knots.", "12 knots", 12 * 1.852, "km/h", None, "sail"),
+    ("Gusts hit 30 miles per hour.", "30 miles per hour", 30 * 1.609344, "km/h", None,
+     "gust"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit", "approx", "about"),
+    PERCENTAGES + FRACTIONS + COUNTS_AND_MONEY + MEASURES,
+    ids=[case[1] for case in PERCENTAGES + FRACTIONS + COUNTS_AND_MONEY + MEASURES],
+)
+def test_hand_written_cases(
+    nlp: Language,
+    sentence: str,
+    text: str,
+    value: float,
+    unit: str | None,
+    approx: str | None,
+    about: str | None,
+) -> None:
+    q = the_quantity(quantities_in(nlp, sentence), text)
+    assert close(q.value, value), (q.value, value)
+    assert (q.unit, q.approx, q.about) == (unit, approx, about)
+
+
+def test_range_bounds_both_ends(nlp: Language) -> None:
+    found = quantities_in(nlp, "Between 20 and 30 per cent of the crop was lost; 20-30% in 2019.")
+    got = [(q.text, q.value, q.unit, q.approx) for q in found]
+    assert got == [
+        ("20", 20, "percent", "over"),
+        ("30 per cent", 30, "percent", "under"),
+        ("20", 20, "percent", "over"),
+        ("30%", 30, "percent", "under"),
+    ]
+
+
+def test_from_to_is_a_change_not_a_range(nlp: Language) -> None:
+    found = quantities_in(nlp, "The share rose from 20% to 30% last year.")
+    assert [(q.text, q.approx) for q in found] == [("20%", None), ("30%", None)]
+
+
+def test_ships_and_vessels_are_comparable(nlp: Language) -> None:
+    ships = the_quantity(quantities_in(nlp, "Three container ships left."), "Three container ships")
+    vessels = the_quantity(quantities_in(nlp, "Then 3 vessels left."), "3 vessels")
+    assert (ships.value, ships.unit) == (vessels.value, vessels.unit) == (3, None)
+    assert (ships.about, vessels.about) == ("ship", "vessel")
+
+
+def test_fractions_and_percents_share_a_scale(nlp: Language) -> None:
+    third = the_quantity(quantities_in(nlp, "Nearly a third of it burned."), "Nearly a third")
+    percent = the_quantity(quantities_in(nlp, "About 30% of it burned."), "About 30%")
+    points = quantities_in(nlp, "Support fell 3 percentage points.")[0]
+    assert to_percent(third) == pytest.approx(33.333, abs=1e-3)
+    assert to_percent(percent) == 30
+    assert to_percent(points) is None
+    assert to_percent(the_quantity(quantities_in(nlp, "It has 4 ships."), "4 ships")) is None
+
+
+# --- not quantities: (sentence, number as written) --------------------------------------
+
+NOT_QUANTITIES = [
+    ("The law passed in 2024 after a long debate.", "2024"),
+    ("Prices have risen since 1998.", "1998"),
+    ("The 1998 floods were worse.", "1998"),
+    ("The talks began on March 3 in Lorvik.", "3"),
+    ("The talks began on 3 March in Lorvik.", "3"),
+    ("LORVIK, March 16 (CPA) - The strike went on.", "16"),
+    ("The notice is dated 03/04 and signed.", "03"),
+    ("The report is dated 2026-03-03.", "2026"),
+    ("The report is dated 2026-03-03.", "03"),
+    ("The strike began at 6 a.m. on the quay.", "6"),
+    ("The strike began at 6pm on the quay.", "6"),
+    ("The vote closed at 14:05 local time.", "14"),
+    ("The ferry leaves at 1400 GMT.", "1400"),
+    ("It was the second day of the strike.", "second"),
+    ("She finished 1st in the race.", "1"),
+    ("He served a third term in office.", "third"),
+    ("In the second half of the week talks resumed.", "half"),
+    ("1. Close the port\n2. Call the union", "1"),
+    ("1. Close the port\n2. Call the union", "2"),
+    ("Call the desk on 020 7946 0958 today.", "7946"),
+    ("Call the desk on 020 7946 0958 today.", "020"),
+    ("The court cited Article 5 of the treaty.", "5"),
+    ("Ships berth at Pier 4 in winter.", "4"),
+    ("A Boeing 737 landed safely.", "737"),
+    ("Lorvik won 3-1 against Veransk.", "3"),
+    ("Lorvik won 3-1 against Veransk.", "1"),
+    ("The council voted 52 to 48 in favour.", "52"),
+    ("The 2024-25 season was short.", "25"),
+    ("Sales grew in the 1990s.", "1990"),
+    ("The G7 met in June.", "7"),
+    ("The strike started two weeks ago.", "two"),
+    ("Over the past three days the port was shut.", "three"),
+    ("One of the ships sank.", "One"),
+    ("The Formula One race was cancelled.", "One"),
+    ("It was the COVID-19 pandemic.", "19"),
+    ("Version 3.5.1 fixed it.", "3.5"),
+    ("The PM lives at 10 Downing Street.", "10"),
+    ("The third phase hands Mirska to a commission.", "third"),
+    ("UPDATE 2: The union replied.", "2"),
+    ("\u201cNot one metre of Mirska will be handed over,\u201d he said.", "one"),
+    ("The firm filed for Chapter 11 bankruptcy.", "11"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "number"), NOT_QUANTITIES)
+def test_not_quantities(nlp: Language, sentence: str, number: str) -> None:
+    at = sentence.index(number)
+    found = quantities_in(nlp, sentence)
+    assert not [q for q in found if q.start <= at < q.end], [q.text for q in found]
+
+
+# --- the number parsers ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("twelve", 12),
+        ("twenty-five", 25),
+        ("three hundred and six", 306),
+        ("two dozen", 24),
+        ("a thousand", 1000),
+        ("one million two hundred thousand", 1_200_000),
+        ("half a million", 500_000),
+        ("ninety-nine", 99),
+        ("bogus", None),
+    ],
+)
+def test_parse_words(words: str, value: float | None) -> None:
+    assert parse_words(words) == value
+
+
+def test_fraction_and_vague_parsers() -> None:
+    assert fraction_percent("two", "thirds") == pytest.approx(200 / 3)
+    assert fraction_percent(None, "half") == 50
+    assert fraction_percent("a", "quarter") == 25
+    assert fraction_percent("two", "third") is None  # not English
+    assert fraction_percent("one", "thirds") is None
+    assert parse_vague("hundreds") == 200
+    assert parse_vague("hundreds of thousands") == 200_000
+
+
+# --- the sample corpus: every planted fact is found with its value and bound ---------------
+
+
+def _gold_facts() -> list[tuple[str, dict[str, Any]]]:
+    """(ref, gold value) for every fact value in an English sample article."""
+    facts = []
+    for path in sorted((SAMPLES / "gold").glob("*.json")):
+        for fact in json.loads(path.read_text(encoding="utf-8"))["facts"]:
+            for value in fact["values"]:
+                if sample_articles()[value["ref"]].language == "en":
+                    facts.append((value["ref"], value))
+    return facts
+
+
+FACTS = _gold_facts()
+
+
+def test_only_the_german_original_is_left_out() -> None:
+    every = {
+        value["ref"]
+        for path in sorted((SAMPLES / "gold").glob("*.json"))
+        for fact in json.loads(path.read_text(encoding="utf-8"))["facts"]
+        for value in fact["values"]
+    }
+    left_out = every - {ref for ref, _ in FACTS}
+    assert left_out == {"stories/nordische-rundschau/port-strike.de.txt"}
+
+
+@pytest.fixture(scope="module")
+def sample_quantities(nlp: Language) -> dict[str, list[Quantity]]:
+    """The quantities of every English sample article, keyed by gold ref (parsed once)."""
+    english = {ref: a.text for ref, a in sample_articles().items() if a.language == "en"}
+    docs = nlp.pipe(english.values())
+    return {ref: extract_quantities(doc) for ref, doc in zip(english, docs, strict=True)}
+
+
+@pytest.mark.parametrize(("ref", "gold"), FACTS, ids=[f"{r}:{g['text']}" for r, g in FACTS])
+def test_sample_facts_are_found(
+    sample_quantities: dict[str, list[Quantity]], ref: str, gold: dict[str, Any]
+) -> None:
+    """A quantity overlapping the gold text has the gold value (converted) and bound."""
+    text = sample_articles()[ref].text
+    at = text.find(gold["text"])
+    assert at >= 0, f"gold text {gold['text']!r} not in {ref}"
+    end = at + len(gold["text"])
+    found = [q for q in sample_quantities[ref] if q.start < end and at < q.end]
+    got = [(q.text, q.value, q.approx) for q in found]
+    assert any(
+        math.isclose(q.value, gold["value"], rel_tol=2e-3) and q.approx == gold["bound"]
+        for q in found
+    ), (gold, got)
+
+
+# --- properties: exact offsets, sorted, no overlaps, never raising ------------------------
+
+
+def _check_offsets(text: str, found: list[Quantity]) -> None:
+    for q in found:
+        assert text[q.start : q.end] == q.text
+    for a, b in itertools.pairwise(found):
+        assert a.end <= b.start
+
+
+def test_every_sample_article_gives_exact_offsets(
+    sample_quantities: dict[str, list[Quantity]],
+) -> None:
+    for ref, found in sample_quantities.items():
+        _check_offsets(sample_articles()[ref].text, found)
+
+
+VOCABULARY = [
+    "about", "over", "nearly", "a", "third", "half", "one", "-", "–", "in", "five",
+    "twenty", "dozen", "hundreds", "of", "%", "per cent", "€", "$", "EUR", "2.3bn", "40m",
+    "4,200", "1.", "\n", "square", "miles", "km2", "-year-old", "point", "ships", "and",
+    "between", "to", "pounds", "March", "3", "2024", "6", "a.m.", ":", "05", "or more",
+]  # fmt: skip
+TEXTS = st.lists(st.one_of(st.sampled_from(VOCABULARY), st.text(max_size=6)), max_size=30).map(
+    " ".join
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=TEXTS)
+def test_never_raises_and_offsets_are_exact(nlp: Language, text: str) -> None:
+    _check_offsets(text, extract_quantities(nlp(text)))
