@@ -115,15 +115,20 @@ def main_options(
     )
 
 
-def _run_ingest(store: Store, paths: list[str], options: IngestOptions) -> IngestReport:
-    inputs = plan_inputs(paths)
+def _progress(verb: str) -> Progress:
+    """A transient progress bar on stderr ("reading 12/40 0:00:03")."""
     columns = (
-        TextColumn("[bold blue]reading"),
+        TextColumn(f"[bold blue]{verb}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
     )
-    with Progress(*columns, console=err, transient=True) as progress:
+    return Progress(*columns, console=err, transient=True)
+
+
+def _run_ingest(store: Store, paths: list[str], options: IngestOptions) -> IngestReport:
+    inputs = plan_inputs(paths)
+    with _progress("reading") as progress:
         task = progress.add_task("inputs", total=len(inputs))
         return ingest(store, inputs, options, on_input_done=lambda _: progress.advance(task))
 
@@ -224,13 +229,7 @@ def _analyses(
 
 
 def _run_analysis(store: Store, article_ids: list[str], jobs: int) -> dict[str, Analysis]:
-    columns = (
-        TextColumn("[bold blue]analysing"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-    )
-    with Progress(*columns, console=err, transient=True) as progress:
+    with _progress("analysing") as progress:
         task = progress.add_task("articles", total=len(set(article_ids)))
         return _analyses(store, article_ids, jobs, lambda n: progress.advance(task, n))
 
@@ -263,7 +262,11 @@ def analyze_command(
     if output_format is OutputFormat.json:
         console.file.write(jsonout.dumps(jsonout.report_dict(articles, analyses)) + "\n")
     else:
-        console.print(terminal.articles_table(articles, title=f"{len(articles)} articles"))
+        console.print(
+            terminal.articles_table(
+                articles, title=f"{len(articles)} article{'' if len(articles) == 1 else 's'}"
+            )
+        )
         for article in articles:
             console.print(
                 terminal.article_panel(article, full=False, analysis=analyses.get(article.id))

@@ -7,67 +7,22 @@ raises KeyError, which the store treats as "analysis stale, redo it".
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from newsprism.model import Analysis, DateMention, Entity, Mention, Quantity, Quote
 
 
-def quote_to_dict(quote: Quote) -> dict[str, Any]:
-    return {
-        "speaker": quote.speaker,
-        "speaker_mention": quote.speaker_mention,
-        "text": quote.text,
-        "direct": quote.direct,
-        "cue": quote.cue,
-        "start": quote.start,
-        "end": quote.end,
-        "speaker_start": quote.speaker_start,
-        "speaker_end": quote.speaker_end,
-        "cue_start": quote.cue_start,
-        "cue_end": quote.cue_end,
-        "group": quote.group,
-    }
-
-
-def quantity_to_dict(quantity: Quantity) -> dict[str, Any]:
-    return {
-        "value": quantity.value,
-        "unit": quantity.unit,
-        "approx": quantity.approx,
-        "about": quantity.about,
-        "text": quantity.text,
-        "start": quantity.start,
-        "end": quantity.end,
-    }
-
-
-def date_to_dict(mention: DateMention) -> dict[str, Any]:
-    return {
-        "date": mention.date,
-        "text": mention.text,
-        "start": mention.start,
-        "end": mention.end,
-        "anchor": mention.anchor,
-        "ambiguous": mention.ambiguous,
-        "future": mention.future,
-    }
-
-
-def entity_to_dict(entity: Entity) -> dict[str, Any]:
-    return {
-        "name": entity.name,
-        "type": entity.type,
-        "mentions": [{"text": m.text, "start": m.start, "end": m.end} for m in entity.mentions],
-    }
-
-
 def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
-    """The per-article fields of the JSON report (quotes, quantities, dates, entities)."""
+    """The per-article fields of the JSON report (quotes, quantities, dates, entities).
+
+    Each record's dict has exactly its dataclass fields (see docs/report-schema.md).
+    """
     return {
-        "quotes": [quote_to_dict(q) for q in analysis.quotes],
-        "quantities": [quantity_to_dict(q) for q in analysis.quantities],
-        "dates": [date_to_dict(d) for d in analysis.dates],
-        "entities": [entity_to_dict(e) for e in analysis.entities],
+        "quotes": [asdict(q) for q in analysis.quotes],
+        "quantities": [asdict(q) for q in analysis.quantities],
+        "dates": [asdict(d) for d in analysis.dates],
+        "entities": [asdict(e) for e in analysis.entities],
     }
 
 
