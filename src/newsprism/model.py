@@ -30,6 +30,7 @@ __all__ = [
     "Quote",
     "RawDocument",
     "Removed",
+    "Story",
     "article_id",
     "normalize_for_id",
 ]
@@ -259,3 +260,23 @@ class Analysis:
     quotes: tuple[Quote, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     dates: tuple[DateMention, ...] = ()
+
+
+# --- story records (issue 4) -------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Articles that report the same story, with syndicated copies folded.
+
+    ``articles`` lists every member article id in the order they joined; ``duplicates``
+    lists the groups (two or more ids) of near-duplicate copies among them, each of
+    which later stages count as one source. ``title`` is the most central headline.
+    """
+
+    id: str
+    title: str | None
+    articles: tuple[str, ...]
+    duplicates: tuple[tuple[str, ...], ...] = ()
+    first_published: datetime | None = None
+    last_published: datetime | None = None
