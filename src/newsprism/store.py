@@ -30,7 +30,7 @@ import platformdirs
 
 from newsprism.codec import analysis_from_record, analysis_to_record
 from newsprism.errors import SchemaError, StoreError
-from newsprism.model import Analysis, Article, Heading, Removed
+from newsprism.model import Analysis, Article, Heading, Removed, Story
 
 logger = logging.getLogger(__name__)
 
@@ -95,6 +95,34 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         );
         """,
     ),
+    (
+        "0004_stories",
+        """
+        CREATE TABLE signatures (
+            article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+            minhash BLOB NOT NULL
+        );
+        CREATE TABLE stories (
+            id TEXT PRIMARY KEY,
+            title TEXT,
+            first_published TEXT,
+            last_published TEXT,
+            duplicates TEXT NOT NULL DEFAULT '[]',
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE story_articles (
+            article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+            story_id TEXT NOT NULL,
+            position INTEGER NOT NULL
+        );
+        CREATE INDEX story_articles_story ON story_articles (story_id, position);
+        CREATE TABLE clusterer_state (
+            name TEXT PRIMARY KEY,
+            data BLOB NOT NULL,
+            saved_at TEXT NOT NULL
+        );
+        """,
+    ),
 )
 
 _ARTICLE_COLUMNS = (
@@ -117,6 +145,17 @@ class AddResult:
 
     added: tuple[str, ...]
     duplicates: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClusteringUpdate:
+    """What one clustering run changes: new signatures, the stories it touched, the
+    stories merged away, and the clusterers' saved states by name."""
+
+    signatures: list[tuple[str, bytes]]
+    stories: list[Story]
+    removed: list[str]
+    state: dict[str, bytes]
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,18 +268,96 @@ class Store:
     def unanalyzed(self, article_ids: Iterable[str], version: str) -> list[str]:
         """The ids among ``article_ids`` with no analysis by analyser ``version``."""
         ids = list(dict.fromkeys(article_ids))
-        done: set[str] = set()
+        rows = self._in_chunks("SELECT article_id, version FROM analyses", ids)
+        done = {article_id for article_id, done_by in rows if done_by == version}
+        return [i for i in ids if i not in done]
+
+    # --- stories ----------------------------------------------------------------------
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        """Every stored near-duplicate signature, in the order articles were clustered."""
+        rows = self._conn.execute("SELECT article_id, minhash FROM signatures ORDER BY rowid")
+        for row in rows:
+            yield row[0], bytes(row[1])
+
+    def unclustered(self, article_ids: Iterable[str]) -> list[str]:
+        """The ids among ``article_ids`` that belong to no story yet, in the order given."""
+        ids = list(dict.fromkeys(article_ids))
+        done = {r[0] for r in self._in_chunks("SELECT article_id FROM story_articles", ids)}
+        return [i for i in ids if i not in done]
+
+    def clusterer_state(self, name: str) -> bytes | None:
+        row = self._conn.execute("SELECT data FROM clusterer_state WHERE name = ?", (name,))
+        found = row.fetchone()
+        return bytes(found[0]) if found else None
+
+    def save_clustering(self, update: ClusteringUpdate) -> None:
+        """Store one clustering run atomically: signatures, stories, membership, state."""
+        now = datetime.now(UTC).isoformat()
+        with self.transaction() as conn:
+            conn.executemany("INSERT OR REPLACE INTO signatures VALUES (?, ?)", update.signatures)
+            conn.executemany("DELETE FROM stories WHERE id = ?", [(i,) for i in update.removed])
+            for story in update.stories:
+                conn.execute(
+                    "INSERT OR REPLACE INTO stories VALUES (?, ?, ?, ?, ?, ?)",
+                    _story_row(story, now),
+                )
+                conn.executemany(
+                    "INSERT OR REPLACE INTO story_articles VALUES (?, ?, ?)",
+                    [(a, story.id, n) for n, a in enumerate(story.articles)],
+                )
+            for name, data in update.state.items():
+                conn.execute(
+                    "INSERT OR REPLACE INTO clusterer_state VALUES (?, ?, ?)", (name, data, now)
+                )
+
+    def get_story(self, id_or_prefix: str) -> Story | None:
+        """The story with this id, or with the only id starting with this prefix."""
+        rows = self._conn.execute(
+            "SELECT * FROM stories WHERE id = ? OR id LIKE ? ESCAPE '\\' LIMIT 2",
+            (id_or_prefix, _escape_like(id_or_prefix) + "%"),
+        ).fetchall()
+        exact = [r for r in rows if r["id"] == id_or_prefix]
+        if exact or len(rows) == 1:
+            return self._story((exact or rows)[0])
+        return None
+
+    def list_stories(self, limit: int = 50, offset: int = 0) -> list[Story]:
+        """Stories, most recently updated news first."""
+        rows = self._conn.execute(
+            "SELECT * FROM stories ORDER BY coalesce(last_published, updated_at) DESC, id "
+            "LIMIT ? OFFSET ?",
+            (limit, offset),
+        ).fetchall()
+        return [self._story(row) for row in rows]
+
+    def stories_of(self, article_ids: Iterable[str]) -> list[Story]:
+        """The stories these articles belong to, in order of their first article given."""
+        ids = list(dict.fromkeys(article_ids))
+        story_of = dict(self._in_chunks("SELECT article_id, story_id FROM story_articles", ids))
+        wanted = dict.fromkeys(story_of[i] for i in ids if i in story_of)
+        found = (self.get_story(s) for s in wanted)
+        return [s for s in found if s is not None]
+
+    def _story(self, row: sqlite3.Row) -> Story:
+        members = self._conn.execute(
+            "SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY position",
+            (row["id"],),
+        )
+        return Story(
+            id=row["id"],
+            title=row["title"],
+            articles=tuple(r[0] for r in members),
+            duplicates=tuple(tuple(g) for g in json.loads(row["duplicates"])),
+            first_published=_when(row["first_published"]),
+            last_published=_when(row["last_published"]),
+        )
+
+    def _in_chunks(self, select: str, ids: list[str]) -> Iterator[tuple[Any, ...]]:
+        """Rows of ``select ... WHERE article_id IN (ids)``, a few hundred ids at a time."""
         for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
             marks = ", ".join("?" * len(chunk))
-            done.update(
-                r[0]
-                for r in self._conn.execute(
-                    "SELECT article_id FROM analyses "
-                    f"WHERE version = ? AND article_id IN ({marks})",
-                    [version, *chunk],
-                )
-            )
-        return [i for i in ids if i not in done]
+            yield from self._conn.execute(f"{select} WHERE article_id IN ({marks})", chunk)
 
     def count_articles(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM articles").fetchone()[0])
@@ -337,6 +454,21 @@ def _row_article(row: sqlite3.Row) -> Article:
         removed=tuple(Removed(line, why, n) for line, why, n in json.loads(row["removed"])),
         ingested_at=datetime.fromisoformat(row["ingested_at"]),
     )
+
+
+def _story_row(story: Story, updated_at: str) -> tuple[Any, ...]:
+    return (
+        story.id,
+        story.title,
+        story.first_published.isoformat() if story.first_published else None,
+        story.last_published.isoformat() if story.last_published else None,
+        json.dumps([list(g) for g in story.duplicates]),
+        updated_at,
+    )
+
+
+def _when(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
 
 
 def _list_sql(query: ArticleQuery) -> tuple[str, list[Any]]:
