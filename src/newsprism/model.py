@@ -280,3 +280,160 @@ class Story:
     duplicates: tuple[tuple[str, ...], ...] = ()
     first_published: datetime | None = None
     last_published: datetime | None = None
+
+
+# --- brief records (issue 5) -------------------------------------------------------------
+#
+# Every item of a brief carries its provenance: the article id, the outlet, and the
+# character span in that article's clean text, so ``text == article.text[start:end]``.
+
+FactStatus = Literal["agree", "differ", "single"]
+DiscrepancyKind = Literal["negation", "number", "date"]
+ExclusiveKind = Literal["quote", "fact", "claim", "person"]
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A piece of one article's text, where it is: ``text == article.text[start:end]``."""
+
+    article: str
+    outlet: str | None
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """One outlet's wording of a statement (a quote group of one article)."""
+
+    passage: Passage
+    direct: bool
+    speaker_mention: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One utterance by one speaker, as each outlet rendered it (translations and
+    paraphrases included). ``id`` is stable within a brief ("st1", "st2", ...)."""
+
+    id: str
+    speaker: str | None
+    variants: tuple[Variant, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FactValue:
+    """One outlet's figure for a fact, normalised (value in ``Fact.unit``)."""
+
+    passage: Passage
+    value: float
+    approx: Approx | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """Quantities from different articles that measure the same thing.
+
+    ``status``: "agree" (equal, or compatible given the bounds), "differ" (cannot all
+    hold, or differ beyond rounding), "single" (one source: one duplicate group).
+    """
+
+    id: str
+    about: str
+    unit: str | None
+    status: FactStatus
+    values: tuple[FactValue, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
+    """Claims from different outlets that cannot all be true, each quoted with its
+    source. ``kind``: "negation" (one denies what another asserts), "number" (a fact
+    whose values differ), "date" (one event dated differently)."""
+
+    about: str
+    kind: DiscrepancyKind
+    claims: tuple[Passage, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Exclusive:
+    """A detail only one source (one duplicate group) carries."""
+
+    kind: ExclusiveKind
+    passage: Passage
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    """A dated event of the story with the mentions that date it.
+
+    ``date`` is ISO ("2026-03-02") or a range ("2026-03-02/2026-03-08"); ``text`` is the
+    sentence of the earliest-published mention that says what happened."""
+
+    date: str
+    text: str
+    mentions: tuple[Passage, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    """An extractive summary sentence (an outlet's own words), with every article that
+    supports it; ``passage`` is where it was taken from."""
+
+    passage: Passage
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RosterEntry:
+    """A person, place or organisation across the story: the canonical name, the other
+    forms outlets used, and the articles that mention it."""
+
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """An article's headline, for framing side by side."""
+
+    article: str
+    outlet: str | None
+    title: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class OutletFraming:
+    """How one outlet covers the story: which statements and facts it carries, and the
+    share of its quoted words given to each speaker (shares sum to 1)."""
+
+    outlet: str
+    articles: tuple[str, ...]
+    statements: tuple[str, ...]
+    facts: tuple[str, ...]
+    voices: tuple[tuple[str, float], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Framing:
+    headlines: tuple[Headline, ...]
+    outlets: tuple[OutletFraming, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    """The cross-check of one story: every line names the articles that support it."""
+
+    story: Story
+    summary: tuple[SummarySentence, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    discrepancies: tuple[Discrepancy, ...] = ()
+    exclusives: tuple[Exclusive, ...] = ()
+    timeline: tuple[TimelineEvent, ...] = ()
+    entities: tuple[RosterEntry, ...] = ()
+    framing: Framing | None = None

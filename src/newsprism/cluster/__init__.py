@@ -1,4 +1,6 @@
-"""Cluster: near-duplicate folding and online story grouping (issue #4).
+"""Cluster: fold syndicated copies (MinHash LSH) and group articles into stories, online.
 
-Not built yet; the package exists so that the pipeline's shape is visible from day one.
+``dedup`` finds near-duplicate copies; ``stories`` assigns each new article to a recent
+story (text vectors, shared names and speakers, time) through a nearest-neighbour index;
+``batch`` runs both incrementally over the store.
 """

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from newsprism.codec import analysis_to_dict
-from newsprism.model import Analysis, Article
+from newsprism.model import Analysis, Article, Story
 
 SCHEMA_VERSION = "1"
 
@@ -43,15 +43,29 @@ def article_to_dict(article: Article, *, with_removed: bool = False) -> dict[str
     return data
 
 
+def story_to_dict(story: Story) -> dict[str, Any]:
+    """One story in the report's ``stories`` shape."""
+    return {
+        "id": story.id,
+        "title": story.title,
+        "articles": list(story.articles),
+        "duplicates": [list(group) for group in story.duplicates],
+        "first_published": story.first_published.isoformat() if story.first_published else None,
+        "last_published": story.last_published.isoformat() if story.last_published else None,
+    }
+
+
 def report_dict(
-    articles: Iterable[Article], analyses: Mapping[str, Analysis] | None = None
+    articles: Iterable[Article],
+    analyses: Mapping[str, Analysis] | None = None,
+    stories: Iterable[Story] = (),
 ) -> dict[str, Any]:
     """The whole report: schema version, articles (with their analyses), and stories."""
     found = analyses or {}
     return {
         "schema_version": SCHEMA_VERSION,
         "articles": [_with_analysis(article_to_dict(a), found.get(a.id)) for a in articles],
-        "stories": [],
+        "stories": [story_to_dict(s) for s in stories],
     }
 
 

@@ -7,7 +7,7 @@ markup), so a title holding ``[bold]`` or escape codes prints as written.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsprism.ingest.batch import IngestReport
-from newsprism.model import Analysis, Article
+from newsprism.model import Analysis, Article, Story
 
 # Paragraphs of each article shown by ``analyze``; the rest is counted, not printed.
 PREVIEW_PARAGRAPHS = 2
@@ -168,3 +168,68 @@ def ingest_summary(report: IngestReport) -> Table:
         str(len(report.failures)),
     )
     return counts
+
+
+def _span(story: Story) -> str:
+    first, last = story.first_published, story.last_published
+    if first is None or last is None:
+        return "undated"
+    start, end = first.strftime("%Y-%m-%d"), last.strftime("%Y-%m-%d")
+    return start if start == end else f"{start} → {end}"
+
+
+def stories_table(stories: Sequence[Story], outlets: Mapping[str, Sequence[str]]) -> Table:
+    """One row per story: id, title, outlets, article count, time span."""
+    table = Table(title="Stories", box=box.SIMPLE_HEAVY, header_style="bold cyan", expand=True)
+    table.add_column("id", style="dim", no_wrap=True)
+    table.add_column("title", ratio=3)
+    table.add_column("outlets", style="magenta", ratio=2)
+    table.add_column("art.", justify="right")
+    table.add_column("span", no_wrap=True)
+    for story in stories:
+        names = outlets.get(story.id, ())
+        table.add_row(
+            story.id[:SHORT_ID],
+            Text(story.title or "(untitled)", style="bold"),
+            Text(f"{len(names)}: " + ", ".join(names)),
+            str(len(story.articles)),
+            _short_span(story),
+        )
+    return table
+
+
+def _short_span(story: Story) -> str:
+    """The story's first and last publication days, one day shown once."""
+    first, last = story.first_published, story.last_published
+    if first is None or last is None:
+        return "undated"
+    start, end = first.date().isoformat(), last.date().isoformat()
+    return start if start == end else f"{start} → {end[5:] if start[:4] == end[:4] else end}"
+
+
+def story_panel(story: Story, articles: Sequence[Article]) -> Panel:
+    """One story: its articles grouped by outlet, syndicated copies marked."""
+    copies = {a: group[0] for group in story.duplicates for a in group[1:]}
+    by_outlet: dict[str, list[Article]] = {}
+    for article in articles:
+        by_outlet.setdefault(article.outlet or "?", []).append(article)
+    table = Table(box=box.MINIMAL, expand=True, show_header=True, header_style="bold")
+    table.add_column("outlet", style="magenta", max_width=22)
+    table.add_column("id", style="dim", no_wrap=True)
+    table.add_column("published", no_wrap=True)
+    table.add_column("title", ratio=1)
+    for outlet, members in sorted(by_outlet.items()):
+        for article in members:
+            title = Text(article.title or "(untitled)")
+            if article.id in copies:
+                title.append(f"  (copy of {copies[article.id][:SHORT_ID]})", style="yellow")
+            table.add_row(Text(outlet), article.id[:SHORT_ID], _when(article), title)
+    heading = Text(story.title or "(untitled)", style="bold")
+    summary = Text(
+        f"{len(articles)} articles from {len(by_outlet)} outlets, {len(story.duplicates)} "
+        f"syndicated groups · {_span(story)} · story {story.id}",
+        style="dim",
+    )
+    return Panel(
+        Group(summary, table), title=heading, title_align="left", border_style="green", width=100
+    )

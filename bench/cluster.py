@@ -1,0 +1,368 @@
+"""Story clustering benchmark: time and memory per article as the store grows to 1M articles.
+
+Run: ``.venv/bin/python bench/cluster.py [--max-articles 1000000] [--per-day 2740]``.
+Writes ``bench/results/cluster.json`` and ``bench/results/cluster.md``.
+
+What is measured, on one stream of lightweight synthetic articles fed one at a time, in
+publication order, to one :class:`~newsprism.cluster.stories.StoryClusterer` (lexical
+path, ``embeddings="off"``):
+
+* **add() time per article**: each ``StoryClusterer.add`` call is timed alone
+  (``time.perf_counter_ns``); the figure quoted at a checkpoint (10k, 100k, 300k, 1M
+  articles) is the median, 90th and 99th percentile, and mean, over the ``--window``
+  articles (default 2,000) just before it. Making the articles and their signals
+  (``signals_of``) is not timed, and neither is near-duplicate detection unless
+  ``--dedup`` is given (then ``signature`` + ``DuplicateIndex.add`` is timed apart).
+* **memory per article**: the process's resident set (``/proc/self/statm``) at the
+  checkpoint minus the resident set just before the first article, divided by the
+  articles added; and the peak (``resource.getrusage(RUSAGE_SELF).ru_maxrss``). The
+  generator holds only the next six days of articles, a few MiB.
+
+The articles come from ``eval/stream.py``'s ``iter_light_articles``: the same invented
+stories, outlets, people, quotes and templates as the evaluation stream, but each
+article is a headline and two or three sentences (a lede and one or two of: a fact, a
+quote, a statement by a public figure, background), with its names and speakers known
+from the generator (no spaCy). Stories start at an even rate so that ``--per-day``
+articles (default 2,740: a million a year, the size of a year of a news crawl) are
+published each day; the clusterer's time window therefore always holds about
+``window_days * per_day`` articles, whatever the store's size. That is the claim under
+test: with the time window and the nearest-neighbour index, the cost of one add() stays
+flat as the store grows from 10k to 1M articles.
+
+``--time-limit`` (default 1,200 s) stops the run at the first checkpoint reached after
+the limit, so the whole benchmark stays under about 20 minutes on 2 cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import resource
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, Final, Protocol
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "eval"))
+
+from stream import StreamArticle, iter_light_articles, truth_signals
+
+RESULTS: Final = Path(__file__).resolve().parent / "results"
+CHECKPOINTS: Final = (10_000, 100_000, 300_000, 1_000_000)
+PAGE: Final = os.sysconf("SC_PAGE_SIZE")
+
+
+class Clusterer(Protocol):
+    def add(self, signals: Any) -> str: ...
+
+
+@dataclass
+class Window:
+    """Per-article timings (ns) of the articles before one checkpoint."""
+
+    checkpoint: int
+    size: int
+    add_ns: list[int] = field(default_factory=list)
+    dedup_ns: list[int] = field(default_factory=list)
+
+    def covers(self, position: int) -> bool:
+        """Whether the article at 1-based ``position`` falls in this window."""
+        return self.checkpoint - self.size < position <= self.checkpoint
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """What was measured at one checkpoint."""
+
+    articles: int
+    add_us: dict[str, float]
+    dedup_us: dict[str, float] | None
+    rss_mib: float
+    peak_rss_mib: float
+    bytes_per_article: float
+    elapsed_s: float
+    stories: int | None
+
+    def report(self) -> dict[str, Any]:
+        return {"articles": self.articles, "add_us": self.add_us, "dedup_us": self.dedup_us,
+                "rss_mib": round(self.rss_mib, 1), "peak_rss_mib": round(self.peak_rss_mib, 1),
+                "bytes_per_article": round(self.bytes_per_article),
+                "elapsed_s": round(self.elapsed_s, 1), "stories": self.stories}
+
+
+def rss_bytes() -> int:
+    """The process's resident set now (Linux ``/proc/self/statm``)."""
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        return int(statm.read().split()[1]) * PAGE
+
+
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def summary(samples_ns: Sequence[int]) -> dict[str, float]:
+    """Median, p90, p99 and mean of per-article times, in microseconds."""
+    ordered = sorted(samples_ns)
+
+    def pick(q: float) -> float:
+        return ordered[min(len(ordered) - 1, int(q * len(ordered)))] / 1000
+
+    return {"median": round(statistics.median(ordered) / 1000, 1), "p90": round(pick(0.9), 1),
+            "p99": round(pick(0.99), 1), "mean": round(statistics.fmean(ordered) / 1000, 1),
+            "n": len(ordered)}
+
+
+# --- the clusterer under test ------------------------------------------------------------
+
+
+def make_clusterer(stand_in: bool) -> tuple[Clusterer, str]:
+    """The real clusterer (lexical path), or the trivial stand-in that tests the harness."""
+    if stand_in:
+        return StandIn(), "stand-in (harness test only: joins the last story naming the place)"
+    from newsprism.cluster.stories import ClusterOptions, StoryClusterer
+
+    return StoryClusterer(ClusterOptions(embeddings="off")), "newsprism StoryClusterer (lexical)"
+
+
+def stand_in_signals(item: StreamArticle, duplicate_of: str | None) -> Any:
+    """What the stand-in reads: id, names, publication time (no newsprism needed)."""
+    return SimpleNamespace(article_id=item.article.id, published=item.article.published,
+                           entities=frozenset(name for name, _ in item.entities),
+                           duplicate_of=duplicate_of)
+
+
+class StandIn:
+    """A trivial clusterer for testing this script: one story per (first entity, day)."""
+
+    def __init__(self) -> None:
+        self._stories: dict[tuple[str, str], str] = {}
+
+    def add(self, signals: Any) -> str:
+        first = min(signals.entities) if signals.entities else signals.article_id
+        day = signals.published.date().isoformat() if signals.published else ""
+        return self._stories.setdefault((first, day), signals.article_id)
+
+
+def story_count(clusterer: Clusterer) -> int | None:
+    stories = getattr(clusterer, "stories", None)
+    return len(stories()) if callable(stories) else None
+
+
+# --- the run -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Settings:
+    max_articles: int
+    per_day: float
+    window: int
+    time_limit: float
+    dedup: bool
+    stand_in: bool
+
+    @property
+    def checkpoints(self) -> list[int]:
+        points = [c for c in CHECKPOINTS if c <= self.max_articles]
+        return points if points else [self.max_articles]
+
+
+class Duplicates:
+    """Near-duplicate detection as the pipeline runs it (signature, then the index)."""
+
+    def __init__(self) -> None:
+        from newsprism.cluster.dedup import DuplicateIndex, signature
+
+        self._index = DuplicateIndex()
+        self._signature = signature
+
+    def add(self, item: StreamArticle) -> tuple[str | None, int]:
+        began = time.perf_counter_ns()
+        twin = self._index.add(item.article.id, self._signature(item.article.text))
+        return twin, time.perf_counter_ns() - began
+
+
+def _articles(settings: Settings) -> Iterator[StreamArticle]:
+    return iter_light_articles(settings.max_articles, settings.per_day)
+
+
+def run(settings: Settings, console: Console) -> dict[str, Any]:
+    """Feed the stream, time every add, and measure at every checkpoint."""
+    clusterer, name = make_clusterer(settings.stand_in)
+    make_signals = stand_in_signals if settings.stand_in else truth_signals
+    duplicates = Duplicates() if settings.dedup else None
+    windows = [Window(c, min(settings.window, c)) for c in settings.checkpoints]
+    results: list[Checkpoint] = []
+    gc.collect()
+    baseline = rss_bytes()
+    started = time.perf_counter()
+    with _progress(console) as progress:
+        task = progress.add_task("adding articles", total=settings.checkpoints[-1])
+        for position, item in enumerate(_articles(settings), start=1):
+            _add_one(clusterer, make_signals, duplicates, item, position, windows)
+            if position % 1_000 == 0:
+                progress.update(task, completed=position)
+            done = next((w for w in windows if w.checkpoint == position), None)
+            if done is not None:
+                elapsed = time.perf_counter() - started
+                results.append(_measure(done, clusterer, baseline, elapsed))
+                if elapsed > settings.time_limit and done is not windows[-1]:
+                    console.print(f"time limit reached after {position:,} articles")
+                    break
+    return _report(settings, name, baseline, results)
+
+
+def _add_one(clusterer: Clusterer, make_signals: Callable[[StreamArticle, str | None], Any],
+             duplicates: Duplicates | None, item: StreamArticle, position: int,
+             windows: Sequence[Window]) -> None:
+    twin, dedup_ns = duplicates.add(item) if duplicates else (None, 0)
+    signals = make_signals(item, twin)
+    began = time.perf_counter_ns()
+    clusterer.add(signals)
+    spent = time.perf_counter_ns() - began
+    for window in windows:
+        if window.covers(position):
+            window.add_ns.append(spent)
+            if duplicates:
+                window.dedup_ns.append(dedup_ns)
+
+
+def _measure(window: Window, clusterer: Clusterer, baseline: int,
+             elapsed: float) -> Checkpoint:
+    grown = rss_bytes() - baseline
+    return Checkpoint(
+        articles=window.checkpoint, add_us=summary(window.add_ns),
+        dedup_us=summary(window.dedup_ns) if window.dedup_ns else None,
+        rss_mib=rss_bytes() / 2**20, peak_rss_mib=peak_rss_mib(),
+        bytes_per_article=grown / window.checkpoint, elapsed_s=elapsed,
+        stories=story_count(clusterer),
+    )
+
+
+def _progress(console: Console) -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), TimeRemainingColumn(), console=console)
+
+
+def _report(settings: Settings, name: str, baseline: int,
+            results: Sequence[Checkpoint]) -> dict[str, Any]:
+    return {
+        "clusterer": name,
+        "settings": {"max_articles": settings.max_articles, "per_day": settings.per_day,
+                     "window": settings.window, "time_limit_s": settings.time_limit,
+                     "dedup": settings.dedup},
+        "baseline_rss_mib": round(baseline / 2**20, 1),
+        "checkpoints": [c.report() for c in results],
+        "environment": {"python": platform.python_version(), "platform": platform.platform(),
+                        "cpus": len(os.sched_getaffinity(0))},
+    }
+
+
+# --- output ------------------------------------------------------------------------------
+
+
+def rows(report: dict[str, Any]) -> list[list[str]]:
+    out = []
+    for c in report["checkpoints"]:
+        add = c["add_us"]
+        dedup = c["dedup_us"]
+        out.append([f"{c['articles']:,}", f"{add['median']:.0f}", f"{add['p90']:.0f}",
+                    f"{add['p99']:.0f}", f"{add['mean']:.0f}",
+                    "-" if dedup is None else f"{dedup['median']:.0f}",
+                    f"{c['rss_mib']:.0f}", f"{c['bytes_per_article']:,.0f}",
+                    "-" if c["stories"] is None else f"{c['stories']:,}",
+                    f"{c['elapsed_s']:.0f}"])
+    return out
+
+
+HEADERS: Final = ("articles", "add median µs", "p90", "p99", "mean", "dedup median µs",
+                  "RSS MiB", "bytes/article", "stories", "elapsed s")
+
+
+def print_table(report: dict[str, Any], console: Console) -> None:
+    settings = report["settings"]
+    table = Table(title=f"{report['clusterer']}: {settings['per_day']:,} articles a day, "
+                        f"window of {settings['window']:,} articles per checkpoint")
+    for header in HEADERS:
+        table.add_column(header, justify="right")
+    for row in rows(report):
+        table.add_row(*row)
+    console.print(table)
+
+
+def markdown(report: dict[str, Any]) -> str:
+    settings = report["settings"]
+    return "\n".join([
+        "# Story clustering benchmark",
+        "",
+        "Written by `bench/cluster.py`; what is measured: its docstring and bench/README.md.",
+        "",
+        f"Clusterer: {report['clusterer']}. Stream: lightweight articles (headline and 2-3 "
+        f"sentences), {settings['per_day']:,} a day. Times are of one `add()` per article, "
+        f"over the {settings['window']:,} articles before each checkpoint. Memory: resident "
+        f"set growth since the first article (baseline {report['baseline_rss_mib']} MiB), "
+        f"per article added.",
+        "",
+        "| " + " | ".join(HEADERS) + " |",
+        "| " + " | ".join("---:" for _ in HEADERS) + " |",
+        *("| " + " | ".join(r) + " |" for r in rows(report)),
+        "",
+        f"Machine: {report['environment']['cpus']} CPUs, Python "
+        f"{report['environment']['python']}, {report['environment']['platform']}.",
+        "",
+    ])
+
+
+def write(report: dict[str, Any], directory: Path) -> None:
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "cluster.json").write_text(json.dumps(report, indent=2) + "\n",
+                                            encoding="utf-8")
+    (directory / "cluster.md").write_text(markdown(report), encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("--max-articles", type=int, default=1_000_000)
+    parser.add_argument("--per-day", type=float, default=2_740.0,
+                        help="articles published a day (default 2740: a million a year)")
+    parser.add_argument("--window", type=int, default=2_000,
+                        help="articles timed before each checkpoint (default 2000)")
+    parser.add_argument("--time-limit", type=float, default=1_200.0,
+                        help="stop at the next checkpoint after this many seconds")
+    parser.add_argument("--dedup", action="store_true",
+                        help="also run and time near-duplicate detection per article")
+    parser.add_argument("--stand-in", action="store_true",
+                        help="a trivial clusterer, to test this script (numbers meaningless)")
+    parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--no-write", action="store_true")
+    args = parser.parse_args(argv)
+    settings = Settings(args.max_articles, args.per_day, args.window, args.time_limit,
+                        args.dedup, args.stand_in)
+    console = Console()
+    report = run(settings, console)
+    print_table(report, console)
+    if not args.no_write:
+        write(report, args.out)
+        console.print(f"wrote {args.out / 'cluster.json'} and cluster.md")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,739 @@
+"""Online story clustering: each new article joins the recent story it best matches, or
+starts a new one; stories that converge are merged.
+
+How an article is placed (:meth:`StoryClusterer.add`):
+
+1. Candidates: the stories whose centroids are nearest its text vector in an ANN index
+   (:class:`~newsprism.cluster.ann.CentroidIndex`), plus the stories sharing one of its
+   rarer names (:class:`~newsprism.cluster.ann.NameIndex`); only *hot* stories are
+   indexed, and only those within ``window_days`` of the article's date are scored.
+2. Score against each: a weighted mean of text similarity (cosine to the centroid),
+   entity overlap and quoted-speaker overlap (IDF-weighted Jaccard with the story's
+   name frequencies), taken over the evidence both sides have, times a time decay
+   (``1 - time_weight * (1 - 2 ** (-gap / half_life_days))``, gap 0 inside the story's
+   span). It joins the best story scoring at least the threshold, else starts one.
+   The threshold depends on the evidence: ``threshold`` (or ``dense_threshold``) when
+   text similarity is part of the score, ``names_threshold`` when it is not (another
+   language), since a mean over names alone runs on another scale.
+3. After a join, the story is scored the same way against its own candidates; one
+   scoring at least the threshold (plus ``merge_margin``) is merged into the larger.
+
+Time: an undated article has no time distance: it is scored against every hot story
+without decay and leaves the story's span alone. A story stays hot (centroid kept,
+retrievable) until the latest date seen is ``keep_days`` past its last join; then it is
+frozen (members and title kept, nothing else).
+
+Languages: with the lexical vectorizer, text similarity across languages means nothing,
+so an article in another language than a story's is scored by names (and time) only.
+An article the analyser could not read (no entities) gets the names of recent stories
+that its text contains, so a German report on a Lorvik strike still shares "Mirela
+Kostanj" and "Lorvik" with the English ones. This works for names written alike in both
+languages; translated names ("Ostbecken" for "Eastern Basin") are missed. The dense
+model (all-MiniLM-L6-v2) is English-centric, so the same rule applies to it.
+
+Determinism: story ids come from each story's first article ("s" + its id's first 12
+characters); the same input in the same order gives the same stories, batched or not,
+and after a :meth:`StoryClusterer.state` round trip (exactly while at most
+:data:`~newsprism.cluster.ann.EXACT_BELOW` stories are hot; above that retrieval is
+approximate and a rebuilt index may, rarely, nominate other candidates).
+"""
+
+from __future__ import annotations
+
+import heapq
+import io
+import json
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from itertools import islice
+from typing import Any, Literal
+
+import numpy as np
+import numpy.typing as npt
+
+from newsprism.analyze.aliases import AliasTable, fold_key
+from newsprism.cluster.ann import CentroidIndex, NameIndex
+from newsprism.cluster.vectors import (
+    DenseVectorizer,
+    LexicalVectorizer,
+    OnlineVectorizer,
+    TextVectorizer,
+    make_vectorizer,
+)
+from newsprism.model import Analysis, Article, Story
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "ENTITY_TYPES",
+    "ArticleSignals",
+    "ClusterOptions",
+    "StoryClusterer",
+    "signals_of",
+]
+
+Vector = npt.NDArray[np.float32]
+ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
+STATE_FORMAT = 1
+_SECONDS_PER_DAY = 86400.0
+# Articles vectorised at once by add_many (bounded further by the vectorizer's refresh).
+_BATCH = 256
+# Merges chained after one join at most (a bridging article rarely closes more gaps).
+_MAX_MERGES = 4
+
+
+@dataclass(frozen=True)
+class ClusterOptions:
+    """How articles are grouped into stories.
+
+    Defaults were calibrated on the sample corpus (its three stories, also with every
+    date moved to one day so text and names alone must separate them) and on a quick
+    synthetic stream (400 stories over 60 days with shared people and places, follow-ups
+    days apart); the lead's evaluation set is to confirm them. Weights: text 0.55,
+    entities 0.35, speakers 0.10: names carry as much as words between outlets that
+    word a story differently, and speakers are few and often missing (a weighted mean
+    over the evidence present, so missing quotes cost nothing). ``threshold`` (lexical)
+    sits in the gap between same-story and other-story scores measured there (same-story
+    joins scored >= 0.26, other stories' best <= 0.17); ``dense_threshold`` likewise for
+    all-MiniLM-L6-v2, whose cosines run higher. ``names_threshold`` applies when only
+    names and speakers are compared (an article in another language): the German
+    sample report scores 0.27 with its English story and at most 0.05 with the others.
+    ``time_weight`` 0.5 with a 3-day half
+    life halves nothing inside a story's span and takes 25% off after 3 days.
+    """
+
+    window_days: float = 7.0
+    keep_days: float = 30.0
+    threshold: float = 0.22
+    dense_threshold: float = 0.45
+    names_threshold: float = 0.2
+    text_weight: float = 0.55
+    entity_weight: float = 0.35
+    speaker_weight: float = 0.10
+    time_weight: float = 0.5
+    half_life_days: float = 3.0
+    merge_margin: float = 0.0
+    candidates: int = 32
+    embeddings: Literal["auto", "off", "on"] = "auto"
+
+    def __post_init__(self) -> None:
+        weights = (self.text_weight, self.entity_weight, self.speaker_weight)
+        if min(weights) < 0 or not sum(weights):
+            raise ValueError("weights must be non-negative and not all zero")
+        if not 0 <= self.time_weight <= 1:
+            raise ValueError("time_weight must be between 0 and 1")
+        if self.window_days <= 0 or self.keep_days < self.window_days:
+            raise ValueError("need 0 < window_days <= keep_days")
+        if self.half_life_days <= 0 or self.candidates < 1:
+            raise ValueError("half_life_days and candidates must be positive")
+
+    def threshold_for(self, vectorizer: TextVectorizer) -> float:
+        """``dense_threshold`` for a dense vectorizer, else ``threshold``."""
+        return self.dense_threshold if getattr(vectorizer, "dense", False) else self.threshold
+
+
+@dataclass(frozen=True)
+class ArticleSignals:
+    """What story clustering reads of one article.
+
+    ``entities`` and ``speakers`` are canonical names (alias-folded); ``duplicate_of`` is
+    the first member of the article's near-duplicate group, if it is a copy.
+    """
+
+    article_id: str
+    published: datetime | None
+    title: str | None
+    text: str
+    entities: frozenset[str] = frozenset()
+    speakers: frozenset[str] = frozenset()
+    language: str | None = None
+    duplicate_of: str | None = None
+
+
+def signals_of(
+    article: Article,
+    analysis: Analysis | None,
+    aliases: AliasTable | None = None,
+    duplicate_of: str | None = None,
+) -> ArticleSignals:
+    """An article's signals: its named people, places, organisations, groups, facilities
+    and events (types in :data:`ENTITY_TYPES`) and quoted speakers, under the alias
+    table's canonical names, less names of the outlet itself ("CPA" in CPA copy).
+    Cost: linear in the analysis."""
+    table = aliases or AliasTable.default()
+    own = _own_names(article)
+    entities = [e.name for e in analysis.entities if e.type in ENTITY_TYPES] if analysis else []
+    speakers = [q.speaker for q in analysis.quotes if q.speaker] if analysis else []
+    canonical = [table.canonical(n) or n for n in entities]
+    return ArticleSignals(
+        article_id=article.id,
+        published=article.published,
+        title=article.title,
+        text=article.text,
+        entities=frozenset(n for n in canonical if fold_key(n) not in own),
+        speakers=frozenset(table.canonical(n) or n for n in speakers),
+        language=article.language,
+        duplicate_of=duplicate_of if duplicate_of != article.id else None,
+    )
+
+
+def _own_names(article: Article) -> set[str]:
+    names = {fold_key(n) for n in (article.outlet, article.credit) if n}
+    return names | {"".join(w[0] for w in n.split()) for n in names if " " in n}
+
+
+@dataclass(eq=False, slots=True)
+class _Story:
+    """A story while clustering; a frozen (cold) one keeps members, span and title."""
+
+    key: int
+    id: str
+    members: list[tuple[int, str]] = field(default_factory=list)
+    sources: int = 0
+    total: Vector | None = None
+    names: Counter[str] = field(default_factory=Counter)
+    speakers: Counter[str] = field(default_factory=Counter)
+    languages: Counter[str] = field(default_factory=Counter)
+    headlines: list[tuple[int, str, npt.NDArray[np.float16]]] = field(default_factory=list)
+    first_day: float | None = None
+    last_day: float | None = None
+    touched: float | None = None
+    first_published: datetime | None = None
+    last_published: datetime | None = None
+    title: str | None = None
+    hot: bool = True
+
+    def centroid(self) -> Vector:
+        """The unit mean of the members' vectors (zero when there is no text)."""
+        total = self.total if self.total is not None else np.zeros(1, np.float32)
+        norm = float(np.linalg.norm(total))
+        return (total / norm).astype(np.float32) if norm else total
+
+    def language(self) -> str | None:
+        return self.languages.most_common(1)[0][0] if self.languages else None
+
+    def central_title(self) -> str | None:
+        """The headline whose vector is nearest the centroid (earliest on a tie)."""
+        if not self.hot or not self.headlines:
+            return self.title
+        centre = self.centroid()
+        if not np.any(centre):
+            return self.headlines[0][1]
+        sims = np.stack([h[2] for h in self.headlines]).astype(np.float32) @ centre
+        return self.headlines[int(np.argmax(sims))][1]
+
+    def record(self) -> Story:
+        return Story(
+            id=self.id,
+            title=self.central_title(),
+            articles=tuple(a for _, a in self.members),
+            first_published=self.first_published,
+            last_published=self.last_published,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """An article being placed: its signals with vectors, day and name keys."""
+
+    signals: ArticleSignals
+    seq: int
+    day: float | None
+    vector: Vector
+    headline: Vector | None
+    names: frozenset[str]
+    speakers: frozenset[str]
+
+
+def weighted_jaccard(
+    first: Mapping[str, float], second: Mapping[str, float], weight: Callable[[str], float]
+) -> float:
+    """``sum w*min / sum w*max`` over the union of keys (frequencies in [0, 1])."""
+    top = bottom = 0.0
+    for key in first.keys() | second.keys():
+        a, b = first.get(key, 0.0), second.get(key, 0.0)
+        w = weight(key)
+        top += w * min(a, b)
+        bottom += w * max(a, b)
+    return top / bottom if bottom else 0.0
+
+
+def _frequencies(counts: Counter[str], size: int) -> dict[str, float]:
+    return {k: c / size for k, c in counts.items()} if size else {}
+
+
+def _gap(day: float | None, first: float | None, last: float | None) -> float | None:
+    if day is None or first is None or last is None:
+        return None
+    return max(0.0, first - day, day - last)
+
+
+def _spans_gap(a: _Story, b: _Story) -> float | None:
+    if None in (a.first_day, a.last_day, b.first_day, b.last_day):
+        return None
+    return max(0.0, (b.first_day or 0) - (a.last_day or 0), (a.first_day or 0) - (b.last_day or 0))
+
+
+def _primary(language: str | None) -> str | None:
+    return language.split("-")[0].casefold() if language else None
+
+
+# Without text evidence (another language), a story must share this many names.
+_MIN_SHARED_NAMES_WITHOUT_TEXT = 2
+
+
+class StoryClusterer:
+    """Groups articles into stories online; see the module doc for the algorithm.
+
+    Cost of :meth:`add`: one vectorisation, one ANN query of ``candidates`` neighbours
+    plus at most 256 name-nominated stories, O(candidates x names) scoring, one index
+    update, and the same again for the merge check. Memory per hot story: the centroid
+    (4 x dim bytes, twice: here and in the ANN index), its name counts, and 2 x dim
+    bytes per member headline; per frozen story: its member ids. Not thread-safe.
+    """
+
+    def __init__(
+        self, options: ClusterOptions | None = None, vectorizer: TextVectorizer | None = None
+    ) -> None:
+        self.options = options or ClusterOptions()
+        self.vectorizer = vectorizer or make_vectorizer(self.options)
+        self._threshold = self.options.threshold_for(self.vectorizer)
+        self._multilingual = bool(getattr(self.vectorizer, "multilingual", False))
+        self._ann = CentroidIndex(self.vectorizer.dim)
+        self._names = NameIndex()
+        self._stories: dict[int, _Story] = {}
+        self._story_of: dict[str, int] = {}
+        self._merges: dict[str, str] = {}
+        self._ids: set[str] = set()  # every story id given out, merged ones included
+        self._heap: list[tuple[float, int]] = []
+        self._seq = 0
+        self._next_key = 0
+        self._latest: float | None = None
+
+    # --- public API ---------------------------------------------------------------------
+
+    def add(self, signals: ArticleSignals) -> str:
+        """Place one article; the id of the story it joined or started. An article added
+        before returns its current story (nothing changes)."""
+        return self.add_many([signals])[0]
+
+    def add_many(self, signals: Iterable[ArticleSignals]) -> list[str]:
+        """Place articles in order, vectorising them in batches; exactly what
+        :meth:`add` one by one would give."""
+        placed: list[str] = []
+        stream = iter(signals)
+        while chunk := list(islice(stream, self._batch_size())):
+            placed.extend(self._add_chunk(chunk))
+        return placed
+
+    def stories(self) -> list[Story]:
+        """Every story, in order of creation; ``duplicates`` left empty. Cost: a title
+        choice per hot story, O(headlines x dim)."""
+        return [story.record() for story in self._stories.values()]
+
+    def merges(self) -> dict[str, str]:
+        """Story ids merged away -> the id of the story that holds their articles now."""
+        return dict(self._merges)
+
+    def story_of(self, article_id: str) -> str | None:
+        """The id of the story holding an article, or None for an unknown article."""
+        key = self._story_of.get(article_id)
+        return None if key is None else self._stories[key].id
+
+    # --- placing articles ---------------------------------------------------------------
+
+    def _batch_size(self) -> int:
+        if isinstance(self.vectorizer, OnlineVectorizer):
+            return min(_BATCH, self.vectorizer.until_refresh())
+        return _BATCH
+
+    def _add_chunk(self, chunk: Sequence[ArticleSignals]) -> list[str]:
+        fresh = list(
+            {
+                s.article_id: s for s in reversed(chunk) if s.article_id not in self._story_of
+            }.values()
+        )[::-1]
+        texts = [_text_of(s) for s in fresh]
+        vectors = self.vectorizer.vectors(texts) if fresh else np.zeros((0, 0), np.float32)
+        headlines = self._headline_vectors(fresh)
+        for signals, vector in zip(fresh, vectors, strict=True):
+            self._add_one(signals, vector, headlines.get(signals.article_id))
+        if fresh and isinstance(self.vectorizer, OnlineVectorizer):
+            self.vectorizer.observe(texts)
+        return [self._stories[self._story_of[s.article_id]].id for s in chunk]
+
+    def _headline_vectors(self, chunk: Sequence[ArticleSignals]) -> dict[str, Vector]:
+        titled = [s for s in chunk if s.title]
+        if not titled:
+            return {}
+        rows = self.vectorizer.vectors([s.title or "" for s in titled])
+        return {s.article_id: row for s, row in zip(titled, rows, strict=True)}
+
+    def _add_one(self, signals: ArticleSignals, vector: Vector, headline: Vector | None) -> None:
+        self._seq += 1
+        day = self._day_of(signals)
+        self._evict()
+        original = self._story_of.get(signals.duplicate_of or "")
+        names = frozenset(k for k in map(fold_key, signals.entities) if k)
+        if not names and signals.text:
+            names = self._names.find_in(signals.text)
+        speakers = frozenset(k for k in map(fold_key, signals.speakers) if k)
+        item = _Item(signals, self._seq, day, vector, headline, names, speakers)
+        if original is not None:
+            self._join_copy(self._stories[original], item)
+            return
+        story = self._best_story(item) or self._new_story(item)
+        self._join(story, item)
+        self._merge_converging(story)
+
+    def _day_of(self, signals: ArticleSignals) -> float | None:
+        if signals.published is None:
+            return None
+        when = signals.published
+        when = when if when.tzinfo else when.replace(tzinfo=UTC)
+        day = when.timestamp() / _SECONDS_PER_DAY
+        self._latest = day if self._latest is None else max(self._latest, day)
+        return day
+
+    def _best_story(self, item: _Item) -> _Story | None:
+        scored = [
+            (self._score_article(item, story), -story.key, story)
+            for story in self._candidates(item.vector, item.names | item.speakers)
+            if self._in_window(_gap(item.day, story.first_day, story.last_day))
+        ]
+        if not scored:
+            return None
+        margin, _, best = max(scored, key=lambda s: (s[0], s[1]))
+        logger.debug("%s: best %s, margin %+.3f", item.signals.article_id, best.id, margin)
+        return best if margin >= 0 else None
+
+    def _candidates(self, vector: Vector, names: Iterable[str]) -> list[_Story]:
+        near = {key for key, _ in self._ann.nearest(vector, self.options.candidates)}
+        keys = sorted(near | self._names.candidates(names))
+        return [self._stories[k] for k in keys]
+
+    def _in_window(self, gap: float | None) -> bool:
+        return gap is None or gap <= self.options.window_days
+
+    # --- scoring ------------------------------------------------------------------------
+
+    def _score_article(self, item: _Item, story: _Story) -> float:
+        same_language = self._same_language(item.signals.language, story.language())
+        shared = len(item.names & story.names.keys())
+        if not same_language and shared < _MIN_SHARED_NAMES_WITHOUT_TEXT:
+            return -1.0
+        return self._combine(
+            _cosine(item.vector, story.centroid()) if same_language else None,
+            self._overlap(dict.fromkeys(item.names, 1.0), story.names, story.sources),
+            self._overlap(dict.fromkeys(item.speakers, 1.0), story.speakers, story.sources),
+            _gap(item.day, story.first_day, story.last_day),
+        )
+
+    def _score_stories(self, a: _Story, b: _Story) -> float:
+        same_language = self._same_language(a.language(), b.language())
+        return self._combine(
+            _cosine(a.centroid(), b.centroid()) if same_language else None,
+            self._overlap(_frequencies(a.names, a.sources), b.names, b.sources),
+            self._overlap(_frequencies(a.speakers, a.sources), b.speakers, b.sources),
+            _spans_gap(a, b),
+        )
+
+    def _same_language(self, first: str | None, second: str | None) -> bool:
+        a, b = _primary(first), _primary(second)
+        return self._multilingual or a is None or b is None or a == b
+
+    def _overlap(self, first: Mapping[str, float], counts: Counter[str], size: int) -> float | None:
+        if not first or not counts:
+            return None
+        return weighted_jaccard(first, _frequencies(counts, size), self._names.weight)
+
+    def _combine(
+        self, text: float | None, names: float | None, speakers: float | None, gap: float | None
+    ) -> float:
+        """Weighted mean of the evidence present, times the time decay, less the
+        threshold that applies to that evidence: a margin, joined at >= 0."""
+        o = self.options
+        parts = [(o.text_weight, text), (o.entity_weight, names), (o.speaker_weight, speakers)]
+        present = [(w, v) for w, v in parts if v is not None and w > 0]
+        total = sum(w for w, _ in present)
+        if not total:
+            return -1.0
+        decay = 1.0 if gap is None else 2.0 ** (-gap / o.half_life_days)
+        mean = sum(w * v for w, v in present) / total
+        needed = self._threshold if text is not None else o.names_threshold
+        return mean * (1.0 - o.time_weight * (1.0 - decay)) - needed
+
+    # --- changing stories ---------------------------------------------------------------
+
+    def _new_story(self, item: _Item) -> _Story:
+        article = item.signals.article_id
+        sid = "s" + article[:12] if "s" + article[:12] not in self._ids else "s" + article
+        self._ids.add(sid)
+        story = _Story(self._next_key, sid, total=np.zeros(self.vectorizer.dim, np.float32))
+        self._next_key += 1
+        self._stories[story.key] = story
+        self._names.recent_stories += 1
+        return story
+
+    def _join(self, story: _Story, item: _Item) -> None:
+        """Add a source article: members, centroid, name counts, span; re-index."""
+        self._join_copy(story, item)
+        story.sources += 1
+        if story.total is not None:
+            story.total += item.vector
+        fresh = (item.names | item.speakers) - story.names.keys() - story.speakers.keys()
+        story.names.update(item.names)
+        story.speakers.update(item.speakers)
+        if item.signals.language:
+            story.languages[item.signals.language] += 1
+        self._names.add(story.key, fresh)
+        self._ann.put(story.key, story.centroid())
+
+    def _join_copy(self, story: _Story, item: _Item) -> None:
+        """Add a member that leaves the story's content alone (a syndicated copy)."""
+        signals = item.signals
+        story.members.append((item.seq, signals.article_id))
+        self._story_of[signals.article_id] = story.key
+        if story.hot and signals.title and item.headline is not None:
+            story.headlines.append((item.seq, signals.title, item.headline.astype(np.float16)))
+        _widen_span(story, item.day, signals.published)
+        if story.hot and self._latest is not None:
+            story.touched = self._latest
+            heapq.heappush(self._heap, (self._latest, story.key))
+
+    def _merge_converging(self, story: _Story) -> None:
+        for _ in range(_MAX_MERGES):
+            partner = self._closest_story(story)
+            if partner is None:
+                return
+            story = self._merge(story, partner)
+
+    def _closest_story(self, story: _Story) -> _Story | None:
+        scored = [
+            (self._score_stories(story, other), -other.key, other)
+            for other in self._candidates(story.centroid(), story.names.keys())
+            if other is not story and self._in_window(_spans_gap(story, other))
+        ]
+        if not scored:
+            return None
+        margin, _, best = max(scored, key=lambda s: (s[0], s[1]))
+        return best if margin >= self.options.merge_margin else None
+
+    def _merge(self, a: _Story, b: _Story) -> _Story:
+        """Merge the smaller story into the larger (the older on a tie); record it."""
+        keep, gone = sorted((a, b), key=lambda s: (-s.sources, s.key))
+        self._names.remove(gone.key, gone.names.keys() | gone.speakers.keys())
+        self._names.add(keep.key, gone.names.keys() | gone.speakers.keys())
+        self._ann.discard(gone.key)
+        keep.members = list(heapq.merge(keep.members, gone.members))
+        keep.headlines = list(heapq.merge(keep.headlines, gone.headlines, key=lambda h: h[0]))
+        keep.sources += gone.sources
+        if keep.total is not None and gone.total is not None:
+            keep.total += gone.total
+        for mine, theirs in (
+            (keep.names, gone.names),
+            (keep.speakers, gone.speakers),
+            (keep.languages, gone.languages),
+        ):
+            mine.update(theirs)
+        _absorb_span(keep, gone)
+        if keep.touched is not None:
+            heapq.heappush(self._heap, (keep.touched, keep.key))
+        self._ann.put(keep.key, keep.centroid())
+        for _, article in gone.members:
+            self._story_of[article] = keep.key
+        del self._stories[gone.key]
+        self._names.recent_stories -= 1
+        self._record_merge(gone.id, keep.id)
+        return keep
+
+    def _record_merge(self, gone: str, keep: str) -> None:
+        logger.info("story %s merged into %s", gone, keep)
+        for old, into in self._merges.items():
+            if into == gone:
+                self._merges[old] = keep
+        self._merges[gone] = keep
+
+    def _evict(self) -> None:
+        """Freeze stories not joined for ``keep_days`` before the latest date seen."""
+        if self._latest is None:
+            return
+        horizon = self._latest - self.options.keep_days
+        while self._heap and self._heap[0][0] < horizon:
+            touched, key = heapq.heappop(self._heap)
+            story = self._stories.get(key)
+            if story is not None and story.hot and story.touched == touched:
+                self._freeze(story)
+
+    def _freeze(self, story: _Story) -> None:
+        story.title = story.central_title()
+        self._ann.discard(story.key)
+        self._names.remove(story.key, story.names.keys() | story.speakers.keys())
+        self._names.recent_stories -= 1
+        story.hot, story.total, story.headlines = False, None, []
+        story.names, story.speakers, story.languages = Counter(), Counter(), Counter()
+
+    # --- persistence --------------------------------------------------------------------
+
+    def state(self) -> bytes:
+        """Everything needed to go on clustering later: frozen stories as member lists,
+        hot ones with their centroids, name counts and headline vectors, and the
+        vectorizer's own state. A compressed npz archive (no pickle). Cost: O(stories +
+        members); size: about 40 bytes per article plus 2 x dim bytes per hot article."""
+        hot = [s for s in self._stories.values() if s.hot]
+        arrays: dict[str, Any] = {
+            "meta": np.frombuffer(json.dumps(self._meta()).encode(), dtype=np.uint8),
+            "totals": _stack([s.total for s in hot if s.total is not None], self.vectorizer.dim),
+            "headlines": _stack([h[2] for s in hot for h in s.headlines], self.vectorizer.dim),
+        }
+        if isinstance(self.vectorizer, OnlineVectorizer):
+            arrays["vectorizer"] = np.frombuffer(self.vectorizer.state(), dtype=np.uint8)
+        buffer = io.BytesIO()
+        np.savez_compressed(buffer, **arrays)
+        return buffer.getvalue()
+
+    def _meta(self) -> dict[str, Any]:
+        return {
+            "format": STATE_FORMAT,
+            "vectorizer": _vectorizer_kind(self.vectorizer),
+            "dim": self.vectorizer.dim,
+            "counters": [self._seq, self._next_key],
+            "latest": self._latest,
+            "merges": self._merges,
+            "ids": sorted(self._ids),
+            "stories": [_story_meta(s) for s in self._stories.values()],
+        }
+
+    @classmethod
+    def from_state(
+        cls,
+        data: bytes,
+        options: ClusterOptions | None = None,
+        vectorizer: TextVectorizer | None = None,
+    ) -> StoryClusterer:
+        """A clusterer that goes on from :meth:`state`. Without ``vectorizer``, one of the
+        saved kind is made; raises ValueError for a state of another format, kind or
+        dimension. Cost: O(state) plus one index insertion per hot story."""
+        with np.load(io.BytesIO(data), allow_pickle=False) as saved:
+            meta = json.loads(saved["meta"].tobytes().decode())
+            arrays = {name: saved[name] for name in saved.files}
+        if meta.get("format") != STATE_FORMAT:
+            raise ValueError(f"unknown story state format {meta.get('format')!r}")
+        vectorizer = vectorizer or _vectorizer_of(meta["vectorizer"], meta["dim"])
+        if vectorizer.dim != meta["dim"] or _vectorizer_kind(vectorizer) != meta["vectorizer"]:
+            raise ValueError("the state was made with another vectorizer")
+        if isinstance(vectorizer, OnlineVectorizer) and "vectorizer" in arrays:
+            vectorizer.load_state(arrays["vectorizer"].tobytes())
+        clusterer = cls(options, vectorizer)
+        clusterer._restore(meta, arrays)
+        return clusterer
+
+    def _restore(self, meta: dict[str, Any], arrays: Mapping[str, npt.NDArray[Any]]) -> None:
+        self._seq, self._next_key = meta["counters"]
+        self._latest, self._merges, self._ids = meta["latest"], meta["merges"], set(meta["ids"])
+        totals, headlines = iter(arrays["totals"]), iter(arrays["headlines"])
+        for entry in meta["stories"]:
+            story = _story_from_meta(entry, totals, headlines)
+            self._stories[story.key] = story
+            self._story_of.update((a, story.key) for _, a in story.members)
+            if story.hot:
+                self._rehouse(story)
+
+    def _rehouse(self, story: _Story) -> None:
+        self._names.recent_stories += 1
+        self._names.add(story.key, story.names.keys() | story.speakers.keys())
+        self._ann.put(story.key, story.centroid())
+        if story.touched is not None:
+            heapq.heappush(self._heap, (story.touched, story.key))
+
+
+def _text_of(signals: ArticleSignals) -> str:
+    return f"{signals.title}\n\n{signals.text}" if signals.title else signals.text
+
+
+def _cosine(a: Vector, b: Vector) -> float | None:
+    """Cosine of two unit (or zero) vectors; None when either is zero (no text)."""
+    if not np.any(a) or not np.any(b):
+        return None
+    return float(np.dot(a, b))
+
+
+def _widen_span(story: _Story, day: float | None, published: datetime | None) -> None:
+    if day is not None:
+        story.first_day = day if story.first_day is None else min(story.first_day, day)
+        story.last_day = day if story.last_day is None else max(story.last_day, day)
+    if published is not None:
+        first, last = story.first_published, story.last_published
+        story.first_published = published if first is None else min(first, published)
+        story.last_published = published if last is None else max(last, published)
+
+
+def _absorb_span(keep: _Story, gone: _Story) -> None:
+    for day in (gone.first_day, gone.last_day):
+        _widen_span(keep, day, None)
+    for published in (gone.first_published, gone.last_published):
+        _widen_span(keep, None, published)
+    if gone.touched is not None:
+        keep.touched = max(keep.touched or gone.touched, gone.touched)
+
+
+def _stack(rows: Sequence[npt.NDArray[Any]], dim: int) -> npt.NDArray[Any]:
+    return np.stack(rows) if rows else np.zeros((0, dim), np.float32)
+
+
+def _vectorizer_kind(vectorizer: TextVectorizer) -> str:
+    if isinstance(vectorizer, LexicalVectorizer):
+        return "lexical"
+    return "dense" if isinstance(vectorizer, DenseVectorizer) else type(vectorizer).__name__
+
+
+def _vectorizer_of(kind: str, dim: int) -> TextVectorizer:
+    if kind == "lexical":
+        return LexicalVectorizer(dim)
+    if kind == "dense":
+        return DenseVectorizer()
+    raise ValueError(f"pass the {kind} vectorizer the state was made with")
+
+
+def _iso(when: datetime | None) -> str | None:
+    return when.isoformat() if when else None
+
+
+def _when(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def _story_meta(story: _Story) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "key": story.key,
+        "id": story.id,
+        "members": story.members,
+        "sources": story.sources,
+        "span": [story.first_day, story.last_day, story.touched],
+        "published": [_iso(story.first_published), _iso(story.last_published)],
+        "hot": story.hot,
+        "title": story.title,
+    }
+    if story.hot:
+        entry["names"], entry["speakers"] = story.names, story.speakers
+        entry["languages"] = story.languages
+        entry["headlines"] = [[seq, title] for seq, title, _ in story.headlines]
+    return entry
+
+
+def _story_from_meta(
+    entry: Mapping[str, Any], totals: Iterator[npt.NDArray[Any]], headlines: Iterator[Any]
+) -> _Story:
+    story = _Story(entry["key"], entry["id"], [(seq, a) for seq, a in entry["members"]])
+    story.sources, story.hot, story.title = entry["sources"], entry["hot"], entry["title"]
+    story.first_day, story.last_day, story.touched = entry["span"]
+    story.first_published, story.last_published = (_when(t) for t in entry["published"])
+    if story.hot:
+        story.total = np.asarray(next(totals), dtype=np.float32).copy()
+        story.names, story.speakers = Counter(entry["names"]), Counter(entry["speakers"])
+        story.languages = Counter(entry["languages"])
+        story.headlines = [(seq, title, next(headlines)) for seq, title in entry["headlines"]]
+    return story
