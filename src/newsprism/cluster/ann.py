@@ -46,7 +46,9 @@ NAME_POSTING_CAP = 32
 NAME_QUERIES = 8
 # Names the gazetteer looks for are at most this many words long.
 _MAX_NAME_WORDS = 6
-_WORD = re.compile(r"\w+(?:['’]\w*)?")
+# A word of a name: letters and digits, joined by inner hyphens or apostrophes
+# ("Jean-Luc", "O'Neill"), so a hyphenated name folds to the analyser's key.
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*['’]?")
 
 
 class CentroidIndex:

@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import heapq
 import io
+import itertools
 import json
 import logging
 from collections import Counter
@@ -351,19 +352,24 @@ class StoryClusterer:
         return _BATCH
 
     def _add_chunk(self, chunk: Sequence[ArticleSignals]) -> list[str]:
+        """Place a chunk in order; the id of each article's story right after it was
+        placed (what :meth:`add` one at a time returns, merges included)."""
         fresh = list(
-            {
-                s.article_id: s for s in reversed(chunk) if s.article_id not in self._story_of
-            }.values()
-        )[::-1]
+            {s.article_id: s for s in chunk if s.article_id not in self._story_of}.values()
+        )
         texts = [_text_of(s) for s in fresh]
         vectors = self.vectorizer.vectors(texts) if fresh else np.zeros((0, 0), np.float32)
         headlines = self._headline_vectors(fresh)
-        for signals, vector in zip(fresh, vectors, strict=True):
-            self._add_one(signals, vector, headlines.get(signals.article_id))
+        rows = {s.article_id: (s, v) for s, v in zip(fresh, vectors, strict=True)}
+        placed: list[str] = []
+        for signals in chunk:
+            first = rows.pop(signals.article_id, None)
+            if first is not None:
+                self._add_one(first[0], first[1], headlines.get(signals.article_id))
+            placed.append(self._stories[self._story_of[signals.article_id]].id)
         if fresh and isinstance(self.vectorizer, OnlineVectorizer):
             self.vectorizer.observe(texts)
-        return [self._stories[self._story_of[s.article_id]].id for s in chunk]
+        return placed
 
     def _headline_vectors(self, chunk: Sequence[ArticleSignals]) -> dict[str, Vector]:
         titled = [s for s in chunk if s.title]
@@ -434,6 +440,9 @@ class StoryClusterer:
 
     def _score_stories(self, a: _Story, b: _Story) -> float:
         same_language = self._same_language(a.language(), b.language())
+        shared = len(a.names.keys() & b.names.keys())
+        if not same_language and shared < _MIN_SHARED_NAMES_WITHOUT_TEXT:
+            return -1.0
         return self._combine(
             _cosine(a.centroid(), b.centroid()) if same_language else None,
             self._overlap(_frequencies(a.names, a.sources), b.names, b.sources),
@@ -470,7 +479,14 @@ class StoryClusterer:
 
     def _new_story(self, item: _Item) -> _Story:
         article = item.signals.article_id
-        sid = "s" + article[:12] if "s" + article[:12] not in self._ids else "s" + article
+        sid = "s" + article[:12]
+        if sid in self._ids:  # a prefix collision: the whole id, numbered if need be
+            sid = "s" + article
+            sid = (
+                next(f"{sid}-{n}" for n in itertools.count(2) if f"{sid}-{n}" not in self._ids)
+                if sid in self._ids
+                else sid
+            )
         self._ids.add(sid)
         story = _Story(self._next_key, sid, total=np.zeros(self.vectorizer.dim, np.float32))
         self._next_key += 1

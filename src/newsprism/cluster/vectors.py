@@ -165,6 +165,8 @@ class LexicalVectorizer:
     def vectors(self, texts: Sequence[str]) -> Vectors:
         """TF-IDF rows of the texts, projected and normalised; pure (IDF as of the
         last checkpoint)."""
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
         counts = self._hasher.transform(list(texts))
         counts.sum_duplicates()
         weights = (1.0 + np.log(counts.data)) * self._idf[counts.indices]
@@ -193,6 +195,8 @@ class LexicalVectorizer:
     def observe(self, texts: Sequence[str]) -> None:
         """Count the texts' features in the document frequencies; refresh IDF when a
         checkpoint is reached. Cost: one tokenisation of each text."""
+        if not texts:
+            return
         counts = self._hasher.transform(list(texts))
         counts.sum_duplicates()
         np.add.at(self._df, counts.indices, 1)

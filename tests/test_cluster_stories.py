@@ -1,0 +1,555 @@
+"""Online story clustering with the lexical vectorizer, on short invented articles about
+invented places and people: who joins which story, time windows, copies, languages, merges,
+ids and titles, batching and state round trips, and the partition property."""
+
+from __future__ import annotations
+
+import io
+import random
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsprism.cluster.stories import ArticleSignals, ClusterOptions, StoryClusterer
+from newsprism.cluster.vectors import LexicalVectorizer
+from newsprism.model import Story
+
+OPTIONS = ClusterOptions(embeddings="off")
+T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+STRIKE_NAMES = frozenset({"Lorvik", "Mirela Kostanj", "Lorvik Port Authority"})
+
+
+def art(
+    article_id: str,
+    title: str | None,
+    text: str,
+    day: float | None = 0.0,
+    entities: frozenset[str] | set[str] = frozenset(),
+    speakers: frozenset[str] | set[str] = frozenset(),
+    language: str | None = "en",
+    duplicate_of: str | None = None,
+) -> ArticleSignals:
+    return ArticleSignals(
+        article_id=article_id,
+        published=None if day is None else T0 + timedelta(days=day),
+        title=title,
+        text=text,
+        entities=frozenset(entities),
+        speakers=frozenset(speakers),
+        language=language,
+        duplicate_of=duplicate_of,
+    )
+
+
+STRIKE_COURIER = art(
+    "courier-strike",
+    "Lorvik dockworkers walk out over pay",
+    "Dockworkers at the port of Lorvik walked off the job on Monday, leaving the container "
+    "cranes idle and a dozen ships waiting offshore. The dockers' union says wages have not "
+    "kept pace with rents in Lorvik. Union leader Mirela Kostanj said the strike would last "
+    "until the port authority returned to talks.",
+    entities=STRIKE_NAMES,
+    speakers={"Mirela Kostanj"},
+)
+STRIKE_GAZETTE = art(
+    "gazette-strike",
+    "Strike halts cranes at Lorvik port",
+    "Cranes stood still at Lorvik port as striking dockworkers gathered at the gates "
+    "demanding higher wages. Ships queued in the bay. Mirela Kostanj, head of the dockers' "
+    "union, told the crowd the port authority had ignored their pay claim for a year. The "
+    "strike is the first at Lorvik in a decade.",
+    day=0.4,
+    entities=STRIKE_NAMES,
+    speakers={"Mirela Kostanj"},
+)
+FROST = art(
+    "valley-frost",
+    "Late frost ruins Ostvale apple blossom",
+    "Orchard owners in the Ostvale valley counted their losses after a late frost blackened "
+    "the apple blossom on the upper slopes. Tobias Renner, who farms forty hectares above the "
+    "village of Kell, expects a quarter of a normal harvest. The regional farming office "
+    "promised an assessment within a fortnight.",
+    day=0.2,
+    entities={"Ostvale", "Tobias Renner", "Kell"},
+    speakers={"Tobias Renner"},
+)
+# A German report of the strike; the analyser read nothing of it (no entities).
+STRIKE_GERMAN = art(
+    "bote-streik",
+    "Hafenarbeiter in Lorvik streiken",
+    "Im Hafen von Lorvik haben die Hafenarbeiter am Montag die Arbeit niedergelegt. "
+    "Gewerkschaftschefin Mirela Kostanj sagte, der Streik dauere an, bis die Hafenverwaltung "
+    "wieder verhandle.",
+    day=0.5,
+    language="de",
+)
+
+# Two stories that a third article ties together (text only, no names).
+HARBOUR = art(
+    "x-harbour",
+    "Dockers strike at Lorvik harbour",
+    "Dockworkers went on strike at Lorvik harbour. The cranes are idle and cargo ships wait "
+    "in the bay for the dockworkers to return.",
+)
+BAKERIES = art(
+    "y-bakeries",
+    "Kessmark bakeries run short of flour",
+    "Bakeries in Kessmark are running short of flour. Millers warn that grain deliveries have "
+    "stalled and bread prices are rising.",
+    day=1.0,
+)
+BRIDGE = art(
+    "z-bridge",
+    "Harbour strike empties Kessmark bakeries",
+    "The strike at Lorvik harbour has stalled grain deliveries: cargo ships wait in the bay "
+    "while dockworkers keep the cranes idle, and Kessmark bakeries are running short of flour "
+    "as millers warn bread prices are rising.",
+    day=1.5,
+)
+
+
+def clusterer() -> StoryClusterer:
+    return StoryClusterer(OPTIONS)
+
+
+def memberships(stories: Sequence[Story]) -> set[frozenset[str]]:
+    return {frozenset(s.articles) for s in stories}
+
+
+def summary(c: StoryClusterer) -> list[tuple[str, str | None, tuple[str, ...]]]:
+    return [(s.id, s.title, s.articles) for s in c.stories()]
+
+
+# --- options ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"text_weight": -0.1},
+        {"text_weight": 0.0, "entity_weight": 0.0, "speaker_weight": 0.0},
+        {"time_weight": -0.01},
+        {"time_weight": 1.01},
+        {"window_days": 0.0},
+        {"window_days": 10.0, "keep_days": 9.0},
+        {"half_life_days": 0.0},
+        {"candidates": 0},
+    ],
+)
+def test_cluster_options_reject_inconsistent_values(kwargs: dict[str, float]) -> None:
+    with pytest.raises(ValueError):
+        ClusterOptions(**kwargs)  # type: ignore[arg-type]
+
+
+def test_cluster_options_accept_the_edges_of_their_range() -> None:
+    options = ClusterOptions(
+        text_weight=0.0, speaker_weight=0.0, time_weight=1.0, window_days=5.0, keep_days=5.0
+    )
+    assert options.keep_days == options.window_days
+
+
+def test_lexical_clustering_uses_the_lexical_threshold() -> None:
+    assert ClusterOptions().threshold_for(LexicalVectorizer(dim=8)) == ClusterOptions().threshold
+
+
+# --- who joins which story -------------------------------------------------------------
+
+
+def test_two_outlets_reports_of_one_event_join_one_story_and_an_unrelated_one_does_not() -> None:
+    c = clusterer()
+    first = c.add(STRIKE_COURIER)
+    assert c.add(FROST) != first
+    assert c.add(STRIKE_GAZETTE) == first
+    assert memberships(c.stories()) == {
+        frozenset({"courier-strike", "gazette-strike"}),
+        frozenset({"valley-frost"}),
+    }
+    assert c.story_of("gazette-strike") == first
+    assert c.story_of("never-added") is None
+
+
+def test_the_same_text_joins_within_the_window() -> None:
+    c = clusterer()
+    first = c.add(STRIKE_COURIER)
+    later = c.add(replace(STRIKE_COURIER, article_id="later", published=T0 + timedelta(days=5)))
+    assert later == first
+
+
+def test_the_same_text_30_days_later_starts_a_new_story() -> None:
+    c = clusterer()
+    first = c.add(STRIKE_COURIER)
+    later = c.add(replace(STRIKE_COURIER, article_id="later", published=T0 + timedelta(days=30)))
+    assert later != first
+    assert len(c.stories()) == 2
+
+
+def test_a_story_past_keep_days_keeps_its_members_and_title() -> None:
+    c = clusterer()
+    first = c.add(STRIKE_COURIER)
+    c.add(STRIKE_GAZETTE)
+    c.add(replace(FROST, published=T0 + timedelta(days=45)))  # the strike story goes cold
+    cold = next(s for s in c.stories() if s.id == first)
+    assert cold.articles == ("courier-strike", "gazette-strike")
+    assert cold.title in {STRIKE_COURIER.title, STRIKE_GAZETTE.title}
+    assert c.story_of("gazette-strike") == first
+
+
+def test_an_article_added_again_changes_nothing() -> None:
+    c = clusterer()
+    first = c.add(STRIKE_COURIER)
+    c.add(FROST)
+    before = summary(c)
+    assert c.add(replace(FROST, article_id="courier-strike")) == first
+    assert summary(c) == before
+
+
+# --- copies ----------------------------------------------------------------------------
+
+
+def test_a_copy_joins_its_originals_story_whatever_its_text() -> None:
+    c = clusterer()
+    first = c.add(STRIKE_COURIER)
+    copy = art("copy", "Frost copy", FROST.text, day=0.1, duplicate_of="courier-strike")
+    assert c.add(copy) == first
+    assert c.stories()[0].articles == ("courier-strike", "copy")
+
+
+def test_a_copy_does_not_move_the_story_centroid() -> None:
+    c = clusterer()
+    c.add(STRIKE_COURIER)
+    totals_before = np.load(io.BytesIO(c.state()))["totals"]
+    # A copy with an orchard text: were it counted, the story would attract orchard news.
+    c.add(art("copy", None, FROST.text, day=0.1, duplicate_of="courier-strike"))
+    assert np.array_equal(np.load(io.BytesIO(c.state()))["totals"], totals_before)
+    orchard = art("orchard", None, FROST.text, day=0.2)  # no names: text decides
+    assert c.add(orchard) != c.story_of("courier-strike")
+
+
+def test_a_copy_of_an_unknown_article_is_placed_like_any_article() -> None:
+    c = clusterer()
+    first = c.add(STRIKE_COURIER)
+    assert c.add(replace(FROST, duplicate_of="not-seen")) != first
+    assert c.add(replace(STRIKE_GAZETTE, duplicate_of="not-seen")) == first
+
+
+# --- languages -------------------------------------------------------------------------
+
+
+def test_an_article_in_another_language_joins_by_names_found_in_its_text() -> None:
+    c = clusterer()
+    first = c.add(STRIKE_COURIER)
+    c.add(FROST)
+    assert c.add(STRIKE_GERMAN) == first
+
+
+def test_an_article_in_another_language_joins_by_its_own_entities() -> None:
+    c = clusterer()
+    first = c.add(STRIKE_COURIER)
+    c.add(FROST)
+    german = replace(STRIKE_GERMAN, entities=frozenset({"Lorvik", "Mirela Kostanj"}))
+    assert c.add(german) == first
+
+
+def test_an_article_in_another_language_sharing_one_name_does_not_join() -> None:
+    c = clusterer()
+    first = c.add(STRIKE_COURIER)
+    other = art(
+        "bote-wetter",
+        "Sturm über Lorvik",
+        "Ein schwerer Sturm hat in der Nacht Dächer beschädigt; die Feuerwehr rückte aus.",
+        day=0.5,
+        entities={"Lorvik"},
+        language="de",
+    )
+    assert c.add(other) != first
+
+
+# --- merges ----------------------------------------------------------------------------
+
+
+def test_a_bridging_article_merges_two_stories_and_the_merge_is_recorded() -> None:
+    c = clusterer()
+    harbour = c.add(HARBOUR)
+    bakeries = c.add(BAKERIES)
+    assert harbour != bakeries
+    kept = c.add(BRIDGE)
+    assert kept in {harbour, bakeries}
+    gone = ({harbour, bakeries} - {kept}).pop()
+    assert c.merges() == {gone: kept}
+    assert [s.id for s in c.stories()] == [kept]
+    assert c.stories()[0].articles == ("x-harbour", "y-bakeries", "z-bridge")
+    assert {c.story_of(a) for a in ("x-harbour", "y-bakeries", "z-bridge")} == {kept}
+
+
+def test_merges_returns_a_copy() -> None:
+    c = clusterer()
+    c.add_many([HARBOUR, BAKERIES, BRIDGE])
+    c.merges().clear()
+    assert c.merges()
+
+
+# --- ids, titles, dates -----------------------------------------------------------------
+
+
+def test_a_story_id_is_s_and_its_first_articles_id_cut_to_12() -> None:
+    c = clusterer()
+    assert c.add(replace(STRIKE_COURIER, article_id="0123456789abcdef")) == "s0123456789ab"
+    assert c.add(replace(FROST, article_id="f00d")) == "sf00d"
+
+
+def test_story_ids_stay_distinct_when_article_ids_share_12_characters() -> None:
+    c = clusterer()
+    first = c.add(replace(STRIKE_COURIER, article_id="0123456789ab0001"))
+    second = c.add(replace(FROST, article_id="0123456789ab0002"))
+    assert first == "s0123456789ab"
+    assert second != first
+    assert second.startswith("s0123456789ab")
+
+
+def test_story_ids_stay_distinct_when_one_article_id_is_another_ones_prefix() -> None:
+    c = clusterer()
+    first = c.add(replace(STRIKE_COURIER, article_id="0123456789abcdef"))
+    second = c.add(replace(FROST, article_id="0123456789ab"))
+    assert second != first
+
+
+def test_story_titles_are_member_headlines() -> None:
+    c = clusterer()
+    c.add_many([STRIKE_COURIER, FROST, STRIKE_GAZETTE])
+    titles = {
+        "courier-strike": STRIKE_COURIER.title,
+        "gazette-strike": STRIKE_GAZETTE.title,
+        "valley-frost": FROST.title,
+    }
+    for story in c.stories():
+        assert story.title in {titles[a] for a in story.articles}
+
+
+def test_a_story_of_untitled_articles_has_no_title() -> None:
+    c = clusterer()
+    c.add(replace(FROST, title=None))
+    assert c.stories()[0].title is None
+
+
+def test_undated_articles_are_placed_and_leave_the_dates_alone() -> None:
+    c = clusterer()
+    first = c.add(STRIKE_COURIER)
+    assert c.add(replace(STRIKE_GAZETTE, published=None)) == first
+    assert c.add(replace(FROST, published=None)) != first
+    story = next(s for s in c.stories() if s.id == first)
+    assert story.first_published == story.last_published == T0
+
+
+def test_an_undated_article_is_not_held_to_the_time_window() -> None:
+    c = clusterer()
+    first = c.add(replace(STRIKE_COURIER, published=T0 + timedelta(days=20)))
+    assert c.add(replace(STRIKE_GAZETTE, published=None)) == first
+
+
+def test_a_story_of_undated_articles_has_no_dates() -> None:
+    c = clusterer()
+    c.add_many([replace(STRIKE_COURIER, published=None), replace(STRIKE_GAZETTE, published=None)])
+    (story,) = c.stories()
+    assert story.first_published is None
+    assert story.last_published is None
+
+
+def test_a_story_spans_its_members_dates() -> None:
+    c = clusterer()
+    c.add_many([STRIKE_GAZETTE, STRIKE_COURIER])  # the later one first
+    (story,) = c.stories()
+    assert story.first_published == STRIKE_COURIER.published
+    assert story.last_published == STRIKE_GAZETTE.published
+
+
+# --- generated streams -----------------------------------------------------------------
+
+TOPICS = [
+    (
+        ["Lorvik", "Mirela Kostanj"],
+        "dockworkers strike cranes harbour wages union ships bay pay talks port gates "
+        "containers shifts pickets",
+    ),
+    (
+        ["Ostvale", "Tobias Renner"],
+        "frost orchards blossom apples harvest slopes farmers valley losses hectares cold "
+        "spring pickers cider growers",
+    ),
+    (
+        ["Kessmark", "Ada Virtanen"],
+        "chess federation tournament juniors players board championship rounds openings prize "
+        "hall grandmaster clocks draw",
+    ),
+    (
+        ["Tessel", "Ilona Varga"],
+        "ferry pier repairs passengers quay pilings engineers winter vote kroner weeks crossing "
+        "timetable moorings",
+    ),
+]
+
+# (topic, seed, day or None, titled, with entities, German, copy of an earlier article)
+_ITEM = st.tuples(
+    st.integers(0, len(TOPICS) - 1),
+    st.integers(0, 1000),
+    st.none() | st.floats(0, 60, allow_nan=False),
+    st.booleans(),
+    st.booleans(),
+    st.booleans(),
+    st.none() | st.integers(0, 20),
+)
+STREAMS = st.lists(_ITEM, min_size=1, max_size=16)
+
+
+def generated(
+    stream: Sequence[tuple[int, int, float | None, bool, bool, bool, int | None]],
+) -> list[ArticleSignals]:
+    articles: list[ArticleSignals] = []
+    for n, (topic, seed, day, titled, named, german, copy_of) in enumerate(stream):
+        rng = random.Random(seed)
+        names, vocabulary = TOPICS[topic]
+        words = rng.sample(vocabulary.split(), 8)
+        text = f"{names[0]} {' '.join(words)}. {names[1]} said the {words[0]} matters."
+        if german:
+            text = f"In {names[0]} sagte {names[1]} am Montag etwas."
+        article_id = f"a{n:02d}-{topic}-{seed:04d}"
+        original = articles[copy_of].article_id if copy_of is not None and copy_of < n else None
+        articles.append(
+            art(
+                article_id,
+                f"{names[0]} {words[1]} {words[2]}" if titled else None,
+                text,
+                day=day,
+                entities=set(names) if named and not german else set(),
+                speakers={names[1]} if named and not german else set(),
+                language="de" if german else "en",
+                duplicate_of=original,
+            )
+        )
+    return articles
+
+
+def outcome(c: StoryClusterer) -> tuple[object, ...]:
+    return (
+        [(s.id, s.title, s.articles, s.first_published, s.last_published) for s in c.stories()],
+        c.merges(),
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(stream=STREAMS)
+def test_stories_partition_the_articles_added(
+    stream: list[tuple[int, int, float | None, bool, bool, bool, int | None]],
+) -> None:
+    articles = generated(stream)
+    c = clusterer()
+    placed = [c.add(a) for a in articles]
+    stories = c.stories()
+    listed = Counter(a for s in stories for a in s.articles)
+    assert listed == Counter(a.article_id for a in articles)
+    ids = [s.id for s in stories]
+    assert len(ids) == len(set(ids))
+    merges = c.merges()
+    assert not merges.keys() & set(ids)
+    assert set(merges.values()) <= set(ids)
+    headlines = {a.article_id: a.title for a in articles}
+    for story in stories:
+        assert all(c.story_of(a) == story.id for a in story.articles)
+        assert story.title is None or story.title in {headlines[a] for a in story.articles}
+        assert any(story.id == "s" + a[:12] for a in story.articles)
+    for article, story_id in zip(articles, placed, strict=True):
+        assert c.story_of(article.article_id) == merges.get(story_id, story_id)
+
+
+@settings(max_examples=40, deadline=None)
+@given(stream=STREAMS)
+def test_add_many_gives_the_same_stories_as_adding_one_by_one(
+    stream: list[tuple[int, int, float | None, bool, bool, bool, int | None]],
+) -> None:
+    articles = generated(stream)
+    one_by_one, batched = clusterer(), clusterer()
+    placed = [one_by_one.add(a) for a in articles]
+    returned = batched.add_many(articles)
+    assert outcome(batched) == outcome(one_by_one)
+    # Where a story was merged away later, compare the stories the ids lead to now.
+    merges = one_by_one.merges()
+    assert [merges.get(i, i) for i in returned] == [merges.get(i, i) for i in placed]
+
+
+def test_add_many_over_several_idf_checkpoints_equals_one_by_one() -> None:
+    articles = generated(
+        [(i % 4, i, i * 0.5, True, i % 3 > 0, i % 7 == 0, None) for i in range(40)]
+    )
+    one_by_one, batched = clusterer(), clusterer()
+    for a in articles:
+        one_by_one.add(a)
+    batched.add_many(articles)
+    assert outcome(batched) == outcome(one_by_one)
+    assert len(one_by_one.stories()) >= 4
+
+
+def test_add_many_returns_what_add_one_by_one_returns_across_a_merge() -> None:
+    one_by_one, batched = clusterer(), clusterer()
+    placed = [one_by_one.add(a) for a in (HARBOUR, BAKERIES, BRIDGE)]
+    assert one_by_one.merges()  # the bridge merged the two stories
+    assert batched.add_many([HARBOUR, BAKERIES, BRIDGE]) == placed
+
+
+def test_add_many_with_a_repeated_article_equals_adding_one_by_one() -> None:
+    stream = [STRIKE_COURIER, STRIKE_GAZETTE, STRIKE_COURIER]
+    one_by_one, batched = clusterer(), clusterer()
+    placed = [one_by_one.add(a) for a in stream]
+    assert batched.add_many(stream) == placed
+    assert outcome(batched) == outcome(one_by_one)
+
+
+@settings(max_examples=30, deadline=None)
+@given(stream=STREAMS, cut=st.integers(0, 16))
+def test_a_state_round_trip_continues_exactly_like_an_uninterrupted_run(
+    stream: list[tuple[int, int, float | None, bool, bool, bool, int | None]], cut: int
+) -> None:
+    articles = generated(stream)
+    whole = clusterer()
+    whole.add_many(articles)
+    first = clusterer()
+    first.add_many(articles[:cut])
+    resumed = StoryClusterer.from_state(first.state(), OPTIONS)
+    resumed.add_many(articles[cut:])
+    assert outcome(resumed) == outcome(whole)
+    assert all(resumed.story_of(a.article_id) == whole.story_of(a.article_id) for a in articles)
+
+
+def test_a_state_round_trip_across_idf_checkpoints_and_cold_stories() -> None:
+    articles = generated([(i % 4, i, i * 2.0, True, True, False, None) for i in range(30)])
+    whole = clusterer()
+    whole.add_many(articles)
+    first = clusterer()
+    first.add_many(articles[:13])
+    resumed = StoryClusterer.from_state(first.state(), OPTIONS)
+    assert outcome(resumed) == outcome(first)
+    resumed.add_many(articles[13:])
+    assert outcome(resumed) == outcome(whole)
+
+
+def test_a_state_with_an_unknown_format_is_rejected() -> None:
+    c = clusterer()
+    c.add(FROST)
+    saved = dict(np.load(io.BytesIO(c.state())))
+    saved["meta"] = np.frombuffer(b'{"format": 99}', dtype=np.uint8)
+    buffer = io.BytesIO()
+    np.savez_compressed(buffer, **saved)
+    with pytest.raises(ValueError):
+        StoryClusterer.from_state(buffer.getvalue(), OPTIONS)
+
+
+def test_a_state_is_rejected_by_a_vectorizer_of_another_dim() -> None:
+    c = clusterer()
+    c.add(FROST)
+    with pytest.raises(ValueError):
+        StoryClusterer.from_state(c.state(), OPTIONS, LexicalVectorizer(dim=64))
