@@ -38,10 +38,11 @@ unit: $(TEST_STAMP)
 
 test: lint typecheck unit
 
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/analyze.py
 	$(BIN)/python bench/cluster.py
+	$(BIN)/python bench/brief.py
 
 EVAL_STAMP := $(VENV)/.installed-eval
 
@@ -53,6 +54,7 @@ eval: $(EVAL_STAMP)
 	$(BIN)/python eval/quotes.py --split test
 	$(BIN)/python eval/dedup.py
 	$(BIN)/python eval/clustering.py
+	$(BIN)/python eval/crosscheck.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build dist

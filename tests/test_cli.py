@@ -100,7 +100,13 @@ def test_analyze_json_follows_the_report_contract(corpus: Path, db: str) -> None
     code, stdout, _ = run("analyze", str(corpus), "--db", db, "--format", "json")
     report = json.loads(stdout)
     assert code == 0
-    assert report["schema_version"] == "1" and report["stories"] == []
+    assert report["schema_version"] == "1"
+    # The two pages carry one text (one with the town renamed): one story, one copy group.
+    [story] = report["stories"]
+    ids = {a["id"] for a in report["articles"]}
+    assert set(story["articles"]) == ids and [set(g) for g in story["duplicates"]] == [ids]
+    for key in ("summary", "statements", "facts", "discrepancies", "exclusives", "timeline"):
+        assert isinstance(story[key], list)
     assert {"id", "source", "outlet", "title", "byline", "published", "language", "text"} <= set(
         report["articles"][0]
     )

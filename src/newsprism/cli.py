@@ -11,6 +11,7 @@ import logging
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -26,7 +27,7 @@ from newsprism.errors import NewsprismError
 from newsprism.ingest import IngestOptions
 from newsprism.ingest.batch import IngestReport, ingest, plan_inputs
 from newsprism.ingest.pipeline import DEFAULT_MAX_BYTES
-from newsprism.model import Analysis, Article, Story
+from newsprism.model import Analysis, Article, Brief, Story
 from newsprism.render import jsonout, terminal
 from newsprism.store import ENV_DB, ArticleQuery, Store, default_db_path
 
@@ -48,7 +49,9 @@ err = Console(stderr=True, highlight=False)
 
 class OutputFormat(StrEnum):
     terminal = "terminal"
+    md = "md"
     json = "json"
+    html = "html"
 
 
 class Embeddings(StrEnum):
@@ -297,28 +300,115 @@ def _run_analysis(store: Store, article_ids: list[str], jobs: int) -> dict[str, 
         return _analyses(store, article_ids, jobs, lambda n: progress.advance(task, n))
 
 
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="How to print.")]
+OutFileOption = Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file.")]
+EmbeddingsOption = Annotated[
+    Embeddings,
+    typer.Option(
+        help="Dense sentence embeddings (grouping, statements, summary): auto uses "
+        "them if installed."
+    ),
+]
+
+
+def _run_briefs(store: Store, stories: list[Story], embeddings: Embeddings) -> list[Brief]:
+    from newsprism.reconcile.brief import BriefOptions, Reconciler, material_of
+
+    reconciler = Reconciler(BriefOptions(embeddings=embeddings.value))
+    with _progress("cross-checking") as progress:
+        task = progress.add_task("stories", total=len(stories))
+        briefs = []
+        for story in stories:
+            briefs.append(reconciler.brief(material_of(store, story)))
+            progress.advance(task)
+        return briefs
+
+
+def _write_report(
+    output_format: OutputFormat,
+    out_file: Path | None,
+    view: ReportView,
+) -> None:
+    """Print (or write to ``out_file``) the articles and briefs in the chosen format."""
+    if output_format is OutputFormat.terminal:
+        console = Console(file=out_file.open("w", encoding="utf-8"), width=100) if out_file else out
+        _print_terminal(console, view)
+        if out_file:
+            console.file.close()
+        return
+    text = _formatted(output_format, view)
+    if out_file:
+        out_file.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+def _formatted(output_format: OutputFormat, view: ReportView) -> str:
+    from newsprism.render import html, markdown
+
+    if output_format is OutputFormat.json:
+        return jsonout.dumps(jsonout.report_dict(view.articles, view.analyses, view.briefs)) + "\n"
+    if output_format is OutputFormat.md:
+        return markdown.report_markdown(view.briefs, view.outlets)
+    return html.report_html(view.briefs, view.outlets)
+
+
+def _print_terminal(console: Console, view: ReportView) -> None:
+    from newsprism.render import briefs as brief_views
+
+    count = len(view.articles)
+    console.print(
+        terminal.articles_table(view.articles, f"{count} article{'' if count == 1 else 's'}")
+    )
+    if view.show_articles:
+        for article in view.articles:
+            analysis = view.analyses.get(article.id)
+            console.print(terminal.article_panel(article, full=False, analysis=analysis))
+    for brief in view.briefs:
+        console.print(brief_views.brief_panel(brief, view.outlets))
+    stories = [b.story for b in view.briefs]
+    console.print(terminal.stories_table(stories, _outlet_names(stories, view.outlets)))
+
+
+def _outlet_names(stories: list[Story], outlets: dict[str, str]) -> dict[str, list[str]]:
+    return {s.id: sorted({outlets.get(a, "?") for a in s.articles}) for s in stories}
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """What a report shows: the articles asked about, their analyses, the briefs of
+    their stories, and each article's outlet."""
+
+    articles: list[Article]
+    analyses: dict[str, Analysis]
+    briefs: list[Brief]
+    outlets: dict[str, str]
+    show_articles: bool = False
+
+
+def _outlets_of(store: Store, stories: list[Story]) -> dict[str, str]:
+    ids = [a for s in stories for a in s.articles]
+    return {a.id: a.outlet or "?" for a in store.get_articles(ids)}
+
+
 @app.command("analyze")
 def analyze_command(
     paths: PathsArgument,
     db: DbOption = None,
-    output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="How to print.")
-    ] = OutputFormat.terminal,
-    out_file: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Write to this file.")
-    ] = None,
+    output_format: FormatOption = OutputFormat.terminal,
+    out_file: OutFileOption = None,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     fetch_links: FetchLinksOption = False,
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=1, help="Worker processes for analysis.")
     ] = 1,
-    embeddings: Annotated[
-        Embeddings,
-        typer.Option(help="Dense sentence embeddings for grouping: auto uses them if installed."),
-    ] = Embeddings.auto,
+    embeddings: EmbeddingsOption = Embeddings.auto,
+    show_articles: Annotated[
+        bool, typer.Option("--articles", help="Also print each article with its quotes.")
+    ] = False,
 ) -> None:
-    """Ingest PATHS, analyse them, group them into stories, and print what newsprism
-    found (the main job). Run it again on new articles: they join the stored stories."""
+    """Ingest PATHS, analyse them, group them into stories and cross-check each story:
+    the main job. Run it again on new articles: they join the stored stories."""
     with _open_store(db) as store:
         report = _run_ingest(
             store, paths, IngestOptions(max_bytes=max_bytes, fetch_links=fetch_links)
@@ -326,30 +416,36 @@ def analyze_command(
         articles = store.get_articles(report.article_ids)
         analyses = _run_analysis(store, [a.id for a in articles], jobs)
         stories = _run_clustering(store, articles, analyses, embeddings)
-        outlets = _outlets_by_story(store, stories)
-        members = {s.id: store.get_articles(s.articles) for s in stories}
+        briefs = _run_briefs(store, stories, embeddings)
+        outlets = _outlets_of(store, stories)
     _report_failures(report)
-    console = Console(file=out_file.open("w", encoding="utf-8"), width=100) if out_file else out
-    if output_format is OutputFormat.json:
-        report_json = jsonout.report_dict(articles, analyses, stories)
-        console.file.write(jsonout.dumps(report_json) + "\n")
-    else:
-        console.print(
-            terminal.articles_table(
-                articles, title=f"{len(articles)} article{'' if len(articles) == 1 else 's'}"
-            )
-        )
-        for article in articles:
-            console.print(
-                terminal.article_panel(article, full=False, analysis=analyses.get(article.id))
-            )
-        for story in stories:
-            console.print(terminal.story_panel(story, members[story.id]))
-        console.print(terminal.stories_table(stories, outlets))
-    if out_file:
-        console.file.close()
+    view = ReportView(articles, analyses, briefs, outlets, show_articles)
+    _write_report(output_format, out_file, view)
     if not report.ok:
         raise typer.Exit(EXIT_FAILED_INPUTS)
+
+
+@app.command("brief")
+def brief_command(
+    story_id: Annotated[str, typer.Argument(metavar="STORY_ID", help="A story id or prefix.")],
+    db: DbOption = None,
+    output_format: FormatOption = OutputFormat.terminal,
+    out_file: OutFileOption = None,
+    embeddings: EmbeddingsOption = Embeddings.auto,
+) -> None:
+    """Cross-check one stored story and print its brief."""
+    from newsprism.reconcile.brief import BriefOptions, Reconciler, material_of
+
+    with _open_store(db) as store:
+        story = store.get_story(story_id)
+        if story is None:
+            _fail(f"no story with id {story_id!r}")
+        material = material_of(store, story)
+        brief = Reconciler(BriefOptions(embeddings=embeddings.value)).brief(material)
+        outlets = _outlets_of(store, [story])
+    articles = list(material.articles)
+    view = ReportView(articles, dict(material.analyses), [brief], outlets)
+    _write_report(output_format, out_file, view)
 
 
 def main() -> None:

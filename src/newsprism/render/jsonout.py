@@ -2,8 +2,10 @@
 
 ``schema_version`` changes only when a field is renamed or removed; new fields may be
 added within a version. An article's ``quotes``, ``quantities``, ``dates`` and
-``entities`` appear once it has been analysed; ``stories`` is an empty list until the
-story stage exists.
+``entities`` appear once it has been analysed; a story's brief fields (``summary``,
+``statements``, ``facts``, ``discrepancies``, ``exclusives``, ``timeline``,
+``entities``, ``framing``) appear once it has been cross-checked. Every extracted item
+names its ``article`` and its ``start``/``end`` in that article's clean text.
 """
 
 from __future__ import annotations
@@ -13,7 +15,17 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from newsprism.codec import analysis_to_dict
-from newsprism.model import Analysis, Article, Story
+from newsprism.model import (
+    Analysis,
+    Article,
+    Brief,
+    Fact,
+    Framing,
+    Passage,
+    Statement,
+    Story,
+    TimelineEvent,
+)
 
 SCHEMA_VERSION = "1"
 
@@ -55,17 +67,113 @@ def story_to_dict(story: Story) -> dict[str, Any]:
     }
 
 
+def passage_to_dict(passage: Passage) -> dict[str, Any]:
+    """Where a piece of text is: article id, outlet, text, start, end."""
+    return {
+        "article": passage.article,
+        "outlet": passage.outlet,
+        "text": passage.text,
+        "start": passage.start,
+        "end": passage.end,
+    }
+
+
+def _statement(statement: Statement) -> dict[str, Any]:
+    return {
+        "id": statement.id,
+        "speaker": statement.speaker,
+        "variants": [
+            {**passage_to_dict(v.passage), "direct": v.direct, "speaker_mention": v.speaker_mention}
+            for v in statement.variants
+        ],
+    }
+
+
+def _fact(fact: Fact) -> dict[str, Any]:
+    return {
+        "id": fact.id,
+        "about": fact.about,
+        "unit": fact.unit,
+        "status": fact.status,
+        "values": [
+            {**passage_to_dict(v.passage), "value": v.value, "approx": v.approx}
+            for v in fact.values
+        ],
+    }
+
+
+def _event(event: TimelineEvent) -> dict[str, Any]:
+    articles = list(dict.fromkeys(m.article for m in event.mentions))
+    return {
+        "date": event.date,
+        "text": event.text,
+        "articles": articles,
+        "mentions": [passage_to_dict(m) for m in event.mentions],
+    }
+
+
+def _framing(framing: Framing | None) -> dict[str, Any] | None:
+    if framing is None:
+        return None
+    return {
+        "headlines": [
+            {"article": h.article, "outlet": h.outlet, "title": h.title} for h in framing.headlines
+        ],
+        "outlets": [
+            {
+                "outlet": o.outlet,
+                "articles": list(o.articles),
+                "statements": list(o.statements),
+                "facts": list(o.facts),
+                "voices": [{"speaker": name, "share": share} for name, share in o.voices],
+            }
+            for o in framing.outlets
+        ],
+    }
+
+
+def brief_to_dict(brief: Brief) -> dict[str, Any]:
+    """One story with its brief, in the report's ``stories`` shape."""
+    return {
+        **story_to_dict(brief.story),
+        "summary": [
+            {**passage_to_dict(s.passage), "sources": list(s.sources)} for s in brief.summary
+        ],
+        "statements": [_statement(s) for s in brief.statements],
+        "facts": [_fact(f) for f in brief.facts],
+        "discrepancies": [
+            {"about": d.about, "kind": d.kind, "claims": [passage_to_dict(c) for c in d.claims]}
+            for d in brief.discrepancies
+        ],
+        "exclusives": [{**passage_to_dict(e.passage), "kind": e.kind} for e in brief.exclusives],
+        "timeline": [_event(e) for e in brief.timeline],
+        "entities": [
+            {
+                "name": e.name,
+                "type": e.type,
+                "aliases": list(e.aliases),
+                "articles": list(e.articles),
+            }
+            for e in brief.entities
+        ],
+        "framing": _framing(brief.framing),
+    }
+
+
 def report_dict(
     articles: Iterable[Article],
     analyses: Mapping[str, Analysis] | None = None,
-    stories: Iterable[Story] = (),
+    stories: Iterable[Story | Brief] = (),
 ) -> dict[str, Any]:
-    """The whole report: schema version, articles (with their analyses), and stories."""
+    """The whole report: schema version, articles (with their analyses), and stories
+    (with their briefs when given briefs)."""
     found = analyses or {}
     return {
         "schema_version": SCHEMA_VERSION,
         "articles": [_with_analysis(article_to_dict(a), found.get(a.id)) for a in articles],
-        "stories": [story_to_dict(s) for s in stories],
+        "stories": [
+            brief_to_dict(s) if isinstance(s, Brief) else story_to_dict(s) for s in stories
+        ],
     }
 
 

@@ -1,0 +1,565 @@
+"""Cross-check measured: statement alignment and fact groups against labelled stories.
+
+Run: ``.venv/bin/python eval/crosscheck.py [--sweep] [--no-dense] [--errors N] [--no-write]``
+(about a minute; ``--sweep`` adds the threshold grid, about two more). Writes
+``eval/results/crosscheck.json`` and ``eval/results/crosscheck.md`` (and with ``--sweep``
+``crosscheck_sweep.json`` / ``.md``: the grid, and the pick of the rule at
+:data:`PICK_PRECISION`, which the defaults of ``StatementOptions`` must equal).
+
+Sets (how each was made: eval/README.md, section Cross-check):
+
+* **samples** — the three sample stories (``samples/``), ingested, analysed and
+  clustered as the tests do (``tests/samples_material.py``); gold: the ``statements``
+  and ``facts`` of ``samples/gold/*.json``. Gold variants of articles the English
+  analysis cannot read (the German original) are left out and counted.
+* **paraphrase (records)** — the invented paraphrase set (``eval/paraphrase_set.py``,
+  ``eval/data/paraphrases.json``) with quotes built from the construction: alignment
+  alone, extraction perfect.
+* **paraphrase (pipeline)** — the same articles through the real ``Analyzer``: quote
+  extraction and speaker resolution included.
+
+Systems:
+
+* ``exact text (Quootstrap)``: quote parts (the units newsprism aligns, see
+  :func:`newsprism.reconcile.statements.quote_units`) grouped by exact normalised text
+  (case-folded, punctuation and spacing removed), speakers ignored, as Quootstrap
+  (Pavllo et al., 2018) merges quotes.
+* ``newsprism lexical`` / ``newsprism dense``: :func:`align_statements` with
+  :class:`LexicalSimilarity` / :class:`DenseSimilarity` and the default
+  :class:`StatementOptions` (dense: skipped row when not installed).
+
+Scores, per set, summed over its stories: **pairwise** precision, recall and F1 over
+pairs of gold variants of one story: a pair is predicted together when both gold
+variants match variants of one predicted statement; a gold variant matches the
+predicted variant of its article with the largest character overlap, that overlap
+being at least half of the shorter span (none: unmatched, so every pair it is in is
+a miss). ``matched`` is the share of gold variants that matched anything.
+
+Facts: :func:`newsprism.reconcile.facts.compare_facts` on the samples, scored the same
+way over gold fact values (a predicted fact value is its passage), plus how many gold
+facts with two or more matched values got the gold status. The import is lazy: a
+skipped row when the module is absent or fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import logging
+import platform
+import re
+import sys
+import tempfile
+import time
+import traceback
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import Any, Final
+
+import numpy as np
+from rich.console import Console
+from rich.table import Table
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests.samples_material
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from newsprism.model import Statement
+from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.similarity import LexicalSimilarity, TextSimilarity
+from newsprism.reconcile.statements import (
+    StatementOptions,
+    align_statements,
+    normalize_words,
+    quote_units,
+)
+from paraphrase_set import GoldVariant, LabelledStory, build_paraphrase_set, counts
+
+ROOT: Final = Path(__file__).resolve().parent.parent
+RESULTS: Final = ROOT / "eval" / "results"
+
+Span = tuple[str, str, int, int]  # (label, article id, start, end)
+System = Callable[[StoryMaterial], list[Span]]
+
+
+@dataclass
+class Pairs:
+    """Pair counts of one system on one set."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    gold: int = 0
+    matched: int = 0
+
+    def add(self, other: Pairs) -> None:
+        for name in ("tp", "fp", "fn", "gold", "matched"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def scores(self) -> dict[str, float | int]:
+        precision = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        recall = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return {
+            "precision": round(precision, 4),
+            "recall": round(recall, 4),
+            "f1": round(f1, 4),
+            "gold_pairs": self.tp + self.fn,
+            "predicted_pairs": self.tp + self.fp,
+            "gold_variants": self.gold,
+            "matched": round(self.matched / self.gold, 4) if self.gold else 1.0,
+        }
+
+
+def match(gold: Sequence[GoldVariant], predicted: Sequence[Span]) -> list[str | None]:
+    """Each gold variant's predicted label (see the module doc), or None."""
+    by_article: dict[str, list[Span]] = defaultdict(list)
+    for span in predicted:
+        by_article[span[1]].append(span)
+    labels: list[str | None] = []
+    for g in gold:
+        best, overlap = None, 0
+        for label, _, start, end in by_article[g.article]:
+            shared = min(g.end, end) - max(g.start, start)
+            if shared > overlap and shared >= 0.5 * min(g.end - g.start, end - start):
+                best, overlap = label, shared
+        labels.append(best)
+    return labels
+
+
+def pairs(gold: Sequence[GoldVariant], labels: Sequence[str | None]) -> Pairs:
+    counted = Pairs(gold=len(gold), matched=sum(label is not None for label in labels))
+    for a, b in itertools.combinations(range(len(gold)), 2):
+        same = gold[a].statement == gold[b].statement
+        together = labels[a] is not None and labels[a] == labels[b]
+        counted.tp += same and together
+        counted.fp += together and not same
+        counted.fn += same and not together
+    return counted
+
+
+# --- systems -----------------------------------------------------------------------------
+
+
+def exact_text(material: StoryMaterial) -> list[Span]:
+    """The Quootstrap baseline: quote parts grouped by exact normalised text."""
+    return [
+        (normalize_words(u.text) or f"{u.article}:{u.start}", u.article, u.start, u.end)
+        for u in quote_units(material)
+    ]
+
+
+def statement_spans(statements: Iterable[Statement]) -> list[Span]:
+    return [
+        (s.id, v.passage.article, v.passage.start, v.passage.end)
+        for s in statements
+        for v in s.variants
+    ]
+
+
+def newsprism(similarity: TextSimilarity, options: StatementOptions | None = None) -> System:
+    def run(material: StoryMaterial) -> list[Span]:
+        return statement_spans(align_statements(material, similarity, options))
+
+    return run
+
+
+class CachedDense:
+    """:class:`DenseSimilarity` with each text embedded once per run (for the sweep)."""
+
+    dense = True
+
+    def __init__(self) -> None:
+        from newsprism.cluster.vectors import DenseVectorizer
+
+        self._vectorizer = DenseVectorizer()
+        self._cache: dict[str, np.ndarray[Any, np.dtype[np.float32]]] = {}
+
+    def matrix(self, first: Sequence[str], second: Sequence[str]) -> Any:
+        missing = [t for t in dict.fromkeys([*first, *second]) if t not in self._cache]
+        if missing:
+            self._cache.update(zip(missing, self._vectorizer.vectors(missing), strict=True))
+        if not first or not second:
+            return np.zeros((len(first), len(second)), np.float32)
+        a = np.stack([self._cache[t] for t in first])
+        b = np.stack([self._cache[t] for t in second])
+        return a @ b.T
+
+
+def dense_similarity() -> TextSimilarity | None:
+    from newsprism.cluster.vectors import dense_available
+
+    return CachedDense() if dense_available() else None
+
+
+# --- sets --------------------------------------------------------------------------------
+
+
+def _spans_of(text: str, needle: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.start() + len(needle)) for m in re.finditer(re.escape(needle), text)]
+
+
+def sample_sets() -> tuple[list[LabelledStory], list[dict[str, Any]], dict[str, Any]]:
+    """The sample stories with gold statements as variants; gold facts' values as
+    variants of fact labels (second list, per story: material, gold values, status)."""
+    from tests.samples_material import build_sample_stories
+
+    with tempfile.TemporaryDirectory() as folder:
+        stories = build_sample_stories(Path(folder) / "samples.db")
+    labelled, facts = [], []
+    left_out: dict[str, list[str]] = defaultdict(list)
+    for name, sample in sorted(stories.items()):
+        material = sample.material
+        readable = {a.id for a in material.english()}
+
+        def variants(
+            items: Iterable[tuple[str, dict[str, Any]]],
+            kind: str,
+            sample: Any = sample,
+            readable: set[str] = readable,
+        ) -> list[GoldVariant]:
+            found = []
+            for label, item in items:
+                article = sample.id_of[item["ref"]]
+                if article not in readable:
+                    left_out[kind].append(f"{sample.name}: {item['ref']}: {item['text'][:40]}")
+                    continue
+                text = sample.material.by_id[article].text
+                start, end = _spans_of(text, item["text"])[0]
+                found.append(GoldVariant(label, article, start, end))
+            return found
+
+        gold = sample.gold
+        statements = variants(
+            ((f"s{k}", v) for k, s in enumerate(gold["statements"]) for v in s["variants"]),
+            "statements",
+        )
+        labelled.append(LabelledStory(name, material, tuple(statements)))
+        values = variants(
+            ((f"f{k}", v) for k, f in enumerate(gold["facts"]) for v in f["values"]), "facts"
+        )
+        status = {f"f{k}": f["status"] for k, f in enumerate(gold["facts"])}
+        facts.append({"material": material, "gold": values, "status": status})
+    return labelled, facts, {k: sorted(v) for k, v in left_out.items()}
+
+
+# --- runs --------------------------------------------------------------------------------
+
+
+def score_set(stories: Sequence[LabelledStory], system: System) -> tuple[Pairs, list[str]]:
+    total, errors = Pairs(), []
+    for story in stories:
+        labels = match(story.gold, system(story.material))
+        total.add(pairs(story.gold, labels))
+        errors.extend(_errors(story, labels))
+    return total, errors
+
+
+def _errors(story: LabelledStory, labels: Sequence[str | None]) -> list[str]:
+    """Gold variants split from their statement's majority label, or unmatched."""
+    found = []
+    by_statement: dict[str, list[int]] = defaultdict(list)
+    for i, g in enumerate(story.gold):
+        by_statement[g.statement].append(i)
+    for statement, members in by_statement.items():
+        seen = [labels[i] for i in members if labels[i] is not None]
+        major = max(set(seen), key=seen.count) if seen else None
+        for i in members:
+            if labels[i] != major or labels[i] is None:
+                g = story.gold[i]
+                text = story.material.by_id[g.article].text[g.start : g.end]
+                found.append(f"{story.name} {statement} -> {labels[i]}: {text[:70]!r}")
+    return found
+
+
+def score_facts(facts: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Fact-group pair scores on the samples, and gold statuses recovered."""
+    try:
+        from newsprism.reconcile.facts import compare_facts
+
+        total, right, judged = Pairs(), 0, 0
+        for story in facts:
+            predicted = compare_facts(story["material"])
+            spans = [
+                (f.id, v.passage.article, v.passage.start, v.passage.end)
+                for f in predicted
+                for v in f.values
+            ]
+            status = {f.id: f.status for f in predicted}
+            labels = match(story["gold"], spans)
+            total.add(pairs(story["gold"], labels))
+            grouped: dict[str, list[str]] = defaultdict(list)
+            for g, label in zip(story["gold"], labels, strict=True):
+                if label is not None:
+                    grouped[g.statement].append(label)
+            for fact, got in grouped.items():
+                if len(got) >= 2:
+                    judged += 1
+                    right += status[max(set(got), key=got.count)] == story["status"][fact]
+    except Exception as error:  # a sibling module in progress must not stop the run
+        logging.getLogger(__name__).debug("facts failed", exc_info=True)
+        return {"skipped": f"{type(error).__name__}: {error}".splitlines()[0][:200]}
+    return {**total.scores(), "status_right": right, "status_judged": judged}
+
+
+def systems(use_dense: bool) -> dict[str, System | None]:
+    dense = dense_similarity() if use_dense else None
+    return {
+        "exact text (Quootstrap)": exact_text,
+        "newsprism lexical": newsprism(LexicalSimilarity()),
+        "newsprism dense": newsprism(dense) if dense is not None else None,
+    }
+
+
+# The sweep's pick: among grid points with precision >= PICK_PRECISION on every set, at
+# that point and at the next lower link threshold (a pick on a knife edge would not
+# survive other data), the highest mean F1 over CALIBRATION_SETS (the two end-to-end
+# sets; "records" is the same articles with perfect extraction, so counting it too
+# would weigh that set twice).
+PICK_PRECISION: Final = 0.95
+CALIBRATION_SETS: Final = ("samples", "paraphrase (pipeline)")
+
+
+def sweep(sets: dict[str, list[LabelledStory]], use_dense: bool) -> dict[str, Any]:
+    """Scores per set over a grid of thresholds (and the dense blend), per similarity,
+    with the pick of the rule above and the defaults' row."""
+    base = StatementOptions()
+    grids: dict[str, tuple[TextSimilarity | None, list[dict[str, float]]]] = {
+        "lexical": (
+            LexicalSimilarity(),
+            [
+                {"link_lexical": link, "unresolved_lexical": loose}
+                for link in _grid(0.05, 0.35)
+                for loose in _grid(0.2, 0.9, 0.1)
+                if loose >= link
+            ],
+        ),
+        "dense": (
+            dense_similarity() if use_dense else None,
+            [
+                {"blend_lexical": blend, "link_dense": link, "unresolved_dense": loose}
+                for blend in (0.0, 0.3, 0.5, 0.7)
+                for link in _grid(0.2, 0.6)
+                for loose in (0.4, 0.6, 0.8, 0.9)
+                if loose >= link
+            ],
+        ),
+    }
+    result: dict[str, Any] = {}
+    for kind, (similarity, points) in grids.items():
+        if similarity is None:
+            continue
+        rows = []
+        for point in points:
+            options = replace(base, **point)
+            scored = {
+                name: score_set(stories, newsprism(similarity, options))[0].scores()
+                for name, stories in sets.items()
+            }
+            rows.append({**point, "sets": scored})
+        pick = max(_eligible(rows), key=_objective, default=None)
+        defaults = {k: getattr(base, k) for k in points[0]}
+        result[kind] = {
+            "rows": rows,
+            "pick": {k: v for k, v in pick.items() if k != "sets"} if pick else None,
+            "defaults": defaults,
+        }
+    return result
+
+
+def _precise(row: dict[str, Any] | None) -> bool:
+    return row is not None and all(x["precision"] >= PICK_PRECISION for x in row["sets"].values())
+
+
+def _eligible(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows precise at their point and at the next lower link threshold."""
+
+    def key(row: dict[str, Any], shift: float = 0.0) -> tuple[tuple[str, float], ...]:
+        return tuple(
+            (k, round(v - shift, 2) if k.startswith("link") else v)
+            for k, v in row.items()
+            if k != "sets"
+        )
+
+    index = {key(row): row for row in rows}
+    return [r for r in rows if _precise(r) and _precise(index.get(key(r, 0.05)))]
+
+
+def _objective(row: dict[str, Any]) -> float:
+    return _mean(row["sets"][name]["f1"] for name in CALIBRATION_SETS)
+
+
+def _grid(low: float, high: float, step: float = 0.05) -> list[float]:
+    return [round(float(x), 2) for x in np.arange(low, high + 1e-9, step)]
+
+
+def _mean(values: Iterable[float]) -> float:
+    items = list(values)
+    return round(sum(items) / len(items), 4) if items else 0.0
+
+
+# --- report ------------------------------------------------------------------------------
+
+
+def _table(rows: list[dict[str, Any]]) -> Table:
+    table = Table(title="Statement alignment: pairwise scores")
+    for column in ("set", "system", "P", "R", "F1", "gold pairs", "matched"):
+        table.add_column(column, justify="left" if column in ("set", "system") else "right")
+    for row in rows:
+        if "skipped" in row:
+            table.add_row(row["set"], row["system"], "-", "-", "-", "-", row["skipped"])
+            continue
+        table.add_row(
+            row["set"], row["system"], f"{row['precision']:.3f}", f"{row['recall']:.3f}",
+            f"{row['f1']:.3f}", str(row["gold_pairs"]), f"{row['matched']:.2f}",
+        )  # fmt: skip
+    return table
+
+
+def _markdown(report: dict[str, Any]) -> str:
+    lines = [
+        "# Cross-check evaluation",
+        "",
+        f"Run by `eval/crosscheck.py` on {report['when']} ({report['seconds']} s). "
+        "How the sets were made: eval/README.md, section Cross-check.",
+        "",
+        "## Statement alignment (pairwise over gold variants)",
+        "",
+        "| set | system | precision | recall | F1 | gold pairs | matched |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in report["statements"]:
+        if "skipped" in row:
+            lines.append(f"| {row['set']} | {row['system']} | skipped: {row['skipped']} | | | | |")
+        else:
+            lines.append(
+                f"| {row['set']} | {row['system']} | {row['precision']:.3f} | "
+                f"{row['recall']:.3f} | {row['f1']:.3f} | {row['gold_pairs']} | "
+                f"{row['matched']:.2f} |"
+            )
+    facts = report["facts"]
+    lines += ["", "## Fact groups (samples, pairwise over gold values)", ""]
+    if "skipped" in facts:
+        lines.append(f"skipped: {facts['skipped']}")
+    else:
+        lines += [
+            "| precision | recall | F1 | gold pairs | matched | status right |",
+            "| ---: | ---: | ---: | ---: | ---: | ---: |",
+            f"| {facts['precision']:.3f} | {facts['recall']:.3f} | {facts['f1']:.3f} | "
+            f"{facts['gold_pairs']} | {facts['matched']:.2f} | "
+            f"{facts['status_right']}/{facts['status_judged']} |",
+        ]
+    lines += ["", "## Gold items left out (not in an English article)", ""]
+    for kind, items in report["left_out"].items():
+        lines.append(f"- {kind}: {len(items)}")
+    return "\n".join(lines) + "\n"
+
+
+def _sweep_markdown(swept_all: dict[str, Any], when: str) -> str:
+    lines = [
+        "# Cross-check threshold sweep",
+        "",
+        f"Run by `eval/crosscheck.py --sweep` on {when}. Statement alignment, pairwise "
+        "precision / recall / F1 per set at each grid point; the defaults of "
+        "`StatementOptions` are the picks.",
+    ]
+    for kind, swept in swept_all.items():
+        lines += ["", f"## Threshold sweep: {kind}", ""]
+        lines.append(
+            f"Pick (precision >= {PICK_PRECISION} on every set, there and at the next "
+            f"lower link threshold; best mean F1 over {', '.join(CALIBRATION_SETS)}): "
+            f"`{swept['pick']}`; defaults: "
+            f"`{swept['defaults']}`."
+        )
+        rows = swept["rows"]
+        names = list(rows[0]["sets"]) if rows else []
+        keys = [k for k in rows[0] if k != "sets"] if rows else []
+        lines += [
+            "",
+            "| " + " | ".join(keys) + " | " + " | ".join(f"{n} P / R / F1" for n in names) + " |",
+            "| " + " | ".join("---:" for _ in keys + names) + " |",
+        ]
+        for row in rows:
+            cells = [f"{row[k]:.2f}" for k in keys] + [
+                "{precision:.3f} / {recall:.3f} / {f1:.3f}".format(**row["sets"][n]) for n in names
+            ]
+            lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sweep", action="store_true", help="add the threshold grid")
+    parser.add_argument("--no-dense", action="store_true", help="lexical only")
+    parser.add_argument("--errors", type=int, default=0, help="print N misaligned variants")
+    parser.add_argument("--no-write", action="store_true", help="do not write results")
+    args = parser.parse_args(argv)
+    console = Console(width=110)
+    began = time.perf_counter()
+    samples, facts, left_out = sample_sets()
+    sets = {
+        "samples": samples,
+        "paraphrase (records)": build_paraphrase_set("records"),
+        "paraphrase (pipeline)": build_paraphrase_set("pipeline"),
+    }
+    rows, errors = [], {}
+    for system_name, system in systems(not args.no_dense).items():
+        for set_name, stories in sets.items():
+            row: dict[str, Any] = {"set": set_name, "system": system_name}
+            if system is None:
+                rows.append({**row, "skipped": "dense embeddings not installed"})
+                continue
+            scored, found = score_set(stories, system)
+            rows.append({**row, **scored.scores()})
+            errors[f"{set_name} / {system_name}"] = found
+    report: dict[str, Any] = {
+        "when": time.strftime("%Y-%m-%d"),
+        "python": platform.python_version(),
+        "paraphrase_set": counts(),
+        "options": asdict(StatementOptions()),
+        "statements": rows,
+        "facts": score_facts(facts),
+        "left_out": left_out,
+    }
+    if args.sweep:
+        report["sweep"] = sweep(sets, not args.no_dense)
+        for kind, swept in report["sweep"].items():
+            same = swept["pick"] == swept["defaults"]
+            console.print(
+                f"sweep {kind}: pick {swept['pick']}"
+                + ("" if same else f" [red]differs from the defaults {swept['defaults']}[/]")
+            )
+    report["seconds"] = round(time.perf_counter() - began, 1)
+    console.print(_table(rows))
+    fact_row = report["facts"]
+    console.print(
+        f"fact groups (samples): {fact_row}" if "skipped" in fact_row else
+        "fact groups (samples): P {precision:.3f} R {recall:.3f} F1 {f1:.3f}, "
+        "status {status_right}/{status_judged}".format(**fact_row)
+    )  # fmt: skip
+    for name, found in errors.items():
+        for line in found[: args.errors]:
+            console.print(f"[dim]{name}:[/] {line}", markup=True, highlight=False)
+    if not args.no_write:
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        swept = report.pop("sweep", None)
+        (RESULTS / "crosscheck.json").write_text(json.dumps(report, indent=1) + "\n")
+        (RESULTS / "crosscheck.md").write_text(_markdown(report))
+        console.print(f"wrote {RESULTS / 'crosscheck.json'} and crosscheck.md")
+        if swept is not None:
+            (RESULTS / "crosscheck_sweep.json").write_text(json.dumps(swept, indent=1) + "\n")
+            (RESULTS / "crosscheck_sweep.md").write_text(_sweep_markdown(swept, report["when"]))
+            console.print(f"wrote {RESULTS / 'crosscheck_sweep.json'} and crosscheck_sweep.md")
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception:
+        traceback.print_exc()
+        sys.exit(1)

@@ -1,0 +1,185 @@
+"""The story brief in the terminal (Rich): panels and tables that read well at 100 columns.
+
+Every string from an article is untrusted and passed to Rich as ``Text``, never markup.
+Outlets are named on every line, so a reader can tell who supports what.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from newsprism.model import Brief, Fact, Passage, Statement
+
+STATUS_STYLE = {"agree": "green", "differ": "bold red", "single": "dim"}
+# Rows shown per section; the rest is counted, not printed (the JSON has them all).
+MAX_ROWS = 12
+
+
+def _outlet(passage: Passage) -> str:
+    return passage.outlet or passage.article[:10]
+
+
+def _outlets(passages: Sequence[Passage]) -> Text:
+    names = list(dict.fromkeys(_outlet(p) for p in passages))
+    return Text(", ".join(names), style="magenta")
+
+
+def _table(title: str) -> Table:
+    return Table(
+        title=title,
+        title_justify="left",
+        title_style="bold cyan",
+        box=box.SIMPLE_HEAD,
+        header_style="bold",
+        expand=True,
+        show_edge=False,
+    )
+
+
+def _more(count: int) -> Text:
+    return Text(f"… {count} more (see --format json)", style="dim")
+
+
+def summary_view(brief: Brief, outlets_by_article: dict[str, str]) -> Table:
+    table = _table("Summary")
+    table.add_column("#", justify="right", style="dim")
+    table.add_column("sentence", ratio=3)
+    table.add_column("supported by", ratio=1)
+    for n, sentence in enumerate(brief.summary, 1):
+        names = dict.fromkeys(outlets_by_article.get(a, a[:10]) for a in sentence.sources)
+        table.add_row(str(n), Text(sentence.passage.text), Text(", ".join(names), "magenta"))
+    return table
+
+
+def _variant_rows(statement: Statement) -> list[tuple[Text, Text, Text]]:
+    rows = []
+    for variant in statement.variants:
+        kind = Text("direct" if variant.direct else "indirect", style="dim")
+        rows.append((Text(_outlet(variant.passage), "magenta"), kind, Text(variant.passage.text)))
+    return rows
+
+
+def statements_view(brief: Brief) -> Table:
+    table = _table("Who said what (one statement, each outlet's wording)")
+    table.add_column("speaker", style="bold", ratio=1)
+    table.add_column("outlet", ratio=1)
+    table.add_column("", no_wrap=True)
+    table.add_column("wording", ratio=4)
+    shown = [s for s in brief.statements if len(s.variants) > 1][:MAX_ROWS]
+    for statement in shown:
+        for i, (outlet, kind, text) in enumerate(_variant_rows(statement)):
+            speaker = Text(statement.speaker or "(unattributed)") if i == 0 else Text("")
+            table.add_row(speaker, outlet, kind, text, end_section=i == len(statement.variants) - 1)
+    hidden = len(brief.statements) - len(shown)
+    if hidden:
+        table.caption = f"{hidden} statements carried by one article only are in the JSON"
+    return table
+
+
+def _fact_values(fact: Fact) -> Text:
+    text = Text()
+    for i, value in enumerate(fact.values):
+        if i:
+            text.append("; ")
+        text.append(value.passage.text, style="bold")
+        text.append(f" ({_outlet(value.passage)})", style="magenta")
+    return text
+
+
+def facts_view(brief: Brief) -> Table:
+    table = _table("Numbers")
+    table.add_column("what", ratio=1)
+    table.add_column("unit", style="dim")
+    table.add_column("status", no_wrap=True)
+    table.add_column("values (outlet)", ratio=3)
+    facts = sorted(brief.facts, key=lambda f: ("differ", "agree", "single").index(f.status))
+    for fact in facts[:MAX_ROWS]:
+        status = Text(fact.status, style=STATUS_STYLE.get(fact.status, ""))
+        table.add_row(Text(fact.about), Text(fact.unit or "count"), status, _fact_values(fact))
+    if len(facts) > MAX_ROWS:
+        table.add_row("", "", "", _more(len(facts) - MAX_ROWS))
+    return table
+
+
+def discrepancies_view(brief: Brief) -> RenderableType:
+    panels: list[RenderableType] = []
+    for item in brief.discrepancies:
+        body = Text()
+        for i, claim in enumerate(item.claims):
+            if i:
+                body.append("\n")
+            body.append(f"{_outlet(claim)}: ", style="magenta")
+            body.append(f"“{claim.text}”")
+        title = Text(f"{item.kind}: {item.about}", style="bold red")
+        panels.append(Panel(body, title=title, title_align="left", border_style="red"))
+    if not panels:
+        return Text("No contradictions found between outlets.", style="green")
+    return Group(Text("Discrepancies", style="bold cyan"), *panels)
+
+
+def exclusives_view(brief: Brief) -> Table:
+    table = _table("Only one source reports")
+    table.add_column("outlet", style="magenta", ratio=1)
+    table.add_column("kind", style="dim")
+    table.add_column("detail", ratio=4)
+    for item in brief.exclusives[:MAX_ROWS]:
+        table.add_row(Text(_outlet(item.passage)), item.kind, Text(item.passage.text))
+    if len(brief.exclusives) > MAX_ROWS:
+        table.add_row("", "", _more(len(brief.exclusives) - MAX_ROWS))
+    return table
+
+
+def timeline_view(brief: Brief) -> Table:
+    table = _table("Timeline")
+    table.add_column("date", no_wrap=True, style="bold")
+    table.add_column("what happened", ratio=3)
+    table.add_column("dated by", ratio=1)
+    for event in brief.timeline:
+        table.add_row(event.date, Text(event.text), _outlets(event.mentions))
+    return table
+
+
+def framing_view(brief: Brief) -> Table:
+    table = _table("Framing: headlines, coverage and voices by outlet")
+    table.add_column("outlet", style="magenta", ratio=1)
+    table.add_column("headline", ratio=3)
+    table.add_column("stmts", justify="right")
+    table.add_column("facts", justify="right")
+    table.add_column("voices (share of quoted words)", ratio=2)
+    if brief.framing is None:
+        return table
+    titles: dict[str, str] = {}
+    for headline in brief.framing.headlines:
+        titles.setdefault(headline.outlet or "?", headline.title or "(untitled)")
+    for outlet in brief.framing.outlets:
+        voices = ", ".join(f"{name} {share:.0%}" for name, share in outlet.voices[:3])
+        table.add_row(
+            Text(outlet.outlet),
+            Text(titles.get(outlet.outlet, "")),
+            f"{len(outlet.statements)}/{len(brief.statements)}",
+            f"{len(outlet.facts)}/{len(brief.facts)}",
+            Text(voices),
+        )
+    return table
+
+
+def brief_panel(brief: Brief, outlets_by_article: dict[str, str]) -> Panel:
+    """The whole brief of one story, in one panel."""
+    story = brief.story
+    outlets = sorted({outlets_by_article.get(a, "?") for a in story.articles})
+    heading = Text(
+        f"{len(story.articles)} articles · {len(outlets)} outlets · "
+        f"{len(story.duplicates)} syndicated copy groups · story {story.id}",
+        style="dim",
+    )
+    parts: list[RenderableType] = [heading, summary_view(brief, outlets_by_article)]
+    parts += [statements_view(brief), facts_view(brief), discrepancies_view(brief)]
+    parts += [exclusives_view(brief), timeline_view(brief), framing_view(brief)]
+    title = Text(story.title or "(untitled story)", style="bold")
+    return Panel(Group(*parts), title=title, title_align="left", border_style="cyan")

@@ -1,0 +1,38 @@
+"""The story briefs as one self-contained HTML file (styles inline, no script, no
+external resource).
+
+Every article string is untrusted: the template is rendered by Jinja2 with autoescaping
+on for everything, and the page carries a Content-Security-Policy that forbids scripts,
+so a ``<script>`` or ``onerror=`` in an article shows as text and runs nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from newsprism import __version__
+from newsprism.model import Brief
+
+
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("newsprism.render", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def report_html(briefs: Sequence[Brief], outlets: dict[str, str]) -> str:
+    """The report page for the briefs; ``outlets`` maps article id to outlet name."""
+    template = _environment().get_template("report.html.j2")
+    return template.render(
+        briefs=briefs,
+        outlets=outlets,
+        version=__version__,
+        generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+    )

@@ -1,0 +1,117 @@
+"""The story briefs as Markdown: one section per story, every line naming its outlets.
+
+Article text is untrusted: characters that Markdown would read as markup (``*_`[]<>|#``
+and backslash) are escaped, so a quote renders as written and no HTML gets through.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from newsprism.model import Brief, Passage
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~])")
+
+
+def escape(text: str) -> str:
+    """Text with Markdown's special characters backslash-escaped, on one line."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _who(passage: Passage) -> str:
+    return escape(passage.outlet or passage.article[:10])
+
+
+def _summary(brief: Brief, outlets: dict[str, str]) -> list[str]:
+    lines = ["### Summary", ""]
+    for n, sentence in enumerate(brief.summary, 1):
+        names = ", ".join(dict.fromkeys(escape(outlets.get(a, a[:10])) for a in sentence.sources))
+        lines.append(f"{n}. {escape(sentence.passage.text)} — *{names}*")
+    return lines
+
+
+def _statements(brief: Brief) -> list[str]:
+    lines = ["### Who said what", ""]
+    for statement in brief.statements:
+        lines.append(f"- **{escape(statement.speaker or '(unattributed)')}**")
+        for v in statement.variants:
+            kind = "direct" if v.direct else "indirect"
+            lines.append(f"  - {_who(v.passage)} ({kind}): “{escape(v.passage.text)}”")
+    return lines
+
+
+def _facts(brief: Brief) -> list[str]:
+    lines = ["### Numbers", "", "| what | unit | status | values |", "| --- | --- | --- | --- |"]
+    for fact in brief.facts:
+        values = "; ".join(f"{escape(v.passage.text)} ({_who(v.passage)})" for v in fact.values)
+        status = f"**{fact.status}**" if fact.status == "differ" else fact.status
+        lines.append(
+            f"| {escape(fact.about)} | {escape(fact.unit or 'count')} | {status} | {values} |"
+        )
+    return lines
+
+
+def _discrepancies(brief: Brief) -> list[str]:
+    lines = ["### Discrepancies", ""]
+    for item in brief.discrepancies:
+        lines.append(f"- **{item.kind}: {escape(item.about)}**")
+        lines += [f"  - {_who(c)}: “{escape(c.text)}”" for c in item.claims]
+    return lines if brief.discrepancies else [*lines, "None found."]
+
+
+def _exclusives(brief: Brief) -> list[str]:
+    lines = ["### Only one source reports", ""]
+    lines += [f"- {_who(e.passage)} ({e.kind}): {escape(e.passage.text)}" for e in brief.exclusives]
+    return lines
+
+
+def _timeline(brief: Brief) -> list[str]:
+    lines = ["### Timeline", "", "| date | what happened | dated by |", "| --- | --- | --- |"]
+    for event in brief.timeline:
+        who = ", ".join(dict.fromkeys(_who(m) for m in event.mentions))
+        lines.append(f"| {event.date} | {escape(event.text)} | {who} |")
+    return lines
+
+
+def _framing(brief: Brief) -> list[str]:
+    if brief.framing is None:
+        return []
+    lines = ["### Framing", "", "| outlet | headline |", "| --- | --- |"]
+    for h in brief.framing.headlines:
+        lines.append(f"| {escape(h.outlet or '?')} | {escape(h.title or '(untitled)')} |")
+    lines += ["", "| outlet | statements | facts | voices |", "| --- | --- | --- | --- |"]
+    for o in brief.framing.outlets:
+        voices = ", ".join(f"{escape(n)} {s:.0%}" for n, s in o.voices[:4])
+        lines.append(
+            f"| {escape(o.outlet)} | {', '.join(o.statements)} | {', '.join(o.facts)} | {voices} |"
+        )
+    return lines
+
+
+def brief_markdown(brief: Brief, outlets: dict[str, str]) -> str:
+    """One story's brief as a Markdown section."""
+    story = brief.story
+    lines = [
+        f"## {escape(story.title or '(untitled story)')}",
+        "",
+        f"*{len(story.articles)} articles, story `{story.id}`*",
+        "",
+    ]
+    for section in (
+        _summary(brief, outlets),
+        _statements(brief),
+        _facts(brief),
+        _discrepancies(brief),
+        _exclusives(brief),
+        _timeline(brief),
+        _framing(brief),
+    ):
+        lines += [*section, ""]
+    return "\n".join(lines)
+
+
+def report_markdown(briefs: Iterable[Brief], outlets: dict[str, str]) -> str:
+    """Every brief, under one title."""
+    sections = [brief_markdown(b, outlets) for b in briefs]
+    return "\n".join(["# newsprism report", "", *sections])

@@ -1,0 +1,316 @@
+"""Facts: figure compatibility, grouping by measure, status, against invented stories and
+the sample corpus's gold ``facts``.
+
+Not recoverable from the samples: the German original's figures (``*.de.txt`` has an
+empty English analysis). Known splits (the figure is found but lands in a fact of its
+own, status ``single``, never a false ``differ``): The Ledger's "more than a thousand
+people" on the fire lines (gold: firefighters deployed), Coastline Radio's quoted "go
+back for four percent" and The Daily Meridian's "asking for 9 percent" (gold: pay rise
+offered / demanded): their heads ("people", "go", "ask") and sentences share too
+little with the other outlets' to merge safely (see FactOptions.merge_similarity).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from newsprism.analyze.analyzer import Analyzer
+from newsprism.model import Article, Fact, FactValue, Quantity, Story, article_id
+from newsprism.reconcile.facts import compare_facts, compatible, interval
+from newsprism.reconcile.material import StoryMaterial
+
+PUBLISHED = datetime(2026, 5, 14, 9, 0, tzinfo=UTC)
+
+# (gold story, gold ref, value text): found, but apart from the rest of its gold fact.
+KNOWN_SPLITS = {
+    ("caldera-wildfire", "stories/ledger-blog/caldera-wildfire.txt", "more than a thousand people"),
+    (
+        "port-strike",
+        "https://coastlineradio.example/news/lorvik-dock-strike-talks-resume",
+        "four percent",
+    ),
+    ("port-strike", "stories/daily-meridian/port-strike.html", "9 percent"),
+}
+
+
+def q(value: float, approx: str | None = None, unit: str | None = "percent") -> Quantity:
+    return Quantity(value, unit, "x", 0, 1, approx, "share")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (q(29, "over"), q(30, "about"), True),  # "over 29%" / "about 30%"
+        (q(100 / 3, "under"), q(30, "about"), True),  # "nearly a third" / "about 30%"
+        (q(30, "under"), q(29, "over"), True),  # "nearly 30 percent" / "over 29%"
+        (q(40), q(45), False),  # the river story's planted disagreement
+        (q(20, "over", None), q(23, None, None), True),  # "more than 20 villages" / 23
+        (q(24, "about", None), q(23, None, None), True),  # "two dozen" / 23
+        (q(1000, "over", None), q(1200, None, None), True),  # "more than a thousand"
+        (q(1000, "over", None), q(1450, None, None), False),
+        (q(1200, None, None), q(1240, None, None), False),  # exact figures differ
+        (q(13.986, None, "km2"), q(14, "about", "km2"), True),  # 5.4 sq mi / ~14 km2
+        (q(4143.98, "about", "km2"), q(4200, None, "km2"), True),  # ~1,600 sq mi
+        (q(3_000_000, "over", None), q(3_200_000, "about", None), True),
+        (q(8000, None, None), q(12500, None, None), False),
+    ],
+)
+def test_compatible_figures(a: Quantity, b: Quantity, expected: bool) -> None:
+    assert compatible(a, b) is expected
+    assert compatible(b, a) is expected
+
+
+def test_interval_of_bounds() -> None:
+    assert interval(q(1100, "over", None)) == pytest.approx((1100, 1210))  # last digit: 100
+    assert interval(q(1000, "over", None)) == pytest.approx((1000, 1250))  # capped at 25%
+    assert interval(q(30, "about")) == pytest.approx((28.5, 31.5))
+    assert interval(q(4, "about")) == pytest.approx((3, 5))  # at least one point on percent
+    lo, hi = interval(q(100 / 3, "under"))
+    assert (lo, hi) == pytest.approx((30, 100 / 3))
+
+
+# --- invented stories, analysed by the real pipeline ---------------------------------
+
+FLOOD_A = (
+    "Floods in the Tarvel valley have forced 800 people from their homes, the regional "
+    "council said on Wednesday.\n\n"
+    "The water has covered about 1,000 square miles of farmland.\n\n"
+    "Fourteen barges were stranded on the river, and three barges sank near the Orsk weir.\n\n"
+    "More than 900 rescuers were working along the river banks. At least 17 rescuers were "
+    "treated for hypothermia."
+)
+FLOOD_B = (
+    "The floods in the Tarvel valley have forced 1,300 people from their homes, according "
+    "to the regional council.\n\n"
+    "Water now covers 2,590 square kilometres of farmland.\n\n"
+    "Officials said 14 barges were stranded on the river.\n\n"
+    "About 950 rescuers were working along the river banks on Wednesday."
+)
+FLOOD_C = (
+    "Three barges sank near the Orsk weir on Tuesday night, the river authority said.\n\n"
+    "The council has opened the sports halls of Velmar to the families."
+)
+STRIKE_A = (
+    "Some 1,200 dockworkers walked out at the port of Brenna on Monday.\n\n"
+    "The two unions agreed on a twelve-point plan of demands. Twelve points may sound "
+    "like a lot, a spokesman said.\n\n"
+    "Thousands of containers are stuck on the quays."
+)
+STRIKE_B = (
+    "About 1,200 workers joined the walkout at the port of Brenna, the union said.\n\n"
+    "Their 12-point plan was handed to the port board.\n\n"
+    "Thousands of containers are waiting on the quays."
+)
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+def invented(
+    analyzer: Analyzer, texts: list[tuple[str, str]], copies: tuple[tuple[int, int], ...] = ()
+) -> StoryMaterial:
+    """A story of invented articles (outlet, text), analysed; ``copies`` are index pairs
+    of syndicated copies (one duplicate group each)."""
+    articles = [
+        Article(article_id(outlet, text), f"{outlet}.txt", text, outlet=outlet, published=PUBLISHED)
+        for outlet, text in texts
+    ]
+    story = Story(
+        "invented",
+        None,
+        tuple(a.id for a in articles),
+        tuple((articles[i].id, articles[j].id) for i, j in copies),
+    )
+    return StoryMaterial(story, articles, {a.id: analyzer.analyze(a) for a in articles})
+
+
+def texts_of(fact: Fact) -> list[tuple[str | None, str]]:
+    return [(v.passage.outlet, v.passage.text) for v in fact.values]
+
+
+@pytest.fixture(scope="module")
+def flood(analyzer: Analyzer) -> StoryMaterial:
+    copy = FLOOD_A.replace("Floods in", "Heavy floods in")
+    return invented(
+        analyzer,
+        [
+            ("Fjord Post", FLOOD_A),
+            ("Valley Wire", copy),
+            ("Tarvel Today", FLOOD_B),
+            ("Orsk Radio", FLOOD_C),
+        ],
+        copies=((0, 1),),
+    )
+
+
+def test_invented_flood_facts(flood: StoryMaterial) -> None:
+    facts = compare_facts(flood)
+    assert [f.id for f in facts] == [f"f{n}" for n in range(1, len(facts) + 1)]
+    by_text = {text: f for f in facts for _, text in texts_of(f)}
+    # The numeric disagreement: similar sentences, incompatible figures.
+    people = by_text["1,300 people"]
+    assert people.status == "differ" and {t for _, t in texts_of(people)} == {
+        "800 people",
+        "1,300 people",
+    }
+    assert facts[0] is people  # "differ" comes first
+    # Square miles against square kilometres, after conversion, with the "about" bound.
+    area = by_text["2,590 square kilometres"]
+    assert area.status == "agree" and area.unit == "km2"
+    assert "about 1,000 square miles" in {t for _, t in texts_of(area)}
+    # One article with two figures for one head: two facts, each joined by its match.
+    assert by_text["Fourteen barges"] is by_text["14 barges"]
+    assert by_text["three barges"] is by_text["Three barges"]
+    assert by_text["Fourteen barges"] is not by_text["three barges"]
+    assert by_text["14 barges"].status == by_text["Three barges"].status == "agree"
+    # "More than 900" and "About 950" agree; the 17 treated stay apart, and the
+    # syndicated copy does not make them a second source.
+    assert by_text["About 950 rescuers"] is by_text["More than 900 rescuers"]
+    assert by_text["About 950 rescuers"].status == "agree"
+    treated = by_text["At least 17 rescuers"]
+    assert treated.status == "single" and len(treated.values) == 2
+    assert not any(f.status == "differ" for f in facts if f is not people)
+
+
+def test_invented_strike_facts(analyzer: Analyzer) -> None:
+    material = invented(analyzer, [("Brenna Post", STRIKE_A), ("Harbour FM", STRIKE_B)])
+    facts = compare_facts(material)
+    by_text = {text: f for f in facts for _, text in texts_of(f)}
+    # "dockworker" / "worker": one head by suffix.
+    assert by_text["Some 1,200 dockworkers"] is by_text["About 1,200 workers"]
+    # The same figure twice in one article stays in one fact.
+    plan = by_text["12-point"]
+    assert {t for _, t in texts_of(plan)} >= {"twelve-point", "Twelve points", "12-point"}
+    assert plan.status == "agree"
+    # Vague plurals and definite numerals are no figures.
+    assert not any(t.casefold() == "thousands" or t == "two unions" for t in by_text)
+
+
+# --- the sample corpus ----------------------------------------------------------------
+
+
+def occurrences(text: str, needle: str) -> Iterator[tuple[int, int]]:
+    start = text.find(needle)
+    while start >= 0:
+        yield start, start + len(needle)
+        start = text.find(needle, start + 1)
+
+
+def gold_values(sample: Any) -> Iterator[tuple[int, dict[str, Any], dict[str, Any], str]]:
+    """(gold fact index, gold fact, gold value, article id) of every recoverable value."""
+    english = {a.id for a in sample.material.english()}
+    for index, fact in enumerate(sample.gold["facts"]):
+        for value in fact["values"]:
+            article = sample.id_of[value["ref"]]
+            if article in english:
+                yield index, fact, value, article
+
+
+def match(facts: list[Fact], sample: Any, article: str, text: str) -> tuple[Fact, FactValue]:
+    body = sample.material.by_id[article].text
+    spans = list(occurrences(body, text))
+    assert spans, text
+    for fact in facts:
+        for value in fact.values:
+            p = value.passage
+            if p.article == article and any(p.start < e and s < p.end for s, e in spans):
+                return fact, value
+    raise AssertionError(f"gold value {text!r} of {sample.ref_of[article]} not found")
+
+
+def test_every_recoverable_gold_value_is_found(sample_stories: dict[str, Any]) -> None:
+    for name, sample in sample_stories.items():
+        facts = compare_facts(sample.material)
+        for _, _, value, article in gold_values(sample):
+            _, found = match(facts, sample, article, value["text"])
+            assert found.value == pytest.approx(value["value"], rel=0.01, abs=0.05), (name, value)
+            assert found.approx == value["bound"], (name, value)
+
+
+def grouping(sample: Any) -> tuple[list[Fact], dict[int, list[tuple[Fact, str, str]]]]:
+    facts = compare_facts(sample.material)
+    found: dict[int, list[tuple[Fact, str, str]]] = {}
+    for index, _, value, article in gold_values(sample):
+        fact, _ = match(facts, sample, article, value["text"])
+        found.setdefault(index, []).append((fact, sample.ref_of[article], value["text"]))
+    return facts, found
+
+
+def test_gold_fact_groups_and_status(sample_stories: dict[str, Any]) -> None:
+    for name, sample in sample_stories.items():
+        _, found = grouping(sample)
+        for index, members in found.items():
+            gold = sample.gold["facts"][index]
+            main = max(
+                {id(f): f for f, _, _ in members}.values(),
+                key=lambda f: sum(m[0] is f for m in members),
+            )
+            assert main.status == gold["status"], (name, gold["about"])
+            for fact, ref, text in members:
+                if fact is not main:
+                    assert (name, ref, text) in KNOWN_SPLITS, (name, gold["about"], text)
+                    assert fact.status == "single"
+
+
+def test_gold_grouping_precision_and_recall(sample_stories: dict[str, Any]) -> None:
+    """Pairwise over recoverable gold values: two values in one predicted fact must be
+    in one gold fact (precision 1.0); recall 210 / 227 = 0.93 when written (the
+    three known splits)."""
+    same_gold = same_both = same_predicted = 0
+    for sample in sample_stories.values():
+        _, found = grouping(sample)
+        flat = [(index, fact) for index, members in found.items() for fact, _, _ in members]
+        for (g1, f1), (g2, f2) in itertools.combinations(flat, 2):
+            same_gold += g1 == g2
+            same_predicted += f1 is f2
+            same_both += g1 == g2 and f1 is f2
+    assert same_both == same_predicted  # precision 1.0
+    assert same_both / same_gold >= 0.9
+
+
+def test_planted_disagreements_and_conversions(sample_stories: dict[str, Any]) -> None:
+    differ_about = {"caldera-wildfire": "people", "port-strike": "member", "river-accord": "flow"}
+    for name, sample in sample_stories.items():
+        facts, found = grouping(sample)
+        differing = [f for f in facts if f.status == "differ"]
+        assert [f.about for f in differing] == [differ_about[name]]
+        gold_index = next(i for i, f in enumerate(sample.gold["facts"]) if f["status"] == "differ")
+        assert {id(f) for f, _, _ in found[gold_index]} == {id(differing[0])}
+    # Square miles against square kilometres agree once converted.
+    for name, about in (("caldera-wildfire", "area burned"), ("river-accord", "area of the")):
+        sample = sample_stories[name]
+        _, found = grouping(sample)
+        index = next(i for i, f in enumerate(sample.gold["facts"]) if f["about"].startswith(about))
+        facts = {id(f): f for f, _, _ in found[index]}
+        assert len(facts) == 1
+        (fact,) = facts.values()
+        assert fact.status == "agree" and fact.unit == "km2"
+        assert any("square miles" in v.passage.text for v in fact.values)
+
+
+def test_facts_provenance_and_order(sample_stories: dict[str, Any]) -> None:
+    rank = {"differ": 0, "agree": 1, "single": 2}
+    for sample in sample_stories.values():
+        material = sample.material
+        facts = compare_facts(material)
+        assert [f.id for f in facts] == [f"f{n}" for n in range(1, len(facts) + 1)]
+        assert [rank[f.status] for f in facts] == sorted(rank[f.status] for f in facts)
+        for fact in facts:
+            for value in fact.values:
+                p = value.passage
+                assert material.by_id[p.article].text[p.start : p.end] == p.text
+                assert p.outlet == material.outlet(p.article)
+            figures = {}
+            for value in fact.values:  # never two different figures of one article
+                figures.setdefault(value.passage.article, set()).add(value.value)
+            assert all(len(v) == 1 for v in figures.values()), fact
+            sources = material.sources(v.passage.article for v in fact.values)
+            assert (fact.status == "single") == (sources == 1)
+        assert compare_facts(material) == facts  # deterministic
