@@ -124,9 +124,12 @@ def run(count: int, repeats: int, console: Console) -> dict[str, Any]:
     }
     for name, similarity in models.items():
         reconciler = Reconciler(similarity=similarity)
-        reconciler.brief(story)  # warm-up: first calls build caches and load pieces
+        # The first brief is timed apart: it loads spaCy for the clause checks and, for
+        # the dense model, embeds every sentence once (later briefs hit that cache).
+        first = timed(lambda r=reconciler: r.brief(story), 1)["median"]
         with console.status(f"timing the brief ({name})"):
             report["models"][name] = {
+                "first_brief_seconds": first,
                 "brief_seconds": timed(lambda r=reconciler: r.brief(story), repeats),
                 "steps": step_seconds(story, similarity),
             }
@@ -138,16 +141,19 @@ def markdown(report: dict[str, Any]) -> str:
         "# Brief benchmark",
         "",
         f"One story of {report['articles']} generated articles ({report['sentences']} "
-        f"sentences, {report['quotes']} quotes), analysed beforehand; median of repeats. "
+        f"sentences, {report['quotes']} quotes), analysed beforehand; median of repeats after "
+        "a first brief timed apart (spaCy loading for clause checks; dense: embedding every "
+        "sentence once, cached for later briefs). "
         f"Goal: under {report['goal_seconds']:.0f} s per brief.",
         "",
-        "| similarity | brief median s | min | max | slowest step |",
-        "| --- | ---: | ---: | ---: | --- |",
+        "| similarity | first brief s | brief median s | min | max | slowest step |",
+        "| --- | ---: | ---: | ---: | ---: | --- |",
     ]
     for name, found in report["models"].items():
         b = found["brief_seconds"]
         step, secs = max(found["steps"].items(), key=lambda kv: kv[1])
-        lines.append(f"| {name} | {b['median']:.3f} | {b['min']:.3f} | {b['max']:.3f} | "
+        lines.append(f"| {name} | {found['first_brief_seconds']:.3f} | {b['median']:.3f} | "
+                     f"{b['min']:.3f} | {b['max']:.3f} | "
                      f"{step} {secs:.3f} s |")
     lines += ["", "Per step (one run each, seconds):", "",
               "| step | " + " | ".join(report["models"]) + " |",
