@@ -109,3 +109,15 @@ def sample_stories(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     from tests.samples_material import build_sample_stories
 
     return build_sample_stories(tmp_path_factory.mktemp("samples") / "samples.db")
+
+
+@pytest.fixture(scope="session")
+def dense_similarity() -> Any:
+    """One DenseSimilarity for the whole session (the model loads once; each distinct
+    text is embedded once); skips where the 'embed' extra is not installed."""
+    from newsprism.cluster.vectors import dense_available
+    from newsprism.reconcile.similarity import DenseSimilarity
+
+    if not dense_available():
+        pytest.skip("the 'embed' extra is not installed")
+    return DenseSimilarity()

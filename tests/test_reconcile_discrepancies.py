@@ -35,9 +35,8 @@ def analyzer() -> Analyzer:
 
 
 @pytest.fixture(scope="module")
-def dense() -> DenseSimilarity:
-    pytest.importorskip("sentence_transformers")
-    return DenseSimilarity()
+def dense(dense_similarity: DenseSimilarity) -> DenseSimilarity:
+    return dense_similarity
 
 
 @pytest.fixture(params=["lexical", "dense"])

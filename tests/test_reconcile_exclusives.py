@@ -18,16 +18,12 @@ river" (similar sentences elsewhere: 0.29 / 0.30 lexical), and the dense model's
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-import numpy as np
-import numpy.typing as npt
 import pytest
 
 from newsprism.analyze.analyzer import Analyzer
-from newsprism.cluster.vectors import DenseVectorizer
 from newsprism.model import (
     Article,
     Exclusive,
@@ -71,30 +67,9 @@ def analyzer() -> Analyzer:
     return Analyzer()
 
 
-class CachedDense(DenseSimilarity):
-    """DenseSimilarity that embeds each distinct text once (the sample test compares
-    candidates that are themselves story sentences)."""
-
-    def __init__(self) -> None:
-        self._vectors = DenseVectorizer()
-        self._cache: dict[str, npt.NDArray[np.float32]] = {}
-
-    def matrix(self, first: Sequence[str], second: Sequence[str]) -> npt.NDArray[np.float32]:
-        missing = [t for t in dict.fromkeys([*first, *second]) if t not in self._cache]
-        for text, row in zip(missing, self._vectors.vectors(missing), strict=True):
-            self._cache[text] = row
-        if not first or not second:
-            return np.zeros((len(first), len(second)), np.float32)
-        left = np.stack([self._cache[t] for t in first])
-        right = np.stack([self._cache[t] for t in second])
-        result: npt.NDArray[np.float32] = left @ right.T
-        return result
-
-
 @pytest.fixture(scope="module")
-def dense() -> DenseSimilarity:
-    pytest.importorskip("sentence_transformers")
-    return CachedDense()
+def dense(dense_similarity: DenseSimilarity) -> DenseSimilarity:
+    return dense_similarity
 
 
 @pytest.fixture(params=["lexical", "dense"])

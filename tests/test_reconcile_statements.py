@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from newsprism.cluster.vectors import dense_available
 from newsprism.model import Analysis, Article, Entity, Mention, Quote, Statement, Story, article_id
 from newsprism.reconcile.material import StoryMaterial
-from newsprism.reconcile.similarity import DenseSimilarity, LexicalSimilarity, TextSimilarity
+from newsprism.reconcile.similarity import LexicalSimilarity, TextSimilarity
 from newsprism.reconcile.statements import (
     StatementOptions,
     align_statements,
@@ -34,10 +34,8 @@ LEXICAL = LexicalSimilarity()
 
 
 @pytest.fixture(scope="module")
-def dense() -> TextSimilarity:
-    if not dense_available():
-        pytest.skip("the 'embed' extra is missing")
-    return DenseSimilarity()
+def dense(dense_similarity: TextSimilarity) -> TextSimilarity:
+    return dense_similarity
 
 
 @pytest.fixture(scope="module", params=["lexical", "dense"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from newsprism.analyze.analyzer import Analyzer
-from newsprism.cluster.vectors import DenseVectorizer, dense_available
+from newsprism.cluster.vectors import dense_available
 from newsprism.model import Article, Story, SummarySentence, article_id
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.similarity import LexicalSimilarity, TextSimilarity
@@ -22,35 +22,22 @@ needs_dense = pytest.mark.skipif(not dense_available(), reason="the 'embed' extr
 SIMILARITIES = ["lexical", pytest.param("dense", marks=needs_dense)]
 
 
-class _CachedDense:
-    """DenseSimilarity's cosine, each distinct text embedded once per module."""
-
-    dense = True
-
-    def __init__(self) -> None:
-        self._vectorizer = DenseVectorizer()
-        self._cache: dict[str, np.ndarray] = {}
-
-    def matrix(self, first: Sequence[str], second: Sequence[str]) -> np.ndarray:
-        missing = [t for t in dict.fromkeys([*first, *second]) if t not in self._cache]
-        if missing:
-            self._cache.update(zip(missing, self._vectorizer.vectors(missing), strict=True))
-        if not first or not second:
-            return np.zeros((len(first), len(second)), np.float32)
-        rows = np.array([self._cache[t] for t in first])
-        return np.asarray(rows @ np.array([self._cache[t] for t in second]).T)
-
-
 @pytest.fixture(scope="module")
-def similarities() -> dict[str, TextSimilarity]:
-    """The lexical similarity, and the dense one once asked for."""
-    return {"lexical": LexicalSimilarity()}
+def similarities(request: pytest.FixtureRequest) -> Callable[[str], TextSimilarity]:
+    """The similarity of a name: lexical, or the session's dense one (skips without it)."""
+    lexical = LexicalSimilarity()
+
+    def get(name: str) -> TextSimilarity:
+        if name == "lexical":
+            return lexical
+        dense: TextSimilarity = request.getfixturevalue("dense_similarity")
+        return dense
+
+    return get
 
 
-def _similarity(similarities: dict[str, TextSimilarity], name: str) -> TextSimilarity:
-    if name not in similarities:
-        similarities[name] = _CachedDense()
-    return similarities[name]
+def _similarity(similarities: Callable[[str], TextSimilarity], name: str) -> TextSimilarity:
+    return similarities(name)
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +47,7 @@ def briefs() -> dict[tuple[str, str], list[SummarySentence]]:
 
 def _brief(
     briefs: dict[tuple[str, str], list[SummarySentence]],
-    similarities: dict[str, TextSimilarity],
+    similarities: Callable[[str], TextSimilarity],
     story: Any,
     name: str,
 ) -> list[SummarySentence]:
@@ -73,7 +60,7 @@ def _brief(
 @pytest.mark.parametrize("similarity", SIMILARITIES)
 def test_samples_get_five_to_eight_exact_well_supported_sentences(
     sample_stories: dict[str, Any],
-    similarities: dict[str, TextSimilarity],
+    similarities: Callable[[str], TextSimilarity],
     briefs: dict[tuple[str, str], list[SummarySentence]],
     similarity: str,
 ) -> None:
@@ -100,7 +87,7 @@ def test_samples_get_five_to_eight_exact_well_supported_sentences(
 @pytest.mark.parametrize("similarity", SIMILARITIES)
 def test_sample_briefs_have_no_near_duplicates_and_read_in_story_order(
     sample_stories: dict[str, Any],
-    similarities: dict[str, TextSimilarity],
+    similarities: Callable[[str], TextSimilarity],
     briefs: dict[tuple[str, str], list[SummarySentence]],
     similarity: str,
 ) -> None:
@@ -118,7 +105,7 @@ def test_sample_briefs_have_no_near_duplicates_and_read_in_story_order(
 
 def test_copies_count_once(
     sample_stories: dict[str, Any],
-    similarities: dict[str, TextSimilarity],
+    similarities: Callable[[str], TextSimilarity],
     briefs: dict[tuple[str, str], list[SummarySentence]],
 ) -> None:
     for story in sample_stories.values():

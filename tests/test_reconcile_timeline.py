@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsprism.analyze.analyzer import Analyzer
-from newsprism.cluster.vectors import DenseVectorizer, dense_available
+from newsprism.cluster.vectors import dense_available
 from newsprism.model import Article, Story, TimelineEvent, article_id
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.similarity import TextSimilarity
@@ -39,32 +39,9 @@ def analyzer() -> Analyzer:
     return Analyzer()
 
 
-class _CachedDense:
-    """DenseSimilarity's cosine, each distinct text embedded once per module (the model
-    is slow on a small CPU; the numbers are the same)."""
-
-    dense = True
-
-    def __init__(self) -> None:
-        self._vectorizer = DenseVectorizer()
-        self._cache: dict[str, np.ndarray] = {}
-
-    def matrix(self, first: Sequence[str], second: Sequence[str]) -> np.ndarray:
-        missing = [t for t in dict.fromkeys([*first, *second]) if t not in self._cache]
-        if missing:
-            self._cache.update(zip(missing, self._vectorizer.vectors(missing), strict=True))
-        if not first or not second:
-            return np.zeros((len(first), len(second)), np.float32)
-        rows = np.array([self._cache[t] for t in first])
-        columns = np.array([self._cache[t] for t in second])
-        return np.asarray(rows @ columns.T)
-
-
 @pytest.fixture(scope="module")
-def dense() -> TextSimilarity:
-    if not dense_available():
-        pytest.skip("the 'embed' extra is missing")
-    return _CachedDense()
+def dense(dense_similarity: TextSimilarity) -> TextSimilarity:
+    return dense_similarity
 
 
 @pytest.fixture(scope="module")
