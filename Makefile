@@ -43,6 +43,7 @@ bench: $(TEST_STAMP)
 	$(BIN)/python bench/analyze.py
 	$(BIN)/python bench/cluster.py
 	$(BIN)/python bench/brief.py
+	$(BIN)/python bench/web.py
 
 EVAL_STAMP := $(VENV)/.installed-eval
 

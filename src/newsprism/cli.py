@@ -253,11 +253,7 @@ def _run_clustering(
 
 
 def _outlets_by_story(store: Store, stories: list[Story]) -> dict[str, list[str]]:
-    outlets: dict[str, list[str]] = {}
-    for story in stories:
-        names = (a.outlet or "?" for a in store.get_articles(story.articles))
-        outlets[story.id] = sorted(set(names))
-    return outlets
+    return store.outlets_by_story(s.id for s in stories)
 
 
 @app.command("stories")
@@ -446,6 +442,27 @@ def brief_command(
     articles = list(material.articles)
     view = ReportView(articles, dict(material.analyses), [brief], outlets)
     _write_report(output_format, out_file, view)
+
+
+@app.command("serve")
+def serve_command(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on (local only by default).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    embeddings: EmbeddingsOption = Embeddings.auto,
+) -> None:
+    """Browse stories, briefs and articles in a web browser, with a JSON API under /api."""
+    import uvicorn
+
+    from newsprism.web import WebOptions, create_app
+
+    with _open_store(db) as store:
+        path = Path(store.path)
+    web = create_app(path, WebOptions(embeddings=embeddings.value))
+    err.print(f"newsprism: serving {path} on http://{host}:{port}/", markup=False)
+    uvicorn.run(web, host=host, port=port, log_level="info")
 
 
 def main() -> None:

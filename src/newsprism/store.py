@@ -228,9 +228,15 @@ class Store:
         return None
 
     def get_articles(self, ids: Iterable[str]) -> list[Article]:
-        """The articles with these ids, in the order given (unknown ids are left out)."""
-        found = {a.id: a for a in map(self.get_article, dict.fromkeys(ids)) if a}
-        return [found[i] for i in dict.fromkeys(ids) if i in found]
+        """The articles with these exact ids, in the order given (unknown ids are left
+        out). Cost: one primary-key lookup per id, 500 ids a query."""
+        wanted = list(dict.fromkeys(ids))
+        found: dict[str, Article] = {}
+        for chunk in (wanted[i : i + 500] for i in range(0, len(wanted), 500)):
+            marks = ", ".join("?" * len(chunk))
+            sql = f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({marks})"
+            found.update((r["id"], _row_article(r)) for r in self._conn.execute(sql, chunk))
+        return [found[i] for i in wanted if i in found]
 
     def list_articles(self, query: ArticleQuery | None = None) -> list[Article]:
         """Articles matching ``query``: newest first, or by relevance when searching."""
@@ -361,6 +367,24 @@ class Store:
 
     def count_articles(self) -> int:
         return int(self._conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def count_stories(self) -> int:
+        return int(self._conn.execute("SELECT count(*) FROM stories").fetchone()[0])
+
+    def outlets_by_story(self, story_ids: Iterable[str]) -> dict[str, list[str]]:
+        """Each story's outlets, sorted ("?" for an article without one); one join."""
+        ids = list(dict.fromkeys(story_ids))
+        found: dict[str, set[str]] = {i: set() for i in ids}
+        for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
+            marks = ", ".join("?" * len(chunk))
+            rows = self._conn.execute(
+                "SELECT sa.story_id, coalesce(a.outlet, '?') FROM story_articles sa "
+                f"JOIN articles a ON a.id = sa.article_id WHERE sa.story_id IN ({marks})",
+                chunk,
+            )
+            for story_id, outlet in rows:
+                found[story_id].add(outlet)
+        return {i: sorted(o) for i, o in found.items()}
 
     def applied_migrations(self) -> list[str]:
         return [r[0] for r in self._conn.execute("SELECT name FROM migrations ORDER BY name")]

@@ -1,0 +1,121 @@
+"""The HTML pages: story list, story brief, article, ingest form and ingest progress.
+
+Each page renders the same data as its JSON twin under ``/api`` through an autoescaping
+template; no page holds an inline script, style or event handler.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from newsprism.web.api import (
+    PageQuery,
+    PerPageQuery,
+    SearchQuery,
+    ServicesDep,
+    StoreDep,
+    analysis_of,
+    find_article,
+    find_story,
+    start_job,
+)
+from newsprism.web.app import Services
+from newsprism.web.svg import timeline_chart, voice_bars
+from newsprism.web.views import (
+    CachedBrief,
+    coverage,
+    exclusives_by_outlet,
+    highlight,
+    nest_marks,
+    statement_variants,
+    story_page,
+)
+
+logger = logging.getLogger(__name__)
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/", response_class=HTMLResponse)
+def stories_page(
+    store: StoreDep,
+    svc: ServicesDep,
+    q: SearchQuery = None,
+    page: PageQuery = 1,
+    per_page: PerPageQuery = None,
+) -> HTMLResponse:
+    """The story list, or the stories matching a search."""
+    found = story_page(store, q, page, per_page or svc.options.page_size)
+    return svc.render("stories.html.j2", found=found, q=q or "")
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story_brief_page(story_id: str, store: StoreDep, svc: ServicesDep) -> HTMLResponse:
+    """One story's brief: summary, statements side by side, facts, discrepancies,
+    exclusives, timeline, coverage and voices. Rendered once per cached brief (a few ms),
+    then served from the cache."""
+    cached = svc.briefs.get(store, find_story(store, story_id))
+    if cached.page is None:
+        cached.page = _story_html(svc, cached)
+    return HTMLResponse(cached.page)
+
+
+def _story_html(svc: Services, cached: CachedBrief) -> str:
+    brief = cached.brief
+    outlets = sorted({a.outlet or a.id[:10] for a in cached.articles})
+    voices = (
+        [(o.outlet, voice_bars(o.voices)) for o in brief.framing.outlets] if brief.framing else []
+    )
+    return svc.render_text(
+        "story.html.j2",
+        brief=brief,
+        story=brief.story,
+        articles=cached.articles,
+        outlet_of=cached.outlet_of,
+        statements=[(s, statement_variants(s)) for s in brief.statements],
+        exclusives=exclusives_by_outlet(brief.exclusives),
+        chart=timeline_chart(brief.timeline),
+        coverage=coverage(brief, outlets),
+        voices=voices,
+    )
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(article_id: str, store: StoreDep, svc: ServicesDep) -> HTMLResponse:
+    """One article: clean text with quotes, quantities and dates marked; what cleaning
+    removed, folded away."""
+    article = find_article(store, article_id)
+    analysis = analysis_of(store, article)
+    stories = store.stories_of([article.id])
+    return svc.render(
+        "article.html.j2",
+        article=article,
+        pieces=nest_marks(highlight(article, analysis)),
+        analysis=analysis,
+        story=stories[0] if stories else None,
+    )
+
+
+@router.get("/ingest", response_class=HTMLResponse)
+def ingest_form(svc: ServicesDep) -> HTMLResponse:
+    """The form to upload files or give a URL or feed."""
+    return svc.render("ingest.html.j2", max_bytes=svc.options.max_upload_bytes)
+
+
+@router.post("/ingest")
+async def ingest_submit(request: Request) -> RedirectResponse:
+    """Start an ingest job and go to its progress page (303)."""
+    job = await start_job(request)
+    return RedirectResponse(f"/ingest/{job.id}", status_code=303)
+
+
+@router.get("/ingest/{job_id}", response_class=HTMLResponse)
+def ingest_job_page(job_id: str, svc: ServicesDep) -> HTMLResponse:
+    """An ingest job's progress; complete when the job is done, polled by app.js before."""
+    job = svc.jobs.get(job_id)
+    if job is None:
+        raise HTTPException(404, f"no ingest job with id {job_id!r}")
+    return svc.render("ingest_job.html.j2", job=job, data=job.to_dict())
