@@ -23,12 +23,10 @@ batch of stories loads it once.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
 from newsprism.analyze.batch import analyze_stored
-from newsprism.errors import NewsprismError
 from newsprism.model import Brief, Story
 from newsprism.reconcile.discrepancies import find_discrepancies
 from newsprism.reconcile.exclusives import find_exclusives
@@ -44,11 +42,7 @@ from newsprism.store import Store
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["BriefOptions", "Reconciler", "StoryNotFound", "material_of"]
-
-
-class StoryNotFound(NewsprismError):
-    """No stored story has the id (or unique id prefix) asked for."""
+__all__ = ["BriefOptions", "Reconciler", "material_of"]
 
 
 @dataclass(frozen=True)
@@ -72,9 +66,9 @@ class Reconciler:
 
     def brief(self, material: StoryMaterial) -> Brief:
         """The brief of one story; every item carries its articles and spans."""
-        statements = align_statements(material, self.similarity)
-        facts = compare_facts(material)
         roster = build_roster(material)
+        statements = align_statements(material, self.similarity, roster=roster)
+        facts = compare_facts(material)
         timeline = build_timeline(material, TimelineOptions(similarity=self.similarity))
         exclusives = find_exclusives(material, statements, facts, self.similarity, roster=roster)
         return Brief(
@@ -89,22 +83,10 @@ class Reconciler:
             framing=frame(material, statements, facts),
         )
 
-    def briefs(self, materials: Iterable[StoryMaterial]) -> list[Brief]:
-        return [self.brief(m) for m in materials]
-
 
 def material_of(store: Store, story: Story) -> StoryMaterial:
-    """A stored story with its articles and their analyses (computed if missing)."""
+    """A stored story with its articles (in the story's order) and their analyses
+    (computed if missing)."""
     articles = store.get_articles(story.articles)
-    order = {article_id: i for i, article_id in enumerate(story.articles)}
-    articles.sort(key=lambda a: order[a.id])
     analyses = analyze_stored(store, [a.id for a in articles])
     return StoryMaterial(story, articles, analyses)
-
-
-def stored_story(store: Store, story_id: str) -> Story:
-    """The stored story with this id or unique prefix; :class:`StoryNotFound` if none."""
-    story = store.get_story(story_id)
-    if story is None:
-        raise StoryNotFound(f"no story with id {story_id!r}")
-    return story

@@ -57,7 +57,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from newsprism.model import Quote, Statement, Variant
+from newsprism.model import Quote, RosterEntry, Statement, Variant
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.roster import StoryNames, story_names
 from newsprism.reconcile.similarity import LexicalSimilarity, TextSimilarity
@@ -503,6 +503,8 @@ def align_statements(
     material: StoryMaterial,
     similarity: TextSimilarity,
     options: StatementOptions | None = None,
+    *,
+    roster: Sequence[RosterEntry] | None = None,
 ) -> list[Statement]:
     """The story's statements, each one utterance with every outlet's rendering.
 
@@ -514,7 +516,7 @@ def align_statements(
     similarity, plus one embedding per quote part with dense similarity).
     """
     options = options or StatementOptions()
-    units = quote_units(material)
+    units = quote_units(material, story_names(material, roster))
     clusters = _rejoin(_cluster(units, similarity, options), units, material, options)
     built = []
     for members in clusters:
