@@ -121,3 +121,14 @@ def dense_similarity() -> Any:
     if not dense_available():
         pytest.skip("the 'embed' extra is not installed")
     return DenseSimilarity()
+
+
+@pytest.fixture(scope="module", params=["lexical", "dense"])
+def similarity(request: pytest.FixtureRequest) -> Any:
+    """Each text similarity in turn: lexical, then the session's dense one (skipped
+    where the 'embed' extra is not installed)."""
+    from newsprism.reconcile.similarity import LexicalSimilarity
+
+    if request.param == "lexical":
+        return LexicalSimilarity()
+    return request.getfixturevalue("dense_similarity")

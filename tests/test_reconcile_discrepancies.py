@@ -23,7 +23,7 @@ from newsprism.model import Article, Discrepancy, Passage, Story, article_id
 from newsprism.reconcile.discrepancies import find_discrepancies
 from newsprism.reconcile.facts import compare_facts
 from newsprism.reconcile.material import StoryMaterial
-from newsprism.reconcile.similarity import DenseSimilarity, LexicalSimilarity, TextSimilarity
+from newsprism.reconcile.similarity import LexicalSimilarity, TextSimilarity
 
 PUBLISHED = datetime(2026, 5, 14, 9, 0, tzinfo=UTC)  # a Thursday
 KNOWN_MISSES = {("river-accord", "no document was signed, officials on both sides confirmed")}
@@ -32,19 +32,6 @@ KNOWN_MISSES = {("river-accord", "no document was signed, officials on both side
 @pytest.fixture(scope="module")
 def analyzer() -> Analyzer:
     return Analyzer()
-
-
-@pytest.fixture(scope="module")
-def dense(dense_similarity: DenseSimilarity) -> DenseSimilarity:
-    return dense_similarity
-
-
-@pytest.fixture(params=["lexical", "dense"])
-def similarity(request: pytest.FixtureRequest) -> TextSimilarity:
-    if request.param == "dense":
-        value: TextSimilarity = request.getfixturevalue("dense")
-        return value
-    return LexicalSimilarity()
 
 
 def invented(

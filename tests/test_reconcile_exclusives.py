@@ -36,7 +36,7 @@ from newsprism.model import (
 from newsprism.reconcile.exclusives import ExclusiveOptions, find_exclusives
 from newsprism.reconcile.facts import compare_facts
 from newsprism.reconcile.material import StoryMaterial
-from newsprism.reconcile.similarity import DenseSimilarity, LexicalSimilarity, TextSimilarity
+from newsprism.reconcile.similarity import TextSimilarity
 
 PUBLISHED = datetime(2026, 5, 14, 9, 0, tzinfo=UTC)
 
@@ -65,19 +65,6 @@ FLOOD_C = (
 @pytest.fixture(scope="module")
 def analyzer() -> Analyzer:
     return Analyzer()
-
-
-@pytest.fixture(scope="module")
-def dense(dense_similarity: DenseSimilarity) -> DenseSimilarity:
-    return dense_similarity
-
-
-@pytest.fixture(params=["lexical", "dense"])
-def similarity(request: pytest.FixtureRequest) -> TextSimilarity:
-    if request.param == "dense":
-        value: TextSimilarity = request.getfixturevalue("dense")
-        return value
-    return LexicalSimilarity()
 
 
 def quote_statements(material: StoryMaterial) -> list[Statement]:

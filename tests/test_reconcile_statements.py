@@ -33,19 +33,6 @@ needs_dense = pytest.mark.skipif(not dense_available(), reason="the 'embed' extr
 LEXICAL = LexicalSimilarity()
 
 
-@pytest.fixture(scope="module")
-def dense(dense_similarity: TextSimilarity) -> TextSimilarity:
-    return dense_similarity
-
-
-@pytest.fixture(scope="module", params=["lexical", "dense"])
-def similarity(request: pytest.FixtureRequest) -> TextSimilarity:
-    if request.param == "lexical":
-        return LEXICAL
-    fixture: TextSimilarity = request.getfixturevalue("dense")
-    return fixture
-
-
 # --- invented material -------------------------------------------------------------------
 
 Spec = tuple[str, bool, str | None, int]  # (quoted words, direct, speaker, group)
