@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import platformdirs
 
@@ -36,6 +36,74 @@ logger = logging.getLogger(__name__)
 
 ENV_DB = "NEWSPRISM_DB"
 IN_MEMORY = ":memory:"
+
+_STORY_OF = (
+    "LEFT JOIN story_articles sa ON sa.article_id = a.id LEFT JOIN stories s ON s.id = sa.story_id"
+)
+_ANALYSED = f"FROM analyses an JOIN articles a ON a.id = an.article_id {_STORY_OF}"
+_VIEWS_AND_FEEDS = f"""
+CREATE TABLE feeds (
+    url TEXT PRIMARY KEY,
+    title TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    checked_at TEXT,
+    changed_at TEXT,
+    failures INTEGER NOT NULL DEFAULT 0,
+    retry_at TEXT,
+    last_error TEXT
+);
+CREATE TABLE feed_entries (
+    feed_url TEXT NOT NULL REFERENCES feeds (url) ON DELETE CASCADE,
+    entry_id TEXT NOT NULL,
+    article_id TEXT,
+    seen_at TEXT NOT NULL,
+    PRIMARY KEY (feed_url, entry_id)
+);
+CREATE VIEW story_list AS
+SELECT s.id AS story_id, s.title AS story, count(sa.article_id) AS articles,
+       count(DISTINCT a.outlet) AS outlet_count, group_concat(DISTINCT a.outlet) AS outlets,
+       s.first_published, s.last_published, s.updated_at
+FROM stories s LEFT JOIN story_articles sa ON sa.story_id = s.id
+LEFT JOIN articles a ON a.id = sa.article_id
+GROUP BY s.id;
+CREATE VIEW article_list AS
+SELECT a.id AS article_id, a.outlet, a.title, a.published, a.byline, a.language, a.url,
+       s.id AS story_id, s.title AS story, a.credit, a.source,
+       substr(a.text, 1, 300) AS opening, length(a.text) AS characters, a.ingested_at
+FROM articles a {_STORY_OF};
+CREATE VIEW quote_list AS
+SELECT json_extract(q.value, '$.speaker') AS speaker, json_extract(q.value, '$.text') AS quote,
+       CASE json_extract(q.value, '$.direct') WHEN 1 THEN 'direct' ELSE 'indirect' END AS kind,
+       json_extract(q.value, '$.cue') AS cue, json_extract(q.value, '$.speaker_mention')
+       AS speaker_as_written, a.outlet, a.title AS article, a.published, s.title AS story,
+       a.id AS article_id, s.id AS story_id,
+       json_extract(q.value, '$.start') AS start, json_extract(q.value, '$.end') AS "end"
+{_ANALYSED}, json_each(an.data, '$.quotes') q;
+CREATE VIEW quantity_list AS
+SELECT json_extract(q.value, '$.about') AS about, json_extract(q.value, '$.value') AS value,
+       json_extract(q.value, '$.unit') AS unit, json_extract(q.value, '$.approx') AS approx,
+       json_extract(q.value, '$.text') AS text, a.outlet, a.title AS article,
+       s.title AS story, a.id AS article_id, s.id AS story_id,
+       json_extract(q.value, '$.start') AS start, json_extract(q.value, '$.end') AS "end"
+{_ANALYSED}, json_each(an.data, '$.quantities') q;
+CREATE VIEW date_list AS
+SELECT json_extract(d.value, '$.date') AS date, json_extract(d.value, '$.text') AS text,
+       json_extract(d.value, '$.anchor') AS anchor, a.outlet, a.title AS article,
+       a.published, s.title AS story, a.id AS article_id, s.id AS story_id,
+       json_extract(d.value, '$.start') AS start, json_extract(d.value, '$.end') AS "end"
+{_ANALYSED}, json_each(an.data, '$.dates') d;
+CREATE VIEW entity_list AS
+SELECT json_extract(e.value, '$.name') AS name, json_extract(e.value, '$.type') AS type,
+       json_array_length(e.value, '$.mentions') AS mentions, a.outlet, a.title AS article,
+       s.title AS story, a.id AS article_id, s.id AS story_id
+{_ANALYSED}, json_each(an.data, '$.entities') e;
+CREATE VIEW feed_list AS
+SELECT f.url, f.title, count(fe.entry_id) AS entries_seen, f.checked_at, f.changed_at,
+       f.failures, f.last_error, f.retry_at, f.etag, f.last_modified
+FROM feeds f LEFT JOIN feed_entries fe ON fe.feed_url = f.url
+GROUP BY f.url;
+"""
 
 MIGRATIONS: tuple[tuple[str, str], ...] = (
     (
@@ -123,6 +191,10 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         );
         """,
     ),
+    # Readable views for browsing the store (Datasette, sqlite3, pandas.read_sql), and the
+    # state of watched feeds. The views read the analyses' JSON with SQLite's JSON1
+    # functions, so they never go stale; see docs/datasette.md.
+    ("0006_views_and_feeds", _VIEWS_AND_FEEDS),
 )
 
 _ARTICLE_COLUMNS = (
@@ -168,6 +240,23 @@ class ArticleQuery:
     search: str | None = None
     limit: int = 50
     offset: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class FeedState:
+    """What the store remembers of one watched feed, for polite polling: the validators
+    of its last answer (``etag``, ``last_modified``), when it was last checked and last
+    changed, and the errors in a row that push ``retry_at`` back."""
+
+    url: str
+    title: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    checked_at: datetime | None = None
+    changed_at: datetime | None = None
+    failures: int = 0
+    retry_at: datetime | None = None
+    last_error: str | None = None
 
 
 class Store:
@@ -328,6 +417,18 @@ class Store:
             return self._story((exact or rows)[0])
         return None
 
+    def ids_starting(
+        self, kind: Literal["stories", "articles"], prefix: str, limit: int = 6
+    ) -> list[str]:
+        """Up to ``limit`` story (or article) ids starting with ``prefix``, sorted: what
+        an ambiguous prefix could mean."""
+        table = {"stories": "stories", "articles": "articles"}[kind]
+        rows = self._conn.execute(
+            f"SELECT id FROM {table} WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?",
+            (_escape_like(prefix) + "%", limit),
+        )
+        return [r[0] for r in rows]
+
     def list_stories(self, limit: int = 50, offset: int = 0) -> list[Story]:
         """Stories, most recently updated news first."""
         rows = self._conn.execute(
@@ -385,6 +486,62 @@ class Store:
             for story_id, outlet in rows:
                 found[story_id].add(outlet)
         return {i: sorted(o) for i, o in found.items()}
+
+    # --- watched feeds ------------------------------------------------------------------
+
+    def feed_state(self, url: str) -> FeedState | None:
+        """What the store remembers of the feed at ``url`` (None: never polled)."""
+        row = self._conn.execute("SELECT * FROM feeds WHERE url = ?", (url,)).fetchone()
+        if row is None:
+            return None
+        return FeedState(
+            url=row["url"],
+            title=row["title"],
+            etag=row["etag"],
+            last_modified=row["last_modified"],
+            checked_at=_when(row["checked_at"]),
+            changed_at=_when(row["changed_at"]),
+            failures=row["failures"],
+            retry_at=_when(row["retry_at"]),
+            last_error=row["last_error"],
+        )
+
+    def save_feed(self, state: FeedState, entries: Iterable[tuple[str, str | None]] = ()) -> None:
+        """Store a feed's polling state and the entries (entry id, article id or None)
+        read from it, in one transaction."""
+        stamp = datetime.now(UTC).isoformat()
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO feeds VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    state.url,
+                    state.title,
+                    state.etag,
+                    state.last_modified,
+                    _iso(state.checked_at),
+                    _iso(state.changed_at),
+                    state.failures,
+                    _iso(state.retry_at),
+                    state.last_error,
+                ),
+            )
+            conn.executemany(
+                "INSERT OR IGNORE INTO feed_entries VALUES (?, ?, ?, ?)",
+                [(state.url, entry, article, stamp) for entry, article in entries],
+            )
+
+    def seen_entries(self, url: str, entry_ids: Iterable[str]) -> set[str]:
+        """The ids among ``entry_ids`` already read from the feed at ``url``."""
+        ids = list(dict.fromkeys(entry_ids))
+        seen: set[str] = set()
+        for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
+            marks = ", ".join("?" * len(chunk))
+            rows = self._conn.execute(
+                f"SELECT entry_id FROM feed_entries WHERE feed_url = ? AND entry_id IN ({marks})",
+                [url, *chunk],
+            )
+            seen.update(r[0] for r in rows)
+        return seen
 
     def applied_migrations(self) -> list[str]:
         return [r[0] for r in self._conn.execute("SELECT name FROM migrations ORDER BY name")]
@@ -493,6 +650,10 @@ def _story_row(story: Story, updated_at: str) -> tuple[Any, ...]:
 
 def _when(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
 
 
 def _list_sql(query: ArticleQuery) -> tuple[str, list[Any]]:
