@@ -90,13 +90,15 @@ def test_coverage_matrix_voices_and_order() -> None:
     assert [h.article for h in framing.headlines] == [brisk.id, courier.id, brisk_two.id, wire.id]
     assert framing.headlines[0].title == "Dredging gets the nod"
     assert framing.headlines[3].outlet is None
-    # outlets by name, case-folded; the undated, outlet-less wire is its own outlet
+    # outlets by name, variants of one name ("Brisk Daily" / "brisk daily") folded into
+    # one outlet; the undated, outlet-less wire is its own outlet
     names = [o.outlet for o in framing.outlets]
-    assert names == ["Brisk Daily", "brisk daily", "Tessel Courier", UNKNOWN_OUTLET]
+    assert names == ["Brisk Daily", "Tessel Courier", UNKNOWN_OUTLET]
     by_name = {o.outlet: o for o in framing.outlets}
+    assert by_name["Brisk Daily"].articles == (brisk.id, brisk_two.id)
     assert by_name["Tessel Courier"].statements == ("st1",)
     assert by_name["Brisk Daily"].statements == ("st2",)
-    assert by_name["brisk daily"].facts == ("f1",)
+    assert by_name["Brisk Daily"].facts == ("f1",)
     assert by_name[UNKNOWN_OUTLET].facts == ("f1",)
     assert by_name["Tessel Courier"].facts == ()
     # voices: 17 words of Vell's indirect quote (its 6 direct words counted once), 8 of
@@ -107,7 +109,6 @@ def test_coverage_matrix_voices_and_order() -> None:
         (UNATTRIBUTED, captains / (said + captains)),
     )
     assert by_name["Brisk Daily"].voices == (("Mara Lind", 1.0),)
-    assert by_name["brisk daily"].voices == ()
     assert by_name[UNKNOWN_OUTLET].voices == ()
 
 

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 __all__ = [
     "Analysis",
@@ -25,10 +25,12 @@ __all__ = [
     "Entity",
     "Heading",
     "IngestFailure",
+    "IngestWarning",
     "Mention",
     "Quantity",
     "Quote",
     "RawDocument",
+    "Record",
     "Removed",
     "Story",
     "article_id",
@@ -38,8 +40,21 @@ __all__ = [
 _SPACE_RUN = re.compile(r"\s+")
 
 
+class Record:
+    """What every record here can do: ``to_dict()``, its JSON-ready dict (the report's
+    shape for articles, stories and briefs; see :func:`newsprism.codec.record_to_dict`)."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        # Imported here: the codec imports this module.
+        from newsprism.codec import record_to_dict
+
+        return record_to_dict(self)
+
+
 @dataclass(frozen=True, slots=True)
-class Removed:
+class Removed(Record):
     """One line that cleaning took out of a scraped text, kept for a reviewer.
 
     ``line`` is the line as it stood after Unicode repair; ``reason`` is the name of the
@@ -53,7 +68,7 @@ class Removed:
 
 
 @dataclass(frozen=True, slots=True)
-class Heading:
+class Heading(Record):
     """A subhead kept as structure: it stands before paragraph ``before_paragraph``."""
 
     text: str
@@ -61,7 +76,7 @@ class Heading:
 
 
 @dataclass(frozen=True, slots=True)
-class RawDocument:
+class RawDocument(Record):
     """What a reader found in one input item, before cleaning.
 
     ``body`` is plain text: a text file's content, or the text trafilatura extracted from
@@ -84,7 +99,7 @@ class RawDocument:
 
 
 @dataclass(frozen=True, slots=True)
-class IngestFailure:
+class IngestFailure(Record):
     """One input (file, record, URL) that could not be read; the batch goes on."""
 
     source: str
@@ -95,7 +110,19 @@ class IngestFailure:
 
 
 @dataclass(frozen=True, slots=True)
-class Article:
+class IngestWarning(Record):
+    """An input that was read, but only by repairing or assuming something (bytes that
+    are not UTF-8, a feed whose XML is broken); shown to the user, never a failure."""
+
+    source: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Article(Record):
     """One news article, cleaned, with its provenance.
 
     ``id`` is :func:`article_id` of the outlet and the clean text, so the same article
@@ -152,7 +179,7 @@ DateAnchor = Literal["absolute", "published", "deferred"]
 
 
 @dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(Record):
     """One place a name occurs in an article."""
 
     text: str
@@ -161,7 +188,7 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
-class Entity:
+class Entity(Record):
     """A person, place or organisation named in one article, under its canonical name.
 
     ``name`` is the fullest form the article uses (or the alias table's canonical form:
@@ -176,7 +203,7 @@ class Entity:
 
 
 @dataclass(frozen=True, slots=True)
-class Quote:
+class Quote(Record):
     """A statement attributed to someone: direct (in quote marks) or indirect (reported).
 
     ``text`` is the quoted words without the enclosing marks (direct) or the reported
@@ -203,7 +230,7 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
-class Quantity:
+class Quantity(Record):
     """A measured or counted amount, normalised so outlets can be compared.
 
     ``value`` is in ``unit`` after conversion to the common unit of its kind
@@ -225,7 +252,7 @@ class Quantity:
 
 
 @dataclass(frozen=True, slots=True)
-class DateMention:
+class DateMention(Record):
     """A date expression and the calendar date (or range) it means.
 
     ``date`` is ISO 8601: "2026-03-02", or "2026-03-02/2026-03-08" for a range; None when
@@ -246,7 +273,7 @@ class DateMention:
 
 
 @dataclass(frozen=True, slots=True)
-class Analysis:
+class Analysis(Record):
     """Everything the analysis stage extracted from one article (a pure function of it).
 
     ``sentences`` are (start, end) offsets of each sentence in the article's text.
@@ -266,7 +293,7 @@ class Analysis:
 
 
 @dataclass(frozen=True, slots=True)
-class Story:
+class Story(Record):
     """Articles that report the same story, with syndicated copies folded.
 
     ``articles`` lists every member article id in the order they joined; ``duplicates``
@@ -293,7 +320,7 @@ ExclusiveKind = Literal["quote", "fact", "claim", "person"]
 
 
 @dataclass(frozen=True, slots=True)
-class Passage:
+class Passage(Record):
     """A piece of one article's text, where it is: ``text == article.text[start:end]``."""
 
     article: str
@@ -304,7 +331,7 @@ class Passage:
 
 
 @dataclass(frozen=True, slots=True)
-class Variant:
+class Variant(Record):
     """One outlet's wording of a statement (a quote group of one article)."""
 
     passage: Passage
@@ -313,7 +340,7 @@ class Variant:
 
 
 @dataclass(frozen=True, slots=True)
-class Statement:
+class Statement(Record):
     """One utterance by one speaker, as each outlet rendered it (translations and
     paraphrases included). ``id`` is stable within a brief ("st1", "st2", ...)."""
 
@@ -323,7 +350,7 @@ class Statement:
 
 
 @dataclass(frozen=True, slots=True)
-class FactValue:
+class FactValue(Record):
     """One outlet's figure for a fact, normalised (value in ``Fact.unit``)."""
 
     passage: Passage
@@ -332,7 +359,7 @@ class FactValue:
 
 
 @dataclass(frozen=True, slots=True)
-class Fact:
+class Fact(Record):
     """Quantities from different articles that measure the same thing.
 
     ``status``: "agree" (equal, or compatible given the bounds), "differ" (cannot all
@@ -347,7 +374,7 @@ class Fact:
 
 
 @dataclass(frozen=True, slots=True)
-class Discrepancy:
+class Discrepancy(Record):
     """Claims from different outlets that cannot all be true, each quoted with its
     source. ``kind``: "negation" (one denies what another asserts), "number" (a fact
     whose values differ), "date" (one event dated differently)."""
@@ -358,7 +385,7 @@ class Discrepancy:
 
 
 @dataclass(frozen=True, slots=True)
-class Exclusive:
+class Exclusive(Record):
     """A detail only one source (one duplicate group) carries."""
 
     kind: ExclusiveKind
@@ -366,7 +393,7 @@ class Exclusive:
 
 
 @dataclass(frozen=True, slots=True)
-class TimelineEvent:
+class TimelineEvent(Record):
     """A dated event of the story with the mentions that date it.
 
     ``date`` is ISO ("2026-03-02") or a range ("2026-03-02/2026-03-08"); ``text`` is the
@@ -378,16 +405,23 @@ class TimelineEvent:
 
 
 @dataclass(frozen=True, slots=True)
-class SummarySentence:
+class SummarySentence(Record):
     """An extractive summary sentence (an outlet's own words), with every article that
-    supports it; ``passage`` is where it was taken from."""
+    supports it; ``passage`` is where it was taken from.
+
+    ``support``: each supporting article's own matching sentence (the passage itself
+    for its own article), one per article in ``sources`` order; a supporter's sentence
+    agrees on numbers, negation and actors. ``disputed``: sentences of other articles
+    that tell the same thing with a different number or the opposite polarity."""
 
     passage: Passage
     sources: tuple[str, ...]
+    support: tuple[Passage, ...] = ()
+    disputed: tuple[Passage, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
-class RosterEntry:
+class RosterEntry(Record):
     """A person, place or organisation across the story: the canonical name, the other
     forms outlets used, and the articles that mention it."""
 
@@ -398,7 +432,7 @@ class RosterEntry:
 
 
 @dataclass(frozen=True, slots=True)
-class Headline:
+class Headline(Record):
     """An article's headline, for framing side by side."""
 
     article: str
@@ -407,7 +441,7 @@ class Headline:
 
 
 @dataclass(frozen=True, slots=True)
-class OutletFraming:
+class OutletFraming(Record):
     """How one outlet covers the story: which statements and facts it carries, and the
     share of its quoted words given to each speaker (shares sum to 1)."""
 
@@ -419,13 +453,13 @@ class OutletFraming:
 
 
 @dataclass(frozen=True, slots=True)
-class Framing:
+class Framing(Record):
     headlines: tuple[Headline, ...]
     outlets: tuple[OutletFraming, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class Brief:
+class Brief(Record):
     """The cross-check of one story: every line names the articles that support it."""
 
     story: Story
@@ -437,3 +471,36 @@ class Brief:
     timeline: tuple[TimelineEvent, ...] = ()
     entities: tuple[RosterEntry, ...] = ()
     framing: Framing | None = None
+
+    # DataFrames of the brief's tables (the ``pandas`` extra), one row per passage, with
+    # the columns of ``newsprism export`` (see newsprism.export.TABLES).
+
+    def quotes_frame(self) -> Any:
+        """Every wording of every statement: speaker, outlet, text, article and span."""
+        return self._frame("quotes")
+
+    def statements_frame(self) -> Any:
+        """One row per statement: speaker, outlets carrying it, one wording."""
+        return self._frame("statements")
+
+    def facts_frame(self) -> Any:
+        """Every outlet's value of every fact, with the fact's status (agree/differ/single)."""
+        return self._frame("facts")
+
+    def discrepancies_frame(self) -> Any:
+        """Every claim of every discrepancy, numbered, with its kind."""
+        return self._frame("discrepancies")
+
+    def exclusives_frame(self) -> Any:
+        """Every detail only one source carries."""
+        return self._frame("exclusives")
+
+    def timeline_frame(self) -> Any:
+        """Every dated mention of every timeline event."""
+        return self._frame("timeline")
+
+    def _frame(self, table: str) -> Any:
+        # Imported here: export imports this module, and pandas is optional.
+        from newsprism.export import brief_frame
+
+        return brief_frame(self, table)

@@ -82,10 +82,10 @@ def frame(
     docstring). Pure; deterministic order as documented there."""
     order = publication_order(material)
     articles = sorted(material.articles, key=lambda a: order[a.id])
-    headlines = tuple(Headline(a.id, a.outlet, a.title) for a in articles)
+    headlines = tuple(Headline(a.id, material.outlet(a.id), a.title) for a in articles)
     by_outlet: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
-        by_outlet[article.outlet or UNKNOWN_OUTLET].append(article)
+        by_outlet[material.outlet(article.id) or UNKNOWN_OUTLET].append(article)
     statement_articles = [(s.id, [v.passage.article for v in s.variants]) for s in statements]
     fact_articles = [(f.id, [v.passage.article for v in f.values]) for f in facts]
     outlets = []

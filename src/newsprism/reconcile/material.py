@@ -8,13 +8,48 @@ two syndicated copies has one source, not three.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from newsprism.model import Analysis, Article, Passage, Story
 
-__all__ = ["StoryMaterial"]
+__all__ = ["StoryMaterial", "fold_outlets", "outlet_key"]
+
+# Words that name an outlet's company or desk rather than the outlet: "Newsfeedr
+# Media", "The Daily Meridian", "Harbour Herald Online", "Newsfeedr Staff".
+_OUTLET_NOISE = re.compile(
+    r"^(?:the)\s+|\s+(?:media|news|group|online|staff|digital|ltd\.?|inc\.?|plc|llc|co\.?|"
+    r"newsroom|desk|\.com|com)$",
+    re.IGNORECASE,
+)
+
+
+def outlet_key(name: str) -> str:
+    """An outlet name without case, a leading "The" or a trailing company word; names
+    with one key are one outlet ("Newsfeedr", "Newsfeedr Media", "newsfeedr.com")."""
+    key = " ".join(name.replace(".com", " com").split())
+    while True:
+        trimmed = _OUTLET_NOISE.sub("", key).strip()
+        if trimmed == key or not trimmed:
+            return key.casefold()
+        key = trimmed
+
+
+def fold_outlets(names: Iterable[str | None]) -> dict[str, str]:
+    """Each outlet name to the one form shown for its key: the form most articles use,
+    then the shortest, then the first in order."""
+    written = [n for n in names if n]
+    counts = Counter(written)
+    best: dict[str, str] = {}
+    for name in dict.fromkeys(written):
+        key = outlet_key(name)
+        held = best.get(key)
+        if held is None or (-counts[name], len(name)) < (-counts[held], len(held)):
+            best[key] = name
+    return {name: best[outlet_key(name)] for name in written}
 
 
 @dataclass(frozen=True)
@@ -49,9 +84,17 @@ class StoryMaterial:
         """How many independent sources (duplicate groups) the articles are."""
         return len({self.source_of(a) for a in article_ids})
 
+    @cached_property
+    def _outlets(self) -> dict[str, str]:
+        return fold_outlets(a.outlet for a in self.articles)
+
     def outlet(self, article_id: str) -> str | None:
+        """The article's outlet as the brief shows it: variants of one outlet's name
+        in the story ("Newsfeedr" / "Newsfeedr Media") folded to one form."""
         article = self.by_id.get(article_id)
-        return article.outlet if article else None
+        if article is None or article.outlet is None:
+            return None
+        return self._outlets.get(article.outlet, article.outlet)
 
     def analysis(self, article_id: str) -> Analysis | None:
         return self.analyses.get(article_id)
@@ -59,7 +102,7 @@ class StoryMaterial:
     def passage(self, article_id: str, start: int, end: int) -> Passage:
         """The passage ``text[start:end]`` of an article, with its outlet."""
         article = self.by_id[article_id]
-        return Passage(article_id, article.outlet, article.text[start:end], start, end)
+        return Passage(article_id, self.outlet(article_id), article.text[start:end], start, end)
 
     def sentences(self, article_id: str) -> list[Passage]:
         """The article's sentences as passages (empty without an analysis)."""

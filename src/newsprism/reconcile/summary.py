@@ -13,8 +13,12 @@
    voices belong to the statements, the brief reports); and first-person asides outside
    quotes ("I have walked along the Eastern Basin ..."), which are a writer's, not news.
 3. Support. A candidate is supported by every article holding a unit at least
-   ``support_similarity`` (dense: ``dense_support_similarity``) similar to it, its own
-   article included; syndicated copies are one source (:meth:`StoryMaterial.sources`).
+   ``support_similarity`` (dense: ``dense_support_similarity``) similar to it that
+   agrees with it on numbers, negation and actors
+   (:func:`~newsprism.reconcile.agreement.agreement`), its own article included; each
+   supporter's own unit is kept as its evidence. A similar unit that gives another
+   number or the opposite polarity disputes the candidate instead. Syndicated copies
+   are one source (:meth:`StoryMaterial.sources`).
 4. Relevance = (1 - ``support_weight``) x centrality + ``support_weight`` x support
    share. Centrality is the mean, over the story's other sources, of the candidate's
    best similarity to a unit of that source (a source counts once however many copies
@@ -44,6 +48,7 @@ import numpy as np
 import numpy.typing as npt
 
 from newsprism.model import Passage, SummarySentence
+from newsprism.reconcile.agreement import agreement
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.similarity import TextSimilarity
 from newsprism.reconcile.timeline import Order, publication_order
@@ -216,15 +221,44 @@ def _best_by_source(similar: Matrix, units: Sequence[_Unit]) -> tuple[list[str],
     return sources, best
 
 
+@dataclass(frozen=True, slots=True)
+class _Support:
+    """Per article, its own sentence that backs a unit, and those that dispute it."""
+
+    backing: dict[str, Passage]
+    disputing: dict[str, Passage]
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(self.backing)
+
+
 def _supporters(
-    similar: Matrix, units: Sequence[_Unit], row: int, threshold: float
-) -> tuple[str, ...]:
-    """Article ids holding a unit at least ``threshold`` similar to unit ``row`` (its
-    own article always among them), in story order."""
-    hits = np.flatnonzero(similar[row] >= threshold)
-    found = dict.fromkeys(units[int(i)].passage.article for i in hits)
-    found.setdefault(units[row].passage.article)
-    return tuple(found)
+    material: StoryMaterial, similar: Matrix, units: Sequence[_Unit], row: int, threshold: float
+) -> _Support:
+    """Articles holding a unit at least ``threshold`` similar to unit ``row`` that
+    agrees with it (numbers, negation, actors: :func:`agreement`), each with its most
+    similar such unit (the unit's own article always backs it with the unit itself);
+    articles whose similar units only differ from it dispute it. Story order."""
+    own = units[row].passage
+    hits = [int(i) for i in np.flatnonzero(similar[row] >= threshold)]
+    hits.sort(key=lambda i: (-similar[row, i], units[i].order))
+    backing: dict[str, Passage] = {}
+    disputing: dict[str, Passage] = {}
+    for i in hits:
+        passage = units[i].passage
+        if i == row or passage.article == own.article or passage.article in backing:
+            continue
+        verdict = agreement(material, own, passage)
+        if verdict == "agree":
+            backing[passage.article] = passage
+            disputing.pop(passage.article, None)
+        elif verdict == "differ":
+            disputing.setdefault(passage.article, passage)
+    position = {a.id: n for n, a in enumerate(material.articles)}
+    backing[own.article] = own
+    ordered = dict(sorted(backing.items(), key=lambda item: position[item[0]]))
+    return _Support(ordered, dict(sorted(disputing.items(), key=lambda i: position[i[0]])))
 
 
 def _relevance(
@@ -233,14 +267,14 @@ def _relevance(
     units: Sequence[_Unit],
     threshold: float,
     options: SummaryOptions,
-) -> tuple[npt.NDArray[np.float64], list[tuple[str, ...]]]:
+) -> tuple[npt.NDArray[np.float64], list[_Support]]:
     """Relevance of every unit and its supporting articles (step 3-4)."""
     sources, best = _best_by_source(similar, units)
     own = np.array([[unit.source == source for source in sources] for unit in units])
     others = max(len(sources) - 1, 1)
     centrality = np.where(own, 0.0, np.clip(best, 0.0, 1.0)).sum(axis=1) / others
-    supporters = [_supporters(similar, units, i, threshold) for i in range(len(units))]
-    share = np.array([material.sources(found) for found in supporters]) / len(sources)
+    supporters = [_supporters(material, similar, units, i, threshold) for i in range(len(units))]
+    share = np.array([material.sources(found.articles) for found in supporters]) / len(sources)
     weight = options.support_weight
     return (1 - weight) * centrality + weight * share, supporters
 
@@ -297,6 +331,14 @@ def summarize(
     dense = similarity.dense
     threshold = options.dense_support_similarity if dense else options.support_similarity
     relevance, supporters = _relevance(material, similar, units, threshold, options)
-    support = [material.sources(found) for found in supporters]
+    support = [material.sources(found.articles) for found in supporters]
     chosen = _select(relevance, similar, candidates, support, threshold, options)
-    return [SummarySentence(units[i].passage, supporters[i]) for i in sorted(chosen)]
+    return [
+        SummarySentence(
+            units[i].passage,
+            supporters[i].articles,
+            tuple(supporters[i].backing.values()),
+            tuple(supporters[i].disputing.values()),
+        )
+        for i in sorted(chosen)
+    ]

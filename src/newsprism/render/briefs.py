@@ -14,7 +14,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from newsprism.model import Brief, Fact, Passage, Statement
+from newsprism.model import Brief, Fact, Passage, Statement, SummarySentence
 
 STATUS_STYLE = {"agree": "green", "differ": "bold red", "single": "dim"}
 # Rows shown per section; the rest is counted, not printed (the JSON has them all).
@@ -52,9 +52,29 @@ def summary_view(brief: Brief, outlets_by_article: dict[str, str]) -> Table:
     table.add_column("sentence", ratio=3)
     table.add_column("supported by", ratio=1)
     for n, sentence in enumerate(brief.summary, 1):
-        names = dict.fromkeys(outlets_by_article.get(a, a[:10]) for a in sentence.sources)
-        table.add_row(str(n), Text(sentence.passage.text), Text(", ".join(names), "magenta"))
+        table.add_row(str(n), Text(sentence.passage.text), _backers(sentence, outlets_by_article))
     return table
+
+
+def summary_outlets(sentence: SummarySentence, outlets_by_article: dict[str, str]) -> list[str]:
+    """The outlets backing a summary sentence, once each (from their own passages,
+    whose outlet names the brief has folded, else from ``outlets_by_article``)."""
+    if sentence.support:
+        return list(dict.fromkeys(_outlet(p) for p in sentence.support))
+    return list(dict.fromkeys(outlets_by_article.get(a, a[:10]) for a in sentence.sources))
+
+
+def disputing_outlets(sentence: SummarySentence) -> list[str]:
+    """The outlets whose own sentence gives another number or the opposite polarity."""
+    return list(dict.fromkeys(_outlet(p) for p in sentence.disputed))
+
+
+def _backers(sentence: SummarySentence, outlets_by_article: dict[str, str]) -> Text:
+    text = Text(", ".join(summary_outlets(sentence, outlets_by_article)), "magenta")
+    disputing = disputing_outlets(sentence)
+    if disputing:
+        text.append(f"\ndisputed by {', '.join(disputing)}", style="bold red")
+    return text
 
 
 def _variant_rows(statement: Statement) -> list[tuple[Text, Text, Text]]:

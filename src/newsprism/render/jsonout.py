@@ -137,7 +137,13 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
     return {
         **story_to_dict(brief.story),
         "summary": [
-            {**passage_to_dict(s.passage), "sources": list(s.sources)} for s in brief.summary
+            {
+                **passage_to_dict(s.passage),
+                "sources": list(s.sources),
+                "support": [passage_to_dict(p) for p in s.support],
+                "disputed": [passage_to_dict(p) for p in s.disputed],
+            }
+            for s in brief.summary
         ],
         "statements": [_statement(s) for s in brief.statements],
         "facts": [_fact(f) for f in brief.facts],

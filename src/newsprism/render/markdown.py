@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 
 from newsprism.model import Brief, Passage
+from newsprism.render.briefs import disputing_outlets, summary_outlets
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~])")
 
@@ -26,8 +27,10 @@ def _who(passage: Passage) -> str:
 def _summary(brief: Brief, outlets: dict[str, str]) -> list[str]:
     lines = ["### Summary", ""]
     for n, sentence in enumerate(brief.summary, 1):
-        names = ", ".join(dict.fromkeys(escape(outlets.get(a, a[:10])) for a in sentence.sources))
-        lines.append(f"{n}. {escape(sentence.passage.text)} — *{names}*")
+        names = ", ".join(escape(name) for name in summary_outlets(sentence, outlets))
+        disputing = ", ".join(escape(name) for name in disputing_outlets(sentence))
+        against = f" (disputed by *{disputing}*)" if disputing else ""
+        lines.append(f"{n}. {escape(sentence.passage.text)} — *{names}*{against}")
     return lines
 
 

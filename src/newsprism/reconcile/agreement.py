@@ -1,0 +1,103 @@
+"""Agreement: whether two outlets' sentences say the same thing, not just similar words.
+
+A sentence backs another only when it agrees on the three things a fact-checker looks
+at first (:func:`agreement`):
+
+* **numbers** — every figure of one side that has a counterpart of the same kind on
+  the other (same unit; for counts, any count the other side gives) fits it within the
+  fact tolerances of :func:`newsprism.reconcile.facts.compatible`. "14 people were
+  injured" and "Nineteen people were hurt" disagree; "about 40%" and "more than 39%"
+  agree.
+* **negation** — both sides negate, or neither does ("talks resumed" / "talks have not
+  resumed"), and neither uses the antonym of a predicate of the other ("passed" /
+  "failed", see :mod:`newsprism.reconcile.antonyms`).
+* **actors** — when both name people, they share one (after the analyser's canonical
+  names): "Varga said ..." does not back "Lind said ...".
+
+:func:`agreement` returns "agree", "differ" (numbers or negation clash: the sentences
+report one thing differently) or "other" (different actors: not the same claim).
+Cheap: regexes and the stored analyses, no parse.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+from newsprism.model import Passage, Quantity
+from newsprism.reconcile.antonyms import antonym_clash
+from newsprism.reconcile.facts import compatible
+from newsprism.reconcile.material import StoryMaterial
+
+__all__ = ["Agreement", "agreement", "negated", "quantities_in"]
+
+logger = logging.getLogger(__name__)
+
+Agreement = Literal["agree", "differ", "other"]
+
+# Negation cues; "not only" / "not just" add, they do not deny.
+_NEGATION = re.compile(
+    r"\b(?:not(?!\s+(?:only|just)\b)|never|no|nothing|nobody|none|neither|nor|without)\b"
+    r"|n['’]t\b(?!\s+(?:only|just)\b)",
+    re.IGNORECASE,
+)
+_PEOPLE = frozenset({"PERSON"})
+
+
+def negated(text: str) -> bool:
+    """Whether the text negates (an odd number of negation cues: "not unlike" is not)."""
+    return len(_NEGATION.findall(text)) % 2 == 1
+
+
+def quantities_in(material: StoryMaterial, passage: Passage) -> list[Quantity]:
+    """The article's quantities inside the passage."""
+    analysis = material.analysis(passage.article)
+    if analysis is None:
+        return []
+    return [q for q in analysis.quantities if passage.start <= q.start and q.end <= passage.end]
+
+
+def _people(material: StoryMaterial, passage: Passage) -> frozenset[str]:
+    analysis = material.analysis(passage.article)
+    if analysis is None:
+        return frozenset()
+    return frozenset(
+        e.name.casefold()
+        for e in analysis.entities
+        if e.type in _PEOPLE
+        and any(passage.start <= m.start and m.end <= passage.end for m in e.mentions)
+    )
+
+
+def _unmatched(mine: Sequence[Quantity], theirs: Sequence[Quantity]) -> list[Quantity]:
+    """Figures of ``mine`` that have a same-kind counterpart in ``theirs`` and fit none."""
+    found = []
+    for q in mine:
+        peers = [t for t in theirs if t.unit == q.unit]
+        if peers and not any(compatible(q, t) for t in peers):
+            found.append(q)
+    return found
+
+
+def numbers_clash(a: Sequence[Quantity], b: Sequence[Quantity]) -> bool:
+    """Whether the two sides give one measure different figures: a figure of a unit
+    both use fits none of the other side's (counts: both sides hold a count the other
+    does not fit, so "14 injured and 3 ships" against "3 ships" is no clash)."""
+    left, right = _unmatched(a, b), _unmatched(b, a)
+    if any(q.unit is not None for q in left + right):
+        return True
+    return bool(left) and bool(right)
+
+
+def agreement(material: StoryMaterial, a: Passage, b: Passage) -> Agreement:
+    """How passage ``b`` stands to passage ``a`` (see the module docstring)."""
+    if numbers_clash(quantities_in(material, a), quantities_in(material, b)):
+        return "differ"
+    if negated(a.text) != negated(b.text) or antonym_clash(a.text, b.text):
+        return "differ"
+    people_a, people_b = _people(material, a), _people(material, b)
+    if people_a and people_b and not people_a & people_b:
+        return "other"
+    return "agree"
