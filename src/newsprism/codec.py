@@ -8,9 +8,20 @@ raises KeyError, which the store treats as "analysis stale, redo it".
 from __future__ import annotations
 
 from dataclasses import asdict
+from datetime import datetime
 from typing import Any
 
-from newsprism.model import Analysis, DateMention, Entity, Mention, Quantity, Quote
+from newsprism.model import (
+    Analysis,
+    Article,
+    Brief,
+    DateMention,
+    Entity,
+    Mention,
+    Quantity,
+    Quote,
+    Story,
+)
 
 
 def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
@@ -45,3 +56,37 @@ def analysis_from_record(article_id: str, version: str, data: dict[str, Any]) ->
         quantities=tuple(Quantity(**q) for q in data["quantities"]),
         dates=tuple(DateMention(**d) for d in data["dates"]),
     )
+
+
+def record_to_dict(record: Any) -> dict[str, Any]:
+    """Any record of :mod:`newsprism.model` as a JSON-ready dict (``record.to_dict()``).
+
+    Articles, stories and briefs take their report shape (docs/report-schema.md); an
+    analysis its stored shape; every other record its dataclass fields, with tuples as
+    lists and times as ISO 8601 text.
+    """
+    # Imported here: jsonout imports this module.
+    from newsprism.render import jsonout
+
+    if isinstance(record, Article):
+        return jsonout.article_to_dict(record, with_removed=True)
+    if isinstance(record, Story):
+        return jsonout.story_to_dict(record)
+    if isinstance(record, Brief):
+        return jsonout.brief_to_dict(record)
+    if isinstance(record, Analysis):
+        head = {"article_id": record.article_id, "version": record.version}
+        return {**head, **analysis_to_record(record)}
+    plain = _plain(asdict(record))
+    assert isinstance(plain, dict)
+    return plain
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return value

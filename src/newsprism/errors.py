@@ -11,14 +11,28 @@ Hierarchy::
     │   ├── NoArticleFound         a readable page with no article body in it
     │   └── FetchError             an HTTP fetch failed (status, timeout, size)
     ├── StoreError                 the store cannot be opened or written
-    │   └── SchemaError            the store's schema is newer than this newsprism
+    │   ├── SchemaError            the store's schema is newer than this newsprism
+    │   └── ReadOnlyStore          a write asked of a store that can only be read
     ├── ModelMissing               no English spaCy pipeline is installed
-    └── EmbeddingsUnavailable      dense embeddings asked for, but not installed
+    ├── ClusterStateMismatch       stored story state made by another vectorizer/format
+    ├── EmbeddingsUnavailable      dense embeddings asked for, but not installed
+    ├── ExtraMissing               an optional feature's extra (pandas, parquet) is missing
+    └── NotFound                   no stored story or article has this id
+        └── AmbiguousId            several ids start with this prefix
 
 Every message is one line that names the input and the problem, ready for a user.
+
+:class:`AnalysisFailure` is not an exception but the record a batch run keeps when one
+article's analysis raised: it is stored, shown by ``newsprism article ID`` and listed
+in the report, and the rest of the batch goes on.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Longest error text kept in a failure record (one line in a report, not a traceback).
+MAX_ERROR_CHARS = 300
 
 
 class NewsprismError(Exception):
@@ -62,10 +76,76 @@ class SchemaError(StoreError):
     """The store was written by a newer newsprism than this one."""
 
 
+class ReadOnlyStore(StoreError):
+    """A command that writes was given a store that can only be read."""
+
+
 class ModelMissing(NewsprismError):
     """No English spaCy pipeline is installed."""
+
+
+class ClusterStateMismatch(NewsprismError):
+    """The stored story-clustering state was made with another vectorizer (lexical vs
+    dense, another dimension) or state format than this run's."""
 
 
 class EmbeddingsUnavailable(NewsprismError):
     """Dense embeddings were asked for but torch, sentence-transformers or the model
     package (the ``embed`` extra) is not installed."""
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisFailure:
+    """One article whose analysis raised: which article, its source, the step that
+    failed (``parse``, ``entities``, ``quotes``, ``quantities``, ``dates``, ``worker``)
+    and the error in one line."""
+
+    article: str
+    source: str
+    stage: str
+    error: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: analysis failed at {self.stage} ({self.error})"
+
+
+def describe(exc: BaseException) -> str:
+    """An exception as one line: our errors by their message, others with their type."""
+    text = str(exc) if isinstance(exc, NewsprismError) else f"{type(exc).__name__}: {exc}"
+    line = " ".join(text.split()) or type(exc).__name__
+    return line if len(line) <= MAX_ERROR_CHARS else line[: MAX_ERROR_CHARS - 1] + "\u2026"
+
+
+class ExtraMissing(NewsprismError):
+    """An optional feature needs a package its extra installs; the message names the
+    extra (``pip install 'newsprism[parquet]'``)."""
+
+    def __init__(self, feature: str, extra: str) -> None:
+        super().__init__(
+            f"{feature} needs the '{extra}' extra: pip install 'newsprism[{extra}]'"
+        )
+        self.extra = extra
+
+
+class NotFound(NewsprismError):
+    """No stored story (or article) has this id or id prefix."""
+
+    def __init__(self, kind: str, key: str) -> None:
+        super().__init__(f"no {kind} with id {key!r}")
+        self.kind = kind
+        self.key = key
+
+
+class AmbiguousId(NotFound):
+    """An id prefix that several stored ids start with (or one too short to trust)."""
+
+    def __init__(self, kind: str, key: str, matches: list[str], reason: str = "") -> None:
+        NewsprismError.__init__(
+            self,
+            reason
+            or f"{kind} id {key!r} is ambiguous: it starts {', '.join(matches[:5])}"
+            f"{', ...' if len(matches) > 5 else ''}; give more characters",
+        )
+        self.kind = kind
+        self.key = key
+        self.matches = matches

@@ -1,0 +1,239 @@
+"""A brief's tables for analysts: quotes, statements, facts, discrepancies, exclusives and
+the timeline, one row per passage, as CSV, JSON Lines or Parquet (or pandas DataFrames).
+
+Every row names its story (``story_id``, ``story``) and, where it quotes an article, the
+``outlet``, the ``article_id`` and the ``start``/``end`` of the passage in that article's
+clean text, so each line of a spreadsheet can be checked against its source. Columns are
+fixed per table (:data:`COLUMNS`), so an empty table still has its header.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, Literal, get_args
+
+from newsprism.errors import ExtraMissing, NewsprismError
+from newsprism.model import Brief, Passage
+
+if TYPE_CHECKING:
+    from newsprism.flow import ProgressFactory
+    from newsprism.store import Store
+
+logger = logging.getLogger(__name__)
+
+TableName = Literal["quotes", "statements", "facts", "discrepancies", "exclusives", "timeline"]
+ExportFormat = Literal["csv", "jsonl", "parquet"]
+TABLE_NAMES: tuple[str, ...] = get_args(TableName)
+FORMATS: tuple[str, ...] = get_args(ExportFormat)
+Row = dict[str, Any]
+
+_STORY = ("story_id", "story")
+_SPAN = ("outlet", "text", "article_id", "start", "end")
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "quotes": (*_STORY, "statement_id", "speaker", "direct", "speaker_as_written", *_SPAN),
+    "statements": (
+        *_STORY,
+        "statement_id",
+        "speaker",
+        "wordings",
+        "outlet_count",
+        "outlets",
+        "direct",
+        "text",
+    ),
+    "facts": (*_STORY, "fact_id", "about", "unit", "status", "value", "approx", *_SPAN),
+    "discrepancies": (*_STORY, "discrepancy", "kind", "about", *_SPAN),
+    "exclusives": (*_STORY, "kind", *_SPAN),
+    "timeline": (*_STORY, "date", "event", *_SPAN),
+}
+
+
+def _span(passage: Passage) -> Row:
+    return {
+        "outlet": passage.outlet,
+        "text": passage.text,
+        "article_id": passage.article,
+        "start": passage.start,
+        "end": passage.end,
+    }
+
+
+def _quotes(brief: Brief) -> Iterator[Row]:
+    for statement in brief.statements:
+        for variant in statement.variants:
+            yield {
+                "statement_id": statement.id,
+                "speaker": statement.speaker,
+                "direct": variant.direct,
+                "speaker_as_written": variant.speaker_mention,
+                **_span(variant.passage),
+            }
+
+
+def _statements(brief: Brief) -> Iterator[Row]:
+    for statement in brief.statements:
+        outlets = sorted({v.passage.outlet or "?" for v in statement.variants})
+        first = statement.variants[0].passage.text if statement.variants else None
+        yield {
+            "statement_id": statement.id,
+            "speaker": statement.speaker,
+            "wordings": len(statement.variants),
+            "outlet_count": len(outlets),
+            "outlets": "; ".join(outlets),
+            "direct": any(v.direct for v in statement.variants),
+            "text": first,
+        }
+
+
+def _facts(brief: Brief) -> Iterator[Row]:
+    for fact in brief.facts:
+        for value in fact.values:
+            yield {
+                "fact_id": fact.id,
+                "about": fact.about,
+                "unit": fact.unit,
+                "status": fact.status,
+                "value": value.value,
+                "approx": value.approx,
+                **_span(value.passage),
+            }
+
+
+def _discrepancies(brief: Brief) -> Iterator[Row]:
+    for number, discrepancy in enumerate(brief.discrepancies, 1):
+        for claim in discrepancy.claims:
+            yield {
+                "discrepancy": number,
+                "kind": discrepancy.kind,
+                "about": discrepancy.about,
+                **_span(claim),
+            }
+
+
+def _exclusives(brief: Brief) -> Iterator[Row]:
+    for exclusive in brief.exclusives:
+        yield {"kind": exclusive.kind, **_span(exclusive.passage)}
+
+
+def _timeline(brief: Brief) -> Iterator[Row]:
+    for event in brief.timeline:
+        for mention in event.mentions:
+            yield {"date": event.date, "event": event.text, **_span(mention)}
+
+
+_ROWS: dict[str, Callable[[Brief], Iterator[Row]]] = {
+    "quotes": _quotes,
+    "statements": _statements,
+    "facts": _facts,
+    "discrepancies": _discrepancies,
+    "exclusives": _exclusives,
+    "timeline": _timeline,
+}
+
+
+def brief_rows(brief: Brief, table: str) -> list[Row]:
+    """The rows of one table of a brief, each with every column of ``COLUMNS[table]``."""
+    if table not in _ROWS:
+        raise NewsprismError(f"unknown table {table!r}: choose one of {', '.join(TABLE_NAMES)}")
+    story = {"story_id": brief.story.id, "story": brief.story.title}
+    columns = COLUMNS[table]
+    return [{c: {**story, **row}.get(c) for c in columns} for row in _ROWS[table](brief)]
+
+
+def briefs_rows(briefs: Iterable[Brief], table: str) -> list[Row]:
+    """The rows of one table over several briefs, story after story."""
+    return [row for brief in briefs for row in brief_rows(brief, table)]
+
+
+def brief_frame(brief: Brief, table: str) -> Any:
+    """One table of a brief as a pandas DataFrame (needs the ``pandas`` extra)."""
+    try:
+        import pandas as pd
+    except ImportError:
+        raise ExtraMissing("DataFrames", "pandas") from None
+    return pd.DataFrame(brief_rows(brief, table), columns=list(COLUMNS[table]))
+
+
+def write_rows(
+    rows: list[Row], table: str, fmt: str, out: Path | None, stdout: IO[str] | None = None
+) -> None:
+    """Write rows as CSV or JSON Lines (to ``out``, else standard output) or Parquet
+    (to ``out``, which it needs: Parquet is binary)."""
+    if fmt == "parquet":
+        if out is None:
+            raise NewsprismError("parquet is a binary format: give a file with --out FILE")
+        _write_parquet(rows, COLUMNS[table], out)
+        return
+    if fmt not in FORMATS:
+        raise NewsprismError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    if out is None:
+        _write_text(rows, table, fmt, stdout or sys.stdout)
+        return
+    with out.open("w", encoding="utf-8", newline="") as handle:
+        _write_text(rows, table, fmt, handle)
+
+
+def _write_text(rows: list[Row], table: str, fmt: str, handle: IO[str]) -> None:
+    if fmt == "jsonl":
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return
+    writer = csv.DictWriter(handle, fieldnames=list(COLUMNS[table]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+
+
+def _write_parquet(rows: list[Row], columns: tuple[str, ...], out: Path) -> None:
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise ExtraMissing("Parquet export", "parquet") from None
+    data = {c: [row[c] for row in rows] for c in columns}
+    pq.write_table(pa.table(data), str(out))
+
+
+def export_stories(
+    store: Store,
+    story_keys: Sequence[str] | None,
+    table: str,
+    fmt: str,
+    out: Path | None = None,
+    options: ExportOptions | None = None,
+) -> int:
+    """Cross-check the stories named by ``story_keys`` (ids or prefixes; None: every
+    stored story) and write one table of their briefs; returns the rows written.
+
+    Raises :class:`~newsprism.errors.NotFound` for an unknown id before any work.
+    """
+    from newsprism.flow import brief_stories
+    from newsprism.lookup import find_story
+
+    options = options or ExportOptions()
+    if table not in COLUMNS:
+        raise NewsprismError(f"unknown table {table!r}: choose one of {', '.join(TABLE_NAMES)}")
+    if story_keys is None:
+        stories = store.list_stories(limit=max(store.count_stories(), 1))
+    else:
+        stories = [find_story(store, key) for key in story_keys]
+    briefs = brief_stories(store, stories, options.embeddings, options.progress)
+    rows = briefs_rows(briefs, table)
+    write_rows(rows, table, fmt, out, options.stdout)
+    logger.info("exported %d %s rows of %d stories", len(rows), table, len(briefs))
+    return len(rows)
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """The similarity briefs use ("auto": dense when installed), a progress factory (see
+    :mod:`newsprism.flow`) and where text formats go when no file is given."""
+
+    embeddings: Literal["auto", "on", "off"] = "auto"
+    progress: ProgressFactory | None = None
+    stdout: IO[str] | None = None

@@ -1,0 +1,154 @@
+"""The main job as library functions: ingest, analyse, group into stories, cross-check.
+
+These are what :class:`newsprism.Workspace` and ``newsprism watch`` call; each stage is
+the stage package's own batch function (``ingest.batch.ingest``,
+``analyze.batch.analyze_stored``, ``cluster.batch.cluster_stored``,
+``reconcile.brief.Reconciler``), so the flow adds order, not logic.
+
+Progress: every function takes an optional :data:`ProgressFactory`, called once per stage
+with the stage's verb ("reading", "analysing", "grouping", "cross-checking") and its total;
+it returns the function to call with each step done. The CLI draws bars with it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from newsprism.ingest import IngestOptions
+from newsprism.ingest.batch import IngestReport, ingest, plan_inputs
+from newsprism.ingest.sources import Input
+from newsprism.model import Analysis, Article, Brief, IngestFailure, Story
+from newsprism.store import Store
+
+logger = logging.getLogger(__name__)
+
+EmbeddingsChoice = Literal["auto", "on", "off"]
+Advance = Callable[[int], None]
+ProgressFactory = Callable[[str, int], Advance]
+
+
+def _no_progress(_verb: str, _total: int) -> Advance:
+    return lambda _n: None
+
+
+@dataclass(frozen=True)
+class FlowOptions:
+    """How the main job runs: how inputs are read, how many analysis processes, and the
+    similarity used for grouping and briefs ("auto": dense when the ``embed`` extra is
+    installed)."""
+
+    ingest: IngestOptions = field(default_factory=IngestOptions)
+    jobs: int = 1
+    embeddings: EmbeddingsChoice = "auto"
+
+
+@dataclass(frozen=True)
+class AnalyzeRun:
+    """What one run of the main job produced: the ingest report, the articles read (in
+    input order), their analyses, their stories and each story's brief."""
+
+    report: IngestReport
+    articles: list[Article]
+    analyses: dict[str, Analysis]
+    stories: list[Story]
+    briefs: list[Brief]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON report of docs/report-schema.md (what ``analyze --format json`` prints)."""
+        from newsprism.render import jsonout
+
+        return jsonout.report_dict(self.articles, self.analyses, self.briefs)
+
+
+def plan(paths: Iterable[str | Path]) -> list[Input | IngestFailure]:
+    """Every input the paths name; a folder holding no file becomes a failure (so an
+    empty folder is reported, not silently skipped)."""
+    planned: list[Input | IngestFailure] = []
+    for value in paths:
+        found = plan_inputs([str(value)])
+        if not found:
+            found = [IngestFailure(str(value), "no articles found in it (it holds no files)")]
+        planned.extend(found)
+    return planned
+
+
+def read_into(
+    store: Store,
+    paths: Iterable[str | Path],
+    options: IngestOptions | None = None,
+    progress: ProgressFactory | None = None,
+) -> IngestReport:
+    """Ingest ``paths`` into the store (see :func:`newsprism.ingest.batch.ingest`)."""
+    inputs = plan(paths)
+    advance = (progress or _no_progress)("reading", len(inputs))
+    return ingest(store, inputs, options, on_input_done=lambda _: advance(1))
+
+
+def analyze_articles(
+    store: Store,
+    article_ids: Sequence[str],
+    options: FlowOptions | None = None,
+    progress: ProgressFactory | None = None,
+) -> tuple[list[Article], dict[str, Analysis], list[Story]]:
+    """Analyse stored articles (only those not yet analysed) and add them to the stored
+    stories; returns the articles, their analyses and their stories."""
+    from newsprism.analyze.analyzer import AnalyzeOptions
+    from newsprism.analyze.batch import analyze_stored
+    from newsprism.cluster.batch import StoryOptions, cluster_stored
+    from newsprism.cluster.stories import ClusterOptions
+
+    options = options or FlowOptions()
+    progress = progress or _no_progress
+    articles = store.get_articles(article_ids)
+    ids = [a.id for a in articles]
+    advance = progress("analysing", len(set(ids)))
+    analyses = analyze_stored(store, ids, AnalyzeOptions(processes=options.jobs), advance)
+    story_options = StoryOptions(cluster=ClusterOptions(embeddings=options.embeddings))
+    advance = progress("grouping", len(articles))
+    stories = cluster_stored(store, articles, analyses, story_options, on_done=advance)
+    return articles, analyses, stories
+
+
+def brief_stories(
+    store: Store,
+    stories: Sequence[Story],
+    embeddings: EmbeddingsChoice = "auto",
+    progress: ProgressFactory | None = None,
+) -> list[Brief]:
+    """The brief of each story; the similarity model loads once for all of them."""
+    from newsprism.reconcile.brief import BriefOptions, Reconciler, material_of
+
+    if not stories:
+        return []
+    reconciler = Reconciler(BriefOptions(embeddings=embeddings))
+    advance = (progress or _no_progress)("cross-checking", len(stories))
+    briefs = []
+    for story in stories:
+        briefs.append(reconciler.brief(material_of(store, story)))
+        advance(1)
+    return briefs
+
+
+def analyze_paths(
+    store: Store,
+    paths: Iterable[str | Path],
+    options: FlowOptions | None = None,
+    progress: ProgressFactory | None = None,
+) -> AnalyzeRun:
+    """The main job: ingest ``paths``, analyse the articles, group them into stories
+    (extending the stored ones) and cross-check every story they belong to.
+
+    Guarantee: a bad input is recorded in the report and the others go on; running it
+    again on the same inputs stores nothing twice and gives the same stories.
+    """
+    options = options or FlowOptions()
+    report = read_into(store, paths, options.ingest, progress)
+    articles, analyses, stories = analyze_articles(
+        store, report.article_ids, options, progress
+    )
+    briefs = brief_stories(store, stories, options.embeddings, progress)
+    return AnalyzeRun(report, articles, analyses, stories, briefs)
