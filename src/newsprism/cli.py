@@ -8,28 +8,36 @@ others were still stored), 2 usage error (Click's own code for bad arguments).
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
+from typer.core import TyperArgument, TyperOption
 
 from newsprism import __version__
 from newsprism.errors import NewsprismError
+from newsprism.flow import plan
 from newsprism.ingest import IngestOptions
-from newsprism.ingest.batch import IngestReport, ingest, plan_inputs
+from newsprism.ingest.batch import IngestReport, ingest
 from newsprism.ingest.pipeline import DEFAULT_MAX_BYTES
+from newsprism.lookup import not_found_error
 from newsprism.model import Analysis, Article, Brief, Story
 from newsprism.render import jsonout, terminal
 from newsprism.store import ENV_DB, ArticleQuery, Store, default_db_path
+
+if TYPE_CHECKING:
+    from newsprism.flow import StoryChange
+    from newsprism.ingest.watch import FeedResult
 
 EXIT_OK, EXIT_FAILED_INPUTS, EXIT_USAGE = 0, 1, 2
 
@@ -41,6 +49,19 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
 )
+
+
+def _help_type(param: TyperOption | TyperArgument, ctx: Any) -> str | None:
+    """The type column of ``--help``: choices and value types, but not typer's ``<bool>``
+    for a flag nor ``<list[str]>`` for an argument whose name the help already shows."""
+    if isinstance(param, TyperArgument) or getattr(param, "is_flag", False):
+        return None
+    return param.metavar or param.display_type(ctx)
+
+
+TyperOption.display_type_rich = _help_type  # type: ignore[method-assign,assignment]
+TyperArgument.display_type_rich = _help_type  # type: ignore[method-assign,assignment]
+
 # Piped output gets the 100 columns the views are designed for, not Rich's default 80.
 REPORT_WIDTH = 100
 out = Console(highlight=False, width=None if sys.stdout.isatty() else REPORT_WIDTH)
@@ -118,10 +139,32 @@ def main_options(
     ] = False,
 ) -> None:
     """newsprism reads articles from many outlets and cross-checks what they report."""
+    _quiet_third_parties(verbose)
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+
+
+# Progress bars and chatter of the dense model's loaders (tqdm, transformers,
+# sentence-transformers, huggingface_hub) would land in the middle of a printed brief.
+_QUIET_ENV = {
+    "TQDM_DISABLE": "1",
+    "HF_HUB_DISABLE_PROGRESS_BARS": "1",
+    "TRANSFORMERS_VERBOSITY": "error",
+    "TRANSFORMERS_NO_ADVISORY_WARNINGS": "1",
+}
+_QUIET_LOGGERS = ("transformers", "sentence_transformers", "huggingface_hub", "torch")
+
+
+def _quiet_third_parties(verbose: bool) -> None:
+    """Silence third-party progress output unless ``--verbose`` (set before they load)."""
+    if verbose:
+        return
+    for name, value in _QUIET_ENV.items():
+        os.environ.setdefault(name, value)
+    for name in _QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.ERROR)
 
 
 def _progress(verb: str) -> Progress:
@@ -136,7 +179,7 @@ def _progress(verb: str) -> Progress:
 
 
 def _run_ingest(store: Store, paths: list[str], options: IngestOptions) -> IngestReport:
-    inputs = plan_inputs(paths)
+    inputs = plan(paths)  # an empty folder becomes a failure: "no articles found in it"
     with _progress("reading") as progress:
         task = progress.add_task("inputs", total=len(inputs))
         return ingest(store, inputs, options, on_input_done=lambda _: progress.advance(task))
@@ -214,7 +257,7 @@ def article_command(
     with _open_store(db) as store:
         article = store.get_article(article_id)
         if article is None:
-            _fail(f"no article with id {article_id!r}")
+            _fail(str(not_found_error(store, "article", article_id)))
         analysis = _analyses(store, [article.id]).get(article.id)
     if as_json:
         data = jsonout.report_dict([article], {article.id: analysis} if analysis else None)
@@ -282,7 +325,7 @@ def story_command(
     with _open_store(db) as store:
         story = store.get_story(story_id)
         if story is None:
-            _fail(f"no story with id {story_id!r}")
+            _fail(str(not_found_error(store, "story", story_id)))
         articles = store.get_articles(story.articles)
     if as_json:
         out.print_json(jsonout.dumps(jsonout.story_to_dict(story)))
@@ -435,7 +478,7 @@ def brief_command(
     with _open_store(db) as store:
         story = store.get_story(story_id)
         if story is None:
-            _fail(f"no story with id {story_id!r}")
+            _fail(str(not_found_error(store, "story", story_id)))
         material = material_of(store, story)
         brief = Reconciler(BriefOptions(embeddings=embeddings.value)).brief(material)
         outlets = _outlets_of(store, [story])
@@ -463,6 +506,158 @@ def serve_command(
     web = create_app(path, WebOptions(embeddings=embeddings.value))
     err.print(f"newsprism: serving {path} on http://{host}:{port}/", markup=False)
     uvicorn.run(web, host=host, port=port, log_level="info")
+
+
+def _progress_factory(progress: Progress) -> Callable[[str, int], Callable[[int], None]]:
+    """A :mod:`newsprism.flow` progress factory drawing one bar per stage."""
+
+    def start(verb: str, total: int) -> Callable[[int], None]:
+        task = progress.add_task(verb, total=total)
+        progress.update(task, description=verb)
+        return lambda n: progress.advance(task, n)
+
+    return start
+
+
+class ExportTable(StrEnum):
+    quotes = "quotes"
+    statements = "statements"
+    facts = "facts"
+    discrepancies = "discrepancies"
+    exclusives = "exclusives"
+    timeline = "timeline"
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    parquet = "parquet"
+    jsonl = "jsonl"
+
+
+@app.command("export")
+def export_command(
+    story_ids: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="STORY_ID", help="Story ids or prefixes (or use --all)."),
+    ] = None,
+    all_stories: Annotated[bool, typer.Option("--all", help="Every stored story.")] = False,
+    table: Annotated[
+        ExportTable, typer.Option("--table", "-t", help="Which table of the briefs.")
+    ] = ExportTable.facts,
+    export_format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="File format.")
+    ] = ExportFormat.csv,
+    out_file: OutFileOption = None,
+    db: DbOption = None,
+    embeddings: EmbeddingsOption = Embeddings.auto,
+) -> None:
+    """Write one table of stories' briefs (one row per passage, with outlet, article and
+    span) as CSV, JSON Lines or Parquet, for spreadsheets, pandas or R."""
+    from newsprism.export import ExportOptions, export_stories
+
+    if bool(story_ids) == all_stories:
+        _fail("give story ids or --all (not both)", EXIT_USAGE)
+    with _open_store(db) as store, _progress("cross-checking") as progress:
+        options = ExportOptions(embeddings.value, _progress_factory(progress))
+        try:
+            rows = export_stories(
+                store,
+                None if all_stories else story_ids,
+                table.value,
+                export_format.value,
+                out_file,
+                options,
+            )
+        except NewsprismError as exc:
+            _fail(str(exc))
+    if out_file is not None:
+        err.print(f"wrote {terminal.counted(rows, 'row')} to {out_file}", markup=False)
+
+
+def _duration(value: str) -> timedelta:
+    """ "15m", "30s", "2h", "1d" or plain seconds, as a timedelta (at least a second)."""
+    units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+    number, unit = (value[:-1], value[-1]) if value[-1:] in units else (value, "s")
+    try:
+        seconds = float(number) * units[unit]
+    except ValueError:
+        _fail(f"--every: expected a duration such as 15m, 30s or 2h, got {value!r}", EXIT_USAGE)
+    if seconds < 1:
+        _fail(f"--every: {value!r} is under a second", EXIT_USAGE)
+    return timedelta(seconds=seconds)
+
+
+@app.command("watch")
+def watch_command(
+    feeds: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="FEEDS_OR_OPML",
+            help="RSS/Atom feed URLs or files, and OPML lists of feeds.",
+            show_default=False,
+        ),
+    ],
+    every: Annotated[
+        str, typer.Option("--every", help="Time between polls: 30s, 15m, 2h.")
+    ] = "15m",
+    once: Annotated[bool, typer.Option("--once", help="Poll once and exit (for cron).")] = False,
+    db: DbOption = None,
+    fetch_links: FetchLinksOption = False,
+    embeddings: EmbeddingsOption = Embeddings.auto,
+) -> None:
+    """Poll feeds politely (conditional GET, per-host spacing, back-off on errors); ingest,
+    analyse and group what is new, and print one line per new or updated story."""
+    import time
+
+    from newsprism.flow import FlowOptions, watch_round
+    from newsprism.ingest.watch import Watcher, WatchOptions, feeds_of, intervals
+
+    interval = _duration(every)
+    try:
+        urls = feeds_of(feeds)
+    except NewsprismError as exc:
+        _fail(str(exc), EXIT_USAGE)
+    options = WatchOptions(every=interval, fetch_links=fetch_links)
+    flow = FlowOptions(embeddings=embeddings.value)
+    failed = False
+    with _open_store(db) as store:
+        watcher = Watcher(store, options)
+        try:
+            for pause in intervals(interval):
+                results, changes = watch_round(store, watcher, urls, flow)
+                failed = _print_round(results, changes)
+                if once:
+                    break
+                time.sleep(pause)
+        except KeyboardInterrupt:
+            err.print("watch: stopped", markup=False)
+        finally:
+            watcher.close()
+    if failed:
+        raise typer.Exit(EXIT_FAILED_INPUTS)
+
+
+def _print_round(results: list[FeedResult], changes: list[StoryChange]) -> bool:
+    """One line per failed feed (stderr) and per new or updated story; True if a feed failed."""
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
+    for result in results:
+        if result.status == "failed":
+            err.print(Text.assemble(("failed: ", "red"), f"{result.feed}: {result.error}"))
+        for failure in result.failures:
+            err.print(Text.assemble(("failed: ", "red"), str(failure)), soft_wrap=True)
+    for change in changes:
+        story = change.story
+        what = "new story" if change.new else "updated"
+        line = (
+            f"{stamp} {what} {story.id} {story.title or '(untitled)'!r}: "
+            f"+{terminal.counted(change.added, 'article')}, now "
+            f"{terminal.counted(len(story.articles), 'article')} from "
+            f"{terminal.counted(len(change.outlets), 'outlet')}"
+        )
+        out.print(line, markup=False, soft_wrap=True)
+    new = sum(len(r.articles) for r in results)
+    logging.getLogger(__name__).info("watch round: %d feeds, %d new articles", len(results), new)
+    return any(r.status == "failed" for r in results)
 
 
 def main() -> None:

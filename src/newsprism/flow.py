@@ -16,13 +16,16 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from newsprism.ingest import IngestOptions
 from newsprism.ingest.batch import IngestReport, ingest, plan_inputs
 from newsprism.ingest.sources import Input
 from newsprism.model import Analysis, Article, Brief, IngestFailure, Story
 from newsprism.store import Store
+
+if TYPE_CHECKING:
+    from newsprism.ingest.watch import FeedResult, Watcher
 
 logger = logging.getLogger(__name__)
 
@@ -147,8 +150,44 @@ def analyze_paths(
     """
     options = options or FlowOptions()
     report = read_into(store, paths, options.ingest, progress)
-    articles, analyses, stories = analyze_articles(
-        store, report.article_ids, options, progress
-    )
+    articles, analyses, stories = analyze_articles(store, report.article_ids, options, progress)
     briefs = brief_stories(store, stories, options.embeddings, progress)
     return AnalyzeRun(report, articles, analyses, stories, briefs)
+
+
+@dataclass(frozen=True)
+class StoryChange:
+    """A story one watch round started (``new``) or added articles to."""
+
+    story: Story
+    new: bool
+    added: int
+    outlets: list[str]
+
+
+def watch_round(
+    store: Store,
+    watcher: Watcher,
+    feeds: Sequence[str],
+    options: FlowOptions | None = None,
+    progress: ProgressFactory | None = None,
+) -> tuple[list[FeedResult], list[StoryChange]]:
+    """Poll every feed once, then analyse and group what was new: the feeds' results
+    and the stories started or extended (a story is new when all its articles are)."""
+    results = watcher.poll(feeds)
+    fresh = [a.id for r in results for a in r.articles]
+    if not fresh:
+        return results, []
+    _, _, stories = analyze_articles(store, fresh, options, progress)
+    added = set(fresh)
+    outlets = store.outlets_by_story(s.id for s in stories)
+    changes = [
+        StoryChange(
+            story=s,
+            new=added.issuperset(s.articles),
+            added=len(added.intersection(s.articles)),
+            outlets=outlets.get(s.id, []),
+        )
+        for s in stories
+    ]
+    return results, changes

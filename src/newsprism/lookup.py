@@ -34,7 +34,7 @@ def not_found_error(store: Store, kind: Kind, key: str) -> NotFound:
             key,
             matches,
             f"{kind} id {key!r} is too short: give at least {MIN_PREFIX} characters "
-            f"(e.g. {matches[0][:MIN_PREFIX + 4]})",
+            f"(e.g. {matches[0][: MIN_PREFIX + 4]})",
         )
     if len(matches) > 1:
         return AmbiguousId(kind, key, matches)

@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsprism.model import Brief, Fact, Passage, Statement, SummarySentence
+from newsprism.render.terminal import counted
 
 STATUS_STYLE = {"agree": "green", "differ": "bold red", "single": "dim"}
 # Rows shown per section; the rest is counted, not printed (the JSON has them all).
@@ -194,8 +195,8 @@ def brief_panel(brief: Brief, outlets_by_article: dict[str, str]) -> Panel:
     story = brief.story
     outlets = sorted({outlets_by_article.get(a, "?") for a in story.articles})
     heading = Text(
-        f"{len(story.articles)} articles · {len(outlets)} outlets · "
-        f"{len(story.duplicates)} syndicated copy groups · story {story.id}",
+        f"{counted(len(story.articles), 'article')} · {counted(len(outlets), 'outlet')} · "
+        f"{counted(len(story.duplicates), 'syndicated copy group')} · story {story.id}",
         style="dim",
     )
     parts: list[RenderableType] = [heading, summary_view(brief, outlets_by_article)]

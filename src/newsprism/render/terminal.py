@@ -23,6 +23,11 @@ PREVIEW_PARAGRAPHS = 2
 SHORT_ID = 10
 
 
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """"1 article", "3 articles": a count with its noun in the right number."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
 def _when(article: Article) -> str:
     return article.published.strftime("%Y-%m-%d %H:%M %z") if article.published else "undated"
 
@@ -226,8 +231,9 @@ def story_panel(story: Story, articles: Sequence[Article]) -> Panel:
             table.add_row(Text(outlet), article.id[:SHORT_ID], _when(article), title)
     heading = Text(story.title or "(untitled)", style="bold")
     summary = Text(
-        f"{len(articles)} articles from {len(by_outlet)} outlets, {len(story.duplicates)} "
-        f"syndicated groups · {_span(story)} · story {story.id}",
+        f"{counted(len(articles), 'article')} from {counted(len(by_outlet), 'outlet')}, "
+        f"{counted(len(story.duplicates), 'syndicated group')} · {_span(story)} · "
+        f"story {story.id}",
         style="dim",
     )
     return Panel(
