@@ -315,7 +315,7 @@ def time_stages(chunk: Sequence[Input], languages: LanguageDetector) -> StageClo
         body = clock.timed("decode", decode_text, data, found.source)
         cleaned = clock.timed("clean", clean_scraped_text, body, options)
         clock.timed("language", languages.detect, cleaned.text)
-        clock.timed("id", article_id, found.folder, cleaned.text)
+        clock.timed("id", article_id, found.stem, cleaned.text)
     return clock
 
 

@@ -40,11 +40,11 @@ def failure(items: list[Article | IngestFailure]) -> IngestFailure:
 # --- plain text, folders, globs, stdin -------------------------------------------------
 
 
-def test_text_file_takes_outlet_from_folder_and_title_from_headline(write: Write) -> None:
+def test_text_file_without_clues_is_its_own_source_named_by_its_file(write: Write) -> None:
     path = write("tessel-courier/pier.txt", "Tessel closes its old ferry pier\n\n" + BODY)
     article = only_article(read_all(str(path)))
     assert article.title == "Tessel closes its old ferry pier"
-    assert article.outlet == "tessel-courier"
+    assert article.outlet == "pier"  # the file's stem, never the folder's name
     assert article.source == str(path)
     assert article.text.startswith("The harbour board of Tessel voted")
     assert article.language == "en"

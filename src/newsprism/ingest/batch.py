@@ -13,7 +13,7 @@ from typing import IO
 
 from newsprism.ingest.pipeline import IngestOptions, read_inputs
 from newsprism.ingest.sources import Input, expand_inputs
-from newsprism.model import Article, IngestFailure
+from newsprism.model import Article, IngestFailure, IngestWarning
 from newsprism.store import Store
 
 logger = logging.getLogger(__name__)
@@ -25,13 +25,15 @@ BATCH_SIZE = 200
 
 @dataclass
 class IngestReport:
-    """What an ingest run did. ``article_ids`` lists every article read, in input order."""
+    """What an ingest run did. ``article_ids`` lists every article read, in input order;
+    ``warnings`` the inputs read only by repairing something (one line each, for stderr)."""
 
     inputs: int = 0
     added: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     failures: list[IngestFailure] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
+    warnings: list[IngestWarning] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -63,7 +65,7 @@ def ingest(
         if on_input_done is not None:
             on_input_done(found)
 
-    for item in read_inputs(inputs, options, stdin, count_input):
+    for item in read_inputs(inputs, options, stdin, count_input, report.warnings.append):
         if isinstance(item, IngestFailure):
             report.failures.append(item)
             continue

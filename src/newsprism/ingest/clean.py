@@ -4,7 +4,8 @@ A scraped page is a headline, a body, and debris: menus, bylines, timestamps, ph
 captions, share and comment prompts, reaction widgets, copyright and syndication lines.
 :func:`clean_scraped_text` takes the debris out line by line with the named rules of
 :data:`RULES`, keeps what a rule removed (with the rule's name and the line number) for a
-reviewer, and turns some of it into metadata: title, byline, publication time, credit.
+reviewer, and turns some of it into metadata: title, byline, publication time, credit,
+and the publication a byline names ("By Lena Hart, Ardmoor Gazette").
 
 Guarantees:
     * every kept line is a substring of the repaired input (:func:`repair_text`); a clean
@@ -99,6 +100,7 @@ class CleanedText:
     credit: str | None
     headings: tuple[Heading, ...]
     removed: tuple[Removed, ...]
+    affiliation: str | None = None  # the publication a byline names, after the writer
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +177,43 @@ def _wire_dateline(text: str) -> re.Match[str] | None:
     return match if match and (match["date"] or match["agency"]) else None
 
 
+# Words that make a byline's trailing part a publication ("Ardmoor Gazette", "Reuters
+# News"), unless a job word makes it a role ("Staff Writer", "News Editor").
+_OUTLET_WORD = re.compile(
+    r"\b(?:gazette|times|post|herald|tribune|journal|chronicle|courier|news|daily|weekly"
+    r"|radio|tv|television|network|wire|observer|guardian|review|today|express|mail|record"
+    r"|standard|star|sun|telegraph|independent|monitor|register|dispatch|bulletin|ledger"
+    r"|examiner|inquirer|magazine|online|press|agency|media|broadcasting|channel|zeitung"
+    r"|rundschau|nachrichten|presse|kurier|blatt|agence|agencia|diario|noticias|corriere)\b",
+    re.IGNORECASE,
+)
+_JOB_WORD = re.compile(
+    r"\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|desk|team"
+    r"|newsroom|bureau|intern|photographer|producer)s?\b",
+    re.IGNORECASE,
+)
+_BYLINE_SEGMENT = re.compile(r"\s*,\s*|\s+[–—-]\s+")
+
+
+def _is_publication(text: str) -> bool:
+    """A byline's trailing part that names a publication, not a role or a person."""
+    one_word = len(text.split()) == 1 and text[:1].isupper()
+    return not _JOB_WORD.search(text) and bool(_OUTLET_WORD.search(text) or one_word)
+
+
+def _split_byline(text: str) -> tuple[list[str], str | None]:
+    """Writers and publication of "Lena Hart, Ardmoor Gazette" or "A and B - Reuters"."""
+    segments = _BYLINE_SEGMENT.split(text.strip().rstrip("."))
+    names: list[str] = []
+    for k, segment in enumerate(segments):
+        found = _split_names(segment) if not (k and _is_publication(segment)) else []
+        if not found:
+            rest = ", ".join(segments[k:])
+            return names, rest if names and _is_publication(rest) else None
+        names.extend(found)
+    return names, None
+
+
 def _split_names(text: str) -> list[str]:
     """Person names in "Jane Doe and John Roe in Lorvik"; [] if a piece is not a name.
 
@@ -197,7 +236,7 @@ def _split_names(text: str) -> list[str]:
 # (the dates are checked to be stamps); "Von"/"Par"/"Por"/"Door" for translated outlets.
 _BYLINE = re.compile(
     r"(?i:(?:written|reported|posted|words|story|text)\s+)?(?:(?P<before>[^|•·]{6,60}?)\s+)?"
-    rf"(?i:by|von|par|por|door)\s+(?P<names>{_NAMES})(?:(?:\s*,|\s+[–—-])\s*[^.!?|•·]{{1,60}}?)?"
+    rf"(?i:by|von|par|por|door)\s+(?P<names>{_NAMES})(?P<affil>(?:\s*,|\s+[–—-])\s*[^.!?|•·]{{1,60}}?)?"
     r"(?:\s+(?i:on)\s+(?P<after>[^|•·]{6,60}))?\.?"
 )
 _AFFILIATION = re.compile(r"[^.!?]{1,60}")
@@ -325,8 +364,26 @@ _CAPTION = re.compile(
     r"|illustration)(?: credit)?)\s*(?:\([^)]{0,40}\))?\s*[:|]\s*\S.{0,300}"
     rf"|(?i:photo(?:graph)?s? by)\s+{_CREDIT}"
     r"|.{1,300}\((?i:photo|image|picture|file photo|photograph|credit)\b[^()]{0,60}\)"
+    rf"|.{{1,300}}[.!?\"”’)]\s+(?i:photo(?:graph)?s?|images?|pictures?)\s*:\s*{_CREDIT}"
     rf"|.{{1,300}}\s/\s*{_CREDIT}"
 )
+
+
+# A credit line alone: "Photo: Nordlicht Agency", "Image: Jane Doe/CPA", "Photos: AFP, EPA";
+# a credit is names (capitalised words), a caption ("Image: Firefighters rest.") a sentence.
+_CREDIT_NAME = rf"[{_UP}][\w&.'’-]*(?:(?:\s+|\s*/\s*)[{_UP}0-9][\w&'’-]*){{0,4}}"
+_PHOTO_CREDIT = re.compile(
+    r"(?i:(?:file |top |main )?(?:photo(?:graph)?s?|images?|pictures?|fotos?|bild|foto"
+    r"|illustration|graphic|video)(?: credits?)?|credits?)\s*[:|]\s*"
+    rf"{_CREDIT_NAME}(?:\s*(?:,|/|and|&|via)\s*{_CREDIT_NAME}){{0,3}}"
+)
+# A foot byline crediting agencies, as translated outlets print it: "Nguyen Van An
+# (According to Reuters, AFP)", "Minh Tam (Theo Reuters)", "(Source: AP)".
+_AGENCY_BYLINE = re.compile(
+    rf"(?P<names>{_NAME})?\s*\((?i:according to|sources?:?|via|theo|nach|laut|selon|segun|según)"
+    r"\s+(?P<agencies>[^()]{2,80})\)\.?"
+)
+_AGENCY_SEP = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
 
 
 _REACTION_PROMPT = re.compile(
@@ -435,6 +492,8 @@ RULES: tuple[Rule, ...] = (
         r"[\[(]\s*(?:image|img|photo|picture|video|graphic|gallery|illustration|embed|chart"
         r"|map|audio|media|ad)\b[^\])]{0,200}[\])]"), Zone.ANY,
          "Where the scraper dropped an image or embed, it left a bracketed placeholder."),
+    Rule("photo_credit", _line_rule(_PHOTO_CREDIT.fullmatch), Zone.ANY,
+         "A credit line names who took a picture the text does not show; not the story's."),
     Rule("caption", _line_rule(_CAPTION.fullmatch), Zone.ANY,
          "Photo captions describe a picture the text does not show; credits end them."),
     Rule("reaction_widget", _reaction_widget, Zone.ANY,
@@ -463,6 +522,8 @@ RULES: tuple[Rule, ...] = (
          "'By NAME' lines name the writer; the name goes to `byline`."),
     Rule("wire_credit", _line_rule(_is_wire_credit), Zone.ANY,
          "Wire stories end with '(Reporting by X; Editing by Y)': X is the writer."),
+    Rule("agency_byline", _line_rule(_AGENCY_BYLINE.fullmatch), Zone.FOOT,
+         "'Name (According to Reuters, AFP)' at the foot: the writer and the agencies."),
     Rule("author_note", _line_rule(_AUTHOR_NOTE.fullmatch), Zone.FOOT,
          "A foot note 'Jane Doe is a reporter at X' is a byline; mid-body it is a sentence."),
     Rule("copyright", _line_rule(
@@ -700,20 +761,51 @@ def _find_published(removed: tuple[Removed, ...], default_tz: tzinfo) -> datetim
     return updates[0] if updates else None
 
 
-_NAME_SOURCES = {"byline": _BYLINE, "wire_credit": _WIRE_CREDIT, "author_note": _AUTHOR_NOTE}
+_NAME_SOURCES = {
+    "byline": _BYLINE,
+    "wire_credit": _WIRE_CREDIT,
+    "agency_byline": _AGENCY_BYLINE,
+    "author_note": _AUTHOR_NOTE,
+}
+
+
+def _byline_match(item: Removed) -> re.Match[str] | None:
+    return _NAME_SOURCES[item.reason].fullmatch(LINE_PARTS.split(item.line)[0])
 
 
 def _byline_names(item: Removed) -> list[str]:
-    match = _NAME_SOURCES[item.reason].fullmatch(LINE_PARTS.split(item.line)[0])
-    return _split_names(match["names"]) if match else []
+    match = _byline_match(item)
+    if match is None:
+        return []
+    if item.reason == "byline":
+        return _split_byline(_byline_tail(match))[0]
+    return _split_names(match["names"])
+
+
+def _byline_tail(match: re.Match[str]) -> str:
+    """A "By" line from its names to the end of its affiliation (before "on DATE")."""
+    return match.string[match.start("names") : match.end("affil" if match["affil"] else "names")]
 
 
 def _find_byline(removed: tuple[Removed, ...]) -> str | None:
-    """Writer names: a "By" line first, then a wire credit, then a foot author note."""
-    for reason in ("byline", "wire_credit", "author_note"):
+    """Writer names: a "By" line first, then a wire credit, an agency foot byline, then a
+    foot author note."""
+    for reason in ("byline", "wire_credit", "agency_byline", "author_note"):
         for item in removed:
             if item.reason == reason and (names := _byline_names(item)):
                 return " and ".join(names)
+    return None
+
+
+def _find_affiliation(removed: tuple[Removed, ...]) -> str | None:
+    """The publication the first "By" line names after its writers, if any."""
+    for item in removed:
+        if item.reason == "byline" and (match := _byline_match(item)):
+            names, publication = _split_byline(_byline_tail(match))
+            parts = LINE_PARTS.split(item.line)[1:]  # "By Jane Doe | Ardmoor Gazette"
+            others = [p for p in parts if not stamp_match(p) and _is_publication(p)]
+            if names:
+                return publication or (others[0] if others else None)
     return None
 
 
@@ -722,6 +814,9 @@ def _find_credit(removed: tuple[Removed, ...], body: list[str]) -> str | None:
     for item in removed:
         if item.reason == "syndication" and (match := _SYNDICATION.fullmatch(item.line)):
             return match["outlet"].rstrip(".")
+    for item in removed:
+        if item.reason == "agency_byline" and (match := _AGENCY_BYLINE.fullmatch(item.line)):
+            return ", ".join(_AGENCY_SEP.split(match["agencies"].strip()))
     dateline = _wire_dateline(body[0]) if body else None
     return dateline["agency"].strip() if dateline and dateline["agency"] else None
 
@@ -764,4 +859,5 @@ def clean_scraped_text(raw: str, options: CleanOptions | None = None) -> Cleaned
         credit=_find_credit(removed, body),
         headings=tuple(headings),
         removed=removed,
+        affiliation=_find_affiliation(removed),
     )

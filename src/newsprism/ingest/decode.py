@@ -7,10 +7,14 @@ problem in one line.
 
 from __future__ import annotations
 
+import codecs
 import enum
 import gzip
 import logging
+import re
+import unicodedata
 import zlib
+from dataclasses import dataclass
 from pathlib import PurePath
 from typing import IO, cast
 
@@ -83,6 +87,15 @@ def format_from_content(head: bytes) -> Format:
     return Format.TEXT
 
 
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:-]{1,40})""", re.I)
+
+
+def meta_charset(head: bytes) -> str | None:
+    """The charset an HTML page's ``<meta>`` declares in its first bytes, if any."""
+    found = _META_CHARSET.search(head)
+    return found.group(1).decode("ascii") if found else None
+
+
 def check_size(source: str, size: int, max_bytes: int) -> None:
     """Raise :class:`InputTooLarge` when ``size`` exceeds ``max_bytes``."""
     if size > max_bytes:
@@ -129,24 +142,147 @@ def _is_utf16(head: bytes) -> bool:
     return head.startswith((b"\xff\xfe", b"\xfe\xff"))
 
 
-def decode_text(data: bytes, source: str, declared: str | None = None) -> str:
-    """Text of ``data``: the declared charset, else UTF-8, else charset-normalizer's guess.
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Text decoded from bytes; ``warning`` says (in one line) when bytes were replaced
+    or the encoding had to be guessed, for the ingest report."""
 
-    Raises :class:`UnsupportedInput` for empty or binary data and
-    :class:`MalformedInput` when no encoding decodes it.
+    text: str
+    encoding: str
+    warning: str | None = None
+
+
+def decode_text(data: bytes, source: str, declared: str | None = None) -> str:
+    """The text of ``data`` (see :func:`decode`); a warning is only logged."""
+    decoded = decode(data, source, declared)
+    if decoded.warning:
+        logger.warning("%s: %s", source, decoded.warning)
+    return decoded.text
+
+
+def decode(data: bytes, source: str, declared: str | None = None) -> Decoded:
+    """Decode ``data``: a byte-order mark, else UTF-8, else the declared charset, else
+    Windows-1252 where it fits, else a statistical guess; never mojibake silently.
+
+    Order and why: a BOM is certain; valid UTF-8 holding non-ASCII text is almost never
+    anything else, so it wins even over a declared charset (servers often mislabel UTF-8
+    as Latin-1); Latin-1 and ASCII labels mean Windows-1252, as in browsers. Text that is
+    mostly UTF-8 with stray bytes (a paste from a Windows editor) keeps its UTF-8 and reads
+    only the stray bytes as Windows-1252. A guess by charset-normalizer, or bytes no
+    encoding fits (replaced by U+FFFD), come with a ``warning``.
+
+    Raises :class:`UnsupportedInput` for empty or binary data.
     """
     if not data.strip():
         raise UnsupportedInput(source, "empty input (no text in it)")
     if looks_binary(data):
         raise UnsupportedInput(source, "binary content, not text")
-    for encoding in (declared, "utf-8-sig"):
+    for encoding in (_bom_encoding(data), "utf-8", _browser_label(declared)):
         if encoding:
             try:
-                return data.decode(encoding)
+                return Decoded(data.decode(encoding), encoding)
             except (UnicodeDecodeError, LookupError):
                 continue
-    best = charset_normalizer.from_bytes(data).best()
-    if best is None:
-        raise MalformedInput(source, "cannot decode: not UTF-8, and no other encoding fits")
-    logger.info("%s: decoded as %s", source, best.encoding)
-    return str(best)
+    if _UTF8_SEQUENCE.search(data):
+        text = data.decode("utf-8", errors=_CP1252_FALLBACK)
+        stray = _stray_bytes(data)
+        return Decoded(text, "utf-8", f"not valid UTF-8: {stray:,} stray byte(s) read as cp1252")
+    fitting = _cp1252_if_it_fits(data)
+    if fitting is not None:
+        logger.info("%s: not UTF-8, decoded as cp1252", source)
+        return Decoded(fitting, "cp1252")
+    return _guessed(data)
+
+
+# Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# WHATWG Encoding: the labels latin-1, iso-8859-1 and ascii all decode as windows-1252.
+_AS_CP1252 = frozenset({"iso8859-1", "ascii", "cp1252"})
+# One well-formed UTF-8 multi-byte sequence (RFC 3629 table 3-7).
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+_CP1252_FALLBACK = "newsprism-cp1252"
+# cp1252 read as text fits when few letters are non-ASCII: in French, German or Spanish
+# prose 2-6% of letters are accented (10% for Icelandic); Cyrillic, Greek or Turkish
+# single-byte text read as cp1252 is 60-100% accented Latin letters.
+CP1252_MAX_ACCENTED_SHARE = 0.3
+_ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
+_ASCII = bytes(range(128))
+# A non-letter between two letters ("wys³a³" is Polish cp1250 read as cp1252, "Ð¿Ñ" is
+# UTF-8 read as cp1252) marks a wrong code page; apostrophes, the Catalan middle dot, the
+# soft hyphen and the no-break space do stand inside words, and so do combining marks.
+_IN_WORD_OK = frozenset("\u2019\u2018\u00b7\u00ad\u00a0")
+_NON_ASCII_IN_WORD = re.compile(r"(?<=[^\W\d_])[^\x00-\x7f](?=[^\W\d_])")
+# How much of a guessed text is checked for such marks (a guess is about the whole).
+GUESS_CHECK_CHARS = 100_000
+
+
+def _symbol_in_word(text: str) -> bool:
+    """True when a non-letter, non-mark character stands between two letters."""
+    return any(
+        c not in _IN_WORD_OK and unicodedata.category(c)[0] not in "LM"
+        for c in (m.group() for m in _NON_ASCII_IN_WORD.finditer(text))
+    )
+
+
+def _bom_encoding(data: bytes) -> str | None:
+    return next((name for bom, name in _BOMS if data.startswith(bom)), None)
+
+
+def _browser_label(declared: str | None) -> str | None:
+    if not declared:
+        return None
+    try:
+        name = codecs.lookup(declared).name
+    except LookupError:
+        return None
+    return "cp1252" if name in _AS_CP1252 else name
+
+
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: read the bytes UTF-8 rejects as cp1252 (U+FFFD if undefined)."""
+    assert isinstance(error, UnicodeDecodeError)
+    bad = error.object[error.start : error.end]
+    return bytes(bad).decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error(_CP1252_FALLBACK, _cp1252_fallback)
+
+
+def _stray_bytes(data: bytes) -> int:
+    """How many bytes of ``data`` are neither ASCII nor part of a UTF-8 sequence."""
+    return len(_UTF8_SEQUENCE.sub(b"", data).translate(None, _ASCII))
+
+
+def _cp1252_if_it_fits(data: bytes) -> str | None:
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None  # 0x81, 0x8D, 0x8F, 0x90, 0x9D are undefined in cp1252
+    accented = len(data.translate(None, _ASCII))
+    letters = len(data) - len(data.translate(None, _ASCII_LETTERS)) + accented
+    if accented > CP1252_MAX_ACCENTED_SHARE * letters or _symbol_in_word(text):
+        return None
+    return text
+
+
+def _guessed(data: bytes) -> Decoded:
+    """charset-normalizer's first candidate that reads as text (else its best one)."""
+    matches = list(charset_normalizer.from_bytes(data))
+    head = data[:GUESS_CHECK_CHARS]
+    readable = [m for m in matches if not _symbol_in_word(head.decode(m.encoding, "ignore"))]
+    if readable or matches:
+        best = (readable or matches)[0]
+        return Decoded(str(best), best.encoding, f"not UTF-8; encoding guessed as {best.encoding}")
+    text = data.decode("utf-8", errors="replace")
+    replaced = text.count("\ufffd")
+    return Decoded(text, "utf-8", f"no encoding fits: {replaced:,} byte(s) replaced by U+FFFD")

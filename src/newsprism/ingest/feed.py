@@ -4,13 +4,26 @@ Each entry becomes one document: its full content (``content:encoded`` or Atom
 ``content``) where the feed carries it, else its summary; or, when link fetching is on,
 the linked page itself, read like any HTML page (falling back to the entry's own text
 when the fetch fails, with the failure reported).
+
+Policy for broken XML (an entry is stored or reported failed, never both):
+
+* A feed that declares its own XML entities (a DTD with ``<!ENTITY``: the entity bomb
+  and the external entity) is refused whole before any parser sees it: one failure, no
+  entry stored, nothing expanded, no file or URL read. RSS and Atom never need them.
+* A feed that is not well-formed (an undefined entity such as ``&nbsp;`` in RSS, a
+  mismatched tag) is read by feedparser's lenient parser: its entries are stored and the
+  feed gets one warning naming the XML error, not a failure. An entry the XML ends
+  inside (a truncated feed) is reported failed and not stored.
+* A broken feed with no complete entry is one failure for the file.
 """
 
 from __future__ import annotations
 
 import calendar
+import codecs
 import email.utils
 import logging
+import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -20,37 +33,88 @@ import lxml.html
 
 from newsprism.errors import InputError, MalformedInput
 from newsprism.ingest.html import parse_timestamp
-from newsprism.model import IngestFailure, RawDocument
+from newsprism.model import IngestFailure, IngestWarning, RawDocument
 
 logger = logging.getLogger(__name__)
 
-Item = RawDocument | IngestFailure
+Item = RawDocument | IngestFailure | IngestWarning
 # Fetches a URL and reads it into a document; injected so this module stays pure.
 LinkReader = Callable[[str], RawDocument]
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre")
 
 
 def read_feed(data: bytes, source: str, read_link: LinkReader | None = None) -> Iterator[Item]:
-    """One document per feed entry (or a failure naming the entry's link).
+    """One document per feed entry (or a failure naming the entry's link), following
+    the broken-XML policy of this module.
 
-    Raises :class:`MalformedInput` when the XML is broken and no entry can be read.
+    Raises :class:`MalformedInput` when the feed declares entities, or when it has no
+    entries (or, being broken, no complete one).
     """
+    if _declares_entities(data):
+        raise MalformedInput(
+            source, "feed declares XML entities (<!ENTITY> in its DTD): refused, nothing read"
+        )
     parsed = feedparser.parse(data)
     broken = _xml_error(parsed)
-    if broken:
-        # Report the damage once for the file, then keep whatever entries survived it.
-        yield IngestFailure(source, f"malformed feed XML ({broken})")
-    elif not parsed.entries:
+    complete = _complete_entries(data, len(parsed.entries)) if broken else len(parsed.entries)
+    if broken and not complete:
+        raise MalformedInput(source, f"malformed feed XML ({broken}), no complete entry in it")
+    if not parsed.entries:
         raise MalformedInput(source, "feed has no entries")
+    if broken:
+        yield IngestWarning(
+            source, f"malformed feed XML ({broken}); entries read by a lenient parser"
+        )
     outlet = _text(parsed.feed.get("title"))
     for index, entry in enumerate(parsed.entries):
         link = _text(entry.get("link"))
         where = f"{source}#{link or index}"
+        if index >= complete:
+            yield IngestFailure(where, "the feed's XML ends inside this entry (truncated)")
+            continue
         try:
             yield _entry_document(entry, source, where, outlet, read_link)
         except InputError as exc:
-            if not broken:
-                yield IngestFailure(exc.source, exc.reason)
+            yield IngestFailure(exc.source, exc.reason)
+
+
+_DOCTYPE = re.compile(r"<!DOCTYPE", re.IGNORECASE)
+_ENTITY_DECLARATION = re.compile(r"<!ENTITY", re.IGNORECASE)
+_FIRST_END_TAG = re.compile(r"</")
+_ENTRY_END = re.compile(r"</(?:[\w.-]+:)?(?:item|entry)\s*>", re.IGNORECASE)
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _markup(data: bytes) -> str:
+    """The feed's characters, enough to find markup: wide encodings by their BOM, else
+    Latin-1 (every ASCII-compatible encoding keeps ``<``, ``!`` and letters as bytes)."""
+    for bom, encoding in _WIDE_BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="ignore")
+    return data.decode("latin-1")
+
+
+def _declares_entities(data: bytes) -> bool:
+    """True when a DOCTYPE declares an entity before the document's first end tag (an
+    article about XML may quote "<!ENTITY" in its content, after its title's end tag)."""
+    text = _markup(data)
+    doctype = _DOCTYPE.search(text)
+    if doctype is None:
+        return False
+    end_tag = _FIRST_END_TAG.search(text, doctype.end())
+    stop = end_tag.start() if end_tag else len(text)
+    return bool(_ENTITY_DECLARATION.search(text, doctype.end(), stop))
+
+
+def _complete_entries(data: bytes, found: int) -> int:
+    """How many of the ``found`` entries a broken feed closes: the XML may end inside
+    the last ones (a truncated download), and their text would be cut."""
+    return min(found, len(_ENTRY_END.findall(_markup(data))))
 
 
 def _xml_error(parsed: Any) -> str | None:

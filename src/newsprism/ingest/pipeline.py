@@ -6,7 +6,16 @@ the same code runs in a worker pool or on a distributed engine.
 
 Error policy per run (``IngestOptions.errors``): ``"record"`` (batch runs) turns each
 bad input into an :class:`~newsprism.model.IngestFailure` and goes on; ``"raise"``
-(tests, libraries) raises the :class:`~newsprism.errors.InputError` instead.
+(tests, libraries) raises the :class:`~newsprism.errors.InputError` instead. An input
+read only by repairing something (bytes that are not UTF-8, broken feed XML) is kept and
+reported as an :class:`~newsprism.model.IngestWarning` (``on_warning``), not a failure.
+
+Outlet of an article, first found: ``IngestOptions.outlet`` (``--outlet``); the
+manifest beside the file (:mod:`newsprism.ingest.manifest`); the reader's own (site
+name, feed title, JSON field); the URL's domain; the holder of a copyright line; the
+publication a byline names ("By Lena Hart, Ardmoor Gazette"); the origin a syndication,
+dateline or agency credit names; and last the file's own name (its stem), so that files
+nothing else identifies stay separate sources. A folder's name is never an outlet.
 """
 
 from __future__ import annotations
@@ -17,7 +26,7 @@ import logging
 import re
 import sys
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -29,21 +38,24 @@ import httpx
 from newsprism.errors import InputError, NoArticleFound
 from newsprism.ingest.clean import CleanedText, CleanOptions, clean_scraped_text
 from newsprism.ingest.decode import (
+    SNIFF_BYTES,
     Format,
     check_size,
-    decode_text,
+    decode,
     format_from_content,
     format_from_name,
     gunzip,
+    meta_charset,
     open_maybe_gzip,
 )
 from newsprism.ingest.feed import LinkReader, read_feed
 from newsprism.ingest.fetch import fetch, make_client
 from newsprism.ingest.html import read_html
 from newsprism.ingest.language import LanguageDetector
+from newsprism.ingest.manifest import Manifests
 from newsprism.ingest.records import charset_of, read_json_array, read_jsonl, read_warc
 from newsprism.ingest.sources import Input, InputKind, expand_inputs
-from newsprism.model import Article, IngestFailure, RawDocument, article_id
+from newsprism.model import Article, IngestFailure, IngestWarning, RawDocument, article_id
 
 logger = logging.getLogger(__name__)
 
@@ -54,7 +66,8 @@ _COPYRIGHT_HOLDER = re.compile(
     re.IGNORECASE,
 )
 
-Item = RawDocument | IngestFailure
+Item = RawDocument | IngestFailure | IngestWarning
+WarningHandler = Callable[[IngestWarning], None]
 # 20 MB: the largest single news page seen in the wild is a few MB of HTML; anything
 # bigger is a crawl or a mistake. WARC and JSONL files may be larger: the limit then
 # applies to each record.
@@ -69,6 +82,8 @@ class IngestOptions:
     fetch_links: bool = False
     timeout: float = 15.0
     errors: Literal["record", "raise"] = "record"
+    # The outlet of every article read in this run (``--outlet``), over any other clue.
+    outlet: str | None = None
 
 
 @dataclass
@@ -77,7 +92,9 @@ class _Context:
 
     options: IngestOptions
     stdin: IO[bytes] | None
+    on_warning: WarningHandler | None = None
     stack: ExitStack = field(default_factory=ExitStack)
+    manifests: Manifests = field(default_factory=Manifests)
 
     @cached_property
     def languages(self) -> LanguageDetector:
@@ -93,20 +110,33 @@ def read_inputs(
     options: IngestOptions | None = None,
     stdin: IO[bytes] | None = None,
     on_input_done: Callable[[Input | IngestFailure], None] | None = None,
+    on_warning: WarningHandler | None = None,
 ) -> Iterator[Article | IngestFailure]:
     """Articles (or failures) from every input, in input order, streaming.
 
-    ``on_input_done`` is called after each input is read (for progress bars).
+    ``on_input_done`` is called after each input is read (for progress bars), and
+    ``on_warning`` with each warning (logged when it is None).
     Guarantee: every input yields at least one article or one failure, never an
-    exception, unless ``options.errors == "raise"``.
+    exception, unless ``options.errors == "raise"``; an item is an article or a
+    failure, never both.
     """
-    context = _Context(options or IngestOptions(), stdin)
+    context = _Context(options or IngestOptions(), stdin, on_warning)
     with context.stack:
         for found in _inputs(values):
             for item in _read_input(found, context):
-                yield _finish(item, found, context)
+                if isinstance(item, IngestWarning):
+                    _warn(item, context)
+                else:
+                    yield _finish(item, found, context)
             if on_input_done is not None:
                 on_input_done(found)
+
+
+def _warn(warning: IngestWarning, context: _Context) -> None:
+    if context.on_warning is None:
+        logger.warning("%s", warning)
+    else:
+        context.on_warning(warning)
 
 
 def _inputs(values: Iterable[str | Input | IngestFailure]) -> Iterator[Input | IngestFailure]:
@@ -122,8 +152,8 @@ def _finish(
 ) -> Article | IngestFailure:
     if isinstance(item, RawDocument):
         try:
-            folder = found.folder if isinstance(found, Input) else None
-            return build_article(item, context.languages, folder)
+            stem = found.stem if isinstance(found, Input) else None
+            return build_article(_with_known_facts(item, found, context), context.languages, stem)
         except InputError as exc:
             item = IngestFailure(exc.source, exc.reason)
     assert isinstance(item, IngestFailure)
@@ -133,10 +163,32 @@ def _finish(
     return item
 
 
+def _with_known_facts(
+    raw: RawDocument, found: Input | IngestFailure, context: _Context
+) -> RawDocument:
+    """The document with what the user said about it: ``--outlet``, then its manifest."""
+    facts = None
+    if isinstance(found, Input) and found.kind is InputKind.FILE:
+        facts, _ = context.manifests.facts_for(found.source)
+    outlet = context.options.outlet or (facts and facts.outlet)
+    if facts is None:
+        return dataclasses.replace(raw, outlet=outlet) if outlet else raw
+    return dataclasses.replace(
+        raw,
+        outlet=outlet or raw.outlet,
+        url=facts.url or raw.url,
+        published=facts.published or raw.published,
+    )
+
+
 def _read_input(found: Input | IngestFailure, context: _Context) -> Iterator[Item]:
     if isinstance(found, IngestFailure):
         yield found
         return
+    if found.kind is InputKind.FILE:
+        _, broken = context.manifests.facts_for(found.source)
+        if broken is not None:
+            yield IngestFailure(broken.source, broken.reason)
     try:
         if found.kind is InputKind.URL:
             yield from _read_url(found.source, context)
@@ -194,7 +246,7 @@ def _read_bytes(
 ) -> Iterator[Item]:
     """Any single-document or small multi-document input held in memory."""
     data = gunzip(data, source, context.options.max_bytes)
-    kind = declared or format_from_content(data[:4096])
+    kind = declared or format_from_content(data[:SNIFF_BYTES])
     if kind is Format.FEED:
         reader = _link_reader(context) if context.options.fetch_links else None
         yield from read_feed(data, source, reader)
@@ -205,24 +257,36 @@ def _read_bytes(
             io.BytesIO(data), source, context.options.max_bytes
         )
     elif kind is Format.HTML:
-        yield read_html(decode_text(data, source), source)
+        text = yield from _decoded(data, source, meta_charset(data[:SNIFF_BYTES]))
+        yield read_html(text, source)
     else:
-        yield RawDocument(source=source, body=decode_text(data, source))
+        text = yield from _decoded(data, source, None)
+        yield RawDocument(source=source, body=text)
+
+
+def _decoded(data: bytes, source: str, declared: str | None) -> Generator[Item, None, str]:
+    """The text of ``data``; a warning is yielded first when it had to be repaired."""
+    decoded = decode(data, source, declared)
+    if decoded.warning:
+        yield IngestWarning(source, decoded.warning)
+    return decoded.text
 
 
 def _read_url(url: str, context: _Context) -> Iterator[Item]:
     fetched = fetch(context.client, url, context.options.max_bytes)
     content_type = fetched.content_type.lower()
     if "html" in content_type:
-        yield _html_from_url(fetched.content, url, fetched.url, content_type)
+        declared = charset_of(content_type) or meta_charset(fetched.content[:SNIFF_BYTES])
+        text = yield from _decoded(fetched.content, url, declared)
+        yield _html_document(text, url, fetched.url)
     elif any(t in content_type for t in ("rss", "atom", "xml")):
         yield from _read_bytes(fetched.content, url, Format.FEED, context)
     else:
         yield from _read_bytes(fetched.content, url, None, context)
 
 
-def _html_from_url(content: bytes, source: str, final_url: str, content_type: str) -> RawDocument:
-    document = read_html(decode_text(content, source, charset_of(content_type)), source, final_url)
+def _html_document(text: str, source: str, final_url: str) -> RawDocument:
+    document = read_html(text, source, final_url)
     return document if document.url else _with_url(document, final_url)
 
 
@@ -233,20 +297,24 @@ def _with_url(document: RawDocument, url: str) -> RawDocument:
 def _link_reader(context: _Context) -> LinkReader:
     def read_link(url: str) -> RawDocument:
         fetched = fetch(context.client, url, context.options.max_bytes)
-        return _html_from_url(fetched.content, url, fetched.url, fetched.content_type)
+        declared = charset_of(fetched.content_type) or meta_charset(fetched.content[:SNIFF_BYTES])
+        decoded = decode(fetched.content, url, declared)
+        if decoded.warning:
+            _warn(IngestWarning(url, decoded.warning), context)
+        return _html_document(decoded.text, url, fetched.url)
 
     return read_link
 
 
 def build_article(
-    raw: RawDocument, languages: LanguageDetector, folder: str | None = None
+    raw: RawDocument, languages: LanguageDetector, fallback_outlet: str | None = None
 ) -> Article:
     """A clean :class:`Article` from a reader's raw document.
 
-    Outlet precedence: the reader's own (site name, feed title, JSON field), the URL's
-    domain, the copyright holder named in a removed copyright line, the file's folder,
-    and last the agency a credit line names. Raises :class:`NoArticleFound` when nothing
-    is left after cleaning.
+    Outlet precedence: the raw document's (what the user or the reader said), the URL's
+    domain, the copyright holder named in a removed copyright line, the publication a
+    byline names, the origin a credit line names, and last ``fallback_outlet`` (the
+    file's stem). Raises :class:`NoArticleFound` when nothing is left after cleaning.
     """
     cleaned = clean_scraped_text(
         raw.body,
@@ -255,7 +323,12 @@ def build_article(
     if not cleaned.text.strip():
         raise NoArticleFound(raw.source, "no article text left after cleaning")
     outlet = (
-        raw.outlet or _domain(raw.url) or _copyright_holder(cleaned) or folder or cleaned.credit
+        raw.outlet
+        or _domain(raw.url)
+        or _copyright_holder(cleaned)
+        or cleaned.affiliation
+        or cleaned.credit
+        or fallback_outlet
     )
     return Article(
         id=article_id(outlet, cleaned.text),
@@ -267,10 +340,15 @@ def build_article(
         byline=raw.byline or cleaned.byline,
         published=raw.published or cleaned.published,
         language=raw.language or languages.detect(cleaned.text),
-        credit=cleaned.credit,
+        credit=cleaned.credit or _other(cleaned.affiliation, outlet),
         headings=cleaned.headings,
         removed=raw.removed + cleaned.removed,
     )
+
+
+def _other(name: str | None, outlet: str | None) -> str | None:
+    """``name`` when it is not the outlet itself (a byline's publication as a credit)."""
+    return name if name and name.casefold() != (outlet or "").casefold() else None
 
 
 def _domain(url: str | None) -> str | None:

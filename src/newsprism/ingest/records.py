@@ -18,13 +18,13 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from newsprism.errors import InputError, MalformedInput
-from newsprism.ingest.decode import check_size, decode_text
+from newsprism.ingest.decode import check_size, decode
 from newsprism.ingest.html import parse_timestamp, read_html
-from newsprism.model import IngestFailure, RawDocument
+from newsprism.model import IngestFailure, IngestWarning, RawDocument
 
 logger = logging.getLogger(__name__)
 
-Item = RawDocument | IngestFailure
+Item = RawDocument | IngestFailure | IngestWarning
 
 
 def read_jsonl(stream: IO[bytes], source: str, max_bytes: int) -> Iterator[Item]:
@@ -99,9 +99,7 @@ def read_warc(stream: IO[bytes], source: str, max_bytes: int) -> Iterator[Item]:
     """
     try:
         for record in ArchiveIterator(stream, arc2warc=True):
-            item = _document_from_record(record, source, max_bytes)
-            if item is not None:
-                yield item
+            yield from _document_from_record(record, source, max_bytes)
     except ArchiveLoadFailed as exc:
         yield IngestFailure(source, f"malformed WARC ({_one_line(exc)})")
     except Exception as exc:
@@ -112,13 +110,14 @@ def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split())[:200]
 
 
-def _document_from_record(record: Any, source: str, max_bytes: int) -> Item | None:
+def _document_from_record(record: Any, source: str, max_bytes: int) -> Iterator[Item]:
+    """The page of an HTML response record (a decoding warning first); nothing for others."""
     if record.rec_type != "response" or record.http_headers is None:
-        return None
+        return
     content_type = record.http_headers.get_header("Content-Type") or ""
     status = record.http_headers.get_statuscode()
     if "html" not in content_type.lower() or status != "200":
-        return None
+        return
     uri = record.rec_headers.get_header("WARC-Target-URI") or ""
     where = f"{source}#{uri}"
     try:
@@ -127,11 +126,14 @@ def _document_from_record(record: Any, source: str, max_bytes: int) -> Item | No
         if getattr(record.raw_stream, "limit", 0) > 0:
             # warcio ends a cut-off record quietly; its unread Content-Length tells.
             raise MalformedInput(where, "truncated WARC record (the archive ends mid-record)")
-        html = decode_text(payload, where, declared=charset_of(content_type))
-        found = read_html(html, where, url=uri or None)
+        decoded = decode(payload, where, declared=charset_of(content_type))
+        found = read_html(decoded.text, where, url=uri or None)
     except InputError as exc:
-        return IngestFailure(exc.source, exc.reason)
-    return dataclasses.replace(found, source=source)
+        yield IngestFailure(exc.source, exc.reason)
+        return
+    if decoded.warning:
+        yield IngestWarning(where, decoded.warning)
+    yield dataclasses.replace(found, source=source)
 
 
 def charset_of(content_type: str) -> str | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from newsprism.ingest.manifest import is_manifest
 from newsprism.model import IngestFailure
 
 logger = logging.getLogger(__name__)
@@ -36,11 +37,14 @@ class Input:
     kind: InputKind
 
     @property
-    def folder(self) -> str | None:
-        """The name of the folder a file lies in (the outlet of last resort)."""
+    def stem(self) -> str | None:
+        """A file's name without its extensions ("nyt-pier" for "nyt-pier.txt.gz"): the
+        outlet of last resort, so that files nothing identifies stay apart. Never the
+        folder's name: one folder often holds one story from many outlets."""
         if self.kind is not InputKind.FILE:
             return None
-        return Path(self.source).resolve().parent.name or None
+        name = Path(self.source).name.removesuffix(".gz")
+        return Path(name).stem or name
 
 
 def is_url(value: str) -> bool:
@@ -57,7 +61,10 @@ def expand_inputs(values: Iterable[str]) -> Iterator[Input | IngestFailure]:
         elif Path(value).is_dir():
             yield from (Input(p, InputKind.FILE) for p in _walk(value))
         elif Path(value).is_file():
-            yield Input(value, InputKind.FILE)
+            if is_manifest(value):
+                logger.info("%s: a manifest, read for the files beside it", value)
+            else:
+                yield Input(value, InputKind.FILE)
         elif _GLOB_CHARS & set(value):
             yield from _glob(value)
         else:
@@ -69,7 +76,7 @@ def _walk(top: str) -> Iterator[str]:
     for root, dirs, files in os.walk(top):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith("."):
+            if not name.startswith(".") and not is_manifest(name):
                 yield os.path.join(root, name)  # noqa: PTH118 - keeps the path as the user spelt it
 
 
@@ -81,5 +88,5 @@ def _glob(pattern: str) -> Iterator[Input | IngestFailure]:
     for match in matches:
         if Path(match).is_dir():
             yield from (Input(p, InputKind.FILE) for p in _walk(match))
-        else:
+        elif not is_manifest(match):
             yield Input(match, InputKind.FILE)

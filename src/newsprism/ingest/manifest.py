@@ -1,0 +1,186 @@
+"""Sidecar manifests: what a user knows about a folder of scraped files.
+
+A folder of scraped article text rarely says who published each file. A manifest beside
+the files says it: ``newsprism.csv`` (a header row, then one row a file) or
+``newsprism.json`` (a list of objects), with the columns
+
+    path       the file's name, relative to the manifest's folder ("a/b.txt"), or a
+               glob pattern ("*", "nyt-*.txt"); required
+    outlet     who published it ("The Harbour Herald")
+    url        where it was published (its domain is the outlet when none is named)
+    published  when, as an ISO 8601 timestamp ("2026-03-03T09:15:00+01:00")
+
+A file's exact row wins over a pattern; among patterns, the first listed wins. A
+manifest applies to the files of its own folder and of the folders below it (the
+nearest manifest that names a file decides). What a manifest says wins over what a
+file's own metadata says: the user wrote it for that file.
+"""
+
+from __future__ import annotations
+
+import csv
+import fnmatch
+import io
+import json
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from newsprism.errors import MalformedInput
+from newsprism.ingest.html import parse_timestamp
+
+logger = logging.getLogger(__name__)
+
+MANIFEST_NAMES = ("newsprism.csv", "newsprism.json")
+COLUMNS = ("path", "outlet", "url", "published")
+# A manifest lists files, one short row each; a bigger file is not a manifest.
+MAX_MANIFEST_BYTES = 50_000_000
+
+
+def is_manifest(path: str) -> bool:
+    """True for a file named like a manifest (never read as an article)."""
+    return Path(path).name in MANIFEST_NAMES
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFacts:
+    """What a manifest row says about one file."""
+
+    outlet: str | None = None
+    url: str | None = None
+    published: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Manifest:
+    """One manifest's rows: exact paths, and patterns in the order they were listed."""
+
+    folder: Path
+    exact: dict[str, SourceFacts]
+    patterns: tuple[tuple[str, SourceFacts], ...]
+
+    def facts_for(self, path: Path) -> SourceFacts | None:
+        try:
+            relative = path.relative_to(self.folder).as_posix()
+        except ValueError:
+            return None
+        if relative in self.exact:
+            return self.exact[relative]
+        return next((f for p, f in self.patterns if fnmatch.fnmatchcase(relative, p)), None)
+
+
+@dataclass
+class Manifests:
+    """The manifests of one run, each folder's read once; a broken one is reported once."""
+
+    _by_folder: dict[Path, Manifest | None] = field(default_factory=dict)
+    _reported: set[Path] = field(default_factory=set)
+
+    def facts_for(self, path: str) -> tuple[SourceFacts | None, MalformedInput | None]:
+        """The nearest manifest's facts for a file, and a manifest error not yet reported."""
+        resolved = Path(path).resolve()
+        for folder in resolved.parents:
+            try:
+                manifest = self._manifest(folder)
+            except MalformedInput as exc:
+                return None, self._once(folder, exc)
+            facts = manifest.facts_for(resolved) if manifest else None
+            if facts is not None:
+                return facts, None
+        return None, None
+
+    def _once(self, folder: Path, exc: MalformedInput) -> MalformedInput | None:
+        if folder in self._reported:
+            return None
+        self._reported.add(folder)
+        return exc
+
+    def _manifest(self, folder: Path) -> Manifest | None:
+        if folder not in self._by_folder:
+            self._by_folder[folder] = None  # a broken manifest is read (and failed) once
+            self._by_folder[folder] = read_manifest(folder)
+        return self._by_folder[folder]
+
+
+def read_manifest(folder: Path) -> Manifest | None:
+    """The manifest in ``folder``, or None when it has none.
+
+    Raises :class:`MalformedInput` naming the manifest and the row when it is broken.
+    """
+    for name in MANIFEST_NAMES:
+        path = folder / name
+        if path.is_file():
+            return _parse(path, folder)
+    return None
+
+
+def _parse(path: Path, folder: Path) -> Manifest:
+    source = str(path)
+    if path.stat().st_size > MAX_MANIFEST_BYTES:
+        raise MalformedInput(source, f"a manifest over {MAX_MANIFEST_BYTES:,} bytes")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise MalformedInput(source, "manifest is not UTF-8 text") from None
+    rows = _json_rows(text, source) if path.suffix == ".json" else _csv_rows(text, source)
+    exact: dict[str, SourceFacts] = {}
+    patterns: list[tuple[str, SourceFacts]] = []
+    for where, row in rows:
+        name, facts = _row(row, f"{source}: {where}")
+        if any(c in name for c in "*?["):
+            patterns.append((name, facts))
+        else:
+            exact.setdefault(name, facts)
+    logger.info("%s: %d files and %d patterns", source, len(exact), len(patterns))
+    return Manifest(folder, exact, tuple(patterns))
+
+
+def _csv_rows(text: str, source: str) -> list[tuple[str, dict[str, Any]]]:
+    reader = csv.DictReader(io.StringIO(text))
+    _check_columns(reader.fieldnames or [], source)
+    try:
+        return [(f"row {n}", row) for n, row in enumerate(reader, start=2)]
+    except csv.Error as exc:
+        raise MalformedInput(source, f"invalid CSV ({exc})") from None
+
+
+def _json_rows(text: str, source: str) -> list[tuple[str, dict[str, Any]]]:
+    try:
+        parsed = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise MalformedInput(source, f"invalid JSON ({exc.msg} at line {exc.lineno})") from None
+    if not isinstance(parsed, list) or not all(isinstance(r, dict) for r in parsed):
+        raise MalformedInput(source, "a JSON manifest is a list of objects with a path each")
+    for row in parsed:
+        _check_columns(list(row), source)
+    return [(f"item {n}", row) for n, row in enumerate(parsed)]
+
+
+def _check_columns(names: Sequence[str], source: str) -> None:
+    if "path" not in names:
+        raise MalformedInput(source, f"manifest has no path column (columns: {', '.join(COLUMNS)})")
+    unknown = [n for n in names if n not in COLUMNS]
+    if unknown:
+        raise MalformedInput(source, f"unknown manifest column {unknown[0]!r}")
+
+
+def _row(row: dict[str, Any], where: str) -> tuple[str, SourceFacts]:
+    values = {k: _value(row.get(k), where, k) for k in COLUMNS}
+    if not values["path"]:
+        raise MalformedInput(where, "no path")
+    published = parse_timestamp(values["published"])
+    if values["published"] and published is None:
+        raise MalformedInput(where, f"published {values['published']!r} is not an ISO 8601 date")
+    name = Path(values["path"]).as_posix().removeprefix("./")
+    return name, SourceFacts(values["outlet"], values["url"], published)
+
+
+def _value(value: Any, where: str, column: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise MalformedInput(where, f"{column} must be text")
+    return " ".join(value.split()) or None
