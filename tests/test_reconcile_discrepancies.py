@@ -75,6 +75,19 @@ CONTRADICTIONS = [
         "The Kelmar bridge has not reopened to traffic.",
         "The Kelmar bridge reopened to traffic on Monday.",
     ),
+    # antonym predicates: a denial without "not"
+    (
+        "The Sarnow ferry passed its last safety inspection in March.",
+        "The Sarnow ferry failed its last safety inspection in March.",
+    ),
+    (
+        "The harbour council accepted the dredging offer from Van Aller.",
+        "The harbour council rejected the dredging offer from Van Aller.",
+    ),
+    (
+        "Ferry fares on the Sarnow line rose in April.",
+        "Ferry fares on the Sarnow line fell in April.",
+    ),
 ]
 
 HARD_NEGATIVES = {
@@ -133,6 +146,18 @@ HARD_NEGATIVES = {
     "unresolved pronoun": (
         "They did not sign the agreement.",
         "The port operator signed the agreement on Tuesday.",
+    ),
+    "antonyms, different subjects": (
+        "The Sarnow ferry passed its last safety inspection in March.",
+        "The Kelmar bus failed its last safety inspection in March.",
+    ),
+    "antonyms, one side negated": (
+        "The Sarnow ferry did not pass its last safety inspection.",
+        "The Sarnow ferry failed its last safety inspection.",
+    ),
+    "antonyms, different months": (
+        "Ferry fares on the Sarnow line rose in April.",
+        "Ferry fares on the Sarnow line fell in June.",
     ),
     "same polarity": (
         "The Kelmar bridge has not reopened to traffic.",
@@ -260,3 +285,40 @@ def test_sample_number_claims_quote_each_side(sample_stories: dict[str, Any]) ->
     texts = " | ".join(c.text for c in number.claims)
     assert "40%" in texts and "45%" in texts and "45 percent" in texts and "40 per cent" in texts
     assert {c.outlet for c in number.claims} >= {"cpa-wire", "nordische-rundschau"}
+
+
+ACTOR_STORY = [
+    "Ostrenian President Ivo Dravek spoke in Velgrad on Tuesday.\n\n"
+    "Dravek said Ostrenia had received the revised text of the accord from Lorvik.\n\n"
+    "The Kremlin confirmed the meeting with the Ostrenian delegation.",
+    "Velgrad, the Ostrenian capital, was quiet on Tuesday.\n\n"
+    "Velgrad has not yet received the official text of the accord, an aide said.\n\n"
+    "Moscow denied the meeting with the Ostrenian delegation.",
+    "Ostrenian President Ivo Dravek spoke in Velgrad on Tuesday.\n\n"
+    "He had not yet received the official text of the accord, he told reporters.",
+]
+
+
+def test_actors_named_differently_still_contradict(
+    analyzer: Analyzer, similarity: TextSimilarity
+) -> None:
+    """The country, its capital (stated by the story), its titled leader, "he" for the
+    leader named before, and a seat of government ("the Kremlin" / "Moscow")."""
+    material = invented(analyzer, ACTOR_STORY)
+    found = find_discrepancies(material, [], similarity)
+    texts = [{c.text for c in d.claims} for d in found]
+    received = next(t for t in texts if any("received" in x for x in t))
+    assert len(received) == 3  # Ostrenia / Velgrad / "he" (Dravek)
+    assert any(any("Kremlin" in x for x in t) and any("Moscow" in x for x in t) for t in texts)
+    assert_provenance(material, found)
+
+
+def test_a_capital_of_another_state_is_another_actor(analyzer: Analyzer) -> None:
+    material = invented(
+        analyzer,
+        [
+            "Velgrad, the Ostrenian capital, has received the revised text of the accord.",
+            "Lorvik, the Valdorian capital, has not received the revised text of the accord.",
+        ],
+    )
+    assert find_discrepancies(material, [], LexicalSimilarity()) == []

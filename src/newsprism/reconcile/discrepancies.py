@@ -32,6 +32,17 @@
     7. the two clauses (the predicate's subtree) are similar: cosine at least
        ``DiscrepancyOptions.lexical`` or ``.dense`` by the similarity given.
 
+    Antonym predicates count as a denial without a "not": "the ferry passed its last
+    inspection" against "the ferry failed its last inspection" (confirmed/denied,
+    accepted/rejected, rose/fell: :mod:`newsprism.reconcile.antonyms`), both sides
+    asserted and un-negated, under guards 4-7 (speech verbs allowed: confirming and
+    denying one thing is the claim).
+
+    Actors are compared as the story names them (:mod:`newsprism.reconcile.actors`):
+    a capital or seat of government stands for its state ("Kyiv", "the Kremlin"), a
+    leader the story titles for the state ("Valdorian President Velicky"), and "he" or
+    "she" for the person the article named last.
+
     Pairs linked by a shared sentence form one discrepancy (all who deny, all who
     assert).
 
@@ -65,6 +76,8 @@ from spacy.tokens import Doc, Token
 
 from newsprism.analyze.nlp import load_english
 from newsprism.model import Discrepancy, Fact, Passage
+from newsprism.reconcile.actors import Actors, StateNames, actors_of, same_actors
+from newsprism.reconcile.antonyms import antonym_of, lemma_of_form
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.similarity import TextSimilarity
 
@@ -262,99 +275,8 @@ def _asserted(token: Token) -> bool:
     )
 
 
-@dataclass(frozen=True)
-class _Actors:
-    """Who does what to whom: per role, head lemmas and entity names, with each head's
-    modifiers (compound nouns, adjectives); nouns after each preposition."""
-
-    agents: frozenset[str]
-    patients: frozenset[str]
-    modifiers: dict[str, frozenset[str]]
-    pronoun_subject: bool
-    preps: dict[str, frozenset[str]]
-
-
-def _names(token: Token, material: StoryMaterial, sentence: Passage) -> frozenset[str]:
-    """The head lemma of a participant and the entity names inside its subtree."""
-    if token.pos_ == "PRON" or token.lower_ in _WILDCARDS:
-        return frozenset()
-    names = {_lemma(token)}
-    analysis = material.analysis(sentence.article)
-    if analysis is not None:
-        left = sentence.start + min(t.idx for t in token.subtree)
-        right = sentence.start + max(t.idx + len(t) for t in token.subtree)
-        for entity in analysis.entities:
-            if any(left <= m.start and m.end <= right for m in entity.mentions):
-                names.add(entity.name.casefold())
-    return frozenset(names)
-
-
-def _modifiers(token: Token) -> frozenset[str]:
-    return frozenset(
-        _lemma(c)
-        for c in token.children
-        if c.dep_ == "compound" or (c.dep_ == "amod" and c.pos_ == "ADJ")
-    )
-
-
-def _actors(clause: _Clause, material: StoryMaterial) -> _Actors:
-    agents: set[str] = set()
-    patients: set[str] = set()
-    modifiers: dict[str, frozenset[str]] = {}
-    preps: dict[str, frozenset[str]] = {}
-    pronoun = False
-    sentence = clause.sentence
-    for child in clause.predicate.children:
-        role: set[str] | None = None
-        participant = child
-        if child.dep_ == "nsubj":
-            role = agents
-            pronoun = pronoun or (child.pos_ == "PRON" and child.lower_ not in _WILDCARDS)
-        elif child.dep_ in ("nsubjpass", "dobj", "attr", "oprd"):
-            role = patients
-        elif child.dep_ == "agent":
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            role, participant = (agents, objects[0]) if objects else (None, child)
-        elif child.dep_ == "prep":
-            nouns = [c for c in child.children if c.dep_ == "pobj"]
-            if nouns and nouns[0].pos_ in ("NOUN", "PROPN") and not _is_day(nouns[0]):
-                preps[_lemma(child)] = _names(nouns[0], material, sentence)
-        if role is not None:
-            role |= _names(participant, material, sentence)
-            modifiers[_lemma(participant)] = _modifiers(participant)
-    return _Actors(frozenset(agents), frozenset(patients), modifiers, pronoun, preps)
-
-
-def _is_day(token: Token) -> bool:
-    return token.lower_ in _DAY_WORDS
-
-
-_DAY_WORDS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-     "yesterday", "tonight", "morning", "evening", "afternoon", "night", "week", "weekend",
-     "month", "year", "january", "february", "march", "april", "june", "july", "august",
-     "september", "october", "november", "december"}
-)  # fmt: skip
-
-
-def _role_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
-    return bool(a and b and not a & b)
-
-
-def _same_actors(a: _Actors, b: _Actors) -> bool:
-    """Guard 5: no role filled differently on the two sides, no unresolved pronoun
-    against a named subject, and at least one participant shared."""
-    if _role_conflict(a.agents, b.agents) or _role_conflict(a.patients, b.patients):
-        return False
-    if (a.pronoun_subject and b.agents) or (b.pronoun_subject and a.agents):
-        return False
-    for head in a.modifiers.keys() & b.modifiers.keys():
-        if _role_conflict(a.modifiers[head], b.modifiers[head]):
-            return False
-    for prep in a.preps.keys() & b.preps.keys():
-        if _role_conflict(a.preps[prep], b.preps[prep]):
-            return False
-    return bool((a.agents | a.patients) & (b.agents | b.patients))
+def _actors(clause: _Clause, material: StoryMaterial, states: StateNames) -> Actors:
+    return actors_of(clause.predicate, clause.sentence, material, states)
 
 
 def _clause_dates(clause: _Clause, material: StoryMaterial) -> list[tuple[str, str]]:
@@ -471,9 +393,10 @@ def _similar_pairs(
 class _Parsed:
     """Sentences parsed on demand, each once per call."""
 
-    def __init__(self, nlp: Language) -> None:
+    def __init__(self, nlp: Language, states: StateNames) -> None:
         self._nlp = nlp
         self._docs: dict[tuple[str, int], Doc] = {}
+        self.states = states  # the story's names for states, learned once per call
 
     def docs(self, sentences: Sequence[Passage]) -> list[Doc]:
         todo = [s for s in sentences if (s.article, s.start) not in self._docs]
@@ -529,7 +452,7 @@ def _denials(
     ]
 
 
-def _might_assert(sentence: Passage, words: frozenset[str], denial: _Clause, m: _Actors) -> bool:
+def _might_assert(sentence: Passage, words: frozenset[str], denial: _Clause, m: Actors) -> bool:
     """Prefilter: another source's sentence with the predicate's stem and a word of
     one of the denial's participants."""
     participants = {w[:4] for name in m.agents | m.patients for w in _WORDS.findall(name)}
@@ -544,7 +467,8 @@ def _negation_pairs(
 ) -> list[tuple[_Clause, _Clause]]:
     """Guards 1-6 over every (denial, assertion) pair of sentences."""
     negatives = _denials(material, sentences, parsed)
-    actors = {id(n): _actors(n, material) for n in negatives}
+    states = parsed.states
+    actors = {id(n): _actors(n, material, states) for n in negatives}
     words = {(s.article, s.start): _prefixes(s.text) for s in sentences}
     candidates = [
         s
@@ -575,13 +499,70 @@ def _negation_pairs(
         (n, p)
         for n in negatives
         for p in positives
-        if n.source != p.source and n.lemma == p.lemma and _compatible_actors(n, p, material)
+        if n.source != p.source
+        and n.lemma == p.lemma
+        and _compatible_actors(n, p, material, states)
     ]
 
 
-def _compatible_actors(a: _Clause, b: _Clause, material: StoryMaterial) -> bool:
+def _antonym_lemma(token: Token) -> str | None:
+    lemma = _lemma(token)
+    return lemma if antonym_of(lemma) else lemma_of_form(token.text)
+
+
+def _opposed_words(sentence: Passage) -> set[str]:
+    return {lemma for w in _WORDS.findall(sentence.text) if (lemma := lemma_of_form(w))}
+
+
+def _antonym_candidates(material: StoryMaterial, sentences: Sequence[Passage]) -> list[Passage]:
+    """Prefilter: sentences with a predicate of the antonym table whose antonym a
+    sentence of another source uses, the two sharing two content words."""
+    marked = [(s, _opposed_words(s), _content_prefixes(s.text)) for s in sentences]
+    marked = [m for m in marked if m[1]]
+    keep: set[tuple[str, int]] = set()
+    for i, (a, a_lemmas, a_words) in enumerate(marked):
+        opposite = {x for lemma in a_lemmas for x in antonym_of(lemma)}
+        for b, b_lemmas, b_words in marked[i + 1 :]:
+            if material.source_of(a.article) == material.source_of(b.article):
+                continue
+            if opposite & b_lemmas and len(a_words & b_words) >= 2:
+                keep.update({(a.article, a.start), (b.article, b.start)})
+    return [s for s, _, _ in marked if (s.article, s.start) in keep]
+
+
+def _antonym_pairs(
+    material: StoryMaterial, sentences: Sequence[Passage], parsed: _Parsed
+) -> list[tuple[_Clause, _Clause]]:
+    """Guards 2-6 for antonym predicates ("passed" / "failed its inspection"): both
+    asserted and un-negated, finite, from different sources, the same actors. Speech
+    verbs are allowed here: "confirmed" / "denied" the same thing is the claim."""
+    candidates = _antonym_candidates(material, sentences)
+    clauses: list[tuple[str, _Clause]] = []
+    for sentence, doc in zip(candidates, parsed.docs(candidates), strict=True):
+        for token in doc:
+            lemma = _antonym_lemma(token)
+            if (
+                lemma is not None
+                and token.pos_ in _PREDICATE_POS
+                and not _is_negated(token)
+                and _finite(token)
+                and _asserted(token)
+            ):
+                source = material.source_of(sentence.article)
+                clauses.append((lemma, _Clause(sentence, source, token, False)))
+    return [
+        (a, b)
+        for i, (a_lemma, a) in enumerate(clauses)
+        for b_lemma, b in clauses[i + 1 :]
+        if a.source != b.source
+        and b_lemma in antonym_of(a_lemma)
+        and _compatible_actors(a, b, material, parsed.states)
+    ]
+
+
+def _compatible_actors(a: _Clause, b: _Clause, material: StoryMaterial, states: StateNames) -> bool:
     """Guards 5 and 6."""
-    if not _same_actors(_actors(a, material), _actors(b, material)):
+    if not same_actors(_actors(a, material, states), _actors(b, material, states)):
         return False
     return not _dates_clash(_clause_dates(a, material), _clause_dates(b, material))
 
@@ -593,7 +574,9 @@ def _negations(
     similarity: TextSimilarity,
     opts: DiscrepancyOptions,
 ) -> list[Discrepancy]:
-    pairs = _negation_pairs(material, sentences, parsed)
+    pairs = _negation_pairs(material, sentences, parsed) + _antonym_pairs(
+        material, sentences, parsed
+    )
     kept = _similar_pairs(pairs, similarity, _threshold(similarity, opts.lexical, opts.dense))
     result = []
     for group in _components(kept):
@@ -659,6 +642,7 @@ def _dates(
     similarity: TextSimilarity,
     opts: DiscrepancyOptions,
 ) -> list[Discrepancy]:
+    states = parsed.states
     dated = _dated_sentences(material, sentences, opts.date_overlap)
     clauses = _dated_clauses(material, dated, parsed)
     dates = {id(c): _clause_dates(c, material) for c in clauses}
@@ -677,7 +661,7 @@ def _dates(
         and (a.sentence.article, a.lemma) not in recurring
         and (b.sentence.article, b.lemma) not in recurring
         and _dates_clash(dates[id(a)], dates[id(b)])
-        and _same_actors(_actors(a, material), _actors(b, material))
+        and same_actors(_actors(a, material, states), _actors(b, material, states))
     ]
     threshold = _threshold(similarity, opts.date_lexical, opts.date_dense)
     kept = _similar_pairs(pairs, similarity, threshold)
@@ -705,7 +689,7 @@ def find_discrepancies(
     sentences = _story_sentences(material)
     if not sentences:
         return result
-    parsed = _Parsed(nlp or _parser())
+    parsed = _Parsed(nlp or _parser(), StateNames(material))
     position = {a.id: n for n, a in enumerate(material.articles)}
     found = _negations(material, sentences, parsed, similarity, opts) + _dates(
         material, sentences, parsed, similarity, opts

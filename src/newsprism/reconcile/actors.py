@@ -1,0 +1,267 @@
+"""Actors of a clause, and the names a story uses for one actor.
+
+Two clauses contradict only when they are about the same actors. Outlets name one
+actor differently: the country, its capital ("Kyiv said" for "Ukraine said"), the seat
+of its government ("the Kremlin"), its leader ("Velicky said" for "Valdoria said"), or
+"he" for the person named just before. :class:`StateNames` learns, per story, which
+names stand for which state:
+
+* a small table of seats of government that news writing uses for the state
+  (:data:`SEATS`: "the Kremlin" is Russia, "Downing Street" the United Kingdom);
+* capitals the story itself states: "Lorvik, the Valdorian capital", "the capital of
+  Valdoria, Lorvik", "the Valdorian capital Lorvik";
+* leaders the story itself titles: "Valdorian President Anton Velicky", "Anton
+  Velicky, the Valdorian prime minister", "Valdoria's leader, Anton Velicky".
+
+A name's :meth:`StateNames.keys` are its own key plus the state it stands for, so
+"Kyiv" and "Ukraine" share a key, and the guards of
+:mod:`newsprism.reconcile.discrepancies` see one actor. A pronoun subject ("he", "she")
+is read as the person the article named last before it (:func:`resolve_pronoun`).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from types import MappingProxyType
+from typing import Final
+
+from spacy.tokens import Token
+
+from newsprism.analyze.aliases import AliasTable, alias_key
+from newsprism.model import Passage
+from newsprism.reconcile.material import StoryMaterial
+
+__all__ = ["SEATS", "Actors", "StateNames", "actors_of", "resolve_pronoun", "same_actors"]
+
+logger = logging.getLogger(__name__)
+
+#: Seats of government that stand for their state in news writing, and capitals whose
+#: name, as a subject, means the government. Only unambiguous forms.
+SEATS: Final = MappingProxyType(
+    {
+        "kremlin": "Russia", "moscow": "Russia", "white house": "United States",
+        "washington": "United States", "downing street": "United Kingdom",
+        "whitehall": "United Kingdom", "london": "United Kingdom", "elysee": "France",
+        "élysée": "France", "paris": "France", "berlin": "Germany", "beijing": "China",
+        "kyiv": "Ukraine", "kiev": "Ukraine", "tokyo": "Japan", "ankara": "Turkey",
+        "tehran": "Iran", "pyongyang": "North Korea", "seoul": "South Korea",
+        "brussels": "European Union", "zhongnanhai": "China", "quai d'orsay": "France",
+    }
+)  # fmt: skip
+# Endings that tell a demonym from its country ("Ostrenian" / "Ostrenia"), longest first;
+# the stem left must keep _MIN_STEM letters so short names do not meet by chance.
+_DEMONYM_ENDINGS = ("ians", "ian", "ans", "ese", "ish", "an", "ia", "a", "e", "n", "i")
+_MIN_STEM = 4
+_WILDCARDS = frozenset({"anything", "something", "everything", "nothing", "any", "one"})
+_PERSONAL = frozenset({"he", "she", "him", "her"})
+_NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
+_NATION = r"[A-Z][\w’'-]+?(?:['’]s)?"
+_LEAD_TITLES = (
+    r"(?:president|prime\s+minister|premier|chancellor|leader|king|queen|head\s+of\s+state)"
+)
+# "Lorvik, the Valdorian capital" / "the capital of Valdoria, Lorvik" / "the Valdorian
+# capital Lorvik" / "Valdoria's capital, Lorvik".
+_CAPITAL = (
+    re.compile(rf"(?P<city>{_NAME}),\s+(?:the\s+)?(?P<nation>{_NATION})\s+capital\b"),
+    re.compile(rf"\bcapital\s+of\s+(?P<nation>{_NAME}),?\s+(?P<city>{_NAME})"),
+    re.compile(rf"\b(?:the\s+)?(?P<nation>{_NATION})\s+capital,?\s+(?P<city>{_NAME})"),
+)
+# "Valdorian President Anton Velicky" / "Anton Velicky, the Valdorian president".
+_LEADER = (
+    re.compile(rf"(?P<nation>{_NATION})\s+(?i:{_LEAD_TITLES})\s+(?P<person>{_NAME})"),
+    re.compile(rf"(?P<person>{_NAME}),\s+(?:the\s+)?(?P<nation>{_NATION})\s+(?i:{_LEAD_TITLES})\b"),
+)
+
+
+class StateNames:
+    """Which names of one story stand for a state (see the module docstring)."""
+
+    def __init__(self, material: StoryMaterial, table: AliasTable | None = None) -> None:
+        self._material = material
+        self._table = table or AliasTable.default()
+
+    def _nation(self, word: str) -> str | None:
+        """One key for a country and its demonym: "Ostrenia" and "Ostrenian" both
+        "nation:ostren" (the alias table first: "French" is France)."""
+        word = re.sub(r"['’]s$", "", word)
+        if word[:1].islower() or word.casefold() in ("the", "a", "its"):
+            return None
+        country = self._table.country_of(word) or self._table.canonical(word)
+        key = alias_key(country or word)
+        for suffix in _DEMONYM_ENDINGS:
+            if key.endswith(suffix) and len(key) - len(suffix) >= _MIN_STEM:
+                key = key[: -len(suffix)]
+                break
+        return f"nation:{key}"
+
+    @cached_property
+    def _learned(self) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for article in self._material.articles:
+            for pattern in _CAPITAL:
+                for m in pattern.finditer(article.text):
+                    self._add(found, m.group("city"), m.group("nation"))
+            for pattern in _LEADER:
+                for m in pattern.finditer(article.text):
+                    self._add(found, m.group("person"), m.group("nation"))
+        return found
+
+    def _add(self, found: dict[str, str], name: str, nation: str) -> None:
+        key = self._nation(nation)
+        if key is not None and key != alias_key(name):
+            found[alias_key(name)] = key
+            # the surname alone stands for the leader too
+            found.setdefault(alias_key(name.rsplit(maxsplit=1)[-1]), key)
+
+    def state_of(self, name: str) -> str | None:
+        """The state a name stands for (its capital, seat or leader), or None."""
+        key = alias_key(name)
+        if key in self._learned:
+            return self._learned[key]
+        seat = SEATS.get(key.removeprefix("the "))
+        return alias_key(seat) if seat else None
+
+    def keys(self, name: str) -> frozenset[str]:
+        """The name's own key and the key of the state it stands for (if any)."""
+        own = alias_key(name)
+        state = self.state_of(name)
+        nation = self._nation(name) if name[:1].isupper() else None
+        return frozenset(k for k in (own, state, nation) if k)
+
+
+@dataclass(frozen=True)
+class Actors:
+    """Who does what to whom: per role, head lemmas and entity names, with each head's
+    modifiers (compound nouns, adjectives); nouns after each preposition."""
+
+    agents: frozenset[str]
+    patients: frozenset[str]
+    modifiers: dict[str, frozenset[str]]
+    pronoun_subject: bool
+    preps: dict[str, frozenset[str]]
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.casefold()
+
+
+def resolve_pronoun(material: StoryMaterial, sentence: Passage, token: Token) -> str | None:
+    """The person a personal pronoun means: the person entity the article mentions last
+    before it (None when the article names nobody before)."""
+    if token.lower_ not in _PERSONAL:
+        return None
+    analysis = material.analysis(sentence.article)
+    if analysis is None:
+        return None
+    at = sentence.start + token.idx
+    best: tuple[int, str] | None = None
+    for entity in analysis.entities:
+        if entity.type != "PERSON":
+            continue
+        for mention in entity.mentions:
+            if mention.end <= at and (best is None or mention.end > best[0]):
+                best = (mention.end, entity.name)
+    return best[1] if best else None
+
+
+def _names(
+    token: Token, material: StoryMaterial, sentence: Passage, states: StateNames
+) -> frozenset[str]:
+    """The head lemma of a participant, the entity names inside its subtree, and the
+    state each name stands for; a personal pronoun is the person it resolves to."""
+    if token.lower_ in _WILDCARDS:
+        return frozenset()
+    if token.pos_ == "PRON":
+        person = resolve_pronoun(material, sentence, token)
+        return states.keys(person) | {person.casefold()} if person else frozenset()
+    names = {_lemma(token)}
+    analysis = material.analysis(sentence.article)
+    if analysis is not None:
+        left = sentence.start + min(t.idx for t in token.subtree)
+        right = sentence.start + max(t.idx + len(t) for t in token.subtree)
+        for entity in analysis.entities:
+            if any(left <= m.start and m.end <= right for m in entity.mentions):
+                names.add(entity.name.casefold())
+                names |= states.keys(entity.name)
+    if token.pos_ == "PROPN":
+        names |= states.keys(token.text)
+    return frozenset(names)
+
+
+def _modifiers(token: Token) -> frozenset[str]:
+    """Modifiers that pick out a different thing: nouns ("harbour budget" / "school
+    budget") and proper adjectives ("French" / "German" ships); common adjectives
+    describe one thing in outlets' words ("the revised text" / "the official text")."""
+    return frozenset(
+        _lemma(c)
+        for c in token.children
+        if c.dep_ == "compound" or (c.dep_ == "amod" and c.pos_ == "ADJ" and c.text[:1].isupper())
+    )
+
+
+def actors_of(
+    predicate: Token, sentence: Passage, material: StoryMaterial, states: StateNames
+) -> Actors:
+    """The participants of a predicate by role (see :class:`Actors`)."""
+    agents: set[str] = set()
+    patients: set[str] = set()
+    modifiers: dict[str, frozenset[str]] = {}
+    preps: dict[str, frozenset[str]] = {}
+    pronoun = False
+    for child in predicate.children:
+        role: set[str] | None = None
+        participant = child
+        if child.dep_ == "nsubj":
+            role = agents
+            unresolved = resolve_pronoun(material, sentence, child) is None
+            pronoun = pronoun or (
+                child.pos_ == "PRON" and child.lower_ not in _WILDCARDS and unresolved
+            )
+        elif child.dep_ in ("nsubjpass", "dobj", "attr", "oprd"):
+            role = patients
+        elif child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            role, participant = (agents, objects[0]) if objects else (None, child)
+        elif child.dep_ == "prep":
+            nouns = [c for c in child.children if c.dep_ == "pobj"]
+            if nouns and nouns[0].pos_ in ("NOUN", "PROPN") and not _is_day(nouns[0]):
+                preps[_lemma(child)] = _names(nouns[0], material, sentence, states)
+        if role is not None:
+            role |= _names(participant, material, sentence, states)
+            modifiers[_lemma(participant)] = _modifiers(participant)
+    return Actors(frozenset(agents), frozenset(patients), modifiers, pronoun, preps)
+
+
+def _is_day(token: Token) -> bool:
+    return token.lower_ in _DAY_WORDS
+
+
+_DAY_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+     "yesterday", "tonight", "morning", "evening", "afternoon", "night", "week", "weekend",
+     "month", "year", "january", "february", "march", "april", "june", "july", "august",
+     "september", "october", "november", "december"}
+)  # fmt: skip
+
+
+def _role_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool(a and b and not a & b)
+
+
+def same_actors(a: Actors, b: Actors) -> bool:
+    """No role filled differently on the two sides, no unresolved pronoun against a
+    named subject, and at least one participant shared."""
+    if _role_conflict(a.agents, b.agents) or _role_conflict(a.patients, b.patients):
+        return False
+    if (a.pronoun_subject and b.agents) or (b.pronoun_subject and a.agents):
+        return False
+    for head in a.modifiers.keys() & b.modifiers.keys():
+        if _role_conflict(a.modifiers[head], b.modifiers[head]):
+            return False
+    for prep in a.preps.keys() & b.preps.keys():
+        if _role_conflict(a.preps[prep], b.preps[prep]):
+            return False
+    return bool((a.agents | a.patients) & (b.agents | b.patients))
