@@ -104,6 +104,14 @@ MaxBytesOption = Annotated[
 FetchLinksOption = Annotated[
     bool, typer.Option("--fetch-links", help="Fetch the page each feed entry links to.")
 ]
+OutletOption = Annotated[
+    str | None,
+    typer.Option(
+        "--outlet",
+        help="The outlet that published every input (over any name found in the files).",
+        show_default=False,
+    ),
+]
 
 
 def _fail(message: str, code: int = EXIT_FAILED_INPUTS) -> NoReturn:
@@ -196,11 +204,14 @@ def ingest_command(
     db: DbOption = None,
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     fetch_links: FetchLinksOption = False,
+    outlet: OutletOption = None,
 ) -> None:
     """Read articles from files, folders, globs, URLs, feeds or WARCs into the store."""
     with _open_store(db) as store:
         report = _run_ingest(
-            store, paths, IngestOptions(max_bytes=max_bytes, fetch_links=fetch_links)
+            store,
+            paths,
+            IngestOptions(max_bytes=max_bytes, fetch_links=fetch_links, outlet=outlet),
         )
     _report_failures(report)
     out.print(terminal.ingest_summary(report))
@@ -445,12 +456,15 @@ def analyze_command(
     show_articles: Annotated[
         bool, typer.Option("--articles", help="Also print each article with its quotes.")
     ] = False,
+    outlet: OutletOption = None,
 ) -> None:
     """Ingest PATHS, analyse them, group them into stories and cross-check each story:
     the main job. Run it again on new articles: they join the stored stories."""
     with _open_store(db) as store:
         report = _run_ingest(
-            store, paths, IngestOptions(max_bytes=max_bytes, fetch_links=fetch_links)
+            store,
+            paths,
+            IngestOptions(max_bytes=max_bytes, fetch_links=fetch_links, outlet=outlet),
         )
         articles = store.get_articles(report.article_ids)
         analyses = _run_analysis(store, [a.id for a in articles], jobs)
