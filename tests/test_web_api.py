@@ -59,7 +59,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     hostile = _hostile_article()
     with Store(db) as store:
         store.add_articles([hostile])
-    app = create_app(db, WebOptions(embeddings="off", max_upload_bytes=UPLOAD_LIMIT))
+    options = WebOptions(
+        embeddings="off", max_upload_bytes=UPLOAD_LIMIT, allowed_hosts=("testserver",)
+    )
+    app = create_app(db, options)
     with TestClient(app) as client:
         stories = {name: s.material.story.id for name, s in samples.items()}
         yield Site(client, stories, hostile.id)
@@ -77,7 +80,7 @@ def _wait_done(client: TestClient, job: str) -> dict[str, Any]:
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         data: dict[str, Any] = client.get(f"/api/ingest/{job}").json()
-        if data["state"] == "done":
+        if data["state"] in ("done", "failed"):
             return data
         time.sleep(0.1)
     raise AssertionError(f"ingest job {job} did not finish")
@@ -93,7 +96,8 @@ def test_every_response_carries_the_security_headers(site: Site, path: str) -> N
     response = site.client.get(path)
     assert response.headers["content-security-policy"] == CSP
     assert response.headers["x-content-type-options"] == "nosniff"
-    assert response.headers["referrer-policy"] == "no-referrer"
+    assert response.headers["referrer-policy"] == "same-origin"
+    assert response.headers["x-frame-options"] == "DENY"
 
 
 def test_openapi_lists_the_api_and_docs_get_their_own_policy(site: Site) -> None:
@@ -330,8 +334,17 @@ def test_api_ingest_file_then_duplicate(site: Site) -> None:
     first = site.client.post("/api/ingest", files=files)
     assert first.status_code == 202
     done = _wait_done(site.client, first.json()["job"])
+    assert done["state"] == "done"
+    assert done["reason"] is None
     assert done["total"] == done["done"] == 1
     assert done["results"] == [{"input": "../../etc/passwd.txt", "status": "ok", "reason": None}]
+    assert [(s["name"], s["status"], s["count"]) for s in done["stages"]] == [
+        ("ingest", "ok", 1),
+        ("analyze", "ok", 1),
+        ("cluster", "ok", 1),
+        ("brief", "ok", 1),
+    ]
+    assert done["analysis_failures"] == []
     assert len(done["stories"]) == 1
     assert site.client.get(f"/api/stories/{done['stories'][0]}").status_code == 200
     again = _wait_done(site.client, site.client.post("/api/ingest", files=files).json()["job"])
@@ -349,11 +362,18 @@ def test_ingest_form_redirects_to_a_progress_page(site: Site) -> None:
     done = _wait_done(site.client, location.rsplit("/", 1)[1])
     assert [r["status"] for r in done["results"]] == ["failed", "failed"]
     assert all(r["reason"] for r in done["results"])
+    assert done["state"] == "failed"
+    assert done["reason"] == "ingest: none of the 2 inputs could be read"
+    assert [s["status"] for s in done["stages"]] == ["failed", "skipped", "skipped", "skipped"]
     doc = _doc(site.client.get(location).text)
     assert doc.xpath("//progress[@id='ingest-progress']/@value") == ["2"]
     items = doc.xpath("//ul[@id='ingest-results']/li")
     assert [li.get("class") for li in items] == ["failed", "failed"]
     assert "127.0.0.1:9" in items[1].text_content()
+    assert doc.xpath("//p[@id='ingest-reason']/text()") == [done["reason"]]
+    stages = doc.xpath("//table[@id='ingest-stages']//tr[@data-stage]")
+    assert [r.get("data-stage") for r in stages] == ["ingest", "analyze", "cluster", "brief"]
+    assert [r.get("class") for r in stages] == ["stage failed"] + ["stage skipped"] * 3
 
 
 def test_api_ingest_json_url(site: Site) -> None:
@@ -361,6 +381,7 @@ def test_api_ingest_json_url(site: Site) -> None:
     assert response.status_code == 202
     done = _wait_done(site.client, response.json()["job"])
     assert done["results"][0]["status"] == "failed"
+    assert done["state"] == "failed"
     assert done["stories"] == []
 
 
@@ -409,10 +430,7 @@ def test_cross_site_post_is_403(site: Site) -> None:
         == 403
     )
     json_body = {"content-type": "application/json"}
-    for same in (
-        {"origin": "http://testserver"},
-        {"origin": "null", "sec-fetch-site": "same-origin"},
-    ):
+    for same in ({"origin": "http://testserver"}, {"sec-fetch-site": "same-origin"}):
         response = site.client.post("/api/ingest", content=b"{", headers={**same, **json_body})
         assert response.status_code == 400
 

@@ -1,8 +1,14 @@
-"""Ingest jobs: uploads and URLs read, analysed and grouped into stories in the background.
+"""Ingest jobs: uploads and URLs read, analysed, grouped into stories and briefed in the
+background, each stage's real outcome kept for the job's page and its JSON twin.
 
 One worker thread runs the jobs one at a time, in order. Uploads are saved under a
 temporary folder with generated names (the user's file name is kept for display only and
 never touches the filesystem); the folder is removed when the job ends.
+
+Outcomes: each input gets ``ok``, ``duplicate`` or ``failed`` (with its reason); each stage
+(``ingest``, ``analyze``, ``cluster``, ``brief``) gets ``ok``, ``partial`` (some items
+failed, named in the job), ``failed`` (with a one-line reason) or ``skipped`` (nothing to do,
+or an earlier stage failed). A job whose stage failed ends ``failed``, never ``done``.
 """
 
 from __future__ import annotations
@@ -13,13 +19,16 @@ import shutil
 import tempfile
 import threading
 import uuid
+from collections import deque
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
+from newsprism.errors import NewsprismError, describe
 from newsprism.ingest import IngestOptions
 from newsprism.ingest.batch import IngestReport, ingest, plan_inputs
-from newsprism.model import Article
+from newsprism.model import Analysis, Story
 from newsprism.store import Store
 
 logger = logging.getLogger(__name__)
@@ -30,7 +39,16 @@ _KNOWN_SUFFIXES = frozenset(
     {".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".xml", ".rss", ".atom", ".json"}
     | {".jsonl", ".ndjson", ".warc", ".arc", ".gz"}
 )
+# Finished jobs kept for their pages (a few kB each); older ones are forgotten (404).
+KEEP_FINISHED = 200
+
 Status = Literal["ok", "duplicate", "failed"]
+StageName = Literal["ingest", "analyze", "cluster", "brief"]
+StageStatus = Literal["pending", "running", "ok", "partial", "failed", "skipped"]
+JobState = Literal["queued", "running", "done", "failed"]
+STAGES: tuple[StageName, ...] = ("ingest", "analyze", "cluster", "brief")
+T = TypeVar("T")
+PrepareBrief = Callable[[Store, Story], object]
 
 
 @dataclass
@@ -49,23 +67,71 @@ class InputResult:
 
 
 @dataclass
+class Stage:
+    """One stage of a job: its status, a one-line reason when it is not ``ok``, how many
+    items it handled (articles read, analysed, grouped; briefs prepared) and how many of
+    them failed."""
+
+    name: StageName
+    status: StageStatus = "pending"
+    reason: str | None = None
+    count: int = 0
+    failed: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "status": self.status,
+            "reason": self.reason,
+            "count": self.count,
+            "failed": self.failed,
+        }
+
+
+@dataclass(frozen=True)
+class ArticleFailure:
+    """An article that was stored but whose analysis failed."""
+
+    article: str
+    input: str | None
+    reason: str
+
+
+@dataclass
 class Job:
     """An ingest job's progress, as ``GET /api/ingest/{job}`` reports it."""
 
     id: str
     inputs: list[JobInput]
     folder: Path | None
-    state: Literal["running", "done"] = "running"
+    state: JobState = "queued"
+    reason: str | None = None
     results: list[InputResult] = field(default_factory=list)
+    stages: list[Stage] = field(default_factory=lambda: [Stage(name) for name in STAGES])
     stories: list[str] = field(default_factory=list)
+    analysis_failures: list[ArticleFailure] = field(default_factory=list)
+    input_of: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def finished(self) -> bool:
+        return self.state in ("done", "failed")
+
+    def stage(self, name: StageName) -> Stage:
+        return next(s for s in self.stages if s.name == name)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "state": self.state,
+            "reason": self.reason,
             "total": len(self.inputs),
             "done": len(self.results),
             "results": [
                 {"input": r.input, "status": r.status, "reason": r.reason} for r in self.results
+            ],
+            "stages": [s.to_dict() for s in self.stages],
+            "analysis_failures": [
+                {"article": f.article, "input": f.input, "reason": f.reason}
+                for f in self.analysis_failures
             ],
             "stories": list(self.stories),
         }
@@ -90,12 +156,20 @@ def safe_suffix(filename: str | None) -> str:
 
 
 class JobRunner:
-    """Holds jobs by id and runs them on one daemon thread. Jobs are kept in memory for
-    the life of the app (a few hundred bytes each)."""
+    """Holds jobs by id and runs them on one daemon thread. Every queued or running job
+    is kept; of the finished ones, the last ``keep_finished``."""
 
-    def __init__(self, settings: JobSettings) -> None:
+    def __init__(
+        self,
+        settings: JobSettings,
+        prepare_brief: PrepareBrief | None = None,
+        keep_finished: int = KEEP_FINISHED,
+    ) -> None:
         self.settings = settings
+        self.prepare_brief = prepare_brief
+        self.keep_finished = keep_finished
         self._jobs: dict[str, Job] = {}
+        self._finished: deque[str] = deque()
         self._queue: queue.Queue[Job] = queue.Queue()
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
@@ -129,19 +203,97 @@ class JobRunner:
         with self._lock:
             return self._jobs.get(job_id)
 
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._jobs)
+
     def _work(self) -> None:
         while True:
             job = self._queue.get()
             try:
-                run_job(job, self.settings)
-            except Exception:
-                logger.exception("ingest job %s failed", job.id)
-                for item in job.inputs[len(job.results) :]:
-                    job.results.append(InputResult(item.display, "failed", "internal error"))
+                run_job(job, self.settings, self.prepare_brief)
             finally:
-                job.state = "done"
-                if job.folder is not None:
-                    shutil.rmtree(job.folder.parent, ignore_errors=True)
+                self._forget_old(job)
+
+    def _forget_old(self, job: Job) -> None:
+        with self._lock:
+            self._finished.append(job.id)
+            while len(self._finished) > self.keep_finished:
+                self._jobs.pop(self._finished.popleft(), None)
+
+
+class _StageFailed(Exception):
+    """A stage failed; its reason is recorded on the job."""
+
+
+def run_job(job: Job, settings: JobSettings, prepare_brief: PrepareBrief | None = None) -> None:
+    """Run the job's stages in order and record each outcome; never raises. Cost: that of
+    ``newsprism analyze`` on the same inputs, plus the briefs of the stories touched."""
+    job.state = "running"
+    try:
+        with Store(settings.db) as store:
+            _pipeline(job, store, settings, prepare_brief)
+    except _StageFailed:
+        pass
+    except Exception as exc:  # the store could not be opened or closed
+        logger.exception("ingest job %s failed", job.id)
+        open_stages = (s for s in job.stages if s.status in ("running", "pending"))
+        _fail(job, next(open_stages, job.stages[-1]), exc)
+    finally:
+        _finish(job)
+
+
+def _pipeline(
+    job: Job, store: Store, settings: JobSettings, prepare_brief: PrepareBrief | None
+) -> None:
+    ids = _run_stage(job, "ingest", lambda stage: _ingest_inputs(job, stage, store, settings))
+    if not ids:
+        _skip_rest(job, "no article was read")
+        return
+    analyses = _run_stage(job, "analyze", lambda st: _analyze(job, st, store, ids, settings))
+    if not analyses:
+        _skip_rest(job, "no article was analysed")
+        return
+    stories = _run_stage(job, "cluster", lambda st: _cluster(st, store, ids, analyses, settings))
+    job.stories = [s.id for s in stories]
+    if prepare_brief is None:
+        _skip_rest(job, "briefs are computed when a story is first opened")
+        return
+    _run_stage(job, "brief", lambda st: _prepare_briefs(st, store, stories, prepare_brief))
+
+
+def _run_stage(job: Job, name: StageName, work: Callable[[Stage], T]) -> T:
+    stage = job.stage(name)
+    stage.status = "running"
+    try:
+        result = work(stage)
+    except Exception as exc:
+        if not isinstance(exc, NewsprismError):
+            logger.exception("ingest job %s: stage %s failed", job.id, name)
+        _fail(job, stage, exc)
+        raise _StageFailed(name) from exc
+    if stage.status == "running":
+        stage.status = "partial" if stage.failed else "ok"
+    return result
+
+
+def _fail(job: Job, stage: Stage, exc: BaseException) -> None:
+    stage.status, stage.reason = "failed", describe(exc)
+    job.reason = job.reason or f"{stage.name}: {stage.reason}"
+
+
+def _skip_rest(job: Job, reason: str) -> None:
+    for stage in job.stages:
+        if stage.status == "pending":
+            stage.status, stage.reason = "skipped", reason
+
+
+def _finish(job: Job) -> None:
+    _skip_rest(job, "an earlier stage failed")
+    failed = any(s.status == "failed" for s in job.stages)
+    job.state = "failed" if failed else "done"
+    if job.folder is not None:
+        shutil.rmtree(job.folder.parent, ignore_errors=True)
 
 
 def _result_of(display: str, report: IngestReport) -> InputResult:
@@ -154,27 +306,104 @@ def _result_of(display: str, report: IngestReport) -> InputResult:
     return InputResult(display, "failed", "no article found")
 
 
-def run_job(job: Job, settings: JobSettings) -> None:
-    """Ingest each input (a result per input as it ends), then analyse and group the
-    articles read. Cost: that of ``newsprism analyze`` on the same inputs."""
+def _ingest_inputs(job: Job, stage: Stage, store: Store, settings: JobSettings) -> list[str]:
+    """Ingest each input (a result per input as it ends; an exception in one input fails
+    that input only). The stage fails when no input could be read."""
     options = IngestOptions(max_bytes=settings.max_bytes)
     article_ids: list[str] = []
-    with Store(settings.db) as store:
-        for item in job.inputs:
+    for item in job.inputs:
+        try:
             report = ingest(store, plan_inputs([item.target]), options)
-            article_ids.extend(report.article_ids)
-            job.results.append(_result_of(item.display, report))
-        if article_ids:
-            job.stories = _analyse_and_group(store, article_ids, settings)
+        except Exception as exc:
+            if not isinstance(exc, NewsprismError):
+                logger.exception("ingest job %s: input %s failed", job.id, item.display)
+            job.results.append(InputResult(item.display, "failed", describe(exc)))
+            stage.failed += 1
+            continue
+        result = _result_of(item.display, report)
+        stage.failed += int(result.status == "failed")
+        job.results.append(result)
+        job.input_of.update(dict.fromkeys(report.article_ids, item.display))
+        article_ids.extend(report.article_ids)
+    stage.count = len(article_ids)
+    if stage.failed == len(job.inputs):
+        raise _NothingRead(f"none of the {len(job.inputs)} inputs could be read")
+    return list(dict.fromkeys(article_ids))
 
 
-def _analyse_and_group(store: Store, article_ids: list[str], settings: JobSettings) -> list[str]:
+class _NothingRead(NewsprismError):
+    """Every input of a job failed (each one's reason is on its result)."""
+
+
+def _analyze(
+    job: Job, stage: Stage, store: Store, ids: Sequence[str], settings: JobSettings
+) -> dict[str, Analysis]:
+    """The analyses of the job's articles; an article left without one is a per-article
+    failure, with the reason the store recorded for it if any."""
     from newsprism.analyze.analyzer import AnalyzeOptions
     from newsprism.analyze.batch import analyze_stored
+
+    analyses = analyze_stored(store, ids, AnalyzeOptions(processes=settings.analyze_jobs))
+    missing = [i for i in ids if i not in analyses]
+    reasons = recorded_failures(store, missing)
+    for article in missing:
+        reason = reasons.get(article, "no analysis was stored for this article")
+        job.analysis_failures.append(ArticleFailure(article, job.input_of.get(article), reason))
+    stage.count, stage.failed = len(analyses), len(missing)
+    if missing and not analyses:
+        raise _NothingAnalysed(f"the analysis of all {len(missing)} articles failed")
+    return analyses
+
+
+class _NothingAnalysed(NewsprismError):
+    """No article of a job could be analysed (each one's reason is in the job)."""
+
+
+def recorded_failures(store: Store, article_ids: Sequence[str]) -> dict[str, str]:
+    """The analysis failure the store recorded for each of these articles (none if the
+    store keeps no such records)."""
+    lookup = getattr(store, "analysis_failures", None)
+    if lookup is None or not article_ids:
+        return {}
+    found: Mapping[str, Any] = lookup(article_ids)
+    return {k: str(getattr(v, "reason", v)) for k, v in found.items()}
+
+
+def _cluster(
+    stage: Stage,
+    store: Store,
+    ids: Sequence[str],
+    analyses: Mapping[str, Analysis],
+    settings: JobSettings,
+) -> list[Story]:
     from newsprism.cluster.batch import StoryOptions, cluster_stored
     from newsprism.cluster.stories import ClusterOptions
 
-    analyses = analyze_stored(store, article_ids, AnalyzeOptions(processes=settings.analyze_jobs))
-    articles: list[Article] = store.get_articles(article_ids)
+    articles = store.get_articles([i for i in ids if i in analyses])
     options = StoryOptions(cluster=ClusterOptions(embeddings=settings.embeddings))
-    return [s.id for s in cluster_stored(store, articles, analyses, options)]
+    stories = cluster_stored(store, articles, analyses, options)
+    stage.count = len(articles)
+    return stories
+
+
+def _prepare_briefs(
+    stage: Stage, store: Store, stories: Sequence[Story], prepare: PrepareBrief
+) -> None:
+    """Compute (and cache) the brief of each story touched, so its page opens at once; a
+    story whose brief fails is named in the stage's reason, the others go on."""
+    reasons: list[str] = []
+    for story in stories:
+        try:
+            prepare(store, story)
+        except Exception as exc:
+            logger.exception("brief of story %s failed", story.id)
+            reasons.append(f"story {story.id}: {describe(exc)}")
+    stage.count, stage.failed = len(stories) - len(reasons), len(reasons)
+    if reasons:
+        stage.reason = reasons[0] + (f" (and {len(reasons) - 1} more)" if reasons[1:] else "")
+        if not stage.count:
+            raise _NoBrief(stage.reason)
+
+
+class _NoBrief(NewsprismError):
+    """No brief of a job's stories could be computed."""

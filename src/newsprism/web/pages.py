@@ -8,21 +8,21 @@ from __future__ import annotations
 
 import logging
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from newsprism.web.api import (
+from newsprism.web.deps import (
+    ArticleDep,
+    BriefDep,
+    JobDep,
     PageQuery,
     PerPageQuery,
     SearchQuery,
     ServicesDep,
     StoreDep,
-    analysis_of,
-    find_article,
-    find_story,
-    start_job,
 )
-from newsprism.web.app import Services
+from newsprism.web.intake import start_job
+from newsprism.web.services import Services
 from newsprism.web.svg import timeline_chart, voice_bars
 from newsprism.web.views import (
     CachedBrief,
@@ -53,11 +53,10 @@ def stories_page(
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story_brief_page(story_id: str, store: StoreDep, svc: ServicesDep) -> HTMLResponse:
+def story_brief_page(cached: BriefDep, svc: ServicesDep) -> HTMLResponse:
     """One story's brief: summary, statements side by side, facts, discrepancies,
     exclusives, timeline, coverage and voices. Rendered once per cached brief (a few ms),
     then served from the cache."""
-    cached = svc.briefs.get(store, find_story(store, story_id))
     if cached.page is None:
         cached.page = _story_html(svc, cached)
     return HTMLResponse(cached.page)
@@ -84,11 +83,10 @@ def _story_html(svc: Services, cached: CachedBrief) -> str:
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-def article_page(article_id: str, store: StoreDep, svc: ServicesDep) -> HTMLResponse:
+def article_page(found: ArticleDep, store: StoreDep, svc: ServicesDep) -> HTMLResponse:
     """One article: clean text with quotes, quantities and dates marked; what cleaning
     removed, folded away."""
-    article = find_article(store, article_id)
-    analysis = analysis_of(store, article)
+    article, analysis = found.article, found.analysis
     stories = store.stories_of([article.id])
     return svc.render(
         "article.html.j2",
@@ -113,9 +111,6 @@ async def ingest_submit(request: Request) -> RedirectResponse:
 
 
 @router.get("/ingest/{job_id}", response_class=HTMLResponse)
-def ingest_job_page(job_id: str, svc: ServicesDep) -> HTMLResponse:
-    """An ingest job's progress; complete when the job is done, polled by app.js before."""
-    job = svc.jobs.get(job_id)
-    if job is None:
-        raise HTTPException(404, f"no ingest job with id {job_id!r}")
+def ingest_job_page(job: JobDep, svc: ServicesDep) -> HTMLResponse:
+    """An ingest job's progress; complete when the job has ended, polled by app.js before."""
     return svc.render("ingest_job.html.j2", job=job, data=job.to_dict())

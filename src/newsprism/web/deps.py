@@ -1,0 +1,111 @@
+"""The request parameters and lookups the pages and the API share (FastAPI dependencies).
+
+Every text parameter refuses control characters (NUL included: SQLite and the search
+index cannot take them) and every number is bounded, so a bad request is a 422 naming the
+parameter, never a 500. A lookup of an unknown id is a 404.
+"""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Path, Query, Request
+from pydantic import AfterValidator
+
+from newsprism.model import Analysis, Article, Story
+from newsprism.store import Store
+from newsprism.web.jobs import Job
+from newsprism.web.services import Services, services
+from newsprism.web.views import CachedBrief
+
+logger = logging.getLogger(__name__)
+
+MAX_PER_PAGE = 100
+# The last page number accepted: 10**6 pages of MAX_PER_PAGE rows reach 10**8 stories,
+# far past any store this serves, and keep the row offset well inside SQLite's 64 bits.
+MAX_PAGE = 1_000_000
+MAX_ID_CHARS = 100
+# Whitespace a pasted search may carry; every other control character is refused.
+_ALLOWED_CONTROLS = frozenset("\t\n\r")
+
+
+def no_controls(value: str) -> str:
+    """``value`` unchanged, or ValueError if it holds a control character."""
+    for char in value:
+        if char not in _ALLOWED_CONTROLS and unicodedata.category(char) == "Cc":
+            raise ValueError(f"control character U+{ord(char):04X} is not allowed")
+    return value
+
+
+Text = Annotated[str, AfterValidator(no_controls)]
+PageQuery = Annotated[int, Query(ge=1, le=MAX_PAGE, description="1-based page number.")]
+PerPageQuery = Annotated[int | None, Query(ge=1, le=MAX_PER_PAGE, description="Rows a page.")]
+SearchQuery = Annotated[
+    Text | None, Query(max_length=500, description="Words that must all occur.")
+]
+StoryId = Annotated[
+    Text, Path(min_length=1, max_length=MAX_ID_CHARS, description="Story id or unique prefix.")
+]
+ArticleId = Annotated[
+    Text, Path(min_length=1, max_length=MAX_ID_CHARS, description="Article id or unique prefix.")
+]
+JobId = Annotated[Text, Path(min_length=1, max_length=MAX_ID_CHARS, description="Job id.")]
+
+
+def open_store(request: Request) -> Iterator[Store]:
+    """One store connection per request, closed when the response is sent."""
+    with services(request).store() as store:
+        yield store
+
+
+StoreDep = Annotated[Store, Depends(open_store)]
+ServicesDep = Annotated[Services, Depends(services)]
+
+
+def find_story(store: Store, story_id: str) -> Story:
+    """The story with this id or unique prefix; 404 if none."""
+    story = store.get_story(story_id)
+    if story is None:
+        raise HTTPException(404, f"no story with id {story_id!r}")
+    return story
+
+
+def story_brief(story_id: StoryId, store: StoreDep, svc: ServicesDep) -> CachedBrief:
+    """The brief of the story named in the path (computed on first request, then cached)."""
+    return svc.briefs.get(store, find_story(store, story_id))
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """An article and its current analysis (None if it could not be computed)."""
+
+    article: Article
+    analysis: Analysis | None
+
+
+def article_view(article_id: ArticleId, store: StoreDep) -> ArticleView:
+    """The article named in the path with its analysis, computed and stored if missing;
+    404 if no article has this id or unique prefix."""
+    from newsprism.analyze.batch import analyze_stored
+
+    article = store.get_article(article_id)
+    if article is None:
+        raise HTTPException(404, f"no article with id {article_id!r}")
+    return ArticleView(article, analyze_stored(store, [article.id]).get(article.id))
+
+
+def find_job(job_id: JobId, svc: ServicesDep) -> Job:
+    """The ingest job named in the path; 404 if unknown (or long finished and dropped)."""
+    job = svc.jobs.get(job_id)
+    if job is None:
+        raise HTTPException(404, f"no ingest job with id {job_id!r}")
+    return job
+
+
+BriefDep = Annotated[CachedBrief, Depends(story_brief)]
+ArticleDep = Annotated[ArticleView, Depends(article_view)]
+JobDep = Annotated[Job, Depends(find_job)]

@@ -1,0 +1,76 @@
+"""Reading an ingest request (the form of the ingest page, or the API's form or JSON) into
+a queued job. Shared by ``POST /ingest`` and ``POST /api/ingest``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+from fastapi import HTTPException, Request
+from starlette.datastructures import UploadFile
+
+from newsprism.web.deps import no_controls
+from newsprism.web.jobs import Job, JobInput
+from newsprism.web.services import Services, services
+
+logger = logging.getLogger(__name__)
+
+MAX_FILES = 100
+MAX_URL_CHARS = 2000
+
+
+async def start_job(request: Request) -> Job:
+    """Read the inputs of an ingest request and queue its job. Raises 400 (malformed
+    JSON or form), 413 (a file over the limit) or 422 (no usable input)."""
+    svc = services(request)
+    if request.headers.get("content-type", "").startswith("application/json"):
+        inputs, folder = [_url_input(_json_url(await request.body()))], None
+    else:
+        inputs, folder = await _form_inputs(request, svc)
+    if not inputs:
+        raise HTTPException(422, "give one or more files, or a URL")
+    return svc.jobs.submit(inputs, folder)
+
+
+def _json_url(body: bytes) -> object:
+    try:
+        data = json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise HTTPException(400, f"malformed JSON: {exc}") from None
+    if not isinstance(data, dict) or "url" not in data:
+        raise HTTPException(422, 'expected a JSON object {"url": "https://..."}')
+    return data["url"]
+
+
+def _url_input(url: object) -> JobInput:
+    if not isinstance(url, str) or not url.strip().startswith(("http://", "https://")):
+        raise HTTPException(422, "url must be an http:// or https:// address")
+    url = url.strip()
+    if len(url) > MAX_URL_CHARS:
+        raise HTTPException(422, f"url is over {MAX_URL_CHARS:,} characters")
+    try:
+        no_controls(url)
+    except ValueError as exc:
+        raise HTTPException(422, f"url: {exc}") from None
+    return JobInput(url, url)
+
+
+async def _form_inputs(request: Request, svc: Services) -> tuple[list[JobInput], Path | None]:
+    form = await request.form(max_files=MAX_FILES, max_fields=20)
+    limit = svc.options.max_upload_bytes
+    uploads: list[tuple[str | None, bytes]] = []
+    for item in form.getlist("files"):
+        if not isinstance(item, UploadFile) or not item.filename:
+            continue
+        data = await item.read(limit + 1)
+        if len(data) > limit:
+            raise HTTPException(413, f"{item.filename} is over the limit of {limit:,} bytes")
+        uploads.append((item.filename, data))
+    url = form.get("url")
+    inputs = [_url_input(url)] if isinstance(url, str) and url.strip() else []
+    folder = svc.jobs.new_folder() if uploads else None
+    if folder is not None:
+        inputs = [svc.jobs.save_upload(folder, name, data) for name, data in uploads] + inputs
+    return inputs, folder

@@ -1,0 +1,102 @@
+"""What the routes share: the app's options, the store, templates, the brief cache and jobs.
+
+Kept apart from ``app`` (the wiring) so that the route modules import it without importing
+the app that includes them.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from newsprism import __version__
+from newsprism.model import Story
+from newsprism.store import Store
+from newsprism.web.jobs import JobRunner, JobSettings
+from newsprism.web.views import BriefCache, CachedBrief
+
+if TYPE_CHECKING:
+    from newsprism.reconcile.brief import Reconciler
+
+logger = logging.getLogger(__name__)
+
+# Host names always served: the loopback addresses a local browser uses.
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
+@dataclass(frozen=True)
+class WebOptions:
+    """How the app runs: ``embeddings`` for briefs and grouping ("off" in tests), the
+    largest request body accepted on the ingest routes, story-list page size, the analysis
+    processes an ingest job uses, and the host names served besides the loopback ones
+    (``Host`` is checked against them, against DNS rebinding)."""
+
+    embeddings: Literal["auto", "off", "on"] = "auto"
+    max_upload_bytes: int = 10 * 1024 * 1024
+    page_size: int = 25
+    analyze_jobs: int = 1
+    allowed_hosts: tuple[str, ...] = ()
+
+    def hosts(self) -> frozenset[str]:
+        """Every host name served, lower-case, without brackets or a trailing dot."""
+        return frozenset(normal_host(h) for h in (*LOCAL_HOSTS, *self.allowed_hosts))
+
+
+def normal_host(name: str) -> str:
+    """A host name as compared: lower-case, IPv6 brackets and a trailing dot removed."""
+    return name.strip().lower().removeprefix("[").removesuffix("]").rstrip(".")
+
+
+class Services:
+    """What the routes share: the store path, options, templates, brief cache and jobs."""
+
+    def __init__(self, db: Path, options: WebOptions) -> None:
+        self.db = db
+        self.options = options
+        self.hosts = options.hosts()
+        self.templates = Environment(
+            loader=PackageLoader("newsprism.web", "templates"),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.templates.globals["version"] = __version__
+        self.briefs = BriefCache(self._make_brief)
+        self.jobs = JobRunner(
+            JobSettings(db, options.max_upload_bytes, options.analyze_jobs, options.embeddings),
+            prepare_brief=self.briefs.get,
+        )
+        self._reconciler: Reconciler | None = None
+
+    def store(self) -> Store:
+        """A fresh store connection for one request (SQLite connections stay per thread)."""
+        return Store(self.db)
+
+    def _make_brief(self, store: Store, story: Story) -> CachedBrief:
+        from newsprism.reconcile.brief import BriefOptions, Reconciler, material_of
+
+        if self._reconciler is None:
+            self._reconciler = Reconciler(BriefOptions(embeddings=self.options.embeddings))
+        material = material_of(store, story)
+        return CachedBrief(self._reconciler.brief(material), list(material.articles))
+
+    def render(self, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+        """A page from the templates (autoescaped)."""
+        return HTMLResponse(self.render_text(name, **context), status_code=status_code)
+
+    def render_text(self, name: str, **context: Any) -> str:
+        """The text of a page from the templates (autoescaped)."""
+        return self.templates.get_template(name).render(**context)
+
+
+def services(request: Request) -> Services:
+    """The app's shared services (a FastAPI dependency)."""
+    found: Services = request.app.state.services
+    return found
