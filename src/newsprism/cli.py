@@ -624,7 +624,7 @@ def watch_command(
     import time
 
     from newsprism.flow import FlowOptions, watch_round
-    from newsprism.ingest.watch import Watcher, WatchOptions, feeds_of, intervals
+    from newsprism.ingest.watch import Watcher, WatchOptions, feeds_of, pause_after
 
     interval = _duration(every)
     try:
@@ -637,12 +637,13 @@ def watch_command(
     with _open_store(db) as store:
         watcher = Watcher(store, options)
         try:
-            for pause in intervals(interval):
+            while True:
+                started = time.monotonic()
                 results, changes = watch_round(store, watcher, urls, flow)
                 failed = _print_round(results, changes)
                 if once:
                     break
-                time.sleep(pause)
+                time.sleep(pause_after(started, interval))
         except KeyboardInterrupt:
             err.print("watch: stopped", markup=False)
         finally:

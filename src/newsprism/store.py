@@ -19,7 +19,7 @@ import json
 import logging
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -29,13 +29,18 @@ from typing import Any, Literal
 import platformdirs
 
 from newsprism.codec import analysis_from_record, analysis_to_record
-from newsprism.errors import SchemaError, StoreError
+from newsprism.errors import AnalysisFailure, ReadOnlyStore, SchemaError, StoreError
 from newsprism.model import Analysis, Article, Heading, Removed, Story
 
 logger = logging.getLogger(__name__)
 
 ENV_DB = "NEWSPRISM_DB"
 IN_MEMORY = ":memory:"
+
+# What a caller asks for (``auto``: write when possible, else read-only), and how the
+# store is then opened.
+Access = Literal["write", "read", "auto"]
+OpenMode = Literal["write", "ro", "immutable"]
 
 _STORY_OF = (
     "LEFT JOIN story_articles sa ON sa.article_id = a.id LEFT JOIN stories s ON s.id = sa.story_id"
@@ -191,6 +196,20 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         );
         """,
     ),
+    # Articles whose last analysis raised (one row each, gone once an analysis succeeds):
+    # the step that failed and the error in one line, for `article ID` and the report.
+    (
+        "0005_analysis_failures",
+        """
+        CREATE TABLE analysis_failures (
+            article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+            version TEXT NOT NULL,
+            stage TEXT NOT NULL,
+            error TEXT NOT NULL,
+            failed_at TEXT NOT NULL
+        );
+        """,
+    ),
     # Readable views for browsing the store (Datasette, sqlite3, pandas.read_sql), and the
     # state of watched feeds. The views read the analyses' JSON with SQLite's JSON1
     # functions, so they never go stale; see docs/datasette.md.
@@ -262,10 +281,24 @@ class FeedState:
 class Store:
     """One SQLite database of articles (and, later, analyses and stories)."""
 
-    def __init__(self, path: str | Path = IN_MEMORY) -> None:
+    def __init__(self, path: str | Path = IN_MEMORY, access: Access = "write") -> None:
+        """Open (creating if need be) the store at ``path``.
+
+        ``access``: ``write`` (the default: refused with :class:`ReadOnlyStore` when the
+        file or its folder cannot be written), ``read`` (read-only), or ``auto`` (write
+        when possible, else read-only: what read commands use). A read-only store is
+        opened with SQLite's ``mode=ro``, or ``immutable=1`` when its folder is read-only
+        too (no ``-wal``/``-shm`` can be made there); it is not migrated.
+        """
         self.path = str(path)
-        self._conn = _connect(self.path)
-        migrate(self._conn)
+        mode = open_mode(self.path, access)
+        self.read_only = mode != "write"
+        self._conn = _connect(self.path, mode)
+        if self.read_only:
+            self._applied = check_schema(self._conn, self.path)
+        else:
+            migrate(self._conn)
+            self._applied = {name for name, _ in MIGRATIONS}
 
     def close(self) -> None:
         self._conn.close()
@@ -279,7 +312,12 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: committed when the block ends, rolled back on error."""
-        self._conn.execute("BEGIN IMMEDIATE")
+        if self.read_only:
+            raise ReadOnlyStore(f"{self.path}: the store is open read-only; nothing was written")
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise _write_error(self.path, exc) from None
         try:
             yield self._conn
         except BaseException:
@@ -336,16 +374,42 @@ class Store:
             raise StoreError(f"bad search query ({exc})") from None
         return [_row_article(row) for row in rows]
 
-    def save_analyses(self, analyses: Iterable[Analysis]) -> int:
-        """Store analyses (replacing older ones of the same articles) in one transaction."""
+    def save_analyses(
+        self,
+        analyses: Iterable[Analysis],
+        failures: Iterable[AnalysisFailure] = (),
+        version: str = "",
+    ) -> int:
+        """Store analyses (replacing older ones of the same articles) and the failures of
+        analyser ``version`` in one transaction; an article analysed now loses its
+        recorded failure."""
         now = datetime.now(UTC).isoformat()
         rows = [
             (a.article_id, a.version, json.dumps(analysis_to_record(a), ensure_ascii=False), now)
             for a in analyses
         ]
+        failed = [(f.article, version, f.stage, f.error, now) for f in failures]
         with self.transaction() as conn:
             conn.executemany("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?)", rows)
+            conn.executemany(
+                "DELETE FROM analysis_failures WHERE article_id = ?", [(r[0],) for r in rows]
+            )
+            conn.executemany(
+                "INSERT OR REPLACE INTO analysis_failures VALUES (?, ?, ?, ?, ?)", failed
+            )
         return len(rows)
+
+    def analysis_failures(self, article_ids: Iterable[str]) -> list[AnalysisFailure]:
+        """The recorded analysis failures among these articles, in the order given."""
+        if "0005_analysis_failures" not in self._applied:
+            return []  # a read-only store from before failures were recorded
+        ids = list(dict.fromkeys(article_ids))
+        select = (
+            "SELECT f.article_id, a.source, f.stage, f.error FROM analysis_failures f "
+            "JOIN articles a ON a.id = f.article_id"
+        )
+        found = {row[0]: AnalysisFailure(*row) for row in self._in_chunks(select, ids)}
+        return [found[i] for i in ids if i in found]
 
     def get_analysis(self, article_id: str, version: str) -> Analysis | None:
         """The stored analysis of an article by analyser ``version``, or None (absent or stale)."""
@@ -512,7 +576,13 @@ class Store:
         stamp = datetime.now(UTC).isoformat()
         with self.transaction() as conn:
             conn.execute(
-                "INSERT OR REPLACE INTO feeds VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                # An upsert, not INSERT OR REPLACE: a replace deletes the row first, and
+                # the cascade would take the feed's seen entries with it.
+                "INSERT INTO feeds VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO "
+                "UPDATE SET title = excluded.title, etag = excluded.etag, "
+                "last_modified = excluded.last_modified, checked_at = excluded.checked_at, "
+                "changed_at = excluded.changed_at, failures = excluded.failures, "
+                "retry_at = excluded.retry_at, last_error = excluded.last_error",
                 (
                     state.url,
                     state.title,
@@ -563,19 +633,108 @@ class Store:
         return problems
 
 
-def _connect(path: str) -> sqlite3.Connection:
-    if path != IN_MEMORY:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+def _writable(path: Path) -> bool:
+    # os.access, not the mode bits: it also says no on a read-only mount, even to root.
+    return os.access(path, os.W_OK)
+
+
+def open_mode(
+    path: str, access: Access, writable: Callable[[Path], bool] = _writable
+) -> OpenMode:
+    """How to open the store at ``path`` for ``access``: ``write``, ``ro`` (read-only;
+    SQLite may still make ``-shm``/``-wal`` files beside it) or ``immutable`` (its folder
+    is read-only too). ``writable`` is the permission check (replaced in tests).
+
+    Raises :class:`ReadOnlyStore` for ``write`` on a store that cannot be written, and
+    :class:`StoreError` for reading a store that does not exist.
+    """
+    if path == IN_MEMORY:
+        return "write"
+    file = Path(path)
+    folder = _existing_parent(file)
+    exists = file.exists()
+    can_write = writable(folder) and (not exists or writable(file))
+    if access == "write" or (access == "auto" and (can_write or not exists)):
+        if not exists and not can_write:
+            raise StoreError(f"{path}: cannot create the store (its folder is read-only)")
+        if not can_write:
+            raise ReadOnlyStore(
+                f"{path}: the store is read-only (cannot write the file or its folder); "
+                "commands that only read it still work"
+            )
+        return "write"
+    if not exists:
+        raise StoreError(f"{path}: no store there")
+    return "ro" if writable(folder) else "immutable"
+
+
+def _existing_parent(file: Path) -> Path:
+    """The file's folder, or the nearest one above it that exists (where it is made)."""
+    folder = file.absolute().parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    return folder
+
+
+def _connect(path: str, mode: OpenMode = "write") -> sqlite3.Connection:
+    if mode == "write":
+        if path != IN_MEMORY:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        return _open(path, uri=False, pragmas=_WRITE_PRAGMAS)
+    uri = f"{Path(path).absolute().as_uri()}?mode=ro"
+    if mode == "ro":
+        try:
+            conn = _open(uri, uri=True, pragmas=_READ_PRAGMAS)
+            # A WAL store needs its -shm index; when it cannot be made, reading fails here.
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except StoreError:
+            logger.info("%s: cannot open read-only with a -shm file; opening immutable", path)
+    return _open(f"{uri}&immutable=1", uri=True, pragmas=_READ_PRAGMAS)
+
+
+_WRITE_PRAGMAS = (
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = NORMAL",
+    "PRAGMA busy_timeout = 5000",
+    "PRAGMA foreign_keys = ON",
+)
+_READ_PRAGMAS = ("PRAGMA busy_timeout = 5000", "PRAGMA query_only = ON")
+
+
+def _open(target: str, uri: bool, pragmas: tuple[str, ...]) -> sqlite3.Connection:
     try:
-        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn = sqlite3.connect(target, isolation_level=None, check_same_thread=False, uri=uri)
         conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA busy_timeout = 5000")
-        conn.execute("PRAGMA foreign_keys = ON")
+        for pragma in pragmas:
+            conn.execute(pragma)
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path}: cannot open the store ({exc})") from None
+        raise StoreError(f"{target}: cannot open the store ({exc})") from None
     return conn
+
+
+def _write_error(path: str, exc: sqlite3.OperationalError) -> StoreError:
+    if "readonly" in str(exc):
+        return ReadOnlyStore(f"{path}: the store is read-only ({exc})")
+    return StoreError(f"{path}: cannot write the store ({exc})")
+
+
+def check_schema(conn: sqlite3.Connection, path: str) -> set[str]:
+    """The migrations a read-only store has; refused if it has one this newsprism does
+    not know. Missing ones cannot be applied: what they add reads as empty."""
+    try:
+        applied = {r[0] for r in conn.execute("SELECT name FROM migrations")}
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: not a newsprism store ({exc})") from None
+    unknown = applied - {name for name, _ in MIGRATIONS}
+    if unknown:
+        raise SchemaError(
+            f"the store has migrations this newsprism does not know: {sorted(unknown)}"
+        )
+    missing = [name for name, _ in MIGRATIONS if name not in applied]
+    if missing:
+        logger.info("%s is read-only and lacks migrations %s", path, missing)
+    return applied
 
 
 def migrate(conn: sqlite3.Connection) -> list[str]:

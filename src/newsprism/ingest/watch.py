@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -283,11 +283,9 @@ def _read_file(path: str, state: FeedState) -> Answer | None:
         raise InputError(path, f"cannot read ({exc.strerror or exc})") from None
 
 
-def intervals(every: timedelta, clock: Callable[[], float] = time.monotonic) -> Iterator[float]:
-    """Seconds to sleep before each next round, keeping rounds ``every`` apart from their
-    starts (a slow round shortens the pause, never skips a round)."""
-    start = clock()
-    rounds = 0
-    while True:
-        rounds += 1
-        yield max(0.0, start + rounds * every.total_seconds() - clock())
+def pause_after(
+    started: float, every: timedelta, clock: Callable[[], float] = time.monotonic
+) -> float:
+    """Seconds to sleep after a round that began at ``started`` (a ``clock`` reading) so
+    rounds begin ``every`` apart; a round slower than ``every`` gets no pause."""
+    return max(0.0, started + every.total_seconds() - clock())
