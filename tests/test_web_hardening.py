@@ -19,7 +19,7 @@ from newsprism.store import Store
 from newsprism.web import WebOptions, create_app
 from newsprism.web.deps import MAX_PAGE
 from newsprism.web.guard import host_name
-from newsprism.web.jobs import JobInput, JobRunner, JobSettings
+from newsprism.web.jobs import JobInput, JobRunner, JobSettings, safe_name
 from tests.conftest import BODY
 
 SECURITY_HEADERS = ("content-security-policy", "x-content-type-options", "referrer-policy")
@@ -330,3 +330,34 @@ def test_only_the_last_finished_jobs_are_kept(tmp_path: Path) -> None:
     time.sleep(0.1)  # the worker forgets old jobs right after finishing each
     assert [runner.get(j.id) is not None for j in jobs] == [False, False, True, True]
     assert len(runner) == 2
+
+
+@pytest.mark.parametrize(
+    ("name", "saved"),
+    [
+        ("../../etc/passwd.txt", "passwd.txt"),
+        ("..\\win\\Pier.HTML", "Pier.html"),
+        (".bashrc", "bashrc"),
+        ("a/b\x00c;rm -rf.exe", "b_c_rm -rf.exe"),
+        ("...", "upload"),
+        (None, "upload"),
+        ("x" * 300 + ".txt", "x" * 80 + ".txt"),
+    ],
+)
+def test_uploads_are_saved_under_safe_names(name: str | None, saved: str) -> None:
+    assert safe_name(name) == saved
+
+
+def test_an_upload_is_named_by_its_file_and_stored_once(client: TestClient, db: Path) -> None:
+    def post(name: str) -> dict[str, Any]:
+        files = [("files", (name, BODY.encode(), "text/plain"))]
+        return _wait(client, client.post("/api/ingest", files=files).json()["job"])
+
+    first, again = post("../tessel-ledger.txt"), post("tessel-ledger.txt")
+    assert first["results"][0]["status"] == "ok"
+    assert again["results"][0]["status"] == "duplicate"
+    with Store(db) as store:
+        assert store.count_articles() == 1
+        [story] = store.list_stories(10, 0)
+        [article] = store.get_articles(story.articles)
+    assert article.outlet == "tessel-ledger"

@@ -1,9 +1,11 @@
 """Ingest jobs: uploads and URLs read, analysed, grouped into stories and briefed in the
 background, each stage's real outcome kept for the job's page and its JSON twin.
 
-One worker thread runs the jobs one at a time, in order. Uploads are saved under a
-temporary folder with generated names (the user's file name is kept for display only and
-never touches the filesystem); the folder is removed when the job ends.
+One worker thread runs the jobs one at a time, in order. Each upload is saved in its own
+generated folder under a private temporary one, named by :func:`safe_name` (the user's
+file name with any path, leading dots and odd characters dropped: the readers take an
+otherwise unnamed article's outlet from it, as for a file given to ``newsprism ingest``);
+the folder is removed when the job ends.
 
 Outcomes: each input gets ``ok``, ``duplicate`` or ``failed`` (with its reason); each stage
 (``ingest``, ``analyze``, ``cluster``, ``brief``) gets ``ok``, ``partial`` (some items
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import queue
+import re
 import shutil
 import tempfile
 import threading
@@ -41,6 +44,8 @@ _KNOWN_SUFFIXES = frozenset(
 )
 # Finished jobs kept for their pages (a few kB each); older ones are forgotten (404).
 KEEP_FINISHED = 200
+MAX_NAME_CHARS = 80
+_UNSAFE = re.compile(r"[^\w .-]+")
 
 Status = Literal["ok", "duplicate", "failed"]
 StageName = Literal["ingest", "analyze", "cluster", "brief"]
@@ -148,6 +153,17 @@ class JobSettings:
     embeddings: Literal["auto", "off", "on"] = "auto"
 
 
+def safe_name(filename: str | None) -> str:
+    """The name an upload is saved under: the last part of the user's name (either
+    slash), word characters, spaces, ``-`` and inner dots only, at most ``MAX_NAME_CHARS``, with
+    the extension kept only if the readers know it; ``upload`` if nothing is left."""
+    base = re.split(r"[/\\]", filename or "")[-1]
+    suffix = safe_suffix(base)
+    stem = base[: len(base) - len(suffix)] if suffix else base
+    stem = _UNSAFE.sub("_", stem).strip("._ ")[:MAX_NAME_CHARS] or "upload"
+    return stem + suffix
+
+
 def safe_suffix(filename: str | None) -> str:
     """The extension a saved upload gets: the original one if the readers know it, else
     none (letters and dots only ever come from the fixed list above)."""
@@ -175,16 +191,18 @@ class JobRunner:
         self._thread: threading.Thread | None = None
 
     def new_folder(self) -> Path:
-        """A fresh private folder for one job's uploads (``uploads`` is the outlet of
-        last resort the readers see)."""
+        """A fresh private folder for one job's uploads."""
         folder = Path(tempfile.mkdtemp(prefix="newsprism-upload-")) / "uploads"
         folder.mkdir()
         return folder
 
     @staticmethod
     def save_upload(folder: Path, filename: str | None, data: bytes) -> JobInput:
-        """Write one upload under a generated name; keep the user's name for display."""
-        path = folder / f"{uuid.uuid4().hex}{safe_suffix(filename)}"
+        """Write one upload as ``folder/<generated>/<safe name>``; keep the user's name
+        for display."""
+        own = folder / uuid.uuid4().hex
+        own.mkdir()
+        path = own / safe_name(filename)
         path.write_bytes(data)
         return JobInput(filename or path.name, str(path))
 
