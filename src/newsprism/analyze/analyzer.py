@@ -15,24 +15,37 @@ spaCy pipeline            article text                           sentences, toke
 :class:`Analyzer` loads the spaCy pipeline once and runs ``nlp.pipe`` in batches;
 :func:`analyze_in_pool` spreads articles over worker processes, each with its own
 Analyzer (the same pure function, so a Dask or Ray map can take its place).
+
+Long articles (over ``AnalyzeOptions.chunk_chars``) are parsed in paragraph-aligned
+chunks whose analyses are merged with offsets shifted back (see :mod:`.chunks`).
+
+Errors, per article (spaCy's ``error_handler`` idea): with ``errors="record"`` (batch
+runs: the CLI, the web jobs, the store) an exception in one article's analysis becomes
+an :class:`~newsprism.errors.AnalysisFailure` naming the step that failed, and the
+rest of the batch is analysed; with ``errors="raise"`` (tests, notebooks) it propagates
+as raised. :meth:`Analyzer.analyze_many` always raises.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from itertools import islice
+from typing import Literal
 
 from spacy.tokens import Doc
 
+from newsprism.analyze.chunks import CHUNK_CHARS, chunk_spans, merge_chunks
 from newsprism.analyze.dates import extract_dates
 from newsprism.analyze.entities import AliasTable, resolve_names
 from newsprism.analyze.nlp import load_english
 from newsprism.analyze.quantities import extract_quantities
 from newsprism.analyze.quotes import extract_quotes
+from newsprism.errors import AnalysisFailure, describe
 from newsprism.model import Analysis, Article
 
 logger = logging.getLogger(__name__)
@@ -40,10 +53,19 @@ logger = logging.getLogger(__name__)
 # Bump when any extractor's output changes, so stored analyses are redone.
 ANALYZER_VERSION = "1"
 
+ErrorPolicy = Literal["raise", "record"]
+Outcome = Analysis | AnalysisFailure
+
+# Most characters parsed in one batch, so 64 long articles never sit in memory as Docs at
+# once: about ten chunks' worth (each Doc costs roughly 1 KB per token while parsed).
+BATCH_CHARS = 10 * CHUNK_CHARS
+
 
 @dataclass(frozen=True)
 class AnalyzeOptions:
-    """How to run the analysis: spaCy batch size and worker processes.
+    """How to run the analysis: spaCy batch size, worker processes, the error policy
+    (``record``: a failing article becomes an AnalysisFailure, the batch goes on;
+    ``raise``: it propagates) and the longest text parsed as one Doc.
 
     ``batch_size`` 64 was the fastest of 16/32/64/128 in bench/analyze.py on 2 cores
     (larger batches only add memory).
@@ -51,6 +73,8 @@ class AnalyzeOptions:
 
     batch_size: int = 64
     processes: int = 1
+    errors: ErrorPolicy = "record"
+    chunk_chars: int = CHUNK_CHARS
 
 
 # The pipeline is English; on other languages its entities and parses are noise, so such
@@ -63,19 +87,42 @@ def is_supported(article: Article) -> bool:
     return article.language is None or article.language in SUPPORTED_LANGUAGES
 
 
-def analyze_doc(doc: Doc, article: Article, aliases: AliasTable) -> Analysis:
-    """The analysis of one article from its parsed text (pure: no I/O, no state)."""
+class Stage:
+    """The step an analysis has reached, so that a failure can name it."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str = "parse") -> None:
+        self.name = name
+
+
+def analyze_doc(
+    doc: Doc, article: Article, aliases: AliasTable, stage: Stage | None = None
+) -> Analysis:
+    """The analysis of one article from its parsed text (pure: no I/O, no state).
+
+    ``stage``, when given, is updated to each step as it starts (for failure reports).
+    """
     if not is_supported(article):
         return Analysis(article_id=article.id, version=ANALYZER_VERSION)
+    stage = stage or Stage()
+    sentences = tuple((s.start_char, s.end_char) for s in doc.sents)
+    stage.name = "entities"
     names = resolve_names(doc, aliases)
+    stage.name = "quotes"
+    quotes = tuple(extract_quotes(doc, names))
+    stage.name = "quantities"
+    quantities = tuple(extract_quantities(doc))
+    stage.name = "dates"
+    dates = tuple(extract_dates(doc, article.published))
     return Analysis(
         article_id=article.id,
         version=ANALYZER_VERSION,
-        sentences=tuple((s.start_char, s.end_char) for s in doc.sents),
+        sentences=sentences,
         entities=names.entities,
-        quotes=tuple(extract_quotes(doc, names)),
-        quantities=tuple(extract_quantities(doc)),
-        dates=tuple(extract_dates(doc, article.published)),
+        quotes=quotes,
+        quantities=quantities,
+        dates=dates,
     )
 
 
@@ -90,58 +137,206 @@ class Analyzer:
         self.options = options or AnalyzeOptions()
         self.nlp = load_english()
         self.aliases = AliasTable.default()
+        if not 2 <= self.options.chunk_chars <= self.nlp.max_length:
+            raise ValueError(
+                f"chunk_chars must be 2..{self.nlp.max_length}, got {self.options.chunk_chars}"
+            )
 
     def analyze(self, article: Article) -> Analysis:
         return next(self.analyze_many([article]))
 
     def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis]:
-        """Analyses in input order, parsing in batches of ``options.batch_size``.
+        """Analyses in input order, parsing in batches; an error propagates.
 
         Articles in a language the pipeline does not read are not parsed at all.
         """
-        pairs = ((a.text if is_supported(a) else "", a) for a in articles)
-        for doc, article in self.nlp.pipe(
-            pairs, as_tuples=True, batch_size=self.options.batch_size
-        ):
-            yield analyze_doc(doc, article, self.aliases)
+        for outcome in self.outcomes(articles, "raise"):
+            if isinstance(outcome, Analysis):
+                yield outcome
+
+    def outcomes(
+        self, articles: Iterable[Article], errors: ErrorPolicy | None = None
+    ) -> Iterator[Outcome]:
+        """An analysis, or a failure record, per article in input order, under
+        ``errors`` (default: the options' policy)."""
+        policy = errors or self.options.errors
+        limit = (self.options.batch_size, BATCH_CHARS)
+        for batch in _batches(articles, *limit):
+            yield from self._batch(batch, policy)
+
+    def _batch(self, batch: list[Article], policy: ErrorPolicy) -> list[Outcome]:
+        whole = [a for a in batch if not self._is_long(a)]
+        docs = self._parse_together(whole, policy)
+        results: list[Outcome] = []
+        for article in batch:
+            if self._is_long(article):
+                results.append(_guarded(article, policy, self._analyze_long))
+            else:
+                doc = docs.get(id(article))
+                results.append(_guarded(article, policy, functools.partial(self._whole, doc)))
+        return results
+
+    def _is_long(self, article: Article) -> bool:
+        return is_supported(article) and len(article.text) > self.options.chunk_chars
+
+    def _parse_together(self, articles: list[Article], policy: ErrorPolicy) -> dict[int, Doc]:
+        """Docs of these articles by ``id()``, parsed as one ``nlp.pipe`` batch; empty
+        when the batch fails under the record policy (each is then parsed alone, so the
+        failure lands on the article that caused it)."""
+        texts = [a.text if is_supported(a) else "" for a in articles]
+        try:
+            docs = list(self.nlp.pipe(texts, batch_size=max(1, len(texts))))
+        except Exception:
+            if policy == "raise":
+                raise
+            logger.info("batch parse failed; parsing its articles one by one", exc_info=True)
+            return {}
+        return {id(a): d for a, d in zip(articles, docs, strict=True)}
+
+    def _whole(self, doc: Doc | None, article: Article, stage: Stage) -> Analysis:
+        if doc is None:
+            doc = self.nlp(article.text if is_supported(article) else "")
+        return analyze_doc(doc, article, self.aliases, stage)
+
+    def _analyze_long(self, article: Article, stage: Stage) -> Analysis:
+        """Chunk by chunk: one Doc alive at a time, offsets shifted back at the end."""
+        parts = []
+        spans = chunk_spans(article.text, self.options.chunk_chars)
+        logger.info(
+            "%s: %d characters, analysed in %d chunks",
+            article.source,
+            len(article.text),
+            len(spans),
+        )
+        for start, end in spans:
+            stage.name = "parse"
+            doc = self.nlp(article.text[start:end])
+            parts.append((start, analyze_doc(doc, article, self.aliases, stage)))
+        stage.name = "merge"
+        return merge_chunks(article.id, ANALYZER_VERSION, parts)
 
 
-def _worker_analyze(batch: Sequence[Article]) -> list[Analysis]:
-    return list(_worker_analyzer().analyze_many(batch))
+def _guarded(
+    article: Article, policy: ErrorPolicy, run: Callable[[Article, Stage], Analysis]
+) -> Outcome:
+    """``run(article)``, or under the record policy the failure it raised."""
+    stage = Stage()
+    try:
+        return run(article, stage)
+    except Exception as exc:
+        if policy == "raise":
+            raise
+        # INFO, not WARNING: the CLI prints the failure once itself; -v adds the traceback.
+        logger.info("analysis of %s failed at %s", article.source, stage.name, exc_info=True)
+        return AnalysisFailure(article.id, article.source, stage.name, describe(exc))
+
+
+def _worker_analyze(batch: Sequence[Article], options: AnalyzeOptions) -> list[Outcome]:
+    return list(_worker_analyzer(options).outcomes(batch))
 
 
 @functools.cache
-def _worker_analyzer() -> Analyzer:
+def _worker_analyzer(options: AnalyzeOptions) -> Analyzer:
     """One Analyzer per worker process, made on first use and kept for its lifetime."""
-    return Analyzer()
+    return Analyzer(options)
 
 
 def analyze_in_pool(
     articles: Iterable[Article],
     options: AnalyzeOptions | None = None,
     on_done: Callable[[int], None] | None = None,
-) -> Iterator[Analysis]:
-    """Analyses of ``articles`` in input order, over ``options.processes`` workers.
+) -> Iterator[Outcome]:
+    """Analyses (or, under the record policy, failures) of ``articles`` in input order,
+    over ``options.processes`` workers.
 
     With one process it runs here, with no pool. ``on_done`` gets the number of
     articles each finished batch held (for progress bars).
     """
     options = options or AnalyzeOptions()
     if options.processes <= 1:
-        analyzer = Analyzer(options)
-        for analysis in analyzer.analyze_many(articles):
-            yield analysis
+        for outcome in Analyzer(options).outcomes(articles):
+            yield outcome
             if on_done is not None:
                 on_done(1)
         return
-    with ProcessPoolExecutor(max_workers=options.processes) as pool:
-        for results in pool.map(_worker_analyze, _batches(articles, options.batch_size)):
-            yield from results
-            if on_done is not None:
-                on_done(len(results))
+    pool = _WorkerPool(options)
+    try:
+        for batch in _batches(articles, options.batch_size, BATCH_CHARS):
+            pool.submit(batch)
+            while pool.backlog > 2 * options.processes:
+                yield from _reported(pool.next_results(), on_done)
+        while pool.backlog:
+            yield from _reported(pool.next_results(), on_done)
+    finally:
+        pool.close()
 
 
-def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
+def _reported(results: list[Outcome], on_done: Callable[[int], None] | None) -> list[Outcome]:
+    if on_done is not None and results:
+        on_done(len(results))
+    return results
+
+
+class _WorkerPool:
+    """Batches submitted to worker processes, results taken in submission order.
+
+    A worker that dies (killed for memory, a crash in native code) breaks the whole
+    pool: under the record policy a fresh pool takes over, the dead batch is retried
+    one article at a time (so only the article that kills a worker fails), and the
+    batches still waiting are resubmitted.
+    """
+
+    def __init__(self, options: AnalyzeOptions) -> None:
+        self.options = options
+        self.pool = ProcessPoolExecutor(max_workers=options.processes)
+        self.pending: deque[tuple[list[Article], Future[list[Outcome]]]] = deque()
+
+    @property
+    def backlog(self) -> int:
+        return len(self.pending)
+
+    def submit(self, batch: list[Article]) -> None:
+        self.pending.append((batch, self.pool.submit(_worker_analyze, batch, self.options)))
+
+    def next_results(self) -> list[Outcome]:
+        batch, future = self.pending.popleft()
+        try:
+            return future.result()
+        except BrokenProcessPool as exc:
+            if self.options.errors == "raise":
+                raise
+            if len(batch) > 1:
+                self._restart(retry=batch)
+                return []
+            self._restart(retry=[])
+            return [AnalysisFailure(batch[0].id, batch[0].source, "worker", _died(exc))]
+
+    def _restart(self, retry: list[Article]) -> None:
+        waiting = [b for b, _ in self.pending]
+        self.pending.clear()
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = ProcessPoolExecutor(max_workers=self.options.processes)
+        for batch in [*([a] for a in retry), *waiting]:
+            self.submit(batch)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _died(exc: BaseException) -> str:
+    return f"the worker process analysing it died ({describe(exc)})"
+
+
+def _batches(items: Iterable[Article], size: int, max_chars: int) -> Iterator[list[Article]]:
+    """Batches of at most ``size`` articles and (unless one article alone is longer)
+    ``max_chars`` characters."""
+    batch: list[Article] = []
+    chars = 0
+    for item in items:
+        if batch and (len(batch) >= size or chars + len(item.text) > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += len(item.text)
+    if batch:
         yield batch

@@ -1,12 +1,20 @@
-"""Analyse stored articles: only those without a current analysis, saved in batches."""
+"""Analyse stored articles: only those without a current analysis, saved in batches.
+
+An article whose analysis failed has no analysis, so every run retries it; under the
+record policy (the default of :class:`AnalyzeOptions`) its failure is stored, replacing
+the previous one, and read back with :meth:`Store.analysis_failures`. A read-only store
+gets its missing analyses computed and returned but not saved.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from itertools import islice
 
 from newsprism.analyze.analyzer import ANALYZER_VERSION, AnalyzeOptions, analyze_in_pool
+from newsprism.errors import AnalysisFailure
 from newsprism.model import Analysis
 from newsprism.store import Store
 
@@ -16,22 +24,53 @@ logger = logging.getLogger(__name__)
 SAVE_BATCH = 200
 
 
+@dataclass(frozen=True)
+class AnalysisRun:
+    """The current analyses of the articles asked about, and the failures among them."""
+
+    analyses: dict[str, Analysis]
+    failures: list[AnalysisFailure]
+
+
 def analyze_stored(
     store: Store,
     article_ids: Sequence[str],
     options: AnalyzeOptions | None = None,
     on_done: Callable[[int], None] | None = None,
 ) -> dict[str, Analysis]:
+    """The current analysis of each article, computing and storing the missing ones
+    (see :func:`analyze_run`, which also returns the failures)."""
+    return analyze_run(store, article_ids, options, on_done).analyses
+
+
+def analyze_run(
+    store: Store,
+    article_ids: Sequence[str],
+    options: AnalyzeOptions | None = None,
+    on_done: Callable[[int], None] | None = None,
+) -> AnalysisRun:
     """The current analysis of each article, computing and storing the missing ones.
 
-    Guarantee: every id of a stored article gets an analysis; ids not in the store are
-    left out. Articles already analysed by this analyser version cost one lookup.
+    Guarantee: every id of a stored article gets an analysis or (record policy) a
+    failure, stored unless the store is read-only; ids not in the store are left out.
+    Articles already analysed by this analyser version cost one lookup.
     """
     missing = store.unanalyzed(article_ids, ANALYZER_VERSION)
     if on_done is not None and len(missing) < len(article_ids):
         on_done(len(article_ids) - len(missing))
     fresh = analyze_in_pool(store.get_articles(missing), options, on_done)
+    computed: dict[str, Analysis] = {}
+    failed: list[AnalysisFailure] = []
     while batch := list(islice(fresh, SAVE_BATCH)):
-        store.save_analyses(batch)
-    found = {i: store.get_analysis(i, ANALYZER_VERSION) for i in dict.fromkeys(article_ids)}
-    return {i: a for i, a in found.items() if a is not None}
+        analyses = [a for a in batch if isinstance(a, Analysis)]
+        failures = [f for f in batch if isinstance(f, AnalysisFailure)]
+        if store.read_only:
+            computed.update((a.article_id, a) for a in analyses)
+            failed += failures
+        else:
+            store.save_analyses(analyses, failures, ANALYZER_VERSION)
+    ids = list(dict.fromkeys(article_ids))
+    found = {i: computed.get(i) or store.get_analysis(i, ANALYZER_VERSION) for i in ids}
+    if not store.read_only:
+        failed = store.analysis_failures(ids)
+    return AnalysisRun({i: a for i, a in found.items() if a is not None}, failed)
