@@ -509,6 +509,14 @@ def serve_command(
     ),
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     embeddings: EmbeddingsOption = Embeddings.auto,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="A host name browsers may use to reach the server, besides 127.0.0.1, "
+            "localhost, ::1 and --host (repeatable; others get 400, against DNS rebinding).",
+            metavar="NAME",
+        ),
+    ] = None,
 ) -> None:
     """Browse stories, briefs and articles in a web browser, with a JSON API under /api."""
     import uvicorn
@@ -517,7 +525,8 @@ def serve_command(
 
     with _open_store(db) as store:
         path = Path(store.path)
-    web = create_app(path, WebOptions(embeddings=embeddings.value))
+    hosts = (host, *(allowed_host or ()))
+    web = create_app(path, WebOptions(embeddings=embeddings.value, allowed_hosts=hosts))
     err.print(f"newsprism: serving {path} on http://{host}:{port}/", markup=False)
     uvicorn.run(web, host=host, port=port, log_level="info")
 
