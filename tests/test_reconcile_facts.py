@@ -162,9 +162,13 @@ def test_invented_flood_facts(flood: StoryMaterial) -> None:
     }
     assert facts[0] is people  # "differ" comes first
     # Square miles against square kilometres, after conversion, with the "about" bound.
+    # Shown in the unit the first outlet wrote (square miles), each value converted.
     area = by_text["2,590 square kilometres"]
-    assert area.status == "agree" and area.unit == "km2"
+    assert area.status == "agree" and area.unit == "mi2"
     assert "about 1,000 square miles" in {t for _, t in texts_of(area)}
+    shown = {v.passage.text: v.value for v in area.values}
+    assert shown["about 1,000 square miles"] == 1000
+    assert abs(shown["2,590 square kilometres"] - 1000) < 1
     # One article with two figures for one head: two facts, each joined by its match.
     assert by_text["Fourteen barges"] is by_text["14 barges"]
     assert by_text["three barges"] is by_text["Three barges"]
@@ -314,3 +318,35 @@ def test_facts_provenance_and_order(sample_stories: dict[str, Any]) -> None:
             sources = material.sources(v.passage.article for v in fact.values)
             assert (fact.status == "single") == (sources == 1)
         assert compare_facts(material) == facts  # deterministic
+
+
+UNITS_A = (
+    "The landslide buried the road below Jelvar under a wall of mud 40 m wide on Monday.\n\n"
+    "Repairs to the road are expected to take 6 weeks, the district office said.\n\n"
+    "Support for the plan stands at more than 39% in the latest poll."
+)
+UNITS_B = (
+    "On Monday a landslide covered the road below Jelvar with a band of mud 60 metres wide.\n\n"
+    "The district office said repairs to the road would take three months.\n\n"
+    "Approximately 40% of voters back the plan, the latest poll shows."
+)
+UNITS_C = "Two-fifths of voters support the plan, according to the latest poll."
+
+
+def test_units_of_one_dimension_compare_and_show_as_written(analyzer: Analyzer) -> None:
+    material = invented(
+        analyzer, [("Brenna Post", UNITS_A), ("Harbour FM", UNITS_B), ("Jelvar Radio", UNITS_C)]
+    )
+    by_text = {text: f for f in compare_facts(material) for _, text in texts_of(f)}
+    # metres are labelled metres, not km; 40 m and 60 metres are one measure that differs
+    width = by_text["40 m"]
+    assert width is by_text["60 metres"] and width.status == "differ" and width.unit == "m"
+    assert sorted(v.value for v in width.values) == [40.0, 60.0]
+    # weeks against months: compared in days, shown in the first outlet's weeks
+    repairs = by_text["6 weeks"]
+    assert repairs is by_text["three months"] and repairs.status == "differ"
+    assert repairs.unit == "weeks"
+    # compatible readings of one share sit in one agreeing row
+    share = by_text["more than 39%"]
+    assert share is by_text["Approximately 40%"] is by_text["Two-fifths"]
+    assert share.status == "agree"

@@ -106,6 +106,16 @@ _MONTHS = (
 # Dates: "March 3", "3 March", "Oct. 3" (month names are capitalised: "may 3" is not).
 _MONTH_BEFORE: Final = re.compile(rf"\b{_MONTHS}\.?,?{_SP}*$")
 _MONTH_AFTER: Final = re.compile(rf"(?:st|nd|rd|th)?{_SP}*(?:of{_SP}+)?{_MONTHS}\b")
+# Numeric dates: the other part of "14/03" after or before the figure.
+_SLASH_DATE_AFTER: Final = re.compile(r"/(\d{1,2})(?:/\d{2,4})?(?![\d/])")
+_SLASH_DATE_BEFORE: Final = re.compile(r"(?<![\d/])(\d{1,2})/$")
+# Measures followed by a dimension: "40 m wide" measures a width.
+_DIMENSIONS: Final = {
+    "wide": "width", "across": "width", "long": "length", "high": "height", "tall": "height",
+    "deep": "depth", "thick": "thickness",
+}  # fmt: skip
+_DIMENSION_AFTER: Final = re.compile(rf"{_SP}+({'|'.join(_DIMENSIONS)})\b", re.IGNORECASE)
+_SUBJECTS: Final = frozenset({"nsubj", "nsubjpass"})
 # Clock times: "6 a.m.", "6pm", "1400 GMT" ("14:05" never matches: colon).
 _CLOCK_AFTER: Final = re.compile(rf"{_SP}*(?:[ap]\.?m\b\.?|o[’']clock\b)", re.IGNORECASE)
 _ZONE_AFTER: Final = re.compile(rf"{_SP}*(?:GMT|UTC|CES?T|BST|[ECP][SD]T)\b")
@@ -196,7 +206,14 @@ def _finish(amount: Amount, ctx: _Context) -> Quantity | None:
         target = _measured(span)
     if target is not None and target.pos_ in {"VERB", "AUX"} and _is_age(amount, ctx.text):
         target = None  # "a 12-year-old was hurt": the age is not about "hurt"
-    return _quantity(amount, amount.end, target, ctx.text)
+    found = _quantity(amount, amount.end, target, ctx.text)
+    dimension = _DIMENSION_AFTER.match(ctx.text, amount.end)
+    noun = target is not None and target.pos_ in _NOUNS
+    if amount.kind == "length" and dimension is not None and not noun:
+        # "a wall of mud 40 m wide" / "60 metres wide": both measure a width (a subject
+        # wins: "the road is 12 miles long" measures the road)
+        return replace(found, about=_DIMENSIONS[dimension.group(1).lower()])
+    return found
 
 
 def _finish_count(amount: Amount, ctx: _Context) -> Quantity | None:
@@ -326,14 +343,32 @@ def _is_year(first: str, amount: Amount, ctx: _Context, noun: Token | None) -> b
 
 
 def _is_date_or_clock(amount: Amount, text: str) -> bool:
-    """Whether figures are part of a date or clock time: "March 3", "6 p.m.", "1400 GMT"."""
+    """Whether figures are part of a date or clock time: "March 3", "6 p.m.", "1400 GMT",
+    "on 14/03", "3/14/2026"."""
     lead = max(0, amount.num_start - 12)
     return bool(
-        _MONTH_BEFORE.search(text, lead, amount.num_start)
+        _is_slash_date(text, amount.num_start, amount.num_end)
+        or _MONTH_BEFORE.search(text, lead, amount.num_start)
         or _MONTH_AFTER.match(text, amount.num_end)
         or _CLOCK_AFTER.match(text, amount.num_end)
         or _ZONE_AFTER.match(text, amount.num_end)
     )
+
+
+def _is_slash_date(text: str, start: int, end: int) -> bool:
+    """Whether the figures are a day or month of a numeric date "14/03" or "14/03/2026"
+    (two parts a day and a month can be, in either order; "1/3" of a share is read as
+    a fraction before this is asked)."""
+    after = _SLASH_DATE_AFTER.match(text, end)
+    before = _SLASH_DATE_BEFORE.search(text, max(0, start - 3), start)
+    here = text[start:end]
+    if not here.isdigit() or len(here) > 2:
+        return False
+    other = after.group(1) if after else before.group(1) if before else None
+    if other is None:
+        return False
+    a, b = int(here), int(other)
+    return min(a, b) >= 1 and min(a, b) <= 12 and max(a, b) <= 31
 
 
 def _is_label_or_code(first: str, amount: Amount, ctx: _Context) -> bool:
@@ -442,4 +477,7 @@ def _governed_by(root: Token) -> Token | None:
     subject = next((c for c in verb.children if c.dep_ in roles), None)
     if subject is None and verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in _NOUNS:
         return verb.head  # "an island covering 5.4 square miles"
+    if subject is None and verb.dep_ == "xcomp":
+        # "repairs are expected to take 6 weeks": the subject of the governing verb
+        subject = next((c for c in verb.head.children if c.dep_ in _SUBJECTS), None)
     return subject

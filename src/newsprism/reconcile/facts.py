@@ -48,6 +48,13 @@ Incompatible figures
     1,100 firefighters were working the fire" and "at least 17 firefighters have been
     treated for burns" share a head but not a context, and are two facts.
 
+Units
+    Figures are compared in the analyser's unit (lengths in km, areas in km2, ...), and
+    durations in days, a month being 28-31 days and a year 365-366 ("6 weeks" and "3
+    months" differ, "3 months" and "13 weeks" agree). A fact is shown in the unit its
+    first figure was written in ("40 m" and "60 metres": 40 and 60 "m", not 0.04 km):
+    ``Fact.unit`` is that unit, and every value is converted into it.
+
 Status
     ``single`` when the figures come from one source (syndicated copies are one source,
     :meth:`StoryMaterial.sources`); ``differ`` when two figures from different sources
@@ -73,17 +80,26 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import Final
 
 import numpy as np
 import numpy.typing as npt
 
-from newsprism.analyze.numbers import parse_vague
+from newsprism.analyze.numbers import UNITS, parse_vague
 from newsprism.model import Fact, FactStatus, FactValue, Passage, Quantity
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.similarity import LexicalSimilarity
 
-__all__ = ["FactOptions", "compare_facts", "compatible", "interval", "values_compatible"]
+__all__ = [
+    "FactOptions",
+    "compare_facts",
+    "compatible",
+    "interval",
+    "values_compatible",
+    "written_unit",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -148,6 +164,8 @@ class _Item:
     sentence: int
     lo: float
     hi: float
+    shown: str | None = None  # the unit as the outlet wrote it ("m", "weeks")
+    scale: float = 1.0  # the compared unit per shown unit (metres: 0.001 km)
 
 
 @dataclass
@@ -263,14 +281,64 @@ def _collect(material: StoryMaterial, opts: FactOptions) -> tuple[list[_Item], l
             if key not in index:
                 index[key] = len(sentences)
                 sentences.append(sentence)
-            lo, hi = interval(q, opts)
+            compared, lo, hi, shown, scale = _compared(q, opts)
             items.append(
                 _Item(
-                    len(items), article.id, material.source_of(article.id), q,
-                    _head(q.about or ""), index[key], lo, hi,
+                    len(items), article.id, material.source_of(article.id), compared,
+                    _head(q.about or ""), index[key], lo, hi, shown, scale,
                 )
             )  # fmt: skip
     return items, sentences
+
+
+# Durations compare in days; a month is 28-31 days and a year 365-366, so "3 months"
+# meets "13 weeks" (91 days) and "90 days" but not "6 weeks".
+_DAYS: Final = MappingProxyType(
+    {
+        "seconds": (1 / 86400, 1 / 86400), "minutes": (1 / 1440, 1 / 1440),
+        "hours": (1 / 24, 1 / 24), "days": (1.0, 1.0), "weeks": (7.0, 7.0),
+        "months": (28.0, 31.0), "years": (365.0, 366.0),
+    }
+)  # fmt: skip
+_MEAN_DAYS: Final = MappingProxyType({"months": 30.44, "years": 365.25})
+# Short names of the written units of numbers.UNITS, by (compared unit, factor).
+_SHORT: Final = MappingProxyType(
+    {
+        ("km", 1.0): "km", ("km", 1.852): "nmi", ("km", 1.609344): "mi", ("km", 1e-3): "m",
+        ("km", 1e-5): "cm", ("km", 1e-6): "mm", ("km", 3.048e-4): "ft", ("km", 9.144e-4): "yd",
+        ("km2", 1.0): "km2", ("km2", 2.589988110336): "mi2", ("km2", 0.01): "ha",
+        ("km2", 0.0040468564224): "acres", ("km2", 1e-6): "m2", ("km2", 9.290304e-8): "ft2",
+        ("km/h", 1.0): "km/h", ("km/h", 1.609344): "mph", ("km/h", 1.852): "knots",
+        ("kg", 1000.0): "t", ("kg", 1.0): "kg", ("kg", 1e-3): "g",
+        ("kg", 0.45359237): "lb", ("kg", 0.028349523125): "oz",
+    }
+)  # fmt: skip
+
+
+def written_unit(q: Quantity) -> tuple[str | None, float]:
+    """The unit as the outlet wrote it and its size in the analyser's unit: "40 m" is
+    ("m", 0.001) of km; a unit without variants (percent, money, counts) is itself."""
+    if q.unit in _DAYS:
+        return q.unit, 1.0
+    for unit in UNITS:
+        if unit.unit != q.unit:
+            continue
+        if re.search(rf"(?<!\w)(?:{unit.pattern})(?![\w²³/])", q.text, re.IGNORECASE):
+            return _SHORT.get((unit.unit, unit.factor), unit.unit), unit.factor
+    return q.unit, 1.0
+
+
+def _compared(q: Quantity, opts: FactOptions) -> tuple[Quantity, float, float, str | None, float]:
+    """The quantity in the unit it is compared in (durations in days), its interval
+    there, and the unit it was written in with that unit's size."""
+    lo, hi = interval(q, opts)
+    shown, scale = written_unit(q)
+    if q.unit in _DAYS:
+        low, high = _DAYS[q.unit]
+        mean = _MEAN_DAYS.get(q.unit, low)
+        days = replace(q, value=q.value * mean, unit="days")
+        return days, lo * low, hi * high, q.unit, mean
+    return q, lo, hi, shown, scale
 
 
 def _head_classes(items: Sequence[_Item], min_suffix: int) -> dict[tuple[str | None, str], str]:
@@ -399,15 +467,22 @@ def _status(material: StoryMaterial, items: Sequence[_Item]) -> FactStatus:
 def _fact(material: StoryMaterial, items: list[_Item]) -> Fact:
     items = sorted(items, key=lambda i: i.order)
     about = Counter(i.quantity.about or i.head for i in items).most_common(1)[0][0]
+    # shown in the unit the first outlet wrote ("m", not the km it is compared in)
+    scale = items[0].scale
     values = tuple(
         FactValue(
             material.passage(i.article, i.quantity.start, i.quantity.end),
-            i.quantity.value,
+            _rounded(i.quantity.value / scale),
             i.quantity.approx,
         )
         for i in items
     )
-    return Fact("", about, items[0].quantity.unit, _status(material, items), values)
+    return Fact("", about, items[0].shown, _status(material, items), values)
+
+
+def _rounded(value: float) -> float:
+    """A converted figure without float noise (0.04 km / 0.001 is 40.0, not 40.00000001)."""
+    return float(f"{value:.6g}")
 
 
 def compare_facts(material: StoryMaterial, options: FactOptions | None = None) -> list[Fact]:
