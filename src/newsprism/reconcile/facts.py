@@ -333,7 +333,7 @@ def _compared(q: Quantity, opts: FactOptions) -> tuple[Quantity, float, float, s
     there, and the unit it was written in with that unit's size."""
     lo, hi = interval(q, opts)
     shown, scale = written_unit(q)
-    if q.unit in _DAYS:
+    if q.unit is not None and q.unit in _DAYS:
         low, high = _DAYS[q.unit]
         mean = _MEAN_DAYS.get(q.unit, low)
         days = replace(q, value=q.value * mean, unit="days")
