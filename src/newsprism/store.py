@@ -212,7 +212,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ),
     # Readable views for browsing the store (Datasette, sqlite3, pandas.read_sql), and the
     # state of watched feeds. The views read the analyses' JSON with SQLite's JSON1
-    # functions, so they never go stale; see docs/datasette.md.
+    # functions, so they never go stale; see the README's "Browse the store" section.
     ("0006_views_and_feeds", _VIEWS_AND_FEEDS),
 )
 
