@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -25,17 +25,18 @@ from rich.text import Text
 from typer.core import TyperArgument, TyperOption
 
 from newsprism import __version__
-from newsprism.errors import NewsprismError
+from newsprism.errors import AnalysisFailure, NewsprismError
 from newsprism.flow import plan
 from newsprism.ingest import IngestOptions
 from newsprism.ingest.batch import IngestReport, ingest
 from newsprism.ingest.pipeline import DEFAULT_MAX_BYTES
 from newsprism.lookup import not_found_error
-from newsprism.model import Analysis, Article, Brief, Story
+from newsprism.model import Analysis, Article, Brief, IngestFailure, Story
 from newsprism.render import jsonout, terminal
-from newsprism.store import ENV_DB, ArticleQuery, Store, default_db_path
+from newsprism.store import ENV_DB, Access, ArticleQuery, Store, default_db_path
 
 if TYPE_CHECKING:
+    from newsprism.analyze.batch import AnalysisRun
     from newsprism.flow import StoryChange
     from newsprism.ingest.watch import FeedResult
 
@@ -120,9 +121,11 @@ def _fail(message: str, code: int = EXIT_FAILED_INPUTS) -> NoReturn:
 
 
 @contextmanager
-def _open_store(db: Path | None) -> Iterator[Store]:
+def _open_store(db: Path | None, access: Access = "write") -> Iterator[Store]:
+    """The store, opened for ``access``: read commands pass ``auto``, so a store they
+    cannot write (read-only file, folder or medium) is still read."""
     try:
-        with Store(db or default_db_path()) as store:
+        with Store(db or default_db_path(), access) as store:
             yield store
     except NewsprismError as exc:
         _fail(str(exc))
@@ -193,8 +196,9 @@ def _run_ingest(store: Store, paths: list[str], options: IngestOptions) -> Inges
         return ingest(store, inputs, options, on_input_done=lambda _: progress.advance(task))
 
 
-def _report_failures(report: IngestReport) -> None:
-    for failure in report.failures:
+def _report_failures(failures: Sequence[IngestFailure | AnalysisFailure]) -> None:
+    """One stderr line per failed input or article: its source and the problem."""
+    for failure in failures:
         err.print(Text.assemble(("failed: ", "red"), str(failure)), soft_wrap=True)
 
 
@@ -213,7 +217,7 @@ def ingest_command(
             paths,
             IngestOptions(max_bytes=max_bytes, fetch_links=fetch_links, outlet=outlet),
         )
-    _report_failures(report)
+    _report_failures(report.failures)
     out.print(terminal.ingest_summary(report))
     if not report.ok:
         raise typer.Exit(EXIT_FAILED_INPUTS)
@@ -245,7 +249,7 @@ def articles_command(
     query = ArticleQuery(
         outlet, _parse_when(since, "--since"), _parse_when(until, "--until"), search, limit
     )
-    with _open_store(db) as store:
+    with _open_store(db, "auto") as store:
         try:
             found = store.list_articles(query)
         except NewsprismError as exc:
@@ -265,17 +269,22 @@ def article_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of panels.")] = False,
 ) -> None:
     """Show one article: metadata, clean text, what cleaning removed, quotes, numbers, dates."""
-    with _open_store(db) as store:
+    with _open_store(db, "auto") as store:
         article = store.get_article(article_id)
         if article is None:
             _fail(str(not_found_error(store, "article", article_id)))
-        analysis = _analyses(store, [article.id]).get(article.id)
+        run = _analyses(store, [article.id])
+    analysis = run.analyses.get(article.id)
+    failures = [jsonout.failure_to_dict(f) for f in run.failures]
     if as_json:
         data = jsonout.report_dict([article], {article.id: analysis} if analysis else None)
         shown = {**data["articles"][0], **jsonout.article_to_dict(article, with_removed=True)}
-        out.print_json(jsonout.dumps(shown))
+        failure = {k: failures[0][k] for k in ("stage", "error")} if failures else None
+        out.print_json(jsonout.dumps({**shown, "failure": failure}))
     else:
         out.print(terminal.article_panel(article, full=True, analysis=analysis))
+        if failures:
+            out.print(terminal.failures_table(failures))
 
 
 def _analyses(
@@ -283,12 +292,15 @@ def _analyses(
     article_ids: list[str],
     jobs: int = 1,
     on_done: Callable[[int], None] | None = None,
-) -> dict[str, Analysis]:
+) -> AnalysisRun:
+    """Analyses of these articles, under the record policy: an article whose analysis
+    raises is a failure in the run (and in the store), and the others go on."""
     # Imported here: spaCy takes a second to import, and ingest or list need none of it.
     from newsprism.analyze.analyzer import AnalyzeOptions
-    from newsprism.analyze.batch import analyze_stored
+    from newsprism.analyze.batch import analyze_run
 
-    return analyze_stored(store, article_ids, AnalyzeOptions(processes=jobs), on_done)
+    options = AnalyzeOptions(processes=jobs, errors="record")
+    return analyze_run(store, article_ids, options, on_done)
 
 
 def _run_clustering(
@@ -317,7 +329,7 @@ def stories_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """List stories: title, outlets, article count and time span, most recent first."""
-    with _open_store(db) as store:
+    with _open_store(db, "auto") as store:
         stories = store.list_stories(limit)
         outlets = _outlets_by_story(store, stories)
     if as_json:
@@ -333,7 +345,7 @@ def story_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of panels.")] = False,
 ) -> None:
     """Show one story: its articles by outlet, with syndicated copies marked."""
-    with _open_store(db) as store:
+    with _open_store(db, "auto") as store:
         story = store.get_story(story_id)
         if story is None:
             _fail(str(not_found_error(store, "story", story_id)))
@@ -344,7 +356,7 @@ def story_command(
         out.print(terminal.story_panel(story, articles))
 
 
-def _run_analysis(store: Store, article_ids: list[str], jobs: int) -> dict[str, Analysis]:
+def _run_analysis(store: Store, article_ids: list[str], jobs: int) -> AnalysisRun:
     with _progress("analysing") as progress:
         task = progress.add_task("articles", total=len(set(article_ids)))
         return _analyses(store, article_ids, jobs, lambda n: progress.advance(task, n))
@@ -397,10 +409,11 @@ def _formatted(output_format: OutputFormat, view: ReportView) -> str:
     from newsprism.render import html, markdown
 
     if output_format is OutputFormat.json:
-        return jsonout.dumps(jsonout.report_dict(view.articles, view.analyses, view.briefs)) + "\n"
+        data = jsonout.report_dict(view.articles, view.analyses, view.briefs, view.failures)
+        return jsonout.dumps(data) + "\n"
     if output_format is OutputFormat.md:
-        return markdown.report_markdown(view.briefs, view.outlets)
-    return html.report_html(view.briefs, view.outlets)
+        return markdown.report_markdown(view.briefs, view.outlets, view.failure_dicts())
+    return html.report_html(view.briefs, view.outlets, view.failure_dicts())
 
 
 def _print_terminal(console: Console, view: ReportView) -> None:
@@ -418,6 +431,8 @@ def _print_terminal(console: Console, view: ReportView) -> None:
         console.print(brief_views.brief_panel(brief, view.outlets))
     stories = [b.story for b in view.briefs]
     console.print(terminal.stories_table(stories, _outlet_names(stories, view.outlets)))
+    if view.failures:
+        console.print(terminal.failures_table(view.failure_dicts()))
 
 
 def _outlet_names(stories: list[Story], outlets: dict[str, str]) -> dict[str, list[str]]:
@@ -434,6 +449,10 @@ class ReportView:
     briefs: list[Brief]
     outlets: dict[str, str]
     show_articles: bool = False
+    failures: Sequence[IngestFailure | AnalysisFailure] = ()
+
+    def failure_dicts(self) -> list[dict[str, Any]]:
+        return [jsonout.failure_to_dict(f) for f in self.failures]
 
 
 def _outlets_of(store: Store, stories: list[Story]) -> dict[str, str]:
@@ -467,14 +486,15 @@ def analyze_command(
             IngestOptions(max_bytes=max_bytes, fetch_links=fetch_links, outlet=outlet),
         )
         articles = store.get_articles(report.article_ids)
-        analyses = _run_analysis(store, [a.id for a in articles], jobs)
-        stories = _run_clustering(store, articles, analyses, embeddings)
+        run = _run_analysis(store, [a.id for a in articles], jobs)
+        stories = _run_clustering(store, articles, run.analyses, embeddings)
         briefs = _run_briefs(store, stories, embeddings)
         outlets = _outlets_of(store, stories)
-    _report_failures(report)
-    view = ReportView(articles, analyses, briefs, outlets, show_articles)
+    failures: list[IngestFailure | AnalysisFailure] = [*report.failures, *run.failures]
+    _report_failures(failures)
+    view = ReportView(articles, run.analyses, briefs, outlets, show_articles, failures)
     _write_report(output_format, out_file, view)
-    if not report.ok:
+    if failures:
         raise typer.Exit(EXIT_FAILED_INPUTS)
 
 
@@ -489,15 +509,16 @@ def brief_command(
     """Cross-check one stored story and print its brief."""
     from newsprism.reconcile.brief import BriefOptions, Reconciler, material_of
 
-    with _open_store(db) as store:
+    with _open_store(db, "auto") as store:
         story = store.get_story(story_id)
         if story is None:
             _fail(str(not_found_error(store, "story", story_id)))
         material = material_of(store, story)
         brief = Reconciler(BriefOptions(embeddings=embeddings.value)).brief(material)
         outlets = _outlets_of(store, [story])
+        failures = store.analysis_failures(story.articles)
     articles = list(material.articles)
-    view = ReportView(articles, dict(material.analyses), [brief], outlets)
+    view = ReportView(articles, dict(material.analyses), [brief], outlets, failures=failures)
     _write_report(output_format, out_file, view)
 
 

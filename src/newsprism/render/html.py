@@ -8,8 +8,9 @@ so a ``<script>`` or ``onerror=`` in an article shows as text and runs nothing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
@@ -27,12 +28,18 @@ def _environment() -> Environment:
     )
 
 
-def report_html(briefs: Sequence[Brief], outlets: dict[str, str]) -> str:
-    """The report page for the briefs; ``outlets`` maps article id to outlet name."""
+def report_html(
+    briefs: Sequence[Brief],
+    outlets: dict[str, str],
+    failures: Sequence[Mapping[str, Any]] = (),
+) -> str:
+    """The report page for the briefs; ``outlets`` maps article id to outlet name;
+    ``failures`` (the JSON report's ``failures`` dicts) are listed at the end."""
     template = _environment().get_template("report.html.j2")
     return template.render(
         briefs=briefs,
         outlets=outlets,
+        failures=failures,
         version=__version__,
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
     )

@@ -15,12 +15,14 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from newsprism.codec import analysis_to_dict
+from newsprism.errors import AnalysisFailure
 from newsprism.model import (
     Analysis,
     Article,
     Brief,
     Fact,
     Framing,
+    IngestFailure,
     Passage,
     Statement,
     Story,
@@ -170,9 +172,10 @@ def report_dict(
     articles: Iterable[Article],
     analyses: Mapping[str, Analysis] | None = None,
     stories: Iterable[Story | Brief] = (),
+    failures: Iterable[AnalysisFailure | IngestFailure] = (),
 ) -> dict[str, Any]:
-    """The whole report: schema version, articles (with their analyses), and stories
-    (with their briefs when given briefs)."""
+    """The whole report: schema version, articles (with their analyses), stories (with
+    their briefs when given briefs), and what failed (inputs and analyses)."""
     found = analyses or {}
     return {
         "schema_version": SCHEMA_VERSION,
@@ -180,7 +183,18 @@ def report_dict(
         "stories": [
             brief_to_dict(s) if isinstance(s, Brief) else story_to_dict(s) for s in stories
         ],
+        "failures": [failure_to_dict(f) for f in failures],
     }
+
+
+def failure_to_dict(failure: AnalysisFailure | IngestFailure) -> dict[str, Any]:
+    """One failure in the report's ``failures`` shape: an input that could not be read
+    (``article`` null, ``stage`` "ingest") or an article whose analysis raised."""
+    if isinstance(failure, IngestFailure):
+        article, stage, error = None, "ingest", failure.reason
+    else:
+        article, stage, error = failure.article, failure.stage, failure.error
+    return {"article": article, "source": failure.source, "stage": stage, "error": error}
 
 
 def _with_analysis(article: dict[str, Any], analysis: Analysis | None) -> dict[str, Any]:

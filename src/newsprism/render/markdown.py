@@ -7,7 +7,8 @@ and backslash) are escaped, so a quote renders as written and no HTML gets throu
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from newsprism.model import Brief, Passage
 from newsprism.render.briefs import disputing_outlets, summary_outlets
@@ -114,7 +115,21 @@ def brief_markdown(brief: Brief, outlets: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
-def report_markdown(briefs: Iterable[Brief], outlets: dict[str, str]) -> str:
-    """Every brief, under one title."""
+def report_markdown(
+    briefs: Iterable[Brief],
+    outlets: dict[str, str],
+    failures: Sequence[Mapping[str, Any]] = (),
+) -> str:
+    """Every brief, under one title; then what failed (the JSON report's ``failures``)."""
     sections = [brief_markdown(b, outlets) for b in briefs]
-    return "\n".join(["# newsprism report", "", *sections])
+    return "\n".join(["# newsprism report", "", *sections, *failures_markdown(failures)])
+
+
+def failures_markdown(failures: Sequence[Mapping[str, Any]]) -> list[str]:
+    """A "Not analysed" section: each failed input or article, its stage and error."""
+    if not failures:
+        return []
+    lines = ["## Not analysed", ""]
+    for f in failures:
+        lines.append(f"- {escape(f['source'])} ({f['stage']}): {escape(f['error'])}")
+    return [*lines, ""]

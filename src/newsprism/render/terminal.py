@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -239,3 +240,17 @@ def story_panel(story: Story, articles: Sequence[Article]) -> Panel:
     return Panel(
         Group(summary, table), title=heading, title_align="left", border_style="green", width=100
     )
+
+
+def failures_table(failures: Sequence[Mapping[str, Any]]) -> Table:
+    """Inputs and articles that failed (the JSON report's ``failures``): source, stage
+    and error, so a report never passes over what it could not analyse."""
+    table = Table(
+        title=f"Not analysed ({len(failures)})", box=box.SIMPLE_HEAD, title_style="bold red"
+    )
+    table.add_column("source", overflow="fold")
+    table.add_column("stage", style="red")
+    table.add_column("error", overflow="fold")
+    for failure in failures:
+        table.add_row(Text(failure["source"]), failure["stage"], Text(failure["error"]))
+    return table
