@@ -159,6 +159,18 @@ def test_year_less_date_takes_the_nearest_year(nlp: Language) -> None:
     assert mention.date == "2025-12-30"
 
 
+def test_a_month_in_a_past_clause_is_the_past_one(nlp: Language) -> None:
+    """A November report of what happened "in March" means the March before, though the
+    next March is nearer; a future clause still looks ahead."""
+    november = datetime(2026, 11, 20, 9, 0, tzinfo=CET)
+    past = dates_in(nlp, "The ferry passed its last inspection in March.", november)
+    assert the_mention(past, "in March").date == "2026-03-01/2026-03-31"
+    told = dates_in(nlp, "The board said the ferry had failed a test on March 3.", november)
+    assert the_mention(told, "on March 3").date == "2026-03-03"
+    ahead = dates_in(nlp, "The ferry will be inspected in March.", november)
+    assert the_mention(ahead, "in March").date == "2027-03-01/2027-03-31"
+
+
 def test_publication_day_is_read_in_its_own_timezone(nlp: Language) -> None:
     late_evening = datetime(2026, 3, 2, 23, 30, tzinfo=timezone(timedelta(hours=-5)))  # UTC: 3rd
     mention = the_mention(dates_in(nlp, "The port reopened today.", late_evening), "today")
@@ -185,7 +197,8 @@ def test_a_doc_without_parse_or_entities_still_gets_its_dates() -> None:
 
 
 def test_a_part_over_twelve_fixes_the_order_for_the_article(nlp: Language) -> None:
-    mentions = dates_in(nlp, "The vote was on 03/04. The count ended on 25/04.")
+    # (present tense: in a past clause, April dates would be last April's; see below)
+    mentions = dates_in(nlp, "The vote is on 03/04. The count ends on 25/04.")
     assert [(m.text, m.date, m.ambiguous) for m in mentions] == [
         ("on 03/04", "2026-04-03", False),
         ("on 25/04", "2026-04-25", False),

@@ -315,7 +315,9 @@ def _resolve_numeric(m: re.Match[str], frame: _Frame) -> Span:
     day, month = (first, second) if day_first else (second, first)
     if m["num_y"]:
         return day_span(date(_full_year(m["num_y"]), month, day))
-    return nearest_year(frame.anchor, month, (day, day), frame.forward)
+    return nearest_year(
+        frame.anchor, month, (day, day), frame.forward, past=frame.tense == "past"
+    )
 
 
 def _day_month(m: re.Match[str], frame: _Frame, prefix: str) -> Span:
@@ -328,7 +330,9 @@ def _day_month(m: re.Match[str], frame: _Frame, prefix: str) -> Span:
         if span[0] > span[1]:
             raise ValueError("range ends before it starts")
         return span
-    return nearest_year(frame.anchor, month, (first, last), frame.forward)
+    return nearest_year(
+        frame.anchor, month, (first, last), frame.forward, past=frame.tense == "past"
+    )
 
 
 def _resolve_md(m: re.Match[str], frame: _Frame) -> Span:

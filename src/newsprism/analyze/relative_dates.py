@@ -261,12 +261,17 @@ def _distance(anchor: date, span: Span) -> int:
     return min(abs((first - anchor).days), abs((last - anchor).days))
 
 
-def nearest_year(anchor: date, month: int, days: tuple[int, int] | None, future: bool) -> Span:
+def nearest_year(
+    anchor: date, month: int, days: tuple[int, int] | None, future: bool, *, past: bool = False
+) -> Span:
     """A year-less date ("Dec. 30", "March 3-5", "in May") in the year nearest ``anchor``.
 
     Tries the anchor's year and its neighbours; with ``future`` only spans that end on or
-    after the anchor count. ``days`` None means the whole month. Raises ValueError when no
-    year makes the date valid ("February 30").
+    after the anchor count; with ``past`` (a past-tense clause: "the ferry passed its
+    inspection in March", written in November) only spans that start by the day after
+    the anchor (a day of grace for a publication time in another timezone). ``days``
+    None means the whole month. Raises ValueError when no year makes the date valid
+    ("February 30").
     """
     candidates: list[Span] = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
@@ -276,7 +281,8 @@ def nearest_year(anchor: date, month: int, days: tuple[int, int] | None, future:
                 span = date(year, month, days[0]), date(year, month, days[1])
         except ValueError:
             continue
-        if span[0] <= span[1] and not (future and span[1] < anchor):
+        ahead = past and span[0] > anchor + timedelta(days=1)
+        if span[0] <= span[1] and not (future and span[1] < anchor) and not ahead:
             candidates.append(span)
     if not candidates:
         raise ValueError(f"no valid year for month {month} days {days}")
@@ -300,4 +306,4 @@ def named_month(anchor: date, month: int, relation: Relation) -> Span:
         elif relation == "next" and target <= here:
             year += 1
         return month_span(year, month)
-    return nearest_year(anchor, month, None, relation == "future")
+    return nearest_year(anchor, month, None, relation == "future", past=relation == "past")
