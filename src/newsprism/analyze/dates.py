@@ -315,9 +315,7 @@ def _resolve_numeric(m: re.Match[str], frame: _Frame) -> Span:
     day, month = (first, second) if day_first else (second, first)
     if m["num_y"]:
         return day_span(date(_full_year(m["num_y"]), month, day))
-    return nearest_year(
-        frame.anchor, month, (day, day), frame.forward, past=frame.tense == "past"
-    )
+    return nearest_year(frame.anchor, month, (day, day), frame.forward, past=frame.tense == "past")
 
 
 def _day_month(m: re.Match[str], frame: _Frame, prefix: str) -> Span:
