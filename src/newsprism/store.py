@@ -639,7 +639,7 @@ def _writable(path: Path) -> bool:
 
 
 def open_mode(
-    path: str, access: Access, writable: Callable[[Path], bool] = _writable
+    path: str, access: Access, writable: Callable[[Path], bool] | None = None
 ) -> OpenMode:
     """How to open the store at ``path`` for ``access``: ``write``, ``ro`` (read-only;
     SQLite may still make ``-shm``/``-wal`` files beside it) or ``immutable`` (its folder
@@ -650,6 +650,7 @@ def open_mode(
     """
     if path == IN_MEMORY:
         return "write"
+    writable = writable or _writable
     file = Path(path)
     folder = _existing_parent(file)
     exists = file.exists()
