@@ -190,6 +190,7 @@ def test_offsets_stay_true_wherever_the_cuts_fall(
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1200)  # about 2 CPU-minutes; far more on a loaded machine
 def test_an_article_over_spacys_limit_is_analysed_with_true_offsets(analyzer: Analyzer) -> None:
     article = _article(hearing(1_200_000))
     assert len(article.text) > analyzer.nlp.max_length
