@@ -554,3 +554,15 @@ def test_harmonize_types_ties_go_to_more_mentions_then_type_order() -> None:
         "Mirska": "GPE"
     }
     assert harmonize_types([]) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry planned to close the pier, according to documents seen by the Tribune.",
+        "The plan was first reported by the Sentinel, and the Sentinel said the mayor knew.",
+    ],
+)
+def test_a_paper_after_the_is_not_a_person(resolve: Resolve, text: str) -> None:
+    index = resolve(text)
+    assert not [e.name for e in index.entities if e.type == "PERSON"]

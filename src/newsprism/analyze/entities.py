@@ -407,6 +407,8 @@ def _fix_labels(ctx: _Context, cands: Sequence[_Cand]) -> None:
         label = _cue_label(ctx, cand)
         if label is not None:
             cand.label, cand.confident = label, True
+        if cand.label == PERSON and _the_one_word(ctx.doc, cand):
+            cand.label, cand.confident = "ORG", True
     cued_people = {w for c in cands if c.confident and c.label == PERSON for w in c.key.split()}
     for before, cand in zip([None, *cands], cands, strict=False):
         # "in Dolna Brava", "in Sennik and Dolna Brava", unless a cue made it a person's
@@ -425,6 +427,18 @@ def _fix_labels(ctx: _Context, cands: Sequence[_Cand]) -> None:
             and not (cand.confident or ctx.table.canonical(cand.text))
         ):
             cand.label = PERSON
+
+
+def _the_one_word(doc: Doc, cand: _Cand) -> bool:
+    """A single untitled word after "the" that modifies no noun after it: "documents
+    seen by the Tribune", "the Tribune reported" name a paper or a body, not a person
+    ("the Obama administration" is a modifier, left alone)."""
+    if cand.end - cand.start != 1 or cand.title is not None or cand.start == 0:
+        return False
+    token = doc[cand.start]
+    return doc[cand.start - 1].lower_ == "the" and not (
+        token.dep_ in {"compound", "amod", "poss"} and token.head.i > token.i
+    )
 
 
 def _may_be_place(ctx: _Context, cand: _Cand) -> bool:

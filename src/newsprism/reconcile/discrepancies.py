@@ -109,7 +109,6 @@ _SPEECH = frozenset(
      "ask", "answer", "be", "have", "do"}
 )  # fmt: skip
 _WORDS = re.compile(r"[^\W\d_]+")
-_PIECE = re.compile(r"[^\s](?:[^\n]*[^\s])?")
 # Words after a negation cue that are not the negated predicate or its noun.
 _FILLERS = frozenset(
     {"been", "have", "that", "this", "with", "from", "they", "their", "were", "will",
@@ -199,16 +198,6 @@ def _parser() -> Language:
 
 def _lemma(token: Token) -> str:
     return token.lemma_.casefold()
-
-
-def _pieces(material: StoryMaterial, sentence: Passage) -> list[Passage]:
-    """A sentence split at line breaks (an analyser's sentence may run across a
-    paragraph break), each piece trimmed; pieces without a letter are dropped."""
-    return [
-        material.passage(sentence.article, sentence.start + m.start(), sentence.start + m.end())
-        for m in _PIECE.finditer(sentence.text)
-        if any(c.isalpha() for c in m.group())
-    ]
 
 
 def _content(predicate: Token) -> Token:
@@ -316,15 +305,6 @@ def _threshold(similarity: TextSimilarity, lexical: float, dense: float) -> floa
     return dense if similarity.dense else lexical
 
 
-def _story_sentences(material: StoryMaterial) -> list[Passage]:
-    return [
-        piece
-        for a in material.articles
-        for s in material.sentences(a.id)
-        for piece in _pieces(material, s)
-    ]
-
-
 def _number(material: StoryMaterial, facts: Iterable[Fact]) -> list[Discrepancy]:
     result = []
     for fact in facts:
@@ -335,7 +315,7 @@ def _number(material: StoryMaterial, facts: Iterable[Fact]) -> list[Discrepancy]
             sentence = material.sentence_at(value.passage.article, value.passage.start)
             pieces = [
                 p
-                for p in (_pieces(material, sentence) if sentence else [])
+                for p in (material.pieces(sentence) if sentence else [])
                 if p.start <= value.passage.start < p.end
             ]
             chosen = pieces[0] if pieces else value.passage
@@ -686,7 +666,7 @@ def find_discrepancies(
     """
     opts = options or DiscrepancyOptions()
     result = _number(material, facts)
-    sentences = _story_sentences(material)
+    sentences = material.story_pieces()
     if not sentences:
         return result
     parsed = _Parsed(nlp or _parser(), StateNames(material))

@@ -54,7 +54,7 @@ from newsprism.model import (
     Statement,
 )
 from newsprism.reconcile.facts import FactOptions, values_compatible
-from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.material import StoryMaterial, outlet_key
 from newsprism.reconcile.roster import build_roster
 from newsprism.reconcile.similarity import LexicalSimilarity, TextSimilarity
 
@@ -62,7 +62,6 @@ __all__ = ["ExclusiveOptions", "find_exclusives"]
 
 logger = logging.getLogger(__name__)
 
-_PIECE = re.compile(r"[^\s](?:[^\n]*[^\s])?")
 # Quoted passages (removed before looking for the writer's own first person).
 _QUOTED = re.compile(r"[“\"«„][^“”\"«»„]*[”\"»“]")
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Yy]ou)\b")
@@ -89,26 +88,6 @@ class ExclusiveOptions:
     min_words: int = 6
 
 
-def _pieces(material: StoryMaterial, sentence: Passage) -> list[Passage]:
-    """A sentence split at line breaks (an analyser's sentence may run across a
-    paragraph break), each piece trimmed; pieces without a letter are dropped."""
-    pieces = []
-    for match in _PIECE.finditer(sentence.text):
-        start, end = sentence.start + match.start(), sentence.start + match.end()
-        if any(c.isalpha() for c in match.group()):
-            pieces.append(material.passage(sentence.article, start, end))
-    return pieces
-
-
-def _story_pieces(material: StoryMaterial) -> list[Passage]:
-    return [
-        piece
-        for article in material.articles
-        for sentence in material.sentences(article.id)
-        for piece in _pieces(material, sentence)
-    ]
-
-
 def _overlaps(a: Passage, b: Passage) -> bool:
     return a.article == b.article and a.start < b.end and b.start < a.end
 
@@ -117,7 +96,7 @@ def _sentence_of(material: StoryMaterial, passage: Passage) -> Passage:
     found = material.sentence_at(passage.article, passage.start)
     if found is None:
         return passage
-    pieces = [p for p in _pieces(material, found) if _overlaps(p, passage)]
+    pieces = [p for p in material.pieces(found) if _overlaps(p, passage)]
     return pieces[0] if pieces else passage
 
 
@@ -165,13 +144,25 @@ def _first_mention(material: StoryMaterial, entry: RosterEntry) -> Passage | Non
 
 def _person_exclusives(material: StoryMaterial, roster: Iterable[RosterEntry]) -> list[Exclusive]:
     result = []
+    outlets = {outlet_key(a.outlet) for a in material.articles if a.outlet}
     for entry in roster:
         if entry.type != "PERSON" or material.sources(entry.articles) != 1:
             continue
+        if _names_an_outlet(entry, outlets):
+            continue  # "documents seen by the Tribune": a paper, not a person
         mention = _first_mention(material, entry)
         if mention is not None:
             result.append(Exclusive("person", mention))
     return result
+
+
+def _names_an_outlet(entry: RosterEntry, outlets: set[str]) -> bool:
+    """Whether the name (or an alias) is an outlet of the story or a word of one."""
+    words = {w for key in outlets for w in key.split()}
+    return any(
+        outlet_key(name) in outlets or (" " not in name and name.casefold() in words)
+        for name in (entry.name, *entry.aliases)
+    )
 
 
 def _carries_detail(material: StoryMaterial, sentence: Passage) -> bool:
@@ -308,7 +299,7 @@ def find_exclusives(
     opts = options or ExclusiveOptions()
     similarity = similarity or LexicalSimilarity()
     threshold = opts.dense if similarity.dense else opts.lexical
-    sentences = _story_pieces(material)
+    sentences = material.story_pieces()
     quotes = _quote_candidates(material, statements)
     claims = _claim_candidates(material, sentences, statements, opts)
     # One similarity call, so a dense model embeds the story's sentences once.

@@ -276,6 +276,8 @@ def _collect(material: StoryMaterial, opts: FactOptions) -> tuple[list[_Item], l
         for q in analysis.quantities:
             if not _comparable(material, article.id, q, opts):
                 continue
+            if material.in_headline_list(article.id, q.start):
+                continue  # another story's headline at the page's foot
             sentence = _trimmed_sentence(material, article.id, q)
             key = (article.id, sentence.start)
             if key not in index:

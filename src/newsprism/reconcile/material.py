@@ -16,7 +16,37 @@ from functools import cached_property
 
 from newsprism.model import Analysis, Article, Passage, Story
 
-__all__ = ["StoryMaterial", "fold_outlets", "outlet_key"]
+__all__ = ["StoryMaterial", "fold_outlets", "headline_lists", "outlet_key"]
+
+# A sentence's pieces: text between line breaks, trimmed.
+_PIECE = re.compile(r"[^\s](?:[^\n]*[^\s])?")
+# A related-headlines list at a page's foot: a clock time before a headline, twice or
+# more on a line or on consecutive lines ("01:15 Ferry talks stall 02:12 Port reopens").
+_STAMPED = re.compile(r"(?<![\w:])\d{1,2}:\d{2}(?![\w:])\s+(?=[A-Z\"“‘'])")
+_LINE = re.compile(r"[^\n]+")
+
+
+def headline_lists(text: str) -> list[tuple[int, int]]:
+    """Spans of related-headline lists: lines with two time-stamped headlines, or runs
+    of two or more lines that each open with one. Their figures and names are other
+    stories' and are not mined."""
+    lines = [(m.start(), m.end(), m.group()) for m in _LINE.finditer(text)]
+    found: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    for start, end, line in lines:
+        stamps = list(_STAMPED.finditer(line))
+        opens = bool(stamps) and not line[: stamps[0].start()].strip()
+        if len(stamps) >= 2 and opens:
+            found.append((start, end))
+        if opens:
+            run.append((start, end))
+            continue
+        if len(run) >= 2:
+            found.extend(run)
+        run = []
+    if len(run) >= 2:
+        found.extend(run)
+    return sorted(set(found))
 
 # Words that name an outlet's company or desk rather than the outlet: "Newsfeedr
 # Media", "The Daily Meridian", "Harbour Herald Online", "Newsfeedr Staff".
@@ -110,6 +140,35 @@ class StoryMaterial:
         if analysis is None:
             return []
         return [self.passage(article_id, s, e) for s, e in analysis.sentences]
+
+    def pieces(self, sentence: Passage) -> list[Passage]:
+        """A sentence split at line breaks (an analyser's sentence may run across a
+        paragraph break), each piece trimmed; pieces without a letter are dropped."""
+        return [
+            self.passage(sentence.article, sentence.start + m.start(), sentence.start + m.end())
+            for m in _PIECE.finditer(sentence.text)
+            if any(c.isalpha() for c in m.group())
+        ]
+
+    def story_pieces(self) -> list[Passage]:
+        """Every article's sentence pieces in story order, related-headline lists at a
+        page's foot left out (:func:`headline_lists`)."""
+        return [
+            piece
+            for article in self.articles
+            for sentence in self.sentences(article.id)
+            for piece in self.pieces(sentence)
+            if not self.in_headline_list(article.id, piece.start)
+        ]
+
+    @cached_property
+    def _headline_lists(self) -> dict[str, list[tuple[int, int]]]:
+        return {a.id: headline_lists(a.text) for a in self.articles}
+
+    def in_headline_list(self, article_id: str, offset: int) -> bool:
+        """Whether the offset lies in a related-headline list of the article."""
+        spans = self._headline_lists.get(article_id, [])
+        return any(start <= offset < end for start, end in spans)
 
     def sentence_at(self, article_id: str, offset: int) -> Passage | None:
         """The sentence holding the character ``offset``, if the article was analysed."""

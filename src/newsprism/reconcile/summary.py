@@ -106,10 +106,17 @@ _DATELINE = re.compile(
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d[\d.,]*")
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine|myself)\b")
-# Openings that lean on the sentence before: a pronoun or a connective.
+# Openings that lean on the sentence before: a pronoun or a connective, or an opening
+# clause that refers back ("If that fails, ...", "When this happens, ...", "Such a
+# move ...", "The move ...", "Otherwise ...").
 _LEANING = re.compile(
     r"(?:He|She|It|They|This|These|That|Those|His|Her|Its|Their|But|And|Also|Meanwhile|"
-    r"However|Still|Yet|Then|So)\b"
+    r"However|Still|Yet|Then|So|Otherwise|Instead|Such|Both|Neither|Either|Nor|Or|Thus|"
+    r"Hence|Therefore|Moreover|Furthermore|Besides|Likewise|Similarly)\b"
+    r"|(?:If|When|Unless|Until|Once|After|Before|While|Since|Because|Although|Though)"
+    r"\s+(?:that|this|these|those|it|he|she|they|so|not|such)\b"
+    r"|The\s+(?:move|decision|step|plan|deal|announcement|statement|remarks?|comments?|"
+    r"latter|former|same)\b[^,]{0,40}(?:came|follows|followed|comes|was\s+seen)\b"
 )
 _CLOSING = re.compile(r"[.!][\"'”’»)\]]*$")
 _QUESTION = re.compile(r"\?[\"'”’»)\]]*$")
@@ -195,6 +202,8 @@ def _units(material: StoryMaterial, options: SummaryOptions) -> list[_Unit]:
         quotes = _quoted(material, article.id)
         for start, end in analysis.sentences if analysis else ():
             for first, last in _pieces(article.text, start, end):
+                if material.in_headline_list(article.id, first):
+                    continue  # related headlines at the page's foot: other stories
                 units.append(
                     _Unit(
                         material.passage(article.id, first, last),

@@ -380,6 +380,8 @@ def _collect(
         for mention in analysis.dates if analysis else ():
             if is_dateline(article.text, mention):
                 continue
+            if material.in_headline_list(article.id, mention.start):
+                continue  # a related headline's time stamp, another story's
             if (
                 options.skip_quoted
                 and mention.anchor != "absolute"
