@@ -218,7 +218,7 @@ def test_an_analysis_that_raises_fails_the_job_with_its_reason(
     def broken(*_: object, **__: object) -> None:
         raise ValueError("[E088] Text of length 1000001 exceeds maximum of 1000000.\nmore")
 
-    monkeypatch.setattr("newsprism.analyze.batch.analyze_stored", broken)
+    monkeypatch.setattr("newsprism.analyze.batch.analyze_run", broken)
     response = client.post("/api/ingest", files=[("files", ("long.txt", BODY.encode()))])
     job = response.json()["job"]
     data = _wait(client, job)
@@ -242,17 +242,19 @@ def test_an_analysis_that_raises_fails_the_job_with_its_reason(
     assert reason in row.text_content()
 
 
-def test_articles_left_without_analysis_are_listed_per_article(
+def test_an_article_whose_analysis_fails_is_listed_and_the_rest_goes_on(
     client: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from newsprism.analyze import batch
+    from newsprism.analyze import analyzer
 
-    real = batch.analyze_stored
+    real = analyzer.analyze_doc
 
-    def half(store: Store, ids: list[str], *args: object, **kwargs: object) -> dict[str, Any]:
-        return real(store, ids[:1], *args, **kwargs)  # type: ignore[arg-type]
+    def fragile(doc: Any, article: Any, *args: Any) -> Any:
+        if "second.txt" in article.text:
+            raise MemoryError("the parser ran out of memory")
+        return real(doc, article, *args)
 
-    monkeypatch.setattr(batch, "analyze_stored", half)
+    monkeypatch.setattr(analyzer, "analyze_doc", fragile)
     data = _upload(client, "first.txt", "second.txt")
     assert data["state"] == "done"
     assert [r["status"] for r in data["results"]] == ["ok", "ok"]
@@ -260,9 +262,42 @@ def test_articles_left_without_analysis_are_listed_per_article(
     assert (analyze["status"], analyze["count"], analyze["failed"]) == ("partial", 1, 1)
     [failure] = data["analysis_failures"]
     assert failure["input"] == "second.txt"
-    assert failure["reason"]
+    assert (
+        failure["reason"] == "analysis failed at parse: MemoryError: the parser ran out of memory"
+    )
     assert data["stages"][2]["count"] == 1
     assert len(data["stories"]) == 1
+    article = failure["article"]
+    page = lxml_html.fromstring(client.get(f"/articles/{article}").text)
+    assert (
+        "MemoryError: the parser ran out of memory"
+        in page.xpath("//*[@id='analysis-failure']")[0].text_content()
+    )
+    api = client.get(f"/api/articles/{article}").json()
+    assert api["analysis_failure"] == {
+        "stage": "parse",
+        "error": "MemoryError: the parser ran out of memory",
+    }
+
+
+def test_articles_left_without_analysis_or_record_are_listed(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsprism.analyze import batch
+
+    real = batch.analyze_run
+
+    def half(store: Store, ids: list[str], *args: object, **kwargs: object) -> Any:
+        return real(store, ids[:1], *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch, "analyze_run", half)
+    data = _upload(client, "first.txt", "second.txt")
+    [failure] = data["analysis_failures"]
+    assert (failure["input"], failure["reason"]) == (
+        "second.txt",
+        "no analysis was stored for this article",
+    )
+    assert data["stages"][1]["status"] == "partial"
 
 
 def test_an_input_that_raises_fails_alone(

@@ -59,12 +59,15 @@ def get_story(cached: BriefDep) -> dict[str, Any]:
 
 @router.get("/articles/{article_id}")
 def get_article(found: ArticleDep) -> dict[str, Any]:
-    """One article with what cleaning removed and its quotes, quantities, dates, entities."""
+    """One article with what cleaning removed and its quotes, quantities, dates, entities
+    (or ``analysis_failure``: the step and error, when its analysis failed)."""
     article, analysis = found.article, found.analysis
     report = jsonout.report_dict([article], {article.id: analysis} if analysis else None)
+    failure = found.failure
     data: dict[str, Any] = {
         **report["articles"][0],
         **jsonout.article_to_dict(article, with_removed=True),
+        "analysis_failure": {"stage": failure.stage, "error": failure.error} if failure else None,
     }
     return data
 

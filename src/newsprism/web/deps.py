@@ -16,6 +16,7 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Path, Query, Request
 from pydantic import AfterValidator
 
+from newsprism.errors import AnalysisFailure
 from newsprism.model import Analysis, Article, Story
 from newsprism.store import Store
 from newsprism.web.jobs import Job
@@ -81,21 +82,30 @@ def story_brief(story_id: StoryId, store: StoreDep, svc: ServicesDep) -> CachedB
 
 @dataclass(frozen=True)
 class ArticleView:
-    """An article and its current analysis (None if it could not be computed)."""
+    """An article and its current analysis, or the failure recorded when its analysis
+    raised (both None only when the store cannot record failures)."""
 
     article: Article
     analysis: Analysis | None
+    failure: AnalysisFailure | None = None
 
 
 def article_view(article_id: ArticleId, store: StoreDep) -> ArticleView:
-    """The article named in the path with its analysis, computed and stored if missing;
-    404 if no article has this id or unique prefix."""
-    from newsprism.analyze.batch import analyze_stored
+    """The article named in the path with its analysis: the stored one or the stored
+    failure (two lookups), else computed and stored now; 404 if no article has this id
+    or unique prefix."""
+    from newsprism.analyze.analyzer import ANALYZER_VERSION
+    from newsprism.analyze.batch import analyze_run
 
     article = store.get_article(article_id)
     if article is None:
         raise HTTPException(404, f"no article with id {article_id!r}")
-    return ArticleView(article, analyze_stored(store, [article.id]).get(article.id))
+    stored = store.get_analysis(article.id, ANALYZER_VERSION)
+    failed = store.analysis_failures([article.id])
+    if stored is not None or failed:  # a failed analysis is retried by analyze, not a view
+        return ArticleView(article, stored, None if stored else failed[0])
+    run = analyze_run(store, [article.id])
+    return ArticleView(article, run.analyses.get(article.id), next(iter(run.failures), None))
 
 
 def find_job(job_id: JobId, svc: ServicesDep) -> Job:

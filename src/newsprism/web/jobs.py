@@ -356,35 +356,26 @@ class _NothingRead(NewsprismError):
 def _analyze(
     job: Job, stage: Stage, store: Store, ids: Sequence[str], settings: JobSettings
 ) -> dict[str, Analysis]:
-    """The analyses of the job's articles; an article left without one is a per-article
-    failure, with the reason the store recorded for it if any."""
+    """The analyses of the job's articles. An article whose analysis failed is a
+    per-article failure (the analysis records it, with the step that failed, and goes on
+    with the others); the stage fails only when no article could be analysed."""
     from newsprism.analyze.analyzer import AnalyzeOptions
-    from newsprism.analyze.batch import analyze_stored
+    from newsprism.analyze.batch import analyze_run
 
-    analyses = analyze_stored(store, ids, AnalyzeOptions(processes=settings.analyze_jobs))
-    missing = [i for i in ids if i not in analyses]
-    reasons = recorded_failures(store, missing)
+    run = analyze_run(store, ids, AnalyzeOptions(processes=settings.analyze_jobs))
+    recorded = {f.article: f"analysis failed at {f.stage}: {f.error}" for f in run.failures}
+    missing = [i for i in ids if i not in run.analyses]
     for article in missing:
-        reason = reasons.get(article, "no analysis was stored for this article")
+        reason = recorded.get(article, "no analysis was stored for this article")
         job.analysis_failures.append(ArticleFailure(article, job.input_of.get(article), reason))
-    stage.count, stage.failed = len(analyses), len(missing)
-    if missing and not analyses:
+    stage.count, stage.failed = len(run.analyses), len(missing)
+    if missing and not run.analyses:
         raise _NothingAnalysed(f"the analysis of all {len(missing)} articles failed")
-    return analyses
+    return run.analyses
 
 
 class _NothingAnalysed(NewsprismError):
     """No article of a job could be analysed (each one's reason is in the job)."""
-
-
-def recorded_failures(store: Store, article_ids: Sequence[str]) -> dict[str, str]:
-    """The analysis failure the store recorded for each of these articles (none if the
-    store keeps no such records)."""
-    lookup = getattr(store, "analysis_failures", None)
-    if lookup is None or not article_ids:
-        return {}
-    found: Mapping[str, Any] = lookup(article_ids)
-    return {k: str(getattr(v, "reason", v)) for k, v in found.items()}
 
 
 def _cluster(

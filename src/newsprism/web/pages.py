@@ -93,6 +93,7 @@ def article_page(found: ArticleDep, store: StoreDep, svc: ServicesDep) -> HTMLRe
         article=article,
         pieces=nest_marks(highlight(article, analysis)),
         analysis=analysis,
+        failure=found.failure,
         story=stories[0] if stories else None,
     )
 
