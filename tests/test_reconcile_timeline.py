@@ -11,7 +11,6 @@ from collections.abc import Iterator, Sequence
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
-import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -23,7 +22,6 @@ from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.similarity import TextSimilarity
 from newsprism.reconcile.timeline import (
     TimelineOptions,
-    _average_linkage,
     build_timeline,
     clause_of,
     is_dateline,
@@ -319,42 +317,3 @@ def test_clause_is_an_exact_span_around_the_hole(text: str, data: st.DataObject)
     hole_end = data.draw(st.integers(hole_start + 1, end))
     first, last = clause_of(text, (start, end), (hole_start, hole_end))
     assert start <= first <= hole_start < hole_end <= last <= end
-
-
-def _reference_linkage(affinity: np.ndarray, allowed: np.ndarray) -> list[int]:
-    """Plain re-computation of every cluster pair's average at each step."""
-    clusters = [[i] for i in range(len(affinity))]
-    while True:
-        best = None
-        for a in range(len(clusters)):
-            for b in range(a + 1, len(clusters)):
-                pairs = [(i, j) for i in clusters[a] for j in clusters[b]]
-                if not all(allowed[i, j] for i, j in pairs):
-                    continue
-                score = sum(affinity[i, j] for i, j in pairs) / len(pairs)
-                if score >= 0 and (best is None or score > best[0]):
-                    best = (score, a, b)
-        if best is None:
-            break
-        _, a, b = best
-        clusters[a] += clusters.pop(b)
-    labels = [0] * len(affinity)
-    for cluster in clusters:
-        for i in cluster:
-            labels[i] = min(cluster)
-    return labels
-
-
-def test_average_linkage_matches_a_plain_implementation() -> None:
-    rng = np.random.default_rng(7)
-    for _ in range(100):
-        n = int(rng.integers(1, 12))
-        x = rng.random((n, n))
-        affinity = (x + x.T) / 2 - 0.6
-        allowed = rng.random((n, n)) > 0.2
-        allowed = allowed & allowed.T
-        np.fill_diagonal(allowed, True)
-        got = _average_linkage(affinity, allowed)
-        # compare partitions, not label values
-        canon = {i: min(j for j in range(n) if got[j] == got[i]) for i in range(n)}
-        assert [canon[i] for i in range(n)] == _reference_linkage(affinity, allowed)

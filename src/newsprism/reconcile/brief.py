@@ -23,20 +23,20 @@ batch of stories loads it once.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from newsprism.analyze.batch import analyze_stored
 from newsprism.model import Brief, Story
-from newsprism.reconcile.discrepancies import find_discrepancies
-from newsprism.reconcile.exclusives import find_exclusives
-from newsprism.reconcile.facts import compare_facts
+from newsprism.reconcile.discrepancies import DiscrepancyOptions, find_discrepancies
+from newsprism.reconcile.exclusives import ExclusiveOptions, find_exclusives
+from newsprism.reconcile.facts import FactOptions, compare_facts
 from newsprism.reconcile.framing import frame
 from newsprism.reconcile.material import StoryMaterial
-from newsprism.reconcile.roster import build_roster
+from newsprism.reconcile.roster import RosterOptions, build_roster
 from newsprism.reconcile.similarity import TextSimilarity, make_similarity
-from newsprism.reconcile.statements import align_statements
-from newsprism.reconcile.summary import summarize
+from newsprism.reconcile.statements import StatementOptions, align_statements
+from newsprism.reconcile.summary import SummaryOptions, summarize
 from newsprism.reconcile.timeline import TimelineOptions, build_timeline
 from newsprism.store import Store
 
@@ -48,9 +48,18 @@ __all__ = ["BriefOptions", "Reconciler", "material_of"]
 @dataclass(frozen=True)
 class BriefOptions:
     """How briefs are made: ``embeddings`` picks the similarity of statements, claims and
-    summary sentences ("auto": dense when installed, else lexical)."""
+    summary sentences ("auto": dense when installed, else lexical); the other fields are
+    each step's own options (their defaults are the calibrated ones). A timeline's
+    ``similarity`` is always the brief's."""
 
     embeddings: Literal["auto", "off", "on"] = "auto"
+    roster: RosterOptions = field(default_factory=RosterOptions)
+    statements: StatementOptions = field(default_factory=StatementOptions)
+    facts: FactOptions = field(default_factory=FactOptions)
+    discrepancies: DiscrepancyOptions = field(default_factory=DiscrepancyOptions)
+    exclusives: ExclusiveOptions = field(default_factory=ExclusiveOptions)
+    timeline: TimelineOptions = field(default_factory=TimelineOptions)
+    summary: SummaryOptions = field(default_factory=SummaryOptions)
 
 
 class Reconciler:
@@ -66,17 +75,21 @@ class Reconciler:
 
     def brief(self, material: StoryMaterial) -> Brief:
         """The brief of one story; every item carries its articles and spans."""
-        roster = build_roster(material)
-        statements = align_statements(material, self.similarity, roster=roster)
-        facts = compare_facts(material)
-        timeline = build_timeline(material, TimelineOptions(similarity=self.similarity))
-        exclusives = find_exclusives(material, statements, facts, self.similarity, roster=roster)
+        opts, similarity = self.options, self.similarity
+        roster = build_roster(material, opts.roster)
+        statements = align_statements(material, similarity, opts.statements, roster=roster)
+        facts = compare_facts(material, opts.facts)
+        timeline = build_timeline(material, replace(opts.timeline, similarity=similarity))
+        exclusives = find_exclusives(
+            material, statements, facts, similarity, opts.exclusives, roster=roster
+        )
+        discrepancies = find_discrepancies(material, facts, similarity, opts.discrepancies)
         return Brief(
             story=material.story,
-            summary=tuple(summarize(material, self.similarity)),
+            summary=tuple(summarize(material, similarity, opts.summary)),
             statements=tuple(statements),
             facts=tuple(facts),
-            discrepancies=tuple(find_discrepancies(material, facts, self.similarity)),
+            discrepancies=tuple(discrepancies),
             exclusives=tuple(exclusives),
             timeline=tuple(timeline),
             entities=tuple(roster),

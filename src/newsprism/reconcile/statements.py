@@ -58,6 +58,7 @@ import numpy as np
 import numpy.typing as npt
 
 from newsprism.model import Quote, RosterEntry, Statement, Variant
+from newsprism.reconcile.linkage import average_linkage
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.roster import StoryNames, story_names
 from newsprism.reconcile.similarity import LexicalSimilarity, TextSimilarity
@@ -331,43 +332,6 @@ def _components(allowed: Mask) -> list[list[int]]:
     return components
 
 
-def _average_linkage(
-    scores: Scores, forbid: Mask, resolved: Mask, link: float, unresolved: float
-) -> list[list[int]]:
-    """Constrained average-linkage clusters of one component (indices into it).
-
-    Repeatedly merges the two clusters with the highest mean pair score, among pairs
-    with no forbidden pair between them whose mean reaches their threshold (``link``
-    when both sides have a resolved speaker, else ``unresolved``); ties go to the
-    lowest indices. Cost: O(n^2) per merge.
-    """
-    n = len(scores)
-    sums = scores.copy()
-    sizes = np.ones(n)
-    forbid = forbid.copy()
-    resolved = resolved.copy()
-    members = [[i] for i in range(n)]
-    active = np.ones(n, dtype=bool)
-    upper = np.triu(np.ones((n, n), dtype=bool), 1)
-    while True:
-        mean = sums / np.outer(sizes, sizes)
-        need = np.where(resolved[:, None] & resolved[None, :], link, unresolved)
-        ok = upper & ~forbid & active[:, None] & active[None, :] & (mean >= need)
-        if not ok.any():
-            break
-        best = np.where(ok, mean, -np.inf)
-        i, j = np.unravel_index(int(np.argmax(best)), best.shape)
-        sums[i] += sums[j]
-        sums[:, i] += sums[:, j]
-        sizes[i] += sizes[j]
-        forbid[i] |= forbid[j]
-        forbid[:, i] |= forbid[:, j]
-        resolved[i] |= resolved[j]
-        active[j] = False
-        members[i].extend(members[j])
-    return [sorted(members[i]) for i in np.flatnonzero(active)]
-
-
 def _cluster(
     units: Sequence[Unit], similarity: TextSimilarity, options: StatementOptions
 ) -> list[list[int]]:
@@ -384,12 +348,12 @@ def _cluster(
             clusters.append(component)
             continue
         index = np.array(component)
-        local = _average_linkage(
+        local = average_linkage(
             scores[np.ix_(index, index)],
             forbid[np.ix_(index, index)],
-            resolved[index],
-            link,
-            unresolved,
+            link=link,
+            loose=unresolved,
+            sure=resolved[index],
         )
         clusters.extend([component[k] for k in members] for members in local)
     return clusters

@@ -45,6 +45,7 @@ import numpy.typing as npt
 
 from newsprism.analyze.dates import resolve_expression
 from newsprism.model import Article, DateMention, Passage, TimelineEvent
+from newsprism.reconcile.linkage import average_linkage
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.similarity import LexicalSimilarity, TextSimilarity
 
@@ -437,43 +438,6 @@ def _compatible(mentions: Sequence[_Mention]) -> BoolMatrix:
     return result
 
 
-def _average_linkage(affinity: FloatMatrix, allowed: BoolMatrix) -> list[int]:
-    """Cluster labels by average linkage with a complete-linkage constraint.
-
-    Repeatedly merges the two clusters with the highest average pairwise ``affinity``,
-    while that average is at least 0 and every cross pair is ``allowed``. Ties go to the
-    lowest indices (``argmax``), so the result is deterministic. Cost: one O(n^2) argmax
-    and an O(n) row update per merge, at most n merges.
-    """
-    n = len(affinity)
-    total = affinity.astype(np.float64).copy()
-    ok = allowed.copy()
-    size = np.ones(n)
-    alive = np.ones(n, dtype=bool)
-    score = np.where(ok, total, -np.inf)
-    np.fill_diagonal(score, -np.inf)
-    labels = np.arange(n)
-    for _ in range(n - 1):
-        flat = int(np.argmax(score))
-        i, j = divmod(flat, n)
-        if score[i, j] < 0:
-            break
-        total[i, :] += total[j, :]
-        total[:, i] = total[i, :]
-        ok[i, :] &= ok[j, :]
-        ok[:, i] = ok[i, :]
-        size[i] += size[j]
-        alive[j] = False
-        labels[labels == j] = i
-        row = np.where(ok[i, :] & alive, total[i, :] / (size[i] * size), -np.inf)
-        score[i, :] = row
-        score[:, i] = row
-        score[j, :] = -np.inf
-        score[:, j] = -np.inf
-        score[i, i] = -np.inf
-    return [int(label) for label in labels]
-
-
 def _groups(mentions: Sequence[_Mention], options: TimelineOptions) -> list[list[_Mention]]:
     if not mentions:
         return []
@@ -484,11 +448,8 @@ def _groups(mentions: Sequence[_Mention], options: TimelineOptions) -> list[list
     articles = np.array([m.article for m in mentions])
     same_article = articles[:, None] == articles[None, :]
     affinity = similar - threshold - np.where(same_article, options.same_article_penalty, 0.0)
-    labels = _average_linkage(affinity, _compatible(mentions))
-    clusters: dict[int, list[_Mention]] = {}
-    for label, mention in zip(labels, mentions, strict=True):
-        clusters.setdefault(label, []).append(mention)
-    return list(clusters.values())
+    clusters = average_linkage(affinity, ~_compatible(mentions))
+    return [[mentions[i] for i in members] for members in clusters]
 
 
 EventKey = tuple[date, date, int, Order]
