@@ -55,6 +55,7 @@ eval: $(EVAL_STAMP)
 	$(BIN)/python eval/quotes.py --split test
 	$(BIN)/python eval/dedup.py
 	$(BIN)/python eval/clustering.py
+	$(BIN)/python eval/real_clustering.py
 	$(BIN)/python eval/crosscheck.py
 
 clean:

@@ -282,7 +282,8 @@ def prepare(items: Sequence[StreamArticle],
 def cluster_online(prepared: Prepared, embeddings: str,
                    on_chunk: Callable[[int], None] | None = None,
                    ) -> tuple[dict[str, str], float]:
-    """Feed the clusterer in order, ``CHUNK`` articles per ``add_many``; final stories.
+    """Feed the clusterer in order, ``CHUNK`` articles per ``add_many``, then
+    ``consolidate()`` once (as the batch runner does after a run); final stories.
 
     Returns article id -> story id (from ``stories()``, after merges) and the seconds
     spent in ``add_many``.
@@ -299,6 +300,9 @@ def cluster_online(prepared: Prepared, embeddings: str,
         spent += time.perf_counter() - began
         if on_chunk is not None:
             on_chunk(len(chunk))
+    began = time.perf_counter()
+    clusterer.consolidate()
+    spent += time.perf_counter() - began
     labels = {a: story.id for story in clusterer.stories() for a in story.articles}
     return labels, spent
 

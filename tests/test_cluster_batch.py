@@ -86,5 +86,5 @@ def test_cli_lists_stories_and_shows_one(tmp_path: Path) -> None:
     listed = json.loads(runner.invoke(app, ["stories", "--db", db, "--json"]).stdout)
     assert {s["id"] for s in listed} == {s["id"] for s in report["stories"]}
     shown = runner.invoke(app, ["story", listed[0]["id"][:8], "--db", db])
-    assert shown.exit_code == 0 and "syndicated groups" in shown.stdout
+    assert shown.exit_code == 0 and "syndicated group" in shown.stdout
     assert runner.invoke(app, ["story", "nope", "--db", db]).exit_code == 1

@@ -16,8 +16,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsprism.cluster.join import FEATURES, JoinModel
 from newsprism.cluster.stories import ArticleSignals, ClusterOptions, StoryClusterer
 from newsprism.cluster.vectors import LexicalVectorizer
+from newsprism.errors import ClusterStateMismatch, NewsprismError
 from newsprism.model import Story
 
 OPTIONS = ClusterOptions(embeddings="off")
@@ -133,13 +135,10 @@ def summary(c: StoryClusterer) -> list[tuple[str, str | None, tuple[str, ...]]]:
 @pytest.mark.parametrize(
     "kwargs",
     [
-        {"text_weight": -0.1},
-        {"text_weight": 0.0, "entity_weight": 0.0, "speaker_weight": 0.0},
-        {"time_weight": -0.01},
-        {"time_weight": 1.01},
+        {"join_probability": 0.0},
+        {"join_probability": 1.0},
         {"window_days": 0.0},
         {"window_days": 10.0, "keep_days": 9.0},
-        {"half_life_days": 0.0},
         {"candidates": 0},
     ],
 )
@@ -149,14 +148,18 @@ def test_cluster_options_reject_inconsistent_values(kwargs: dict[str, float]) ->
 
 
 def test_cluster_options_accept_the_edges_of_their_range() -> None:
-    options = ClusterOptions(
-        text_weight=0.0, speaker_weight=0.0, time_weight=1.0, window_days=5.0, keep_days=5.0
-    )
+    options = ClusterOptions(window_days=5.0, keep_days=5.0, join_probability=0.99)
     assert options.keep_days == options.window_days
 
 
-def test_lexical_clustering_uses_the_lexical_threshold() -> None:
-    assert ClusterOptions().threshold_for(LexicalVectorizer(dim=8)) == ClusterOptions().threshold
+def test_the_packaged_join_model_is_used_unless_one_is_given() -> None:
+    given = JoinModel(-50.0, (0.0,) * len(FEATURES))  # never joins
+    c = StoryClusterer(replace(OPTIONS, model=given), LexicalVectorizer())
+    first = c.add(STRIKE_COURIER)
+    assert c.add(replace(STRIKE_COURIER, article_id="again")) != first
+    assert clusterer().add_many([STRIKE_COURIER, replace(STRIKE_COURIER, article_id="x")])[1] == (
+        "s" + STRIKE_COURIER.article_id[:12]
+    )
 
 
 # --- who joins which story -------------------------------------------------------------
@@ -361,6 +364,62 @@ def test_a_story_of_undated_articles_has_no_dates() -> None:
     assert story.last_published is None
 
 
+def test_an_undated_article_takes_its_storys_dates() -> None:
+    c = clusterer()
+    c.add_many([STRIKE_COURIER, replace(STRIKE_GAZETTE, published=None)])
+    assert c.dates_of("gazette-strike") == (T0, T0)
+    assert c.dates_of("never-added") == (None, None)
+
+
+def test_undated_articles_group_as_their_dated_copies_do() -> None:
+    dated = [STRIKE_COURIER, FROST, STRIKE_GAZETTE, HARBOUR, BAKERIES]
+    undated = [replace(a, published=None) for a in dated]
+    assert memberships(grouped(dated)) == memberships(grouped(undated))
+
+
+def grouped(articles: Sequence[ArticleSignals], runs: int = 1) -> list[Story]:
+    c = clusterer()
+    size = -(-len(articles) // runs)
+    for start in range(0, len(articles), size):
+        c.add_many(articles[start : start + size])
+        c.consolidate()
+    return c.stories()
+
+
+ORDERED = [STRIKE_COURIER, FROST, STRIKE_GAZETTE, HARBOUR, BAKERIES]
+
+
+@given(st.permutations(ORDERED), st.integers(min_value=1, max_value=3))
+@settings(max_examples=25, deadline=None)
+def test_the_same_articles_give_the_same_stories_in_any_order_and_any_runs(
+    order: list[ArticleSignals], runs: int
+) -> None:
+    assert memberships(grouped(order, runs)) == memberships(grouped(ORDERED))
+
+
+def test_consolidation_merges_stories_split_by_an_early_decision() -> None:
+    lenient = JoinModel(-50.0, (0.0,) * len(FEATURES))  # nothing joins while adding
+    c = StoryClusterer(replace(OPTIONS, model=lenient), LexicalVectorizer())
+    c.add_many([STRIKE_COURIER, STRIKE_GAZETTE])
+    assert len(c.stories()) == 2
+    c = StoryClusterer.from_state(c.state(), OPTIONS)  # the packaged model now judges
+    assert c.consolidate() == 1
+    assert memberships(c.stories()) == {frozenset({"courier-strike", "gazette-strike"})}
+    assert c.consolidate() == 0
+
+
+def test_two_reports_of_one_event_are_probably_one_story_and_unrelated_ones_not() -> None:
+    c = clusterer()
+    c.vectorizer.observe([a.text for a in ORDERED])  # type: ignore[attr-defined]
+    assert c.probability(STRIKE_COURIER, STRIKE_GAZETTE) > 0.5
+    assert c.probability(STRIKE_COURIER, FROST) < 0.5
+    assert c.stories() == []
+
+
+def test_a_state_mismatch_is_a_newsprism_error() -> None:
+    assert issubclass(ClusterStateMismatch, NewsprismError)
+
+
 def test_a_story_spans_its_members_dates() -> None:
     c = clusterer()
     c.add_many([STRIKE_GAZETTE, STRIKE_COURIER])  # the later one first
@@ -544,12 +603,12 @@ def test_a_state_with_an_unknown_format_is_rejected() -> None:
     saved["meta"] = np.frombuffer(b'{"format": 99}', dtype=np.uint8)
     buffer = io.BytesIO()
     np.savez_compressed(buffer, **saved)
-    with pytest.raises(ValueError):
+    with pytest.raises(ClusterStateMismatch, match="format 99"):
         StoryClusterer.from_state(buffer.getvalue(), OPTIONS)
 
 
 def test_a_state_is_rejected_by_a_vectorizer_of_another_dim() -> None:
     c = clusterer()
     c.add(FROST)
-    with pytest.raises(ValueError):
+    with pytest.raises(ClusterStateMismatch, match="--embeddings off"):
         StoryClusterer.from_state(c.state(), OPTIONS, LexicalVectorizer(dim=64))

@@ -94,6 +94,11 @@ class EmbeddingsUnavailable(NewsprismError):
     package (the ``embed`` extra) is not installed."""
 
 
+class EngineError(NewsprismError):
+    """The engine that runs the work could not start: a Dask scheduler that cannot be
+    reached, a local cluster that would not come up."""
+
+
 @dataclass(frozen=True, slots=True)
 class AnalysisFailure:
     """One article whose analysis raised: which article, its source, the step that

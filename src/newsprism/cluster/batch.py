@@ -95,6 +95,7 @@ def _add_articles(
         clusterer.add_many(signals)
         if on_done is not None:
             on_done(len(chunk))
+    clusterer.consolidate()
     merged = clusterer.merges()
     stories = _touched(clusterer, {a.id for a in new}, set(merged.values()), duplicates)
     store.save_clustering(
@@ -112,11 +113,15 @@ def _touched(
 
 
 def _restore_clusterer(store: Store, options: StoryOptions) -> StoryClusterer:
-    vectorizer = make_vectorizer(options.cluster)
+    """The store's clusterer. With ``embeddings="auto"`` it goes on with the vectorizer
+    the stored stories were made with (installing the ``embed`` extra later does not
+    strand them); "on"/"off" must match it (ClusterStateMismatch says how)."""
     saved = store.clusterer_state(STATE_NAME)
     if saved is None:
-        return StoryClusterer(options.cluster, vectorizer)
-    return StoryClusterer.from_state(saved, options.cluster, vectorizer)
+        return StoryClusterer(options.cluster, make_vectorizer(options.cluster))
+    if options.cluster.embeddings == "auto":
+        return StoryClusterer.from_state(saved, options.cluster)
+    return StoryClusterer.from_state(saved, options.cluster, make_vectorizer(options.cluster))
 
 
 def _with_duplicates(story: Story, group_of: Mapping[str, tuple[str, ...]]) -> Story:

@@ -7,21 +7,22 @@ How an article is placed (:meth:`StoryClusterer.add`):
    (:class:`~newsprism.cluster.ann.CentroidIndex`), plus the stories sharing one of its
    rarer names (:class:`~newsprism.cluster.ann.NameIndex`); only *hot* stories are
    indexed, and only those within ``window_days`` of the article's date are scored.
-2. Score against each: a weighted mean of text similarity (cosine to the centroid),
-   entity overlap and quoted-speaker overlap (IDF-weighted Jaccard with the story's
-   name frequencies), taken over the evidence both sides have, times a time decay
-   (``1 - time_weight * (1 - 2 ** (-gap / half_life_days))``, gap 0 inside the story's
-   span). It joins the best story if it scores at least the threshold and is
-   *decisive*: it clears the threshold by ``sure_margin``, or leads the runner-up story
-   by ``lead``; else it starts a new story. (Without the second rule, stories of one
-   kind in one country, which share a minister, a town and much wording, absorbed each
-   other's first articles: B-cubed precision 0.29 on the generated stream.)
-   The threshold depends on the evidence: ``threshold`` (or ``dense_threshold``) when
-   text similarity is part of the score, ``names_threshold`` when it is not (another
-   language), since a mean over names alone runs on another scale.
-3. After a join, the story is scored the same way against its own candidates; one
-   scoring at least the threshold (plus ``merge_margin``), decisively as above, is
-   merged into the larger.
+2. Score against each: the join model (:mod:`newsprism.cluster.join`) turns the
+   evidence (text cosines with the story's members and centroid, the best headline
+   cosine, IDF-weighted Jaccard of entity names and quoted speakers with the story's
+   name frequencies, the time gap when both sides are dated) into the probability that
+   they are one story. It joins the most probable story if that reaches
+   ``join_probability``; else it starts a new story. An article in another language
+   than a story's is scored by names alone (``names_threshold``), since text
+   similarity across languages means nothing with these vectors.
+3. After a join, the story is scored the same way against its own candidates; the most
+   probable one reaching ``join_probability`` is merged into the larger.
+4. :meth:`StoryClusterer.consolidate` (the batch runner calls it after every run)
+   goes over every hot story, oldest first, and merges those the model now joins:
+   early articles saw fewer members and an older IDF, so early splits are not final.
+   After it, the same articles give the same stories in one run or two, in any order,
+   as long as each pair of stories is either clearly joined or clearly apart (a tested
+   property on the sample corpus); a borderline story can still fall either way.
 
 Time: an undated article has no time distance: it is scored against every hot story
 without decay and leaves the story's span alone. A story stays hot (centroid kept,
@@ -35,6 +36,9 @@ that its text contains, so a German report on a Lorvik strike still shares "Mire
 Kostanj" and "Lorvik" with the English ones. This works for names written alike in both
 languages; translated names ("Ostbecken" for "Eastern Basin") are missed. The dense
 model (all-MiniLM-L6-v2) is English-centric, so the same rule applies to it.
+
+Dates: an undated article has no time distance and leaves the story's span alone; its
+dates for later stages are its story's (:meth:`StoryClusterer.dates_of`).
 
 Determinism: story ids come from each story's first article ("s" + its id's first 12
 characters); the same input in the same order gives the same stories, batched or not,
@@ -50,18 +54,21 @@ import io
 import itertools
 import json
 import logging
+import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from newsprism.analyze.aliases import AliasTable, fold_key
 from newsprism.cluster.ann import CentroidIndex, NameIndex
+from newsprism.cluster.join import Evidence, JoinModel, load_model
+from newsprism.cluster.options import ClusterOptions
 from newsprism.cluster.vectors import (
     DenseVectorizer,
     LexicalVectorizer,
@@ -69,6 +76,7 @@ from newsprism.cluster.vectors import (
     TextVectorizer,
     make_vectorizer,
 )
+from newsprism.errors import ClusterStateMismatch
 from newsprism.model import Analysis, Article, Story
 
 logger = logging.getLogger(__name__)
@@ -89,61 +97,6 @@ _SECONDS_PER_DAY = 86400.0
 _BATCH = 256
 # Merges chained after one join at most (a bridging article rarely closes more gaps).
 _MAX_MERGES = 4
-
-
-@dataclass(frozen=True)
-class ClusterOptions:
-    """How articles are grouped into stories.
-
-    Defaults were calibrated on the sample corpus (its three stories, also with every
-    date moved to one day so text and names alone must separate them) and on a quick
-    synthetic stream (400 stories over 60 days with shared people and places, follow-ups
-    days apart). Weights: text 0.55,
-    entities 0.35, speakers 0.10: names carry as much as words between outlets that
-    word a story differently, and speakers are few and often missing (a weighted mean
-    over the evidence present, so missing quotes cost nothing). ``threshold`` (lexical)
-    sits in the gap between same-story and other-story scores measured there (same-story
-    joins scored >= 0.26, other stories' best <= 0.17); ``dense_threshold`` likewise for
-    all-MiniLM-L6-v2, whose cosines run higher. ``names_threshold`` applies when only
-    names and speakers are compared (an article in another language): the German
-    sample report scores 0.27 with its English story and at most 0.05 with the others.
-    ``sure_margin`` and ``lead`` (see the module doc) were chosen on the generated
-    stream's tuning seed (72026; lexical B-cubed F1 0.448 without them, 0.964 with 0.2
-    and 0.2, the best of a grid of 0.16-0.24 x 0.05-0.25 that keeps the sample stories
-    whole). ``time_weight`` 0.5 with a 3-day half
-    life halves nothing inside a story's span and takes 25% off after 3 days.
-    """
-
-    window_days: float = 7.0
-    keep_days: float = 30.0
-    threshold: float = 0.22
-    dense_threshold: float = 0.45
-    names_threshold: float = 0.2
-    text_weight: float = 0.55
-    entity_weight: float = 0.35
-    speaker_weight: float = 0.10
-    time_weight: float = 0.5
-    half_life_days: float = 3.0
-    merge_margin: float = 0.0
-    sure_margin: float = 0.2
-    lead: float = 0.2
-    candidates: int = 32
-    embeddings: Literal["auto", "off", "on"] = "auto"
-
-    def __post_init__(self) -> None:
-        weights = (self.text_weight, self.entity_weight, self.speaker_weight)
-        if min(weights) < 0 or not sum(weights):
-            raise ValueError("weights must be non-negative and not all zero")
-        if not 0 <= self.time_weight <= 1:
-            raise ValueError("time_weight must be between 0 and 1")
-        if self.window_days <= 0 or self.keep_days < self.window_days:
-            raise ValueError("need 0 < window_days <= keep_days")
-        if self.half_life_days <= 0 or self.candidates < 1:
-            raise ValueError("half_life_days and candidates must be positive")
-
-    def threshold_for(self, vectorizer: TextVectorizer) -> float:
-        """``dense_threshold`` for a dense vectorizer, else ``threshold``."""
-        return self.dense_threshold if getattr(vectorizer, "dense", False) else self.threshold
 
 
 @dataclass(frozen=True)
@@ -264,11 +217,14 @@ def weighted_jaccard(
 ) -> float:
     """``sum w*min / sum w*max`` over the union of keys (frequencies in [0, 1])."""
     top = bottom = 0.0
-    for key in first.keys() | second.keys():
-        a, b = first.get(key, 0.0), second.get(key, 0.0)
+    for key, a in first.items():
+        b = second.get(key, 0.0)
         w = weight(key)
-        top += w * min(a, b)
-        bottom += w * max(a, b)
+        top += w * (a if a < b else b)
+        bottom += w * (b if a < b else a)
+    for key, b in second.items():
+        if key not in first:
+            bottom += weight(key) * b
     return top / bottom if bottom else 0.0
 
 
@@ -311,7 +267,11 @@ class StoryClusterer:
     ) -> None:
         self.options = options or ClusterOptions()
         self.vectorizer = vectorizer or make_vectorizer(self.options)
-        self._threshold = self.options.threshold_for(self.vectorizer)
+        self._model: JoinModel = self.options.model or load_model(
+            _vectorizer_kind(self.vectorizer)
+        )
+        p = self.options.join_probability
+        self._cut = math.log(p / (1.0 - p))
         self._multilingual = bool(getattr(self.vectorizer, "multilingual", False))
         self._ann = CentroidIndex(self.vectorizer.dim)
         self._names = NameIndex()
@@ -323,6 +283,7 @@ class StoryClusterer:
         self._seq = 0
         self._next_key = 0
         self._latest: float | None = None
+        self._weights: dict[str, float] = {}
 
     # --- public API ---------------------------------------------------------------------
 
@@ -348,6 +309,68 @@ class StoryClusterer:
     def merges(self) -> dict[str, str]:
         """Story ids merged away -> the id of the story that holds their articles now."""
         return dict(self._merges)
+
+    def consolidate(self) -> int:
+        """Merge every pair of hot stories the model now joins, oldest story first,
+        until none is left; the number of merges. Early joins saw fewer members and an
+        older IDF; this pass makes the grouping independent of the order articles came
+        in (see the module doc). Cost: one merge check per hot story per pass."""
+        merges = 0
+        changed = True
+        while changed:
+            changed = False
+            for key in sorted(self._stories):
+                story = self._stories.get(key)
+                partner = self._closest_story(story) if story is not None and story.hot else None
+                if story is not None and partner is not None:
+                    self._merge(story, partner)
+                    merges += 1
+                    changed = True
+        if merges:
+            logger.info("consolidation merged %d stories", merges)
+        return merges
+
+    def probability(self, first: ArticleSignals, second: ArticleSignals) -> float:
+        """The probability that two articles tell one story, as the join model scores
+        ``first`` against a story holding only ``second`` (name weights and IDF as they
+        stand; nothing is stored). Across languages, where only names are compared, a
+        monotone map of the names-only margin (0.5 at ``names_threshold``)."""
+        self._weights.clear()
+        vectors = self.vectorizer.vectors([_text_of(first), _text_of(second)])
+        heads = self._headline_vectors([first, second])
+        one, two = (
+            self._item(sig, vec, heads.get(sig.article_id))
+            for sig, vec in zip((first, second), vectors, strict=True)
+        )
+        story = _Story(-1, "", total=two.vector.copy(), sources=1)
+        story.names.update(two.names)
+        story.speakers.update(two.speakers)
+        if second.language:
+            story.languages[second.language] += 1
+        if second.title and two.headline is not None:
+            story.headlines.append((0, second.title, two.headline.astype(np.float16)))
+        _widen_span(story, two.day, second.published)
+        evidence = self._article_evidence(one, story)
+        z = self._model.logit(evidence) if isinstance(evidence, Evidence) else 10.0 * evidence
+        return 1.0 / (1.0 + math.exp(-max(-700.0, z)))
+
+    def _item(self, signals: ArticleSignals, vector: Vector, headline: Vector | None) -> _Item:
+        """An article's item, without recording its date or sequence number."""
+        names = frozenset(k for k in map(fold_key, signals.entities) if k)
+        if not names and signals.text:
+            names = self._names.find_in(signals.text)
+        speakers = frozenset(k for k in map(fold_key, signals.speakers) if k)
+        return _Item(signals, self._seq, _day(signals.published), vector, headline, names, speakers)
+
+    def dates_of(self, article_id: str) -> tuple[datetime | None, datetime | None]:
+        """The first and last publication time of an article's story: the dates an
+        undated article takes for later stages; (None, None) for an unknown article or
+        a story of undated articles."""
+        key = self._story_of.get(article_id)
+        if key is None:
+            return None, None
+        story = self._stories[key]
+        return story.first_published, story.last_published
 
     def story_of(self, article_id: str) -> str | None:
         """The id of the story holding an article, or None for an unknown article."""
@@ -390,14 +413,10 @@ class StoryClusterer:
 
     def _add_one(self, signals: ArticleSignals, vector: Vector, headline: Vector | None) -> None:
         self._seq += 1
-        day = self._day_of(signals)
+        self._day_of(signals)
         self._evict()
         original = self._story_of.get(signals.duplicate_of or "")
-        names = frozenset(k for k in map(fold_key, signals.entities) if k)
-        if not names and signals.text:
-            names = self._names.find_in(signals.text)
-        speakers = frozenset(k for k in map(fold_key, signals.speakers) if k)
-        item = _Item(signals, self._seq, day, vector, headline, names, speakers)
+        item = self._item(signals, vector, headline)
         if original is not None:
             self._join_copy(self._stories[original], item)
             return
@@ -406,15 +425,13 @@ class StoryClusterer:
         self._merge_converging(story)
 
     def _day_of(self, signals: ArticleSignals) -> float | None:
-        if signals.published is None:
-            return None
-        when = signals.published
-        when = when if when.tzinfo else when.replace(tzinfo=UTC)
-        day = when.timestamp() / _SECONDS_PER_DAY
-        self._latest = day if self._latest is None else max(self._latest, day)
+        day = _day(signals.published)
+        if day is not None:
+            self._latest = day if self._latest is None else max(self._latest, day)
         return day
 
     def _best_story(self, item: _Item) -> _Story | None:
+        self._weights.clear()
         scored = [
             (self._score_article(item, story), -story.key, story)
             for story in self._candidates(item.vector, item.names | item.speakers)
@@ -437,28 +454,64 @@ class StoryClusterer:
     # --- scoring ------------------------------------------------------------------------
 
     def _score_article(self, item: _Item, story: _Story) -> float:
-        same_language = self._same_language(item.signals.language, story.language())
-        shared = len(item.names & story.names.keys())
-        if not same_language and shared < _MIN_SHARED_NAMES_WITHOUT_TEXT:
-            return -1.0
-        return self._combine(
-            _cosine(item.vector, story.centroid()) if same_language else None,
-            self._overlap(dict.fromkeys(item.names, 1.0), story.names, story.sources),
-            self._overlap(dict.fromkeys(item.speakers, 1.0), story.speakers, story.sources),
-            _gap(item.day, story.first_day, story.last_day),
+        """The join margin of an article with a story: the model's log-odds less the
+        cut's (joined at >= 0); names alone across languages (see the module doc)."""
+        evidence = self._article_evidence(item, story)
+        if isinstance(evidence, Evidence):
+            return self._model.logit(evidence) - self._cut
+        return evidence
+
+    def _article_evidence(self, item: _Item, story: _Story) -> Evidence | float:
+        """The evidence for the join model, or the names-only margin where text
+        cannot be compared."""
+        names = self._overlap(dict.fromkeys(item.names, 1.0), story.names, story.sources)
+        speakers = self._overlap(dict.fromkeys(item.speakers, 1.0), story.speakers, story.sources)
+        if not self._same_language(item.signals.language, story.language()):
+            return self._names_only(len(item.names & story.names.keys()), names, speakers)
+        total = story.total
+        if total is None or not story.sources or not np.any(item.vector) or not np.any(total):
+            return self._names_only(_MIN_SHARED_NAMES_WITHOUT_TEXT, names, speakers)
+        dot = float(np.dot(item.vector, total))
+        return Evidence(
+            text_mean=dot / story.sources,
+            text_centroid=dot / float(np.linalg.norm(total)),
+            title=_best_headline(item.headline, story.headlines),
+            names=names,
+            speakers=speakers,
+            gap_days=_gap(item.day, story.first_day, story.last_day),
+            pairs=story.sources,
         )
 
     def _score_stories(self, a: _Story, b: _Story) -> float:
-        same_language = self._same_language(a.language(), b.language())
-        shared = len(a.names.keys() & b.names.keys())
-        if not same_language and shared < _MIN_SHARED_NAMES_WITHOUT_TEXT:
-            return -1.0
-        return self._combine(
-            _cosine(a.centroid(), b.centroid()) if same_language else None,
-            self._overlap(_frequencies(a.names, a.sources), b.names, b.sources),
-            self._overlap(_frequencies(a.speakers, a.sources), b.speakers, b.sources),
-            _spans_gap(a, b),
+        """The join margin of two stories, as :meth:`_score_article` (text_mean is the
+        mean cosine over the pairs of their members: average linkage)."""
+        names = self._overlap(_frequencies(a.names, a.sources), b.names, b.sources)
+        speakers = self._overlap(_frequencies(a.speakers, a.sources), b.speakers, b.sources)
+        if not self._same_language(a.language(), b.language()):
+            return self._names_only(len(a.names.keys() & b.names.keys()), names, speakers)
+        if a.total is None or b.total is None or not np.any(a.total) or not np.any(b.total):
+            return self._names_only(_MIN_SHARED_NAMES_WITHOUT_TEXT, names, speakers)
+        dot = float(np.dot(a.total, b.total))
+        evidence = Evidence(
+            text_mean=dot / (a.sources * b.sources),
+            text_centroid=dot / float(np.linalg.norm(a.total) * np.linalg.norm(b.total)),
+            title=_best_headline_pair(a.headlines, b.headlines),
+            names=names,
+            speakers=speakers,
+            gap_days=_spans_gap(a, b),
+            pairs=a.sources * b.sources,
         )
+        return self._model.logit(evidence) - self._cut
+
+    def _names_only(self, shared: int, names: float | None, speakers: float | None) -> float:
+        """Margin on names and speakers alone (another language, or no text)."""
+        if shared < _MIN_SHARED_NAMES_WITHOUT_TEXT:
+            return -1.0
+        parts = [(w, v) for w, v in ((0.35, names), (0.10, speakers)) if v is not None]
+        if not parts:
+            return -1.0
+        mean = sum(w * v for w, v in parts) / sum(w for w, _ in parts)
+        return mean - self.options.names_threshold
 
     def _same_language(self, first: str | None, second: str | None) -> bool:
         a, b = _primary(first), _primary(second)
@@ -467,23 +520,15 @@ class StoryClusterer:
     def _overlap(self, first: Mapping[str, float], counts: Counter[str], size: int) -> float | None:
         if not first or not counts:
             return None
-        return weighted_jaccard(first, _frequencies(counts, size), self._names.weight)
+        return weighted_jaccard(first, _frequencies(counts, size), self._weight)
 
-    def _combine(
-        self, text: float | None, names: float | None, speakers: float | None, gap: float | None
-    ) -> float:
-        """Weighted mean of the evidence present, times the time decay, less the
-        threshold that applies to that evidence: a margin, joined at >= 0."""
-        o = self.options
-        parts = [(o.text_weight, text), (o.entity_weight, names), (o.speaker_weight, speakers)]
-        present = [(w, v) for w, v in parts if v is not None and w > 0]
-        total = sum(w for w, _ in present)
-        if not total:
-            return -1.0
-        decay = 1.0 if gap is None else 2.0 ** (-gap / o.half_life_days)
-        mean = sum(w * v for w, v in present) / total
-        needed = self._threshold if text is not None else o.names_threshold
-        return mean * (1.0 - o.time_weight * (1.0 - decay)) - needed
+    def _weight(self, name: str) -> float:
+        """The name's IDF weight, memoised for one scoring round (no story changes
+        within one; :meth:`_best_story` and :meth:`_closest_story` start a round)."""
+        weight = self._weights.get(name)
+        if weight is None:
+            weight = self._weights[name] = self._names.weight(name)
+        return weight
 
     # --- changing stories ---------------------------------------------------------------
 
@@ -538,6 +583,7 @@ class StoryClusterer:
             story = self._merge(story, partner)
 
     def _closest_story(self, story: _Story) -> _Story | None:
+        self._weights.clear()
         scored = [
             (self._score_stories(story, other), -other.key, other)
             for other in self._candidates(story.centroid(), story.names.keys())
@@ -545,18 +591,12 @@ class StoryClusterer:
         ]
         if not scored:
             return None
-        return self._decisive(scored, self.options.merge_margin)
+        return self._decisive(scored, 0.0)
 
     def _decisive(self, scored: list[tuple[float, int, _Story]], floor: float) -> _Story | None:
-        """The best-scoring story if its margin clears ``floor`` and either clears it
-        by ``sure_margin`` or leads the runner-up by ``lead``; else None."""
-        ranked = sorted(scored, key=lambda s: (s[0], s[1]), reverse=True)
-        margin, _, best = ranked[0]
-        if margin < floor:
-            return None
-        runner_up = ranked[1][0] if len(ranked) > 1 else -1.0
-        o = self.options
-        return best if margin >= floor + o.sure_margin or margin - runner_up >= o.lead else None
+        """The best-scoring story (the oldest on a tie) if its margin reaches ``floor``."""
+        margin, _, best = max(scored, key=lambda s: (s[0], s[1]))
+        return best if margin >= floor else None
 
     def _merge(self, a: _Story, b: _Story) -> _Story:
         """Merge the smaller story into the larger (the older on a tie); record it."""
@@ -652,15 +692,25 @@ class StoryClusterer:
     ) -> StoryClusterer:
         """A clusterer that goes on from :meth:`state`. Without ``vectorizer``, one of the
         saved kind is made; raises ValueError for a state of another format, kind or
-        dimension. Cost: O(state) plus one index insertion per hot story."""
+        dimension (:class:`~newsprism.errors.ClusterStateMismatch`). Cost: O(state) plus
+        one index insertion per hot story."""
         with np.load(io.BytesIO(data), allow_pickle=False) as saved:
             meta = json.loads(saved["meta"].tobytes().decode())
             arrays = {name: saved[name] for name in saved.files}
         if meta.get("format") != STATE_FORMAT:
-            raise ValueError(f"unknown story state format {meta.get('format')!r}")
+            raise ClusterStateMismatch(
+                f"stored story state has format {meta.get('format')!r}, this newsprism reads "
+                f"{STATE_FORMAT}: group the articles again in a new store"
+            )
         vectorizer = vectorizer or _vectorizer_of(meta["vectorizer"], meta["dim"])
-        if vectorizer.dim != meta["dim"] or _vectorizer_kind(vectorizer) != meta["vectorizer"]:
-            raise ValueError("the state was made with another vectorizer")
+        kind = _vectorizer_kind(vectorizer)
+        if vectorizer.dim != meta["dim"] or kind != meta["vectorizer"]:
+            raise ClusterStateMismatch(
+                f"stored stories were grouped with the {meta['vectorizer']} vectorizer "
+                f"({meta['dim']} dimensions), this run uses {kind} ({vectorizer.dim}): "
+                f"pass --embeddings {'on' if meta['vectorizer'] == 'dense' else 'off'} "
+                "as before, or use a new store"
+            )
         if isinstance(vectorizer, OnlineVectorizer) and "vectorizer" in arrays:
             vectorizer.load_state(arrays["vectorizer"].tobytes())
         clusterer = cls(options, vectorizer)
@@ -684,6 +734,38 @@ class StoryClusterer:
         self._ann.put(story.key, story.centroid())
         if story.touched is not None:
             heapq.heappush(self._heap, (story.touched, story.key))
+
+
+# Headlines compared per story at most (the latest), to bound the cost of a merge check.
+_MAX_HEADLINES = 64
+
+
+def _best_headline(
+    headline: Vector | None, headlines: Sequence[tuple[int, str, npt.NDArray[np.float16]]]
+) -> float | None:
+    """The best cosine of a headline with a story's headlines; None without one."""
+    if headline is None or not headlines or not np.any(headline):
+        return None
+    rows = np.stack([h[2] for h in headlines[-_MAX_HEADLINES:]]).astype(np.float32)
+    return float(np.max(rows @ headline))
+
+
+def _best_headline_pair(
+    first: Sequence[tuple[int, str, npt.NDArray[np.float16]]],
+    second: Sequence[tuple[int, str, npt.NDArray[np.float16]]],
+) -> float | None:
+    if not first or not second:
+        return None
+    a = np.stack([h[2] for h in first[-_MAX_HEADLINES:]]).astype(np.float32)
+    b = np.stack([h[2] for h in second[-_MAX_HEADLINES:]]).astype(np.float32)
+    return float(np.max(a @ b.T))
+
+
+def _day(published: datetime | None) -> float | None:
+    if published is None:
+        return None
+    when = published if published.tzinfo else published.replace(tzinfo=UTC)
+    return when.timestamp() / _SECONDS_PER_DAY
 
 
 def _text_of(signals: ArticleSignals) -> str:
@@ -731,7 +813,9 @@ def _vectorizer_of(kind: str, dim: int) -> TextVectorizer:
         return LexicalVectorizer(dim)
     if kind == "dense":
         return DenseVectorizer()
-    raise ValueError(f"pass the {kind} vectorizer the state was made with")
+    raise ClusterStateMismatch(
+        f"stored stories were grouped with a {kind} vectorizer: pass that vectorizer"
+    )
 
 
 def _iso(when: datetime | None) -> str | None:

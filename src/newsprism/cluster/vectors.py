@@ -12,7 +12,7 @@
   vectors, but they do not land near their English counterparts.
 
 Both return L2-normalised float32 rows (a text with no usable word gives a zero row).
-:func:`make_vectorizer` picks one for :class:`~newsprism.cluster.stories.ClusterOptions`.
+:func:`make_vectorizer` picks one for :class:`~newsprism.cluster.options.ClusterOptions`.
 """
 
 from __future__ import annotations
@@ -26,15 +26,13 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
+from typing import Any, Literal, Protocol, runtime_checkable
 
 import numpy as np
 import numpy.typing as npt
 
+from newsprism.cluster.options import ClusterOptions
 from newsprism.errors import EmbeddingsUnavailable
-
-if TYPE_CHECKING:
-    from newsprism.cluster.stories import ClusterOptions
 
 logger = logging.getLogger(__name__)
 

@@ -1,0 +1,184 @@
+"""Fit the join model of story clustering (``src/newsprism/cluster/join_model.json``) on
+labelled sets, by logistic regression over the evidence the clusterer measures.
+
+Run: ``.venv/bin/python eval/clustering_fit.py [--write]``.
+
+Examples (teacher forcing): each calibration set's articles are fed to the clusterer in
+arrival order, but every article is placed in its *gold* story; before placing it, the
+evidence (:class:`~newsprism.cluster.join.Evidence`) between it and every candidate
+story the clusterer retrieves (plus its gold story, if retrieval missed it) is recorded,
+labelled 1 for its gold story and 0 for the others. So the model learns exactly the
+decision the clusterer takes, on the stories it would see. Every set is run twice,
+with the analyser's names and without any (a store without analyses, and the CI gate's
+text-only run), so the model knows what text, titles and time are worth alone.
+
+Calibration sets: ECB+ (``../shared/data/ecbplus``), BASIL (``basil``) and the
+generated stream's tuning seed (72026, 2,000 articles). Each set weighs the same in
+the fit (example weights 1 / examples of the set). L2 penalty 1.0 on the weights
+(not the intercept); Newton-Raphson (IRLS) to convergence. The evaluation
+(``eval/real_clustering.py``) reports every real set with a model fitted on the
+*other* sets (leave one set out), and the shipped model (all three) beside it.
+SemEval-2022 task 8 and the stream's report seed (42026) are never fitted on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Final
+
+import numpy as np
+import numpy.typing as npt
+
+from newsprism.cluster.join import FEATURES, Evidence, JoinModel
+from newsprism.cluster.options import ClusterOptions
+from newsprism.cluster.stories import ArticleSignals, StoryClusterer
+
+logger = logging.getLogger(__name__)
+
+MODEL_FILE: Final = (Path(__file__).resolve().parent.parent / "src" / "newsprism" / "cluster"
+                     / "join_model.json")
+L2: Final = 1.0
+STREAM_ARTICLES: Final = 2_000
+
+
+@dataclass(frozen=True)
+class Examples:
+    """Feature rows and labels of one set."""
+
+    name: str
+    x: npt.NDArray[np.float64]
+    y: npt.NDArray[np.float64]
+
+
+class _Teacher(StoryClusterer):
+    """A clusterer that places every article in its gold story, recording the evidence
+    against every candidate first."""
+
+    def __init__(self, gold: Mapping[str, str], options: ClusterOptions) -> None:
+        super().__init__(options)
+        self.gold = gold
+        self.rows: list[tuple[float, ...]] = []
+        self.labels: list[float] = []
+        self._key_of: dict[str, int] = {}
+
+    def _best_story(self, item: Any) -> Any:
+        label = self.gold[item.signals.article_id]
+        target_key = self._key_of.get(label)
+        target = self._stories.get(target_key) if target_key is not None else None
+        stories = self._candidates(item.vector, item.names | item.speakers)
+        if target is not None and target.hot and target not in stories:
+            stories.append(target)
+        for story in stories:
+            evidence = self._article_evidence(item, story)
+            if isinstance(evidence, Evidence):
+                self.rows.append(evidence.features())
+                self.labels.append(1.0 if story is target else 0.0)
+        if target is None or not target.hot:
+            return None
+        return target
+
+    def _new_story(self, item: Any) -> Any:
+        story = super()._new_story(item)
+        self._key_of[self.gold[item.signals.article_id]] = story.key
+        return story
+
+    def _merge_converging(self, story: Any) -> None:
+        return None
+
+
+def examples(name: str, signals: Sequence[ArticleSignals], gold: Mapping[str, str],
+             embeddings: str) -> Examples:
+    """Teacher-forced examples of one set, with and without names."""
+    rows: list[tuple[float, ...]] = []
+    labels: list[float] = []
+    bare = [replace(s, entities=frozenset(), speakers=frozenset()) for s in signals]
+    for run in (signals, bare):
+        teacher = _Teacher(gold, ClusterOptions(embeddings=embeddings))  # type: ignore[arg-type]
+        teacher.add_many(run)
+        rows += teacher.rows
+        labels += teacher.labels
+    return Examples(name, np.asarray(rows, dtype=np.float64), np.asarray(labels))
+
+
+def fit(sets: Sequence[Examples], l2: float = L2) -> JoinModel:
+    """Weighted L2 logistic regression by IRLS; each set weighs the same."""
+    x = np.vstack([s.x for s in sets])
+    y = np.concatenate([s.y for s in sets])
+    w = np.concatenate([np.full(len(s.y), 1.0 / max(1, len(s.y))) for s in sets])
+    w = w * len(y) / w.sum()
+    design = np.hstack([np.ones((len(y), 1)), x])
+    penalty = np.eye(design.shape[1]) * l2
+    penalty[0, 0] = 0.0
+    beta = np.zeros(design.shape[1])
+    for _ in range(100):
+        p = 1.0 / (1.0 + np.exp(-np.clip(design @ beta, -30, 30)))
+        gradient = design.T @ (w * (y - p)) - penalty @ beta
+        hessian = (design * (w * p * (1 - p))[:, None]).T @ design + penalty
+        step = np.linalg.solve(hessian + 1e-9 * np.eye(len(beta)), gradient)
+        beta += step
+        if np.max(np.abs(step)) < 1e-8:
+            break
+    return JoinModel(float(beta[0]), tuple(float(b) for b in beta[1:]))
+
+
+def summary(sets: Sequence[Examples]) -> list[dict[str, Any]]:
+    return [{"set": s.name, "examples": len(s.y), "positives": int(s.y.sum())} for s in sets]
+
+
+def write_model(models: Mapping[str, JoinModel], described: Mapping[str, Any],
+                path: Path = MODEL_FILE) -> None:
+    """Write the models given, keeping the file's models of other kinds (and their
+    description) when only some kinds were refitted."""
+    old = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    kept = {k: v for k, v in old.get("models", {}).items() if k not in models}
+    fit_before = old.get("fit") if isinstance(old.get("fit"), dict) else {}
+    fits = {k: v for k, v in fit_before.get("examples", {}).items() if k in kept}
+    payload = {
+        "fit": {**described, "examples": {**fits, **described.get("examples", {})}},
+        "features": list(FEATURES),
+        "models": {**kept, **{kind: model.as_dict() for kind, model in models.items()}},
+    }
+    path.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+
+
+def describe_fit(examples_by_kind: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "how": "eval/clustering_fit.py: teacher-forced examples (article vs candidate "
+               "stories), with and without names; weighted L2 logistic regression (IRLS), "
+               f"L2 {L2}, each set weighing the same",
+        "sets": ["ecbplus", "basil", f"stream seed 72026 ({STREAM_ARTICLES} articles)"],
+        "examples": dict(examples_by_kind),
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from real_clustering import calibration_examples, dense_ok
+
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("--write", action="store_true", help="write join_model.json")
+    parser.add_argument("--no-dense", action="store_true", help="lexical model only")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    models: dict[str, JoinModel] = {}
+    counts: dict[str, Any] = {}
+    for kind, embeddings in (("lexical", "off"), ("dense", "on")):
+        if kind == "dense" and (args.no_dense or not dense_ok()):
+            continue
+        sets = calibration_examples(embeddings)
+        models[kind] = fit(list(sets.values()))
+        counts[kind] = summary(list(sets.values()))
+        logger.info("%s: %s", kind, models[kind].as_dict())
+    if args.write:
+        write_model(models, describe_fit(counts))
+        logger.info("wrote %s", MODEL_FILE)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

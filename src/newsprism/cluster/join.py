@@ -1,0 +1,120 @@
+"""The join decision of story clustering: a logistic model over the evidence that an
+article (or a story) and a story tell the same story.
+
+The clusterer (:mod:`newsprism.cluster.stories`) measures, for an article and a
+candidate story, the signals in :data:`FEATURES`, and joins the candidate with the
+highest probability if it reaches ``ClusterOptions.join_probability``. Two stories are
+merged by the same model, measured between the two stories.
+
+The coefficients are data, fitted on labelled sets (``join_model.json`` beside this
+module, one model per vectorizer kind); the file records how each model was fitted,
+and ``eval/clustering_fit.py`` refits it. Missing evidence is not negative evidence:
+an article without a title, without names or without a date gets 0 for that signal
+and the matching ``no_*`` indicator instead, so the model learns what the other
+signals are worth on their own (time in particular never splits undated articles).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, Final
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["FEATURES", "Evidence", "JoinModel", "load_model"]
+
+# The signals, in the order of a model's weights:
+# - text_mean: mean cosine of the article's text vector with the story's members'
+#   (average linkage); text_centroid: cosine with the story's unit centroid;
+# - title: the best cosine of its headline with a member headline (0 without one),
+#   no_title: 1 when either side has no headline;
+# - names / speakers: IDF-weighted Jaccard of entity names / quoted speakers with the
+#   story's (0 when either side has none), no_names: 1 when either side has no names;
+# - gap: log(1 + days between the article and the story's span), when both are dated
+#   (0 otherwise: an undated side counts as a gap of 0, so time never splits it);
+# - pairs: log of the number of article pairs compared (1 x story size), since average
+#   cosines shrink as stories grow.
+FEATURES: Final = (
+    "text_mean",
+    "text_centroid",
+    "title",
+    "no_title",
+    "names",
+    "speakers",
+    "no_names",
+    "gap",
+    "pairs",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What is known about an article (or story) and a story; None = not measurable."""
+
+    text_mean: float
+    text_centroid: float
+    title: float | None
+    names: float | None
+    speakers: float | None
+    gap_days: float | None
+    pairs: int
+
+    def features(self) -> tuple[float, ...]:
+        """The values of :data:`FEATURES`."""
+        return (
+            self.text_mean,
+            self.text_centroid,
+            self.title or 0.0,
+            1.0 if self.title is None else 0.0,
+            self.names or 0.0,
+            self.speakers or 0.0,
+            1.0 if self.names is None else 0.0,
+            math.log1p(self.gap_days) if self.gap_days is not None else 0.0,
+            math.log(max(1, self.pairs)),
+        )
+
+
+@dataclass(frozen=True)
+class JoinModel:
+    """``p = 1 / (1 + exp(-(intercept + weights . features)))``."""
+
+    intercept: float
+    weights: tuple[float, ...]
+
+    def __post_init__(self) -> None:
+        if len(self.weights) != len(FEATURES):
+            raise ValueError(f"a join model needs {len(FEATURES)} weights, got {len(self.weights)}")
+
+    def logit(self, evidence: Evidence) -> float:
+        """The log-odds that the two sides are one story."""
+        values = evidence.features()
+        return self.intercept + sum(w * v for w, v in zip(self.weights, values, strict=True))
+
+    def probability(self, evidence: Evidence) -> float:
+        z = self.logit(evidence)
+        return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        weights = dict(zip(FEATURES, self.weights, strict=True))
+        return {"intercept": self.intercept, "weights": weights}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> JoinModel:
+        weights = data["weights"]
+        return cls(float(data["intercept"]), tuple(float(weights[name]) for name in FEATURES))
+
+
+_MODEL_FILE: Final = "join_model.json"
+
+
+def load_model(kind: str) -> JoinModel:
+    """The packaged model for a vectorizer kind ("lexical" or "dense")."""
+    text = resources.files("newsprism.cluster").joinpath(_MODEL_FILE).read_text(encoding="utf-8")
+    models = json.loads(text)["models"]
+    if kind not in models:
+        raise KeyError(f"{_MODEL_FILE} has no model for the {kind} vectorizer")
+    return JoinModel.from_dict(models[kind])
