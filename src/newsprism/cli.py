@@ -37,6 +37,8 @@ from newsprism.store import ENV_DB, Access, ArticleQuery, Store, default_db_path
 
 if TYPE_CHECKING:
     from newsprism.analyze.batch import AnalysisRun
+    from newsprism.engine import Engine
+    from newsprism.engine.base import ProgressFactory
     from newsprism.flow import StoryChange
     from newsprism.ingest.watch import FeedResult
 
@@ -80,6 +82,11 @@ class Embeddings(StrEnum):
     auto = "auto"
     on = "on"
     off = "off"
+
+
+class EngineChoice(StrEnum):
+    local = "local"
+    dask = "dask"
 
 
 DbOption = Annotated[
@@ -356,12 +363,6 @@ def story_command(
         out.print(terminal.story_panel(story, articles))
 
 
-def _run_analysis(store: Store, article_ids: list[str], jobs: int) -> AnalysisRun:
-    with _progress("analysing") as progress:
-        task = progress.add_task("articles", total=len(set(article_ids)))
-        return _analyses(store, article_ids, jobs, lambda n: progress.advance(task, n))
-
-
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="How to print.")]
 OutFileOption = Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file.")]
 EmbeddingsOption = Annotated[
@@ -460,6 +461,41 @@ def _outlets_of(store: Store, stories: list[Story]) -> dict[str, str]:
     return {a.id: a.outlet or "?" for a in store.get_articles(ids)}
 
 
+def _engine(choice: EngineChoice, scheduler: str | None, workers: int | None) -> Engine | None:
+    """The engine the options name (None: the local one); a usage error for options
+    that only the dask engine takes, or that contradict each other."""
+    if choice is EngineChoice.local:
+        if scheduler is not None or workers is not None:
+            _fail("--scheduler and --workers need --engine dask", EXIT_USAGE)
+        return None
+    if scheduler is not None and workers is not None:
+        _fail("--workers sizes a local cluster; a --scheduler has its own workers", EXIT_USAGE)
+    from newsprism.engine.dask import DaskEngine
+
+    return DaskEngine(scheduler=scheduler, workers=workers)
+
+
+@contextmanager
+def _stage_bars() -> Iterator[ProgressFactory]:
+    """The flow's progress callbacks as transient bars, one per stage in turn."""
+    shown: list[Progress] = []
+
+    def start(verb: str, total: int) -> Callable[[int], None]:
+        if shown:
+            shown.pop().stop()
+        bar = _progress(verb)
+        bar.start()
+        shown.append(bar)
+        task = bar.add_task("items", total=total)
+        return lambda n: bar.advance(task, n)
+
+    try:
+        yield start
+    finally:
+        if shown:
+            shown.pop().stop()
+
+
 @app.command("analyze")
 def analyze_command(
     paths: PathsArgument,
@@ -476,17 +512,40 @@ def analyze_command(
         bool, typer.Option("--articles", help="Also print each article with its quotes.")
     ] = False,
     outlet: OutletOption = None,
+    engine: Annotated[
+        EngineChoice,
+        typer.Option(help="Where reading and analysis run: here, or on a Dask cluster."),
+    ] = EngineChoice.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            metavar="ADDRESS",
+            help="Dask scheduler (tcp://HOST:8786); default: a local cluster.",
+            show_default=False,
+        ),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            min=1, help="Worker processes of the local Dask cluster (default: one per CPU)."
+        ),
+    ] = None,
 ) -> None:
     """Ingest PATHS, analyse them, group them into stories and cross-check each story:
     the main job. Run it again on new articles: they join the stored stories."""
+    from newsprism.flow import FlowOptions, read_and_analyze
+
+    flow = FlowOptions(
+        ingest=IngestOptions(max_bytes=max_bytes, fetch_links=fetch_links, outlet=outlet),
+        jobs=jobs,
+        embeddings=embeddings.value,
+        engine=_engine(engine, scheduler, workers),
+    )
     with _open_store(db) as store:
-        report = _run_ingest(
-            store,
-            paths,
-            IngestOptions(max_bytes=max_bytes, fetch_links=fetch_links, outlet=outlet),
-        )
+        with _stage_bars() as bars:
+            done = read_and_analyze(store, paths, flow, bars)
+        report, run = done.report, done.analysis
         articles = store.get_articles(report.article_ids)
-        run = _run_analysis(store, [a.id for a in articles], jobs)
         stories = _run_clustering(store, articles, run.analyses, embeddings)
         briefs = _run_briefs(store, stories, embeddings)
         outlets = _outlets_of(store, stories)
@@ -642,7 +701,7 @@ def watch_command(
         ),
     ],
     every: Annotated[
-        str, typer.Option("--every", help="Time between polls: 30s, 15m, 2h.")
+        str, typer.Option("--every", metavar="DURATION", help="Time between polls: 30s, 15m, 2h.")
     ] = "15m",
     once: Annotated[bool, typer.Option("--once", help="Poll once and exit (for cron).")] = False,
     db: DbOption = None,
@@ -703,6 +762,59 @@ def _print_round(results: list[FeedResult], changes: list[StoryChange]) -> bool:
     new = sum(len(r.articles) for r in results)
     logging.getLogger(__name__).info("watch round: %d feeds, %d new articles", len(results), new)
     return any(r.status == "failed" for r in results)
+
+
+class VerifyFormat(StrEnum):
+    terminal = "terminal"
+    md = "md"
+    json = "json"
+
+
+def _summary_text(summary_file: str) -> str:
+    """The summary to verify: a UTF-8 file, or standard input for ``-``."""
+    if summary_file == "-":
+        return sys.stdin.read()
+    try:
+        return Path(summary_file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        _fail(f"{summary_file}: cannot read the summary ({exc.__class__.__name__}: {exc})")
+
+
+@app.command("verify")
+def verify_command(
+    story_id: Annotated[str, typer.Argument(metavar="STORY_ID", help="A story id or prefix.")],
+    summary_file: Annotated[
+        str, typer.Argument(metavar="SUMMARY_FILE", help="The summary: a text file, or -.")
+    ],
+    db: DbOption = None,
+    output_format: Annotated[
+        VerifyFormat, typer.Option("--format", "-f", help="How to print.")
+    ] = VerifyFormat.terminal,
+    embeddings: EmbeddingsOption = Embeddings.auto,
+) -> None:
+    """Check every sentence of a summary against one stored story's sources: supported,
+    partly, contradicted or unsupported, with the outlets' own words beside it."""
+    from newsprism.reconcile.brief import BriefOptions, Reconciler, material_of
+    from newsprism.reconcile.verify import Verifier
+    from newsprism.render import verify as verify_view
+
+    text = _summary_text(summary_file)
+    if not text.strip():
+        _fail(f"{summary_file}: the summary is empty")
+    with _open_store(db, "auto") as store:
+        story = store.get_story(story_id)
+        if story is None:
+            _fail(str(not_found_error(store, "story", story_id)))
+        material = material_of(store, story)
+    reconciler = Reconciler(BriefOptions(embeddings=embeddings.value))
+    brief = reconciler.brief(material)
+    verification = Verifier(reconciler.similarity).verify(material, brief, text)
+    if output_format is VerifyFormat.json:
+        sys.stdout.write(jsonout.dumps(verification.to_dict()) + "\n")
+    elif output_format is VerifyFormat.md:
+        sys.stdout.write(verify_view.verification_markdown(verification))
+    else:
+        out.print(verify_view.verification_panel(verification))
 
 
 def main() -> None:
