@@ -25,6 +25,7 @@ from newsprism.model import Analysis, Article, Brief, IngestFailure, Story
 from newsprism.store import Store
 
 if TYPE_CHECKING:
+    from newsprism.engine import Engine, EngineRun
     from newsprism.ingest.watch import FeedResult, Watcher
 
 logger = logging.getLogger(__name__)
@@ -42,11 +43,13 @@ def _no_progress(_verb: str, _total: int) -> Advance:
 class FlowOptions:
     """How the main job runs: how inputs are read, how many analysis processes, and the
     similarity used for grouping and briefs ("auto": dense when the ``embed`` extra is
-    installed)."""
+    installed). ``engine`` runs reading and analysis (None: the local engine; see
+    :mod:`newsprism.engine`)."""
 
     ingest: IngestOptions = field(default_factory=IngestOptions)
     jobs: int = 1
     embeddings: EmbeddingsChoice = "auto"
+    engine: Engine | None = None
 
 
 @dataclass(frozen=True)
@@ -101,8 +104,6 @@ def analyze_articles(
     stories; returns the articles, their analyses and their stories."""
     from newsprism.analyze.analyzer import AnalyzeOptions
     from newsprism.analyze.batch import analyze_stored
-    from newsprism.cluster.batch import StoryOptions, cluster_stored
-    from newsprism.cluster.stories import ClusterOptions
 
     options = options or FlowOptions()
     progress = progress or _no_progress
@@ -110,10 +111,41 @@ def analyze_articles(
     ids = [a.id for a in articles]
     advance = progress("analysing", len(set(ids)))
     analyses = analyze_stored(store, ids, AnalyzeOptions(processes=options.jobs), advance)
+    return articles, analyses, group_stories(store, articles, analyses, options, progress)
+
+
+def group_stories(
+    store: Store,
+    articles: Sequence[Article],
+    analyses: dict[str, Analysis],
+    options: FlowOptions | None = None,
+    progress: ProgressFactory | None = None,
+) -> list[Story]:
+    """Add analysed articles to the stored stories; returns the stories they are in."""
+    from newsprism.cluster.batch import StoryOptions, cluster_stored
+    from newsprism.cluster.options import ClusterOptions
+
+    options = options or FlowOptions()
     story_options = StoryOptions(cluster=ClusterOptions(embeddings=options.embeddings))
-    advance = progress("grouping", len(articles))
-    stories = cluster_stored(store, articles, analyses, story_options, on_done=advance)
-    return articles, analyses, stories
+    advance = (progress or _no_progress)("grouping", len(articles))
+    return cluster_stored(store, list(articles), analyses, story_options, on_done=advance)
+
+
+def read_and_analyze(
+    store: Store,
+    paths: Iterable[str | Path],
+    options: FlowOptions | None = None,
+    progress: ProgressFactory | None = None,
+) -> EngineRun:
+    """Ingest ``paths`` and analyse their articles on ``options.engine`` (the local
+    engine by default); every engine stores the same records in the same order."""
+    from newsprism.analyze.analyzer import AnalyzeOptions
+    from newsprism.engine import LocalEngine
+
+    options = options or FlowOptions()
+    engine = options.engine or LocalEngine()
+    analyze = AnalyzeOptions(processes=options.jobs, errors="record")
+    return engine.run(store, plan(paths), options.ingest, analyze, progress or _no_progress)
 
 
 def brief_stories(
@@ -149,10 +181,12 @@ def analyze_paths(
     again on the same inputs stores nothing twice and gives the same stories.
     """
     options = options or FlowOptions()
-    report = read_into(store, paths, options.ingest, progress)
-    articles, analyses, stories = analyze_articles(store, report.article_ids, options, progress)
+    run = read_and_analyze(store, paths, options, progress)
+    articles = store.get_articles(run.report.article_ids)
+    analyses = run.analysis.analyses
+    stories = group_stories(store, articles, analyses, options, progress)
     briefs = brief_stories(store, stories, options.embeddings, progress)
-    return AnalyzeRun(report, articles, analyses, stories, briefs)
+    return AnalyzeRun(run.report, articles, analyses, stories, briefs)
 
 
 @dataclass(frozen=True)
