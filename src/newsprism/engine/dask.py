@@ -1,0 +1,348 @@
+"""The distributed backfill: reading, cleaning and analysis on a Dask cluster.
+
+What runs where
+    * client (the ``newsprism analyze`` process): expands the paths (names only), plans
+      shards, is the one writer of the store (articles, then their analyses, shard by
+      shard in shard order), then groups the stories and writes the briefs exactly as
+      the local engine does.
+    * workers: split large WARC / JSONL files into byte ranges on record boundaries
+      (:func:`newsprism.ingest.shards.split_input`, which reads the file once), then per
+      shard read the records, clean them into articles and analyse them with one spaCy
+      pipeline per worker process (loaded on the first shard, kept after).
+    * standard input, which only the client can read, is read and analysed on the
+      client with the same function.
+
+What crosses the network
+    * out: file paths, byte offsets and line numbers (a few hundred bytes a shard) and
+      the run's options. Workers open the files themselves, so every worker must see the
+      input at the same path as the client.
+    * back: per shard, its :class:`~newsprism.model.Article` records (the cleaned text
+      and metadata, roughly the size of the text: 3-6 KB for a news article), each
+      article's :class:`~newsprism.model.Analysis` (sentences, entities, quotes,
+      quantities and dates: typically 2-5 KB) and the failures and warnings, one line
+      each. Raw HTML never comes back.
+
+Order: results are written in shard order whatever order the workers finish in, and a
+shard's articles in their order in the input, so the store, the stories and the report
+are those of a local run. At most ``window`` shards are in flight, which bounds the
+client's memory to a few shards' results.
+
+Failures: a bad input or record is a failure in the report, as locally; a shard whose
+task fails on the worker (the worker died, the file vanished) becomes one failure per
+input it held, and the other shards go on.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+from collections import deque
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newsprism.analyze.analyzer import ANALYZER_VERSION, AnalyzeOptions, Analyzer
+from newsprism.analyze.batch import AnalysisRun
+from newsprism.engine.base import EngineRun, ProgressFactory
+from newsprism.errors import AnalysisFailure, EngineError, ExtraMissing, describe
+from newsprism.ingest.batch import BATCH_SIZE, IngestReport
+from newsprism.ingest.pipeline import IngestOptions
+from newsprism.ingest.shards import Piece, rangeable, read_pieces, split_input
+from newsprism.ingest.sources import Input, InputKind
+from newsprism.model import Analysis, Article, IngestFailure, IngestWarning
+from newsprism.store import Store
+
+if TYPE_CHECKING:
+    from distributed import Client, Future
+
+logger = logging.getLogger(__name__)
+
+# Shards per worker thread: 4 lets a fast worker take over a slow one's share at the end
+# of a run (with 1 the run waits on the slowest shard), while the per-shard overhead
+# (a task round trip, a few ms) stays far under a shard's analysis time (seconds).
+SHARDS_PER_THREAD = 4
+# Bounds on a shard's bytes: below 64 KB the per-task overhead shows; above 32 MB a
+# failed shard costs minutes to redo and the client holds too much at once.
+MIN_SHARD_BYTES = 64 * 1024
+MAX_SHARD_BYTES = 32 * 1024 * 1024
+# Most whole inputs (single files) in one shard, however small they are.
+MAX_SHARD_INPUTS = 64
+# How long to wait for a scheduler given with --scheduler.
+CONNECT_TIMEOUT_S = 10
+
+
+@dataclass
+class ShardResult:
+    """What one shard gave: its items in input order, warnings, the analyses of its
+    articles (one per distinct article) and the number of inputs it started."""
+
+    index: int
+    items: list[Article | IngestFailure]
+    warnings: list[IngestWarning] = field(default_factory=list)
+    outcomes: list[Analysis | AnalysisFailure] = field(default_factory=list)
+    inputs: int = 0
+
+
+def run_shard(
+    index: int, pieces: Sequence[Piece], ingest: IngestOptions, analyze: AnalyzeOptions
+) -> ShardResult:
+    """Read, clean and analyse one shard (the task each worker runs)."""
+    warnings: list[IngestWarning] = []
+    items = list(read_pieces(pieces, ingest, warnings.append))
+    articles = list({a.id: a for a in items if isinstance(a, Article)}.values())
+    outcomes = list(_analyzer(analyze).outcomes(articles, "record"))
+    inputs = sum(1 for p in pieces if p.first)
+    return ShardResult(index, items, warnings, outcomes, inputs)
+
+
+@functools.cache
+def _analyzer(options: AnalyzeOptions) -> Analyzer:
+    """One Analyzer per worker process, loaded on its first shard and kept."""
+    return Analyzer(options)
+
+
+@dataclass(frozen=True)
+class DaskEngine:
+    """Reading, cleaning and analysis on a Dask cluster: the one at ``scheduler``, or a
+    ``LocalCluster`` of ``workers`` processes (default: one per CPU) when None.
+
+    ``shard_bytes`` fixes the shard size (default: the input's bytes spread as
+    ``SHARDS_PER_THREAD`` shards per worker thread, within the bounds above).
+    """
+
+    scheduler: str | None = None
+    workers: int | None = None
+    shard_bytes: int | None = None
+    name: str = "dask"
+
+    def run(
+        self,
+        store: Store,
+        inputs: Sequence[Input | IngestFailure],
+        ingest_options: IngestOptions,
+        analyze_options: AnalyzeOptions,
+        progress: ProgressFactory,
+    ) -> EngineRun:
+        analyze = AnalyzeOptions(
+            batch_size=analyze_options.batch_size,
+            errors=analyze_options.errors,
+            chunk_chars=analyze_options.chunk_chars,
+        )
+        with self._client() as client:
+            threads = max(1, sum(client.nthreads().values()))  # type: ignore[no-untyped-call]
+            target = self.shard_bytes or _target_bytes(inputs, threads)
+            shards = _shards(_split(client, inputs, target), target)
+            logger.info("%d inputs in %d shards of ~%d bytes", len(inputs), len(shards), target)
+            writer = _Writer(store)
+            advance = progress("reading and analysing", len(shards))
+            for result in _in_order(client, shards, ingest_options, analyze, 2 * threads + 2):
+                writer.add(result)
+                advance(1)
+        return writer.finish()
+
+    @contextmanager
+    def _client(self) -> Iterator[Client]:
+        with _quiet_dask():
+            yield from self._connected()
+
+    def _connected(self) -> Iterator[Client]:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise ExtraMissing("the dask engine", "dask") from None
+        if self.scheduler:
+            try:
+                client = Client(self.scheduler, timeout=CONNECT_TIMEOUT_S)  # type: ignore[no-untyped-call]
+            except (OSError, TimeoutError, ValueError) as exc:
+                raise EngineError(
+                    f"cannot reach the Dask scheduler at {self.scheduler} ({describe(exc)})"
+                ) from None
+            with client:
+                yield client
+            return
+        workers = self.workers or os.cpu_count() or 1
+        cluster = LocalCluster(  # type: ignore[no-untyped-call]
+            n_workers=workers,
+            threads_per_worker=1,  # one spaCy pipeline per process, no GIL contention
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
+        with cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
+            yield client
+
+
+@contextmanager
+def _quiet_dask() -> Iterator[None]:
+    """Dask's own INFO chatter (scheduler and worker start and stop) and its shutdown
+    warnings only with ``--verbose``: they would land among the report's lines."""
+    dask_logger = logging.getLogger("distributed")
+    level = dask_logger.level
+    if not logger.isEnabledFor(logging.INFO):
+        dask_logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        dask_logger.setLevel(level)
+
+
+def _target_bytes(inputs: Sequence[Input | IngestFailure], threads: int) -> int:
+    total = sum(_size(i) for i in inputs)
+    share = total // (SHARDS_PER_THREAD * threads)
+    return min(MAX_SHARD_BYTES, max(MIN_SHARD_BYTES, share))
+
+
+def _size(item: Input | IngestFailure) -> int:
+    if not isinstance(item, Input) or item.kind is not InputKind.FILE:
+        return 0
+    try:
+        return Path(item.source).stat().st_size
+    except OSError:
+        return 0
+
+
+def _split(client: Client, inputs: Sequence[Input | IngestFailure], target: int) -> list[Piece]:
+    """Every input as pieces, in input order; large WARC/JSONL files are split on the
+    workers (the split reads the file once, next to the data)."""
+    large = [i for i, item in enumerate(inputs) if rangeable(item) and _size(item) > target]
+    futures = client.map(split_input, [inputs[i] for i in large], target_bytes=target, pure=False)
+    split: dict[int, list[Piece]] = {}
+    for i, future in zip(large, futures, strict=True):
+        try:
+            split[i] = future.result()
+        except Exception as exc:
+            logger.info("splitting %s failed (%s); read whole", inputs[i].source, describe(exc))
+            split[i] = [Piece(inputs[i])]
+    pieces: list[Piece] = []
+    for i, item in enumerate(inputs):
+        pieces.extend(split.get(i) or [Piece(item)])
+    return pieces
+
+
+def _shards(pieces: list[Piece], target: int) -> list[list[Piece]]:
+    """Pieces grouped into shards: a range alone, whole inputs together up to
+    ``target`` bytes or ``MAX_SHARD_INPUTS`` inputs."""
+    shards: list[list[Piece]] = []
+    group: list[Piece] = []
+    size = 0
+    for piece in pieces:
+        if piece.ranged:
+            shards.extend([group, [piece]] if group else [[piece]])
+            group, size = [], 0
+            continue
+        group.append(piece)
+        size += _size(piece.input)
+        if size >= target or len(group) >= MAX_SHARD_INPUTS:
+            shards.append(group)
+            group, size = [], 0
+    if group:
+        shards.append(group)
+    return shards
+
+
+def _in_order(
+    client: Client,
+    shards: list[list[Piece]],
+    ingest: IngestOptions,
+    analyze: AnalyzeOptions,
+    window: int,
+) -> Iterator[ShardResult]:
+    """Each shard's result in shard order, at most ``window`` shards in flight."""
+    pending: deque[tuple[int, Future[ShardResult] | None]] = deque()
+    for index, shard in enumerate(shards):
+        pending.append((index, _submit(client, index, shard, ingest, analyze)))
+        while len(pending) > window:
+            yield _result(*pending.popleft(), shards, ingest, analyze)
+    while pending:
+        yield _result(*pending.popleft(), shards, ingest, analyze)
+
+
+def _submit(
+    client: Client, index: int, shard: list[Piece], ingest: IngestOptions, analyze: AnalyzeOptions
+) -> Future[ShardResult] | None:
+    """The shard's task on the cluster; None for a shard holding standard input, which
+    only this process can read."""
+    if any(isinstance(p.input, Input) and p.input.kind is InputKind.STDIN for p in shard):
+        return None
+    future: Future[ShardResult] = client.submit(
+        run_shard, index, shard, ingest, analyze, pure=False, key=f"newsprism-shard-{index}"
+    )
+    return future
+
+
+def _result(
+    index: int,
+    future: Future[ShardResult] | None,
+    shards: list[list[Piece]],
+    ingest: IngestOptions,
+    analyze: AnalyzeOptions,
+) -> ShardResult:
+    shard = shards[index]
+    try:
+        if future is None:
+            return run_shard(index, shard, ingest, analyze)
+        result = future.result()
+    except Exception as exc:
+        logger.info("shard %d failed", index, exc_info=True)
+        reason = f"its shard failed on the worker ({describe(exc)})"
+        failures: list[Article | IngestFailure] = [
+            IngestFailure(p.describe(), reason) for p in shard
+        ]
+        return ShardResult(index, failures, inputs=sum(1 for p in shard if p.first))
+    finally:
+        if future is not None:
+            future.release()  # type: ignore[no-untyped-call]
+    return result
+
+
+class _Writer:
+    """The one writer: a shard's articles, then the analyses the store lacks, as the
+    local engine stores them (``BATCH_SIZE`` articles a transaction)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.report = IngestReport()
+
+    def add(self, result: ShardResult) -> None:
+        self.report.inputs += result.inputs
+        self.report.warnings.extend(result.warnings)
+        batch: list[Article] = []
+        for item in result.items:
+            if isinstance(item, IngestFailure):
+                self.report.failures.append(item)
+                continue
+            batch.append(item)
+            if len(batch) >= BATCH_SIZE:
+                self._flush(batch)
+        self._flush(batch)
+        self._save(result.outcomes)
+
+    def _flush(self, batch: list[Article]) -> None:
+        if not batch:
+            return
+        added = self.store.add_articles(batch)
+        self.report.added.extend(added.added)
+        self.report.duplicates.extend(added.duplicates)
+        self.report.article_ids.extend(a.id for a in batch)
+        batch.clear()
+
+    def _save(self, outcomes: list[Analysis | AnalysisFailure]) -> None:
+        """Only analyses the store lacks: an article analysed by an earlier run (or an
+        earlier shard) keeps its analysis, as locally, where it is not redone."""
+        ids = [o.article_id if isinstance(o, Analysis) else o.article for o in outcomes]
+        missing = set(self.store.unanalyzed(ids, ANALYZER_VERSION))
+        analyses = [o for o in outcomes if isinstance(o, Analysis) and o.article_id in missing]
+        failed = [o for o in outcomes if isinstance(o, AnalysisFailure) and o.article in missing]
+        if analyses or failed:
+            self.store.save_analyses(analyses, failed, ANALYZER_VERSION)
+
+    def finish(self) -> EngineRun:
+        """The report and the analyses, read back as the local engine returns them."""
+        ids = [a.id for a in self.store.get_articles(self.report.article_ids)]
+        unique = list(dict.fromkeys(ids))
+        found = {i: self.store.get_analysis(i, ANALYZER_VERSION) for i in unique}
+        analyses = {i: a for i, a in found.items() if a is not None}
+        return EngineRun(self.report, AnalysisRun(analyses, self.store.analysis_failures(unique)))
