@@ -1,0 +1,854 @@
+"""Verify a summary against a story's sources: the cross-check turned around.
+
+:func:`verify_summary` takes a text someone else wrote (an aggregator's digest, a
+colleague's notes) and says, sentence by sentence, what the story's outlets back:
+
+1. The summary is analysed as a pseudo-article with the articles' own analyser
+   (sentences, quotes and speakers, quantities with units and bounds, dates resolved
+   against the story's last publication, names), and added to a copy of the story's
+   material, so every check below reads it exactly as it reads an article.
+2. Sentences: the analyser's sentences cut at line breaks; offsets into the summary.
+   Clauses: a sentence cut at ";", " — " and a comma before a conjunction ("..., and
+   ...", "..., while ..."), each clause of ``min_clause_words`` or more content words.
+3. Matching: one similarity matrix (the story's model, lexical or dense) between the
+   sentences and clauses and the story's sentence pieces (:meth:`StoryMaterial.
+   story_pieces`); a piece at least ``support_similarity`` similar is a candidate, and
+   is related to the summary's text by :func:`relation`: numbers (the fact interval
+   rules of :func:`~newsprism.reconcile.facts.compatible`), negation, antonyms
+   (:mod:`~newsprism.reconcile.antonyms`) and actors (people, folded through the
+   story's roster: "Lind" is "Anna Lind").
+4. Checks a supporting piece must pass besides agreeing: every figure of the sentence
+   fits a figure of the supporting pieces; every person, place or organisation the
+   sentence names is named there (any alias); every direct quote's words occur in a
+   source's quote of the same speaker (words found under another speaker: the speaker
+   is wrong; words found nowhere while the sentence is otherwise backed: a paraphrase
+   shown as a quote).
+5. Verdict: ``supported`` when every clause is backed and every check passes;
+   ``contradicted`` when a similar piece gives another figure, the opposite polarity,
+   an antonym, another speaker or actor, and nothing backs that part; ``partly`` when
+   some clauses or items are backed and others not (the note names both);
+   ``unsupported`` when nothing backs it.
+6. Missing: the brief's summary sentences carried by most sources (at least
+   ``missing_share`` of them and two) that no summary sentence is similar to, and the
+   facts most sources agree on whose figure the summary never gives.
+
+Cost after the brief: one analysis of the summary (~10 ms a sentence) and one
+similarity matrix (summary sentences and clauses x story pieces).
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+import numpy as np
+import numpy.typing as npt
+
+from newsprism.analyze.analyzer import Analyzer
+from newsprism.model import (
+    Analysis,
+    Article,
+    Brief,
+    CheckedSentence,
+    Conflict,
+    Fact,
+    MissingItem,
+    Passage,
+    Quantity,
+    Quote,
+    SourceMatch,
+    Verdict,
+    Verification,
+)
+from newsprism.reconcile.agreement import negated, numbers_clash, quantities_in
+from newsprism.reconcile.antonyms import antonym_clash
+from newsprism.reconcile.facts import compatible
+from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.roster import StoryNames, story_names
+from newsprism.reconcile.similarity import TextSimilarity
+from newsprism.reconcile.statements import normalize_words
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["SUMMARY_ID", "Verifier", "VerifyOptions", "relation", "verify_summary"]
+
+#: The pseudo-article id the summary is analysed under.
+SUMMARY_ID = "summary"
+
+
+@dataclass(frozen=True)
+class VerifyOptions:
+    """Thresholds; calibrated on the sample stories' gold sentences (eval/verify.py).
+
+    ``support_similarity`` / ``dense_support_similarity``: least similarity of a source
+    piece to a summary sentence or clause for it to back or dispute it (the brief's
+    summary uses 0.40 / 0.70 for outlets' sentences saying one thing; a summary
+    compresses and rewords, so slightly lower: on the samples' faithful sentences the
+    best source piece scores 0.38-0.95 lexical, 0.66-0.98 dense, while invented
+    sentences reach 0.33 / 0.62 from shared names alone).
+    ``min_coverage``: share of a sentence's content words a backing set of pieces must
+    hold unless the best piece is ``close_similarity`` similar (an added detail leaves
+    words nobody wrote).
+    ``min_clause_words``: a shorter piece of a sentence is not checked as a clause.
+    ``candidates``: most source pieces weighed per sentence or clause.
+    ``missing_share``: share of a story's sources an item must have to count as left out.
+    """
+
+    support_similarity: float = 0.35
+    dense_support_similarity: float = 0.66
+    close_similarity: float = 0.6
+    dense_close_similarity: float = 0.82
+    min_coverage: float = 0.6
+    min_clause_words: int = 4
+    candidates: int = 8
+    missing_share: float = 0.5
+    max_missing: int = 8
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+# Words that say nothing a source must back (function words, reporting verbs).
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "as",
+        "into",
+        "about",
+        "over",
+        "after",
+        "before",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "shall",
+        "should",
+        "must",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "they",
+        "them",
+        "their",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "we",
+        "our",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "who",
+        "whom",
+        "which",
+        "what",
+        "when",
+        "where",
+        "while",
+        "also",
+        "than",
+        "then",
+        "there",
+        "here",
+        "not",
+        "no",
+        "nor",
+        "so",
+        "such",
+        "said",
+        "says",
+        "say",
+        "told",
+        "tell",
+        "according",
+        "added",
+        "adds",
+        "also",
+        "up",
+        "out",
+        "just",
+        "only",
+        "more",
+        "most",
+        "other",
+        "some",
+        "any",
+        "all",
+        "each",
+        "both",
+        "very",
+        "new",
+        "one",
+    ]
+)
+_SUFFIXES = ("ingly", "edly", "ing", "ied", "ies", "ed", "es", "s", "ly")
+_CLAUSE_CUT = re.compile(
+    r";\s+|\s+[—–]\s+|,\s+(?=(?:and|but|while|whereas|although|though|as|after|which)\b)"
+)
+_PIECE = re.compile(r"[^\s](?:[^\n]*[^\s])?")
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+
+
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def content_stems(text: str) -> set[str]:
+    """The stems of a text's content words (function and reporting words left out)."""
+    words = (w.casefold() for w in _WORD.findall(text))
+    return {_stem(w) for w in words if w not in _STOP and len(w) > 1}
+
+
+# --- the summary as a pseudo-article -----------------------------------------------------
+
+
+def summary_article(material: StoryMaterial, text: str) -> Article:
+    """The summary as an article of the story: dated like its latest article, so
+    relative dates ("on Monday") resolve as the sources' do."""
+    published: datetime | None = material.story.last_published
+    return Article(id=SUMMARY_ID, source="<summary>", text=text, published=published)
+
+
+def with_summary(material: StoryMaterial, article: Article, analysis: Analysis) -> StoryMaterial:
+    """The story's material with the summary added as one more article (its own
+    source), so passages of it can be compared with :func:`relation`."""
+    story = replace(material.story, articles=(*material.story.articles, article.id))
+    analyses = {**material.analyses, article.id: analysis}
+    return StoryMaterial(story, [*material.articles, article], analyses)
+
+
+def summary_sentences(material: StoryMaterial) -> list[Passage]:
+    """The summary's sentences, cut at line breaks and trimmed (a bullet list is one
+    sentence per line)."""
+    return [piece for s in material.sentences(SUMMARY_ID) for piece in material.pieces(s)]
+
+
+def clauses_of(material: StoryMaterial, sentence: Passage, min_words: int) -> list[Passage]:
+    """The sentence's clauses (see the module docstring); [] when it has one."""
+    cuts = [0, *(m.start() for m in _CLAUSE_CUT.finditer(sentence.text)), len(sentence.text)]
+    if len(cuts) == 2:
+        return []
+    found = []
+    for begin, stop in itertools.pairwise(cuts):
+        for m in _PIECE.finditer(sentence.text, begin, stop):
+            piece = m.group().lstrip(";,—– ")
+            first = sentence.start + m.end() - len(piece)
+            if len(content_stems(piece)) >= min_words:
+                found.append(material.passage(SUMMARY_ID, first, sentence.start + m.end()))
+    return found if len(found) > 1 else []
+
+
+# --- relations between a summary passage and a source piece ------------------------------
+
+
+def _people(material: StoryMaterial, passage: Passage, names: StoryNames) -> frozenset[str]:
+    analysis = material.analysis(passage.article)
+    if analysis is None:
+        return frozenset()
+    return frozenset(
+        names.key(e.name)
+        for e in analysis.entities
+        if e.type == "PERSON"
+        and any(passage.start <= m.start and m.end <= passage.end for m in e.mentions)
+    )
+
+
+def relation(
+    material: StoryMaterial, mine: Passage, theirs: Passage, names: StoryNames
+) -> tuple[str, Conflict | None]:
+    """How a source piece stands to a summary passage: ("agree", None), ("differ",
+    how) or ("other", "actor") for different people (names folded by ``names``)."""
+    if numbers_clash(quantities_in(material, mine), quantities_in(material, theirs)):
+        return "differ", "number"
+    if negated(mine.text) != negated(theirs.text):
+        return "differ", "negation"
+    if antonym_clash(mine.text, theirs.text):
+        return "differ", "antonym"
+    people_a, people_b = _people(material, mine, names), _people(material, theirs, names)
+    if people_a and people_b and not people_a & people_b:
+        return "other", "actor"
+    return "agree", None
+
+
+# --- per-sentence evidence ---------------------------------------------------------------
+
+
+@dataclass
+class _Evidence:
+    """What the sources say of one summary passage (a sentence or a clause)."""
+
+    backing: list[tuple[Passage, float]] = field(default_factory=list)
+    disputing: list[tuple[Passage, float, Conflict]] = field(default_factory=list)
+    related: list[tuple[Passage, float]] = field(default_factory=list)
+    nearby: list[tuple[Passage, float]] = field(default_factory=list)
+
+    @property
+    def best_backing(self) -> float:
+        return max((s for _, s in self.backing), default=0.0)
+
+    @property
+    def best_disputing(self) -> float:
+        return max((s for _, s, _ in self.disputing), default=0.0)
+
+
+@dataclass
+class _Context:
+    material: StoryMaterial
+    pieces: list[Passage]
+    names: StoryNames
+    options: VerifyOptions
+    threshold: float
+    close: float
+    piece_stems: list[set[str]]
+    facts: Sequence[Fact] = ()
+
+
+def _evidence(ctx: _Context, mine: Passage, row: npt.NDArray[np.float64]) -> _Evidence:
+    found = _Evidence()
+    order = np.argsort(-row, kind="stable")[: ctx.options.candidates]
+    for i in (int(i) for i in order if row[i] >= ctx.threshold):
+        piece, score = ctx.pieces[i], float(row[i])
+        verdict, conflict = relation(ctx.material, mine, piece, ctx.names)
+        if verdict == "agree":
+            found.backing.append((piece, score))
+        elif conflict is not None:
+            found.disputing.append((piece, score, conflict))
+    for i in (int(i) for i in order[:3] if 0 < row[i] < ctx.threshold):
+        found.related.append((ctx.pieces[i], float(row[i])))
+    # Pieces half as similar may still hold a figure or name the sentence took from
+    # them (a summary folds two source sentences into one).
+    wider = np.argsort(-row, kind="stable")[: 3 * ctx.options.candidates]
+    for i in (int(i) for i in wider if row[i] >= ctx.threshold / 2):
+        if relation(ctx.material, mine, ctx.pieces[i], ctx.names)[0] == "agree":
+            found.nearby.append((ctx.pieces[i], float(row[i])))
+    return found
+
+
+def _head(about: str) -> str:
+    return about.casefold().removesuffix("s")
+
+
+def _same_measure(a: Quantity, about: str | None, unit: str | None) -> bool:
+    if a.about is None or about is None or a.unit != unit:
+        return False
+    x, y = _head(a.about), _head(about)
+    short, long = sorted((x, y), key=len)
+    return x == y or (len(short) >= 4 and long.endswith(short))
+
+
+def _fact_disputes(ctx: _Context, mine: Passage) -> list[tuple[Passage, float, Conflict]]:
+    """Figures of the passage that the story's facts of the same measure all deny:
+    the fact's passages, as disputing (a figure of another sentence of the story)."""
+    found: list[tuple[Passage, float, Conflict]] = []
+    for q in quantities_in(ctx.material, mine):
+        for fact in ctx.facts:
+            values = [
+                t
+                for v in fact.values
+                for t in _quantities_at(ctx.material, v.passage)
+                if _same_measure(t, q.about, q.unit)
+            ]
+            if values and not any(compatible(q, t) for t in values):
+                found.extend((v.passage, 0.0, "number") for v in fact.values)
+    return found
+
+
+def _coverage(ctx: _Context, mine: Passage, backing: Sequence[tuple[Passage, float]]) -> float:
+    """Share of the passage's content words found in its three best backing pieces."""
+    wanted = content_stems(mine.text)
+    if not wanted:
+        return 1.0
+    index = {id(p): n for n, p in enumerate(ctx.pieces)}
+    held: set[str] = set()
+    for piece, _ in sorted(backing, key=lambda b: -b[1])[:3]:
+        held |= ctx.piece_stems[index[id(piece)]]
+    return len(wanted & held) / len(wanted)
+
+
+def _unbacked_figures(
+    ctx: _Context, mine: Passage, backing: Sequence[tuple[Passage, float]]
+) -> list[Quantity]:
+    """The passage's figures that fit no figure of its backing pieces."""
+    theirs = [q for piece, _ in backing for q in quantities_in(ctx.material, piece)]
+    return [
+        q
+        for q in quantities_in(ctx.material, mine)
+        if not any(t.unit == q.unit and compatible(q, t) for t in theirs)
+    ]
+
+
+def _names_in(material: StoryMaterial, passage: Passage) -> list[tuple[str, str]]:
+    """(canonical name, as written) of every named thing in the passage."""
+    analysis = material.analysis(passage.article)
+    if analysis is None:
+        return []
+    return [
+        (e.name, m.text)
+        for e in analysis.entities
+        if e.type in _NAMED
+        for m in e.mentions
+        if passage.start <= m.start and m.end <= passage.end
+    ]
+
+
+def _unbacked_names(
+    ctx: _Context, mine: Passage, backing: Sequence[tuple[Passage, float]]
+) -> list[str]:
+    """Names in the passage that none of its backing pieces names (any alias)."""
+    named = {
+        ctx.names.key(name) for piece, _ in backing for name, _ in _names_in(ctx.material, piece)
+    }
+    words = " ".join(normalize_words(piece.text) for piece, _ in backing)
+    missing = []
+    for name, written in _names_in(ctx.material, mine):
+        if ctx.names.key(name) in named or normalize_words(written).strip() in words:
+            continue
+        if written not in missing:
+            missing.append(written)
+    return missing
+
+
+# --- quotes ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _QuoteCheck:
+    quote: Quote
+    found: list[Passage]
+    speaker_clash: list[Passage]
+
+
+def _quotes_in(material: StoryMaterial, passage: Passage) -> list[Quote]:
+    analysis = material.analysis(passage.article)
+    if analysis is None:
+        return []
+    return [
+        q for q in analysis.quotes if q.direct and passage.start <= q.start and q.end <= passage.end
+    ]
+
+
+def _same_speaker(names: StoryNames, a: str | None, b: str | None) -> bool:
+    return a is None or b is None or names.key(a) == names.key(b)
+
+
+def _check_quote(ctx: _Context, quote: Quote) -> _QuoteCheck:
+    """Where the quoted words occur in the sources, under which speaker."""
+    words = normalize_words(quote.text)
+    found: list[Passage] = []
+    clash: list[Passage] = []
+    if not words:
+        return _QuoteCheck(quote, found, clash)
+    for article in ctx.material.articles:
+        if article.id == SUMMARY_ID:
+            continue
+        analysis = ctx.material.analysis(article.id)
+        quoted = [q for q in analysis.quotes if q.direct] if analysis else []
+        hits = [q for q in quoted if words in normalize_words(q.text)]
+        for q in hits:
+            place = ctx.material.passage(article.id, q.start, q.end)
+            if _same_speaker(ctx.names, quote.speaker, q.speaker):
+                found.append(place)
+            else:
+                clash.append(place)
+        if not hits and words in normalize_words(article.text):
+            span = _quoted_span(article.text, quote.text)
+            if span is not None:  # between quote marks the analyser did not take as a quote
+                found.append(ctx.material.passage(article.id, *span))
+    return _QuoteCheck(quote, found, clash)
+
+
+_MARKS = "\"'“”‘’«»„‹›"
+
+
+def _quoted_span(text: str, needle: str) -> tuple[int, int] | None:
+    """Where ``needle``'s words occur in ``text`` (any case and spacing) inside quote
+    marks: a mark within three characters before the words, in the same paragraph."""
+    words = [re.escape(w) for w in _WORD.findall(needle)]
+    if not words:
+        return None
+    for m in re.finditer(r"\W+".join(words), text, re.IGNORECASE):
+        before = text[max(0, m.start() - 3) : m.start()]
+        if any(c in _MARKS for c in before.split("\n")[-1]):
+            return m.start(), m.end()
+    return None
+
+
+# --- verdicts ----------------------------------------------------------------------------
+
+
+@dataclass
+class _Finding:
+    verdict: Verdict
+    note: str
+    supported: list[str] = field(default_factory=list)
+    unsupported: list[str] = field(default_factory=list)
+    contradicting: list[tuple[Passage, float, Conflict]] = field(default_factory=list)
+    backing: list[tuple[Passage, float]] = field(default_factory=list)
+
+
+_CONFLICT_WORDS: dict[str, str] = {
+    "number": "gives another figure",
+    "negation": "says the opposite",
+    "antonym": "says the opposite",
+    "speaker": "attributes the words to someone else",
+    "actor": "names someone else",
+    "date": "gives another date",
+}
+
+
+def _judge_unbacked(
+    ctx: _Context,
+    mine: Passage,
+    found: _Evidence,
+    by_fact: list[tuple[Passage, float, Conflict]],
+) -> _Finding:
+    """The verdict on a passage no similar source piece agrees with."""
+    if by_fact and not found.disputing:
+        figures = [q.text for q in quantities_in(ctx.material, mine)]
+        return _Finding("contradicted", "the sources give another figure", [], figures, by_fact)
+    if found.disputing:
+        best = max(found.disputing, key=lambda d: d[1])
+        note = f"a source {_CONFLICT_WORDS[best[2]]}"
+        return _Finding("contradicted", note, [], [mine.text], found.disputing)
+    return _Finding("unsupported", "no source says this", [], [mine.text])
+
+
+def _judge_passage(ctx: _Context, mine: Passage, found: _Evidence) -> _Finding:
+    """The verdict on one passage from its evidence and item checks (no quotes)."""
+    by_fact = _fact_disputes(ctx, mine)
+    if not found.backing:
+        return _judge_unbacked(ctx, mine, found, by_fact)
+    figures = _unbacked_figures(ctx, mine, found.backing + found.nearby)
+    names = _unbacked_names(ctx, mine, found.backing + found.nearby)
+    covered = _coverage(ctx, mine, found.backing) >= ctx.options.min_coverage
+    close = found.best_backing >= ctx.close
+    loose = [q.text for q in figures] + names
+    number_dispute = [d for d in found.disputing if d[2] == "number"] + by_fact
+    if figures and number_dispute:
+        return _Finding(
+            "contradicted",
+            "a source gives another figure",
+            [],
+            [q.text for q in figures],
+            number_dispute,
+            found.backing,
+        )
+    if not loose and (covered or close):
+        return _Finding("supported", "", [mine.text], [], [], found.backing)
+    if found.disputing and found.best_disputing > found.best_backing and not (covered or close):
+        best = max(found.disputing, key=lambda d: d[1])
+        return _Finding(
+            "contradicted",
+            f"a source {_CONFLICT_WORDS[best[2]]}",
+            [],
+            [mine.text],
+            found.disputing,
+            found.backing,
+        )
+    missing = loose or ["some of its details"]
+    return _Finding(
+        "partly",
+        "not in the sources: " + ", ".join(missing),
+        [mine.text],
+        missing,
+        [],
+        found.backing,
+    )
+
+
+def _judge_clauses(
+    ctx: _Context, whole: _Finding, clauses: list[tuple[Passage, _Finding]]
+) -> _Finding:
+    """A sentence's verdict from its clauses' when it has several."""
+    verdicts = [f.verdict for _, f in clauses]
+    if all(v == "supported" for v in verdicts):
+        return whole if whole.verdict == "supported" else replace_finding(whole, clauses)
+    if any(v == "contradicted" for v in verdicts):
+        bad = [(c, f) for c, f in clauses if f.verdict == "contradicted"]
+        return _Finding(
+            "contradicted",
+            "; ".join(f"{c.text!r}: {f.note}" for c, f in bad),
+            [c.text for c, f in clauses if f.verdict == "supported"],
+            [c.text for c, _ in bad],
+            [d for _, f in bad for d in f.contradicting],
+            [b for _, f in clauses for b in f.backing],
+        )
+    backed = [c.text for c, f in clauses if f.verdict in ("supported", "partly")]
+    if not backed:
+        return (
+            whole
+            if whole.verdict != "supported"
+            else _Finding("unsupported", "no source says this", [], [c.text for c, _ in clauses])
+        )
+    unbacked = [c.text for c, f in clauses if f.verdict != "supported"]
+    unbacked += [u for c, f in clauses if f.verdict == "partly" for u in f.unsupported]
+    return _Finding(
+        "partly",
+        "not in the sources: " + "; ".join(dict.fromkeys(unbacked)),
+        backed,
+        list(dict.fromkeys(unbacked)),
+        [],
+        [b for _, f in clauses for b in f.backing],
+    )
+
+
+def replace_finding(whole: _Finding, clauses: list[tuple[Passage, _Finding]]) -> _Finding:
+    """Every clause backed although the sentence as a whole was not: supported."""
+    backing = [b for _, f in clauses for b in f.backing] + whole.backing
+    return _Finding("supported", "", [c.text for c, _ in clauses], [], [], backing)
+
+
+def _apply_quotes(ctx: _Context, mine: Passage, finding: _Finding) -> _Finding:
+    """Quotes: words under another speaker contradict; words nowhere are a paraphrase
+    shown as a quote (the sentence is at most partly supported)."""
+    for quote in _quotes_in(ctx.material, mine):
+        check = _check_quote(ctx, quote)
+        if check.found:
+            finding.backing.extend(
+                (p, 1.0) for p in check.found if p not in [b for b, _ in finding.backing]
+            )
+            continue
+        if check.speaker_clash:
+            who = quote.speaker or quote.speaker_mention or "the summary's speaker"
+            return _Finding(
+                "contradicted",
+                f"the sources attribute these words to someone other than {who}",
+                finding.supported,
+                [quote.text],
+                [(p, 1.0, "speaker") for p in check.speaker_clash],
+                finding.backing,
+            )
+        if finding.verdict in ("supported", "partly"):
+            finding = _Finding(
+                "partly",
+                f"quoted words found in no source (a paraphrase shown as a quote): "
+                f"\u201c{quote.text}\u201d",
+                finding.supported,
+                [*finding.unsupported, quote.text],
+                finding.contradicting,
+                finding.backing,
+            )
+    return finding
+
+
+def _checked(ctx: _Context, sentence: Passage, finding: _Finding) -> CheckedSentence:
+    offset = ctx.material.passage(SUMMARY_ID, sentence.start, sentence.end)
+    sources: list[SourceMatch] = []
+    seen: set[tuple[str, int]] = set()
+    for piece, score, conflict in sorted(finding.contradicting, key=lambda d: -d[1]):
+        if (piece.article, piece.start) not in seen:
+            seen.add((piece.article, piece.start))
+            sources.append(SourceMatch(piece, "contradicts", round(score, 3), conflict))
+    for piece, score in sorted(finding.backing, key=lambda b: -b[1]):
+        if (piece.article, piece.start) not in seen and finding.verdict != "unsupported":
+            seen.add((piece.article, piece.start))
+            sources.append(SourceMatch(piece, "supports", round(score, 3)))
+    return CheckedSentence(
+        text=offset.text,
+        start=offset.start,
+        end=offset.end,
+        verdict=finding.verdict,
+        sources=tuple(sources),
+        note=finding.note,
+        supported_parts=tuple(dict.fromkeys(finding.supported)),
+        unsupported_parts=tuple(dict.fromkeys(finding.unsupported)),
+    )
+
+
+# --- missing -----------------------------------------------------------------------------
+
+
+def _majority(material: StoryMaterial, share: float) -> int:
+    total = material.sources(a.id for a in material.articles if a.id != SUMMARY_ID)
+    return max(2, math.ceil(share * total))
+
+
+def find_missing(
+    ctx: _Context, brief: Brief, sentences: Sequence[Passage], similarity: TextSimilarity
+) -> list[MissingItem]:
+    """Well-supported brief sentences and agreed facts the summary does not carry."""
+    least = _majority(ctx.material, ctx.options.missing_share)
+    items: list[MissingItem] = []
+    carried = [s for s in brief.summary if ctx.material.sources(s.sources) >= least]
+    if carried and sentences:
+        texts = [s.passage.text for s in carried]
+        sim = similarity.matrix(texts, [s.text for s in sentences])
+        for row, line in zip(sim, carried, strict=True):
+            if float(np.max(row)) < ctx.threshold:
+                items.append(
+                    MissingItem("statement", line.passage.text, line.sources, line.support)
+                )
+    elif carried:
+        items += [MissingItem("statement", s.passage.text, s.sources, s.support) for s in carried]
+    given = [q for s in sentences for q in quantities_in(ctx.material, s)]
+    for fact in brief.facts:
+        articles = tuple(dict.fromkeys(v.passage.article for v in fact.values))
+        if fact.status != "agree" or ctx.material.sources(articles) < least:
+            continue
+        figures = [q for v in fact.values for q in _quantities_at(ctx.material, v.passage)]
+        if any(compatible(q, f) for q in given for f in figures if q.unit == f.unit):
+            continue
+        first = fact.values[0].passage
+        items.append(
+            MissingItem(
+                "fact", first.text, articles, tuple(v.passage for v in fact.values), fact.about
+            )
+        )
+    items.sort(key=lambda i: -ctx.material.sources(i.sources))
+    return items[: ctx.options.max_missing]
+
+
+def _quantities_at(material: StoryMaterial, passage: Passage) -> list[Quantity]:
+    analysis = material.analysis(passage.article)
+    if analysis is None:
+        return []
+    return [q for q in analysis.quantities if q.start < passage.end and passage.start < q.end]
+
+
+# --- entry points ------------------------------------------------------------------------
+
+
+def verify_summary(
+    material: StoryMaterial,
+    brief: Brief,
+    summary_text: str,
+    similarity: TextSimilarity,
+    analyzer: Analyzer,
+    options: VerifyOptions | None = None,
+) -> Verification:
+    """Every sentence of ``summary_text`` with its verdict and the source sentences
+    beside it, in the summary's order, and what most sources carry that it leaves out
+    (see the module docstring). ``brief`` is the story's brief (its roster, summary
+    and facts); ``similarity`` should be the model the brief was made with.
+
+    Guarantees: ``summary_text[s.start:s.end] == s.text`` for every sentence; every
+    source passage is ``article.text[start:end]``; deterministic for a deterministic
+    ``similarity``."""
+    options = options or VerifyOptions()
+    article = summary_article(material, summary_text)
+    both = with_summary(material, article, analyzer.analyze(article))
+    pieces = material.story_pieces()
+    dense = similarity.dense
+    ctx = _Context(
+        both,
+        pieces,
+        story_names(material, brief.entities),
+        options,
+        options.dense_support_similarity if dense else options.support_similarity,
+        options.dense_close_similarity if dense else options.close_similarity,
+        [content_stems(p.text) for p in pieces],
+        brief.facts,
+    )
+    sentences = summary_sentences(both)
+    clauses = [clauses_of(both, s, options.min_clause_words) for s in sentences]
+    checked = _verify_sentences(ctx, sentences, clauses, similarity)
+    missing = find_missing(ctx, brief, sentences, similarity)
+    logger.info(
+        "verified %d summary sentences of story %s: %d missing items",
+        len(checked),
+        material.story.id,
+        len(missing),
+    )
+    return Verification(material.story, summary_text, tuple(checked), tuple(missing))
+
+
+def _verify_sentences(
+    ctx: _Context,
+    sentences: Sequence[Passage],
+    clauses: Sequence[Sequence[Passage]],
+    similarity: TextSimilarity,
+) -> list[CheckedSentence]:
+    flat = [*sentences, *(c for group in clauses for c in group)]
+    if not flat:
+        return []
+    if ctx.pieces:
+        sim = np.asarray(
+            similarity.matrix([p.text for p in flat], [p.text for p in ctx.pieces]), np.float64
+        )
+    else:
+        sim = np.zeros((len(flat), 0))
+    rows = {(p.start, p.end): sim[i] for i, p in enumerate(flat)}
+    result = []
+    for sentence, group in zip(sentences, clauses, strict=True):
+        whole = _judge_passage(
+            ctx, sentence, _evidence(ctx, sentence, rows[(sentence.start, sentence.end)])
+        )
+        if group and whole.verdict != "contradicted":
+            parts = [
+                (c, _judge_passage(ctx, c, _evidence(ctx, c, rows[(c.start, c.end)])))
+                for c in group
+            ]
+            whole = _judge_clauses(ctx, whole, parts)
+        result.append(_checked(ctx, sentence, _apply_quotes(ctx, sentence, whole)))
+    return result
+
+
+class Verifier:
+    """Holds what verifying costs to load (the analyser, the similarity model), so a
+    CLI run or a web server verifies many summaries with one of each."""
+
+    def __init__(
+        self,
+        similarity: TextSimilarity,
+        analyzer: Analyzer | None = None,
+        options: VerifyOptions | None = None,
+    ) -> None:
+        self.similarity = similarity
+        self.analyzer = analyzer or Analyzer()
+        self.options = options or VerifyOptions()
+
+    def verify(self, material: StoryMaterial, brief: Brief, summary_text: str) -> Verification:
+        return verify_summary(
+            material, brief, summary_text, self.similarity, self.analyzer, self.options
+        )
+
+
+def verdict_counts(sentences: Iterable[CheckedSentence]) -> dict[str, int]:
+    """How many sentences got each verdict (every verdict listed, zeros included)."""
+    counts = {"supported": 0, "partly": 0, "contradicted": 0, "unsupported": 0}
+    for sentence in sentences:
+        counts[sentence.verdict] += 1
+    return counts
