@@ -33,6 +33,10 @@ __all__ = [
     "Record",
     "Removed",
     "Story",
+    "CheckedSentence",
+    "MissingItem",
+    "SourceMatch",
+    "Verification",
     "article_id",
     "normalize_for_id",
 ]
@@ -504,3 +508,85 @@ class Brief(Record):
         from newsprism.export import brief_frame
 
         return brief_frame(self, table)
+
+
+# --- verification records (issue 13) ----------------------------------------------------
+
+Verdict = Literal["supported", "contradicted", "unsupported", "partly"]
+Relation = Literal["supports", "contradicts", "related"]
+Conflict = Literal["number", "negation", "antonym", "speaker", "actor", "date"]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMatch(Record):
+    """A source sentence set beside a summary sentence: ``relation`` "supports" (its
+    own words say it), "contradicts" (it says otherwise; ``conflict`` says how) or
+    "related" (about the same thing, neither backing nor denying it: shown for
+    context). ``similarity`` is the story similarity model's cosine."""
+
+    passage: Passage
+    relation: Relation
+    similarity: float
+    conflict: Conflict | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        from newsprism.render.verify import source_match_to_dict
+
+        return source_match_to_dict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedSentence(Record):
+    """One sentence of a user's summary and what the sources say of it; ``start`` /
+    ``end`` are offsets into the summary text (``summary[start:end] == text``).
+
+    ``supported_parts`` / ``unsupported_parts`` name the pieces (clauses, figures,
+    names, quoted words) the sources back and do not back; ``note`` says it in words."""
+
+    text: str
+    start: int
+    end: int
+    verdict: Verdict
+    sources: tuple[SourceMatch, ...] = ()
+    note: str = ""
+    supported_parts: tuple[str, ...] = ()
+    unsupported_parts: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        from newsprism.render.verify import checked_sentence_to_dict
+
+        return checked_sentence_to_dict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class MissingItem(Record):
+    """What most sources carry and the summary leaves out: a well-supported summary
+    sentence of the brief ("statement") or a figure most sources agree on ("fact"),
+    with the passages that carry it."""
+
+    kind: Literal["statement", "fact"]
+    text: str
+    sources: tuple[str, ...]
+    passages: tuple[Passage, ...] = ()
+    about: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        from newsprism.render.verify import missing_item_to_dict
+
+        return missing_item_to_dict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Verification(Record):
+    """A summary checked against one story's sources: every sentence in the summary's
+    order with its verdict, and what the summary leaves out."""
+
+    story: Story
+    summary: str
+    sentences: tuple[CheckedSentence, ...] = ()
+    missing: tuple[MissingItem, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        from newsprism.render.verify import verification_to_dict
+
+        return verification_to_dict(self)
