@@ -38,7 +38,7 @@ import functools
 import logging
 import os
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,6 +98,9 @@ def run_shard(
     return ShardResult(index, items, warnings, outcomes, inputs)
 
 
+ShardTask = Callable[[int, Sequence[Piece], IngestOptions, AnalyzeOptions], ShardResult]
+
+
 @functools.cache
 def _analyzer(options: AnalyzeOptions) -> Analyzer:
     """One Analyzer per worker process, loaded on its first shard and kept."""
@@ -110,12 +113,14 @@ class DaskEngine:
     ``LocalCluster`` of ``workers`` processes (default: one per CPU) when None.
 
     ``shard_bytes`` fixes the shard size (default: the input's bytes spread as
-    ``SHARDS_PER_THREAD`` shards per worker thread, within the bounds above).
+    ``SHARDS_PER_THREAD`` shards per worker thread, within the bounds above); ``task``
+    is what a worker runs per shard (:func:`run_shard`; tests put a failing one there).
     """
 
     scheduler: str | None = None
     workers: int | None = None
     shard_bytes: int | None = None
+    task: ShardTask = run_shard
     name: str = "dask"
 
     def run(
@@ -138,7 +143,8 @@ class DaskEngine:
             logger.info("%d inputs in %d shards of ~%d bytes", len(inputs), len(shards), target)
             writer = _Writer(store)
             advance = progress("reading and analysing", len(shards))
-            for result in _in_order(client, shards, ingest_options, analyze, 2 * threads + 2):
+            flight = _Flight(client, self.task, shards, ingest_options, analyze)
+            for result in flight.results(window=2 * threads + 2):
                 writer.add(result)
                 advance(1)
         return writer.finish()
@@ -243,59 +249,59 @@ def _shards(pieces: list[Piece], target: int) -> list[list[Piece]]:
     return shards
 
 
-def _in_order(
-    client: Client,
-    shards: list[list[Piece]],
-    ingest: IngestOptions,
-    analyze: AnalyzeOptions,
-    window: int,
-) -> Iterator[ShardResult]:
-    """Each shard's result in shard order, at most ``window`` shards in flight."""
-    pending: deque[tuple[int, Future[ShardResult] | None]] = deque()
-    for index, shard in enumerate(shards):
-        pending.append((index, _submit(client, index, shard, ingest, analyze)))
-        while len(pending) > window:
-            yield _result(*pending.popleft(), shards, ingest, analyze)
-    while pending:
-        yield _result(*pending.popleft(), shards, ingest, analyze)
+class _Flight:
+    """Shards submitted to the cluster, their results taken back in shard order."""
 
+    def __init__(
+        self,
+        client: Client,
+        task: ShardTask,
+        shards: list[list[Piece]],
+        ingest: IngestOptions,
+        analyze: AnalyzeOptions,
+    ) -> None:
+        self.client = client
+        self.task = task
+        self.shards = shards
+        self.options = (ingest, analyze)
 
-def _submit(
-    client: Client, index: int, shard: list[Piece], ingest: IngestOptions, analyze: AnalyzeOptions
-) -> Future[ShardResult] | None:
-    """The shard's task on the cluster; None for a shard holding standard input, which
-    only this process can read."""
-    if any(isinstance(p.input, Input) and p.input.kind is InputKind.STDIN for p in shard):
-        return None
-    future: Future[ShardResult] = client.submit(
-        run_shard, index, shard, ingest, analyze, pure=False, key=f"newsprism-shard-{index}"
-    )
-    return future
+    def results(self, window: int) -> Iterator[ShardResult]:
+        """Each shard's result in shard order, at most ``window`` shards in flight."""
+        pending: deque[tuple[int, Future[ShardResult] | None]] = deque()
+        for index in range(len(self.shards)):
+            pending.append((index, self._submit(index)))
+            while len(pending) > window:
+                yield self._result(*pending.popleft())
+        while pending:
+            yield self._result(*pending.popleft())
 
+    def _submit(self, index: int) -> Future[ShardResult] | None:
+        """The shard's task on the cluster; None for a shard holding standard input,
+        which only this process can read."""
+        shard = self.shards[index]
+        if any(isinstance(p.input, Input) and p.input.kind is InputKind.STDIN for p in shard):
+            return None
+        future: Future[ShardResult] = self.client.submit(
+            self.task, index, shard, *self.options, pure=False, key=f"newsprism-shard-{index}"
+        )
+        return future
 
-def _result(
-    index: int,
-    future: Future[ShardResult] | None,
-    shards: list[list[Piece]],
-    ingest: IngestOptions,
-    analyze: AnalyzeOptions,
-) -> ShardResult:
-    shard = shards[index]
-    try:
-        if future is None:
-            return run_shard(index, shard, ingest, analyze)
-        result = future.result()
-    except Exception as exc:
-        logger.info("shard %d failed", index, exc_info=True)
-        reason = f"its shard failed on the worker ({describe(exc)})"
-        failures: list[Article | IngestFailure] = [
-            IngestFailure(p.describe(), reason) for p in shard
-        ]
-        return ShardResult(index, failures, inputs=sum(1 for p in shard if p.first))
-    finally:
-        if future is not None:
-            future.release()  # type: ignore[no-untyped-call]
-    return result
+    def _result(self, index: int, future: Future[ShardResult] | None) -> ShardResult:
+        shard = self.shards[index]
+        try:
+            if future is None:
+                return self.task(index, shard, *self.options)
+            return future.result()
+        except Exception as exc:
+            logger.info("shard %d failed", index, exc_info=True)
+            reason = f"its shard failed on the worker ({describe(exc)})"
+            failed: list[Article | IngestFailure] = [
+                IngestFailure(p.describe(), reason) for p in shard
+            ]
+            return ShardResult(index, failed, inputs=sum(1 for p in shard if p.first))
+        finally:
+            if future is not None:
+                future.release()  # type: ignore[no-untyped-call]
 
 
 class _Writer:
