@@ -132,6 +132,9 @@ def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
         sys.executable, "-m", "uvicorn", "soak:app_factory", "--factory",
         "--app-dir", str(BENCH), "--host", "127.0.0.1", "--port", str(port),
         "--log-level", "warning", "--no-access-log",
+        # Longer than any pause of the clients: else a pooled connection the server has
+        # just closed fails the next request (a client artefact, not a server error).
+        "--timeout-keep-alive", "60",
     ]  # fmt: skip
     server = subprocess.Popen(command, env={**os.environ, DB_ENV: str(db)})
     deadline = time.monotonic() + 60
@@ -180,6 +183,7 @@ class Tally:
     jobs: Counter[str] = field(default_factory=Counter)
     job_failures: list[str] = field(default_factory=list)
     uploaded: int = 0
+    stage_seconds: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     rss: list[tuple[float, float]] = field(default_factory=list)
 
 
@@ -192,8 +196,15 @@ class Targets:
     words: list[str] = field(default_factory=lambda: ["harbour", "strike", "fire", "minister"])
 
 
-async def refresh(client: httpx.AsyncClient, targets: Targets) -> None:
-    listed = (await client.get("/api/stories", params={"per_page": 100})).json()["stories"]
+async def refresh(client: httpx.AsyncClient, targets: Targets, tally: Tally | None = None) -> None:
+    try:
+        response = await client.get("/api/stories", params={"per_page": 100})
+    except httpx.HTTPError as exc:
+        if tally is None:
+            raise
+        tally.errors.append(f"/api/stories: {type(exc).__name__}")
+        return
+    listed = response.json()["stories"]
     targets.stories = [s["id"] for s in listed]
     articles = [a for s in listed for a in s["articles"]]
     targets.articles = articles or targets.articles
@@ -251,20 +262,31 @@ async def writer(
 async def upload(client: httpx.AsyncClient, body: bytes, tally: Tally) -> None:
     """One upload, polled until its job ends; its outcome tallied."""
     files = {"files": (f"upload-{tally.uploaded}.jsonl", body, "application/x-ndjson")}
-    response = await client.post("/api/ingest", files=files)
     tally.requests += 1
+    try:
+        response = await client.post("/api/ingest", files=files)
+    except httpx.HTTPError as exc:
+        tally.errors.append(f"POST /api/ingest: {type(exc).__name__}")
+        return
     if response.status_code != 202:
         tally.errors.append(f"POST /api/ingest: {response.status_code}")
         return
     tally.uploaded += body.count(b"\n")
     job = response.json()["job"]
     while True:
-        data = (await client.get(f"/api/ingest/{job}")).json()
+        await asyncio.sleep(JOB_POLL_SECONDS)
         tally.requests += 1
+        try:
+            data = (await client.get(f"/api/ingest/{job}")).json()
+        except httpx.HTTPError as exc:
+            tally.errors.append(f"GET /api/ingest/{job}: {type(exc).__name__}")
+            continue
         if data["state"] in ("done", "failed"):
             break
-        await asyncio.sleep(JOB_POLL_SECONDS)
     tally.jobs[data["state"]] += 1
+    for stage in data["stages"]:
+        if stage["seconds"] is not None:
+            tally.stage_seconds[stage["name"]].append(stage["seconds"])
     bad = [s for s in data["stages"] if s["status"] in ("failed", "partial")]
     if data["state"] == "failed" or bad or data["analysis_failures"]:
         tally.job_failures.append(f"{job}: {data['reason'] or bad}")
@@ -314,7 +336,8 @@ async def soak(base: str, pid: int, args: argparse.Namespace) -> tuple[Tally, di
         async def refresher() -> None:
             while time.monotonic() < stop:
                 await asyncio.sleep(REFRESH_SECONDS)
-                await refresh(client, targets)
+                await refresh(client, targets, tally)
+                tally.requests += 1
 
         await asyncio.gather(
             sampler(pid, tally, args.sample, started, stop),
@@ -375,6 +398,10 @@ def build_report(
         "jobs": dict(tally.jobs),
         "job_problems": tally.job_failures[:20],
         "uploaded_articles": tally.uploaded,
+        "job_stage_seconds_median": {
+            name: round(statistics.median(values), 2)
+            for name, values in tally.stage_seconds.items()
+        },
         "rss_mib": tally.rss,
         "rss": rss_summary(tally.rss),
         **extra,
@@ -406,7 +433,9 @@ def markdown(report: dict[str, Any]) -> str:
             f"- requests: {report['requests']:,} ({report['reads']:,} reads), "
             f"{report['errors']} errors, "
             f"{report['gone_404']} reads of a story or article gone since listed (404)",
-            f"- ingest jobs: {report['jobs']}, problems: {len(report['job_problems'])}",
+            f"- ingest jobs: {report['jobs']}, problems: {len(report['job_problems'])}; "
+            "median seconds per stage: "
+            + ", ".join(f"{k} {v:.1f}" for k, v in report["job_stage_seconds_median"].items()),
             f"- articles uploaded {report['uploaded_articles']} (and "
             f"{report['warm_up']['uploaded_articles']} in the warm-up), store gained "
             f"{report['stored_gain']}: **lost {report['lost_articles']}**",

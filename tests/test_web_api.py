@@ -345,6 +345,7 @@ def test_api_ingest_file_then_duplicate(site: Site) -> None:
         ("brief", "ok", 1),
     ]
     assert done["analysis_failures"] == []
+    assert all(s["seconds"] >= 0 for s in done["stages"])
     assert len(done["stories"]) == 1
     assert site.client.get(f"/api/stories/{done['stories'][0]}").status_code == 200
     again = _wait_done(site.client, site.client.post("/api/ingest", files=files).json()["job"])

@@ -21,6 +21,7 @@ import re
 import shutil
 import tempfile
 import threading
+import time
 import uuid
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
@@ -74,14 +75,15 @@ class InputResult:
 @dataclass
 class Stage:
     """One stage of a job: its status, a one-line reason when it is not ``ok``, how many
-    items it handled (articles read, analysed, grouped; briefs prepared) and how many of
-    them failed."""
+    items it handled (articles read, analysed, grouped; briefs prepared), how many of
+    them failed, and how long it ran (seconds, wall clock)."""
 
     name: StageName
     status: StageStatus = "pending"
     reason: str | None = None
     count: int = 0
     failed: int = 0
+    seconds: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -90,6 +92,7 @@ class Stage:
             "reason": self.reason,
             "count": self.count,
             "failed": self.failed,
+            "seconds": self.seconds,
         }
 
 
@@ -283,6 +286,7 @@ def _pipeline(
 def _run_stage(job: Job, name: StageName, work: Callable[[Stage], T]) -> T:
     stage = job.stage(name)
     stage.status = "running"
+    started = time.perf_counter()
     try:
         result = work(stage)
     except Exception as exc:
@@ -290,6 +294,8 @@ def _run_stage(job: Job, name: StageName, work: Callable[[Stage], T]) -> T:
             logger.exception("ingest job %s: stage %s failed", job.id, name)
         _fail(job, stage, exc)
         raise _StageFailed(name) from exc
+    finally:
+        stage.seconds = round(time.perf_counter() - started, 3)
     if stage.status == "running":
         stage.status = "partial" if stage.failed else "ok"
     return result

@@ -40,6 +40,7 @@
       cell("status", stage.status),
       cell("count", String(stage.count)),
       cell("failed", String(stage.failed)),
+      cell("seconds", stage.seconds === null ? "" : stage.seconds.toFixed(1)),
       cell("reason", stage.reason || ""),
     );
     return tr;
