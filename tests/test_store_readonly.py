@@ -1,7 +1,7 @@
 """Stores that cannot be written: read commands still read them, writes fail in one line.
 
 The suite runs as root in CI, and root ignores file modes, so the permission check
-(``newsprism.store._writable``, ``os.access`` underneath: it does say no to root on a
+(``newsprism.store_open._writable``, ``os.access`` underneath: it does say no to root on a
 read-only mount) is replaced to play a read-only file or folder; what it decides is then
 real (SQLite ``mode=ro`` or ``immutable=1``). One test uses real modes, skipped as root.
 """
@@ -17,10 +17,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from newsprism import store as store_module
+from newsprism import store_open
 from newsprism.cli import app
 from newsprism.errors import ReadOnlyStore, StoreError
-from newsprism.store import Access, OpenMode, Store, open_mode
+from newsprism.store import Store
+from newsprism.store_open import Access, OpenMode, open_mode
 from tests.conftest import BODY
 from tests.test_store import make_article
 
@@ -114,7 +115,7 @@ def test_a_read_only_store_reads_and_refuses_writes_untouched(filled: Path) -> N
 def test_a_store_in_a_read_only_folder_is_opened_immutable(
     filled: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(store_module, "_writable", lambda _path: False)
+    monkeypatch.setattr(store_open, "_writable", lambda _path: False)
     before = _digest(filled)
     with Store(filled, "auto") as store:
         assert store.read_only and len(store.list_articles()) == 3
@@ -134,7 +135,7 @@ def test_read_commands_work_and_writes_fail_in_one_line(
     listed = json.loads(_cli("articles", "--db", db, "--json")[1])
     before = _digest(Path(db))
     read_only = (lambda _p: False) if folder_too else (lambda p: Path(p).is_dir())
-    monkeypatch.setattr(store_module, "_writable", read_only)
+    monkeypatch.setattr(store_open, "_writable", read_only)
 
     assert len(json.loads(_cli("articles", "--db", db, "--json")[1])) == 2
     code, stdout, _ = _cli("article", listed[0]["id"], "--db", db, "--json")

@@ -33,7 +33,8 @@ from newsprism.ingest.pipeline import DEFAULT_MAX_BYTES
 from newsprism.lookup import not_found_error
 from newsprism.model import Analysis, Article, Brief, IngestFailure, Story
 from newsprism.render import jsonout, terminal
-from newsprism.store import ENV_DB, Access, ArticleQuery, Store, default_db_path
+from newsprism.store import ENV_DB, ArticleQuery, Store, default_db_path
+from newsprism.store_open import Access
 
 if TYPE_CHECKING:
     from newsprism.analyze.batch import AnalysisRun

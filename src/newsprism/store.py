@@ -19,7 +19,7 @@ import json
 import logging
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -31,16 +31,12 @@ import platformdirs
 from newsprism.codec import analysis_from_record, analysis_to_record
 from newsprism.errors import AnalysisFailure, ReadOnlyStore, SchemaError, StoreError
 from newsprism.model import Analysis, Article, Heading, Removed, Story
+from newsprism.store_open import IN_MEMORY, Access, connect, open_mode, write_error
 
 logger = logging.getLogger(__name__)
 
 ENV_DB = "NEWSPRISM_DB"
-IN_MEMORY = ":memory:"
 
-# What a caller asks for (``auto``: write when possible, else read-only), and how the
-# store is then opened.
-Access = Literal["write", "read", "auto"]
-OpenMode = Literal["write", "ro", "immutable"]
 
 _STORY_OF = (
     "LEFT JOIN story_articles sa ON sa.article_id = a.id LEFT JOIN stories s ON s.id = sa.story_id"
@@ -293,7 +289,7 @@ class Store:
         self.path = str(path)
         mode = open_mode(self.path, access)
         self.read_only = mode != "write"
-        self._conn = _connect(self.path, mode)
+        self._conn = connect(self.path, mode)
         if self.read_only:
             self._applied = check_schema(self._conn, self.path)
         else:
@@ -317,7 +313,7 @@ class Store:
         try:
             self._conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            raise _write_error(self.path, exc) from None
+            raise write_error(self.path, exc) from None
         try:
             yield self._conn
         except BaseException:
@@ -631,93 +627,6 @@ class Store:
                 f"full-text index holds {indexed} rows for {self.count_articles()} articles"
             )
         return problems
-
-
-def _writable(path: Path) -> bool:
-    # os.access, not the mode bits: it also says no on a read-only mount, even to root.
-    return os.access(path, os.W_OK)
-
-
-def open_mode(
-    path: str, access: Access, writable: Callable[[Path], bool] | None = None
-) -> OpenMode:
-    """How to open the store at ``path`` for ``access``: ``write``, ``ro`` (read-only;
-    SQLite may still make ``-shm``/``-wal`` files beside it) or ``immutable`` (its folder
-    is read-only too). ``writable`` is the permission check (replaced in tests).
-
-    Raises :class:`ReadOnlyStore` for ``write`` on a store that cannot be written, and
-    :class:`StoreError` for reading a store that does not exist.
-    """
-    if path == IN_MEMORY:
-        return "write"
-    writable = writable or _writable
-    file = Path(path)
-    folder = _existing_parent(file)
-    exists = file.exists()
-    can_write = writable(folder) and (not exists or writable(file))
-    if access == "write" or (access == "auto" and (can_write or not exists)):
-        if not exists and not can_write:
-            raise StoreError(f"{path}: cannot create the store (its folder is read-only)")
-        if not can_write:
-            raise ReadOnlyStore(
-                f"{path}: the store is read-only (cannot write the file or its folder); "
-                "commands that only read it still work"
-            )
-        return "write"
-    if not exists:
-        raise StoreError(f"{path}: no store there")
-    return "ro" if writable(folder) else "immutable"
-
-
-def _existing_parent(file: Path) -> Path:
-    """The file's folder, or the nearest one above it that exists (where it is made)."""
-    folder = file.absolute().parent
-    while not folder.exists() and folder != folder.parent:
-        folder = folder.parent
-    return folder
-
-
-def _connect(path: str, mode: OpenMode = "write") -> sqlite3.Connection:
-    if mode == "write":
-        if path != IN_MEMORY:
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        return _open(path, uri=False, pragmas=_WRITE_PRAGMAS)
-    uri = f"{Path(path).absolute().as_uri()}?mode=ro"
-    if mode == "ro":
-        try:
-            conn = _open(uri, uri=True, pragmas=_READ_PRAGMAS)
-            # A WAL store needs its -shm index; when it cannot be made, reading fails here.
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            return conn
-        except StoreError:
-            logger.info("%s: cannot open read-only with a -shm file; opening immutable", path)
-    return _open(f"{uri}&immutable=1", uri=True, pragmas=_READ_PRAGMAS)
-
-
-_WRITE_PRAGMAS = (
-    "PRAGMA journal_mode = WAL",
-    "PRAGMA synchronous = NORMAL",
-    "PRAGMA busy_timeout = 5000",
-    "PRAGMA foreign_keys = ON",
-)
-_READ_PRAGMAS = ("PRAGMA busy_timeout = 5000", "PRAGMA query_only = ON")
-
-
-def _open(target: str, uri: bool, pragmas: tuple[str, ...]) -> sqlite3.Connection:
-    try:
-        conn = sqlite3.connect(target, isolation_level=None, check_same_thread=False, uri=uri)
-        conn.row_factory = sqlite3.Row
-        for pragma in pragmas:
-            conn.execute(pragma)
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{target}: cannot open the store ({exc})") from None
-    return conn
-
-
-def _write_error(path: str, exc: sqlite3.OperationalError) -> StoreError:
-    if "readonly" in str(exc):
-        return ReadOnlyStore(f"{path}: the store is read-only ({exc})")
-    return StoreError(f"{path}: cannot write the store ({exc})")
 
 
 def check_schema(conn: sqlite3.Connection, path: str) -> set[str]:

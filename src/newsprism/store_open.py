@@ -1,0 +1,115 @@
+"""How the store's SQLite file is opened: for writing, read-only, or immutable.
+
+A store on a read-only medium, or whose file or folder the user cannot write, can still
+be read: SQLite's ``mode=ro`` reads it (making its ``-shm`` index beside it if the
+folder allows), and ``immutable=1`` reads it when the folder is read-only too, so no
+``-wal``/``-shm`` file can be made (SQLite then assumes nobody changes the file while it
+is open: true of read-only media).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Literal
+
+from newsprism.errors import ReadOnlyStore, StoreError
+
+logger = logging.getLogger(__name__)
+
+IN_MEMORY = ":memory:"
+
+# What a caller asks for (``auto``: write when possible, else read-only), and how the
+# store is then opened.
+Access = Literal["write", "read", "auto"]
+OpenMode = Literal["write", "ro", "immutable"]
+
+
+def _writable(path: Path) -> bool:
+    # os.access, not the mode bits: it also says no on a read-only mount, even to root.
+    return os.access(path, os.W_OK)
+
+
+def open_mode(
+    path: str, access: Access, writable: Callable[[Path], bool] | None = None
+) -> OpenMode:
+    """How to open the store at ``path`` for ``access``: ``write``, ``ro`` (read-only;
+    SQLite may still make ``-shm``/``-wal`` files beside it) or ``immutable`` (its folder
+    is read-only too). ``writable`` is the permission check (replaced in tests).
+
+    Raises :class:`ReadOnlyStore` for ``write`` on a store that cannot be written, and
+    :class:`StoreError` for reading a store that does not exist.
+    """
+    if path == IN_MEMORY:
+        return "write"
+    writable = writable or _writable
+    file = Path(path)
+    folder = _existing_parent(file)
+    exists = file.exists()
+    can_write = writable(folder) and (not exists or writable(file))
+    if access == "write" or (access == "auto" and (can_write or not exists)):
+        if not exists and not can_write:
+            raise StoreError(f"{path}: cannot create the store (its folder is read-only)")
+        if not can_write:
+            raise ReadOnlyStore(
+                f"{path}: the store is read-only (cannot write the file or its folder); "
+                "commands that only read it still work"
+            )
+        return "write"
+    if not exists:
+        raise StoreError(f"{path}: no store there")
+    return "ro" if writable(folder) else "immutable"
+
+
+def _existing_parent(file: Path) -> Path:
+    """The file's folder, or the nearest one above it that exists (where it is made)."""
+    folder = file.absolute().parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    return folder
+
+
+def connect(path: str, mode: OpenMode = "write") -> sqlite3.Connection:
+    if mode == "write":
+        if path != IN_MEMORY:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        return _open(path, uri=False, pragmas=_WRITE_PRAGMAS)
+    uri = f"{Path(path).absolute().as_uri()}?mode=ro"
+    if mode == "ro":
+        try:
+            conn = _open(uri, uri=True, pragmas=_READ_PRAGMAS)
+            # A WAL store needs its -shm index; when it cannot be made, reading fails here.
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except StoreError:
+            logger.info("%s: cannot open read-only with a -shm file; opening immutable", path)
+    return _open(f"{uri}&immutable=1", uri=True, pragmas=_READ_PRAGMAS)
+
+
+_WRITE_PRAGMAS = (
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = NORMAL",
+    "PRAGMA busy_timeout = 5000",
+    "PRAGMA foreign_keys = ON",
+)
+_READ_PRAGMAS = ("PRAGMA busy_timeout = 5000", "PRAGMA query_only = ON")
+
+
+def _open(target: str, uri: bool, pragmas: tuple[str, ...]) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(target, isolation_level=None, check_same_thread=False, uri=uri)
+        conn.row_factory = sqlite3.Row
+        for pragma in pragmas:
+            conn.execute(pragma)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{target}: cannot open the store ({exc})") from None
+    return conn
+
+
+def write_error(path: str, exc: sqlite3.OperationalError) -> StoreError:
+    if "readonly" in str(exc):
+        return ReadOnlyStore(f"{path}: the store is read-only ({exc})")
+    return StoreError(f"{path}: cannot write the store ({exc})")
