@@ -194,7 +194,7 @@ def _progress(console: Console) -> Progress:
 def cosine_distances(texts: Sequence[str]) -> np.ndarray:
     """1 - cosine similarity of the texts' TF-IDF rows (rows are L2-normalised)."""
     matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(texts)
-    similarity = (matrix @ matrix.T).toarray()
+    similarity: np.ndarray = (matrix @ matrix.T).toarray()
     return np.clip(1.0 - similarity, 0.0, 2.0)
 
 

@@ -8,7 +8,9 @@ arrival order, but every article is placed in its *gold* story; before placing i
 evidence (:class:`~newsprism.cluster.join.Evidence`) between it and every candidate
 story the clusterer retrieves (plus its gold story, if retrieval missed it) is recorded,
 labelled 1 for its gold story and 0 for the others. So the model learns exactly the
-decision the clusterer takes, on the stories it would see. Every set is run twice,
+decision the clusterer takes, on the stories it would see. For merges, every gold
+story of two or more articles is split in two halves, scored against each other (1)
+and against the halves of its nearest other stories (0). Every set is run twice,
 with the analyser's names and without any (a store without analyses, and the CI gate's
 text-only run), so the model knows what text, titles and time are worth alone.
 
@@ -35,6 +37,7 @@ from typing import Any, Final
 import numpy as np
 import numpy.typing as npt
 
+from newsprism.cluster.hot import HotStory, spans_gap, widen_span
 from newsprism.cluster.join import FEATURES, Evidence, JoinModel
 from newsprism.cluster.options import ClusterOptions
 from newsprism.cluster.stories import ArticleSignals, StoryClusterer
@@ -66,6 +69,7 @@ class _Teacher(StoryClusterer):
         self.rows: list[tuple[float, ...]] = []
         self.labels: list[float] = []
         self._key_of: dict[str, int] = {}
+        self._items: dict[str, list[Any]] = {}
 
     def _best_story(self, item: Any) -> Any:
         label = self.gold[item.signals.article_id]
@@ -91,6 +95,49 @@ class _Teacher(StoryClusterer):
     def _merge_converging(self, story: Any) -> None:
         return None
 
+    def _join(self, story: Any, item: Any) -> None:
+        super()._join(story, item)
+        self._items.setdefault(self.gold[item.signals.article_id], []).append(item)
+
+    def story_examples(self, neighbours: int = 8) -> None:
+        """Merge examples: every gold story of two or more articles split in two halves
+        (alternate members), each half scored against its sibling (1) and against the
+        halves of the ``neighbours`` nearest other stories within the window (0)."""
+        halves = [(label, self._half(part)) for label, items in self._items.items()
+                  if len(items) >= 2 for part in (items[0::2], items[1::2])]
+        if len(halves) < 2:
+            return
+        centroids = np.stack([h.centroid() for _, h in halves])
+        similarity = centroids @ centroids.T
+        self._weights.clear()
+        for i, (label, half) in enumerate(halves):
+            nearest = [int(j) for j in np.argsort(-similarity[i])[: neighbours + 2]]
+            sibling = i + 1 if i % 2 == 0 else i - 1
+            for j in sorted(set(nearest) | {sibling}):
+                other_label, other = halves[j]
+                if (j <= i and j != sibling) or j == i:
+                    continue
+                if not self._in_window(spans_gap(half, other)):
+                    continue
+                evidence = self._story_evidence(half, other)
+                if isinstance(evidence, Evidence):
+                    self.rows.append(evidence.features())
+                    self.labels.append(1.0 if other_label == label else 0.0)
+
+    def _half(self, items: Sequence[Any]) -> Any:
+        total = np.sum([i.vector for i in items], axis=0)
+        story = HotStory(-1, "", total=total, sources=len(items))
+        for item in items:
+            story.names.update(item.names)
+            story.speakers.update(item.speakers)
+            if item.signals.language:
+                story.languages[item.signals.language] += 1
+            if item.signals.title and item.headline is not None:
+                story.headlines.append((item.seq, item.signals.title,
+                                        item.headline.astype(np.float16)))
+            widen_span(story, item.day, item.signals.published)
+        return story
+
 
 def examples(name: str, signals: Sequence[ArticleSignals], gold: Mapping[str, str],
              embeddings: str) -> Examples:
@@ -101,6 +148,7 @@ def examples(name: str, signals: Sequence[ArticleSignals], gold: Mapping[str, st
     for run in (signals, bare):
         teacher = _Teacher(gold, ClusterOptions(embeddings=embeddings))  # type: ignore[arg-type]
         teacher.add_many(run)
+        teacher.story_examples()
         rows += teacher.rows
         labels += teacher.labels
     return Examples(name, np.asarray(rows, dtype=np.float64), np.asarray(labels))
@@ -137,7 +185,7 @@ def write_model(models: Mapping[str, JoinModel], described: Mapping[str, Any],
     description) when only some kinds were refitted."""
     old = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     kept = {k: v for k, v in old.get("models", {}).items() if k not in models}
-    fit_before = old.get("fit") if isinstance(old.get("fit"), dict) else {}
+    fit_before: dict[str, Any] = old["fit"] if isinstance(old.get("fit"), dict) else {}
     fits = {k: v for k, v in fit_before.get("examples", {}).items() if k in kept}
     payload = {
         "fit": {**described, "examples": {**fits, **described.get("examples", {})}},

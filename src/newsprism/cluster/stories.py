@@ -56,8 +56,8 @@ import json
 import logging
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import islice
 from typing import Any
@@ -67,6 +67,17 @@ import numpy.typing as npt
 
 from newsprism.analyze.aliases import AliasTable, fold_key
 from newsprism.cluster.ann import CentroidIndex, NameIndex
+from newsprism.cluster.hot import HotStory as _Story
+from newsprism.cluster.hot import Vector
+from newsprism.cluster.hot import absorb_span as _absorb_span
+from newsprism.cluster.hot import best_headline as _best_headline
+from newsprism.cluster.hot import best_headline_pair as _best_headline_pair
+from newsprism.cluster.hot import gap as _gap
+from newsprism.cluster.hot import spans_gap as _spans_gap
+from newsprism.cluster.hot import stack as _stack
+from newsprism.cluster.hot import story_from_meta as _story_from_meta
+from newsprism.cluster.hot import story_meta as _story_meta
+from newsprism.cluster.hot import widen_span as _widen_span
 from newsprism.cluster.join import Evidence, JoinModel, load_model
 from newsprism.cluster.options import ClusterOptions
 from newsprism.cluster.vectors import (
@@ -89,7 +100,6 @@ __all__ = [
     "signals_of",
 ]
 
-Vector = npt.NDArray[np.float32]
 ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 STATE_FORMAT = 1
 _SECONDS_PER_DAY = 86400.0
@@ -149,56 +159,6 @@ def _own_names(article: Article) -> set[str]:
     return names | {"".join(w[0] for w in n.split()) for n in names if " " in n}
 
 
-@dataclass(eq=False, slots=True)
-class _Story:
-    """A story while clustering; a frozen (cold) one keeps members, span and title."""
-
-    key: int
-    id: str
-    members: list[tuple[int, str]] = field(default_factory=list)
-    sources: int = 0
-    total: Vector | None = None
-    names: Counter[str] = field(default_factory=Counter)
-    speakers: Counter[str] = field(default_factory=Counter)
-    languages: Counter[str] = field(default_factory=Counter)
-    headlines: list[tuple[int, str, npt.NDArray[np.float16]]] = field(default_factory=list)
-    first_day: float | None = None
-    last_day: float | None = None
-    touched: float | None = None
-    first_published: datetime | None = None
-    last_published: datetime | None = None
-    title: str | None = None
-    hot: bool = True
-
-    def centroid(self) -> Vector:
-        """The unit mean of the members' vectors (zero when there is no text)."""
-        total = self.total if self.total is not None else np.zeros(1, np.float32)
-        norm = float(np.linalg.norm(total))
-        return (total / norm).astype(np.float32) if norm else total
-
-    def language(self) -> str | None:
-        return self.languages.most_common(1)[0][0] if self.languages else None
-
-    def central_title(self) -> str | None:
-        """The headline whose vector is nearest the centroid (earliest on a tie)."""
-        if not self.hot or not self.headlines:
-            return self.title
-        centre = self.centroid()
-        if not np.any(centre):
-            return self.headlines[0][1]
-        sims = np.stack([h[2] for h in self.headlines]).astype(np.float32) @ centre
-        return self.headlines[int(np.argmax(sims))][1]
-
-    def record(self) -> Story:
-        return Story(
-            id=self.id,
-            title=self.central_title(),
-            articles=tuple(a for _, a in self.members),
-            first_published=self.first_published,
-            last_published=self.last_published,
-        )
-
-
 @dataclass(frozen=True, slots=True)
 class _Item:
     """An article being placed: its signals with vectors, day and name keys."""
@@ -230,18 +190,6 @@ def weighted_jaccard(
 
 def _frequencies(counts: Counter[str], size: int) -> dict[str, float]:
     return {k: c / size for k, c in counts.items()} if size else {}
-
-
-def _gap(day: float | None, first: float | None, last: float | None) -> float | None:
-    if day is None or first is None or last is None:
-        return None
-    return max(0.0, first - day, day - last)
-
-
-def _spans_gap(a: _Story, b: _Story) -> float | None:
-    if None in (a.first_day, a.last_day, b.first_day, b.last_day):
-        return None
-    return max(0.0, (b.first_day or 0) - (a.last_day or 0), (a.first_day or 0) - (b.last_day or 0))
 
 
 def _primary(language: str | None) -> str | None:
@@ -483,8 +431,15 @@ class StoryClusterer:
         )
 
     def _score_stories(self, a: _Story, b: _Story) -> float:
-        """The join margin of two stories, as :meth:`_score_article` (text_mean is the
-        mean cosine over the pairs of their members: average linkage)."""
+        """The join margin of two stories, as :meth:`_score_article`."""
+        evidence = self._story_evidence(a, b)
+        if isinstance(evidence, Evidence):
+            return self._model.logit(evidence) - self._cut
+        return evidence
+
+    def _story_evidence(self, a: _Story, b: _Story) -> Evidence | float:
+        """The evidence between two stories (text_mean is the mean cosine over the
+        pairs of their members: average linkage), or the names-only margin."""
         names = self._overlap(_frequencies(a.names, a.sources), b.names, b.sources)
         speakers = self._overlap(_frequencies(a.speakers, a.sources), b.speakers, b.sources)
         if not self._same_language(a.language(), b.language()):
@@ -492,7 +447,7 @@ class StoryClusterer:
         if a.total is None or b.total is None or not np.any(a.total) or not np.any(b.total):
             return self._names_only(_MIN_SHARED_NAMES_WITHOUT_TEXT, names, speakers)
         dot = float(np.dot(a.total, b.total))
-        evidence = Evidence(
+        return Evidence(
             text_mean=dot / (a.sources * b.sources),
             text_centroid=dot / float(np.linalg.norm(a.total) * np.linalg.norm(b.total)),
             title=_best_headline_pair(a.headlines, b.headlines),
@@ -501,7 +456,6 @@ class StoryClusterer:
             gap_days=_spans_gap(a, b),
             pairs=a.sources * b.sources,
         )
-        return self._model.logit(evidence) - self._cut
 
     def _names_only(self, shared: int, names: float | None, speakers: float | None) -> float:
         """Margin on names and speakers alone (another language, or no text)."""
@@ -736,31 +690,6 @@ class StoryClusterer:
             heapq.heappush(self._heap, (story.touched, story.key))
 
 
-# Headlines compared per story at most (the latest), to bound the cost of a merge check.
-_MAX_HEADLINES = 64
-
-
-def _best_headline(
-    headline: Vector | None, headlines: Sequence[tuple[int, str, npt.NDArray[np.float16]]]
-) -> float | None:
-    """The best cosine of a headline with a story's headlines; None without one."""
-    if headline is None or not headlines or not np.any(headline):
-        return None
-    rows = np.stack([h[2] for h in headlines[-_MAX_HEADLINES:]]).astype(np.float32)
-    return float(np.max(rows @ headline))
-
-
-def _best_headline_pair(
-    first: Sequence[tuple[int, str, npt.NDArray[np.float16]]],
-    second: Sequence[tuple[int, str, npt.NDArray[np.float16]]],
-) -> float | None:
-    if not first or not second:
-        return None
-    a = np.stack([h[2] for h in first[-_MAX_HEADLINES:]]).astype(np.float32)
-    b = np.stack([h[2] for h in second[-_MAX_HEADLINES:]]).astype(np.float32)
-    return float(np.max(a @ b.T))
-
-
 def _day(published: datetime | None) -> float | None:
     if published is None:
         return None
@@ -779,29 +708,6 @@ def _cosine(a: Vector, b: Vector) -> float | None:
     return float(np.dot(a, b))
 
 
-def _widen_span(story: _Story, day: float | None, published: datetime | None) -> None:
-    if day is not None:
-        story.first_day = day if story.first_day is None else min(story.first_day, day)
-        story.last_day = day if story.last_day is None else max(story.last_day, day)
-    if published is not None:
-        first, last = story.first_published, story.last_published
-        story.first_published = published if first is None else min(first, published)
-        story.last_published = published if last is None else max(last, published)
-
-
-def _absorb_span(keep: _Story, gone: _Story) -> None:
-    for day in (gone.first_day, gone.last_day):
-        _widen_span(keep, day, None)
-    for published in (gone.first_published, gone.last_published):
-        _widen_span(keep, None, published)
-    if gone.touched is not None:
-        keep.touched = max(keep.touched or gone.touched, gone.touched)
-
-
-def _stack(rows: Sequence[npt.NDArray[Any]], dim: int) -> npt.NDArray[Any]:
-    return np.stack(rows) if rows else np.zeros((0, dim), np.float32)
-
-
 def _vectorizer_kind(vectorizer: TextVectorizer) -> str:
     if isinstance(vectorizer, LexicalVectorizer):
         return "lexical"
@@ -816,44 +722,3 @@ def _vectorizer_of(kind: str, dim: int) -> TextVectorizer:
     raise ClusterStateMismatch(
         f"stored stories were grouped with a {kind} vectorizer: pass that vectorizer"
     )
-
-
-def _iso(when: datetime | None) -> str | None:
-    return when.isoformat() if when else None
-
-
-def _when(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text) if text else None
-
-
-def _story_meta(story: _Story) -> dict[str, Any]:
-    entry: dict[str, Any] = {
-        "key": story.key,
-        "id": story.id,
-        "members": story.members,
-        "sources": story.sources,
-        "span": [story.first_day, story.last_day, story.touched],
-        "published": [_iso(story.first_published), _iso(story.last_published)],
-        "hot": story.hot,
-        "title": story.title,
-    }
-    if story.hot:
-        entry["names"], entry["speakers"] = story.names, story.speakers
-        entry["languages"] = story.languages
-        entry["headlines"] = [[seq, title] for seq, title, _ in story.headlines]
-    return entry
-
-
-def _story_from_meta(
-    entry: Mapping[str, Any], totals: Iterator[npt.NDArray[Any]], headlines: Iterator[Any]
-) -> _Story:
-    story = _Story(entry["key"], entry["id"], [(seq, a) for seq, a in entry["members"]])
-    story.sources, story.hot, story.title = entry["sources"], entry["hot"], entry["title"]
-    story.first_day, story.last_day, story.touched = entry["span"]
-    story.first_published, story.last_published = (_when(t) for t in entry["published"])
-    if story.hot:
-        story.total = np.asarray(next(totals), dtype=np.float32).copy()
-        story.names, story.speakers = Counter(entry["names"]), Counter(entry["speakers"])
-        story.languages = Counter(entry["languages"])
-        story.headlines = [(seq, title, next(headlines)) for seq, title in entry["headlines"]]
-    return story

@@ -1,0 +1,171 @@
+"""A story while it is being clustered (hot: centroid, names, headlines; frozen: members,
+span and title only), the evidence helpers that read it, and its saved form."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from newsprism.model import Story
+
+logger = logging.getLogger(__name__)
+
+Vector = npt.NDArray[np.float32]
+
+
+@dataclass(eq=False, slots=True)
+class HotStory:
+    """A story while clustering; a frozen (cold) one keeps members, span and title."""
+
+    key: int
+    id: str
+    members: list[tuple[int, str]] = field(default_factory=list)
+    sources: int = 0
+    total: Vector | None = None
+    names: Counter[str] = field(default_factory=Counter)
+    speakers: Counter[str] = field(default_factory=Counter)
+    languages: Counter[str] = field(default_factory=Counter)
+    headlines: list[tuple[int, str, npt.NDArray[np.float16]]] = field(default_factory=list)
+    first_day: float | None = None
+    last_day: float | None = None
+    touched: float | None = None
+    first_published: datetime | None = None
+    last_published: datetime | None = None
+    title: str | None = None
+    hot: bool = True
+
+    def centroid(self) -> Vector:
+        """The unit mean of the members' vectors (zero when there is no text)."""
+        total = self.total if self.total is not None else np.zeros(1, np.float32)
+        norm = float(np.linalg.norm(total))
+        return (total / norm).astype(np.float32) if norm else total
+
+    def language(self) -> str | None:
+        return self.languages.most_common(1)[0][0] if self.languages else None
+
+    def central_title(self) -> str | None:
+        """The headline whose vector is nearest the centroid (earliest on a tie)."""
+        if not self.hot or not self.headlines:
+            return self.title
+        centre = self.centroid()
+        if not np.any(centre):
+            return self.headlines[0][1]
+        sims = np.stack([h[2] for h in self.headlines]).astype(np.float32) @ centre
+        return self.headlines[int(np.argmax(sims))][1]
+
+    def record(self) -> Story:
+        return Story(
+            id=self.id,
+            title=self.central_title(),
+            articles=tuple(a for _, a in self.members),
+            first_published=self.first_published,
+            last_published=self.last_published,
+        )
+
+
+def gap(day: float | None, first: float | None, last: float | None) -> float | None:
+    if day is None or first is None or last is None:
+        return None
+    return max(0.0, first - day, day - last)
+
+
+def spans_gap(a: HotStory, b: HotStory) -> float | None:
+    if None in (a.first_day, a.last_day, b.first_day, b.last_day):
+        return None
+    return max(0.0, (b.first_day or 0) - (a.last_day or 0), (a.first_day or 0) - (b.last_day or 0))
+
+
+# Headlines compared per story at most (the latest), to bound the cost of a merge check.
+MAX_HEADLINES = 64
+
+
+def best_headline(
+    headline: Vector | None, headlines: Sequence[tuple[int, str, npt.NDArray[np.float16]]]
+) -> float | None:
+    """The best cosine of a headline with a story's headlines; None without one."""
+    if headline is None or not headlines or not np.any(headline):
+        return None
+    rows = np.stack([h[2] for h in headlines[-MAX_HEADLINES:]]).astype(np.float32)
+    return float(np.max(rows @ headline))
+
+
+def best_headline_pair(
+    first: Sequence[tuple[int, str, npt.NDArray[np.float16]]],
+    second: Sequence[tuple[int, str, npt.NDArray[np.float16]]],
+) -> float | None:
+    if not first or not second:
+        return None
+    a = np.stack([h[2] for h in first[-MAX_HEADLINES:]]).astype(np.float32)
+    b = np.stack([h[2] for h in second[-MAX_HEADLINES:]]).astype(np.float32)
+    return float(np.max(a @ b.T))
+
+
+def widen_span(story: HotStory, day: float | None, published: datetime | None) -> None:
+    if day is not None:
+        story.first_day = day if story.first_day is None else min(story.first_day, day)
+        story.last_day = day if story.last_day is None else max(story.last_day, day)
+    if published is not None:
+        first, last = story.first_published, story.last_published
+        story.first_published = published if first is None else min(first, published)
+        story.last_published = published if last is None else max(last, published)
+
+
+def absorb_span(keep: HotStory, gone: HotStory) -> None:
+    for day in (gone.first_day, gone.last_day):
+        widen_span(keep, day, None)
+    for published in (gone.first_published, gone.last_published):
+        widen_span(keep, None, published)
+    if gone.touched is not None:
+        keep.touched = max(keep.touched or gone.touched, gone.touched)
+
+
+def stack(rows: Sequence[npt.NDArray[Any]], dim: int) -> npt.NDArray[Any]:
+    return np.stack(rows) if rows else np.zeros((0, dim), np.float32)
+
+
+def iso(when: datetime | None) -> str | None:
+    return when.isoformat() if when else None
+
+
+def when(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def story_meta(story: HotStory) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "key": story.key,
+        "id": story.id,
+        "members": story.members,
+        "sources": story.sources,
+        "span": [story.first_day, story.last_day, story.touched],
+        "published": [iso(story.first_published), iso(story.last_published)],
+        "hot": story.hot,
+        "title": story.title,
+    }
+    if story.hot:
+        entry["names"], entry["speakers"] = story.names, story.speakers
+        entry["languages"] = story.languages
+        entry["headlines"] = [[seq, title] for seq, title, _ in story.headlines]
+    return entry
+
+
+def story_from_meta(
+    entry: Mapping[str, Any], totals: Iterator[npt.NDArray[Any]], headlines: Iterator[Any]
+) -> HotStory:
+    story = HotStory(entry["key"], entry["id"], [(seq, a) for seq, a in entry["members"]])
+    story.sources, story.hot, story.title = entry["sources"], entry["hot"], entry["title"]
+    story.first_day, story.last_day, story.touched = entry["span"]
+    story.first_published, story.last_published = (when(t) for t in entry["published"])
+    if story.hot:
+        story.total = np.asarray(next(totals), dtype=np.float32).copy()
+        story.names, story.speakers = Counter(entry["names"]), Counter(entry["speakers"])
+        story.languages = Counter(entry["languages"])
+        story.headlines = [(seq, title, next(headlines)) for seq, title in entry["headlines"]]
+    return story

@@ -1,0 +1,67 @@
+"""The join model: its evidence features, the packaged coefficients, and the fit that
+makes them (eval/clustering_fit.py)."""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsprism.cluster.join import FEATURES, Evidence, JoinModel, load_model
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "eval"))
+
+from clustering_fit import Examples, fit
+
+EVIDENCE = Evidence(0.3, 0.4, 0.5, 0.2, None, 2.0, 3)
+
+
+def test_missing_evidence_is_zero_with_its_indicator_not_a_penalty() -> None:
+    values = dict(zip(FEATURES, Evidence(0.3, 0.4, None, None, None, None, 1).features(),
+                      strict=True))
+    assert values["title"] == values["names"] == values["gap"] == 0.0
+    assert values["no_title"] == values["no_names"] == 1.0
+
+
+def test_an_undated_side_scores_as_a_gap_of_zero() -> None:
+    model = load_model("lexical")
+    undated = Evidence(0.3, 0.4, 0.5, 0.2, None, None, 3)
+    same_day = Evidence(0.3, 0.4, 0.5, 0.2, None, 0.0, 3)
+    assert model.logit(undated) == pytest.approx(model.logit(same_day))
+
+
+def test_probability_is_the_logistic_of_the_weighted_sum() -> None:
+    model = JoinModel(-1.0, tuple(0.5 for _ in FEATURES))
+    z = -1.0 + 0.5 * sum(EVIDENCE.features())
+    assert model.probability(EVIDENCE) == pytest.approx(1 / (1 + math.exp(-z)))
+    assert JoinModel.from_dict(model.as_dict()) == model
+
+
+def test_a_model_needs_one_weight_per_feature() -> None:
+    with pytest.raises(ValueError):
+        JoinModel(0.0, (1.0,))
+
+
+@pytest.mark.parametrize("kind", ["lexical", "dense"])
+def test_the_packaged_models_cover_every_feature_and_say_how_they_were_fitted(kind: str) -> None:
+    data = json.loads(resources.files("newsprism.cluster").joinpath("join_model.json").read_text())
+    assert set(data["models"][kind]["weights"]) == set(FEATURES)
+    assert "how" in data["fit"]
+    model = load_model(kind)
+    assert model.weights[FEATURES.index("text_centroid")] > 0  # more alike, more likely
+    assert model.weights[FEATURES.index("gap")] < 0  # further apart in time, less likely
+
+
+def test_the_fit_recovers_a_known_logistic_model() -> None:
+    rng = np.random.default_rng(7)
+    x = rng.normal(size=(4000, len(FEATURES)))
+    truth = np.linspace(-2, 2, len(FEATURES))
+    y = (rng.random(4000) < 1 / (1 + np.exp(-(0.5 + x @ truth)))).astype(float)
+    model = fit([Examples("a", x[:2000], y[:2000]), Examples("b", x[2000:], y[2000:])], l2=0.0)
+    assert model.intercept == pytest.approx(0.5, abs=0.25)
+    assert np.allclose(model.weights, truth, atol=0.25)
