@@ -57,6 +57,8 @@ eval: $(EVAL_STAMP)
 	$(BIN)/python eval/clustering.py
 	$(BIN)/python eval/real_clustering.py
 	$(BIN)/python eval/crosscheck.py
+	$(BIN)/python eval/summary.py
+	$(BIN)/python eval/basil_quotes.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build dist
