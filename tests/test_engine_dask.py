@@ -1,0 +1,137 @@
+"""The dask engine against the local one: same report, same stories, failures reported
+the same way; a failing shard is one failure line per input, an unreachable scheduler
+one error line.
+
+One two-worker LocalCluster (processes, as in production) serves the module.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import cloudpickle
+import pytest
+from typer.testing import CliRunner
+
+from newsprism.analyze.analyzer import AnalyzeOptions
+from newsprism.cli import app
+from newsprism.engine.dask import DaskEngine, ShardResult, run_shard
+from newsprism.flow import FlowOptions, analyze_paths
+from newsprism.ingest.pipeline import IngestOptions
+from newsprism.ingest.shards import Piece
+from newsprism.render import jsonout
+from newsprism.store import Store
+from tests.builders import html_page, warc_file
+from tests.conftest import SAMPLES
+from tests.test_engine_shards import body, jsonl_bytes
+
+distributed = pytest.importorskip("distributed")
+
+runner = CliRunner()
+# The failing task below travels to the workers by value (they cannot import tests/).
+cloudpickle.register_pickle_by_value(sys.modules[__name__])
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[str]:
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    )
+    with cluster:
+        yield cluster.scheduler_address
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_samples_give_the_same_json_report_as_local(scheduler: str, tmp_path: Path) -> None:
+    stories = str(SAMPLES / "stories")
+    base = ["analyze", stories, "--embeddings", "off", "--format", "json"]
+    local = run(*base, "--db", str(tmp_path / "local.db"))
+    dask = run(
+        *base, "--db", str(tmp_path / "dask.db"), "--engine", "dask", "--scheduler", scheduler
+    )
+    assert local[0] == dask[0] == 0, dask[2]
+    assert dask[1] == local[1]  # byte for byte: articles, analyses, stories, briefs
+    assert json.loads(dask[1])["stories"]
+
+
+@pytest.fixture
+def crawl(tmp_path: Path) -> Path:
+    """A JSONL crawl (bad lines among good ones), a WARC and a page, in one folder."""
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    (folder / "a.jsonl").write_bytes(jsonl_bytes(14))
+    pages = [
+        (f"https://news{i % 2}.example/r{i}", html_page(f"Road {i}", body(i))) for i in range(6)
+    ]
+    (folder / "b.warc.gz").write_bytes(warc_file(pages))
+    (folder / "c.html").write_text(html_page("Road 3 funded again", body(3)), encoding="utf-8")
+    return folder
+
+
+def report(path: Path, db: Path, engine: DaskEngine | None) -> tuple[str, list[str], list[str]]:
+    options = FlowOptions(ingest=IngestOptions(), embeddings="off", engine=engine)
+    with Store(db) as store:
+        done = analyze_paths(store, [path], options)
+    failures = [str(f) for f in done.report.failures]
+    return jsonout.dumps(done.to_dict()), done.report.article_ids, failures
+
+
+def test_byte_ranges_across_workers_give_the_local_result(
+    scheduler: str, crawl: Path, tmp_path: Path
+) -> None:
+    local = report(crawl, tmp_path / "local.db", None)
+    dask = report(crawl, tmp_path / "dask.db", DaskEngine(scheduler, shard_bytes=1_500))
+    assert dask == local
+    assert any(":8: invalid JSON" in f for f in local[2])  # the file's own line number
+
+
+def failing_on_the_jsonl(
+    index: int, pieces: Sequence[Piece], ingest: IngestOptions, analyze: AnalyzeOptions
+) -> ShardResult:
+    """The shard task, raising on the shards of a.jsonl (as a dying worker would)."""
+    if any(p.source.endswith("a.jsonl") for p in pieces):
+        raise MemoryError("worker ran out of memory")
+    return run_shard(index, pieces, ingest, analyze)
+
+
+def test_a_failing_shard_is_reported_and_the_others_go_on(
+    scheduler: str, crawl: Path, tmp_path: Path
+) -> None:
+    engine = DaskEngine(scheduler, shard_bytes=1_500, task=failing_on_the_jsonl)
+    _, ids, failures = report(crawl, tmp_path / "dask.db", engine)
+    shard_failures = [f for f in failures if "its shard failed on the worker" in f]
+    assert shard_failures and all("a.jsonl (bytes " in f for f in shard_failures)
+    assert "MemoryError: worker ran out of memory" in shard_failures[0]
+    assert len(ids) == 7  # the WARC's six pages and the HTML page still stored
+
+
+def test_an_unreachable_scheduler_is_one_error_line(tmp_path: Path) -> None:
+    code, out, err = run(
+        "analyze", str(SAMPLES / "stories"), "--db", str(tmp_path / "x.db"),
+        "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9",
+    )  # fmt: skip
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1
+    assert err.startswith("error: cannot reach the Dask scheduler at tcp://127.0.0.1:9")
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        ["--workers", "2"],
+        ["--scheduler", "tcp://h:8786"],
+        ["--engine", "dask", "--workers", "2", "--scheduler", "tcp://h:8786"],
+    ],
+)
+def test_dask_only_options_need_the_dask_engine(options: list[str], tmp_path: Path) -> None:
+    code, _, err = run(
+        "analyze", str(SAMPLES / "stories"), "--db", str(tmp_path / "x.db"), *options
+    )
+    assert code == 2 and err.startswith("error: ")
