@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsprism.analyze.analyzer import ANALYZER_VERSION, AnalyzeOptions, Analyzer
+from newsprism.analyze.analyzer import ANALYZER_VERSION, AnalyzeOptions, Analyzer, ErrorPolicy
 from newsprism.analyze.batch import AnalysisRun
 from newsprism.engine.base import EngineRun, ProgressFactory
 from newsprism.errors import AnalysisFailure, EngineError, ExtraMissing, describe
@@ -105,6 +105,12 @@ ShardTask = Callable[[int, Sequence[Piece], IngestOptions, AnalyzeOptions], Shar
 def _analyzer(options: AnalyzeOptions) -> Analyzer:
     """One Analyzer per worker process, loaded on its first shard and kept."""
     return Analyzer(options)
+
+
+def load_analyzer(errors: ErrorPolicy = "record") -> None:
+    """Load the worker's Analyzer now (``client.run(load_analyzer)`` warms every worker
+    before a timed run); the engine's shards then find it loaded."""
+    _analyzer(AnalyzeOptions(errors=errors))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,184 @@
+"""Backfill benchmark: articles per second of the local engine and of the dask engine
+with 1 and 2 workers, on the same generated crawl, and the speed-up of 2 workers over 1.
+
+The input is ``--articles`` (default 2,000) generated articles (``bench/corpus.py``:
+invented, 400-800 words) as HTML response records of one gzipped WARC, the shape of a
+crawl backfill. What is timed is the engine's part of ``newsprism analyze``: reading the
+WARC, cleaning, language, analysis and storing articles and analyses into a fresh store
+(``Engine.run``); grouping and briefs run on the client after it for every engine alike
+and are not part of the comparison.
+
+* local: :class:`~newsprism.engine.LocalEngine`, one process (``--jobs 1``); its spaCy
+  pipeline loads inside every run, as in a real ``analyze``.
+* dask N: :class:`~newsprism.engine.dask.DaskEngine` on a ``LocalCluster`` of N worker
+  processes (one thread each) started once; each worker's pipeline is loaded before
+  timing, as a long backfill amortises it. Cluster start-up is reported apart.
+
+Each figure is the median of ``--runs`` (default 3) runs, with min and max. Then the
+equivalence check: the whole ``analyze`` flow (with grouping and briefs, embeddings off)
+over ``--check-articles`` (default 10,000) articles, local and dask with 2 workers, must
+give the same JSON report byte for byte (hence the same stories).
+
+Results go to ``bench/results/backfill.json`` and ``backfill.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from distributed import Client, LocalCluster
+
+from corpus import write_corpus
+from newsprism.analyze.analyzer import AnalyzeOptions
+from newsprism.engine import Engine, LocalEngine
+from newsprism.engine.base import no_progress
+from newsprism.engine.dask import DaskEngine, load_analyzer
+from newsprism.flow import FlowOptions, analyze_paths, plan
+from newsprism.ingest.pipeline import IngestOptions
+from newsprism.render import jsonout
+from newsprism.store import Store
+
+GOAL_SPEEDUP = 1.7
+
+
+def timed_run(engine: Engine, warc: Path, folder: Path, name: str) -> tuple[float, int]:
+    """Seconds of one engine run into a fresh store, and the articles it stored."""
+    with Store(folder / f"{name}.db") as store:
+        inputs = plan([warc])
+        start = time.perf_counter()
+        done = engine.run(
+            store, inputs, IngestOptions(), AnalyzeOptions(errors="record"), no_progress
+        )
+        seconds = time.perf_counter() - start
+    if done.report.failures or done.analysis.failures:
+        raise SystemExit(f"{name}: the run had failures: {done.report.failures[:3]}")
+    return seconds, len(done.report.article_ids)
+
+
+def measure(label: str, engine: Engine, warc: Path, folder: Path, runs: int) -> dict[str, Any]:
+    rates = []
+    for run in range(runs):
+        seconds, count = timed_run(engine, warc, folder, f"{label}-{run}")
+        rates.append(count / seconds)
+        print(f"{label} run {run + 1}: {count} articles in {seconds:.1f} s", file=sys.stderr)
+    return {"median": statistics.median(rates), "min": min(rates), "max": max(rates)}
+
+
+def measure_dask(workers: int, warc: Path, folder: Path, runs: int) -> dict[str, Any]:
+    start = time.perf_counter()
+    cluster = LocalCluster(  # type: ignore[no-untyped-call]
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+    )
+    with cluster:
+        startup = time.perf_counter() - start
+        with Client(cluster) as client:  # type: ignore[no-untyped-call]
+            client.run(load_analyzer)  # every worker's pipeline loaded before timing
+        engine = DaskEngine(cluster.scheduler_address)
+        result = measure(f"dask-{workers}", engine, warc, folder, runs)
+    return {**result, "cluster_startup_s": round(startup, 1)}
+
+
+def check_same_report(warc: Path, folder: Path, workers: int) -> dict[str, Any]:
+    """The whole flow, local and dask: the JSON reports must be identical."""
+    reports = {}
+    for name, engine in (("local", None), ("dask", DaskEngine(workers=workers))):
+        options = FlowOptions(embeddings="off", engine=engine)
+        start = time.perf_counter()
+        with Store(folder / f"check-{name}.db") as store:
+            done = analyze_paths(store, [warc], options)
+        reports[name] = (jsonout.dumps(done.to_dict()), len(done.stories))
+        print(f"check {name}: {time.perf_counter() - start:.0f} s", file=sys.stderr)
+    return {
+        "identical_json": reports["local"][0] == reports["dask"][0],
+        "stories_local": reports["local"][1],
+        "stories_dask": reports["dask"][1],
+    }
+
+
+def run_benchmark(articles: int, runs: int, check_articles: int) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        warc = Path(write_corpus(folder / "crawl", articles).warc_path)
+        local = measure("local", LocalEngine(), warc, folder, runs)
+        dask = {n: measure_dask(n, warc, folder, runs) for n in (1, 2)}
+        check = None
+        if check_articles:
+            check_warc = Path(write_corpus(folder / "check", check_articles).warc_path)
+            check = {"articles": check_articles, **check_same_report(check_warc, folder, 2)}
+    speedup = dask[2]["median"] / dask[1]["median"]
+    return {
+        "articles": articles,
+        "input": "one gzipped WARC of generated HTML pages (bench/corpus.py)",
+        "runs": runs,
+        "per_second": {"local": local, "dask_1": dask[1], "dask_2": dask[2]},
+        "speedup_2_over_1": round(speedup, 2),
+        "goal_speedup": GOAL_SPEEDUP,
+        "check": check,
+        "cpu_count": os.cpu_count(),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+        "python": platform.python_version(),
+    }
+
+
+def markdown(results: dict[str, Any]) -> str:
+    rows = results["per_second"]
+    lines = [
+        f"# Backfill benchmark ({results['articles']:,} articles, one gzipped WARC, "
+        f"{results['cpu_count']} CPUs, median of {results['runs']} runs)",
+        "",
+        "| engine | articles/s (median) | min | max | cluster start |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for name, row in rows.items():
+        startup = f"{row['cluster_startup_s']} s" if "cluster_startup_s" in row else ""
+        lines.append(
+            f"| {name.replace('_', ' ')} | {row['median']:.2f} | {row['min']:.2f} "
+            f"| {row['max']:.2f} | {startup} |"
+        )
+    lines += [
+        "",
+        f"Speed-up of 2 workers over 1: {results['speedup_2_over_1']}x "
+        f"(goal {results['goal_speedup']}x). Load average at the end: "
+        f"{results['load_average']}.",
+    ]
+    check = results["check"]
+    if check:
+        same = "identical" if check["identical_json"] else "DIFFERENT"
+        lines.append(
+            f"Same input through the whole flow, local vs dask (2 workers), "
+            f"{check['articles']:,} articles: JSON report {same}; stories "
+            f"{check['stories_local']} vs {check['stories_dask']}."
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--articles", type=int, default=2_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--check-articles", type=int, default=10_000, help="0: no check")
+    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results")
+    args = parser.parse_args(argv)
+    logging.getLogger("distributed").setLevel(logging.ERROR)
+    results = run_benchmark(args.articles, args.runs, args.check_articles)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "backfill.json").write_text(json.dumps(results, indent=2) + "\n")
+    table = markdown(results)
+    (args.out / "backfill.md").write_text(table)
+    print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
