@@ -59,6 +59,7 @@ eval: $(EVAL_STAMP)
 	$(BIN)/python eval/crosscheck.py
 	$(BIN)/python eval/summary.py
 	$(BIN)/python eval/basil_quotes.py
+	$(BIN)/python eval/basil_gold.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build dist

@@ -8,8 +8,8 @@ Run: ``.venv/bin/python eval/crosscheck.py [--sweep] [--no-dense] [--errors N] [
 
 Sets (how each was made: eval/README.md, section Cross-check):
 
-* **samples** — the three sample stories (``samples/``), ingested, analysed and
-  clustered as the tests do (``tests/samples_material.py``); gold: the ``statements``
+* **samples** — the three sample stories (``samples/``), ingested and analysed, each
+  story being its gold file's articles (the clusterer is not asked); gold: the ``statements``
   and ``facts`` of ``samples/gold/*.json``. Gold variants of articles the English
   analysis cannot read (the German original) are left out and counted.
 * **paraphrase (records)** — the invented paraphrase set (``eval/paraphrase_set.py``,
@@ -204,10 +204,33 @@ def _spans_of(text: str, needle: str) -> list[tuple[int, int]]:
 def sample_sets() -> tuple[list[LabelledStory], list[dict[str, Any]], dict[str, Any]]:
     """The sample stories with gold statements as variants; gold facts' values as
     variants of fact labels (second list, per story: material, gold values, status)."""
-    from tests.samples_material import build_sample_stories
+    from tests.samples_material import SAMPLES, SampleStory, ref_of
 
-    with tempfile.TemporaryDirectory() as folder:
-        stories = build_sample_stories(Path(folder) / "samples.db")
+    from newsprism.analyze.batch import analyze_stored
+    from newsprism.ingest import read_inputs
+    from newsprism.model import Article
+    from newsprism.model import Story as StoryRecord
+    from newsprism.store import Store
+
+    # Each gold file's articles are its story (not the clusterer's grouping, which is
+    # measured by eval/clustering.py): alignment is scored on the right articles.
+    articles = [a for a in read_inputs([str(SAMPLES / "stories")]) if isinstance(a, Article)]
+    by_ref = {ref_of(a): a for a in articles}
+    with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "s.db") as store:
+        store.add_articles(articles)
+        analyses = analyze_stored(store, [a.id for a in articles])
+    stories = {}
+    for path in sorted((SAMPLES / "gold").glob("*.json")):
+        gold_file = json.loads(path.read_text(encoding="utf-8"))
+        members = [by_ref[item["ref"]] for item in gold_file["articles"]]
+        record = StoryRecord(
+            gold_file["story"], None, tuple(a.id for a in members), _copies(members)
+        )
+        material_of = StoryMaterial(record, members, {a.id: analyses[a.id] for a in members})
+        stories[gold_file["story"]] = SampleStory(
+            gold_file["story"], material_of, gold_file,
+            {ref_of(a): a.id for a in members}, {a.id: ref_of(a) for a in members},
+        )  # fmt: skip
     labelled, facts = [], []
     left_out: dict[str, list[str]] = defaultdict(list)
     for name, sample in sorted(stories.items()):
@@ -243,6 +266,20 @@ def sample_sets() -> tuple[list[LabelledStory], list[dict[str, Any]], dict[str, 
         status = {f"f{k}": f["status"] for k, f in enumerate(gold["facts"])}
         facts.append({"material": material, "gold": values, "status": status})
     return labelled, facts, {k: sorted(v) for k, v in left_out.items()}
+
+
+def _copies(members: Sequence[Any]) -> tuple[tuple[str, ...], ...]:
+    """Syndicated copies among the articles (the near-duplicate index the clusterer
+    uses), as the story's duplicate groups."""
+    from newsprism.cluster.dedup import DuplicateIndex, signature
+
+    index = DuplicateIndex()
+    for article in members:
+        index.add(article.id, signature(article.text))
+    groups: dict[str, list[str]] = defaultdict(list)
+    for article in members:
+        groups[index.group_of(article.id)].append(article.id)
+    return tuple(tuple(g) for g in groups.values() if len(g) > 1)
 
 
 # --- runs --------------------------------------------------------------------------------
