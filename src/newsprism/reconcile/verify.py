@@ -57,6 +57,7 @@ from newsprism.model import (
     CheckedSentence,
     Conflict,
     Fact,
+    FactValue,
     MissingItem,
     Passage,
     Quantity,
@@ -67,7 +68,7 @@ from newsprism.model import (
 )
 from newsprism.reconcile.agreement import negated, numbers_clash, quantities_in
 from newsprism.reconcile.antonyms import antonym_clash
-from newsprism.reconcile.facts import compatible
+from newsprism.reconcile.facts import compatible, values_compatible
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.roster import StoryNames, story_names
 from newsprism.reconcile.similarity import TextSimilarity
@@ -725,20 +726,32 @@ def find_missing(
         items += [MissingItem("statement", s.passage.text, s.sources, s.support) for s in carried]
     given = [q for s in sentences for q in quantities_in(ctx.material, s)]
     for fact in brief.facts:
-        articles = tuple(dict.fromkeys(v.passage.article for v in fact.values))
-        if fact.status != "agree" or ctx.material.sources(articles) < least:
+        group = _agreeing_values(ctx.material, fact)
+        articles = tuple(dict.fromkeys(v.passage.article for v in group))
+        if ctx.material.sources(articles) < least:
             continue
-        figures = [q for v in fact.values for q in _quantities_at(ctx.material, v.passage)]
+        figures = [q for v in group for q in _quantities_at(ctx.material, v.passage)]
         if any(compatible(q, f) for q in given for f in figures if q.unit == f.unit):
             continue
-        first = fact.values[0].passage
-        items.append(
-            MissingItem(
-                "fact", first.text, articles, tuple(v.passage for v in fact.values), fact.about
-            )
-        )
+        first = group[0].passage
+        sentence = ctx.material.sentence_at(first.article, first.start) or first
+        passages = tuple(v.passage for v in group)
+        items.append(MissingItem("fact", sentence.text.strip(), articles, passages, fact.about))
     items.sort(key=lambda i: -ctx.material.sources(i.sources))
     return items[: ctx.options.max_missing]
+
+
+def _agreeing_values(material: StoryMaterial, fact: Fact) -> list[FactValue]:
+    """The fact's values that fit its most widely sourced value (all of them when the
+    outlets agree; the majority's when one outlet differs)."""
+    best: list[FactValue] = []
+    best_sources = 0
+    for value in fact.values:
+        group = [v for v in fact.values if values_compatible(value, v, fact.unit)]
+        sources = material.sources(v.passage.article for v in group)
+        if sources > best_sources:
+            best, best_sources = group, sources
+    return best
 
 
 def _quantities_at(material: StoryMaterial, passage: Passage) -> list[Quantity]:
