@@ -44,6 +44,7 @@ bench: $(TEST_STAMP)
 	$(BIN)/python bench/cluster.py
 	$(BIN)/python bench/brief.py
 	$(BIN)/python bench/web.py
+	$(BIN)/python bench/backfill.py
 
 EVAL_STAMP := $(VENV)/.installed-eval
 

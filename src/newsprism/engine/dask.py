@@ -64,9 +64,10 @@ logger = logging.getLogger(__name__)
 # of a run (with 1 the run waits on the slowest shard), while the per-shard overhead
 # (a task round trip, a few ms) stays far under a shard's analysis time (seconds).
 SHARDS_PER_THREAD = 4
-# Bounds on a shard's bytes: below 64 KB the per-task overhead shows; above 32 MB a
-# failed shard costs minutes to redo and the client holds too much at once.
-MIN_SHARD_BYTES = 64 * 1024
+# Bounds on a shard's bytes. 16 KB is 3-6 articles (JSONL, gzipped WARC), about a second
+# of analysis on a core, against a task round trip of a few ms; above 32 MB a failed
+# shard costs minutes to redo and the client holds too much at once.
+MIN_SHARD_BYTES = 16 * 1024
 MAX_SHARD_BYTES = 32 * 1024 * 1024
 # Most whole inputs (single files) in one shard, however small they are.
 MAX_SHARD_INPUTS = 64
