@@ -41,6 +41,7 @@ Item = RawDocument | IngestFailure | IngestWarning
 # Fetches a URL and reads it into a document; injected so this module stays pure.
 LinkReader = Callable[[str], RawDocument]
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre")
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def read_feed(data: bytes, source: str, read_link: LinkReader | None = None) -> Iterator[Item]:
@@ -54,7 +55,10 @@ def read_feed(data: bytes, source: str, read_link: LinkReader | None = None) -> 
         raise MalformedInput(
             source, "feed declares XML entities (<!ENTITY> in its DTD): refused, nothing read"
         )
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(data)
+    except Exception as exc:  # feedparser's own bugs on odd bytes (a NUL in a declaration)
+        raise MalformedInput(source, f"unreadable feed ({type(exc).__name__}: {exc})") from None
     broken = _xml_error(parsed)
     complete = _complete_entries(data, len(parsed.entries)) if broken else len(parsed.entries)
     if broken and not complete:
@@ -167,7 +171,8 @@ def fragment_text(fragment: str) -> str:
     """Plain text of an HTML fragment: one paragraph per block element."""
     if "<" not in fragment:
         return fragment.strip()
-    root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    # lxml refuses text with NULs, C0 controls or lone surrogates; a lenient feed has them.
+    root = lxml.html.fragment_fromstring(_XML_INVALID.sub("", fragment), create_parent="div")
     blocks = [" ".join(el.text_content().split()) for el in root.iter(*_BLOCKS)]
     blocks = [b for b in blocks if b]
     return "\n\n".join(blocks) if blocks else " ".join(root.text_content().split())

@@ -5,6 +5,12 @@ publication time comes from the page's standard timestamp markup where it has on
 (``article:published_time``, ``itemprop=datePublished``, ``<time datetime>``), because
 htmldate keeps only the day for some offsets; otherwise from htmldate's search (through
 trafilatura), extensive: URL and visible text included.
+
+A page over :data:`TRAFILATURA_MAX_CHARS` (a transcript, a page that swallowed its
+comment thread) is read without trafilatura, which needs about 30 times a page's size in
+memory and 4 s a megabyte (bench/memory.py): its text blocks are taken from ``<article>``
+or ``<main>`` (else ``<body>``) with navigation, headers, footers and forms left out, in
+memory linear in the page, and cleaning does the rest.
 """
 
 from __future__ import annotations
@@ -61,6 +67,15 @@ _INVISIBLE = frozenset({"script", "style", "noscript", "template", "head"})
 _MAX_DROPPED = 200
 # Elements of trafilatura's body tree that hold one block of text each.
 _BLOCK_TAGS = frozenset({"p", "head", "quote", "item", "cell"})
+# News pages are well under 2 MB of HTML; 3 M characters leaves room for long ones while
+# keeping trafilatura's memory (~30x the page) under ~200 MB.
+TRAFILATURA_MAX_CHARS = 3_000_000
+# Substring checks of page blocks against the kept text (each costs a scan of the text):
+# boilerplate is found long before this many, and the list stops at _MAX_DROPPED anyway.
+_MAX_SUBSTRING_CHECKS = 2_000
+# HTML block elements of a huge page read without trafilatura, and page chrome left out.
+_HTML_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre")
+_CHROME = ("nav", "header", "footer", "aside", "form", "script", "style", "noscript", "template")
 
 
 def read_html(html: str, source: str, url: str | None = None) -> RawDocument:
@@ -73,6 +88,8 @@ def read_html(html: str, source: str, url: str | None = None) -> RawDocument:
     if tree is None:
         raise NoArticleFound(source, "not an HTML document")
     stamped = _markup_timestamp(tree)
+    if len(html) > TRAFILATURA_MAX_CHARS:
+        return _read_huge_page(tree, source, url, stamped)
     page_blocks = _page_blocks(tree)  # before trafilatura, which prunes the tree it is given
     doc = trafilatura.bare_extraction(
         tree,
@@ -125,9 +142,61 @@ def _page_blocks(tree: etree._Element) -> list[str]:
 
 def _dropped_blocks(page: list[str], kept: list[str], title: str | None) -> tuple[Removed, ...]:
     """The page's blocks that are not in the article, for a reviewer to see."""
+    kept_set = set(kept)
     body = "\n".join(kept)
-    dropped = [b for b in dict.fromkeys(page) if b not in body and b != title]
-    return tuple(Removed(b, "page_boilerplate") for b in dropped[:_MAX_DROPPED])
+    dropped: list[str] = []
+    checks = 0
+    for block in dict.fromkeys(page):
+        if block in kept_set or block == title:
+            continue
+        checks += 1
+        if checks > _MAX_SUBSTRING_CHECKS or len(dropped) >= _MAX_DROPPED:
+            break
+        if block not in body:
+            dropped.append(block)
+    return tuple(Removed(b, "page_boilerplate") for b in dropped)
+
+
+def _read_huge_page(
+    tree: etree._Element, source: str, url: str | None, stamped: datetime | None
+) -> RawDocument:
+    """A page too big for trafilatura: its block texts, from the main element."""
+    logger.info(
+        "%s: a page over %d characters, read without trafilatura", source, TRAFILATURA_MAX_CHARS
+    )
+    for element in list(tree.iter(*_CHROME)):
+        element.drop_tree()
+    main = next(iter(tree.xpath("//article | //main")), None)
+    root = main if main is not None else tree
+    title = _first(tree, "//meta[@property='og:title']/@content", "//title//text()", "//h1//text()")
+    blocks = [
+        text
+        for element in root.iter(*_HTML_BLOCKS)
+        if not any(a.tag in _HTML_BLOCKS for a in element.iterancestors())
+        and (text := " ".join(element.text_content().split()))
+    ]
+    if title and blocks and blocks[0].casefold() == title.casefold():
+        blocks = blocks[1:]
+    if not blocks:
+        raise NoArticleFound(source, "no article text found in the HTML page")
+    return RawDocument(
+        source=source,
+        body="\n\n".join(blocks),
+        url=_first(tree, "//link[@rel='canonical']/@href") or url,
+        title=title,
+        byline=_first(tree, "//meta[@name='author']/@content"),
+        published=stamped,
+        outlet=_first(tree, "//meta[@property='og:site_name']/@content"),
+    )
+
+
+def _first(tree: etree._Element, *xpaths: str) -> str | None:
+    """The first non-blank value any of ``xpaths`` finds, spaces folded."""
+    for xpath in xpaths:
+        for value in tree.xpath(xpath):
+            if folded := _clean_meta(str(value)):
+                return folded
+    return None
 
 
 def _text_blocks(body: etree._Element) -> list[str]:

@@ -51,11 +51,12 @@ from newsprism.ingest.decode import (
 from newsprism.ingest.feed import LinkReader, read_feed
 from newsprism.ingest.fetch import fetch, make_client
 from newsprism.ingest.html import read_html
+from newsprism.ingest.identity import streaming_article_id
 from newsprism.ingest.language import LanguageDetector
 from newsprism.ingest.manifest import Manifests
 from newsprism.ingest.records import charset_of, read_json_array, read_jsonl, read_warc
 from newsprism.ingest.sources import Input, InputKind, expand_inputs
-from newsprism.model import Article, IngestFailure, IngestWarning, RawDocument, article_id
+from newsprism.model import Article, IngestFailure, IngestWarning, RawDocument
 
 logger = logging.getLogger(__name__)
 
@@ -123,11 +124,16 @@ def read_inputs(
     context = _Context(options or IngestOptions(), stdin, on_warning)
     with context.stack:
         for found in _inputs(values):
+            produced = False
             for item in _read_input(found, context):
                 if isinstance(item, IngestWarning):
                     _warn(item, context)
                 else:
+                    produced = True
                     yield _finish(item, found, context)
+            if not produced:  # a blank JSONL file, a WARC of images only
+                empty = IngestFailure(str(found.source), "no article in it (no text or records)")
+                yield _finish(empty, found, context)
             if on_input_done is not None:
                 on_input_done(found)
 
@@ -331,7 +337,7 @@ def build_article(
         or fallback_outlet
     )
     return Article(
-        id=article_id(outlet, cleaned.text),
+        id=streaming_article_id(outlet, cleaned.text),
         source=raw.source,
         text=cleaned.text,
         url=raw.url,
