@@ -43,6 +43,7 @@ bench: $(TEST_STAMP)
 	$(BIN)/python bench/analyze.py
 	$(BIN)/python bench/cluster.py
 	$(BIN)/python bench/brief.py
+	$(BIN)/python bench/verify.py
 	$(BIN)/python bench/web.py
 	$(BIN)/python bench/backfill.py
 
@@ -58,6 +59,7 @@ eval: $(EVAL_STAMP)
 	$(BIN)/python eval/clustering.py
 	$(BIN)/python eval/real_clustering.py
 	$(BIN)/python eval/crosscheck.py
+	$(BIN)/python eval/verify.py
 	$(BIN)/python eval/summary.py
 	$(BIN)/python eval/basil_quotes.py
 	$(BIN)/python eval/basil_gold.py
