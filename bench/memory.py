@@ -32,12 +32,13 @@ from pathlib import Path
 from typing import Any
 
 MB = 1_000_000
-WORDS = (
+PROSE = (
     "the council harbour board minister said on Tuesday that repairs would take eleven weeks "
     "and cost about million kroner according to engineers who inspected the pier last month "
     "residents asked whether ferries could use the north quay while work continued and the "
     "mayor promised a vote before the summer season after a long debate in the chamber"
-).split()
+)
+WORDS = PROSE.split()
 NAMES = ("Jördis Weiß", "Ilona Varga", "Ana Perić", "José Núñez", "Zoë Brontë", "Ola Berg")
 
 
@@ -45,7 +46,8 @@ def paragraph(rng: random.Random) -> str:
     words = [rng.choice(WORDS) for _ in range(rng.randint(40, 120))]
     sentence = " ".join(words).capitalize() + "."
     if rng.random() < 0.33:
-        sentence += f" \u201c{words[0].capitalize()} {' '.join(words[1:9])},\u201d said {rng.choice(NAMES)}."
+        quote = f"{words[0].capitalize()} {' '.join(words[1:9])}"
+        sentence += f" \u201c{quote},\u201d said {rng.choice(NAMES)}."
     return sentence
 
 
