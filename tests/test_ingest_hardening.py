@@ -197,3 +197,33 @@ def test_html_meta_charset_is_honoured(write: Write) -> None:
     )
     items, warnings = read(str(write("ru.html", page.encode("cp1251"))))
     assert "Паром снова ходит" in articles(items)[0].text and not warnings
+
+
+# --- huge inputs ---------------------------------------------------------------------------
+
+
+def test_page_too_big_for_trafilatura_is_read_by_its_blocks(
+    write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsprism.ingest import html as html_module
+    from tests.builders import html_page
+
+    monkeypatch.setattr(html_module, "TRAFILATURA_MAX_CHARS", 500)
+    items, _ = read(str(write("big.html", html_page())))
+    (article,) = articles(items)
+    assert article.text.startswith("The harbour board of Tessel voted")
+    assert "Ilona Varga" in article.text
+    assert "Home" not in article.text and "First!" not in article.text
+    assert (article.title, article.outlet, article.byline) == (
+        "Tessel closes its old ferry pier",
+        "The Tessel Courier",
+        "Mara Lind",
+    )
+    assert article.url == "https://tesselcourier.example/news/ferry-pier"
+    assert article.published is not None
+
+
+def test_blank_jsonl_file_is_a_failure_not_silence(write: Write) -> None:
+    items, _ = read(str(write("blank.jsonl", "\n\n  \n")))
+    (failed,) = failures(items)
+    assert "no article in it" in failed.reason

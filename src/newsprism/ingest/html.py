@@ -166,8 +166,8 @@ def _read_huge_page(
     )
     for element in list(tree.iter(*_CHROME)):
         element.drop_tree()
-    main = next(iter(tree.xpath("//article | //main")), None)
-    root = main if main is not None else tree
+    found = tree.xpath("//article") or tree.xpath("//main")  # <article> is the narrower
+    root = found[0] if found else tree
     title = _first(tree, "//meta[@property='og:title']/@content", "//title//text()", "//h1//text()")
     blocks = [
         text
