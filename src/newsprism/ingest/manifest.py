@@ -112,19 +112,25 @@ def read_manifest(folder: Path) -> Manifest | None:
     """
     for name in MANIFEST_NAMES:
         path = folder / name
-        if path.is_file():
+        try:
+            present = path.is_file()
+        except OSError:  # an ancestor we may pass through but not list
+            present = False
+        if present:
             return _parse(path, folder)
     return None
 
 
 def _parse(path: Path, folder: Path) -> Manifest:
     source = str(path)
-    if path.stat().st_size > MAX_MANIFEST_BYTES:
-        raise MalformedInput(source, f"a manifest over {MAX_MANIFEST_BYTES:,} bytes")
     try:
+        if path.stat().st_size > MAX_MANIFEST_BYTES:
+            raise MalformedInput(source, f"a manifest over {MAX_MANIFEST_BYTES:,} bytes")
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise MalformedInput(source, "manifest is not UTF-8 text") from None
+    except OSError as exc:
+        raise MalformedInput(source, f"cannot read the manifest ({exc.strerror or exc})") from None
     rows = _json_rows(text, source) if path.suffix == ".json" else _csv_rows(text, source)
     exact: dict[str, SourceFacts] = {}
     patterns: list[tuple[str, SourceFacts]] = []
