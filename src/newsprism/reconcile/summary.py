@@ -343,10 +343,13 @@ def _select(
 
 
 def _lead_prior(units: Sequence[_Unit]) -> npt.NDArray[np.float64]:
-    """1 / (1 + the unit's place in its article): news puts what matters first."""
+    """1 / (1 + the unit's place among its article's candidates): news puts what
+    matters first (a dateline or caption before the lead does not count)."""
     seen: dict[str, int] = {}
     prior = np.zeros(len(units))
     for i, unit in enumerate(units):
+        if not unit.candidate:
+            continue
         place = seen.get(unit.passage.article, 0)
         seen[unit.passage.article] = place + 1
         prior[i] = 1.0 / (1 + place)
