@@ -96,8 +96,10 @@ class SummaryOptions:
     100 + 40 a source (at most 300) gives a median of 214; requiring two sources past
     the first five sentences stops at a median of 131 words (ROUGE-1 38.9 against 43.1),
     as most clusters hold two or three real reports among scraped debris; a position
-    weight of 0.5 lifts ROUGE-1 by 1.6 over none (1.0 adds nothing more); no relevance
-    floor past the first five (0.3 and 0.6 cut the length, not the noise).
+    weight of 0.5 lifts ROUGE-1 / ROUGE-2 by 0.8 / 1.0 over none (1.0 adds nothing
+    more); no relevance floor past the first five (0.3 and 0.6 cut the length, not the
+    noise). At these defaults, clusters 0-29: ROUGE-1/2/Lsum 43.1 / 12.1 / 38.6 against
+    the same-length lead's 42.3 / 12.7 / 38.0, median 213 words.
     """
 
     min_sentences: int = 5
