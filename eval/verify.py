@@ -332,11 +332,53 @@ def _markdown(report: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def score_planted(
+    cases: Sequence[Case],
+    gold: dict[str, Any],
+    verifier: Verifier,
+    reconciler: Reconciler,
+    show: int,
+) -> dict[str, Any]:
+    """Every gold item verified and scored, beside the baseline; misses printed."""
+    by_story: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for item in gold["items"]:
+        by_story[item["story"]].append(item)
+    rows: list[dict[str, Any]] = []
+    for case in cases:
+        if case.key in by_story:
+            rows += run_story(verifier, reconciler, case, by_story[case.key])
+    threshold = fit_threshold([r for r in rows if r["story"].startswith("samples:")])
+    for r in rows:
+        if "overlap" in r:
+            r["baseline"] = "supported" if r["overlap"] >= threshold else "unsupported"
+    sentences = [r for r in rows if r["kind"] != "dropped_key_fact"]
+    misses = [r for r in sentences if (r["got"] == "supported") != (r["verdict"] == "supported")]
+    for r in misses[:show]:
+        print(f"   miss {r['story'][:20]} {r['kind']}: got {r['got']}")
+    for r in rows:
+        if r["kind"] == "dropped_key_fact":
+            print(f"   dropped {r['story'][:20]} {r['figure']!r}: {r['got']}")
+    return {
+        "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "machine": f"{platform.machine()}, Python {platform.python_version()}",
+        "similarity": reconciler.similarity.__class__.__name__,
+        "stories": len({r["story"] for r in rows}),
+        "items": len(rows),
+        "baseline_threshold": threshold,
+        "verdicts": {"newsprism": prf(sentences, "got"), "baseline": prf(sentences, "baseline")},
+        "kinds": {"newsprism": per_kind(rows, "got"), "baseline": per_kind(sentences, "baseline")},
+        "by_set": {
+            s: per_kind([r for r in rows if r["story"].startswith(s + ":")], "got")
+            for s in ("samples", "basil", "multinews")
+        },
+    }
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dense", action="store_true", help="dense similarity (embed extra)")
-    parser.add_argument("--basil", type=int, default=12, help="BASIL stories planted")
-    parser.add_argument("--planted-multinews", type=int, default=6)
+    parser.add_argument("--basil", type=int, default=16, help="BASIL stories planted")
+    parser.add_argument("--planted-multinews", type=int, default=8)
     parser.add_argument("--multinews", type=int, default=25, help="human summaries verified")
     parser.add_argument("--show", type=int, default=12, help="unsupported lines printed")
     parser.add_argument("--write-gold", action="store_true")
@@ -358,38 +400,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         gold = json.loads(GOLD.read_text(encoding="utf-8"))
     reconciler = Reconciler(BriefOptions(embeddings="on" if args.dense else "off"))
     verifier = Verifier(reconciler.similarity, analyzer)
-    by_story: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for item in gold["items"]:
-        by_story[item["story"]].append(item)
-    rows: list[dict[str, Any]] = []
-    for case in cases:
-        if case.key in by_story:
-            rows += run_story(verifier, reconciler, case, by_story[case.key])
-    threshold = fit_threshold([r for r in rows if r["story"].startswith("samples:")])
-    for r in rows:
-        if "overlap" in r:
-            r["baseline"] = "supported" if r["overlap"] >= threshold else "unsupported"
-    sentences = [r for r in rows if r["kind"] != "dropped_key_fact"]
-    report: dict[str, Any] = {
-        "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
-        "machine": f"{platform.machine()}, Python {platform.python_version()}",
-        "similarity": reconciler.similarity.__class__.__name__,
-        "stories": len({r["story"] for r in rows}),
-        "items": len(rows),
-        "baseline_threshold": threshold,
-        "verdicts": {"newsprism": prf(sentences, "got"), "baseline": prf(sentences, "baseline")},
-        "kinds": {"newsprism": per_kind(rows, "got"), "baseline": per_kind(sentences, "baseline")},
-        "by_set": {
-            s: per_kind([r for r in rows if r["story"].startswith(s + ":")], "got")
-            for s in ("samples", "basil", "multinews")
-        },
-    }
-    misses = [r for r in sentences if (r["got"] == "supported") != (r["verdict"] == "supported")]
-    for r in misses[: args.show]:
-        print(f"   miss {r['story'][:20]} {r['kind']}: got {r['got']}")
-    for r in rows:
-        if r["kind"] == "dropped_key_fact":
-            print(f"   dropped {r['story'][:20]} {r['figure']!r}: {r['got']}")
+    report = score_planted(cases, gold, verifier, reconciler, args.show)
     if real and args.multinews:
         human = multinews_cases(analyzer, args.multinews, start=0)
         report["multinews_human"] = human_summaries(verifier, reconciler, human, args.show)

@@ -241,7 +241,8 @@ def _wrong_speaker(
         mention = article.text[q.speaker_start : q.speaker_end]
         if mention.casefold() in _PRONOUNS or not mention[:1].isupper():
             continue
-        others = [p for p in people if p.split()[-1].casefold() not in q.speaker.casefold()]
+        speaker = normalize_words(q.speaker)
+        others = [p for p in people if normalize_words(p.split()[-1]) not in speaker]
         if not others:
             return None
         a = q.speaker_start - unit[1]
@@ -257,11 +258,16 @@ def _wrong_speaker(
 def _paraphrase_quote(case: Case, unit: tuple[int, int, int]) -> dict[str, Any] | None:
     article = case.material.articles[unit[0]]
     analysis = case.material.analysis(article.id)
+    # Words written verbatim in another outlet, or in a direct quote, may be a quote:
+    # such a clause is no paraphrase.
     quoted = " ".join(
-        normalize_words(q.text)
-        for x in case.material.analyses.values()
-        for q in x.quotes
-        if q.direct
+        [
+            normalize_words(q.text)
+            for x in case.material.analyses.values()
+            for q in x.quotes
+            if q.direct
+        ]
+        + [normalize_words(a.text) for a in case.material.articles if a.id != article.id]
     )
     for q in analysis.quotes if analysis else ():
         if q.direct or q.speaker_start is None or q.speaker_end is None:
@@ -271,8 +277,8 @@ def _paraphrase_quote(case: Case, unit: tuple[int, int, int]) -> dict[str, Any] 
         mention = article.text[q.speaker_start : q.speaker_end]
         if mention.casefold() in _PRONOUNS or not mention[:1].isupper():
             continue
-        if normalize_words(q.text) in quoted:
-            continue
+        if normalize_words(q.text) in quoted or any(c in q.text for c in '"“”«»'):
+            continue  # words quoted somewhere, or a clause holding a quote of its own
         return _item(
             case,
             "paraphrase_as_quote",

@@ -40,7 +40,6 @@ from __future__ import annotations
 
 import itertools
 import logging
-import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -57,8 +56,6 @@ from newsprism.model import (
     CheckedSentence,
     Conflict,
     Fact,
-    FactValue,
-    MissingItem,
     Passage,
     Quantity,
     Quote,
@@ -68,18 +65,21 @@ from newsprism.model import (
 )
 from newsprism.reconcile.agreement import negated, numbers_clash, quantities_in
 from newsprism.reconcile.antonyms import antonym_clash
-from newsprism.reconcile.facts import compatible, values_compatible
+from newsprism.reconcile.facts import compatible
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.roster import StoryNames, story_names
 from newsprism.reconcile.similarity import TextSimilarity
 from newsprism.reconcile.statements import normalize_words
+from newsprism.reconcile.verify_missing import (
+    SUMMARY_ID,
+    MissingOptions,
+    find_missing,
+    quantities_at,
+)
 
 logger = logging.getLogger(__name__)
 
 __all__ = ["SUMMARY_ID", "Verifier", "VerifyOptions", "relation", "verify_summary"]
-
-#: The pseudo-article id the summary is analysed under.
-SUMMARY_ID = "summary"
 
 
 @dataclass(frozen=True)
@@ -113,115 +113,15 @@ class VerifyOptions:
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 # Words that say nothing a source must back (function words, reporting verbs).
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "from",
-        "as",
-        "into",
-        "about",
-        "over",
-        "after",
-        "before",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "will",
-        "would",
-        "can",
-        "could",
-        "may",
-        "might",
-        "shall",
-        "should",
-        "must",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "its",
-        "they",
-        "them",
-        "their",
-        "he",
-        "him",
-        "his",
-        "she",
-        "her",
-        "we",
-        "our",
-        "you",
-        "your",
-        "i",
-        "me",
-        "my",
-        "who",
-        "whom",
-        "which",
-        "what",
-        "when",
-        "where",
-        "while",
-        "also",
-        "than",
-        "then",
-        "there",
-        "here",
-        "not",
-        "no",
-        "nor",
-        "so",
-        "such",
-        "said",
-        "says",
-        "say",
-        "told",
-        "tell",
-        "according",
-        "added",
-        "adds",
-        "also",
-        "up",
-        "out",
-        "just",
-        "only",
-        "more",
-        "most",
-        "other",
-        "some",
-        "any",
-        "all",
-        "each",
-        "both",
-        "very",
-        "new",
-        "one",
-    ]
+_STOP_WORDS = (
+    "a an the and or but of to in on at by for with from as into about over after before "
+    "is are was were be been being has have had do does did will would can could may might "
+    "shall should must this that these those it its they them their he him his she her we "
+    "our you your i me my who whom which what when where while also than then there here "
+    "not no nor so such said says say told tell according added adds up out just only "
+    "more most other some any all each both very new one"
 )
+_STOP = frozenset(_STOP_WORDS.split())
 _SUFFIXES = ("ingly", "edly", "ing", "ied", "ies", "ed", "es", "s", "ly")
 _CLAUSE_CUT = re.compile(
     r";\s+|\s+[—–]\s+|,\s+(?=(?:and|but|while|whereas|although|though|as|after|which)\b)"
@@ -355,7 +255,12 @@ def _evidence(ctx: _Context, mine: Passage, row: npt.NDArray[np.float64]) -> _Ev
         verdict, conflict = relation(ctx.material, mine, piece, ctx.names)
         if verdict == "agree":
             found.backing.append((piece, score))
-        elif conflict is not None:
+        elif conflict in ("negation", "antonym") and _repeats(piece, mine):
+            found.backing.append((piece, score))  # its words verbatim, in a longer sentence
+        elif conflict == "number" or (conflict is not None and score >= ctx.close):
+            # A figure that differs is a clash at any support similarity; a "not", an
+            # antonym or another actor only in a piece close enough to be the same
+            # claim (a summary's own aside often negates what a source says nearby).
             found.disputing.append((piece, score, conflict))
     for i in (int(i) for i in order[:3] if 0 < row[i] < ctx.threshold):
         found.related.append((ctx.pieces[i], float(row[i])))
@@ -366,6 +271,14 @@ def _evidence(ctx: _Context, mine: Passage, row: npt.NDArray[np.float64]) -> _Ev
         if relation(ctx.material, mine, ctx.pieces[i], ctx.names)[0] == "agree":
             found.nearby.append((ctx.pieces[i], float(row[i])))
     return found
+
+
+def _repeats(piece: Passage, mine: Passage) -> bool:
+    """Whether one of the two holds the other's words verbatim (then a "not" in the
+    rest of the longer one does not deny the shorter)."""
+    theirs, ours = normalize_words(piece.text), normalize_words(mine.text)
+    shorter, longer = sorted((theirs, ours), key=len)
+    return len(shorter.split()) >= 4 and shorter in longer
 
 
 def _head(about: str) -> str:
@@ -389,7 +302,7 @@ def _fact_disputes(ctx: _Context, mine: Passage) -> list[tuple[Passage, float, C
             values = [
                 t
                 for v in fact.values
-                for t in _quantities_at(ctx.material, v.passage)
+                for t in quantities_at(ctx.material, v.passage)
                 if _same_measure(t, q.about, q.unit)
             ]
             if values and not any(compatible(q, t) for t in values):
@@ -457,9 +370,13 @@ def _unbacked_names(
 
 @dataclass(frozen=True)
 class _QuoteCheck:
+    """Source quotes holding a summary quote's words: by its speaker (``found``; with
+    no speaker on either side: ``unattributed``) or by someone else."""
+
     quote: Quote
     found: list[Passage]
     speaker_clash: list[Passage]
+    unattributed: list[Passage] = field(default_factory=list)
 
 
 def _quotes_in(material: StoryMaterial, passage: Passage) -> list[Quote]:
@@ -475,11 +392,19 @@ def _same_speaker(names: StoryNames, a: str | None, b: str | None) -> bool:
     return a is None or b is None or names.key(a) == names.key(b)
 
 
+def _known_person(ctx: _Context, name: str | None) -> bool:
+    """Whether the story's roster knows ``name`` as a person (a summary's "reports
+    Mediaite" makes an outlet the speaker: no speaker to check)."""
+    resolved = ctx.names.resolve(name) if name else None
+    return resolved is not None and ctx.names.types.get(resolved) == "PERSON"
+
+
 def _check_quote(ctx: _Context, quote: Quote) -> _QuoteCheck:
     """Where the quoted words occur in the sources, under which speaker."""
     words = normalize_words(quote.text)
     found: list[Passage] = []
     clash: list[Passage] = []
+    unattributed: list[Passage] = []
     if not words:
         return _QuoteCheck(quote, found, clash)
     for article in ctx.material.articles:
@@ -490,15 +415,17 @@ def _check_quote(ctx: _Context, quote: Quote) -> _QuoteCheck:
         hits = [q for q in quoted if words in normalize_words(q.text)]
         for q in hits:
             place = ctx.material.passage(article.id, q.start, q.end)
-            if _same_speaker(ctx.names, quote.speaker, q.speaker):
+            if quote.speaker is None or q.speaker is None:
+                unattributed.append(place)
+            elif _same_speaker(ctx.names, quote.speaker, q.speaker):
                 found.append(place)
             else:
                 clash.append(place)
         if not hits and words in normalize_words(article.text):
             span = _quoted_span(article.text, quote.text)
             if span is not None:  # between quote marks the analyser did not take as a quote
-                found.append(ctx.material.passage(article.id, *span))
-    return _QuoteCheck(quote, found, clash)
+                unattributed.append(ctx.material.passage(article.id, *span))
+    return _QuoteCheck(quote, found, clash, unattributed)
 
 
 _MARKS = "\"'“”‘’«»„‹›"
@@ -647,12 +574,14 @@ def _apply_quotes(ctx: _Context, mine: Passage, finding: _Finding) -> _Finding:
     shown as a quote (the sentence is at most partly supported)."""
     for quote in _quotes_in(ctx.material, mine):
         check = _check_quote(ctx, quote)
-        if check.found:
+        clash = bool(check.speaker_clash) and _known_person(ctx, quote.speaker)
+        if check.found or (check.unattributed and not clash):
+            held = [b for b, _ in finding.backing]
             finding.backing.extend(
-                (p, 1.0) for p in check.found if p not in [b for b, _ in finding.backing]
+                (p, 1.0) for p in check.found + check.unattributed if p not in held
             )
             continue
-        if check.speaker_clash:
+        if clash:
             who = quote.speaker or quote.speaker_mention or "the summary's speaker"
             return _Finding(
                 "contradicted",
@@ -699,68 +628,6 @@ def _checked(ctx: _Context, sentence: Passage, finding: _Finding) -> CheckedSent
     )
 
 
-# --- missing -----------------------------------------------------------------------------
-
-
-def _majority(material: StoryMaterial, share: float) -> int:
-    total = material.sources(a.id for a in material.articles if a.id != SUMMARY_ID)
-    return max(2, math.ceil(share * total))
-
-
-def find_missing(
-    ctx: _Context, brief: Brief, sentences: Sequence[Passage], similarity: TextSimilarity
-) -> list[MissingItem]:
-    """Well-supported brief sentences and agreed facts the summary does not carry."""
-    least = _majority(ctx.material, ctx.options.missing_share)
-    items: list[MissingItem] = []
-    carried = [s for s in brief.summary if ctx.material.sources(s.sources) >= least]
-    if carried and sentences:
-        texts = [s.passage.text for s in carried]
-        sim = similarity.matrix(texts, [s.text for s in sentences])
-        for row, line in zip(sim, carried, strict=True):
-            if float(np.max(row)) < ctx.threshold:
-                items.append(
-                    MissingItem("statement", line.passage.text, line.sources, line.support)
-                )
-    elif carried:
-        items += [MissingItem("statement", s.passage.text, s.sources, s.support) for s in carried]
-    given = [q for s in sentences for q in quantities_in(ctx.material, s)]
-    for fact in brief.facts:
-        group = _agreeing_values(ctx.material, fact)
-        articles = tuple(dict.fromkeys(v.passage.article for v in group))
-        if ctx.material.sources(articles) < least:
-            continue
-        figures = [q for v in group for q in _quantities_at(ctx.material, v.passage)]
-        if any(compatible(q, f) for q in given for f in figures if q.unit == f.unit):
-            continue
-        first = group[0].passage
-        sentence = ctx.material.sentence_at(first.article, first.start) or first
-        passages = tuple(v.passage for v in group)
-        items.append(MissingItem("fact", sentence.text.strip(), articles, passages, fact.about))
-    items.sort(key=lambda i: -ctx.material.sources(i.sources))
-    return items[: ctx.options.max_missing]
-
-
-def _agreeing_values(material: StoryMaterial, fact: Fact) -> list[FactValue]:
-    """The fact's values that fit its most widely sourced value (all of them when the
-    outlets agree; the majority's when one outlet differs)."""
-    best: list[FactValue] = []
-    best_sources = 0
-    for value in fact.values:
-        group = [v for v in fact.values if values_compatible(value, v, fact.unit)]
-        sources = material.sources(v.passage.article for v in group)
-        if sources > best_sources:
-            best, best_sources = group, sources
-    return best
-
-
-def _quantities_at(material: StoryMaterial, passage: Passage) -> list[Quantity]:
-    analysis = material.analysis(passage.article)
-    if analysis is None:
-        return []
-    return [q for q in analysis.quantities if q.start < passage.end and passage.start < q.end]
-
-
 # --- entry points ------------------------------------------------------------------------
 
 
@@ -798,7 +665,8 @@ def verify_summary(
     sentences = summary_sentences(both)
     clauses = [clauses_of(both, s, options.min_clause_words) for s in sentences]
     checked = _verify_sentences(ctx, sentences, clauses, similarity)
-    missing = find_missing(ctx, brief, sentences, similarity)
+    limits = MissingOptions(options.missing_share, ctx.threshold, options.max_missing)
+    missing = find_missing(both, brief, sentences, similarity, limits)
     logger.info(
         "verified %d summary sentences of story %s: %d missing items",
         len(checked),

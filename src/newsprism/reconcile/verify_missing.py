@@ -1,0 +1,140 @@
+"""What a summary leaves out: the story's best-supported statements and facts that no
+summary sentence carries (the ``missing`` list of :func:`~newsprism.reconcile.verify.
+verify_summary`).
+
+* statements: the brief's summary sentences carried by at least ``share`` of the
+  story's sources (two at least) that no summary sentence is ``threshold`` similar to;
+* facts: the figures of a brief fact that fit its most widely sourced value, when
+  that many sources give them and the summary gives no fitting figure;
+* measures the facts did not group (a figure with a unit whose counted noun was not
+  found: "75 miles above Antarctica"), given alike by that many sources.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from newsprism.model import Brief, Fact, FactValue, MissingItem, Passage, Quantity
+from newsprism.reconcile.agreement import quantities_in
+from newsprism.reconcile.facts import compatible, values_compatible
+from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.similarity import TextSimilarity
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["SUMMARY_ID", "MissingOptions", "find_missing", "quantities_at"]
+
+#: The pseudo-article id the summary is analysed under.
+SUMMARY_ID = "summary"
+
+
+def _majority(material: StoryMaterial, share: float) -> int:
+    total = material.sources(a.id for a in material.articles if a.id != SUMMARY_ID)
+    return max(2, math.ceil(share * total))
+
+
+@dataclass(frozen=True)
+class MissingOptions:
+    """``share``: least share of the story's sources (and two) an item must have;
+    ``threshold``: least similarity of a summary sentence to a brief sentence for the
+    summary to carry it (the verify support threshold); ``most``: items listed."""
+
+    share: float
+    threshold: float
+    most: int
+
+
+def find_missing(
+    material: StoryMaterial,
+    brief: Brief,
+    sentences: Sequence[Passage],
+    similarity: TextSimilarity,
+    options: MissingOptions,
+) -> list[MissingItem]:
+    """Well-supported brief sentences and agreed facts the summary does not carry.
+    ``material`` holds the summary as the article :data:`SUMMARY_ID`; ``sentences``
+    are its sentences."""
+    least = _majority(material, options.share)
+    items: list[MissingItem] = []
+    carried = [s for s in brief.summary if material.sources(s.sources) >= least]
+    if carried and sentences:
+        texts = [s.passage.text for s in carried]
+        sim = similarity.matrix(texts, [s.text for s in sentences])
+        for row, line in zip(sim, carried, strict=True):
+            if float(np.max(row)) < options.threshold:
+                items.append(
+                    MissingItem("statement", line.passage.text, line.sources, line.support)
+                )
+    elif carried:
+        items += [MissingItem("statement", s.passage.text, s.sources, s.support) for s in carried]
+    given = [q for s in sentences for q in quantities_in(material, s)]
+    for fact in brief.facts:
+        group = _agreeing_values(material, fact)
+        articles = tuple(dict.fromkeys(v.passage.article for v in group))
+        if material.sources(articles) < least:
+            continue
+        figures = [q for v in group for q in quantities_at(material, v.passage)]
+        if any(compatible(q, f) for q in given for f in figures if q.unit == f.unit):
+            continue
+        first = group[0].passage
+        sentence = material.sentence_at(first.article, first.start) or first
+        passages = tuple(v.passage for v in group)
+        items.append(MissingItem("fact", sentence.text.strip(), articles, passages, fact.about))
+    items += _shared_measures(material, given, least, [p for i in items for p in i.passages])
+    items.sort(key=lambda i: -material.sources(i.sources))
+    return items[: options.most]
+
+
+def _shared_measures(
+    material: StoryMaterial, given: Sequence[Quantity], least: int, listed: Sequence[Passage]
+) -> list[MissingItem]:
+    """Measures (figures with a unit: 75 miles, 21 percent) that most sources give
+    alike but the facts did not group (no counted noun found, or grouped under another
+    head), and the summary does not give."""
+    found: list[tuple[str, Quantity]] = [
+        (a.id, q)
+        for a in material.articles
+        if a.id != SUMMARY_ID
+        for q in quantities_at(material, material.passage(a.id, 0, len(a.text)))
+        if q.unit is not None and not material.in_headline_list(a.id, q.start)
+    ]
+    taken = {(p.article, p.start) for p in listed}
+    items: list[MissingItem] = []
+    for article, q in found:
+        if (article, q.start) in taken or any(g.unit == q.unit and compatible(g, q) for g in given):
+            continue
+        alike = [(a, t) for a, t in found if t.unit == q.unit and compatible(q, t)]
+        articles = tuple(dict.fromkeys(a for a, _ in alike))
+        if material.sources(articles) < least:
+            continue
+        taken |= {(a, t.start) for a, t in alike}
+        passages = tuple(material.passage(a, t.start, t.end) for a, t in alike)
+        sentence = material.sentence_at(article, q.start)
+        text = sentence.text.strip() if sentence else q.text
+        items.append(MissingItem("fact", text, articles, passages, q.about))
+    return items
+
+
+def _agreeing_values(material: StoryMaterial, fact: Fact) -> list[FactValue]:
+    """The fact's values that fit its most widely sourced value (all of them when the
+    outlets agree; the majority's when one outlet differs)."""
+    best: list[FactValue] = []
+    best_sources = 0
+    for value in fact.values:
+        group = [v for v in fact.values if values_compatible(value, v, fact.unit)]
+        sources = material.sources(v.passage.article for v in group)
+        if sources > best_sources:
+            best, best_sources = group, sources
+    return best
+
+
+def quantities_at(material: StoryMaterial, passage: Passage) -> list[Quantity]:
+    analysis = material.analysis(passage.article)
+    if analysis is None:
+        return []
+    return [q for q in analysis.quantities if q.start < passage.end and passage.start < q.end]
