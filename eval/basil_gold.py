@@ -90,7 +90,9 @@ def _overlap(a: tuple[str, int, int], b: tuple[str, int, int]) -> bool:
     return a[0] == b[0] and min(a[2], b[2]) > max(a[1], b[1])
 
 
-def score_story(story: dict[str, Any], material: Any, similarities: dict[str, Any]) -> dict:
+def score_story(
+    story: dict[str, Any], material: Any, similarities: dict[str, Any]
+) -> dict[str, Any]:
     from newsprism.reconcile.agreement import negated, numbers_clash, quantities_in
     from newsprism.reconcile.discrepancies import find_discrepancies
     from newsprism.reconcile.exclusives import find_exclusives
@@ -102,11 +104,11 @@ def score_story(story: dict[str, Any], material: Any, similarities: dict[str, An
     gold = _variants(story["statements"], "variants")
     result["statements"]["exact text (Quootstrap)"] = pairs(gold, match(gold, exact_text(material)))
     lexical = similarities["newsprism lexical"]
-    statements = []
+    statements: list[Any] = []
     for name, similarity in similarities.items():
-        found = align_statements(material, similarity)
-        statements = found if similarity is lexical else statements
-        result["statements"][name] = pairs(gold, match(gold, statement_spans(found)))
+        aligned = align_statements(material, similarity)
+        statements = aligned if similarity is lexical else statements
+        result["statements"][name] = pairs(gold, match(gold, statement_spans(aligned)))
     facts = compare_facts(material)
     values = _variants(story["facts"], "values")
     spans = [
