@@ -625,7 +625,8 @@ def _analyzer_lines(subset: dict[str, Any] | None) -> list[str]:
 # --- main --------------------------------------------------------------------------------
 
 
-def evaluate(articles: int, analyzer_subset: int, console: Console) -> dict[str, Any]:
+def evaluate(articles: int, analyzer_subset: int, console: Console,
+             dense: bool = True) -> dict[str, Any]:
     """Every run of the evaluation; the report as one JSON-ready dict."""
     with console.status("generating streams"):
         data = stream_module.generate_stream(articles, stream_module.DEFAULT_SEED)
@@ -637,7 +638,7 @@ def evaluate(articles: int, analyzer_subset: int, console: Console) -> dict[str,
     with console.status("near-duplicates and signals"):
         prepared = prepare(items)
     runs = [run_newsprism("newsprism lexical", items, parents, prepared, "off", console)]
-    missing = dense_missing()
+    missing = dense_missing() if dense else "skipped: --no-dense"
     if missing is None:
         runs.append(run_newsprism("newsprism dense", items, parents, prepared, "on", console))
     else:
@@ -672,9 +673,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--analyzer-subset", type=int, default=0, metavar="N",
                         help="also cluster >= N articles with the real analyser's signals")
     parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument("--no-dense", action="store_true", help="lexical clusterer only")
     args = parser.parse_args(argv)
     console = Console()
-    report = evaluate(args.articles, args.analyzer_subset, console)
+    report = evaluate(args.articles, args.analyzer_subset, console, dense=not args.no_dense)
     print_table(report, console)
     if not args.no_write:
         write(report)

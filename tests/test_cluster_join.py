@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from newsprism.cluster.join import FEATURES, Evidence, JoinModel, load_model
+from newsprism.cluster.join import FEATURES, Evidence, JoinModel, fitted, load_model
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "eval"))
 
@@ -55,6 +55,10 @@ def test_the_packaged_models_cover_every_feature_and_say_how_they_were_fitted(ki
     model = load_model(kind)
     assert model.weights[FEATURES.index("text_centroid")] > 0  # more alike, more likely
     assert model.weights[FEATURES.index("gap")] < 0  # further apart in time, less likely
+
+
+def test_the_lexical_model_is_fitted() -> None:
+    assert fitted("lexical")
 
 
 def test_the_fit_recovers_a_known_logistic_model() -> None:

@@ -246,8 +246,18 @@ def test_embeddings_auto_with_the_model_installed_gives_the_dense_vectorizer(
 ) -> None:
     made = object()
     monkeypatch.setattr(vectors, "dense_available", lambda: True)
+    monkeypatch.setattr(vectors, "fitted", lambda kind: True)
     monkeypatch.setattr(vectors, "DenseVectorizer", lambda: made)
     assert make_vectorizer(ClusterOptions(embeddings="auto")) is made
+
+
+def test_embeddings_auto_stays_lexical_while_the_dense_join_model_is_provisional(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(vectors, "dense_available", lambda: True)
+    monkeypatch.setattr(vectors, "fitted", lambda kind: kind != "dense")
+    monkeypatch.setattr(vectors, "DenseVectorizer", object)
+    assert isinstance(make_vectorizer(ClusterOptions(embeddings="auto")), LexicalVectorizer)
 
 
 # --- the dense vectorizer ----------------------------------------------------------------

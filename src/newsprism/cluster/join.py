@@ -25,7 +25,7 @@ from typing import Any, Final
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["FEATURES", "Evidence", "JoinModel", "load_model"]
+__all__ = ["FEATURES", "Evidence", "JoinModel", "fitted", "load_model"]
 
 # The signals, in the order of a model's weights:
 # - text_mean: mean cosine of the article's text vector with the story's members'
@@ -111,10 +111,21 @@ class JoinModel:
 _MODEL_FILE: Final = "join_model.json"
 
 
+def _models() -> dict[str, Any]:
+    text = resources.files("newsprism.cluster").joinpath(_MODEL_FILE).read_text(encoding="utf-8")
+    return dict(json.loads(text)["models"])
+
+
+def fitted(kind: str) -> bool:
+    """Whether the packaged model for ``kind`` was fitted on labelled data (a model
+    marked ``provisional`` holds hand-set coefficients awaiting a fit)."""
+    model = _models().get(kind)
+    return model is not None and not model.get("provisional", False)
+
+
 def load_model(kind: str) -> JoinModel:
     """The packaged model for a vectorizer kind ("lexical" or "dense")."""
-    text = resources.files("newsprism.cluster").joinpath(_MODEL_FILE).read_text(encoding="utf-8")
-    models = json.loads(text)["models"]
+    models = _models()
     if kind not in models:
         raise KeyError(f"{_MODEL_FILE} has no model for the {kind} vectorizer")
     return JoinModel.from_dict(models[kind])

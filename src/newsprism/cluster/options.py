@@ -23,9 +23,12 @@ class ClusterOptions:
     two stories merge at the same cut. The model's coefficients ship as data
     (``cluster/join_model.json``, one model per vectorizer), fitted by
     ``eval/clustering_fit.py`` on labelled real news (ECB+ and BASIL) and the generated
-    stream's tuning seed; the file records the fit and eval/README.md the
-    cross-set scores. ``model`` overrides the packaged model (the fit script passes
-    its candidates here). 0.5 is the model's own even-odds point, not tuned.
+    stream's tuning seed; the file records the fit and eval/README.md (and
+    eval/results/clustering_real.md) the cross-set scores. The dense model is marked
+    provisional (hand-set, not yet fitted: the fit did not finish on the shared machine),
+    so ``embeddings="auto"`` stays lexical until it is fitted. ``model`` overrides the
+    packaged model (the fit script passes its candidates here). 0.5 is the model's own
+    even-odds point, not tuned.
 
     ``names_threshold``: an article in another language than a story's (text
     similarity means nothing across languages) joins when the weighted mean of its

@@ -31,6 +31,7 @@ from typing import Any, Literal, Protocol, runtime_checkable
 import numpy as np
 import numpy.typing as npt
 
+from newsprism.cluster.join import fitted
 from newsprism.cluster.options import ClusterOptions
 from newsprism.errors import EmbeddingsUnavailable
 
@@ -302,8 +303,11 @@ class DenseVectorizer:
 def make_vectorizer(options: ClusterOptions) -> TextVectorizer:
     """The vectorizer ``options.embeddings`` asks for: "on" dense (raises
     :class:`EmbeddingsUnavailable` when not installed), "off" lexical, "auto" dense
-    when installed, else lexical."""
+    when installed and its join model is fitted (:func:`~newsprism.cluster.join.fitted`;
+    a provisional one is used only when asked for), else lexical."""
     choice: Literal["auto", "off", "on"] = options.embeddings
-    if choice == "off" or (choice == "auto" and not dense_available()):
+    if choice == "off" or (choice == "auto" and not (dense_available() and fitted("dense"))):
         return LexicalVectorizer()
+    if not fitted("dense"):
+        logger.warning("the dense join model is provisional (not fitted on labelled data)")
     return DenseVectorizer()
