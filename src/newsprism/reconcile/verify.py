@@ -84,20 +84,26 @@ __all__ = ["SUMMARY_ID", "Verifier", "VerifyOptions", "relation", "verify_summar
 
 @dataclass(frozen=True)
 class VerifyOptions:
-    """Thresholds; calibrated on the sample stories' gold sentences (eval/verify.py).
+    """Thresholds. Set from the brief's own calibration and checked, not fitted, on
+    eval/verify.py (planted errors over the samples, BASIL and Multi-News; results in
+    eval/results/verify.md).
 
     ``support_similarity`` / ``dense_support_similarity``: least similarity of a source
-    piece to a summary sentence or clause for it to back or dispute it (the brief's
-    summary uses 0.40 / 0.70 for outlets' sentences saying one thing; a summary
-    compresses and rewords, so slightly lower: on the samples' faithful sentences the
-    best source piece scores 0.38-0.95 lexical, 0.66-0.98 dense, while invented
-    sentences reach 0.33 / 0.62 from shared names alone).
-    ``min_coverage``: share of a sentence's content words a backing set of pieces must
-    hold unless the best piece is ``close_similarity`` similar (an added detail leaves
-    words nobody wrote).
+    piece to a summary sentence or clause for it to back or dispute it: a little below
+    the brief summary's 0.40 / 0.70 (:class:`~newsprism.reconcile.summary.
+    SummaryOptions`: outlets' sentences saying one thing), since a summary compresses
+    and rewords; sentences sharing only a name or the topic reached 0.37 / 0.69 there,
+    so the coverage and item checks below guard the lower bar.
+    ``close_similarity`` / ``dense_close_similarity``: a piece this similar is the same
+    claim: it backs a sentence whatever its word coverage, and only such a piece can
+    contradict by a negation, an antonym or another actor (a figure contradicts at the
+    support bar).
+    ``min_coverage``: share of a sentence's content words its three best backing pieces
+    must hold unless one is close (an added detail leaves words nobody wrote).
     ``min_clause_words``: a shorter piece of a sentence is not checked as a clause.
     ``candidates``: most source pieces weighed per sentence or clause.
-    ``missing_share``: share of a story's sources an item must have to count as left out.
+    ``missing_share`` / ``max_missing``: share of a story's sources an item must have
+    to count as left out, and how many are listed.
     """
 
     support_similarity: float = 0.35
