@@ -128,3 +128,21 @@ def test_terminal_brief_names_outlets_and_prints_markup_literally() -> None:
     assert "[b]|*x*" in shown  # Rich markup in article text is not interpreted
     assert "differ" in shown and "Quay Times" in shown and "Tessel Post" in shown
     assert "2026-03-03" in shown
+
+
+def test_a_disputed_summary_sentence_says_so_everywhere() -> None:
+    from dataclasses import replace
+
+    from newsprism.render.briefs import summary_view
+
+    own = passage("a1", "Tessel Post", TEXT_A, "The ferry board voted on Tuesday.")
+    other = passage("b2", "Quay Times", TEXT_B, "Some 450")
+    sentence = SummarySentence(own, ("a1",), (own,), (other,))
+    brief = replace(make_brief(), summary=(sentence,))
+    data = jsonout.brief_to_dict(brief)["summary"][0]
+    assert data["support"][0]["start"] == own.start and data["support"][0]["article"] == "a1"
+    assert data["disputed"][0]["article"] == "b2"
+    assert "disputed by *Quay Times*" in markdown.brief_markdown(brief, {"a1": "Tessel Post"})
+    console = Console(width=100, record=True)
+    console.print(summary_view(brief, {"a1": "Tessel Post"}))
+    assert "disputed by Quay Times" in " ".join(console.export_text().split())
