@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsprism.ingest.pipeline import read_inputs
-from newsprism.ingest.shards import Piece, read_pieces, split_input
+from newsprism.ingest.shards import InputTally, Piece, read_pieces, split_input
 from newsprism.ingest.sources import Input, InputKind
 from newsprism.model import Article, IngestFailure
 from tests.builders import html_page, warc_file
@@ -56,8 +56,19 @@ def warc_bytes(count: int, gzip: bool) -> bytes:
 
 
 def items_of(pieces: list[Piece]) -> list[tuple[str, str]]:
-    """What the pieces read, as comparable (kind, id-or-failure) pairs."""
-    return [_key(item) for item in read_pieces(pieces)]
+    """What the pieces read, as comparable (kind, id-or-failure) pairs, with the failure
+    of a file none of whose pieces yielded anything (as the dask engine's writer adds)."""
+    tally = InputTally()
+    found: list[tuple[str, str]] = []
+
+    def done(piece: Piece, produced: bool) -> None:
+        empty = tally.done(piece, produced)
+        if empty is not None:
+            found.append(_key(empty))
+
+    for item in read_pieces(pieces, on_piece=done):
+        found.append(_key(item))
+    return found
 
 
 def whole(path: Path) -> list[tuple[str, str]]:
@@ -110,7 +121,7 @@ def test_a_large_file_is_split_and_failures_keep_their_line_numbers(
     files: dict[str, Path], expected: dict[str, list[tuple[str, str]]]
 ) -> None:
     pieces = split_input(Input(str(files["jsonl"]), InputKind.FILE), 1_000)
-    assert len(pieces) > 5
+    assert len(pieces) > 2
     failures = [text for kind, text in items_of(pieces) if kind == "failure"]
     assert failures == [text for kind, text in expected["jsonl"] if kind == "failure"]
     assert any(":8: invalid JSON" in text for text in failures)  # line 8 of the file
@@ -128,3 +139,15 @@ def test_small_gzipped_or_other_files_stay_whole(tmp_path: Path) -> None:
     missing = Input(str(tmp_path / "gone.warc"), InputKind.FILE)
     assert split_input(missing, 10) == [Piece(missing)]
     assert items_of([Piece(missing)]) == whole(tmp_path / "gone.warc")
+
+
+def test_a_file_without_articles_is_one_failure_however_it_is_split(tmp_path: Path) -> None:
+    images = tmp_path / "images.warc.gz"
+    images.write_bytes(warc_file([]) * 6)  # six gzip members, each an image record
+    pieces = split_input(Input(str(images), InputKind.FILE), 1)
+    assert len(pieces) == 6
+    assert (
+        items_of(pieces)
+        == whole(images)
+        == [("failure", f"{images}: no article in it (no text or records)")]
+    )

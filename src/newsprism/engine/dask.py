@@ -50,7 +50,7 @@ from newsprism.engine.base import EngineRun, ProgressFactory
 from newsprism.errors import AnalysisFailure, EngineError, ExtraMissing, describe
 from newsprism.ingest.batch import BATCH_SIZE, IngestReport
 from newsprism.ingest.pipeline import IngestOptions
-from newsprism.ingest.shards import Piece, rangeable, read_pieces, split_input
+from newsprism.ingest.shards import InputTally, Piece, rangeable, read_pieces, split_input
 from newsprism.ingest.sources import Input, InputKind
 from newsprism.model import Analysis, Article, IngestFailure, IngestWarning
 from newsprism.store import Store
@@ -78,13 +78,15 @@ CONNECT_TIMEOUT_S = 10
 @dataclass
 class ShardResult:
     """What one shard gave: its items in input order, warnings, the analyses of its
-    articles (one per distinct article) and the number of inputs it started."""
+    articles (one per distinct article), the number of inputs it started and, per
+    piece, whether it yielded anything."""
 
     index: int
     items: list[Article | IngestFailure]
     warnings: list[IngestWarning] = field(default_factory=list)
     outcomes: list[Analysis | AnalysisFailure] = field(default_factory=list)
     inputs: int = 0
+    produced: list[bool] = field(default_factory=list)
 
 
 def run_shard(
@@ -92,11 +94,13 @@ def run_shard(
 ) -> ShardResult:
     """Read, clean and analyse one shard (the task each worker runs)."""
     warnings: list[IngestWarning] = []
-    items = list(read_pieces(pieces, ingest, warnings.append))
+    produced: list[bool] = []
+    read = read_pieces(pieces, ingest, warnings.append, lambda _, p: produced.append(p))
+    items = list(read)
     articles = list({a.id: a for a in items if isinstance(a, Article)}.values())
     outcomes = list(_analyzer(analyze).outcomes(articles, "record"))
     inputs = sum(1 for p in pieces if p.first)
-    return ShardResult(index, items, warnings, outcomes, inputs)
+    return ShardResult(index, items, warnings, outcomes, inputs, produced)
 
 
 ShardTask = Callable[[int, Sequence[Piece], IngestOptions, AnalyzeOptions], ShardResult]
@@ -152,7 +156,7 @@ class DaskEngine:
             advance = progress("reading and analysing", len(shards))
             flight = _Flight(client, self.task, shards, ingest_options, analyze)
             for result in flight.results(window=2 * threads + 2):
-                writer.add(result)
+                writer.add(result, shards[result.index])
                 advance(1)
         return writer.finish()
 
@@ -318,8 +322,9 @@ class _Writer:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.report = IngestReport()
+        self.tally = InputTally()
 
-    def add(self, result: ShardResult) -> None:
+    def add(self, result: ShardResult, shard: list[Piece]) -> None:
         self.report.inputs += result.inputs
         self.report.warnings.extend(result.warnings)
         batch: list[Article] = []
@@ -331,6 +336,10 @@ class _Writer:
             if len(batch) >= BATCH_SIZE:
                 self._flush(batch)
         self._flush(batch)
+        for piece, produced in zip(shard, result.produced, strict=False):
+            empty = self.tally.done(piece, produced)
+            if empty is not None:  # a range is alone in its shard: its failure comes last
+                self.report.failures.append(empty)
         self._save(result.outcomes)
 
     def _flush(self, batch: list[Article]) -> None:

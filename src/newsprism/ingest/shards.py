@@ -42,6 +42,9 @@ from newsprism.model import Article, IngestFailure, IngestWarning, RawDocument
 logger = logging.getLogger(__name__)
 
 Item = Article | IngestFailure
+# read_inputs' reason for an input that yields nothing (a blank JSONL file, a WARC of
+# images only); for a file read in ranges, :class:`InputTally` gives it.
+NO_ARTICLE = "no article in it (no text or records)"
 Read = RawDocument | IngestFailure | IngestWarning
 
 
@@ -149,11 +152,15 @@ def read_pieces(
     pieces: Iterable[Piece],
     options: IngestOptions | None = None,
     on_warning: Callable[[IngestWarning], None] | None = None,
+    on_piece: Callable[[Piece, bool], None] | None = None,
 ) -> Iterator[Item]:
     """Articles (or failures) from every piece, in order, as
     :func:`newsprism.ingest.pipeline.read_inputs` reads the same records.
 
-    Standard input is read from this process's own standard input.
+    ``on_piece`` gets each piece after it is read and whether it yielded anything: a
+    whole input that yields nothing is a failure here, as in read_inputs; for a range
+    only the input's last piece can tell (see :class:`InputTally`). Standard input is
+    read from this process's own standard input.
     """
     context = _Context(options or IngestOptions(), None, on_warning)
     with context.stack:
@@ -161,11 +168,35 @@ def read_pieces(
             items = (
                 _read_range(piece, context) if piece.ranged else _read_input(piece.input, context)
             )
+            produced = False
             for item in items:
                 if isinstance(item, IngestWarning):
                     _warn(item, context)
                 else:
+                    produced = True
                     yield _finish(item, piece.input, context)
+            if not produced and not piece.ranged:
+                yield _finish(IngestFailure(piece.source, NO_ARTICLE), piece.input, context)
+            if on_piece is not None:
+                on_piece(piece, produced)
+
+
+class InputTally:
+    """Whether a file read in ranges yielded anything, over its pieces in file order
+    (read anywhere); after its last piece, the failure read_inputs gives a file that
+    yields nothing."""
+
+    def __init__(self) -> None:
+        self.produced: dict[str, bool] = {}
+
+    def done(self, piece: Piece, produced: bool) -> IngestFailure | None:
+        if not piece.ranged:
+            return None
+        produced = self.produced.pop(piece.source, False) or produced
+        if piece.end is not None:
+            self.produced[piece.source] = produced
+            return None
+        return None if produced else IngestFailure(piece.source, NO_ARTICLE)
 
 
 def _read_range(piece: Piece, context: _Context) -> Iterator[Read]:
