@@ -33,6 +33,10 @@ class HotStory:
     speakers: Counter[str] = field(default_factory=Counter)
     languages: Counter[str] = field(default_factory=Counter)
     headlines: list[tuple[int, str, npt.NDArray[np.float16]]] = field(default_factory=list)
+    # The latest MAX_HEADLINES headline vectors stacked, and the (count, last seq) they
+    # were stacked at: scoring reads them for every candidate, so they are not re-stacked.
+    stacked: Vector | None = None
+    stacked_at: tuple[int, int] = (0, 0)
     first_day: float | None = None
     last_day: float | None = None
     touched: float | None = None
@@ -86,25 +90,30 @@ def spans_gap(a: HotStory, b: HotStory) -> float | None:
 MAX_HEADLINES = 64
 
 
-def best_headline(
-    headline: Vector | None, headlines: Sequence[tuple[int, str, npt.NDArray[np.float16]]]
-) -> float | None:
+def headline_rows(story: HotStory) -> Vector:
+    """The story's latest headline vectors as float32 rows, stacked once per change."""
+    key = (len(story.headlines), story.headlines[-1][0] if story.headlines else 0)
+    if story.stacked is None or story.stacked_at != key:
+        story.stacked = np.stack([h[2] for h in story.headlines[-MAX_HEADLINES:]]).astype(
+            np.float32
+        )
+        story.stacked_at = key
+    return story.stacked
+
+
+def best_headline(headline: Vector | None, story: HotStory) -> float | None:
     """The best cosine of a headline with a story's headlines; None without one."""
-    if headline is None or not headlines or not np.any(headline):
+    if headline is None or not story.headlines or not np.any(headline):
         return None
-    rows = np.stack([h[2] for h in headlines[-MAX_HEADLINES:]]).astype(np.float32)
+    rows = headline_rows(story)
     return float(np.max(rows @ headline))
 
 
-def best_headline_pair(
-    first: Sequence[tuple[int, str, npt.NDArray[np.float16]]],
-    second: Sequence[tuple[int, str, npt.NDArray[np.float16]]],
-) -> float | None:
-    if not first or not second:
+def best_headline_pair(first: HotStory, second: HotStory) -> float | None:
+    """The best cosine between the two stories' headlines; None if either has none."""
+    if not first.headlines or not second.headlines:
         return None
-    a = np.stack([h[2] for h in first[-MAX_HEADLINES:]]).astype(np.float32)
-    b = np.stack([h[2] for h in second[-MAX_HEADLINES:]]).astype(np.float32)
-    return float(np.max(a @ b.T))
+    return float(np.max(headline_rows(first) @ headline_rows(second).T))
 
 
 def widen_span(story: HotStory, day: float | None, published: datetime | None) -> None:

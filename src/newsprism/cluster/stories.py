@@ -423,7 +423,7 @@ class StoryClusterer:
         return Evidence(
             text_mean=dot / story.sources,
             text_centroid=dot / float(np.linalg.norm(total)),
-            title=_best_headline(item.headline, story.headlines),
+            title=_best_headline(item.headline, story),
             names=names,
             speakers=speakers,
             gap_days=_gap(item.day, story.first_day, story.last_day),
@@ -450,7 +450,7 @@ class StoryClusterer:
         return Evidence(
             text_mean=dot / (a.sources * b.sources),
             text_centroid=dot / float(np.linalg.norm(a.total) * np.linalg.norm(b.total)),
-            title=_best_headline_pair(a.headlines, b.headlines),
+            title=_best_headline_pair(a, b),
             names=names,
             speakers=speakers,
             gap_days=_spans_gap(a, b),
