@@ -139,3 +139,19 @@ def test_bad_inputs_never_print_a_traceback(write: Write, tmp_path: Path, db: st
     assert "Traceback" not in result.stdout + result.stderr
     for name in ("empty.txt", "binary.bin", "feed.xml"):
         assert f"{tmp_path / 'bad' / name}: " in result.stderr
+
+
+def test_ingest_prints_one_warning_line_for_a_repaired_input(write: Write, db: str) -> None:
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Quay Notes</title>'
+        "<item><title>Ferry&nbsp;returns</title><link>http://quay.example/a</link>"
+        "<description>The ferry returned to the north quay on Tuesday after repairs "
+        "that took eleven weeks, the harbour board said.</description></item>"
+        "</channel></rss>"
+    )
+    path = write("feeds/quay.xml", feed)
+    code, _, stderr = run("ingest", str(path), "--db", db)
+    warnings = [line for line in stderr.splitlines() if line.startswith("warning: ")]
+    assert code == 0
+    assert len(warnings) == 1 and str(path) in warnings[0]
+    assert "failed:" not in stderr

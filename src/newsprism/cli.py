@@ -31,7 +31,7 @@ from newsprism.ingest import IngestOptions
 from newsprism.ingest.batch import IngestReport, ingest
 from newsprism.ingest.pipeline import DEFAULT_MAX_BYTES
 from newsprism.lookup import not_found_error
-from newsprism.model import Analysis, Article, Brief, IngestFailure, Story
+from newsprism.model import Analysis, Article, Brief, IngestFailure, IngestWarning, Story
 from newsprism.render import jsonout, terminal
 from newsprism.store import ENV_DB, ArticleQuery, Store, default_db_path
 from newsprism.store_open import Access
@@ -210,6 +210,12 @@ def _report_failures(failures: Sequence[IngestFailure | AnalysisFailure]) -> Non
         err.print(Text.assemble(("failed: ", "red"), str(failure)), soft_wrap=True)
 
 
+def _report_warnings(warnings: Sequence[IngestWarning]) -> None:
+    """One stderr line per input that was read only by repairing or guessing something."""
+    for warning in warnings:
+        err.print(Text.assemble(("warning: ", "yellow"), str(warning)), soft_wrap=True)
+
+
 @app.command("ingest")
 def ingest_command(
     paths: PathsArgument,
@@ -225,6 +231,7 @@ def ingest_command(
             paths,
             IngestOptions(max_bytes=max_bytes, fetch_links=fetch_links, outlet=outlet),
         )
+    _report_warnings(report.warnings)
     _report_failures(report.failures)
     out.print(terminal.ingest_summary(report))
     if not report.ok:
@@ -551,6 +558,7 @@ def analyze_command(
         briefs = _run_briefs(store, stories, embeddings)
         outlets = _outlets_of(store, stories)
     failures: list[IngestFailure | AnalysisFailure] = [*report.failures, *run.failures]
+    _report_warnings(report.warnings)
     _report_failures(failures)
     view = ReportView(articles, run.analyses, briefs, outlets, show_articles, failures)
     _write_report(output_format, out_file, view)
