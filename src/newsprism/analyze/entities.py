@@ -409,6 +409,8 @@ def _fix_labels(ctx: _Context, cands: Sequence[_Cand]) -> None:
             cand.label, cand.confident = label, True
         if cand.label == PERSON and _the_one_word(ctx.doc, cand):
             cand.label, cand.confident = "ORG", True
+        if cand.label == PERSON and _dateline_place(ctx.doc, cand):
+            cand.label, cand.confident = "GPE", True
     cued_people = {w for c in cands if c.confident and c.label == PERSON for w in c.key.split()}
     for before, cand in zip([None, *cands], cands, strict=False):
         # "in Dolna Brava", "in Sennik and Dolna Brava", unless a cue made it a person's
@@ -433,11 +435,30 @@ def _the_one_word(doc: Doc, cand: _Cand) -> bool:
     """A single untitled word after "the" that modifies no noun after it: "documents
     seen by the Tribune", "the Tribune reported" name a paper or a body, not a person
     ("the Obama administration" is a modifier, left alone)."""
-    if cand.end - cand.start != 1 or cand.title is not None or cand.start == 0:
+    start = cand.start
+    if cand.end - start == 2 and doc[start].lower_ == "the":
+        start += 1  # "The Hill" tagged with its article
+    elif cand.start == 0 or doc[start - 1].lower_ != "the":
         return False
-    token = doc[cand.start]
-    return doc[cand.start - 1].lower_ == "the" and not (
+    if cand.end - start != 1 or cand.title is not None:
+        return False
+    token = doc[start]
+    return not (
         token.dep_ in {"compound", "amod", "poss"} and token.head.i > token.i
+    )
+
+
+def _dateline_place(doc: Doc, cand: _Cand) -> bool:
+    """A capitalised word opening the text before a dash or comma: the dateline's place
+    ("WASHINGTON —"), not a person."""
+    token = doc[cand.start]
+    after = doc[cand.end] if cand.end < len(doc) else None
+    return (
+        cand.start == 0
+        and token.text.isupper()
+        and len(token.text) > 2
+        and after is not None
+        and after.text in {"—", "–", "-", "--", ","}
     )
 
 

@@ -576,8 +576,10 @@ def _antecedent(
 ) -> str | None:
     """Nearest earlier speaker or named subject the pronoun's gender fits; failing that,
     the nearest fitting person named outside quotes."""
+    # "she" is a person: an organisation that spoke before ("The Hill reported") is not
+    others = {e.name for e in getattr(ctx.names, "entities", ()) if e.type != "PERSON"}
     candidates = sorted(
-        [(pos, name, True) for pos, name in spoken if pos < offset]
+        [(pos, name, True) for pos, name in spoken if pos < offset and name not in others]
         + [(pos, name, _is_subject(ctx, pos)) for name, pos in _people_outside_quotes(ctx, offset)],
         key=lambda c: c[0],
         reverse=True,
