@@ -87,7 +87,9 @@ def find_missing(
         items.append(MissingItem("fact", sentence.text.strip(), articles, passages, fact.about))
     items += _shared_measures(material, given, least, [p for i in items for p in i.passages])
     items.sort(key=lambda i: -material.sources(i.sources))
-    return items[: options.most]
+    # One line per sentence: a sentence may carry two facts, or be a statement too.
+    unique = list({item.text: item for item in reversed(items)}.values())[::-1]
+    return unique[: options.most]
 
 
 def _shared_measures(
@@ -104,10 +106,11 @@ def _shared_measures(
         if q.unit is not None and not material.in_headline_list(a.id, q.start)
     ]
     taken = {(p.article, p.start) for p in listed}
+    known = [*given, *(t for p in listed for t in quantities_at(material, p))]
     items: list[MissingItem] = []
     for article, q in found:
-        if (article, q.start) in taken or any(g.unit == q.unit and compatible(g, q) for g in given):
-            continue
+        if (article, q.start) in taken or any(g.unit == q.unit and compatible(g, q) for g in known):
+            continue  # given by the summary, or listed already under a fact
         alike = [(a, t) for a, t in found if t.unit == q.unit and compatible(q, t)]
         articles = tuple(dict.fromkeys(a for a, _ in alike))
         if material.sources(articles) < least:
