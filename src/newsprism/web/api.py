@@ -1,8 +1,10 @@
-"""The JSON API under ``/api``: stories, one story's brief, one article, ingest jobs.
+"""The JSON API under ``/api``: stories, one story's brief, a summary verified against a
+story, one article, ingest jobs.
 
 Shapes are those of the JSON report (docs/report-schema.md): ``story_to_dict``,
-``brief_to_dict``, ``article_to_dict``. Errors are ``{"error", "detail"}`` with the
-right status (404 unknown id, 400 malformed JSON, 413 oversized upload, 422 bad input).
+``brief_to_dict``, ``article_to_dict``, ``verification_to_dict``. Errors are
+``{"error", "detail"}`` with the right status (404 unknown id, 400 malformed JSON, 413
+oversized upload or summary, 422 bad input).
 """
 
 from __future__ import annotations
@@ -23,6 +25,10 @@ from newsprism.web.deps import (
     SearchQuery,
     ServicesDep,
     StoreDep,
+    StoryId,
+    VerifyRequest,
+    find_story,
+    within_limit,
 )
 from newsprism.web.intake import start_job
 from newsprism.web.views import story_page
@@ -55,6 +61,36 @@ def get_story(cached: BriefDep) -> dict[str, Any]:
     """One story's brief (computed on first request, then cached), with its articles."""
     details = [jsonout.article_to_dict(a) for a in cached.articles]
     return {**jsonout.brief_to_dict(cached.brief), "articles_detail": details}
+
+
+_ERROR = {
+    "content": {
+        "application/json": {
+            "schema": {
+                "type": "object",
+                "properties": {"error": {"type": "string"}, "detail": {}},
+            }
+        }
+    }
+}
+
+
+@router.post(
+    "/stories/{story_id}/verify",
+    responses={
+        404: {**_ERROR, "description": "No story has this id or unique prefix."},
+        413: {**_ERROR, "description": "The summary is over 20,000 characters."},
+    },
+)
+def verify_story(
+    story_id: StoryId, body: VerifyRequest, store: StoreDep, svc: ServicesDep
+) -> dict[str, Any]:
+    """Check every sentence of ``summary`` against the story's sources: ``supported``,
+    ``partly``, ``contradicted`` or ``unsupported``, with the sources' own sentences, and
+    what most sources carry that the summary leaves out (docs/report-schema.md, Verify).
+    Runs in the threadpool; summaries are verified one at a time."""
+    summary = within_limit(body.summary)
+    return svc.verify(store, find_story(store, story_id), summary).to_dict()
 
 
 @router.get("/articles/{article_id}")

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Path, Query, Request
-from pydantic import AfterValidator
+from pydantic import AfterValidator, BaseModel, Field
 
 from newsprism.errors import AnalysisFailure
 from newsprism.model import Analysis, Article, Story
 from newsprism.store import Store
 from newsprism.web.jobs import Job
-from newsprism.web.services import Services, services
+from newsprism.web.services import MAX_SUMMARY_CHARS, Services, services
 from newsprism.web.views import CachedBrief
 
 logger = logging.getLogger(__name__)
@@ -42,7 +42,38 @@ def no_controls(value: str) -> str:
     return value
 
 
+def not_blank(value: str) -> str:
+    """``value`` unchanged, or ValueError if it holds only whitespace."""
+    if not value.strip():
+        raise ValueError("the summary is empty")
+    return value
+
+
 Text = Annotated[str, AfterValidator(no_controls)]
+SummaryText = Annotated[str, AfterValidator(no_controls), AfterValidator(not_blank)]
+
+
+class VerifyRequest(BaseModel):
+    """The body of ``POST /api/stories/{id}/verify``."""
+
+    summary: SummaryText = Field(
+        description=(
+            f"The summary to check: plain text, at most {MAX_SUMMARY_CHARS:,} characters "
+            "(413 above), not empty, no control characters but tab and line breaks."
+        ),
+        examples=["The union rejected a 4% pay rise on Tuesday."],
+    )
+
+
+def within_limit(summary: str) -> str:
+    """``summary`` unchanged, or 413 if it is longer than a summary may be."""
+    if len(summary) > MAX_SUMMARY_CHARS:
+        raise HTTPException(
+            413, f"the summary has {len(summary):,} characters; at most {MAX_SUMMARY_CHARS:,}"
+        )
+    return summary
+
+
 PageQuery = Annotated[int, Query(ge=1, le=MAX_PAGE, description="1-based page number.")]
 PerPageQuery = Annotated[int | None, Query(ge=1, le=MAX_PER_PAGE, description="Rows a page.")]
 SearchQuery = Annotated[

@@ -11,7 +11,8 @@ Guarantees, for every HTTP response the app sends, errors included:
 - a write (any method but GET, HEAD, OPTIONS) from another site is refused with 403: by
   the browser's ``Sec-Fetch-Site``, by an ``Origin`` naming another host, or by
   ``Origin: null`` (sandboxed frames, ``data:`` and ``file:`` pages);
-- an upload whose ``Content-Length`` is over the limit is refused with 413 before it is read;
+- an upload (or a summary to verify) whose ``Content-Length`` is over the limit is refused
+  with 413 before it is read;
 - an exception no route handled is logged with its traceback and answered with a 500
   that holds no traceback;
 - every error under ``/api`` is JSON ``{"error", "detail"}``, every other an escaped HTML
@@ -30,7 +31,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from newsprism.web.services import normal_host, services
+from newsprism.web.services import MAX_SUMMARY_BYTES, normal_host, services
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +49,7 @@ DOCS_CSP = (
 )
 _DOCS_PATHS = ("/docs", "/redoc")
 _UPLOAD_PATHS = ("/ingest", "/api/ingest")
+_VERIFY_SUFFIX = "/verify"
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 INTERNAL_ERROR = "internal error; the server log has the details"
 
@@ -133,12 +135,19 @@ def _cross_site(request: Request) -> Response | None:
 
 
 def _too_large(request: Request) -> Response | None:
-    if request.method != "POST" or request.url.path not in _UPLOAD_PATHS:
+    """413 for an upload, or a summary to verify, whose ``Content-Length`` is over its
+    limit (the route checks the summary's characters once read)."""
+    if request.method != "POST":
         return None
-    limit = services(request).options.max_upload_bytes
+    if request.url.path in _UPLOAD_PATHS:
+        what, limit = "the upload", services(request).options.max_upload_bytes
+    elif request.url.path.endswith(_VERIFY_SUFFIX):
+        what, limit = "the summary", MAX_SUMMARY_BYTES
+    else:
+        return None
     length = request.headers.get("content-length", "")
     if length.isdigit() and int(length) > limit:
-        return error_response(request, 413, f"the upload is over the limit of {limit:,} bytes")
+        return error_response(request, 413, f"{what} is over the limit of {limit:,} bytes")
     return None
 
 

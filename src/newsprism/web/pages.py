@@ -1,4 +1,5 @@
-"""The HTML pages: story list, story brief, article, ingest form and ingest progress.
+"""The HTML pages: story list, story brief, a summary verified against a story, article,
+ingest form and ingest progress.
 
 Each page renders the same data as its JSON twin under ``/api`` through an autoescaping
 template; no page holds an inline script, style or event handler.
@@ -7,8 +8,9 @@ template; no page holds an inline script, style or event handler.
 from __future__ import annotations
 
 import logging
+from typing import Annotated
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from newsprism.web.deps import (
@@ -20,6 +22,10 @@ from newsprism.web.deps import (
     SearchQuery,
     ServicesDep,
     StoreDep,
+    StoryId,
+    SummaryText,
+    find_story,
+    within_limit,
 )
 from newsprism.web.intake import start_job
 from newsprism.web.services import Services
@@ -79,6 +85,26 @@ def _story_html(svc: Services, cached: CachedBrief) -> str:
         chart=timeline_chart(brief.timeline),
         coverage=coverage(brief, outlets),
         voices=voices,
+    )
+
+
+@router.post("/stories/{story_id}/verify", response_class=HTMLResponse)
+def verify_page(
+    story_id: StoryId,
+    summary: Annotated[SummaryText, Form()],
+    store: StoreDep,
+    svc: ServicesDep,
+) -> HTMLResponse:
+    """The story page's summary form checked: each sentence coloured by its verdict with
+    the sources beside it, then what the summary leaves out; the form again below."""
+    text = within_limit(summary)
+    verification = svc.verify(store, find_story(store, story_id), text)
+    return svc.render(
+        "verify.html.j2",
+        story=verification.story,
+        verification=verification,
+        counts=verification.to_dict()["counts"],
+        summary=text,
     )
 
 

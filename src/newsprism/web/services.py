@@ -7,6 +7,7 @@ the app that includes them.
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -16,15 +17,23 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from newsprism import __version__
-from newsprism.model import Story
+from newsprism.model import Story, Verification
 from newsprism.store import Store
 from newsprism.web.jobs import JobRunner, JobSettings
 from newsprism.web.views import BriefCache, CachedBrief
 
 if TYPE_CHECKING:
     from newsprism.reconcile.brief import Reconciler
+    from newsprism.reconcile.verify import Verifier
 
 logger = logging.getLogger(__name__)
+
+# The longest summary verified: a long digest is a few thousand characters; 20,000 keeps a
+# verification (one analysis, one similarity matrix) within a few seconds.
+MAX_SUMMARY_CHARS = 20_000
+# The largest verify request body read: every character escaped as a JSON surrogate pair
+# or percent-encoded UTF-8 (12 bytes at most), plus the field's name and the braces.
+MAX_SUMMARY_BYTES = MAX_SUMMARY_CHARS * 12 + 1024
 
 # Host names always served: the loopback addresses a local browser uses.
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
@@ -74,6 +83,10 @@ class Services:
             prepare_brief=self.briefs.get,
         )
         self._reconciler: Reconciler | None = None
+        self._verifier: Verifier | None = None
+        # One summary verified at a time: the analyser's spaCy pipeline and the
+        # similarity model are shared, and neither is documented as thread-safe.
+        self._verify_lock = threading.Lock()
 
     def store(self) -> Store:
         """A fresh store connection for one request (SQLite connections stay per thread)."""
@@ -86,6 +99,20 @@ class Services:
             self._reconciler = Reconciler(BriefOptions(embeddings=self.options.embeddings))
         material = material_of(store, story)
         return CachedBrief(self._reconciler.brief(material), list(material.articles))
+
+    def verify(self, store: Store, story: Story, summary: str) -> Verification:
+        """``summary`` checked against ``story``'s sources with the story's cached brief
+        (computed first if needed) and the brief's own similarity model."""
+        from newsprism.reconcile.brief import material_of
+        from newsprism.reconcile.verify import Verifier
+
+        cached = self.briefs.get(store, story)  # the brief also creates the Reconciler
+        material = material_of(store, story)
+        with self._verify_lock:
+            if self._verifier is None:
+                assert self._reconciler is not None
+                self._verifier = Verifier(self._reconciler.similarity)
+            return self._verifier.verify(material, cached.brief, summary)
 
     def render(self, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
         """A page from the templates (autoescaped)."""
