@@ -318,21 +318,6 @@ def _analyses(
     return analyze_run(store, article_ids, options, on_done)
 
 
-def _run_clustering(
-    store: Store, articles: list[Article], analyses: dict[str, Analysis], embeddings: Embeddings
-) -> list[Story]:
-    # Imported here for the same reason as the analysis: start-up time of other commands.
-    from newsprism.cluster.batch import StoryOptions, cluster_stored
-    from newsprism.cluster.stories import ClusterOptions
-
-    options = StoryOptions(cluster=ClusterOptions(embeddings=embeddings.value))
-    with _progress("grouping") as progress:
-        task = progress.add_task("articles", total=len(articles))
-        return cluster_stored(
-            store, articles, analyses, options, on_done=lambda n: progress.advance(task, n)
-        )
-
-
 def _outlets_by_story(store: Store, stories: list[Story]) -> dict[str, list[str]]:
     return store.outlets_by_story(s.id for s in stories)
 
@@ -380,19 +365,6 @@ EmbeddingsOption = Annotated[
         "them if installed."
     ),
 ]
-
-
-def _run_briefs(store: Store, stories: list[Story], embeddings: Embeddings) -> list[Brief]:
-    from newsprism.reconcile.brief import BriefOptions, Reconciler, material_of
-
-    reconciler = Reconciler(BriefOptions(embeddings=embeddings.value))
-    with _progress("cross-checking") as progress:
-        task = progress.add_task("stories", total=len(stories))
-        briefs = []
-        for story in stories:
-            briefs.append(reconciler.brief(material_of(store, story)))
-            progress.advance(task)
-        return briefs
 
 
 def _write_report(
@@ -541,7 +513,7 @@ def analyze_command(
 ) -> None:
     """Ingest PATHS, analyse them, group them into stories and cross-check each story:
     the main job. Run it again on new articles: they join the stored stories."""
-    from newsprism.flow import FlowOptions, read_and_analyze
+    from newsprism.flow import FlowOptions, analyze_paths
 
     flow = FlowOptions(
         ingest=IngestOptions(max_bytes=max_bytes, fetch_links=fetch_links, outlet=outlet),
@@ -551,16 +523,12 @@ def analyze_command(
     )
     with _open_store(db) as store:
         with _stage_bars() as bars:
-            done = read_and_analyze(store, paths, flow, bars)
-        report, run = done.report, done.analysis
-        articles = store.get_articles(report.article_ids)
-        stories = _run_clustering(store, articles, run.analyses, embeddings)
-        briefs = _run_briefs(store, stories, embeddings)
-        outlets = _outlets_of(store, stories)
-    failures: list[IngestFailure | AnalysisFailure] = [*report.failures, *run.failures]
-    _report_warnings(report.warnings)
+            run = analyze_paths(store, paths, flow, bars)
+        outlets = _outlets_of(store, run.stories)
+    failures = run.failures
+    _report_warnings(run.report.warnings)
     _report_failures(failures)
-    view = ReportView(articles, run.analyses, briefs, outlets, show_articles, failures)
+    view = ReportView(run.articles, run.analyses, run.briefs, outlets, show_articles, failures)
     _write_report(output_format, out_file, view)
     if failures:
         raise typer.Exit(EXIT_FAILED_INPUTS)

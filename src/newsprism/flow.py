@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from newsprism.errors import AnalysisFailure
 from newsprism.ingest import IngestOptions
 from newsprism.ingest.batch import IngestReport, ingest, plan_inputs
 from newsprism.ingest.sources import Input
@@ -55,19 +56,27 @@ class FlowOptions:
 @dataclass(frozen=True)
 class AnalyzeRun:
     """What one run of the main job produced: the ingest report, the articles read (in
-    input order), their analyses, their stories and each story's brief."""
+    input order), their analyses, their stories, each story's brief, and the articles
+    whose analysis failed (recorded, retried on the next run)."""
 
     report: IngestReport
     articles: list[Article]
     analyses: dict[str, Analysis]
     stories: list[Story]
     briefs: list[Brief]
+    analysis_failures: list[AnalysisFailure] = field(default_factory=list)
+
+    @property
+    def failures(self) -> list[IngestFailure | AnalysisFailure]:
+        """Every failure of the run: inputs that could not be read, then articles that
+        could not be analysed."""
+        return [*self.report.failures, *self.analysis_failures]
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON report of docs/report-schema.md (what ``analyze --format json`` prints)."""
         from newsprism.render import jsonout
 
-        return jsonout.report_dict(self.articles, self.analyses, self.briefs)
+        return jsonout.report_dict(self.articles, self.analyses, self.briefs, self.failures)
 
 
 def plan(paths: Iterable[str | Path]) -> list[Input | IngestFailure]:
@@ -186,7 +195,7 @@ def analyze_paths(
     analyses = run.analysis.analyses
     stories = group_stories(store, articles, analyses, options, progress)
     briefs = brief_stories(store, stories, options.embeddings, progress)
-    return AnalyzeRun(run.report, articles, analyses, stories, briefs)
+    return AnalyzeRun(run.report, articles, analyses, stories, briefs, run.analysis.failures)
 
 
 @dataclass(frozen=True)
