@@ -396,3 +396,30 @@ def test_an_upload_is_named_by_its_file_and_stored_once(client: TestClient, db: 
         [story] = store.list_stories(10, 0)
         [article] = store.get_articles(story.articles)
     assert article.outlet == "tessel-ledger"
+
+
+def test_jobs_share_one_loaded_analyser(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsprism.analyze import analyzer as analyzer_module
+
+    loads: list[int] = []
+    original = analyzer_module.Analyzer.__init__
+
+    def counted(self: Any, *args: Any, **kwargs: Any) -> None:
+        loads.append(1)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(analyzer_module.Analyzer, "__init__", counted)
+    db = tmp_path / "jobs.db"
+    Store(db).close()
+    runner = JobRunner(JobSettings(db, 100_000, embeddings="off"))
+    jobs = []
+    for n, opening in enumerate(["Pier closes.", "Quay reopens."]):
+        path = tmp_path / f"in{n}" / f"pier{n}.txt"
+        path.parent.mkdir()
+        path.write_text(f"{opening}\n\n{BODY}", encoding="utf-8")
+        jobs.append(runner.submit([JobInput(path.name, str(path))], None))
+    deadline = time.monotonic() + 120
+    while not all(j.finished for j in jobs) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert [j.state for j in jobs] == ["done", "done"]
+    assert len(loads) == 1

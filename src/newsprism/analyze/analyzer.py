@@ -245,16 +245,19 @@ def analyze_in_pool(
     articles: Iterable[Article],
     options: AnalyzeOptions | None = None,
     on_done: Callable[[int], None] | None = None,
+    analyzer: Analyzer | None = None,
 ) -> Iterator[Outcome]:
     """Analyses (or, under the record policy, failures) of ``articles`` in input order,
     over ``options.processes`` workers.
 
-    With one process it runs here, with no pool. ``on_done`` gets the number of
-    articles each finished batch held (for progress bars).
+    With one process it runs here, with no pool, on ``analyzer`` when given (a caller
+    that analyses often, such as the web server, keeps one instead of loading spaCy for
+    every call). ``on_done`` gets the number of articles each finished batch held (for
+    progress bars).
     """
     options = options or AnalyzeOptions()
     if options.processes <= 1:
-        for outcome in Analyzer(options).outcomes(articles):
+        for outcome in (analyzer or Analyzer(options)).outcomes(articles, options.errors):
             yield outcome
             if on_done is not None:
                 on_done(1)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import islice
 
-from newsprism.analyze.analyzer import ANALYZER_VERSION, AnalyzeOptions, analyze_in_pool
+from newsprism.analyze.analyzer import ANALYZER_VERSION, AnalyzeOptions, Analyzer, analyze_in_pool
 from newsprism.errors import AnalysisFailure
 from newsprism.model import Analysis
 from newsprism.store import Store
@@ -48,6 +48,7 @@ def analyze_run(
     article_ids: Sequence[str],
     options: AnalyzeOptions | None = None,
     on_done: Callable[[int], None] | None = None,
+    analyzer: Analyzer | None = None,
 ) -> AnalysisRun:
     """The current analysis of each article, computing and storing the missing ones.
 
@@ -58,7 +59,11 @@ def analyze_run(
     missing = store.unanalyzed(article_ids, ANALYZER_VERSION)
     if on_done is not None and len(missing) < len(article_ids):
         on_done(len(article_ids) - len(missing))
-    fresh = analyze_in_pool(store.get_articles(missing), options, on_done)
+    fresh = (
+        analyze_in_pool(store.get_articles(missing), options, on_done, analyzer)
+        if missing
+        else iter(())  # nothing to parse: do not load the pipeline at all
+    )
     computed: dict[str, Analysis] = {}
     failed: list[AnalysisFailure] = []
     while batch := list(islice(fresh, SAVE_BATCH)):

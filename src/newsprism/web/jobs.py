@@ -27,13 +27,16 @@ from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from newsprism.errors import NewsprismError, describe
 from newsprism.ingest import IngestOptions
 from newsprism.ingest.batch import IngestReport, ingest, plan_inputs
 from newsprism.model import Analysis, Story
 from newsprism.store import Store
+
+if TYPE_CHECKING:  # spaCy loads only when a job analyses
+    from newsprism.analyze.analyzer import Analyzer
 
 logger = logging.getLogger(__name__)
 
@@ -192,6 +195,7 @@ class JobRunner:
         self._queue: queue.Queue[Job] = queue.Queue()
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
+        self._loaded_analyzer: Analyzer | None = None
 
     def new_folder(self) -> Path:
         """A fresh private folder for one job's uploads."""
@@ -232,9 +236,26 @@ class JobRunner:
         while True:
             job = self._queue.get()
             try:
-                run_job(job, self.settings, self.prepare_brief)
+                run_job(job, self.settings, self.prepare_brief, self._analyzer())
             finally:
                 self._forget_old(job)
+
+    def _analyzer(self) -> Analyzer | None:
+        """The job thread's own analyser, loaded on first use and kept (loading spaCy
+        for every job cost ~2.4 s and grew the server's memory); None when jobs analyse
+        in worker processes, which load their own. Failing to load is the analyse stage's
+        failure, reported there, not here."""
+        if self.settings.analyze_jobs > 1:
+            return None
+        if self._loaded_analyzer is None:
+            from newsprism.analyze.analyzer import Analyzer
+
+            try:
+                self._loaded_analyzer = Analyzer()
+            except Exception:
+                logger.exception("could not load the analyser; the job's stage will say why")
+                return None
+        return self._loaded_analyzer
 
     def _forget_old(self, job: Job) -> None:
         with self._lock:
@@ -247,13 +268,18 @@ class _StageFailed(Exception):
     """A stage failed; its reason is recorded on the job."""
 
 
-def run_job(job: Job, settings: JobSettings, prepare_brief: PrepareBrief | None = None) -> None:
+def run_job(
+    job: Job,
+    settings: JobSettings,
+    prepare_brief: PrepareBrief | None = None,
+    analyzer: Analyzer | None = None,
+) -> None:
     """Run the job's stages in order and record each outcome; never raises. Cost: that of
     ``newsprism analyze`` on the same inputs, plus the briefs of the stories touched."""
     job.state = "running"
     try:
         with Store(settings.db) as store:
-            _pipeline(job, store, settings, prepare_brief)
+            _pipeline(job, store, settings, prepare_brief, analyzer)
     except _StageFailed:
         pass
     except Exception as exc:  # the store could not be opened or closed
@@ -265,13 +291,19 @@ def run_job(job: Job, settings: JobSettings, prepare_brief: PrepareBrief | None 
 
 
 def _pipeline(
-    job: Job, store: Store, settings: JobSettings, prepare_brief: PrepareBrief | None
+    job: Job,
+    store: Store,
+    settings: JobSettings,
+    prepare_brief: PrepareBrief | None,
+    analyzer: Analyzer | None = None,
 ) -> None:
     ids = _run_stage(job, "ingest", lambda stage: _ingest_inputs(job, stage, store, settings))
     if not ids:
         _skip_rest(job, "no article was read")
         return
-    analyses = _run_stage(job, "analyze", lambda st: _analyze(job, st, store, ids, settings))
+    analyses = _run_stage(
+        job, "analyze", lambda st: _analyze(job, st, store, ids, settings, analyzer)
+    )
     if not analyses:
         _skip_rest(job, "no article was analysed")
         return
@@ -360,7 +392,12 @@ class _NothingRead(NewsprismError):
 
 
 def _analyze(
-    job: Job, stage: Stage, store: Store, ids: Sequence[str], settings: JobSettings
+    job: Job,
+    stage: Stage,
+    store: Store,
+    ids: Sequence[str],
+    settings: JobSettings,
+    analyzer: Analyzer | None = None,
 ) -> dict[str, Analysis]:
     """The analyses of the job's articles. An article whose analysis failed is a
     per-article failure (the analysis records it, with the step that failed, and goes on
@@ -368,7 +405,8 @@ def _analyze(
     from newsprism.analyze.analyzer import AnalyzeOptions
     from newsprism.analyze.batch import analyze_run
 
-    run = analyze_run(store, ids, AnalyzeOptions(processes=settings.analyze_jobs))
+    options = AnalyzeOptions(processes=settings.analyze_jobs)
+    run = analyze_run(store, ids, options, analyzer=analyzer)
     recorded = {f.article: f"analysis failed at {f.stage}: {f.error}" for f in run.failures}
     missing = [i for i in ids if i not in run.analyses]
     for article in missing:
