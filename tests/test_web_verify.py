@@ -9,6 +9,7 @@ holds the port strike's pay offer, whatever the clusterer does with the others."
 from __future__ import annotations
 
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -123,6 +124,16 @@ def test_api_verify_takes_a_story_prefix(site: Site) -> None:
     response = site.client.post(f"/api/stories/{site.story[:7]}/verify", json={"summary": INVENTED})
     assert response.status_code == 200
     assert response.json()["story"] == site.story
+
+
+def test_api_verify_concurrent_requests_agree(site: Site, verified: dict[str, Any]) -> None:
+    path = f"/api/stories/{site.story}/verify"
+    with ThreadPoolExecutor(4) as pool:
+        answers = list(
+            pool.map(lambda _: site.client.post(path, json={"summary": SUMMARY}), range(4))
+        )
+    assert [a.status_code for a in answers] == [200] * 4
+    assert all(a.json() == verified for a in answers)
 
 
 @pytest.mark.parametrize(

@@ -63,7 +63,8 @@ def normal_host(name: str) -> str:
 
 
 class Services:
-    """What the routes share: the store path, options, templates, brief cache and jobs."""
+    """What the routes share: the store path, options, templates, brief cache, jobs and
+    the summary verifier."""
 
     def __init__(self, db: Path, options: WebOptions) -> None:
         self.db = db
@@ -84,9 +85,10 @@ class Services:
         )
         self._reconciler: Reconciler | None = None
         self._verifier: Verifier | None = None
-        # One summary verified at a time: the analyser's spaCy pipeline and the
-        # similarity model are shared, and neither is documented as thread-safe.
-        self._verify_lock = threading.Lock()
+        # One brief or one verification at a time: they share the similarity model (the
+        # dense one's embedding cache is a plain dict, cleared when full) and the
+        # verifier's spaCy pipeline, neither of them safe to use from two threads.
+        self._model_lock = threading.Lock()
 
     def store(self) -> Store:
         """A fresh store connection for one request (SQLite connections stay per thread)."""
@@ -95,10 +97,11 @@ class Services:
     def _make_brief(self, store: Store, story: Story) -> CachedBrief:
         from newsprism.reconcile.brief import BriefOptions, Reconciler, material_of
 
-        if self._reconciler is None:
-            self._reconciler = Reconciler(BriefOptions(embeddings=self.options.embeddings))
-        material = material_of(store, story)
-        return CachedBrief(self._reconciler.brief(material), list(material.articles))
+        with self._model_lock:
+            if self._reconciler is None:
+                self._reconciler = Reconciler(BriefOptions(embeddings=self.options.embeddings))
+            material = material_of(store, story)
+            return CachedBrief(self._reconciler.brief(material), list(material.articles))
 
     def verify(self, store: Store, story: Story, summary: str) -> Verification:
         """``summary`` checked against ``story``'s sources with the story's cached brief
@@ -108,7 +111,7 @@ class Services:
 
         cached = self.briefs.get(store, story)  # the brief also creates the Reconciler
         material = material_of(store, story)
-        with self._verify_lock:
+        with self._model_lock:
             if self._verifier is None:
                 assert self._reconciler is not None
                 self._verifier = Verifier(self._reconciler.similarity)
