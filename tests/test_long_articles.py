@@ -189,13 +189,18 @@ def test_offsets_stay_true_wherever_the_cuts_fall(
     list(assert_true_spans(article, chunking(analyzer, limit).analyze(article)))
 
 
-@pytest.mark.slow
-@pytest.mark.timeout(1200)  # about 2 CPU-minutes; far more on a loaded machine
-def test_an_article_over_spacys_limit_is_analysed_with_true_offsets(analyzer: Analyzer) -> None:
-    article = _article(hearing(1_200_000))
-    assert len(article.text) > analyzer.nlp.max_length
-    analysis = analyzer.analyze(article)
+def test_an_article_over_spacys_limit_is_analysed_with_true_offsets(
+    analyzer: Analyzer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # spaCy's limit lowered from 1,000,000 to 60,000 characters, so the case that used to
+    # end the whole run (E088) costs seconds here; bench/long_article.py runs the real
+    # 1.2M-character transcript (time and peak memory).
+    monkeypatch.setattr(analyzer.nlp, "max_length", 60_000)
+    article = _article(hearing(150_000))
+    with pytest.raises(ValueError, match="E088"):
+        analyzer.nlp(article.text)
+    analysis = chunking(analyzer, 20_000).analyze(article)
     kinds = list(assert_true_spans(article, analysis))
-    assert kinds.count("quote") > 5_000 and kinds.count("quantity") > 5_000
+    assert kinds.count("quote") > 500 and kinds.count("quantity") > 500
     assert analysis.sentences[-1][1] <= len(article.text)
     assert analysis.sentences[-1][0] > len(article.text) - 1_000

@@ -162,13 +162,13 @@ def test_invented_flood_facts(flood: StoryMaterial) -> None:
     }
     assert facts[0] is people  # "differ" comes first
     # Square miles against square kilometres, after conversion, with the "about" bound.
-    # Shown in the unit the first outlet wrote (square miles), each value converted.
+    # Outlets wrote different units: shown in km2, the unit they are compared in.
     area = by_text["2,590 square kilometres"]
-    assert area.status == "agree" and area.unit == "mi2"
+    assert area.status == "agree" and area.unit == "km2"  # square miles and km2: compared unit
     assert "about 1,000 square miles" in {t for _, t in texts_of(area)}
     shown = {v.passage.text: v.value for v in area.values}
-    assert shown["about 1,000 square miles"] == 1000
-    assert abs(shown["2,590 square kilometres"] - 1000) < 1
+    assert abs(shown["about 1,000 square miles"] - 2590) < 1
+    assert shown["2,590 square kilometres"] == 2590
     # One article with two figures for one head: two facts, each joined by its match.
     assert by_text["Fourteen barges"] is by_text["14 barges"]
     assert by_text["three barges"] is by_text["Three barges"]
@@ -342,10 +342,11 @@ def test_units_of_one_dimension_compare_and_show_as_written(analyzer: Analyzer) 
     width = by_text["40 m"]
     assert width is by_text["60 metres"] and width.status == "differ" and width.unit == "m"
     assert sorted(v.value for v in width.values) == [40.0, 60.0]
-    # weeks against months: compared in days, shown in the first outlet's weeks
+    # weeks against months: compared and shown in days (no outlet's figure restated in
+    # another outlet's unit; each value keeps its own words)
     repairs = by_text["6 weeks"]
     assert repairs is by_text["three months"] and repairs.status == "differ"
-    assert repairs.unit == "weeks"
+    assert repairs.unit == "days"
     # compatible readings of one share sit in one agreeing row
     share = by_text["more than 39%"]
     assert share is by_text["Approximately 40%"] is by_text["Two-fifths"]

@@ -67,8 +67,9 @@ def test_samples_get_five_to_sixteen_exact_well_supported_sentences(
     for name, story in sample_stories.items():
         material = story.material
         brief = _brief(briefs, similarities, story, similarity)
-        # the best-supported sentences lead: five carried by two sources or more
-        assert sum(material.sources(s.sources) >= 2 for s in brief) >= 5, name
+        # the best-supported sentences lead: at least four carried by two sources or more
+        # (support counts only outlets whose own sentence agrees on numbers and negation)
+        assert sum(material.sources(s.sources) >= 2 for s in brief) >= 4, name
         assert 5 <= len(brief) <= 16, name
         words = sum(len(s.passage.text.split()) for s in brief)
         assert words <= 300 + 45, name  # the budget, plus at most one sentence past it

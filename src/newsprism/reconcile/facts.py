@@ -469,8 +469,14 @@ def _status(material: StoryMaterial, items: Sequence[_Item]) -> FactStatus:
 def _fact(material: StoryMaterial, items: list[_Item]) -> Fact:
     items = sorted(items, key=lambda i: i.order)
     about = Counter(i.quantity.about or i.head for i in items).most_common(1)[0][0]
-    # shown in the unit the first outlet wrote ("m", not the km it is compared in)
-    scale = items[0].scale
+    # Shown in the unit every outlet wrote ("m" when all wrote metres, not the km they are
+    # compared in); where outlets wrote different units of one dimension (square miles
+    # and km2, weeks and months), in the unit they are compared in, so no outlet's figure
+    # is restated in another outlet's unit.
+    written = {i.shown for i in items}
+    one_unit = len(written) == 1
+    unit = items[0].shown if one_unit else _compared_unit(items)
+    scale = items[0].scale if one_unit else 1.0
     values = tuple(
         FactValue(
             material.passage(i.article, i.quantity.start, i.quantity.end),
@@ -479,7 +485,13 @@ def _fact(material: StoryMaterial, items: list[_Item]) -> Fact:
         )
         for i in items
     )
-    return Fact("", about, items[0].shown, _status(material, items), values)
+    return Fact("", about, unit, _status(material, items), values)
+
+
+def _compared_unit(items: Sequence[_Item]) -> str | None:
+    """The unit the items' figures are compared in (the analyser's unit; days for
+    durations)."""
+    return items[0].quantity.unit
 
 
 def _rounded(value: float) -> float:
