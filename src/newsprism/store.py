@@ -498,6 +498,19 @@ class Store:
         ).fetchall()
         return [self._story(row) for row in rows]
 
+    def stories_updated_since(self, story_ids: Iterable[str], since: datetime) -> set[str]:
+        """Which of these stories were stored or changed (gained articles, merged) after
+        ``since``. Cost: one indexed lookup per id."""
+        after = since.astimezone(UTC).isoformat()
+        ids = list(dict.fromkeys(story_ids))
+        return {
+            i
+            for i in ids
+            if self._conn.execute(
+                "SELECT 1 FROM stories WHERE id = ? AND updated_at > ?", (i, after)
+            ).fetchone()
+        }
+
     def stories_of(self, article_ids: Iterable[str]) -> list[Story]:
         """The stories these articles belong to, in order of their first article given."""
         ids = list(dict.fromkeys(article_ids))

@@ -10,9 +10,10 @@ oversized upload or summary, 422 bad input).
 from __future__ import annotations
 
 import logging
+from datetime import UTC
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse
 
 from newsprism.render import jsonout
@@ -24,6 +25,7 @@ from newsprism.web.deps import (
     PerPageQuery,
     SearchQuery,
     ServicesDep,
+    SinceQuery,
     StoreDep,
     StoryId,
     VerifyRequest,
@@ -45,14 +47,21 @@ def list_stories(
     q: SearchQuery = None,
     page: PageQuery = 1,
     per_page: PerPageQuery = None,
+    since: SinceQuery = None,
 ) -> dict[str, Any]:
-    """Stories, most recent first, or those holding an article matching every word of q."""
-    found = story_page(store, q, page, per_page or svc.options.page_size)
+    """Stories, most recent first, or those holding an article matching every word of q;
+    with ``since`` (an ISO time with its zone), ``new`` lists the ids of this page's
+    stories that arrived or changed after it (the page's "since your last visit")."""
+    when = since.astimezone(UTC) if since is not None and since.tzinfo else None
+    if since is not None and when is None:
+        raise HTTPException(422, "since needs a time zone, e.g. 2026-03-01T08:00:00+00:00")
+    found = story_page(store, q, page, per_page or svc.options.page_size, when)
     return {
         "stories": [row.to_dict() for row in found.rows],
         "page": found.page,
         "per_page": found.per_page,
         "total": found.total,
+        "new": [row.story.id for row in found.rows if row.story.id in found.fresh],
     }
 
 

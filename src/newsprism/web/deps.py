@@ -11,6 +11,7 @@ import logging
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Path, Query, Request
@@ -76,6 +77,9 @@ def within_limit(summary: str) -> str:
 
 PageQuery = Annotated[int, Query(ge=1, le=MAX_PAGE, description="1-based page number.")]
 PerPageQuery = Annotated[int | None, Query(ge=1, le=MAX_PER_PAGE, description="Rows a page.")]
+SinceQuery = Annotated[
+    datetime | None, Query(description="An ISO time with its zone: mark stories changed after it.")
+]
 SearchQuery = Annotated[
     Text | None, Query(max_length=500, description="Words that must all occur.")
 ]

@@ -8,6 +8,7 @@ template; no page holds an inline script, style or event handler.
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
@@ -47,15 +48,44 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/", response_class=HTMLResponse)
 def stories_page(
+    request: Request,
     store: StoreDep,
     svc: ServicesDep,
     q: SearchQuery = None,
     page: PageQuery = 1,
     per_page: PerPageQuery = None,
 ) -> HTMLResponse:
-    """The story list, or the stories matching a search."""
-    found = story_page(store, q, page, per_page or svc.options.page_size)
-    return svc.render("stories.html.j2", found=found, q=q or "")
+    """The story list, or the stories matching a search; the stories that arrived or
+    changed since the browser's last visit to this page are marked (a cookie holding the
+    time of that visit, nothing else)."""
+    since = last_visit(request.cookies.get(LAST_VISIT_COOKIE))
+    found = story_page(store, q, page, per_page or svc.options.page_size, since)
+    response = svc.render("stories.html.j2", found=found, q=q or "")
+    response.set_cookie(
+        LAST_VISIT_COOKIE,
+        datetime.now(UTC).isoformat(),
+        max_age=LAST_VISIT_DAYS * 86_400,
+        httponly=True,
+        samesite="strict",
+    )
+    return response
+
+
+# The story list remembers a browser's last visit for a year.
+LAST_VISIT_COOKIE = "newsprism_last_visit"
+LAST_VISIT_DAYS = 365
+
+
+def last_visit(value: str | None) -> datetime | None:
+    """The time a last-visit cookie holds, or None when absent or not a time we wrote
+    (a tampered cookie is ignored, never an error)."""
+    if not value or len(value) > 40:
+        return None
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return when.astimezone(UTC) if when.tzinfo is not None else None
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)

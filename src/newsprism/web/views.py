@@ -15,6 +15,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from newsprism.model import Analysis, Article, Brief, Exclusive, Statement, Story
@@ -59,6 +60,8 @@ class StoryPage:
     page: int
     per_page: int
     total: int
+    fresh: frozenset[str] = frozenset()  # ids of the rows new or changed since ``since``
+    since: datetime | None = None
 
     @property
     def pages(self) -> int:
@@ -75,10 +78,13 @@ def outlets_by_story(store: Store, stories: Sequence[Story]) -> dict[str, list[s
     return store.outlets_by_story(s.id for s in stories)
 
 
-def story_page(store: Store, query: str | None, page: int, per_page: int) -> StoryPage:
+def story_page(
+    store: Store, query: str | None, page: int, per_page: int, since: datetime | None = None
+) -> StoryPage:
     """The stories on ``page`` (1-based): all stories, most recent first, or with ``query``
-    those holding an article matching every word (best match first). Cost: one FTS query
-    (searching), one page of stories, and one join for their outlets."""
+    those holding an article matching every word (best match first); with ``since``, which
+    of them arrived or changed after it. Cost: one FTS query (searching), one page of
+    stories, one join for their outlets, and one lookup per row with ``since``."""
     offset = (page - 1) * per_page
     if query and query.strip():
         hits = store.list_articles(ArticleQuery(search=query, limit=SEARCH_LIMIT))
@@ -88,7 +94,8 @@ def story_page(store: Store, query: str | None, page: int, per_page: int) -> Sto
         total, chosen = count_stories(store), store.list_stories(per_page, offset)
     outlets = outlets_by_story(store, chosen)
     rows = [StoryRow(s, outlets[s.id]) for s in chosen]
-    return StoryPage(rows, page, per_page, total)
+    fresh = store.stories_updated_since((s.id for s in chosen), since) if since else set()
+    return StoryPage(rows, page, per_page, total, frozenset(fresh), since)
 
 
 @dataclass
