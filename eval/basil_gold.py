@@ -1,33 +1,33 @@
 """The cross-check scored on real reporting: a hand-labelled gold over BASIL stories.
 
-Run: ``.venv/bin/python eval/basil_gold.py [--validate] [--no-dense] [--errors N] [--no-write]``
-(about a minute). ``--validate`` only checks the gold file's offsets against the shared
-texts and exits. Writes ``eval/results/basil_gold.json`` / ``.md`` (numbers only).
+Run: ``.venv/bin/python eval/basil_gold.py [--validate] [--pin] [--no-dense] [--cache]
+[--errors N] [--no-write]`` (a few minutes on 2 shared cores: the articles are analysed
+afresh unless ``--cache``, which reuses ``eval/.cache`` keyed by ``ANALYZER_VERSION``).
+``--validate`` only checks the gold file (structure, offsets, span hashes) against the
+shared texts and exits; ``--pin`` writes the gold file's and the data's SHA-256 to
+``eval/gate_basil_gold.json`` (``tests/test_eval_basil_gold.py`` fails when the gold
+changes without a re-pin, so changing it is deliberate). Writes
+``eval/results/basil_gold.json`` / ``.md`` (numbers only, no text).
 
-Gold: ``eval/data/basil_gold.json``, written by reading each story's three articles
-(NYT, Fox News, HuffPost) in full: statements (one utterance, each outlet's rendering
-of it as a variant; single-variant statements included, as hard negatives), numeric
-facts (the figures outlets give for one measure, with agree/differ status),
-contradictions (claims that cannot all hold), and exclusives (details one outlet alone
-carries). Every item is an article uuid and character offsets into the text
-:mod:`basil` rebuilds, with a short hash of the span to catch drift; never a passage.
-No setting of newsprism was tuned on these stories: every one is reported.
+Gold: ``eval/data/basil_gold.json``, ids and offsets only; its ``rules`` say how each
+part was labelled (also in eval/README.md). Parts: statements (one utterance, every
+outlet's rendering of it; single-outlet statements are hard negatives), fact groups
+(one quantity across outlets, status agree/differ), contradictions, exclusives.
+No setting of newsprism was tuned on these stories.
 
-Scores (per kind, summed over the stories):
+Scoring units (:mod:`basil_gold_score`): a predicted item matches a gold item when their
+spans overlap (share an alphanumeric character) in each article concerned; statements
+and fact groups are scored over pairs of articles, contradictions per item, exclusives
+per span; fact status over the gold facts a predicted fact recalls. Summary support:
+every summary sentence's supporters, none of whose own sentence may differ from it on a
+number (:func:`numbers_clash`) or a negation (:func:`negated`).
 
-* statements: pairwise precision / recall over gold variants, matched to predicted
-  variants as in ``eval/crosscheck.py``; systems: the exact-text baseline (Quootstrap)
-  and newsprism (lexical, and dense when installed);
-* fact groups: the same pairwise scores over gold values, and the share of gold facts
-  (two or more matched values) whose predicted status is the gold one;
-* contradictions: a predicted negation or date discrepancy is right when each of two
-  of its claims overlaps a claim of one gold contradiction; precision over predicted,
-  recall over gold;
-* exclusives: recall (a gold exclusive overlapped by a predicted exclusive of its
-  article) and precision (a predicted exclusive overlapping any gold exclusive, over
-  predicted: a lower bound, since the gold lists the clearest exclusives only);
-* summary support: supporters whose own sentence differs from the summary sentence
-  on a number or a negation (must be 0).
+Systems, same run: **exact text** (the baseline of every part: quote parts grouped by
+exact normalised text as Quootstrap merges quotes; the analyser's quantities grouped by
+exact normalised text, status always agree; sentence pairs of two outlets sharing most
+content words with opposite negation; sentences whose normalised text no other outlet
+has, as exclusives) and **newsprism** (the brief of ``Reconciler``, lexical, and dense
+when installed).
 """
 
 from __future__ import annotations
@@ -35,10 +35,13 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import logging
+import re
 import sys
 import time
 import traceback
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
@@ -46,23 +49,81 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import basil
-from crosscheck import Pairs, exact_text, match, pairs, statement_spans
-from paraphrase_set import GoldVariant
+import basil_gold_score as score
+from basil_gold_score import Counts, Group, Span
+
+logger = logging.getLogger(__name__)
 
 GOLD: Final = basil.ROOT / "eval" / "data" / "basil_gold.json"
+GATE: Final = basil.ROOT / "eval" / "gate_basil_gold.json"
 RESULTS: Final = basil.ROOT / "eval" / "results"
+PARTS: Final = ("statements", "facts", "contradictions", "exclusives")
+BASELINE: Final = "exact text (baseline)"
+# The contradiction baseline's pairing: two sentences of different outlets sharing at
+# least this share of the shorter one's content words (and 3 of them). Not fitted: a
+# plain "same sentence, opposite polarity" reading, set once before scoring.
+BASELINE_SHARED: Final = 0.5
+_CONTENT: Final = re.compile(r"[a-z0-9]{4,}")
+_SPAN_KEYS: Final = {"article", "start", "end", "sha1"}
+
+
+# --- the gold file -----------------------------------------------------------------------
+
+
+def load_gold(path: Path = GOLD) -> dict[str, Any]:
+    return dict(json.loads(path.read_text(encoding="utf-8")))
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def spans_of(story: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every span the story's gold holds."""
+    found = [v for s in story["statements"] for v in s["variants"]]
+    found += [v for f in story["facts"] for v in f["values"]]
+    found += [c for x in story["contradictions"] for c in x["claims"]]
+    return found + list(story["exclusives"])
+
+
+def structure_problems(gold: dict[str, Any]) -> list[str]:
+    """What is wrong with the gold's shape (needs no data): ids unique in a story, spans
+    of ids and offsets only, facts with a status and two outlets, contradictions across
+    two outlets."""
+    problems = []
+    for story in gold["stories"]:
+        name = story["story"][:8]
+        ids = [x["id"] for part in ("statements", "facts", "contradictions") for x in story[part]]
+        if len(ids) != len(set(ids)):
+            problems.append(f"{name}: repeated ids")
+        for span in spans_of(story):
+            if set(span) != _SPAN_KEYS or not 0 <= span["start"] < span["end"]:
+                problems.append(f"{name}: bad span {sorted(span)} {span.get('start')}")
+        for fact in story["facts"]:
+            if fact["status"] not in ("agree", "differ") or _outlets(fact["values"]) < 2:
+                problems.append(f"{name}: fact {fact['id']} needs a status and two outlets")
+        for item in story["contradictions"]:
+            if _outlets(item["claims"]) < 2:
+                problems.append(f"{name}: contradiction {item['id']} within one outlet")
+        if not story["statements"] or any(not s["variants"] for s in story["statements"]):
+            problems.append(f"{name}: a statement without variants")
+    return problems
+
+
+def _outlets(spans: Sequence[dict[str, Any]]) -> int:
+    return len({s["article"] for s in spans})
 
 
 def validate(gold: dict[str, Any], articles: dict[str, basil.BasilArticle]) -> list[str]:
-    """Problems with the gold's spans (empty: every span fits its text and hash)."""
-    problems = []
+    """Problems with the gold (empty: well formed, every span fits its text and hash)."""
+    problems = structure_problems(gold)
     for story in gold["stories"]:
-        for span in _spans(story):
+        for span in spans_of(story):
             article = articles.get(span["article"])
-            if article is None:
-                problems.append(f"{story['story']}: unknown article {span['article']}")
+            if article is None or article.story != story["story"]:
+                problems.append(f"{story['story'][:8]}: article {span['article']} not in story")
                 continue
-            if not 0 <= span["start"] < span["end"] <= len(article.text):
+            if span["end"] > len(article.text):
                 problems.append(f"{span['article']}: span {span['start']}-{span['end']} out")
                 continue
             piece = article.text[span["start"] : span["end"]]
@@ -71,173 +132,399 @@ def validate(gold: dict[str, Any], articles: dict[str, basil.BasilArticle]) -> l
     return problems
 
 
-def _spans(story: dict[str, Any]) -> list[dict[str, Any]]:
-    found = [v for s in story["statements"] for v in s["variants"]]
-    found += [v for f in story["facts"] for v in f["values"]]
-    found += [c for x in story["contradictions"] for c in x["claims"]]
-    return found + list(story["exclusives"])
+def _span(item: dict[str, Any]) -> Span:
+    return (item["article"], item["start"], item["end"])
 
 
-def _variants(items: Sequence[dict[str, Any]], key: str) -> list[GoldVariant]:
-    return [
-        GoldVariant(item["id"], v["article"], v["start"], v["end"])
-        for item in items
-        for v in item[key]
-    ]
+@dataclass
+class GoldStory:
+    """One story's gold as spans."""
 
+    statements: list[Group]
+    statement_ids: list[str]
+    facts: list[Group]
+    statuses: list[str]
+    contradictions: list[Group]
+    exclusives: list[Span]
 
-def _overlap(a: tuple[str, int, int], b: tuple[str, int, int]) -> bool:
-    return a[0] == b[0] and min(a[2], b[2]) > max(a[1], b[1])
-
-
-def score_story(
-    story: dict[str, Any], material: Any, similarities: dict[str, Any]
-) -> dict[str, Any]:
-    from newsprism.reconcile.agreement import negated, numbers_clash, quantities_in
-    from newsprism.reconcile.discrepancies import find_discrepancies
-    from newsprism.reconcile.exclusives import find_exclusives
-    from newsprism.reconcile.facts import compare_facts
-    from newsprism.reconcile.statements import align_statements
-    from newsprism.reconcile.summary import summarize
-
-    result: dict[str, Any] = {"statements": {}}
-    gold = _variants(story["statements"], "variants")
-    result["statements"]["exact text (Quootstrap)"] = pairs(gold, match(gold, exact_text(material)))
-    lexical = similarities["newsprism lexical"]
-    statements: list[Any] = []
-    for name, similarity in similarities.items():
-        aligned = align_statements(material, similarity)
-        statements = aligned if similarity is lexical else statements
-        result["statements"][name] = pairs(gold, match(gold, statement_spans(aligned)))
-    facts = compare_facts(material)
-    values = _variants(story["facts"], "values")
-    spans = [
-        (f.id, v.passage.article, v.passage.start, v.passage.end) for f in facts for v in f.values
-    ]
-    labels = match(values, spans)
-    result["facts"] = pairs(values, labels)
-    status = {f.id: f.status for f in facts}
-    gold_status = {f["id"]: f["status"] for f in story["facts"]}
-    judged = right = 0
-    for fact in story["facts"]:
-        got = [
-            lab for g, lab in zip(values, labels, strict=True) if g.statement == fact["id"] and lab
-        ]
-        if len(got) >= 2:
-            judged += 1
-            right += status[max(set(got), key=got.count)] == gold_status[fact["id"]]
-    result["status"] = (right, judged)
-    found = [d for d in find_discrepancies(material, facts, lexical) if d.kind != "number"]
-    gold_claims = [
-        [(c["article"], c["start"], c["end"]) for c in x["claims"]] for x in story["contradictions"]
-    ]
-    hits = 0
-    for d in found:
-        claims = [(c.article, c.start, c.end) for c in d.claims]
-        hits += any(
-            sum(any(_overlap(c, g) for c in claims) for g in group) >= 2 for group in gold_claims
+    @classmethod
+    def of(cls, story: dict[str, Any]) -> GoldStory:
+        return cls(
+            [[_span(v) for v in s["variants"]] for s in story["statements"]],
+            [s["id"] for s in story["statements"]],
+            [[_span(v) for v in f["values"]] for f in story["facts"]],
+            [f["status"] for f in story["facts"]],
+            [[_span(c) for c in x["claims"]] for x in story["contradictions"]],
+            [_span(x) for x in story["exclusives"]],
         )
-    recalled = sum(
-        any(
-            sum(any(_overlap((c.article, c.start, c.end), g) for c in d.claims) for g in group) >= 2
-            for d in found
-        )
-        for group in gold_claims
+
+    def shared(self) -> list[Span]:
+        """Spans of statements and facts carried by two or more outlets."""
+        groups = [g for g in self.statements + self.facts if len({s[0] for s in g}) >= 2]
+        return [span for g in groups for span in g]
+
+
+# --- predictions --------------------------------------------------------------------------
+
+
+@dataclass
+class Predicted:
+    """One system's output on one story, as spans."""
+
+    statements: list[Group] = field(default_factory=list)
+    facts: list[Group] = field(default_factory=list)
+    statuses: list[str] = field(default_factory=list)
+    contradictions: list[Group] = field(default_factory=list)
+    exclusives: list[Span] = field(default_factory=list)
+    support: tuple[int, int, int] = (0, 0, 0)  # summary sentences, supporters, violations
+
+
+def _passage(p: Any) -> Span:
+    return (p.article, p.start, p.end)
+
+
+def of_brief(brief: Any, material: Any) -> Predicted:
+    """The spans of a newsprism brief (number discrepancies are fact status, not
+    contradictions: they are scored under facts)."""
+    return Predicted(
+        [[_passage(v.passage) for v in s.variants] for s in brief.statements],
+        [[_passage(v.passage) for v in f.values] for f in brief.facts],
+        [f.status for f in brief.facts],
+        [[_passage(c) for c in d.claims] for d in brief.discrepancies if d.kind != "number"],
+        [_passage(e.passage) for e in brief.exclusives],
+        support_check(material, brief.summary),
     )
-    result["contradictions"] = (hits, len(found), recalled, len(gold_claims))
-    exclusives = find_exclusives(material, statements, facts, lexical)
-    predicted = [(e.passage.article, e.passage.start, e.passage.end) for e in exclusives]
-    golds = [(x["article"], x["start"], x["end"]) for x in story["exclusives"]]
-    result["exclusives"] = (
-        sum(any(_overlap(g, p) for p in predicted) for g in golds), len(golds),
-        sum(any(_overlap(p, g) for g in golds) for p in predicted), len(predicted),
-    )  # fmt: skip
-    bad = 0
-    for sentence in summarize(material, lexical):
+
+
+def support_check(material: Any, summary: Sequence[Any]) -> tuple[int, int, int]:
+    """(sentences, supporters checked, supporters whose own sentence differs from the
+    summary sentence on a number or a negation)."""
+    from newsprism.reconcile.agreement import negated, numbers_clash, quantities_in
+
+    checked = bad = 0
+    for sentence in summary:
         mine = quantities_in(material, sentence.passage)
         for passage in sentence.support:
-            if passage != sentence.passage and (
-                numbers_clash(mine, quantities_in(material, passage))
-                or negated(passage.text) != negated(sentence.passage.text)
-            ):
-                bad += 1
-    result["support_violations"] = bad
-    return result
+            if passage == sentence.passage:
+                continue
+            checked += 1
+            bad += numbers_clash(mine, quantities_in(material, passage)) or negated(
+                passage.text
+            ) != negated(sentence.passage.text)
+    return len(summary), checked, bad
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", " ", text.casefold()).strip()
+
+
+def baseline(material: Any) -> Predicted:
+    """The exact-text baseline of every part (see the module doc)."""
+    from crosscheck import exact_text
+
+    statements: dict[str, list[Span]] = {}
+    for label, article, start, end in exact_text(material):
+        statements.setdefault(label, []).append((article, start, end))
+    facts: dict[str, list[Span]] = {}
+    for article in material.articles:
+        analysis = material.analysis(article.id)
+        for q in analysis.quantities if analysis else ():
+            facts.setdefault(_key(q.text), []).append((article.id, q.start, q.end))
+    sentences = [s for a in material.articles for s in material.sentences(a.id)]
+    return Predicted(
+        list(statements.values()),
+        list(facts.values()),
+        ["agree"] * len(facts),
+        _negation_pairs(sentences),
+        _unique_sentences(sentences),
+    )
+
+
+def _negation_pairs(sentences: Sequence[Any]) -> list[Group]:
+    from newsprism.reconcile.agreement import negated
+
+    words = [set(_CONTENT.findall(s.text.casefold())) for s in sentences]
+    found: list[Group] = []
+    for i, a in enumerate(sentences):
+        for j in range(i + 1, len(sentences)):
+            b = sentences[j]
+            shared = len(words[i] & words[j])
+            if a.article == b.article or shared < 3:
+                continue
+            if shared >= BASELINE_SHARED * min(len(words[i]), len(words[j])) and negated(
+                a.text
+            ) != negated(b.text):
+                found.append([_passage(a), _passage(b)])
+    return found
+
+
+def _unique_sentences(sentences: Sequence[Any]) -> list[Span]:
+    seen: dict[str, set[str]] = {}
+    for s in sentences:
+        seen.setdefault(_key(s.text), set()).add(s.article)
+    return [_passage(s) for s in sentences if seen[_key(s.text)] == {s.article}]
+
+
+# --- scoring ------------------------------------------------------------------------------
+
+
+@dataclass
+class Scored:
+    """One system's counts, summed over stories."""
+
+    parts: dict[str, Counts] = field(default_factory=lambda: {p: Counts() for p in PARTS})
+    status: list[int] = field(default_factory=lambda: [0, 0])  # right, judged
+    differ: list[int] = field(default_factory=lambda: [0, 0])  # flagged differ, gold differ
+    support: list[int] = field(default_factory=lambda: [0, 0, 0])
+
+    def add_story(self, texts: dict[str, str], gold: GoldStory, got: Predicted) -> None:
+        self.parts["statements"].add(score.group_pairs(texts, gold.statements, got.statements))
+        self.parts["facts"].add(score.group_pairs(texts, gold.facts, got.facts))
+        self.parts["contradictions"].add(
+            score.contradictions(texts, gold.contradictions, got.contradictions)
+        )
+        self.parts["exclusives"].add(
+            score.exclusives(texts, gold.exclusives, gold.shared(), got.exclusives)
+        )
+        for group, status in zip(gold.facts, gold.statuses, strict=True):
+            best = score.best_group(texts, group, got.facts)
+            if best is not None:
+                self.status[0] += got.statuses[best] == status
+                self.status[1] += 1
+            if status == "differ":
+                self.differ[1] += 1
+                self.differ[0] += best is not None and got.statuses[best] == "differ"
+        self.support = [a + b for a, b in zip(self.support, got.support, strict=True)]
+
+    def report(self, with_support: bool) -> dict[str, Any]:
+        found: dict[str, Any] = {p: c.scores() for p, c in self.parts.items()}
+        right, judged = self.status
+        found["facts"]["status_right"], found["facts"]["status_judged"] = right, judged
+        found["facts"]["status_accuracy"] = round(right / judged, 4) if judged else None
+        found["facts"]["differ_flagged"], found["facts"]["differ_gold"] = self.differ
+        if with_support:
+            found["summary_support"] = dict(
+                zip(("sentences", "supporters", "violations"), self.support, strict=True)
+            )
+        return found
+
+
+def statement_errors(
+    texts: dict[str, str], story: dict[str, Any], gold: GoldStory, got: Predicted
+) -> list[str]:
+    """Missed gold statement pairs (gold id and note) and wrong predicted pairs (clipped
+    text, for the terminal only)."""
+    lines = []
+    for sid, group, raw in zip(
+        gold.statement_ids, gold.statements, story["statements"], strict=True
+    ):
+        for a, b in score.article_pairs(group):
+            pair = [s for s in group if s[0] in (a, b)]
+            if not score.group_pairs(texts, [pair], got.statements).recalled:
+                lines.append(f"  missed {story['story'][:8]} {sid} ({raw.get('note', '')})")
+    for group in got.statements:
+        for a, b in score.article_pairs(group):
+            pair = [s for s in group if s[0] in (a, b)]
+            counted = score.group_pairs(texts, gold.statements, [pair])
+            if counted.judged and not counted.right:
+                clips = [texts[s[0]][s[1] : s[2]][:70].replace("\n", " ") for s in pair[:2]]
+                lines.append(f"  wrong  {story['story'][:8]} {clips[0]!r} ~ {clips[1]!r}")
+    return lines
+
+
+# --- the run ------------------------------------------------------------------------------
+
+
+def _systems(use_dense: bool) -> dict[str, Any]:
+    from newsprism.cluster.vectors import dense_available
+    from newsprism.reconcile.brief import BriefOptions, Reconciler
+
+    found = {"newsprism lexical": Reconciler(BriefOptions(embeddings="off"))}
+    if use_dense and dense_available():
+        found["newsprism dense"] = Reconciler(BriefOptions(embeddings="on"))
+    return found
+
+
+def _material(story_id: str, items: list[basil.BasilArticle], cached: bool) -> Any:
+    from newsprism.model import Story
+    from newsprism.reconcile.material import StoryMaterial
+
+    articles = basil.to_articles(items)
+    if cached:
+        from real_sets import analyses
+
+        found = analyses(articles)
+    else:
+        from newsprism.analyze.analyzer import Analyzer
+
+        found = dict(zip([a.id for a in articles], Analyzer().analyze_many(articles), strict=True))
+    return StoryMaterial(Story(story_id, None, tuple(a.id for a in articles)), articles, found)
+
+
+def gold_counts(gold: dict[str, Any]) -> dict[str, int]:
+    """How much the gold holds, per part."""
+    stories = gold["stories"]
+    multi = [s for x in stories for s in x["statements"] if _outlets(s["variants"]) >= 2]
+    return {
+        "stories": len(stories),
+        "statements": len(multi),
+        "statement_pairs": sum(
+            len(score.article_pairs([_span(v) for v in s["variants"]])) for s in multi
+        ),
+        "single_statements": sum(len(x["statements"]) for x in stories) - len(multi),
+        "facts": sum(len(x["facts"]) for x in stories),
+        "facts_differ": sum(f["status"] == "differ" for x in stories for f in x["facts"]),
+        "contradictions": sum(len(x["contradictions"]) for x in stories),
+        "exclusives": sum(len(x["exclusives"]) for x in stories),
+        "spans": sum(len(spans_of(x)) for x in stories),
+    }
+
+
+def evaluate(gold: dict[str, Any], use_dense: bool, cached: bool, errors: int) -> dict[str, Any]:
+    """Every system on every gold story; the report (numbers only)."""
+    began = time.perf_counter()
+    systems = _systems(use_dense)
+    grouped = basil.stories()
+    scored = {name: Scored() for name in [BASELINE, *systems]}
+    per_story: list[dict[str, Any]] = []
+    shown: list[str] = []
+    for story in gold["stories"]:
+        material = _material(story["story"], grouped[story["story"]], cached)
+        texts = {a.id: a.text for a in material.articles}
+        truth = GoldStory.of(story)
+        row: dict[str, Any] = {"story": story["story"]}
+        for name, system in [(BASELINE, None), *systems.items()]:
+            got = (
+                baseline(material) if system is None else of_brief(system.brief(material), material)
+            )
+            scored[name].add_story(texts, truth, got)
+            counted = score.group_pairs(texts, truth.statements, got.statements)
+            row[name] = {
+                "statement_pairs": [counted.recalled, counted.gold],
+                "support_violations": got.support[2],
+            }
+            if name == "newsprism lexical":
+                shown += statement_errors(texts, story, truth, got)
+        per_story.append(row)
+    for line in shown[:errors]:
+        print(line)
+    return {
+        "when": time.strftime("%Y-%m-%d"),
+        "gold_sha256": sha256_of(GOLD),
+        "gold": gold_counts(gold),
+        "unit": "overlap (see eval/basil_gold_score.py)",
+        "systems": {name: s.report(name != BASELINE) for name, s in scored.items()},
+        "goals": goals(scored),
+        "stories": per_story,
+        "seconds": round(time.perf_counter() - began, 1),
+    }
+
+
+def goals(scored: dict[str, Scored]) -> dict[str, dict[str, bool]]:
+    """The issue's goals, per newsprism system: met or not."""
+    found = {}
+    for name, s in scored.items():
+        if name == BASELINE:
+            continue
+        r = s.report(True)
+        st, co, fa, ex = r["statements"], r["contradictions"], r["facts"], r["exclusives"]
+        found[name] = {
+            "statements recall >= 0.85 at precision >= 0.95": st["recall"] >= 0.85
+            and st["precision"] >= 0.95,
+            "contradictions recall >= 0.8 at precision >= 0.9": co["recall"] >= 0.8
+            and co["precision"] >= 0.9,
+            "fact groups F1 >= 0.9 and status >= 0.9": fa["f1"] >= 0.9
+            and (fa["status_accuracy"] or 0) >= 0.9,
+            "exclusives recall >= 0.8": ex["recall"] >= 0.8,
+            "no summary supporter differs on a number or a negation": r["summary_support"][
+                "violations"
+            ]
+            == 0,
+        }
+    return found
+
+
+def markdown(report: dict[str, Any]) -> str:
+    """The results as Markdown (numbers only)."""
+    g = report["gold"]
+    lines = [
+        f"# BASIL gold: the cross-check on real reporting ({report['when']})",
+        "",
+        f"{g['stories']} stories (NYT, Fox News, HuffPost), {g['spans']} gold spans: "
+        f"{g['statements']} statements carried by 2+ outlets ({g['statement_pairs']} pairs) and "
+        f"{g['single_statements']} single-outlet ones, {g['facts']} fact groups "
+        f"({g['facts_differ']} differ), "
+        f"{g['contradictions']} contradictions, {g['exclusives']} exclusives. Unit: spans overlap "
+        "(eval/basil_gold_score.py); `eval/basil_gold.py`, untuned.",
+        "",
+        "| part | system | P | R | F1 | right / judged | recalled / gold |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for part in PARTS:
+        for name, rows in report["systems"].items():
+            r = rows[part]
+            lines.append(
+                f"| {part} | {name} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} "
+                f"| {r['right']} / {r['judged']} | {r['recalled']} / {r['gold']} |"
+            )
+    lines += [
+        "",
+        "| system | fact status right | differ facts flagged | summary supporters | violations |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for name, rows in report["systems"].items():
+        f, s = rows["facts"], rows.get("summary_support")
+        support = f"{s['supporters']} | {s['violations']}" if s else "- | -"
+        lines.append(
+            f"| {name} | {f['status_right']} / {f['status_judged']} "
+            f"| {f['differ_flagged']} / {f['differ_gold']} | {support} |"
+        )
+    lines += ["", "Goals (issue 12):", ""]
+    for name, met in report["goals"].items():
+        for goal, ok in met.items():
+            lines.append(f"- {name}: {goal}: {'met' if ok else 'not met'}")
+    lines += ["", f"Run time {report['seconds']} s on a shared 2-core machine."]
+    return "\n".join(lines) + "\n"
+
+
+def pin() -> dict[str, Any]:
+    """Write the gold's and the data's hashes to the gate file."""
+    gate = {"gold_sha256": sha256_of(GOLD), "data_sha256": sha256_of(basil.DATA / "articles.jsonl"),
+            "stories": len(load_gold()["stories"])}  # fmt: skip
+    GATE.write_text(json.dumps(gate, indent=2) + "\n", encoding="utf-8")
+    return gate
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--validate", action="store_true", help="check offsets and exit")
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--validate", action="store_true", help="check the gold and exit")
+    parser.add_argument("--pin", action="store_true", help="pin the gold's hash in the gate")
     parser.add_argument("--no-dense", action="store_true")
+    parser.add_argument("--cache", action="store_true", help="reuse eval/.cache analyses")
+    parser.add_argument("--errors", type=int, default=0, help="print N statement errors")
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args(argv)
     if not basil.available():
         print(f"skipped: data folder not found ({basil.DATA})")
         return 0
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))
-    articles = basil.load_articles()
-    problems = validate(gold, articles)
+    gold = load_gold()
+    problems = validate(gold, basil.load_articles())
     for problem in problems:
         print(f"{GOLD}: {problem}")
     if problems:
         return 1
-    if args.validate:
-        print(f"{GOLD}: {sum(len(_spans(s)) for s in gold['stories'])} spans valid")
+    if args.validate or args.pin:
+        print(f"{GOLD}: {gold_counts(gold)['spans']} spans valid")
+        if args.pin:
+            print(f"{GATE}: {pin()['gold_sha256']}")
         return 0
-    from newsprism.analyze.analyzer import Analyzer
-    from newsprism.cluster.vectors import dense_available
-    from newsprism.model import Story
-    from newsprism.reconcile.material import StoryMaterial
-    from newsprism.reconcile.similarity import LexicalSimilarity, make_similarity
-
-    began = time.perf_counter()
-    similarities: dict[str, Any] = {"newsprism lexical": LexicalSimilarity()}
-    if not args.no_dense and dense_available():
-        similarities["newsprism dense"] = make_similarity("on")
-    analyzer = Analyzer()
-    grouped = basil.stories()
-    totals: dict[str, Pairs] = {}
-    facts, status, contradictions, exclusives, support = (
-        Pairs(),
-        [0, 0],
-        [0, 0, 0, 0],
-        [0, 0, 0, 0],
-        0,
-    )
-    for story in gold["stories"]:
-        items = basil.to_articles(grouped[story["story"]])
-        analyses = dict(zip([a.id for a in items], analyzer.analyze_many(items), strict=True))
-        material = StoryMaterial(
-            Story(story["story"], None, tuple(a.id for a in items)), items, analyses
-        )
-        scored = score_story(story, material, similarities)
-        for name, counted in scored["statements"].items():
-            totals.setdefault(name, Pairs()).add(counted)
-        facts.add(scored["facts"])
-        status = [a + b for a, b in zip(status, scored["status"], strict=True)]
-        contradictions = [
-            a + b for a, b in zip(contradictions, scored["contradictions"], strict=True)
-        ]
-        exclusives = [a + b for a, b in zip(exclusives, scored["exclusives"], strict=True)]
-        support += scored["support_violations"]
-    report = {
-        "when": time.strftime("%Y-%m-%d"),
-        "stories": len(gold["stories"]),
-        "statements": {name: p.scores() for name, p in totals.items()},
-        "facts": {**facts.scores(), "status_right": status[0], "status_judged": status[1]},
-        "contradictions": dict(
-            zip(("right", "predicted", "recalled", "gold"), contradictions, strict=True)
-        ),
-        "exclusives": dict(
-            zip(("recalled", "gold", "precise", "predicted"), exclusives, strict=True)
-        ),
-        "support_violations": support,
-        "seconds": round(time.perf_counter() - began, 1),
-    }
-    print(json.dumps({k: v for k, v in report.items() if k != "when"}, indent=1))
+    logging.basicConfig(level=logging.WARNING)
+    report = evaluate(gold, not args.no_dense, args.cache, args.errors)
+    print(json.dumps({k: report[k] for k in ("gold", "systems", "goals", "seconds")}, indent=1))
     if not args.no_write:
         RESULTS.mkdir(parents=True, exist_ok=True)
         (RESULTS / "basil_gold.json").write_text(json.dumps(report, indent=1) + "\n")
+        (RESULTS / "basil_gold.md").write_text(markdown(report), encoding="utf-8")
     return 0
 
 
