@@ -31,6 +31,7 @@ import platformdirs
 from newsprism.codec import analysis_from_record, analysis_to_record
 from newsprism.errors import AnalysisFailure, ReadOnlyStore, SchemaError, StoreError
 from newsprism.model import Analysis, Article, Heading, Removed, Story
+from newsprism.store_dedup import DEDUP_WINDOW_SQL, DedupTables, DedupUpdate
 from newsprism.store_open import IN_MEMORY, Access, connect, open_mode, write_error
 
 logger = logging.getLogger(__name__)
@@ -210,6 +211,9 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     # state of watched feeds. The views read the analyses' JSON with SQLite's JSON1
     # functions, so they never go stale; see the README's "Browse the store" section.
     ("0006_views_and_feeds", _VIEWS_AND_FEEDS),
+    # The windowed near-duplicate index: hot articles' LSH bands, kept copy groups
+    # (newsprism.store_dedup); a store with signatures is marked for a one-off rebuild.
+    ("0007_dedup_window", DEDUP_WINDOW_SQL),
 )
 
 _ARTICLE_COLUMNS = (
@@ -237,12 +241,14 @@ class AddResult:
 @dataclass(frozen=True, slots=True)
 class ClusteringUpdate:
     """What one clustering run changes: new signatures, the stories it touched, the
-    stories merged away, and the clusterers' saved states by name."""
+    stories merged away, the clusterers' saved states by name, and the near-duplicate
+    window's changes (None: left alone)."""
 
     signatures: list[tuple[str, bytes]]
     stories: list[Story]
     removed: list[str]
     state: dict[str, bytes]
+    dedup: DedupUpdate | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -465,6 +471,18 @@ class Store:
                 conn.execute(
                     "INSERT OR REPLACE INTO clusterer_state VALUES (?, ?, ?)", (name, data, now)
                 )
+            if update.dedup is not None:
+                self.dedup.write(conn, update.dedup)
+
+    @property
+    def dedup(self) -> DedupTables:
+        """The near-duplicate window's tables (see :mod:`newsprism.store_dedup`)."""
+        return DedupTables(self._conn)
+
+    def save_dedup(self, update: DedupUpdate) -> None:
+        """Write a near-duplicate window update in its own transaction."""
+        with self.transaction() as conn:
+            self.dedup.write(conn, update)
 
     def get_story(self, id_or_prefix: str) -> Story | None:
         """The story with this id, or with the only id starting with this prefix."""

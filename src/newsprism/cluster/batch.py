@@ -15,13 +15,8 @@ from datetime import UTC, datetime
 from itertools import islice
 
 from newsprism.analyze.aliases import AliasTable
-from newsprism.cluster.dedup import (
-    DedupOptions,
-    DuplicateIndex,
-    signature,
-    signature_bytes,
-    signature_from_bytes,
-)
+from newsprism.cluster.dedup import DedupOptions, signature, signature_bytes
+from newsprism.cluster.dedup_window import WindowedDuplicates
 from newsprism.cluster.stories import ClusterOptions, StoryClusterer, signals_of
 from newsprism.cluster.vectors import make_vectorizer
 from newsprism.model import Analysis, Article, Story
@@ -77,10 +72,9 @@ def _add_articles(
     options: StoryOptions,
     on_done: Callable[[int], None] | None,
 ) -> None:
-    duplicates = DuplicateIndex.from_signatures(
-        ((i, signature_from_bytes(b, options.dedup)) for i, b in store.signatures()),
-        options.dedup,
-    )
+    # Copies are looked for among hot articles only (story clustering's keep_days),
+    # through the store's band index: nothing is loaded up front.
+    duplicates = WindowedDuplicates(store, options.cluster.keep_days, options.dedup)
     clusterer = _restore_clusterer(store, options)
     aliases = AliasTable.default()
     signatures: list[tuple[str, bytes]] = []
@@ -90,7 +84,7 @@ def _add_articles(
         for article in chunk:
             sig = signature(article.text, options.dedup)
             signatures.append((article.id, signature_bytes(sig, options.dedup)))
-            twin = duplicates.add(article.id, sig)
+            twin = duplicates.add(article.id, sig, article.published)
             signals.append(signals_of(article, analyses.get(article.id), aliases, twin))
         clusterer.add_many(signals)
         if on_done is not None:
@@ -98,17 +92,19 @@ def _add_articles(
     clusterer.consolidate()
     merged = clusterer.merges()
     stories = _touched(clusterer, {a.id for a in new}, set(merged.values()), duplicates)
+    state = {STATE_NAME: clusterer.state()}
     store.save_clustering(
-        ClusteringUpdate(signatures, stories, list(merged), {STATE_NAME: clusterer.state()})
+        ClusteringUpdate(signatures, stories, list(merged), state, duplicates.update())
     )
 
 
 def _touched(
-    clusterer: StoryClusterer, added: set[str], kept: set[str], duplicates: DuplicateIndex
+    clusterer: StoryClusterer, added: set[str], kept: set[str], duplicates: WindowedDuplicates
 ) -> list[Story]:
     """The stories this run changed (new members or merged into), with their copy groups."""
-    group_of = {member: group for group in duplicates.groups() for member in group}
     touched = [s for s in clusterer.stories() if s.id in kept or added.intersection(s.articles)]
+    groups = duplicates.groups_of(a for s in touched for a in s.articles)
+    group_of = {member: group for group in groups for member in group}
     return [_with_duplicates(s, group_of) for s in touched]
 
 

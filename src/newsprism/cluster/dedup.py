@@ -58,6 +58,7 @@ from datasketch import LeanMinHash, MinHash, MinHashLSH  # type: ignore[import-u
 __all__ = [
     "DedupOptions",
     "DuplicateIndex",
+    "is_empty",
     "shingles",
     "signature",
     "signature_bytes",
@@ -79,7 +80,7 @@ _WORD: Final = re.compile(r"[^\W_]+")
 # check, so recall is weighted up: at threshold 0.5 this gives 32 bands of 4 rows, which
 # proposes a pair of true similarity 0.5 / 0.6 / 0.7 with probability 0.87 / 0.99 / 1.00
 # (datasketch's default (0.5, 0.5) gives 25 x 5 rows: 0.55 / 0.87 / 0.99).
-_LSH_WEIGHTS: Final = (0.1, 0.9)
+LSH_WEIGHTS: Final = (0.1, 0.9)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +210,11 @@ def signature_from_bytes(data: bytes, options: DedupOptions | None = None) -> np
     return np.asarray(lean.hashvalues, dtype=np.uint64)
 
 
+def is_empty(sig: np.ndarray) -> bool:
+    """Whether ``sig`` is the signature of a text without words (never grouped)."""
+    return not bool((sig != _EMPTY).any())
+
+
 def _lean(sig: np.ndarray, options: DedupOptions) -> LeanMinHash:
     """``sig`` as a frozen datasketch sketch, after checking its shape and type."""
     if sig.shape != (options.num_perm,) or sig.dtype != np.uint64:
@@ -246,7 +252,7 @@ class DuplicateIndex:
     def __init__(self, options: DedupOptions | None = None) -> None:
         self.options = options or DedupOptions()
         self._lsh = MinHashLSH(
-            threshold=self.options.threshold, num_perm=self.options.num_perm, weights=_LSH_WEIGHTS
+            threshold=self.options.threshold, num_perm=self.options.num_perm, weights=LSH_WEIGHTS
         )
         self._sketches: dict[str, LeanMinHash] = {}
         self._order: dict[str, int] = {}
@@ -280,7 +286,7 @@ class DuplicateIndex:
         if article_id in self._order:
             return self._joined(article_id)
         sketch = _lean(sig, self.options)
-        empty = not bool((sig != _EMPTY).any())
+        empty = is_empty(sig)
         match = None if empty else self._best_match(sketch)
         self._order[article_id] = len(self._order)
         self._sketches[article_id] = sketch
