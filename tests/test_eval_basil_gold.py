@@ -74,7 +74,8 @@ def test_a_predicted_pair_touching_no_gold_span_is_not_judged() -> None:
 
 def test_a_contradiction_is_hit_only_across_two_articles() -> None:
     gold = [[_whole("a", "by May"), _whole("b", "by May")]]
-    assert score.contradictions(TEXTS, gold, [[_whole("a", "May."), _whole("b", "by May")]]).right == 1
+    both_sides = [[_whole("a", "May."), _whole("b", "by May")]]
+    assert score.contradictions(TEXTS, gold, both_sides).right == 1
     one_side = [[_whole("a", "May."), _whole("c", "Rain")]]
     counted = score.contradictions(TEXTS, gold, one_side)
     assert (counted.right, counted.judged, counted.recalled) == (0, 1, 0)
