@@ -29,8 +29,22 @@ published each day; the clusterer's time window therefore always holds about
 test: with the time window and the nearest-neighbour index, the cost of one add() stays
 flat as the store grows from 10k to 1M articles.
 
+* **memory per hot article**: the same resident-set growth divided by the articles in
+  hot stories at the checkpoint (``StoryClusterer.hot_articles``): the clusterer keeps
+  vectors, names and headlines only for hot stories and member ids for frozen ones, so
+  this figure, unlike bytes per article added, shows whether the hot window's cost is
+  flat.
+
 ``--time-limit`` (default 1,200 s) stops the run at the first checkpoint reached after
 the limit, so the whole benchmark stays under about 20 minutes on 2 cores.
+
+Long runs: with ``--state DIR`` the clusterer's saved state
+(:meth:`StoryClusterer.state`) and the results so far are written to ``DIR`` every
+``--save-every`` articles (default 25,000) and when the time limit stops the run (then
+at once, not at the next checkpoint); ``--resume`` goes on from there (the stream is
+regenerated up to the saved position, untimed). After a resume the memory baseline is
+taken before the state is loaded, so the restored clusterer counts as grown. Not with
+``--dedup`` or ``--stand-in`` (their state is not saved).
 """
 
 from __future__ import annotations
@@ -100,11 +114,15 @@ class Checkpoint:
     bytes_per_article: float
     elapsed_s: float
     stories: int | None
+    hot_articles: int | None = None
 
     def report(self) -> dict[str, Any]:
+        per_hot = (None if not self.hot_articles
+                   else round(self.bytes_per_article * self.articles / self.hot_articles))
         return {"articles": self.articles, "add_us": self.add_us, "dedup_us": self.dedup_us,
                 "rss_mib": round(self.rss_mib, 1), "peak_rss_mib": round(self.peak_rss_mib, 1),
                 "bytes_per_article": round(self.bytes_per_article),
+                "hot_articles": self.hot_articles, "bytes_per_hot_article": per_hot,
                 "elapsed_s": round(self.elapsed_s, 1), "stories": self.stories}
 
 
@@ -166,6 +184,11 @@ def story_count(clusterer: Clusterer) -> int | None:
     return len(stories()) if callable(stories) else None
 
 
+def hot_count(clusterer: Clusterer) -> int | None:
+    hot = getattr(clusterer, "hot_articles", None)
+    return int(hot()) if callable(hot) else None
+
+
 # --- the run -----------------------------------------------------------------------------
 
 
@@ -177,6 +200,9 @@ class Settings:
     time_limit: float
     dedup: bool
     stand_in: bool
+    state: Path | None = None
+    save_every: int = 25_000
+    resume: bool = False
 
     @property
     def checkpoints(self) -> list[int]:
@@ -205,28 +231,63 @@ def _articles(settings: Settings) -> Iterator[StreamArticle]:
 
 def run(settings: Settings, console: Console) -> dict[str, Any]:
     """Feed the stream, time every add, and measure at every checkpoint."""
+    gc.collect()
+    baseline = rss_bytes()
     clusterer, name = make_clusterer(settings.stand_in)
     make_signals = stand_in_signals if settings.stand_in else truth_signals
     duplicates = Duplicates() if settings.dedup else None
     windows = [Window(c, min(settings.window, c)) for c in settings.checkpoints]
-    results: list[Checkpoint] = []
-    gc.collect()
-    baseline = rss_bytes()
-    started = time.perf_counter()
+    results: list[dict[str, Any]] = []
+    done_before, spent_before = 0, 0.0
+    if settings.resume and settings.state is not None:
+        clusterer, done_before, spent_before, results = load_state(settings.state)
+    started = time.perf_counter() - spent_before
     with _progress(console) as progress:
         task = progress.add_task("adding articles", total=settings.checkpoints[-1])
         for position, item in enumerate(_articles(settings), start=1):
+            if position <= done_before:
+                continue
             _add_one(clusterer, make_signals, duplicates, item, position, windows)
             if position % 1_000 == 0:
                 progress.update(task, completed=position)
+            elapsed = time.perf_counter() - started
             done = next((w for w in windows if w.checkpoint == position), None)
             if done is not None:
-                elapsed = time.perf_counter() - started
-                results.append(_measure(done, clusterer, baseline, elapsed))
-                if elapsed > settings.time_limit and done is not windows[-1]:
-                    console.print(f"time limit reached after {position:,} articles")
-                    break
+                results.append(_measure(done, clusterer, baseline, elapsed).report())
+            out_of_time = elapsed > settings.time_limit and position < settings.checkpoints[-1]
+            if settings.state is not None and (
+                position % settings.save_every == 0 or out_of_time
+            ):
+                save_state(settings.state, clusterer, position, elapsed, results)
+            if out_of_time and (done is not None or settings.state is not None):
+                console.print(f"time limit reached after {position:,} articles")
+                break
     return _report(settings, name, baseline, results)
+
+
+def save_state(folder: Path, clusterer: Clusterer, position: int, elapsed: float,
+               results: list[dict[str, Any]]) -> None:
+    """The clusterer's state and the results so far, written whole or not at all."""
+    state = getattr(clusterer, "state", None)
+    if not callable(state):
+        raise SystemExit("--state needs the real clusterer (not --stand-in)")
+    folder.mkdir(parents=True, exist_ok=True)
+    progress = {"position": position, "elapsed_s": elapsed, "checkpoints": results}
+    for name, data in (("clusterer.npz", state()),
+                       ("progress.json", json.dumps(progress).encode())):
+        partial = folder / f"{name}.partial"
+        partial.write_bytes(data)
+        partial.replace(folder / name)
+
+
+def load_state(folder: Path) -> tuple[Clusterer, int, float, list[dict[str, Any]]]:
+    """The clusterer, position, elapsed time and results that :func:`save_state` wrote."""
+    from newsprism.cluster.stories import ClusterOptions, StoryClusterer
+
+    progress = json.loads((folder / "progress.json").read_text(encoding="utf-8"))
+    data = (folder / "clusterer.npz").read_bytes()
+    clusterer = StoryClusterer.from_state(data, ClusterOptions(embeddings="off"))
+    return clusterer, progress["position"], progress["elapsed_s"], progress["checkpoints"]
 
 
 def _add_one(clusterer: Clusterer, make_signals: Callable[[StreamArticle, str | None], Any],
@@ -252,7 +313,7 @@ def _measure(window: Window, clusterer: Clusterer, baseline: int,
         dedup_us=summary(window.dedup_ns) if window.dedup_ns else None,
         rss_mib=rss_bytes() / 2**20, peak_rss_mib=peak_rss_mib(),
         bytes_per_article=grown / window.checkpoint, elapsed_s=elapsed,
-        stories=story_count(clusterer),
+        stories=story_count(clusterer), hot_articles=hot_count(clusterer),
     )
 
 
@@ -262,14 +323,14 @@ def _progress(console: Console) -> Progress:
 
 
 def _report(settings: Settings, name: str, baseline: int,
-            results: Sequence[Checkpoint]) -> dict[str, Any]:
+            results: Sequence[dict[str, Any]]) -> dict[str, Any]:
     return {
         "clusterer": name,
         "settings": {"max_articles": settings.max_articles, "per_day": settings.per_day,
                      "window": settings.window, "time_limit_s": settings.time_limit,
                      "dedup": settings.dedup},
         "baseline_rss_mib": round(baseline / 2**20, 1),
-        "checkpoints": [c.report() for c in results],
+        "checkpoints": list(results),
         "environment": {"python": platform.python_version(), "platform": platform.platform(),
                         "cpus": len(os.sched_getaffinity(0))},
     }
@@ -287,13 +348,15 @@ def rows(report: dict[str, Any]) -> list[list[str]]:
                     f"{add['p99']:.0f}", f"{add['mean']:.0f}",
                     "-" if dedup is None else f"{dedup['median']:.0f}",
                     f"{c['rss_mib']:.0f}", f"{c['bytes_per_article']:,.0f}",
+                    "-" if c.get("bytes_per_hot_article") is None
+                    else f"{c['bytes_per_hot_article']:,.0f}",
                     "-" if c["stories"] is None else f"{c['stories']:,}",
                     f"{c['elapsed_s']:.0f}"])
     return out
 
 
 HEADERS: Final = ("articles", "add median µs", "p90", "p99", "mean", "dedup median µs",
-                  "RSS MiB", "bytes/article", "stories", "elapsed s")
+                  "RSS MiB", "bytes/article", "bytes/hot article", "stories", "elapsed s")
 
 
 def print_table(report: dict[str, Any], console: Console) -> None:
@@ -350,11 +413,19 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="also run and time near-duplicate detection per article")
     parser.add_argument("--stand-in", action="store_true",
                         help="a trivial clusterer, to test this script (numbers meaningless)")
+    parser.add_argument("--state", type=Path, default=None,
+                        help="folder for the saved state of a long run (see the docstring)")
+    parser.add_argument("--save-every", type=int, default=25_000)
+    parser.add_argument("--resume", action="store_true", help="go on from --state")
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args(argv)
+    if (args.resume or args.state) and (args.dedup or args.stand_in):
+        parser.error("--state and --resume cannot be combined with --dedup or --stand-in")
+    if args.resume and args.state is None:
+        parser.error("--resume needs --state")
     settings = Settings(args.max_articles, args.per_day, args.window, args.time_limit,
-                        args.dedup, args.stand_in)
+                        args.dedup, args.stand_in, args.state, args.save_every, args.resume)
     console = Console()
     report = run(settings, console)
     print_table(report, console)

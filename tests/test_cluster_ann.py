@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from newsprism.cluster.ann import (
     EXACT_BELOW,
+    NAME_CANDIDATES,
     NAME_POSTING_CAP,
     NAME_QUERIES,
     CentroidIndex,
@@ -229,6 +230,21 @@ def test_only_the_rarest_names_nominate() -> None:
     everything = [f"name{i}" for i in range(NAME_QUERIES + 1)]
     expected = {100 * i + j for i in range(NAME_QUERIES) for j in range(i + 1)}
     assert names.candidates(everything) == expected
+
+
+def test_name_candidates_are_capped_keeping_the_stories_sharing_most_names() -> None:
+    names = NameIndex(recent_stories=1000)
+    # eight names, each held by its own stories up to the posting cap, one story (999)
+    # holding all eight and a few holding two
+    for i in range(NAME_QUERIES):
+        for j in range(NAME_POSTING_CAP - 2):
+            names.add(100 * i + j, [f"name{i}"])
+    names.add(999, [f"name{i}" for i in range(NAME_QUERIES)])
+    for story in (5, 105, 205):
+        names.add(story, [f"name{(story // 100 + 1) % NAME_QUERIES}"])
+    found = names.candidates([f"name{i}" for i in range(NAME_QUERIES)])
+    assert len(found) == NAME_CANDIDATES
+    assert {999, 5, 105, 205} <= found
 
 
 @settings(max_examples=40, deadline=None)

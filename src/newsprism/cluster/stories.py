@@ -254,6 +254,10 @@ class StoryClusterer:
         choice per hot story, O(headlines x dim)."""
         return [story.record() for story in self._stories.values()]
 
+    def hot_articles(self) -> int:
+        """Articles in hot stories: what memory per hot article is measured against."""
+        return sum(len(s.members) for s in self._stories.values() if s.hot)
+
     def merges(self) -> dict[str, str]:
         """Story ids merged away -> the id of the story that holds their articles now."""
         return dict(self._merges)
