@@ -542,15 +542,17 @@ def brief_command(
     out_file: OutFileOption = None,
     embeddings: EmbeddingsOption = Embeddings.auto,
 ) -> None:
-    """Cross-check one stored story and print its brief."""
-    from newsprism.reconcile.brief import BriefOptions, Reconciler, material_of
+    """Cross-check one stored story and print its brief (the stored brief when the
+    story has not changed since it was made)."""
+    from newsprism.reconcile.brief import BriefOptions, material_of
+    from newsprism.reconcile.stored import StoredBriefs
 
     with _open_store(db, "auto") as store:
         story = store.get_story(story_id)
         if story is None:
             _fail(str(not_found_error(store, "story", story_id)))
         material = material_of(store, story)
-        brief = Reconciler(BriefOptions(embeddings=embeddings.value)).brief(material)
+        brief = StoredBriefs(BriefOptions(embeddings=embeddings.value)).get(store, story, material)
         outlets = _outlets_of(store, [story])
         failures = store.analysis_failures(story.articles)
     articles = list(material.articles)
@@ -771,7 +773,8 @@ def verify_command(
 ) -> None:
     """Check every sentence of a summary against one stored story's sources: supported,
     partly, contradicted or unsupported, with the outlets' own words beside it."""
-    from newsprism.reconcile.brief import BriefOptions, Reconciler, material_of
+    from newsprism.reconcile.brief import BriefOptions, material_of
+    from newsprism.reconcile.stored import StoredBriefs
     from newsprism.reconcile.verify import Verifier
     from newsprism.render import verify as verify_view
 
@@ -783,9 +786,9 @@ def verify_command(
         if story is None:
             _fail(str(not_found_error(store, "story", story_id)))
         material = material_of(store, story)
-    reconciler = Reconciler(BriefOptions(embeddings=embeddings.value))
-    brief = reconciler.brief(material)
-    verification = Verifier(reconciler.similarity).verify(material, brief, text)
+        stored = StoredBriefs(BriefOptions(embeddings=embeddings.value))
+        brief = stored.get(store, story, material)
+    verification = Verifier(stored.reconciler.similarity).verify(material, brief, text)
     if output_format is VerifyFormat.json:
         sys.stdout.write(jsonout.dumps(verification.to_dict()) + "\n")
     elif output_format is VerifyFormat.md:

@@ -163,16 +163,18 @@ def brief_stories(
     embeddings: EmbeddingsChoice = "auto",
     progress: ProgressFactory | None = None,
 ) -> list[Brief]:
-    """The brief of each story; the similarity model loads once for all of them."""
-    from newsprism.reconcile.brief import BriefOptions, Reconciler, material_of
+    """The brief of each story: the stored one when the story has not changed since,
+    else computed and stored; the similarity model loads once, at the first computed."""
+    from newsprism.reconcile.brief import BriefOptions
+    from newsprism.reconcile.stored import StoredBriefs
 
     if not stories:
         return []
-    reconciler = Reconciler(BriefOptions(embeddings=embeddings))
+    stored = StoredBriefs(BriefOptions(embeddings=embeddings))
     advance = (progress or _no_progress)("cross-checking", len(stories))
     briefs = []
     for story in stories:
-        briefs.append(reconciler.brief(material_of(store, story)))
+        briefs.append(stored.get(store, story))
         advance(1)
     return briefs
 

@@ -31,6 +31,7 @@ import platformdirs
 from newsprism.codec import analysis_from_record, analysis_to_record
 from newsprism.errors import AnalysisFailure, ReadOnlyStore, SchemaError, StoreError
 from newsprism.model import Analysis, Article, Heading, Removed, Story
+from newsprism.store_briefs import STORED_BRIEFS_SQL, BriefTable
 from newsprism.store_dedup import DEDUP_WINDOW_SQL, DedupTables, DedupUpdate
 from newsprism.store_open import IN_MEMORY, Access, connect, open_mode, write_error
 
@@ -214,6 +215,8 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     # The windowed near-duplicate index: hot articles' LSH bands, kept copy groups
     # (newsprism.store_dedup); a store with signatures is marked for a one-off rebuild.
     ("0007_dedup_window", DEDUP_WINDOW_SQL),
+    # Computed briefs keyed by story membership and version (newsprism.store_briefs).
+    ("0008_stored_briefs", STORED_BRIEFS_SQL),
 )
 
 _ARTICLE_COLUMNS = (
@@ -478,6 +481,11 @@ class Store:
     def dedup(self) -> DedupTables:
         """The near-duplicate window's tables (see :mod:`newsprism.store_dedup`)."""
         return DedupTables(self._conn)
+
+    @property
+    def briefs(self) -> BriefTable:
+        """The stored briefs (see :mod:`newsprism.store_briefs`)."""
+        return BriefTable(self._conn, self.transaction, "0008_stored_briefs" in self._applied)
 
     def save_dedup(self, update: DedupUpdate) -> None:
         """Write a near-duplicate window update in its own transaction."""

@@ -23,7 +23,7 @@ from newsprism.web.jobs import JobRunner, JobSettings
 from newsprism.web.views import BriefCache, CachedBrief
 
 if TYPE_CHECKING:
-    from newsprism.reconcile.brief import Reconciler
+    from newsprism.reconcile.stored import StoredBriefs
     from newsprism.reconcile.verify import Verifier
 
 logger = logging.getLogger(__name__)
@@ -83,7 +83,7 @@ class Services:
             JobSettings(db, options.max_upload_bytes, options.analyze_jobs, options.embeddings),
             prepare_brief=self.briefs.get,
         )
-        self._reconciler: Reconciler | None = None
+        self._stored: StoredBriefs | None = None
         self._verifier: Verifier | None = None
         # One brief or one verification at a time: they share the similarity model (the
         # dense one's embedding cache is a plain dict, cleared when full) and the
@@ -94,14 +94,28 @@ class Services:
         """A fresh store connection for one request (SQLite connections stay per thread)."""
         return Store(self.db)
 
-    def _make_brief(self, store: Store, story: Story) -> CachedBrief:
-        from newsprism.reconcile.brief import BriefOptions, Reconciler, material_of
+    @property
+    def stored_briefs(self) -> StoredBriefs:
+        """The briefs kept in the store (its reconciler made on the first brief computed)."""
+        from newsprism.reconcile.brief import BriefOptions
+        from newsprism.reconcile.stored import StoredBriefs
 
+        if self._stored is None:
+            self._stored = StoredBriefs(BriefOptions(embeddings=self.options.embeddings))
+        return self._stored
+
+    def _make_brief(self, store: Store, story: Story) -> CachedBrief:
+        """The in-memory cache's miss: the stored brief (no model needed), else one
+        computed under the model lock and stored."""
+        from newsprism.reconcile.brief import material_of
+
+        found = self.stored_briefs.lookup(store, story)
+        if found is not None:
+            return CachedBrief(found, store.get_articles(story.articles))
         with self._model_lock:
-            if self._reconciler is None:
-                self._reconciler = Reconciler(BriefOptions(embeddings=self.options.embeddings))
             material = material_of(store, story)
-            return CachedBrief(self._reconciler.brief(material), list(material.articles))
+            brief = self.stored_briefs.get(store, story, material)  # stored meanwhile?
+            return CachedBrief(brief, list(material.articles))
 
     def verify(self, store: Store, story: Story, summary: str) -> Verification:
         """``summary`` checked against ``story``'s sources with the story's cached brief
@@ -109,12 +123,11 @@ class Services:
         from newsprism.reconcile.brief import material_of
         from newsprism.reconcile.verify import Verifier
 
-        cached = self.briefs.get(store, story)  # the brief also creates the Reconciler
+        cached = self.briefs.get(store, story)
         material = material_of(store, story)
         with self._model_lock:
             if self._verifier is None:
-                assert self._reconciler is not None
-                self._verifier = Verifier(self._reconciler.similarity)
+                self._verifier = Verifier(self.stored_briefs.reconciler.similarity)
             return self._verifier.verify(material, cached.brief, summary)
 
     def render(self, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
