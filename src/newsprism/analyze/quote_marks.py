@@ -138,16 +138,39 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     previous_open_ended: QuoteSpan | None = None
     for paragraph in _PARAGRAPH_RE.finditer(text):
-        found = _pair_paragraph(text, paragraph.start(), paragraph.end())
-        if found and previous_open_ended is not None:
+        start, end = paragraph.span()
+        carried = None
+        if previous_open_ended is not None:
+            carried = _closing_paragraph(text, start, end, previous_open_ended.family)
+        found = carried if carried is not None else _pair_paragraph(text, start, end)
+        if carried is None and found and previous_open_ended is not None:
             first = found[0]
             if first.family is previous_open_ended.family and _opens_paragraph(
-                text, paragraph.start(), first.mark_start
+                text, start, first.mark_start
             ):
                 found[0] = _replace_continues(first)
         previous_open_ended = found[-1] if found and not found[-1].closed else None
         spans.extend(found)
     return spans
+
+
+def _closing_paragraph(text: str, start: int, end: int, family: Family) -> list[QuoteSpan] | None:
+    """A paragraph that carries on an open-ended quote without reopening it and closes
+    it (``… unlike Lyin' Ted Cruz.”``): the quote up to that closer, then the rest of
+    the paragraph paired as usual; None when the paragraph opens a mark of the family
+    first (the usual case, handled by :func:`_pair_paragraph`)."""
+    for mark in _MARK_RE.finditer(text, start, end):
+        spec = MARKS[mark.group()]
+        if spec.family is not family:
+            continue
+        role = _role(text, mark.start(), len(mark.group()), start, end, spec)
+        if role != "close":
+            return None
+        close = mark.start()
+        pair = _Pair(start, 0, close, len(mark.group()), family)
+        lead = _replace_continues(_span(text, pair, end))
+        return [lead, *_pair_paragraph(text, mark.end(), end)]
+    return None
 
 
 def _opens_paragraph(text: str, paragraph_start: int, mark: int) -> bool:
