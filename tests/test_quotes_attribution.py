@@ -1,0 +1,72 @@
+"""Attribution cases found on real reporting (BASIL, see eval/basil_quotes.py), each on
+invented text: who said a quote when the parse, the paragraphs or the wording make it
+hard. Names resolve through the :class:`tests.test_quotes.FakeNames` cast."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from newsprism.analyze.quote_marks import find_quote_spans
+from tests.test_quotes import direct, find, nlp, quotes_of
+
+__all__ = ["nlp"]  # the module-scoped spaCy fixture, shared with test_quotes
+
+
+def test_description_takes_up_the_speaker_quoted_before(nlp: Language) -> None:
+    text = (
+        "“We will not sign anything under pressure,” Mirela Kostanj said.\n\n"
+        "“The talks are over for now,” the veteran negotiator continued."
+    )
+    quote = find(direct(quotes_of(nlp, text)), "The talks are over")
+    assert quote.speaker == "Mirela Kostanj"
+
+
+def test_a_statement_continued_is_its_authors(nlp: Language) -> None:
+    text = (
+        "“The port stays open,” Edvin Rask said in a statement.\n\n"
+        "“Every ship will be served,” the statement continued."
+    )
+    assert find(direct(quotes_of(nlp, text)), "Every ship").speaker == "Edvin Rask"
+
+
+def test_description_of_someone_introduced_unnamed_stays_unresolved(nlp: Language) -> None:
+    text = (
+        "“We are ready,” Edvin Rask said. A spokesman for the dockers disagreed.\n\n"
+        "“Nothing is ready,” the spokesman said."
+    )
+    assert find(direct(quotes_of(nlp, text)), "Nothing is ready").speaker is None
+
+
+def test_pronoun_skips_the_subject_of_reported_speech(nlp: Language) -> None:
+    text = (
+        "Edvin Rask said Teodor Halvik “had no plan at all” for the port.\n\n"
+        "“We are still waiting for one,” he said."
+    )
+    assert find(direct(quotes_of(nlp, text)), "still waiting").speaker == "Edvin Rask"
+
+
+def test_quote_after_a_paragraph_ending_in_a_colon(nlp: Language) -> None:
+    text = "Teodor Halvik responded on Friday in a post:\n\n“We have nothing to hide.”"
+    assert find(direct(quotes_of(nlp, text)), "nothing to hide").speaker == "Teodor Halvik"
+
+
+def test_attribution_after_a_full_stop_inside_the_quote(nlp: Language) -> None:
+    text = "“Stay calm. Keep working.” added Kostanj, who leads the union."
+    assert find(direct(quotes_of(nlp, text)), "Keep working").speaker == "Mirela Kostanj"
+
+
+def test_according_to_does_not_take_a_quote_from_its_speaker(nlp: Language) -> None:
+    text = "“We will strike on Monday,” Kostanj said at a rally, according to the Gazette."
+    quotes = quotes_of(nlp, text)
+    covering = [q for q in quotes if q.start <= text.index("strike") < q.end]
+    assert {q.speaker for q in covering} == {"Mirela Kostanj"}
+
+
+def test_paragraph_closing_a_carried_on_quote_is_part_of_it() -> None:
+    text = "He wrote:\n\n“We did nothing wrong.\n\nNothing at all, we will prove it.” He left."
+    spans = find_quote_spans(text)
+    assert [text[s.start : s.end] for s in spans] == [
+        "We did nothing wrong.",
+        "Nothing at all, we will prove it.",
+    ]
+    assert spans[1].continues and spans[1].closed
