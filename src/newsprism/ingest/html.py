@@ -34,7 +34,7 @@ _DATE_PARAMS: dict[str, Any] = {
     "original_date": True,
     "extensive_search": True,
 }
-_TIMESTAMP_XPATH = (
+_TIMESTAMP_XPATH = etree.XPath(
     "//meta[@property='article:published_time' or @name='article:published_time'"
     " or @itemprop='datePublished' or @property='og:published_time']/@content"
     " | //*[@itemprop='datePublished']/@datetime | //time[@datetime]/@datetime"
@@ -63,6 +63,19 @@ _PAGE_BLOCK_TAGS = frozenset(
     }
 )
 _INVISIBLE = frozenset({"script", "style", "noscript", "template", "head"})
+
+
+def _any_tag(tags: frozenset[str]) -> str:
+    return " or ".join(f"self::{tag}" for tag in sorted(tags))
+
+
+# The leaf-most visible blocks (no block element inside, no invisible element around), in
+# document order, found by libxml2 in one pass: walking every block element in Python and
+# joining the text of wrappers only to drop them cost a quarter of trafilatura's time.
+_LEAF_BLOCKS = etree.XPath(
+    f"//*[{_any_tag(_PAGE_BLOCK_TAGS)}][not(*[{_any_tag(_PAGE_BLOCK_TAGS)}])]"
+    f"[not(ancestor::*[{_any_tag(_INVISIBLE)}])]"
+)
 # A page rarely has more boilerplate blocks than this; beyond it the list stops helping.
 _MAX_DROPPED = 200
 # Elements of trafilatura's body tree that hold one block of text each.
@@ -90,7 +103,7 @@ def read_html(html: str, source: str, url: str | None = None) -> RawDocument:
     stamped = _markup_timestamp(tree)
     if len(html) > TRAFILATURA_MAX_CHARS:
         return _read_huge_page(tree, source, url, stamped)
-    page_blocks = _page_blocks(tree)  # before trafilatura, which prunes the tree it is given
+    page_blocks = _page_blocks(tree)  # trafilatura works on a copy of the tree it is given
     doc = trafilatura.bare_extraction(
         tree,
         url=url,
@@ -121,7 +134,7 @@ def read_html(html: str, source: str, url: str | None = None) -> RawDocument:
 
 def _markup_timestamp(tree: etree._Element) -> datetime | None:
     """The first full timestamp (with a time of day) in the page's standard markup."""
-    for value in tree.xpath(_TIMESTAMP_XPATH):
+    for value in _TIMESTAMP_XPATH(tree):
         found = parse_timestamp(str(value).strip())
         if found is not None and "T" in str(value):
             return found
@@ -131,11 +144,8 @@ def _markup_timestamp(tree: etree._Element) -> datetime | None:
 def _page_blocks(tree: etree._Element) -> list[str]:
     """Every visible text block of the page, in order (scripts and styles excluded)."""
     blocks = []
-    for element in tree.iter(*_PAGE_BLOCK_TAGS):
-        if any(a.tag in _INVISIBLE for a in element.iterancestors()):
-            continue
-        text = " ".join("".join(element.itertext()).split())
-        if text and not any(child.tag in _PAGE_BLOCK_TAGS for child in element):
+    for element in _LEAF_BLOCKS(tree):
+        if text := " ".join("".join(element.itertext()).split()):
             blocks.append(text)
     return blocks
 

@@ -32,7 +32,9 @@ import re
 from datetime import datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-__all__ = ["MONTH", "is_stamp_line", "parse_stamp", "stamp_match"]
+from newsprism.ingest.unicode import fold_case
+
+__all__ = ["LINE_PARTS", "MONTH", "is_stamp_line", "line_parts", "parse_stamp", "stamp_match"]
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +52,7 @@ _MONTH_NUMBERS = {
     "dez": 12,
 }  # fmt: skip
 
-# The separator of the parts of a stamp line (the same one clean.py splits bylines on).
+# The separator of the parts of a stamp line (the same one bylines are split on).
 LINE_PARTS = re.compile(r"\s*[|•·]\s*")  # "Published X | Updated Y": one line, several parts
 _PREFIX = (
     r"(?:(?P<prefix>(?:last |first )?(?:published|updated|posted|modified|edited|date)"
@@ -74,6 +76,11 @@ _RELATIVE = re.compile(
     r"|(?:published|updated|posted)\s*:?\s*(?:yesterday|today)|\d+\s*min(?:ute)?s?\s+read",
     re.IGNORECASE,
 )
+# What every stamp line holds somewhere: an absolute stamp has a digit; a relative one a
+# digit or one of these words ("just now", "moments ago", "updated yesterday"). Cheap
+# tests that rule out most body lines before the stamp patterns run on each part.
+_DIGIT = re.compile(r"\d")
+_RELATIVE_WORDS = ("ago", "now", "yesterday", "today")
 # Fixed offsets in minutes for abbreviations that name one offset.
 _FIXED_TZ = {
     "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "WEST": 60, "CET": 60, "CEST": 120, "BST": 60,
@@ -119,14 +126,27 @@ def stamp_match(text: str) -> re.Match[str] | None:
     return match if match and (match["tz"] is None or _tz(match["tz"])) else None
 
 
+def line_parts(text: str) -> list[str]:
+    """``LINE_PARTS.split(text)``, without running the regex over a line with no separator.
+
+    Most lines have none, and a regex split costs a scan that tries every position.
+    """
+    if "|" in text or "•" in text or "·" in text:  # LINE_PARTS's separators
+        return LINE_PARTS.split(text)
+    return [text]
+
+
 def is_stamp_line(text: str) -> bool:
     """Whether ``text`` is a timestamp line.
 
     True when every part of ``text`` (split on "|", "•" or "·") is an absolute timestamp
     (:func:`stamp_match`), a relative stamp ("2 hours ago") or a reading time ("5 min read").
     """
-    parts = LINE_PARTS.split(text)
-    return all(stamp_match(p) or _RELATIVE.fullmatch(p) for p in parts)
+    if not _DIGIT.search(text):
+        folded = fold_case(text)
+        if not any(word in folded for word in _RELATIVE_WORDS):
+            return False
+    return all(stamp_match(p) or _RELATIVE.fullmatch(p) for p in line_parts(text))
 
 
 def _month(name: str) -> int:

@@ -15,7 +15,7 @@ import re
 
 import ftfy
 
-__all__ = ["repair_text"]
+__all__ = ["fold_case", "repair_text"]
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +46,20 @@ _ODD_BREAKS = re.compile("\r\n|[\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 _TRAILING_SPACE = re.compile(r"[ ]+$", re.MULTILINE)
 
+# Lines ftfy would leave as they are, so repair skips its per-line cost (a tenth of
+# cleaning time, bench/ingest.py profile): printable ASCII but "&" (an HTML entity may
+# start there), the typographic quotes, dashes and ellipsis of news prose anywhere, and
+# the euro, pound and copyright signs between ASCII characters (next to a quote mark
+# they can look like mojibake to ftfy). ftfy's mojibake test (ftfy.badness) needs one of
+# its other characters to fire, and none of its other fixes touches these; the line needs
+# ftfy when this finds anything (tests/test_clean_unicode.py checks the installed ftfy).
+_PROSE_MARKS = "\u2018\u2019\u201c\u201d\u2013\u2014\u2026"
+_SIGNS = "\u20ac\u00a3\u00a9"
+_NEEDS_FTFY = re.compile(
+    f"[^\\x20-\\x25\\x27-\\x7e{_PROSE_MARKS}{_SIGNS}]"
+    f"|[{_SIGNS}][^\\x20-\\x7e]|[^\\x20-\\x7e][{_SIGNS}]"
+)
+
 
 def repair_text(text: str) -> str:
     """Repair mojibake and normalize spaces and line breaks, keeping quote marks as written.
@@ -72,6 +86,14 @@ def repair_text(text: str) -> str:
 
 def _repair_line(line: str) -> str:
     """Run ftfy on one line; any line break it produces becomes a space."""
-    if line.isascii() and line.isprintable() and "&" not in line:
+    if not _NEEDS_FTFY.search(line):
         return line  # nothing ftfy could change: skip its per-call overhead
     return ftfy.fix_text(line, _FTFY_CONFIG).replace("\n", " ")
+
+
+def fold_case(text: str) -> str:
+    """``text`` lower-cased so that a substring test finds every ASCII word a
+    case-insensitive regex finds: besides ASCII capitals and the Kelvin sign, re's
+    IGNORECASE takes "İ" and "ı" for "i" and "ſ" for "s" (str.lower leaves the last two
+    as they are and turns "İ" into two characters)."""
+    return text.replace("\u0130", "i").lower().replace("\u0131", "i").replace("\u017f", "s")
