@@ -42,6 +42,7 @@ bench: $(TEST_STAMP)
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/analyze.py
 	$(BIN)/python bench/cluster.py
+	$(BIN)/python bench/dedup.py
 	$(BIN)/python bench/brief.py
 	$(BIN)/python bench/verify.py
 	$(BIN)/python bench/web.py

@@ -16,7 +16,9 @@ Pieces:
 * :func:`signature` — the MinHash of those shingles: ``num_perm`` uint64 hash values,
   the same in every process and run (SHA-1 of each shingle, permutations drawn from
   ``seed``), so a signature can be stored once per article and reused.
-* :class:`DuplicateIndex` — incremental grouping over stored signatures.
+* :class:`DuplicateIndex` — incremental grouping over signatures held in memory; a
+  store's runs use :class:`~newsprism.cluster.dedup_window.WindowedDuplicates`, the same
+  rule over the hot window's articles, with their LSH bands kept in the store.
 * :func:`signature_bytes` / :func:`signature_from_bytes` — the storage form
   (datasketch's :class:`~datasketch.LeanMinHash` serialisation, little-endian).
 
