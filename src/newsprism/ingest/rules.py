@@ -32,7 +32,7 @@ from newsprism.ingest.bylines import (
     is_byline,
     is_wire_credit,
 )
-from newsprism.ingest.timestamps import is_stamp_line, line_parts
+from newsprism.ingest.timestamps import could_be_stamp_line, is_stamp_line, line_parts
 from newsprism.ingest.unicode import fold_case
 
 __all__ = ["RULES", "Doc", "Line", "Rule", "Zone", "apply_rules", "first_match"]
@@ -62,6 +62,8 @@ PROMPT_MAX_WORDS = 16
 # seven words ("how does this story make you feel") plus its punctuation, and a reaction
 # line is at most three ("Angry : 12"); the rule's hint uses it.
 _REACTION_MAX_WORDS = 8
+# Likewise: the longest related-links heading is four words ("you may also like") and ":".
+_RELATED_HEADING_MAX_WORDS = 5
 
 
 class Zone(enum.Flag):
@@ -98,8 +100,10 @@ class Doc:
     title: str | None = None
     title_index: int | None = None  # where the title stands in the head, if it does
     title_detected: bool = False  # the title was guessed from the text, not given
-    # Rule answers already known, shared by every copy ``dataclasses.replace`` makes.
+    # Rule answers already known, and per line the rules whose hints it passes; shared by
+    # every copy ``dataclasses.replace`` makes.
     memo: dict[tuple[object, ...], int] = field(default_factory=dict, compare=False, repr=False)
+    hinted: dict[int, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
 
 
 Matcher = Callable[[Doc, int], int]
@@ -156,6 +160,10 @@ def _has_char(chars: str) -> Hint:
 
 def _starts_with(chars: str) -> Hint:
     return lambda line: line.text[0] in chars
+
+
+def _stamp_hint(line: Line) -> bool:
+    return could_be_stamp_line(line.text, line.folded)
 
 
 # --- line predicates -------------------------------------------------------------------
@@ -361,16 +369,17 @@ RULES: tuple[Rule, ...] = (
          reads_title=True),
     Rule("repeated_title", _repeated_title, Zone.ANY,
          "Aggregators print the headline again above the body or as a share card.",
-         reads_title=True),
+         hint=_at_most(TITLE_MAX_WORDS + 5), reads_title=True),
     Rule("separator", _line_rule(r"(?:[-=_*•·~#+.—–─━═]\s*){3,}"), Zone.ANY,
-         "Rules and asterisms carry no words."),
+         "Rules and asterisms carry no words.", hint=_starts_with("-=_*•·~#+.—–─━═")),
     Rule("image_placeholder", _line_rule(
         r"[\[(]\s*(?:image|img|photo|picture|video|graphic|gallery|illustration|embed|chart"
         r"|map|audio|media|ad)\b[^\])]{0,200}[\])]"), Zone.ANY,
          "Where the scraper dropped an image or embed, it left a bracketed placeholder.",
          hint=_starts_with("[(")),
     Rule("photo_credit", _line_rule(_PHOTO_CREDIT.fullmatch), Zone.ANY,
-         "A credit line names who took a picture the text does not show; not the story's."),
+         "A credit line names who took a picture the text does not show; not the story's.",
+         hint=_has_char(":|")),
     Rule("caption", _line_rule(_CAPTION.fullmatch), Zone.ANY,
          "Photo captions describe a picture the text does not show; credits end them.",
          hint=_contains("photo", "image", "picture", "caption", "video", "illustration",
@@ -397,14 +406,18 @@ RULES: tuple[Rule, ...] = (
         r"|(?:accept|reject|allow|decline|manage) (?:all )?cookies|cookie (?:settings|"
         r"preferences|policy|notice|consent)|manage (?:cookie )?(?:preferences|settings))"
         r"\b.{0,400}|(?:accept|reject|decline)(?: all)?(?: cookies)?|i agree|got it"), Zone.ANY,
-         "Consent banners are page chrome, in the site's voice, not the article's."),
+         "Consent banners are page chrome, in the site's voice, not the article's.",
+         hint=_contains("cookie", "privacy", "site", "manage", "accept", "reject", "decline",
+                        "agree", "got it")),
     Rule("timestamp", _line_rule(is_stamp_line), Zone.ANY,
-         "Published/updated stamps are metadata; they are parsed into `published`."),
+         "Published/updated stamps are metadata; they are parsed into `published`.",
+         hint=_stamp_hint),
     Rule("byline", _line_rule(is_byline), Zone.ANY,
          "'By NAME' lines name the writer; the name goes to `byline`.",
          hint=_contains("by", "von", "par", "por", "door")),
     Rule("wire_credit", _line_rule(is_wire_credit), Zone.ANY,
-         "Wire stories end with '(Reporting by X; Editing by Y)': X is the writer."),
+         "Wire stories end with '(Reporting by X; Editing by Y)': X is the writer.",
+         hint=_contains("reporting")),
     Rule("agency_byline", _line_rule(AGENCY_BYLINE.fullmatch), Zone.FOOT,
          "'Name (According to Reuters, AFP)' at the foot: the writer and the agencies.",
          hint=_has_char("(")),
@@ -417,7 +430,9 @@ RULES: tuple[Rule, ...] = (
          "Copyright notices belong to the page, not the story.",
          hint=_contains("©", "(c)", "copyright", "all rights reserved")),
     Rule("syndication", _line_rule(SYNDICATION.fullmatch), Zone.ANY,
-         "Syndication notes name the origin outlet, which goes to `credit`."),
+         "Syndication notes name the origin outlet, which goes to `credit`.",
+         hint=_contains("published", "appeared", "distributed", "syndicated", "provided",
+                        "reprinted", "supplied")),
     Rule("translation_note", _line_rule(
         r"[(\[]?\s*(?:(?:this|the) (?:article|story|report|text|piece|interview) (?:was|has "
         r"been|is) )?(?:(?:machine|automatically)[- ])?translated(?: from (?:the )?\w+"
@@ -434,12 +449,14 @@ RULES: tuple[Rule, ...] = (
     Rule("site_chrome", _line_rule(
         r"(?:search(?:\s+\S+)?|sign in|log ?in|register|my account|menu|home)"),
          Zone.HEAD | Zone.FOOT,
-         "Search boxes and account links frame the page; mid-body such words are text."),
+         "Search boxes and account links frame the page; mid-body such words are text.",
+         hint=_at_most(2)),
     Rule("related_links", _related_links, Zone.FOOT,
-         "A 'Related' heading at the foot is followed by a list of other headlines."),
+         "A 'Related' heading at the foot is followed by a list of other headlines.",
+         hint=_at_most(_RELATED_HEADING_MAX_WORDS)),
     Rule("section_label", _section_label, Zone.HEAD,
          "A one- or two-word label ('BUSINESS') above the headline is the site's section.",
-         reads_title=True),
+         hint=_at_most(NAV_RUN_MAX_WORDS), reads_title=True),
     Rule("ui_crumb", _line_rule(_prompt(
         r"(?:\d[\d,.]*%?|\d+\s*(?:/|of)\s*\d+|advertisement|advert|ads?|sponsored(?: content)?"
         r"|promoted|paid content|read more|continue reading|read the full (?:story|article)"
@@ -454,20 +471,30 @@ RULES: tuple[Rule, ...] = (
          "Counters, ad labels and navigation crumbs of the page around the article.",
          hint=_at_most(PROMPT_MAX_WORDS)),
 )  # fmt: skip
-# The rules that apply in each zone a line can have, worked out once: testing enum flags
-# per rule per line was a tenth of cleaning time (bench/ingest.py profile). Each rule
-# comes with its index in RULES, the key of its remembered answers.
-_RULES_FOR_ZONE: dict[Zone, tuple[tuple[int, Rule], ...]] = {
-    zone: tuple((k, rule) for k, rule in enumerate(RULES) if rule.zones & zone)
-    for zone in (Zone.HEAD, Zone.BODY, Zone.FOOT, Zone.HEAD | Zone.FOOT, Zone.ANY)
+# Which rules apply in each zone a line can have, worked out once: testing enum flags per
+# rule per line was a tenth of cleaning time (bench/ingest.py profile). Keyed by (in the
+# head, in the foot), and None for every rule whatever the zone.
+_ZONES = {
+    (True, False): Zone.HEAD,
+    (False, True): Zone.FOOT,
+    (True, True): Zone.HEAD | Zone.FOOT,
+    (False, False): Zone.BODY,
+    None: Zone.ANY,
 }
-# (in the head, in the foot) -> the rules of that zone.
-_RULES_AT = {
-    (True, False): _RULES_FOR_ZONE[Zone.HEAD],
-    (False, True): _RULES_FOR_ZONE[Zone.FOOT],
-    (True, True): _RULES_FOR_ZONE[Zone.HEAD | Zone.FOOT],
-    (False, False): _RULES_FOR_ZONE[Zone.BODY],
+_APPLIES: dict[tuple[bool, bool] | None, tuple[bool, ...]] = {
+    key: tuple(bool(rule.zones & zone) for rule in RULES) for key, zone in _ZONES.items()
 }
+
+
+def _hinted(doc: Doc, i: int) -> tuple[int, ...]:
+    """Indexes (in RULES order) of the rules whose hints line ``i`` passes, worked out once."""
+    found = doc.hinted.get(i)
+    if found is None:
+        line = doc.lines[i]
+        found = doc.hinted[i] = tuple(
+            k for k, rule in enumerate(RULES) if rule.hint is None or rule.hint(line)
+        )
+    return found
 
 
 def first_match(doc: Doc, i: int, zoned: bool = True) -> tuple[int, str]:
@@ -475,11 +502,12 @@ def first_match(doc: Doc, i: int, zoned: bool = True) -> tuple[int, str]:
 
     ``zoned=False`` tries every rule, whatever the zone of the line.
     """
-    rules = _RULES_AT[i < doc.head_end, i >= doc.foot_start] if zoned else _RULES_FOR_ZONE[Zone.ANY]
-    line, memo = doc.lines[i], doc.memo
-    for k, rule in rules:
-        if rule.hint is not None and not rule.hint(line):
+    applies = _APPLIES[(i < doc.head_end, i >= doc.foot_start) if zoned else None]
+    memo = doc.memo
+    for k in _hinted(doc, i):
+        if not applies[k]:
             continue
+        rule = RULES[k]
         key: tuple[object, ...] = (
             (k, i, doc.title, doc.title_index, doc.title_detected) if rule.reads_title else (k, i)
         )

@@ -34,7 +34,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from newsprism.ingest.unicode import fold_case
 
-__all__ = ["LINE_PARTS", "MONTH", "is_stamp_line", "line_parts", "parse_stamp", "stamp_match"]
+__all__ = [
+    "LINE_PARTS",
+    "MONTH",
+    "could_be_stamp_line",
+    "is_stamp_line",
+    "line_parts",
+    "parse_stamp",
+    "stamp_match",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -136,16 +144,23 @@ def line_parts(text: str) -> list[str]:
     return [text]
 
 
+def could_be_stamp_line(text: str, folded: str | None = None) -> bool:
+    """A cheap necessary condition of :func:`is_stamp_line`: ``text`` holds a digit or a
+    relative-stamp word (``folded`` is ``fold_case(text)``, when the caller has it)."""
+    if _DIGIT.search(text):
+        return True
+    folded = fold_case(text) if folded is None else folded
+    return any(word in folded for word in _RELATIVE_WORDS)
+
+
 def is_stamp_line(text: str) -> bool:
     """Whether ``text`` is a timestamp line.
 
     True when every part of ``text`` (split on "|", "•" or "·") is an absolute timestamp
     (:func:`stamp_match`), a relative stamp ("2 hours ago") or a reading time ("5 min read").
     """
-    if not _DIGIT.search(text):
-        folded = fold_case(text)
-        if not any(word in folded for word in _RELATIVE_WORDS):
-            return False
+    if not could_be_stamp_line(text):
+        return False
     return all(stamp_match(p) or _RELATIVE.fullmatch(p) for p in line_parts(text))
 
 

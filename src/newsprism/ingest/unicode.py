@@ -44,7 +44,8 @@ _INVISIBLES = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 # Line breaks ftfy does not fold: vertical tab and form feed (page breaks in text dumps).
 _ODD_BREAKS = re.compile("\r\n|[\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 
-_TRAILING_SPACE = re.compile(r"[ ]+$", re.MULTILINE)
+# The characters _ODD_BREAKS looks for ("\r\n" starts with "\r").
+_BREAK_MARKS = ("\r", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
 
 # Lines ftfy would leave as they are, so repair skips its per-line cost (a tenth of
 # cleaning time, bench/ingest.py profile): printable ASCII but "&" (an HTML entity may
@@ -77,18 +78,20 @@ def repair_text(text: str) -> str:
     # Fold line breaks first, then repair line by line: ftfy already works a line at a
     # time, and doing the split here guarantees one "\n" per input break (a repair that
     # decoded an escaped newline inside a line could otherwise shift every line number).
-    lines = _ODD_BREAKS.sub("\n", text).split("\n")
-    fixed = "\n".join(_repair_line(line) for line in lines)
-    fixed = _INVISIBLES.sub("", fixed)
-    fixed = _ODD_SPACES.sub(" ", fixed)
-    return _TRAILING_SPACE.sub("", fixed)
+    if any(mark in text for mark in _BREAK_MARKS):  # a regex scan costs far more than these
+        text = _ODD_BREAKS.sub("\n", text)
+    return "\n".join(_repair_line(line) for line in text.split("\n"))
 
 
 def _repair_line(line: str) -> str:
-    """Run ftfy on one line; any line break it produces becomes a space."""
+    """Run ftfy on one line (any line break it produces becomes a space), then drop the
+    invisible characters, turn odd spaces into spaces and strip the trailing ones."""
     if not _NEEDS_FTFY.search(line):
-        return line  # nothing ftfy could change: skip its per-call overhead
-    return ftfy.fix_text(line, _FTFY_CONFIG).replace("\n", " ")
+        # Nothing ftfy could change, and no invisible or odd space either (they are all
+        # outside the characters the search lets through): skip their costs.
+        return line.rstrip(" ")
+    line = ftfy.fix_text(line, _FTFY_CONFIG).replace("\n", " ")
+    return _ODD_SPACES.sub(" ", _INVISIBLES.sub("", line)).rstrip(" ")
 
 
 def fold_case(text: str) -> str:
