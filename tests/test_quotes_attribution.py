@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from spacy.language import Language
 
+from newsprism.analyze.entities import resolve_names
 from newsprism.analyze.quote_marks import find_quote_spans
+from newsprism.analyze.quotes import extract_quotes
 from tests.test_quotes import direct, find, nlp, quotes_of
 
 __all__ = ["nlp"]  # the module-scoped spaCy fixture, shared with test_quotes
@@ -70,3 +72,13 @@ def test_paragraph_closing_a_carried_on_quote_is_part_of_it() -> None:
         "Nothing at all, we will prove it.",
     ]
     assert spans[1].continues and spans[1].closed
+
+
+def test_the_group_is_the_organisation_named_before(nlp: Language) -> None:
+    text = (
+        "The Lorvik Dockers' Union met the port authority on Friday.\n\n"
+        "“We will strike on Monday,” the group said."
+    )
+    doc = nlp(text)
+    quotes = extract_quotes(doc, resolve_names(doc))
+    assert find(direct(quotes), "strike").speaker == "Lorvik Dockers' Union"

@@ -677,7 +677,9 @@ def _described_speaker(
     if not len(tokens) or tokens[0].lower_ != "the":
         return None
     head = tokens.root
-    if head.pos_ in ("PRON", "PROPN", "DET", "NUM") or head.lower_ in ORG_WORDS:
+    if head.lower_ in ORG_WORDS:
+        return _described_body(ctx, offsets[0])
+    if head.pos_ in ("PRON", "PROPN", "DET", "NUM"):
         return None
     if head.lower_ not in _DOCUMENT_NOUNS and _introduced_unnamed(ctx, head):
         return None
@@ -686,6 +688,23 @@ def _described_speaker(
         return None
     breaks = len(_PARAGRAPH_BREAK.findall(ctx.text, last[0], offsets[0]))
     return last[1] if breaks <= _DESCRIPTION_REACH else None
+
+
+def _described_body(ctx: _Context, offset: int) -> str | None:
+    """``the group said``: the organisation named last before ``offset``, within
+    :data:`_DESCRIPTION_REACH` paragraphs."""
+    named = [
+        (mention.start, entity.name)
+        for entity in getattr(ctx.names, "entities", ())
+        if entity.type == "ORG"
+        for mention in entity.mentions
+        if mention.start < offset
+    ]
+    if not named:
+        return None
+    start, name = max(named)
+    breaks = len(_PARAGRAPH_BREAK.findall(ctx.text, start, offset))
+    return name if breaks <= _DESCRIPTION_REACH else None
 
 
 def _introduced_unnamed(ctx: _Context, head: Token) -> bool:
