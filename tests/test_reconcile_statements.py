@@ -278,10 +278,11 @@ def _unit(speaker: str | None, number: int) -> Unit:
 
 def test_speaker_forms_of_one_person_fold() -> None:
     names = ["Joakim Sallo", "Sallo", "Campaigner Siri Ostby", "Siri Ostby", "Březina",
-             "Tomas Brezina", None]  # fmt: skip
+             "Tomas Brezina", None, "John A. Boehner", "John Boehner"]  # fmt: skip
     folded = [u.speaker for u in fold_speakers([_unit(n, k) for k, n in enumerate(names)])]
     assert folded == ["Joakim Sallo", "Joakim Sallo", "Siri Ostby", "Siri Ostby",
-                      "Tomas Brezina", "Tomas Brezina", None]  # fmt: skip
+                      "Tomas Brezina", "Tomas Brezina", None, "John A. Boehner",
+                      "John A. Boehner"]  # fmt: skip
 
 
 def test_surname_of_two_people_stays_unfolded() -> None:

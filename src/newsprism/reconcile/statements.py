@@ -344,16 +344,23 @@ def _suffix(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return len(short) <= len(long) and long[len(long) - len(short) :] == short
 
 
+def _name_words(name: str) -> tuple[str, ...]:
+    """A name's folded words less middle initials ("John A. Boehner" -> john boehner)."""
+    words = fold_key(name).split()
+    return tuple(w for w in words if len(w) > 1) or tuple(words)
+
+
 def fold_speakers(units: Sequence[Unit]) -> list[Unit]:
     """The units with speakers that name one person folded to one name: a name whose
     words (accents folded) end another's ("Sallo" / "Joakim Sallo", "Siri Ostby" /
-    "Campaigner Siri Ostby", "Brezina" / "Březina") is that person when every longer
+    "Campaigner Siri Ostby", "Brezina" / "Březina"; initials left out: "John A.
+    Boehner" / "John Boehner") is that person when every longer
     name ending with it is one chain ("Ostby" with "Siri Ostby" and "Anna Ostby" stays
     apart). Quoted speakers are people; this catches what the roster leaves split (a
     surname the entity recogniser typed as a place or an organisation in one article,
     a title read as part of the name). Each person gets the shortest name of two words
     or more of their chain."""
-    words = {n: tuple(fold_key(n).split()) for n in {u.speaker for u in units if u.speaker}}
+    words = {n: _name_words(n) for n in {u.speaker for u in units if u.speaker}}
     parent = {name: name for name in words}
 
     def find(name: str) -> str:
