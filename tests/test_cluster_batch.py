@@ -47,12 +47,6 @@ def gold_refs() -> set[frozenset[str]]:
     return {frozenset(a["ref"] for a in story["articles"]) for story in GOLD}
 
 
-# Known regression of the learned join (issue 10, cluster/join_model.json): the undated
-# follow-up "Power line spark suspected as cause of Caldera Hills wildfire" scores a join
-# probability of 0.28 with its 8-article story (0.97-1.00 with each member alone): the
-# fitted size term (-2.94 x log members) outweighs its text and name evidence. Strict, so
-# the test fails the day a refit recovers the story, and the marker must then go.
-@pytest.mark.xfail(strict=True, reason="learned join splits one undated follow-up (issue 10)")
 def test_every_sample_story_is_recovered_exactly(tmp_path: Path, samples: list[Article]) -> None:
     with Store(tmp_path / "s.db") as store:
         stories = run_stories(store, samples)
@@ -88,7 +82,7 @@ def test_cli_lists_stories_and_shows_one(tmp_path: Path) -> None:
     result = runner.invoke(app, ["analyze", str(SAMPLES / "stories"), "--db", db, "-f", "json"])
     assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)
-    assert len(report["stories"]) >= len(GOLD)  # exactly: see the xfail above (issue 10)
+    assert len(report["stories"]) == len(GOLD)
     listed = json.loads(runner.invoke(app, ["stories", "--db", db, "--json"]).stdout)
     assert {s["id"] for s in listed} == {s["id"] for s in report["stories"]}
     shown = runner.invoke(app, ["story", listed[0]["id"][:8], "--db", db])

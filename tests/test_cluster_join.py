@@ -12,26 +12,34 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from newsprism.cluster.join import FEATURES, Evidence, JoinModel, fitted, load_model
+from newsprism.cluster.join import (
+    FEATURES,
+    Evidence,
+    JoinModel,
+    cohesion,
+    fitted,
+    load_model,
+    pooled_cohesion,
+)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "eval"))
 
 from clustering_fit import Examples, fit
 
-EVIDENCE = Evidence(0.3, 0.4, 0.5, 0.2, None, 2.0, 3)
+EVIDENCE = Evidence(0.3, 0.4, 0.5, 0.2, None, 2.0, 0.35)
 
 
 def test_missing_evidence_is_zero_with_its_indicator_not_a_penalty() -> None:
-    values = dict(zip(FEATURES, Evidence(0.3, 0.4, None, None, None, None, 1).features(),
+    values = dict(zip(FEATURES, Evidence(0.3, 0.4, None, None, None, None, None).features(),
                       strict=True))
-    assert values["title"] == values["names"] == values["gap"] == 0.0
-    assert values["no_title"] == values["no_names"] == 1.0
+    assert values["title"] == values["names"] == values["gap"] == values["cohesion"] == 0.0
+    assert values["no_title"] == values["no_names"] == values["no_cohesion"] == 1.0
 
 
 def test_an_undated_side_scores_as_a_gap_of_zero() -> None:
     model = load_model("lexical")
-    undated = Evidence(0.3, 0.4, 0.5, 0.2, None, None, 3)
-    same_day = Evidence(0.3, 0.4, 0.5, 0.2, None, 0.0, 3)
+    undated = Evidence(0.3, 0.4, 0.5, 0.2, None, None, 0.35)
+    same_day = Evidence(0.3, 0.4, 0.5, 0.2, None, 0.0, 0.35)
     assert model.logit(undated) == pytest.approx(model.logit(same_day))
 
 
@@ -40,6 +48,21 @@ def test_probability_is_the_logistic_of_the_weighted_sum() -> None:
     z = -1.0 + 0.5 * sum(EVIDENCE.features())
     assert model.probability(EVIDENCE) == pytest.approx(1 / (1 + math.exp(-z)))
     assert JoinModel.from_dict(model.as_dict()) == model
+
+
+def test_cohesion_is_the_mean_cosine_between_distinct_members() -> None:
+    rng = np.random.default_rng(3)
+    members = rng.normal(size=(5, 16))
+    members /= np.linalg.norm(members, axis=1, keepdims=True)
+    total = members.sum(axis=0)
+    cosines = members @ members.T
+    expected = (cosines.sum() - 5) / 20
+    assert cohesion(float(total @ total), 5) == pytest.approx(expected)
+    assert cohesion(1.0, 1) is None
+    other = members[:2].sum(axis=0)
+    pooled = pooled_cohesion((float(total @ total), 5), (float(other @ other), 2))
+    assert pooled == pytest.approx((20 * expected + 2 * float(cosines[0, 1])) / 22)
+    assert pooled_cohesion((1.0, 1), (1.0, 1)) is None
 
 
 def test_a_model_needs_one_weight_per_feature() -> None:
@@ -53,7 +76,8 @@ def test_the_packaged_models_cover_every_feature_and_say_how_they_were_fitted(ki
     assert set(data["models"][kind]["weights"]) == set(FEATURES)
     assert "how" in data["fit"]
     model = load_model(kind)
-    assert model.weights[FEATURES.index("text_centroid")] > 0  # more alike, more likely
+    closer = Evidence(0.6, 0.7, 0.5, 0.2, None, 2.0, 0.35)
+    assert model.logit(closer) > model.logit(EVIDENCE)  # more alike, more likely
     assert model.weights[FEATURES.index("gap")] < 0  # further apart in time, less likely
 
 
@@ -63,9 +87,9 @@ def test_the_lexical_model_is_fitted() -> None:
 
 def test_the_fit_recovers_a_known_logistic_model() -> None:
     rng = np.random.default_rng(7)
-    x = rng.normal(size=(4000, len(FEATURES)))
+    x = rng.normal(size=(12000, len(FEATURES)))
     truth = np.linspace(-2, 2, len(FEATURES))
-    y = (rng.random(4000) < 1 / (1 + np.exp(-(0.5 + x @ truth)))).astype(float)
-    model = fit([Examples("a", x[:2000], y[:2000]), Examples("b", x[2000:], y[2000:])], l2=0.0)
+    y = (rng.random(12000) < 1 / (1 + np.exp(-(0.5 + x @ truth)))).astype(float)
+    model = fit([Examples("a", x[:6000], y[:6000]), Examples("b", x[6000:], y[6000:])], l2=0.0)
     assert model.intercept == pytest.approx(0.5, abs=0.25)
     assert np.allclose(model.weights, truth, atol=0.25)

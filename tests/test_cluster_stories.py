@@ -277,8 +277,13 @@ def test_an_article_in_another_language_sharing_one_name_does_not_join() -> None
 # --- merges ----------------------------------------------------------------------------
 
 
+# Joins at a mean member cosine of 0.2 and on nothing else: the merge mechanics, apart
+# from the fitted model (which weighs a bridge against each story's own cohesion).
+TEXT_ONLY = JoinModel(-2.0, tuple(10.0 if f == "text_mean" else 0.0 for f in FEATURES))
+
+
 def test_a_bridging_article_merges_two_stories_and_the_merge_is_recorded() -> None:
-    c = clusterer()
+    c = StoryClusterer(replace(OPTIONS, model=TEXT_ONLY))
     harbour = c.add(HARBOUR)
     bakeries = c.add(BAKERIES)
     assert harbour != bakeries
@@ -292,7 +297,7 @@ def test_a_bridging_article_merges_two_stories_and_the_merge_is_recorded() -> No
 
 
 def test_merges_returns_a_copy() -> None:
-    c = clusterer()
+    c = StoryClusterer(replace(OPTIONS, model=TEXT_ONLY))
     c.add_many([HARBOUR, BAKERIES, BRIDGE])
     c.merges().clear()
     assert c.merges()
@@ -369,6 +374,36 @@ def test_an_undated_article_takes_its_storys_dates() -> None:
     c.add_many([STRIKE_COURIER, replace(STRIKE_GAZETTE, published=None)])
     assert c.dates_of("gazette-strike") == (T0, T0)
     assert c.dates_of("never-added") == (None, None)
+
+
+STRIKE_SENTENCES = (
+    "Dockworkers at the port of Lorvik stayed off the job for another day.",
+    "Container cranes stood idle and ships waited in the bay.",
+    "Union leader Mirela Kostanj said the strike would go on until the port authority "
+    "returned to talks.",
+    "The dockers' union says wages have not kept pace with rents in Lorvik.",
+    "Striking dockworkers gathered at the gates demanding higher wages.",
+    "The port authority said it had made a fair offer.",
+    "Shipping agents said cargo was being rerouted to other harbours.",
+    "It is the first strike at Lorvik in a decade.",
+)
+
+
+def strike_report(n: int, day: float | None) -> ArticleSignals:
+    """The n-th report of the Lorvik strike: six of the eight sentences, a different
+    choice for each report (so reports are alike, not identical)."""
+    chosen = [s for i, s in enumerate(STRIKE_SENTENCES) if i not in (n % 8, (n + 3) % 8)]
+    return art(f"report-{n}", f"Lorvik strike, day report {n}", " ".join(chosen), day,
+               entities=STRIKE_NAMES, speakers={"Mirela Kostanj"})
+
+
+@pytest.mark.parametrize("size", [1, 2, 8])
+def test_an_undated_follow_up_joins_a_big_story_as_it_joins_a_small_one(size: int) -> None:
+    """The size of a story is no evidence against joining it (issue 10: the sample
+    wildfire follow-up was split from its 8-article story by a fitted size term)."""
+    c = clusterer()
+    (story,) = set(c.add_many([strike_report(n, 0.1 * n) for n in range(size)]))
+    assert c.add(strike_report(size + 1, None)) == story
 
 
 def test_undated_articles_group_as_their_dated_copies_do() -> None:
@@ -554,7 +589,7 @@ def test_add_many_over_several_idf_checkpoints_equals_one_by_one() -> None:
 
 
 def test_add_many_returns_what_add_one_by_one_returns_across_a_merge() -> None:
-    one_by_one, batched = clusterer(), clusterer()
+    one_by_one, batched = (StoryClusterer(replace(OPTIONS, model=TEXT_ONLY)) for _ in "ab")
     placed = [one_by_one.add(a) for a in (HARBOUR, BAKERIES, BRIDGE)]
     assert one_by_one.merges()  # the bridge merged the two stories
     assert batched.add_many([HARBOUR, BAKERIES, BRIDGE]) == placed

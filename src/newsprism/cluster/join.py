@@ -25,7 +25,7 @@ from typing import Any, Final
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["FEATURES", "Evidence", "JoinModel", "fitted", "load_model"]
+__all__ = ["FEATURES", "Evidence", "JoinModel", "cohesion", "fitted", "load_model"]
 
 # The signals, in the order of a model's weights:
 # - text_mean: mean cosine of the article's text vector with the story's members'
@@ -36,18 +36,22 @@ __all__ = ["FEATURES", "Evidence", "JoinModel", "fitted", "load_model"]
 #   story's (0 when either side has none), no_names: 1 when either side has no names;
 # - gap: log(1 + days between the article and the story's span), when both are dated
 #   (0 otherwise: an undated side counts as a gap of 0, so time never splits it);
-# - pairs: log of the number of article pairs compared (1 x story size), since average
-#   cosines shrink as stories grow.
+# - cohesion: the mean cosine between the story's own members (over the pairs of
+#   distinct members; two stories: over both stories' pairs), no_cohesion: 1 when no
+#   side has two members. A member of a story is about as close to the other members as
+#   they are to each other, whatever the story's size, so text_mean is judged against
+#   cohesion instead of against the size: a big story is joined like a small one.
 FEATURES: Final = (
     "text_mean",
     "text_centroid",
+    "cohesion",
+    "no_cohesion",
     "title",
     "no_title",
     "names",
     "speakers",
     "no_names",
     "gap",
-    "pairs",
 )
 
 
@@ -61,20 +65,21 @@ class Evidence:
     names: float | None
     speakers: float | None
     gap_days: float | None
-    pairs: int
+    cohesion: float | None = None
 
     def features(self) -> tuple[float, ...]:
         """The values of :data:`FEATURES`."""
         return (
             self.text_mean,
             self.text_centroid,
+            self.cohesion or 0.0,
+            1.0 if self.cohesion is None else 0.0,
             self.title or 0.0,
             1.0 if self.title is None else 0.0,
             self.names or 0.0,
             self.speakers or 0.0,
             1.0 if self.names is None else 0.0,
             math.log1p(self.gap_days) if self.gap_days is not None else 0.0,
-            math.log(max(1, self.pairs)),
         )
 
 
@@ -106,6 +111,25 @@ class JoinModel:
     def from_dict(cls, data: dict[str, Any]) -> JoinModel:
         weights = data["weights"]
         return cls(float(data["intercept"]), tuple(float(weights[name]) for name in FEATURES))
+
+
+def cohesion(total_sq: float, size: int) -> float | None:
+    """The mean cosine over the pairs of distinct members of a story of ``size`` unit
+    vectors whose sum has squared norm ``total_sq`` (``|sum|^2 = size + sum over ordered
+    pairs``); None below two members."""
+    if size < 2:
+        return None
+    return (total_sq - size) / (size * (size - 1))
+
+
+def pooled_cohesion(first: tuple[float, int], second: tuple[float, int]) -> float | None:
+    """The mean cosine over the within-story pairs of two stories together, each given as
+    (squared norm of its sum, size); None when neither has two members."""
+    pairs = [(s * (s - 1), cohesion(t, s)) for t, s in (first, second)]
+    known = [(n, c) for n, c in pairs if c is not None]
+    if not known:
+        return None
+    return sum(n * c for n, c in known) / sum(n for n, _ in known)
 
 
 _MODEL_FILE: Final = "join_model.json"

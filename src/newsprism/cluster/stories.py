@@ -78,7 +78,7 @@ from newsprism.cluster.hot import stack as _stack
 from newsprism.cluster.hot import story_from_meta as _story_from_meta
 from newsprism.cluster.hot import story_meta as _story_meta
 from newsprism.cluster.hot import widen_span as _widen_span
-from newsprism.cluster.join import Evidence, JoinModel, load_model
+from newsprism.cluster.join import Evidence, JoinModel, cohesion, load_model, pooled_cohesion
 from newsprism.cluster.options import ClusterOptions
 from newsprism.cluster.vectors import (
     DenseVectorizer,
@@ -424,14 +424,15 @@ class StoryClusterer:
         if total is None or not story.sources or not np.any(item.vector) or not np.any(total):
             return self._names_only(_MIN_SHARED_NAMES_WITHOUT_TEXT, names, speakers)
         dot = float(np.dot(item.vector, total))
+        total_sq = float(np.dot(total, total))
         return Evidence(
             text_mean=dot / story.sources,
-            text_centroid=dot / float(np.linalg.norm(total)),
+            text_centroid=dot / math.sqrt(total_sq),
             title=_best_headline(item.headline, story),
             names=names,
             speakers=speakers,
             gap_days=_gap(item.day, story.first_day, story.last_day),
-            pairs=story.sources,
+            cohesion=cohesion(total_sq, story.sources),
         )
 
     def _score_stories(self, a: _Story, b: _Story) -> float:
@@ -451,14 +452,15 @@ class StoryClusterer:
         if a.total is None or b.total is None or not np.any(a.total) or not np.any(b.total):
             return self._names_only(_MIN_SHARED_NAMES_WITHOUT_TEXT, names, speakers)
         dot = float(np.dot(a.total, b.total))
+        a_sq, b_sq = float(np.dot(a.total, a.total)), float(np.dot(b.total, b.total))
         return Evidence(
             text_mean=dot / (a.sources * b.sources),
-            text_centroid=dot / float(np.linalg.norm(a.total) * np.linalg.norm(b.total)),
+            text_centroid=dot / math.sqrt(a_sq * b_sq),
             title=_best_headline_pair(a, b),
             names=names,
             speakers=speakers,
             gap_days=_spans_gap(a, b),
-            pairs=a.sources * b.sources,
+            cohesion=pooled_cohesion((a_sq, a.sources), (b_sq, b.sources)),
         )
 
     def _names_only(self, shared: int, names: float | None, speakers: float | None) -> float:
