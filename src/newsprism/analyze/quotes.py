@@ -535,7 +535,7 @@ def _mention_offsets(head: Token) -> tuple[int, int]:
         # called them ("The communications pro", "pro" read as an adverb).
         joined = (
             child.right_edge.i == left.i - 1
-            and child.pos_ in ("NOUN", "PROPN", "ADJ")
+            and child.pos_ in ("NOUN", "ADJ")
             and not any(t.is_punct for t in child.subtree)
         )
         if child.dep_ in _MENTION_DEPS or joined:
