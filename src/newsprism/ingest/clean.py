@@ -157,7 +157,9 @@ def _with_detected_title(doc: Doc) -> Doc:
     Up to MAX_KICKERS section labels ("BUSINESS") before a headline are looked past; the
     section_label rule then removes them.
     """
-    reasons = apply_rules(doc)
+    # Only the first kept lines matter, and the reasons of the lines before them: the
+    # lines after the last of them are not looked at.
+    reasons = apply_rules(doc, kept_enough=MAX_KICKERS + 2)
     kept = [i for i in range(len(doc.lines)) if i not in reasons][: MAX_KICKERS + 2]
     start = 0
     while (

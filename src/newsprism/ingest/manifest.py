@@ -78,10 +78,15 @@ class Manifests:
 
     _by_folder: dict[Path, Manifest | None] = field(default_factory=dict)
     _reported: set[Path] = field(default_factory=set)
+    # The last path resolved: a file is looked up twice in a row (for a broken manifest,
+    # then for its facts), and resolving costs a system call per folder of the path.
+    _last: tuple[str, Path] | None = None
 
     def facts_for(self, path: str) -> tuple[SourceFacts | None, MalformedInput | None]:
         """The nearest manifest's facts for a file, and a manifest error not yet reported."""
-        resolved = Path(path).resolve()
+        if self._last is None or self._last[0] != path:
+            self._last = (path, Path(path).resolve())
+        resolved = self._last[1]
         for folder in resolved.parents:
             try:
                 manifest = self._manifest(folder)

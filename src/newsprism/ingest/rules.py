@@ -150,12 +150,29 @@ def _contains(*needles: str) -> Hint:
     (lower-case) strings in it. A substring test of the folded line, because a regex search
     for several words ignoring case tries each word at every position: it cost more than
     the rule it stood in front of."""
-    return lambda line: any(needle in line.folded for needle in needles)
+
+    def hint(line: Line) -> bool:
+        folded = line.folded
+        # A plain loop: any() over a generator costs a quarter more, on every line.
+        for needle in needles:  # noqa: SIM110
+            if needle in folded:
+                return True
+        return False
+
+    return hint
 
 
 def _has_char(chars: str) -> Hint:
     """The rule's pattern cannot match a line without one of these characters in it."""
-    return lambda line: any(char in line.text for char in chars)
+
+    def hint(line: Line) -> bool:
+        text = line.text
+        for char in chars:  # noqa: SIM110 (as above)
+            if char in text:
+                return True
+        return False
+
+    return hint
 
 
 def _starts_with(chars: str) -> Hint:
@@ -519,12 +536,20 @@ def first_match(doc: Doc, i: int, zoned: bool = True) -> tuple[int, str]:
     return 0, ""
 
 
-def apply_rules(doc: Doc) -> dict[int, str]:
-    """Line index -> name of the rule that removed it."""
+def apply_rules(doc: Doc, kept_enough: int | None = None) -> dict[int, str]:
+    """Line index -> name of the rule that removed it.
+
+    With ``kept_enough``, stop at the line that makes that many lines kept: the reasons
+    are then complete up to it (for a caller that only looks at the head).
+    """
     reasons: dict[int, str] = {}
+    kept = 0
     i = 0
     while i < len(doc.lines):
         count, name = first_match(doc, i)
         reasons.update(dict.fromkeys(range(i, i + count), name))
+        kept += not count
+        if kept == kept_enough:
+            break
         i += max(count, 1)
     return reasons
