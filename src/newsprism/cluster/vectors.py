@@ -279,7 +279,7 @@ class DenseVectorizer:
         library = importlib.import_module("sentence_transformers")
         path = _model_dir()
         self._model: Any = library.SentenceTransformer(str(path), device=device)
-        self._batch_size = batch_size
+        self.batch_size = batch_size  # texts a model call; callers may resize it
         model = self._model
         size = getattr(model, "get_embedding_dimension", None)
         size = size or model.get_sentence_embedding_dimension
@@ -292,7 +292,7 @@ class DenseVectorizer:
             return np.zeros((0, self.dim), dtype=np.float32)
         rows = self._model.encode(
             list(texts),
-            batch_size=self._batch_size,
+            batch_size=self.batch_size,
             normalize_embeddings=True,
             convert_to_numpy=True,
             show_progress_bar=False,

@@ -75,6 +75,27 @@ class Reconciler:
 
     def brief(self, material: StoryMaterial) -> Brief:
         """The brief of one story; every item carries its articles and spans."""
+        before = self._embed_sentences(material)
+        brief = self._steps(material)
+        embedded = int(getattr(self.similarity, "embedded", 0)) - before
+        if self.similarity.dense:
+            articles = max(1, len(material.articles))
+            logger.debug(
+                "story %s: %d texts embedded, %.1f an article",
+                material.story.id, embedded, embedded / articles,
+            )  # fmt: skip
+        return brief
+
+    def _embed_sentences(self, material: StoryMaterial) -> int:
+        """Hand a dense model the story's sentences in one batch (the steps then find
+        them cached); returns the texts embedded before."""
+        before = int(getattr(self.similarity, "embedded", 0))
+        prepare = getattr(self.similarity, "prepare", None)
+        if prepare is not None:
+            prepare(p.text for p in material.story_pieces())
+        return before
+
+    def _steps(self, material: StoryMaterial) -> Brief:
         opts, similarity = self.options, self.similarity
         roster = build_roster(material, opts.roster)
         statements = align_statements(material, similarity, opts.statements, roster=roster)
