@@ -4,10 +4,12 @@ story or the version changes, computed but never written on a read-only store.""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import numpy as np
+import numpy.typing as npt
 import pytest
 from typer.testing import CliRunner
 
@@ -15,7 +17,8 @@ from newsprism.cli import app
 from newsprism.flow import FlowOptions, analyze_paths
 from newsprism.model import Brief, Story
 from newsprism.reconcile import stored as stored_module
-from newsprism.reconcile.brief import BriefOptions, Reconciler
+from newsprism.reconcile.brief import BriefOptions, Reconciler, material_of
+from newsprism.reconcile.similarity import DenseSimilarity
 from newsprism.reconcile.stored import StoredBriefs, brief_from_dict
 from newsprism.reconcile.summary import SummaryOptions
 from newsprism.render.jsonout import brief_to_dict
@@ -140,3 +143,37 @@ def test_the_web_cache_fronts_the_stored_briefs(analysed: Analysed) -> None:
     assert [c.brief for c in cached] == analysed.briefs
     assert services.stored_briefs.computed == 0
     assert [a.id for a in cached[0].articles] == list(stories[0].articles)
+
+
+class _Recording:
+    """A stand-in dense model: a fixed pseudo-random unit vector per text, and every
+    call's texts recorded."""
+
+    dim = 16
+    batch_size = 32
+
+    def __init__(self) -> None:
+        self.calls: list[list[str]] = []
+
+    def vectors(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        self.calls.append(list(texts))
+        rows = [
+            np.random.default_rng(int(hashlib.sha256(t.encode()).hexdigest()[:8], 16)).random(16)
+            for t in texts
+        ]
+        found = np.array(rows, dtype=np.float32)
+        unit: npt.NDArray[np.float32] = found / np.linalg.norm(found, axis=1, keepdims=True)
+        return unit
+
+
+def test_a_dense_brief_embeds_each_text_once_sentences_in_one_batch(analysed: Analysed) -> None:
+    model = _Recording()
+    similarity = DenseSimilarity(model)  # type: ignore[arg-type]
+    story = max((b.story for b in analysed.briefs), key=lambda s: len(s.articles))
+    with Store(analysed.db, "read") as store:
+        material = material_of(store, story)
+    Reconciler(LEXICAL, similarity).brief(material)
+    sentences = {p.text for p in material.story_pieces()}
+    embedded = [t for call in model.calls for t in call]
+    assert set(model.calls[0]) == sentences  # the story's sentences first, in one call
+    assert len(embedded) == len(set(embedded)) == similarity.embedded  # each text once
