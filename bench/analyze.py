@@ -8,7 +8,12 @@ people, quotes with said/told, numbers, money, percentages, weekdays):
   as the median throughput of 5 equal chunks, with min and max;
 * the same through the worker pool with ``--processes`` workers (default: every core);
 * the share of time per component, over the first chunk: the spaCy pipeline alone
-  (``nlp.pipe``), then each extractor over the parsed documents.
+  (``nlp.pipe``), then each extractor over the parsed documents;
+* the CPU milliseconds per article of each spaCy component, run one after another over
+  the first chunk (process time, so other programs on a shared machine inflate it less);
+* with ``--baseline`` (the default), the same chunks analysed, in the same run and
+  interleaved chunk by chunk, by a pipeline with spaCy's own attribute ruler (the one
+  before :class:`~newsprism.analyze.nlp.CachedAttributeRuler`): medians and their ratio.
 
 The goal for this stage alone is 1,000,000 articles a day: 12 per second on 2 cores.
 Results go to ``bench/results/analyze.json`` and ``analyze.md``.
@@ -34,6 +39,7 @@ from corpus import iter_articles
 from newsprism.analyze.analyzer import AnalyzeOptions, Analyzer, analyze_in_pool
 from newsprism.analyze.dates import extract_dates
 from newsprism.analyze.entities import resolve_names
+from newsprism.analyze.nlp import load_english
 from newsprism.analyze.quantities import extract_quantities
 from newsprism.analyze.quotes import extract_quotes
 from newsprism.model import Article, article_id
@@ -107,7 +113,48 @@ def component_shares(analyzer: Analyzer, articles: Sequence[Article]) -> dict[st
     return seconds
 
 
-def run_benchmark(count: int, processes: int, console: Console) -> dict[str, Any]:
+def spacy_components(analyzer: Analyzer, articles: Sequence[Article]) -> dict[str, float]:
+    """CPU milliseconds per article of each pipeline component, run in pipeline order."""
+    nlp = analyzer.nlp
+    docs = [nlp.make_doc(a.text) for a in articles]
+    spent: dict[str, float] = {}
+    for name, component in nlp.pipeline:
+        started = time.process_time()
+        if hasattr(component, "pipe"):
+            docs = list(component.pipe(docs, batch_size=64))
+        else:
+            docs = [component(doc) for doc in docs]
+        spent[name] = round(1000 * (time.process_time() - started) / len(articles), 2)
+    return spent
+
+
+def against_baseline(analyzer: Analyzer, chunks: list[Sequence[Article]]) -> dict[str, Any]:
+    """One-process throughput of this pipeline and of the baseline one (spaCy's own
+    attribute ruler), chunk by chunk in turn so that both see the same machine load."""
+    baseline = Analyzer()
+    baseline.nlp = load_english(cached_attributes=False)
+    rates: dict[str, list[float]] = {"baseline": [], "current": []}
+    for chunk in chunks:
+        for name, which in (("baseline", baseline), ("current", analyzer)):
+            started = time.perf_counter()
+            done = sum(1 for _ in which.analyze_many(chunk))
+            rates[name].append(done / (time.perf_counter() - started))
+    medians = {name: statistics.median(values) for name, values in rates.items()}
+    return {
+        "baseline_per_second": medians["baseline"],
+        "current_per_second": medians["current"],
+        "ratio": medians["current"] / medians["baseline"],
+        # The median of the chunk-by-chunk ratios: steadier when the load changes mid-run.
+        "chunk_ratio_median": statistics.median(
+            c / b for b, c in zip(rates["baseline"], rates["current"], strict=True)
+        ),
+        "chunks": {name: [round(r, 2) for r in values] for name, values in rates.items()},
+    }
+
+
+def run_benchmark(
+    count: int, processes: int, console: Console, baseline: bool = True
+) -> dict[str, Any]:
     columns = (TextColumn("[bold blue]{task.description}"), BarColumn(), MofNCompleteColumn())
     articles = make_articles(count)
     chunks = chunked(articles)
@@ -133,7 +180,11 @@ def run_benchmark(count: int, processes: int, console: Console) -> dict[str, Any
     seconds = component_shares(analyzer, chunks[0])
     total = sum(seconds.values())
     words = sum(len(a.text.split()) for a in articles)
+    extra: dict[str, Any] = {"spacy_cpu_ms_per_article": spacy_components(analyzer, chunks[0])}
+    if baseline:
+        extra["against_baseline"] = against_baseline(analyzer, chunks)
     return {
+        **extra,
         "articles": count,
         "mean_words": round(words / count),
         "processes": processes,
@@ -169,6 +220,17 @@ def markdown(results: dict[str, Any]) -> str:
     for name, share in results["component_share"].items():
         ms = results["component_ms_per_article"][name]
         lines.append(f"| {name} | {share:.1%} | {ms} |")
+    lines += ["", "| spaCy component | CPU ms/article |", "| --- | ---: |"]
+    lines += [f"| {k} | {v} |" for k, v in results["spacy_cpu_ms_per_article"].items()]
+    if "against_baseline" in results:
+        base = results["against_baseline"]
+        lines += [
+            "",
+            "Same run, one process, chunks interleaved: spaCy's own attribute ruler "
+            f"{base['baseline_per_second']:.1f} art/s, cached ruler "
+            f"{base['current_per_second']:.1f} art/s ({base['ratio']:.2f}x; median of the "
+            f"chunk-by-chunk ratios {base['chunk_ratio_median']:.2f}x).",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -177,9 +239,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--processes", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results")
+    parser.add_argument(
+        "--no-baseline",
+        dest="baseline",
+        action="store_false",
+        help="skip the same-run comparison with spaCy's own attribute ruler",
+    )
     args = parser.parse_args(argv)
     console = Console(stderr=True)
-    results = run_benchmark(args.articles, args.processes, console)
+    results = run_benchmark(args.articles, args.processes, console, args.baseline)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "analyze.json").write_text(json.dumps(results, indent=2) + "\n")
     table = markdown(results)
