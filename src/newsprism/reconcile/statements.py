@@ -197,8 +197,9 @@ class StatementOptions:
     grid point kept the samples at 0.95, as a split quote the gold keeps as two
     statements is rejoined as one, step 3). Lexical 0.60 scores better on every set but
     sits on an edge: at 0.55 the samples' precision falls to 0.92, and while the quote
-    extraction changed (4 Dec) the pick moved between 0.60 and 0.65. Precision comes first: a wrong merge puts
-    words in someone's mouth; a missed one shows two statements side by side.
+    extraction changed (4 Dec) the pick moved between 0.60 and 0.65. Precision comes
+    first: a wrong merge puts words in someone's mouth; a missed one shows two
+    statements side by side.
     """
 
     link_lexical: float = 0.65
