@@ -39,6 +39,18 @@ def test_description_of_someone_introduced_unnamed_stays_unresolved(nlp: Languag
     assert find(direct(quotes_of(nlp, text)), "Nothing is ready").speaker is None
 
 
+def test_a_plural_description_is_not_the_speaker_quoted_before(nlp: Language) -> None:
+    text = (
+        "“The pier has served us for ninety years, but it cannot serve us safely for another "
+        "winter,” the board chair, Ilona Varga, said after the vote.\n\n"
+        "The repairs will take eleven weeks and cost 2.4 million kroner, the board's "
+        "engineers said."
+    )
+    doc = nlp(text)
+    quote = find(extract_quotes(doc, resolve_names(doc)), "The repairs will take")
+    assert quote.speaker != "Ilona Varga"
+
+
 def test_pronoun_skips_the_subject_of_reported_speech(nlp: Language) -> None:
     text = (
         "Edvin Rask said Teodor Halvik “had no plan at all” for the port.\n\n"

@@ -679,7 +679,8 @@ def _described_speaker(
     head = tokens.root
     if head.lower_ in ORG_WORDS:
         return _described_body(ctx, offsets[0])
-    if head.pos_ in ("PRON", "PROPN", "DET", "NUM"):
+    # A plural ("the board's engineers") names several people, never the one quoted last.
+    if head.pos_ in ("PRON", "PROPN", "DET", "NUM") or head.tag_ in ("NNS", "NNPS"):
         return None
     if head.lower_ not in _DOCUMENT_NOUNS and _introduced_unnamed(ctx, head):
         return None
