@@ -19,9 +19,9 @@ from newsprism.model import Brief, Story
 from newsprism.reconcile import stored as stored_module
 from newsprism.reconcile.brief import BriefOptions, Reconciler, material_of
 from newsprism.reconcile.similarity import DenseSimilarity
-from newsprism.reconcile.stored import StoredBriefs, brief_from_dict
+from newsprism.reconcile.stored import StoredBriefs
 from newsprism.reconcile.summary import SummaryOptions
-from newsprism.render.jsonout import brief_to_dict
+from newsprism.render.jsonout import brief_from_dict, brief_to_dict
 from newsprism.store import ClusteringUpdate, Store
 from newsprism.web import WebOptions
 from newsprism.web.services import Services

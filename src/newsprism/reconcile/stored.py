@@ -27,39 +27,21 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Mapping
 from functools import cache
 from importlib import resources
-from typing import Any
 
 from newsprism.analyze.analyzer import ANALYZER_VERSION
 from newsprism.cluster.vectors import dense_available
 from newsprism.errors import StoreError
-from newsprism.model import (
-    Brief,
-    Discrepancy,
-    Exclusive,
-    Fact,
-    FactValue,
-    Framing,
-    Headline,
-    OutletFraming,
-    Passage,
-    RosterEntry,
-    Statement,
-    Story,
-    SummarySentence,
-    TimelineEvent,
-    Variant,
-)
+from newsprism.model import Brief, Story
 from newsprism.reconcile.brief import BriefOptions, Reconciler, material_of
 from newsprism.reconcile.material import StoryMaterial
-from newsprism.render.jsonout import brief_to_dict
+from newsprism.render.jsonout import brief_from_dict, brief_to_dict
 from newsprism.store import Store
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["BRIEF_VERSION", "StoredBriefs", "brief_from_dict", "members_key", "version_key"]
+__all__ = ["BRIEF_VERSION", "StoredBriefs", "members_key", "version_key"]
 
 # Bump when a reconcile step changes what it writes for the same input (the code digest
 # in version_key also catches changes of the reconcile package's source).
@@ -158,75 +140,3 @@ class StoredBriefs:
 
 def _fully_analysed(material: StoryMaterial) -> bool:
     return all(a.id in material.analyses for a in material.articles)
-
-
-# --- decoding: the inverse of jsonout.brief_to_dict ---------------------------------------
-
-
-def _passage(data: Mapping[str, Any]) -> Passage:
-    return Passage(data["article"], data["outlet"], data["text"], data["start"], data["end"])
-
-
-def _passages(items: Any) -> tuple[Passage, ...]:
-    return tuple(_passage(p) for p in items)
-
-
-def _summary(data: Mapping[str, Any]) -> SummarySentence:
-    return SummarySentence(
-        _passage(data), tuple(data["sources"]), _passages(data["support"]),
-        _passages(data["disputed"]),
-    )  # fmt: skip
-
-
-def _statement(data: Mapping[str, Any]) -> Statement:
-    variants = tuple(
-        Variant(_passage(v), v["direct"], v["speaker_mention"]) for v in data["variants"]
-    )
-    return Statement(data["id"], data["speaker"], variants)
-
-
-def _fact(data: Mapping[str, Any]) -> Fact:
-    values = tuple(FactValue(_passage(v), v["value"], v["approx"]) for v in data["values"])
-    return Fact(data["id"], data["about"], data["unit"], data["status"], values)
-
-
-def _framing(data: Mapping[str, Any] | None) -> Framing | None:
-    if data is None:
-        return None
-    headlines = tuple(Headline(h["article"], h["outlet"], h["title"]) for h in data["headlines"])
-    outlets = tuple(
-        OutletFraming(
-            o["outlet"],
-            tuple(o["articles"]),
-            tuple(o["statements"]),
-            tuple(o["facts"]),
-            tuple((v["speaker"], v["share"]) for v in o["voices"]),
-        )
-        for o in data["outlets"]
-    )
-    return Framing(headlines, outlets)
-
-
-def brief_from_dict(data: Mapping[str, Any], story: Story) -> Brief:
-    """The brief :func:`~newsprism.render.jsonout.brief_to_dict` wrote, for ``story``
-    (the story's own fields are taken from ``story``, the current stored one). Raises
-    KeyError or TypeError on a dict of another shape."""
-    return Brief(
-        story=story,
-        summary=tuple(_summary(s) for s in data["summary"]),
-        statements=tuple(_statement(s) for s in data["statements"]),
-        facts=tuple(_fact(f) for f in data["facts"]),
-        discrepancies=tuple(
-            Discrepancy(d["about"], d["kind"], _passages(d["claims"]))
-            for d in data["discrepancies"]
-        ),
-        exclusives=tuple(Exclusive(e["kind"], _passage(e)) for e in data["exclusives"]),
-        timeline=tuple(
-            TimelineEvent(e["date"], e["text"], _passages(e["mentions"])) for e in data["timeline"]
-        ),
-        entities=tuple(
-            RosterEntry(e["name"], e["type"], tuple(e["aliases"]), tuple(e["articles"]))
-            for e in data["entities"]
-        ),
-        framing=_framing(data["framing"]),
-    )

@@ -20,13 +20,21 @@ from newsprism.model import (
     Analysis,
     Article,
     Brief,
+    Discrepancy,
+    Exclusive,
     Fact,
+    FactValue,
     Framing,
+    Headline,
     IngestFailure,
+    OutletFraming,
     Passage,
+    RosterEntry,
     Statement,
     Story,
+    SummarySentence,
     TimelineEvent,
+    Variant,
 )
 
 SCHEMA_VERSION = "1"
@@ -166,6 +174,79 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
         ],
         "framing": _framing(brief.framing),
     }
+
+
+# --- decoding: the inverse of brief_to_dict (stored briefs are read back with it) --------
+
+
+def _passage_from(data: Mapping[str, Any]) -> Passage:
+    return Passage(data["article"], data["outlet"], data["text"], data["start"], data["end"])
+
+
+def _passages_from(items: Any) -> tuple[Passage, ...]:
+    return tuple(_passage_from(p) for p in items)
+
+
+def _summary_from(data: Mapping[str, Any]) -> SummarySentence:
+    return SummarySentence(
+        _passage_from(data), tuple(data["sources"]), _passages_from(data["support"]),
+        _passages_from(data["disputed"]),
+    )  # fmt: skip
+
+
+def _statement_from(data: Mapping[str, Any]) -> Statement:
+    variants = tuple(
+        Variant(_passage_from(v), v["direct"], v["speaker_mention"]) for v in data["variants"]
+    )
+    return Statement(data["id"], data["speaker"], variants)
+
+
+def _fact_from(data: Mapping[str, Any]) -> Fact:
+    values = tuple(FactValue(_passage_from(v), v["value"], v["approx"]) for v in data["values"])
+    return Fact(data["id"], data["about"], data["unit"], data["status"], values)
+
+
+def _framing_from(data: Mapping[str, Any] | None) -> Framing | None:
+    if data is None:
+        return None
+    headlines = tuple(Headline(h["article"], h["outlet"], h["title"]) for h in data["headlines"])
+    outlets = tuple(
+        OutletFraming(
+            o["outlet"],
+            tuple(o["articles"]),
+            tuple(o["statements"]),
+            tuple(o["facts"]),
+            tuple((v["speaker"], v["share"]) for v in o["voices"]),
+        )
+        for o in data["outlets"]
+    )
+    return Framing(headlines, outlets)
+
+
+def brief_from_dict(data: Mapping[str, Any], story: Story) -> Brief:
+    """The brief :func:`brief_to_dict` wrote, for ``story``
+    (the story's own fields are taken from ``story``, the current stored one). Raises
+    KeyError or TypeError on a dict of another shape."""
+    return Brief(
+        story=story,
+        summary=tuple(_summary_from(s) for s in data["summary"]),
+        statements=tuple(_statement_from(s) for s in data["statements"]),
+        facts=tuple(_fact_from(f) for f in data["facts"]),
+        discrepancies=tuple(
+            Discrepancy(d["about"], d["kind"], _passages_from(d["claims"]))
+            for d in data["discrepancies"]
+        ),
+        exclusives=tuple(Exclusive(e["kind"], _passage_from(e)) for e in data["exclusives"]),
+        timeline=tuple(
+            TimelineEvent(e["date"], e["text"], _passages_from(e["mentions"]))
+            for e in data["timeline"]
+        ),
+        entities=tuple(
+            RosterEntry(e["name"], e["type"], tuple(e["aliases"]), tuple(e["articles"]))
+            for e in data["entities"]
+        ),
+        framing=_framing_from(data["framing"]),
+    )
 
 
 def report_dict(
