@@ -28,6 +28,7 @@ from newsprism.store import Store
 from newsprism.web import WebOptions, create_app
 from newsprism.web.services import MAX_SUMMARY_BYTES, MAX_SUMMARY_CHARS
 from tests.samples_material import SAMPLES
+from tests.test_web_api import CSP  # the policy every page must carry, stated once
 
 # A sentence one outlet wrote word for word, the same with the figure changed, and a
 # detail no outlet wrote: one sentence of each clear-cut verdict.
@@ -38,10 +39,6 @@ CHANGED = FAITHFUL.replace("4%", "9%")
 INVENTED = "Aliens from Mars opened a chocolate factory beside the harbour on Sunday."
 SUMMARY = f"{FAITHFUL}\n{CHANGED} {INVENTED}"
 HOSTILE = "<script>window.__pwned=1</script> The union <b>rejected</b> the offer."
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-)
 
 
 @dataclass(frozen=True)
