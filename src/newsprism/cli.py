@@ -12,7 +12,6 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
@@ -31,8 +30,9 @@ from newsprism.ingest import IngestOptions
 from newsprism.ingest.batch import IngestReport, ingest
 from newsprism.ingest.pipeline import DEFAULT_MAX_BYTES
 from newsprism.lookup import not_found_error
-from newsprism.model import Analysis, Article, Brief, IngestFailure, IngestWarning, Story
+from newsprism.model import IngestFailure, IngestWarning, Story
 from newsprism.render import jsonout, terminal
+from newsprism.render.report import OutputFormat, ReportView, write_report
 from newsprism.store import ENV_DB, ArticleQuery, Store, default_db_path
 from newsprism.store_open import Access
 
@@ -70,13 +70,6 @@ TyperArgument.display_type_rich = _help_type  # type: ignore[method-assign,assig
 REPORT_WIDTH = 100
 out = Console(highlight=False, width=None if sys.stdout.isatty() else REPORT_WIDTH)
 err = Console(stderr=True, highlight=False)
-
-
-class OutputFormat(StrEnum):
-    terminal = "terminal"
-    md = "md"
-    json = "json"
-    html = "html"
 
 
 class Embeddings(StrEnum):
@@ -367,75 +360,6 @@ EmbeddingsOption = Annotated[
 ]
 
 
-def _write_report(
-    output_format: OutputFormat,
-    out_file: Path | None,
-    view: ReportView,
-) -> None:
-    """Print (or write to ``out_file``) the articles and briefs in the chosen format."""
-    if output_format is OutputFormat.terminal:
-        console = Console(file=out_file.open("w", encoding="utf-8"), width=100) if out_file else out
-        _print_terminal(console, view)
-        if out_file:
-            console.file.close()
-        return
-    text = _formatted(output_format, view)
-    if out_file:
-        out_file.write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
-
-
-def _formatted(output_format: OutputFormat, view: ReportView) -> str:
-    from newsprism.render import html, markdown
-
-    if output_format is OutputFormat.json:
-        data = jsonout.report_dict(view.articles, view.analyses, view.briefs, view.failures)
-        return jsonout.dumps(data) + "\n"
-    if output_format is OutputFormat.md:
-        return markdown.report_markdown(view.briefs, view.outlets, view.failure_dicts())
-    return html.report_html(view.briefs, view.outlets, view.failure_dicts())
-
-
-def _print_terminal(console: Console, view: ReportView) -> None:
-    from newsprism.render import briefs as brief_views
-
-    count = len(view.articles)
-    console.print(
-        terminal.articles_table(view.articles, f"{count} article{'' if count == 1 else 's'}")
-    )
-    if view.show_articles:
-        for article in view.articles:
-            analysis = view.analyses.get(article.id)
-            console.print(terminal.article_panel(article, full=False, analysis=analysis))
-    for brief in view.briefs:
-        console.print(brief_views.brief_panel(brief, view.outlets))
-    stories = [b.story for b in view.briefs]
-    console.print(terminal.stories_table(stories, _outlet_names(stories, view.outlets)))
-    if view.failures:
-        console.print(terminal.failures_table(view.failure_dicts()))
-
-
-def _outlet_names(stories: list[Story], outlets: dict[str, str]) -> dict[str, list[str]]:
-    return {s.id: sorted({outlets.get(a, "?") for a in s.articles}) for s in stories}
-
-
-@dataclass(frozen=True)
-class ReportView:
-    """What a report shows: the articles asked about, their analyses, the briefs of
-    their stories, and each article's outlet."""
-
-    articles: list[Article]
-    analyses: dict[str, Analysis]
-    briefs: list[Brief]
-    outlets: dict[str, str]
-    show_articles: bool = False
-    failures: Sequence[IngestFailure | AnalysisFailure] = ()
-
-    def failure_dicts(self) -> list[dict[str, Any]]:
-        return [jsonout.failure_to_dict(f) for f in self.failures]
-
-
 def _outlets_of(store: Store, stories: list[Story]) -> dict[str, str]:
     ids = [a for s in stories for a in s.articles]
     return {a.id: a.outlet or "?" for a in store.get_articles(ids)}
@@ -529,7 +453,7 @@ def analyze_command(
     _report_warnings(run.report.warnings)
     _report_failures(failures)
     view = ReportView(run.articles, run.analyses, run.briefs, outlets, show_articles, failures)
-    _write_report(output_format, out_file, view)
+    write_report(out, output_format, out_file, view)
     if failures:
         raise typer.Exit(EXIT_FAILED_INPUTS)
 
@@ -557,7 +481,7 @@ def brief_command(
         failures = store.analysis_failures(story.articles)
     articles = list(material.articles)
     view = ReportView(articles, dict(material.analyses), [brief], outlets, failures=failures)
-    _write_report(output_format, out_file, view)
+    write_report(out, output_format, out_file, view)
 
 
 @app.command("serve")
