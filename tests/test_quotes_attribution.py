@@ -9,6 +9,7 @@ from spacy.language import Language
 from newsprism.analyze.entities import resolve_names
 from newsprism.analyze.quote_marks import find_quote_spans
 from newsprism.analyze.quotes import extract_quotes
+from newsprism.analyze.speaker_mentions import unbalanced_marks
 from tests.test_quotes import direct, find, nlp, quotes_of
 
 __all__ = ["nlp"]  # the module-scoped spaCy fixture, shared with test_quotes
@@ -94,3 +95,27 @@ def test_the_group_is_the_organisation_named_before(nlp: Language) -> None:
     doc = nlp(text)
     quotes = extract_quotes(doc, resolve_names(doc))
     assert find(direct(quotes), "strike").speaker == "Lorvik Dockers' Union"
+
+
+def test_speaker_mention_never_keeps_an_unbalanced_quote_mark(nlp: Language) -> None:
+    text = (
+        '"Harbour Lights" show host Ilona Varga asked Edvin Rask, "Will the pier close?"\n\n'
+        '"Not this winter," Rask said.'
+    )
+    doc = nlp(text)
+    found = extract_quotes(doc, resolve_names(doc))
+    labels = [q.speaker_mention for q in found if q.speaker_mention]
+    assert labels
+    for quote in found:
+        if quote.speaker_mention is not None:
+            assert quote.speaker_mention.count('"') % 2 == 0
+            assert text[quote.speaker_start : quote.speaker_end] == quote.speaker_mention
+        assert quote.speaker is None or '"' not in quote.speaker
+    assert find(direct(found), "Will the pier close").speaker == "Ilona Varga"
+
+
+def test_unbalanced_marks() -> None:
+    assert unbalanced_marks('Lights" show host Ilona Varga')
+    assert unbalanced_marks("“Lights show host")
+    assert not unbalanced_marks('"Harbour Lights" show host Ilona Varga')
+    assert not unbalanced_marks("“Harbour Lights” host")

@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Token
 
 from newsprism.analyze.aliases import ORG_WORDS
 from newsprism.analyze.quote_marks import QuotedDoc, QuoteSpan
+from newsprism.analyze.speaker_mentions import after_quoted_words, cue_offsets, mention_offsets
 from newsprism.analyze.speakers import Gender, NameResolver
 from newsprism.model import Quote
 
@@ -95,9 +96,6 @@ _SUBJECT_DEPS: Final = frozenset({"nsubj", "csubj"})
 # Heads a verb without a subject inherits one from ("…and said", "adding that").
 # "was quick to retort": acomp.
 _INHERIT_DEPS: Final = frozenset({"conj", "xcomp", "advcl", "pcomp", "acl", "relcl", "acomp"})
-# Dependents kept in a speaker mention: "Transport Minister Teodor Halvik", "the union's
-# leader"; appositions and relative clauses are left out.
-_MENTION_DEPS: Final = frozenset({"compound", "det", "amod", "poss", "nmod", "flat", "nummod"})
 _RELATIVE: Final = frozenset({"who", "that", "which"})
 # Subjects that never name a speaker ("that makes me smart", "there are ...").
 _NOT_SPEAKERS: Final = frozenset({"that", "this", "there", "what", "which", "these", "those"})
@@ -416,7 +414,7 @@ def _colon_attribution(ctx: _Context, span: QuoteSpan) -> _Attribution | None:
     if head is None:
         return None
     colon = lead[-1]
-    return _Attribution((colon.idx, colon.idx + 1), _mention_offsets(head))
+    return _Attribution((colon.idx, colon.idx + 1), mention_offsets(head))
 
 
 def _split_from(ctx: _Context, previous: _Draft, span: QuoteSpan) -> bool:
@@ -458,7 +456,7 @@ def _attribution_of(ctx: _Context, token: Token) -> _Attribution | None:
     subject = _subject(ctx, token)
     if subject is None or subject.lower_ in _NOT_SPEAKERS:
         return None
-    return _Attribution(_cue_offsets(token), _mention_offsets(subject))
+    return _Attribution(cue_offsets(token), mention_offsets(subject))
 
 
 def _infinitive(token: Token) -> bool:
@@ -471,7 +469,7 @@ def _according_to(token: Token) -> _Attribution | None:
         if prep.lower_ == "to":
             for source in prep.children:
                 if source.dep_ == "pobj":
-                    return _Attribution((token.idx, prep.idx + len(prep)), _mention_offsets(source))
+                    return _Attribution((token.idx, prep.idx + len(prep)), mention_offsets(source))
     return None
 
 
@@ -513,40 +511,6 @@ def _paragraph_subject(ctx: _Context, verb: Token) -> Token | None:
     if words and all(t.pos_ == "PROPN" for t in words):
         return words[-1]
     return None
-
-
-def _cue_offsets(verb: Token) -> tuple[int, int]:
-    """The verb, with the addressee for "told reporters" / "told the BBC"."""
-    end = verb.idx + len(verb)
-    if verb.lemma_.lower() == "tell":
-        for child in verb.children:
-            if child.dep_ in ("dobj", "dative") and child.i > verb.i:
-                if all(not t.is_punct for t in verb.doc[verb.i + 1 : child.left_edge.i]):
-                    end = child.idx + len(child)
-                break
-    return (verb.idx, end)
-
-
-def _mention_offsets(head: Token) -> tuple[int, int]:
-    """The speaker as written: the head noun with its name parts, determiner, title."""
-    left, right = head, head
-    for child in reversed(list(head.lefts)):
-        # Other words right before the head belong to it too, whatever the parser
-        # called them ("The communications pro", "pro" read as an adverb).
-        joined = (
-            child.right_edge.i == left.i - 1
-            and child.pos_ in ("NOUN", "ADJ")
-            and not any(t.is_punct for t in child.subtree)
-        )
-        if child.dep_ in _MENTION_DEPS or joined:
-            left = min(left, child.left_edge, key=lambda t: t.i)
-    for child in head.rights:
-        if child.dep_ in ("compound", "flat") and child.i == right.i + 1:
-            right = child
-    doc = head.doc
-    while left.i < right.i and (left.is_punct or left.is_space):
-        left = doc[left.i + 1]
-    return (left.idx, right.idx + len(right))
 
 
 # --- indirect speech ---------------------------------------------------------------------
@@ -659,8 +623,12 @@ def _canonical(
     if mention.lower() in _NON_REFERRING:
         return None
     name = ctx.names.canonical(mention, offsets[0])
+    named = after_quoted_words(mention)
+    if name is None and named != mention:
+        # '"Today" show host Jane Doe': the name after a title in quote marks.
+        name = ctx.names.canonical(named, offsets[1] - len(named))
     if name is None and _is_proper(ctx, offsets):
-        return mention.removeprefix("the ").removeprefix("The ")
+        return named.removeprefix("the ").removeprefix("The ")
     if name is None:
         return _described_speaker(ctx, offsets, spoken)
     return name
