@@ -65,19 +65,31 @@ process), plus one similarity matrix over the surviving clauses.
 
 from __future__ import annotations
 
-import functools
 import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
-from newsprism.analyze.nlp import load_english
 from newsprism.model import Discrepancy, Fact, Passage
 from newsprism.reconcile.actors import Actors, StateNames, actors_of, same_actors
 from newsprism.reconcile.antonyms import antonym_of, lemma_of_form
+from newsprism.reconcile.clauses import (
+    CUE,
+    PREDICATE_POS,
+    Clause,
+    Parsed,
+    content_word,
+    english_parser,
+    is_asserted,
+    is_finite,
+    is_negated,
+    lemma_of,
+    negated_predicates,
+    usable,
+)
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.similarity import TextSimilarity
 
@@ -85,29 +97,6 @@ __all__ = ["DiscrepancyOptions", "find_discrepancies"]
 
 logger = logging.getLogger(__name__)
 
-_CUE = re.compile(r"\b(?:not|never|no|nothing|nobody|none|neither|nor)\b|n['’]t\b", re.I)
-_NEGATORS = frozenset({"no", "nothing", "nobody", "none", "neither", "noone"})
-_CORE = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd"})
-_PREDICATE_POS = frozenset({"VERB", "AUX", "ADJ"})
-_MODALS = frozenset({"will", "would", "may", "might", "could", "should", "can", "must", "shall"})
-_HEDGES = frozenset(
-    {"reportedly", "allegedly", "possibly", "probably", "perhaps", "apparently", "likely",
-     "maybe", "supposedly", "seemingly", "unlikely"}
-)  # fmt: skip
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
-# Dependents that open another clause; the core clause of a predicate leaves them out.
-_CLAUSAL = frozenset(
-    {"advcl", "relcl", "ccomp", "xcomp", "conj", "cc", "parataxis", "punct", "mark",
-     "npadvmod", "appos", "acl", "dep", "csubj", "preconj"}
-)  # fmt: skip
-_CONDITIONS = frozenset({"if", "whether", "unless"})
-# Whether someone spoke, thought or knew is not the claim itself.
-_SPEECH = frozenset(
-    {"say", "tell", "comment", "confirm", "deny", "announce", "report", "state", "speak",
-     "respond", "reply", "add", "explain", "claim", "insist", "suggest", "know", "believe",
-     "think", "expect", "want", "hope", "fear", "doubt", "see", "appear", "seem", "mean",
-     "ask", "answer", "be", "have", "do"}
-)  # fmt: skip
 _WORDS = re.compile(r"[^\W\d_]+")
 # Words after a negation cue that are not the negated predicate or its noun.
 _FILLERS = frozenset(
@@ -142,133 +131,11 @@ class DiscrepancyOptions:
     date_overlap: float = 0.2
 
 
-@dataclass(frozen=True)
-class _Clause:
-    """One predicate of one sentence, parsed."""
-
-    sentence: Passage
-    source: str
-    predicate: Token
-    negated: bool
-
-    @property
-    def lemma(self) -> str:
-        return _lemma(self.predicate)
-
-    @property
-    def text(self) -> str:
-        """The core clause: the predicate with its subject, objects, auxiliaries and
-        prepositional phrases, without subordinate or coordinated clauses."""
-        kept = sorted(_core(self.predicate), key=lambda t: t.i)
-        parts = []
-        for n, token in enumerate(kept):
-            gap = n + 1 < len(kept) and kept[n + 1].i != token.i + 1
-            parts.append(token.text + (" " if gap or token.whitespace_ else ""))
-        return "".join(parts).strip()
-
-
-def _core(token: Token) -> list[Token]:
-    tokens = [token]
-    for child in token.children:
-        if child.dep_ not in _CLAUSAL:
-            tokens.extend(_core(child))
-    return tokens
-
-
-def _finite(token: Token) -> bool:
-    """Whether the predicate is a finite verb (or a copula's complement): "to keep pace"
-    and "leaving the venue" assert nothing on their own."""
-    verb = token.head if token.dep_ in ("acomp", "attr") else token
-    if any(c.tag_ == "TO" for c in verb.children if c.dep_ in ("aux", "auxpass")):
-        return False
-    if verb.tag_ in _FINITE_TAGS:
-        return True
-    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(c.tag_ in _FINITE_TAGS or c.tag_ == "MD" for c in auxiliaries):
-        return True
-    # A past participle with a subject and no auxiliary is a mis-tagged past tense.
-    return verb.tag_ == "VBN" and not auxiliaries and any(c.dep_ == "nsubj" for c in verb.children)
-
-
-@functools.cache
-def _parser() -> Language:
-    """The English pipeline without NER, loaded once per process."""
-    return load_english(disable=("ner",))
-
-
-def _lemma(token: Token) -> str:
-    return token.lemma_.casefold()
-
-
-def _content(predicate: Token) -> Token:
-    """The word that carries a copular predicate: "is not a member" -> member."""
-    if _lemma(predicate) == "be":
-        for child in predicate.children:
-            if child.dep_ in ("attr", "acomp"):
-                return child
-    return predicate
-
-
-def _negated_predicates(doc: Doc) -> list[Token]:
-    """Predicates the sentence negates (guard 1)."""
-    found: list[Token] = []
-    for token in doc:
-        lower = token.lower_
-        if token.dep_ == "neg":
-            nxt = token.nbor(1) if token.i + 1 < len(doc) else None
-            if nxt is not None and nxt.lower_ in ("only", "just"):
-                continue
-            found.append(_content(token.head))
-        elif lower in _NEGATORS and token.dep_ in _CORE:
-            found.append(_content(token.head))
-        elif lower == "no" and token.dep_ == "det" and token.head.dep_ in _CORE:
-            found.append(_content(token.head.head))
-    return [t for t in found if t.pos_ in _PREDICATE_POS]
-
-
-def _negated_here(token: Token) -> bool:
-    for child in token.children:
-        if child.dep_ == "neg" and not (
-            child.i + 1 < len(child.doc) and child.doc[child.i + 1].lower_ in ("only", "just")
-        ):
-            return True
-        if child.dep_ in _CORE and (
-            child.lower_ in _NEGATORS
-            or any(g.lower_ == "no" and g.dep_ == "det" for g in child.children)
-        ):
-            return True
-    return False
-
-
-def _is_negated(token: Token) -> bool:
-    """Whether the predicate (or the copula that carries it) is negated."""
-    head = token.head
-    copula = token.dep_ in ("acomp", "attr") and _lemma(head) == "be" and head.i != token.i
-    return _negated_here(token) or (copula and _negated_here(head))
-
-
-def _asserted(token: Token) -> bool:
-    """Guard 4: no modal, hedge, condition or question on the predicate."""
-    if token.doc.text.rstrip().endswith("?"):
-        return False
-    scope = [token, *([token.head] if token.dep_ in ("acomp", "attr") else [])]
-    for word in scope:
-        for child in word.children:
-            lower = child.lower_
-            if child.dep_ == "aux" and lower in _MODALS:
-                return False
-            if lower in _HEDGES or (child.dep_ == "mark" and lower in _CONDITIONS):
-                return False
-    return not any(
-        c.dep_ == "mark" and c.lower_ in _CONDITIONS for a in token.ancestors for c in a.children
-    )
-
-
-def _actors(clause: _Clause, material: StoryMaterial, states: StateNames) -> Actors:
+def _actors(clause: Clause, material: StoryMaterial, states: StateNames) -> Actors:
     return actors_of(clause.predicate, clause.sentence, material, states)
 
 
-def _clause_dates(clause: _Clause, material: StoryMaterial) -> list[tuple[str, str]]:
+def _clause_dates(clause: Clause, material: StoryMaterial) -> list[tuple[str, str]]:
     """Resolved (first day, last day) of the date mentions attached to the predicate
     (inside its subtree, with no other predicate between)."""
     analysis = material.analysis(clause.sentence.article)
@@ -286,7 +153,7 @@ def _clause_dates(clause: _Clause, material: StoryMaterial) -> list[tuple[str, s
         head = span.root
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
-        if clause.predicate.i in (head.i, _content(head).i):
+        if clause.predicate.i in (head.i, content_word(head).i):
             first, _, last = mention.date.partition("/")
             found.append((first, last or first))
     return found
@@ -324,12 +191,12 @@ def _number(material: StoryMaterial, facts: Iterable[Fact]) -> list[Discrepancy]
     return result
 
 
-def _components(pairs: Iterable[tuple[_Clause, _Clause]]) -> list[list[_Clause]]:
+def _components(pairs: Iterable[tuple[Clause, Clause]]) -> list[list[Clause]]:
     """Clauses linked by a pair, grouped by sentence (union-find, first-seen order)."""
     parent: dict[tuple[str, int], tuple[str, int]] = {}
-    clauses: dict[tuple[str, int], list[_Clause]] = {}
+    clauses: dict[tuple[str, int], list[Clause]] = {}
 
-    def key(c: _Clause) -> tuple[str, int]:
+    def key(c: Clause) -> tuple[str, int]:
         return c.sentence.article, c.sentence.start
 
     def find(k: tuple[str, int]) -> tuple[str, int]:
@@ -344,21 +211,21 @@ def _components(pairs: Iterable[tuple[_Clause, _Clause]]) -> list[list[_Clause]]
         ra, rb = find(key(a)), find(key(b))
         if ra != rb:
             parent[rb] = ra
-    groups: dict[tuple[str, int], list[_Clause]] = {}
+    groups: dict[tuple[str, int], list[Clause]] = {}
     for k, members in clauses.items():
         groups.setdefault(find(k), []).append(members[0])
     return list(groups.values())
 
 
-def _claims(material: StoryMaterial, clauses: Iterable[_Clause]) -> tuple[Passage, ...]:
+def _claims(material: StoryMaterial, clauses: Iterable[Clause]) -> tuple[Passage, ...]:
     position = {a.id: n for n, a in enumerate(material.articles)}
     unique = {(c.sentence.article, c.sentence.start): c.sentence for c in clauses}
     return tuple(sorted(unique.values(), key=lambda p: (position[p.article], p.start)))
 
 
 def _similar_pairs(
-    pairs: Sequence[tuple[_Clause, _Clause]], similarity: TextSimilarity, threshold: float
-) -> list[tuple[_Clause, _Clause]]:
+    pairs: Sequence[tuple[Clause, Clause]], similarity: TextSimilarity, threshold: float
+) -> list[tuple[Clause, Clause]]:
     """Guard 7: the pairs whose clauses are at least ``threshold`` similar."""
     if not pairs:
         return []
@@ -368,26 +235,6 @@ def _similar_pairs(
     row = {t: i for i, t in enumerate(left)}
     col = {t: i for i, t in enumerate(right)}
     return [(a, b) for a, b in pairs if matrix[row[a.text], col[b.text]] >= threshold]
-
-
-class _Parsed:
-    """Sentences parsed on demand, each once per call."""
-
-    def __init__(self, nlp: Language, states: StateNames) -> None:
-        self._nlp = nlp
-        self._docs: dict[tuple[str, int], Doc] = {}
-        self.states = states  # the story's names for states, learned once per call
-
-    def docs(self, sentences: Sequence[Passage]) -> list[Doc]:
-        todo = [s for s in sentences if (s.article, s.start) not in self._docs]
-        for sentence, doc in zip(todo, self._nlp.pipe([s.text for s in todo]), strict=True):
-            self._docs[(sentence.article, sentence.start)] = doc
-        return [self._docs[(s.article, s.start)] for s in sentences]
-
-
-def _usable(token: Token) -> bool:
-    """Guards 3 and 4 on one predicate."""
-    return _lemma(token) not in _SPEECH and _finite(token) and _asserted(token)
 
 
 def _prefixes(text: str) -> frozenset[str]:
@@ -407,32 +254,30 @@ def _cue_worth_parsing(sentence: Passage, others: Sequence[frozenset[str]]) -> b
     and one more content word of this sentence."""
     mine = _content_prefixes(sentence.text)
     after: set[str] = set()
-    for cue in _CUE.finditer(sentence.text):
+    for cue in CUE.finditer(sentence.text):
         following = _WORDS.findall(sentence.text[cue.end() :].casefold())
         after.update(w[:4] for w in following[:5] if len(w) >= 4 and w not in _FILLERS)
     return any(len(words & mine) >= 2 and words & after for words in others)
 
 
-def _denials(
-    material: StoryMaterial, sentences: Sequence[Passage], parsed: _Parsed
-) -> list[_Clause]:
+def _denials(material: StoryMaterial, sentences: Sequence[Passage], parsed: Parsed) -> list[Clause]:
     """Guard 1 (with 3 and 4): negated, asserted, non-speech predicates."""
     words = [(material.source_of(s.article), _content_prefixes(s.text)) for s in sentences]
     cued = [
         s
         for s in sentences
-        if _CUE.search(s.text)
+        if CUE.search(s.text)
         and _cue_worth_parsing(s, [w for src, w in words if src != material.source_of(s.article)])
     ]
     return [
-        _Clause(s, material.source_of(s.article), p, True)
+        Clause(s, material.source_of(s.article), p, True)
         for s, doc in zip(cued, parsed.docs(cued), strict=True)
-        for p in _negated_predicates(doc)
-        if _usable(p)
+        for p in negated_predicates(doc)
+        if usable(p)
     ]
 
 
-def _might_assert(sentence: Passage, words: frozenset[str], denial: _Clause, m: Actors) -> bool:
+def _might_assert(sentence: Passage, words: frozenset[str], denial: Clause, m: Actors) -> bool:
     """Prefilter: another source's sentence with the predicate's stem and a word of
     one of the denial's participants."""
     participants = {w[:4] for name in m.agents | m.patients for w in _WORDS.findall(name)}
@@ -443,8 +288,8 @@ def _might_assert(sentence: Passage, words: frozenset[str], denial: _Clause, m: 
 
 
 def _negation_pairs(
-    material: StoryMaterial, sentences: Sequence[Passage], parsed: _Parsed
-) -> list[tuple[_Clause, _Clause]]:
+    material: StoryMaterial, sentences: Sequence[Passage], parsed: Parsed
+) -> list[tuple[Clause, Clause]]:
     """Guards 1-6 over every (denial, assertion) pair of sentences."""
     negatives = _denials(material, sentences, parsed)
     states = parsed.states
@@ -460,20 +305,20 @@ def _negation_pairs(
         )
     ]
     lemmas = {c.lemma for c in negatives}
-    positives: list[_Clause] = []
+    positives: list[Clause] = []
     for sentence, doc in zip(candidates, parsed.docs(candidates), strict=True):
-        denied = {_lemma(p) for p in _negated_predicates(doc)}
+        denied = {lemma_of(p) for p in negated_predicates(doc)}
         for token in doc:
-            lemma = _lemma(token)
+            lemma = lemma_of(token)
             if (
-                token.pos_ in _PREDICATE_POS
+                token.pos_ in PREDICATE_POS
                 and lemma in lemmas
                 and lemma not in denied
-                and not _is_negated(token)
-                and _usable(token)
+                and not is_negated(token)
+                and usable(token)
             ):
                 positives.append(
-                    _Clause(sentence, material.source_of(sentence.article), token, False)
+                    Clause(sentence, material.source_of(sentence.article), token, False)
                 )
     return [
         (n, p)
@@ -486,7 +331,7 @@ def _negation_pairs(
 
 
 def _antonym_lemma(token: Token) -> str | None:
-    lemma = _lemma(token)
+    lemma = lemma_of(token)
     return lemma if antonym_of(lemma) else lemma_of_form(token.text)
 
 
@@ -511,25 +356,25 @@ def _antonym_candidates(material: StoryMaterial, sentences: Sequence[Passage]) -
 
 
 def _antonym_pairs(
-    material: StoryMaterial, sentences: Sequence[Passage], parsed: _Parsed
-) -> list[tuple[_Clause, _Clause]]:
+    material: StoryMaterial, sentences: Sequence[Passage], parsed: Parsed
+) -> list[tuple[Clause, Clause]]:
     """Guards 2-6 for antonym predicates ("passed" / "failed its inspection"): both
     asserted and un-negated, finite, from different sources, the same actors. Speech
     verbs are allowed here: "confirmed" / "denied" the same thing is the claim."""
     candidates = _antonym_candidates(material, sentences)
-    clauses: list[tuple[str, _Clause]] = []
+    clauses: list[tuple[str, Clause]] = []
     for sentence, doc in zip(candidates, parsed.docs(candidates), strict=True):
         for token in doc:
             lemma = _antonym_lemma(token)
             if (
                 lemma is not None
-                and token.pos_ in _PREDICATE_POS
-                and not _is_negated(token)
-                and _finite(token)
-                and _asserted(token)
+                and token.pos_ in PREDICATE_POS
+                and not is_negated(token)
+                and is_finite(token)
+                and is_asserted(token)
             ):
                 source = material.source_of(sentence.article)
-                clauses.append((lemma, _Clause(sentence, source, token, False)))
+                clauses.append((lemma, Clause(sentence, source, token, False)))
     return [
         (a, b)
         for i, (a_lemma, a) in enumerate(clauses)
@@ -540,7 +385,7 @@ def _antonym_pairs(
     ]
 
 
-def _compatible_actors(a: _Clause, b: _Clause, material: StoryMaterial, states: StateNames) -> bool:
+def _compatible_actors(a: Clause, b: Clause, material: StoryMaterial, states: StateNames) -> bool:
     """Guards 5 and 6."""
     if not same_actors(_actors(a, material, states), _actors(b, material, states)):
         return False
@@ -550,7 +395,7 @@ def _compatible_actors(a: _Clause, b: _Clause, material: StoryMaterial, states: 
 def _negations(
     material: StoryMaterial,
     sentences: Sequence[Passage],
-    parsed: _Parsed,
+    parsed: Parsed,
     similarity: TextSimilarity,
     opts: DiscrepancyOptions,
 ) -> list[Discrepancy]:
@@ -600,16 +445,16 @@ def _dated_sentences(
 
 
 def _dated_clauses(
-    material: StoryMaterial, sentences: Sequence[Passage], parsed: _Parsed
-) -> list[_Clause]:
+    material: StoryMaterial, sentences: Sequence[Passage], parsed: Parsed
+) -> list[Clause]:
     """Asserted, un-negated predicates that carry a resolved past date (for ``date``)."""
     clauses = []
     for sentence, doc in zip(sentences, parsed.docs(sentences), strict=True):
         for token in doc:
-            if token.pos_ not in ("VERB", "AUX") or _is_negated(token) or not _usable(token):
+            if token.pos_ not in ("VERB", "AUX") or is_negated(token) or not usable(token):
                 continue
-            clause = _Clause(sentence, material.source_of(sentence.article), token, False)
-            words = {w.lower_ for w in token.subtree} | {_lemma(w) for w in token.subtree}
+            clause = Clause(sentence, material.source_of(sentence.article), token, False)
+            words = {w.lower_ for w in token.subtree} | {lemma_of(w) for w in token.subtree}
             if _clause_dates(clause, material) and not words & _REPEATS:
                 clauses.append(clause)
     return clauses
@@ -618,7 +463,7 @@ def _dated_clauses(
 def _dates(
     material: StoryMaterial,
     sentences: Sequence[Passage],
-    parsed: _Parsed,
+    parsed: Parsed,
     similarity: TextSimilarity,
     opts: DiscrepancyOptions,
 ) -> list[Discrepancy]:
@@ -669,7 +514,7 @@ def find_discrepancies(
     sentences = material.story_pieces()
     if not sentences:
         return result
-    parsed = _Parsed(nlp or _parser(), StateNames(material))
+    parsed = Parsed(nlp or english_parser(), StateNames(material))
     position = {a.id: n for n, a in enumerate(material.articles)}
     found = _negations(material, sentences, parsed, similarity, opts) + _dates(
         material, sentences, parsed, similarity, opts

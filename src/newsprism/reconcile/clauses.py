@@ -1,0 +1,208 @@
+"""Clauses of one sentence, parsed: the predicates a contradiction is built from.
+
+The grammar shared by the passes of :mod:`newsprism.reconcile.discrepancies`: which
+predicates a sentence negates ("not", "never", "no agreement was reached"), whether a
+predicate is finite and asserted (no modal, hedge, condition, question, nor inside
+what someone denies), and the core clause of a predicate (its subject, objects,
+auxiliaries and prepositional phrases, without subordinate or coordinated clauses).
+Sentences are parsed with spaCy's English pipeline, each once per call
+(:class:`Parsed`).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from newsprism.analyze.nlp import load_english
+from newsprism.model import Passage
+from newsprism.reconcile.actors import StateNames
+
+__all__ = [
+    "CUE",
+    "PREDICATE_POS",
+    "Clause",
+    "Parsed",
+    "content_word",
+    "english_parser",
+    "is_asserted",
+    "is_finite",
+    "is_negated",
+    "lemma_of",
+    "negated_predicates",
+    "usable",
+]
+
+logger = logging.getLogger(__name__)
+
+CUE = re.compile(r"\b(?:not|never|no|nothing|nobody|none|neither|nor)\b|n['’]t\b", re.I)
+_NEGATORS = frozenset({"no", "nothing", "nobody", "none", "neither", "noone"})
+_CORE = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd"})
+PREDICATE_POS = frozenset({"VERB", "AUX", "ADJ"})
+_MODALS = frozenset({"will", "would", "may", "might", "could", "should", "can", "must", "shall"})
+_HEDGES = frozenset(
+    {"reportedly", "allegedly", "possibly", "probably", "perhaps", "apparently", "likely",
+     "maybe", "supposedly", "seemingly", "unlikely"}
+)  # fmt: skip
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# Dependents that open another clause; the core clause of a predicate leaves them out.
+_CLAUSAL = frozenset(
+    {"advcl", "relcl", "ccomp", "xcomp", "conj", "cc", "parataxis", "punct", "mark",
+     "npadvmod", "appos", "acl", "dep", "csubj", "preconj"}
+)  # fmt: skip
+_CONDITIONS = frozenset({"if", "whether", "unless"})
+# Whether someone spoke, thought or knew is not the claim itself.
+_SPEECH = frozenset(
+    {"say", "tell", "comment", "confirm", "deny", "announce", "report", "state", "speak",
+     "respond", "reply", "add", "explain", "claim", "insist", "suggest", "know", "believe",
+     "think", "expect", "want", "hope", "fear", "doubt", "see", "appear", "seem", "mean",
+     "ask", "answer", "be", "have", "do"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One predicate of one sentence, parsed."""
+
+    sentence: Passage
+    source: str
+    predicate: Token
+    negated: bool
+
+    @property
+    def lemma(self) -> str:
+        return lemma_of(self.predicate)
+
+    @property
+    def text(self) -> str:
+        """The core clause: the predicate with its subject, objects, auxiliaries and
+        prepositional phrases, without subordinate or coordinated clauses."""
+        kept = sorted(_core(self.predicate), key=lambda t: t.i)
+        parts = []
+        for n, token in enumerate(kept):
+            gap = n + 1 < len(kept) and kept[n + 1].i != token.i + 1
+            parts.append(token.text + (" " if gap or token.whitespace_ else ""))
+        return "".join(parts).strip()
+
+
+def _core(token: Token) -> list[Token]:
+    tokens = [token]
+    for child in token.children:
+        if child.dep_ not in _CLAUSAL:
+            tokens.extend(_core(child))
+    return tokens
+
+
+def is_finite(token: Token) -> bool:
+    """Whether the predicate is a finite verb (or a copula's complement): "to keep pace"
+    and "leaving the venue" assert nothing on their own."""
+    verb = token.head if token.dep_ in ("acomp", "attr") else token
+    if any(c.tag_ == "TO" for c in verb.children if c.dep_ in ("aux", "auxpass")):
+        return False
+    if verb.tag_ in _FINITE_TAGS:
+        return True
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ in _FINITE_TAGS or c.tag_ == "MD" for c in auxiliaries):
+        return True
+    # A past participle with a subject and no auxiliary is a mis-tagged past tense.
+    return verb.tag_ == "VBN" and not auxiliaries and any(c.dep_ == "nsubj" for c in verb.children)
+
+
+@functools.cache
+def english_parser() -> Language:
+    """The English pipeline without NER, loaded once per process."""
+    return load_english(disable=("ner",))
+
+
+def lemma_of(token: Token) -> str:
+    return token.lemma_.casefold()
+
+
+def content_word(predicate: Token) -> Token:
+    """The word that carries a copular predicate: "is not a member" -> member."""
+    if lemma_of(predicate) == "be":
+        for child in predicate.children:
+            if child.dep_ in ("attr", "acomp"):
+                return child
+    return predicate
+
+
+def negated_predicates(doc: Doc) -> list[Token]:
+    """Predicates the sentence negates (guard 1)."""
+    found: list[Token] = []
+    for token in doc:
+        lower = token.lower_
+        if token.dep_ == "neg":
+            nxt = token.nbor(1) if token.i + 1 < len(doc) else None
+            if nxt is not None and nxt.lower_ in ("only", "just"):
+                continue
+            found.append(content_word(token.head))
+        elif lower in _NEGATORS and token.dep_ in _CORE:
+            found.append(content_word(token.head))
+        elif lower == "no" and token.dep_ == "det" and token.head.dep_ in _CORE:
+            found.append(content_word(token.head.head))
+    return [t for t in found if t.pos_ in PREDICATE_POS]
+
+
+def _negated_here(token: Token) -> bool:
+    for child in token.children:
+        if child.dep_ == "neg" and not (
+            child.i + 1 < len(child.doc) and child.doc[child.i + 1].lower_ in ("only", "just")
+        ):
+            return True
+        if child.dep_ in _CORE and (
+            child.lower_ in _NEGATORS
+            or any(g.lower_ == "no" and g.dep_ == "det" for g in child.children)
+        ):
+            return True
+    return False
+
+
+def is_negated(token: Token) -> bool:
+    """Whether the predicate (or the copula that carries it) is negated."""
+    head = token.head
+    copula = token.dep_ in ("acomp", "attr") and lemma_of(head) == "be" and head.i != token.i
+    return _negated_here(token) or (copula and _negated_here(head))
+
+
+def is_asserted(token: Token) -> bool:
+    """Guard 4: no modal, hedge, condition or question on the predicate."""
+    if token.doc.text.rstrip().endswith("?"):
+        return False
+    scope = [token, *([token.head] if token.dep_ in ("acomp", "attr") else [])]
+    for word in scope:
+        for child in word.children:
+            lower = child.lower_
+            if child.dep_ == "aux" and lower in _MODALS:
+                return False
+            if lower in _HEDGES or (child.dep_ == "mark" and lower in _CONDITIONS):
+                return False
+    return not any(
+        c.dep_ == "mark" and c.lower_ in _CONDITIONS for a in token.ancestors for c in a.children
+    )
+
+
+class Parsed:
+    """Sentences parsed on demand, each once per call."""
+
+    def __init__(self, nlp: Language, states: StateNames) -> None:
+        self._nlp = nlp
+        self._docs: dict[tuple[str, int], Doc] = {}
+        self.states = states  # the story's names for states, learned once per call
+
+    def docs(self, sentences: Sequence[Passage]) -> list[Doc]:
+        todo = [s for s in sentences if (s.article, s.start) not in self._docs]
+        for sentence, doc in zip(todo, self._nlp.pipe([s.text for s in todo]), strict=True):
+            self._docs[(sentence.article, sentence.start)] = doc
+        return [self._docs[(s.article, s.start)] for s in sentences]
+
+
+def usable(token: Token) -> bool:
+    """Guards 3 and 4 on one predicate."""
+    return lemma_of(token) not in _SPEECH and is_finite(token) and is_asserted(token)
