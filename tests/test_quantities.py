@@ -224,6 +224,42 @@ def test_from_to_is_a_change_not_a_range(nlp: Language) -> None:
     assert [(q.text, q.approx) for q in found] == [("20%", None), ("30%", None)]
 
 
+def test_vote_tallies_are_two_counts_of_votes(nlp: Language) -> None:
+    """A bare pair with a voting word near it is a tally: both ends exact, about "vote"
+    (a score, "won 3-1", has none and is no quantity)."""
+    for sentence, ends in (
+        ("The council voted 52 to 48 in favour.", ("52", "48")),
+        ("It followed a 97-1 vote hours earlier.", ("97", "1")),
+        ("She won by a 134-to-63 vote.", ("134", "63")),
+        (
+            "The elections were held by secret ballot. She won, 134 to 63, on Wednesday.",
+            ("134", "63"),
+        ),
+    ):
+        found = [(q.text, q.unit, q.approx, q.about) for q in quantities_in(nlp, sentence)]
+        assert found == [(ends[0], None, None, "vote"), (ends[1], None, None, "vote")], sentence
+    workers = quantities_in(nlp, "Some 20-30 workers voted to strike.")
+    assert [q.about for q in workers] == ["worker", "worker"]
+
+
+def test_hyphenated_ratios_ages_and_ranges(nlp: Language) -> None:
+    third = the_quantity(quantities_in(nlp, "They had a one-in-three chance."), "one-in-three")
+    assert (third.unit, third.about) == ("percent", "chance") and close(third.value, 100 / 3)
+    two = the_quantity(quantities_in(nlp, "There is a 2-in-3 chance."), "2-in-3")
+    assert close(two.value, 200 / 3)
+    # An age set off by commas after a name is the person's age in years.
+    age = the_quantity(quantities_in(nlp, "Mira Holt, 46, is married to a judge."), "46")
+    assert (age.value, age.unit, age.about) == (46, "years", "holt")
+    # A suspended hyphen still makes a range; a falling pair of sums is none.
+    course = quantities_in(nlp, "Guards take a 40- to 60-hour course.")
+    assert [(q.value, q.unit, q.approx) for q in course] == [
+        (40, "hours", "over"),
+        (60, "hours", "under"),
+    ]
+    sums = quantities_in(nlp, "He outspent her $5.4 million to $200,000.")
+    assert [(q.text, q.approx) for q in sums] == [("$5.4 million", None), ("$200,000", None)]
+
+
 def test_ships_and_vessels_are_comparable(nlp: Language) -> None:
     ships = the_quantity(quantities_in(nlp, "Three container ships left."), "Three container ships")
     vessels = the_quantity(quantities_in(nlp, "Then 3 vessels left."), "3 vessels")
@@ -273,7 +309,8 @@ NOT_QUANTITIES = [
     ("A Boeing 737 landed safely.", "737"),
     ("Lorvik won 3-1 against Veransk.", "3"),
     ("Lorvik won 3-1 against Veransk.", "1"),
-    ("The council voted 52 to 48 in favour.", "52"),
+    ("The hockey final ended 52 to 48 after overtime.", "52"),
+    ("Paris, 12, and London were on the list.", "12"),
     ("The 2024-25 season was short.", "25"),
     ("Sales grew in the 1990s.", "1990"),
     ("The G7 met in June.", "7"),

@@ -97,7 +97,7 @@ _SCALE_WORD = rf"(?:{_alternation(_SCALES)})"
 
 # Figures: "4,200", "1.2", "30". Not part of a longer token ("G7", "3.5.1", "1/2").
 _DIGITS_PATTERN: Final = (
-    r"(?<![\w.,/:#§№+])(?<![^\d\s][-–])"  # "COVID-19", "v3", "1/2" are not amounts
+    r"(?<![\w.,/:#§№+])(?:(?<=\d-to-)|(?<![^\d\s][-–]))"  # not "COVID-19", "v3", "1/2"
     r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?![.,:]?\d)"
 )
@@ -124,6 +124,13 @@ _VAGUE_PATTERN: Final = (
     rf"(?<![\w\-])(?:(?:tens|hundreds){_SP}+of{_SP}+(?:thousands|millions|billions)"
     rf"|(?:several|a{_SP}+few|many){_SP}+(?:{_SCALE_WORD})"
     rf"|{_alternation(_VAGUE)})\b"
+)
+
+# Hyphenated ratios: "one-in-three", "1-in-3" (the word after the hyphen would not start
+# an amount of its own: a number glued to "in-" is not read as one).
+_HYPHEN_RATIO_PART = rf"(?:\d{{1,4}}|{_alternation(list(_SMALL)[1:])})"
+_HYPHEN_RATIO_PATTERN: Final = (
+    rf"(?<![\w\-])(?P<rnum>{_HYPHEN_RATIO_PART})-in-(?P<rden>{_HYPHEN_RATIO_PART})\b(?!-\d)"
 )
 
 _SEPARATOR = re.compile(r"[\s\-]+")
@@ -360,6 +367,7 @@ _BOUND_WINDOW = 24  # longest phrase ("slightly more than") plus spaces
 _CANDIDATE: Final = re.compile(
     r"(?=[\dabdefhmnoqstz])\b"
     rf"(?:(?P<vague>{_VAGUE_PATTERN})"
+    rf"|(?P<hratio>{_HYPHEN_RATIO_PATTERN})"
     rf"|(?P<frac>{_FRACTION_PATTERN})"
     rf"|(?P<digits>{_DIGITS_PATTERN})(?P<glued>{_GLUED_SCALE_PATTERN})?"
     rf"(?P<scale>{_SCALE_WORD_PATTERN})?"
@@ -367,7 +375,8 @@ _CANDIDATE: Final = re.compile(
     re.IGNORECASE,
 )
 _AGE_RE: Final = re.compile(rf"(?:-|{_SP}+)old\b", re.IGNORECASE)
-_RANGE_GAP: Final = re.compile(rf"{_SP}*[-–—]{_SP}*|{_SP}+(?:to|and){_SP}+", re.IGNORECASE)
+# "20-30", "20 to 30", "134-to-63", and the suspended hyphen of "40- to 60-hour".
+_RANGE_GAP: Final = re.compile(rf"{_SP}*[-–—]{_SP}*|-?{_SP}+(?:to|and){_SP}+|-to-", re.IGNORECASE)
 _RATIO_GAP: Final = re.compile(rf"{_SP}+(?:in|out{_SP}+of){_SP}+", re.IGNORECASE)
 _BETWEEN_RE: Final = re.compile(rf"\b(?:between|from){_SP}+$", re.IGNORECASE)
 
@@ -424,6 +433,8 @@ def _read(m: re.Match[str], text: str) -> Amount | None:
 def _number(m: re.Match[str]) -> Amount | None:
     """The bare number of a candidate match (no unit yet)."""
     start, end = m.span()
+    if m["hratio"]:
+        return _hyphen_ratio(m["rnum"], m["rden"], start, end)
     if m["vague"]:
         value = parse_vague(m["vague"])
         form: Form = "vague"
@@ -460,6 +471,16 @@ def _number(m: re.Match[str]) -> Amount | None:
         base=base,
         scale=scale,
     )
+
+
+def _hyphen_ratio(numerator: str, denominator: str, start: int, end: int) -> Amount | None:
+    """ "one-in-three", "2-in-3": a share in percent (None when it cannot be one)."""
+    num, den = (
+        parse_digits(x) if x[0].isdigit() else parse_words(x) for x in (numerator, denominator)
+    )
+    if num is None or den is None or not 0 < num < den <= 1000:
+        return None
+    return Amount(start, end, start, end, 100.0 * num / den, "percent", "ratio", unit="percent")
 
 
 def _with_unit(raw: Amount, text: str) -> Amount | None:
@@ -560,11 +581,18 @@ def _join(a: Amount, b: Amount, text: str) -> list[Amount] | None:
     if not _RANGE_GAP.fullmatch(gap) or a.form not in {"digits", "words"}:
         return None
     lead = text[max(0, a.start - 12) : a.start]
-    if gap.strip().lower() == "and" and not _BETWEEN_RE.search(lead):
+    between = gap.strip(" -").lower() == "and"
+    if between and not _BETWEEN_RE.search(lead):
         return None
-    between = gap.strip().lower() == "and"
     bounded = not lead.lower().rstrip().endswith("from")  # "rose from 20% to 30%"
     return _range(a, b, bounded, needs_noun=not between)
+
+
+def _unit_factor(a: Amount, b: Amount) -> float:
+    """What ``a`` is multiplied by when it takes ``b``'s unit ("20-30%": 1)."""
+    if a.unit is None and a.kind == "count" and b.base:
+        return b.value / (b.base * b.scale)
+    return 1.0
 
 
 def _is_ratio(a: Amount, b: Amount) -> bool:
@@ -574,15 +602,19 @@ def _is_ratio(a: Amount, b: Amount) -> bool:
     return whole and bare and 0 < a.value < b.value <= 1000
 
 
-def _range(a: Amount, b: Amount, bounded: bool, needs_noun: bool) -> list[Amount]:
+def _range(a: Amount, b: Amount, bounded: bool, needs_noun: bool) -> list[Amount] | None:
     """The two ends of a range, each with the unit and scale the other was written with.
 
     Two bare numbers not introduced by "between" are kept only if a plural noun follows
-    ("20-30 workers", not the scores "won 3-1", "voted 52 to 48"); the first end of a
-    count range counts the noun after the second ("20 to 30 workers").
+    ("20-30 workers") or they are a vote tally (quantities.py decides; not the scores
+    "won 3-1"); the first end of a count range counts the noun after the second ("20 to
+    30 workers"). A measure that falls ("$5.4 million to $200,000", one sum against
+    another) is no range: None.
     """
     if a.scale == 1.0 and b.scale > 1.0 and a.base < b.base:
         a = replace(a, value=a.value * b.scale, scale=b.scale)  # "2 to 3 million"
+    if (a.unit is not None or b.unit is not None) and a.value * _unit_factor(a, b) >= b.value:
+        return None
     if a.unit is None and b.unit is None:
         a = replace(a, noun_from=b.end, needs_noun=needs_noun)
         b = replace(b, needs_noun=needs_noun)

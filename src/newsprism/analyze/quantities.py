@@ -158,6 +158,13 @@ _MEASURE_VERBS: Final = _word_set(
 )
 # Verbs that measure their passive subject only: "the area is put at", not "they put".
 _PASSIVE_MEASURE_VERBS: Final = _word_set("put estimate value set")
+# Words that make a bare pair of numbers a vote tally ("a 97-1 vote", "by secret ballot").
+_VOTE_WORDS: Final = _word_set(
+    "vote ballot tally election elect override caucus referendum veto senate senator "
+    "legislature lawmaker delegate"
+)
+# After an age set off by commas: the closing comma (", 16, was").
+_AGE_AFTER: Final = re.compile(r",[^\S\n]")
 _WEIGHT_CUES: Final = _word_set(
     "weigh weight heavy heavier light lighter kilogram kg tonne ton lb ounce gram"
 )
@@ -219,6 +226,10 @@ def _finish(amount: Amount, ctx: _Context) -> Quantity | None:
 def _finish_count(amount: Amount, ctx: _Context) -> Quantity | None:
     """A plain count: the counted noun is what it is about, and ends its text."""
     noun = _counted_noun(amount, ctx)
+    if amount.needs_noun and _is_tally(amount, ctx, noun):
+        return _quantity(replace(amount, approx=None), amount.num_end, None, ctx.text, "vote")
+    if (person := _aged(amount, ctx)) is not None:
+        return _quantity(replace(amount, unit="years", kind="time"), amount.end, person, ctx.text)
     if _not_a_count(amount, ctx, noun):
         return None
     if amount.glued_m and not (noun is not None and noun.tag_ in {"NNS", "NNPS"}):
@@ -231,7 +242,9 @@ def _finish_count(amount: Amount, ctx: _Context) -> Quantity | None:
     return _quantity(amount, amount.end, _measured(span) if span is not None else None, ctx.text)
 
 
-def _quantity(amount: Amount, end: int, about: Token | None, text: str) -> Quantity:
+def _quantity(
+    amount: Amount, end: int, about: Token | None, text: str, what: str | None = None
+) -> Quantity:
     return Quantity(
         value=amount.value,
         unit=amount.unit,
@@ -239,8 +252,50 @@ def _quantity(amount: Amount, end: int, about: Token | None, text: str) -> Quant
         start=amount.start,
         end=end,
         approx=amount.approx,
-        about=_lemma(about),
+        about=what or _lemma(about),
     )
+
+
+def _is_tally(amount: Amount, ctx: _Context, noun: Token | None) -> bool:
+    """Whether one end of a bare pair ("97-1", "134 to 63") is a vote tally: a voting word
+    in its sentence or the one before ("The leadership elections, conducted by secret
+    ballot ... Ms. Pelosi won, 134 to 63"), and no plural noun counted by the pair
+    ("20-30 workers voted" is a range of workers) unless a voting word comes first ("a
+    97-1 vote hours earlier"). A score ("won 3-1") has no voting word near it."""
+    after = ctx.token_from(amount.noun_from if amount.noun_from is not None else amount.end)
+    while after is not None and after.is_punct and after.i + 1 < len(ctx.doc):
+        after = ctx.doc[after.i + 1]  # "134-to-63 vote": past the hyphen
+    voted_next = after is not None and after.lemma_.lower() in _VOTE_WORDS
+    counts_noun = noun is not None and noun.tag_ in {"NNS", "NNPS"}
+    if counts_noun and not voted_next:
+        return False
+    token = ctx.token_at(amount.num_start)
+    if token is None:
+        return False
+    sentence = token.sent
+    start = ctx.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    return voted_next or any(t.lemma_.lower() in _VOTE_WORDS for t in ctx.doc[start : sentence.end])
+
+
+def _aged(amount: Amount, ctx: _Context) -> Token | None:
+    """The person whose age a number set off by commas after a name gives ("Malia, 16,
+    was dressed", "Ms. Pelosi, 76, who"), else None."""
+    if amount.form != "digits" or not (amount.value.is_integer() and 0 < amount.value < 120):
+        return None
+    if not _AGE_AFTER.match(ctx.text, amount.num_end):
+        return None
+    comma = ctx.token_at(amount.num_start - 2) if amount.num_start >= 2 else None
+    if comma is None or comma.text != "," or ctx.text[amount.num_start - 1] != " ":
+        return None
+    name = ctx.doc[comma.i - 1] if comma.i > 0 else None
+    if name is None or name.pos_ != "PROPN" or not name.text[:1].isupper():
+        return None
+    following = ctx.token_from(amount.num_end + 1)
+    if following is not None and (following.pos_ in {"CCONJ", "PROPN", "NUM"}):
+        return None  # a list: "Paris, 12, and London"
+    number = ctx.token_at(amount.num_start)
+    appositive = number is not None and number.dep_ == "appos"
+    return name if appositive or name.ent_type_ == "PERSON" else None
 
 
 def _lemma(token: Token | None) -> str | None:
@@ -439,7 +494,10 @@ def _is_weight(amount: Amount, ctx: _Context) -> bool:
 
 def _measured(span: Span) -> Token | None:
     """What a share, sum or measure is of (see the module docstring for the order)."""
-    return _of_complement(span) or _modified_noun(span.root) or _governed_by(span.root)
+    of = _of_complement(span)
+    if of is not None and of.pos_ == "PRON":
+        of = None  # "18 of them": what "them" stands for is not here; the verb says more
+    return of or _modified_noun(span.root) or _governed_by(span.root)
 
 
 def _of_complement(span: Span) -> Token | None:
@@ -480,4 +538,6 @@ def _governed_by(root: Token) -> Token | None:
     if subject is None and verb.dep_ == "xcomp":
         # "repairs are expected to take 6 weeks": the subject of the governing verb
         subject = next((c for c in verb.head.children if c.dep_ in _SUBJECTS), None)
+    if subject is not None and subject.pos_ == "PRON":
+        return verb  # "you take 18 of them": the verb says more than "you"
     return subject
