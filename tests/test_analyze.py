@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from newsprism.analyze import analyzer as analyzer_module
 from newsprism.analyze.analyzer import ANALYZER_VERSION, AnalyzeOptions, Analyzer, analyze_in_pool
 from newsprism.analyze.batch import analyze_stored
 from newsprism.cli import app
@@ -68,6 +71,33 @@ def test_worker_pool_gives_the_same_analyses(
 ) -> None:
     pooled = list(analyze_in_pool(samples[:6], AnalyzeOptions(processes=2, batch_size=2)))
     assert pooled == analyses[:6]
+
+
+def test_the_pool_shares_the_callers_pipeline_with_its_workers(
+    analyzer: Analyzer, samples: list[Article], analyses: list[Analysis]
+) -> None:
+    options = AnalyzeOptions(processes=2, batch_size=4)
+    pooled = list(analyze_in_pool(samples[:5], options, analyzer=analyzer))
+    assert pooled == analyses[:5]
+    if multiprocessing.get_start_method() == "fork":  # workers forked after the seeding
+        assert analyzer_module._ANALYZERS[options] is analyzer
+
+
+def _stream(sizes: list[int]) -> list[list[Article]]:
+    made = iter(range(sum(sizes)))
+    return [
+        [Article(id=str(n), source=f"{n}.txt", text="x" * 10) for n in islice(made, size)]
+        for size in sizes
+    ]
+
+
+def test_the_last_batches_are_cut_evenly_over_the_workers() -> None:
+    batches = _stream([64, 64, 16])
+    spread = list(analyzer_module._even_tail(batches, 2))
+    assert [len(b) for b in spread] == [64, 40, 40]
+    assert [a.id for b in spread for a in b] == [a.id for b in batches for a in b]
+    assert [len(b) for b in analyzer_module._even_tail(_stream([3]), 4)] == [1, 1, 1]
+    assert list(analyzer_module._even_tail([], 2)) == []
 
 
 def test_sample_articles_yield_quotes_numbers_dates_and_names(
