@@ -565,3 +565,98 @@ def test_options_are_per_similarity() -> None:
     assert options.link(LEXICAL) == options.link_lexical
     assert options.unresolved(LEXICAL) >= options.link(LEXICAL)
     assert options.unresolved_dense >= options.link_dense
+
+
+# --- quotes cut and rejoined across outlets (BASIL: one outlet quotes a passage whole) ------
+
+
+def _sentenced(article: tuple[Article, Analysis]) -> tuple[Article, Analysis]:
+    """The article with its analysis's sentences at each ". " of the text."""
+    text = article[0].text
+    starts = [0, *(k + 2 for k in range(len(text)) if text.startswith(". ", k))]
+    sentences = tuple(itertools.pairwise([*starts, len(text)]))
+    analysis = article[1]
+    return article[0], Analysis(
+        analysis.article_id, "test", sentences, analysis.entities, analysis.quotes
+    )
+
+
+def test_a_passage_quoted_whole_joins_each_sentence_quoted_apart() -> None:
+    first = "The ferry to Tessel will run every hour from May"
+    second = "Nobody on the island should wait half a day for a boat again"
+    whole = _sentenced(
+        _article(
+            "A",
+            f"Alva Renn said: \u201c{first}. {second}.\u201d",
+            [(f"{first}. {second}.", True, "Alva Renn", 0)],
+        )
+    )
+    apart = _sentenced(
+        _article(
+            "B",
+            f"\u201c{first},\u201d Alva Renn said. Tickets stay at nine kroner. "
+            f"Later she added: \u201c{second}.\u201d",
+            [(first, True, "Alva Renn", 0), (second, True, "Alva Renn", 1)],
+        )
+    )
+    statements = align_statements(_material(whole, apart), LEXICAL)
+    _check_provenance(_material(whole, apart), statements)
+    assert _where(statements, "A", "ferry to Tessel") == _where(statements, "B", "ferry to")
+    assert _where(statements, "A", "Nobody on") == _where(statements, "B", "Nobody on")
+    assert _where(statements, "B", "ferry to") != _where(statements, "B", "Nobody on")
+
+
+def test_a_sentence_nobody_else_renders_stays_with_its_quote() -> None:
+    said = (
+        "The ferry to Tessel will run every hour from May. "
+        "My grandmother crossed on the old paddle steamer every Sunday."
+    )
+    whole = _sentenced(
+        _article("A", f"Alva Renn said: \u201c{said}\u201d", [(said, True, "Alva Renn", 0)])
+    )
+    other = _sentenced(
+        _article(
+            "B",
+            "Alva Renn said the ferry to Tessel would run every hour from May.",
+            [("the ferry to Tessel would run every hour from May", False, "Alva Renn", 0)],
+        )
+    )
+    statements = align_statements(_material(whole, other), LEXICAL)
+    (variant,) = [v for s in statements for v in s.variants if v.passage.outlet == "A"]
+    assert variant.passage.text == said
+
+
+def test_one_sentence_joins_the_two_halves_another_outlet_quotes_apart() -> None:
+    half = "I am not ashamed to say that I go to church"
+    rest = "but nobody needs a pew every Sunday to know the harbour tax is wrong"
+    one = _article(
+        "A",
+        f"Joren Vass said: \u201c{half}, {rest}.\u201d",
+        [(f"{half}, {rest}.", True, "Joren Vass", 0)],
+    )
+    texts = {
+        outlet: f"\u201c{half},\u201d Joren Vass said. \u201c{rest.capitalize()}.\u201d"
+        for outlet in ("B", "C")
+    }
+    two = [
+        _article(o, t, [(half, True, "Joren Vass", 0), (rest.capitalize(), True, "Joren Vass", 0)])
+        for o, t in texts.items()
+    ]
+    statements = align_statements(_material(one, *two), LEXICAL)
+    (statement,) = statements
+    assert {v.passage.outlet for v in statement.variants} == {"A", "B", "C"}
+
+
+def test_dateline_and_connective_are_not_speakers() -> None:
+    from newsprism.reconcile.roster import StoryNames
+    from newsprism.reconcile.statements import _speaker_name
+
+    names = StoryNames(
+        {"marrow": "Marrow", "vass": "Joren Vass", "joren vass": "Joren Vass"},
+        {"Marrow": "GPE", "Joren Vass": "PERSON"},
+    )
+    assert _speaker_name("MARROW", "MARROW", names) is None
+    assert _speaker_name("Marrow", "Marrow", names) == "Marrow"  # a city hall may speak
+    assert _speaker_name("Today Vass", "Today Vass", names) == "Joren Vass"
+    folded = fold_speakers([_unit("Plus Vass", 0), _unit("Joren Vass", 1)])
+    assert [u.speaker for u in folded] == ["Joren Vass", "Joren Vass"]
