@@ -119,3 +119,33 @@ def test_unbalanced_marks() -> None:
     assert unbalanced_marks("“Lights show host")
     assert not unbalanced_marks('"Harbour Lights" show host Ilona Varga')
     assert not unbalanced_marks("“Harbour Lights” host")
+
+
+def test_a_sentence_that_only_names_the_speaker_attributes_the_quote_before(
+    nlp: Language,
+) -> None:
+    text = (
+        '"We offered the minister a meeting with the dockers before the vote." Marrow said. '
+        '"His refusal to meet is a disappointment to all of us who work on the pier."'
+    )
+    found = direct(quotes_of(nlp, text))
+    assert find(found, "We offered").speaker == "Ana Marrow"
+    assert find(found, "His refusal").speaker == "Ana Marrow"
+
+
+def test_a_split_quote_carries_on_over_a_show_title(nlp: Language) -> None:
+    text = (
+        '"It is bad for the town," Mirela Kostanj said on the \u201cHarbour Lights\u201d show. '
+        '\u201cIt has always been a shared cause. We need to keep it that way."'
+    )
+    found = direct(quotes_of(nlp, text))
+    assert find(found, "shared cause").speaker == "Mirela Kostanj"
+    assert not [q for q in found if q.text == "Harbour Lights"]  # a title, not a quote
+
+
+def test_went_on_carries_a_quote(nlp: Language) -> None:
+    text = (
+        '"The pier is safe," Edvin Rask said.\n\nHe went on, "You take ten of the wards, '
+        'where we are not likely to do well, and those are pretty vulnerable."'
+    )
+    assert find(direct(quotes_of(nlp, text)), "You take ten").cue == "went"

@@ -224,6 +224,12 @@ def _own_attribution(ctx: _Context, span: QuoteSpan) -> _Attribution | None:
         found = _attribution_after(ctx, span)
         if found is not None:
             return found
+    elif content[-1:] == "." and after[:1].isupper():
+        # '"… the vote." Holm said. "…"': a sentence that only says who spoke.
+        found = _attribution_after(ctx, span)
+        cue = ctx.token_at(found.cue[0]) if found is not None else None
+        if found is not None and cue is not None and not _reports_something(cue):
+            return found
     return (
         _dash_attribution(ctx, span)
         or _attribution_by_parse(ctx, span)
@@ -427,8 +433,9 @@ def _split_from(ctx: _Context, previous: _Draft, span: QuoteSpan) -> bool:
 
 
 def _is_title(ctx: _Context, span: QuoteSpan, attribution: _Attribution) -> bool:
-    """A short Title Case quotation after a writing verb or a work noun ("wrote "The
-    Quays of Lorvik"", "the film "Harbour Lights"") is the title of a work."""
+    """A short Title Case quotation after a writing verb or a work noun, or before a work
+    noun ("wrote "The Quays of Lorvik"", "the film "Harbour Lights"", "the "Harbour
+    Lights" show") is the title of a work."""
     words = ctx.text[span.start : span.end].split()
     if not words or len(words) > _TITLE_MAX_WORDS:
         return False
@@ -437,8 +444,11 @@ def _is_title(ctx: _Context, span: QuoteSpan, attribution: _Attribution) -> bool
         return False
     cue = ctx.token_at(attribution.cue[0])
     before = ctx.text[max(0, span.mark_start - 30) : span.mark_start].split()
-    return (cue is not None and CUE_VERBS.get(cue.lemma_.lower()) == "writing") or (
-        bool(before) and before[-1].lower().strip(",") in _WORK_NOUNS
+    behind = ctx.text[span.mark_end : span.mark_end + 30].split()
+    return (
+        (cue is not None and CUE_VERBS.get(cue.lemma_.lower()) == "writing")
+        or (bool(before) and before[-1].lower().strip(",") in _WORK_NOUNS)
+        or (bool(behind) and behind[0].lower().strip(".,;:!?") in _WORK_NOUNS)
     )
 
 
@@ -451,12 +461,21 @@ def _attribution_of(ctx: _Context, token: Token) -> _Attribution | None:
         return None
     if token.lower_ == "according":
         return _according_to(token)
-    if token.lemma_.lower() not in CUE_VERBS or not (token.pos_ == "VERB" or _infinitive(token)):
+    cue = token.lemma_.lower() in CUE_VERBS or _goes_on(token)
+    if not cue or not (token.pos_ == "VERB" or _infinitive(token)):
         return None
     subject = _subject(ctx, token)
     if subject is None or subject.lower_ in _NOT_SPEAKERS:
         return None
     return _Attribution(cue_offsets(token), mention_offsets(subject))
+
+
+def _goes_on(token: Token) -> bool:
+    """``He went on, "…"``: "go on" carries a quote on like "continue" (direct quotes
+    only: "went on to ..." reports through its own verb)."""
+    return token.lemma_.lower() == "go" and any(
+        c.dep_ == "prt" and c.lower_ == "on" for c in token.children
+    )
 
 
 def _infinitive(token: Token) -> bool:
