@@ -21,7 +21,7 @@ import pytest
 
 from newsprism.analyze.analyzer import Analyzer
 from newsprism.model import Article, Fact, FactValue, Quantity, Story, article_id
-from newsprism.reconcile.facts import compare_facts, compatible, interval
+from newsprism.reconcile.facts import compare_facts, compatible, interval, written_step
 from newsprism.reconcile.material import StoryMaterial
 
 PUBLISHED = datetime(2026, 5, 14, 9, 0, tzinfo=UTC)
@@ -63,6 +63,40 @@ def q(value: float, approx: str | None = None, unit: str | None = "percent") -> 
 def test_compatible_figures(a: Quantity, b: Quantity, expected: bool) -> None:
     assert compatible(a, b) is expected
     assert compatible(b, a) is expected
+
+
+def figure(text: str, value: float, approx: str | None = None) -> Quantity:
+    return Quantity(value, "USD", text, 0, len(text), approx, "sum")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # a rounding or truncation of the other figure agrees (the BASIL gold's rule)
+        (figure("$43 million", 43e6), figure("$43,885,310", 43_885_310), True),
+        (figure("$15 million", 15e6), figure("$14,959,450", 14_959_450), True),
+        (figure("$13.6 million", 13.6e6), figure("$13,625,777", 13_625_777), True),
+        (figure("1,200", 1200), figure("1,240", 1240), True),
+        # neither is a reading of the other
+        (figure("$139 million", 139e6), figure("$140,937,785", 140_937_785), False),
+        (figure("1,200", 1200), figure("1,300", 1300), False),
+        (figure("$5,587.75", 5587.75), figure("$5,687.75", 5687.75), False),
+        (figure("20", 20), figure("19", 19), False),  # two digits: a count, not rounded
+        (figure("40", 40), figure("45", 45), False),
+    ],
+)
+def test_written_precision(a: Quantity, b: Quantity, expected: bool) -> None:
+    assert compatible(a, b) is expected
+    assert compatible(b, a) is expected
+
+
+def test_written_step() -> None:
+    assert written_step(figure("$43 million", 43e6)) == pytest.approx(1e6)
+    assert written_step(figure("35.72", 35.72)) == pytest.approx(0.01)
+    assert written_step(figure("1,240", 1240)) == pytest.approx(10)
+    assert written_step(figure("20", 20)) == pytest.approx(1)
+    assert written_step(figure("two-thirds", 66.7)) is None
+    assert written_step(figure("1 in 3", 33.3)) is None
 
 
 def test_interval_of_bounds() -> None:
@@ -195,6 +229,28 @@ def test_invented_strike_facts(analyzer: Analyzer) -> None:
     assert plan.status == "agree"
     # Vague plurals and definite numerals are no figures.
     assert not any(t.casefold() == "thousands" or t == "two unions" for t in by_text)
+
+
+RATES_A = (
+    "Mr. Varga said his average federal tax rate was 36 percent over three decades.\n\n"
+    "Helen Orsk's tax return showed that her 2014 federal tax rate was 35.72, and the "
+    "combined rate was 45.8 percent."
+)
+RATES_B = (
+    "Helen Orsk paid an effective federal tax rate of 35.7 percent in 2014.\n\n"
+    "Varga paid an effective tax rate of roughly 36 percent over those three decades."
+)
+
+
+def test_rates_of_different_people_and_a_share_without_sign(analyzer: Analyzer) -> None:
+    """Two close rates of two people stay two facts (the names before each figure
+    differ); "35.72" with no sign is a rate in percent beside "35.7 percent"."""
+    material = invented(analyzer, [("Ardmoor Gazette", RATES_A), ("Tarvel Today", RATES_B)])
+    by_text = {text: f for f in compare_facts(material) for _, text in texts_of(f)}
+    varga, orsk = by_text["36 percent"], by_text["35.7 percent"]
+    assert varga is by_text["roughly 36 percent"] and varga.status == "agree"
+    assert orsk is by_text["35.72"] and orsk.status == "agree" and orsk.unit == "percent"
+    assert varga is not orsk
 
 
 # --- the sample corpus ----------------------------------------------------------------
