@@ -88,6 +88,15 @@ CONTRADICTIONS = [
         "Ferry fares on the Sarnow line rose in April.",
         "Ferry fares on the Sarnow line fell in April.",
     ),
+    (
+        "The council vote on the Kelmar ferry levy passed.",
+        "The council vote on the Kelmar ferry levy failed.",
+    ),
+    # an object on one side, the clause that holds it on the other
+    (
+        "The harbour authority confirmed the meeting with the dockers.",
+        "The harbour authority denied there was a meeting with the dockers.",
+    ),
 ]
 
 HARD_NEGATIVES = {
@@ -163,6 +172,22 @@ HARD_NEGATIVES = {
         "The Kelmar bridge has not reopened to traffic.",
         "The Kelmar bridge has still not reopened to traffic, officials said.",
     ),
+    "what someone denies is not asserted": (
+        "The harbour official denied that she had provided false figures to the council.",
+        "The harbour official has not provided false figures to the council.",
+    ),
+    "denying a narrower claim": (
+        "The Sarnow mayor has not apologized to the ferry crews.",
+        "The Sarnow mayor has apologized for the delays in a statement.",
+    ),
+    "antonyms, an object on one side only": (
+        "In the harbour ward the Sarnow mayor lost just 40 votes.",
+        "The Sarnow mayor won despite the ferry strike.",
+    ),
+    "antonyms, an infinitive on one side only": (
+        "The Sarnow ferry failed to reach the harbour on Monday.",
+        "The Sarnow ferry passed the harbour on Monday.",
+    ),
 }
 
 
@@ -204,6 +229,59 @@ def test_one_event_dated_differently(analyzer: Analyzer, similarity: TextSimilar
     found = find_discrepancies(material, [], similarity)
     assert [(d.kind, {c.text for c in d.claims}) for d in found] == [("date", {monday, tuesday})]
     assert_provenance(material, found)
+
+
+def test_an_obligation_in_the_past_dated_differently(analyzer: Analyzer) -> None:
+    """ "had to apologize" reports the apology; the verb takes the subject of "had"
+    (lexical: the dense date threshold is not re-measured for outlets' own wording)."""
+    saturday = "The harbour director had to apologize on Saturday for a post about the crews."
+    friday = "The harbour director apologized on Friday for a post about the crews."
+    material = invented(analyzer, [saturday, friday])
+    found = find_discrepancies(material, [], LexicalSimilarity())
+    assert [(d.kind, {c.text for c in d.claims}) for d in found] == [("date", {saturday, friday})]
+
+
+RIVALS = (
+    "Councillor Linda Ferrand defeated Councillor Ana Holt to become vice chair of the "
+    "Sarnow council.",
+    "Marta Ferrand won the vote for vice chair of the Sarnow council, defeating Ana Holt.",
+)
+
+
+def test_rival_winners_contradict(analyzer: Analyzer, similarity: TextSimilarity) -> None:
+    """Two people named as the one who defeated Ana Holt (the second by a participle
+    hanging on "won")."""
+    material = invented(analyzer, list(RIVALS))
+    found = find_discrepancies(material, [], similarity)
+    assert [(d.kind, {c.text for c in d.claims}) for d in found] == [("actor", set(RIVALS))]
+    assert_provenance(material, found)
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # a bare surname may be either Ferrand
+        ["Ferrand defeated Ana Holt in the council vote.", RIVALS[1]],
+        # criticizing is no deed of one agent
+        [
+            "Linda Ferrand criticized Ana Holt in the council debate.",
+            "Marta Ferrand criticized Ana Holt in the council debate.",
+        ],
+        # different contests
+        [
+            "Linda Ferrand defeated Ana Holt in the spring primary.",
+            "Marta Ferrand defeated Ana Holt in the autumn runoff.",
+        ],
+        # one side denies it
+        [
+            "Linda Ferrand did not defeat Ana Holt in the council vote.",
+            "Marta Ferrand defeated Ana Holt in the council vote.",
+        ],
+    ],
+)
+def test_rivals_that_do_not_clash(analyzer: Analyzer, texts: list[str]) -> None:
+    material = invented(analyzer, texts)
+    assert find_discrepancies(material, [], LexicalSimilarity()) == []
 
 
 @pytest.mark.parametrize(

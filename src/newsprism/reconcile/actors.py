@@ -211,7 +211,7 @@ def actors_of(
     modifiers: dict[str, frozenset[str]] = {}
     preps: dict[str, frozenset[str]] = {}
     pronoun = False
-    for child in predicate.children:
+    for child in [*predicate.children, *_shared_subject(predicate)]:
         role: set[str] | None = None
         participant = child
         if child.dep_ == "nsubj":
@@ -233,6 +233,24 @@ def actors_of(
             role |= _names(participant, material, sentence, states)
             modifiers[_lemma(participant)] = _modifiers(participant)
     return Actors(frozenset(agents), frozenset(patients), modifiers, pronoun, preps)
+
+
+def _shared_subject(predicate: Token) -> list[Token]:
+    """The subject a subjectless verb shares with the verb it hangs on: "the director
+    had to apologize" (apologize), "Sanchez won the race, defeating Lee" (defeat), "the
+    council met and approved the plan" (approve). None when the verb has its own
+    subject, opens a subordinate clause ("after ..."), or an object controls it ("asked
+    the mayor to resign")."""
+    own = {c.dep_ for c in predicate.children}
+    if own & {"nsubj", "nsubjpass", "csubj", "mark"} or predicate.dep_ not in _SHARING:
+        return []
+    head = predicate.head
+    if predicate.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children):
+        return []
+    return [c for c in head.children if c.dep_ == "nsubj"]
+
+
+_SHARING = frozenset({"xcomp", "advcl", "conj"})
 
 
 def _is_day(token: Token) -> bool:

@@ -64,6 +64,9 @@ _SPEECH = frozenset(
      "think", "expect", "want", "hope", "fear", "doubt", "see", "appear", "seem", "mean",
      "ask", "answer", "be", "have", "do"}
 )  # fmt: skip
+# Verbs whose clausal complement is what someone says is untrue: "denied that she had
+# ever provided false information" asserts nothing about providing.
+_DENIALS = frozenset({"deny", "dispute", "refute", "contest"})
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,8 @@ def is_finite(token: Token) -> bool:
     """Whether the predicate is a finite verb (or a copula's complement): "to keep pace"
     and "leaving the venue" assert nothing on their own."""
     verb = token.head if token.dep_ in ("acomp", "attr") else token
+    if _had_to(verb):
+        return True
     if any(c.tag_ == "TO" for c in verb.children if c.dep_ in ("aux", "auxpass")):
         return False
     if verb.tag_ in _FINITE_TAGS:
@@ -112,6 +117,18 @@ def is_finite(token: Token) -> bool:
         return True
     # A past participle with a subject and no auxiliary is a mis-tagged past tense.
     return verb.tag_ == "VBN" and not auxiliaries and any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def _had_to(verb: Token) -> bool:
+    """ "had to apologize": an obligation in the past tense reports that it was done
+    (unlike "has to", "will have to")."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and lemma_of(head) == "have"
+        and head.tag_ == "VBD"
+        and not any(c.dep_ == "aux" for c in head.children)
+    )
 
 
 @functools.cache
@@ -171,8 +188,20 @@ def is_negated(token: Token) -> bool:
     return _negated_here(token) or (copula and _negated_here(head))
 
 
+def _denied(token: Token) -> bool:
+    """Whether the predicate stands inside the clausal complement of a denial."""
+    while token.head.i != token.i:
+        if token.dep_ == "ccomp" and lemma_of(token.head) in _DENIALS:
+            return True
+        token = token.head
+    return False
+
+
 def is_asserted(token: Token) -> bool:
-    """Guard 4: no modal, hedge, condition or question on the predicate."""
+    """Guard 4: no modal, hedge, condition or question on the predicate, and not what
+    someone denies."""
+    if _denied(token):
+        return False
     if token.doc.text.rstrip().endswith("?"):
         return False
     scope = [token, *([token.head] if token.dep_ in ("acomp", "attr") else [])]

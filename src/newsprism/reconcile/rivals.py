@@ -1,0 +1,214 @@
+"""Rival actors: two sources name different people as the one who did a thing that only
+one can have done.
+
+"Linda Ferrand defeated Ana Holt to become vice chair" against "Marta Ferrand won the
+race, defeating Ana Holt": one contest has one winner, so the two cannot both be true.
+Only predicates with a single agent per patient and occasion count
+(:data:`ONE_AGENT`: defeating, beating, ousting someone, winning the contest); "X
+criticized Holt" and "Y criticized Holt" are both true. A pair is a candidate when:
+
+1. both sides assert the predicate (not negated, no modal, hedge, condition or
+   question; a participle hanging on an asserted verb counts: "won the race,
+   defeating Holt");
+2. each agent is one person named in full (two words or more: a bare surname may be
+   either of two relatives), and the story's roster does not fold the two names into
+   one person;
+3. the patients share a named participant (for "win": the same noun with "the", "won
+   the race" / "won the race");
+4. no preposition both sides use takes different nouns ("in the primary" / "in the
+   runoff").
+
+The caller (:mod:`newsprism.reconcile.discrepancies`) adds the date guard (different
+occasions are no contradiction) and the clause similarity.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from types import MappingProxyType
+from typing import Final
+
+from spacy.tokens import Token
+
+from newsprism.analyze.aliases import TITLE_LAST_WORDS, fold_key
+from newsprism.model import Passage
+from newsprism.reconcile.actors import StateNames, actors_of
+from newsprism.reconcile.clauses import Clause, Parsed, is_asserted, is_finite, is_negated
+from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.roster import StoryNames, story_names
+
+__all__ = ["ONE_AGENT", "rival_pairs"]
+
+logger = logging.getLogger(__name__)
+
+#: Predicates one agent at most does to a patient on one occasion, with their forms.
+ONE_AGENT: Final = MappingProxyType(
+    {
+        "defeat": ("defeat", "defeats", "defeated", "defeating"),
+        "beat": ("beat", "beats", "beaten", "beating"),
+        "oust": ("oust", "ousts", "ousted", "ousting"),
+        "unseat": ("unseat", "unseats", "unseated", "unseating"),
+        "assassinate": ("assassinate", "assassinates", "assassinated", "assassinating"),
+        "win": ("win", "wins", "won", "winning"),
+    }
+)
+_LEMMA_OF: Final = {form: lemma for lemma, forms in ONE_AGENT.items() for form in forms}
+_WORDS = re.compile(r"[^\W\d_]+")
+_NAMED_TYPES = frozenset({"PERSON", "ORG"})
+
+
+def _lemma(token: Token) -> str | None:
+    """The table's lemma of a verb token (by its form: the parser's lemma of a
+    participle varies)."""
+    return _LEMMA_OF.get(token.lower_) if token.pos_ in ("VERB", "AUX") else None
+
+
+def _asserted_event(token: Token) -> bool:
+    """Guard 1: finite and asserted, or a bare participle on such a verb."""
+    if is_negated(token) or not is_asserted(token):
+        return False
+    if is_finite(token):
+        return True
+    head = token.head
+    bare = not any(c.dep_ in ("mark", "aux") for c in token.children)
+    return token.dep_ == "advcl" and token.tag_ == "VBG" and bare and is_finite(head)
+
+
+def _entities_in(
+    token: Token, sentence: Passage, material: StoryMaterial, types: frozenset[str]
+) -> list[str]:
+    """Names of the article's entities of ``types`` mentioned inside the token's subtree."""
+    analysis = material.analysis(sentence.article)
+    if analysis is None:
+        return []
+    left = sentence.start + min(t.idx for t in token.subtree)
+    right = sentence.start + max(t.idx + len(t) for t in token.subtree)
+    return [
+        e.name
+        for e in analysis.entities
+        if e.type in types and any(left <= m.start and m.end <= right for m in e.mentions)
+    ]
+
+
+def _agent(clause: Clause, material: StoryMaterial) -> str | None:
+    """Guard 2 on one side: the one person named in full as the predicate's subject
+    (the subject of the verb a participle hangs on)."""
+    token = clause.predicate
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if not subjects and token.dep_ == "advcl":
+        subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1:
+        return None
+    people = _entities_in(subjects[0], clause.sentence, material, frozenset({"PERSON"}))
+    written = _written_name(subjects[0])
+    # The recogniser may stop at a middle initial ("Representative Linda" of
+    # "Representative Linda T. Sanchez"): the written name then says more.
+    longer = written is not None and len(written.split()) > max(
+        map(len, map(str.split, people)), default=0
+    )
+    if (
+        written is not None
+        and longer
+        and len(people) <= 1
+        and all(p.split()[-1] in written.split() for p in people)
+    ):
+        people = [written]
+    full = {p for p in people if len(p.split()) >= 2}
+    return full.pop() if len(full) == 1 and len(people) == len(set(people)) else None
+
+
+def _written_name(head: Token) -> str | None:
+    """The proper name the subject spells when the entity recogniser missed it: the
+    proper-noun head with its proper-noun compounds, titles left out ("Representative
+    Linda T. Sanchez" -> "Linda T. Sanchez")."""
+    if head.pos_ != "PROPN":
+        return None
+    parts = [c for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    words = [t.text for t in sorted([*parts, head], key=lambda t: t.i)]
+    while words and words[0].casefold().rstrip(".") in TITLE_LAST_WORDS:
+        words.pop(0)
+    return " ".join(words) or None
+
+
+def _patients(clause: Clause, material: StoryMaterial) -> frozenset[str]:
+    """Guard 3 on one side: the named participants of the object; for "win", the object
+    noun when it is definite ("the race")."""
+    found: set[str] = set()
+    for child in clause.predicate.children:
+        if child.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        names = _entities_in(child, clause.sentence, material, _NAMED_TYPES)
+        found |= {n.casefold() for n in names}
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in child.children)
+        if _lemma(clause.predicate) == "win" and definite:
+            found.add(f"the {child.lemma_.casefold()}")
+    return frozenset(found)
+
+
+def _one_name(a: str, b: str, names: StoryNames) -> bool:
+    """Whether two names may be one: the roster folds them, or the words of one are
+    all words of the other ("Linda Ferrand" / "Councillor Linda T. Ferrand"); "Linda
+    Ferrand" and "Marta Ferrand" are two."""
+    if names.key(a) == names.key(b):
+        return True
+    left, right = set(fold_key(a).split()), set(fold_key(b).split())
+    return left <= right or right <= left
+
+
+def _candidates(material: StoryMaterial, sentences: Sequence[Passage]) -> list[Passage]:
+    """Prefilter: sentences with a form of the table that a sentence of another source
+    uses too."""
+    marked = [
+        (s, {lemma for w in _WORDS.findall(s.text.casefold()) if (lemma := _LEMMA_OF.get(w))})
+        for s in sentences
+    ]
+    marked = [(s, lemmas) for s, lemmas in marked if lemmas]
+    keep: list[Passage] = []
+    for s, lemmas in marked:
+        source = material.source_of(s.article)
+        if any(lemmas & o for t, o in marked if material.source_of(t.article) != source):
+            keep.append(s)
+    return keep
+
+
+def _rivals(
+    a: Clause, b: Clause, material: StoryMaterial, names: StoryNames, states: StateNames
+) -> bool:
+    """Guards 2-4 on a pair of clauses of one predicate."""
+    agent_a, agent_b = _agent(a, material), _agent(b, material)
+    if agent_a is None or agent_b is None or _one_name(agent_a, agent_b, names):
+        return False
+    patients = _patients(b, material)
+    if not any(_one_name(x, y, names) for x in _patients(a, material) for y in patients):
+        return False
+    preps_a = actors_of(a.predicate, a.sentence, material, states).preps
+    preps_b = actors_of(b.predicate, b.sentence, material, states).preps
+    return all(preps_a[p] & preps_b[p] for p in preps_a.keys() & preps_b.keys())
+
+
+def rival_pairs(
+    material: StoryMaterial, sentences: Sequence[Passage], parsed: Parsed
+) -> list[tuple[Clause, Clause]]:
+    """Pairs of clauses of different sources naming rival agents (the module's guards
+    1-4), each pair once."""
+    candidates = _candidates(material, sentences)
+    clauses: list[tuple[str, Clause]] = []
+    for sentence, doc in zip(candidates, parsed.docs(candidates), strict=True):
+        for token in doc:
+            lemma = _lemma(token)
+            if lemma is not None and _asserted_event(token):
+                source = material.source_of(sentence.article)
+                clauses.append((lemma, Clause(sentence, source, token, False)))
+    if len(clauses) < 2:
+        return []
+    names = story_names(material)
+    return [
+        (a, b)
+        for i, (a_lemma, a) in enumerate(clauses)
+        for b_lemma, b in clauses[i + 1 :]
+        if a.source != b.source
+        and a_lemma == b_lemma
+        and _rivals(a, b, material, names, parsed.states)
+    ]
