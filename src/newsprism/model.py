@@ -319,7 +319,7 @@ class Story(Record):
 # character span in that article's clean text, so ``text == article.text[start:end]``.
 
 FactStatus = Literal["agree", "differ", "single"]
-DiscrepancyKind = Literal["negation", "number", "date"]
+DiscrepancyKind = Literal["negation", "number", "date", "actor"]
 ExclusiveKind = Literal["quote", "fact", "claim", "person"]
 
 
@@ -381,7 +381,8 @@ class Fact(Record):
 class Discrepancy(Record):
     """Claims from different outlets that cannot all be true, each quoted with its
     source. ``kind``: "negation" (one denies what another asserts), "number" (a fact
-    whose values differ), "date" (one event dated differently)."""
+    whose values differ), "date" (one event dated differently), "actor" (different
+    people named as the one who did a one-agent deed: who won, who defeated whom)."""
 
     about: str
     kind: DiscrepancyKind
