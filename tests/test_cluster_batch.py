@@ -3,19 +3,25 @@ copies folded, stable across re-runs and across incremental ingests, and the CLI
 
 from __future__ import annotations
 
+import io
 import json
+from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
 from newsprism.analyze.batch import analyze_stored
 from newsprism.cli import app
-from newsprism.cluster.batch import cluster_stored
+from newsprism.cluster.batch import STATE_NAME, cluster_stored
+from newsprism.cluster.stories import ArticleSignals
 from newsprism.ingest import read_inputs
 from newsprism.model import Article, Story
-from newsprism.store import Store
+from newsprism.store import ClusteringUpdate, Store
 from tests.conftest import SAMPLES
+from tests.test_cluster_stories import FROST, STRIKE_COURIER, STRIKE_GAZETTE, T0
 
 GOLD = [
     json.loads(p.read_text(encoding="utf-8")) for p in sorted((SAMPLES / "gold").glob("*.json"))
@@ -88,3 +94,63 @@ def test_cli_lists_stories_and_shows_one(tmp_path: Path) -> None:
     shown = runner.invoke(app, ["story", listed[0]["id"][:8], "--db", db])
     assert shown.exit_code == 0 and "syndicated group" in shown.stdout
     assert runner.invoke(app, ["story", "nope", "--db", db]).exit_code == 1
+
+
+# --- the saved state holds the hot window; frozen stories are read from the store ----
+
+
+def as_article(signals: ArticleSignals) -> Article:
+    return Article(
+        id=signals.article_id,
+        source=f"in/{signals.article_id}.txt",
+        text=signals.text,
+        outlet="tessel-courier",
+        title=signals.title,
+        published=signals.published,
+        language=signals.language,
+    )
+
+
+def saved_stories(store: Store) -> list[str]:
+    state = store.clusterer_state(STATE_NAME)
+    assert state is not None
+    meta = json.loads(np.load(io.BytesIO(state))["meta"].tobytes())
+    assert meta["format"] == 2
+    return [entry["id"] for entry in meta["stories"]]
+
+
+LATER = timedelta(days=45)  # past keep_days: the strike story freezes
+
+
+def test_a_frozen_story_is_read_from_the_store_and_left_out_of_the_state(
+    tmp_path: Path,
+) -> None:
+    strike = [as_article(STRIKE_COURIER), as_article(STRIKE_GAZETTE)]
+    frost = as_article(replace(FROST, published=T0 + LATER))
+    with Store(tmp_path / "s.db") as store:
+        store.add_articles([*strike, frost])
+        (first,) = cluster_stored(store, strike, {})
+        assert saved_stories(store) == [first.id]
+        (later,) = cluster_stored(store, [frost], {})
+        assert saved_stories(store) == [later.id]
+        kept = store.get_story(first.id)
+        assert kept is not None and kept.articles == ("courier-strike", "gazette-strike")
+        assert cluster_stored(store, strike, {}) == [kept]  # added again: unchanged
+
+
+def test_an_old_full_state_is_migrated_without_losing_a_story(tmp_path: Path) -> None:
+    # A store from before: its state (format 1) holds every story; here the frozen
+    # strike story's rows are missing too, so only the state knows it.
+    legacy = (Path(__file__).parent / "data" / "cluster_state_format1.npz").read_bytes()
+    frost = as_article(replace(FROST, published=T0 + LATER))
+    follow_up = as_article(replace(FROST, article_id="frost-2", published=T0 + LATER))
+    with Store(tmp_path / "s.db") as store:
+        store.add_articles([as_article(STRIKE_COURIER), as_article(STRIKE_GAZETTE), frost])
+        frost_story = Story("svalley-frost", FROST.title, (frost.id,))
+        store.save_clustering(ClusteringUpdate([], [frost_story], [], {STATE_NAME: legacy}))
+        store.add_articles([follow_up])
+        (story,) = cluster_stored(store, [follow_up], {})
+        assert story.articles == ("valley-frost", "frost-2")
+        kept = store.get_story("scourier-stri")
+        assert kept is not None and kept.articles == ("courier-strike", "gazette-strike")
+        assert saved_stories(store) == ["svalley-frost"]

@@ -5,11 +5,13 @@ ids and titles, batching and state round trips, and the partition property."""
 from __future__ import annotations
 
 import io
+import json
 import random
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -536,6 +538,35 @@ def outcome(c: StoryClusterer) -> tuple[object, ...]:
     )
 
 
+class Shelf:
+    """Frozen stories kept outside the clusterer, as the store keeps them (ColdStories)."""
+
+    def __init__(self, stories: Sequence[Story]) -> None:
+        self.stories = {s.id: s for s in stories}
+
+    def holding(self, article_ids: Sequence[str]) -> list[Story]:
+        wanted = set(article_ids)
+        return [s for s in self.stories.values() if wanted.intersection(s.articles)]
+
+    def taken(self, story_id: str) -> bool:
+        return story_id in self.stories
+
+
+def kept_outcome(shelf: Shelf, first: StoryClusterer, last: StoryClusterer) -> tuple[object, ...]:
+    """Every story (the shelf's, updated by the last session's) by id, and the merges of
+    both sessions with the first's chained through the last's, as a store would hold."""
+    stories = {**shelf.stories, **{s.id: s for s in last.stories()}}
+    later = last.merges()
+    merges = {old: later.get(into, into) for old, into in first.merges().items()} | later
+    return (
+        sorted(
+            (s.id, s.title, s.articles, s.first_published, s.last_published)
+            for s in stories.values()
+        ),
+        merges,
+    )
+
+
 @settings(max_examples=60, deadline=None)
 @given(stream=STREAMS)
 def test_stories_partition_the_articles_added(
@@ -613,9 +644,10 @@ def test_a_state_round_trip_continues_exactly_like_an_uninterrupted_run(
     whole.add_many(articles)
     first = clusterer()
     first.add_many(articles[:cut])
-    resumed = StoryClusterer.from_state(first.state(), OPTIONS)
+    shelf = Shelf(first.release_frozen())
+    resumed = StoryClusterer.from_state(first.state(), OPTIONS, cold=shelf)
     resumed.add_many(articles[cut:])
-    assert outcome(resumed) == outcome(whole)
+    assert kept_outcome(shelf, first, resumed) == kept_outcome(Shelf([]), clusterer(), whole)
     assert all(resumed.story_of(a.article_id) == whole.story_of(a.article_id) for a in articles)
 
 
@@ -624,11 +656,14 @@ def test_a_state_round_trip_across_idf_checkpoints_and_cold_stories() -> None:
     whole = clusterer()
     whole.add_many(articles)
     first = clusterer()
-    first.add_many(articles[:13])
-    resumed = StoryClusterer.from_state(first.state(), OPTIONS)
-    assert outcome(resumed) == outcome(first)
-    resumed.add_many(articles[13:])
-    assert outcome(resumed) == outcome(whole)
+    first.add_many(articles[:20])  # between IDF checkpoints, day 38: the first ones froze
+    before = outcome(first)[0]
+    shelf = Shelf(first.release_frozen())
+    assert shelf.stories  # some stories froze before the cut
+    resumed = StoryClusterer.from_state(first.state(), OPTIONS, cold=shelf)
+    assert outcome(resumed)[0] == [s for s in before if s[0] not in shelf.stories]
+    resumed.add_many(articles[20:])
+    assert kept_outcome(shelf, first, resumed) == kept_outcome(Shelf([]), clusterer(), whole)
 
 
 def test_a_state_with_an_unknown_format_is_rejected() -> None:
@@ -647,3 +682,87 @@ def test_a_state_is_rejected_by_a_vectorizer_of_another_dim() -> None:
     c.add(FROST)
     with pytest.raises(ClusterStateMismatch, match="--embeddings off"):
         StoryClusterer.from_state(c.state(), OPTIONS, LexicalVectorizer(dim=64))
+
+
+# --- the hot window only in the state; frozen stories kept outside --------------------
+
+LEGACY_STATE = Path(__file__).parent / "data" / "cluster_state_format1.npz"
+
+
+def frozen_singletons(count: int) -> list[ArticleSignals]:
+    """``count`` one-article stories 40 days apart (each freezes before the next), then
+    the same three-article hot window."""
+    old = generated([(i % 4, i, i * 40.0, True, True, False, None) for i in range(count)])
+    end = count * 40.0
+    recent = generated([(n % 2, 7, end + n, True, True, False, None) for n in range(3)])
+    return old + [replace(a, article_id=f"hot-{a.article_id}") for a in recent]
+
+
+def state_meta(state: bytes) -> dict[str, object]:
+    meta: dict[str, object] = json.loads(np.load(io.BytesIO(state))["meta"].tobytes())
+    return meta
+
+
+def test_a_state_holds_the_hot_window_whatever_the_frozen_stories() -> None:
+    sizes, metas = [], []
+    for count in (20, 80):
+        c = clusterer()
+        c.add_many(frozen_singletons(count))
+        sizes.append(len(c.state()))
+        metas.append(state_meta(c.state()))
+    assert [len(m["stories"]) for m in metas] == [2, 2]  # type: ignore[arg-type]
+    assert all(m["format"] == 2 and "ids" not in m for m in metas)
+    # 60 more frozen stories: the old full state grew by ~40 bytes an article and more.
+    assert abs(sizes[1] - sizes[0]) < 0.02 * sizes[0]
+
+
+def test_frozen_stories_stay_in_memory_until_released() -> None:
+    c = clusterer()
+    c.add_many(frozen_singletons(5))
+    assert len(c.stories()) == 7
+    released = c.release_frozen()
+    assert [s.articles for s in released] == [(f"a0{n}-{n % 4}-000{n}",) for n in range(5)]
+    assert len(c.stories()) == 2 and c.story_of("a00-0-0000") is None
+
+
+def test_a_copy_of_a_frozen_article_joins_the_kept_story() -> None:
+    c = clusterer()
+    first = c.add(STRIKE_COURIER)
+    c.add(replace(FROST, published=T0 + timedelta(days=45)))  # the strike story freezes
+    shelf = Shelf(c.release_frozen())
+    resumed = StoryClusterer.from_state(c.state(), OPTIONS, cold=shelf)
+    copy = art("copy", "Strike copy", STRIKE_COURIER.text, day=46, duplicate_of="courier-strike")
+    assert resumed.add(copy) == first
+    kept = next(s for s in resumed.stories() if s.id == first)
+    assert kept.articles == ("courier-strike", "copy")
+    assert kept.title == STRIKE_COURIER.title
+    assert kept.last_published == T0 + timedelta(days=46)
+    assert resumed.add(STRIKE_COURIER) == first  # added again: its kept story, unchanged
+    assert resumed.story_of("courier-strike") == first
+    assert len(state_meta(resumed.state())["stories"]) == 1  # type: ignore[arg-type]
+
+
+def test_a_new_story_never_takes_a_kept_storys_id() -> None:
+    kept = Story(id="s0123456789ab", title=None, articles=("0123456789ab0001",))
+    c = StoryClusterer(OPTIONS, cold=Shelf([kept]))
+    second = c.add(replace(FROST, article_id="0123456789ab0002"))
+    assert second != kept.id and second.startswith("s0123456789ab")
+
+
+def test_an_old_full_state_is_read_and_its_frozen_stories_handed_over() -> None:
+    # Written by the format-1 clusterer: STRIKE_COURIER and STRIKE_GAZETTE, then FROST 45
+    # days later (the strike story frozen, the frost story hot).
+    c = StoryClusterer.from_state(LEGACY_STATE.read_bytes(), OPTIONS)
+    strike = ("courier-strike", "gazette-strike")
+    assert [s.articles for s in c.stories()] == [strike, ("valley-frost",)]
+    (frozen,) = c.restored_frozen()
+    assert frozen.articles == strike and frozen.title == STRIKE_GAZETTE.title
+    assert c.story_of("gazette-strike") == frozen.id
+    follow_up = replace(FROST, article_id="frost-2", published=T0 + timedelta(days=45.5))
+    assert c.add(follow_up) == c.story_of("valley-frost")
+    migrated = state_meta(c.state())
+    assert migrated["format"] == 2
+    assert [e["id"] for e in migrated["stories"]] == ["svalley-frost"]  # type: ignore[attr-defined]
+    resumed = StoryClusterer.from_state(c.state(), OPTIONS, cold=Shelf([frozen]))
+    assert resumed.restored_frozen() == []
+    assert resumed.story_of("courier-strike") == frozen.id

@@ -4,6 +4,10 @@ in one transaction.
 
 Order matters for an online clusterer, so new articles are added by publication time
 (undated ones last), then id: the same input always gives the same stories.
+
+Fixed cost per run: the clusterer's saved state holds the hot window only; frozen stories
+are read back from the store only when a copy of one of their articles arrives (see
+:mod:`newsprism.cluster.cold`), so restoring and saving do not grow with the store.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from datetime import UTC, datetime
 from itertools import islice
 
 from newsprism.analyze.aliases import AliasTable
+from newsprism.cluster.cold import StoredStories
 from newsprism.cluster.dedup import DedupOptions, signature, signature_bytes
 from newsprism.cluster.dedup_window import WindowedDuplicates
 from newsprism.cluster.stories import ClusterOptions, StoryClusterer, signals_of
@@ -92,6 +97,7 @@ def _add_articles(
     clusterer.consolidate()
     merged = clusterer.merges()
     stories = _touched(clusterer, {a.id for a in new}, set(merged.values()), duplicates)
+    stories += _unsaved_restored(store, clusterer, {s.id for s in stories}, duplicates)
     state = {STATE_NAME: clusterer.state()}
     store.save_clustering(
         ClusteringUpdate(signatures, stories, list(merged), state, duplicates.update())
@@ -103,21 +109,43 @@ def _touched(
 ) -> list[Story]:
     """The stories this run changed (new members or merged into), with their copy groups."""
     touched = [s for s in clusterer.stories() if s.id in kept or added.intersection(s.articles)]
+    return _touched_records(touched, duplicates)
+
+
+def _touched_records(touched: list[Story], duplicates: WindowedDuplicates) -> list[Story]:
+    """The stories with their copy groups."""
     groups = duplicates.groups_of(a for s in touched for a in s.articles)
     group_of = {member: group for group in groups for member in group}
     return [_with_duplicates(s, group_of) for s in touched]
 
 
+def _unsaved_restored(
+    store: Store, clusterer: StoryClusterer, saving: set[str], duplicates: WindowedDuplicates
+) -> list[Story]:
+    """Frozen stories read from an old state that held every story (format 1) whose
+    articles the store has in no story: saved now, as the new state drops them. Runs once
+    per store (later states are current); none are expected, it guards against loss."""
+    restored = [s for s in clusterer.restored_frozen() if s.id not in saving]
+    if not restored:
+        return []
+    loose = set(store.unclustered(a for s in restored for a in s.articles))
+    missing = [s for s in restored if loose.intersection(s.articles)]
+    if missing:
+        logger.warning("saving %d frozen stories only the old state held", len(missing))
+    return _touched_records(missing, duplicates)
+
+
 def _restore_clusterer(store: Store, options: StoryOptions) -> StoryClusterer:
-    """The store's clusterer. With ``embeddings="auto"`` it goes on with the vectorizer
-    the stored stories were made with (installing the ``embed`` extra later does not
-    strand them); "on"/"off" must match it (ClusterStateMismatch says how)."""
+    """The store's clusterer, with the store's stories as its cold stories. With
+    ``embeddings="auto"`` it goes on with the vectorizer the stored stories were made with
+    (installing the ``embed`` extra later does not strand them); "on"/"off" must match it
+    (ClusterStateMismatch says how)."""
     saved = store.clusterer_state(STATE_NAME)
+    cold = StoredStories(store)
     if saved is None:
-        return StoryClusterer(options.cluster, make_vectorizer(options.cluster))
-    if options.cluster.embeddings == "auto":
-        return StoryClusterer.from_state(saved, options.cluster)
-    return StoryClusterer.from_state(saved, options.cluster, make_vectorizer(options.cluster))
+        return StoryClusterer(options.cluster, make_vectorizer(options.cluster), cold)
+    vectorizer = None if options.cluster.embeddings == "auto" else make_vectorizer(options.cluster)
+    return StoryClusterer.from_state(saved, options.cluster, vectorizer, cold)
 
 
 def _with_duplicates(story: Story, group_of: Mapping[str, tuple[str, ...]]) -> Story:

@@ -45,14 +45,20 @@ characters); the same input in the same order gives the same stories, batched or
 and after a :meth:`StoryClusterer.state` round trip (exactly while at most
 :data:`~newsprism.cluster.ann.EXACT_BELOW` stories are hot; above that retrieval is
 approximate and a rebuilt index may, rarely, nominate other candidates).
+
+State: :meth:`StoryClusterer.state` holds the hot window only, so its size and the cost
+of restoring and saving it do not grow with the store. Frozen stories stay in memory for
+the session that froze them (:meth:`StoryClusterer.release_frozen` lets them go) and
+are kept by the caller (the store) after it; the rare look-ups that reach back to them (a
+copy of a frozen article, an article added again, a new id's collision check) go to the
+:class:`~newsprism.cluster.cold.ColdStories` given, which is how the same input still
+gives the same stories across runs.
 """
 
 from __future__ import annotations
 
 import heapq
-import io
 import itertools
-import json
 import logging
 import math
 from collections import Counter
@@ -60,7 +66,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
@@ -74,21 +80,22 @@ from newsprism.cluster.hot import best_headline as _best_headline
 from newsprism.cluster.hot import best_headline_pair as _best_headline_pair
 from newsprism.cluster.hot import gap as _gap
 from newsprism.cluster.hot import spans_gap as _spans_gap
-from newsprism.cluster.hot import stack as _stack
 from newsprism.cluster.hot import story_from_meta as _story_from_meta
 from newsprism.cluster.hot import story_meta as _story_meta
 from newsprism.cluster.hot import widen_span as _widen_span
 from newsprism.cluster.join import Evidence, JoinModel, cohesion, load_model, pooled_cohesion
 from newsprism.cluster.options import ClusterOptions
+from newsprism.cluster.state import pack, thawed, unpack
+from newsprism.cluster.state import vectorizer_kind as _vectorizer_kind
 from newsprism.cluster.vectors import (
-    DenseVectorizer,
-    LexicalVectorizer,
     OnlineVectorizer,
     TextVectorizer,
     make_vectorizer,
 )
-from newsprism.errors import ClusterStateMismatch
 from newsprism.model import Analysis, Article, Story
+
+if TYPE_CHECKING:
+    from newsprism.cluster.cold import ColdStories
 
 logger = logging.getLogger(__name__)
 
@@ -101,7 +108,6 @@ __all__ = [
 ]
 
 ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
-STATE_FORMAT = 1
 _SECONDS_PER_DAY = 86400.0
 # Articles vectorised at once by add_many (bounded further by the vectorizer's refresh).
 _BATCH = 256
@@ -204,16 +210,22 @@ class StoryClusterer:
     """Groups articles into stories online; see the module doc for the algorithm.
 
     Cost of :meth:`add`: one vectorisation, one ANN query of ``candidates`` neighbours
-    plus at most 256 name-nominated stories, O(candidates x names) scoring, one index
-    update, and the same again for the merge check. Memory per hot story: the centroid
-    (4 x dim bytes, twice: here and in the ANN index), its name counts, and 2 x dim
-    bytes per member headline; per frozen story: its member ids. Not thread-safe.
+    plus at most :data:`~newsprism.cluster.ann.NAME_CANDIDATES` name-nominated stories,
+    O(candidates x names) scoring, one index update, and the same again for the merge
+    check. Memory per hot story: the centroid (4 x dim bytes, twice: here and in the ANN
+    index), its name counts, and 2 x dim bytes per member headline; per frozen story
+    still in memory: its member ids. ``cold`` keeps the stories frozen before this
+    session (see the module doc). Not thread-safe.
     """
 
     def __init__(
-        self, options: ClusterOptions | None = None, vectorizer: TextVectorizer | None = None
+        self,
+        options: ClusterOptions | None = None,
+        vectorizer: TextVectorizer | None = None,
+        cold: ColdStories | None = None,
     ) -> None:
         self.options = options or ClusterOptions()
+        self._cold = cold
         self.vectorizer = vectorizer or make_vectorizer(self.options)
         self._model: JoinModel = self.options.model or load_model(
             _vectorizer_kind(self.vectorizer)
@@ -226,10 +238,13 @@ class StoryClusterer:
         self._stories: dict[int, _Story] = {}
         self._story_of: dict[str, int] = {}
         self._merges: dict[str, str] = {}
-        self._ids: set[str] = set()  # every story id given out, merged ones included
+        # Ids given out in memory, merged ones included (``cold`` holds the others).
+        self._ids: set[str] = set()
         self._heap: list[tuple[float, int]] = []
         self._seq = 0
         self._next_key = 0
+        self._thawed_key = 0  # frozen stories fetched from ``cold`` get keys below 0
+        self._restored_frozen: list[int] = []  # keys of frozen stories a format-1 state held
         self._latest: float | None = None
         self._weights: dict[str, float] = {}
 
@@ -250,8 +265,9 @@ class StoryClusterer:
         return placed
 
     def stories(self) -> list[Story]:
-        """Every story, in order of creation; ``duplicates`` left empty. Cost: a title
-        choice per hot story, O(headlines x dim)."""
+        """Every story in memory (the hot ones, those frozen in this session until
+        :meth:`release_frozen`, and any fetched from ``cold``), in order of creation;
+        ``duplicates`` left empty. Cost: a title choice per hot story, O(headlines x dim)."""
         return [story.record() for story in self._stories.values()]
 
     def hot_articles(self) -> int:
@@ -259,8 +275,29 @@ class StoryClusterer:
         return sum(len(s.members) for s in self._stories.values() if s.hot)
 
     def merges(self) -> dict[str, str]:
-        """Story ids merged away -> the id of the story that holds their articles now."""
+        """Story ids merged away in this session (since the clusterer was made or
+        restored) -> the id of the story that holds their articles now. Earlier sessions'
+        merges are not kept: the caller applied them when it saved those sessions."""
         return dict(self._merges)
+
+    def release_frozen(self) -> list[Story]:
+        """Let go of the frozen stories held in memory and return them, for the caller
+        to keep (a :class:`~newsprism.cluster.cold.ColdStories` answers for them later):
+        what keeps a long session's memory to the hot window. Cost: O(their members)."""
+        frozen = [s for s in self._stories.values() if not s.hot]
+        for story in frozen:
+            del self._stories[story.key]
+            self._ids.discard(story.id)
+            for _, article in story.members:
+                self._story_of.pop(article, None)
+        self._restored_frozen.clear()
+        return [s.record() for s in frozen]
+
+    def restored_frozen(self) -> list[Story]:
+        """The frozen stories read from a format-1 state (which held every story) and
+        still in memory: the next :meth:`state` drops them, so the caller makes sure it
+        keeps them. Empty after a current state."""
+        return [self._stories[k].record() for k in self._restored_frozen if k in self._stories]
 
     def consolidate(self) -> int:
         """Merge every pair of hot stories the model now joins, oldest story first,
@@ -318,7 +355,7 @@ class StoryClusterer:
         """The first and last publication time of an article's story: the dates an
         undated article takes for later stages; (None, None) for an unknown article or
         a story of undated articles."""
-        key = self._story_of.get(article_id)
+        key = self._key_of(article_id)
         if key is None:
             return None, None
         story = self._stories[key]
@@ -326,8 +363,27 @@ class StoryClusterer:
 
     def story_of(self, article_id: str) -> str | None:
         """The id of the story holding an article, or None for an unknown article."""
-        key = self._story_of.get(article_id)
+        key = self._key_of(article_id)
         return None if key is None else self._stories[key].id
+
+    def _key_of(self, article_id: str) -> int | None:
+        self._thaw([article_id])
+        return self._story_of.get(article_id)
+
+    def _thaw(self, article_ids: Sequence[str]) -> None:
+        """Bring the ``cold`` stories holding any of these articles (unknown here) into
+        memory, frozen, under keys below 0 (they never compete with hot stories)."""
+        wanted = [a for a in article_ids if a not in self._story_of]
+        if self._cold is None or not wanted:
+            return
+        for record in self._cold.holding(wanted):
+            if any(a in self._story_of for a in record.articles):
+                continue  # already here (the caller's copy is older than this session)
+            self._thawed_key -= 1
+            story = thawed(self._thawed_key, record)
+            self._stories[story.key] = story
+            self._story_of.update((a, story.key) for a in record.articles)
+            self._ids.add(story.id)
 
     # --- placing articles ---------------------------------------------------------------
 
@@ -339,6 +395,9 @@ class StoryClusterer:
     def _add_chunk(self, chunk: Sequence[ArticleSignals]) -> list[str]:
         """Place a chunk in order; the id of each article's story right after it was
         placed (what :meth:`add` one at a time returns, merges included)."""
+        self._thaw(
+            [s.article_id for s in chunk] + [s.duplicate_of for s in chunk if s.duplicate_of]
+        )
         fresh = list(
             {s.article_id: s for s in chunk if s.article_id not in self._story_of}.values()
         )
@@ -495,11 +554,11 @@ class StoryClusterer:
     def _new_story(self, item: _Item) -> _Story:
         article = item.signals.article_id
         sid = "s" + article[:12]
-        if sid in self._ids:  # a prefix collision: the whole id, numbered if need be
+        if self._taken(sid):  # a prefix collision: the whole id, numbered if need be
             sid = "s" + article
             sid = (
-                next(f"{sid}-{n}" for n in itertools.count(2) if f"{sid}-{n}" not in self._ids)
-                if sid in self._ids
+                next(f"{sid}-{n}" for n in itertools.count(2) if not self._taken(f"{sid}-{n}"))
+                if self._taken(sid)
                 else sid
             )
         self._ids.add(sid)
@@ -508,6 +567,10 @@ class StoryClusterer:
         self._stories[story.key] = story
         self._names.recent_stories += 1
         return story
+
+    def _taken(self, story_id: str) -> bool:
+        """Whether a story (in memory, merged away here, or kept in ``cold``) has the id."""
+        return story_id in self._ids or (self._cold is not None and self._cold.taken(story_id))
 
     def _join(self, story: _Story, item: _Item) -> None:
         """Add a source article: members, centroid, name counts, span; re-index."""
@@ -615,33 +678,21 @@ class StoryClusterer:
     # --- persistence --------------------------------------------------------------------
 
     def state(self) -> bytes:
-        """Everything needed to go on clustering later: frozen stories as member lists,
-        hot ones with their centroids, name counts and headline vectors, and the
-        vectorizer's own state. A compressed npz archive (no pickle). Cost: O(stories +
-        members); size: about 40 bytes per article plus 2 x dim bytes per hot article."""
+        """Everything needed to go on clustering later: the hot stories with their
+        members, centroids, name counts and headline vectors, the counters, and the
+        vectorizer's own state; not the frozen stories (the caller keeps them, see the
+        module doc). A compressed npz archive (:mod:`newsprism.cluster.state`). Cost and
+        size: O(hot articles), about 40 bytes plus 2 x dim bytes per hot article,
+        whatever the store's size."""
         hot = [s for s in self._stories.values() if s.hot]
-        arrays: dict[str, Any] = {
-            "meta": np.frombuffer(json.dumps(self._meta()).encode(), dtype=np.uint8),
-            "totals": _stack([s.total for s in hot if s.total is not None], self.vectorizer.dim),
-            "headlines": _stack([h[2] for s in hot for h in s.headlines], self.vectorizer.dim),
-        }
-        if isinstance(self.vectorizer, OnlineVectorizer):
-            arrays["vectorizer"] = np.frombuffer(self.vectorizer.state(), dtype=np.uint8)
-        buffer = io.BytesIO()
-        np.savez_compressed(buffer, **arrays)
-        return buffer.getvalue()
-
-    def _meta(self) -> dict[str, Any]:
-        return {
-            "format": STATE_FORMAT,
+        meta = {
             "vectorizer": _vectorizer_kind(self.vectorizer),
             "dim": self.vectorizer.dim,
             "counters": [self._seq, self._next_key],
             "latest": self._latest,
-            "merges": self._merges,
-            "ids": sorted(self._ids),
-            "stories": [_story_meta(s) for s in self._stories.values()],
+            "stories": [_story_meta(s) for s in hot],
         }
+        return pack(meta, hot, self.vectorizer)
 
     @classmethod
     def from_state(
@@ -649,44 +700,33 @@ class StoryClusterer:
         data: bytes,
         options: ClusterOptions | None = None,
         vectorizer: TextVectorizer | None = None,
+        cold: ColdStories | None = None,
     ) -> StoryClusterer:
-        """A clusterer that goes on from :meth:`state`. Without ``vectorizer``, one of the
-        saved kind is made; raises ValueError for a state of another format, kind or
-        dimension (:class:`~newsprism.errors.ClusterStateMismatch`). Cost: O(state) plus
-        one index insertion per hot story."""
-        with np.load(io.BytesIO(data), allow_pickle=False) as saved:
-            meta = json.loads(saved["meta"].tobytes().decode())
-            arrays = {name: saved[name] for name in saved.files}
-        if meta.get("format") != STATE_FORMAT:
-            raise ClusterStateMismatch(
-                f"stored story state has format {meta.get('format')!r}, this newsprism reads "
-                f"{STATE_FORMAT}: group the articles again in a new store"
-            )
-        vectorizer = vectorizer or _vectorizer_of(meta["vectorizer"], meta["dim"])
-        kind = _vectorizer_kind(vectorizer)
-        if vectorizer.dim != meta["dim"] or kind != meta["vectorizer"]:
-            raise ClusterStateMismatch(
-                f"stored stories were grouped with the {meta['vectorizer']} vectorizer "
-                f"({meta['dim']} dimensions), this run uses {kind} ({vectorizer.dim}): "
-                f"pass --embeddings {'on' if meta['vectorizer'] == 'dense' else 'off'} "
-                "as before, or use a new store"
-            )
-        if isinstance(vectorizer, OnlineVectorizer) and "vectorizer" in arrays:
-            vectorizer.load_state(arrays["vectorizer"].tobytes())
-        clusterer = cls(options, vectorizer)
+        """A clusterer that goes on from :meth:`state` (or a format-1 state, which held
+        every story). Without ``vectorizer``, one of the saved kind is made; raises
+        ValueError for a state of another format, kind or dimension
+        (:class:`~newsprism.errors.ClusterStateMismatch`). Cost: O(state) plus one index
+        insertion per hot story."""
+        meta, arrays, vectorizer = unpack(data, vectorizer)
+        clusterer = cls(options, vectorizer, cold)
         clusterer._restore(meta, arrays)
         return clusterer
 
     def _restore(self, meta: dict[str, Any], arrays: Mapping[str, npt.NDArray[Any]]) -> None:
+        # A format-1 state's merges were applied by the runs that made them; its ids (every
+        # one given out) and frozen stories serve this session only (restored_frozen).
         self._seq, self._next_key = meta["counters"]
-        self._latest, self._merges, self._ids = meta["latest"], meta["merges"], set(meta["ids"])
+        self._latest, self._ids = meta["latest"], set(meta.get("ids", ()))
         totals, headlines = iter(arrays["totals"]), iter(arrays["headlines"])
         for entry in meta["stories"]:
             story = _story_from_meta(entry, totals, headlines)
             self._stories[story.key] = story
             self._story_of.update((a, story.key) for _, a in story.members)
+            self._ids.add(story.id)
             if story.hot:
                 self._rehouse(story)
+            else:
+                self._restored_frozen.append(story.key)
 
     def _rehouse(self, story: _Story) -> None:
         self._names.recent_stories += 1
@@ -712,19 +752,3 @@ def _cosine(a: Vector, b: Vector) -> float | None:
     if not np.any(a) or not np.any(b):
         return None
     return float(np.dot(a, b))
-
-
-def _vectorizer_kind(vectorizer: TextVectorizer) -> str:
-    if isinstance(vectorizer, LexicalVectorizer):
-        return "lexical"
-    return "dense" if isinstance(vectorizer, DenseVectorizer) else type(vectorizer).__name__
-
-
-def _vectorizer_of(kind: str, dim: int) -> TextVectorizer:
-    if kind == "lexical":
-        return LexicalVectorizer(dim)
-    if kind == "dense":
-        return DenseVectorizer()
-    raise ClusterStateMismatch(
-        f"stored stories were grouped with a {kind} vectorizer: pass that vectorizer"
-    )

@@ -1,0 +1,55 @@
+"""Frozen stories live in the store, not in the clusterer's saved state.
+
+A story the clusterer froze (no join for ``keep_days``) never takes a new source again;
+its members, title and span are already stored (``stories`` and ``story_articles``), so
+the clusterer's state holds only the hot window and a run's fixed cost (read the state,
+restore it, save it) does not grow with the store. Two things still reach back for a
+frozen story, rarely: a syndicated copy of one of its articles (the copy joins the
+original's story), and an article added again (it keeps its story). For these the
+clusterer asks a :class:`ColdStories`: the store (:class:`StoredStories`), or anything
+that keeps what :meth:`~newsprism.cluster.stories.StoryClusterer.release_frozen` hands
+over.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Protocol
+
+from newsprism.model import Story
+from newsprism.store import Store
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["ColdStories", "StoredStories"]
+
+
+class ColdStories(Protocol):
+    """Where frozen stories are kept, for the clusterer's rare look-ups."""
+
+    def holding(self, article_ids: Sequence[str]) -> list[Story]:
+        """The kept stories holding any of these articles (each once)."""
+        ...
+
+    def taken(self, story_id: str) -> bool:
+        """Whether a kept story has this id (a new story must not reuse it)."""
+        ...
+
+
+class StoredStories:
+    """The store's stories as :class:`ColdStories`. Cost: ``holding`` one indexed
+    look-up per id (a few hundred ids a query) plus one per story found; ``taken`` one
+    indexed look-up."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def holding(self, article_ids: Sequence[str]) -> list[Story]:
+        if not article_ids:
+            return []
+        return self._store.stories_of(article_ids)
+
+    def taken(self, story_id: str) -> bool:
+        # Ids sort by prefix, so an exact match is the first id starting with it.
+        return self._store.ids_starting("stories", story_id, limit=1) == [story_id]
