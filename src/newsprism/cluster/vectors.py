@@ -44,6 +44,7 @@ __all__ = [
     "LexicalVectorizer",
     "OnlineVectorizer",
     "TextVectorizer",
+    "TokenVectors",
     "dense_available",
     "make_vectorizer",
 ]
@@ -298,6 +299,59 @@ class DenseVectorizer:
             show_progress_bar=False,
         )
         return np.asarray(rows, dtype=np.float32)
+
+    def word_pieces(self, text: str) -> list[int]:
+        """The text's word-piece ids without the [CLS]/[SEP] marks (what the model reads
+        of it, truncated like :meth:`token_vectors`); pure, no model call."""
+        ids: list[int] = self._model.tokenizer(
+            text, add_special_tokens=False, truncation=True, max_length=self._max_pieces()
+        )["input_ids"]
+        return ids
+
+    def token_vectors(self, texts: Sequence[str]) -> list[TokenVectors]:
+        """One forward pass over ``texts``: for each, its word-piece ids and their
+        contextual vectors ([CLS]/[SEP] left out) and its sentence vector (equal to
+        :meth:`vectors`' row up to float rounding: the same mean over every piece,
+        marks included, normalised). Texts go in batches of ``batch_size`` sorted by
+        length, so a batch pads little."""
+        import torch
+
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        found: dict[int, TokenVectors] = {}
+        tokenizer, bert = self._model.tokenizer, self._model[0].auto_model
+        limit = self._max_pieces() + 2
+        with torch.inference_mode():
+            for at in range(0, len(order), self.batch_size):
+                batch = order[at : at + self.batch_size]
+                encoded = tokenizer(
+                    [texts[i] for i in batch], padding=True, truncation=True,
+                    max_length=limit, return_tensors="pt",
+                )  # fmt: skip
+                hidden = bert(**encoded).last_hidden_state
+                mask = encoded["attention_mask"]
+                sums = (hidden * mask.unsqueeze(-1)).sum(1) / mask.sum(1, keepdim=True)
+                pooled = torch.nn.functional.normalize(sums, dim=1).numpy()
+                for row, index in enumerate(batch):
+                    length = int(mask[row].sum())
+                    found[index] = TokenVectors(
+                        ids=encoded["input_ids"][row, 1 : length - 1].numpy().astype(np.int32),
+                        pieces=hidden[row, 1 : length - 1].numpy().astype(np.float16),
+                        sentence=pooled[row].astype(np.float32),
+                    )
+        return [found[i] for i in range(len(texts))]
+
+    def _max_pieces(self) -> int:
+        return int(self._model.max_seq_length) - 2
+
+
+@dataclass(frozen=True)
+class TokenVectors:
+    """A text's word pieces from one model pass: ``ids`` (n), their contextual vectors
+    ``pieces`` (n x dim, float16: 0.75 KiB a piece) and the ``sentence`` vector."""
+
+    ids: npt.NDArray[np.int32]
+    pieces: npt.NDArray[np.float16]
+    sentence: Vectors
 
 
 def make_vectorizer(options: ClusterOptions) -> TextVectorizer:

@@ -23,6 +23,7 @@ batch of stories loads it once.
 from __future__ import annotations
 
 import logging
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -75,8 +76,9 @@ class Reconciler:
 
     def brief(self, material: StoryMaterial) -> Brief:
         """The brief of one story; every item carries its articles and spans."""
-        before = self._embed_sentences(material)
-        brief = self._steps(material)
+        before = int(getattr(self.similarity, "embedded", 0))
+        with self._story(material):
+            brief = self._steps(material)
         embedded = int(getattr(self.similarity, "embedded", 0)) - before
         if self.similarity.dense:
             articles = max(1, len(material.articles))
@@ -86,14 +88,11 @@ class Reconciler:
             )  # fmt: skip
         return brief
 
-    def _embed_sentences(self, material: StoryMaterial) -> int:
-        """Hand a dense model the story's sentences in one batch (the steps then find
-        them cached); returns the texts embedded before."""
-        before = int(getattr(self.similarity, "embedded", 0))
-        prepare = getattr(self.similarity, "prepare", None)
-        if prepare is not None:
-            prepare(p.text for p in material.story_pieces())
-        return before
+    def _story(self, material: StoryMaterial) -> AbstractContextManager[None]:
+        """A dense model's story scope: the story's sentences go to it in one batch and
+        the texts cut from them are pooled from that pass (``DenseSimilarity.story``)."""
+        story = getattr(self.similarity, "story", None)
+        return nullcontext() if story is None else story(p.text for p in material.story_pieces())
 
     def _steps(self, material: StoryMaterial) -> Brief:
         opts, similarity = self.options, self.similarity
