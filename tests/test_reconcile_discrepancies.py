@@ -180,6 +180,10 @@ HARD_NEGATIVES = {
         "The Sarnow mayor has not apologized to the ferry crews.",
         "The Sarnow mayor has apologized for the delays in a statement.",
     ),
+    "an unnamed object": (
+        "The Sarnow mayor has not shown it to the harbour council.",
+        "The Sarnow mayor has shown the dredging plan to the harbour council.",
+    ),
     "antonyms, an object on one side only": (
         "In the harbour ward the Sarnow mayor lost just 40 votes.",
         "The Sarnow mayor won despite the ferry strike.",

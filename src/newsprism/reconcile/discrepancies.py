@@ -427,7 +427,7 @@ def _narrower(
     the assertion holds elsewhere ("reached an agreement at the meeting", attached to
     the noun) is not left out."""
     mine, theirs = _actors(denial, material, states), _actors(assertion, material, states)
-    if mine.patients and not theirs.patients:
+    if (mine.patients and not theirs.patients) or _pronoun_object(denial.predicate):
         return True
     words = {lemma_of(t) for t in assertion.predicate.subtree}
     text = assertion.sentence.text.casefold()
@@ -468,6 +468,33 @@ def _compatible_actors(a: Clause, b: Clause, material: StoryMaterial, states: St
     return not _dates_clash(_clause_dates(a, material), _clause_dates(b, material))
 
 
+def _pronoun_object(predicate: Token) -> bool:
+    """Whether the object is a pronoun that leaves the thing unnamed ("he hasn't shown
+    it"): what is denied cannot be matched to what another outlet asserts."""
+    return any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lower_ in _THING_PRONOUNS for c in predicate.children
+    )
+
+
+_THING_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "them"})
+
+
+def _undisputed(pairs: list[tuple[Clause, Clause]]) -> list[tuple[Clause, Clause]]:
+    """Pairs whose articles each take one side: an article that itself both asserts and
+    denies the predicate reports a dispute ("he said he served in Vietnam" ... "he had
+    not served in Vietnam"), it does not contradict another outlet."""
+    sides: dict[tuple[str, str], set[bool]] = {}
+    for pair in pairs:
+        for clause in pair:
+            sides.setdefault((clause.sentence.article, clause.lemma), set()).add(clause.negated)
+    return [
+        (n, p)
+        for n, p in pairs
+        if len(sides[(n.sentence.article, n.lemma)]) == 1
+        and len(sides[(p.sentence.article, p.lemma)]) == 1
+    ]
+
+
 def _negations(
     material: StoryMaterial,
     sentences: Sequence[Passage],
@@ -475,7 +502,7 @@ def _negations(
     similarity: TextSimilarity,
     opts: DiscrepancyOptions,
 ) -> list[Discrepancy]:
-    pairs = _negation_pairs(material, sentences, parsed) + _antonym_pairs(
+    pairs = _undisputed(_negation_pairs(material, sentences, parsed)) + _antonym_pairs(
         material, sentences, parsed
     )
     kept = _similar_pairs(pairs, similarity, _threshold(similarity, opts.lexical, opts.dense))
