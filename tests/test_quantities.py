@@ -256,6 +256,9 @@ def test_hyphenated_ratios_ages_and_ranges(nlp: Language) -> None:
         (40, "hours", "over"),
         (60, "hours", "under"),
     ]
+    # What a sum is for, named by the preposition after it, before the verb.
+    charity = quantities_in(nlp, "They gave nearly $15 million to charity last year.")
+    assert [(q.text, q.about) for q in charity] == [("nearly $15 million", "charity")]
     sums = quantities_in(nlp, "He outspent her $5.4 million to $200,000.")
     assert [(q.text, q.approx) for q in sums] == [("$5.4 million", None), ("$200,000", None)]
 

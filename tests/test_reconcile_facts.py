@@ -253,6 +253,24 @@ def test_rates_of_different_people_and_a_share_without_sign(analyzer: Analyzer) 
     assert varga is not orsk
 
 
+def test_near_figures_in_similar_sentences_differ_across_heads(analyzer: Analyzer) -> None:
+    """"$139 million in adjusted gross income" (about income) and "roughly $141
+    million" beside "$140,937,785" (about earn): one measure that differs, since the
+    precise figure is no reading of $139 million."""
+    material = invented(
+        analyzer,
+        [
+            ("Ardmoor Gazette", "The couple earned $139 million in adjusted gross income "
+             "from 2007 to 2014, the returns show."),
+            ("Tarvel Today", "The couple earned roughly $141 million from 2007 to 2014, the "
+             "returns show.\n\nThe returns show the couple earned $140,937,785 in all."),
+        ],
+    )  # fmt: skip
+    by_text = {text: f for f in compare_facts(material) for _, text in texts_of(f)}
+    income = by_text["$139 million"]
+    assert income is by_text["$140,937,785"] and income.status == "differ"
+
+
 # --- the sample corpus ----------------------------------------------------------------
 
 

@@ -163,6 +163,8 @@ _VOTE_WORDS: Final = _word_set(
     "vote ballot tally election elect override caucus referendum veto senate senator "
     "legislature lawmaker delegate"
 )
+# Prepositions after a sum that name what it is for ("$15 million to charity").
+_SUM_PREPOSITIONS: Final = _word_set("in on for to")
 # After an age set off by commas: the closing comma (", 16, was").
 _AGE_AFTER: Final = re.compile(r",[^\S\n]")
 _WEIGHT_CUES: Final = _word_set(
@@ -209,6 +211,8 @@ def _finish(amount: Amount, ctx: _Context) -> Quantity | None:
         amount = replace(amount, value=amount.value * _POUND_KG, kind="mass", unit="kg")
     span = ctx.span(amount.start, amount.end)
     target = _counted_noun(amount, ctx) if amount.form == "ratio" else None  # "one in five workers"
+    if target is None and amount.kind == "money":
+        target = _spent_on(amount, ctx)
     if target is None and span is not None:
         target = _measured(span)
     if target is not None and target.pos_ in {"VERB", "AUX"} and _is_age(amount, ctx.text):
@@ -254,6 +258,17 @@ def _quantity(
         approx=amount.approx,
         about=what or _lemma(about),
     )
+
+
+def _spent_on(amount: Amount, ctx: _Context) -> Token | None:
+    """What a sum goes to, named by the preposition right after it: "$43,885,310 in
+    federal taxes" -> taxes, "$15 million to charity" -> charity, "$313.89 on stuffed
+    animals" -> animals (a verb says less: "paid", "gave", "made")."""
+    prep = ctx.token_from(amount.end)
+    if prep is None or prep.idx != amount.end + 1 or prep.lower_ not in _SUM_PREPOSITIONS:
+        return None
+    found = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return found if found is not None and found.pos_ == "NOUN" else None
 
 
 def _is_tally(amount: Amount, ctx: _Context, noun: Token | None) -> bool:

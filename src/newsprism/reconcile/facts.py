@@ -168,6 +168,7 @@ class FactOptions:
     definite_below: float = 4.0
     min_suffix: int = 4
     rounding_max: float = 0.10
+    differ_ratio: float = 1.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -534,15 +535,25 @@ def _conflicted(items: Sequence[_Item]) -> bool:
     )
 
 
+def _near(a: Sequence[_Item], b: Sequence[_Item], ratio: float) -> bool:
+    """Whether every figure of ``a`` is within ``ratio`` of every figure of ``b``."""
+    values = [abs(i.quantity.value) for i in (*a, *b)]
+    return min(values) > 0 and max(values) <= ratio * min(values)
+
+
 def _covered(items: Sequence[_Item], by: Sequence[_Item]) -> bool:
     return all(any(_fits(x, y) for y in by) for x in items)
 
 
-def _mergeable(a: _Slot, b: _Slot) -> bool:
+def _mergeable(a: _Slot, b: _Slot, score: float, opts: FactOptions) -> bool:
     """Slots may merge when no article would hold two different figures, and the merge
     adds no disagreement: either the merged figures all fit one another, or one side
     already disagreed and every figure of each agreeing side fits a figure of the other
-    (2 x "1,200 members" / "1,450 members" takes "around 1,200 dockworkers")."""
+    (2 x "1,200 members" / "1,450 members" takes "around 1,200 dockworkers"). Two
+    agreeing slots whose figures differ merge into a disagreement only as the
+    incompatible figure of one measure joins a fact (``differ_similarity``), and only
+    when the figures are near (``differ_ratio``): "earned $139 million in adjusted
+    gross income" / "earned roughly $141 million"."""
     for article in a.articles() & b.articles():
         mine = [i for i in a.items if i.article == article]
         theirs = [i for i in b.items if i.article == article]
@@ -552,7 +563,7 @@ def _mergeable(a: _Slot, b: _Slot) -> bool:
         return True
     a_conflict, b_conflict = _conflicted(a.items), _conflicted(b.items)
     if not (a_conflict or b_conflict):
-        return False
+        return score >= opts.differ_similarity and _near(a.items, b.items, opts.differ_ratio)
     if a_conflict and b_conflict:
         return _covered(a.items, b.items) and _covered(b.items, a.items)
     agreeing, other = (b, a) if a_conflict else (a, b)
@@ -581,9 +592,9 @@ def _merge_synonyms(
             k = root[k]
         return k
 
-    for _score, i, j in pairs:
+    for score, i, j in pairs:
         ri, rj = find(i), find(j)
-        if ri == rj or not _mergeable(slots[ri], slots[rj]):
+        if ri == rj or not _mergeable(slots[ri], slots[rj], score, opts):
             continue
         keep, drop = min(ri, rj), max(ri, rj)
         slots[keep].items.extend(slots[drop].items)
