@@ -254,7 +254,7 @@ def test_rates_of_different_people_and_a_share_without_sign(analyzer: Analyzer) 
 
 
 def test_near_figures_in_similar_sentences_differ_across_heads(analyzer: Analyzer) -> None:
-    """"$139 million in adjusted gross income" (about income) and "roughly $141
+    """ "$139 million in adjusted gross income" (about income) and "roughly $141
     million" beside "$140,937,785" (about earn): one measure that differs, since the
     precise figure is no reading of $139 million."""
     material = invented(
