@@ -5,7 +5,10 @@ analysed articles into :class:`~newsprism.model.Fact` records: the figures that 
 articles give for one measure, each with its outlet and span, and a ``status``.
 
 Which quantities are compared
-    Every quantity with an ``about`` (what is counted or measured), except vague plurals
+    Every quantity with an ``about`` (what is counted or measured) or a unit (a sum,
+    a share or a measure whose noun the parse did not find: "over $10,000 at Best Buy"
+    in a list; its head is empty, so it meets others only by the second pass's sentence
+    similarity), except vague plurals
     ("thousands", "dozens", "several hundred": the analyser reads them as the least they
     can mean, so they neither agree nor differ with a figure) and small definite
     numerals ("the two leaders", "all three terminals": a reference to a known set, not
@@ -330,8 +333,8 @@ def _head(about: str) -> str:
 
 
 def _comparable(material: StoryMaterial, article: str, q: Quantity, opts: FactOptions) -> bool:
-    if not q.about:
-        return False
+    if not q.about and q.unit is None:
+        return False  # a bare number with nothing counted
     if q.approx == "over" and parse_vague(q.text) == q.value:
         return False  # "thousands", "dozens": the least a vague plural means
     if q.unit is None and q.value < opts.definite_below:
