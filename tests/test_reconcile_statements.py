@@ -649,7 +649,7 @@ def test_one_sentence_joins_the_two_halves_another_outlet_quotes_apart() -> None
 
 def test_dateline_and_connective_are_not_speakers() -> None:
     from newsprism.reconcile.roster import StoryNames
-    from newsprism.reconcile.statements import _speaker_name
+    from newsprism.reconcile.speaker_names import speaker_name as _speaker_name
 
     names = StoryNames(
         {"marrow": "Marrow", "vass": "Joren Vass", "joren vass": "Joren Vass"},
@@ -660,3 +660,26 @@ def test_dateline_and_connective_are_not_speakers() -> None:
     assert _speaker_name("Today Vass", "Today Vass", names) == "Joren Vass"
     folded = fold_speakers([_unit("Plus Vass", 0), _unit("Joren Vass", 1)])
     assert [u.speaker for u in folded] == ["Joren Vass", "Joren Vass"]
+
+
+def test_a_term_quoted_in_two_statements_of_one_article_is_no_verbatim_match() -> None:
+    demand = "the mayor should resign because he never says the words harbour tax"
+    reply = "he will not use a phrase like harbour tax to win votes"
+    both = _article(
+        "A",
+        f"Vass said {demand}. Renn said {reply}.",
+        [(demand, False, "Joren Vass", 0), (reply, False, "Alva Renn", 1)],
+    )
+    term = _article(
+        "B",
+        "Vass called it a \u201charbour tax\u201d again.",
+        [("harbour tax", True, "Joren Vass", 0)],
+    )
+    units = quote_units(_material(both, term))
+    evidence = pair_features(units, LEXICAL)
+    short = next(k for k, u in enumerate(units) if u.text == "harbour tax")
+    assert all(evidence.scores[short, k] < 1.0 for k in range(len(units)) if k != short)
+    once = _article("C", f"Vass said {demand}.", [(demand, False, "Joren Vass", 0)])
+    units = quote_units(_material(once, term))
+    evidence = pair_features(units, LEXICAL)
+    assert evidence.scores[0, 1] == 1.0  # quoted in one statement only: its words

@@ -23,7 +23,9 @@ records, in three steps:
    :class:`PairEvidence`). Its evidence: the similarity of content
    (:class:`~newsprism.reconcile.similarity.TextSimilarity` cosine, raised to 1.0 when a
    direct quote of one unit, two words or more, normalised, occurs word for word in the
-   other: the partial quote "non-starter" inside the full sentence); the margin of that
+   other: the partial quote "non-starter" inside the full sentence; not for a short
+   term that one other article quotes in two statements, see :func:`_term`); the
+   margin of that
    similarity over the pair's best rival (the same speaker's other claims in either
    article: a rendering renders the claim it fits best, so a translation sharing few
    words with its original still pairs with it when it fits no other claim better);
@@ -68,12 +70,12 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import numpy.typing as npt
 
-from newsprism.analyze.aliases import fold_key
 from newsprism.model import Quote, RosterEntry, Statement, Variant
 from newsprism.reconcile.linkage import average_linkage
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.roster import StoryNames, story_names
 from newsprism.reconcile.similarity import LexicalSimilarity, TextSimilarity
+from newsprism.reconcile.speaker_names import canonical_speakers, speaker_name
 
 logger = logging.getLogger(__name__)
 
@@ -99,12 +101,6 @@ _MIN_CLAUSE = 10
 _PARAGRAPH = "\n\n"
 # Shortest sentence piece (words) of a direct quote that stands as a unit of its own.
 _MIN_PIECE_WORDS = 3
-# Roster types that never speak when written in capitals (a dateline), and the longest
-# capitalised mention still read as an acronym ("UN", "NATO" speak).
-_PLACES = frozenset({"GPE", "LOC", "FAC"})
-# Sentence-initial connectives a parser reads as a first name ("Plus Obama said").
-_CONNECTIVES = frozenset({"plus", "also", "and", "but", "meanwhile", "still", "yet", "then"})
-_ACRONYM = 4
 _SCORE_DECIMALS = 4
 # Reported speech shifts tenses back ("we will" -> "they would"), and outlets differ in
 # contractions. Texts are compared with both undone: contractions expanded, back-shifted
@@ -285,27 +281,6 @@ def _clause_end(quote: Quote, neighbours: Sequence[Quote], text: str) -> int:
     return min(cuts)
 
 
-def _speaker_name(speaker: str | None, mention: str | None, names: StoryNames) -> str | None:
-    """The roster name of a quote group's speaker; None for a dateline read as the
-    speaker ("WASHINGTON — ... denied that ...": a place written in capitals speaks for
-    nobody). A name the roster does not know whose last word is the surname of exactly
-    one person of the story is that person ("Plus Obama": a sentence adverb the parse
-    took into the name)."""
-    if speaker is None:
-        return None
-    resolved = names.resolve(speaker)
-    if resolved is None and len(speaker.split()) > 1:
-        resolved = names.resolve(speaker.split()[-1])
-        if resolved is not None and names.types.get(resolved) != "PERSON":
-            resolved = None
-    name = resolved or speaker
-    dateline = mention is not None and mention.isupper() and len(mention) > _ACRONYM
-    if dateline and names.types.get(name) in _PLACES:
-        logger.debug("dateline %r read as a speaker: left unresolved", mention)
-        return None
-    return name
-
-
 def _group_units(
     index: int,
     article: tuple[str, str],
@@ -326,7 +301,7 @@ def _group_units(
     clauses = [q for q in parts if not q.direct]
     speaker = next((q.speaker for q in parts if q.speaker), None)
     mention = next((q.speaker_mention for q in parts if q.speaker_mention), None)
-    resolved = _speaker_name(speaker, mention, names)
+    resolved = speaker_name(speaker, mention, names)
     absorbed: dict[int, list[Quote]] = defaultdict(list)
     units: list[Unit] = []
     for quote in parts:
@@ -457,55 +432,10 @@ def _segments(supported: Sequence[bool]) -> list[tuple[int, int]]:
     return [(run[0], run[-1]) for run in runs]
 
 
-def _suffix(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    return len(short) <= len(long) and long[len(long) - len(short) :] == short
-
-
-def _name_words(name: str) -> tuple[str, ...]:
-    """A name's folded words less middle initials ("John A. Boehner" -> john boehner)
-    and less a sentence connective the parse took into the name ("Plus Obama" ->
-    obama)."""
-    words = fold_key(name).split()
-    if len(words) > 1 and words[0] in _CONNECTIVES:
-        words = words[1:]
-    return tuple(w for w in words if len(w) > 1) or tuple(words)
-
-
 def fold_speakers(units: Sequence[Unit]) -> list[Unit]:
-    """The units with speakers that name one person folded to one name: a name whose
-    words (accents folded) end another's ("Sallo" / "Joakim Sallo", "Siri Ostby" /
-    "Campaigner Siri Ostby", "Brezina" / "Březina"; initials left out: "John A.
-    Boehner" / "John Boehner") is that person when every longer
-    name ending with it is one chain ("Ostby" with "Siri Ostby" and "Anna Ostby" stays
-    apart). Quoted speakers are people; this catches what the roster leaves split (a
-    surname the entity recogniser typed as a place or an organisation in one article,
-    a title read as part of the name). Each person gets the shortest name of two words
-    or more of their chain."""
-    words = {n: _name_words(n) for n in {u.speaker for u in units if u.speaker}}
-    parent = {name: name for name in words}
-
-    def find(name: str) -> str:
-        while parent[name] != name:
-            name = parent[name]
-        return name
-
-    for name, own in words.items():
-        family = sorted(
-            (o for o, w in words.items() if _suffix(own, w)), key=lambda o: (len(words[o]), o)
-        )
-        if own and all(_suffix(words[a], words[b]) for a, b in itertools.pairwise(family)):
-            for other in family:
-                parent[find(other)] = find(name)
-    members: dict[str, list[str]] = defaultdict(list)
-    for name in words:
-        members[find(name)].append(name)
-    canonical: dict[str, str] = {}
-    for group in members.values():
-        full = sorted((n for n in group if len(words[n]) > 1), key=lambda n: (len(words[n]), n))
-        for name in group:
-            canonical[name] = full[0] if full else name
-    if any(canonical[n] != n for n in canonical):
-        logger.debug("speakers folded: %s", {n: c for n, c in canonical.items() if n != c})
+    """The units with speakers that name one person folded to one name (see
+    :func:`~newsprism.reconcile.speaker_names.canonical_speakers`)."""
+    canonical = canonical_speakers({u.speaker for u in units if u.speaker})
     return [replace(u, speaker=canonical[u.speaker]) if u.speaker else u for u in units]
 
 
@@ -534,13 +464,30 @@ def _scores(units: Sequence[Unit], similarity: TextSimilarity, options: Statemen
     ]
     for i, frags in enumerate(fragments):
         for fragment in frags:
-            for j, text in enumerate(words):
-                if i != j and fragment in text:
-                    scores[i, j] = scores[j, i] = 1.0
+            holders = [j for j, text in enumerate(words) if i != j and fragment in text]
+            if _term(fragment, [units[j] for j in holders], units[i].article, options):
+                continue
+            for j in holders:
+                scores[i, j] = scores[j, i] = 1.0
     np.fill_diagonal(scores, 0.0)
     # Rounded, so that the last bits of an embedding (which batching and the BLAS
     # library may change from run to run) never decide which of two tied merges wins.
     return np.round(scores, _SCORE_DECIMALS)
+
+
+def _term(fragment: str, holders: Sequence[Unit], own: str, options: StatementOptions) -> bool:
+    """Whether a short quoted fragment is a term rather than one statement's words: one
+    other article uses it in two quote groups ("radical Islam", quoted in the
+    candidate's demand and in the reply to it). Such a fragment says nothing about
+    which of them it renders. Longer fragments (``verbatim_words`` + 1 words or more)
+    are always words of a statement."""
+    if fragment.count(" ") - 1 > options.verbatim_words:
+        return False
+    groups: dict[str, set[int]] = defaultdict(set)
+    for unit in holders:
+        if unit.article != own:
+            groups[unit.article].add(unit.group)
+    return any(len(g) > 1 for g in groups.values())
 
 
 def _margins(scores: Scores, forbid: Mask, units: Sequence[Unit]) -> tuple[Scores, Mask]:
