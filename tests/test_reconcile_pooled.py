@@ -11,6 +11,9 @@ import numpy.typing as npt
 import pytest
 
 from newsprism.cluster.vectors import TokenVectors
+from newsprism.model import Analysis, Article, Quote, Story, article_id
+from newsprism.reconcile.brief import BriefOptions, Reconciler
+from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.pooled import StoryPieces
 from newsprism.reconcile.similarity import DenseSimilarity
 
@@ -121,6 +124,60 @@ def test_pooled_vectors_last_for_their_story_only() -> None:
         similarity.matrix([part], [part])
     similarity.matrix([part], [part])  # outside a story: embedded on its own
     assert model.embedded == [part]
+
+
+def test_a_story_that_grows_sends_the_model_its_new_sentences_only() -> None:
+    model = _WordModel()
+    similarity = DenseSimilarity(model, piece_budget=40)  # type: ignore[arg-type]
+    with similarity.story(SENTENCES[:2]):
+        pass
+    with similarity.story(SENTENCES):
+        pass
+    assert model.passed == SENTENCES  # the third sentence in the second pass only
+    with similarity.story(["Another story's one sentence about a new harbour."]):
+        pass
+    with similarity.story(SENTENCES[:1]):  # dropped: over the budget of 40 pieces
+        pass
+    assert model.passed[-1] == SENTENCES[0]
+
+
+def _article(outlet: str, text: str, quote: str) -> tuple[Article, Analysis]:
+    article = Article(article_id(outlet, text), f"{outlet}.txt", text, outlet=outlet)
+    ends = [
+        n + 1 for n, c in enumerate(text) if c == "." and (n + 1 == len(text) or text[n + 1] == " ")
+    ]
+    starts = [0, *(e + 1 for e in ends[:-1])]
+    at = text.index(quote)
+    quotes = (Quote(quote, at, at + len(quote), True, None, group=0),)
+    return article, Analysis(article.id, "test", tuple(zip(starts, ends, strict=True)), (), quotes)
+
+
+def test_a_dense_brief_sends_the_model_its_sentences_once_and_pools_the_quotes() -> None:
+    wire = _article(
+        "Wire",
+        "Ferry fares stay frozen. 'Ticket prices on the island ferries will not go up "
+        "this year,' the operator said on Monday. The new pier opens in May.",
+        "Ticket prices on the island ferries will not go up this year",
+    )
+    daily = _article(
+        "Daily",
+        "The operator made a promise. 'Ticket prices on the island ferries will not rise "
+        "this year,' it said. Crews were hired for the summer.",
+        "Ticket prices on the island ferries will not rise this year",
+    )
+    articles = [wire[0], daily[0]]
+    material = StoryMaterial(
+        Story("s", None, tuple(a.id for a in articles)),
+        articles,
+        {a.id: n for a, n in (wire, daily)},
+    )
+    model = _WordModel()
+    similarity = DenseSimilarity(model)  # type: ignore[arg-type]
+    Reconciler(BriefOptions(embeddings="on"), similarity).brief(material)
+    sentences = list(dict.fromkeys(p.text for p in material.story_pieces()))
+    assert model.passed == sentences
+    assert similarity.pooled >= 2  # both quote parts, from their sentences' pieces
+    assert not set(model.embedded) & set(sentences)
 
 
 def test_the_real_model_pools_a_quote_part_near_its_own_embedding(dense_similarity: Any) -> None:

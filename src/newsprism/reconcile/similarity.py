@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Literal, Protocol
@@ -28,7 +29,7 @@ import numpy.typing as npt
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import FeatureUnion
 
-from newsprism.cluster.vectors import DenseVectorizer, dense_available
+from newsprism.cluster.vectors import DenseVectorizer, TokenVectors, dense_available
 from newsprism.reconcile.pooled import StoryPieces
 
 logger = logging.getLogger(__name__)
@@ -102,6 +103,9 @@ class DenseSimilarity:
 
     Each distinct text is embedded once per instance (the cache holds at most
     ``cache_size`` texts, 1.5 KiB each); ``embedded`` counts the texts sent to the model.
+    The word-piece vectors of the sentences of the stories seen last are kept too (at
+    most ``piece_budget`` pieces, 0.75 KiB each: 100,000 pieces are ~140 news articles,
+    73 MiB), so a story that grows by an article re-embeds that article only.
     Inside :meth:`story` (the Reconciler wraps a brief's steps in it), the story's
     sentences go through the model once, in one batch, and every other text the steps
     compare that lies inside them (a quote part, a timeline clause) takes its vector
@@ -118,8 +122,16 @@ class DenseSimilarity:
 
     dense = True
 
-    def __init__(self, vectorizer: DenseVectorizer | None = None, cache_size: int = 50_000) -> None:
+    def __init__(
+        self,
+        vectorizer: DenseVectorizer | None = None,
+        cache_size: int = 50_000,
+        piece_budget: int = 100_000,
+    ) -> None:
         self._vectorizer = vectorizer or DenseVectorizer()
+        self._tokens: OrderedDict[str, TokenVectors] = OrderedDict()
+        self._token_pieces = 0
+        self._piece_budget = piece_budget
         self._cache: dict[str, Matrix] = {}
         self._cache_size = cache_size
         self._story: StoryPieces | None = None
@@ -154,10 +166,7 @@ class DenseSimilarity:
             self.prepare(texts)
             yield
             return
-        self._size_batches()
-        passes = self._vectorizer.token_vectors(texts) if texts else []
-        if passes:
-            self._remember(texts, np.array([p.sentence for p in passes], np.float32))
+        passes = self._passes(texts)
         self._story = StoryPieces(passes, self._vectorizer.word_pieces)
         self._sentences = set(texts)
         try:
@@ -165,6 +174,27 @@ class DenseSimilarity:
         finally:
             self._story, self._pooled = None, {}
             self._sentences, self._unpooled = set(), set()
+
+    def _passes(self, texts: Sequence[str]) -> list[TokenVectors]:
+        """The sentences' word-piece vectors: kept ones reused (a story that grows
+        re-embeds only its new sentences), the others from one batched model pass."""
+        missing = [t for t in texts if t not in self._tokens]
+        if missing:
+            self._size_batches()
+            fresh = self._vectorizer.token_vectors(missing)
+            self._remember(missing, np.array([p.sentence for p in fresh], np.float32))
+            for text, found in zip(missing, fresh, strict=True):
+                self._tokens[text] = found
+                self._token_pieces += len(found.ids)
+        passes = [self._tokens[t] for t in texts]
+        for text in texts:  # most recently used last
+            self._tokens.move_to_end(text)
+        while self._token_pieces > self._piece_budget and len(self._tokens) > len(texts):
+            _, dropped = self._tokens.popitem(last=False)
+            self._token_pieces -= len(dropped.ids)
+        for text, found in zip(texts, passes, strict=True):
+            self._cache.setdefault(text, found.sentence)
+        return passes
 
     def _pool(self, text: str) -> bool:
         assert self._story is not None
