@@ -37,6 +37,25 @@ flat as the store grows from 10k to 1M articles.
 
 ``--time-limit`` (default 1,200 s) stops the run at the first checkpoint reached after
 the limit, so the whole benchmark stays under about 20 minutes on 2 cores.
+``--checkpoints`` replaces the default (10k, 100k, 300k, 1M); the results so far are
+written after every checkpoint, so a run stopped early keeps what it measured.
+
+Frozen stories: every ``--release-every`` articles (default 2,000, untimed) the
+clusterer hands over its frozen stories (:meth:`StoryClusterer.release_frozen`), as the
+batch runner leaves them in the store; they are counted and dropped, so memory holds the
+hot window (the ``stories`` column counts released ones too). ``--release-every 0``
+keeps them in memory, as before.
+
+``--phases`` also times the parts of each add (vectorising, scoring the candidates,
+the merge check after a join, joining, eviction, the IDF update; each a wrapper around
+the clusterer's own method, about a microsecond each) and reports, per checkpoint, their
+mean over the window and over its slowest 1% of adds: what the tail is made of.
+
+``--baseline-blas`` feeds the same stream to a second clusterer that leaves BLAS its
+threads (``ClusterOptions(blas_threads=None)``, what newsprism did before), article by
+article, alternating which of the two goes first, and reports its add times and the
+ratios beside the main one's: the before/after of running the small products on one
+thread, in one run under the same load. Memory then counts both clusterers.
 
 Long runs: with ``--state DIR`` the clusterer's saved state
 (:meth:`StoryClusterer.state`) and the results so far are written to ``DIR`` every
@@ -59,7 +78,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, Final, Protocol
@@ -115,6 +134,7 @@ class Checkpoint:
     elapsed_s: float
     stories: int | None
     hot_articles: int | None = None
+    phases: dict[str, dict[str, float]] | None = None
 
     def report(self) -> dict[str, Any]:
         per_hot = (None if not self.hot_articles
@@ -123,7 +143,8 @@ class Checkpoint:
                 "rss_mib": round(self.rss_mib, 1), "peak_rss_mib": round(self.peak_rss_mib, 1),
                 "bytes_per_article": round(self.bytes_per_article),
                 "hot_articles": self.hot_articles, "bytes_per_hot_article": per_hot,
-                "elapsed_s": round(self.elapsed_s, 1), "stories": self.stories}
+                "elapsed_s": round(self.elapsed_s, 1), "stories": self.stories,
+                "phases_ms": self.phases}
 
 
 def rss_bytes() -> int:
@@ -203,11 +224,59 @@ class Settings:
     state: Path | None = None
     save_every: int = 25_000
     resume: bool = False
+    marks: tuple[int, ...] = CHECKPOINTS
+    release_every: int = 2_000
+    phases: bool = False
+    out: Path | None = None
+    baseline_blas: bool = False
 
     @property
     def checkpoints(self) -> list[int]:
-        points = [c for c in CHECKPOINTS if c <= self.max_articles]
+        points = [c for c in self.marks if c <= self.max_articles]
         return points if points else [self.max_articles]
+
+
+class Phases:
+    """Per-add time in parts of the clusterer (``--phases``): wrappers on its methods."""
+
+    def __init__(self, clusterer: Any) -> None:
+        self.current: dict[str, int] = {}
+        self.window: list[tuple[int, dict[str, int]]] = []
+        for name, attribute in (("candidates", "_best_story"), ("merge_check",
+                                "_merge_converging"), ("join", "_join"), ("evict", "_evict")):
+            self._wrap(clusterer, attribute, name)
+        for name, attribute in (("vectorise", "vectors"), ("idf_update", "observe")):
+            self._wrap(clusterer.vectorizer, attribute, name)
+
+    def _wrap(self, owner: Any, attribute: str, name: str) -> None:
+        inner = getattr(owner, attribute)
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            began = time.perf_counter_ns()
+            try:
+                return inner(*args, **kwargs)
+            finally:
+                self.current[name] = self.current.get(name, 0) + time.perf_counter_ns() - began
+
+        setattr(owner, attribute, timed)
+
+    def done(self, total_ns: int, timed: bool) -> None:
+        if timed:
+            self.window.append((total_ns, self.current))
+        self.current = {}
+
+    def summary(self) -> dict[str, dict[str, float]]:
+        """Mean ms per part over the window, and over its slowest 1% of adds."""
+        ordered = sorted(self.window, key=lambda entry: entry[0])
+        tail = ordered[-max(1, len(ordered) // 100):]
+        out = {}
+        for label, entries in (("all", ordered), ("slowest_1pct", tail)):
+            names = sorted({n for _, parts in entries for n in parts})
+            means = {n: sum(p.get(n, 0) for _, p in entries) / len(entries) / 1e6 for n in names}
+            means["total"] = sum(t for t, _ in entries) / len(entries) / 1e6
+            out[label] = {n: round(v, 3) for n, v in means.items()}
+        self.window = []
+        return out
 
 
 class Duplicates:
@@ -241,19 +310,34 @@ def run(settings: Settings, console: Console) -> dict[str, Any]:
     done_before, spent_before = 0, 0.0
     if settings.resume and settings.state is not None:
         clusterer, done_before, spent_before, results = load_state(settings.state)
+    phases = Phases(clusterer) if settings.phases else None
+    other = _baseline_clusterer() if settings.baseline_blas else None
+    other_windows = [Window(c, min(settings.window, c)) for c in settings.checkpoints]
+    released = 0
     started = time.perf_counter() - spent_before
     with _progress(console) as progress:
         task = progress.add_task("adding articles", total=settings.checkpoints[-1])
         for position, item in enumerate(_articles(settings), start=1):
             if position <= done_before:
                 continue
-            _add_one(clusterer, make_signals, duplicates, item, position, windows)
+            # With a baseline, the two go first in turn (same load, same caches).
+            pair = [(other, None, other_windows, None), (clusterer, duplicates, windows, phases)]
+            for one, dups, times, parts in pair if position % 2 == 0 else pair[::-1]:
+                if one is not None:
+                    _add_one(one, make_signals, dups, item, position, times, parts)
             if position % 1_000 == 0:
                 progress.update(task, completed=position)
+            if settings.release_every and position % settings.release_every == 0:
+                released += _release(clusterer)
+                _release(other)
             elapsed = time.perf_counter() - started
             done = next((w for w in windows if w.checkpoint == position), None)
             if done is not None:
-                results.append(_measure(done, clusterer, baseline, elapsed).report())
+                released += _release(clusterer) if settings.release_every else 0
+                point = _measure(done, clusterer, baseline, elapsed, released)
+                results.append(_checkpoint(point, phases, other_windows if other else None))
+                if settings.out is not None:
+                    write(_report(settings, name, baseline, results), settings.out)
             out_of_time = elapsed > settings.time_limit and position < settings.checkpoints[-1]
             if settings.state is not None and (
                 position % settings.save_every == 0 or out_of_time
@@ -263,6 +347,37 @@ def run(settings: Settings, console: Console) -> dict[str, Any]:
                 console.print(f"time limit reached after {position:,} articles")
                 break
     return _report(settings, name, baseline, results)
+
+
+def _checkpoint(point: Checkpoint, phases: Phases | None,
+                other_windows: Sequence[Window] | None) -> dict[str, Any]:
+    """A checkpoint's report, with the parts of an add and the baseline's times."""
+    if phases is not None:
+        point = replace(point, phases=phases.summary())
+    report = point.report()
+    if other_windows is not None:
+        window = next(w for w in other_windows if w.checkpoint == point.articles)
+        report.update(_versus(window.add_ns, point.add_us))
+    return report
+
+
+def _baseline_clusterer() -> Clusterer:
+    from newsprism.cluster.stories import ClusterOptions, StoryClusterer
+
+    return StoryClusterer(ClusterOptions(embeddings="off", blas_threads=None))
+
+
+def _versus(baseline_ns: Sequence[int], ours: dict[str, float]) -> dict[str, Any]:
+    """The baseline clusterer's add times over the same window, and main / baseline."""
+    theirs = summary(baseline_ns)
+    ratios = {k: round(ours[k] / theirs[k], 3) for k in ("median", "p90", "p99", "mean")}
+    return {"baseline_add_us": theirs, "ratio_to_baseline": ratios}
+
+
+def _release(clusterer: Clusterer | None) -> int:
+    """Hand over the frozen stories (dropped: the store keeps them); how many."""
+    release = getattr(clusterer, "release_frozen", None)
+    return len(release()) if callable(release) else 0
 
 
 def save_state(folder: Path, clusterer: Clusterer, position: int, elapsed: float,
@@ -292,12 +407,14 @@ def load_state(folder: Path) -> tuple[Clusterer, int, float, list[dict[str, Any]
 
 def _add_one(clusterer: Clusterer, make_signals: Callable[[StreamArticle, str | None], Any],
              duplicates: Duplicates | None, item: StreamArticle, position: int,
-             windows: Sequence[Window]) -> None:
+             windows: Sequence[Window], phases: Phases | None = None) -> None:
     twin, dedup_ns = duplicates.add(item) if duplicates else (None, 0)
     signals = make_signals(item, twin)
     began = time.perf_counter_ns()
     clusterer.add(signals)
     spent = time.perf_counter_ns() - began
+    if phases is not None:
+        phases.done(spent, any(w.covers(position) for w in windows))
     for window in windows:
         if window.covers(position):
             window.add_ns.append(spent)
@@ -306,14 +423,17 @@ def _add_one(clusterer: Clusterer, make_signals: Callable[[StreamArticle, str | 
 
 
 def _measure(window: Window, clusterer: Clusterer, baseline: int,
-             elapsed: float) -> Checkpoint:
+             elapsed: float, released: int = 0) -> Checkpoint:
+    gc.collect()  # untimed: memory without the garbage of the last adds
     grown = rss_bytes() - baseline
+    count = story_count(clusterer)
     return Checkpoint(
         articles=window.checkpoint, add_us=summary(window.add_ns),
         dedup_us=summary(window.dedup_ns) if window.dedup_ns else None,
         rss_mib=rss_bytes() / 2**20, peak_rss_mib=peak_rss_mib(),
         bytes_per_article=grown / window.checkpoint, elapsed_s=elapsed,
-        stories=story_count(clusterer), hot_articles=hot_count(clusterer),
+        stories=None if count is None else count + released,
+        hot_articles=hot_count(clusterer),
     )
 
 
@@ -328,7 +448,7 @@ def _report(settings: Settings, name: str, baseline: int,
         "clusterer": name,
         "settings": {"max_articles": settings.max_articles, "per_day": settings.per_day,
                      "window": settings.window, "time_limit_s": settings.time_limit,
-                     "dedup": settings.dedup},
+                     "dedup": settings.dedup, "release_every": settings.release_every},
         "baseline_rss_mib": round(baseline / 2**20, 1),
         "checkpoints": list(results),
         "environment": {"python": platform.python_version(), "platform": platform.platform(),
@@ -387,10 +507,40 @@ def markdown(report: dict[str, Any]) -> str:
         "| " + " | ".join("---:" for _ in HEADERS) + " |",
         *("| " + " | ".join(r) + " |" for r in rows(report)),
         "",
+        *_extra_tables(report),
         f"Machine: {report['environment']['cpus']} CPUs, Python "
         f"{report['environment']['python']}, {report['environment']['platform']}.",
         "",
     ])
+
+
+def _extra_tables(report: dict[str, Any]) -> list[str]:
+    """The baseline comparison (--baseline-blas) and the parts of an add (--phases)."""
+    lines: list[str] = []
+    paired = [c for c in report["checkpoints"] if c.get("ratio_to_baseline")]
+    if paired:
+        lines += ["Same stream, same run: BLAS left its threads (before) against one BLAS "
+                  "thread (now), adds interleaved.", "",
+                  "| articles | before median µs | before p99 | now median µs | now p99 "
+                  "| median now/before | p99 now/before |", "| ---: " * 7 + "|"]
+        for c in paired:
+            b, n, r = c["baseline_add_us"], c["add_us"], c["ratio_to_baseline"]
+            lines.append(f"| {c['articles']:,} | {b['median']:.0f} | {b['p99']:.0f} | "
+                         f"{n['median']:.0f} | {n['p99']:.0f} | {r['median']:.2f} | "
+                         f"{r['p99']:.2f} |")
+        lines.append("")
+    timed = [c for c in report["checkpoints"] if c.get("phases_ms")]
+    if timed:
+        parts = sorted({p for c in timed for p in c["phases_ms"]["all"]} - {"total"})
+        lines += ["Parts of an add, mean ms over the window / over its slowest 1%:", "",
+                  "| articles | " + " | ".join(parts) + " | total |",
+                  "| ---: " * (len(parts) + 2) + "|"]
+        for c in timed:
+            a, t = c["phases_ms"]["all"], c["phases_ms"]["slowest_1pct"]
+            cells = [f"{a.get(p, 0):.1f} / {t.get(p, 0):.1f}" for p in [*parts, "total"]]
+            lines.append(f"| {c['articles']:,} | " + " | ".join(cells) + " |")
+        lines.append("")
+    return lines
 
 
 def write(report: dict[str, Any], directory: Path) -> None:
@@ -417,6 +567,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="folder for the saved state of a long run (see the docstring)")
     parser.add_argument("--save-every", type=int, default=25_000)
     parser.add_argument("--resume", action="store_true", help="go on from --state")
+    parser.add_argument("--checkpoints", default=",".join(map(str, CHECKPOINTS)),
+                        help="articles at which to measure, comma-separated")
+    parser.add_argument("--release-every", type=int, default=2_000,
+                        help="hand over frozen stories every N articles (0: keep them)")
+    parser.add_argument("--phases", action="store_true",
+                        help="also time the parts of each add (see the docstring)")
+    parser.add_argument("--baseline-blas", action="store_true",
+                        help="also time a clusterer that leaves BLAS its threads (before)")
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args(argv)
@@ -424,8 +582,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--state and --resume cannot be combined with --dedup or --stand-in")
     if args.resume and args.state is None:
         parser.error("--resume needs --state")
+    marks = tuple(sorted(int(c) for c in args.checkpoints.split(",") if c.strip()))
     settings = Settings(args.max_articles, args.per_day, args.window, args.time_limit,
-                        args.dedup, args.stand_in, args.state, args.save_every, args.resume)
+                        args.dedup, args.stand_in, args.state, args.save_every, args.resume,
+                        marks, args.release_every, args.phases,
+                        None if args.no_write else args.out, args.baseline_blas)
     console = Console()
     report = run(settings, console)
     print_table(report, console)

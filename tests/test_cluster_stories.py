@@ -14,12 +14,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsprism.cluster.join import FEATURES, JoinModel
 from newsprism.cluster.stories import ArticleSignals, ClusterOptions, StoryClusterer
+from newsprism.cluster.threads import blas_libraries
 from newsprism.cluster.vectors import LexicalVectorizer
 from newsprism.errors import ClusterStateMismatch, NewsprismError
 from newsprism.model import Story
@@ -140,6 +142,7 @@ def summary(c: StoryClusterer) -> list[tuple[str, str | None, tuple[str, ...]]]:
         {"join_probability": 0.0},
         {"join_probability": 1.0},
         {"window_days": 0.0},
+        {"blas_threads": 0},
         {"window_days": 10.0, "keep_days": 9.0},
         {"candidates": 0},
     ],
@@ -657,7 +660,9 @@ def test_a_state_round_trip_across_idf_checkpoints_and_cold_stories() -> None:
     whole.add_many(articles)
     first = clusterer()
     first.add_many(articles[:20])  # between IDF checkpoints, day 38: the first ones froze
-    before = outcome(first)[0]
+    before = [
+        (s.id, s.title, s.articles, s.first_published, s.last_published) for s in first.stories()
+    ]
     shelf = Shelf(first.release_frozen())
     assert shelf.stories  # some stories froze before the cut
     resumed = StoryClusterer.from_state(first.state(), OPTIONS, cold=shelf)
@@ -766,3 +771,36 @@ def test_an_old_full_state_is_read_and_its_frozen_stories_handed_over() -> None:
     resumed = StoryClusterer.from_state(c.state(), OPTIONS, cold=Shelf([frozen]))
     assert resumed.restored_frozen() == []
     assert resumed.story_of("courier-strike") == frozen.id
+
+
+# --- BLAS threads -----------------------------------------------------------------------
+
+
+def blas_thread_counts() -> list[int]:
+    return [lib.num_threads for lib in blas_libraries()]
+
+
+class ThreadSpy(LexicalVectorizer):
+    """The lexical vectorizer, noting the BLAS thread counts while it is called."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: list[list[int]] = []
+
+    def vectors(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        self.seen.append(blas_thread_counts())
+        return super().vectors(texts)
+
+
+@pytest.mark.parametrize("threads", [1, None])
+def test_adding_uses_the_set_blas_threads_and_gives_the_process_its_own_back(
+    threads: int | None,
+) -> None:
+    before = blas_thread_counts()
+    spy = ThreadSpy()
+    c = StoryClusterer(replace(OPTIONS, blas_threads=threads), spy)
+    c.add_many([STRIKE_COURIER, STRIKE_GAZETTE])
+    c.consolidate()
+    expected = before if threads is None else [threads] * len(before)
+    assert spy.seen and all(seen == expected for seen in spy.seen)
+    assert blas_thread_counts() == before

@@ -43,6 +43,9 @@ class ClusterOptions:
     is this far past its last join. ``candidates``: stories nominated by the ANN index.
     ``consolidate``: after each batch, the stories it touched are merged with any hot
     story the model now joins them to (see the module doc of ``stories``).
+    ``blas_threads``: BLAS threads for the clusterer's small matrix products while it
+    adds and consolidates (None: as the process has them); one, since threads only slow
+    products this small (:mod:`newsprism.cluster.threads` has the measurement).
     """
 
     window_days: float = 7.0
@@ -51,6 +54,7 @@ class ClusterOptions:
     names_threshold: float = 0.2
     candidates: int = 32
     consolidate: bool = True
+    blas_threads: int | None = 1
     embeddings: Literal["auto", "off", "on"] = "auto"
     model: JoinModel | None = None
 
@@ -61,3 +65,5 @@ class ClusterOptions:
             raise ValueError("need 0 < window_days <= keep_days")
         if self.candidates < 1:
             raise ValueError("candidates must be positive")
+        if self.blas_threads is not None and self.blas_threads < 1:
+            raise ValueError("blas_threads must be positive or None")

@@ -87,6 +87,7 @@ from newsprism.cluster.join import Evidence, JoinModel, cohesion, load_model, po
 from newsprism.cluster.options import ClusterOptions
 from newsprism.cluster.state import pack, thawed, unpack
 from newsprism.cluster.state import vectorizer_kind as _vectorizer_kind
+from newsprism.cluster.threads import blas_threads
 from newsprism.cluster.vectors import (
     OnlineVectorizer,
     TextVectorizer,
@@ -260,8 +261,9 @@ class StoryClusterer:
         :meth:`add` one by one would give."""
         placed: list[str] = []
         stream = iter(signals)
-        while chunk := list(islice(stream, self._batch_size())):
-            placed.extend(self._add_chunk(chunk))
+        with blas_threads(self.options.blas_threads):
+            while chunk := list(islice(stream, self._batch_size())):
+                placed.extend(self._add_chunk(chunk))
         return placed
 
     def stories(self) -> list[Story]:
@@ -306,15 +308,17 @@ class StoryClusterer:
         in (see the module doc). Cost: one merge check per hot story per pass."""
         merges = 0
         changed = True
-        while changed:
-            changed = False
-            for key in sorted(self._stories):
-                story = self._stories.get(key)
-                partner = self._closest_story(story) if story is not None and story.hot else None
-                if story is not None and partner is not None:
-                    self._merge(story, partner)
-                    merges += 1
-                    changed = True
+        with blas_threads(self.options.blas_threads):
+            while changed:
+                changed = False
+                for key in sorted(self._stories):
+                    story = self._stories.get(key)
+                    hot = story is not None and story.hot
+                    partner = self._closest_story(story) if story is not None and hot else None
+                    if story is not None and partner is not None:
+                        self._merge(story, partner)
+                        merges += 1
+                        changed = True
         if merges:
             logger.info("consolidation merged %d stories", merges)
         return merges
