@@ -86,8 +86,10 @@ Order and ids
 Similarity is :class:`~newsprism.reconcile.similarity.LexicalSimilarity` of the
 quantities' sentences, fitted once on all of them: on the sample stories the dense model
 scores unrelated sentences of one story about as high as related ones (see the
-calibration notes on :class:`FactOptions`). Cost: one similarity matrix over the
-quantities' sentences, plus O(n^2) pair checks in the worst case for n quantities.
+calibration notes on :class:`~newsprism.reconcile.figures.FactOptions`, which lives in
+:mod:`newsprism.reconcile.figures` with the figure rules and is re-exported here).
+Cost: one similarity matrix over the quantities' sentences, plus O(n^2) pair checks in
+the worst case for n quantities.
 """
 
 from __future__ import annotations
@@ -106,6 +108,15 @@ import numpy.typing as npt
 
 from newsprism.analyze.numbers import UNITS, parse_vague
 from newsprism.model import Entity, Fact, FactStatus, FactValue, Passage, Quantity
+from newsprism.reconcile.figures import (
+    FactOptions,
+    Figure,
+    agree,
+    compatible,
+    interval,
+    values_compatible,
+    written_step,
+)
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.similarity import LexicalSimilarity
 
@@ -115,6 +126,7 @@ __all__ = [
     "compatible",
     "interval",
     "values_compatible",
+    "written_step",
     "written_unit",
 ]
 
@@ -124,66 +136,6 @@ _DEFINITE = re.compile(
     r"(?:^|\W)(?:the|these|those|both|all|its|their|our|his|her|my|your)\s+$", re.IGNORECASE
 )
 _STATUS_RANK: dict[FactStatus, int] = {"differ": 0, "agree": 1, "single": 2}
-_EPSILON = 1e-9
-
-
-@dataclass(frozen=True, slots=True)
-class FactOptions:
-    """Tolerances and thresholds of :func:`compare_facts`.
-
-    Calibration on the three sample stories (tests/test_reconcile_facts.py):
-
-    * ``exact_tolerance`` 1%: covers a converted rounded figure (5.4 square miles =
-      13.99 km2 against "around 14 square kilometres") without merging 1,200 and 1,240.
-    * ``about_tolerance`` 5% (``about_points`` 1 on percent): "about 1,600 square miles"
-      (4,144 km2) meets 4,200 km2; "about 30%" meets "nearly a third" and "over 29%".
-    * ``bound_slack_min``/``bound_slack_max`` 10%/25%: the widest planted pair is "more
-      than 20 villages" against 23 (15%); 25% keeps "more than a thousand" from
-      meeting 1,450.
-    * ``differ_similarity`` 0.25: lexical cosine of the two sentences (fitted on the
-      story's quantity sentences). The planted disagreements' best pairs score
-      0.35-0.45 (8,000 / 12,500 people; 1,200 / 1,450 members; 40% / 45% of the
-      flow); one head in another context at most 0.17 (1,100 firefighters working /
-      17 treated; 8,000 evacuated / a thousand people on the lines; 14 / 3 vessels).
-      Dense similarity does not separate these: 0.58 for 1,200 / 1,450 members and
-      0.59 for 1,150 / 17 firefighters, so facts always use the lexical measure.
-    * ``merge_similarity`` 0.12: merging only ever joins compatible figures, so at
-      worst it makes a false "agree". The samples' synonym pairs score 0.12-0.50
-      (increase/demand, area/forest, ships/vessels, members/dockworkers, rise/offer,
-      talks/summit); unrelated equal figures at most 0.10 ("two years" of an offer /
-      of extra shifts; three phases / three summers). Missed at 0.12: ask/increase
-      (0.10), "go back for four percent"/rise (0.07), people/firefighters (0.10).
-    * ``rounding_max`` 10%: the widest rounding the BASIL gold reads as agreeing is
-      "$43 million" for $43,885,310 (2%); "1,000" may stand for 950-1,100, not 500-2,000.
-      Calibrated on the even-numbered BASIL gold stories, checked on the odd ones.
-    * ``merge_differ_similarity`` 0.27 and ``differ_ratio`` 1.5 (two facts of
-      different heads merging into one that differs), on the even BASIL gold stories:
-      the three gold disagreements found this way score 0.456 ($139 million income /
-      $140,937,785 earned), 0.381 ($5,587.75 / $5,687.75 in a list) and 0.277 (19
-      actions / 23 steps); the one false one 0.264 ($13.17 million earned in 2013 /
-      $13.6 million in state taxes). A thin margin: the odd half has no disagreement to
-      check it on. ``differ_ratio`` is not fitted (near figures, not 50 killed / 19).
-    * ``list_figures`` 4: a sentence holding four or more figures is a list, and each
-      figure is compared by its own clause (the BASIL list of one outlet's purchases;
-      no sample sentence holds four).
-    * ``definite_below`` 4: "the two leaders", "all three terminals" are references to
-      the parties of a story (2 and 3 are nearly always such); "the four Kesterian
-      planes" and "the twelve points" are still reported figures.
-    """
-
-    exact_tolerance: float = 0.01
-    about_tolerance: float = 0.05
-    about_points: float = 1.0
-    bound_slack_min: float = 0.10
-    bound_slack_max: float = 0.25
-    differ_similarity: float = 0.25
-    merge_similarity: float = 0.12
-    definite_below: float = 4.0
-    min_suffix: int = 4
-    rounding_max: float = 0.10
-    merge_differ_similarity: float = 0.27
-    differ_ratio: float = 1.5
-    list_figures: int = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,109 +165,11 @@ class _Slot:
         return {i.article for i in self.items}
 
 
-def _step(value: float) -> float:
-    """Place value of the last non-zero digit of ``value`` rounded to 3 significant
-    digits: 1,100 -> 100, 1,000 -> 1,000, 29 -> 1, 33.33 -> 0.1."""
-    if value == 0:
-        return 1.0
-    place = math.floor(math.log10(abs(value))) - 2
-    digits = round(abs(value) / 10.0**place)
-    while digits and digits % 10 == 0:
-        digits //= 10
-        place += 1
-    return 10.0**place
-
-
-def interval(quantity: Quantity, options: FactOptions | None = None) -> tuple[float, float]:
-    """The values a figure allows, given its bound (see the module docstring)."""
-    opts = options or FactOptions()
-    v = quantity.value
-    if quantity.approx == "about":
-        half = abs(v) * opts.about_tolerance
-        if quantity.unit == "percent":
-            half = max(half, opts.about_points)
-        return v - half, v + half
-    if quantity.approx in ("over", "under"):
-        low, high = abs(v) * opts.bound_slack_min, abs(v) * opts.bound_slack_max
-        slack = min(max(_step(v), low), high)
-        return (v, v + slack) if quantity.approx == "over" else (v - slack, v)
-    step = written_step(quantity)
-    if step is None:
-        half = abs(v) * opts.exact_tolerance
-        return v - half, v + half
-    step = min(step, abs(v) * opts.rounding_max)
-    # rounded ("$15 million" for 14,959,450) or truncated ("$43 million" for 43,885,310)
-    return v - step / 2, v + step
-
-
-# Trailing zeros are read as rounding from three written digits on ("1,200", "$300";
-# not "20", "40%"): news rounds large figures silently, small counts are exact.
-_ROUND_DIGITS: Final = 3
-_FIGURES: Final = re.compile(r"\d[\d,]*(?:\.\d+)?")
-
-
-def written_step(quantity: Quantity) -> float | None:
-    """The place value of the figure's last non-zero written digit, in its unit: "$43
-    million" 1e6, "$13.6 million" 1e5, "1,240" 10, "35.72" 0.01, "2 miles" 1.609 (km).
-    None when the figure is not written in digits alone ("two-thirds", "1 in 3")."""
-    found = _FIGURES.findall(quantity.text)
-    if len(found) != 1:
-        return None
-    digits = found[0].replace(",", "")
-    written = float(digits)
-    if written == 0 or quantity.value == 0:
-        return None
-    whole, _, fraction = digits.partition(".")
-    fraction = fraction.rstrip("0")
-    if fraction:
-        place = 10.0 ** -len(fraction)
-    elif len(whole) >= _ROUND_DIGITS:
-        place = 10.0 ** (len(whole) - len(whole.rstrip("0")))
-    else:
-        place = 1.0  # "20 children" is a count, not 19 rounded up
-    return place * abs(quantity.value / written)
-
-
-def _agree(a: tuple[float, float, float, bool], b: tuple[float, float, float, bool]) -> bool:
-    """Whether two figures (value, lo, hi, exact) can both hold. Two exact figures agree
-    when one is a rounding or truncation of the other (its value lies in the other's
-    interval): "$43 million" and "$43,885,310" agree, "1,200" and "1,300" do not (their
-    intervals meet at 1,250, but neither is a reading of the other). A bound meets any
-    figure whose interval it meets."""
-    if a[3] and b[3]:
-        return _inside(a[0], b) or _inside(b[0], a)
-    return a[1] <= b[2] + _EPSILON and b[1] <= a[2] + _EPSILON
-
-
-def _inside(value: float, figure: tuple[float, float, float, bool]) -> bool:
-    """Whether ``value`` reads as ``figure`` (its interval's top is open: 20 is no
-    truncation of 19)."""
-    return figure[1] - _EPSILON <= value < figure[2] - _EPSILON
-
-
-def compatible(a: Quantity, b: Quantity, options: FactOptions | None = None) -> bool:
-    """Whether two figures (in one unit) can both hold (see :func:`_agree`)."""
-    a_lo, a_hi = interval(a, options)
-    b_lo, b_hi = interval(b, options)
-    return _agree((a.value, a_lo, a_hi, a.approx is None), (b.value, b_lo, b_hi, b.approx is None))
-
-
-def values_compatible(
-    a: FactValue, b: FactValue, unit: str | None, options: FactOptions | None = None
-) -> bool:
-    """:func:`compatible` for two fact values in ``unit``."""
-
-    def quantity(v: FactValue) -> Quantity:
-        return Quantity(v.value, unit, v.passage.text, v.passage.start, v.passage.end, v.approx)
-
-    return compatible(quantity(a), quantity(b), options)
-
-
 def _fits(a: _Item, b: _Item) -> bool:
-    return _agree(_figure(a), _figure(b))
+    return agree(_figure(a), _figure(b))
 
 
-def _figure(item: _Item) -> tuple[float, float, float, bool]:
+def _figure(item: _Item) -> Figure:
     return item.quantity.value, item.lo, item.hi, item.quantity.approx is None
 
 
