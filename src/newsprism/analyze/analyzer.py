@@ -14,7 +14,8 @@ spaCy pipeline            article text                           sentences, toke
 
 :class:`Analyzer` loads the spaCy pipeline once and runs ``nlp.pipe`` in batches;
 :func:`analyze_in_pool` spreads articles over worker processes, each with its own
-Analyzer (the same pure function, so a Dask or Ray map can take its place).
+Analyzer (the same pure function, so a Dask or Ray map can take its place); forked
+workers inherit the one loaded in the calling process instead of loading their own.
 
 Long articles (over ``AnalyzeOptions.chunk_chars``) are parsed in paragraph-aligned
 chunks whose analyses are merged with offsets shifted back (see :mod:`.chunks`).
