@@ -54,10 +54,11 @@ from newsprism.ingest.batch import BATCH_SIZE, ingest
 from newsprism.ingest.clean import CleanOptions, clean_scraped_text
 from newsprism.ingest.decode import decode_text
 from newsprism.ingest.html import _DATE_PARAMS  # the very parameters read_html passes
+from newsprism.ingest.identity import streaming_article_id
 from newsprism.ingest.language import LanguageDetector
 from newsprism.ingest.pipeline import read_inputs
 from newsprism.ingest.sources import Input, expand_inputs
-from newsprism.model import Article, IngestFailure, article_id
+from newsprism.model import Article, IngestFailure
 from newsprism.store import AddResult, Store
 
 CHUNKS = 5
@@ -297,7 +298,7 @@ STAGES: dict[str, str] = {
     "decode": "decode_text alone (charset detection, Unicode decoding)",
     "clean": "clean_scraped_text alone over the text bodies",
     "language": "LanguageDetector.detect alone over the clean texts",
-    "id": "article_id alone (normalize + SHA-256)",
+    "id": "streaming_article_id alone (normalize + SHA-256), as build_article calls it",
 }
 
 
@@ -317,7 +318,7 @@ class StageClock:
 def time_stages(chunk: Sequence[Input], languages: LanguageDetector) -> StageClock:
     """Each step of reading a text file and of ``build_article``, on its own.
 
-    The outlet passed to ``article_id`` is the file's folder, as in the pipeline.
+    The outlet passed to the id is the file's stem, as in the pipeline.
     """
     clock = StageClock()
     options = CleanOptions()
@@ -326,7 +327,7 @@ def time_stages(chunk: Sequence[Input], languages: LanguageDetector) -> StageClo
         body = clock.timed("decode", decode_text, data, found.source)
         cleaned = clock.timed("clean", clean_scraped_text, body, options)
         clock.timed("language", languages.detect, cleaned.text)
-        clock.timed("id", article_id, found.stem, cleaned.text)
+        clock.timed("id", streaming_article_id, found.stem, cleaned.text)
     return clock
 
 

@@ -116,15 +116,26 @@ def _is_prose(line: Line) -> bool:
 
 
 def _with_zones(doc: Doc) -> Doc:
-    """Head ends at the first prose line no rule claims; foot starts after the last one."""
-    anchors = [
-        i
-        for i, line in enumerate(doc.lines)
-        if _is_prose(line) and not first_match(doc, i, zoned=False)[0]
-    ]
-    if not anchors:
+    """Head ends at the first prose line no rule claims; foot starts after the last one.
+
+    Only the first and the last such line matter, so the search goes in from both ends:
+    the prose between them is left to the final pass, which tries only the rules of the
+    body on it (asking every rule about every prose line here was a third of cleaning).
+    """
+    first = _anchor(doc, range(len(doc.lines)))
+    if first is None:
         return replace(doc, head_end=len(doc.lines), foot_start=0)
-    return replace(doc, head_end=anchors[0], foot_start=anchors[-1] + 1)
+    last = _anchor(doc, range(len(doc.lines) - 1, first - 1, -1))
+    assert last is not None  # the search from the end meets ``first`` at the latest
+    return replace(doc, head_end=first, foot_start=last + 1)
+
+
+def _anchor(doc: Doc, order: range) -> int | None:
+    """The first index in ``order`` of a prose line that no rule (in any zone) claims."""
+    for i in order:
+        if _is_prose(doc.lines[i]) and not first_match(doc, i, zoned=False)[0]:
+            return i
+    return None
 
 
 def _is_headline_like(text: str, period_ok: bool = False) -> bool:
