@@ -131,7 +131,7 @@ COUNTS_AND_MONEY: list[Gold] = [
     ("A fund of EUR 2.3 billion was set up.", "EUR 2.3 billion", 2.3e9, "EUR", None, "fund"),
     ("A fund of 2.3 billion euros was set up.", "2.3 billion euros", 2.3e9, "EUR", None,
      "fund"),
-    ("The club paid $40m for the stadium.", "$40m", 4e7, "USD", None, "pay"),
+    ("The club paid $40m for the stadium.", "$40m", 4e7, "USD", None, "stadium"),
     ("The deal is worth USD 5 million.", "USD 5 million", 5e6, "USD", None, "deal"),
     ("The fine was 500 pounds.", "500 pounds", 500, "GBP", None, "fine"),
     ("The bridge cost £40m to build.", "£40m", 4e7, "GBP", None, "bridge"),
@@ -256,6 +256,9 @@ def test_hyphenated_ratios_ages_and_ranges(nlp: Language) -> None:
         (40, "hours", "over"),
         (60, "hours", "under"),
     ]
+    # A duration of something is no relative date, even after "recent".
+    years = quantities_in(nlp, "She released her most recent eight years of tax returns.")
+    assert [(q.text, q.unit, q.about) for q in years] == [("eight years", "years", "return")]
     # What a sum is for, named by the preposition after it, before the verb.
     charity = quantities_in(nlp, "They gave nearly $15 million to charity last year.")
     assert [(q.text, q.about) for q in charity] == [("nearly $15 million", "charity")]

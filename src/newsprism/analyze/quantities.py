@@ -163,6 +163,7 @@ _VOTE_WORDS: Final = _word_set(
     "vote ballot tally election elect override caucus referendum veto senate senator "
     "legislature lawmaker delegate"
 )
+_OF_AFTER: Final = re.compile(r"[^\S\n]+of\b", re.IGNORECASE)
 # Prepositions after a sum that name what it is for ("$15 million to charity").
 _SUM_PREPOSITIONS: Final = _word_set("in on for to")
 # After an age set off by commas: the closing comma (", 16, was").
@@ -488,8 +489,8 @@ def _is_age(amount: Amount, text: str) -> bool:
 
 def _is_relative_time(amount: Amount, text: str) -> bool:
     """A duration that dates something: "two weeks ago", "the past three days"."""
-    if amount.joined:
-        return False
+    if amount.joined or _OF_AFTER.match(text, amount.end):
+        return False  # "her most recent eight years of tax returns" measures the returns
     lead = max(0, amount.start - 12)
     return bool(
         _RELATIVE_BEFORE.search(text, lead, amount.start) or _RELATIVE_AFTER.match(text, amount.end)
