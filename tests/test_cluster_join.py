@@ -19,8 +19,11 @@ from newsprism.cluster.join import (
     cohesion,
     fitted,
     load_model,
+    number_keys,
     pooled_cohesion,
 )
+from newsprism.cluster.options import ClusterOptions
+from newsprism.cluster.stories import ArticleSignals, StoryClusterer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "eval"))
 
@@ -34,6 +37,7 @@ def test_missing_evidence_is_zero_with_its_indicator_not_a_penalty() -> None:
                       strict=True))
     assert values["title"] == values["names"] == values["gap"] == values["cohesion"] == 0.0
     assert values["no_title"] == values["no_names"] == values["no_cohesion"] == 1.0
+    assert values["numbers"] == 0.0 and values["no_numbers"] == 1.0
 
 
 def test_an_undated_side_scores_as_a_gap_of_zero() -> None:
@@ -93,3 +97,30 @@ def test_the_fit_recovers_a_known_logistic_model() -> None:
     model = fit([Examples("a", x[:6000], y[:6000]), Examples("b", x[6000:], y[6000:])], l2=0.0)
     assert model.intercept == pytest.approx(0.5, abs=0.25)
     assert np.allclose(model.weights, truth, atol=0.25)
+
+
+def test_number_keys_read_numbers_as_written_less_years_and_names() -> None:
+    text = ("In 2008 a 6.1 quake at 3:30 p.m. killed 1,200 people in 12 towns, "
+            "the G20 said; COVID-19 cases: 45.")
+    assert number_keys(text) == {"6.1", "3:30", "1200", "12", "45"}
+    assert number_keys("1,200 and 1200") == {"1200"}
+    assert number_keys("No figures here.") == frozenset()
+
+
+def _report(aid: str, toll: str, magnitude: str) -> ArticleSignals:
+    text = (f"A magnitude {magnitude} earthquake struck the coastal province early on "
+            f"Sunday, killing {toll} people and destroying hundreds of homes, officials "
+            "said. Rescue teams searched the rubble of collapsed schools through the night "
+            "while aftershocks rattled the region and survivors slept in the open.")
+    return ArticleSignals(aid, None, "Earthquake kills villagers in coastal province", text)
+
+
+def test_written_numbers_tell_look_alike_events_apart() -> None:
+    """Two reports alike in every word but their toll and magnitude (two earthquakes of
+    one kind) are less likely one story than two reports of the same figures."""
+    clusterer = StoryClusterer(ClusterOptions(embeddings="off"))
+    clusterer.vectorizer.observe([_report(str(n), "12", "6.1").text for n in range(3)])  # type: ignore[attr-defined]
+    same = clusterer.probability(_report("a", "12", "6.1"), _report("b", "12", "6.1"))
+    other = clusterer.probability(_report("a", "12", "6.1"), _report("c", "340", "7.4"))
+    assert other < same
+    assert load_model("lexical").weights[FEATURES.index("numbers")] > 0

@@ -31,6 +31,8 @@ class HotStory:
     total: Vector | None = None
     names: Counter[str] = field(default_factory=Counter)
     speakers: Counter[str] = field(default_factory=Counter)
+    # How many members write each number (join.number_keys), for the numbers evidence.
+    numbers: Counter[str] = field(default_factory=Counter)
     languages: Counter[str] = field(default_factory=Counter)
     headlines: list[tuple[int, str, npt.NDArray[np.float16]]] = field(default_factory=list)
     # The latest MAX_HEADLINES headline vectors stacked, and the (count, last seq) they
@@ -161,6 +163,7 @@ def story_meta(story: HotStory) -> dict[str, Any]:
     if story.hot:
         entry["names"], entry["speakers"] = story.names, story.speakers
         entry["languages"] = story.languages
+        entry["numbers"] = story.numbers
         entry["headlines"] = [[seq, title] for seq, title, _ in story.headlines]
     return entry
 
@@ -176,5 +179,6 @@ def story_from_meta(
         story.total = np.asarray(next(totals), dtype=np.float32).copy()
         story.names, story.speakers = Counter(entry["names"]), Counter(entry["speakers"])
         story.languages = Counter(entry["languages"])
+        story.numbers = Counter(entry.get("numbers", {}))  # absent in states before it
         story.headlines = [(seq, title, next(headlines)) for seq, title in entry["headlines"]]
     return story

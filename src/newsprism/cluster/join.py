@@ -19,13 +19,22 @@ from __future__ import annotations
 import json
 import logging
 import math
+import re
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Final
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["FEATURES", "Evidence", "JoinModel", "cohesion", "fitted", "load_model"]
+__all__ = [
+    "FEATURES",
+    "Evidence",
+    "JoinModel",
+    "cohesion",
+    "fitted",
+    "load_model",
+    "number_keys",
+]
 
 # The signals, in the order of a model's weights:
 # - text_mean: mean cosine of the article's text vector with the story's members'
@@ -41,6 +50,13 @@ __all__ = ["FEATURES", "Evidence", "JoinModel", "cohesion", "fitted", "load_mode
 #   side has two members. A member of a story is about as close to the other members as
 #   they are to each other, whatever the story's size, so text_mean is judged against
 #   cohesion instead of against the size: a big story is joined like a small one.
+# - numbers: Jaccard of the numbers written in the article (title and text, years left
+#   out) with the story's, each story number weighed by the share of members that write
+#   it (0 when either side has none); no_numbers: 1 when either side has none. Two
+#   look-alike events (two earthquakes, two rehab stays) share their words and often
+#   their names, but not their magnitudes, tolls, ages, scores and times: on ECB+'s
+#   same-topic pairs 21 % of same-event pairs write no number in common against 63 % of
+#   different-event pairs.
 FEATURES: Final = (
     "text_mean",
     "text_centroid",
@@ -52,6 +68,8 @@ FEATURES: Final = (
     "speakers",
     "no_names",
     "gap",
+    "numbers",
+    "no_numbers",
 )
 
 
@@ -66,6 +84,7 @@ class Evidence:
     speakers: float | None
     gap_days: float | None
     cohesion: float | None = None
+    numbers: float | None = None
 
     def features(self) -> tuple[float, ...]:
         """The values of :data:`FEATURES`."""
@@ -80,6 +99,8 @@ class Evidence:
             self.speakers or 0.0,
             1.0 if self.names is None else 0.0,
             math.log1p(self.gap_days) if self.gap_days is not None else 0.0,
+            self.numbers or 0.0,
+            1.0 if self.numbers is None else 0.0,
         )
 
 
@@ -109,8 +130,11 @@ class JoinModel:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> JoinModel:
+        # A feature the model was fitted without (an older file) weighs nothing.
         weights = data["weights"]
-        return cls(float(data["intercept"]), tuple(float(weights[name]) for name in FEATURES))
+        return cls(
+            float(data["intercept"]), tuple(float(weights.get(name, 0.0)) for name in FEATURES)
+        )
 
 
 def cohesion(total_sq: float, size: int) -> float | None:
@@ -130,6 +154,26 @@ def pooled_cohesion(first: tuple[float, int], second: tuple[float, int]) -> floa
     if not known:
         return None
     return sum(n * c for n, c in known) / sum(n for n, _ in known)
+
+
+# A number as written: digits with inner separators ("1,200", "6.1", "3:30"), not part
+# of a word ("G20", "COVID-19" are names, not quantities).
+_NUMBER = re.compile(r"(?<![\w.,:-])\d+(?:[.,:]\d+)*(?![\w-])")
+# Four-digit years: background ("since 2008", "the 2012 election") more often than a
+# fact of the event; on ECB+ adding them made the pair model's log-loss worse.
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def number_keys(text: str) -> frozenset[str]:
+    """The numbers an article writes, as keys compared between articles: thousands
+    separators dropped ("1,200" = "1200"), years left out. Cost: one regex pass."""
+    keys = set()
+    for match in _NUMBER.finditer(text):
+        written = match.group()
+        key = written.replace(",", "") if re.fullmatch(r"\d{1,3}(?:,\d{3})+", written) else written
+        if not _YEAR.fullmatch(key):
+            keys.add(key)
+    return frozenset(keys)
 
 
 _MODEL_FILE: Final = "join_model.json"

@@ -83,7 +83,14 @@ from newsprism.cluster.hot import spans_gap as _spans_gap
 from newsprism.cluster.hot import story_from_meta as _story_from_meta
 from newsprism.cluster.hot import story_meta as _story_meta
 from newsprism.cluster.hot import widen_span as _widen_span
-from newsprism.cluster.join import Evidence, JoinModel, cohesion, load_model, pooled_cohesion
+from newsprism.cluster.join import (
+    Evidence,
+    JoinModel,
+    cohesion,
+    load_model,
+    number_keys,
+    pooled_cohesion,
+)
 from newsprism.cluster.options import ClusterOptions
 from newsprism.cluster.state import pack, thawed, unpack
 from newsprism.cluster.state import vectorizer_kind as _vectorizer_kind
@@ -177,6 +184,7 @@ class _Item:
     headline: Vector | None
     names: frozenset[str]
     speakers: frozenset[str]
+    numbers: frozenset[str] = frozenset()
 
 
 def weighted_jaccard(
@@ -197,6 +205,19 @@ def weighted_jaccard(
 
 def _frequencies(counts: Counter[str], size: int) -> dict[str, float]:
     return {k: c / size for k, c in counts.items()} if size else {}
+
+
+def _numbers(first: Mapping[str, float], counts: Counter[str], size: int) -> float | None:
+    """Jaccard of the numbers written on each side (a story's weighed by the share of its
+    members writing them; unweighted by rarity: a number's meaning lies in its unit,
+    which the key does not hold); None when either side writes none."""
+    if not first or not counts:
+        return None
+    return weighted_jaccard(first, _frequencies(counts, size), _unit_weight)
+
+
+def _unit_weight(_: str) -> float:
+    return 1.0
 
 
 def _primary(language: str | None) -> str | None:
@@ -338,6 +359,7 @@ class StoryClusterer:
         story = _Story(-1, "", total=two.vector.copy(), sources=1)
         story.names.update(two.names)
         story.speakers.update(two.speakers)
+        story.numbers.update(two.numbers)
         if second.language:
             story.languages[second.language] += 1
         if second.title and two.headline is not None:
@@ -353,7 +375,16 @@ class StoryClusterer:
         if not names and signals.text:
             names = self._names.find_in(signals.text)
         speakers = frozenset(k for k in map(fold_key, signals.speakers) if k)
-        return _Item(signals, self._seq, _day(signals.published), vector, headline, names, speakers)
+        return _Item(
+            signals,
+            self._seq,
+            _day(signals.published),
+            vector,
+            headline,
+            names,
+            speakers,
+            number_keys(_text_of(signals)),
+        )
 
     def dates_of(self, article_id: str) -> tuple[datetime | None, datetime | None]:
         """The first and last publication time of an article's story: the dates an
@@ -496,6 +527,7 @@ class StoryClusterer:
             speakers=speakers,
             gap_days=_gap(item.day, story.first_day, story.last_day),
             cohesion=cohesion(total_sq, story.sources),
+            numbers=_numbers(dict.fromkeys(item.numbers, 1.0), story.numbers, story.sources),
         )
 
     def _score_stories(self, a: _Story, b: _Story) -> float:
@@ -524,6 +556,7 @@ class StoryClusterer:
             speakers=speakers,
             gap_days=_spans_gap(a, b),
             cohesion=pooled_cohesion((a_sq, a.sources), (b_sq, b.sources)),
+            numbers=_numbers(_frequencies(a.numbers, a.sources), b.numbers, b.sources),
         )
 
     def _names_only(self, shared: int, names: float | None, speakers: float | None) -> float:
@@ -585,6 +618,7 @@ class StoryClusterer:
         fresh = (item.names | item.speakers) - story.names.keys() - story.speakers.keys()
         story.names.update(item.names)
         story.speakers.update(item.speakers)
+        story.numbers.update(item.numbers)
         if item.signals.language:
             story.languages[item.signals.language] += 1
         self._names.add(story.key, fresh)
@@ -639,6 +673,7 @@ class StoryClusterer:
         for mine, theirs in (
             (keep.names, gone.names),
             (keep.speakers, gone.speakers),
+            (keep.numbers, gone.numbers),
             (keep.languages, gone.languages),
         ):
             mine.update(theirs)
@@ -678,6 +713,7 @@ class StoryClusterer:
         self._names.recent_stories -= 1
         story.hot, story.total, story.headlines = False, None, []
         story.names, story.speakers, story.languages = Counter(), Counter(), Counter()
+        story.numbers = Counter()
 
     # --- persistence --------------------------------------------------------------------
 
