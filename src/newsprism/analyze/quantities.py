@@ -29,13 +29,18 @@ Decisions (each has a test in ``tests/test_quantities.py``):
   "hundreds of" and "several hundred" are 200, ``over``. A range "20-30%" is two
   quantities, 20 ``over`` and 30 ``under`` ("from 20% to 30%" is a change: no bound).
   "over two years" before a duration means "spread over", not a bound.
-* **About.** For counts, the counted noun; for measures and shares, the "of" complement
-  ("30% of capacity" -> "capacity"), else the noun the quantity modifies ("a 4% pay
+* **Tallies and ages.** A bare pair ("97-1", "134 to 63", "a 134-to-63 vote") with a
+  voting word in its sentence or the one before is a tally: two exact counts about
+  "vote". A number set off by commas after a name ("Weiner, 46, is") is that person's
+  age in years, about the name. "one-in-three" is a share like "one in three".
+* **About.** For counts, the counted noun; for sums, what the preposition after them
+  names ("$15 million to charity" -> "charity"); for measures and shares, the "of"
+  complement ("30% of capacity" -> "capacity"), else the noun the quantity modifies ("a 4% pay
   rise" -> "rise"), else the noun a preposition ties it to ("a fund of EUR 2.3
   billion" -> "fund"), else the subject of a measuring verb ("turnout was 40%" ->
   "turnout"), else the governing verb ("the union demands 9%" -> "demand").
 * **Not quantities.** Years, dates, clock times, ordinals, list numbers, phone numbers
-  and codes, labels ("Article 5", "Pier 4", "Boeing 737"), scores ("3-1", "52 to 48"),
+  and codes, labels ("Article 5", "Pier 4", "Boeing 737"), scores ("won 3-1"),
   relative dates ("two weeks ago", "the past three days": date extraction's), the word
   "one" alone ("one of them", "one day"), and numbers glued to letters ("1990s",
   "G7"). spaCy's DATE/TIME/ORDINAL labels exclude only numbers with nothing counted,
