@@ -40,8 +40,9 @@ class FactOptions:
 
     Calibration on the three sample stories (tests/test_reconcile_facts.py):
 
-    * ``exact_tolerance`` 1%: covers a converted rounded figure (5.4 square miles =
-      13.99 km2 against "around 14 square kilometres") without merging 1,200 and 1,240.
+    * ``exact_tolerance`` 1%: the width of an exact figure not written in digits alone
+      ("fourteen", "two-thirds", "1 in 3"), whose precision the text does not show;
+      figures in digits take their written precision (:func:`written_step`).
     * ``about_tolerance`` 5% (``about_points`` 1 on percent): "about 1,600 square miles"
       (4,144 km2) meets 4,200 km2; "about 30%" meets "nearly a third" and "over 29%".
     * ``bound_slack_min``/``bound_slack_max`` 10%/25%: the widest planted pair is "more
