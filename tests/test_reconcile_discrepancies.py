@@ -184,6 +184,12 @@ HARD_NEGATIVES = {
         "The Sarnow mayor has not shown it to the harbour council.",
         "The Sarnow mayor has shown the dredging plan to the harbour council.",
     ),
+    "both outlets report the dispute": (
+        "Records show Piet Varga never served on the Kelmar ferry board. "
+        "In 2019 Piet Varga said that he served on the Kelmar ferry board.",
+        "Piet Varga told voters that he served on the Kelmar ferry board. "
+        "Piet Varga never served on the Kelmar ferry board, records show.",
+    ),
     "antonyms, an object on one side only": (
         "In the harbour ward the Sarnow mayor lost just 40 votes.",
         "The Sarnow mayor won despite the ferry strike.",
