@@ -382,6 +382,9 @@ class Run:
     corpus_seconds: float = 0.0
     measurements: list[Measurement] = field(default_factory=list)
     rss_mb: dict[str, float] = field(default_factory=dict)
+    # 1-minute load average at the start and at the end: on a shared machine it says how
+    # far the wall-clock figures are upper bounds.
+    load: dict[str, float] = field(default_factory=dict)
 
     def add(self, *measurements: Measurement) -> None:
         self.measurements.extend(measurements)
@@ -499,6 +502,7 @@ def results_json(run: Run, wall_seconds: float) -> dict[str, Any]:
         "measurements": [m.to_dict() for m in run.measurements],
         "derived": derived(run),
         "peak_rss_mb_after": run.rss_mb,
+        "load_average_1min": run.load,
         "wall_seconds": round(wall_seconds, 1),
     }
 
@@ -506,6 +510,7 @@ def results_json(run: Run, wall_seconds: float) -> dict[str, Any]:
 def markdown(results: dict[str, Any]) -> str:
     """A small Markdown report: the throughput table, then the derived figures."""
     env, params, d = results["environment"], results["parameters"], results["derived"]
+    load = results.get("load_average_1min", {})
     lines = [
         f"# Ingest benchmark: {params['articles']:,} articles",
         "",
@@ -542,6 +547,9 @@ def markdown(results: dict[str, Any]) -> str:
         "- Peak RSS (MiB) after each pass: "
         + ", ".join(f"{k} {v:.0f}" for k, v in results["peak_rss_mb_after"].items())
         + " (the last pass holds a second language model, for its stage timings)",
+        f"- Load average (1 min) at start {load.get('start', 0):.1f}, at end "
+        f"{load.get('end', 0):.1f} on {env['cpu_count']} CPUs: above the CPU count, other work "
+        "shared the cores and the wall-clock figures are upper bounds (read the CPU-time ones)",
         f"- Corpus: {results['corpus']['mean_words_per_article']:.0f} words per article on "
         f"average; written in {results['corpus']['generation_seconds']:.0f} s; whole run "
         f"{results['wall_seconds']:.0f} s",
@@ -572,13 +580,14 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     console = Console()
-    run = Run(args.articles, args.seed)
+    run = Run(args.articles, args.seed, load={"start": os.getloadavg()[0]})
     start = time.perf_counter()
     with (
         tempfile.TemporaryDirectory(prefix="newsprism-bench-") as tmp,
         progress_bar(console) as bar,
     ):
         run_passes(run, Path(tmp), bar)
+    run.load["end"] = os.getloadavg()[0]
     table = write_results(results_json(run, time.perf_counter() - start), args.out)
     print(table)
     return 0
