@@ -91,13 +91,13 @@ class _Teacher(StoryClusterer):
         self.gold = gold
         self.rows: list[Evidence] = []
         self.labels: list[float] = []
-        self._key_of: dict[str, int] = {}
+        self._gold_key: dict[str, int] = {}
         self._items: dict[str, list[Any]] = {}
 
     def _best_story(self, item: Any) -> Any:
         self._weights.clear()  # a new scoring round, as in StoryClusterer._best_story
         label = self.gold[item.signals.article_id]
-        target_key = self._key_of.get(label)
+        target_key = self._gold_key.get(label)
         target = self._stories.get(target_key) if target_key is not None else None
         stories = self._candidates(item.vector, item.names | item.speakers)
         if target is not None and target.hot and target not in stories:
@@ -113,7 +113,7 @@ class _Teacher(StoryClusterer):
 
     def _new_story(self, item: Any) -> Any:
         story = super()._new_story(item)
-        self._key_of[self.gold[item.signals.article_id]] = story.key
+        self._gold_key[self.gold[item.signals.article_id]] = story.key
         return story
 
     def _merge_converging(self, story: Any) -> None:
