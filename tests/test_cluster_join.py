@@ -33,8 +33,9 @@ EVIDENCE = Evidence(0.3, 0.4, 0.5, 0.2, None, 2.0, 0.35)
 
 
 def test_missing_evidence_is_zero_with_its_indicator_not_a_penalty() -> None:
-    values = dict(zip(FEATURES, Evidence(0.3, 0.4, None, None, None, None, None).features(),
-                      strict=True))
+    values = dict(
+        zip(FEATURES, Evidence(0.3, 0.4, None, None, None, None, None).features(), strict=True)
+    )
     assert values["title"] == values["names"] == values["gap"] == values["cohesion"] == 0.0
     assert values["no_title"] == values["no_names"] == values["no_cohesion"] == 1.0
     assert values["numbers"] == 0.0 and values["no_numbers"] == 1.0
@@ -100,18 +101,22 @@ def test_the_fit_recovers_a_known_logistic_model() -> None:
 
 
 def test_number_keys_read_numbers_as_written_less_years_and_names() -> None:
-    text = ("In 2008 a 6.1 quake at 3:30 p.m. killed 1,200 people in 12 towns, "
-            "the G20 said; COVID-19 cases: 45.")
+    text = (
+        "In 2008 a 6.1 quake at 3:30 p.m. killed 1,200 people in 12 towns, "
+        "the G20 said; COVID-19 cases: 45."
+    )
     assert number_keys(text) == {"6.1", "3:30", "1200", "12", "45"}
     assert number_keys("1,200 and 1200") == {"1200"}
     assert number_keys("No figures here.") == frozenset()
 
 
 def _report(aid: str, toll: str, magnitude: str) -> ArticleSignals:
-    text = (f"A magnitude {magnitude} earthquake struck the coastal province early on "
-            f"Sunday, killing {toll} people and destroying hundreds of homes, officials "
-            "said. Rescue teams searched the rubble of collapsed schools through the night "
-            "while aftershocks rattled the region and survivors slept in the open.")
+    text = (
+        f"A magnitude {magnitude} earthquake struck the coastal province early on "
+        f"Sunday, killing {toll} people and destroying hundreds of homes, officials "
+        "said. Rescue teams searched the rubble of collapsed schools through the night "
+        "while aftershocks rattled the region and survivors slept in the open."
+    )
     return ArticleSignals(aid, None, "Earthquake kills villagers in coastal province", text)
 
 

@@ -398,8 +398,14 @@ def strike_report(n: int, day: float | None) -> ArticleSignals:
     """The n-th report of the Lorvik strike: six of the eight sentences, a different
     choice for each report (so reports are alike, not identical)."""
     chosen = [s for i, s in enumerate(STRIKE_SENTENCES) if i not in (n % 8, (n + 3) % 8)]
-    return art(f"report-{n}", f"Lorvik strike, day report {n}", " ".join(chosen), day,
-               entities=STRIKE_NAMES, speakers={"Mirela Kostanj"})
+    return art(
+        f"report-{n}",
+        f"Lorvik strike, day report {n}",
+        " ".join(chosen),
+        day,
+        entities=STRIKE_NAMES,
+        speakers={"Mirela Kostanj"},
+    )
 
 
 @pytest.mark.parametrize("size", [1, 2, 8])

@@ -28,9 +28,7 @@ GOLD = {"a": 1, "b": 1, "c": 2, "d": 2, "e": 2, "f": 3}
 
 
 def close(scores: Scores, precision: float, recall: float) -> bool:
-    return scores.precision == pytest.approx(precision) and scores.recall == pytest.approx(
-        recall
-    )
+    return scores.precision == pytest.approx(precision) and scores.recall == pytest.approx(recall)
 
 
 # --- scores -------------------------------------------------------------------------------

@@ -46,12 +46,24 @@ def make_brief() -> Brief:
     story = Story("sdemo", "Ferry <pier> closes", ("a1", "b2"))
     return Brief(
         story=story,
-        summary=(SummarySentence(passage("a1", "Tessel Post", TEXT_A,
-                                         "The ferry board voted on Tuesday."), ("a1", "b2")),),
-        statements=(Statement("st1", "Ilona <Varga>", (Variant(a, True, "she"),
-                                                        Variant(n_b, False))),),
-        facts=(Fact("f1", "passenger", None, "differ",
-                    (FactValue(n_a, 400.0, "about"), FactValue(n_b, 450.0, "about"))),),
+        summary=(
+            SummarySentence(
+                passage("a1", "Tessel Post", TEXT_A, "The ferry board voted on Tuesday."),
+                ("a1", "b2"),
+            ),
+        ),
+        statements=(
+            Statement("st1", "Ilona <Varga>", (Variant(a, True, "she"), Variant(n_b, False))),
+        ),
+        facts=(
+            Fact(
+                "f1",
+                "passenger",
+                None,
+                "differ",
+                (FactValue(n_a, 400.0, "about"), FactValue(n_b, 450.0, "about")),
+            ),
+        ),
         discrepancies=(Discrepancy("the day of the vote", "date", (a, n_b)),),
         exclusives=(Exclusive("claim", a),),
         timeline=(TimelineEvent("2026-03-03", HOSTILE, (a,)),),
@@ -68,8 +80,19 @@ OUTLETS = {"a1": "Tessel Post", "b2": "Quay Times"}
 
 def test_json_brief_uses_the_contract_names_and_keeps_every_span() -> None:
     data = jsonout.brief_to_dict(make_brief())
-    for key in ("id", "title", "articles", "duplicates", "summary", "statements", "facts",
-                "discrepancies", "exclusives", "timeline", "entities"):
+    for key in (
+        "id",
+        "title",
+        "articles",
+        "duplicates",
+        "summary",
+        "statements",
+        "facts",
+        "discrepancies",
+        "exclusives",
+        "timeline",
+        "entities",
+    ):
         assert key in data
     assert data["summary"][0]["sources"] == ["a1", "b2"]
     assert data["statements"][0]["variants"][0]["direct"] is True
@@ -80,7 +103,7 @@ def test_json_brief_uses_the_contract_names_and_keeps_every_span() -> None:
     spans = [v for s in data["statements"] for v in s["variants"]]
     spans += [c for d in data["discrepancies"] for c in d["claims"]] + data["exclusives"]
     for item in spans:
-        assert texts[item["article"]][item["start"]:item["end"]] == item["text"]
+        assert texts[item["article"]][item["start"] : item["end"]] == item["text"]
     json.dumps(data)  # serialisable as it stands
 
 

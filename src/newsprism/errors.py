@@ -126,9 +126,7 @@ class ExtraMissing(NewsprismError):
     extra (``pip install 'newsprism[parquet]'``)."""
 
     def __init__(self, feature: str, extra: str) -> None:
-        super().__init__(
-            f"{feature} needs the '{extra}' extra: pip install 'newsprism[{extra}]'"
-        )
+        super().__init__(f"{feature} needs the '{extra}' extra: pip install 'newsprism[{extra}]'")
         self.extra = extra
 
 

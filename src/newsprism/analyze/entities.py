@@ -443,9 +443,7 @@ def _the_one_word(doc: Doc, cand: _Cand) -> bool:
     if cand.end - start != 1 or cand.title is not None:
         return False
     token = doc[start]
-    return not (
-        token.dep_ in {"compound", "amod", "poss"} and token.head.i > token.i
-    )
+    return not (token.dep_ in {"compound", "amod", "poss"} and token.head.i > token.i)
 
 
 def _dateline_place(doc: Doc, cand: _Cand) -> bool:

@@ -84,11 +84,11 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
     """
     ctx = _Context(doc)
     found: list[Quantity] = []
-    for amount in read_amounts(doc.text):
+    for amount in read_amounts(ctx.text):
         quantity = _finish(amount, ctx)
         if quantity is not None and (not found or quantity.start >= found[-1].end):
             found.append(quantity)
-    logger.debug("%d quantities in %d characters", len(found), len(doc.text))
+    logger.debug("%d quantities in %d characters", len(found), len(ctx.text))
     return found
 
 

@@ -321,8 +321,8 @@ class QuotedDoc:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
-        self.spans = [s for s in find_quote_spans(doc.text) if _has_word(doc.text, s)]
+        self.text = text = doc.text  # spaCy rebuilds doc.text on each read: read once
+        self.spans = [s for s in find_quote_spans(text) if _has_word(text, s)]
         self.quoted = _quoted_tokens(doc, self.spans)
         self.sent_of = _sentence_index(doc)
         self.para_of = _paragraph_index(doc)

@@ -99,17 +99,19 @@ def _balanced_left(left: Token, right: Token) -> Token:
     """The mention's first token once its quote marks pair up: the opening mark just
     before it taken back in when that balances them ("Today" show host ...), else the
     words up to the last unbalanced mark dropped ("show host ...")."""
+    # Spans' own text, not slices of doc.text: spaCy rebuilds doc.text from every
+    # token on each read, which made this check a tenth of the analysis time.
     doc = left.doc
-    text = doc.text[left.idx : right.idx + len(right)]
+    text = doc[left.i : right.i + 1].text
     if not unbalanced_marks(text):
         return left
     before = doc[left.i - 1] if left.i > 0 else None
     if before is not None and _is_mark(before):
-        widened = doc.text[before.idx : right.idx + len(right)]
+        widened = doc[before.i : right.i + 1].text
         if not unbalanced_marks(widened):
             return before
     for token in doc[left.i : right.i]:
-        rest = doc.text[token.idx + len(token) : right.idx + len(right)]
+        rest = token.whitespace_ + doc[token.i + 1 : right.i + 1].text
         if _is_mark(token) and not unbalanced_marks(rest):
             following = doc[token.i + 1]
             logger.debug("speaker mention cut after an unbalanced quote mark: %r", text)

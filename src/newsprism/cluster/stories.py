@@ -249,9 +249,7 @@ class StoryClusterer:
         self.options = options or ClusterOptions()
         self._cold = cold
         self.vectorizer = vectorizer or make_vectorizer(self.options)
-        self._model: JoinModel = self.options.model or load_model(
-            _vectorizer_kind(self.vectorizer)
-        )
+        self._model: JoinModel = self.options.model or load_model(_vectorizer_kind(self.vectorizer))
         p = self.options.join_probability
         self._cut = math.log(p / (1.0 - p))
         self._multilingual = bool(getattr(self.vectorizer, "multilingual", False))

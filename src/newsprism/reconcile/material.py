@@ -48,6 +48,7 @@ def headline_lists(text: str) -> list[tuple[int, int]]:
         found.extend(run)
     return sorted(set(found))
 
+
 # Words that name an outlet's company or desk rather than the outlet: "Newsfeedr
 # Media", "The Daily Meridian", "Harbour Herald Online", "Newsfeedr Staff".
 _OUTLET_NOISE = re.compile(

@@ -25,7 +25,7 @@ SHORT_ID = 10
 
 
 def counted(count: int, noun: str, plural: str | None = None) -> str:
-    """"1 article", "3 articles": a count with its noun in the right number."""
+    """ "1 article", "3 articles": a count with its noun in the right number."""
     return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
