@@ -14,7 +14,7 @@ import os
 from datetime import UTC, datetime
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from newsprism.analyze.analyzer import AnalyzeOptions, Analyzer, analyze_doc
@@ -164,6 +164,8 @@ def analyzer() -> Analyzer:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(text=TEXTS, published=PUBLISHED)
+# Found by this test in CI: spaCy tags "¯" a person, whose name key folds to nothing.
+@example(text="¯‘", published=None)
 def test_any_text_is_analysed_with_true_spans(
     analyzer: Analyzer, text: str, published: datetime | None
 ) -> None:

@@ -21,6 +21,7 @@ from newsprism.analyze.aliases import (
     Description,
     alias_key,
     clean_mention,
+    fold_key,
     most_recent,
     strip_title,
 )
@@ -566,3 +567,14 @@ def test_harmonize_types_ties_go_to_more_mentions_then_type_order() -> None:
 def test_a_paper_after_the_is_not_a_person(resolve: Resolve, text: str) -> None:
     index = resolve(text)
     assert not [e.name for e in index.entities if e.type == "PERSON"]
+
+
+@given(st.text(max_size=30))
+def test_a_fold_key_is_never_blank_or_padded(name: str) -> None:
+    """Name matching splits keys into words and takes the last as the surname: a key
+    of spaces (spacing diacritics such as "´" decompose to a space and a mark) made
+    that crash on a name spaCy tagged as a person."""
+    key = fold_key(name)
+    assert key == " ".join(key.split())
+    assert fold_key("´ ´") == ""
+    assert fold_key("Ana  Velický") == "ana velicky"

@@ -79,7 +79,9 @@ def fold_key(name: str) -> str:
     """:func:`alias_key` with accents stripped: the key for matching within one article,
     where "Velicky" and "Velický" are one person."""
     decomposed = unicodedata.normalize("NFKD", alias_key(name))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # Spacing diacritics ("´", "¨") decompose to a space and a combining mark, so the
+    # words are folded again: a key is never blank or padded ("´ ´" gave "   ").
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
 
 
 def alias_key(name: str) -> str:

@@ -274,7 +274,9 @@ def _candidates(ctx: _Context) -> list[_Cand]:
         *_ner_candidates(ctx),
         *_untagged_people(ctx),
     ]
-    cands = _without_overlaps(found, len(ctx.doc))
+    # A name of no letters ("¯", which NFKD folds to a space and a mark) keys to "":
+    # no name, and every surname and first-name lookup needs a word.
+    cands = _without_overlaps([c for c in found if c.key], len(ctx.doc))
     for cand in cands:
         cand.title = _title_before(ctx, cand.start)
     kept = []
@@ -421,7 +423,7 @@ def _fix_labels(ctx: _Context, cands: Sequence[_Cand]) -> None:
         ):
             cand.label, cand.confident = "GPE", True
     _vote(cands)
-    surnames = {c.key.split()[-1] for c in cands if c.label == PERSON and " " in c.key}
+    surnames = {c.key.rsplit(" ", 1)[-1] for c in cands if c.label == PERSON and " " in c.key}
     for cand in cands:
         if (
             cand.label != PERSON
@@ -542,7 +544,7 @@ def _untagged_surnames(ctx: _Context, cands: Sequence[_Cand]) -> list[_Cand]:
     surnames: dict[str, set[str]] = defaultdict(set)
     for cand in cands:
         if cand.label == PERSON and " " in cand.key:
-            surnames[cand.key.split()[-1]].add(cand.name)
+            surnames[cand.key.rsplit(" ", 1)[-1]].add(cand.name)
     covered, found = _covered(ctx.doc, cands), []
     for tok in ctx.doc:
         names = surnames.get(lex.fold_key(tok.text)) if _is_untagged_name(tok) else None
