@@ -15,7 +15,7 @@ import re
 from types import MappingProxyType
 from typing import Final
 
-__all__ = ["ANTONYMS", "antonym_clash", "antonym_of", "lemma_of_form"]
+__all__ = ["ANTONYMS", "antonym_clash", "antonym_of", "lemma_of_form", "table_lemmas"]
 
 logger = logging.getLogger(__name__)
 
@@ -91,12 +91,13 @@ def lemma_of_form(word: str) -> str | None:
     return _LEMMA_OF.get(word.casefold())
 
 
-def _lemmas(text: str) -> set[str]:
+def table_lemmas(text: str) -> set[str]:
+    """The table's lemmas of the words in ``text`` ("prices rose" -> {"rise"})."""
     return {lemma for w in _WORD.findall(text) if (lemma := lemma_of_form(w)) is not None}
 
 
 def antonym_clash(a: str, b: str) -> bool:
     """Whether one text uses a predicate whose antonym the other uses, and neither uses
     both ("prices rose, then fell" against "prices fell" is no clash)."""
-    left, right = _lemmas(a), _lemmas(b)
+    left, right = table_lemmas(a), table_lemmas(b)
     return any(antonym_of(lemma) & (right - left) for lemma in left - right)

@@ -89,7 +89,7 @@ from spacy.tokens import Token
 
 from newsprism.model import Discrepancy, Fact, Passage
 from newsprism.reconcile.actors import Actors, StateNames, actors_of, same_actors
-from newsprism.reconcile.antonyms import antonym_of, lemma_of_form
+from newsprism.reconcile.antonyms import antonym_of, lemma_of_form, table_lemmas
 from newsprism.reconcile.clauses import (
     CUE,
     PREDICATE_POS,
@@ -366,14 +366,10 @@ def _antonym_lemma(token: Token) -> str | None:
     return lemma if antonym_of(lemma) else lemma_of_form(token.text)
 
 
-def _opposed_words(sentence: Passage) -> set[str]:
-    return {lemma for w in _WORDS.findall(sentence.text) if (lemma := lemma_of_form(w))}
-
-
 def _antonym_candidates(material: StoryMaterial, sentences: Sequence[Passage]) -> list[Passage]:
     """Prefilter: sentences with a predicate of the antonym table whose antonym a
     sentence of another source uses, the two sharing two content words."""
-    marked = [(s, _opposed_words(s), _content_prefixes(s.text)) for s in sentences]
+    marked = [(s, table_lemmas(s.text), _content_prefixes(s.text)) for s in sentences]
     marked = [m for m in marked if m[1]]
     keep: set[tuple[str, int]] = set()
     for i, (a, a_lemmas, a_words) in enumerate(marked):
