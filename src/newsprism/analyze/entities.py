@@ -84,6 +84,7 @@ _CUE_WEIGHT = 100  # a label backed by a cue in the text beats any count of bare
 _NAME_CHARS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _MAX_MODS = 3  # modifiers before a title: "Valdorian", "port authority's", "TWC"
 _MAX_NAME_TOKENS = 4
+_INITIAL = re.compile(r"[A-Z]\.")  # a middle initial: "T." of "Linda T. Sanchez"
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +160,21 @@ def _is_name_token(tok: Token) -> bool:
     )
 
 
+def _past_initial(doc: Doc, end: int) -> int:
+    """Where a name ending before token ``end`` really ends: past a middle initial and
+    the surname after it ("Linda" + "T. Sanchez"). The name-word test refuses "T." (a
+    period is no name character), so without this a title's name, or a person spaCy
+    cut at the initial, stops at the first name."""
+    if (
+        end + 1 < len(doc)
+        and _INITIAL.fullmatch(doc[end].text)
+        and doc[end - 1].whitespace_
+        and _is_name_token(doc[end + 1])
+    ):
+        return end + 2
+    return end
+
+
 def _mods(tokens: Iterable[Token]) -> frozenset[str]:
     return lex.modifiers(tok.text for tok in tokens if tok.tag_ != "POS" and not tok.is_punct)
 
@@ -203,6 +219,7 @@ def _ner_candidates(ctx: _Context) -> Iterable[_Cand]:
             end -= 1
         if ent.label_ == PERSON:  # "President Dara Holm" tagged whole: keep the name
             start = max([start, *(i + 1 for i in range(start, end - 1) if i in ctx.titles)])
+            end = _past_initial(doc, end)
         if start < end:
             yield _new_cand(ctx, start, end, ent.label_)
 
@@ -216,7 +233,7 @@ def _titled_people(ctx: _Context) -> Iterable[_Cand]:
         capital = doc[first].text[:1].isupper() or title in lex.HONORIFICS
         end = last + 1
         while end < len(doc) and end - last <= _MAX_NAME_TOKENS and _is_name_token(doc[end]):
-            end += 1
+            end = _past_initial(doc, end + 1)
         if end - last > (1 if capital else 2):
             yield _new_cand(ctx, last + 1, end, PERSON, confident=True)
 
