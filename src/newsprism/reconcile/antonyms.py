@@ -4,8 +4,9 @@
 both be true of one inspection; neither sentence has a negation. The table holds pairs
 that contradict whatever their arguments are, as long as the actors are the same (the
 callers check that): a pair that is only sometimes opposed ("open"/"close": a shop
-opens and closes every day) is left out. Each lemma lists its inflected forms, so the
-table works both on parsed lemmas and on raw text.
+opens and closes every day) is left out. Each lemma's inflected forms are spelled by
+:mod:`newsprism.reconcile.forms`, so the table works both on parsed lemmas and on raw
+text.
 """
 
 from __future__ import annotations
@@ -15,41 +16,18 @@ import re
 from types import MappingProxyType
 from typing import Final
 
+from newsprism.reconcile.forms import form_table, inflections
+
 __all__ = ["ANTONYMS", "antonym_clash", "antonym_of", "lemma_of_form", "table_lemmas"]
 
 logger = logging.getLogger(__name__)
 
-# lemma -> its inflected forms (the lemma included).
-_FORMS: Final = MappingProxyType(
-    {
-        "pass": ("pass", "passes", "passed", "passing"),
-        "fail": ("fail", "fails", "failed", "failing"),
-        "confirm": ("confirm", "confirms", "confirmed", "confirming"),
-        "deny": ("deny", "denies", "denied", "denying"),
-        "accept": ("accept", "accepts", "accepted", "accepting"),
-        "reject": ("reject", "rejects", "rejected", "rejecting"),
-        "approve": ("approve", "approves", "approved", "approving"),
-        "rise": ("rise", "rises", "rose", "risen", "rising"),
-        "fall": ("fall", "falls", "fell", "fallen", "falling"),
-        "increase": ("increase", "increases", "increased", "increasing"),
-        "decrease": ("decrease", "decreases", "decreased", "decreasing"),
-        "win": ("win", "wins", "won", "winning"),
-        "lose": ("lose", "loses", "lost", "losing"),
-        "acquit": ("acquit", "acquits", "acquitted", "acquitting"),
-        "convict": ("convict", "convicts", "convicted", "convicting"),
-        "survive": ("survive", "survives", "survived", "surviving"),
-        "die": ("die", "dies", "died", "dying"),
-        "lift": ("lift", "lifts", "lifted", "lifting"),
-        "impose": ("impose", "imposes", "imposed", "imposing"),
-        "grant": ("grant", "grants", "granted", "granting"),
-        "refuse": ("refuse", "refuses", "refused", "refusing"),
-        "admit": ("admit", "admits", "admitted", "admitting"),
-        "guilty": ("guilty",),
-        "innocent": ("innocent",),
-        "support": ("support", "supports", "supported", "supporting"),
-        "oppose": ("oppose", "opposes", "opposed", "opposing"),
-    }
+# Verbs of the table with the forms the regular rules miss; adjectives have one form.
+_IRREGULAR: Final = MappingProxyType(
+    {"rise": ("rose", "risen"), "fall": ("fell", "fallen"), "win": ("won",), "lose": ("lost",)}
 )
+_DOUBLED: Final = frozenset({"acquit", "admit"})  # stressed last syllable: "admitted"
+_ADJECTIVES: Final = frozenset({"guilty", "innocent"})
 
 #: Lemma pairs that contradict each other (each listed once; the relation is symmetric).
 ANTONYMS: Final = (
@@ -77,7 +55,15 @@ _OPPOSITE: Final[dict[str, frozenset[str]]] = {}
 for _a, _b in ANTONYMS:
     _OPPOSITE[_a] = _OPPOSITE.get(_a, frozenset()) | {_b}
     _OPPOSITE[_b] = _OPPOSITE.get(_b, frozenset()) | {_a}
-_LEMMA_OF: Final = {form: lemma for lemma, forms in _FORMS.items() for form in forms}
+_FORMS: Final = MappingProxyType(
+    {
+        lemma: (lemma,)
+        if lemma in _ADJECTIVES
+        else inflections(lemma, _IRREGULAR.get(lemma, ()), double=lemma in _DOUBLED)
+        for lemma in _OPPOSITE
+    }
+)
+_LEMMA_OF: Final = form_table(_FORMS)
 _WORD = re.compile(r"[^\W\d_]+")
 
 

@@ -36,6 +36,7 @@ from newsprism.analyze.aliases import TITLE_LAST_WORDS, fold_key
 from newsprism.model import Passage
 from newsprism.reconcile.actors import StateNames, actors_of
 from newsprism.reconcile.clauses import Clause, Parsed, is_asserted, is_finite, is_negated
+from newsprism.reconcile.forms import form_table, inflections
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.roster import StoryNames, story_names
 
@@ -46,15 +47,15 @@ logger = logging.getLogger(__name__)
 #: Predicates one agent at most does to a patient on one occasion, with their forms.
 ONE_AGENT: Final = MappingProxyType(
     {
-        "defeat": ("defeat", "defeats", "defeated", "defeating"),
-        "beat": ("beat", "beats", "beaten", "beating"),
-        "oust": ("oust", "ousts", "ousted", "ousting"),
-        "unseat": ("unseat", "unseats", "unseated", "unseating"),
-        "assassinate": ("assassinate", "assassinates", "assassinated", "assassinating"),
-        "win": ("win", "wins", "won", "winning"),
+        "defeat": inflections("defeat"),
+        "beat": inflections("beat", ("beaten",)),
+        "oust": inflections("oust"),
+        "unseat": inflections("unseat"),
+        "assassinate": inflections("assassinate"),
+        "win": inflections("win", ("won",)),
     }
 )
-_LEMMA_OF: Final = {form: lemma for lemma, forms in ONE_AGENT.items() for form in forms}
+_LEMMA_OF: Final = form_table(ONE_AGENT)
 _WORDS = re.compile(r"[^\W\d_]+")
 _NAMED_TYPES = frozenset({"PERSON", "ORG"})
 
