@@ -647,6 +647,25 @@ def test_one_sentence_joins_the_two_halves_another_outlet_quotes_apart() -> None
     assert {v.passage.outlet for v in statement.variants} == {"A", "B", "C"}
 
 
+def test_one_sentence_rendering_two_parts_of_a_split_quote_joins_both() -> None:
+    # Only two outlets: the one sentence pairs with one half; that it renders the other
+    # half too is what tells the two halves are one statement.
+    half = "I am not ashamed to say that I go to church"
+    rest = "but nobody needs a pew every Sunday to know the harbour tax is wrong"
+    one = _article(
+        "A",
+        f"Joren Vass said: \u201c{half}, {rest}.\u201d",
+        [(f"{half}, {rest}.", True, "Joren Vass", 0)],
+    )
+    two = _article(
+        "B",
+        f"\u201c{half},\u201d Joren Vass said. \u201c{rest.capitalize()}.\u201d",
+        [(half, True, "Joren Vass", 0), (rest.capitalize(), True, "Joren Vass", 0)],
+    )
+    (statement,) = align_statements(_material(one, two), LEXICAL)
+    assert {v.passage.outlet for v in statement.variants} == {"A", "B"}
+
+
 def test_dateline_and_connective_are_not_speakers() -> None:
     from newsprism.reconcile.roster import StoryNames
     from newsprism.reconcile.speaker_names import speaker_name as _speaker_name
