@@ -55,6 +55,7 @@ import time
 import traceback
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any, Final
@@ -165,37 +166,32 @@ def statement_spans(statements: Iterable[Statement]) -> list[Span]:
 
 def newsprism(similarity: TextSimilarity, options: StatementOptions | None = None) -> System:
     def run(material: StoryMaterial) -> list[Span]:
-        return statement_spans(align_statements(material, similarity, options))
+        with story_scope(similarity, material):
+            return statement_spans(align_statements(material, similarity, options))
 
     return run
 
 
-class CachedDense:
-    """:class:`DenseSimilarity` with each text embedded once per run (for the sweep)."""
+def story_scope(
+    similarity: TextSimilarity, material: StoryMaterial
+) -> AbstractContextManager[None]:
+    """The scope the product's brief gives a story (``Reconciler._story``): a dense
+    model embeds the story's sentences in one pass and pools every quote part from
+    them, so the eval measures the vectors the product compares."""
+    story = getattr(similarity, "story", None)
+    return nullcontext() if story is None else story(p.text for p in material.story_pieces())
 
-    dense = True
 
-    def __init__(self) -> None:
-        from newsprism.cluster.vectors import DenseVectorizer
-
-        self._vectorizer = DenseVectorizer()
-        self._cache: dict[str, np.ndarray[Any, np.dtype[np.float32]]] = {}
-
-    def matrix(self, first: Sequence[str], second: Sequence[str]) -> Any:
-        missing = [t for t in dict.fromkeys([*first, *second]) if t not in self._cache]
-        if missing:
-            self._cache.update(zip(missing, self._vectorizer.vectors(missing), strict=True))
-        if not first or not second:
-            return np.zeros((len(first), len(second)), np.float32)
-        a = np.stack([self._cache[t] for t in first])
-        b = np.stack([self._cache[t] for t in second])
-        return a @ b.T
+# Word pieces of sentence passes the eval's dense model keeps (0.75 KiB each): enough
+# for every set at once, so the sweep's grid embeds each sentence once.
+EVAL_PIECE_BUDGET: Final = 2_000_000
 
 
 def dense_similarity() -> TextSimilarity | None:
     from newsprism.cluster.vectors import dense_available
+    from newsprism.reconcile.similarity import DenseSimilarity
 
-    return CachedDense() if dense_available() else None
+    return DenseSimilarity(piece_budget=EVAL_PIECE_BUDGET) if dense_available() else None
 
 
 # --- sets --------------------------------------------------------------------------------
@@ -388,7 +384,8 @@ def pair_rows(
     for story in stories:
         units = fold_speakers(quote_units(story.material))
         gold = unit_labels(story, units)
-        e = pair_features(units, similarity)
+        with story_scope(similarity, story.material):
+            e = pair_features(units, similarity)
         for i, j in itertools.combinations(range(len(units)), 2):
             if e.forbid[i, j] or gold[i] is None or gold[j] is None:
                 continue
