@@ -1,7 +1,7 @@
 """The list of page blocks trafilatura dropped ("page_boilerplate" in ``removed``).
 
 :func:`~newsprism.ingest.html._page_blocks` finds the leaf-most visible text blocks of a
-page with one XPath query; the reference here is the plain walk it replaced (every block
+page in one walk of the tree; the reference here is the plain walk it replaced (every block
 element in document order, skipped inside script/style/noscript/template/head, kept when
 no block element is inside it). Both must give the same blocks on pages with nested
 wrappers, inline links and invisible parts.
@@ -33,11 +33,15 @@ def _walk(tree: etree._Element) -> list[str]:
 
 def _random_page(rng: random.Random) -> str:
     tags = [*sorted(_PAGE_BLOCK_TAGS), "b", "em", "section", "article", "script", "noscript"]
+    # Text as pages write it: entities, line breaks and tabs, comments, a <br>, a PI.
+    words = ["word{}", " &amp; ", "\n\t  word{}", "&nbsp;", "<br>", "<!-- c{} -->", "x<?pi y?>"]
 
     def element(depth: int) -> str:
         tag = rng.choice(tags)
         inner = "".join(
-            element(depth + 1) if depth < 4 and rng.random() < 0.5 else f"word{rng.randint(0, 9)} "
+            element(depth + 1)
+            if depth < 4 and rng.random() < 0.5
+            else rng.choice(words).format(rng.randint(0, 9)) + " "
             for _ in range(rng.randint(0, 3))
         )
         tail = "<!-- note -->" if rng.random() < 0.1 else ""

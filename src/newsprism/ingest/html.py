@@ -34,10 +34,12 @@ _DATE_PARAMS: dict[str, Any] = {
     "original_date": True,
     "extensive_search": True,
 }
+# Plain strings: a "smart" one holds its element, which lxml.html makes with a Python call.
 _TIMESTAMP_XPATH = etree.XPath(
     "//meta[@property='article:published_time' or @name='article:published_time'"
     " or @itemprop='datePublished' or @property='og:published_time']/@content"
-    " | //*[@itemprop='datePublished']/@datetime | //time[@datetime]/@datetime"
+    " | //*[@itemprop='datePublished']/@datetime | //time[@datetime]/@datetime",
+    smart_strings=False,
 )
 # Leaf-most block elements of a page, to list what extraction left out.
 _PAGE_BLOCK_TAGS = frozenset(
@@ -137,20 +139,35 @@ def _page_blocks(tree: etree._Element) -> list[str]:
     block elements in C; a block with a block child is found as that child's parent, and
     the hidden ones under the few invisible elements: checking each element's children
     and ancestors in Python, and joining the text of wrappers only to drop them, cost a
-    quarter of trafilatura's own time (bench/ingest.py profile).
+    quarter of trafilatura's own time (bench/ingest.py profile). One walk finds both the
+    blocks and the invisible elements, and a block's text is serialized in C: an element
+    of a page parsed by lxml.html costs a Python call to make (its class lookup), and
+    ``itertext`` made one for every element inside a block (0.45 ms an article).
     """
-    elements = list(tree.iter(*_PAGE_BLOCK_TAGS))
-    # lxml hands out one proxy object per element while any is alive (the list keeps
-    # them), so the sets below can hold and compare elements by identity.
-    wrappers = {element.getparent() for element in elements}
-    hidden = {e for invisible in tree.iter(*_INVISIBLE) for e in invisible.iter(*_PAGE_BLOCK_TAGS)}
-    blocks = []
-    for element in elements:
+    blocks: list[etree._Element] = []
+    wrappers = set()
+    hidden = set()
+    for element in tree.iter(*_PAGE_BLOCK_TAGS, *_INVISIBLE):
+        # lxml hands out one proxy object per element while any is alive (the lists keep
+        # them), so the sets can hold and compare elements by identity.
+        if element.tag in _INVISIBLE:
+            if len(element):  # scripts and styles have no children; the head has a few
+                hidden.update(element.iter(*_PAGE_BLOCK_TAGS))
+        else:
+            blocks.append(element)
+            wrappers.add(element.getparent())
+    texts = []
+    for element in blocks:
         if element in wrappers or element in hidden:
             continue
-        if text := " ".join("".join(element.itertext()).split()):
-            blocks.append(text)
-    return blocks
+        if text := " ".join(_text_of(element).split()):
+            texts.append(text)
+    return texts
+
+
+def _text_of(element: etree._Element) -> str:
+    """All the text inside ``element`` (its tail left out): ``"".join(element.itertext())``."""
+    return str(etree.tostring(element, method="text", encoding=str, with_tail=False))
 
 
 def _dropped_blocks(page: list[str], kept: list[str], title: str | None) -> tuple[Removed, ...]:
@@ -215,7 +232,7 @@ def _first(tree: etree._Element, *xpaths: str) -> str | None:
 def _text_blocks(body: etree._Element) -> list[str]:
     blocks = []
     for element in body.iter(*_BLOCK_TAGS):
-        text = " ".join("".join(element.itertext()).split())
+        text = " ".join(_text_of(element).split())
         if text:
             blocks.append(text)
     return blocks
