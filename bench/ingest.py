@@ -1,6 +1,6 @@
 """Ingestion benchmark: how many articles a second newsprism reads, and where time goes.
 
-Run: ``.venv/bin/python bench/ingest.py [--articles 10000] [--out bench/results]``.
+Run: ``.venv/bin/python bench/ingest.py [--articles 10000] [--repeats 1] [--out bench/results]``.
 
 On a synthetic corpus (see ``bench/corpus.py``) written to a temporary directory, it
 measures, in one process and one run:
@@ -22,7 +22,9 @@ measures, in one process and one run:
 Each pass is split into 5 equal chunks of articles; the median chunk throughput is the
 figure quoted, with min and max. The first chunk of a pipeline pass pays one-off
 start-up (language model load, first imports); the median leaves it out, the overall
-figure keeps it. Peak RSS (``getrusage``) is taken after each pass. Results go to
+figure keeps it. ``--repeats R`` runs every pass R times over the same corpus (one after
+the other, so that drift in machine load spreads over all of them) and pools the chunks:
+medians are then over 5R chunks. Peak RSS (``getrusage``) is taken after each pass. Results go to
 ``<out>/ingest.json`` and ``<out>/ingest.md``.
 """
 
@@ -110,6 +112,16 @@ class Measurement:
         """Median milliseconds per article (from the median chunk throughput)."""
         return 1000 / self.median_rate
 
+    def merged(self, other: Measurement) -> Measurement:
+        """This pass and a repeat of it as one measurement: chunks pooled, extras combined."""
+        extra = {k: _MERGE_EXTRA.get(k, max)(v, other.extra[k]) for k, v in self.extra.items()}
+        if "store_write_seconds" in extra:
+            extra["store_write_share"] = extra["store_write_seconds"] / (
+                self.seconds + other.seconds
+            )
+        chunks = self.chunks + other.chunks
+        return Measurement(self.name, self.what, chunks, self.failures + other.failures, extra)
+
     def to_dict(self) -> dict[str, Any]:
         rates = [c.rate for c in self.chunks]
         return {
@@ -133,6 +145,13 @@ class Measurement:
             ],
             **{k: round(v, 4) for k, v in self.extra.items()},
         }
+
+
+# How the extra figures of repeats of one pass combine (the rest: the largest).
+_MERGE_EXTRA: dict[str, Callable[[float, float], float]] = {
+    "store_write_seconds": lambda a, b: a + b,
+    "stored_articles": min,  # every repeat's store must hold the whole corpus
+}
 
 
 def chunk_sizes(total: int, parts: int = CHUNKS) -> list[int]:
@@ -202,7 +221,7 @@ def extract_baseline(pages: Sequence[str]) -> tuple[float, float, int]:
             include_tables=False,
             date_extraction_params=_DATE_PARAMS,
         )
-        misses += doc is None or doc.body is None
+        misses += getattr(doc, "body", None) is None  # None, or no text found
     return time.perf_counter() - start, time.process_time() - cpu, misses
 
 
@@ -268,7 +287,8 @@ def measure_store(inputs: list[Input], db_path: Path, advance: Advance) -> Measu
         if read in bounds:
             marks.append(time.perf_counter())
 
-    with TimedStore(db_path) as store:
+    store = TimedStore(db_path)
+    with store:
         marks.append(time.perf_counter())
         report = ingest(store, inputs, on_input_done=on_input_done)
         marks.append(time.perf_counter())
@@ -378,6 +398,7 @@ class Run:
 
     articles: int
     seed: int
+    repeats: int = 1
     corpus: CorpusFiles | None = None
     corpus_seconds: float = 0.0
     measurements: list[Measurement] = field(default_factory=list)
@@ -387,7 +408,14 @@ class Run:
     load: dict[str, float] = field(default_factory=dict)
 
     def add(self, *measurements: Measurement) -> None:
-        self.measurements.extend(measurements)
+        """Record passes; a repeat of a pass already recorded is pooled with it."""
+        for measurement in measurements:
+            names = [m.name for m in self.measurements]
+            if measurement.name in names:
+                i = names.index(measurement.name)
+                self.measurements[i] = self.measurements[i].merged(measurement)
+            else:
+                self.measurements.append(measurement)
         self.rss_mb[measurements[0].name] = round(peak_rss_mb(), 1)
 
     def get(self, name: str) -> Measurement:
@@ -430,13 +458,15 @@ def run_passes(run: Run, root: Path, progress: Progress) -> None:
         return lambda k: progress.advance(task, k)
 
     # The text pass goes last: it holds a second language model (for its stage timings),
-    # so the peak RSS after the other passes is the pipeline's own.
-    run.add(*measure_html(html_inputs, step("HTML files + trafilatura alone", 2 * n)))
-    run.add(measure_stream("warc", "one gzipped WARC via read_inputs (full pipeline)",
-                           [files.warc_path], n, step("WARC -> read_inputs", n)))
-    run.add(measure_store(text_inputs, root / "store" / "bench.db",
-                          step("text files -> ingest() + store", n)))
-    run.add(*measure_text(text_inputs, step("text files + stages alone", 2 * n)))
+    # so the peak RSS after the other passes is the pipeline's own (in the first repeat).
+    for r in range(run.repeats):
+        of = f" ({r + 1}/{run.repeats})" if run.repeats > 1 else ""
+        run.add(*measure_html(html_inputs, step("HTML files + trafilatura alone" + of, 2 * n)))
+        run.add(measure_stream("warc", "one gzipped WARC via read_inputs (full pipeline)",
+                               [files.warc_path], n, step("WARC -> read_inputs" + of, n)))
+        run.add(measure_store(text_inputs, root / "store" / f"bench{r}.db",
+                              step("text files -> ingest() + store" + of, n)))
+        run.add(*measure_text(text_inputs, step("text files + stages alone" + of, 2 * n)))
 
 
 # --- reporting -------------------------------------------------------------------------
@@ -479,7 +509,7 @@ def results_json(run: Run, wall_seconds: float) -> dict[str, Any]:
         "benchmark": "ingest",
         "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "parameters": {"articles": run.articles, "seed": run.seed, "chunks": CHUNKS,
-                       "store_batch_size": BATCH_SIZE},
+                       "repeats": run.repeats, "store_batch_size": BATCH_SIZE},
         "environment": {
             "python": sys.version.split()[0],
             "implementation": platform.python_implementation(),
@@ -510,12 +540,14 @@ def results_json(run: Run, wall_seconds: float) -> dict[str, Any]:
 def markdown(results: dict[str, Any]) -> str:
     """A small Markdown report: the throughput table, then the derived figures."""
     env, params, d = results["environment"], results["parameters"], results["derived"]
+    repeats = params.get("repeats", 1)
     load = results.get("load_average_1min", {})
     lines = [
         f"# Ingest benchmark: {params['articles']:,} articles",
         "",
         f"Python {env['python']}, {env['cpu_count']} CPUs, trafilatura {env['trafilatura']}, "
-        f"{results['finished_at']}. Throughput is the median of {params['chunks']} chunks "
+        f"{results['finished_at']}. Every pass ran {repeats} time(s) over the corpus; "
+        f"throughput is the median of {repeats * params['chunks']} chunks "
         "(min-max in brackets); overall includes start-up.",
         "",
         "| pass | articles | median art/s | [min - max] | overall art/s | ms/article | total s |",
@@ -571,16 +603,20 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results",
                         help="folder for ingest.json and ingest.md (default bench/results)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="corpus seed")
+    parser.add_argument("--repeats", type=int, default=1,
+                        help="run every pass this many times over the corpus, chunks pooled")
     args = parser.parse_args(argv)
     if args.articles < CHUNKS:
         parser.error(f"--articles must be at least {CHUNKS}")
+    if args.repeats < 1:
+        parser.error("--repeats must be at least 1")
     return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     console = Console()
-    run = Run(args.articles, args.seed, load={"start": os.getloadavg()[0]})
+    run = Run(args.articles, args.seed, args.repeats, load={"start": os.getloadavg()[0]})
     start = time.perf_counter()
     with (
         tempfile.TemporaryDirectory(prefix="newsprism-bench-") as tmp,
