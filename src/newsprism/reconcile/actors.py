@@ -34,7 +34,15 @@ from newsprism.analyze.aliases import AliasTable, alias_key
 from newsprism.model import Passage
 from newsprism.reconcile.material import StoryMaterial
 
-__all__ = ["SEATS", "Actors", "StateNames", "actors_of", "resolve_pronoun", "same_actors"]
+__all__ = [
+    "SEATS",
+    "Actors",
+    "StateNames",
+    "actors_of",
+    "compatible_roles",
+    "resolve_pronoun",
+    "same_actors",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -272,6 +280,13 @@ def _role_conflict(a: frozenset[str], b: frozenset[str]) -> bool:
 def same_actors(a: Actors, b: Actors) -> bool:
     """No role filled differently on the two sides, no unresolved pronoun against a
     named subject, and at least one participant shared."""
+    return compatible_roles(a, b) and bool((a.agents | a.patients) & (b.agents | b.patients))
+
+
+def compatible_roles(a: Actors, b: Actors, *, preps: bool = True) -> bool:
+    """No role filled differently on the two sides and no unresolved pronoun against a
+    named subject (a participant shared or not); ``preps=False`` leaves prepositional
+    phrases out (descriptions attach them loosely: "with a blue background")."""
     if _role_conflict(a.agents, b.agents) or _role_conflict(a.patients, b.patients):
         return False
     if (a.pronoun_subject and b.agents) or (b.pronoun_subject and a.agents):
@@ -279,7 +294,6 @@ def same_actors(a: Actors, b: Actors) -> bool:
     for head in a.modifiers.keys() & b.modifiers.keys():
         if _role_conflict(a.modifiers[head], b.modifiers[head]):
             return False
-    for prep in a.preps.keys() & b.preps.keys():
-        if _role_conflict(a.preps[prep], b.preps[prep]):
-            return False
-    return bool((a.agents | a.patients) & (b.agents | b.patients))
+    return not preps or not any(
+        _role_conflict(a.preps[prep], b.preps[prep]) for prep in a.preps.keys() & b.preps.keys()
+    )

@@ -18,7 +18,15 @@ from typing import Final
 
 from newsprism.reconcile.forms import form_table, inflections
 
-__all__ = ["ANTONYMS", "antonym_clash", "antonym_of", "lemma_of_form", "table_lemmas"]
+__all__ = [
+    "ANTONYMS",
+    "OPPOSED_PREPOSITIONS",
+    "antonym_clash",
+    "antonym_of",
+    "lemma_of_form",
+    "opposed_prepositions",
+    "table_lemmas",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +59,25 @@ ANTONYMS: Final = (
     ("support", "oppose"),
 )
 
+#: Prepositions that place one thing in ways that exclude each other: looking "into"
+#: or "over" the camera, voting "for" or "against" the bill, speaking "before" or
+#: "after" the vote. Callers require the same predicate and the same noun after both.
+OPPOSED_PREPOSITIONS: Final = (
+    ("into", "over"),
+    ("into", "above"),
+    ("above", "below"),
+    ("above", "under"),
+    ("over", "under"),
+    ("inside", "outside"),
+    ("for", "against"),
+    ("before", "after"),
+    ("with", "without"),
+)
+_OPPOSED_PREPS: Final[dict[str, frozenset[str]]] = {}
+for _a, _b in OPPOSED_PREPOSITIONS:
+    _OPPOSED_PREPS[_a] = _OPPOSED_PREPS.get(_a, frozenset()) | {_b}
+    _OPPOSED_PREPS[_b] = _OPPOSED_PREPS.get(_b, frozenset()) | {_a}
+
 _OPPOSITE: Final[dict[str, frozenset[str]]] = {}
 for _a, _b in ANTONYMS:
     _OPPOSITE[_a] = _OPPOSITE.get(_a, frozenset()) | {_b}
@@ -70,6 +97,12 @@ _WORD = re.compile(r"[^\W\d_]+")
 def antonym_of(lemma: str) -> frozenset[str]:
     """The lemmas that contradict ``lemma`` (empty when it has none in the table)."""
     return _OPPOSITE.get(lemma.casefold(), frozenset())
+
+
+def opposed_prepositions(preposition: str) -> frozenset[str]:
+    """The prepositions that exclude ``preposition`` about one thing ("into" ->
+    {"over", "above"}); empty when it has none."""
+    return _OPPOSED_PREPS.get(preposition.casefold(), frozenset())
 
 
 def lemma_of_form(word: str) -> str | None:

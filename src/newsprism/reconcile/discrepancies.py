@@ -42,7 +42,10 @@
     denying one thing is the claim), and only about one thing: both take an object or
     a clause sharing a noun ("confirmed the meeting" / "denied there was a meeting"),
     or neither does ("the vote passed" / "the vote failed"); "she lost 43 votes" does
-    not deny "she won".
+    not deny "she won". Opposed prepositions about one thing count too: "looking into
+    the camera" / "looking over the camera", "voted for" / "against the levy"
+    (:mod:`newsprism.reconcile.prepositions`: the same predicate and noun, both
+    asserted, one actor, no article giving both), under guards 6-7.
 
     Actors are compared as the story names them (:mod:`newsprism.reconcile.actors`):
     a capital or seat of government stands for its state ("Kyiv", "the Kremlin"), a
@@ -65,8 +68,12 @@
 ``actor``
     Different people named as the one who did a deed only one can do: "Linda Ferrand
     defeated Ana Holt" against "Marta Ferrand won, defeating Ana Holt" (who won, who
-    defeated, ousted or beat whom: :mod:`newsprism.reconcile.rivals`), on no different
-    occasions (guard 6), clauses similar as in guard 7.
+    defeated, ousted or beat whom; which account posted the video:
+    :mod:`newsprism.reconcile.rivals`), on no different occasions (guard 6), clauses
+    similar as in guard 7. And one person placed in different places: "Ana Holt, a
+    student in Springfield" against "a Portland woman, later identified as Ana Holt"
+    (:mod:`newsprism.reconcile.places`: the place tied to the name or a description of
+    the person, origin kept apart, states and countries never compared with a town).
 
 Order: ``number`` discrepancies first (in the facts' order), then ``negation``,
 ``actor`` and ``date`` ones by the position of their first claim (story article order, offset).
@@ -105,6 +112,8 @@ from newsprism.reconcile.clauses import (
     usable,
 )
 from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.places import placed_apart
+from newsprism.reconcile.prepositions import opposed_pairs
 from newsprism.reconcile.rivals import rival_pairs
 from newsprism.reconcile.similarity import TextSimilarity
 
@@ -248,8 +257,12 @@ def _components(pairs: Iterable[tuple[Clause, Clause]]) -> list[list[Clause]]:
 
 
 def _claims(material: StoryMaterial, clauses: Iterable[Clause]) -> tuple[Passage, ...]:
+    return _in_order(material, (c.sentence for c in clauses))
+
+
+def _in_order(material: StoryMaterial, sentences: Iterable[Passage]) -> tuple[Passage, ...]:
     position = {a.id: n for n, a in enumerate(material.articles)}
-    unique = {(c.sentence.article, c.sentence.start): c.sentence for c in clauses}
+    unique = {(s.article, s.start): s for s in sentences}
     return tuple(sorted(unique.values(), key=lambda p: (position[p.article], p.start)))
 
 
@@ -498,8 +511,14 @@ def _negations(
     similarity: TextSimilarity,
     opts: DiscrepancyOptions,
 ) -> list[Discrepancy]:
-    pairs = _undisputed(_negation_pairs(material, sentences, parsed)) + _antonym_pairs(
-        material, sentences, parsed
+    pairs = (
+        _undisputed(_negation_pairs(material, sentences, parsed))
+        + _antonym_pairs(material, sentences, parsed)
+        + [
+            (a, b)
+            for a, b in opposed_pairs(material, sentences, parsed)
+            if not _dates_clash(_clause_dates(a, material), _clause_dates(b, material))
+        ]
     )
     kept = _similar_pairs(pairs, similarity, _threshold(similarity, opts.lexical, opts.dense))
     result = []
@@ -528,6 +547,22 @@ def _rival_actors(
     return [
         Discrepancy(min((c.text for c in group), key=len), "actor", _claims(material, group))
         for group in _components(kept)
+    ]
+
+
+def _places(
+    material: StoryMaterial,
+    sentences: Sequence[Passage],
+    parsed: Parsed,
+    similarity: TextSimilarity,
+    opts: DiscrepancyOptions,
+) -> list[Discrepancy]:
+    """``actor`` for who someone is: one person placed in different places by two
+    sources (:mod:`newsprism.reconcile.places`; no similarity guard: the sentences
+    differ, the person and the tie to the place are the guard)."""
+    return [
+        Discrepancy(about, "actor", _in_order(material, claims))
+        for about, claims in placed_apart(material, sentences, parsed)
     ]
 
 
@@ -638,7 +673,7 @@ def find_discrepancies(
     position = {a.id: n for n, a in enumerate(material.articles)}
     found = [
         d
-        for kind in (_negations, _rival_actors, _dates)
+        for kind in (_negations, _rival_actors, _places, _dates)
         for d in kind(material, sentences, parsed, similarity, opts)
     ]
     found.sort(key=lambda d: (position[d.claims[0].article], d.claims[0].start, d.kind))

@@ -4,17 +4,20 @@ one can have done.
 "Linda Ferrand defeated Ana Holt to become vice chair" against "Marta Ferrand won the
 race, defeating Ana Holt": one contest has one winner, so the two cannot both be true.
 Only predicates with a single agent per patient and occasion count
-(:data:`ONE_AGENT`: defeating, beating, ousting someone, winning the contest); "X
-criticized Holt" and "Y criticized Holt" are both true. A pair is a candidate when:
+(:data:`ONE_AGENT`: defeating, beating, ousting someone, winning the contest, posting a
+thing online first); "X criticized Holt" and "Y criticized Holt" are both true. A pair
+is a candidate when:
 
 1. both sides assert the predicate (not negated, no modal, hedge, condition or
    question; a participle hanging on an asserted verb counts: "won the race,
    defeating Holt");
 2. each agent is one person named in full (two words or more: a bare surname may be
    either of two relatives), and the story's roster does not fold the two names into
-   one person;
+   one person; for posting (post, upload, publish: one deed), an account named by its
+   handle ("posted by "HarbourCam22"", "under an account titled DockWatcher"), never a
+   person or outlet, who may repost or share what another account posted;
 3. the patients share a named participant (for "win": the same noun with "the", "won
-   the race" / "won the race");
+   the race" / "won the race"; for posting: the same noun with "the", "the video");
 4. no preposition both sides use takes different nouns ("in the primary" / "in the
    runoff").
 
@@ -53,11 +56,18 @@ ONE_AGENT: Final = MappingProxyType(
         "unseat": inflections("unseat"),
         "assassinate": inflections("assassinate"),
         "win": inflections("win", ("won",)),
+        # putting one thing online: one account first posted the video
+        "post": inflections("post") + inflections("upload") + inflections("publish"),
     }
 )
 _LEMMA_OF: Final = form_table(ONE_AGENT)
 _WORDS = re.compile(r"[^\W\d_]+")
 _NAMED_TYPES = frozenset({"PERSON", "ORG"})
+_ACCOUNT_NOUNS = frozenset({"account", "channel", "handle", "username", "user", "page"})
+_NAMING = frozenset({"title", "name", "call", "dub"})
+# A handle: "@name", or one word with a capital inside ("DCCameraGuy") or a digit.
+_HANDLE = re.compile(r"@\w+|\w*[a-z][A-Z]\w*|[A-Za-z]+\d\w*")
+_QUOTES = frozenset("\"“”'‘’`")
 
 
 def _lemma(token: Token) -> str | None:
@@ -74,6 +84,8 @@ def _asserted_event(token: Token) -> bool:
         return True
     head = token.head
     bare = not any(c.dep_ in ("mark", "aux") for c in token.children)
+    if _lemma(token) == "post" and token.dep_ == "acl" and token.tag_ == "VBN":
+        return bare  # "the video posted by @name": a reduced relative clause
     return token.dep_ == "advcl" and token.tag_ == "VBG" and bare and is_finite(head)
 
 
@@ -104,8 +116,9 @@ def _agent(clause: Clause, material: StoryMaterial) -> str | None:
         return None
     people = _entities_in(subjects[0], clause.sentence, material, frozenset({"PERSON"}))
     written = _written_name(subjects[0])
-    # The recogniser may stop at a middle initial ("Representative Linda" of
-    # "Representative Linda T. Sanchez"): the written name then says more.
+    # The recogniser may miss or mislabel a name ("Marta" tagged a place in "Marta
+    # Ferrand won"): the written name then says more. (A name cut at a middle initial
+    # is whole since entity handling runs over the initial.)
     longer = written is not None and len(written.split()) > max(
         map(len, map(str.split, people)), default=0
     )
@@ -118,6 +131,33 @@ def _agent(clause: Clause, material: StoryMaterial) -> str | None:
         people = [written]
     full = {p for p in people if len(p.split()) >= 2}
     return full.pop() if len(full) == 1 and len(people) == len(set(people)) else None
+
+
+def _account(clause: Clause) -> str | None:
+    """For "post": the account named as the poster, by its handle ("posted by
+    "DCCameraGuy"", "by @name") or after an account noun ("under an account titled
+    TonyManization"). People and organisations do not count: one thing is posted by
+    one account, but reposted, shared and reported by many."""
+    token = clause.predicate
+    for child in token.children:
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and _handle_like(obj):
+                    return obj.text
+    for word in token.subtree:
+        if word.lemma_.casefold() not in _ACCOUNT_NOUNS or word.pos_ != "NOUN":
+            continue
+        for verb in word.children:
+            if verb.dep_ == "acl" and verb.lemma_.casefold() in _NAMING:
+                after = [t for t in verb.doc[verb.i + 1 : verb.i + 3] if t.text not in _QUOTES]
+                if after and after[0].pos_ == "PROPN":
+                    return after[0].text
+    return None
+
+
+def _handle_like(token: Token) -> bool:
+    quoted = token.i > 0 and token.doc[token.i - 1].text in _QUOTES
+    return token.pos_ == "PROPN" and (quoted or _HANDLE.fullmatch(token.text) is not None)
 
 
 def _written_name(head: Token) -> str | None:
@@ -137,6 +177,8 @@ def _patients(clause: Clause, material: StoryMaterial) -> frozenset[str]:
     """Guard 3 on one side: the named participants of the object; for "win", the object
     noun when it is definite ("the race")."""
     found: set[str] = set()
+    if _lemma(clause.predicate) == "post":
+        return _posted_thing(clause.predicate)
     for child in clause.predicate.children:
         if child.dep_ not in ("dobj", "nsubjpass"):
             continue
@@ -146,6 +188,19 @@ def _patients(clause: Clause, material: StoryMaterial) -> frozenset[str]:
         if _lemma(clause.predicate) == "win" and definite:
             found.add(f"the {child.lemma_.casefold()}")
     return frozenset(found)
+
+
+def _posted_thing(token: Token) -> frozenset[str]:
+    """What was posted, when definite ("the video"): the object, the passive subject,
+    or the noun a relative or reduced clause hangs on ("the video, which was posted")."""
+    things = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.dep_ in ("relcl", "acl") and all(c.tag_ in ("WDT", "WP") for c in things):
+        things = [token.head]
+    return frozenset(
+        f"the {t.lemma_.casefold()}"
+        for t in things
+        if t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+    )
 
 
 def _one_name(a: str, b: str, names: StoryNames) -> bool:
@@ -178,7 +233,10 @@ def _rivals(
     a: Clause, b: Clause, material: StoryMaterial, names: StoryNames, states: StateNames
 ) -> bool:
     """Guards 2-4 on a pair of clauses of one predicate."""
-    agent_a, agent_b = _agent(a, material), _agent(b, material)
+    if _lemma(a.predicate) == "post":
+        agent_a, agent_b = _account(a), _account(b)
+    else:
+        agent_a, agent_b = _agent(a, material), _agent(b, material)
     if agent_a is None or agent_b is None or _one_name(agent_a, agent_b, names):
         return False
     patients = _patients(b, material)

@@ -1,0 +1,249 @@
+"""Places of one person: two sources that put one named person in different places.
+
+"Ana Holt, a student at Lorvik College in Tresny" against "a Varna woman, later
+identified as Ana Holt": one says she is of Tresny, the other of Varna. A place counts
+as the person's when the text ties it to the name itself or to a description of the
+person, in one of these frames (and only there: a place elsewhere in the sentence is
+where something happened, not who someone is):
+
+* after the name: "Linda Ferrand of Sarnow", "Ana Holt from Tresny";
+* in an apposition of the name: "Ana Holt, a student at Lorvik College in Tresny";
+  "a nurse in Tresny, Ana Holt";
+* on a description the name is given to: "a Varna woman, later identified as Ana
+  Holt", "a Varna man named Ivo Bel".
+
+Guards (a false contradiction costs the user's trust):
+
+1. one person: the names resolve to one story person (:mod:`newsprism.reconcile.roster`),
+   named in full (two words or more) in both sources;
+2. the same kind of tie: a description speaking of origin ("born in", "native",
+   "raised", "grew up", "hometown", "moved", "formerly") is a different attribute
+   from where someone lives or works, so it is never compared;
+3. only the narrowest places: a state or country (:data:`REGIONS`, the alias table's
+   countries) holds cities and is dropped, as is a place the story writes after a
+   comma behind another ("Tresny, Wash.": Wash. holds Tresny);
+4. each source takes one side: a source that gives both places for the person
+   reports no clash, and the two sides share no place.
+
+Places are the analysis's GPE and LOC entities (canonical names, so "Kiev" and "Kyiv"
+are one).
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from spacy.tokens import Doc, Token
+
+from newsprism.analyze.aliases import AliasTable, fold_key
+from newsprism.model import Passage
+from newsprism.reconcile.clauses import Parsed
+from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.roster import story_names
+
+__all__ = ["REGIONS", "placed_apart"]
+
+logger = logging.getLogger(__name__)
+
+#: US states, by name and by the abbreviations news style uses ("Wash.", "Calif."),
+#: which hold the cities a person is placed in; never compared with a city.
+REGIONS: Final = frozenset(
+    fold_key(n)
+    for n in """alabama ala alaska arizona ariz arkansas ark california calif colorado colo
+    connecticut conn delaware del florida fla georgia ga hawaii idaho illinois ill indiana
+    ind iowa kansas kan kentucky ky louisiana la maine maryland md massachusetts mass
+    michigan mich minnesota minn mississippi miss missouri mo montana mont nebraska neb
+    nevada nev ohio oklahoma okla oregon ore pennsylvania pa tennessee tenn texas utah
+    vermont vt virginia va washington wash wisconsin wis wyoming wyo""".split()  # noqa: SIM905
+) | frozenset(
+    fold_key(n)
+    for n in (
+        "New Hampshire", "N.H.", "New Jersey", "N.J.", "New Mexico", "N.M.", "New York",
+        "N.Y.", "North Carolina", "N.C.", "North Dakota", "N.D.", "Rhode Island", "R.I.",
+        "South Carolina", "S.C.", "South Dakota", "S.D.", "West Virginia", "W.Va.",
+        "Washington State", "D.C.", "Puerto Rico",
+    )
+)  # fmt: skip
+_PLACE_TYPES: Final = frozenset({"GPE", "LOC"})
+_PLACE_PREPS: Final = frozenset({"in", "of", "from", "at", "near"})
+_NAME_PREPS: Final = frozenset({"of", "from"})
+# Words of a description that speak of origin or a past place, not of where one is.
+_ORIGIN: Final = frozenset(
+    {"bear", "born", "native", "raise", "grow", "grew", "hometown", "move", "formerly",
+     "former", "originally", "visit", "visiting", "travel", "trip", "vacation", "flee"}
+)  # fmt: skip
+_NAMING_VERBS: Final = frozenset({"identify", "name"})
+_MAX_DEPTH = 3  # prepositions followed from a description: "student at a college in X"
+
+
+@dataclass(frozen=True, slots=True)
+class _Placed:
+    """One source's sentence placing one person."""
+
+    sentence: Passage
+    source: str
+    person: str  # the story's key of the person
+    name: str  # as the article names them
+    places: frozenset[str]
+
+
+def _places_of(doc: Doc, offset: int, places: Sequence[tuple[int, int, str]]) -> dict[int, str]:
+    """Token index -> place name, for tokens inside a place mention of the sentence."""
+    found: dict[int, str] = {}
+    for start, end, name in places:
+        span = doc.char_span(start - offset, end - offset, alignment_mode="expand")
+        for token in span or ():
+            found[token.i] = name
+    return found
+
+
+def _descriptions(name: Token) -> list[Token]:
+    """Nouns that describe the person named by ``name``: its appositions, the noun it is
+    in apposition to, and a noun it is given to ("a Varna woman, identified as ...")."""
+    found = [c for c in name.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if name.dep_ == "appos" and name.head.pos_ == "NOUN":
+        found.append(name.head)
+    verb = name.head.head if name.dep_ == "pobj" and name.head.lower_ == "as" else name.head
+    naming = verb.lemma_.casefold() in _NAMING_VERBS and verb.tag_ == "VBN"
+    if naming and (name.dep_ == "oprd" or verb is not name.head):
+        found.extend(_named_noun(verb))
+    return found
+
+
+def _named_noun(verb: Token) -> list[Token]:
+    """The noun a naming participle describes: its head noun ("a man named ..."), or,
+    when it hangs on a verb, the last noun before it in that verb's clause."""
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":
+        return [verb.head]
+    if verb.dep_ == "advcl":
+        before = [t for t in verb.head.subtree if t.i < verb.i and t.pos_ == "NOUN"]
+        return before[-1:]
+    return []
+
+
+def _tied_places(token: Token, places: dict[int, str], preps: frozenset[str]) -> set[str]:
+    """Places in the compounds of ``token`` and down chains of its prepositions."""
+    found = {places[c.i] for c in token.children if c.dep_ == "compound" and c.i in places}
+    frontier, depth = [token], 0
+    while frontier and depth < _MAX_DEPTH:
+        nxt = []
+        for node in frontier:
+            for prep in node.children:
+                if prep.dep_ != "prep" or prep.lower_ not in (
+                    preps if depth == 0 else _PLACE_PREPS
+                ):
+                    continue
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        if obj.i in places:
+                            found.add(places[obj.i])
+                        nxt.append(obj)
+        frontier, depth = nxt, depth + 1
+    return found
+
+
+def _origin_words(token: Token) -> bool:
+    return any(t.lemma_.casefold() in _ORIGIN or t.lower_ in _ORIGIN for t in token.subtree)
+
+
+def _person_places(name: Token, places: dict[int, str]) -> set[str]:
+    found = set() if _origin_words(name) else _tied_places(name, places, _NAME_PREPS)
+    for noun in _descriptions(name):
+        if not _origin_words(noun):
+            found |= _tied_places(noun, places, _PLACE_PREPS)
+    return found
+
+
+def _mentions(
+    material: StoryMaterial, sentence: Passage, types: frozenset[str]
+) -> list[tuple[int, int, str]]:
+    analysis = material.analysis(sentence.article)
+    return [
+        (m.start, m.end, e.name)
+        for e in (analysis.entities if analysis else ())
+        if e.type in types
+        for m in e.mentions
+        if sentence.start <= m.start and m.end <= sentence.end
+    ]
+
+
+def _candidates(material: StoryMaterial, sentences: Sequence[Passage]) -> list[Passage]:
+    """Prefilter: sentences naming a person and a place."""
+    return [
+        s
+        for s in sentences
+        if _mentions(material, s, frozenset({"PERSON"})) and _mentions(material, s, _PLACE_TYPES)
+    ]
+
+
+def _placed(material: StoryMaterial, sentences: Sequence[Passage], parsed: Parsed) -> list[_Placed]:
+    candidates = _candidates(material, sentences)
+    names = story_names(material)
+    found: list[_Placed] = []
+    for sentence, doc in zip(candidates, parsed.docs(candidates), strict=True):
+        places = _places_of(doc, sentence.start, _mentions(material, sentence, _PLACE_TYPES))
+        for start, end, person in _mentions(material, sentence, frozenset({"PERSON"})):
+            span = doc.char_span(
+                start - sentence.start, end - sentence.start, alignment_mode="expand"
+            )
+            if span is None or len(person.split()) < 2:
+                continue
+            tied = _person_places(span.root, places)
+            if tied:
+                source = material.source_of(sentence.article)
+                found.append(_Placed(sentence, source, names.key(person), person, frozenset(tied)))
+    return found
+
+
+def _holders(material: StoryMaterial, table: AliasTable) -> set[str]:
+    """Places that hold others: states, countries, and any place the story writes after
+    another and a comma ("Tresny, Wash.")."""
+    held = set(REGIONS) | {fold_key(c) for c in table.demonyms.values()}
+    for article in material.articles:
+        analysis = material.analysis(article.id)
+        places = sorted(
+            (m.start, m.end, e.name)
+            for e in (analysis.entities if analysis else ())
+            if e.type in _PLACE_TYPES
+            for m in e.mentions
+        )
+        for (_, end, _), (start, _, name) in itertools.pairwise(places):
+            if article.text[end:start].strip() == ",":
+                held.add(fold_key(name))
+    return held
+
+
+def _narrowest(places: Iterable[str], holders: set[str]) -> frozenset[str]:
+    return frozenset(k for k in map(fold_key, places) if k not in holders)
+
+
+def placed_apart(
+    material: StoryMaterial, sentences: Sequence[Passage], parsed: Parsed
+) -> list[tuple[str, list[Passage]]]:
+    """Each person two sources place differently (the module's guards): what is in
+    question ("where Ana Holt is: Tresny / Varna") and the sentences of each side."""
+    placed = _placed(material, sentences, parsed)
+    if len(placed) < 2:
+        return []
+    holders = _holders(material, AliasTable.default())
+    by_person: dict[str, dict[str, list[_Placed]]] = {}
+    for p in placed:
+        by_person.setdefault(p.person, {}).setdefault(p.source, []).append(p)
+    found: list[tuple[str, list[Passage]]] = []
+    for sources in by_person.values():
+        sides = {
+            source: _narrowest((x for p in ps for x in p.places), holders)
+            for source, ps in sources.items()
+        }
+        sides = {source: v for source, v in sides.items() if len(v) == 1}
+        if len(set(sides.values())) < 2:
+            continue
+        claims = [p.sentence for s in sides for p in sources[s] if _narrowest(p.places, holders)]
+        shown = {fold_key(x): x for s in sides for p in sources[s] for x in p.places}
+        where = " / ".join(sorted(shown[next(iter(v))] for v in set(sides.values())))
+        found.append((f"where {sources[next(iter(sides))][0].name} is: {where}", claims))
+    return found
