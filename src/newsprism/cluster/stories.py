@@ -62,8 +62,8 @@ import itertools
 import logging
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from itertools import islice
 from typing import TYPE_CHECKING, Any
@@ -73,12 +73,15 @@ import numpy.typing as npt
 
 from newsprism.analyze.aliases import AliasTable, fold_key
 from newsprism.cluster.ann import CentroidIndex, NameIndex
+from newsprism.cluster.bound import LogitBound, overlap_of, unmeasured
+from newsprism.cluster.bound import is_unmeasured as _unmeasured
+from newsprism.cluster.hot import MIN_SHARED_NAMES, Vector, number_overlap, weighted_overlap
 from newsprism.cluster.hot import HotStory as _Story
-from newsprism.cluster.hot import Vector
 from newsprism.cluster.hot import absorb_span as _absorb_span
 from newsprism.cluster.hot import best_headline as _best_headline
 from newsprism.cluster.hot import best_headline_pair as _best_headline_pair
 from newsprism.cluster.hot import gap as _gap
+from newsprism.cluster.hot import names_only as _names_only
 from newsprism.cluster.hot import spans_gap as _spans_gap
 from newsprism.cluster.hot import story_from_meta as _story_from_meta
 from newsprism.cluster.hot import story_meta as _story_meta
@@ -119,6 +122,8 @@ ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 _SECONDS_PER_DAY = 86400.0
 # Articles vectorised at once by add_many (bounded further by the vectorizer's refresh).
 _BATCH = 256
+# One side of an overlap: a story's counts, or an article's names (each counted once).
+Side = Mapping[str, float] | frozenset[str]
 # Merges chained after one join at most (a bridging article rarely closes more gaps).
 _MAX_MERGES = 4
 
@@ -187,45 +192,8 @@ class _Item:
     numbers: frozenset[str] = frozenset()
 
 
-def weighted_jaccard(
-    first: Mapping[str, float], second: Mapping[str, float], weight: Callable[[str], float]
-) -> float:
-    """``sum w*min / sum w*max`` over the union of keys (frequencies in [0, 1])."""
-    top = bottom = 0.0
-    for key, a in first.items():
-        b = second.get(key, 0.0)
-        w = weight(key)
-        top += w * (a if a < b else b)
-        bottom += w * (b if a < b else a)
-    for key, b in second.items():
-        if key not in first:
-            bottom += weight(key) * b
-    return top / bottom if bottom else 0.0
-
-
-def _frequencies(counts: Counter[str], size: int) -> dict[str, float]:
-    return {k: c / size for k, c in counts.items()} if size else {}
-
-
-def _numbers(first: Mapping[str, float], counts: Counter[str], size: int) -> float | None:
-    """Jaccard of the numbers written on each side (a story's weighed by the share of its
-    members writing them; unweighted by rarity: a number's meaning lies in its unit,
-    which the key does not hold); None when either side writes none."""
-    if not first or not counts:
-        return None
-    return weighted_jaccard(first, _frequencies(counts, size), _unit_weight)
-
-
-def _unit_weight(_: str) -> float:
-    return 1.0
-
-
 def _primary(language: str | None) -> str | None:
     return language.split("-")[0].casefold() if language else None
-
-
-# Without text evidence (another language), a story must share this many names.
-_MIN_SHARED_NAMES_WITHOUT_TEXT = 2
 
 
 class StoryClusterer:
@@ -252,6 +220,7 @@ class StoryClusterer:
         self._model: JoinModel = self.options.model or load_model(_vectorizer_kind(self.vectorizer))
         p = self.options.join_probability
         self._cut = math.log(p / (1.0 - p))
+        self._bound = LogitBound(self._model, self._cut)
         self._multilingual = bool(getattr(self.vectorizer, "multilingual", False))
         self._ann = CentroidIndex(self.vectorizer.dim)
         self._names = NameIndex()
@@ -476,15 +445,15 @@ class StoryClusterer:
 
     def _best_story(self, item: _Item) -> _Story | None:
         self._weights.clear()
-        scored = [
-            (self._score_article(item, story), -story.key, story)
+        known = [
+            (self._article_known(item, story), story.key, story)
             for story in self._candidates(item.vector, item.names | item.speakers)
             if self._in_window(_gap(item.day, story.first_day, story.last_day))
         ]
-        if not scored:
-            return None
-        best = self._decisive(scored, 0.0)
-        logger.debug("%s: best of %d: %s", item.signals.article_id, len(scored), best)
+        best = self._bound.pick(
+            known, lambda story, seen, floor: self._article_rest(item, story, seen, floor)
+        )
+        logger.debug("%s: best of %d: %s", item.signals.article_id, len(known), best)
         return best
 
     def _candidates(self, vector: Vector, names: Iterable[str]) -> list[_Story]:
@@ -497,92 +466,133 @@ class StoryClusterer:
 
     # --- scoring ------------------------------------------------------------------------
 
-    def _score_article(self, item: _Item, story: _Story) -> float:
-        """The join margin of an article with a story: the model's log-odds less the
-        cut's (joined at >= 0); names alone across languages (see the module doc)."""
-        evidence = self._article_evidence(item, story)
-        if isinstance(evidence, Evidence):
-            return self._model.logit(evidence) - self._cut
-        return evidence
-
     def _article_evidence(self, item: _Item, story: _Story) -> Evidence | float:
         """The evidence for the join model, or the names-only margin where text
         cannot be compared."""
-        names = self._overlap(dict.fromkeys(item.names, 1.0), story.names, story.sources)
-        speakers = self._overlap(dict.fromkeys(item.speakers, 1.0), story.speakers, story.sources)
+        known = self._article_known(item, story)
+        full = (
+            self._article_rest(item, story, known, -math.inf)
+            if isinstance(known, Evidence)
+            else None
+        )
+        return known if full is None else full
+
+    def _article_known(self, item: _Item, story: _Story) -> Evidence | float:
+        """The cheap evidence (text cosines, cohesion, time gap), the costly fields
+        (names, speakers, numbers, title) left :data:`~newsprism.cluster.bound.UNMEASURED`
+        where both sides have them; or the names-only margin."""
         if not self._same_language(item.signals.language, story.language()):
-            return self._names_only(len(item.names & story.names.keys()), names, speakers)
+            shared = len(item.names & story.names.keys())
+            return self._names_margin(shared, item.names, item.speakers, 1.0, story)
         total = story.total
-        if total is None or not story.sources or not np.any(item.vector) or not np.any(total):
-            return self._names_only(_MIN_SHARED_NAMES_WITHOUT_TEXT, names, speakers)
+        if total is None or not story.sources or not item.vector.any() or not total.any():
+            return self._names_margin(MIN_SHARED_NAMES, item.names, item.speakers, 1.0, story)
         dot = float(np.dot(item.vector, total))
         total_sq = float(np.dot(total, total))
+        has_title = item.headline is not None and bool(story.headlines and item.headline.any())
         return Evidence(
             text_mean=dot / story.sources,
             text_centroid=dot / math.sqrt(total_sq),
-            title=_best_headline(item.headline, story),
-            names=names,
-            speakers=speakers,
+            title=unmeasured(has_title),
+            names=overlap_of(item.names, story.names),
+            speakers=overlap_of(item.speakers, story.speakers),
             gap_days=_gap(item.day, story.first_day, story.last_day),
             cohesion=cohesion(total_sq, story.sources),
-            numbers=_numbers(dict.fromkeys(item.numbers, 1.0), story.numbers, story.sources),
+            numbers=overlap_of(item.numbers, story.numbers),
         )
 
-    def _score_stories(self, a: _Story, b: _Story) -> float:
-        """The join margin of two stories, as :meth:`_score_article`."""
-        evidence = self._story_evidence(a, b)
-        if isinstance(evidence, Evidence):
-            return self._model.logit(evidence) - self._cut
-        return evidence
+    def _article_rest(
+        self, item: _Item, story: _Story, known: Evidence, floor: float
+    ) -> Evidence | None:
+        """``known`` with its unmeasured fields measured (names first: the strongest);
+        None once the bound shows the margin cannot reach ``floor``."""
+        if _unmeasured(known.names):
+            known = replace(known, names=self._overlap(item.names, 1.0, story.names, story.sources))
+            if self._bound.ceiling(known) < floor:
+                return None
+        return replace(
+            known,
+            title=_best_headline(item.headline, story),
+            speakers=self._overlap(item.speakers, 1.0, story.speakers, story.sources)
+            if _unmeasured(known.speakers)
+            else known.speakers,
+            numbers=number_overlap(
+                dict.fromkeys(item.numbers, 1.0), 1.0, story.numbers, story.sources
+            )
+            if _unmeasured(known.numbers)
+            else known.numbers,
+        )
 
     def _story_evidence(self, a: _Story, b: _Story) -> Evidence | float:
         """The evidence between two stories (text_mean is the mean cosine over the
         pairs of their members: average linkage), or the names-only margin."""
-        names = self._overlap(_frequencies(a.names, a.sources), b.names, b.sources)
-        speakers = self._overlap(_frequencies(a.speakers, a.sources), b.speakers, b.sources)
+        known = self._stories_known(a, b)
+        full = self._stories_rest(a, b, known, -math.inf) if isinstance(known, Evidence) else None
+        return known if full is None else full
+
+    def _stories_known(self, a: _Story, b: _Story) -> Evidence | float:
+        """As :meth:`_article_known`, between two stories."""
         if not self._same_language(a.language(), b.language()):
-            return self._names_only(len(a.names.keys() & b.names.keys()), names, speakers)
-        if a.total is None or b.total is None or not np.any(a.total) or not np.any(b.total):
-            return self._names_only(_MIN_SHARED_NAMES_WITHOUT_TEXT, names, speakers)
+            shared = len(a.names.keys() & b.names.keys())
+            return self._names_margin(shared, a.names, a.speakers, a.sources, b)
+        if a.total is None or b.total is None or not a.total.any() or not b.total.any():
+            return self._names_margin(MIN_SHARED_NAMES, a.names, a.speakers, a.sources, b)
         dot = float(np.dot(a.total, b.total))
         a_sq, b_sq = float(np.dot(a.total, a.total)), float(np.dot(b.total, b.total))
         return Evidence(
             text_mean=dot / (a.sources * b.sources),
             text_centroid=dot / math.sqrt(a_sq * b_sq),
-            title=_best_headline_pair(a, b),
-            names=names,
-            speakers=speakers,
+            title=unmeasured(bool(a.headlines) and bool(b.headlines)),
+            names=overlap_of(a.names.keys(), b.names),
+            speakers=overlap_of(a.speakers.keys(), b.speakers),
             gap_days=_spans_gap(a, b),
             cohesion=pooled_cohesion((a_sq, a.sources), (b_sq, b.sources)),
-            numbers=_numbers(_frequencies(a.numbers, a.sources), b.numbers, b.sources),
+            numbers=overlap_of(a.numbers.keys(), b.numbers),
         )
 
-    def _names_only(self, shared: int, names: float | None, speakers: float | None) -> float:
-        """Margin on names and speakers alone (another language, or no text)."""
-        if shared < _MIN_SHARED_NAMES_WITHOUT_TEXT:
-            return -1.0
-        parts = [(w, v) for w, v in ((0.35, names), (0.10, speakers)) if v is not None]
-        if not parts:
-            return -1.0
-        mean = sum(w * v for w, v in parts) / sum(w for w, _ in parts)
-        return mean - self.options.names_threshold
+    def _stories_rest(self, a: _Story, b: _Story, known: Evidence, floor: float) -> Evidence | None:
+        """As :meth:`_article_rest`, between two stories."""
+        if _unmeasured(known.names):
+            known = replace(known, names=self._overlap(a.names, a.sources, b.names, b.sources))
+            if self._bound.ceiling(known) < floor:
+                return None
+        return replace(
+            known,
+            title=_best_headline_pair(a, b),
+            speakers=self._overlap(a.speakers, a.sources, b.speakers, b.sources)
+            if _unmeasured(known.speakers)
+            else known.speakers,
+            numbers=number_overlap(a.numbers, a.sources, b.numbers, b.sources)
+            if _unmeasured(known.numbers)
+            else known.numbers,
+        )
 
     def _same_language(self, first: str | None, second: str | None) -> bool:
         a, b = _primary(first), _primary(second)
         return self._multilingual or a is None or b is None or a == b
 
-    def _overlap(self, first: Mapping[str, float], counts: Counter[str], size: int) -> float | None:
+    def _names_margin(
+        self, shared: int, names: Side, speakers: Side, size: float, story: _Story
+    ) -> float:
+        """The names-only margin of one side's names and speakers with ``story``'s."""
+        return _names_only(
+            self.options.names_threshold,
+            shared,
+            self._overlap(names, size, story.names, story.sources),
+            self._overlap(speakers, size, story.speakers, story.sources),
+        )
+
+    def _overlap(
+        self, first: Side, first_size: float, counts: Counter[str], size: int
+    ) -> float | None:
+        """IDF-weighted Jaccard of two sides' name frequencies (count / size; an
+        article's names as a set, each of frequency 1); None when either side has none.
+        The IDF weights are memoised in ``_weights`` for one scoring round (no story
+        changes within one; :meth:`_best_story` and :meth:`_closest_story` start one)."""
         if not first or not counts:
             return None
-        return weighted_jaccard(first, _frequencies(counts, size), self._weight)
-
-    def _weight(self, name: str) -> float:
-        """The name's IDF weight, memoised for one scoring round (no story changes
-        within one; :meth:`_best_story` and :meth:`_closest_story` start a round)."""
-        weight = self._weights.get(name)
-        if weight is None:
-            weight = self._weights[name] = self._names.weight(name)
-        return weight
+        side = first if isinstance(first, Mapping) else dict.fromkeys(first, 1.0)
+        return weighted_overlap(side, first_size, counts, size, self._weights, self._names.weight)
 
     # --- changing stories ---------------------------------------------------------------
 
@@ -643,19 +653,14 @@ class StoryClusterer:
 
     def _closest_story(self, story: _Story) -> _Story | None:
         self._weights.clear()
-        scored = [
-            (self._score_stories(story, other), -other.key, other)
+        known = [
+            (self._stories_known(story, other), other.key, other)
             for other in self._candidates(story.centroid(), story.names.keys())
             if other is not story and self._in_window(_spans_gap(story, other))
         ]
-        if not scored:
-            return None
-        return self._decisive(scored, 0.0)
-
-    def _decisive(self, scored: list[tuple[float, int, _Story]], floor: float) -> _Story | None:
-        """The best-scoring story (the oldest on a tie) if its margin reaches ``floor``."""
-        margin, _, best = max(scored, key=lambda s: (s[0], s[1]))
-        return best if margin >= floor else None
+        return self._bound.pick(
+            known, lambda other, seen, floor: self._stories_rest(story, other, seen, floor)
+        )
 
     def _merge(self, a: _Story, b: _Story) -> _Story:
         """Merge the smaller story into the larger (the older on a tie); record it."""
