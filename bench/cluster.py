@@ -327,6 +327,8 @@ def run(settings: Settings, console: Console) -> dict[str, Any]:
                     _add_one(one, make_signals, dups, item, position, times, parts)
             if position % 1_000 == 0:
                 progress.update(task, completed=position)
+                if not console.is_terminal and position % 5_000 == 0:  # a log of a long run
+                    console.print(f"{position:,} articles, {time.perf_counter() - started:,.0f} s")
             if settings.release_every and position % settings.release_every == 0:
                 released += _release(clusterer)
                 _release(other)
