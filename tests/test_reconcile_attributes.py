@@ -1,6 +1,7 @@
 """Contradictions beyond "not" on invented stories: one person placed in two places,
 two accounts named as the poster of one video, opposed prepositions about one thing;
-each with hard negatives that must yield nothing."""
+each with hard negatives that must yield nothing. And a date guard: an article cannot
+tell of an occasion after its own publication."""
 
 from __future__ import annotations
 
@@ -23,11 +24,14 @@ def analyzer() -> Analyzer:
     return Analyzer()
 
 
-def found(analyzer: Analyzer, texts: list[str]) -> list[Discrepancy]:
+def found(
+    analyzer: Analyzer, texts: list[str], published: list[datetime] | None = None
+) -> list[Discrepancy]:
     """The discrepancies of one story, one article per text, each its own outlet."""
+    when = published or [PUBLISHED] * len(texts)
     articles = [
-        Article(article_id(f"o{n}", t), f"o{n}.txt", t, outlet=f"Outlet {n}", published=PUBLISHED)
-        for n, t in enumerate(texts)
+        Article(article_id(f"o{n}", t), f"o{n}.txt", t, outlet=f"Outlet {n}", published=d)
+        for n, (t, d) in enumerate(zip(texts, when, strict=True))
     ]
     story = Story("invented", None, tuple(a.id for a in articles))
     material = StoryMaterial(story, articles, {a.id: analyzer.analyze(a) for a in articles})
@@ -135,3 +139,23 @@ def test_an_article_that_gives_both_reports_no_clash(analyzer: Analyzer) -> None
         "The council voted for the levy in March. Months later the council voted against the levy."
     )
     assert found(analyzer, [both, "The council voted for the levy."]) == []
+
+
+MEETINGS = (
+    "The two leaders met privately at the harbour office on Sunday to discuss the levy.",
+    "The two leaders met privately at the harbour office on Thursday to discuss the levy.",
+)
+
+
+def test_a_later_meeting_is_another_meeting(analyzer: Analyzer) -> None:
+    """Published on the Sunday and on the Thursday after: the first article could not
+    have told of Thursday's meeting, so the dates are two occasions."""
+    sunday, thursday = datetime(2026, 5, 17, 18, tzinfo=UTC), datetime(2026, 5, 21, 18, tzinfo=UTC)
+    assert found(analyzer, list(MEETINGS), [sunday, thursday]) == []
+
+
+def test_one_meeting_dated_twice_is_still_found(analyzer: Analyzer) -> None:
+    """Both published after both days: one of them misdates the meeting."""
+    friday = datetime(2026, 5, 22, 9, tzinfo=UTC)
+    result = found(analyzer, list(MEETINGS), [friday, friday])
+    assert [(d.kind, {c.text for c in d.claims}) for d in result] == [("date", set(MEETINGS))]

@@ -59,8 +59,9 @@
 ``date``
     One event dated differently by two sources: the same predicate and actors as above,
     neither side negated or hedged, each predicate carrying one resolved, unambiguous,
-    past date that does not overlap the other's, clauses at least
-    ``date_lexical``/``date_dense`` similar, and no sign of a repeated event ("again",
+    past date that does not overlap the other's and is no later than the other
+    article's publication day (an article cannot tell of a later occasion), clauses at
+    least ``date_lexical``/``date_dense`` similar, and no sign of a repeated event ("again",
     "second", "another", "once more", "resumed"...) nor an article that itself gives
     the predicate both dates. When the parser hangs two dates on one predicate, the
     narrower one holds ("apologized Saturday ... earlier this week": Saturday).
@@ -615,6 +616,28 @@ def _dated_clauses(
     return clauses
 
 
+def _both_knowable(
+    material: StoryMaterial,
+    a: Clause,
+    a_dates: Sequence[tuple[str, str]],
+    b: Clause,
+    b_dates: Sequence[tuple[str, str]],
+) -> bool:
+    """Whether each side's date is on or before the other article's publication day: an
+    article cannot tell of a meeting held after it was published, so "met on Sunday"
+    (published Sunday) and "met on Thursday" (published Thursday) are two meetings, not
+    one dated twice. Unknown publication dates keep the pair."""
+
+    def day(clause: Clause) -> str | None:
+        published = material.by_id[clause.sentence.article].published
+        return published.date().isoformat() if published else None
+
+    a_day, b_day = day(a), day(b)
+    late_a = b_day is not None and all(first > b_day for first, _ in a_dates)
+    late_b = a_day is not None and all(first > a_day for first, _ in b_dates)
+    return not (late_a or late_b)
+
+
 def _dates(
     material: StoryMaterial,
     sentences: Sequence[Passage],
@@ -641,6 +664,7 @@ def _dates(
         and (a.sentence.article, a.lemma) not in recurring
         and (b.sentence.article, b.lemma) not in recurring
         and _dates_clash(dates[id(a)], dates[id(b)])
+        and _both_knowable(material, a, dates[id(a)], b, dates[id(b)])
         and same_actors(_actors(a, material, states), _actors(b, material, states))
     ]
     threshold = _threshold(similarity, opts.date_lexical, opts.date_dense)
