@@ -15,7 +15,15 @@ import pytest
 from lxml import etree
 from trafilatura.utils import load_html
 
-from newsprism.ingest.html import _INVISIBLE, _PAGE_BLOCK_TAGS, _page_blocks, read_html
+from newsprism.ingest.html import (
+    _BLOCK_TAGS,
+    _INVISIBLE,
+    _PAGE_BLOCK_TAGS,
+    _TIMESTAMP_XPATH,
+    _page_blocks,
+    _text_blocks,
+    read_html,
+)
 from tests.builders import html_page
 
 
@@ -69,3 +77,65 @@ def test_dropped_blocks_are_listed_as_page_boilerplate() -> None:
     dropped = [r.line for r in document.removed if r.reason == "page_boilerplate"]
     assert "Home" in dropped
     assert not any(line in document.body for line in dropped)
+
+
+# The timestamp query as first written: every element's itemprop tested.
+_STAMP_QUERY = etree.XPath(
+    "//meta[@property='article:published_time' or @name='article:published_time'"
+    " or @itemprop='datePublished' or @property='og:published_time']/@content"
+    " | //*[@itemprop='datePublished']/@datetime | //time[@datetime]/@datetime"
+)
+
+
+def _stamped_page(rng: random.Random) -> str:
+    """Elements with the attributes the timestamp query reads, in any combination."""
+    attributes = [
+        "itemprop='datePublished'",
+        "itemprop='dateModified'",
+        "property='article:published_time'",
+        "name='article:published_time'",
+        "property='og:published_time'",
+        "datetime='2026-03-0{}T09:15:00Z'",
+        "content='2026-04-0{}'",
+    ]
+
+    def element(depth: int) -> str:
+        tag = rng.choice(["meta", "time", "span", "div", "p"])
+        chosen = rng.sample(attributes, rng.randint(0, 3))
+        attrs = " ".join(a.format(rng.randint(1, 9)) for a in chosen)
+        inner = "".join(element(depth + 1) for _ in range(rng.randint(0, 2) if depth < 3 else 0))
+        return f"<{tag} {attrs}>{inner}x</{tag}>"
+
+    head = "".join(element(2) for _ in range(3))
+    return f"<html><head>{head}</head><body>{''.join(element(0) for _ in range(4))}</body></html>"
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_timestamp_query_finds_what_the_first_query_found(seed: int) -> None:
+    tree = load_html(_stamped_page(random.Random(seed)))
+    assert tree is not None
+    assert _TIMESTAMP_XPATH(tree) == [str(v) for v in _STAMP_QUERY(tree)]
+
+
+def _extracted_body(rng: random.Random) -> etree._Element:
+    """A body as trafilatura builds it: blocks, nested quotes, inline children with tails."""
+    body = etree.Element("body")
+
+    def fill(parent: etree._Element, depth: int) -> None:
+        parent.text = rng.choice([None, "", "Some  text\n", " lead "])
+        for _ in range(rng.randint(0, 3)):
+            tag = rng.choice(["p", "head", "quote", "item", "cell", "hi", "lb", "ref"])
+            child = etree.SubElement(parent, tag)
+            if depth < 3:
+                fill(child, depth + 1)
+            child.tail = rng.choice([None, " tail ", "\t"])
+
+    fill(body, 0)
+    return body
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_text_blocks_are_the_joined_text_of_each_block(seed: int) -> None:
+    body = _extracted_body(random.Random(seed))
+    blocks = [" ".join("".join(e.itertext()).split()) for e in body.iter(*_BLOCK_TAGS)]
+    assert _text_blocks(body) == [b for b in blocks if b]

@@ -35,10 +35,13 @@ _DATE_PARAMS: dict[str, Any] = {
     "extensive_search": True,
 }
 # Plain strings: a "smart" one holds its element, which lxml.html makes with a Python call.
+# "//*[@itemprop=...]" tested an attribute of every element of the page; the itemprop
+# attributes found first, then their elements' datetime, are the same nodes, at half the
+# time of the whole query (tests/test_ingest_page_blocks.py compares the two).
 _TIMESTAMP_XPATH = etree.XPath(
     "//meta[@property='article:published_time' or @name='article:published_time'"
     " or @itemprop='datePublished' or @property='og:published_time']/@content"
-    " | //*[@itemprop='datePublished']/@datetime | //time[@datetime]/@datetime",
+    " | //@itemprop[.='datePublished']/../@datetime | //time/@datetime",
     smart_strings=False,
 )
 # Leaf-most block elements of a page, to list what extraction left out.
@@ -166,7 +169,13 @@ def _page_blocks(tree: etree._Element) -> list[str]:
 
 
 def _text_of(element: etree._Element) -> str:
-    """All the text inside ``element`` (its tail left out): ``"".join(element.itertext())``."""
+    """All the text inside ``element`` (its tail left out): ``"".join(element.itertext())``.
+
+    An element with no children (no elements, comments or instructions: lxml counts them
+    all) holds only text, its ``.text``; serializing is for the others.
+    """
+    if not len(element):
+        return element.text or ""
     return str(etree.tostring(element, method="text", encoding=str, with_tail=False))
 
 
