@@ -12,7 +12,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsprism.ingest.clean import RULES, CleanedText, CleanOptions, clean_scraped_text
+from newsprism.ingest.bylines import CLOSERS
+from newsprism.ingest.clean import (
+    RULES,
+    SUBHEAD_MAX_WORDS,
+    CleanedText,
+    CleanOptions,
+    _is_subhead,
+    clean_scraped_text,
+)
 from newsprism.ingest.unicode import repair_text
 
 CET = timezone(timedelta(hours=1))
@@ -620,3 +628,23 @@ def test_cleaning_never_raises_and_keeps_only_input_lines(raw: str) -> None:
 )
 def test_cleaning_never_raises_on_debris_like_text(raw: str) -> None:
     clean_scraped_text(raw)
+
+
+def _subhead_by_definition(text: str) -> bool:
+    """What a subhead is, counting every word (``_is_subhead`` stops counting early)."""
+    return (
+        0 < len(text.split()) <= SUBHEAD_MAX_WORDS
+        and text.rstrip(CLOSERS)[-1:] not in tuple(".!?:;,…")
+        and not text[0].islower()
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Port", "strike", "ends.", "why?", "”", "…", "9", "\t", "\n", "  ", " "]),
+        max_size=30,
+    ).map("".join)
+)
+def test_subhead_test_counts_words_only_as_far_as_it_needs(text: str) -> None:
+    assert _is_subhead(text) == _subhead_by_definition(text)
