@@ -43,6 +43,13 @@ from spacy.tokens import Doc, Token
 
 from newsprism.analyze.aliases import ORG_WORDS
 from newsprism.analyze.quote_marks import QuotedDoc, QuoteSpan
+from newsprism.analyze.quote_subjects import (
+    fronted_subject_clause,
+    infinitive,
+    relative_read_clause,
+    subject_of,
+    verb_like,
+)
 from newsprism.analyze.speaker_mentions import after_quoted_words, cue_offsets, mention_offsets
 from newsprism.analyze.speakers import Gender, NameResolver
 from newsprism.model import Quote
@@ -66,7 +73,8 @@ CUE_VERBS: Final[dict[str, str]] = {
         # Neutral verbs of saying: the bulk of news attributions.
         "speech": (
             "say tell add state declare announce explain note remark observe comment "
-            "continue reply respond answer counter recall read testify report confirm repeat"
+            "continue reply respond answer counter recall read testify report confirm repeat "
+            "reiterate recount reaffirm assure"
         ),
         # Verbs that also take a stance on what is said.
         "stance": (
@@ -92,11 +100,6 @@ _INDIRECT_KINDS: Final = frozenset({"speech", "stance", "writing"})
 # A quote hands over to an attribution behind it when it ends in one of these.
 _HANDOVER: Final = frozenset(",?!—–-…:")
 _DASHES: Final = frozenset("―—–-")
-_SUBJECT_DEPS: Final = frozenset({"nsubj", "csubj"})
-# Heads a verb without a subject inherits one from ("…and said", "adding that").
-# "was quick to retort": acomp.
-_INHERIT_DEPS: Final = frozenset({"conj", "xcomp", "advcl", "pcomp", "acl", "relcl", "acomp"})
-_RELATIVE: Final = frozenset({"who", "that", "which"})
 # Subjects that never name a speaker ("that makes me smart", "there are ...").
 _NOT_SPEAKERS: Final = frozenset({"that", "this", "there", "what", "which", "these", "those"})
 _PRONOUN_GENDER: Final[dict[str, Gender]] = {
@@ -462,9 +465,9 @@ def _attribution_of(ctx: _Context, token: Token) -> _Attribution | None:
     if token.lower_ == "according":
         return _according_to(token)
     cue = token.lemma_.lower() in CUE_VERBS or _goes_on(token)
-    if not cue or not (token.pos_ == "VERB" or _infinitive(token)):
+    if not cue or not (verb_like(token) or infinitive(token)):
         return None
-    subject = _subject(ctx, token)
+    subject = subject_of(ctx, token)
     if subject is None or subject.lower_ in _NOT_SPEAKERS:
         return None
     return _Attribution(cue_offsets(token), mention_offsets(subject))
@@ -478,57 +481,12 @@ def _goes_on(token: Token) -> bool:
     )
 
 
-def _infinitive(token: Token) -> bool:
-    """A verb after "to" that the tagger took for a noun ("quick to retort")."""
-    return token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "to"
-
-
 def _according_to(token: Token) -> _Attribution | None:
     for prep in token.children:
         if prep.lower_ == "to":
             for source in prep.children:
                 if source.dep_ == "pobj":
                     return _Attribution((token.idx, prep.idx + len(prep)), mention_offsets(source))
-    return None
-
-
-def _subject(ctx: _Context, verb: Token) -> Token | None:
-    """The verb's subject outside quote marks, inherited through coordination,
-    participles, "was quick to say" and "a statement saying"; a relative pronoun stands
-    for the noun it modifies. (The parser sometimes hangs a quoted noun on the verb as a
-    second subject: "“…thousands of lawsuits…,” Bloomberg said".) A subject the parser
-    found in another paragraph is replaced by the name opening the verb's paragraph
-    (``… Jim Talent`` + ``Romney released a statement saying``: no full stop between)."""
-    for _ in range(5):
-        for child in verb.children:
-            if child.dep_ in _SUBJECT_DEPS and not ctx.quoted[child.i]:
-                if ctx.para_of[child.i] != ctx.para_of[verb.i]:
-                    return _paragraph_subject(ctx, verb)
-                if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                    return verb.head
-                return child
-        if verb.head.i == verb.i:
-            return None
-        if verb.dep_ == "dobj" and verb.pos_ in ("NOUN", "PROPN"):
-            verb = verb.head  # "released a statement saying": the statement's verb
-        elif _infinitive(verb):
-            verb = verb.head.head  # "quick to retort" misread as a noun after "to"
-        elif verb.dep_ in _INHERIT_DEPS:
-            verb = verb.head
-        else:
-            return None
-    return None
-
-
-def _paragraph_subject(ctx: _Context, verb: Token) -> Token | None:
-    """The last word of the proper name that opens ``verb``'s paragraph right before
-    it, if that is all there is before the verb in the paragraph."""
-    first = verb.i
-    while first > 0 and ctx.para_of[first - 1] == ctx.para_of[verb.i]:
-        first -= 1
-    words = [t for t in ctx.doc[first : verb.i] if not t.is_space]
-    if words and all(t.pos_ == "PROPN" for t in words):
-        return words[-1]
     return None
 
 
@@ -549,15 +507,29 @@ def _indirect_drafts(ctx: _Context) -> list[_Draft]:
 def _reported_clause(ctx: _Context, token: Token) -> _Draft | None:
     if token.lower_ == "according" and token.dep_ == "prep":
         return _according_clause(ctx, token)
-    if token.pos_ != "VERB" or CUE_VERBS.get(token.lemma_.lower()) not in _INDIRECT_KINDS:
+    if not verb_like(token) or CUE_VERBS.get(token.lemma_.lower()) not in _INDIRECT_KINDS:
         return None
-    clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
-    if clause is None:
+    if any(c.dep_ == "neg" for c in token.children):
+        return None  # "did not say whether it was tied to …": nothing was said
+    extent = _reported_extent(token)
+    if extent is None:
         return None
     attribution = _attribution_of(ctx, token)
     if attribution is None:
         return None
-    return _clause_draft(ctx, clause.left_edge.i, clause.right_edge.i + 1, attribution)
+    return _clause_draft(ctx, *extent, attribution)
+
+
+def _reported_extent(verb: Token) -> tuple[int, int] | None:
+    """Token range of what ``verb`` reports: its ``ccomp`` clause (the one after it when
+    the parser took the subject into a clause before it), else a complement the parser
+    read as a relative clause ("said at the time that …")."""
+    subject_clause = fronted_subject_clause(verb)
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c != subject_clause]
+    if clauses:
+        clause = next((c for c in clauses if c.i > verb.i), clauses[0])
+        return clause.left_edge.i, clause.right_edge.i + 1
+    return relative_read_clause(verb)
 
 
 def _according_clause(ctx: _Context, token: Token) -> _Draft | None:
