@@ -92,3 +92,22 @@ def test_a_clause_stays_whole_where_no_outlet_tells_its_quotes_apart() -> None:
     statements = align_statements(material, LEXICAL)
     assert len(statements) == 1
     assert {v.passage.outlet for v in statements[0].variants} == {"A", "C"}
+
+
+def test_a_partial_quote_past_its_clause_by_a_full_stop_is_part_of_the_clause() -> None:
+    # The analysis may end the clause before the full stop its last partial includes.
+    text = f"Mara Holt said the council should \u201c{HARBOUR}.\u201d"
+    clause_start = text.index("the council")
+    partial_start = text.index(HARBOUR)
+    quotes = (
+        Quote("clause", clause_start, partial_start + len(HARBOUR), False, "Mara Holt", group=0),
+        Quote(
+            "partial", partial_start, partial_start + len(HARBOUR) + 1, True, "Mara Holt", group=0
+        ),
+    )
+    article, analysis = _article("A", text, [])
+    analysis = Analysis(article.id, "test", analysis.sentences, analysis.entities, quotes)
+    (unit,) = quote_units(_material((article, analysis)))
+    assert not unit.direct
+    assert unit.text.endswith(f"{HARBOUR}.")
+    assert unit.partials == ((partial_start, partial_start + len(HARBOUR) + 1),)

@@ -39,10 +39,11 @@ records, in three steps:
    roster (:func:`~newsprism.reconcile.roster.story_names`: alias-table fold, surnames,
    accents); a merge involving an unresolved speaker (None) needs the higher
    ``unresolved`` threshold.
-3. **Parts rejoined** (:mod:`newsprism.reconcile.rejoin`). Two statements become one when their units share quote groups:
-   in at least ``co_group_sources`` independent sources the same quote group holds
-   both ("This is not a victory for one side," he said. "It is the first time in
-   thirty years ..." told that way by several outlets), or both come from one source
+3. **Parts rejoined** (:mod:`newsprism.reconcile.rejoin`). Two statements become one
+   when their units share quote groups: in at least ``co_group_sources`` independent
+   sources the same quote group holds both ("This is not a victory for one side," he
+   said. "It is the first time in thirty years ..." told that way by several
+   outlets), or both come from one source
    only and share its quote group (a split quote nobody else reports). A source whose
    one unit in one statement renders a part of the other too (one outlet's single
    sentence, another's two parts of a split quote) counts as holding both (on the
@@ -107,6 +108,8 @@ _BOUNDARY = re.compile(r"\s*[,;:—–-]\s*(?:(?:while|though|although|whereas|b
 # Shortest outer clause left after such a cut (characters).
 _MIN_CLAUSE = 10
 _PARAGRAPH = "\n\n"
+# What may stand between a clause's end and the end of a partial quote inside it.
+_TAIL = re.compile(r"[\s.,;:!?\"'”’]{0,3}")
 # Shortest sentence piece (words) of a direct quote that stands as a unit of its own.
 _MIN_PIECE_WORDS = 3
 _SCORE_DECIMALS = 4
@@ -297,6 +300,16 @@ def _clause_end(quote: Quote, neighbours: Sequence[Quote], text: str) -> int:
     return min(cuts)
 
 
+def _inside(quote: Quote, clause: Quote, text: str) -> bool:
+    """Whether a quote lies inside a clause, a closing punctuation mark or two past its
+    end allowed (the analysis may end a clause before the full stop its last partial
+    quote includes)."""
+    starts = clause.start <= quote.start < clause.end
+    return starts and (
+        quote.end <= clause.end or _TAIL.fullmatch(text, clause.end, quote.end) is not None
+    )
+
+
 def _group_units(
     index: int,
     article: tuple[str, str],
@@ -321,10 +334,7 @@ def _group_units(
     absorbed: dict[int, list[Quote]] = defaultdict(list)
     units: list[Unit] = []
     for quote in parts:
-        host = next(
-            (c for c in clauses if quote.direct and c.start <= quote.start and quote.end <= c.end),
-            None,
-        )
+        host = next((c for c in clauses if quote.direct and _inside(quote, c, text)), None)
         if host is not None:
             absorbed[id(host)].append(quote)
     for quote in parts:
@@ -333,6 +343,9 @@ def _group_units(
         inner = absorbed.get(id(quote), [])
         verbatim = [quote.text] if quote.direct else [q.text for q in inner]
         end = quote.end if quote.direct else _clause_end(quote, neighbours, text)
+        # A partial quote that ends on the clause's closing punctuation ('... a spot at
+        # a bar."', the clause ending before the full stop) carries the clause with it.
+        end = max([end, *(q.end for q in inner if _TAIL.fullmatch(text, end, q.end))])
         units.append(
             Unit(
                 article=article_id,
