@@ -67,6 +67,11 @@ def test_one_person_placed_in_two_towns(analyzer: Analyzer) -> None:
         [PLACED[0], "The message was sent to Maria Delgado, a Portland native."],
         # where she was born is not where she studies
         [PLACED[0], "The message was sent to Maria Delgado, who was born in Portland."],
+        # a part of a town is no other town
+        [
+            "Police said Maria Delgado, head of a clinic in the Harlem district, was arrested.",
+            "Police said Maria Delgado, a nurse in Portland, was arrested.",
+        ],
         # a place in the sentence that is not hers
         [PLACED[0], "Maria Delgado said the message reached her while she was in Portland."],
     ],
@@ -132,6 +137,14 @@ def test_opposed_prepositions_about_one_thing(analyzer: Analyzer) -> None:
 )
 def test_prepositions_that_do_not_clash(analyzer: Analyzer, second: str) -> None:
     assert found(analyzer, [LOOKS[0], second]) == []
+
+
+def test_an_infinitive_tells_of_no_deed(analyzer: Analyzer) -> None:
+    texts = [
+        "The three councillors who voted against the levy would not comment.",
+        "Officials said councillors were reluctant to vote for the levy.",
+    ]
+    assert found(analyzer, texts) == []
 
 
 def test_an_article_that_gives_both_reports_no_clash(analyzer: Analyzer) -> None:

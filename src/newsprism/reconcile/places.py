@@ -21,7 +21,9 @@ Guards (a false contradiction costs the user's trust):
    from where someone lives or works, so it is never compared;
 3. only the narrowest places: a state or country (:data:`REGIONS`, the alias table's
    countries) holds cities and is dropped, as is a place the story writes after a
-   comma behind another ("Tresny, Wash.": Wash. holds Tresny);
+   comma behind another ("Tresny, Wash.": Wash. holds Tresny); two places one
+   description names together are nested, never a clash; a tie through a part of a
+   place ("the Porta area of Lorvik", "a district of Lorvik") names no one place;
 4. each source takes one side: a source that gives both places for the person
    reports no clash, and the two sides share no place.
 
@@ -77,6 +79,11 @@ _ORIGIN: Final = frozenset(
      "former", "originally", "visit", "visiting", "travel", "trip", "vacation", "flee"}
 )  # fmt: skip
 _NAMING_VERBS: Final = frozenset({"identify", "name"})
+# Parts of a place: a chain through one ties a person to no single place.
+_PARTS: Final = frozenset(
+    {"area", "district", "neighborhood", "neighbourhood", "suburb", "outskirts", "borough",
+     "quarter", "region", "county", "province", "part", "section", "side"}
+)  # fmt: skip
 _MAX_DEPTH = 3  # prepositions followed from a description: "student at a college in X"
 
 
@@ -126,12 +133,17 @@ def _named_noun(verb: Token) -> list[Token]:
 
 
 def _tied_places(token: Token, places: dict[int, str], preps: frozenset[str]) -> set[str]:
-    """Places in the compounds of ``token`` and down chains of its prepositions."""
-    found = {places[c.i] for c in token.children if c.dep_ == "compound" and c.i in places}
+    """Places in the compounds of ``token`` and down chains of its prepositions ("a
+    student at a college in Tresny"). A chain through a part of a place ("the Porta
+    area of Lorvik", "a district of Lorvik") names no one place: nothing is kept."""
+    found: set[str] = set()
     frontier, depth = [token], 0
-    while frontier and depth < _MAX_DEPTH:
+    while frontier and depth <= _MAX_DEPTH:
         nxt = []
         for node in frontier:
+            if node.lemma_.casefold() in _PARTS:
+                return set()
+            found |= {places[c.i] for c in node.children if c.dep_ == "compound" and c.i in places}
             for prep in node.children:
                 if prep.dep_ != "prep" or prep.lower_ not in (
                     preps if depth == 0 else _PLACE_PREPS
@@ -221,6 +233,12 @@ def _narrowest(places: Iterable[str], holders: set[str]) -> frozenset[str]:
     return frozenset(k for k in map(fold_key, places) if k not in holders)
 
 
+def _nested(sides: set[frozenset[str]], nested: list[frozenset[str]]) -> bool:
+    """Whether two of the sides' places were named together somewhere in the story."""
+    mine = {x for side in sides for x in side}
+    return any(len(mine & together) >= 2 for together in nested)
+
+
 def placed_apart(
     material: StoryMaterial, sentences: Sequence[Passage], parsed: Parsed
 ) -> list[tuple[str, list[Passage]]]:
@@ -230,6 +248,9 @@ def placed_apart(
     if len(placed) < 2:
         return []
     holders = _holders(material, AliasTable.default())
+    # Places one description names together are nested ("a college in Tresny, Wash."):
+    # wherever else the story names them, one holds the other.
+    nested = [frozenset(map(fold_key, p.places)) for p in placed if len(p.places) > 1]
     by_person: dict[str, dict[str, list[_Placed]]] = {}
     for p in placed:
         by_person.setdefault(p.person, {}).setdefault(p.source, []).append(p)
@@ -240,7 +261,7 @@ def placed_apart(
             for source, ps in sources.items()
         }
         sides = {source: v for source, v in sides.items() if len(v) == 1}
-        if len(set(sides.values())) < 2:
+        if len(set(sides.values())) < 2 or _nested(set(sides.values()), nested):
             continue
         claims = [p.sentence for s in sides for p in sources[s] if _narrowest(p.places, holders)]
         shown = {fold_key(x): x for s in sides for p in sources[s] for x in p.places}

@@ -7,7 +7,9 @@ prepositions come from :data:`newsprism.reconcile.antonyms.OPPOSED_PREPOSITIONS`
 of clauses (different sources) counts when:
 
 1. both predicates have one lemma, both asserted and un-negated (no modal, hedge,
-   condition, question, nor inside a denial);
+   condition, question, nor inside a denial), finite or a participle describing a
+   scene ("a close-up of Holt looking over the camera"), never an infinitive ("were
+   reluctant to vote for the levy");
 2. each takes one of two opposed prepositions, and both prepositions take the same
    noun ("the camera" / "the camera");
 3. the actors do not clash (no subject or object filled differently,
@@ -32,7 +34,14 @@ from spacy.tokens import Token
 from newsprism.model import Passage
 from newsprism.reconcile.actors import StateNames, actors_of, compatible_roles
 from newsprism.reconcile.antonyms import OPPOSED_PREPOSITIONS, opposed_prepositions
-from newsprism.reconcile.clauses import Clause, Parsed, is_asserted, is_negated, lemma_of
+from newsprism.reconcile.clauses import (
+    Clause,
+    Parsed,
+    is_asserted,
+    is_finite,
+    is_negated,
+    lemma_of,
+)
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.roster import StoryNames, story_names
 
@@ -66,6 +75,16 @@ def _candidates(material: StoryMaterial, sentences: Sequence[Passage]) -> list[P
             ):
                 keep.update({(a.article, a.start), (b.article, b.start)})
     return [s for s, _ in marked if (s.article, s.start) in keep]
+
+
+def _told(token: Token) -> bool:
+    """Guard 1: a finite verb, or a participle describing what a picture or a scene
+    shows ("a close-up of Holt looking over the camera"); never an infinitive ("were
+    reluctant to vote for the levy" tells of no vote)."""
+    if token.dep_ == "xcomp" or any(c.tag_ == "TO" for c in token.children):
+        return False
+    described = token.dep_ in ("acl", "advcl", "relcl", "ccomp")
+    return is_finite(token) or (token.tag_ in ("VBG", "VBN") and described)
 
 
 def _disputed(material: StoryMaterial) -> set[tuple[str, str]]:
@@ -134,7 +153,7 @@ def opposed_pairs(
     for sentence, doc in zip(candidates, parsed.docs(candidates), strict=True):
         for token in doc:
             found = _placements(token) if token.pos_ in ("VERB", "AUX") else set()
-            if found and not is_negated(token) and is_asserted(token):
+            if found and not is_negated(token) and is_asserted(token) and _told(token):
                 clause = Clause(sentence, material.source_of(sentence.article), token, False)
                 clauses.append(clause)
                 placed[id(clause)] = found
