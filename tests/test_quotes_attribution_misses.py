@@ -71,7 +71,7 @@ def test_a_writer_with_a_long_relative_clause_still_writes(nlp: Language) -> Non
     )
     quotes = quotes_of(nlp, text)
     quote = find(indirect(quotes), "they should")
-    assert quote.speaker_mention is not None and "aide" in quote.speaker_mention
+    assert quote.speaker_mention == "Lina Dors"  # the name beside "the aide"
     assert find(direct(quotes), "try showing").group == quote.group
     assert not any("spokeswoman" in q.text for q in quotes)
 
@@ -141,3 +141,20 @@ def test_what_someone_did_not_say_is_no_statement(nlp: Language) -> None:
     # The clause "said" reports holds the whole rest of the sentence; what she did not
     # say is no statement of its own.
     assert not any(q.text.startswith("it was tied") for q in quotes)
+
+
+def test_a_dateline_read_as_the_subject_gives_way_to_the_name(nlp: Language) -> None:
+    text = (
+        "BRNO — Minister Teodor Halvik, trying to put to rest a bizarre episode that is "
+        "threatening his dream of becoming mayor, denied on Wednesday that he had sent "
+        "the letter."
+    )
+    quote = find(indirect(quotes_of(nlp, text)), "he had sent the letter")
+    assert quote.speaker == "Teodor Halvik"
+    assert quote.speaker_mention is not None and "BRNO" not in quote.speaker_mention
+
+
+def test_a_description_with_a_name_beside_it_speaks_by_name(nlp: Language) -> None:
+    text = "The minister's aide, Jonas Vell, said on Monday that the ferry would run."
+    quote = find(indirect(quotes_of(nlp, text)), "the ferry would run")
+    assert quote.speaker == "Jonas Vell"

@@ -20,6 +20,9 @@ reading below was found on real reporting (the BASIL gold's even half, see
   verb read as a participle modifying the noun, the noun as the sentence's root.
 * **A subject hung on the previous paragraph.** ``Obama, speaking …, said …`` right
   after a quoted paragraph: the name attached to a verb of that paragraph.
+* **A dateline read as the subject.** ``WASHINGTON — Representative …, said``: the
+  name in apposition speaks (so does the name beside a description: "the aide,
+  Elizabeth Lauten, said").
 * **A complement read as a relative clause.** ``said at the time that it would …``,
   "that" read as a relative pronoun of "time" (:func:`relative_read_clause`).
 
@@ -56,6 +59,7 @@ _RELATIVE_ROLES: Final = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"
 # What a verb reports or names after itself (a misread verb shows it has one).
 _REPORTED: Final = frozenset({"ccomp", "dobj", "oprd", "xcomp", "advcl", "attr"})
 _WALK: Final = 5
+_DATELINE_DASHES: Final = frozenset({"—", "–", "-", "--"})
 
 
 def verb_like(token: Token) -> bool:
@@ -77,6 +81,11 @@ def subject_of(ctx: QuotedDoc, verb: Token) -> Token | None:
     lawsuits…,” Bloomberg said".) A subject the parser found in another paragraph is
     replaced by the name opening the verb's paragraph (``… Jim Talent`` + ``Romney
     released a statement saying``: no full stop between)."""
+    found = _walk_to_subject(ctx, verb)
+    return _named_by_apposition(found) if found is not None else None
+
+
+def _walk_to_subject(ctx: QuotedDoc, verb: Token) -> Token | None:
     start = verb
     for _ in range(_WALK):
         for child in verb.children:
@@ -94,6 +103,23 @@ def subject_of(ctx: QuotedDoc, verb: Token) -> Token | None:
             break
         verb = head
     return _stray_subject(ctx, start)
+
+
+def _named_by_apposition(subject: Token) -> Token:
+    """The name in apposition to a subject that is a description or a dateline: ``the
+    aide, Elizabeth Lauten, 31, …`` and ``WASHINGTON — Representative Ana Marrow, …``
+    (the dateline read as the subject, the name as its apposition) speak by name."""
+    dateline = (
+        subject.text.isupper()
+        and subject.i + 1 < len(subject.doc)
+        and subject.doc[subject.i + 1].text in _DATELINE_DASHES
+    )
+    if subject.pos_ != "NOUN" and not dateline:
+        return subject
+    for child in subject.rights:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            return child
+    return subject
 
 
 def _inherits_from(verb: Token) -> Token | None:
