@@ -504,15 +504,15 @@ class StoryClusterer:
     def _article_rest(
         self, item: _Item, story: _Story, known: Evidence, floor: float
     ) -> Evidence | None:
-        """``known`` with its unmeasured fields measured (names first: the strongest);
-        None once the bound shows the margin cannot reach ``floor``."""
+        """``known`` with its unmeasured fields measured (names first, the strongest;
+        the headline last, the costliest); None once the bound shows the margin cannot
+        reach ``floor``."""
         if _unmeasured(known.names):
             known = replace(known, names=self._overlap(item.names, 1.0, story.names, story.sources))
             if self._bound.ceiling(known) < floor:
                 return None
-        return replace(
+        known = replace(
             known,
-            title=_best_headline(item.headline, story),
             speakers=self._overlap(item.speakers, 1.0, story.speakers, story.sources)
             if _unmeasured(known.speakers)
             else known.speakers,
@@ -522,6 +522,9 @@ class StoryClusterer:
             if _unmeasured(known.numbers)
             else known.numbers,
         )
+        if self._bound.ceiling(known) < floor:  # the headline product costs the most
+            return None
+        return replace(known, title=_best_headline(item.headline, story))
 
     def _story_evidence(self, a: _Story, b: _Story) -> Evidence | float:
         """The evidence between two stories (text_mean is the mean cosine over the
@@ -556,9 +559,8 @@ class StoryClusterer:
             known = replace(known, names=self._overlap(a.names, a.sources, b.names, b.sources))
             if self._bound.ceiling(known) < floor:
                 return None
-        return replace(
+        known = replace(
             known,
-            title=_best_headline_pair(a, b),
             speakers=self._overlap(a.speakers, a.sources, b.speakers, b.sources)
             if _unmeasured(known.speakers)
             else known.speakers,
@@ -566,6 +568,9 @@ class StoryClusterer:
             if _unmeasured(known.numbers)
             else known.numbers,
         )
+        if self._bound.ceiling(known) < floor:
+            return None
+        return replace(known, title=_best_headline_pair(a, b))
 
     def _same_language(self, first: str | None, second: str | None) -> bool:
         a, b = _primary(first), _primary(second)
