@@ -117,6 +117,7 @@ class Window:
     checkpoint: int
     size: int
     add_ns: list[int] = field(default_factory=list)
+    cpu_ns: list[int] = field(default_factory=list)
     dedup_ns: list[int] = field(default_factory=list)
 
     def covers(self, position: int) -> bool:
@@ -138,11 +139,13 @@ class Checkpoint:
     stories: int | None
     hot_articles: int | None = None
     phases: dict[str, dict[str, float]] | None = None
+    add_cpu_us: dict[str, float] | None = None
 
     def report(self) -> dict[str, Any]:
         per_hot = (None if not self.hot_articles
                    else round(self.bytes_per_article * self.articles / self.hot_articles))
-        return {"articles": self.articles, "add_us": self.add_us, "dedup_us": self.dedup_us,
+        return {"articles": self.articles, "add_us": self.add_us,
+                "add_cpu_us": self.add_cpu_us, "dedup_us": self.dedup_us,
                 "rss_mib": round(self.rss_mib, 1), "peak_rss_mib": round(self.peak_rss_mib, 1),
                 "bytes_per_article": round(self.bytes_per_article),
                 "hot_articles": self.hot_articles, "bytes_per_hot_article": per_hot,
@@ -415,14 +418,15 @@ def _add_one(clusterer: Clusterer, make_signals: Callable[[StreamArticle, str | 
              windows: Sequence[Window], phases: Phases | None = None) -> None:
     twin, dedup_ns = duplicates.add(item) if duplicates else (None, 0)
     signals = make_signals(item, twin)
-    began = time.perf_counter_ns()
+    began, began_cpu = time.perf_counter_ns(), time.process_time_ns()
     clusterer.add(signals)
-    spent = time.perf_counter_ns() - began
+    spent, cpu = time.perf_counter_ns() - began, time.process_time_ns() - began_cpu
     if phases is not None:
         phases.done(spent, any(w.covers(position) for w in windows))
     for window in windows:
         if window.covers(position):
             window.add_ns.append(spent)
+            window.cpu_ns.append(cpu)
             if duplicates:
                 window.dedup_ns.append(dedup_ns)
 
@@ -434,6 +438,7 @@ def _measure(window: Window, clusterer: Clusterer, baseline: int,
     count = story_count(clusterer)
     return Checkpoint(
         articles=window.checkpoint, add_us=summary(window.add_ns),
+        add_cpu_us=summary(window.cpu_ns) if window.cpu_ns else None,
         dedup_us=summary(window.dedup_ns) if window.dedup_ns else None,
         rss_mib=rss_bytes() / 2**20, peak_rss_mib=peak_rss_mib(),
         bytes_per_article=grown / window.checkpoint, elapsed_s=elapsed,
@@ -538,6 +543,19 @@ def markdown(report: dict[str, Any]) -> str:
 def _extra_tables(report: dict[str, Any]) -> list[str]:
     """The baseline comparison (--baseline-blas) and the parts of an add (--phases)."""
     lines: list[str] = []
+    cpu = [c for c in report["checkpoints"] if c.get("add_cpu_us")]
+    if cpu:
+        lines += ["CPU time of one `add()` (process time: on a shared machine the wall times "
+                  "above include waiting for a core; one BLAS thread, so CPU time is the "
+                  "work done):", "",
+                  "| articles | CPU median µs | p90 | p99 | mean | wall / CPU (median) |",
+                  "| ---: " * 6 + "|"]
+        for c in cpu:
+            t = c["add_cpu_us"]
+            ratio = c["add_us"]["median"] / t["median"] if t["median"] else float("nan")
+            lines.append(f"| {c['articles']:,} | {t['median']:.0f} | {t['p90']:.0f} | "
+                         f"{t['p99']:.0f} | {t['mean']:.0f} | {ratio:.1f} |")
+        lines.append("")
     paired = [c for c in report["checkpoints"] if c.get("ratio_to_baseline")]
     if paired:
         lines += ["Same stream, same run: BLAS left its threads (before) against one BLAS "
