@@ -144,7 +144,7 @@ class DiscrepancyOptions:
     1-6 carry the precision (every hard negative in tests/test_reconcile_discrepancies.py
     is stopped by one of them), so the thresholds sit a margin below the planted
     pairs and only drop clauses that share a predicate and an actor but little else.
-    Dates need more (``date_lexical`` 0.15, ``date_dense`` 0.7): a date pair has no
+    Dates need more (``date_lexical`` 0.15, ``date_dense`` 0.54): a date pair has no
     negation to anchor it. The lexical one was 0.35 ("the same event is told in
     near-identical clauses") until real reporting showed one event told in outlets'
     own words at 0.21 lexical ("The communications director ... had to apologize
@@ -152,7 +152,12 @@ class DiscrepancyOptions:
     apologized for a Facebook post that criticized ...", a BASIL gold item); the date
     guards (same predicate and actors, clashing resolved past dates, no sign of a
     repeat, no article giving both dates) left no other pair above 0.1 on the 22 gold
-    stories or the samples, so it sits at 0.15. The dense one is not re-measured.
+    stories or the samples, so it sits at 0.15. The dense one was 0.7 (not measured)
+    and missed that pair (0.56 dense); with every other date guard applied, the 70 BASIL
+    stories (22 gold, 48 unlabelled) hold three dense date pairs: the two gold ones
+    (0.97, 0.56) and one that is no contradiction (0.51), all in the even-numbered
+    gold stories used for calibration (the odd ones have none), so ``date_dense`` sits
+    at 0.54, between them: a thin margin, to re-measure when more dated gold exists.
     ``date_overlap`` is the prefilter for dated sentences: the share of four-letter
     word stems two sentences must have in common before they are parsed.
     """
@@ -160,7 +165,7 @@ class DiscrepancyOptions:
     lexical: float = 0.08
     dense: float = 0.35
     date_lexical: float = 0.15
-    date_dense: float = 0.7
+    date_dense: float = 0.54
     date_overlap: float = 0.2
 
 
