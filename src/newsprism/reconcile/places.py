@@ -45,7 +45,7 @@ from newsprism.analyze.aliases import AliasTable, fold_key
 from newsprism.model import Passage
 from newsprism.reconcile.clauses import Parsed
 from newsprism.reconcile.material import StoryMaterial
-from newsprism.reconcile.roster import story_names
+from newsprism.reconcile.roster import StoryNames, story_names
 
 __all__ = ["REGIONS", "placed_apart"]
 
@@ -183,18 +183,30 @@ def _mentions(
     ]
 
 
-def _candidates(material: StoryMaterial, sentences: Sequence[Passage]) -> list[Passage]:
-    """Prefilter: sentences naming a person and a place."""
+def _candidates(
+    material: StoryMaterial, sentences: Sequence[Passage], names: StoryNames
+) -> list[Passage]:
+    """Prefilter (parsing is the costly step): sentences naming a place and a person
+    named in full whom a sentence of another source names beside a place too."""
+    marked = []
+    for s in sentences:
+        people = {
+            names.key(n)
+            for *_, n in _mentions(material, s, frozenset({"PERSON"}))
+            if len(n.split()) >= 2
+        }
+        if people and _mentions(material, s, _PLACE_TYPES):
+            marked.append((s, material.source_of(s.article), people))
     return [
         s
-        for s in sentences
-        if _mentions(material, s, frozenset({"PERSON"})) and _mentions(material, s, _PLACE_TYPES)
+        for s, source, people in marked
+        if any(people & other for _, theirs, other in marked if theirs != source)
     ]
 
 
 def _placed(material: StoryMaterial, sentences: Sequence[Passage], parsed: Parsed) -> list[_Placed]:
-    candidates = _candidates(material, sentences)
     names = story_names(material)
+    candidates = _candidates(material, sentences, names)
     found: list[_Placed] = []
     for sentence, doc in zip(candidates, parsed.docs(candidates), strict=True):
         places = _places_of(doc, sentence.start, _mentions(material, sentence, _PLACE_TYPES))
