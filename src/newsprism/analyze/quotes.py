@@ -13,6 +13,10 @@
 2. **Indirect speech.** A reporting verb (:data:`CUE_VERBS`) outside quote marks with a
    subject and a ``ccomp`` clause gives the clause (less a leading "that" and trailing
    punctuation); ``according to X`` gives the clause it modifies, less the phrase.
+   A negated verb reports nothing ("did not say whether …"). A verb's subject, and the
+   parser's known misreadings of reporting sentences ("said at the time that …" read
+   as a relative clause, a dateline read as the subject), are in
+   :mod:`newsprism.analyze.quote_subjects`.
 3. **Speakers** are resolved in text order through the :class:`NameResolver`: names and
    descriptions by ``canonical``; he/she by the nearest earlier speaker or named subject
    whose gender does not contradict the pronoun (names inside quotes never count).
