@@ -49,6 +49,9 @@ def run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
+# Two analyses of the samples, one on two worker processes: the suite runs on every core
+# (pytest -n auto), so on a 2-core CI machine they share it with another test's work.
+@pytest.mark.timeout(900)
 def test_samples_give_the_same_json_report_as_local(scheduler: str, tmp_path: Path) -> None:
     stories = str(SAMPLES / "stories")
     base = ["analyze", stories, "--embeddings", "off", "--format", "json"]

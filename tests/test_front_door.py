@@ -80,14 +80,20 @@ print("bars", logging.is_progress_bar_enabled())
 """
 
 
-@pytest.mark.parametrize(("flags", "bars"), [([], False), (["--verbose"], True)])
+@pytest.mark.parametrize(
+    ("flags", "bars", "loaded_first"),
+    [([], False, False), (["--verbose"], True, False), ([], False, True)],
+)
 def test_model_loader_progress_is_silenced_unless_verbose(
-    tmp_path: Path, flags: list[str], bars: bool
+    tmp_path: Path, flags: list[str], bars: bool, loaded_first: bool
 ) -> None:
+    """Also when the loaders were imported before the command ran (the caller's own
+    code, or an earlier command in one process), which read the variables too early."""
     pytest.importorskip("transformers")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TQDM", "HF_HUB", "TRANSF"))}
     script = tmp_path / "quiet.py"
-    script.write_text(QUIET_CHECK, encoding="utf-8")
+    preamble = "import transformers.utils.logging\n" if loaded_first else ""
+    script.write_text(preamble + QUIET_CHECK, encoding="utf-8")
     done = subprocess.run(
         [sys.executable, str(script), *flags], capture_output=True, text=True, env=env, check=True
     )

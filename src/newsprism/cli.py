@@ -177,6 +177,18 @@ def _quiet_third_parties(verbose: bool) -> None:
         os.environ.setdefault(name, value)
     for name in _QUIET_LOGGERS:
         logging.getLogger(name).setLevel(logging.ERROR)
+    _quiet_loaded_loaders()
+
+
+def _quiet_loaded_loaders() -> None:
+    """The loaders read the variables once, on import: one already imported in this
+    process (by the caller's own code, or an earlier command) is told directly."""
+    transformers_logging = sys.modules.get("transformers.utils.logging")
+    if transformers_logging is not None:
+        transformers_logging.disable_progress_bar()
+    hub_utils = sys.modules.get("huggingface_hub.utils")
+    if hub_utils is not None:
+        hub_utils.disable_progress_bars()
 
 
 def _progress(verb: str) -> Progress:
