@@ -488,11 +488,36 @@ def markdown(report: dict[str, Any]) -> str:
 
 
 def pin() -> dict[str, Any]:
-    """Write the gold's and the data's hashes to the gate file."""
+    """Write the gold's and the data's hashes to the gate file (its minimums are kept)."""
+    kept = json.loads(GATE.read_text(encoding="utf-8")).get("minimum", {}) if GATE.exists() else {}
     gate = {"gold_sha256": sha256_of(GOLD), "data_sha256": sha256_of(basil.DATA / "articles.jsonl"),
-            "stories": len(load_gold()["stories"])}  # fmt: skip
+            "stories": len(load_gold()["stories"]), "minimum": kept}  # fmt: skip
     GATE.write_text(json.dumps(gate, indent=2) + "\n", encoding="utf-8")
     return gate
+
+
+def gated_scores(system: dict[str, Any]) -> dict[str, float]:
+    """The numbers of one system's report that the CI gate holds to their minimums."""
+    st, fa, co, ex = (system[p] for p in ("statements", "facts", "contradictions", "exclusives"))
+    return {
+        "statements_precision": st["precision"],
+        "statements_recall": st["recall"],
+        "facts_f1": fa["f1"],
+        "facts_status_accuracy": fa["status_accuracy"] or 0.0,
+        "contradictions_precision": co["precision"] or 0.0,
+        "contradictions_recall": co["recall"],
+        "exclusives_recall": ex["recall"],
+        "summary_support_clean": float(system["summary_support"]["violations"] == 0),
+    }
+
+
+def shortfalls(scores: dict[str, float], minimum: dict[str, float]) -> list[str]:
+    """One line per gated score under its minimum (empty when the gate passes)."""
+    return [
+        f"{name}: {scores[name]:.4f} < minimum {floor:.4f}"
+        for name, floor in minimum.items()
+        if scores[name] < floor
+    ]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
