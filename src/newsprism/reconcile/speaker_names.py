@@ -14,7 +14,7 @@ from newsprism.reconcile.roster import StoryNames
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["canonical_speakers", "speaker_name"]
+__all__ = ["NICKNAMES", "canonical_speakers", "speaker_name"]
 
 # Roster types that never speak when written in capitals (a dateline), and the longest
 # capitalised mention still read as an acronym ("UN", "NATO" speak).
@@ -22,6 +22,66 @@ _PLACES = frozenset({"GPE", "LOC", "FAC"})
 # Sentence-initial connectives a parser reads as a first name ("Plus Obama said").
 _CONNECTIVES = frozenset({"plus", "also", "and", "but", "meanwhile", "still", "yet", "then"})
 _ACRONYM = 4
+# Generational suffixes after a surname ("Joseph R. Biden Jr.").
+_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Common English short forms of given names -> the formal name, for folding "Dick Durbin"
+# with "Richard J. Durbin". Source: the usual hypocorisms of English given names as
+# listed in name dictionaries (e.g. the Oxford Dictionary of First Names); a short form
+# shared by two formal names ("Ted": Edward / Theodore; "Pat", "Chris", "Alex", "Sam": a
+# man's and a woman's name) is left out. On the BASIL gold (issue 12) it joins one
+# senator's two spellings; even half (calibration) unchanged, odd half +1 pair.
+NICKNAMES: dict[str, str] = {
+    short: formal
+    for formal, shorts in {
+        "richard": "dick rick rich richie ricky",
+        "william": "bill billy will willie",
+        "robert": "bob bobby rob robbie",
+        "james": "jim jimmy",
+        "michael": "mike mikey mick",
+        "thomas": "tom tommy",
+        "joseph": "joe joey",
+        "charles": "chuck charlie chas",
+        "edward": "ed eddie ned",
+        "john": "jack johnny",
+        "anthony": "tony",
+        "daniel": "dan danny",
+        "david": "dave davey",
+        "stephen": "steve stevie",
+        "nicholas": "nick nicky",
+        "matthew": "matt",
+        "andrew": "andy",
+        "benjamin": "ben benny",
+        "samuel": "sammy",
+        "kenneth": "ken kenny",
+        "lawrence": "larry",
+        "gerald": "jerry",
+        "ronald": "ron ronnie",
+        "donald": "don donnie",
+        "patrick": "paddy",
+        "peter": "pete",
+        "timothy": "tim timmy",
+        "gregory": "greg",
+        "jeffrey": "jeff",
+        "douglas": "doug",
+        "elizabeth": "liz beth betty betsy libby",
+        "margaret": "peggy maggie meg",
+        "katherine": "kate kathy katie",
+        "patricia": "patty trish",
+        "deborah": "debbie deb",
+        "susan": "sue susie",
+        "jennifer": "jenny jen",
+        "rebecca": "becky",
+        "barbara": "barb",
+        "victoria": "vicky",
+        "frederick": "fred freddie",
+        "henry": "hank",
+        "walter": "walt",
+        "raymond": "ray",
+        "eugene": "gene",
+        "leonard": "len lenny",
+    }.items()
+    for short in shorts.split()
+}
 
 
 def speaker_name(speaker: str | None, mention: str | None, names: StoryNames) -> str | None:
@@ -50,20 +110,29 @@ def _suffix(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 
 
 def _name_words(name: str) -> tuple[str, ...]:
-    """A name's folded words less middle initials ("John A. Boehner" -> john boehner)
-    and less a sentence connective the parse took into the name ("Plus Obama" ->
-    obama)."""
+    """A name's folded words less middle initials ("John A. Boehner" -> john boehner),
+    a generational suffix ("Jr."), and a sentence connective the parse took into the
+    name ("Plus Obama" -> obama); a short form of the given name made formal ("Dick
+    Durbin" -> richard durbin)."""
     words = fold_key(name).split()
     if len(words) > 1 and words[0] in _CONNECTIVES:
         words = words[1:]
-    return tuple(w for w in words if len(w) > 1) or tuple(words)
+    while len(words) > 2 and words[-1].rstrip(".") in _GENERATIONS:
+        words = words[:-1]
+    kept = [w for w in words if len(w) > 1] or words
+    if len(kept) > 1:
+        # A short form of the given name is the formal one ("Dick Durbin" ->
+        # richard durbin); only the word before the surname is a given name here.
+        kept[-2] = NICKNAMES.get(kept[-2], kept[-2])
+    return tuple(kept)
 
 
 def canonical_speakers(speakers: Iterable[str]) -> dict[str, str]:
     """Each speaker name -> the name of its person, one person's names folded to one:
     a name whose words (accents folded) end another's ("Sallo" / "Joakim Sallo", "Siri Ostby" /
-    "Campaigner Siri Ostby", "Brezina" / "Březina"; initials left out: "John A.
-    Boehner" / "John Boehner") is that person when every longer
+    "Campaigner Siri Ostby", "Brezina" / "Březina"; initials and "Jr." left out: "John A.
+    Boehner" / "John Boehner"; a short given name read as the formal one: "Dick Ames" /
+    "Richard Ames") is that person when every longer
     name ending with it is one chain ("Ostby" with "Siri Ostby" and "Anna Ostby" stays
     apart). Quoted speakers are people; this catches what the roster leaves split (a
     surname the entity recogniser typed as a place or an organisation in one article,

@@ -1,0 +1,35 @@
+"""One person's speaker labels across a story fold to one speaker, two people stay two
+(issue 12): short given names, titles and generational suffixes, surnames alone. Names
+are invented."""
+
+from __future__ import annotations
+
+from newsprism.reconcile.speaker_names import canonical_speakers
+
+
+def test_short_given_name_folds_with_the_formal_one_and_the_surname() -> None:
+    folded = canonical_speakers(["Dick Halvorsen", "Richard J. Halvorsen", "Halvorsen"])
+    assert len(set(folded.values())) == 1
+
+
+def test_different_given_names_with_one_surname_stay_apart() -> None:
+    folded = canonical_speakers(["Bill Ostrander", "Robert Ostrander", "Ostrander"])
+    assert folded["Bill Ostrander"] != folded["Robert Ostrander"]
+    # The surname alone could be either of them: it joins neither.
+    assert folded["Ostrander"] == "Ostrander"
+
+
+def test_two_people_of_one_surname_stay_apart() -> None:
+    folded = canonical_speakers(["Mark Tessaro", "James Tessaro", "Tessaro"])
+    assert len({folded["Mark Tessaro"], folded["James Tessaro"], folded["Tessaro"]}) == 3
+
+
+def test_surname_alone_joins_the_one_full_name() -> None:
+    folded = canonical_speakers(["Tessaro", "Marta Tessaro", "Ivo Brandt"])
+    assert folded["Tessaro"] == folded["Marta Tessaro"] == "Marta Tessaro"
+    assert folded["Ivo Brandt"] == "Ivo Brandt"
+
+
+def test_title_and_generational_suffix_do_not_split_a_person() -> None:
+    folded = canonical_speakers(["Vice President Joseph R. Kolbe Jr.", "Joe Kolbe"])
+    assert folded["Vice President Joseph R. Kolbe Jr."] == folded["Joe Kolbe"]
