@@ -210,9 +210,13 @@ def test_every_report_format_lists_the_failure(
         out = tmp_path / f"report.{fmt}"
         code, _, stderr = _cli("analyze", str(folder), "--db", db, "-f", fmt, "-o", str(out))
         assert code == 1 and stderr.count("bad.txt") == 1
-        assert heading in out.read_text(encoding="utf-8") and "bad.txt" in out.read_text(
-            encoding="utf-8"
+        text = out.read_text(encoding="utf-8")
+        # The terminal table folds a long source path across lines (a deep tmp_path under
+        # pytest -n puts "bad." and "txt" on two lines); its stage and error stay whole.
+        named = (
+            "quantities" in text and "Zorbulant" in text if fmt == "terminal" else "bad.txt" in text
         )
+        assert heading in text and named
     monkeypatch.undo()
     code, stdout, stderr = _cli("analyze", str(folder), "--db", db, "-f", "json")
     assert code == 0 and stderr.strip() == ""
