@@ -580,8 +580,13 @@ def markdown(results: dict[str, Any]) -> str:
         + ", ".join(f"{k} {v:.0f}" for k, v in results["peak_rss_mb_after"].items())
         + " (the last pass holds a second language model, for its stage timings)",
         f"- Load average (1 min) at start {load.get('start', 0):.1f}, at end "
-        f"{load.get('end', 0):.1f} on {env['cpu_count']} CPUs: above the CPU count, other work "
-        "shared the cores and the wall-clock figures are upper bounds (read the CPU-time ones)",
+        f"{load.get('end', 0):.1f} on {env['cpu_count']} CPUs: "
+        + (
+            "above the CPU count, other work shared the cores and the wall-clock figures "
+            "are upper bounds (read the CPU-time ones)"
+            if max(load.get("start", 0), load.get("end", 0)) > env["cpu_count"]
+            else "under the CPU count (a quiet machine)"
+        ),
         f"- Corpus: {results['corpus']['mean_words_per_article']:.0f} words per article on "
         f"average; written in {results['corpus']['generation_seconds']:.0f} s; whole run "
         f"{results['wall_seconds']:.0f} s",
