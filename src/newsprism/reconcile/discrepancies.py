@@ -480,6 +480,11 @@ def _compatible_actors(a: Clause, b: Clause, material: StoryMaterial, states: St
     """Guards 5 and 6."""
     if not same_actors(_actors(a, material, states), _actors(b, material, states)):
         return False
+    return _one_occasion(a, b, material)
+
+
+def _one_occasion(a: Clause, b: Clause, material: StoryMaterial) -> bool:
+    """Whether the two clauses' dates leave them one occasion (no date clash)."""
     return not _dates_clash(_clause_dates(a, material), _clause_dates(b, material))
 
 
@@ -523,7 +528,7 @@ def _negations(
         + [
             (a, b)
             for a, b in opposed_pairs(material, sentences, parsed)
-            if not _dates_clash(_clause_dates(a, material), _clause_dates(b, material))
+            if _one_occasion(a, b, material)
         ]
     )
     kept = _similar_pairs(pairs, similarity, _threshold(similarity, opts.lexical, opts.dense))
@@ -545,9 +550,7 @@ def _rival_actors(
     """``actor``: different people named as the one who did a one-agent deed
     (:mod:`newsprism.reconcile.rivals`), on no different occasions, clauses similar."""
     pairs = [
-        (a, b)
-        for a, b in rival_pairs(material, sentences, parsed)
-        if not _dates_clash(_clause_dates(a, material), _clause_dates(b, material))
+        (a, b) for a, b in rival_pairs(material, sentences, parsed) if _one_occasion(a, b, material)
     ]
     kept = _similar_pairs(pairs, similarity, _threshold(similarity, opts.lexical, opts.dense))
     return [
