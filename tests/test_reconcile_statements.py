@@ -626,43 +626,34 @@ def test_a_sentence_nobody_else_renders_stays_with_its_quote() -> None:
     assert variant.passage.text == said
 
 
-def test_one_sentence_joins_the_two_halves_another_outlet_quotes_apart() -> None:
-    half = "I am not ashamed to say that I go to church"
-    rest = "but nobody needs a pew every Sunday to know the harbour tax is wrong"
-    one = _article(
-        "A",
-        f"Joren Vass said: \u201c{half}, {rest}.\u201d",
-        [(f"{half}, {rest}.", True, "Joren Vass", 0)],
+HALF = "I am not ashamed to say that I go to church"
+REST = "but nobody needs a pew every Sunday to know the harbour tax is wrong"
+
+
+def _split_quote(outlet: str) -> tuple[Article, Analysis]:
+    """One outlet quoting HALF and REST as two quotes of one speaker."""
+    text = f"\u201c{HALF},\u201d Joren Vass said. \u201c{REST.capitalize()}.\u201d"
+    return _article(
+        outlet, text, [(HALF, True, "Joren Vass", 0), (REST.capitalize(), True, "Joren Vass", 0)]
     )
-    texts = {
-        outlet: f"\u201c{half},\u201d Joren Vass said. \u201c{rest.capitalize()}.\u201d"
-        for outlet in ("B", "C")
-    }
-    two = [
-        _article(o, t, [(half, True, "Joren Vass", 0), (rest.capitalize(), True, "Joren Vass", 0)])
-        for o, t in texts.items()
-    ]
-    statements = align_statements(_material(one, *two), LEXICAL)
-    (statement,) = statements
+
+
+def _whole_quote(outlet: str) -> tuple[Article, Analysis]:
+    """One outlet quoting HALF and REST as one sentence."""
+    text = f"Joren Vass said: \u201c{HALF}, {REST}.\u201d"
+    return _article(outlet, text, [(f"{HALF}, {REST}.", True, "Joren Vass", 0)])
+
+
+def test_one_sentence_joins_the_two_halves_another_outlet_quotes_apart() -> None:
+    material = _material(_whole_quote("A"), _split_quote("B"), _split_quote("C"))
+    (statement,) = align_statements(material, LEXICAL)
     assert {v.passage.outlet for v in statement.variants} == {"A", "B", "C"}
 
 
 def test_one_sentence_rendering_two_parts_of_a_split_quote_joins_both() -> None:
     # Only two outlets: the one sentence pairs with one half; that it renders the other
     # half too is what tells the two halves are one statement.
-    half = "I am not ashamed to say that I go to church"
-    rest = "but nobody needs a pew every Sunday to know the harbour tax is wrong"
-    one = _article(
-        "A",
-        f"Joren Vass said: \u201c{half}, {rest}.\u201d",
-        [(f"{half}, {rest}.", True, "Joren Vass", 0)],
-    )
-    two = _article(
-        "B",
-        f"\u201c{half},\u201d Joren Vass said. \u201c{rest.capitalize()}.\u201d",
-        [(half, True, "Joren Vass", 0), (rest.capitalize(), True, "Joren Vass", 0)],
-    )
-    (statement,) = align_statements(_material(one, two), LEXICAL)
+    (statement,) = align_statements(_material(_whole_quote("A"), _split_quote("B")), LEXICAL)
     assert {v.passage.outlet for v in statement.variants} == {"A", "B"}
 
 
