@@ -273,6 +273,13 @@ def test_ships_and_vessels_are_comparable(nlp: Language) -> None:
     assert (ships.about, vessels.about) == ("ship", "vessel")
 
 
+def test_taxes_are_about_tax_not_taxis(nlp: Language) -> None:
+    """Two outlets' "$4 million in taxes" and "$4 million in tax" must land in one fact."""
+    plural = quantities_in(nlp, "The firm paid $4 million in taxes last year.")
+    single = quantities_in(nlp, "The firm paid $4 million in tax last year.")
+    assert [q.about for q in plural] == [q.about for q in single] == ["tax"]
+
+
 def test_fractions_and_percents_share_a_scale(nlp: Language) -> None:
     third = the_quantity(quantities_in(nlp, "Nearly a third of it burned."), "Nearly a third")
     percent = the_quantity(quantities_in(nlp, "About 30% of it burned."), "About 30%")

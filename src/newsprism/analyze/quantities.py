@@ -323,7 +323,12 @@ def _lemma(token: Token | None) -> str | None:
     """What a quantity is about, as a lowercased lemma; None for pronouns ("it")."""
     if token is None or token.pos_ == "PRON" or not token.text.isalpha():
         return None
-    return token.lemma_.lower()
+    lemma, word = token.lemma_.lower(), token.lower_
+    if word.endswith("xes") and lemma.endswith("xis"):
+        # The lemmatizer's exception table reads "taxes" as the plural of "taxis" (and
+        # "axes" of "axis"); in news a "-xes" noun is nearly always a "-x" plural.
+        return word[:-2]
+    return lemma
 
 
 def _counted_noun(amount: Amount, ctx: _Context) -> Token | None:
