@@ -40,7 +40,13 @@ from newsprism.analyze.quote_marks import QuotedDoc
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["fronted_subject_clause", "relative_read_clause", "subject_of", "verb_like"]
+__all__ = [
+    "fronted_subject_clause",
+    "noun_gerund",
+    "relative_read_clause",
+    "subject_of",
+    "verb_like",
+]
 
 _SUBJECT_DEPS: Final = frozenset({"nsubj", "csubj"})
 # Heads a verb without a subject inherits one from ("…and said", "adding that").
@@ -59,15 +65,28 @@ _RELATIVE_ROLES: Final = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"
 # What a verb reports or names after itself (a misread verb shows it has one).
 _REPORTED: Final = frozenset({"ccomp", "dobj", "oprd", "xcomp", "advcl", "attr"})
 _WALK: Final = 5
+# Prepositions before "NAME/him V-ing" whose object does the gerund ("with Perry claiming").
+_GERUND_PREPS: Final = frozenset({"of", "with"})
 _DATELINE_DASHES: Final = frozenset({"—", "–", "-", "--"})
 
 
 def verb_like(token: Token) -> bool:
     """A verb, or a word tagged as a noun that has a subject of its own ("the
     congressman demands": nouns take no subject, so the tag is wrong)."""
-    if token.pos_ == "VERB":
+    if token.pos_ == "VERB" or noun_gerund(token):
         return True
     return token.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children)
+
+
+def noun_gerund(token: Token) -> bool:
+    """A gerund the tagger took for a noun, its doer read as a compound right before it
+    ("ends with Rask claiming, "…"": "claiming" a noun, "Rask" its compound)."""
+    if token.tag_ != "NN" or not token.lower_.endswith("ing") or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return (
+        before.dep_ == "compound" and before.head.i == token.i and before.pos_ in ("PROPN", "PRON")
+    )
 
 
 def infinitive(token: Token) -> bool:
@@ -95,14 +114,47 @@ def _walk_to_subject(ctx: QuotedDoc, verb: Token) -> Token | None:
                 if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                     return verb.head
                 return child
-        misread = _misread_subject(verb)
+        misread = _misread_subject(verb) or _gerund_subject(verb)
         if misread is not None:
             return misread
         head = _inherits_from(verb)
         if head is None:
             break
+        if ctx.para_of[head.i] != ctx.para_of[verb.i]:
+            # "…see how it can work." + "Fox railed …, promising that …": the participle
+            # hung on a verb of the paragraph before; its clause's own subject speaks.
+            return _subject_before(ctx, verb)
         verb = head
     return _stray_subject(ctx, start)
+
+
+def _gerund_subject(verb: Token) -> Token | None:
+    """``ends with Perry claiming, "…"``, ``video of him warning that …``: the name or
+    object pronoun right before a gerund, after "with" or "of", is who does it."""
+    if (verb.tag_ != "VBG" and not noun_gerund(verb)) or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.pos_ not in ("PROPN", "PRON"):
+        return None
+    if before.dep_ == "compound" and before.head.i == verb.i:
+        return before
+    if before.dep_ == "pobj" and before.head.lower_ in _GERUND_PREPS:
+        return before
+    return None
+
+
+def _subject_before(ctx: QuotedDoc, verb: Token) -> Token | None:
+    """The nearest subject before ``verb`` in its sentence and paragraph, outside quote
+    marks, of a verb that comes before ``verb`` too."""
+    for token in reversed(ctx.doc[: verb.i]):
+        if (
+            ctx.para_of[token.i] != ctx.para_of[verb.i]
+            or ctx.sent_of[token.i] != ctx.sent_of[verb.i]
+        ):
+            return None
+        if token.dep_ in _SUBJECT_DEPS and not ctx.quoted[token.i] and token.head.i < verb.i:
+            return token
+    return None
 
 
 def _named_by_apposition(subject: Token) -> Token:

@@ -17,9 +17,11 @@
    parser's known misreadings of reporting sentences ("said at the time that …" read
    as a relative clause, a dateline read as the subject), are in
    :mod:`newsprism.analyze.quote_subjects`.
-3. **Speakers** are resolved in text order through the :class:`NameResolver`: names and
-   descriptions by ``canonical``; he/she by the nearest earlier speaker or named subject
-   whose gender does not contradict the pronoun (names inside quotes never count).
+3. **Speakers** are resolved in text order (:mod:`newsprism.analyze.speaker_resolution`):
+   names and descriptions through the :class:`NameResolver`; he/she by the nearest
+   earlier speaker or named subject whose gender does not contradict the pronoun (names
+   inside quotes never count); a role ("the California Democrat") by the person the
+   text is about just before.
 
 Skipped, by rule: a quotation with no attribution by any route above (scare quotes,
 nicknames, titles without a speaker); a Title Case quotation of at most 10 words after a
@@ -38,24 +40,24 @@ for a 400-word article, against some 80 ms for the spaCy parse the caller does).
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Final
 
 from spacy.tokens import Doc, Token
 
-from newsprism.analyze.aliases import ORG_WORDS
-from newsprism.analyze.quote_marks import QuotedDoc, QuoteSpan
+from newsprism.analyze.quote_marks import QuoteSpan
 from newsprism.analyze.quote_subjects import (
     fronted_subject_clause,
     infinitive,
+    noun_gerund,
     relative_read_clause,
     subject_of,
     verb_like,
 )
-from newsprism.analyze.speaker_mentions import after_quoted_words, cue_offsets, mention_offsets
-from newsprism.analyze.speakers import Gender, NameResolver
+from newsprism.analyze.speaker_mentions import cue_offsets, mention_offsets
+from newsprism.analyze.speaker_resolution import SpeakerDoc, canonical_speaker
+from newsprism.analyze.speakers import NameResolver
 from newsprism.model import Quote
 
 logger = logging.getLogger(__name__)
@@ -106,12 +108,6 @@ _HANDOVER: Final = frozenset(",?!—–-…:")
 _DASHES: Final = frozenset("―—–-")
 # Subjects that never name a speaker ("that makes me smart", "there are ...").
 _NOT_SPEAKERS: Final = frozenset({"that", "this", "there", "what", "which", "these", "those"})
-_PRONOUN_GENDER: Final[dict[str, Gender]] = {
-    "he": "male",
-    "him": "male",
-    "she": "female",
-    "her": "female",
-}
 _TITLE_MAX_WORDS: Final = 10
 # Nouns that announce the title of a work in quote marks.
 _WORK_NOUNS: Final = frozenset(
@@ -122,13 +118,6 @@ _WORK_NOUNS: Final = frozenset(
 )
 _WALK_LIMIT: Final = 8
 _MAX_NAME_WORDS: Final = 4
-# What a speaker issues: "a statement … the statement continued" is the same author.
-_DOCUMENT_NOUNS: Final = frozenset(_words("statement letter release post tweet message email memo"))
-# How many paragraphs back an unresolved "the governor said" may find the speaker it
-# takes up: the paragraph before is the usual case in news (calibrated on BASIL's
-# dev half; a larger reach only added wrong speakers there).
-_DESCRIPTION_REACH: Final = 1
-_PARAGRAPH_BREAK: Final = re.compile(r"\n\s*")
 
 
 @dataclass(slots=True)
@@ -152,14 +141,6 @@ class _Draft:
     speaker: str | None = None
 
 
-class _Context(QuotedDoc):
-    """One article's parse and quotations, and the resolver for its names."""
-
-    def __init__(self, doc: Doc, names: NameResolver) -> None:
-        super().__init__(doc)
-        self.names = names
-
-
 def extract_quotes(doc: Doc, names: NameResolver) -> list[Quote]:
     """Direct and indirect quotes of a parsed article, sorted by start.
 
@@ -167,7 +148,7 @@ def extract_quotes(doc: Doc, names: NameResolver) -> list[Quote]:
     == q.text`` and likewise for the speaker and cue offsets when set; every quote has a
     ``group``. Cost: linear in the article's tokens (see the module docstring).
     """
-    ctx = _Context(doc, names)
+    ctx = SpeakerDoc(doc, names)
     drafts = _direct_drafts(ctx)
     drafts.extend(_indirect_drafts(ctx))
     drafts.sort(key=lambda d: (d.start, d.end))
@@ -179,7 +160,7 @@ def extract_quotes(doc: Doc, names: NameResolver) -> list[Quote]:
 # --- direct quotes -----------------------------------------------------------------------
 
 
-def _direct_drafts(ctx: _Context) -> list[_Draft]:
+def _direct_drafts(ctx: SpeakerDoc) -> list[_Draft]:
     drafts: list[_Draft] = []
     previous: _Draft | None = None
     for span in ctx.spans:
@@ -192,14 +173,14 @@ def _direct_drafts(ctx: _Context) -> list[_Draft]:
     return drafts
 
 
-def _passes_over(ctx: _Context, span: QuoteSpan) -> bool:
+def _passes_over(ctx: SpeakerDoc, span: QuoteSpan) -> bool:
     """Whether a quotation nobody said is a short name or title inside a sentence
     (``said Trump on NBC's "Today" show. "…"``), which a split quote carries on over."""
     words = ctx.text[span.start : span.end].split()
     return span.closed and len(words) <= _TITLE_MAX_WORDS
 
 
-def _direct_draft(ctx: _Context, span: QuoteSpan, previous: _Draft | None) -> _Draft | None:
+def _direct_draft(ctx: SpeakerDoc, span: QuoteSpan, previous: _Draft | None) -> _Draft | None:
     """The draft for one quotation, or None when nobody is said to have said it."""
     start, end = span.start, _trim_end(ctx.text, span.start, span.end)
     attribution = _own_attribution(ctx, span)
@@ -221,7 +202,7 @@ def _trim_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def _own_attribution(ctx: _Context, span: QuoteSpan) -> _Attribution | None:
+def _own_attribution(ctx: SpeakerDoc, span: QuoteSpan) -> _Attribution | None:
     content = ctx.text[span.start : span.end].rstrip()
     after = ctx.text[span.mark_end : span.mark_end + 2].lstrip(" ")
     # A lower-case word after the closing mark carries the sentence on even after a
@@ -247,7 +228,7 @@ def _own_attribution(ctx: _Context, span: QuoteSpan) -> _Attribution | None:
     )
 
 
-def _lead_paragraph_attribution(ctx: _Context, span: QuoteSpan) -> _Attribution | None:
+def _lead_paragraph_attribution(ctx: SpeakerDoc, span: QuoteSpan) -> _Attribution | None:
     """A quote opening its paragraph after a paragraph that hands over to it: one that
     ends in a colon (``Fox tweeted in response:``) or whose last sentence is a report
     with nothing reported (``Trump noted in a tweet.``)."""
@@ -272,7 +253,7 @@ def _reports_something(verb: Token) -> bool:
     return any(c.dep_ in ("ccomp", "dobj", "xcomp", "attr") for c in verb.children)
 
 
-def _dash_attribution(ctx: _Context, span: QuoteSpan) -> _Attribution | None:
+def _dash_attribution(ctx: SpeakerDoc, span: QuoteSpan) -> _Attribution | None:
     """``"…" ― Jane Doe``: a dash and a name right after the closing mark."""
     rest = ctx.text[span.mark_end : span.mark_end + 4]
     dash = span.mark_end + len(rest) - len(rest.lstrip(" \u00a0"))
@@ -289,7 +270,7 @@ def _dash_attribution(ctx: _Context, span: QuoteSpan) -> _Attribution | None:
     return _Attribution((dash, dash + 1), (name.idx, last.idx + len(last)))
 
 
-def _attribution_in_sentence(ctx: _Context, span: QuoteSpan) -> _Attribution | None:
+def _attribution_in_sentence(ctx: SpeakerDoc, span: QuoteSpan) -> _Attribution | None:
     """The reporting verb with a speaker nearest the quote in the sentences it touches."""
     tokens = ctx.tokens(span.mark_start, span.mark_end)
     if not len(tokens):
@@ -309,7 +290,7 @@ def _attribution_in_sentence(ctx: _Context, span: QuoteSpan) -> _Attribution | N
     return None
 
 
-def _attribution_after(ctx: _Context, span: QuoteSpan) -> _Attribution | None:
+def _attribution_after(ctx: SpeakerDoc, span: QuoteSpan) -> _Attribution | None:
     """The first reporting verb with a speaker in the rest of the sentence after a quote;
     failing that, an inverted ``said Name`` right after it that the parser misread
     (``… events." added Lauten, who …``: "added" taken for an adjective)."""
@@ -332,7 +313,7 @@ def _attribution_after(ctx: _Context, span: QuoteSpan) -> _Attribution | None:
     return _Attribution((cue.idx, cue.idx + len(cue)), (name[0].idx, last.idx + len(last)))
 
 
-def _region_after(ctx: _Context, span: QuoteSpan) -> Iterator[Token]:
+def _region_after(ctx: SpeakerDoc, span: QuoteSpan) -> Iterator[Token]:
     """Tokens after the closing mark up to the sentence end, the next quote or a newline."""
     doc = ctx.doc
     first = ctx.token_at(span.mark_end) if span.mark_end < len(ctx.text) else None
@@ -347,7 +328,7 @@ def _region_after(ctx: _Context, span: QuoteSpan) -> Iterator[Token]:
         yield token
 
 
-def _attribution_by_parse(ctx: _Context, span: QuoteSpan) -> _Attribution | None:
+def _attribution_by_parse(ctx: SpeakerDoc, span: QuoteSpan) -> _Attribution | None:
     """A reporting verb the quoted words hang from (or one beside such a head)."""
     content = ctx.tokens(span.start, span.end)
     for token in content:
@@ -359,7 +340,7 @@ def _attribution_by_parse(ctx: _Context, span: QuoteSpan) -> _Attribution | None
     return None
 
 
-def _walk_up(ctx: _Context, token: Token, paragraph: int) -> _Attribution | None:
+def _walk_up(ctx: SpeakerDoc, token: Token, paragraph: int) -> _Attribution | None:
     for _ in range(_WALK_LIMIT):
         if ctx.para_of[token.i] != paragraph:
             return None
@@ -373,7 +354,7 @@ def _walk_up(ctx: _Context, token: Token, paragraph: int) -> _Attribution | None
     return None
 
 
-def _parenthetical(ctx: _Context, token: Token) -> _Attribution | None:
+def _parenthetical(ctx: SpeakerDoc, token: Token) -> _Attribution | None:
     """``The offer, she said, is "…"``: a reporting verb attached as parataxis."""
     for child in token.children:
         if (
@@ -387,7 +368,7 @@ def _parenthetical(ctx: _Context, token: Token) -> _Attribution | None:
     return None
 
 
-def _attribution_before(ctx: _Context, span: QuoteSpan) -> _Attribution | None:
+def _attribution_before(ctx: SpeakerDoc, span: QuoteSpan) -> _Attribution | None:
     """``Marrow said: "…"`` or ``she said, "…"``: the nearest cue before a lead-in mark."""
     lead = ctx.text[: span.mark_start].rstrip(" ")
     if not lead or lead[-1] not in ":,":
@@ -399,7 +380,7 @@ def _attribution_before(ctx: _Context, span: QuoteSpan) -> _Attribution | None:
     return None
 
 
-def _region_before(ctx: _Context, span: QuoteSpan) -> Iterator[Token]:
+def _region_before(ctx: SpeakerDoc, span: QuoteSpan) -> Iterator[Token]:
     """Tokens of the sentence before the opening mark, back to a newline or a quote."""
     opening = ctx.token_at(span.mark_start)
     if opening is None or opening.i == 0:
@@ -414,7 +395,7 @@ def _region_before(ctx: _Context, span: QuoteSpan) -> Iterator[Token]:
     yield from ctx.doc[first : last + 1]
 
 
-def _colon_attribution(ctx: _Context, span: QuoteSpan) -> _Attribution | None:
+def _colon_attribution(ctx: SpeakerDoc, span: QuoteSpan) -> _Attribution | None:
     """``Marrow: "…"``: a short noun phrase without a verb, then a colon, then the quote."""
     lead = list(_region_before(ctx, span))
     if len(lead) < 2 or lead[-1].text != ":" or len(lead) > 8:
@@ -430,7 +411,7 @@ def _colon_attribution(ctx: _Context, span: QuoteSpan) -> _Attribution | None:
     return _Attribution((colon.idx, colon.idx + 1), mention_offsets(head))
 
 
-def _split_from(ctx: _Context, previous: _Draft, span: QuoteSpan) -> bool:
+def _split_from(ctx: SpeakerDoc, previous: _Draft, span: QuoteSpan) -> bool:
     """``"…," she said. "…"``: the previous quote's attribution lies between the two."""
     attribution = previous.attribution
     if attribution is None or attribution.cue[0] < previous.end:
@@ -439,7 +420,7 @@ def _split_from(ctx: _Context, previous: _Draft, span: QuoteSpan) -> bool:
     return attribution.cue[1] <= span.mark_start and "\n" not in between
 
 
-def _is_title(ctx: _Context, span: QuoteSpan, attribution: _Attribution) -> bool:
+def _is_title(ctx: SpeakerDoc, span: QuoteSpan, attribution: _Attribution) -> bool:
     """A short Title Case quotation after a writing verb or a work noun, or before a work
     noun ("wrote "The Quays of Lorvik"", "the film "Harbour Lights"", "the "Harbour
     Lights" show") is the title of a work."""
@@ -462,19 +443,29 @@ def _is_title(ctx: _Context, span: QuoteSpan, attribution: _Attribution) -> bool
 # --- attribution from one verb -----------------------------------------------------------
 
 
-def _attribution_of(ctx: _Context, token: Token) -> _Attribution | None:
+def _attribution_of(ctx: SpeakerDoc, token: Token) -> _Attribution | None:
     """The cue and speaker when ``token`` is a reporting verb with a speaker, else None."""
     if ctx.quoted[token.i]:
         return None
     if token.lower_ == "according":
         return _according_to(token)
-    cue = token.lemma_.lower() in CUE_VERBS or _goes_on(token)
+    cue = cue_lemma(token) in CUE_VERBS or _goes_on(token)
     if not cue or not (verb_like(token) or infinitive(token)):
         return None
     subject = subject_of(ctx, token)
     if subject is None or subject.lower_ in _NOT_SPEAKERS:
         return None
     return _Attribution(cue_offsets(token), mention_offsets(subject))
+
+
+def cue_lemma(token: Token) -> str:
+    """The token's lemma; of a gerund read as a noun, the verb's ("claiming" -> "claim",
+    "noting" -> "note", "admitting" -> "admit")."""
+    if not noun_gerund(token):
+        return token.lemma_.lower()
+    stem = token.lower_[:-3]
+    forms = (stem, stem + "e", stem[:-1] if stem[-2:-1] == stem[-1:] else stem)
+    return next((f for f in forms if f in CUE_VERBS), token.lemma_.lower())
 
 
 def _goes_on(token: Token) -> bool:
@@ -497,7 +488,7 @@ def _according_to(token: Token) -> _Attribution | None:
 # --- indirect speech ---------------------------------------------------------------------
 
 
-def _indirect_drafts(ctx: _Context) -> list[_Draft]:
+def _indirect_drafts(ctx: SpeakerDoc) -> list[_Draft]:
     drafts = []
     for token in ctx.doc:
         if ctx.quoted[token.i]:
@@ -508,10 +499,10 @@ def _indirect_drafts(ctx: _Context) -> list[_Draft]:
     return drafts
 
 
-def _reported_clause(ctx: _Context, token: Token) -> _Draft | None:
+def _reported_clause(ctx: SpeakerDoc, token: Token) -> _Draft | None:
     if token.lower_ == "according" and token.dep_ == "prep":
         return _according_clause(ctx, token)
-    if not verb_like(token) or CUE_VERBS.get(token.lemma_.lower()) not in _INDIRECT_KINDS:
+    if not verb_like(token) or CUE_VERBS.get(cue_lemma(token)) not in _INDIRECT_KINDS:
         return None
     if any(c.dep_ == "neg" for c in token.children):
         return None  # "did not say whether it was tied to …": nothing was said
@@ -536,7 +527,7 @@ def _reported_extent(verb: Token) -> tuple[int, int] | None:
     return relative_read_clause(verb)
 
 
-def _according_clause(ctx: _Context, token: Token) -> _Draft | None:
+def _according_clause(ctx: SpeakerDoc, token: Token) -> _Draft | None:
     """``According to X, the talks failed``: the clause the phrase modifies, less it."""
     attribution = _according_to(token)
     head = token.head
@@ -555,7 +546,9 @@ def _according_clause(ctx: _Context, token: Token) -> _Draft | None:
     return _clause_draft(ctx, first, last, attribution)
 
 
-def _clause_draft(ctx: _Context, first: int, last: int, attribution: _Attribution) -> _Draft | None:
+def _clause_draft(
+    ctx: SpeakerDoc, first: int, last: int, attribution: _Attribution
+) -> _Draft | None:
     """A clause ``doc[first:last]`` trimmed of a leading "that" and edge punctuation."""
     doc = ctx.doc
     while first < last and (
@@ -591,7 +584,7 @@ def _assign_groups(drafts: Sequence[_Draft]) -> None:
         draft.group = by_cue.setdefault(key, len(by_cue))
 
 
-def _resolve_speakers(ctx: _Context, drafts: Sequence[_Draft]) -> None:
+def _resolve_speakers(ctx: SpeakerDoc, drafts: Sequence[_Draft]) -> None:
     """Canonical speakers in text order (a pronoun looks back at earlier speakers)."""
     spoken: list[tuple[int, str]] = []
     for draft in drafts:
@@ -602,140 +595,10 @@ def _resolve_speakers(ctx: _Context, drafts: Sequence[_Draft]) -> None:
         ):
             draft.speaker = draft.leader.speaker
         elif draft.attribution is not None and draft.attribution.speaker is not None:
-            draft.speaker = _canonical(ctx, draft.attribution.speaker, spoken)
+            draft.speaker = canonical_speaker(ctx, draft.attribution.speaker, spoken)
         if draft.speaker is not None and draft.attribution is not None:
             position = (draft.attribution.speaker or draft.attribution.cue)[0]
             spoken.append((position, draft.speaker))
-
-
-def _canonical(
-    ctx: _Context, offsets: tuple[int, int], spoken: Sequence[tuple[int, str]]
-) -> str | None:
-    mention = ctx.text[offsets[0] : offsets[1]]
-    gender = _PRONOUN_GENDER.get(mention.lower())
-    if gender is not None:
-        return _antecedent(ctx, offsets[0], gender, spoken)
-    if mention.lower() in _NON_REFERRING:
-        return None
-    name = ctx.names.canonical(mention, offsets[0])
-    named = after_quoted_words(mention)
-    if name is None and named != mention:
-        # '"Today" show host Jane Doe': the name after a title in quote marks.
-        name = ctx.names.canonical(named, offsets[1] - len(named))
-    if name is None and _is_proper(ctx, offsets):
-        return named.removeprefix("the ").removeprefix("The ")
-    if name is None:
-        return _described_speaker(ctx, offsets, spoken)
-    return name
-
-
-def _described_speaker(
-    ctx: _Context, offsets: tuple[int, int], spoken: Sequence[tuple[int, str]]
-) -> str | None:
-    """``the Texas governor continues``, ``the statement continued``: a definite
-    description the resolver could not tie to a name is the speaker quoted last, within
-    :data:`_DESCRIPTION_REACH` paragraphs; unless it names a body ("the group") or
-    takes up someone the article introduced unnamed ("a spokesman … the spokesman")."""
-    tokens = ctx.tokens(*offsets)
-    if not len(tokens) or tokens[0].lower_ != "the":
-        return None
-    head = tokens.root
-    if head.lower_ in ORG_WORDS:
-        return _described_body(ctx, offsets[0])
-    # A plural ("the board's engineers") names several people, never the one quoted last.
-    if head.pos_ in ("PRON", "PROPN", "DET", "NUM") or head.tag_ in ("NNS", "NNPS"):
-        return None
-    if head.lower_ not in _DOCUMENT_NOUNS and _introduced_unnamed(ctx, head):
-        return None
-    last = max(((p, n) for p, n in spoken if p < offsets[0]), default=None)
-    if last is None:
-        return None
-    breaks = len(_PARAGRAPH_BREAK.findall(ctx.text, last[0], offsets[0]))
-    return last[1] if breaks <= _DESCRIPTION_REACH else None
-
-
-def _described_body(ctx: _Context, offset: int) -> str | None:
-    """``the group said``: the organisation named last before ``offset``, within
-    :data:`_DESCRIPTION_REACH` paragraphs."""
-    named = [
-        (mention.start, entity.name)
-        for entity in getattr(ctx.names, "entities", ())
-        if entity.type == "ORG"
-        for mention in entity.mentions
-        if mention.start < offset
-    ]
-    if not named:
-        return None
-    start, name = max(named)
-    breaks = len(_PARAGRAPH_BREAK.findall(ctx.text, start, offset))
-    return name if breaks <= _DESCRIPTION_REACH else None
-
-
-def _introduced_unnamed(ctx: _Context, head: Token) -> bool:
-    """Whether an earlier "a/an …" noun phrase has the same head noun ("a spokesman")."""
-    return any(
-        token.lemma_ == head.lemma_
-        and token.pos_ == "NOUN"
-        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
-        for token in ctx.doc[: head.i]
-    )
-
-
-# Pronouns and words that name no one the resolver could know.
-_NON_REFERRING: Final = frozenset(
-    {"they", "we", "i", "you", "it", "them", "us", "who", "which", "that", "this", "one"}
-)
-
-
-def _is_proper(ctx: _Context, offsets: tuple[int, int]) -> bool:
-    tokens = ctx.tokens(*offsets)
-    return len(tokens) > 0 and tokens[-1].pos_ == "PROPN"
-
-
-def _antecedent(
-    ctx: _Context, offset: int, gender: Gender, spoken: Sequence[tuple[int, str]]
-) -> str | None:
-    """Nearest earlier speaker or named subject the pronoun's gender fits; failing that,
-    the nearest fitting person named outside quotes."""
-    # "she" is a person: an organisation that spoke before ("The Hill reported") is not
-    others = {e.name for e in getattr(ctx.names, "entities", ()) if e.type != "PERSON"}
-    candidates = sorted(
-        [(pos, name, True) for pos, name in spoken if pos < offset and name not in others]
-        + [(pos, name, _is_subject(ctx, pos)) for name, pos in _people_outside_quotes(ctx, offset)],
-        key=lambda c: c[0],
-        reverse=True,
-    )
-    fitting = [c for c in candidates if ctx.names.gender(c[1]) in (None, gender)]
-    preferred = next((c for c in fitting if c[2]), None) or next(iter(fitting), None)
-    return preferred[1] if preferred is not None else None
-
-
-def _people_outside_quotes(ctx: _Context, offset: int) -> Iterator[tuple[str, int]]:
-    for name, start in ctx.names.people_before(offset):
-        token = ctx.token_at(start)
-        if token is not None and not ctx.quoted[token.i]:
-            yield name, start
-
-
-def _is_subject(ctx: _Context, offset: int) -> bool:
-    token = ctx.token_at(offset)
-    if token is None:
-        return False
-    while token.dep_ in ("compound", "flat") and token.head.i != token.i:
-        token = token.head
-    if token.dep_ not in ("nsubj", "nsubjpass"):
-        return False
-    # The subject of reported or feared content ("Rubio said Obama "wasted …"", "isn't
-    # worried that Trump will win") is what the sentence is about, not who goes on
-    # talking: "he said" in the next sentence means the reporter of that clause. (A
-    # clause the parser hangs on a verb in another paragraph stands on its own, and so
-    # does the clause of a cleft: "It was in Ohio that Mr. Santorum described …".)
-    clause = token.head
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head
-    governor = clause.head
-    embedded = ctx.para_of[clause.i] == ctx.para_of[governor.i] and governor.lemma_ != "be"
-    return not (clause.dep_ == "ccomp" and embedded)
 
 
 def _to_quote(text: str, draft: _Draft) -> Quote:

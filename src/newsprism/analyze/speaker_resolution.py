@@ -1,0 +1,265 @@
+"""Who a written speaker mention is: names, pronouns, roles and descriptions resolved
+to a canonical name, for :mod:`newsprism.analyze.quotes`.
+
+* **Names** go through the :class:`~newsprism.analyze.speakers.NameResolver`.
+* **He/she** (and him/her) take the nearest earlier speaker or named subject whose gender
+  does not contradict the pronoun (:func:`_antecedent`; names inside quotes never count,
+  nor the subject of a clause reported or feared inside another sentence).
+* **Roles** ("the California Democrat", "the self-titled Toughest Sheriff", "the
+  senator"): a definite description ending in a title or a party noun that the
+  resolver cannot tie to a name is the person the text is about just before: the last
+  speaker or the nearer named subject, within :data:`_DESCRIPTION_REACH` paragraphs.
+* **Other descriptions** ("the statement continued") are the speaker quoted last; "the
+  group" the organisation named last; never one that names someone else ("the Obama
+  campaign" is nobody quoted before unless that is Obama).
+
+Cost: a pass over the names before the mention per pronoun or description.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator, Sequence
+from typing import Final
+
+from spacy.tokens import Doc, Span, Token
+
+from newsprism.analyze.aliases import ORG_WORDS, TITLE_LAST_WORDS
+from newsprism.analyze.quote_marks import QuotedDoc
+from newsprism.analyze.speaker_mentions import after_quoted_words
+from newsprism.analyze.speakers import Gender, NameResolver
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["SpeakerDoc", "canonical_speaker"]
+
+_PRONOUN_GENDER: Final[dict[str, Gender]] = {
+    "he": "male",
+    "him": "male",
+    "she": "female",
+    "her": "female",
+}
+# What a speaker issues: "a statement … the statement continued" is the same author.
+_DOCUMENT_NOUNS: Final = frozenset(
+    {"statement", "letter", "release", "post", "tweet", "message", "email", "memo"}
+)
+# How many paragraphs back an unresolved "the governor said" may find the speaker it
+# takes up: the paragraph before is the usual case in news (calibrated on BASIL's
+# dev half; a larger reach only added wrong speakers there).
+_DESCRIPTION_REACH: Final = 1
+_PARAGRAPH_BREAK: Final = re.compile(r"\n\s*")
+_MAX_NAME_WORDS: Final = 4
+
+
+class SpeakerDoc(QuotedDoc):
+    """One article's parse and quotations, and the resolver for its names."""
+
+    def __init__(self, doc: Doc, names: NameResolver) -> None:
+        super().__init__(doc)
+        self.names = names
+
+
+def canonical_speaker(
+    ctx: SpeakerDoc, offsets: tuple[int, int], spoken: Sequence[tuple[int, str]]
+) -> str | None:
+    mention = ctx.text[offsets[0] : offsets[1]]
+    gender = _PRONOUN_GENDER.get(mention.lower())
+    if gender is not None:
+        return _antecedent(ctx, offsets[0], gender, spoken)
+    if mention.lower() in _NON_REFERRING:
+        return None
+    name = ctx.names.canonical(mention, offsets[0])
+    named = after_quoted_words(mention)
+    if name is None and named != mention:
+        # '"Today" show host Jane Doe': the name after a title in quote marks.
+        name = ctx.names.canonical(named, offsets[1] - len(named))
+    if name is None and _is_role(ctx, offsets):
+        # "The California Democrat said": a role, capitalised or not, is a description.
+        return _described_speaker(ctx, offsets, spoken)
+    if name is None and _is_proper(ctx, offsets):
+        return named.removeprefix("the ").removeprefix("The ")
+    if name is None:
+        return _described_speaker(ctx, offsets, spoken)
+    return name
+
+
+# Nouns for a person's party or camp, which news uses as descriptions ("the Iowa
+# Republican"); with the titles' last words they make a role.
+_CAMP_NOUNS: Final = frozenset(
+    {"democrat", "republican", "independent", "progressive", "conservative", "liberal"}
+    | {"libertarian"}
+)
+
+
+def _is_role(ctx: SpeakerDoc, offsets: tuple[int, int]) -> bool:
+    """Whether a mention is "the …" ending in a title or a camp noun ("the California
+    Democrat", "America's Toughest Sheriff"): someone described, not named."""
+    tokens = ctx.tokens(*offsets)
+    if not len(tokens) or tokens[0].lower_ != "the":
+        return False
+    last = tokens[-1].lower_
+    return last in _CAMP_NOUNS or last in TITLE_LAST_WORDS
+
+
+def _described_speaker(
+    ctx: SpeakerDoc, offsets: tuple[int, int], spoken: Sequence[tuple[int, str]]
+) -> str | None:
+    """``the Texas governor continues``, ``the statement continued``: a definite
+    description the resolver could not tie to a name is the speaker quoted last, within
+    :data:`_DESCRIPTION_REACH` paragraphs; unless it names a body ("the group") or
+    takes up someone the article introduced unnamed ("a spokesman … the spokesman")."""
+    tokens = ctx.tokens(*offsets)
+    if not len(tokens) or tokens[0].lower_ != "the":
+        return None
+    head = tokens.root
+    if head.lower_ in ORG_WORDS:
+        return _described_body(ctx, offsets[0])
+    role = _is_role(ctx, offsets)
+    # A plural ("the board's engineers") names several people, never the one quoted last.
+    if (head.pos_ in ("PRON", "PROPN", "DET", "NUM") and not role) or head.tag_ in (
+        "NNS",
+        "NNPS",
+    ):
+        return None
+    if head.lower_ not in _DOCUMENT_NOUNS and _introduced_unnamed(ctx, head):
+        return None
+    last = max(((p, n) for p, n in spoken if p < offsets[0]), default=None)
+    if role:
+        # A role takes up the person the text is about: the last speaker or the
+        # nearer subject named since ("Pelosi won … The California Democrat said").
+        named = _antecedent(ctx, offsets[0], None, spoken)
+        last = max(
+            ((p, n) for p, n in [*spoken, *_people_outside_quotes_at(ctx, offsets[0])]
+             if n == named and p < offsets[0]),
+            default=None,
+        )  # fmt: skip
+    if last is None or _names_someone_else(ctx, tokens, last[1]):
+        return None
+    breaks = len(_PARAGRAPH_BREAK.findall(ctx.text, last[0], offsets[0]))
+    return last[1] if breaks <= _DESCRIPTION_REACH else None
+
+
+def _names_someone_else(ctx: SpeakerDoc, tokens: Span, person: str) -> bool:
+    """Whether a description holds the name of a person other than ``person`` ("the
+    Obama campaign" is not Mr. Romney, whoever spoke last)."""
+    people = {e.name for e in getattr(ctx.names, "entities", ()) if e.type == "PERSON"}
+    for token in tokens:
+        if token.pos_ != "PROPN" or token.i == tokens.root.i:
+            continue
+        name = ctx.names.canonical(token.text, token.idx)
+        if name is not None and name in people and name != person:
+            return True
+    return False
+
+
+def _people_outside_quotes_at(ctx: SpeakerDoc, offset: int) -> list[tuple[int, str]]:
+    return [(start, name) for name, start in _people_outside_quotes(ctx, offset)]
+
+
+def _described_body(ctx: SpeakerDoc, offset: int) -> str | None:
+    """``the group said``: the organisation named last before ``offset``, within
+    :data:`_DESCRIPTION_REACH` paragraphs."""
+    named = [
+        (mention.start, entity.name)
+        for entity in getattr(ctx.names, "entities", ())
+        if entity.type == "ORG"
+        for mention in entity.mentions
+        if mention.start < offset
+    ]
+    if not named:
+        return None
+    start, name = max(named)
+    breaks = len(_PARAGRAPH_BREAK.findall(ctx.text, start, offset))
+    return name if breaks <= _DESCRIPTION_REACH else None
+
+
+def _introduced_unnamed(ctx: SpeakerDoc, head: Token) -> bool:
+    """Whether an earlier "a/an …" noun phrase has the same head noun ("a spokesman")."""
+    return any(
+        token.lemma_ == head.lemma_
+        and token.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+        for token in ctx.doc[: head.i]
+    )
+
+
+# Pronouns and words that name no one the resolver could know.
+_NON_REFERRING: Final = frozenset(
+    {"they", "we", "i", "you", "it", "them", "us", "who", "which", "that", "this", "one"}
+)
+
+
+def _is_proper(ctx: SpeakerDoc, offsets: tuple[int, int]) -> bool:
+    tokens = ctx.tokens(*offsets)
+    return len(tokens) > 0 and tokens[-1].pos_ == "PROPN"
+
+
+def _antecedent(
+    ctx: SpeakerDoc, offset: int, gender: Gender | None, spoken: Sequence[tuple[int, str]]
+) -> str | None:
+    """Nearest earlier speaker or named subject the pronoun's gender fits (any, for
+    ``gender`` None); failing that, the nearest fitting person named outside quotes."""
+    # "she" is a person: an organisation that spoke before ("The Hill reported") is not
+    others = {e.name for e in getattr(ctx.names, "entities", ()) if e.type != "PERSON"}
+    candidates = sorted(
+        [(pos, name, True) for pos, name in spoken if pos < offset and name not in others]
+        + [(pos, name, _is_subject(ctx, pos)) for name, pos in _people_outside_quotes(ctx, offset)],
+        key=lambda c: c[0],
+        reverse=True,
+    )
+    fitting = [c for c in candidates if gender is None or ctx.names.gender(c[1]) in (None, gender)]
+    preferred = next((c for c in fitting if c[2]), None) or next(iter(fitting), None)
+    return preferred[1] if preferred is not None else None
+
+
+def _people_outside_quotes(ctx: SpeakerDoc, offset: int) -> Iterator[tuple[str, int]]:
+    for name, start in ctx.names.people_before(offset):
+        token = ctx.token_at(start)
+        if token is not None and not ctx.quoted[token.i]:
+            yield name, start
+
+
+def _is_subject(ctx: SpeakerDoc, offset: int) -> bool:
+    token = ctx.token_at(offset)
+    if token is None:
+        return False
+    token = _name_head(token)
+    if token.dep_ == "ROOT" and token.pos_ in ("PROPN", "NOUN"):
+        # "Donald J. Trump, the nominee, seized on …": a sentence the parser read as a
+        # noun phrase, its verb a participle of the name; the name is its subject.
+        return any(c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") for c in token.rights)
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    # The subject of reported or feared content ("Rubio said Obama "wasted …"", "isn't
+    # worried that Trump will win") is what the sentence is about, not who goes on
+    # talking: "he said" in the next sentence means the reporter of that clause. (A
+    # clause the parser hangs on a verb in another paragraph stands on its own, and so
+    # does the clause of a cleft: "It was in Ohio that Mr. Santorum described …".)
+    clause = token.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    governor = clause.head
+    embedded = ctx.para_of[clause.i] == ctx.para_of[governor.i] and governor.lemma_ != "be"
+    # "expressed disbelief that Mr. Peña Nieto would invite …": a noun's "that" clause is
+    # reported content too.
+    content = clause.dep_ == "ccomp" or (
+        clause.dep_ == "acl"
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    )
+    return not (content and embedded)
+
+
+# Dependents inside a written name: "Former Arkansas Rep. Asa Hutchinson" climbs from
+# "Former" to "Hutchinson", whose role in the sentence is the name's.
+_NAME_PARTS: Final = frozenset({"compound", "flat", "amod", "nmod", "det", "punct"})
+
+
+def _name_head(token: Token) -> Token:
+    """The head word of the name a mention starts with (its last name word)."""
+    for _ in range(_MAX_NAME_WORDS + 2):
+        head = token.head
+        if token.dep_ not in _NAME_PARTS or head.i <= token.i or head.pos_ not in ("PROPN", "NOUN"):
+            break
+        token = head
+    return token

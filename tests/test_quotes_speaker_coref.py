@@ -1,0 +1,110 @@
+"""Speakers written as a role, a pronoun or a gerund's subject, found on real reporting
+(the BASIL gold, issue 12: one outlet's statement got another speaker than the other
+outlets') and rewritten here as invented sentences. Names resolve through the
+:class:`tests.test_quotes.FakeNames` cast."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from newsprism.analyze.quotes import extract_quotes
+from newsprism.model import Entity, Quote
+from tests.test_quotes import PEOPLE, FakeNames, direct, find, nlp, quotes_of
+
+__all__ = ["nlp"]  # the module-scoped spaCy fixture, shared with test_quotes
+
+
+def indirect(quotes: list[Quote]) -> list[Quote]:
+    return [q for q in quotes if not q.direct]
+
+
+class TypedNames(FakeNames):
+    """The cast with entity types, as the real resolver gives them."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.entities = tuple(Entity(name, "PERSON", ()) for name in PEOPLE)
+
+
+def test_a_capitalised_role_takes_up_the_person_named_before(nlp: Language) -> None:
+    text = (
+        "Kostanj won the union vote on Tuesday by a wide margin.\n\n"
+        "The Valdorian Democrat spoke briefly to reporters after the vote, saying she "
+        "feels “exhilarated” at being re-elected."
+    )
+    quote = find(indirect(quotes_of(nlp, text)), "she feels")
+    assert quote.speaker == "Mirela Kostanj"
+
+
+def test_a_role_is_no_name_of_its_own(nlp: Language) -> None:
+    text = (
+        "Sheriff Edvin Rask backed the plan on Monday.\n\n"
+        "The self-titled Toughest Sheriff said that Halvik has done more for the harbour "
+        "than any other candidate."
+    )
+    quote = find(indirect(quotes_of(nlp, text)), "Halvik has done more")
+    assert quote.speaker == "Edvin Rask"
+
+
+def test_a_description_naming_someone_else_is_not_the_last_speaker(nlp: Language) -> None:
+    text = (
+        "“We will cut the fares,” Halvik said on Monday.\n\n"
+        "In response, the Rask campaign said that the plan would end the ferry as we know it."
+    )
+    quotes = extract_quotes(nlp(text), TypedNames(text))
+    quote = find(indirect(quotes), "the plan would end")
+    assert quote.speaker != "Teodor Halvik"
+
+
+def test_a_name_before_a_gerund_speaks(nlp: Language) -> None:
+    text = (
+        'The latest ad "Harbour" ends with Rask claiming, "work made this town strong. '
+        'It can make her strong again."'
+    )
+    quote = find(direct(quotes_of(nlp, text)), "work made this town strong")
+    assert quote.speaker == "Edvin Rask"
+
+
+def test_him_before_a_gerund_is_the_pronouns_person(nlp: Language) -> None:
+    text = (
+        "Rask is running for the council. The clip spread quickly after video emerged "
+        "of him warning that “a fisherman who never went to law school” could chair the "
+        "committee."
+    )
+    quote = find(quotes_of(nlp, text), "fisherman")
+    assert quote.speaker == "Edvin Rask"
+
+
+def test_a_participle_hung_on_the_paragraph_before_keeps_its_own_subject(
+    nlp: Language,
+) -> None:
+    # "promising" is attached to the verb of the quote that closes the paragraph before.
+    text = (
+        "“It’s a desperate move and I don’t see how it can work at all,” Halvik said.\n\n"
+        "Earlier this year, Rask railed against Halvik in an angry outburst, promising "
+        "that the port would “never pay for that wall.”"
+    )
+    quote = find(indirect(quotes_of(nlp, text)), "never pay")
+    assert quote.speaker == "Edvin Rask"
+
+
+def test_a_name_read_as_a_noun_phrase_is_still_the_subject_for_he(nlp: Language) -> None:
+    # The sentence is read as a noun phrase: "seized" a participle of "Rask".
+    text = (
+        "Marrow said it was still unclear whether the pier was sabotaged.\n\n"
+        "Edvin Rask, the presumptive harbour candidate, seized on the collapse as "
+        "evidence of the town’s weakness. He demanded that Halvik resign because of "
+        "the delay."
+    )
+    quote = find(indirect(quotes_of(nlp, text)), "Halvik resign")
+    assert quote.speaker == "Edvin Rask"
+
+
+def test_the_subject_of_a_that_clause_of_a_noun_is_not_he(nlp: Language) -> None:
+    text = (
+        "On Wednesday, Rask expressed disbelief that Minister Halvik would invite Marrow "
+        "for the private meeting. He suggested that Marrow was only coming as part of a "
+        "“desperate” strategy."
+    )
+    quote = find(indirect(quotes_of(nlp, text)), "Marrow was only coming")
+    assert quote.speaker == "Edvin Rask"
