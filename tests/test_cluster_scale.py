@@ -1,6 +1,7 @@
 """Clustering at scale without changing a decision: the bounded pick (candidates that
 cannot win are not measured in full) and the frequency-free overlap give exactly the
-stories that scoring every candidate in full gave."""
+stories that scoring every candidate in full gave; a story's profile (names, speakers,
+numbers) stays bounded however many articles it takes, and so does the name index."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +19,15 @@ import pytest
 
 from newsprism.cluster import bound
 from newsprism.cluster.bound import UNMEASURED, LogitBound
-from newsprism.cluster.hot import weighted_overlap
+from newsprism.cluster.hot import (
+    PROFILE_KEYS,
+    PROFILE_TRIM,
+    MergeLog,
+    profile,
+    weighted_overlap,
+)
 from newsprism.cluster.join import Evidence, JoinModel, load_model
-from newsprism.cluster.stories import ClusterOptions, StoryClusterer
+from newsprism.cluster.stories import ArticleSignals, ClusterOptions, StoryClusterer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "eval"))
 
@@ -134,3 +142,96 @@ def test_bounded_picks_give_the_stories_that_scoring_every_candidate_gives(
     assert bounded == full
     assert len(bounded[1]) > 20
     assert measured["bounded"] < 0.7 * measured["full"]
+
+
+# --- a story's profile is bounded (hot.PROFILE_KEYS) ----------------------------------------
+
+
+def test_a_profile_past_the_trim_keeps_its_most_counted_keys_and_the_rest_as_a_count() -> None:
+    counts = profile()
+    for i in range(PROFILE_TRIM - 1):  # and "common": PROFILE_TRIM keys
+        counts.absorb({f"name {i:03d}"} | ({"common"} if i % 2 else set()))
+    assert len(counts) == PROFILE_TRIM  # at the trim, not past it: nothing dropped yet
+    assert counts.rest == 0.0
+    dropped = counts.absorb({"one more"})
+    assert len(counts) == PROFILE_KEYS
+    assert counts["common"] == PROFILE_TRIM // 2 - 1  # the most counted: kept
+    assert counts.rest == len(dropped) == PROFILE_TRIM + 1 - PROFILE_KEYS
+    assert not dropped & counts.keys()
+
+
+def test_an_untrimmed_profile_overlaps_as_its_plain_counts_did() -> None:
+    rng = random.Random(3)
+    names = [f"name {i}" for i in range(30)]
+    weights = {n: 1.0 + rng.random() * 4 for n in names}
+    for _ in range(100):
+        first = Counter({n: rng.randint(1, 5) for n in rng.sample(names, 8)})
+        second = Counter({n: rng.randint(1, 9) for n in rng.sample(names, 15)})
+        plain = weighted_overlap(first, 6, second, 20, {}, weights.__getitem__)
+        assert (
+            weighted_overlap(profile(first), 6, profile(second), 20, {}, weights.__getitem__)
+            == plain
+        )
+
+
+def test_a_trimmed_profiles_rest_counts_against_the_overlap() -> None:
+    article = dict.fromkeys(("a", "b"), 1.0)
+    story = profile(Counter({"a": 5, "b": 5}))
+    whole = weighted_overlap(article, 1.0, story, 5)
+    story.rest = 5.0  # five more mentions of names no longer kept
+    assert weighted_overlap(article, 1.0, story, 5) < whole
+
+
+def _absorbing_story(count: int) -> StoryClusterer:
+    """A clusterer whose one story takes ``count`` reports, each naming Lorvik and two
+    people no other report names."""
+    clusterer = StoryClusterer(ClusterOptions(embeddings="off"))
+    day = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+    text = (
+        "Dockworkers at the port of Lorvik walked off the job on Monday, leaving the "
+        "container cranes idle and a dozen ships waiting offshore."
+    )
+    for i in range(count):
+        clusterer.add(
+            ArticleSignals(
+                f"report-{i:03d}",
+                day + timedelta(minutes=i),
+                "Lorvik dockworkers walk out",
+                text,
+                entities=frozenset({"Lorvik", f"Person {i:03d}a", f"Person {i:03d}b"}),
+            )
+        )
+    return clusterer
+
+
+def test_a_story_taking_ever_more_names_keeps_a_bounded_profile_and_index() -> None:
+    clusterer = _absorbing_story(PROFILE_TRIM)
+    (story,) = clusterer._stories.values()
+    assert story.sources == PROFILE_TRIM
+    assert len(story.names) <= PROFILE_TRIM
+    assert story.names["lorvik"] == PROFILE_TRIM  # the story's own name is never dropped
+    assert story.names.rest > 0
+    names = clusterer._names
+    dropped = {f"person {i:03d}{s}" for i in range(PROFILE_TRIM) for s in "ab"} - story.names.keys()
+    assert dropped  # trimmed away, and gone from the name index too (no stale postings)
+    assert not any(names.candidates([name]) for name in dropped)
+    assert all(names.candidates([name]) == {story.key} for name in story.names)
+
+
+def test_a_trimmed_story_survives_a_state_round_trip() -> None:
+    clusterer = _absorbing_story(PROFILE_TRIM)
+    (story,) = clusterer._stories.values()
+    again = StoryClusterer.from_state(clusterer.state(), ClusterOptions(embeddings="off"))
+    (restored,) = again._stories.values()
+    for kind in ("names", "speakers", "numbers"):
+        assert getattr(restored, kind) == getattr(story, kind)
+        assert getattr(restored, kind).rest == getattr(story, kind).rest
+
+
+def test_merged_ids_point_to_the_story_that_holds_their_articles_now() -> None:
+    log = MergeLog()
+    log.record("s-a", "s-b")
+    log.record("s-c", "s-d")
+    log.record("s-b", "s-d")
+    assert log.as_dict() == {"s-a": "s-d", "s-c": "s-d", "s-b": "s-d"}
+    assert list(log.as_dict()) == ["s-a", "s-c", "s-b"]  # in the order they were merged

@@ -75,12 +75,22 @@ from newsprism.analyze.aliases import AliasTable, fold_key
 from newsprism.cluster.ann import CentroidIndex, NameIndex
 from newsprism.cluster.bound import LogitBound, overlap_of, unmeasured
 from newsprism.cluster.bound import is_unmeasured as _unmeasured
-from newsprism.cluster.hot import MIN_SHARED_NAMES, Vector, number_overlap, weighted_overlap
+from newsprism.cluster.hot import (
+    MIN_SHARED_NAMES,
+    MergeLog,
+    Profile,
+    Vector,
+    number_overlap,
+    weighted_overlap,
+)
 from newsprism.cluster.hot import HotStory as _Story
+from newsprism.cluster.hot import absorb_keys as _absorb_keys
 from newsprism.cluster.hot import absorb_span as _absorb_span
+from newsprism.cluster.hot import absorb_story as _absorb_story
 from newsprism.cluster.hot import best_headline as _best_headline
 from newsprism.cluster.hot import best_headline_pair as _best_headline_pair
 from newsprism.cluster.hot import gap as _gap
+from newsprism.cluster.hot import merge_members as _merge_members
 from newsprism.cluster.hot import names_only as _names_only
 from newsprism.cluster.hot import spans_gap as _spans_gap
 from newsprism.cluster.hot import story_from_meta as _story_from_meta
@@ -226,7 +236,7 @@ class StoryClusterer:
         self._names = NameIndex()
         self._stories: dict[int, _Story] = {}
         self._story_of: dict[str, int] = {}
-        self._merges: dict[str, str] = {}
+        self._merges = MergeLog()
         # Ids given out in memory, merged ones included (``cold`` holds the others).
         self._ids: set[str] = set()
         self._heap: list[tuple[float, int]] = []
@@ -268,7 +278,7 @@ class StoryClusterer:
         """Story ids merged away in this session (since the clusterer was made or
         restored) -> the id of the story that holds their articles now. Earlier sessions'
         merges are not kept: the caller applied them when it saved those sessions."""
-        return dict(self._merges)
+        return self._merges.as_dict()
 
     def release_frozen(self) -> list[Story]:
         """Let go of the frozen stories held in memory and return them, for the caller
@@ -628,13 +638,11 @@ class StoryClusterer:
         story.sources += 1
         if story.total is not None:
             story.total += item.vector
-        fresh = (item.names | item.speakers) - story.names.keys() - story.speakers.keys()
-        story.names.update(item.names)
-        story.speakers.update(item.speakers)
-        story.numbers.update(item.numbers)
+        fresh, dropped = _absorb_keys(story, item.names, item.speakers, item.numbers)
         if item.signals.language:
             story.languages[item.signals.language] += 1
         self._names.add(story.key, fresh)
+        self._names.remove(story.key, dropped)  # trimmed from its profile (hot.PROFILE_KEYS)
         self._ann.put(story.key, story.centroid())
 
     def _join_copy(self, story: _Story, item: _Item) -> None:
@@ -673,18 +681,11 @@ class StoryClusterer:
         self._names.remove(gone.key, gone.names.keys() | gone.speakers.keys())
         self._names.add(keep.key, gone.names.keys() | gone.speakers.keys())
         self._ann.discard(gone.key)
-        keep.members = list(heapq.merge(keep.members, gone.members))
-        keep.headlines = list(heapq.merge(keep.headlines, gone.headlines, key=lambda h: h[0]))
+        _merge_members(keep, gone)
         keep.sources += gone.sources
         if keep.total is not None and gone.total is not None:
             keep.total += gone.total
-        for mine, theirs in (
-            (keep.names, gone.names),
-            (keep.speakers, gone.speakers),
-            (keep.numbers, gone.numbers),
-            (keep.languages, gone.languages),
-        ):
-            mine.update(theirs)
+        self._names.remove(keep.key, _absorb_story(keep, gone))
         _absorb_span(keep, gone)
         if keep.touched is not None:
             heapq.heappush(self._heap, (keep.touched, keep.key))
@@ -698,10 +699,7 @@ class StoryClusterer:
 
     def _record_merge(self, gone: str, keep: str) -> None:
         logger.info("story %s merged into %s", gone, keep)
-        for old, into in self._merges.items():
-            if into == gone:
-                self._merges[old] = keep
-        self._merges[gone] = keep
+        self._merges.record(gone, keep)
 
     def _evict(self) -> None:
         """Freeze stories not joined for ``keep_days`` before the latest date seen."""
@@ -720,8 +718,8 @@ class StoryClusterer:
         self._names.remove(story.key, story.names.keys() | story.speakers.keys())
         self._names.recent_stories -= 1
         story.hot, story.total, story.headlines = False, None, []
-        story.names, story.speakers, story.languages = Counter(), Counter(), Counter()
-        story.numbers = Counter()
+        story.names, story.speakers, story.numbers = Profile(), Profile(), Profile()
+        story.languages = Counter()
 
     # --- persistence --------------------------------------------------------------------
 
