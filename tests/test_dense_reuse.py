@@ -1,0 +1,111 @@
+"""The dense path embeds each text once a run, and its plain-torch model gives the very
+vectors sentence-transformers gave (so briefs and stories do not change with it)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import Counter
+
+import pytest
+
+from newsprism.cluster.vectors import dense_available
+from newsprism.model import Story
+from newsprism.reconcile.brief import BriefOptions, Reconciler
+from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.similarity import DenseSimilarity
+from tests.test_reconcile_pooled import _article, _WordModel
+
+needs_model = pytest.mark.skipif(not dense_available(), reason="the 'embed' extra is not installed")
+
+TEXTS = [
+    "The minister said the talks would resume in Geneva next week after a pause.",
+    "Rescue teams reached the village on Tuesday.",
+    "'We won't give up a single inch,' she said — café owners agreed.",
+    "Short.",
+    "",
+    " ".join(["The harbour authority published its yearly report on Monday."] * 40),
+]
+
+
+def _material() -> StoryMaterial:
+    wire = _article(
+        "Wire",
+        "Ferry fares stay frozen. 'Ticket prices on the island ferries will not go up "
+        "this year,' the operator said on Monday. The new pier opens in May.",
+        "Ticket prices on the island ferries will not go up this year",
+    )
+    daily = _article(
+        "Daily",
+        "Ferry fares stay frozen. 'Ticket prices on the island ferries will not rise "
+        "this year,' it said. Crews were hired for the summer.",
+        "Ticket prices on the island ferries will not rise this year",
+    )
+    articles = [wire[0], daily[0]]
+    return StoryMaterial(
+        Story("s", None, tuple(a.id for a in articles)),
+        articles,
+        {a.id: n for a, n in (wire, daily)},
+    )
+
+
+def test_a_dense_brief_sends_no_text_to_the_model_twice_and_a_rebrief_sends_none() -> None:
+    model = _WordModel()
+    similarity = DenseSimilarity(model)  # type: ignore[arg-type]
+    reconciler = Reconciler(BriefOptions(embeddings="on"), similarity)
+    material = _material()
+    reconciler.brief(material)
+    sent = Counter([*model.passed, *model.embedded])
+    assert sent and max(sent.values()) == 1  # a shared sentence ("Ferry fares ...") once
+    before = (len(model.passed), len(model.embedded))
+    reconciler.brief(material)
+    assert (len(model.passed), len(model.embedded)) == before
+
+
+@pytest.mark.slow
+@needs_model
+def test_the_dense_model_loads_without_sentence_transformers() -> None:
+    code = (
+        "import json, sys\n"
+        "from newsprism.cluster.vectors import DenseVectorizer\n"
+        "rows = DenseVectorizer().vectors(['Rescue teams reached the village.'])\n"
+        "print(json.dumps([rows.shape[1], sorted(m for m in ('sentence_transformers', "
+        "'transformers') if m in sys.modules)]))\n"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert json.loads(found.stdout.strip().splitlines()[-1]) == [384, []]
+
+
+@pytest.mark.slow
+@needs_model
+def test_the_plain_torch_model_gives_sentence_transformers_vectors_bit_for_bit() -> None:
+    """Word pieces, every piece's hidden state and the sentence vectors are equal to the
+    last bit (padding, no padding, a text over the 256 pieces the model reads)."""
+    library = pytest.importorskip("sentence_transformers")
+    import numpy as np
+    import torch
+
+    from newsprism.cluster.vectors import DenseVectorizer, _model_dir
+
+    ours = DenseVectorizer(batch_size=4)
+    theirs = library.SentenceTransformer(str(_model_dir()), device="cpu")
+    bert = theirs[0].auto_model
+    expected = theirs.encode(TEXTS, batch_size=4, normalize_embeddings=True)
+    assert np.array_equal(ours.vectors(TEXTS), expected)
+    for text in TEXTS:
+        pieces = theirs.tokenizer(text, add_special_tokens=False, truncation=True, max_length=254)
+        assert ours.word_pieces(text) == pieces["input_ids"]
+    for batch in (TEXTS[:3], TEXTS[1:2], TEXTS):
+        encoded = theirs.tokenizer(
+            batch, padding=True, truncation=True, max_length=256, return_tensors="pt"
+        )
+        with torch.inference_mode():
+            hidden = bert(**encoded).last_hidden_state
+        ours.batch_size = len(batch)
+        found = ours.token_vectors(batch)
+        for row, tokens in enumerate(found):
+            length = int(encoded["attention_mask"][row].sum())
+            assert np.array_equal(tokens.pieces, hidden[row, 1 : length - 1].numpy().astype("f2"))
