@@ -158,3 +158,18 @@ def test_a_description_with_a_name_beside_it_speaks_by_name(nlp: Language) -> No
     text = "The minister's aide, Jonas Vell, said on Monday that the ferry would run."
     quote = find(indirect(quotes_of(nlp, text)), "the ferry would run")
     assert quote.speaker == "Jonas Vell"
+
+
+def test_a_closing_mark_typed_after_the_space_still_closes(nlp: Language) -> None:
+    # The closing straight mark has the space before it, not after: it reads as an
+    # opener, and the quote would run on into the next sentence.
+    text = (
+        'In an emailed statement, Rask stated, "the plan must stop. This is the latest '
+        'example of a council at war with the harbour. "Rask is referring to a memo in '
+        'which Halvik asked agencies to "review and cut" ferry subsidies.'
+    )
+    quotes = quotes_of(nlp, text)
+    quote = find(direct(quotes), "latest example")
+    assert quote.speaker == "Edvin Rask"
+    assert "referring" not in quote.text
+    assert_offsets(text, quotes)

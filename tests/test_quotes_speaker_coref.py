@@ -108,3 +108,41 @@ def test_the_subject_of_a_that_clause_of_a_noun_is_not_he(nlp: Language) -> None
     )
     quote = find(indirect(quotes_of(nlp, text)), "Marrow was only coming")
     assert quote.speaker == "Edvin Rask"
+
+
+def test_a_titled_name_after_a_bodys_name_speaks(nlp: Language) -> None:
+    # The parser makes "Organization" the subject and the titled name its "for" object.
+    text = (
+        "The National Organization for Harbours President Edvin Rask said that the "
+        'cover of the magazine is "insulting" to every docker.'
+    )
+    quote = find(indirect(quotes_of(nlp, text)), "the cover of the magazine")
+    assert quote.speaker == "Edvin Rask"
+
+
+def test_an_apology_attributes_the_partial_quote_it_holds(nlp: Language) -> None:
+    text = (
+        "Mr. Rask apologized to Minister Halvik and “anyone I may have offended” after "
+        "the video emerged."
+    )
+    quote = find(direct(quotes_of(nlp, text)), "anyone I may have offended")
+    assert quote.speaker == "Edvin Rask"
+
+
+def test_a_proposal_is_reported_speech(nlp: Language) -> None:
+    text = "In December, Rask proposed that volunteers guard the piers at night."
+    quote = find(indirect(quotes_of(nlp, text)), "volunteers guard the piers")
+    assert quote.speaker == "Edvin Rask"
+
+
+def test_he_after_a_sentence_read_as_his_report_is_that_sentences_subject(
+    nlp: Language,
+) -> None:
+    # "appeared" is read as the clause "he said" reports: Rask is still the subject.
+    text = (
+        "Minister Halvik in December called for guards on every pier.\n\n"
+        "Former Harbour Rep. Edvin Rask, who led the review, appeared to ease off "
+        'slightly on the call -- he said it\'s "important" for every pier to have one.'
+    )
+    quote = find(quotes_of(nlp, text), "important")
+    assert quote.speaker == "Edvin Rask"

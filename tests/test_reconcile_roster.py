@@ -202,3 +202,29 @@ def test_sample_gold_entities(sample_stories: dict[str, Any]) -> None:
             recovered += sum(fold_key(f) in owner for f in forms)
     # Measured 90 of 104 forms that occur in English text (see the module doc).
     assert recovered / total >= 0.85
+
+
+def test_short_and_formal_given_names_are_one_person() -> None:
+    roster = build_roster(
+        _material(
+            [("Bernie Sanders", "PERSON", ["Bernie Sanders"])],
+            [("Bernard Sanders", "PERSON", ["Bernard Sanders", "Sanders"])],
+            [("Charles E. Grassley", "PERSON", ["Charles E. Grassley"])],
+            [("Chuck Grassley", "PERSON", ["Chuck Grassley", "Grassley"])],
+        )
+    )
+    assert _entry(roster, "Bernie Sanders") == _entry(roster, "Bernard Sanders")
+    assert _entry(roster, "Chuck Grassley") == _entry(roster, "Charles E. Grassley")
+    assert _entry(roster, "Grassley") == _entry(roster, "Chuck Grassley")
+    assert len(roster) == 2
+
+
+def test_two_middle_names_keep_two_people_apart() -> None:
+    roster = build_roster(
+        _material(
+            [("George H. W. Bush", "PERSON", ["George H. W. Bush"])],
+            [("George W. Bush", "PERSON", ["George W. Bush"])],
+            [("George Bush", "PERSON", ["George Bush"])],
+        )
+    )
+    assert len(roster) == 3

@@ -8,6 +8,9 @@ News text mixes curly “…”, straight "…", guillemets «…» and »…«,
 * its *shape* is read from the neighbouring characters: a mark after a space and before
   a letter opens, one after a letter and before a space or punctuation closes, one
   between two letters is an apostrophe (single marks) or decided by the stack (double);
+* a straight double mark shaped as an opener right after a sentence end and a space
+  closes the straight quote still open (``…is wrong. "Perry is …``: the space typed on
+  the wrong side; straight double quotes do not nest);
 * a closing mark closes the innermost open mark of its family; single openers that
   never find a closer are dropped as apostrophes, and a double closer discards any
   single openers above its opener (they were apostrophes too);
@@ -38,6 +41,10 @@ from spacy.tokens import Doc, Span, Token
 logger = logging.getLogger(__name__)
 
 __all__ = ["MARKS", "Family", "MarkSpec", "QuoteSpan", "QuotedDoc", "find_quote_spans"]
+
+
+_STRAIGHT_DOUBLE: Final = '"'
+_SENTENCE_ENDS: Final = frozenset(".?!")
 
 
 class Family(Enum):
@@ -191,6 +198,8 @@ def _pair_paragraph(text: str, start: int, end: int) -> list[QuoteSpan]:
     for index, (offset, mark) in enumerate(marks):
         spec = MARKS[mark]
         role = _role(text, offset, len(mark), start, end, spec)
+        if role == "open" and _spaced_closer(text, offset, mark, stack):
+            role = "close"
         if role == "open":
             stack.append(_Open(offset, len(mark), spec.family))
         elif role in ("close", "either"):
@@ -202,6 +211,17 @@ def _pair_paragraph(text: str, start: int, end: int) -> list[QuoteSpan]:
                 stack.append(_Open(offset, len(mark), spec.family))
     pairs.extend(_open_ended(stack, pairs))
     return [_span(text, pair, end) for pair in _top_level(pairs)]
+
+
+def _spaced_closer(text: str, offset: int, mark: str, stack: list[_Open]) -> bool:
+    """A straight double mark typed with the space on the wrong side (``…is wrong.
+    "Perry is …``) closes the straight quote still open: straight double quotes never
+    nest, and a sentence has just ended before it."""
+    if mark != _STRAIGHT_DOUBLE or offset < 2 or text[offset - 1] != " ":
+        return False
+    if text[offset - 2] not in _SENTENCE_ENDS:
+        return False
+    return any(o.family is Family.DOUBLE and text[o.offset] == _STRAIGHT_DOUBLE for o in stack)
 
 
 def _role(text: str, offset: int, width: int, start: int, end: int, spec: MarkSpec) -> str:

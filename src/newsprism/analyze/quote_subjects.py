@@ -20,6 +20,8 @@ reading below was found on real reporting (the BASIL gold's even half, see
   verb read as a participle modifying the noun, the noun as the sentence's root.
 * **A subject hung on the previous paragraph.** ``Obama, speaking …, said …`` right
   after a quoted paragraph: the name attached to a verb of that paragraph.
+* **A titled name read as the object of a body's preposition.** ``The National
+  Organization for Women President Terry O'Neill said``: the name speaks.
 * **A dateline read as the subject.** ``WASHINGTON — Representative …, said``: the
   name in apposition speaks (so does the name beside a description: "the aide,
   Elizabeth Lauten, said").
@@ -36,6 +38,7 @@ from typing import Final
 
 from spacy.tokens import Token
 
+from newsprism.analyze.aliases import TITLE_LAST_WORDS
 from newsprism.analyze.quote_marks import QuotedDoc
 
 logger = logging.getLogger(__name__)
@@ -101,7 +104,26 @@ def subject_of(ctx: QuotedDoc, verb: Token) -> Token | None:
     replaced by the name opening the verb's paragraph (``… Jim Talent`` + ``Romney
     released a statement saying``: no full stop between)."""
     found = _walk_to_subject(ctx, verb)
-    return _named_by_apposition(found) if found is not None else None
+    if found is None:
+        return None
+    return _titled_name_inside(found) or _named_by_apposition(found)
+
+
+def _titled_name_inside(subject: Token) -> Token | None:
+    """``The National Organization for Women President Terry O'Neill said``: the parser
+    makes the body the subject and the titled name its prepositional object; the name
+    ending the phrase, with a title among its words, is who speaks."""
+    for prep in subject.children:
+        if prep.dep_ != "prep":
+            continue
+        for name in prep.children:
+            titled = any(
+                c.dep_ == "compound" and c.lower_.rstrip(".") in TITLE_LAST_WORDS
+                for c in name.lefts
+            )
+            if name.dep_ == "pobj" and name.pos_ == "PROPN" and titled:
+                return name if name.i == subject.right_edge.i else None
+    return None
 
 
 def _walk_to_subject(ctx: QuotedDoc, verb: Token) -> Token | None:

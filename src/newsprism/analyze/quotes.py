@@ -87,7 +87,7 @@ CUE_VERBS: Final[dict[str, str]] = {
             "insist warn argue claim contend maintain assert allege stress emphasize "
             "emphasise acknowledge admit concede deny suggest predict promise vow pledge "
             "caution charge complain boast joke quip agree ask wonder urge demand plead "
-            "shout yell scream exclaim whisper mutter lament conclude retort"
+            "shout yell scream exclaim whisper mutter lament conclude retort propose"
         ),
         # Written and posted words.
         "writing": "write tweet post blog email text",
@@ -97,7 +97,7 @@ CUE_VERBS: Final[dict[str, str]] = {
             "hail slam dismiss laud accuse liken compare condemn denounce proclaim put rate "
             "attack cite reference blast criticize criticise mock echo decry rule refer "
             "quote invoke tout question blame thank defend reject fear find rip lambaste "
-            "chastise"
+            "chastise apologize apologise recommend"
         ),
     }.items()
     for lemma in lemmas.split()

@@ -241,13 +241,16 @@ def _is_subject(ctx: SpeakerDoc, offset: int) -> bool:
         clause = clause.head
     governor = clause.head
     embedded = ctx.para_of[clause.i] == ctx.para_of[governor.i] and governor.lemma_ != "be"
+    # Unquoted words before "he said" are the sentence itself, which the parser read as
+    # what "he said" reports ("Hutchinson appeared to ease off -- he said it's …").
+    fronted = clause.i < governor.i and not ctx.quoted[clause.i]
     # "expressed disbelief that Mr. Peña Nieto would invite …": a noun's "that" clause is
     # reported content too.
     content = clause.dep_ == "ccomp" or (
         clause.dep_ == "acl"
         and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
     )
-    return not (content and embedded)
+    return not (content and embedded and not fronted)
 
 
 # Dependents inside a written name: "Former Arkansas Rep. Asa Hutchinson" climbs from

@@ -23,6 +23,9 @@ these rules, each a general property of news names, none a list of the story's n
 6. **Transliterations.** Names of one kind whose :func:`sound_key` is equal and at least
    five letters long are one: "Zhelvar" / "Jelvar", "Tresnyavets" / "Tresnjawez"; the
    spelling more articles use is the name (on a tie, the one the story used first).
+7. **Given-name forms.** Full names of one surname whose given names are a short and a
+   formal form of one name, middle initials aside, are one person: "Bernie Sanders" /
+   "Bernard Sanders", "Chuck Grassley" / "Charles E. Grassley" (:data:`NICKNAMES`).
 
 Every mention's surface form becomes an alias (edge punctuation and a possessive 's
 removed), as do the other names merged in. Persons never merge with non-persons.
@@ -41,6 +44,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Final
 
 from newsprism.analyze.aliases import (
     LOC_AFTER,
@@ -56,7 +60,7 @@ from newsprism.reconcile.material import StoryMaterial
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["RosterOptions", "StoryNames", "build_roster", "sound_key", "story_names"]
+__all__ = ["NICKNAMES", "RosterOptions", "StoryNames", "build_roster", "sound_key", "story_names"]
 
 # Types a roster keeps; NORP (nationalities) only joins a country (rule 4).
 ROSTER_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
@@ -89,6 +93,68 @@ _SOUNDS = (
 MIN_SOUND_KEY = 5
 
 
+# Common English short forms of given names -> the formal name, for folding "Dick Durbin"
+# with "Richard J. Durbin". Source: the usual hypocorisms of English given names as
+# listed in name dictionaries (e.g. the Oxford Dictionary of First Names); a short form
+# shared by two formal names ("Ted": Edward / Theodore; "Pat", "Chris", "Alex", "Sam": a
+# man's and a woman's name) is left out. On the BASIL gold (issue 12) it joins one
+# senator's two spellings; even half (calibration) unchanged, odd half +1 pair. Used by
+# the roster (rule 7) and by the speaker fold of newsprism.reconcile.speaker_names.
+NICKNAMES: Final[dict[str, str]] = {
+    short: formal
+    for formal, shorts in {
+        "richard": "dick rick rich richie ricky",
+        "william": "bill billy will willie",
+        "robert": "bob bobby rob robbie",
+        "james": "jim jimmy",
+        "michael": "mike mikey mick",
+        "thomas": "tom tommy",
+        "joseph": "joe joey",
+        "charles": "chuck charlie chas",
+        "edward": "ed eddie ned",
+        "john": "jack johnny",
+        "anthony": "tony",
+        "daniel": "dan danny",
+        "david": "dave davey",
+        "stephen": "steve stevie",
+        "nicholas": "nick nicky",
+        "matthew": "matt",
+        "andrew": "andy",
+        "benjamin": "ben benny",
+        "samuel": "sammy",
+        "kenneth": "ken kenny",
+        "lawrence": "larry",
+        "gerald": "jerry",
+        "ronald": "ron ronnie",
+        "donald": "don donnie",
+        "patrick": "paddy",
+        "peter": "pete",
+        "timothy": "tim timmy",
+        "gregory": "greg",
+        "jeffrey": "jeff",
+        "douglas": "doug",
+        "elizabeth": "liz beth betty betsy libby",
+        "margaret": "peggy maggie meg",
+        "katherine": "kate kathy katie",
+        "patricia": "patty trish",
+        "deborah": "debbie deb",
+        "susan": "sue susie",
+        "jennifer": "jenny jen",
+        "rebecca": "becky",
+        "barbara": "barb",
+        "victoria": "vicky",
+        "frederick": "fred freddie",
+        "henry": "hank",
+        "walter": "walt",
+        "raymond": "ray",
+        "eugene": "gene",
+        "leonard": "len lenny",
+        "bernard": "bernie bern",
+    }.items()
+    for short in shorts.split()
+}
+
+
 @dataclass(frozen=True)
 class RosterOptions:
     """Switches for the merge rules (all on by default; each has a test)."""
@@ -98,6 +164,7 @@ class RosterOptions:
     country_forms: bool = True
     place_nouns: bool = True
     transliterations: bool = True
+    given_names: bool = True
 
 
 def sound_key(name: str) -> str:
@@ -215,8 +282,28 @@ def _join_surnames(nodes: Mapping[str, _Node], forest: _Forest) -> None:
         if node.type == "PERSON" and len(node.words) > 1:
             by_last[node.words[-1]].append(node.key)
     for node in nodes.values():
-        if node.type == "PERSON" and len(node.words) == 1 and len(by_last[node.key]) == 1:
+        people = {forest.find(k) for k in by_last[node.key]}
+        if node.type == "PERSON" and len(node.words) == 1 and len(people) == 1:
             forest.join(node.key, by_last[node.key][0])
+
+
+def _join_given_names(nodes: Mapping[str, _Node], forest: _Forest) -> None:
+    """Full names of one surname whose given names are one name, short or formal
+    ("Bernie Sanders" / "Bernard Sanders", "Chuck Grassley" / "Charles E. Grassley"),
+    unless two of them write different middle names ("George H. W. Bush" and "George W.
+    Bush" are two people, and a bare "George Bush" joins neither)."""
+    by_person: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for node in nodes.values():
+        words = node.words
+        if node.type == "PERSON" and len(words) >= 2:
+            by_person[(NICKNAMES.get(words[0], words[0]), words[-1])].append(node.key)
+    for keys in by_person.values():
+        middles = {tuple(nodes[k].words[1:-1]) for k in keys} - {()}
+        if len(keys) < 2 or len(middles) > 1:
+            continue
+        first, *others = sorted(keys, key=lambda k: (-len(nodes[k].articles), k))
+        for other in others:
+            forest.join(other, first)
 
 
 def _join_written_forms(nodes: Mapping[str, _Node], forest: _Forest) -> None:
@@ -296,6 +383,8 @@ def _join_transliterations(nodes: Mapping[str, _Node], forest: _Forest) -> None:
 
 def _merge(nodes: Mapping[str, _Node], table: AliasTable, options: RosterOptions) -> _Forest:
     forest = _Forest(nodes)
+    if options.given_names:
+        _join_given_names(nodes, forest)
     if options.surnames:
         _join_surnames(nodes, forest)
     if options.written_forms:

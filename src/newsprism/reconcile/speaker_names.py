@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from newsprism.analyze.aliases import fold_key
-from newsprism.reconcile.roster import StoryNames
+from newsprism.reconcile.roster import NICKNAMES, StoryNames
 
 logger = logging.getLogger(__name__)
 
@@ -24,64 +24,6 @@ _CONNECTIVES = frozenset({"plus", "also", "and", "but", "meanwhile", "still", "y
 _ACRONYM = 4
 # Generational suffixes after a surname ("Joseph R. Biden Jr.").
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
-# Common English short forms of given names -> the formal name, for folding "Dick Durbin"
-# with "Richard J. Durbin". Source: the usual hypocorisms of English given names as
-# listed in name dictionaries (e.g. the Oxford Dictionary of First Names); a short form
-# shared by two formal names ("Ted": Edward / Theodore; "Pat", "Chris", "Alex", "Sam": a
-# man's and a woman's name) is left out. On the BASIL gold (issue 12) it joins one
-# senator's two spellings; even half (calibration) unchanged, odd half +1 pair.
-NICKNAMES: dict[str, str] = {
-    short: formal
-    for formal, shorts in {
-        "richard": "dick rick rich richie ricky",
-        "william": "bill billy will willie",
-        "robert": "bob bobby rob robbie",
-        "james": "jim jimmy",
-        "michael": "mike mikey mick",
-        "thomas": "tom tommy",
-        "joseph": "joe joey",
-        "charles": "chuck charlie chas",
-        "edward": "ed eddie ned",
-        "john": "jack johnny",
-        "anthony": "tony",
-        "daniel": "dan danny",
-        "david": "dave davey",
-        "stephen": "steve stevie",
-        "nicholas": "nick nicky",
-        "matthew": "matt",
-        "andrew": "andy",
-        "benjamin": "ben benny",
-        "samuel": "sammy",
-        "kenneth": "ken kenny",
-        "lawrence": "larry",
-        "gerald": "jerry",
-        "ronald": "ron ronnie",
-        "donald": "don donnie",
-        "patrick": "paddy",
-        "peter": "pete",
-        "timothy": "tim timmy",
-        "gregory": "greg",
-        "jeffrey": "jeff",
-        "douglas": "doug",
-        "elizabeth": "liz beth betty betsy libby",
-        "margaret": "peggy maggie meg",
-        "katherine": "kate kathy katie",
-        "patricia": "patty trish",
-        "deborah": "debbie deb",
-        "susan": "sue susie",
-        "jennifer": "jenny jen",
-        "rebecca": "becky",
-        "barbara": "barb",
-        "victoria": "vicky",
-        "frederick": "fred freddie",
-        "henry": "hank",
-        "walter": "walt",
-        "raymond": "ray",
-        "eugene": "gene",
-        "leonard": "len lenny",
-    }.items()
-    for short in shorts.split()
-}
 
 
 def speaker_name(speaker: str | None, mention: str | None, names: StoryNames) -> str | None:
