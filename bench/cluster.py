@@ -67,6 +67,12 @@ at once, not at the next checkpoint); ``--resume`` goes on from there (the strea
 regenerated up to the saved position, untimed). After a resume the memory baseline is
 taken before the state is loaded, so the restored clusterer counts as grown. Not with
 ``--dedup`` or ``--stand-in`` (their state is not saved).
+
+Run in the background (output not a terminal), it logs a line every 5,000 articles: the
+CPU and wall time per article over the last 5,000 (making the stream and its signals
+included, about 1 ms of CPU an article: the whole cost of going on) and when the last
+checkpoint is due at that pace. A resume regenerates the stream up to the saved position
+untimed, about 0.45 ms of CPU an article (7.5 minutes at 1M).
 """
 
 from __future__ import annotations
@@ -285,6 +291,30 @@ class Phases:
         return out
 
 
+LOG_EVERY: Final = 5_000
+
+
+class Pace:
+    """The log line of a long run: where it is, the CPU and wall time per article over
+    the last :data:`LOG_EVERY` (making the stream and its signals included: the whole
+    cost of going on), and when the last checkpoint is due at that pace."""
+
+    def __init__(self, last: int, position: int) -> None:
+        self.last = last
+        self.since = (position, time.process_time(), time.perf_counter())
+
+    def line(self, position: int, elapsed: float) -> str:
+        done, cpu, wall = self.since
+        now_cpu, now_wall = time.process_time(), time.perf_counter()
+        self.since = (position, now_cpu, now_wall)
+        count = max(1, position - done)
+        per_cpu, per_wall = (now_cpu - cpu) / count, (now_wall - wall) / count
+        left = (self.last - position) * per_wall / 3600
+        return (f"{position:,} articles, {elapsed:,.0f} s; last {count:,}: "
+                f"{1000 * per_cpu:.1f} ms CPU and {1000 * per_wall:.1f} ms wall an article; "
+                f"{self.last:,} in {left:.1f} h at this pace")
+
+
 class Duplicates:
     """Near-duplicate detection as the pipeline runs it (signature, then the index)."""
 
@@ -321,6 +351,7 @@ def run(settings: Settings, console: Console) -> dict[str, Any]:
     other_windows = [Window(c, min(settings.window, c)) for c in settings.checkpoints]
     released = 0
     started = time.perf_counter() - spent_before
+    pace = Pace(settings.checkpoints[-1], done_before)
     with _progress(console) as progress:
         task = progress.add_task("adding articles", total=settings.checkpoints[-1])
         for position, item in enumerate(_articles(settings), start=1):
@@ -333,8 +364,9 @@ def run(settings: Settings, console: Console) -> dict[str, Any]:
                     _add_one(one, make_signals, dups, item, position, times, parts)
             if position % 1_000 == 0:
                 progress.update(task, completed=position)
-                if not console.is_terminal and position % 5_000 == 0:  # a log of a long run
-                    console.print(f"{position:,} articles, {time.perf_counter() - started:,.0f} s")
+                if not console.is_terminal and position % LOG_EVERY == 0:  # a long run's log
+                    line = pace.line(position, time.perf_counter() - started)
+                    console.print(line, soft_wrap=True)
             if settings.release_every and position % settings.release_every == 0:
                 released += _release(clusterer)
                 _release(other)
