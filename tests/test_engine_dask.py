@@ -16,14 +16,17 @@ import cloudpickle  # type: ignore[import-untyped]
 import pytest
 from typer.testing import CliRunner
 
-from newsprism.analyze.analyzer import AnalyzeOptions
+from newsprism.analyze.analyzer import ANALYZER_VERSION, AnalyzeOptions, Analyzer
 from newsprism.cli import app
 from newsprism.engine.dask import DaskEngine, ShardResult, run_shard
 from newsprism.flow import FlowOptions, analyze_paths
 from newsprism.ingest.pipeline import IngestOptions
 from newsprism.ingest.shards import Piece
+from newsprism.ingest.sources import Input, InputKind
+from newsprism.model import Article
 from newsprism.render import jsonout
 from newsprism.store import Store
+from newsprism.store_analyses import EncodedAnalysis
 from tests.builders import html_page, warc_file
 from tests.conftest import SAMPLES
 from tests.test_engine_shards import body, jsonl_bytes
@@ -31,6 +34,7 @@ from tests.test_engine_shards import body, jsonl_bytes
 distributed = pytest.importorskip("distributed")
 
 runner = CliRunner()
+ANALYZE = AnalyzeOptions(errors="record")
 # The failing task below travels to the workers by value (they cannot import tests/).
 cloudpickle.register_pickle_by_value(sys.modules[__name__])
 
@@ -93,6 +97,29 @@ def test_byte_ranges_across_workers_give_the_local_result(
     dask = report(crawl, tmp_path / "dask.db", DaskEngine(scheduler, shard_bytes=1_500))
     assert dask == local
     assert any(":8: invalid JSON" in f for f in local[2])  # the file's own line number
+
+
+def stored_analyses(db: Path) -> list[tuple[str, str, str]]:
+    with Store(db) as store:
+        rows = store._conn.execute("SELECT article_id, version, data FROM analyses")
+        return sorted(tuple(row) for row in rows)
+
+
+def test_analyses_encoded_on_a_worker_are_stored_as_the_local_engine_stores_them(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(jsonl_bytes(6))
+    shard = run_shard(0, [Piece(Input(str(path), InputKind.FILE))], IngestOptions(), ANALYZE)
+    articles = [a for a in shard.items if isinstance(a, Article)]
+    encoded = [o for o in shard.outcomes if isinstance(o, EncodedAnalysis)]
+    assert len(encoded) == len(articles) == 6
+    local = list(Analyzer(ANALYZE).outcomes(articles))
+    for name, outcomes in (("worker", encoded), ("local", local)):
+        with Store(tmp_path / f"{name}.db") as store:
+            store.add_articles(articles)
+            store.save_analyses(outcomes, version=ANALYZER_VERSION)  # type: ignore[arg-type]
+    assert stored_analyses(tmp_path / "worker.db") == stored_analyses(tmp_path / "local.db")
 
 
 def failing_on_the_jsonl(

@@ -28,9 +28,10 @@ from typing import Any, Literal
 
 import platformdirs
 
-from newsprism.codec import analysis_from_record, analysis_to_record
+from newsprism.codec import analysis_from_record
 from newsprism.errors import AnalysisFailure, ReadOnlyStore, SchemaError, StoreError
 from newsprism.model import Analysis, Article, Heading, Removed, Story
+from newsprism.store_analyses import EncodedAnalysis, encoded
 from newsprism.store_briefs import STORED_BRIEFS_SQL, BriefTable
 from newsprism.store_dedup import DEDUP_WINDOW_SQL, DedupTables, DedupUpdate
 from newsprism.store_open import IN_MEMORY, Access, connect, open_mode, write_error
@@ -381,18 +382,15 @@ class Store:
 
     def save_analyses(
         self,
-        analyses: Iterable[Analysis],
+        analyses: Iterable[Analysis | EncodedAnalysis],
         failures: Iterable[AnalysisFailure] = (),
         version: str = "",
     ) -> int:
         """Store analyses (replacing older ones of the same articles) and the failures of
         analyser ``version`` in one transaction; an article analysed now loses its
-        recorded failure."""
+        recorded failure. Analyses may come encoded already (the dask engine's workers)."""
         now = datetime.now(UTC).isoformat()
-        rows = [
-            (a.article_id, a.version, json.dumps(analysis_to_record(a), ensure_ascii=False), now)
-            for a in analyses
-        ]
+        rows = [(e.article_id, e.version, e.data, now) for e in map(encoded, analyses)]
         failed = [(f.article, version, f.stage, f.error, now) for f in failures]
         with self.transaction() as conn:
             conn.executemany("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?)", rows)

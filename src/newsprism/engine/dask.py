@@ -18,9 +18,15 @@ What crosses the network
       input at the same path as the client.
     * back: per shard, its :class:`~newsprism.model.Article` records (the cleaned text
       and metadata, roughly the size of the text: 3-6 KB for a news article), each
-      article's :class:`~newsprism.model.Analysis` (sentences, entities, quotes,
-      quantities and dates: typically 2-5 KB) and the failures and warnings, one line
-      each. Raw HTML never comes back.
+      article's analysis already encoded as the store keeps it
+      (:class:`~newsprism.store_analyses.EncodedAnalysis`: the JSON of its sentences,
+      entities, quotes, quantities and dates, typically 10-20 KB) and the failures and
+      warnings, one line each. Raw HTML never comes back.
+
+The client's share of the work is kept small because on a small machine it runs on the
+workers' cores: the workers encode the analyses (the costliest part of saving one), and
+the client reads each shard's analyses back from the store (as the local engine returns
+them) while the workers analyse the next shards, not all at the end.
 
 Order: results are written in shard order whatever order the workers finish in, and a
 shard's articles in their order in the input, so the store, the stories and the report
@@ -38,7 +44,7 @@ import functools
 import logging
 import os
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,6 +60,7 @@ from newsprism.ingest.shards import InputTally, Piece, rangeable, read_pieces, s
 from newsprism.ingest.sources import Input, InputKind
 from newsprism.model import Analysis, Article, IngestFailure, IngestWarning
 from newsprism.store import Store
+from newsprism.store_analyses import EncodedAnalysis
 
 if TYPE_CHECKING:
     from distributed import Client, Future
@@ -84,7 +91,7 @@ class ShardResult:
     index: int
     items: list[Article | IngestFailure]
     warnings: list[IngestWarning] = field(default_factory=list)
-    outcomes: list[Analysis | AnalysisFailure] = field(default_factory=list)
+    outcomes: list[EncodedAnalysis | AnalysisFailure] = field(default_factory=list)
     inputs: int = 0
     produced: list[bool] = field(default_factory=list)
 
@@ -98,9 +105,13 @@ def run_shard(
     read = read_pieces(pieces, ingest, warnings.append, lambda _, p: produced.append(p))
     items = list(read)
     articles = list({a.id: a for a in items if isinstance(a, Article)}.values())
-    outcomes = list(_analyzer(analyze).outcomes(articles, "record"))
+    outcomes = [_encoded(o) for o in _analyzer(analyze).outcomes(articles, "record")]
     inputs = sum(1 for p in pieces if p.first)
     return ShardResult(index, items, warnings, outcomes, inputs, produced)
+
+
+def _encoded(outcome: Analysis | AnalysisFailure) -> EncodedAnalysis | AnalysisFailure:
+    return EncodedAnalysis.of(outcome) if isinstance(outcome, Analysis) else outcome
 
 
 ShardTask = Callable[[int, Sequence[Piece], IngestOptions, AnalyzeOptions], ShardResult]
@@ -317,12 +328,16 @@ class _Flight:
 
 class _Writer:
     """The one writer: a shard's articles, then the analyses the store lacks, as the
-    local engine stores them (``BATCH_SIZE`` articles a transaction)."""
+    local engine stores them (``BATCH_SIZE`` articles a transaction); then the shard's
+    analyses read back, as the local engine returns them."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
         self.report = IngestReport()
         self.tally = InputTally()
+        # Each article's stored analysis, read back after its shard is written (None:
+        # none stored then; read again at the end, a later shard may have stored it).
+        self.analyses: dict[str, Analysis | None] = {}
 
     def add(self, result: ShardResult, shard: list[Piece]) -> None:
         self.report.inputs += result.inputs
@@ -341,6 +356,7 @@ class _Writer:
             if empty is not None:  # a range is alone in its shard: its failure comes last
                 self.report.failures.append(empty)
         self._save(result.outcomes)
+        self._read_back(item.id for item in result.items if isinstance(item, Article))
 
     def _flush(self, batch: list[Article]) -> None:
         if not batch:
@@ -351,20 +367,31 @@ class _Writer:
         self.report.article_ids.extend(a.id for a in batch)
         batch.clear()
 
-    def _save(self, outcomes: list[Analysis | AnalysisFailure]) -> None:
+    def _save(self, outcomes: list[EncodedAnalysis | AnalysisFailure]) -> None:
         """Only analyses the store lacks: an article analysed by an earlier run (or an
         earlier shard) keeps its analysis, as locally, where it is not redone."""
-        ids = [o.article_id if isinstance(o, Analysis) else o.article for o in outcomes]
+        ids = [o.article_id if isinstance(o, EncodedAnalysis) else o.article for o in outcomes]
         missing = set(self.store.unanalyzed(ids, ANALYZER_VERSION))
-        analyses = [o for o in outcomes if isinstance(o, Analysis) and o.article_id in missing]
+        analyses = [
+            o for o in outcomes if isinstance(o, EncodedAnalysis) and o.article_id in missing
+        ]
         failed = [o for o in outcomes if isinstance(o, AnalysisFailure) and o.article in missing]
         if analyses or failed:
             self.store.save_analyses(analyses, failed, ANALYZER_VERSION)
 
+    def _read_back(self, ids: Iterable[str], again: bool = False) -> None:
+        """The stored analyses of ``ids`` not read yet (``again``: also those read as
+        None), decoded while the workers go on, so the end of the run waits on none."""
+        for article_id in ids:
+            if article_id not in self.analyses or (again and self.analyses[article_id] is None):
+                self.analyses[article_id] = self.store.get_analysis(article_id, ANALYZER_VERSION)
+
     def finish(self) -> EngineRun:
         """The report and the analyses, read back as the local engine returns them."""
-        ids = [a.id for a in self.store.get_articles(self.report.article_ids)]
-        unique = list(dict.fromkeys(ids))
-        found = {i: self.store.get_analysis(i, ANALYZER_VERSION) for i in unique}
-        analyses = {i: a for i, a in found.items() if a is not None}
+        # Every id in the report is stored (added now or before), so this is the list of
+        # distinct ids the local engine reads back with get_articles.
+        unique = list(dict.fromkeys(self.report.article_ids))
+        self._read_back(unique, again=True)
+        found = ((i, self.analyses[i]) for i in unique)
+        analyses = {i: a for i, a in found if a is not None}
         return EngineRun(self.report, AnalysisRun(analyses, self.store.analysis_failures(unique)))

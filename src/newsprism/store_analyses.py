@@ -1,0 +1,45 @@
+"""An analysis in the form the store's ``analyses`` table keeps it (its record's JSON).
+
+Encoding is the costly part of saving an analysis (``dataclasses.asdict`` over every
+quote, entity and mention, then ``json.dumps``: about 3.5 ms for a 600-word article,
+against well under 1 ms for the insert). :meth:`Store.save_analyses` encodes plain
+analyses itself; the dask engine's workers send :class:`EncodedAnalysis` instead, so the
+one writer only inserts text, and the encoding runs in parallel next to the analysis.
+Both encode with :func:`encode_analysis`, so the stored bytes are the same either way.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+
+from newsprism.codec import analysis_to_record
+from newsprism.model import Analysis
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["EncodedAnalysis", "encode_analysis", "encoded"]
+
+
+def encode_analysis(analysis: Analysis) -> str:
+    """The JSON text the store keeps for ``analysis``."""
+    return json.dumps(analysis_to_record(analysis), ensure_ascii=False)
+
+
+@dataclass(frozen=True, slots=True)
+class EncodedAnalysis:
+    """An analysis already encoded for the store: its keys and its record's JSON."""
+
+    article_id: str
+    version: str
+    data: str
+
+    @classmethod
+    def of(cls, analysis: Analysis) -> EncodedAnalysis:
+        return cls(analysis.article_id, analysis.version, encode_analysis(analysis))
+
+
+def encoded(analysis: Analysis | EncodedAnalysis) -> EncodedAnalysis:
+    """``analysis`` encoded (as it is, when it already is)."""
+    return analysis if isinstance(analysis, EncodedAnalysis) else EncodedAnalysis.of(analysis)
