@@ -59,6 +59,7 @@ GATE: Final = basil.ROOT / "eval" / "gate_basil_gold.json"
 RESULTS: Final = basil.ROOT / "eval" / "results"
 PARTS: Final = ("statements", "facts", "contradictions", "exclusives")
 BASELINE: Final = "exact text (baseline)"
+HALVES: Final = ("even", "odd")
 # The contradiction baseline's pairing: two sentences of different outlets sharing at
 # least this share of the shorter one's content words (and 3 of them). Not fitted: a
 # plain "same sentence, opposite polarity" reading, set once before scoring.
@@ -386,9 +387,10 @@ def evaluate(gold: dict[str, Any], use_dense: bool, cached: bool, errors: int) -
     systems = _systems(use_dense)
     grouped = basil.stories()
     scored = {name: Scored() for name in [BASELINE, *systems]}
+    halves = {name: {h: score.Counts() for h in HALVES} for name in scored}
     per_story: list[dict[str, Any]] = []
     shown: list[str] = []
-    for story in gold["stories"]:
+    for position, story in enumerate(gold["stories"]):
         material = _material(story["story"], grouped[story["story"]], cached)
         texts = {a.id: a.text for a in material.articles}
         truth = GoldStory.of(story)
@@ -399,6 +401,7 @@ def evaluate(gold: dict[str, Any], use_dense: bool, cached: bool, errors: int) -
             )
             scored[name].add_story(texts, truth, got)
             counted = score.group_pairs(texts, truth.statements, got.statements)
+            halves[name][half_of(position)].add(counted)
             row[name] = {
                 "statement_pairs": [counted.recalled, counted.gold],
                 "support_violations": got.support[2],
@@ -415,9 +418,18 @@ def evaluate(gold: dict[str, Any], use_dense: bool, cached: bool, errors: int) -
         "unit": "overlap (see eval/basil_gold_score.py)",
         "systems": {name: s.report(name != BASELINE) for name, s in scored.items()},
         "goals": goals(scored),
+        "statement_halves": {
+            name: {h: c.scores() for h, c in by_half.items()} for name, by_half in halves.items()
+        },
         "stories": per_story,
         "seconds": round(time.perf_counter() - began, 1),
     }
+
+
+def half_of(position: int) -> str:
+    """The half a gold story belongs to by its position in the gold file: statement
+    pairing is calibrated on the even half (0, 2, ...) and the odd half is held out."""
+    return HALVES[position % 2]
 
 
 def goals(scored: dict[str, Scored]) -> dict[str, dict[str, bool]]:
@@ -467,6 +479,7 @@ def markdown(report: dict[str, Any]) -> str:
                 f"| {part} | {name} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} "
                 f"| {r['right']} / {r['judged']} | {r['recalled']} / {r['gold']} |"
             )
+    lines += _halves_markdown(report.get("statement_halves", {}))
     lines += [
         "",
         "| system | fact status right | differ facts flagged | summary supporters | violations |",
@@ -485,6 +498,28 @@ def markdown(report: dict[str, Any]) -> str:
             lines.append(f"- {name}: {goal}: {'met' if ok else 'not met'}")
     lines += ["", f"Run time {report['seconds']} s on a shared 2-core machine."]
     return "\n".join(lines) + "\n"
+
+
+def _halves_markdown(halves: dict[str, dict[str, dict[str, Any]]]) -> list[str]:
+    """Statement pairs per half of the gold (even: where pairing is calibrated; odd:
+    held out)."""
+    if not halves:
+        return []
+    lines = [
+        "",
+        "Statement pairs per half (stories by position in the gold file; pairing is "
+        "calibrated on the even half, the odd half is held out):",
+        "",
+        "| system | half | P | R | right / judged | recalled / gold |",
+        "| --- | --- | ---: | ---: | ---: | ---: |",
+    ]
+    for name, by_half in halves.items():
+        for half, r in by_half.items():
+            lines.append(
+                f"| {name} | {half} | {r['precision']:.3f} | {r['recall']:.3f} "
+                f"| {r['right']} / {r['judged']} | {r['recalled']} / {r['gold']} |"
+            )
+    return lines
 
 
 def pin() -> dict[str, Any]:

@@ -148,6 +148,30 @@ def test_markdown_puts_the_baseline_beside_every_part() -> None:
         assert f"| {part} | newsprism lexical |" in text
 
 
+def test_markdown_shows_statement_pairs_per_half_with_the_baseline() -> None:
+    """Pairing is calibrated on the even stories; the odd ones are held out, so both
+    halves are reported, the baseline beside each."""
+    assert [basil_gold.half_of(k) for k in range(4)] == ["even", "odd", "even", "odd"]
+    counts = score.Counts(right=3, judged=4, recalled=2, gold=5)
+    halves = {
+        name: {h: counts.scores() for h in basil_gold.HALVES}
+        for name in (basil_gold.BASELINE, "newsprism lexical")
+    }
+    scored = {name: basil_gold.Scored() for name in halves}
+    report = {
+        "when": "2026-12-05",
+        "gold": basil_gold.gold_counts(basil_gold.load_gold()),
+        "systems": {n: s.report(n != basil_gold.BASELINE) for n, s in scored.items()},
+        "goals": basil_gold.goals(scored),
+        "statement_halves": halves,
+        "seconds": 1.0,
+    }
+    text = basil_gold.markdown(report)
+    for name in halves:
+        for half in basil_gold.HALVES:
+            assert f"| {name} | {half} | 0.750 | 0.400 | 3 / 4 | 2 / 5 |" in text
+
+
 @pytest.mark.skipif(not basil.available(), reason="BASIL data folder absent")
 def test_gold_offsets_fit_the_shared_texts() -> None:
     assert basil_gold.validate(basil_gold.load_gold(), basil.load_articles()) == []
