@@ -80,9 +80,11 @@ def test_a_participle_hung_on_the_paragraph_before_keeps_its_own_subject(
 ) -> None:
     # "promising" is attached to the verb of the quote that closes the paragraph before.
     text = (
-        "“It’s a desperate move and I don’t see how it can work at all,” Halvik said.\n\n"
-        "Earlier this year, Rask railed against Halvik in an angry outburst, promising "
-        "that the port would “never pay for that wall.”"
+        "“It’s a very cynical move and I hope voters can finally see what is behind "
+        "Halvik,” he added. “It’s a desperate move and I don’t see how it can work at "
+        "all.”\n\n"
+        "Earlier this year, Rask railed against Halvik in an expletive-laden outburst, "
+        "promising that the port would “never pay for that wall.”"
     )
     quote = find(indirect(quotes_of(nlp, text)), "never pay")
     assert quote.speaker == "Edvin Rask"
@@ -91,12 +93,12 @@ def test_a_participle_hung_on_the_paragraph_before_keeps_its_own_subject(
 def test_a_name_read_as_a_noun_phrase_is_still_the_subject_for_he(nlp: Language) -> None:
     # The sentence is read as a noun phrase: "seized" a participle of "Rask".
     text = (
-        "Marrow said it was still unclear whether the pier was sabotaged.\n\n"
-        "Edvin Rask, the presumptive harbour candidate, seized on the collapse as "
-        "evidence of the town’s weakness. He demanded that Halvik resign because of "
-        "the delay."
+        "Halvik said it was still unclear whether the pier was sabotaged.\n\n"
+        "It took only hours for the collapse to become fodder in the campaign. Edvin Rask, "
+        "the presumptive Harbour Party candidate, seized on the collapse as evidence of the "
+        "town’s weakness in facing sabotage. He demanded that Marrow resign."
     )
-    quote = find(indirect(quotes_of(nlp, text)), "Halvik resign")
+    quote = find(indirect(quotes_of(nlp, text)), "Marrow resign")
     assert quote.speaker == "Edvin Rask"
 
 
@@ -111,13 +113,15 @@ def test_the_subject_of_a_that_clause_of_a_noun_is_not_he(nlp: Language) -> None
 
 
 def test_a_titled_name_after_a_bodys_name_speaks(nlp: Language) -> None:
-    # The parser makes "Organization" the subject and the titled name its "for" object.
+    # The parser makes "Association" the subject and the titled name its "for" object.
     text = (
-        "The National Organization for Harbours President Edvin Rask said that the "
-        'cover of the magazine is "insulting" to every docker.'
+        "The Harbour Association for Dockers President Mara O'Fallon said that the cover "
+        'of the magazine\'s latest edition is "sexist" and referred to a simple test by '
+        "the group's founder."
     )
     quote = find(indirect(quotes_of(nlp, text)), "the cover of the magazine")
-    assert quote.speaker == "Edvin Rask"
+    assert quote.speaker_mention is not None
+    assert "O'Fallon" in quote.speaker_mention and "Association" not in quote.speaker_mention
 
 
 def test_an_apology_attributes_the_partial_quote_it_holds(nlp: Language) -> None:
