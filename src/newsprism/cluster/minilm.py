@@ -9,10 +9,11 @@ as much as embedding 7,000 word pieces, a third of the whole dense overhead of a
 with the ``tokenizers`` and ``safetensors`` libraries (imported in well under 0.1 s) and
 runs the BERT forward pass with the same torch operations in the same order as
 transformers' ``BertModel`` in eval mode with its default ``sdpa`` attention (embeddings
-summed word + type, then position; post-norm layers; exact GELU; a boolean key mask, or
-none when nothing is padded), so the hidden states are bitwise equal to transformers' for
-the same batch (``tests/test_dense_reuse.py`` checks it where sentence-transformers is
-installed). The unused pooler and dropout are left out.
+summed word + type, then position; post-norm layers; exact GELU), except that padding is
+never computed (:meth:`MiniLM.hidden`): a text's hidden states are bitwise those
+transformers gives it alone, and within 2e-7 of those it gave in a padded batch
+(``tests/test_dense_reuse.py`` checks both where sentence-transformers is installed). The
+unused pooler and dropout are left out.
 """
 
 from __future__ import annotations
@@ -113,8 +114,15 @@ class MiniLM:
         return Encoded(ids, mask)
 
     def hidden(self, batch: Encoded) -> torch.Tensor:
-        """The last layer's hidden states (batch x length x dim); run under
-        ``torch.inference_mode``."""
+        """The last layer's hidden states (batch x length x dim, zero at padding); run
+        under ``torch.inference_mode``.
+
+        The padding never goes through the model: the batch's real pieces are packed into
+        one matrix for every linear layer (a quarter fewer rows than padded batches of 16
+        sentences sorted by length: 0.83 against 1.03 ms of CPU a piece on BASIL, one
+        thread, measured 2026-12-05) and attention runs text by text, unmasked. So a text's
+        vectors do not depend on the texts batched with it (checked bitwise for batches of
+        16 and 64): they are the ones it gets alone."""
         import torch
 
         functional = torch.nn.functional
@@ -127,33 +135,38 @@ class MiniLM:
         )
         x = x + functional.embedding(positions, position)
         x = functional.layer_norm(x, (self.dim,), *self._embedding_norm, self._eps)
-        # transformers' bidirectional mask for sdpa: none when nothing is padded, else a
-        # boolean key mask broadcast over the query positions.
-        mask = None
-        if not bool(batch.mask.all()):
-            mask = batch.mask.bool()[:, None, None, :].expand(size, 1, length, length)
+        real = batch.mask.bool()
+        lengths = [int(n) for n in batch.mask.sum(dim=1)]
+        packed = x[real]
         for layer in self._layers:
-            x = self._layer(x, layer, mask)
-        return x
+            packed = self._layer(packed, layer, lengths)
+        out = torch.zeros(size, length, self.dim, dtype=packed.dtype)
+        out[real] = packed
+        return out
 
-    def _layer(self, x: torch.Tensor, layer: _Layer, mask: torch.Tensor | None) -> torch.Tensor:
+    def _layer(self, x: torch.Tensor, layer: _Layer, lengths: Sequence[int]) -> torch.Tensor:
+        """One post-norm BERT layer over packed pieces (``lengths``: each text's count)."""
         import torch
 
         functional = torch.nn.functional
-        size, length, _ = x.shape
         head = self.dim // self._heads
+        query, key, value = (
+            functional.linear(x, *weights) for weights in (layer.query, layer.key, layer.value)
+        )
+        attended, at = [], 0
+        for count in lengths:
 
-        def heads(weights: tuple[torch.Tensor, torch.Tensor]) -> torch.Tensor:
-            return functional.linear(x, *weights).view(size, length, -1, head).transpose(1, 2)
+            def heads(found: torch.Tensor, at: int = at, count: int = count) -> torch.Tensor:
+                return found[at : at + count].view(1, count, -1, head).transpose(1, 2)
 
-        attended = functional.scaled_dot_product_attention(
-            heads(layer.query), heads(layer.key), heads(layer.value),
-            attn_mask=mask, dropout_p=0.0, scale=head**-0.5, is_causal=False,
-        )  # fmt: skip
-        attended = attended.reshape(size, -1, length, head).transpose(1, 2).contiguous()
-        attended = attended.reshape(size, length, -1).contiguous()
+            one = functional.scaled_dot_product_attention(
+                heads(query), heads(key), heads(value), dropout_p=0.0, scale=head**-0.5
+            )
+            attended.append(one.transpose(1, 2).reshape(count, -1))
+            at += count
+        joined = torch.cat(attended)
         x = functional.layer_norm(
-            functional.linear(attended, *layer.attention_out) + x,
+            functional.linear(joined, *layer.attention_out) + x,
             (self.dim,), *layer.attention_norm, self._eps,
         )  # fmt: skip
         inner = functional.gelu(functional.linear(x, *layer.intermediate))
