@@ -113,9 +113,10 @@ class DenseSimilarity:
     a model call of its own; such vectors last for the story only, so a brief never
     depends on which stories were briefed before it.
 
-    Cost: about 1 ms of CPU per word piece (a 25-word sentence is ~30 ms on one core of
-    the 2-core development machine, measured: 23 GFLOP/s a core, 21 MFLOP a word piece),
-    plus loading the model once (~2 s); pooling a text is a dictionary look-up per
+    Cost: about 0.85 ms of CPU per word piece (a 25-word sentence is ~25 ms on one core
+    of the 2-core development machine, measured: 21 MFLOP a word piece; padding is never
+    computed, :mod:`newsprism.cluster.minilm`), plus loading the model once (~0.1 s after
+    torch; sentence-transformers' import was 7 s); pooling a text is a dictionary look-up per
     trigram and an alignment of a few dozen pieces (well under 1 ms). The model runs on
     :func:`embedding_threads` threads in batches of :data:`BATCH_PER_THREAD` texts a
     thread."""
@@ -237,8 +238,9 @@ class DenseSimilarity:
 
 
 # Texts a batch per thread. Measured on 400 BASIL sentences (1 thread, loaded 2-core
-# machine): 8, 32 and 128 a batch took 107, 117 and 195 ms a text; the model sorts a
-# call's texts by length, so small batches waste little padding and stay in cache.
+# machine) when batches were padded: 8, 32 and 128 a batch took 107, 117 and 195 ms a
+# text. Padding is no longer computed: 16 and 64 a batch now cost the same (0.85 and 0.82
+# ms a piece, 258 BASIL sentences, 2026-12-05) and give the same vectors.
 BATCH_PER_THREAD = 16
 
 
