@@ -263,10 +263,11 @@ class DenseVectorizer:
     The model reads the first 256 word pieces of each text (title and lead, the most
     telling part of a news article). It is English-centric: a German article does not
     land near its English original, so other languages still cluster by entities and
-    time (see :mod:`newsprism.cluster.stories`). Batching can change a vector's last
-    bits (about 1e-7), which decides nothing but a score within 1e-6 of the threshold.
-    Cost: about 1 ms of CPU a word piece read (an article for clustering: its first 256);
-    loading ~0.3 s after torch (sentence-transformers' import alone was 7 s).
+    time (see :mod:`newsprism.cluster.stories`). A text's vector does not depend on the
+    texts batched with it (padding is never computed), and is within 2e-7 of what
+    sentence-transformers gave. Cost: about 0.85 ms of CPU a word piece read (an article
+    for clustering: its first 256); loading ~0.1 s after torch (sentence-transformers'
+    import alone was 7 s).
     """
 
     dense = True
@@ -284,9 +285,8 @@ class DenseVectorizer:
         logger.info("dense embeddings from %s (%d dimensions)", path, self.dim)
 
     def vectors(self, texts: Sequence[str]) -> Vectors:
-        """Normalised embeddings, one row per text; pure. Batches of ``batch_size``
-        texts, longest first (sentence-transformers' ``encode`` order, so the vectors are
-        bitwise the ones it gave)."""
+        """Normalised embeddings, one row per text; pure (a row does not depend on the
+        other texts). Batches of ``batch_size`` texts, longest first."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         import torch
@@ -314,7 +314,7 @@ class DenseVectorizer:
         contextual vectors ([CLS]/[SEP] left out) and its sentence vector (equal to
         :meth:`vectors`' row up to float rounding: the same mean over every piece,
         marks included, normalised). Texts go in batches of ``batch_size`` sorted by
-        length, so a batch pads little."""
+        length (the tokenizer's padded ids stay small; the model skips the padding)."""
         import torch
 
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
