@@ -245,7 +245,7 @@ class LexicalVectorizer:
 
 
 def dense_available() -> bool:
-    """Whether torch, sentence-transformers and the model package are installed
+    """Whether torch, tokenizers, safetensors and the model package are installed
     (a spec lookup each; imports nothing)."""
     return all(importlib.util.find_spec(name) is not None for name in _DENSE_NEEDS)
 
