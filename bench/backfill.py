@@ -33,7 +33,8 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -52,27 +53,85 @@ from newsprism.store import Store
 GOAL_SPEEDUP = 1.7
 
 
-def timed_run(engine: Engine, warc: Path, folder: Path, name: str) -> tuple[float, int]:
-    """Seconds of one engine run into a fresh store, and the articles it stored."""
+# CPU seconds so far of the cluster's worker processes (0 for the local engine, whose
+# work is all in this process). A LocalCluster's scheduler and nannies run in this
+# process: their CPU is the client's.
+ClusterCpu = Callable[[], float]
+
+
+@dataclass(frozen=True)
+class Timed:
+    """One run: wall seconds, articles stored, and CPU seconds of this process (the
+    client: the writer and, on a LocalCluster, the scheduler and nannies) and of the
+    worker processes."""
+
+    seconds: float
+    articles: int
+    client_cpu: float
+    workers_cpu: float
+
+
+def no_cluster() -> float:
+    return 0.0
+
+
+def timed_run(
+    engine: Engine, warc: Path, folder: Path, name: str, cluster_cpu: ClusterCpu = no_cluster
+) -> Timed:
+    """One engine run into a fresh store."""
     with Store(folder / f"{name}.db") as store:
         inputs = plan([warc])
+        workers = cluster_cpu()
+        client = time.process_time()
         start = time.perf_counter()
         done = engine.run(
             store, inputs, IngestOptions(), AnalyzeOptions(errors="record"), no_progress
         )
         seconds = time.perf_counter() - start
+        client = time.process_time() - client
+        workers_after = cluster_cpu()
     if done.report.failures or done.analysis.failures:
         raise SystemExit(f"{name}: the run had failures: {done.report.failures[:3]}")
-    return seconds, len(done.report.article_ids)
+    count = len(done.report.article_ids)
+    return Timed(seconds, count, client, workers_after - workers)
 
 
-def measure(label: str, engine: Engine, warc: Path, folder: Path, runs: int) -> dict[str, Any]:
-    rates = []
+def measure(
+    label: str,
+    engine: Engine,
+    warc: Path,
+    folder: Path,
+    runs: int,
+    cluster_cpu: ClusterCpu = no_cluster,
+) -> dict[str, Any]:
+    timed = []
     for run in range(runs):
-        seconds, count = timed_run(engine, warc, folder, f"{label}-{run}")
-        rates.append(count / seconds)
-        print(f"{label} run {run + 1}: {count} articles in {seconds:.1f} s", file=sys.stderr)
-    return {"median": statistics.median(rates), "min": min(rates), "max": max(rates)}
+        one = timed_run(engine, warc, folder, f"{label}-{run}", cluster_cpu)
+        timed.append(one)
+        print(
+            f"{label} run {run + 1}: {one.articles} articles in {one.seconds:.1f} s; CPU "
+            f"client {one.client_cpu:.1f} s, workers {one.workers_cpu:.1f} s",
+            file=sys.stderr,
+        )
+    rates = [t.articles / t.seconds for t in timed]
+
+    def per_article_ms(cpu: Callable[[Timed], float]) -> float:
+        return round(statistics.median(1000 * cpu(t) / t.articles for t in timed), 1)
+
+    return {
+        "median": statistics.median(rates),
+        "min": min(rates),
+        "max": max(rates),
+        "cpu_ms_per_article": {
+            "client": per_article_ms(lambda t: t.client_cpu),
+            "workers": per_article_ms(lambda t: t.workers_cpu),
+        },
+    }
+
+
+def process_cpu() -> float:
+    """This process's CPU seconds (run on each worker)."""
+    return time.process_time()
 
 
 def measure_dask(workers: int, warc: Path, folder: Path, runs: int) -> dict[str, Any]:
@@ -84,8 +143,12 @@ def measure_dask(workers: int, warc: Path, folder: Path, runs: int) -> dict[str,
         startup = time.perf_counter() - start
         with Client(cluster) as client:  # type: ignore[no-untyped-call]
             client.run(load_analyzer)  # every worker's pipeline loaded before timing
-        engine = DaskEngine(cluster.scheduler_address)
-        result = measure(f"dask-{workers}", engine, warc, folder, runs)
+
+            def cluster_cpu() -> float:
+                return float(sum(client.run(process_cpu).values()))
+
+            engine = DaskEngine(cluster.scheduler_address)
+            result = measure(f"dask-{workers}", engine, warc, folder, runs, cluster_cpu)
     return {**result, "cluster_startup_s": round(startup, 1)}
 
 
@@ -137,20 +200,25 @@ def markdown(results: dict[str, Any]) -> str:
         f"# Backfill benchmark ({results['articles']:,} articles, one gzipped WARC, "
         f"{results['cpu_count']} CPUs, median of {results['runs']} runs)",
         "",
-        "| engine | articles/s (median) | min | max | cluster start |",
-        "| --- | ---: | ---: | ---: | ---: |",
+        "| engine | articles/s (median) | min | max | cluster start "
+        "| CPU ms/article: client | workers |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for name, row in rows.items():
         startup = f"{row['cluster_startup_s']} s" if "cluster_startup_s" in row else ""
+        cpu = row["cpu_ms_per_article"]
         lines.append(
             f"| {name.replace('_', ' ')} | {row['median']:.2f} | {row['min']:.2f} "
-            f"| {row['max']:.2f} | {startup} |"
+            f"| {row['max']:.2f} | {startup} | {cpu['client']} | {cpu['workers']} |"
         )
     lines += [
         "",
         f"Speed-up of 2 workers over 1: {results['speedup_2_over_1']}x "
         f"(goal {results['goal_speedup']}x). Load average at the end: "
         f"{results['load_average']}.",
+        "CPU per article, medians of the runs: client is this process (the writer and, "
+        "on a LocalCluster, the scheduler and nannies; for local, everything); with 2 "
+        "workers on 2 cores the client's CPU is taken from the workers' cores.",
     ]
     check = results["check"]
     if check:
