@@ -6,6 +6,7 @@ numbers) stays bounded however many articles it takes, and so does the name inde
 from __future__ import annotations
 
 import math
+import pickle
 import random
 import sys
 from collections import Counter
@@ -158,6 +159,9 @@ def test_a_profile_past_the_trim_keeps_its_most_counted_keys_and_the_rest_as_a_c
     assert counts["common"] == PROFILE_TRIM // 2 - 1  # the most counted: kept
     assert counts.rest == len(dropped) == PROFILE_TRIM + 1 - PROFILE_KEYS
     assert not dropped & counts.keys()
+    for again in (counts.copy(), pickle.loads(pickle.dumps(counts))):
+        assert again == counts
+        assert again.rest == counts.rest
 
 
 def test_an_untrimmed_profile_overlaps_as_its_plain_counts_did() -> None:

@@ -38,6 +38,12 @@ class Profile(Counter[str]):
 
     rest: float = 0.0
 
+    def copy(self) -> Profile:
+        return profile(self, self.rest)
+
+    def __reduce__(self) -> tuple[Any, ...]:  # a pickle keeps the remainder too
+        return profile, (dict(self), self.rest)
+
     def absorb(self, keys: Iterable[str] | Mapping[str, int], rest: float = 0.0) -> set[str]:
         """Count ``keys`` (an article's set, or another story's counts) and ``rest``;
         then trim. The keys dropped. Cost: O(keys), and O(n log n) per trim, one trim
