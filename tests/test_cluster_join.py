@@ -19,6 +19,7 @@ from newsprism.cluster.join import (
     cohesion,
     fitted,
     load_model,
+    names_gap,
     number_keys,
     pooled_cohesion,
 )
@@ -46,6 +47,22 @@ def test_an_undated_side_scores_as_a_gap_of_zero() -> None:
     undated = Evidence(0.3, 0.4, 0.5, 0.2, None, None, 0.35)
     same_day = Evidence(0.3, 0.4, 0.5, 0.2, None, 0.0, 0.35)
     assert model.logit(undated) == pytest.approx(model.logit(same_day))
+
+
+def _named(gap: float | None, names: float) -> Evidence:
+    return Evidence(0.3, 0.4, 0.5, names, None, gap, 0.35, names_gap=names_gap(names, gap))
+
+
+def test_shared_names_count_in_full_undated_and_less_the_further_apart_in_time() -> None:
+    """A follow-up with the same people days later is a new story (the stream's gold);
+    the same names on the same day, or with no date to say otherwise, are one story."""
+    model = load_model("lexical")
+    assert names_gap(0.6, None) is None and names_gap(0.6, 0.0) == 0.0
+    assert names_gap(0.6, 4.0) == pytest.approx(0.6 * math.log(5.0))
+    assert model.logit(_named(None, 0.6)) == pytest.approx(model.logit(_named(0.0, 0.6)))
+    shared = model.logit(_named(0.0, 0.6)) - model.logit(_named(5.0, 0.6))
+    unshared = model.logit(_named(0.0, 0.0)) - model.logit(_named(5.0, 0.0))
+    assert shared > unshared > 0
 
 
 def test_probability_is_the_logistic_of_the_weighted_sum() -> None:

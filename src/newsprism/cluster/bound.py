@@ -50,6 +50,8 @@ BOUNDED_FIELDS: Final = {
     "names": (0.0, 1.0),
     "speakers": (0.0, 1.0),
     "numbers": (0.0, 1.0),
+    # names x log(1 + days): a join or merge is scored within window_days, far below this
+    "names_gap": (0.0, 12.0),
     "title": (-1.01, 1.01),
 }
 # Added to every bound: the log-odds is a float sum of a dozen products of size <= ~50,

@@ -33,6 +33,7 @@ __all__ = [
     "cohesion",
     "fitted",
     "load_model",
+    "names_gap",
     "number_keys",
 ]
 
@@ -57,6 +58,13 @@ __all__ = [
 #   their names, but not their magnitudes, tolls, ages, scores and times: on ECB+'s
 #   same-topic pairs 21 % of same-event pairs write no number in common against 63 % of
 #   different-event pairs.
+# - names_gap: names x log(1 + days) when both sides are dated (0 otherwise): shared
+#   names are weighed against time. The same people and town the same day are one story;
+#   days later they are a follow-up, filed as a story of its own (the generated stream's
+#   gold). Without it the fit had to weigh every shared name low (cross-set ECB+ B3 F1
+#   0.817 -> 0.851 with it; eval/clustering_fit.py), and an undated follow-up, which has
+#   only its names to say where it belongs, was split from its story; with it, undated
+#   names count in full: time is evidence when present, never a reason to split.
 FEATURES: Final = (
     "text_mean",
     "text_centroid",
@@ -70,6 +78,7 @@ FEATURES: Final = (
     "gap",
     "numbers",
     "no_numbers",
+    "names_gap",
 )
 
 
@@ -85,6 +94,7 @@ class Evidence:
     gap_days: float | None
     cohesion: float | None = None
     numbers: float | None = None
+    names_gap: float | None = None
 
     def features(self) -> tuple[float, ...]:
         """The values of :data:`FEATURES`."""
@@ -101,6 +111,7 @@ class Evidence:
             math.log1p(self.gap_days) if self.gap_days is not None else 0.0,
             self.numbers or 0.0,
             1.0 if self.numbers is None else 0.0,
+            self.names_gap or 0.0,
         )
 
 
@@ -154,6 +165,14 @@ def pooled_cohesion(first: tuple[float, int], second: tuple[float, int]) -> floa
     if not known:
         return None
     return sum(n * c for n, c in known) / sum(n for n, _ in known)
+
+
+def names_gap(names: float | None, gap_days: float | None) -> float | None:
+    """Shared names discounted by time: the name overlap times log(1 + days apart); None
+    when either is unknown (undated: the names count in full)."""
+    if names is None or gap_days is None:
+        return None
+    return names * math.log1p(gap_days)
 
 
 # A number as written: digits with inner separators ("1,200", "6.1", "3:30"), not part

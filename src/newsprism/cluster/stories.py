@@ -71,7 +71,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
-from newsprism.analyze.aliases import AliasTable, fold_key
+from newsprism.analyze.aliases import fold_key
 from newsprism.cluster.ann import CentroidIndex, NameIndex
 from newsprism.cluster.bound import LogitBound, overlap_of, unmeasured
 from newsprism.cluster.bound import is_unmeasured as _unmeasured
@@ -101,10 +101,12 @@ from newsprism.cluster.join import (
     JoinModel,
     cohesion,
     load_model,
+    names_gap,
     number_keys,
     pooled_cohesion,
 )
 from newsprism.cluster.options import ClusterOptions
+from newsprism.cluster.signals import ENTITY_TYPES, ArticleSignals, signals_of
 from newsprism.cluster.state import pack, thawed, unpack
 from newsprism.cluster.state import vectorizer_kind as _vectorizer_kind
 from newsprism.cluster.threads import blas_threads
@@ -113,7 +115,7 @@ from newsprism.cluster.vectors import (
     TextVectorizer,
     make_vectorizer,
 )
-from newsprism.model import Analysis, Article, Story
+from newsprism.model import Story
 
 if TYPE_CHECKING:
     from newsprism.cluster.cold import ColdStories
@@ -128,7 +130,6 @@ __all__ = [
     "signals_of",
 ]
 
-ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 _SECONDS_PER_DAY = 86400.0
 # Articles vectorised at once by add_many (bounded further by the vectorizer's refresh).
 _BATCH = 256
@@ -136,56 +137,6 @@ _BATCH = 256
 Side = Mapping[str, float] | frozenset[str]
 # Merges chained after one join at most (a bridging article rarely closes more gaps).
 _MAX_MERGES = 4
-
-
-@dataclass(frozen=True)
-class ArticleSignals:
-    """What story clustering reads of one article.
-
-    ``entities`` and ``speakers`` are canonical names (alias-folded); ``duplicate_of`` is
-    the first member of the article's near-duplicate group, if it is a copy.
-    """
-
-    article_id: str
-    published: datetime | None
-    title: str | None
-    text: str
-    entities: frozenset[str] = frozenset()
-    speakers: frozenset[str] = frozenset()
-    language: str | None = None
-    duplicate_of: str | None = None
-
-
-def signals_of(
-    article: Article,
-    analysis: Analysis | None,
-    aliases: AliasTable | None = None,
-    duplicate_of: str | None = None,
-) -> ArticleSignals:
-    """An article's signals: its named people, places, organisations, groups, facilities
-    and events (types in :data:`ENTITY_TYPES`) and quoted speakers, under the alias
-    table's canonical names, less names of the outlet itself ("CPA" in CPA copy).
-    Cost: linear in the analysis."""
-    table = aliases or AliasTable.default()
-    own = _own_names(article)
-    entities = [e.name for e in analysis.entities if e.type in ENTITY_TYPES] if analysis else []
-    speakers = [q.speaker for q in analysis.quotes if q.speaker] if analysis else []
-    canonical = [table.canonical(n) or n for n in entities]
-    return ArticleSignals(
-        article_id=article.id,
-        published=article.published,
-        title=article.title,
-        text=article.text,
-        entities=frozenset(n for n in canonical if fold_key(n) not in own),
-        speakers=frozenset(table.canonical(n) or n for n in speakers),
-        language=article.language,
-        duplicate_of=duplicate_of if duplicate_of != article.id else None,
-    )
-
-
-def _own_names(article: Article) -> set[str]:
-    names = {fold_key(n) for n in (article.outlet, article.credit) if n}
-    return names | {"".join(w[0] for w in n.split()) for n in names if " " in n}
 
 
 @dataclass(frozen=True, slots=True)
@@ -500,15 +451,21 @@ class StoryClusterer:
         dot = float(np.dot(item.vector, total))
         total_sq = float(np.dot(total, total))
         has_title = item.headline is not None and bool(story.headlines and item.headline.any())
+        names, numbers = (
+            overlap_of(item.names, story.names),
+            overlap_of(item.numbers, story.numbers),
+        )
+        gap = _gap(item.day, story.first_day, story.last_day)
         return Evidence(
             text_mean=dot / story.sources,
             text_centroid=dot / math.sqrt(total_sq),
             title=unmeasured(has_title),
-            names=overlap_of(item.names, story.names),
+            names=names,
             speakers=overlap_of(item.speakers, story.speakers),
-            gap_days=_gap(item.day, story.first_day, story.last_day),
+            gap_days=gap,
             cohesion=cohesion(total_sq, story.sources),
-            numbers=overlap_of(item.numbers, story.numbers),
+            numbers=numbers,
+            names_gap=names if gap is not None and names is not None else None,
         )
 
     def _article_rest(
@@ -518,7 +475,12 @@ class StoryClusterer:
         the headline last, the costliest); None once the bound shows the margin cannot
         reach ``floor``."""
         if _unmeasured(known.names):
-            known = replace(known, names=self._overlap(item.names, 1.0, story.names, story.sources))
+            names = self._overlap(item.names, 1.0, story.names, story.sources)
+            known = replace(
+                known,
+                names=names,
+                names_gap=names_gap(names, known.gap_days),
+            )
             if self._bound.ceiling(known) < floor:
                 return None
         known = replace(
@@ -552,21 +514,32 @@ class StoryClusterer:
             return self._names_margin(MIN_SHARED_NAMES, a.names, a.speakers, a.sources, b)
         dot = float(np.dot(a.total, b.total))
         a_sq, b_sq = float(np.dot(a.total, a.total)), float(np.dot(b.total, b.total))
+        names, numbers = (
+            overlap_of(a.names.keys(), b.names),
+            overlap_of(a.numbers.keys(), b.numbers),
+        )
+        gap = _spans_gap(a, b)
         return Evidence(
             text_mean=dot / (a.sources * b.sources),
             text_centroid=dot / math.sqrt(a_sq * b_sq),
             title=unmeasured(bool(a.headlines) and bool(b.headlines)),
-            names=overlap_of(a.names.keys(), b.names),
+            names=names,
             speakers=overlap_of(a.speakers.keys(), b.speakers),
-            gap_days=_spans_gap(a, b),
+            gap_days=gap,
             cohesion=pooled_cohesion((a_sq, a.sources), (b_sq, b.sources)),
-            numbers=overlap_of(a.numbers.keys(), b.numbers),
+            numbers=numbers,
+            names_gap=names if gap is not None and names is not None else None,
         )
 
     def _stories_rest(self, a: _Story, b: _Story, known: Evidence, floor: float) -> Evidence | None:
         """As :meth:`_article_rest`, between two stories."""
         if _unmeasured(known.names):
-            known = replace(known, names=self._overlap(a.names, a.sources, b.names, b.sources))
+            names = self._overlap(a.names, a.sources, b.names, b.sources)
+            known = replace(
+                known,
+                names=names,
+                names_gap=names_gap(names, known.gap_days),
+            )
             if self._bound.ceiling(known) < floor:
                 return None
         known = replace(
