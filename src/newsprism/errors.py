@@ -90,7 +90,7 @@ class ClusterStateMismatch(NewsprismError):
 
 
 class EmbeddingsUnavailable(NewsprismError):
-    """Dense embeddings were asked for but torch, sentence-transformers or the model
+    """Dense embeddings were asked for but torch, tokenizers, safetensors or the model
     package (the ``embed`` extra) is not installed."""
 
 
