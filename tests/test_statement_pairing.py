@@ -8,7 +8,12 @@ from collections.abc import Sequence
 from newsprism.model import Analysis, Article, Entity, Mention, Quote, Statement, Story, article_id
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.similarity import LexicalSimilarity
-from newsprism.reconcile.statements import align_statements, partial_units, quote_units
+from newsprism.reconcile.statements import (
+    align_statements,
+    pair_features,
+    partial_units,
+    quote_units,
+)
 
 Spec = tuple[str, bool, str | None, int]  # (quoted words, direct, speaker, group)
 
@@ -111,3 +116,27 @@ def test_a_partial_quote_past_its_clause_by_a_full_stop_is_part_of_the_clause() 
     assert not unit.direct
     assert unit.text.endswith(f"{HARBOUR}.")
     assert unit.partials == ((partial_start, partial_start + len(HARBOUR) + 1),)
+
+
+def test_a_one_word_partial_quote_gets_no_margin_over_rivals() -> None:
+    """A one-word partial quote is far from every rival, so its margin over them says
+    nothing about which claim it renders; a quote of a few words keeps its margin."""
+    told = (
+        "Mara Holt wrote: \u201cI can see how hurtful my words were.\u201d "
+        "She added: \u201cI will learn from this and grow.\u201d"
+    )
+    full = _article(
+        "B",
+        told,
+        [("I can see how hurtful my words were.", True, "Mara Holt", 0),
+         ("I will learn from this and grow.", True, "Mara Holt", 1)],
+    )  # fmt: skip
+    for words, blind in (("hurtful", True), ("hurtful words", False)):
+        text = f"Mara Holt apologised for her \u201c{words}\u201d on Friday."
+        partial = _article("A", text, [(words, True, "Mara Holt", 0)])
+        units = quote_units(_material(partial, full))
+        evidence = pair_features(units, LEXICAL)
+        one = next(k for k, u in enumerate(units) if u.text == words)
+        hurt = next(k for k, u in enumerate(units) if "hurtful" in u.text and k != one)
+        assert 0 < evidence.scores[one, hurt] < 1
+        assert bool(evidence.margins[one, hurt] <= 0) == blind
