@@ -68,18 +68,3 @@ def test_same_annotations_after_the_cache_starts_over(
     ruler = cached.get_pipe(CACHED_ATTRIBUTES)
     assert isinstance(ruler, CachedAttributeRuler)
     assert len(ruler.rules) <= 3 + max(len(cached.make_doc(t)) for t in TEXTS)
-
-
-def test_batches_that_reuse_kept_memory_annotate_alike(
-    pipelines: tuple[Language, Language],
-) -> None:
-    """load_english keeps parse memory for the next batch (keep_parse_memory): a batch
-    parsed in memory a previous batch freed gets exactly the first batch's annotations."""
-    from numpy._core import multiarray
-
-    cached, _ = pipelines
-    assert not multiarray._get_madvise_hugepage()  # type: ignore[attr-defined]
-    first = [token_annotations(doc) for doc in cached.pipe(TEXTS * 4, batch_size=16)]
-    again = [token_annotations(doc) for doc in cached.pipe(TEXTS * 4, batch_size=16)]
-    assert again == first
-    assert first[: len(TEXTS)] == [token_annotations(cached(text)) for text in TEXTS]

@@ -15,11 +15,7 @@ bench/analyze.py); the cached one costs about a tenth of that.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
-import functools
 import logging
-import platform
 from collections.abc import Iterable
 from typing import Any
 
@@ -167,66 +163,10 @@ def _cache_attributes(nlp: Language) -> None:
     nlp.remove_pipe(RULER)
 
 
-# glibc's mallopt parameters (malloc.h) and the values set by :func:`keep_parse_memory`.
-_M_TRIM_THRESHOLD = -1
-_M_MMAP_THRESHOLD = -3
-# Calibrated with bench/analyze.py's workload (64 articles of ~650 words per nlp.pipe
-# batch): the largest arrays of a batch (the parser's and NER's precomputed features,
-# tens of MB) stay under the mmap threshold, and the trim threshold is above what a
-# batch frees, so a batch reuses the previous one's memory. Peak RSS was unchanged
-# (742 vs 744 MB).
-_MMAP_THRESHOLD_BYTES = 512 << 20
-_TRIM_THRESHOLD_BYTES = 1 << 30
-
-
-@functools.cache
-def keep_parse_memory() -> None:
-    """Let the parsing arrays of one batch reuse the memory of the one before.
-
-    Why: each ``nlp.pipe`` batch allocates tens of MB of numpy arrays (tok2vec outputs,
-    the parser's and NER's precomputed features) and frees them. glibc serves such sizes
-    with fresh ``mmap`` pages and returns them on free, and numpy asks for transparent
-    huge pages on arrays over 4 MB, so the kernel zeroes new 2 MB pages for every batch:
-    20-23 system CPU ms per article, about a tenth of the pipeline (bench/analyze.py,
-    2026-12-05; 8-9 ms with numpy's huge-page advice off alone, under 1 ms with both).
-    Kept on the heap, the memory is reused instead. It is not returned to the system
-    after a batch, so a process's resident size stays at its peak (the peak itself is
-    unchanged). Process-wide; done once; a no-op where the C library is not glibc.
-    Annotations are unaffected: only where the arrays live changes.
-    """
-    _no_huge_page_arrays()
-    if platform.libc_ver()[0] != "glibc":
-        return
-    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-    for option, value in (
-        (_M_MMAP_THRESHOLD, _MMAP_THRESHOLD_BYTES),
-        (_M_TRIM_THRESHOLD, _TRIM_THRESHOLD_BYTES),
-    ):
-        if libc.mallopt(option, value) != 1:
-            logger.info("mallopt(%d, %d) refused; batches use fresh pages", option, value)
-
-
-def _no_huge_page_arrays() -> None:
-    """Turn off numpy's transparent-huge-page advice (its private switch; the public one,
-    the NUMPY_MADVISE_HUGEPAGE variable, is read only when numpy is first imported)."""
-    try:
-        from numpy._core import multiarray
-    except ImportError:  # numpy 1.x
-        from numpy.core import multiarray  # type: ignore[no-redef]
-    switch = getattr(multiarray, "_set_madvise_hugepage", None)
-    if switch is not None:
-        switch(False)
-
-
-def load_english(
-    disable: Iterable[str] = (), cached_attributes: bool = True, keep_memory: bool = True
-) -> Language:
+def load_english(disable: Iterable[str] = (), cached_attributes: bool = True) -> Language:
     """The first installed English pipeline of :data:`MODEL_NAMES`, less ``disable``,
     with :func:`clock_boundaries` before the parser and (unless ``cached_attributes``
-    is false) :class:`CachedAttributeRuler` in place of the attribute ruler; unless
-    ``keep_memory`` is false, :func:`keep_parse_memory` is applied to the process."""
-    if keep_memory:
-        keep_parse_memory()
+    is false) :class:`CachedAttributeRuler` in place of the attribute ruler."""
     for name in MODEL_NAMES:
         try:
             nlp = spacy.load(name, disable=list(disable))
