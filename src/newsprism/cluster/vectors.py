@@ -22,18 +22,21 @@ import importlib.util
 import io
 import logging
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
 
 import numpy as np
 import numpy.typing as npt
 
 from newsprism.cluster.join import fitted
-from newsprism.cluster.minilm import MiniLM
+from newsprism.cluster.minilm import Encoded, MiniLM
 from newsprism.cluster.options import ClusterOptions
 from newsprism.errors import EmbeddingsUnavailable
+
+if TYPE_CHECKING:
+    import torch
 
 logger = logging.getLogger(__name__)
 
@@ -291,17 +294,13 @@ class DenseVectorizer:
             return np.zeros((0, self.dim), dtype=np.float32)
         import torch
 
-        order = np.argsort([-len(t) for t in texts])
+        order = list(np.argsort([-len(t) for t in texts]))
         rows = np.zeros((len(texts), self.dim), dtype=np.float32)
-        with torch.inference_mode():
-            for at in range(0, len(order), self.batch_size):
-                batch = order[at : at + self.batch_size]
-                encoded = self._model.encode([texts[i] for i in batch])
-                pooled = self._model.sentence_vectors(self._model.hidden(encoded), encoded.mask)
-                # Normalised a second time, as sentence-transformers did (its Normalize
-                # module, then encode's normalize_embeddings): the last bits stay those the
-                # join model and the dense thresholds were fitted with.
-                rows[batch] = torch.nn.functional.normalize(pooled, p=2, dim=1).numpy()
+        for batch, _, _, pooled in self._passes(texts, order):
+            # Normalised a second time, as sentence-transformers did (its Normalize
+            # module, then encode's normalize_embeddings): the last bits stay those the
+            # join model and the dense thresholds were fitted with.
+            rows[batch] = torch.nn.functional.normalize(pooled, p=2, dim=1).numpy()
         return rows
 
     def word_pieces(self, text: str) -> list[int]:
@@ -315,25 +314,33 @@ class DenseVectorizer:
         :meth:`vectors`' row up to float rounding: the same mean over every piece,
         marks included, normalised). Texts go in batches of ``batch_size`` sorted by
         length (the tokenizer's padded ids stay small; the model skips the padding)."""
-        import torch
-
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         found: dict[int, TokenVectors] = {}
+        for batch, encoded, hidden, pooled in self._passes(texts, order):
+            sentences = pooled.numpy()
+            for row, index in enumerate(batch):
+                length = int(encoded.mask[row].sum())
+                found[index] = TokenVectors(
+                    ids=encoded.ids[row, 1 : length - 1].numpy().astype(np.int32),
+                    pieces=hidden[row, 1 : length - 1].numpy().astype(np.float16),
+                    sentence=sentences[row].astype(np.float32),
+                )
+        return [found[i] for i in range(len(texts))]
+
+    def _passes(
+        self, texts: Sequence[str], order: Sequence[int]
+    ) -> Iterator[tuple[Sequence[int], Encoded, torch.Tensor, torch.Tensor]]:
+        """One model pass per ``batch_size`` texts taken in ``order``: each batch's text
+        indices, its encoded ids and mask, hidden states and (normalised) mean-pooled
+        sentence vectors. A text's results do not depend on its batch-mates."""
+        import torch
+
         with torch.inference_mode():
             for at in range(0, len(order), self.batch_size):
                 batch = order[at : at + self.batch_size]
                 encoded = self._model.encode([texts[i] for i in batch])
                 hidden = self._model.hidden(encoded)
-                mask = encoded.mask
-                pooled = self._model.sentence_vectors(hidden, mask).numpy()
-                for row, index in enumerate(batch):
-                    length = int(mask[row].sum())
-                    found[index] = TokenVectors(
-                        ids=encoded.ids[row, 1 : length - 1].numpy().astype(np.int32),
-                        pieces=hidden[row, 1 : length - 1].numpy().astype(np.float16),
-                        sentence=pooled[row].astype(np.float32),
-                    )
-        return [found[i] for i in range(len(texts))]
+                yield batch, encoded, hidden, self._model.sentence_vectors(hidden, encoded.mask)
 
     def _max_pieces(self) -> int:
         return self._model.max_seq_length - 2
