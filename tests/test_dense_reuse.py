@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Iterator
 
 import pytest
 
@@ -18,6 +19,22 @@ from newsprism.reconcile.similarity import DenseSimilarity
 from tests.test_reconcile_pooled import _article, _WordModel
 
 needs_model = pytest.mark.skipif(not dense_available(), reason="the 'embed' extra is not installed")
+
+
+@pytest.fixture
+def one_thread() -> Iterator[None]:
+    """torch on one thread for the test: with several, the BLAS library splits a batch's
+    rows among them by the batch's size, so the last bits of a vector (up to 2e-7,
+    measured on a quiet 2-core machine) move with the texts batched beside it; on one
+    thread they do not. The thread count a run uses follows the machine's load
+    (reconcile.similarity.embedding_threads), so without this the tests below passed or
+    failed with the load."""
+    torch = pytest.importorskip("torch")
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
+
 
 TEXTS = [
     "The minister said the talks would resume in Geneva next week after a pause.",
@@ -80,7 +97,9 @@ def test_the_dense_model_loads_without_sentence_transformers() -> None:
 
 
 @needs_model
-def test_a_texts_dense_vectors_do_not_depend_on_the_texts_batched_with_it() -> None:
+def test_a_texts_dense_vectors_do_not_depend_on_the_texts_batched_with_it(
+    one_thread: None,
+) -> None:
     import numpy as np
 
     from newsprism.cluster.vectors import DenseVectorizer
@@ -97,7 +116,7 @@ def test_a_texts_dense_vectors_do_not_depend_on_the_texts_batched_with_it() -> N
 
 @pytest.mark.slow
 @needs_model
-def test_the_plain_torch_model_gives_sentence_transformers_vectors() -> None:
+def test_the_plain_torch_model_gives_sentence_transformers_vectors(one_thread: None) -> None:
     """The same word pieces; a text's piece vectors those transformers gives it alone;
     sentence vectors within float rounding of sentence-transformers' padded batches."""
     library = pytest.importorskip("sentence_transformers")

@@ -120,9 +120,11 @@ class MiniLM:
         The padding never goes through the model: the batch's real pieces are packed into
         one matrix for every linear layer (a quarter fewer rows than padded batches of 16
         sentences sorted by length: 0.83 against 1.03 ms of CPU a piece on BASIL, one
-        thread, measured 2026-12-05) and attention runs text by text, unmasked. So a text's
-        vectors do not depend on the texts batched with it (checked bitwise for batches of
-        16 and 64): they are the ones it gets alone."""
+        thread, measured 2026-12-05) and attention runs text by text, unmasked. So on one
+        torch thread a text's vectors do not depend on the texts batched with it (checked
+        bitwise for batches of 16 and 64): they are the ones it gets alone. On several
+        threads the BLAS library splits the packed rows by their count, which can move
+        the last bits (up to 2e-7 measured)."""
         import torch
 
         functional = torch.nn.functional

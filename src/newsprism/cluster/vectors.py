@@ -267,8 +267,9 @@ class DenseVectorizer:
     telling part of a news article). It is English-centric: a German article does not
     land near its English original, so other languages still cluster by entities and
     time (see :mod:`newsprism.cluster.stories`). A text's vector does not depend on the
-    texts batched with it (padding is never computed), and is within 2e-7 of what
-    sentence-transformers gave. Cost: about 0.85 ms of CPU a word piece read (an article
+    texts batched with it on one torch thread (padding is never computed; on several, the
+    BLAS split of a batch's rows can move its last bits, up to 2e-7), and is within 2e-7
+    of what sentence-transformers gave. Cost: about 0.85 ms of CPU a word piece read (an article
     for clustering: its first 256); loading ~0.1 s after torch (sentence-transformers'
     import alone was 7 s).
     """
@@ -288,8 +289,8 @@ class DenseVectorizer:
         logger.info("dense embeddings from %s (%d dimensions)", path, self.dim)
 
     def vectors(self, texts: Sequence[str]) -> Vectors:
-        """Normalised embeddings, one row per text; pure (a row does not depend on the
-        other texts). Batches of ``batch_size`` texts, longest first."""
+        """Normalised embeddings, one row per text (on one torch thread a row does not
+        depend on the other texts). Batches of ``batch_size`` texts, longest first."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         import torch
@@ -332,7 +333,8 @@ class DenseVectorizer:
     ) -> Iterator[tuple[Sequence[int], Encoded, torch.Tensor, torch.Tensor]]:
         """One model pass per ``batch_size`` texts taken in ``order``: each batch's text
         indices, its encoded ids and mask, hidden states and (normalised) mean-pooled
-        sentence vectors. A text's results do not depend on its batch-mates."""
+        sentence vectors. On one torch thread a text's results do not depend on its
+        batch-mates (see :class:`DenseVectorizer`)."""
         import torch
 
         with torch.inference_mode():
