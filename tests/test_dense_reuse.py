@@ -12,11 +12,9 @@ from collections.abc import Iterator
 import pytest
 
 from newsprism.cluster.vectors import dense_available
-from newsprism.model import Story
 from newsprism.reconcile.brief import BriefOptions, Reconciler
-from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.similarity import DenseSimilarity
-from tests.test_reconcile_pooled import _article, _WordModel
+from tests.test_reconcile_pooled import _WordModel, ferry_story
 
 needs_model = pytest.mark.skipif(not dense_available(), reason="the 'embed' extra is not installed")
 
@@ -46,32 +44,11 @@ TEXTS = [
 ]
 
 
-def _material() -> StoryMaterial:
-    wire = _article(
-        "Wire",
-        "Ferry fares stay frozen. 'Ticket prices on the island ferries will not go up "
-        "this year,' the operator said on Monday. The new pier opens in May.",
-        "Ticket prices on the island ferries will not go up this year",
-    )
-    daily = _article(
-        "Daily",
-        "Ferry fares stay frozen. 'Ticket prices on the island ferries will not rise "
-        "this year,' it said. Crews were hired for the summer.",
-        "Ticket prices on the island ferries will not rise this year",
-    )
-    articles = [wire[0], daily[0]]
-    return StoryMaterial(
-        Story("s", None, tuple(a.id for a in articles)),
-        articles,
-        {a.id: n for a, n in (wire, daily)},
-    )
-
-
 def test_a_dense_brief_sends_no_text_to_the_model_twice_and_a_rebrief_sends_none() -> None:
     model = _WordModel()
     similarity = DenseSimilarity(model)  # type: ignore[arg-type]
     reconciler = Reconciler(BriefOptions(embeddings="on"), similarity)
-    material = _material()
+    material = ferry_story("Ferry fares stay frozen.")  # a sentence both outlets write
     reconciler.brief(material)
     sent = Counter([*model.passed, *model.embedded])
     assert sent and max(sent.values()) == 1  # a shared sentence ("Ferry fares ...") once

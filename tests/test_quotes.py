@@ -82,6 +82,10 @@ def direct(quotes: Sequence[Quote]) -> list[Quote]:
     return [q for q in quotes if q.direct]
 
 
+def indirect(quotes: Sequence[Quote]) -> list[Quote]:
+    return [q for q in quotes if not q.direct]
+
+
 def find(quotes: Sequence[Quote], fragment: str) -> Quote:
     matches = [q for q in quotes if fragment in q.text]
     assert matches, f"no quote holds {fragment!r}: {[q.text for q in quotes]}"

@@ -7,14 +7,9 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from newsprism.model import Quote
-from tests.test_quotes import assert_offsets, direct, find, nlp, quotes_of
+from tests.test_quotes import assert_offsets, direct, find, indirect, nlp, quotes_of
 
 __all__ = ["nlp"]  # the module-scoped spaCy fixture, shared with test_quotes
-
-
-def indirect(quotes: list[Quote]) -> list[Quote]:
-    return [q for q in quotes if not q.direct]
 
 
 def test_said_at_the_time_that_reports_the_clause(nlp: Language) -> None:

@@ -8,14 +8,10 @@ from __future__ import annotations
 from spacy.language import Language
 
 from newsprism.analyze.quotes import extract_quotes
-from newsprism.model import Entity, Quote
-from tests.test_quotes import PEOPLE, FakeNames, direct, find, nlp, quotes_of
+from newsprism.model import Entity
+from tests.test_quotes import PEOPLE, FakeNames, direct, find, indirect, nlp, quotes_of
 
 __all__ = ["nlp"]  # the module-scoped spaCy fixture, shared with test_quotes
-
-
-def indirect(quotes: list[Quote]) -> list[Quote]:
-    return [q for q in quotes if not q.direct]
 
 
 class TypedNames(FakeNames):

@@ -152,7 +152,9 @@ def _article(outlet: str, text: str, quote: str) -> tuple[Article, Analysis]:
     return article, Analysis(article.id, "test", tuple(zip(starts, ends, strict=True)), (), quotes)
 
 
-def test_a_dense_brief_sends_the_model_its_sentences_once_and_pools_the_quotes() -> None:
+def ferry_story(daily_lead: str) -> StoryMaterial:
+    """Two outlets quote the ferry operator's promise, each in its own words; the Daily's
+    article opens with ``daily_lead``."""
     wire = _article(
         "Wire",
         "Ferry fares stay frozen. 'Ticket prices on the island ferries will not go up "
@@ -161,16 +163,20 @@ def test_a_dense_brief_sends_the_model_its_sentences_once_and_pools_the_quotes()
     )
     daily = _article(
         "Daily",
-        "The operator made a promise. 'Ticket prices on the island ferries will not rise "
+        f"{daily_lead} 'Ticket prices on the island ferries will not rise "
         "this year,' it said. Crews were hired for the summer.",
         "Ticket prices on the island ferries will not rise this year",
     )
     articles = [wire[0], daily[0]]
-    material = StoryMaterial(
+    return StoryMaterial(
         Story("s", None, tuple(a.id for a in articles)),
         articles,
         {a.id: n for a, n in (wire, daily)},
     )
+
+
+def test_a_dense_brief_sends_the_model_its_sentences_once_and_pools_the_quotes() -> None:
+    material = ferry_story("The operator made a promise.")
     model = _WordModel()
     similarity = DenseSimilarity(model)  # type: ignore[arg-type]
     Reconciler(BriefOptions(embeddings="on"), similarity).brief(material)
