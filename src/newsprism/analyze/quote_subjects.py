@@ -22,6 +22,8 @@ reading below was found on real reporting (the BASIL gold's even half, see
   after a quoted paragraph: the name attached to a verb of that paragraph.
 * **A titled name read as the object of a body's preposition.** ``The National
   Organization for Women President Terry O'Neill said``: the name speaks.
+* **A name read as an adverbial phrase.** ``Hotline On Call says …``: the name
+  opening the sentence taken for a time phrase, the verb left without a subject.
 * **A dateline read as the subject.** ``WASHINGTON — Representative …, said``: the
   name in apposition speaks (so does the name beside a description: "the aide,
   Elizabeth Lauten, said").
@@ -47,6 +49,7 @@ __all__ = [
     "fronted_subject_clause",
     "noun_gerund",
     "relative_read_clause",
+    "requested_extent",
     "subject_of",
     "verb_like",
 ]
@@ -71,6 +74,12 @@ _WALK: Final = 5
 # Prepositions before "NAME/him V-ing" whose object does the gerund ("with Perry claiming").
 _GERUND_PREPS: Final = frozenset({"of", "with"})
 _DATELINE_DASHES: Final = frozenset({"—", "–", "-", "--"})
+# Speech acts whose content is the phrase after "for" ("called for armed guards",
+# "apologized for the remarks", "asked for a recount") ...
+_FOR_VERBS: Final = frozenset({"call", "apologize", "apologise", "ask", "plead"})
+# ... or the object, with its infinitive ("urged Congress to act", "demanded his
+# resignation").
+_OBJECT_VERBS: Final = frozenset({"urge", "demand"})
 
 
 def verb_like(token: Token) -> bool:
@@ -223,6 +232,9 @@ def _misread_subject(verb: Token) -> Token | None:
     clause = fronted_subject_clause(verb)
     if clause is not None:
         return next(c for c in clause.children if c.dep_ == "nsubj")
+    adverbial = _adverbial_name(verb)
+    if adverbial is not None:
+        return adverbial
     head = verb.head
     if (
         verb.dep_ == "acl"
@@ -233,6 +245,23 @@ def _misread_subject(verb: Token) -> Token | None:
         and any(c.dep_ in _REPORTED and c.i > verb.i for c in verb.children)
     ):
         return head
+    return None
+
+
+def _adverbial_name(verb: Token) -> Token | None:
+    """``Hotline On Call says the …``: a name opening the sentence read as an adverbial
+    noun phrase of a verb with no subject (as if it were "Monday"); a date or time
+    never speaks."""
+    if any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return None
+    for child in verb.lefts:
+        if (
+            child.dep_ == "npadvmod"
+            and child.pos_ == "PROPN"
+            and child.ent_type_ not in ("DATE", "TIME")
+            and child.left_edge.i == verb.sent.start
+        ):
+            return child
     return None
 
 
@@ -320,4 +349,36 @@ def _that_clause(noun: Token) -> tuple[int, int] | None:
             continue
         if any(c.dep_ in ("nsubj", "nsubjpass") and c.i != that.i for c in clause.children):
             return that.i + 1, clause.right_edge.i + 1
+    return None
+
+
+def requested_extent(verb: Token) -> tuple[int, int] | None:
+    """Token range ``(first, last)`` of what a request or an apology asks or apologises
+    for, when it is a phrase rather than a reported clause: after "for" right behind
+    ``call``, ``apologize``, ``ask``, ``plead`` (the parser reads "for" as a preposition
+    or as the mark of an infinitive clause: "called for officers to be installed"); the
+    object and its infinitive after ``urge`` and ``demand``. None otherwise ("called him
+    a liar", "asked him about it")."""
+    lemma = verb.lemma_.lower()
+    if lemma in _FOR_VERBS:
+        return _for_phrase(verb)
+    if lemma not in _OBJECT_VERBS:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if not objects:
+        return None
+    tails = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > objects[0].i]
+    last = max([objects[0].right_edge.i, *(c.right_edge.i for c in tails)])
+    return objects[0].left_edge.i, last + 1
+
+
+def _for_phrase(verb: Token) -> tuple[int, int] | None:
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if after is None or after.lower_ != "for":
+        return None
+    if after.dep_ == "prep" and after.head.i == verb.i:
+        return after.i + 1, after.right_edge.i + 1
+    clause = after.head
+    if after.dep_ == "mark" and clause.head.i == verb.i and clause.dep_ == "advcl":
+        return after.i + 1, clause.right_edge.i + 1
     return None
