@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import Final
 
 from spacy.tokens import Doc, Span, Token
@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from newsprism.analyze.aliases import ORG_WORDS, TITLE_LAST_WORDS
 from newsprism.analyze.quote_marks import QuotedDoc
 from newsprism.analyze.speaker_mentions import after_quoted_words
+from newsprism.analyze.speaker_places import person_places, same_place
 from newsprism.analyze.speakers import Gender, NameResolver
 
 logger = logging.getLogger(__name__)
@@ -114,30 +115,79 @@ def _described_speaker(
         return None
     head = tokens.root
     if head.lower_ in ORG_WORDS:
-        return _described_body(ctx, offsets[0])
+        return _possessor(ctx, head) or _described_body(ctx, offsets[0])
     role = _is_role(ctx, offsets)
     # A plural ("the board's engineers") names several people, never the one quoted last.
-    if (head.pos_ in ("PRON", "PROPN", "DET", "NUM") and not role) or head.tag_ in (
+    plural = (head.pos_ in ("PRON", "PROPN", "DET", "NUM") and not role) or head.tag_ in (
         "NNS",
         "NNPS",
-    ):
-        return None
-    if head.lower_ not in _DOCUMENT_NOUNS and _introduced_unnamed(ctx, head):
+    )
+    if plural or (head.lower_ not in _DOCUMENT_NOUNS and _introduced_unnamed(ctx, head)):
         return None
     last = max(((p, n) for p, n in spoken if p < offsets[0]), default=None)
     if role:
-        # A role takes up the person the text is about: the last speaker or the
-        # nearer subject named since ("Pelosi won … The California Democrat said").
-        named = _antecedent(ctx, offsets[0], None, spoken)
-        last = max(
-            ((p, n) for p, n in [*spoken, *_people_outside_quotes_at(ctx, offsets[0])]
-             if n == named and p < offsets[0]),
-            default=None,
-        )  # fmt: skip
+        place = _role_place(tokens)
+        ties = person_places(ctx, offsets[0]) if place else {}
+        placed = [n for n, at in ties.items() if any(same_place(place or "", p) for p in at)]
+        if placed:
+            # A role with a place ("the California Democrat") is the person named last
+            # whom the article ties to that place ("Nancy Pelosi (D-Calif.)"), however
+            # far back.
+            return _latest(ctx, offsets[0], placed)
+        last = _role_antecedent(ctx, offsets[0], spoken, {n for n, at in ties.items() if at})
     if last is None or _names_someone_else(ctx, tokens, last[1]):
         return None
     breaks = len(_PARAGRAPH_BREAK.findall(ctx.text, last[0], offsets[0]))
     return last[1] if breaks <= _DESCRIPTION_REACH else None
+
+
+def _role_antecedent(
+    ctx: SpeakerDoc, offset: int, spoken: Sequence[tuple[int, str]], elsewhere: set[str]
+) -> tuple[int, str] | None:
+    """A role takes up the person the text is about: the last speaker or the nearer
+    subject named since ("Kostanj won … The Valdorian Democrat said"), never one the
+    article ties to another place than the role's (``elsewhere``); with the position
+    of their last mention."""
+    named = _antecedent(ctx, offset, None, spoken, elsewhere)
+    return max(
+        ((p, n) for p, n in [*spoken, *_people_outside_quotes_at(ctx, offset)]
+         if n == named and p < offset),
+        default=None,
+    )  # fmt: skip
+
+
+def _role_place(tokens: Span) -> str | None:
+    """The place a role names between "the" and its last word ("the California
+    Democrat" -> California; not "America's Toughest Sheriff", a possessive)."""
+    for token in tokens[1:-1]:
+        after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        possessive = after is not None and after.tag_ == "POS"
+        if token.ent_type_ == "GPE" and not possessive:
+            return token.text
+    return None
+
+
+def _latest(ctx: SpeakerDoc, offset: int, names: Collection[str]) -> str:
+    """Of ``names``, the one named last before ``offset``."""
+    return max((at, n) for n, at in ctx.names.people_before(offset) if n in names)[1]
+
+
+def _possessor(ctx: SpeakerDoc, head: Token) -> str | None:
+    """``the office said`` after "Mr. Fishman's office": the body named by its owner
+    takes up that owner, when the nearest earlier use of the head noun (outside
+    quotes, within :data:`_DESCRIPTION_REACH` paragraphs) has a possessor the resolver
+    knows. The office of a named person speaks for that person."""
+    for token in reversed(ctx.doc[: head.i]):
+        if len(_PARAGRAPH_BREAK.findall(ctx.text, token.idx, head.idx)) > _DESCRIPTION_REACH:
+            return None
+        if token.lemma_ != head.lemma_ or ctx.quoted[token.i]:
+            continue
+        owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+        if not owners:
+            return None
+        owner = ctx.doc[owners[0].left_edge.i : owners[0].i + 1]
+        return ctx.names.canonical(owner.text, owner.start_char)
+    return None
 
 
 def _names_someone_else(ctx: SpeakerDoc, tokens: Span, person: str) -> bool:
@@ -196,10 +246,15 @@ def _is_proper(ctx: SpeakerDoc, offsets: tuple[int, int]) -> bool:
 
 
 def _antecedent(
-    ctx: SpeakerDoc, offset: int, gender: Gender | None, spoken: Sequence[tuple[int, str]]
+    ctx: SpeakerDoc,
+    offset: int,
+    gender: Gender | None,
+    spoken: Sequence[tuple[int, str]],
+    excluded: Collection[str] = (),
 ) -> str | None:
     """Nearest earlier speaker or named subject the pronoun's gender fits (any, for
-    ``gender`` None); failing that, the nearest fitting person named outside quotes."""
+    ``gender`` None), not one of ``excluded``; failing that, the nearest fitting person
+    named outside quotes."""
     # "she" is a person: an organisation that spoke before ("The Hill reported") is not
     others = {e.name for e in getattr(ctx.names, "entities", ()) if e.type != "PERSON"}
     candidates = sorted(
@@ -208,7 +263,11 @@ def _antecedent(
         key=lambda c: c[0],
         reverse=True,
     )
-    fitting = [c for c in candidates if gender is None or ctx.names.gender(c[1]) in (None, gender)]
+    fitting = [
+        c
+        for c in candidates
+        if (gender is None or ctx.names.gender(c[1]) in (None, gender)) and c[1] not in excluded
+    ]
     preferred = next((c for c in fitting if c[2]), None) or next(iter(fitting), None)
     return preferred[1] if preferred is not None else None
 
