@@ -1,0 +1,223 @@
+"""Statement units: the quote parts :func:`~newsprism.reconcile.statements.align_statements`
+lines up across outlets (step 1 of that module's doc), and the cut of an indirect
+clause before the partial quotes other outlets quote apart."""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from newsprism.model import Quote
+from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.roster import StoryNames, story_names
+from newsprism.reconcile.speaker_names import speaker_name
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["Unit", "cut_partials", "normalize_words", "quote_units"]
+
+TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+# A clause boundary before a nested report ("..., while X said", "..., arguing that"):
+# an outer indirect clause is cut there, so it does not carry the inner one's words.
+_BOUNDARY = re.compile(r"\s*[,;:—–-]\s*(?:(?:while|though|although|whereas|but|and|as)\s+)?$")
+# Shortest outer clause left after such a cut (characters).
+_MIN_CLAUSE = 10
+_PARAGRAPH = "\n\n"
+# What may stand between a clause's end and the end of a partial quote inside it.
+_TAIL = re.compile(r"[\s.,;:!?\"'”’]{0,3}")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One quote part (with the partial quotes inside it) of one article's quote group.
+
+    ``group`` is the quote group (ungrouped quotes get a negative number of their own);
+    ``speaker`` the roster name of the group's resolved speaker, or None; ``verbatim``
+    the normalised texts of its direct quotes; ``order`` (article index in the story,
+    start) sorts units in story order; ``partials``, of an indirect clause, the
+    (start, end) of the direct partial quotes inside it (``verbatim`` in that order).
+    """
+
+    article: str
+    group: int
+    start: int
+    end: int
+    direct: bool
+    text: str
+    speaker: str | None
+    speaker_mention: str | None
+    verbatim: tuple[str, ...]
+    order: tuple[int, int] = field(compare=False)
+    partials: tuple[tuple[int, int], ...] = field(default=(), compare=False)
+
+
+def normalize_words(text: str) -> str:
+    """Words case-folded and joined by one space, padded (" we will not "), so a
+    substring test is a test for whole consecutive words."""
+    words = TOKEN.findall(text.translate(APOSTROPHES).casefold())
+    return " " + " ".join(words) + " " if words else ""
+
+
+def _clause_end(quote: Quote, neighbours: Sequence[Quote], text: str) -> int:
+    """Where an indirect clause ends once a nested report of another group is cut off
+    ("she will not discuss it, while his government has said ..." ends at "it")."""
+    cuts = [quote.end]
+    for inner in neighbours:
+        if inner.direct or inner.group == quote.group:
+            continue
+        if not quote.start < inner.start <= inner.end <= quote.end:
+            continue
+        marks = (inner.speaker_start, inner.cue_start, inner.start)
+        cut = min(m for m in marks if m is not None and m > quote.start)
+        boundary = _BOUNDARY.search(text[quote.start : cut])
+        if boundary is not None and boundary.start() >= _MIN_CLAUSE:
+            cuts.append(quote.start + boundary.start())
+    return min(cuts)
+
+
+def _inside(quote: Quote, clause: Quote, text: str) -> bool:
+    """Whether a quote lies inside a clause, a closing punctuation mark or two past its
+    end allowed (the analysis may end a clause before the full stop its last partial
+    quote includes)."""
+    starts = clause.start <= quote.start < clause.end
+    return starts and (
+        quote.end <= clause.end or _TAIL.fullmatch(text, clause.end, quote.end) is not None
+    )
+
+
+def _group_units(
+    index: int,
+    article: tuple[str, str],
+    group: int,
+    quotes: Sequence[Quote],
+    neighbours: Sequence[Quote],
+    names: StoryNames,
+) -> list[Unit]:
+    """The units of one quote group: parts in text order, partial quotes absorbed.
+    ``article`` is (id, text); ``neighbours`` are all the article's quotes."""
+    article_id, text = article
+    # A reported clause never runs across paragraphs: one that does is an extraction
+    # error (a parse that swallowed neighbouring quotes) and is left out.
+    kept = [q for q in quotes if q.direct or _PARAGRAPH not in q.text]
+    if len(kept) < len(quotes):
+        logger.debug("article %s: indirect clause across paragraphs left out", article_id)
+    parts = sorted(kept, key=lambda q: (q.start, -q.end))
+    clauses = [q for q in parts if not q.direct]
+    speaker = next((q.speaker for q in parts if q.speaker), None)
+    mention = next((q.speaker_mention for q in parts if q.speaker_mention), None)
+    resolved = speaker_name(speaker, mention, names)
+    absorbed: dict[int, list[Quote]] = defaultdict(list)
+    units: list[Unit] = []
+    for quote in parts:
+        host = next((c for c in clauses if quote.direct and _inside(quote, c, text)), None)
+        if host is not None:
+            absorbed[id(host)].append(quote)
+    for quote in parts:
+        if quote.direct and any(quote in inner for inner in absorbed.values()):
+            continue
+        inner = absorbed.get(id(quote), [])
+        verbatim = [quote.text] if quote.direct else [q.text for q in inner]
+        end = quote.end if quote.direct else _clause_end(quote, neighbours, text)
+        # A partial quote that ends on the clause's closing punctuation ('... a spot at
+        # a bar."', the clause ending before the full stop) carries the clause with it.
+        end = max([end, *(q.end for q in inner if _TAIL.fullmatch(text, end, q.end))])
+        units.append(
+            Unit(
+                article=article_id,
+                group=group,
+                start=quote.start,
+                end=end,
+                direct=quote.direct,
+                text=text[quote.start : end],
+                speaker=resolved,
+                speaker_mention=mention,
+                verbatim=tuple(v for v in map(normalize_words, verbatim) if v),
+                order=(index, quote.start),
+                partials=() if quote.direct else tuple((q.start, q.end) for q in inner),
+            )
+        )
+    return units
+
+
+def quote_units(material: StoryMaterial, names: StoryNames | None = None) -> list[Unit]:
+    """Every quote part of the story's analysed articles as a :class:`Unit`, in story
+    order. Cost: linear in the quotes (plus the roster when ``names`` is not given)."""
+    names = names if names is not None else story_names(material)
+    units: list[Unit] = []
+    for index, article in enumerate(material.articles):
+        analysis = material.analysis(article.id)
+        if analysis is None:
+            continue
+        groups: dict[int, list[Quote]] = defaultdict(list)
+        for number, quote in enumerate(analysis.quotes):
+            groups[quote.group if quote.group is not None else -1 - number].append(quote)
+        for group, quotes in groups.items():
+            units.extend(
+                _group_units(
+                    index, (article.id, article.text), group, quotes, analysis.quotes, names
+                )
+            )
+    units.sort(key=lambda u: u.order)
+    return units
+
+
+def _partial_cuts(
+    unit: Unit, units: Sequence[Unit], words: Sequence[str], verbatim_words: int
+) -> list[int]:
+    """Where to cut an indirect unit (see :func:`partial_units`): before each partial
+    quoted in another article in quote groups none of which holds the partial before."""
+    inside = [(a, b) for a, b in unit.partials if unit.start <= a and b <= unit.end]
+    if unit.direct or len(inside) < 2:
+        return []
+    cuts: list[int] = []
+    before: dict[str, set[int]] = {}
+    for start, end in inside:
+        fragment = normalize_words(unit.text[start - unit.start : end - unit.start])
+        if fragment.count(" ") - 1 < verbatim_words:
+            continue
+        groups: dict[str, set[int]] = defaultdict(set)
+        for other, text in zip(units, words, strict=True):
+            if other.article != unit.article and fragment in text:
+                groups[other.article].add(other.group)
+        if not groups:
+            continue
+        apart = any(g.isdisjoint(before.get(a, g)) for a, g in groups.items())
+        if before and apart and start > unit.start:
+            cuts.append(start)
+        before = groups
+    return cuts
+
+
+def _clause_piece(unit: Unit, start: int, end: int) -> Unit:
+    """The part ``start``-``end`` of an indirect unit, with the partials inside it."""
+    if (start, end) == (unit.start, unit.end):
+        return unit
+    text = unit.text[start - unit.start : end - unit.start].rstrip(" ,;")
+    partials = tuple((a, b) for a, b in unit.partials if start <= a and b <= end)
+    inner = [normalize_words(unit.text[a - unit.start : b - unit.start]) for a, b in partials]
+    return replace(
+        unit,
+        start=start,
+        end=start + len(text),
+        text=text,
+        verbatim=tuple(v for v in inner if v),
+        order=(unit.order[0], start),
+        partials=partials,
+    )
+
+
+def cut_partials(units: Sequence[Unit], verbatim_words: int) -> list[Unit]:
+    """The units with indirect clauses cut before partial quotes (see
+    :func:`~newsprism.reconcile.statements.partial_units`)."""
+    words = [normalize_words(u.text) for u in units]
+    found: list[Unit] = []
+    for unit in units:
+        cuts = _partial_cuts(unit, units, words, verbatim_words)
+        bounds = list(itertools.pairwise([unit.start, *cuts, unit.end]))
+        found.extend(_clause_piece(unit, start, end) for start, end in bounds)
+    return found
