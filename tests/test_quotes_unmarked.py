@@ -142,3 +142,20 @@ def test_a_reported_clause_stays_in_its_verbs_paragraph(nlp: Language) -> None:
     assert not any("is seen in a video" in q.text for q in indirect(quotes))
     quote = find(direct(quotes), "no excuse for my response")
     assert quote.speaker == "Edvin Rask"
+
+
+def test_asked_if_gives_the_question(nlp: Language) -> None:
+    # The "if" clause is read as an adverbial clause of "asked", not its complement.
+    text = (
+        "Halvik grabbed a young man after Edvin Rask asked the minister if he "
+        '"fully supported the harbour plan."\n\n'
+        "Mirela Kostanj said she would resign if asked."
+    )
+    quotes = quotes_of(nlp, text)
+    question = find(indirect(quotes), "fully supported the harbour plan")
+    assert question.cue == "asked"
+    assert question.speaker == "Edvin Rask"
+    partial = find(direct(quotes), "fully supported")
+    assert partial.group == question.group
+    # After a verb of saying, "if" opens a condition: the clause is what she said.
+    assert find(indirect(quotes), "she would resign").text == "she would resign if asked"

@@ -123,6 +123,8 @@ _WALK_LIMIT: Final = 8
 # than this names no claim another outlet could render; 3 words keep "called for armed
 # guards" and "apologized for the remarks" (set by reading, not fitted).
 _NOMINAL_MIN_WORDS: Final = 3
+# Verbs whose "if"/"whether" clause is the question asked.
+_ASKING: Final = frozenset({"ask", "wonder"})
 # A paragraph that is one quotation with no attribution is a statement from this many
 # words: a sentence, not a slogan or a title set on a line of its own.
 _PARAGRAPH_QUOTE_WORDS: Final = 6
@@ -608,13 +610,30 @@ def _reported_clause(ctx: SpeakerDoc, token: Token) -> _Draft | None:
 def _reported_extent(verb: Token) -> tuple[int, int] | None:
     """Token range of what ``verb`` reports: its ``ccomp`` clause (the one after it when
     the parser took the subject into a clause before it), else a complement the parser
-    read as a relative clause ("said at the time that …")."""
+    read as a relative clause ("said at the time that …"), or a question the parser
+    read as an adverbial clause ("asked him if he supported …", "asked whether …")."""
     subject_clause = fronted_subject_clause(verb)
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and c != subject_clause]
     if clauses:
         clause = next((c for c in clauses if c.i > verb.i), clauses[0])
         return clause.left_edge.i, clause.right_edge.i + 1
-    return relative_read_clause(verb)
+    return relative_read_clause(verb) or _question_clause(verb)
+
+
+def _question_clause(verb: Token) -> tuple[int, int] | None:
+    """The "if"/"whether" clause after a verb of asking, read as an adverbial clause
+    (after other verbs "if" opens a condition: "said he would go if asked")."""
+    if verb.lemma_.lower() not in _ASKING:
+        return None
+    for clause in verb.children:
+        marks = [c for c in clause.children if c.dep_ == "mark" and c.i < clause.i]
+        if (
+            clause.dep_ == "advcl"
+            and clause.i > verb.i
+            and any(m.lower_ in ("if", "whether") for m in marks)
+        ):
+            return clause.left_edge.i, clause.right_edge.i + 1
+    return None
 
 
 def _according_clause(ctx: SpeakerDoc, token: Token) -> _Draft | None:
