@@ -117,26 +117,44 @@ class NameIndex:
     recent_stories: int = 0  # the IDF's n, kept up to date by the caller
     _postings: dict[str, set[int]] = field(default_factory=dict)
     _longest: int = 1
+    # Names indexed per story: its length is how many stories hold any name, the most
+    # holders a name can have (weight_floor).
+    _held: dict[int, int] = field(default_factory=dict)
 
     def add(self, story: int, names: Iterable[str]) -> None:
         """Record that ``story`` mentions ``names`` (keys)."""
         for name in names:
-            self._postings.setdefault(name, set()).add(story)
+            holders = self._postings.setdefault(name, set())
+            if story not in holders:
+                holders.add(story)
+                self._held[story] = self._held.get(story, 0) + 1
             self._longest = max(self._longest, min(name.count(" ") + 1, _MAX_NAME_WORDS))
 
     def remove(self, story: int, names: Iterable[str]) -> None:
         """Forget that ``story`` mentions ``names``."""
         for name in names:
             holders = self._postings.get(name)
-            if holders is not None:
-                holders.discard(story)
+            if holders is not None and story in holders:
+                holders.remove(story)
                 if not holders:
                     del self._postings[name]
+                left = self._held[story] - 1
+                if left:
+                    self._held[story] = left
+                else:
+                    del self._held[story]
 
     def weight(self, name: str) -> float:
         """IDF of a name over recent stories: ``ln((1 + n) / (1 + holders)) + 1``."""
         holders = len(self._postings.get(name, ()))
         return math.log((1.0 + self.recent_stories) / (1.0 + holders)) + 1.0
+
+    def weight_floor(self) -> float:
+        """A lower bound of :meth:`weight` for every name while the index is unchanged
+        (no name has more holders than there are stories holding any name); 1 when the
+        caller's ``recent_stories`` counts every indexed story, as the clusterer's does.
+        Never below 0 (weights are meant positive; a negative floor would be no bound)."""
+        return max(0.0, math.log((1.0 + self.recent_stories) / (1.0 + len(self._held))) + 1.0)
 
     def candidates(self, names: Iterable[str]) -> set[int]:
         """Stories sharing one of the rarest :data:`NAME_QUERIES` names, skipping names

@@ -22,8 +22,9 @@ import itertools
 import logging
 import math
 from collections.abc import Callable, Collection, Iterable, Mapping
-from dataclasses import replace
+from dataclasses import fields, replace
 from functools import lru_cache
+from operator import itemgetter
 from typing import Final, TypeVar
 
 from newsprism.cluster.join import Evidence, JoinModel
@@ -33,6 +34,7 @@ logger = logging.getLogger(__name__)
 __all__ = [
     "BOUNDED_FIELDS",
     "UNMEASURED",
+    "Caps",
     "LogitBound",
     "is_unmeasured",
     "overlap_of",
@@ -40,6 +42,8 @@ __all__ = [
 ]
 
 Candidate = TypeVar("Candidate")
+# Upper bounds of some unmeasured fields' values, by field name.
+Caps = Mapping[str, float]
 
 # A field that both sides have but that is not measured yet.
 UNMEASURED: Final = math.nan
@@ -54,6 +58,9 @@ BOUNDED_FIELDS: Final = {
     "names_gap": (0.0, 12.0),
     "title": (-1.01, 1.01),
 }
+# Evidence's fields in order: a bound's evidence is made from them (dataclasses.replace
+# costs three times as much, and a bound is made for every candidate of every add).
+_EVIDENCE_FIELDS: Final = tuple(f.name for f in fields(Evidence))
 # Added to every bound: the log-odds is a float sum of a dozen products of size <= ~50,
 # so rounding differs between the bound and the exact score by ~1e-13 at most.
 _SLACK: Final = 1e-9
@@ -100,10 +107,13 @@ class LogitBound:
         """The join margin of measured evidence (joined at >= 0)."""
         return self._model.logit(evidence) - self._cut
 
-    def ceiling(self, evidence: Evidence | float) -> float:
+    def ceiling(self, evidence: Evidence | float, caps: Caps | None = None) -> float:
         """An upper bound of the margin over every value of the fields of ``evidence``
         that are :data:`UNMEASURED` (its exact margin when none is; a margin given as a
-        float is exact already)."""
+        float is exact already). ``caps`` may hold an upper bound of an unmeasured
+        field's value (e.g. :func:`~newsprism.cluster.hot.overlap_cap`): where the
+        log-odds rises with that field, the bound is taken there instead of at the top
+        of the field's range, which is sound because the log-odds is linear in it."""
         if not isinstance(evidence, Evidence):
             return evidence
         fill: dict[str, float] = {}
@@ -112,34 +122,43 @@ class LogitBound:
                 best = self._best[field]
                 if best is None:
                     return math.inf
+                low, high = BOUNDED_FIELDS[field]
+                cap = caps.get(field) if caps else None
+                if cap is not None and best == high:
+                    best = max(low, min(high, cap))
                 fill[field] = best
         if not fill:
             return self.margin(evidence)
-        ceiling = self.margin(replace(evidence, **fill)) + _SLACK
+        filled = Evidence(*[fill.get(name, getattr(evidence, name)) for name in _EVIDENCE_FIELDS])
+        ceiling = self.margin(filled) + _SLACK
         return math.inf if math.isnan(ceiling) else ceiling
 
     def pick(
         self,
         known: Iterable[tuple[Evidence | float, int, Candidate]],
-        measure: Callable[[Candidate, Evidence, float], Evidence | None],
+        measure: Callable[[Candidate, Evidence, float, Caps | None], Evidence | None],
+        caps: Callable[[Candidate, Evidence], Caps] | None = None,
     ) -> Candidate | None:
         """The candidate of the best margin (the lowest key on a tie) if it reaches 0:
         what scoring every candidate in full picks. ``known`` holds each candidate's
-        cheap evidence (or its exact margin) and key; ``measure`` measures the rest of
-        one, or gives None once it cannot reach the floor given. Candidates are measured
-        in the order of their bounds, and not at all once the bound is below the best
-        margin so far (or 0): they cannot be picked."""
-        bounded = sorted(
-            ((self.ceiling(seen), -key, seen, candidate) for seen, key, candidate in known),
-            key=lambda entry: (entry[0], entry[1]),
-            reverse=True,
-        )
+        cheap evidence (or its exact margin) and key; ``caps`` gives upper bounds of a
+        candidate's unmeasured fields (see :meth:`ceiling`); ``measure`` measures the
+        rest of one, or gives None once it cannot reach the floor given (its caps are
+        passed on). Candidates are measured in the order of their bounds, and not at all
+        once the bound is below the best margin so far (or 0): they cannot be picked."""
+        bounded = []
+        for seen, key, candidate in known:
+            limits = (
+                caps(candidate, seen) if caps is not None and isinstance(seen, Evidence) else None
+            )
+            bounded.append((self.ceiling(seen, limits), -key, seen, candidate, limits))
+        bounded.sort(key=itemgetter(0, 1), reverse=True)
         best: tuple[float, int, Candidate] | None = None
         floor = 0.0
-        for ceiling, order, seen, candidate in bounded:
+        for ceiling, order, seen, candidate, limits in bounded:
             if ceiling < floor:
                 break  # the rest are bounded lower still
-            full = measure(candidate, seen, floor) if isinstance(seen, Evidence) else seen
+            full = measure(candidate, seen, floor, limits) if isinstance(seen, Evidence) else seen
             if full is None:
                 continue
             margin = self.margin(full) if isinstance(full, Evidence) else full

@@ -14,11 +14,15 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from newsprism.cluster.bound import is_unmeasured
+from newsprism.cluster.join import Evidence
 from newsprism.model import Story
 
 logger = logging.getLogger(__name__)
 
 Vector = npt.NDArray[np.float32]
+# One side of an overlap: a story's counts, or an article's keys (each counted once).
+Keys = Mapping[str, float] | frozenset[str]
 
 # A hot story's name, speaker and number counts keep at most PROFILE_KEYS keys: past
 # PROFILE_TRIM, the rarest in the story are dropped and their counts kept as one
@@ -147,6 +151,8 @@ class HotStory:
     last_published: datetime | None = None
     title: str | None = None
     hot: bool = True
+    # (sources, |total|^2, total has a non-zero) as of that many sources: see norm_sq.
+    norm: tuple[int, float, bool] | None = None
 
     def centroid(self) -> Vector:
         """The unit mean of the members' vectors (zero when there is no text)."""
@@ -179,6 +185,22 @@ class HotStory:
             first_published=self.first_published,
             last_published=self.last_published,
         )
+
+
+def norm_sq(story: HotStory) -> tuple[float, bool]:
+    """``float(total . total)`` and whether ``total`` has a non-zero, kept until the
+    story's source count changes: the total changes only with it (a join adds one
+    source and its vector, a merge the other story's sources and total), and scoring
+    reads it for every candidate of every add (the same floats as computed afresh)."""
+    cached = story.norm
+    if cached is not None and cached[0] == story.sources:
+        return cached[1], cached[2]
+    total = story.total
+    if total is None:
+        return 0.0, False
+    sq, nonzero = float(np.dot(total, total)), bool(total.any())
+    story.norm = (story.sources, sq, nonzero)
+    return sq, nonzero
 
 
 def merge_members(keep: HotStory, gone: HotStory) -> None:
@@ -277,6 +299,99 @@ def weighted_overlap(
             mean = 1.0 if unit else sum(memo[k] for k in side) / len(side)
             bottom += mean * (rest / size)
     return top / bottom if bottom else 0.0
+
+
+# Relative slack on an overlap cap: its sums run in another order than the exact
+# overlap's, so the two floats may differ in the last bits (~1e-15 relative).
+_CAP_SLACK = 1e-9
+
+
+def overlap_cap(
+    first: Keys,
+    first_size: float,
+    second: Mapping[str, float],
+    second_size: float,
+    weights: dict[str, float] | None = None,
+    weigh: Callable[[str], float] | None = None,
+    floor: float = 1.0,
+) -> float:
+    """An upper bound of :func:`weighted_overlap` of the same sides (``first`` may be an
+    article's keys, each of count 1) that weighs only the shared keys: O(shared keys)
+    after a C-level intersection, against O(all keys) for the overlap itself. ``floor``
+    is a lower bound of every weight ``weigh`` gives (1 without ``weigh``: unit weights).
+
+    Proof. Let S be the shared keys, a_k and b_k the two sides' frequencies (count /
+    size), w_k >= floor the weights, r_1 and r_2 the sides' ``rest`` (dropped counts),
+    M_i = (sum of side i's counts + r_i) / size_i its total frequency. The overlap is
+    T / B with T = sum_S w_k min(a_k, b_k) and
+    B = sum_S w_k max(a_k, b_k) + sum_(keys of one side only) w_k freq_k
+    + m_1 r_1 / size_1 + m_2 r_2 / size_2, where m_i, the mean weight of side i's keys,
+    is >= floor too. The terms after the first sum are >= floor x U, where
+    U = (M_1 - sum_S a_k) + (M_2 - sum_S b_k) is the frequency outside S. So
+    T / B <= T / (sum_S w_k max(a_k, b_k) + floor x U), which is what is returned, raised
+    by a relative :data:`_CAP_SLACK` for rounding (and at most 1, as the overlap); 0 when
+    no key is shared, where the overlap is 0. Unit weights (floor 1) make the bound the
+    overlap itself, up to rounding: the numbers' overlap costs O(shared keys) to bound."""
+    # An article's keys come as a (frozen)set; a concrete-type check, as an ABC's
+    # isinstance costs more than the rest of a small cap.
+    counts = None if isinstance(first, (frozenset, set)) else first
+    shared = first & second.keys() if counts is None else second.keys() & counts.keys()
+    if not shared:
+        return 0.0
+    memo: dict[str, float] = weights if weights is not None else {}
+    top = bottom = a_mass = b_mass = 0.0
+    for key in shared:
+        a = (1.0 if counts is None else counts[key]) / first_size
+        b = second[key] / second_size
+        if weigh is None:
+            w = 1.0
+        else:
+            w = memo.get(key)  # type: ignore[assignment]
+            if w is None:
+                w = memo[key] = weigh(key)
+        top += w * (a if a < b else b)
+        bottom += w * (b if a < b else a)
+        a_mass += a
+        b_mass += b
+    first_mass = (
+        len(first) / first_size
+        if counts is None
+        else (sum(counts.values()) + getattr(counts, "rest", 0.0)) / first_size
+    )
+    second_mass = (sum(second.values()) + getattr(second, "rest", 0.0)) / second_size
+    outside = max(0.0, first_mass - a_mass) + max(0.0, second_mass - b_mass)
+    denominator = bottom + max(0.0, floor) * outside
+    if denominator <= 0.0:
+        return 1.0
+    return min(1.0, top / denominator * (1.0 + _CAP_SLACK))
+
+
+def overlap_caps(
+    known: Evidence,
+    sides: tuple[Keys, Keys, Keys],
+    size: float,
+    story: HotStory,
+    weights: dict[str, float],
+    weigh: Callable[[str], float],
+    floor: float,
+) -> dict[str, float]:
+    """:func:`overlap_cap` of each overlap field that ``known`` leaves unmeasured: the
+    names, speakers and numbers ``sides`` (an article's keys, size 1, or a story's
+    counts and size) against ``story``'s; names and speakers weighed by ``weigh``
+    (at least ``floor`` each), numbers unweighted, as the clusterer measures them."""
+    caps: dict[str, float] = {}
+    for field_name, side, counts, weighed in (
+        ("names", sides[0], story.names, True),
+        ("speakers", sides[1], story.speakers, True),
+        ("numbers", sides[2], story.numbers, False),
+    ):
+        if is_unmeasured(getattr(known, field_name)):
+            caps[field_name] = (
+                overlap_cap(side, size, counts, story.sources, weights, weigh, floor)
+                if weighed
+                else overlap_cap(side, size, counts, story.sources)
+            )
+    return caps
 
 
 def number_overlap(

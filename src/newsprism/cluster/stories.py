@@ -73,7 +73,7 @@ import numpy.typing as npt
 
 from newsprism.analyze.aliases import fold_key
 from newsprism.cluster.ann import CentroidIndex, NameIndex
-from newsprism.cluster.bound import LogitBound, overlap_of, unmeasured
+from newsprism.cluster.bound import Caps, LogitBound, overlap_of, unmeasured
 from newsprism.cluster.bound import is_unmeasured as _unmeasured
 from newsprism.cluster.hot import (
     MIN_SHARED_NAMES,
@@ -81,6 +81,7 @@ from newsprism.cluster.hot import (
     Profile,
     Vector,
     number_overlap,
+    overlap_caps,
     weighted_overlap,
 )
 from newsprism.cluster.hot import HotStory as _Story
@@ -92,6 +93,7 @@ from newsprism.cluster.hot import best_headline_pair as _best_headline_pair
 from newsprism.cluster.hot import gap as _gap
 from newsprism.cluster.hot import merge_members as _merge_members
 from newsprism.cluster.hot import names_only as _names_only
+from newsprism.cluster.hot import norm_sq as _norm_sq
 from newsprism.cluster.hot import spans_gap as _spans_gap
 from newsprism.cluster.hot import story_from_meta as _story_from_meta
 from newsprism.cluster.hot import story_meta as _story_meta
@@ -411,8 +413,11 @@ class StoryClusterer:
             for story in self._candidates(item.vector, item.names | item.speakers)
             if self._in_window(_gap(item.day, story.first_day, story.last_day))
         ]
+        sides = (item.names, item.speakers, item.numbers)
         best = self._bound.pick(
-            known, lambda story, seen, floor: self._article_rest(item, story, seen, floor)
+            known,
+            lambda story, seen, floor, caps: self._article_rest(item, story, seen, floor, caps),
+            lambda story, seen: self._caps(seen, sides, 1.0, story),
         )
         logger.debug("%s: best of %d: %s", item.signals.article_id, len(known), best)
         return best
@@ -446,10 +451,10 @@ class StoryClusterer:
             shared = len(item.names & story.names.keys())
             return self._names_margin(shared, item.names, item.speakers, 1.0, story)
         total = story.total
-        if total is None or not story.sources or not item.vector.any() or not total.any():
+        total_sq, nonzero = _norm_sq(story)
+        if total is None or not story.sources or not item.vector.any() or not nonzero:
             return self._names_margin(MIN_SHARED_NAMES, item.names, item.speakers, 1.0, story)
         dot = float(np.dot(item.vector, total))
-        total_sq = float(np.dot(total, total))
         has_title = item.headline is not None and bool(story.headlines and item.headline.any())
         names, numbers = (
             overlap_of(item.names, story.names),
@@ -469,11 +474,11 @@ class StoryClusterer:
         )
 
     def _article_rest(
-        self, item: _Item, story: _Story, known: Evidence, floor: float
+        self, item: _Item, story: _Story, known: Evidence, floor: float, caps: Caps | None = None
     ) -> Evidence | None:
         """``known`` with its unmeasured fields measured (names first, the strongest;
-        the headline last, the costliest); None once the bound shows the margin cannot
-        reach ``floor``."""
+        the headline last, the costliest); None once the bound (with ``caps``, the
+        overlaps' upper bounds, where given) shows the margin cannot reach ``floor``."""
         if _unmeasured(known.names):
             names = self._overlap(item.names, 1.0, story.names, story.sources)
             known = replace(
@@ -481,7 +486,7 @@ class StoryClusterer:
                 names=names,
                 names_gap=names_gap(names, known.gap_days),
             )
-            if self._bound.ceiling(known) < floor:
+            if self._bound.ceiling(known, caps) < floor:
                 return None
         known = replace(
             known,
@@ -494,7 +499,7 @@ class StoryClusterer:
             if _unmeasured(known.numbers)
             else known.numbers,
         )
-        if self._bound.ceiling(known) < floor:  # the headline product costs the most
+        if self._bound.ceiling(known, caps) < floor:  # the headline product costs the most
             return None
         return replace(known, title=_best_headline(item.headline, story))
 
@@ -510,10 +515,10 @@ class StoryClusterer:
         if not self._same_language(a.language(), b.language()):
             shared = len(a.names.keys() & b.names.keys())
             return self._names_margin(shared, a.names, a.speakers, a.sources, b)
-        if a.total is None or b.total is None or not a.total.any() or not b.total.any():
+        (a_sq, a_any), (b_sq, b_any) = _norm_sq(a), _norm_sq(b)
+        if a.total is None or b.total is None or not a_any or not b_any:
             return self._names_margin(MIN_SHARED_NAMES, a.names, a.speakers, a.sources, b)
         dot = float(np.dot(a.total, b.total))
-        a_sq, b_sq = float(np.dot(a.total, a.total)), float(np.dot(b.total, b.total))
         names, numbers = (
             overlap_of(a.names.keys(), b.names),
             overlap_of(a.numbers.keys(), b.numbers),
@@ -531,7 +536,9 @@ class StoryClusterer:
             names_gap=names if gap is not None and names is not None else None,
         )
 
-    def _stories_rest(self, a: _Story, b: _Story, known: Evidence, floor: float) -> Evidence | None:
+    def _stories_rest(
+        self, a: _Story, b: _Story, known: Evidence, floor: float, caps: Caps | None = None
+    ) -> Evidence | None:
         """As :meth:`_article_rest`, between two stories."""
         if _unmeasured(known.names):
             names = self._overlap(a.names, a.sources, b.names, b.sources)
@@ -540,7 +547,7 @@ class StoryClusterer:
                 names=names,
                 names_gap=names_gap(names, known.gap_days),
             )
-            if self._bound.ceiling(known) < floor:
+            if self._bound.ceiling(known, caps) < floor:
                 return None
         known = replace(
             known,
@@ -551,9 +558,16 @@ class StoryClusterer:
             if _unmeasured(known.numbers)
             else known.numbers,
         )
-        if self._bound.ceiling(known) < floor:
+        if self._bound.ceiling(known, caps) < floor:
             return None
         return replace(known, title=_best_headline_pair(a, b))
+
+    def _caps(
+        self, known: Evidence, sides: tuple[Side, Side, Side], size: float, story: _Story
+    ) -> dict[str, float]:
+        """Upper bounds of ``known``'s unmeasured overlaps (:func:`overlap_caps`)."""
+        floor = self._names.weight_floor()
+        return overlap_caps(known, sides, size, story, self._weights, self._names.weight, floor)
 
     def _same_language(self, first: str | None, second: str | None) -> bool:
         a, b = _primary(first), _primary(second)
@@ -644,8 +658,11 @@ class StoryClusterer:
             for other in self._candidates(story.centroid(), story.names.keys())
             if other is not story and self._in_window(_spans_gap(story, other))
         ]
+        sides = (story.names, story.speakers, story.numbers)
         return self._bound.pick(
-            known, lambda other, seen, floor: self._stories_rest(story, other, seen, floor)
+            known,
+            lambda other, seen, floor, caps: self._stories_rest(story, other, seen, floor, caps),
+            lambda other, seen: self._caps(seen, sides, story.sources, other),
         )
 
     def _merge(self, a: _Story, b: _Story) -> _Story:
