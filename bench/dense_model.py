@@ -219,8 +219,8 @@ def markdown(report: dict[str, Any]) -> str:
                 f"{agree['cosine_min']:.3f} / {agree['cosine_median']:.3f}",
                 f"{agree['pair_change_median']:.3f} / {agree['pair_change_p99']:.3f} / "
                 f"{agree['pair_change_max']:.3f}",
-                f"{agree['pairs_flipped']} (of {agree['pairs_above_threshold']} above "
-                f"{agree['threshold']}, {agree['pairs']} pairs)",
+                f"{agree['pairs_flipped']} ({agree['pairs_above_threshold']} at or above "
+                f"{agree['threshold']} in float32, of {agree['pairs']} pairs)",
             ]
             if agree
             else ["1", "0", "0"]
