@@ -28,6 +28,11 @@ _BOUNDARY = re.compile(r"\s*[,;:—–-]\s*(?:(?:while|though|although|whereas|b
 # Shortest outer clause left after such a cut (characters).
 _MIN_CLAUSE = 10
 _PARAGRAPH = "\n\n"
+# A second subject beside the speaker's mention: " and Clinton", "Obama and ".
+_NAME = r"(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})"
+_AND_AFTER = re.compile(r" and " + _NAME + r"\b")
+_AND_BEFORE = re.compile(_NAME + r",? and $")
+_NAME_REACH = 40
 # What may stand between a clause's end and the end of a partial quote inside it.
 _TAIL = re.compile(r"[\s.,;:!?\"'”’]{0,3}")
 
@@ -40,7 +45,9 @@ class Unit:
     ``speaker`` the roster name of the group's resolved speaker, or None; ``verbatim``
     the normalised texts of its direct quotes; ``order`` (article index in the story,
     start) sorts units in story order; ``partials``, of an indirect clause, the
-    (start, end) of the direct partial quotes inside it (``verbatim`` in that order).
+    (start, end) of the direct partial quotes inside it (``verbatim`` in that order);
+    ``cospeaker`` the roster name of a second person the attribution names with the
+    speaker ("both Obama and Clinton referred to it as ..."), or None.
     """
 
     article: str
@@ -54,6 +61,7 @@ class Unit:
     verbatim: tuple[str, ...]
     order: tuple[int, int] = field(compare=False)
     partials: tuple[tuple[int, int], ...] = field(default=(), compare=False)
+    cospeaker: str | None = field(default=None, compare=False)
 
 
 def normalize_words(text: str) -> str:
@@ -111,6 +119,7 @@ def _group_units(
     speaker = next((q.speaker for q in parts if q.speaker), None)
     mention = next((q.speaker_mention for q in parts if q.speaker_mention), None)
     resolved = speaker_name(speaker, mention, names)
+    cospeaker = next((c for q in parts if (c := _cospeaker(q, text, names, resolved))), None)
     absorbed: dict[int, list[Quote]] = defaultdict(list)
     units: list[Unit] = []
     for quote in parts:
@@ -136,12 +145,30 @@ def _group_units(
                 text=text[quote.start : end],
                 speaker=resolved,
                 speaker_mention=mention,
+                cospeaker=cospeaker,
                 verbatim=tuple(v for v in map(normalize_words, verbatim) if v),
                 order=(index, quote.start),
                 partials=() if quote.direct else tuple((q.start, q.end) for q in inner),
             )
         )
     return units
+
+
+def _cospeaker(quote: Quote, text: str, names: StoryNames, speaker: str | None) -> str | None:
+    """The roster name of a person written with the speaker as a second subject ("both
+    Obama and Clinton referred to ...", "Clinton and Obama called it ..."): what one says
+    there, both said, so it may render either one's words elsewhere."""
+    if speaker is None or quote.speaker_start is None or quote.speaker_end is None:
+        return None
+    after = _AND_AFTER.match(text, quote.speaker_end)
+    before = _AND_BEFORE.search(
+        text, max(0, quote.speaker_start - _NAME_REACH), quote.speaker_start
+    )
+    for match in (after, before):
+        other = names.resolve(match["name"]) if match else None
+        if other is not None and other != speaker and names.types.get(other) == "PERSON":
+            return other
+    return None
 
 
 def quote_units(material: StoryMaterial, names: StoryNames | None = None) -> list[Unit]:

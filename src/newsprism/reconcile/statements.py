@@ -72,7 +72,7 @@ import itertools
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -86,6 +86,7 @@ from newsprism.reconcile.rejoin import rejoin
 from newsprism.reconcile.roster import story_names
 from newsprism.reconcile.similarity import LexicalSimilarity, TextSimilarity
 from newsprism.reconcile.speaker_names import canonical_speakers
+from newsprism.reconcile.statement_speakers import infer_speakers
 from newsprism.reconcile.statement_units import (
     APOSTROPHES,
     TOKEN,
@@ -356,8 +357,15 @@ def _segments(supported: Sequence[bool]) -> list[tuple[int, int]]:
 def fold_speakers(units: Sequence[Unit]) -> list[Unit]:
     """The units with speakers that name one person folded to one name (see
     :func:`~newsprism.reconcile.speaker_names.canonical_speakers`)."""
-    canonical = canonical_speakers({u.speaker for u in units if u.speaker})
-    return [replace(u, speaker=canonical[u.speaker]) if u.speaker else u for u in units]
+    canonical = canonical_speakers({s for u in units for s in (u.speaker, u.cospeaker) if s})
+    return [
+        replace(
+            u,
+            speaker=canonical[u.speaker] if u.speaker else None,
+            cospeaker=canonical[u.cospeaker] if u.cospeaker else None,
+        )
+        for u in units
+    ]
 
 
 def comparable_text(text: str) -> str:
@@ -445,7 +453,10 @@ def _content_words(text: str) -> int:
 def _pair_features(
     units: Sequence[Unit], similarity: TextSimilarity, options: StatementOptions
 ) -> PairEvidence:
-    scores = _scores(units, similarity, options)
+    return _evidence(units, _scores(units, similarity, options))
+
+
+def _evidence(units: Sequence[Unit], scores: Scores) -> PairEvidence:
     forbid, resolved = _constraints(units)
     margins, rivalled = _margins(scores, forbid, units)
     few = np.array([_content_words(u.text) < _MARGIN_WORDS for u in units], dtype=bool)
@@ -464,12 +475,16 @@ def pair_features(
 
 
 def _constraints(units: Sequence[Unit]) -> tuple[Mask, Mask]:
-    """(forbidden pairs: one article or two different speakers; resolved units)."""
+    """(forbidden pairs: one article, or two speakers of whom neither unit names the
+    other's: a unit with a co-speaker may join either person's words; resolved units)."""
     articles = np.array([u.article for u in units], dtype=object)
     speakers = np.array([u.speaker or "" for u in units], dtype=object)
+    others = np.array([u.cospeaker or "-" for u in units], dtype=object)
     resolved = speakers != ""
     forbid = articles[:, None] == articles[None, :]
-    forbid |= resolved[:, None] & resolved[None, :] & (speakers[:, None] != speakers[None, :])
+    shared = (speakers[:, None] == speakers[None, :]) | (others[:, None] == speakers[None, :])
+    shared |= shared.T
+    forbid |= resolved[:, None] & resolved[None, :] & ~shared
     return forbid, resolved
 
 
@@ -492,13 +507,40 @@ def _components(allowed: Mask) -> list[list[int]]:
     return components
 
 
+def _inferred(
+    units: Sequence[Unit],
+    similarity: TextSimilarity,
+    options: StatementOptions,
+    types: Mapping[str, str],
+) -> tuple[list[Unit], PairEvidence]:
+    """Unresolved speakers inferred across outlets (:func:`infer_speakers`), and the
+    pairs' evidence with them."""
+    evidence = _pair_features(units, similarity, options)
+    if all(u.speaker is not None for u in units):
+        return list(units), evidence
+    sure = replace(evidence, resolved=np.ones_like(evidence.resolved))
+    found = infer_speakers(
+        units,
+        options.model(similarity).probability(sure),
+        evidence.forbid,
+        options.link(similarity),
+        person=lambda name: types.get(name) == "PERSON",
+        content_words=_content_words,
+    )
+    if found == list(units):
+        return found, evidence
+    return found, _evidence(found, evidence.scores)
+
+
 def _cluster(
-    units: Sequence[Unit], similarity: TextSimilarity, options: StatementOptions
+    units: Sequence[Unit],
+    evidence: PairEvidence,
+    similarity: TextSimilarity,
+    options: StatementOptions,
 ) -> tuple[list[list[int]], Scores]:
     """Step 2: unit indices per aligned cluster, and the pair probabilities."""
     if not units:
         return [], np.zeros((0, 0))
-    evidence = _pair_features(units, similarity, options)
     forbid = evidence.forbid
     scores = np.round(options.model(similarity).probability(evidence), _SCORE_DECIMALS)
     np.fill_diagonal(scores, 0.0)
@@ -548,8 +590,16 @@ def _statement(
         first = parts[0]
         passage = material.passage(first.article, first.start, max(u.end for u in parts))
         variants.append(Variant(passage, all(u.direct for u in parts), first.speaker_mention))
-    speaker = next((units[i].speaker for i in sorted(members) if units[i].speaker), None)
-    return speaker, tuple(variants)
+    return _speaker([units[i] for i in sorted(members)]), tuple(variants)
+
+
+def _speaker(members: Sequence[Unit]) -> str | None:
+    """A statement's speaker: the first resolved one that every resolved unit names
+    (as its speaker or co-speaker); else the first resolved one."""
+    named = [{u.speaker, u.cospeaker} for u in members if u.speaker]
+    speakers = [u.speaker for u in members if u.speaker]
+    common = [s for s in speakers if all(s in n for n in named)]
+    return next(iter(common or speakers), None)
 
 
 def align_statements(
@@ -570,10 +620,11 @@ def align_statements(
     similarity, plus one embedding per quote part with dense similarity).
     """
     options = options or StatementOptions()
-    units = fold_speakers(quote_units(material, story_names(material, roster)))
+    names = story_names(material, roster)
+    units = fold_speakers(quote_units(material, names))
     units = sentence_units(material, units, similarity, options)
-    units = partial_units(units, options)
-    clusters, probability = _cluster(units, similarity, options)
+    units, evidence = _inferred(partial_units(units, options), similarity, options, names.types)
+    clusters, probability = _cluster(units, evidence, similarity, options)
     linked = probability >= options.link(similarity)
     clusters = rejoin(clusters, units, material, options, linked)
     built = []

@@ -1,0 +1,117 @@
+"""Speakers a quote unit did not resolve, inferred across outlets (for
+:func:`~newsprism.reconcile.statements.align_statements`).
+
+One outlet names the speaker ("Gennette Cordova said she had never met him"), another
+describes them ("The woman told the Daily News that she had never met Weiner"), and
+the description is not resolved in its own article. Such a unit is given the other
+outlet's speaker when (a) its mention describes one person: "he"/"she", or a definite
+description ending in a person noun ("the seven-term congressman", "The woman",
+"House leader"; never "a spokesman", who is someone new, nor "officials", several, nor
+a proxy such as "the aide"); (b) it has :data:`MIN_CONTENT_WORDS` content words or
+more (a one-word partial says little about whose it is); and (c) of the resolved
+speakers of other articles, exactly one has a unit it would join were both resolved
+(pair probability at least the ``link`` threshold): the only compatible candidate.
+A quote group's units share one inferred speaker (all of them must agree).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import Final
+
+import numpy as np
+import numpy.typing as npt
+
+from newsprism.analyze.aliases import TITLE_LAST_WORDS
+from newsprism.reconcile.statement_units import Unit
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["describes_one_person", "infer_speakers"]
+
+# Person nouns beyond the titles: what news calls someone it has named before.
+_PERSON_NOUNS: Final = frozenset(
+    {
+        "woman", "man", "person", "congressman", "congresswoman", "candidate", "nominee",
+        "challenger", "incumbent", "democrat", "republican", "father", "mother", "son",
+        "daughter", "wife", "husband", "student", "businessman", "businesswoman",
+    }
+)  # fmt: skip
+# Titles that name a proxy or a body, not the person quoted elsewhere.
+_PROXIES: Final = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "official", "government", "state", "aide"}
+)
+_NOUNS: Final = (TITLE_LAST_WORDS | _PERSON_NOUNS) - _PROXIES
+_SINGULAR_PRONOUNS: Final = frozenset({"he", "she"})
+_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+# Content words a unit needs for its speaker to be inferred (as the margin rule of
+# newsprism.reconcile.statements: a one-word partial is far from every rival).
+MIN_CONTENT_WORDS: Final = 2
+Scores = npt.NDArray[np.float64]
+Mask = npt.NDArray[np.bool_]
+
+
+def describes_one_person(mention: str | None) -> bool:
+    """Whether a speaker mention describes one person already named: "he", "she", or a
+    definite description ("the ...") or bare title ending in a person noun."""
+    words = _WORD.findall((mention or "").casefold())
+    if not words:
+        return False
+    if len(words) == 1 and words[0] in _SINGULAR_PRONOUNS:
+        return True
+    if words[0] in ("a", "an", "one", "some", "another"):
+        return False
+    last = words[-1].split("-")[-1]
+    return last in _NOUNS and not any(w[:1].isupper() for w in (mention or "").split()[1:-1])
+
+
+def infer_speakers(
+    units: Sequence[Unit],
+    joinable: Scores,
+    forbid: Mask,
+    link: float,
+    *,
+    person: Callable[[str], bool],
+    content_words: Callable[[str], int],
+) -> list[Unit]:
+    """``units`` with unresolved speakers inferred (see the module doc). ``joinable``
+    is each pair's probability were both speakers resolved; ``person`` says whether a
+    roster name is a person."""
+    groups: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for index, unit in enumerate(units):
+        if unit.speaker is None:
+            groups[(unit.article, unit.group)].append(index)
+    found = list(units)
+    for members in groups.values():
+        speaker = _candidate(units, members, joinable, forbid, link, content_words)
+        if speaker is not None and person(speaker):
+            for index in members:
+                found[index] = replace(found[index], speaker=speaker)
+            logger.debug("unresolved speaker inferred as %s", speaker)
+    return found
+
+
+def _candidate(
+    units: Sequence[Unit],
+    members: Sequence[int],
+    joinable: Scores,
+    forbid: Mask,
+    link: float,
+    content_words: Callable[[str], int],
+) -> str | None:
+    """The one resolved speaker the group's described units would join, or None."""
+    candidates: set[str] = set()
+    for i in members:
+        if not describes_one_person(units[i].speaker_mention):
+            return None
+        if content_words(units[i].text) < MIN_CONTENT_WORDS:
+            continue
+        for j in np.flatnonzero((joinable[i] >= link) & ~forbid[i]):
+            other = units[int(j)].speaker
+            if other is not None:
+                candidates.add(other)
+    return next(iter(candidates)) if len(candidates) == 1 else None

@@ -1,0 +1,134 @@
+"""Statement pairing across outlets that write the speaker differently (invented
+sentences, after misses on the BASIL gold, issue 12): two people named as one
+subject, and a speaker one outlet only describes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+import numpy as np
+
+from newsprism.model import Analysis, Article, Entity, Mention, Quote, Statement, Story, article_id
+from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.similarity import LexicalSimilarity
+from newsprism.reconcile.statement_speakers import describes_one_person, infer_speakers
+from newsprism.reconcile.statement_units import Unit
+from newsprism.reconcile.statements import align_statements
+
+PEOPLE = ("Mara Holt", "Ivo Brandt")
+# (quoted words, speaker as resolved or None, the speaker as written, quote group)
+Spec = tuple[str, str | None, str, int]
+
+
+def _article(outlet: str, text: str, quotes: Sequence[Spec]) -> tuple[Article, Analysis]:
+    """An article whose quotes are substrings of ``text``; each named person an entity."""
+    article = Article(article_id(outlet, text), f"{outlet}.txt", text, outlet=outlet)
+    records = []
+    for words, speaker, mention, group in quotes:
+        start, at = text.index(words), text.index(mention)
+        records.append(
+            Quote(words, start, start + len(words), False, speaker, mention, at,
+                  at + len(mention), group=group)
+        )  # fmt: skip
+    entities = []
+    for person in PEOPLE:
+        surname = person.split()[-1]
+        spots = [(person, text.find(person)), (surname, text.find(surname))]
+        mentions = tuple(Mention(w, s, s + len(w)) for w, s in spots if s >= 0)
+        if mentions:
+            entities.append(Entity(person, "PERSON", mentions[:1]))
+    analysis = Analysis(article.id, "test", ((0, len(text)),), tuple(entities), tuple(records))
+    return article, analysis
+
+
+def _story(*pieces: tuple[Article, Analysis]) -> list[Statement]:
+    articles = [a for a, _ in pieces]
+    material = StoryMaterial(
+        Story("s", None, tuple(a.id for a in articles)), articles, {a.id: n for a, n in pieces}
+    )
+    return align_statements(material, LexicalSimilarity())
+
+
+def _outlets(statements: Sequence[Statement], words: str) -> set[str]:
+    for statement in statements:
+        if any(words in v.passage.text for v in statement.variants):
+            return {v.passage.outlet for v in statement.variants if v.passage.outlet}
+    raise AssertionError(f"{words!r} is in no statement")
+
+
+BRANDT = "Ivo Brandt said the fire at the harbour depot was deliberate sabotage by arsonists."
+CLAIM = "the fire at the harbour depot was deliberate sabotage by arsonists"
+
+
+def test_a_statement_of_two_named_speakers_pairs_with_either() -> None:
+    both = f"On Sunday both Holt and Brandt said {CLAIM}."
+    pair = _story(
+        _article("A", both, [(CLAIM, "Mara Holt", "Holt", 0)]),
+        _article("B", BRANDT, [(CLAIM, "Ivo Brandt", "Ivo Brandt", 0)]),
+    )
+    assert _outlets(pair, CLAIM) == {"A", "B"}
+    assert next(s.speaker for s in pair if len(s.variants) == 2) == "Ivo Brandt"
+
+
+def test_one_named_speaker_never_pairs_with_another_persons_words() -> None:
+    alone = f"Mara Holt said on Sunday that {CLAIM}."
+    pair = _story(
+        _article("A", alone, [(CLAIM, "Mara Holt", "Mara Holt", 0)]),
+        _article("B", BRANDT, [(CLAIM, "Ivo Brandt", "Ivo Brandt", 0)]),
+    )
+    assert _outlets(pair, CLAIM) == {"A"}
+
+
+def _described(mention: str) -> list[Statement]:
+    described = f"Ivo Brandt spoke on Monday. Later {mention} said {CLAIM}."
+    other = "Mara Holt said the depot would reopen in spring after the repairs were done."
+    return _story(
+        _article("A", described, [(CLAIM, None, mention, 0)]),
+        _article("B", BRANDT + " " + other, [
+            (CLAIM, "Ivo Brandt", "Ivo Brandt", 0),
+            ("the depot would reopen in spring after the repairs were done", "Mara Holt",
+             "Mara Holt", 1),
+        ]),
+    )  # fmt: skip
+
+
+def test_a_described_speaker_takes_the_only_speaker_whose_words_it_renders() -> None:
+    statements = _described("the harbour commissioner")
+    assert _outlets(statements, CLAIM) == {"A", "B"}
+    assert next(s.speaker for s in statements if len(s.variants) == 2) == "Ivo Brandt"
+
+
+def test_a_new_or_plural_speaker_is_not_inferred() -> None:
+    for mention in ("a spokesman", "officials", "the aide"):
+        assert not describes_one_person(mention)
+    assert describes_one_person("The woman")
+    assert describes_one_person("the seven-term congressman")
+    assert describes_one_person("House leader")
+    assert describes_one_person("she")
+
+
+def _units(mentions: Sequence[tuple[str | None, str]]) -> list[Unit]:
+    return [
+        Unit(f"a{k}", 0, 0, 30, False, CLAIM, speaker, mention, (), (k, 0))
+        for k, (speaker, mention) in enumerate(mentions)
+    ]
+
+
+def _infer(units: Sequence[Unit], joinable: list[list[float]]) -> list[str | None]:
+    forbid = np.eye(len(units), dtype=bool)
+    found = infer_speakers(
+        units, np.array(joinable), forbid, 0.6,
+        person=lambda name: name in PEOPLE, content_words=lambda text: len(text.split()),
+    )  # fmt: skip
+    return [u.speaker for u in found]
+
+
+def test_the_inferred_speaker_is_the_only_candidate_it_would_join() -> None:
+    units = _units([(None, "The woman"), ("Mara Holt", "Holt"), ("Ivo Brandt", "Brandt")])
+    only = [[0, 0.7, 0.2], [0.7, 0, 0], [0.2, 0, 0]]
+    assert _infer(units, only)[0] == "Mara Holt"
+    either = [[0, 0.7, 0.65], [0.7, 0, 0], [0.65, 0, 0]]
+    assert _infer(units, either)[0] is None
+    units[0] = replace(units[0], speaker_mention="A woman")
+    assert _infer(units, only)[0] is None
