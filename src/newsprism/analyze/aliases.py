@@ -31,7 +31,7 @@ from functools import cache, partial
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import TypeVar
+from typing import Final, TypeVar
 
 from newsprism.analyze.speakers import Gender
 from newsprism.model import Entity, Mention
@@ -43,6 +43,7 @@ __all__ = [
     "HEADS_OF_GOVERNMENT",
     "HEADS_OF_STATE",
     "HONORIFICS",
+    "NICKNAMES",
     "TITLES",
     "AliasTable",
     "DescribedPeople",
@@ -303,6 +304,69 @@ PERSON_VERBS = _words("""
 PLACE_PREPOSITIONS = _words(
     "in | near | outside | around | across | towards | toward | into | through | between"
 )
+
+
+# Common English short forms of given names -> the formal name, for folding "Dick Durbin"
+# with "Richard J. Durbin". Source: the usual hypocorisms of English given names as
+# listed in name dictionaries (e.g. the Oxford Dictionary of First Names); a short form
+# shared by two formal names ("Ted": Edward / Theodore; "Pat", "Chris", "Alex", "Sam": a
+# man's and a woman's name) is left out. On the BASIL gold (issue 12) it joins one
+# senator's two spellings; even half (calibration) unchanged, odd half +1 pair. Used by
+# the roster (rule 7 of newsprism.reconcile.roster) and by the speaker fold of
+# newsprism.reconcile.speaker_names.
+NICKNAMES: Final[dict[str, str]] = {
+    short: formal
+    for formal, shorts in {
+        "richard": "dick rick rich richie ricky",
+        "william": "bill billy will willie",
+        "robert": "bob bobby rob robbie",
+        "james": "jim jimmy",
+        "michael": "mike mikey mick",
+        "thomas": "tom tommy",
+        "joseph": "joe joey",
+        "charles": "chuck charlie chas",
+        "edward": "ed eddie ned",
+        "john": "jack johnny",
+        "anthony": "tony",
+        "daniel": "dan danny",
+        "david": "dave davey",
+        "stephen": "steve stevie",
+        "nicholas": "nick nicky",
+        "matthew": "matt",
+        "andrew": "andy",
+        "benjamin": "ben benny",
+        "samuel": "sammy",
+        "kenneth": "ken kenny",
+        "lawrence": "larry",
+        "gerald": "jerry",
+        "ronald": "ron ronnie",
+        "donald": "don donnie",
+        "patrick": "paddy",
+        "peter": "pete",
+        "timothy": "tim timmy",
+        "gregory": "greg",
+        "jeffrey": "jeff",
+        "douglas": "doug",
+        "elizabeth": "liz beth betty betsy libby",
+        "margaret": "peggy maggie meg",
+        "katherine": "kate kathy katie",
+        "patricia": "patty trish",
+        "deborah": "debbie deb",
+        "susan": "sue susie",
+        "jennifer": "jenny jen",
+        "rebecca": "becky",
+        "barbara": "barb",
+        "victoria": "vicky",
+        "frederick": "fred freddie",
+        "henry": "hank",
+        "walter": "walt",
+        "raymond": "ray",
+        "eugene": "gene",
+        "leonard": "len lenny",
+        "bernard": "bernie bern",
+    }.items()
+    for short in shorts.split()
+}
 
 
 def normalize_title(text: str) -> str:

@@ -44,10 +44,10 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Final
 
 from newsprism.analyze.aliases import (
     LOC_AFTER,
+    NICKNAMES,
     PLACE_NOUNS,
     AliasTable,
     fold_key,
@@ -60,7 +60,7 @@ from newsprism.reconcile.material import StoryMaterial
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["NICKNAMES", "RosterOptions", "StoryNames", "build_roster", "sound_key", "story_names"]
+__all__ = ["RosterOptions", "StoryNames", "build_roster", "sound_key", "story_names"]
 
 # Types a roster keeps; NORP (nationalities) only joins a country (rule 4).
 ROSTER_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
@@ -91,68 +91,6 @@ _SOUNDS = (
 )  # fmt: skip
 # Shortest sound key rule 6 trusts: shorter names collide by chance ("Iran"/"Iren").
 MIN_SOUND_KEY = 5
-
-
-# Common English short forms of given names -> the formal name, for folding "Dick Durbin"
-# with "Richard J. Durbin". Source: the usual hypocorisms of English given names as
-# listed in name dictionaries (e.g. the Oxford Dictionary of First Names); a short form
-# shared by two formal names ("Ted": Edward / Theodore; "Pat", "Chris", "Alex", "Sam": a
-# man's and a woman's name) is left out. On the BASIL gold (issue 12) it joins one
-# senator's two spellings; even half (calibration) unchanged, odd half +1 pair. Used by
-# the roster (rule 7) and by the speaker fold of newsprism.reconcile.speaker_names.
-NICKNAMES: Final[dict[str, str]] = {
-    short: formal
-    for formal, shorts in {
-        "richard": "dick rick rich richie ricky",
-        "william": "bill billy will willie",
-        "robert": "bob bobby rob robbie",
-        "james": "jim jimmy",
-        "michael": "mike mikey mick",
-        "thomas": "tom tommy",
-        "joseph": "joe joey",
-        "charles": "chuck charlie chas",
-        "edward": "ed eddie ned",
-        "john": "jack johnny",
-        "anthony": "tony",
-        "daniel": "dan danny",
-        "david": "dave davey",
-        "stephen": "steve stevie",
-        "nicholas": "nick nicky",
-        "matthew": "matt",
-        "andrew": "andy",
-        "benjamin": "ben benny",
-        "samuel": "sammy",
-        "kenneth": "ken kenny",
-        "lawrence": "larry",
-        "gerald": "jerry",
-        "ronald": "ron ronnie",
-        "donald": "don donnie",
-        "patrick": "paddy",
-        "peter": "pete",
-        "timothy": "tim timmy",
-        "gregory": "greg",
-        "jeffrey": "jeff",
-        "douglas": "doug",
-        "elizabeth": "liz beth betty betsy libby",
-        "margaret": "peggy maggie meg",
-        "katherine": "kate kathy katie",
-        "patricia": "patty trish",
-        "deborah": "debbie deb",
-        "susan": "sue susie",
-        "jennifer": "jenny jen",
-        "rebecca": "becky",
-        "barbara": "barb",
-        "victoria": "vicky",
-        "frederick": "fred freddie",
-        "henry": "hank",
-        "walter": "walt",
-        "raymond": "ray",
-        "eugene": "gene",
-        "leonard": "len lenny",
-        "bernard": "bernie bern",
-    }.items()
-    for short in shorts.split()
-}
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,12 @@ import logging
 from collections import defaultdict
 from collections.abc import Iterable
 
-from newsprism.analyze.aliases import fold_key
-from newsprism.reconcile.roster import NICKNAMES, StoryNames
+from newsprism.analyze.aliases import NICKNAMES, fold_key
+from newsprism.reconcile.roster import StoryNames
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["NICKNAMES", "canonical_speakers", "speaker_name"]
+__all__ = ["canonical_speakers", "speaker_name"]
 
 # Roster types that never speak when written in capitals (a dateline), and the longest
 # capitalised mention still read as an acronym ("UN", "NATO" speak).
