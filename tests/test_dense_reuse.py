@@ -114,3 +114,42 @@ def test_the_plain_torch_model_gives_sentence_transformers_vectors(one_thread: N
         with torch.inference_mode():
             alone = theirs[0].auto_model(**encoded).last_hidden_state[0, 1:-1]
         assert np.array_equal(found.pieces, alone.numpy().astype(np.float16))
+
+
+@needs_model
+def test_a_texts_dense_vectors_do_not_depend_on_how_many_batches_run_at_once(
+    one_thread: None,
+) -> None:
+    """Two workers (two batches at once, on two threads) give the bits one gives, in the
+    texts' order: the briefs do not depend on the thread count the load picks."""
+    import numpy as np
+
+    from newsprism.cluster.vectors import DenseVectorizer
+
+    texts = TEXTS[:5]  # the 256-piece one adds seconds and nothing here
+    model = DenseVectorizer(batch_size=1)
+    alone = (model.vectors(texts), model.token_vectors(texts))
+    model.workers = 2
+    together = (model.vectors(texts), model.token_vectors(texts))
+    assert np.array_equal(alone[0], together[0])
+    for one, other in zip(alone[1], together[1], strict=True):
+        assert np.array_equal(one.ids, other.ids) and np.array_equal(one.pieces, other.pieces)
+        assert np.array_equal(one.sentence, other.sentence)
+
+
+def test_a_dense_similarity_runs_the_model_on_one_torch_thread_and_spreads_batches(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsprism.reconcile import similarity as module
+
+    monkeypatch.setattr(module, "embedding_threads", lambda: 2)
+    torch = sys.modules.get("torch")
+    before = torch.get_num_threads() if torch else 0
+    model = _WordModel()
+    try:
+        module.DenseSimilarity(model).prepare(["Rescue teams reached the village."])  # type: ignore[arg-type]
+        assert torch is None or torch.get_num_threads() == 1
+    finally:
+        if torch:
+            torch.set_num_threads(before)
+    assert (model.workers, model.batch_size) == (2, module.BATCH_PER_THREAD)  # type: ignore[attr-defined]

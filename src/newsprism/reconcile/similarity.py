@@ -117,9 +117,10 @@ class DenseSimilarity:
     of the 2-core development machine, measured: 21 MFLOP a word piece; padding is never
     computed, :mod:`newsprism.cluster.minilm`), plus loading the model once (~0.1 s after
     torch; sentence-transformers' import was 7 s); pooling a text is a dictionary look-up per
-    trigram and an alignment of a few dozen pieces (well under 1 ms). The model runs on
-    :func:`embedding_threads` threads in batches of :data:`BATCH_PER_THREAD` texts a
-    thread."""
+    trigram and an alignment of a few dozen pieces (well under 1 ms). The model runs
+    batches of :data:`BATCH_PER_THREAD` texts, :func:`embedding_threads` of them at once
+    (each on its own thread, torch itself on one), so a text's vector is the same bits
+    whatever the load."""
 
     dense = True
 
@@ -209,9 +210,12 @@ class DenseSimilarity:
         return True
 
     def _size_batches(self) -> None:
-        threads = embedding_threads()
-        _set_threads(threads)
-        self._vectorizer.batch_size = BATCH_PER_THREAD * threads
+        # torch on one thread, the batches spread over ``workers`` threads: a text's vector
+        # is then the same bits whatever the load picks (several torch threads split a
+        # batch's rows by its size and moved the last bits, up to 2e-7).
+        _set_threads(1)
+        self._vectorizer.workers = embedding_threads()
+        self._vectorizer.batch_size = BATCH_PER_THREAD
 
     def _remember(self, texts: Sequence[str], vectors: Matrix) -> None:
         if len(self._cache) + len(texts) > self._cache_size:
@@ -245,10 +249,11 @@ BATCH_PER_THREAD = 16
 
 
 def embedding_threads() -> int:
-    """Threads for the model: the CPUs this process may use, less those other processes
-    keep busy (1-minute load average), at least one. On a shared 2-core machine under a
-    load of 16, two threads took 237-432 ms a text and one 107-117 ms (the idle thread
-    spins waiting for the busy one); on an idle machine both cores help."""
+    """Threads for the model (batches run at once): the CPUs this process may use, less
+    those other processes keep busy (1-minute load average), at least one. On a shared
+    2-core machine under a load of 16, two torch threads took 237-432 ms a text and one
+    107-117 ms (the idle thread spun waiting for the busy one); on an idle machine both
+    cores help."""
     try:
         cpus = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
