@@ -28,6 +28,10 @@ _BOUNDARY = re.compile(r"\s*[,;:—–-]\s*(?:(?:while|though|although|whereas|b
 # Shortest outer clause left after such a cut (characters).
 _MIN_CLAUSE = 10
 _PARAGRAPH = "\n\n"
+# Words at either end of a partial quote that identify it when another outlet quotes it
+# cut differently (see _holds). Four: three-word runs ("a spot at") are common phrases.
+# On the BASIL gold's even stories: 2 more of 99 pairs recalled, none wrong.
+_RUN_WORDS = 4
 # A second subject beside the speaker's mention: " and Clinton", "Obama and ".
 _NAME = r"(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})"
 _AND_AFTER = re.compile(r" and " + _NAME + r"\b")
@@ -209,7 +213,7 @@ def _partial_cuts(
             continue
         groups: dict[str, set[int]] = defaultdict(set)
         for other, text in zip(units, words, strict=True):
-            if other.article != unit.article and fragment in text:
+            if other.article != unit.article and _holds(text, fragment):
                 groups[other.article].add(other.group)
         if not groups:
             continue
@@ -218,6 +222,20 @@ def _partial_cuts(
             cuts.append(start)
         before = groups
     return cuts
+
+
+def _holds(text: str, fragment: str) -> bool:
+    """Whether normalised ``text`` quotes the normalised ``fragment``: whole, or its
+    first or last :data:`_RUN_WORDS` words (outlets cut a partial quote at different
+    words: "dress like you deserve respect, not a spot at a bar" and "Dress like you
+    deserve respect ...")."""
+    if fragment in text:
+        return True
+    words = fragment.split()
+    if len(words) <= _RUN_WORDS:
+        return False
+    head, tail = words[:_RUN_WORDS], words[-_RUN_WORDS:]
+    return f" {' '.join(head)} " in text or f" {' '.join(tail)} " in text
 
 
 def _clause_piece(unit: Unit, start: int, end: int) -> Unit:
