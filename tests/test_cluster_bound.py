@@ -169,3 +169,25 @@ def test_a_storys_cached_norm_follows_its_joins() -> None:
         story.total += vector  # type: ignore[operator]
         assert story.total is not None
         assert norm_sq(story) == (float(np.dot(story.total, story.total)), True)
+
+
+@pytest.mark.parametrize("kind", ["lexical", "dense"])
+def test_the_feature_level_bound_gives_the_general_bounds_floats(kind: str) -> None:
+    """A plain model's ceiling is summed over the features directly (no filled
+    Evidence made): the same float as filling the evidence and asking the model."""
+    fast = LogitBound(load_model(kind), cut=0.2)
+    general = LogitBound(load_model(kind), cut=0.2)
+    general._slots = None
+    assert fast._slots is not None
+    rng = random.Random(17)
+    fields = ("names", "speakers", "numbers", "title")
+    for _ in range(500):
+        evidence = Evidence(
+            text_mean=rng.uniform(-0.2, 1.0),
+            text_centroid=rng.uniform(-0.2, 1.0),
+            gap_days=rng.choice([None, rng.uniform(0, 9)]),
+            cohesion=rng.choice([None, rng.random()]),
+            **{f: rng.choice([None, UNMEASURED, rng.random()]) for f in fields},
+        )
+        caps = {f: rng.random() for f in fields if rng.random() < 0.5}
+        assert fast.ceiling(evidence, caps) == general.ceiling(evidence, caps)

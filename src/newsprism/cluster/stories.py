@@ -781,10 +781,3 @@ def _day(published: datetime | None) -> float | None:
 
 def _text_of(signals: ArticleSignals) -> str:
     return f"{signals.title}\n\n{signals.text}" if signals.title else signals.text
-
-
-def _cosine(a: Vector, b: Vector) -> float | None:
-    """Cosine of two unit (or zero) vectors; None when either is zero (no text)."""
-    if not np.any(a) or not np.any(b):
-        return None
-    return float(np.dot(a, b))
