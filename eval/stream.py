@@ -471,10 +471,10 @@ def _body_sentences(plan: StoryPlan, style: _Style, rng: random.Random,
     """Every sentence but the lede, in the order the outlet runs them."""
     draft = _Draft()
     jobs: list[tuple[int, str, Person | None, str]] = []
-    for template, share in ((vocab.COUNT_SENTENCES, 0.8), (vocab.MONEY_SENTENCES, 0.6),
-                            (vocab.PCT_SENTENCES, 0.4)):
+    for templates, share in ((vocab.COUNT_SENTENCES, 0.8), (vocab.MONEY_SENTENCES, 0.6),
+                             (vocab.PCT_SENTENCES, 0.4)):
         if rng.random() < share:
-            jobs.append((0, rng.choice(template), None, ""))
+            jobs.append((0, rng.choice(templates), None, ""))
     jobs += [(1, "", p, "") for p in plan.figures if rng.random() < 0.75]
     jobs += [(2, "", p, "") for p in plan.locals if rng.random() < 0.5]
     shown = rng.randint(*style.quotes)
