@@ -78,6 +78,34 @@ def test_a_paragraph_that_is_one_quotation_is_a_statement_without_speaker(
     assert_offsets(text, quotes)
 
 
+def test_a_paragraph_quotation_after_a_quote_goes_on_with_its_speaker(nlp: Language) -> None:
+    # The news convention: a new quoted paragraph with no attribution is the speaker
+    # of the quote in the paragraph before.
+    text = (
+        '"It is categorically untrue. It is baseless," Edvin Rask said.\n\n'
+        '"I will not even discuss the merits because it gives it credibility."'
+    )
+    quotes = direct(quotes_of(nlp, text))
+    first, second = find(quotes, "categorically"), find(quotes, "discuss the merits")
+    assert second.speaker == "Edvin Rask"
+    assert second.group == first.group
+
+
+def test_a_paragraph_quotation_before_an_attributed_quote_takes_its_speaker(
+    nlp: Language,
+) -> None:
+    text = (
+        "The talks broke down on Friday.\n\n"
+        '"At the end of the talks, the public is told we have an agreement of two '
+        'thousand pages."\n\n'
+        '"It cannot work this way," Ana Marrow said.'
+    )
+    quotes = direct(quotes_of(nlp, text))
+    first, second = find(quotes, "two thousand pages"), find(quotes, "cannot work")
+    assert first.speaker == second.speaker == "Ana Marrow"
+    assert first.group == second.group
+
+
 def test_a_short_paragraph_quotation_is_no_statement(nlp: Language) -> None:
     text = 'The ferry was renamed last spring.\n\n"Harbour Lights"\n\nIt sails at noon.'
     assert quotes_of(nlp, text) == []
@@ -104,6 +132,17 @@ def test_a_block_after_a_lead_in_without_speech_is_no_statement(nlp: Language) -
         "Seven cranes, four tugs and a ferry that carries two hundred cars."
     )
     assert quotes_of(nlp, text) == []
+
+
+def test_a_block_with_quotations_inside_is_left_to_its_marks(nlp: Language) -> None:
+    # Excerpts introduced in the reporter's words: the quotations are the statements.
+    text = (
+        "Below are more excerpts of her speeches, as the bureau presented them:\n\n"
+        'When asked about the port, Ana Marrow joked "You are the smartest people" '
+        "and moved on to the budget."
+    )
+    quotes = quotes_of(nlp, text)
+    assert not any(q.text.startswith("When asked") for q in quotes)
 
 
 def test_a_block_after_a_speech_noun_lead_in_has_no_speaker_written(nlp: Language) -> None:

@@ -9,11 +9,20 @@
    (``Marrow: "…"``); the nearest reporting verb with a subject in the same sentence.
    Failing all that, a quote carries on the attribution of the quote before it when
    that attribution stands between them (split quotes) or when it continues an
-   open-ended quote of the previous paragraph.
+   open-ended quote of the previous paragraph. A paragraph that is one quotation (six
+   words or more) with no attribution carries on the speaker of the quote in the
+   paragraph before, else takes the one of a quote opening the next paragraph, else
+   is a statement with no speaker. A paragraph without marks after a lead-in that ends
+   in a colon and speaks of speech ("Read the full statement:") is a block quote.
 2. **Indirect speech.** A reporting verb (:data:`CUE_VERBS`) outside quote marks with a
    subject and a ``ccomp`` clause gives the clause (less a leading "that" and trailing
-   punctuation); ``according to X`` gives the clause it modifies, less the phrase.
-   A negated verb reports nothing ("did not say whether …"). A verb's subject, and the
+   punctuation); ``according to X`` gives the clause it modifies, less the phrase;
+   "asked (him) if/whether …" gives the question even when parsed as an adverbial
+   clause; a request or apology gives its phrase ("called for armed guards …",
+   "apologized for the remarks", "urged Congress to act"; three words or more). A
+   clause never leaves its cue's paragraph. A negated verb reports nothing ("did not
+   say whether …"), nor does a quote walk up to one ("hasn't apologized … because
+   "…"": the verb above it attributes the quote). A verb's subject, and the
    parser's known misreadings of reporting sentences ("said at the time that …" read
    as a relative clause, a dateline read as the subject), are in
    :mod:`newsprism.analyze.quote_subjects`.
@@ -39,6 +48,7 @@ for a 400-word article, against some 80 ms for the spaCy parse the caller does).
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from collections.abc import Iterator, Sequence
@@ -47,7 +57,7 @@ from typing import Final
 
 from spacy.tokens import Doc, Token
 
-from newsprism.analyze.quote_marks import MARKS, QuoteSpan
+from newsprism.analyze.quote_marks import MARKS, Family, QuoteSpan
 from newsprism.analyze.quote_subjects import (
     fronted_subject_clause,
     infinitive,
@@ -190,6 +200,7 @@ def _direct_drafts(ctx: SpeakerDoc) -> list[_Draft]:
             previous = draft
         elif not _passes_over(ctx, span):
             previous = None
+    _adopt_next(ctx.text, drafts)
     return drafts
 
 
@@ -212,19 +223,40 @@ def _direct_draft(ctx: SpeakerDoc, span: QuoteSpan, previous: _Draft | None) -> 
     if previous is not None and (span.continues or _split_from(ctx, previous, span)):
         return _Draft(start, end, True, previous.attribution, leader=previous)
     if _whole_paragraph(ctx, span):
-        # A paragraph that is one quotation of a sentence or more, with no speaker
-        # written: someone said it (an outlet that dropped the attribution another
-        # outlet gives), so it is a statement with its speaker unknown.
+        # A paragraph that is one quotation with no speaker written: by the news
+        # convention the speaker of the quote in the paragraph before goes on (on
+        # PolNeAR such paragraphs are annotated as one attribution with it); with no
+        # quote there, the speaker is unknown, or the one of the quote after it
+        # (:func:`_adopt_next`).
+        if previous is not None and _in_paragraph_before(ctx.text, previous, span):
+            return _Draft(start, end, True, previous.attribution, leader=previous)
         return _Draft(start, end, True, None)
     logger.debug("no attribution for quotation at %d", span.start)
     return None
 
 
+def _in_paragraph_before(text: str, previous: _Draft, span: QuoteSpan) -> bool:
+    """Whether ``previous`` lies in the paragraph right before the one ``span`` opens."""
+    between = text[previous.end : span.mark_start]
+    newline = between.find("\n")
+    return newline >= 0 and not between[newline:].strip()
+
+
+def _adopt_next(text: str, drafts: list[_Draft]) -> None:
+    """An unattributed paragraph quotation takes the attribution of a quote opening the
+    next paragraph (``"…"`` + ``"…," she said.``: one attribution on PolNeAR)."""
+    for draft, after in itertools.pairwise(drafts):
+        if draft.attribution is None and after.attribution is not None:
+            between = text[draft.end : after.start]
+            if between.count("\n") and not between[between.find("\n") :].strip(' "“”\n'):
+                draft.attribution = after.attribution
+
+
 def _whole_paragraph(ctx: SpeakerDoc, span: QuoteSpan) -> bool:
     """Whether a closed quotation of at least :data:`_PARAGRAPH_QUOTE_WORDS` words is
     its paragraph, less closing punctuation."""
-    if not span.closed:
-        return False
+    if not span.closed or span.continues:
+        return False  # the end of a quote begun a paragraph before
     line_start = ctx.text.rfind("\n", 0, span.mark_start) + 1
     line_end = ctx.text.find("\n", span.mark_end)
     line_end = len(ctx.text) if line_end < 0 else line_end
@@ -259,6 +291,8 @@ def _block_draft(ctx: SpeakerDoc, lead: re.Match[str], block: re.Match[str]) -> 
     end = _trim_end(ctx.text, start, block.end())
     if ctx.text[start] in MARKS or text.rstrip().endswith(":"):
         return None  # a quotation the marks already give, or another lead-in
+    if any(start <= q.mark_start < end and q.family is Family.DOUBLE for q in ctx.spans):
+        return None  # quotations inside: excerpts introduced in the reporter's words
     if len(ctx.text[start:end].split()) < _PARAGRAPH_QUOTE_WORDS:
         return None
     colon = ctx.token_at(lead.end() - 1)
