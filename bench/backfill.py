@@ -10,11 +10,14 @@ and are not part of the comparison.
 
 * local: :class:`~newsprism.engine.LocalEngine`, one process (``--jobs 1``); its spaCy
   pipeline loads inside every run, as in a real ``analyze``.
-* dask N: :class:`~newsprism.engine.dask.DaskEngine` on a ``LocalCluster`` of N worker
-  processes (one thread each) started once; each worker's pipeline is loaded before
-  timing, as a long backfill amortises it. Cluster start-up is reported apart.
+* dask N: :class:`~newsprism.engine.dask.DaskEngine` on the engine's own local cluster
+  (:func:`~newsprism.engine.dask.local_cluster`) of N worker processes (one thread
+  each), started afresh for each run; each worker's pipeline is loaded before timing,
+  as a long backfill amortises it. Cluster start-up is reported apart.
 
-Each figure is the median of ``--runs`` (default 3) runs, with min and max. Then the
+The runs alternate (local, dask 1, dask 2, local, ...), so a change in the load of a
+shared machine falls on every engine alike. Each figure is the median of ``--runs``
+(default 3) runs, with min and max. Then the
 equivalence check: the whole ``analyze`` flow (with grouping and briefs, embeddings off)
 over ``--check-articles`` (default 10,000) articles, local and dask with 2 workers, must
 give the same JSON report byte for byte (hence the same stories).
@@ -38,13 +41,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from distributed import Client, LocalCluster
+from distributed import Client
 
 from corpus import write_corpus
 from newsprism.analyze.analyzer import AnalyzeOptions
 from newsprism.engine import Engine, LocalEngine
 from newsprism.engine.base import no_progress
-from newsprism.engine.dask import DaskEngine, load_analyzer
+from newsprism.engine.dask import DaskEngine, load_analyzer, local_cluster
 from newsprism.flow import FlowOptions, analyze_paths, plan
 from newsprism.ingest.pipeline import IngestOptions
 from newsprism.render import jsonout
@@ -96,23 +99,8 @@ def timed_run(
     return Timed(seconds, count, client, workers_after - workers)
 
 
-def measure(
-    label: str,
-    engine: Engine,
-    warc: Path,
-    folder: Path,
-    runs: int,
-    cluster_cpu: ClusterCpu = no_cluster,
-) -> dict[str, Any]:
-    timed = []
-    for run in range(runs):
-        one = timed_run(engine, warc, folder, f"{label}-{run}", cluster_cpu)
-        timed.append(one)
-        print(
-            f"{label} run {run + 1}: {one.articles} articles in {one.seconds:.1f} s; CPU "
-            f"client {one.client_cpu:.1f} s, workers {one.workers_cpu:.1f} s",
-            file=sys.stderr,
-        )
+def summary(timed: Sequence[Timed]) -> dict[str, Any]:
+    """The median rate of ``timed`` runs, with min and max, and CPU per article."""
     rates = [t.articles / t.seconds for t in timed]
 
     def per_article_ms(cpu: Callable[[Timed], float]) -> float:
@@ -129,16 +117,25 @@ def measure(
     }
 
 
+def report(label: str, run: int, one: Timed) -> None:
+    print(
+        f"{label} run {run + 1}: {one.articles} articles in {one.seconds:.1f} s; CPU "
+        f"client {one.client_cpu:.1f} s, workers {one.workers_cpu:.1f} s; "
+        f"load {os.getloadavg()[0]:.1f}",
+        file=sys.stderr,
+    )
+
+
 def process_cpu() -> float:
     """This process's CPU seconds (run on each worker)."""
     return time.process_time()
 
 
-def measure_dask(workers: int, warc: Path, folder: Path, runs: int) -> dict[str, Any]:
+def dask_run(workers: int, warc: Path, folder: Path, name: str) -> tuple[Timed, float]:
+    """One run on a fresh local cluster of ``workers``, its pipelines loaded first; the
+    cluster's start-up seconds beside it."""
     start = time.perf_counter()
-    cluster = LocalCluster(  # type: ignore[no-untyped-call]
-        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
-    )
+    cluster = local_cluster(workers)  # the one `--engine dask --workers N` starts
     with cluster:
         startup = time.perf_counter() - start
         with Client(cluster) as client:  # type: ignore[no-untyped-call]
@@ -148,8 +145,27 @@ def measure_dask(workers: int, warc: Path, folder: Path, runs: int) -> dict[str,
                 return float(sum(client.run(process_cpu).values()))
 
             engine = DaskEngine(cluster.scheduler_address)
-            result = measure(f"dask-{workers}", engine, warc, folder, runs, cluster_cpu)
-    return {**result, "cluster_startup_s": round(startup, 1)}
+            return timed_run(engine, warc, folder, name, cluster_cpu), startup
+
+
+def measure_all(warc: Path, folder: Path, runs: int) -> dict[str, dict[str, Any]]:
+    """``runs`` rounds of local, dask with 1 worker and dask with 2, alternated, so a
+    change in the machine's load falls on every engine alike."""
+    timed: dict[str, list[Timed]] = {"local": [], "dask_1": [], "dask_2": []}
+    startups: dict[str, list[float]] = {"dask_1": [], "dask_2": []}
+    for run in range(runs):
+        timed["local"].append(timed_run(LocalEngine(), warc, folder, f"local-{run}"))
+        report("local", run, timed["local"][-1])
+        for workers in (1, 2):
+            label = f"dask_{workers}"
+            one, startup = dask_run(workers, warc, folder, f"{label}-{run}")
+            timed[label].append(one)
+            startups[label].append(startup)
+            report(label, run, one)
+    results = {label: summary(runs_of) for label, runs_of in timed.items()}
+    for label, seconds in startups.items():
+        results[label]["cluster_startup_s"] = round(statistics.median(seconds), 1)
+    return results
 
 
 def check_same_report(warc: Path, folder: Path, workers: int) -> dict[str, Any]:
@@ -173,18 +189,17 @@ def run_benchmark(articles: int, runs: int, check_articles: int) -> dict[str, An
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         warc = Path(write_corpus(folder / "crawl", articles).warc_path)
-        local = measure("local", LocalEngine(), warc, folder, runs)
-        dask = {n: measure_dask(n, warc, folder, runs) for n in (1, 2)}
+        rates = measure_all(warc, folder, runs)
         check = None
         if check_articles:
             check_warc = Path(write_corpus(folder / "check", check_articles).warc_path)
             check = {"articles": check_articles, **check_same_report(check_warc, folder, 2)}
-    speedup = dask[2]["median"] / dask[1]["median"]
+    speedup = rates["dask_2"]["median"] / rates["dask_1"]["median"]
     return {
         "articles": articles,
         "input": "one gzipped WARC of generated HTML pages (bench/corpus.py)",
         "runs": runs,
-        "per_second": {"local": local, "dask_1": dask[1], "dask_2": dask[2]},
+        "per_second": rates,
         "speedup_2_over_1": round(speedup, 2),
         "goal_speedup": GOAL_SPEEDUP,
         "check": check,

@@ -2,7 +2,8 @@
 the same way; a failing shard is one failure line per input, an unreachable scheduler
 one error line.
 
-One two-worker LocalCluster (processes, as in production) serves the module.
+One two-worker cluster, the engine's own local cluster (``--engine dask --workers 2``),
+serves the module.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import cloudpickle  # type: ignore[import-untyped]
 import pytest
@@ -18,7 +20,7 @@ from typer.testing import CliRunner
 
 from newsprism.analyze.analyzer import ANALYZER_VERSION, AnalyzeOptions, Analyzer
 from newsprism.cli import app
-from newsprism.engine.dask import DaskEngine, ShardResult, run_shard
+from newsprism.engine.dask import DaskEngine, ShardResult, local_cluster, run_shard
 from newsprism.flow import FlowOptions, analyze_paths
 from newsprism.ingest.pipeline import IngestOptions
 from newsprism.ingest.shards import Piece
@@ -41,10 +43,7 @@ cloudpickle.register_pickle_by_value(sys.modules[__name__])
 
 @pytest.fixture(scope="module")
 def scheduler() -> Iterator[str]:
-    cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-    )
-    with cluster:
+    with local_cluster(2) as cluster:
         yield cluster.scheduler_address
 
 
@@ -140,6 +139,23 @@ def test_a_failing_shard_is_reported_and_the_others_go_on(
     assert shard_failures and all("a.jsonl (bytes " in f for f in shard_failures)
     assert "MemoryError: worker ran out of memory" in shard_failures[0]
     assert len(ids) == 7  # the WARC's six pages and the HTML page still stored
+
+
+def chores(dask_worker: Any) -> dict[str, float]:
+    """A worker's periodic callbacks and their intervals in ms (run on each worker)."""
+    return {name: pc.callback_time for name, pc in dask_worker.periodic_callbacks.items()}
+
+
+def test_the_local_cluster_spends_no_cpu_on_dashboard_chores(scheduler: str) -> None:
+    """Two workers fill two cores: dask's profiler (a stack walk every 10 ms, for a
+    dashboard the engine does not serve) and its 20 ms event-loop tick would take their
+    CPU from the analysis."""
+    with distributed.Client(scheduler) as client:
+        per_worker = client.run(chores)
+    assert len(per_worker) == 2
+    for callbacks in per_worker.values():
+        assert "profile" not in callbacks and "heartbeat" in callbacks
+        assert callbacks["tick"] >= 1000
 
 
 def test_an_unreachable_scheduler_is_one_error_line(tmp_path: Path) -> None:

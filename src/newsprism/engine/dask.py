@@ -63,7 +63,7 @@ from newsprism.store import Store
 from newsprism.store_analyses import EncodedAnalysis
 
 if TYPE_CHECKING:
-    from distributed import Client, Future
+    from distributed import Client, Future, LocalCluster
 
 logger = logging.getLogger(__name__)
 
@@ -80,6 +80,22 @@ MAX_SHARD_BYTES = 32 * 1024 * 1024
 MAX_SHARD_INPUTS = 64
 # How long to wait for a scheduler given with --scheduler.
 CONNECT_TIMEOUT_S = 10
+# Dask's background chores on the local cluster, which nobody watches (no dashboard):
+# with dask's defaults an idle 2-worker LocalCluster burnt ~60 ms of CPU a second in
+# this process (scheduler, nannies) and ~42 in each worker, 7% of 2 cores, taken from
+# the analysis when the workers fill the cores; with these, 10-12 and 5 (measured with
+# `client.run(time.process_time)` over 10 s idle, load 7-8). Most of it: the workers'
+# statistical profiler (a walk of the running thread's stack every 10 ms, for the
+# dashboard) and every server's event-loop health tick (every 20 ms; at 1 s it still
+# sees a loop blocked past dask's 3 s warning). Memory is checked every second instead
+# of 100 ms (a shard takes seconds to analyse), host statistics every 5 s.
+QUIET_CLUSTER: dict[str, object] = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.deploy.cluster-repr-interval": "10s",
+}
 
 
 @dataclass
@@ -178,7 +194,7 @@ class DaskEngine:
 
     def _connected(self) -> Iterator[Client]:
         try:
-            from distributed import Client, LocalCluster
+            from distributed import Client
         except ImportError:
             raise ExtraMissing("the dask engine", "dask") from None
         if self.scheduler:
@@ -191,16 +207,25 @@ class DaskEngine:
             with client:
                 yield client
             return
-        workers = self.workers or os.cpu_count() or 1
-        cluster = LocalCluster(  # type: ignore[no-untyped-call]
+        cluster = local_cluster(self.workers or os.cpu_count() or 1)
+        with cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
+            yield client
+
+
+def local_cluster(workers: int) -> LocalCluster:
+    """The engine's cluster on this machine (``--engine dask`` without ``--scheduler``):
+    ``workers`` processes of one thread each, without dask's dashboard chores."""
+    import dask
+    from distributed import LocalCluster
+
+    with dask.config.set(QUIET_CLUSTER):  # the nannies pass it on to their workers
+        return LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=workers,
             threads_per_worker=1,  # one spaCy pipeline per process, no GIL contention
             processes=True,
             dashboard_address=None,
             silence_logs=logging.ERROR,
         )
-        with cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
-            yield client
 
 
 @contextmanager
