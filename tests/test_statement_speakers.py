@@ -132,3 +132,18 @@ def test_the_inferred_speaker_is_the_only_candidate_it_would_join() -> None:
     assert _infer(units, either)[0] is None
     units[0] = replace(units[0], speaker_mention="A woman")
     assert _infer(units, only)[0] is None
+
+
+def test_a_second_report_conjoined_to_a_clause_pairs_on_its_own() -> None:
+    thrilled = "she was thrilled by the strong turnout at the harbour vote"
+    seats = "she had predicted winning two-thirds of the harbour seats"
+    both = f"Mara Holt said afterward that {thrilled} and reminded reporters that {seats}."
+    told = "Asked about the vote, Mara Holt said she had won two-thirds of the harbour seats."
+    statements = _story(
+        _article("A", both, [(f"{thrilled} and reminded reporters that {seats}", "Mara Holt",
+                              "Mara Holt", 0)]),
+        _article("B", told, [("she had won two-thirds of the harbour seats", "Mara Holt",
+                              "Mara Holt", 0)]),
+    )  # fmt: skip
+    assert _outlets(statements, "two-thirds") == {"A", "B"}
+    assert _outlets(statements, "thrilled") == {"A"}

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from newsprism.analyze.aliases import PERSON_VERBS
 from newsprism.model import Quote
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.roster import StoryNames, story_names
@@ -32,6 +33,13 @@ _PARAGRAPH = "\n\n"
 # cut differently (see _holds). Four: three-word runs ("a spot at") are common phrases.
 # On the BASIL gold's even stories: 2 more of 99 pairs recalled, none wrong.
 _RUN_WORDS = 4
+# A second report conjoined to a reported clause: ", and reminded reporters that",
+# "and added that" (a reporting verb, up to three words of object, "that").
+_REPORTING = sorted(PERSON_VERBS | {"reminded", "suggested", "acknowledged", "asserted",
+                                    "maintained", "promised", "pledged", "declared"})  # fmt: skip
+_SECOND_REPORT = re.compile(
+    r",?\s+and\s+(?:" + "|".join(_REPORTING) + r")(?:\s+[\w'’.-]+){0,3}?\s+that\s+"
+)
 # A second subject beside the speaker's mention: " and Clinton", "Obama and ".
 _NAME = r"(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})"
 _AND_AFTER = re.compile(r" and " + _NAME + r"\b")
@@ -188,13 +196,28 @@ def quote_units(material: StoryMaterial, names: StoryNames | None = None) -> lis
         for number, quote in enumerate(analysis.quotes):
             groups[quote.group if quote.group is not None else -1 - number].append(quote)
         for group, quotes in groups.items():
-            units.extend(
-                _group_units(
-                    index, (article.id, article.text), group, quotes, analysis.quotes, names
-                )
+            found = _group_units(
+                index, (article.id, article.text), group, quotes, analysis.quotes, names
             )
+            units.extend(piece for unit in found for piece in _report_pieces(unit))
     units.sort(key=lambda u: u.order)
     return units
+
+
+def _report_pieces(unit: Unit) -> list[Unit]:
+    """An indirect unit cut where a second report of the same speaker is conjoined to
+    it ("she was 'exhilarated' by the support and reminded reporters that she had
+    predicted two-thirds of the vote"): two things said, which other outlets report
+    apart. Both pieces keep the quote group, so step 3 of
+    :mod:`newsprism.reconcile.statements` rejoins them where no outlet tells them
+    apart; the connecting words ("and reminded reporters that") belong to neither."""
+    if unit.direct:
+        return [unit]
+    match = _SECOND_REPORT.search(unit.text)
+    if match is None or match.start() < _MIN_CLAUSE or len(unit.text) - match.end() < _MIN_CLAUSE:
+        return [unit]
+    first = _clause_piece(unit, unit.start, unit.start + match.start())
+    return [first, _clause_piece(unit, unit.start + match.end(), unit.end)]
 
 
 def _partial_cuts(
