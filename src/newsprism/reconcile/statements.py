@@ -19,8 +19,13 @@ records, in three steps:
    sentence at a time, in different places). Likewise an indirect clause holding
    several partial quotes is cut before a partial that another outlet quotes in
    another quote group (:func:`partial_units`; on the BASIL gold's even stories 3 more
-   of 99 pairs recalled, none wrong; the odd ones unchanged). A speaker that is a
-   place written in capitals (a dateline read as the subject) is no speaker.
+   of 99 pairs recalled, none wrong; the odd ones unchanged); a partial counts as
+   quoted elsewhere by its first or last four words too. An indirect clause is also
+   cut before a second report conjoined to it ("... and reminded reporters that ...").
+   A speaker that is a place written in capitals (a dateline read as the subject) is
+   no speaker; a second person named with the speaker ("both Obama and Clinton
+   referred to ...") is the unit's co-speaker. Units are built in
+   :mod:`newsprism.reconcile.statement_units`.
 2. **Alignment.** Units are clustered by average linkage on the probability that two
    units render one utterance (:class:`PairModel`, a logistic model over
    :class:`PairEvidence`). Its evidence: the similarity of content
@@ -38,8 +43,10 @@ records, in three steps:
    are different statements; syndicated copies are different articles, so their
    identical quotes do join); two resolved speakers must be one person of the story's
    roster (:func:`~newsprism.reconcile.roster.story_names`: alias-table fold, surnames,
-   accents); a merge involving an unresolved speaker (None) needs the higher
-   ``unresolved`` threshold.
+   accents), or one of them the other's co-speaker; a merge involving an unresolved
+   speaker (None) needs the higher ``unresolved`` threshold. Before alignment, an
+   unresolved speaker written as one person takes the only resolved speaker of other
+   outlets it would join (:mod:`newsprism.reconcile.statement_speakers`).
 3. **Parts rejoined** (:mod:`newsprism.reconcile.rejoin`). Two statements become one
    when their units share quote groups: in at least ``co_group_sources`` independent
    sources the same quote group holds both ("This is not a victory for one side," he
