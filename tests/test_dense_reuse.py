@@ -127,7 +127,7 @@ def test_a_texts_dense_vectors_do_not_depend_on_how_many_batches_run_at_once(
     from newsprism.cluster.vectors import DenseVectorizer
 
     texts = TEXTS[:5]  # the 256-piece one adds seconds and nothing here
-    model = DenseVectorizer(batch_size=1)
+    model = DenseVectorizer(batch_size=1, workers=1)
     alone = (model.vectors(texts), model.token_vectors(texts))
     model.workers = 2
     together = (model.vectors(texts), model.token_vectors(texts))

@@ -22,6 +22,7 @@ import importlib.util
 import io
 import logging
 import math
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -271,17 +272,18 @@ class DenseVectorizer:
     time (see :mod:`newsprism.cluster.stories`). A text's vector does not depend on the
     texts batched with it on one torch thread (padding is never computed; on several, the
     BLAS split of a batch's rows can move its last bits, up to 2e-7), and is within 2e-7
-    of what sentence-transformers gave. ``workers`` > 1 runs that many batches at once,
-    each on its own Python thread (torch releases the GIL in its operations): with torch
-    on one thread, a text's vectors are then bitwise those of one worker, whatever the
-    count, while several cores work. Cost: about 0.85 ms of CPU a word piece read (an
+    of what sentence-transformers gave. The model runs with torch on one thread and
+    ``workers`` batches at once, each on its own Python thread (torch releases the GIL in
+    its operations; None: :func:`embedding_threads`, read at each call): a text's vectors
+    are then bitwise those of one worker, whatever the count or the load, while several
+    cores work. Cost: about 0.85 ms of CPU a word piece read (an
     article for clustering: its first 256); loading ~0.1 s after torch
     (sentence-transformers' import alone was 7 s).
     """
 
     dense = True
 
-    def __init__(self, batch_size: int = 32, workers: int = 1) -> None:
+    def __init__(self, batch_size: int = 32, workers: int | None = None) -> None:
         if not dense_available():
             raise EmbeddingsUnavailable(
                 "dense embeddings need the 'embed' extra: torch, tokenizers, safetensors, "
@@ -290,7 +292,7 @@ class DenseVectorizer:
         path = _model_dir()
         self._model = MiniLM(path)
         self.batch_size = batch_size  # texts a model call; callers may resize it
-        self.workers = workers  # batches run at once (threads); callers may change it
+        self.workers = workers  # batches run at once (None: by the load); callers may change it
         self.dim: int = self._model.dim
         logger.info("dense embeddings from %s (%d dimensions)", path, self.dim)
 
@@ -343,6 +345,7 @@ class DenseVectorizer:
         its batch-mates nor on ``workers`` (see :class:`DenseVectorizer`)."""
         import torch
 
+        one_torch_thread()
         batches = [order[at : at + self.batch_size] for at in range(0, len(order), self.batch_size)]
         # Encoded here, on the caller's thread: each call sets the shared tokenizer's
         # truncation and padding, so two threads must not encode at once.
@@ -356,14 +359,15 @@ class DenseVectorizer:
     ) -> Iterator[tuple[Encoded, torch.Tensor, torch.Tensor]]:
         """The model pass of each batch, in order; ``workers`` at once on as many threads,
         at most twice that many batches ahead (memory stays a few batches')."""
-        if self.workers <= 1:
+        workers = embedding_threads() if self.workers is None else self.workers
+        if workers <= 1:
             yield from map(self._forward, batches)
             return
-        with ThreadPoolExecutor(self.workers, thread_name_prefix="dense-model") as pool:
+        with ThreadPoolExecutor(workers, thread_name_prefix="dense-model") as pool:
             pending: deque[Future[tuple[Encoded, torch.Tensor, torch.Tensor]]] = deque()
             for batch in batches:
                 pending.append(pool.submit(self._forward, batch))
-                if len(pending) >= 2 * self.workers:
+                if len(pending) >= 2 * workers:
                     yield pending.popleft().result()
             while pending:
                 yield pending.popleft().result()
@@ -378,6 +382,36 @@ class DenseVectorizer:
 
     def _max_pieces(self) -> int:
         return self._model.max_seq_length - 2
+
+
+def embedding_threads() -> int:
+    """Threads for the model (batches run at once): the CPUs this process may use, less
+    those other processes keep busy (1-minute load average), at least one. On a shared
+    2-core machine under a load of 16, two torch threads took 237-432 ms a text and one
+    107-117 ms (the idle thread spun waiting for the busy one); on an idle machine both
+    cores help."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cpus = os.cpu_count() or 1
+    try:
+        busy = os.getloadavg()[0]
+    except OSError:
+        busy = 0.0
+    idle = cpus - int(busy) + 1  # the load counts this process's own thread
+    return max(1, min(cpus, idle))
+
+
+def one_torch_thread() -> None:
+    """Put torch on one thread (process-wide): several split a batch's rows by its size
+    and moved a vector's last bits (up to 2e-7), so results followed the load. A no-op
+    without torch (tests' stand-ins) or when already so."""
+    try:
+        import torch
+    except ImportError:
+        return
+    if torch.get_num_threads() != 1:
+        torch.set_num_threads(1)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,6 @@ installed).
 from __future__ import annotations
 
 import logging
-import os
 import re
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
@@ -29,7 +28,13 @@ import numpy.typing as npt
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import FeatureUnion
 
-from newsprism.cluster.vectors import DenseVectorizer, TokenVectors, dense_available
+from newsprism.cluster.vectors import (
+    DenseVectorizer,
+    TokenVectors,
+    dense_available,
+    embedding_threads,
+    one_torch_thread,
+)
 from newsprism.reconcile.pooled import StoryPieces
 
 logger = logging.getLogger(__name__)
@@ -213,7 +218,7 @@ class DenseSimilarity:
         # torch on one thread, the batches spread over ``workers`` threads: a text's vector
         # is then the same bits whatever the load picks (several torch threads split a
         # batch's rows by its size and moved the last bits, up to 2e-7).
-        _set_threads(1)
+        one_torch_thread()
         self._vectorizer.workers = embedding_threads()
         self._vectorizer.batch_size = BATCH_PER_THREAD
 
@@ -246,33 +251,6 @@ class DenseSimilarity:
 # text. Padding is no longer computed: 16 and 64 a batch now cost the same (0.85 and 0.82
 # ms a piece, 258 BASIL sentences, 2026-12-05) and give the same vectors.
 BATCH_PER_THREAD = 16
-
-
-def embedding_threads() -> int:
-    """Threads for the model (batches run at once): the CPUs this process may use, less
-    those other processes keep busy (1-minute load average), at least one. On a shared
-    2-core machine under a load of 16, two torch threads took 237-432 ms a text and one
-    107-117 ms (the idle thread spun waiting for the busy one); on an idle machine both
-    cores help."""
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cpus = os.cpu_count() or 1
-    try:
-        busy = os.getloadavg()[0]
-    except OSError:
-        busy = 0.0
-    idle = cpus - int(busy) + 1  # the load counts this process's own thread
-    return max(1, min(cpus, idle))
-
-
-def _set_threads(threads: int) -> None:
-    try:
-        import torch
-    except ImportError:  # a vectorizer that needs no torch (tests' stand-ins)
-        return
-    if torch.get_num_threads() != threads:
-        torch.set_num_threads(threads)
 
 
 def make_similarity(embeddings: Literal["auto", "off", "on"] = "auto") -> TextSimilarity:
