@@ -198,3 +198,14 @@ def test_asked_if_gives_the_question(nlp: Language) -> None:
     assert partial.group == question.group
     # After a verb of saying, "if" opens a condition: the clause is what she said.
     assert find(indirect(quotes), "she would resign").text == "she would resign if asked"
+
+
+def test_a_quote_in_the_complement_of_a_negated_verb_stays_with_it(nlp: Language) -> None:
+    # Reached through what the verb reports, the negated verb still attributes it.
+    text = (
+        "There is new evidence, Edvin Rask said, though officials have not said the "
+        'ministry is actually "reopening" its inquiry.'
+    )
+    quote = find(direct(quotes_of(nlp, text)), "reopening")
+    assert quote.cue == "said"
+    assert quote.speaker_mention == "officials"

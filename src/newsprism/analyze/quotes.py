@@ -129,6 +129,8 @@ _WORK_NOUNS: Final = frozenset(
     )
 )
 _WALK_LIMIT: Final = 8
+# A verb's dependents that hold what it reports or names.
+_REPORTED_ROLES: Final = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "dative"})
 # A requested or apologised-for phrase ("called for calm", "asked for comment") shorter
 # than this names no claim another outlet could render; 3 words keep "called for armed
 # guards" and "apologized for the remarks" (set by reading, not fitted).
@@ -450,25 +452,30 @@ def _attribution_by_parse(ctx: SpeakerDoc, span: QuoteSpan) -> _Attribution | No
     for token in content:
         if content.start <= token.head.i < content.end:
             continue
-        found = _walk_up(ctx, token.head, ctx.para_of[token.i])
+        found = _walk_up(ctx, token.head, ctx.para_of[token.i], token)
         if found is not None:
             return found
     return None
 
 
-def _walk_up(ctx: SpeakerDoc, token: Token, paragraph: int) -> _Attribution | None:
+def _walk_up(ctx: SpeakerDoc, token: Token, paragraph: int, below: Token) -> _Attribution | None:
+    """The first reporting verb with a speaker up the tree from ``token``, reached from
+    its child ``below``."""
     for _ in range(_WALK_LIMIT):
         if ctx.para_of[token.i] != paragraph:
             return None
-        # A negated verb reported nothing ("hasn't apologized … because "…""): the
-        # quote belongs to the reporting verb above it, if any.
-        if not ctx.quoted[token.i] and not _negated(token):
+        # A negated verb reached through a reason or circumstance reported nothing
+        # ("hasn't apologized … because "…""): the verb above it may attribute the
+        # quote. Reached through its complement it does ("haven't said the FBI is
+        # "reopening" it": PolNeAR annotates that attribution).
+        skip = _negated(token) and below.dep_ not in _REPORTED_ROLES
+        if not ctx.quoted[token.i] and not skip:
             found = _attribution_of(ctx, token) or _parenthetical(ctx, token)
             if found is not None:
                 return found
         if token.head.i == token.i:
             return None
-        token = token.head
+        token, below = token.head, token
     return None
 
 
