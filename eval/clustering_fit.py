@@ -68,8 +68,8 @@ code) cross-set B-cubed F1 BASIL 0.874 -> 0.890 (P 0.986 -> 0.994, R 0.784 -> 0.
 ECB+ 0.864 -> 0.859 (P 0.829 -> 0.775: the model fitted on BASIL, Multi-News and the
 stream joins more look-alikes), SemEval r -0.575 -> -0.598. Tried beside it (one fit
 each): L2 1.0 (BASIL 0.875, ECB+ 0.842) and the stream at half weight (0.892 / 0.862).
-Each set weighs the same in the fit (example weights 1 / examples of the set). L2 penalty 0.1 on the weights
-(not the intercept); Newton-Raphson (IRLS) to convergence. The evaluation
+Each set weighs the same in the fit (example weights 1 / examples of the set). L2
+penalty 0.1 on the weights (not the intercept); Newton-Raphson (IRLS) to convergence. The evaluation
 (``eval/real_clustering.py``) reports every real set with a model fitted on the
 *other* sets (leave one set out), and the shipped model (all three) beside it.
 SemEval-2022 task 8 and the stream's report seed (42026) are never fitted on.
