@@ -5,15 +5,15 @@ Statements for the samples are built here from each article's quote groups (one
 statement per group), not by the statement aligner: every quote is then "single
 source", and the novelty test alone decides whether it is exclusive.
 
-Gold exclusives not listed with the default thresholds (13 of 19 listed, lexical and
-dense alike): "a spark from a damaged power line ignited dry grass near Zhelvar" and
-the wooden church of 1790 (their sentences share enough of the story's words with
-other outlets' to score above the threshold), "warned customers to expect delays of up
-to a week" (The Daily Meridian reports the same carrier's warning), "was dropped after a
-late dispute over the wording of the island clause" and "fair to both banks of the
-river" (similar sentences elsewhere: 0.29 / 0.30 lexical), and the dense model's
-0.5 threshold loses Oduya's and Joren Vass's quotes, while lexical loses Oduya's
-(0.23 > 0.22) and the evacuation call.
+Gold exclusives not listed with the default thresholds (13 of 19 listed lexical, 16
+dense): "warned customers to expect delays of up to a week" (The Daily Meridian reports
+the same carrier's warning), "fair to both banks of the river" (a similar sentence
+elsewhere: 0.30 lexical) and Oduya's quote (0.23 > 0.22 lexical) with both; lexical
+also loses "a spark from a damaged power line ignited dry grass near Zhelvar" and the
+wooden church of 1790 (their sentences share enough of the story's words with other
+outlets' to score above the threshold) and "was dropped after a late dispute over the
+wording of the island clause" (0.29 lexical). The dense threshold (0.58, calibrated on
+real reporting: see ``ExclusiveOptions``) lists more per story than lexical here.
 """
 
 from __future__ import annotations
@@ -186,9 +186,10 @@ ALWAYS = {
 
 
 def gold_passage(sample: Any, item: dict[str, str]) -> Passage:
+    material: StoryMaterial = sample.material
     article = sample.id_of[item["ref"]]
-    start = sample.material.by_id[article].text.index(item["text"])
-    return sample.material.passage(article, start, start + len(item["text"]))
+    start = material.by_id[article].text.index(item["text"])
+    return material.passage(article, start, start + len(item["text"]))
 
 
 def listed(found: list[Exclusive], gold: Passage) -> list[Exclusive]:
@@ -219,10 +220,13 @@ def test_sample_exclusives(sample_stories: dict[str, Any], similarity: TextSimil
                 assert "fact" in {e.kind for e in hits}, item["text"]
             if any(t in item["text"] for t in ALWAYS):
                 assert hits, item["text"]
-    # Measured when written: 13 of 19 with both similarities; 32 / 19 / 16 items per
-    # story (lexical) and 27 / 24 / 13 (dense), for 9-10 articles and 7-8 sources.
+    # Measured at lexical 0.22 / dense 0.58: 13 of 19 lexical, 16 of 19 dense; 32 / 20 /
+    # 16 items per story (lexical) and 39 / 35 / 32 (dense), for 9-10 articles and 7-8
+    # sources. The cap keeps a story's list readable (about 4 items per article); it was
+    # 35 when dense stood at 0.5 (27 / 24 / 13 items), which real reporting showed
+    # missed a third of the exclusives.
     assert recalled >= 13, (recalled, total)
-    assert max(counts.values()) <= 35, counts
+    assert max(counts.values()) <= 40, counts
 
 
 def test_sample_exclusives_are_single_source(sample_stories: dict[str, Any]) -> None:
