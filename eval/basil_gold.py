@@ -388,6 +388,7 @@ def evaluate(gold: dict[str, Any], use_dense: bool, cached: bool, errors: int) -
     grouped = basil.stories()
     scored = {name: Scored() for name in [BASELINE, *systems]}
     halves = {name: {h: score.Counts() for h in HALVES} for name in scored}
+    exclusive_halves = {name: {h: score.Counts() for h in HALVES} for name in scored}
     per_story: list[dict[str, Any]] = []
     shown: list[str] = []
     for position, story in enumerate(gold["stories"]):
@@ -402,6 +403,9 @@ def evaluate(gold: dict[str, Any], use_dense: bool, cached: bool, errors: int) -
             scored[name].add_story(texts, truth, got)
             counted = score.group_pairs(texts, truth.statements, got.statements)
             halves[name][half_of(position)].add(counted)
+            exclusive_halves[name][half_of(position)].add(
+                score.exclusives(texts, truth.exclusives, truth.shared(), got.exclusives)
+            )
             row[name] = {
                 "statement_pairs": [counted.recalled, counted.gold],
                 "support_violations": got.support[2],
@@ -418,12 +422,15 @@ def evaluate(gold: dict[str, Any], use_dense: bool, cached: bool, errors: int) -
         "unit": "overlap (see eval/basil_gold_score.py)",
         "systems": {name: s.report(name != BASELINE) for name, s in scored.items()},
         "goals": goals(scored),
-        "statement_halves": {
-            name: {h: c.scores() for h, c in by_half.items()} for name, by_half in halves.items()
-        },
+        "statement_halves": _half_scores(halves),
+        "exclusive_halves": _half_scores(exclusive_halves),
         "stories": per_story,
         "seconds": round(time.perf_counter() - began, 1),
     }
+
+
+def _half_scores(halves: dict[str, dict[str, score.Counts]]) -> dict[str, Any]:
+    return {name: {h: c.scores() for h, c in by_half.items()} for name, by_half in halves.items()}
 
 
 def half_of(position: int) -> str:
@@ -479,7 +486,8 @@ def markdown(report: dict[str, Any]) -> str:
                 f"| {part} | {name} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} "
                 f"| {r['right']} / {r['judged']} | {r['recalled']} / {r['gold']} |"
             )
-    lines += _halves_markdown(report.get("statement_halves", {}))
+    lines += _halves_markdown(report.get("statement_halves", {}), "Statement pairs")
+    lines += _halves_markdown(report.get("exclusive_halves", {}), "Exclusives")
     lines += [
         "",
         "| system | fact status right | differ facts flagged | summary supporters | violations |",
@@ -500,15 +508,15 @@ def markdown(report: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _halves_markdown(halves: dict[str, dict[str, dict[str, Any]]]) -> list[str]:
-    """Statement pairs per half of the gold (even: where pairing is calibrated; odd:
-    held out)."""
+def _halves_markdown(halves: dict[str, dict[str, dict[str, Any]]], what: str) -> list[str]:
+    """``what`` (statement pairs, exclusives) per half of the gold (even: where pairing
+    and the dense exclusives threshold are calibrated; odd: held out)."""
     if not halves:
         return []
     lines = [
         "",
-        "Statement pairs per half (stories by position in the gold file; pairing is "
-        "calibrated on the even half, the odd half is held out):",
+        f"{what} per half (stories by position in the gold file; calibrated on the even "
+        "half, the odd half is held out):",
         "",
         "| system | half | P | R | right / judged | recalled / gold |",
         "| --- | --- | ---: | ---: | ---: | ---: |",

@@ -148,9 +148,9 @@ def test_markdown_puts_the_baseline_beside_every_part() -> None:
         assert f"| {part} | newsprism lexical |" in text
 
 
-def test_markdown_shows_statement_pairs_per_half_with_the_baseline() -> None:
-    """Pairing is calibrated on the even stories; the odd ones are held out, so both
-    halves are reported, the baseline beside each."""
+def test_markdown_shows_statement_pairs_and_exclusives_per_half_with_the_baseline() -> None:
+    """Pairing and the dense exclusives threshold are calibrated on the even stories; the
+    odd ones are held out, so both halves are reported, the baseline beside each."""
     assert [basil_gold.half_of(k) for k in range(4)] == ["even", "odd", "even", "odd"]
     counts = score.Counts(right=3, judged=4, recalled=2, gold=5)
     halves = {
@@ -164,12 +164,15 @@ def test_markdown_shows_statement_pairs_per_half_with_the_baseline() -> None:
         "systems": {n: s.report(n != basil_gold.BASELINE) for n, s in scored.items()},
         "goals": basil_gold.goals(scored),
         "statement_halves": halves,
+        "exclusive_halves": halves,
         "seconds": 1.0,
     }
     text = basil_gold.markdown(report)
-    for name in halves:
-        for half in basil_gold.HALVES:
-            assert f"| {name} | {half} | 0.750 | 0.400 | 3 / 4 | 2 / 5 |" in text
+    for what in ("Statement pairs per half", "Exclusives per half"):
+        table = text.split(what, 1)[1]
+        for name in halves:
+            for half in basil_gold.HALVES:
+                assert f"| {name} | {half} | 0.750 | 0.400 | 3 / 4 | 2 / 5 |" in table
 
 
 @pytest.mark.skipif(not basil.available(), reason="BASIL data folder absent")
