@@ -53,10 +53,9 @@ def _letters(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalpha())
 
 
-def person_places(ctx: QuotedDoc, offset: int) -> dict[str, set[str]]:
-    """Every person named before ``offset`` (outside quotes) -> the places the article
-    writes beside their name (empty when none)."""
-    names: NameResolver = getattr(ctx, "names")  # noqa: B009 - a SpeakerDoc's resolver
+def person_places(ctx: QuotedDoc, names: NameResolver, offset: int) -> dict[str, set[str]]:
+    """Every person ``names`` finds before ``offset`` (outside quotes) -> the places the
+    article writes beside their name (empty when none)."""
     found: dict[str, set[str]] = defaultdict(set)
     for name, start in names.people_before(offset):
         token = ctx.token_at(start)

@@ -127,7 +127,7 @@ def _described_speaker(
     last = max(((p, n) for p, n in spoken if p < offsets[0]), default=None)
     if role:
         place = _role_place(tokens)
-        ties = person_places(ctx, offsets[0]) if place else {}
+        ties = person_places(ctx, ctx.names, offsets[0]) if place else {}
         placed = [n for n, at in ties.items() if any(same_place(place or "", p) for p in at)]
         if placed:
             # A role with a place ("the California Democrat") is the person named last
