@@ -25,7 +25,7 @@ def one_thread() -> Iterator[None]:
     rows among them by the batch's size, so the last bits of a vector (up to 2e-7,
     measured on a quiet 2-core machine) move with the texts batched beside it; on one
     thread they do not. The thread count a run uses follows the machine's load
-    (reconcile.similarity.embedding_threads), so without this the tests below passed or
+    (cluster.vectors.embedding_threads), so without this the tests below passed or
     failed with the load."""
     torch = pytest.importorskip("torch")
     before = torch.get_num_threads()
@@ -137,19 +137,44 @@ def test_a_texts_dense_vectors_do_not_depend_on_how_many_batches_run_at_once(
         assert np.array_equal(one.sentence, other.sentence)
 
 
-def test_a_dense_similarity_runs_the_model_on_one_torch_thread_and_spreads_batches(
+@needs_model
+def test_a_dense_similarity_embeds_on_one_torch_thread_spreading_batches_as_the_load_allows(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from newsprism.reconcile import similarity as module
+    """A brief's vectors come from the vectorizer with torch on one thread; its batches run
+    on as many threads as the load leaves free, read at each call (not pinned at the first),
+    and the vectors are the same bits whether one thread or two ran them."""
+    import threading
 
-    monkeypatch.setattr(module, "embedding_threads", lambda: 2)
-    torch = sys.modules.get("torch")
-    before = torch.get_num_threads() if torch else 0
-    model = _WordModel()
+    import numpy as np
+    import torch
+
+    from newsprism.cluster import vectors
+    from newsprism.reconcile.similarity import BATCH_PER_THREAD
+
+    free = [1]  # the cores the load leaves, as embedding_threads would read them now
+    monkeypatch.setattr(vectors, "embedding_threads", lambda: free[0])
+    ran_on: list[str] = []
+    forward = vectors.DenseVectorizer._forward
+
+    def spied(self: vectors.DenseVectorizer, encoded: object) -> object:
+        ran_on.append(threading.current_thread().name)
+        return forward(self, encoded)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(vectors.DenseVectorizer, "_forward", spied)
+    texts = [f"Rescue teams reached village {n} on Tuesday." for n in range(BATCH_PER_THREAD + 1)]
+    model = vectors.DenseVectorizer()
+    before = torch.get_num_threads()
+    torch.set_num_threads(2)
     try:
-        module.DenseSimilarity(model).prepare(["Rescue teams reached the village."])  # type: ignore[arg-type]
-        assert torch is None or torch.get_num_threads() == 1
+        alone = DenseSimilarity(model).matrix(texts, texts)
+        assert torch.get_num_threads() == 1
+        on_one, ran_on[:] = list(ran_on), []
+        free[0] = 2  # the machine went quiet: the next brief's batches use both cores
+        spread = DenseSimilarity(model).matrix(texts, texts)
     finally:
-        if torch:
-            torch.set_num_threads(before)
-    assert (model.workers, model.batch_size) == (2, module.BATCH_PER_THREAD)  # type: ignore[attr-defined]
+        torch.set_num_threads(before)
+    assert on_one == [threading.current_thread().name] * 2  # two batches
+    assert len(ran_on) == 2 and all(name.startswith("dense-model") for name in ran_on)
+    assert (model.workers, model.batch_size) == (None, BATCH_PER_THREAD)
+    assert np.array_equal(alone, spread)

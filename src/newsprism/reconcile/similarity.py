@@ -32,8 +32,6 @@ from newsprism.cluster.vectors import (
     DenseVectorizer,
     TokenVectors,
     dense_available,
-    embedding_threads,
-    one_torch_thread,
 )
 from newsprism.reconcile.pooled import StoryPieces
 
@@ -123,9 +121,10 @@ class DenseSimilarity:
     computed, :mod:`newsprism.cluster.minilm`), plus loading the model once (~0.1 s after
     torch; sentence-transformers' import was 7 s); pooling a text is a dictionary look-up per
     trigram and an alignment of a few dozen pieces (well under 1 ms). The model runs
-    batches of :data:`BATCH_PER_THREAD` texts, :func:`embedding_threads` of them at once
-    (each on its own thread, torch itself on one), so a text's vector is the same bits
-    whatever the load."""
+    batches of :data:`BATCH_PER_THREAD` texts; the vectorizer puts torch on one thread and
+    runs as many batches at once as the load leaves cores for, read at each call
+    (:class:`~newsprism.cluster.vectors.DenseVectorizer`), so a text's vector is the same
+    bits whatever the load."""
 
     dense = True
 
@@ -215,11 +214,9 @@ class DenseSimilarity:
         return True
 
     def _size_batches(self) -> None:
-        # torch on one thread, the batches spread over ``workers`` threads: a text's vector
-        # is then the same bits whatever the load picks (several torch threads split a
-        # batch's rows by its size and moved the last bits, up to 2e-7).
-        one_torch_thread()
-        self._vectorizer.workers = embedding_threads()
+        # Only the batch size: the vectorizer itself puts torch on one thread and spreads
+        # the batches over the cores the load leaves free, read at each call (setting its
+        # ``workers`` here would pin that count for every later caller, the clusterer too).
         self._vectorizer.batch_size = BATCH_PER_THREAD
 
     def _remember(self, texts: Sequence[str], vectors: Matrix) -> None:
