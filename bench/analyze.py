@@ -28,7 +28,6 @@ Results go to ``bench/results/analyze.json`` and ``analyze.md``.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import statistics
@@ -41,6 +40,7 @@ from typing import Any
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+from _results import write_report
 from corpus import iter_articles
 from newsprism.analyze.analyzer import AnalyzeOptions, Analyzer, analyze_in_pool
 from newsprism.analyze.dates import extract_dates
@@ -283,10 +283,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     console = Console(stderr=True)
     results = run_benchmark(args.articles, args.processes, console, args.baseline)
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "analyze.json").write_text(json.dumps(results, indent=2) + "\n")
-    table = markdown(results)
-    (args.out / "analyze.md").write_text(table)
+    table = write_report(args.out, "analyze", results, markdown)
     sys.stdout.write(table)
     return 0
 

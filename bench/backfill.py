@@ -28,7 +28,6 @@ Results go to ``bench/results/backfill.json`` and ``backfill.md``.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import platform
@@ -43,6 +42,7 @@ from typing import Any
 
 from distributed import Client
 
+from _results import write_report
 from corpus import write_corpus
 from newsprism.analyze.analyzer import AnalyzeOptions
 from newsprism.engine import Engine, LocalEngine
@@ -255,11 +255,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.getLogger("distributed").setLevel(logging.ERROR)
     results = run_benchmark(args.articles, args.runs, args.check_articles)
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "backfill.json").write_text(json.dumps(results, indent=2) + "\n")
-    table = markdown(results)
-    (args.out / "backfill.md").write_text(table)
-    print(table)
+    print(write_report(args.out, "backfill", results, markdown))
     return 0
 
 

@@ -16,7 +16,6 @@ each step once on its own. The goal: under one second per brief.
 from __future__ import annotations
 
 import argparse
-import json
 import platform
 import statistics
 import sys
@@ -30,6 +29,7 @@ from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "eval"))
 
+from _results import RESULTS, write_report
 from newsprism.analyze.analyzer import Analyzer
 from newsprism.cluster.vectors import dense_available
 from newsprism.model import Story
@@ -43,7 +43,6 @@ from newsprism.reconcile.similarity import (
 )
 from stream import StreamArticle, generate_stream
 
-RESULTS = Path(__file__).resolve().parent / "results"
 GOAL_SECONDS = 1.0
 
 
@@ -181,9 +180,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         table.add_row(name, f"{b['median']:.3f}", f"{b['min']:.3f}", f"{b['max']:.3f}")
     console.print(table)
     if not args.no_write:
-        RESULTS.mkdir(exist_ok=True)
-        (RESULTS / "brief.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-        (RESULTS / "brief.md").write_text(markdown(report), encoding="utf-8")
+        write_report(RESULTS, "brief", report, markdown)
     return 0
 
 

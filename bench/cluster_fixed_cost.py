@@ -46,13 +46,13 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "eval"))
 
+from _results import RESULTS, write_report
 from newsprism.cluster.batch import STATE_NAME
 from newsprism.cluster.cold import StoredStories
 from newsprism.cluster.stories import ClusterOptions, StoryClusterer
 from newsprism.store import ClusteringUpdate, Store
 from stream import iter_light_articles, truth_signals
 
-RESULTS = Path(__file__).resolve().parent / "results"
 NAME = "cluster_fixed_cost"
 OPTIONS = ClusterOptions(embeddings="off")
 _CHUNK = 20_000
@@ -212,10 +212,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sizes = sorted(int(s) for s in args.sizes.split(","))
     report = measure(sizes, args.runs, args.hot, args.per_day, args.story_size, args.tmp)
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / f"{NAME}.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    (args.out / f"{NAME}.md").write_text(markdown(report), encoding="utf-8")
-    print(markdown(report))
+    print(write_report(args.out, NAME, report, markdown))
     return 0
 
 

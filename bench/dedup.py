@@ -50,6 +50,7 @@ from typing import Any
 
 import numpy as np
 
+from _results import RESULTS, write_report
 from newsprism.cluster.dedup import (
     DedupOptions,
     DuplicateIndex,
@@ -61,7 +62,6 @@ from newsprism.cluster.options import ClusterOptions
 from newsprism.store import ClusteringUpdate, Store
 from newsprism.store_dedup import DedupUpdate
 
-RESULTS = Path(__file__).resolve().parent / "results"
 NAME = "dedup_fixed_cost"
 START = datetime(2024, 1, 1, tzinfo=UTC)
 _CHUNK = 20_000
@@ -302,10 +302,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         },
         "machine": f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}, {platform.platform()}",
     }
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / f"{NAME}.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    (args.out / f"{NAME}.md").write_text(markdown(report), encoding="utf-8")
-    print(markdown(report))
+    print(write_report(args.out, NAME, report, markdown))
     return 0
 
 

@@ -44,12 +44,12 @@ from typing import Any
 
 from rich.console import Console
 
+from _results import RESULTS, write_report
 from newsprism.cluster import vectors
 from newsprism.flow import EmbeddingsChoice, FlowOptions, analyze_paths
 from newsprism.render import briefs as brief_views
 from newsprism.store import Store
 
-RESULTS = Path(__file__).resolve().parent / "results"
 GOAL_RATIO = 1.5
 
 
@@ -306,11 +306,7 @@ def main() -> None:
         "runs": runs,
         "summary": summary(runs, args.dense),
     }
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "dense.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    text = markdown(report)
-    (args.out / "dense.md").write_text(text, encoding="utf-8")
-    print(text)
+    print(write_report(args.out, "dense", report, markdown))
 
 
 if __name__ == "__main__":

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
 import os
 import statistics
 import sys
@@ -40,10 +39,10 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from _results import RESULTS, write_report
 from newsprism.cluster.vectors import DenseVectorizer, dense_available
 from newsprism.reconcile.summary import SummaryOptions
 
-RESULTS = Path(__file__).resolve().parent / "results"
 Vectors = npt.NDArray[np.float32]
 
 
@@ -241,11 +240,7 @@ def main() -> None:
     if not dense_available():
         sys.exit("the dense model needs the 'embed' extra")
     report = measure(args.articles, args.rounds)
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "dense_model.json").write_text(json.dumps(report, indent=2) + "\n", "utf-8")
-    text = markdown(report)
-    (args.out / "dense_model.md").write_text(text, encoding="utf-8")
-    print(text)
+    print(write_report(args.out, "dense_model", report, markdown))
 
 
 if __name__ == "__main__":

@@ -31,7 +31,6 @@ medians are then over 5R chunks. Peak RSS (``getrusage``) is taken after each pa
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import resource
@@ -51,6 +50,7 @@ import trafilatura
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from _results import write_report
 from corpus import DEFAULT_SEED, CorpusFiles, write_corpus
 from newsprism.ingest.batch import BATCH_SIZE, ingest
 from newsprism.ingest.clean import CleanOptions, clean_scraped_text
@@ -595,11 +595,7 @@ def markdown(results: dict[str, Any]) -> str:
 
 
 def write_results(results: dict[str, Any], out: Path) -> str:
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "ingest.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    table = markdown(results)
-    (out / "ingest.md").write_text(table, encoding="utf-8")
-    return table
+    return write_report(out, "ingest", results, markdown)
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:

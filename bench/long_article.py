@@ -23,12 +23,11 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
+from _results import RESULTS, write_report
 from corpus import iter_articles
 
-RESULTS = Path(__file__).resolve().parent / "results"
 SHORT_CHARS = 5_000
 
 
@@ -122,8 +121,7 @@ def main() -> None:
         command += ["--chunk-chars", str(args.chunk_chars)]
         done = subprocess.run(command, check=True, capture_output=True, text=True)
         results[mode] = json.loads(done.stdout.strip().splitlines()[-1])
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "long_article.json").write_text(json.dumps(results, indent=2) + "\n")
+    write_report(RESULTS, "long_article", results)
     print(json.dumps(results, indent=2))
 
 

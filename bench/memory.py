@@ -31,6 +31,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from _results import write_report
+
 MB = 1_000_000
 PROSE = (
     "the council harbour board minister said on Tuesday that repairs would take eleven weeks "
@@ -136,10 +138,12 @@ def measure(sizes: Sequence[int], workdir: Path) -> dict[str, Any]:
 
 
 def write_results(results: dict[str, Any], out: Path) -> None:
-    out.mkdir(parents=True, exist_ok=True)
     results["python"] = platform.python_version()
     results["when"] = datetime.now(UTC).isoformat(timespec="seconds")
-    (out / "memory.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    write_report(out, "memory", results, markdown)
+
+
+def markdown(results: dict[str, Any]) -> str:
     lines = [
         "# Memory benchmark: one huge article",
         "",
@@ -157,7 +161,7 @@ def write_results(results: dict[str, Any], out: Path) -> None:
         )
     worst = max(r["factor"] for r in results["rows"])
     lines += ["", f"- Worst factor: **{worst}x** the input size."]
-    (out / "memory.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return "\n".join(lines) + "\n"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

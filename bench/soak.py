@@ -44,12 +44,13 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from _results import RESULTS, write_report
+
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
-RESULTS = BENCH / "results"
 DB_ENV = "NEWSPRISM_SOAK_DB"
 # How often the readers re-read the story and article ids (new stories appear).
 REFRESH_SECONDS = 5.0
@@ -480,9 +481,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     text = markdown(report)
     print(text)
     if not args.no_write:
-        args.out.mkdir(parents=True, exist_ok=True)
-        (args.out / "soak.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-        (args.out / "soak.md").write_text(text, encoding="utf-8")
+        write_report(args.out, "soak", report, text)
     failed = report["errors"] or report["lost_articles"] or report["job_problems"]
     return 1 if failed else 0
 

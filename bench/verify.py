@@ -17,7 +17,6 @@ per similarity model (lexical; dense when installed). Goal: under one second.
 from __future__ import annotations
 
 import argparse
-import json
 import platform
 import re
 import sys
@@ -29,6 +28,7 @@ from rich.console import Console
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _results import RESULTS, write_report
 from brief import material, story_articles, timed
 from newsprism.analyze.analyzer import Analyzer
 from newsprism.cluster.vectors import dense_available
@@ -42,7 +42,6 @@ from newsprism.reconcile.similarity import (
 )
 from newsprism.reconcile.verify import Verifier, verdict_counts
 
-RESULTS = Path(__file__).resolve().parent / "results"
 GOAL_SECONDS = 1.0
 _FIGURE = re.compile(r"\d[\d,]*")
 
@@ -131,9 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     text = markdown(report)
     console.print(text)
     if not args.no_write:
-        RESULTS.mkdir(exist_ok=True)
-        (RESULTS / "verify.json").write_text(json.dumps(report, indent=2) + "\n", "utf-8")
-        (RESULTS / "verify.md").write_text(text, encoding="utf-8")
+        write_report(RESULTS, "verify", report, text)
     return 0
 
 

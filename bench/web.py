@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
 import platform
 import random
@@ -51,11 +50,12 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from _results import RESULTS, write_report
+
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
 BENCH = Path(__file__).resolve().parent
-RESULTS = BENCH / "results"
 DB_ENV = "NEWSPRISM_WEB_BENCH_DB"
 WARMUP_PHASES = 6
 WARM_MAX_MS = 1_500.0
@@ -384,9 +384,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     text = markdown(report)
     print(text)
     if not args.no_write:
-        args.out.mkdir(parents=True, exist_ok=True)
-        (args.out / "web.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-        (args.out / "web.md").write_text(text, encoding="utf-8")
+        write_report(args.out, "web", report, text)
     return 0
 
 
