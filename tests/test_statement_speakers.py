@@ -147,3 +147,23 @@ def test_a_second_report_conjoined_to_a_clause_pairs_on_its_own() -> None:
     )  # fmt: skip
     assert _outlets(statements, "two-thirds") == {"A", "B"}
     assert _outlets(statements, "thrilled") == {"A"}
+
+
+def test_a_second_complement_of_one_verb_pairs_on_its_own() -> None:
+    # "said X and that Y" / ", but that Y": two things said under one verb; another
+    # outlet renders only the first, in words of its own.
+    mistake = "the harbour deal with the developer was a costly mistake"
+    trust = "the council should never again trust the developer with public land"
+    late = "the repairs would be finished by spring"
+    said = f"Ivo Brandt said on Monday that {mistake} and that {trust}, but that {late}."
+    quoted = '"I think this harbour deal is a costly mistake," Brandt said.'
+    statements = _story(
+        _article("A", said, [(f"{mistake} and that {trust}, but that {late}", "Ivo Brandt",
+                              "Ivo Brandt", 0)]),
+        _article("B", quoted, [("I think this harbour deal is a costly mistake", "Ivo Brandt",
+                                "Brandt", 0)]),
+    )  # fmt: skip
+    assert _outlets(statements, "costly mistake") == {"A", "B"}
+    assert _outlets(statements, "never again trust") == {"A"}
+    pieces = {v.passage.text for s in statements for v in s.variants if v.passage.outlet == "A"}
+    assert pieces == {mistake, f"{trust}, but that {late}"}

@@ -39,6 +39,7 @@ from newsprism.model import Entity, Mention
 logger = logging.getLogger(__name__)
 
 __all__ = [
+    "CAMP_NOUNS",
     "DATA_FILE",
     "HEADS_OF_GOVERNMENT",
     "HEADS_OF_STATE",
@@ -259,6 +260,11 @@ TITLES = (
 TITLE_LAST_WORDS = frozenset(re.split(r"[ -]", t)[-1] for t in TITLES) | frozenset(
     _ABBREVIATED_TITLES
 )
+# Nouns for a person's party or camp, which news uses as descriptions ("the Iowa
+# Republican"); with the titles' last words they make a role.
+CAMP_NOUNS = _words("""
+    democrat | republican | independent | progressive | conservative | liberal
+    libertarian""")
 MAX_TITLE_WORDS = 5  # tokens: "deputy prime minister", "secretary - general"
 # Modifiers that do not change whom a description means, and determiners.
 IGNORED_MODIFIERS = _words("""

@@ -25,7 +25,7 @@ from typing import Final
 
 from spacy.tokens import Doc, Span, Token
 
-from newsprism.analyze.aliases import ORG_WORDS, TITLE_LAST_WORDS
+from newsprism.analyze.aliases import CAMP_NOUNS, ORG_WORDS, TITLE_LAST_WORDS
 from newsprism.analyze.quote_marks import QuotedDoc
 from newsprism.analyze.speaker_mentions import after_quoted_words
 from newsprism.analyze.speaker_places import person_places, same_place
@@ -85,14 +85,6 @@ def canonical_speaker(
     return name
 
 
-# Nouns for a person's party or camp, which news uses as descriptions ("the Iowa
-# Republican"); with the titles' last words they make a role.
-_CAMP_NOUNS: Final = frozenset(
-    {"democrat", "republican", "independent", "progressive", "conservative", "liberal"}
-    | {"libertarian"}
-)
-
-
 def _is_role(ctx: SpeakerDoc, offsets: tuple[int, int]) -> bool:
     """Whether a mention is "the …" ending in a title or a camp noun ("the California
     Democrat", "America's Toughest Sheriff"): someone described, not named."""
@@ -100,7 +92,7 @@ def _is_role(ctx: SpeakerDoc, offsets: tuple[int, int]) -> bool:
     if not len(tokens) or tokens[0].lower_ != "the":
         return False
     last = tokens[-1].lower_
-    return last in _CAMP_NOUNS or last in TITLE_LAST_WORDS
+    return last in CAMP_NOUNS or last in TITLE_LAST_WORDS
 
 
 def _described_speaker(

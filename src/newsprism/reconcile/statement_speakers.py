@@ -26,18 +26,18 @@ from typing import Final
 import numpy as np
 import numpy.typing as npt
 
-from newsprism.analyze.aliases import TITLE_LAST_WORDS
+from newsprism.analyze.aliases import CAMP_NOUNS, TITLE_LAST_WORDS
 from newsprism.reconcile.statement_units import Unit
 
 logger = logging.getLogger(__name__)
 
 __all__ = ["describes_one_person", "infer_speakers"]
 
-# Person nouns beyond the titles: what news calls someone it has named before.
+# Person nouns beyond the titles and camps: what news calls someone it has named before.
 _PERSON_NOUNS: Final = frozenset(
     {
         "woman", "man", "person", "congressman", "congresswoman", "candidate", "nominee",
-        "challenger", "incumbent", "democrat", "republican", "father", "mother", "son",
+        "challenger", "incumbent", "father", "mother", "son",
         "daughter", "wife", "husband", "student", "businessman", "businesswoman",
     }
 )  # fmt: skip
@@ -45,7 +45,7 @@ _PERSON_NOUNS: Final = frozenset(
 _PROXIES: Final = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "official", "government", "state", "aide"}
 )
-_NOUNS: Final = (TITLE_LAST_WORDS | _PERSON_NOUNS) - _PROXIES
+_NOUNS: Final = (TITLE_LAST_WORDS | CAMP_NOUNS | _PERSON_NOUNS) - _PROXIES
 _SINGULAR_PRONOUNS: Final = frozenset({"he", "she"})
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 # Content words a unit needs for its speaker to be inferred (as the margin rule of

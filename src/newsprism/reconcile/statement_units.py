@@ -37,8 +37,13 @@ _RUN_WORDS = 4
 # "and added that" (a reporting verb, up to three words of object, "that").
 _REPORTING = sorted(PERSON_VERBS | {"reminded", "suggested", "acknowledged", "asserted",
                                     "maintained", "promised", "pledged", "declared"})  # fmt: skip
+# Or a second complement of the same reporting verb: "said the offer was late and that
+# the port would stay shut", "..., but that he did not expect charges" (two things said;
+# other outlets often report one of them, or each apart).
 _SECOND_REPORT = re.compile(
-    r",?\s+and\s+(?:" + "|".join(_REPORTING) + r")(?:\s+[\w'’.-]+){0,3}?\s+that\s+"
+    r",?\s+(?:and|but)\s+(?:(?:"
+    + "|".join(_REPORTING)
+    + r")(?:\s+[\w'’.-]+){0,3}?\s+)?(?:also\s+)?that\s+"
 )
 # A second subject beside the speaker's mention: " and Clinton", "Obama and ".
 _NAME = r"(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})"
@@ -208,16 +213,24 @@ def _report_pieces(unit: Unit) -> list[Unit]:
     """An indirect unit cut where a second report of the same speaker is conjoined to
     it ("she was 'exhilarated' by the support and reminded reporters that she had
     predicted two-thirds of the vote"): two things said, which other outlets report
-    apart. Both pieces keep the quote group, so step 3 of
-    :mod:`newsprism.reconcile.statements` rejoins them where no outlet tells them
-    apart; the connecting words ("and reminded reporters that") belong to neither."""
+    apart; likewise a second complement of the same verb ("said the offer was late and
+    that the port would stay shut"), each one a piece. The pieces keep the quote group,
+    so step 3 of :mod:`newsprism.reconcile.statements` rejoins them where no outlet
+    tells them apart; the connecting words ("and reminded reporters that") belong to
+    neither."""
     if unit.direct:
         return [unit]
-    match = _SECOND_REPORT.search(unit.text)
-    if match is None or match.start() < _MIN_CLAUSE or len(unit.text) - match.end() < _MIN_CLAUSE:
+    bounds = [(0, 0)]  # (start of a piece, end of the connective before it)
+    for match in _SECOND_REPORT.finditer(unit.text):
+        if min(match.start() - bounds[-1][1], len(unit.text) - match.end()) >= _MIN_CLAUSE:
+            bounds.append((match.start(), match.end()))
+    if len(bounds) == 1:
         return [unit]
-    first = _clause_piece(unit, unit.start, unit.start + match.start())
-    return [first, _clause_piece(unit, unit.start + match.end(), unit.end)]
+    ends = [start for start, _ in bounds[1:]] + [len(unit.text)]
+    return [
+        _clause_piece(unit, unit.start + begin, unit.start + end)
+        for (_, begin), end in zip(bounds, ends, strict=True)
+    ]
 
 
 def _partial_cuts(
