@@ -115,6 +115,7 @@ from newsprism.reconcile.clauses import (
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.places import placed_apart
 from newsprism.reconcile.prepositions import opposed_pairs
+from newsprism.reconcile.renderings import negation_renderings
 from newsprism.reconcile.rivals import rival_pairs
 from newsprism.reconcile.similarity import TextSimilarity
 
@@ -537,6 +538,20 @@ def _negations(
         denials = [c for c in group if c.negated]
         about = min((c.text for c in denials), key=len) if denials else group[0].text
         result.append(Discrepancy(about, "negation", _claims(material, group)))
+    return result + _renderings(material, result)
+
+
+def _renderings(material: StoryMaterial, found: Sequence[Discrepancy]) -> list[Discrepancy]:
+    """``negation`` between two outlets' renderings of one quote
+    (:mod:`newsprism.reconcile.renderings`), unless a claim pair already holds them."""
+    seen = [{(c.article, c.start) for c in d.claims} for d in found]
+    result = []
+    for denial, assertion in negation_renderings(material):
+        keys = {(denial.article, denial.start), (assertion.article, assertion.start)}
+        if not any(keys <= claims for claims in seen):
+            seen.append(keys)
+            claims = _in_order(material, (denial, assertion))
+            result.append(Discrepancy(denial.text, "negation", claims))
     return result
 
 
