@@ -54,7 +54,10 @@
     the subject of the verb it hangs on ("the director had to apologize").
 
     Pairs linked by a shared sentence form one discrepancy (all who deny, all who
-    assert).
+    assert). Two outlets' renderings of one direct quote that differ by a negation
+    ("if they don't pass this bill ..." / "to pass this bill ...") are a ``negation``
+    too, whatever the guards above say of conditionals and modals: which way the
+    speaker put it is the claim (:mod:`newsprism.reconcile.renderings`).
 
 ``date``
     One event dated differently by two sources: the same predicate and actors as above,
@@ -64,7 +67,11 @@
     least ``date_lexical``/``date_dense`` similar, and no sign of a repeated event ("again",
     "second", "another", "once more", "resumed"...) nor an article that itself gives
     the predicate both dates. When the parser hangs two dates on one predicate, the
-    narrower one holds ("apologized Saturday ... earlier this week": Saturday).
+    narrower one holds ("apologized Saturday ... earlier this week": Saturday). One vote
+    told in other words ("the Senate resolution on the levy passed Tuesday" / "on
+    Wednesday, the Senate voted on a bill that funds the levy") is one event when the
+    body is the same and the measures' descriptions share a word
+    (:mod:`newsprism.reconcile.votes`), its dates at most ``VOTE_DAYS`` apart.
 
 ``actor``
     Different people named as the one who did a deed only one can do: "Linda Ferrand
@@ -91,6 +98,7 @@ import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Token
@@ -118,6 +126,7 @@ from newsprism.reconcile.prepositions import opposed_pairs
 from newsprism.reconcile.renderings import negation_renderings
 from newsprism.reconcile.rivals import rival_pairs
 from newsprism.reconcile.similarity import TextSimilarity
+from newsprism.reconcile.votes import one_vote, votes
 
 __all__ = ["DiscrepancyOptions", "find_discrepancies"]
 
@@ -697,6 +706,58 @@ def _dates(
     ]
 
 
+#: One vote dated twice is a day or two off ("Tuesday" / "Wednesday"); a body's votes
+#: on one measure further apart are different votes (a first reading, a final one).
+VOTE_DAYS = 3
+
+
+def _days_apart(a: Sequence[tuple[str, str]], b: Sequence[tuple[str, str]]) -> int:
+    def day(iso: str) -> date:
+        return date.fromisoformat(iso[:10])
+
+    return min(
+        min(abs((day(y[0]) - day(x[1])).days), abs((day(x[0]) - day(y[1])).days))
+        for x in a
+        for y in b
+    )
+
+
+def _vote_dates(
+    material: StoryMaterial,
+    sentences: Sequence[Passage],
+    parsed: Parsed,
+    similarity: TextSimilarity,
+    opts: DiscrepancyOptions,
+) -> list[Discrepancy]:
+    """``date`` for one vote told in different words (:mod:`newsprism.reconcile.votes`:
+    the same body, measures described alike), its dates clashing by at most
+    :data:`VOTE_DAYS`, each knowable to the other article, and no article giving one
+    body two dates for a vote on the measure. No similarity guard: the body, the
+    measure and the near date are the guard."""
+    dated = [s for s in sentences if _resolved(material, s)]
+    found = [(v, _clause_dates(v.clause, material)) for v in votes(material, dated, parsed)]
+    found = [(v, d) for v, d in found if d]
+    pairs = [
+        (a.clause, b.clause)
+        for i, (a, a_dates) in enumerate(found)
+        for b, b_dates in found[i + 1 :]
+        if a.clause.source != b.clause.source
+        and one_vote(a, b)
+        and _dates_clash(a_dates, b_dates)
+        and _days_apart(a_dates, b_dates) <= VOTE_DAYS
+        and _both_knowable(material, a.clause, a_dates, b.clause, b_dates)
+        and not any(
+            c.clause.sentence.article in (a.clause.sentence.article, b.clause.sentence.article)
+            and one_vote(c, a)
+            and _dates_clash(c_dates, a_dates if c.clause.source == a.clause.source else b_dates)
+            for c, c_dates in found
+        )
+    ]
+    return [
+        Discrepancy(group[0].text, "date", _claims(material, group)) for group in _components(pairs)
+    ]
+
+
 def find_discrepancies(
     material: StoryMaterial,
     facts: Sequence[Fact],
@@ -720,7 +781,7 @@ def find_discrepancies(
     position = {a.id: n for n, a in enumerate(material.articles)}
     found = [
         d
-        for kind in (_negations, _rival_actors, _places, _dates)
+        for kind in (_negations, _rival_actors, _places, _dates, _vote_dates)
         for d in kind(material, sentences, parsed, similarity, opts)
     ]
     found.sort(key=lambda d: (position[d.claims[0].article], d.claims[0].start, d.kind))

@@ -1,0 +1,67 @@
+"""One vote told in different words by two outlets and dated differently
+(reconcile/votes.py through find_discrepancies), on invented articles, and the votes
+that are not one."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from newsprism.analyze.analyzer import Analyzer
+from newsprism.model import Article, Story, article_id
+from newsprism.reconcile.discrepancies import find_discrepancies
+from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.similarity import LexicalSimilarity
+
+PUBLISHED = datetime(2026, 5, 14, 9, 0, tzinfo=UTC)  # a Thursday
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+def invented(analyzer: Analyzer, texts: list[str]) -> StoryMaterial:
+    """One article per text, each from its own outlet, published on PUBLISHED."""
+    articles = [
+        Article(article_id(f"v{n}", t), f"v{n}.txt", t, outlet=f"Outlet {n}", published=PUBLISHED)
+        for n, t in enumerate(texts)
+    ]
+    story = Story("votes", None, tuple(a.id for a in articles))
+    return StoryMaterial(story, articles, {a.id: analyzer.analyze(a) for a in articles})
+
+
+PASSED = "The Senate resolution on the ferry levy passed Tuesday after a short debate."
+VOTED = "On Wednesday, the Senate voted 41-9 on a bill that funds the ferry levy."
+
+
+def test_one_vote_in_other_words_dated_differently(analyzer: Analyzer) -> None:
+    material = invented(analyzer, [PASSED, VOTED])
+    found = find_discrepancies(material, [], LexicalSimilarity())
+    assert [(d.kind, {c.text for c in d.claims}) for d in found] == [("date", {PASSED, VOTED})]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # Two bodies: two votes.
+        [PASSED.replace("Senate", "House"), VOTED],
+        # Two measures: nothing shared in their descriptions.
+        [PASSED, VOTED.replace("the ferry levy", "the harbour school")],
+        # Weeks apart: another vote on the measure.
+        [PASSED.replace("Tuesday", "on April 7"), VOTED],
+        # Another motion on the measure.
+        [PASSED, "On Wednesday, the Senate voted to delay a bill that funds the ferry levy."],
+        # One outlet gives the body two dates: the vote recurs.
+        [
+            "The Senate passed the ferry levy bill on Monday. The Senate passed the ferry "
+            "levy bill on Tuesday.",
+            VOTED,
+        ],
+    ],
+)
+def test_votes_that_are_not_one(analyzer: Analyzer, texts: list[str]) -> None:
+    material = invented(analyzer, texts)
+    found = find_discrepancies(material, [], LexicalSimilarity())
+    assert [d for d in found if d.kind == "date"] == []
