@@ -44,7 +44,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from newsprism.analyze.aliases import fold_key
+from newsprism.analyze.aliases import fold_key, strip_title
 from newsprism.model import (
     Exclusive,
     ExclusiveKind,
@@ -53,9 +53,10 @@ from newsprism.model import (
     RosterEntry,
     Statement,
 )
+from newsprism.reconcile.exclusive_details import StoryDetails, clause_around, free_parts
 from newsprism.reconcile.facts import FactOptions, values_compatible
 from newsprism.reconcile.material import StoryMaterial, outlet_key
-from newsprism.reconcile.roster import build_roster
+from newsprism.reconcile.roster import build_roster, story_names
 from newsprism.reconcile.similarity import LexicalSimilarity, TextSimilarity
 
 __all__ = ["ExclusiveOptions", "find_exclusives"]
@@ -64,7 +65,9 @@ logger = logging.getLogger(__name__)
 
 # Quoted passages (removed before looking for the writer's own first person).
 _QUOTED = re.compile(r"[“\"«„][^“”\"«»„]*[”\"»“]")
-_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Yy]ou)\b")
+# "I" with a dot beside it is an initial ("F.B.I.", "I.R.S."), not the writer.
+_FIRST_PERSON = re.compile(r"(?<!\.)\b(?:I(?!\.)|[Ww]e|[Mm]y|[Oo]ur|[Yy]ou)\b")
+_POSSESSIVE = re.compile(r"['’]s\b")
 _KIND_ORDER: dict[ExclusiveKind, int] = {"fact": 0, "quote": 1, "person": 2, "claim": 3}
 _PRIORITY: dict[ExclusiveKind, int] = {"quote": 0, "fact": 1, "person": 2, "claim": 3}
 
@@ -108,14 +111,39 @@ def _sentence_of(material: StoryMaterial, passage: Passage) -> Passage:
     return pieces[0] if pieces else passage
 
 
-def _fact_exclusives(material: StoryMaterial, facts: Sequence[Fact]) -> list[Exclusive]:
-    """Single facts whose figure no other source gives in the unit (see module doc)."""
+def _multi_source_spans(
+    material: StoryMaterial, statements: Sequence[Statement], facts: Sequence[Fact]
+) -> list[Passage]:
+    """Passages other sources also carry: variants of statements and figures of facts
+    with two or more sources."""
+    found = [
+        v.passage for s in statements if not _single_source(material, s) for v in s.variants
+    ]
+    found += [
+        v.passage
+        for f in facts
+        if material.sources(v.passage.article for v in f.values) > 1
+        for v in f.values
+    ]
+    return found
+
+
+def _fact_exclusives(
+    material: StoryMaterial,
+    facts: Sequence[Fact],
+    statements: Sequence[Statement],
+    figures: StoryDetails,
+) -> list[Exclusive]:
+    """Single facts whose figure no other source gives (see the module doc), each as
+    the clause that holds it."""
     options = FactOptions()
+    shared = _multi_source_spans(material, statements, facts)
     result = []
     for fact in facts:
         if fact.status != "single":
             continue
-        source = material.source_of(fact.values[0].passage.article)
+        value = fact.values[0]
+        source = material.source_of(value.passage.article)
         elsewhere = [
             q
             for other in facts
@@ -123,12 +151,17 @@ def _fact_exclusives(material: StoryMaterial, facts: Sequence[Fact]) -> list[Exc
             for q in other.values
             if material.source_of(q.passage.article) != source
         ]
-        value = fact.values[0]
         if any(values_compatible(value, q, fact.unit, options) for q in elsewhere):
             continue
+        if any(_overlaps(value.passage, p) for p in shared):
+            continue  # a figure inside words other sources report
+        if figures.given_elsewhere(value.passage, value.value, fact.about):
+            continue
         sentence = _sentence_of(material, value.passage)
-        if not _first_person(sentence.text):
-            result.append(Exclusive("fact", sentence))
+        blocked = shared + figures.in_sentence(sentence)
+        clause = clause_around(material, sentence, value.passage, blocked)
+        if clause is not None and not _first_person(clause.text):
+            result.append(Exclusive("fact", clause))
     return result
 
 
@@ -150,18 +183,58 @@ def _first_mention(material: StoryMaterial, entry: RosterEntry) -> Passage | Non
     return None
 
 
-def _person_exclusives(material: StoryMaterial, roster: Iterable[RosterEntry]) -> list[Exclusive]:
+def _person_exclusives(
+    material: StoryMaterial, roster: Sequence[RosterEntry], statements: Sequence[Statement]
+) -> list[Exclusive]:
     result = []
     outlets = {outlet_key(a.outlet) for a in material.articles if a.outlet}
+    speakers = {
+        fold_key(s.speaker) for s in statements if s.speaker and not _single_source(material, s)
+    }
     for entry in roster:
         if entry.type != "PERSON" or material.sources(entry.articles) != 1:
             continue
         if _names_an_outlet(entry, outlets):
             continue  # "documents seen by the Tribune": a paper, not a person
+        if speakers & {fold_key(n) for n in (entry.name, *entry.aliases)}:
+            continue  # their words are reported by others: the name only attributes them
+        if _part_of_other_name(material, entry, roster):
+            continue
         mention = _first_mention(material, entry)
         if mention is not None:
             result.append(Exclusive("person", mention))
     return result
+
+
+def _name_words(name: str) -> list[str]:
+    """A name's words after a leading title, up to a possessive ("President Barack" ->
+    Barack; "Mitt Romney's Medicare" -> Mitt Romney)."""
+    name = _POSSESSIVE.split(strip_title(name) or name)[0]
+    return [fold_key(w) for w in name.split() if fold_key(w)]
+
+
+def _part_of_other_name(
+    material: StoryMaterial, entry: RosterEntry, roster: Sequence[RosterEntry]
+) -> bool:
+    """Whether a one-source person is a piece of a person another source names: the
+    given name alone ("James" beside "James Mattioli", a cut "President Barack") or a
+    full name with words the parse ran on ("Mitt Romney's Medicare")."""
+    source = material.source_of(entry.articles[0])
+    fulls = [
+        _name_words(name)
+        for other in roster
+        if other.type == "PERSON"
+        and any(material.source_of(a) != source for a in other.articles)
+        for name in (other.name, *other.aliases)
+    ]
+    fulls = [f for f in fulls if len(f) > 1]
+    for name in (entry.name, *entry.aliases):
+        words = _name_words(name)
+        if len(words) == 1 and len({tuple(f) for f in fulls if f[0] == words[0]}) == 1:
+            return True
+        if len(words) > 1 and any(f == words[: len(f)] and len(f) < len(words) for f in fulls):
+            return True
+    return False
 
 
 def _names_an_outlet(entry: RosterEntry, outlets: set[str]) -> bool:
@@ -237,24 +310,43 @@ def _claim_candidates(
     material: StoryMaterial,
     sentences: Sequence[Passage],
     statements: Sequence[Statement],
+    facts: Sequence[Fact],
+    figures: StoryDetails,
     options: ExclusiveOptions,
 ) -> list[Passage]:
-    """Sentences that may be claims (before the similarity test): see the module doc."""
+    """Sentences (or their parts free of figures other sources give) that may be claims
+    (before the similarity test): see the module doc."""
     blocked = [
         v.passage
         for s in statements
         if not _single_source(material, s) or any(v.direct for v in s.variants)
         for v in s.variants
     ]
-    return [
-        s
-        for s in sentences
-        if len(s.text.split()) >= options.min_words
-        and not s.text.endswith("?")
-        and not _first_person(s.text)
-        and not any(_overlaps(s, b) for b in blocked)
-        and _carries_detail(material, s)
+    shared = [
+        v.passage
+        for f in facts
+        if material.sources(v.passage.article for v in f.values) > 1
+        for v in f.values
     ]
+    found = []
+    for sentence in sentences:
+        if (
+            sentence.text.endswith("?")
+            or _first_person(sentence.text)
+            or any(_overlaps(sentence, b) for b in blocked)
+        ):
+            continue
+        parts = free_parts(material, sentence, shared + figures.in_sentence(sentence))
+        found += [
+            part
+            for part in parts
+            if len(part.text.split()) >= options.min_words
+            and _carries_detail(material, part)
+            # A part cut away from figures other sources give must bring news of its
+            # own ("the council said on Wednesday" left of a shared "800 people").
+            and (part == sentence or figures.brings_news(part))
+        ]
+    return found
 
 
 def _repeats(material: StoryMaterial, item: Exclusive, kept: Exclusive, source: str) -> bool:
@@ -308,16 +400,17 @@ def find_exclusives(
     similarity = similarity or LexicalSimilarity()
     threshold = opts.dense if similarity.dense else opts.lexical
     sentences = material.story_pieces()
+    people = build_roster(material) if roster is None else roster
+    figures = StoryDetails(material, sentences, story_names(material, people))
     quotes = _quote_candidates(material, statements)
-    claims = _claim_candidates(material, sentences, statements, opts)
+    claims = _claim_candidates(material, sentences, statements, facts, figures, opts)
     # One similarity call, so a dense model embeds the story's sentences once.
     best = _Novelty(material, sentences, similarity).best([*quotes, *claims])
     novel = [b < threshold for b in best]
-    people = build_roster(material) if roster is None else roster
     found = [
-        *_fact_exclusives(material, facts),
+        *_fact_exclusives(material, facts, statements, figures),
         *(Exclusive("quote", q) for q, n in zip(quotes, novel, strict=False) if n),
-        *_person_exclusives(material, people),
+        *_person_exclusives(material, people, statements),
         *(Exclusive("claim", c) for c, n in zip(claims, novel[len(quotes) :], strict=True) if n),
     ]
     result = _one_per_source(material, found)

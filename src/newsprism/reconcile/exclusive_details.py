@@ -1,0 +1,363 @@
+"""The news-bearing details of a passage, and whether another passage carries them.
+
+:mod:`newsprism.reconcile.exclusives` calls a sentence shared only when a similar
+sentence of another source also carries what makes it news. Similarity alone does not
+tell: sentences of one story share its names and topic words, so "Saudi Arabia has
+threatened to sell off hundreds of billions of dollars in American assets" resembles
+"Saudi Arabia has objected vehemently to the bill" while only the second is news every
+outlet has.
+
+A passage's details (:func:`details_of`):
+
+``names``
+    Each named entity with a mention inside the passage, once: the roster key of the
+    analyser's canonical name (so "the president" and "Mr. Obama" are one name when the
+    analysis resolved them) and, as a fallback for a name the other side's analysis
+    missed, the words that name it (a person's surname, every capitalised word of
+    another name).
+``figures``
+    The analyser's quantities inside the passage.
+``dates``
+    The analyser's dates inside the passage (the resolved day, else the folded text).
+``quotes``
+    The content-word stems of each quoted part (within quote marks, or the whole
+    passage when it is a quote's words).
+
+:func:`coverage` is the share of one passage's details that another carries: a name by
+key or by one of its words, a figure by a compatible figure of the unit (or the same
+value), a date by its day or text, a quote by half or more of its content stems.
+Cheap: the stored analyses and regexes, no parse.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsprism.analyze.aliases import fold_key
+from newsprism.model import Passage, Quantity
+from newsprism.reconcile.figures import compatible
+from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.roster import StoryNames
+
+__all__ = ["Details", "coverage", "details_of"]
+
+logger = logging.getLogger(__name__)
+
+_QUOTED = re.compile(r"[“\"«„]([^“”\"«»„]*)[”\"»“]")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*[a-z][\w'’.-]*")
+# Words too common to carry a quote's meaning (a quote "covered" by "the" and "said"
+# is no match); short words (under 4 letters) are dropped anyway.
+_STOPWORDS = frozenset(
+    [
+        "that",
+        "this",
+        "with",
+        "from",
+        "have",
+        "been",
+        "were",
+        "they",
+        "their",
+        "there",
+        "what",
+        "when",
+        "will",
+        "would",
+        "could",
+        "should",
+        "about",
+        "which",
+        "into",
+        "them",
+        "then",
+        "than",
+        "just",
+        "also",
+        "very",
+        "more",
+        "most",
+        "some",
+        "such",
+        "only",
+        "your",
+        "said",
+        "says",
+    ]
+)
+# A quote is carried when this share of its content stems stands in the other passage:
+# half, so a quote cut short or framed differently ("try showing a little class") still
+# counts, a different quote on the topic does not.
+QUOTE_SHARE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Details:
+    """What makes a passage news (see the module doc), and its words for fallbacks."""
+
+    names: tuple[tuple[str, frozenset[str]], ...]  # (roster key, words that name it)
+    figures: tuple[Quantity, ...]
+    dates: tuple[str, ...]
+    quotes: tuple[frozenset[str], ...]
+    words: frozenset[str]
+
+    def count(self) -> int:
+        return len(self.names) + len(self.figures) + len(self.dates) + len(self.quotes)
+
+    @property
+    def keys(self) -> frozenset[str]:
+        return frozenset(key for key, _ in self.names)
+
+
+def _stem(word: str) -> str:
+    word = word.casefold().replace("’", "'")
+    for suffix in ("'s", "ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _content(text: str) -> frozenset[str]:
+    return frozenset(
+        _stem(w) for w in _WORD.findall(text) if len(w) >= 4 and w.casefold() not in _STOPWORDS
+    )
+
+
+def _inside(passage: Passage, start: int) -> bool:
+    return passage.start <= start < passage.end
+
+
+def _name_words(name: str, type_: str) -> frozenset[str]:
+    """The words another passage must hold to name the entity without the analyser:
+    a person's surname, every capitalised word of another name ("Republican Party")."""
+    words = [_stem(w) for w in _CAPITALISED.findall(name) if len(w) >= 3]
+    if type_ == "PERSON":
+        return frozenset(words[-1:])
+    return frozenset(words)
+
+
+def _names(
+    material: StoryMaterial, passage: Passage, names: StoryNames
+) -> tuple[tuple[str, frozenset[str]], ...]:
+    analysis = material.analysis(passage.article)
+    if analysis is None:
+        return ()
+    found: dict[str, frozenset[str]] = {}
+    for entity in analysis.entities:
+        if any(_inside(passage, m.start) for m in entity.mentions):
+            found.setdefault(names.key(entity.name), _name_words(entity.name, entity.type))
+    return tuple(found.items())
+
+
+def _quotes(text: str, quoted: bool) -> tuple[frozenset[str], ...]:
+    parts = [text] if quoted else [m.group(1) for m in _QUOTED.finditer(text)]
+    return tuple(c for c in (_content(p) for p in parts) if c)
+
+
+def details_of(
+    material: StoryMaterial, passage: Passage, names: StoryNames, *, quoted: bool = False
+) -> Details:
+    """The passage's details; ``quoted``: the passage is a quote's words (one quote)."""
+    analysis = material.analysis(passage.article)
+    figures = tuple(
+        q for q in (analysis.quantities if analysis else ()) if _inside(passage, q.start)
+    )
+    dates = tuple(
+        d.date or fold_key(d.text)
+        for d in (analysis.dates if analysis else ())
+        if _inside(passage, d.start)
+    )
+    return Details(
+        _names(material, passage, names),
+        figures,
+        tuple(dict.fromkeys(dates)),
+        _quotes(passage.text, quoted),
+        frozenset(_stem(w) for w in _WORD.findall(passage.text)),
+    )
+
+
+def _figure_carried(figure: Quantity, theirs: Details) -> bool:
+    return any(
+        (q.unit == figure.unit and compatible(figure, q)) or q.value == figure.value
+        for q in theirs.figures
+    )
+
+
+def _flags(mine: Details, theirs: Details) -> list[bool]:
+    """Per detail of ``mine`` (names, figures, dates, quotes in order): carried by
+    ``theirs``."""
+    keys = theirs.keys
+    return [
+        *(key in keys or (bool(words) and words <= theirs.words) for key, words in mine.names),
+        *(_figure_carried(f, theirs) for f in mine.figures),
+        *(d in theirs.dates for d in mine.dates),
+        *(len(q & theirs.words) >= QUOTE_SHARE * len(q) for q in mine.quotes),
+    ]
+
+
+def carried(mine: Details, theirs: Details) -> int:
+    """How many of ``mine``'s details ``theirs`` carries (see the module doc)."""
+    return sum(_flags(mine, theirs))
+
+
+def new_details(mine: Details, others: Sequence[Details]) -> list[int]:
+    """Indices (in :func:`_flags` order) of ``mine``'s details no passage of ``others``
+    carries."""
+    seen = [False] * mine.count()
+    for theirs in others:
+        seen = [a or b for a, b in zip(seen, _flags(mine, theirs), strict=True)]
+    return [n for n, s in enumerate(seen) if not s]
+
+
+def coverage(mine: Details, theirs: Details) -> float:
+    """The share of ``mine``'s details that ``theirs`` carries (1.0 when it has none)."""
+    total = mine.count()
+    return carried(mine, theirs) / total if total else 1.0
+
+
+# --- figures other sources give, and the clause of a figure -----------------------------
+
+# Where a sentence's clauses meet: a comma, semicolon or colon before a space, a
+# parenthesis, a dash between spaces, a coordinating "and"/"but"/"while" (a comma
+# inside "14,000" or a colon in "2:52" is no break). Used only to cut a figure's clause
+# away from a shared figure ("a $43,350 Rolex watch and $9,587.64 worth of furniture").
+_CLAUSE_BREAK = re.compile(
+    r"[,;:](?=\s)|[()]|\s[—–-]{1,2}\s|[—–]|\s(?:and|but|while|whereas)\s", re.IGNORECASE
+)
+
+
+def _numeral(value: float) -> re.Pattern[str] | None:
+    """The figure written in digits ("16", "14,000" or "14000"), whole numbers only."""
+    if value != int(value) or value < 0:
+        return None
+    plain, grouped = str(int(value)), f"{int(value):,}"
+    forms = "|".join(re.escape(f) for f in dict.fromkeys((grouped, plain)))
+    return re.compile(rf"(?<![\d.,])(?:{forms})(?![\d]|[.,]\d)")
+
+
+class StoryDetails:
+    """The story's sentences, to ask what other sources give: a figure
+    (:meth:`given_elsewhere`), any detail of a passage (:meth:`brings_news`). Built once
+    per story (an index of the sentences by word stem; their details when first asked)."""
+
+    def __init__(
+        self, material: StoryMaterial, sentences: Sequence[Passage], names: StoryNames
+    ) -> None:
+        self._material = material
+        self._names = names
+        self._sentences = list(sentences)
+        self._details: list[Details] | None = None
+        self._by_stem: dict[str, list[int]] = {}
+        for n, sentence in enumerate(self._sentences):
+            for stem in {_stem(w) for w in _WORD.findall(sentence.text)}:
+                self._by_stem.setdefault(stem, []).append(n)
+
+    def details(self, passage: Passage, *, quoted: bool = False) -> Details:
+        return details_of(self._material, passage, self._names, quoted=quoted)
+
+    def brings_news(self, passage: Passage, *, quoted: bool = False) -> bool:
+        """Whether the passage holds a detail (a name, figure, date or quote) that no
+        sentence of another source carries."""
+        if self._details is None:
+            self._details = [self.details(s) for s in self._sentences]
+        source = self._material.source_of(passage.article)
+        others = [
+            d
+            for s, d in zip(self._sentences, self._details, strict=True)
+            if self._material.source_of(s.article) != source
+        ]
+        return bool(new_details(self.details(passage, quoted=quoted), others))
+
+    def given_elsewhere(self, figure: Passage, value: float, about: str | None) -> bool:
+        """Whether a sentence of another source gives the figure for the same thing: it
+        holds the value (a quantity of the analysis, or the number in digits) and the
+        word the figure counts or describes (``about``: "16" about Malia, "19
+        hijackers"). Catches what fact grouping leaves apart: "Malia, 16," against
+        "Malia and Sasha, aged 16 and 13", "pardoned two turkeys" against the definite
+        "the two turkeys"."""
+        words = (about or "").split()
+        head = _stem(words[-1]) if words else ""
+        if len(head) < 3:
+            return False
+        material = self._material
+        source = material.source_of(figure.article)
+        numeral = _numeral(value)
+        for n in self._by_stem.get(head, ()):
+            sentence = self._sentences[n]
+            if material.source_of(sentence.article) == source:
+                continue
+            analysis = material.analysis(sentence.article)
+            quantities = analysis.quantities if analysis else ()
+            if any(_inside(sentence, q.start) and q.value == value for q in quantities):
+                return True
+            if numeral is not None and numeral.search(sentence.text):
+                return True
+        return False
+
+    def in_sentence(self, sentence: Passage) -> list[Passage]:
+        """The sentence's figures that another source gives (:meth:`given_elsewhere`)."""
+        analysis = self._material.analysis(sentence.article)
+        found = []
+        for q in analysis.quantities if analysis else ():
+            if not _inside(sentence, q.start):
+                continue
+            figure = self._material.passage(sentence.article, q.start, q.end)
+            if self.given_elsewhere(figure, q.value, q.about):
+                found.append(figure)
+        return found
+
+
+def _segments(sentence: Passage) -> list[tuple[int, int]]:
+    """The sentence's clause pieces as absolute (start, end), separators left out."""
+    cuts = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(sentence.text)]
+    bounds = [0, *(x for cut in cuts for x in cut), len(sentence.text)]
+    pieces = []
+    for start, end in zip(bounds[::2], bounds[1::2], strict=True):
+        if sentence.text[start:end].strip():
+            pieces.append((sentence.start + start, sentence.start + end))
+    return pieces
+
+
+def _hits(sentence: Passage, blocked: Sequence[Passage], start: int, end: int) -> bool:
+    return any(b.article == sentence.article and b.start < end and start < b.end for b in blocked)
+
+
+def _trimmed(material: StoryMaterial, article: str, start: int, end: int) -> Passage:
+    text = material.by_id[article].text
+    while start < end and not text[start].isalnum() and text[start] not in "$“\"'(":
+        start += 1
+    while end > start and text[end - 1] in " ,;:—–-":
+        end -= 1
+    return material.passage(article, start, end)
+
+
+def free_parts(
+    material: StoryMaterial, sentence: Passage, blocked: Sequence[Passage]
+) -> list[Passage]:
+    """The parts of ``sentence`` that hold none of ``blocked`` (spans of figures or words
+    other sources carry): the sentence itself when it holds none; else each longest run
+    of clause pieces without one ("for an effective tax rate of 31.55 percent" beside a
+    shared "$43,885,310"), in sentence order."""
+    if not _hits(sentence, blocked, sentence.start, sentence.end):
+        return [sentence]
+    runs: list[list[tuple[int, int]]] = [[]]
+    for piece in _segments(sentence):
+        if _hits(sentence, blocked, *piece):
+            runs.append([])
+        else:
+            runs[-1].append(piece)
+    return [_trimmed(material, sentence.article, run[0][0], run[-1][1]) for run in runs if run]
+
+
+def clause_around(
+    material: StoryMaterial, sentence: Passage, figure: Passage, blocked: Sequence[Passage]
+) -> Passage | None:
+    """The part of ``sentence`` (:func:`free_parts`) that holds ``figure``; None when the
+    figure's own clause piece holds a blocked span (it reports what others report)."""
+    return next(
+        (p for p in free_parts(material, sentence, blocked) if p.start <= figure.start < p.end),
+        None,
+    )
