@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
@@ -17,6 +17,9 @@ import numpy.typing as npt
 from newsprism.cluster.bound import is_unmeasured
 from newsprism.cluster.join import Evidence
 from newsprism.model import Story
+
+if TYPE_CHECKING:
+    from newsprism.cluster.split import Kept
 
 logger = logging.getLogger(__name__)
 
@@ -153,6 +156,11 @@ class HotStory:
     hot: bool = True
     # (sources, |total|^2, total has a non-zero) as of that many sources: see norm_sq.
     norm: tuple[int, float, bool] | None = None
+    # What each member brought, by sequence number, while the story may be split
+    # (newsprism.cluster.split); None once it cannot be (restored, frozen or too big).
+    kept: dict[int, Kept] | None = field(default_factory=dict)
+    # The source count at the last split check (a story is checked again once it changes).
+    checked: int = 0
 
     def centroid(self) -> Vector:
         """The unit mean of the members' vectors (zero when there is no text)."""
@@ -487,6 +495,7 @@ def story_from_meta(
 ) -> HotStory:
     story = HotStory(entry["key"], entry["id"], [(seq, a) for seq, a in entry["members"]])
     story.sources, story.hot, story.title = entry["sources"], entry["hot"], entry["title"]
+    story.kept = None  # a saved state keeps no member vectors: never split (see split.py)
     story.first_day, story.last_day, story.touched = entry["span"]
     story.first_published, story.last_published = (when(t) for t in entry["published"])
     if story.hot:

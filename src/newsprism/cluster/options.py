@@ -33,6 +33,12 @@ class ClusterOptions:
     packaged model (the fit script passes its candidates here). 0.5 is the model's own
     even-odds point, not tuned.
 
+    ``split_probability``: consolidation splits a story in two (its best two-way cut of
+    the members, :mod:`newsprism.cluster.split`) when the model gives its halves, judged
+    as two stories, less than this probability of being one; under
+    ``join_probability`` so that a split half is not merged straight back. Chosen
+    cross-set (eval/README.md, *On real news*).
+
     ``names_threshold``: an article in another language than a story's (text
     similarity means nothing across languages) joins when the weighted mean of its
     name overlap (0.35) and speaker overlap (0.10) reaches it and it shares at least
@@ -54,6 +60,7 @@ class ClusterOptions:
     window_days: float = 7.0
     keep_days: float = 30.0
     join_probability: float = 0.5
+    split_probability: float = 0.3
     names_threshold: float = 0.2
     candidates: int = 32
     consolidate: bool = True
@@ -64,6 +71,8 @@ class ClusterOptions:
     def __post_init__(self) -> None:
         if not 0 < self.join_probability < 1:
             raise ValueError("join_probability must be between 0 and 1")
+        if not 0 < self.split_probability <= self.join_probability:
+            raise ValueError("need 0 < split_probability <= join_probability")
         if self.window_days <= 0 or self.keep_days < self.window_days:
             raise ValueError("need 0 < window_days <= keep_days")
         if self.candidates < 1:

@@ -20,9 +20,11 @@ How an article is placed (:meth:`StoryClusterer.add`):
 4. :meth:`StoryClusterer.consolidate` (the batch runner calls it after every run)
    goes over every hot story, oldest first, and merges those the model now joins:
    early articles saw fewer members and an older IDF, so early splits are not final.
-   After it, the same articles give the same stories in one run or two, in any order,
-   as long as each pair of stories is either clearly joined or clearly apart (a tested
-   property on the sample corpus); a borderline story can still fall either way.
+   Then it splits each story changed since its last check whose two halves the model
+   no longer holds together (:mod:`newsprism.cluster.split`: look-alike events merged
+   one article at a time), and merges again. After it, the same articles give the same
+   stories in one run or two, in any order, as long as each pair of stories is either
+   clearly joined or clearly apart (a tested property on the sample corpus).
 
 Time: an undated article has no time distance: it is scored against every hot story
 without decay and leaves the story's span alone. A story stays hot (centroid kept,
@@ -109,6 +111,8 @@ from newsprism.cluster.join import (
 )
 from newsprism.cluster.options import ClusterOptions
 from newsprism.cluster.signals import ENTITY_TYPES, ArticleSignals, signals_of
+from newsprism.cluster.split import Kept, halves, merge_kept, rebuild, take
+from newsprism.cluster.split import keep as _keep_member
 from newsprism.cluster.state import pack, thawed, unpack
 from newsprism.cluster.state import vectorizer_kind as _vectorizer_kind
 from newsprism.cluster.threads import blas_threads
@@ -139,6 +143,8 @@ _BATCH = 256
 Side = Mapping[str, float] | frozenset[str]
 # Merges chained after one join at most (a bridging article rarely closes more gaps).
 _MAX_MERGES = 4
+# Merge-then-split rounds of one consolidation at most (a split half can merge elsewhere).
+_CONSOLIDATION_ROUNDS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +189,8 @@ class StoryClusterer:
         self._model: JoinModel = self.options.model or load_model(_vectorizer_kind(self.vectorizer))
         p = self.options.join_probability
         self._cut = math.log(p / (1.0 - p))
+        q = self.options.split_probability
+        self._split_cut = math.log(q / (1.0 - q))
         self._bound = LogitBound(self._model, self._cut)
         self._multilingual = bool(getattr(self.vectorizer, "multilingual", False))
         self._ann = CentroidIndex(self.vectorizer.dim)
@@ -257,22 +265,67 @@ class StoryClusterer:
         until none is left; the number of merges. Early joins saw fewer members and an
         older IDF; this pass makes the grouping independent of the order articles came
         in (see the module doc). Cost: one merge check per hot story per pass."""
+        merges = splits = 0
+        with blas_threads(self.options.blas_threads):
+            for _ in range(_CONSOLIDATION_ROUNDS):
+                merged = self._merge_pass()
+                split = self._split_pass()
+                merges, splits = merges + merged, splits + split
+                if not split:
+                    break
+        if merges or splits:
+            logger.info("consolidation merged %d stories, split %d", merges, splits)
+        return merges
+
+    def _merge_pass(self) -> int:
         merges = 0
         changed = True
-        with blas_threads(self.options.blas_threads):
-            while changed:
-                changed = False
-                for key in sorted(self._stories):
-                    story = self._stories.get(key)
-                    hot = story is not None and story.hot
-                    partner = self._closest_story(story) if story is not None and hot else None
-                    if story is not None and partner is not None:
-                        self._merge(story, partner)
-                        merges += 1
-                        changed = True
-        if merges:
-            logger.info("consolidation merged %d stories", merges)
+        while changed:
+            changed = False
+            for key in sorted(self._stories):
+                story = self._stories.get(key)
+                hot = story is not None and story.hot
+                partner = self._closest_story(story) if story is not None and hot else None
+                if story is not None and partner is not None:
+                    self._merge(story, partner)
+                    merges += 1
+                    changed = True
         return merges
+
+    def _split_pass(self) -> int:
+        """Split every hot story changed since its last check whose best two-way cut the
+        model scores under the split cut (:mod:`newsprism.cluster.split`)."""
+        splits = 0
+        for key in sorted(self._stories):
+            story = self._stories.get(key)
+            if story is None or not story.hot or story.checked == story.sources:
+                continue
+            story.checked = story.sources
+            cut = halves(story)
+            if cut is None:
+                continue
+            dim = self.vectorizer.dim
+            one, two = (rebuild(story, -2 - i, "", seqs, dim) for i, seqs in enumerate(cut))
+            self._weights.clear()
+            evidence = self._story_evidence(one, two)
+            if isinstance(evidence, Evidence) and self._model.logit(evidence) < self._split_cut:
+                self._split(story, one, two)
+                splits += 1
+        return splits
+
+    def _split(self, story: _Story, stay: _Story, move: _Story) -> None:
+        """Keep ``stay``'s members in ``story`` and open a story for ``move``'s."""
+        self._names.remove(story.key, story.names.keys() | story.speakers.keys())
+        take(story, stay)
+        new = self._open_story(move.members[0][1])
+        take(new, move)
+        for opened in (story, new):
+            self._names.add(opened.key, opened.names.keys() | opened.speakers.keys())
+            self._ann.put(opened.key, opened.centroid())
+            self._story_of.update((a, opened.key) for _, a in opened.members)
+        if new.touched is not None:
+            heapq.heappush(self._heap, (new.touched, new.key))
+        logger.info("story %s split: %d members to %s", story.id, len(new.members), new.id)
 
     def probability(self, first: ArticleSignals, second: ArticleSignals) -> float:
         """The probability that two articles tell one story, as the join model scores
@@ -599,7 +652,9 @@ class StoryClusterer:
     # --- changing stories ---------------------------------------------------------------
 
     def _new_story(self, item: _Item) -> _Story:
-        article = item.signals.article_id
+        return self._open_story(item.signals.article_id)
+
+    def _open_story(self, article: str) -> _Story:
         sid = "s" + article[:12]
         if self._taken(sid):  # a prefix collision: the whole id, numbered if need be
             sid = "s" + article
@@ -621,7 +676,7 @@ class StoryClusterer:
 
     def _join(self, story: _Story, item: _Item) -> None:
         """Add a source article: members, centroid, name counts, span; re-index."""
-        self._join_copy(story, item)
+        self._join_copy(story, item, copy=False)
         story.sources += 1
         if story.total is not None:
             story.total += item.vector
@@ -632,10 +687,24 @@ class StoryClusterer:
         self._names.remove(story.key, dropped)  # trimmed from its profile (hot.PROFILE_KEYS)
         self._ann.put(story.key, story.centroid())
 
-    def _join_copy(self, story: _Story, item: _Item) -> None:
+    def _join_copy(self, story: _Story, item: _Item, copy: bool = True) -> None:
         """Add a member that leaves the story's content alone (a syndicated copy)."""
         signals = item.signals
         story.members.append((item.seq, signals.article_id))
+        if story.hot:
+            vector = None if copy else item.vector.astype(np.float16)
+            original = signals.duplicate_of if copy else None
+            keys = (item.names, item.speakers, item.numbers)
+            member = Kept(
+                signals.article_id,
+                vector,
+                *keys,
+                item.day,
+                signals.published,
+                signals.language,
+                original,
+            )
+            _keep_member(story, item.seq, member)
         self._story_of[signals.article_id] = story.key
         if story.hot and signals.title and item.headline is not None:
             story.headlines.append((item.seq, signals.title, item.headline.astype(np.float16)))
@@ -672,6 +741,7 @@ class StoryClusterer:
         self._names.add(keep.key, gone.names.keys() | gone.speakers.keys())
         self._ann.discard(gone.key)
         _merge_members(keep, gone)
+        merge_kept(keep, gone)
         keep.sources += gone.sources
         if keep.total is not None and gone.total is not None:
             keep.total += gone.total
@@ -709,7 +779,7 @@ class StoryClusterer:
         self._names.recent_stories -= 1
         story.hot, story.total, story.headlines = False, None, []
         story.names, story.speakers, story.numbers = Profile(), Profile(), Profile()
-        story.languages = Counter()
+        story.languages, story.kept = Counter(), None
 
     # --- persistence --------------------------------------------------------------------
 
