@@ -167,3 +167,22 @@ def test_a_second_complement_of_one_verb_pairs_on_its_own() -> None:
     assert _outlets(statements, "never again trust") == {"A"}
     pieces = {v.passage.text for s in statements for v in s.variants if v.passage.outlet == "A"}
     assert pieces == {mistake, f"{trust}, but that {late}"}
+
+
+def test_a_described_speaker_is_inferred_from_the_whole_clause() -> None:
+    # Cut at ", and that", the first piece alone fits both people's words (and alone it
+    # would pair with Brandt's, the closer); the clause as written fits Mara Holt's only.
+    never = "she had never met the harbour mayor"
+    contact = "there had never been any contact between her and his office"
+    told = f"The woman told the paper that {never}, and that {contact}."
+    holt = "she had never met the harbour mayor and had no contact with his office"
+    brandt = "he had never met the harbour mayor"
+    statements = _story(
+        _article("A", told, [(f"{never}, and that {contact}", None, "The woman", 0)]),
+        _article("B", f"Mara Holt said {holt}. Ivo Brandt said {brandt}.", [
+            (holt, "Mara Holt", "Mara Holt", 0), (brandt, "Ivo Brandt", "Ivo Brandt", 1),
+        ]),
+    )  # fmt: skip
+    by_speaker = {s.speaker: {v.passage.outlet for v in s.variants} for s in statements}
+    assert by_speaker == {"Ivo Brandt": {"B"}, "Mara Holt": {"A", "B"}}
+    assert next(s.speaker for s in statements if len(s.variants) == 2) == "Mara Holt"

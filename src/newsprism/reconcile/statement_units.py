@@ -19,7 +19,7 @@ from newsprism.reconcile.speaker_names import speaker_name
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["Unit", "cut_partials", "normalize_words", "quote_units"]
+__all__ = ["Unit", "cut_partials", "normalize_words", "quote_units", "report_pieces"]
 
 TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
@@ -188,9 +188,13 @@ def _cospeaker(quote: Quote, text: str, names: StoryNames, speaker: str | None) 
     return None
 
 
-def quote_units(material: StoryMaterial, names: StoryNames | None = None) -> list[Unit]:
+def quote_units(
+    material: StoryMaterial, names: StoryNames | None = None, *, pieces: bool = True
+) -> list[Unit]:
     """Every quote part of the story's analysed articles as a :class:`Unit`, in story
-    order. Cost: linear in the quotes (plus the roster when ``names`` is not given)."""
+    order; with ``pieces``, indirect clauses cut at a second report or complement
+    (:func:`report_pieces`). Cost: linear in the quotes (plus the roster when ``names``
+    is not given)."""
     names = names if names is not None else story_names(material)
     units: list[Unit] = []
     for index, article in enumerate(material.articles):
@@ -204,9 +208,15 @@ def quote_units(material: StoryMaterial, names: StoryNames | None = None) -> lis
             found = _group_units(
                 index, (article.id, article.text), group, quotes, analysis.quotes, names
             )
-            units.extend(piece for unit in found for piece in _report_pieces(unit))
+            units.extend(found)
     units.sort(key=lambda u: u.order)
-    return units
+    return report_pieces(units) if pieces else units
+
+
+def report_pieces(units: Sequence[Unit]) -> list[Unit]:
+    """The units with indirect clauses cut at a second report or complement conjoined
+    to them (see :func:`_report_pieces`), in story order."""
+    return [piece for unit in units for piece in _report_pieces(unit)]
 
 
 def _report_pieces(unit: Unit) -> list[Unit]:

@@ -48,7 +48,9 @@ records, in three steps:
    accents), or one of them the other's co-speaker; a merge involving an unresolved
    speaker (None) needs the higher ``unresolved`` threshold. Before alignment, an
    unresolved speaker written as one person takes the only resolved speaker of other
-   outlets it would join (:mod:`newsprism.reconcile.statement_speakers`).
+   outlets it would join (:mod:`newsprism.reconcile.statement_speakers`), judged on its
+   indirect clause whole (uncut at a second complement: on the BASIL gold a piece alone,
+   "she had never met him", fitted two people's words where the clause fitted one).
 3. **Parts rejoined** (:mod:`newsprism.reconcile.rejoin`). Two statements become one
    when their units share quote groups: in at least ``co_group_sources`` independent
    sources the same quote group holds both ("This is not a victory for one side," he
@@ -103,6 +105,7 @@ from newsprism.reconcile.statement_units import (
     cut_partials,
     normalize_words,
     quote_units,
+    report_pieces,
 )
 
 logger = logging.getLogger(__name__)
@@ -516,29 +519,53 @@ def _components(allowed: Mask) -> list[list[int]]:
     return components
 
 
-def _inferred(
+def _units(
+    material: StoryMaterial,
     units: Sequence[Unit],
+    similarity: TextSimilarity,
+    options: StatementOptions,
+) -> list[Unit]:
+    """Step 1 past the quote parts: direct quotes cut into sentences, indirect clauses
+    at partial quotes, where other outlets render them apart."""
+    return partial_units(sentence_units(material, units, similarity, options), options)
+
+
+def _inferred(
+    material: StoryMaterial,
+    parts: Sequence[Unit],
     similarity: TextSimilarity,
     options: StatementOptions,
     types: Mapping[str, str],
 ) -> tuple[list[Unit], PairEvidence]:
-    """Unresolved speakers inferred across outlets (:func:`infer_speakers`), and the
-    pairs' evidence with them."""
-    evidence = _pair_features(units, similarity, options)
-    if all(u.speaker is not None for u in units):
-        return list(units), evidence
-    sure = replace(evidence, resolved=np.ones_like(evidence.resolved))
+    """The units of step 1 from the quote ``parts``, with unresolved speakers inferred
+    across outlets (:func:`infer_speakers`), and the pairs' evidence with them.
+    Speakers are inferred on the units with indirect clauses whole, as the outlet
+    wrote them (not cut at a second complement, :func:`report_pieces`): a piece alone
+    ("she had never met him") may fit two people's words where the clause fits one."""
+    pieces = report_pieces(parts)
+    cut = _units(material, pieces, similarity, options)
+    evidence = _pair_features(cut, similarity, options)
+    if all(u.speaker is not None for u in cut):
+        return cut, evidence
+    whole = cut if len(pieces) == len(parts) else _units(material, parts, similarity, options)
+    told = evidence if whole is cut else _pair_features(whole, similarity, options)
+    sure = replace(told, resolved=np.ones_like(told.resolved))
     found = infer_speakers(
-        units,
+        whole,
         options.model(similarity).probability(sure),
-        evidence.forbid,
+        told.forbid,
         options.link(similarity),
         person=lambda name: types.get(name) == "PERSON",
         content_words=_content_words,
     )
-    if found == list(units):
-        return found, evidence
-    return found, _evidence(found, evidence.scores)
+    inferred = {(u.article, u.group): u.speaker for u in found if u.speaker is not None}
+    named = [
+        replace(u, speaker=inferred.get((u.article, u.group))) if u.speaker is None else u
+        for u in cut
+    ]
+    if named == cut:
+        return cut, evidence
+    return named, _evidence(named, evidence.scores)
 
 
 def _cluster(
@@ -630,9 +657,8 @@ def align_statements(
     """
     options = options or StatementOptions()
     names = story_names(material, roster)
-    units = fold_speakers(quote_units(material, names))
-    units = sentence_units(material, units, similarity, options)
-    units, evidence = _inferred(partial_units(units, options), similarity, options, names.types)
+    whole = fold_speakers(quote_units(material, names, pieces=False))
+    units, evidence = _inferred(material, whole, similarity, options, names.types)
     clusters, probability = _cluster(units, evidence, similarity, options)
     linked = probability >= options.link(similarity)
     clusters = rejoin(clusters, units, material, options, linked)
