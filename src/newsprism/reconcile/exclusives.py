@@ -132,7 +132,7 @@ def _fact_exclusives(
     material: StoryMaterial,
     facts: Sequence[Fact],
     statements: Sequence[Statement],
-    figures: StoryDetails,
+    elsewhere: StoryDetails,
 ) -> list[Exclusive]:
     """Single facts whose figure no other source gives (see the module doc), each as
     the clause that holds it."""
@@ -144,21 +144,21 @@ def _fact_exclusives(
             continue
         value = fact.values[0]
         source = material.source_of(value.passage.article)
-        elsewhere = [
+        theirs = [
             q
             for other in facts
             if other.unit == fact.unit
             for q in other.values
             if material.source_of(q.passage.article) != source
         ]
-        if any(values_compatible(value, q, fact.unit, options) for q in elsewhere):
+        if any(values_compatible(value, q, fact.unit, options) for q in theirs):
             continue
         if any(_overlaps(value.passage, p) for p in shared):
             continue  # a figure inside words other sources report
-        if figures.given_elsewhere(value.passage, value.value, fact.about):
+        if elsewhere.given_elsewhere(value.passage, value.value, fact.about):
             continue
         sentence = _sentence_of(material, value.passage)
-        blocked = shared + figures.in_sentence(sentence)
+        blocked = shared + elsewhere.in_sentence(sentence)
         clause = clause_around(material, sentence, value.passage, blocked)
         if clause is not None and not _first_person(clause.text):
             result.append(Exclusive("fact", clause))
@@ -218,7 +218,8 @@ def _part_of_other_name(
 ) -> bool:
     """Whether a one-source person is a piece of a person another source names: the
     given name alone ("James" beside "James Mattioli", a cut "President Barack") or a
-    full name with words the parse ran on ("Mitt Romney's Medicare")."""
+    full name with words the parse ran on ("Mitt Romney's Medicare"; a name equal to
+    another's once cut is that person, or the roster would have merged them)."""
     source = material.source_of(entry.articles[0])
     fulls = [
         _name_words(name)
@@ -232,7 +233,7 @@ def _part_of_other_name(
         words = _name_words(name)
         if len(words) == 1 and len({tuple(f) for f in fulls if f[0] == words[0]}) == 1:
             return True
-        if len(words) > 1 and any(f == words[: len(f)] and len(f) < len(words) for f in fulls):
+        if len(words) > 1 and any(f == words[: len(f)] for f in fulls):
             return True
     return False
 
@@ -311,7 +312,7 @@ def _claim_candidates(
     sentences: Sequence[Passage],
     statements: Sequence[Statement],
     facts: Sequence[Fact],
-    figures: StoryDetails,
+    elsewhere: StoryDetails,
     options: ExclusiveOptions,
 ) -> list[Passage]:
     """Sentences (or their parts free of figures other sources give) that may be claims
@@ -336,7 +337,7 @@ def _claim_candidates(
             or any(_overlaps(sentence, b) for b in blocked)
         ):
             continue
-        parts = free_parts(material, sentence, shared + figures.in_sentence(sentence))
+        parts = free_parts(material, sentence, shared + elsewhere.in_sentence(sentence))
         found += [
             part
             for part in parts
@@ -344,7 +345,7 @@ def _claim_candidates(
             and _carries_detail(material, part)
             # A part cut away from figures other sources give must bring news of its
             # own ("the council said on Wednesday" left of a shared "800 people").
-            and (part == sentence or figures.brings_news(part))
+            and (part == sentence or elsewhere.brings_news(part))
         ]
     return found
 
@@ -401,15 +402,19 @@ def find_exclusives(
     threshold = opts.dense if similarity.dense else opts.lexical
     sentences = material.story_pieces()
     people = build_roster(material) if roster is None else roster
-    figures = StoryDetails(material, sentences, story_names(material, people))
+    elsewhere = StoryDetails(material, sentences, story_names(material, people))
     quotes = _quote_candidates(material, statements)
-    claims = _claim_candidates(material, sentences, statements, facts, figures, opts)
+    claims = _claim_candidates(material, sentences, statements, facts, elsewhere, opts)
     # One similarity call, so a dense model embeds the story's sentences once.
     best = _Novelty(material, sentences, similarity).best([*quotes, *claims])
     novel = [b < threshold for b in best]
     found = [
-        *_fact_exclusives(material, facts, statements, figures),
-        *(Exclusive("quote", q) for q, n in zip(quotes, novel, strict=False) if n),
+        *_fact_exclusives(material, facts, statements, elsewhere),
+        *(
+            Exclusive("quote", q)
+            for q, n in zip(quotes, novel, strict=False)
+            if n and not elsewhere.quote_carried(q)
+        ),
         *_person_exclusives(material, people, statements),
         *(Exclusive("claim", c) for c, n in zip(claims, novel[len(quotes) :], strict=True) if n),
     ]

@@ -1,0 +1,187 @@
+"""Exclusives judged by what other sources carry, not by similarity alone: a figure
+another source gives for the same thing, a clause cut away from a shared figure, a
+quote whose words another source prints, a name that is a piece of another source's
+name or the speaker of shared words, initials that are not the writer's "I".
+
+Invented stories (two or three outlets), analysed with the English pipeline; statements
+are built by hand where a rule reads them. Lexical similarity only (these rules do not
+depend on it).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from newsprism.analyze.analyzer import Analyzer
+from newsprism.model import Article, Exclusive, Passage, Statement, Story, Variant, article_id
+from newsprism.reconcile.exclusive_details import StoryDetails, clause_around, free_parts
+from newsprism.reconcile.exclusives import find_exclusives
+from newsprism.reconcile.facts import compare_facts
+from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.roster import story_names
+
+PUBLISHED = datetime(2026, 5, 14, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+def story(analyzer: Analyzer, *texts: tuple[str, str]) -> StoryMaterial:
+    articles = [
+        Article(article_id(o, t), f"{o}.txt", t, outlet=o, published=PUBLISHED) for o, t in texts
+    ]
+    return StoryMaterial(
+        Story("s", None, tuple(a.id for a in articles)),
+        articles,
+        {a.id: analyzer.analyze(a) for a in articles},
+    )
+
+
+def listed(found: list[Exclusive]) -> list[tuple[str, str | None, str]]:
+    return [(e.kind, e.passage.outlet, e.passage.text) for e in found]
+
+
+def sentence_with(material: StoryMaterial, words: str) -> Passage:
+    return next(s for s in material.story_pieces() if words in s.text)
+
+
+# --- a figure given elsewhere ------------------------------------------------------------
+
+PARADE_A = (
+    "The harbour parade in Velmar drew thousands of visitors on Sunday.\n\n"
+    "Mira, 16, led the rowing crews past the old customs house.\n\n"
+    "The festival committee paid 4,800 euros for the fireworks, a record for the town."
+)
+PARADE_B = (
+    "Thousands of visitors watched the harbour parade in Velmar on Sunday.\n\n"
+    "The sisters Mira and Lena Oster, aged 16 and 13, led the rowing crews.\n\n"
+    "The festival committee said the fireworks cost 4,800 euros."
+)
+
+
+def test_figure_given_elsewhere_is_no_fact_exclusive(analyzer: Analyzer) -> None:
+    """ "Mira, 16," is given by the other paper ("Mira ... aged 16") though fact grouping
+    need not join the two figures: neither a fact nor a claim exclusive."""
+    material = story(analyzer, ("Harbour Post", PARADE_A), ("Velmar Wire", PARADE_B))
+    found = find_exclusives(material, [], compare_facts(material))
+    assert not [e for e in found if "Mira, 16" in e.passage.text]
+    details = StoryDetails(material, material.story_pieces(), story_names(material))
+    mira = sentence_with(material, "Mira, 16")
+    sixteen = mira.text.index("16")
+    figure = material.passage(mira.article, mira.start + sixteen, mira.start + sixteen + 2)
+    assert details.given_elsewhere(figure, 16.0, "Mira")
+    assert not details.given_elsewhere(figure, 17.0, "Mira")  # another figure
+    assert not details.given_elsewhere(figure, 16.0, "fireworks")  # said of another thing
+
+
+def test_clause_of_a_single_figure_beside_a_shared_one(analyzer: Analyzer) -> None:
+    """A sentence holding a figure others give and one they do not: the exclusive is
+    the clause of the single figure, not the sentence (a reader would take the shared
+    figure for news only one paper has)."""
+    a = (
+        "The festival committee paid 4,800 euros for the fireworks, "
+        "and the mayor's office added 950 euros for the lanterns."
+    )
+    b = "The festival committee said the fireworks cost 4,800 euros."
+    material = story(analyzer, ("Harbour Post", a), ("Velmar Wire", b))
+    facts = compare_facts(material)
+    found = find_exclusives(material, [], facts)
+    facts_listed = [e.passage.text for e in found if e.kind == "fact"]
+    assert facts_listed == ["the mayor's office added 950 euros for the lanterns."]
+    assert not [e for e in found if "4,800" in e.passage.text]
+
+
+def test_free_parts_cut_at_clause_breaks(analyzer: Analyzer) -> None:
+    text = "In 2019 the couple paid $43,885,310 in taxes, for an effective rate of 31.55 percent."
+    material = story(analyzer, ("Harbour Post", text), ("Velmar Wire", "Taxes were paid."))
+    sentence = sentence_with(material, "couple paid")
+    start = sentence.start + sentence.text.index("$43,885,310")
+    shared = material.passage(sentence.article, start, start + len("$43,885,310"))
+    parts = free_parts(material, sentence, [shared])
+    assert [p.text for p in parts] == ["for an effective rate of 31.55 percent."]
+    rate = sentence.start + sentence.text.index("31.55")
+    figure = material.passage(sentence.article, rate, rate + 5)
+    assert clause_around(material, sentence, figure, [shared]) == parts[0]
+    assert clause_around(material, sentence, shared, [shared]) is None  # its own clause
+    assert free_parts(material, sentence, []) == [sentence]  # nothing shared: the sentence
+
+
+# --- quotes, names, the writer's voice ---------------------------------------------------
+
+
+def test_quote_whose_words_another_source_prints(analyzer: Analyzer) -> None:
+    """A one-source quote whose words another outlet prints in a different frame is not
+    exclusive ("hurtful" / "how hurtful my words were"); a new quote is."""
+    a = (
+        "The aide called the comments \u201churtful\u201d in a letter on Friday.\n\n"
+        "\u201cThe harbour will reopen before the winter storms,\u201d said Ilse Varn."
+    )
+    b = "The aide wrote on Friday: \u201cI can see more clearly how hurtful my words were.\u201d"
+    material = story(analyzer, ("Harbour Post", a), ("Velmar Wire", b))
+
+    def quote(article: Article, words: str) -> Statement:
+        start = article.text.index(words)
+        passage = material.passage(article.id, start, start + len(words))
+        return Statement(words[:8], None, (Variant(passage, True),))
+
+    first, second = material.articles
+    statements = [
+        quote(first, "hurtful"),
+        quote(first, "The harbour will reopen before the winter storms"),
+        quote(second, "I can see more clearly how hurtful my words were."),
+    ]
+    found = find_exclusives(material, statements, compare_facts(material))
+    quotes = [e.passage.text for e in found if e.kind == "quote"]
+    assert "hurtful" not in quotes
+    assert "The harbour will reopen before the winter storms" in quotes
+
+
+def test_initials_are_not_the_writers_voice(analyzer: Analyzer) -> None:
+    """ "an undercover F.B.I. agent" is no blogger's "I": the sentence can be a claim."""
+    a = (
+        "The harbour board met in Velmar on Monday.\n\n"
+        "The interior designer was an undercover F.B.I. agent investigating Tomas Brenn."
+    )
+    b = "The harbour board met in Velmar on Monday to discuss the budget."
+    material = story(analyzer, ("Harbour Post", a), ("Velmar Wire", b))
+    found = find_exclusives(material, [], compare_facts(material))
+    assert any("F.B.I. agent" in e.passage.text for e in found if e.kind == "claim")
+
+
+def test_piece_of_another_sources_name_is_no_person(analyzer: Analyzer) -> None:
+    """ "James" beside the other paper's "James Oster" is that person, not a new one;
+    a person only one paper names is listed."""
+    a = (
+        "Mark Oster spoke at the harbour meeting in Velmar.\n\n"
+        "His son, James, was injured in the storm, said Petra Lund, a nurse."
+    )
+    b = "Mark Oster, whose son James Oster was injured in the storm, spoke in Velmar."
+    material = story(analyzer, ("Harbour Post", a), ("Velmar Wire", b))
+    people = [e.passage.text for e in find_exclusives(material, [], []) if e.kind == "person"]
+    assert "James" not in people
+    assert "Petra Lund" in people
+
+
+def test_speaker_of_shared_words_is_no_person(analyzer: Analyzer) -> None:
+    """A spokesman one paper names whose words both papers carry: his name only
+    attributes shared news."""
+    a = "\u201cThe port stays closed,\u201d said Jon Halvar, a harbour spokesman."
+    b = "\u201cThe port stays closed,\u201d a harbour spokesman told reporters."
+    material = story(analyzer, ("Harbour Post", a), ("Velmar Wire", b))
+    first, second = material.articles
+    words = "The port stays closed"
+    variants = tuple(
+        Variant(material.passage(x.id, x.text.index(words), x.text.index(words) + 21), True)
+        for x in (first, second)
+    )
+    statements = [Statement("st1", "Jon Halvar", variants)]
+    people = [
+        e.passage.text for e in find_exclusives(material, statements, []) if e.kind == "person"
+    ]
+    assert "Jon Halvar" not in people
+    alone = [e.passage.text for e in find_exclusives(material, [], []) if e.kind == "person"]
+    assert "Jon Halvar" in alone  # without the shared statement he is one paper's detail
