@@ -1,32 +1,30 @@
-"""The news-bearing details of a passage, and whether another passage carries them.
+"""What other sources of a story carry, for :mod:`newsprism.reconcile.exclusives`.
 
-:mod:`newsprism.reconcile.exclusives` calls a sentence shared only when a similar
-sentence of another source also carries what makes it news. Similarity alone does not
-tell: sentences of one story share its names and topic words, so "Saudi Arabia has
-threatened to sell off hundreds of billions of dollars in American assets" resembles
-"Saudi Arabia has objected vehemently to the bill" while only the second is news every
-outlet has.
+Similarity alone does not tell an exclusive from a shared claim: sentences of one story
+share its names and topic words, and a sentence that reports a shared figure beside a
+new one is neither wholly shared nor wholly new. :class:`StoryDetails` answers, over
+the story's sentences:
 
-A passage's details (:func:`details_of`):
+* whether another source gives a figure for the same thing (:meth:`~StoryDetails.
+  given_elsewhere`): a sentence of another source holds the value (a quantity of its
+  analysis, or the number in digits) and the word the figure is about ("Malia, 16," /
+  "Malia and Sasha, aged 16 and 13"), which fact grouping may leave apart;
+* whether another source prints a quote's words (:meth:`~StoryDetails.quote_carried`):
+  one of its sentences holds half or more of the quote's content stems;
+* whether a passage brings news (:meth:`~StoryDetails.brings_news`): a detail no
+  sentence of another source carries. A passage's details (:func:`details_of`) are its
+  named entities (by roster key, or the words that name them: a person's surname,
+  every capitalised word of another name), its quantities (carried by a compatible
+  figure of the unit or the same value), its dates (resolved day, else text) and its
+  quoted parts (carried at half their content stems).
 
-``names``
-    Each named entity with a mention inside the passage, once: the roster key of the
-    analyser's canonical name (so "the president" and "Mr. Obama" are one name when the
-    analysis resolved them) and, as a fallback for a name the other side's analysis
-    missed, the words that name it (a person's surname, every capitalised word of
-    another name).
-``figures``
-    The analyser's quantities inside the passage.
-``dates``
-    The analyser's dates inside the passage (the resolved day, else the folded text).
-``quotes``
-    The content-word stems of each quoted part (within quote marks, or the whole
-    passage when it is a quote's words).
+:func:`free_parts` and :func:`clause_around` cut a sentence into the runs of clause
+pieces (at ``, ; :``, parentheses, dashes, a coordinating "and"/"but"/"while") that
+hold none of a list of blocked spans: "for an effective tax rate of 31.55 percent"
+beside a shared "$43,885,310".
 
-:func:`coverage` is the share of one passage's details that another carries: a name by
-key or by one of its words, a figure by a compatible figure of the unit (or the same
-value), a date by its day or text, a quote by half or more of its content stems.
-Cheap: the stored analyses and regexes, no parse.
+Cheap: the stored analyses and regexes, no parse; the sentences are indexed by word
+stem once per story, their details computed when first asked.
 """
 
 from __future__ import annotations
@@ -42,7 +40,7 @@ from newsprism.reconcile.figures import compatible
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.roster import StoryNames
 
-__all__ = ["Details", "coverage", "details_of"]
+__all__ = ["Details", "StoryDetails", "clause_around", "details_of", "free_parts", "new_details"]
 
 logger = logging.getLogger(__name__)
 
@@ -170,11 +168,6 @@ def _flags(mine: Details, theirs: Details) -> list[bool]:
     ]
 
 
-def carried(mine: Details, theirs: Details) -> int:
-    """How many of ``mine``'s details ``theirs`` carries (see the module doc)."""
-    return sum(_flags(mine, theirs))
-
-
 def new_details(mine: Details, others: Sequence[Details]) -> list[int]:
     """Indices (in :func:`_flags` order) of ``mine``'s details no passage of ``others``
     carries."""
@@ -182,12 +175,6 @@ def new_details(mine: Details, others: Sequence[Details]) -> list[int]:
     for theirs in others:
         seen = [a or b for a, b in zip(seen, _flags(mine, theirs), strict=True)]
     return [n for n, s in enumerate(seen) if not s]
-
-
-def coverage(mine: Details, theirs: Details) -> float:
-    """The share of ``mine``'s details that ``theirs`` carries (1.0 when it has none)."""
-    total = mine.count()
-    return carried(mine, theirs) / total if total else 1.0
 
 
 # --- figures other sources give, and the clause of a figure -----------------------------
