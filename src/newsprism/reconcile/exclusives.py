@@ -139,9 +139,7 @@ def _multi_source_spans(
 ) -> list[Passage]:
     """Passages other sources also carry: variants of statements and figures of facts
     with two or more sources."""
-    found = [
-        v.passage for s in statements if not _single_source(material, s) for v in s.variants
-    ]
+    found = [v.passage for s in statements if not _single_source(material, s) for v in s.variants]
     found += [
         v.passage
         for f in facts
@@ -247,8 +245,7 @@ def _part_of_other_name(
     fulls = [
         _name_words(name)
         for other in roster
-        if other.type == "PERSON"
-        and any(material.source_of(a) != source for a in other.articles)
+        if other.type == "PERSON" and any(material.source_of(a) != source for a in other.articles)
         for name in (other.name, *other.aliases)
     ]
     fulls = [f for f in fulls if len(f) > 1]
