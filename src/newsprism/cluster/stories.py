@@ -18,13 +18,10 @@ How an article is placed (:meth:`StoryClusterer.add`):
 3. After a join, the story is scored the same way against its own candidates; the most
    probable one reaching ``join_probability`` is merged into the larger.
 4. :meth:`StoryClusterer.consolidate` (the batch runner calls it after every run)
-   goes over every hot story, oldest first, and merges those the model now joins:
-   early articles saw fewer members and an older IDF, so early splits are not final.
-   Then it splits each story changed since its last check whose two halves the model
-   no longer holds together (:mod:`newsprism.cluster.split`: look-alike events merged
-   one article at a time), and merges again. After it, the same articles give the same
-   stories in one run or two, in any order, as long as each pair of stories is either
-   clearly joined or clearly apart (a tested property on the sample corpus).
+   merges the hot stories the model now joins and splits those whose two halves it no
+   longer holds together, so that the grouping does not depend on the order articles
+   came in (:mod:`newsprism.cluster.consolidate`, which holds the merges and splits and
+   says when that holds).
 
 Time: an undated article has no time distance: it is scored against every hot story
 without decay and leaves the story's span alone. A story stays hot (centroid kept,
@@ -77,6 +74,7 @@ from newsprism.analyze.aliases import fold_key
 from newsprism.cluster.ann import CentroidIndex, NameIndex
 from newsprism.cluster.bound import Caps, LogitBound, overlap_of, unmeasured
 from newsprism.cluster.bound import is_unmeasured as _unmeasured
+from newsprism.cluster.consolidate import Consolidation
 from newsprism.cluster.hot import (
     MIN_SHARED_NAMES,
     MergeLog,
@@ -88,12 +86,9 @@ from newsprism.cluster.hot import (
 )
 from newsprism.cluster.hot import HotStory as _Story
 from newsprism.cluster.hot import absorb_keys as _absorb_keys
-from newsprism.cluster.hot import absorb_span as _absorb_span
-from newsprism.cluster.hot import absorb_story as _absorb_story
 from newsprism.cluster.hot import best_headline as _best_headline
 from newsprism.cluster.hot import best_headline_pair as _best_headline_pair
 from newsprism.cluster.hot import gap as _gap
-from newsprism.cluster.hot import merge_members as _merge_members
 from newsprism.cluster.hot import names_only as _names_only
 from newsprism.cluster.hot import norm_sq as _norm_sq
 from newsprism.cluster.hot import spans_gap as _spans_gap
@@ -111,7 +106,7 @@ from newsprism.cluster.join import (
 )
 from newsprism.cluster.options import ClusterOptions
 from newsprism.cluster.signals import ENTITY_TYPES, ArticleSignals, signals_of
-from newsprism.cluster.split import Kept, halves, merge_kept, rebuild, take
+from newsprism.cluster.split import Kept
 from newsprism.cluster.split import keep as _keep_member
 from newsprism.cluster.state import pack, thawed, unpack
 from newsprism.cluster.state import vectorizer_kind as _vectorizer_kind
@@ -141,10 +136,6 @@ _SECONDS_PER_DAY = 86400.0
 _BATCH = 256
 # One side of an overlap: a story's counts, or an article's names (each counted once).
 Side = Mapping[str, float] | frozenset[str]
-# Merges chained after one join at most (a bridging article rarely closes more gaps).
-_MAX_MERGES = 4
-# Merge-then-split rounds of one consolidation at most (a split half can merge elsewhere).
-_CONSOLIDATION_ROUNDS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +156,7 @@ def _primary(language: str | None) -> str | None:
     return language.split("-")[0].casefold() if language else None
 
 
-class StoryClusterer:
+class StoryClusterer(Consolidation):
     """Groups articles into stories online; see the module doc for the algorithm.
 
     Cost of :meth:`add`: one vectorisation, one ANN query of ``candidates`` neighbours
@@ -259,73 +250,6 @@ class StoryClusterer:
         still in memory: the next :meth:`state` drops them, so the caller makes sure it
         keeps them. Empty after a current state."""
         return [self._stories[k].record() for k in self._restored_frozen if k in self._stories]
-
-    def consolidate(self) -> int:
-        """Merge every pair of hot stories the model now joins, oldest story first,
-        until none is left; the number of merges. Early joins saw fewer members and an
-        older IDF; this pass makes the grouping independent of the order articles came
-        in (see the module doc). Cost: one merge check per hot story per pass."""
-        merges = splits = 0
-        with blas_threads(self.options.blas_threads):
-            for _ in range(_CONSOLIDATION_ROUNDS):
-                merged = self._merge_pass()
-                split = self._split_pass()
-                merges, splits = merges + merged, splits + split
-                if not split:
-                    break
-        if merges or splits:
-            logger.info("consolidation merged %d stories, split %d", merges, splits)
-        return merges
-
-    def _merge_pass(self) -> int:
-        merges = 0
-        changed = True
-        while changed:
-            changed = False
-            for key in sorted(self._stories):
-                story = self._stories.get(key)
-                hot = story is not None and story.hot
-                partner = self._closest_story(story) if story is not None and hot else None
-                if story is not None and partner is not None:
-                    self._merge(story, partner)
-                    merges += 1
-                    changed = True
-        return merges
-
-    def _split_pass(self) -> int:
-        """Split every hot story changed since its last check whose best two-way cut the
-        model scores under the split cut (:mod:`newsprism.cluster.split`)."""
-        splits = 0
-        for key in sorted(self._stories):
-            story = self._stories.get(key)
-            if story is None or not story.hot or story.checked == story.sources:
-                continue
-            story.checked = story.sources
-            cut = halves(story)
-            if cut is None:
-                continue
-            dim = self.vectorizer.dim
-            one, two = (rebuild(story, -2 - i, "", seqs, dim) for i, seqs in enumerate(cut))
-            self._weights.clear()
-            evidence = self._story_evidence(one, two)
-            if isinstance(evidence, Evidence) and self._model.logit(evidence) < self._split_cut:
-                self._split(story, one, two)
-                splits += 1
-        return splits
-
-    def _split(self, story: _Story, stay: _Story, move: _Story) -> None:
-        """Keep ``stay``'s members in ``story`` and open a story for ``move``'s."""
-        self._names.remove(story.key, story.names.keys() | story.speakers.keys())
-        take(story, stay)
-        new = self._open_story(move.members[0][1])
-        take(new, move)
-        for opened in (story, new):
-            self._names.add(opened.key, opened.names.keys() | opened.speakers.keys())
-            self._ann.put(opened.key, opened.centroid())
-            self._story_of.update((a, opened.key) for _, a in opened.members)
-        if new.touched is not None:
-            heapq.heappush(self._heap, (new.touched, new.key))
-        logger.info("story %s split: %d members to %s", story.id, len(new.members), new.id)
 
     def probability(self, first: ArticleSignals, second: ArticleSignals) -> float:
         """The probability that two articles tell one story, as the join model scores
@@ -713,13 +637,6 @@ class StoryClusterer:
             story.touched = self._latest
             heapq.heappush(self._heap, (self._latest, story.key))
 
-    def _merge_converging(self, story: _Story) -> None:
-        for _ in range(_MAX_MERGES):
-            partner = self._closest_story(story)
-            if partner is None:
-                return
-            story = self._merge(story, partner)
-
     def _closest_story(self, story: _Story) -> _Story | None:
         self._weights.clear()
         known = [
@@ -733,33 +650,6 @@ class StoryClusterer:
             lambda other, seen, floor, caps: self._stories_rest(story, other, seen, floor, caps),
             lambda other, seen: self._caps(seen, sides, story.sources, other),
         )
-
-    def _merge(self, a: _Story, b: _Story) -> _Story:
-        """Merge the smaller story into the larger (the older on a tie); record it."""
-        keep, gone = sorted((a, b), key=lambda s: (-s.sources, s.key))
-        self._names.remove(gone.key, gone.names.keys() | gone.speakers.keys())
-        self._names.add(keep.key, gone.names.keys() | gone.speakers.keys())
-        self._ann.discard(gone.key)
-        _merge_members(keep, gone)
-        merge_kept(keep, gone)
-        keep.sources += gone.sources
-        if keep.total is not None and gone.total is not None:
-            keep.total += gone.total
-        self._names.remove(keep.key, _absorb_story(keep, gone))
-        _absorb_span(keep, gone)
-        if keep.touched is not None:
-            heapq.heappush(self._heap, (keep.touched, keep.key))
-        self._ann.put(keep.key, keep.centroid())
-        for _, article in gone.members:
-            self._story_of[article] = keep.key
-        del self._stories[gone.key]
-        self._names.recent_stories -= 1
-        self._record_merge(gone.id, keep.id)
-        return keep
-
-    def _record_merge(self, gone: str, keep: str) -> None:
-        logger.info("story %s merged into %s", gone, keep)
-        self._merges.record(gone, keep)
 
     def _evict(self) -> None:
         """Freeze stories not joined for ``keep_days`` before the latest date seen."""
