@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsprism.analyze.aliases import fold_key
+from newsprism.analyze.numbers import parse_vague
 from newsprism.model import Passage, Quantity
 from newsprism.reconcile.figures import compatible
 from newsprism.reconcile.material import StoryMaterial
@@ -188,6 +189,11 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+def _vague(q: Quantity) -> bool:
+    """A vague plural ("thousands", "millions"): the least it can mean, no figure."""
+    return q.approx == "over" and parse_vague(q.text) == q.value
+
+
 def _numeral(value: float) -> re.Pattern[str] | None:
     """The figure written in digits ("16", "14,000" or "14000"), whole numbers only."""
     if value != int(value) or value < 0:
@@ -270,11 +276,12 @@ class StoryDetails:
         return False
 
     def in_sentence(self, sentence: Passage) -> list[Passage]:
-        """The sentence's figures that another source gives (:meth:`given_elsewhere`)."""
+        """The sentence's figures that another source gives (:meth:`given_elsewhere`);
+        vague plurals ("millions of immigrants") are no figure, as in fact grouping."""
         analysis = self._material.analysis(sentence.article)
         found = []
         for q in analysis.quantities if analysis else ():
-            if not _inside(sentence, q.start):
+            if not _inside(sentence, q.start) or _vague(q):
                 continue
             figure = self._material.passage(sentence.article, q.start, q.end)
             if self.given_elsewhere(figure, q.value, q.about):
