@@ -561,6 +561,7 @@ def gated_scores(system: dict[str, Any]) -> dict[str, float]:
         "facts_status_accuracy": fa["status_accuracy"] or 0.0,
         "contradictions_precision": co["precision"] or 0.0,
         "contradictions_recall": co["recall"],
+        "exclusives_precision": ex["precision"] or 0.0,
         "exclusives_recall": ex["recall"],
         "summary_support_clean": float(system["summary_support"]["violations"] == 0),
     }
