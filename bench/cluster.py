@@ -105,9 +105,9 @@ from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "eval"))
 
+from _results import RESULTS, write_report
 from stream import StreamArticle, iter_light_articles, truth_signals
 
-RESULTS: Final = Path(__file__).resolve().parent / "results"
 CHECKPOINTS: Final = (10_000, 100_000, 300_000, 1_000_000)
 PAGE: Final = os.sysconf("SC_PAGE_SIZE")
 
@@ -615,10 +615,7 @@ def _extra_tables(report: dict[str, Any]) -> list[str]:
 
 
 def write(report: dict[str, Any], directory: Path) -> None:
-    directory.mkdir(parents=True, exist_ok=True)
-    (directory / "cluster.json").write_text(json.dumps(report, indent=2) + "\n",
-                                            encoding="utf-8")
-    (directory / "cluster.md").write_text(markdown(report), encoding="utf-8")
+    write_report(directory, "cluster", report, markdown)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
