@@ -3,33 +3,18 @@ invented articles: found through find_discrepancies, and the look-alikes that ar
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
 from newsprism.analyze.analyzer import Analyzer
-from newsprism.model import Article, Story, article_id
 from newsprism.reconcile.discrepancies import find_discrepancies
-from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.renderings import negation_renderings
 from newsprism.reconcile.similarity import LexicalSimilarity
-
-PUBLISHED = datetime(2026, 5, 14, 9, 0, tzinfo=UTC)
+from tests.test_reconcile_discrepancies import invented
 
 
 @pytest.fixture(scope="module")
 def analyzer() -> Analyzer:
     return Analyzer()
-
-
-def invented(analyzer: Analyzer, texts: list[str]) -> StoryMaterial:
-    """One article per text, each from its own outlet."""
-    articles = [
-        Article(article_id(f"r{n}", t), f"r{n}.txt", t, outlet=f"Outlet {n}", published=PUBLISHED)
-        for n, t in enumerate(texts)
-    ]
-    story = Story("renderings", None, tuple(a.id for a in articles))
-    return StoryMaterial(story, articles, {a.id: analyzer.analyze(a) for a in articles})
 
 
 DENIED = (

@@ -4,32 +4,17 @@ that are not one."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
 from newsprism.analyze.analyzer import Analyzer
-from newsprism.model import Article, Story, article_id
 from newsprism.reconcile.discrepancies import find_discrepancies
-from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.similarity import LexicalSimilarity
-
-PUBLISHED = datetime(2026, 5, 14, 9, 0, tzinfo=UTC)  # a Thursday
+from tests.test_reconcile_discrepancies import invented
 
 
 @pytest.fixture(scope="module")
 def analyzer() -> Analyzer:
     return Analyzer()
-
-
-def invented(analyzer: Analyzer, texts: list[str]) -> StoryMaterial:
-    """One article per text, each from its own outlet, published on PUBLISHED."""
-    articles = [
-        Article(article_id(f"v{n}", t), f"v{n}.txt", t, outlet=f"Outlet {n}", published=PUBLISHED)
-        for n, t in enumerate(texts)
-    ]
-    story = Story("votes", None, tuple(a.id for a in articles))
-    return StoryMaterial(story, articles, {a.id: analyzer.analyze(a) for a in articles})
 
 
 PASSED = "The Senate resolution on the ferry levy passed Tuesday after a short debate."
