@@ -60,18 +60,8 @@
     speaker put it is the claim (:mod:`newsprism.reconcile.renderings`).
 
 ``date``
-    One event dated differently by two sources: the same predicate and actors as above,
-    neither side negated or hedged, each predicate carrying one resolved, unambiguous,
-    past date that does not overlap the other's and is no later than the other
-    article's publication day (an article cannot tell of a later occasion), clauses at
-    least ``date_lexical``/``date_dense`` similar, and no sign of a repeated event ("again",
-    "second", "another", "once more", "resumed"...) nor an article that itself gives
-    the predicate both dates. When the parser hangs two dates on one predicate, the
-    narrower one holds ("apologized Saturday ... earlier this week": Saturday). One vote
-    told in other words ("the Senate resolution on the levy passed Tuesday" / "on
-    Wednesday, the Senate voted on a bill that funds the levy") is one event when the
-    body is the same and the measures' descriptions share a word
-    (:mod:`newsprism.reconcile.votes`), its dates at most ``VOTE_DAYS`` apart.
+    One event dated differently by two sources, and one vote told in other words and
+    dated differently (:mod:`newsprism.reconcile.date_discrepancies`).
 
 ``actor``
     Different people named as the one who did a deed only one can do: "Linda Ferrand
@@ -95,23 +85,19 @@ process), plus one similarity matrix over the surviving clauses.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Token
 
 from newsprism.model import Discrepancy, Fact, Passage
-from newsprism.reconcile.actors import Actors, StateNames, actors_of, same_actors
+from newsprism.reconcile.actors import Actors, StateNames, same_actors
 from newsprism.reconcile.antonyms import antonym_of, lemma_of_form, table_lemmas
 from newsprism.reconcile.clauses import (
     CUE,
     PREDICATE_POS,
     Clause,
     Parsed,
-    content_word,
     english_parser,
     is_asserted,
     is_finite,
@@ -120,111 +106,43 @@ from newsprism.reconcile.clauses import (
     negated_predicates,
     usable,
 )
+from newsprism.reconcile.date_discrepancies import (
+    date_discrepancies,
+    one_occasion,
+    vote_date_discrepancies,
+)
+from newsprism.reconcile.discrepancy_groups import (
+    WORDS,
+    DiscrepancyOptions,
+    claims_of,
+    clause_actors,
+    components,
+    in_order,
+    prefixes,
+    similar_pairs,
+    threshold_for,
+)
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.places import placed_apart
 from newsprism.reconcile.prepositions import opposed_pairs
 from newsprism.reconcile.renderings import negation_renderings
 from newsprism.reconcile.rivals import rival_pairs
 from newsprism.reconcile.similarity import TextSimilarity
-from newsprism.reconcile.votes import one_vote, votes
 
 __all__ = ["DiscrepancyOptions", "find_discrepancies"]
 
 logger = logging.getLogger(__name__)
 
-_WORDS = re.compile(r"[^\W\d_]+")
-# Words after a negation cue that are not the negated predicate or its noun.
 _FILLERS = frozenset(
     {"been", "have", "that", "this", "with", "from", "they", "their", "were", "will",
      "would", "only", "just", "even", "more", "also", "such", "much", "many", "very",
      "longer", "until", "since", "least", "where", "when"}
 )  # fmt: skip
 _WILDCARDS = frozenset({"anything", "something", "everything", "nothing", "any", "one"})
-_REPEATS = frozenset({"again", "second", "another", "once", "resume", "renew", "repeat"})
-
-
-@dataclass(frozen=True, slots=True)
-class DiscrepancyOptions:
-    """Similarity thresholds of the clause pairs (cosine of the core clauses: the
-    predicate with its subject, objects, auxiliaries and prepositional phrases).
-
-    Calibration: the samples' planted contradictions score 0.12-0.72 lexical and
-    0.42-0.92 dense on their core clauses ("talks have not resumed so far" / "Talks
-    resumed on Wednesday between the Lorvik Dockers Union ..." is the lowest). Guards
-    1-6 carry the precision (every hard negative in tests/test_reconcile_discrepancies.py
-    is stopped by one of them), so the thresholds sit a margin below the planted
-    pairs and only drop clauses that share a predicate and an actor but little else.
-    Dates need more (``date_lexical`` 0.15, ``date_dense`` 0.54): a date pair has no
-    negation to anchor it. The lexical one was 0.35 ("the same event is told in
-    near-identical clauses") until real reporting showed one event told in outlets'
-    own words at 0.21 lexical ("The communications director ... had to apologize
-    Saturday for a Facebook post critical of ..." / "A Republican staffer on Friday
-    apologized for a Facebook post that criticized ...", a BASIL gold item); the date
-    guards (same predicate and actors, clashing resolved past dates, no sign of a
-    repeat, no article giving both dates) left no other pair above 0.1 on the 22 gold
-    stories or the samples, so it sits at 0.15. The dense one was 0.7 (not measured)
-    and missed that pair (0.56 dense); with every other date guard applied, the 70 BASIL
-    stories (22 gold, 48 unlabelled) hold three dense date pairs: the two gold ones
-    (0.97, 0.56) and one that is no contradiction (0.51), all in the even-numbered
-    gold stories used for calibration (the odd ones have none), so ``date_dense`` sits
-    at 0.54, between them: a thin margin, to re-measure when more dated gold exists.
-    ``date_overlap`` is the prefilter for dated sentences: the share of four-letter
-    word stems two sentences must have in common before they are parsed.
-    """
-
-    lexical: float = 0.08
-    dense: float = 0.35
-    date_lexical: float = 0.15
-    date_dense: float = 0.54
-    date_overlap: float = 0.2
-
-
-def _actors(clause: Clause, material: StoryMaterial, states: StateNames) -> Actors:
-    return actors_of(clause.predicate, clause.sentence, material, states)
-
-
-def _clause_dates(clause: Clause, material: StoryMaterial) -> list[tuple[str, str]]:
-    """Resolved (first day, last day) of the date mentions attached to the predicate
-    (inside its subtree, with no other predicate between)."""
-    analysis = material.analysis(clause.sentence.article)
-    if analysis is None:
-        return []
-    doc = clause.predicate.doc
-    found: list[tuple[str, str]] = []
-    for mention in analysis.dates:
-        offset = mention.start - clause.sentence.start
-        if mention.date is None or mention.ambiguous or not 0 <= offset < len(doc.text):
-            continue
-        span = doc.char_span(offset, offset + len(mention.text), alignment_mode="expand")
-        if span is None:
-            continue
-        head = span.root
-        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-            head = head.head
-        if clause.predicate.i in (head.i, content_word(head).i):
-            first, _, last = mention.date.partition("/")
-            found.append((first, last or first))
-    return _narrowest(found)
-
-
-def _narrowest(dates: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The dates that hold no other date of the list: an event dated "Saturday" and
-    "earlier this week" (the parser often hangs a neighbour's date on the verb) is on
-    Saturday, the narrower date."""
-    return [d for d in dates if not any(o != d and d[0] <= o[0] and o[1] <= d[1] for o in dates)]
-
-
-def _dates_clash(a: Sequence[tuple[str, str]], b: Sequence[tuple[str, str]]) -> bool:
-    """Whether every date of one side misses every date of the other (ISO compare)."""
-    return bool(a and b) and all(x[1] < y[0] or y[1] < x[0] for x in a for y in b)
 
 
 def _stem_prefix(lemma: str) -> str:
     return lemma[: max(4, len(lemma) - 2)]
-
-
-def _threshold(similarity: TextSimilarity, lexical: float, dense: float) -> float:
-    return dense if similarity.dense else lexical
 
 
 def _number(material: StoryMaterial, facts: Iterable[Fact]) -> list[Discrepancy]:
@@ -246,64 +164,9 @@ def _number(material: StoryMaterial, facts: Iterable[Fact]) -> list[Discrepancy]
     return result
 
 
-def _components(pairs: Iterable[tuple[Clause, Clause]]) -> list[list[Clause]]:
-    """Clauses linked by a pair, grouped by sentence (union-find, first-seen order)."""
-    parent: dict[tuple[str, int], tuple[str, int]] = {}
-    clauses: dict[tuple[str, int], list[Clause]] = {}
-
-    def key(c: Clause) -> tuple[str, int]:
-        return c.sentence.article, c.sentence.start
-
-    def find(k: tuple[str, int]) -> tuple[str, int]:
-        while parent[k] != k:
-            k = parent[k]
-        return k
-
-    for a, b in pairs:
-        for c in (a, b):
-            parent.setdefault(key(c), key(c))
-            clauses.setdefault(key(c), []).append(c)
-        ra, rb = find(key(a)), find(key(b))
-        if ra != rb:
-            parent[rb] = ra
-    groups: dict[tuple[str, int], list[Clause]] = {}
-    for k, members in clauses.items():
-        groups.setdefault(find(k), []).append(members[0])
-    return list(groups.values())
-
-
-def _claims(material: StoryMaterial, clauses: Iterable[Clause]) -> tuple[Passage, ...]:
-    return _in_order(material, (c.sentence for c in clauses))
-
-
-def _in_order(material: StoryMaterial, sentences: Iterable[Passage]) -> tuple[Passage, ...]:
-    position = {a.id: n for n, a in enumerate(material.articles)}
-    unique = {(s.article, s.start): s for s in sentences}
-    return tuple(sorted(unique.values(), key=lambda p: (position[p.article], p.start)))
-
-
-def _similar_pairs(
-    pairs: Sequence[tuple[Clause, Clause]], similarity: TextSimilarity, threshold: float
-) -> list[tuple[Clause, Clause]]:
-    """Guard 7: the pairs whose clauses are at least ``threshold`` similar."""
-    if not pairs:
-        return []
-    left = sorted({a.text for a, _ in pairs})
-    right = sorted({b.text for _, b in pairs})
-    matrix = similarity.matrix(left, right)
-    row = {t: i for i, t in enumerate(left)}
-    col = {t: i for i, t in enumerate(right)}
-    return [(a, b) for a, b in pairs if matrix[row[a.text], col[b.text]] >= threshold]
-
-
-def _prefixes(text: str) -> frozenset[str]:
-    """Four-letter prefixes of the words of a text (a cheap stem for prefilters)."""
-    return frozenset(w[:4] for w in _WORDS.findall(text.casefold()))
-
-
 def _content_prefixes(text: str) -> frozenset[str]:
     return frozenset(
-        w[:4] for w in _WORDS.findall(text.casefold()) if len(w) >= 4 and w not in _FILLERS
+        w[:4] for w in WORDS.findall(text.casefold()) if len(w) >= 4 and w not in _FILLERS
     )
 
 
@@ -314,7 +177,7 @@ def _cue_worth_parsing(sentence: Passage, others: Sequence[frozenset[str]]) -> b
     mine = _content_prefixes(sentence.text)
     after: set[str] = set()
     for cue in CUE.finditer(sentence.text):
-        following = _WORDS.findall(sentence.text[cue.end() :].casefold())
+        following = WORDS.findall(sentence.text[cue.end() :].casefold())
         after.update(w[:4] for w in following[:5] if len(w) >= 4 and w not in _FILLERS)
     return any(len(words & mine) >= 2 and words & after for words in others)
 
@@ -339,10 +202,10 @@ def _denials(material: StoryMaterial, sentences: Sequence[Passage], parsed: Pars
 def _might_assert(sentence: Passage, words: frozenset[str], denial: Clause, m: Actors) -> bool:
     """Prefilter: another source's sentence with the predicate's stem and a word of
     one of the denial's participants."""
-    participants = {w[:4] for name in m.agents | m.patients for w in _WORDS.findall(name)}
+    participants = {w[:4] for name in m.agents | m.patients for w in WORDS.findall(name)}
     stem = _stem_prefix(denial.lemma)
     return bool(words & participants) and any(
-        w.startswith(stem) for w in _WORDS.findall(sentence.text.casefold())
+        w.startswith(stem) for w in WORDS.findall(sentence.text.casefold())
     )
 
 
@@ -352,8 +215,8 @@ def _negation_pairs(
     """Guards 1-6 over every (denial, assertion) pair of sentences."""
     negatives = _denials(material, sentences, parsed)
     states = parsed.states
-    actors = {id(n): _actors(n, material, states) for n in negatives}
-    words = {(s.article, s.start): _prefixes(s.text) for s in sentences}
+    actors = {id(n): clause_actors(n, material, states) for n in negatives}
+    words = {(s.article, s.start): prefixes(s.text) for s in sentences}
     candidates = [
         s
         for s in sentences
@@ -451,7 +314,10 @@ def _narrower(
     apologized" against "apologized to the young men", still contradicts). A phrase
     the assertion holds elsewhere ("reached an agreement at the meeting", attached to
     the noun) is not left out."""
-    mine, theirs = _actors(denial, material, states), _actors(assertion, material, states)
+    mine, theirs = (
+        clause_actors(denial, material, states),
+        clause_actors(assertion, material, states),
+    )
     if (mine.patients and not theirs.patients) or _pronoun_object(denial.predicate):
         return True
     words = {lemma_of(t) for t in assertion.predicate.subtree}
@@ -488,14 +354,9 @@ def _same_frame(a: Token, b: Token) -> bool:
 
 def _compatible_actors(a: Clause, b: Clause, material: StoryMaterial, states: StateNames) -> bool:
     """Guards 5 and 6."""
-    if not same_actors(_actors(a, material, states), _actors(b, material, states)):
+    if not same_actors(clause_actors(a, material, states), clause_actors(b, material, states)):
         return False
-    return _one_occasion(a, b, material)
-
-
-def _one_occasion(a: Clause, b: Clause, material: StoryMaterial) -> bool:
-    """Whether the two clauses' dates leave them one occasion (no date clash)."""
-    return not _dates_clash(_clause_dates(a, material), _clause_dates(b, material))
+    return one_occasion(a, b, material)
 
 
 def _pronoun_object(predicate: Token) -> bool:
@@ -538,15 +399,15 @@ def _negations(
         + [
             (a, b)
             for a, b in opposed_pairs(material, sentences, parsed)
-            if _one_occasion(a, b, material)
+            if one_occasion(a, b, material)
         ]
     )
-    kept = _similar_pairs(pairs, similarity, _threshold(similarity, opts.lexical, opts.dense))
+    kept = similar_pairs(pairs, similarity, threshold_for(similarity, opts.lexical, opts.dense))
     result = []
-    for group in _components(kept):
+    for group in components(kept):
         denials = [c for c in group if c.negated]
         about = min((c.text for c in denials), key=len) if denials else group[0].text
-        result.append(Discrepancy(about, "negation", _claims(material, group)))
+        result.append(Discrepancy(about, "negation", claims_of(material, group)))
     return result + _renderings(material, result)
 
 
@@ -559,7 +420,7 @@ def _renderings(material: StoryMaterial, found: Sequence[Discrepancy]) -> list[D
         keys = {(denial.article, denial.start), (assertion.article, assertion.start)}
         if not any(keys <= claims for claims in seen):
             seen.append(keys)
-            claims = _in_order(material, (denial, assertion))
+            claims = in_order(material, (denial, assertion))
             result.append(Discrepancy(denial.text, "negation", claims))
     return result
 
@@ -574,12 +435,12 @@ def _rival_actors(
     """``actor``: different people named as the one who did a one-agent deed
     (:mod:`newsprism.reconcile.rivals`), on no different occasions, clauses similar."""
     pairs = [
-        (a, b) for a, b in rival_pairs(material, sentences, parsed) if _one_occasion(a, b, material)
+        (a, b) for a, b in rival_pairs(material, sentences, parsed) if one_occasion(a, b, material)
     ]
-    kept = _similar_pairs(pairs, similarity, _threshold(similarity, opts.lexical, opts.dense))
+    kept = similar_pairs(pairs, similarity, threshold_for(similarity, opts.lexical, opts.dense))
     return [
-        Discrepancy(min((c.text for c in group), key=len), "actor", _claims(material, group))
-        for group in _components(kept)
+        Discrepancy(min((c.text for c in group), key=len), "actor", claims_of(material, group))
+        for group in components(kept)
     ]
 
 
@@ -594,167 +455,8 @@ def _places(
     sources (:mod:`newsprism.reconcile.places`; no similarity guard: the sentences
     differ, the person and the tie to the place are the guard)."""
     return [
-        Discrepancy(about, "actor", _in_order(material, claims))
+        Discrepancy(about, "actor", in_order(material, claims))
         for about, claims in placed_apart(material, sentences, parsed)
-    ]
-
-
-def _resolved(material: StoryMaterial, sentence: Passage) -> list[tuple[str, str]]:
-    analysis = material.analysis(sentence.article)
-    if analysis is None:
-        return []
-    return [
-        (d.date.partition("/")[0], d.date.partition("/")[2] or d.date)
-        for d in analysis.dates
-        if d.date is not None
-        and not d.ambiguous
-        and not d.future
-        and sentence.start <= d.start < sentence.end
-    ]
-
-
-def _dated_sentences(
-    material: StoryMaterial, sentences: Sequence[Passage], overlap: float
-) -> list[Passage]:
-    """Prefilter for ``date``: sentences with a resolved date that clashes with a date
-    of a sentence of another source sharing at least ``overlap`` of its word stems."""
-    dated = [(s, _resolved(material, s), _prefixes(s.text)) for s in sentences]
-    dated = [d for d in dated if d[1]]
-    keep: set[tuple[str, int]] = set()
-    for i, (a, a_dates, a_words) in enumerate(dated):
-        for b, b_dates, b_words in dated[i + 1 :]:
-            if material.source_of(a.article) == material.source_of(b.article):
-                continue
-            if not any(_dates_clash([x], [y]) for x in a_dates for y in b_dates):
-                continue
-            if len(a_words & b_words) >= overlap * len(a_words | b_words):
-                keep.update({(a.article, a.start), (b.article, b.start)})
-    return [s for s, _, _ in dated if (s.article, s.start) in keep]
-
-
-def _dated_clauses(
-    material: StoryMaterial, sentences: Sequence[Passage], parsed: Parsed
-) -> list[Clause]:
-    """Asserted, un-negated predicates that carry a resolved past date (for ``date``)."""
-    clauses = []
-    for sentence, doc in zip(sentences, parsed.docs(sentences), strict=True):
-        for token in doc:
-            if token.pos_ not in ("VERB", "AUX") or is_negated(token) or not usable(token):
-                continue
-            clause = Clause(sentence, material.source_of(sentence.article), token, False)
-            words = {w.lower_ for w in token.subtree} | {lemma_of(w) for w in token.subtree}
-            if _clause_dates(clause, material) and not words & _REPEATS:
-                clauses.append(clause)
-    return clauses
-
-
-def _both_knowable(
-    material: StoryMaterial,
-    a: Clause,
-    a_dates: Sequence[tuple[str, str]],
-    b: Clause,
-    b_dates: Sequence[tuple[str, str]],
-) -> bool:
-    """Whether each side's date is on or before the other article's publication day: an
-    article cannot tell of a meeting held after it was published, so "met on Sunday"
-    (published Sunday) and "met on Thursday" (published Thursday) are two meetings, not
-    one dated twice. Unknown publication dates keep the pair."""
-
-    def day(clause: Clause) -> str | None:
-        published = material.by_id[clause.sentence.article].published
-        return published.date().isoformat() if published else None
-
-    a_day, b_day = day(a), day(b)
-    late_a = b_day is not None and all(first > b_day for first, _ in a_dates)
-    late_b = a_day is not None and all(first > a_day for first, _ in b_dates)
-    return not (late_a or late_b)
-
-
-def _dates(
-    material: StoryMaterial,
-    sentences: Sequence[Passage],
-    parsed: Parsed,
-    similarity: TextSimilarity,
-    opts: DiscrepancyOptions,
-) -> list[Discrepancy]:
-    states = parsed.states
-    dated = _dated_sentences(material, sentences, opts.date_overlap)
-    clauses = _dated_clauses(material, dated, parsed)
-    dates = {id(c): _clause_dates(c, material) for c in clauses}
-    by_article: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for c in clauses:
-        by_article.setdefault((c.sentence.article, c.lemma), []).extend(dates[id(c)])
-    recurring = {
-        k for k, v in by_article.items() if any(_dates_clash([x], [y]) for x in v for y in v)
-    }
-    pairs = [
-        (a, b)
-        for i, a in enumerate(clauses)
-        for b in clauses[i + 1 :]
-        if a.source != b.source
-        and a.lemma == b.lemma
-        and (a.sentence.article, a.lemma) not in recurring
-        and (b.sentence.article, b.lemma) not in recurring
-        and _dates_clash(dates[id(a)], dates[id(b)])
-        and _both_knowable(material, a, dates[id(a)], b, dates[id(b)])
-        and same_actors(_actors(a, material, states), _actors(b, material, states))
-    ]
-    threshold = _threshold(similarity, opts.date_lexical, opts.date_dense)
-    kept = _similar_pairs(pairs, similarity, threshold)
-    return [
-        Discrepancy(group[0].text, "date", _claims(material, group)) for group in _components(kept)
-    ]
-
-
-#: One vote dated twice is a day or two off ("Tuesday" / "Wednesday"); a body's votes
-#: on one measure further apart are different votes (a first reading, a final one).
-VOTE_DAYS = 3
-
-
-def _days_apart(a: Sequence[tuple[str, str]], b: Sequence[tuple[str, str]]) -> int:
-    def day(iso: str) -> date:
-        return date.fromisoformat(iso[:10])
-
-    return min(
-        min(abs((day(y[0]) - day(x[1])).days), abs((day(x[0]) - day(y[1])).days))
-        for x in a
-        for y in b
-    )
-
-
-def _vote_dates(
-    material: StoryMaterial,
-    sentences: Sequence[Passage],
-    parsed: Parsed,
-    similarity: TextSimilarity,
-    opts: DiscrepancyOptions,
-) -> list[Discrepancy]:
-    """``date`` for one vote told in different words (:mod:`newsprism.reconcile.votes`:
-    the same body, measures described alike), its dates clashing by at most
-    :data:`VOTE_DAYS`, each knowable to the other article, and no article giving one
-    body two dates for a vote on the measure. No similarity guard: the body, the
-    measure and the near date are the guard."""
-    dated = [s for s in sentences if _resolved(material, s)]
-    found = [(v, _clause_dates(v.clause, material)) for v in votes(material, dated, parsed)]
-    found = [(v, d) for v, d in found if d]
-    pairs = [
-        (a.clause, b.clause)
-        for i, (a, a_dates) in enumerate(found)
-        for b, b_dates in found[i + 1 :]
-        if a.clause.source != b.clause.source
-        and one_vote(a, b)
-        and _dates_clash(a_dates, b_dates)
-        and _days_apart(a_dates, b_dates) <= VOTE_DAYS
-        and _both_knowable(material, a.clause, a_dates, b.clause, b_dates)
-        and not any(
-            c.clause.sentence.article in (a.clause.sentence.article, b.clause.sentence.article)
-            and one_vote(c, a)
-            and _dates_clash(c_dates, a_dates if c.clause.source == a.clause.source else b_dates)
-            for c, c_dates in found
-        )
-    ]
-    return [
-        Discrepancy(group[0].text, "date", _claims(material, group)) for group in _components(pairs)
     ]
 
 
@@ -781,7 +483,13 @@ def find_discrepancies(
     position = {a.id: n for n, a in enumerate(material.articles)}
     found = [
         d
-        for kind in (_negations, _rival_actors, _places, _dates, _vote_dates)
+        for kind in (
+            _negations,
+            _rival_actors,
+            _places,
+            date_discrepancies,
+            vote_date_discrepancies,
+        )
         for d in kind(material, sentences, parsed, similarity, opts)
     ]
     found.sort(key=lambda d: (position[d.claims[0].article], d.claims[0].start, d.kind))
