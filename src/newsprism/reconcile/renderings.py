@@ -35,6 +35,7 @@ from typing import Final
 
 from newsprism.model import Passage, Quote
 from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.speaker_match import last_name, same_speaker
 
 __all__ = ["MIN_RUN", "MIN_SHARE", "MIN_SHARED", "WINDOW", "negation_renderings"]
 
@@ -148,14 +149,6 @@ def _direct_quotes(material: StoryMaterial) -> list[tuple[str, Quote, list[_Word
     return found
 
 
-def _same_speaker(a: Quote, b: Quote) -> bool:
-    """Unresolved speakers pass; resolved ones must share the last name ("Mayor Ilse
-    Varga" / "Varga": each article resolves its own names)."""
-    if a.speaker is None or b.speaker is None:
-        return True
-    return a.speaker.casefold().split()[-1:] == b.speaker.casefold().split()[-1:]
-
-
 def negation_renderings(material: StoryMaterial) -> list[tuple[Passage, Passage]]:
     """Pairs of sentences (the negated side first) whose direct quotes render one
     utterance with and without a negation (rules in the module docstring)."""
@@ -164,7 +157,11 @@ def negation_renderings(material: StoryMaterial) -> list[tuple[Passage, Passage]
     for (a_id, a_quote, a_words), (b_id, b_quote, b_words) in combinations(quotes, 2):
         if material.source_of(a_id) == material.source_of(b_id):
             continue
-        if not _same_speaker(a_quote, b_quote) or not a_words or not b_words:
+        # Each article resolves its own names and no roster is at hand: the last name
+        # ("Mayor Ilse Varga" / "Varga"; why not the roster key: speaker_match's doc).
+        if not same_speaker(a_quote.speaker, b_quote.speaker, last_name):
+            continue
+        if not a_words or not b_words:
             continue
         for (n_id, n_words), (p_id, p_words) in (
             ((a_id, a_words), (b_id, b_words)),

@@ -69,6 +69,7 @@ from newsprism.reconcile.facts import compatible
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.roster import StoryNames, story_names
 from newsprism.reconcile.similarity import TextSimilarity
+from newsprism.reconcile.speaker_match import same_speaker
 from newsprism.reconcile.statements import normalize_words
 from newsprism.reconcile.verify_missing import (
     SUMMARY_ID,
@@ -394,10 +395,6 @@ def _quotes_in(material: StoryMaterial, passage: Passage) -> list[Quote]:
     ]
 
 
-def _same_speaker(names: StoryNames, a: str | None, b: str | None) -> bool:
-    return a is None or b is None or names.key(a) == names.key(b)
-
-
 def _known_person(ctx: _Context, name: str | None) -> bool:
     """Whether the story's roster knows ``name`` as a person (a summary's "reports
     Mediaite" makes an outlet the speaker: no speaker to check)."""
@@ -423,7 +420,7 @@ def _check_quote(ctx: _Context, quote: Quote) -> _QuoteCheck:
             place = ctx.material.passage(article.id, q.start, q.end)
             if quote.speaker is None or q.speaker is None:
                 unattributed.append(place)
-            elif _same_speaker(ctx.names, quote.speaker, q.speaker):
+            elif same_speaker(quote.speaker, q.speaker, ctx.names.key):
                 found.append(place)
             else:
                 clash.append(place)
