@@ -83,6 +83,11 @@ class Details:
         return frozenset(key for key, _ in self.names)
 
 
+# Not verify.content_stems: that one is calibrated on eval/verify.py (words of two letters
+# or more, digits dropped, a longer stop list, "-ly" / "-ies" stripped) and these on the
+# BASIL gold. Swapping it in here, with its stemmer so a quote's stems still meet the
+# passages' words, left the calibration gold unchanged but moved the development gold's
+# exclusives (precision 0.816 -> 0.809, recall 0.82 -> 0.81; lexical, at 2038161).
 def _stem(word: str) -> str:
     word = word.casefold().replace("’", "'")
     for suffix in ("'s", "ing", "ed", "es", "s"):

@@ -145,7 +145,11 @@ def _stem(word: str) -> str:
 
 
 def content_stems(text: str) -> set[str]:
-    """The stems of a text's content words (function and reporting words left out)."""
+    """The stems of a text's content words (function and reporting words left out).
+
+    :mod:`~newsprism.reconcile.exclusive_details` keeps its own content stems (4-letter
+    minimum, digits kept, set on the BASIL gold): the two are not interchangeable, see
+    the comment there."""
     words = (w.casefold() for w in _WORD.findall(text))
     return {_stem(w) for w in words if w not in _STOP and len(w) > 1}
 
