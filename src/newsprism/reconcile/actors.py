@@ -3,7 +3,8 @@
 Two clauses contradict only when they are about the same actors. Outlets name one
 actor differently: the country, its capital ("Kyiv said" for "Ukraine said"), the seat
 of its government ("the Kremlin"), its leader ("Velicky said" for "Valdoria said"), or
-"he" for the person named just before. :class:`StateNames` learns, per story, which
+"he" for the person named just before, "his company" for the company the article names
+that person's employer. :class:`StateNames` learns, per story, which
 names stand for which state:
 
 * a small table of seats of government that news writing uses for the state
@@ -16,7 +17,9 @@ names stand for which state:
 A name's :meth:`StateNames.keys` are its own key plus the state it stands for, so
 "Kyiv" and "Ukraine" share a key, and the guards of
 :mod:`newsprism.reconcile.discrepancies` see one actor. A pronoun subject ("he", "she")
-is read as the person the article named last before it (:func:`resolve_pronoun`).
+is read as the person the article named last before it (:func:`resolve_pronoun`); "his
+company" or "her firm" as the organisation an apposition of that person names ("Ivo Bel,
+the chief executive of Lorvik Ferries, said his company ...": :func:`resolve_employer`).
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from typing import Final
 from spacy.tokens import Token
 
 from newsprism.analyze.aliases import AliasTable, alias_key
-from newsprism.model import Passage
+from newsprism.model import Entity, Passage
 from newsprism.reconcile.material import StoryMaterial
 
 __all__ = [
@@ -40,6 +43,7 @@ __all__ = [
     "StateNames",
     "actors_of",
     "compatible_roles",
+    "resolve_employer",
     "resolve_pronoun",
     "same_actors",
 ]
@@ -65,6 +69,16 @@ _DEMONYM_ENDINGS = ("ians", "ian", "ans", "ese", "ish", "an", "ia", "a", "e", "n
 _MIN_STEM = 4
 _WILDCARDS = frozenset({"anything", "something", "everything", "nothing", "any", "one"})
 _PERSONAL = frozenset({"he", "she", "him", "her"})
+_POSSESSIVE = frozenset({"his", "her"})
+# Nouns "his company" stands for an employer by; not "his party" or "his team" (which
+# an apposition's organisation need not be).
+_ORG_NOUNS = frozenset({"company", "firm", "business", "corporation", "employer", "startup"})
+# "Ivo Bel, the chief executive officer of" / ", a spokesman for": an apposition of the
+# person that ends on the organisation (a few words, no clause).
+_APPOSITION = re.compile(
+    r",\s+(?:the\s+|a\s+|an\s+)?(?:[\w.-]+\s+){0,5}?(?:of|at|for)\s+(?:the\s+)?", re.I
+)
+_APPOSITION_SPAN = 80
 _NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
 _NATION = r"[A-Z][\w’'-]+?(?:['’]s)?"
 _LEAD_TITLES = (
@@ -161,18 +175,48 @@ def resolve_pronoun(material: StoryMaterial, sentence: Passage, token: Token) ->
     before it (None when the article names nobody before)."""
     if token.lower_ not in _PERSONAL:
         return None
-    analysis = material.analysis(sentence.article)
+    person = _last_person(material, sentence.article, sentence.start + token.idx)
+    return person.name if person else None
+
+
+def _last_person(material: StoryMaterial, article: str, at: int) -> Entity | None:
+    """The person entity the article mentions last before offset ``at``."""
+    analysis = material.analysis(article)
     if analysis is None:
         return None
-    at = sentence.start + token.idx
-    best: tuple[int, str] | None = None
+    best: tuple[int, Entity] | None = None
     for entity in analysis.entities:
         if entity.type != "PERSON":
             continue
         for mention in entity.mentions:
             if mention.end <= at and (best is None or mention.end > best[0]):
-                best = (mention.end, entity.name)
+                best = (mention.end, entity)
     return best[1] if best else None
+
+
+def resolve_employer(material: StoryMaterial, sentence: Passage, token: Token) -> str | None:
+    """The organisation "his company" (a noun of :data:`_ORG_NOUNS` owned by "his" or
+    "her") means: the one an apposition of the person the possessive stands for names
+    ("Ivo Bel, the chief executive of Lorvik Ferries"), None when the article gives the
+    person no such apposition or gives two organisations."""
+    owners = [c for c in token.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVE]
+    if _lemma(token) not in _ORG_NOUNS or not owners:
+        return None
+    person = _last_person(material, sentence.article, sentence.start + owners[0].idx)
+    analysis = material.analysis(sentence.article)
+    if person is None or analysis is None:
+        return None
+    text = material.by_id[sentence.article].text
+    found = {
+        org.name
+        for org in analysis.entities
+        if org.type == "ORG"
+        for mention in person.mentions
+        for o in org.mentions
+        if mention.end < o.start <= mention.end + _APPOSITION_SPAN
+        and _APPOSITION.fullmatch(text[mention.end : o.start])
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _names(
@@ -186,6 +230,9 @@ def _names(
         person = resolve_pronoun(material, sentence, token)
         return states.keys(person) | {person.casefold()} if person else frozenset()
     names = {_lemma(token)}
+    employer = resolve_employer(material, sentence, token)
+    if employer is not None:
+        names |= {employer.casefold(), *states.keys(employer)}
     analysis = material.analysis(sentence.article)
     if analysis is not None:
         left = sentence.start + min(t.idx for t in token.subtree)

@@ -31,6 +31,7 @@ __all__ = [
     "Parsed",
     "content_word",
     "english_parser",
+    "is_announced",
     "is_asserted",
     "is_finite",
     "is_negated",
@@ -215,6 +216,50 @@ def is_asserted(token: Token) -> bool:
     return not any(
         c.dep_ == "mark" and c.lower_ in _CONDITIONS for a in token.ancestors for c in a.children
     )
+
+
+def is_announced(token: Token) -> bool:
+    """Asserted, or a decision its maker announced: "said his company would abandon the
+    deal" reports the decision in reported speech ("will" put in the past), not a
+    forecast. Only "will"/"would" under a past speech verb, the clause's subject the
+    speaker's own ("it", "his company": a pronoun or owned by one; "analysts said the
+    company would ..." is a forecast), no condition or hedge on the way up."""
+    if is_asserted(token):
+        return True
+    modals = [c for c in token.children if c.dep_ == "aux" and c.lower_ in _MODALS]
+    if [m.lower_ for m in modals] not in (["would"], ["will"]) or token.dep_ != "ccomp":
+        return False
+    if token.doc.text.rstrip().endswith("?") or not _own_subject(token):
+        return False
+    speech = token.head
+    if lemma_of(speech) not in _ANNOUNCING or speech.tag_ != "VBD" or _negated_here(speech):
+        return False
+    return not _denied(token) and not any(
+        c.lower_ in _HEDGES or _conditional(c)
+        for w in (token, *token.ancestors)
+        for c in w.children
+    )
+
+
+def _own_subject(token: Token) -> bool:
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(
+        s.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in s.children)
+        for s in subjects
+    )
+
+
+def _conditional(child: Token) -> bool:
+    """A condition marker, or a clause that opens with one ("... if the levy passes")."""
+    if child.dep_ == "mark" and child.lower_ in _CONDITIONS:
+        return True
+    return child.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in child.children
+    )
+
+
+# Speech verbs whose "would" clause reports a decision ("said it would close the plant").
+_ANNOUNCING = frozenset({"say", "announce", "tell", "confirm", "state", "declare"})
 
 
 class Parsed:

@@ -57,7 +57,9 @@
     assert). Two outlets' renderings of one direct quote that differ by a negation
     ("if they don't pass this bill ..." / "to pass this bill ...") are a ``negation``
     too, whatever the guards above say of conditionals and modals: which way the
-    speaker put it is the claim (:mod:`newsprism.reconcile.renderings`).
+    speaker put it is the claim (:mod:`newsprism.reconcile.renderings`). A plan ended for
+    good by one source and only put off by another ("abandoned" / "put on hold") is a
+    ``negation`` too (:mod:`newsprism.reconcile.outcomes`: one thing, the same agents).
 
 ``date``
     One event dated differently by two sources, and one vote told in other words and
@@ -72,6 +74,9 @@
     student in Springfield" against "a Portland woman, later identified as Ana Holt"
     (:mod:`newsprism.reconcile.places`: the place tied to the name or a description of
     the person, origin kept apart, states and countries never compared with a town).
+    And one event held in two towns: "misspoke at the Tresny event" / "misspoke at a
+    2019 event in Varna" (:mod:`newsprism.reconcile.event_places`: the same deed, agent
+    and event, a definite or dated event, no article naming both towns).
 
 Order: ``number`` discrepancies first (in the facts' order), then ``negation``,
 ``actor`` and ``date`` ones by the position of their first claim (story article order, offset).
@@ -122,7 +127,9 @@ from newsprism.reconcile.discrepancy_groups import (
     similar_pairs,
     threshold_for,
 )
+from newsprism.reconcile.event_places import event_place_discrepancies
 from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.outcomes import outcome_discrepancies
 from newsprism.reconcile.places import placed_apart
 from newsprism.reconcile.prepositions import opposed_pairs
 from newsprism.reconcile.renderings import negation_renderings
@@ -485,8 +492,10 @@ def find_discrepancies(
         d
         for kind in (
             _negations,
+            outcome_discrepancies,
             _rival_actors,
             _places,
+            event_place_discrepancies,
             date_discrepancies,
             vote_date_discrepancies,
         )

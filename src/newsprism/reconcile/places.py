@@ -47,7 +47,7 @@ from newsprism.reconcile.clauses import Parsed
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.roster import StoryNames, story_names
 
-__all__ = ["REGIONS", "placed_apart"]
+__all__ = ["REGIONS", "mentions", "place_holders", "placed_apart", "places_of"]
 
 logger = logging.getLogger(__name__)
 
@@ -239,6 +239,12 @@ def _holders(material: StoryMaterial, table: AliasTable) -> set[str]:
             if article.text[end:start].strip() == ",":
                 held.add(fold_key(name))
     return held
+
+
+# The same readings, for the places of an event (:mod:`newsprism.reconcile.event_places`).
+mentions = _mentions
+places_of = _places_of
+place_holders = _holders
 
 
 def _narrowest(places: Iterable[str], holders: set[str]) -> frozenset[str]:
