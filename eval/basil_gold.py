@@ -11,6 +11,11 @@ changes without a re-pin, so changing it is deliberate). Writes
 scores another gold file of the same schema (the held-out
 ``eval/data/basil_gold_heldout.json``); its results are named after it
 (``eval/results/basil_gold_heldout.json`` / ``.md``) and only the default file is pinned.
+A gold file may label only some parts: its ``parts`` names them (absent: all four), the
+others are empty lists and are neither validated as missing nor scored
+(``eval/data/basil_gold_contradictions.json`` labels contradictions only). Contradictions
+may come with ``hard_negatives``, claim groups that look contradictory but are
+compatible; a predicted discrepancy hitting one is counted as a flagged hard negative.
 
 Gold: ``eval/data/basil_gold.json``, ids and offsets only; its ``rules`` say how each
 part was labelled (also in eval/README.md). Parts: statements (one utterance, every
@@ -82,11 +87,18 @@ def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def parts_of(gold: dict[str, Any]) -> tuple[str, ...]:
+    """The parts a gold file labels: its ``parts`` (in PARTS order), all four when absent."""
+    named = gold.get("parts", PARTS)
+    return tuple(p for p in PARTS if p in named)
+
+
 def spans_of(story: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every span the story's gold holds."""
+    """Every span the story's gold holds (hard negatives included)."""
     found = [v for s in story["statements"] for v in s["variants"]]
     found += [v for f in story["facts"] for v in f["values"]]
     found += [c for x in story["contradictions"] for c in x["claims"]]
+    found += [c for x in story.get("hard_negatives", []) for c in x["claims"]]
     return found + list(story["exclusives"])
 
 
@@ -95,9 +107,14 @@ def structure_problems(gold: dict[str, Any]) -> list[str]:
     of ids and offsets only, facts with a status and two outlets, contradictions across
     two outlets."""
     problems = []
+    parts = parts_of(gold)
+    unknown = set(gold.get("parts", PARTS)) - set(PARTS)
+    if unknown or not parts:
+        problems.append(f"parts must name some of {', '.join(PARTS)}: {sorted(unknown)}")
     for story in gold["stories"]:
         name = story["story"][:8]
-        ids = [x["id"] for part in ("statements", "facts", "contradictions") for x in story[part]]
+        grouped = ("statements", "facts", "contradictions", "hard_negatives")
+        ids = [x["id"] for part in grouped for x in story.get(part, [])]
         if len(ids) != len(set(ids)):
             problems.append(f"{name}: repeated ids")
         for span in spans_of(story):
@@ -106,11 +123,24 @@ def structure_problems(gold: dict[str, Any]) -> list[str]:
         for fact in story["facts"]:
             if fact["status"] not in ("agree", "differ") or _outlets(fact["values"]) < 2:
                 problems.append(f"{name}: fact {fact['id']} needs a status and two outlets")
-        for item in story["contradictions"]:
+        for item in story["contradictions"] + story.get("hard_negatives", []):
             if _outlets(item["claims"]) < 2:
                 problems.append(f"{name}: contradiction {item['id']} within one outlet")
-        if not story["statements"] or any(not s["variants"] for s in story["statements"]):
-            problems.append(f"{name}: a statement without variants")
+        problems += _part_problems(name, story, parts)
+    return problems
+
+
+def _part_problems(name: str, story: dict[str, Any], parts: tuple[str, ...]) -> list[str]:
+    """A labelled statements part needs statements with variants; an unlabelled part must
+    be empty (so nothing labelled is silently left unscored)."""
+    problems = [
+        f"{name}: {p} not labelled but not empty" for p in PARTS if p not in parts and story[p]
+    ]
+    if "contradictions" not in parts and story.get("hard_negatives"):
+        problems.append(f"{name}: hard negatives without the contradictions part")
+    statements = story["statements"]
+    if "statements" in parts and (not statements or any(not s["variants"] for s in statements)):
+        problems.append(f"{name}: a statement without variants")
     return problems
 
 
@@ -150,6 +180,7 @@ class GoldStory:
     statuses: list[str]
     contradictions: list[Group]
     exclusives: list[Span]
+    hard_negatives: list[Group] = field(default_factory=list)
 
     @classmethod
     def of(cls, story: dict[str, Any]) -> GoldStory:
@@ -160,6 +191,7 @@ class GoldStory:
             [f["status"] for f in story["facts"]],
             [[_span(c) for c in x["claims"]] for x in story["contradictions"]],
             [_span(x) for x in story["exclusives"]],
+            [[_span(c) for c in x["claims"]] for x in story.get("hard_negatives", [])],
         )
 
     def shared(self) -> list[Span]:
@@ -274,22 +306,40 @@ def _unique_sentences(sentences: Sequence[Any]) -> list[Span]:
 
 @dataclass
 class Scored:
-    """One system's counts, summed over stories."""
+    """One system's counts, summed over stories, for the parts the gold labels (``labelled``;
+    the others are skipped). ``negatives`` (flagged, gold) counts hard negatives hit by a
+    predicted discrepancy; it is reported only when the gold has hard negatives."""
 
-    parts: dict[str, Counts] = field(default_factory=lambda: {p: Counts() for p in PARTS})
+    labelled: tuple[str, ...] = PARTS
+    parts: dict[str, Counts] = field(default_factory=dict)
     status: list[int] = field(default_factory=lambda: [0, 0])  # right, judged
     differ: list[int] = field(default_factory=lambda: [0, 0])  # flagged differ, gold differ
     support: list[int] = field(default_factory=lambda: [0, 0, 0])
+    negatives: list[int] = field(default_factory=lambda: [0, 0])  # flagged, gold
+
+    def __post_init__(self) -> None:
+        self.parts = {p: Counts() for p in self.labelled}
 
     def add_story(self, texts: dict[str, str], gold: GoldStory, got: Predicted) -> None:
-        self.parts["statements"].add(score.group_pairs(texts, gold.statements, got.statements))
-        self.parts["facts"].add(score.group_pairs(texts, gold.facts, got.facts))
-        self.parts["contradictions"].add(
-            score.contradictions(texts, gold.contradictions, got.contradictions)
-        )
-        self.parts["exclusives"].add(
-            score.exclusives(texts, gold.exclusives, gold.shared(), got.exclusives)
-        )
+        counted = {
+            "statements": lambda: score.group_pairs(texts, gold.statements, got.statements),
+            "facts": lambda: score.group_pairs(texts, gold.facts, got.facts),
+            "contradictions": lambda: score.contradictions(
+                texts, gold.contradictions, got.contradictions
+            ),
+            "exclusives": lambda: score.exclusives(
+                texts, gold.exclusives, gold.shared(), got.exclusives
+            ),
+        }
+        for part in self.labelled:
+            self.parts[part].add(counted[part]())
+        flagged = score.hard_negatives(texts, gold.hard_negatives, got.contradictions)
+        self.negatives = [self.negatives[0] + flagged, self.negatives[1] + len(gold.hard_negatives)]
+        self.support = [a + b for a, b in zip(self.support, got.support, strict=True)]
+        if "facts" in self.labelled:
+            self._add_status(texts, gold, got)
+
+    def _add_status(self, texts: dict[str, str], gold: GoldStory, got: Predicted) -> None:
         for group, status in zip(gold.facts, gold.statuses, strict=True):
             best = score.best_group(texts, group, got.facts)
             if best is not None:
@@ -298,14 +348,18 @@ class Scored:
             if status == "differ":
                 self.differ[1] += 1
                 self.differ[0] += best is not None and got.statuses[best] == "differ"
-        self.support = [a + b for a, b in zip(self.support, got.support, strict=True)]
 
     def report(self, with_support: bool) -> dict[str, Any]:
         found: dict[str, Any] = {p: c.scores() for p, c in self.parts.items()}
-        right, judged = self.status
-        found["facts"]["status_right"], found["facts"]["status_judged"] = right, judged
-        found["facts"]["status_accuracy"] = round(right / judged, 4) if judged else None
-        found["facts"]["differ_flagged"], found["facts"]["differ_gold"] = self.differ
+        if "facts" in found:
+            right, judged = self.status
+            found["facts"]["status_right"], found["facts"]["status_judged"] = right, judged
+            found["facts"]["status_accuracy"] = round(right / judged, 4) if judged else None
+            found["facts"]["differ_flagged"], found["facts"]["differ_gold"] = self.differ
+        if "contradictions" in found and self.negatives[1]:
+            flagged, gold = self.negatives
+            found["contradictions"]["hard_negatives_flagged"] = flagged
+            found["contradictions"]["hard_negatives"] = gold
         if with_support:
             found["summary_support"] = dict(
                 zip(("sentences", "supporters", "violations"), self.support, strict=True)
@@ -369,6 +423,7 @@ def gold_counts(gold: dict[str, Any]) -> dict[str, int]:
     """How much the gold holds, per part."""
     stories = gold["stories"]
     multi = [s for x in stories for s in x["statements"] if _outlets(s["variants"]) >= 2]
+    negatives = sum(len(x.get("hard_negatives", [])) for x in stories)
     return {
         "stories": len(stories),
         "statements": len(multi),
@@ -381,7 +436,7 @@ def gold_counts(gold: dict[str, Any]) -> dict[str, int]:
         "contradictions": sum(len(x["contradictions"]) for x in stories),
         "exclusives": sum(len(x["exclusives"]) for x in stories),
         "spans": sum(len(spans_of(x)) for x in stories),
-    }
+    } | ({"hard_negatives": negatives} if negatives else {})
 
 
 def evaluate(
@@ -392,7 +447,8 @@ def evaluate(
     began = time.perf_counter()
     systems = _systems(use_dense)
     grouped = basil.stories()
-    scored = {name: Scored() for name in [BASELINE, *systems]}
+    labelled = parts_of(gold)
+    scored = {name: Scored(labelled) for name in [BASELINE, *systems]}
     halves = {name: {h: score.Counts() for h in HALVES} for name in scored}
     exclusive_halves = {name: {h: score.Counts() for h in HALVES} for name in scored}
     per_story: list[dict[str, Any]] = []
@@ -412,12 +468,9 @@ def evaluate(
             exclusive_halves[name][half_of(position)].add(
                 score.exclusives(texts, truth.exclusives, truth.shared(), got.exclusives)
             )
-            row[name] = {
-                "statement_pairs": [counted.recalled, counted.gold],
-                "support_violations": got.support[2],
-            }
+            row[name] = _story_row(texts, truth, got, labelled, "parts" in gold)
             if name == "newsprism lexical":
-                shown += statement_errors(texts, story, truth, got)
+                shown += _errors(texts, story, truth, got, labelled)
         per_story.append(row)
     for line in shown[:errors]:
         print(line)
@@ -436,7 +489,59 @@ def evaluate(
     }
     if path.resolve() != GOLD.resolve():
         del report["statement_halves"], report["exclusive_halves"]
+    if "parts" in gold:
+        report["parts"] = list(labelled)
     return report
+
+
+def _story_row(
+    texts: dict[str, str], truth: GoldStory, got: Predicted, labelled: Sequence[str], partial: bool
+) -> dict[str, Any]:
+    """One story's numbers for one system: statement pairs recalled / gold when labelled,
+    summary-support violations; for a file labelling some parts only (``partial``), the
+    contradictions recalled / gold and the hard negatives flagged / gold."""
+    row: dict[str, Any] = {}
+    if "statements" in labelled:
+        counted = score.group_pairs(texts, truth.statements, got.statements)
+        row["statement_pairs"] = [counted.recalled, counted.gold]
+    row["support_violations"] = got.support[2]
+    if partial and "contradictions" in labelled:
+        found = score.contradictions(texts, truth.contradictions, got.contradictions)
+        flagged = score.hard_negatives(texts, truth.hard_negatives, got.contradictions)
+        row["contradictions"] = [found.recalled, found.gold]
+        row["hard_negatives_flagged"] = [flagged, len(truth.hard_negatives)]
+    return row
+
+
+def _errors(
+    texts: dict[str, str], story: dict[str, Any], truth: GoldStory, got: Predicted,
+    labelled: Sequence[str],
+) -> list[str]:  # fmt: skip
+    """The error lines ``--errors`` prints, for the labelled parts."""
+    lines = statement_errors(texts, story, truth, got) if "statements" in labelled else []
+    if "contradictions" in labelled:
+        lines += contradiction_errors(texts, story, got)
+    return lines
+
+
+def contradiction_errors(texts: dict[str, str], story: dict[str, Any], got: Predicted) -> list[str]:
+    """Missed gold contradictions and flagged hard negatives (gold ids and abouts, no text),
+    and predicted discrepancies that hit neither (clipped text, for the terminal only)."""
+    lines, name = [], story["story"][:8]
+    for item in story["contradictions"]:
+        claims = [_span(c) for c in item["claims"]]
+        if not any(score.hits(texts, p, claims) for p in got.contradictions):
+            lines.append(f"  missed contradiction {name} {item['id']} ({item.get('about', '')})")
+    labelled = [[_span(c) for c in x["claims"]] for x in story["contradictions"]]
+    for item in story.get("hard_negatives", []):
+        claims = [_span(c) for c in item["claims"]]
+        if any(score.hits(texts, p, claims) for p in got.contradictions):
+            lines.append(f"  flagged hard negative {name} {item['id']} ({item.get('about', '')})")
+    for group in got.contradictions:
+        if not any(score.hits(texts, group, g) for g in labelled):
+            clips = [texts[s[0]][s[1] : s[2]][:70].replace("\n", " ") for s in group[:2]]
+            lines.append(f"  unlabelled discrepancy {name} {' ~ '.join(repr(c) for c in clips)}")
+    return lines
 
 
 def _half_scores(halves: dict[str, dict[str, score.Counts]]) -> dict[str, Any]:
@@ -450,27 +555,34 @@ def half_of(position: int) -> str:
 
 
 def goals(scored: dict[str, Scored]) -> dict[str, dict[str, bool]]:
-    """The issue's goals, per newsprism system: met or not."""
-    found = {}
-    for name, s in scored.items():
-        if name == BASELINE:
-            continue
-        r = s.report(True)
-        st, co, fa, ex = r["statements"], r["contradictions"], r["facts"], r["exclusives"]
-        found[name] = {
-            "statements recall >= 0.85 at precision >= 0.95": st["recall"] >= 0.85
-            and st["precision"] >= 0.95,
-            "contradictions recall >= 0.8 at precision >= 0.9": co["recall"] >= 0.8
-            and co["precision"] >= 0.9,
-            "fact groups F1 >= 0.9 and status >= 0.9": fa["f1"] >= 0.9
-            and (fa["status_accuracy"] or 0) >= 0.9,
-            "exclusives recall >= 0.8": ex["recall"] >= 0.8,
-            "no summary supporter differs on a number or a negation": r["summary_support"][
-                "violations"
-            ]
-            == 0,
-        }
-    return found
+    """The issue's goals, per newsprism system: met or not (a part the gold does not label
+    has no goal line)."""
+    return {name: _goals_met(s.report(True)) for name, s in scored.items() if name != BASELINE}
+
+
+def _goals_met(r: dict[str, Any]) -> dict[str, bool]:
+    met: dict[str, bool] = {}
+    if "statements" in r:
+        st = r["statements"]
+        met["statements recall >= 0.85 at precision >= 0.95"] = (
+            st["recall"] >= 0.85 and st["precision"] >= 0.95
+        )
+    if "contradictions" in r:
+        co = r["contradictions"]
+        met["contradictions recall >= 0.8 at precision >= 0.9"] = (
+            co["recall"] >= 0.8 and co["precision"] >= 0.9
+        )
+    if "facts" in r:
+        fa = r["facts"]
+        met["fact groups F1 >= 0.9 and status >= 0.9"] = (
+            fa["f1"] >= 0.9 and (fa["status_accuracy"] or 0) >= 0.9
+        )
+    if "exclusives" in r:
+        met["exclusives recall >= 0.8"] = r["exclusives"]["recall"] >= 0.8
+    met["no summary supporter differs on a number or a negation"] = (
+        r["summary_support"]["violations"] == 0
+    )
+    return met
 
 
 def markdown(report: dict[str, Any]) -> str:
@@ -488,10 +600,11 @@ def markdown(report: dict[str, Any]) -> str:
         f"{g['contradictions']} contradictions, {g['exclusives']} exclusives. Unit: spans overlap "
         "(eval/basil_gold_score.py); `eval/basil_gold.py`, untuned.",
         "",
+        *_parts_markdown(report),
         "| part | system | P | R | F1 | right / judged | recalled / gold |",
         "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for part in PARTS:
+    for part in report.get("parts", PARTS):
         for name, rows in report["systems"].items():
             r = rows[part]
             lines.append(
@@ -506,18 +619,35 @@ def markdown(report: dict[str, Any]) -> str:
         "| --- | ---: | ---: | ---: | ---: |",
     ]
     for name, rows in report["systems"].items():
-        f, s = rows["facts"], rows.get("summary_support")
+        f, s = rows.get("facts"), rows.get("summary_support")
         support = f"{s['supporters']} | {s['violations']}" if s else "- | -"
-        lines.append(
-            f"| {name} | {f['status_right']} / {f['status_judged']} "
-            f"| {f['differ_flagged']} / {f['differ_gold']} | {support} |"
-        )
+        status = "- | -"
+        if f:
+            status = f"{f['status_right']} / {f['status_judged']} | "
+            status += f"{f['differ_flagged']} / {f['differ_gold']}"
+        lines.append(f"| {name} | {status} | {support} |")
     lines += ["", "Goals (issue 12):", ""]
     for name, met in report["goals"].items():
         for goal, ok in met.items():
             lines.append(f"- {name}: {goal}: {'met' if ok else 'not met'}")
     lines += ["", f"Run time {report['seconds']} s on a shared 2-core machine."]
     return "\n".join(lines) + "\n"
+
+
+def _parts_markdown(report: dict[str, Any]) -> list[str]:
+    """For a gold file labelling some parts only: which, and the hard negatives each system
+    flagged (a predicted discrepancy overlapping two outlets' claims of one)."""
+    if "parts" not in report:
+        return []
+    lines = [f"Labelled parts: {', '.join(report['parts'])}; the others are not scored.", ""]
+    for name, rows in report["systems"].items():
+        co = rows.get("contradictions", {})
+        if "hard_negatives" in co:
+            lines.append(
+                f"- {name}: hard negatives flagged {co['hard_negatives_flagged']} / "
+                f"{co['hard_negatives']}"
+            )
+    return lines + ([""] if len(lines) > 2 else [])
 
 
 def _halves_markdown(halves: dict[str, dict[str, dict[str, Any]]], what: str) -> list[str]:

@@ -26,7 +26,9 @@ reported-speech summary). A group's *pairs* are the unordered pairs of its artic
 **Contradictions.** A predicted discrepancy *hits* a gold contradiction when two of its
 claims, in different articles, overlap claims of that contradiction in those articles.
 Precision = predicted that hit any gold / predicted; recall = gold hit / gold (the gold
-lists every contradiction found by reading, so every prediction is judged).
+lists every contradiction found by reading, so every prediction is judged). A *hard
+negative* (claims that look contradictory but are compatible) is *flagged* when a
+predicted discrepancy hits it the same way; flagged / hard negatives is reported beside.
 
 **Exclusives.** Recall = gold exclusives overlapped by a predicted exclusive.
 A predicted exclusive is right when it overlaps a gold exclusive, wrong when it
@@ -160,6 +162,13 @@ def contradictions(
     right = sum(any(hits(texts, p, g) for g in gold) for p in predicted)
     recalled = sum(any(hits(texts, p, g) for p in predicted) for g in gold)
     return Counts(right, len(predicted), recalled, len(gold), len(predicted))
+
+
+def hard_negatives(
+    texts: Mapping[str, str], negatives: Sequence[Group], predicted: Sequence[Group]
+) -> int:
+    """How many hard negatives a predicted discrepancy hits (each counted once)."""
+    return sum(any(hits(texts, p, n) for p in predicted) for n in negatives)
 
 
 def exclusives(
