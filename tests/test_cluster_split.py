@@ -89,7 +89,7 @@ def test_the_split_keeps_the_first_members_id_and_the_new_story_takes_its_first_
 
 
 def test_a_split_cut_under_the_halves_score_leaves_the_story_whole() -> None:
-    c = grouped(ARRIVAL, split_probability=1e-9)
+    c = grouped(ARRIVAL, split_probability=1e-9, graph_split_probability=1e-9)
     c.consolidate()
     assert len(c.stories()) == 1
 

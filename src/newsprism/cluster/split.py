@@ -28,6 +28,7 @@ that holds any is never split: a split only regroups articles of the current ses
 from __future__ import annotations
 
 import logging
+import math
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
@@ -39,7 +40,19 @@ from newsprism.cluster.hot import HotStory, Profile, absorb_keys, widen_span
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["MAX_KEPT", "MIN_SPLIT", "Kept", "halves", "keep", "merge_kept", "rebuild", "take"]
+__all__ = [
+    "MAX_KEPT",
+    "MIN_SPLIT",
+    "Kept",
+    "graph_halves",
+    "halves",
+    "keep",
+    "merge_kept",
+    "movable",
+    "rebuild",
+    "take",
+    "transfer",
+]
 
 # Stories of more members are not split (and keep nothing per member): bounds the memory
 # and the cost of a check. ECB+'s largest over-merged topic held 30 articles, the
@@ -48,6 +61,12 @@ MAX_KEPT = 64
 # Fewer source members than this are never split: with three, one half is a single
 # article, which is the join's own decision and already judged by it.
 MIN_SPLIT = 4
+# The nearest-neighbour graph's cut (graph_halves): each member linked to this many of its
+# nearest fellow members, and stories of fewer source members than MIN_GRAPH are not cut
+# that way (with fewer, every member links to nearly every other and the graph shows no
+# groups).
+NEIGHBOURS = 3
+MIN_GRAPH = 8
 # What a rebuilt half hands to the story that takes its members (key and id stay).
 _CONTENT = (
     "members",
@@ -130,6 +149,73 @@ def halves(story: HotStory) -> tuple[set[int], set[int]] | None:
     return (one, two) if first in one else (two, one)
 
 
+def graph_halves(story: HotStory) -> tuple[set[int], set[int], float] | None:
+    """The story's cut through its members' nearest-neighbour graph, with the cut's
+    normalized-cut value (0: two groups no member's :data:`NEIGHBOURS` nearest cross;
+    about 1: no structure), or None below :data:`MIN_GRAPH` source members or when not
+    every member is kept. Half order and copies as in :func:`halves`."""
+    kept = _complete(story)
+    if kept is None:
+        return None
+    sources = sorted((k.article, seq) for seq, k in kept.items() if k.vector is not None)
+    if len(sources) < MIN_GRAPH:
+        return None
+    rows = np.stack([kept[seq].vector for _, seq in sources]).astype(np.float32)  # type: ignore[misc]
+    side, value = _graph_cut(rows)
+    one = {seq for (_, seq), b in zip(sources, side, strict=True) if not b}
+    two = {seq for (_, seq), b in zip(sources, side, strict=True) if b}
+    _place_copies(kept, one, two)
+    first = story.members[0][0]
+    return (one, two, value) if first in one else (two, one, value)
+
+
+def _graph_cut(rows: npt.NDArray[np.float32]) -> tuple[npt.NDArray[np.bool_], float]:
+    """Spectral cut of the symmetric k-nearest-neighbour graph (edge weight: the cosine,
+    floored at 0): the members ordered by the normalized Laplacian's second eigenvector
+    (the Fiedler vector), cut where the normalized cut is least; (side, its value)."""
+    n = len(rows)
+    sims = rows @ rows.T
+    np.fill_diagonal(sims, -np.inf)
+    near = np.argsort(-sims, axis=1, kind="stable")[:, :NEIGHBOURS]
+    graph = np.zeros((n, n), np.float64)
+    at = np.arange(n)[:, None]
+    graph[at, near] = np.maximum(sims[at, near], 0.0)
+    graph = np.maximum(graph, graph.T)
+    degree = np.maximum(graph.sum(axis=1), 1e-12)
+    scale = 1.0 / np.sqrt(degree)
+    laplacian = np.eye(n) - graph * scale[:, None] * scale[None, :]
+    _, vectors = np.linalg.eigh(laplacian)
+    order = np.argsort(vectors[:, 1] * scale, kind="stable")
+    best, best_side = math.inf, np.zeros(n, np.bool_)
+    for size in range(1, n):
+        side = np.zeros(n, np.bool_)
+        side[order[:size]] = True
+        cut = float(graph[side][:, ~side].sum())
+        value = cut / max(float(degree[side].sum()), 1e-12) + cut / max(
+            float(degree[~side].sum()), 1e-12
+        )
+        if value < best:
+            best, best_side = value, side
+    return best_side, best
+
+
+def movable(story: HotStory) -> list[set[int]]:
+    """Each source member of ``story`` with its copies, as sets of sequence numbers, in
+    article-id order (so re-placement does not depend on arrival order); empty when the
+    story has under two source members or does not keep every member."""
+    kept = _complete(story)
+    if kept is None:
+        return []
+    sources = sorted((k.article, seq) for seq, k in kept.items() if k.vector is not None)
+    if len(sources) < 2:
+        return []
+    copies: dict[str, set[int]] = {}
+    for seq, member in kept.items():
+        if member.vector is None and member.copy_of:
+            copies.setdefault(member.copy_of, set()).add(seq)
+    return [{seq} | copies.get(article, set()) for article, seq in sources]
+
+
 def _two_means(rows: npt.NDArray[np.float32]) -> npt.NDArray[np.bool_] | None:
     """Spherical 2-means over unit rows: True for the rows of the second group."""
     far = int(np.argmin(rows @ rows.sum(axis=0)))
@@ -166,7 +252,36 @@ def rebuild(story: HotStory, key: int, story_id: str, seqs: set[int], dim: int) 
     """A hot story of ``story``'s members ``seqs`` as if they alone had joined it: total,
     name/speaker/number counts, languages, headlines and span from the kept members;
     ``touched`` is ``story``'s."""
-    kept = _complete(story) or {}
+    return _build(_complete(story) or {}, story.headlines, story.touched, key, story_id, seqs, dim)
+
+
+def transfer(
+    source: HotStory, target: HotStory, seqs: set[int], dim: int
+) -> tuple[HotStory, HotStory] | None:
+    """``source`` without its members ``seqs`` and ``target`` with them, rebuilt (keys and
+    ids kept; give them back with :func:`take`); None unless both keep every member."""
+    kept, into = _complete(source), _complete(target)
+    if kept is None or into is None:
+        return None
+    pool = {**into, **{seq: kept[seq] for seq in seqs}}
+    headlines = sorted(target.headlines + [h for h in source.headlines if h[0] in seqs])
+    touched = max((t for t in (source.touched, target.touched) if t is not None), default=None)
+    rest = _build(
+        kept, source.headlines, source.touched, source.key, source.id, set(kept) - seqs, dim
+    )
+    plus = _build(pool, headlines, touched, target.key, target.id, set(pool), dim)
+    return rest, plus
+
+
+def _build(
+    kept: dict[int, Kept],
+    headlines: list[tuple[int, str, npt.NDArray[np.float16]]],
+    touched: float | None,
+    key: int,
+    story_id: str,
+    seqs: set[int],
+    dim: int,
+) -> HotStory:
     half = HotStory(key, story_id, total=np.zeros(dim, np.float32))
     half.members = sorted((seq, kept[seq].article) for seq in seqs)
     half.kept = {seq: kept[seq] for seq in seqs}
@@ -182,8 +297,8 @@ def rebuild(story: HotStory, key: int, story_id: str, seqs: set[int], dim: int) 
         absorb_keys(half, member.names, member.speakers, member.numbers)
         if member.language:
             half.languages[member.language] += 1
-    half.headlines = [h for h in story.headlines if h[0] in seqs]
-    half.touched = story.touched
+    half.headlines = [h for h in headlines if h[0] in seqs]
+    half.touched = touched
     return half
 
 

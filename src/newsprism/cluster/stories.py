@@ -182,6 +182,13 @@ class StoryClusterer(Consolidation):
         self._cut = math.log(p / (1.0 - p))
         q = self.options.split_probability
         self._split_cut = math.log(q / (1.0 - q))
+        g = self.options.graph_split_probability
+        self._graph_split_cut = math.log(g / (1.0 - g))
+        # Stories split apart in this session -> those they were split from: never
+        # merged back (a split judged them two; the merge check would undo it).
+        self._apart: dict[int, set[int]] = {}
+        margin = self.options.replace_margin
+        self._replace_margin = math.inf if margin is None else margin
         self._bound = LogitBound(self._model, self._cut)
         self._multilingual = bool(getattr(self.vectorizer, "multilingual", False))
         self._ann = CentroidIndex(self.vectorizer.dim)
@@ -642,7 +649,9 @@ class StoryClusterer(Consolidation):
         known = [
             (self._stories_known(story, other), other.key, other)
             for other in self._candidates(story.centroid(), story.names.keys())
-            if other is not story and self._in_window(_spans_gap(story, other))
+            if other is not story
+            and self._in_window(_spans_gap(story, other))
+            and other.key not in self._apart.get(story.key, ())
         ]
         sides = (story.names, story.speakers, story.numbers)
         return self._bound.pick(
@@ -670,6 +679,8 @@ class StoryClusterer(Consolidation):
         story.hot, story.total, story.headlines = False, None, []
         story.names, story.speakers, story.numbers = Profile(), Profile(), Profile()
         story.languages, story.kept = Counter(), None
+        for other in self._apart.pop(story.key, set()):  # a frozen story merges with none
+            self._apart.get(other, set()).discard(story.key)
 
     # --- persistence --------------------------------------------------------------------
 
