@@ -259,7 +259,9 @@ def _partial_cuts(
             continue
         groups: dict[str, set[int]] = defaultdict(set)
         for other, text in zip(units, words, strict=True):
-            if other.article != unit.article and _holds(text, fragment):
+            if other.article != unit.article and (
+                _holds(text, fragment) or _quotes_part(other, fragment, verbatim_words)
+            ):
                 groups[other.article].add(other.group)
         if not groups:
             continue
@@ -282,6 +284,17 @@ def _holds(text: str, fragment: str) -> bool:
         return False
     head, tail = words[:_RUN_WORDS], words[-_RUN_WORDS:]
     return f" {' '.join(head)} " in text or f" {' '.join(tail)} " in text
+
+
+def _quotes_part(other: Unit, fragment: str, verbatim_words: int) -> bool:
+    """Whether ``other`` quotes a shorter cut of the normalised ``fragment``: a partial
+    quote of its own, ``verbatim_words`` + 1 words or more, inside the fragment (one
+    outlet quotes 'asserts his innocence', another 'asserts his innocence of any
+    wrongdoing'). On the BASIL development gold: 2 more of 96 pairs recalled."""
+    return any(
+        v.count(" ") - 1 > verbatim_words and v in fragment and v != fragment
+        for v in other.verbatim
+    )
 
 
 def _clause_piece(unit: Unit, start: int, end: int) -> Unit:

@@ -97,7 +97,7 @@ from newsprism.reconcile.rejoin import rejoin
 from newsprism.reconcile.roster import story_names
 from newsprism.reconcile.similarity import LexicalSimilarity, TextSimilarity
 from newsprism.reconcile.speaker_names import canonical_speakers
-from newsprism.reconcile.statement_speakers import infer_speakers
+from newsprism.reconcile.statement_speakers import infer_speakers, reattribute_speakers
 from newsprism.reconcile.statement_units import (
     APOSTROPHES,
     TOKEN,
@@ -137,6 +137,10 @@ _SCORE_DECIMALS = 4
 # eval/crosscheck.py's sets: samples unchanged, paraphrase set 2 of 230 pairs fewer
 # (dense pipeline R 0.704 -> 0.696, lexical 0.504 -> 0.496), precision unchanged.
 _MARGIN_WORDS = 2
+# Shortest verbatim run (words) that counts as evidence for correcting a speaker
+# (statement_speakers.reattribute_speakers), as for the partial quotes that identify
+# one statement (statement_units: three-word runs are common phrases).
+_RUN_WORDS = 4
 # Reported speech shifts tenses back ("we will" -> "they would"), and outlets differ in
 # contractions. Texts are compared with both undone: contractions expanded, back-shifted
 # auxiliaries in the present. Measured on the two labelled sets of eval/crosscheck.py:
@@ -394,11 +398,25 @@ def comparable_text(text: str) -> str:
 
 def _scores(units: Sequence[Unit], similarity: TextSimilarity, options: StatementOptions) -> Scores:
     """Pairwise content similarity, 1.0 where one unit quotes the other verbatim."""
+    return _verbatim(units, _similarities(units, similarity, options), options)
+
+
+def _similarities(
+    units: Sequence[Unit], similarity: TextSimilarity, options: StatementOptions
+) -> Scores:
+    """Pairwise content similarity of the units' comparable texts."""
     texts = [comparable_text(u.text) for u in units]
     scores = np.asarray(similarity.matrix(texts, texts), dtype=np.float64)
     if similarity.dense and options.blend_lexical > 0:
         lexical = np.asarray(LexicalSimilarity().matrix(texts, texts), dtype=np.float64)
         scores = (1 - options.blend_lexical) * scores + options.blend_lexical * lexical
+    return scores
+
+
+def _verbatim(units: Sequence[Unit], similarities: Scores, options: StatementOptions) -> Scores:
+    """The similarities raised to 1.0 where one unit quotes the other verbatim
+    (``verbatim_words`` or more), rounded."""
+    scores = similarities.copy()
     words = [normalize_words(u.text) for u in units]
     fragments = [
         [v for v in u.verbatim if v.count(" ") - 1 >= options.verbatim_words] for u in units
@@ -544,28 +562,64 @@ def _inferred(
     ("she had never met him") may fit two people's words where the clause fits one."""
     pieces = report_pieces(parts)
     cut = _units(material, pieces, similarity, options)
-    evidence = _pair_features(cut, similarity, options)
-    if all(u.speaker is not None for u in cut):
-        return cut, evidence
-    whole = cut if len(pieces) == len(parts) else _units(material, parts, similarity, options)
-    told = evidence if whole is cut else _pair_features(whole, similarity, options)
-    sure = replace(told, resolved=np.ones_like(told.resolved))
-    found = infer_speakers(
-        whole,
-        options.model(similarity).probability(sure),
-        told.forbid,
-        options.link(similarity),
-        person=lambda name: types.get(name) == "PERSON",
+    raw = _similarities(cut, similarity, options)
+    evidence = _evidence(cut, _verbatim(cut, raw, options))
+    model = options.model(similarity)
+
+    def person(name: str) -> bool:
+        return types.get(name) == "PERSON"
+
+    # A speaker is corrected on evidence that ignores every speaker (a rendering's
+    # rivals are all other claims of the article) and on longer verbatim runs only:
+    # two people of one story use one term ("radical Islam", "deeply concerned").
+    anyone = [replace(u, speaker=None, cospeaker=None) for u in cut]
+    strict = _evidence(anyone, _verbatim(cut, raw, replace(options, verbatim_words=_RUN_WORDS)))
+    articles = np.array([u.article for u in cut], dtype=object)
+    sure = model.probability(strict)
+    corrected = reattribute_speakers(
+        cut,
+        np.where(strict.scores >= options.piece_support, sure, 0.0),
+        articles[:, None] == articles[None, :],
+        options.unresolved(similarity),
+        person=person,
         content_words=_content_words,
     )
-    inferred = {(u.article, u.group): u.speaker for u in found if u.speaker is not None}
-    named = [
-        replace(u, speaker=inferred.get((u.article, u.group))) if u.speaker is None else u
-        for u in cut
-    ]
-    if named == cut:
-        return cut, evidence
+    if all(u.speaker is not None for u in cut):
+        return _with_speakers(cut, corrected, evidence)
+    whole = cut if len(pieces) == len(parts) else _units(material, parts, similarity, options)
+    told = evidence if whole is cut else _pair_features(whole, similarity, options)
+    found = infer_speakers(
+        whole,
+        model.probability(replace(told, resolved=np.ones_like(told.resolved))),
+        told.forbid,
+        options.link(similarity),
+        person=person,
+        content_words=_content_words,
+    )
+    by_group: dict[tuple[str, int], list[Unit]] = defaultdict(list)
+    for unit in found:
+        by_group[(unit.article, unit.group)].append(unit)
+    named = [_told(u, by_group[(u.article, u.group)]) for u in corrected]
+    return _with_speakers(cut, named, evidence)
+
+
+def _with_speakers(
+    cut: Sequence[Unit], named: list[Unit], evidence: PairEvidence
+) -> tuple[list[Unit], PairEvidence]:
+    """The units with their new speakers, and the evidence (reweighed when one
+    changed)."""
+    if [u.speaker for u in named] == [u.speaker for u in cut]:
+        return list(cut), evidence
     return named, _evidence(named, evidence.scores)
+
+
+def _told(unit: Unit, wholes: Sequence[Unit]) -> Unit:
+    """An unresolved unit (a piece) with the speaker inferred on the whole unit of its
+    quote group that holds it."""
+    whole = next((w for w in wholes if w.start <= unit.start < w.end), None)
+    if unit.speaker is not None or whole is None or whole.speaker is None:
+        return unit
+    return replace(unit, speaker=whole.speaker, cospeaker=whole.cospeaker)
 
 
 def _cluster(

@@ -1,0 +1,176 @@
+"""Statements: renderings the first alignment left apart (issue 12), on invented stories.
+
+A partial quote cut shorter by another outlet still marks where a clause holds two
+statements; a speaker the analysis guessed from a pronoun or a description is corrected
+when another outlet's named speaker says the same words; neither rule fires on a shared
+term or on a speaker named in the attribution.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsprism.model import Analysis, Article, Entity, Mention, Quote, Statement, Story, article_id
+from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.similarity import LexicalSimilarity
+from newsprism.reconcile.statement_speakers import soft_speaker
+from newsprism.reconcile.statement_units import Unit
+from newsprism.reconcile.statements import align_statements
+
+LEXICAL = LexicalSimilarity()
+
+# (quoted words, direct, speaker, speaker as written, group)
+Spec = tuple[str, bool, str | None, str | None, int]
+
+
+def _article(outlet: str, text: str, quotes: Sequence[Spec], people: Sequence[str]) -> Article:
+    """An article whose analysis holds the given quotes and ``people`` as persons."""
+    article = Article(article_id(outlet, text), f"{outlet}.txt", text, outlet=outlet)
+    records = []
+    for words, direct, speaker, mention, group in quotes:
+        start = text.index(words)
+        records.append(
+            Quote(words, start, start + len(words), direct, speaker, mention, group=group)
+        )
+    entities = tuple(
+        Entity(name, "PERSON", (Mention(name, text.index(name), text.index(name) + len(name)),))
+        for name in people
+    )
+    _ANALYSES[article.id] = Analysis(
+        article.id, "test", ((0, len(text)),), entities, tuple(records)
+    )
+    return article
+
+
+_ANALYSES: dict[str, Analysis] = {}
+
+
+def _statements(*articles: Article) -> list[Statement]:
+    story = Story("s", None, tuple(a.id for a in articles))
+    material = StoryMaterial(story, list(articles), {a.id: _ANALYSES[a.id] for a in articles})
+    return align_statements(material, LEXICAL)
+
+
+def _where(statements: Sequence[Statement], outlet: str, words: str) -> Statement:
+    for statement in statements:
+        for variant in statement.variants:
+            if variant.passage.outlet == outlet and words in variant.passage.text:
+                return statement
+    raise AssertionError(f"{words!r} of {outlet} is in no statement")
+
+
+# --- a partial quote another outlet cuts shorter ------------------------------------------
+
+
+def _lawyer_story(shorter: str) -> tuple[Article, Article]:
+    clause = 'Vasko "rejects every charge against him" and "will be cleared in court"'
+    long_cut = _article(
+        "A",
+        f"Ola Lind, his lawyer, said {clause}.",
+        [
+            (clause, False, "Ola Lind", "Ola Lind", 0),
+            ("rejects every charge against him", True, "Ola Lind", "Ola Lind", 0),
+            ("will be cleared in court", True, "Ola Lind", "Ola Lind", 0),
+        ],
+        ["Ola Lind"],
+    )
+    apart = (
+        f'Ola Lind said his client "{shorter}". Later Ola Lind added that Vasko '
+        '"will be cleared in court" once the files are read.'
+    )
+    clause_b = 'Vasko "will be cleared in court" once the files are read'
+    two_places = _article(
+        "B",
+        apart,
+        [
+            (shorter, True, "Ola Lind", "Ola Lind", 0),
+            (clause_b, False, "Ola Lind", "Ola Lind", 1),
+            ("will be cleared in court", True, "Ola Lind", "Ola Lind", 1),
+        ],
+        ["Ola Lind"],
+    )
+    return long_cut, two_places
+
+
+def test_partial_quoted_shorter_elsewhere_cuts_the_clause() -> None:
+    # B quotes the first partial cut shorter, and the second one in another place: A's
+    # clause is two statements, each rendered by B.
+    statements = _statements(*_lawyer_story("rejects every charge"))
+    denial = _where(statements, "A", "rejects every charge")
+    trial = _where(statements, "A", "cleared in court")
+    assert denial is not trial
+    assert denial is _where(statements, "B", "rejects every charge")
+    assert trial is _where(statements, "B", "once the files")
+
+
+def test_partial_shared_by_two_words_only_does_not_cut() -> None:
+    # Two shared words are a phrase, not a quote of the same words: A stays whole.
+    statements = _statements(*_lawyer_story("every charge"))
+    assert _where(statements, "A", "rejects every") is _where(statements, "A", "cleared in")
+
+
+# --- a speaker guessed from context ------------------------------------------------------
+
+_RECORD = "His record is unworthy of a member of the harbour council"
+_MORE = "It was bad enough before, but this goes far beyond the pale"
+
+
+def _spokesman() -> Article:
+    text = f'"{_RECORD}," said Jon Thompson, a party spokesman.'
+    return _article(
+        "A", text, [(_RECORD, True, "Jon Thompson", "Jon Thompson", 0)], ["Jon Thompson"]
+    )
+
+
+def _misread(mention: str) -> Article:
+    text = f'Ada Berg has held the seat since 2010. "{_RECORD}. {_MORE}," {mention} said.'
+    words = f"{_RECORD}. {_MORE}"
+    return _article("B", text, [(words, True, "Ada Berg", mention, 0)], ["Ada Berg"])
+
+
+def test_pronoun_speaker_takes_the_named_speaker_of_the_same_words() -> None:
+    statements = _statements(_spokesman(), _misread("he"))
+    statement = _where(statements, "A", "unworthy")
+    assert statement is _where(statements, "B", "beyond the pale")
+    assert statement.speaker == "Jon Thompson"
+
+
+def test_named_speaker_is_not_corrected() -> None:
+    # "Berg said" names her: two people said the same words, two statements.
+    statements = _statements(_spokesman(), _misread("Berg"))
+    assert _where(statements, "A", "unworthy") is not _where(statements, "B", "beyond the pale")
+
+
+def test_opposite_claim_does_not_correct_a_speaker() -> None:
+    term = "a grave threat to the harbour"
+    named = _article(
+        "A",
+        f"Jon Thompson said the strike was {term}.",
+        [(f"the strike was {term}", False, "Jon Thompson", "Jon Thompson", 0)],
+        ["Jon Thompson"],
+    )
+    text = f"Ada Berg spoke last. She said the new tariff was not {term} at all."
+    other = _article(
+        "B",
+        text,
+        [(f"the new tariff was not {term} at all", False, "Ada Berg", "She", 0)],
+        ["Ada Berg"],
+    )
+    statements = _statements(named, other)
+    assert _where(statements, "B", "tariff").speaker == "Ada Berg"
+    assert _where(statements, "A", "strike") is not _where(statements, "B", "tariff")
+
+
+def test_soft_speaker() -> None:
+    def unit(speaker: str | None, mention: str | None) -> Unit:
+        return Unit("a", 0, 0, 4, True, "text", speaker, mention, (), (0, 0))
+
+    def person(name: str) -> bool:
+        return name != "Harbour Council"
+
+    assert soft_speaker(unit("Ada Berg", "she"), person)
+    assert soft_speaker(unit("Ada Berg", "the councillor"), person)
+    assert soft_speaker(unit("Harbour Council", "the Harbour Council"), person)
+    assert not soft_speaker(unit("Ada Berg", "Ms. Berg"), person)
+    assert not soft_speaker(unit("Ada Berg", "Councillor Ada Berg"), person)
+    assert not soft_speaker(unit(None, "she"), person)
