@@ -14,7 +14,7 @@ from newsprism.model import Analysis, Article, Entity, Mention, Quote, Statement
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.similarity import LexicalSimilarity
 from newsprism.reconcile.statement_speakers import soft_speaker
-from newsprism.reconcile.statement_units import Unit
+from newsprism.reconcile.statement_units import Unit, quote_units
 from newsprism.reconcile.statements import align_statements
 
 LEXICAL = LexicalSimilarity()
@@ -174,3 +174,40 @@ def test_soft_speaker() -> None:
     assert not soft_speaker(unit("Ada Berg", "Ms. Berg"), person)
     assert not soft_speaker(unit("Ada Berg", "Councillor Ada Berg"), person)
     assert not soft_speaker(unit(None, "she"), person)
+
+
+# --- a dateline read as the speaker ------------------------------------------------------
+
+
+def test_person_after_a_dateline_read_as_speaker_is_the_speaker() -> None:
+    text = "BERGEN -- Harbour chief Edvin Rask said Monday the port would reopen next week."
+    clause = "the port would reopen next week"
+    start = text.index(clause)
+    quote = Quote(
+        clause, start, start + len(clause), False, "BERGEN", "BERGEN",
+        speaker_start=0, speaker_end=6, cue="said",
+        cue_start=text.index("said"), cue_end=text.index("said") + 4, group=0,
+    )  # fmt: skip
+    at = text.index("Edvin Rask")
+    entities = (
+        Entity("Edvin Rask", "PERSON", (Mention("Edvin Rask", at, at + 10),)),
+        Entity("Bergen", "GPE", (Mention("BERGEN", 0, 6),)),
+    )
+    article = Article(article_id("A", text), "A.txt", text, outlet="A")
+    analysis = Analysis(article.id, "test", ((0, len(text)),), entities, (quote,))
+    material = StoryMaterial(Story("s", None, (article.id,)), [article], {article.id: analysis})
+    (unit,) = quote_units(material)
+    assert unit.speaker == "Edvin Rask"
+    # "Rask's office said ..." is not Rask speaking.
+    office = text.replace("Edvin Rask said", "Edvin Rask's office said")
+    shift = len(office) - len(text)
+    moved = Quote(
+        clause, start + shift, start + shift + len(clause), False, "BERGEN", "BERGEN",
+        speaker_start=0, speaker_end=6, cue="said",
+        cue_start=office.index("said"), cue_end=office.index("said") + 4, group=0,
+    )  # fmt: skip
+    other = Article(article_id("B", office), "B.txt", office, outlet="B")
+    found = Analysis(other.id, "test", ((0, len(office)),), entities, (moved,))
+    material = StoryMaterial(Story("s", None, (other.id,)), [other], {other.id: found})
+    (unit,) = quote_units(material)
+    assert unit.speaker is None

@@ -50,6 +50,10 @@ _NAME = r"(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})"
 _AND_AFTER = re.compile(r" and " + _NAME + r"\b")
 _AND_BEFORE = re.compile(_NAME + r",? and $")
 _NAME_REACH = 40
+# A run of capitalised words (a name, with a title before it: "Gov. Rick Perry").
+_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*")
+# Longest capitalised mention still read as an acronym, not a dateline ("NATO").
+_ACRONYM = 4
 # What may stand between a clause's end and the end of a partial quote inside it.
 _TAIL = re.compile(r"[\s.,;:!?\"'”’]{0,3}")
 
@@ -136,6 +140,8 @@ def _group_units(
     speaker = next((q.speaker for q in parts if q.speaker), None)
     mention = next((q.speaker_mention for q in parts if q.speaker_mention), None)
     resolved = speaker_name(speaker, mention, names)
+    if resolved is None and _dateline(mention):
+        resolved = next((n for q in parts if (n := _after_dateline(q, text, names))), None)
     cospeaker = next((c for q in parts if (c := _cospeaker(q, text, names, resolved))), None)
     absorbed: dict[int, list[Quote]] = defaultdict(list)
     units: list[Unit] = []
@@ -169,6 +175,32 @@ def _group_units(
             )
         )
     return units
+
+
+def _dateline(mention: str | None) -> bool:
+    """Whether a speaker mention is a dateline ("WASHINGTON"): a word in capitals."""
+    return mention is not None and mention.isupper() and len(mention) > _ACRONYM
+
+
+def _after_dateline(quote: Quote, text: str, names: StoryNames) -> str | None:
+    """The person the attribution names between a dateline the analysis read as the
+    speaker and the reporting verb ("WASHINGTON -- Real estate tycoon Donald Trump said
+    ..."): the last one written there, a possessive left out ("Clinton's campaign
+    released ..." is not Clinton speaking). On the BASIL golds three datelines were
+    read as speakers; two name the speaker this way."""
+    if quote.speaker_end is None or quote.cue_start is None:
+        return None
+    found = None
+    for match in _CAPITALISED.finditer(text, quote.speaker_end, quote.cue_start):
+        if text.startswith(("'s", "’s"), match.end()):
+            continue
+        words = match.group().split()
+        for k in range(len(words)):
+            name = names.resolve(" ".join(words[k:]))
+            if name is not None and names.types.get(name) == "PERSON":
+                found = name
+                break
+    return found
 
 
 def _cospeaker(quote: Quote, text: str, names: StoryNames, speaker: str | None) -> str | None:
