@@ -588,17 +588,22 @@ def _goals_met(r: dict[str, Any]) -> dict[str, bool]:
 def markdown(report: dict[str, Any]) -> str:
     """The results as Markdown (numbers only)."""
     g = report["gold"]
+    held = (
+        f"{g['statements']} statements carried by 2+ outlets ({g['statement_pairs']} pairs) and "
+        f"{g['single_statements']} single-outlet ones, {g['facts']} fact groups "
+        f"({g['facts_differ']} differ), "
+        f"{g['contradictions']} contradictions, {g['exclusives']} exclusives"
+    )
+    if "parts" in report:  # a file labelling some parts only: say what it holds
+        held = ", ".join(f"{g[p]} {p}" for p in report["parts"])
+        held += f", {g['hard_negatives']} hard negatives" if "hard_negatives" in g else ""
     lines = [
         f"# BASIL gold: the cross-check on real reporting ({report['when']})",
         "",
         f"Gold file: `eval/data/{report.get('gold_file', GOLD.name)}`.",
         "",
         f"{g['stories']} stories (NYT, Fox News, HuffPost), {g['spans']} gold spans: "
-        f"{g['statements']} statements carried by 2+ outlets ({g['statement_pairs']} pairs) and "
-        f"{g['single_statements']} single-outlet ones, {g['facts']} fact groups "
-        f"({g['facts_differ']} differ), "
-        f"{g['contradictions']} contradictions, {g['exclusives']} exclusives. Unit: spans overlap "
-        "(eval/basil_gold_score.py); `eval/basil_gold.py`, untuned.",
+        f"{held}. Unit: spans overlap (eval/basil_gold_score.py); `eval/basil_gold.py`, untuned.",
         "",
         *_parts_markdown(report),
         "| part | system | P | R | F1 | right / judged | recalled / gold |",

@@ -130,3 +130,23 @@ def test_a_discrepancy_on_a_hard_negative_is_counted_as_flagged() -> None:
         "contradictions recall >= 0.8 at precision >= 0.9",
         "no summary supporter differs on a number or a negation",
     ]
+
+
+def test_markdown_of_a_partial_file_shows_only_its_parts_and_the_hard_negatives() -> None:
+    scored = {n: basil_gold.Scored(("contradictions",)) for n in (basil_gold.BASELINE, "lexical")}
+    texts_story = basil_gold.GoldStory.of(_story([]))
+    for s in scored.values():
+        s.add_story(TEXTS, texts_story, basil_gold.Predicted())
+    gold = {"parts": ["contradictions"], "stories": [_story([])]}
+    report = {
+        "when": "2026-12-05",
+        "parts": ["contradictions"],
+        "gold": basil_gold.gold_counts(gold),
+        "systems": {n: s.report(n != basil_gold.BASELINE) for n, s in scored.items()},
+        "goals": basil_gold.goals(scored),
+        "seconds": 1.0,
+    }
+    text = basil_gold.markdown(report)
+    assert "1 contradictions, 1 hard negatives." in text
+    assert "- lexical: hard negatives flagged 0 / 1" in text
+    assert "| contradictions | lexical |" in text and "| statements |" not in text
