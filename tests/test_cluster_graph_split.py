@@ -57,6 +57,15 @@ def test_stories_split_apart_are_not_merged_back() -> None:
     assert c.consolidate() == 0 and memberships(c.stories()) == GOLD
 
 
+def test_split_stories_stay_apart_after_a_state_round_trip() -> None:
+    c = grouped(EAGER, graph_split_probability=0.999)
+    c.consolidate()
+    options = ClusterOptions(embeddings="off", model=EAGER, split_probability=1e-9)
+    restored = StoryClusterer.from_state(c.state(), options)
+    restored.consolidate()
+    assert memberships(restored.stories()) == GOLD and not restored.merges()
+
+
 def _story(groups: list[list[list[float]]]) -> HotStory:
     story = HotStory(0, "s0", total=np.zeros(3, np.float32))
     seq = 0

@@ -698,6 +698,9 @@ class StoryClusterer(Consolidation):
             "counters": [self._seq, self._next_key],
             "latest": self._latest,
             "stories": [_story_meta(s) for s in hot],
+            # Split stories kept apart (consolidate): without it a later run's merge
+            # check would undo a split whose halves the model scores over the join cut.
+            "apart": [[k, sorted(v)] for k, v in sorted(self._apart.items()) if v],
         }
         return pack(meta, hot, self.vectorizer)
 
@@ -724,6 +727,7 @@ class StoryClusterer(Consolidation):
         # one given out) and frozen stories serve this session only (restored_frozen).
         self._seq, self._next_key = meta["counters"]
         self._latest, self._ids = meta["latest"], set(meta.get("ids", ()))
+        self._apart = {int(k): set(map(int, v)) for k, v in meta.get("apart", ())}
         totals, headlines = iter(arrays["totals"]), iter(arrays["headlines"])
         for entry in meta["stories"]:
             story = _story_from_meta(entry, totals, headlines)
