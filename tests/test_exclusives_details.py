@@ -185,3 +185,30 @@ def test_speaker_of_shared_words_is_no_person(analyzer: Analyzer) -> None:
     assert "Jon Halvar" not in people
     alone = [e.passage.text for e in find_exclusives(material, [], []) if e.kind == "person"]
     assert "Jon Halvar" in alone  # without the shared statement he is one paper's detail
+
+
+# --- how many of a passage's details one sentence carries -------------------------------
+
+LOCK_A = (
+    "The Ostrava lock on the Velm canal reopened on Monday after repairs costing "
+    "2.4 million euros, the canal authority said."
+)
+LOCK_B = (
+    "The canal authority said the Ostrava lock had reopened on Monday.\n\n"
+    "Barges queued for hours along the canal."
+)
+
+
+def test_carried_share_counts_the_details_one_sentence_carries(analyzer: Analyzer) -> None:
+    """Ostrava (the lock), Monday and the repair bill are the passage's details: the
+    other paper's first sentence carries two of them (not the bill), its second none."""
+    material = story(analyzer, ("Velm Courier", LOCK_A), ("Canal Wire", LOCK_B))
+    sentences = material.story_pieces()
+    details = StoryDetails(material, sentences, story_names(material))
+    mine = sentence_with(material, "2.4 million")
+    assert details.details(mine).count() == 3
+    reopened = sentences.index(sentence_with(material, "had reopened"))
+    queued = sentences.index(sentence_with(material, "Barges queued"))
+    assert details.carried_share(mine, reopened) == pytest.approx(2 / 3)
+    assert details.carried_share(mine, queued) == 0.0
+    assert details.carried_share(mine, sentences.index(mine)) == 1.0

@@ -5,22 +5,27 @@ Statements for the samples are built here from each article's quote groups (one
 statement per group), not by the statement aligner: every quote is then "single
 source", and the novelty test alone decides whether it is exclusive.
 
-Gold exclusives not listed with the default thresholds (13 of 19 listed lexical, 16
+Gold exclusives not listed with the default thresholds (13 of 19 listed lexical, 14
 dense): "warned customers to expect delays of up to a week" (The Daily Meridian reports
 the same carrier's warning), "fair to both banks of the river" (a similar sentence
-elsewhere: 0.30 lexical) and Oduya's quote (0.23 > 0.22 lexical) with both; lexical
-also loses "a spark from a damaged power line ignited dry grass near Zhelvar" and the
-wooden church of 1790 (their sentences share enough of the story's words with other
-outlets' to score above the threshold) and "was dropped after a late dispute over the
-wording of the island clause" (0.29 lexical). The dense threshold (0.58, calibrated on
-real reporting: see ``ExclusiveOptions``) lists more per story than lexical here.
+elsewhere: 0.30 lexical), "was dropped after a late dispute over the wording of the
+island clause" (0.29 lexical: the same sentence's "signing ceremony ... was called off"
+is shared; dense lists it no more since a lexical cosine of 0.26 resembles on its own
+there too), the pump owner's quote and Oduya's quote (0.23 > 0.22 lexical) with both;
+lexical also loses "a spark from a damaged power line ignited dry grass near Zhelvar"
+and the wooden church of 1790 (their sentences share enough of the story's words with
+other outlets' to score above the threshold). Dense needs more than a high cosine (a
+sentence on the same topic scores high): see ``ExclusiveOptions`` and
+:func:`test_dense_match_needs_the_details`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+import numpy as np
 import pytest
 
 from newsprism.analyze.analyzer import Analyzer
@@ -154,6 +159,63 @@ def test_thresholds_trade_length_for_recall(flood: StoryMaterial) -> None:
     assert {e.kind for e in strict} <= {"fact", "person"}
 
 
+class TopicalDense:
+    """A dense similarity that scores every pair of texts alike, as a sentence model
+    scores sentences on one topic (0.6-0.77 in real reporting)."""
+
+    dense = True
+
+    def __init__(self, cosine: float) -> None:
+        self.cosine = cosine
+
+    def matrix(self, first: Sequence[str], second: Sequence[str]) -> Any:
+        return np.full((len(first), len(second)), self.cosine, np.float32)
+
+
+FERRY_A = (
+    "The ferry Aldra ran aground off Kessing harbour on Friday night, the coastguard "
+    "said.\n\n"
+    "The ferry's owner, Brenmoor Lines, was fined 40,000 euros in 2019 for skipping hull "
+    "inspections."
+)
+FERRY_B = (
+    "The coastguard said the ferry Aldra ran aground off Kessing harbour late on Friday."
+    "\n\n"
+    "Passengers were taken ashore in lifeboats, and nobody was hurt, the coastguard said."
+)
+FERRY_RETOLD = (
+    "\n\nRecords show Brenmoor Lines, which owns the ferry, was fined 40,000 euros in 2019 "
+    "over skipped hull inspections."
+)
+
+
+def ferry(analyzer: Analyzer, retold: bool) -> StoryMaterial:
+    texts = [("Kessing Post", FERRY_A), ("Coast Wire", FERRY_B + (FERRY_RETOLD if retold else ""))]
+    articles = [
+        Article(article_id(o, t), f"{o}.txt", t, outlet=o, published=PUBLISHED) for o, t in texts
+    ]
+    story = Story("ferry", None, tuple(a.id for a in articles))
+    return StoryMaterial(story, articles, {a.id: analyzer.analyze(a) for a in articles})
+
+
+def test_dense_match_needs_the_details(analyzer: Analyzer) -> None:
+    """A dense cosine above the threshold from a sentence on the same topic does not
+    hide a detail no other source gives (the owner's fine); a sentence that retells it
+    (its names, figure and year) does."""
+    fine = "The ferry's owner, Brenmoor Lines, was fined 40,000 euros in 2019"
+    topical = TopicalDense(0.7)
+
+    def listed_fine(material: StoryMaterial, options: ExclusiveOptions | None = None) -> bool:
+        found = find_exclusives(material, [], [], topical, options)
+        return any(e.kind == "claim" and e.passage.text.startswith(fine) for e in found)
+
+    alone = ferry(analyzer, retold=False)
+    assert listed_fine(alone)
+    # The cosine alone (no wording, no details asked) would hide it.
+    assert not listed_fine(alone, ExclusiveOptions(dense_wording=0.0, dense_details=0.0))
+    assert not listed_fine(ferry(analyzer, retold=True))
+
+
 def assert_provenance(material: StoryMaterial, found: list[Exclusive]) -> None:
     position = {a.id: n for n, a in enumerate(material.articles)}
     keys = [(position[e.passage.article], e.passage.start) for e in found]
@@ -220,11 +282,10 @@ def test_sample_exclusives(sample_stories: dict[str, Any], similarity: TextSimil
                 assert "fact" in {e.kind for e in hits}, item["text"]
             if any(t in item["text"] for t in ALWAYS):
                 assert hits, item["text"]
-    # Measured at lexical 0.22 / dense 0.58: 13 of 19 lexical, 16 of 19 dense; 32 / 20 /
-    # 16 items per story (lexical) and 39 / 35 / 32 (dense), for 9-10 articles and 7-8
-    # sources. The cap keeps a story's list readable (about 4 items per article); it was
-    # 35 when dense stood at 0.5 (27 / 24 / 13 items), which real reporting showed
-    # missed a third of the exclusives.
+    # Measured at lexical 0.22 / dense 0.55 with the wording and details checks: 13 of
+    # 19 lexical, 14 of 19 dense; 32 / 18 / 13 items per story (lexical) and 32 / 21 / 14
+    # (dense), for 9-10 articles and 7-8 sources (dense 0.58 alone: 15 of 19, 37 / 29 /
+    # 21 items). The cap keeps a story's list readable (about 4 items per article).
     assert recalled >= 13, (recalled, total)
     assert max(counts.values()) <= 40, counts
 

@@ -12,7 +12,9 @@ the story's sentences:
 * whether another source prints a quote's words (:meth:`~StoryDetails.quote_carried`):
   one of its sentences holds half or more of the quote's content stems;
 * whether a passage brings news (:meth:`~StoryDetails.brings_news`): a detail no
-  sentence of another source carries. A passage's details (:func:`details_of`) are its
+  sentence of another source carries; how many of its details one sentence carries
+  (:meth:`~StoryDetails.carried_share`: a dense cosine alone does not tell a retelling
+  from a sentence on the same topic). A passage's details (:func:`details_of`) are its
   named entities (by roster key, or the words that name them: a person's surname,
   every capitalised word of another name), its quantities (carried by a compatible
   figure of the unit or the same value), its dates (resolved day, else text) and its
@@ -241,18 +243,30 @@ class StoryDetails:
                     counts[n] = counts.get(n, 0) + 1
         return bool(words) and max(counts.values(), default=0) >= QUOTE_SHARE * len(words)
 
+    def _sentence_details(self) -> list[Details]:
+        if self._details is None:
+            self._details = [self.details(s) for s in self._sentences]
+        return self._details
+
     def brings_news(self, passage: Passage, *, quoted: bool = False) -> bool:
         """Whether the passage holds a detail (a name, figure, date or quote) that no
         sentence of another source carries."""
-        if self._details is None:
-            self._details = [self.details(s) for s in self._sentences]
         source = self._material.source_of(passage.article)
         others = [
             d
-            for s, d in zip(self._sentences, self._details, strict=True)
+            for s, d in zip(self._sentences, self._sentence_details(), strict=True)
             if self._material.source_of(s.article) != source
         ]
         return bool(new_details(self.details(passage, quoted=quoted), others))
+
+    def carried_share(self, passage: Passage, sentence: int) -> float:
+        """The share of the passage's details (names, figures, dates, quotes) that the
+        story's ``sentence``-th sentence carries; 1.0 for a passage without details."""
+        mine = self.details(passage)
+        if not mine.count():
+            return 1.0
+        new = new_details(mine, [self._sentence_details()[sentence]])
+        return 1.0 - len(new) / mine.count()
 
     def given_elsewhere(self, figure: Passage, value: float, about: str | None) -> bool:
         """Whether a sentence of another source gives the figure for the same thing: it
