@@ -50,9 +50,10 @@ class ClusterOptions:
     are one another's nearest neighbours; one event's reports mostly are not split that
     way. Calibrated on ECB+ with names (the only labelled set whose stories are large
     enough to cut: grid 0.05-0.25 x 0.5-0.95, B3 F1 0.885-0.917, the chosen point
-    0.917, its neighbours 0.911-0.917); the stream's tuning seed is unchanged at every
-    grid point tried; reported on the others (eval/README.md). Set ``graph_cut`` to 0
-    to switch it off. Split stories are not merged back in the same session.
+    0.917, its neighbours 0.911-0.917); the stream's tuning seed is unchanged at the
+    three grid points tried on it; reported on the others (the consolidate module doc).
+    Set ``graph_cut`` to 0 to switch it off. Split stories are not merged back (the
+    clusterer's state keeps which were split apart).
 
     ``replace_margin``: consolidation moves a member of a story to another hot story
     (of two or more source members) when the model's log-odds for it there reach the

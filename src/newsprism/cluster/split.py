@@ -15,6 +15,13 @@ splits when the model's log-odds for the halves being one story fall under the s
 (``ClusterOptions.split_probability``), a stricter cut than the merge's, so a split half
 is never merged straight back.
 
+A second cut, :func:`graph_halves`, follows the members' nearest-neighbour graph (each
+member linked to its :data:`NEIGHBOURS` most similar fellow members, cut where the
+normalized cut is least along the graph's Fiedler vector): two look-alike events whose
+halves the model still scores as one story are, member by member, each other's
+strangers; the clusterer splits on it under stricter conditions
+(``ClusterOptions.graph_cut`` and ``graph_split_probability``).
+
 Order independence: the cut depends on the set of members only (rows sorted by article
 id, ties broken by that order), not on the order they arrived in.
 
