@@ -8,11 +8,15 @@ term or on a speaker named in the attribution.
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Sequence
 
 from newsprism.model import Analysis, Article, Entity, Mention, Quote, Statement, Story, article_id
 from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.roster import story_names
 from newsprism.reconcile.similarity import LexicalSimilarity
+from newsprism.reconcile.speech_acts import speech_act_units
 from newsprism.reconcile.statement_speakers import soft_speaker
 from newsprism.reconcile.statement_units import Unit, quote_units
 from newsprism.reconcile.statements import align_statements
@@ -211,3 +215,98 @@ def test_person_after_a_dateline_read_as_speaker_is_the_speaker() -> None:
     material = StoryMaterial(Story("s", None, (other.id,)), [other], {other.id: found})
     (unit,) = quote_units(material)
     assert unit.speaker is None
+
+
+# --- speech acts without a quote ---------------------------------------------------------
+
+
+def _acts(text: str, quotes: Sequence[Quote] = ()) -> list[Unit]:
+    at = text.index("Edvin Rask")
+    entities = (Entity("Edvin Rask", "PERSON", (Mention("Edvin Rask", at, at + 10),)),)
+    article = Article(article_id("A", text), "A.txt", text, outlet="A")
+    cuts = [0, *(m.end() for m in re.finditer(r"\. (?=[A-Z])", text)), len(text)]
+    sentences = tuple(itertools.pairwise(cuts))
+    analysis = Analysis(article.id, "test", sentences, entities, tuple(quotes))
+    material = StoryMaterial(Story("s", None, (article.id,)), [article], {article.id: analysis})
+    return speech_act_units(material, story_names(material))
+
+
+def test_speech_act_is_a_unit_of_its_speaker() -> None:
+    (unit,) = _acts("Edvin Rask accused the council of hiding the port accounts from voters.")
+    assert unit.speaker == "Edvin Rask"
+    assert unit.text == "accused the council of hiding the port accounts from voters"
+    assert unit.direct is False
+
+
+def test_speech_act_subject_through_an_apposition_or_a_pronoun() -> None:
+    text = "Edvin Rask, the harbour chief since 2019, accused the council of hiding the accounts."
+    assert [u.speaker for u in _acts(text)] == ["Edvin Rask"]
+    text = "Edvin Rask spoke first at the hearing. He accused the council of hiding the accounts."
+    (unit,) = _acts(text)
+    assert (unit.speaker, unit.speaker_mention) == ("Edvin Rask", "He")
+
+
+def test_speech_act_ends_before_the_next_quote_attribution() -> None:
+    text = 'Edvin Rask accused the council of hiding the accounts, saying "nobody saw a page."'
+    words = "nobody saw a page."
+    start, cue = text.index(words), text.index("saying")
+    quote = Quote(
+        words, start, start + len(words), True, "Edvin Rask", "Edvin Rask",
+        cue="saying", cue_start=cue, cue_end=cue + 6, group=0,
+    )  # fmt: skip
+    (unit,) = _acts(text, [quote])
+    assert unit.text == "accused the council of hiding the accounts"
+
+
+def test_no_speech_act_unit_beside_a_quote_of_the_same_verb_or_inside_a_quote() -> None:
+    text = "Edvin Rask denied that the port would close before the summer season."
+    clause = "the port would close before the summer season"
+    start, cue = text.index(clause), text.index("denied")
+    quote = Quote(
+        clause, start, start + len(clause), False, "Edvin Rask", "Edvin Rask",
+        cue="denied", cue_start=cue, cue_end=cue + 6, group=0,
+    )  # fmt: skip
+    assert _acts(text, [quote]) == []
+    text = '"Edvin Rask accused us of hiding the accounts for years," the mayor said.'
+    words = "Edvin Rask accused us of hiding the accounts for years,"
+    quote = Quote(words, 1, 1 + len(words), True, None, "the mayor", group=0)
+    assert _acts(text, [quote]) == []
+
+
+def test_speech_act_joins_the_quote_another_outlet_gives() -> None:
+    act = _article(
+        "A",
+        "Edvin Rask accused the council of hiding the port accounts from voters.",
+        [],
+        ["Edvin Rask"],
+    )
+    clause = 'the council "was hiding the port accounts from voters"'
+    quoted = _article(
+        "B",
+        f"Edvin Rask said {clause}.",
+        [
+            (clause, False, "Edvin Rask", "Edvin Rask", 0),
+            ("was hiding the port accounts from voters", True, "Edvin Rask", "Edvin Rask", 0),
+        ],
+        ["Edvin Rask"],
+    )
+    statements = _statements(act, quoted)
+    assert _where(statements, "A", "accused") is _where(statements, "B", "hiding")
+
+
+def test_speech_act_no_other_source_renders_is_left_out() -> None:
+    act = _article(
+        "A",
+        "Edvin Rask accused the council of hiding the port accounts from voters.",
+        [],
+        ["Edvin Rask"],
+    )
+    clause = "the ferry timetable would change in spring"
+    other = _article(
+        "B",
+        f"Edvin Rask said {clause}.",
+        [(clause, False, "Edvin Rask", "Edvin Rask", 0)],
+        ["Edvin Rask"],
+    )
+    statements = _statements(act, other)
+    assert not any("accused" in v.passage.text for s in statements for v in s.variants)

@@ -26,7 +26,9 @@ records, in three steps:
    BASIL gold, lexical 129 -> 130 of 172 pairs, dense 132 -> 133, one wrong pair fewer).
    A speaker that is a place written in capitals (a dateline read as the subject) is
    no speaker; a second person named with the speaker ("both Obama and Clinton
-   referred to ...") is the unit's co-speaker. Units are built in
+   referred to ...") is the unit's co-speaker. A speech act the analysis took for no
+   quote ("Trump accused Obama of ...") is a unit too
+   (:mod:`newsprism.reconcile.speech_acts`). Units are built in
    :mod:`newsprism.reconcile.statement_units`.
 2. **Alignment.** Units are clustered by average linkage on the probability that two
    units render one utterance (:class:`PairModel`, a logistic model over
@@ -97,6 +99,7 @@ from newsprism.reconcile.rejoin import rejoin
 from newsprism.reconcile.roster import story_names
 from newsprism.reconcile.similarity import LexicalSimilarity, TextSimilarity
 from newsprism.reconcile.speaker_names import canonical_speakers
+from newsprism.reconcile.speech_acts import speech_act_units
 from newsprism.reconcile.statement_speakers import infer_speakers, reattribute_speakers
 from newsprism.reconcile.statement_units import (
     APOSTROPHES,
@@ -238,6 +241,8 @@ class StatementOptions:
     some unit of another article to stand as a unit of its own (0.5, the middle of the
     cosine range, set before scoring; on the BASIL gold's even stories 0.4, 0.5 and 0.6
     score the same: 58 of 99 pairs recalled, 54 of 59 judged pairs right).
+    ``speech_acts``: speech acts without a quote ("accused Obama of ...") are units too
+    (:mod:`newsprism.reconcile.speech_acts`).
 
     Calibration (``eval/crosscheck.py --sweep``, table in
     eval/results/crosscheck_sweep.md): the models fitted first (above), then a grid of
@@ -269,6 +274,7 @@ class StatementOptions:
     co_group_sources: int = 2
     blend_lexical: float = 0.7
     piece_support: float = 0.5
+    speech_acts: bool = True
     model_lexical: PairModel = _MODEL_LEXICAL
     model_dense: PairModel = _MODEL_DENSE
 
@@ -654,6 +660,31 @@ def _cluster(
     return clusters, scores
 
 
+def _supported_acts(
+    material: StoryMaterial,
+    quoted: Sequence[Unit],
+    acts: Sequence[Unit],
+    similarity: TextSimilarity,
+    options: StatementOptions,
+) -> list[Unit]:
+    """The speech-act units that resemble a unit of another source (content similarity
+    at least ``piece_support``, as a sentence of a quote that stands alone): an act no
+    other outlet renders is no statement across outlets, and every text added to the
+    story shifts the lexical weights of the others (on the sample stories an act told
+    by two syndicated copies alone moved a clause into another statement)."""
+    if not acts:
+        return []
+    every = [*quoted, *acts]
+    scores = _similarities(every, similarity, options)[len(quoted) :]
+    sources = np.array([material.source_of(u.article) for u in every], dtype=object)
+    kept = []
+    for row, unit in zip(scores, acts, strict=True):
+        other = sources != material.source_of(unit.article)
+        if other.any() and row[other].max() >= options.piece_support:
+            kept.append(unit)
+    return kept
+
+
 def _runs(members: Iterable[int], units: Sequence[Unit]) -> list[list[Unit]]:
     """The cluster's units in runs: consecutive parts of one quote group with no other
     quote of the article between them (``units`` are in story order)."""
@@ -711,7 +742,10 @@ def align_statements(
     """
     options = options or StatementOptions()
     names = story_names(material, roster)
-    whole = fold_speakers(quote_units(material, names, pieces=False))
+    quoted = quote_units(material, names, pieces=False)
+    acts = speech_act_units(material, names) if options.speech_acts else []
+    acts = _supported_acts(material, quoted, acts, similarity, options)
+    whole = fold_speakers(sorted([*quoted, *acts], key=lambda u: u.order))
     units, evidence = _inferred(material, whole, similarity, options, names.types)
     clusters, probability = _cluster(units, evidence, similarity, options)
     linked = probability >= options.link(similarity)
