@@ -287,7 +287,20 @@ def actors_of(
         if role is not None:
             role |= _names(participant, material, sentence, states)
             modifiers[_lemma(participant)] = _modifiers(participant)
+    noun = _modified_noun(predicate)
+    if noun is not None:
+        patients |= _names(noun, material, sentence, states)
+        modifiers[_lemma(noun)] = _modifiers(noun)
     return Actors(frozenset(agents), frozenset(patients), modifiers, pronoun, preps)
+
+
+def _modified_noun(predicate: Token) -> Token | None:
+    """The noun a past participle modifies, its patient: "an interview published Sunday"
+    (the interview was published). The same test as
+    :func:`newsprism.reconcile.clauses.is_reduced_relative` (which imports this module)."""
+    head = predicate.head
+    reduced = predicate.dep_ == "acl" and predicate.tag_ == "VBN"
+    return head if reduced and head.pos_ in ("NOUN", "PROPN") else None
 
 
 def _shared_subject(predicate: Token) -> list[Token]:

@@ -35,6 +35,7 @@ __all__ = [
     "is_asserted",
     "is_finite",
     "is_negated",
+    "is_reduced_relative",
     "lemma_of",
     "negated_predicates",
     "usable",
@@ -87,7 +88,11 @@ class Clause:
     def text(self) -> str:
         """The core clause: the predicate with its subject, objects, auxiliaries and
         prepositional phrases, without subordinate or coordinated clauses."""
-        kept = sorted(_core(self.predicate), key=lambda t: t.i)
+        tokens = _core(self.predicate)
+        if is_reduced_relative(self.predicate):
+            # "an interview published Sunday": what was published is the noun.
+            tokens += _core(self.predicate.head)
+        kept = sorted(set(tokens), key=lambda t: t.i)
         parts = []
         for n, token in enumerate(kept):
             gap = n + 1 < len(kept) and kept[n + 1].i != token.i + 1
@@ -118,6 +123,14 @@ def is_finite(token: Token) -> bool:
         return True
     # A past participle with a subject and no auxiliary is a mis-tagged past tense.
     return verb.tag_ == "VBN" and not auxiliaries and any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def is_reduced_relative(token: Token) -> bool:
+    """Whether the predicate is a past participle that modifies a noun: "an interview
+    published Sunday", "tax returns released Friday" (a relative clause with its "which
+    was" left out). It tells of a past event as the finite verb would ("the interview
+    was published Sunday"), the noun its patient."""
+    return token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN")
 
 
 def _had_to(verb: Token) -> bool:
@@ -277,6 +290,9 @@ class Parsed:
         return [self._docs[(s.article, s.start)] for s in sentences]
 
 
-def usable(token: Token) -> bool:
-    """Guards 3 and 4 on one predicate."""
-    return lemma_of(token) not in _SPEECH and is_finite(token) and is_asserted(token)
+def usable(token: Token, *, participles: bool = False) -> bool:
+    """Guards 3 and 4 on one predicate; ``participles`` lets a reduced relative clause
+    count as finite (:func:`is_reduced_relative`: the ``date`` pass, where "published
+    Sunday" dates an event as "was published Sunday" does)."""
+    finite = is_finite(token) or (participles and is_reduced_relative(token))
+    return lemma_of(token) not in _SPEECH and finite and is_asserted(token)

@@ -1,0 +1,66 @@
+"""Events dated by a reduced relative clause ("a report released Tuesday") and dated
+sentences that carry a long quote (reconcile/date_discrepancies.py through
+find_discrepancies), on invented articles, and the pairs that are not one event."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.analyze.analyzer import Analyzer
+from newsprism.reconcile.discrepancies import find_discrepancies
+from newsprism.reconcile.similarity import LexicalSimilarity
+from tests.test_reconcile_discrepancies import invented
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+# Published on a Thursday: "Tuesday" and "Monday" are this week's past days.
+RELEASED = "The harbour authority released its safety report on the Lorvik pier on Tuesday."
+REDUCED = (
+    "The safety report on the Lorvik pier, released Monday by the harbour authority, "
+    "found cracks in nine piles."
+)
+QUOTED = (
+    "“We found cracks in nine of the piles, and the whole deck will need new steel "
+    "before the winter storms come in from the north,” the engineer said after the "
+    "Lorvik Courier published his interview on Tuesday."
+)
+INTERVIEW = "The Lorvik Courier published the engineer's interview on Monday."
+REDUCED_INTERVIEW = "The engineer's interview, published Monday, alarmed the town."
+
+
+def _dates(analyzer: Analyzer, texts: list[str]) -> list[set[str]]:
+    material = invented(analyzer, texts)
+    found = find_discrepancies(material, [], LexicalSimilarity())
+    return [{c.text for c in d.claims} for d in found if d.kind == "date"]
+
+
+def test_a_reduced_relative_dates_its_event(analyzer: Analyzer) -> None:
+    assert _dates(analyzer, [RELEASED, REDUCED]) == [{RELEASED, REDUCED}]
+
+
+def test_a_long_quote_does_not_hide_the_narration(analyzer: Analyzer) -> None:
+    assert _dates(analyzer, [QUOTED, INTERVIEW]) == [{QUOTED, INTERVIEW}]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # Another thing released: the noun the participle modifies is its patient.
+        [RELEASED, REDUCED.replace("safety report on the Lorvik pier", "school budget")],
+        # Another paper publishes an interview.
+        [QUOTED, INTERVIEW.replace("Lorvik Courier", "Varna Herald")],
+        # A participle names its event by a common noun only: "the engineer's interview,
+        # published Monday" may be another paper's.
+        [QUOTED, REDUCED_INTERVIEW],
+        # One outlet gives the interview both days: it was published twice.
+        [QUOTED + " " + INTERVIEW, INTERVIEW],
+        # Released again: a second occasion.
+        [RELEASED, REDUCED.replace("released Monday", "released again Monday")],
+    ],
+)
+def test_dated_events_that_are_not_one(analyzer: Analyzer, texts: list[str]) -> None:
+    assert _dates(analyzer, texts) == []
