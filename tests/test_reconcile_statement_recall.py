@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from newsprism.model import Analysis, Article, Entity, Mention, Quote, Statement, Story, article_id
 from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.missed_quotes import missed_quote_units
 from newsprism.reconcile.roster import story_names
 from newsprism.reconcile.similarity import LexicalSimilarity
 from newsprism.reconcile.speech_acts import speech_act_units
@@ -310,3 +311,43 @@ def test_speech_act_no_other_source_renders_is_left_out() -> None:
     )
     statements = _statements(act, other)
     assert not any("accused" in v.passage.text for s in statements for v in s.variants)
+
+
+# --- quotations the analysis missed ------------------------------------------------------
+
+
+def _missed(text: str, quotes: Sequence[Quote] = ()) -> list[Unit]:
+    article = Article(article_id("A", text), "A.txt", text, outlet="A")
+    analysis = Analysis(article.id, "test", ((0, len(text)),), (), tuple(quotes))
+    material = StoryMaterial(Story("s", None, (article.id,)), [article], {article.id: analysis})
+    return missed_quote_units(material)
+
+
+def test_quotation_the_analysis_missed_is_a_direct_unit_without_speaker() -> None:
+    text = "Rask said, \u201cWe will keep every ferry running through the winter.\u201d"
+    (unit,) = _missed(text)
+    assert unit.text == "We will keep every ferry running through the winter."
+    assert (unit.direct, unit.speaker) == (True, None)
+    assert text[unit.start : unit.end] == unit.text
+
+
+def test_titles_and_extracted_quotes_are_no_missed_quotation() -> None:
+    assert _missed('She told "Harbour Morning Live" about the plan.') == []
+    text = 'Rask said: "We will keep every ferry running through the winter."'
+    words = "We will keep every ferry running through the winter."
+    start = text.index(words)
+    quote = Quote(words, start, start + len(words), True, "Edvin Rask", "Rask", group=0)
+    assert _missed(text, [quote]) == []
+
+
+def test_missed_quotation_joins_the_same_words_elsewhere() -> None:
+    words = "We will keep every ferry running through the winter"
+    missed = _article("A", f'Rask said,\n"{words}."', [], [])
+    quoted = _article(
+        "B",
+        f'"{words}," Edvin Rask told reporters.',
+        [(words, True, "Edvin Rask", "Edvin Rask", 0)],
+        ["Edvin Rask"],
+    )
+    statements = _statements(missed, quoted)
+    assert _where(statements, "A", "ferry") is _where(statements, "B", "ferry")

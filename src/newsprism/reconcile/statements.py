@@ -28,7 +28,9 @@ records, in three steps:
    no speaker; a second person named with the speaker ("both Obama and Clinton
    referred to ...") is the unit's co-speaker. A speech act the analysis took for no
    quote ("Trump accused Obama of ...") is a unit too
-   (:mod:`newsprism.reconcile.speech_acts`). Units are built in
+   (:mod:`newsprism.reconcile.speech_acts`), and so is a quotation in quote marks the
+   analysis missed (:mod:`newsprism.reconcile.missed_quotes`), each where a unit of
+   another source resembles it. Units are built in
    :mod:`newsprism.reconcile.statement_units`.
 2. **Alignment.** Units are clustered by average linkage on the probability that two
    units render one utterance (:class:`PairModel`, a logistic model over
@@ -95,6 +97,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from newsprism.model import RosterEntry, Statement, Variant
 from newsprism.reconcile.linkage import average_linkage
 from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.missed_quotes import missed_quote_units
 from newsprism.reconcile.rejoin import rejoin
 from newsprism.reconcile.roster import story_names
 from newsprism.reconcile.similarity import LexicalSimilarity, TextSimilarity
@@ -242,7 +245,8 @@ class StatementOptions:
     cosine range, set before scoring; on the BASIL gold's even stories 0.4, 0.5 and 0.6
     score the same: 58 of 99 pairs recalled, 54 of 59 judged pairs right).
     ``speech_acts``: speech acts without a quote ("accused Obama of ...") are units too
-    (:mod:`newsprism.reconcile.speech_acts`).
+    (:mod:`newsprism.reconcile.speech_acts`). ``missed_quotes``: so are quotations in
+    quote marks the analysis did not extract (:mod:`newsprism.reconcile.missed_quotes`).
 
     Calibration (``eval/crosscheck.py --sweep``, table in
     eval/results/crosscheck_sweep.md): the models fitted first (above), then a grid of
@@ -275,6 +279,7 @@ class StatementOptions:
     blend_lexical: float = 0.7
     piece_support: float = 0.5
     speech_acts: bool = True
+    missed_quotes: bool = True
     model_lexical: PairModel = _MODEL_LEXICAL
     model_dense: PairModel = _MODEL_DENSE
 
@@ -667,11 +672,12 @@ def _supported_acts(
     similarity: TextSimilarity,
     options: StatementOptions,
 ) -> list[Unit]:
-    """The speech-act units that resemble a unit of another source (content similarity
-    at least ``piece_support``, as a sentence of a quote that stands alone): an act no
-    other outlet renders is no statement across outlets, and every text added to the
-    story shifts the lexical weights of the others (on the sample stories an act told
-    by two syndicated copies alone moved a clause into another statement)."""
+    """The added units (speech acts, missed quotations) that resemble a unit of another
+    source (content similarity at least ``piece_support``, as a sentence of a quote
+    that stands alone): one no other outlet renders is no statement across outlets,
+    and every text added to the story shifts the lexical weights of the others (on the
+    sample stories an act told by two syndicated copies alone moved a clause into
+    another statement)."""
     if not acts:
         return []
     every = [*quoted, *acts]
@@ -744,6 +750,7 @@ def align_statements(
     names = story_names(material, roster)
     quoted = quote_units(material, names, pieces=False)
     acts = speech_act_units(material, names) if options.speech_acts else []
+    acts += missed_quote_units(material) if options.missed_quotes else []
     acts = _supported_acts(material, quoted, acts, similarity, options)
     whole = fold_speakers(sorted([*quoted, *acts], key=lambda u: u.order))
     units, evidence = _inferred(material, whole, similarity, options, names.types)
