@@ -31,6 +31,13 @@ QUOTED = (
 INTERVIEW = "The Lorvik Courier published the engineer's interview on Monday."
 REDUCED_INTERVIEW = "The engineer's interview, published Monday, alarmed the town."
 
+# The interview is the speaker's, with the paper: "told the Courier in an interview".
+TOLD = (
+    "“The pier is not safe for the ferry crowds this summer,” Ana Holt told the Lorvik "
+    "Courier in an interview published Tuesday."
+)
+COMMENTS = "The engineer stirred the town with comments to the Lorvik Courier published Monday."
+
 
 def _dates(analyzer: Analyzer, texts: list[str]) -> list[set[str]]:
     material = invented(analyzer, texts)
@@ -46,6 +53,10 @@ def test_a_long_quote_does_not_hide_the_narration(analyzer: Analyzer) -> None:
     assert _dates(analyzer, [QUOTED, INTERVIEW]) == [{QUOTED, INTERVIEW}]
 
 
+def test_the_setting_of_a_telling_dates_it(analyzer: Analyzer) -> None:
+    assert _dates(analyzer, [TOLD, COMMENTS]) == [{TOLD, COMMENTS}]
+
+
 @pytest.mark.parametrize(
     "texts",
     [
@@ -58,6 +69,10 @@ def test_a_long_quote_does_not_hide_the_narration(analyzer: Analyzer) -> None:
         [QUOTED, REDUCED_INTERVIEW],
         # One outlet gives the interview both days: it was published twice.
         [QUOTED + " " + INTERVIEW, INTERVIEW],
+        # An interview with another paper.
+        [TOLD, TOLD.replace("Lorvik Courier", "Varna Herald").replace("Tuesday", "Monday")],
+        # Comments to another paper.
+        [TOLD, COMMENTS.replace("Lorvik Courier", "Varna Herald")],
         # Released again: a second occasion.
         [RELEASED, REDUCED.replace("released Monday", "released again Monday")],
     ],

@@ -46,6 +46,7 @@ __all__ = [
     "resolve_employer",
     "resolve_pronoun",
     "same_actors",
+    "setting_verb",
 ]
 
 logger = logging.getLogger(__name__)
@@ -291,6 +292,9 @@ def actors_of(
     if noun is not None:
         patients |= _names(noun, material, sentence, states)
         modifiers[_lemma(noun)] = _modifiers(noun)
+        for child in _setting_participants(noun):
+            role = agents if child.dep_ == "nsubj" else patients
+            role |= _names(child, material, sentence, states)
     return Actors(frozenset(agents), frozenset(patients), modifiers, pronoun, preps)
 
 
@@ -301,6 +305,26 @@ def _modified_noun(predicate: Token) -> Token | None:
     head = predicate.head
     reduced = predicate.dep_ == "acl" and predicate.tag_ == "VBN"
     return head if reduced and head.pos_ in ("NOUN", "PROPN") else None
+
+
+def setting_verb(noun: Token) -> Token | None:
+    """The verb whose setting the noun is ("in", "at", "during"): "Holt told the Courier
+    in an interview published Sunday" (the interview is Holt's, with the Courier), "she
+    spoke at a rally held Friday" (her rally). Not a noun after "after", "before",
+    "for": "arrested after a protest held Friday" is no protest of the arrested."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _SETTINGS:
+        return None
+    return prep.head if prep.head.pos_ == "VERB" else None
+
+
+def _setting_participants(noun: Token) -> list[Token]:
+    """The subject and object of the noun's :func:`setting_verb`."""
+    verb = setting_verb(noun)
+    return [c for c in verb.children if c.dep_ in ("nsubj", "dobj")] if verb else []
+
+
+_SETTINGS = frozenset({"in", "at", "during"})
 
 
 def _shared_subject(predicate: Token) -> list[Token]:

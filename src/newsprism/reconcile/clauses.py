@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from newsprism.analyze.nlp import load_english
 from newsprism.model import Passage
-from newsprism.reconcile.actors import StateNames
+from newsprism.reconcile.actors import StateNames, setting_verb
 
 __all__ = [
     "CUE",
@@ -90,14 +90,28 @@ class Clause:
         prepositional phrases, without subordinate or coordinated clauses."""
         tokens = _core(self.predicate)
         if is_reduced_relative(self.predicate):
-            # "an interview published Sunday": what was published is the noun.
-            tokens += _core(self.predicate.head)
+            tokens += _reduced_core(self.predicate.head)
         kept = sorted(set(tokens), key=lambda t: t.i)
         parts = []
         for n, token in enumerate(kept):
             gap = n + 1 < len(kept) and kept[n + 1].i != token.i + 1
             parts.append(token.text + (" " if gap or token.whitespace_ else ""))
         return "".join(parts).strip()
+
+
+def _reduced_core(noun: Token) -> list[Token]:
+    """What a reduced relative's core clause adds: the noun it modifies ("an interview
+    published Sunday") and the telling the noun is the setting of, with its subject and
+    object ("Holt told the Courier in an interview published Sunday": the actors of
+    :func:`newsprism.reconcile.actors.actors_of`)."""
+    tokens = _core(noun)
+    verb = setting_verb(noun)
+    if verb is not None:
+        tokens += [verb, noun.head]
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "dobj"):
+                tokens += _core(child)
+    return tokens
 
 
 def _core(token: Token) -> list[Token]:

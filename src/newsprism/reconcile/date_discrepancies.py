@@ -193,14 +193,19 @@ def _both_knowable(
 def _same_event_actors(a: Clause, b: Clause, material: StoryMaterial, states: StateNames) -> bool:
     """The same actors; a reduced relative ("an interview published Sunday") names its
     event by a common noun only, so the two sides must share a participant besides
-    that noun: two papers' interviews, each "published" on its own day, are two
-    events."""
+    that noun, and name no different one: two papers' interviews, each "published" on
+    its own day, are two events."""
     mine, theirs = clause_actors(a, material, states), clause_actors(b, material, states)
     if not same_actors(mine, theirs):
         return False
     nouns = {lemma_of(c.predicate.head) for c in (a, b) if is_reduced_relative(c.predicate)}
+    if not nouns:
+        return True
     shared = (mine.agents | mine.patients) & (theirs.agents | theirs.patients)
-    return not nouns or bool(shared - nouns)
+    # Past the common noun, the named patients must agree: an interview with one paper
+    # is not an interview with another.
+    left, right = mine.patients - nouns, theirs.patients - nouns
+    return bool(shared - nouns) and not (left and right and not left & right)
 
 
 def date_discrepancies(
