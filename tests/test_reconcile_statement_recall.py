@@ -19,8 +19,8 @@ from newsprism.reconcile.roster import story_names
 from newsprism.reconcile.similarity import LexicalSimilarity
 from newsprism.reconcile.speech_acts import speech_act_units
 from newsprism.reconcile.statement_speakers import soft_speaker
-from newsprism.reconcile.statement_units import Unit, quote_units
-from newsprism.reconcile.statements import align_statements
+from newsprism.reconcile.statement_units import ADDED_GROUPS, Unit, quote_units
+from newsprism.reconcile.statements import align_statements, pair_features
 
 LEXICAL = LexicalSimilarity()
 
@@ -351,3 +351,24 @@ def test_missed_quotation_joins_the_same_words_elsewhere() -> None:
     )
     statements = _statements(missed, quoted)
     assert _where(statements, "A", "ferry") is _where(statements, "B", "ferry")
+
+
+def _unit(article: str, group: int, text: str) -> Unit:
+    return Unit(article, group, 0, len(text), False, text, "Edvin Rask", None, (), (0, 0))
+
+
+def test_added_units_do_not_move_the_scores_between_quotes() -> None:
+    """Lexical weights are fitted on the texts compared: an added unit (a speech act)
+    sharing words with two quotes would change their pair's score."""
+    quotes = [
+        _unit("a", 0, "We gave them every chance to avoid this strike"),
+        _unit("b", 0, "We gave the port authority every opportunity to prevent this strike"),
+    ]
+    act = _unit("c", ADDED_GROUPS, "called on the union to prevent the strike and talk")
+    alone = pair_features(quotes, LEXICAL).scores
+    beside = pair_features([*quotes, act], LEXICAL).scores
+    assert beside[0, 1] == alone[0, 1]
+    assert beside[1, 2] > 0.0
+    # A quote added in its place (not a speech act) is compared on the union, as before.
+    other = _unit("c", 0, act.text)
+    assert pair_features([*quotes, other], LEXICAL).scores[0, 1] != alone[0, 1]

@@ -23,7 +23,7 @@ from typing import Final
 
 from newsprism.model import Analysis, Article
 from newsprism.reconcile.material import StoryMaterial
-from newsprism.reconcile.statement_units import TOKEN, Unit, normalize_words
+from newsprism.reconcile.statement_units import ADDED_GROUPS, TOKEN, Unit, normalize_words
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +33,7 @@ __all__ = ["missed_quote_units"]
 _QUOTED: Final = re.compile(r"[“\"]([^“”\"\n]{2,600})[”\"]")
 _MIN_WORDS: Final = 6
 # Group numbers of these units (below the speech acts' range).
-_GROUP_BASE: Final = -2_000_000
+_GROUP_BASE: Final = 2 * ADDED_GROUPS
 
 
 def missed_quote_units(material: StoryMaterial) -> list[Unit]:

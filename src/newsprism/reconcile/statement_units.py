@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import Final
 
 from newsprism.analyze.aliases import PERSON_VERBS
 from newsprism.model import Quote
@@ -19,7 +20,15 @@ from newsprism.reconcile.speaker_names import speaker_name
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["Unit", "cut_partials", "normalize_words", "quote_units", "report_pieces"]
+__all__ = [
+    "ADDED_GROUPS",
+    "Unit",
+    "added",
+    "cut_partials",
+    "normalize_words",
+    "quote_units",
+    "report_pieces",
+]
 
 TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
@@ -83,6 +92,17 @@ class Unit:
     order: tuple[int, int] = field(compare=False)
     partials: tuple[tuple[int, int], ...] = field(default=(), compare=False)
     cospeaker: str | None = field(default=None, compare=False)
+
+
+# Group numbers at or below this are units added past the analysis's quotes (speech
+# acts, missed quotations; ungrouped quotes count from -1 down, far above it).
+ADDED_GROUPS: Final = -1_000_000
+
+
+def added(unit: Unit) -> bool:
+    """Whether the unit was added past the analysis's quotes (a speech act, a missed
+    quotation) rather than cut from one of its quotes."""
+    return unit.group <= ADDED_GROUPS
 
 
 def normalize_words(text: str) -> str:
