@@ -5,6 +5,8 @@ event is left whole; the cut depends on the members, not on their order."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
 
 import numpy as np
 import pytest
@@ -116,6 +118,29 @@ def test_the_split_gives_the_same_stories_whatever_order_the_events_interleave_i
     c = grouped([a for pair in pairs for a in pair])
     c.consolidate()
     assert memberships(c.stories()) == GOLD
+
+
+def dated(signals: ArticleSignals, day: int) -> ArticleSignals:
+    return replace(signals, published=datetime(2026, 3, day, 9, tzinfo=UTC))
+
+
+LATER = art("later", "A mayor in a distant valley opened a new library for the children.")
+
+
+def test_a_mixed_story_is_split_before_it_freezes_without_a_consolidation() -> None:
+    # Both events on 1 March; an article 40 days later (past keep_days) freezes the story
+    # with no consolidate() call in between: it is checked and split on its way out.
+    first = [dated(a, 1) for a in ARRIVAL]
+    c = grouped([*first, replace(LATER, published=datetime(2026, 4, 10, tzinfo=UTC))])
+    assert memberships(c.stories()) == GOLD | {frozenset({"later"})}
+    assert c.hot_articles() == 1  # both halves froze
+
+
+def test_a_story_of_one_event_freezes_whole() -> None:
+    first = [dated(a, 1) for a in EVENTS[:4]]
+    c = grouped([*first, replace(LATER, published=datetime(2026, 4, 10, tzinfo=UTC))])
+    assert memberships(c.stories()) == {frozenset(a.article_id for a in EVENTS[:4]),
+                                        frozenset({"later"})}
 
 
 def test_a_story_restored_from_a_state_is_never_split() -> None:
