@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -81,14 +82,29 @@ def test_a_texts_dense_vectors_do_not_depend_on_the_texts_batched_with_it(
 
     from newsprism.cluster.vectors import DenseVectorizer
 
+    """Within float rounding: on an AVX-512/AMX Xeon (a CI machine of 2026-12-05) the
+    BLAS picks its kernels by the batch's shape and moves the last bits (2.2e-7 seen),
+    where other CPUs gave the same bits; a float16 piece may then round one step apart."""
     model = DenseVectorizer(batch_size=2)
     small = (model.vectors(TEXTS), model.token_vectors(TEXTS))
     model.batch_size = len(TEXTS)
     large = (model.vectors(TEXTS), model.token_vectors(TEXTS[::-1])[::-1])
-    assert np.array_equal(small[0], large[0])
+    assert np.abs(small[0] - large[0]).max() < 1e-6
     for one, other in zip(small[1], large[1], strict=True):
-        assert np.array_equal(one.ids, other.ids) and np.array_equal(one.pieces, other.pieces)
-        assert np.array_equal(one.sentence, other.sentence)
+        assert np.array_equal(one.ids, other.ids)
+        assert _within_float16_step(one.pieces, other.pieces)
+        assert np.abs(one.sentence - other.sentence).max() < 1e-6
+
+
+def _within_float16_step(found: Any, expected: Any) -> bool:
+    """Two float16 arrays cast from float32 hidden states a rounding apart: at most one
+    float16 step (2**-10 of the value) plus 2e-5 (float32 error on states up to about 3,
+    where a value near zero has far finer float16 steps: 3e-6 apart seen) between each
+    pair."""
+    import numpy as np
+
+    a, b = found.astype(np.float32), expected.astype(np.float32)
+    return bool(np.all(np.abs(a - b) <= np.abs(b) * 2.0**-10 + 2e-5))
 
 
 @pytest.mark.slow
@@ -113,7 +129,7 @@ def test_the_plain_torch_model_gives_sentence_transformers_vectors(one_thread: N
         encoded = theirs.tokenizer([text], truncation=True, max_length=256, return_tensors="pt")
         with torch.inference_mode():
             alone = theirs[0].auto_model(**encoded).last_hidden_state[0, 1:-1]
-        assert np.array_equal(found.pieces, alone.numpy().astype(np.float16))
+        assert _within_float16_step(found.pieces, alone.numpy().astype(np.float16))
 
 
 @needs_model

@@ -270,9 +270,11 @@ class DenseVectorizer:
     telling part of a news article). It is English-centric: a German article does not
     land near its English original, so other languages still cluster by entities and
     time (see :mod:`newsprism.cluster.stories`). A text's vector does not depend on the
-    texts batched with it on one torch thread (padding is never computed; on several, the
-    BLAS split of a batch's rows can move its last bits, up to 2e-7), and is within 2e-7
-    of what sentence-transformers gave. The model runs with torch on one thread and
+    texts batched with it beyond float rounding: padding is never computed, and on one
+    torch thread most CPUs give the same bits, but on an AVX-512/AMX Xeon the BLAS picks
+    its kernels by the batch's shape and moves the last bits (2.2e-7 seen; on several
+    threads the split of a batch's rows does the same). It is within 2e-7 of what
+    sentence-transformers gave. The model runs with torch on one thread and
     ``workers`` batches at once, each on its own Python thread (torch releases the GIL in
     its operations; None: :func:`embedding_threads`, read at each call): a text's vectors
     are then bitwise those of one worker, whatever the count or the load, while several
@@ -297,8 +299,9 @@ class DenseVectorizer:
         logger.info("dense embeddings from %s (%d dimensions)", path, self.dim)
 
     def vectors(self, texts: Sequence[str]) -> Vectors:
-        """Normalised embeddings, one row per text (on one torch thread a row does not
-        depend on the other texts). Batches of ``batch_size`` texts, longest first."""
+        """Normalised embeddings, one row per text (on one torch thread a row depends on
+        the other texts by float rounding at most). Batches of ``batch_size`` texts,
+        longest first."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         import torch
@@ -342,7 +345,8 @@ class DenseVectorizer:
         """One model pass per ``batch_size`` texts taken in ``order``: each batch's text
         indices, its encoded ids and mask, hidden states and (normalised) mean-pooled
         sentence vectors, in order. On one torch thread a text's results do not depend on
-        its batch-mates nor on ``workers`` (see :class:`DenseVectorizer`)."""
+        ``workers``, and on its batch-mates by float rounding at most (see
+        :class:`DenseVectorizer`)."""
         import torch
 
         one_torch_thread()
