@@ -145,6 +145,33 @@ def test_a_dying_worker_fails_only_the_article_that_killed_it(dying_worker: None
     assert sum(done) == 5
 
 
+@forking
+def test_an_article_waiting_beside_a_dying_worker_is_not_blamed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The first article is still being analysed when the second kills its worker, which
+    breaks the whole pool: the first is run again, alone, and only the second fails."""
+    import time
+
+    real = extract_dates
+
+    def extract(doc: Doc, published: Any) -> Any:
+        if "Tessel0" in doc.text:
+            time.sleep(2.0)  # still running when the other worker dies
+        if MARKER in doc.text:
+            os._exit(3)
+        return real(doc, published)
+
+    monkeypatch.setattr(analyzer_module, "extract_dates", extract)
+    articles = [_article(n, marker=n == 1) for n in range(3)]
+    outcomes = list(analyze_in_pool(articles, AnalyzeOptions(processes=2, batch_size=1)))
+    assert [o.article_id if isinstance(o, Analysis) else o.stage for o in outcomes] == [
+        articles[0].id,
+        "worker",
+        articles[2].id,
+    ]
+
+
 def test_failures_are_stored_and_a_rerun_retries_them(
     store: Store, monkeypatch: pytest.MonkeyPatch, exploding_quantities: None
 ) -> None:

@@ -316,9 +316,12 @@ class _WorkerPool:
     """Batches submitted to worker processes, results taken in submission order.
 
     A worker that dies (killed for memory, a crash in native code) breaks the whole
-    pool: under the record policy a fresh pool takes over, the dead batch is retried
-    one article at a time (so only the article that kills a worker fails), and the
-    batches still waiting are resubmitted.
+    pool, and every batch still in it with it: under the record policy a fresh pool takes
+    over, a broken batch is retried one article at a time, and the batches still waiting
+    are resubmitted. A one-article batch that breaks is run again alone in a fresh pool,
+    nothing else beside it, before it is blamed: another article may have killed the pool
+    while it waited (on a fast machine the innocent first article of a run was failed so).
+    So only the article that kills a worker fails.
     """
 
     def __init__(self, options: AnalyzeOptions) -> None:
@@ -337,22 +340,35 @@ class _WorkerPool:
         batch, future = self.pending.popleft()
         try:
             return future.result()
-        except BrokenProcessPool as exc:
+        except BrokenProcessPool:
             if self.options.errors == "raise":
                 raise
+            waiting = self._restart()
             if len(batch) > 1:
-                self._restart(retry=batch)
+                for part in [*([a] for a in batch), *waiting]:
+                    self.submit(part)
                 return []
-            self._restart(retry=[])
+            outcomes = self._alone(batch)
+            for part in waiting:
+                self.submit(part)
+            return outcomes
+
+    def _alone(self, batch: list[Article]) -> list[Outcome]:
+        """``batch`` (one article) run in the fresh pool with nothing beside it: its
+        outcomes, or its failure when it kills this worker too."""
+        try:
+            return self.pool.submit(_worker_analyze, batch, self.options).result()
+        except BrokenProcessPool as exc:
+            self._restart()
             return [AnalysisFailure(batch[0].id, batch[0].source, "worker", _died(exc))]
 
-    def _restart(self, retry: list[Article]) -> None:
+    def _restart(self) -> list[list[Article]]:
+        """A fresh, empty pool; the batches that were waiting in the broken one."""
         waiting = [b for b, _ in self.pending]
         self.pending.clear()
         self.pool.shutdown(wait=False, cancel_futures=True)
         self.pool = ProcessPoolExecutor(max_workers=self.options.processes)
-        for batch in [*([a] for a in retry), *waiting]:
-            self.submit(batch)
+        return waiting
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
