@@ -669,7 +669,8 @@ class StoryClusterer(Consolidation):
             touched, key = heapq.heappop(self._heap)
             story = self._stories.get(key)
             if story is not None and story.hot and story.touched == touched:
-                self.split_before_freeze(story)
+                if self.options.consolidate:  # a consolidation step: off means off
+                    self.split_before_freeze(story)
                 self._freeze(story)
 
     def _freeze(self, story: _Story) -> None:
