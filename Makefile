@@ -66,6 +66,7 @@ eval: $(EVAL_STAMP)
 	$(BIN)/python eval/basil_gold.py
 	$(BIN)/python eval/basil_gold.py --gold eval/data/basil_gold_heldout.json
 	$(BIN)/python eval/basil_gold.py --gold eval/data/basil_gold_heldout2.json
+	$(BIN)/python eval/basil_gold.py --gold eval/data/basil_gold_heldout3.json
 	$(BIN)/python eval/basil_gold.py --gold eval/data/basil_gold_contradictions.json
 
 clean:
