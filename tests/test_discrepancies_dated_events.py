@@ -4,6 +4,10 @@ find_discrepancies), on invented articles, and the pairs that are not one event.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
 import pytest
 
 from newsprism.analyze.analyzer import Analyzer
@@ -79,3 +83,25 @@ def test_the_setting_of_a_telling_dates_it(analyzer: Analyzer) -> None:
 )
 def test_dated_events_that_are_not_one(analyzer: Analyzer, texts: list[str]) -> None:
     assert _dates(analyzer, texts) == []
+
+
+class _FlatDense:
+    """A dense similarity that scores every pair of clauses 0.39, under ``date_dense``:
+    how the story's pooled vectors scored a BASIL interview dated twice."""
+
+    dense = True
+
+    def matrix(self, first: Sequence[str], second: Sequence[str]) -> npt.NDArray[np.float32]:
+        return np.full((len(first), len(second)), 0.39, np.float32)
+
+
+def test_shared_words_pass_the_dense_row_too(analyzer: Analyzer) -> None:
+    material = invented(analyzer, [TOLD, COMMENTS])
+    found = find_discrepancies(material, [], _FlatDense())
+    assert [{c.text for c in d.claims} for d in found if d.kind == "date"] == [{TOLD, COMMENTS}]
+
+
+def test_the_dense_row_keeps_the_other_date_guards(analyzer: Analyzer) -> None:
+    other = TOLD.replace("Lorvik Courier", "Varna Herald").replace("Tuesday", "Monday")
+    material = invented(analyzer, [TOLD, other])
+    assert not [d for d in find_discrepancies(material, [], _FlatDense()) if d.kind == "date"]

@@ -76,7 +76,10 @@
     the person, origin kept apart, states and countries never compared with a town).
     And one event held in two towns: "misspoke at the Tresny event" / "misspoke at a
     2019 event in Varna" (:mod:`newsprism.reconcile.event_places`: the same deed, agent
-    and event, a definite or dated event, no article naming both towns).
+    and event, a definite or dated event, no article naming both towns). And one
+    interview credited to two outlets: "Romney told a CBS affiliate in Denver" / "told
+    Denver Fox affiliate KDVR-TV" (:mod:`newsprism.reconcile.addressees`: the same
+    speaker, the same kind of outlet in the same place, no article naming both).
 
 Order: ``number`` discrepancies first (in the facts' order), then ``negation``,
 ``actor`` and ``date`` ones by the position of their first claim (story article order, offset).
@@ -97,6 +100,7 @@ from spacy.tokens import Token
 
 from newsprism.model import Discrepancy, Fact, Passage
 from newsprism.reconcile.actors import Actors, StateNames, same_actors
+from newsprism.reconcile.addressees import addressee_discrepancies
 from newsprism.reconcile.antonyms import antonym_of, lemma_of_form, table_lemmas
 from newsprism.reconcile.clauses import (
     CUE,
@@ -496,6 +500,7 @@ def find_discrepancies(
             _rival_actors,
             _places,
             event_place_discrepancies,
+            addressee_discrepancies,
             date_discrepancies,
             vote_date_discrepancies,
         )

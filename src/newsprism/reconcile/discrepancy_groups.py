@@ -61,6 +61,8 @@ class DiscrepancyOptions:
     (0.97, 0.56) and one that is no contradiction (0.51), all in the even-numbered
     gold stories used for calibration (the odd ones have none), so ``date_dense`` sits
     at 0.54, between them: a thin margin, to re-measure when more dated gold exists.
+    A date pair that passes ``date_lexical`` by word overlap passes the dense row too
+    (:func:`newsprism.reconcile.date_discrepancies.date_discrepancies`).
     ``date_overlap`` is the prefilter for dated sentences: the share of four-letter
     word stems two sentences must have in common (outside quotation marks) before they
     are parsed.
