@@ -94,6 +94,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Sequence
+from typing import Final
 
 from spacy.language import Language
 from spacy.tokens import Token
@@ -123,6 +124,7 @@ from newsprism.reconcile.date_discrepancies import (
 from newsprism.reconcile.discrepancy_groups import (
     WORDS,
     DiscrepancyOptions,
+    DiscrepancyPass,
     claims_of,
     clause_actors,
     components,
@@ -140,7 +142,7 @@ from newsprism.reconcile.renderings import negation_renderings
 from newsprism.reconcile.rivals import rival_pairs
 from newsprism.reconcile.similarity import TextSimilarity
 
-__all__ = ["DiscrepancyOptions", "find_discrepancies"]
+__all__ = ["PASSES", "DiscrepancyOptions", "find_discrepancies"]
 
 logger = logging.getLogger(__name__)
 
@@ -471,6 +473,19 @@ def _places(
     ]
 
 
+#: The passes after ``number``, in the order they run (the result is sorted after).
+PASSES: Final[tuple[DiscrepancyPass, ...]] = (
+    _negations,
+    outcome_discrepancies,
+    _rival_actors,
+    _places,
+    event_place_discrepancies,
+    addressee_discrepancies,
+    date_discrepancies,
+    vote_date_discrepancies,
+)
+
+
 def find_discrepancies(
     material: StoryMaterial,
     facts: Sequence[Fact],
@@ -492,20 +507,7 @@ def find_discrepancies(
         return result
     parsed = Parsed(nlp or english_parser(), StateNames(material))
     position = {a.id: n for n, a in enumerate(material.articles)}
-    found = [
-        d
-        for kind in (
-            _negations,
-            outcome_discrepancies,
-            _rival_actors,
-            _places,
-            event_place_discrepancies,
-            addressee_discrepancies,
-            date_discrepancies,
-            vote_date_discrepancies,
-        )
-        for d in kind(material, sentences, parsed, similarity, opts)
-    ]
+    found = [d for kind in PASSES for d in kind(material, sentences, parsed, similarity, opts)]
     found.sort(key=lambda d: (position[d.claims[0].article], d.claims[0].start, d.kind))
     logger.debug("%d discrepancies", len(result) + len(found))
     return result + found

@@ -1,5 +1,6 @@
-"""Shared pieces of the discrepancy passes: options, actors of a clause, the similarity
-guard, and the grouping of linked clause pairs into claims.
+"""Shared pieces of the discrepancy passes: the signature every pass has
+(:class:`DiscrepancyPass`), options, actors of a clause, the similarity guard, and the
+grouping of linked clause pairs into claims.
 
 Used by :mod:`newsprism.reconcile.discrepancies` and
 :mod:`newsprism.reconcile.date_discrepancies` (and the passes beside them), so that every
@@ -12,16 +13,18 @@ import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
-from newsprism.model import Passage
+from newsprism.model import Discrepancy, Passage
 from newsprism.reconcile.actors import Actors, StateNames, actors_of
-from newsprism.reconcile.clauses import Clause
+from newsprism.reconcile.clauses import Clause, Parsed
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.similarity import TextSimilarity
 
 __all__ = [
     "WORDS",
     "DiscrepancyOptions",
+    "DiscrepancyPass",
     "claims_of",
     "clause_actors",
     "components",
@@ -73,6 +76,27 @@ class DiscrepancyOptions:
     date_lexical: float = 0.15
     date_dense: float = 0.54
     date_overlap: float = 0.2
+
+
+class DiscrepancyPass(Protocol):
+    """One kind of discrepancy, found over a story's sentences (the passes
+    :func:`newsprism.reconcile.discrepancies.find_discrepancies` runs in turn).
+
+    Every pass takes the same arguments, so that one list runs them all: the story, its
+    sentences (:meth:`StoryMaterial.story_pieces`), the sentences parsed once for all
+    passes, the similarity of the brief and the thresholds. A pass that needs no
+    similarity guard takes them all the same (and says so).
+    """
+
+    def __call__(
+        self,
+        material: StoryMaterial,
+        sentences: Sequence[Passage],
+        parsed: Parsed,
+        similarity: TextSimilarity,
+        opts: DiscrepancyOptions,
+        /,
+    ) -> list[Discrepancy]: ...
 
 
 def clause_actors(clause: Clause, material: StoryMaterial, states: StateNames) -> Actors:
