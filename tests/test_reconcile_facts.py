@@ -271,6 +271,27 @@ def test_near_figures_in_similar_sentences_differ_across_heads(analyzer: Analyze
     assert income is by_text["$140,937,785"] and income.status == "differ"
 
 
+def test_bounds_alone_do_not_merge_across_heads(analyzer: Analyzer) -> None:
+    """A recommended sentence ("46 to 57 months") and a maximum ("up to five years"):
+    ranges that overlap, in similar sentences, but nothing exact ties them to one
+    measure, so they stay two facts. Bounds of one written value still merge ("more
+    than $10,000" / "at least $10,000")."""
+    material = invented(
+        analyzer,
+        [
+            ("Ardmoor Gazette", "Prosecutors recommended that Mr. Varga receive a sentence of "
+             "46 to 57 months in prison.\n\nHe spent more than $10,000 of campaign money on "
+             "furniture."),
+            ("Tarvel Today", "Varga faces up to five years in prison on the fraud charge.\n\n"
+             "Varga spent at least $10,000 in campaign funds on furniture, prosecutors said."),
+        ],
+    )  # fmt: skip
+    by_text = {text: f for f in compare_facts(material) for _, text in texts_of(f)}
+    assert by_text["57 months"] is not by_text["up to five years"]
+    assert by_text["up to five years"].status == "single"
+    assert by_text["more than $10,000"] is by_text["at least $10,000"]
+
+
 # --- the sample corpus ----------------------------------------------------------------
 
 

@@ -25,6 +25,12 @@ One measure
     already disagreed and every figure of an agreeing side fits a figure of the other.
     Outlets name one measure differently: "1,200 members" / "around 1,200
     dockworkers", "14 ships" / "fourteen vessels", "a 4% pay rise" / "an offer of 4%".
+    Groups of bounds alone ("about", "over", "under") merge so only when they share a
+    written value ("more than $10,000" / "at least $10,000"): ranges that merely overlap
+    are no evidence of one measure ("nearly $20 million" earned / a net worth "between
+    $19 and $22 million"; a recommended "46 to 57 months" / a maximum "up to five years";
+    both joined on the BASIL calibration and development golds before, neither a gold
+    fact, and no gold pair lost).
 
 Compatibility of two figures
     Each figure is an interval. An exact figure written in digits is ``[v - s/2, v +
@@ -455,6 +461,18 @@ def _mergeable(a: _Slot, b: _Slot, score: float, opts: FactOptions) -> bool:
     return _covered(agreeing.items, other.items)
 
 
+def _has_exact(slot: _Slot) -> bool:
+    """Whether the slot holds an exact figure (no "about", "over" or "under")."""
+    return any(i.quantity.approx is None for i in slot.items)
+
+
+def _same_value(a: _Slot, b: _Slot) -> bool:
+    """Whether the two slots share a figure's value ("more than $10,000" / "at least
+    $10,000")."""
+    values = {i.quantity.value for i in a.items}
+    return any(math.isclose(i.quantity.value, v, rel_tol=1e-9) for i in b.items for v in values)
+
+
 def _merge_synonyms(
     slots: list[_Slot], sim: npt.NDArray[np.float32], opts: FactOptions
 ) -> list[_Slot]:
@@ -466,6 +484,8 @@ def _merge_synonyms(
             b = slots[j]
             if a.items[0].quantity.unit != b.items[0].quantity.unit:
                 continue
+            if not (_has_exact(a) or _has_exact(b) or _same_value(a, b)):
+                continue  # bounds alone: ranges that overlap name no one measure
             score = max(float(sim[x.sentence, y.sentence]) for x in a.items for y in b.items)
             if score >= opts.merge_similarity:
                 pairs.append((score, i, j))
