@@ -37,6 +37,17 @@ def test_one_interview_credited_to_two_stations(analyzer: Analyzer) -> None:
     assert _told(analyzer, [CBS, FOX]) == [{CBS, FOX}]
 
 
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Mayor Ana Holt said in an interview with a CBS affiliate in Portland that the levy stays.",
+        "Mayor Ana Holt spoke to a CBS affiliate in Portland after the council meeting.",
+    ],
+)
+def test_an_interview_with_or_a_talk_to_an_outlet(analyzer: Analyzer, told: str) -> None:
+    assert _told(analyzer, [told, FOX]) == [{told, FOX}]
+
+
 def test_the_discrepancy_names_both_outlets(analyzer: Analyzer) -> None:
     material = invented(analyzer, [CBS, FOX])
     [found] = [
@@ -54,6 +65,10 @@ def test_the_discrepancy_names_both_outlets(analyzer: Analyzer) -> None:
         [
             "Holt told Fox News host Mike Huckabee on his radio show that she is staying.",
             "Holt told radio host Sean Hannity that she is staying.",
+        ],
+        [
+            "Holt told Fox News host Mike Huckabee on his radio show that she is staying.",
+            "Holt said in an interview on Sean Hannity's radio show that she is staying.",
         ],
         # Stations in two towns: two stops of a tour.
         [CBS, FOX.replace("Portland", "Seattle")],

@@ -9,8 +9,9 @@ two stations, and asks which it was. The pass of
 ``negation`` guards leave out (whether someone spoke is not the claim); here the
 addressee is the claim. Guards, all required:
 
-1. one telling: "tell" with a named addressee (its object), asserted and un-negated,
-   the speakers named on both sides and sharing a name
+1. one telling: a speech verb with one addressee ("told a CBS affiliate", "spoke to
+   a CBS affiliate", "said in an interview with a CBS affiliate"), asserted and
+   un-negated, the speakers named on both sides and sharing a name
    (:func:`~newsprism.reconcile.actors.actors_of`: "he" is the person named before);
 2. one kind of outlet: the addressee is described by a media noun (:data:`OUTLET_KINDS`:
    an affiliate, a station, a paper) that both sides use; "told Fox News host Mike
@@ -61,7 +62,12 @@ _PLACE_TYPES: Final = frozenset({"GPE", "LOC"})
 # Dependents inside the addressee's noun phrase; a relative clause or apposition opens
 # another claim.
 _PHRASE: Final = frozenset({"compound", "amod", "nmod", "prep", "pobj", "det", "punct", "poss"})
-_CUE: Final = re.compile(r"\btold\b|\btells?\b|\btelling\b", re.I)
+_CUE: Final = re.compile(r"\b(?:told|tells?|telling|interview|spoke|speak|talk)", re.I)
+# Verbs whose speaker spoke to someone; "to" names whom after the talking ones.
+_TALK: Final = frozenset({"speak", "talk"})
+_SPOKE: Final = _TALK | {"tell", "say"}
+# Prepositions that set a telling in an interview ("said in an interview with ...").
+_SETTINGS: Final = frozenset({"in", "during"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,18 +101,43 @@ def _place_words(material: StoryMaterial) -> frozenset[str]:
     return frozenset(found)
 
 
+def _addressee(verb: Token) -> Token | None:
+    """The head of whom the verb's speaker spoke to: "told a CBS affiliate", "spoke to a
+    CBS affiliate", "said in an interview with a CBS affiliate" (an interview set on the
+    verb, :data:`_SETTINGS`); None when there is none or more than one."""
+    lemma = lemma_of(verb)
+    found = [c for c in verb.children if lemma == "tell" and c.dep_ in ("dobj", "dative")]
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        objects = [o for o in prep.children if o.dep_ == "pobj"]
+        if lemma in _TALK and prep.lower_ == "to":
+            found += objects
+        elif prep.lower_ in _SETTINGS:
+            found += [
+                o
+                for noun in objects
+                if lemma_of(noun) == "interview"
+                for inner in noun.children
+                if inner.dep_ == "prep" and inner.lower_ in ("with", "to")
+                for o in inner.children
+                if o.dep_ == "pobj"
+            ]
+    return found[0] if len(found) == 1 else None
+
+
 def _told(
     token: Token, sentence: Passage, source: str, material: StoryMaterial, states: StateNames,
     places: frozenset[str],
 ) -> _Told | None:  # fmt: skip
-    if lemma_of(token) != "tell" or token.pos_ != "VERB":
+    if lemma_of(token) not in _SPOKE or token.pos_ != "VERB":
         return None
     if is_negated(token) or not is_finite(token) or not is_asserted(token):
         return None
-    objects = [c for c in token.children if c.dep_ in ("dobj", "dative")]
-    if len(objects) != 1:
+    addressee = _addressee(token)
+    if addressee is None:
         return None
-    phrase = _phrase(objects[0])
+    phrase = _phrase(addressee)
     kinds = frozenset(lemma_of(t) for t in phrase if t.pos_ == "NOUN") & OUTLET_KINDS
     proper = [t for t in phrase if t.pos_ == "PROPN"]
     where = frozenset(fold_key(t.text) for t in proper if fold_key(t.text) in places)
