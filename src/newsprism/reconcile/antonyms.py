@@ -32,9 +32,14 @@ logger = logging.getLogger(__name__)
 
 # Verbs of the table with the forms the regular rules miss; adjectives have one form.
 _IRREGULAR: Final = MappingProxyType(
-    {"rise": ("rose", "risen"), "fall": ("fell", "fallen"), "win": ("won",), "lose": ("lost",)}
-)
-_DOUBLED: Final = frozenset({"acquit", "admit"})  # stressed last syllable: "admitted"
+    {
+        "rise": ("rose", "risen"), "fall": ("fell", "fallen"), "win": ("won",),
+        "lose": ("lost",), "uphold": ("upheld",), "grow": ("grew", "grown"),
+        "shrink": ("shrank", "shrunk"), "veto": ("vetoes", "vetoed"),
+    }
+)  # fmt: skip
+# Stressed last syllable or one short vowel: "admitted", "banned", "skipped".
+_DOUBLED: Final = frozenset({"acquit", "admit", "ban", "permit", "skip"})
 _ADJECTIVES: Final = frozenset({"guilty", "innocent"})
 
 #: Lemma pairs that contradict each other (each listed once; the relation is symmetric).
@@ -57,6 +62,23 @@ ANTONYMS: Final = (
     ("accept", "refuse"),
     ("guilty", "innocent"),
     ("support", "oppose"),
+    # What became of a bill or a ruling: one act ends it either way.
+    ("sign", "veto"),
+    ("approve", "veto"),
+    ("uphold", "overturn"),
+    ("uphold", "reverse"),
+    # A request answered: "agreed to testify" / "refused to testify" (the callers
+    # require both sides to take an infinitive, or neither).
+    ("agree", "refuse"),
+    ("agree", "decline"),
+    ("accept", "decline"),
+    ("allow", "ban"),
+    ("permit", "ban"),
+    # Being there or not, an outcome, a size.
+    ("attend", "boycott"),
+    ("attend", "skip"),
+    ("succeed", "fail"),
+    ("grow", "shrink"),
 )
 
 #: Prepositions that place one thing in ways that exclude each other: looking "into"

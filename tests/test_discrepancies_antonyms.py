@@ -1,0 +1,89 @@
+"""Antonym predicates of the wider table (reconcile/antonyms.py through
+find_discrepancies): what became of a bill or a ruling, a request answered, being there
+or not; on invented articles, and the pairs the guards keep apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.analyze.analyzer import Analyzer
+from newsprism.reconcile.antonyms import antonym_of, lemma_of_form
+from newsprism.reconcile.discrepancies import find_discrepancies
+from newsprism.reconcile.similarity import LexicalSimilarity
+from tests.test_reconcile_discrepancies import assert_provenance, invented
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+PAIRS = [
+    (
+        "Governor Ana Holt signed the Sarnow ferry levy bill on Tuesday.",
+        "Governor Ana Holt vetoed the Sarnow ferry levy bill on Tuesday.",
+    ),
+    (
+        "The harbour court upheld the Kelmar dredging ruling.",
+        "The harbour court overturned the Kelmar dredging ruling.",
+    ),
+    (
+        "The Sarnow harbour master agreed to testify before the ferry inquiry.",
+        "The Sarnow harbour master refused to testify before the ferry inquiry.",
+    ),
+    (
+        "The Kelmar council banned night ferries on the Sarnow line.",
+        "The Kelmar council allowed night ferries on the Sarnow line.",
+    ),
+    (
+        "The Sarnow mayor attended the ferry safety summit in Kelmar.",
+        "The Sarnow mayor boycotted the ferry safety summit in Kelmar.",
+    ),
+    (
+        "The Sarnow ferry trial succeeded in March.",
+        "The Sarnow ferry trial failed in March.",
+    ),
+    (
+        "The Kelmar harbour fleet grew last year.",
+        "The Kelmar harbour fleet shrank last year.",
+    ),
+]
+
+
+def _negations(analyzer: Analyzer, texts: list[str]) -> list[set[str]]:
+    material = invented(analyzer, texts)
+    found = find_discrepancies(material, [], LexicalSimilarity())
+    assert_provenance(material, found)
+    return [{c.text for c in d.claims} for d in found if d.kind == "negation"]
+
+
+@pytest.mark.parametrize(("first", "second"), PAIRS)
+def test_antonym_predicates_deny_each_other(analyzer: Analyzer, first: str, second: str) -> None:
+    assert _negations(analyzer, [first, second]) == [{first, second}]
+
+
+def test_the_table_spells_irregular_forms() -> None:
+    assert lemma_of_form("vetoes") == "veto"
+    assert lemma_of_form("upheld") == "uphold"
+    assert lemma_of_form("banned") == "ban"
+    assert antonym_of("veto") == {"sign", "approve"}
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # Different bills.
+        [PAIRS[0][0], PAIRS[0][1].replace("Sarnow ferry levy", "Kelmar school budget")],
+        # Different people.
+        [PAIRS[2][0], PAIRS[2][1].replace("Sarnow harbour master", "Kelmar ferry captain")],
+        # A plan, not an act: "will" is no assertion.
+        [PAIRS[0][0], "Governor Ana Holt will veto the Sarnow ferry levy bill."],
+        # One side takes an infinitive, the other an object: not one request.
+        [
+            "The Sarnow harbour master agreed to the ferry inquiry's terms.",
+            PAIRS[2][1],
+        ],
+    ],
+)
+def test_antonyms_the_guards_keep_apart(analyzer: Analyzer, texts: list[str]) -> None:
+    assert _negations(analyzer, texts) == []
