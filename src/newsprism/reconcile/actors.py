@@ -20,6 +20,9 @@ A name's :meth:`StateNames.keys` are its own key plus the state it stands for, s
 is read as the person the article named last before it (:func:`resolve_pronoun`); "his
 company" or "her firm" as the organisation an apposition of that person names ("Ivo Bel,
 the chief executive of Lorvik Ferries, said his company ...": :func:`resolve_employer`).
+An adjective after "is" takes the copula's subject and phrases as its own ("the bridge
+is not safe for traffic": the bridge), so a state is denied or opposed ("guilty" /
+"innocent") about one subject, as a verb is.
 """
 
 from __future__ import annotations
@@ -267,7 +270,7 @@ def actors_of(
     modifiers: dict[str, frozenset[str]] = {}
     preps: dict[str, frozenset[str]] = {}
     pronoun = False
-    for child in [*predicate.children, *_shared_subject(predicate)]:
+    for child in [*predicate.children, *_shared_subject(predicate), *_copula_dependents(predicate)]:
         role: set[str] | None = None
         participant = child
         if child.dep_ == "nsubj":
@@ -343,6 +346,18 @@ def _shared_subject(predicate: Token) -> list[Token]:
 
 
 _SHARING = frozenset({"xcomp", "advcl", "conj"})
+
+
+def _copula_dependents(predicate: Token) -> list[Token]:
+    """The subject and prepositional phrases of the copula whose complement the predicate
+    is: "the bridge is not safe for heavy traffic" (safe), "the captain was innocent"
+    (innocent). The complement carries the claim
+    (:func:`newsprism.reconcile.clauses.content_word`), the parser hangs the rest on
+    the copula (and a phrase now on one, now on the other)."""
+    head = predicate.head
+    if predicate.dep_ not in ("acomp", "attr") or head.i == predicate.i or _lemma(head) != "be":
+        return []
+    return [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "prep")]
 
 
 def _is_day(token: Token) -> bool:
