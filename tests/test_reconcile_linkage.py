@@ -56,3 +56,40 @@ def test_forbidden_pairs_never_share_a_cluster() -> None:
     clusters = average_linkage(scores, forbid)
     assert not any(0 in c and 2 in c for c in clusters)
     assert average_linkage(np.zeros((0, 0)), np.zeros((0, 0), dtype=bool)) == []
+
+
+def test_lookahead_weighs_the_merges_a_merge_blocks() -> None:
+    """Four statement units: 0 quotes a fragment that 2 and 3 (one article) both hold,
+    1 paraphrases 0; 3 is unresolved (the ``loose`` threshold). Greedy merges 0 with 2
+    (0.947) and blocks both 0-1 (2 and 1 hardly match) and 0-3 (2 and 3 share an
+    article). Played out, 0, 1 and 3 together outscore 0 and 2."""
+    scores = np.array(
+        [
+            [0.0, 0.932, 0.947, 0.815],
+            [0.932, 0.0, 0.198, 0.619],
+            [0.947, 0.198, 0.0, 0.999],
+            [0.815, 0.619, 0.999, 0.0],
+        ]
+    )
+    forbid = np.zeros((4, 4), dtype=bool)
+    forbid[2, 3] = forbid[3, 2] = True
+    sure = np.array([True, True, True, False])
+    options = {"link": 0.65, "loose": 0.70, "sure": sure}
+    assert average_linkage(scores, forbid, **options) == [[0, 2], [1], [3]]
+    assert average_linkage(scores, forbid, lookahead=True, **options) == [[0, 1, 3], [2]]
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_lookahead_keeps_the_constraints(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 12))
+    raw = rng.random((n, n))
+    scores = (raw + raw.T) / 2
+    forbid = rng.random((n, n)) < 0.15
+    forbid = forbid | forbid.T
+    np.fill_diagonal(forbid, False)
+    sure = rng.random(n) < 0.6
+    clusters = average_linkage(scores, forbid, link=0.45, loose=0.6, sure=sure, lookahead=True)
+    assert sorted(i for c in clusters for i in c) == list(range(n))
+    for cluster in clusters:
+        assert not forbid[np.ix_(cluster, cluster)].any()
