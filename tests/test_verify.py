@@ -241,3 +241,12 @@ def test_verify_command_refuses_unknown_stories_and_empty_summaries(
     assert unknown.exit_code == 1 and "szzzzzzz" in unknown.output
     empty = runner.invoke(app, ["verify", story_id, "-", "--db", str(db)], input="  \n")
     assert empty.exit_code == 1 and "empty" in empty.output
+
+
+def test_content_stems_drop_a_possessive() -> None:
+    """ "Obama's" and "Obama’s" stem as "Obama" does (the plural rule left "obama'")."""
+    from newsprism.reconcile.verify import content_stems
+
+    assert content_stems("Obama's plan") == content_stems("Obama plan") == {"obama", "plan"}
+    assert content_stems("Obama’s plan") == {"obama", "plan"}
+    assert content_stems("it's the council's vote") == {"council", "vote"}

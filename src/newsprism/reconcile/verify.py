@@ -133,6 +133,9 @@ _SUFFIXES = ("ingly", "edly", "ing", "ied", "ies", "ed", "es", "s", "ly")
 _CLAUSE_CUT = re.compile(
     r";\s+|\s+[—–]\s+|,\s+(?=(?:and|but|while|whereas|although|though|as|after|which)\b)"
 )
+# A possessive ending ("Obama's", "Obama’s"): the name's stem is the name's ("obama", not
+# the "obama'" that stripping a plural "s" left).
+_POSSESSIVE = re.compile(r"'s$")
 _PIECE = re.compile(r"[^\s](?:[^\n]*[^\s])?")
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 
@@ -150,7 +153,7 @@ def content_stems(text: str) -> set[str]:
     :mod:`~newsprism.reconcile.exclusive_details` keeps its own content stems (4-letter
     minimum, digits kept, set on the BASIL gold): the two are not interchangeable, see
     the comment there."""
-    words = (w.casefold() for w in _WORD.findall(text))
+    words = (_POSSESSIVE.sub("", w.casefold().replace("’", "'")) for w in _WORD.findall(text))
     return {_stem(w) for w in words if w not in _STOP and len(w) > 1}
 
 
