@@ -140,6 +140,32 @@ def test_quote_whose_words_another_source_prints(analyzer: Analyzer) -> None:
     assert "The harbour will reopen before the winter storms" in quotes
 
 
+def test_short_quote_another_source_prints(analyzer: Analyzer) -> None:
+    """A quote of short words only ("Nah": no content stem of four letters) is carried
+    by a sentence of another source holding all its words; one nobody else prints
+    ("Yes, sir") stays exclusive."""
+    a = (
+        "\u201cNah,\u201d the mayor's daughter said when offered the harbour keys.\n\n"
+        "\u201cYes, sir,\u201d the harbour master told the mayor in Velmar."
+    )
+    b = (
+        "The mayor's daughter declined the harbour keys in Velmar with a nonchalant "
+        "\u201cNah.\u201d"
+    )
+    material = story(analyzer, ("Harbour Post", a), ("Velmar Wire", b))
+    first = material.articles[0]
+
+    def quote(words: str) -> Statement:
+        start = first.text.index(words)
+        passage = material.passage(first.id, start, start + len(words))
+        return Statement(words[:8], None, (Variant(passage, True),))
+
+    found = find_exclusives(material, [quote("Nah"), quote("Yes, sir")], compare_facts(material))
+    quotes = [e.passage.text for e in found if e.kind == "quote"]
+    assert "Nah" not in quotes
+    assert "Yes, sir" in quotes
+
+
 def test_initials_are_not_the_writers_voice(analyzer: Analyzer) -> None:
     """ "an undercover F.B.I. agent" is no blogger's "I": the sentence can be a claim."""
     a = (

@@ -104,6 +104,15 @@ def _content(text: str) -> frozenset[str]:
     )
 
 
+def _quote_words(text: str) -> tuple[frozenset[str], bool]:
+    """A quote's content stems; for a quote without one ("Nah", "Yes, sir"), its words of
+    three letters or more, every one of which must then be carried (second item True)."""
+    content = _content(text)
+    if content:
+        return content, False
+    return frozenset(_stem(w) for w in _WORD.findall(text) if len(w) >= 3), True
+
+
 def _inside(passage: Passage, start: int) -> bool:
     return passage.start <= start < passage.end
 
@@ -233,15 +242,19 @@ class StoryDetails:
     def quote_carried(self, quote: Passage) -> bool:
         """Whether a sentence of another source holds ``QUOTE_SHARE`` or more of the
         quote's content stems (its words, cut short or framed differently: "Nah" /
-        "with a nonchalant, "Nah."", "hurtful" / "how hurtful my words were")."""
-        words = _content(quote.text)
+        "with a nonchalant, "Nah."", "hurtful" / "how hurtful my words were"); a quote
+        of short words only ("Nah") is carried by a sentence holding all of them (before,
+        it had no content stem and was never carried: a wrong exclusive on the BASIL
+        calibration gold)."""
+        words, short = _quote_words(quote.text)
         source = self._material.source_of(quote.article)
         counts: dict[int, int] = {}
         for stem in words:
             for n in self._by_stem.get(stem, ()):
                 if self._material.source_of(self._sentences[n].article) != source:
                     counts[n] = counts.get(n, 0) + 1
-        return bool(words) and max(counts.values(), default=0) >= QUOTE_SHARE * len(words)
+        wanted = len(words) if short else QUOTE_SHARE * len(words)
+        return bool(words) and max(counts.values(), default=0) >= wanted
 
     def _sentence_details(self) -> list[Details]:
         if self._details is None:
