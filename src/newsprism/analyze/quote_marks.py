@@ -14,6 +14,9 @@ News text mixes curly “…”, straight "…", guillemets «…» and »…«,
 * a closing mark closes the innermost open mark of its family; single openers that
   never find a closer are dropped as apostrophes, and a double closer discards any
   single openers above its opener (they were apostrophes too);
+* a double closer with no double opener open closes a single opener that opens a
+  sentence (``… he added. 'One party won't tax and will spend."``: the wrong key for
+  the opener); a straight double mark typed twice (``""We have …"``) opens once;
 * only top-level pairs become quotes (a quote inside a quote is part of its text);
 * an opening mark left open at the end of a paragraph closes there (the quote is
   "open-ended"), unless a complete pair of its family follows it in the paragraph, in
@@ -197,6 +200,8 @@ def _pair_paragraph(text: str, start: int, end: int) -> list[QuoteSpan]:
     marks = [(m.start(), m.group()) for m in _MARK_RE.finditer(text, start, end)]
     for index, (offset, mark) in enumerate(marks):
         spec = MARKS[mark]
+        if _doubled(marks, index):
+            continue
         role = _role(text, offset, len(mark), start, end, spec)
         if role == "open" and _spaced_closer(text, offset, mark, stack):
             role = "close"
@@ -211,6 +216,17 @@ def _pair_paragraph(text: str, start: int, end: int) -> list[QuoteSpan]:
                 stack.append(_Open(offset, len(mark), spec.family))
     pairs.extend(_open_ended(stack, pairs))
     return [_span(text, pair, end) for pair in _top_level(pairs)]
+
+
+def _doubled(marks: Sequence[tuple[int, str]], index: int) -> bool:
+    """A straight double mark typed twice before a quote (``""We have learned …,"``):
+    the first of the two is a typing slip, and as an opener of its own it would be left
+    open and pair with a later mark."""
+    offset, mark = marks[index]
+    if mark != _STRAIGHT_DOUBLE or index + 1 >= len(marks):
+        return False
+    following, next_mark = marks[index + 1]
+    return next_mark == _STRAIGHT_DOUBLE and following == offset + 1
 
 
 def _spaced_closer(text: str, offset: int, mark: str, stack: list[_Open]) -> bool:
@@ -269,6 +285,21 @@ def _pop_opener(
     for depth in range(len(stack) - 1, -1, -1):
         if stack[depth].family is Family.DOUBLE:
             opener = stack[depth]
+            del stack[depth:]
+            return opener
+    return _mismatched_opener(stack, text, bounds[0])
+
+
+def _mismatched_opener(stack: list[_Open], text: str, start: int) -> _Open | None:
+    """A double closer with no double opener open closes a single opener that opens a
+    sentence (``… he added. 'One party won't tax and will spend."``: the wrong key
+    typed for the opening mark). Only at a sentence start: a single mark inside a
+    sentence is more likely an apostrophe (the '90s)."""
+    for depth in range(len(stack) - 1, -1, -1):
+        opener = stack[depth]
+        before = text[start : opener.offset].rstrip()
+        if not before or before[-1] in _SENTENCE_ENDS or before[-1] in ":\u201d":
+            logger.debug("single opener at %d closed by a double mark", opener.offset)
             del stack[depth:]
             return opener
     return None

@@ -27,6 +27,13 @@ reading below was found on real reporting (the BASIL gold's even half, see
 * **A dateline read as the subject.** ``WASHINGTON — Representative …, said``: the
   name in apposition speaks (so does the name beside a description: "the aide,
   Elizabeth Lauten, said").
+* **A dateline read as a second subject.** ``WASHINGTON -- Real estate tycoon Donald
+  Trump said``: both hang on the verb; the name speaks.
+* **A name before a bracketed clause hung elsewhere.** ``Trump, who would have to …,
+  said`` after a fronted clause, ``Blumenthal, advocating for troops, clearly says``:
+  the name read as part of the clause before it, the verb left without a subject.
+* **A name apposed to the description's object.** ``A lawyer for Mr. Grimm, William
+  McGinley, confirmed``: the name given to "Grimm"; it is the lawyer's.
 * **A complement read as a relative clause.** ``said at the time that it would …``,
   "that" read as a relative pronoun of "time" (:func:`relative_read_clause`).
 
@@ -46,7 +53,10 @@ from newsprism.analyze.quote_marks import QuotedDoc
 logger = logging.getLogger(__name__)
 
 __all__ = [
+    "bracketing_clause",
+    "circumstance_clause",
     "fronted_subject_clause",
+    "fronted_topic",
     "noun_gerund",
     "relative_read_clause",
     "requested_extent",
@@ -71,6 +81,14 @@ _RELATIVE_ROLES: Final = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"
 # What a verb reports or names after itself (a misread verb shows it has one).
 _REPORTED: Final = frozenset({"ccomp", "dobj", "oprd", "xcomp", "advcl", "attr"})
 _WALK: Final = 5
+# Subordinators that open a clause of circumstance, never a reported one.
+_CIRCUMSTANCE: Final = frozenset(
+    {"before", "after", "until", "since", "because", "while", "although", "though", "unless"}
+)
+# Most tokens of a clause set off by commas between a name and its verb ("Trump, who
+# would have to hand over the reins of his empire in order to run the country, said"):
+# a long relative clause (set by reading, not fitted).
+_BRACKET_TOKENS: Final = 30
 # Prepositions before "NAME/him V-ing" whose object does the gerund ("with Perry claiming").
 _GERUND_PREPS: Final = frozenset({"of", "with"})
 _DATELINE_DASHES: Final = frozenset({"—", "–", "-", "--"})
@@ -138,7 +156,7 @@ def _titled_name_inside(subject: Token) -> Token | None:
 def _walk_to_subject(ctx: QuotedDoc, verb: Token) -> Token | None:
     start = verb
     for _ in range(_WALK):
-        for child in verb.children:
+        for child in _subjects(ctx, verb):
             if child.dep_ in _SUBJECT_DEPS and not ctx.quoted[child.i]:
                 if ctx.para_of[child.i] != ctx.para_of[verb.i]:
                     return _paragraph_subject(ctx, verb)
@@ -156,7 +174,25 @@ def _walk_to_subject(ctx: QuotedDoc, verb: Token) -> Token | None:
             # hung on a verb of the paragraph before; its clause's own subject speaks.
             return _subject_before(ctx, verb)
         verb = head
-    return _stray_subject(ctx, start)
+    return _stray_subject(ctx, start) or _bracketed_subject(ctx, start)
+
+
+def _subjects(ctx: QuotedDoc, verb: Token) -> list[Token]:
+    """The verb's subjects outside quote marks; a dateline the parser read as a second
+    subject gives way to the other (``WASHINGTON -- Real estate tycoon Donald Trump
+    said``: both "WASHINGTON" and "Trump" hang on "said" as subjects)."""
+    found = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and not ctx.quoted[c.i]]
+    named = [c for c in found if not _is_dateline(c)]
+    return named or found
+
+
+def _is_dateline(token: Token) -> bool:
+    """An upper-case place before a dash (``WASHINGTON —``, ``BRNO --``)."""
+    return (
+        token.text.isupper()
+        and token.i + 1 < len(token.doc)
+        and token.doc[token.i + 1].text in _DATELINE_DASHES
+    )
 
 
 def _gerund_subject(verb: Token) -> Token | None:
@@ -192,17 +228,28 @@ def _named_by_apposition(subject: Token) -> Token:
     """The name in apposition to a subject that is a description or a dateline: ``the
     aide, Elizabeth Lauten, 31, …`` and ``WASHINGTON — Representative Ana Marrow, …``
     (the dateline read as the subject, the name as its apposition) speak by name."""
-    dateline = (
-        subject.text.isupper()
-        and subject.i + 1 < len(subject.doc)
-        and subject.doc[subject.i + 1].text in _DATELINE_DASHES
-    )
-    if subject.pos_ != "NOUN" and not dateline:
+    if subject.pos_ != "NOUN" and not _is_dateline(subject):
         return subject
     for child in subject.rights:
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             return child
-    return subject
+    return _apposed_to_object(subject) or subject
+
+
+def _apposed_to_object(subject: Token) -> Token | None:
+    """``A lawyer for Mr. Grimm, William McGinley, confirmed``: the parser hangs the
+    name on the description's object; but a name needs no second name beside it, so a
+    name apposed to a name after "for"/"of" names the description (the lawyer)."""
+    for prep in subject.children:
+        if prep.dep_ != "prep" or prep.i < subject.i:
+            continue
+        for owner in prep.children:
+            if owner.dep_ != "pobj" or owner.pos_ != "PROPN":
+                continue
+            for child in owner.rights:
+                if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ == "PERSON":
+                    return child
+    return None
 
 
 def _inherits_from(verb: Token) -> Token | None:
@@ -307,6 +354,39 @@ def _stray_subject(ctx: QuotedDoc, verb: Token) -> Token | None:
     return opening
 
 
+def _bracketed_subject(ctx: QuotedDoc, verb: Token) -> Token | None:
+    """``Trump, who would have to hand over his empire, said, "…"`` and ``Blumenthal,
+    advocating for troops, clearly says``: the parser hung the name on a clause before
+    it (the attribute of "how genuine his ambition is", the apposition of "You Tube")
+    and left the verb without a subject. The name right before a clause or phrase set
+    off by commas that ends just before the verb (adverbs aside) speaks."""
+    doc = verb.doc
+    closing = verb.i - 1
+    while closing >= 0 and doc[closing].pos_ == "ADV":
+        closing -= 1
+    if closing < 1 or doc[closing].text != ",":
+        return None
+    opening = closing - 1
+    while opening > 0 and doc[opening].text != "," and closing - opening <= _BRACKET_TOKENS:
+        if ctx.quoted[opening] or ctx.sent_of[opening] != ctx.sent_of[verb.i]:
+            return None
+        opening -= 1
+    if opening < 1 or doc[opening].text != ",":
+        return None
+    if not any(t.pos_ == "VERB" for t in doc[opening + 1 : closing]):
+        return None  # a clause or participle phrase, not a list of names
+    name = doc[opening - 1]
+    if (
+        name.pos_ != "PROPN"
+        or ctx.quoted[name.i]
+        or name.ent_type_ in ("DATE", "TIME")
+        or ctx.para_of[name.i] != ctx.para_of[verb.i]
+    ):
+        return None
+    logger.debug("subject before a bracketed clause: %r", name.text)
+    return name
+
+
 def _paragraph_subject(ctx: QuotedDoc, verb: Token) -> Token | None:
     """The last word of the proper name that opens ``verb``'s paragraph right before
     it, if that is all there is before the verb in the paragraph."""
@@ -382,3 +462,51 @@ def _for_phrase(verb: Token) -> tuple[int, int] | None:
     if after.dep_ == "mark" and clause.head.i == verb.i and clause.dep_ == "advcl":
         return after.i + 1, clause.right_edge.i + 1
     return None
+
+
+def circumstance_clause(clause: Token) -> bool:
+    """A clause the parser calls a complement though a subordinator of time or cause
+    opens it ("said before he died"): when or why it was said, not what."""
+    return any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in _CIRCUMSTANCE and c.i == clause.left_edge.i
+        for c in clause.children
+    )
+
+
+def fronted_topic(verb: Token) -> Token | None:
+    """``Progressivism, he told the conference, is a cancer``: the clause's subject
+    written before the cue, which the parser hangs on the verb as an adverbial noun; it
+    opens the sentence and a comma parts it from the verb's subject."""
+    for child in verb.lefts:
+        if (
+            child.dep_ in ("npadvmod", "dep")
+            and child.pos_ in ("NOUN", "PROPN")
+            and child.ent_type_ not in ("DATE", "TIME")
+            and child.left_edge.i == verb.sent.start
+            and child.right_edge.i + 1 < verb.i
+            and child.doc[child.right_edge.i + 1].text == ","
+        ):
+            return child
+    return None
+
+
+def bracketing_clause(ctx: QuotedDoc, verb: Token) -> tuple[int, int] | None:
+    """``The real problem, he said, is progressivism``: a cue set off by commas inside
+    the clause it reports, which the parser reads as that clause's parataxis. The
+    clause's whole extent (the cue inside it: a quote is one span); not when the words
+    around the cue are all quoted (``"My hope," he said, "is …"``: a split quote)."""
+    head = verb.head
+    doc = verb.doc
+    # The commas around the cue, whether the parser gave them to it or not.
+    before = verb.left_edge.i if doc[verb.left_edge.i].text == "," else verb.left_edge.i - 1
+    after = verb.right_edge.i if doc[verb.right_edge.i].text == "," else verb.right_edge.i + 1
+    if verb.dep_ != "parataxis" or head.i == verb.i or not head.i > after:
+        return None
+    if before < 1 or after >= len(doc) or doc[before].text != "," or doc[after].text != ",":
+        return None
+    if head.pos_ not in ("VERB", "AUX") or head.left_edge.i >= before:
+        return None  # nothing of the clause before the cue: not set inside it
+    around = [*doc[head.left_edge.i : before], *doc[after + 1 : head.right_edge.i + 1]]
+    if all(ctx.quoted[t.i] for t in around if t.is_alpha):
+        return None
+    return head.left_edge.i, head.right_edge.i + 1

@@ -13,14 +13,22 @@
    words or more) with no attribution carries on the speaker of the quote in the
    paragraph before, else takes the one of a quote opening the next paragraph, else
    is a statement with no speaker. A paragraph without marks after a lead-in that ends
-   in a colon and speaks of speech ("Read the full statement:") is a block quote.
+   in a colon and speaks of speech ("Read the full statement:") is a block quote; a
+   lead-in with no speaker of its own ("Read the full rant via Gawker:") passes on the
+   speaker of the last quote in the paragraph before it. A quote that ends a sentence
+   begun before it keeps that sentence's attribution ('promising that Mexico would
+   "never pay …." He later apologized': not "apologized").
 2. **Indirect speech.** A reporting verb (:data:`CUE_VERBS`) outside quote marks with a
    subject and a ``ccomp`` clause gives the clause (less a leading "that" and trailing
    punctuation); ``according to X`` gives the clause it modifies, less the phrase;
    "asked (him) if/whether …" gives the question even when parsed as an adverbial
-   clause; a request or apology gives its phrase ("called for armed guards …",
-   "apologized for the remarks", "urged Congress to act"; three words or more). A
-   clause never leaves its cue's paragraph. A negated verb reports nothing ("did not
+   clause; a cue set off by commas inside the clause it reports gives the whole
+   clause, itself inside ("The real problem, he said, is progressivism";
+   "Progressivism, he told the conference, is a cancer"); a clause of time or cause
+   the parser took for a complement reports nothing ("said before he died"); a
+   request or apology gives its phrase ("called for armed guards …", "apologized for
+   the remarks", "urged Congress to act"; three words or more). A clause never leaves
+   its cue's paragraph. A negated verb reports nothing ("did not
    say whether …"), nor does a quote walk up to one ("hasn't apologized … because
    "…"": the verb above it attributes the quote). A verb's subject, and the
    parser's known misreadings of reporting sentences ("said at the time that …" read
@@ -59,7 +67,10 @@ from spacy.tokens import Doc, Token
 
 from newsprism.analyze.quote_marks import MARKS, Family, QuoteSpan
 from newsprism.analyze.quote_subjects import (
+    bracketing_clause,
+    circumstance_clause,
     fronted_subject_clause,
+    fronted_topic,
     infinitive,
     noun_gerund,
     relative_read_clause,
@@ -118,6 +129,8 @@ _INDIRECT_KINDS: Final = frozenset({"speech", "stance", "writing"})
 # A quote hands over to an attribution behind it when it ends in one of these.
 _HANDOVER: Final = frozenset(",?!—–-…:")
 _DASHES: Final = frozenset("―—–-")
+# What ends the sentence before a quotation that opens one (a closing mark included).
+_SENTENCE_CLOSE: Final = frozenset(".?!:\"”'’)")
 # Subjects that never name a speaker ("that makes me smart", "there are ...").
 _NOT_SPEAKERS: Final = frozenset({"that", "this", "there", "what", "which", "these", "those"})
 _TITLE_MAX_WORDS: Final = 10
@@ -181,7 +194,7 @@ def extract_quotes(doc: Doc, names: NameResolver) -> list[Quote]:
     """
     ctx = SpeakerDoc(doc, names)
     drafts = _direct_drafts(ctx)
-    drafts.extend(_block_drafts(ctx))
+    drafts.extend(_block_drafts(ctx, drafts))
     drafts.extend(_indirect_drafts(ctx))
     drafts.sort(key=lambda d: (d.start, d.end))
     _assign_groups(drafts)
@@ -272,19 +285,40 @@ def _whole_paragraph(ctx: SpeakerDoc, span: QuoteSpan) -> bool:
     )
 
 
-def _block_drafts(ctx: SpeakerDoc) -> list[_Draft]:
+def _block_drafts(ctx: SpeakerDoc, quoted: Sequence[_Draft]) -> list[_Draft]:
     """Block quotes without quote marks: a paragraph after a lead-in paragraph that ends
     in a colon and speaks of speech ("Read the full statement:", "She wrote on
-    Facebook:"). The lead-in's reporting verb gives the speaker when it has one."""
+    Facebook:"). The lead-in's reporting verb gives the speaker when it has one; a
+    lead-in without one ("Read the full rant via Gawker:") passes on the speaker of the
+    last quote (of ``quoted``) in the paragraph before it, whose words it introduces."""
     drafts = []
     lead: re.Match[str] | None = None
     for paragraph in _PARAGRAPH.finditer(ctx.text):
         if lead is not None and lead.group().rstrip().endswith(":"):
             draft = _block_draft(ctx, lead, paragraph)
             if draft is not None:
+                if draft.attribution is None:
+                    draft.attribution = _speaker_before(ctx.text, quoted, lead)
                 drafts.append(draft)
         lead = paragraph
     return drafts
+
+
+def _speaker_before(
+    text: str, quoted: Sequence[_Draft], lead: re.Match[str]
+) -> _Attribution | None:
+    """The speaker of the last attributed quote in the paragraph right before ``lead``,
+    with the lead-in's colon as the cue (the block is a statement of its own)."""
+    before = [d for d in quoted if d.end <= lead.start() and d.attribution is not None]
+    if not before:
+        return None
+    last = before[-1]
+    between = text[last.end : lead.start()]
+    newline = between.find("\n")
+    if newline < 0 or between[newline:].strip() or last.attribution is None:
+        return None
+    colon = lead.start() + len(lead.group().rstrip()) - 1
+    return _Attribution((colon, colon + 1), last.attribution.speaker)
 
 
 def _block_draft(ctx: SpeakerDoc, lead: re.Match[str], block: re.Match[str]) -> _Draft | None:
@@ -330,8 +364,10 @@ def _own_attribution(ctx: SpeakerDoc, span: QuoteSpan) -> _Attribution | None:
         found = _attribution_after(ctx, span)
         if found is not None:
             return found
-    elif content[-1:] == "." and after[:1].isupper():
-        # '"… the vote." Holm said. "…"': a sentence that only says who spoke.
+    elif content[-1:] == "." and after[:1].isupper() and _opens_sentence(ctx.text, span):
+        # '"… the vote." Holm said. "…"': a sentence that only says who spoke. (Not
+        # for a quote that ends a sentence begun before it, 'promising that Mexico
+        # would "never pay …." He later apologized': its own sentence attributes it.)
         found = _attribution_after(ctx, span)
         cue = ctx.token_at(found.cue[0]) if found is not None else None
         if found is not None and cue is not None and not _reports_something(cue):
@@ -344,6 +380,13 @@ def _own_attribution(ctx: SpeakerDoc, span: QuoteSpan) -> _Attribution | None:
         or _attribution_in_sentence(ctx, span)
         or _lead_paragraph_attribution(ctx, span)
     )
+
+
+def _opens_sentence(text: str, span: QuoteSpan) -> bool:
+    """Whether the quotation's opening mark starts a paragraph or a sentence."""
+    line_start = text.rfind("\n", 0, span.mark_start) + 1
+    before = text[line_start : span.mark_start].rstrip()
+    return not before or before[-1] in _SENTENCE_CLOSE
 
 
 def _lead_paragraph_attribution(ctx: SpeakerDoc, span: QuoteSpan) -> _Attribution | None:
@@ -634,7 +677,7 @@ def _reported_clause(ctx: SpeakerDoc, token: Token) -> _Draft | None:
     if not verb_like(token) or _negated(token):
         return None  # "did not say whether it was tied to …": nothing was said
     indirect = CUE_VERBS.get(cue_lemma(token)) in _INDIRECT_KINDS
-    extent = _reported_extent(token) if indirect else None
+    extent = _reported_extent(ctx, token) if indirect else None
     nominal = extent is None
     if nominal:
         # "called for armed guards in every school", "urged Congress to act": a
@@ -648,17 +691,23 @@ def _reported_clause(ctx: SpeakerDoc, token: Token) -> _Draft | None:
     return _clause_draft(ctx, *extent, attribution, _NOMINAL_MIN_WORDS if nominal else 1)
 
 
-def _reported_extent(verb: Token) -> tuple[int, int] | None:
+def _reported_extent(ctx: SpeakerDoc, verb: Token) -> tuple[int, int] | None:
     """Token range of what ``verb`` reports: its ``ccomp`` clause (the one after it when
     the parser took the subject into a clause before it), else a complement the parser
     read as a relative clause ("said at the time that …"), or a question the parser
     read as an adverbial clause ("asked him if he supported …", "asked whether …")."""
     subject_clause = fronted_subject_clause(verb)
-    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c != subject_clause]
+    clauses = [
+        c
+        for c in verb.children
+        if c.dep_ == "ccomp" and c != subject_clause and not circumstance_clause(c)
+    ]
     if clauses:
         clause = next((c for c in clauses if c.i > verb.i), clauses[0])
-        return clause.left_edge.i, clause.right_edge.i + 1
-    return relative_read_clause(verb) or _question_clause(verb)
+        fronted = fronted_topic(verb) if clause.i > verb.i else None
+        first = fronted.left_edge.i if fronted is not None else clause.left_edge.i
+        return first, clause.right_edge.i + 1
+    return relative_read_clause(verb) or _question_clause(verb) or bracketing_clause(ctx, verb)
 
 
 def _question_clause(verb: Token) -> tuple[int, int] | None:

@@ -89,10 +89,22 @@ def mention_offsets(head: Token) -> tuple[int, int]:
         if child.dep_ in ("compound", "flat") and child.i == right.i + 1:
             right = child
     doc = head.doc
+    left = _in_paragraph(left, right)
     while left.i < right.i and (left.is_punct or left.is_space):
         left = doc[left.i + 1]
     left = _balanced_left(left, right)
     return (left.idx, right.idx + len(right))
+
+
+def _in_paragraph(left: Token, right: Token) -> Token:
+    """The mention's first token in the paragraph of its last: a parse that joins a
+    headline to the body's first words ("…, Harbour cable" + "Officials are …") must
+    not make the headline part of the speaker's name."""
+    doc = left.doc
+    for token in doc[left.i : right.i]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            left = doc[token.i + 1]
+    return left
 
 
 def _balanced_left(left: Token, right: Token) -> Token:
