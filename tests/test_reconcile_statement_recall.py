@@ -372,3 +372,54 @@ def test_added_units_do_not_move_the_scores_between_quotes() -> None:
     # A quote added in its place (not a speech act) is compared on the union, as before.
     other = _unit("c", 0, act.text)
     assert pair_features([*quotes, other], LEXICAL).scores[0, 1] != alone[0, 1]
+
+
+# --- a partial quote the analysis put in a group of its own -----------------------------
+
+
+def _nested(partial_speaker: str | None) -> list[Unit]:
+    clause = 'he would not let the incident distract him, as he likened the "prank" to heckling'
+    article = _article(
+        "A",
+        f"Edvin Rask met Ola Lind. Rask said {clause}.",
+        [
+            (clause, False, "Edvin Rask", "Rask", 0),
+            ("prank", True, partial_speaker, partial_speaker, 1),
+        ],
+        ["Edvin Rask", "Ola Lind"],
+    )
+    story = Story("s", None, (article.id,))
+    material = StoryMaterial(story, [article], {article.id: _ANALYSES[article.id]})
+    return quote_units(material, story_names(material), pieces=False)
+
+
+def test_partial_quote_inside_another_groups_clause_is_part_of_it() -> None:
+    (unit,) = _nested("Edvin Rask")
+    assert not unit.direct
+    assert unit.verbatim == (" prank ",)
+    assert [unit.text[a - unit.start : b - unit.start] for a, b in unit.partials] == ["prank"]
+    (unit,) = _nested(None)  # an unresolved partial joins the clause too
+    assert unit.verbatim == (" prank ",)
+
+
+def test_partial_quote_of_another_speaker_inside_a_clause_stays_apart() -> None:
+    units = _nested("Ola Lind")
+    assert [u.direct for u in units] == [False, True]
+
+
+def test_one_word_partial_in_a_clause_does_not_join_a_quote_holding_the_word() -> None:
+    clause = 'he would not let the incident distract him, as he likened the "prank" to heckling'
+    nested = _article(
+        "A",
+        f"Edvin Rask spoke. Rask said {clause}.",
+        [(clause, False, "Edvin Rask", "Rask", 0), ("prank", True, "Edvin Rask", "Rask", 1)],
+        ["Edvin Rask"],
+    )
+    other = _article(
+        "B",
+        '"It was a prank," Edvin Rask said.',
+        [("It was a prank", True, "Edvin Rask", "Edvin Rask", 0)],
+        ["Edvin Rask"],
+    )
+    statements = _statements(nested, other)
+    assert _where(statements, "A", "prank") is not _where(statements, "B", "prank")

@@ -261,8 +261,46 @@ def quote_units(
                 index, (article.id, article.text), group, quotes, analysis.quotes, names
             )
             units.extend(found)
+    units = _absorb_nested(units)
     units.sort(key=lambda u: u.order)
     return report_pieces(units) if pieces else units
+
+
+def _absorb_nested(units: Sequence[Unit]) -> list[Unit]:
+    """The units with a direct partial quote that lies inside an indirect clause of
+    another quote group of its article (the analysis gave "prank" a group of its own in
+    'as he likened what he described as a "prank" to ...') absorbed into that clause,
+    as a partial quote of its own group is; not when their resolved speakers differ
+    (a clause quoting another person's words). Alone, such a fragment links by its one
+    word to another outlet's quote that holds it ("It was a prank", a different claim
+    on the BASIL calibration gold)."""
+    hosts = [u for u in units if not u.direct]
+    absorbed: dict[int, list[Unit]] = defaultdict(list)
+    kept: list[Unit] = []
+    for unit in units:
+        host = next((h for h in hosts if unit.direct and _nests(unit, h)), None)
+        if host is None:
+            kept.append(unit)
+        else:
+            absorbed[id(host)].append(unit)
+    return [_with_partials(u, absorbed[id(u)]) if id(u) in absorbed else u for u in kept]
+
+
+def _nests(unit: Unit, host: Unit) -> bool:
+    """Whether a direct unit lies inside an indirect unit of another group of its
+    article whose speaker does not differ from its own."""
+    if unit.article != host.article or unit.group == host.group:
+        return False
+    if unit.speaker and host.speaker and unit.speaker != host.speaker:
+        return False
+    return host.start <= unit.start and unit.end <= host.end
+
+
+def _with_partials(host: Unit, inner: Sequence[Unit]) -> Unit:
+    """An indirect unit with more direct partial quotes inside it, in text order."""
+    spans = sorted({*host.partials, *((u.start, u.end) for u in inner)})
+    words = [normalize_words(host.text[a - host.start : b - host.start]) for a, b in spans]
+    return replace(host, partials=tuple(spans), verbatim=tuple(w for w in words if w))
 
 
 def report_pieces(units: Sequence[Unit]) -> list[Unit]:
