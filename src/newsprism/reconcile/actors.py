@@ -12,7 +12,8 @@ names stand for which state:
 * capitals the story itself states: "Lorvik, the Valdorian capital", "the capital of
   Valdoria, Lorvik", "the Valdorian capital Lorvik";
 * leaders the story itself titles: "Valdorian President Anton Velicky", "Anton
-  Velicky, the Valdorian prime minister", "Valdoria's leader, Anton Velicky".
+  Velicky, the Valdorian prime minister", "Valdoria's leader, Anton Velicky", "U.S.
+  President Barack Obama" (a seat, a capital and a leader of one state share its key).
 
 A name's :meth:`StateNames.keys` are its own key plus the state it stands for, so
 "Kyiv" and "Ukraine" share a key, and the guards of
@@ -84,7 +85,9 @@ _APPOSITION = re.compile(
 )
 _APPOSITION_SPAN = 80
 _NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}"
-_NATION = r"[A-Z][\w’'-]+?(?:['’]s)?"
+# A nation's name or demonym, or its initials ("U.S.", "U.K.": how real reporting
+# titles leaders, "U.S. President Barack Obama").
+_NATION = r"(?:(?:[A-Z]\.){2,3}|[A-Z][\w’'-]+?(?:['’]s)?)"
 _LEAD_TITLES = (
     r"(?:president|prime\s+minister|premier|chancellor|leader|king|queen|head\s+of\s+state)"
 )
@@ -148,7 +151,9 @@ class StateNames:
         if key in self._learned:
             return self._learned[key]
         seat = SEATS.get(key.removeprefix("the "))
-        return alias_key(seat) if seat else None
+        # The key a learned capital or leader of that state gets: "the White House"
+        # and "U.S. President Barack Obama" are one actor.
+        return self._nation(seat) if seat else None
 
     def keys(self, name: str) -> frozenset[str]:
         """The name's own key and the key of the state it stands for (if any)."""
