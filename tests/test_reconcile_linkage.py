@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from newsprism.reconcile.linkage import average_linkage
+from newsprism.reconcile.linkage import MAX_BLOCKED, average_linkage
 
 
 def reference(
@@ -93,3 +93,14 @@ def test_lookahead_keeps_the_constraints(seed: int) -> None:
     assert sorted(i for c in clusters for i in c) == list(range(n))
     for cluster in clusters:
         assert not forbid[np.ix_(cluster, cluster)].any()
+
+
+def test_lookahead_is_bounded() -> None:
+    """A merge blocking more than MAX_BLOCKED clusters is made as without lookahead."""
+    n = MAX_BLOCKED + 3
+    scores = np.full((n, n), 0.7)
+    scores[0, 1] = scores[1, 0] = 0.99
+    forbid = np.zeros((n, n), dtype=bool)
+    forbid[1, 2:] = forbid[2:, 1] = True  # 1 blocks every other item from joining 0
+    plain = average_linkage(scores, forbid, link=0.65)
+    assert average_linkage(scores, forbid, link=0.65, lookahead=True) == plain
