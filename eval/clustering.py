@@ -42,6 +42,9 @@ analyser's signals and with the generator's, to show how much the shortcut flatt
 from __future__ import annotations
 
 import argparse
+import atexit
+import functools
+import hashlib
 import json
 import math
 import platform
@@ -188,6 +191,69 @@ def _progress(console: Console) -> Progress:
                     TimeElapsedColumn(), console=console, transient=True)
 
 
+# --- dense vectors, cached for the evaluation ---------------------------------------------
+
+DENSE_CACHE: Final = Path(__file__).resolve().parent / ".cache" / "dense_vectors.npz"
+
+
+@functools.cache
+def cached_dense() -> Any:
+    """One :class:`~newsprism.cluster.vectors.DenseVectorizer` for the whole process whose
+    rows are kept on disk (``eval/.cache/dense_vectors.npz``, gitignored), keyed by a hash
+    of the text: the fit and the evaluations read every set's texts several times, and
+    MiniLM on two shared cores costs ~0.2 s a text. A row is what the model gives the
+    text alone up to float rounding (see the vectorizer's doc), so a cached row differs
+    from a fresh one by at most that; times measured with it leave the model out."""
+    from newsprism.cluster.vectors import DenseVectorizer
+
+    class _Cached(DenseVectorizer):
+        def __init__(self) -> None:
+            super().__init__()
+            self.rows: dict[bytes, np.ndarray] = {}
+            self.fresh = 0
+            self.asked = self.made = 0  # texts asked for / embedded (the rest read back)
+            if DENSE_CACHE.exists():
+                with np.load(DENSE_CACHE) as stored:
+                    self.rows = dict(zip((k.tobytes() for k in stored["keys"]),
+                                         stored["rows"], strict=True))
+
+        def vectors(self, texts: Sequence[str]) -> np.ndarray:
+            keys = [hashlib.sha256(t.encode("utf-8")).digest()[:16] for t in texts]
+            missing = sorted({k: t for k, t in zip(keys, texts, strict=True)
+                              if k not in self.rows}.items())
+            self.asked += len(texts)
+            if missing:
+                computed = super().vectors([t for _, t in missing])
+                self.rows.update(zip((k for k, _ in missing), computed, strict=True))
+                self.fresh += len(missing)
+                self.made += len(missing)
+                if self.fresh >= 500:
+                    self.save()
+            if not texts:
+                return np.zeros((0, self.dim), dtype=np.float32)
+            return np.stack([self.rows[k] for k in keys]).astype(np.float32)
+
+        def save(self) -> None:
+            DENSE_CACHE.parent.mkdir(parents=True, exist_ok=True)
+            keys = np.frombuffer(b"".join(self.rows), dtype=np.uint8).reshape(-1, 16)
+            rows = np.stack(list(self.rows.values())) if self.rows else np.zeros((0, 0))
+            with DENSE_CACHE.open("wb") as out:
+                np.savez(out, keys=keys, rows=rows)
+            self.fresh = 0
+
+    dense = _Cached()
+    atexit.register(lambda: dense.save() if dense.fresh else None)
+    return dense
+
+
+def clusterer_for(embeddings: str, model: Any = None) -> Any:
+    """A :class:`StoryClusterer` for the evaluation: dense ones share :func:`cached_dense`."""
+    from newsprism.cluster.stories import ClusterOptions, StoryClusterer
+
+    options = ClusterOptions(embeddings=embeddings, model=model)  # type: ignore[arg-type]
+    return StoryClusterer(options, cached_dense() if embeddings == "on" else None)
+
+
 # --- the baseline ------------------------------------------------------------------------
 
 
@@ -288,9 +354,7 @@ def cluster_online(prepared: Prepared, embeddings: str,
     Returns article id -> story id (from ``stories()``, after merges) and the seconds
     spent in ``add_many``.
     """
-    from newsprism.cluster.stories import ClusterOptions, StoryClusterer
-
-    clusterer = StoryClusterer(ClusterOptions(embeddings=embeddings))  # type: ignore[arg-type]
+    clusterer = clusterer_for(embeddings)
     spent = 0.0
     signals = prepared.signals
     for start in range(0, len(signals), CHUNK):
@@ -314,6 +378,7 @@ def run_newsprism(name: str, items: Sequence[StreamArticle], parents: Mapping[in
     ``parents`` maps each follow-up story to the story it follows (for diagnostics).
     """
     gold = {i.article.id: i.story for i in items}
+    counted = (cached_dense().asked, cached_dense().made) if embeddings == "on" else (0, 0)
     with _progress(console) as progress:
         task = progress.add_task(name, total=len(items))
         labels, spent = cluster_online(prepared, embeddings,
@@ -323,9 +388,15 @@ def run_newsprism(name: str, items: Sequence[StreamArticle], parents: Mapping[in
         raise RuntimeError(f"{name}: {len(missing)} articles are in no story")
     n = len(items)
     extra = {"diagnostics": diagnostics(items, labels, parents)}
+    note = f'embeddings="{embeddings}"'
+    if embeddings == "on":
+        asked = cached_dense().asked - counted[0]
+        made = cached_dense().made - counted[1]
+        note += (f"; {made} of {asked} texts embedded in this run, the rest read from "
+                 "eval/.cache (their model time not counted)")
     return scored(name, gold, {a: labels[a] for a in gold}, ms_per_article=1000 * spent / n,
                   online_ms_per_article=1000 * (spent + prepared.seconds) / n,
-                  note=f'embeddings="{embeddings}"', extra=extra)
+                  note=note, extra=extra)
 
 
 def dense_missing() -> str | None:

@@ -107,6 +107,40 @@ def test_the_lexical_model_is_fitted() -> None:
     assert fitted("lexical")
 
 
+def test_the_dense_model_keeps_templated_look_alikes_apart_and_joins_a_member() -> None:
+    """Evidence shaped like the generated stream's (dense cosines of one kind of story
+    near 0.5, shared cabinet names): the hand-set model joined both look-alikes (logit
+    +0.9 and +0.3) and over-merged the stream (90 stories of 444); the fitted one
+    weighs the text against the story's cohesion and shared names against days apart."""
+    model = load_model("dense")
+    follow_up = Evidence(0.55, 0.62, 0.6, 0.5, 0.3, 5.0, 0.75, 0.0, names_gap(0.5, 5.0))
+    same_kind = Evidence(0.5, 0.57, 0.55, 0.2, 0.0, 0.0, 0.75, 0.0, names_gap(0.2, 0.0))
+    member = Evidence(0.78, 0.88, 0.7, 0.6, 0.3, 0.0, 0.75, 0.4, names_gap(0.6, 0.0))
+    assert model.probability(follow_up) < 0.5
+    assert model.probability(same_kind) < 0.5
+    assert model.probability(member) > 0.5
+
+
+def test_a_fitted_model_of_a_kind_auto_does_not_choose_is_written_provisional(
+    tmp_path: Path,
+) -> None:
+    from clustering_fit import write_model
+
+    path = tmp_path / "join_model.json"
+    kept = {"intercept": -1.0, "weights": dict.fromkeys(FEATURES, 0.5)}
+    path.write_text(json.dumps({"fit": {"examples": {"lexical": [1]}},
+                                "models": {"lexical": kept}}))
+    model = JoinModel(-2.0, tuple(0.1 for _ in FEATURES))
+    write_model({"dense": model}, {"how": "test", "examples": {"dense": [2]}}, path)
+    data = json.loads(path.read_text())
+    assert data["models"]["lexical"] == kept  # the kind not refitted is kept as it was
+    assert data["fit"]["examples"] == {"lexical": [1], "dense": [2]}
+    assert data["models"]["dense"]["provisional"] is True
+    assert JoinModel.from_dict(data["models"]["dense"]) == model
+    write_model({"lexical": model}, {"how": "test"}, path)
+    assert "provisional" not in json.loads(path.read_text())["models"]["lexical"]
+
+
 def test_the_fit_recovers_a_known_logistic_model() -> None:
     rng = np.random.default_rng(7)
     x = rng.normal(size=(12000, len(FEATURES)))
