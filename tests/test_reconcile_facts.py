@@ -292,6 +292,61 @@ def test_bounds_alone_do_not_merge_across_heads(analyzer: Analyzer) -> None:
     assert by_text["more than $10,000"] is by_text["at least $10,000"]
 
 
+def test_a_figure_an_article_repeats_bridges_two_heads(analyzer: Analyzer) -> None:
+    """ "a vote of 134 to 63" and "the 63 Democrats" in one article: the same exact
+    figure under two heads is one measure, so "63 Democrats" joins the tally another
+    outlet gives, though their sentences share little."""
+    material = invented(
+        analyzer,
+        [
+            ("Ardmoor Gazette", "Orsk defeated her lone challenger by a vote of 134 to 63.\n\n"
+             "Reporters later asked about the 63 Democrats; she said she felt exhilarated "
+             "by the strong support of colleagues across the country."),
+            ("Tarvel Today", "Helen Orsk won the caucus ballot, 134 to 63, on Wednesday."),
+        ],
+    )  # fmt: skip
+    by_text = {(o, text): f for f in compare_facts(material) for o, text in texts_of(f)}
+    tally = by_text[("Tarvel Today", "63")]
+    assert tally is by_text[("Ardmoor Gazette", "63 Democrats")]
+    assert tally.status == "agree"
+
+
+def test_the_same_written_figure_without_a_head_joins(analyzer: Analyzer) -> None:
+    """ "$5.4 million" whose noun the parse did not find (a comparison: "outraising the
+    professor $5.4 million to $200,000") joins another outlet's "$5.4 million" for the
+    campaign: the same written exact figure of one unit."""
+    material = invented(
+        analyzer,
+        [
+            ("Ardmoor Gazette", "The majority leader, who had raised $5.4 million for the "
+             "campaign, blanketed the district with fliers."),
+            ("Tarvel Today", "Varga was expected to win by a wide margin, outraising the "
+             "college professor $5.4 million to $200,000."),
+        ],
+    )  # fmt: skip
+    by_text = {(o, text): f for f in compare_facts(material) for o, text in texts_of(f)}
+    money = by_text[("Ardmoor Gazette", "$5.4 million")]
+    assert money is by_text[("Tarvel Today", "$5.4 million")] and money.status == "agree"
+
+
+def test_a_definite_numeral_joins_the_same_figure_elsewhere(analyzer: Analyzer) -> None:
+    """ "the two turkeys" starts no fact (a reference to a known set), but joins another
+    outlet's "pardoned two turkeys": the same count of the same thing."""
+    material = invented(
+        analyzer,
+        [
+            ("Ardmoor Gazette", "The mayor pardoned two turkeys named Mac and Cheese on "
+             "Wednesday."),
+            ("Tarvel Today", "Before approaching Mac and Cheese, the two turkeys, the mayor "
+             "joked with reporters.\n\nThe two leaders met in the afternoon."),
+        ],
+    )  # fmt: skip
+    by_text = {(o, text): f for f in compare_facts(material) for o, text in texts_of(f)}
+    turkeys = by_text[("Ardmoor Gazette", "two turkeys")]
+    assert turkeys is by_text[("Tarvel Today", "two turkeys")] and turkeys.status == "agree"
+    assert not any(text == "two leaders" for _, text in by_text)
+
+
 # --- the sample corpus ----------------------------------------------------------------
 
 

@@ -10,9 +10,11 @@ Which quantities are compared
     in a list; its head is empty, so it meets others only by the second pass's sentence
     similarity), except vague plurals
     ("thousands", "dozens", "several hundred": the analyser reads them as the least they
-    can mean, so they neither agree nor differ with a figure) and small definite
-    numerals ("the two leaders", "all three terminals": a reference to a known set, not
-    a reported figure; counts below ``FactOptions.definite_below`` only).
+    can mean, so they neither agree nor differ with a figure). Small definite numerals
+    ("the two leaders", "all three terminals": a reference to a known set, not a
+    reported figure; counts below ``FactOptions.definite_below`` only) start no fact,
+    but join one of their measure where another source gives the same figure exactly
+    ("the two turkeys" / "pardoned two turkeys").
 
 One measure
     Two quantities measure the same thing when their units are equal (after the
@@ -30,7 +32,12 @@ One measure
     are no evidence of one measure ("nearly $20 million" earned / a net worth "between
     $19 and $22 million"; a recommended "46 to 57 months" / a maximum "up to five years";
     both joined on the BASIL calibration and development golds before, neither a gold
-    fact, and no gold pair lost).
+    fact, and no gold pair lost). Two groups also merge, whatever their sentences, when
+    one article gives the same exact figure (two digits or more) in both ("by a vote of
+    134 to 63" / "the 63 Democrats": an article repeating a figure names one measure
+    twice), or when one has no head and another source writes the same exact figure
+    in the same words ("outraising the professor $5.4 million to $200,000" / "raised
+    $5.4 million for the campaign").
 
 Compatibility of two figures
     Each figure is an interval. An exact figure written in digits is ``[v - s/2, v +
@@ -159,6 +166,7 @@ class _Item:
     shown: str | None = None  # the unit as the outlet wrote it ("m", "weeks")
     scale: float = 1.0  # the compared unit per shown unit (metres: 0.001 km)
     actors: frozenset[str] = frozenset()  # names in the clause before the figure
+    definite: bool = False  # "the two turkeys": joins a fact, never starts one
 
 
 @dataclass
@@ -207,13 +215,15 @@ def _head(about: str) -> str:
 def _comparable(material: StoryMaterial, article: str, q: Quantity, opts: FactOptions) -> bool:
     if not q.about and q.unit is None:
         return False  # a bare number with nothing counted
-    if q.approx == "over" and parse_vague(q.text) == q.value:
-        return False  # "thousands", "dozens": the least a vague plural means
-    if q.unit is None and q.value < opts.definite_below:
-        before = material.by_id[article].text[max(0, q.start - 12) : q.start]
-        if _DEFINITE.search(before):
-            return False
-    return True
+    # "thousands", "dozens": the least a vague plural means
+    return not (q.approx == "over" and parse_vague(q.text) == q.value)
+
+
+def _definite(material: StoryMaterial, article: str, q: Quantity, opts: FactOptions) -> bool:
+    """A small definite numeral ("the two leaders"): a reference to a known set."""
+    if q.unit is not None or q.value >= opts.definite_below:
+        return False
+    return bool(_DEFINITE.search(material.by_id[article].text[max(0, q.start - 12) : q.start]))
 
 
 def _trimmed_sentence(material: StoryMaterial, article: str, q: Quantity) -> Passage:
@@ -242,6 +252,7 @@ def _collect(material: StoryMaterial, opts: FactOptions) -> tuple[list[_Item], l
             clause_from = found[n - 1].end if n else 0
             if not _comparable(material, article.id, q, opts):
                 continue
+            definite = _definite(material, article.id, q, opts)
             if material.in_headline_list(article.id, q.start):
                 continue  # another story's headline at the page's foot
             sentence = _trimmed_sentence(material, article.id, q)
@@ -256,7 +267,7 @@ def _collect(material: StoryMaterial, opts: FactOptions) -> tuple[list[_Item], l
             items.append(
                 _Item(
                     len(items), article.id, material.source_of(article.id), compared,
-                    _head(q.about or ""), index[key], lo, hi, shown, scale, actors,
+                    _head(q.about or ""), index[key], lo, hi, shown, scale, actors, definite,
                 )
             )  # fmt: skip
     return items, sentences
@@ -417,6 +428,21 @@ def _place(
     slots.append(_Slot([item]))
 
 
+def _join_definite(item: _Item, slots: list[_Slot]) -> None:
+    """A small definite numeral ("the two turkeys") joins the fact of its measure where
+    another source gives the same figure exactly ("pardoned two turkeys"); alone it
+    starts none (a reference to a known set, not a reported figure)."""
+    for slot in slots:
+        if item.article in slot.articles():
+            continue
+        if any(
+            o.source != item.source and o.quantity.approx is None and _same_figure(o, item)
+            for o in slot.items
+        ):
+            slot.items.append(item)
+            return
+
+
 def _conflicted(items: Sequence[_Item]) -> bool:
     """Whether two figures from different sources cannot both hold."""
     return any(
@@ -473,6 +499,25 @@ def _same_value(a: _Slot, b: _Slot) -> bool:
     return any(math.isclose(i.quantity.value, v, rel_tol=1e-9) for i in b.items for v in values)
 
 
+def _bridged(a: _Slot, b: _Slot) -> bool:
+    """Whether the slots hold the same exact figure of two digits or more in one article
+    ("by a vote of 134 to 63" / "the 63 Democrats who voted for Ryan": an article that
+    repeats a figure names one measure twice), or, one slot without a head and the
+    figure with a unit, written in the same words by two sources ("$5.4 million")."""
+    headless = not (a.items[0].head and b.items[0].head) and a.items[0].quantity.unit is not None
+    for x in a.items:
+        if x.quantity.approx is not None or abs(x.quantity.value) < 10:
+            continue
+        for y in b.items:
+            if (
+                (y.article == x.article or (headless and y.quantity.text == x.quantity.text))
+                and y.quantity.approx is None
+                and math.isclose(x.quantity.value, y.quantity.value, rel_tol=1e-9)
+            ):
+                return True
+    return False
+
+
 def _merge_synonyms(
     slots: list[_Slot], sim: npt.NDArray[np.float32], opts: FactOptions
 ) -> list[_Slot]:
@@ -489,6 +534,8 @@ def _merge_synonyms(
             score = max(float(sim[x.sentence, y.sentence]) for x in a.items for y in b.items)
             if score >= opts.merge_similarity:
                 pairs.append((score, i, j))
+            elif _bridged(a, b):
+                pairs.append((opts.merge_similarity, i, j))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     root = list(range(len(slots)))
 
@@ -564,8 +611,13 @@ def compare_facts(material: StoryMaterial, options: FactOptions | None = None) -
     classes = _head_classes(items, opts.min_suffix)
     by_key: dict[tuple[str | None, str], list[_Slot]] = {}
     for item in items:
-        key = (item.quantity.unit, classes[(item.quantity.unit, item.head)])
-        _place(item, by_key.setdefault(key, []), sim, opts)
+        if not item.definite:
+            key = (item.quantity.unit, classes[(item.quantity.unit, item.head)])
+            _place(item, by_key.setdefault(key, []), sim, opts)
+    for item in items:
+        if item.definite:
+            key = (item.quantity.unit, classes[(item.quantity.unit, item.head)])
+            _join_definite(item, by_key.get(key, []))
     slots = _merge_synonyms([s for group in by_key.values() for s in group], sim, opts)
     facts = [_fact(material, s.items) for s in slots]
     position = {a.id: n for n, a in enumerate(material.articles)}
