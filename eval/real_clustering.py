@@ -10,6 +10,8 @@ BASIL: 210 dated articles, 70 stories x 3 outlets; Multi-News: 291 undated, unti
 articles, 113 stories of 2-6 outlets). Articles are fed in arrival order
 (publication time, undated last, then id), with near-duplicate links and the analyser's
 names (analyses cached under ``eval/.cache``), then :meth:`StoryClusterer.consolidate`.
+Dense rows read their vectors through :func:`clustering.cached_dense` (kept under
+``eval/.cache`` too): their times leave out the texts read back, as their notes say.
 Systems:
 
 * ``newsprism <vectorizer>, cross-set model``: the join model fitted (see
