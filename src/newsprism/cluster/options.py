@@ -27,11 +27,11 @@ class ClusterOptions:
     eval/README.md its coefficients (lexical, 5 Dec: intercept -4.10, text_mean +40.15,
     text_centroid -11.96, cohesion -10.21, no_cohesion -2.73, names +19.21, speakers
     +4.74, names_gap -8.81, numbers +6.49, gap -1.43 per log(1 + days)) and
-    eval/results/clustering_real.md the cross-set scores. The dense model is marked
-    provisional (hand-set, not yet fitted: the fit did not finish on the shared machine),
-    so ``embeddings="auto"`` stays lexical until it is fitted. ``model`` overrides the
-    packaged model (the fit script passes its candidates here). 0.5 is the model's own
-    even-odds point, not tuned.
+    eval/results/clustering_real.md the cross-set scores. The dense model is fitted the
+    same way but marked provisional on purpose (behind lexical cross-set on ECB+ and
+    Multi-News, about 20 times the CPU), so ``embeddings="auto"`` stays lexical.
+    ``model`` overrides the packaged model (the fit script passes its candidates here).
+    0.5 is the model's own even-odds point, not tuned.
 
     ``split_probability``: consolidation splits a story in two (its best two-way cut of
     the members, :mod:`newsprism.cluster.split`) when the model gives its halves, judged

@@ -437,5 +437,5 @@ def make_vectorizer(options: ClusterOptions) -> TextVectorizer:
     if choice == "off" or (choice == "auto" and not (dense_available() and fitted("dense"))):
         return LexicalVectorizer()
     if not fitted("dense"):
-        logger.warning("the dense join model is provisional (not fitted on labelled data)")
+        logger.warning("the dense join model is provisional (kept out of embeddings=auto)")
     return DenseVectorizer()
