@@ -205,3 +205,25 @@ def test_a_split_quote_around_its_cue_is_no_indirect_clause(nlp: Language) -> No
     quotes = quotes_of(nlp, text)
     assert not indirect(quotes)
     assert find(direct(quotes), "is that as a retired captain").speaker == "Edvin Rask"
+
+
+def test_an_inverted_cue_between_commas_is_the_named_persons(nlp: Language) -> None:
+    # "His comments" is read as the subject of "said", the name as the subject of "are".
+    text = (
+        'His comments, said Jonas Vell, the council spokesman, are "entirely consistent '
+        'with what the mayor has already said."'
+    )
+    quotes = quotes_of(nlp, text)
+    assert find(direct(quotes), "entirely consistent").speaker == "Jonas Vell"
+    assert find(indirect(quotes), "are").text.startswith("His comments")
+
+
+def test_a_statement_from_someone_speaks_as_its_author(nlp: Language) -> None:
+    text = (
+        '"We are disappointed by the council\'s decision, but hardly surprised," said '
+        "the statement from Halvik's attorney, Jonas Vell. \"From the beginning, the "
+        'council has pursued a vendetta against Mr. Halvik."'
+    )
+    quotes = direct(quotes_of(nlp, text))
+    assert find(quotes, "We are disappointed").speaker == "Jonas Vell"
+    assert find(quotes, "From the beginning").speaker == "Jonas Vell"

@@ -34,6 +34,11 @@ reading below was found on real reporting (the BASIL gold's even half, see
   the name read as part of the clause before it, the verb left without a subject.
 * **A name apposed to the description's object.** ``A lawyer for Mr. Grimm, William
   McGinley, confirmed``: the name given to "Grimm"; it is the lawyer's.
+* **An inverted cue between commas.** ``Her comments, said Josh Earnest, are …``: the
+  noun read as the subject of "said", the name as the subject of "are"; the name
+  speaks, and the clause runs from the sentence start.
+* **A document read as the speaker.** ``said the statement from Grimm's attorney,
+  William McGinley``: the author speaks.
 * **A complement read as a relative clause.** ``said at the time that it would …``,
   "that" read as a relative pronoun of "time" (:func:`relative_read_clause`).
 
@@ -92,6 +97,10 @@ _BRACKET_TOKENS: Final = 30
 # Prepositions before "NAME/him V-ing" whose object does the gerund ("with Perry claiming").
 _GERUND_PREPS: Final = frozenset({"of", "with"})
 _DATELINE_DASHES: Final = frozenset({"—", "–", "-", "--"})
+# What a person issues and the news quotes as speaking ("the statement from X said").
+_AUTHORED_NOUNS: Final = frozenset(
+    {"statement", "letter", "release", "memo", "email", "message", "post", "tweet", "note"}
+)
 # Speech acts whose content is the phrase after "for" ("called for armed guards",
 # "apologized for the remarks", "asked for a recount") ...
 _FOR_VERBS: Final = frozenset({"call", "apologize", "apologise", "ask", "plead"})
@@ -130,7 +139,7 @@ def subject_of(ctx: QuotedDoc, verb: Token) -> Token | None:
     lawsuits…,” Bloomberg said".) A subject the parser found in another paragraph is
     replaced by the name opening the verb's paragraph (``… Jim Talent`` + ``Romney
     released a statement saying``: no full stop between)."""
-    found = _walk_to_subject(ctx, verb)
+    found = _inverted_name(ctx, verb) or _walk_to_subject(ctx, verb)
     if found is None:
         return None
     return _titled_name_inside(found) or _named_by_apposition(found)
@@ -175,6 +184,22 @@ def _walk_to_subject(ctx: QuotedDoc, verb: Token) -> Token | None:
             return _subject_before(ctx, verb)
         verb = head
     return _stray_subject(ctx, start) or _bracketed_subject(ctx, start)
+
+
+def _inverted_name(ctx: QuotedDoc, verb: Token) -> Token | None:
+    """``Her comments, said Josh Earnest, the press secretary, are "…"``: a cue set off
+    by a comma with a person's name right after it is that person's, whatever the
+    parser made the subject ("comments"; the name it gave to "are")."""
+    doc = verb.doc
+    if verb.i == 0 or verb.i + 1 >= len(doc) or doc[verb.i - 1].text != ",":
+        return None
+    name = doc[verb.i + 1]
+    if name.pos_ != "PROPN" or name.ent_type_ != "PERSON" or ctx.quoted[name.i]:
+        return None
+    while name.i + 1 < len(doc) and doc[name.i + 1].pos_ == "PROPN":
+        name = doc[name.i + 1]  # the name's last word carries the name
+    after = doc[name.i + 1] if name.i + 1 < len(doc) else None
+    return name if after is None or after.is_punct else None
 
 
 def _subjects(ctx: QuotedDoc, verb: Token) -> list[Token]:
@@ -233,7 +258,25 @@ def _named_by_apposition(subject: Token) -> Token:
     for child in subject.rights:
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             return child
-    return _apposed_to_object(subject) or subject
+    return _apposed_to_object(subject) or _author(subject) or subject
+
+
+def _author(subject: Token) -> Token | None:
+    """``said the statement from Grimm's attorney, William McGinley``: a document "from"
+    someone speaks as its author (the name, or the name apposed to the description)."""
+    if subject.lemma_.lower() not in _AUTHORED_NOUNS:
+        return None
+    for prep in subject.rights:
+        if prep.dep_ != "prep" or prep.lower_ != "from":
+            continue
+        for author in prep.children:
+            if author.dep_ != "pobj":
+                continue
+            named = [c for c in author.rights if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            if named:
+                return named[0]
+            return author if author.pos_ == "PROPN" else None
+    return None
 
 
 def _apposed_to_object(subject: Token) -> Token | None:
@@ -477,14 +520,18 @@ def fronted_topic(verb: Token) -> Token | None:
     """``Progressivism, he told the conference, is a cancer``: the clause's subject
     written before the cue, which the parser hangs on the verb as an adverbial noun; it
     opens the sentence and a comma parts it from the verb's subject."""
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    # "Her comments, said Josh Earnest, are …": the clause's subject read as the verb's.
+    inverted = after is not None and after.ent_type_ == "PERSON" and after.pos_ == "PROPN"
+    roles = ("npadvmod", "dep", "nsubj") if inverted else ("npadvmod", "dep")
     for child in verb.lefts:
         if (
-            child.dep_ in ("npadvmod", "dep")
+            child.dep_ in roles
             and child.pos_ in ("NOUN", "PROPN")
             and child.ent_type_ not in ("DATE", "TIME")
             and child.left_edge.i == verb.sent.start
-            and child.right_edge.i + 1 < verb.i
-            and child.doc[child.right_edge.i + 1].text == ","
+            and child.right_edge.i < verb.i
+            and "," in (child.right_edge.text, child.doc[child.right_edge.i + 1].text)
         ):
             return child
     return None
