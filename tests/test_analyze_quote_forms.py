@@ -227,3 +227,10 @@ def test_a_statement_from_someone_speaks_as_its_author(nlp: Language) -> None:
     quotes = direct(quotes_of(nlp, text))
     assert find(quotes, "We are disappointed").speaker == "Jonas Vell"
     assert find(quotes, "From the beginning").speaker == "Jonas Vell"
+
+
+def test_a_day_between_the_request_and_its_for(nlp: Language) -> None:
+    text = "Edvin Rask called Tuesday for a ban on night crossings."
+    quote = find(indirect(quotes_of(nlp, text)), "a ban on night crossings")
+    assert quote.speaker == "Edvin Rask"
+    assert quote.cue == "called"

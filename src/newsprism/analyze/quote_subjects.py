@@ -478,10 +478,11 @@ def _that_clause(noun: Token) -> tuple[int, int] | None:
 def requested_extent(verb: Token) -> tuple[int, int] | None:
     """Token range ``(first, last)`` of what a request or an apology asks or apologises
     for, when it is a phrase rather than a reported clause: after "for" right behind
-    ``call``, ``apologize``, ``ask``, ``plead`` (the parser reads "for" as a preposition
-    or as the mark of an infinitive clause: "called for officers to be installed"); the
-    object and its infinitive after ``urge`` and ``demand``. None otherwise ("called him
-    a liar", "asked him about it")."""
+    ``call``, ``apologize``, ``ask``, ``plead``, a day between them aside ("pleaded
+    Friday for a delay"; the parser reads "for" as a preposition or as the mark of an
+    infinitive clause: "called for officers to be installed"); the object and its
+    infinitive after ``urge`` and ``demand``. None otherwise ("called him a liar",
+    "asked him about it")."""
     lemma = verb.lemma_.lower()
     if lemma in _FOR_VERBS:
         return _for_phrase(verb)
@@ -496,7 +497,7 @@ def requested_extent(verb: Token) -> tuple[int, int] | None:
 
 
 def _for_phrase(verb: Token) -> tuple[int, int] | None:
-    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    after = _after_time(verb)
     if after is None or after.lower_ != "for":
         return None
     if after.dep_ == "prep" and after.head.i == verb.i:
@@ -505,6 +506,22 @@ def _for_phrase(verb: Token) -> tuple[int, int] | None:
     if after.dep_ == "mark" and clause.head.i == verb.i and clause.dep_ == "advcl":
         return after.i + 1, clause.right_edge.i + 1
     return None
+
+
+def _after_time(verb: Token) -> Token | None:
+    """The word after ``verb`` and the day or adverb the verb carries right behind it
+    ("pleaded Friday for a delay", "called Tuesday for a ban")."""
+    doc = verb.doc
+    at = verb.i + 1
+    while at < len(doc) and doc[at].head.i == verb.i and _time_word(doc[at]):
+        at += 1
+    return doc[at] if at < len(doc) else None
+
+
+def _time_word(token: Token) -> bool:
+    if token.dep_ == "npadvmod":
+        return token.ent_type_ in ("DATE", "TIME")
+    return token.dep_ == "advmod" and token.pos_ == "ADV"
 
 
 def circumstance_clause(clause: Token) -> bool:
