@@ -405,6 +405,20 @@ class Amount:
     scale: float = 1.0  # the scale written with it ("bn": 1e9)
 
 
+# A deadline of one unit spelled with the article: "within a year" is at most 1 year.
+# (The article is read as a number only here: "a year" alone says no amount.)
+_WITHIN_A: Final = re.compile(
+    rf"\bwithin{_SP}+(?P<num>an?){_SP}+(?P<unit>day|week|fortnight|month|year|decade)\b",
+    re.IGNORECASE,
+)
+_WITHIN_UNITS: Final = MappingProxyType(
+    {
+        "day": ("days", 1.0), "week": ("weeks", 1.0), "fortnight": ("weeks", 2.0),
+        "month": ("months", 1.0), "year": ("years", 1.0), "decade": ("years", 10.0),
+    }
+)  # fmt: skip
+
+
 def read_amounts(text: str) -> list[Amount]:
     """Every amount written in ``text``, in text order, ranges and ratios joined.
 
@@ -412,7 +426,27 @@ def read_amounts(text: str) -> list[Amount]:
     amounts do not overlap; never raises. Cost: one regex pass, O(1) per amount.
     """
     amounts = [a for m in _CANDIDATE.finditer(text) if (a := _read(m, text)) is not None]
-    return _pair_up(amounts, text)
+    return _merged(_pair_up(amounts, text), _within_one(text))
+
+
+def _within_one(text: str) -> list[Amount]:
+    """The deadlines "within a year", "within a month": one unit, bound ``under``."""
+    found = []
+    for m in _WITHIN_A.finditer(text):
+        unit, factor = _WITHIN_UNITS[m["unit"].lower()]
+        found.append(
+            Amount(m.start(), m.end(), m.start("num"), m.end("num"), factor, "time", "words",
+                   unit=unit, approx="under", base=1.0)
+        )  # fmt: skip
+    return found
+
+
+def _merged(amounts: list[Amount], more: list[Amount]) -> list[Amount]:
+    """``amounts`` and ``more`` in text order; one of ``more`` overlapping any is dropped."""
+    if not more:
+        return amounts
+    kept = [b for b in more if not any(a.start < b.end and b.start < a.end for a in amounts)]
+    return sorted(amounts + kept, key=lambda a: a.start)
 
 
 # --- reading the text ------------------------------------------------------------------

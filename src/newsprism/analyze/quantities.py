@@ -28,11 +28,14 @@ Decisions (each has a test in ``tests/test_quantities.py``):
   loose: "two dozen" is 24, ``about``. Vague amounts are the least they can mean:
   "hundreds of" and "several hundred" are 200, ``over``. A range "20-30%" is two
   quantities, 20 ``over`` and 30 ``under`` ("from 20% to 30%" is a change: no bound).
-  "over two years" before a duration means "spread over", not a bound.
+  "over two years" before a duration means "spread over", not a bound. A deadline with
+  the article is one unit at most: "within a year" is 1 year, ``under``.
 * **Tallies and ages.** A bare pair ("97-1", "134 to 63", "a 134-to-63 vote") with a
   voting word in its sentence or the one before is a tally: two exact counts about
   "vote". A number set off by commas after a name ("Weiner, 46, is") is that person's
-  age in years, about the name. "one-in-three" is a share like "one in three".
+  age in years, about the name; so is one in a relative clause after a name ("Labrador,
+  who is 46,"), and a number after "aged" ("aged 16 and 13", about no one). "one-in-three"
+  is a share like "one in three".
 * **About.** For counts, the counted noun; for sums, what the preposition after them
   names ("$15 million to charity" -> "charity"); for measures and shares, the "of"
   complement ("30% of capacity" -> "capacity"), else the noun the quantity modifies ("a 4% pay
@@ -41,10 +44,13 @@ Decisions (each has a test in ``tests/test_quantities.py``):
   "turnout"), else the governing verb ("the union demands 9%" -> "demand").
 * **Not quantities.** Years, dates, clock times, ordinals, list numbers, phone numbers
   and codes, labels ("Article 5", "Pier 4", "Boeing 737"), scores ("won 3-1"),
-  relative dates ("two weeks ago", "the past three days": date extraction's), the word
+  relative dates ("two weeks ago", "the past three days": date extraction's; but "two
+  weeks before the elections" is an interval between events, which no date resolves, and
+  is kept), the word
   "one" alone ("one of them", "one day"), and numbers glued to letters ("1990s",
   "G7"). spaCy's DATE/TIME/ORDINAL labels exclude only numbers with nothing counted,
-  since the small model labels "three dry summers" DATE.
+  since the small model labels "three dry summers" DATE. A date between a count and its
+  noun names what is counted: "the 19 Sept. 11 hijackers" is 19 hijackers.
 
 Cost: one regex pass over ``doc.text`` plus O(log n) token lookups per number found;
 no second parse. The parse itself (tagger, parser, NER) is the caller's.
@@ -144,6 +150,11 @@ _RELATIVE_BEFORE: Final = re.compile(
 _RELATIVE_AFTER: Final = re.compile(
     rf"{_SP}+(?:ago|later|earlier|before|after|hence|prior|from{_SP}+now)\b", re.I
 )
+# ... but a named event after "before"/"after" makes it an interval between two events,
+# which no date resolves: "two weeks before the Israeli elections", "days after his arrest".
+_EVENT_AFTER: Final = re.compile(
+    rf"{_SP}+(?:before|after|prior{_SP}+to){_SP}+(?:the|his|her|their|its|our|a|an|[A-Z])"
+)
 # Words before a four-digit number that make it a year ("in 2024", "the 1998 floods").
 _YEAR_WORDS: Final = _word_set(
     "in since by from until till to of the before after during circa early late mid than "
@@ -173,6 +184,22 @@ _OF_AFTER: Final = re.compile(r"[^\S\n]+of\b", re.IGNORECASE)
 _SUM_PREPOSITIONS: Final = _word_set("in on for to")
 # After an age set off by commas: the closing comma (", 16, was").
 _AGE_AFTER: Final = re.compile(r",[^\S\n]")
+# An age in a relative clause after a name: "Labrador, who is 46, said"; the clause
+# ends at the number ("who is 46 percent" is not an age; the unit makes it no count).
+_AGE_CLAUSE_BEFORE: Final = re.compile(rf",{_SP}+who{_SP}+(?:is|was|turns|turned){_SP}+$")
+_AGE_CLAUSE_AFTER: Final = re.compile(rf"(?:[,;.)]|{_SP}*$|{_SP}+(?:and|but)\b)")
+# Ages after "aged", a list or range of them included: "aged 16 and 13", "aged 18 to 24".
+_AGED_BEFORE: Final = re.compile(
+    rf"\baged{_SP}+(?:between{_SP}+)?(?:\d{{1,3}}(?:,{_SP}*|{_SP}+(?:and|or|to){_SP}+|-))*$",
+    re.IGNORECASE,
+)
+# A date naming something after a count: "the 19 Sept. 11 hijackers" counts hijackers
+# (the month takes the day after it, not the count before it).
+# A determiner before the count is asked for: "on 3 March 12 people died" is a date.
+_DATE_NAME_AFTER: Final = re.compile(rf"{_SP}+{_MONTHS}\.?{_SP}+\d{{1,2}}{_SP}+(?=[a-z])")
+_DETERMINER_BEFORE: Final = re.compile(
+    rf"\b(?:the|these|those|all|its|their|his|her|our){_SP}+$", re.IGNORECASE
+)
 _WEIGHT_CUES: Final = _word_set(
     "weigh weight heavy heavier light lighter kilogram kg tonne ton lb ounce gram"
 )
@@ -209,7 +236,7 @@ def _finish(amount: Amount, ctx: _Context) -> Quantity | None:
         return _finish_count(amount, ctx)
     if amount.form == "fraction" and not _is_fraction(amount, ctx):
         return None
-    if _is_lone_one(amount):
+    if _is_lone_one(amount, ctx.text):
         return None
     if amount.kind == "time" and _is_relative_time(amount, ctx.text):
         return None
@@ -221,8 +248,8 @@ def _finish(amount: Amount, ctx: _Context) -> Quantity | None:
         target = _spent_on(amount, ctx)
     if target is None and span is not None:
         target = _measured(span)
-    if target is not None and target.pos_ in {"VERB", "AUX"} and _is_age(amount, ctx.text):
-        target = None  # "a 12-year-old was hurt": the age is not about "hurt"
+    if target is not None and _is_age(amount, ctx.text):
+        target = _age_of(target)
     found = _quantity(amount, amount.end, target, ctx.text)
     dimension = _DIMENSION_AFTER.match(ctx.text, amount.end)
     noun = target is not None and target.pos_ in _NOUNS
@@ -238,7 +265,7 @@ def _finish_count(amount: Amount, ctx: _Context) -> Quantity | None:
     noun = _counted_noun(amount, ctx)
     if amount.needs_noun and _is_tally(amount, ctx, noun):
         return _quantity(replace(amount, approx=None), amount.num_end, None, ctx.text, "vote")
-    if (person := _aged(amount, ctx)) is not None:
+    if (person := _aged(amount, ctx)) is not None or _after_aged(amount, ctx.text):
         return _quantity(replace(amount, unit="years", kind="time"), amount.end, person, ctx.text)
     if _not_a_count(amount, ctx, noun):
         return None
@@ -298,11 +325,39 @@ def _is_tally(amount: Amount, ctx: _Context, noun: Token | None) -> bool:
     return voted_next or any(t.lemma_.lower() in _VOTE_WORDS for t in ctx.doc[start : sentence.end])
 
 
+def _can_be_age(amount: Amount) -> bool:
+    return amount.form == "digits" and amount.value.is_integer() and 0 < amount.value < 120
+
+
+def _after_aged(amount: Amount, text: str) -> bool:
+    """Whether a bare number is an age after "aged": "aged 16 and 13 respectively"."""
+    lead = max(0, amount.start - 40)
+    return _can_be_age(amount) and _AGED_BEFORE.search(text, lead, amount.start) is not None
+
+
 def _aged(amount: Amount, ctx: _Context) -> Token | None:
     """The person whose age a number set off by commas after a name gives ("Malia, 16,
-    was dressed", "Ms. Pelosi, 76, who"), else None."""
-    if amount.form != "digits" or not (amount.value.is_integer() and 0 < amount.value < 120):
+    was dressed", "Ms. Pelosi, 76, who") or a relative clause does ("Labrador, who is
+    46, said"), else None."""
+    if not _can_be_age(amount):
         return None
+    clause = _AGE_CLAUSE_BEFORE.search(ctx.text, max(0, amount.start - 16), amount.start)
+    if clause is not None and _AGE_CLAUSE_AFTER.match(ctx.text, amount.num_end):
+        return _named_before(clause.start(), ctx)
+    return _aged_between_commas(amount, ctx)
+
+
+def _named_before(comma_at: int, ctx: _Context) -> Token | None:
+    """The capitalised name before the comma at ``comma_at`` ("Labrador, who is 46"):
+    "who" says it is a person, so no entity label is asked ("Labrador" is tagged a place)."""
+    comma = ctx.token_at(comma_at)
+    name = ctx.doc[comma.i - 1] if comma is not None and comma.i > 0 else None
+    named = name is not None and name.pos_ == "PROPN" and name.text[:1].isupper()
+    return name if named else None
+
+
+def _aged_between_commas(amount: Amount, ctx: _Context) -> Token | None:
+    """The person a number set off by commas after a name is the age of ("Malia, 16,")."""
     if not _AGE_AFTER.match(ctx.text, amount.num_end):
         return None
     comma = ctx.token_at(amount.num_start - 2) if amount.num_start >= 2 else None
@@ -340,6 +395,8 @@ def _counted_noun(amount: Amount, ctx: _Context) -> Token | None:
     here; :func:`_measured` finds "members" as its "of" complement.
     """
     pos = amount.end if amount.noun_from is None else amount.noun_from
+    if (named := _date_name_after(amount, ctx.text)) is not None:
+        pos = named  # "the 19 Sept. 11 hijackers": past the date that names them
     token = ctx.token_from(pos)
     if token is None:
         return None
@@ -423,14 +480,28 @@ def _is_year(first: str, amount: Amount, ctx: _Context, noun: Token | None) -> b
     return bool(before) and before[-1].lower() in _YEAR_WORDS
 
 
+def _date_name_after(amount: Amount, text: str) -> int | None:
+    """Where the counted words start past a date naming them ("the 19 Sept. 11
+    hijackers" -> "hijackers"), else None."""
+    if amount.noun_from is not None or amount.end != amount.num_end:
+        return None
+    if not _DETERMINER_BEFORE.search(text, max(0, amount.start - 8), amount.start):
+        return None
+    found = _DATE_NAME_AFTER.match(text, amount.end)
+    return found.end() if found is not None else None
+
+
 def _is_date_or_clock(amount: Amount, text: str) -> bool:
     """Whether figures are part of a date or clock time: "March 3", "6 p.m.", "1400 GMT",
-    "on 14/03", "3/14/2026"."""
+    "on 14/03", "3/14/2026" (not "the 19 Sept. 11 hijackers": that month has its day)."""
     lead = max(0, amount.num_start - 12)
+    month_after = (
+        _MONTH_AFTER.match(text, amount.num_end) and _date_name_after(amount, text) is None
+    )
     return bool(
         _is_slash_date(text, amount.num_start, amount.num_end)
         or _MONTH_BEFORE.search(text, lead, amount.num_start)
-        or _MONTH_AFTER.match(text, amount.num_end)
+        or month_after
         or _CLOCK_AFTER.match(text, amount.num_end)
         or _ZONE_AFTER.match(text, amount.num_end)
     )
@@ -485,11 +556,25 @@ def _is_fraction(amount: Amount, ctx: _Context) -> bool:
     return nxt.pos_ in {"VERB", "AUX", "ADV", "ADP"} and nxt.lower_ not in {"a", "an"}
 
 
-def _is_lone_one(amount: Amount) -> bool:
+def _is_lone_one(amount: Amount, text: str) -> bool:
     """Whether the word "one" stands with a measure ("one day", "not one metre"): idiom
-    more often than amount. "a one-day strike", "one per cent", "one euro" are kept."""
-    lone = amount.form == "words" and amount.value <= 1 and not amount.joined
+    more often than amount. "a one-day strike", "one per cent", "one euro" are kept, and
+    so is the article the text reader reads only in a deadline ("within a year")."""
+    article = text[amount.num_start : amount.num_end].lower() in {"a", "an"}
+    lone = amount.form == "words" and amount.value <= 1 and not amount.joined and not article
     return lone and amount.kind not in {"percent", "money"}
+
+
+def _age_of(target: Token) -> Token | None:
+    """Whom an age describes, given the word it was found to measure: the named person
+    for a noun in apposition ("Raul Labrador, a 46-year-old Mormon father": Labrador, as
+    "Labrador, who is 46" and "Labrador, 46," say), none for a verb ("a 12-year-old was
+    hurt": the age is not about "hurt"), else the noun ("a 12-year-old boy")."""
+    if target.pos_ in {"VERB", "AUX"}:
+        return None
+    if target.dep_ == "appos" and target.head.pos_ == "PROPN":
+        return target.head
+    return target
 
 
 def _is_age(amount: Amount, text: str) -> bool:
@@ -501,9 +586,10 @@ def _is_relative_time(amount: Amount, text: str) -> bool:
     """A duration that dates something: "two weeks ago", "the past three days"."""
     if amount.joined or _OF_AFTER.match(text, amount.end):
         return False  # "her most recent eight years of tax returns" measures the returns
-    lead = max(0, amount.start - 12)
-    return bool(
-        _RELATIVE_BEFORE.search(text, lead, amount.start) or _RELATIVE_AFTER.match(text, amount.end)
+    if _RELATIVE_BEFORE.search(text, max(0, amount.start - 12), amount.start):
+        return True
+    return bool(_RELATIVE_AFTER.match(text, amount.end)) and not _EVENT_AFTER.match(
+        text, amount.end
     )
 
 
