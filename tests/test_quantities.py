@@ -109,6 +109,7 @@ COUNTS_AND_MONEY: list[Gold] = [
      "people"),
     ("They hired 4,200 staff last year.", "4,200 staff", 4200, None, None, "staff"),
     ("Some 1,200 workers walked out.", "Some 1,200 workers", 1200, None, "about", "worker"),
+    ("About 1500 workers marched.", "About 1500 workers", 1500, None, "about", "worker"),
     ("Clearing two dozen villages took days.", "two dozen villages", 24, None, "about",
      "village"),
     ("A dozen homes burned.", "A dozen homes", 12, None, "about", "home"),
@@ -201,6 +202,8 @@ SHAPES_FROM_REAL_REPORTING: list[Gold] = [
     ("The twins, aged 16 and 13 respectively, were there.", "13", 13, "years", None, None),
     ("He gave the speech two weeks before the Lorvik elections.", "two weeks", 2, "weeks",
      None, None),
+    ("At least 53 others were wounded.", "At least 53 others", 53, None, "over", "wound"),
+    ("The blast injured 12 others.", "12 others", 12, None, None, "injure"),
     ("I will secure the border within a year.", "within a year", 1, "years", "under",
      "secure"),
     ("The port will reopen within a decade.", "within a decade", 10, "years", "under",
@@ -368,6 +371,12 @@ NOT_QUANTITIES = [
     ("The strike started two weeks before.", "two"),
     ("In the past three days before the vote the port was shut.", "three"),
     ("On 19 Sept. 2001 the talks ended.", "19"),
+    # years beside a name or after a possessive, and a pair of years near a vote word
+    ("The senator won the vote. He got deferments from 1965 to 1970 and left.", "1965"),
+    ("The senator won the vote. He got deferments from 1965 to 1970 and left.", "1970"),
+    ("It was on a list of his 2013 speaking fees.", "2013"),
+    ("Paul trails a few other GOP 2016 candidates.", "2016"),
+    ("She led a poll of potential 2012 Republican candidates.", "2012"),
     ("A year later the port reopened.", "year"),
 ]
 

@@ -158,7 +158,8 @@ _EVENT_AFTER: Final = re.compile(
 # Words before a four-digit number that make it a year ("in 2024", "the 1998 floods").
 _YEAR_WORDS: Final = _word_set(
     "in since by from until till to of the before after during circa early late mid than "
-    "between and through summer winter spring autumn fall year season its their this that"
+    "between and through summer winter spring autumn fall year season its their this that "
+    "his her our my your"
 )
 # A fraction word followed by one of these is a fraction: "half the", "a third of".
 _FRACTION_NEXT: Final = _word_set("of the its their his her our all this that these those")
@@ -200,6 +201,8 @@ _DATE_NAME_AFTER: Final = re.compile(rf"{_SP}+{_MONTHS}\.?{_SP}+\d{{1,2}}{_SP}+(
 _DETERMINER_BEFORE: Final = re.compile(
     rf"\b(?:the|these|those|all|its|their|his|her|our){_SP}+$", re.IGNORECASE
 )
+# Counted nouns that only stand in for a noun said before: "53 others were wounded".
+_STAND_INS: Final = _word_set("other others")
 _WEIGHT_CUES: Final = _word_set(
     "weigh weight heavy heavier light lighter kilogram kg tonne ton lb ounce gram"
 )
@@ -263,7 +266,8 @@ def _finish(amount: Amount, ctx: _Context) -> Quantity | None:
 def _finish_count(amount: Amount, ctx: _Context) -> Quantity | None:
     """A plain count: the counted noun is what it is about, and ends its text."""
     noun = _counted_noun(amount, ctx)
-    if amount.needs_noun and _is_tally(amount, ctx, noun):
+    tally = amount.needs_noun and not _is_year_pair(amount, ctx.text)
+    if tally and _is_tally(amount, ctx, noun):
         return _quantity(replace(amount, approx=None), amount.num_end, None, ctx.text, "vote")
     if (person := _aged(amount, ctx)) is not None or _after_aged(amount, ctx.text):
         return _quantity(replace(amount, unit="years", kind="time"), amount.end, person, ctx.text)
@@ -274,7 +278,7 @@ def _finish_count(amount: Amount, ctx: _Context) -> Quantity | None:
         return _finish(amount, ctx)  # "a 40m tower": metres
     if noun is not None:
         end = noun.idx + len(noun) if amount.noun_from is None else amount.end
-        return _quantity(amount, end, noun, ctx.text)
+        return _quantity(amount, end, _stand_in_for(noun), ctx.text)
     span = ctx.span(amount.start, amount.end)
     return _quantity(amount, amount.end, _measured(span) if span is not None else None, ctx.text)
 
@@ -291,6 +295,17 @@ def _quantity(
         approx=amount.approx,
         about=what or _lemma(about),
     )
+
+
+def _stand_in_for(noun: Token) -> Token | None:
+    """What a count is about when its noun only stands in ("at least 53 others were
+    wounded"): the verb of which it is subject or object ("wound", as "53 wounded" says),
+    else nothing; any other noun is itself."""
+    if noun.lower_ not in _STAND_INS:
+        return noun
+    verb = noun.head
+    acted_on = noun.dep_ in {"nsubjpass", "dobj"} and verb.pos_ == "VERB"
+    return verb if acted_on else None
 
 
 def _spent_on(amount: Amount, ctx: _Context) -> Token | None:
@@ -477,7 +492,30 @@ def _is_year(first: str, amount: Amount, ctx: _Context, noun: Token | None) -> b
     if amount.scale != 1.0 or noun is None or noun.tag_ not in {"NNS", "NNPS"}:
         return True
     before = ctx.text[max(0, amount.start - 12) : amount.start].split()
-    return bool(before) and before[-1].lower() in _YEAR_WORDS
+    if before and before[-1].lower() in _YEAR_WORDS:
+        return True
+    return _named_beside(amount, ctx)
+
+
+def _named_beside(amount: Amount, ctx: _Context) -> bool:
+    """Whether a capitalised name stands beside the figure, inside a sentence ("GOP 2016
+    candidates", "potential 2012 Republican candidates"): a year names a cohort that way,
+    a count is not written so (news style writes "1,500 Republican voters")."""
+    number = ctx.token_at(amount.num_start)
+    if number is None:
+        return False
+    near = [number.nbor(-1) if number.i > 0 else None]
+    near.append(number.nbor(1) if number.i + 1 < len(ctx.doc) else None)
+    return any(
+        t is not None and not t.is_sent_start and t.text[:1].isupper() and t.is_alpha for t in near
+    )
+
+
+def _is_year_pair(amount: Amount, text: str) -> bool:
+    """Whether a bare pair is two years ("from 1965 to 1970"), not a tally: a vote of
+    four figures is written with a comma ("1,965 to 1,970")."""
+    first = text[amount.num_start : amount.num_end]
+    return len(first) == 4 and first.isdigit() and 1000 <= int(first) <= 2100
 
 
 def _date_name_after(amount: Amount, text: str) -> int | None:
