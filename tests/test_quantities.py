@@ -369,6 +369,9 @@ NOT_QUANTITIES = [
     ("The firm filed for Chapter 11 bankruptcy.", "11"),
     # an interval is kept only before a named event; a date is not a count's name
     ("The strike started two weeks before.", "two"),
+    ("The deal fell apart two days before then.", "two"),
+    ("They left two weeks before they moved.", "two"),
+    ("I called three hours before I arrived.", "three"),
     ("In the past three days before the vote the port was shut.", "three"),
     ("On 19 Sept. 2001 the talks ended.", "19"),
     # years beside a name or after a possessive, and a pair of years near a vote word

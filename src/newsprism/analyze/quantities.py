@@ -152,8 +152,10 @@ _RELATIVE_AFTER: Final = re.compile(
 )
 # ... but a named event after "before"/"after" makes it an interval between two events,
 # which no date resolves: "two weeks before the Israeli elections", "days after his arrest".
+# Whole words only: "before then", "before they moved", "before I arrived" name no event.
 _EVENT_AFTER: Final = re.compile(
-    rf"{_SP}+(?:before|after|prior{_SP}+to){_SP}+(?:the|his|her|their|its|our|a|an|[A-Z])"
+    rf"{_SP}+(?:before|after|prior{_SP}+to){_SP}+"
+    r"(?:(?:the|his|her|their|its|our|a|an|another)\b|(?!I\b)[A-Z])"
 )
 # Words before a four-digit number that make it a year ("in 2024", "the 1998 floods").
 _YEAR_WORDS: Final = _word_set(

@@ -204,8 +204,10 @@ def _models() -> dict[str, Any]:
 
 
 def fitted(kind: str) -> bool:
-    """Whether the packaged model for ``kind`` was fitted on labelled data (a model
-    marked ``provisional`` holds hand-set coefficients awaiting a fit)."""
+    """Whether the packaged model for ``kind`` may serve ``embeddings="auto"``. A model
+    marked ``provisional`` is used only when asked for: hand-set coefficients awaiting a
+    fit, or a fitted model kept out of ``auto`` on purpose (the dense one: see
+    ``AUTO_KINDS`` in eval/clustering_fit.py)."""
     model = _models().get(kind)
     return model is not None and not model.get("provisional", False)
 
