@@ -311,6 +311,24 @@ def test_a_figure_an_article_repeats_bridges_two_heads(analyzer: Analyzer) -> No
     assert tally.status == "agree"
 
 
+def test_a_repeated_figure_of_two_unlike_nouns_bridges_nothing(analyzer: Analyzer) -> None:
+    """ "12 people" and "12 schools" in one article are two measures that happen to
+    share a figure: no tally ties them, so another outlet's "12 people" does not pull the
+    schools into the death toll."""
+    material = invented(
+        analyzer,
+        [
+            ("Ardmoor Gazette", "The storm killed 12 people in the valley on Monday.\n\n"
+             "The county closed 12 schools until further notice."),
+            ("Tarvel Today", "The storm killed 12 people, officials said."),
+        ],
+    )  # fmt: skip
+    by_text = {(o, text): f for f in compare_facts(material) for o, text in texts_of(f)}
+    toll = by_text[("Tarvel Today", "12 people")]
+    assert toll is by_text[("Ardmoor Gazette", "12 people")] and toll.status == "agree"
+    assert by_text[("Ardmoor Gazette", "12 schools")] is not toll
+
+
 def test_the_same_written_figure_without_a_head_joins(analyzer: Analyzer) -> None:
     """ "$5.4 million" whose noun the parse did not find (a comparison: "outraising the
     professor $5.4 million to $200,000") joins another outlet's "$5.4 million" for the
