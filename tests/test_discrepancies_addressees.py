@@ -3,10 +3,18 @@ find_discrepancies), on invented articles, and the tellings that are not one."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
+from spacy.tokens import Doc
 
 from newsprism.analyze.analyzer import Analyzer
+from newsprism.model import Passage
+from newsprism.reconcile.actors import StateNames
+from newsprism.reconcile.addressees import addressee_discrepancies
+from newsprism.reconcile.clauses import Parsed, english_parser
 from newsprism.reconcile.discrepancies import find_discrepancies
+from newsprism.reconcile.discrepancy_groups import DiscrepancyOptions
 from newsprism.reconcile.similarity import LexicalSimilarity
 from tests.test_reconcile_discrepancies import assert_provenance, invented
 
@@ -82,3 +90,24 @@ def test_the_discrepancy_names_both_outlets(analyzer: Analyzer) -> None:
 )
 def test_tellings_that_are_not_one_interview(analyzer: Analyzer, texts: list[str]) -> None:
     assert _told(analyzer, texts) == []
+
+
+def test_only_sentences_naming_an_outlet_kind_are_parsed(analyzer: Analyzer) -> None:
+    """A telling cue without a media noun ("told reporters") cannot name an outlet, so
+    the pass does not parse it; the two tellings to stations still pair."""
+    aside = "The mayor told reporters the harbour bridge would reopen in May."
+    material = invented(analyzer, [CBS, FOX, aside])
+    parsed = Parsed(english_parser(), StateNames(material))
+    read: list[str] = []
+    docs = parsed.docs
+
+    def spy(sentences: Sequence[Passage]) -> list[Doc]:
+        read.extend(s.text for s in sentences)
+        return docs(sentences)
+
+    parsed.docs = spy  # type: ignore[method-assign]
+    found = addressee_discrepancies(
+        material, material.story_pieces(), parsed, LexicalSimilarity(), DiscrepancyOptions()
+    )
+    assert [{c.text for c in d.claims} for d in found] == [{CBS, FOX}]
+    assert aside not in read and CBS in read

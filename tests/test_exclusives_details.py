@@ -269,3 +269,28 @@ def test_lexical_novelty_weighs_the_details_carried(
     )
     claims = [t for k, _, t in listed(find_exclusives(material, [], compare_facts(material)))]
     assert (VARN in claims) is exclusive
+
+
+def test_details_are_weighed_only_against_other_sources(
+    analyzer: Analyzer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only another source's sentence can hide a claim, so the details a sentence of
+    the claim's own source carries are never counted (its two sentences on Varn fall in
+    each other's lexical band)."""
+    asked: list[tuple[str, str]] = []
+    carried_share = StoryDetails.carried_share
+
+    def spy(self: StoryDetails, passage: Passage, sentence: int) -> float:
+        asked.append((passage.article, pieces[sentence].article))
+        return carried_share(self, passage, sentence)
+
+    retold = "The evening boats to Orsk are full."
+    material = story(
+        analyzer,
+        ("Harbour Post", f"{FERRY}\n\n{VARN}\n\n{retold}"),
+        ("Velmar Wire", f"{FERRY}\n\nResidents said the evening crossings were too crowded."),
+    )
+    pieces = material.story_pieces()
+    monkeypatch.setattr(StoryDetails, "carried_share", spy)
+    find_exclusives(material, [], compare_facts(material))
+    assert all(mine != theirs for mine, theirs in asked)

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import pytest
+
 from newsprism.model import Analysis, Article, Quote, Statement, Story, article_id
+from newsprism.reconcile import printed_quotes
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.printed_quotes import MIN_WORDS, printed_quote_units
 from newsprism.reconcile.roster import story_names
@@ -96,6 +99,24 @@ def test_only_words_credited_to_the_printing_outlet() -> None:
     """A person's quote that an article prints without marks is left alone."""
     assert _units(_story(speaker="Ola Gazette Lind")) == []
     assert len(_units(_story(speaker="The Gazette"))) == 1
+
+
+def test_only_the_credited_outlets_articles_are_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The words of an article are indexed only where a quote is credited to its
+    outlet: the Gazette here, not the Courier or a Herald that nobody quotes."""
+    read: list[str] = []
+
+    class Counted(printed_quotes._Words):
+        def __init__(self, text: str) -> None:
+            read.append(text)
+            super().__init__(text)
+
+    monkeypatch.setattr(printed_quotes, "_Words", Counted)
+    herald = _article("Herald", "The Herald's night desk had no comment on the ferry.", [])
+    courier = _article("Courier", _COURIER, [_quoted(_COURIER, _FINDING, "Gazette")])
+    material = _material(courier, _article("Gazette", _GAZETTE, []), herald)
+    assert len(_units(material)) == 1
+    assert read == [_GAZETTE]
 
 
 def _holding(statements: Sequence[Statement], outlet: str, words: str) -> Statement:

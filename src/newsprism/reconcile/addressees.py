@@ -63,6 +63,11 @@ _PLACE_TYPES: Final = frozenset({"GPE", "LOC"})
 # another claim.
 _PHRASE: Final = frozenset({"compound", "amod", "nmod", "prep", "pobj", "det", "punct", "poss"})
 _CUE: Final = re.compile(r"\b(?:told|tells?|telling|interview|spoke|speak|talk)", re.I)
+# A word that can carry an OUTLET_KINDS lemma ("stations", "dailies"): a sentence
+# without one names no outlet kind, so it is not parsed.
+_KIND_WORD: Final = re.compile(
+    r"\b(?:" + "|".join(sorted(k.removesuffix("y") for k in OUTLET_KINDS)) + ")", re.I
+)
 # Verbs whose speaker spoke to someone; "to" names whom after the talking ones.
 _TALK: Final = frozenset({"speak", "talk"})
 _SPOKE: Final = _TALK | {"tell", "say"}
@@ -152,7 +157,7 @@ def _told(
 
 def _tellings(material: StoryMaterial, sentences: Sequence[Passage], parsed: Parsed) -> list[_Told]:
     places = _place_words(material)
-    candidates = [s for s in sentences if _CUE.search(s.text)]
+    candidates = [s for s in sentences if _CUE.search(s.text) and _KIND_WORD.search(s.text)]
     found: list[_Told] = []
     for sentence, doc in zip(candidates, parsed.docs(candidates), strict=True):
         source = material.source_of(sentence.article)

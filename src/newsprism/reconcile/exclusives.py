@@ -367,17 +367,21 @@ class _Novelty:
         """``len(passages) x len(sentences)``: which sentence resembles which passage."""
         opts = self._options
         first, second = [p.text for p in passages], [s.text for s in self._sentences]
+        # Only another source's sentence counts (``novel``): the details of the
+        # passage's own source are never weighed.
+        mine = np.array([self._material.source_of(p.article) for p in passages])
+        other: npt.NDArray[np.bool_] = mine[:, None] != self._sources[None, :]
         if not self._similarity.dense:
             scores = self._similarity.matrix(first, second)
             found: npt.NDArray[np.bool_] = scores >= opts.lexical_alone
-            band = (scores >= opts.lexical) & ~found
+            band = (scores >= opts.lexical) & ~found & other
             for row, column in zip(*np.nonzero(band), strict=True):
                 share = self._elsewhere.carried_share(passages[row], int(column))
                 found[row, column] = share >= opts.lexical_details
             return found
         dense = self._similarity.matrix(first, second)
         lexical = LexicalSimilarity().matrix(first, second)
-        close = (dense >= opts.dense) & (lexical >= opts.dense_wording)
+        close = (dense >= opts.dense) & (lexical >= opts.dense_wording) & other
         for row, column in zip(*np.nonzero(close), strict=True):
             share = self._elsewhere.carried_share(passages[row], int(column))
             close[row, column] = share >= opts.dense_details

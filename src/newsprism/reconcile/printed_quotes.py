@@ -72,16 +72,19 @@ def printed_quote_units(material: StoryMaterial, units: Sequence[Unit]) -> list[
     taken: dict[str, list[tuple[int, int]]] = {}
     for unit in units:
         taken.setdefault(unit.article, []).append((unit.start, unit.end))
+    credited = _credited(material, units)
     for index, article in enumerate(material.articles):
-        words = _Words(article.text)
         source = material.source_of(article.id)
-        outlet = material.outlet(article.id)
-        for unit in units:
-            if not unit.direct or material.source_of(unit.article) == source:
-                continue
-            if not _credits(unit.speaker, outlet):
-                continue
-            span = _printed([_fold(w) for w in TOKEN.findall(unit.text)], words)
+        quotes = [
+            (unit, folded)
+            for unit, folded in credited.get(material.outlet(article.id), [])
+            if material.source_of(unit.article) != source
+        ]
+        if not quotes:
+            continue  # no quote credited to this outlet: its words are never read
+        words = _Words(article.text)
+        for unit, folded in quotes:
+            span = _printed(folded, words)
             if span is None or _overlaps(span, taken.get(article.id, [])):
                 continue
             if _PARAGRAPH.search(article.text, span[0], span[1]):
@@ -106,6 +109,21 @@ def printed_quote_units(material: StoryMaterial, units: Sequence[Unit]) -> list[
     if found:
         logger.debug("%d quoted passages printed by other outlets", len(found))
     return sorted(found, key=lambda u: u.order)
+
+
+def _credited(
+    material: StoryMaterial, units: Sequence[Unit]
+) -> dict[str | None, list[tuple[Unit, list[str]]]]:
+    """Per outlet of the story, the direct units (in order) whose speaker names it, each
+    with its case-folded words: found once, not once per article."""
+    direct = [u for u in units if u.direct and u.speaker]
+    outlets = {material.outlet(a.id) for a in material.articles}
+    credited: dict[str | None, list[tuple[Unit, list[str]]]] = {}
+    for outlet in outlets:
+        mine = [u for u in direct if _credits(u.speaker, outlet)]
+        if mine:
+            credited[outlet] = [(u, [_fold(w) for w in TOKEN.findall(u.text)]) for u in mine]
+    return credited
 
 
 def _printed(quote: Sequence[str], words: _Words) -> tuple[int, int] | None:
