@@ -377,13 +377,13 @@ def test_added_units_do_not_move_the_scores_between_quotes() -> None:
 # --- a partial quote the analysis put in a group of its own -----------------------------
 
 
-def _nested(partial_speaker: str | None) -> list[Unit]:
+def _nested(partial_speaker: str | None, clause_speaker: str | None = "Edvin Rask") -> list[Unit]:
     clause = 'he would not let the incident distract him, as he likened the "prank" to heckling'
     article = _article(
         "A",
         f"Edvin Rask met Ola Lind. Rask said {clause}.",
         [
-            (clause, False, "Edvin Rask", "Rask", 0),
+            (clause, False, clause_speaker, clause_speaker and "Rask", 0),
             ("prank", True, partial_speaker, partial_speaker, 1),
         ],
         ["Edvin Rask", "Ola Lind"],
@@ -405,6 +405,15 @@ def test_partial_quote_inside_another_groups_clause_is_part_of_it() -> None:
 def test_partial_quote_of_another_speaker_inside_a_clause_stays_apart() -> None:
     units = _nested("Ola Lind")
     assert [u.direct for u in units] == [False, True]
+
+
+def test_resolved_partial_quote_inside_an_unresolved_clause_keeps_its_speaker() -> None:
+    """Absorbed into a clause of no resolved speaker, the partial's speaker would be
+    lost: it stays a unit of its own, still credited."""
+    units = _nested("Edvin Rask", clause_speaker=None)
+    assert [(u.direct, u.speaker) for u in units] == [(False, None), (True, "Edvin Rask")]
+    (unit,) = _nested(None, clause_speaker=None)  # neither resolved: one unit, as before
+    assert unit.verbatim == (" prank ",)
 
 
 def test_one_word_partial_in_a_clause_does_not_join_a_quote_holding_the_word() -> None:

@@ -271,7 +271,8 @@ def _absorb_nested(units: Sequence[Unit]) -> list[Unit]:
     another quote group of its article (the analysis gave "prank" a group of its own in
     'as he likened what he described as a "prank" to ...') absorbed into that clause,
     as a partial quote of its own group is; not when their resolved speakers differ
-    (a clause quoting another person's words). Alone, such a fragment links by its one
+    (a clause quoting another person's words), nor when only the fragment's is
+    resolved (the clause would lose it). Alone, such a fragment links by its one
     word to another outlet's quote that holds it ("It was a prank", a different claim
     on the BASIL calibration gold)."""
     hosts = [u for u in units if not u.direct]
@@ -288,10 +289,11 @@ def _absorb_nested(units: Sequence[Unit]) -> list[Unit]:
 
 def _nests(unit: Unit, host: Unit) -> bool:
     """Whether a direct unit lies inside an indirect unit of another group of its
-    article whose speaker does not differ from its own."""
+    article whose speaker does not differ from its own. A resolved unit nests only in a
+    host of the same resolved speaker: a host of none would lose the unit's speaker."""
     if unit.article != host.article or unit.group == host.group:
         return False
-    if unit.speaker and host.speaker and unit.speaker != host.speaker:
+    if unit.speaker and unit.speaker != host.speaker:
         return False
     return host.start <= unit.start and unit.end <= host.end
 
