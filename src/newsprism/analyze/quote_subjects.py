@@ -36,7 +36,9 @@ reading below was found on real reporting (the BASIL gold's even half, see
   McGinley, confirmed``: the name given to "Grimm"; it is the lawyer's.
 * **An inverted cue between commas.** ``Her comments, said Josh Earnest, are …``: the
   noun read as the subject of "said", the name as the subject of "are"; the name
-  speaks, and the clause runs from the sentence start.
+  speaks, and the clause runs from the sentence start. Not the verb's object ("told
+  Edvin Rask, the mayor, that …"), nor a name after a cue with a subject of its own
+  ("Smith, a Democrat, said Jones, the incumbent, would lose"): :func:`inverted_speaker`.
 * **A document read as the speaker.** ``said the statement from Grimm's attorney,
   William McGinley``: the author speaks.
 * **A complement read as a relative clause.** ``said at the time that it would …``,
@@ -62,6 +64,7 @@ __all__ = [
     "circumstance_clause",
     "fronted_subject_clause",
     "fronted_topic",
+    "inverted_speaker",
     "noun_gerund",
     "relative_read_clause",
     "requested_extent",
@@ -97,6 +100,8 @@ _BRACKET_TOKENS: Final = 30
 # Prepositions before "NAME/him V-ing" whose object does the gerund ("with Perry claiming").
 _GERUND_PREPS: Final = frozenset({"of", "with"})
 _DATELINE_DASHES: Final = frozenset({"—", "–", "-", "--"})
+# A name in these roles is who the verb is said to, never who says it.
+_OBJECT_ROLES: Final = frozenset({"dobj", "dative", "iobj", "pobj"})
 # What a person issues and the news quotes as speaking ("the statement from X said").
 _AUTHORED_NOUNS: Final = frozenset(
     {"statement", "letter", "release", "memo", "email", "message", "post", "tweet", "note"}
@@ -139,7 +144,7 @@ def subject_of(ctx: QuotedDoc, verb: Token) -> Token | None:
     lawsuits…,” Bloomberg said".) A subject the parser found in another paragraph is
     replaced by the name opening the verb's paragraph (``… Jim Talent`` + ``Romney
     released a statement saying``: no full stop between)."""
-    found = _inverted_name(ctx, verb) or _walk_to_subject(ctx, verb)
+    found = inverted_speaker(ctx, verb) or _walk_to_subject(ctx, verb)
     if found is None:
         return None
     return _titled_name_inside(found) or _named_by_apposition(found)
@@ -186,10 +191,15 @@ def _walk_to_subject(ctx: QuotedDoc, verb: Token) -> Token | None:
     return _stray_subject(ctx, start) or _bracketed_subject(ctx, start)
 
 
-def _inverted_name(ctx: QuotedDoc, verb: Token) -> Token | None:
+def inverted_speaker(ctx: QuotedDoc, verb: Token) -> Token | None:
     """``Her comments, said Josh Earnest, the press secretary, are "…"``: a cue set off
-    by a comma with a person's name right after it is that person's, whatever the
-    parser made the subject ("comments"; the name it gave to "are")."""
+    by a comma with a person's name right after it, itself closed by punctuation, is
+    that person's, whatever the parser made the subject ("comments"; the name it gave
+    to "are"). Not when the name is the verb's object ("told Edvin Rask, the mayor,
+    that …") or the verb has a subject of its own that is not a bare fronted noun
+    phrase: a name or pronoun ("Smith, a Democrat, said Jones, the incumbent, would
+    lose"), or a noun with a comma inside or after it ("The military, however, said
+    Rask, the commander, was …"): then the name opens the reported clause."""
     doc = verb.doc
     if verb.i == 0 or verb.i + 1 >= len(doc) or doc[verb.i - 1].text != ",":
         return None
@@ -199,7 +209,19 @@ def _inverted_name(ctx: QuotedDoc, verb: Token) -> Token | None:
     while name.i + 1 < len(doc) and doc[name.i + 1].pos_ == "PROPN":
         name = doc[name.i + 1]  # the name's last word carries the name
     after = doc[name.i + 1] if name.i + 1 < len(doc) else None
-    return name if after is None or after.is_punct else None
+    if after is not None and not after.is_punct:
+        return None
+    if name.dep_ in _OBJECT_ROLES:
+        return None
+    subjects = [c for c in verb.lefts if c.dep_ in _SUBJECT_DEPS]
+    return name if all(_fronted_noun(s, verb) for s in subjects) else None
+
+
+def _fronted_noun(subject: Token, verb: Token) -> bool:
+    """A noun phrase right before the cue's comma with no comma inside it ("Her
+    comments, said"): the clause's subject, which the parser gave the cue."""
+    words = subject.doc[subject.left_edge.i : verb.i - 1]
+    return subject.pos_ == "NOUN" and all(t.text != "," for t in words)
 
 
 def _subjects(ctx: QuotedDoc, verb: Token) -> list[Token]:
@@ -533,18 +555,19 @@ def circumstance_clause(clause: Token) -> bool:
     )
 
 
-def fronted_topic(verb: Token) -> Token | None:
+def fronted_topic(ctx: QuotedDoc, verb: Token) -> Token | None:
     """``Progressivism, he told the conference, is a cancer``: the clause's subject
     written before the cue, which the parser hangs on the verb as an adverbial noun; it
-    opens the sentence and a comma parts it from the verb's subject."""
-    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-    # "Her comments, said Josh Earnest, are …": the clause's subject read as the verb's.
-    inverted = after is not None and after.ent_type_ == "PERSON" and after.pos_ == "PROPN"
+    opens the sentence and a comma parts it from the verb's subject. Read as the verb's
+    subject only under an inverted cue ("Her comments, said Josh Earnest, are …": see
+    :func:`inverted_speaker`)."""
+    inverted = inverted_speaker(ctx, verb) is not None
     roles = ("npadvmod", "dep", "nsubj") if inverted else ("npadvmod", "dep")
     for child in verb.lefts:
         if (
             child.dep_ in roles
             and child.pos_ in ("NOUN", "PROPN")
+            and (child.dep_ != "nsubj" or child.pos_ == "NOUN")
             and child.ent_type_ not in ("DATE", "TIME")
             and child.left_edge.i == verb.sent.start
             and child.right_edge.i < verb.i

@@ -13,9 +13,9 @@
    words or more) with no attribution carries on the speaker of the quote in the
    paragraph before, else takes the one of a quote opening the next paragraph, else
    is a statement with no speaker. A paragraph without marks after a lead-in that ends
-   in a colon and speaks of speech ("Read the full statement:") is a block quote; a
-   lead-in with no speaker of its own ("Read the full rant via Gawker:") passes on the
-   speaker of the last quote in the paragraph before it. A quote that ends a sentence
+   in a colon and speaks of speech ("Read the full statement:") is a block quote
+   (:mod:`newsprism.analyze.quote_blocks`; a lead-in with no speaker of its own passes
+   on the speaker of the quote before it). A quote that ends a sentence
    begun before it keeps that sentence's attribution ('promising that Mexico would
    "never pay …." He later apologized': not "apologized").
 2. **Indirect speech.** A reporting verb (:data:`CUE_VERBS`) outside quote marks with a
@@ -58,14 +58,14 @@ from __future__ import annotations
 
 import itertools
 import logging
-import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import Final
 
 from spacy.tokens import Doc, Token
 
-from newsprism.analyze.quote_marks import MARKS, Family, QuoteSpan
+from newsprism.analyze.quote_blocks import block_drafts
+from newsprism.analyze.quote_drafts import PARAGRAPH_QUOTE_WORDS, Attribution, Draft, trim_end
+from newsprism.analyze.quote_marks import QuoteSpan
 from newsprism.analyze.quote_subjects import (
     bracketing_clause,
     circumstance_clause,
@@ -150,39 +150,7 @@ _REPORTED_ROLES: Final = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "d
 _NOMINAL_MIN_WORDS: Final = 3
 # Verbs whose "if"/"whether" clause is the question asked.
 _ASKING: Final = frozenset({"ask", "wonder"})
-# A paragraph that is one quotation with no attribution is a statement from this many
-# words: a sentence, not a slogan or a title set on a line of its own.
-_PARAGRAPH_QUOTE_WORDS: Final = 6
-_PARAGRAPH: Final = re.compile(r"[^\n]+")
-# Nouns of a lead-in that announces a block quote ("Read the full rant:").
-_SPEECH_NOUNS: Final = frozenset(
-    _words(
-        "statement post message letter note tweet remark rant speech email memo "
-        "transcript excerpt comment response reply announcement"
-    )
-)
 _MAX_NAME_WORDS: Final = 4
-
-
-@dataclass(slots=True)
-class _Attribution:
-    """Where a statement's cue and speaker mention sit (character offsets)."""
-
-    cue: tuple[int, int]
-    speaker: tuple[int, int] | None
-
-
-@dataclass(slots=True)
-class _Draft:
-    """A quote before its speaker is resolved; ``leader`` is the part it continues."""
-
-    start: int
-    end: int
-    direct: bool
-    attribution: _Attribution | None
-    leader: _Draft | None = None
-    group: int = -1
-    speaker: str | None = None
 
 
 def extract_quotes(doc: Doc, names: NameResolver) -> list[Quote]:
@@ -194,7 +162,7 @@ def extract_quotes(doc: Doc, names: NameResolver) -> list[Quote]:
     """
     ctx = SpeakerDoc(doc, names)
     drafts = _direct_drafts(ctx)
-    drafts.extend(_block_drafts(ctx, drafts))
+    drafts.extend(block_drafts(ctx, drafts, _attribution_of, _is_cue))
     drafts.extend(_indirect_drafts(ctx))
     drafts.sort(key=lambda d: (d.start, d.end))
     _assign_groups(drafts)
@@ -205,9 +173,9 @@ def extract_quotes(doc: Doc, names: NameResolver) -> list[Quote]:
 # --- direct quotes -----------------------------------------------------------------------
 
 
-def _direct_drafts(ctx: SpeakerDoc) -> list[_Draft]:
-    drafts: list[_Draft] = []
-    previous: _Draft | None = None
+def _direct_drafts(ctx: SpeakerDoc) -> list[Draft]:
+    drafts: list[Draft] = []
+    previous: Draft | None = None
     for span in ctx.spans:
         draft = _direct_draft(ctx, span, previous)
         if draft is not None:
@@ -226,17 +194,17 @@ def _passes_over(ctx: SpeakerDoc, span: QuoteSpan) -> bool:
     return span.closed and len(words) <= _TITLE_MAX_WORDS
 
 
-def _direct_draft(ctx: SpeakerDoc, span: QuoteSpan, previous: _Draft | None) -> _Draft | None:
+def _direct_draft(ctx: SpeakerDoc, span: QuoteSpan, previous: Draft | None) -> Draft | None:
     """The draft for one quotation, or None when nobody is said to have said it."""
-    start, end = span.start, _trim_end(ctx.text, span.start, span.end)
+    start, end = span.start, trim_end(ctx.text, span.start, span.end)
     attribution = _own_attribution(ctx, span)
     if attribution is not None:
         if _is_title(ctx, span, attribution):
             return None
         leader = previous if span.continues and previous is not None else None
-        return _Draft(start, end, True, attribution, leader=leader)
+        return Draft(start, end, True, attribution, leader=leader)
     if previous is not None and (span.continues or _split_from(ctx, previous, span)):
-        return _Draft(start, end, True, previous.attribution, leader=previous)
+        return Draft(start, end, True, previous.attribution, leader=previous)
     if _whole_paragraph(ctx, span):
         # A paragraph that is one quotation with no speaker written: by the news
         # convention the speaker of the quote in the paragraph before goes on (on
@@ -244,20 +212,20 @@ def _direct_draft(ctx: SpeakerDoc, span: QuoteSpan, previous: _Draft | None) -> 
         # quote there, the speaker is unknown, or the one of the quote after it
         # (:func:`_adopt_next`).
         if previous is not None and _in_paragraph_before(ctx.text, previous, span):
-            return _Draft(start, end, True, previous.attribution, leader=previous)
-        return _Draft(start, end, True, None)
+            return Draft(start, end, True, previous.attribution, leader=previous)
+        return Draft(start, end, True, None)
     logger.debug("no attribution for quotation at %d", span.start)
     return None
 
 
-def _in_paragraph_before(text: str, previous: _Draft, span: QuoteSpan) -> bool:
+def _in_paragraph_before(text: str, previous: Draft, span: QuoteSpan) -> bool:
     """Whether ``previous`` lies in the paragraph right before the one ``span`` opens."""
     between = text[previous.end : span.mark_start]
     newline = between.find("\n")
     return newline >= 0 and not between[newline:].strip()
 
 
-def _adopt_next(text: str, drafts: list[_Draft]) -> None:
+def _adopt_next(text: str, drafts: list[Draft]) -> None:
     """An unattributed paragraph quotation takes the attribution of a quote opening the
     next paragraph (``"…"`` + ``"…," she said.``: one attribution on PolNeAR)."""
     for draft, after in itertools.pairwise(drafts):
@@ -268,7 +236,7 @@ def _adopt_next(text: str, drafts: list[_Draft]) -> None:
 
 
 def _whole_paragraph(ctx: SpeakerDoc, span: QuoteSpan) -> bool:
-    """Whether a closed quotation of at least :data:`_PARAGRAPH_QUOTE_WORDS` words is
+    """Whether a closed quotation of at least :data:`PARAGRAPH_QUOTE_WORDS` words is
     its paragraph, less closing punctuation."""
     if not span.closed or span.continues:
         return False  # the end of a quote begun a paragraph before
@@ -281,80 +249,11 @@ def _whole_paragraph(ctx: SpeakerDoc, span: QuoteSpan) -> bool:
     return (
         not before.strip()
         and not after.strip(" .,;:!?\u00a0")
-        and len(words) >= _PARAGRAPH_QUOTE_WORDS
+        and len(words) >= PARAGRAPH_QUOTE_WORDS
     )
 
 
-def _block_drafts(ctx: SpeakerDoc, quoted: Sequence[_Draft]) -> list[_Draft]:
-    """Block quotes without quote marks: a paragraph after a lead-in paragraph that ends
-    in a colon and speaks of speech ("Read the full statement:", "She wrote on
-    Facebook:"). The lead-in's reporting verb gives the speaker when it has one; a
-    lead-in without one ("Read the full rant via Gawker:") passes on the speaker of the
-    last quote (of ``quoted``) in the paragraph before it, whose words it introduces."""
-    drafts = []
-    lead: re.Match[str] | None = None
-    for paragraph in _PARAGRAPH.finditer(ctx.text):
-        if lead is not None and lead.group().rstrip().endswith(":"):
-            draft = _block_draft(ctx, lead, paragraph)
-            if draft is not None:
-                if draft.attribution is None:
-                    draft.attribution = _speaker_before(ctx.text, quoted, lead)
-                drafts.append(draft)
-        lead = paragraph
-    return drafts
-
-
-def _speaker_before(
-    text: str, quoted: Sequence[_Draft], lead: re.Match[str]
-) -> _Attribution | None:
-    """The speaker of the last attributed quote in the paragraph right before ``lead``,
-    with the lead-in's colon as the cue (the block is a statement of its own)."""
-    before = [d for d in quoted if d.end <= lead.start() and d.attribution is not None]
-    if not before:
-        return None
-    last = before[-1]
-    between = text[last.end : lead.start()]
-    newline = between.find("\n")
-    if newline < 0 or between[newline:].strip() or last.attribution is None:
-        return None
-    colon = lead.start() + len(lead.group().rstrip()) - 1
-    return _Attribution((colon, colon + 1), last.attribution.speaker)
-
-
-def _block_draft(ctx: SpeakerDoc, lead: re.Match[str], block: re.Match[str]) -> _Draft | None:
-    text = block.group()
-    start = block.start() + len(text) - len(text.lstrip())
-    end = _trim_end(ctx.text, start, block.end())
-    if ctx.text[start] in MARKS or text.rstrip().endswith(":"):
-        return None  # a quotation the marks already give, or another lead-in
-    if any(start <= q.mark_start < end and q.family is Family.DOUBLE for q in ctx.spans):
-        return None  # quotations inside: excerpts introduced in the reporter's words
-    if len(ctx.text[start:end].split()) < _PARAGRAPH_QUOTE_WORDS:
-        return None
-    colon = ctx.token_at(lead.end() - 1)
-    if colon is None or colon.idx >= block.start():
-        return None
-    sentence = [t for t in colon.sent if lead.start() <= t.idx < lead.end()]
-    if not any(_speaks_of_speech(t) for t in sentence):
-        return None
-    found = next((a for t in reversed(sentence) if (a := _attribution_of(ctx, t))), None)
-    return _Draft(start, end, True, found)
-
-
-def _speaks_of_speech(token: Token) -> bool:
-    if token.pos_ == "NOUN":
-        return token.lemma_.lower() in _SPEECH_NOUNS
-    return token.pos_ == "VERB" and cue_lemma(token) in CUE_VERBS
-
-
-def _trim_end(text: str, start: int, end: int) -> int:
-    """Drop trailing commas, semicolons, colons and spaces (attribution punctuation)."""
-    while end > start and (text[end - 1] in ",;:" or text[end - 1].isspace()):
-        end -= 1
-    return end
-
-
-def _own_attribution(ctx: SpeakerDoc, span: QuoteSpan) -> _Attribution | None:
+def _own_attribution(ctx: SpeakerDoc, span: QuoteSpan) -> Attribution | None:
     content = ctx.text[span.start : span.end].rstrip()
     after = ctx.text[span.mark_end : span.mark_end + 2].lstrip(" ")
     # A lower-case word after the closing mark carries the sentence on even after a
@@ -389,7 +288,7 @@ def _opens_sentence(text: str, span: QuoteSpan) -> bool:
     return not before or before[-1] in _SENTENCE_CLOSE
 
 
-def _lead_paragraph_attribution(ctx: SpeakerDoc, span: QuoteSpan) -> _Attribution | None:
+def _lead_paragraph_attribution(ctx: SpeakerDoc, span: QuoteSpan) -> Attribution | None:
     """A quote opening its paragraph after a paragraph that hands over to it: one that
     ends in a colon (``Fox tweeted in response:``) or whose last sentence is a report
     with nothing reported (``Trump noted in a tweet.``)."""
@@ -414,7 +313,7 @@ def _reports_something(verb: Token) -> bool:
     return any(c.dep_ in ("ccomp", "dobj", "xcomp", "attr") for c in verb.children)
 
 
-def _dash_attribution(ctx: SpeakerDoc, span: QuoteSpan) -> _Attribution | None:
+def _dash_attribution(ctx: SpeakerDoc, span: QuoteSpan) -> Attribution | None:
     """``"…" ― Jane Doe``: a dash and a name right after the closing mark."""
     rest = ctx.text[span.mark_end : span.mark_end + 4]
     dash = span.mark_end + len(rest) - len(rest.lstrip(" \u00a0"))
@@ -428,10 +327,10 @@ def _dash_attribution(ctx: SpeakerDoc, span: QuoteSpan) -> _Attribution | None:
     last = name
     while last.i + 1 < len(ctx.doc) and ctx.doc[last.i + 1].pos_ == "PROPN":
         last = ctx.doc[last.i + 1]
-    return _Attribution((dash, dash + 1), (name.idx, last.idx + len(last)))
+    return Attribution((dash, dash + 1), (name.idx, last.idx + len(last)))
 
 
-def _attribution_in_sentence(ctx: SpeakerDoc, span: QuoteSpan) -> _Attribution | None:
+def _attribution_in_sentence(ctx: SpeakerDoc, span: QuoteSpan) -> Attribution | None:
     """The reporting verb with a speaker nearest the quote in the sentences it touches."""
     tokens = ctx.tokens(span.mark_start, span.mark_end)
     if not len(tokens):
@@ -451,7 +350,7 @@ def _attribution_in_sentence(ctx: SpeakerDoc, span: QuoteSpan) -> _Attribution |
     return None
 
 
-def _attribution_after(ctx: SpeakerDoc, span: QuoteSpan) -> _Attribution | None:
+def _attribution_after(ctx: SpeakerDoc, span: QuoteSpan) -> Attribution | None:
     """The first reporting verb with a speaker in the rest of the sentence after a quote;
     failing that, an inverted ``said Name`` right after it that the parser misread
     (``… events." added Lauten, who …``: "added" taken for an adjective)."""
@@ -471,7 +370,7 @@ def _attribution_after(ctx: SpeakerDoc, span: QuoteSpan) -> _Attribution | None:
             break
         last = ctx.doc[last.i + 1]
     cue = region[0]
-    return _Attribution((cue.idx, cue.idx + len(cue)), (name[0].idx, last.idx + len(last)))
+    return Attribution((cue.idx, cue.idx + len(cue)), (name[0].idx, last.idx + len(last)))
 
 
 def _region_after(ctx: SpeakerDoc, span: QuoteSpan) -> Iterator[Token]:
@@ -489,7 +388,7 @@ def _region_after(ctx: SpeakerDoc, span: QuoteSpan) -> Iterator[Token]:
         yield token
 
 
-def _attribution_by_parse(ctx: SpeakerDoc, span: QuoteSpan) -> _Attribution | None:
+def _attribution_by_parse(ctx: SpeakerDoc, span: QuoteSpan) -> Attribution | None:
     """A reporting verb the quoted words hang from (or one beside such a head)."""
     content = ctx.tokens(span.start, span.end)
     for token in content:
@@ -501,7 +400,7 @@ def _attribution_by_parse(ctx: SpeakerDoc, span: QuoteSpan) -> _Attribution | No
     return None
 
 
-def _walk_up(ctx: SpeakerDoc, token: Token, paragraph: int, below: Token) -> _Attribution | None:
+def _walk_up(ctx: SpeakerDoc, token: Token, paragraph: int, below: Token) -> Attribution | None:
     """The first reporting verb with a speaker up the tree from ``token``, reached from
     its child ``below``."""
     for _ in range(_WALK_LIMIT):
@@ -526,7 +425,7 @@ def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
 
 
-def _parenthetical(ctx: SpeakerDoc, token: Token) -> _Attribution | None:
+def _parenthetical(ctx: SpeakerDoc, token: Token) -> Attribution | None:
     """``The offer, she said, is "…"``: a reporting verb attached as parataxis."""
     for child in token.children:
         if (
@@ -540,7 +439,7 @@ def _parenthetical(ctx: SpeakerDoc, token: Token) -> _Attribution | None:
     return None
 
 
-def _attribution_before(ctx: SpeakerDoc, span: QuoteSpan) -> _Attribution | None:
+def _attribution_before(ctx: SpeakerDoc, span: QuoteSpan) -> Attribution | None:
     """``Marrow said: "…"`` or ``she said, "…"``: the nearest cue before a lead-in mark."""
     lead = ctx.text[: span.mark_start].rstrip(" ")
     if not lead or lead[-1] not in ":,":
@@ -567,7 +466,7 @@ def _region_before(ctx: SpeakerDoc, span: QuoteSpan) -> Iterator[Token]:
     yield from ctx.doc[first : last + 1]
 
 
-def _colon_attribution(ctx: SpeakerDoc, span: QuoteSpan) -> _Attribution | None:
+def _colon_attribution(ctx: SpeakerDoc, span: QuoteSpan) -> Attribution | None:
     """``Marrow: "…"``: a short noun phrase without a verb, then a colon, then the quote."""
     lead = list(_region_before(ctx, span))
     if len(lead) < 2 or lead[-1].text != ":" or len(lead) > 8:
@@ -580,10 +479,10 @@ def _colon_attribution(ctx: SpeakerDoc, span: QuoteSpan) -> _Attribution | None:
     if head is None:
         return None
     colon = lead[-1]
-    return _Attribution((colon.idx, colon.idx + 1), mention_offsets(head))
+    return Attribution((colon.idx, colon.idx + 1), mention_offsets(head))
 
 
-def _split_from(ctx: SpeakerDoc, previous: _Draft, span: QuoteSpan) -> bool:
+def _split_from(ctx: SpeakerDoc, previous: Draft, span: QuoteSpan) -> bool:
     """``"…," she said. "…"``: the previous quote's attribution lies between the two."""
     attribution = previous.attribution
     if attribution is None or attribution.cue[0] < previous.end:
@@ -592,7 +491,7 @@ def _split_from(ctx: SpeakerDoc, previous: _Draft, span: QuoteSpan) -> bool:
     return attribution.cue[1] <= span.mark_start and "\n" not in between
 
 
-def _is_title(ctx: SpeakerDoc, span: QuoteSpan, attribution: _Attribution) -> bool:
+def _is_title(ctx: SpeakerDoc, span: QuoteSpan, attribution: Attribution) -> bool:
     """A short Title Case quotation after a writing verb or a work noun, or before a work
     noun ("wrote "The Quays of Lorvik"", "the film "Harbour Lights"", "the "Harbour
     Lights" show") is the title of a work."""
@@ -615,7 +514,7 @@ def _is_title(ctx: SpeakerDoc, span: QuoteSpan, attribution: _Attribution) -> bo
 # --- attribution from one verb -----------------------------------------------------------
 
 
-def _attribution_of(ctx: SpeakerDoc, token: Token) -> _Attribution | None:
+def _attribution_of(ctx: SpeakerDoc, token: Token) -> Attribution | None:
     """The cue and speaker when ``token`` is a reporting verb with a speaker, else None."""
     if ctx.quoted[token.i]:
         return None
@@ -627,7 +526,7 @@ def _attribution_of(ctx: SpeakerDoc, token: Token) -> _Attribution | None:
     subject = subject_of(ctx, token)
     if subject is None or subject.lower_ in _NOT_SPEAKERS:
         return None
-    return _Attribution(cue_offsets(token), mention_offsets(subject))
+    return Attribution(cue_offsets(token), mention_offsets(subject))
 
 
 def cue_lemma(token: Token) -> str:
@@ -640,6 +539,10 @@ def cue_lemma(token: Token) -> str:
     return next((f for f in forms if f in CUE_VERBS), token.lemma_.lower())
 
 
+def _is_cue(token: Token) -> bool:
+    return cue_lemma(token) in CUE_VERBS
+
+
 def _goes_on(token: Token) -> bool:
     """``He went on, "…"``: "go on" carries a quote on like "continue" (direct quotes
     only: "went on to ..." reports through its own verb)."""
@@ -648,19 +551,19 @@ def _goes_on(token: Token) -> bool:
     )
 
 
-def _according_to(token: Token) -> _Attribution | None:
+def _according_to(token: Token) -> Attribution | None:
     for prep in token.children:
         if prep.lower_ == "to":
             for source in prep.children:
                 if source.dep_ == "pobj":
-                    return _Attribution((token.idx, prep.idx + len(prep)), mention_offsets(source))
+                    return Attribution((token.idx, prep.idx + len(prep)), mention_offsets(source))
     return None
 
 
 # --- indirect speech ---------------------------------------------------------------------
 
 
-def _indirect_drafts(ctx: SpeakerDoc) -> list[_Draft]:
+def _indirect_drafts(ctx: SpeakerDoc) -> list[Draft]:
     drafts = []
     for token in ctx.doc:
         if ctx.quoted[token.i]:
@@ -671,7 +574,7 @@ def _indirect_drafts(ctx: SpeakerDoc) -> list[_Draft]:
     return drafts
 
 
-def _reported_clause(ctx: SpeakerDoc, token: Token) -> _Draft | None:
+def _reported_clause(ctx: SpeakerDoc, token: Token) -> Draft | None:
     if token.lower_ == "according" and token.dep_ == "prep":
         return _according_clause(ctx, token)
     if not verb_like(token) or _negated(token):
@@ -704,7 +607,7 @@ def _reported_extent(ctx: SpeakerDoc, verb: Token) -> tuple[int, int] | None:
     ]
     if clauses:
         clause = next((c for c in clauses if c.i > verb.i), clauses[0])
-        fronted = fronted_topic(verb) if clause.i > verb.i else None
+        fronted = fronted_topic(ctx, verb) if clause.i > verb.i else None
         first = fronted.left_edge.i if fronted is not None else clause.left_edge.i
         return first, clause.right_edge.i + 1
     return relative_read_clause(verb) or _question_clause(verb) or bracketing_clause(ctx, verb)
@@ -726,7 +629,7 @@ def _question_clause(verb: Token) -> tuple[int, int] | None:
     return None
 
 
-def _according_clause(ctx: SpeakerDoc, token: Token) -> _Draft | None:
+def _according_clause(ctx: SpeakerDoc, token: Token) -> Draft | None:
     """``According to X, the talks failed``: the clause the phrase modifies, less it."""
     attribution = _according_to(token)
     head = token.head
@@ -746,8 +649,8 @@ def _according_clause(ctx: SpeakerDoc, token: Token) -> _Draft | None:
 
 
 def _clause_draft(
-    ctx: SpeakerDoc, first: int, last: int, attribution: _Attribution, min_words: int = 1
-) -> _Draft | None:
+    ctx: SpeakerDoc, first: int, last: int, attribution: Attribution, min_words: int = 1
+) -> Draft | None:
     """A clause ``doc[first:last]`` trimmed of a leading "that" and edge punctuation,
     or None when it has fewer than ``min_words`` words or all of them are quoted."""
     doc = ctx.doc
@@ -762,11 +665,11 @@ def _clause_draft(
     if len(words) < max(1, min_words) or all(ctx.quoted[t.i] for t in words):
         return None
     start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
-    return _Draft(start, end, False, attribution)
+    return Draft(start, end, False, attribution)
 
 
 def _in_cue_paragraph(
-    ctx: SpeakerDoc, first: int, last: int, attribution: _Attribution
+    ctx: SpeakerDoc, first: int, last: int, attribution: Attribution
 ) -> tuple[int, int]:
     """The clause's tokens in the cue's paragraph: a parse that runs a sentence over a
     paragraph break (no full stop before it, or a quote mark after it) hands a verb a
@@ -790,7 +693,7 @@ def _is_mark_that(token: Token) -> bool:
 # --- groups and speakers -----------------------------------------------------------------
 
 
-def _assign_groups(drafts: Sequence[_Draft]) -> None:
+def _assign_groups(drafts: Sequence[Draft]) -> None:
     """Number statements in text order: one group per cue, continued parts join theirs."""
     by_cue: dict[tuple[int, int], int] = {}
     for draft in drafts:
@@ -803,7 +706,7 @@ def _assign_groups(drafts: Sequence[_Draft]) -> None:
         draft.group = by_cue.setdefault(key, len(by_cue))
 
 
-def _resolve_speakers(ctx: SpeakerDoc, drafts: Sequence[_Draft]) -> None:
+def _resolve_speakers(ctx: SpeakerDoc, drafts: Sequence[Draft]) -> None:
     """Canonical speakers in text order (a pronoun looks back at earlier speakers)."""
     spoken: list[tuple[int, str]] = []
     for draft in drafts:
@@ -820,7 +723,7 @@ def _resolve_speakers(ctx: SpeakerDoc, drafts: Sequence[_Draft]) -> None:
             spoken.append((position, draft.speaker))
 
 
-def _to_quote(text: str, draft: _Draft) -> Quote:
+def _to_quote(text: str, draft: Draft) -> Quote:
     attribution = draft.attribution
     speaker = attribution.speaker if attribution is not None else None
     cue = attribution.cue if attribution is not None else None
