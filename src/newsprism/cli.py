@@ -24,7 +24,7 @@ from rich.text import Text
 from typer.core import TyperArgument, TyperOption
 
 from newsprism import __version__
-from newsprism.errors import AnalysisFailure, NewsprismError
+from newsprism.errors import AnalysisFailure, BriefFailure, NewsprismError
 from newsprism.flow import plan
 from newsprism.ingest import IngestOptions
 from newsprism.ingest.batch import IngestReport, ingest
@@ -209,7 +209,7 @@ def _run_ingest(store: Store, paths: list[str], options: IngestOptions) -> Inges
         return ingest(store, inputs, options, on_input_done=lambda _: progress.advance(task))
 
 
-def _report_failures(failures: Sequence[IngestFailure | AnalysisFailure]) -> None:
+def _report_failures(failures: Sequence[IngestFailure | AnalysisFailure | BriefFailure]) -> None:
     """One stderr line per failed input or article: its source and the problem."""
     for failure in failures:
         err.print(Text.assemble(("failed: ", "red"), str(failure)), soft_wrap=True)

@@ -24,7 +24,9 @@ Every message is one line that names the input and the problem, ready for a user
 
 :class:`AnalysisFailure` is not an exception but the record a batch run keeps when one
 article's analysis raised: it is stored, shown by ``newsprism article ID`` and listed
-in the report, and the rest of the batch goes on.
+in the report, and the rest of the batch goes on. :class:`BriefFailure` is its twin for
+a story whose cross-check raised in a batch run: listed in the report, not stored (the
+next run or ``newsprism brief`` tries again).
 """
 
 from __future__ import annotations
@@ -112,6 +114,23 @@ class AnalysisFailure:
 
     def __str__(self) -> str:
         return f"{self.source}: analysis failed at {self.stage} ({self.error})"
+
+
+@dataclass(frozen=True, slots=True)
+class BriefFailure:
+    """One story whose cross-check (brief) raised in a batch run: the story's id and the
+    error in one line. Its articles stay stored and grouped."""
+
+    story: str
+    error: str
+
+    @property
+    def source(self) -> str:
+        """The story as the report's ``failures[].source`` names it."""
+        return f"story {self.story}"
+
+    def __str__(self) -> str:
+        return f"{self.source}: cross-check failed ({self.error})"
 
 
 def describe(exc: BaseException) -> str:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from newsprism.errors import AnalysisFailure
+from newsprism.errors import AnalysisFailure, BriefFailure, describe
 from newsprism.ingest import IngestOptions
 from newsprism.ingest.batch import IngestReport, ingest, plan_inputs
 from newsprism.ingest.sources import Input
@@ -57,7 +57,8 @@ class FlowOptions:
 class AnalyzeRun:
     """What one run of the main job produced: the ingest report, the articles read (in
     input order), their analyses, their stories, each story's brief, and the articles
-    whose analysis failed (recorded, retried on the next run)."""
+    whose analysis failed (recorded, retried on the next run) and the stories whose
+    cross-check raised (listed, tried again on the next run)."""
 
     report: IngestReport
     articles: list[Article]
@@ -65,12 +66,13 @@ class AnalyzeRun:
     stories: list[Story]
     briefs: list[Brief]
     analysis_failures: list[AnalysisFailure] = field(default_factory=list)
+    brief_failures: list[BriefFailure] = field(default_factory=list)
 
     @property
-    def failures(self) -> list[IngestFailure | AnalysisFailure]:
-        """Every failure of the run: inputs that could not be read, then articles that
-        could not be analysed."""
-        return [*self.report.failures, *self.analysis_failures]
+    def failures(self) -> list[IngestFailure | AnalysisFailure | BriefFailure]:
+        """Every failure of the run: inputs that could not be read, articles that could
+        not be analysed, then stories that could not be cross-checked."""
+        return [*self.report.failures, *self.analysis_failures, *self.brief_failures]
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON report of docs/report-schema.md (what ``analyze --format json`` prints)."""
@@ -162,9 +164,14 @@ def brief_stories(
     stories: Sequence[Story],
     embeddings: EmbeddingsChoice = "auto",
     progress: ProgressFactory | None = None,
+    failures: list[BriefFailure] | None = None,
 ) -> list[Brief]:
     """The brief of each story: the stored one when the story has not changed since,
-    else computed and stored; the similarity model loads once, at the first computed."""
+    else computed and stored; the similarity model loads once, at the first computed.
+
+    Error policy: with ``failures`` (a batch run) a story whose cross-check raises is
+    logged, appended there and left out of the result, and the others go on; without
+    it (tests, one story asked for) the exception propagates."""
     from newsprism.reconcile.brief import BriefOptions
     from newsprism.reconcile.stored import StoredBriefs
 
@@ -174,7 +181,13 @@ def brief_stories(
     advance = (progress or _no_progress)("cross-checking", len(stories))
     briefs = []
     for story in stories:
-        briefs.append(stored.get(store, story))
+        try:
+            briefs.append(stored.get(store, story))
+        except Exception as exc:
+            if failures is None:
+                raise
+            failures.append(BriefFailure(story.id, describe(exc)))
+            logger.debug("cross-check of story %s failed", story.id, exc_info=True)
         advance(1)
     return briefs
 
@@ -196,8 +209,11 @@ def analyze_paths(
     articles = store.get_articles(run.report.article_ids)
     analyses = run.analysis.analyses
     stories = group_stories(store, articles, analyses, options, progress)
-    briefs = brief_stories(store, stories, options.embeddings, progress)
-    return AnalyzeRun(run.report, articles, analyses, stories, briefs, run.analysis.failures)
+    brief_failures: list[BriefFailure] = []
+    briefs = brief_stories(store, stories, options.embeddings, progress, brief_failures)
+    return AnalyzeRun(
+        run.report, articles, analyses, stories, briefs, run.analysis.failures, brief_failures
+    )
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from newsprism.codec import analysis_to_dict
-from newsprism.errors import AnalysisFailure
+from newsprism.errors import AnalysisFailure, BriefFailure
 from newsprism.model import (
     Analysis,
     Article,
@@ -253,7 +253,7 @@ def report_dict(
     articles: Iterable[Article],
     analyses: Mapping[str, Analysis] | None = None,
     stories: Iterable[Story | Brief] = (),
-    failures: Iterable[AnalysisFailure | IngestFailure] = (),
+    failures: Iterable[AnalysisFailure | IngestFailure | BriefFailure] = (),
 ) -> dict[str, Any]:
     """The whole report: schema version, articles (with their analyses), stories (with
     their briefs when given briefs), and what failed (inputs and analyses)."""
@@ -268,11 +268,14 @@ def report_dict(
     }
 
 
-def failure_to_dict(failure: AnalysisFailure | IngestFailure) -> dict[str, Any]:
+def failure_to_dict(failure: AnalysisFailure | IngestFailure | BriefFailure) -> dict[str, Any]:
     """One failure in the report's ``failures`` shape: an input that could not be read
-    (``article`` null, ``stage`` "ingest") or an article whose analysis raised."""
+    (``article`` null, ``stage`` "ingest"), an article whose analysis raised, or a story
+    whose cross-check raised (``article`` null, ``stage`` "brief")."""
     if isinstance(failure, IngestFailure):
         article, stage, error = None, "ingest", failure.reason
+    elif isinstance(failure, BriefFailure):
+        article, stage, error = None, "brief", failure.error
     else:
         article, stage, error = failure.article, failure.stage, failure.error
     return {"article": article, "source": failure.source, "stage": stage, "error": error}

@@ -16,7 +16,7 @@ from typing import Any
 
 from rich.console import Console
 
-from newsprism.errors import AnalysisFailure
+from newsprism.errors import AnalysisFailure, BriefFailure
 from newsprism.model import Analysis, Article, Brief, IngestFailure, Story
 from newsprism.render import jsonout, terminal
 
@@ -93,7 +93,7 @@ class ReportView:
     briefs: list[Brief]
     outlets: dict[str, str]
     show_articles: bool = False
-    failures: Sequence[IngestFailure | AnalysisFailure] = ()
+    failures: Sequence[IngestFailure | AnalysisFailure | BriefFailure] = ()
 
     def failure_dicts(self) -> list[dict[str, Any]]:
         return [jsonout.failure_to_dict(f) for f in self.failures]
