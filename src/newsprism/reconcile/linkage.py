@@ -68,134 +68,121 @@ def average_linkage(
     n = len(total)
     if n == 0:
         return []
-    blocked = np.array(forbid, dtype=bool)
     flags = np.ones(n, dtype=bool) if sure is None else np.array(sure, dtype=bool)
-    loose_need = link if loose is None else loose
-    rule = _Rule(link, loose_need)
-    size = np.ones(n)
-    alive = np.ones(n, dtype=bool)
+    rule = _Rule(link, link if loose is None else loose)
+    run = _Greedy(total, np.array(forbid, dtype=bool), np.ones(n), flags, rule)
     members = [[i] for i in range(n)]
-
-    def row_score(i: int) -> FloatMatrix:
-        mean = total[i] / (size[i] * size)
-        need = np.where(flags[i] & flags, link, loose_need)
-        ok = alive & ~blocked[i] & (mean >= need)
-        ok[i] = False
-        return np.where(ok, mean, -np.inf)
-
-    score = np.vstack([row_score(i) for i in range(n)])
     for _ in range(n - 1):
-        flat = int(np.argmax(score))
-        i, j = divmod(flat, n)
-        if not np.isfinite(score[i, j]):
+        best = run.best()
+        if best is None:
             break
-        if lookahead:
-            state = _State(total, blocked, size, flags, rule)
-            i, j = _weighed(i, j, score, state)
+        i, j = _weighed(*best, run) if lookahead else best
         i, j = min(i, j), max(i, j)
-        total[i] += total[j]
-        total[:, i] = total[i]
-        blocked[i] |= blocked[j]
-        blocked[:, i] = blocked[i]
-        size[i] += size[j]
-        flags[i] |= flags[j]
-        alive[j] = False
+        run.merge(i, j)
         members[i].extend(members[j])
-        score[j, :] = -np.inf
-        score[:, j] = -np.inf
-        row = row_score(i)
-        score[i, :] = row
-        score[:, i] = row
-    return [sorted(members[i]) for i in np.flatnonzero(alive)]
+    return [sorted(members[i]) for i in np.flatnonzero(run.alive)]
 
 
 @dataclass(frozen=True)
 class _Rule:
-    """The merge thresholds, for playing merges out."""
+    """The merge thresholds: ``link`` for two sure clusters, else ``loose``."""
 
     link: float
     loose: float
 
 
-@dataclass(frozen=True)
-class _State:
-    """The main loop's cluster-level arrays (sums of pair scores, forbidden pairs,
-    sizes, sure flags), read by the lookahead, never written."""
+class _Greedy:
+    """The state of one greedy average-linkage run, shared by the main loop and the
+    lookahead's plays: per cluster the sums of pair scores, the forbidden pairs, the
+    size and the sure flag, and the eligible merges' means (-inf where none). A merge
+    updates one row and column of each, O(n). The arrays passed in are taken, not
+    copied."""
 
-    total: FloatMatrix
-    forbid: BoolArray
-    size: FloatMatrix
-    sure: BoolArray
-    rule: _Rule
+    def __init__(
+        self, total: FloatMatrix, forbid: BoolArray, size: FloatMatrix, sure: BoolArray,
+        rule: _Rule,
+    ) -> None:  # fmt: skip
+        self.total, self.forbid, self.size, self.sure, self.rule = total, forbid, size, sure, rule
+        self.alive = np.ones(len(size), dtype=bool)
+        self.score = np.vstack([self._row_score(x) for x in range(len(size))])
+
+    def _row_score(self, x: int) -> FloatMatrix:
+        mean = self.total[x] / (self.size[x] * self.size)
+        need = np.where(self.sure[x] & self.sure, self.rule.link, self.rule.loose)
+        ok = self.alive & ~self.forbid[x] & (mean >= need)
+        ok[x] = False
+        return np.where(ok, mean, -np.inf)
+
+    def best(self) -> tuple[int, int] | None:
+        """The eligible merge with the highest mean (ties: the lowest positions)."""
+        a, b = divmod(int(np.argmax(self.score)), len(self.size))
+        return (a, b) if np.isfinite(self.score[a, b]) else None
+
+    def gain(self, a: int, b: int) -> float:
+        """The sum of ``score - threshold`` over the item pairs merging a and b joins."""
+        need = self.rule.link if self.sure[a] and self.sure[b] else self.rule.loose
+        return float(self.total[a, b] - need * self.size[a] * self.size[b])
+
+    def merge(self, a: int, b: int) -> None:
+        """Merge cluster b into a (a keeps its position)."""
+        self.total[a] += self.total[b]
+        self.total[:, a] = self.total[a]
+        self.forbid[a] |= self.forbid[b]
+        self.forbid[:, a] = self.forbid[a]
+        self.size[a] += self.size[b]
+        self.sure[a] |= self.sure[b]
+        self.alive[b] = False
+        self.score[b, :] = self.score[:, b] = -np.inf
+        self.score[a, :] = self.score[:, a] = self._row_score(a)
 
 
-def _blocks(i: int, j: int, score: FloatMatrix, state: _State) -> list[int]:
-    """The clusters that can join i or j now (a finite ``score``) but not their union:
+def _blocks(i: int, j: int, run: _Greedy) -> list[int]:
+    """The clusters that can join i or j now (a finite score) but not their union:
     forbidden with either, or a mean with the union under its threshold."""
-    rule = state.rule
-    near = np.flatnonzero(np.isfinite(score[i]) | np.isfinite(score[j]))
+    rule = run.rule
+    near = np.flatnonzero(np.isfinite(run.score[i]) | np.isfinite(run.score[j]))
     near = near[(near != i) & (near != j)]
     if len(near) == 0:
         return []
-    forbid = state.forbid[i, near] | state.forbid[j, near]
-    total = state.total[i, near] + state.total[j, near]
-    mean = total / ((state.size[i] + state.size[j]) * state.size[near])
-    need = np.where((state.sure[i] | state.sure[j]) & state.sure[near], rule.link, rule.loose)
+    forbid = run.forbid[i, near] | run.forbid[j, near]
+    total = run.total[i, near] + run.total[j, near]
+    mean = total / ((run.size[i] + run.size[j]) * run.size[near])
+    need = np.where((run.sure[i] | run.sure[j]) & run.sure[near], rule.link, rule.loose)
     return [int(k) for k in near[forbid | (mean < need)]]
 
 
-def _weighed(i: int, j: int, score: FloatMatrix, state: _State) -> tuple[int, int]:
+def _weighed(i: int, j: int, run: _Greedy) -> tuple[int, int]:
     """The merge to make instead of the best one (i, j), weighing the merges it blocks
-    (see the module doc). ``score`` holds the eligible merges' means (-inf where none)."""
-    blocked = _blocks(i, j, score, state)
+    (see the module doc). ``run`` is only read."""
+    blocked = _blocks(i, j, run)
     if not blocked or len(blocked) > MAX_BLOCKED:
         return i, j
     local = sorted([i, j, *blocked])
-    best, choice = _play((i, j), local, state), (i, j)
+    best, choice = _play((i, j), local, run), (i, j)
     for k in blocked:
         for x in (i, j):
-            if np.isfinite(score[x, k]):
-                value = _play((x, k), local, state)
+            if np.isfinite(run.score[x, k]):
+                value = _play((x, k), local, run)
                 if value > best + _TIE:
                     best, choice = value, (x, k)
     return choice
 
 
-def _play(first: tuple[int, int], local: list[int], state: _State) -> float:
+def _play(first: tuple[int, int], local: list[int], run: _Greedy) -> float:
     """The sum of ``score - threshold`` over the item pairs joined by the greedy run on
     the ``local`` clusters (sorted indices) that starts with the merge ``first``; the
-    merged cluster keeps the first's position, ties go to the lowest positions. Like
-    the main loop, it keeps the clusters' sums and updates one row per merge."""
-    rule = state.rule
+    merged cluster keeps the first's position, ties go to the lowest positions. It runs
+    a :class:`_Greedy` on copies of the main run's rows and columns of those clusters."""
     index = np.array(local)
     block = np.ix_(index, index)
-    total = state.total[block].copy()
-    forbid = state.forbid[block].copy()
-    size = state.size[index].copy()
-    sure = state.sure[index].copy()
-    alive = np.ones(len(local), dtype=bool)
-
-    def row_score(x: int) -> FloatMatrix:
-        mean = total[x] / (size[x] * size)
-        ok = alive & ~forbid[x] & (mean >= np.where(sure[x] & sure, rule.link, rule.loose))
-        ok[x] = False
-        return np.where(ok, mean, -np.inf)
-
-    score = np.vstack([row_score(x) for x in range(len(local))])
-    a, b = local.index(first[0]), local.index(first[1])
+    play = _Greedy(
+        run.total[block].copy(), run.forbid[block].copy(), run.size[index].copy(),
+        run.sure[index].copy(), run.rule,
+    )  # fmt: skip
+    step: tuple[int, int] | None = (local.index(first[0]), local.index(first[1]))
     gain = 0.0
-    while True:
-        need = rule.link if sure[a] and sure[b] else rule.loose
-        gain += float(total[a, b] - need * size[a] * size[b])
-        total[a] += total[b]
-        total[:, a] = total[a]
-        forbid[a] |= forbid[b]
-        forbid[:, a] = forbid[a]
-        size[a] += size[b]
-        sure[a] |= sure[b]
-        alive[b] = False
-        score[b, :] = score[:, b] = -np.inf
-        score[a, :] = score[:, a] = row_score(a)
-        a, b = divmod(int(np.argmax(score)), len(local))
-        if not np.isfinite(score[a, b]):
-            return gain
+    while step is not None:
+        gain += play.gain(*step)
+        play.merge(*step)
+        step = play.best()
+    return gain
