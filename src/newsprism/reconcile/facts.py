@@ -374,6 +374,13 @@ def _shares_without_sign(items: list[_Item], opts: FactOptions) -> list[_Item]:
     return found
 
 
+def _suffix_heads(a: str, b: str, min_suffix: int) -> bool:
+    """Whether two heads are one word or one ends the other ("dockworkers" / "workers"),
+    the shorter at least ``min_suffix`` letters."""
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= min_suffix and long_.endswith(short)
+
+
 def _head_classes(items: Sequence[_Item], min_suffix: int) -> dict[tuple[str | None, str], str]:
     """Map (unit, head) to a class representative: heads equal or one a suffix of the
     other (the shorter at least ``min_suffix`` letters) share a class."""
@@ -391,8 +398,7 @@ def _head_classes(items: Sequence[_Item], min_suffix: int) -> dict[tuple[str | N
         for b in keys[i + 1 :]:
             if a[0] != b[0]:
                 continue
-            short, long_ = sorted((a[1], b[1]), key=len)
-            if len(short) >= min_suffix and long_.endswith(short):
+            if _suffix_heads(a[1], b[1], min_suffix):
                 ra, rb = find(a), find(b)
                 if ra != rb:
                     parent[max(ra, rb, key=lambda k: k[1])] = min(ra, rb, key=lambda k: k[1])
@@ -505,13 +511,12 @@ def _same_value(a: _Slot, b: _Slot) -> bool:
 def _tied(x: _Item, y: _Item) -> bool:
     """Whether one article's two mentions of a figure can name one measure: one is a
     vote tally ("by a vote of 134 to 63" / "the 63 Democrats who voted for Ryan": the
-    tally's side counted again), or their heads are one word or one the other's ending,
-    as in the first pass's head classes. "12 people" / "12 schools" are two measures
-    that happen to share a figure."""
+    tally's side counted again), or their heads are one word or one the other's ending
+    (``_suffix_heads``, as the first pass's head classes). "12 people" / "12 schools"
+    are two measures that happen to share a figure."""
     if _TALLY in (x.head, y.head):
         return True
-    short, long_ = sorted((x.head, y.head), key=len)
-    return bool(short) and long_.endswith(short)
+    return _suffix_heads(x.head, y.head, 1)
 
 
 def _bridged(a: _Slot, b: _Slot) -> bool:
