@@ -14,6 +14,7 @@ from newsprism.cli import app
 from newsprism.flow import FlowOptions, analyze_paths, brief_stories
 from newsprism.model import Brief, Story
 from newsprism.reconcile.stored import StoredBriefs
+from newsprism.render.terminal import failures_heading
 from newsprism.store import Store
 from tests.mini_corpus import write_corpus
 
@@ -70,3 +71,35 @@ def test_the_cli_prints_one_line_for_the_failed_story_and_exits_1(
     assert line in " ".join(result.stderr.split())
     report = json.loads(result.stdout)
     assert [f["stage"] for f in report["failures"]] == ["brief"]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "heading"),
+    [
+        ("terminal", "Not cross-checked (1)"),
+        ("md", "## Not cross-checked"),
+        ("html", "<h2>Not cross-checked"),
+    ],
+)
+def test_every_report_format_titles_a_failed_brief_not_cross_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, heading: str
+) -> None:
+    """The story was analysed and grouped; only its cross-check failed, so the report must
+    not call it "Not analysed"."""
+    broken = _break_one_story(monkeypatch)
+    folder = write_corpus(tmp_path / "corpus")
+    out = tmp_path / f"report.{fmt}"
+    args = ["analyze", str(folder), "--db", str(tmp_path / "s.db"), "-f", fmt, "-o", str(out)]
+    result = CliRunner().invoke(app, [*args, "--embeddings", "off"])
+    assert result.exit_code == 1, result.output
+    text = out.read_text(encoding="utf-8")
+    assert heading in text and "Not analysed" not in text
+    assert broken[0] in text
+
+
+def test_the_heading_names_both_when_articles_and_briefs_failed() -> None:
+    article = {"source": "a.txt", "stage": "quantities", "error": "ValueError: x"}
+    brief = {"source": "story s1", "stage": "brief", "error": "RuntimeError: y"}
+    assert failures_heading([article]) == "Not analysed"
+    assert failures_heading([brief]) == "Not cross-checked"
+    assert failures_heading([article, brief]) == "Not analysed or not cross-checked"

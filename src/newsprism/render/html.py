@@ -16,6 +16,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from newsprism import __version__
 from newsprism.model import Brief
+from newsprism.render.terminal import failures_heading
 
 
 def _environment() -> Environment:
@@ -40,6 +41,7 @@ def report_html(
         briefs=briefs,
         outlets=outlets,
         failures=failures,
+        failures_heading=failures_heading(failures),
         version=__version__,
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
     )

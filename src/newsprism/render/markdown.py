@@ -12,6 +12,7 @@ from typing import Any
 
 from newsprism.model import Brief, Passage
 from newsprism.render.briefs import disputing_outlets, summary_outlets
+from newsprism.render.terminal import failures_heading
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~])")
 
@@ -126,10 +127,11 @@ def report_markdown(
 
 
 def failures_markdown(failures: Sequence[Mapping[str, Any]]) -> list[str]:
-    """A "Not analysed" section: each failed input or article, its stage and error."""
+    """A "Not analysed" section (``terminal.failures_heading``): each failed input,
+    article or story brief, its stage and error."""
     if not failures:
         return []
-    lines = ["## Not analysed", ""]
+    lines = [f"## {failures_heading(failures)}", ""]
     for f in failures:
         lines.append(f"- {escape(f['source'])} ({f['stage']}): {escape(f['error'])}")
     return [*lines, ""]

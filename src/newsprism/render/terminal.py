@@ -242,11 +242,23 @@ def story_panel(story: Story, articles: Sequence[Article]) -> Panel:
     )
 
 
+def failures_heading(failures: Sequence[Mapping[str, Any]]) -> str:
+    """The title over a report's failures, naming what was not done: an input or article
+    that failed was not analysed, a story whose brief failed (stage ``brief``) was
+    analysed but not cross-checked; every report format uses this one title."""
+    briefs = sum(f["stage"] == "brief" for f in failures)
+    if not briefs:
+        return "Not analysed"
+    return "Not cross-checked" if briefs == len(failures) else "Not analysed or not cross-checked"
+
+
 def failures_table(failures: Sequence[Mapping[str, Any]]) -> Table:
     """Inputs and articles that failed (the JSON report's ``failures``): source, stage
     and error, so a report never passes over what it could not analyse."""
     table = Table(
-        title=f"Not analysed ({len(failures)})", box=box.SIMPLE_HEAD, title_style="bold red"
+        title=f"{failures_heading(failures)} ({len(failures)})",
+        box=box.SIMPLE_HEAD,
+        title_style="bold red",
     )
     table.add_column("source", overflow="fold")
     table.add_column("stage", style="red")
