@@ -74,6 +74,9 @@ HALVES: Final = ("even", "odd")
 BASELINE_SHARED: Final = 0.5
 _CONTENT: Final = re.compile(r"[a-z0-9]{4,}")
 _SPAN_KEYS: Final = {"article", "start", "end", "sha1"}
+# Causes of statement misses and of wrong statement pairs (basil_gold_score.statement_misses).
+_MISSES: Final = ("unit", "linkage", "other")
+_FALSE: Final = ("cross", "half")
 
 
 # --- the gold file -----------------------------------------------------------------------
@@ -316,6 +319,7 @@ class Scored:
     differ: list[int] = field(default_factory=lambda: [0, 0])  # flagged differ, gold differ
     support: list[int] = field(default_factory=lambda: [0, 0, 0])
     negatives: list[int] = field(default_factory=lambda: [0, 0])  # flagged, gold
+    misses: dict[str, int] = field(default_factory=dict)  # statement misses by cause
 
     def __post_init__(self) -> None:
         self.parts = {p: Counts() for p in self.labelled}
@@ -333,6 +337,9 @@ class Scored:
         }
         for part in self.labelled:
             self.parts[part].add(counted[part]())
+        if "statements" in self.labelled:
+            causes = score.statement_misses(texts, gold.statements, got.statements)
+            self.misses = {k: self.misses.get(k, 0) + v for k, v in causes.items()}
         flagged = score.hard_negatives(texts, gold.hard_negatives, got.contradictions)
         self.negatives = [self.negatives[0] + flagged, self.negatives[1] + len(gold.hard_negatives)]
         self.support = [a + b for a, b in zip(self.support, got.support, strict=True)]
@@ -356,6 +363,9 @@ class Scored:
             found["facts"]["status_right"], found["facts"]["status_judged"] = right, judged
             found["facts"]["status_accuracy"] = round(right / judged, 4) if judged else None
             found["facts"]["differ_flagged"], found["facts"]["differ_gold"] = self.differ
+        if "statements" in found:
+            found["statements"]["misses"] = {k: self.misses.get(k, 0) for k in _MISSES}
+            found["statements"]["false_links"] = {k: self.misses.get(k, 0) for k in _FALSE}
         if "contradictions" in found and self.negatives[1]:
             flagged, gold = self.negatives
             found["contradictions"]["hard_negatives_flagged"] = flagged
@@ -616,6 +626,7 @@ def markdown(report: dict[str, Any]) -> str:
                 f"| {part} | {name} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} "
                 f"| {r['right']} / {r['judged']} | {r['recalled']} / {r['gold']} |"
             )
+    lines += _misses_markdown(report)
     lines += _halves_markdown(report.get("statement_halves", {}), "Statement pairs")
     lines += _halves_markdown(report.get("exclusive_halves", {}), "Exclusives")
     lines += [
@@ -637,6 +648,29 @@ def markdown(report: dict[str, Any]) -> str:
             lines.append(f"- {name}: {goal}: {'met' if ok else 'not met'}")
     lines += ["", f"Run time {report['seconds']} s on a shared 2-core machine."]
     return "\n".join(lines) + "\n"
+
+
+def _misses_markdown(report: dict[str, Any]) -> list[str]:
+    """Statement pairs missed by cause and wrong pairs by kind, per system (see
+    eval/basil_gold_score.py)."""
+    rows = [(name, r["statements"]) for name, r in report["systems"].items()]
+    rows = [(name, st) for name, st in rows if "misses" in st]
+    if not rows:
+        return []
+    lines = [
+        "",
+        "Statement pairs missed, by cause (unit: a side was never a unit; linkage: units on "
+        "both sides, in different statements; other: a side's units also hold another gold "
+        "statement), and wrong pairs (cross: two labelled statements joined; half: one "
+        "joined to unlabelled text):",
+        "",
+        "| system | unit | linkage | other | wrong: cross | wrong: half |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, st in rows:
+        counts = [st["misses"][k] for k in _MISSES] + [st["false_links"][k] for k in _FALSE]
+        lines.append(f"| {name} | " + " | ".join(str(c) for c in counts) + " |")
+    return lines
 
 
 def _parts_markdown(report: dict[str, Any]) -> list[str]:

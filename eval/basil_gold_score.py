@@ -30,6 +30,16 @@ lists every contradiction found by reading, so every prediction is judged). A *h
 negative* (claims that look contradictory but are compatible) is *flagged* when a
 predicted discrepancy hits it the same way; flagged / hard negatives is reported beside.
 
+**Statement misses by cause** (:func:`statement_misses`). A gold pair not recalled is
+a *unit* miss when a side's gold spans are overlapped by no predicted span at all (the
+statement was never a unit, so no linkage could recall it); an *other* miss when both
+sides are overlapped but on one side every overlapping predicted span also overlaps a
+span of another gold statement (one unit holds two statements: the unit's boundary,
+not the linkage, kept it from the pair); else a *linkage* miss (units on both sides, in
+different predicted groups). A wrong predicted pair (judged, not right) is *cross* when
+both its sides overlap gold statement spans (two labelled statements joined), *half*
+when one side overlaps none (a labelled statement joined to unlabelled text).
+
 **Exclusives.** Recall = gold exclusives overlapped by a predicted exclusive.
 A predicted exclusive is right when it overlaps a gold exclusive, wrong when it
 overlaps none but overlaps a *shared* gold span (a variant of a statement carried by
@@ -131,6 +141,56 @@ def group_pairs(
             counts.right += right
             counts.judged += right or _covers(texts, sides[a] + sides[b], every_gold)
     return counts
+
+
+def statement_misses(
+    texts: Mapping[str, str], gold: Sequence[Group], predicted: Sequence[Group]
+) -> dict[str, int]:
+    """The gold pairs :func:`group_pairs` does not recall, by cause (``unit``,
+    ``linkage``, ``other``), and its wrong predicted pairs (``cross``, ``half``); see the
+    module doc."""
+    found = dict.fromkeys(("unit", "linkage", "other", "cross", "half"), 0)
+    gold_sides = [_by_article(g) for g in gold]
+    pred_sides = [_by_article(p) for p in predicted]
+    for number, sides in enumerate(gold_sides):
+        others = [g for k, g in enumerate(gold_sides) if k != number]
+        for a, b in itertools.combinations(sorted(sides), 2):
+            if any(_covers(texts, p.get(a, []), sides[a]) and _covers(texts, p.get(b, []), sides[b])
+                   for p in pred_sides):  # fmt: skip
+                continue
+            hit = [_hitting(texts, pred_sides, x, sides[x]) for x in (a, b)]
+            if not all(hit):
+                found["unit"] += 1
+            elif any(_all_shared(texts, spans, [g.get(x, []) for g in others])
+                     for x, spans in zip((a, b), hit, strict=True)):  # fmt: skip
+                found["other"] += 1
+            else:
+                found["linkage"] += 1
+    for sides in pred_sides:
+        for a, b in itertools.combinations(sorted(sides), 2):
+            touched = [
+                any(_covers(texts, sides[x], g.get(x, [])) for g in gold_sides) for x in (a, b)
+            ]
+            right = any(
+                _covers(texts, sides[a], g.get(a, [])) and _covers(texts, sides[b], g.get(b, []))
+                for g in gold_sides
+            )
+            if not right and any(touched):
+                found["cross" if all(touched) else "half"] += 1
+    return found
+
+
+def _hitting(
+    texts: Mapping[str, str], pred_sides: Sequence[dict[str, list[Span]]], article: str,
+    gold: list[Span],
+) -> list[Span]:  # fmt: skip
+    """The predicted spans of ``article`` (any group) that overlap a gold span."""
+    return [m for p in pred_sides for m in p.get(article, []) if _covers(texts, [m], gold)]
+
+
+def _all_shared(texts: Mapping[str, str], spans: list[Span], others: list[list[Span]]) -> bool:
+    """Whether every span also overlaps a span of another gold statement."""
+    return all(any(_covers(texts, [m], o) for o in others) for m in spans)
 
 
 def best_group(texts: Mapping[str, str], gold: Group, predicted: Sequence[Group]) -> int | None:

@@ -98,6 +98,31 @@ def test_best_group_is_the_one_recalling_most_pairs() -> None:
     assert score.best_group(TEXTS, GOLD_QUOTE, [[GOLD_QUOTE[0]]]) is None
 
 
+def test_statement_misses_name_the_unit_the_linkage_and_the_boundary() -> None:
+    bridge_c = _whole("c", "We will rebuild it by May,")
+    rain = _whole("c", "Rain fell all day.")
+    gold = [GOLD_QUOTE, [_whole("a", "Traffic resumed."), rain]]
+    # a and b linked; c a unit of its own; "Traffic" never a unit
+    apart = [[GOLD_QUOTE[0], GOLD_QUOTE[1]], [bridge_c]]
+    assert score.statement_misses(TEXTS, gold, apart) == {
+        "unit": 1, "linkage": 2, "other": 0, "cross": 0, "half": 0
+    }  # fmt: skip
+    # c's only unit spans both gold statements of c: a boundary miss, not linkage
+    whole_c = ("c", 0, len(TEXTS["c"]))
+    merged = [[GOLD_QUOTE[0], GOLD_QUOTE[1]], [whole_c]]
+    causes = score.statement_misses(TEXTS, gold, merged)
+    assert (causes["linkage"], causes["other"], causes["unit"]) == (0, 2, 1)
+
+
+def test_statement_misses_sort_wrong_pairs_into_cross_and_half() -> None:
+    rain = _whole("c", "Rain fell all day.")
+    gold = [GOLD_QUOTE[:2], [_whole("a", "Traffic resumed."), rain]]
+    wrong = [[GOLD_QUOTE[0], rain], [GOLD_QUOTE[1], _whole("c", "Ruiz said.")]]
+    causes = score.statement_misses(TEXTS, gold, wrong)
+    assert (causes["cross"], causes["half"]) == (1, 1)
+    assert score.statement_misses(TEXTS, gold, [GOLD_QUOTE[:2]])["cross"] == 0
+
+
 # --- the gold file ------------------------------------------------------------------------
 
 
@@ -143,6 +168,7 @@ def test_markdown_puts_the_baseline_beside_every_part() -> None:
         "seconds": 1.0,
     }
     text = basil_gold.markdown(report)
+    assert "| newsprism lexical | 0 | 0 | 0 | 0 | 0 |" in text  # misses by cause
     for part in basil_gold.PARTS:
         assert f"| {part} | {basil_gold.BASELINE} |" in text
         assert f"| {part} | newsprism lexical |" in text
