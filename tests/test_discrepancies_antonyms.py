@@ -47,6 +47,22 @@ PAIRS = [
         "The Kelmar harbour fleet grew last year.",
         "The Kelmar harbour fleet shrank last year.",
     ),
+    (
+        "The Kelmar council rejected the Sarnow ferry levy bill on Tuesday.",
+        "The Kelmar council passed the Sarnow ferry levy bill on Tuesday.",
+    ),
+    (
+        "Marta Ferrand leads Ana Holt in the Kelmar mayoral race, a poll found.",
+        "Marta Ferrand trails Ana Holt in the Kelmar mayoral race, a poll found.",
+    ),
+    (
+        "The Kelmar council raised the Sarnow ferry levy in March.",
+        "The Kelmar council cut the Sarnow ferry levy in March.",
+    ),
+    (
+        "The Sarnow ferry captain is alive, the coast guard said.",
+        "The Sarnow ferry captain is dead, the coast guard said.",
+    ),
 ]
 
 
@@ -67,6 +83,10 @@ def test_the_table_spells_irregular_forms() -> None:
     assert lemma_of_form("upheld") == "uphold"
     assert lemma_of_form("banned") == "ban"
     assert antonym_of("veto") == {"sign", "approve"}
+    assert lemma_of_form("led") == "lead"
+    assert lemma_of_form("cutting") == "cut"
+    assert lemma_of_form("dropped") == "drop"
+    assert antonym_of("trail") == {"lead"}
 
 
 @pytest.mark.parametrize(
@@ -78,6 +98,10 @@ def test_the_table_spells_irregular_forms() -> None:
         [PAIRS[2][0], PAIRS[2][1].replace("Sarnow harbour master", "Kelmar ferry captain")],
         # A plan, not an act: "will" is no assertion.
         [PAIRS[0][0], "Governor Ana Holt will veto the Sarnow ferry levy bill."],
+        # Another person's standing in the race.
+        [PAIRS[8][0], PAIRS[8][1].replace("Marta Ferrand", "Edvin Rask")],
+        # Another levy.
+        [PAIRS[9][0], PAIRS[9][1].replace("Sarnow ferry levy", "Kelmar parking fee")],
         # One side takes an infinitive, the other an object: not one request.
         [
             "The Sarnow harbour master agreed to the ferry inquiry's terms.",

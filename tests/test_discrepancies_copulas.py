@@ -21,6 +21,8 @@ UNSAFE = "The Kelmar bridge is not safe for heavy traffic."
 SAFE = "The Kelmar bridge is safe for heavy traffic, engineers said on Monday."
 GUILTY = "The Sarnow ferry captain was guilty of negligence, the court found."
 INNOCENT = "The Sarnow ferry captain was innocent of negligence, the court found."
+NOT_MEMBER = "Ana Holt is not a member of the Kelmar harbour board."
+MEMBER = "Ana Holt is a member of the Kelmar harbour board, officials said on Monday."
 
 
 def _negations(analyzer: Analyzer, texts: list[str]) -> list[set[str]]:
@@ -30,7 +32,9 @@ def _negations(analyzer: Analyzer, texts: list[str]) -> list[set[str]]:
     return [{c.text for c in d.claims} for d in found if d.kind == "negation"]
 
 
-@pytest.mark.parametrize(("first", "second"), [(UNSAFE, SAFE), (GUILTY, INNOCENT)])
+@pytest.mark.parametrize(
+    ("first", "second"), [(UNSAFE, SAFE), (GUILTY, INNOCENT), (NOT_MEMBER, MEMBER)]
+)
 def test_a_state_denied_through_a_copula(analyzer: Analyzer, first: str, second: str) -> None:
     assert _negations(analyzer, [first, second]) == [{first, second}]
 
@@ -44,6 +48,10 @@ def test_a_state_denied_through_a_copula(analyzer: Analyzer, first: str, second:
         [GUILTY, INNOCENT.replace("Sarnow ferry captain", "Kelmar harbour pilot")],
         # Safe for another thing: the denial is narrower than the assertion's phrase.
         [UNSAFE, SAFE.replace("heavy traffic", "cyclists")],
+        # A member of another board: one head noun, other compounds.
+        [NOT_MEMBER, MEMBER.replace("Kelmar harbour", "Sarnow ferry")],
+        # Another member.
+        [NOT_MEMBER, MEMBER.replace("Ana Holt", "Marta Ferrand")],
         # A forecast is no assertion.
         [UNSAFE, "The Kelmar bridge will be safe for heavy traffic by May."],
     ],

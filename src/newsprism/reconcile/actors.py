@@ -293,6 +293,9 @@ def actors_of(
             nouns = [c for c in child.children if c.dep_ == "pobj"]
             if nouns and nouns[0].pos_ in ("NOUN", "PROPN") and not _is_day(nouns[0]):
                 preps[_lemma(child)] = _names(nouns[0], material, sentence, states)
+                # "a member of the Kelmar board" / "of the Sarnow board": one head noun,
+                # named apart by its compounds.
+                modifiers.setdefault(_lemma(nouns[0]), _modifiers(nouns[0]))
         if role is not None:
             role |= _names(participant, material, sentence, states)
             modifiers[_lemma(participant)] = _modifiers(participant)

@@ -36,11 +36,15 @@ _IRREGULAR: Final = MappingProxyType(
         "rise": ("rose", "risen"), "fall": ("fell", "fallen"), "win": ("won",),
         "lose": ("lost",), "uphold": ("upheld",), "grow": ("grew", "grown"),
         "shrink": ("shrank", "shrunk"), "veto": ("vetoes", "vetoed"),
+        "lead": ("led",), "cut": ("cut",),
     }
 )  # fmt: skip
 # Stressed last syllable or one short vowel: "admitted", "banned", "skipped".
-_DOUBLED: Final = frozenset({"acquit", "admit", "ban", "permit", "skip"})
-_ADJECTIVES: Final = frozenset({"guilty", "innocent"})
+_DOUBLED: Final = frozenset({"acquit", "admit", "ban", "permit", "skip", "drop"})
+_ADJECTIVES: Final = frozenset(
+    {"guilty", "innocent", "alive", "dead", "legal", "illegal", "constitutional",
+     "unconstitutional", "true", "false", "present", "absent"}
+)  # fmt: skip
 
 #: Lemma pairs that contradict each other (each listed once; the relation is symmetric).
 ANTONYMS: Final = (
@@ -79,6 +83,29 @@ ANTONYMS: Final = (
     ("attend", "skip"),
     ("succeed", "fail"),
     ("grow", "shrink"),
+    # A measure's fate told by its body, a figure's direction, a tax's (the callers
+    # require one object, or none: "raised the levy" / "cut the levy").
+    ("pass", "reject"),
+    ("rise", "drop"),
+    ("increase", "drop"),
+    ("rise", "decline"),
+    ("increase", "decline"),
+    ("grow", "decline"),
+    ("gain", "lose"),
+    ("raise", "lower"),
+    ("raise", "cut"),
+    ("increase", "cut"),
+    # A standing in a race, a stance taken, a claim answered.
+    ("lead", "trail"),
+    ("endorse", "oppose"),
+    ("favor", "oppose"),
+    ("acknowledge", "deny"),
+    # States that exclude each other, whoever holds them.
+    ("alive", "dead"),
+    ("legal", "illegal"),
+    ("constitutional", "unconstitutional"),
+    ("true", "false"),
+    ("present", "absent"),
 )
 
 #: Prepositions that place one thing in ways that exclude each other: looking "into"

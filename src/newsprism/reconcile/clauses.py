@@ -35,6 +35,8 @@ __all__ = [
     "is_asserted",
     "is_finite",
     "is_negated",
+    "is_nominal_copula",
+    "is_predicate",
     "is_reduced_relative",
     "lemma_of",
     "negated_predicates",
@@ -89,6 +91,11 @@ class Clause:
         """The core clause: the predicate with its subject, objects, auxiliaries and
         prepositional phrases, without subordinate or coordinated clauses."""
         tokens = _core(self.predicate)
+        head = self.predicate.head
+        if self.predicate.dep_ in ("acomp", "attr") and head.i != self.predicate.i:
+            # A copula's complement takes the copula's subject: "the captain is alive"
+            # / "is dead" share the captain, not the one word each.
+            tokens += _core(head)
         if is_reduced_relative(self.predicate):
             tokens += _reduced_core(self.predicate.head)
         kept = sorted(set(tokens), key=lambda t: t.i)
@@ -178,6 +185,25 @@ def content_word(predicate: Token) -> Token:
     return predicate
 
 
+def is_nominal_copula(token: Token) -> bool:
+    """Whether the token is a noun after "is" that carries the claim: "she is not a
+    member of the board" / "she is a member of the board" (the noun's phrases and the
+    copula's subject are its actors: :mod:`newsprism.reconcile.actors`)."""
+    head = token.head
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ == "attr"
+        and head.i != token.i
+        and lemma_of(head) == "be"
+    )
+
+
+def is_predicate(token: Token) -> bool:
+    """A word a negation claim is built on: a verb, an adjective, or a noun after a
+    copula (:func:`is_nominal_copula`)."""
+    return token.pos_ in PREDICATE_POS or is_nominal_copula(token)
+
+
 def negated_predicates(doc: Doc) -> list[Token]:
     """Predicates the sentence negates (guard 1)."""
     found: list[Token] = []
@@ -192,7 +218,7 @@ def negated_predicates(doc: Doc) -> list[Token]:
             found.append(content_word(token.head))
         elif lower == "no" and token.dep_ == "det" and token.head.dep_ in _CORE:
             found.append(content_word(token.head.head))
-    return [t for t in found if t.pos_ in PREDICATE_POS]
+    return [t for t in found if is_predicate(t)]
 
 
 def _negated_here(token: Token) -> bool:

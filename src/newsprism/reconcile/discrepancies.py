@@ -19,7 +19,9 @@
     2. the other sentence has the same predicate lemma, not negated there, and nowhere
        negated in that sentence (negation on exactly one side);
     3. neither predicate is a speech or cognition verb ("did not comment" / "said":
-       whether someone spoke is not the claim), nor "be"/"have"/"do" alone;
+       whether someone spoke is not the claim), nor "be"/"have"/"do" alone: the word
+       after a copula carries the claim, an adjective or a noun ("is not a member of
+       the board" / "is a member of the board");
     4. neither side is hedged or unasserted: no modal ("may", "will", "would", ...), no
        hedge adverb ("reportedly", "possibly", ...), no "if"/"whether" clause, no
        question, not inside what someone denies ("denied that she had provided false
@@ -112,6 +114,7 @@ from newsprism.reconcile.clauses import (
     is_asserted,
     is_finite,
     is_negated,
+    is_predicate,
     lemma_of,
     negated_predicates,
     usable,
@@ -246,7 +249,7 @@ def _negation_pairs(
         for token in doc:
             lemma = lemma_of(token)
             if (
-                token.pos_ in PREDICATE_POS
+                is_predicate(token)
                 and lemma in lemmas
                 and lemma not in denied
                 and not is_negated(token)
