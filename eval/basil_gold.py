@@ -75,7 +75,7 @@ BASELINE_SHARED: Final = 0.5
 _CONTENT: Final = re.compile(r"[a-z0-9]{4,}")
 _SPAN_KEYS: Final = {"article", "start", "end", "sha1"}
 # Causes of statement misses and of wrong statement pairs (basil_gold_score.statement_misses).
-_MISSES: Final = ("unit", "linkage", "other")
+_MISSES: Final = ("unit", "speaker", "linkage", "other")
 _FALSE: Final = ("cross", "half")
 
 
@@ -216,6 +216,7 @@ class Predicted:
     contradictions: list[Group] = field(default_factory=list)
     exclusives: list[Span] = field(default_factory=list)
     support: tuple[int, int, int] = (0, 0, 0)  # summary sentences, supporters, violations
+    speakers: list[str | None] | None = None  # each statement's speaker (None: no speakers)
 
 
 def _passage(p: Any) -> Span:
@@ -232,6 +233,7 @@ def of_brief(brief: Any, material: Any) -> Predicted:
         [[_passage(c) for c in d.claims] for d in brief.discrepancies if d.kind != "number"],
         [_passage(e.passage) for e in brief.exclusives],
         support_check(material, brief.summary),
+        [s.speaker for s in brief.statements],
     )
 
 
@@ -338,7 +340,9 @@ class Scored:
         for part in self.labelled:
             self.parts[part].add(counted[part]())
         if "statements" in self.labelled:
-            causes = score.statement_misses(texts, gold.statements, got.statements)
+            causes = score.statement_misses(
+                texts, gold.statements, got.statements, got.speakers
+            )
             self.misses = {k: self.misses.get(k, 0) + v for k, v in causes.items()}
         flagged = score.hard_negatives(texts, gold.hard_negatives, got.contradictions)
         self.negatives = [self.negatives[0] + flagged, self.negatives[1] + len(gold.hard_negatives)]
@@ -659,13 +663,14 @@ def _misses_markdown(report: dict[str, Any]) -> list[str]:
         return []
     lines = [
         "",
-        "Statement pairs missed, by cause (unit: a side was never a unit; linkage: units on "
-        "both sides, in different statements; other: a side's units also hold another gold "
-        "statement), and wrong pairs (cross: two labelled statements joined; half: one "
-        "joined to unlabelled text):",
+        "Statement pairs missed, by cause (unit: a side was never a unit; speaker: the "
+        "units' statements have two different speakers; linkage: units on both sides, in "
+        "different statements; other: a side's units also hold another gold statement), and "
+        "wrong pairs (cross: two labelled statements joined; half: one joined to unlabelled "
+        "text):",
         "",
-        "| system | unit | linkage | other | wrong: cross | wrong: half |",
-        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        "| system | unit | speaker | linkage | other | wrong: cross | wrong: half |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for name, st in rows:
         counts = [st["misses"][k] for k in _MISSES] + [st["false_links"][k] for k in _FALSE]

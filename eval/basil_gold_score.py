@@ -35,10 +35,13 @@ a *unit* miss when a side's gold spans are overlapped by no predicted span at al
 statement was never a unit, so no linkage could recall it); an *other* miss when both
 sides are overlapped but on one side every overlapping predicted span also overlaps a
 span of another gold statement (one unit holds two statements: the unit's boundary,
-not the linkage, kept it from the pair); else a *linkage* miss (units on both sides, in
-different predicted groups). A wrong predicted pair (judged, not right) is *cross* when
-both its sides overlap gold statement spans (two labelled statements joined), *half*
-when one side overlaps none (a labelled statement joined to unlabelled text).
+not the linkage, kept it from the pair); a *speaker* miss when, given the predicted
+groups' speakers, every group overlapping one side and every group overlapping the
+other have two different resolved speakers (the speaker attribution forbade the
+link); else a *linkage* miss (units on both sides, in different predicted groups). A
+wrong predicted pair (judged, not right) is *cross* when both its sides overlap gold
+statement spans (two labelled statements joined), *half* when one side overlaps none
+(a labelled statement joined to unlabelled text).
 
 **Exclusives.** Recall = gold exclusives overlapped by a predicted exclusive.
 A predicted exclusive is right when it overlaps a gold exclusive, wrong when it
@@ -144,12 +147,16 @@ def group_pairs(
 
 
 def statement_misses(
-    texts: Mapping[str, str], gold: Sequence[Group], predicted: Sequence[Group]
+    texts: Mapping[str, str],
+    gold: Sequence[Group],
+    predicted: Sequence[Group],
+    speakers: Sequence[str | None] | None = None,
 ) -> dict[str, int]:
     """The gold pairs :func:`group_pairs` does not recall, by cause (``unit``,
-    ``linkage``, ``other``), and its wrong predicted pairs (``cross``, ``half``); see the
-    module doc."""
-    found = dict.fromkeys(("unit", "linkage", "other", "cross", "half"), 0)
+    ``speaker``, ``linkage``, ``other``), and its wrong predicted pairs (``cross``,
+    ``half``); see the module doc. ``speakers``: each predicted group's resolved speaker
+    (None: unresolved; without the list no miss is put down to the speakers)."""
+    found = dict.fromkeys(("unit", "speaker", "linkage", "other", "cross", "half"), 0)
     gold_sides = [_by_article(g) for g in gold]
     pred_sides = [_by_article(p) for p in predicted]
     for number, sides in enumerate(gold_sides):
@@ -164,6 +171,10 @@ def statement_misses(
             elif any(_all_shared(texts, spans, [g.get(x, []) for g in others])
                      for x, spans in zip((a, b), hit, strict=True)):  # fmt: skip
                 found["other"] += 1
+            elif speakers is not None and _speakers_differ(
+                [_holders(texts, pred_sides, x, sides[x]) for x in (a, b)], speakers
+            ):
+                found["speaker"] += 1
             else:
                 found["linkage"] += 1
     for sides in pred_sides:
@@ -186,6 +197,25 @@ def _hitting(
 ) -> list[Span]:  # fmt: skip
     """The predicted spans of ``article`` (any group) that overlap a gold span."""
     return [m for p in pred_sides for m in p.get(article, []) if _covers(texts, [m], gold)]
+
+
+def _holders(
+    texts: Mapping[str, str], pred_sides: Sequence[dict[str, list[Span]]], article: str,
+    gold: list[Span],
+) -> list[int]:  # fmt: skip
+    """The predicted groups with a span of ``article`` that overlaps a gold span."""
+    return [n for n, p in enumerate(pred_sides) if _covers(texts, p.get(article, []), gold)]
+
+
+def _speakers_differ(holders: list[list[int]], speakers: Sequence[str | None]) -> bool:
+    """Whether every group of one side and every group of the other have two different
+    resolved speakers."""
+    first, second = holders
+    return all(
+        speakers[p] is not None and speakers[q] is not None and speakers[p] != speakers[q]
+        for p in first
+        for q in second
+    )
 
 
 def _all_shared(texts: Mapping[str, str], spans: list[Span], others: list[list[Span]]) -> bool:

@@ -105,8 +105,13 @@ def test_statement_misses_name_the_unit_the_linkage_and_the_boundary() -> None:
     # a and b linked; c a unit of its own; "Traffic" never a unit
     apart = [[GOLD_QUOTE[0], GOLD_QUOTE[1]], [bridge_c]]
     assert score.statement_misses(TEXTS, gold, apart) == {
-        "unit": 1, "linkage": 2, "other": 0, "cross": 0, "half": 0
+        "unit": 1, "speaker": 0, "linkage": 2, "other": 0, "cross": 0, "half": 0
     }  # fmt: skip
+    # the two statements have different resolved speakers: the attribution forbade it
+    by_speaker = score.statement_misses(TEXTS, gold, apart, ["Ruiz", "Diaz"])
+    assert (by_speaker["speaker"], by_speaker["linkage"]) == (2, 0)
+    unresolved = score.statement_misses(TEXTS, gold, apart, ["Ruiz", None])
+    assert (unresolved["speaker"], unresolved["linkage"]) == (0, 2)
     # c's only unit spans both gold statements of c: a boundary miss, not linkage
     whole_c = ("c", 0, len(TEXTS["c"]))
     merged = [[GOLD_QUOTE[0], GOLD_QUOTE[1]], [whole_c]]
@@ -168,7 +173,7 @@ def test_markdown_puts_the_baseline_beside_every_part() -> None:
         "seconds": 1.0,
     }
     text = basil_gold.markdown(report)
-    assert "| newsprism lexical | 0 | 0 | 0 | 0 | 0 |" in text  # misses by cause
+    assert "| newsprism lexical | 0 | 0 | 0 | 0 | 0 | 0 |" in text  # misses by cause
     for part in basil_gold.PARTS:
         assert f"| {part} | {basil_gold.BASELINE} |" in text
         assert f"| {part} | newsprism lexical |" in text
