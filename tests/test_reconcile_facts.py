@@ -365,6 +365,65 @@ def test_a_definite_numeral_joins_the_same_figure_elsewhere(analyzer: Analyzer) 
     assert not any(text == "two leaders" for _, text in by_text)
 
 
+def test_one_definite_numeral_two_sources_give_is_a_fact(analyzer: Analyzer) -> None:
+    """ "All three subpoenas focus on ..." quoted by two outlets: a count both report,
+    though each is definite. "the two leaders" in alike sentences stays no fact, nor
+    does a definite three in unlike ones."""
+    material = invented(
+        analyzer,
+        [
+            ("Ardmoor Gazette", "\"All three subpoenas focus on the closure of the bridge "
+             "lanes,\" the lawyer said.\n\nThe two leaders are due to meet again next month."
+             "\n\nThe three ferries were idle."),
+            ("Tarvel Today", "\"All three subpoenas focus on the closure of the bridge "
+             "lanes,\" said the lawyer.\n\nThe two leaders are due to meet again on May 7."
+             "\n\nVoters in all three districts cast ballots early."),
+        ],
+    )  # fmt: skip
+    by_text = {(o, text): f for f in compare_facts(material) for o, text in texts_of(f)}
+    subpoenas = by_text[("Ardmoor Gazette", "three subpoenas")]
+    assert subpoenas is by_text[("Tarvel Today", "three subpoenas")]
+    assert subpoenas.status == "agree"
+    assert not any(text in ("two leaders", "three ferries") for _, text in by_text)
+
+
+def count(text: str, value: float, approx: str | None = None) -> Quantity:
+    return Quantity(value, None, text, 0, len(text), approx, "bill")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # a bound's own tolerance is all its slack: 15's rounding reaching 16 is not enough
+        (count("some 16 bills", 16, "about"), count("15 bills", 15), False),
+        (count("some 16 bills", 16, "about"), count("16 bills", 16), True),
+        (count("nearly 30 bills", 30, "under"), count("30 bills", 30), True),  # "up to 30"
+        (count("more than 1,210 bills", 1210, "over"), count("1,200 bills", 1200), True),
+        (count("more than 50 bills", 50, "over"), count("48 bills", 48), False),
+    ],
+)
+def test_a_bound_against_an_exact_figure(a: Quantity, b: Quantity, expected: bool) -> None:
+    assert compatible(a, b) is expected
+    assert compatible(b, a) is expected
+
+
+def test_a_bound_near_an_exact_figure_is_one_fact_that_differs(analyzer: Analyzer) -> None:
+    """ "some 16 bills" and "15 bills": one count (their intervals meet), but "some 16"
+    allows 15.2-16.8, so the fact differs."""
+    material = invented(
+        analyzer,
+        [
+            ("Ardmoor Gazette", "Republicans said the Senate should take up some 16 bills "
+             "passed by the House."),
+            ("Tarvel Today", "Republicans said the Senate has ignored 15 bills passed by "
+             "the House."),
+        ],
+    )  # fmt: skip
+    by_text = {text: f for f in compare_facts(material) for _, text in texts_of(f)}
+    bills = by_text["some 16 bills"]
+    assert bills is by_text["15 bills"] and bills.status == "differ"
+
+
 # --- the sample corpus ----------------------------------------------------------------
 
 

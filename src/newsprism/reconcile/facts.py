@@ -14,7 +14,9 @@ Which quantities are compared
     ("the two leaders", "all three terminals": a reference to a known set, not a
     reported figure; counts below ``FactOptions.definite_below`` only) start no fact,
     but join one of their measure where another source gives the same figure exactly
-    ("the two turkeys" / "pardoned two turkeys").
+    ("the two turkeys" / "pardoned two turkeys"), or, from ``definite_pair_min`` up, pair
+    with another source's same definite numeral in an alike sentence ("All three
+    subpoenas focus on ..." quoted by two outlets).
 
 One measure
     Two quantities measure the same thing when their units are equal (after the
@@ -51,10 +53,16 @@ Compatibility of two figures
     least ± ``about_points`` on percent; "over" ``[v, v + slack]``, "under" ``[v -
     slack, v]``, where ``slack`` is the place value of the figure's last significant
     digit (a writer who says "more than 1,100" would have said "more than 1,200" if it
-    were so), kept between ``bound_slack_min`` and ``bound_slack_max`` of ``v``. A
-    bound and another figure are compatible when their intervals meet: "over 29%" ([29,
-    31.9]) and "about 30%" ([28.5, 31.5]) agree, "nearly a third" ([30, 33.3]) and
-    "about 30%" agree, 40% and 45% differ.
+    were so), kept between ``bound_slack_min`` and ``bound_slack_max`` of ``v``. Two
+    bounds are compatible when their intervals meet: "over 29%" ([29, 31.9]) and "about
+    30%" ([28.5, 31.5]) agree, "nearly a third" ([30, 33.3]) and "about 30%" agree, 40%
+    and 45% differ. A bound and an exact figure agree as two exact ones do, one's value
+    inside the other's interval: a bound's own tolerance is all the slack it has, so
+    "some 16" ([15.2, 16.8]) and 15 differ although 15's rounding interval reaches 16.
+    Grouping is looser than status: a bound and an exact figure whose intervals meet
+    are still readings of one measure (``figures.near``), so "some 16 House-passed
+    measures" and "15 bills" are one fact, which differs. Everywhere below, "fit" for
+    grouping means ``near``; the status alone asks for agreement.
 
 Whose figure
     Two different figures whose clauses (from the previous figure or the sentence start
@@ -88,7 +96,7 @@ Units
 Status
     ``single`` when the figures come from one source (syndicated copies are one source,
     :meth:`StoryMaterial.sources`); ``differ`` when two figures from different sources
-    are incompatible; ``agree`` otherwise.
+    cannot both hold (:func:`~newsprism.reconcile.figures.agree`); ``agree`` otherwise.
 
 Order and ids
     Facts are ordered by status (``differ``, ``agree``, ``single``), then by the number
@@ -127,6 +135,7 @@ from newsprism.reconcile.figures import (
     agree,
     compatible,
     interval,
+    near,
     values_compatible,
     written_step,
 )
@@ -183,6 +192,11 @@ def _fits(a: _Item, b: _Item) -> bool:
     return agree(_figure(a), _figure(b))
 
 
+def _readings(a: _Item, b: _Item) -> bool:
+    """Whether two figures may be one measure's readings (``figures.near``)."""
+    return near(_figure(a), _figure(b))
+
+
 def _figure(item: _Item) -> Figure:
     return item.quantity.value, item.lo, item.hi, item.quantity.approx is None
 
@@ -190,7 +204,7 @@ def _figure(item: _Item) -> Figure:
 def _same_figure(a: _Item, b: _Item) -> bool:
     """One article's two figures that can be one reading ("roughly $141 million" and
     "$140,937,785"; "twelve-point" and "Twelve points")."""
-    return (a.lo, a.hi) == (b.lo, b.hi) or _fits(a, b)
+    return (a.lo, a.hi) == (b.lo, b.hi) or _readings(a, b)
 
 
 def _other_actors(a: _Item, b: _Item) -> bool:
@@ -424,7 +438,7 @@ def _place(
         for s in slots
         if item.article not in s.articles() and not any(_other_actors(o, item) for o in s.items)
     ]
-    fitting = [s for s in free if any(_fits(o, item) for o in s.items)]
+    fitting = [s for s in free if any(_readings(o, item) for o in s.items)]
     if fitting:
         best = max(fitting, key=lambda s: _slot_similarity(item, s, sim))
         best.items.append(item)
@@ -437,10 +451,10 @@ def _place(
     slots.append(_Slot([item]))
 
 
-def _join_definite(item: _Item, slots: list[_Slot]) -> None:
+def _join_definite(item: _Item, slots: list[_Slot]) -> bool:
     """A small definite numeral ("the two turkeys") joins the fact of its measure where
     another source gives the same figure exactly ("pardoned two turkeys"); alone it
-    starts none (a reference to a known set, not a reported figure)."""
+    starts none (a reference to a known set, not a reported figure). Whether it joined."""
     for slot in slots:
         if item.article in slot.articles():
             continue
@@ -449,13 +463,44 @@ def _join_definite(item: _Item, slots: list[_Slot]) -> None:
             for o in slot.items
         ):
             slot.items.append(item)
-            return
+            return True
+    return False
 
 
-def _conflicted(items: Sequence[_Item]) -> bool:
-    """Whether two figures from different sources cannot both hold."""
+def _pair_definite(
+    items: Sequence[_Item], sim: npt.NDArray[np.float32], opts: FactOptions
+) -> list[_Slot]:
+    """Definite numerals of ``definite_pair_min`` or more that joined no fact, paired
+    across sources: the same figure of one head in sentences at least
+    ``differ_similarity`` alike ("All three subpoenas focus on ..." quoted by two
+    outlets) is a count both report. "the two leaders" never pairs: two is the parties
+    of nearly every story. A numeral no other source repeats starts no fact."""
+    slots: list[_Slot] = []
+    for item in items:
+        if item.quantity.value < opts.definite_pair_min:
+            continue
+        for slot in slots:
+            if item.article in slot.articles():
+                continue
+            if any(
+                o.source != item.source
+                and _same_figure(o, item)
+                and float(sim[item.sentence, o.sentence]) >= opts.differ_similarity
+                for o in slot.items
+            ):
+                slot.items.append(item)
+                break
+        else:
+            slots.append(_Slot([item]))
+    return [s for s in slots if len({i.source for i in s.items}) > 1]
+
+
+def _conflicted(items: Sequence[_Item], strict: bool = False) -> bool:
+    """Whether two figures from different sources are no readings of one measure, or
+    (``strict``, for the status) cannot both hold."""
+    together = _fits if strict else _readings
     return any(
-        a.source != b.source and not _fits(a, b)
+        a.source != b.source and not together(a, b)
         for n, a in enumerate(items)
         for b in items[n + 1 :]
     )
@@ -468,7 +513,7 @@ def _near(a: Sequence[_Item], b: Sequence[_Item], ratio: float) -> bool:
 
 
 def _covered(items: Sequence[_Item], by: Sequence[_Item]) -> bool:
-    return all(any(_fits(x, y) for y in by) for x in items)
+    return all(any(_readings(x, y) for y in by) for x in items)
 
 
 def _mergeable(a: _Slot, b: _Slot, score: float, opts: FactOptions) -> bool:
@@ -581,7 +626,7 @@ def _merge_synonyms(
 def _status(material: StoryMaterial, items: Sequence[_Item]) -> FactStatus:
     if material.sources(i.article for i in items) < 2:
         return "single"
-    return "differ" if _conflicted(items) else "agree"
+    return "differ" if _conflicted(items, strict=True) else "agree"
 
 
 def _fact(material: StoryMaterial, items: list[_Item]) -> Fact:
@@ -638,10 +683,14 @@ def compare_facts(material: StoryMaterial, options: FactOptions | None = None) -
         if not item.definite:
             key = (item.quantity.unit, classes[(item.quantity.unit, item.head)])
             _place(item, by_key.setdefault(key, []), sim, opts)
+    alone: dict[tuple[str | None, str], list[_Item]] = {}
     for item in items:
         if item.definite:
             key = (item.quantity.unit, classes[(item.quantity.unit, item.head)])
-            _join_definite(item, by_key.get(key, []))
+            if not _join_definite(item, by_key.get(key, [])):
+                alone.setdefault(key, []).append(item)
+    for key, found in alone.items():
+        by_key.setdefault(key, []).extend(_pair_definite(found, sim, opts))
     slots = _merge_synonyms([s for group in by_key.values() for s in group], sim, opts)
     facts = [_fact(material, s.items) for s in slots]
     position = {a.id: n for n, a in enumerate(material.articles)}

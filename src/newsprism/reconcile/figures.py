@@ -23,6 +23,7 @@ __all__ = [
     "agree",
     "compatible",
     "interval",
+    "near",
     "values_compatible",
     "written_step",
 ]
@@ -77,6 +78,10 @@ class FactOptions:
     * ``definite_below`` 4: "the two leaders", "all three terminals" are references to
       the parties of a story (2 and 3 are nearly always such); "the four Kesterian
       planes" and "the twelve points" are still reported figures.
+    * ``definite_pair_min`` 3: two sources' definite numerals of one head in alike
+      sentences make a fact from 3 up ("All three subpoenas focus on ...", quoted by two
+      outlets: the BASIL calibration gold's one such fact); "the two leaders" of nearly
+      every story never does.
     """
 
     exact_tolerance: float = 0.01
@@ -87,6 +92,7 @@ class FactOptions:
     differ_similarity: float = 0.25
     merge_similarity: float = 0.12
     definite_below: float = 4.0
+    definite_pair_min: float = 3.0
     min_suffix: int = 4
     rounding_max: float = 0.10
     merge_differ_similarity: float = 0.27
@@ -161,16 +167,31 @@ def agree(a: Figure, b: Figure) -> bool:
     """Whether two figures (value, lo, hi, exact) can both hold. Two exact figures agree
     when one is a rounding or truncation of the other (its value lies in the other's
     interval): "$43 million" and "$43,885,310" agree, "1,200" and "1,300" do not (their
-    intervals meet at 1,250, but neither is a reading of the other). A bound meets any
-    figure whose interval it meets."""
-    if a[3] and b[3]:
+    intervals meet at 1,250, but neither is a reading of the other). A bound and an
+    exact figure agree the same way, one's value inside the other's interval: the
+    bound's tolerance is all the slack it has ("some 16" is 15.2-16.8, so not 15, though
+    15's own rounding reaches 16; "more than 1,210" and "1,200" agree, the rounded 1,200
+    may be 1,210). Two bounds agree when their intervals meet ("over 29%" / "about
+    30%")."""
+    if a[3] or b[3]:
         return _inside(a[0], b) or _inside(b[0], a)
     return a[1] <= b[2] + _EPSILON and b[1] <= a[2] + _EPSILON
 
 
+def near(a: Figure, b: Figure) -> bool:
+    """Whether two figures can be readings of one measure: they agree, or a bound's
+    interval meets an exact figure's ("some 16" / 15: one count of bills, told
+    differently). Grouping asks this; status asks :func:`agree`."""
+    if a[3] and b[3]:
+        return agree(a, b)
+    return a[1] <= b[2] + _EPSILON and b[1] <= a[2] + _EPSILON
+
+
 def _inside(value: float, figure: Figure) -> bool:
-    """Whether ``value`` reads as ``figure`` (its interval's top is open: 20 is no
-    truncation of 19)."""
+    """Whether ``value`` reads as ``figure``: an exact figure's interval's top is open
+    (20 is no truncation of 19), a bound's is closed ("up to 30" allows 30)."""
+    if not figure[3]:
+        return figure[1] - _EPSILON <= value <= figure[2] + _EPSILON
     return figure[1] - _EPSILON <= value < figure[2] - _EPSILON
 
 
