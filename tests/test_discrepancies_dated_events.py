@@ -105,3 +105,45 @@ def test_the_dense_row_keeps_the_other_date_guards(analyzer: Analyzer) -> None:
     other = TOLD.replace("Lorvik Courier", "Varna Herald").replace("Tuesday", "Monday")
     material = invented(analyzer, [TOLD, other])
     assert not [d for d in find_discrepancies(material, [], _FlatDense()) if d.kind == "date"]
+
+
+# One occasion named by a noun, dated on the noun ("the debate on Tuesday",
+# "Thursday's debate"), not on a verb.
+DEBATE_TUESDAY = (
+    "Critics pounced after the Kelmar mayoral debate on Tuesday, where Ana Holt stumbled "
+    "over the ferry levy."
+)
+DEBATE_THURSDAY = (
+    "Ana Holt stumbled over the ferry levy in Thursday's Kelmar mayoral debate, critics said."
+)
+
+
+def test_an_event_noun_dated_apart(analyzer: Analyzer) -> None:
+    assert _dates(analyzer, [DEBATE_TUESDAY, DEBATE_THURSDAY]) == [
+        {DEBATE_TUESDAY, DEBATE_THURSDAY}
+    ]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # Another debate, described by other words.
+        [DEBATE_TUESDAY, DEBATE_THURSDAY.replace("Kelmar mayoral", "Sarnow council")],
+        # "a debate on Thursday" may be another one.
+        [
+            DEBATE_TUESDAY,
+            DEBATE_THURSDAY.replace(
+                "Thursday's Kelmar mayoral debate", "a Kelmar mayoral debate on Thursday"
+            ),
+        ],
+        # The other article dates the debate on Tuesday too: a series, or both told.
+        [
+            DEBATE_TUESDAY,
+            DEBATE_THURSDAY + " She had also stumbled in the Kelmar mayoral debate on Tuesday.",
+        ],
+        # The same day.
+        [DEBATE_TUESDAY, DEBATE_THURSDAY.replace("Thursday's", "Tuesday's")],
+    ],
+)
+def test_event_nouns_that_are_not_one_occasion(analyzer: Analyzer, texts: list[str]) -> None:
+    assert _dates(analyzer, texts) == []

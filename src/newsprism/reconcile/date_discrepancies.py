@@ -16,7 +16,11 @@ participant besides that noun. One vote
 told in other words ("the Senate resolution on the levy passed Tuesday" / "on
 Wednesday, the Senate voted on a bill that funds the levy") is one event when the
 body is the same and the measures' descriptions share a word
-(:mod:`newsprism.reconcile.votes`), its dates at most ``VOTE_DAYS`` apart.
+(:mod:`newsprism.reconcile.votes`), its dates at most ``VOTE_DAYS`` apart. An
+occasion named by a noun of :data:`EVENT_NOUNS` and dated on the noun ("the vice
+presidential debate on Tuesday", "Thursday's debate": the parser hangs the date on no
+verb) is one event when the noun and its describing words are the same and both sides
+are definite (:func:`event_date_discrepancies`).
 
 The dates of a clause (:func:`clause_dates`) also serve the other passes' guard 6 (no
 different occasions: :func:`one_occasion`).
@@ -27,7 +31,11 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
+from typing import Final
+
+from spacy.tokens import Span, Token
 
 from newsprism.model import Discrepancy, Passage
 from newsprism.reconcile.actors import StateNames, same_actors
@@ -41,6 +49,7 @@ from newsprism.reconcile.clauses import (
     usable,
 )
 from newsprism.reconcile.discrepancy_groups import (
+    WORDS,
     DiscrepancyOptions,
     claims_of,
     clause_actors,
@@ -54,10 +63,12 @@ from newsprism.reconcile.similarity import LexicalSimilarity, TextSimilarity
 from newsprism.reconcile.votes import one_vote, votes
 
 __all__ = [
+    "EVENT_NOUNS",
     "VOTE_DAYS",
     "clause_dates",
     "date_discrepancies",
     "dates_clash",
+    "event_date_discrepancies",
     "one_occasion",
     "vote_date_discrepancies",
 ]
@@ -311,6 +322,180 @@ def vote_date_discrepancies(
             and dates_clash(c_dates, a_dates if c.clause.source == a.clause.source else b_dates)
             for c, c_dates in found
         )
+    ]
+    return [
+        Discrepancy(group[0].text, "date", claims_of(material, group))
+        for group in components(pairs)
+    ]
+
+
+#: Nouns that name one occasion: a date on one of them dates that occasion ("the
+#: debate on Tuesday", "Wednesday's vote", "the hearing Thursday morning").
+EVENT_NOUNS: Final = frozenset(
+    {"debate", "vote", "hearing", "meeting", "speech", "interview", "rally", "election",
+     "primary", "caucus", "summit", "ruling", "verdict", "announcement", "attack",
+     "shooting", "crash", "explosion", "protest", "ceremony", "funeral", "trial", "arrest",
+     "raid", "visit", "trip", "address", "conference", "session", "briefing", "appearance",
+     "forum", "convention", "signing", "veto", "resignation", "apology",
+     "showdown", "testimony", "deposition", "sentencing", "indictment", "launch", "opening",
+     "inauguration", "parade", "vigil", "march", "strike", "walkout"}
+)  # fmt: skip
+# What a dated noun's own words may hold besides its modifiers: articles, possessives.
+_DEFINITE: Final = frozenset({"the", "this", "that"})
+
+
+@dataclass(frozen=True, slots=True)
+class _DatedEvent:
+    clause: Clause
+    key: tuple[str, frozenset[str]]
+    dates: tuple[tuple[str, str], ...]
+
+
+def _dated_noun(root: Token) -> Token | None:
+    """The noun a date mention hangs on, when it hangs on a noun before any verb: "the
+    debate on Tuesday" (pobj of a preposition of the noun), "Tuesday's vote" (its
+    possessor), "the face-off Thursday night" (a bare noun phrase beside it)."""
+    token = root
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        token = token.head
+    elif token.dep_ not in ("prep", "poss", "compound", "npadvmod", "nmod", "appos"):
+        return None
+    head = token.head
+    if head.i == token.i or head.pos_ != "NOUN" or lemma_of(head) not in EVENT_NOUNS:
+        return None
+    return head
+
+
+def _date_root(span: Span) -> Token:
+    """The head word of a date mention without its preposition: the analysis may give
+    "in Thursday" for "in Thursday's debate", where "in" hangs on the verb and
+    "Thursday" on the debate."""
+    start = span.start
+    while start + 1 < span.end and span.doc[start].pos_ == "ADP":
+        start += 1
+    if start == span.start:
+        return span.root
+    return span.doc[start : span.end].root
+
+
+def _definite(noun: Token) -> bool:
+    """ "the debate", "Tuesday's debate", "Biden's speech": one known occasion; "a
+    meeting on Thursday" may be another meeting than the one another outlet dates."""
+    return any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in noun.children
+    )
+
+
+def _event_key(noun: Token) -> tuple[str, frozenset[str]]:
+    """The event's head lemma and its describing words (compounds, adjectives and the
+    possessor: "vice presidential debate" -> debate, {vice, presidential}; "his debate"
+    -> debate, {his}), dates left out."""
+    words = frozenset(
+        lemma_of(t) if t.pos_ != "PRON" else t.lower_
+        for c in noun.children
+        if c.dep_ in ("compound", "amod", "nmod", "poss")
+        for t in c.subtree
+        if t.pos_ in ("NOUN", "PROPN", "ADJ", "PRON")
+        and t.lower_.rstrip(".") not in _DAY_WORDS
+        and not t.like_num
+    )
+    return lemma_of(noun), words
+
+
+_DAY_WORDS: Final = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+     "yesterday", "tonight", "morning", "evening", "afternoon", "night", "week", "weekend",
+     "month", "year", "last", "next", "early", "late", "january", "jan", "february", "feb",
+     "march", "mar", "april", "apr", "may", "june", "jun", "july", "jul", "august", "aug",
+     "september", "sept", "sep", "october", "oct", "november", "nov", "december", "dec"}
+)  # fmt: skip
+
+
+def _dated_events(
+    material: StoryMaterial, sentences: Sequence[Passage], parsed: Parsed
+) -> list[_DatedEvent]:
+    """Definite event nouns that carry a resolved, past, unambiguous date."""
+    found = []
+    for sentence, doc in zip(sentences, parsed.docs(sentences), strict=True):
+        analysis = material.analysis(sentence.article)
+        if analysis is None:
+            continue
+        dated: dict[int, list[tuple[str, str]]] = {}
+        nouns: dict[int, Token] = {}
+        for mention in analysis.dates:
+            offset = mention.start - sentence.start
+            if mention.date is None or mention.ambiguous or mention.future:
+                continue
+            if not 0 <= offset < len(doc.text):
+                continue
+            span = doc.char_span(offset, offset + len(mention.text), alignment_mode="expand")
+            noun = _dated_noun(_date_root(span)) if span is not None else None
+            if noun is None or not _definite(noun):
+                continue
+            first, _, last = mention.date.partition("/")
+            dated.setdefault(noun.i, []).append((first, last or first))
+            nouns[noun.i] = noun
+        source = material.source_of(sentence.article)
+        for i, dates in dated.items():
+            clause = Clause(sentence, source, nouns[i], False)
+            found.append(_DatedEvent(clause, _event_key(nouns[i]), tuple(_narrowest(dates))))
+    return found
+
+
+def _one_event(a: _DatedEvent, b: _DatedEvent) -> bool:
+    """One head noun described by the same words: "the vice presidential debate" and
+    "his debate" (a BASIL story's president's debate of the week before) are two."""
+    return a.key == b.key
+
+
+def _dated_both_ways(
+    material: StoryMaterial, sentences: Sequence[Passage], a: _DatedEvent, b: _DatedEvent
+) -> bool:
+    """Whether ``b``'s article also gives ``a``'s date to a sentence naming the event
+    (its noun and describing words, however the parser hangs the date there): a series
+    of debates, or the article telling both dates itself."""
+    article = b.clause.sentence.article
+    words = {a.key[0], *a.key[1]}
+    for sentence in sentences:
+        if sentence.article != article:
+            continue
+        lemmas = set(WORDS.findall(sentence.text.casefold()))
+        if all(any(w.startswith(x[:4]) for w in lemmas) for x in words) and any(
+            not dates_clash([x], a.dates) for x in _resolved(material, sentence)
+        ):
+            return True
+    return False
+
+
+def event_date_discrepancies(
+    material: StoryMaterial,
+    sentences: Sequence[Passage],
+    parsed: Parsed,
+    similarity: TextSimilarity,
+    opts: DiscrepancyOptions,
+) -> list[Discrepancy]:
+    """``date`` for one occasion named by a noun and dated differently: "the vice
+    presidential debate on Tuesday" / "Thursday's vice presidential debate". The same
+    event noun described alike (:func:`_one_event`), definite on both sides, each date
+    knowable to the other article, and no article dating that event twice apart (a
+    series: "last week's debate" and "Thursday's debate"). No similarity guard: the
+    noun, its description and the definite article are the guard."""
+    dated = [
+        s
+        for s in sentences
+        if _resolved(material, s) and any(w in EVENT_NOUNS for w in WORDS.findall(s.text.lower()))
+    ]
+    events = _dated_events(material, dated, parsed)
+    pairs = [
+        (a.clause, b.clause)
+        for i, a in enumerate(events)
+        for b in events[i + 1 :]
+        if a.clause.source != b.clause.source
+        and _one_event(a, b)
+        and dates_clash(a.dates, b.dates)
+        and _both_knowable(material, a.clause, a.dates, b.clause, b.dates)
+        and not _dated_both_ways(material, sentences, a, b)
+        and not _dated_both_ways(material, sentences, b, a)
     ]
     return [
         Discrepancy(group[0].text, "date", claims_of(material, group))

@@ -64,8 +64,10 @@
     ``negation`` too (:mod:`newsprism.reconcile.outcomes`: one thing, the same agents).
 
 ``date``
-    One event dated differently by two sources, and one vote told in other words and
-    dated differently (:mod:`newsprism.reconcile.date_discrepancies`).
+    One event dated differently by two sources, one vote told in other words and
+    dated differently, and one occasion named by a noun and dated on it ("the mayoral
+    debate on Tuesday" / "Thursday's mayoral debate")
+    (:mod:`newsprism.reconcile.date_discrepancies`).
 
 ``actor``
     Different people named as the one who did a deed only one can do: "Linda Ferrand
@@ -121,6 +123,7 @@ from newsprism.reconcile.clauses import (
 )
 from newsprism.reconcile.date_discrepancies import (
     date_discrepancies,
+    event_date_discrepancies,
     one_occasion,
     vote_date_discrepancies,
 )
@@ -486,6 +489,7 @@ PASSES: Final[tuple[DiscrepancyPass, ...]] = (
     addressee_discrepancies,
     date_discrepancies,
     vote_date_discrepancies,
+    event_date_discrepancies,
 )
 
 
