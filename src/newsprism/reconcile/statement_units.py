@@ -8,9 +8,11 @@ import itertools
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Final
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsprism.analyze.aliases import PERSON_VERBS
 from newsprism.model import Quote
@@ -58,6 +60,28 @@ _SECOND_REPORT = re.compile(
     + "|".join(_REPORTING)
     + r")(?:\s+[\w'’.-]+){0,3}?\s+)?(?:also\s+)?that\s+"
 )
+# Past-tense verbs of a speech act whose object carries content (the acts of
+# :mod:`newsprism.reconcile.speech_acts`).
+SPEECH_ACTS: Final = (
+    "accused", "announced", "apologized", "apologised", "vowed", "threatened", "rejected",
+    "denied", "disputed", "blamed", "urged", "praised", "defended", "pleaded", "criticized",
+    "criticised", "condemned", "called for", "called on", "pledged", "promised",
+    "declined to comment", "refused to comment", "declined to say", "refused to say",
+)  # fmt: skip
+# Or a speech act conjoined to a reported clause: "said the port would reopen in spring
+# and urged the union to ...", "..., and rejected claims that ...". The act is the
+# second piece, from its verb (its object says what was said: "rejected claims that he
+# hid the accounts" is not "he hid the accounts").
+_SECOND_ACT = re.compile(
+    r",?\s+(?:and|but)\s+(?:also\s+)?(?=(?:" + "|".join(re.escape(a) for a in SPEECH_ACTS) + r")\b)"
+)
+# Content words (or words of a partial quote) a unit of another article must share with
+# a conjoined act for it to be cut off: two, as a partial quote of two words counts as
+# verbatim evidence in statements.StatementOptions.verbatim_words (set before scoring).
+_ACT_SUPPORT = 2
+_STOP_WORDS = frozenset(ENGLISH_STOP_WORDS)
+# A run in quote marks, or opened by one and running to the text's end.
+_OPENED = re.compile(r"[\"“]([^\"“”]+)(?:[\"”]|$)")
 # A second subject beside the speaker's mention: " and Clinton", "Obama and ".
 _NAME = r"(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})"
 _AND_AFTER = re.compile(r" and " + _NAME + r"\b")
@@ -333,11 +357,21 @@ def _with_partials(host: Unit, inner: Sequence[Unit]) -> Unit:
 
 def report_pieces(units: Sequence[Unit]) -> list[Unit]:
     """The units with indirect clauses cut at a second report or complement conjoined
-    to them (see :func:`_report_pieces`), in story order."""
-    return [piece for unit in units for piece in _report_pieces(unit)]
+    to them (see :func:`_report_pieces`), in story order. A speech act conjoined to a
+    clause is cut off only where a unit of another article renders it (see
+    :func:`_rendered_elsewhere`)."""
+    content = [_content_words(u.text) for u in units]
+    pieces: list[Unit] = []
+    for unit in units:
+
+        def rendered(start: int, end: int, unit: Unit = unit) -> bool:
+            return _rendered_elsewhere(unit, (start, end), units, content)
+
+        pieces.extend(_report_pieces(unit, rendered))
+    return pieces
 
 
-def _report_pieces(unit: Unit) -> list[Unit]:
+def _report_pieces(unit: Unit, rendered: Callable[[int, int], bool]) -> list[Unit]:
     """An indirect unit cut where a second report of the same speaker is conjoined to
     it ("she was 'exhilarated' by the support and reminded reporters that she had
     predicted two-thirds of the vote"): two things said, which other outlets report
@@ -345,11 +379,19 @@ def _report_pieces(unit: Unit) -> list[Unit]:
     that the port would stay shut"), each one a piece. The pieces keep the quote group,
     so step 3 of :mod:`newsprism.reconcile.statements` rejoins them where no outlet
     tells them apart; the connecting words ("and reminded reporters that") belong to
-    neither."""
+    neither. A conjoined speech act ("... and urged the union to ...") is a piece from
+    its verb, when ``rendered`` (its start and end in the text) says another outlet
+    renders it: else it stays with the clause, as the one thing said it is often
+    written as ("said the offer was fair and urged the union to return"). On the BASIL
+    golds (lexical, clean worktrees, one change, same run): development 61 -> 62 of 96
+    pairs (an urging that another outlet quotes apart), P 0.928 -> 0.929; calibration
+    unchanged; two clauses cut, both right."""
     if unit.direct:
         return [unit]
     bounds = [(0, 0)]  # (start of a piece, end of the connective before it)
-    for match in _SECOND_REPORT.finditer(unit.text):
+    acts = [m for m in _SECOND_ACT.finditer(unit.text) if rendered(m.end(), _act_end(unit, m))]
+    found = [*_SECOND_REPORT.finditer(unit.text), *acts]
+    for match in sorted(found, key=lambda m: m.start()):
         if min(match.start() - bounds[-1][1], len(unit.text) - match.end()) >= _MIN_CLAUSE:
             bounds.append((match.start(), match.end()))
     if len(bounds) == 1:
@@ -359,6 +401,52 @@ def _report_pieces(unit: Unit) -> list[Unit]:
         _clause_piece(unit, unit.start + begin, unit.start + end)
         for (_, begin), end in zip(bounds, ends, strict=True)
     ]
+
+
+def _act_end(unit: Unit, act: re.Match[str]) -> int:
+    """Where a conjoined act's piece ends in the unit's text: at the next second report
+    or act, else the text's end."""
+    later = [
+        m.start()
+        for pattern in (_SECOND_REPORT, _SECOND_ACT)
+        for m in pattern.finditer(unit.text, act.end())
+    ]
+    return min([len(unit.text), *later])
+
+
+def _rendered_elsewhere(
+    unit: Unit, piece: tuple[int, int], units: Sequence[Unit], content: Sequence[set[str]]
+) -> bool:
+    """Whether a unit of another article renders the piece (offsets in ``unit.text``):
+    shares :data:`_ACT_SUPPORT` content words with it, or holds a partial quote of the
+    piece (:data:`_ACT_SUPPORT` words or more) word for word."""
+    start, end = piece
+    words = _content_words(unit.text[start:end])
+    # Its partial quotes: those the analysis read, and any run the text opens with a
+    # quote mark (the analysis misses one whose closing mark is past the clause's end).
+    spans = [(a - unit.start, b - unit.start) for a, b in unit.partials]
+    spans += [m.span(1) for m in _OPENED.finditer(unit.text, start, end)]
+    quoted = [
+        fragment
+        for a, b in spans
+        if start <= a and b <= end
+        if (fragment := normalize_words(unit.text[a:b])).count(" ") > _ACT_SUPPORT
+    ]
+    for other, theirs in zip(units, content, strict=True):
+        if other.article == unit.article:
+            continue
+        if len(words & theirs) >= _ACT_SUPPORT:
+            return True
+        if quoted and any(f in normalize_words(other.text) for f in quoted):
+            return True
+    return False
+
+
+def _content_words(text: str) -> set[str]:
+    """Distinct content words of a text: case-folded, three letters or more, no stop
+    words."""
+    words = TOKEN.findall(text.translate(APOSTROPHES).casefold())
+    return {w for w in words if len(w) >= 3 and w not in _STOP_WORDS}
 
 
 def _partial_cuts(
