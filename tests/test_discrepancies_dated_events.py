@@ -147,3 +147,46 @@ def test_an_event_noun_dated_apart(analyzer: Analyzer) -> None:
 )
 def test_event_nouns_that_are_not_one_occasion(analyzer: Analyzer, texts: list[str]) -> None:
     assert _dates(analyzer, texts) == []
+
+
+# One utterance, quoted in the same words by two outlets, dated apart on its cue.
+SAID_TUESDAY = (
+    "“We will not close the Sarnow ferry line while I am mayor,” Ana Holt said on Tuesday."
+)
+SAID_WEDNESDAY = (
+    "Mayor Ana Holt said Wednesday: “We will not close the Sarnow ferry line while I am mayor.”"
+)
+
+
+def test_one_utterance_dated_apart(analyzer: Analyzer) -> None:
+    assert _dates(analyzer, [SAID_TUESDAY, SAID_WEDNESDAY]) == [{SAID_TUESDAY, SAID_WEDNESDAY}]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # The same day.
+        [SAID_TUESDAY, SAID_WEDNESDAY.replace("Wednesday", "Tuesday")],
+        # Another speaker.
+        [SAID_TUESDAY, SAID_WEDNESDAY.replace("Ana Holt", "Marta Ferrand")],
+        # The other article quotes the line on Tuesday too: said twice.
+        [
+            SAID_TUESDAY,
+            SAID_WEDNESDAY + " She had said on Tuesday: “We will not close the Sarnow ferry "
+            "line while I am mayor.”",
+        ],
+        # A date inside the quote is the speaker's, not the telling's.
+        [
+            SAID_TUESDAY,
+            "“As I said on Wednesday, we will not close the Sarnow ferry line while I am "
+            "mayor,” Ana Holt said.",
+        ],
+        # A shared slogan is no shared utterance.
+        [
+            "“Ferries for all,” Ana Holt said on Tuesday, opening the Sarnow terminal.",
+            "Ana Holt said Wednesday the Kelmar line would run on, “ferries for all.”",
+        ],
+    ],
+)
+def test_quotes_that_are_not_one_dated_utterance(analyzer: Analyzer, texts: list[str]) -> None:
+    assert _dates(analyzer, texts) == []

@@ -20,7 +20,9 @@ body is the same and the measures' descriptions share a word
 occasion named by a noun of :data:`EVENT_NOUNS` and dated on the noun ("the vice
 presidential debate on Tuesday", "Thursday's debate": the parser hangs the date on no
 verb) is one event when the noun and its describing words are the same and both sides
-are definite (:func:`event_date_discrepancies`).
+are definite (:func:`event_date_discrepancies`). One utterance two outlets quote in
+the same words, its telling dated apart by a few days, is one event too
+(:func:`statement_date_discrepancies`).
 
 The dates of a clause (:func:`clause_dates`) also serve the other passes' guard 6 (no
 different occasions: :func:`one_occasion`).
@@ -43,6 +45,7 @@ from newsprism.reconcile.clauses import (
     Clause,
     Parsed,
     content_word,
+    is_asserted,
     is_negated,
     is_reduced_relative,
     lemma_of,
@@ -64,12 +67,14 @@ from newsprism.reconcile.votes import one_vote, votes
 
 __all__ = [
     "EVENT_NOUNS",
+    "STATEMENT_DAYS",
     "VOTE_DAYS",
     "clause_dates",
     "date_discrepancies",
     "dates_clash",
     "event_date_discrepancies",
     "one_occasion",
+    "statement_date_discrepancies",
     "vote_date_discrepancies",
 ]
 
@@ -79,9 +84,12 @@ _QUOTED = re.compile(r"[“\"«„][^“”\"«»„]*[”\"»“]")
 _REPEATS = frozenset({"again", "second", "another", "once", "resume", "renew", "repeat"})
 
 
-def clause_dates(clause: Clause, material: StoryMaterial) -> list[tuple[str, str]]:
+def clause_dates(
+    clause: Clause, material: StoryMaterial, skip: Sequence[tuple[int, int]] = ()
+) -> list[tuple[str, str]]:
     """Resolved (first day, last day) of the date mentions attached to the predicate
-    (inside its subtree, with no other predicate between)."""
+    (inside its subtree, with no other predicate between); mentions starting inside a
+    ``skip`` span (article offsets) are left out."""
     analysis = material.analysis(clause.sentence.article)
     if analysis is None:
         return []
@@ -90,6 +98,8 @@ def clause_dates(clause: Clause, material: StoryMaterial) -> list[tuple[str, str
     for mention in analysis.dates:
         offset = mention.start - clause.sentence.start
         if mention.date is None or mention.ambiguous or not 0 <= offset < len(doc.text):
+            continue
+        if any(start <= mention.start < end for start, end in skip):
             continue
         span = doc.char_span(offset, offset + len(mention.text), alignment_mode="expand")
         if span is None:
@@ -496,6 +506,108 @@ def event_date_discrepancies(
         and _both_knowable(material, a.clause, a.dates, b.clause, b.dates)
         and not _dated_both_ways(material, sentences, a, b)
         and not _dated_both_ways(material, sentences, b, a)
+    ]
+    return [
+        Discrepancy(group[0].text, "date", claims_of(material, group))
+        for group in components(pairs)
+    ]
+
+
+#: One utterance dated twice is a few days off at most ("said Tuesday" / "said
+#: Wednesday"; the BASIL calibration, development and contradictions files date their
+#: gold weekday contradictions 1-2 days apart); further apart, a speaker repeating a line
+#: (a stump speech) or a year resolved wrongly ("March 2" of another year) is likelier.
+STATEMENT_DAYS = 7
+# Six words running in two outlets' direct quotes (three shared word 4-grams) make one
+# utterance; a shared slogan or title ("In God We Trust") does not.
+_SHARED_GRAMS = 3
+_QUOTE_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class _DatedQuote:
+    clause: Clause
+    speaker: str
+    grams: frozenset[tuple[str, ...]]
+    dates: tuple[tuple[str, str], ...]
+
+
+def _grams(text: str, n: int = 4) -> frozenset[tuple[str, ...]]:
+    words = _QUOTE_WORDS.findall(text.casefold().replace("’", "'"))
+    return frozenset(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
+
+
+def _dated_quotes(
+    material: StoryMaterial, sentences: Sequence[Passage], parsed: Parsed
+) -> list[_DatedQuote]:
+    """Direct quotes of a resolved speaker whose cue verb carries a resolved past date
+    outside quotation marks ("'...,' Holt said Tuesday")."""
+    found = []
+    for article in material.articles:
+        analysis = material.analysis(article.id)
+        if analysis is None:
+            continue
+        quoted = [(q.start, q.end) for q in analysis.quotes if q.direct]
+        mine = [s for s in sentences if s.article == article.id and _resolved(material, s)]
+        for quote in analysis.quotes:
+            if not quote.direct or not quote.speaker or quote.cue_start is None:
+                continue
+            cue_end = quote.cue_end if quote.cue_end is not None else quote.cue_start + 1
+            sentence = next((s for s in mine if s.start <= quote.cue_start < s.end), None)
+            if sentence is None:
+                continue
+            doc = parsed.docs([sentence])[0]
+            span = doc.char_span(
+                quote.cue_start - sentence.start, cue_end - sentence.start, alignment_mode="expand"
+            )
+            if span is None:
+                continue
+            verb = span.root
+            if verb.pos_ not in ("VERB", "AUX") or is_negated(verb) or not is_asserted(verb):
+                continue
+            clause = Clause(sentence, material.source_of(article.id), verb, False)
+            dates = clause_dates(clause, material, quoted)
+            if dates:
+                found.append(
+                    _DatedQuote(clause, quote.speaker.casefold(), _grams(quote.text), tuple(dates))
+                )
+    return found
+
+
+def _one_utterance(a: _DatedQuote, b: _DatedQuote) -> bool:
+    return a.speaker == b.speaker and len(a.grams & b.grams) >= _SHARED_GRAMS
+
+
+def statement_date_discrepancies(
+    material: StoryMaterial,
+    sentences: Sequence[Passage],
+    parsed: Parsed,
+    similarity: TextSimilarity,
+    opts: DiscrepancyOptions,
+) -> list[Discrepancy]:
+    """``date`` for one utterance dated differently: two outlets quote the same speaker
+    in the same words (:func:`_one_utterance`) and date the telling apart ("'...,' Holt
+    said Tuesday" / "Holt said Wednesday: '...'"), at most :data:`STATEMENT_DAYS`
+    apart, each date knowable to the other article, dates inside quotation marks left
+    out ("'As I said yesterday, ...'"), and no article quoting those words on the other
+    side's day too (a line said twice). No similarity guard: the speaker and the shared
+    words are the guard."""
+    quotes = _dated_quotes(material, sentences, parsed)
+    pairs = [
+        (a.clause, b.clause)
+        for i, a in enumerate(quotes)
+        for b in quotes[i + 1 :]
+        if a.clause.source != b.clause.source
+        and _one_utterance(a, b)
+        and dates_clash(a.dates, b.dates)
+        and _days_apart(a.dates, b.dates) <= STATEMENT_DAYS
+        and _both_knowable(material, a.clause, a.dates, b.clause, b.dates)
+        and not any(
+            c.clause.source in (a.clause.source, b.clause.source)
+            and _one_utterance(c, a)
+            and not dates_clash(c.dates, b.dates if c.clause.source == a.clause.source else a.dates)
+            for c in quotes
+        )
     ]
     return [
         Discrepancy(group[0].text, "date", claims_of(material, group))

@@ -66,8 +66,9 @@
 ``date``
     One event dated differently by two sources, one vote told in other words and
     dated differently, and one occasion named by a noun and dated on it ("the mayoral
-    debate on Tuesday" / "Thursday's mayoral debate")
-    (:mod:`newsprism.reconcile.date_discrepancies`).
+    debate on Tuesday" / "Thursday's mayoral debate"), and one utterance quoted in the
+    same words and said on different days ("'...,' Holt said Tuesday" / "Holt said
+    Wednesday: '...'") (:mod:`newsprism.reconcile.date_discrepancies`).
 
 ``actor``
     Different people named as the one who did a deed only one can do: "Linda Ferrand
@@ -125,6 +126,7 @@ from newsprism.reconcile.date_discrepancies import (
     date_discrepancies,
     event_date_discrepancies,
     one_occasion,
+    statement_date_discrepancies,
     vote_date_discrepancies,
 )
 from newsprism.reconcile.discrepancy_groups import (
@@ -490,6 +492,7 @@ PASSES: Final[tuple[DiscrepancyPass, ...]] = (
     date_discrepancies,
     vote_date_discrepancies,
     event_date_discrepancies,
+    statement_date_discrepancies,
 )
 
 
