@@ -124,6 +124,12 @@ def test_an_event_noun_dated_apart(analyzer: Analyzer) -> None:
     ]
 
 
+@pytest.mark.parametrize("verb", ["was held", "took place"])
+def test_an_event_noun_dated_by_a_verb_of_happening(analyzer: Analyzer, verb: str) -> None:
+    held = f"The Kelmar mayoral debate {verb} on Tuesday at the Sarnow ferry terminal."
+    assert _dates(analyzer, [held, DEBATE_THURSDAY]) == [{held, DEBATE_THURSDAY}]
+
+
 @pytest.mark.parametrize(
     "texts",
     [
@@ -143,6 +149,8 @@ def test_an_event_noun_dated_apart(analyzer: Analyzer) -> None:
         ],
         # The same day.
         [DEBATE_TUESDAY, DEBATE_THURSDAY.replace("Thursday's", "Tuesday's")],
+        # A person's trip dates no debate.
+        ["Ana Holt took the ferry on Tuesday to the Kelmar mayoral debate.", DEBATE_THURSDAY],
     ],
 )
 def test_event_nouns_that_are_not_one_occasion(analyzer: Analyzer, texts: list[str]) -> None:

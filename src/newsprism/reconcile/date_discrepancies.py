@@ -371,9 +371,18 @@ def _dated_noun(root: Token) -> Token | None:
     elif token.dep_ not in ("prep", "poss", "compound", "npadvmod", "nmod", "appos"):
         return None
     head = token.head
+    if head.pos_ in ("VERB", "AUX") and lemma_of(head) in _HAPPENING and head.i != token.i:
+        # "The rally was held Tuesday", "the vote took place on Wednesday": the date
+        # is the event's, told by a verb that only says it happened.
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        head = subjects[0] if subjects else head
     if head.i == token.i or head.pos_ != "NOUN" or lemma_of(head) not in EVENT_NOUNS:
         return None
     return head
+
+
+# Verbs that say only that their subject happened ("was held", "took place").
+_HAPPENING: Final = frozenset({"hold", "take", "happen", "occur", "stage", "air", "begin"})
 
 
 def _date_root(span: Span) -> Token:
