@@ -90,3 +90,15 @@ def test_speech_act_conjoined_to_a_reported_clause_is_a_piece_from_its_verb() ->
     whole = f"{first} and walked out of the hall at noon"
     other = _clause("he walked out of the hall at noon", "b")
     assert report_pieces([_clause(whole), other])[0].text == whole
+
+
+def test_speech_act_named_by_its_noun() -> None:
+    (unit,) = _acts("Edvin Rask made the announcement in his home town of Hope on Friday.")
+    assert (unit.speaker, unit.text) == (
+        NAME,
+        "made the announcement in his home town of Hope on Friday",
+    )
+    (unit,) = _acts("Edvin Rask issued a sharp call for the mayor to resign on Sunday.")
+    assert unit.text.startswith("issued a sharp call for the mayor")
+    # Making something else is no speech act.
+    assert _acts("Edvin Rask made the trip to the harbour in his own boat on Friday.") == []
