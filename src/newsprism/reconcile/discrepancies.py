@@ -17,7 +17,9 @@
        ``nothing``/``nobody``/``none`` as its subject or object ("no agreement was
        reached"); "not only" is no negation;
     2. the other sentence has the same predicate lemma, not negated there, and nowhere
-       negated in that sentence (negation on exactly one side);
+       negated in that sentence (negation on exactly one side); a reduced relative
+       asserts as a finite verb does ("the bill, signed by the governor on Monday, ..."
+       against "the governor has not signed the bill");
     3. neither predicate is a speech or cognition verb ("did not comment" / "said":
        whether someone spoke is not the claim), nor "be"/"have"/"do" alone: the word
        after a copula carries the claim, an adjective or a noun ("is not a member of
@@ -258,7 +260,7 @@ def _negation_pairs(
                 and lemma in lemmas
                 and lemma not in denied
                 and not is_negated(token)
-                and usable(token)
+                and usable(token, participles=True)
             ):
                 positives.append(
                     Clause(sentence, material.source_of(sentence.article), token, False)
