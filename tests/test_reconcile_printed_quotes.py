@@ -125,3 +125,55 @@ def _holding(statements: Sequence[Statement], outlet: str, words: str) -> Statem
             if variant.passage.outlet == outlet and words in variant.passage.text:
                 return statement
     raise AssertionError(f"{words!r} of {outlet} is in no statement")
+
+
+# --- a named outlet's passage reprinted without marks ----------------------------------
+
+_REPORT = (
+    "The night crossings ran for three winters without a second engineer on board, "
+    "according to the ferry logs."
+)
+_HERALD = f"The ferry company has defended its record.\n\n{_REPORT}\n\nThe company said little."
+_POST = (
+    "The minister called for an inquiry. Here is an excerpt from the Herald report:\n\n"
+    f"{_REPORT}\n\nThe company did not respond."
+)
+
+
+def _reprint_units(post: str = _POST, herald: str = _HERALD) -> list[Unit]:
+    return _units(_material(_article("Post", post, []), _article("Herald", herald, [])))
+
+
+def test_passage_of_a_named_outlet_reprinted_is_a_unit_in_both_articles() -> None:
+    units = _reprint_units()
+    assert len(units) == 2
+    assert {u.text for u in units} == {_REPORT.rstrip(".")}
+    assert all((u.direct, u.speaker) == (False, None) for u in units)
+    found = align_statements(
+        _material(_article("Post", _POST, []), _article("Herald", _HERALD, [])),
+        LexicalSimilarity(),
+    )
+    assert _holding(found, "Post", "night crossings") is _holding(
+        found, "Herald", "night crossings"
+    )
+
+
+def test_no_reprint_unless_an_article_names_the_other_outlet_or_in_short_runs() -> None:
+    assert _reprint_units(post=_POST.replace("the Herald report", "a report")) == []
+    words = _REPORT.split()
+    short = " ".join(words[: printed_quotes.REPRINT_WORDS - 1])
+    assert _reprint_units(post=_POST.replace(_REPORT, f"{short}, it said.")) == []
+
+
+def test_reprinted_run_stops_at_a_reporting_verb_and_a_paragraph() -> None:
+    said = "The night crossings ran for three winters, Lind said at the hearing on Monday"
+    herald, post = (f"{said} in the harbour town.\n\n", f"{_POST}\n\n{said} in the harbour town.")
+    cue = len(_HERALD) + said.index("said")
+    quote = Quote("x", 0, 1, True, "Lind", "Lind", cue="said", cue_start=cue, cue_end=cue + 4)
+    units = _units(
+        _material(_article("Post", post, []), _article("Herald", _HERALD + herald, [quote]))
+    )
+    assert len(units) == 2  # the excerpt above, not the attribution
+    assert all("said" not in u.text for u in units)
+    broken = _HERALD.replace("three winters without", "three winters\n\nwithout")
+    assert _reprint_units(herald=broken) == []
