@@ -1,6 +1,7 @@
-"""A denial against an assertion told by a reduced relative clause ("the bill, signed by
+"""Events asserted without a finite verb: a reduced relative clause ("the bill, signed by
 the governor on Monday, ..." asserts the signing as "the governor signed the bill"
-does), through find_discrepancies on invented articles."""
+does) and a gerund after "after" ("After meeting the harbour master on Monday, ...");
+through find_discrepancies on invented articles."""
 
 from __future__ import annotations
 
@@ -45,3 +46,39 @@ def test_a_reduced_relative_asserts_its_event(analyzer: Analyzer) -> None:
 )
 def test_reduced_relatives_the_guards_keep_apart(analyzer: Analyzer, texts: list[str]) -> None:
     assert _negations(analyzer, texts) == []
+
+
+MET = "Ana Holt met the Sarnow harbour master on Tuesday to discuss the ferry levy."
+AFTER_MEETING = (
+    "After meeting the Sarnow harbour master on Monday to discuss the ferry levy, Ana Holt "
+    "left for Kelmar."
+)
+
+
+def _kinds(analyzer: Analyzer, texts: list[str]) -> list[tuple[str, set[str]]]:
+    material = invented(analyzer, texts)
+    found = find_discrepancies(material, [], LexicalSimilarity())
+    assert_provenance(material, found)
+    return [(d.kind, {c.text for c in d.claims}) for d in found]
+
+
+def test_a_gerund_after_after_dates_its_event(analyzer: Analyzer) -> None:
+    assert _kinds(analyzer, [MET, AFTER_MEETING]) == [("date", {MET, AFTER_MEETING})]
+
+
+def test_a_gerund_after_after_asserts_its_event(analyzer: Analyzer) -> None:
+    never = "Ana Holt has never met the Sarnow harbour master."
+    assert _kinds(analyzer, [never, AFTER_MEETING]) == [("negation", {never, AFTER_MEETING})]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        AFTER_MEETING.replace("After", "Without"),
+        # After a verb of blame, "for" gives the critic's charge.
+        "Critics slammed Ana Holt for meeting the Sarnow harbour master on Monday to "
+        "discuss the ferry levy.",
+    ],
+)
+def test_gerunds_that_assert_nothing(analyzer: Analyzer, text: str) -> None:
+    assert _kinds(analyzer, [MET, text]) == []
