@@ -27,9 +27,36 @@ def test_one_vote_in_other_words_dated_differently(analyzer: Analyzer) -> None:
     assert [(d.kind, {c.text for c in d.claims}) for d in found] == [("date", {PASSED, VOTED})]
 
 
+# A measure's other fates are votes too.
+CONFIRMED = "The Senate confirmed the nomination of Ana Holt to the ferry board on Tuesday."
+CONFIRM_VOTE = (
+    "On Thursday, the Senate voted 60-38 on the nomination of Ana Holt to the ferry board."
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (CONFIRMED, CONFIRM_VOTE),
+        (
+            "The Senate rejected the ferry levy bill on Tuesday.",
+            "On Wednesday, the Senate voted 41-9 on a bill that funds the ferry levy.",
+        ),
+    ],
+)
+def test_other_fates_of_a_measure_dated_differently(
+    analyzer: Analyzer, first: str, second: str
+) -> None:
+    material = invented(analyzer, [first, second])
+    found = find_discrepancies(material, [], LexicalSimilarity())
+    assert [(d.kind, {c.text for c in d.claims}) for d in found] == [("date", {first, second})]
+
+
 @pytest.mark.parametrize(
     "texts",
     [
+        # Another nominee.
+        [CONFIRMED, CONFIRM_VOTE.replace("Ana Holt", "Marta Ferrand")],
         # Two bodies: two votes.
         [PASSED.replace("Senate", "House"), VOTED],
         # Two measures: nothing shared in their descriptions.

@@ -204,6 +204,14 @@ SHAPES_FROM_REAL_REPORTING: list[Gold] = [
      None, None),
     ("At least 53 others were wounded.", "At least 53 others", 53, None, "over", "wound"),
     ("The blast injured 12 others.", "12 others", 12, None, None, "injure"),
+    # a stand-in's participle, its "of" count's verb, an object's participle complement
+    ("The shooting left 50 people dead and scores of others injured.", "scores", 40, None,
+     "over", "injure"),
+    ("Dozens of others were hurt in the blast.", "Dozens", 24, None, "over", "hurt"),
+    ("Fifty people were killed and 53 others injured.", "53 others", 53, None, None,
+     "injure"),
+    ("The blast killed five and left 12 others injured.", "12 others", 12, None, None,
+     "injure"),
     ("I will secure the border within a year.", "within a year", 1, "years", "under",
      "secure"),
     ("The port will reopen within a decade.", "within a decade", 10, "years", "under",
@@ -420,6 +428,17 @@ def test_fraction_and_vague_parsers() -> None:
     assert fraction_percent("one", "thirds") is None
     assert parse_vague("hundreds") == 200
     assert parse_vague("hundreds of thousands") == 200_000
+    assert parse_vague("scores") == 40
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Their test scores of 90 were high.", "The scores of the two teams were close.",
+     "He scores 3 goals a game."],
+)  # fmt: skip
+def test_scores_as_a_noun_is_no_amount(nlp: Language, sentence: str) -> None:
+    """ "scores" is a vague amount only as "scores of" with nothing before it."""
+    assert not any(q.text.casefold() == "scores" for q in quantities_in(nlp, sentence))
 
 
 # --- the sample corpus: every planted fact is found with its value and bound ---------------

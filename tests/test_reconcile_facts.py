@@ -387,6 +387,57 @@ def test_one_definite_numeral_two_sources_give_is_a_fact(analyzer: Analyzer) -> 
     assert not any(text in ("two leaders", "three ferries") for _, text in by_text)
 
 
+def test_a_vague_plural_joins_the_count_it_fits(analyzer: Analyzer) -> None:
+    """ "scores of others injured" joins another outlet's "53 wounded" (one measure under
+    two words, and "scores" allows 40-200), and never makes a fact differ: "dozens of
+    people" stays out of the 300 evacuated."""
+    material = invented(
+        analyzer,
+        [
+            ("Ardmoor Gazette", "The attack left 50 people dead and 53 wounded.\n\n"
+             "Police evacuated 300 residents from the nearby blocks."),
+            ("Tarvel Today", "The shooting left 50 people dead and scores of others injured."
+             "\n\nPolice evacuated dozens of residents from the nearby blocks."),
+        ],
+    )  # fmt: skip
+    by_text = {(o, text): f for f in compare_facts(material) for o, text in texts_of(f)}
+    hurt = by_text[("Ardmoor Gazette", "53")]
+    assert hurt is by_text[("Tarvel Today", "scores")] and hurt.status == "agree"
+    assert ("Tarvel Today", "dozens") not in by_text
+    assert by_text[("Ardmoor Gazette", "300 residents")].status == "single"
+
+
+def test_one_count_under_the_words_news_uses_for_it(analyzer: Analyzer) -> None:
+    """ "53 wounded" and "53 others were injured" in sentences that share little: one
+    measure (wounded and injured are one head), so one fact."""
+    material = invented(
+        analyzer,
+        [
+            ("Ardmoor Gazette", "Fifty died and 53 wounded, the mayor told the council."),
+            ("Tarvel Today", "At the hospital, doctors said 53 others were injured."),
+        ],
+    )  # fmt: skip
+    by_text = {(o, text): f for f in compare_facts(material) for o, text in texts_of(f)}
+    hurt = by_text[("Ardmoor Gazette", "53")]
+    assert hurt is by_text[("Tarvel Today", "53 others")] and hurt.status == "agree"
+
+
+def test_small_counts_of_two_things_need_alike_sentences(analyzer: Analyzer) -> None:
+    """ "two touchdowns" and "two games" share a figure by chance: under ten, two named
+    things merge only in sentences at least ``small_merge_similarity`` alike (the
+    samples' "three container ships" / "3 vessels" diverted to other ports do)."""
+    material = invented(
+        analyzer,
+        [
+            ("Ardmoor Gazette", "Varga threw two touchdowns in the win on Sunday."),
+            ("Tarvel Today", "Varga had missed two games with a knee injury before the win."),
+        ],
+    )  # fmt: skip
+    by_text = {(o, text): f for f in compare_facts(material) for o, text in texts_of(f)}
+    assert by_text[("Ardmoor Gazette", "two touchdowns")].status == "single"
+    assert by_text[("Tarvel Today", "two games")].status == "single"
+
+
 def count(text: str, value: float, approx: str | None = None) -> Quantity:
     return Quantity(value, None, text, 0, len(text), approx, "bill")  # type: ignore[arg-type]
 

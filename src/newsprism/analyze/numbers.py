@@ -11,8 +11,8 @@ It reads:
 * words: "twenty-five", "three hundred and six", "two dozen", "half a million";
 * fractions and ratios: "a third", "one-third", "two-thirds", "half", "one in five"
   (as percent);
-* vague amounts: "dozens", "hundreds", "tens of thousands", "several hundred" (as the
-  least they can mean, bound "over");
+* vague amounts: "dozens", "scores of", "hundreds", "tens of thousands", "several
+  hundred" (as the least they can mean, bound "over");
 * units and currencies from the tables :data:`UNITS` and the currency signs, converted
   to one unit per kind; ranges ("20-30%", "between 2 and 3 million").
 
@@ -80,8 +80,13 @@ _DENOMINATORS: Final = MappingProxyType(
 # Vague plurals, read as the least they can mean ("hundreds" is at least two hundred);
 # quantities.py marks them approx "over".
 _VAGUE: Final = MappingProxyType(
-    {"dozens": 24.0, "hundreds": 200.0, "thousands": 2e3, "millions": 2e6, "billions": 2e9}
-)
+    {
+        "dozens": 24.0, "scores": 40.0, "hundreds": 200.0, "thousands": 2e3, "millions": 2e6,
+        "billions": 2e9,
+    }
+)  # fmt: skip
+# "scores" is vague only before "of" ("scores of others"; not "test scores", "scores 3").
+_OF_ONLY: Final = frozenset({"scores"})
 _VAGUE_MULTIPLIERS: Final = MappingProxyType({"tens": 10.0, "hundreds": 100.0})
 _VAGUE_BASES: Final = MappingProxyType({"thousands": 1e3, "millions": 1e6, "billions": 1e9})
 
@@ -123,7 +128,8 @@ _FRACTION_PATTERN: Final = (
 _VAGUE_PATTERN: Final = (
     rf"(?<![\w\-])(?:(?:tens|hundreds){_SP}+of{_SP}+(?:thousands|millions|billions)"
     rf"|(?:several|a{_SP}+few|many){_SP}+(?:{_SCALE_WORD})"
-    rf"|{_alternation(_VAGUE)})\b"
+    rf"|{_alternation(set(_VAGUE) - _OF_ONLY)}"
+    rf"|(?:{_alternation(_OF_ONLY)})(?={_SP}+of{_SP}+(?!\d)))\b"
 )
 
 # Hyphenated ratios: "one-in-three", "1-in-3" (the word after the hyphen would not start

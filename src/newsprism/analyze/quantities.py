@@ -26,7 +26,8 @@ Decisions (each has a test in ``tests/test_quantities.py``):
   ``over``; "nearly, almost, just under, up to, less than, fewer than, close to, as many
   as, ..." are ``under`` ("nearly 30" says the true figure is below 30). Dozens are
   loose: "two dozen" is 24, ``about``. Vague amounts are the least they can mean:
-  "hundreds of" and "several hundred" are 200, ``over``. A range "20-30%" is two
+  "hundreds of" and "several hundred" are 200, ``over``; "scores of" is 40, but only
+  with nothing before it ("test scores of 90" is a noun). A range "20-30%" is two
   quantities, 20 ``over`` and 30 ``under`` ("from 20% to 30%" is a change: no bound).
   "over two years" before a duration means "spread over", not a bound. A deadline with
   the article is one unit at most: "within a year" is 1 year, ``under``.
@@ -299,15 +300,30 @@ def _quantity(
     )
 
 
-def _stand_in_for(noun: Token) -> Token | None:
+def _stand_in_for(noun: Token, acting: Token | None = None) -> Token | None:
     """What a count is about when its noun only stands in ("at least 53 others were
-    wounded"): the verb of which it is subject or object ("wound", as "53 wounded" says),
-    else nothing; any other noun is itself."""
+    wounded"): the participle it carries, else the verb of which it (or ``acting``, the
+    count whose "of" complement it is: "scores of others injured") is the passive or
+    participle's subject or the object, the object's participle complement first ("left
+    12 others injured" -> injure): "wound", as "53 wounded" says. Else nothing; any other
+    noun is itself."""
     if noun.lower_ not in _STAND_INS:
         return noun
-    verb = noun.head
-    acted_on = noun.dep_ in {"nsubjpass", "dobj"} and verb.pos_ == "VERB"
-    return verb if acted_on else None
+    participle = next(
+        (c for c in noun.children if c.dep_ in {"acl", "amod"} and c.tag_ == "VBN"), None
+    )
+    if participle is not None:
+        return participle
+    for token in (noun, acting):
+        verb = token.head if token is not None else None
+        if token is None or verb is None or verb.pos_ != "VERB":
+            continue
+        if token.dep_ == "dobj":
+            result = (c for c in verb.children if c.dep_ == "oprd" and c.tag_ == "VBN")
+            return next(result, verb)
+        if token.dep_ == "nsubjpass" or (token.dep_ == "nsubj" and verb.tag_ == "VBN"):
+            return verb
+    return None
 
 
 def _spent_on(amount: Amount, ctx: _Context) -> Token | None:
@@ -449,6 +465,8 @@ def _not_a_count(amount: Amount, ctx: _Context, noun: Token | None) -> bool:
     """Whether a bare number is a year, date, time, label, list number, code or name."""
     if amount.form == "words":
         return amount.value <= 1 or _is_name_word(amount, ctx)  # "one of them", "Formula One"
+    if amount.form == "vague":
+        return _owned_noun(amount, ctx)
     if amount.needs_noun and (noun is None or noun.tag_ not in {"NNS", "NNPS"}):
         return True  # "3-1 win", "2024-25 season", "2026-03-03"
     if amount.form != "digits":
@@ -457,6 +475,19 @@ def _not_a_count(amount: Amount, ctx: _Context, noun: Token | None) -> bool:
     if _is_year(first, amount, ctx, noun) or _is_date_or_clock(amount, ctx.text):
         return True
     return _is_label_or_name(first, amount, ctx, noun)
+
+
+# Vague plurals that are also plain nouns: "their scores of the day", "test scores".
+_NOUN_VAGUE: Final = _word_set("scores")
+
+
+def _owned_noun(amount: Amount, ctx: _Context) -> bool:
+    """Whether a vague plural that is also a noun is the noun: a determiner, possessive,
+    adjective or compound before it ("their scores of the season", "test scores of")."""
+    token = ctx.token_at(amount.num_start)
+    if token is None or token.lower_ not in _NOUN_VAGUE:
+        return False
+    return any(c.i < token.i for c in token.children)
 
 
 def _is_label_or_name(first: str, amount: Amount, ctx: _Context, noun: Token | None) -> bool:
@@ -649,6 +680,8 @@ def _measured(span: Span) -> Token | None:
     of = _of_complement(span)
     if of is not None and of.pos_ == "PRON":
         of = None  # "18 of them": what "them" stands for is not here; the verb says more
+    if of is not None and of.lower_ in _STAND_INS:
+        return _stand_in_for(of, span.root)  # "dozens of others were hurt" -> hurt
     return of or _modified_noun(span.root) or _governed_by(span.root)
 
 

@@ -8,9 +8,11 @@ Which quantities are compared
     Every quantity with an ``about`` (what is counted or measured) or a unit (a sum,
     a share or a measure whose noun the parse did not find: "over $10,000 at Best Buy"
     in a list; its head is empty, so it meets others only by the second pass's sentence
-    similarity), except vague plurals
-    ("thousands", "dozens", "several hundred": the analyser reads them as the least they
-    can mean, so they neither agree nor differ with a figure). Small definite numerals
+    similarity). Vague plurals ("thousands", "dozens", "scores of", "several hundred": the
+    analyser reads them as the least they can mean) allow that least value to
+    ``vague_span`` times it; they join the fact of their measure they fit, the most
+    alike, where another source gives a figure ("scores of others injured" / "53
+    wounded"), start none, and never make a fact differ. Small definite numerals
     ("the two leaders", "all three terminals": a reference to a known set, not a
     reported figure; counts below ``FactOptions.definite_below`` only) start no fact,
     but join one of their measure where another source gives the same figure exactly
@@ -21,14 +23,19 @@ Which quantities are compared
 One measure
     Two quantities measure the same thing when their units are equal (after the
     analyser's conversion: square miles are km2, fractions are percent) and their
-    ``about`` heads match: equal after case-folding and a plural ``s``, or one the
-    suffix of the other ("dockworker"/"worker"; the shorter at least 4 letters). Then,
+    ``about`` heads match: equal after case-folding, a plural ``s`` and the few words
+    news uses for one count (``_SAME_HEADS``: wounded/injured/hurt, killed/dead/deaths),
+    or one the suffix of the other ("dockworker"/"worker"; the shorter at least 4
+    letters). Then,
     in a second pass, groups of one unit with different heads merge, most similar pair
     first, when their sentences are lexically similar (``merge_similarity``) and the
     merge adds no disagreement: either all merged figures fit one another, or one side
     already disagreed and every figure of an agreeing side fits a figure of the other.
     Outlets name one measure differently: "1,200 members" / "around 1,200
     dockworkers", "14 ships" / "fourteen vessels", "a 4% pay rise" / "an offer of 4%".
+    Counts under ``small_count`` of two named things need sentences at least
+    ``small_merge_similarity`` alike ("three container ships" / "3 vessels" diverted to
+    other ports; not "two touchdowns" / "two games" of one player's season).
     Groups of bounds alone ("about", "over", "under") merge so only when they share a
     written value ("more than $10,000" / "at least $10,000"): ranges that merely overlap
     are no evidence of one measure ("nearly $20 million" earned / a net worth "between
@@ -176,6 +183,7 @@ class _Item:
     scale: float = 1.0  # the compared unit per shown unit (metres: 0.001 km)
     actors: frozenset[str] = frozenset()  # names in the clause before the figure
     definite: bool = False  # "the two turkeys": joins a fact, never starts one
+    vague: bool = False  # "scores of others": joins a fact it fits, never differs
 
 
 @dataclass
@@ -222,18 +230,32 @@ def _other_actors(a: _Item, b: _Item) -> bool:
 _TALLY = "vote"  # the analyser's head for a vote tally's figures ("134 to 63")
 
 
+# One measure, many words: outlets count the wounded as "53 wounded", "53 people
+# injured", "scores of others hurt"; the dead as "killed", "dead", "deaths". Heads are
+# the analyser's lemmas (nouns, or the verb a count is subject or object of).
+_SAME_HEADS: Final = MappingProxyType(
+    {
+        "wound": "injure", "wounded": "injure", "hurt": "injure", "injury": "injure",
+        "injured": "injure", "dead": "kill", "death": "kill", "die": "kill",
+        "fatality": "kill", "killed": "kill", "person": "people",
+    }
+)  # fmt: skip
+
+
 def _head(about: str) -> str:
     head = about.casefold().strip()
     if len(head) > 3 and head.endswith("s") and not head.endswith("ss"):
         head = head[:-1]
-    return head
+    return _SAME_HEADS.get(head, head)
 
 
 def _comparable(material: StoryMaterial, article: str, q: Quantity, opts: FactOptions) -> bool:
-    if not q.about and q.unit is None:
-        return False  # a bare number with nothing counted
-    # "thousands", "dozens": the least a vague plural means
-    return not (q.approx == "over" and parse_vague(q.text) == q.value)
+    return bool(q.about) or q.unit is not None  # not a bare number with nothing counted
+
+
+def _vague(q: Quantity) -> bool:
+    """A vague plural ("thousands", "scores of"): the least it means, read as "over"."""
+    return q.approx == "over" and parse_vague(q.text) == q.value
 
 
 def _definite(material: StoryMaterial, article: str, q: Quantity, opts: FactOptions) -> bool:
@@ -279,12 +301,16 @@ def _collect(material: StoryMaterial, opts: FactOptions) -> tuple[list[_Item], l
                 index[key] = len(sentences)
                 sentences.append(context)
             compared, lo, hi, shown, scale = _compared(q, opts)
+            vague = _vague(q)
+            if vague:
+                lo, hi = q.value, q.value * opts.vague_span
             before = (max(sentence.start, clause_from), q.start)
             actors = frozenset(n for n, s, e in names if before[0] <= s and e <= before[1])
             items.append(
                 _Item(
                     len(items), article.id, material.source_of(article.id), compared,
                     _head(q.about or ""), index[key], lo, hi, shown, scale, actors, definite,
+                    vague,
                 )
             )  # fmt: skip
     return items, sentences
@@ -467,6 +493,20 @@ def _join_definite(item: _Item, slots: list[_Slot]) -> bool:
     return False
 
 
+def _join_vague(item: _Item, slots: list[_Slot], sim: npt.NDArray[np.float32]) -> None:
+    """A vague plural ("scores of others injured") joins the fact of its measure, the
+    most alike, where another source gives a figure it fits ("53 wounded"); it never
+    makes a fact differ (``_conflicted`` passes it by) and alone starts none."""
+    fitting = [
+        s
+        for s in slots
+        if item.article not in s.articles()
+        and any(o.source != item.source and not o.vague and _readings(o, item) for o in s.items)
+    ]
+    if fitting:
+        max(fitting, key=lambda s: _slot_similarity(item, s, sim)).items.append(item)
+
+
 def _pair_definite(
     items: Sequence[_Item], sim: npt.NDArray[np.float32], opts: FactOptions
 ) -> list[_Slot]:
@@ -500,7 +540,7 @@ def _conflicted(items: Sequence[_Item], strict: bool = False) -> bool:
     (``strict``, for the status) cannot both hold."""
     together = _fits if strict else _readings
     return any(
-        a.source != b.source and not together(a, b)
+        a.source != b.source and not (a.vague or b.vague) and not together(a, b)
         for n, a in enumerate(items)
         for b in items[n + 1 :]
     )
@@ -587,6 +627,18 @@ def _bridged(a: _Slot, b: _Slot) -> bool:
     return False
 
 
+def _small_counts(a: _Slot, b: _Slot, opts: FactOptions) -> bool:
+    """Whether two slots are counts below ``small_count`` of two named things: "two
+    touchdowns" / "two games", "four men" / "four cars" share a figure by chance in one
+    story's alike sentences, so they are never one measure by the second pass."""
+    items = [*a.items, *b.items]
+    if items[0].quantity.unit is not None:
+        return False
+    if any(abs(i.quantity.value) >= opts.small_count for i in items):
+        return False
+    return all(i.head for i in items)
+
+
 def _merge_synonyms(
     slots: list[_Slot], sim: npt.NDArray[np.float32], opts: FactOptions
 ) -> list[_Slot]:
@@ -601,6 +653,8 @@ def _merge_synonyms(
             if not (_has_exact(a) or _has_exact(b) or _same_value(a, b)):
                 continue  # bounds alone: ranges that overlap name no one measure
             score = max(float(sim[x.sentence, y.sentence]) for x in a.items for y in b.items)
+            if _small_counts(a, b, opts) and score < opts.small_merge_similarity:
+                continue
             if score >= opts.merge_similarity:
                 pairs.append((score, i, j))
             elif _bridged(a, b):
@@ -680,7 +734,7 @@ def compare_facts(material: StoryMaterial, options: FactOptions | None = None) -
     classes = _head_classes(items, opts.min_suffix)
     by_key: dict[tuple[str | None, str], list[_Slot]] = {}
     for item in items:
-        if not item.definite:
+        if not (item.definite or item.vague):
             key = (item.quantity.unit, classes[(item.quantity.unit, item.head)])
             _place(item, by_key.setdefault(key, []), sim, opts)
     alone: dict[tuple[str | None, str], list[_Item]] = {}
@@ -691,6 +745,10 @@ def compare_facts(material: StoryMaterial, options: FactOptions | None = None) -
                 alone.setdefault(key, []).append(item)
     for key, found in alone.items():
         by_key.setdefault(key, []).extend(_pair_definite(found, sim, opts))
+    for item in items:
+        if item.vague:
+            key = (item.quantity.unit, classes[(item.quantity.unit, item.head)])
+            _join_vague(item, by_key.get(key, []), sim)
     slots = _merge_synonyms([s for group in by_key.values() for s in group], sim, opts)
     facts = [_fact(material, s.items) for s in slots]
     position = {a.id: n for n, a in enumerate(material.articles)}

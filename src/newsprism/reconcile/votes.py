@@ -6,7 +6,8 @@ and nouns, so the date check of :mod:`newsprism.reconcile.discrepancies` (one pr
 lemma, similar clauses) never pairs them. A vote is read as:
 
 * a past, asserted, un-negated verb of :data:`VOTE_VERBS` ("passed", "approved",
-  "adopted", "voted"), with no infinitive ("voted to delay the bill" is another motion)
+  "adopted", "voted", and a measure's other fates: "rejected", "defeated", "confirmed",
+  "ratified", "overrode"), with no infinitive ("voted to delay the bill" is another motion)
   and no sign of a repeat ("again", "second", "another");
 * its body: a noun of :data:`BODIES` as the subject, or as a modifier of the subject
   ("the House resolution ... passed");
@@ -36,14 +37,17 @@ __all__ = ["BODIES", "MEASURES", "VOTE_VERBS", "Vote", "one_vote", "votes"]
 
 logger = logging.getLogger(__name__)
 
-VOTE_VERBS: Final = frozenset({"pass", "approve", "adopt", "vote"})
+VOTE_VERBS: Final = frozenset(
+    {"pass", "approve", "adopt", "vote", "reject", "defeat", "confirm", "ratify", "override"}
+)  # fmt: skip
 BODIES: Final = frozenset(
     {"house", "senate", "congress", "parliament", "assembly", "council", "legislature",
      "chamber", "committee", "board", "commission"}
 )  # fmt: skip
 MEASURES: Final = frozenset(
     {"bill", "resolution", "measure", "legislation", "act", "amendment", "motion", "budget",
-     "law", "package", "ordinance", "proposal", "treaty", "levy"}
+     "law", "package", "ordinance", "proposal", "treaty", "levy", "nomination", "nominee",
+     "veto", "agreement", "deal"}
 )  # fmt: skip
 _REPEATS: Final = frozenset({"again", "second", "another", "once", "revote", "repeat"})
 _PREPS: Final = frozenset({"on", "for"})
@@ -52,7 +56,9 @@ _CALENDAR: Final = frozenset(
      "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december", "week", "day", "month", "year", "today", "yesterday"}
 )  # fmt: skip
-_CUE: Final = re.compile(r"\b(?:pass|vot|approv|adopt)", re.I)
+_CUE: Final = re.compile(
+    r"\b(?:pass|vot|approv|adopt|reject|defeat|confirm|ratif|overr(?:id|od))", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
