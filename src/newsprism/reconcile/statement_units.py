@@ -359,13 +359,14 @@ def report_pieces(units: Sequence[Unit]) -> list[Unit]:
     """The units with indirect clauses cut at a second report or complement conjoined
     to them (see :func:`_report_pieces`), in story order. A speech act conjoined to a
     clause is cut off only where a unit of another article renders it (see
-    :func:`_rendered_elsewhere`)."""
-    content = [_content_words(u.text) for u in units]
+    :func:`_rendered_elsewhere`). Cost: linear in the units, plus one pass over them per
+    conjoined act."""
+    texts = [(_content_words(u.text), normalize_words(u.text)) for u in units]
     pieces: list[Unit] = []
     for unit in units:
 
         def rendered(start: int, end: int, unit: Unit = unit) -> bool:
-            return _rendered_elsewhere(unit, (start, end), units, content)
+            return _rendered_elsewhere(unit, (start, end), units, texts)
 
         pieces.extend(_report_pieces(unit, rendered))
     return pieces
@@ -415,11 +416,15 @@ def _act_end(unit: Unit, act: re.Match[str]) -> int:
 
 
 def _rendered_elsewhere(
-    unit: Unit, piece: tuple[int, int], units: Sequence[Unit], content: Sequence[set[str]]
+    unit: Unit,
+    piece: tuple[int, int],
+    units: Sequence[Unit],
+    texts: Sequence[tuple[set[str], str]],
 ) -> bool:
     """Whether a unit of another article renders the piece (offsets in ``unit.text``):
     shares :data:`_ACT_SUPPORT` content words with it, or holds a partial quote of the
-    piece (:data:`_ACT_SUPPORT` words or more) word for word."""
+    piece (:data:`_ACT_SUPPORT` words or more) word for word. ``texts`` holds each
+    unit's content words and normalised words (:func:`normalize_words`)."""
     start, end = piece
     words = _content_words(unit.text[start:end])
     # Its partial quotes: those the analysis read, and any run the text opens with a
@@ -432,12 +437,10 @@ def _rendered_elsewhere(
         if start <= a and b <= end
         if (fragment := normalize_words(unit.text[a:b])).count(" ") > _ACT_SUPPORT
     ]
-    for other, theirs in zip(units, content, strict=True):
+    for other, (theirs, normalised) in zip(units, texts, strict=True):
         if other.article == unit.article:
             continue
-        if len(words & theirs) >= _ACT_SUPPORT:
-            return True
-        if quoted and any(f in normalize_words(other.text) for f in quoted):
+        if len(words & theirs) >= _ACT_SUPPORT or any(f in normalised for f in quoted):
             return True
     return False
 
