@@ -39,7 +39,7 @@ from typing import Final
 
 from spacy.tokens import Span, Token
 
-from newsprism.model import Discrepancy, Passage
+from newsprism.model import Discrepancy, Passage, Quote
 from newsprism.reconcile.actors import StateNames, same_actors
 from newsprism.reconcile.clauses import (
     Clause,
@@ -550,36 +550,50 @@ def _dated_quotes(
     material: StoryMaterial, sentences: Sequence[Passage], parsed: Parsed
 ) -> list[_DatedQuote]:
     """Direct quotes of a resolved speaker whose cue verb carries a resolved past date
-    outside quotation marks ("'...,' Holt said Tuesday")."""
-    found = []
+    outside quotation marks ("'...,' Holt said Tuesday"). Only quotes another source
+    gives in the same words are parsed (parsing is the costly step)."""
+    drafts: list[tuple[Quote, Passage, str, frozenset[tuple[str, ...]]]] = []
+    quoted: dict[str, list[tuple[int, int]]] = {}
     for article in material.articles:
         analysis = material.analysis(article.id)
         if analysis is None:
             continue
-        quoted = [(q.start, q.end) for q in analysis.quotes if q.direct]
+        quoted[article.id] = [(q.start, q.end) for q in analysis.quotes if q.direct]
         mine = [s for s in sentences if s.article == article.id and _resolved(material, s)]
         for quote in analysis.quotes:
             if not quote.direct or not quote.speaker or quote.cue_start is None:
                 continue
-            cue_end = quote.cue_end if quote.cue_end is not None else quote.cue_start + 1
             sentence = next((s for s in mine if s.start <= quote.cue_start < s.end), None)
-            if sentence is None:
-                continue
-            doc = parsed.docs([sentence])[0]
-            span = doc.char_span(
-                quote.cue_start - sentence.start, cue_end - sentence.start, alignment_mode="expand"
-            )
-            if span is None:
-                continue
-            verb = span.root
-            if verb.pos_ not in ("VERB", "AUX") or is_negated(verb) or not is_asserted(verb):
-                continue
-            clause = Clause(sentence, material.source_of(article.id), verb, False)
-            dates = clause_dates(clause, material, quoted)
-            if dates:
-                found.append(
-                    _DatedQuote(clause, quote.speaker.casefold(), _grams(quote.text), tuple(dates))
-                )
+            if sentence is not None:
+                drafts.append((quote, sentence, quote.speaker.casefold(), _grams(quote.text)))
+    drafts = [
+        d
+        for d in drafts
+        if any(
+            material.source_of(o[1].article) != material.source_of(d[1].article)
+            and o[2] == d[2]
+            and len(o[3] & d[3]) >= _SHARED_GRAMS
+            for o in drafts
+        )
+    ]
+    docs = parsed.docs([d[1] for d in drafts])
+    found = []
+    for (quote, sentence, speaker, grams), doc in zip(drafts, docs, strict=True):
+        if quote.cue_start is None:  # kept out above; narrows the type
+            continue
+        cue_end = quote.cue_end if quote.cue_end is not None else quote.cue_start + 1
+        span = doc.char_span(
+            quote.cue_start - sentence.start, cue_end - sentence.start, alignment_mode="expand"
+        )
+        if span is None:
+            continue
+        verb = span.root
+        if verb.pos_ not in ("VERB", "AUX") or is_negated(verb) or not is_asserted(verb):
+            continue
+        clause = Clause(sentence, material.source_of(sentence.article), verb, False)
+        dates = clause_dates(clause, material, quoted[sentence.article])
+        if dates:
+            found.append(_DatedQuote(clause, speaker, grams, tuple(dates)))
     return found
 
 
