@@ -82,3 +82,24 @@ def test_a_gerund_after_after_asserts_its_event(analyzer: Analyzer) -> None:
 )
 def test_gerunds_that_assert_nothing(analyzer: Analyzer, text: str) -> None:
     assert _kinds(analyzer, [MET, text]) == []
+
+
+SIGNED_TUESDAY = "Governor Ana Holt signed the Sarnow ferry levy bill on Tuesday."
+VETOED = (
+    "The Sarnow ferry levy bill, vetoed by Governor Ana Holt on Tuesday, returns to the council."
+)
+
+
+def test_a_reduced_relative_takes_an_antonym(analyzer: Analyzer) -> None:
+    assert _kinds(analyzer, [SIGNED_TUESDAY, VETOED]) == [("negation", {SIGNED_TUESDAY, VETOED})]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        VETOED.replace("Sarnow ferry levy", "Kelmar school budget"),
+        VETOED.replace("Ana Holt on Tuesday", "Marta Ferrand in 2019"),
+    ],
+)
+def test_reduced_relative_antonyms_the_guards_keep_apart(analyzer: Analyzer, text: str) -> None:
+    assert _kinds(analyzer, [SIGNED_TUESDAY, text]) == []

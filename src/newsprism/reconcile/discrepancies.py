@@ -42,7 +42,8 @@
     Antonym predicates count as a denial without a "not": "the ferry passed its last
     inspection" against "the ferry failed its last inspection" (confirmed/denied,
     accepted/rejected, rose/fell: :mod:`newsprism.reconcile.antonyms`), both sides
-    asserted and un-negated, under guards 4-7 (speech verbs allowed: confirming and
+    asserted and un-negated (a reduced relative too: "the bill, vetoed by the governor
+    on Tuesday", its noun the thing vetoed), under guards 4-7 (speech verbs allowed: confirming and
     denying one thing is the claim), and only about one thing: both take an object or
     a clause sharing a noun ("confirmed the meeting" / "denied there was a meeting"),
     or neither does ("the vote passed" / "the vote failed"); "she lost 43 votes" does
@@ -120,6 +121,7 @@ from newsprism.reconcile.clauses import (
     is_finite,
     is_negated,
     is_predicate,
+    is_reduced_relative,
     lemma_of,
     negated_predicates,
     usable,
@@ -312,7 +314,7 @@ def _antonym_pairs(
                 lemma is not None
                 and token.pos_ in PREDICATE_POS
                 and not is_negated(token)
-                and is_finite(token)
+                and (is_finite(token) or is_reduced_relative(token))
                 and is_asserted(token)
             ):
                 source = material.source_of(sentence.article)
@@ -356,6 +358,11 @@ def _complement(predicate: Token) -> tuple[set[str], bool]:
     and whether it takes an infinitive ("failed to keep pace")."""
     found: set[str] = set()
     infinitive = False
+    if is_reduced_relative(predicate):
+        # "the bill, vetoed by the governor": the noun is what was vetoed.
+        noun = predicate.head
+        found |= {lemma_of(t) for t in noun.children if t.dep_ == "compound"}
+        found.add(lemma_of(noun))
     for child in predicate.children:
         if child.dep_ in ("dobj", "attr", "oprd", "ccomp"):
             found |= {lemma_of(t) for t in child.subtree if t.pos_ in ("NOUN", "PROPN")}
