@@ -198,3 +198,23 @@ def test_one_utterance_dated_apart(analyzer: Analyzer) -> None:
 )
 def test_quotes_that_are_not_one_dated_utterance(analyzer: Analyzer, texts: list[str]) -> None:
     assert _dates(analyzer, texts) == []
+
+
+# One deed told by two verbs of one class (date_discrepancies.DEED_SYNONYMS).
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (RELEASED, RELEASED.replace("released", "published").replace("Tuesday", "Monday")),
+        (
+            "Ana Holt quit the Kelmar harbour board on Tuesday.",
+            "Ana Holt resigned from the Kelmar harbour board on Monday.",
+        ),
+    ],
+)
+def test_one_deed_in_two_verbs_dated_apart(analyzer: Analyzer, first: str, second: str) -> None:
+    assert _dates(analyzer, [first, second]) == [{first, second}]
+
+
+def test_verbs_of_other_deeds_stay_apart(analyzer: Analyzer) -> None:
+    announced = RELEASED.replace("released", "announced").replace("Tuesday", "Monday")
+    assert _dates(analyzer, [RELEASED, announced]) == []

@@ -1,6 +1,7 @@
 """Discrepancies of kind ``date``: one event dated differently by two sources.
 
-The same predicate and actors (as the ``negation`` guards of
+The same predicate (or two verbs of one deed: "released" / "published", "quit" /
+"resigned": :data:`DEED_SYNONYMS`) and actors (as the ``negation`` guards of
 :mod:`newsprism.reconcile.discrepancies` compare them), neither side negated or
 hedged, each predicate carrying one resolved, unambiguous, past date that does not
 overlap the other's and is no later than the other article's publication day (an
@@ -66,6 +67,7 @@ from newsprism.reconcile.similarity import LexicalSimilarity, TextSimilarity
 from newsprism.reconcile.votes import one_vote, votes
 
 __all__ = [
+    "DEED_SYNONYMS",
     "EVENT_NOUNS",
     "STATEMENT_DAYS",
     "VOTE_DAYS",
@@ -73,6 +75,7 @@ __all__ = [
     "date_discrepancies",
     "dates_clash",
     "event_date_discrepancies",
+    "one_deed",
     "one_occasion",
     "statement_date_discrepancies",
     "vote_date_discrepancies",
@@ -190,6 +193,23 @@ def _dated_clauses(
     return clauses
 
 
+#: Verbs that tell one deed in outlets' own words: a report "released" Tuesday is the
+#: one "published" Wednesday, a minister who "quit" the one who "resigned".
+DEED_SYNONYMS: Final = (
+    frozenset({"release", "publish", "issue", "unveil", "post"}),
+    frozenset({"announce", "unveil", "reveal", "disclose"}),
+    frozenset({"resign", "quit"}),
+    frozenset({"arrest", "detain"}),
+    frozenset({"leave", "depart"}),
+)
+
+
+def one_deed(a: str, b: str) -> bool:
+    """Whether two predicate lemmas tell one deed: the same lemma, or one class of
+    :data:`DEED_SYNONYMS`."""
+    return a == b or any(a in c and b in c for c in DEED_SYNONYMS)
+
+
 def _both_knowable(
     material: StoryMaterial,
     a: Clause,
@@ -252,7 +272,7 @@ def date_discrepancies(
         for i, a in enumerate(clauses)
         for b in clauses[i + 1 :]
         if a.source != b.source
-        and a.lemma == b.lemma
+        and one_deed(a.lemma, b.lemma)
         and (a.sentence.article, a.lemma) not in recurring
         and (b.sentence.article, b.lemma) not in recurring
         and dates_clash(dates[id(a)], dates[id(b)])
