@@ -657,7 +657,8 @@ def markdown(report: dict[str, Any]) -> str:
 def _misses_markdown(report: dict[str, Any]) -> list[str]:
     """Statement pairs missed by cause and wrong pairs by kind, per system (see
     eval/basil_gold_score.py)."""
-    rows = [(name, r["statements"]) for name, r in report["systems"].items()]
+    # A file that labels no statements (the contradictions file) has no statements part.
+    rows = [(name, r.get("statements", {})) for name, r in report["systems"].items()]
     rows = [(name, st) for name, st in rows if "misses" in st]
     if not rows:
         return []
