@@ -212,6 +212,11 @@ SHAPES_FROM_REAL_REPORTING: list[Gold] = [
      "injure"),
     ("The blast killed five and left 12 others injured.", "12 others", 12, None, None,
      "injure"),
+    # a part of a total the sentence gives is another measure than the total
+    ("He was hit by three of the seven bullets.", "three", 3, None, None, "bullet (part)"),
+    ("He won 12 of the 23 delegates.", "12", 12, None, None, "delegate (part)"),
+    ("He won 12 of the 23 delegates.", "23 delegates", 23, None, None, "delegate"),
+    ("Some 1,200 of its members walked out.", "Some 1,200", 1200, None, "about", "member"),
     ("I will secure the border within a year.", "within a year", 1, "years", "under",
      "secure"),
     ("The port will reopen within a decade.", "within a decade", 10, "years", "under",
@@ -277,6 +282,31 @@ def test_vote_tallies_are_two_counts_of_votes(nlp: Language) -> None:
         assert found == [(ends[0], None, None, "vote"), (ends[1], None, None, "vote")], sentence
     workers = quantities_in(nlp, "Some 20-30 workers voted to strike.")
     assert [q.about for q in workers] == ["worker", "worker"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ends"),
+    [
+        ("The court ruled 5-4 in favor of the company.", ("5", "4")),
+        ("In a 5-4 decision, the company won.", ("5", "4")),
+        ("The high court issued a 6-3 ruling on Monday.", ("6", "3")),
+        ("The justices struck down the law 5 to 4.", ("5", "4")),
+    ],
+)
+def test_a_courts_split_is_its_justices_vote(
+    nlp: Language, sentence: str, ends: tuple[str, str]
+) -> None:
+    found = [(q.text, q.about) for q in quantities_in(nlp, sentence)]
+    assert found == [(ends[0], "vote"), (ends[1], "vote")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The Lakers won 102-99 after the coach made a decision to rest him.",
+     "Under the new rules, the Lakers won 102-99 on their home court."],
+)  # fmt: skip
+def test_a_score_beside_court_words_is_no_tally(nlp: Language, sentence: str) -> None:
+    assert not quantities_in(nlp, sentence)
 
 
 def test_hyphenated_ratios_ages_and_ranges(nlp: Language) -> None:

@@ -438,6 +438,45 @@ def test_small_counts_of_two_things_need_alike_sentences(analyzer: Analyzer) -> 
     assert by_text[("Tarvel Today", "two games")].status == "single"
 
 
+def test_a_part_and_its_total_never_differ(analyzer: Analyzer) -> None:
+    """ "three of the seven bullets" is a part of the total another outlet gives ("seven
+    bullets"): the seven agree, the three is a fact of its own, nothing differs."""
+    material = invented(
+        analyzer,
+        [
+            ("Ardmoor Gazette", "The autopsy showed Varga was hit by three of the seven "
+             "bullets the officers fired."),
+            ("Tarvel Today", "The autopsy showed the officers fired seven bullets at Varga."),
+        ],
+    )  # fmt: skip
+    facts = compare_facts(material)
+    by_text = {(o, text): f for f in facts for o, text in texts_of(f)}
+    seven = by_text[("Tarvel Today", "seven bullets")]
+    assert seven is by_text[("Ardmoor Gazette", "seven bullets")] and seven.status == "agree"
+    assert by_text[("Ardmoor Gazette", "three")] is not seven
+    assert not any(f.status == "differ" for f in facts)
+
+
+def test_an_age_is_no_duration(analyzer: Analyzer) -> None:
+    """ "an 18-year-old woman" and "13 years in prison" are both in years, but an age and
+    a sentence are two measures: the sentences agree, the age differs from nothing."""
+    material = invented(
+        analyzer,
+        [
+            ("Ardmoor Gazette", "A court sentenced a woman who was 16 at her arrest to 13 "
+             "years in prison for trafficking."),
+            ("Tarvel Today", "An 18-year-old woman was sentenced to 13 years in prison for "
+             "trafficking."),
+        ],
+    )  # fmt: skip
+    facts = compare_facts(material)
+    by_text = {(o, text): f for f in facts for o, text in texts_of(f)}
+    prison = by_text[("Ardmoor Gazette", "13 years")]
+    assert prison is by_text[("Tarvel Today", "13 years")] and prison.status == "agree"
+    age = by_text[("Tarvel Today", "18-year-old")]
+    assert age.status == "single" and age.unit == "years"
+
+
 def count(text: str, value: float, approx: str | None = None) -> Quantity:
     return Quantity(value, None, text, 0, len(text), approx, "bill")  # type: ignore[arg-type]
 

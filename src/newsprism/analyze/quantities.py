@@ -33,16 +33,19 @@ Decisions (each has a test in ``tests/test_quantities.py``):
   the article is one unit at most: "within a year" is 1 year, ``under``.
 * **Tallies and ages.** A bare pair ("97-1", "134 to 63", "a 134-to-63 vote") with a
   voting word in its sentence or the one before is a tally: two exact counts about
-  "vote". A number set off by commas after a name ("Weiner, 46, is") is that person's
+  "vote"; so is a court's split ("the court ruled 5-4", "a 6-3 ruling", "the justices
+  ... 5 to 4"). A number set off by commas after a name ("Weiner, 46, is") is that person's
   age in years, about the name; so is one in a relative clause after a name ("Labrador,
   who is 46,"), and a number after "aged" ("aged 16 and 13", about no one). "one-in-three"
   is a share like "one in three".
-* **About.** For counts, the counted noun; for sums, what the preposition after them
-  names ("$15 million to charity" -> "charity"); for measures and shares, the "of"
-  complement ("30% of capacity" -> "capacity"), else the noun the quantity modifies ("a 4% pay
-  rise" -> "rise"), else the noun a preposition ties it to ("a fund of EUR 2.3
-  billion" -> "fund"), else the subject of a measuring verb ("turnout was 40%" ->
-  "turnout"), else the governing verb ("the union demands 9%" -> "demand").
+* **About.** For counts, the counted noun (a part of a total the sentence gives is
+  another measure: "three of the seven bullets" is about "bullet (part)"); for sums,
+  what the preposition after them names ("$15 million to charity" -> "charity"); for
+  measures and shares, the "of" complement ("30% of capacity" -> "capacity"), else the
+  noun the quantity modifies ("a 4% pay rise" -> "rise"), else the noun a preposition
+  ties it to ("a fund of EUR 2.3 billion" -> "fund"), else the subject of a measuring
+  verb ("turnout was 40%" -> "turnout"), else the governing verb ("the union demands
+  9%" -> "demand").
 * **Not quantities.** Years, dates, clock times, ordinals, list numbers, phone numbers
   and codes, labels ("Article 5", "Pier 4", "Boeing 737"), scores ("won 3-1"),
   relative dates ("two weeks ago", "the past three days": date extraction's; but "two
@@ -181,8 +184,11 @@ _PASSIVE_MEASURE_VERBS: Final = _word_set("put estimate value set")
 # Words that make a bare pair of numbers a vote tally ("a 97-1 vote", "by secret ballot").
 _VOTE_WORDS: Final = _word_set(
     "vote ballot tally election elect override caucus referendum veto senate senator "
-    "legislature lawmaker delegate"
-)
+    "legislature lawmaker delegate justice"
+)  # a court's split is a vote of its justices ("the justices ruled 5-4")
+# Words that make the pair before them a tally, though nowhere else ("a 5-4 decision",
+# "a 6-3 ruling"; a coach's "decision" elsewhere in the sentence does not).
+_VOTE_NEXT_WORDS: Final = _VOTE_WORDS | _word_set("decision ruling")
 _OF_AFTER: Final = re.compile(r"[^\S\n]+of\b", re.IGNORECASE)
 # Prepositions after a sum that name what it is for ("$15 million to charity").
 _SUM_PREPOSITIONS: Final = _word_set("in on for to")
@@ -282,8 +288,27 @@ def _finish_count(amount: Amount, ctx: _Context) -> Quantity | None:
     if noun is not None:
         end = noun.idx + len(noun) if amount.noun_from is None else amount.end
         return _quantity(amount, end, _stand_in_for(noun), ctx.text)
+    return _uncounted(amount, ctx)
+
+
+def _uncounted(amount: Amount, ctx: _Context) -> Quantity:
+    """A count without a counted noun after it: about what the parse says it measures."""
     span = ctx.span(amount.start, amount.end)
-    return _quantity(amount, amount.end, _measured(span) if span is not None else None, ctx.text)
+    measured = _measured(span) if span is not None else None
+    part = _part_of(span, measured) if span is not None else None
+    return _quantity(amount, amount.end, measured, ctx.text, part)
+
+
+def _part_of(span: Span, measured: Token | None) -> str | None:
+    """What a count is a part of, where its "of" complement gives its own total: "three
+    of the seven bullets" is about "bullet (part)", another measure than the "seven
+    bullets" (a count and its total never differ); "1,200 of its members" stays about
+    "member", the only count of them it gives."""
+    of = _of_complement(span)
+    if of is None or measured is None or of.i != measured.i or (lemma := _lemma(of)) is None:
+        return None
+    totalled = any(c.dep_ == "nummod" and c.tag_ == "CD" for c in of.children)
+    return f"{lemma} (part)" if totalled else None
 
 
 def _quantity(
@@ -342,11 +367,12 @@ def _is_tally(amount: Amount, ctx: _Context, noun: Token | None) -> bool:
     in its sentence or the one before ("The leadership elections, conducted by secret
     ballot ... Ms. Pelosi won, 134 to 63"), and no plural noun counted by the pair
     ("20-30 workers voted" is a range of workers) unless a voting word comes first ("a
-    97-1 vote hours earlier"). A score ("won 3-1") has no voting word near it."""
+    97-1 vote hours earlier"). A court's split is its justices' vote ("the court ruled
+    5-4", "a 6-3 ruling"). A score ("won 3-1") has no voting word near it."""
     after = ctx.token_from(amount.noun_from if amount.noun_from is not None else amount.end)
     while after is not None and after.is_punct and after.i + 1 < len(ctx.doc):
         after = ctx.doc[after.i + 1]  # "134-to-63 vote": past the hyphen
-    voted_next = after is not None and after.lemma_.lower() in _VOTE_WORDS
+    voted_next = after is not None and after.lemma_.lower() in _VOTE_NEXT_WORDS
     counts_noun = noun is not None and noun.tag_ in {"NNS", "NNPS"}
     if counts_noun and not voted_next:
         return False
@@ -355,7 +381,10 @@ def _is_tally(amount: Amount, ctx: _Context, noun: Token | None) -> bool:
         return False
     sentence = token.sent
     start = ctx.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
-    return voted_next or any(t.lemma_.lower() in _VOTE_WORDS for t in ctx.doc[start : sentence.end])
+    words = ctx.doc[start : sentence.end]
+    lemmas = {t.lemma_.lower() for t in words}
+    ruled = any(t.lemma_.lower() == "rule" and t.pos_ == "VERB" for t in words)
+    return voted_next or bool(lemmas & _VOTE_WORDS) or (ruled and "court" in lemmas)
 
 
 def _can_be_age(amount: Amount) -> bool:

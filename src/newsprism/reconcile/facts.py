@@ -94,9 +94,11 @@ Incompatible figures
     treated for burns" share a head but not a context, and are two facts.
 
 Units
-    Figures are compared in the analyser's unit (lengths in km, areas in km2, ...), and
-    durations in days, a month being 28-31 days and a year 365-366 ("6 weeks" and "3
-    months" differ, "3 months" and "13 weeks" agree). A fact is shown in the unit its
+    Figures are compared in the analyser's unit (lengths in km, areas in km2, ...), ages
+    ("Holt, 46,", "an 18-year-old") apart from durations though both are in years (an
+    18-year-old sentenced to 13 years: two measures), and durations in days, a month
+    being 28-31 days and a year 365-366 ("6 weeks" and "3 months" differ, "3 months"
+    and "13 weeks" agree). A fact is shown in the unit its
     first figure was written in ("40 m" and "60 metres": 40 and 60 "m", not 0.04 km):
     ``Fact.unit`` is that unit, and every value is converted into it.
 
@@ -384,10 +386,23 @@ def written_unit(q: Quantity) -> tuple[str | None, float]:
     return q.unit, 1.0
 
 
+# An age, as the analyser gives it: "46" after a name (no unit word written), "a
+# 46-year-old", "46 years old".
+_AGE_TEXT: Final = re.compile(r"^[^a-z]*$|years?[\s-]*old\b", re.IGNORECASE)
+_AGE: Final = "age"  # the unit ages are compared in: never a duration ("13 years" in prison)
+
+
+def _is_age(q: Quantity) -> bool:
+    return q.unit == "years" and _AGE_TEXT.search(q.text) is not None
+
+
 def _compared(q: Quantity, opts: FactOptions) -> tuple[Quantity, float, float, str | None, float]:
-    """The quantity in the unit it is compared in (durations in days), its interval
-    there, and the unit it was written in with that unit's size."""
+    """The quantity in the unit it is compared in (durations in days, ages in years of
+    their own), its interval there, and the unit it was written in with that unit's
+    size."""
     lo, hi = interval(q, opts)
+    if _is_age(q):
+        return replace(q, unit=_AGE), lo, hi, q.unit, 1.0
     shown, scale = written_unit(q)
     if q.unit is not None and q.unit in _DAYS:
         low, high = _DAYS[q.unit]
