@@ -465,6 +465,17 @@ class Description:
             for m in query.mods
         )
 
+    def states_nation_of(self, query: Description, table: AliasTable) -> bool:
+        """Whether this description fits ``query`` and names the nation the query
+        names ("Mexico's president" for "the Mexican president"); False for a query
+        that names none."""
+        nations = [m for m in query.mods if is_nationality(m, table)]
+        return (
+            bool(nations)
+            and self.fits(query, table)
+            and all(any(m == d or table.same_country(m, d) for d in self.mods) for m in nations)
+        )
+
 
 # Endings of regular demonyms: Valdorian, Kelsan, Japanese, Danish, Iraqi.
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
@@ -549,13 +560,21 @@ class DescribedPeople:
 
     def resolve(self, query: Description, start: int | None) -> str | None:
         """The person ``query`` means, the most recently named before ``start`` if
-        several fit (see :func:`most_recent`). Cost: O(people x their descriptions)."""
-        fits = (
+        several fit (see :func:`most_recent`). Those the article ties to the query's
+        nationality come first: an unknown nationality only passes for want of one
+        ("the former Mexican president" is Fox, "Mexico's president", not a "President
+        Reagan" named since). Cost: O(people x their descriptions)."""
+        fits = [
             name
             for name, descs in self.descriptions.items()
             if any(desc.fits(query, self.table) for desc in descs)
-        )
-        return most_recent(fits, self.positions, start)
+        ]
+        stated = [
+            name
+            for name in fits
+            if any(desc.states_nation_of(query, self.table) for desc in self.descriptions[name])
+        ]
+        return most_recent(stated or fits, self.positions, start)
 
 
 @dataclass(frozen=True, slots=True)
@@ -671,6 +690,16 @@ class EntityIndex:
         query = Description.parse(text)
         name = self._directory.resolve(query, start) if query else None
         return self._directory.table.canonical(text) if name is None and proper else name
+
+    def namesakes(self, mention: str) -> tuple[str, ...]:
+        """Every canonical name a written mention is found by, as written or without
+        its title (two Mattiolis for "Mattioli"); () for a description."""
+        text = clean_mention(mention)
+        found = {
+            **self._surfaces.get(fold_key(text), {}),
+            **self._surfaces.get(fold_key(strip_title(text)), {}),
+        }
+        return tuple(found)
 
     def _lookup(self, text: str, start: int | None) -> str | None:
         options = self._surfaces.get(fold_key(text))

@@ -41,6 +41,14 @@ reading below was found on real reporting (the BASIL gold's even half, see
   ("Smith, a Democrat, said Jones, the incumbent, would lose"): :func:`inverted_speaker`.
 * **A document read as the speaker.** ``said the statement from Grimm's attorney,
   William McGinley``: the author speaks.
+* **An object's infinitive.** ``forced Dagan to admit that …``, ``prompted Orwell to
+  ask …``: the object does it (:func:`_object_controller`; not "promised Rask to say").
+* **A participle hung on a relative clause.** ``a builder who said he was cheated …,
+  saying, "…"``: a relative clause that reports already has its say; the participle is
+  the sentence's (:func:`_beyond_relative`).
+* **A dash read as a subject.** ``made public ― Rask boasted``: a subject has a word.
+* **An apposition that describes.** ``The governor, a Republican, told``: "a
+  Republican" is no name.
 * **A complement read as a relative clause.** ``said at the time that it would …``,
   "that" read as a relative pronoun of "time" (:func:`relative_read_clause`).
 
@@ -54,7 +62,7 @@ from typing import Final
 
 from spacy.tokens import Token
 
-from newsprism.analyze.aliases import TITLE_LAST_WORDS
+from newsprism.analyze.aliases import CAMP_NOUNS, TITLE_LAST_WORDS
 from newsprism.analyze.quote_marks import QuotedDoc
 
 logger = logging.getLogger(__name__)
@@ -112,6 +120,15 @@ _FOR_VERBS: Final = frozenset({"call", "apologize", "apologise", "ask", "plead"}
 # ... or the object, with its infinitive ("urged Congress to act", "demanded his
 # resignation").
 _OBJECT_VERBS: Final = frozenset({"urge", "demand"})
+# Prepositions whose object is who or what a body's words go to or are about.
+_NOT_AUTHOR_PREPS: Final = frozenset(
+    {"to", "toward", "towards", "against", "about", "with", "on", "over", "into"}
+)
+# Verbs whose infinitive is the subject's act even after an object ("promised Rask to
+# say"): subject control.
+_SUBJECT_CONTROL: Final = frozenset({"promise", "vow", "pledge"})
+# Object pronouns that stand for a person ("forced him to admit").
+_PERSONAL_OBJECTS: Final = frozenset({"him", "her", "them", "me", "us"})
 
 
 def verb_like(token: Token) -> bool:
@@ -153,9 +170,11 @@ def subject_of(ctx: QuotedDoc, verb: Token) -> Token | None:
 def _titled_name_inside(subject: Token) -> Token | None:
     """``The National Organization for Women President Terry O'Neill said``: the parser
     makes the body the subject and the titled name its prepositional object; the name
-    ending the phrase, with a title among its words, is who speaks."""
+    ending the phrase, with a title among its words, is who speaks. Not after a
+    preposition that names an addressee or a topic ("The letter to Senator Ana Marrow
+    says": the letter's reader does not speak)."""
     for prep in subject.children:
-        if prep.dep_ != "prep":
+        if prep.dep_ != "prep" or prep.lower_ in _NOT_AUTHOR_PREPS:
             continue
         for name in prep.children:
             titled = any(
@@ -177,10 +196,10 @@ def _walk_to_subject(ctx: QuotedDoc, verb: Token) -> Token | None:
                 if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                     return verb.head
                 return child
-        misread = _misread_subject(verb) or _gerund_subject(verb)
+        misread = _misread_subject(verb) or _gerund_subject(verb) or _object_controller(verb)
         if misread is not None:
             return misread
-        head = _inherits_from(verb)
+        head = _beyond_relative(verb) or _inherits_from(verb)
         if head is None:
             break
         if ctx.para_of[head.i] != ctx.para_of[verb.i]:
@@ -228,7 +247,12 @@ def _subjects(ctx: QuotedDoc, verb: Token) -> list[Token]:
     """The verb's subjects outside quote marks; a dateline the parser read as a second
     subject gives way to the other (``WASHINGTON -- Real estate tycoon Donald Trump
     said``: both "WASHINGTON" and "Trump" hang on "said" as subjects)."""
-    found = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and not ctx.quoted[c.i]]
+    # A dash the parser took for a subject ("made public ― Rask boasted") is none.
+    found = [
+        c
+        for c in verb.children
+        if c.dep_ in _SUBJECT_DEPS and not ctx.quoted[c.i] and any(ch.isalnum() for ch in c.text)
+    ]
     named = [c for c in found if not _is_dateline(c)]
     return named or found
 
@@ -278,9 +302,16 @@ def _named_by_apposition(subject: Token) -> Token:
     if subject.pos_ != "NOUN" and not _is_dateline(subject):
         return subject
     for child in subject.rights:
-        if child.dep_ == "appos" and child.pos_ == "PROPN":
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and not _describes(child):
             return child
     return _apposed_to_object(subject) or _author(subject) or subject
+
+
+def _describes(apposition: Token) -> bool:
+    """Whether an apposition is a description, not a name: "a Republican", "an
+    Ohioan" (an indefinite article), or a bare camp noun ("The governor, Republican,")."""
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in apposition.children)
+    return indefinite or apposition.lower_ in CAMP_NOUNS
 
 
 def _author(subject: Token) -> Token | None:
@@ -335,6 +366,52 @@ def _inherits_from(verb: Token) -> Token | None:
         verb.dep_ == "advmod" and verb.pos_ == "ADV",
     )
     return verb.head if any(steps) else None
+
+
+def _beyond_relative(verb: Token) -> Token | None:
+    """``defensive about a builder who said he was cheated …, saying, "…"``: a
+    participle set off by a comma that the parser hung on a relative clause which
+    already reports a clause of its own belongs to the sentence around the noun (a
+    second report of the same person would not follow the first that way); returns
+    the verb of that sentence's clause. ("Rask, who responded, saying …" stays
+    Rask's: "responded" reports nothing of its own.)"""
+    head = verb.head
+    if (
+        verb.dep_ != "advcl"
+        or verb.tag_ != "VBG"
+        or verb.i == 0
+        or verb.doc[verb.i - 1].text != ","
+        or head.dep_ != "relcl"
+        or not any(c.dep_ == "ccomp" and c.i < verb.i for c in head.children)
+    ):
+        return None
+    clause = head.head
+    for _ in range(_WALK):
+        if clause.pos_ in ("VERB", "AUX") or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    return clause if clause.pos_ in ("VERB", "AUX") else None
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """``forced Dagan to admit that …``, ``prompted Orwell to ask Rask if …``: the
+    infinitive of a verb with a person as its object is that person's act, not the
+    subject's (object control). Not "promised Rask to say" (the subject's promise), nor
+    a thing as the object ("took the opportunity to say": the subject says it)."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() in _SUBJECT_CONTROL:
+        return None
+    for child in verb.head.children:
+        if child.dep_ == "dobj" and child.i < verb.i and _person_word(child):
+            return child
+    return None
+
+
+def _person_word(token: Token) -> bool:
+    """A name (of a person or a body: "urged Congress to say"), a personal pronoun, or
+    a title or camp noun ("the chief executive")."""
+    if token.pos_ in ("PRON", "PROPN"):
+        return token.pos_ == "PROPN" or token.lower_ in _PERSONAL_OBJECTS
+    return token.lemma_.lower() in TITLE_LAST_WORDS or token.lemma_.lower() in CAMP_NOUNS
 
 
 def _misread_subject(verb: Token) -> Token | None:

@@ -2,9 +2,12 @@
 
 1. **Direct quotes.** For each top-level quotation (paired by
    :mod:`newsprism.analyze.quote_marks`) the attribution is looked for, in this order:
-   behind it when the quote hands over with a comma, ?, ! or dash (``"…," she said``);
+   behind it when the quote hands over with a comma, ?, ! or dash (``"…," she said``;
+   not across a clause of time or cause: ``"…," when Holm criticised him``);
    a dash and a name (``"…" ― Jane Doe``); up the dependency tree from the quoted words
-   to a reporting verb (``she said "…"``, ``called the offer a "non-starter"``); before
+   to a reporting verb (``she said "…"``, ``called the offer a "non-starter"``; a
+   participle with a speaker of its own between that verb and the quote wins: ``ends
+   with footage of Rask saying, "…"``); before
    it after a colon or comma (``Marrow said: "…"``); a bare noun phrase and a colon
    (``Marrow: "…"``); the nearest reporting verb with a subject in the same sentence.
    Failing all that, a quote carries on the attribution of the quote before it when
@@ -58,6 +61,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import re
 from collections.abc import Iterator, Sequence
 from typing import Final
 
@@ -151,6 +155,19 @@ _NOMINAL_MIN_WORDS: Final = 3
 # Verbs whose "if"/"whether" clause is the question asked.
 _ASKING: Final = frozenset({"ask", "wonder"})
 _MAX_NAME_WORDS: Final = 4
+# What a report can say things through without being their source ("the advertisement
+# suggests", "the plan would end"); read off PolNeAR dev, not fitted.
+_THING_NOUNS: Final = frozenset(
+    {"ad", "advertisement", "commercial", "spot", "video", "film", "documentary", "book",
+     "bill", "law", "measure", "plan", "proposal", "policy", "program", "programme",
+     "museum", "website", "site", "page", "poll", "survey", "study"}
+)  # fmt: skip
+# A middle initial ("Julie A. Marsh").
+_INITIAL: Final = re.compile(r"[A-Z]\.")
+# Words opening a clause of time, cause or condition after a quote.
+_CIRCUMSTANCE_OPENERS: Final = frozenset(
+    {"when", "while", "after", "before", "because", "since", "until", "if", "although", "though"}
+)
 
 
 def extract_quotes(doc: Doc, names: NameResolver) -> list[Quote]:
@@ -325,9 +342,22 @@ def _dash_attribution(ctx: SpeakerDoc, span: QuoteSpan) -> Attribution | None:
     if name is None or name.pos_ != "PROPN" or "\n" in ctx.text[dash : name.idx]:
         return None
     last = name
-    while last.i + 1 < len(ctx.doc) and ctx.doc[last.i + 1].pos_ == "PROPN":
+    while last.i + 1 < len(ctx.doc) and _name_part(ctx.doc[last.i + 1]):
         last = ctx.doc[last.i + 1]
     return Attribution((dash, dash + 1), (name.idx, last.idx + len(last)))
+
+
+def _name_part(token: Token) -> bool:
+    """A word that carries a written name on: a proper noun, or an initial ("A.", which
+    the tagger can read as a common noun) before another name word."""
+    if token.pos_ == "PROPN":
+        return True
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return (
+        _INITIAL.fullmatch(token.text) is not None
+        and following is not None
+        and (following.pos_ == "PROPN")
+    )
 
 
 def _attribution_in_sentence(ctx: SpeakerDoc, span: QuoteSpan) -> Attribution | None:
@@ -356,6 +386,10 @@ def _attribution_after(ctx: SpeakerDoc, span: QuoteSpan) -> Attribution | None:
     (``… events." added Lauten, who …``: "added" taken for an adjective)."""
     region = list(_region_after(ctx, span))
     for token in region:
+        if token.lower_ in _CIRCUMSTANCE_OPENERS and token.dep_ in ("advmod", "mark"):
+            # '"That makes me smart," when Holm criticised him': a clause of time or
+            # cause after the quote says when it was said, not who said it.
+            return None
         found = _attribution_of(ctx, token)
         if found is not None:
             return found
@@ -414,11 +448,44 @@ def _walk_up(ctx: SpeakerDoc, token: Token, paragraph: int, below: Token) -> Att
         if not ctx.quoted[token.i] and not skip:
             found = _attribution_of(ctx, token) or _parenthetical(ctx, token)
             if found is not None:
-                return found
+                found = _participle_before(ctx, token, below, found) or found
+                outer = None
+                if _thing_speaks(ctx, found) and token.head.i != token.i:
+                    outer = _walk_up(ctx, token.head, paragraph, token)
+                return outer if outer is not None and outer.speaker != found.speaker else found
         if token.head.i == token.i:
             return None
         token, below = token.head, token
     return None
+
+
+def _participle_before(
+    ctx: SpeakerDoc, verb: Token, below: Token, found: Attribution
+) -> Attribution | None:
+    """``The spot concludes with footage of Rask saying, "…"``: the parser hangs the
+    quote on the main verb and "saying" elsewhere; a participle between that verb and
+    the quote, with a speaker of its own, is who says it."""
+    for token in reversed(ctx.doc[verb.i + 1 : below.left_edge.i]):
+        if ctx.quoted[token.i] and not token.is_punct:
+            return None
+        if token.tag_ == "VBG" or noun_gerund(token):
+            own = _attribution_of(ctx, token)
+            if own is not None and own.speaker != found.speaker:
+                return own
+    return None
+
+
+def _thing_speaks(ctx: SpeakerDoc, attribution: Attribution) -> bool:
+    """Whether a cue's speaker is a thing ("it", "the advertisement"): inside a clause
+    someone reports ("Holm said the advertisement "wrongfully" suggests …", "Obama said
+    it would tell a story of "suffering and delight""), the quoted words are the
+    reporter's, and a reporting verb above with another speaker takes them."""
+    if attribution.speaker is None:
+        return False
+    head = ctx.tokens(*attribution.speaker).root
+    return head.lower_ in ("it", "this") or (
+        head.pos_ == "NOUN" and head.lemma_.lower() in _THING_NOUNS
+    )
 
 
 def _negated(token: Token) -> bool:

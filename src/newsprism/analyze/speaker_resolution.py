@@ -4,14 +4,24 @@ to a canonical name, for :mod:`newsprism.analyze.quotes`.
 * **Names** go through the :class:`~newsprism.analyze.speakers.NameResolver`.
 * **He/she** (and him/her) take the nearest earlier speaker or named subject whose gender
   does not contradict the pronoun (:func:`_antecedent`; names inside quotes never count,
-  nor the subject of a clause reported or feared inside another sentence).
+  nor the subject of a clause reported or feared inside another sentence). Before that:
+  the subject of a clause of time or a relative clause is the name the clause above
+  owns ("Holm's first appearance since she apologized"); a pronoun speaking after a
+  question put to a named person is the one asked ("asked Rask if … He signaled he
+  did"). "His response:" is the possessor's, as "he" would be.
+* **Two people of one surname**: the one the other's clause or apposition does not
+  describe ("Mark Lind, whose son, Oskar Lind, …. Lind said" is Mark).
 * **Roles** ("the California Democrat", "the self-titled Toughest Sheriff", "the
   senator"): a definite description ending in a title or a party noun that the
   resolver cannot tie to a name is the person the text is about just before: the last
   speaker or the nearer named subject, within :data:`_DESCRIPTION_REACH` paragraphs.
 * **Other descriptions** ("the statement continued") are the speaker quoted last; "the
   group" the organisation named last; never one that names someone else ("the Obama
-  campaign" is nobody quoted before unless that is Obama).
+  campaign" is nobody quoted before unless that is Obama), nor the asker for one that
+  replies ("The cameraman replies"). A description never takes up a person named only
+  inside quote marks ("President Reagan" in someone's quote), and a role that is the
+  subject of a reported clause is not its reporter.
+* **A description before a name** ("Real estate tycoon Jo Doe") is the name after it.
 
 Cost: a pass over the names before the mention per pronoun or description.
 """
@@ -27,7 +37,8 @@ from spacy.tokens import Doc, Span, Token
 
 from newsprism.analyze.aliases import CAMP_NOUNS, ORG_WORDS, TITLE_LAST_WORDS
 from newsprism.analyze.quote_marks import QuotedDoc
-from newsprism.analyze.speaker_mentions import after_quoted_words
+from newsprism.analyze.quote_subjects import subject_of
+from newsprism.analyze.speaker_mentions import after_quoted_words, mention_offsets
 from newsprism.analyze.speaker_places import person_places, same_place
 from newsprism.analyze.speakers import Gender, NameResolver
 
@@ -41,10 +52,27 @@ _PRONOUN_GENDER: Final[dict[str, Gender]] = {
     "she": "female",
     "her": "female",
 }
+_POSSESSIVE_GENDER: Final[dict[str, Gender]] = {"his": "male", "her": "female"}
 # What a speaker issues: "a statement … the statement continued" is the same author.
 _DOCUMENT_NOUNS: Final = frozenset(
     {"statement", "letter", "release", "post", "tweet", "message", "email", "memo"}
 )
+# What "his"/"her" can own and still stand for its owner's words: the answer or the
+# document ("His response:", "her statement said"); not "his spokesman", a person.
+_REPLY_NOUNS: Final = _DOCUMENT_NOUNS | {"response", "answer", "reply", "remark", "comment"}
+# Clauses whose subject a possessive name of the clause above binds ("since she …").
+_SUBORDINATE: Final = frozenset({"advcl", "acl", "relcl"})
+# Dependencies that open a clause of their own.
+_CLAUSE_DEPS: Final = frozenset(
+    {"advcl", "acl", "relcl", "ccomp", "xcomp", "csubj", "pcomp", "conj"}
+)
+# Steps up the parse from a name to the person a clause or apposition describes
+# ("Mark Lind, whose 6-year-old son, Oskar Lind, was hurt": 3).
+_DESCRIBING_STEPS: Final = 6
+# Verbs of answering.
+_REPLYING: Final = frozenset({"reply", "respond", "answer", "retort"})
+# Verbs that put a question to the person they name ("asked Rask if …").
+_ASKING: Final = frozenset({"ask", "press", "question"})
 # How many paragraphs back an unresolved "the governor said" may find the speaker it
 # takes up: the paragraph before is the usual case in news (calibrated on BASIL's
 # dev half; a larger reach only added wrong speakers there).
@@ -65,16 +93,28 @@ def canonical_speaker(
     ctx: SpeakerDoc, offsets: tuple[int, int], spoken: Sequence[tuple[int, str]]
 ) -> str | None:
     mention = ctx.text[offsets[0] : offsets[1]]
-    gender = _PRONOUN_GENDER.get(mention.lower())
+    gender = _PRONOUN_GENDER.get(mention.lower()) or _possessed_reply(ctx, offsets)
     if gender is not None:
-        return _antecedent(ctx, offsets[0], gender, spoken)
+        return (
+            _bound_possessor(ctx, offsets[0], gender)
+            or _question_addressee(ctx, offsets[0], gender, spoken)
+            or _antecedent(ctx, offsets[0], gender, spoken)
+        )
     if mention.lower() in _NON_REFERRING:
         return None
     name = ctx.names.canonical(mention, offsets[0])
+    if name is not None and mention[:1].islower() and _named_only_in_quotes(ctx, name, offsets[0]):
+        # "the former Mexican president" is not a "President Reagan" someone's quote
+        # named: a description takes up a person of the narrative.
+        name = None
     named = after_quoted_words(mention)
     if name is None and named != mention:
         # '"Today" show host Jane Doe': the name after a title in quote marks.
         name = ctx.names.canonical(named, offsets[1] - len(named))
+    if name is None and named == mention:
+        # "Real estate tycoon Donald Trump", "Pro Tem David Long": the name that ends
+        # a mention with a description or an unknown title before it.
+        name = _trailing_name(ctx, offsets)
     if name is None and _is_role(ctx, offsets):
         # "The California Democrat said": a role, capitalised or not, is a description.
         return _described_speaker(ctx, offsets, spoken)
@@ -82,7 +122,147 @@ def canonical_speaker(
         return named.removeprefix("the ").removeprefix("The ")
     if name is None:
         return _described_speaker(ctx, offsets, spoken)
+    return _head_namesake(ctx, mention, name, offsets[0])
+
+
+def _head_namesake(ctx: SpeakerDoc, mention: str, name: str, offset: int) -> str:
+    """Of two people a surname names, the one a clause or apposition is about: in
+    "Rask called up Mark Lind, whose son, Oskar Lind, was hurt. Lind praised …" the son
+    is named last, but inside the clause that describes the father, who is meant."""
+    others = set(getattr(ctx.names, "namesakes", lambda _: ())(mention)) - {name}
+    if not others:
+        return name
+    before = ctx.names.people_before(offset)
+    last = max((start for person, start in before if person == name), default=None)
+    token = ctx.token_at(last) if last is not None else None
+    if token is None:
+        return name
+    heads = {
+        _name_head(found).i: person
+        for person, start in before
+        if person in others and (found := ctx.token_at(start)) is not None
+    }
+    token, described = _name_head(token), False
+    for _ in range(_DESCRIBING_STEPS):
+        described = described or token.dep_ in ("relcl", "appos", "acl")
+        if token.head.i == token.i:
+            break
+        token = token.head
+        if described and token.i in heads:
+            return heads[token.i]
     return name
+
+
+def _trailing_name(ctx: SpeakerDoc, offsets: tuple[int, int]) -> str | None:
+    """The longest run of proper nouns ending the mention, less its first words one by
+    one, that the resolver knows (at least two words: a surname alone is the resolver's
+    own lookup, already tried on the whole mention). Not for a definite description
+    or one ending in a title ("the self-titled Toughest Sheriff": a role)."""
+    tokens = ctx.tokens(*offsets)
+    if not len(tokens) or tokens[0].lower_ == "the" or tokens[-1].lower_ in TITLE_LAST_WORDS:
+        return None
+    first = len(tokens)
+    while first > 0 and tokens[first - 1].pos_ == "PROPN":
+        first -= 1
+    for start in range(max(first, 1), len(tokens) - 1):
+        span = tokens[start:]
+        name = ctx.names.canonical(span.text, span.start_char)
+        if name is not None:
+            return name
+    return None
+
+
+def _possessed_reply(ctx: SpeakerDoc, offsets: tuple[int, int]) -> Gender | None:
+    """The gender of "his"/"her" opening a mention of what someone answered or issued
+    ("His response:", "her statement said"): the possessor speaks, as a pronoun would."""
+    tokens = ctx.tokens(*offsets)
+    if (
+        len(tokens) < 2
+        or tokens[0].dep_ != "poss"
+        or tokens.root.lemma_.lower() not in _REPLY_NOUNS
+    ):
+        return None
+    return _POSSESSIVE_GENDER.get(tokens[0].lower_)
+
+
+def _bound_possessor(ctx: SpeakerDoc, offset: int, gender: Gender) -> str | None:
+    """``It was Holm's first appearance since she apologized``: the subject of a clause
+    of time, cause or a relative clause is the person whose name the clause above it
+    owns (a possessive in that clause's own words, not in a clause of its own: in
+    "Asked about Varga's remarks, she said" the pronoun's clause is the main one and
+    Varga's is inside "Asked about …"). Not where the clause above has a person for a
+    subject ("Rask said it was Holm's visit since he …": the usual rule decides)."""
+    pronoun = ctx.token_at(offset)
+    if pronoun is None or pronoun.dep_ != "nsubj" or pronoun.head.dep_ not in _SUBORDINATE:
+        return None
+    above = pronoun.head.head
+    for _ in range(_DESCRIBING_STEPS):
+        # "Oz's advice earned him the attention of Congress, where he appeared": a
+        # relative clause hangs on a noun; its owner's clause is the noun's verb.
+        if above.pos_ in ("VERB", "AUX") or above.head.i == above.i:
+            break
+        above = above.head
+    subjects = [c for c in above.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(
+        s.pos_ in ("PROPN", "PRON") and s.lower_ not in ("it", "this", "that") for s in subjects
+    ):
+        return None
+    for token in reversed(ctx.doc[pronoun.sent.start : pronoun.i]):
+        if token.dep_ != "poss" or token.pos_ != "PROPN" or ctx.quoted[token.i]:
+            continue
+        if not _in_clause_of(token, above):
+            continue
+        start = token.left_edge.idx if token.left_edge.dep_ == "compound" else token.idx
+        name = ctx.names.canonical(ctx.text[start : token.idx + len(token)], start)
+        if name is not None and ctx.names.gender(name) in (None, gender):
+            return name
+    return None
+
+
+def _in_clause_of(token: Token, clause: Token) -> bool:
+    """Whether ``token`` hangs on ``clause`` through phrases only (no clause between)."""
+    while token.i != clause.i:
+        if token.dep_ in _CLAUSE_DEPS or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
+
+
+def _question_addressee(
+    ctx: SpeakerDoc, offset: int, gender: Gender, spoken: Sequence[tuple[int, str]]
+) -> str | None:
+    """``Orwell asked Rask if he had staff there. He signaled he did``: a pronoun that
+    speaks after a question put to a named person is the one asked, answering, when
+    the question is the last thing reported before it (no other speaker since) and
+    comes from an earlier sentence of the same or the paragraph before. Not a pronoun
+    that itself asks ("He then asked the mayor …": the asker goes on)."""
+    pronoun = ctx.token_at(offset)
+    if pronoun is None or pronoun.head.lemma_.lower() in _ASKING:
+        return None
+    for token in reversed(ctx.doc[: pronoun.sent.start]):
+        if len(_PARAGRAPH_BREAK.findall(ctx.text, token.idx, offset)) > _DESCRIPTION_REACH:
+            return None
+        if token.lemma_.lower() not in _ASKING or ctx.quoted[token.i] or token.pos_ != "VERB":
+            continue
+        addressee = _addressee(ctx, token)
+        asked = {name for at, name in spoken if at < token.idx}
+        since = {name for at, name in spoken if token.idx <= at < offset}
+        if addressee is None or ctx.names.gender(addressee) not in (None, gender):
+            return None
+        # A reply in between ("Rask answered, …") is a speaker since: the usual rule
+        # then finds whoever spoke last.
+        return addressee if since <= asked - {addressee} else None
+    return None
+
+
+def _addressee(ctx: SpeakerDoc, verb: Token) -> str | None:
+    """The person a verb of asking names as its object ("asked Rask", "asked Mayor Rask
+    if"), resolved; None for a pronoun or a thing ("asked the question")."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") and child.pos_ == "PROPN" and child.i > verb.i:
+            start = child.left_edge.idx if child.left_edge.dep_ == "compound" else child.idx
+            return ctx.names.canonical(ctx.text[start : child.idx + len(child)], start)
+    return None
 
 
 def _is_role(ctx: SpeakerDoc, offsets: tuple[int, int]) -> bool:
@@ -126,11 +306,31 @@ def _described_speaker(
             # whom the article ties to that place ("Nancy Pelosi (D-Calif.)"), however
             # far back.
             return _latest(ctx, offsets[0], placed)
-        last = _role_antecedent(ctx, offsets[0], spoken, {n for n, at in ties.items() if at})
-    if last is None or _names_someone_else(ctx, tokens, last[1]):
+        elsewhere = {n for n, at in ties.items() if at}
+        last = _role_antecedent(ctx, offsets[0], spoken, elsewhere | _reporters(ctx, tokens.root))
+    if (
+        last is None
+        or _names_someone_else(ctx, tokens, last[1])
+        or (not role and _answers_the_asker(ctx, tokens, last[0]))
+    ):
         return None
     breaks = len(_PARAGRAPH_BREAK.findall(ctx.text, last[0], offsets[0]))
     return last[1] if breaks <= _DESCRIPTION_REACH else None
+
+
+def _answers_the_asker(ctx: SpeakerDoc, tokens: Span, since: int) -> bool:
+    """``Rask … asks him to identify himself. The cameraman replies, "…"``: a
+    description that replies to a question the last speaker asked is the one asked,
+    not the asker (whom the usual rule would give)."""
+    cue = tokens.root.head
+    if cue.lemma_.lower() not in _REPLYING:
+        return False
+    start = ctx.token_at(since)
+    first = start.i if start is not None else tokens.start
+    return any(
+        t.lemma_.lower() in _ASKING and t.pos_ == "VERB" and not ctx.quoted[t.i]
+        for t in ctx.doc[first : tokens.start]
+    )
 
 
 def _role_antecedent(
@@ -146,6 +346,28 @@ def _role_antecedent(
          if n == named and p < offset),
         default=None,
     )  # fmt: skip
+
+
+def _named_only_in_quotes(ctx: SpeakerDoc, name: str, offset: int) -> bool:
+    """Whether every mention of ``name`` before ``offset`` lies inside quote marks."""
+    starts = [start for person, start in ctx.names.people_before(offset) if person == name]
+    tokens = [ctx.token_at(start) for start in starts]
+    return bool(starts) and all(t is not None and ctx.quoted[t.i] for t in tokens)
+
+
+def _reporters(ctx: SpeakerDoc, head: Token) -> set[str]:
+    """Who reports the clause a role is the subject of ("Rask noted that the former
+    mayor once suggested …": not Rask, who would not be "the former mayor" in his own
+    report)."""
+    clause = head.head
+    if head.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
+        return set()
+    reporter = subject_of(ctx, clause.head)
+    if reporter is None or reporter.pos_ != "PROPN":
+        return set()
+    start, end = mention_offsets(reporter)
+    name = ctx.names.canonical(ctx.text[start:end], start)
+    return {name} if name else set()
 
 
 def _role_place(tokens: Span) -> str | None:
