@@ -103,3 +103,17 @@ def test_a_reduced_relative_takes_an_antonym(analyzer: Analyzer) -> None:
 )
 def test_reduced_relative_antonyms_the_guards_keep_apart(analyzer: Analyzer, text: str) -> None:
     assert _kinds(analyzer, [SIGNED_TUESDAY, text]) == []
+
+
+def test_a_participle_takes_its_noun_not_the_other_objects_words(analyzer: Analyzer) -> None:
+    """The object's subtree may run on over a whole clause ("the savings that ... kept in
+    her levy plan"): the endorsed plan is not the opposed savings."""
+    endorsed = (
+        "The council said that Ana Holt's levy plan, broadly endorsed by Marta Ferrand, "
+        "would end night ferries on the Sarnow line."
+    )
+    opposed = (
+        "Marta Ferrand has opposed the savings that the council identified and attacked "
+        "the harbour board, since Ana Holt kept them in her levy plan."
+    )
+    assert _kinds(analyzer, [endorsed, opposed]) == []

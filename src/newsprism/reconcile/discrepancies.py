@@ -379,7 +379,20 @@ def _same_frame(a: Token, b: Token) -> bool:
     (left, a_to), (right, b_to) = _complement(a), _complement(b)
     if a_to != b_to or bool(left) != bool(right):
         return False
+    if is_reduced_relative(a) or is_reduced_relative(b):
+        # The noun a participle describes is its one thing; a whole object subtree
+        # shares words with it too easily ("plan — endorsed by Romney" / "opposed the
+        # savings that ... kept in his budget", a BASIL calibration story, dense).
+        return bool(_object_heads(a) & _object_heads(b))
     return not left or bool(left & right)
+
+
+def _object_heads(predicate: Token) -> set[str]:
+    """The head lemma of what the predicate takes: its object, or the noun a reduced
+    relative describes."""
+    if is_reduced_relative(predicate):
+        return {lemma_of(predicate.head)}
+    return {lemma_of(c) for c in predicate.children if c.dep_ in ("dobj", "attr", "oprd")}
 
 
 def _compatible_actors(a: Clause, b: Clause, material: StoryMaterial, states: StateNames) -> bool:
