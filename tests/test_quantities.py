@@ -212,6 +212,11 @@ SHAPES_FROM_REAL_REPORTING: list[Gold] = [
      "injure"),
     ("The blast killed five and left 12 others injured.", "12 others", 12, None, None,
      "injure"),
+    # what began a duration ago has lasted that long
+    ("Prosecutors began investigating Varga two years ago.", "two years", 2, "years", None,
+     "investigate"),
+    ("The FBI launched the probe three years ago.", "three years", 3, "years", None,
+     "probe"),
     # a part of a total the sentence gives is another measure than the total
     ("He was hit by three of the seven bullets.", "three", 3, None, None, "bullet (part)"),
     ("He won 12 of the 23 delegates.", "12", 12, None, None, "delegate (part)"),
@@ -298,6 +303,13 @@ def test_a_courts_split_is_its_justices_vote(
 ) -> None:
     found = [(q.text, q.about) for q in quantities_in(nlp, sentence)]
     assert found == [(ends[0], "vote"), (ends[1], "vote")]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["He left office two years ago.", "Two weeks ago, the talks began."]
+)
+def test_a_duration_ago_that_began_nothing_is_a_date(nlp: Language, sentence: str) -> None:
+    assert not quantities_in(nlp, sentence)
 
 
 @pytest.mark.parametrize(

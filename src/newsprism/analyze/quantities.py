@@ -50,7 +50,8 @@ Decisions (each has a test in ``tests/test_quantities.py``):
   and codes, labels ("Article 5", "Pier 4", "Boeing 737"), scores ("won 3-1"),
   relative dates ("two weeks ago", "the past three days": date extraction's; but "two
   weeks before the elections" is an interval between events, which no date resolves, and
-  is kept), the word
+  is kept, and so is the age of a thing begun: "began investigating him two years ago"
+  is a two-year investigating, as "a two-year investigation" says), the word
   "one" alone ("one of them", "one day"), and numbers glued to letters ("1990s",
   "G7"). spaCy's DATE/TIME/ORDINAL labels exclude only numbers with nothing counted,
   since the small model labels "three dry summers" DATE. A date between a count and its
@@ -251,7 +252,8 @@ def _finish(amount: Amount, ctx: _Context) -> Quantity | None:
     if _is_lone_one(amount, ctx.text):
         return None
     if amount.kind == "time" and _is_relative_time(amount, ctx.text):
-        return None
+        begun = _begun_ago(amount, ctx)
+        return None if begun is None else _quantity(amount, amount.end, begun, ctx.text)
     if amount.unit == "GBP" and _is_weight(amount, ctx):
         amount = replace(amount, value=amount.value * _POUND_KG, kind="mass", unit="kg")
     span = ctx.span(amount.start, amount.end)
@@ -691,6 +693,29 @@ def _is_relative_time(amount: Amount, text: str) -> bool:
     return bool(_RELATIVE_AFTER.match(text, amount.end)) and not _EVENT_AFTER.match(
         text, amount.end
     )
+
+
+_AGO: Final = re.compile(rf"{_SP}+ago\b", re.IGNORECASE)
+# Verbs whose start "N years ago" tells how long the thing begun has lasted.
+_BEGIN_VERBS: Final = _word_set("begin start launch open")
+
+
+def _begun_ago(amount: Amount, ctx: _Context) -> Token | None:
+    """What began a duration ago, which has lasted that long since: "began investigating
+    Grimm two years ago" is a two-year investigating, as "a two-year investigation" says;
+    "launched the probe three years ago" -> probe. Any other "N years ago" dates an event
+    (None: date extraction's)."""
+    if not _AGO.match(ctx.text, amount.end):
+        return None
+    ago = ctx.token_from(amount.end)
+    verb = ago.head if ago is not None else None
+    if verb is None or verb.pos_ != "VERB":
+        return None
+    if verb.lemma_.lower() in _BEGIN_VERBS:
+        return next((c for c in verb.children if c.dep_ in {"dobj", "xcomp"}), None)
+    starter = verb.head
+    begun = verb.dep_ == "xcomp" and starter.lemma_.lower() in _BEGIN_VERBS
+    return verb if begun else None
 
 
 def _is_weight(amount: Amount, ctx: _Context) -> bool:
