@@ -227,3 +227,14 @@ def test_a_thing_that_suggests_inside_a_report_is_not_the_source(nlp: Language) 
     quotes = direct(quotes_of(nlp, text))
     assert find(quotes, "unmistakably").speaker == "Ana Marrow"
     assert find(quotes, "hope and loss").speaker == "Teodor Halvik"
+
+
+def test_according_to_a_speech_someone_delivered_is_that_persons(nlp: Language) -> None:
+    text = (
+        "The goal is to curb ''activist'' investors, according to a speech Ms. Marrow "
+        "delivered at the university in July. The plan will fail, according to a report "
+        "that the council released."
+    )
+    quotes = quotes_of(nlp, text)
+    assert find(indirect(quotes), "curb").speaker == "Ana Marrow"
+    assert find(indirect(quotes), "plan will fail").speaker_mention == "a report"

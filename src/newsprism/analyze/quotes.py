@@ -623,7 +623,21 @@ def _according_to(token: Token) -> Attribution | None:
         if prep.lower_ == "to":
             for source in prep.children:
                 if source.dep_ == "pobj":
-                    return Attribution((token.idx, prep.idx + len(prep)), mention_offsets(source))
+                    speaker = _delivered_by(source) or source
+                    return Attribution((token.idx, prep.idx + len(prep)), mention_offsets(speaker))
+    return None
+
+
+def _delivered_by(source: Token) -> Token | None:
+    """``according to a speech Mrs. Marsh delivered``: the named subject of a relative
+    clause on the source noun is who speaks through it."""
+    if source.pos_ != "NOUN":
+        return None
+    for clause in source.children:
+        if clause.dep_ == "relcl":
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ == "PROPN":
+                return subject
     return None
 
 
