@@ -13,7 +13,8 @@ from spacy.tokens import Doc
 
 from newsprism.analyze.aliases import AliasTable, DescribedPeople, Description
 from newsprism.analyze.entities import resolve_names
-from newsprism.analyze.quotes import _name_part, extract_quotes
+from newsprism.analyze.quote_subjects import name_part
+from newsprism.analyze.quotes import extract_quotes
 from newsprism.model import Quote
 from tests.test_quotes import assert_offsets, direct, find, indirect, nlp, quotes_of
 
@@ -203,8 +204,8 @@ def test_a_description_that_replies_is_not_the_asker(nlp: Language) -> None:
 def test_an_initial_tagged_as_a_noun_carries_a_dashed_name_on(nlp: Language) -> None:
     words = ["Julie", "A.", "Marsh", "and", "A.", "."]
     doc = Doc(nlp.vocab, words=words, pos=["PROPN", "NOUN", "PROPN", "CCONJ", "NOUN", "PUNCT"])
-    assert _name_part(doc[1])
-    assert not _name_part(doc[4])  # no name word after it
+    assert name_part(doc[1])
+    assert not name_part(doc[4])  # no name word after it
 
 
 def test_a_title_ending_a_description_is_a_role_not_a_name(nlp: Language) -> None:

@@ -58,6 +58,7 @@ Cost: a bounded walk up the tree per verb (at most :data:`_WALK` steps).
 from __future__ import annotations
 
 import logging
+import re
 from typing import Final
 
 from spacy.tokens import Token
@@ -70,13 +71,16 @@ logger = logging.getLogger(__name__)
 __all__ = [
     "bracketing_clause",
     "circumstance_clause",
+    "delivered_by",
     "fronted_subject_clause",
     "fronted_topic",
     "inverted_speaker",
+    "name_part",
     "noun_gerund",
     "relative_read_clause",
     "requested_extent",
     "subject_of",
+    "thing_subject",
     "verb_like",
 ]
 
@@ -120,6 +124,15 @@ _FOR_VERBS: Final = frozenset({"call", "apologize", "apologise", "ask", "plead"}
 # ... or the object, with its infinitive ("urged Congress to act", "demanded his
 # resignation").
 _OBJECT_VERBS: Final = frozenset({"urge", "demand"})
+# What a report can say things through without being their source ("the advertisement
+# suggests", "the plan would end"); read off PolNeAR dev, not fitted.
+_THING_NOUNS: Final = frozenset(
+    {"ad", "advertisement", "commercial", "spot", "video", "film", "documentary", "book",
+     "bill", "law", "measure", "plan", "proposal", "policy", "program", "programme",
+     "museum", "website", "site", "page", "poll", "survey", "study"}
+)  # fmt: skip
+# A middle initial ("Julie A. Marsh").
+_INITIAL: Final = re.compile(r"[A-Z]\.")
 # Prepositions whose object is who or what a body's words go to or are about.
 _NOT_AUTHOR_PREPS: Final = frozenset(
     {"to", "toward", "towards", "against", "about", "with", "on", "over", "into"}
@@ -674,3 +687,39 @@ def bracketing_clause(ctx: QuotedDoc, verb: Token) -> tuple[int, int] | None:
     if all(ctx.quoted[t.i] for t in around if t.is_alpha):
         return None
     return head.left_edge.i, head.right_edge.i + 1
+
+
+def thing_subject(head: Token) -> bool:
+    """Whether a cue's speaker is a thing ("it", "the advertisement"): inside a clause
+    someone reports ("Holm said the advertisement "wrongfully" suggests …", "Obama said
+    it would tell a story of "suffering and delight""), the quoted words are the
+    reporter's, and a reporting verb above with another speaker takes them."""
+    return head.lower_ in ("it", "this") or (
+        head.pos_ == "NOUN" and head.lemma_.lower() in _THING_NOUNS
+    )
+
+
+def delivered_by(source: Token) -> Token | None:
+    """``according to a speech Mrs. Marsh delivered``: the named subject of a relative
+    clause on the source noun is who speaks through it."""
+    if source.pos_ != "NOUN":
+        return None
+    for clause in source.children:
+        if clause.dep_ == "relcl":
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ == "PROPN":
+                return subject
+    return None
+
+
+def name_part(token: Token) -> bool:
+    """A word that carries a written name on: a proper noun, or an initial ("A.", which
+    the tagger can read as a common noun) before another name word."""
+    if token.pos_ == "PROPN":
+        return True
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return (
+        _INITIAL.fullmatch(token.text) is not None
+        and following is not None
+        and (following.pos_ == "PROPN")
+    )

@@ -61,7 +61,6 @@ from __future__ import annotations
 
 import itertools
 import logging
-import re
 from collections.abc import Iterator, Sequence
 from typing import Final
 
@@ -73,13 +72,16 @@ from newsprism.analyze.quote_marks import QuoteSpan
 from newsprism.analyze.quote_subjects import (
     bracketing_clause,
     circumstance_clause,
+    delivered_by,
     fronted_subject_clause,
     fronted_topic,
     infinitive,
+    name_part,
     noun_gerund,
     relative_read_clause,
     requested_extent,
     subject_of,
+    thing_subject,
     verb_like,
 )
 from newsprism.analyze.speaker_mentions import cue_offsets, mention_offsets
@@ -155,15 +157,6 @@ _NOMINAL_MIN_WORDS: Final = 3
 # Verbs whose "if"/"whether" clause is the question asked.
 _ASKING: Final = frozenset({"ask", "wonder"})
 _MAX_NAME_WORDS: Final = 4
-# What a report can say things through without being their source ("the advertisement
-# suggests", "the plan would end"); read off PolNeAR dev, not fitted.
-_THING_NOUNS: Final = frozenset(
-    {"ad", "advertisement", "commercial", "spot", "video", "film", "documentary", "book",
-     "bill", "law", "measure", "plan", "proposal", "policy", "program", "programme",
-     "museum", "website", "site", "page", "poll", "survey", "study"}
-)  # fmt: skip
-# A middle initial ("Julie A. Marsh").
-_INITIAL: Final = re.compile(r"[A-Z]\.")
 # Words opening a clause of time, cause or condition after a quote.
 _CIRCUMSTANCE_OPENERS: Final = frozenset(
     {"when", "while", "after", "before", "because", "since", "until", "if", "although", "though"}
@@ -342,22 +335,9 @@ def _dash_attribution(ctx: SpeakerDoc, span: QuoteSpan) -> Attribution | None:
     if name is None or name.pos_ != "PROPN" or "\n" in ctx.text[dash : name.idx]:
         return None
     last = name
-    while last.i + 1 < len(ctx.doc) and _name_part(ctx.doc[last.i + 1]):
+    while last.i + 1 < len(ctx.doc) and name_part(ctx.doc[last.i + 1]):
         last = ctx.doc[last.i + 1]
     return Attribution((dash, dash + 1), (name.idx, last.idx + len(last)))
-
-
-def _name_part(token: Token) -> bool:
-    """A word that carries a written name on: a proper noun, or an initial ("A.", which
-    the tagger can read as a common noun) before another name word."""
-    if token.pos_ == "PROPN":
-        return True
-    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return (
-        _INITIAL.fullmatch(token.text) is not None
-        and following is not None
-        and (following.pos_ == "PROPN")
-    )
 
 
 def _attribution_in_sentence(ctx: SpeakerDoc, span: QuoteSpan) -> Attribution | None:
@@ -450,7 +430,8 @@ def _walk_up(ctx: SpeakerDoc, token: Token, paragraph: int, below: Token) -> Att
             if found is not None:
                 found = _participle_before(ctx, token, below, found) or found
                 outer = None
-                if _thing_speaks(ctx, found) and token.head.i != token.i:
+                thing = found.speaker is not None and thing_subject(ctx.tokens(*found.speaker).root)
+                if thing and token.head.i != token.i:
                     outer = _walk_up(ctx, token.head, paragraph, token)
                 return outer if outer is not None and outer.speaker != found.speaker else found
         if token.head.i == token.i:
@@ -473,19 +454,6 @@ def _participle_before(
             if own is not None and own.speaker != found.speaker:
                 return own
     return None
-
-
-def _thing_speaks(ctx: SpeakerDoc, attribution: Attribution) -> bool:
-    """Whether a cue's speaker is a thing ("it", "the advertisement"): inside a clause
-    someone reports ("Holm said the advertisement "wrongfully" suggests …", "Obama said
-    it would tell a story of "suffering and delight""), the quoted words are the
-    reporter's, and a reporting verb above with another speaker takes them."""
-    if attribution.speaker is None:
-        return False
-    head = ctx.tokens(*attribution.speaker).root
-    return head.lower_ in ("it", "this") or (
-        head.pos_ == "NOUN" and head.lemma_.lower() in _THING_NOUNS
-    )
 
 
 def _negated(token: Token) -> bool:
@@ -623,21 +591,8 @@ def _according_to(token: Token) -> Attribution | None:
         if prep.lower_ == "to":
             for source in prep.children:
                 if source.dep_ == "pobj":
-                    speaker = _delivered_by(source) or source
+                    speaker = delivered_by(source) or source
                     return Attribution((token.idx, prep.idx + len(prep)), mention_offsets(speaker))
-    return None
-
-
-def _delivered_by(source: Token) -> Token | None:
-    """``according to a speech Mrs. Marsh delivered``: the named subject of a relative
-    clause on the source noun is who speaks through it."""
-    if source.pos_ != "NOUN":
-        return None
-    for clause in source.children:
-        if clause.dep_ == "relcl":
-            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-            if subject is not None and subject.pos_ == "PROPN":
-                return subject
     return None
 
 
