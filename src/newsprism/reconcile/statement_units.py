@@ -4,6 +4,7 @@ clause before the partial quotes other outlets quote apart."""
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import logging
 import re
@@ -390,8 +391,12 @@ def _report_pieces(unit: Unit, rendered: Callable[[int, int], bool]) -> list[Uni
     if unit.direct:
         return [unit]
     bounds = [(0, 0)]  # (start of a piece, end of the connective before it)
-    acts = [m for m in _SECOND_ACT.finditer(unit.text) if rendered(m.end(), _act_end(unit, m))]
-    found = [*_SECOND_REPORT.finditer(unit.text), *acts]
+    reports = list(_SECOND_REPORT.finditer(unit.text))
+    conjoined = list(_SECOND_ACT.finditer(unit.text))
+    # Read the clause once per pattern: a scraped paragraph can conjoin hundreds of acts.
+    starts = sorted(m.start() for m in (*reports, *conjoined))
+    acts = [m for m in conjoined if rendered(m.end(), _act_end(starts, m, len(unit.text)))]
+    found = [*reports, *acts]
     for match in sorted(found, key=lambda m: m.start()):
         if min(match.start() - bounds[-1][1], len(unit.text) - match.end()) >= _MIN_CLAUSE:
             bounds.append((match.start(), match.end()))
@@ -404,15 +409,11 @@ def _report_pieces(unit: Unit, rendered: Callable[[int, int], bool]) -> list[Uni
     ]
 
 
-def _act_end(unit: Unit, act: re.Match[str]) -> int:
+def _act_end(starts: Sequence[int], act: re.Match[str], length: int) -> int:
     """Where a conjoined act's piece ends in the unit's text: at the next second report
-    or act, else the text's end."""
-    later = [
-        m.start()
-        for pattern in (_SECOND_REPORT, _SECOND_ACT)
-        for m in pattern.finditer(unit.text, act.end())
-    ]
-    return min([len(unit.text), *later])
+    or act (``starts``, sorted: where each begins), else the text's end (``length``)."""
+    later = bisect.bisect_left(starts, act.end())
+    return starts[later] if later < len(starts) else length
 
 
 def _rendered_elsewhere(
