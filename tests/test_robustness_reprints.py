@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import pytest
-
 from newsprism.model import Analysis, Article, Story, article_id
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.printed_quotes import printed_quote_units
@@ -41,12 +39,6 @@ def test_reprint_spans_are_the_articles_text() -> None:
     assert all(texts[u.article][u.start : u.end] == u.text for u in units)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="_shared_runs maps every repeat of a run in one article onto the first copy in "
-    "the other, and _reprints adds each pair without checking the spans it has taken: "
-    "one passage of the reprinting article becomes three units, three statements",
-)
 def test_passage_printed_thrice_by_its_outlet_is_one_unit_where_reprinted_once() -> None:
     # A scraped page repeats a paragraph (a pull quote, a repeated block); the other
     # outlet prints it once. Its one passage must be one unit, not one per repeat.
@@ -58,11 +50,6 @@ def test_passage_printed_thrice_by_its_outlet_is_one_unit_where_reprinted_once()
     assert _overlapping(units) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="_names tests 'outlet in text', a substring with no word boundary: 'AP' is "
-    "named by 'APEC', so two unrelated outlets' shared background reads as a reprint",
-)
 def test_outlet_name_inside_a_longer_word_names_no_outlet() -> None:
     ap = f"Long day at the port. {RUN}."
     times = f"The APEC summit opened. {RUN}."

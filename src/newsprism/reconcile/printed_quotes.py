@@ -190,7 +190,8 @@ def _names(text: str, outlet: str | None) -> bool:
     if not outlet:
         return False
     words = outlet.split()
-    if outlet in text:
+    # A whole word or words: "AP" is not named by "APEC".
+    if re.search(rf"(?<!\w){re.escape(outlet)}(?!\w)", text):
         return True
     return len(words) > 1 and re.search(rf"\b[Tt]he {re.escape(words[-1])}\b", text) is not None
 
@@ -237,7 +238,11 @@ def _shared_runs(one: Tokens, two: Tokens) -> list[tuple[tuple[int, int], tuple[
             ):  # fmt: skip
                 length += 1
             first = (words[k][1][0], words[k + length - 1][1][1])
-            runs.append((first, (other[0][1][0], other[length - 1][1][1])))
+            second = (other[0][1][0], other[length - 1][1][1])
+            # A passage the first text repeats (a pull quote) maps every copy onto the
+            # second's one copy: that copy pairs once.
+            if not _overlaps(second, [theirs for _, theirs in runs]):
+                runs.append((first, second))
             k += length
     return runs
 
