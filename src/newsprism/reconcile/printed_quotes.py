@@ -222,7 +222,7 @@ def _shared_runs(one: Tokens, two: Tokens) -> list[tuple[tuple[int, int], tuple[
     for n, stretch in enumerate(two):
         for k in range(len(stretch) - size + 1):
             starts.setdefault(tuple(w for w, _ in stretch[k : k + size]), (n, k))
-    runs = []
+    runs: list[tuple[tuple[int, int], tuple[int, int]]] = []
     for words in one:
         k = 0
         while k <= len(words) - size:
