@@ -67,7 +67,13 @@ from typing import Final
 from spacy.tokens import Doc, Token
 
 from newsprism.analyze.quote_blocks import block_drafts
-from newsprism.analyze.quote_drafts import PARAGRAPH_QUOTE_WORDS, Attribution, Draft, trim_end
+from newsprism.analyze.quote_drafts import (
+    PARAGRAPH_QUOTE_WORDS,
+    Attribution,
+    Draft,
+    trim_end,
+    within_nesting,
+)
 from newsprism.analyze.quote_marks import QuoteSpan
 from newsprism.analyze.quote_subjects import (
     bracketing_clause,
@@ -607,7 +613,7 @@ def _indirect_drafts(ctx: SpeakerDoc) -> list[Draft]:
         found = _reported_clause(ctx, token)
         if found is not None:
             drafts.append(found)
-    return drafts
+    return within_nesting(drafts)
 
 
 def _reported_clause(ctx: SpeakerDoc, token: Token) -> Draft | None:
