@@ -53,3 +53,38 @@ def test_sentence_dates_are_looked_up_a_few_times_per_sentence(
     sentences = 20
     # Each date pass may look a sentence up once or twice; today 2,080 for 20 sentences.
     assert calls <= 10 * sentences
+
+
+QUOTE = "“We will close the port of Sarnow before the winter storms arrive at the coast,”"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="statement_date_discrepancies checks every quote again for every clashing pair "
+    "(a line said on the other side's day too): utterance tests grow as the cube of the "
+    "dated quotes (10 per side: 2,100 for 190 pairs; 20 per side: 16,400)",
+)
+def test_one_line_quoted_many_times_is_compared_once_per_pair(
+    analyzer: Analyzer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Invented: two outlets quote one line of one speaker at ten stops, Tuesday against
+    # Wednesday. Counted in utterance tests, not seconds.
+    calls = 0
+    one_utterance = date_discrepancies._one_utterance
+
+    def counted(*args: object) -> bool:
+        nonlocal calls
+        calls += 1
+        return one_utterance(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(date_discrepancies, "_one_utterance", counted)
+    n = 10
+    texts = [
+        " ".join(f"{QUOTE} Edvin Rask said {day} at stop {i}." for i in range(n))
+        for day in ("Tuesday", "Wednesday")
+    ]
+    found = find_discrepancies(invented(analyzer, texts), [], LexicalSimilarity())
+    assert any(d.kind == "date" for d in found)
+    quotes = 2 * n
+    # A couple of tests per pair of quotes; today 2,100.
+    assert calls <= 2 * quotes * quotes
