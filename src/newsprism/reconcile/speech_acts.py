@@ -52,9 +52,11 @@ the people's mentions.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Final
 
 from newsprism.model import Analysis, Article
@@ -95,6 +97,9 @@ _IN_RELATIVE: Final = re.compile(r"\bwho\s+(?:(?:has|had|have)\s+)?$")
 # and no clause boundary stands between it and the subject.
 _JOINED: Final = re.compile(r"^[^,;:()]*\s(?:and|but)\s+$")
 _JOINED_GAP: Final = 10
+# Characters between a name and its verb beyond which neither gap can hold: an
+# apposition (80), a relative "who has", and _JOINED_GAP words of any real length.
+_BETWEEN_REACH: Final = 600
 # Reach (characters) of a sentence's opening mention, and of the word before a verb.
 _OPENING: Final = 40
 # Forms of "be"/"get" before a passive verb.
@@ -111,6 +116,43 @@ _TRAILER: Final = re.compile(
 )
 
 
+@dataclass(frozen=True)
+class _People:
+    """An article's person mentions (start, end, name), sorted; mentions do not overlap,
+    so their ends are sorted too. Look-ups cost O(log n), so a paragraph of many acts
+    and names is read once, not once per act."""
+
+    mentions: Sequence[tuple[int, int, str]]
+    ends: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ends", [m[1] for m in self.mentions])
+
+    def ending_by(self, start: int, end: int) -> Sequence[tuple[int, int, str]]:
+        """The mentions starting at ``start`` or later and ending by ``end``."""
+        first = bisect.bisect_left(self.ends, start + 1)
+        last = bisect.bisect_right(self.ends, end)
+        if first < last and self.mentions[first][0] < start:
+            first += 1  # the one mention that can straddle ``start``
+        return self.mentions[first:last]
+
+
+@dataclass(frozen=True)
+class _Pronouns:
+    """A sentence's "he"/"she" matches in text order, with their ends for look-ups."""
+
+    matches: Sequence[re.Match[str]]
+    ends: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ends", [m.end() for m in self.matches])
+
+    def last_by(self, end: int) -> re.Match[str] | None:
+        """The last pronoun ending by ``end``."""
+        at = bisect.bisect_right(self.ends, end)
+        return self.matches[at - 1] if at else None
+
+
 def speech_act_units(material: StoryMaterial, names: StoryNames) -> list[Unit]:
     """The story's speech-act units (see the module doc), in story order."""
     units: list[Unit] = []
@@ -124,11 +166,13 @@ def speech_act_units(material: StoryMaterial, names: StoryNames) -> list[Unit]:
 def _article_units(
     index: int, article: Article, analysis: Analysis, names: StoryNames
 ) -> list[Unit]:
-    people = sorted(
-        (m.start, m.end, names.resolve(e.name) or e.name)
-        for e in analysis.entities
-        if e.type == "PERSON"
-        for m in e.mentions
+    people = _People(
+        sorted(
+            (m.start, m.end, names.resolve(e.name) or e.name)
+            for e in analysis.entities
+            if e.type == "PERSON"
+            for m in e.mentions
+        )
     )
     quoted = [(q.start, q.end) for q in analysis.quotes]
     cues = [
@@ -147,7 +191,7 @@ def _article_units(
 def _unit(
     article: Article,
     sentence: tuple[int, int],
-    people: Sequence[tuple[int, int, str]],
+    people: _People,
     spans: tuple[Sequence[tuple[int, int]], Sequence[tuple[int, int]]],
     numbers: tuple[int, int],
 ) -> Unit | None:
@@ -160,11 +204,14 @@ def _unit(
     start, end = sentence
     number, index = numbers
     text = article.text
+    # Each pronoun's end, found once per sentence (read again per act, an unpunctuated
+    # paragraph of hundreds of acts cost acts x characters).
+    pronouns = _Pronouns(list(_PRONOUN.finditer(text, start, end)))
     found = next(
         (
             (act, subject)
             for act in _ACT.finditer(text, start, end)
-            if (subject := _act_subject(text, (start, act), people, spans)) is not None
+            if (subject := _act_subject(text, (start, act), (people, pronouns), spans)) is not None
         ),
         None,
     )
@@ -198,7 +245,7 @@ def _unit(
 def _act_subject(
     text: str,
     where: tuple[int, re.Match[str]],
-    people: Sequence[tuple[int, int, str]],
+    mentions: tuple[_People, _Pronouns],
     spans: tuple[Sequence[tuple[int, int]], Sequence[tuple[int, int]]],
 ) -> tuple[str, str] | None:
     """The act's (speaker, mention), or None when it is no act of a person's: inside a
@@ -211,11 +258,11 @@ def _act_subject(
         return None
     if _passive(text, start, act.start()):
         return None
-    return _subject(text, start, act.start(), people)
+    return _subject(text, start, act.start(), mentions)
 
 
 def _subject(
-    text: str, start: int, verb: int, people: Sequence[tuple[int, int, str]]
+    text: str, start: int, verb: int, mentions: tuple[_People, _Pronouns]
 ) -> tuple[str, str] | None:
     """(speaker, mention) of the person written as the verb's subject, or None: the
     name or "he"/"she" nearest before the verb, within :data:`_SUBJECT_GAP` words (an
@@ -223,16 +270,16 @@ def _subject(
     sentence when the verb is the second of two joined to it ("Grimm stormed off camera
     but returned and threatened to ..."). A pronoun's person is the last one named
     before it."""
-    named = [p for p in people if start <= p[0] and p[1] <= verb]
-    pronoun = next(reversed(list(_PRONOUN.finditer(text, start, verb))), None)
+    people, pronouns = mentions
+    named = people.ending_by(start, verb)
+    pronoun = pronouns.last_by(verb)
     if pronoun is not None and (not named or named[-1][1] <= pronoun.start()):
-        if len(_WORD.findall(text[pronoun.end() : verb])) > _SUBJECT_GAP:
-            return None
-        before = [p for p in people if p[1] <= pronoun.start()]
-        return (before[-1][2], pronoun.group()) if before else None
+        return _pronoun_subject(text, pronoun, verb, people)
     if not named:
         return None
     first, last, name = named[-1]
+    if verb - last > _BETWEEN_REACH:
+        return None
     between = _RELATIVE.sub(" ", _APPOSITION.sub(" ", text[last:verb]))
     if len(_WORD.findall(between)) <= _SUBJECT_GAP:
         return name, text[first:last]
@@ -240,6 +287,19 @@ def _subject(
     if joined and len(named) == 1 and _opens(text, start, named[0]):
         return name, text[first:last]
     return None
+
+
+def _pronoun_subject(
+    text: str, pronoun: re.Match[str], verb: int, people: _People
+) -> tuple[str, str] | None:
+    """The person a "he"/"she" within :data:`_SUBJECT_GAP` words of the verb stands
+    for: the last one named before it."""
+    if verb - pronoun.end() > _BETWEEN_REACH:
+        return None
+    if len(_WORD.findall(text[pronoun.end() : verb])) > _SUBJECT_GAP:
+        return None
+    before = people.ending_by(0, pronoun.start())
+    return (before[-1][2], pronoun.group()) if before else None
 
 
 def _opens(text: str, start: int, person: tuple[int, int, str]) -> bool:
