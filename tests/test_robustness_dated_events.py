@@ -28,12 +28,6 @@ def test_one_debate_dated_apart_is_found(analyzer: Analyzer) -> None:
     assert any(d.kind == "date" for d in found)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="_dated_both_ways rescans the other article's sentences, and _resolved each "
-    "one's dates, for every clashing pair of events: sentence date look-ups grow as "
-    "the cube of the mentions (10 per side: 2,080; 20: 16,160; 40: 128,320)",
-)
 def test_sentence_dates_are_looked_up_a_few_times_per_sentence(
     analyzer: Analyzer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -51,19 +45,13 @@ def test_sentence_dates_are_looked_up_a_few_times_per_sentence(
     found = find_discrepancies(material, [], LexicalSimilarity())
     assert any(d.kind == "date" for d in found)
     sentences = 20
-    # Each date pass may look a sentence up once or twice; today 2,080 for 20 sentences.
+    # Each date pass may look a sentence up once or twice; was 2,080 for 20 sentences.
     assert calls <= 10 * sentences
 
 
 QUOTE = "“We will close the port of Sarnow before the winter storms arrive at the coast,”"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="statement_date_discrepancies checks every quote again for every clashing pair "
-    "(a line said on the other side's day too): utterance tests grow as the cube of the "
-    "dated quotes (10 per side: 2,100 for 190 pairs; 20 per side: 16,400)",
-)
 def test_one_line_quoted_many_times_is_compared_once_per_pair(
     analyzer: Analyzer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -86,5 +74,5 @@ def test_one_line_quoted_many_times_is_compared_once_per_pair(
     found = find_discrepancies(invented(analyzer, texts), [], LexicalSimilarity())
     assert any(d.kind == "date" for d in found)
     quotes = 2 * n
-    # A couple of tests per pair of quotes; today 2,100.
+    # A couple of tests per pair of quotes; was 2,100.
     assert calls <= 2 * quotes * quotes

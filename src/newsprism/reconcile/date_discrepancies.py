@@ -487,23 +487,38 @@ def _one_event(a: _DatedEvent, b: _DatedEvent) -> bool:
     return a.key == b.key
 
 
-def _dated_both_ways(
-    material: StoryMaterial, sentences: Sequence[Passage], a: _DatedEvent, b: _DatedEvent
-) -> bool:
-    """Whether ``b``'s article also gives ``a``'s date to a sentence naming the event
-    (its noun and describing words, however the parser hangs the date there): a series
-    of debates, or the article telling both dates itself."""
-    article = b.clause.sentence.article
-    words = {a.key[0], *a.key[1]}
-    for sentence in sentences:
-        if sentence.article != article:
-            continue
-        lemmas = set(WORDS.findall(sentence.text.casefold()))
-        if all(any(w.startswith(x[:4]) for w in lemmas) for x in words) and any(
-            not dates_clash([x], a.dates) for x in _resolved(material, sentence)
-        ):
-            return True
-    return False
+class _ArticleDates:
+    """Each sentence's words (case-folded) and resolved dates, read once, grouped by
+    article; and whether an article dates an event both ways, worked out once per
+    article, event and date (many mentions of one event asked it again for every
+    clashing pair: look-ups the cube of the mentions)."""
+
+    def __init__(self, material: StoryMaterial, sentences: Sequence[Passage]) -> None:
+        self.read = [
+            (set(WORDS.findall(s.text.casefold())), _resolved(material, s)) for s in sentences
+        ]
+        self.by_article: dict[str, list[tuple[set[str], list[tuple[str, str]]]]] = {}
+        for sentence, words_and_dates in zip(sentences, self.read, strict=True):
+            self.by_article.setdefault(sentence.article, []).append(words_and_dates)
+        self._asked: dict[
+            tuple[str, tuple[str, frozenset[str]], tuple[tuple[str, str], ...]], bool
+        ] = {}
+
+    def dated_both_ways(self, a: _DatedEvent, b: _DatedEvent) -> bool:
+        """Whether ``b``'s article also gives ``a``'s date to a sentence naming the event
+        (its noun and describing words, however the parser hangs the date there): a
+        series of debates, or the article telling both dates itself."""
+        key = (b.clause.sentence.article, a.key, a.dates)
+        if key not in self._asked:
+            self._asked[key] = any(
+                _names_event(lemmas, a.key) and any(not dates_clash([x], a.dates) for x in dates)
+                for lemmas, dates in self.by_article.get(key[0], [])
+            )
+        return self._asked[key]
+
+
+def _names_event(lemmas: set[str], key: tuple[str, frozenset[str]]) -> bool:
+    return all(any(w.startswith(x[:4]) for w in lemmas) for x in {key[0], *key[1]})
 
 
 def event_date_discrepancies(
@@ -519,10 +534,11 @@ def event_date_discrepancies(
     knowable to the other article, and no article dating that event twice apart (a
     series: "last week's debate" and "Thursday's debate"). No similarity guard: the
     noun, its description and the definite article are the guard."""
+    known = _ArticleDates(material, sentences)
     dated = [
         s
-        for s in sentences
-        if _resolved(material, s) and any(w in EVENT_NOUNS for w in WORDS.findall(s.text.lower()))
+        for s, (words, dates) in zip(sentences, known.read, strict=True)
+        if dates and any(w in EVENT_NOUNS for w in words)
     ]
     events = _dated_events(material, dated, parsed)
     pairs = [
@@ -533,8 +549,8 @@ def event_date_discrepancies(
         and _one_event(a, b)
         and dates_clash(a.dates, b.dates)
         and _both_knowable(material, a.clause, a.dates, b.clause, b.dates)
-        and not _dated_both_ways(material, sentences, a, b)
-        and not _dated_both_ways(material, sentences, b, a)
+        and not known.dated_both_ways(a, b)
+        and not known.dated_both_ways(b, a)
     ]
     return [
         Discrepancy(group[0].text, "date", claims_of(material, group))
@@ -621,6 +637,18 @@ def _one_utterance(a: _DatedQuote, b: _DatedQuote) -> bool:
     return a.speaker == b.speaker and len(a.grams & b.grams) >= _SHARED_GRAMS
 
 
+def _said_both_days(
+    told: set[tuple[str, tuple[tuple[str, str], ...]]], a: _DatedQuote, b: _DatedQuote
+) -> bool:
+    """Whether ``a``'s or ``b``'s source also tells the utterance (``told``: its
+    sources and dates) on the other's day: a line said twice."""
+    return any(
+        source in (a.clause.source, b.clause.source)
+        and not dates_clash(dates, b.dates if source == a.clause.source else a.dates)
+        for source, dates in told
+    )
+
+
 def statement_date_discrepancies(
     material: StoryMaterial,
     sentences: Sequence[Passage],
@@ -636,6 +664,9 @@ def statement_date_discrepancies(
     side's day too (a line said twice). No similarity guard: the speaker and the shared
     words are the guard."""
     quotes = _dated_quotes(material, sentences, parsed)
+    # Each quote's utterance, as the (source, dates) it is told with: found once (per
+    # clashing pair it cost the cube of the quotes).
+    told = [{(c.clause.source, c.dates) for c in quotes if _one_utterance(c, a)} for a in quotes]
     pairs = [
         (a.clause, b.clause)
         for i, a in enumerate(quotes)
@@ -645,12 +676,7 @@ def statement_date_discrepancies(
         and dates_clash(a.dates, b.dates)
         and _days_apart(a.dates, b.dates) <= STATEMENT_DAYS
         and _both_knowable(material, a.clause, a.dates, b.clause, b.dates)
-        and not any(
-            c.clause.source in (a.clause.source, b.clause.source)
-            and _one_utterance(c, a)
-            and not dates_clash(c.dates, b.dates if c.clause.source == a.clause.source else a.dates)
-            for c in quotes
-        )
+        and not _said_both_days(told[i], a, b)
     ]
     return [
         Discrepancy(group[0].text, "date", claims_of(material, group))
