@@ -23,12 +23,16 @@ def test_sentence_opening_with_a_numeral_keeps_it(analyzer: Analyzer) -> None:
     assert _sentences(analyzer, text)[-1] == "12 people were hurt in the crush."
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the parser makes a lone '0' a sentence of its own, so the brief's passage "
-    "reads 'people were hurt in the crush.' (a summary line of the invented CLI story "
-    "lost its '0'): the count, and the negation it carries, drop out",
-)
 def test_sentence_opening_with_zero_keeps_it(analyzer: Analyzer) -> None:
     text = "Rask has been outspoken. 0 people were hurt in the crush."
     assert _sentences(analyzer, text)[-1] == "0 people were hurt in the crush."
+
+
+def test_a_figure_closing_a_sentence_stays_there(analyzer: Analyzer) -> None:
+    # Guard: only a figure after a full stop and before a lower-case word moves.
+    text = "The vote was 2 to 0. 0 abstained. Rask won 3 of them."
+    assert _sentences(analyzer, text) == [
+        "The vote was 2 to 0.",
+        "0 abstained.",
+        "Rask won 3 of them.",
+    ]

@@ -65,6 +65,30 @@ def clock_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+# A sentence may open with a figure ("... outspoken. 0 people were hurt."); the parser
+# can make the figure a sentence of its own and the rest another, so a passage loses
+# its count (and the negation "0" carries).
+NUMERAL_OPENINGS = "newsprism_numeral_openings"
+_SENTENCE_ENDS = frozenset({".", "!", "?"})
+
+
+@Language.component(NUMERAL_OPENINGS)
+def numeral_openings(doc: Doc) -> Doc:
+    """Keep a figure that opens a sentence with its sentence: after a full stop, a
+    token starting with a digit and followed by a lower-case word starts a sentence
+    and the word does not; runs before the parser, which keeps preset boundaries."""
+    for token in doc[1:-1]:
+        nxt = doc[token.i + 1]
+        if (
+            token.text[:1].isdigit()
+            and doc[token.i - 1].text in _SENTENCE_ENDS
+            and nxt.text[:1].islower()
+        ):
+            token.is_sent_start = True
+            nxt.is_sent_start = False
+    return doc
+
+
 CACHED_ATTRIBUTES = "newsprism_cached_attributes"
 RULER = "attribute_ruler"
 # Distinct (word, tag, dependency) keys remembered before the cache starts over: news
@@ -165,15 +189,17 @@ def _cache_attributes(nlp: Language) -> None:
 
 def load_english(disable: Iterable[str] = (), cached_attributes: bool = True) -> Language:
     """The first installed English pipeline of :data:`MODEL_NAMES`, less ``disable``,
-    with :func:`clock_boundaries` before the parser and (unless ``cached_attributes``
-    is false) :class:`CachedAttributeRuler` in place of the attribute ruler."""
+    with :func:`clock_boundaries` and :func:`numeral_openings` before the parser and
+    (unless ``cached_attributes`` is false) :class:`CachedAttributeRuler` in place of
+    the attribute ruler."""
     for name in MODEL_NAMES:
         try:
             nlp = spacy.load(name, disable=list(disable))
         except OSError:
             continue
-        if "parser" in nlp.pipe_names and CLOCK_BOUNDARIES not in nlp.pipe_names:
-            nlp.add_pipe(CLOCK_BOUNDARIES, before="parser")
+        for boundaries in (CLOCK_BOUNDARIES, NUMERAL_OPENINGS):
+            if "parser" in nlp.pipe_names and boundaries not in nlp.pipe_names:
+                nlp.add_pipe(boundaries, before="parser")
         if cached_attributes:
             _cache_attributes(nlp)
         logger.info("loaded spaCy pipeline %s %s", name, nlp.meta.get("version"))
