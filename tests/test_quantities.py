@@ -568,3 +568,12 @@ TEXTS = st.lists(st.one_of(st.sampled_from(VOCABULARY), st.text(max_size=6)), ma
 @given(text=TEXTS)
 def test_never_raises_and_offsets_are_exact(nlp: Language, text: str) -> None:
     _check_offsets(text, extract_quantities(nlp(text)))
+
+
+def test_a_split_before_a_plural_ruling_word_is_no_one_vote(nlp: Language) -> None:
+    # "5-4 decisions" names many rulings with one split; read as one vote's tally it
+    # made a summary line contradict a source's single "6-3 decision".
+    found = quantities_in(nlp, "Of those, 92 came in 5-4 decisions, the most in years.")
+    assert not any(q.about == "vote" for q in found)
+    single = quantities_in(nlp, "In a 6-3 decision, the justices upheld the law.")
+    assert sorted(q.value for q in single if q.about == "vote") == [3.0, 6.0]

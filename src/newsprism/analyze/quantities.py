@@ -374,7 +374,13 @@ def _is_tally(amount: Amount, ctx: _Context, noun: Token | None) -> bool:
     after = ctx.token_from(amount.noun_from if amount.noun_from is not None else amount.end)
     while after is not None and after.is_punct and after.i + 1 < len(ctx.doc):
         after = ctx.doc[after.i + 1]  # "134-to-63 vote": past the hyphen
-    voted_next = after is not None and after.lemma_.lower() in _VOTE_NEXT_WORDS
+    # One vote's words are singular: "92 came in 5-4 decisions" names a kind of ruling,
+    # many votes with one split, which no outlet's single tally agrees or differs with.
+    voted_next = (
+        after is not None
+        and after.lemma_.lower() in _VOTE_NEXT_WORDS
+        and after.tag_ not in {"NNS", "NNPS"}
+    )
     counts_noun = noun is not None and noun.tag_ in {"NNS", "NNPS"}
     if counts_noun and not voted_next:
         return False
