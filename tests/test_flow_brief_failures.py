@@ -14,7 +14,7 @@ from newsprism.cli import app
 from newsprism.flow import FlowOptions, analyze_paths, brief_stories
 from newsprism.model import Brief, Story
 from newsprism.reconcile.stored import StoredBriefs
-from newsprism.render.terminal import failures_heading
+from newsprism.render.jsonout import failures_heading
 from newsprism.store import Store
 from tests.mini_corpus import write_corpus
 

@@ -74,9 +74,11 @@ _SENTENCE_ENDS = frozenset({".", "!", "?"})
 
 @Language.component(NUMERAL_OPENINGS)
 def numeral_openings(doc: Doc) -> Doc:
-    """Keep a figure that opens a sentence with its sentence: after a full stop, a
-    token starting with a digit and followed by a lower-case word starts a sentence
-    and the word does not; runs before the parser, which keeps preset boundaries."""
+    """Keep a figure that opens a sentence with its words: after a full stop, the
+    lower-case word following a token that starts with a digit starts no sentence;
+    runs before the parser, which keeps preset boundaries. The figure itself is not
+    made a sentence start: after an abbreviation ("Under Sec. 5 of the charter", "See
+    Fig. 3") the parser rightly keeps one sentence."""
     for token in doc[1:-1]:
         nxt = doc[token.i + 1]
         if (
@@ -84,7 +86,6 @@ def numeral_openings(doc: Doc) -> Doc:
             and doc[token.i - 1].text in _SENTENCE_ENDS
             and nxt.text[:1].islower()
         ):
-            token.is_sent_start = True
             nxt.is_sent_start = False
     return doc
 

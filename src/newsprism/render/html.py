@@ -16,7 +16,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from newsprism import __version__
 from newsprism.model import Brief
-from newsprism.render.terminal import failures_heading
+from newsprism.render.jsonout import failures_heading
 
 
 def _environment() -> Environment:

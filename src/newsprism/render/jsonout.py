@@ -11,7 +11,7 @@ names its ``article`` and its ``start``/``end`` in that article's clean text.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from newsprism.codec import analysis_to_dict
@@ -288,3 +288,13 @@ def _with_analysis(article: dict[str, Any], analysis: Analysis | None) -> dict[s
 def dumps(data: Any) -> str:
     """JSON text as newsprism writes it: UTF-8 characters kept, two-space indent."""
     return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def failures_heading(failures: Sequence[Mapping[str, Any]]) -> str:
+    """The title over a report's failures, naming what was not done: an input or article
+    that failed was not analysed, a story whose brief failed (stage ``brief``) was
+    analysed but not cross-checked; every report format uses this one title."""
+    briefs = sum(f["stage"] == "brief" for f in failures)
+    if not briefs:
+        return "Not analysed"
+    return "Not cross-checked" if briefs == len(failures) else "Not analysed or not cross-checked"

@@ -12,7 +12,7 @@ from typing import Any
 
 from newsprism.model import Brief, Passage
 from newsprism.render.briefs import disputing_outlets, summary_outlets
-from newsprism.render.terminal import failures_heading
+from newsprism.render.jsonout import failures_heading
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~])")
 
@@ -127,7 +127,7 @@ def report_markdown(
 
 
 def failures_markdown(failures: Sequence[Mapping[str, Any]]) -> list[str]:
-    """A "Not analysed" section (``terminal.failures_heading``): each failed input,
+    """A "Not analysed" section (``jsonout.failures_heading``): each failed input,
     article or story brief, its stage and error."""
     if not failures:
         return []

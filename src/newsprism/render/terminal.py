@@ -18,6 +18,7 @@ from rich.text import Text
 
 from newsprism.ingest.batch import IngestReport
 from newsprism.model import Analysis, Article, Story
+from newsprism.render.jsonout import failures_heading
 
 # Paragraphs of each article shown by ``analyze``; the rest is counted, not printed.
 PREVIEW_PARAGRAPHS = 2
@@ -240,16 +241,6 @@ def story_panel(story: Story, articles: Sequence[Article]) -> Panel:
     return Panel(
         Group(summary, table), title=heading, title_align="left", border_style="green", width=100
     )
-
-
-def failures_heading(failures: Sequence[Mapping[str, Any]]) -> str:
-    """The title over a report's failures, naming what was not done: an input or article
-    that failed was not analysed, a story whose brief failed (stage ``brief``) was
-    analysed but not cross-checked; every report format uses this one title."""
-    briefs = sum(f["stage"] == "brief" for f in failures)
-    if not briefs:
-        return "Not analysed"
-    return "Not cross-checked" if briefs == len(failures) else "Not analysed or not cross-checked"
 
 
 def failures_table(failures: Sequence[Mapping[str, Any]]) -> Table:
