@@ -55,6 +55,10 @@ MIN_WORDS: Final = 8
 #: outside every unit, one an excerpt of the named outlet's report, the other a wire
 #: sentence of background (neither article names the other's outlet).
 REPRINT_WORDS: Final = 12
+# Letters an outlet's name needs before a text can name it (an all-capital acronym: two,
+# "AP"); set by hand, not fitted: a file stem "a", "1" or "tv" is an ordinary word.
+_NAME_LETTERS: Final = 3
+_ACRONYM_LETTERS: Final = 2
 # Group numbers of these units (below the missed quotations' range).
 _GROUP_BASE: Final = 3 * ADDED_GROUPS
 _PARAGRAPH: Final = re.compile(r"\n\s*\n")
@@ -186,14 +190,30 @@ def _reprints(material: StoryMaterial, units: Sequence[Unit], numbered: int) -> 
 
 def _names(text: str, outlet: str | None) -> bool:
     """Whether a text names an outlet: its whole name, or "the" and its last word ("the
-    Times" for "The New York Times")."""
-    if not outlet:
+    Times" for "The New York Times"), written capitalised. An outlet named after a file
+    stem ("1", "a", "news") is named by no ordinary word ("voted 7 to 1", "the news"):
+    a name needs :data:`_NAME_LETTERS` letters (two for an acronym: "AP"), not all digits,
+    and the mention's last word must start with a capital."""
+    if not outlet or not _nameable(outlet):
         return False
     words = outlet.split()
     # A whole word or words: "AP" is not named by "APEC".
-    if re.search(rf"(?<!\w){re.escape(outlet)}(?!\w)", text):
-        return True
-    return len(words) > 1 and re.search(rf"\b[Tt]he {re.escape(words[-1])}\b", text) is not None
+    patterns = [rf"(?<!\w){re.escape(outlet)}(?!\w)"]
+    if len(words) > 1 and _nameable(words[-1]):
+        patterns.append(rf"(?<=\b[Tt]he ){re.escape(words[-1])}\b")
+    return any(
+        m.group().split()[-1][0].isupper()
+        for pattern in patterns
+        for m in re.finditer(pattern, text, re.IGNORECASE)
+    )
+
+
+def _nameable(name: str) -> bool:
+    """Whether a name can be told from ordinary words: enough letters, not all digits."""
+    letters = sum(c.isalpha() for c in name)
+    if name.isupper():
+        return letters >= _ACRONYM_LETTERS
+    return letters >= _NAME_LETTERS
 
 
 Tokens = list[list[tuple[str, tuple[int, int]]]]

@@ -1,6 +1,6 @@
 """Speech acts as statement units: what a person is reported to have done with words
-("Trump accused Obama of a confusing policy on Libya", "Huckabee announced his run",
-"the senator apologized to ...") where the analysis found no quote.
+("Edvin Rask accused Ana Holt of a muddled ferry policy", "Holt announced her run",
+"the harbour chief apologized to ...") where the analysis found no quote.
 
 Outlets report one utterance as a quote in one place and as a speech act in another;
 the quote extractor takes reporting verbs with a clause ("said that ...") only, so the
@@ -9,13 +9,15 @@ is lost. On the BASIL development gold 22 of 41 missed pairs (lexical) had no un
 one side, many of them such acts. A sentence gives one indirect unit when a person of
 the story's roster is written as the subject of a speech-act verb
 (:data:`~newsprism.reconcile.statement_units.SPEECH_ACTS`, or "told") outside any quote,
-not passive ("was accused", "has been urged": the subject is who the act is done to):
+not passive ("was accused", "has been urged", "was sharply criticized": the subject is
+who the act is done to):
 the name or "he"/"she" nearest before the verb, at most :data:`_SUBJECT_GAP` words before
 it (an apposition between commas, or one open before a relative "who", not counted:
 "Edvin Rask, a former harbour chief and sailor who has announced his run on Tuesday,
 ..."); or the name opening the sentence or a clause when the verb is the second of two
 joined to it ("When asked, Edvin Rask stormed off camera but returned and threatened to
-..."). Not when the analysis took the verb as a quote's reporting verb
+...") — also when a nearer name is the first verb's object ("Edvin Rask met Ana Holt and
+blamed ..."). Not when the analysis took the verb as a quote's reporting verb
 (the clause is a unit already); the first act of the sentence that qualifies gives the
 unit. The unit runs from the verb to the sentence's end (a relative clause's, to the
 clause's comma), or to the reporting verb of a quote that follows; its speaker is the
@@ -82,14 +84,14 @@ _ACT: Final = re.compile(
     r"\b(?:" + "|".join(re.escape(a) for a in _ACTS) + "|" + _NOUN_ACT + r")\b"
 )
 _PRONOUN: Final = re.compile(r"\b(?:he|she|He|She)\b")
-# Words (an adverb, a time: "Trump on Thursday accused") between subject and verb.
+# Words (an adverb, a time: "Rask on Thursday accused") between subject and verb.
 _SUBJECT_GAP: Final = 4
 _WORD: Final = re.compile(r"\S+")
-# An apposition between subject and verb ("Glenn Beck, armed with his chalkboard,
+# An apposition between subject and verb ("Ana Holt, armed with her ledger,
 # blamed ..."), which does not count in the gap.
 _APPOSITION: Final = re.compile(r"^\s*,[^,;:.]{1,80},\s*")
-# A relative clause after a name, its apposition open ("Mike Huckabee, a former governor
-# of Arkansas and preacher who has announced ...").
+# A relative clause after a name, its apposition open ("Edvin Rask, a former harbour
+# chief of Kelmar and sailor who has announced ...").
 _RELATIVE: Final = re.compile(r"^\s*(?:,[^,;:.]{1,80}?)?\s+who\s+(?:has|had|have)?\s*$")
 _IN_RELATIVE: Final = re.compile(r"\bwho\s+(?:(?:has|had|have)\s+)?$")
 # The second of two verbs joined to one subject ("stormed off camera but returned and
@@ -97,6 +99,11 @@ _IN_RELATIVE: Final = re.compile(r"\bwho\s+(?:(?:has|had|have)\s+)?$")
 # and no clause boundary stands between it and the subject.
 _JOINED: Final = re.compile(r"^[^,;:()]*\s(?:and|but)\s+$")
 _JOINED_GAP: Final = 10
+# Words after an opening name that are no verb ("Edvin Rask and Ana Holt ...", "Edvin
+# Rask with Ana Holt ..."): the nearer name is then no object of the opening name's verb.
+_NOT_VERBS: Final = frozenset(
+    {"and", "or", "nor", "with", "of", "to", "for", "from", "in", "on", "at", "by", "as"}
+)
 # Characters between a name and its verb beyond which neither gap can hold: an
 # apposition (80), a relative "who has", and _JOINED_GAP words of any real length.
 _BETWEEN_REACH: Final = 600
@@ -106,6 +113,11 @@ _OPENING: Final = 40
 _BE: Final = frozenset(
     {"is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "getting"}
 )
+# Words passed over between a be-form and its participle ("was sharply criticized",
+# "was not urged"), and the reach (characters) read back for them.
+_ADVERB: Final = re.compile(r"[A-Za-z]{2,}ly")
+_NEGATIONS: Final = frozenset({"not", "never", "n't"})
+_PASSIVE_REACH: Final = 80
 # Offset of the group numbers of speech-act units (quote groups count from 0, the
 # ungrouped quotes' own groups from -1 down).
 _GROUP_BASE: Final = ADDED_GROUPS
@@ -196,8 +208,8 @@ def _unit(
     numbers: tuple[int, int],
 ) -> Unit | None:
     """The speech-act unit of one sentence, or None. It ends before the reporting verb
-    of a quote that follows the act ("accused Obama of ..., saying "..."": the quote is
-    a unit of its own); partial quotes inside it stay ('blamed "progressivism" for
+    of a quote that follows the act ("accused Holt of ..., saying "..."": the quote is
+    a unit of its own); partial quotes inside it stay ('blamed "tidal accounting" for
     ...'). An act inside a quote, or one the analysis took as a quote's reporting verb
     (its clause is a unit already), is none."""
     _, cues = spans
@@ -267,7 +279,7 @@ def _subject(
     """(speaker, mention) of the person written as the verb's subject, or None: the
     name or "he"/"she" nearest before the verb, within :data:`_SUBJECT_GAP` words (an
     apposition, or a relative "who" after one, not counted); or the name that opens the
-    sentence when the verb is the second of two joined to it ("Grimm stormed off camera
+    sentence when the verb is the second of two joined to it ("Rask stormed off camera
     but returned and threatened to ..."). A pronoun's person is the last one named
     before it."""
     people, pronouns = mentions
@@ -277,16 +289,50 @@ def _subject(
         return _pronoun_subject(text, pronoun, verb, people)
     if not named:
         return None
+    return _named_subject(text, (start, verb), named)
+
+
+def _named_subject(
+    text: str, span: tuple[int, int], named: Sequence[tuple[int, int, str]]
+) -> tuple[str, str] | None:
+    """(speaker, mention) of the named person written as the verb's subject, or None
+    (see :func:`_subject`); ``named`` are the sentence's mentions before the verb."""
+    start, verb = span
     first, last, name = named[-1]
     if verb - last > _BETWEEN_REACH:
         return None
     between = _RELATIVE.sub(" ", _APPOSITION.sub(" ", text[last:verb]))
+    if _object_then_joined(text, start, named, between):
+        # "Edvin Rask met Ana Holt on Monday and blamed ...": the nearer name is the
+        # first verb's object; the joined verb's subject is the opening name.
+        return named[0][2], text[named[0][0] : named[0][1]]
     if len(_WORD.findall(between)) <= _SUBJECT_GAP:
         return name, text[first:last]
     joined = len(_WORD.findall(between)) <= _JOINED_GAP and _JOINED.search(between)
     if joined and len(named) == 1 and _opens(text, start, named[0]):
         return name, text[first:last]
     return None
+
+
+def _object_then_joined(
+    text: str, start: int, named: Sequence[tuple[int, int, str]], between: str
+) -> bool:
+    """Whether the verb is joined ("and"/"but") to a first verb of the sentence's opening
+    name whose object is the nearer name: a lower-case word (the first verb) follows the
+    opening name, no clause boundary before the nearer name."""
+    if len(named) < 2 or named[0][2] == named[-1][2] or not _opens(text, start, named[0]):
+        return False
+    if len(_WORD.findall(between)) > _JOINED_GAP or not _JOINED.search(between):
+        return False
+    middle = _APPOSITION.sub(" ", text[named[0][1] : named[-1][0]])
+    words = _WORD.findall(middle)
+    return (
+        0 < len(words) <= _SUBJECT_GAP
+        and not re.search(r"[,;:()]", middle)
+        and words[0].islower()
+        and words[0].isalpha()
+        and words[0] not in _NOT_VERBS
+    )
 
 
 def _pronoun_subject(
@@ -304,14 +350,18 @@ def _pronoun_subject(
 
 def _opens(text: str, start: int, person: tuple[int, int, str]) -> bool:
     """Whether the person's mention opens the sentence or a clause after a comma ("When
-    he asked ..., Mr. Grimm stormed off"), a title before it allowed."""
+    he asked ..., Mr. Rask stormed off"), a title before it allowed."""
     before = text[start : person[0]]
     head = before[before.rfind(",") + 1 :] if "," in before else before
     return len(_WORD.findall(head)) <= 1 and len(head) < _OPENING
 
 
 def _passive(text: str, start: int, verb: int) -> bool:
-    """Whether the verb is passive ("was accused", "has been urged"): its subject is the
-    one the act is done to, not its speaker."""
-    words = _WORD.findall(text[max(start, verb - _OPENING) : verb])
+    """Whether the verb is passive ("was accused", "has been urged", "was sharply
+    criticized", "was not urged"): its subject is the one the act is done to, not its
+    speaker. Adverbs in "-ly" and "not"/"never" between the be-form and the verb are
+    passed over."""
+    words = _WORD.findall(text[max(start, verb - _PASSIVE_REACH) : verb])
+    while words and (_ADVERB.fullmatch(words[-1]) or words[-1].casefold() in _NEGATIONS):
+        words.pop()
     return bool(words) and words[-1].casefold() in _BE
