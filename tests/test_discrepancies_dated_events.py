@@ -151,6 +151,28 @@ def test_an_event_noun_dated_by_a_verb_of_happening(analyzer: Analyzer, verb: st
         [DEBATE_TUESDAY, DEBATE_THURSDAY.replace("Thursday's", "Tuesday's")],
         # A person's trip dates no debate.
         ["Ana Holt took the ferry on Tuesday to the Kelmar mayoral debate.", DEBATE_THURSDAY],
+        # Ordinals name two debates.
+        [
+            "The first debate on Monday drew 20 million viewers.",
+            "The second debate on Tuesday drew 20 million viewers.",
+        ],
+        # Votes on two measures.
+        [
+            "Monday's vote on the amendment was close.",
+            "Tuesday's vote on the final bill was close.",
+        ],
+        # Visits to two places.
+        [
+            "The president's visit to Kelmar on Tuesday was brief.",
+            "The president's visit to Sarnow on Monday was brief.",
+        ],
+        # Hearings and trials run over days: each date is a day of it.
+        ["Holt testified at Monday's hearing.", "Ames testified at Tuesday's hearing."],
+        ["Holt was present at the Monday hearing.", "Holt was absent from the Tuesday hearing."],
+        [
+            "The trial of Ana Holt began on Monday.",
+            "A harbour clerk testified against Ana Holt at the trial on Wednesday.",
+        ],
     ],
 )
 def test_event_nouns_that_are_not_one_occasion(analyzer: Analyzer, texts: list[str]) -> None:

@@ -69,6 +69,7 @@ from newsprism.reconcile.votes import one_vote, votes
 __all__ = [
     "DEED_SYNONYMS",
     "EVENT_NOUNS",
+    "SPANNING_EVENTS",
     "STATEMENT_DAYS",
     "VOTE_DAYS",
     "clause_dates",
@@ -370,8 +371,16 @@ EVENT_NOUNS: Final = frozenset(
      "showdown", "testimony", "deposition", "sentencing", "indictment", "launch", "opening",
      "inauguration", "parade", "vigil", "march", "strike", "walkout"}
 )  # fmt: skip
-# What a dated noun's own words may hold besides its modifiers: articles, possessives.
+# Determiners that make a dated noun one known occasion ("the debate"); a possessor
+# ("Tuesday's debate", "his speech") does too (:func:`_definite`).
 _DEFINITE: Final = frozenset({"the", "this", "that"})
+#: Occasions that run over days or recur under one name: "the trial" began Monday and
+#: heard a witness Wednesday, "the hearing" of Monday is not Tuesday's; a date on one of
+#: them dates a day of it, not the occasion, so they make no dated event.
+SPANNING_EVENTS: Final = frozenset(
+    {"trial", "hearing", "summit", "convention", "session", "strike", "protest",
+     "conference", "campaign"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -426,19 +435,37 @@ def _definite(noun: Token) -> bool:
 
 
 def _event_key(noun: Token) -> tuple[str, frozenset[str]]:
-    """The event's head lemma and its describing words (compounds, adjectives and the
-    possessor: "vice presidential debate" -> debate, {vice, presidential}; "his debate"
-    -> debate, {his}), dates left out."""
+    """The event's head lemma and its describing words: compounds, adjectives, the
+    possessor and the objects of its prepositions ("vice presidential debate" -> debate,
+    {vice, presidential}; "his debate" -> debate, {his}; "the vote on the amendment" ->
+    vote, {amendment}). Left out: cardinal numbers and the day words of a possessor or
+    prepositional object (the date itself: "Tuesday's debate", "the debate on
+    Tuesday"). Kept: ordinals ("the first debate" is not "the second debate") and a day
+    word compounded into the name ("the Monday hearing" names one of a series)."""
     words = frozenset(
         lemma_of(t) if t.pos_ != "PRON" else t.lower_
-        for c in noun.children
-        if c.dep_ in ("compound", "amod", "nmod", "poss")
-        for t in c.subtree
-        if t.pos_ in ("NOUN", "PROPN", "ADJ", "PRON")
-        and t.lower_.rstrip(".") not in _DAY_WORDS
-        and not t.like_num
+        for c in [*noun.children, *_prep_objects(noun)]
+        if c.dep_ in ("compound", "amod", "nmod", "poss", "pobj")
+        for t in (c.subtree if c.dep_ != "pobj" else _described(c))
+        if t.pos_ in ("NOUN", "PROPN", "ADJ", "PRON", "NUM")
+        and (c.dep_ == "compound" or t.lower_.rstrip(".") not in _DAY_WORDS)
+        and t.tag_ != "CD"
     )
     return lemma_of(noun), words
+
+
+def _prep_objects(noun: Token) -> list[Token]:
+    """The objects of the noun's own prepositions ("visit to Kelmar" -> Kelmar)."""
+    return [o for p in noun.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+
+
+def _described(word: Token) -> list[Token]:
+    """A noun and its own describing words, not the clauses or phrases hung on it
+    ("the final bill" -> final, bill; "Tuesday, where Holt stumbled" -> Tuesday)."""
+    return [
+        t for c in word.children if c.dep_ in ("compound", "amod", "nmod", "poss")
+        for t in c.subtree
+    ] + [word]
 
 
 _DAY_WORDS: Final = frozenset(
@@ -469,7 +496,7 @@ def _dated_events(
                 continue
             span = doc.char_span(offset, offset + len(mention.text), alignment_mode="expand")
             noun = _dated_noun(_date_root(span)) if span is not None else None
-            if noun is None or not _definite(noun):
+            if noun is None or not _definite(noun) or lemma_of(noun) in SPANNING_EVENTS:
                 continue
             first, _, last = mention.date.partition("/")
             dated.setdefault(noun.i, []).append((first, last or first))
