@@ -74,3 +74,13 @@ def test_outlet_named_capitalised_still_reprints() -> None:
     herald = f"Sarnow Herald story.\n\n{RUN}.\n\nThe end."
     times = f"Here is an excerpt from the Sarnow Herald report:\n\n{RUN}.\n\nMore later."
     assert len(printed_quote_units(_material(("Sarnow Herald", herald), ("Times", times)), [])) == 2
+
+
+def test_pronoun_skips_a_person_of_the_other_gender_by_honorific() -> None:
+    text = "Ms. Ana Holt praised Mr. Edvin Rask on Monday. She also urged the council to act."
+    units = [u for u in _acts(text) if u.speaker_mention == "She"]
+    assert [u.speaker for u in units] == ["Ana Holt"]
+    # Without honorifics the last person named is still the guess.
+    text = "Ana Holt praised Edvin Rask on Monday. She also urged the council to act."
+    units = [u for u in _acts(text) if u.speaker_mention == "She"]
+    assert [u.speaker for u in units] == ["Edvin Rask"]

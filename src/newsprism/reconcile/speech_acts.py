@@ -22,7 +22,8 @@ blamed ..."). Not when the analysis took the verb as a quote's reporting verb
 unit. The unit runs from the verb to the sentence's end (a relative clause's, to the
 clause's comma), or to the reporting verb of a quote that follows; its speaker is the
 named person, or for a pronoun the last person named before it, in or before the
-sentence (a guess, like the analysis's own, which
+sentence, whose honorifics ("Mr.", "Ms.") do not give the other gender (a guess,
+like the analysis's own, which
 :mod:`newsprism.reconcile.statement_speakers` may correct). An act joins the story
 only when a unit of another source resembles it (see ``_supported_acts`` in
 :mod:`newsprism.reconcile.statements`). Measured on the BASIL golds (one change, same
@@ -57,7 +58,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -84,6 +85,9 @@ _ACT: Final = re.compile(
     r"\b(?:" + "|".join(re.escape(a) for a in _ACTS) + "|" + _NOUN_ACT + r")\b"
 )
 _PRONOUN: Final = re.compile(r"\b(?:he|she|He|She)\b")
+# An honorific just before a mention, and the gender it gives.
+_HONORIFIC: Final = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+_TITLE_GENDER: Final = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
 # Words (an adverb, a time: "Rask on Thursday accused") between subject and verb.
 _SUBJECT_GAP: Final = 4
 _WORD: Final = re.compile(r"\S+")
@@ -135,6 +139,8 @@ class _People:
     and names is read once, not once per act."""
 
     mentions: Sequence[tuple[int, int, str]]
+    # Per person, the gender the article's honorifics give them (see _honorific_genders).
+    genders: Mapping[str, str] = field(default_factory=dict)
     ends: list[int] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -178,14 +184,13 @@ def speech_act_units(material: StoryMaterial, names: StoryNames) -> list[Unit]:
 def _article_units(
     index: int, article: Article, analysis: Analysis, names: StoryNames
 ) -> list[Unit]:
-    people = _People(
-        sorted(
-            (m.start, m.end, names.resolve(e.name) or e.name)
-            for e in analysis.entities
-            if e.type == "PERSON"
-            for m in e.mentions
-        )
+    mentions = sorted(
+        (m.start, m.end, names.resolve(e.name) or e.name)
+        for e in analysis.entities
+        if e.type == "PERSON"
+        for m in e.mentions
     )
+    people = _People(mentions, _honorific_genders(article.text, mentions))
     quoted = [(q.start, q.end) for q in analysis.quotes]
     cues = [
         (q.cue_start, q.cue_end)
@@ -339,13 +344,30 @@ def _pronoun_subject(
     text: str, pronoun: re.Match[str], verb: int, people: _People
 ) -> tuple[str, str] | None:
     """The person a "he"/"she" within :data:`_SUBJECT_GAP` words of the verb stands
-    for: the last one named before it."""
+    for: the last one named before it whom no honorific gives the other gender."""
     if verb - pronoun.end() > _BETWEEN_REACH:
         return None
     if len(_WORD.findall(text[pronoun.end() : verb])) > _SUBJECT_GAP:
         return None
     before = people.ending_by(0, pronoun.start())
-    return (before[-1][2], pronoun.group()) if before else None
+    if not before:
+        return None
+    # Skip people the article's honorifics give the other gender ("Ms. Ana Holt praised
+    # Mr. Edvin Rask. She also urged ..."); with none fitting, the last named, as before.
+    gender = "female" if pronoun.group().casefold() == "she" else "male"
+    fitting = [m for m in before if people.genders.get(m[2], gender) == gender]
+    return ((fitting or before)[-1][2], pronoun.group())
+
+
+def _honorific_genders(text: str, mentions: Sequence[tuple[int, int, str]]) -> dict[str, str]:
+    """Per person, the gender an honorific before their mentions gives ("Mr. Rask",
+    "Ms. Holt"), when the article's honorifics for them agree."""
+    seen: dict[str, set[str]] = {}
+    for start, _, name in mentions:
+        title = _HONORIFIC.search(text, max(0, start - 6), start)
+        if title is not None:
+            seen.setdefault(name, set()).add(_TITLE_GENDER[title.group(1).casefold()])
+    return {name: found.pop() for name, found in seen.items() if len(found) == 1}
 
 
 def _opens(text: str, start: int, person: tuple[int, int, str]) -> bool:

@@ -83,7 +83,7 @@ _ACT_SUPPORT = 2
 _STOP_WORDS = frozenset(ENGLISH_STOP_WORDS)
 # A run in quote marks, or opened by one and running to the text's end.
 _OPENED = re.compile(r"[\"“]([^\"“”]+)(?:[\"”]|$)")
-# A second subject beside the speaker's mention: " and Clinton", "Obama and ".
+# A second subject beside the speaker's mention: " and Holt", "Rask and ".
 _NAME = r"(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})"
 _AND_AFTER = re.compile(r" and " + _NAME + r"\b")
 _AND_BEFORE = re.compile(_NAME + r",? and $")
@@ -106,7 +106,7 @@ class Unit:
     start) sorts units in story order; ``partials``, of an indirect clause, the
     (start, end) of the direct partial quotes inside it (``verbatim`` in that order);
     ``cospeaker`` the roster name of a second person the attribution names with the
-    speaker ("both Obama and Clinton referred to it as ..."), or None.
+    speaker ("both Rask and Holt referred to it as ..."), or None.
     """
 
     article: str
@@ -255,9 +255,9 @@ def _dateline(mention: str | None) -> bool:
 
 def _after_dateline(quote: Quote, text: str, names: StoryNames) -> str | None:
     """The person the attribution names between a dateline the analysis read as the
-    speaker and the reporting verb ("WASHINGTON -- Real estate tycoon Donald Trump said
-    ..."): the last one written there, a possessive left out ("Clinton's campaign
-    released ..." is not Clinton speaking). On the BASIL golds three datelines were
+    speaker and the reporting verb ("KELMAR -- Harbour tycoon Edvin Rask said
+    ..."): the last one written there, a possessive left out ("Holt's campaign
+    released ..." is not Holt speaking). On the BASIL golds three datelines were
     read as speakers; two name the speaker this way."""
     if quote.speaker_end is None or quote.cue_start is None:
         return None
@@ -276,7 +276,7 @@ def _after_dateline(quote: Quote, text: str, names: StoryNames) -> str | None:
 
 def _cospeaker(quote: Quote, text: str, names: StoryNames, speaker: str | None) -> str | None:
     """The roster name of a person written with the speaker as a second subject ("both
-    Obama and Clinton referred to ...", "Clinton and Obama called it ..."): what one says
+    Rask and Holt referred to ...", "Holt and Rask called it ..."): what one says
     there, both said, so it may render either one's words elsewhere."""
     if speaker is None or quote.speaker_start is None or quote.speaker_end is None:
         return None
