@@ -1,7 +1,7 @@
 """Vectors of a story's shorter texts pooled from its sentences' one model pass.
 
 A brief compares the story's sentences and, besides them, texts cut from them: quote
-parts (with contractions expanded, :func:`~newsprism.reconcile.statements.comparable_text`),
+parts (with contractions expanded, :func:`~newsprism.reconcile.comparable.comparable_text`),
 timeline clauses with their date taken out, exclusive candidates. Embedding each of those
 again costs as much as the sentences themselves (on BASIL, 440 more word pieces an
 article beside the sentences' 700). Instead, :class:`StoryPieces` holds the contextual

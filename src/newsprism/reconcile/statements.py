@@ -94,7 +94,6 @@ from __future__ import annotations
 
 import itertools
 import logging
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -104,6 +103,7 @@ import numpy.typing as npt
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsprism.model import RosterEntry, Statement, Variant
+from newsprism.reconcile.comparable import comparable_text
 from newsprism.reconcile.linkage import average_linkage
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.missed_quotes import missed_quote_units
@@ -116,7 +116,6 @@ from newsprism.reconcile.speaker_names import canonical_speakers
 from newsprism.reconcile.speech_acts import speech_act_units
 from newsprism.reconcile.statement_speakers import infer_speakers, reattribute_speakers
 from newsprism.reconcile.statement_units import (
-    APOSTROPHES,
     TOKEN,
     Unit,
     added,
@@ -159,25 +158,6 @@ _MARGIN_WORDS = 2
 # (statement_speakers.reattribute_speakers), as for the partial quotes that identify
 # one statement (statement_units: three-word runs are common phrases).
 _RUN_WORDS = 4
-# Reported speech shifts tenses back ("we will" -> "they would"), and outlets differ in
-# contractions. Texts are compared with both undone: contractions expanded, back-shifted
-# auxiliaries in the present. Measured on the two labelled sets of eval/crosscheck.py:
-# the same-speaker pair AUC rose for lexical (0.901 -> 0.913 samples, 0.878 -> 0.891
-# paraphrase pipeline) and for dense (0.862 -> 0.865, 0.918 -> 0.921).
-_CONTRACTIONS = {
-    "won't": "will not", "can't": "cannot", "don't": "do not", "doesn't": "does not",
-    "didn't": "did not", "isn't": "is not", "aren't": "are not", "wasn't": "was not",
-    "weren't": "were not", "wouldn't": "would not", "couldn't": "could not",
-    "shouldn't": "should not", "hasn't": "has not", "haven't": "have not", "hadn't": "had not",
-}  # fmt: skip
-_BACKSHIFT = {
-    "would": "will", "could": "can", "should": "shall", "had": "has", "was": "is",
-    "were": "are",
-}  # fmt: skip
-_AUXILIARY = re.compile(
-    r"\b(?:" + "|".join(re.escape(w) for w in [*_CONTRACTIONS, *_BACKSHIFT]) + r")\b",
-    re.IGNORECASE,
-)
 _STOP_WORDS = frozenset(ENGLISH_STOP_WORDS)
 Scores = npt.NDArray[np.float64]
 Mask = npt.NDArray[np.bool_]
@@ -386,18 +366,6 @@ def fold_speakers(units: Sequence[Unit]) -> list[Unit]:
         )
         for u in units
     ]
-
-
-def comparable_text(text: str) -> str:
-    """The text a unit is compared by: apostrophes straightened, contractions expanded,
-    back-shifted auxiliaries of reported speech in the present ("would" -> "will")."""
-
-    def undo(match: re.Match[str]) -> str:
-        word = match.group().casefold()
-        head, _, tail = _CONTRACTIONS.get(word, word).partition(" ")
-        return " ".join(w for w in (_BACKSHIFT.get(head, head), tail) if w)
-
-    return _AUXILIARY.sub(undo, text.translate(APOSTROPHES))
 
 
 def _scores(units: Sequence[Unit], similarity: TextSimilarity, options: StatementOptions) -> Scores:
