@@ -481,7 +481,7 @@ def _best_other_group(block: Scores, groups: Sequence[int]) -> Scores:
     return out
 
 
-def _content_words(text: str) -> int:
+def _content_word_count(text: str) -> int:
     """Distinct content words of a text (see :data:`_MARGIN_WORDS`)."""
     words = TOKEN.findall(comparable_text(text).casefold())
     return len({w for w in words if (len(w) >= 3 or w.isdigit()) and w not in _STOP_WORDS})
@@ -496,7 +496,7 @@ def _pair_features(
 def _evidence(units: Sequence[Unit], scores: Scores) -> PairEvidence:
     forbid, resolved = _constraints(units)
     margins, rivalled = _margins(scores, forbid, units)
-    few = np.array([_content_words(u.text) < _MARGIN_WORDS for u in units], dtype=bool)
+    few = np.array([_content_word_count(u.text) < _MARGIN_WORDS for u in units], dtype=bool)
     blind = (few[:, None] | few[None, :]) & (scores < 1.0)
     margins = np.where(blind, np.minimum(margins, 0.0), margins)
     both = resolved[:, None] & resolved[None, :]
@@ -589,7 +589,7 @@ def _inferred(
         articles[:, None] == articles[None, :],
         options.unresolved(similarity),
         person=person,
-        content_words=_content_words,
+        content_words=_content_word_count,
     )
     if all(u.speaker is not None for u in cut):
         return _with_speakers(cut, corrected, evidence)
@@ -601,7 +601,7 @@ def _inferred(
         told.forbid,
         options.link(similarity),
         person=person,
-        content_words=_content_words,
+        content_words=_content_word_count,
     )
     by_group: dict[tuple[str, int], list[Unit]] = defaultdict(list)
     for unit in found:
