@@ -193,19 +193,19 @@ MEASURES: list[Gold] = [
 # sentences of the same shapes): a date naming what is counted, ages in a relative clause
 # or after "aged", an interval before a named event, a deadline with the article.
 SHAPES_FROM_REAL_REPORTING: list[Gold] = [
-    ("Fifteen of the 19 Sept. 11 hijackers were Saudis.", "19 Sept. 11 hijackers", 19, None,
-     None, "hijacker"),
+    ("Eight of the 14 Oct. 3 raiders were locals.", "14 Oct. 3 raiders", 14, None,
+     None, "raider"),
     ("Halvorsen, who is 46, said he would run.", "46", 46, "years", None, "halvorsen"),
-    ("Raul Halvorsen, a 46-year-old Mormon father of five, said no.", "46-year-old", 46,
+    ("Tomas Halvorsen, a 46-year-old ferry pilot with two sons, said no.", "46-year-old", 46,
      "years", None, "halvorsen"),
     ("The twins, aged 16 and 13 respectively, were there.", "16", 16, "years", None, None),
     ("The twins, aged 16 and 13 respectively, were there.", "13", 13, "years", None, None),
-    ("He gave the speech two weeks before the Lorvik elections.", "two weeks", 2, "weeks",
+    ("She cut the ribbon two weeks before the Lorvik regatta.", "two weeks", 2, "weeks",
      None, None),
-    ("At least 53 others were wounded.", "At least 53 others", 53, None, "over", "wound"),
+    ("At least 37 others were wounded.", "At least 37 others", 37, None, "over", "wound"),
     ("The blast injured 12 others.", "12 others", 12, None, None, "injure"),
     # a stand-in's participle, its "of" count's verb, an object's participle complement
-    ("The shooting left 50 people dead and scores of others injured.", "scores", 40, None,
+    ("The Kelmar flood left 9 people trapped and scores of others injured.", "scores", 40, None,
      "over", "injure"),
     ("Dozens of others were hurt in the blast.", "Dozens", 24, None, "over", "hurt"),
     ("Fifty people were killed and 53 others injured.", "53 others", 53, None, None,
@@ -222,8 +222,8 @@ SHAPES_FROM_REAL_REPORTING: list[Gold] = [
     ("He won 12 of the 23 delegates.", "12", 12, None, None, "delegate (part)"),
     ("He won 12 of the 23 delegates.", "23 delegates", 23, None, None, "delegate"),
     ("Some 1,200 of its members walked out.", "Some 1,200", 1200, None, "about", "member"),
-    ("I will secure the border within a year.", "within a year", 1, "years", "under",
-     "secure"),
+    ("We will rebuild the pier within a year.", "within a year", 1, "years", "under",
+     "rebuild"),
     ("The port will reopen within a decade.", "within a decade", 10, "years", "under",
      "reopen"),
 ]  # fmt: skip
@@ -276,11 +276,11 @@ def test_vote_tallies_are_two_counts_of_votes(nlp: Language) -> None:
     (a score, "won 3-1", has none and is no quantity)."""
     for sentence, ends in (
         ("The council voted 52 to 48 in favour.", ("52", "48")),
-        ("It followed a 97-1 vote hours earlier.", ("97", "1")),
-        ("She won by a 134-to-63 vote.", ("134", "63")),
+        ("It came after an 88-3 vote that morning.", ("88", "3")),
+        ("He won by a 121-to-58 vote.", ("121", "58")),
         (
-            "The elections were held by secret ballot. She won, 134 to 63, on Wednesday.",
-            ("134", "63"),
+            "The board chose its chair by secret ballot. He won, 121 to 58, on Friday.",
+            ("121", "58"),
         ),
     ):
         found = [(q.text, q.unit, q.approx, q.about) for q in quantities_in(nlp, sentence)]
@@ -322,27 +322,29 @@ def test_a_score_beside_court_words_is_no_tally(nlp: Language, sentence: str) ->
 
 
 def test_hyphenated_ratios_ages_and_ranges(nlp: Language) -> None:
-    third = the_quantity(quantities_in(nlp, "They had a one-in-three chance."), "one-in-three")
+    third = the_quantity(
+        quantities_in(nlp, "Rask gave the ferry a one-in-three chance."), "one-in-three"
+    )
     assert (third.unit, third.about) == ("percent", "chance") and close(third.value, 100 / 3)
-    two = the_quantity(quantities_in(nlp, "There is a 2-in-3 chance."), "2-in-3")
+    two = the_quantity(quantities_in(nlp, "Holt sees a 2-in-3 chance."), "2-in-3")
     assert close(two.value, 200 / 3)
     # An age set off by commas after a name is the person's age in years.
     age = the_quantity(quantities_in(nlp, "Mira Holt, 46, is married to a judge."), "46")
     assert (age.value, age.unit, age.about) == (46, "years", "holt")
     # A suspended hyphen still makes a range; a falling pair of sums is none.
-    course = quantities_in(nlp, "Guards take a 40- to 60-hour course.")
+    course = quantities_in(nlp, "Pilots sit a 30- to 50-hour course.")
     assert [(q.value, q.unit, q.approx) for q in course] == [
-        (40, "hours", "over"),
-        (60, "hours", "under"),
+        (30, "hours", "over"),
+        (50, "hours", "under"),
     ]
     # A duration of something is no relative date, even after "recent".
-    years = quantities_in(nlp, "She released her most recent eight years of tax returns.")
-    assert [(q.text, q.unit, q.about) for q in years] == [("eight years", "years", "return")]
+    years = quantities_in(nlp, "Holt posted her most recent six years of audit reports.")
+    assert [(q.text, q.unit, q.about) for q in years] == [("six years", "years", "report")]
     # What a sum is for, named by the preposition after it, before the verb.
-    charity = quantities_in(nlp, "They gave nearly $15 million to charity last year.")
-    assert [(q.text, q.about) for q in charity] == [("nearly $15 million", "charity")]
-    sums = quantities_in(nlp, "He outspent her $5.4 million to $200,000.")
-    assert [(q.text, q.approx) for q in sums] == [("$5.4 million", None), ("$200,000", None)]
+    charity = quantities_in(nlp, "The guild gave nearly $3 million to charity in Sarnow.")
+    assert [(q.text, q.about) for q in charity] == [("nearly $3 million", "charity")]
+    sums = quantities_in(nlp, "He outspent her $2.7 million to $90,000.")
+    assert [(q.text, q.approx) for q in sums] == [("$2.7 million", None), ("$90,000", None)]
 
 
 def test_ships_and_vessels_are_comparable(nlp: Language) -> None:
@@ -425,11 +427,11 @@ NOT_QUANTITIES = [
     ("In the past three days before the vote the port was shut.", "three"),
     ("On 19 Sept. 2001 the talks ended.", "19"),
     # years beside a name or after a possessive, and a pair of years near a vote word
-    ("The senator won the vote. He got deferments from 1965 to 1970 and left.", "1965"),
-    ("The senator won the vote. He got deferments from 1965 to 1970 and left.", "1970"),
-    ("It was on a list of his 2013 speaking fees.", "2013"),
-    ("Paul trails a few other GOP 2016 candidates.", "2016"),
-    ("She led a poll of potential 2012 Republican candidates.", "2012"),
+    ("The senator won the vote. He got exemptions from 1971 to 1976 and left.", "1971"),
+    ("The senator won the vote. He got exemptions from 1971 to 1976 and left.", "1976"),
+    ("It was on a list of her 2019 lecture fees.", "2019"),
+    ("Rask trails a few other Unity 2024 candidates.", "2024"),
+    ("Holt led a survey of likely 2028 Unity nominees.", "2028"),
     ("A year later the port reopened.", "year"),
 ]
 

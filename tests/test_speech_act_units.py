@@ -28,24 +28,27 @@ def _acts(text: str) -> list[Unit]:
 
 
 def test_pronoun_nearer_the_verb_than_the_name_is_the_subject() -> None:
-    text = "Edvin Rask was in the news in May after he physically threatened a reporter there."
+    text = "Edvin Rask made headlines in June when he angrily threatened a ferryman on the quay."
     (unit,) = _acts(text)
     assert (unit.speaker, unit.speaker_mention) == (NAME, "he")
-    assert unit.text == "threatened a reporter there"
+    assert unit.text == "threatened a ferryman on the quay"
 
 
 def test_act_of_a_relative_clause_after_an_open_apposition_ends_with_the_clause() -> None:
     text = (
-        "Edvin Rask, a former harbour chief and sailor who has announced his run for "
-        "mayor on Tuesday, has long been outspoken on ferries."
+        "Edvin Rask, a retired harbour chief and sailor who has announced a bid for "
+        "the council on Tuesday, has long been outspoken on ferries."
     )
     (unit,) = _acts(text)
     assert unit.speaker == NAME
-    assert unit.text == "announced his run for mayor on Tuesday"
+    assert unit.text == "announced a bid for the council on Tuesday"
 
 
 def test_second_of_two_verbs_joined_to_the_opening_name() -> None:
-    text = "When asked, Edvin Rask stormed off camera but returned and threatened to sink the boat."
+    text = (
+        "When pressed, Edvin Rask walked out of the studio but came back and threatened to "
+        "sink the boat."
+    )
     (unit,) = _acts(text)
     assert unit.speaker == NAME
     assert unit.text == "threatened to sink the boat"
@@ -62,8 +65,8 @@ def test_passive_act_is_no_act_of_its_subject() -> None:
 
 
 def test_told_with_a_clause_the_analysis_did_not_read_is_an_act() -> None:
-    (unit,) = _acts("Edvin Rask told the radio in an interview that plans to close the port.")
-    assert unit.text == "told the radio in an interview that plans to close the port"
+    (unit,) = _acts("Edvin Rask told the radio during a broadcast that plans to close the port.")
+    assert unit.text == "told the radio during a broadcast that plans to close the port"
     assert _acts("Edvin Rask was told by the council that the port would close.") == []
 
 
@@ -93,12 +96,12 @@ def test_speech_act_conjoined_to_a_reported_clause_is_a_piece_from_its_verb() ->
 
 
 def test_speech_act_named_by_its_noun() -> None:
-    (unit,) = _acts("Edvin Rask made the announcement in his home town of Hope on Friday.")
+    (unit,) = _acts("Edvin Rask made the announcement in his native village of Brenn on Friday.")
     assert (unit.speaker, unit.text) == (
         NAME,
-        "made the announcement in his home town of Hope on Friday",
+        "made the announcement in his native village of Brenn on Friday",
     )
-    (unit,) = _acts("Edvin Rask issued a sharp call for the mayor to resign on Sunday.")
-    assert unit.text.startswith("issued a sharp call for the mayor")
+    (unit,) = _acts("Edvin Rask issued a blunt call for the harbour board to step down on Monday.")
+    assert unit.text.startswith("issued a blunt call for the harbour board")
     # Making something else is no speech act.
     assert _acts("Edvin Rask made the trip to the harbour in his own boat on Friday.") == []
