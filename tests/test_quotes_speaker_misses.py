@@ -51,16 +51,16 @@ def test_an_infinitive_after_a_thing_is_still_the_subjects(nlp: Language) -> Non
 
 def test_a_pronoun_after_a_question_is_the_one_asked(nlp: Language) -> None:
     text = (
-        'Host Teodor Halvik asked Rask, "You have seen all of the figures?" His answer: '
-        '"Well, I have staff who have been counting them."\n\n'
-        "The remarks prompted Halvik to ask Rask if he had people on the pier checking "
-        'the numbers. He signaled he did, saying, "And they cannot believe what they '
-        'are finding."'
+        'Host Teodor Halvik asked Rask, "Have you read every ledger?" His answer: '
+        '"Well, I have clerks who have been reading them."\n\n'
+        "The reply led Halvik to ask Rask whether he kept clerks at the pier checking "
+        'the tallies. He indicated he did, saying, "And they are stunned by every '
+        'page."'
     )
     quotes = direct(quotes_of(nlp, text))
-    assert find(quotes, "all of the figures").speaker == "Teodor Halvik"
-    assert find(quotes, "I have staff").speaker == "Edvin Rask"
-    assert find(quotes, "cannot believe").speaker == "Edvin Rask"
+    assert find(quotes, "every ledger").speaker == "Teodor Halvik"
+    assert find(quotes, "I have clerks").speaker == "Edvin Rask"
+    assert find(quotes, "stunned by every").speaker == "Edvin Rask"
 
 
 def test_a_pronoun_that_asks_goes_on_as_the_asker(nlp: Language) -> None:
@@ -102,13 +102,13 @@ def test_a_surname_means_the_person_the_namesakes_clause_describes(nlp: Language
 
 def test_a_description_is_not_a_person_named_only_inside_a_quote(nlp: Language) -> None:
     text = (
-        "“I cannot see him in the chair of President Jefferson and President Lincoln,” "
+        "“I cannot picture him at the desk of President Oslund and President Maren,” "
         "Mr. Castellano said.\n\n"
-        "As he prepared to travel, Mr. Brandt responded to Mr. Castellano’s attacks, "
-        "noting on Twitter that the former Valdorian president had once suggested that "
-        "he pay the country a visit."
+        "Before his trip, Mr. Brandt answered Mr. Castellano’s jibes, "
+        "remarking online that the former Valdorian president had once proposed that "
+        "he come to the country himself."
     )
-    quotes = [q for q in indirect(resolved(nlp, text)) if q.text.startswith("he pay")]
+    quotes = [q for q in indirect(resolved(nlp, text)) if q.text.startswith("he come")]
     quote = quotes[0]
     assert quote.speaker_mention == "the former Valdorian president"
     assert quote.speaker is not None and "Castellano" in quote.speaker
@@ -172,7 +172,7 @@ def test_a_participle_after_a_reporting_relative_clause_is_the_sentences(
 def test_an_indefinite_apposition_is_no_name(nlp: Language) -> None:
     text = (
         "Rask said on Sunday that the pier would reopen.\n\n"
-        "The governor, a Republican, told the Harbour Star that he was surprised by the "
+        "The governor, a Unionist, told the Harbour Star that he was surprised by the "
         "reaction."
     )
     quote = find(indirect(quotes_of(nlp, text)), "surprised by the reaction")
@@ -193,10 +193,10 @@ def test_a_name_after_a_description_is_the_speakers_name(nlp: Language) -> None:
 def test_a_description_that_replies_is_not_the_asker(nlp: Language) -> None:
     text = (
         'Rask walks up to the camera and asks, "Who are you?" He then grabs the '
-        "student's wrist and asks him to identify himself. The cameraman replies, "
-        '"We are just students."'
+        "boy's sleeve and asks for his name. The cameraman replies, "
+        '"We only film the pier."'
     )
-    quote = find(direct(quotes_of(nlp, text)), "just students")
+    quote = find(direct(quotes_of(nlp, text)), "only film the pier")
     assert quote.speaker_mention == "The cameraman"
     assert quote.speaker != "Edvin Rask"
 

@@ -232,13 +232,13 @@ def test_invented_strike_facts(analyzer: Analyzer) -> None:
 
 
 RATES_A = (
-    "Mr. Varga said his average federal tax rate was 36 percent over three decades.\n\n"
-    "Helen Orsk's tax return showed that her 2014 federal tax rate was 35.72, and the "
+    "Mr. Varga said his typical dock levy rate was 36 percent over three decades.\n\n"
+    "Helen Orsk's filing showed that her 2019 dock levy rate was 35.72, and the "
     "combined rate was 45.8 percent."
 )
 RATES_B = (
-    "Helen Orsk paid an effective federal tax rate of 35.7 percent in 2014.\n\n"
-    "Varga paid an effective tax rate of roughly 36 percent over those three decades."
+    "Helen Orsk paid an effective dock levy rate of 35.7 percent in 2019.\n\n"
+    "Varga paid an average levy rate of roughly 36 percent across those three decades."
 )
 
 
@@ -254,60 +254,60 @@ def test_rates_of_different_people_and_a_share_without_sign(analyzer: Analyzer) 
 
 
 def test_near_figures_in_similar_sentences_differ_across_heads(analyzer: Analyzer) -> None:
-    """ "$139 million in adjusted gross income" (about income) and "roughly $141
-    million" beside "$140,937,785" (about earn): one measure that differs, since the
-    precise figure is no reading of $139 million."""
+    """ "$127 million in net trading income" (about income) and "roughly $129
+    million" beside "$128,604,112" (about earn): one measure that differs, since the
+    precise figure is no reading of $127 million."""
     material = invented(
         analyzer,
         [
-            ("Ardmoor Gazette", "The couple earned $139 million in adjusted gross income "
-             "from 2007 to 2014, the returns show."),
-            ("Tarvel Today", "The couple earned roughly $141 million from 2007 to 2014, the "
-             "returns show.\n\nThe returns show the couple earned $140,937,785 in all."),
+            ("Ardmoor Gazette", "The Rasks earned $127 million in net trading income "
+             "from 2011 to 2018, the filings show."),
+            ("Tarvel Today", "The Rasks earned roughly $129 million from 2011 to 2018, the "
+             "filings show.\n\nThe filings show the Rasks earned $128,604,112 in all."),
         ],
     )  # fmt: skip
     by_text = {text: f for f in compare_facts(material) for _, text in texts_of(f)}
-    income = by_text["$139 million"]
-    assert income is by_text["$140,937,785"] and income.status == "differ"
+    income = by_text["$127 million"]
+    assert income is by_text["$128,604,112"] and income.status == "differ"
 
 
 def test_bounds_alone_do_not_merge_across_heads(analyzer: Analyzer) -> None:
-    """A recommended sentence ("46 to 57 months") and a maximum ("up to five years"):
+    """A recommended term ("33 to 41 months") and a maximum ("up to four years"):
     ranges that overlap, in similar sentences, but nothing exact ties them to one
     measure, so they stay two facts. Bounds of one written value still merge ("more
     than $10,000" / "at least $10,000")."""
     material = invented(
         analyzer,
         [
-            ("Ardmoor Gazette", "Prosecutors recommended that Mr. Varga receive a sentence of "
-             "46 to 57 months in prison.\n\nHe spent more than $10,000 of campaign money on "
+            ("Ardmoor Gazette", "Prosecutors asked that Mr. Varga serve a term of "
+             "33 to 41 months in prison.\n\nHe spent more than $10,000 of campaign money on "
              "furniture."),
-            ("Tarvel Today", "Varga faces up to five years in prison on the fraud charge.\n\n"
+            ("Tarvel Today", "Varga could get up to four years in jail on the fraud count.\n\n"
              "Varga spent at least $10,000 in campaign funds on furniture, prosecutors said."),
         ],
     )  # fmt: skip
     by_text = {text: f for f in compare_facts(material) for _, text in texts_of(f)}
-    assert by_text["57 months"] is not by_text["up to five years"]
-    assert by_text["up to five years"].status == "single"
+    assert by_text["41 months"] is not by_text["up to four years"]
+    assert by_text["up to four years"].status == "single"
     assert by_text["more than $10,000"] is by_text["at least $10,000"]
 
 
 def test_a_figure_an_article_repeats_bridges_two_heads(analyzer: Analyzer) -> None:
-    """ "a vote of 134 to 63" and "the 63 Democrats" in one article: the same exact
-    figure under two heads is one measure, so "63 Democrats" joins the tally another
+    """ "a vote of 118 to 71" and "the 71 Democrats" in one article: the same exact
+    figure under two heads is one measure, so "71 Democrats" joins the tally another
     outlet gives, though their sentences share little."""
     material = invented(
         analyzer,
         [
-            ("Ardmoor Gazette", "Orsk defeated her lone challenger by a vote of 134 to 63.\n\n"
-             "Reporters later asked about the 63 Democrats; she said she felt exhilarated "
-             "by the strong support of colleagues across the country."),
-            ("Tarvel Today", "Helen Orsk won the caucus ballot, 134 to 63, on Wednesday."),
+            ("Ardmoor Gazette", "Orsk beat her only rival for the chair by a vote of 118 to 71.\n\n"
+             "Reporters later asked about the 71 Democrats; she said she was grateful "
+             "for the warm backing of members from every region."),
+            ("Tarvel Today", "Helen Orsk won the caucus ballot, 118 to 71, on Friday."),
         ],
     )  # fmt: skip
     by_text = {(o, text): f for f in compare_facts(material) for o, text in texts_of(f)}
-    tally = by_text[("Tarvel Today", "63")]
-    assert tally is by_text[("Ardmoor Gazette", "63 Democrats")]
+    tally = by_text[("Tarvel Today", "71")]
+    assert tally is by_text[("Ardmoor Gazette", "71 Democrats")]
     assert tally.status == "agree"
 
 
@@ -330,78 +330,78 @@ def test_a_repeated_figure_of_two_unlike_nouns_bridges_nothing(analyzer: Analyze
 
 
 def test_the_same_written_figure_without_a_head_joins(analyzer: Analyzer) -> None:
-    """ "$5.4 million" whose noun the parse did not find (a comparison: "outraising the
-    professor $5.4 million to $200,000") joins another outlet's "$5.4 million" for the
-    campaign: the same written exact figure of one unit."""
+    """ "$3.8 million" whose noun the parse did not find (a comparison: "outraising the
+    schoolteacher $3.8 million to $150,000") joins another outlet's "$3.8 million" for the
+    race: the same written exact figure of one unit."""
     material = invented(
         analyzer,
         [
-            ("Ardmoor Gazette", "The majority leader, who had raised $5.4 million for the "
-             "campaign, blanketed the district with fliers."),
-            ("Tarvel Today", "Varga was expected to win by a wide margin, outraising the "
-             "college professor $5.4 million to $200,000."),
+            ("Ardmoor Gazette", "The harbour commissioner, who had collected $3.8 million for the "
+             "race, flooded Sarnow with posters."),
+            ("Tarvel Today", "Varga was tipped to win easily, outraising the "
+             "schoolteacher $3.8 million to $150,000."),
         ],
     )  # fmt: skip
     by_text = {(o, text): f for f in compare_facts(material) for o, text in texts_of(f)}
-    money = by_text[("Ardmoor Gazette", "$5.4 million")]
-    assert money is by_text[("Tarvel Today", "$5.4 million")] and money.status == "agree"
+    money = by_text[("Ardmoor Gazette", "$3.8 million")]
+    assert money is by_text[("Tarvel Today", "$3.8 million")] and money.status == "agree"
 
 
 def test_a_definite_numeral_joins_the_same_figure_elsewhere(analyzer: Analyzer) -> None:
-    """ "the two turkeys" starts no fact (a reference to a known set), but joins another
-    outlet's "pardoned two turkeys": the same count of the same thing."""
+    """ "the two geese" starts no fact (a reference to a known set), but joins another
+    outlet's "spared two geese": the same count of the same thing."""
     material = invented(
         analyzer,
         [
-            ("Ardmoor Gazette", "The mayor pardoned two turkeys named Mac and Cheese on "
-             "Wednesday."),
-            ("Tarvel Today", "Before approaching Mac and Cheese, the two turkeys, the mayor "
+            ("Ardmoor Gazette", "The mayor spared two geese named Pip and Pod on "
+             "Friday."),
+            ("Tarvel Today", "Before feeding Pip and Pod, the two geese, the mayor "
              "joked with reporters.\n\nThe two leaders met in the afternoon."),
         ],
     )  # fmt: skip
     by_text = {(o, text): f for f in compare_facts(material) for o, text in texts_of(f)}
-    turkeys = by_text[("Ardmoor Gazette", "two turkeys")]
-    assert turkeys is by_text[("Tarvel Today", "two turkeys")] and turkeys.status == "agree"
+    geese = by_text[("Ardmoor Gazette", "two geese")]
+    assert geese is by_text[("Tarvel Today", "two geese")] and geese.status == "agree"
     assert not any(text == "two leaders" for _, text in by_text)
 
 
 def test_one_definite_numeral_two_sources_give_is_a_fact(analyzer: Analyzer) -> None:
-    """ "All three subpoenas focus on ..." quoted by two outlets: a count both report,
+    """ "All three audits look at ..." quoted by two outlets: a count both report,
     though each is definite. "the two leaders" in alike sentences stays no fact, nor
     does a definite three in unlike ones."""
     material = invented(
         analyzer,
         [
-            ("Ardmoor Gazette", "\"All three subpoenas focus on the closure of the bridge "
-             "lanes,\" the lawyer said.\n\nThe two leaders are due to meet again next month."
+            ("Ardmoor Gazette", "\"All three audits look at the sale of the harbour "
+             "cranes,\" the lawyer said.\n\nThe two leaders are due to meet again next month."
              "\n\nThe three ferries were idle."),
-            ("Tarvel Today", "\"All three subpoenas focus on the closure of the bridge "
-             "lanes,\" said the lawyer.\n\nThe two leaders are due to meet again on May 7."
+            ("Tarvel Today", "\"All three audits look at the sale of the harbour "
+             "cranes,\" said the lawyer.\n\nThe two leaders are due to meet again on May 7."
              "\n\nVoters in all three districts cast ballots early."),
         ],
     )  # fmt: skip
     by_text = {(o, text): f for f in compare_facts(material) for o, text in texts_of(f)}
-    subpoenas = by_text[("Ardmoor Gazette", "three subpoenas")]
-    assert subpoenas is by_text[("Tarvel Today", "three subpoenas")]
-    assert subpoenas.status == "agree"
+    audits = by_text[("Ardmoor Gazette", "three audits")]
+    assert audits is by_text[("Tarvel Today", "three audits")]
+    assert audits.status == "agree"
     assert not any(text in ("two leaders", "three ferries") for _, text in by_text)
 
 
 def test_a_vague_plural_joins_the_count_it_fits(analyzer: Analyzer) -> None:
-    """ "scores of others injured" joins another outlet's "53 wounded" (one measure under
+    """ "scores of others injured" joins another outlet's "47 wounded" (one measure under
     two words, and "scores" allows 40-200), and never makes a fact differ: "dozens of
     people" stays out of the 300 evacuated."""
     material = invented(
         analyzer,
         [
-            ("Ardmoor Gazette", "The attack left 50 people dead and 53 wounded.\n\n"
+            ("Ardmoor Gazette", "The rockfall left 8 climbers trapped and 47 wounded.\n\n"
              "Police evacuated 300 residents from the nearby blocks."),
-            ("Tarvel Today", "The shooting left 50 people dead and scores of others injured."
+            ("Tarvel Today", "The rockfall left 8 climbers trapped and scores of others injured."
              "\n\nPolice evacuated dozens of residents from the nearby blocks."),
         ],
     )  # fmt: skip
     by_text = {(o, text): f for f in compare_facts(material) for o, text in texts_of(f)}
-    hurt = by_text[("Ardmoor Gazette", "53")]
+    hurt = by_text[("Ardmoor Gazette", "47")]
     assert hurt is by_text[("Tarvel Today", "scores")] and hurt.status == "agree"
     assert ("Tarvel Today", "dozens") not in by_text
     assert by_text[("Ardmoor Gazette", "300 residents")].status == "single"
@@ -498,20 +498,20 @@ def test_a_bound_against_an_exact_figure(a: Quantity, b: Quantity, expected: boo
 
 
 def test_a_bound_near_an_exact_figure_is_one_fact_that_differs(analyzer: Analyzer) -> None:
-    """ "some 16 bills" and "15 bills": one count (their intervals meet), but "some 16"
+    """ "some 16 motions" and "15 motions": one count (their intervals meet), but "some 16"
     allows 15.2-16.8, so the fact differs."""
     material = invented(
         analyzer,
         [
-            ("Ardmoor Gazette", "Republicans said the Senate should take up some 16 bills "
-             "passed by the House."),
-            ("Tarvel Today", "Republicans said the Senate has ignored 15 bills passed by "
-             "the House."),
+            ("Ardmoor Gazette", "Unity members said the council ought to hear some 16 motions "
+             "passed by the assembly."),
+            ("Tarvel Today", "Unity members said the council has shelved 15 motions passed by "
+             "the assembly."),
         ],
     )  # fmt: skip
     by_text = {text: f for f in compare_facts(material) for _, text in texts_of(f)}
-    bills = by_text["some 16 bills"]
-    assert bills is by_text["15 bills"] and bills.status == "differ"
+    motions = by_text["some 16 motions"]
+    assert motions is by_text["15 motions"] and motions.status == "differ"
 
 
 # --- the sample corpus ----------------------------------------------------------------
