@@ -71,6 +71,16 @@ def test_other_fates_of_a_measure_dated_differently(
             "levy bill on Tuesday.",
             VOTED,
         ],
+        # A rejection and a passage are two votes.
+        [
+            "The council rejected the ferry levy on Monday.",
+            "The council approved the ferry levy on Wednesday.",
+        ],
+        # An amendment to a bill is not the bill.
+        [
+            "The Senate rejected an amendment to the spending bill on Monday.",
+            "The Senate voted on the spending bill on Wednesday.",
+        ],
     ],
 )
 def test_votes_that_are_not_one(analyzer: Analyzer, texts: list[str]) -> None:

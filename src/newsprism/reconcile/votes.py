@@ -15,8 +15,10 @@ lemma, similar clauses) never pairs them. A vote is read as:
   "for"; the measure's description is the content words of its phrase (other than
   bodies and measure nouns): "a bill that funds the ferry levy" -> ferry, levy, fund.
 
-Two votes are one when the body is the same and the descriptions share a word; the
-dates are compared by the caller.
+Two votes are one when the body is the same, the descriptions share a word and the
+fates agree (:data:`FATES`: a rejection and a passage are two votes; the neutral
+"voted" pairs with either); the dates are compared by the caller. A measure nested in
+another ("an amendment to the spending bill") describes no vote on the outer one.
 """
 
 from __future__ import annotations
@@ -33,13 +35,19 @@ from newsprism.model import Passage
 from newsprism.reconcile.clauses import Clause, Parsed, is_asserted, is_negated, lemma_of
 from newsprism.reconcile.material import StoryMaterial
 
-__all__ = ["BODIES", "MEASURES", "VOTE_VERBS", "Vote", "one_vote", "votes"]
+__all__ = ["BODIES", "FATES", "MEASURES", "VOTE_VERBS", "Vote", "one_vote", "votes"]
 
 logger = logging.getLogger(__name__)
 
 VOTE_VERBS: Final = frozenset(
     {"pass", "approve", "adopt", "vote", "reject", "defeat", "confirm", "ratify", "override"}
 )  # fmt: skip
+#: A measure's fate told by each vote verb: one that passed and one that failed are two
+#: votes, not one dated twice; "vote" (no fate told) is absent and pairs with either.
+FATES: Final = {
+    **dict.fromkeys(("pass", "approve", "adopt", "confirm", "ratify", "override"), "pass"),
+    **dict.fromkeys(("reject", "defeat"), "fail"),
+}
 BODIES: Final = frozenset(
     {"house", "senate", "congress", "parliament", "assembly", "council", "legislature",
      "chamber", "committee", "board", "commission"}
@@ -66,6 +74,7 @@ class Vote:
     clause: Clause
     body: str
     measure: frozenset[str]  # the description's content lemmas
+    fate: str | None = None  # FATES of the verb; None for "voted"
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -96,6 +105,17 @@ def _description(measure: Token, verb: Token) -> frozenset[str]:
     """Content lemmas of the measure's phrase, less the vote's own words (when the
     measure is the noun the verb hangs on) and day or month names."""
     own = {t.i for t in verb.subtree} if verb.head.i == measure.i else set()
+    # A measure nested in this one ("an amendment to the spending bill") is another
+    # measure: its words describe it, not this one.
+    own |= {
+        t.i
+        for m in measure.subtree
+        if m.i != measure.i
+        and lemma_of(m) in MEASURES
+        and m.dep_ == "pobj"
+        and m.head.lower_ == "to"  # "on the ferry levy" tells the measure's subject
+        for t in m.subtree
+    }
     return frozenset(
         lemma_of(t)
         for t in measure.subtree
@@ -129,7 +149,8 @@ def _vote_of(verb: Token, sentence: Passage, source: str) -> Vote | None:
     described = frozenset().union(*(_description(m, verb) for m in measures))
     if not described:
         return None
-    return Vote(Clause(sentence, source, verb, False), body, described)
+    fate = FATES.get(lemma_of(verb))
+    return Vote(Clause(sentence, source, verb, False), body, described, fate)
 
 
 def votes(material: StoryMaterial, sentences: Sequence[Passage], parsed: Parsed) -> list[Vote]:
@@ -144,5 +165,7 @@ def votes(material: StoryMaterial, sentences: Sequence[Passage], parsed: Parsed)
 
 
 def one_vote(a: Vote, b: Vote) -> bool:
-    """Whether two votes are one: the same body, descriptions sharing a word."""
-    return a.body == b.body and bool(a.measure & b.measure)
+    """Whether two votes are one: the same body, descriptions sharing a word, and no
+    two fates told ("rejected" / "approved": two votes)."""
+    fates_agree = a.fate is None or b.fate is None or a.fate == b.fate
+    return a.body == b.body and bool(a.measure & b.measure) and fates_agree
