@@ -84,6 +84,18 @@ def test_gerunds_that_assert_nothing(analyzer: Analyzer, text: str) -> None:
     assert _kinds(analyzer, [MET, text]) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Holt plans to sign the levy bill after meeting the harbour master.",
+        "Holt is expected to sign the levy bill after meeting the harbour master.",
+        "Holt wants to visit the port after meeting the harbour master.",
+    ],
+)
+def test_a_gerund_on_an_unasserted_verb_asserts_nothing(analyzer: Analyzer, text: str) -> None:
+    assert _kinds(analyzer, ["Holt has never met the harbour master.", text]) == []
+
+
 SIGNED_TUESDAY = "Governor Ana Holt signed the Sarnow ferry levy bill on Tuesday."
 VETOED = (
     "The Sarnow ferry levy bill, vetoed by Governor Ana Holt on Tuesday, returns to the council."

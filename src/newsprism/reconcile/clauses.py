@@ -334,9 +334,11 @@ class Parsed:
 def is_presupposed_gerund(token: Token) -> bool:
     """Whether the predicate is a gerund after a preposition that takes its event as
     done: "after meeting the mayor on Monday", "since taking office in 2019" (not
-    "without signing", "instead of voting"; nor "slams the law for cutting Medicare":
-    after a verb of blame, "for" gives the critic's charge, a BASIL calibration story's
-    false pair with "'do not cut a single guaranteed Medicare benefit'")."""
+    "without signing", "instead of voting"; nor "slams the law for cutting the
+    subsidy": after a verb of blame, "for" gives the critic's charge, which a source's
+    "we will not cut one cent of the subsidy" does not contradict). The verb the
+    preposition hangs on must itself be asserted and finite: "plans to sign the bill
+    after meeting the mayor" tells a meeting still to come."""
     head = token.head
     return (
         token.tag_ == "VBG"
@@ -344,6 +346,19 @@ def is_presupposed_gerund(token: Token) -> bool:
         and head.pos_ == "ADP"
         and head.lower_ in _PRESUPPOSING
         and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+        and _asserted_anchor(head.head)
+    )
+
+
+def _asserted_anchor(verb: Token) -> bool:
+    """Whether the word a presupposing preposition hangs on tells a past or present
+    fact: a finite, asserted verb that is no complement of another ("plans to sign",
+    "is expected to sign", "wants to visit")."""
+    return (
+        verb.pos_ in ("VERB", "AUX")
+        and verb.dep_ not in ("xcomp", "ccomp", "advcl")
+        and is_finite(verb)
+        and is_asserted(verb)
     )
 
 
@@ -354,7 +369,7 @@ def usable(token: Token, *, participles: bool = False) -> bool:
     """Guards 3 and 4 on one predicate; ``participles`` lets a reduced relative clause
     or a presupposed gerund count as finite (:func:`is_reduced_relative`,
     :func:`is_presupposed_gerund`: "published Sunday" dates an event as "was published
-    Sunday" does, "for passing a resolution Tuesday" as "passed" does)."""
+    Sunday" does, "after passing a resolution Tuesday" as "passed" does)."""
     finite = is_finite(token) or (
         participles and (is_reduced_relative(token) or is_presupposed_gerund(token))
     )
