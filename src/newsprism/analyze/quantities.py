@@ -391,7 +391,12 @@ def _is_tally(amount: Amount, ctx: _Context, noun: Token | None) -> bool:
     start = ctx.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
     words = ctx.doc[start : sentence.end]
     lemmas = {t.lemma_.lower() for t in words}
-    ruled = any(t.lemma_.lower() == "rule" and t.pos_ == "VERB" for t in words)
+    # The court's split is the "ruled" verb's own complement ("the court ruled 5-4"), not
+    # any pair in a sentence a court rules in ("ruled that Kelmar's 3-1 win will stand").
+    governor = token.head
+    while governor.pos_ == "NUM" and governor.head.i != governor.i:
+        governor = governor.head  # "5-4": the 4 hangs on the 5
+    ruled = governor.lemma_.lower() == "rule" and governor.pos_ == "VERB"
     return voted_next or bool(lemmas & _VOTE_WORDS) or (ruled and "court" in lemmas)
 
 
@@ -704,6 +709,9 @@ def _is_relative_time(amount: Amount, text: str) -> bool:
 _AGO: Final = re.compile(rf"{_SP}+ago\b", re.IGNORECASE)
 # Verbs whose start "N years ago" tells how long the thing begun has lasted.
 _BEGIN_VERBS: Final = _word_set("begin start launch open")
+# Objects of a begin verb that go on after it ("launched the probe three years ago"); any
+# other object ("the satellite", "the company") was made or started once, a date.
+_ACTIVITY_NOUNS: Final = _word_set("probe investigation inquiry campaign search war strike")
 
 
 def _begun_ago(amount: Amount, ctx: _Context) -> Token | None:
@@ -718,10 +726,20 @@ def _begun_ago(amount: Amount, ctx: _Context) -> Token | None:
     if verb is None or verb.pos_ != "VERB":
         return None
     if verb.lemma_.lower() in _BEGIN_VERBS:
-        return next((c for c in verb.children if c.dep_ in {"dobj", "xcomp"}), None)
+        return next((c for c in verb.children if _begun_thing(c)), None)
     starter = verb.head
     begun = verb.dep_ == "xcomp" and starter.lemma_.lower() in _BEGIN_VERBS
     return verb if begun else None
+
+
+def _begun_thing(child: Token) -> bool:
+    """Whether a begin verb's dependent is something that has gone on since: its clause
+    ("began investigating") or an activity as its object ("launched the probe"); a thing
+    begun once ("launched the satellite", "opened the bridge") is dated, not lasting."""
+    if child.dep_ == "xcomp":
+        return True
+    activity = child.tag_ == "VBG" or child.lemma_.lower() in _ACTIVITY_NOUNS
+    return child.dep_ == "dobj" and activity
 
 
 def _is_weight(amount: Amount, ctx: _Context) -> bool:

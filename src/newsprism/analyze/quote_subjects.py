@@ -699,13 +699,22 @@ def thing_subject(head: Token) -> bool:
     )
 
 
+# Verbs by which a relative clause's subject made the source it modifies ("a speech Ms.
+# Holt delivered"). A recipient ("a memo Rask received", "documents the Gazette obtained",
+# receive/obtain/review/see/get) is not who speaks through it, so the list is closed.
+_PRODUCE_VERBS: Final = frozenset(
+    {"deliver", "give", "write", "issue", "release", "send", "publish", "make", "sign", "post"}
+)
+
+
 def delivered_by(source: Token) -> Token | None:
     """``according to a speech Mrs. Marsh delivered``: the named subject of a relative
-    clause on the source noun is who speaks through it."""
+    clause on the source noun is who speaks through it, where the clause's verb produces
+    the source (not "a memo Rask received")."""
     if source.pos_ != "NOUN":
         return None
     for clause in source.children:
-        if clause.dep_ == "relcl":
+        if clause.dep_ == "relcl" and clause.lemma_.lower() in _PRODUCE_VERBS:
             subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.pos_ == "PROPN":
                 return subject

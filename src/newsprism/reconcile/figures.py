@@ -46,6 +46,14 @@ class FactOptions:
       figures in digits take their written precision (:func:`written_step`).
     * ``about_tolerance`` 5% (``about_points`` 1 on percent): "about 1,600 square miles"
       (4,144 km2) meets 4,200 km2; "about 30%" meets "nearly a third" and "over 29%".
+      It is a floor: "about N" also covers any value that rounds to N at its last
+      written non-zero digit (half that place either side: "about 20" 15-25, "about
+      200" 150-250, "about 16" 15.5-16.5), since "about" says the writer rounded there.
+      So "about 20 injured" agrees with 18 (an exact figure must fall inside a bound's
+      interval, :func:`agree`), and "some 16" stays 15.2-16.8 by the floor: not 15, as
+      the BASIL calibration gold marks it (16 written to the unit claims the unit).
+      Percentages keep the 5%/1-point rule: shares are written to whole points by
+      habit, so "about 30%" is not read as rounded to tens.
     * ``bound_slack_min``/``bound_slack_max`` 10%/25%: the widest planted pair is "more
       than 20 villages" against 23 (15%); 25% keeps "more than a thousand" from
       meeting 1,450.
@@ -128,6 +136,23 @@ def _step(value: float) -> float:
     return 10.0**place
 
 
+def _rounding_place(quantity: Quantity) -> float:
+    """The place of the last non-zero digit of an "about" figure as written, in its unit:
+    "about 20" 10, "about 200" 100, "about 16" 1, "about 2.5 million" 100,000; from the
+    value (:func:`_step`) when not written in digits alone ("about twenty")."""
+    found = _FIGURES.findall(quantity.text)
+    if len(found) != 1 or quantity.value == 0:
+        return _step(quantity.value)
+    digits = found[0].replace(",", "")
+    written = float(digits)
+    if written == 0:
+        return _step(quantity.value)
+    whole, _, fraction = digits.partition(".")
+    fraction = fraction.rstrip("0")
+    zeros = -len(fraction) if fraction else len(whole) - len(whole.rstrip("0"))
+    return 10.0**zeros * abs(quantity.value / written)
+
+
 def interval(quantity: Quantity, options: FactOptions | None = None) -> tuple[float, float]:
     """The values a figure allows, given its bound (see the module docstring)."""
     opts = options or FactOptions()
@@ -136,6 +161,8 @@ def interval(quantity: Quantity, options: FactOptions | None = None) -> tuple[fl
         half = abs(v) * opts.about_tolerance
         if quantity.unit == "percent":
             half = max(half, opts.about_points)
+        else:
+            half = max(half, _rounding_place(quantity) / 2)
         return v - half, v + half
     if quantity.approx in ("over", "under"):
         low, high = abs(v) * opts.bound_slack_min, abs(v) * opts.bound_slack_max
