@@ -211,6 +211,13 @@ def test_one_utterance_dated_apart(analyzer: Analyzer) -> None:
             "“As I said on Wednesday, we will not close the Sarnow ferry line while I am "
             "mayor,” Ana Holt said.",
         ],
+        # Said in two towns: a stump line said twice.
+        [
+            "“We will build a new ferry terminal for every town on this coast,” Ana Holt "
+            "said at a rally in Kelmar on Monday.",
+            "“We will build a new ferry terminal for every town on this coast,” Ana Holt "
+            "told supporters in Sarnow on Tuesday.",
+        ],
         # A shared slogan is no shared utterance.
         [
             "“Ferries for all,” Ana Holt said on Tuesday, opening the Sarnow terminal.",
@@ -240,3 +247,8 @@ def test_one_deed_in_two_verbs_dated_apart(analyzer: Analyzer, first: str, secon
 def test_verbs_of_other_deeds_stay_apart(analyzer: Analyzer) -> None:
     announced = RELEASED.replace("released", "announced").replace("Tuesday", "Monday")
     assert _dates(analyzer, [RELEASED, announced]) == []
+
+
+def test_leaving_a_place_and_departing_for_one_stay_apart(analyzer: Analyzer) -> None:
+    left = "Holt left the meeting on Tuesday."
+    assert _dates(analyzer, [left, "Holt departed for Oslo on Monday."]) == []
