@@ -107,6 +107,8 @@ def test_the_table_spells_irregular_forms() -> None:
             "The Sarnow harbour master agreed to the ferry inquiry's terms.",
             PAIRS[2][1],
         ],
+        # Seats in two chambers.
+        ["The Democrats gained seats in the House.", "The Democrats lost seats in the Senate."],
     ],
 )
 def test_antonyms_the_guards_keep_apart(analyzer: Analyzer, texts: list[str]) -> None:
