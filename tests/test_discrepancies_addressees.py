@@ -71,12 +71,12 @@ def test_the_discrepancy_names_both_outlets(analyzer: Analyzer) -> None:
         [CBS, FOX.replace("Fox affiliate KPTV", "CBS affiliate")],
         # Two hosts: no outlet kind, perhaps two interviews.
         [
-            "Holt told Fox News host Mike Huckabee on his radio show that she is staying.",
-            "Holt told radio host Sean Hannity that she is staying.",
+            "Holt told Fox News host Edvin Rask during his radio program that she is staying.",
+            "Holt told radio host Mara Lind that she is staying.",
         ],
         [
-            "Holt told Fox News host Mike Huckabee on his radio show that she is staying.",
-            "Holt said in an interview on Sean Hannity's radio show that she is staying.",
+            "Holt told Fox News host Edvin Rask during his radio program that she is staying.",
+            "Holt said in an interview on Mara Lind's radio program that she is staying.",
         ],
         # Stations in two towns: two stops of a tour.
         [CBS, FOX.replace("Portland", "Seattle")],
