@@ -96,9 +96,9 @@ def test_clause_of_a_single_figure_beside_a_shared_one(analyzer: Analyzer) -> No
 
 
 def test_free_parts_cut_at_clause_breaks(analyzer: Analyzer) -> None:
-    text = "In 2019 the couple paid $43,885,310 in taxes, for an effective rate of 31.55 percent."
-    material = story(analyzer, ("Harbour Post", text), ("Velmar Wire", "Taxes were paid."))
-    sentence = sentence_with(material, "couple paid")
+    text = "In 2019 the firm owed $43,885,310 in levies, for an effective rate of 31.55 percent."
+    material = story(analyzer, ("Harbour Post", text), ("Velmar Wire", "Levies were owed."))
+    sentence = sentence_with(material, "firm owed")
     start = sentence.start + sentence.text.index("$43,885,310")
     shared = material.passage(sentence.article, start, start + len("$43,885,310"))
     parts = free_parts(material, sentence, [shared])
@@ -115,12 +115,12 @@ def test_free_parts_cut_at_clause_breaks(analyzer: Analyzer) -> None:
 
 def test_quote_whose_words_another_source_prints(analyzer: Analyzer) -> None:
     """A one-source quote whose words another outlet prints in a different frame is not
-    exclusive ("hurtful" / "how hurtful my words were"); a new quote is."""
+    exclusive ("hurtful" / "how hurtful that letter was"); a new quote is."""
     a = (
         "The aide called the comments \u201churtful\u201d in a letter on Friday.\n\n"
         "\u201cThe harbour will reopen before the winter storms,\u201d said Ilse Varn."
     )
-    b = "The aide wrote on Friday: \u201cI can see more clearly how hurtful my words were.\u201d"
+    b = "The aide wrote on Friday: \u201cNow I understand how hurtful that letter was.\u201d"
     material = story(analyzer, ("Harbour Post", a), ("Velmar Wire", b))
 
     def quote(article: Article, words: str) -> Statement:
@@ -132,7 +132,7 @@ def test_quote_whose_words_another_source_prints(analyzer: Analyzer) -> None:
     statements = [
         quote(first, "hurtful"),
         quote(first, "The harbour will reopen before the winter storms"),
-        quote(second, "I can see more clearly how hurtful my words were."),
+        quote(second, "Now I understand how hurtful that letter was."),
     ]
     found = find_exclusives(material, statements, compare_facts(material))
     quotes = [e.passage.text for e in found if e.kind == "quote"]
