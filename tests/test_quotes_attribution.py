@@ -136,7 +136,7 @@ def test_a_sentence_that_only_names_the_speaker_attributes_the_quote_before(
 def test_a_split_quote_carries_on_over_a_show_title(nlp: Language) -> None:
     text = (
         '"It is bad for the town," Mirela Kostanj said on the \u201cHarbour Lights\u201d show. '
-        '\u201cIt has always been a shared cause. We need to keep it that way."'
+        '\u201cIt has always been a shared cause. We mean to hold on to that."'
     )
     found = direct(quotes_of(nlp, text))
     assert find(found, "shared cause").speaker == "Mirela Kostanj"

@@ -25,8 +25,8 @@ class TypedNames(FakeNames):
 def test_a_capitalised_role_takes_up_the_person_named_before(nlp: Language) -> None:
     text = (
         "Kostanj won the union vote on Tuesday by a wide margin.\n\n"
-        "The Valdorian Democrat spoke briefly to reporters after the vote, saying she "
-        "feels “exhilarated” at being re-elected."
+        "The Valdorian Democrat talked shortly with journalists after the count, saying she "
+        "feels “thrilled” at being returned."
     )
     quote = find(indirect(quotes_of(nlp, text)), "she feels")
     assert quote.speaker == "Mirela Kostanj"
@@ -64,7 +64,7 @@ def test_a_name_before_a_gerund_speaks(nlp: Language) -> None:
 def test_him_before_a_gerund_is_the_pronouns_person(nlp: Language) -> None:
     text = (
         "Rask is running for the council. The clip spread quickly after video emerged "
-        "of him warning that “a fisherman who never went to law school” could chair the "
+        "of him warning that “a fisherman who never finished trade school” could chair the "
         "committee."
     )
     quote = find(quotes_of(nlp, text), "fisherman")
@@ -76,9 +76,9 @@ def test_a_participle_hung_on_the_paragraph_before_keeps_its_own_subject(
 ) -> None:
     # "promising" is attached to the verb of the quote that closes the paragraph before.
     text = (
-        "“It’s a very cynical move and I hope voters can finally see what is behind "
-        "Halvik,” he added. “It’s a desperate move and I don’t see how it can work at "
-        "all.”\n\n"
+        "“It’s a plainly cynical ploy and I trust voters will soon see what lies behind "
+        "Halvik,” he added. “It’s a reckless plan and I can’t imagine it ever succeeding "
+        "here.”\n\n"
         "Earlier this year, Rask railed against Halvik in an expletive-laden outburst, "
         "promising that the port would “never pay for that wall.”"
     )
@@ -101,10 +101,10 @@ def test_a_name_read_as_a_noun_phrase_is_still_the_subject_for_he(nlp: Language)
 def test_the_subject_of_a_that_clause_of_a_noun_is_not_he(nlp: Language) -> None:
     text = (
         "On Wednesday, Rask expressed disbelief that Minister Halvik would invite Marrow "
-        "for the private meeting. He suggested that Marrow was only coming as part of a "
-        "“desperate” strategy."
+        "to the closed talks. He suggested that Marrow was only attending as one piece of a "
+        "“desperate” plan."
     )
-    quote = find(indirect(quotes_of(nlp, text)), "Marrow was only coming")
+    quote = find(indirect(quotes_of(nlp, text)), "Marrow was only attending")
     assert quote.speaker == "Edvin Rask"
 
 
@@ -112,7 +112,7 @@ def test_a_titled_name_after_a_bodys_name_speaks(nlp: Language) -> None:
     # The parser makes "Association" the subject and the titled name its "for" object.
     text = (
         "The Harbour Association for Dockers President Mara O'Fallon said that the cover "
-        'of the magazine\'s latest edition is "sexist" and referred to a simple test by '
+        'of the magazine\'s newest issue is "demeaning" and pointed to a plain rule by '
         "the group's founder."
     )
     quote = find(indirect(quotes_of(nlp, text)), "the cover of the magazine")
@@ -122,10 +122,10 @@ def test_a_titled_name_after_a_bodys_name_speaks(nlp: Language) -> None:
 
 def test_an_apology_attributes_the_partial_quote_it_holds(nlp: Language) -> None:
     text = (
-        "Mr. Rask apologized to Minister Halvik and “anyone I may have offended” after "
+        "Mr. Rask apologized to Minister Halvik and “anyone I might have hurt” once "
         "the video emerged."
     )
-    quote = find(direct(quotes_of(nlp, text)), "anyone I may have offended")
+    quote = find(direct(quotes_of(nlp, text)), "anyone I might have hurt")
     assert quote.speaker == "Edvin Rask"
 
 

@@ -17,12 +17,12 @@ __all__ = ["nlp"]  # the module-scoped spaCy fixture, shared with test_quotes
 
 def test_called_for_gives_what_was_called_for(nlp: Language) -> None:
     # "for" is read as the mark of an infinitive clause, not as a preposition.
-    text = "Edvin Rask in December called for armed officers to be installed in every school."
+    text = "Edvin Rask in December called for armed wardens to be placed in every harbour."
     quotes = quotes_of(nlp, text)
-    quote = find(indirect(quotes), "armed officers")
+    quote = find(indirect(quotes), "armed wardens")
     assert quote.speaker == "Edvin Rask"
     assert quote.cue == "called"
-    assert quote.text == "armed officers to be installed in every school"
+    assert quote.text == "armed wardens to be placed in every harbour"
     assert_offsets(text, quotes)
 
 
@@ -53,10 +53,10 @@ def test_short_or_other_requests_are_no_statement(nlp: Language) -> None:
 def test_a_name_read_as_a_time_phrase_speaks(nlp: Language) -> None:
     # "Port Watch On Call" is read as an adverbial noun phrase of "says".
     text = (
-        "Port Watch On Call says the nature of the deal is a closely guarded secret "
+        "Port Watch On Call says the substance of the deal is a closely guarded secret "
         "among the union chiefs."
     )
-    quote = find(indirect(quotes_of(nlp, text)), "nature of the deal")
+    quote = find(indirect(quotes_of(nlp, text)), "substance of the deal")
     assert quote.speaker_mention is not None
     assert "Port Watch" in quote.speaker_mention
 
@@ -173,13 +173,13 @@ def test_a_reported_clause_stays_in_its_verbs_paragraph(nlp: Language) -> None:
     # and gives "added" the first paragraph's clause, quotes and all.
     text = (
         "Edvin Rask, a councillor, is seen in a video grabbing the arm of a young man "
-        'after the man approached him and asked if he supported the "harbour plan."\n'
-        '"No matter how difficult things get, that is no excuse for my response," he added.'
+        'after the man approached him and asked if he favoured the "harbour plan."\n'
+        '"However hard things become, that does not excuse my reaction," he added.'
     )
     quotes = quotes_of(nlp, text)
     assert not any("\n" in q.text for q in quotes)
     assert not any("is seen in a video" in q.text for q in indirect(quotes))
-    quote = find(direct(quotes), "no excuse for my response")
+    quote = find(direct(quotes), "does not excuse my reaction")
     assert quote.speaker == "Edvin Rask"
 
 

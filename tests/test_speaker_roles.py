@@ -20,8 +20,8 @@ def test_a_role_with_a_place_is_the_person_tied_to_that_place(nlp: Language) -> 
         "Her backers said she knows how to count votes.\n\n"
         "She is also the only woman in the leadership. If Rask had replaced her, it "
         "would have been all men.\n\n"
-        "The California Democrat spoke briefly to reporters after the vote, saying she "
-        "feels exhilarated at being re-elected."
+        "The California Democrat talked shortly with journalists after the count, saying she "
+        "feels thrilled at being returned."
     )
     quote = find(indirect(quotes_of(nlp, text)), "she feels")
     assert quote.speaker == "Mirela Kostanj"
@@ -40,11 +40,11 @@ def test_a_role_never_takes_up_someone_tied_to_another_place(nlp: Language) -> N
 def test_the_office_is_the_person_whose_office_was_named_before(nlp: Language) -> None:
     text = (
         "Agents of the federal bureau have begun their own inquiry.\n\n"
-        "The bridge inquiry being conducted by Mr. Rask's office was confirmed this "
-        "month. The office said at the time that it would seek to determine whether any "
-        "laws had been broken."
+        "The ferry review being run by Mr. Rask's office was announced this "
+        "spring. The office said then that it would try to establish whether any "
+        "harbour rules had been bent."
     )
-    quote = find(indirect(quotes_of(nlp, text)), "it would seek to determine")
+    quote = find(indirect(quotes_of(nlp, text)), "it would try to establish")
     assert quote.speaker == "Edvin Rask"
 
 

@@ -136,16 +136,16 @@ def test_the_inferred_speaker_is_the_only_candidate_it_would_join() -> None:
 
 def test_a_second_report_conjoined_to_a_clause_pairs_on_its_own() -> None:
     thrilled = "she was thrilled by the strong turnout at the harbour vote"
-    seats = "she had predicted winning two-thirds of the harbour seats"
+    seats = "she had forecast taking three-quarters of the harbour seats"
     both = f"Mara Holt said afterward that {thrilled} and reminded reporters that {seats}."
-    told = "Asked about the vote, Mara Holt said she had won two-thirds of the harbour seats."
+    told = "Asked about the vote, Mara Holt said she had taken three-quarters of the harbour seats."
     statements = _story(
         _article("A", both, [(f"{thrilled} and reminded reporters that {seats}", "Mara Holt",
                               "Mara Holt", 0)]),
-        _article("B", told, [("she had won two-thirds of the harbour seats", "Mara Holt",
+        _article("B", told, [("she had taken three-quarters of the harbour seats", "Mara Holt",
                               "Mara Holt", 0)]),
     )  # fmt: skip
-    assert _outlets(statements, "two-thirds") == {"A", "B"}
+    assert _outlets(statements, "three-quarters") == {"A", "B"}
     assert _outlets(statements, "thrilled") == {"A"}
 
 
