@@ -15,13 +15,13 @@ __all__ = ["nlp"]  # the module-scoped spaCy fixture, shared with test_quotes
 def test_said_at_the_time_that_reports_the_clause(nlp: Language) -> None:
     # "that" after "the time" is read as a relative pronoun of "time".
     text = (
-        "The inquiry was confirmed this month. The ministry said at the time that it "
-        "would seek to determine whether any laws were broken."
+        "The audit of the Kelmar tolls began in May. The ministry said at the time that "
+        "its auditors would try to learn whether the tolls were miscounted."
     )
     quotes = quotes_of(nlp, text)
-    quote = find(indirect(quotes), "it would seek to determine")
+    quote = find(indirect(quotes), "its auditors would try to learn")
     assert quote.speaker_mention == "The ministry"
-    assert quote.text.endswith("laws were broken")
+    assert quote.text.endswith("tolls were miscounted")
     assert_offsets(text, quotes)
 
 
@@ -35,46 +35,46 @@ def test_a_reporting_verb_tagged_as_a_noun_attributes_the_quote(nlp: Language) -
     # "demands" is tagged as a plural noun with "the minister" as its subject.
     text = (
         "Halvik then grabs the camera and refuses to let go.\n\n"
-        '"Who are you!" the seven-term minister demands. "Tell me who you are."'
+        '"Whose boat is this!" the four-term minister demands. "Give me your name."'
     )
     quotes = direct(quotes_of(nlp, text))
-    assert find(quotes, "Who are you").cue == "demands"
-    assert find(quotes, "Tell me who you are").group == find(quotes, "Who are you").group
+    assert find(quotes, "Whose boat is this").cue == "demands"
+    assert find(quotes, "Give me your name").group == find(quotes, "Whose boat is this").group
 
 
 def test_a_subject_with_a_long_relative_clause_still_speaks(nlp: Language) -> None:
-    # The second half of the relative clause ("and has also been ...") is read as a
+    # The second half of the relative clause ("and has long been ...") is read as a
     # clause "said" reports, the subject taken into it.
     text = (
         "The self-titled Toughest Harbourmaster, who famously re-instituted night patrols "
-        "in 1995 and has also been a major supporter of his town's controversial HB2040 "
+        "in 1995 and has long been a loud backer of his town's contested HB2040 "
         "dredging law, said that Rask has done more to protect the harbour than any of "
         "the other candidates."
     )
     quotes = indirect(quotes_of(nlp, text))
     quote = find(quotes, "Rask has done more")
     assert quote.speaker_mention is not None and "Harbourmaster" in quote.speaker_mention
-    assert not any("major supporter" in q.text for q in quotes)
+    assert not any("loud backer" in q.text for q in quotes)
 
 
 def test_a_writer_with_a_long_relative_clause_still_writes(nlp: Language) -> None:
     text = (
         "On Friday, the aide, Lina Dors, 31, who has more than 9,000 followers on Twitter "
-        "and at the time was a spokeswoman for a little-known mayor from Ostrava, wrote "
-        "an open letter to the council on her page, saying they should “try showing a "
-        "little respect.”"
+        "and at that point was a spokeswoman for a young mayor from Sarnow, wrote "
+        "an open letter to the council on her blog, saying they should “learn some "
+        "manners.”"
     )
     quotes = quotes_of(nlp, text)
     quote = find(indirect(quotes), "they should")
     assert quote.speaker_mention == "Lina Dors"  # the name beside "the aide"
-    assert find(direct(quotes), "try showing").group == quote.group
+    assert find(direct(quotes), "learn some manners").group == quote.group
     assert not any("spokeswoman" in q.text for q in quotes)
 
 
 def test_a_sentence_read_as_a_noun_phrase_keeps_its_label(nlp: Language) -> None:
     # "called" is read as a participle modifying "ad", "ad" as the sentence's root.
     text = (
-        "The union also plans a large campaign. The group's first ad called Halvik an "
+        "The union has bought air time in Kelmar. The group's first ad called Halvik an "
         '"elitist hypocrite" for his free ferry pass.'
     )
     quote = find(direct(quotes_of(nlp, text)), "elitist hypocrite")
@@ -87,7 +87,7 @@ def test_a_name_hung_on_the_paragraph_before_still_speaks(nlp: Language) -> None
         "“Because our leaders are weak, this was going to happen. We can't afford to be "
         "careless anymore.”\n\n"
         "Marrow, speaking from the harbour office on Sunday, said the collapse in which "
-        "five people were hurt is being investigated as an “act of negligence.”"
+        "five people were hurt is being looked into as an “act of negligence.”"
     )
     quotes = quotes_of(nlp, text)
     quote = find(indirect(quotes), "the collapse")
@@ -97,10 +97,10 @@ def test_a_name_hung_on_the_paragraph_before_still_speaks(nlp: Language) -> None
 
 def test_an_act_after_a_preposition_is_the_main_subjects(nlp: Language) -> None:
     text = (
-        'A day after telling reporters that he\'s "not going to talk about this anymore," '
-        "Edvin Rask broke his silence Wednesday about the ferry contract."
+        'A day after telling reporters that he\'s "done discussing the ferry deal," '
+        "Edvin Rask spoke again Wednesday on the ferry contract."
     )
-    quote = find(quotes_of(nlp, text), "not going to talk")
+    quote = find(quotes_of(nlp, text), "done discussing")
     assert quote.speaker == "Edvin Rask"
 
 
@@ -110,9 +110,9 @@ def test_criticised_for_saying_is_not_the_critics_statement(nlp: Language) -> No
     assert all(q.speaker_mention != "Dockers" for q in quotes)
 
 
-def test_went_so_far_as_to_say(nlp: Language) -> None:
+def test_went_so_far_as_to_claim(nlp: Language) -> None:
     text = (
-        "The transport minister went so far as to say Rask should “step down” for "
+        "The transport minister went so far as to claim Rask should “step down” for "
         "ignoring the report."
     )
     quote = find(quotes_of(nlp, text), "step down")
@@ -120,31 +120,30 @@ def test_went_so_far_as_to_say(nlp: Language) -> None:
 
 
 def test_reiterated_attributes_a_split_quote(nlp: Language) -> None:
-    text = '"It was a prank," Rask reiterated. "This is not a national security matter."'
+    text = '"It was a joke," Rask reiterated. "Nobody on the ferry was ever in danger."'
     quotes = direct(quotes_of(nlp, text))
-    assert find(quotes, "It was a prank").speaker == "Edvin Rask"
-    assert find(quotes, "not a national security").speaker == "Edvin Rask"
+    assert find(quotes, "It was a joke").speaker == "Edvin Rask"
+    assert find(quotes, "Nobody on the ferry").speaker == "Edvin Rask"
 
 
 def test_what_someone_did_not_say_is_no_statement(nlp: Language) -> None:
     text = (
         "Marrow said the fire is being investigated as arson, though she did not say "
-        "whether it was tied to the strike."
+        "whether the blaze was linked to the strike."
     )
     quotes = quotes_of(nlp, text)
     assert find(indirect(quotes), "the fire is being investigated").speaker == "Ana Marrow"
     # The clause "said" reports holds the whole rest of the sentence; what she did not
     # say is no statement of its own.
-    assert not any(q.text.startswith("it was tied") for q in quotes)
+    assert not any(q.text.startswith("the blaze was linked") for q in quotes)
 
 
 def test_a_dateline_read_as_the_subject_gives_way_to_the_name(nlp: Language) -> None:
     text = (
-        "BRNO — Minister Teodor Halvik, trying to put to rest a bizarre episode that is "
-        "threatening his dream of becoming mayor, denied on Wednesday that he had sent "
-        "the letter."
+        "BRNO — Minister Teodor Halvik, hoping to end an odd affair that is clouding "
+        "his bid to become mayor of Kelmar, denied on Tuesday that he wrote the note."
     )
-    quote = find(indirect(quotes_of(nlp, text)), "he had sent the letter")
+    quote = find(indirect(quotes_of(nlp, text)), "he wrote the note")
     assert quote.speaker == "Teodor Halvik"
     assert quote.speaker_mention is not None and "BRNO" not in quote.speaker_mention
 
