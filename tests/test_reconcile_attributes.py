@@ -81,9 +81,8 @@ def test_places_that_do_not_clash(analyzer: Analyzer, texts: list[str]) -> None:
 
 
 POSTED = (
-    'The video, which was posted on YouTube by "HarbourCam22," shows the two men arguing.',
-    "The YouTube video is published under an account titled DockWatcher, and it shows "
-    "the two men arguing.",
+    'The video, which was uploaded to the site by "HarbourCam22," shows the two men arguing.',
+    "The video was published under an account named DockWatcher, and it shows the two men arguing.",
 )
 
 
@@ -109,9 +108,9 @@ def test_posters_that_do_not_clash(analyzer: Analyzer, second: str) -> None:
 
 LOOKS = (
     "The cover shows Mayor Rena Talvik standing on the quay, looking straight into the "
-    "camera with a calm expression.",
+    "camera and smiling faintly.",
     "The magazine defended the photo, a close-up of Mayor Rena Talvik looking over the "
-    "camera with a calm expression.",
+    "camera and smiling faintly.",
 )
 
 
@@ -126,13 +125,13 @@ def test_opposed_prepositions_about_one_thing(analyzer: Analyzer) -> None:
     [
         # another person looking over the camera
         "The magazine defended the photo, a close-up of Ana Holt looking over the camera "
-        "with a calm expression.",
+        "and smiling faintly.",
         # over another thing
         "The magazine defended the photo, a close-up of Mayor Rena Talvik looking over the "
-        "harbour with a calm expression.",
+        "harbour and smiling faintly.",
         # the same preposition
         "The magazine defended the photo, a close-up of Mayor Rena Talvik looking into the "
-        "camera with a calm expression.",
+        "camera and smiling faintly.",
     ],
 )
 def test_prepositions_that_do_not_clash(analyzer: Analyzer, second: str) -> None:
