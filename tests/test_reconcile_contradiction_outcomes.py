@@ -37,10 +37,10 @@ def test_announced_abandonment_against_a_plan_put_on_hold(analyzer: Analyzer) ->
     found = _outcomes(
         analyzer,
         [
-            "Ivo Bel, the chief executive of Lorvik Ferries, said his company would abandon "
+            "Ivo Bel, the chief executive of Lorvik Ferries, said his company would scrap "
             "a deal with the port authority to expand its Tresny terminal.",
-            "Lorvik Ferries put on hold plans to expand its Tresny terminal, the port "
-            "authority said.",
+            "Lorvik Ferries put on hold its plans to expand its Tresny terminal, the "
+            "port authority said.",
         ],
     )
     assert len(found) == 1
@@ -131,8 +131,8 @@ def test_his_company_is_the_company_his_apposition_names(analyzer: Analyzer) -> 
     assert not _outcomes(
         analyzer,
         [
-            "Ivo Bel said his company would abandon a deal to expand the Tresny terminal.",
-            "Varna Shipping put on hold plans to expand the Tresny terminal.",
+            "Ivo Bel said his company would scrap a deal to expand the Tresny terminal.",
+            "Varna Shipping put on hold its plans to expand the Tresny terminal.",
         ],
     )
 
