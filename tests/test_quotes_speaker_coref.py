@@ -77,7 +77,7 @@ def test_a_participle_hung_on_the_paragraph_before_keeps_its_own_subject(
     # "promising" is attached to the verb of the quote that closes the paragraph before.
     text = (
         "“It’s a plainly cynical ploy and I trust voters will soon see what lies behind "
-        "Halvik,” he added. “It’s a foolish plan and I don’t know how it can last at "
+        "Halvik,” he added. “It’s a foolish plan and I don’t see why it would last at "
         "all.”\n\n"
         "Earlier this year, Rask railed against Halvik in an expletive-laden outburst, "
         "promising that the port would “never pay for that wall.”"

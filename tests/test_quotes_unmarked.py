@@ -82,11 +82,11 @@ def test_a_paragraph_quotation_after_a_quote_goes_on_with_its_speaker(nlp: Langu
     # The news convention: a new quoted paragraph with no attribution is the speaker
     # of the quote in the paragraph before.
     text = (
-        '"It is categorically untrue. It is baseless," Edvin Rask said.\n\n'
-        '"I will not even discuss the merits because it gives it credibility."'
+        '"It is flatly false. It is groundless," Edvin Rask said.\n\n'
+        '"I will not even debate the substance because that lends it weight."'
     )
     quotes = direct(quotes_of(nlp, text))
-    first, second = find(quotes, "categorically"), find(quotes, "discuss the merits")
+    first, second = find(quotes, "flatly false"), find(quotes, "debate the substance")
     assert second.speaker == "Edvin Rask"
     assert second.group == first.group
 
@@ -138,7 +138,7 @@ def test_a_block_with_quotations_inside_is_left_to_its_marks(nlp: Language) -> N
     # Excerpts introduced in the reporter's words: the quotations are the statements.
     text = (
         "Below are more excerpts of her speeches, as the bureau presented them:\n\n"
-        'When asked about the port, Ana Marrow joked "You are the smartest people" '
+        'When asked about the port, Ana Marrow joked "You are the sharpest crowd" '
         "and moved on to the budget."
     )
     quotes = quotes_of(nlp, text)
