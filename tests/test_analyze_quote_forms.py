@@ -21,11 +21,11 @@ __all__ = ["nlp"]
 def test_a_dateline_beside_the_subject_does_not_speak(nlp: Language) -> None:
     # The parser hangs both "BRNO" and "Rask" on "said" as subjects.
     text = (
-        "BRNO -- Harbour magnate Edvin Rask said Thursday he has doubts about whether "
-        "the ferry was built in the town and has sent inspectors to the port looking "
+        "BRNO -- Harbour magnate Edvin Rask said Friday he is unsure whether "
+        "the ferry was built in Kelmar and has sent inspectors to the port looking "
         "for answers."
     )
-    quote = find(indirect(quotes_of(nlp, text)), "he has doubts")
+    quote = find(indirect(quotes_of(nlp, text)), "he is unsure")
     assert quote.speaker == "Edvin Rask"
     assert quote.speaker_mention is not None and "BRNO" not in quote.speaker_mention
 
@@ -33,62 +33,62 @@ def test_a_dateline_beside_the_subject_does_not_speak(nlp: Language) -> None:
 def test_a_headline_is_no_part_of_the_speaker(nlp: Language) -> None:
     text = (
         "Councillors challenge Halvik claims on budget cuts, ferry cable\n\n"
-        "Councillors are challenging a host of statements made by Minister Teodor "
-        "Halvik during Wednesday's heated testimony -- claiming that complaints about "
-        "a lack of funding are bogus."
+        "Councillors are disputing a string of remarks made by Minister Teodor "
+        "Halvik during Wednesday's long hearing -- claiming that warnings about "
+        "a shortage of dredgers are overblown."
     )
     quotes = quotes_of(nlp, text)
-    quote = find(indirect(quotes), "complaints about a lack of funding")
+    quote = find(indirect(quotes), "warnings about a shortage of dredgers")
     assert quote.speaker_mention is not None and "\n" not in quote.speaker_mention
     assert quote.speaker_mention == "Councillors"
     assert_offsets(text, quotes)
 
 
 def test_a_name_before_a_relative_clause_speaks(nlp: Language) -> None:
-    # The parser reads "Halvik" as the attribute of the fronted "how genuine his
-    # presidential ambition is" and leaves "said" without a subject.
+    # The parser reads "Halvik" as the attribute of the fronted "how serious his
+    # bid for mayor is" and leaves "said" without a subject.
     text = (
-        "Asked in the interview how genuine his presidential ambition is, Halvik, who "
-        "would have to hand over the reins of his international empire in order to run "
-        "the country, said, \"I always take things seriously, but I've never taken it "
-        "seriously like this. I wish I didn't have to do it.\""
+        "Asked on the radio how serious his bid for mayor is, Halvik, who "
+        "would have to give up his stake in the Ardmoor shipyard to lead "
+        "Kelmar, said, \"I treat every race with care, but I've never cared "
+        "this much. I'd rather not have to run.\""
     )
-    quote = find(direct(quotes_of(nlp, text)), "I always take things seriously")
+    quote = find(direct(quotes_of(nlp, text)), "I treat every race with care")
     assert quote.speaker == "Teodor Halvik"
     assert quote.cue == "said"
 
 
 def test_a_name_before_a_participle_phrase_speaks(nlp: Language) -> None:
     text = (
-        "At that March 2 event, which can be found here on You Tube, Kostanj, "
-        'advocating for dockers returning from the strike, clearly says, "We have '
-        'learned something very important since the days that I worked at the port."'
+        "At the May 9 rally, which anyone can watch online, Kostanj, "
+        'speaking for dockers back from the strike, plainly says, "We found '
+        'out a great deal in the years I spent on the Sarnow quays."'
     )
-    quote = find(direct(quotes_of(nlp, text)), "We have learned")
+    quote = find(direct(quotes_of(nlp, text)), "We found out")
     assert quote.speaker == "Mirela Kostanj"
 
 
 def test_a_doubled_opening_mark_opens_once() -> None:
     text = (
-        '""We have learned something important since the strike," Ms. Kostanj said to '
-        'the group gathered in Lorvik in March. "And you exemplify it."'
+        '""The strike taught us one thing above all," Ms. Kostanj said to '
+        'the group gathered in Lorvik in March. "And you show it."'
     )
     spans = find_quote_spans(text)
     assert [text[s.start : s.end] for s in spans] == [
-        "We have learned something important since the strike,",
-        "And you exemplify it.",
+        "The strike taught us one thing above all,",
+        "And you show it.",
     ]
 
 
 def test_a_doubled_opening_mark_keeps_the_speaker(nlp: Language) -> None:
     text = (
         "Here is an excerpt from the report:\n\n"
-        '""We have learned something important since the strike," Ms. Kostanj said to '
-        'the group gathered in Lorvik in March. "And you exemplify it. We owe the '
+        '""The strike taught us one thing above all," Ms. Kostanj said to '
+        'the group gathered in Lorvik in March. "And you show it. We owe the '
         'dockers our support."'
     )
     quotes = direct(quotes_of(nlp, text))
-    first = find(quotes, "We have learned")
+    first = find(quotes, "The strike taught us")
     assert first.speaker == "Mirela Kostanj"
     assert '"' not in first.text
     assert find(quotes, "We owe the dockers").speaker == "Mirela Kostanj"
@@ -96,13 +96,13 @@ def test_a_doubled_opening_mark_keeps_the_speaker(nlp: Language) -> None:
 
 def test_a_single_opener_closed_by_a_double_mark() -> None:
     text = (
-        "\"One party will tax and spend,\" he added at another point. 'One party won't "
-        'tax and will spend. It is both of them together."'
+        "\"The east bank wants a bridge,\" he added later on. 'The west bank won't "
+        'pay for one. Neither side will give way."'
     )
     spans = find_quote_spans(text)
     assert [text[s.start : s.end] for s in spans] == [
-        "One party will tax and spend,",
-        "One party won't tax and will spend. It is both of them together.",
+        "The east bank wants a bridge,",
+        "The west bank won't pay for one. Neither side will give way.",
     ]
 
 
@@ -135,32 +135,32 @@ def test_a_quote_opening_its_sentence_still_takes_the_next(nlp: Language) -> Non
 
 def test_a_cue_set_inside_the_clause_it_reports(nlp: Language) -> None:
     text = (
-        "Edvin Rask spoke to the dockers on Saturday. The real problem, he said, is the "
+        "Edvin Rask spoke to the dockers on Saturday. The chief worry, he said, is the "
         "harbour tax, which the council must end."
     )
-    quote = find(indirect(quotes_of(nlp, text)), "The real problem")
+    quote = find(indirect(quotes_of(nlp, text)), "The chief worry")
     assert quote.speaker == "Edvin Rask"
     assert "harbour tax" in quote.text
 
 
 def test_a_subject_written_before_the_cue(nlp: Language) -> None:
     text = (
-        "Edvin Rask spoke to the dockers on Saturday. Protectionism, he told the "
-        "Harbour Workers Conference, is a cancer that must be cut out of the town."
+        "Edvin Rask spoke to the dockers on Saturday. Favouritism, he told the "
+        "Harbour Workers Conference, is a rot that must be rooted out of the port."
     )
-    quote = find(indirect(quotes_of(nlp, text)), "is a cancer")
-    assert quote.text.startswith("Protectionism")
+    quote = find(indirect(quotes_of(nlp, text)), "is a rot")
+    assert quote.text.startswith("Favouritism")
     assert quote.speaker == "Edvin Rask"
 
 
 def test_a_block_after_a_lead_in_without_a_speaker(nlp: Language) -> None:
     # "Read the full rant:" names no speaker; the rant is the one just reported.
     text = (
-        'Mirela Kostanj, the union leader, wrote that the two ministers should "try '
-        'showing a little class" and, most of all, "stop making faces" at public '
-        "events.\n\nRead the full rant via Gawker:\n\nDear ministers, I get you are both "
-        "in those awful first years, but you are a part of the government, try showing "
-        "a little class. At least respect the part you play.\n\nThe ministers join the "
+        'Mirela Kostanj, the union leader, wrote that the two ministers should "learn '
+        'some manners" and, most of all, "stop yawning" at harbour '
+        "events.\n\nRead the full rant via Gawker:\n\nDear ministers, I know you are both "
+        "new to the job, but you sit in the government now, so learn some "
+        "manners. At the very least, look awake.\n\nThe ministers join the "
         "ceremony every year."
     )
     quotes = quotes_of(nlp, text)
@@ -183,10 +183,10 @@ def test_a_block_after_an_unrelated_paragraph_has_no_speaker(nlp: Language) -> N
 def test_a_name_apposed_to_the_descriptions_object_speaks(nlp: Language) -> None:
     # The parser hangs "Jonas Vell" on "Mr. Halvik", not on "A lawyer".
     text = (
-        "A lawyer for Mr. Halvik, Jonas Vell of Patton Boggs, confirmed in a statement "
-        "that prosecutors intended to file criminal charges against his client."
+        "A lawyer for Mr. Halvik, Jonas Vell of Brandt Kessel, confirmed in a statement "
+        "that the port authority meant to sue his client over the ferry."
     )
-    quote = find(indirect(quotes_of(nlp, text)), "prosecutors intended")
+    quote = find(indirect(quotes_of(nlp, text)), "the port authority meant")
     assert quote.speaker == "Jonas Vell"
     assert quote.speaker_mention == "Jonas Vell"
 
@@ -202,8 +202,8 @@ def test_a_clause_of_time_after_said_reports_nothing(nlp: Language) -> None:
 
 def test_a_split_quote_around_its_cue_is_no_indirect_clause(nlp: Language) -> None:
     text = (
-        'Edvin Rask spoke at the port. "My hope," he said, "is that as a retired '
-        'captain I can have a little more influence on the harbour."'
+        'Edvin Rask spoke at the port. "My wish," he said, "is that as a retired '
+        'captain I might get some say over the harbour."'
     )
     quotes = quotes_of(nlp, text)
     assert not indirect(quotes)
@@ -240,8 +240,8 @@ def test_a_day_between_the_request_and_its_for(nlp: Language) -> None:
 
 
 def test_an_inverted_cue_clause_holds_its_cue_as_one_statement(nlp: Language) -> None:
-    # One span cannot leave the cue out of "Her remarks ... are ...": as with "The real
-    # problem, he said, is ...", the cue stays inside, and the partial quote in it is
+    # One span cannot leave the cue out of "Her remarks ... are ...": as with "The chief
+    # worry, he said, is ...", the cue stays inside, and the partial quote in it is
     # the same statement (one group).
     text = (
         'His comments, said Jonas Vell, the council spokesman, are "entirely consistent '
