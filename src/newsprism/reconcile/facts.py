@@ -6,7 +6,7 @@ articles give for one measure, each with its outlet and span, and a ``status``.
 
 Which quantities are compared
     Every quantity with an ``about`` (what is counted or measured) or a unit (a sum,
-    a share or a measure whose noun the parse did not find: "over $10,000 at Best Buy"
+    a share or a measure whose noun the parse did not find: "over $9,000 at Kelmar Outfitters"
     in a list; its head is empty, so it meets others only by the second pass's sentence
     similarity). Vague plurals ("thousands", "dozens", "scores of", "several hundred": the
     analyser reads them as the least they can mean) allow that least value to
@@ -38,15 +38,15 @@ One measure
     other ports; not "two touchdowns" / "two games" of one player's season).
     Groups of bounds alone ("about", "over", "under") merge so only when they share a
     written value ("more than $10,000" / "at least $10,000"): ranges that merely overlap
-    are no evidence of one measure ("nearly $20 million" earned / a net worth "between
-    $19 and $22 million"; a recommended "46 to 57 months" / a maximum "up to five years";
+    are no evidence of one measure ("nearly $8 million" earned / a fortune "between
+    $7 and $9 million"; a recommended "46 to 57 months" / a maximum "up to five years";
     both joined on the BASIL calibration and development golds before, neither a gold
     fact, and no gold pair lost). Two groups also merge, whatever their sentences, when
     one article gives the same exact figure (two digits or more) in both under tied heads
-    ("by a vote of 134 to 63" / "the 63 Democrats": a tally's side counted again; never
+    ("by a vote of 88 to 41" / "the 41 Liberals": a tally's side counted again; never
     "12 people" / "12 schools", two measures sharing a figure), or when one has no head
-    and another source writes the same exact figure in the same words ("outraising the
-    professor $5.4 million to $200,000" / "raised $5.4 million for the campaign").
+    and another source writes the same exact figure in the same words ("outspending the
+    mayor $3.2 million to $150,000" / "spent $3.2 million on the race").
 
 Compatibility of two figures
     Each figure is an interval. An exact figure written in digits is ``[v - s/2, v +
@@ -74,10 +74,10 @@ Compatibility of two figures
 Whose figure
     Two different figures whose clauses (from the previous figure or the sentence start
     to the figure) name people or organisations, none in common, are two measures: "Mr.
-    Bush said his average federal tax rate was 36 percent" and "The Clintons' effective
-    federal tax rate for 2014 was 35.7 percent" (names are compared by their last word).
+    Rask said his average city levy rate was 24 percent" and "The Holts' effective
+    city levy rate for 2019 was 23.6 percent" (names are compared by their last word).
     A figure without a unit that is no whole number is read as percent where the story
-    gives its measure in percent ("her 2014 federal tax rate was 35.72").
+    gives its measure in percent ("her 2019 city levy rate was 23.64").
 
 One article, two figures
     A fact never holds two different figures from one article (a before/after, "14
@@ -219,10 +219,10 @@ def _same_figure(a: _Item, b: _Item) -> bool:
 
 def _other_actors(a: _Item, b: _Item) -> bool:
     """Whether the clauses before two figures name different actors and none in common
-    ("Mr. Bush said his average federal tax rate was 36 percent" / "The Clintons'
-    effective federal tax rate for 2014 was 35.7 percent"): two measures, not one. The
+    ("Mr. Rask said his average city levy rate was 24 percent" / "The Holts'
+    effective city levy rate for 2019 was 23.6 percent"): two measures, not one. The
     same figure to the digit is let through: outlets credit one act to different names
-    ("a task force released a 225-page report" / "Hutchinson released a 225-page
+    ("a review board released a 140-page report" / "Lind released a 140-page
     report")."""
     if not (a.actors and b.actors) or a.actors & b.actors:
         return False
@@ -322,8 +322,8 @@ def _context(
     material: StoryMaterial, sentence: Passage, found: Sequence[Quantity], n: int, opts: FactOptions
 ) -> Passage:
     """The words a figure is compared by: its sentence, or in a list of figures
-    (``list_figures`` or more in one sentence: "$2,306.08 at Walt Disney World, over
-    $10,000 at Best Buy, over $300 at Build-A-Bear, ...") the clause between the figures
+    (``list_figures`` or more in one sentence: "$1,482.50 at Sarnow Pier Park, over
+    $9,000 at Kelmar Outfitters, over $250 at Ardmoor Toys, ...") the clause between the figures
     before and after it, so that every figure of the list is not alike."""
     inside = [q for q in found if sentence.start <= q.start < sentence.end]
     if len(inside) < opts.list_figures:
@@ -338,8 +338,8 @@ _ACTOR_TYPES: Final = frozenset({"PERSON", "ORG", "NORP"})
 
 def _names(entities: Sequence[Entity]) -> list[tuple[str, int, int]]:
     """(key, start, end) of every mention of a person, organisation or group: the key is
-    the name's last word, case-folded, without a plural or possessive "s" ("Clintons",
-    "Bill Clinton": "clinton"), so outlets' different full forms meet."""
+    the name's last word, case-folded, without a plural or possessive "s" ("Holts",
+    "Ana Holt": "holt"), so outlets' different full forms meet."""
     found = []
     for entity in entities:
         if entity.type not in _ACTOR_TYPES or not entity.name.split():
@@ -414,8 +414,8 @@ def _compared(q: Quantity, opts: FactOptions) -> tuple[Quantity, float, float, s
 
 def _shares_without_sign(items: list[_Item], opts: FactOptions) -> list[_Item]:
     """Figures without a unit read as percent where the story gives their measure in
-    percent and they are no whole number ("her 2014 federal tax rate was 35.72" beside
-    "a tax rate of 35.7 percent"): a count of things is whole, a share need not be."""
+    percent and they are no whole number ("her 2019 city levy rate was 23.64" beside
+    "a levy rate of 23.6 percent"): a count of things is whole, a share need not be."""
     shares = {i.head for i in items if i.quantity.unit == "percent"}
     found = []
     for item in items:
@@ -578,8 +578,8 @@ def _mergeable(a: _Slot, b: _Slot, score: float, opts: FactOptions) -> bool:
     (2 x "1,200 members" / "1,450 members" takes "around 1,200 dockworkers"). Two
     agreeing slots whose figures differ merge into a disagreement only as the
     incompatible figure of one measure joins a fact (``merge_differ_similarity``), and
-    only when the figures are near (``differ_ratio``): "earned $139 million in adjusted
-    gross income" / "earned roughly $141 million"."""
+    only when the figures are near (``differ_ratio``): "reported $57 million in taxable
+    income" / "reported roughly $59 million"."""
     for article in a.articles() & b.articles():
         mine = [i for i in a.items if i.article == article]
         theirs = [i for i in b.items if i.article == article]
@@ -610,7 +610,7 @@ def _same_value(a: _Slot, b: _Slot) -> bool:
 
 def _tied(x: _Item, y: _Item) -> bool:
     """Whether one article's two mentions of a figure can name one measure: one is a
-    vote tally ("by a vote of 134 to 63" / "the 63 Democrats who voted for Ryan": the
+    vote tally ("by a vote of 88 to 41" / "the 41 Liberals who voted for Lind": the
     tally's side counted again), or their heads are one word or one the other's ending
     (``_suffix_heads``, as the first pass's head classes). "12 people" / "12 schools"
     are two measures that happen to share a figure."""
