@@ -158,8 +158,8 @@ def test_a_block_after_a_lead_in_without_a_speaker(nlp: Language) -> None:
     text = (
         'Mirela Kostanj, the union leader, wrote that the two ministers should "learn '
         'some manners" and, most of all, "stop yawning" at harbour '
-        "events.\n\nRead the full rant via Gawker:\n\nDear ministers, I know you are both "
-        "new to the job, but you sit in the government now, so learn some "
+        "events.\n\nRead the full rant via the Kelmar Courier:\n\nDear ministers, "
+        "I know you are both new to the job, but you sit in the government now, so learn some "
         "manners. At the very least, look awake.\n\nThe ministers join the "
         "ceremony every year."
     )
@@ -194,8 +194,8 @@ def test_a_name_apposed_to_the_descriptions_object_speaks(nlp: Language) -> None
 def test_a_clause_of_time_after_said_reports_nothing(nlp: Language) -> None:
     # "before he died" is read as the complement of "said": when, not what, he said.
     text = (
-        'He wore a shirt with the words "I can\'t breathe," as Edvin Rask, gasping '
-        "facedown on a sidewalk in Lorvik, said before he died."
+        'He wore a shirt with the words "Keep the ferry running," as Edvin Rask, lying '
+        "hurt on the quay in Lorvik, said before he died."
     )
     assert not [q for q in indirect(quotes_of(nlp, text)) if "died" in q.text]
 
