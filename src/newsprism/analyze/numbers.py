@@ -648,7 +648,7 @@ def _range(a: Amount, b: Amount, bounded: bool, needs_noun: bool) -> list[Amount
     Two bare numbers not introduced by "between" are kept only if a plural noun follows
     ("20-30 workers") or they are a vote tally (quantities.py decides; not the scores
     "won 3-1"); the first end of a count range counts the noun after the second ("20 to
-    30 workers"). A measure that falls ("$5.4 million to $200,000", one sum against
+    30 workers"). A measure that falls ("$3.2 million to $150,000", one sum against
     another) is no range: None.
     """
     if a.scale == 1.0 and b.scale > 1.0 and a.base < b.base:
