@@ -319,8 +319,8 @@ def quote_units(
 
 def _absorb_nested(units: Sequence[Unit]) -> list[Unit]:
     """The units with a direct partial quote that lies inside an indirect clause of
-    another quote group of its article (the analysis gave "prank" a group of its own in
-    'as he likened what he described as a "prank" to ...') absorbed into that clause,
+    another quote group of its article (the analysis gave "joke" a group of its own in
+    'as she compared what she called a "joke" to ...') absorbed into that clause,
     as a partial quote of its own group is; not when their resolved speakers differ
     (a clause quoting another person's words), nor when only the fragment's is
     resolved (the clause would lose it). Alone, such a fragment links by its one
@@ -375,8 +375,8 @@ def report_pieces(units: Sequence[Unit]) -> list[Unit]:
 
 def _report_pieces(unit: Unit, rendered: Callable[[int, int], bool]) -> list[Unit]:
     """An indirect unit cut where a second report of the same speaker is conjoined to
-    it ("she was 'exhilarated' by the support and reminded reporters that she had
-    predicted two-thirds of the vote"): two things said, which other outlets report
+    it ("she was 'delighted' by the turnout and told reporters that she had
+    expected half of the vote"): two things said, which other outlets report
     apart; likewise a second complement of the same verb ("said the offer was late and
     that the port would stay shut"), each one a piece. The pieces keep the quote group,
     so step 3 of :mod:`newsprism.reconcile.statements` rejoins them where no outlet
@@ -485,8 +485,8 @@ def _partial_cuts(
 def _holds(text: str, fragment: str) -> bool:
     """Whether normalised ``text`` quotes the normalised ``fragment``: whole, or its
     first or last :data:`_RUN_WORDS` words (outlets cut a partial quote at different
-    words: "dress like you deserve respect, not a spot at a bar" and "Dress like you
-    deserve respect ...")."""
+    words: "treat the harbour like a home, not a parking lot" and "Treat the harbour
+    like a home ...")."""
     if fragment in text:
         return True
     words = fragment.split()
