@@ -303,7 +303,7 @@ def test_a_named_clause_after_a_described_speaker_is_no_fronted_topic(
     nlp: Language,
 ) -> None:
     texts = (
-        "Mirela Kostanj, co-chair of the harbour board, told Politico Edvin Rask was "
+        "Mirela Kostanj, co-chair of the harbour board, told Harbourline Edvin Rask was "
         "chosen for his record.",
         "Teodor Halvik (D-Lv.), who has endorsed Mirela Kostanj, said Edvin Rask has no chance.",
         "The harbour police, however, said Edvin Rask was not at the port.",
