@@ -30,9 +30,9 @@ records, in three steps:
    or a second complement of its verb ("said X and that Y", "..., but that Y"; on the
    BASIL gold, lexical 129 -> 130 of 172 pairs, dense 132 -> 133, one wrong pair fewer).
    A speaker that is a place written in capitals (a dateline read as the subject) is
-   no speaker; a second person named with the speaker ("both Obama and Clinton
+   no speaker; a second person named with the speaker ("both Rask and Lind
    referred to ...") is the unit's co-speaker. A speech act the analysis took for no
-   quote ("Trump accused Obama of ...") is a unit too
+   quote ("Rask accused Lind of ...") is a unit too
    (:mod:`newsprism.reconcile.speech_acts`), and so is a quotation in quote marks the
    analysis missed (:mod:`newsprism.reconcile.missed_quotes`) and an outlet's own
    words that another outlet quotes (:mod:`newsprism.reconcile.printed_quotes`: "the
@@ -186,8 +186,8 @@ class StatementOptions:
     printed quotation) needs with some unit of another source to stay (see
     :func:`_supported_acts`). It was ``piece_support`` (0.5) while added units moved the
     lexical weights of the analysis's quotes (now fitted apart, :func:`_fitted`). An
-    act is worded by the reporter ("blamed 'progressivism' for America's problems",
-    "rejected claims that he betrayed Democrats") and shares fewer words with the quote
+    act is worded by the reporter ("blamed 'tourism' for Kelmar's troubles",
+    "rejected claims that he betrayed the dock unions") and shares fewer words with the quote
     it renders than a sentence of that quote does. Calibrated on the BASIL calibration
     and development golds (clean worktree of 50ac602, one change, same runs). Lexical:
     development 61 -> 62 of 96 pairs at 0.45 and 0.40, 63 at 0.35 and at 0.0 (P 0.928
@@ -199,7 +199,7 @@ class StatementOptions:
     0.45 development gained a pair (67 -> 68 of 96) but the paraphrase set through the
     pipeline lost one (R 0.726 -> 0.722), and at 0.35 calibration joined one wrong
     pair more (139 / 143 -> 139 / 144).
-    ``speech_acts``: speech acts without a quote ("accused Obama of ...") are units too
+    ``speech_acts``: speech acts without a quote ("accused Lind of ...") are units too
     (:mod:`newsprism.reconcile.speech_acts`). ``missed_quotes``: so are quotations in
     quote marks the analysis did not extract (:mod:`newsprism.reconcile.missed_quotes`).
     ``printed_quotes``: and the words of a quote credited to an outlet that the
@@ -306,8 +306,8 @@ def sentence_units(
 def partial_units(units: Sequence[Unit], options: StatementOptions | None = None) -> list[Unit]:
     """The units with an indirect clause cut before a partial quote that another
     article quotes in another of its quote groups than the partial before it: 'she
-    said they should "try showing a little class," "dress like you deserve respect"
-    and "don't make faces"', where another outlet quotes the three in two or three
+    said they should "try keeping the quay clean," "treat the harbour like a home"
+    and "don't block the ramps"', where another outlet quotes the three in two or three
     places. Whole, the clause could join one statement only; cut, each part joins its
     own, and step 3 puts the parts back together where no other outlet tells them
     apart. A partial counts when its words (``verbatim_words`` or more) occur in
