@@ -156,7 +156,7 @@ _RELATIVE_AFTER: Final = re.compile(
     rf"{_SP}+(?:ago|later|earlier|before|after|hence|prior|from{_SP}+now)\b", re.I
 )
 # ... but a named event after "before"/"after" makes it an interval between two events,
-# which no date resolves: "two weeks before the Israeli elections", "days after his arrest".
+# which no date resolves: "two weeks before the Kelmar vote", "days after his arrest".
 # Whole words only: "before then", "before they moved", "before I arrived" name no event.
 _EVENT_AFTER: Final = re.compile(
     rf"{_SP}+(?:before|after|prior{_SP}+to){_SP}+"
@@ -328,11 +328,11 @@ def _quantity(
 
 
 def _stand_in_for(noun: Token, acting: Token | None = None) -> Token | None:
-    """What a count is about when its noun only stands in ("at least 53 others were
-    wounded"): the participle it carries, else the verb of which it (or ``acting``, the
+    """What a count is about when its noun only stands in ("at least 41 others were
+    hurt"): the participle it carries, else the verb of which it (or ``acting``, the
     count whose "of" complement it is: "scores of others injured") is the passive or
     participle's subject or the object, the object's participle complement first ("left
-    12 others injured" -> injure): "wound", as "53 wounded" says. Else nothing; any other
+    12 others injured" -> injure): "hurt", as "41 hurt" says. Else nothing; any other
     noun is itself."""
     if noun.lower_ not in _STAND_INS:
         return noun
@@ -354,8 +354,8 @@ def _stand_in_for(noun: Token, acting: Token | None = None) -> Token | None:
 
 
 def _spent_on(amount: Amount, ctx: _Context) -> Token | None:
-    """What a sum goes to, named by the preposition right after it: "$43,885,310 in
-    federal taxes" -> taxes, "$15 million to charity" -> charity, "$313.89 on stuffed
+    """What a sum goes to, named by the preposition right after it: "$71,204,118 in
+    county taxes" -> taxes, "$15 million to charity" -> charity, "$313.89 on stuffed
     animals" -> animals (a verb says less: "paid", "gave", "made")."""
     prep = ctx.token_from(amount.end)
     if prep is None or prep.idx != amount.end + 1 or prep.lower_ not in _SUM_PREPOSITIONS:
@@ -366,10 +366,10 @@ def _spent_on(amount: Amount, ctx: _Context) -> Token | None:
 
 def _is_tally(amount: Amount, ctx: _Context, noun: Token | None) -> bool:
     """Whether one end of a bare pair ("97-1", "134 to 63") is a vote tally: a voting word
-    in its sentence or the one before ("The leadership elections, conducted by secret
-    ballot ... Ms. Pelosi won, 134 to 63"), and no plural noun counted by the pair
+    in its sentence or the one before ("The Sarnow council chose its chair by a
+    show of hands ... Ms. Holt won, 88 to 17"), and no plural noun counted by the pair
     ("20-30 workers voted" is a range of workers) unless a voting word comes first ("a
-    97-1 vote hours earlier"). A court's split is its justices' vote ("the court ruled
+    97-1 vote in the Ardmoor chamber"). A court's split is its justices' vote ("the court ruled
     5-4", "a 6-3 ruling"). A score ("won 3-1") has no voting word near it."""
     after = ctx.token_from(amount.noun_from if amount.noun_from is not None else amount.end)
     while after is not None and after.is_punct and after.i + 1 < len(ctx.doc):
@@ -680,8 +680,8 @@ def _is_lone_one(amount: Amount, text: str) -> bool:
 
 def _age_of(target: Token) -> Token | None:
     """Whom an age describes, given the word it was found to measure: the named person
-    for a noun in apposition ("Raul Labrador, a 46-year-old Mormon father": Labrador, as
-    "Labrador, who is 46" and "Labrador, 46," say), none for a verb ("a 12-year-old was
+    for a noun in apposition ("Edvin Rask, a 46-year-old Kelmar farmer": Rask, as
+    "Rask, who is 46" and "Rask, 46," say), none for a verb ("a 12-year-old was
     hurt": the age is not about "hurt"), else the noun ("a 12-year-old boy")."""
     if target.pos_ in {"VERB", "AUX"}:
         return None
@@ -698,7 +698,7 @@ def _is_age(amount: Amount, text: str) -> bool:
 def _is_relative_time(amount: Amount, text: str) -> bool:
     """A duration that dates something: "two weeks ago", "the past three days"."""
     if amount.joined or _OF_AFTER.match(text, amount.end):
-        return False  # "her most recent eight years of tax returns" measures the returns
+        return False  # "his last eight years of ledgers" measures the ledgers
     if _RELATIVE_BEFORE.search(text, max(0, amount.start - 12), amount.start):
         return True
     return bool(_RELATIVE_AFTER.match(text, amount.end)) and not _EVENT_AFTER.match(
@@ -715,8 +715,8 @@ _ACTIVITY_NOUNS: Final = _word_set("probe investigation inquiry campaign search 
 
 
 def _begun_ago(amount: Amount, ctx: _Context) -> Token | None:
-    """What began a duration ago, which has lasted that long since: "began investigating
-    Grimm two years ago" is a two-year investigating, as "a two-year investigation" says;
+    """What began a duration ago, which has lasted that long since: "began auditing
+    Rask two years ago" is a two-year auditing, as "a two-year audit" says;
     "launched the probe three years ago" -> probe. Any other "N years ago" dates an event
     (None: date extraction's)."""
     if not _AGO.match(ctx.text, amount.end):
