@@ -1,11 +1,11 @@
 """An outlet's own words that another outlet quotes, as statement units.
 
-One outlet quotes another: "But, the Times reported, 'an examination of his remarks
-at the ceremonies shows that he does not volunteer ...'", and the Times' own article,
+One outlet quotes another: "But, the Courier reported, 'a review of her letters to
+the harbour board shows that she never objected ...'", and the Courier's own article,
 in the same story, carries those words as its reporting, with no quote marks, so the
 analysis gives it no quote and the statement pairs with nothing there. Where a direct
 unit credited to an outlet (its speaker's words are all words of that outlet's name:
-"Times" for "The New York Times") has a run of :data:`MIN_WORDS` words or more that
+"Courier" for "The Ardmoor Courier") has a run of :data:`MIN_WORDS` words or more that
 stands word for word in an article of that outlet, outside every unit of the article,
 the run there is a unit too: indirect (the outlet's own words), with the quoting
 unit's speaker. It then pairs with the quote by its verbatim words (similarity 1.0).
@@ -137,14 +137,14 @@ def printed_quote_units(material: StoryMaterial, units: Sequence[Unit]) -> list[
 def _reprints(material: StoryMaterial, units: Sequence[Unit], numbered: int) -> list[Unit]:
     """Runs of :data:`REPRINT_WORDS` words or more, outside every unit and within one
     paragraph, that two articles of different sources print word for word where one of
-    them names the other's outlet ("Here's an excerpt from the Times report:"): that
+    them names the other's outlet ("A passage from the Courier story follows:"): that
     outlet's words, a unit in each article (indirect, no speaker: the outlet is no person
     of the roster), so the reprint pairs with the original."""
     taken: dict[str, list[tuple[int, int]]] = {}
     for unit in units:
         taken.setdefault(unit.article, []).append((unit.start, unit.end))
-    # An attribution between two parts of a quote ("Mr. X said to the group gathered in
-    # ...") is no one's statement: the quotes' reporting verbs are taken too.
+    # An attribution between two parts of a quote ("Mr. X told the crowd on the
+    # quay ...") is no one's statement: the quotes' reporting verbs are taken too.
     for article in material.articles:
         analysis = material.analysis(article.id)
         for quote in analysis.quotes if analysis is not None else ():
@@ -190,7 +190,7 @@ def _reprints(material: StoryMaterial, units: Sequence[Unit], numbered: int) -> 
 
 def _names(text: str, outlet: str | None) -> bool:
     """Whether a text names an outlet: its whole name, or "the" and its last word ("the
-    Times" for "The New York Times"), written capitalised. An outlet named after a file
+    Courier" for "The Ardmoor Courier"), written capitalised. An outlet named after a file
     stem ("1", "a", "news") is named by no ordinary word ("voted 7 to 1", "the news"):
     a name needs :data:`_NAME_LETTERS` letters (two for an acronym: "AP"), not all digits,
     and the mention's last word must start with a capital."""
@@ -308,7 +308,7 @@ def _printed(quote: Sequence[str], words: _Words) -> tuple[int, int] | None:
 
 def _credits(speaker: str | None, outlet: str | None) -> bool:
     """Whether a quote's speaker names the outlet: every word of it but "the" is a word
-    of the outlet's name ("Times" / "The New York Times"; "Vicente Fox" is not "Fox
+    of the outlet's name ("Courier" / "The Ardmoor Courier"; "Edvin Fox" is not "Fox
     News")."""
     if not speaker or not outlet:
         return False
