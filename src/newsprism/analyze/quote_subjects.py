@@ -3,7 +3,7 @@
 :func:`subject_of` walks from a reporting verb to its subject outside quote marks, as
 :mod:`newsprism.analyze.quotes` needs it: inherited through coordination, participles,
 "was quick to say", "released a statement saying", "a day after telling reporters",
-"went so far as to say"; a relative pronoun stands for the noun it modifies.
+"went so far as to claim"; a relative pronoun stands for the noun it modifies.
 
 The parser misreads some reporting sentences of real news in recurring ways; each
 reading below was found on real reporting (the BASIL gold's even half, see
@@ -20,27 +20,27 @@ reading below was found on real reporting (the BASIL gold's even half, see
   verb read as a participle modifying the noun, the noun as the sentence's root.
 * **A subject hung on the previous paragraph.** ``Obama, speaking …, said …`` right
   after a quoted paragraph: the name attached to a verb of that paragraph.
-* **A titled name read as the object of a body's preposition.** ``The National
-  Organization for Women President Terry O'Neill said``: the name speaks.
+* **A titled name read as the object of a body's preposition.** ``The Association
+  for Rural Schools President Mara Lind said``: the name speaks.
 * **A name read as an adverbial phrase.** ``Hotline On Call says …``: the name
   opening the sentence taken for a time phrase, the verb left without a subject.
 * **A dateline read as the subject.** ``WASHINGTON — Representative …, said``: the
   name in apposition speaks (so does the name beside a description: "the aide,
   Elizabeth Lauten, said").
-* **A dateline read as a second subject.** ``WASHINGTON -- Real estate tycoon Donald
-  Trump said``: both hang on the verb; the name speaks.
-* **A name before a bracketed clause hung elsewhere.** ``Trump, who would have to …,
+* **A dateline read as a second subject.** ``KELMAR -- Shipping magnate Edvin
+  Rask said``: both hang on the verb; the name speaks.
+* **A name before a bracketed clause hung elsewhere.** ``Rask, who would have to …,
   said`` after a fronted clause, ``Blumenthal, advocating for troops, clearly says``:
   the name read as part of the clause before it, the verb left without a subject.
-* **A name apposed to the description's object.** ``A lawyer for Mr. Grimm, William
-  McGinley, confirmed``: the name given to "Grimm"; it is the lawyer's.
-* **An inverted cue between commas.** ``Her comments, said Josh Earnest, are …``: the
+* **A name apposed to the description's object.** ``A lawyer for Mr. Rask, Ana
+  Holt, confirmed``: the name given to "Rask"; it is the lawyer's.
+* **An inverted cue between commas.** ``Her remarks, said Mara Lind, are …``: the
   noun read as the subject of "said", the name as the subject of "are"; the name
   speaks, and the clause runs from the sentence start. Not the verb's object ("told
   Edvin Rask, the mayor, that …"), nor a name after a cue with a subject of its own
   ("Smith, a Democrat, said Jones, the incumbent, would lose"): :func:`inverted_speaker`.
-* **A document read as the speaker.** ``said the statement from Grimm's attorney,
-  William McGinley``: the author speaks.
+* **A document read as the speaker.** ``said the statement from Rask's attorney,
+  Ana Holt``: the author speaks.
 * **An object's infinitive.** ``forced Dagan to admit that …``, ``prompted Orwell to
   ask …``: the object does it (:func:`_object_controller`; not "promised Rask to say").
 * **A participle hung on a relative clause.** ``a builder who said he was cheated …,
@@ -49,7 +49,7 @@ reading below was found on real reporting (the BASIL gold's even half, see
 * **A dash read as a subject.** ``made public ― Rask boasted``: a subject has a word.
 * **An apposition that describes.** ``The governor, a Republican, told``: "a
   Republican" is no name.
-* **A complement read as a relative clause.** ``said at the time that it would …``,
+* **A complement read as a relative clause.** ``said at the time that Sarnow would …``,
   "that" read as a relative pronoun of "time" (:func:`relative_read_clause`).
 
 Cost: a bounded walk up the tree per verb (at most :data:`_WALK` steps).
@@ -105,8 +105,8 @@ _WALK: Final = 5
 _CIRCUMSTANCE: Final = frozenset(
     {"before", "after", "until", "since", "because", "while", "although", "though", "unless"}
 )
-# Most tokens of a clause set off by commas between a name and its verb ("Trump, who
-# would have to hand over the reins of his empire in order to run the country, said"):
+# Most tokens of a clause set off by commas between a name and its verb ("Rask, who
+# would have to give up the chair of the Kelmar port board to take the post, said"):
 # a long relative clause (set by reading, not fitted).
 _BRACKET_TOKENS: Final = 30
 # Prepositions before "NAME/him V-ing" whose object does the gerund ("with Perry claiming").
@@ -172,7 +172,7 @@ def subject_of(ctx: QuotedDoc, verb: Token) -> Token | None:
     """The verb's subject outside quote marks (see the module doc). (The parser
     sometimes hangs a quoted noun on the verb as a second subject: "“…thousands of
     lawsuits…,” Bloomberg said".) A subject the parser found in another paragraph is
-    replaced by the name opening the verb's paragraph (``… Jim Talent`` + ``Romney
+    replaced by the name opening the verb's paragraph (``… Ana Holt`` + ``Lind
     released a statement saying``: no full stop between)."""
     found = inverted_speaker(ctx, verb) or _walk_to_subject(ctx, verb)
     if found is None:
@@ -181,7 +181,7 @@ def subject_of(ctx: QuotedDoc, verb: Token) -> Token | None:
 
 
 def _titled_name_inside(subject: Token) -> Token | None:
-    """``The National Organization for Women President Terry O'Neill said``: the parser
+    """``The Association for Rural Schools President Mara Lind said``: the parser
     makes the body the subject and the titled name its prepositional object; the name
     ending the phrase, with a title among its words, is who speaks. Not after a
     preposition that names an addressee or a topic ("The letter to Senator Ana Marrow
@@ -224,9 +224,9 @@ def _walk_to_subject(ctx: QuotedDoc, verb: Token) -> Token | None:
 
 
 def inverted_speaker(ctx: QuotedDoc, verb: Token) -> Token | None:
-    """``Her comments, said Josh Earnest, the press secretary, are "…"``: a cue set off
+    """``Her remarks, said Mara Lind, the press secretary, are "…"``: a cue set off
     by a comma with a person's name right after it, itself closed by punctuation, is
-    that person's, whatever the parser made the subject ("comments"; the name it gave
+    that person's, whatever the parser made the subject ("remarks"; the name it gave
     to "are"). Not when the name is the verb's object ("told Edvin Rask, the mayor,
     that …") or the verb has a subject of its own that is not a bare fronted noun
     phrase: a name or pronoun ("Smith, a Democrat, said Jones, the incumbent, would
@@ -251,15 +251,15 @@ def inverted_speaker(ctx: QuotedDoc, verb: Token) -> Token | None:
 
 def _fronted_noun(subject: Token, verb: Token) -> bool:
     """A noun phrase right before the cue's comma with no comma inside it ("Her
-    comments, said"): the clause's subject, which the parser gave the cue."""
+    remarks, said"): the clause's subject, which the parser gave the cue."""
     words = subject.doc[subject.left_edge.i : verb.i - 1]
     return subject.pos_ == "NOUN" and all(t.text != "," for t in words)
 
 
 def _subjects(ctx: QuotedDoc, verb: Token) -> list[Token]:
     """The verb's subjects outside quote marks; a dateline the parser read as a second
-    subject gives way to the other (``WASHINGTON -- Real estate tycoon Donald Trump
-    said``: both "WASHINGTON" and "Trump" hang on "said" as subjects)."""
+    subject gives way to the other (``KELMAR -- Shipping magnate Edvin Rask
+    said``: both "KELMAR" and "Rask" hang on "said" as subjects)."""
     # A dash the parser took for a subject ("made public ― Rask boasted") is none.
     found = [
         c
@@ -328,7 +328,7 @@ def _describes(apposition: Token) -> bool:
 
 
 def _author(subject: Token) -> Token | None:
-    """``said the statement from Grimm's attorney, William McGinley``: a document "from"
+    """``said the statement from Rask's attorney, Ana Holt``: a document "from"
     someone speaks as its author (the name, or the name apposed to the description)."""
     if subject.lemma_.lower() not in _AUTHORED_NOUNS:
         return None
@@ -346,7 +346,7 @@ def _author(subject: Token) -> Token | None:
 
 
 def _apposed_to_object(subject: Token) -> Token | None:
-    """``A lawyer for Mr. Grimm, William McGinley, confirmed``: the parser hangs the
+    """``A lawyer for Mr. Rask, Ana Holt, confirmed``: the parser hangs the
     name on the description's object; but a name needs no second name beside it, so a
     name apposed to a name after "for"/"of" names the description (the lawyer)."""
     for prep in subject.children:
@@ -375,7 +375,7 @@ def _inherits_from(verb: Token) -> Token | None:
         verb.dep_ == "prep" and verb.lower_ in _OWN_ACT_PREPS,
         # "a day after telling …": the phrase modifies the verb
         verb.dep_ == "npadvmod" and verb.pos_ == "NOUN",
-        # "went so far as to say": "far" modifies the verb
+        # "went so far as to claim": "far" modifies the verb
         verb.dep_ == "advmod" and verb.pos_ == "ADV",
     )
     return verb.head if any(steps) else None
@@ -510,7 +510,7 @@ def _stray_subject(ctx: QuotedDoc, verb: Token) -> Token | None:
 
 
 def _bracketed_subject(ctx: QuotedDoc, verb: Token) -> Token | None:
-    """``Trump, who would have to hand over his empire, said, "…"`` and ``Blumenthal,
+    """``Rask, who would have to give up his shipyard, said, "…"`` and ``Blumenthal,
     advocating for troops, clearly says``: the parser hung the name on a clause before
     it (the attribute of "how genuine his ambition is", the apposition of "You Tube")
     and left the verb without a subject. The name right before a clause or phrase set
@@ -555,7 +555,7 @@ def _paragraph_subject(ctx: QuotedDoc, verb: Token) -> Token | None:
 
 
 def relative_read_clause(verb: Token) -> tuple[int, int] | None:
-    """``said at the time that it would seek …``: the clause the verb reports, read by
+    """``said at the time that Sarnow would seek …``: the clause the verb reports, read by
     the parser as a relative clause of a noun in the verb's own modifier ("at the
     time", "in a statement", "on Monday"). Token range ``(first, last)`` after "that",
     or None. Only when "that" has no role inside the clause a relative pronoun would
@@ -649,7 +649,7 @@ def fronted_topic(ctx: QuotedDoc, verb: Token) -> Token | None:
     """``Progressivism, he told the conference, is a cancer``: the clause's subject
     written before the cue, which the parser hangs on the verb as an adverbial noun; it
     opens the sentence and a comma parts it from the verb's subject. Read as the verb's
-    subject only under an inverted cue ("Her comments, said Josh Earnest, are …": see
+    subject only under an inverted cue ("Her remarks, said Mara Lind, are …": see
     :func:`inverted_speaker`)."""
     inverted = inverted_speaker(ctx, verb) is not None
     roles = ("npadvmod", "dep", "nsubj") if inverted else ("npadvmod", "dep")
@@ -668,7 +668,7 @@ def fronted_topic(ctx: QuotedDoc, verb: Token) -> Token | None:
 
 
 def bracketing_clause(ctx: QuotedDoc, verb: Token) -> tuple[int, int] | None:
-    """``The real problem, he said, is progressivism``: a cue set off by commas inside
+    """``The real trouble, she said, is the ferry timetable``: a cue set off by commas inside
     the clause it reports, which the parser reads as that clause's parataxis. The
     clause's whole extent (the cue inside it: a quote is one span); not when the words
     around the cue are all quoted (``"My hope," he said, "is …"``: a split quote)."""
