@@ -15,7 +15,7 @@ the name or "he"/"she" nearest before the verb, at most :data:`_SUBJECT_GAP` wor
 it (an apposition between commas, or one open before a relative "who", not counted:
 "Edvin Rask, a former harbour chief and sailor who has announced his run on Tuesday,
 ..."); or the name opening the sentence or a clause when the verb is the second of two
-joined to it ("When asked, Edvin Rask stormed off camera but returned and threatened to
+joined to it ("When asked, Edvin Rask left the stage but came back and threatened to
 ...") — also when a nearer name is the first verb's object ("Edvin Rask met Ana Holt and
 blamed ..."). Not when the analysis took the verb as a quote's reporting verb
 (the clause is a unit already); the first act of the sentence that qualifies gives the
@@ -72,10 +72,10 @@ logger = logging.getLogger(__name__)
 __all__ = ["speech_act_units"]
 
 # And "told", a reporting verb whose clause the analysis sometimes does not read ("Rask
-# told the radio in an interview that plans to close the port": no subject in it).
+# told the station on Monday that plans to shut the ferry dock": no subject in it).
 _ACTS: Final = (*SPEECH_ACTS, "told")
-# A speech act named by its noun: "made the announcement in ...", "issued a bombastic call
-# for ...", "made the remarks at a briefing" (the same act as another outlet's quote).
+# A speech act named by its noun: "made the announcement in ...", "issued a sweeping call
+# for ...", "made the remarks at the quayside" (the same act as another outlet's quote).
 _NOUN_ACT: Final = (
     r"(?:made|issued|released|delivered|offered|gave)\s+(?:the|a|an|his|her|their)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:announcement|remarks|statement|call|apology|plea|appeal|pledge"
@@ -98,7 +98,7 @@ _APPOSITION: Final = re.compile(r"^\s*,[^,;:.]{1,80},\s*")
 # chief of Kelmar and sailor who has announced ...").
 _RELATIVE: Final = re.compile(r"^\s*(?:,[^,;:.]{1,80}?)?\s+who\s+(?:has|had|have)?\s*$")
 _IN_RELATIVE: Final = re.compile(r"\bwho\s+(?:(?:has|had|have)\s+)?$")
-# The second of two verbs joined to one subject ("stormed off camera but returned and
+# The second of two verbs joined to one subject ("left the stage but came back and
 # threatened"), within :data:`_JOINED_GAP` words: the act follows "and"/"but" directly
 # and no clause boundary stands between it and the subject.
 _JOINED: Final = re.compile(r"^[^,;:()]*\s(?:and|but)\s+$")
@@ -284,8 +284,8 @@ def _subject(
     """(speaker, mention) of the person written as the verb's subject, or None: the
     name or "he"/"she" nearest before the verb, within :data:`_SUBJECT_GAP` words (an
     apposition, or a relative "who" after one, not counted); or the name that opens the
-    sentence when the verb is the second of two joined to it ("Rask stormed off camera
-    but returned and threatened to ..."). A pronoun's person is the last one named
+    sentence when the verb is the second of two joined to it ("Rask left the stage
+    but came back and threatened to ..."). A pronoun's person is the last one named
     before it."""
     people, pronouns = mentions
     named = people.ending_by(start, verb)
@@ -372,7 +372,7 @@ def _honorific_genders(text: str, mentions: Sequence[tuple[int, int, str]]) -> d
 
 def _opens(text: str, start: int, person: tuple[int, int, str]) -> bool:
     """Whether the person's mention opens the sentence or a clause after a comma ("When
-    he asked ..., Mr. Rask stormed off"), a title before it allowed."""
+    he asked ..., Mr. Rask left the stage"), a title before it allowed."""
     before = text[start : person[0]]
     head = before[before.rfind(",") + 1 :] if "," in before else before
     return len(_WORD.findall(head)) <= 1 and len(head) < _OPENING
