@@ -26,8 +26,8 @@
    punctuation); ``according to X`` gives the clause it modifies, less the phrase;
    "asked (him) if/whether …" gives the question even when parsed as an adverbial
    clause; a cue set off by commas inside the clause it reports gives the whole
-   clause, itself inside ("The real problem, he said, is progressivism";
-   "Progressivism, he told the conference, is a cancer"); a clause of time or cause
+   clause, itself inside ("The real trouble, she said, is the ferry timetable";
+   "The timetable, she told the council, is a disgrace"); a clause of time or cause
    the parser took for a complement reports nothing ("said before he died"); a
    request or apology gives its phrase ("called for armed guards …", "apologized for
    the remarks", "urged Congress to act"; three words or more). A clause never leaves
@@ -620,7 +620,7 @@ def _reported_clause(ctx: SpeakerDoc, token: Token) -> Draft | None:
     if token.lower_ == "according" and token.dep_ == "prep":
         return _according_clause(ctx, token)
     if not verb_like(token) or _negated(token):
-        return None  # "did not say whether it was tied to …": nothing was said
+        return None  # "did not say whether the fire was linked to …": nothing was said
     indirect = CUE_VERBS.get(cue_lemma(token)) in _INDIRECT_KINDS
     extent = _reported_extent(ctx, token) if indirect else None
     nominal = extent is None

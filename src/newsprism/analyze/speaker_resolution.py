@@ -319,7 +319,7 @@ def _described_speaker(
 
 
 def _answers_the_asker(ctx: SpeakerDoc, tokens: Span, since: int) -> bool:
-    """``Rask … asks him to identify himself. The cameraman replies, "…"``: a
+    """``Rask … asks him for his name. The porter replies, "…"``: a
     description that replies to a question the last speaker asked is the one asked,
     not the asker (whom the usual rule would give)."""
     cue = tokens.root.head
@@ -515,9 +515,9 @@ def _is_subject(ctx: SpeakerDoc, offset: int) -> bool:
     governor = clause.head
     embedded = ctx.para_of[clause.i] == ctx.para_of[governor.i] and governor.lemma_ != "be"
     # Unquoted words before "he said" are the sentence itself, which the parser read as
-    # what "he said" reports ("Hutchinson appeared to ease off -- he said it's …").
+    # what "he said" reports ("Holt appeared to back down -- she said it's …").
     fronted = clause.i < governor.i and not ctx.quoted[clause.i]
-    # "expressed disbelief that Mr. Peña Nieto would invite …": a noun's "that" clause is
+    # "expressed disbelief that Ms. Lind would invite …": a noun's "that" clause is
     # reported content too.
     content = clause.dep_ == "ccomp" or (
         clause.dep_ == "acl"
