@@ -65,7 +65,7 @@ _WORDS = re.compile(r"[^\W\d_]+")
 _NAMED_TYPES = frozenset({"PERSON", "ORG"})
 _ACCOUNT_NOUNS = frozenset({"account", "channel", "handle", "username", "user", "page"})
 _NAMING = frozenset({"title", "name", "call", "dub"})
-# A handle: "@name", or one word with a capital inside ("DCCameraGuy") or a digit.
+# A handle: "@name", or one word with a capital inside ("KelmarDockCam") or a digit.
 _HANDLE = re.compile(r"@\w+|\w*[a-z][A-Z]\w*|[A-Za-z]+\d\w*")
 _QUOTES = frozenset("\"“”'‘’`")
 
@@ -135,8 +135,8 @@ def _agent(clause: Clause, material: StoryMaterial) -> str | None:
 
 def _account(clause: Clause) -> str | None:
     """For "post": the account named as the poster, by its handle ("posted by
-    "DCCameraGuy"", "by @name") or after an account noun ("under an account titled
-    TonyManization"). People and organisations do not count: one thing is posted by
+    "KelmarDockCam"", "by @name") or after an account noun ("under an account titled
+    HarbourWatcher"). People and organisations do not count: one thing is posted by
     one account, but reposted, shared and reported by many."""
     token = clause.predicate
     for child in token.children:
