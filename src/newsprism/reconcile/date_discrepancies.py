@@ -18,8 +18,8 @@ told in other words ("the Senate resolution on the levy passed Tuesday" / "on
 Wednesday, the Senate voted on a bill that funds the levy") is one event when the
 body is the same and the measures' descriptions share a word
 (:mod:`newsprism.reconcile.votes`), its dates at most ``VOTE_DAYS`` apart. An
-occasion named by a noun of :data:`EVENT_NOUNS` and dated on the noun ("the vice
-presidential debate on Tuesday", "Thursday's debate": the parser hangs the date on no
+occasion named by a noun of :data:`EVENT_NOUNS` and dated on the noun ("the mayoral
+debate on Tuesday", "Thursday's debate": the parser hangs the date on no
 verb) is one event when the noun and its describing words are the same and both sides
 are definite (:func:`event_date_discrepancies`). One utterance two outlets quote in
 the same words, its telling dated apart by a few days, is one event too
@@ -292,9 +292,9 @@ def _similar_dated(
     """Guard 7 for dated pairs: ``date_dense`` by the dense similarity, or
     ``date_lexical`` by word overlap whichever similarity the brief uses. Shared words
     are evidence of one event that a sentence embedding can miss: a clause with a long
-    reduced relative ("Ginsburg told The Times in an interview published Sunday" /
-    "comments to The New York Times published Saturday", a BASIL contradictions
-    development item) scores 0.39 dense in the story's pooled vectors and 0.44
+    reduced relative ("Holt told The Courier in an interview printed Sunday" /
+    "remarks to the Kelmar Courier printed Saturday", invented wording for a BASIL
+    contradictions development item) scores 0.39 dense in the story's pooled vectors and 0.44
     lexical. The lexical gate alone finds no date pair that is no contradiction on the
     BASIL calibration, development and contradictions development files, so the dense
     row keeps every pair it passes."""
@@ -555,8 +555,8 @@ def event_date_discrepancies(
     similarity: TextSimilarity,
     opts: DiscrepancyOptions,
 ) -> list[Discrepancy]:
-    """``date`` for one occasion named by a noun and dated differently: "the vice
-    presidential debate on Tuesday" / "Thursday's vice presidential debate". The same
+    """``date`` for one occasion named by a noun and dated differently: "the mayoral
+    debate on Tuesday" / "Thursday's mayoral debate". The same
     event noun described alike (:func:`_one_event`), definite on both sides, each date
     knowable to the other article, and no article dating that event twice apart (a
     series: "last week's debate" and "Thursday's debate"). No similarity guard: the

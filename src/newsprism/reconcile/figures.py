@@ -77,8 +77,8 @@ class FactOptions:
       different heads merging into one that differs), on the even BASIL gold stories:
       the three gold disagreements found this way score 0.456 ($139 million income /
       $140,937,785 earned), 0.381 ($5,587.75 / $5,687.75 in a list) and 0.277 (19
-      actions / 23 steps); the one false one 0.264 ($13.17 million earned in 2013 /
-      $13.6 million in state taxes). A thin margin: the odd half has no disagreement to
+      actions / 23 steps); the one false one 0.264 (a year's income, $13.17 million, /
+      a tax bill, $13.6 million). A thin margin: the odd half has no disagreement to
       check it on. ``differ_ratio`` is not fitted (near figures, not 50 killed / 19).
     * ``list_figures`` 4: a sentence holding four or more figures is a list, and each
       figure is compared by its own clause (the BASIL list of one outlet's purchases;
