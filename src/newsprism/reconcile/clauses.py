@@ -70,7 +70,7 @@ _SPEECH = frozenset(
      "ask", "answer", "be", "have", "do"}
 )  # fmt: skip
 # Verbs whose clausal complement is what someone says is untrue: "denied that she had
-# ever provided false information" asserts nothing about providing.
+# ever misled the auditors" asserts nothing about misleading.
 _DENIALS = frozenset({"deny", "dispute", "refute", "contest"})
 
 
@@ -188,8 +188,9 @@ def content_word(predicate: Token) -> Token:
 
 def is_nominal_copula(token: Token) -> bool:
     """Whether the token is a noun after "is" that carries the claim: "she is not a
-    member of the board" / "she is a member of the board" (the noun's phrases and the
-    copula's subject are its actors: :mod:`newsprism.reconcile.actors`)."""
+    trustee of the Sarnow museum" / "she is a trustee of the Sarnow museum" (the
+    noun's phrases and the copula's subject are its actors:
+    :mod:`newsprism.reconcile.actors`)."""
     head = token.head
     return (
         token.pos_ == "NOUN"

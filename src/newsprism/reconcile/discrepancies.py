@@ -22,12 +22,12 @@
        against "the governor has not signed the bill");
     3. neither predicate is a speech or cognition verb ("did not comment" / "said":
        whether someone spoke is not the claim), nor "be"/"have"/"do" alone: the word
-       after a copula carries the claim, an adjective or a noun ("is not a member of
-       the board" / "is a member of the board");
+       after a copula carries the claim, an adjective or a noun ("is not a trustee of
+       the Sarnow museum" / "is a trustee of the Sarnow museum");
     4. neither side is hedged or unasserted: no modal ("may", "will", "would", ...), no
        hedge adverb ("reportedly", "possibly", ...), no "if"/"whether" clause, no
-       question, not inside what someone denies ("denied that she had provided false
-       information" asserts no providing); a past "had to apologize" is asserted;
+       question, not inside what someone denies ("denied that she had misled the
+       auditors" asserts no misleading); a past "had to apologize" is asserted;
     5. the same actors: subject heads (lemmas, or entity names) and object heads must
        overlap where both sides name them, at least one of them must be shared, and a
        preposition both sides attach to the predicate must not take different nouns
@@ -433,8 +433,8 @@ _THING_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "them"})
 
 def _undisputed(pairs: list[tuple[Clause, Clause]]) -> list[tuple[Clause, Clause]]:
     """Pairs whose articles each take one side: an article that itself both asserts and
-    denies the predicate reports a dispute ("he said he served in Vietnam" ... "he had
-    not served in Vietnam"), it does not contradict another outlet."""
+    denies the predicate reports a dispute ("he said he sailed with the Ardmoor fleet" ...
+    "he had never sailed with the fleet"), it does not contradict another outlet."""
     sides: dict[tuple[str, str], set[bool]] = {}
     for pair in pairs:
         for clause in pair:
