@@ -449,7 +449,7 @@ def _walk_up(ctx: SpeakerDoc, token: Token, paragraph: int, below: Token) -> Att
 def _participle_before(
     ctx: SpeakerDoc, verb: Token, below: Token, found: Attribution
 ) -> Attribution | None:
-    """``The spot concludes with footage of Rask saying, "…"``: the parser hangs the
+    """``The ad ends on a clip of Rask saying, "…"``: the parser hangs the
     quote on the main verb and "saying" elsewhere; a participle between that verb and
     the quote, with a speaker of its own, is who says it."""
     for token in reversed(ctx.doc[verb.i + 1 : below.left_edge.i]):

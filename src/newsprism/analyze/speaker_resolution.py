@@ -197,7 +197,7 @@ def _bound_possessor(ctx: SpeakerDoc, offset: int, gender: Gender) -> str | None
         return None
     above = pronoun.head.head
     for _ in range(_DESCRIBING_STEPS):
-        # "Oz's advice earned him the attention of Congress, where he appeared": a
+        # "Rask's ferry plan won him a hearing at the Sarnow council, where he spoke": a
         # relative clause hangs on a noun; its owner's clause is the noun's verb.
         if above.pos_ in ("VERB", "AUX") or above.head.i == above.i:
             break
