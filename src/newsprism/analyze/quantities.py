@@ -411,8 +411,8 @@ def _after_aged(amount: Amount, text: str) -> bool:
 
 
 def _aged(amount: Amount, ctx: _Context) -> Token | None:
-    """The person whose age a number set off by commas after a name gives ("Malia, 16,
-    was dressed", "Ms. Pelosi, 76, who") or a relative clause does ("Labrador, who is
+    """The person whose age a number set off by commas after a name gives ("Mara, 16,
+    was dressed", "Ms. Holt, 76, who") or a relative clause does ("Rask, who is
     46, said"), else None."""
     if not _can_be_age(amount):
         return None

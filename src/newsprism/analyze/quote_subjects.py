@@ -18,19 +18,19 @@ reading below was found on real reporting (the BASIL gold's even half, see
   (:func:`fronted_subject_clause`).
 * **A sentence read as a noun phrase.** ``The group's first ad called him an "…"``: the
   verb read as a participle modifying the noun, the noun as the sentence's root.
-* **A subject hung on the previous paragraph.** ``Obama, speaking …, said …`` right
+* **A subject hung on the previous paragraph.** ``Holt, speaking …, said …`` right
   after a quoted paragraph: the name attached to a verb of that paragraph.
 * **A titled name read as the object of a body's preposition.** ``The Association
   for Rural Schools President Mara Lind said``: the name speaks.
-* **A name read as an adverbial phrase.** ``Hotline On Call says …``: the name
+* **A name read as an adverbial phrase.** ``Ardmoor At Noon says …``: the name
   opening the sentence taken for a time phrase, the verb left without a subject.
 * **A dateline read as the subject.** ``WASHINGTON — Representative …, said``: the
   name in apposition speaks (so does the name beside a description: "the aide,
-  Elizabeth Lauten, said").
+  Mara Lind, said").
 * **A dateline read as a second subject.** ``KELMAR -- Shipping magnate Edvin
   Rask said``: both hang on the verb; the name speaks.
 * **A name before a bracketed clause hung elsewhere.** ``Rask, who would have to …,
-  said`` after a fronted clause, ``Blumenthal, advocating for troops, clearly says``:
+  said`` after a fronted clause, ``Holt, campaigning for nurses, clearly says``:
   the name read as part of the clause before it, the verb left without a subject.
 * **A name apposed to the description's object.** ``A lawyer for Mr. Rask, Ana
   Holt, confirmed``: the name given to "Rask"; it is the lawyer's.
@@ -41,7 +41,7 @@ reading below was found on real reporting (the BASIL gold's even half, see
   ("Smith, a Democrat, said Jones, the incumbent, would lose"): :func:`inverted_speaker`.
 * **A document read as the speaker.** ``said the statement from Rask's attorney,
   Ana Holt``: the author speaks.
-* **An object's infinitive.** ``forced Dagan to admit that …``, ``prompted Orwell to
+* **An object's infinitive.** ``forced Lind to admit that …``, ``prompted Holt to
   ask …``: the object does it (:func:`_object_controller`; not "promised Rask to say").
 * **A participle hung on a relative clause.** ``a builder who said he was cheated …,
   saying, "…"``: a relative clause that reports already has its say; the participle is
@@ -109,7 +109,7 @@ _CIRCUMSTANCE: Final = frozenset(
 # would have to give up the chair of the Kelmar port board to take the post, said"):
 # a long relative clause (set by reading, not fitted).
 _BRACKET_TOKENS: Final = 30
-# Prepositions before "NAME/him V-ing" whose object does the gerund ("with Perry claiming").
+# Prepositions before "NAME/him V-ing" whose object does the gerund ("with Lind claiming").
 _GERUND_PREPS: Final = frozenset({"of", "with"})
 _DATELINE_DASHES: Final = frozenset({"—", "–", "-", "--"})
 # A name in these roles is who the verb is said to, never who says it.
@@ -171,7 +171,7 @@ def infinitive(token: Token) -> bool:
 def subject_of(ctx: QuotedDoc, verb: Token) -> Token | None:
     """The verb's subject outside quote marks (see the module doc). (The parser
     sometimes hangs a quoted noun on the verb as a second subject: "“…thousands of
-    lawsuits…,” Bloomberg said".) A subject the parser found in another paragraph is
+    lawsuits…,” Holt said".) A subject the parser found in another paragraph is
     replaced by the name opening the verb's paragraph (``… Ana Holt`` + ``Lind
     released a statement saying``: no full stop between)."""
     found = inverted_speaker(ctx, verb) or _walk_to_subject(ctx, verb)
@@ -280,7 +280,7 @@ def _is_dateline(token: Token) -> bool:
 
 
 def _gerund_subject(verb: Token) -> Token | None:
-    """``ends with Perry claiming, "…"``, ``video of him warning that …``: the name or
+    """``ends with Lind claiming, "…"``, ``video of him warning that …``: the name or
     object pronoun right before a gerund, after "with" or "of", is who does it."""
     if (verb.tag_ != "VBG" and not noun_gerund(verb)) or verb.i == 0:
         return None
@@ -310,7 +310,7 @@ def _subject_before(ctx: QuotedDoc, verb: Token) -> Token | None:
 
 def _named_by_apposition(subject: Token) -> Token:
     """The name in apposition to a subject that is a description or a dateline: ``the
-    aide, Elizabeth Lauten, 31, …`` and ``WASHINGTON — Representative Ana Marrow, …``
+    aide, Mara Lind, 31, …`` and ``WASHINGTON — Representative Ana Marrow, …``
     (the dateline read as the subject, the name as its apposition) speak by name."""
     if subject.pos_ != "NOUN" and not _is_dateline(subject):
         return subject
@@ -407,7 +407,7 @@ def _beyond_relative(verb: Token) -> Token | None:
 
 
 def _object_controller(verb: Token) -> Token | None:
-    """``forced Dagan to admit that …``, ``prompted Orwell to ask Rask if …``: the
+    """``forced Lind to admit that …``, ``prompted Holt to ask Rask if …``: the
     infinitive of a verb with a person as its object is that person's act, not the
     subject's (object control). Not "promised Rask to say" (the subject's promise), nor
     a thing as the object ("took the opportunity to say": the subject says it)."""
@@ -451,7 +451,7 @@ def _misread_subject(verb: Token) -> Token | None:
 
 
 def _adverbial_name(verb: Token) -> Token | None:
-    """``Hotline On Call says the …``: a name opening the sentence read as an adverbial
+    """``Ardmoor At Noon says the …``: a name opening the sentence read as an adverbial
     noun phrase of a verb with no subject (as if it were "Monday"); a date or time
     never speaks."""
     if any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
@@ -490,7 +490,7 @@ def fronted_subject_clause(verb: Token) -> Token | None:
 
 
 def _stray_subject(ctx: QuotedDoc, verb: Token) -> Token | None:
-    """``Obama, speaking …, said …`` opening a paragraph after a quote: the parser hung
+    """``Holt, speaking …, said …`` opening a paragraph after a quote: the parser hung
     the name on a verb of the paragraph before. The paragraph's first word, when it is a
     noun or name attached across the paragraph break and comes before the verb."""
     first = verb.i
@@ -500,7 +500,7 @@ def _stray_subject(ctx: QuotedDoc, verb: Token) -> Token | None:
         first += 1
     opening = ctx.doc[first]
     while opening.dep_ in ("compound", "flat") and opening.head.i > opening.i:
-        opening = opening.head  # "Barack Obama": the name's last word carries the link
+        opening = opening.head  # "Ana Holt": the name's last word carries the link
     if opening.i >= verb.i or opening.pos_ not in ("PROPN", "NOUN") or ctx.quoted[opening.i]:
         return None
     if ctx.para_of[opening.head.i] == ctx.para_of[verb.i]:
@@ -510,9 +510,9 @@ def _stray_subject(ctx: QuotedDoc, verb: Token) -> Token | None:
 
 
 def _bracketed_subject(ctx: QuotedDoc, verb: Token) -> Token | None:
-    """``Rask, who would have to give up his shipyard, said, "…"`` and ``Blumenthal,
-    advocating for troops, clearly says``: the parser hung the name on a clause before
-    it (the attribute of "how genuine his ambition is", the apposition of "You Tube")
+    """``Rask, who would have to give up his shipyard, said, "…"`` and ``Holt,
+    campaigning for nurses, clearly says``: the parser hung the name on a clause before
+    it (the attribute of "how firm his plan is", the apposition of "Kelmar TV")
     and left the verb without a subject. The name right before a clause or phrase set
     off by commas that ends just before the verb (adverbs aside) speaks."""
     doc = verb.doc
@@ -691,8 +691,8 @@ def bracketing_clause(ctx: QuotedDoc, verb: Token) -> tuple[int, int] | None:
 
 def thing_subject(head: Token) -> bool:
     """Whether a cue's speaker is a thing ("it", "the advertisement"): inside a clause
-    someone reports ("Holm said the advertisement "wrongfully" suggests …", "Obama said
-    it would tell a story of "suffering and delight""), the quoted words are the
+    someone reports ("Holm said the advertisement "wrongfully" suggests …", "Holt said
+    it would tell a story of "tides and harvests""), the quoted words are the
     reporter's, and a reporting verb above with another speaker takes them."""
     return head.lower_ in ("it", "this") or (
         head.pos_ == "NOUN" and head.lemma_.lower() in _THING_NOUNS

@@ -205,7 +205,7 @@ def _direct_drafts(ctx: SpeakerDoc) -> list[Draft]:
 
 def _passes_over(ctx: SpeakerDoc, span: QuoteSpan) -> bool:
     """Whether a quotation nobody said is a short name or title inside a sentence
-    (``said Trump on NBC's "Today" show. "…"``), which a split quote carries on over."""
+    (``said Rask on KLMR's "Daybreak" show. "…"``), which a split quote carries on over."""
     words = ctx.text[span.start : span.end].split()
     return span.closed and len(words) <= _TITLE_MAX_WORDS
 
@@ -273,7 +273,7 @@ def _own_attribution(ctx: SpeakerDoc, span: QuoteSpan) -> Attribution | None:
     content = ctx.text[span.start : span.end].rstrip()
     after = ctx.text[span.mark_end : span.mark_end + 2].lstrip(" ")
     # A lower-case word after the closing mark carries the sentence on even after a
-    # full stop inside the quote ("… public events." added Lauten).
+    # full stop inside the quote ("… harbour events." added Lind).
     inverted = content[-1:] == "." and after[:1].islower()
     if (content and content[-1] in _HANDOVER) or after[:1] in (",", "—", "–") or inverted:
         found = _attribution_after(ctx, span)
@@ -307,7 +307,7 @@ def _opens_sentence(text: str, span: QuoteSpan) -> bool:
 def _lead_paragraph_attribution(ctx: SpeakerDoc, span: QuoteSpan) -> Attribution | None:
     """A quote opening its paragraph after a paragraph that hands over to it: one that
     ends in a colon (``Fox tweeted in response:``) or whose last sentence is a report
-    with nothing reported (``Trump noted in a tweet.``)."""
+    with nothing reported (``Rask noted in a tweet.``)."""
     opening = ctx.token_at(span.mark_start)
     if opening is None or ctx.text[: span.mark_start].rstrip(" ")[-1:] not in ("\n", ""):
         return None
@@ -369,7 +369,7 @@ def _attribution_in_sentence(ctx: SpeakerDoc, span: QuoteSpan) -> Attribution | 
 def _attribution_after(ctx: SpeakerDoc, span: QuoteSpan) -> Attribution | None:
     """The first reporting verb with a speaker in the rest of the sentence after a quote;
     failing that, an inverted ``said Name`` right after it that the parser misread
-    (``… events." added Lauten, who …``: "added" taken for an adjective)."""
+    (``… events." added Lind, who …``: "added" taken for an adjective)."""
     region = list(_region_after(ctx, span))
     for token in region:
         if token.lower_ in _CIRCUMSTANCE_OPENERS and token.dep_ in ("advmod", "mark"):

@@ -16,9 +16,9 @@ to a canonical name, for :mod:`newsprism.analyze.quotes`.
   resolver cannot tie to a name is the person the text is about just before: the last
   speaker or the nearer named subject, within :data:`_DESCRIPTION_REACH` paragraphs.
 * **Other descriptions** ("the statement continued") are the speaker quoted last; "the
-  group" the organisation named last; never one that names someone else ("the Obama
-  campaign" is nobody quoted before unless that is Obama), nor the asker for one that
-  replies ("The cameraman replies"). A description never takes up a person named only
+  group" the organisation named last; never one that names someone else ("the Holt
+  campaign" is nobody quoted before unless that is Holt), nor the asker for one that
+  replies ("The porter replies"). A description never takes up a person named only
   inside quote marks ("President Reagan" in someone's quote), and a role that is the
   subject of a reported clause is not its reporter.
 * **A description before a name** ("Real estate tycoon Jo Doe") is the name after it.
@@ -112,7 +112,7 @@ def canonical_speaker(
         # '"Today" show host Jane Doe': the name after a title in quote marks.
         name = ctx.names.canonical(named, offsets[1] - len(named))
     if name is None and named == mention:
-        # "Real estate tycoon Donald Trump", "Pro Tem David Long": the name that ends
+        # "Shipping magnate Edvin Rask", "Pro Tem Ana Holt": the name that ends
         # a mention with a description or an unknown title before it.
         name = _trailing_name(ctx, offsets)
     if name is None and _is_role(ctx, offsets):
@@ -303,7 +303,7 @@ def _described_speaker(
         placed = [n for n, at in ties.items() if any(same_place(place or "", p) for p in at)]
         if placed:
             # A role with a place ("the California Democrat") is the person named last
-            # whom the article ties to that place ("Nancy Pelosi (D-Calif.)"), however
+            # whom the article ties to that place ("Mara Lind (D-Ore.)"), however
             # far back.
             return _latest(ctx, offsets[0], placed)
         elsewhere = {n for n, at in ties.items() if at}
@@ -406,7 +406,7 @@ def _possessor(ctx: SpeakerDoc, head: Token) -> str | None:
 
 def _names_someone_else(ctx: SpeakerDoc, tokens: Span, person: str) -> bool:
     """Whether a description holds the name of a person other than ``person`` ("the
-    Obama campaign" is not Mr. Romney, whoever spoke last)."""
+    Holt campaign" is not Mr. Rask, whoever spoke last)."""
     people = {e.name for e in getattr(ctx.names, "entities", ()) if e.type == "PERSON"}
     for token in tokens:
         if token.pos_ != "PROPN" or token.i == tokens.root.i:
@@ -499,13 +499,13 @@ def _is_subject(ctx: SpeakerDoc, offset: int) -> bool:
         return False
     token = _name_head(token)
     if token.dep_ == "ROOT" and token.pos_ in ("PROPN", "NOUN"):
-        # "Donald J. Trump, the nominee, seized on …": a sentence the parser read as a
+        # "Edvin J. Rask, the nominee, seized on …": a sentence the parser read as a
         # noun phrase, its verb a participle of the name; the name is its subject.
         return any(c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") for c in token.rights)
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    # The subject of reported or feared content ("Rubio said Obama "wasted …"", "isn't
-    # worried that Trump will win") is what the sentence is about, not who goes on
+    # The subject of reported or feared content ("Lind said Holt "wasted …"", "isn't
+    # worried that Rask will win") is what the sentence is about, not who goes on
     # talking: "he said" in the next sentence means the reporter of that clause. (A
     # clause the parser hangs on a verb in another paragraph stands on its own, and so
     # does the clause of a cleft: "It was in Ohio that Mr. Santorum described …".)
