@@ -463,7 +463,9 @@ def _described(word: Token) -> list[Token]:
     """A noun and its own describing words, not the clauses or phrases hung on it
     ("the final bill" -> final, bill; "Tuesday, where Holt stumbled" -> Tuesday)."""
     return [
-        t for c in word.children if c.dep_ in ("compound", "amod", "nmod", "poss")
+        t
+        for c in word.children
+        if c.dep_ in ("compound", "amod", "nmod", "poss")
         for t in c.subtree
     ] + [word]
 
