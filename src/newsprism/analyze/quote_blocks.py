@@ -3,8 +3,8 @@
 A paragraph of at least :data:`~newsprism.analyze.quote_drafts.PARAGRAPH_QUOTE_WORDS`
 words after a lead-in paragraph that ends in a colon and speaks of speech ("Read the
 full statement:", "She wrote on Facebook:") is a block quote. The lead-in's reporting
-verb gives the speaker when it has one. A lead-in without one ("Read the full rant via
-Gawker:") passes on the speaker of the last quote in the paragraph before it, whose
+verb gives the speaker when it has one. A lead-in without one ("Read the whole post
+via Gawker:") passes on the speaker of the last quote in the paragraph before it, whose
 words it introduces, unless it names another source: a possessive ("Read the council's
 full statement:"), a noun after "from", "of" or "by" ("Here is the response from the
 council:"), or a proper noun outside a phrase of where the words ran ("via Gawker", "on

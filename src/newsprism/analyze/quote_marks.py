@@ -15,7 +15,7 @@ News text mixes curly “…”, straight "…", guillemets «…» and »…«,
   never find a closer are dropped as apostrophes, and a double closer discards any
   single openers above its opener (they were apostrophes too);
 * a double closer with no double opener open closes a single opener that opens a
-  sentence (``… he added. 'One party won't tax and will spend."``: the wrong key for
+  sentence (``… he added. 'Edvin Rask won't pay his own way."``: the wrong key for
   the opener); a straight double mark typed twice (``""We have …"``) opens once;
 * only top-level pairs become quotes (a quote inside a quote is part of its text);
 * an opening mark left open at the end of a paragraph closes there (the quote is
@@ -292,7 +292,7 @@ def _pop_opener(
 
 def _mismatched_opener(stack: list[_Open], text: str, start: int) -> _Open | None:
     """A double closer with no double opener open closes a single opener that opens a
-    sentence (``… he added. 'One party won't tax and will spend."``: the wrong key
+    sentence (``… he added. 'Edvin Rask won't pay his own way."``: the wrong key
     typed for the opening mark). Only at a sentence start: a single mark inside a
     sentence is more likely an apostrophe (the '90s)."""
     for depth in range(len(stack) - 1, -1, -1):

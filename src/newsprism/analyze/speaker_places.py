@@ -32,9 +32,9 @@ _PARTY_PLACE: Final = re.compile(
     r"|,\s*[A-Z]\s*[-–]\s*(?P<comma>[A-Z][\w.]*(?: ?[A-Z][\w.]*)?)\s*,"
     r"|\s+of\s+(?P<of>[A-Z]\w+(?: [A-Z]\w+)?))"
 )
-# Tokens before a name searched for a place ("California Democratic Rep. Nancy Pelosi").
+# Tokens before a name searched for a place ("Kelmar Democratic Sen. Ana Holt").
 _BEFORE: Final = 4
-# Most words of a name with its title ("House Minority Leader Nancy Pelosi (D-Calif.)").
+# Most words of a name with its title ("Senate Majority Whip Ana Holt (D-Kelmar)").
 _NAME_WORDS: Final = 8
 
 
