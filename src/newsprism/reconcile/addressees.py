@@ -1,7 +1,7 @@
 """Who was told: one speaker's interview credited to two different outlets.
 
-"Romney told a CBS affiliate in Denver" against "Romney told Denver Fox affiliate
-KDVR-TV": the same speaker telling the same kind of outlet in the same place, the
+"Rask told a Northwave affiliate in Kelmar" against "Rask told Kelmar Lumen affiliate
+KLMN-TV": the same speaker telling the same kind of outlet in the same place, the
 outlet named differently. A fact-checker reads it as one local interview credited to
 two stations, and asks which it was. The pass of
 :mod:`newsprism.reconcile.discrepancies` reports it as ``actor`` (who was told, as
@@ -9,18 +9,18 @@ two stations, and asks which it was. The pass of
 ``negation`` guards leave out (whether someone spoke is not the claim); here the
 addressee is the claim. Guards, all required:
 
-1. one telling: a speech verb with one addressee ("told a CBS affiliate", "spoke to
-   a CBS affiliate", "said in an interview with a CBS affiliate"), asserted and
+1. one telling: a speech verb with one addressee ("told a Northwave affiliate", "spoke to
+   a Northwave affiliate", "said in an interview with a Northwave affiliate"), asserted and
    un-negated, the speakers named on both sides and sharing a name
    (:func:`~newsprism.reconcile.actors.actors_of`: "he" is the person named before);
 2. one kind of outlet: the addressee is described by a media noun (:data:`OUTLET_KINDS`:
-   an affiliate, a station, a paper) that both sides use; "told Fox News host Mike
-   Huckabee" and "told Sean Hannity" are two hosts, perhaps two interviews, and are
+   an affiliate, a station, a paper) that both sides use; "told Lumen News host Mara
+   Lind" and "told Ivo Brandt" are two hosts, perhaps two interviews, and are
    never compared;
 3. one place: both descriptions name a place (a town the story's analyses tag), the
-   same one; "a station in Denver" and "a station in Boston" are two stops of a tour;
+   same one; "a station in Kelmar" and "a station in Sarnow" are two stops of a tour;
 4. two outlets: each description names the outlet by other proper nouns than the
-   place, and the two share none ("CBS" / "Fox", "KDVR");
+   place, and the two share none ("Northwave" / "Lumen", "KLMN");
 5. each article takes one side: an article that writes the other side's outlet name
    anywhere is no witness against it (it may report both interviews);
 6. one occasion: no resolved dates that clash (guard 6 of the ``negation`` pairs).
@@ -53,7 +53,7 @@ __all__ = ["OUTLET_KINDS", "addressee_discrepancies"]
 logger = logging.getLogger(__name__)
 
 #: Nouns that describe a news outlet by its kind; a proper noun beside one names it
-#: ("a CBS affiliate", "the Boston Globe newspaper").
+#: ("a Northwave affiliate", "the Sarnow Courier newspaper").
 OUTLET_KINDS: Final = frozenset(
     {"affiliate", "station", "network", "channel", "newspaper", "paper", "broadcaster",
      "magazine", "tabloid", "daily", "weekly", "website", "outlet"}
@@ -94,9 +94,9 @@ def _phrase(token: Token) -> list[Token]:
 
 
 def _place_words(material: StoryMaterial) -> frozenset[str]:
-    """Fold keys of every word of every place the story's analyses tag ("Denver" tagged
-    in one sentence is a place where the tagger missed it, or folded it into "Denver
-    Fox")."""
+    """Fold keys of every word of every place the story's analyses tag ("Kelmar" tagged
+    in one sentence is a place where the tagger missed it, or folded it into "Kelmar
+    Lumen")."""
     found: set[str] = set()
     for article in material.articles:
         analysis = material.analysis(article.id)
@@ -107,8 +107,8 @@ def _place_words(material: StoryMaterial) -> frozenset[str]:
 
 
 def _addressee(verb: Token) -> Token | None:
-    """The head of whom the verb's speaker spoke to: "told a CBS affiliate", "spoke to a
-    CBS affiliate", "said in an interview with a CBS affiliate" (an interview set on the
+    """The head of whom the verb's speaker spoke to: "told a Northwave affiliate", "spoke to a
+    Northwave affiliate", "said in an interview with a Northwave affiliate" (an interview set on the
     verb, :data:`_SETTINGS`); None when there is none or more than one."""
     lemma = lemma_of(verb)
     found = [c for c in verb.children if lemma == "tell" and c.dep_ in ("dobj", "dative")]
