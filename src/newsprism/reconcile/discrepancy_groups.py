@@ -53,9 +53,9 @@ class DiscrepancyOptions:
     Dates need more (``date_lexical`` 0.15, ``date_dense`` 0.54): a date pair has no
     negation to anchor it. The lexical one was 0.35 ("the same event is told in
     near-identical clauses") until real reporting showed one event told in outlets'
-    own words at 0.21 lexical ("The communications director ... had to apologize
-    Saturday for a Facebook post critical of ..." / "A Republican staffer on Friday
-    apologized for a Facebook post that criticized ...", a BASIL gold item); the date
+    own words at 0.21 lexical ("The Kelmar council's press aide ... had to say sorry
+    on Saturday over a message on the town forum ..." / "A council aide on Friday
+    said she regretted a forum message about ...", a pair shaped like a BASIL gold item); the date
     guards (same predicate and actors, clashing resolved past dates, no sign of a
     repeat, no article giving both dates) left no other pair above 0.1 on the 22 gold
     stories or the samples, so it sits at 0.15. The dense one was 0.7 (not measured)

@@ -1,7 +1,7 @@
 """Places of one event: two sources that hold one occasion in different towns.
 
-"He had misspoken about his service during the Tresny event" against "he had misspoken
-at a 2008 event in Varna": one occasion (the same deed, by the same person, at one
+"Rask said he got his dates wrong at the Tresny event" against "Rask said he got
+his dates wrong at a 2019 event in Varna": one occasion (the same deed, by the same person, at one
 event), two places. A place counts as the event's when the text ties it to an event
 noun (:data:`EVENT_NOUNS`) as a modifier ("the Tresny event") or after "in"/"at" ("a
 rally in Varna"); a place elsewhere in the sentence is not the event's. The pass of
