@@ -63,7 +63,7 @@ def test_a_name_before_a_gerund_speaks(nlp: Language) -> None:
 
 def test_him_before_a_gerund_is_the_pronouns_person(nlp: Language) -> None:
     text = (
-        "Rask is running for the council. The clip spread quickly after video emerged "
+        "Rask is running for the council. The clip spread quickly after video appeared "
         "of him warning that “a fisherman who never finished trade school” could chair the "
         "committee."
     )
@@ -79,7 +79,7 @@ def test_a_participle_hung_on_the_paragraph_before_keeps_its_own_subject(
         "“It’s a plainly cynical ploy and I trust voters will soon see what lies behind "
         "Halvik,” he added. “It’s a foolish plan and I don’t see why it would last at "
         "all.”\n\n"
-        "Earlier this year, Rask railed against Halvik in an expletive-laden outburst, "
+        "Earlier this year, Rask railed against Halvik in a foul-mouthed outburst, "
         "promising that the port would “never pay for that wall.”"
     )
     quote = find(indirect(quotes_of(nlp, text)), "never pay")

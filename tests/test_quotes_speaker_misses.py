@@ -143,7 +143,7 @@ def test_a_bodys_addressee_does_not_speak(nlp: Language) -> None:
 def test_a_dash_read_as_a_subject_does_not_speak(nlp: Language) -> None:
     text = (
         "When Laura Hill noted that Tom Becker has occasionally paid nothing in harbour "
-        "fees ― as was true for the few years his accounts were made public ― Becker "
+        "fees ― as happened in the three seasons his ledgers were printed ― Becker "
         'boasted, "That makes me clever."'
     )
     quote = find(direct(quotes_of(nlp, text)), "makes me clever")
@@ -152,7 +152,7 @@ def test_a_dash_read_as_a_subject_does_not_speak(nlp: Language) -> None:
 
 def test_a_clause_of_time_after_a_quote_does_not_attribute_it(nlp: Language) -> None:
     text = (
-        "The spot ends with footage of Rask saying during the debate last week, "
+        "The spot ends with footage of Rask saying at the forum last Tuesday, "
         '"That makes me clever," when Kostanj criticised him for not paying fees.'
     )
     assert find(direct(quotes_of(nlp, text)), "makes me clever").speaker == "Edvin Rask"
@@ -162,7 +162,7 @@ def test_a_participle_after_a_reporting_relative_clause_is_the_sentences(
     nlp: Language,
 ) -> None:
     text = (
-        "Rask was defensive when forced to defend not paying a builder who said he was "
+        "Rask was prickly when pressed to explain not paying a builder who said he was "
         'cheated after he built a shed on one of the farms, saying, "Maybe he did not do '
         'a good job."'
     )
@@ -220,9 +220,9 @@ def test_a_title_ending_a_description_is_a_role_not_a_name(nlp: Language) -> Non
 
 def test_a_thing_that_suggests_inside_a_report_is_not_the_source(nlp: Language) -> None:
     text = (
-        "City Attorney Ana Marrow said in the letter that the advertisement "
+        "City Attorney Ana Marrow said in her notice that the poster "
         "“unmistakably and wrongfully” suggests that the harbour police back the plan.\n\n"
-        "Halvik, opening the museum on Saturday, said it would tell a story of ''hope and "
+        "Halvik, opening the museum on Sunday, said the exhibit would tell a story of ''hope and "
         "loss, of fear and of courage, of leaving home and finding it.''"
     )
     quotes = direct(quotes_of(nlp, text))

@@ -18,8 +18,8 @@ def test_a_role_with_a_place_is_the_person_tied_to_that_place(nlp: Language) -> 
         "WASHINGTON - Mirela Kostanj (D-Calif.) kept her post on Wednesday, defeating "
         "Edvin Rask (Ohio) by 134 votes to 63.\n\n"
         "Her backers said she knows how to count votes.\n\n"
-        "She is also the only woman in the leadership. If Rask had replaced her, it "
-        "would have been all men.\n\n"
+        "She is also the only woman in the leadership. If Rask had unseated her, the "
+        "team would be all men.\n\n"
         "The California Democrat talked shortly with journalists after the count, saying she "
         "feels thrilled at being returned."
     )
