@@ -22,8 +22,8 @@ the story's sentences:
 
 :func:`free_parts` and :func:`clause_around` cut a sentence into the runs of clause
 pieces (at ``, ; :``, parentheses, dashes, a coordinating "and"/"but"/"while") that
-hold none of a list of blocked spans: "for an effective tax rate of 31.55 percent"
-beside a shared "$43,885,310".
+hold none of a list of blocked spans: "for a council levy of 27.4 percent" beside a
+shared "$18,204,660".
 
 Cheap: the stored analyses and regexes, no parse; the sentences are indexed by word
 stem once per story, their details computed when first asked.
@@ -199,7 +199,7 @@ def new_details(mine: Details, others: Sequence[Details]) -> list[int]:
 # Where a sentence's clauses meet: a comma, semicolon or colon before a space, a
 # parenthesis, a dash between spaces, a coordinating "and"/"but"/"while" (a comma
 # inside "14,000" or a colon in "2:52" is no break). Used only to cut a figure's clause
-# away from a shared figure ("a $43,350 Rolex watch and $9,587.64 worth of furniture").
+# away from a shared figure ("a $12,480 gold brooch and $7,215.30 worth of rugs").
 _CLAUSE_BREAK = re.compile(
     r"[,;:](?=\s)|[()]|\s[—–-]{1,2}\s|[—–]|\s(?:and|but|while|whereas)\s", re.IGNORECASE
 )
@@ -350,8 +350,8 @@ def free_parts(
 ) -> list[Passage]:
     """The parts of ``sentence`` that hold none of ``blocked`` (spans of figures or words
     other sources carry): the sentence itself when it holds none; else each longest run
-    of clause pieces without one ("for an effective tax rate of 31.55 percent" beside a
-    shared "$43,885,310"), in sentence order."""
+    of clause pieces without one ("for a council levy of 27.4 percent" beside a
+    shared "$18,204,660"), in sentence order."""
     if not _hits(sentence, blocked, sentence.start, sentence.end):
         return [sentence]
     runs: list[list[tuple[int, int]]] = [[]]

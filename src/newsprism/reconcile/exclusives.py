@@ -11,7 +11,7 @@
     a variant of a statement other sources report. The passage is the sentence holding
     the figure, cut to the clause pieces free of figures and statement variants other
     sources carry (:func:`~newsprism.reconcile.exclusive_details.clause_around`: "for
-    an effective tax rate of 31.55 percent" beside a shared "$43,885,310"); none when
+    a council levy of 27.4 percent" beside a shared "$18,204,660"); none when
     the figure's own clause holds one.
 ``quote``
     A statement all of whose variants come from one source, with a direct quote among
@@ -339,9 +339,9 @@ class _Novelty:
     resembles when the same sentence carries ``options.lexical_details`` or more of the
     text's details (a text without details: any such sentence). Dense: sentences of one
     story on one topic score high without telling
-    the same thing ("Saudi Arabia has threatened to retaliate by selling off hundreds of
-    billions of dollars in American assets" / "Saudi Arabia has objected vehemently to
-    the legislation": 0.63), so a dense cosine of ``options.dense`` or more resembles
+    the same thing ("Kelmar has threatened to shut its harbour to every Sarnow freighter
+    for the rest of the season" / "Kelmar has protested loudly against the tariff": a
+    real pair of that kind scored 0.63), so a dense cosine of ``options.dense`` or more resembles
     only when the same sentence also shares some wording (a lexical cosine of
     ``options.dense_wording`` or more) and carries ``options.dense_details`` or more of
     the text's details (names, figures, dates, quoted words:
