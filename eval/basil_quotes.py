@@ -22,8 +22,8 @@ folded, "_" read as a space) is a word of the predicted canonical ``speaker`` or
 * **Spokespeople.** Where the gold speaker is a body the article names (an ORG or NORP
   entity holding every word of the label: "Tea_Party", "NAACP"), a person the article
   names within :data:`AFFILIATION_CHARS` characters of that body in one sentence
-  ("NAACP President Ben Jealous", "Jeri Thompson, advisory board member for Secure
-  America Now") is right: BASIL labels a spokesperson's words with the body.
+  ("NAACP President Ben Jealous", a named advisory board member followed by the
+  body's name) is right: BASIL labels a spokesperson's words with the body.
 
 ``accuracy`` is over every scored gold quote (an unmatched one is wrong) with both
 readings; ``accuracy_strict`` without the spokesperson reading; ``accuracy (matched)``
@@ -58,8 +58,8 @@ import basil
 RESULTS: Final = basil.ROOT / "eval" / "results"
 _WORD = re.compile(r"[^\W\d_]+")
 # Characters between a person's and a body's mention that still read as a title or an
-# apposition ("Anita L. Russell, president of the Kansas City, Mo., branch of the
-# NAACP" is 51); set from BASIL's dev half, where every affiliation is within 55.
+# apposition (a name, then "president of the" and a city's
+# branch of the body, is 51); set from BASIL's dev half, where every affiliation is within 55.
 AFFILIATION_CHARS: Final = 60
 HALVES: Final = ("dev", "test")
 
