@@ -65,8 +65,8 @@ FINAL: Final = frozenset(
 PROVISIONAL: Final = frozenset({"suspend", "postpone", "pause", "defer", "delay", "freeze"})
 #: Content words the two objects must share. Calibrated on the BASIL development gold:
 #: its one pair ("a deal ... to expand its headquarters" / "plans to expand its
-#: Indianapolis headquarters") shares three, and the same story's other outcome, another
-#: thing ("canceled the company's planned events in the state"), shares one ("plan"):
+#: Kelmar headquarters") shares three, and the same story's other outcome, another
+#: thing ("called off the firm's planned events across the state"), shares one ("plan"):
 #: two, so one generic noun is never enough (the calibration gold holds no outcome pair).
 SHARED: Final = 2
 _HOLDS: Final = frozenset({"hold", "ice"})  # "put on hold", "put on ice"
@@ -101,7 +101,7 @@ def _kind(verb: Token) -> bool | None:
 
 def _held(verb: Token) -> Token | None:
     """The "on" of "put ... on hold" (the parser takes "hold" for the object, or for a
-    modifier of it: "put on hold plans to expand")."""
+    modifier of it: "put on hold its bid to build a depot")."""
     doc = verb.doc
     for prep in verb.children:
         nxt = doc[prep.i + 1] if prep.i + 1 < len(doc) else None

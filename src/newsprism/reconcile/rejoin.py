@@ -100,8 +100,8 @@ def _renders(
     """Per pair of clusters (a, b), a < b: the sources of one cluster's units that
     render a part of the other too (probability at least ``link`` with one of its
     units) in an article the other has no unit in. One outlet quotes a passage in one
-    sentence ("... but there's a one-in-three chance we could lose, and ... we've got
-    work to do") that another splits into two; the one unit joins one of the two
+    sentence ("... but nobody in Sarnow thinks this race is won, and ... every
+    volunteer counts") that another splits into two; the one unit joins one of the two
     clusters, and it says as much as a shared quote group that the two are one
     statement. Not when the other unit repeats a unit of its own article in the
     first cluster (linked to it: one outlet saying "Tell me who you are" twice)."""

@@ -1,9 +1,10 @@
 """Renderings of one quote that differ by a negation.
 
-Two outlets quote one utterance; one rendering says "if they don't pass this bill in the
-next weeks it will raise the risk", the other "to pass this bill in the next weeks would
-raise the risk". The claim-level negation check (:mod:`newsprism.reconcile.discrepancies`)
-never compares them: both sides are conditional or modal, so neither asserts anything.
+Two outlets quote one utterance; one rendering says "if they don't fund the Kelmar dam
+before winter it will raise the flood risk", the other "to fund the Kelmar dam before
+winter would raise the flood risk". The claim-level negation check
+(:mod:`newsprism.reconcile.discrepancies`) never compares them: both sides are
+conditional or modal, so neither asserts anything.
 But the two cannot both be what the speaker said, and which way the speaker put it is
 the claim a fact-checker cares about. So direct quotes are compared as wording:
 

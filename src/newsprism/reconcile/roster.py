@@ -228,8 +228,8 @@ def _join_surnames(nodes: Mapping[str, _Node], forest: _Forest) -> None:
 def _join_given_names(nodes: Mapping[str, _Node], forest: _Forest) -> None:
     """Full names of one surname whose given names are one name, short or formal
     ("Bernie Sanders" / "Bernard Sanders", "Chuck Grassley" / "Charles E. Grassley"),
-    unless two of them write different middle names ("George H. W. Bush" and "George W.
-    Bush" are two people, and a bare "George Bush" joins neither)."""
+    unless two of them write different middle names ("Edvin H. M. Rask" and "Edvin M.
+    Rask" are two people, and a bare "Edvin Rask" joins neither)."""
     by_person: dict[tuple[str, str], list[str]] = defaultdict(list)
     for node in nodes.values():
         words = node.words

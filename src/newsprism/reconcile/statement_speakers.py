@@ -1,8 +1,8 @@
 """Speakers a quote unit did not resolve, inferred across outlets (for
 :func:`~newsprism.reconcile.statements.align_statements`).
 
-One outlet names the speaker ("Gennette Cordova said she had never met him"), another
-describes them ("The woman told the Daily News that she had never met Weiner"), and
+One outlet names the speaker ("Mara Lind said she had never spoken to him"), another
+describes them ("The woman told the Sarnow Courier that she had never spoken to Rask"), and
 the description is not resolved in its own article. Such a unit is given the other
 outlet's speaker when (a) its mention describes one person: "he"/"she", or a definite
 description ending in a person noun ("the seven-term congressman", "The woman",
