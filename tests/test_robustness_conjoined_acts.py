@@ -3,30 +3,11 @@ conjoins a great many speech acts ("... and urged the union to return and urged 
 
 from __future__ import annotations
 
-import re
-from typing import Any
-
 import pytest
 
 from newsprism.reconcile import statement_units
 from newsprism.reconcile.statement_units import Unit, report_pieces
-
-
-class _CountingPattern:
-    """A compiled pattern that counts the characters its searches are handed: the cost
-    of cutting a clause, whatever the machine's speed."""
-
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.pattern = pattern
-        self.read = 0
-
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
-        end = len(text) if endpos is None else endpos
-        self.read += max(0, end - pos)
-        return self.pattern.finditer(text, pos, end)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.pattern, name)
+from tests.counting import CountingPattern
 
 
 def _unit(article: str, group: int, text: str) -> Unit:
@@ -35,8 +16,8 @@ def _unit(article: str, group: int, text: str) -> Unit:
 
 def _read_cutting(monkeypatch: pytest.MonkeyPatch, units: list[Unit]) -> tuple[int, list[Unit]]:
     patterns = [
-        _CountingPattern(statement_units._SECOND_REPORT),
-        _CountingPattern(statement_units._SECOND_ACT),
+        CountingPattern(statement_units._SECOND_REPORT),
+        CountingPattern(statement_units._SECOND_ACT),
     ]
     monkeypatch.setattr(statement_units, "_SECOND_REPORT", patterns[0])
     monkeypatch.setattr(statement_units, "_SECOND_ACT", patterns[1])

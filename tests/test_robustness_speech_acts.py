@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import Any
 
 import pytest
 
@@ -15,6 +14,7 @@ from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.roster import story_names
 from newsprism.reconcile.speech_acts import speech_act_units
 from newsprism.reconcile.statement_units import Unit
+from tests.counting import CountingPattern
 
 NAME = "Edvin Rask"
 
@@ -53,28 +53,12 @@ def test_awkward_sentences_give_units_on_their_own_text(text: str) -> None:
         assert unit.start < unit.end
 
 
-class _CountingPattern:
-    """A compiled pattern that counts the characters its searches are handed."""
-
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        self.pattern = pattern
-        self.read = 0
-
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
-        end = len(text) if endpos is None else endpos
-        self.read += max(0, end - pos)
-        return self.pattern.finditer(text, pos, end)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.pattern, name)
-
-
 def test_long_sentence_of_unqualified_acts_is_read_a_few_times(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # Invented: a scraped unpunctuated paragraph repeating an act whose subject is no
     # person ("the crowd urged"), 200 times. Counted in characters, not seconds.
-    pronoun = _CountingPattern(speech_acts._PRONOUN)
+    pronoun = CountingPattern(speech_acts._PRONOUN)
     monkeypatch.setattr(speech_acts, "_PRONOUN", pronoun)
     text = f"{NAME} met the crowd. The board" + " and the crowd urged the union to return" * 200
     assert _acts(text + ".") == []
