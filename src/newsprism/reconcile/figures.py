@@ -46,11 +46,13 @@ class FactOptions:
       figures in digits take their written precision (:func:`written_step`).
     * ``about_tolerance`` 5% (``about_points`` 1 on percent): "about 1,600 square miles"
       (4,144 km2) meets 4,200 km2; "about 30%" meets "nearly a third" and "over 29%".
-      It is a floor: "about N" also covers any value that rounds to N at its last
-      written non-zero digit (half that place either side: "about 20" 15-25, "about
-      200" 150-250, "about 16" 15.5-16.5), since "about" says the writer rounded there.
-      So "about 20 injured" agrees with 18 (an exact figure must fall inside a bound's
-      interval, :func:`agree`), and "some 16" stays 15.2-16.8 by the floor: not 15, as
+      It is a floor: "about N" also reaches a quarter of the place of its last written
+      non-zero digit either side ("about 20" 17.5-22.5, "about 200" 175-225, "about
+      16" 15.75-16.25), half-way to the next figure as round as N: a writer with 440 in
+      mind says "about 450". Half the place (every value that rounds to N) made the
+      bundled corpus's "about 400" and "about 450" daily passengers agree. So "about 20
+      injured" agrees with 18 (an exact figure must fall inside a bound's interval,
+      :func:`agree`), and "some 16" stays 15.2-16.8 by the floor: not 15, as
       the BASIL calibration gold marks it (16 written to the unit claims the unit).
       Percentages keep the 5%/1-point rule: shares are written to whole points by
       habit, so "about 30%" is not read as rounded to tens.
@@ -162,7 +164,12 @@ def interval(quantity: Quantity, options: FactOptions | None = None) -> tuple[fl
         if quantity.unit == "percent":
             half = max(half, opts.about_points)
         else:
-            half = max(half, _rounding_place(quantity) / 2)
+            # A quarter of the place of its last written digit: a writer with 440 in
+            # mind says "about 450", not "about 400", so "about N" reaches half-way to
+            # the next figure as round as it ("about 20" 17.5-22.5 holds 18; "about
+            # 400" 375-425 meets no "about 450", 427.5-472.5, as the bundled corpus's
+            # two outlets must differ; half the place made them agree).
+            half = max(half, _rounding_place(quantity) / 4)
         return v - half, v + half
     if quantity.approx in ("over", "under"):
         low, high = abs(v) * opts.bound_slack_min, abs(v) * opts.bound_slack_max
