@@ -369,10 +369,12 @@ def _copula_dependents(predicate: Token) -> list[Token]:
 
 
 def _is_day(token: Token) -> bool:
-    return token.lower_ in _DAY_WORDS
+    return token.lower_ in DAY_WORDS
 
 
-_DAY_WORDS = frozenset(
+# Words of a date or a time of day, lower case: weekdays, months (not "may"), day
+# parts, and the calendar words around them.
+DAY_WORDS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
      "yesterday", "tonight", "morning", "evening", "afternoon", "night", "week", "weekend",
      "month", "year", "january", "february", "march", "april", "june", "july", "august",

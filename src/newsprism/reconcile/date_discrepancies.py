@@ -41,7 +41,7 @@ from typing import Final
 from spacy.tokens import Span, Token
 
 from newsprism.model import Discrepancy, Passage, Quote
-from newsprism.reconcile.actors import StateNames, same_actors
+from newsprism.reconcile.actors import DAY_WORDS, StateNames, same_actors
 from newsprism.reconcile.clauses import (
     Clause,
     Parsed,
@@ -470,12 +470,9 @@ def _described(word: Token) -> list[Token]:
     ] + [word]
 
 
-_DAY_WORDS: Final = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-     "yesterday", "tonight", "morning", "evening", "afternoon", "night", "week", "weekend",
-     "month", "year", "last", "next", "early", "late", "january", "jan", "february", "feb",
-     "march", "mar", "april", "apr", "may", "june", "jun", "july", "jul", "august", "aug",
-     "september", "sept", "sep", "october", "oct", "november", "nov", "december", "dec"}
+_DAY_WORDS: Final = DAY_WORDS | frozenset(
+    {"may", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov",
+     "dec", "last", "next", "early", "late"}
 )  # fmt: skip
 
 
