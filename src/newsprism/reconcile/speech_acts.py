@@ -133,10 +133,11 @@ _TRAILER: Final = re.compile(
 
 
 @dataclass(frozen=True)
-class _People:
-    """An article's person mentions (start, end, name), sorted; mentions do not overlap,
-    so their ends are sorted too. Look-ups cost O(log n), so a paragraph of many acts
-    and names is read once, not once per act."""
+class _Mentions:
+    """Mentions (start, end, text) in text order: an article's people (the text their
+    resolved name) or a sentence's "he"/"she". Mentions do not overlap, so their ends
+    are sorted too. Look-ups cost O(log n), so a paragraph of many acts and names is
+    read once, not once per act."""
 
     mentions: Sequence[tuple[int, int, str]]
     # Per person, the gender the article's honorifics give them (see _honorific_genders).
@@ -154,21 +155,10 @@ class _People:
             first += 1  # the one mention that can straddle ``start``
         return self.mentions[first:last]
 
-
-@dataclass(frozen=True)
-class _Pronouns:
-    """A sentence's "he"/"she" matches in text order, with their ends for look-ups."""
-
-    matches: Sequence[re.Match[str]]
-    ends: list[int] = field(init=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "ends", [m.end() for m in self.matches])
-
-    def last_by(self, end: int) -> re.Match[str] | None:
-        """The last pronoun ending by ``end``."""
+    def last_by(self, end: int) -> tuple[int, int, str] | None:
+        """The last mention ending by ``end``."""
         at = bisect.bisect_right(self.ends, end)
-        return self.matches[at - 1] if at else None
+        return self.mentions[at - 1] if at else None
 
 
 def speech_act_units(material: StoryMaterial, names: StoryNames) -> list[Unit]:
@@ -190,7 +180,7 @@ def _article_units(
         if e.type == "PERSON"
         for m in e.mentions
     )
-    people = _People(mentions, _honorific_genders(article.text, mentions))
+    people = _Mentions(mentions, _honorific_genders(article.text, mentions))
     quoted = [(q.start, q.end) for q in analysis.quotes]
     cues = [
         (q.cue_start, q.cue_end)
@@ -208,7 +198,7 @@ def _article_units(
 def _unit(
     article: Article,
     sentence: tuple[int, int],
-    people: _People,
+    people: _Mentions,
     spans: tuple[Sequence[tuple[int, int]], Sequence[tuple[int, int]]],
     numbers: tuple[int, int],
 ) -> Unit | None:
@@ -223,7 +213,9 @@ def _unit(
     text = article.text
     # Each pronoun's end, found once per sentence (read again per act, an unpunctuated
     # paragraph of hundreds of acts cost acts x characters).
-    pronouns = _Pronouns(list(_PRONOUN.finditer(text, start, end)))
+    pronouns = _Mentions(
+        [(m.start(), m.end(), m.group()) for m in _PRONOUN.finditer(text, start, end)]
+    )
     found = next(
         (
             (act, subject)
@@ -262,7 +254,7 @@ def _unit(
 def _act_subject(
     text: str,
     where: tuple[int, re.Match[str]],
-    mentions: tuple[_People, _Pronouns],
+    mentions: tuple[_Mentions, _Mentions],
     spans: tuple[Sequence[tuple[int, int]], Sequence[tuple[int, int]]],
 ) -> tuple[str, str] | None:
     """The act's (speaker, mention), or None when it is no act of a person's: inside a
@@ -279,7 +271,7 @@ def _act_subject(
 
 
 def _subject(
-    text: str, start: int, verb: int, mentions: tuple[_People, _Pronouns]
+    text: str, start: int, verb: int, mentions: tuple[_Mentions, _Mentions]
 ) -> tuple[str, str] | None:
     """(speaker, mention) of the person written as the verb's subject, or None: the
     name or "he"/"she" nearest before the verb, within :data:`_SUBJECT_GAP` words (an
@@ -290,7 +282,7 @@ def _subject(
     people, pronouns = mentions
     named = people.ending_by(start, verb)
     pronoun = pronouns.last_by(verb)
-    if pronoun is not None and (not named or named[-1][1] <= pronoun.start()):
+    if pronoun is not None and (not named or named[-1][1] <= pronoun[0]):
         return _pronoun_subject(text, pronoun, verb, people)
     if not named:
         return None
@@ -341,22 +333,24 @@ def _object_then_joined(
 
 
 def _pronoun_subject(
-    text: str, pronoun: re.Match[str], verb: int, people: _People
+    text: str, pronoun: tuple[int, int, str], verb: int, people: _Mentions
 ) -> tuple[str, str] | None:
     """The person a "he"/"she" within :data:`_SUBJECT_GAP` words of the verb stands
     for: the last one named before it whom no honorific gives the other gender."""
-    if verb - pronoun.end() > _BETWEEN_REACH:
+    if verb - pronoun[1] > _BETWEEN_REACH:
         return None
-    if len(_WORD.findall(text[pronoun.end() : verb])) > _SUBJECT_GAP:
+    if len(_WORD.findall(text[pronoun[1] : verb])) > _SUBJECT_GAP:
         return None
-    before = people.ending_by(0, pronoun.start())
+    before = people.ending_by(0, pronoun[0])
     if not before:
         return None
     # Skip people the article's honorifics give the other gender ("Ms. Ana Holt praised
     # Mr. Edvin Rask. She also urged ..."); with none fitting, the last named, as before.
-    gender = "female" if pronoun.group().casefold() == "she" else "male"
-    fitting = [m for m in before if people.genders.get(m[2], gender) == gender]
-    return ((fitting or before)[-1][2], pronoun.group())
+    # Searched from the pronoun back, stopping at the first fit: a pronoun resolves near
+    # where it stands, and a long page of names is not read once per act.
+    gender = "female" if pronoun[2].casefold() == "she" else "male"
+    fitting = (m for m in reversed(before) if people.genders.get(m[2], gender) == gender)
+    return (next(fitting, before[-1])[2], pronoun[2])
 
 
 def _honorific_genders(text: str, mentions: Sequence[tuple[int, int, str]]) -> dict[str, str]:
