@@ -36,6 +36,7 @@ from typing import Any
 
 from newsprism.errors import MalformedInput
 from newsprism.ingest.html import parse_timestamp
+from newsprism.ingest.records import load_json
 
 logger = logging.getLogger(__name__)
 
@@ -204,9 +205,11 @@ def _csv_rows(text: str, source: str) -> list[tuple[str, dict[str, Any]]]:
 
 def _json_rows(text: str, source: str) -> list[tuple[str, dict[str, Any]]]:
     try:
-        parsed = json.loads(text)
+        parsed = load_json(text)
     except json.JSONDecodeError as exc:
         raise MalformedInput(source, f"invalid JSON ({exc.msg} at line {exc.lineno})") from None
+    except ValueError as exc:
+        raise MalformedInput(source, f"invalid JSON ({exc})") from None
     if not isinstance(parsed, list) or not all(isinstance(r, dict) for r in parsed):
         raise MalformedInput(source, "a JSON manifest is a list of objects with a path each")
     for row in parsed:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import re
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -46,8 +47,8 @@ def read_jsonl(stream: IO[bytes], source: str, max_bytes: int) -> Iterator[Item]
 def read_json_array(data: bytes, source: str) -> Iterator[Item]:
     """Documents from a JSON file holding one article object or a list of them."""
     try:
-        parsed = json.loads(data)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        parsed = load_json(data)
+    except ValueError as exc:
         yield IngestFailure(source, f"invalid JSON ({exc})")
         return
     for index, value in enumerate(parsed if isinstance(parsed, list) else [parsed]):
@@ -58,13 +59,32 @@ def read_json_array(data: bytes, source: str) -> Iterator[Item]:
             yield IngestFailure(exc.source, exc.reason)
 
 
+def load_json(data: bytes | str) -> Any:
+    """``json.loads``, raising only :class:`ValueError` on any input.
+
+    The standard parser recurses once per nesting level, so ``[[[...]]]`` 100,000 deep
+    raises RecursionError, and an integer of over 4,300 digits a bare ValueError; both
+    are malformed input here, not a crash.
+    """
+    try:
+        return json.loads(data)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+    except json.JSONDecodeError:
+        raise
+    except ValueError:  # int() refuses a string of over sys.get_int_max_str_digits()
+        raise ValueError("a number too long to read") from None
+
+
 def _parse_json_line(line: bytes, where: str) -> Any:
     try:
-        return json.loads(line)
+        return load_json(line)
     except json.JSONDecodeError as exc:
         raise MalformedInput(where, f"invalid JSON ({exc.msg} at column {exc.colno})") from None
     except UnicodeDecodeError:
         raise MalformedInput(where, "line is not valid UTF-8") from None
+    except ValueError as exc:
+        raise MalformedInput(where, f"invalid JSON ({exc})") from None
 
 
 def document_from_json(value: Any, source: str, where: str) -> RawDocument:
@@ -76,7 +96,7 @@ def document_from_json(value: Any, source: str, where: str) -> RawDocument:
         raise MalformedInput(where, 'no "text" field with article text')
     return RawDocument(
         source=source,
-        body=text,
+        body=_valid_text(text),
         url=_optional_str(value, "url"),
         title=_optional_str(value, "title"),
         byline=_optional_str(value, "byline") or _optional_str(value, "author"),
@@ -88,7 +108,23 @@ def document_from_json(value: Any, source: str, where: str) -> RawDocument:
 
 def _optional_str(value: dict[str, Any], key: str) -> str | None:
     found = value.get(key)
-    return found.strip() or None if isinstance(found, str) else None
+    if not isinstance(found, str):
+        return None
+    return " ".join(_CONTROLS.sub("", _valid_text(found)).split()) or None
+
+
+# JSON's "\ud800" escapes decode to lone surrogates, which no UTF-8 store or page can
+# hold (bytes read from files never have them: decoding replaces what does not fit).
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# A title, byline or outlet is one line: JSON's "\u0000" and other C0 escapes carry
+# control characters no page shows (the body's are dropped by cleaning).
+_CONTROLS = re.compile("[\x00-\x1f\x7f]")
+
+
+def _valid_text(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD (a pair is one code point by
+    the time ``json`` returns it, so only broken halves are left to find)."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def read_warc(stream: IO[bytes], source: str, max_bytes: int) -> Iterator[Item]:

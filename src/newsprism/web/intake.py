@@ -4,13 +4,13 @@ a queued job. Shared by ``POST /ingest`` and ``POST /api/ingest``.
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 
 from fastapi import HTTPException, Request
 from starlette.datastructures import UploadFile
 
+from newsprism.ingest.records import load_json
 from newsprism.web.deps import no_controls
 from newsprism.web.jobs import Job, JobInput
 from newsprism.web.services import Services, services
@@ -36,8 +36,8 @@ async def start_job(request: Request) -> Job:
 
 def _json_url(body: bytes) -> object:
     try:
-        data = json.loads(body)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        data = load_json(body)
+    except ValueError as exc:
         raise HTTPException(400, f"malformed JSON: {exc}") from None
     if not isinstance(data, dict) or "url" not in data:
         raise HTTPException(422, 'expected a JSON object {"url": "https://..."}')

@@ -1,0 +1,94 @@
+"""Crash hunt: invented inputs that once ended a whole run with a traceback (or stored
+what a store cannot hold) now give one failure naming the input, and the rest of the
+batch is still read and stored."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from newsprism.ingest import IngestOptions, read_inputs
+from newsprism.ingest.batch import ingest
+from newsprism.model import Article, IngestFailure
+from newsprism.store import Store
+from tests.conftest import BODY
+
+Write = Callable[..., Path]
+
+# 100,000 levels: far past Python's recursion limit, which the standard parser hits.
+DEEP = "[" * 100_000 + "]" * 100_000
+GOOD_LINE = json.dumps({"text": BODY, "outlet": "Coast Radio"})
+
+
+def _read(path: Path) -> list[Article | IngestFailure]:
+    return list(read_inputs([str(path)], IngestOptions()))
+
+
+def test_a_json_file_nested_past_the_recursion_limit_is_one_failure(write: Write) -> None:
+    items = _read(write("deep.json", DEEP))
+    assert items == [IngestFailure(items[0].source, "invalid JSON (nested too deeply)")]
+
+
+def test_a_deeply_nested_json_line_fails_alone_and_the_next_line_is_read(write: Write) -> None:
+    items = _read(write("feed.jsonl", DEEP + "\n" + GOOD_LINE + "\n"))
+    assert [type(i) for i in items] == [IngestFailure, Article]
+    assert isinstance(items[0], IngestFailure)
+    assert items[0].source.endswith("feed.jsonl:1")
+    assert "nested too deeply" in items[0].reason
+
+
+def test_a_json_number_too_long_for_int_is_one_failure(write: Write) -> None:
+    items = _read(write("long.json", '{"text": "x y z", "n": ' + "9" * 5000 + "}"))
+    assert len(items) == 1 and isinstance(items[0], IngestFailure)
+    assert items[0].reason == "invalid JSON (a number too long to read)"
+
+
+def test_a_manifest_nested_too_deeply_is_reported_and_its_files_still_read(
+    write: Write,
+) -> None:
+    write("inbox/newsprism.json", DEEP)
+    write("inbox/a.txt", BODY)
+    items = _read(write("inbox/a.txt", BODY).parent)
+    failed = [i for i in items if isinstance(i, IngestFailure)]
+    assert [f.reason for f in failed] == ["invalid JSON (nested too deeply)"]
+    assert failed[0].source.endswith("newsprism.json")
+    assert sum(isinstance(i, Article) for i in items) == 1
+
+
+def test_lone_surrogates_and_controls_in_json_fields_are_stored(write: Write, store: Store) -> None:
+    # JSON may escape half of a surrogate pair or a NUL; SQLite (UTF-8) cannot take the
+    # first, and the store once raised on it, ending the batch with the good line unread.
+    broken = json.dumps(
+        {
+            "text": BODY + " \ud83d",
+            "title": "Pier \udc00 closes",
+            "outlet": "Harbour\u0000 Herald",
+            "byline": "\u0000",
+        }
+    )
+    path = write("records.jsonl", broken + "\n" + GOOD_LINE.replace("Tessel", "Varde") + "\n")
+    report = ingest(store, [str(path)], IngestOptions())
+    assert report.failures == [] and len(report.added) == 2
+    stored = {a.outlet: a for a in store.list_articles()}
+    herald = stored["Harbour Herald"]
+    assert herald.title == "Pier \ufffd closes"
+    assert herald.byline is None
+    assert "\ufffd" in herald.text
+
+
+def test_the_ingest_api_answers_a_deeply_nested_json_body_with_400(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from newsprism.web import WebOptions, create_app
+
+    db = tmp_path / "web.db"
+    Store(db).close()
+    app = create_app(db, WebOptions(embeddings="off", allowed_hosts=("testserver",)))
+    with TestClient(app, raise_server_exceptions=False) as client:
+        for body in (DEEP, '{"url": ' + "1" * 5000 + "}"):
+            response = client.post(
+                "/api/ingest", content=body, headers={"content-type": "application/json"}
+            )
+            assert response.status_code == 400, response.text
+            assert response.json()["detail"].startswith("malformed JSON")
