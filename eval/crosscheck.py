@@ -356,7 +356,8 @@ def systems(use_dense: bool) -> dict[str, System | None]:
 # with perfect extraction (its 44 utterances in 3-5 renderings and the same speakers'
 # other claims are the hard negatives). The other sets are not used for fitting; the
 # thresholds are picked on CALIBRATION_SETS below; BASIL gold (eval/basil_gold.py) is
-# neither.
+# neither. eval/statement_pairs_fit.py checks these weights on real unit pairs of the
+# BASIL golds (the result is in pair_model.py).
 FIT_SET: Final = "paraphrase (records)"
 
 

@@ -1,0 +1,341 @@
+"""The statement pair model fitted on real reporting: unit pairs of the BASIL gold.
+
+Run by hand: ``.venv/bin/python eval/statement_pairs_fit.py [--no-dense] [--labels
+best|all] [--half] [--c C] [--e2e] [--shifts 0,1,2]`` (seconds lexical, a minute with
+dense; ``--e2e`` a few more; analyses from ``eval/.cache``).
+
+Units and evidence are the product's own: :func:`align_statements` runs on each story of
+the calibration (``eval/data/basil_gold.json``) and development
+(``eval/data/basil_gold_heldout.json``) golds as the brief runs it (roster, story scope
+of the dense model), and the units and :class:`PairEvidence` it hands to its clustering
+step (``statements._cluster``) are recorded. The blind sets are never read here.
+
+Labels, per allowed pair of units of two articles (``forbid`` pairs never link, so
+they are left out): a unit's gold statements are those with a variant it overlaps (an
+alphanumeric character in common, the scorer's rule, eval/basil_gold_score.py).
+
+* 1 when both units overlap variants of one gold statement. With ``--labels best`` (the
+  default) only one such pair per gold pair (statement, two articles) is a positive:
+  the one of highest content similarity (``PairEvidence.scores``, not the model being
+  fitted); the other pairs of the statement's units are left out. A gold variant is
+  often a passage of several sentences that the product cuts into units (sentence
+  pieces, clauses), and the pairs of its different sentences are not renderings of
+  one another: step 3 of ``statements`` rejoins them, the pair model need not. With
+  ``--labels all`` every such pair is a positive (the brief's first reading); those
+  fits lose end to end (calibration R 0.773 -> 0.64 at the same P, see the report).
+* 0 when both units overlap gold statements but never the same one (the hard
+  negatives: one story's other claims, often one speaker's);
+* 0 when one unit overlaps a gold statement and the other overlaps none (``--half``
+  leaves these out): the gold lists every outlet that renders a labelled statement,
+  so joining a labelled unit to unlabelled text is a wrong pair for the scorer too
+  (its ``half`` errors);
+* left out when neither unit overlaps a gold statement (the gold is not exhaustive:
+  nothing is known about such a pair).
+
+Fit: logistic regression (sklearn, L2, ``--c``) of the label on the model's features
+(:meth:`PairModel.features`), fitted on one file and scored on the other (pair-level
+ROC AUC, recall at precision 0.95), beside the weights in use; then fitted on both.
+``--e2e`` also scores each model end to end (statement pairs P / R and misses by cause,
+the BASIL gold scorer, at the thresholds of ``StatementOptions``) with its intercept
+shifted by each of ``--shifts``: a fit of real pairs has a lower prior than the
+invented set, so at one threshold it sits at another point of its precision / recall
+curve; the shifts trace each model's curve, so models are compared at equal precision
+or recall rather than at one threshold.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Final
+from unittest import mock
+
+import numpy as np
+import numpy.typing as npt
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import basil
+import basil_gold
+import basil_gold_score as score
+from newsprism.reconcile import statements
+from newsprism.reconcile.pair_model import PairEvidence, PairModel
+from newsprism.reconcile.roster import RosterOptions, build_roster
+from newsprism.reconcile.similarity import TextSimilarity, make_similarity
+from newsprism.reconcile.statements import StatementOptions, Unit, align_statements
+
+FILES: Final = {
+    "calibration": basil.ROOT / "eval" / "data" / "basil_gold.json",
+    "development": basil.ROOT / "eval" / "data" / "basil_gold_heldout.json",
+}
+PRECISION: Final = 0.95
+Floats = npt.NDArray[np.float64]
+
+
+@dataclass
+class StoryRun:
+    """One story's gold, texts, and what one alignment run made of it."""
+
+    gold: basil_gold.GoldStory
+    texts: dict[str, str]
+    units: list[Unit]
+    evidence: PairEvidence
+    predicted: list[list[score.Span]]
+    speakers: list[str | None]
+
+
+@dataclass
+class PairSet:
+    """Labelled pairs: feature rows, labels, story index, and whether one side is
+    unlabelled (a ``half`` pair)."""
+
+    rows: Floats
+    labels: npt.NDArray[np.bool_]
+    story: npt.NDArray[np.int64]
+    half: npt.NDArray[np.bool_]
+
+
+def materials(path: Path) -> list[tuple[basil_gold.GoldStory, Any]]:
+    """The gold stories of a file with their materials (cached analyses)."""
+    grouped = basil.stories()
+    found = []
+    for story in basil_gold.load_gold(path)["stories"]:
+        material = basil_gold._material(story["story"], grouped[story["story"]], True)
+        found.append((basil_gold.GoldStory.of(story), material))
+    return found
+
+
+@contextmanager
+def recording(found: list[tuple[list[Unit], PairEvidence]]) -> Iterator[None]:
+    """Record the units and evidence :func:`align_statements` clusters."""
+    original = statements._cluster
+
+    def record(units: Sequence[Unit], evidence: PairEvidence, *args: Any) -> Any:
+        found.append((list(units), evidence))
+        return original(units, evidence, *args)
+
+    with mock.patch.object(statements, "_cluster", record):
+        yield
+
+
+def story_scope(similarity: TextSimilarity, material: Any) -> AbstractContextManager[None]:
+    """The dense model's story scope, as ``Reconciler._story`` opens it."""
+    story = getattr(similarity, "story", None)
+    return nullcontext() if story is None else story(p.text for p in material.story_pieces())
+
+
+def run(
+    stories: Sequence[tuple[basil_gold.GoldStory, Any]],
+    similarity: TextSimilarity,
+    options: StatementOptions,
+) -> list[StoryRun]:
+    """Align every story as the brief does; the units, evidence and statements."""
+    runs = []
+    for gold, material in stories:
+        found: list[tuple[list[Unit], PairEvidence]] = []
+        roster = build_roster(material, RosterOptions())
+        with story_scope(similarity, material), recording(found):
+            aligned = align_statements(material, similarity, options, roster=roster)
+        units, evidence = found[-1] if found else ([], _empty())
+        predicted = [[(v.passage.article, v.passage.start, v.passage.end) for v in s.variants]
+                     for s in aligned]  # fmt: skip
+        texts = {a.id: a.text for a in material.articles}
+        runs.append(StoryRun(gold, texts, units, evidence, predicted, [s.speaker for s in aligned]))
+    return runs
+
+
+def _empty() -> PairEvidence:
+    nothing = np.zeros((0, 0))
+    mask = np.zeros((0, 0), dtype=bool)
+    return PairEvidence(nothing, nothing, mask, mask, mask)
+
+
+def unit_statements(story: StoryRun) -> list[set[int]]:
+    """Per unit, the gold statements (indices) with a variant it overlaps."""
+    span_of = [(u.article, u.start, u.end) for u in story.units]
+    return [
+        {k for k, group in enumerate(story.gold.statements)
+         if any(score.overlaps(story.texts, span, g) for g in group)}
+        for span in span_of
+    ]  # fmt: skip
+
+
+def pair_set(runs: Sequence[StoryRun], model: PairModel, best: bool = True) -> PairSet:
+    """Every labelled allowed pair of the runs (labels: see the module doc; ``best``:
+    one positive per gold pair), with ``model``'s feature rows."""
+    rows, labels, stories, halves = [], [], [], []
+    for number, story in enumerate(runs):
+        if not story.units:
+            continue
+        gold = unit_statements(story)
+        chosen = renderings(story, gold) if best else None
+        features = model.features(story.evidence)
+        n = len(story.units)
+        for i in range(n):
+            for j in range(i + 1, n):
+                if story.evidence.forbid[i, j] or not (gold[i] or gold[j]):
+                    continue
+                same = bool(gold[i] & gold[j])
+                if same and chosen is not None and (i, j) not in chosen:
+                    continue
+                rows.append(features[:, i, j])
+                labels.append(same)
+                stories.append(number)
+                halves.append(not (gold[i] and gold[j]))
+    return PairSet(
+        np.array(rows, dtype=np.float64).reshape(-1, len(model.weights()) - 1),
+        np.array(labels, dtype=bool),
+        np.array(stories, dtype=np.int64),
+        np.array(halves, dtype=bool),
+    )
+
+
+def renderings(story: StoryRun, gold: Sequence[set[int]]) -> set[tuple[int, int]]:
+    """Per gold pair (statement, two articles), the allowed pair (i, j), i < j, of units
+    overlapping the statement in those articles with the highest content similarity."""
+    chosen = set()
+    scores, forbid = story.evidence.scores, story.evidence.forbid
+    for k, group in enumerate(story.gold.statements):
+        for a, b in score.article_pairs(group):
+            firsts = [i for i, u in enumerate(story.units) if u.article == a and k in gold[i]]
+            seconds = [j for j, u in enumerate(story.units) if u.article == b and k in gold[j]]
+            pairs = [(i, j) for i in firsts for j in seconds if not forbid[i, j]]
+            if pairs:
+                i, j = max(pairs, key=lambda p: scores[p])
+                chosen.add((min(i, j), max(i, j)))
+    return chosen
+
+
+def auc(probability: Floats, labels: npt.NDArray[np.bool_]) -> float:
+    from sklearn.metrics import roc_auc_score
+
+    return float(roc_auc_score(labels, probability))
+
+
+def recall_at(probability: Floats, labels: npt.NDArray[np.bool_], precision: float) -> float:
+    """The highest recall at any threshold whose precision is at least ``precision``."""
+    order = np.argsort(-probability, kind="stable")
+    hits = np.cumsum(labels[order])
+    shown = np.arange(1, len(order) + 1)
+    ok = hits / shown >= precision
+    return float(hits[ok].max() / labels.sum()) if ok.any() and labels.sum() else 0.0
+
+
+def fit(pairs: PairSet, template: PairModel, c: float) -> PairModel:
+    """Logistic regression (L2, ``C=c``) of the labels on the feature rows."""
+    from sklearn.linear_model import LogisticRegression
+
+    fitted = LogisticRegression(C=c, max_iter=1000).fit(pairs.rows, pairs.labels)
+    return template.with_weights(
+        [round(float(w), 2) for w in (fitted.intercept_[0], *fitted.coef_[0])]
+    )
+
+
+def pair_scores(model: PairModel, pairs: PairSet) -> dict[str, float]:
+    probability = model.probability_of_rows(pairs.rows)
+    return {
+        "auc": round(auc(probability, pairs.labels), 3),
+        "recall@0.95": round(recall_at(probability, pairs.labels, PRECISION), 3),
+        "positives": int(pairs.labels.sum()),
+        "pairs": len(pairs.labels),
+    }
+
+
+def end_to_end(runs: Sequence[StoryRun]) -> dict[str, Any]:
+    """Statement pairs P / R and misses by cause (the BASIL gold scorer)."""
+    counts = score.Counts()
+    misses: dict[str, int] = {}
+    for story in runs:
+        counts.add(score.group_pairs(story.texts, story.gold.statements, story.predicted))
+        found = score.statement_misses(
+            story.texts, story.gold.statements, story.predicted, story.speakers
+        )
+        misses = {k: misses.get(k, 0) + v for k, v in found.items()}
+    scored = counts.scores()
+    return {
+        "P": scored["precision"],
+        "R": scored["recall"],
+        "right/judged": f"{counts.right}/{counts.judged}",
+        "recalled/gold": f"{counts.recalled}/{counts.gold}",
+        "misses": misses,
+    }
+
+
+def with_model(
+    options: StatementOptions, similarity: TextSimilarity, model: PairModel
+) -> StatementOptions:
+    """The options with ``model`` as the pair model of ``similarity``'s kind."""
+    if similarity.dense:
+        return replace(options, model_dense=model)
+    return replace(options, model_lexical=model)
+
+
+def shifted(model: PairModel, shift: float) -> PairModel:
+    """The model with its intercept moved by ``shift``."""
+    return model.with_weights([model.intercept + shift, *model.weights()[1:]])
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-dense", action="store_true", help="lexical only")
+    parser.add_argument(
+        "--labels",
+        choices=("best", "all"),
+        default="best",
+        help="positives: the best unit pair per gold pair, or every one",
+    )
+    parser.add_argument("--half", action="store_true", help="leave out half-labelled pairs")
+    parser.add_argument("--c", type=float, default=1.0, help="inverse L2 strength")
+    parser.add_argument("--e2e", action="store_true", help="score each model end to end")
+    parser.add_argument("--shifts", default="0", help="intercept shifts for --e2e (csv)")
+    args = parser.parse_args(argv)
+    shifts = [float(x) for x in args.shifts.split(",")]
+    loaded = {name: materials(path) for name, path in FILES.items()}
+    for kind in ["off"] if args.no_dense else ["off", "on"]:
+        similarity = make_similarity(kind)  # type: ignore[arg-type]
+        options = StatementOptions()
+        current = options.model(similarity)
+        runs = {name: run(stories, similarity, options) for name, stories in loaded.items()}
+        pairs = {n: pair_set(r, current, args.labels == "best") for n, r in runs.items()}
+        if args.half:
+            pairs = {name: _without_half(p) for name, p in pairs.items()}
+        print(f"== {'dense' if similarity.dense else 'lexical'}, labels {args.labels}")
+        models = {
+            "in use": current,
+            "fit calibration": fit(pairs["calibration"], current, args.c),
+            "fit development": fit(pairs["development"], current, args.c),
+            "fit both": fit(_joined(pairs["calibration"], pairs["development"]), current, args.c),
+        }
+        for label, model in models.items():
+            print(f"{label}: weights {model.weights()}")
+            for name, p in pairs.items():
+                print(f"   pairs {name}: {pair_scores(model, p)}")
+            for shift in shifts if args.e2e else []:
+                moved = with_model(options, similarity, shifted(model, shift))
+                for name, stories in loaded.items():
+                    scored = end_to_end(run(stories, similarity, moved))
+                    print(f"   e2e shift {shift:+.2f} {name}: {scored}")
+    return 0
+
+
+def _without_half(pairs: PairSet) -> PairSet:
+    keep = ~pairs.half
+    return PairSet(pairs.rows[keep], pairs.labels[keep], pairs.story[keep], pairs.half[keep])
+
+
+def _joined(first: PairSet, second: PairSet) -> PairSet:
+    offset = int(first.story.max()) + 1 if len(first.story) else 0
+    return PairSet(
+        np.vstack([first.rows, second.rows]),
+        np.concatenate([first.labels, second.labels]),
+        np.concatenate([first.story, second.story + offset]),
+        np.concatenate([first.half, second.half]),
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
