@@ -13,9 +13,11 @@ linked pairs, and quadratic in the clusters sharing one quote group.
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import logging
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -67,11 +69,12 @@ def rejoin(
 
     def find(number: int) -> int:
         while parent[number] != number:
+            parent[number] = parent[parent[number]]  # path halving: near-constant finds
             number = parent[number]
         return number
 
     rendered = _renders(state, units, material, linked)
-    for a, b in _rejoin_candidates(state, options, rendered):
+    for a, b in _rejoin_candidates(state, options, rendered, find):
         root_a, root_b = find(a), find(b)
         first, second = state[root_a], state[root_b]
         if root_a == root_b or not _compatible(first, second):
@@ -128,23 +131,80 @@ def _rejoin_candidates(
     state: Sequence[_Cluster],
     options: StatementOptions,
     rendered: dict[tuple[int, int], set[str]] | None = None,
-) -> list[tuple[int, int]]:
-    """Pairs of clusters that share quote groups in enough sources, most shared first;
-    a source whose unit in one renders a part of the other (``rendered``) counts too,
-    for clusters that share a quote group in some source."""
+    find: Callable[[int], int] | None = None,
+) -> Iterator[tuple[int, int]]:
+    """Pairs of clusters that share quote groups in enough sources, most shared first
+    (then by cluster number); a source whose unit in one renders a part of the other
+    (``rendered``) counts too, for clusters that share a quote group in some source.
+
+    Two clusters that share a group share its article's source, and the sources they
+    share are the same whichever groups they share, so a pair reaches
+    ``co_group_sources`` only when both clusters hold that many sources, or through
+    ``rendered``; such pairs are listed. The pairs of one-source clusters of one
+    source (a split quote nobody else reports) each count one source and come last, in
+    cluster order: they are made as they are taken, so one article's quote group of
+    thousands of short quotes costs no list (or set) of millions of pairs; and once
+    ``find`` (the caller's merged clusters) has one root for a whole group, its other
+    pairs, which could merge nothing, are not made at all.
+    """
+    rendered = rendered or {}
     by_group: dict[tuple[str, int], list[int]] = defaultdict(list)
     for number, cluster in enumerate(state):
         for article, group in cluster.groups.items():
             by_group[(article, group)].append(number)
-    shared: dict[tuple[int, int], set[str]] = defaultdict(set)
+    wide = options.co_group_sources
+    pairs: set[tuple[int, int]] = set()
     for members in by_group.values():
-        for x, a in enumerate(members):
-            for b in members[x + 1 :]:
-                shared[(a, b)].update(state[a].sources & state[b].sources)
+        many = [m for m in members if len(state[m].sources) >= wide]
+        pairs.update((a, b) for x, a in enumerate(many) for b in many[x + 1 :])
+    pairs.update(p for p in rendered if _share_group(state[p[0]], state[p[1]]))
     chosen = []
-    for (a, b), in_groups in shared.items():
-        sources = in_groups | (rendered or {}).get((a, b), set())
-        single = len(state[a].sources) == 1 and state[a].sources == state[b].sources
-        if len(sources) >= options.co_group_sources or single:
+    for a, b in pairs:
+        sources = (state[a].sources & state[b].sources) | rendered.get((a, b), set())
+        if len(sources) >= options.co_group_sources or _single(state[a], state[b]):
             chosen.append((-len(sources), a, b))
-    return [(a, b) for _, a, b in sorted(chosen)]
+    chosen.sort()
+    # Taken before the first pair: the clusters change as pairs are merged.
+    only = {n: next(iter(c.sources)) for n, c in enumerate(state) if len(c.sources) == 1}
+    yield from ((a, b) for n, a, b in chosen if n < -1)
+    ones = ((a, b) for n, a, b in chosen if n == -1)
+    singles = (p for p in _single_pairs(only, by_group, find or _alone) if p not in pairs)
+    yield from heapq.merge(ones, singles)
+
+
+def _share_group(first: _Cluster, second: _Cluster) -> bool:
+    return any(second.groups.get(a) == g for a, g in first.groups.items())
+
+
+def _single(first: _Cluster, second: _Cluster) -> bool:
+    return len(first.sources) == 1 and first.sources == second.sources
+
+
+def _alone(number: int) -> int:
+    return number
+
+
+def _single_pairs(
+    only: dict[int, str],
+    by_group: dict[tuple[str, int], list[int]],
+    find: Callable[[int], int],
+) -> Iterator[tuple[int, int]]:
+    """Pairs (a, b), a < b, in order, of clusters with one source (``only``: cluster ->
+    its source), the same, that share a quote group; made one cluster at a time, and
+    none more from a group whose clusters ``find`` has made one."""
+    groups_of: dict[int, list[list[int]]] = defaultdict(list)
+    for members in by_group.values():
+        alone = [m for m in members if m in only]
+        for m in alone if len(alone) > 1 else ():
+            groups_of[m].append(alone)
+    merged: set[int] = set()  # id() of the groups found one cluster
+    for a in sorted(groups_of):
+        open_groups = [g for g in groups_of[a] if id(g) not in merged]
+        partners: set[int] = set()
+        for alone in open_groups:
+            partners.update(alone[bisect.bisect_right(alone, a) :])
+        yield from ((a, b) for b in sorted(partners) if only[b] == only[a])
+        for alone in open_groups:
+            root = find(alone[0])
+            if all(find(m) == root for m in alone):
+                merged.add(id(alone))
