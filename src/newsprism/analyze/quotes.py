@@ -430,7 +430,7 @@ def _walk_up(ctx: SpeakerDoc, token: Token, paragraph: int, below: Token) -> Att
         # ("hasn't apologized … because "…""): the verb above it may attribute the
         # quote. Reached through its complement it does ("haven't said the FBI is
         # "reopening" it": PolNeAR annotates that attribution).
-        skip = _negated(token) and below.dep_ not in _REPORTED_ROLES
+        skip = ctx.negated[token.i] and below.dep_ not in _REPORTED_ROLES
         if not ctx.quoted[token.i] and not skip:
             found = _attribution_of(ctx, token) or _parenthetical(ctx, token)
             if found is not None:
@@ -468,12 +468,8 @@ def _negated(token: Token) -> bool:
 
 def _parenthetical(ctx: SpeakerDoc, token: Token) -> Attribution | None:
     """``The offer, she said, is "…"``: a reporting verb attached as parataxis."""
-    for child in token.children:
-        if (
-            child.dep_ == "parataxis"
-            and not ctx.quoted[child.i]
-            and ctx.para_of[child.i] == ctx.para_of[token.i]
-        ):
+    for child in (ctx.doc[i] for i in ctx.parataxis.get(token.i, ())):
+        if not ctx.quoted[child.i] and ctx.para_of[child.i] == ctx.para_of[token.i]:
             found = _attribution_of(ctx, child)
             if found is not None:
                 return found

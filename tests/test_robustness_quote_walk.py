@@ -1,0 +1,53 @@
+"""A sentence of thousands of short quotes ('The mayor said "a" "b" ...'): every quote
+hangs on the one root verb, and the walk up from each quote searched the root's
+children (one per quote) for a negation and a parataxis: quadratic (5,000 quotes:
+minutes). The parse's negated and parataxis heads are now indexed once per text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from newsprism.analyze import quotes
+from newsprism.analyze.analyzer import Analyzer
+from newsprism.analyze.nlp import load_english
+from newsprism.analyze.quote_marks import QuotedDoc
+from newsprism.model import Article, article_id
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_english()
+
+
+def test_the_index_holds_each_tokens_negation_and_parataxis_children(nlp: Language) -> None:
+    text = (
+        "The council did not approve the plan, the mayor said, and she never said why. "
+        "\u201cWe will not give up,\u201d Rask said. The offer, she said, is \u201cfinal.\u201d"
+    )
+    ctx = QuotedDoc(nlp(text))
+    for token in ctx.doc:
+        assert ctx.negated[token.i] == any(c.dep_ == "neg" for c in token.children)
+        paratactic = [c.i for c in token.children if c.dep_ == "parataxis"]
+        assert ctx.parataxis.get(token.i, []) == paratactic
+
+
+def test_a_sentence_of_many_quotes_never_scans_the_roots_children(
+    monkeypatch: Any,
+) -> None:
+    scans = []
+    original = quotes._negated
+
+    def counted(token: Any) -> bool:
+        scans.append(token.i)
+        return original(token)
+
+    monkeypatch.setattr(quotes, "_negated", counted)
+    text = "Harbour talks stall\n\nThe mayor said " + "\u201ca\u201d " * 300 + "and left."
+    article = Article(article_id("A", text), "A.txt", text, outlet="A")
+    found = Analyzer().analyze(article).quotes
+    assert any(q.direct for q in found)
+    # Was one children scan per quote and step up the tree (300+ here).
+    assert len(scans) < 10
