@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -34,7 +35,7 @@ from newsprism.model import IngestFailure, IngestWarning, Story
 from newsprism.render import jsonout, terminal
 from newsprism.render.report import OutputFormat, ReportView, write_report
 from newsprism.store import ENV_DB, ArticleQuery, Store, default_db_path
-from newsprism.store_open import Access
+from newsprism.store_open import Access, unreadable
 
 if TYPE_CHECKING:
     from newsprism.analyze.batch import AnalysisRun
@@ -125,11 +126,14 @@ def _fail(message: str, code: int = EXIT_FAILED_INPUTS) -> NoReturn:
 def _open_store(db: Path | None, access: Access = "write") -> Iterator[Store]:
     """The store, opened for ``access``: read commands pass ``auto``, so a store they
     cannot write (read-only file, folder or medium) is still read."""
+    path = db or default_db_path()
     try:
-        with Store(db or default_db_path(), access) as store:
+        with Store(path, access) as store:
             yield store
     except NewsprismError as exc:
         _fail(str(exc))
+    except sqlite3.DatabaseError as exc:  # a store damaged past its first pages
+        _fail(str(unreadable(str(path), exc)))
 
 
 def _version(value: bool) -> None:

@@ -34,7 +34,7 @@ from newsprism.model import Analysis, Article, Heading, Removed, Story
 from newsprism.store_analyses import EncodedAnalysis, encoded
 from newsprism.store_briefs import STORED_BRIEFS_SQL, BriefTable
 from newsprism.store_dedup import DEDUP_WINDOW_SQL, DedupTables, DedupUpdate
-from newsprism.store_open import IN_MEMORY, Access, connect, open_mode, write_error
+from newsprism.store_open import IN_MEMORY, Access, closed_on_error, connect, open_mode, write_error
 
 logger = logging.getLogger(__name__)
 
@@ -300,11 +300,12 @@ class Store:
         mode = open_mode(self.path, access)
         self.read_only = mode != "write"
         self._conn = connect(self.path, mode)
-        if self.read_only:
-            self._applied = check_schema(self._conn, self.path)
-        else:
-            migrate(self._conn)
-            self._applied = {name for name, _ in MIGRATIONS}
+        with closed_on_error(self._conn, self.path):
+            if self.read_only:
+                self._applied = check_schema(self._conn, self.path)
+            else:
+                migrate(self._conn)
+                self._applied = {name for name, _ in MIGRATIONS}
 
     def close(self) -> None:
         self._conn.close()

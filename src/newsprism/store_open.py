@@ -12,7 +12,8 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Literal
 
@@ -118,3 +119,29 @@ def write_error(path: str, exc: sqlite3.OperationalError) -> StoreError:
     if "readonly" in str(exc):
         return ReadOnlyStore(f"{path}: the store is read-only ({exc})")
     return StoreError(f"{path}: cannot write the store ({exc})")
+
+
+def unreadable(path: str, exc: sqlite3.DatabaseError) -> StoreError:
+    """The error for a store SQLite cannot read: a damaged file ("database disk image is
+    malformed"), a lock held past the busy timeout, or a disk that failed."""
+    if isinstance(exc, sqlite3.OperationalError):
+        if "readonly" in str(exc):
+            return write_error(path, exc)
+        return StoreError(f"{path}: cannot use the store ({exc})")
+    return StoreError(
+        f"{path}: the store is damaged ({exc}); `sqlite3 {path} .recover` may save what it holds"
+    )
+
+
+@contextmanager
+def closed_on_error(conn: sqlite3.Connection, path: str) -> Iterator[None]:
+    """Close ``conn`` when the block fails (a store half opened holds its file); an
+    SQLite error becomes :func:`unreadable`'s one-line error."""
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise unreadable(path, exc) from None
+    except BaseException:
+        conn.close()
+        raise
