@@ -13,6 +13,7 @@ from newsprism.cli import app
 from newsprism.errors import StoreError
 from newsprism.model import Article, article_id
 from newsprism.store import Store
+from newsprism.store_open import connect
 
 PAGE = 4096
 
@@ -61,3 +62,38 @@ def test_the_cli_reports_a_store_damaged_past_its_first_pages_in_one_line(
     assert "the store is damaged (database disk image is malformed)" in result.stderr
     assert "Traceback" not in result.stderr
     assert not isinstance(result.exception, sqlite3.DatabaseError)
+
+
+def test_a_migration_another_process_applied_first_is_passed_over(tmp_path: Path) -> None:
+    from newsprism import store_open
+    from newsprism.store import MIGRATIONS, migrate
+
+    path = str(tmp_path / "new.db")
+    first, second = connect(path), connect(path)
+    try:
+        # Both found the new store lacking everything; the first applied it all.
+        migrate(first)
+        for name, script in MIGRATIONS:
+            assert store_open.apply_migration(second, name, script) is False
+        assert not second.in_transaction
+    finally:
+        first.close()
+        second.close()
+
+
+def _open_store(path: str) -> str:
+    try:
+        Store(path).close()
+    except Exception as exc:  # reported to the parent, which fails on it
+        return f"{type(exc).__name__}: {exc}"
+    return "ok"
+
+
+def test_commands_opening_one_new_store_at_once_all_open_it(tmp_path: Path) -> None:
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    with context.Pool(4) as pool:
+        for round_ in range(3):
+            path = str(tmp_path / f"new{round_}.db")
+            assert pool.map(_open_store, [path] * 4) == ["ok"] * 4

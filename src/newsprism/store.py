@@ -28,6 +28,7 @@ from typing import Any, Literal
 
 import platformdirs
 
+from newsprism import store_open
 from newsprism.codec import analysis_from_record
 from newsprism.errors import AnalysisFailure, ReadOnlyStore, SchemaError, StoreError
 from newsprism.model import Analysis, Article, Heading, Removed, Story
@@ -696,11 +697,7 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
         )
     done = []
     for name, script in MIGRATIONS:
-        if name not in applied:
-            stamp = datetime.now(UTC).isoformat()
-            conn.executescript(
-                f"BEGIN; {script}; INSERT INTO migrations VALUES ('{name}', '{stamp}'); COMMIT;"
-            )
+        if name not in applied and store_open.apply_migration(conn, name, script):
             logger.info("applied migration %s", name)
             done.append(name)
     return done
