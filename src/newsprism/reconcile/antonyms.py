@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Set
 from types import MappingProxyType
 from typing import Final
 
@@ -24,6 +25,7 @@ __all__ = [
     "antonym_clash",
     "antonym_of",
     "lemma_of_form",
+    "lemmas_clash",
     "opposed_prepositions",
     "table_lemmas",
 ]
@@ -167,5 +169,10 @@ def table_lemmas(text: str) -> set[str]:
 def antonym_clash(a: str, b: str) -> bool:
     """Whether one text uses a predicate whose antonym the other uses, and neither uses
     both ("prices rose, then fell" against "prices fell" is no clash)."""
-    left, right = table_lemmas(a), table_lemmas(b)
+    return lemmas_clash(table_lemmas(a), table_lemmas(b))
+
+
+def lemmas_clash(left: Set[str], right: Set[str]) -> bool:
+    """:func:`antonym_clash` of two texts given their :func:`table_lemmas` (for callers
+    that compare one text with many and keep its lemmas)."""
     return any(antonym_of(lemma) & (right - left) for lemma in left - right)

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -135,17 +136,42 @@ def one_occasion(a: Clause, b: Clause, material: StoryMaterial) -> bool:
 
 
 def _resolved(material: StoryMaterial, sentence: Passage) -> list[tuple[str, str]]:
-    analysis = material.analysis(sentence.article)
-    if analysis is None:
-        return []
-    return [
-        (d.date.partition("/")[0], d.date.partition("/")[2] or d.date)
-        for d in analysis.dates
-        if d.date is not None
-        and not d.ambiguous
-        and not d.future
-        and sentence.start <= d.start < sentence.end
-    ]
+    """The sentence's resolved past dates (first day, last day), in the analysis'
+    order: a look-up in the article's table (:func:`_date_table`), kept per sentence
+    for the story (four passes ask it of every sentence)."""
+    memo = material.memo("resolved dates")
+    key = (sentence.article, sentence.start, sentence.end)
+    found: list[tuple[str, str]] | None = memo.get(key)
+    if found is None:
+        starts, rows = _date_table(material, sentence.article)
+        inside = rows[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
+        found = memo[key] = [dates for _, dates in sorted(inside)]
+    return found
+
+
+def _date_table(
+    material: StoryMaterial, article_id: str
+) -> tuple[list[int], list[tuple[int, tuple[str, str]]]]:
+    """The article's resolved, unambiguous, past date mentions sorted by where they
+    start: their starts, and (place in the analysis, (first day, last day)); made once
+    per article and story (per sentence, every sentence scanned all the article's
+    dates: a live blog's hundreds of dates times its hundreds of sentences)."""
+    memo = material.memo("date table")
+    table = memo.get(article_id)
+    if table is None:
+        analysis = material.analysis(article_id)
+        mentions = (
+            []
+            if analysis is None
+            else [
+                (d.start, n, (d.date.partition("/")[0], d.date.partition("/")[2] or d.date))
+                for n, d in enumerate(analysis.dates)
+                if d.date is not None and not d.ambiguous and not d.future
+            ]
+        )
+        mentions.sort()
+        table = memo[article_id] = ([m[0] for m in mentions], [(m[1], m[2]) for m in mentions])
+    return table
 
 
 def _dated_sentences(
@@ -638,12 +664,16 @@ def _dated_quotes(
     gives in the same words are parsed (parsing is the costly step)."""
     drafts: list[tuple[Quote, Passage, str, frozenset[tuple[str, ...]]]] = []
     quoted: dict[str, list[tuple[int, int]]] = {}
+    dated: dict[str, list[Passage]] = {}
+    for s in sentences:
+        if _resolved(material, s):
+            dated.setdefault(s.article, []).append(s)
     for article in material.articles:
         analysis = material.analysis(article.id)
         if analysis is None:
             continue
         quoted[article.id] = [(q.start, q.end) for q in analysis.quotes if q.direct]
-        mine = [s for s in sentences if s.article == article.id and _resolved(material, s)]
+        mine = dated.get(article.id, [])
         for quote in analysis.quotes:
             if not quote.direct or not quote.speaker or quote.cue_start is None:
                 continue

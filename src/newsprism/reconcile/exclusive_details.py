@@ -190,6 +190,8 @@ def new_details(mine: Details, others: Sequence[Details]) -> list[int]:
     carries."""
     seen = [False] * mine.count()
     for theirs in others:
+        if all(seen):  # every detail carried: no later passage changes the answer
+            break
         seen = [a or b for a, b in zip(seen, _flags(mine, theirs), strict=True)]
     return [n for n, s in enumerate(seen) if not s]
 
@@ -231,13 +233,21 @@ class StoryDetails:
         self._names = names
         self._sentences = list(sentences)
         self._details: list[Details] | None = None
+        # A passage's details, asked again for every sentence it resembles.
+        self._asked: dict[tuple[str, int, int, str, bool], Details] = {}
         self._by_stem: dict[str, list[int]] = {}
         for n, sentence in enumerate(self._sentences):
             for stem in {_stem(w) for w in _WORD.findall(sentence.text)}:
                 self._by_stem.setdefault(stem, []).append(n)
 
     def details(self, passage: Passage, *, quoted: bool = False) -> Details:
-        return details_of(self._material, passage, self._names, quoted=quoted)
+        key = (passage.article, passage.start, passage.end, passage.text, quoted)
+        found = self._asked.get(key)
+        if found is None:
+            found = self._asked[key] = details_of(
+                self._material, passage, self._names, quoted=quoted
+            )
+        return found
 
     def quote_carried(self, quote: Passage) -> bool:
         """Whether a sentence of another source holds ``QUOTE_SHARE`` or more of the

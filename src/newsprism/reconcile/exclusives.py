@@ -422,12 +422,13 @@ def _claim_candidates(
 ) -> list[Passage]:
     """Sentences (or their parts free of figures other sources give) that may be claims
     (before the similarity test): see the module doc."""
-    blocked = [
-        v.passage
-        for s in statements
-        if not _single_source(material, s) or any(v.direct for v in s.variants)
-        for v in s.variants
-    ]
+    # Per article (a sentence is only checked against its own article's passages:
+    # against every statement variant of the story it was quadratic in the story).
+    blocked: dict[str, list[Passage]] = {}
+    for s in statements:
+        if not _single_source(material, s) or any(v.direct for v in s.variants):
+            for v in s.variants:
+                blocked.setdefault(v.passage.article, []).append(v.passage)
     shared = [
         v.passage
         for f in facts
@@ -439,7 +440,7 @@ def _claim_candidates(
         if (
             sentence.text.endswith("?")
             or _first_person(sentence.text)
-            or any(_overlaps(sentence, b) for b in blocked)
+            or any(_overlaps(sentence, b) for b in blocked.get(sentence.article, ()))
         ):
             continue
         parts = free_parts(material, sentence, shared + elsewhere.in_sentence(sentence))

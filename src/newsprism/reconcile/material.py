@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from newsprism.model import Analysis, Article, Passage, Story
 
@@ -129,6 +130,17 @@ class StoryMaterial:
 
     def analysis(self, article_id: str) -> Analysis | None:
         return self.analyses.get(article_id)
+
+    @cached_property
+    def _memos(self) -> dict[str, dict[Any, Any]]:
+        return {}
+
+    def memo(self, name: str) -> dict[Any, Any]:
+        """A dict that lives as long as this material, one per ``name``: a step keeps
+        there what it derives from the story and would otherwise derive again for every
+        pair or pass (a passage's figures, a sentence's resolved dates). The material
+        is read-only, so what is derived from it stays true."""
+        return self._memos.setdefault(name, {})
 
     def passage(self, article_id: str, start: int, end: int) -> Passage:
         """The passage ``text[start:end]`` of an article, with its outlet."""

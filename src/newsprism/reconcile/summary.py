@@ -265,12 +265,18 @@ class _Support:
 
 
 def _supporters(
-    material: StoryMaterial, similar: Matrix, units: Sequence[_Unit], row: int, threshold: float
+    material: StoryMaterial,
+    similar: Matrix,
+    units: Sequence[_Unit],
+    row: int,
+    threshold: float,
+    position: dict[str, int],
 ) -> _Support:
     """Articles holding a unit at least ``threshold`` similar to unit ``row`` that
     agrees with it (numbers, negation, actors: :func:`agreement`), each with its most
     similar such unit (the unit's own article always backs it with the unit itself);
-    articles whose similar units only differ from it dispute it. Story order."""
+    articles whose similar units only differ from it dispute it. Story order
+    (``position``: each article's place in the story)."""
     own = units[row].passage
     hits = [int(i) for i in np.flatnonzero(similar[row] >= threshold)]
     hits.sort(key=lambda i: (-similar[row, i], units[i].order))
@@ -286,7 +292,6 @@ def _supporters(
             disputing.pop(passage.article, None)
         elif verdict == "differ":
             disputing.setdefault(passage.article, passage)
-    position = {a.id: n for n, a in enumerate(material.articles)}
     backing[own.article] = own
     ordered = dict(sorted(backing.items(), key=lambda item: position[item[0]]))
     return _Support(ordered, dict(sorted(disputing.items(), key=lambda i: position[i[0]])))
@@ -304,7 +309,10 @@ def _relevance(
     own = np.array([[unit.source == source for source in sources] for unit in units])
     others = max(len(sources) - 1, 1)
     centrality = np.where(own, 0.0, np.clip(best, 0.0, 1.0)).sum(axis=1) / others
-    supporters = [_supporters(material, similar, units, i, threshold) for i in range(len(units))]
+    position = {a.id: n for n, a in enumerate(material.articles)}
+    supporters = [
+        _supporters(material, similar, units, i, threshold, position) for i in range(len(units))
+    ]
     share = np.array([material.sources(found.articles) for found in supporters]) / len(sources)
     weight = options.support_weight
     return (1 - weight) * centrality + weight * share, supporters
