@@ -65,16 +65,16 @@ def test_the_cli_reports_a_store_damaged_past_its_first_pages_in_one_line(
 
 
 def test_a_migration_another_process_applied_first_is_passed_over(tmp_path: Path) -> None:
-    from newsprism import store_open
-    from newsprism.store import MIGRATIONS, migrate
+    from newsprism.store import MIGRATIONS
+    from newsprism.store_schema import apply_migration, migrate
 
     path = str(tmp_path / "new.db")
     first, second = connect(path), connect(path)
     try:
         # Both found the new store lacking everything; the first applied it all.
-        migrate(first)
+        migrate(first, MIGRATIONS)
         for name, script in MIGRATIONS:
-            assert store_open.apply_migration(second, name, script) is False
+            assert apply_migration(second, name, script) is False
         assert not second.in_transaction
     finally:
         first.close()

@@ -74,6 +74,11 @@ class StoreError(NewsprismError):
     """The store cannot be opened, migrated or written."""
 
 
+class StateChanged(StoreError):
+    """Another command saved the story-clustering state after this one read it; saving
+    would drop that command's stories, so nothing was saved (group again)."""
+
+
 class SchemaError(StoreError):
     """The store was written by a newer newsprism than this one."""
 

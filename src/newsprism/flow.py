@@ -13,12 +13,12 @@ it returns the function to call with each step done. The CLI draws bars with it.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from newsprism.errors import AnalysisFailure, BriefFailure, describe
+from newsprism.errors import AnalysisFailure, BriefFailure, StateChanged, describe
 from newsprism.ingest import IngestOptions
 from newsprism.ingest.batch import IngestReport, ingest, plan_inputs
 from newsprism.ingest.sources import Input
@@ -26,6 +26,7 @@ from newsprism.model import Analysis, Article, Brief, IngestFailure, Story
 from newsprism.store import Store
 
 if TYPE_CHECKING:
+    from newsprism.cluster.batch import StoryOptions
     from newsprism.engine import Engine, EngineRun
     from newsprism.ingest.watch import FeedResult, Watcher
 
@@ -133,13 +134,41 @@ def group_stories(
     progress: ProgressFactory | None = None,
 ) -> list[Story]:
     """Add analysed articles to the stored stories; returns the stories they are in."""
-    from newsprism.cluster.batch import StoryOptions, cluster_stored
+    from newsprism.cluster.batch import StoryOptions
     from newsprism.cluster.options import ClusterOptions
 
     options = options or FlowOptions()
     story_options = StoryOptions(cluster=ClusterOptions(embeddings=options.embeddings))
     advance = (progress or _no_progress)("grouping", len(articles))
-    return cluster_stored(store, list(articles), analyses, story_options, on_done=advance)
+    return add_to_stories(store, articles, analyses, story_options, advance)
+
+
+# Commands grouping into one store at the same moment each try again after the other's
+# save; more tries than commands a user starts at once on one store.
+GROUP_ATTEMPTS = 8
+
+
+def add_to_stories(
+    store: Store,
+    articles: Sequence[Article],
+    analyses: Mapping[str, Analysis],
+    options: StoryOptions,
+    on_done: Advance | None = None,
+) -> list[Story]:
+    """``cluster_stored``, again on the stories as they are now when another command
+    (a second ``analyze`` on the same store) saved its grouping first
+    (:class:`StateChanged`): saving ours over it would drop that command's stories."""
+    from newsprism.cluster.batch import cluster_stored
+
+    attempt = 1
+    while True:
+        try:
+            return cluster_stored(store, list(articles), analyses, options, on_done=on_done)
+        except StateChanged:
+            if attempt == GROUP_ATTEMPTS:
+                raise
+            attempt += 1
+            logger.info("another command grouped stories in %s meanwhile: again", store.path)
 
 
 def read_and_analyze(

@@ -15,6 +15,7 @@ an FTS5 MATCH ranked by bm25.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -28,14 +29,14 @@ from typing import Any, Literal
 
 import platformdirs
 
-from newsprism import store_open
 from newsprism.codec import analysis_from_record
-from newsprism.errors import AnalysisFailure, ReadOnlyStore, SchemaError, StoreError
+from newsprism.errors import AnalysisFailure, ReadOnlyStore, StateChanged, StoreError
 from newsprism.model import Analysis, Article, Heading, Removed, Story
 from newsprism.store_analyses import EncodedAnalysis, encoded
 from newsprism.store_briefs import STORED_BRIEFS_SQL, BriefTable
 from newsprism.store_dedup import DEDUP_WINDOW_SQL, DedupTables, DedupUpdate
 from newsprism.store_open import IN_MEMORY, Access, closed_on_error, connect, open_mode, write_error
+from newsprism.store_schema import check_schema, migrate
 
 logger = logging.getLogger(__name__)
 
@@ -301,11 +302,12 @@ class Store:
         mode = open_mode(self.path, access)
         self.read_only = mode != "write"
         self._conn = connect(self.path, mode)
+        self._states_read: dict[str, bytes | None] = {}  # clusterer states read: digests
         with closed_on_error(self._conn, self.path):
             if self.read_only:
-                self._applied = check_schema(self._conn, self.path)
+                self._applied = check_schema(self._conn, self.path, MIGRATIONS)
             else:
-                migrate(self._conn)
+                migrate(self._conn, MIGRATIONS)
                 self._applied = {name for name, _ in MIGRATIONS}
 
     def close(self) -> None:
@@ -453,12 +455,25 @@ class Store:
     def clusterer_state(self, name: str) -> bytes | None:
         row = self._conn.execute("SELECT data FROM clusterer_state WHERE name = ?", (name,))
         found = row.fetchone()
-        return bytes(found[0]) if found else None
+        data = bytes(found[0]) if found else None
+        self._states_read[name] = _digest(data)
+        return data
 
     def save_clustering(self, update: ClusteringUpdate) -> None:
-        """Store one clustering run atomically: signatures, stories, membership, state."""
+        """Store one clustering run atomically: signatures, stories, membership, state.
+
+        Raises :class:`StateChanged` (nothing written) when a state this store read has
+        since been saved by another command: two ``analyze`` runs at once each add their
+        articles to the state they read, and the later save would drop the other's.
+        """
         now = datetime.now(UTC).isoformat()
         with self.transaction() as conn:
+            for name in update.state:
+                row = conn.execute("SELECT data FROM clusterer_state WHERE name = ?", (name,))
+                found = row.fetchone()
+                read = self._states_read.get(name, _NOT_READ)
+                if read is not _NOT_READ and read != _digest(found and bytes(found[0])):
+                    raise StateChanged(f"{self.path}: story grouping saved by another command")
             conn.executemany("INSERT OR REPLACE INTO signatures VALUES (?, ?)", update.signatures)
             conn.executemany("DELETE FROM stories WHERE id = ?", [(i,) for i in update.removed])
             for story in update.stories:
@@ -476,6 +491,7 @@ class Store:
                 )
             if update.dedup is not None:
                 self.dedup.write(conn, update.dedup)
+        self._states_read.update((n, _digest(d)) for n, d in update.state.items())
 
     @property
     def dedup(self) -> DedupTables:
@@ -668,39 +684,11 @@ class Store:
         return problems
 
 
-def check_schema(conn: sqlite3.Connection, path: str) -> set[str]:
-    """The migrations a read-only store has; refused if it has one this newsprism does
-    not know. Missing ones cannot be applied: what they add reads as empty."""
-    try:
-        applied = {r[0] for r in conn.execute("SELECT name FROM migrations")}
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path}: not a newsprism store ({exc})") from None
-    unknown = applied - {name for name, _ in MIGRATIONS}
-    if unknown:
-        raise SchemaError(
-            f"the store has migrations this newsprism does not know: {sorted(unknown)}"
-        )
-    missing = [name for name, _ in MIGRATIONS if name not in applied]
-    if missing:
-        logger.info("%s is read-only and lacks migrations %s", path, missing)
-    return applied
+_NOT_READ = b"not read"
 
 
-def migrate(conn: sqlite3.Connection) -> list[str]:
-    """Apply the migrations this store lacks, each in its own transaction; return them."""
-    conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
-    applied = {r[0] for r in conn.execute("SELECT name FROM migrations")}
-    unknown = applied - {name for name, _ in MIGRATIONS}
-    if unknown:
-        raise SchemaError(
-            f"the store has migrations this newsprism does not know: {sorted(unknown)}"
-        )
-    done = []
-    for name, script in MIGRATIONS:
-        if name not in applied and store_open.apply_migration(conn, name, script):
-            logger.info("applied migration %s", name)
-            done.append(name)
-    return done
+def _digest(data: bytes | None) -> bytes | None:
+    return None if data is None else hashlib.blake2b(data, digest_size=16).digest()
 
 
 def _article_row(article: Article, ingested_at: str) -> tuple[Any, ...]:

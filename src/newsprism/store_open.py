@@ -15,7 +15,6 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
@@ -170,31 +169,3 @@ def closed_on_error(conn: sqlite3.Connection, path: str, doing: str = "") -> Ite
     except BaseException:
         conn.close()
         raise
-
-
-def apply_migration(conn: sqlite3.Connection, name: str, script: str) -> bool:
-    """Run one migration's ``script`` and record ``name`` in one write transaction;
-    False when another process recorded it first.
-
-    Two commands opening one new store at once both find it lacking every migration;
-    the write lock (``BEGIN IMMEDIATE``, waiting up to the busy timeout) lets one apply
-    each, and the other's insert of the same name then fails its primary key before
-    the script runs twice ("table articles already exists").
-    """
-    stamp = datetime.now(UTC).isoformat()
-    try:
-        conn.executescript(
-            f"BEGIN IMMEDIATE; INSERT INTO migrations VALUES ('{name}', '{stamp}'); "
-            f"{script}; COMMIT;"
-        )
-    except sqlite3.IntegrityError:
-        conn.execute("ROLLBACK")
-        found = conn.execute("SELECT 1 FROM migrations WHERE name = ?", (name,)).fetchone()
-        if found is None:
-            raise
-        return False
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    return True

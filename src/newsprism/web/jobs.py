@@ -429,12 +429,13 @@ def _cluster(
     analyses: Mapping[str, Analysis],
     settings: JobSettings,
 ) -> list[Story]:
-    from newsprism.cluster.batch import StoryOptions, cluster_stored
+    from newsprism.cluster.batch import StoryOptions
     from newsprism.cluster.stories import ClusterOptions
+    from newsprism.flow import add_to_stories
 
     articles = store.get_articles([i for i in ids if i in analyses])
     options = StoryOptions(cluster=ClusterOptions(embeddings=settings.embeddings))
-    stories = cluster_stored(store, articles, analyses, options)
+    stories = add_to_stories(store, articles, analyses, options)
     stage.count = len(articles)
     return stories
 
