@@ -198,3 +198,12 @@ def test_a_brief_on_material_already_briefed_is_the_same(material: StoryMaterial
     fresh = brief_to_dict(reconciler.brief(_fresh(material)))
     assert first == again == fresh
     assert first["discrepancies"] and first["statements"]
+
+
+def test_sentence_at_finds_what_reading_every_sentence_finds(material: StoryMaterial) -> None:
+    fresh = _fresh(material)
+    for article in fresh.articles:
+        sentences = fresh.sentences(article.id)
+        for offset in range(-1, len(article.text) + 1, 7):
+            plain = next((s for s in sentences if s.start <= offset < s.end), None)
+            assert fresh.sentence_at(article.id, offset) == plain

@@ -318,17 +318,23 @@ _ANNOUNCING = frozenset({"say", "announce", "tell", "confirm", "state", "declare
 
 
 class Parsed:
-    """Sentences parsed on demand, each once per call."""
+    """Sentences parsed on demand, each once per call, and each text once: syndicated
+    copies and wire text repeat sentences word for word, and one parse serves them all
+    (a Doc holds no offsets into its article; the callers add the sentence's start)."""
 
     def __init__(self, nlp: Language, states: StateNames) -> None:
         self._nlp = nlp
         self._docs: dict[tuple[str, int], Doc] = {}
+        self._by_text: dict[str, Doc] = {}
         self.states = states  # the story's names for states, learned once per call
 
     def docs(self, sentences: Sequence[Passage]) -> list[Doc]:
         todo = [s for s in sentences if (s.article, s.start) not in self._docs]
-        for sentence, doc in zip(todo, self._nlp.pipe([s.text for s in todo]), strict=True):
-            self._docs[(sentence.article, sentence.start)] = doc
+        texts = [t for t in dict.fromkeys(s.text for s in todo) if t not in self._by_text]
+        for text, doc in zip(texts, self._nlp.pipe(texts), strict=True):
+            self._by_text[text] = doc
+        for sentence in todo:
+            self._docs[(sentence.article, sentence.start)] = self._by_text[sentence.text]
         return [self._docs[(s.article, s.start)] for s in sentences]
 
 

@@ -99,10 +99,11 @@ def clause_dates(
     if analysis is None:
         return []
     doc = clause.predicate.doc
+    length = len(doc.text)  # Doc.text joins every token: once, not per mention
     found: list[tuple[str, str]] = []
     for mention in analysis.dates:
         offset = mention.start - clause.sentence.start
-        if mention.date is None or mention.ambiguous or not 0 <= offset < len(doc.text):
+        if mention.date is None or mention.ambiguous or not 0 <= offset < length:
             continue
         if any(start <= mention.start < end for start, end in skip):
             continue

@@ -9,10 +9,12 @@ two syndicated copies has one source, not three.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import pairwise
 from typing import Any
 
 from newsprism.model import Analysis, Article, Passage, Story
@@ -184,11 +186,33 @@ class StoryMaterial:
         return any(start <= offset < end for start, end in spans)
 
     def sentence_at(self, article_id: str, offset: int) -> Passage | None:
-        """The sentence holding the character ``offset``, if the article was analysed."""
-        for sentence in self.sentences(article_id):
-            if sentence.start <= offset < sentence.end:
-                return sentence
+        """The sentence holding the character ``offset``, if the article was analysed
+        (the first such sentence in the analysis' order)."""
+        analysis = self.analyses.get(article_id)
+        if analysis is None:
+            return None
+        starts = self._sentence_starts(article_id, analysis.sentences)
+        if starts is None:  # sentences out of order or overlapping: read them in turn
+            spans = analysis.sentences
+        else:  # the one sentence that can hold it (a live blog has hundreds)
+            at = bisect_right(starts, offset) - 1
+            spans = analysis.sentences[at : at + 1] if at >= 0 else ()
+        for start, end in spans:
+            if start <= offset < end:
+                return self.passage(article_id, start, end)
         return None
+
+    def _sentence_starts(
+        self, article_id: str, sentences: Sequence[tuple[int, int]]
+    ) -> list[int] | None:
+        """The article's sentence starts when the sentences are in order and apart
+        (kept per article), else None."""
+        memo = self.memo("sentence starts")
+        if article_id not in memo:
+            ordered = all(a[1] <= b[0] and a[0] < a[1] for a, b in pairwise(sentences))
+            memo[article_id] = [s for s, _ in sentences] if ordered else None
+        found: list[int] | None = memo[article_id]
+        return found
 
     def english(self) -> list[Article]:
         """Articles the English analysis could read (those with an analysis of text)."""

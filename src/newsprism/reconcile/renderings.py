@@ -156,6 +156,13 @@ def _cued(words: Sequence[_Word]) -> bool:
     return any(w.text in _CUES for w in words)
 
 
+def _shape(words: Sequence[_Word]) -> tuple[tuple[str, int, int], ...]:
+    """A rendering's words and their spacing, wherever it stands: equal for two
+    renderings that :func:`_dropped` reads alike (its answers are word indices)."""
+    base = words[0].start if words else 0
+    return tuple((w.text, w.start - base, w.end - base) for w in words)
+
+
 def _cue_pairs(cued: Sequence[bool]) -> Iterator[tuple[int, int]]:
     """The pairs ``(i, j)``, ``i < j``, of which one side holds a cue, in the order of
     ``combinations(range(len(cued)), 2)``: a story of one event holds thousands of
@@ -173,6 +180,12 @@ def negation_renderings(material: StoryMaterial) -> list[tuple[Passage, Passage]
     utterance with and without a negation (rules in the module docstring)."""
     quotes = _direct_quotes(material)
     cued = [_cued(words) for _, _, words in quotes]
+    numbered: dict[tuple[tuple[str, int, int], ...], int] = {}
+    shapes = [numbered.setdefault(_shape(words), len(numbered)) for _, _, words in quotes]
+    # One verdict per pair of wordings: syndicated copies and wire text repeat a quote
+    # word for word in dozens of articles, and the alignment reads only the words and
+    # their spacing.
+    dropped: dict[tuple[int, int], tuple[int, int] | None] = {}
     pairs: dict[tuple[tuple[str, int], tuple[str, int]], tuple[Passage, Passage]] = {}
     for i, j in _cue_pairs(cued):
         (a_id, a_quote, a_words), (b_id, b_quote, b_words) = quotes[i], quotes[j]
@@ -184,11 +197,16 @@ def negation_renderings(material: StoryMaterial) -> list[tuple[Passage, Passage]
             continue
         if not a_words or not b_words:
             continue
-        for (n_id, n_words, n_cued), (p_id, p_words) in (
-            ((a_id, a_words, cued[i]), (b_id, b_words)),
-            ((b_id, b_words, cued[j]), (a_id, a_words)),
+        for (n_id, n_words, n), (p_id, p_words, p) in (
+            ((a_id, a_words, i), (b_id, b_words, j)),
+            ((b_id, b_words, j), (a_id, a_words, i)),
         ):
-            hit = _dropped(n_words, p_words) if n_cued else None
+            if not cued[n]:
+                continue
+            wordings = (shapes[n], shapes[p])
+            if wordings not in dropped:
+                dropped[wordings] = _dropped(n_words, p_words)
+            hit = dropped[wordings]
             if hit is None:
                 continue
             denial = material.sentence_at(n_id, n_words[hit[0]].start)
