@@ -4,14 +4,19 @@ batch is still read and stored."""
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Callable
 from pathlib import Path
+
+import pytest
+from warcio.archiveiterator import ArchiveIterator
 
 from newsprism.ingest import IngestOptions, read_inputs
 from newsprism.ingest.batch import ingest
 from newsprism.model import Article, IngestFailure
 from newsprism.store import Store
+from tests.builders import warc_file
 from tests.conftest import BODY
 
 Write = Callable[..., Path]
@@ -92,3 +97,21 @@ def test_the_ingest_api_answers_a_deeply_nested_json_body_with_400(tmp_path: Pat
             )
             assert response.status_code == 400, response.text
             assert response.json()["detail"].startswith("malformed JSON")
+
+
+@pytest.mark.parametrize("gzip", [False, True])
+def test_a_warc_cut_inside_a_record_reports_a_failure(write: Write, gzip: bool) -> None:
+    # warcio ends quietly inside a record's headers or a non-HTML record: the pages
+    # after such a cut were lost with no word (a 4-page WARC cut at 30%: 1 page read,
+    # no failure). A cut only in the blank lines or gzip trailer after a whole record
+    # loses nothing and may pass.
+    html = f"<html><body><p>{BODY}</p></body></html>"
+    whole = warc_file([(f"https://coast.example/{n}", html) for n in range(3)], gzip=gzip)
+    records = ArchiveIterator(io.BytesIO(whole), arc2warc=True)
+    boundaries = sorted({records.get_record_offset() for _ in records} | {len(whole)})
+    for cut in range(1, len(whole), 41):
+        items = _read(write(f"cut{cut}.warc", whole[:cut]))
+        failed = [i for i in items if isinstance(i, IngestFailure)]
+        record_end = next(b for b in boundaries if b >= cut)
+        assert failed or record_end - cut <= 12, cut
+        assert all("\n" not in f.reason for f in failed)

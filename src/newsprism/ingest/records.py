@@ -9,6 +9,7 @@ around it are still read.
 from __future__ import annotations
 
 import dataclasses
+import io
 import json
 import logging
 import re
@@ -133,13 +134,53 @@ def read_warc(stream: IO[bytes], source: str, max_bytes: int) -> Iterator[Item]:
     Non-HTML records and non-200 responses are passed over. A damaged archive yields a
     failure after the records read before the damage.
     """
+    records = ArchiveIterator(stream, arc2warc=True)
+    last, count, cut_reported = None, 0, False
     try:
-        for record in ArchiveIterator(stream, arc2warc=True):
-            yield from _document_from_record(record, source, max_bytes)
+        for record in records:
+            last, count = record, count + 1
+            for item in _document_from_record(record, source, max_bytes):
+                cut_reported = isinstance(item, IngestFailure) and item.reason == _CUT
+                yield item
     except ArchiveLoadFailed as exc:
         yield IngestFailure(source, f"malformed WARC ({_one_line(exc)})")
+        return
     except Exception as exc:
-        yield IngestFailure(source, f"malformed WARC ({type(exc).__name__}: {_one_line(exc)})")
+        reason = f"{type(exc).__name__}: {_one_line(exc)}"
+        yield IngestFailure(source, f"malformed or truncated WARC ({count} records read; {reason})")
+        return
+    # warcio ends quietly where the archive does: inside the last record (its unread
+    # Content-Length tells; for an HTML page that was said above), inside its headers
+    # (see _cut), or inside the headers of one it then never yields (the bytes after the
+    # last record tell).
+    if last is not None and _cut(last) and not cut_reported:
+        uri = last.rec_headers.get_header("WARC-Target-URI") or ""
+        yield IngestFailure(f"{source}#{uri}" if uri else source, _CUT)
+    elif _size(stream) > records.offset:
+        left = _size(stream) - records.offset
+        yield IngestFailure(
+            source, f"truncated WARC: {left:,} bytes after record {count} are no whole record"
+        )
+
+
+_CUT = "truncated WARC record (the archive ends mid-record)"
+
+
+def _cut(record: Any) -> bool:
+    """True for a record the archive ends in: its headers lack what every record has (a
+    type, a Content-Length: cut inside them), or its content is shorter than declared
+    (an archive cut in the blank lines after a whole record has lost nothing)."""
+    if not record.rec_type or not record.rec_headers.get_header("Content-Length"):
+        return True
+    return getattr(record.raw_stream, "limit", 0) > 0
+
+
+def _size(stream: IO[bytes]) -> int:
+    """The stream's length in bytes (0 when it cannot seek: nothing is then checked)."""
+    try:
+        return stream.seek(0, io.SEEK_END)
+    except (OSError, ValueError):
+        return 0
 
 
 def _one_line(exc: BaseException) -> str:
@@ -161,7 +202,7 @@ def _document_from_record(record: Any, source: str, max_bytes: int) -> Iterator[
         check_size(where, len(payload), max_bytes)
         if getattr(record.raw_stream, "limit", 0) > 0:
             # warcio ends a cut-off record quietly; its unread Content-Length tells.
-            raise MalformedInput(where, "truncated WARC record (the archive ends mid-record)")
+            raise MalformedInput(where, _CUT)
         decoded = decode(payload, where, declared=charset_of(content_type))
         found = read_html(decoded.text, where, url=uri or None)
     except InputError as exc:
