@@ -94,12 +94,15 @@ def numbers_clash(a: Sequence[Quantity], b: Sequence[Quantity]) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class _Side:
-    """What :func:`agreement` reads of one passage."""
+    """What :func:`agreement` reads of one passage, and ``kind``: a number shared by
+    the passages it reads alike (the same figures as written, negation, lemmas and
+    people), so a verdict is worked out once per pair of kinds."""
 
     quantities: list[Quantity]
     negated: bool
-    lemmas: set[str]
+    lemmas: frozenset[str]
     people: frozenset[str]
+    kind: int
 
 
 def _side(material: StoryMaterial, passage: Passage) -> _Side:
@@ -111,19 +114,30 @@ def _side(material: StoryMaterial, passage: Passage) -> _Side:
     memo = material.memo("agreement")
     found = memo.get(key)
     if found is None:
-        found = _Side(
-            quantities_in(material, passage),
-            negated(passage.text),
-            table_lemmas(passage.text),
-            _people(material, passage),
-        )
-        memo[key] = found
+        quantities = quantities_in(material, passage)
+        no = negated(passage.text)
+        lemmas = frozenset(table_lemmas(passage.text))
+        people = _people(material, passage)
+        # What numbers_clash reads of a figure (compatible: value, unit, text, bound).
+        figures = tuple((q.value, q.unit, q.text, q.approx) for q in quantities)
+        kinds = material.memo("agreement kinds")
+        kind = kinds.setdefault((figures, no, lemmas, people), len(kinds))
+        found = memo[key] = _Side(quantities, no, lemmas, people, kind)
     return found
 
 
 def agreement(material: StoryMaterial, a: Passage, b: Passage) -> Agreement:
     """How passage ``b`` stands to passage ``a`` (see the module docstring)."""
     left, right = _side(material, a), _side(material, b)
+    verdicts = material.memo("agreement verdicts")
+    pair = (left.kind, right.kind)
+    verdict: Agreement | None = verdicts.get(pair)
+    if verdict is None:
+        verdict = verdicts[pair] = _verdict(left, right)
+    return verdict
+
+
+def _verdict(left: _Side, right: _Side) -> Agreement:
     if numbers_clash(left.quantities, right.quantities):
         return "differ"
     if left.negated != right.negated or lemmas_clash(left.lemmas, right.lemmas):
