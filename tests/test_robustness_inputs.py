@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,49 @@ def test_a_warc_cut_inside_a_record_reports_a_failure(write: Write, gzip: bool) 
         record_end = next(b for b in boundaries if b >= cut)
         assert failed or record_end - cut <= 12, cut
         assert all("\n" not in f.reason for f in failed)
+
+
+def _feed(*items: str) -> str:
+    entries = "".join(
+        f"<item><title>{title}</title><link>https://coast.example/{n}</link>"
+        f"<description>{BODY} {extra}</description>{date}</item>"
+        for n, (title, extra, date) in enumerate(i.split("|") for i in items)
+    )
+    head = '<?xml version="1.0"?><rss version="2.0"><channel><title>Coast</title>'
+    return f"{head}{entries}</channel></rss>"
+
+
+def test_a_character_reference_to_no_character_costs_only_itself(write: Write) -> None:
+    # "&#xD800;" (half a surrogate pair) made feedparser raise UnicodeEncodeError and the
+    # whole feed failed; it now reads as U+FFFD, like NUL's and out-of-range references.
+    path = write("coast.rss", _feed("One|fine|", "Two|half &#xD800; nul &#0; far &#x110000;|"))
+    items = _read(path)
+    assert [type(i) for i in items] == [Article, Article]
+    assert isinstance(items[1], Article)
+    assert items[1].text.endswith("half \ufffd nul \ufffd far \ufffd")
+
+
+def test_an_impossible_feed_date_is_no_date_not_a_rolled_over_one(write: Write) -> None:
+    # feedparser rolls "30 February" over into 2 March, a day no one wrote.
+    stamp = "<pubDate>2026-02-30T10:00:00Z</pubDate>"
+    fine = "<pubDate>2026-03-03T10:00:00Z</pubDate>"
+    items = _read(write("coast.rss", _feed(f"One|a|{stamp}", f"Two|b|{fine}")))
+    assert [getattr(i, "published", None) for i in items] == [
+        None,
+        datetime(2026, 3, 3, 10, tzinfo=UTC),
+    ]
+
+
+def test_placeholder_publication_dates_are_left_out_and_the_batch_is_stored(
+    write: Write, store: Store
+) -> None:
+    # "0001-01-01T00:00:00+05:00" overflowed converting to UTC in the store and ended the
+    # batch; "9999-12-31" overflowed the story's timeline window in the cross-check.
+    lines = [
+        json.dumps({"text": f"{BODY} {n}", "published": stamp})
+        for n, stamp in enumerate(["0001-01-01T00:00:00+05:00", "9999-12-31", "2026-03-03"])
+    ]
+    report = ingest(store, [str(write("dated.jsonl", "\n".join(lines)))], IngestOptions())
+    assert report.failures == [] and len(report.added) == 3
+    published = sorted(str(a.published) for a in store.list_articles())
+    assert published == ["2026-03-03 00:00:00+00:00", "None", "None"]

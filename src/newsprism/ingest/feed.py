@@ -56,7 +56,7 @@ def read_feed(data: bytes, source: str, read_link: LinkReader | None = None) -> 
             source, "feed declares XML entities (<!ENTITY> in its DTD): refused, nothing read"
         )
     try:
-        parsed = feedparser.parse(data)
+        parsed = feedparser.parse(_valid_references(data))
     except Exception as exc:  # feedparser's own bugs on odd bytes (a NUL in a declaration)
         raise MalformedInput(source, f"unreadable feed ({type(exc).__name__}: {exc})") from None
     broken = _xml_error(parsed)
@@ -92,6 +92,21 @@ _WIDE_BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+
+
+# A character reference to a code point no text holds (a surrogate half, NUL, past
+# U+10FFFF): feedparser's lenient parser raised UnicodeEncodeError on "&#xD800;" in one
+# entry and the whole feed was lost. Such a reference reads as U+FFFD, as in HTML.
+_CHAR_REFERENCE = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+
+
+def _valid_references(data: bytes) -> bytes:
+    def fixed(found: re.Match[bytes]) -> bytes:
+        code = int(found[1], 16) if found[1] else int(found[2])
+        invalid = code == 0 or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF
+        return b"&#xFFFD;" if invalid else found[0]
+
+    return _CHAR_REFERENCE.sub(fixed, data) if b"&#" in data else data
 
 
 def _markup(data: bytes) -> str:
@@ -185,10 +200,20 @@ def entry_published(entry: Any) -> datetime | None:
         found = parse_timestamp(raw) or _rfc822(raw)
         if found is not None:
             return found
+        if _ISO_SHAPED.match(raw):
+            # An impossible ISO date ("2026-02-30", month 13): feedparser rolls it over
+            # into another day ("2026-03-02") that no one wrote.
+            return None
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     if parsed:
-        return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC)
+        try:
+            return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC)
+        except (OverflowError, OSError, ValueError):  # year 0 and the like
+            return None
     return None
+
+
+_ISO_SHAPED = re.compile(r"[+-]?\d{4}-\d{1,2}-\d{1,2}")
 
 
 def _rfc822(raw: str) -> datetime | None:

@@ -29,6 +29,7 @@ import zlib
 from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cached_property
 from typing import IO, Literal
 from urllib.parse import urlsplit
@@ -344,12 +345,25 @@ def build_article(
         outlet=outlet,
         title=raw.title or cleaned.title,
         byline=raw.byline or cleaned.byline,
-        published=raw.published or cleaned.published,
+        published=_plausible(raw.published or cleaned.published, raw.source),
         language=raw.language or languages.detect(cleaned.text),
         credit=cleaned.credit or _other(cleaned.affiliation, outlet),
         headings=cleaned.headings,
         removed=raw.removed + cleaned.removed,
     )
+
+
+# A publication time outside these years is a placeholder, not a date: "0001-01-01" (an
+# empty .NET DateTime), "9999-12-31" (an open end). Date arithmetic on them overflows
+# (0001-01-01T00:00+05:00 to UTC ended a whole ingest batch; a story's timeline window).
+PLAUSIBLE_YEARS = range(1800, 2201)
+
+
+def _plausible(published: datetime | None, source: str) -> datetime | None:
+    if published is None or published.year in PLAUSIBLE_YEARS:
+        return published
+    logger.warning("%s: publication date %s is a placeholder; left out", source, published.date())
+    return None
 
 
 def _other(name: str | None, outlet: str | None) -> str | None:
