@@ -207,3 +207,34 @@ def test_sentence_at_finds_what_reading_every_sentence_finds(material: StoryMate
         for offset in range(-1, len(article.text) + 1, 7):
             plain = next((s for s in sentences if s.start <= offset < s.end), None)
             assert fresh.sentence_at(article.id, offset) == plain
+
+
+def _dated_every_pair(material: StoryMaterial, overlap: float) -> list[Passage]:
+    """date_discrepancies._dated_sentences as it was: every pair of dated sentences."""
+    dd = date_discrepancies
+    dated = [
+        (s, dd._resolved(material, s), dd.prefixes(dd._QUOTED.sub(" ", s.text)))
+        for s in material.story_pieces()
+    ]
+    dated = [d for d in dated if d[1]]
+    keep: set[tuple[str, int]] = set()
+    for i, (a, a_dates, a_words) in enumerate(dated):
+        for b, b_dates, b_words in dated[i + 1 :]:
+            if a.article != b.article and material.source_of(a.article) == material.source_of(
+                b.article
+            ):
+                continue
+            if not any(dd.dates_clash([x], [y]) for x in a_dates for y in b_dates):
+                continue
+            if len(a_words & b_words) >= overlap * len(a_words | b_words):
+                keep.update({(a.article, a.start), (b.article, b.start)})
+    return [s for s, _, _ in dated if (s.article, s.start) in keep]
+
+
+@pytest.mark.parametrize("overlap", [0.0, 0.2, 0.5])
+def test_dated_sentences_by_kind_match_every_pair(material: StoryMaterial, overlap: float) -> None:
+    pieces = material.story_pieces()
+    found = date_discrepancies._dated_sentences(material, pieces, overlap)
+    assert found == _dated_every_pair(material, overlap)
+    if overlap == 0.0:
+        assert found

@@ -187,20 +187,40 @@ def _dated_sentences(
     Saturday: 0.14 with the quote, 0.23 without)."""
     dated = [(s, _resolved(material, s), prefixes(_QUOTED.sub(" ", s.text))) for s in sentences]
     dated = [d for d in dated if d[1]]
+    # Sentences with the same dates and words (syndicated copies, a live blog's
+    # repeats) are one kind: the date and word tests run once per pair of kinds, not
+    # per pair of sentences.
+    kinds: dict[tuple[tuple[tuple[str, str], ...], frozenset[str]], list[Passage]] = {}
+    for sentence, dates, words in dated:
+        kinds.setdefault((tuple(dates), frozenset(words)), []).append(sentence)
+    groups = list(kinds.items())
     keep: set[tuple[str, int]] = set()
-    for i, (a, a_dates, a_words) in enumerate(dated):
-        for b, b_dates, b_words in dated[i + 1 :]:
-            # Pairs of one article are kept too: the guard against an article that gives
-            # the predicate both dates (a recurring event) must see both sentences.
-            if a.article != b.article and material.source_of(a.article) == material.source_of(
-                b.article
-            ):
-                continue
-            if not any(dates_clash([x], [y]) for x in a_dates for y in b_dates):
+    for x, ((a_dates, a_words), a_members) in enumerate(groups):
+        for (b_dates, b_words), b_members in groups[x:]:
+            if not any(dates_clash([p], [q]) for p in a_dates for q in b_dates):
                 continue
             if len(a_words & b_words) >= overlap * len(a_words | b_words):
-                keep.update({(a.article, a.start), (b.article, b.start)})
+                _keep_pairs(material, a_members, b_members, a_members is b_members, keep)
     return [s for s, _, _ in dated if (s.article, s.start) in keep]
+
+
+def _keep_pairs(
+    material: StoryMaterial,
+    first: Sequence[Passage],
+    second: Sequence[Passage],
+    same: bool,
+    keep: set[tuple[str, int]],
+) -> None:
+    """Keep both sentences of each pair (one from each kind; two of the kind when
+    ``same``) that are of one article or of two sources. Pairs of one article are kept
+    too: the guard against an article that gives the predicate both dates (a
+    recurring event) must see both sentences."""
+    for i, a in enumerate(first):
+        for b in second[i + 1 :] if same else second:
+            if a.article == b.article or material.source_of(a.article) != material.source_of(
+                b.article
+            ):
+                keep.update({(a.article, a.start), (b.article, b.start)})
 
 
 def _dated_clauses(

@@ -112,17 +112,24 @@ def _renders(
     if linked is None or not len(linked):
         return found
     owner = {i: number for number, c in enumerate(state) for i in c.units}
+    # Per cluster, its units by article: a pair asks only the other unit's article's
+    # units of the cluster (reading the whole cluster per linked pair was quadratic in
+    # a story of one event, where a statement holds hundreds of units).
+    by_article: list[dict[str, list[int]]] = []
+    for cluster in state:
+        held: dict[str, list[int]] = defaultdict(list)
+        for k in cluster.units:
+            held[units[k].article].append(k)
+        by_article.append(held)
     for i, j in zip(*np.nonzero(np.triu(linked)), strict=True):
         a, b = owner[int(i)], owner[int(j)]
         if a == b or units[i].article == units[j].article:
             continue
         for mine, theirs, unit, other in ((a, b, i, j), (b, a, j, i)):
-            repeat = any(
-                linked[other, k]
-                for k in state[mine].units
-                if units[k].article == units[other].article
-            )
-            if units[unit].article not in state[theirs].groups and not repeat:
+            if units[unit].article in state[theirs].groups:
+                continue
+            same = by_article[mine].get(units[other].article, ())
+            if not any(linked[other, k] for k in same):
                 found[(min(a, b), max(a, b))].add(material.source_of(units[unit].article))
     return found
 

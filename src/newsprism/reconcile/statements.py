@@ -514,10 +514,17 @@ def pair_features(
 def _constraints(units: Sequence[Unit]) -> tuple[Mask, Mask]:
     """(forbidden pairs: one article, or two speakers of whom neither unit names the
     other's: a unit with a co-speaker may join either person's words; resolved units)."""
-    articles = np.array([u.article for u in units], dtype=object)
-    speakers = np.array([u.speaker or "" for u in units], dtype=object)
-    others = np.array([u.cospeaker or "-" for u in units], dtype=object)
-    resolved = speakers != ""
+    # Strings as numbers of one vocabulary: the n x n comparisons run on integers, not
+    # on Python strings (seconds for the thousands of units of a story of one event).
+    vocabulary: dict[str, int] = {}
+
+    def codes(texts: Iterable[str]) -> npt.NDArray[np.int64]:
+        return np.array([vocabulary.setdefault(t, len(vocabulary)) for t in texts], dtype=np.int64)
+
+    articles = codes(u.article for u in units)
+    speakers = codes(u.speaker or "" for u in units)
+    others = codes(u.cospeaker or "-" for u in units)
+    resolved = speakers != vocabulary.setdefault("", len(vocabulary))
     forbid = articles[:, None] == articles[None, :]
     shared = (speakers[:, None] == speakers[None, :]) | (others[:, None] == speakers[None, :])
     shared |= shared.T
