@@ -162,3 +162,10 @@ def test_placeholder_publication_dates_are_left_out_and_the_batch_is_stored(
     assert report.failures == [] and len(report.added) == 3
     published = sorted(str(a.published) for a in store.list_articles())
     assert published == ["2026-03-03 00:00:00+00:00", "None", "None"]
+
+
+def test_an_outlet_given_for_the_run_is_one_line_of_words(write: Write) -> None:
+    path = write("a.txt", BODY)
+    for given, outlet in [("  Coast\tRadio\n", "Coast Radio"), ("   ", "a"), ("x\x00y", "x y")]:
+        items = list(read_inputs([str(path)], IngestOptions(outlet=given)))
+        assert [getattr(i, "outlet", None) for i in items] == [outlet]

@@ -25,6 +25,7 @@ import io
 import logging
 import re
 import sys
+import unicodedata
 import zlib
 from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import ExitStack
@@ -86,6 +87,13 @@ class IngestOptions:
     errors: Literal["record", "raise"] = "record"
     # The outlet of every article read in this run (``--outlet``), over any other clue.
     outlet: str | None = None
+
+    def __post_init__(self) -> None:
+        # One line of words, like every other outlet ('--outlet "Coast\tRadio\n"' was
+        # stored with its tab and newline; one of spaces only was an outlet of spaces).
+        if self.outlet is not None:
+            line = "".join(" " if unicodedata.category(c) == "Cc" else c for c in self.outlet)
+            object.__setattr__(self, "outlet", " ".join(line.split()) or None)
 
 
 @dataclass
