@@ -238,3 +238,18 @@ def test_dated_sentences_by_kind_match_every_pair(material: StoryMaterial, overl
     assert found == _dated_every_pair(material, overlap)
     if overlap == 0.0:
         assert found
+
+
+def test_mentions_in_lists_what_reading_every_entity_finds(material: StoryMaterial) -> None:
+    fresh = _fresh(material)
+    for article in fresh.articles:
+        analysis = fresh.analyses[article.id]
+        every = sorted(
+            (m.start, m.end, n) for n, e in enumerate(analysis.entities) for m in e.mentions
+        )
+        assert every
+        for start in range(0, len(article.text), 37):
+            end = start + 80
+            assert fresh.mentions_in(article.id, start, end) == [
+                row for row in every if start <= row[0] < end
+            ]

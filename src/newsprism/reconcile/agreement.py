@@ -64,11 +64,13 @@ def _people(material: StoryMaterial, passage: Passage) -> frozenset[str]:
     analysis = material.analysis(passage.article)
     if analysis is None:
         return frozenset()
+    # Mentions within the passage (one starting at its very end can only be empty).
+    inside = material.mentions_in(passage.article, passage.start, passage.end + 1)
+    entities = analysis.entities
     return frozenset(
-        e.name.casefold()
-        for e in analysis.entities
-        if e.type in _PEOPLE
-        and any(passage.start <= m.start and m.end <= passage.end for m in e.mentions)
+        entities[n].name.casefold()
+        for _, end, n in inside
+        if end <= passage.end and entities[n].type in _PEOPLE
     )
 
 

@@ -133,9 +133,12 @@ def _names(
     if analysis is None:
         return ()
     found: dict[str, frozenset[str]] = {}
-    for entity in analysis.entities:
-        if any(_inside(passage, m.start) for m in entity.mentions):
-            found.setdefault(names.key(entity.name), _name_words(entity.name, entity.type))
+    # The entities with a mention starting inside, in the analysis' order.
+    named = sorted(
+        {n for _, _, n in material.mentions_in(passage.article, passage.start, passage.end)}
+    )
+    for entity in (analysis.entities[n] for n in named):
+        found.setdefault(names.key(entity.name), _name_words(entity.name, entity.type))
     return tuple(found.items())
 
 

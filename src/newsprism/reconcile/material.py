@@ -9,7 +9,7 @@ two syndicated copies has one source, not three.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -201,6 +201,27 @@ class StoryMaterial:
             if start <= offset < end:
                 return self.passage(article_id, start, end)
         return None
+
+    def mentions_in(self, article_id: str, start: int, end: int) -> list[tuple[int, int, int]]:
+        """The article's entity mentions that start in ``[start, end)``, as (mention
+        start, mention end, the entity's place in the analysis' entities), by start:
+        a look-up in a per-article table (reading every entity's every mention per
+        passage was the cost of a live blog's hundreds of sentences and names)."""
+        memo = self.memo("mentions")
+        table = memo.get(article_id)
+        if table is None:
+            analysis = self.analyses.get(article_id)
+            rows = sorted(
+                (m.start, m.end, n)
+                for n, e in enumerate(analysis.entities if analysis is not None else ())
+                for m in e.mentions
+            )
+            table = memo[article_id] = ([r[0] for r in rows], rows)
+        starts, rows = table
+        found: list[tuple[int, int, int]] = rows[
+            bisect_left(starts, start) : bisect_left(starts, end)
+        ]
+        return found
 
     def _sentence_starts(
         self, article_id: str, sentences: Sequence[tuple[int, int]]
