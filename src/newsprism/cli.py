@@ -366,7 +366,36 @@ def story_command(
 
 
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="How to print.")]
-OutFileOption = Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file.")]
+
+
+def _writable_out(value: Path | None) -> Path | None:
+    """``--out`` checked before any work: a run's report once went to a folder, or to a
+    folder that does not exist, only after its whole analysis (a traceback, at the end)."""
+    if value is None:
+        return None
+    folder = value.absolute().parent
+    if value.is_dir():
+        raise typer.BadParameter(f"{value} is a folder; give a file name")
+    if not folder.is_dir():
+        raise typer.BadParameter(f"{value}: folder {folder} does not exist")
+    if not os.access(folder, os.W_OK) or (value.exists() and not os.access(value, os.W_OK)):
+        raise typer.BadParameter(f"{value}: cannot write there")
+    return value
+
+
+OutFileOption = Annotated[
+    Path | None,
+    typer.Option("--out", "-o", help="Write to this file.", callback=_writable_out),
+]
+
+
+def _write_report(output_format: OutputFormat, out_file: Path | None, view: ReportView) -> None:
+    try:
+        write_report(out, output_format, out_file, view)
+    except OSError as exc:  # the disk filled, the folder went away since the check
+        _fail(f"{out_file}: cannot write the report ({exc.strerror or exc})")
+
+
 EmbeddingsOption = Annotated[
     Embeddings,
     typer.Option(
@@ -469,7 +498,7 @@ def analyze_command(
     _report_warnings(run.report.warnings)
     _report_failures(failures)
     view = ReportView(run.articles, run.analyses, run.briefs, outlets, show_articles, failures)
-    write_report(out, output_format, out_file, view)
+    _write_report(output_format, out_file, view)
     if failures:
         raise typer.Exit(EXIT_FAILED_INPUTS)
 
@@ -497,7 +526,7 @@ def brief_command(
         failures = store.analysis_failures(story.articles)
     articles = list(material.articles)
     view = ReportView(articles, dict(material.analyses), [brief], outlets, failures=failures)
-    write_report(out, output_format, out_file, view)
+    _write_report(output_format, out_file, view)
 
 
 @app.command("serve")
@@ -592,6 +621,8 @@ def export_command(
             )
         except NewsprismError as exc:
             _fail(str(exc))
+        except OSError as exc:
+            _fail(f"{out_file or 'standard output'}: cannot write ({exc.strerror or exc})")
     if out_file is not None:
         err.print(f"wrote {terminal.counted(rows, 'row')} to {out_file}", markup=False)
 

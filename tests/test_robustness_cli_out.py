@@ -1,0 +1,55 @@
+"""``--out`` that cannot be written: refused before any work (a folder, a folder that does
+not exist), or one error line when the write itself fails; never a traceback after a
+whole analysis."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+from typing import Any
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from newsprism import cli
+from newsprism.cli import app
+from newsprism.render.report import OutputFormat, ReportView
+from newsprism.store import Store
+from tests.conftest import BODY
+
+runner = CliRunner()
+
+
+def test_an_out_path_that_is_a_folder_or_has_no_folder_is_refused_first(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(BODY, encoding="utf-8")
+    db = tmp_path / "news.db"
+    for out in (tmp_path, tmp_path / "missing" / "brief.json"):
+        args = ["analyze", str(article), "--db", str(db), "--format", "json", "--out", str(out)]
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2, result.output
+        assert "Invalid value for '--out'" in result.stderr
+    with Store(db) as store:
+        assert store.count_articles() == 0  # refused before reading anything
+    result = runner.invoke(app, ["export", "--all", "--db", str(db), "--out", str(tmp_path)])
+    assert result.exit_code == 2 and "is a folder" in result.stderr
+
+
+def test_a_report_or_table_that_cannot_be_written_is_one_error_line(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    def full_disk(*_args: Any, **_kwargs: Any) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    out = tmp_path / "brief.md"
+    monkeypatch.setattr(cli, "write_report", full_disk)
+    view = ReportView([], {}, [], {})
+    with pytest.raises(typer.Exit) as ended:
+        cli._write_report(OutputFormat.md, out, view)
+    assert ended.value.exit_code == 1
+    monkeypatch.setattr("newsprism.export.export_stories", full_disk)
+    args = ["export", "--all", "--db", str(tmp_path / "n.db"), "--out", str(out)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"error: {out}: cannot write (No space left on device)"
