@@ -699,11 +699,25 @@ def _clause_draft(
         first += 1
     while last > first and (doc[last - 1].is_punct or doc[last - 1].is_space):
         last -= 1
-    words = [t for t in doc[first:last] if t.is_alpha]
-    if len(words) < max(1, min_words) or all(ctx.quoted[t.i] for t in words):
+    if not _has_words(ctx, first, last, max(1, min_words)):
         return None
     start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1])
     return Draft(start, end, False, attribution)
+
+
+def _has_words(ctx: SpeakerDoc, first: int, last: int, needed: int) -> bool:
+    """True when ``doc[first:last]`` holds ``needed`` words, not all of them quoted; read
+    only as far as that takes (a chain of nested reports, "Rask said that Rask said
+    that ...", hands every report the rest of the page: listing each clause's words was
+    quadratic in the page)."""
+    count, unquoted = 0, False
+    for i in range(first, last):
+        if ctx.doc[i].is_alpha:
+            count += 1
+            unquoted = unquoted or not ctx.quoted[i]
+            if count >= needed and unquoted:
+                return True
+    return False
 
 
 def _in_cue_paragraph(
