@@ -7,20 +7,23 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from itertools import combinations
+from types import SimpleNamespace
 
 import pytest
 
 from newsprism.analyze.analyzer import Analyzer
 from newsprism.model import Article, Passage, Story, article_id
 from newsprism.reconcile import agreement as agreement_module
-from newsprism.reconcile import date_discrepancies, renderings
+from newsprism.reconcile import date_discrepancies, renderings, verify_missing
 from newsprism.reconcile.agreement import agreement, negated, numbers_clash, quantities_in
 from newsprism.reconcile.antonyms import antonym_clash
 from newsprism.reconcile.brief import Reconciler
 from newsprism.reconcile.exclusive_details import StoryDetails, _flags, details_of, new_details
+from newsprism.reconcile.facts import compare_facts, values_compatible
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.roster import story_names
 from newsprism.reconcile.similarity import LexicalSimilarity
+from newsprism.reconcile.speaker_match import last_name, same_speaker
 from newsprism.render.jsonout import brief_to_dict
 
 PUBLISHED = datetime(2026, 3, 4, 9, 0, tzinfo=UTC)
@@ -86,7 +89,7 @@ def _renderings_every_pair(material: StoryMaterial) -> list[tuple[Passage, Passa
     for (a_id, a_quote, a_words), (b_id, b_quote, b_words) in combinations(quotes, 2):
         if material.source_of(a_id) == material.source_of(b_id):
             continue
-        if not renderings.same_speaker(a_quote.speaker, b_quote.speaker, renderings.last_name):
+        if not same_speaker(a_quote.speaker, b_quote.speaker, last_name):
             continue
         if not a_words or not b_words:
             continue
@@ -253,3 +256,27 @@ def test_mentions_in_lists_what_reading_every_entity_finds(material: StoryMateri
             assert fresh.mentions_in(article.id, start, end) == [
                 row for row in every if start <= row[0] < end
             ]
+
+
+def test_agreeing_values_by_figure_match_every_value(material: StoryMaterial) -> None:
+    facts = compare_facts(material)
+    assert any(len(f.values) >= 4 for f in facts)
+    for fact in facts:
+        best: list[object] = []
+        best_sources = 0
+        for value in fact.values:
+            group = [v for v in fact.values if values_compatible(value, v, fact.unit)]
+            sources = material.sources(v.passage.article for v in group)
+            if sources > best_sources:
+                best, best_sources = group, sources
+        assert verify_missing._agreeing_values(material, fact) == best
+
+
+def test_deed_pairs_are_every_pair_of_one_deed_in_order() -> None:
+    lemmas = ["release", "say", "publish", "release", "quit", "unveil", "resign", "say", "post"]
+    clauses = [SimpleNamespace(lemma=lemma) for lemma in lemmas]
+    expected = [
+        (a, b) for a, b in combinations(clauses, 2) if date_discrepancies.one_deed(a.lemma, b.lemma)
+    ]
+    found = list(date_discrepancies._deed_pairs(clauses))  # type: ignore[arg-type]
+    assert found == expected and len(found) >= 8

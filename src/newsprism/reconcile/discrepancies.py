@@ -207,14 +207,22 @@ def _cue_worth_parsing(sentence: Passage, others: Sequence[frozenset[str]]) -> b
     return any(len(words & mine) >= 2 and words & after for words in others)
 
 
+def _of_others(
+    words: Sequence[tuple[str, frozenset[str]]], material: StoryMaterial, sentence: Passage
+) -> list[frozenset[str]]:
+    """The word sets of other sources' sentences (the sentence's source read once, not
+    once per sentence of the story)."""
+    source = material.source_of(sentence.article)
+    return [w for src, w in words if src != source]
+
+
 def _denials(material: StoryMaterial, sentences: Sequence[Passage], parsed: Parsed) -> list[Clause]:
     """Guard 1 (with 3 and 4): negated, asserted, non-speech predicates."""
     words = [(material.source_of(s.article), _content_prefixes(s.text)) for s in sentences]
     cued = [
         s
         for s in sentences
-        if CUE.search(s.text)
-        and _cue_worth_parsing(s, [w for src, w in words if src != material.source_of(s.article)])
+        if CUE.search(s.text) and _cue_worth_parsing(s, _of_others(words, material, s))
     ]
     return [
         Clause(s, material.source_of(s.article), p, True)

@@ -22,8 +22,10 @@ __all__ = [
     "Figure",
     "agree",
     "compatible",
+    "figure_of",
     "interval",
     "near",
+    "value_figure",
     "values_compatible",
     "written_step",
 ]
@@ -246,17 +248,27 @@ def _inside(value: float, figure: Figure) -> bool:
 
 def compatible(a: Quantity, b: Quantity, options: FactOptions | None = None) -> bool:
     """Whether two figures (in one unit) can both hold (see :func:`agree`)."""
-    a_lo, a_hi = interval(a, options)
-    b_lo, b_hi = interval(b, options)
-    return agree((a.value, a_lo, a_hi, a.approx is None), (b.value, b_lo, b_hi, b.approx is None))
+    return agree(figure_of(a, options), figure_of(b, options))
+
+
+def figure_of(quantity: Quantity, options: FactOptions | None = None) -> Figure:
+    """A quantity as a figure (value, lo, hi, exact) for :func:`agree`; made once, a
+    quantity can be weighed against many others."""
+    lo, hi = interval(quantity, options)
+    return (quantity.value, lo, hi, quantity.approx is None)
 
 
 def values_compatible(
     a: FactValue, b: FactValue, unit: str | None, options: FactOptions | None = None
 ) -> bool:
     """:func:`compatible` for two fact values in ``unit``."""
+    return agree(value_figure(a, unit, options), value_figure(b, unit, options))
 
-    def quantity(v: FactValue) -> Quantity:
-        return Quantity(v.value, unit, v.passage.text, v.passage.start, v.passage.end, v.approx)
 
-    return compatible(quantity(a), quantity(b), options)
+def value_figure(value: FactValue, unit: str | None, options: FactOptions | None = None) -> Figure:
+    """:func:`figure_of` a fact value in ``unit``."""
+    quantity = Quantity(
+        value.value, unit, value.passage.text, value.passage.start, value.passage.end,
+        value.approx,
+    )  # fmt: skip
+    return figure_of(quantity, options)

@@ -36,7 +36,7 @@ from typing import Final
 
 from newsprism.model import Passage, Quote
 from newsprism.reconcile.material import StoryMaterial
-from newsprism.reconcile.speaker_match import last_name, same_speaker
+from newsprism.reconcile.speaker_match import last_name
 
 __all__ = ["MIN_RUN", "MIN_SHARE", "MIN_SHARED", "WINDOW", "negation_renderings"]
 
@@ -187,14 +187,17 @@ def negation_renderings(material: StoryMaterial) -> list[tuple[Passage, Passage]
     # their spacing.
     dropped: dict[tuple[int, int], tuple[int, int] | None] = {}
     pairs: dict[tuple[tuple[str, int], tuple[str, int]], tuple[Passage, Passage]] = {}
+    # Each article resolves its own names and no roster is at hand: the last name
+    # ("Mayor Ilse Varga" / "Varga"; why not the roster key: speaker_match's doc).
+    # Keys and sources are read once per quote, not per pair.
+    keys = [None if q.speaker is None else last_name(q.speaker) for _, q, _ in quotes]
+    sources = [material.source_of(article) for article, _, _ in quotes]
     for i, j in _cue_pairs(cued):
-        (a_id, a_quote, a_words), (b_id, b_quote, b_words) = quotes[i], quotes[j]
-        if material.source_of(a_id) == material.source_of(b_id):
+        if sources[i] == sources[j]:
             continue
-        # Each article resolves its own names and no roster is at hand: the last name
-        # ("Mayor Ilse Varga" / "Varga"; why not the roster key: speaker_match's doc).
-        if not same_speaker(a_quote.speaker, b_quote.speaker, last_name):
-            continue
+        if keys[i] is not None and keys[j] is not None and keys[i] != keys[j]:
+            continue  # two resolved speakers (speaker_match.same_speaker)
+        (a_id, _, a_words), (b_id, _, b_words) = quotes[i], quotes[j]
         if not a_words or not b_words:
             continue
         for (n_id, n_words, n), (p_id, p_words, p) in (

@@ -21,7 +21,7 @@ import numpy as np
 
 from newsprism.model import Brief, Fact, FactValue, MissingItem, Passage, Quantity
 from newsprism.reconcile.agreement import quantities_in
-from newsprism.reconcile.facts import compatible, values_compatible
+from newsprism.reconcile.figures import agree, compatible, figure_of, value_figure
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.similarity import TextSimilarity
 
@@ -107,11 +107,20 @@ def _shared_measures(
     ]
     taken = {(p.article, p.start) for p in listed}
     known = [*given, *(t for p in listed for t in quantities_at(material, p))]
+    # Each figure's interval made once (compatible made both per pair).
+    figures = [figure_of(q) for _, q in found]
+    known_figures = [(g.unit, figure_of(g)) for g in known]
     items: list[MissingItem] = []
-    for article, q in found:
-        if (article, q.start) in taken or any(g.unit == q.unit and compatible(g, q) for g in known):
+    for (article, q), mine in zip(found, figures, strict=True):
+        if (article, q.start) in taken or any(
+            unit == q.unit and agree(g, mine) for unit, g in known_figures
+        ):
             continue  # given by the summary, or listed already under a fact
-        alike = [(a, t) for a, t in found if t.unit == q.unit and compatible(q, t)]
+        alike = [
+            (a, t)
+            for (a, t), theirs in zip(found, figures, strict=True)
+            if t.unit == q.unit and agree(mine, theirs)
+        ]
         articles = tuple(dict.fromkeys(a for a, _ in alike))
         if material.sources(articles) < least:
             continue
@@ -128,8 +137,12 @@ def _agreeing_values(material: StoryMaterial, fact: Fact) -> list[FactValue]:
     outlets agree; the majority's when one outlet differs)."""
     best: list[FactValue] = []
     best_sources = 0
-    for value in fact.values:
-        group = [v for v in fact.values if values_compatible(value, v, fact.unit)]
+    # Each value's figure made once, and each figure's group once: a fact that every
+    # article of a big story gives holds a thousand values, most of them alike (the
+    # group of a figure seen before changes nothing: its sources are no more).
+    figures = [value_figure(v, fact.unit) for v in fact.values]
+    for figure in dict.fromkeys(figures):
+        group = [v for v, f in zip(fact.values, figures, strict=True) if agree(figure, f)]
         sources = material.sources(v.passage.article for v in group)
         if sources > best_sources:
             best, best_sources = group, sources
