@@ -1,8 +1,9 @@
 """Brief size sweep: seconds per brief step as one story grows to hundreds of articles.
 
 Run: ``.venv/bin/python bench/brief_scale.py [--articles 50 200 400] [--repeats 3]
-[--copies 0.25] [--blogs 1] [--profile STEP]``.
-Writes ``bench/results/brief_scale.json`` and ``bench/results/brief_scale.md``.
+[--copies 0.25] [--blogs 1] [--name brief_scale] [--before NAME] [--profile STEP]``.
+Writes ``bench/results/<name>.json`` and ``bench/results/<name>.md``; ``--before``
+adds a before/after table against ``bench/results/NAME.json`` (a run of older code).
 
 bench/brief.py times a story of 50 articles. A week of coverage of one event is
 hundreds of articles: many outlets telling one event in their own words, syndicated
@@ -20,8 +21,9 @@ here for ``N`` articles (all invented, from ``eval/stream.py``'s generator):
 
 The articles are analysed first (untimed; the analyses are kept under the system's
 temporary folder, keyed by analyser version and story shape, for the next run). Each
-step of the brief (:mod:`newsprism.reconcile.brief`), the whole brief, and rendering
-the brief (JSON, Markdown, HTML) are timed ``--repeats`` times; medians are reported.
+step of the brief (:mod:`newsprism.reconcile.brief`), the whole brief, rendering the
+brief (JSON, Markdown, HTML) and verifying a 10-sentence summary against it are timed
+``--repeats`` times; medians are reported.
 ``--profile STEP`` prints a cProfile of one step at the largest size instead.
 """
 
@@ -31,6 +33,7 @@ import argparse
 import cProfile
 import hashlib
 import io
+import json
 import pickle
 import platform
 import pstats
@@ -47,7 +50,7 @@ from typing import Any
 from rich.console import Console
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "eval"))
+sys.path.append(str(Path(__file__).resolve().parent.parent / "eval"))  # after bench/: verify
 
 import stream
 from _results import RESULTS, write_report
@@ -57,11 +60,14 @@ from newsprism.reconcile import brief as brief_module
 from newsprism.reconcile.brief import Reconciler
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.similarity import LexicalSimilarity, TextSimilarity
+from newsprism.reconcile.verify import Verifier
 from newsprism.render.html import report_html
 from newsprism.render.jsonout import brief_to_dict, dumps
 from newsprism.render.markdown import brief_markdown
+from verify import summary_of
 
 SIZES = (50, 200, 400)
+SUMMARY_SENTENCES = 10
 BLOG_PARTS = 40
 CACHE = Path(tempfile.gettempdir()) / "newsprism-bench-brief-scale"
 
@@ -143,10 +149,14 @@ def _clock(run: Callable[[], Any]) -> tuple[Any, float]:
     return value, time.perf_counter() - started
 
 
-def one_pass(story: StoryMaterial, similarity: TextSimilarity) -> dict[str, float]:
+def one_pass(
+    story: StoryMaterial, similarity: TextSimilarity, verifier: Verifier
+) -> dict[str, float]:
     """Seconds of each step, in the order :class:`Reconciler` runs them, on fresh
     material (its cached tables are paid for by the step that first needs them, as in
-    a brief); then the whole brief on fresh material, and its renderings."""
+    a brief); then the whole brief on fresh material, its renderings, and verifying a
+    summary of :data:`SUMMARY_SENTENCES` sentences against it (bench/verify.py's: the
+    brief's sentences, then the story's, every third figure changed)."""
     b = brief_module
     fresh = _fresh(story)
     seconds: dict[str, float] = {}
@@ -166,6 +176,8 @@ def one_pass(story: StoryMaterial, similarity: TextSimilarity) -> dict[str, floa
     _, seconds["render json"] = _clock(lambda: dumps(brief_to_dict(done)))
     _, seconds["render markdown"] = _clock(lambda: brief_markdown(done, outlets))
     _, seconds["render html"] = _clock(lambda: report_html([done], outlets))
+    text = summary_of(story, done, SUMMARY_SENTENCES)
+    _, seconds["verify"] = _clock(lambda: verifier.verify(_fresh(story), done, text))
     return seconds
 
 
@@ -177,11 +189,12 @@ def _fresh(story: StoryMaterial) -> StoryMaterial:
 
 def measure(story: StoryMaterial, repeats: int) -> dict[str, Any]:
     similarity = LexicalSimilarity()
+    verifier = Verifier(similarity, Analyzer())
     # Warm on a few articles: spaCy for the clause checks loads here, untimed.
     few = story.articles[:5]
     one_pass(StoryMaterial(replace(story.story, articles=tuple(a.id for a in few),
-                                   duplicates=()), few, story.analyses), similarity)
-    runs = [one_pass(story, similarity) for _ in range(repeats)]
+                                   duplicates=()), few, story.analyses), similarity, verifier)
+    runs = [one_pass(story, similarity, verifier) for _ in range(repeats)]
     return {
         "articles": len(story.articles),
         "duplicate_groups": len(story.story.duplicates),
@@ -218,6 +231,11 @@ def profile(story: StoryMaterial, name: str, limit: int = 30) -> str:
         "framing": lambda: b.frame(fresh, statements, facts),
         "brief": lambda: Reconciler(similarity=similarity).brief(_fresh(story)),
     }
+    if name == "verify":
+        done = Reconciler(similarity=similarity).brief(fresh)
+        text = summary_of(story, done, SUMMARY_SENTENCES)
+        verifier = Verifier(similarity)
+        runs["verify"] = lambda: verifier.verify(_fresh(story), done, text)
     profiler = cProfile.Profile()
     profiler.runcall(runs[name])
     out = io.StringIO()
@@ -248,6 +266,26 @@ def markdown(report: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def comparison(before: dict[str, Any], after: dict[str, Any]) -> str:
+    """Markdown: each step's median before and after, per size both reports hold."""
+    sizes = [(b, a) for b in before["sizes"] for a in after["sizes"]
+             if b["articles"] == a["articles"]]
+    lines = [
+        "", "Before and after (median seconds, the same story and machine):", "",
+        "| step | " + " | ".join(f"{a['articles']} before | {a['articles']} after"
+                                  for _, a in sizes) + " |",
+        "| --- |" + " ---: | ---: |" * len(sizes),
+    ]
+    for step in after["sizes"][0]["steps"]:
+        cells = []
+        for b, a in sizes:
+            old = b["steps"].get(step)
+            cells += ["-" if old is None else f"{old['median']:.3f}",
+                      f"{a['steps'][step]['median']:.3f}"]
+        lines.append(f"| {step} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--articles", type=int, nargs="+", default=list(SIZES))
@@ -257,6 +295,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--profile", metavar="STEP")
     parser.add_argument("--no-write", action="store_true")
     parser.add_argument("--name", default="brief_scale", help="results file name")
+    parser.add_argument("--before", metavar="NAME",
+                        help="results file (bench/results/NAME.json) to compare with")
     args = parser.parse_args(argv)
     console = Console()
     if args.profile:
@@ -274,6 +314,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         console.print(f"{count} articles: " + ", ".join(
             f"{k} {v['median']:.2f}" for k, v in report["sizes"][-1]["steps"].items()))
     text = markdown(report)
+    if args.before:
+        before = json.loads((RESULTS / f"{args.before}.json").read_text(encoding="utf-8"))
+        report["before"] = {"name": args.before, "sizes": before["sizes"]}
+        text += comparison(before, report)
     console.print(text)
     if not args.no_write:
         write_report(RESULTS, args.name, report, text)
