@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -169,3 +171,17 @@ def test_an_outlet_given_for_the_run_is_one_line_of_words(write: Write) -> None:
     for given, outlet in [("  Coast\tRadio\n", "Coast Radio"), ("   ", "a"), ("x\x00y", "x y")]:
         items = list(read_inputs([str(path)], IngestOptions(outlet=given)))
         assert [getattr(i, "outlet", None) for i in items] == [outlet]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_in_a_folder_is_a_failure_not_a_wait_for_ever(write: Write) -> None:
+    article = write("inbox/a.txt", BODY)
+    os.mkfifo(article.parent / "b.txt")
+    found: list[Article | IngestFailure] = []
+    reader = threading.Thread(target=lambda: found.extend(_read(article.parent)), daemon=True)
+    reader.start()
+    reader.join(timeout=20)  # opening the pipe blocked until something wrote to it
+    assert not reader.is_alive()
+    assert [type(i) for i in found] == [Article, IngestFailure]
+    assert isinstance(found[1], IngestFailure)
+    assert found[1].reason == "not a regular file (a pipe, socket or device)"

@@ -24,6 +24,7 @@ import dataclasses
 import io
 import logging
 import re
+import stat
 import sys
 import unicodedata
 import zlib
@@ -32,12 +33,13 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
+from pathlib import Path
 from typing import IO, Literal
 from urllib.parse import urlsplit
 
 import httpx
 
-from newsprism.errors import InputError, NoArticleFound
+from newsprism.errors import InputError, NoArticleFound, UnsupportedInput
 from newsprism.ingest.clean import CleanedText, CleanOptions, clean_scraped_text
 from newsprism.ingest.decode import (
     SNIFF_BYTES,
@@ -225,6 +227,9 @@ def _read_stdin(context: _Context) -> bytes:
 
 
 def _read_file(path: str, context: _Context) -> Iterator[Item]:
+    if not stat.S_ISREG(Path(path).stat().st_mode):
+        # A named pipe in a scraped folder blocks the open (and so the run) for ever.
+        raise UnsupportedInput(path, "not a regular file (a pipe, socket or device)")
     declared = format_from_name(path)
     if declared in (Format.WARC, Format.JSONL):
         yield from _read_stream(path, declared, context)

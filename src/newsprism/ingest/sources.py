@@ -67,6 +67,8 @@ def expand_inputs(values: Iterable[str]) -> Iterator[Input | IngestFailure]:
                 yield Input(value, InputKind.FILE)
         elif _GLOB_CHARS & set(value):
             yield from _glob(value)
+        elif os.path.exists(value):  # noqa: PTH110 - the path as the user spelt it
+            yield IngestFailure(value, "not a regular file (a pipe, socket or device)")
         else:
             yield IngestFailure(value, "no such file, folder or URL")
 
