@@ -5,7 +5,9 @@ whole analysis."""
 from __future__ import annotations
 
 import errno
+import io
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -53,3 +55,17 @@ def test_a_report_or_table_that_cannot_be_written_is_one_error_line(
     result = runner.invoke(app, args)
     assert result.exit_code == 1
     assert result.stderr.strip() == f"error: {out}: cannot write (No space left on device)"
+
+
+def test_a_summary_is_decoded_as_input_files_are(tmp_path: Path, monkeypatch: Any) -> None:
+    # Standard input was read as text: bytes that are not UTF-8 became surrogates and
+    # the run ended in spaCy with UnicodeEncodeError; a UTF-16 or Latin-1 file failed.
+    monkeypatch.setattr("sys.stdin", SimpleNamespace(buffer=io.BytesIO(b"Caf\xe9 reopened.")))
+    assert cli._summary_text("-") == "Caf\u00e9 reopened."
+    utf16 = tmp_path / "summary.txt"
+    utf16.write_bytes("The pier reopened.".encode("utf-16"))
+    assert cli._summary_text(str(utf16)) == "The pier reopened."
+    monkeypatch.setattr("sys.stdin", SimpleNamespace(buffer=io.BytesIO(bytes(range(256)) * 4)))
+    with pytest.raises(typer.Exit) as ended:
+        cli._summary_text("-")
+    assert ended.value.exit_code == 1

@@ -721,13 +721,31 @@ class VerifyFormat(StrEnum):
 
 
 def _summary_text(summary_file: str) -> str:
-    """The summary to verify: a UTF-8 file, or standard input for ``-``."""
-    if summary_file == "-":
-        return sys.stdin.read()
+    """The summary to verify: a file, or standard input for ``-``, at most
+    ``DEFAULT_MAX_BYTES``, decoded as input files are (a byte-order mark, UTF-8, else
+    Windows-1252 or a guess, with a warning; binary is refused). Standard input was read
+    as text: bytes that are not UTF-8 became surrogates and ended the run in spaCy."""
+    from newsprism.ingest.decode import decode
+
     try:
-        return Path(summary_file).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        _fail(f"{summary_file}: cannot read the summary ({exc.__class__.__name__}: {exc})")
+        if summary_file == "-":
+            data = sys.stdin.buffer.read(DEFAULT_MAX_BYTES + 1)
+        else:
+            with Path(summary_file).open("rb") as handle:
+                data = handle.read(DEFAULT_MAX_BYTES + 1)
+    except OSError as exc:
+        _fail(f"{summary_file}: cannot read the summary ({exc.strerror or exc})")
+    if len(data) > DEFAULT_MAX_BYTES:
+        _fail(f"{summary_file}: the summary is over {DEFAULT_MAX_BYTES:,} bytes")
+    if not data.strip():
+        return ""
+    try:
+        decoded = decode(data, summary_file)
+    except NewsprismError as exc:
+        _fail(f"cannot read the summary: {exc}")
+    if decoded.warning:
+        err.print(f"warning: {summary_file}: {decoded.warning}", markup=False, highlight=False)
+    return decoded.text.removeprefix("\ufeff")
 
 
 @app.command("verify")
