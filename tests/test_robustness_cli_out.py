@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import errno
 import io
+import logging
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -69,3 +70,20 @@ def test_a_summary_is_decoded_as_input_files_are(tmp_path: Path, monkeypatch: An
     with pytest.raises(typer.Exit) as ended:
         cli._summary_text("-")
     assert ended.value.exit_code == 1
+
+
+def test_the_readers_own_warnings_are_quiet_unless_verbose(tmp_path: Path) -> None:
+    # "WARNING trafilatura.core: discarding data: None" named no file; the run's own
+    # failure line does. --verbose keeps them.
+    loggers = [logging.getLogger(name) for name in ("trafilatura", "htmldate", "warcio")]
+    levels = [logger.level for logger in loggers]
+    try:
+        runner.invoke(app, ["stories", "--db", str(tmp_path / "n.db")])
+        assert all(logger.level == logging.ERROR for logger in loggers)
+        for logger in loggers:
+            logger.setLevel(logging.NOTSET)
+        runner.invoke(app, ["--verbose", "stories", "--db", str(tmp_path / "n.db")])
+        assert all(logger.level == logging.NOTSET for logger in loggers)
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)

@@ -156,6 +156,8 @@ def main_options(
 ) -> None:
     """newsprism reads articles from many outlets and cross-checks what they report."""
     _quiet_third_parties(verbose)
+    for name in () if verbose else _READER_LOGGERS:
+        logging.getLogger(name).setLevel(logging.ERROR)
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
@@ -171,6 +173,9 @@ _QUIET_ENV = {
     "TRANSFORMERS_NO_ADVISORY_WARNINGS": "1",
 }
 _QUIET_LOGGERS = ("transformers", "sentence_transformers", "huggingface_hub", "torch")
+# The readers' own warnings name no input ("WARNING trafilatura.core: discarding data:
+# None" for a page nested 100,000 deep): the run says what failed, with its file, once.
+_READER_LOGGERS = ("trafilatura", "htmldate", "warcio")
 
 
 def _quiet_third_parties(verbose: bool) -> None:
