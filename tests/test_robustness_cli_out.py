@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from newsprism import cli
 from newsprism.cli import app
+from newsprism.ingest.watch import FeedResult
 from newsprism.render.report import OutputFormat, ReportView
 from newsprism.store import Store
 from tests.conftest import BODY
@@ -87,3 +88,11 @@ def test_the_readers_own_warnings_are_quiet_unless_verbose(tmp_path: Path) -> No
     finally:
         for logger, level in zip(loggers, levels, strict=True):
             logger.setLevel(level)
+
+
+def test_a_failed_feed_is_one_line_however_long_its_reason(capsys: Any) -> None:
+    reason = "malformed feed XML (<unknown>:2:2: not well-formed (invalid token)), " * 3
+    failed = cli._print_round([FeedResult("/feeds/coast-radio.xml", "failed", error=reason)], [])
+    assert failed
+    lines = capsys.readouterr().err.splitlines()
+    assert lines == [f"failed: /feeds/coast-radio.xml: {reason}"]

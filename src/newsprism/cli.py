@@ -383,7 +383,10 @@ def _writable_out(value: Path | None) -> Path | None:
         raise typer.BadParameter(f"{value} is a folder; give a file name")
     if not folder.is_dir():
         raise typer.BadParameter(f"{value}: folder {folder} does not exist")
-    if not os.access(folder, os.W_OK) or (value.exists() and not os.access(value, os.W_OK)):
+    # A file that exists is written in place (no file is made beside it), so only its
+    # own permission counts: /dev/null, or a writable file in a read-only folder.
+    writable = os.access(value, os.W_OK) if value.exists() else os.access(folder, os.W_OK)
+    if not writable:
         raise typer.BadParameter(f"{value}: cannot write there")
     return value
 
@@ -701,7 +704,8 @@ def _print_round(results: list[FeedResult], changes: list[StoryChange]) -> bool:
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
     for result in results:
         if result.status == "failed":
-            err.print(Text.assemble(("failed: ", "red"), f"{result.feed}: {result.error}"))
+            line = f"{result.feed}: {result.error}"
+            err.print(Text.assemble(("failed: ", "red"), line), soft_wrap=True)  # one line
         for failure in result.failures:
             err.print(Text.assemble(("failed: ", "red"), str(failure)), soft_wrap=True)
     for change in changes:
