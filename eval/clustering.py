@@ -249,11 +249,12 @@ def cached_dense() -> Any:
     return dense
 
 
-def clusterer_for(embeddings: str, model: Any = None) -> Any:
+def clusterer_for(embeddings: str, model: Any = None, story_model: Any = None) -> Any:
     """A :class:`StoryClusterer` for the evaluation: dense ones share :func:`cached_dense`."""
     from newsprism.cluster.stories import ClusterOptions, StoryClusterer
 
-    options = ClusterOptions(embeddings=embeddings, model=model)  # type: ignore[arg-type]
+    options = ClusterOptions(embeddings=embeddings, model=model,  # type: ignore[arg-type]
+                             story_model=story_model)
     return StoryClusterer(options, cached_dense() if embeddings == "on" else None)
 
 

@@ -66,6 +66,7 @@ from clustering_fit import (
     describe_fit,
     examples,
     fit,
+    fit_story,
     summary,
     write_model,
 )
@@ -104,10 +105,14 @@ def set_signals(data: LabelledSet, names: bool = True) -> list[ArticleSignals]:
     return out
 
 
+# A join model and its story model (see clustering_fit.fit_story).
+Models = tuple[JoinModel, JoinModel]
+
+
 def cluster(signals: Sequence[ArticleSignals], embeddings: str,
-            model: JoinModel | None = None) -> dict[str, str]:
+            models: Models | None = None) -> dict[str, str]:
     """Article id -> story id after adding everything and consolidating."""
-    clusterer = clusterer_for(embeddings, model)
+    clusterer = clusterer_for(embeddings, *(models or (None, None)))
     clusterer.add_many(signals)
     clusterer.consolidate()
     return {a: story.id for story in clusterer.stories() for a in story.articles}
@@ -173,7 +178,7 @@ def fair_threshold(grids: Mapping[str, Sequence[dict[str, Any]]], name: str) -> 
 
 
 def evaluate_set(data: LabelledSet, other_threshold: float | None,
-                 models: Mapping[str, Mapping[str, JoinModel]], dense: bool,
+                 models: Mapping[str, Mapping[str, Models]], dense: bool,
                  grid: Sequence[dict[str, Any]]) -> dict[str, Any]:
     runs = []
     signals = set_signals(data)
@@ -199,7 +204,7 @@ def evaluate_set(data: LabelledSet, other_threshold: float | None,
 
 
 def _run(name: str, data: LabelledSet, signals: Sequence[ArticleSignals], embeddings: str,
-         model: JoinModel | None) -> dict[str, Any]:
+         model: Models | None) -> dict[str, Any]:
     dense = cached_dense() if embeddings == "on" else None
     before = (dense.asked, dense.made) if dense is not None else (0, 0)
     started = time.perf_counter()
@@ -213,21 +218,25 @@ def _run(name: str, data: LabelledSet, signals: Sequence[ArticleSignals], embedd
             "ms_per_article": round(1000 * seconds / len(signals), 2), "note": note}
 
 
-def cross_set_models(dense: bool, refit: bool) -> dict[str, dict[str, JoinModel]]:
-    """kind -> scored set -> the model fitted on the other calibration sets; with
-    ``refit``, also the model on all of them, written as the shipped model."""
-    out: dict[str, dict[str, JoinModel]] = {}
+def cross_set_models(dense: bool, refit: bool) -> dict[str, dict[str, Models]]:
+    """kind -> scored set -> the join and story models fitted on the other calibration
+    sets; with ``refit``, also those on all of them, written as the shipped models."""
+    out: dict[str, dict[str, Models]] = {}
     shipped: dict[str, JoinModel] = {}
+    shipped_stories: dict[str, JoinModel] = {}
     described: dict[str, Any] = {}
     kinds = [("lexical", "off")] + ([("dense", "on")] if dense else [])
     for kind, embeddings in kinds:
         sets = calibration_examples(embeddings)
-        out[kind] = {name: fit([e for other, e in sets.items() if other != name])
-                     for name in real_sets.SETS}
+        out[kind] = {}
+        for name in real_sets.SETS:
+            others = [e for other, e in sets.items() if other != name]
+            out[kind][name] = (fit(others), fit_story(others))
         shipped[kind] = fit(list(sets.values()))
+        shipped_stories[kind] = fit_story(list(sets.values()))
         described[kind] = summary(list(sets.values()))
     if refit:
-        write_model(shipped, describe_fit(described))
+        write_model(shipped, describe_fit(described), stories=shipped_stories)
     return out
 
 
@@ -336,7 +345,8 @@ def evaluate(sets: Sequence[str], dense: bool, refit: bool = False) -> dict[str,
     for name, d in data.items():
         report["sets"].append(evaluate_set(d, fair_threshold(grids, name), models, dense,
                                            grids[name]))
-    report["cross_set_models"] = {k: {n: m.as_dict() for n, m in v.items()}
+    report["cross_set_models"] = {k: {n: {**m.as_dict(), "story": s.as_dict()}
+                                      for n, (m, s) in v.items()}
                                   for k, v in models.items()}
     if "semeval" in sets:
         report["semeval"] = evaluate_semeval()

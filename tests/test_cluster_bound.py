@@ -191,3 +191,19 @@ def test_the_feature_level_bound_gives_the_general_bounds_floats(kind: str) -> N
         )
         caps = {f: rng.random() for f in fields if rng.random() < 0.5}
         assert fast.ceiling(evidence, caps) == general.ceiling(evidence, caps)
+
+
+def test_best_reaches_a_floor_from_elsewhere_and_skips_what_the_gate_rules_out() -> None:
+    """Margins known exactly (floats) stand for measured candidates: with a floor only
+    those reaching it come back, and a gate whose model is under its cut drops one."""
+    model = load_model("lexical")
+    bound = LogitBound(model)
+    known = [(2.0, 1, "a"), (1.0, 2, "b"), (-1.0, 3, "c")]
+    measure = lambda candidate, seen, floor, caps: None  # noqa: E731 (floats: never called)
+    assert bound.best(known, measure) == (2.0, -1, "a")
+    assert bound.best(known, measure, floor=1.5) == (2.0, -1, "a")
+    assert bound.best(known, measure, floor=2.5) is None
+    never = LogitBound(replace(model, intercept=-1e6))  # its cut is out of reach
+    text = Evidence(0.3, 0.3, None, None, None, None)
+    assert bound.best([(text, 1, "a")], measure, gate=never) is None
+    assert bound.pick(known, measure) == "a"

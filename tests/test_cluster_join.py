@@ -19,6 +19,7 @@ from newsprism.cluster.join import (
     cohesion,
     fitted,
     load_model,
+    load_story_model,
     names_gap,
     number_keys,
     pooled_cohesion,
@@ -180,3 +181,39 @@ def test_written_numbers_tell_look_alike_events_apart() -> None:
     other = clusterer.probability(_report("a", "12", "6.1"), _report("c", "340", "7.4"))
     assert other < same
     assert load_model("lexical").weights[FEATURES.index("numbers")] > 0
+
+
+def test_the_story_model_is_written_under_its_kind_and_read_back(tmp_path: Path) -> None:
+    from clustering_fit import write_model
+
+    path = tmp_path / "join_model.json"
+    model = JoinModel(-2.0, tuple(0.1 for _ in FEATURES))
+    story = JoinModel(-1.0, tuple(0.2 for _ in FEATURES))
+    write_model({"lexical": model}, {"how": "test"}, path, stories={"lexical": story})
+    written = json.loads(path.read_text())["models"]["lexical"]
+    assert JoinModel.from_dict(written) == model
+    assert JoinModel.from_dict(written["story"]) == story
+    write_model({"dense": model}, {"how": "test"}, path)  # the lexical pair is kept whole
+    assert JoinModel.from_dict(json.loads(path.read_text())["models"]["lexical"]["story"]) == story
+
+
+def test_the_story_model_is_fitted_on_the_story_rows_alone() -> None:
+    """Story rows that follow one model and article rows that follow its opposite: the
+    story model recovers the first."""
+    from clustering_fit import fit_story
+
+    rng = np.random.default_rng(11)
+    x = rng.normal(size=(8000, len(FEATURES)))
+    truth = np.linspace(-2, 2, len(FEATURES))
+    story = np.arange(8000) % 4 == 0
+    z = np.where(story, x @ truth, -(x @ truth))
+    y = (rng.random(8000) < 1 / (1 + np.exp(-z))).astype(float)
+    model = fit_story([Examples("a", x, y, story=story)], l2=0.0)
+    assert np.allclose(model.weights, truth, atol=0.4)
+
+
+@pytest.mark.parametrize("kind", ["lexical", "dense"])
+def test_the_packaged_story_model_covers_every_feature(kind: str) -> None:
+    story = load_story_model(kind)
+    assert story is not None
+    assert story.weights[FEATURES.index("text_mean")] > 0  # closer texts, one story

@@ -819,3 +819,31 @@ def test_adding_uses_the_set_blas_threads_and_gives_the_process_its_own_back(
     expected = before if threads is None else [threads] * len(before)
     assert spy.seen and all(seen == expected for seen in spy.seen)
     assert blas_thread_counts() == before
+
+
+# Joins two near-identical texts only: each pair below is one story of two, the pairs apart.
+NEAR_COPIES = JoinModel(-8.0, tuple(10.0 if f == "text_mean" else 0.0 for f in FEATURES))
+NEVER = JoinModel(-50.0, (0.0,) * len(FEATURES))
+PAIRS = [
+    art("p1", None, "Ferry crews in Tasvik stopped work at dawn over unpaid overtime, "
+        "and the morning crossings to the islands were cancelled.", None),
+    art("p2", None, "Ferry crews in Tasvik stopped work at dawn over unpaid overtime, "
+        "so the morning crossings to the islands were cancelled.", None),
+    art("q1", None, "No ferries left Tasvik on Tuesday: the crews walked out over "
+        "overtime pay and island travellers were stranded at the quay.", None),
+    art("q2", None, "No ferries left Tasvik on Tuesday: the crews walked out over "
+        "overtime pay and island travellers waited at the quay.", None),
+]
+
+
+@pytest.mark.parametrize("story_model", [None, NEVER])
+def test_two_stories_of_two_merge_only_when_the_story_model_agrees(
+    story_model: JoinModel | None,
+) -> None:
+    c = StoryClusterer(replace(OPTIONS, model=NEAR_COPIES), LexicalVectorizer())
+    c.add_many(PAIRS)
+    assert memberships(c.stories()) == {frozenset({"p1", "p2"}), frozenset({"q1", "q2"})}
+    # TEXT_ONLY joins the pairs; a story model that never joins keeps them apart.
+    options = replace(OPTIONS, model=TEXT_ONLY, story_model=story_model)
+    c = StoryClusterer.from_state(c.state(), options)
+    assert c.consolidate() == (1 if story_model is None else 0)

@@ -184,22 +184,39 @@ class LogitBound:
         measure: Callable[[Candidate, Evidence, float, Caps | None], Evidence | None],
         caps: Callable[[Candidate, Evidence], Caps] | None = None,
     ) -> Candidate | None:
-        """The candidate of the best margin (the lowest key on a tie) if it reaches 0:
-        what scoring every candidate in full picks. ``known`` holds each candidate's
-        cheap evidence (or its exact margin) and key; ``caps`` gives upper bounds of a
-        candidate's unmeasured fields (see :meth:`ceiling`); ``measure`` measures the
-        rest of one, or gives None once it cannot reach the floor given (its caps are
-        passed on). Candidates are measured in the order of their bounds, and not at all
-        once the bound is below the best margin so far (or 0): they cannot be picked."""
+        """The candidate of the best margin if it reaches 0 (see :meth:`best`)."""
+        best = self.best(known, measure, caps)
+        return best[2] if best is not None else None
+
+    def best(
+        self,
+        known: Iterable[tuple[Evidence | float, int, Candidate]],
+        measure: Callable[[Candidate, Evidence, float, Caps | None], Evidence | None],
+        caps: Callable[[Candidate, Evidence], Caps] | None = None,
+        floor: float = 0.0,
+        gate: LogitBound | None = None,
+    ) -> tuple[float, int, Candidate] | None:
+        """(margin, -key, candidate) of the best margin (the lowest key on a tie) if it
+        reaches 0, else None: what scoring every candidate in full picks. ``known``
+        holds each candidate's cheap evidence (or its exact margin) and key; ``caps``
+        gives upper bounds of a candidate's unmeasured fields (see :meth:`ceiling`);
+        ``measure`` measures the rest of one, or gives None once it cannot reach the
+        floor given (its caps are passed on). Candidates are measured in the order of
+        their bounds, and not at all once the bound is below the best margin so far (or
+        0, or ``floor``, a margin found elsewhere, if higher): they cannot be picked.
+        With ``gate``, a candidate whose bound under ``gate``'s model is below its cut
+        is not measured either (it must reach both)."""
         bounded = []
         for seen, key, candidate in known:
             limits = (
                 caps(candidate, seen) if caps is not None and isinstance(seen, Evidence) else None
             )
+            if gate is not None and gate.ceiling(seen, limits) < 0.0:
+                continue
             bounded.append((self.ceiling(seen, limits), -key, seen, candidate, limits))
         bounded.sort(key=itemgetter(0, 1), reverse=True)
         best: tuple[float, int, Candidate] | None = None
-        floor = 0.0
+        start = floor = max(0.0, floor)
         for ceiling, order, seen, candidate, limits in bounded:
             if ceiling < floor:
                 break  # the rest are bounded lower still
@@ -210,7 +227,7 @@ class LogitBound:
             if best is None or (margin, order) > best[:2]:
                 best = (margin, order, candidate)
             floor = max(floor, margin)
-        return best[2] if best is not None and best[0] >= 0.0 else None
+        return best if best is not None and best[0] >= start else None
 
 
 def _feature_slots(model: JoinModel) -> dict[str, int] | None:

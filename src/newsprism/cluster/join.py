@@ -4,7 +4,10 @@ article (or a story) and a story tell the same story.
 The clusterer (:mod:`newsprism.cluster.stories`) measures, for an article and a
 candidate story, the signals in :data:`FEATURES`, and joins the candidate with the
 highest probability if it reaches ``ClusterOptions.join_probability``. Two stories are
-merged by the same model, measured between the two stories.
+merged by the same model, measured between the two stories; where both have two or more
+members, a second model of the same features, fitted on story-to-story examples alone
+(the kind's ``story`` entry, :func:`load_story_model`), must agree
+(:mod:`newsprism.cluster.consolidate`).
 
 The coefficients are data, fitted on labelled sets (``join_model.json`` beside this
 module, one model per vectorizer kind); the file records how each model was fitted,
@@ -33,6 +36,7 @@ __all__ = [
     "cohesion",
     "fitted",
     "load_model",
+    "load_story_model",
     "names_gap",
     "number_keys",
 ]
@@ -218,3 +222,10 @@ def load_model(kind: str) -> JoinModel:
     if kind not in models:
         raise KeyError(f"{_MODEL_FILE} has no model for the {kind} vectorizer")
     return JoinModel.from_dict(models[kind])
+
+
+def load_story_model(kind: str) -> JoinModel | None:
+    """The packaged model of story-to-story decisions for a vectorizer kind (its
+    ``story`` entry), or None where the file has none (the join model then decides)."""
+    story = _models().get(kind, {}).get("story")
+    return JoinModel.from_dict(story) if isinstance(story, dict) else None

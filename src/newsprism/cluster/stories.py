@@ -64,6 +64,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from functools import partial
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
@@ -100,6 +101,7 @@ from newsprism.cluster.join import (
     JoinModel,
     cohesion,
     load_model,
+    load_story_model,
     names_gap,
     number_keys,
     pooled_cohesion,
@@ -177,7 +179,12 @@ class StoryClusterer(Consolidation):
         self.options = options or ClusterOptions()
         self._cold = cold
         self.vectorizer = vectorizer or make_vectorizer(self.options)
-        self._model: JoinModel = self.options.model or load_model(_vectorizer_kind(self.vectorizer))
+        kind = _vectorizer_kind(self.vectorizer)
+        self._model: JoinModel = self.options.model or load_model(kind)
+        # Two stories of two or more members each are judged by the story model too
+        # (fitted on story-to-story examples: see ClusterOptions).
+        given = self.options.story_model or (self._model if self.options.model else None)
+        self._story_model: JoinModel = given or load_story_model(kind) or self._model
         p = self.options.join_probability
         self._cut = math.log(p / (1.0 - p))
         q = self.options.split_probability
@@ -190,6 +197,11 @@ class StoryClusterer(Consolidation):
         margin = self.options.replace_margin
         self._replace_margin = math.inf if margin is None else margin
         self._bound = LogitBound(self._model, self._cut)
+        self._story_bound = (
+            self._bound
+            if self._story_model is self._model
+            else LogitBound(self._story_model, self._cut)
+        )
         self._multilingual = bool(getattr(self.vectorizer, "multilingual", False))
         self._ann = CentroidIndex(self.vectorizer.dim)
         self._names = NameIndex()
@@ -521,9 +533,17 @@ class StoryClusterer(Consolidation):
         )
 
     def _stories_rest(
-        self, a: _Story, b: _Story, known: Evidence, floor: float, caps: Caps | None = None
+        self,
+        a: _Story,
+        b: _Story,
+        known: Evidence,
+        floor: float,
+        caps: Caps | None = None,
+        bound: LogitBound | None = None,
     ) -> Evidence | None:
-        """As :meth:`_article_rest`, between two stories."""
+        """As :meth:`_article_rest`, between two stories (``floor`` a margin of
+        ``bound``'s model; the join model's by default)."""
+        bound = bound or self._bound
         if _unmeasured(known.names):
             names = self._overlap(a.names, a.sources, b.names, b.sources)
             known = replace(
@@ -531,7 +551,7 @@ class StoryClusterer(Consolidation):
                 names=names,
                 names_gap=names_gap(names, known.gap_days),
             )
-            if self._bound.ceiling(known, caps) < floor:
+            if bound.ceiling(known, caps) < floor:
                 return None
         known = replace(
             known,
@@ -542,7 +562,7 @@ class StoryClusterer(Consolidation):
             if _unmeasured(known.numbers)
             else known.numbers,
         )
-        if self._bound.ceiling(known, caps) < floor:
+        if bound.ceiling(known, caps) < floor:
             return None
         return replace(known, title=_best_headline_pair(a, b))
 
@@ -654,11 +674,33 @@ class StoryClusterer(Consolidation):
             and other.key not in self._apart.get(story.key, ())
         ]
         sides = (story.names, story.speakers, story.numbers)
-        return self._bound.pick(
-            known,
-            lambda other, seen, floor, caps: self._stories_rest(story, other, seen, floor, caps),
-            lambda other, seen: self._caps(seen, sides, story.sources, other),
-        )
+        picks: list[tuple[float, int, _Story]] = []
+        one = self._story_bound is self._bound
+        # The story model's candidates first: their best margin is the floor the join
+        # model's candidates must reach, so fewer of them are measured.
+        for bound in (self._bound,) if one else (self._story_bound, self._bound):
+            mine = [k for k in known if self._bound_for(story, k[2]) is bound]
+            best = bound.best(
+                mine,
+                partial(self._stories_rest, story, bound=bound),
+                lambda other, seen: self._caps(seen, sides, story.sources, other),
+                picks[0][0] if picks else 0.0,
+                None if bound is self._bound else self._bound,  # a merge needs both
+            )
+            if best is not None and (bound is self._bound or self._agrees(story, best[2])):
+                picks.append(best)
+        return max(picks, key=lambda pick: pick[:2])[2] if picks else None
+
+    def _agrees(self, a: _Story, b: _Story) -> bool:
+        """Whether the join model, too, joins two stories the story model picked: two
+        stories of two or more members each merge only when both models say so."""
+        evidence = self._story_evidence(a, b)
+        return not isinstance(evidence, Evidence) or self._bound.margin(evidence) >= 0.0
+
+    def _bound_for(self, a: _Story, b: _Story) -> LogitBound:
+        """The story model's bound for two stories of two or more members each, else
+        the join model's (what a story of one is to another story is a join)."""
+        return self._story_bound if min(a.sources, b.sources) >= 2 else self._bound
 
     def _evict(self) -> None:
         """Freeze stories not joined for ``keep_days`` before the latest date seen."""
