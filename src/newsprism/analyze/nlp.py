@@ -198,7 +198,9 @@ def _cache_attributes(nlp: Language) -> None:
 # (100 quote marks: 1 ms), and every other token is cut exactly as spaCy cuts it.
 LONG_RUN_CHARS = 1_000
 RUN_PIECE_CHARS = 100
-_LONG_RUN = re.compile(rf"\S{{{LONG_RUN_CHARS},}}\s*")
+# Anchored at a run's start: unanchored, the search tried every position inside each
+# shorter run again (text of 999-character runs: 1.6 s per MB only to find none).
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{LONG_RUN_CHARS},}}\s*")
 
 
 class BoundedTokenizer:
@@ -221,7 +223,13 @@ class BoundedTokenizer:
         if len(text) < LONG_RUN_CHARS or not _LONG_RUN.search(text):
             return self.inner(text)
         docs = [self.inner(piece) for piece in _pieces(text)]
-        return Doc.from_docs(docs, ensure_whitespace=False)
+        doc = Doc.from_docs(docs, ensure_whitespace=False)
+        # from_docs marks each piece's first token a sentence start, which the parser
+        # then keeps: the words before and after a long run (a URL inside a sentence)
+        # became sentences of their own. A tokenizer sets no sentence starts.
+        for token in doc[1:]:
+            token.is_sent_start = None
+        return doc
 
 
 def _pieces(text: str) -> Iterable[str]:

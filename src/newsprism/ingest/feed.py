@@ -200,7 +200,7 @@ def entry_published(entry: Any) -> datetime | None:
         found = parse_timestamp(raw) or _rfc822(raw)
         if found is not None:
             return found
-        if _ISO_SHAPED.match(raw):
+        if _impossible_iso_day(raw):
             # An impossible ISO date ("2026-02-30", month 13): feedparser rolls it over
             # into another day ("2026-03-02") that no one wrote.
             return None
@@ -213,7 +213,21 @@ def entry_published(entry: Any) -> datetime | None:
     return None
 
 
-_ISO_SHAPED = re.compile(r"[+-]?\d{4}-\d{1,2}-\d{1,2}")
+_ISO_DAY = re.compile(r"[+-]?(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def _impossible_iso_day(raw: str) -> bool:
+    """True when ``raw`` opens with an ISO day that no calendar has. Only the day is
+    judged: a possible day with a time parse_timestamp cannot read ("2026-03-02 10:00:00
+    UTC", a zone by name) is still dated by feedparser, as before."""
+    found = _ISO_DAY.match(raw)
+    if found is None:
+        return False
+    try:
+        datetime(int(found[1]), int(found[2]), int(found[3]))
+    except ValueError:
+        return True
+    return False
 
 
 def _rfc822(raw: str) -> datetime | None:

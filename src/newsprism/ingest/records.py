@@ -71,7 +71,7 @@ def load_json(data: bytes | str) -> Any:
         return json.loads(data)
     except RecursionError:
         raise ValueError("nested too deeply") from None
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, UnicodeDecodeError):  # already say what is wrong
         raise
     except ValueError:  # int() refuses a string of over sys.get_int_max_str_digits()
         raise ValueError("a number too long to read") from None
@@ -111,14 +111,16 @@ def _optional_str(value: dict[str, Any], key: str) -> str | None:
     found = value.get(key)
     if not isinstance(found, str):
         return None
-    return " ".join(_CONTROLS.sub("", _valid_text(found)).split()) or None
+    return " ".join(_CONTROLS.sub(" ", _valid_text(found)).split()) or None
 
 
 # JSON's "\ud800" escapes decode to lone surrogates, which no UTF-8 store or page can
 # hold (bytes read from files never have them: decoding replaces what does not fit).
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # A title, byline or outlet is one line: JSON's "\u0000" and other C0 escapes carry
-# control characters no page shows (the body's are dropped by cleaning).
+# control characters no page shows (the body's are dropped by cleaning). Each reads as
+# a space, so a tab or newline between two words ("Harbour opens\nafter storm") keeps
+# them apart.
 _CONTROLS = re.compile("[\x00-\x1f\x7f]")
 
 
