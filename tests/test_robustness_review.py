@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from newsprism.analyze.nlp import LONG_RUN_CHARS, BoundedTokenizer
 from newsprism.ingest.feed import entry_published
 from newsprism.ingest.records import read_json_array, read_jsonl
 from newsprism.model import IngestFailure, RawDocument
+from newsprism.store_open import unreadable
 
 
 def test_a_long_run_sets_no_sentence_start_around_it() -> None:
@@ -90,3 +92,16 @@ def test_an_existing_writable_out_file_in_a_read_only_folder_is_accepted(
     assert cli._writable_out(existing) == existing
     with pytest.raises(typer.BadParameter):
         cli._writable_out(tmp_path / "new.json")
+
+
+def test_only_a_damaged_file_is_called_damaged() -> None:
+    # Every sqlite3.DatabaseError that was not an OperationalError read as a damaged
+    # store with a hint to run .recover, a broken constraint included.
+    damaged = unreadable("news.db", sqlite3.DatabaseError("database disk image is malformed"))
+    assert "the store is damaged" in str(damaged) and ".recover" in str(damaged)
+    for exc in (
+        sqlite3.IntegrityError("UNIQUE constraint failed: stories.id"),
+        sqlite3.ProgrammingError("Error binding parameter 1: type 'dict' is not supported"),
+    ):
+        message = str(unreadable("news.db", exc))
+        assert message.startswith("news.db: cannot use the store (") and "recover" not in message

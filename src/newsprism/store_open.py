@@ -149,6 +149,10 @@ def unreadable(path: str, exc: sqlite3.DatabaseError) -> StoreError:
         if "readonly" in str(exc):
             return write_error(path, exc)
         return StoreError(f"{path}: cannot use the store ({exc})")
+    if type(exc) is not sqlite3.DatabaseError:
+        # A broken constraint or a bad parameter (IntegrityError, ProgrammingError) is
+        # no damage to the file: sending the user to .recover would mislead.
+        return StoreError(f"{path}: cannot use the store ({type(exc).__name__}: {exc})")
     return StoreError(
         f"{path}: the store is damaged ({exc}); `sqlite3 {path} .recover` may save what it holds"
     )
