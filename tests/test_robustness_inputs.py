@@ -185,3 +185,16 @@ def test_a_named_pipe_in_a_folder_is_a_failure_not_a_wait_for_ever(write: Write)
     assert [type(i) for i in found] == [Article, IngestFailure]
     assert isinstance(found[1], IngestFailure)
     assert found[1].reason == "not a regular file (a pipe, socket or device)"
+
+
+@pytest.mark.parametrize(
+    "reference", ["&#x000000000D800;", "&#0000000000055296;", "&#99999999999;", "&#xFFFFFFFFF;"]
+)
+def test_a_character_reference_with_many_digits_costs_only_itself(
+    write: Write, reference: str
+) -> None:
+    # Leading zeros hid a surrogate from a bounded pattern, and a reference past any
+    # C int overflowed feedparser: either way the whole feed was lost.
+    items = _read(write("coast.rss", _feed("One|fine|", f"Two|odd {reference}|")))
+    assert [type(i) for i in items] == [Article, Article]
+    assert isinstance(items[1], Article) and items[1].text.endswith("odd \ufffd")

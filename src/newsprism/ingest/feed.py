@@ -97,12 +97,19 @@ _WIDE_BOMS = (
 # A character reference to a code point no text holds (a surrogate half, NUL, past
 # U+10FFFF): feedparser's lenient parser raised UnicodeEncodeError on "&#xD800;" in one
 # entry and the whole feed was lost. Such a reference reads as U+FFFD, as in HTML.
-_CHAR_REFERENCE = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+# Any number of digits: "&#x000000000D800;" is a surrogate too, and "&#99999999999;"
+# overflowed feedparser's int conversion (OverflowError, the feed lost again).
+_CHAR_REFERENCE = re.compile(rb"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
+# U+10FFFF, the last code point, has 6 hex digits and 7 decimal ones.
+_MOST_DIGITS = 7
 
 
 def _valid_references(data: bytes) -> bytes:
     def fixed(found: re.Match[bytes]) -> bytes:
-        code = int(found[1], 16) if found[1] else int(found[2])
+        digits = (found[1] or found[2]).lstrip(b"0")
+        if len(digits) > _MOST_DIGITS:
+            return b"&#xFFFD;"
+        code = int(digits or b"0", 16 if found[1] else 10)
         invalid = code == 0 or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF
         return b"&#xFFFD;" if invalid else found[0]
 
