@@ -198,3 +198,11 @@ def test_a_character_reference_with_many_digits_costs_only_itself(
     items = _read(write("coast.rss", _feed("One|fine|", f"Two|odd {reference}|")))
     assert [type(i) for i in items] == [Article, Article]
     assert isinstance(items[1], Article) and items[1].text.endswith("odd \ufffd")
+
+
+def test_an_article_nested_300_elements_deep_is_read(write: Write) -> None:
+    # libxml2 drops what lies past 256 nested elements, quietly: "no article text found".
+    page = "<html><body>" + "<div>" * 300 + f"<p>{BODY}</p>" + "</div>" * 300 + "</body></html>"
+    items = _read(write("deep.html", page))
+    assert len(items) == 1 and isinstance(items[0], Article)
+    assert "eleven weeks" in items[0].text
