@@ -226,9 +226,11 @@ class BoundedTokenizer:
         doc = Doc.from_docs(docs, ensure_whitespace=False)
         # from_docs marks each piece's first token a sentence start, which the parser
         # then keeps: the words before and after a long run (a URL inside a sentence)
-        # became sentences of their own. A tokenizer sets no sentence starts.
-        for token in doc[1:]:
-            token.is_sent_start = None
+        # became sentences of their own. A tokenizer sets no sentence starts. (Through
+        # the array: Token.is_sent_start's setter checks the whole Doc each time.)
+        starts: Any = doc.to_array(["SENT_START"])  # spaCy's stubs type it as floats
+        starts[1:] = 0
+        doc.from_array(["SENT_START"], starts)
         return doc
 
 
