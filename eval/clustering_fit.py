@@ -211,7 +211,10 @@ Cost: a merge check measures the story model's candidates first, and only those 
 model's bound lets reach its cut (``LogitBound.best``'s ``gate``), then the join model's
 above that margin; bench/cluster.py at 10k articles, alternating runs on the shared
 machine, median add 3.20 / 3.13 ms -> 3.26 / 3.44 ms, CPU an article 3.3 / 3.4 -> 3.4 /
-3.6 ms, resident 239 -> 247 MiB (its stream now ends in 204 stories, not 147).
+3.6 ms, resident 239 -> 247 MiB (its stream now ends in 204 stories, not 147). Then
+both parts of a split are checked again (``consolidate``'s module doc): lexical
+cross-set 0.924 (0.906) / 0.890 / 0.944, stream 0.974; dense 0.916 (0.894) / 0.946 /
+0.923.
 
 Tried (5 Dec, night; none kept; lexical, cross-set B3 F1 (P) ECB+ / BASIL / Multi-News,
 one run of ``real_clustering.py --sets ecbplus,basil,multinews --no-dense`` each; same
