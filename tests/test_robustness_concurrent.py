@@ -64,3 +64,18 @@ def test_grouping_interleaved_with_another_commands_keeps_both(
         joined = first.stories_of([herald[0].id, wire[0].id])
         assert len(joined) == 1 and stories[0].id == joined[0].id
         assert first.unclustered(a.id for a in herald + wire + fire) == []
+
+
+def test_analysis_workers_end_quietly_at_ctrl_c() -> None:
+    # The terminal sends Ctrl-C to the workers too; each printed a KeyboardInterrupt
+    # traceback from the queue it waited on. They now take the signal's default.
+    import signal
+
+    from newsprism.analyze.analyzer import AnalyzeOptions, _WorkerPool
+
+    pool = _WorkerPool(AnalyzeOptions(processes=2))
+    try:
+        handler = pool.pool.submit(signal.getsignal, signal.SIGINT).result(timeout=60)
+    finally:
+        pool.close()
+    assert handler == signal.SIG_DFL

@@ -32,6 +32,7 @@ from __future__ import annotations
 import functools
 import logging
 import multiprocessing
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -326,7 +327,7 @@ class _WorkerPool:
 
     def __init__(self, options: AnalyzeOptions) -> None:
         self.options = options
-        self.pool = ProcessPoolExecutor(max_workers=options.processes)
+        self.pool = ProcessPoolExecutor(options.processes, initializer=_quiet_interrupt)
         self.pending: deque[tuple[list[Article], Future[list[Outcome]]]] = deque()
 
     @property
@@ -367,11 +368,19 @@ class _WorkerPool:
         waiting = [b for b, _ in self.pending]
         self.pending.clear()
         self.pool.shutdown(wait=False, cancel_futures=True)
-        self.pool = ProcessPoolExecutor(max_workers=self.options.processes)
+        self.pool = ProcessPoolExecutor(self.options.processes, initializer=_quiet_interrupt)
         return waiting
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _quiet_interrupt() -> None:
+    """A worker ends at Ctrl-C as the signal's default has it, at once and without a
+    word: the terminal sends the interrupt to the workers too, and each printed a
+    KeyboardInterrupt traceback from the queue it was waiting on. The parent stops the
+    run and says so."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _died(exc: BaseException) -> str:
