@@ -288,12 +288,19 @@ def _credited(
     material: StoryMaterial, units: Sequence[Unit]
 ) -> dict[str | None, list[tuple[Unit, list[str]]]]:
     """Per outlet of the story, the direct units (in order) whose speaker names it, each
-    with its case-folded words: found once, not once per article."""
+    with its case-folded words: found once, not once per article. A speaker names an
+    outlet when every word of it but "the" is a word of the outlet's name ("Courier" /
+    "The Ardmoor Courier"; "Edvin Fox" is not "Fox News")."""
     direct = [u for u in units if u.direct and u.speaker]
     outlets = {material.outlet(a.id) for a in material.articles}
+    # Each speaker's words read once, each outlet's once (not per unit and outlet).
+    spoken = {u.speaker: _name_words(u.speaker) for u in direct if u.speaker}
     credited: dict[str | None, list[tuple[Unit, list[str]]]] = {}
     for outlet in outlets:
-        mine = [u for u in direct if _credits(u.speaker, outlet)]
+        if not outlet:
+            continue  # an unknown outlet is named by no one
+        named = _name_words(outlet) | {"the"}
+        mine = [u for u in direct if u.speaker and spoken[u.speaker] <= named]
         if mine:
             credited[outlet] = [(u, [_fold(w) for w in TOKEN.findall(u.text)]) for u in mine]
     return credited
@@ -323,14 +330,8 @@ def _printed(quote: Sequence[str], words: _Words) -> tuple[int, int] | None:
     return words.spans[best[0]][0], words.spans[best[1]][1]
 
 
-def _credits(speaker: str | None, outlet: str | None) -> bool:
-    """Whether a quote's speaker names the outlet: every word of it but "the" is a word
-    of the outlet's name ("Courier" / "The Ardmoor Courier"; "Edvin Fox" is not "Fox
-    News")."""
-    if not speaker or not outlet:
-        return False
-    named = {_fold(w) for w in TOKEN.findall(outlet)} | {"the"}
-    return {_fold(w) for w in TOKEN.findall(speaker)} <= named
+def _name_words(name: str) -> set[str]:
+    return {_fold(w) for w in TOKEN.findall(name)}
 
 
 def _fold(word: str) -> str:
