@@ -211,7 +211,11 @@ Cost: a merge check measures the story model's candidates first, and only those 
 model's bound lets reach its cut (``LogitBound.best``'s ``gate``), then the join model's
 above that margin; bench/cluster.py at 10k articles, alternating runs on the shared
 machine, median add 3.20 / 3.13 ms -> 3.26 / 3.44 ms, CPU an article 3.3 / 3.4 -> 3.4 /
-3.6 ms, resident 239 -> 247 MiB (its stream now ends in 204 stories, not 147). Then
+3.6 ms, resident 239 -> 247 MiB (its stream now ends in 204 stories, not 147); at
+100k, the two run side by side: CPU an article over the last 5,000 4.7 -> 4.9 ms,
+median add 4.39 -> 4.4 ms, resident 509 -> 566 MiB (1,202 -> about 2,000 stories; the
+light stream's own labels hold about 1,200 stories per 10,000 articles, so its stories
+were over-merged before and are less so now). Then
 both parts of a split are checked again (``consolidate``'s module doc): lexical
 cross-set 0.924 (0.906) / 0.890 / 0.944, stream 0.974; dense 0.916 (0.894) / 0.946 /
 0.923.
