@@ -108,3 +108,38 @@ def test_workspace_is_the_package_export() -> None:
     assert "Workspace" in newsprism.__all__
     with pytest.raises(AttributeError):
         _ = newsprism.Nothing  # type: ignore[attr-defined]
+
+
+def _dated_records(folder: Path) -> Path:
+    body = (
+        "The harbour board of Tessel met on {day} to discuss the new ferry timetable. "
+        "Members agreed to add two evening crossings and to review fares in the spring. "
+    ) * 3
+    lines = [
+        json.dumps({"title": f"Ferry board, {day}", "text": body.format(day=day),
+                    "published": stamp, "outlet": "Tessel Post"})
+        for day, stamp in [("10 February", "2026-02-10T09:00:00"),
+                           ("5 March", "2026-03-05T09:00:00")]
+    ]  # fmt: skip
+    path = folder / "dated.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_articles_since_and_until_take_iso_strings_and_dates(tmp_path: Path) -> None:
+    """A Python user filters as the CLI's --since does: an ISO string or a date, naive
+    times read as UTC; a bad value is a clear error naming the filter."""
+    from datetime import date, datetime
+
+    with Workspace(tmp_path / "d.db", embeddings="off") as ws:
+        ws.ingest(_dated_records(tmp_path))
+        march = ["Ferry board, 5 March"]
+        assert [a.title for a in ws.articles(since="2026-03-01")] == march
+        assert [a.title for a in ws.articles(since=date(2026, 3, 1))] == march
+        assert [a.title for a in ws.articles(until=datetime(2026, 3, 1))] == [
+            "Ferry board, 10 February"
+        ]
+        with pytest.raises(ValueError, match="since: expected an ISO date"):
+            ws.articles(since="first of March")
+        with pytest.raises(TypeError, match="until: expected a datetime"):
+            ws.articles(until=20260301)

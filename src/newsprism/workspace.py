@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -128,6 +129,9 @@ class Workspace:
         outlet, since, until, search, limit)."""
         if story_id is not None:
             return self.store.get_articles(self.story(story_id).articles)
+        for bound in ("since", "until"):
+            if filters.get(bound) is not None:
+                filters[bound] = _moment(filters[bound], bound)
         return self.store.list_articles(ArticleQuery(**filters))
 
     def article(self, article_id: str) -> Article:
@@ -174,3 +178,21 @@ def _as_list(paths: Paths) -> list[str | Path]:
     if isinstance(paths, str | Path):
         return [paths]
     return list(paths)
+
+
+def _moment(value: object, name: str) -> datetime:
+    """``since``/``until`` as an aware datetime: an ISO string ("2026-03-01") or a date
+    is read as the CLI's ``--since`` is, a naive time is UTC (the store compares UTC
+    strings, and a naive time would otherwise be taken as the machine's local time)."""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            raise ValueError(
+                f"{name}: expected an ISO date such as 2026-03-01, got {value!r}"
+            ) from None
+    elif isinstance(value, date) and not isinstance(value, datetime):
+        value = datetime(value.year, value.month, value.day)
+    if not isinstance(value, datetime):
+        raise TypeError(f"{name}: expected a datetime, a date or an ISO string, got {value!r}")
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
