@@ -73,6 +73,15 @@ def test_a_summary_is_decoded_as_input_files_are(tmp_path: Path, monkeypatch: An
     assert ended.value.exit_code == 1
 
 
+def test_a_summary_keeps_its_lines_whatever_their_endings(tmp_path: Path) -> None:
+    # Text mode turned CR and CRLF into newlines; the byte decoding of 7652e10 kept a
+    # bare CR, so an old Mac file's lines ran together into one.
+    for ending in (b"\r", b"\r\n"):
+        path = tmp_path / "summary.txt"
+        path.write_bytes(ending.join([b"The pier reopened", b"Fares rose by 4%"]))
+        assert cli._summary_text(str(path)).split("\n") == ["The pier reopened", "Fares rose by 4%"]
+
+
 def test_the_readers_own_warnings_are_quiet_unless_verbose(tmp_path: Path) -> None:
     # "WARNING trafilatura.core: discarding data: None" named no file; the run's own
     # failure line does. --verbose keeps them.

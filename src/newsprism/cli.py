@@ -754,7 +754,10 @@ def _summary_text(summary_file: str) -> str:
         _fail(f"cannot read the summary: {exc}")
     if decoded.warning:
         err.print(f"warning: {summary_file}: {decoded.warning}", markup=False, highlight=False)
-    return decoded.text.removeprefix("\ufeff")
+    # Line endings as text mode read them before (universal newlines): a summary with
+    # Windows or old Mac endings still has one sentence per line.
+    text = decoded.text.removeprefix("\ufeff")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 @app.command("verify")
