@@ -34,7 +34,7 @@ from newsprism.lookup import not_found_error
 from newsprism.model import IngestFailure, IngestWarning, Story
 from newsprism.render import jsonout, terminal
 from newsprism.render.report import OutputFormat, ReportView, write_report
-from newsprism.store import ENV_DB, ArticleQuery, Store, default_db_path
+from newsprism.store import ENV_DB, ArticleQuery, Store, default_db_path, query_moment
 from newsprism.store_open import Access, unreadable
 
 if TYPE_CHECKING:
@@ -256,10 +256,9 @@ def _parse_when(value: str | None, option: str) -> datetime | None:
     if value is None:
         return None
     try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        _fail(f"{option}: expected an ISO date such as 2026-03-01, got {value!r}", EXIT_USAGE)
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+        return query_moment(value, option)
+    except ValueError as exc:
+        _fail(str(exc), EXIT_USAGE)
 
 
 @app.command("articles")

@@ -23,7 +23,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -267,6 +267,26 @@ class ArticleQuery:
     search: str | None = None
     limit: int = 50
     offset: int = 0
+
+
+def query_moment(value: object, name: str) -> datetime:
+    """An :class:`ArticleQuery` bound (``since``/``until``, the CLI's ``--since``/
+    ``--until``) as an aware datetime: an ISO string ("2026-03-01") or a date, a naive
+    time read as UTC (the store compares UTC strings, and a naive time would otherwise
+    be taken as the machine's local time). Raises ValueError (a string that is no ISO
+    date) or TypeError (anything else), each naming ``name``."""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            raise ValueError(
+                f"{name}: expected an ISO date such as 2026-03-01, got {value!r}"
+            ) from None
+    elif isinstance(value, date) and not isinstance(value, datetime):
+        value = datetime(value.year, value.month, value.day)
+    if not isinstance(value, datetime):
+        raise TypeError(f"{name}: expected a datetime, a date or an ISO string, got {value!r}")
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +38,7 @@ from newsprism.ingest.batch import IngestReport
 from newsprism.ingest.pipeline import DEFAULT_MAX_BYTES
 from newsprism.lookup import find_article, find_story
 from newsprism.model import Analysis, Article, Brief, Story
-from newsprism.store import ArticleQuery, Store, default_db_path
+from newsprism.store import ArticleQuery, Store, default_db_path, query_moment
 
 logger = logging.getLogger(__name__)
 
@@ -131,7 +130,7 @@ class Workspace:
             return self.store.get_articles(self.story(story_id).articles)
         for bound in ("since", "until"):
             if filters.get(bound) is not None:
-                filters[bound] = _moment(filters[bound], bound)
+                filters[bound] = query_moment(filters[bound], bound)
         return self.store.list_articles(ArticleQuery(**filters))
 
     def article(self, article_id: str) -> Article:
@@ -178,21 +177,3 @@ def _as_list(paths: Paths) -> list[str | Path]:
     if isinstance(paths, str | Path):
         return [paths]
     return list(paths)
-
-
-def _moment(value: object, name: str) -> datetime:
-    """``since``/``until`` as an aware datetime: an ISO string ("2026-03-01") or a date
-    is read as the CLI's ``--since`` is, a naive time is UTC (the store compares UTC
-    strings, and a naive time would otherwise be taken as the machine's local time)."""
-    if isinstance(value, str):
-        try:
-            value = datetime.fromisoformat(value)
-        except ValueError:
-            raise ValueError(
-                f"{name}: expected an ISO date such as 2026-03-01, got {value!r}"
-            ) from None
-    elif isinstance(value, date) and not isinstance(value, datetime):
-        value = datetime(value.year, value.month, value.day)
-    if not isinstance(value, datetime):
-        raise TypeError(f"{name}: expected a datetime, a date or an ISO string, got {value!r}")
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
