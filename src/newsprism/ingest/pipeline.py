@@ -26,7 +26,6 @@ import logging
 import re
 import stat
 import sys
-import unicodedata
 import zlib
 from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import ExitStack
@@ -60,6 +59,7 @@ from newsprism.ingest.language import LanguageDetector
 from newsprism.ingest.manifest import Manifests
 from newsprism.ingest.records import charset_of, read_json_array, read_jsonl, read_warc
 from newsprism.ingest.sources import Input, InputKind, expand_inputs
+from newsprism.ingest.unicode import one_line
 from newsprism.model import Article, IngestFailure, IngestWarning, RawDocument
 
 logger = logging.getLogger(__name__)
@@ -94,8 +94,7 @@ class IngestOptions:
         # One line of words, like every other outlet ('--outlet "Coast\tRadio\n"' was
         # stored with its tab and newline; one of spaces only was an outlet of spaces).
         if self.outlet is not None:
-            line = "".join(" " if unicodedata.category(c) == "Cc" else c for c in self.outlet)
-            object.__setattr__(self, "outlet", " ".join(line.split()) or None)
+            object.__setattr__(self, "outlet", one_line(self.outlet) or None)
 
 
 @dataclass

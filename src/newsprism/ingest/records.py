@@ -22,6 +22,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from newsprism.errors import InputError, MalformedInput
 from newsprism.ingest.decode import check_size, decode
 from newsprism.ingest.html import parse_timestamp, read_html
+from newsprism.ingest.unicode import one_line
 from newsprism.model import IngestFailure, IngestWarning, RawDocument
 
 logger = logging.getLogger(__name__)
@@ -111,17 +112,12 @@ def _optional_str(value: dict[str, Any], key: str) -> str | None:
     found = value.get(key)
     if not isinstance(found, str):
         return None
-    return " ".join(_CONTROLS.sub(" ", _valid_text(found)).split()) or None
+    return one_line(_valid_text(found)) or None
 
 
 # JSON's "\ud800" escapes decode to lone surrogates, which no UTF-8 store or page can
 # hold (bytes read from files never have them: decoding replaces what does not fit).
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-# A title, byline or outlet is one line: JSON's "\u0000" and other C0 escapes carry
-# control characters no page shows (the body's are dropped by cleaning). Each reads as
-# a space, so a tab or newline between two words ("Harbour opens\nafter storm") keeps
-# them apart.
-_CONTROLS = re.compile("[\x00-\x1f\x7f]")
 
 
 def _valid_text(text: str) -> str:

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 
 import ftfy
 
-__all__ = ["fold_case", "repair_text"]
+__all__ = ["fold_case", "one_line", "repair_text"]
 
 logger = logging.getLogger(__name__)
 
@@ -100,3 +101,12 @@ def fold_case(text: str) -> str:
     IGNORECASE takes "İ" and "ı" for "i" and "ſ" for "s" (str.lower leaves the last two
     as they are and turns "İ" into two characters)."""
     return text.replace("\u0130", "i").lower().replace("\u0131", "i").replace("\u017f", "s")
+
+
+def one_line(text: str) -> str:
+    """``text`` as one line of words, for a title, byline or outlet: every control
+    character (Unicode category Cc: a tab, a newline, a NUL from JSON's "\\u0000") reads
+    as a space, so two words it stood between stay apart ("Harbour opens\\nafter storm"),
+    and runs of whitespace fold to one space; empty when nothing else is left."""
+    spaced = "".join(" " if unicodedata.category(c) == "Cc" else c for c in text)
+    return " ".join(spaced.split())
