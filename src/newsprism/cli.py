@@ -156,8 +156,6 @@ def main_options(
 ) -> None:
     """newsprism reads articles from many outlets and cross-checks what they report."""
     _quiet_third_parties(verbose)
-    for name in () if verbose else _READER_LOGGERS:
-        logging.getLogger(name).setLevel(logging.ERROR)
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
@@ -179,12 +177,13 @@ _READER_LOGGERS = ("trafilatura", "htmldate", "warcio")
 
 
 def _quiet_third_parties(verbose: bool) -> None:
-    """Silence third-party progress output unless ``--verbose`` (set before they load)."""
+    """Silence third-party progress output and the readers' own warnings unless
+    ``--verbose`` (set before they load)."""
     if verbose:
         return
     for name, value in _QUIET_ENV.items():
         os.environ.setdefault(name, value)
-    for name in _QUIET_LOGGERS:
+    for name in (*_QUIET_LOGGERS, *_READER_LOGGERS):
         logging.getLogger(name).setLevel(logging.ERROR)
     _quiet_loaded_loaders()
 
