@@ -26,11 +26,7 @@ def check_schema(conn: sqlite3.Connection, path: str, migrations: Migrations) ->
         applied = {r[0] for r in conn.execute("SELECT name FROM migrations")}
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: not a newsprism store ({exc})") from None
-    unknown = applied - {name for name, _ in migrations}
-    if unknown:
-        raise SchemaError(
-            f"the store has migrations this newsprism does not know: {sorted(unknown)}"
-        )
+    _refuse_unknown(applied, migrations)
     missing = [name for name, _ in migrations if name not in applied]
     if missing:
         logger.info("%s is read-only and lacks migrations %s", path, missing)
@@ -41,17 +37,23 @@ def migrate(conn: sqlite3.Connection, migrations: Migrations) -> list[str]:
     """Apply the migrations this store lacks, each in its own transaction; return them."""
     conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
     applied = {r[0] for r in conn.execute("SELECT name FROM migrations")}
-    unknown = applied - {name for name, _ in migrations}
-    if unknown:
-        raise SchemaError(
-            f"the store has migrations this newsprism does not know: {sorted(unknown)}"
-        )
+    _refuse_unknown(applied, migrations)
     done = []
     for name, script in migrations:
         if name not in applied and apply_migration(conn, name, script):
             logger.info("applied migration %s", name)
             done.append(name)
     return done
+
+
+def _refuse_unknown(applied: set[str], migrations: Migrations) -> None:
+    """SchemaError when the store records a migration not in ``migrations`` (a newer
+    newsprism wrote it)."""
+    unknown = applied - {name for name, _ in migrations}
+    if unknown:
+        raise SchemaError(
+            f"the store has migrations this newsprism does not know: {sorted(unknown)}"
+        )
 
 
 def apply_migration(conn: sqlite3.Connection, name: str, script: str) -> bool:
