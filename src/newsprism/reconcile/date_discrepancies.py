@@ -255,7 +255,12 @@ DEED_SYNONYMS: Final = (
 def one_deed(a: str, b: str) -> bool:
     """Whether two predicate lemmas tell one deed: the same lemma, or one class of
     :data:`DEED_SYNONYMS`."""
-    return a == b or any(a in c and b in c for c in DEED_SYNONYMS)
+    return b in _deed_kin(a)
+
+
+def _deed_kin(lemma: str) -> set[str]:
+    """The lemmas telling the same deed as ``lemma`` (itself and its synonym classes)."""
+    return {lemma} | {x for c in DEED_SYNONYMS if lemma in c for x in c}
 
 
 def _deed_pairs(clauses: Sequence[Clause]) -> Iterator[tuple[Clause, Clause]]:
@@ -266,8 +271,7 @@ def _deed_pairs(clauses: Sequence[Clause]) -> Iterator[tuple[Clause, Clause]]:
     for n, clause in enumerate(clauses):
         by_lemma.setdefault(clause.lemma, []).append(n)
     for i, a in enumerate(clauses):
-        kin = {a.lemma} | {x for c in DEED_SYNONYMS if a.lemma in c for x in c}
-        for n in sorted(n for k in kin for n in by_lemma.get(k, ()) if n > i):
+        for n in sorted(n for k in _deed_kin(a.lemma) for n in by_lemma.get(k, ()) if n > i):
             yield a, clauses[n]
 
 
