@@ -36,7 +36,7 @@ from typing import Final
 
 from newsprism.model import Passage, Quote
 from newsprism.reconcile.material import StoryMaterial
-from newsprism.reconcile.speaker_match import last_name
+from newsprism.reconcile.speaker_match import last_name, same_speaker
 
 __all__ = ["MIN_RUN", "MIN_SHARE", "MIN_SHARED", "WINDOW", "negation_renderings"]
 
@@ -195,8 +195,8 @@ def negation_renderings(material: StoryMaterial) -> list[tuple[Passage, Passage]
     for i, j in _cue_pairs(cued):
         if sources[i] == sources[j]:
             continue
-        if keys[i] is not None and keys[j] is not None and keys[i] != keys[j]:
-            continue  # two resolved speakers (speaker_match.same_speaker)
+        if not same_speaker(keys[i], keys[j], str):  # the keys are last names already
+            continue
         (a_id, _, a_words), (b_id, _, b_words) = quotes[i], quotes[j]
         if not a_words or not b_words:
             continue
