@@ -62,31 +62,33 @@ class PairModel:
 
     def features(self, evidence: PairEvidence) -> Scores:
         """The evidence as feature matrices, one per weight past the intercept (k x n x n)."""
-        return np.stack(
-            [
-                evidence.scores,
-                evidence.margins,
-                evidence.rivalled.astype(np.float64),
-                evidence.resolved.astype(np.float64),
-            ]
-        )
+        return np.stack(_feature_matrices(evidence))
 
     def probability(self, evidence: PairEvidence) -> Scores:
-        logit = (
-            self.intercept
-            + self.similarity * evidence.scores
-            + self.margin * evidence.margins
-            + self.rivalled * evidence.rivalled.astype(np.float64)
-            + self.resolved * evidence.resolved.astype(np.float64)
-        )
-        result: Scores = 1.0 / (1.0 + np.exp(-logit))
-        return result
+        logit: Scores | float = self.intercept
+        for weight, feature in zip(self.weights()[1:], _feature_matrices(evidence), strict=True):
+            logit = logit + weight * feature  # summed in weight order, as always
+        return _logistic(np.asarray(logit, dtype=np.float64))
 
     def probability_of_rows(self, rows: Scores) -> Scores:
         """The probability of pairs given as rows of :meth:`features` values (pairs x k)."""
-        logit = self.intercept + rows @ np.asarray(self.weights()[1:], dtype=np.float64)
-        result: Scores = 1.0 / (1.0 + np.exp(-logit))
-        return result
+        return _logistic(self.intercept + rows @ np.asarray(self.weights()[1:], dtype=np.float64))
+
+
+def _feature_matrices(evidence: PairEvidence) -> list[Scores]:
+    """The evidence's n x n matrices in :meth:`PairModel.weights` order (past the
+    intercept): the one list both the model and its fit read."""
+    return [
+        evidence.scores,
+        evidence.margins,
+        evidence.rivalled.astype(np.float64),
+        evidence.resolved.astype(np.float64),
+    ]
+
+
+def _logistic(logit: Scores) -> Scores:
+    result: Scores = 1.0 / (1.0 + np.exp(-logit))
+    return result
 
 
 # Fitted by ``eval/crosscheck.py --fit`` on the paraphrase set with perfect extraction
