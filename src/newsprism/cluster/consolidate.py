@@ -132,6 +132,13 @@ _CONSOLIDATION_ROUNDS = 4
 _FREEZE_SPLITS = 8
 
 
+def story_to_story(a: _Story, b: _Story) -> bool:
+    """Whether two stories both hold two or more source members: a decision between
+    them is the story model's as well as the join model's (what a story of one is to
+    another story is a join)."""
+    return min(a.sources, b.sources) >= 2
+
+
 class Consolidation:
     """Merges and splits of whole stories, for
     :class:`~newsprism.cluster.stories.StoryClusterer` (see the module doc)."""
@@ -265,7 +272,7 @@ class Consolidation:
         if not isinstance(evidence, Evidence):
             return math.inf
         z = self._model.logit(evidence)
-        if min(one.sources, two.sources) >= 2:
+        if story_to_story(one, two):
             z = min(z, self._story_model.logit(evidence))
         return z
 

@@ -75,7 +75,7 @@ from newsprism.analyze.aliases import fold_key
 from newsprism.cluster.ann import CentroidIndex, NameIndex
 from newsprism.cluster.bound import Caps, LogitBound, overlap_of, unmeasured
 from newsprism.cluster.bound import is_unmeasured as _unmeasured
-from newsprism.cluster.consolidate import Consolidation
+from newsprism.cluster.consolidate import Consolidation, story_to_story
 from newsprism.cluster.hot import (
     MIN_SHARED_NAMES,
     MergeLog,
@@ -700,7 +700,7 @@ class StoryClusterer(Consolidation):
     def _bound_for(self, a: _Story, b: _Story) -> LogitBound:
         """The story model's bound for two stories of two or more members each, else
         the join model's (what a story of one is to another story is a join)."""
-        return self._story_bound if min(a.sources, b.sources) >= 2 else self._bound
+        return self._story_bound if story_to_story(a, b) else self._bound
 
     def _evict(self) -> None:
         """Freeze stories not joined for ``keep_days`` before the latest date seen."""
