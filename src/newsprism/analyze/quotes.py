@@ -462,6 +462,10 @@ def _participle_before(
     return None
 
 
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
+
+
 def _parenthetical(ctx: SpeakerDoc, token: Token) -> Attribution | None:
     """``The offer, she said, is "…"``: a reporting verb attached as parataxis."""
     for child in (ctx.doc[i] for i in ctx.parataxis.get(token.i, ())):
@@ -611,7 +615,7 @@ def _indirect_drafts(ctx: SpeakerDoc) -> list[Draft]:
 def _reported_clause(ctx: SpeakerDoc, token: Token) -> Draft | None:
     if token.lower_ == "according" and token.dep_ == "prep":
         return _according_clause(ctx, token)
-    if not verb_like(token) or ctx.negated[token.i]:
+    if not verb_like(token) or _negated(token):
         return None  # "did not say whether the fire was linked to …": nothing was said
     indirect = CUE_VERBS.get(cue_lemma(token)) in _INDIRECT_KINDS
     extent = _reported_extent(ctx, token) if indirect else None
