@@ -15,7 +15,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from newsprism import cli
+from newsprism import cli_base, cli_briefs, cli_watch
 from newsprism.cli import app
 from newsprism.ingest.watch import FeedResult
 from newsprism.render.report import OutputFormat, ReportView
@@ -54,10 +54,10 @@ def test_a_report_or_table_that_cannot_be_written_is_one_error_line(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     out = tmp_path / "brief.md"
-    monkeypatch.setattr(cli, "write_report", full_disk)
+    monkeypatch.setattr(cli_base, "write_report", full_disk)
     view = ReportView([], {}, [], {})
     with pytest.raises(typer.Exit) as ended:
-        cli._write_report(OutputFormat.md, out, view)
+        cli_base.print_report(OutputFormat.md, out, view)
     assert ended.value.exit_code == 1
     monkeypatch.setattr("newsprism.export.export_stories", full_disk)
     args = ["export", "--all", "--db", str(tmp_path / "n.db"), "--out", str(out)]
@@ -70,13 +70,13 @@ def test_a_summary_is_decoded_as_input_files_are(tmp_path: Path, monkeypatch: An
     # Standard input was read as text: bytes that are not UTF-8 became surrogates and
     # the run ended in spaCy with UnicodeEncodeError; a UTF-16 or Latin-1 file failed.
     monkeypatch.setattr("sys.stdin", SimpleNamespace(buffer=io.BytesIO(b"Caf\xe9 reopened.")))
-    assert cli._summary_text("-") == "Caf\u00e9 reopened."
+    assert cli_briefs._summary_text("-") == "Caf\u00e9 reopened."
     utf16 = tmp_path / "summary.txt"
     utf16.write_bytes("The pier reopened.".encode("utf-16"))
-    assert cli._summary_text(str(utf16)) == "The pier reopened."
+    assert cli_briefs._summary_text(str(utf16)) == "The pier reopened."
     monkeypatch.setattr("sys.stdin", SimpleNamespace(buffer=io.BytesIO(bytes(range(256)) * 4)))
     with pytest.raises(typer.Exit) as ended:
-        cli._summary_text("-")
+        cli_briefs._summary_text("-")
     assert ended.value.exit_code == 1
 
 
@@ -86,7 +86,8 @@ def test_a_summary_keeps_its_lines_whatever_their_endings(tmp_path: Path) -> Non
     for ending in (b"\r", b"\r\n"):
         path = tmp_path / "summary.txt"
         path.write_bytes(ending.join([b"The pier reopened", b"Fares rose by 4%"]))
-        assert cli._summary_text(str(path)).split("\n") == ["The pier reopened", "Fares rose by 4%"]
+        lines = cli_briefs._summary_text(str(path)).split("\n")
+        assert lines == ["The pier reopened", "Fares rose by 4%"]
 
 
 def test_the_readers_own_warnings_are_quiet_unless_verbose(tmp_path: Path) -> None:
@@ -108,7 +109,8 @@ def test_the_readers_own_warnings_are_quiet_unless_verbose(tmp_path: Path) -> No
 
 def test_a_failed_feed_is_one_line_however_long_its_reason(capsys: Any) -> None:
     reason = "malformed feed XML (<unknown>:2:2: not well-formed (invalid token)), " * 3
-    failed = cli._print_round([FeedResult("/feeds/coast-radio.xml", "failed", error=reason)], [])
+    feed = FeedResult("/feeds/coast-radio.xml", "failed", error=reason)
+    failed = cli_watch._print_round([feed], [])
     assert failed
     lines = capsys.readouterr().err.splitlines()
     assert lines == [f"failed: /feeds/coast-radio.xml: {reason}"]

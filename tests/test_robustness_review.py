@@ -15,7 +15,7 @@ import pytest
 import spacy
 import typer
 
-from newsprism import cli
+from newsprism import cli_base
 from newsprism.analyze.nlp import LONG_RUN_CHARS, BoundedTokenizer
 from newsprism.ingest.feed import entry_published
 from newsprism.ingest.records import read_json_array, read_jsonl
@@ -89,9 +89,9 @@ def test_an_existing_writable_out_file_in_a_read_only_folder_is_accepted(
         return Path(path) != tmp_path and folder_access(path, mode)
 
     monkeypatch.setattr(os, "access", no_folder_writes)
-    assert cli._writable_out(existing) == existing
+    assert cli_base.writable_out(existing) == existing
     with pytest.raises(typer.BadParameter):
-        cli._writable_out(tmp_path / "new.json")
+        cli_base.writable_out(tmp_path / "new.json")
 
 
 def test_only_a_damaged_file_is_called_damaged() -> None:

@@ -1,0 +1,253 @@
+"""What every ``newsprism`` command shares: the Typer app and its global options, the
+consoles, the common options (``--db``, ``--format``, ``--out``, ...), and the helpers
+that turn library errors into one clean line on stderr.
+
+The commands themselves live in ``cli_store`` (ingest and the stored articles and
+stories), ``cli_briefs`` (analyze, brief, export, verify) and ``cli_watch`` (watch and
+serve); :mod:`newsprism.cli` registers them in the order ``--help`` lists them.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
+from typer.core import TyperArgument, TyperOption
+
+from newsprism import __version__
+from newsprism.errors import AnalysisFailure, BriefFailure, NewsprismError
+from newsprism.model import IngestFailure, IngestWarning, Story
+from newsprism.render.report import OutputFormat, ReportView, write_report
+from newsprism.store import ENV_DB, Store, default_db_path
+from newsprism.store_open import Access, unreadable
+
+EXIT_OK, EXIT_FAILED_INPUTS, EXIT_USAGE = 0, 1, 2
+
+app = typer.Typer(
+    name="newsprism",
+    help="One story, every source, cross-checked.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+
+def _help_type(param: TyperOption | TyperArgument, ctx: Any) -> str | None:
+    """The type column of ``--help``: choices and value types, but not typer's ``<bool>``
+    for a flag nor ``<list[str]>`` for an argument whose name the help already shows."""
+    if isinstance(param, TyperArgument) or getattr(param, "is_flag", False):
+        return None
+    return param.metavar or param.display_type(ctx)
+
+
+TyperOption.display_type_rich = _help_type  # type: ignore[method-assign,assignment]
+TyperArgument.display_type_rich = _help_type  # type: ignore[method-assign,assignment]
+
+# Piped output gets the 100 columns the views are designed for, not Rich's default 80.
+REPORT_WIDTH = 100
+out = Console(highlight=False, width=None if sys.stdout.isatty() else REPORT_WIDTH)
+err = Console(stderr=True, highlight=False)
+
+
+class Embeddings(StrEnum):
+    auto = "auto"
+    on = "on"
+    off = "off"
+
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--db",
+        envvar=ENV_DB,
+        help="SQLite store to use (default: your data folder).",
+        show_default=False,
+    ),
+]
+PathsArgument = Annotated[
+    list[str],
+    typer.Argument(
+        metavar="PATHS",
+        help="Files, folders, globs, URLs, or - for standard input.",
+        show_default=False,
+    ),
+]
+MaxBytesOption = Annotated[
+    int, typer.Option("--max-bytes", min=1, help="Largest input (or record) read, in bytes.")
+]
+FetchLinksOption = Annotated[
+    bool, typer.Option("--fetch-links", help="Fetch the page each feed entry links to.")
+]
+OutletOption = Annotated[
+    str | None,
+    typer.Option(
+        "--outlet",
+        help="The outlet that published every input (over any name found in the files).",
+        show_default=False,
+    ),
+]
+
+
+def fail(message: str, code: int = EXIT_FAILED_INPUTS) -> NoReturn:
+    err.print(Text.assemble(("error: ", "bold red"), message), soft_wrap=True)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def open_store(db: Path | None, access: Access = "write") -> Iterator[Store]:
+    """The store, opened for ``access``: read commands pass ``auto``, so a store they
+    cannot write (read-only file, folder or medium) is still read."""
+    path = db or default_db_path()
+    try:
+        with Store(path, access) as store:
+            yield store
+    except NewsprismError as exc:
+        fail(str(exc))
+    except sqlite3.DatabaseError as exc:  # a store damaged past its first pages
+        fail(str(unreadable(str(path), exc)))
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"newsprism {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Log what each stage does.")
+    ] = False,
+) -> None:
+    """newsprism reads articles from many outlets and cross-checks what they report."""
+    _quiet_third_parties(verbose)
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+
+
+# Progress bars and chatter of the dense model's loaders (tqdm, transformers,
+# sentence-transformers, huggingface_hub) would land in the middle of a printed brief.
+_QUIET_ENV = {
+    "TQDM_DISABLE": "1",
+    "HF_HUB_DISABLE_PROGRESS_BARS": "1",
+    "TRANSFORMERS_VERBOSITY": "error",
+    "TRANSFORMERS_NO_ADVISORY_WARNINGS": "1",
+}
+_QUIET_LOGGERS = ("transformers", "sentence_transformers", "huggingface_hub", "torch")
+# The readers' own warnings name no input ("WARNING trafilatura.core: discarding data:
+# None" for a page nested 100,000 deep): the run says what failed, with its file, once.
+_READER_LOGGERS = ("trafilatura", "htmldate", "warcio")
+
+
+def _quiet_third_parties(verbose: bool) -> None:
+    """Silence third-party progress output and the readers' own warnings unless
+    ``--verbose`` (set before they load)."""
+    if verbose:
+        return
+    for name, value in _QUIET_ENV.items():
+        os.environ.setdefault(name, value)
+    for name in (*_QUIET_LOGGERS, *_READER_LOGGERS):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    _quiet_loaded_loaders()
+
+
+def _quiet_loaded_loaders() -> None:
+    """The loaders read the variables once, on import: one already imported in this
+    process (by the caller's own code, or an earlier command) is told directly."""
+    transformers_logging = sys.modules.get("transformers.utils.logging")
+    if transformers_logging is not None:
+        transformers_logging.disable_progress_bar()
+    hub_utils = sys.modules.get("huggingface_hub.utils")
+    if hub_utils is not None:
+        hub_utils.disable_progress_bars()
+
+
+def progress_bar(verb: str) -> Progress:
+    """A transient progress bar on stderr ("reading 12/40 0:00:03")."""
+    columns = (
+        TextColumn(f"[bold blue]{verb}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    return Progress(*columns, console=err, transient=True)
+
+
+def report_failures(failures: Sequence[IngestFailure | AnalysisFailure | BriefFailure]) -> None:
+    """One stderr line per failed input or article: its source and the problem."""
+    for failure in failures:
+        err.print(Text.assemble(("failed: ", "red"), str(failure)), soft_wrap=True)
+
+
+def report_warnings(warnings: Sequence[IngestWarning]) -> None:
+    """One stderr line per input that was read only by repairing or guessing something."""
+    for warning in warnings:
+        err.print(Text.assemble(("warning: ", "yellow"), str(warning)), soft_wrap=True)
+
+
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="How to print.")]
+
+
+def writable_out(value: Path | None) -> Path | None:
+    """``--out`` checked before any work: a run's report once went to a folder, or to a
+    folder that does not exist, only after its whole analysis (a traceback, at the end)."""
+    if value is None:
+        return None
+    folder = value.absolute().parent
+    if value.is_dir():
+        raise typer.BadParameter(f"{value} is a folder; give a file name")
+    if not folder.is_dir():
+        raise typer.BadParameter(f"{value}: folder {folder} does not exist")
+    # A file that exists is written in place (no file is made beside it), so only its
+    # own permission counts: /dev/null, or a writable file in a read-only folder.
+    writable = os.access(value, os.W_OK) if value.exists() else os.access(folder, os.W_OK)
+    if not writable:
+        raise typer.BadParameter(f"{value}: cannot write there")
+    return value
+
+
+OutFileOption = Annotated[
+    Path | None,
+    typer.Option("--out", "-o", help="Write to this file.", callback=writable_out),
+]
+
+
+def print_report(output_format: OutputFormat, out_file: Path | None, view: ReportView) -> None:
+    try:
+        write_report(out, output_format, out_file, view)
+    except OSError as exc:  # the disk filled, the folder went away since the check
+        fail(f"{out_file}: cannot write the report ({exc.strerror or exc})")
+
+
+EmbeddingsOption = Annotated[
+    Embeddings,
+    typer.Option(
+        help="Dense sentence embeddings (grouping, statements, summary): auto uses "
+        "them if installed."
+    ),
+]
+
+
+def outlets_of(store: Store, stories: list[Story]) -> dict[str, str]:
+    ids = [a for s in stories for a in s.articles]
+    return {a.id: a.outlet or "?" for a in store.get_articles(ids)}
