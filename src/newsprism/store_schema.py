@@ -1,6 +1,6 @@
 """The store's schema: named migrations, applied in order, each once, and checked.
 
-A migration is a name and an SQL script (``store.MIGRATIONS``); the ``migrations``
+A migration is a name and an SQL script (``store_migrations.MIGRATIONS``); the ``migrations``
 table records those applied. A store with a migration this newsprism does not know
 was written by a newer one and is refused.
 """
