@@ -112,5 +112,6 @@ def test_a_failed_feed_is_one_line_however_long_its_reason(capsys: Any) -> None:
     feed = FeedResult("/feeds/coast-radio.xml", "failed", error=reason)
     failed = cli_watch._print_round([feed], [])
     assert failed
-    lines = capsys.readouterr().err.splitlines()
-    assert lines == [f"failed: /feeds/coast-radio.xml: {reason}"]
+    first, count = capsys.readouterr().err.splitlines()
+    assert first == f"failed: /feeds/coast-radio.xml: {reason}"
+    assert count.endswith(" watch: 1 failed (1 feed)")

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -23,8 +24,10 @@ from newsprism.cli_base import (
     open_store,
     out,
 )
-from newsprism.errors import NewsprismError
+from newsprism.errors import AnalysisFailure
+from newsprism.model import IngestFailure
 from newsprism.render import terminal
+from newsprism.store import Store
 
 if TYPE_CHECKING:
     from newsprism.flow import StoryChange
@@ -95,23 +98,24 @@ def watch_command(
     import time
 
     from newsprism.flow import FlowOptions, watch_round
-    from newsprism.ingest.watch import Watcher, WatchOptions, feeds_of, pause_after
+    from newsprism.ingest.watch import Watcher, WatchOptions, pause_after, plan_feeds
 
     interval = _duration(every)
-    try:
-        urls = feeds_of(feeds)
-    except NewsprismError as exc:
-        fail(str(exc), EXIT_USAGE)
+    urls, unread = plan_feeds(feeds)
+    if not urls:
+        _print_failures(unread)
+        fail("no feed to watch (no feed file, URL or OPML list given could be read)")
     options = WatchOptions(every=interval, fetch_links=fetch_links)
     flow = FlowOptions(embeddings=embeddings.value)
-    failed = False
+    failed = 0
     with open_store(db) as store:
         watcher = Watcher(store, options)
         try:
             while True:
                 started = time.monotonic()
                 results, changes = watch_round(store, watcher, urls, flow)
-                failed = _print_round(results, changes)
+                # A feed list that cannot be read fails every round, as a feed would.
+                failed = _print_round(results, changes, _not_analysed(store, results), unread)
                 if once:
                     break
                 time.sleep(pause_after(started, interval))
@@ -119,19 +123,34 @@ def watch_command(
             err.print("watch: stopped", markup=False)
         finally:
             watcher.close()
-    if failed:
+    if failed:  # the last round's: a feed that failed hours ago and works now is no failure
         raise typer.Exit(EXIT_FAILED_INPUTS)
 
 
-def _print_round(results: list[FeedResult], changes: list[StoryChange]) -> bool:
-    """One line per failed feed (stderr) and per new or updated story; True if a feed failed."""
+def _not_analysed(store: Store, results: list[FeedResult]) -> list[AnalysisFailure]:
+    """The round's new articles whose analysis failed (stored, reported, not grouped)."""
+    fresh = [a.id for r in results for a in r.articles]
+    return store.analysis_failures(fresh) if fresh else []
+
+
+def _print_failures(failures: Sequence[IngestFailure | AnalysisFailure]) -> None:
+    for failure in failures:
+        err.print(Text.assemble(("failed: ", "red"), str(failure)), soft_wrap=True)  # one line
+
+
+def _print_round(
+    results: list[FeedResult],
+    changes: list[StoryChange],
+    not_analysed: Sequence[AnalysisFailure] = (),
+    unread: Sequence[IngestFailure] = (),
+) -> int:
+    """One line per failed feed list, feed, entry and article (stderr), a count of them,
+    and one line per new or updated story; returns how many failed."""
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
-    for result in results:
-        if result.status == "failed":
-            line = f"{result.feed}: {result.error}"
-            err.print(Text.assemble(("failed: ", "red"), line), soft_wrap=True)  # one line
-        for failure in result.failures:
-            err.print(Text.assemble(("failed: ", "red"), str(failure)), soft_wrap=True)
+    feeds = [r for r in results if r.status == "failed"]
+    _print_failures([*unread, *(IngestFailure(r.feed, r.error or "failed") for r in feeds)])
+    entries = [f for r in results for f in r.failures]
+    _print_failures([*entries, *not_analysed])
     for change in changes:
         story = change.story
         what = "new story" if change.new else "updated"
@@ -144,4 +163,14 @@ def _print_round(results: list[FeedResult], changes: list[StoryChange]) -> bool:
         out.print(line, markup=False, soft_wrap=True)
     new = sum(len(r.articles) for r in results)
     logging.getLogger(__name__).info("watch round: %d feeds, %d new articles", len(results), new)
-    return any(r.status == "failed" for r in results)
+    counts = (
+        (len(unread), "feed list", "feed lists"),
+        (len(feeds), "feed", "feeds"),
+        (len(entries), "entry", "entries"),
+        (len(not_analysed), "article not analysed", "articles not analysed"),
+    )
+    failed = sum(n for n, _, _ in counts)
+    if failed:
+        parts = ", ".join(terminal.counted(n, one, many) for n, one, many in counts if n)
+        err.print(f"{stamp} watch: {failed} failed ({parts})", markup=False)
+    return failed

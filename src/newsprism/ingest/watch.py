@@ -103,19 +103,40 @@ def feeds_of(values: Iterable[str]) -> list[str]:
     """The feeds named by what the user gave: feed URLs and files as they are, and every
     ``xmlUrl`` of an OPML file (local, relative ones resolved against the OPML's folder).
 
-    Raises :class:`MalformedInput` for an unreadable OPML file or a missing file.
+    Raises :class:`MalformedInput` for the first unreadable OPML file or missing file
+    (:func:`plan_feeds` reports each and keeps the rest).
     """
+    feeds, failures = plan_feeds(values)
+    if failures:
+        raise MalformedInput(failures[0].source, failures[0].reason)
+    return feeds
+
+
+def plan_feeds(values: Iterable[str]) -> tuple[list[str], list[IngestFailure]]:
+    """The feeds named by what the user gave (as :func:`feeds_of`), and one failure per
+    value that names none: a missing file, an OPML list that cannot be read or lists no
+    feed. One bad list among several no longer stops the others being watched."""
     feeds: list[str] = []
+    failures: list[IngestFailure] = []
     for value in values:
-        if is_url(value):
-            feeds.append(value)
-            continue
-        path = Path(value)
-        if not path.is_file():
-            raise MalformedInput(value, "no such feed file or OPML list")
+        try:
+            feeds.extend(_feeds_named(value))
+        except MalformedInput as exc:
+            failures.append(IngestFailure(exc.source, exc.reason))
+    return list(dict.fromkeys(feeds)), failures
+
+
+def _feeds_named(value: str) -> list[str]:
+    if is_url(value):
+        return [value]
+    path = Path(value)
+    if not path.is_file():
+        raise MalformedInput(value, "no such feed file or OPML list")
+    try:
         data = path.read_bytes()
-        feeds.extend(_opml_feeds(data, value, path.parent) if _is_opml(data) else [value])
-    return list(dict.fromkeys(feeds))
+    except OSError as exc:
+        raise MalformedInput(value, f"cannot read ({exc.strerror or exc})") from None
+    return _opml_feeds(data, value, path.parent) if _is_opml(data) else [value]
 
 
 def _is_opml(data: bytes) -> bool:

@@ -1,0 +1,74 @@
+"""``newsprism watch`` when part of a round fails: the rest is still read, every failure
+is one line naming its feed, entry or article, the round says how many failed, and the
+exit status is 1 (it was 0 when only entries or analyses failed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+import newsprism.analyze.analyzer as analyzer_module
+from newsprism.cli import app
+from newsprism.store import Store
+from tests.builders import rss_feed
+from tests.conftest import BODY
+
+runner = CliRunner()
+
+GOOD = {"title": "Tessel closes its old ferry pier", "link": "https://coastal.example/pier"}
+
+
+def _feed(tmp_path: Path, *entries: dict[str, str]) -> Path:
+    feed = tmp_path / "coastal.xml"
+    feed.write_bytes(rss_feed([{"body": BODY, **e} for e in entries]))
+    return feed
+
+
+def _watch(db: Path, *feeds: str) -> Any:
+    args = ["watch", *feeds, "--once", "--db", str(db), "--embeddings", "off"]
+    return runner.invoke(app, args)
+
+
+def test_a_failed_entry_makes_the_round_fail_and_is_counted(tmp_path: Path) -> None:
+    empty = {"title": "Nothing here", "link": "https://coastal.example/empty", "body": " "}
+    result = _watch(tmp_path / "w.db", str(_feed(tmp_path, GOOD, empty)))
+    assert result.exit_code == 1, result.output
+    lines = result.stderr.splitlines()
+    assert any(line.startswith("failed: ") and "coastal.example/empty" in line for line in lines)
+    assert lines[-1].endswith("watch: 1 failed (1 entry)")
+    assert "new story" in result.stdout  # the good entry was still read and grouped
+    with Store(tmp_path / "w.db") as store:
+        assert store.count_articles() == 1
+
+
+def test_an_article_whose_analysis_fails_makes_the_round_fail(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def explode(*_args: Any) -> Any:
+        raise ValueError("cannot read the numbers")
+
+    monkeypatch.setattr(analyzer_module, "extract_quantities", explode)
+    result = _watch(tmp_path / "w.db", str(_feed(tmp_path, GOOD)))
+    assert result.exit_code == 1, result.output
+    assert "coastal.xml: analysis failed at quantities (ValueError: cannot read" in result.stderr
+    assert result.stderr.splitlines()[-1].endswith("watch: 1 failed (1 article not analysed)")
+
+
+def test_a_missing_feed_list_fails_alone_and_the_other_feeds_are_watched(tmp_path: Path) -> None:
+    missing = str(tmp_path / "missing.opml")
+    broken = tmp_path / "broken.opml"
+    broken.write_text("<opml><body><outline xmlUrl=", encoding="utf-8")
+    result = _watch(tmp_path / "w.db", missing, str(broken), str(_feed(tmp_path, GOOD)))
+    assert result.exit_code == 1, result.output
+    assert f"failed: {missing}: no such feed file or OPML list" in result.stderr
+    assert f"failed: {broken}: malformed OPML" in result.stderr
+    assert result.stderr.splitlines()[-1].endswith("watch: 2 failed (2 feed lists)")
+    assert "new story" in result.stdout
+    only_missing = _watch(tmp_path / "w.db", missing)
+    assert only_missing.exit_code == 1
+    assert only_missing.stderr.splitlines()[-1] == (
+        "error: no feed to watch (no feed file, URL or OPML list given could be read)"
+    )
