@@ -10,8 +10,14 @@ the files says it: ``newsprism.csv`` (a header row, then one row a file) or
     url        where it was published (its domain is the outlet when none is named)
     published  when, as an ISO 8601 timestamp ("2026-03-03T09:15:00+01:00")
 
-A file's exact row wins over a pattern; among patterns, the first listed wins. A
-manifest applies to the files of its own folder and of the folders below it (the
+A file's exact row wins over a pattern; among patterns, the first listed wins. A file
+listed in two or more rows is a mistake, said once per run: rows that say the same are
+one row, with a warning naming the manifest, the file and the rows; rows that say
+different things (another outlet, URL or date, or one row saying what the other leaves
+blank) leave the file unread, as a failure naming the manifest and the rows, since
+either guess could store it under the wrong outlet (and a later run, with the manifest
+fixed, would store it again under another id). The other files go on. A manifest
+applies to the files of its own folder and of the folders below it (the
 nearest manifest that names a file decides). What a manifest says wins over what a
 file's own metadata says: the user wrote it for that file.
 """
@@ -37,6 +43,7 @@ from typing import Any
 from newsprism.errors import MalformedInput
 from newsprism.ingest.html import parse_timestamp
 from newsprism.ingest.records import load_json
+from newsprism.model import IngestFailure, IngestWarning
 
 logger = logging.getLogger(__name__)
 
@@ -67,6 +74,10 @@ class Manifest:
     folder: Path
     exact: dict[str, SourceFacts]
     patterns: tuple[tuple[str, SourceFacts], ...]
+    # Files listed in rows that agree (one warning each), and in rows that do not (the
+    # reason the file is not read); see the module docstring.
+    repeats: tuple[IngestWarning, ...] = ()
+    conflicts: dict[str, str] = field(default_factory=dict)
 
     def facts_for(self, path: Path) -> SourceFacts | None:
         try:
@@ -101,6 +112,31 @@ class Manifests:
     _reported: set[str] = field(default_factory=set)
     _resolved: dict[str, str] = field(default_factory=dict)  # absolute folder -> resolved
     _chains: dict[str, _Chain] = field(default_factory=dict)  # resolved folder -> chain
+    _warned: set[str] = field(default_factory=set)  # folders whose repeats were said
+
+    def notices(self, path: str) -> tuple[list[IngestFailure | IngestWarning], bool]:
+        """What to tell the user before the file at ``path`` is read, and whether it must
+        not be read: a broken manifest above it (once a run), the repeated rows of the
+        manifests above it (once a run), and a failure for the file itself when its
+        nearest manifest lists it in rows that disagree (then True)."""
+        _, broken = self.facts_for(path)
+        said: list[IngestFailure | IngestWarning] = []
+        if broken is not None:
+            said.append(IngestFailure(broken.source, broken.reason))
+        resolved = self._resolve(path)
+        for folder, found in self._chain(os.path.dirname(resolved)):
+            if isinstance(found, MalformedInput):
+                continue
+            if folder not in self._warned:
+                self._warned.add(folder)
+                said.extend(found.repeats)
+            relative = _relative(resolved, folder)
+            if relative in found.conflicts:
+                said.append(IngestFailure(path, found.conflicts[relative]))
+                return said, True
+            if found.facts_at(relative) is not None:
+                break
+        return said, False
 
     def facts_for(self, path: str) -> tuple[SourceFacts | None, MalformedInput | None]:
         """The nearest manifest's facts for a file, and a manifest error not yet reported."""
@@ -184,14 +220,63 @@ def _parse(path: Path, folder: Path) -> Manifest:
     rows = _json_rows(text, source) if path.suffix == ".json" else _csv_rows(text, source)
     exact: dict[str, SourceFacts] = {}
     patterns: list[tuple[str, SourceFacts]] = []
+    listed: dict[str, list[tuple[str, SourceFacts]]] = {}  # file -> its rows
     for where, row in rows:
         name, facts = _row(row, f"{source}: {where}")
         if any(c in name for c in "*?["):
             patterns.append((name, facts))
         else:
             exact.setdefault(name, facts)
+            listed.setdefault(name, []).append((where, facts))
+    repeats, conflicts = _repeated(source, listed)
+    for name in conflicts:
+        del exact[name]
     logger.info("%s: %d files and %d patterns", source, len(exact), len(patterns))
-    return Manifest(folder, exact, tuple(patterns))
+    return Manifest(folder, exact, tuple(patterns), repeats, conflicts)
+
+
+def _repeated(
+    source: str, listed: dict[str, list[tuple[str, SourceFacts]]]
+) -> tuple[tuple[IngestWarning, ...], dict[str, str]]:
+    """A warning for each file listed in rows that agree; the reason each file listed in
+    rows that disagree is not read."""
+    repeats: list[IngestWarning] = []
+    conflicts: dict[str, str] = {}
+    for name, found in listed.items():
+        if len(found) < 2:
+            continue
+        rows = _joined([where for where, _ in found])
+        distinct = list(dict.fromkeys(facts for _, facts in found))
+        if len(distinct) == 1:
+            repeats.append(
+                IngestWarning(source, f"{name} is listed in {rows} with the same facts; read once")
+            )
+            continue
+        conflicts[name] = (
+            f"{source} lists it in {rows}, which disagree ({_difference(distinct)}); "
+            "not read until one row is left"
+        )
+    return tuple(repeats), conflicts
+
+
+def _difference(distinct: list[SourceFacts]) -> str:
+    """The first column in which the rows differ, with each row's value."""
+    for column in ("outlet", "url", "published"):
+        values = list(dict.fromkeys(getattr(facts, column) for facts in distinct))
+        if len(values) > 1:
+            return f"{column} {' / '.join(_shown(v) for v in values)}"
+    return "their facts"  # unreachable: distinct rows differ in some column
+
+
+def _shown(value: str | datetime | None) -> str:
+    if value is None:
+        return "blank"
+    return repr(value.isoformat() if isinstance(value, datetime) else value)
+
+
+def _joined(wheres: list[str]) -> str:
+    """ "row 2 and row 5", "row 2, row 5 and row 9"."""
+    return wheres[0] if len(wheres) == 1 else f"{', '.join(wheres[:-1])} and {wheres[-1]}"
 
 
 def _csv_rows(text: str, source: str) -> list[tuple[str, dict[str, Any]]]:

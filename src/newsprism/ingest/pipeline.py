@@ -202,9 +202,10 @@ def _read_input(found: Input | IngestFailure, context: _Context) -> Iterator[Ite
         yield found
         return
     if found.kind is InputKind.FILE:
-        _, broken = context.manifests.facts_for(found.source)
-        if broken is not None:
-            yield IngestFailure(broken.source, broken.reason)
+        said, refused = context.manifests.notices(found.source)
+        yield from said
+        if refused:  # its manifest's rows disagree: no guess is stored
+            return
     try:
         if found.kind is InputKind.URL:
             yield from _read_url(found.source, context)

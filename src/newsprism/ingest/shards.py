@@ -201,10 +201,11 @@ class InputTally:
 
 def _read_range(piece: Piece, context: _Context) -> Iterator[Read]:
     path = piece.source
-    if piece.first:
-        _, broken = context.manifests.facts_for(path)
-        if broken is not None:
-            yield IngestFailure(broken.source, broken.reason)
+    said, refused = context.manifests.notices(path)
+    if piece.first:  # said once, by the file's first piece
+        yield from said
+    if refused:  # every piece: its manifest's rows disagree
+        return
     limit = context.options.max_bytes
     try:
         with open(path, "rb") as raw:
