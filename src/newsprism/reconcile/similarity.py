@@ -37,7 +37,13 @@ from newsprism.reconcile.pooled import StoryPieces
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["DenseSimilarity", "LexicalSimilarity", "TextSimilarity", "make_similarity"]
+__all__ = [
+    "DenseSimilarity",
+    "LexicalSimilarity",
+    "TextSimilarity",
+    "make_similarity",
+    "stem",
+]
 
 Matrix = npt.NDArray[np.float32]
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -46,7 +52,11 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SUFFIXES = ("ingly", "edly", "ing", "ied", "ies", "ed", "es", "s", "ly")
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
+    """The word (already case-folded) less the first of :data:`_SUFFIXES` that leaves
+    three letters or more. The lexical similarity's stemmer, and verify's
+    (:func:`newsprism.reconcile.verify.content_stems`): one stemmer, so a word form the
+    similarity meets is one verify's word coverage counts."""
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
@@ -54,7 +64,7 @@ def _stem(word: str) -> str:
 
 
 def _stems(text: str) -> list[str]:
-    return [_stem(w) for w in _WORD.findall(text.casefold())]
+    return [stem(w) for w in _WORD.findall(text.casefold())]
 
 
 class TextSimilarity(Protocol):

@@ -68,7 +68,7 @@ from newsprism.reconcile.antonyms import antonym_clash
 from newsprism.reconcile.facts import compatible
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.roster import StoryNames, story_names
-from newsprism.reconcile.similarity import TextSimilarity
+from newsprism.reconcile.similarity import TextSimilarity, stem
 from newsprism.reconcile.speaker_match import same_speaker
 from newsprism.reconcile.statements import normalize_words
 from newsprism.reconcile.verify_missing import (
@@ -129,7 +129,6 @@ _STOP_WORDS = (
     "more most other some any all each both very new one"
 )
 _STOP = frozenset(_STOP_WORDS.split())
-_SUFFIXES = ("ingly", "edly", "ing", "ied", "ies", "ed", "es", "s", "ly")
 _CLAUSE_CUT = re.compile(
     r";\s+|\s+[—–]\s+|,\s+(?=(?:and|but|while|whereas|although|though|as|after|which)\b)"
 )
@@ -140,13 +139,6 @@ _PIECE = re.compile(r"[^\s](?:[^\n]*[^\s])?")
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 
 
-def _stem(word: str) -> str:
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
-
-
 def content_stems(text: str) -> set[str]:
     """The stems of a text's content words (function and reporting words left out).
 
@@ -154,7 +146,7 @@ def content_stems(text: str) -> set[str]:
     minimum, digits kept, set on the BASIL gold): the two are not interchangeable, see
     the comment there."""
     words = (_POSSESSIVE.sub("", w.casefold().replace("’", "'")) for w in _WORD.findall(text))
-    return {_stem(w) for w in words if w not in _STOP and len(w) > 1}
+    return {stem(w) for w in words if w not in _STOP and len(w) > 1}
 
 
 # --- the summary as a pseudo-article -----------------------------------------------------
