@@ -18,10 +18,11 @@ told in other words ("the Senate resolution on the levy passed Tuesday" / "on
 Wednesday, the Senate voted on a bill that funds the levy") is one event when the
 body is the same and the measures' descriptions share a word
 (:mod:`newsprism.reconcile.votes`), its dates at most ``VOTE_DAYS`` apart. An
-occasion named by a noun of :data:`EVENT_NOUNS` and dated on the noun ("the mayoral
-debate on Tuesday", "Thursday's debate": the parser hangs the date on no
-verb) is one event when the noun and its describing words are the same and both sides
-are definite (:func:`event_date_discrepancies`). One utterance two outlets quote in
+occasion named by a noun and dated on the noun ("the mayoral debate on Tuesday",
+"Thursday's debate": the parser hangs the date on no verb;
+:mod:`newsprism.reconcile.event_nouns` reads it) is one event when the noun and its
+describing words are the same and both sides are definite
+(:func:`event_date_discrepancies`). One utterance two outlets quote in
 the same words, its telling dated apart by a few days, is one event too
 (:func:`statement_date_discrepancies`).
 
@@ -39,10 +40,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Final
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from newsprism.model import Discrepancy, Passage, Quote
-from newsprism.reconcile.actors import DAY_WORDS, StateNames, same_actors
+from newsprism.model import DateMention, Discrepancy, Passage, Quote
+from newsprism.reconcile.actors import StateNames, same_actors
 from newsprism.reconcile.clauses import (
     Clause,
     Parsed,
@@ -63,14 +64,19 @@ from newsprism.reconcile.discrepancy_groups import (
     similar_pairs,
     threshold_for,
 )
+from newsprism.reconcile.event_nouns import (
+    EVENT_NOUNS,
+    EventKey,
+    dated_occasion,
+    event_key,
+    names_event,
+)
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.similarity import LexicalSimilarity, TextSimilarity
 from newsprism.reconcile.votes import one_vote, votes
 
 __all__ = [
     "DEED_SYNONYMS",
-    "EVENT_NOUNS",
-    "SPANNING_EVENTS",
     "STATEMENT_DAYS",
     "VOTE_DAYS",
     "clause_dates",
@@ -102,21 +108,36 @@ def clause_dates(
     length = len(doc.text)  # Doc.text joins every token: once, not per mention
     found: list[tuple[str, str]] = []
     for mention in analysis.dates:
-        offset = mention.start - clause.sentence.start
-        if mention.date is None or mention.ambiguous or not 0 <= offset < length:
+        if mention.date is None or mention.ambiguous:
             continue
         if any(start <= mention.start < end for start, end in skip):
             continue
-        span = doc.char_span(offset, offset + len(mention.text), alignment_mode="expand")
+        span = _mention_span(doc, length, clause.sentence.start, mention)
         if span is None:
             continue
         head = span.root
         while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
             head = head.head
         if clause.predicate.i in (head.i, content_word(head).i):
-            first, _, last = mention.date.partition("/")
-            found.append((first, last or first))
+            found.append(_day_range(mention.date))
     return _narrowest(found)
+
+
+def _mention_span(doc: Doc, length: int, start: int, mention: DateMention) -> Span | None:
+    """The tokens of a date mention in ``doc``, the parse of a sentence that starts at
+    article offset ``start`` and is ``length`` characters long; None when the mention
+    starts outside the sentence or on no token."""
+    offset = mention.start - start
+    if not 0 <= offset < length:
+        return None
+    return doc.char_span(offset, offset + len(mention.text), alignment_mode="expand")
+
+
+def _day_range(resolved: str) -> tuple[str, str]:
+    """(first day, last day) of a resolved date: "2024-03-04" or an interval
+    "2024-03-04/2024-03-10"."""
+    first, _, last = resolved.partition("/")
+    return first, last or first
 
 
 def _narrowest(dates: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -165,7 +186,7 @@ def _date_table(
             []
             if analysis is None
             else [
-                (d.start, n, (d.date.partition("/")[0], d.date.partition("/")[2] or d.date))
+                (d.start, n, _day_range(d.date))
                 for n, d in enumerate(analysis.dates)
                 if d.date is not None and not d.ambiguous and not d.future
             ]
@@ -422,120 +443,11 @@ def vote_date_discrepancies(
     ]
 
 
-#: Nouns that name one occasion: a date on one of them dates that occasion ("the
-#: debate on Tuesday", "Wednesday's vote", "the hearing Thursday morning").
-EVENT_NOUNS: Final = frozenset(
-    {"debate", "vote", "hearing", "meeting", "speech", "interview", "rally", "election",
-     "primary", "caucus", "summit", "ruling", "verdict", "announcement", "attack",
-     "shooting", "crash", "explosion", "protest", "ceremony", "funeral", "trial", "arrest",
-     "raid", "visit", "trip", "address", "conference", "session", "briefing", "appearance",
-     "forum", "convention", "signing", "veto", "resignation", "apology",
-     "showdown", "testimony", "deposition", "sentencing", "indictment", "launch", "opening",
-     "inauguration", "parade", "vigil", "march", "strike", "walkout"}
-)  # fmt: skip
-# Determiners that make a dated noun one known occasion ("the debate"); a possessor
-# ("Tuesday's debate", "his speech") does too (:func:`_definite`).
-_DEFINITE: Final = frozenset({"the", "this", "that"})
-#: Occasions that run over days or recur under one name: "the trial" began Monday and
-#: heard a witness Wednesday, "the hearing" of Monday is not Tuesday's; a date on one of
-#: them dates a day of it, not the occasion, so they make no dated event.
-SPANNING_EVENTS: Final = frozenset(
-    {"trial", "hearing", "summit", "convention", "session", "strike", "protest",
-     "conference", "campaign"}
-)  # fmt: skip
-
-
 @dataclass(frozen=True, slots=True)
 class _DatedEvent:
     clause: Clause
-    key: tuple[str, frozenset[str]]
+    key: EventKey
     dates: tuple[tuple[str, str], ...]
-
-
-def _dated_noun(root: Token) -> Token | None:
-    """The noun a date mention hangs on, when it hangs on a noun before any verb: "the
-    debate on Tuesday" (pobj of a preposition of the noun), "Tuesday's vote" (its
-    possessor), "the face-off Thursday night" (a bare noun phrase beside it)."""
-    token = root
-    if token.dep_ == "pobj" and token.head.dep_ == "prep":
-        token = token.head
-    elif token.dep_ not in ("prep", "poss", "compound", "npadvmod", "nmod", "appos"):
-        return None
-    head = token.head
-    if head.pos_ in ("VERB", "AUX") and lemma_of(head) in _HAPPENING and head.i != token.i:
-        # "The rally was held Tuesday", "the vote took place on Wednesday": the date
-        # is the event's, told by a verb that only says it happened.
-        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        head = subjects[0] if subjects else head
-    if head.i == token.i or head.pos_ != "NOUN" or lemma_of(head) not in EVENT_NOUNS:
-        return None
-    return head
-
-
-# Verbs that say only that their subject happened ("was held", "took place").
-_HAPPENING: Final = frozenset({"hold", "take", "happen", "occur", "stage", "air", "begin"})
-
-
-def _date_root(span: Span) -> Token:
-    """The head word of a date mention without its preposition: the analysis may give
-    "in Thursday" for "in Thursday's debate", where "in" hangs on the verb and
-    "Thursday" on the debate."""
-    start = span.start
-    while start + 1 < span.end and span.doc[start].pos_ == "ADP":
-        start += 1
-    if start == span.start:
-        return span.root
-    return span.doc[start : span.end].root
-
-
-def _definite(noun: Token) -> bool:
-    """ "the debate", "Tuesday's debate", "Holt's speech": one known occasion; "a
-    meeting on Thursday" may be another meeting than the one another outlet dates."""
-    return any(
-        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in noun.children
-    )
-
-
-def _event_key(noun: Token) -> tuple[str, frozenset[str]]:
-    """The event's head lemma and its describing words: compounds, adjectives, the
-    possessor and the objects of its prepositions ("vice presidential debate" -> debate,
-    {vice, presidential}; "his debate" -> debate, {his}; "the vote on the amendment" ->
-    vote, {amendment}). Left out: cardinal numbers and the day words of a possessor or
-    prepositional object (the date itself: "Tuesday's debate", "the debate on
-    Tuesday"). Kept: ordinals ("the first debate" is not "the second debate") and a day
-    word compounded into the name ("the Monday hearing" names one of a series)."""
-    words = frozenset(
-        lemma_of(t) if t.pos_ != "PRON" else t.lower_
-        for c in [*noun.children, *_prep_objects(noun)]
-        if c.dep_ in ("compound", "amod", "nmod", "poss", "pobj")
-        for t in (c.subtree if c.dep_ != "pobj" else _described(c))
-        if t.pos_ in ("NOUN", "PROPN", "ADJ", "PRON", "NUM")
-        and (c.dep_ == "compound" or t.lower_.rstrip(".") not in _DAY_WORDS)
-        and t.tag_ != "CD"
-    )
-    return lemma_of(noun), words
-
-
-def _prep_objects(noun: Token) -> list[Token]:
-    """The objects of the noun's own prepositions ("visit to Kelmar" -> Kelmar)."""
-    return [o for p in noun.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
-
-
-def _described(word: Token) -> list[Token]:
-    """A noun and its own describing words, not the clauses or phrases hung on it
-    ("the final bill" -> final, bill; "Tuesday, where Holt stumbled" -> Tuesday)."""
-    return [
-        t
-        for c in word.children
-        if c.dep_ in ("compound", "amod", "nmod", "poss")
-        for t in c.subtree
-    ] + [word]
-
-
-_DAY_WORDS: Final = DAY_WORDS | frozenset(
-    {"may", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov",
-     "dec", "last", "next", "early", "late"}
-)  # fmt: skip
 
 
 def _dated_events(
@@ -549,23 +461,20 @@ def _dated_events(
             continue
         dated: dict[int, list[tuple[str, str]]] = {}
         nouns: dict[int, Token] = {}
+        length = len(doc.text)
         for mention in analysis.dates:
-            offset = mention.start - sentence.start
             if mention.date is None or mention.ambiguous or mention.future:
                 continue
-            if not 0 <= offset < len(doc.text):
+            span = _mention_span(doc, length, sentence.start, mention)
+            noun = dated_occasion(span) if span is not None else None
+            if noun is None:
                 continue
-            span = doc.char_span(offset, offset + len(mention.text), alignment_mode="expand")
-            noun = _dated_noun(_date_root(span)) if span is not None else None
-            if noun is None or not _definite(noun) or lemma_of(noun) in SPANNING_EVENTS:
-                continue
-            first, _, last = mention.date.partition("/")
-            dated.setdefault(noun.i, []).append((first, last or first))
+            dated.setdefault(noun.i, []).append(_day_range(mention.date))
             nouns[noun.i] = noun
         source = material.source_of(sentence.article)
         for i, dates in dated.items():
             clause = Clause(sentence, source, nouns[i], False)
-            found.append(_DatedEvent(clause, _event_key(nouns[i]), tuple(_narrowest(dates))))
+            found.append(_DatedEvent(clause, event_key(nouns[i]), tuple(_narrowest(dates))))
     return found
 
 
@@ -588,9 +497,7 @@ class _ArticleDates:
         self.by_article: dict[str, list[tuple[set[str], list[tuple[str, str]]]]] = {}
         for sentence, words_and_dates in zip(sentences, self.read, strict=True):
             self.by_article.setdefault(sentence.article, []).append(words_and_dates)
-        self._asked: dict[
-            tuple[str, tuple[str, frozenset[str]], tuple[tuple[str, str], ...]], bool
-        ] = {}
+        self._asked: dict[tuple[str, EventKey, tuple[tuple[str, str], ...]], bool] = {}
 
     def dated_both_ways(self, a: _DatedEvent, b: _DatedEvent) -> bool:
         """Whether ``b``'s article also gives ``a``'s date to a sentence naming the event
@@ -599,14 +506,10 @@ class _ArticleDates:
         key = (b.clause.sentence.article, a.key, a.dates)
         if key not in self._asked:
             self._asked[key] = any(
-                _names_event(lemmas, a.key) and any(not dates_clash([x], a.dates) for x in dates)
-                for lemmas, dates in self.by_article.get(key[0], [])
+                names_event(words, a.key) and any(not dates_clash([x], a.dates) for x in dates)
+                for words, dates in self.by_article.get(key[0], [])
             )
         return self._asked[key]
-
-
-def _names_event(lemmas: set[str], key: tuple[str, frozenset[str]]) -> bool:
-    return all(any(w.startswith(x[:4]) for w in lemmas) for x in {key[0], *key[1]})
 
 
 def event_date_discrepancies(
@@ -692,13 +595,40 @@ def _grams(text: str, n: int = 4) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
 
 
+@dataclass(frozen=True, slots=True)
+class _QuoteDraft:
+    """A direct quote whose cue lies in a dated sentence, before the cue is parsed."""
+
+    quote: Quote
+    sentence: Passage
+    speaker: str  # case-folded
+    grams: frozenset[tuple[str, ...]]
+
+
 def _dated_quotes(
     material: StoryMaterial, sentences: Sequence[Passage], parsed: Parsed
 ) -> list[_DatedQuote]:
     """Direct quotes of a resolved speaker whose cue verb carries a resolved past date
     outside quotation marks ("'...,' Holt said Tuesday"). Only quotes another source
     gives in the same words are parsed (parsing is the costly step)."""
-    drafts: list[tuple[Quote, Passage, str, frozenset[tuple[str, ...]]]] = []
+    drafts, quoted = _quote_drafts(material, sentences)
+    drafts = _told_elsewhere(material, drafts)
+    docs = parsed.docs([d.sentence for d in drafts])
+    found = []
+    for draft, doc in zip(drafts, docs, strict=True):
+        dated = _dated_cue(material, draft, doc, quoted[draft.sentence.article])
+        if dated is not None:
+            found.append(dated)
+    return found
+
+
+def _quote_drafts(
+    material: StoryMaterial, sentences: Sequence[Passage]
+) -> tuple[list[_QuoteDraft], dict[str, list[tuple[int, int]]]]:
+    """The direct quotes of a resolved speaker whose cue lies in one of ``sentences``
+    with a resolved past date; and each article's direct quotes' spans (where a date is
+    quoted, not the cue's)."""
+    drafts: list[_QuoteDraft] = []
     quoted: dict[str, list[tuple[int, int]]] = {}
     dated: dict[str, list[Passage]] = {}
     for s in sentences:
@@ -715,37 +645,49 @@ def _dated_quotes(
                 continue
             sentence = next((s for s in mine if s.start <= quote.cue_start < s.end), None)
             if sentence is not None:
-                drafts.append((quote, sentence, quote.speaker.casefold(), _grams(quote.text)))
-    drafts = [
+                speaker = quote.speaker.casefold()
+                drafts.append(_QuoteDraft(quote, sentence, speaker, _grams(quote.text)))
+    return drafts, quoted
+
+
+def _told_elsewhere(material: StoryMaterial, drafts: list[_QuoteDraft]) -> list[_QuoteDraft]:
+    """The drafts whose speaker another source quotes in the same words."""
+    return [
         d
         for d in drafts
         if any(
-            material.source_of(o[1].article) != material.source_of(d[1].article)
-            and o[2] == d[2]
-            and len(o[3] & d[3]) >= _SHARED_GRAMS
+            material.source_of(o.sentence.article) != material.source_of(d.sentence.article)
+            and o.speaker == d.speaker
+            and len(o.grams & d.grams) >= _SHARED_GRAMS
             for o in drafts
         )
     ]
-    docs = parsed.docs([d[1] for d in drafts])
-    found = []
-    for (quote, sentence, speaker, grams), doc in zip(drafts, docs, strict=True):
-        if quote.cue_start is None:  # kept out above; narrows the type
-            continue
-        cue_end = quote.cue_end if quote.cue_end is not None else quote.cue_start + 1
-        span = doc.char_span(
-            quote.cue_start - sentence.start, cue_end - sentence.start, alignment_mode="expand"
-        )
-        if span is None:
-            continue
-        verb = span.root
-        if verb.pos_ not in ("VERB", "AUX") or is_negated(verb) or not is_asserted(verb):
-            continue
-        clause = Clause(sentence, material.source_of(sentence.article), verb, False)
-        dates = clause_dates(clause, material, quoted[sentence.article])
-        if dates:
-            places = _cue_places(verb, sentence.start, quoted[sentence.article])
-            found.append(_DatedQuote(clause, speaker, grams, tuple(dates), places))
-    return found
+
+
+def _dated_cue(
+    material: StoryMaterial, draft: _QuoteDraft, doc: Doc, quoted: Sequence[tuple[int, int]]
+) -> _DatedQuote | None:
+    """The quote with the dates of its cue verb (``doc``: the parse of its sentence),
+    dates inside ``quoted`` spans left out; None when the cue is no asserted,
+    un-negated verb or carries no date."""
+    quote, sentence = draft.quote, draft.sentence
+    if quote.cue_start is None:  # kept out of the drafts; narrows the type
+        return None
+    cue_end = quote.cue_end if quote.cue_end is not None else quote.cue_start + 1
+    span = doc.char_span(
+        quote.cue_start - sentence.start, cue_end - sentence.start, alignment_mode="expand"
+    )
+    if span is None:
+        return None
+    verb = span.root
+    if verb.pos_ not in ("VERB", "AUX") or is_negated(verb) or not is_asserted(verb):
+        return None
+    clause = Clause(sentence, material.source_of(sentence.article), verb, False)
+    dates = clause_dates(clause, material, quoted)
+    if not dates:
+        return None
+    places = _cue_places(verb, sentence.start, quoted)
+    return _DatedQuote(clause, draft.speaker, draft.grams, tuple(dates), places)
 
 
 def _one_utterance(a: _DatedQuote, b: _DatedQuote) -> bool:
