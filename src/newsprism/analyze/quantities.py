@@ -57,6 +57,8 @@ Decisions (each has a test in ``tests/test_quantities.py``):
   since the small model labels "three dry summers" DATE. A date between a count and its
   noun names what is counted: "the 19 Sept. 11 hijackers" is 19 hijackers.
 
+The "Not quantities" tests are :mod:`newsprism.analyze.non_quantities`.
+
 Cost: one regex pass over ``doc.text`` plus O(log n) token lookups per number found;
 no second parse. The parse itself (tagger, parser, NER) is the caller's.
 """
@@ -65,12 +67,22 @@ from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from typing import Final
 
 from spacy.tokens import Doc, Span, Token
 
+from newsprism.analyze.non_quantities import (
+    SP,
+    ParsedText,
+    date_name_after,
+    is_fraction,
+    is_lone_one,
+    is_relative_time,
+    is_year_pair,
+    not_a_count,
+    word_set,
+)
 from newsprism.analyze.numbers import Amount, read_amounts
 from newsprism.model import Quantity
 
@@ -78,12 +90,7 @@ __all__ = ["extract_quantities", "to_percent"]
 
 logger = logging.getLogger(__name__)
 
-_SP = r"[^\S\n]"  # a space that is not a line break
 _POUND_KG = 0.45359237  # the international avoirdupois pound
-
-
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
 
 
 def extract_quantities(doc: Doc) -> list[Quantity]:
@@ -93,7 +100,7 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
     ``doc.text[q.start:q.end] == q.text``; quantities do not overlap; never raises on
     any parsed text. Cost: one regex pass plus O(log n) work per number found.
     """
-    ctx = _Context(doc)
+    ctx = ParsedText(doc)
     found: list[Quantity] = []
     for amount in read_amounts(ctx.text):
         quantity = _finish(amount, ctx)
@@ -113,145 +120,61 @@ def to_percent(q: Quantity) -> float | None:
     return q.value if q.unit == "percent" else None
 
 
-# --- the parse: what is counted, and what is not a quantity -----------------------------
+# --- the parse: what is counted (what is not a quantity: non_quantities) ----------------
 
-_MONTHS = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
-# Dates: "March 3", "3 March", "Oct. 3" (month names are capitalised: "may 3" is not).
-_MONTH_BEFORE: Final = re.compile(rf"\b{_MONTHS}\.?,?{_SP}*$")
-_MONTH_AFTER: Final = re.compile(rf"(?:st|nd|rd|th)?{_SP}*(?:of{_SP}+)?{_MONTHS}\b")
-# Numeric dates: the other part of "14/03" after or before the figure.
-_SLASH_DATE_AFTER: Final = re.compile(r"/(\d{1,2})(?:/\d{2,4})?(?![\d/])")
-_SLASH_DATE_BEFORE: Final = re.compile(r"(?<![\d/])(\d{1,2})/$")
 # Measures followed by a dimension: "40 m wide" measures a width.
 _DIMENSIONS: Final = {
     "wide": "width", "across": "width", "long": "length", "high": "height", "tall": "height",
     "deep": "depth", "thick": "thickness",
 }  # fmt: skip
-_DIMENSION_AFTER: Final = re.compile(rf"{_SP}+({'|'.join(_DIMENSIONS)})\b", re.IGNORECASE)
+_DIMENSION_AFTER: Final = re.compile(rf"{SP}+({'|'.join(_DIMENSIONS)})\b", re.IGNORECASE)
 _SUBJECTS: Final = frozenset({"nsubj", "nsubjpass"})
-# Clock times: "6 a.m.", "6pm", "1400 GMT" ("14:05" never matches: colon).
-_CLOCK_AFTER: Final = re.compile(rf"{_SP}*(?:[ap]\.?m\b\.?|o[’']clock\b)", re.IGNORECASE)
-_ZONE_AFTER: Final = re.compile(rf"{_SP}*(?:GMT|UTC|CES?T|BST|[ECP][SD]T)\b")
-# Labels and numbering: "Article 5", "Pier 4", "No. 10", "phase 2", "day 3".
-_LABELS = (
-    "article|section|chapter|paragraph|clause|item|no|nr|number|rule|resolution|page|pp?"
-    "|room|flight|route|highway|platform|gate|line|bus|level|phase|stage|round|part"
-    "|annex|appendix|vol|volume|act|amendment|grade|category|class|channel|version"
-    "|model|pier|berth|terminal|quay|dock|block|unit|building|floor|game|match|episode"
-    "|season|table|figure|fig|box|district|ward|zone|sector|lane|week|day|year|verse"
-    "|update|photo|image|step|note"
-)
-_LABEL_BEFORE: Final = re.compile(rf"(?<![\w\-])(?:{_LABELS})\.?{_SP}*$", re.IGNORECASE)
-_LINE_START: Final = re.compile(rf"(?:^|\n){_SP}*$")
-_DIGIT_BEFORE: Final = re.compile(rf"[\d)]{_SP}?$")
-_DIGIT_AFTER: Final = re.compile(rf"{_SP}?[\d(]")
-# Relative dates belong to date extraction: "two weeks ago", "the past three days".
-_RELATIVE_BEFORE: Final = re.compile(
-    rf"\b(?:last|next|past|coming|previous|following|first|final|recent){_SP}+$", re.I
-)
-_RELATIVE_AFTER: Final = re.compile(
-    rf"{_SP}+(?:ago|later|earlier|before|after|hence|prior|from{_SP}+now)\b", re.I
-)
-# ... but a named event after "before"/"after" makes it an interval between two events,
-# which no date resolves: "two weeks before the Kelmar vote", "days after his arrest".
-# Whole words only: "before then", "before they moved", "before I arrived" name no event.
-_EVENT_AFTER: Final = re.compile(
-    rf"{_SP}+(?:before|after|prior{_SP}+to){_SP}+"
-    r"(?:(?:the|his|her|their|its|our|a|an|another)\b|(?!I\b)[A-Z])"
-)
-# Words before a four-digit number that make it a year ("in 2024", "the 1998 floods").
-_YEAR_WORDS: Final = _word_set(
-    "in since by from until till to of the before after during circa early late mid than "
-    "between and through summer winter spring autumn fall year season its their this that "
-    "his her our my your"
-)
-# A fraction word followed by one of these is a fraction: "half the", "a third of".
-_FRACTION_NEXT: Final = _word_set("of the its their his her our all this that these those")
-# Words before "half" that make it a part of something else: "the second half".
-_NOT_HALF_AFTER: Final = _word_set("the first second last other latter former and")
-_NON_QUANTITY_ENTS: Final = _word_set("DATE TIME ORDINAL")
-_NOUNS: Final = _word_set("NOUN PROPN")
+_NOUNS: Final = word_set("NOUN PROPN")
 # Verbs whose subject is what a measure measures: "turnout was 40%", "the fund totals".
-_MEASURE_VERBS: Final = _word_set(
+_MEASURE_VERBS: Final = word_set(
     "be become remain stay stand reach total exceed top hit rise fall grow drop increase "
     "decrease decline climb jump double triple halve cost last take cover span measure "
     "weigh number amount account represent put estimate value set sit hover average"
 )
 # Verbs that measure their passive subject only: "the area is put at", not "they put".
-_PASSIVE_MEASURE_VERBS: Final = _word_set("put estimate value set")
+_PASSIVE_MEASURE_VERBS: Final = word_set("put estimate value set")
 # Words that make a bare pair of numbers a vote tally ("a 97-1 vote", "by secret ballot").
-_VOTE_WORDS: Final = _word_set(
+_VOTE_WORDS: Final = word_set(
     "vote ballot tally election elect override caucus referendum veto senate senator "
     "legislature lawmaker delegate justice"
 )  # a court's split is a vote of its justices ("the justices ruled 5-4")
 # Words that make the pair before them a tally, though nowhere else ("a 5-4 decision",
 # "a 6-3 ruling"; a coach's "decision" elsewhere in the sentence does not).
-_VOTE_NEXT_WORDS: Final = _VOTE_WORDS | _word_set("decision ruling")
-_OF_AFTER: Final = re.compile(r"[^\S\n]+of\b", re.IGNORECASE)
+_VOTE_NEXT_WORDS: Final = _VOTE_WORDS | word_set("decision ruling")
 # Prepositions after a sum that name what it is for ("$15 million to charity").
-_SUM_PREPOSITIONS: Final = _word_set("in on for to")
+_SUM_PREPOSITIONS: Final = word_set("in on for to")
 # After an age set off by commas: the closing comma (", 16, was").
 _AGE_AFTER: Final = re.compile(r",[^\S\n]")
 # An age in a relative clause after a name: "Labrador, who is 46, said"; the clause
 # ends at the number ("who is 46 percent" is not an age; the unit makes it no count).
-_AGE_CLAUSE_BEFORE: Final = re.compile(rf",{_SP}+who{_SP}+(?:is|was|turns|turned){_SP}+$")
-_AGE_CLAUSE_AFTER: Final = re.compile(rf"(?:[,;.)]|{_SP}*$|{_SP}+(?:and|but)\b)")
+_AGE_CLAUSE_BEFORE: Final = re.compile(rf",{SP}+who{SP}+(?:is|was|turns|turned){SP}+$")
+_AGE_CLAUSE_AFTER: Final = re.compile(rf"(?:[,;.)]|{SP}*$|{SP}+(?:and|but)\b)")
 # Ages after "aged", a list or range of them included: "aged 16 and 13", "aged 18 to 24".
 _AGED_BEFORE: Final = re.compile(
-    rf"\baged{_SP}+(?:between{_SP}+)?(?:\d{{1,3}}(?:,{_SP}*|{_SP}+(?:and|or|to){_SP}+|-))*$",
+    rf"\baged{SP}+(?:between{SP}+)?(?:\d{{1,3}}(?:,{SP}*|{SP}+(?:and|or|to){SP}+|-))*$",
     re.IGNORECASE,
 )
-# A date naming something after a count: "the 19 Sept. 11 hijackers" counts hijackers
-# (the month takes the day after it, not the count before it).
-# A determiner before the count is asked for: "on 3 March 12 people died" is a date.
-_DATE_NAME_AFTER: Final = re.compile(rf"{_SP}+{_MONTHS}\.?{_SP}+\d{{1,2}}{_SP}+(?=[a-z])")
-_DETERMINER_BEFORE: Final = re.compile(
-    rf"\b(?:the|these|those|all|its|their|his|her|our){_SP}+$", re.IGNORECASE
-)
 # Counted nouns that only stand in for a noun said before: "53 others were wounded".
-_STAND_INS: Final = _word_set("other others")
-_WEIGHT_CUES: Final = _word_set(
+_STAND_INS: Final = word_set("other others")
+_WEIGHT_CUES: Final = word_set(
     "weigh weight heavy heavier light lighter kilogram kg tonne ton lb ounce gram"
 )
 
 
-class _Context:
-    """One parsed article and the token lookups every quantity needs (O(log n) each)."""
-
-    __slots__ = ("doc", "starts", "text")
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.text = doc.text
-        self.starts = [token.idx for token in doc]
-
-    def token_from(self, char: int) -> Token | None:
-        """The first token that starts at or after ``char``."""
-        i = bisect_left(self.starts, char)
-        return self.doc[i] if i < len(self.starts) else None
-
-    def token_at(self, char: int) -> Token | None:
-        """The token that contains ``char``, if any."""
-        i = bisect_right(self.starts, char) - 1
-        token = self.doc[i] if i >= 0 else None
-        return token if token is not None and char < token.idx + len(token) else None
-
-    def span(self, start: int, end: int) -> Span | None:
-        return self.doc.char_span(start, end, alignment_mode="expand")
-
-
-def _finish(amount: Amount, ctx: _Context) -> Quantity | None:
+def _finish(amount: Amount, ctx: ParsedText) -> Quantity | None:
     """The Quantity ``amount`` is in its parsed context, or None when it is not one."""
     if amount.kind == "count":
         return _finish_count(amount, ctx)
-    if amount.form == "fraction" and not _is_fraction(amount, ctx):
+    if amount.form == "fraction" and not is_fraction(amount, ctx):
         return None
-    if _is_lone_one(amount, ctx.text):
+    if is_lone_one(amount, ctx.text):
         return None
-    if amount.kind == "time" and _is_relative_time(amount, ctx.text):
+    if amount.kind == "time" and is_relative_time(amount, ctx.text):
         begun = _begun_ago(amount, ctx)
         return None if begun is None else _quantity(amount, amount.end, begun, ctx.text)
     if amount.unit == "GBP" and _is_weight(amount, ctx):
@@ -274,15 +197,15 @@ def _finish(amount: Amount, ctx: _Context) -> Quantity | None:
     return found
 
 
-def _finish_count(amount: Amount, ctx: _Context) -> Quantity | None:
+def _finish_count(amount: Amount, ctx: ParsedText) -> Quantity | None:
     """A plain count: the counted noun is what it is about, and ends its text."""
     noun = _counted_noun(amount, ctx)
-    tally = amount.needs_noun and not _is_year_pair(amount, ctx.text)
+    tally = amount.needs_noun and not is_year_pair(amount, ctx.text)
     if tally and _is_tally(amount, ctx, noun):
         return _quantity(replace(amount, approx=None), amount.num_end, None, ctx.text, "vote")
     if (person := _aged(amount, ctx)) is not None or _after_aged(amount, ctx.text):
         return _quantity(replace(amount, unit="years", kind="time"), amount.end, person, ctx.text)
-    if _not_a_count(amount, ctx, noun):
+    if not_a_count(amount, ctx, noun):
         return None
     if amount.glued_m and not (noun is not None and noun.tag_ in {"NNS", "NNPS"}):
         amount = replace(amount, value=amount.value / 1e6 * 1e-3, kind="length", unit="km")
@@ -293,7 +216,7 @@ def _finish_count(amount: Amount, ctx: _Context) -> Quantity | None:
     return _uncounted(amount, ctx)
 
 
-def _uncounted(amount: Amount, ctx: _Context) -> Quantity:
+def _uncounted(amount: Amount, ctx: ParsedText) -> Quantity:
     """A count without a counted noun after it: about what the parse says it measures."""
     span = ctx.span(amount.start, amount.end)
     measured = _measured(span) if span is not None else None
@@ -353,7 +276,7 @@ def _stand_in_for(noun: Token, acting: Token | None = None) -> Token | None:
     return None
 
 
-def _spent_on(amount: Amount, ctx: _Context) -> Token | None:
+def _spent_on(amount: Amount, ctx: ParsedText) -> Token | None:
     """What a sum goes to, named by the preposition right after it: "$71,204,118 in
     county taxes" -> taxes, "$15 million to charity" -> charity, "$313.89 on stuffed
     animals" -> animals (a verb says less: "paid", "gave", "made")."""
@@ -364,7 +287,7 @@ def _spent_on(amount: Amount, ctx: _Context) -> Token | None:
     return found if found is not None and found.pos_ == "NOUN" else None
 
 
-def _is_tally(amount: Amount, ctx: _Context, noun: Token | None) -> bool:
+def _is_tally(amount: Amount, ctx: ParsedText, noun: Token | None) -> bool:
     """Whether one end of a bare pair ("97-1", "134 to 63") is a vote tally: a voting word
     in its sentence or the one before ("The Sarnow council chose its chair by a
     show of hands ... Ms. Holt won, 88 to 17"), and no plural noun counted by the pair
@@ -410,7 +333,7 @@ def _after_aged(amount: Amount, text: str) -> bool:
     return _can_be_age(amount) and _AGED_BEFORE.search(text, lead, amount.start) is not None
 
 
-def _aged(amount: Amount, ctx: _Context) -> Token | None:
+def _aged(amount: Amount, ctx: ParsedText) -> Token | None:
     """The person whose age a number set off by commas after a name gives ("Mara, 16,
     was dressed", "Ms. Holt, 76, who") or a relative clause does ("Rask, who is
     46, said"), else None."""
@@ -422,7 +345,7 @@ def _aged(amount: Amount, ctx: _Context) -> Token | None:
     return _aged_between_commas(amount, ctx)
 
 
-def _named_before(comma_at: int, ctx: _Context) -> Token | None:
+def _named_before(comma_at: int, ctx: ParsedText) -> Token | None:
     """The capitalised name before the comma at ``comma_at`` ("Labrador, who is 46"):
     "who" says it is a person, so no entity label is asked ("Labrador" is tagged a place)."""
     comma = ctx.token_at(comma_at)
@@ -431,7 +354,7 @@ def _named_before(comma_at: int, ctx: _Context) -> Token | None:
     return name if named else None
 
 
-def _aged_between_commas(amount: Amount, ctx: _Context) -> Token | None:
+def _aged_between_commas(amount: Amount, ctx: ParsedText) -> Token | None:
     """The person a number set off by commas after a name is the age of ("Malia, 16,")."""
     if not _AGE_AFTER.match(ctx.text, amount.num_end):
         return None
@@ -461,7 +384,7 @@ def _lemma(token: Token | None) -> str | None:
     return lemma
 
 
-def _counted_noun(amount: Amount, ctx: _Context) -> Token | None:
+def _counted_noun(amount: Amount, ctx: ParsedText) -> Token | None:
     """The noun a count counts: "14 ships", "three container ships", "a 12-point plan".
 
     A hyphenated count counts the noun after the hyphen ("point" of "12-point plan");
@@ -470,7 +393,7 @@ def _counted_noun(amount: Amount, ctx: _Context) -> Token | None:
     here; :func:`_measured` finds "members" as its "of" complement.
     """
     pos = amount.end if amount.noun_from is None else amount.noun_from
-    if (named := _date_name_after(amount, ctx.text)) is not None:
+    if (named := date_name_after(amount, ctx.text)) is not None:
         pos = named  # "the 19 Sept. 11 hijackers": past the date that names them
     token = ctx.token_from(pos)
     if token is None:
@@ -503,181 +426,6 @@ def _after_hyphen(token: Token) -> bool:
     return token.i > 0 and token.doc[token.i - 1].tag_ == "HYPH"
 
 
-def _not_a_count(amount: Amount, ctx: _Context, noun: Token | None) -> bool:
-    """Whether a bare number is a year, date, time, label, list number, code or name."""
-    if amount.form == "words":
-        return amount.value <= 1 or _is_name_word(amount, ctx)  # "one of them", "Formula One"
-    if amount.form == "vague":
-        return _owned_noun(amount, ctx)
-    if amount.needs_noun and (noun is None or noun.tag_ not in {"NNS", "NNPS"}):
-        return True  # "3-1 win", "2024-25 season", "2026-03-03"
-    if amount.form != "digits":
-        return False
-    first = ctx.text[amount.num_start : amount.num_end]
-    if _is_year(first, amount, ctx, noun) or _is_date_or_clock(amount, ctx.text):
-        return True
-    return _is_label_or_name(first, amount, ctx, noun)
-
-
-# Vague plurals that are also plain nouns: "their scores of the day", "test scores".
-_NOUN_VAGUE: Final = _word_set("scores")
-
-
-def _owned_noun(amount: Amount, ctx: _Context) -> bool:
-    """Whether a vague plural that is also a noun is the noun: a determiner, possessive,
-    adjective or compound before it ("their scores of the season", "test scores of")."""
-    token = ctx.token_at(amount.num_start)
-    if token is None or token.lower_ not in _NOUN_VAGUE:
-        return False
-    return any(c.i < token.i for c in token.children)
-
-
-def _is_label_or_name(first: str, amount: Amount, ctx: _Context, noun: Token | None) -> bool:
-    """A label or code ("Article 5", "Pier 4"), or a number in a name ("10 Downing Street").
-
-    A plural counted noun always makes a count ("Day 3 workers" never occurs; "year 2,000
-    workers" might).
-    """
-    if noun is not None and noun.tag_ in {"NNS", "NNPS"}:
-        return False
-    if noun is not None and noun.tag_ == "NNP" and noun.text[:1].isupper():
-        return True
-    return _is_label_or_code(first, amount, ctx) or (noun is None and _has_date_label(amount, ctx))
-
-
-def _has_date_label(amount: Amount, ctx: _Context) -> bool:
-    """spaCy calls the number a DATE, TIME or ORDINAL (trusted only when nothing is counted)."""
-    number = ctx.token_at(amount.num_start)
-    return number is not None and number.ent_type_ in _NON_QUANTITY_ENTS
-
-
-def _is_name_word(amount: Amount, ctx: _Context) -> bool:
-    """A capitalised number word inside a sentence, before a name: "Formula One", "Big Four"."""
-    token = ctx.token_at(amount.num_start)
-    if token is None or token.is_sent_start or not token.text[:1].isupper():
-        return False
-    after = ctx.token_from(amount.num_end)
-    return after is not None and after.text[:1].isupper()
-
-
-def _is_year(first: str, amount: Amount, ctx: _Context, noun: Token | None) -> bool:
-    """Whether figures are a year ("in 2024", "the 1998 floods"), not a count ("1500 workers")."""
-    if not (len(first) == 4 and first.isdigit() and 1000 <= int(first) <= 2100):
-        return False
-    if amount.scale != 1.0 or noun is None or noun.tag_ not in {"NNS", "NNPS"}:
-        return True
-    before = ctx.text[max(0, amount.start - 12) : amount.start].split()
-    if before and before[-1].lower() in _YEAR_WORDS:
-        return True
-    return _named_beside(amount, ctx)
-
-
-def _named_beside(amount: Amount, ctx: _Context) -> bool:
-    """Whether a capitalised name stands beside the figure, inside a sentence ("GOP 2016
-    candidates", "potential 2012 Republican candidates"): a year names a cohort that way,
-    a count is not written so (news style writes "1,500 Republican voters")."""
-    number = ctx.token_at(amount.num_start)
-    if number is None:
-        return False
-    near = [number.nbor(-1) if number.i > 0 else None]
-    near.append(number.nbor(1) if number.i + 1 < len(ctx.doc) else None)
-    return any(
-        t is not None and not t.is_sent_start and t.text[:1].isupper() and t.is_alpha for t in near
-    )
-
-
-def _is_year_pair(amount: Amount, text: str) -> bool:
-    """Whether a bare pair is two years ("from 1965 to 1970"), not a tally: a vote of
-    four figures is written with a comma ("1,965 to 1,970")."""
-    first = text[amount.num_start : amount.num_end]
-    return len(first) == 4 and first.isdigit() and 1000 <= int(first) <= 2100
-
-
-def _date_name_after(amount: Amount, text: str) -> int | None:
-    """Where the counted words start past a date naming them ("the 19 Sept. 11
-    hijackers" -> "hijackers"), else None."""
-    if amount.noun_from is not None or amount.end != amount.num_end:
-        return None
-    if not _DETERMINER_BEFORE.search(text, max(0, amount.start - 8), amount.start):
-        return None
-    found = _DATE_NAME_AFTER.match(text, amount.end)
-    return found.end() if found is not None else None
-
-
-def _is_date_or_clock(amount: Amount, text: str) -> bool:
-    """Whether figures are part of a date or clock time: "March 3", "6 p.m.", "1400 GMT",
-    "on 14/03", "3/14/2026" (not "the 19 Sept. 11 hijackers": that month has its day)."""
-    lead = max(0, amount.num_start - 12)
-    month_after = (
-        _MONTH_AFTER.match(text, amount.num_end) and _date_name_after(amount, text) is None
-    )
-    return bool(
-        _is_slash_date(text, amount.num_start, amount.num_end)
-        or _MONTH_BEFORE.search(text, lead, amount.num_start)
-        or month_after
-        or _CLOCK_AFTER.match(text, amount.num_end)
-        or _ZONE_AFTER.match(text, amount.num_end)
-    )
-
-
-def _is_slash_date(text: str, start: int, end: int) -> bool:
-    """Whether the figures are a day or month of a numeric date "14/03" or "14/03/2026"
-    (two parts a day and a month can be, in either order; "1/3" of a share is read as
-    a fraction before this is asked)."""
-    after = _SLASH_DATE_AFTER.match(text, end)
-    before = _SLASH_DATE_BEFORE.search(text, max(0, start - 3), start)
-    here = text[start:end]
-    if not here.isdigit() or len(here) > 2:
-        return False
-    other = after.group(1) if after else before.group(1) if before else None
-    if other is None:
-        return False
-    a, b = int(here), int(other)
-    return min(a, b) >= 1 and min(a, b) <= 12 and max(a, b) <= 31
-
-
-def _is_label_or_code(first: str, amount: Amount, ctx: _Context) -> bool:
-    """Whether figures label or number something: "Article 5", "Boeing 737", "1." opening
-    a line, "020 7946 0958", "007"."""
-    text, start, end = ctx.text, amount.num_start, amount.num_end
-    if _LABEL_BEFORE.search(text, max(0, start - 12), start):
-        return True
-    if text[end : end + 1] in {".", ")"} and _LINE_START.search(text, max(0, start - 8), start):
-        return True
-    if _DIGIT_BEFORE.search(text, max(0, start - 2), start) or _DIGIT_AFTER.match(text, end):
-        return True
-    if first.startswith("0") and first[1:2].isdigit():
-        return True
-    before = ctx.token_from(start)
-    previous = ctx.doc[before.i - 1] if before is not None and before.i > 0 else None
-    return previous is not None and previous.pos_ == "PROPN" and previous.text[:1].isupper()
-
-
-def _is_fraction(amount: Amount, ctx: _Context) -> bool:
-    """Whether a fraction word is a share ("a third of", "two-thirds"), not an ordinal
-    ("a third term", "the second half")."""
-    words = ctx.text[amount.num_start : amount.num_end].lower()
-    before = ctx.text[max(0, amount.num_start - 10) : amount.num_start].split()
-    den = ctx.token_at(amount.num_end - 1)
-    nxt = ctx.token_from(amount.num_end)
-    if words.endswith("half") and before and before[-1].lower() in _NOT_HALF_AFTER:
-        return False
-    if "-" in words or (den is not None and den.tag_ in {"NNS", "NNPS"}):
-        return True
-    if nxt is None or nxt.is_punct or nxt.lower_ in _FRACTION_NEXT:
-        return True
-    return nxt.pos_ in {"VERB", "AUX", "ADV", "ADP"} and nxt.lower_ not in {"a", "an"}
-
-
-def _is_lone_one(amount: Amount, text: str) -> bool:
-    """Whether the word "one" stands with a measure ("one day", "not one metre"): idiom
-    more often than amount. "a one-day strike", "one per cent", "one euro" are kept, and
-    so is the article the text reader reads only in a deadline ("within a year")."""
-    article = text[amount.num_start : amount.num_end].lower() in {"a", "an"}
-    lone = amount.form == "words" and amount.value <= 1 and not amount.joined and not article
-    return lone and amount.kind not in {"percent", "money"}
-
-
 def _age_of(target: Token) -> Token | None:
     """Whom an age describes, given the word it was found to measure: the named person
     for a noun in apposition ("Edvin Rask, a 46-year-old Kelmar farmer": Rask, as
@@ -695,26 +443,15 @@ def _is_age(amount: Amount, text: str) -> bool:
     return amount.unit == "years" and text[amount.start : amount.end].lower().endswith("old")
 
 
-def _is_relative_time(amount: Amount, text: str) -> bool:
-    """A duration that dates something: "two weeks ago", "the past three days"."""
-    if amount.joined or _OF_AFTER.match(text, amount.end):
-        return False  # "his last eight years of ledgers" measures the ledgers
-    if _RELATIVE_BEFORE.search(text, max(0, amount.start - 12), amount.start):
-        return True
-    return bool(_RELATIVE_AFTER.match(text, amount.end)) and not _EVENT_AFTER.match(
-        text, amount.end
-    )
-
-
-_AGO: Final = re.compile(rf"{_SP}+ago\b", re.IGNORECASE)
+_AGO: Final = re.compile(rf"{SP}+ago\b", re.IGNORECASE)
 # Verbs whose start "N years ago" tells how long the thing begun has lasted.
-_BEGIN_VERBS: Final = _word_set("begin start launch open")
+_BEGIN_VERBS: Final = word_set("begin start launch open")
 # Objects of a begin verb that go on after it ("launched the probe three years ago"); any
 # other object ("the satellite", "the company") was made or started once, a date.
-_ACTIVITY_NOUNS: Final = _word_set("probe investigation inquiry campaign search war strike")
+_ACTIVITY_NOUNS: Final = word_set("probe investigation inquiry campaign search war strike")
 
 
-def _begun_ago(amount: Amount, ctx: _Context) -> Token | None:
+def _begun_ago(amount: Amount, ctx: ParsedText) -> Token | None:
     """What began a duration ago, which has lasted that long since: "began auditing
     Rask two years ago" is a two-year auditing, as "a two-year audit" says;
     "launched the probe three years ago" -> probe. Any other "N years ago" dates an event
@@ -742,7 +479,7 @@ def _begun_thing(child: Token) -> bool:
     return child.dep_ == "dobj" and activity
 
 
-def _is_weight(amount: Amount, ctx: _Context) -> bool:
+def _is_weight(amount: Amount, ctx: ParsedText) -> bool:
     """Whether "pounds" is a weight: the sentence speaks of weight ("weighing 300 pounds")."""
     if "pound" not in ctx.text[amount.num_end : amount.end].lower():
         return False

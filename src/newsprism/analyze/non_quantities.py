@@ -1,0 +1,312 @@
+"""Numbers that are not quantities, and the parsed text every quantity test reads.
+
+:mod:`newsprism.analyze.quantities` reads every number of an article and asks here
+whether it is a quantity at all (the "Not quantities" decisions of its docstring):
+years, dates, clock times, labels and codes, numbers in names, list numbers, relative
+times ("two weeks ago": date extraction's), a lone "one", and fraction words that are
+ordinals ("a third term"). :class:`ParsedText` is the parse with its O(log n) token
+look-ups by character offset, shared by both modules.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from bisect import bisect_left, bisect_right
+from typing import Final
+
+from spacy.tokens import Doc, Span, Token
+
+from newsprism.analyze.numbers import Amount
+
+__all__ = [
+    "SP",
+    "ParsedText",
+    "date_name_after",
+    "is_fraction",
+    "is_lone_one",
+    "is_relative_time",
+    "is_year_pair",
+    "not_a_count",
+    "word_set",
+]
+
+logger = logging.getLogger(__name__)
+
+SP = r"[^\S\n]"  # a space that is not a line break
+
+
+def word_set(words: str) -> frozenset[str]:
+    """The space-separated words of ``words`` as a set (for word lists written as one line)."""
+    return frozenset(words.split())
+
+
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+# Dates: "March 3", "3 March", "Oct. 3" (month names are capitalised: "may 3" is not).
+_MONTH_BEFORE: Final = re.compile(rf"\b{_MONTHS}\.?,?{SP}*$")
+_MONTH_AFTER: Final = re.compile(rf"(?:st|nd|rd|th)?{SP}*(?:of{SP}+)?{_MONTHS}\b")
+# Numeric dates: the other part of "14/03" after or before the figure.
+_SLASH_DATE_AFTER: Final = re.compile(r"/(\d{1,2})(?:/\d{2,4})?(?![\d/])")
+_SLASH_DATE_BEFORE: Final = re.compile(r"(?<![\d/])(\d{1,2})/$")
+# Clock times: "6 a.m.", "6pm", "1400 GMT" ("14:05" never matches: colon).
+_CLOCK_AFTER: Final = re.compile(rf"{SP}*(?:[ap]\.?m\b\.?|o[’']clock\b)", re.IGNORECASE)
+_ZONE_AFTER: Final = re.compile(rf"{SP}*(?:GMT|UTC|CES?T|BST|[ECP][SD]T)\b")
+# Labels and numbering: "Article 5", "Pier 4", "No. 10", "phase 2", "day 3".
+_LABELS = (
+    "article|section|chapter|paragraph|clause|item|no|nr|number|rule|resolution|page|pp?"
+    "|room|flight|route|highway|platform|gate|line|bus|level|phase|stage|round|part"
+    "|annex|appendix|vol|volume|act|amendment|grade|category|class|channel|version"
+    "|model|pier|berth|terminal|quay|dock|block|unit|building|floor|game|match|episode"
+    "|season|table|figure|fig|box|district|ward|zone|sector|lane|week|day|year|verse"
+    "|update|photo|image|step|note"
+)
+_LABEL_BEFORE: Final = re.compile(rf"(?<![\w\-])(?:{_LABELS})\.?{SP}*$", re.IGNORECASE)
+_LINE_START: Final = re.compile(rf"(?:^|\n){SP}*$")
+_DIGIT_BEFORE: Final = re.compile(rf"[\d)]{SP}?$")
+_DIGIT_AFTER: Final = re.compile(rf"{SP}?[\d(]")
+# Relative dates belong to date extraction: "two weeks ago", "the past three days".
+_RELATIVE_BEFORE: Final = re.compile(
+    rf"\b(?:last|next|past|coming|previous|following|first|final|recent){SP}+$", re.I
+)
+_RELATIVE_AFTER: Final = re.compile(
+    rf"{SP}+(?:ago|later|earlier|before|after|hence|prior|from{SP}+now)\b", re.I
+)
+# ... but a named event after "before"/"after" makes it an interval between two events,
+# which no date resolves: "two weeks before the Kelmar vote", "days after his arrest".
+# Whole words only: "before then", "before they moved", "before I arrived" name no event.
+_EVENT_AFTER: Final = re.compile(
+    rf"{SP}+(?:before|after|prior{SP}+to){SP}+"
+    r"(?:(?:the|his|her|their|its|our|a|an|another)\b|(?!I\b)[A-Z])"
+)
+# Words before a four-digit number that make it a year ("in 2024", "the 1998 floods").
+_YEAR_WORDS: Final = word_set(
+    "in since by from until till to of the before after during circa early late mid than "
+    "between and through summer winter spring autumn fall year season its their this that "
+    "his her our my your"
+)
+# A fraction word followed by one of these is a fraction: "half the", "a third of".
+_FRACTION_NEXT: Final = word_set("of the its their his her our all this that these those")
+# Words before "half" that make it a part of something else: "the second half".
+_NOT_HALF_AFTER: Final = word_set("the first second last other latter former and")
+_NON_QUANTITY_ENTS: Final = word_set("DATE TIME ORDINAL")
+_OF_AFTER: Final = re.compile(rf"{SP}+of\b", re.IGNORECASE)
+# A date naming something after a count: "the 19 Sept. 11 hijackers" counts hijackers
+# (the month takes the day after it, not the count before it).
+# A determiner before the count is asked for: "on 3 March 12 people died" is a date.
+_DATE_NAME_AFTER: Final = re.compile(rf"{SP}+{_MONTHS}\.?{SP}+\d{{1,2}}{SP}+(?=[a-z])")
+_DETERMINER_BEFORE: Final = re.compile(
+    rf"\b(?:the|these|those|all|its|their|his|her|our){SP}+$", re.IGNORECASE
+)
+
+
+class ParsedText:
+    """One parsed article and the token lookups every quantity needs (O(log n) each)."""
+
+    __slots__ = ("doc", "starts", "text")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.starts = [token.idx for token in doc]
+
+    def token_from(self, char: int) -> Token | None:
+        """The first token that starts at or after ``char``."""
+        i = bisect_left(self.starts, char)
+        return self.doc[i] if i < len(self.starts) else None
+
+    def token_at(self, char: int) -> Token | None:
+        """The token that contains ``char``, if any."""
+        i = bisect_right(self.starts, char) - 1
+        token = self.doc[i] if i >= 0 else None
+        return token if token is not None and char < token.idx + len(token) else None
+
+    def span(self, start: int, end: int) -> Span | None:
+        """The tokens covering the characters ``start``..``end``, if they align to any."""
+        return self.doc.char_span(start, end, alignment_mode="expand")
+
+
+def not_a_count(amount: Amount, ctx: ParsedText, noun: Token | None) -> bool:
+    """Whether a bare number is a year, date, time, label, list number, code or name."""
+    if amount.form == "words":
+        return amount.value <= 1 or _is_name_word(amount, ctx)  # "one of them", "Formula One"
+    if amount.form == "vague":
+        return _owned_noun(amount, ctx)
+    if amount.needs_noun and (noun is None or noun.tag_ not in {"NNS", "NNPS"}):
+        return True  # "3-1 win", "2024-25 season", "2026-03-03"
+    if amount.form != "digits":
+        return False
+    first = ctx.text[amount.num_start : amount.num_end]
+    if _is_year(first, amount, ctx, noun) or _is_date_or_clock(amount, ctx.text):
+        return True
+    return _is_label_or_name(first, amount, ctx, noun)
+
+
+# Vague plurals that are also plain nouns: "their scores of the day", "test scores".
+_NOUN_VAGUE: Final = word_set("scores")
+
+
+def _owned_noun(amount: Amount, ctx: ParsedText) -> bool:
+    """Whether a vague plural that is also a noun is the noun: a determiner, possessive,
+    adjective or compound before it ("their scores of the season", "test scores of")."""
+    token = ctx.token_at(amount.num_start)
+    if token is None or token.lower_ not in _NOUN_VAGUE:
+        return False
+    return any(c.i < token.i for c in token.children)
+
+
+def _is_label_or_name(first: str, amount: Amount, ctx: ParsedText, noun: Token | None) -> bool:
+    """A label or code ("Article 5", "Pier 4"), or a number in a name ("10 Downing Street").
+
+    A plural counted noun always makes a count ("Day 3 workers" never occurs; "year 2,000
+    workers" might).
+    """
+    if noun is not None and noun.tag_ in {"NNS", "NNPS"}:
+        return False
+    if noun is not None and noun.tag_ == "NNP" and noun.text[:1].isupper():
+        return True
+    return _is_label_or_code(first, amount, ctx) or (noun is None and _has_date_label(amount, ctx))
+
+
+def _has_date_label(amount: Amount, ctx: ParsedText) -> bool:
+    """spaCy calls the number a DATE, TIME or ORDINAL (trusted only when nothing is counted)."""
+    number = ctx.token_at(amount.num_start)
+    return number is not None and number.ent_type_ in _NON_QUANTITY_ENTS
+
+
+def _is_name_word(amount: Amount, ctx: ParsedText) -> bool:
+    """A capitalised number word inside a sentence, before a name: "Formula One", "Big Four"."""
+    token = ctx.token_at(amount.num_start)
+    if token is None or token.is_sent_start or not token.text[:1].isupper():
+        return False
+    after = ctx.token_from(amount.num_end)
+    return after is not None and after.text[:1].isupper()
+
+
+def _is_year(first: str, amount: Amount, ctx: ParsedText, noun: Token | None) -> bool:
+    """Whether figures are a year ("in 2024", "the 1998 floods"), not a count ("1500 workers")."""
+    if not (len(first) == 4 and first.isdigit() and 1000 <= int(first) <= 2100):
+        return False
+    if amount.scale != 1.0 or noun is None or noun.tag_ not in {"NNS", "NNPS"}:
+        return True
+    before = ctx.text[max(0, amount.start - 12) : amount.start].split()
+    if before and before[-1].lower() in _YEAR_WORDS:
+        return True
+    return _named_beside(amount, ctx)
+
+
+def _named_beside(amount: Amount, ctx: ParsedText) -> bool:
+    """Whether a capitalised name stands beside the figure, inside a sentence ("GOP 2016
+    candidates", "potential 2012 Republican candidates"): a year names a cohort that way,
+    a count is not written so (news style writes "1,500 Republican voters")."""
+    number = ctx.token_at(amount.num_start)
+    if number is None:
+        return False
+    near = [number.nbor(-1) if number.i > 0 else None]
+    near.append(number.nbor(1) if number.i + 1 < len(ctx.doc) else None)
+    return any(
+        t is not None and not t.is_sent_start and t.text[:1].isupper() and t.is_alpha for t in near
+    )
+
+
+def is_year_pair(amount: Amount, text: str) -> bool:
+    """Whether a bare pair is two years ("from 1965 to 1970"), not a tally: a vote of
+    four figures is written with a comma ("1,965 to 1,970")."""
+    first = text[amount.num_start : amount.num_end]
+    return len(first) == 4 and first.isdigit() and 1000 <= int(first) <= 2100
+
+
+def date_name_after(amount: Amount, text: str) -> int | None:
+    """Where the counted words start past a date naming them ("the 19 Sept. 11
+    hijackers" -> "hijackers"), else None."""
+    if amount.noun_from is not None or amount.end != amount.num_end:
+        return None
+    if not _DETERMINER_BEFORE.search(text, max(0, amount.start - 8), amount.start):
+        return None
+    found = _DATE_NAME_AFTER.match(text, amount.end)
+    return found.end() if found is not None else None
+
+
+def _is_date_or_clock(amount: Amount, text: str) -> bool:
+    """Whether figures are part of a date or clock time: "March 3", "6 p.m.", "1400 GMT",
+    "on 14/03", "3/14/2026" (not "the 19 Sept. 11 hijackers": that month has its day)."""
+    lead = max(0, amount.num_start - 12)
+    month_after = _MONTH_AFTER.match(text, amount.num_end) and date_name_after(amount, text) is None
+    return bool(
+        _is_slash_date(text, amount.num_start, amount.num_end)
+        or _MONTH_BEFORE.search(text, lead, amount.num_start)
+        or month_after
+        or _CLOCK_AFTER.match(text, amount.num_end)
+        or _ZONE_AFTER.match(text, amount.num_end)
+    )
+
+
+def _is_slash_date(text: str, start: int, end: int) -> bool:
+    """Whether the figures are a day or month of a numeric date "14/03" or "14/03/2026"
+    (two parts a day and a month can be, in either order; "1/3" of a share is read as
+    a fraction before this is asked)."""
+    after = _SLASH_DATE_AFTER.match(text, end)
+    before = _SLASH_DATE_BEFORE.search(text, max(0, start - 3), start)
+    here = text[start:end]
+    if not here.isdigit() or len(here) > 2:
+        return False
+    other = after.group(1) if after else before.group(1) if before else None
+    if other is None:
+        return False
+    a, b = int(here), int(other)
+    return min(a, b) >= 1 and min(a, b) <= 12 and max(a, b) <= 31
+
+
+def _is_label_or_code(first: str, amount: Amount, ctx: ParsedText) -> bool:
+    """Whether figures label or number something: "Article 5", "Boeing 737", "1." opening
+    a line, "020 7946 0958", "007"."""
+    text, start, end = ctx.text, amount.num_start, amount.num_end
+    if _LABEL_BEFORE.search(text, max(0, start - 12), start):
+        return True
+    if text[end : end + 1] in {".", ")"} and _LINE_START.search(text, max(0, start - 8), start):
+        return True
+    if _DIGIT_BEFORE.search(text, max(0, start - 2), start) or _DIGIT_AFTER.match(text, end):
+        return True
+    if first.startswith("0") and first[1:2].isdigit():
+        return True
+    before = ctx.token_from(start)
+    previous = ctx.doc[before.i - 1] if before is not None and before.i > 0 else None
+    return previous is not None and previous.pos_ == "PROPN" and previous.text[:1].isupper()
+
+
+def is_fraction(amount: Amount, ctx: ParsedText) -> bool:
+    """Whether a fraction word is a share ("a third of", "two-thirds"), not an ordinal
+    ("a third term", "the second half")."""
+    words = ctx.text[amount.num_start : amount.num_end].lower()
+    before = ctx.text[max(0, amount.num_start - 10) : amount.num_start].split()
+    den = ctx.token_at(amount.num_end - 1)
+    nxt = ctx.token_from(amount.num_end)
+    if words.endswith("half") and before and before[-1].lower() in _NOT_HALF_AFTER:
+        return False
+    if "-" in words or (den is not None and den.tag_ in {"NNS", "NNPS"}):
+        return True
+    if nxt is None or nxt.is_punct or nxt.lower_ in _FRACTION_NEXT:
+        return True
+    return nxt.pos_ in {"VERB", "AUX", "ADV", "ADP"} and nxt.lower_ not in {"a", "an"}
+
+
+def is_lone_one(amount: Amount, text: str) -> bool:
+    """Whether the word "one" stands with a measure ("one day", "not one metre"): idiom
+    more often than amount. "a one-day strike", "one per cent", "one euro" are kept, and
+    so is the article the text reader reads only in a deadline ("within a year")."""
+    article = text[amount.num_start : amount.num_end].lower() in {"a", "an"}
+    lone = amount.form == "words" and amount.value <= 1 and not amount.joined and not article
+    return lone and amount.kind not in {"percent", "money"}
+
+
+def is_relative_time(amount: Amount, text: str) -> bool:
+    """A duration that dates something: "two weeks ago", "the past three days"."""
+    if amount.joined or _OF_AFTER.match(text, amount.end):
+        return False  # "his last eight years of ledgers" measures the ledgers
+    if _RELATIVE_BEFORE.search(text, max(0, amount.start - 12), amount.start):
+        return True
+    return bool(_RELATIVE_AFTER.match(text, amount.end)) and not _EVENT_AFTER.match(
+        text, amount.end
+    )
