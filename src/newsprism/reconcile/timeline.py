@@ -149,9 +149,21 @@ def _dateline_day(material: StoryMaterial, article: Article, median: date) -> da
     """The day the article's wire dateline names, in the year nearest ``median``."""
     for mention in _dates(material, article.id):
         if is_dateline(article.text, mention):
-            span = _resolve(mention, median)
-            return span[0] if span is not None and span[0] == span[1] else None
+            return _nearest_day(mention, median)
     return None
+
+
+def _nearest_day(mention: DateMention, median: date) -> date | None:
+    """The one day ``mention`` names, read back or ahead from ``median``, whichever is
+    nearer (back on a tie); None for a span. A dateline is the day the copy was filed,
+    which may follow the median: read back only ("March 5" from March 3, "Jan. 2" from
+    December 30) it fell a year early, and the copy's relative dates out of the story."""
+    readings = [_resolve(mention, median)]
+    if mention.date is None:
+        ahead = resolve_expression(mention.text, median, future=True)
+        readings.append(None if ahead is None else _parse_span(ahead))
+    days = [span[0] for span in readings if span is not None and span[0] == span[1]]
+    return min(days, key=lambda day: abs((day - median).days), default=None)
 
 
 def _agreement(mentions: Sequence[DateMention], anchor: date, references: Iterable[Span]) -> float:

@@ -1,0 +1,66 @@
+"""Timeline anchors from a wire dateline (reconcile/timeline.py, ``story_anchors``): an
+undated copy counts its relative dates from the day its dateline names, in the year
+nearest the story's median publication day, also when that day is after the median
+and across a new year. Invented stories."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from newsprism.analyze.analyzer import Analyzer
+from newsprism.model import Article, Story, article_id
+from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.timeline import story_anchors
+
+CET = timezone(timedelta(hours=1))
+SIBLING = (
+    "Dock workers at Lorvik walked out on Monday over a new shift roster, halting "
+    "container traffic at the port."
+)
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+def _story(analyzer: Analyzer, dateline: str, published: list[datetime]) -> StoryMaterial:
+    """Dated siblings published on ``published``, and one undated wire copy that opens
+    with ``dateline``."""
+    items = [(f"Outlet {n}", SIBLING, day) for n, day in enumerate(published)]
+    wire = f"LORVIK, {dateline} (CPA) - The strike at the port of Lorvik went on on Tuesday."
+    items.append(("CPA", wire, None))
+    articles = [
+        Article(article_id(o, t), f"{o}.txt", t, outlet=o, published=p, language="en")
+        for o, t, p in items
+    ]
+    analyses = dict(zip([a.id for a in articles], analyzer.analyze_many(articles), strict=True))
+    return StoryMaterial(
+        Story("story", "invented", tuple(a.id for a in articles)), articles, analyses
+    )
+
+
+def _wire_anchor(material: StoryMaterial) -> date | None:
+    return story_anchors(material)[material.articles[-1].id]
+
+
+def test_a_dateline_two_days_after_the_median_stays_in_its_year(analyzer: Analyzer) -> None:
+    published = [datetime(2026, 3, 3, 9, tzinfo=CET), datetime(2026, 3, 3, 17, tzinfo=CET)]
+    assert _wire_anchor(_story(analyzer, "March 5", published)) == date(2026, 3, 5)
+
+
+def test_a_dateline_in_january_after_a_december_median_is_next_year(analyzer: Analyzer) -> None:
+    published = [datetime(2025, 12, 30, 9, tzinfo=CET), datetime(2025, 12, 31, 9, tzinfo=CET)]
+    assert _wire_anchor(_story(analyzer, "Jan. 2", published)) == date(2026, 1, 2)
+
+
+def test_a_dateline_in_december_before_a_january_median_is_last_year(analyzer: Analyzer) -> None:
+    published = [datetime(2026, 1, 2, 9, tzinfo=CET), datetime(2026, 1, 3, 9, tzinfo=CET)]
+    assert _wire_anchor(_story(analyzer, "Dec. 30", published)) == date(2025, 12, 30)
+
+
+def test_a_dateline_before_the_median_is_read_back(analyzer: Analyzer) -> None:
+    published = [datetime(2026, 3, 9, 9, tzinfo=CET), datetime(2026, 3, 10, 9, tzinfo=CET)]
+    assert _wire_anchor(_story(analyzer, "March 4", published)) == date(2026, 3, 4)
