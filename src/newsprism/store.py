@@ -90,6 +90,27 @@ class ArticleQuery:
     offset: int = 0
 
 
+# The largest row count or offset SQLite takes (a 64-bit integer); "--limit 10**20"
+# means every row, and was an OverflowError traceback.
+MAX_ROWS = 2**63 - 1
+
+
+def _rows(count: int) -> int:
+    return min(count, MAX_ROWS)
+
+
+def as_utc(moment: datetime) -> datetime:
+    """An aware ``moment`` in UTC. A time UTC cannot hold (the first hours of year 1 east
+    of Greenwich, the last of year 9999 west of it: "--since 0001-01-01T00:00+01:00") is
+    the first or last time it can, which compares the same with every stored time; it
+    was an OverflowError traceback."""
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:
+        extreme = datetime.min if moment.year == 1 else datetime.max
+        return extreme.replace(tzinfo=UTC)
+
+
 def query_moment(value: object, name: str) -> datetime:
     """An :class:`ArticleQuery` bound (``since``/``until``, the CLI's ``--since``/
     ``--until``) as an aware datetime: an ISO string ("2026-03-01") or a date, a naive
@@ -377,14 +398,14 @@ class Store:
         rows = self._conn.execute(
             "SELECT * FROM stories ORDER BY coalesce(last_published, updated_at) DESC, id "
             "LIMIT ? OFFSET ?",
-            (limit, offset),
+            (_rows(limit), _rows(offset)),
         ).fetchall()
         return [self._story(row) for row in rows]
 
     def stories_updated_since(self, story_ids: Iterable[str], since: datetime) -> set[str]:
         """Which of these stories were stored or changed (gained articles, merged) after
         ``since``. Cost: one indexed lookup per id."""
-        after = since.astimezone(UTC).isoformat()
+        after = as_utc(since).isoformat()
         ids = list(dict.fromkeys(story_ids))
         return {
             i
@@ -604,14 +625,14 @@ def _list_sql(query: ArticleQuery) -> tuple[str, list[Any]]:
         params.append(query.outlet)
     if query.since:
         where.append("published_utc >= ?")
-        params.append(query.since.astimezone(UTC).isoformat())
+        params.append(as_utc(query.since).isoformat())
     if query.until:
         where.append("published_utc < ?")
-        params.append(query.until.astimezone(UTC).isoformat())
+        params.append(as_utc(query.until).isoformat())
     clause = f"WHERE {' AND '.join(where)}" if where else ""
     columns = ", ".join(f"articles.{c.strip()}" for c in _ARTICLE_COLUMNS.split(","))
     sql = f"SELECT {columns} FROM {source} {clause} ORDER BY {order} LIMIT ? OFFSET ?"
-    return sql, [*params, query.limit, query.offset]
+    return sql, [*params, _rows(query.limit), _rows(query.offset)]
 
 
 def fts_query(words: str) -> str:

@@ -10,13 +10,13 @@ oversized upload or summary, 422 bad input).
 from __future__ import annotations
 
 import logging
-from datetime import UTC
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse
 
 from newsprism.render import jsonout
+from newsprism.store import as_utc
 from newsprism.web.deps import (
     ArticleDep,
     BriefDep,
@@ -52,7 +52,7 @@ def list_stories(
     """Stories, most recent first, or those holding an article matching every word of q;
     with ``since`` (an ISO time with its zone), ``new`` lists the ids of this page's
     stories that arrived or changed after it (the page's "since your last visit")."""
-    when = since.astimezone(UTC) if since is not None and since.tzinfo else None
+    when = as_utc(since) if since is not None and since.tzinfo else None
     if since is not None and when is None:
         raise HTTPException(422, "since needs a time zone, e.g. 2026-03-01T08:00:00+00:00")
     found = story_page(store, q, page, per_page or svc.options.page_size, when)

@@ -14,6 +14,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from newsprism.store import as_utc
 from newsprism.web.deps import (
     ArticleDep,
     BriefDep,
@@ -85,7 +86,7 @@ def last_visit(value: str | None) -> datetime | None:
         when = datetime.fromisoformat(value)
     except ValueError:
         return None
-    return when.astimezone(UTC) if when.tzinfo is not None else None
+    return as_utc(when) if when.tzinfo is not None else None
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
