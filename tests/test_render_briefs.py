@@ -133,7 +133,7 @@ def test_html_report_shows_hostile_text_as_text_and_allows_no_script() -> None:
 
 def test_html_marks_a_differing_fact_row() -> None:
     page = html.report_html([make_brief()], OUTLETS)
-    assert re.search(r'<tr class="differ">\s*<td>passenger</td>', page)
+    assert re.search(r'<tr class="differ">\s*<td><bdi>passenger</bdi></td>', page)
 
 
 def test_markdown_escapes_markup_from_articles() -> None:

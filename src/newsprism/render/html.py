@@ -3,7 +3,9 @@ external resource).
 
 Every article string is untrusted: the template is rendered by Jinja2 with autoescaping
 on for everything, and the page carries a Content-Security-Policy that forbids scripts,
-so a ``<script>`` or ``onerror=`` in an article shows as text and runs nothing.
+so a ``<script>`` or ``onerror=`` in an article shows as text and runs nothing. Each one
+is also set in a ``<bdi>`` (the template's ``bdi`` macro): right-to-left text keeps its own
+direction, and a bidi override left open in it cannot reorder the outlet beside it.
 """
 
 from __future__ import annotations
@@ -16,17 +18,24 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from newsprism import __version__
 from newsprism.model import Brief
+from newsprism.render.briefs import disputing_outlets, summary_outlets
 from newsprism.render.jsonout import failures_heading
+from newsprism.render.terminal import counted
 
 
 def _environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=PackageLoader("newsprism.render", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    # The Markdown and terminal views' helpers, so the page counts and names alike.
+    env.globals.update(
+        counted=counted, disputing_outlets=disputing_outlets, summary_outlets=summary_outlets
+    )
+    return env
 
 
 def report_html(

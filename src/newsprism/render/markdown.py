@@ -1,7 +1,9 @@
 """The story briefs as Markdown: one section per story, every line naming its outlets.
 
-Article text is untrusted: characters that Markdown would read as markup (``*_`[]<>|#``
-and backslash) are escaped, so a quote renders as written and no HTML gets through.
+Article text is untrusted: characters that Markdown would read as markup (``*_`[]<>|#``,
+``&`` of an entity, backslash, the dot of a leading "1.") are escaped, so a quote renders
+as written and no HTML gets through; text with right-to-left letters or bidi controls is
+isolated (U+2068 ... U+2069), so it cannot reorder the outlet named beside it.
 """
 
 from __future__ import annotations
@@ -13,13 +15,41 @@ from typing import Any
 from newsprism.model import Brief, Passage
 from newsprism.render.briefs import disputing_outlets, summary_outlets
 from newsprism.render.jsonout import failures_heading
+from newsprism.render.terminal import counted
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~])")
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~&])")
+# "1. " or "2024. " opening a list item's text would start a nested ordered list.
+_LIST_NUMBER = re.compile(r"^(\d+)\.")
+# Hebrew, Arabic, Syriac, Thaana, N'Ko... and their presentation forms; the explicit
+# embeddings, overrides and isolates.
+_BIDI = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u202a-\u202e\u2066-\u2069]")
+_ISOLATE_OPENERS = frozenset("\u2066\u2067\u2068")
+_FSI, _PDI = "\u2068", "\u2069"
 
 
 def escape(text: str) -> str:
-    """Text with Markdown's special characters backslash-escaped, on one line."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """Text with Markdown's special characters backslash-escaped, on one line, and
+    bidi-isolated where it needs to be (:func:`isolated`)."""
+    flat = _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return isolated(_LIST_NUMBER.sub(r"\1\\.", flat))
+
+
+def isolated(text: str) -> str:
+    """``text`` between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE when it holds
+    right-to-left letters or bidi controls: an Arabic sentence keeps its own direction,
+    and an override left open (U+202E) ends with it instead of reversing the outlet
+    named after it. A closing isolate of the text's own with no opener is dropped: it
+    would close this isolate early (and, unmatched, does nothing else)."""
+    if not _BIDI.search(text):
+        return text
+    kept: list[str] = []
+    depth = 0
+    for char in text:
+        if char == _PDI and depth == 0:
+            continue
+        depth += (char in _ISOLATE_OPENERS) - (char == _PDI)
+        kept.append(char)
+    return _FSI + "".join(kept) + _PDI
 
 
 def _who(passage: Passage) -> str:
@@ -100,7 +130,7 @@ def brief_markdown(brief: Brief, outlets: dict[str, str]) -> str:
     lines = [
         f"## {escape(story.title or '(untitled story)')}",
         "",
-        f"*{len(story.articles)} articles, story `{story.id}`*",
+        f"*{counted(len(story.articles), 'article')}, story `{story.id}`*",
         "",
     ]
     for section in (

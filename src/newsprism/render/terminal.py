@@ -45,10 +45,10 @@ def articles_table(articles: Sequence[Article], title: str = "Articles") -> Tabl
     table.add_column("title", ratio=1)
     for article in articles:
         table.add_row(
-            article.id[:SHORT_ID],
+            Text(article.id[:SHORT_ID]),
             Text(article.outlet or "?"),
             article.published.strftime("%Y-%m-%d %H:%M") if article.published else "undated",
-            article.language or "?",
+            Text(article.language or "?"),  # a feed's own field, as untrusted as its text
             str(article.word_count),
             Text(article.title or "(untitled)"),
         )
@@ -230,7 +230,7 @@ def story_panel(story: Story, articles: Sequence[Article]) -> Panel:
             title = Text(article.title or "(untitled)")
             if article.id in copies:
                 title.append(f"  (copy of {copies[article.id][:SHORT_ID]})", style="yellow")
-            table.add_row(Text(outlet), article.id[:SHORT_ID], _when(article), title)
+            table.add_row(Text(outlet), Text(article.id[:SHORT_ID]), _when(article), title)
     heading = Text(story.title or "(untitled)", style="bold")
     summary = Text(
         f"{counted(len(articles), 'article')} from {counted(len(by_outlet), 'outlet')}, "

@@ -1,6 +1,9 @@
 """A verified summary in JSON, Markdown and the terminal (Rich), each sentence coloured
 by its verdict with the sources' own words beside it. Shapes: docs/report-schema.md,
-section "Verify"."""
+section "Verify".
+
+The summary, its story's title and the sources' passages are untrusted: Markdown
+escapes them (:func:`newsprism.render.markdown.escape`), Rich gets them as ``Text``."""
 
 from __future__ import annotations
 
@@ -12,7 +15,10 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from newsprism.model import CheckedSentence, MissingItem, SourceMatch, Verification
+from newsprism.model import CheckedSentence, MissingItem, SourceMatch, Verdict, Verification
+from newsprism.render.jsonout import passage_to_dict
+from newsprism.render.markdown import escape
+from newsprism.render.terminal import counted
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +35,7 @@ __all__ = [
 VERIFY_SCHEMA_VERSION = "1"
 
 #: Rich style of each verdict (the web page uses the same four names as CSS classes).
-VERDICT_STYLES = {
+VERDICT_STYLES: dict[Verdict, str] = {
     "supported": "green",
     "partly": "yellow",
     "contradicted": "bold red",
@@ -39,13 +45,8 @@ _MARKS = {"supported": "✔", "partly": "◐", "contradicted": "✘", "unsupport
 
 
 def source_match_to_dict(match: SourceMatch) -> dict[str, Any]:
-    p = match.passage
     return {
-        "article": p.article,
-        "outlet": p.outlet,
-        "text": p.text,
-        "start": p.start,
-        "end": p.end,
+        **passage_to_dict(match.passage),
         "relation": match.relation,
         "conflict": match.conflict,
         "similarity": match.similarity,
@@ -71,32 +72,28 @@ def missing_item_to_dict(item: MissingItem) -> dict[str, Any]:
         "text": item.text,
         "about": item.about,
         "sources": list(item.sources),
-        "passages": [
-            {
-                "article": p.article,
-                "outlet": p.outlet,
-                "text": p.text,
-                "start": p.start,
-                "end": p.end,
-            }
-            for p in item.passages
-        ],
+        "passages": [passage_to_dict(p) for p in item.passages],
     }
 
 
 def verification_to_dict(verification: Verification) -> dict[str, Any]:
     """The JSON of ``newsprism verify --format json`` (docs/report-schema.md, Verify)."""
-    counts = dict.fromkeys(VERDICT_STYLES, 0)
-    for sentence in verification.sentences:
-        counts[sentence.verdict] += 1
     return {
         "schema_version": VERIFY_SCHEMA_VERSION,
         "story": verification.story.id,
         "title": verification.story.title,
         "sentences": [checked_sentence_to_dict(s) for s in verification.sentences],
         "missing": [missing_item_to_dict(m) for m in verification.missing],
-        "counts": counts,
+        "counts": _verdict_counts(verification),
     }
+
+
+def _verdict_counts(verification: Verification) -> dict[Verdict, int]:
+    """How many sentences got each verdict, every verdict named (in VERDICT_STYLES order)."""
+    counts = dict.fromkeys(VERDICT_STYLES, 0)
+    for sentence in verification.sentences:
+        counts[sentence.verdict] += 1
+    return counts
 
 
 def _where(match: SourceMatch) -> str:
@@ -108,20 +105,22 @@ def verification_markdown(verification: Verification) -> str:
     """The verification as Markdown: one list item per sentence, its verdict in bold,
     the sources quoted under it, then what the summary leaves out."""
     story = verification.story
-    lines = [f"# Summary checked against: {story.title or story.id}", ""]
+    lines = [f"# Summary checked against: {escape(story.title or story.id)}", ""]
     for sentence in verification.sentences:
-        lines.append(f"- **{sentence.verdict}** {_MARKS[sentence.verdict]} {sentence.text}")
+        mark = _MARKS[sentence.verdict]
+        lines.append(f"- **{sentence.verdict}** {mark} {escape(sentence.text)}")
         if sentence.note:
-            lines.append(f"  - _{sentence.note}_")
+            lines.append(f"  - _{escape(sentence.note)}_")
         for match in sentence.sources:
             why = f" ({match.conflict})" if match.conflict else ""
-            lines.append(f"  - {match.relation}{why}, {_where(match)}: > {match.passage.text}")
+            where = escape(_where(match))
+            lines.append(f"  - {match.relation}{why}, {where}: > {escape(match.passage.text)}")
     lines += ["", "## Left out (carried by most sources)", ""]
     if not verification.missing:
         lines.append("Nothing that most sources carry is left out.")
     for item in verification.missing:
-        outlets = ", ".join(dict.fromkeys(p.outlet or p.article for p in item.passages))
-        lines.append(f"- {item.kind}: {item.text} ({outlets or len(item.sources)})")
+        outlets = ", ".join(dict.fromkeys(escape(p.outlet or p.article) for p in item.passages))
+        lines.append(f"- {item.kind}: {escape(item.text)} ({outlets or len(item.sources)})")
     return "\n".join(lines) + "\n"
 
 
@@ -153,12 +152,10 @@ def verification_panel(verification: Verification) -> Panel:
     missing = Text("Left out (carried by most sources)\n", style="bold")
     for item in verification.missing:
         missing.append(f"• {item.kind}: ", style="cyan")
-        missing.append(f"{item.text} ({len(item.sources)} articles)\n")
+        missing.append(f"{item.text} ({counted(len(item.sources), 'article')})\n")
     if not verification.missing:
         missing.append("nothing\n", style="dim")
-    counts = dict.fromkeys(VERDICT_STYLES, 0)
-    for sentence in verification.sentences:
-        counts[sentence.verdict] += 1
+    counts = _verdict_counts(verification)
     summary = Text("  ".join(f"{n} {v}" for v, n in counts.items()))
-    title = verification.story.title or verification.story.id
-    return Panel(Group(summary, table, missing), title=f"Verify: {title}", expand=True)
+    title = Text(f"Verify: {verification.story.title or verification.story.id}")
+    return Panel(Group(summary, table, missing), title=title, expand=True)
