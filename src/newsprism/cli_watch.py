@@ -30,7 +30,7 @@ from newsprism.render import terminal
 from newsprism.store import Store
 
 if TYPE_CHECKING:
-    from newsprism.flow import StoryChange
+    from newsprism.flow import FlowOptions, StoryChange
     from newsprism.ingest.watch import FeedResult
 
 
@@ -107,24 +107,49 @@ def watch_command(
         fail("no feed to watch (no feed file, URL or OPML list given could be read)")
     options = WatchOptions(every=interval, fetch_links=fetch_links)
     flow = FlowOptions(embeddings=embeddings.value)
-    failed = 0
     with open_store(db) as store:
         watcher = Watcher(store, options)
         try:
+            failed = _resume(store, flow)  # counted with the first round
             while True:
                 started = time.monotonic()
                 results, changes = watch_round(store, watcher, urls, flow)
                 # A feed list that cannot be read fails every round, as a feed would.
-                failed = _print_round(results, changes, _not_analysed(store, results), unread)
+                failed += _print_round(results, changes, _not_analysed(store, results), unread)
                 if once:
                     break
                 time.sleep(pause_after(started, interval))
+                failed = 0
         except KeyboardInterrupt:
             err.print("watch: stopped", markup=False)
         finally:
             watcher.close()
     if failed:  # the last round's: a feed that failed hours ago and works now is no failure
         raise typer.Exit(EXIT_FAILED_INPUTS)
+
+
+def _resume(store: Store, flow: FlowOptions) -> int:
+    """Analyse and group the articles an earlier watch read but never grouped (stopped
+    or killed in between: its entries are marked read, so no round takes them up again);
+    prints their stories as a round does and returns how many failed."""
+    from newsprism.flow import StoryChange, analyze_articles
+
+    left = store.ungrouped_feed_articles()
+    if not left:
+        return 0
+    logging.getLogger(__name__).info("watch: grouping %d articles read before", len(left))
+    _, _, stories = analyze_articles(store, left, flow)
+    added, outlets = set(left), store.outlets_by_story(s.id for s in stories)
+    changes = [
+        StoryChange(
+            story=s,
+            new=added.issuperset(s.articles),
+            added=len(added.intersection(s.articles)),
+            outlets=outlets.get(s.id, []),
+        )
+        for s in stories
+    ]
+    return _print_round([], changes, store.analysis_failures(left))
 
 
 def _not_analysed(store: Store, results: list[FeedResult]) -> list[AnalysisFailure]:

@@ -513,6 +513,22 @@ class Store:
                 [(state.url, entry, article, stamp) for entry, article in entries],
             )
 
+    def ungrouped_feed_articles(self) -> list[str]:
+        """Articles read from watched feeds that are in no story and whose analysis has
+        not failed: what a watch stopped between reading and grouping left behind (its
+        entries are marked read, so no later round would take them up). Oldest first."""
+        failures = (
+            "AND NOT EXISTS (SELECT 1 FROM analysis_failures f WHERE f.article_id = fe.article_id)"
+            if "0005_analysis_failures" in self._applied
+            else ""
+        )
+        rows = self._conn.execute(
+            "SELECT fe.article_id FROM feed_entries fe WHERE fe.article_id IS NOT NULL "
+            "AND NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.article_id = fe.article_id) "
+            f"{failures} ORDER BY fe.seen_at, fe.rowid"
+        )
+        return list(dict.fromkeys(r[0] for r in rows))
+
     def seen_entries(self, url: str, entry_ids: Iterable[str]) -> set[str]:
         """The ids among ``entry_ids`` already read from the feed at ``url``."""
         ids = list(dict.fromkeys(entry_ids))
