@@ -160,10 +160,10 @@ class Manifests:
         """
         folder, name = os.path.split(os.path.join(os.getcwd(), path))
         if name in ("", ".", "..") or os.path.islink(path):
-            return str(Path(path).resolve())
+            return _real(path)
         resolved = self._resolved.get(folder)
         if resolved is None:
-            resolved = self._resolved[folder] = str(Path(folder).resolve())
+            resolved = self._resolved[folder] = _real(folder)
         return os.path.join(resolved, name)
 
     def _chain(self, folder: str) -> _Chain:
@@ -183,6 +183,15 @@ class Manifests:
             except MalformedInput as exc:
                 self._by_folder[folder] = exc
         return self._by_folder[folder]
+
+
+def _real(path: str) -> str:
+    """``Path(path).resolve()``; a link that loops ("self -> self") stands as it is: it
+    raised RuntimeError and ended the whole run, where reading it is one failure."""
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError):
+        return str(Path(path).absolute())
 
 
 def _relative(resolved: str, folder: str) -> str:

@@ -1,0 +1,34 @@
+"""Symbolic links in a scraped folder: a link that loops is one failure line and the
+rest of the folder is read (resolving it for its manifest raised RuntimeError and ended
+the whole run with a traceback)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from newsprism.cli import app
+from newsprism.ingest import IngestOptions, read_inputs
+from newsprism.model import Article, IngestFailure
+from tests.conftest import BODY
+
+
+def test_a_looping_link_is_one_failure_and_the_folder_is_read(tmp_path: Path) -> None:
+    folder = tmp_path / "scraped"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text("Pier closes\n\n" + BODY, encoding="utf-8")
+    (folder / "self").symlink_to("self")  # self -> self
+    (folder / "sub" / "up").symlink_to("..")  # a folder loop: not followed
+    (folder / "newsprism.csv").write_text("path,outlet\n*,The Ledger\n", encoding="utf-8")
+    items = list(read_inputs([str(folder)], IngestOptions()))
+    assert [(type(i), Path(i.source).name) for i in items] == [
+        (Article, "a.txt"),
+        (IngestFailure, "self"),
+    ]
+    assert items[0].outlet == "The Ledger"  # type: ignore[union-attr]
+    result = CliRunner().invoke(app, ["ingest", str(folder), "--db", str(tmp_path / "n.db")])
+    assert result.exit_code == 1
+    assert f"failed: {folder / 'self'}: cannot read (Too many levels of symbolic links)" in (
+        result.stderr
+    )
