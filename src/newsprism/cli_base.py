@@ -13,6 +13,7 @@ import logging
 import os
 import sqlite3
 import sys
+import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
@@ -100,8 +101,34 @@ OutletOption = Annotated[
 ]
 
 
+# Bidirectional overrides and isolates: a file name holding one prints reversed text
+# after it ("evil\u202etxt.exe" shows as "evilexe.txt").
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def one_line(text: str) -> str:
+    """``text`` safe for one line of a terminal: control characters and bidirectional
+    overrides written as escapes ("\\n", "\\x1b", "\\u202e"). A file named with a newline
+    split its failure line in two, and one holding an escape sequence could rewrite
+    the terminal."""
+    if text.isprintable():
+        return text
+    return "".join(_escaped(c) if _is_control(c) else c for c in text)
+
+
+def _is_control(char: str) -> bool:
+    return unicodedata.category(char) == "Cc" or char in _BIDI_CONTROLS
+
+
+def _escaped(char: str) -> str:
+    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(char)
+    if named:
+        return named
+    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+
 def fail(message: str, code: int = EXIT_FAILED_INPUTS) -> NoReturn:
-    err.print(Text.assemble(("error: ", "bold red"), message), soft_wrap=True)
+    err.print(Text.assemble(("error: ", "bold red"), one_line(message)), soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -196,13 +223,13 @@ def progress_bar(verb: str) -> Progress:
 def report_failures(failures: Sequence[IngestFailure | AnalysisFailure | BriefFailure]) -> None:
     """One stderr line per failed input or article: its source and the problem."""
     for failure in failures:
-        err.print(Text.assemble(("failed: ", "red"), str(failure)), soft_wrap=True)
+        err.print(Text.assemble(("failed: ", "red"), one_line(str(failure))), soft_wrap=True)
 
 
 def report_warnings(warnings: Sequence[IngestWarning]) -> None:
     """One stderr line per input that was read only by repairing or guessing something."""
     for warning in warnings:
-        err.print(Text.assemble(("warning: ", "yellow"), str(warning)), soft_wrap=True)
+        err.print(Text.assemble(("warning: ", "yellow"), one_line(str(warning))), soft_wrap=True)
 
 
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="How to print.")]

@@ -21,6 +21,7 @@ from newsprism.cli_base import (
     FetchLinksOption,
     err,
     fail,
+    one_line,
     open_store,
     out,
 )
@@ -160,7 +161,7 @@ def _not_analysed(store: Store, results: list[FeedResult]) -> list[AnalysisFailu
 
 def _print_failures(failures: Sequence[IngestFailure | AnalysisFailure]) -> None:
     for failure in failures:
-        err.print(Text.assemble(("failed: ", "red"), str(failure)), soft_wrap=True)  # one line
+        err.print(Text.assemble(("failed: ", "red"), one_line(str(failure))), soft_wrap=True)
 
 
 def _print_round(
