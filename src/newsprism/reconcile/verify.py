@@ -480,10 +480,15 @@ def _judge_unbacked(
         figures = [q.text for q in quantities_in(ctx.material, mine)]
         return _Finding("contradicted", "the sources give another figure", [], figures, by_fact)
     if found.disputing:
-        best = max(found.disputing, key=lambda d: d[1])
-        note = f"a source {_CONFLICT_WORDS[best[2]]}"
+        note = _dispute_note(found.disputing)
         return _Finding("contradicted", note, [], [mine.text], found.disputing)
     return _Finding("unsupported", "no source says this", [], [mine.text])
+
+
+def _dispute_note(disputing: Sequence[tuple[Passage, float, Conflict]]) -> str:
+    """What the most similar disputing source does ("a source gives another figure")."""
+    best = max(disputing, key=lambda d: d[1])
+    return f"a source {_CONFLICT_WORDS[best[2]]}"
 
 
 def _judge_passage(ctx: _Context, mine: Passage, found: _Evidence) -> _Finding:
@@ -509,15 +514,8 @@ def _judge_passage(ctx: _Context, mine: Passage, found: _Evidence) -> _Finding:
     if not loose and (covered or close):
         return _Finding("supported", "", [mine.text], [], [], found.backing)
     if found.disputing and found.best_disputing > found.best_backing and not (covered or close):
-        best = max(found.disputing, key=lambda d: d[1])
-        return _Finding(
-            "contradicted",
-            f"a source {_CONFLICT_WORDS[best[2]]}",
-            [],
-            [mine.text],
-            found.disputing,
-            found.backing,
-        )
+        note = _dispute_note(found.disputing)
+        return _Finding("contradicted", note, [], [mine.text], found.disputing, found.backing)
     missing = loose or ["some of its details"]
     return _Finding(
         "partly",
@@ -652,18 +650,7 @@ def verify_summary(
     options = options or VerifyOptions()
     article = summary_article(material, summary_text)
     both = with_summary(material, article, analyzer.analyze(article))
-    pieces = material.story_pieces()
-    dense = similarity.dense
-    ctx = _Context(
-        both,
-        pieces,
-        story_names(material, brief.entities),
-        options,
-        options.dense_support_similarity if dense else options.support_similarity,
-        options.dense_close_similarity if dense else options.close_similarity,
-        [content_stems(p.text) for p in pieces],
-        brief.facts,
-    )
+    ctx = _story_context(material, both, brief, options, similarity.dense)
     sentences = summary_sentences(both)
     clauses = [clauses_of(both, s, options.min_clause_words) for s in sentences]
     checked = _verify_sentences(ctx, sentences, clauses, similarity)
@@ -676,6 +663,29 @@ def verify_summary(
         len(missing),
     )
     return Verification(material.story, summary_text, tuple(checked), tuple(missing))
+
+
+def _story_context(
+    material: StoryMaterial,
+    both: StoryMaterial,
+    brief: Brief,
+    options: VerifyOptions,
+    dense: bool,
+) -> _Context:
+    """What every check reads: the story with the summary added (``both``), the story's
+    pieces (of ``material``: the summary is not its own source) and their content stems,
+    its roster and facts, and the thresholds of the similarity's kind."""
+    pieces = material.story_pieces()
+    return _Context(
+        both,
+        pieces,
+        story_names(material, brief.entities),
+        options,
+        options.dense_support_similarity if dense else options.support_similarity,
+        options.dense_close_similarity if dense else options.close_similarity,
+        [content_stems(p.text) for p in pieces],
+        brief.facts,
+    )
 
 
 def _verify_sentences(

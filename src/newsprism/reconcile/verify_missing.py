@@ -60,19 +60,43 @@ def find_missing(
     ``material`` holds the summary as the article :data:`SUMMARY_ID`; ``sentences``
     are its sentences."""
     least = _majority(material, options.share)
-    items: list[MissingItem] = []
+    items = _missing_statements(material, brief, sentences, similarity, options, least)
+    given = [q for s in sentences for q in quantities_in(material, s)]
+    items += _missing_facts(material, brief, given, least)
+    items += _shared_measures(material, given, least, [p for i in items for p in i.passages])
+    items.sort(key=lambda i: -material.sources(i.sources))
+    # One line per sentence: a sentence may carry two facts, or be a statement too.
+    unique = list({item.text: item for item in reversed(items)}.values())[::-1]
+    return unique[: options.most]
+
+
+def _missing_statements(
+    material: StoryMaterial,
+    brief: Brief,
+    sentences: Sequence[Passage],
+    similarity: TextSimilarity,
+    options: MissingOptions,
+    least: int,
+) -> list[MissingItem]:
+    """The brief's summary sentences ``least`` sources carry that no summary sentence
+    is ``options.threshold`` similar to (all of them when the summary has none)."""
     carried = [s for s in brief.summary if material.sources(s.sources) >= least]
     if carried and sentences:
-        texts = [s.passage.text for s in carried]
-        sim = similarity.matrix(texts, [s.text for s in sentences])
-        for row, line in zip(sim, carried, strict=True):
-            if float(np.max(row)) < options.threshold:
-                items.append(
-                    MissingItem("statement", line.passage.text, line.sources, line.support)
-                )
-    elif carried:
-        items += [MissingItem("statement", s.passage.text, s.sources, s.support) for s in carried]
-    given = [q for s in sentences for q in quantities_in(material, s)]
+        sim = similarity.matrix([s.passage.text for s in carried], [s.text for s in sentences])
+        carried = [
+            line
+            for row, line in zip(sim, carried, strict=True)
+            if float(np.max(row)) < options.threshold
+        ]
+    return [MissingItem("statement", s.passage.text, s.sources, s.support) for s in carried]
+
+
+def _missing_facts(
+    material: StoryMaterial, brief: Brief, given: Sequence[Quantity], least: int
+) -> list[MissingItem]:
+    """The brief's facts whose agreeing values ``least`` sources give and no figure the
+    summary gives (``given``) fits, each as the sentence of its first value."""
+    items: list[MissingItem] = []
     for fact in brief.facts:
         group = _agreeing_values(material, fact)
         articles = tuple(dict.fromkeys(v.passage.article for v in group))
@@ -85,11 +109,7 @@ def find_missing(
         sentence = material.sentence_at(first.article, first.start) or first
         passages = tuple(v.passage for v in group)
         items.append(MissingItem("fact", sentence.text.strip(), articles, passages, fact.about))
-    items += _shared_measures(material, given, least, [p for i in items for p in i.passages])
-    items.sort(key=lambda i: -material.sources(i.sources))
-    # One line per sentence: a sentence may carry two facts, or be a statement too.
-    unique = list({item.text: item for item in reversed(items)}.values())[::-1]
-    return unique[: options.most]
+    return items
 
 
 def _shared_measures(
@@ -150,6 +170,7 @@ def _agreeing_values(material: StoryMaterial, fact: Fact) -> list[FactValue]:
 
 
 def quantities_at(material: StoryMaterial, passage: Passage) -> list[Quantity]:
+    """The quantities of the passage's article that overlap the passage."""
     analysis = material.analysis(passage.article)
     if analysis is None:
         return []
