@@ -22,12 +22,13 @@ STATUS_STYLE = {"agree": "green", "differ": "bold red", "single": "dim"}
 MAX_ROWS = 12
 
 
-def _outlet(passage: Passage) -> str:
+def passage_outlet(passage: Passage) -> str:
+    """Who a passage is from: its outlet, else its article's id, shortened."""
     return passage.outlet or passage.article[:10]
 
 
 def _outlets(passages: Sequence[Passage]) -> Text:
-    names = list(dict.fromkeys(_outlet(p) for p in passages))
+    names = list(dict.fromkeys(passage_outlet(p) for p in passages))
     return Text(", ".join(names), style="magenta")
 
 
@@ -48,6 +49,7 @@ def _more(count: int) -> Text:
 
 
 def summary_view(brief: Brief, outlets_by_article: dict[str, str]) -> Table:
+    """The summary sentences, numbered, each with the outlets backing or disputing it."""
     table = _table("Summary")
     table.add_column("#", justify="right", style="dim")
     table.add_column("sentence", ratio=3)
@@ -61,13 +63,13 @@ def summary_outlets(sentence: SummarySentence, outlets_by_article: dict[str, str
     """The outlets backing a summary sentence, once each (from their own passages,
     whose outlet names the brief has folded, else from ``outlets_by_article``)."""
     if sentence.support:
-        return list(dict.fromkeys(_outlet(p) for p in sentence.support))
+        return list(dict.fromkeys(passage_outlet(p) for p in sentence.support))
     return list(dict.fromkeys(outlets_by_article.get(a, a[:10]) for a in sentence.sources))
 
 
 def disputing_outlets(sentence: SummarySentence) -> list[str]:
     """The outlets whose own sentence gives another number or the opposite polarity."""
-    return list(dict.fromkeys(_outlet(p) for p in sentence.disputed))
+    return list(dict.fromkeys(passage_outlet(p) for p in sentence.disputed))
 
 
 def _backers(sentence: SummarySentence, outlets_by_article: dict[str, str]) -> Text:
@@ -82,11 +84,14 @@ def _variant_rows(statement: Statement) -> list[tuple[Text, Text, Text]]:
     rows = []
     for variant in statement.variants:
         kind = Text("direct" if variant.direct else "indirect", style="dim")
-        rows.append((Text(_outlet(variant.passage), "magenta"), kind, Text(variant.passage.text)))
+        rows.append(
+            (Text(passage_outlet(variant.passage), "magenta"), kind, Text(variant.passage.text))
+        )
     return rows
 
 
 def statements_view(brief: Brief) -> Table:
+    """Statements more than one article carries, one row per outlet's wording."""
     table = _table("Who said what (one statement, each outlet's wording)")
     table.add_column("speaker", style="bold", ratio=1)
     table.add_column("outlet", ratio=1)
@@ -109,11 +114,12 @@ def _fact_values(fact: Fact) -> Text:
         if i:
             text.append("; ")
         text.append(value.passage.text, style="bold")
-        text.append(f" ({_outlet(value.passage)})", style="magenta")
+        text.append(f" ({passage_outlet(value.passage)})", style="magenta")
     return text
 
 
 def facts_view(brief: Brief) -> Table:
+    """The numbers, differing ones first, each value with its outlet."""
     table = _table("Numbers")
     table.add_column("what", ratio=1)
     table.add_column("unit", style="dim")
@@ -129,13 +135,14 @@ def facts_view(brief: Brief) -> Table:
 
 
 def discrepancies_view(brief: Brief) -> RenderableType:
+    """One red panel per discrepancy, its claims beside their outlets."""
     panels: list[RenderableType] = []
     for item in brief.discrepancies:
         body = Text()
         for i, claim in enumerate(item.claims):
             if i:
                 body.append("\n")
-            body.append(f"{_outlet(claim)}: ", style="magenta")
+            body.append(f"{passage_outlet(claim)}: ", style="magenta")
             body.append(f"“{claim.text}”")
         title = Text(f"{item.kind}: {item.about}", style="bold red")
         panels.append(Panel(body, title=title, title_align="left", border_style="red"))
@@ -145,18 +152,20 @@ def discrepancies_view(brief: Brief) -> RenderableType:
 
 
 def exclusives_view(brief: Brief) -> Table:
+    """What only one source reports, with its outlet and kind."""
     table = _table("Only one source reports")
     table.add_column("outlet", style="magenta", ratio=1)
     table.add_column("kind", style="dim")
     table.add_column("detail", ratio=4)
     for item in brief.exclusives[:MAX_ROWS]:
-        table.add_row(Text(_outlet(item.passage)), item.kind, Text(item.passage.text))
+        table.add_row(Text(passage_outlet(item.passage)), item.kind, Text(item.passage.text))
     if len(brief.exclusives) > MAX_ROWS:
         table.add_row("", "", _more(len(brief.exclusives) - MAX_ROWS))
     return table
 
 
 def timeline_view(brief: Brief) -> Table:
+    """The dated events in order, each with the outlets that date it."""
     table = _table("Timeline")
     table.add_column("date", no_wrap=True, style="bold")
     table.add_column("what happened", ratio=3)
@@ -167,6 +176,7 @@ def timeline_view(brief: Brief) -> Table:
 
 
 def framing_view(brief: Brief) -> Table:
+    """Per outlet: its headline, the statements and facts it carries, its voices."""
     table = _table("Framing: headlines, coverage and voices by outlet")
     table.add_column("outlet", style="magenta", ratio=1)
     table.add_column("headline", ratio=3)

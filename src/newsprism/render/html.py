@@ -18,7 +18,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from newsprism import __version__
 from newsprism.model import Brief
-from newsprism.render.briefs import disputing_outlets, summary_outlets
+from newsprism.render.briefs import disputing_outlets, passage_outlet, summary_outlets
 from newsprism.render.jsonout import failures_heading
 from newsprism.render.terminal import counted
 
@@ -33,7 +33,10 @@ def _environment() -> Environment:
     )
     # The Markdown and terminal views' helpers, so the page counts and names alike.
     env.globals.update(
-        counted=counted, disputing_outlets=disputing_outlets, summary_outlets=summary_outlets
+        counted=counted,
+        disputing_outlets=disputing_outlets,
+        passage_outlet=passage_outlet,
+        summary_outlets=summary_outlets,
     )
     return env
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from newsprism.model import Brief, Passage
-from newsprism.render.briefs import disputing_outlets, summary_outlets
+from newsprism.render.briefs import disputing_outlets, passage_outlet, summary_outlets
 from newsprism.render.jsonout import failures_heading
 from newsprism.render.terminal import counted
 
@@ -53,7 +53,7 @@ def isolated(text: str) -> str:
 
 
 def _who(passage: Passage) -> str:
-    return escape(passage.outlet or passage.article[:10])
+    return escape(passage_outlet(passage))
 
 
 def _summary(brief: Brief, outlets: dict[str, str]) -> list[str]:
