@@ -42,25 +42,25 @@ def _story(analyzer: Analyzer, dateline: str, published: list[datetime]) -> Stor
     )
 
 
-def _wire_anchor(material: StoryMaterial) -> date | None:
-    return story_anchors(material)[material.articles[-1].id]
-
-
-def test_a_dateline_two_days_after_the_median_stays_in_its_year(analyzer: Analyzer) -> None:
-    published = [datetime(2026, 3, 3, 9, tzinfo=CET), datetime(2026, 3, 3, 17, tzinfo=CET)]
-    assert _wire_anchor(_story(analyzer, "March 5", published)) == date(2026, 3, 5)
-
-
-def test_a_dateline_in_january_after_a_december_median_is_next_year(analyzer: Analyzer) -> None:
-    published = [datetime(2025, 12, 30, 9, tzinfo=CET), datetime(2025, 12, 31, 9, tzinfo=CET)]
-    assert _wire_anchor(_story(analyzer, "Jan. 2", published)) == date(2026, 1, 2)
-
-
-def test_a_dateline_in_december_before_a_january_median_is_last_year(analyzer: Analyzer) -> None:
-    published = [datetime(2026, 1, 2, 9, tzinfo=CET), datetime(2026, 1, 3, 9, tzinfo=CET)]
-    assert _wire_anchor(_story(analyzer, "Dec. 30", published)) == date(2025, 12, 30)
-
-
-def test_a_dateline_before_the_median_is_read_back(analyzer: Analyzer) -> None:
-    published = [datetime(2026, 3, 9, 9, tzinfo=CET), datetime(2026, 3, 10, 9, tzinfo=CET)]
-    assert _wire_anchor(_story(analyzer, "March 4", published)) == date(2026, 3, 4)
+@pytest.mark.parametrize(
+    ("dateline", "published", "day"),
+    [
+        # Two days after the median: the same year (was read back, a year early).
+        ("March 5", [datetime(2026, 3, 3, 9, tzinfo=CET), datetime(2026, 3, 3, 17, tzinfo=CET)],
+         date(2026, 3, 5)),
+        # January after a December median: the next year (was the median's year).
+        ("Jan. 2", [datetime(2025, 12, 30, 9, tzinfo=CET), datetime(2025, 12, 31, 9, tzinfo=CET)],
+         date(2026, 1, 2)),
+        # December before a January median: the year before.
+        ("Dec. 30", [datetime(2026, 1, 2, 9, tzinfo=CET), datetime(2026, 1, 3, 9, tzinfo=CET)],
+         date(2025, 12, 30)),
+        # Before the median: read back, as before.
+        ("March 4", [datetime(2026, 3, 9, 9, tzinfo=CET), datetime(2026, 3, 10, 9, tzinfo=CET)],
+         date(2026, 3, 4)),
+    ],
+)  # fmt: skip
+def test_a_dateline_is_read_in_the_year_nearest_the_median(
+    analyzer: Analyzer, dateline: str, published: list[datetime], day: date
+) -> None:
+    material = _story(analyzer, dateline, published)
+    assert story_anchors(material)[material.articles[-1].id] == day
