@@ -387,7 +387,10 @@ def _other(name: str | None, outlet: str | None) -> str | None:
 def _domain(url: str | None) -> str | None:
     if not url:
         return None
-    host = (urlsplit(url).hostname or "").lower()
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:  # "http://[::1": a record's URL, kept as given, names no host
+        return None
     return host.removeprefix("www.") or None
 
 

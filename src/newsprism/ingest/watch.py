@@ -91,12 +91,21 @@ class Spacer:
         self._last: dict[str, float] = {}
 
     def wait(self, url: str) -> None:
-        host = urlsplit(url).hostname or ""
+        host = _host(url)
         if host in self._last:
             pause = self._last[host] + self.delay - self._clock()
             if pause > 0:
                 self._sleep(pause)
         self._last[host] = self._clock()
+
+
+def _host(url: str) -> str:
+    """The host of ``url`` ("" when it names none, or none that parses: "http://[::1"
+    raised ValueError and ended the watch)."""
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
 
 
 def feeds_of(values: Iterable[str]) -> list[str]:
@@ -234,6 +243,8 @@ class Watcher:
             raise InputError(feed, "timed out") from None
         except httpx.HTTPError as exc:
             raise InputError(feed, f"network error ({type(exc).__name__})") from None
+        except httpx.InvalidURL as exc:  # not an HTTPError: it ended the whole watch
+            raise InputError(feed, f"invalid URL ({exc})") from None
         return data, etag, modified
 
     def _read_new(self, feed: str, data: bytes, state: FeedState) -> FeedResult:
@@ -272,7 +283,7 @@ class Watcher:
                 response.content, document.url, charset_of(response.headers.get("content-type", ""))
             )
             page = read_html(text, document.url, str(response.url))
-        except (httpx.HTTPError, InputError) as exc:
+        except (httpx.HTTPError, httpx.InvalidURL, InputError) as exc:
             logger.warning("%s: %s; using the feed's own text", document.url, exc)
             return document
         return page if page.url else replace(page, url=document.url)

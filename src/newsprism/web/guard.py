@@ -128,10 +128,19 @@ def _cross_site(request: Request) -> Response | None:
     elif site is not None:
         refused = site not in {"same-origin", "none"}
     else:
-        refused = origin is not None and urlsplit(origin).netloc != request.headers.get("host")
+        refused = origin is not None and _netloc(origin) != request.headers.get("host")
     if refused:
         return error_response(request, 403, f"cross-site request from {origin!r} refused")
     return None
+
+
+def _netloc(origin: str) -> str | None:
+    """The host and port an ``Origin`` names; None for one that does not parse
+    ("http://[::1", a 500 before), which then matches no host and is refused."""
+    try:
+        return urlsplit(origin).netloc
+    except ValueError:
+        return None
 
 
 def _too_large(request: Request) -> Response | None:
