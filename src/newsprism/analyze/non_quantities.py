@@ -25,6 +25,7 @@ __all__ = [
     "date_name_after",
     "is_fraction",
     "is_lone_one",
+    "is_plural_noun",
     "is_relative_time",
     "is_year_pair",
     "not_a_count",
@@ -34,6 +35,11 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 SP = r"[^\S\n]"  # a space that is not a line break
+
+
+def is_plural_noun(token: Token | None) -> bool:
+    """Whether ``token`` is a plural noun ("ships", "Democrats"): what a count counts."""
+    return token is not None and token.tag_ in {"NNS", "NNPS"}
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -134,7 +140,7 @@ def not_a_count(amount: Amount, ctx: ParsedText, noun: Token | None) -> bool:
         return amount.value <= 1 or _is_name_word(amount, ctx)  # "one of them", "Formula One"
     if amount.form == "vague":
         return _owned_noun(amount, ctx)
-    if amount.needs_noun and (noun is None or noun.tag_ not in {"NNS", "NNPS"}):
+    if amount.needs_noun and not is_plural_noun(noun):
         return True  # "3-1 win", "2024-25 season", "2026-03-03"
     if amount.form != "digits":
         return False
@@ -163,7 +169,7 @@ def _is_label_or_name(first: str, amount: Amount, ctx: ParsedText, noun: Token |
     A plural counted noun always makes a count ("Day 3 workers" never occurs; "year 2,000
     workers" might).
     """
-    if noun is not None and noun.tag_ in {"NNS", "NNPS"}:
+    if is_plural_noun(noun):
         return False
     if noun is not None and noun.tag_ == "NNP" and noun.text[:1].isupper():
         return True
@@ -189,7 +195,7 @@ def _is_year(first: str, amount: Amount, ctx: ParsedText, noun: Token | None) ->
     """Whether figures are a year ("in 2024", "the 1998 floods"), not a count ("1500 workers")."""
     if not (len(first) == 4 and first.isdigit() and 1000 <= int(first) <= 2100):
         return False
-    if amount.scale != 1.0 or noun is None or noun.tag_ not in {"NNS", "NNPS"}:
+    if amount.scale != 1.0 or not is_plural_noun(noun):
         return True
     before = ctx.text[max(0, amount.start - 12) : amount.start].split()
     if before and before[-1].lower() in _YEAR_WORDS:
@@ -285,7 +291,7 @@ def is_fraction(amount: Amount, ctx: ParsedText) -> bool:
     nxt = ctx.token_from(amount.num_end)
     if words.endswith("half") and before and before[-1].lower() in _NOT_HALF_AFTER:
         return False
-    if "-" in words or (den is not None and den.tag_ in {"NNS", "NNPS"}):
+    if "-" in words or is_plural_noun(den):
         return True
     if nxt is None or nxt.is_punct or nxt.lower_ in _FRACTION_NEXT:
         return True

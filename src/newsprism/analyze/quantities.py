@@ -78,6 +78,7 @@ from newsprism.analyze.non_quantities import (
     date_name_after,
     is_fraction,
     is_lone_one,
+    is_plural_noun,
     is_relative_time,
     is_year_pair,
     not_a_count,
@@ -207,7 +208,7 @@ def _finish_count(amount: Amount, ctx: ParsedText) -> Quantity | None:
         return _quantity(replace(amount, unit="years", kind="time"), amount.end, person, ctx.text)
     if not_a_count(amount, ctx, noun):
         return None
-    if amount.glued_m and not (noun is not None and noun.tag_ in {"NNS", "NNPS"}):
+    if amount.glued_m and not is_plural_noun(noun):
         amount = replace(amount, value=amount.value / 1e6 * 1e-3, kind="length", unit="km")
         return _finish(amount, ctx)  # "a 40m tower": metres
     if noun is not None:
@@ -300,11 +301,9 @@ def _is_tally(amount: Amount, ctx: ParsedText, noun: Token | None) -> bool:
     # One vote's words are singular: "92 came in 5-4 decisions" names a kind of ruling,
     # many votes with one split, which no outlet's single tally agrees or differs with.
     voted_next = (
-        after is not None
-        and after.lemma_.lower() in _VOTE_NEXT_WORDS
-        and after.tag_ not in {"NNS", "NNPS"}
+        after is not None and after.lemma_.lower() in _VOTE_NEXT_WORDS and not is_plural_noun(after)
     )
-    counts_noun = noun is not None and noun.tag_ in {"NNS", "NNPS"}
+    counts_noun = is_plural_noun(noun)
     if counts_noun and not voted_next:
         return False
     token = ctx.token_at(amount.num_start)
