@@ -343,6 +343,8 @@ def date_discrepancies(
     similarity: TextSimilarity,
     opts: DiscrepancyOptions,
 ) -> list[Discrepancy]:
+    """``date`` for one predicate dated differently by two sources (the module
+    docstring lists the guards)."""
     states = parsed.states
     dated = _dated_sentences(material, sentences, opts.date_overlap)
     clauses = _dated_clauses(material, dated, parsed)
@@ -363,9 +365,17 @@ def date_discrepancies(
         and _both_knowable(material, a, dates[id(a)], b, dates[id(b)])
         and _same_event_actors(a, b, material, states)
     ]
-    kept = _similar_dated(pairs, similarity, opts)
+    return _dated_apart(material, _similar_dated(pairs, similarity, opts))
+
+
+def _dated_apart(
+    material: StoryMaterial, pairs: Sequence[tuple[Clause, Clause]]
+) -> list[Discrepancy]:
+    """One ``date`` discrepancy per connected group of clashing pairs, about its first
+    clause's sentence."""
     return [
-        Discrepancy(group[0].text, "date", claims_of(material, group)) for group in components(kept)
+        Discrepancy(group[0].text, "date", claims_of(material, group))
+        for group in components(pairs)
     ]
 
 
@@ -437,10 +447,7 @@ def vote_date_discrepancies(
             for c, c_dates in found
         )
     ]
-    return [
-        Discrepancy(group[0].text, "date", claims_of(material, group))
-        for group in components(pairs)
-    ]
+    return _dated_apart(material, pairs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -543,10 +550,7 @@ def event_date_discrepancies(
         and not known.dated_both_ways(a, b)
         and not known.dated_both_ways(b, a)
     ]
-    return [
-        Discrepancy(group[0].text, "date", claims_of(material, group))
-        for group in components(pairs)
-    ]
+    return _dated_apart(material, pairs)
 
 
 #: One utterance dated twice is a few days off at most ("said Tuesday" / "said
@@ -743,7 +747,4 @@ def statement_date_discrepancies(
         and _both_knowable(material, a.clause, a.dates, b.clause, b.dates)
         and not _said_both_days(told[i], a, b)
     ]
-    return [
-        Discrepancy(group[0].text, "date", claims_of(material, group))
-        for group in components(pairs)
-    ]
+    return _dated_apart(material, pairs)
