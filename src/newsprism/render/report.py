@@ -63,9 +63,8 @@ def _formatted(output_format: OutputFormat, view: ReportView) -> str:
 def _print_terminal(console: Console, view: ReportView) -> None:
     from newsprism.render import briefs as brief_views
 
-    count = len(view.articles)
     console.print(
-        terminal.articles_table(view.articles, f"{count} article{'' if count == 1 else 's'}")
+        terminal.articles_table(view.articles, terminal.counted(len(view.articles), "article"))
     )
     if view.show_articles:
         for article in view.articles:
