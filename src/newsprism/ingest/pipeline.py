@@ -169,7 +169,8 @@ def _finish(
     if isinstance(item, RawDocument):
         try:
             stem = found.stem if isinstance(found, Input) else None
-            return build_article(_with_known_facts(item, found, context), context.languages, stem)
+            known = _with_known_facts(item, found, context)
+            return build_article(known, context.languages, stem, lambda w: _warn(w, context))
         except InputError as exc:
             item = IngestFailure(exc.source, exc.reason)
     assert isinstance(item, IngestFailure)
@@ -327,14 +328,19 @@ def _link_reader(context: _Context) -> LinkReader:
 
 
 def build_article(
-    raw: RawDocument, languages: LanguageDetector, fallback_outlet: str | None = None
+    raw: RawDocument,
+    languages: LanguageDetector,
+    fallback_outlet: str | None = None,
+    on_warning: WarningHandler | None = None,
 ) -> Article:
     """A clean :class:`Article` from a reader's raw document.
 
     Outlet precedence: the raw document's (what the user or the reader said), the URL's
     domain, the copyright holder named in a removed copyright line, the publication a
     byline names, the origin a credit line names, and last ``fallback_outlet`` (the
-    file's stem). Raises :class:`NoArticleFound` when nothing is left after cleaning.
+    file's stem). A placeholder publication date is left out with a warning to
+    ``on_warning`` (logged when None). Raises :class:`NoArticleFound` when nothing is
+    left after cleaning.
     """
     cleaned = clean_scraped_text(
         raw.body,
@@ -358,7 +364,7 @@ def build_article(
         outlet=outlet,
         title=raw.title or cleaned.title,
         byline=raw.byline or cleaned.byline,
-        published=_plausible(raw.published or cleaned.published, raw.source),
+        published=_plausible(raw.published or cleaned.published, raw.source, on_warning),
         language=raw.language or languages.detect(cleaned.text),
         credit=cleaned.credit or _other(cleaned.affiliation, outlet),
         headings=cleaned.headings,
@@ -372,10 +378,18 @@ def build_article(
 PLAUSIBLE_YEARS = range(1800, 2201)
 
 
-def _plausible(published: datetime | None, source: str) -> datetime | None:
+def _plausible(
+    published: datetime | None, source: str, on_warning: WarningHandler | None
+) -> datetime | None:
     if published is None or published.year in PLAUSIBLE_YEARS:
         return published
-    logger.warning("%s: publication date %s is a placeholder; left out", source, published.date())
+    warning = IngestWarning(
+        source, f"publication date {published.date()} is a placeholder; left out"
+    )
+    if on_warning is None:
+        logger.warning("%s", warning)
+    else:
+        on_warning(warning)
     return None
 
 

@@ -41,7 +41,7 @@ def read_jsonl(stream: IO[bytes], source: str, max_bytes: int) -> Iterator[Item]
         where = f"{source}:{number}"
         try:
             check_size(where, len(line), max_bytes)
-            yield document_from_json(_parse_json_line(line, where), source, where)
+            yield from json_items(_parse_json_line(line, where), source, where)
         except InputError as exc:
             yield IngestFailure(exc.source, exc.reason)
 
@@ -56,7 +56,7 @@ def read_json_array(data: bytes, source: str) -> Iterator[Item]:
     for index, value in enumerate(parsed if isinstance(parsed, list) else [parsed]):
         where = f"{source}[{index}]"
         try:
-            yield document_from_json(value, source, where)
+            yield from json_items(value, source, where)
         except InputError as exc:
             yield IngestFailure(exc.source, exc.reason)
 
@@ -87,6 +87,32 @@ def _parse_json_line(line: bytes, where: str) -> Any:
         raise MalformedInput(where, "line is not valid UTF-8") from None
     except ValueError as exc:
         raise MalformedInput(where, f"invalid JSON ({exc})") from None
+
+
+_OPTIONAL_FIELDS = ("url", "title", "byline", "author", "outlet", "language")
+
+
+def json_items(value: Any, source: str, where: str) -> Iterator[Item]:
+    """The document of one JSON object (:func:`document_from_json`), after a warning for
+    each metadata field it holds but that cannot be read: a ``published`` that is no ISO
+    8601 time, a field that is not text. Such a field was left out without a word, and
+    an article silently undated falls out of its story's time window and timeline."""
+    document = document_from_json(value, source, where)
+    for key in _OPTIONAL_FIELDS:
+        found = value.get(key)
+        if found is not None and not isinstance(found, str):
+            yield IngestWarning(where, f"{key} is not text ({_shown(found)}); left out")
+    published = value.get("published")
+    if published not in (None, "") and document.published is None:
+        yield IngestWarning(
+            where, f"published {_shown(published)} is not a valid ISO 8601 time; left out"
+        )
+    yield document
+
+
+def _shown(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def document_from_json(value: Any, source: str, where: str) -> RawDocument:
