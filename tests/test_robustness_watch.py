@@ -4,6 +4,7 @@ exit status is 1 (it was 0 when only entries or analyses failed)."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -12,8 +13,8 @@ from typer.testing import CliRunner
 
 import newsprism.analyze.analyzer as analyzer_module
 from newsprism.cli import app
-from newsprism.ingest.watch import Watcher
-from newsprism.store import Store
+from newsprism.ingest.watch import Watcher, WatchOptions, backoff
+from newsprism.store import FeedState, Store
 from tests.builders import rss_feed
 from tests.conftest import BODY
 
@@ -97,3 +98,27 @@ def test_articles_a_stopped_watch_read_but_never_grouped_are_grouped_next_time(
         assert store.count_stories() == 1 and store.ungrouped_feed_articles() == []
     again = _watch(db, str(feed))
     assert again.exit_code == 0 and again.stdout.strip() == ""
+
+
+def test_a_feed_failing_for_weeks_backs_off_at_the_cap_without_overflow(tmp_path: Path) -> None:
+    # About 40 failures in a row made every * 2**39 overflow timedelta: from then on
+    # each round ended in an OverflowError before the other feeds were polled.
+    every, cap = timedelta(minutes=15), timedelta(hours=6)
+    assert [backoff(every, n, cap) for n in (1, 2, 3)] == [every, every * 2, every * 4]
+    assert backoff(every, 10_000, cap) == cap
+    gone = str(tmp_path / "gone.xml")
+    now = datetime(2026, 3, 3, tzinfo=UTC)
+    with Store(tmp_path / "w.db") as store:
+        store.save_feed(FeedState(gone, failures=500))
+        watcher = Watcher(store, WatchOptions(every=every, max_backoff=cap), now=lambda: now)
+        assert [r.status for r in watcher.poll([gone])] == ["failed"]
+        watcher.close()
+        state = store.feed_state(gone)
+    assert state is not None and (state.failures, state.retry_at) == (501, now + cap)
+
+
+def test_an_interval_that_is_no_number_or_too_long_is_a_usage_error(tmp_path: Path) -> None:
+    for every in ("inf", "nan", "1e308", "99999999999d"):
+        result = _watch(tmp_path / "w.db", str(_feed(tmp_path, GOOD)), "--every", every)
+        assert result.exit_code == 2, (every, result.output)
+        assert result.stderr.startswith("error: --every:")

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -64,6 +65,11 @@ def serve_command(
     uvicorn.run(web, host=host, port=port, log_level="info")
 
 
+# The longest interval between polls: a year, far past any feed's use and well inside
+# what timedelta and time.sleep take.
+MAX_EVERY = timedelta(days=365)
+
+
 def _duration(value: str) -> timedelta:
     """ "15m", "30s", "2h", "1d" or plain seconds, as a timedelta (at least a second)."""
     units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -72,8 +78,12 @@ def _duration(value: str) -> timedelta:
         seconds = float(number) * units[unit]
     except ValueError:
         fail(f"--every: expected a duration such as 15m, 30s or 2h, got {value!r}", EXIT_USAGE)
+    if not math.isfinite(seconds):  # "inf", "nan", "1e308": a traceback from timedelta
+        fail(f"--every: expected a duration such as 15m, 30s or 2h, got {value!r}", EXIT_USAGE)
     if seconds < 1:
         fail(f"--every: {value!r} is under a second", EXIT_USAGE)
+    if seconds > MAX_EVERY.total_seconds():
+        fail(f"--every: {value!r} is over {MAX_EVERY.days} days", EXIT_USAGE)
     return timedelta(seconds=seconds)
 
 

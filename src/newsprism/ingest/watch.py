@@ -213,7 +213,7 @@ class Watcher:
 
     def _record_failure(self, state: FeedState, now: datetime, reason: str) -> None:
         failures = state.failures + 1
-        wait = min(self.options.every * 2 ** (failures - 1), self.options.max_backoff)
+        wait = backoff(self.options.every, failures, self.options.max_backoff)
         logger.warning("%s: %s (failure %d; next try in %s)", state.url, reason, failures, wait)
         failed = replace(
             state, checked_at=now, failures=failures, retry_at=now + wait, last_error=reason
@@ -294,6 +294,19 @@ class Watcher:
         except InputError as exc:
             result.failures.append(IngestFailure(exc.source, exc.reason))
             return None
+
+
+def backoff(every: timedelta, failures: int, cap: timedelta) -> timedelta:
+    """The wait after ``failures`` failures in a row: ``every`` doubled for each failure
+    after the first, at most ``cap``. The doubling is stopped at the cap: a feed dead for
+    a week (about 40 failures) made ``every * 2**39`` overflow timedelta, and from then
+    on every round ended in an OverflowError before the other feeds were polled."""
+    wait = every
+    for _ in range(failures - 1):
+        if wait >= cap:
+            break
+        wait *= 2
+    return min(wait, cap)
 
 
 def entry_id(document: RawDocument) -> str:
