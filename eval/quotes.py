@@ -60,6 +60,19 @@ _QUOTE_MARKS: Final = re.compile("[\"“”„«»‘]|''|``")
 _LEADING_THAT: Final = re.compile(r"\s*that\b", re.IGNORECASE)
 _WORD: Final = re.compile(r"[\w']+")
 _SUFFIXES: Final = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
+# Reported speech: a gold attribution without quote marks whose cue holds one of these
+# lemmas. The list is textacy 0.13's ``constants.REPORTING_VERBS["en"]`` (written out, as
+# the gate runs without textacy) less its verbs of belief and feeling, "believe
+# estimate fear hope think worry": PolNeAR annotates beliefs too ("believes",
+# "estimates", "worries" are dev cues), and newsprism does not aim to extract them.
+_SPEECH_CUES: Final = (
+    "according accuse acknowledge add admit agree allege announce argue ask assert "
+    "blame charge cite claim complain concede conclude confirm contend criticize "
+    "declare decline deny describe disagree disclose explain insist maintain mention "
+    "note observe order predict promise recall recommend reply report say state stress "
+    "suggest tell testify urge warn write"
+)
+SPEECH_LEMMAS: Final = frozenset(_SPEECH_CUES.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +83,7 @@ class Unit:
     label: str
     speakers: tuple[str, ...] = ()
     gold_name: str | None = None
+    speech: bool = False  # gold only: reported speech (see SPEECH_LEMMAS)
 
 
 @dataclass(slots=True)
@@ -102,10 +116,14 @@ class Tally:
     overlap_all: Counts
     speaker_direct: Counts
     speaker_all: Counts
+    # Reported speech: precision over indirect predictions, recall over speech gold.
+    reported_precision: Counts
+    reported_recall: Counts
+    speaker_reported: Counts
 
     @classmethod
     def new(cls) -> Tally:
-        return cls(Counts(), Counts(), Counts(), Counts(), Counts(), Counts())
+        return cls(*(Counts() for _ in range(9)))
 
     def report(self) -> dict[str, Any]:
         return {
@@ -114,11 +132,20 @@ class Tally:
                 "overlap": self.overlap_direct.scores(),
             },
             "all": {"exact": self.exact_all.scores(), "overlap": self.overlap_all.scores()},
+            "reported": {"overlap": _reported_scores(self)},
             "speaker_accuracy": {
                 "direct": _accuracy(self.speaker_direct),
                 "all": _accuracy(self.speaker_all),
+                "reported": _accuracy(self.speaker_reported),
             },
         }
+
+
+def _reported_scores(tally: Tally) -> dict[str, float]:
+    p = tally.reported_precision.scores()["precision"]
+    r = tally.reported_recall.scores()["recall"]
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": p, "recall": r, "f1": round(f, 4)}
 
 
 def _accuracy(counts: Counts) -> dict[str, float | int]:
@@ -140,21 +167,35 @@ def word_chars(text: str, fragments: Iterable[tuple[int, int]]) -> frozenset[int
 
 
 def gold_units(article: Article, doc: Doc) -> tuple[list[Unit], list[Unit]]:
-    """(direct, all) gold units of one article."""
+    """(direct, all) gold units of one article; reported speech is marked ``speech``."""
     direct: list[Unit] = []
     everything: list[Unit] = []
     for attribution in article.attributions:
+        marked = bool(_QUOTE_MARKS.search(attribution.content.text))
         unit = Unit(
             word_chars(article.text, attribution.content.fragments),
             attribution.content.text,
             gold_name=source_name(doc, attribution),
+            speech=not marked and speech_cue(doc, attribution),
         )
         if not unit.chars:
             continue
         everything.append(unit)
-        if _QUOTE_MARKS.search(attribution.content.text):
+        if marked:
             direct.append(unit)
     return direct, everything
+
+
+def speech_cue(doc: Doc, attribution: Attribution) -> bool:
+    """Whether the attribution's cue is a speech or writing act: one of its words has a
+    lemma (in this run's parse) in :data:`SPEECH_LEMMAS`."""
+    if attribution.cue is None:
+        return False
+    for start, end in attribution.cue.fragments:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and any(t.lemma_.lower() in SPEECH_LEMMAS for t in span):
+            return True
+    return False
 
 
 def source_name(doc: Doc, attribution: Attribution) -> str | None:
@@ -171,9 +212,12 @@ def source_name(doc: Doc, attribution: Attribution) -> str | None:
     return root.text if root.tag_ in ("NNP", "NNPS") else None
 
 
-def our_units(text: str, quotes: Sequence[Quote], direct_only: bool) -> list[Unit]:
+def our_units(
+    text: str, quotes: Sequence[Quote], direct_only: bool, indirect_only: bool = False
+) -> list[Unit]:
     """newsprism's quotes, one unit per group; with ``direct_only``, the groups holding a
-    direct quote (their indirect clause included, as PolNeAR's mixed quotes are)."""
+    direct quote (their indirect clause included, as PolNeAR's mixed quotes are); with
+    ``indirect_only``, the groups holding none."""
     groups: dict[int, list[Quote]] = {}
     for quote in quotes:
         key = quote.group if quote.group is not None else -1 - quote.start
@@ -181,6 +225,8 @@ def our_units(text: str, quotes: Sequence[Quote], direct_only: bool) -> list[Uni
     units = []
     for members in groups.values():
         if direct_only and not any(q.direct for q in members):
+            continue
+        if indirect_only and any(q.direct for q in members):
             continue
         chars = word_chars(text, [(q.start, q.end) for q in members])
         speakers = {s for q in members for s in (q.speaker, q.speaker_mention) if s}
@@ -276,9 +322,13 @@ def _fold(text: str) -> str:
 
 
 def score(
-    tally: Tally, gold: tuple[list[Unit], list[Unit]], predicted: tuple[list[Unit], list[Unit]]
+    tally: Tally,
+    gold: tuple[list[Unit], list[Unit]],
+    predicted: tuple[list[Unit], list[Unit]],
+    indirect: Sequence[Unit] = (),
 ) -> None:
-    """Add one article's direct and all-quote scores to ``tally``."""
+    """Add one article's direct, all-quote and reported-speech scores to ``tally``."""
+    score_reported(tally, gold[1], indirect)
     parts = (
         (gold[0], predicted[0], tally.exact_direct, tally.overlap_direct, tally.speaker_direct),
         (gold[1], predicted[1], tally.exact_all, tally.overlap_all, tally.speaker_all),
@@ -289,6 +339,19 @@ def score(
         overlap.add(len(matched), len(p), len(g))
         named = [(gu, pu) for gu, pu in matched if gu.gold_name]
         speaker.add(sum(speaker_correct(gu, pu) for gu, pu in named), 0, len(named))
+
+
+def score_reported(tally: Tally, gold: Sequence[Unit], indirect: Sequence[Unit]) -> None:
+    """Reported speech: ``indirect`` (predictions without a direct quote) matched one to
+    one against every gold attribution; a prediction is right when it matches any (an
+    indirect clause around a mixed quote is not wrong), and recall counts the matched
+    gold units that are reported speech."""
+    matched = match_overlap(gold, indirect)
+    tally.reported_precision.add(len(matched), len(indirect), 0)
+    speech = [(g, p) for g, p in matched if g.speech]
+    tally.reported_recall.add(len(speech), 0, sum(g.speech for g in gold))
+    named = [(g, p) for g, p in speech if g.gold_name]
+    tally.speaker_reported.add(sum(speaker_correct(g, p) for g, p in named), 0, len(named))
 
 
 # --- a stand-in resolver, until entity resolution lands ----------------------------------
@@ -347,6 +410,7 @@ def evaluate(
     console: Console,
     stand_in: bool = False,
     baseline: bool = True,
+    errors_of: str = "direct",
 ) -> dict[str, Any]:
     """Scores of newsprism (and, with ``baseline``, textacy) on ``articles``."""
     nlp = load_english()
@@ -361,12 +425,16 @@ def evaluate(
         names: NameResolver = make_resolver(doc)
         quotes = extract_quotes(doc, names)
         predicted = (our_units(doc.text, quotes, True), our_units(doc.text, quotes, False))
-        score(ours, gold, predicted)
+        indirect = our_units(doc.text, quotes, False, indirect_only=True)
+        score(ours, gold, predicted, indirect)
         if baseline:
             found, fell_back = textacy_units(doc)
             textacy_fallbacks += fell_back
-            score(theirs, gold, (found, found))
-        if errors:
+            # textacy extracts direct quotations only: every unit of it stands here.
+            score(theirs, gold, (found, found), found)
+        if errors and errors_of == "reported":
+            examples.extend(_reported_misses(gold[1], indirect))
+        elif errors:
             examples.extend(_misses(gold[0], predicted[0]))
     elapsed = time.perf_counter() - began
     _print_examples(console, examples[:errors])
@@ -374,6 +442,7 @@ def evaluate(
         "documents": len(articles),
         "gold_attributions": ours.exact_all.gold,
         "gold_direct": ours.exact_direct.gold,
+        "gold_reported": ours.reported_recall.gold,
         "seconds": round(elapsed, 1),
         "resolver": resolver_name,
         "newsprism": ours.report(),
@@ -389,6 +458,19 @@ def _misses(gold: Sequence[Unit], predicted: Sequence[Unit]) -> Iterator[tuple[s
     yield from (("spurious", p) for p in predicted if id(p) not in hit_predicted)
     for g, p in matched:
         if g.gold_name and not speaker_correct(g, p):
+            yield (f"speaker {p.speakers} for {g.gold_name}", g)
+
+
+def _reported_misses(
+    gold: Sequence[Unit], indirect: Sequence[Unit]
+) -> Iterator[tuple[str, Unit]]:
+    matched = match_overlap(gold, indirect)
+    hit_gold = {id(g) for g, _ in matched}
+    hit_predicted = {id(p) for _, p in matched}
+    yield from (("missed", g) for g in gold if g.speech and id(g) not in hit_gold)
+    yield from (("spurious", p) for p in indirect if id(p) not in hit_predicted)
+    for g, p in matched:
+        if g.speech and g.gold_name and not speaker_correct(g, p):
             yield (f"speaker {p.speakers} for {g.gold_name}", g)
 
 
@@ -417,7 +499,13 @@ def _rows(result: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
                     f"{ours[scope][kind][measure]:.3f}",
                     f"{theirs[scope][kind][measure]:.3f}",
                 )
-    for scope in ("direct", "all"):
+    for measure in ("precision", "recall", "f1"):
+        yield (
+            f"reported speech overlap {measure}",
+            f"{ours['reported']['overlap'][measure]:.3f}",
+            f"{theirs['reported']['overlap'][measure]:.3f}",
+        )
+    for scope in ("direct", "all", "reported"):
         a, b = ours["speaker_accuracy"][scope], theirs["speaker_accuracy"][scope]
         yield (
             f"speaker accuracy ({scope})",
@@ -447,6 +535,7 @@ def markdown(saved: dict[str, Any]) -> str:
     for split, result in sorted(saved.items()):
         lines += [
             f"## {split} ({result['documents']} documents, {result['gold_direct']} direct "
+            f"and {result.get('gold_reported', '?')} reported speech "
             f"of {result['gold_attributions']} gold attributions; resolver: "
             f"{result['resolver']}; {result['seconds']} s)",
             "",
@@ -468,6 +557,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--split", default="dev", choices=["train", "dev", "test"])
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
     parser.add_argument("--errors", type=int, default=0, help="print N clipped error examples")
+    parser.add_argument(
+        "--errors-of",
+        default="direct",
+        choices=["direct", "reported"],
+        help="which measure's errors --errors prints",
+    )
     parser.add_argument("--no-write", action="store_true", help="do not update eval/results")
     parser.add_argument(
         "--stand-in-resolver",
@@ -481,7 +576,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         console.print(f"skipped: data folder not found ({root})")
         return 0
     articles = list(read_split(args.split, root, args.limit))
-    result = evaluate(articles, args.errors, console, args.stand_in_resolver)
+    result = evaluate(
+        articles, args.errors, console, args.stand_in_resolver, errors_of=args.errors_of
+    )
     console.print(render_table(args.split, result))
     if not args.no_write:
         write_results(args.split, result)
