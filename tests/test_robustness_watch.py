@@ -12,7 +12,10 @@ import pytest
 from typer.testing import CliRunner
 
 import newsprism.analyze.analyzer as analyzer_module
+import newsprism.flow as flow_module
+import newsprism.ingest.watch as watch_module
 from newsprism.cli import app
+from newsprism.errors import StoreError
 from newsprism.ingest.watch import Watcher, WatchOptions, backoff
 from newsprism.store import FeedState, Store
 from tests.builders import rss_feed
@@ -122,3 +125,40 @@ def test_an_interval_that_is_no_number_or_too_long_is_a_usage_error(tmp_path: Pa
         result = _watch(tmp_path / "w.db", str(_feed(tmp_path, GOOD)), "--every", every)
         assert result.exit_code == 2, (every, result.output)
         assert result.stderr.startswith("error: --every:")
+
+
+def test_a_feed_whose_poll_raises_fails_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = watch_module.read_feed
+
+    def read_feed(data: bytes, source: str, *args: Any) -> Any:
+        if source.endswith("bad.xml"):
+            raise ValueError("a reader bug")
+        return real(data, source, *args)
+
+    monkeypatch.setattr(watch_module, "read_feed", read_feed)
+    bad = tmp_path / "bad.xml"
+    bad.write_bytes(rss_feed([{**GOOD, "body": BODY}]))
+    result = _watch(tmp_path / "w.db", str(bad), str(_feed(tmp_path, GOOD)))
+    assert result.exit_code == 1, result.output
+    assert f"failed: {bad}: ValueError: a reader bug" in result.stderr
+    assert "new story" in result.stdout  # the other feed was still polled
+
+
+def test_a_round_whose_store_fails_is_one_line_and_the_next_one_picks_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def locked(*_args: Any, **_kwargs: Any) -> Any:
+        raise StoreError("news.db: the store is locked by another command")
+
+    feed, db = str(_feed(tmp_path, GOOD)), tmp_path / "w.db"
+    monkeypatch.setattr(flow_module, "analyze_articles", locked)
+    result = _watch(db, feed)
+    assert result.exit_code == 1, result.output
+    assert result.stderr.splitlines() == [
+        "failed: this round: news.db: the store is locked by another command"
+    ]
+    monkeypatch.undo()
+    again = _watch(db, feed)  # the entry is read; its article is grouped now
+    assert again.exit_code == 0 and "new story" in again.stdout

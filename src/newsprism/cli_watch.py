@@ -26,14 +26,14 @@ from newsprism.cli_base import (
     open_store,
     out,
 )
-from newsprism.errors import AnalysisFailure
+from newsprism.errors import AnalysisFailure, NewsprismError, describe
 from newsprism.model import IngestFailure
 from newsprism.render import terminal
 from newsprism.store import Store
 
 if TYPE_CHECKING:
     from newsprism.flow import FlowOptions, StoryChange
-    from newsprism.ingest.watch import FeedResult
+    from newsprism.ingest.watch import FeedResult, Watcher
 
 
 def serve_command(
@@ -108,7 +108,7 @@ def watch_command(
     analyse and group what is new, and print one line per new or updated story."""
     import time
 
-    from newsprism.flow import FlowOptions, watch_round
+    from newsprism.flow import FlowOptions
     from newsprism.ingest.watch import Watcher, WatchOptions, pause_after, plan_feeds
 
     interval = _duration(every)
@@ -118,25 +118,44 @@ def watch_command(
         fail("no feed to watch (no feed file, URL or OPML list given could be read)")
     options = WatchOptions(every=interval, fetch_links=fetch_links)
     flow = FlowOptions(embeddings=embeddings.value)
+    failed = 0
     with open_store(db) as store:
         watcher = Watcher(store, options)
         try:
-            failed = _resume(store, flow)  # counted with the first round
             while True:
                 started = time.monotonic()
-                results, changes = watch_round(store, watcher, urls, flow)
-                # A feed list that cannot be read fails every round, as a feed would.
-                failed += _print_round(results, changes, _not_analysed(store, results), unread)
+                failed = _round(store, watcher, urls, flow, unread)
                 if once:
                     break
                 time.sleep(pause_after(started, interval))
-                failed = 0
         except KeyboardInterrupt:
             err.print("watch: stopped", markup=False)
         finally:
             watcher.close()
     if failed:  # the last round's: a feed that failed hours ago and works now is no failure
         raise typer.Exit(EXIT_FAILED_INPUTS)
+
+
+def _round(
+    store: Store,
+    watcher: Watcher,
+    urls: list[str],
+    flow: FlowOptions,
+    unread: Sequence[IngestFailure],
+) -> int:
+    """One round: what earlier rounds left ungrouped, then every feed; returns how many
+    failed. A store error (locked past its timeout by another command, a full disk)
+    fails this round in one line, and the next round tries again: it ended the watch."""
+    from newsprism.flow import watch_round
+
+    try:
+        failed = _resume(store, flow)
+        results, changes = watch_round(store, watcher, urls, flow)
+    except NewsprismError as exc:
+        _print_failures([IngestFailure("this round", describe(exc))])
+        return 1
+    # A feed list that cannot be read fails every round, as a feed would.
+    return failed + _print_round(results, changes, _not_analysed(store, results), unread)
 
 
 def _resume(store: Store, flow: FlowOptions) -> int:

@@ -38,7 +38,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from newsprism.errors import InputError, NoArticleFound, UnsupportedInput
+from newsprism.errors import InputError, NoArticleFound, UnsupportedInput, describe
 from newsprism.ingest.clean import CleanedText, CleanOptions, clean_scraped_text
 from newsprism.ingest.decode import (
     SNIFF_BYTES,
@@ -135,7 +135,7 @@ def read_inputs(
     with context.stack:
         for found in _inputs(values):
             produced = False
-            for item in _read_input(found, context):
+            for item in _guarded(_read_input(found, context), found, context):
                 if isinstance(item, IngestWarning):
                     _warn(item, context)
                 else:
@@ -146,6 +146,22 @@ def read_inputs(
                 yield _finish(empty, found, context)
             if on_input_done is not None:
                 on_input_done(found)
+
+
+def _guarded(
+    items: Iterator[Item], found: Input | IngestFailure, context: _Context
+) -> Iterator[Item]:
+    """``items``, ended by one failure for the input if its reader raises something
+    other than our own errors (a library's ValueError or RuntimeError on a hostile
+    input ended the whole run with a traceback); its traceback is logged (--verbose)
+    for a bug report. In the "raise" policy it propagates."""
+    try:
+        yield from items
+    except Exception as exc:
+        if context.options.errors == "raise":
+            raise
+        logger.info("reading %s raised", found.source, exc_info=True)
+        yield IngestFailure(str(found.source), f"could not be read ({describe(exc)})")
 
 
 def _warn(warning: IngestWarning, context: _Context) -> None:
@@ -173,6 +189,11 @@ def _finish(
             return build_article(known, context.languages, stem, lambda w: _warn(w, context))
         except InputError as exc:
             item = IngestFailure(exc.source, exc.reason)
+        except Exception as exc:  # a bug met on a hostile text: this record fails alone
+            if context.options.errors == "raise":
+                raise
+            logger.info("cleaning %s raised", item.source, exc_info=True)
+            item = IngestFailure(item.source, f"could not be cleaned ({describe(exc)})")
     assert isinstance(item, IngestFailure)
     if context.options.errors == "raise":
         raise InputError(item.source, item.reason)

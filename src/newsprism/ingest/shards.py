@@ -32,6 +32,7 @@ from newsprism.ingest.pipeline import (
     # exactly as the whole file is (manifests, outlets, warnings, cleaning).
     _Context,
     _finish,
+    _guarded,
     _read_input,
     _warn,
 )
@@ -165,9 +166,10 @@ def read_pieces(
     context = _Context(options or IngestOptions(), None, on_warning)
     with context.stack:
         for piece in pieces:
-            items = (
+            read = (
                 _read_range(piece, context) if piece.ranged else _read_input(piece.input, context)
             )
+            items = _guarded(read, piece.input, context)
             produced = False
             for item in items:
                 if isinstance(item, IngestWarning):

@@ -16,6 +16,7 @@ and text: feeds rarely carry a stable guid without a link.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import time
@@ -28,7 +29,7 @@ from urllib.parse import urlsplit
 import httpx
 from lxml import etree
 
-from newsprism.errors import InputError, MalformedInput
+from newsprism.errors import InputError, MalformedInput, describe
 from newsprism.ingest.decode import decode_text
 from newsprism.ingest.feed import read_feed
 from newsprism.ingest.fetch import _read_limited, make_client
@@ -190,8 +191,21 @@ class Watcher:
         self.client.close()
 
     def poll(self, feeds: Iterable[str]) -> list[FeedResult]:
-        """Poll every feed once (those backing off are skipped and said to wait)."""
-        return [self.poll_feed(feed) for feed in feeds]
+        """Poll every feed once (those backing off are skipped and said to wait). A feed
+        whose poll raises something unforeseen is a failed feed, backed off like any
+        other, and the next feeds are still polled."""
+        return [self._poll_guarded(feed) for feed in feeds]
+
+    def _poll_guarded(self, feed: str) -> FeedResult:
+        try:
+            return self.poll_feed(feed)
+        except Exception as exc:
+            logger.info("polling %s raised", feed, exc_info=True)
+            reason = describe(exc)
+            with contextlib.suppress(Exception):  # the store itself may be what failed
+                state = self.store.feed_state(feed) or FeedState(feed)
+                self._record_failure(state, self._now(), reason)
+            return FeedResult(feed, "failed", error=reason)
 
     def poll_feed(self, feed: str) -> FeedResult:
         state = self.store.feed_state(feed) or FeedState(feed)
