@@ -732,8 +732,10 @@ def test_a_state_holds_the_hot_window_whatever_the_frozen_stories() -> None:
         metas.append(state_meta(c.state()))
     assert [len(m["stories"]) for m in metas] == [2, 2]  # type: ignore[arg-type]
     assert all(m["format"] == 2 and "ids" not in m for m in metas)
-    # 60 more frozen stories: the old full state grew by ~40 bytes an article and more.
-    assert abs(sizes[1] - sizes[0]) < 0.02 * sizes[0]
+    # 60 more frozen stories: the old full state grew by ~40 bytes an article and more
+    # (2,400 bytes here); the state is ~3 KB since the IDF is kept where it departs from
+    # the prior's alone, so compression's own wobble (~300 bytes) is allowed for.
+    assert abs(sizes[1] - sizes[0]) < max(0.02 * sizes[0], 1024)
 
 
 def test_frozen_stories_stay_in_memory_until_released() -> None:

@@ -216,6 +216,45 @@ def test_state_of_a_fresh_vectorizer_round_trips() -> None:
     assert loaded.until_refresh() == 8
 
 
+def test_a_state_from_before_the_prior_keeps_its_idf_until_the_next_checkpoint() -> None:
+    import io
+
+    first = LexicalVectorizer()
+    first.observe(TEXTS + _fill(6))
+    with np.load(io.BytesIO(first.state())) as saved:
+        arrays = {k: saved[k] for k in saved.files}
+    # The old layout: three counters and the IDF wherever it was not 1.
+    idf = np.ones(vectors.LEXICAL_FEATURES, np.float32)
+    idf[arrays["idf_at"]] = arrays["idf"]
+    idf[0] = 0.5  # a value only the saved table holds
+    at = np.flatnonzero(idf != 1.0)
+    buffer = io.BytesIO()
+    np.savez_compressed(
+        buffer,
+        counters=arrays["counters"][:3],
+        df_at=arrays["df_at"],
+        df=arrays["df"],
+        idf_at=at,
+        idf=idf[at],
+    )
+    old = LexicalVectorizer()
+    old.load_state(buffer.getvalue())
+    assert np.array_equal(old._idf, idf)
+    old.observe(_fill(old.until_refresh(), "tern"))
+    first.observe(_fill(first.until_refresh(), "tern"))
+    assert np.array_equal(old.vectors(TEXTS), first.vectors(TEXTS))
+
+
+def test_common_words_weigh_less_than_names_before_any_checkpoint() -> None:
+    # No document seen: the background prior alone ranks "said" and "Tuesday" (general
+    # English) under the invented names; before it every word weighed the same.
+    vectorizer = LexicalVectorizer()
+    both, common, names = vectorizer.vectors(
+        ["Kostanj Lorvik said Tuesday", "said Tuesday", "Kostanj Lorvik"]
+    )
+    assert float(both @ names) > float(both @ common) + 0.3
+
+
 def test_loading_a_state_of_another_dim_raises() -> None:
     with pytest.raises(ValueError):
         LexicalVectorizer(dim=64).load_state(LexicalVectorizer().state())
