@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import math
+import socket
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -61,8 +62,31 @@ def serve_command(
         path = Path(store.path)
     hosts = (host, *(allowed_host or ()))
     web = create_app(path, WebOptions(embeddings=embeddings.value, allowed_hosts=hosts))
+    _check_listen(host, port)
     err.print(f"newsprism: serving {path} on http://{host}:{port}/", markup=False)
-    uvicorn.run(web, host=host, port=port, log_level="info")
+    try:
+        uvicorn.run(web, host=host, port=port, log_level="info")
+    except SystemExit as exc:  # uvicorn's own start-up failure, after its log line
+        if exc.code not in (None, 0):
+            fail(f"cannot serve on {host}:{port} (see the error above)")
+        raise
+
+
+def _check_listen(host: str, port: int) -> None:
+    """One error line, before "serving ...", when ``host:port`` cannot be listened on
+    (the port in use, a host that is no address here): uvicorn logged it after
+    announcing the server and exited with its own status 3."""
+    try:
+        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (socket.gaierror, UnicodeError) as exc:
+        fail(f"--host {host}: not an address to listen on ({exc})", EXIT_USAGE)
+    family, kind, proto, _, address = found[0]
+    try:
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+            probe.bind(address)
+    except OSError as exc:
+        fail(f"cannot listen on {host}:{port} ({exc.strerror or exc})")
 
 
 # The longest interval between polls: a year, far past any feed's use and well inside
