@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from newsprism.errors import NewsprismError
 from newsprism.flow import (
     AnalyzeRun,
     EmbeddingsChoice,
@@ -138,11 +139,18 @@ class Workspace:
         return find_article(self.store, article_id)
 
     def analysis(self, article_id: str) -> Analysis:
-        """An article's quotes, quantities, dates and entities (computed if missing)."""
-        from newsprism.analyze.batch import analyze_stored
+        """An article's quotes, quantities, dates and entities (computed if missing).
+
+        Raises :class:`~newsprism.errors.NewsprismError` naming the step and the error
+        when the article's analysis fails (it was a bare KeyError of the article id)."""
+        from newsprism.analyze.batch import analyze_run
 
         article = self.article(article_id)
-        return analyze_stored(self.store, [article.id])[article.id]
+        run = analyze_run(self.store, [article.id])
+        if article.id not in run.analyses:
+            failed = next((str(f) for f in run.failures), f"{article.source}: no analysis")
+            raise NewsprismError(f"article {article.id}: {failed}")
+        return run.analyses[article.id]
 
     def brief(self, story_id: str) -> Brief:
         """The cross-checked brief of one story (computed once per Workspace)."""
