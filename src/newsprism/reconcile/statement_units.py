@@ -326,11 +326,16 @@ def _absorb_nested(units: Sequence[Unit]) -> list[Unit]:
     resolved (the clause would lose it). Alone, such a fragment links by its one
     word to another outlet's quote that holds it ("It was a prank", a different claim
     on the BASIL calibration gold)."""
-    hosts = [u for u in units if not u.direct]
+    # Hosts by article (a unit nests only in its own article's), in the units' order.
+    hosts: dict[str, list[Unit]] = defaultdict(list)
+    for unit in units:
+        if not unit.direct:
+            hosts[unit.article].append(unit)
     absorbed: dict[int, list[Unit]] = defaultdict(list)
     kept: list[Unit] = []
     for unit in units:
-        host = next((h for h in hosts if unit.direct and _nests(unit, h)), None)
+        mine = hosts.get(unit.article, []) if unit.direct else []
+        host = next((h for h in mine if _nests(unit, h)), None)
         if host is None:
             kept.append(unit)
         else:

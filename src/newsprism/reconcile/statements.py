@@ -292,7 +292,7 @@ def sentence_units(
     if len(pieces) == len(units):
         return list(units)
     scores = _scores(pieces, similarity, options)
-    articles = np.array([u.article for u in pieces], dtype=object)
+    articles = _codes([u.article for u in pieces])
     supported = np.where(articles[:, None] != articles[None, :], scores, 0.0).max(axis=1)
     supported = supported >= options.piece_support
     found: list[Unit] = []
@@ -374,13 +374,17 @@ def _scores(units: Sequence[Unit], similarity: TextSimilarity, options: Statemen
 
 
 def _similarities(
-    units: Sequence[Unit], similarity: TextSimilarity, options: StatementOptions
+    units: Sequence[Unit],
+    similarity: TextSimilarity,
+    options: StatementOptions,
+    *,
+    refit: bool = True,
 ) -> Scores:
     """Pairwise content similarity of the units' comparable texts. Lexical weights
     between two of the analysis's quotes are fitted on those quotes alone (see
-    :func:`_fitted`)."""
+    :func:`_fitted`); not with ``refit`` False (for a caller that reads no such pair)."""
     texts = [comparable_text(u.text) for u in units]
-    quotes = [i for i, u in enumerate(units) if not added(u)]
+    quotes = [i for i, u in enumerate(units) if not added(u)] if refit else []
     scores = _fitted(similarity, texts, quotes)
     if similarity.dense and options.blend_lexical > 0:
         lexical = _fitted(LexicalSimilarity(), texts, quotes)
@@ -409,13 +413,13 @@ def _verbatim(units: Sequence[Unit], similarities: Scores, options: StatementOpt
     """The similarities raised to 1.0 where one unit quotes the other verbatim
     (``verbatim_words`` or more), rounded."""
     scores = similarities.copy()
-    words = [normalize_words(u.text) for u in units]
+    holding = _Holders([normalize_words(u.text) for u in units])
     fragments = [
         [v for v in u.verbatim if v.count(" ") - 1 >= options.verbatim_words] for u in units
     ]
     for i, frags in enumerate(fragments):
         for fragment in frags:
-            holders = [j for j, text in enumerate(words) if i != j and fragment in text]
+            holders = [j for j in holding(fragment) if i != j]
             if _term(fragment, [units[j] for j in holders], units[i].article, options):
                 continue
             for j in holders:
@@ -424,6 +428,33 @@ def _verbatim(units: Sequence[Unit], similarities: Scores, options: StatementOpt
     # Rounded, so that the last bits of an embedding (which batching and the BLAS
     # library may change from run to run) never decide which of two tied merges wins.
     return np.round(scores, _SCORE_DECIMALS)
+
+
+class _Holders:
+    """The units whose normalised words hold a normalised fragment (:func:`normalize_words`
+    pads both, so a hit is a run of whole words), in unit order: the units holding the
+    fragment's rarest word, searched once per distinct fragment. Scanning every unit's
+    text for every fragment was quadratic in a story of one event, where hundreds of
+    copies and renderings quote the same words."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self._texts = texts
+        self._index: dict[str, list[int]] = defaultdict(list)
+        for number, text in enumerate(texts):
+            for word in dict.fromkeys(text.split()):
+                self._index[word].append(number)
+        self._found: dict[str, list[int]] = {}
+
+    def __call__(self, fragment: str) -> list[int]:
+        found = self._found.get(fragment)
+        if found is None:
+            words = fragment.split()
+            if words:
+                rarest = min((self._index.get(w, []) for w in words), key=len)
+            else:
+                rarest = list(range(len(self._texts)))
+            found = self._found[fragment] = [j for j in rarest if fragment in self._texts[j]]
+        return found
 
 
 def _term(fragment: str, holders: Sequence[Unit], own: str, options: StatementOptions) -> bool:
@@ -448,19 +479,45 @@ def _margins(scores: Scores, forbid: Mask, units: Sequence[Unit]) -> tuple[Score
     in one article compete for the same rendering elsewhere: the claim a rendering
     renders is the one it fits best, by a margin (the same-speaker hard negatives of
     the paraphrase set)."""
-    n = len(units)
-    open_scores = np.where(forbid, -np.inf, scores)
-    rival = np.full((n, n), -np.inf)
+    # Worked out transposed (row j: the rivals of every i for target j), so that each
+    # article's units are whole rows: the column blocks per article this replaced (the
+    # same maxima, tests/test_scale_statements.py) were most of the statements step
+    # in a story of hundreds of articles.
+    opened = np.where(forbid, -np.inf, scores).T.copy()
+    rival = _rivals_by_target(opened, units)
+    del opened
+    best = np.maximum(rival, rival.T)
+    rivalled = np.isfinite(best)
+    best[~rivalled] = 0.0
+    margins: Scores = scores - best
+    return margins, rivalled
+
+
+def _rivals_by_target(opened: Scores, units: Sequence[Unit]) -> Scores:
+    """Row j, column i: the best of ``opened[k, i]`` (the transposed open scores) over
+    the units k of j's article in another quote group than j's; -inf where there is
+    none. Per article, from the best and second-best group per column (a tie of two
+    groups leaves the top as the second best, as :func:`_best_other_group` does)."""
+    rival: Scores = np.empty_like(opened)
     articles: dict[str, list[int]] = defaultdict(list)
     for index, unit in enumerate(units):
         articles[unit.article].append(index)
     for members in articles.values():
-        cols = np.array(members)
-        rival[:, cols] = _best_other_group(open_scores[:, cols], [units[k].group for k in members])
-    best_rival = np.maximum(rival, rival.T)
-    rivalled = np.isfinite(best_rival)
-    margins: Scores = scores - np.where(rivalled, best_rival, 0.0)
-    return margins, rivalled
+        rows = np.array(members)
+        _, local = np.unique([units[k].group for k in members], return_inverse=True)
+        order = np.argsort(local, kind="stable")
+        starts = np.flatnonzero(np.r_[True, local[order][1:] != local[order][:-1]])
+        per_group = np.maximum.reduceat(opened[rows[order]], starts, axis=0)
+        if len(per_group) < 2:
+            rival[rows] = -np.inf
+            continue
+        first = np.argmax(per_group, axis=0)
+        columns = np.arange(per_group.shape[1])
+        top = per_group[first, columns]
+        per_group[first, columns] = -np.inf
+        second = per_group.max(axis=0)
+        rival[rows] = np.where(local[:, None] == first[None, :], second, top)
+    return rival
 
 
 def _best_other_group(block: Scores, groups: Sequence[int]) -> Scores:
@@ -532,6 +589,13 @@ def _constraints(units: Sequence[Unit]) -> tuple[Mask, Mask]:
     return forbid, resolved
 
 
+def _codes(texts: Iterable[str]) -> npt.NDArray[np.int64]:
+    """Strings as numbers (equal strings, equal numbers): n x n comparisons of numbers,
+    not of Python strings in object arrays."""
+    vocabulary: dict[str, int] = {}
+    return np.array([vocabulary.setdefault(t, len(vocabulary)) for t in texts], dtype=np.int64)
+
+
 def _components(allowed: Mask) -> list[list[int]]:
     """Connected components of a symmetric adjacency matrix, each sorted, in order."""
     seen = np.zeros(len(allowed), dtype=bool)
@@ -588,7 +652,7 @@ def _inferred(
     # two people of one story use one term ("radical Islam", "deeply concerned").
     anyone = [replace(u, speaker=None, cospeaker=None) for u in cut]
     strict = _evidence(anyone, _verbatim(cut, raw, replace(options, verbatim_words=_RUN_WORDS)))
-    articles = np.array([u.article for u in cut], dtype=object)
+    articles = _codes([u.article for u in cut])
     sure = model.probability(strict)
     corrected = reattribute_speakers(
         cut,
@@ -685,12 +749,15 @@ def _supported_acts(
     if not acts:
         return []
     every = [*quoted, *acts]
-    scores = _similarities(every, similarity, options)[len(quoted) :]
-    sources = np.array([material.source_of(u.article) for u in every], dtype=object)
+    # Only the acts' rows are read: the quotes' block refitted on the quotes alone
+    # (_fitted) changes none of them when every act is an added unit.
+    refit = not all(added(u) for u in acts)
+    scores = _similarities(every, similarity, options, refit=refit)[len(quoted) :]
+    sources = _codes([material.source_of(u.article) for u in every])
     kept = []
     floor = options.act_support(similarity)
-    for row, unit in zip(scores, acts, strict=True):
-        other = sources != material.source_of(unit.article)
+    for row, unit, source in zip(scores, acts, sources[len(quoted) :], strict=True):
+        other = sources != source
         if other.any() and row[other].max() >= floor:
             kept.append(unit)
     return kept

@@ -43,8 +43,9 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -60,6 +61,8 @@ logger = logging.getLogger(__name__)
 __all__ = ["SummaryOptions", "summarize"]
 
 Matrix = npt.NDArray[np.float64]
+# The similarity model's matrix as it gives it (float32), or float64.
+Similar = npt.NDArray[np.floating[Any]]
 
 
 @dataclass(frozen=True)
@@ -241,14 +244,18 @@ def _units(material: StoryMaterial, options: SummaryOptions) -> list[_Unit]:
 # --- scoring and selection ---------------------------------------------------------------
 
 
-def _best_by_source(similar: Matrix, units: Sequence[_Unit]) -> tuple[list[str], Matrix]:
-    """Sources in first-seen order, and per unit its best similarity to each source."""
+def _best_by_source(
+    similar: Similar, units: Sequence[_Unit], rows: Sequence[int]
+) -> tuple[list[str], Matrix]:
+    """Sources in first-seen order, and per unit of ``rows`` its best similarity to
+    each source (one pass over those rows, the columns taken source by source)."""
     sources = list(dict.fromkeys(unit.source for unit in units))
     index = {source: i for i, source in enumerate(sources)}
-    best = np.full((len(units), len(sources)), -1.0)
-    columns = np.array([index[unit.source] for unit in units])
-    for column in range(len(sources)):
-        best[:, column] = similar[:, columns == column].max(axis=1)
+    columns = np.array([index[unit.source] for unit in units], dtype=np.int64)
+    order = np.argsort(columns, kind="stable")
+    starts = np.flatnonzero(np.r_[True, columns[order][1:] != columns[order][:-1]])
+    picked = similar[np.asarray(rows, dtype=np.int64)][:, order]
+    best: Matrix = np.maximum.reduceat(picked, starts, axis=1).astype(np.float64)
     return sources, best
 
 
@@ -266,7 +273,7 @@ class _Support:
 
 def _supporters(
     material: StoryMaterial,
-    similar: Matrix,
+    similar: Similar,
     units: Sequence[_Unit],
     row: int,
     threshold: float,
@@ -278,8 +285,11 @@ def _supporters(
     articles whose similar units only differ from it dispute it. Story order
     (``position``: each article's place in the story)."""
     own = units[row].passage
-    hits = [int(i) for i in np.flatnonzero(similar[row] >= threshold)]
-    hits.sort(key=lambda i: (-similar[row, i], units[i].order))
+    values = similar[row].astype(np.float64)
+    found = np.flatnonzero(values >= threshold)
+    # Most similar first, then story order: units are in story order, so a stable sort
+    # of the hits (in unit order) by similarity alone.
+    hits = found[np.argsort(-values[found], kind="stable")].tolist()
     backing: dict[str, Passage] = {}
     disputing: dict[str, Passage] = {}
     for i in hits:
@@ -299,30 +309,38 @@ def _supporters(
 
 def _relevance(
     material: StoryMaterial,
-    similar: Matrix,
+    similar: Similar,
     units: Sequence[_Unit],
     threshold: float,
     options: SummaryOptions,
-) -> tuple[npt.NDArray[np.float64], list[_Support]]:
-    """Relevance of every unit and its supporting articles (step 3-4)."""
-    sources, best = _best_by_source(similar, units)
-    own = np.array([[unit.source == source for source in sources] for unit in units])
+) -> tuple[npt.NDArray[np.float64], dict[int, _Support]]:
+    """Relevance of every candidate and its supporting articles (step 3-4); only
+    candidates are ever picked, so other units' relevance is left at 0 and their
+    support unread (weighing every sentence's similar units was most of the summary
+    of a story of hundreds of articles)."""
+    candidates = [i for i, unit in enumerate(units) if unit.candidate]
+    relevance = np.zeros(len(units))
+    if not candidates:
+        return relevance, {}
+    sources, best = _best_by_source(similar, units, candidates)
+    own = np.array([[units[i].source == source for source in sources] for i in candidates])
     others = max(len(sources) - 1, 1)
     centrality = np.where(own, 0.0, np.clip(best, 0.0, 1.0)).sum(axis=1) / others
     position = {a.id: n for n, a in enumerate(material.articles)}
-    supporters = [
-        _supporters(material, similar, units, i, threshold, position) for i in range(len(units))
-    ]
-    share = np.array([material.sources(found.articles) for found in supporters]) / len(sources)
+    supporters = {
+        i: _supporters(material, similar, units, i, threshold, position) for i in candidates
+    }
+    share = np.array([material.sources(supporters[i].articles) for i in candidates])
     weight = options.support_weight
-    return (1 - weight) * centrality + weight * share, supporters
+    relevance[candidates] = (1 - weight) * centrality + weight * (share / len(sources))
+    return relevance, supporters
 
 
 def _select(
     relevance: npt.NDArray[np.float64],
-    similar: Matrix,
+    similar: Similar,
     candidates: Sequence[int],
-    support: Sequence[int],
+    support: Mapping[int, int],
     threshold: float,
     options: SummaryOptions,
     words: Sequence[int],
@@ -333,7 +351,11 @@ def _select(
     pool = list(candidates)
     total = 0
     while pool and len(chosen) < options.max_sentences:
-        redundancy = similar[np.ix_(pool, chosen)].max(axis=1) if chosen else np.zeros(len(pool))
+        redundancy = (
+            similar[np.ix_(pool, chosen)].max(axis=1).astype(np.float64)
+            if chosen
+            else np.zeros(len(pool))
+        )
         scores = options.mmr_lambda * relevance[pool] - (1 - options.mmr_lambda) * redundancy
         scores = np.where(redundancy >= threshold, -np.inf, scores)
         if not np.isfinite(scores).any():
@@ -395,11 +417,13 @@ def summarize(
     if not candidates:
         return []
     texts = [unit.passage.text for unit in units]
-    similar = np.asarray(similarity.matrix(texts, texts), dtype=np.float64)
+    # As the model gives it (float32): each value is widened where it is weighed, and
+    # the u x u matrix is not copied (a gigabyte at 11,000 sentences).
+    similar = similarity.matrix(texts, texts)
     dense = similarity.dense
     threshold = options.dense_support_similarity if dense else options.support_similarity
     relevance, supporters = _relevance(material, similar, units, threshold, options)
-    support = [material.sources(found.articles) for found in supporters]
+    support = {i: material.sources(found.articles) for i, found in supporters.items()}
     relevance = relevance + options.position_weight * _lead_prior(units)
     words = [len(_WORD.findall(text)) for text in texts]
     chosen = _select(
