@@ -8,6 +8,7 @@ retry after a transport error or a 5xx answer.
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 
 import httpx
@@ -19,6 +20,11 @@ logger = logging.getLogger(__name__)
 
 USER_AGENT = f"newsprism/{__version__} (offline news cross-checking; one request per page)"
 _RETRIES = 1
+# The longest one response body may take, whatever its pace. The client's timeout is
+# per read, so a server sending a byte every few seconds held a run (or a watch round)
+# for days. Five minutes reads the 20 MB size limit at about 70 KB/s; news pages and
+# feeds are well under 2 MB.
+RESPONSE_DEADLINE = 300.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,10 +85,15 @@ def _read_limited(response: httpx.Response, url: str, max_bytes: int) -> bytes:
         )
     chunks: list[bytes] = []
     size = 0
+    ends = time.monotonic() + RESPONSE_DEADLINE
     for chunk in response.iter_bytes():
         size += len(chunk)
         if size > max_bytes:
             raise InputTooLarge(url, f"response is over the size limit of {max_bytes:,} bytes")
+        if time.monotonic() > ends:
+            raise FetchError(
+                url, f"response took over {RESPONSE_DEADLINE:g} s ({size:,} bytes read)"
+            )
         chunks.append(chunk)
     return b"".join(chunks)
 

@@ -1,0 +1,54 @@
+"""A server that sends its answer a byte at a time, each just inside the read timeout,
+held a run (or a watch round) for as long as it liked: the timeout is per read. A
+response body now has a deadline of its own, and missing it is one failure."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from newsprism.ingest import IngestOptions, fetch, read_inputs
+from newsprism.model import IngestFailure
+
+
+@pytest.fixture
+def dripping_server() -> Iterator[str]:
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.end_headers()
+            for _ in range(100):  # 10 s at most, a byte every 0.1 s
+                try:
+                    self.wfile.write(b"a")
+                    self.wfile.flush()
+                except OSError:
+                    return
+                time.sleep(0.1)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/slow"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_dripping_response_fails_at_its_deadline(
+    dripping_server: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(fetch, "RESPONSE_DEADLINE", 0.3)
+    started = time.monotonic()
+    items = list(read_inputs([dripping_server], IngestOptions(timeout=5)))
+    assert time.monotonic() - started < 5
+    assert len(items) == 1 and isinstance(items[0], IngestFailure)
+    assert items[0].reason.startswith("response took over 0.3 s (")
