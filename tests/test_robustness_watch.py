@@ -19,7 +19,7 @@ from newsprism.errors import StoreError
 from newsprism.ingest.watch import Watcher, WatchOptions, backoff
 from newsprism.store import FeedState, Store
 from tests.builders import rss_feed
-from tests.conftest import BODY
+from tests.conftest import BODY, LocalServer, Route
 
 runner = CliRunner()
 
@@ -162,3 +162,22 @@ def test_a_round_whose_store_fails_is_one_line_and_the_next_one_picks_up(
     monkeypatch.undo()
     again = _watch(db, feed)  # the entry is read; its article is grouped now
     assert again.exit_code == 0 and "new story" in again.stdout
+
+
+def test_a_linked_page_over_the_size_limit_is_not_read_whole(
+    tmp_path: Path, http_server: LocalServer
+) -> None:
+    # --fetch-links read each linked page with a plain get(), buffering any size.
+    huge = "<html><body><article><p>" + "Pier news. " * 2000 + "</p></article></body></html>"
+    http_server.routes["/huge"] = Route(huge.encode())
+    entry = {**GOOD, "link": http_server.url("/huge"), "body": BODY}
+    feed = tmp_path / "linked.xml"
+    feed.write_bytes(rss_feed([entry]))
+    with Store(tmp_path / "w.db") as store:
+        options = WatchOptions(fetch_links=True, max_bytes=5_000, host_delay=0)
+        watcher = Watcher(store, options)
+        (result,) = watcher.poll([str(feed)])
+        watcher.close()
+    assert result.status == "new" and len(result.articles) == 1
+    assert "Pier news." not in result.articles[0].text  # the feed's own text instead
+    assert "harbour board of Tessel" in result.articles[0].text

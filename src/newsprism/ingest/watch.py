@@ -32,7 +32,7 @@ from lxml import etree
 from newsprism.errors import InputError, MalformedInput, describe
 from newsprism.ingest.decode import decode_text
 from newsprism.ingest.feed import read_feed
-from newsprism.ingest.fetch import _read_limited, make_client
+from newsprism.ingest.fetch import _read_limited, fetch, make_client
 from newsprism.ingest.html import read_html
 from newsprism.ingest.language import LanguageDetector
 from newsprism.ingest.pipeline import DEFAULT_MAX_BYTES, build_article
@@ -291,12 +291,11 @@ class Watcher:
             return document
         self.spacer.wait(document.url)
         try:
-            response = self.client.get(document.url)
-            response.raise_for_status()
-            text = decode_text(
-                response.content, document.url, charset_of(response.headers.get("content-type", ""))
-            )
-            page = read_html(text, document.url, str(response.url))
+            # Streamed within max_bytes and the response deadline, as every fetch is: a
+            # plain get() buffered a linked page of any size, for as long as it took.
+            fetched = fetch(self.client, document.url, self.options.max_bytes)
+            text = decode_text(fetched.content, document.url, charset_of(fetched.content_type))
+            page = read_html(text, document.url, fetched.url)
         except (httpx.HTTPError, httpx.InvalidURL, InputError) as exc:
             logger.warning("%s: %s; using the feed's own text", document.url, exc)
             return document
