@@ -181,3 +181,13 @@ def test_a_linked_page_over_the_size_limit_is_not_read_whole(
     assert result.status == "new" and len(result.articles) == 1
     assert "Pier news." not in result.articles[0].text  # the feed's own text instead
     assert "harbour board of Tessel" in result.articles[0].text
+
+
+def test_a_local_feed_file_is_read_within_the_size_limit(tmp_path: Path) -> None:
+    feed = _feed(tmp_path, GOOD)
+    with Store(tmp_path / "w.db") as store:
+        watcher = Watcher(store, WatchOptions(max_bytes=500))
+        (result,) = watcher.poll([str(feed)])
+        watcher.close()
+    assert result.status == "failed"
+    assert result.error is not None and "is over the size limit of 500 bytes" in result.error

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
+import stat
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -29,8 +30,8 @@ from urllib.parse import urlsplit
 import httpx
 from lxml import etree
 
-from newsprism.errors import InputError, MalformedInput, describe
-from newsprism.ingest.decode import decode_text
+from newsprism.errors import InputError, MalformedInput, UnsupportedInput, describe
+from newsprism.ingest.decode import check_size, decode_text
 from newsprism.ingest.feed import read_feed
 from newsprism.ingest.fetch import _read_limited, fetch, make_client
 from newsprism.ingest.html import read_html
@@ -237,7 +238,7 @@ class Watcher:
     def _get(self, feed: str, state: FeedState) -> Answer | None:
         """The feed's bytes and new validators, or None when unchanged since last time."""
         if not is_url(feed):
-            return _read_file(feed, state)
+            return _read_file(feed, state, self.options.max_bytes)
         headers = {}
         if state.etag:
             headers["If-None-Match"] = state.etag
@@ -330,13 +331,21 @@ def entry_id(document: RawDocument) -> str:
     return "sha256:" + hashlib.sha256(key).hexdigest()[:32]
 
 
-def _read_file(path: str, state: FeedState) -> Answer | None:
+def _read_file(path: str, state: FeedState, max_bytes: int) -> Answer | None:
+    """A local feed file's bytes, within ``max_bytes`` as a fetched feed is (it was read
+    whole, whatever its size; a pipe put in its place blocked the watch)."""
     try:
         info = Path(path).stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise UnsupportedInput(path, "not a regular file (a pipe, socket or device)")
+        check_size(path, info.st_size, max_bytes)
         stamp = f"file:{info.st_mtime_ns}-{info.st_size}"
         if stamp == state.etag:
             return None
-        return Path(path).read_bytes(), stamp, None
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+        check_size(path, len(data), max_bytes)  # it grew since
+        return data, stamp, None
     except OSError as exc:
         raise InputError(path, f"cannot read ({exc.strerror or exc})") from None
 
