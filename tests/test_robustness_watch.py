@@ -16,7 +16,8 @@ import newsprism.flow as flow_module
 import newsprism.ingest.watch as watch_module
 from newsprism.cli import app
 from newsprism.errors import StoreError
-from newsprism.ingest.watch import Watcher, WatchOptions, backoff
+from newsprism.ingest.watch import Watcher, WatchOptions, backoff, plan_feeds
+from newsprism.model import IngestFailure
 from newsprism.store import FeedState, Store
 from tests.builders import rss_feed
 from tests.conftest import BODY, LocalServer, Route
@@ -191,3 +192,17 @@ def test_a_local_feed_file_is_read_within_the_size_limit(tmp_path: Path) -> None
         watcher.close()
     assert result.status == "failed"
     assert result.error is not None and "is over the size limit of 500 bytes" in result.error
+
+
+def test_an_opml_list_over_the_size_limit_is_one_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(watch_module, "DEFAULT_MAX_BYTES", 200)
+    opml = tmp_path / "subs.opml"
+    outlines = "".join(f'<outline xmlUrl="https://f{n}.example/rss"/>' for n in range(20))
+    opml.write_text(f"<opml><body>{outlines}</body></opml>", encoding="utf-8")
+    feed = _feed(tmp_path, GOOD)
+    assert plan_feeds([str(opml), str(feed)]) == (
+        [str(feed)],
+        [IngestFailure(str(opml), "an OPML list over 200 bytes")],
+    )

@@ -144,14 +144,24 @@ def _feeds_named(value: str) -> list[str]:
     if not path.is_file():
         raise MalformedInput(value, "no such feed file or OPML list")
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:  # a feed file's first bytes; an OPML list whole
+            data = handle.read(_OPML_SNIFF)
+            if not _is_opml(data):
+                return [value]
+            data += handle.read(DEFAULT_MAX_BYTES + 1 - len(data))
     except OSError as exc:
         raise MalformedInput(value, f"cannot read ({exc.strerror or exc})") from None
-    return _opml_feeds(data, value, path.parent) if _is_opml(data) else [value]
+    if len(data) > DEFAULT_MAX_BYTES:
+        raise MalformedInput(value, f"an OPML list over {DEFAULT_MAX_BYTES:,} bytes")
+    return _opml_feeds(data, value, path.parent)
+
+
+# How far into a file its <opml> tag is looked for (it was read whole to look).
+_OPML_SNIFF = 2048
 
 
 def _is_opml(data: bytes) -> bool:
-    return b"<opml" in data[:2048].lower()
+    return b"<opml" in data[:_OPML_SNIFF].lower()
 
 
 def _opml_feeds(data: bytes, source: str, folder: Path) -> list[str]:
