@@ -148,7 +148,7 @@ def _feeds_named(value: str) -> list[str]:
             data = handle.read(_OPML_SNIFF)
             if not _is_opml(data):
                 return [value]
-            data += handle.read(DEFAULT_MAX_BYTES + 1 - len(data))
+            data += handle.read(max(0, DEFAULT_MAX_BYTES + 1 - len(data)))
     except OSError as exc:
         raise MalformedInput(value, f"cannot read ({exc.strerror or exc})") from None
     if len(data) > DEFAULT_MAX_BYTES:
