@@ -90,6 +90,12 @@ from newsprism.analyze.quote_subjects import (
     thing_subject,
     verb_like,
 )
+from newsprism.analyze.reported_speech import (
+    committed_extent,
+    following_clause,
+    set_off_extent,
+    stated_object,
+)
 from newsprism.analyze.speaker_mentions import cue_offsets, mention_offsets
 from newsprism.analyze.speaker_resolution import SpeakerDoc, canonical_speaker
 from newsprism.analyze.speakers import NameResolver
@@ -561,9 +567,16 @@ def _attribution_of(ctx: SpeakerDoc, token: Token) -> Attribution | None:
     if not cue or not (verb_like(token) or infinitive(token)):
         return None
     subject = subject_of(ctx, token)
-    if subject is None or subject.lower_ in _NOT_SPEAKERS:
+    if subject is None or (subject.lower_ in _NOT_SPEAKERS and not _described(subject)):
         return None
     return Attribution(cue_offsets(token), mention_offsets(subject))
+
+
+def _described(subject: Token) -> bool:
+    """``Those close to him say …``: a demonstrative with words that say who is meant."""
+    return subject.lower_ in ("those", "these") and any(
+        c.dep_ in ("amod", "prep", "relcl", "acl") for c in subject.children
+    )
 
 
 def cue_lemma(token: Token) -> str:
@@ -623,7 +636,7 @@ def _reported_clause(ctx: SpeakerDoc, token: Token) -> Draft | None:
     if nominal:
         # "called for armed guards in every school", "urged Congress to act": a
         # request or apology whose content is a phrase, not a clause.
-        extent = requested_extent(token)
+        extent = requested_extent(token) or committed_extent(token) or stated_object(token)
     if extent is None:
         return None
     attribution = _attribution_of(ctx, token)
@@ -648,7 +661,13 @@ def _reported_extent(ctx: SpeakerDoc, verb: Token) -> tuple[int, int] | None:
         fronted = fronted_topic(ctx, verb) if clause.i > verb.i else None
         first = fronted.left_edge.i if fronted is not None else clause.left_edge.i
         return first, clause.right_edge.i + 1
-    return relative_read_clause(verb) or _question_clause(verb) or bracketing_clause(ctx, verb)
+    return (
+        relative_read_clause(verb)
+        or _question_clause(verb)
+        or bracketing_clause(ctx, verb)
+        or set_off_extent(ctx, verb)
+        or following_clause(ctx, verb)
+    )
 
 
 def _question_clause(verb: Token) -> tuple[int, int] | None:

@@ -1,0 +1,302 @@
+"""What a reporting verb reports when spaCy gives it no complement clause.
+
+:mod:`newsprism.analyze.quotes` reads indirect speech from a reporting verb's ``ccomp``
+clause. News sentences often report speech the parser reads otherwise, and these
+readings give the reported words back (each a token range ``(first, last)`` of the
+verb's sentence, or None):
+
+* :func:`set_off_extent`: a cue set off by commas, inside or at the end of what it
+  reports, that the parser made the sentence's root or a parataxis with no clause under
+  it ("People like Scott, he said."; "If it fails, Castañeda argues, there are other
+  tools"; "Though that went well, he said, replacing her would not").
+* :func:`following_clause`: a finite clause with a subject of its own right after the
+  verb (and its object or a time phrase), which the parser hung elsewhere ("Police say
+  the last time anyone saw him was Friday": a relative clause of "time"; "said after the
+  convention he would not accept": an adverbial clause; "told a meeting of leaders that
+  few people understood": a relative clause of "leaders" opened by "that").
+* :func:`committed_extent`: a promise, vow or pledge, or a request, warning or order to
+  someone, made with an infinitive ("vowed to bring back mining jobs", "warned North
+  Korea to refrain from further tests", "told his advisers to find a way").
+
+None of them reads a clause of time, cause or condition ("said nothing as the crowd
+cheered"), a wh-clause or a relative clause ("told the paper, which ran it Monday"),
+or anything across a paragraph break or a quotation mark: quoted words are the direct
+quote's. Calibrated by reading PolNeAR dev misses (eval/quotes.py --errors-of
+reported); PolNeAR test is scored once, untuned.
+
+Cost: a bounded scan of the verb's sentence per reporting verb with no clause.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Final
+
+from spacy.tokens import Span, Token
+
+from newsprism.analyze.quote_marks import QuotedDoc
+
+logger = logging.getLogger(__name__)
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+__all__ = ["committed_extent", "following_clause", "set_off_extent", "stated_object"]
+
+# Dependents that only say where, when, to whom or how a cue spoke ("he said on
+# Friday", "he told me", "she argues") and may stand between a set-off cue and its comma.
+_CUE_ADJUNCTS: Final = frozenset(
+    {"nsubj", "npadvmod", "advmod", "prep", "pobj", "det", "amod", "compound", "poss",
+     "case", "dobj", "dative", "nummod", "punct", "neg", "aux", "prt", "tmod"}
+)
+# A set-off cue and its adjuncts longer than this are not a parenthetical "he said"
+# (set by reading PolNeAR dev: the longest there is "he told me on Friday", 5 tokens).
+_SET_OFF_MAX: Final = 8
+# Dependency roles on the path from a misattached clause up to the reporting verb; a
+# coordination or a parenthesis leaves the verb's report.
+_PATH_ROLES: Final = frozenset(
+    {"advcl", "npadvmod", "tmod", "dobj", "dative", "prep", "pobj", "relcl", "ccomp", "dep",
+     "attr", "oprd"}
+)
+_PATH_MAX: Final = 5
+# Tokens between the verb and the clause it reports: an object and a time or place
+# phrase, up to the clause's subject ("told a meeting of Pacific Island leaders that few
+# people ...": 9, the longest read on PolNeAR dev), not a second thought.
+_GAP_MAX: Final = 10
+_THING_PRONOUNS: Final = frozenset({"it", "this", "that", "which"})
+_FINITE_TAGS: Final = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_SUBJECTS: Final = frozenset({"nsubj", "nsubjpass", "expl"})
+_MARKS_OF_REPORT: Final = frozenset({"that", "whether"})
+# Verbs that commit their subject to an act ("vowed to ...") or ask, warn or order
+# someone to act ("urged Congress to ..."): the infinitive is what was said.
+_COMMITTING: Final = frozenset({"promise", "vow", "pledge", "warn", "tell", "ask", "urge"})
+# An infinitive of fewer words names no claim another outlet could render ("asked to
+# go"); the same floor as a request's phrase in quotes._NOMINAL_MIN_WORDS.
+_COMMITTED_MIN_WORDS: Final = 3
+# Verbs whose object is what was made known ("announced the arrest of a man in the
+# shooting", "cited derogatory comments Trump had made"): speech acts with a noun phrase
+# for content. Not "say", "tell" or "ask" (their object is a thing or a listener: "said
+# nothing", "told reporters"), nor verbs of judgement ("called", "praised").
+_STATING: Final = frozenset(
+    _words(
+        "announce confirm deny acknowledge admit disclose mention note cite declare allege "
+        "concede stress emphasize emphasise repeat reiterate predict propose"
+    )
+)
+# Nouns that name the act, not its content ("issued a statement", "repeated the claim").
+_ACT_NOUNS: Final = frozenset(
+    _words(
+        "statement remark remarks comment comments claim claims question questions answer "
+        "interview report reports speech story news thing things"
+    )
+)
+# An object of fewer words names no statement ("confirmed the report", "denied it",
+# "admitted wrongdoing"); set on PolNeAR dev.
+_OBJECT_MIN_WORDS: Final = 4
+
+
+def set_off_extent(ctx: QuotedDoc, verb: Token) -> tuple[int, int] | None:
+    """The sentence a cue set off by commas reports: the words before the cue when it
+    ends the sentence ("People like Scott, he said."), else the whole sentence, the cue
+    inside it (a quote is one span). Only for a cue with its subject before it, commas
+    on both sides (or a comma and the sentence's end), nothing of a clause between, and
+    no quotation mark anywhere in the sentence."""
+    commas = _set_off(ctx, verb)
+    if commas is None:
+        return None
+    comma, stop = commas
+    sentence = verb.sent
+    before = verb.doc[sentence.start : comma]
+    if verb.doc[stop].text != ",":
+        return (sentence.start, comma) if _statement_like(before) else None
+    after = verb.doc[stop + 1 : sentence.end]
+    if not any(t.pos_ in ("VERB", "AUX") for t in (*before, *after)):
+        return None
+    return sentence.start, sentence.end
+
+
+def _set_off(ctx: QuotedDoc, verb: Token) -> tuple[int, int] | None:
+    """The comma before a set-off cue's subject and the comma (or final punctuation)
+    after the cue, or None when the cue is not set off so (see :func:`set_off_extent`)."""
+    if verb.dep_ not in ("ROOT", "parataxis") or _has_clause(verb):
+        return None
+    subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    sentence = verb.sent
+    if subject is None or any(ctx.quoted[t.i] for t in sentence):
+        return None
+    comma = subject.left_edge.i - 1
+    if comma <= sentence.start or verb.doc[comma].text != ",":
+        return None
+    stop = _cue_end(verb, sentence.end)
+    if stop is None or not _same_paragraph(ctx, sentence.start, sentence.end - 1):
+        return None
+    return comma, stop
+
+
+def _has_clause(verb: Token) -> bool:
+    return any(c.dep_ in ("ccomp", "xcomp", "csubj", "attr", "oprd") for c in verb.children)
+
+
+def _cue_end(verb: Token, end: int) -> int | None:
+    """The comma, or the sentence's last token, that closes a set-off cue; None when a
+    word that is not the cue's adjunct stands before it."""
+    doc = verb.doc
+    for i in range(verb.i + 1, min(end, verb.i + 1 + _SET_OFF_MAX)):
+        token = doc[i]
+        if token.text == ",":
+            return i
+        if i == end - 1 and token.is_punct:
+            return i
+        if not _adjunct_of(token, verb):
+            return None
+    return None
+
+
+def _adjunct_of(token: Token, verb: Token) -> bool:
+    """Whether ``token`` hangs from ``verb`` through adjunct roles only."""
+    for _ in range(_PATH_MAX):
+        if token.dep_ not in _CUE_ADJUNCTS:
+            return False
+        if token.head.i == verb.i:
+            return True
+        token = token.head
+    return False
+
+
+def _statement_like(words: Span) -> bool:
+    """Whether the words before a sentence-ending cue say something: a verb among them,
+    or a noun phrase at their top ("People like Scott"), not a lone phrase of place or
+    time ("In an interview, he said.")."""
+    tokens = list(words)
+    if sum(t.is_alpha for t in tokens) < 2:
+        return False
+    if any(t.pos_ in ("VERB", "AUX") for t in tokens):
+        return True
+    indices = {t.i for t in tokens}
+    tops = [t for t in tokens if t.head.i not in indices or t.head.i == t.i]
+    return any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in tops)
+
+
+def _same_paragraph(ctx: QuotedDoc, first: int, last: int) -> bool:
+    return bool(ctx.para_of[first] == ctx.para_of[last])
+
+
+def following_clause(ctx: QuotedDoc, verb: Token) -> tuple[int, int] | None:
+    """The finite clause with its own subject that follows ``verb`` within a few words
+    and hangs from it through objects, phrases or a misread relative clause; from the
+    phrase that opens it (or after "that") to its end. See the module docstring."""
+    doc = verb.doc
+    sentence = verb.sent
+    if any(c.dep_ == "nsubj" and c.lower_ in _THING_PRONOUNS for c in verb.children):
+        return None  # "it would add so many layers that it would ...": not a speaker
+    for i in range(verb.i + 1, min(sentence.end, verb.i + 1 + _GAP_MAX)):
+        token = doc[i]
+        if ctx.quoted[i] or token.text in (",", ";", ":") or "\n" in token.text:
+            return None
+        if token.dep_ not in _SUBJECTS or token.tag_ in ("WDT", "WP", "WRB"):
+            continue
+        clause = token.head
+        if clause.i < token.i or not _finite(clause) or not _reports(clause):
+            continue
+        top = _top_below(clause, verb)
+        if top is None:
+            continue
+        first = _that_after(clause) if clause.dep_ == "relcl" else top.left_edge.i
+        last = max(top.right_edge.i, clause.right_edge.i) + 1
+        if first is None or first <= verb.i or first > i:
+            continue
+        if any(ctx.quoted[t] for t in range(first, last)):
+            return None
+        if _same_paragraph(ctx, verb.i, last - 1):
+            return first, last
+        return None
+    return None
+
+
+def _finite(clause: Token) -> bool:
+    if clause.tag_ in _FINITE_TAGS:
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in clause.children)
+
+
+def _reports(clause: Token) -> bool:
+    """Whether a clause can be what was said: no mark of time, cause or condition, no
+    wh-word, and a relative clause only when "that" opens it with no role inside it."""
+    for child in clause.children:
+        if child.dep_ == "mark":
+            if child.lower_ not in _MARKS_OF_REPORT:
+                return False
+        elif child.tag_ in ("WDT", "WP", "WP$", "WRB"):
+            return False  # a mark "that" is tagged WDT too
+    if clause.dep_ == "relcl":
+        return _that_after(clause) is not None
+    return clause.dep_ not in ("acl", "conj", "parataxis")
+
+
+def _that_after(clause: Token) -> int | None:
+    """The index after a "that" marking a clause the parser read as a relative one."""
+    that = clause.left_edge
+    if that.lower_ == "that" and that.dep_ == "mark" and that.head.i == clause.i:
+        return that.i + 1
+    return None
+
+
+def _top_below(clause: Token, verb: Token) -> Token | None:
+    """The ancestor of ``clause`` right below ``verb``, reached through :data:`_PATH_ROLES`
+    only; None when the clause does not hang from the verb that way."""
+    token = clause
+    for _ in range(_PATH_MAX):
+        if token.dep_ not in _PATH_ROLES:
+            return None
+        if token.head.i == verb.i:
+            return token
+        token = token.head
+    return None
+
+
+def _main_verb(verb: Token) -> bool:
+    """A verb that carries its sentence (or a coordinate of it), active: not "refused
+    to pledge", "by asking prosecutors to", "who asked authorities to", "when asked to"
+    or "Rask said Lind promised to" (a report inside a report)."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return False
+    head = verb.head if verb.dep_ == "conj" else verb
+    return head.dep_ in ("ROOT", "parataxis")
+
+
+def committed_extent(verb: Token) -> tuple[int, int] | None:
+    """``vowed to bring back mining jobs``, ``told his advisers to find a way``: the
+    infinitive (with the person asked, warned or told) after a verb of
+    :data:`_COMMITTING`, of at least :data:`_COMMITTED_MIN_WORDS` words."""
+    if verb.lemma_.lower() not in _COMMITTING or not _main_verb(verb):
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "xcomp" or clause.i < verb.i:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            continue
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < clause.i]
+        first = objects[0].left_edge.i if objects else clause.left_edge.i
+        last = clause.right_edge.i + 1
+        words = sum(t.is_alpha for t in verb.doc[first:last])
+        return (first, last) if words >= _COMMITTED_MIN_WORDS else None
+    return None
+
+
+def stated_object(verb: Token) -> tuple[int, int] | None:
+    """``Authorities announced on Friday the arrest of a man``: the object of a verb of
+    :data:`_STATING`, when it is a noun phrase of :data:`_OBJECT_MIN_WORDS` words or more
+    that names content, not the act of speaking."""
+    if verb.lemma_.lower() not in _STATING or not _main_verb(verb):
+        return None
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or obj.i < verb.i or obj.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if obj.lemma_.lower() in _ACT_NOUNS:
+            return None
+        first, last = obj.left_edge.i, obj.right_edge.i + 1
+        words = sum(t.is_alpha for t in verb.doc[first:last])
+        return (first, last) if words >= _OBJECT_MIN_WORDS else None
+    return None

@@ -1,0 +1,81 @@
+"""Reported speech the parser gives no complement clause (analyze/reported_speech.py):
+cues set off by commas, a clause hung elsewhere, promises and requests with an
+infinitive, stated objects; and what none of them reads. Invented text; names resolve
+through the :class:`tests.test_quotes.FakeNames` cast."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.test_quotes import assert_offsets, nlp, quotes_of
+
+__all__ = ["nlp"]  # the module-scoped spaCy fixture, shared with test_quotes
+
+REPORTED_CASES = [
+    # A cue set off at the end of what it reports, with no verb before it.
+    ("People like the dockers, Rask said.", "People like the dockers"),
+    # A cue set off inside the sentence, its clause hung on the cue.
+    (
+        "If the vote fails, Rask argues, there are other ways to fund the port.",
+        "there are other ways to fund the port",
+    ),
+    # A finite clause after the cue, read as a relative clause opened by "that".
+    (
+        "In Lorvik last week, Rask told a meeting of harbour workers that few people "
+        "understood the stakes.",
+        "few people understood the stakes",
+    ),
+    # A finite clause after a time phrase, read as an adverbial clause.
+    (
+        "Rask said after the meeting he would not accept the offer.",
+        "he would not accept the offer",
+    ),
+    # A promise with an infinitive.
+    (
+        "Rask vowed to bring back the lost ferry jobs.",
+        "to bring back the lost ferry jobs",
+    ),
+    # A speech act whose object is the content.
+    (
+        "Rask announced on Friday the closure of the northern terminal.",
+        "the closure of the northern terminal",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"), REPORTED_CASES, ids=[c[0][:24] for c in REPORTED_CASES]
+)
+def test_reported_speech_without_a_complement(nlp: Language, text: str, words: str) -> None:
+    found = [q for q in quotes_of(nlp, text) if words in q.text]
+    assert found, [q.text for q in quotes_of(nlp, text)]
+    assert (found[0].direct, found[0].speaker) == (False, "Edvin Rask")
+    assert_offsets(text, found)
+
+
+NOTHING_REPORTED = [
+    "In an interview on Friday, Rask said.",  # a phrase of place, nothing said
+    "Rask said nothing as the crowd cheered.",  # a clause of time, not of content
+    "Rask refused to pledge to keep the port open.",  # a pledge refused
+    "Rask confirmed the report.",  # an object too short to be a statement
+    "Rask repeated the claims about the harbour fees.",  # the act, not its content
+    "The plan would add so many fees that it would sink the port.",  # a thing adds
+]
+
+
+@pytest.mark.parametrize("text", NOTHING_REPORTED, ids=[t[:24] for t in NOTHING_REPORTED])
+def test_no_reported_speech(nlp: Language, text: str) -> None:
+    assert quotes_of(nlp, text) == []
+
+
+def test_a_described_demonstrative_speaks(nlp: Language) -> None:
+    text = "Those close to Rask say that he would consider a second term."
+    [quote] = quotes_of(nlp, text)
+    assert quote.text == "he would consider a second term"
+    assert quote.speaker_mention == "Those"  # its words: the mention is the head word
+
+
+def test_a_quoted_sentence_is_left_to_the_direct_quote(nlp: Language) -> None:
+    text = "\u201cThe port will close,\u201d Rask said, \u201cand soon.\u201d"
+    assert all(q.direct for q in quotes_of(nlp, text))
