@@ -229,12 +229,22 @@ def resolve_employer(material: StoryMaterial, sentence: Passage, token: Token) -
 
 
 def _names(
-    token: Token, material: StoryMaterial, sentence: Passage, states: StateNames
+    token: Token,
+    material: StoryMaterial,
+    sentence: Passage,
+    states: StateNames,
+    *,
+    own: bool = False,
 ) -> frozenset[str]:
     """The head lemma of a participant, the entity names inside its subtree, and the
     state each name stands for; a personal pronoun is the person it resolves to."""
     if token.lower_ in _WILDCARDS:
         return frozenset()
+    antecedent = _antecedent(token)
+    if antecedent is not None:
+        # "a cable, which has not been made public": the cable was not made public (its
+        # own words, not the names of the clauses that describe it).
+        return _names(antecedent, material, sentence, states, own=True)
     if token.pos_ == "PRON":
         person = resolve_pronoun(material, sentence, token)
         return states.keys(person) | {person.casefold()} if person else frozenset()
@@ -244,8 +254,9 @@ def _names(
         names |= {employer.casefold(), *states.keys(employer)}
     analysis = material.analysis(sentence.article)
     if analysis is not None:
-        left = sentence.start + min(t.idx for t in token.subtree)
-        right = sentence.start + max(t.idx + len(t) for t in token.subtree)
+        words = _own_words(token) if own else list(token.subtree)
+        left = sentence.start + min(t.idx for t in words)
+        right = sentence.start + max(t.idx + len(t) for t in words)
         for entity in analysis.entities:
             if any(left <= m.start and m.end <= right for m in entity.mentions):
                 names.add(entity.name.casefold())
@@ -253,6 +264,22 @@ def _names(
     if token.pos_ == "PROPN":
         names |= states.keys(token.text)
     return frozenset(names)
+
+
+def _own_words(noun: Token) -> list[Token]:
+    """The noun phrase without the clauses hung on it ("a State Department cable" of
+    "a State Department cable, which ..., that summarized a meeting in Benghazi")."""
+    clauses = [c for c in noun.children if c.dep_ in ("relcl", "acl", "appos", "punct")]
+    cut = min((c.i for c in clauses if c.i > noun.i), default=None)
+    return [t for t in noun.subtree if cut is None or t.i < cut]
+
+
+def _antecedent(token: Token) -> Token | None:
+    """The noun a relative pronoun stands for ("the cable, which ..."), or None."""
+    clause = token.head
+    if token.tag_ not in ("WDT", "WP") or clause.dep_ != "relcl":
+        return None
+    return clause.head if clause.head.pos_ in ("NOUN", "PROPN") else None
 
 
 def _modifiers(token: Token) -> frozenset[str]:
@@ -284,6 +311,8 @@ def actors_of(
             pronoun = pronoun or (
                 child.pos_ == "PRON" and child.lower_ not in _WILDCARDS and unresolved
             )
+        elif child.dep_ == "oprd" and child.pos_ == "ADJ":
+            pass  # "made public", "found guilty": part of the predicate, no participant
         elif child.dep_ in ("nsubjpass", "dobj", "attr", "oprd"):
             role = patients
         elif child.dep_ == "agent":

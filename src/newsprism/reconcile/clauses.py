@@ -16,8 +16,10 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from spacy.language import Language
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Token
 
 from newsprism.analyze.nlp import load_english
@@ -26,11 +28,15 @@ from newsprism.reconcile.actors import StateNames, setting_verb
 
 __all__ = [
     "CUE",
+    "IMPLICATIVE_CUE",
+    "NEGATIVE_IMPLICATIVES",
     "PREDICATE_POS",
     "Clause",
     "Parsed",
     "content_word",
     "english_parser",
+    "implied_denials",
+    "irregular_forms",
     "is_announced",
     "is_asserted",
     "is_finite",
@@ -41,6 +47,7 @@ __all__ = [
     "is_reduced_relative",
     "lemma_of",
     "negated_predicates",
+    "reporting_verb",
     "usable",
 ]
 
@@ -173,6 +180,26 @@ def english_parser() -> Language:
     return load_english(disable=("ner",))
 
 
+@functools.cache
+def _irregular_table() -> dict[str, frozenset[str]]:
+    """Lemma -> the forms the English model's lemmatizer lists as exceptions ("paid",
+    "won", "met"): the forms a stem prefix misses."""
+    lemmatizer = english_parser().get_pipe("lemmatizer")
+    if not isinstance(lemmatizer, Lemmatizer):
+        return {}
+    table = lemmatizer.lookups.get_table("lemma_exc")
+    forms: dict[str, set[str]] = {}
+    for form, lemmas in dict(table["verb"]).items():
+        for lemma in lemmas:
+            forms.setdefault(lemma, set()).add(form)
+    return {lemma: frozenset(f) for lemma, f in forms.items()}
+
+
+def irregular_forms(lemma: str) -> frozenset[str]:
+    """The irregular forms of a verb lemma ("pay" -> "paid"), empty when it has none."""
+    return _irregular_table().get(lemma, frozenset())
+
+
 def lemma_of(token: Token) -> str:
     return token.lemma_.casefold()
 
@@ -223,6 +250,51 @@ def negated_predicates(doc: Doc) -> list[Token]:
     return [t for t in found if is_predicate(t)]
 
 
+#: Verbs whose past, asserted, tells that their infinitive did not happen: "failed to
+#: reach an agreement" denies "reached an agreement" as "did not reach" does (negative
+#: implicatives; "refused to sign" is left out: a refusal may be followed by signing a
+#: revised text, as in a hard negative of the BASIL contradictions development file).
+NEGATIVE_IMPLICATIVES: Final = frozenset({"fail", "neglect"})
+IMPLICATIVE_CUE = re.compile(r"\b(?:fail|neglect)(?:s|ed|ing)?\s+to\b", re.I)
+
+
+def implied_denials(doc: Doc) -> list[tuple[Token, Token]]:
+    """(predicate, implicative) pairs: an infinitive whose happening an asserted,
+    un-negated, finite negative implicative denies ("the union failed to reach a deal"
+    -> "reach"); "did not fail to" asserts, "may fail to" forecasts."""
+    return [
+        (token, token.head)
+        for token in doc
+        if token.dep_ == "xcomp"
+        and token.pos_ == "VERB"
+        and lemma_of(token.head) in NEGATIVE_IMPLICATIVES
+        and any(c.tag_ == "TO" for c in token.children if c.dep_ == "aux")
+        and is_finite(token.head)
+        and not is_negated(token.head)
+        and is_asserted(token.head)
+    ]
+
+
+# Verbs and adjectives whose clausal complement is someone's account ("said he did
+# not send", "is certain he did not send").
+_REPORTING = frozenset(
+    {"say", "tell", "claim", "insist", "maintain", "contend", "assert", "argue", "write",
+     "tweet", "testify", "state", "add", "explain", "believe", "think", "certain", "sure",
+     "confident", "adamant", "acknowledge"}
+)  # fmt: skip
+
+
+def reporting_verb(token: Token) -> Token | None:
+    """The nearest word whose clausal complement holds the predicate and that reports
+    someone's account of it ("said", "is certain"), or None when it is narrated."""
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ == "ccomp" and lemma_of(node.head) in _REPORTING:
+            return node.head
+        node = node.head
+    return None
+
+
 def _negated_here(token: Token) -> bool:
     for child in token.children:
         if child.dep_ == "neg" and not (
@@ -256,7 +328,7 @@ def _denied(token: Token) -> bool:
 def is_asserted(token: Token) -> bool:
     """Guard 4: no modal, hedge, condition or question on the predicate, and not what
     someone denies."""
-    if _denied(token):
+    if _denied(token) or _embedded_question(token) or _proposition(token):
         return False
     if token.doc.text.rstrip().endswith("?"):
         return False
@@ -271,6 +343,44 @@ def is_asserted(token: Token) -> bool:
     return not any(
         c.dep_ == "mark" and c.lower_ in _CONDITIONS for a in token.ancestors for c in a.children
     )
+
+
+_WH_TAGS = frozenset({"WP", "WDT", "WRB", "WP$"})
+
+
+def _embedded_question(token: Token) -> bool:
+    """Whether the predicate stands in a clause that opens with a wh-word and is no
+    relative or adverbial clause: "intrigue has surrounded what conversations took
+    place", "nobody knows who signed it" ask, they do not tell (the "whether" clause's
+    kin). "The man who signed it" (a relative clause) and "when she signed it" (an
+    adverbial one) still tell."""
+    for word in (token, *token.ancestors):
+        if word.dep_ in ("relcl", "advcl", "acl", "ROOT"):
+            return False
+        first = min(word.subtree, key=lambda t: t.i)
+        if first.tag_ in _WH_TAGS and first.lower_ != "that":
+            return True
+    return False
+
+
+# Nouns whose "that" clause is a proposition someone holds, not a fact the outlet tells:
+# "the idea that he served in Vietnam", "reports that the mayor resigned".
+_PROPOSITION_NOUNS = frozenset(
+    {"idea", "claim", "notion", "report", "belief", "allegation", "suggestion",
+     "assertion", "rumor", "rumour", "theory", "impression", "perception", "myth",
+     "speculation", "assumption", "accusation", "charge", "contention", "insinuation"}
+)  # fmt: skip
+
+
+def _proposition(token: Token) -> bool:
+    """Whether the predicate is the "that" clause of a noun naming a proposition
+    (:data:`_PROPOSITION_NOUNS`). The small parser reads "the idea that he served" as a
+    relative clause too ("that" its object), so both shapes count."""
+    for word in (token, *token.ancestors):
+        if word.dep_ in ("acl", "relcl"):
+            opens = min(word.subtree, key=lambda t: t.i)
+            return lemma_of(word.head) in _PROPOSITION_NOUNS and opens.lower_ == "that"
+    return False
 
 
 def is_announced(token: Token) -> bool:

@@ -15,7 +15,9 @@
 
     1. one sentence negates a predicate: ``not``/``n't``/``never`` on it, ``no``/
        ``nothing``/``nobody``/``none`` as its subject or object ("no agreement was
-       reached"); "not only" is no negation;
+       reached"); "not only" is no negation; a negative implicative denies its
+       infinitive ("failed to reach an agreement": :func:`~newsprism.reconcile.clauses.
+       implied_denials`);
     2. the other sentence has the same predicate lemma, not negated there, and nowhere
        negated in that sentence (negation on exactly one side); a reduced relative
        asserts as a finite verb does ("the bill, signed by the governor on Monday, ..."
@@ -27,13 +29,20 @@
     4. neither side is hedged or unasserted: no modal ("may", "will", "would", ...), no
        hedge adverb ("reportedly", "possibly", ...), no "if"/"whether" clause, no
        question, not inside what someone denies ("denied that she had misled the
-       auditors" asserts no misleading); a past "had to apologize" is asserted;
+       auditors" asserts no misleading), no embedded question ("what took place") and
+       no proposition a noun holds ("the idea that he served"); a past "had to
+       apologize" is asserted;
     5. the same actors: subject heads (lemmas, or entity names) and object heads must
        overlap where both sides name them, at least one of them must be shared, and a
        preposition both sides attach to the predicate must not take different nouns
        ("on wages" / "on pensions"); the denial names no participant the assertion
        leaves out ("has not apologized to the young men" denies nothing of "has
-       apologized for his behaviour");
+       apologized for his behaviour"); a relative pronoun is the noun it stands for
+       ("a cable, which has not been made public"); a doer's own account of the deed
+       ("he said he is certain he did not send it") against an outlet's narration of it
+       is a dispute reported, not a contradiction (two accounts, or two narrations,
+       still contradict); an article that both asserts and denies the predicate
+       anywhere takes no side;
     6. no different occasions: when both predicates carry a resolved date, the dates
        overlap;
     7. the two clauses (the predicate's subtree) are similar: cosine at least
@@ -84,7 +93,12 @@
     the person, origin kept apart, states and countries never compared with a town).
     And one event held in two towns: "misspoke at the Tresny event" / "misspoke at a
     2019 event in Varna" (:mod:`newsprism.reconcile.event_places`: the same deed, agent
-    and event, a definite or dated event, no article naming both towns). And one
+    and event, a definite or dated event, no article naming both towns). And any one
+    deed placed in two towns: "signed the bill at a rally in Tresny" / "signed the bill
+    in Varna" (:func:`newsprism.reconcile.places.deed_places`: the same verb and
+    agent, asserted, no speech verb, the place after "in"/"at"/"during" on the verb or
+    down a chain of such phrases, the narrowest places, no article naming both; guard 6
+    and the clause similarity of dated pairs). And one
     interview credited to two outlets: "Holt told a radio station in Kelmar" / "told
     Kelmar station KLMR-FM" (:mod:`newsprism.reconcile.addressees`: the same
     speaker, the same kind of outlet in the same place, no article naming both).
@@ -108,15 +122,18 @@ from spacy.language import Language
 from spacy.tokens import Token
 
 from newsprism.model import Discrepancy, Fact, Passage
-from newsprism.reconcile.actors import Actors, StateNames, same_actors
+from newsprism.reconcile.actors import Actors, StateNames, actors_of, same_actors
 from newsprism.reconcile.addressees import addressee_discrepancies
 from newsprism.reconcile.antonyms import antonym_of, lemma_of_form, table_lemmas
 from newsprism.reconcile.clauses import (
     CUE,
+    IMPLICATIVE_CUE,
     PREDICATE_POS,
     Clause,
     Parsed,
     english_parser,
+    implied_denials,
+    irregular_forms,
     is_asserted,
     is_finite,
     is_negated,
@@ -124,6 +141,7 @@ from newsprism.reconcile.clauses import (
     is_reduced_relative,
     lemma_of,
     negated_predicates,
+    reporting_verb,
     usable,
 )
 from newsprism.reconcile.date_discrepancies import (
@@ -148,7 +166,7 @@ from newsprism.reconcile.discrepancy_groups import (
 from newsprism.reconcile.event_places import event_place_discrepancies
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.outcomes import outcome_discrepancies
-from newsprism.reconcile.places import placed_apart
+from newsprism.reconcile.places import deed_places, placed_apart
 from newsprism.reconcile.prepositions import opposed_pairs
 from newsprism.reconcile.renderings import negation_renderings
 from newsprism.reconcile.rivals import rival_pairs
@@ -164,6 +182,9 @@ _FILLERS = frozenset(
      "longer", "until", "since", "least", "where", "when"}
 )  # fmt: skip
 _WILDCARDS = frozenset({"anything", "something", "everything", "nothing", "any", "one"})
+# Infinitives after "failed to" that carry no claim of their own (guard 3 for the
+# implicatives: usable() is checked on the implicative, not on them).
+_NOT_CLAIMS = frozenset({"say", "tell", "comment", "mention", "be", "have", "do", "get"})
 
 
 def _stem_prefix(lemma: str) -> str:
@@ -201,7 +222,7 @@ def _cue_worth_parsing(sentence: Passage, others: Sequence[frozenset[str]]) -> b
     and one more content word of this sentence."""
     mine = _content_prefixes(sentence.text)
     after: set[str] = set()
-    for cue in CUE.finditer(sentence.text):
+    for cue in [*CUE.finditer(sentence.text), *IMPLICATIVE_CUE.finditer(sentence.text)]:
         following = WORDS.findall(sentence.text[cue.end() :].casefold())
         after.update(w[:4] for w in following[:5] if len(w) >= 4 and w not in _FILLERS)
     return any(len(words & mine) >= 2 and words & after for words in others)
@@ -222,14 +243,21 @@ def _denials(material: StoryMaterial, sentences: Sequence[Passage], parsed: Pars
     cued = [
         s
         for s in sentences
-        if CUE.search(s.text) and _cue_worth_parsing(s, _of_others(words, material, s))
+        if (CUE.search(s.text) or IMPLICATIVE_CUE.search(s.text))
+        and _cue_worth_parsing(s, _of_others(words, material, s))
     ]
-    return [
-        Clause(s, material.source_of(s.article), p, True)
-        for s, doc in zip(cued, parsed.docs(cued), strict=True)
-        for p in negated_predicates(doc)
-        if usable(p)
-    ]
+    found = []
+    for s, doc in zip(cued, parsed.docs(cued), strict=True):
+        source = material.source_of(s.article)
+        found += [Clause(s, source, p, True) for p in negated_predicates(doc) if usable(p)]
+        # "failed to reach a deal": the implicative carries guards 3-4, the infinitive
+        # is what is denied.
+        found += [
+            Clause(s, source, p, True)
+            for p, implicative in implied_denials(doc)
+            if usable(implicative) and lemma_of(p) not in _NOT_CLAIMS
+        ]
+    return found
 
 
 def _might_assert(sentence: Passage, words: frozenset[str], denial: Clause, m: Actors) -> bool:
@@ -237,8 +265,9 @@ def _might_assert(sentence: Passage, words: frozenset[str], denial: Clause, m: A
     one of the denial's participants."""
     participants = {w[:4] for name in m.agents | m.patients for w in WORDS.findall(name)}
     stem = _stem_prefix(denial.lemma)
+    irregular = irregular_forms(denial.lemma)  # "paid" for "pay": no shared prefix
     return bool(words & participants) and any(
-        w.startswith(stem) for w in WORDS.findall(sentence.text.casefold())
+        w.startswith(stem) or w in irregular for w in WORDS.findall(sentence.text.casefold())
     )
 
 
@@ -275,7 +304,7 @@ def _negation_pairs(
                 positives.append(
                     Clause(sentence, material.source_of(sentence.article), token, False)
                 )
-    return [
+    pairs = [
         (n, p)
         for n in negatives
         for p in positives
@@ -283,7 +312,27 @@ def _negation_pairs(
         and n.lemma == p.lemma
         and _compatible_actors(n, p, material, states)
         and not _narrower(n, p, material, states)
+        and {_account(n, material, states), _account(p, material, states)} != _DISPUTE
     ]
+    return _undisputed(pairs, [*negatives, *positives])
+
+
+def _account(clause: Clause, material: StoryMaterial, states: StateNames) -> str:
+    """Whose words the clause is: ``narrated`` (the outlet's own), ``own`` (its doer's
+    account of the deed: "Holt said she had not sent the photo", "is certain he did
+    not send it") or ``reported`` (someone else's account)."""
+    reporter = reporting_verb(clause.predicate)
+    if reporter is None:
+        return "narrated"
+    speaker = actors_of(reporter, clause.sentence, material, states).agents
+    return "own" if speaker & clause_actors(clause, material, states).agents else "reported"
+
+
+#: Guard 5c: a doer's own account of a deed against an outlet's narration of it ("the
+#: photo was sent from Holt's account") reports a dispute, not a contradiction between
+#: outlets. Two accounts still contradict ("the president said the country had
+#: received the text" / "an aide said the capital had not").
+_DISPUTE: Final = frozenset({"own", "narrated"})
 
 
 def _antonym_lemma(token: Token) -> str | None:
@@ -385,8 +434,12 @@ def _same_frame(a: Token, b: Token) -> bool:
     does ("the vote passed" / "the vote failed"); "she lost 43 votes" is no denial of
     "she won", nor "failed to reach port" of "passed"."""
     (left, a_to), (right, b_to) = _complement(a), _complement(b)
-    if a_to != b_to or bool(left) != bool(right):
+    if a_to != b_to:
         return False
+    if bool(left) != bool(right):
+        # "passed the Senate" / "failed in the Senate": the body one side takes as its
+        # object is where the other side's deed happened, one thing all the same.
+        return bool(left & _placed_in(b) or right & _placed_in(a))
     a_at, b_at = _named_settings(a), _named_settings(b)
     if a_at and b_at and not a_at & b_at:
         return False  # "gained seats in the House" / "lost seats in the Senate"
@@ -397,6 +450,17 @@ def _same_frame(a: Token, b: Token) -> bool:
         # story gave the dense row).
         return bool(_object_heads(a) & _object_heads(b))
     return not left or bool(left & right)
+
+
+def _placed_in(predicate: Token) -> set[str]:
+    """The lemmas of the nouns the predicate is placed at by "in" / "at"."""
+    return {
+        lemma_of(o)
+        for p in predicate.children
+        if p.dep_ == "prep" and p.lower_ in ("in", "at")
+        for o in p.children
+        if o.dep_ == "pobj"
+    }
 
 
 def _named_settings(predicate: Token) -> set[str]:
@@ -439,14 +503,17 @@ def _pronoun_object(predicate: Token) -> bool:
 _THING_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "them"})
 
 
-def _undisputed(pairs: list[tuple[Clause, Clause]]) -> list[tuple[Clause, Clause]]:
+def _undisputed(
+    pairs: list[tuple[Clause, Clause]], clauses: Sequence[Clause]
+) -> list[tuple[Clause, Clause]]:
     """Pairs whose articles each take one side: an article that itself both asserts and
     denies the predicate reports a dispute ("he said he sailed with the Ardmoor fleet" ...
-    "he had never sailed with the fleet"), it does not contradict another outlet."""
+    "he had never sailed with the fleet"), it does not contradict another outlet. Sides
+    are read from every usable clause found (``clauses``), paired or not: a side another
+    guard left unpaired is still told by its article."""
     sides: dict[tuple[str, str], set[bool]] = {}
-    for pair in pairs:
-        for clause in pair:
-            sides.setdefault((clause.sentence.article, clause.lemma), set()).add(clause.negated)
+    for clause in clauses:
+        sides.setdefault((clause.sentence.article, clause.lemma), set()).add(clause.negated)
     return [
         (n, p)
         for n, p in pairs
@@ -463,7 +530,7 @@ def _negations(
     opts: DiscrepancyOptions,
 ) -> list[Discrepancy]:
     pairs = (
-        _undisputed(_negation_pairs(material, sentences, parsed))
+        _negation_pairs(material, sentences, parsed)
         + _antonym_pairs(material, sentences, parsed)
         + [
             (a, b)
@@ -529,12 +596,35 @@ def _places(
     ]
 
 
+def _deed_places(
+    material: StoryMaterial,
+    sentences: Sequence[Passage],
+    parsed: Parsed,
+    similarity: TextSimilarity,
+    opts: DiscrepancyOptions,
+) -> list[Discrepancy]:
+    """``actor`` for where: one deed placed in different places by two sources
+    (:func:`newsprism.reconcile.places.deed_places`), on no different occasions, the
+    clauses similar as dated pairs must be (no negation anchors the pair either)."""
+    pairs = [
+        (a, b) for a, b in deed_places(material, sentences, parsed) if one_occasion(a, b, material)
+    ]
+    kept = similar_pairs(
+        pairs, similarity, threshold_for(similarity, opts.date_lexical, opts.date_dense)
+    )
+    return [
+        Discrepancy(min((c.text for c in group), key=len), "actor", claims_of(material, group))
+        for group in components(kept)
+    ]
+
+
 #: The passes after ``number``, in the order they run (the result is sorted after).
 PASSES: Final[tuple[DiscrepancyPass, ...]] = (
     _negations,
     outcome_discrepancies,
     _rival_actors,
     _places,
+    _deed_places,
     event_place_discrepancies,
     addressee_discrepancies,
     date_discrepancies,

@@ -43,11 +43,13 @@ from spacy.tokens import Doc, Token
 
 from newsprism.analyze.aliases import AliasTable, fold_key
 from newsprism.model import Passage
-from newsprism.reconcile.clauses import Parsed
+from newsprism.reconcile.actors import StateNames, actors_of, compatible_roles
+from newsprism.reconcile.clauses import Clause, Parsed, is_negated, usable
+from newsprism.reconcile.discrepancy_groups import prefixes
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.roster import StoryNames, story_names
 
-__all__ = ["REGIONS", "mentions", "place_holders", "placed_apart", "places_of"]
+__all__ = ["REGIONS", "deed_places", "mentions", "place_holders", "placed_apart", "places_of"]
 
 logger = logging.getLogger(__name__)
 
@@ -286,3 +288,123 @@ def placed_apart(
         where = " / ".join(sorted(shown[next(iter(v))] for v in set(sides.values())))
         found.append((f"where {sources[next(iter(sides))][0].name} is: {where}", claims))
     return found
+
+
+# --- where a deed was done --------------------------------------------------------------
+
+# Prepositions that place a deed itself ("was arrested in Tresny", "spoke at Varna").
+_DEED_PREPS: Final = frozenset({"in", "at", "during"})
+_MIN_SHARED = 3  # four-letter word stems two sentences share before they are parsed
+
+
+@dataclass(frozen=True, slots=True)
+class _Deed:
+    """One asserted deed of a sentence and the narrowest places it is done in."""
+
+    clause: Clause
+    places: frozenset[str]
+
+
+def _article_places(material: StoryMaterial) -> dict[str, frozenset[str]]:
+    """Every place each article names anywhere (keys), for guard 4 of :func:`deed_places`."""
+    found = {}
+    for article in material.articles:
+        analysis = material.analysis(article.id)
+        found[article.id] = frozenset(
+            fold_key(e.name)
+            for e in (analysis.entities if analysis else ())
+            if e.type in _PLACE_TYPES
+        )
+    return found
+
+
+def _deed_candidates(
+    material: StoryMaterial, sentences: Sequence[Passage], named: dict[str, frozenset[str]]
+) -> list[Passage]:
+    """Prefilter (parsing is the costly step): sentences naming a place that another
+    source's article never names, beside a sentence of that source naming a place
+    this article never names, the two sharing :data:`_MIN_SHARED` word stems."""
+    marked = []
+    for s in sentences:
+        places = frozenset(fold_key(n) for *_, n in _mentions(material, s, _PLACE_TYPES))
+        if places:
+            marked.append((s, material.source_of(s.article), places, prefixes(s.text)))
+    keep: set[tuple[str, int]] = set()
+    for i, (a, a_source, a_places, a_words) in enumerate(marked):
+        for b, b_source, b_places, b_words in marked[i + 1 :]:
+            if (
+                a_source != b_source
+                and a_places - named[b.article]
+                and b_places - named[a.article]
+                and len(a_words & b_words) >= _MIN_SHARED
+            ):
+                keep.update({(a.article, a.start), (b.article, b.start)})
+    return [s for s, *_ in marked if (s.article, s.start) in keep]
+
+
+def _deeds(
+    material: StoryMaterial, sentences: Sequence[Passage], parsed: Parsed, holders: set[str]
+) -> list[_Deed]:
+    found = []
+    for sentence, doc in zip(sentences, parsed.docs(sentences), strict=True):
+        places = _places_of(doc, sentence.start, _mentions(material, sentence, _PLACE_TYPES))
+        source = material.source_of(sentence.article)
+        for token in doc:
+            if token.pos_ != "VERB" or is_negated(token) or not usable(token, participles=True):
+                continue
+            narrow = _narrowest(_tied_places(token, places, _DEED_PREPS), holders)
+            if narrow:
+                found.append(_Deed(Clause(sentence, source, token, False), narrow))
+    return found
+
+
+def _one_doer(a: Clause, b: Clause, material: StoryMaterial, states: StateNames) -> bool:
+    """Guard 2: the same agent, named on both sides, and no role filled differently."""
+    mine, theirs = (
+        actors_of(a.predicate, a.sentence, material, states),
+        actors_of(b.predicate, b.sentence, material, states),
+    )
+    return bool(mine.agents & theirs.agents) and compatible_roles(mine, theirs, preps=False)
+
+
+def deed_places(
+    material: StoryMaterial, sentences: Sequence[Passage], parsed: Parsed
+) -> list[tuple[Clause, Clause]]:
+    """Two sources placing one deed in different places: "Holt was arrested in Tresny"
+    against "Holt was arrested at a rally in Varna". Guards, all required:
+
+    1. one deed: the same verb lemma on both sides, asserted and un-negated (no modal,
+       hedge, condition or question; a participle on an asserted verb counts), no speech
+       or cognition verb (where someone said a thing is an interview's place, and one
+       may speak in many);
+    2. one doer: an agent named on both sides and shared (a capital for its state, "he"
+       for the person named before), no role filled differently;
+    3. the place is the deed's: after "in"/"at" on the verb, or down a chain of such
+       phrases from it ("at a rally in Varna"), never through a part of a place; only
+       the narrowest places (states, countries, a place written after a comma behind
+       another are dropped), and two places a sentence names together are nested;
+    4. each article takes one side: an article that names the other side's place
+       anywhere reports no clash (it may tell of two stops).
+
+    The caller adds the date guard (different occasions are no contradiction) and the
+    clause similarity.
+    """
+    named = _article_places(material)
+    candidates = _deed_candidates(material, sentences, named)
+    if len(candidates) < 2:
+        return []
+    holders = _holders(material, AliasTable.default())
+    deeds = _deeds(material, candidates, parsed, holders)
+    nested = [d.places for d in deeds if len(d.places) > 1]
+    return [
+        (a.clause, b.clause)
+        for i, a in enumerate(deeds)
+        for b in deeds[i + 1 :]
+        if a.clause.source != b.clause.source
+        and a.clause.lemma == b.clause.lemma
+        and not a.places & b.places
+        and not _nested({a.places, b.places}, nested)
+        and not b.places & named[a.clause.sentence.article]
+        and not a.places & named[b.clause.sentence.article]
+        and _one_doer(a.clause, b.clause, material, parsed.states)
+    ]

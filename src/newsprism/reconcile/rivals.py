@@ -5,8 +5,10 @@ one can have done.
 race, defeating Ana Holt": one contest has one winner, so the two cannot both be true.
 Only predicates with a single agent per patient and occasion count
 (:data:`ONE_AGENT`: defeating, beating, ousting someone, winning the contest, posting a
-thing online first); "X criticized Holt" and "Y criticized Holt" are both true. A pair
-is a candidate when:
+thing online first, taking an office one person holds: "became chair of the caucus",
+"was elected speaker"); "X criticized Holt" and "Y criticized Holt" are both true. A
+contest told both ways ("Holt beat Rask" / "Rask beat Holt") is one too. A pair is a
+candidate when:
 
 1. both sides assert the predicate (not negated, no modal, hedge, condition or
    question; a participle hanging on an asserted verb counts: "won the race,
@@ -17,7 +19,11 @@ is a candidate when:
    handle ("posted by "HarbourCam22"", "under an account titled DockWatcher"), never a
    person or outlet, who may repost or share what another account posted;
 3. the patients share a named participant (for "win": the same noun with "the", "won
-   the race" / "won the race"; for posting: the same noun with "the", "the video");
+   the race" / "won the race"; for posting: the same noun with "the", "the video"), or
+   each side's doer is the other's patient; for an office, the same title of the same
+   body where both name one, a singular title bare or with "the" and its body ("became
+   a member" is no one office), and each article names only its own holder (an article
+   naming both may tell of a predecessor);
 4. no preposition both sides use takes different nouns ("in the primary" / "in the
    runoff").
 
@@ -47,6 +53,7 @@ __all__ = ["ONE_AGENT", "rival_pairs"]
 
 logger = logging.getLogger(__name__)
 
+ROLE: Final = "take office"
 #: Predicates one agent at most does to a patient on one occasion, with their forms.
 ONE_AGENT: Final = MappingProxyType(
     {
@@ -58,6 +65,13 @@ ONE_AGENT: Final = MappingProxyType(
         "win": inflections("win", ("won",)),
         # putting one thing online: one account first posted the video
         "post": inflections("post") + inflections("upload") + inflections("publish"),
+        # taking an office one person holds: "became chair", "was elected speaker"
+        ROLE: inflections("become", ("became",))
+        + inflections("elect")
+        + inflections("name")
+        + inflections("appoint")
+        + inflections("choose", ("chose", "chosen"))
+        + inflections("select"),
     }
 )
 _LEMMA_OF: Final = form_table(ONE_AGENT)
@@ -107,11 +121,26 @@ def _entities_in(
 
 def _agent(clause: Clause, material: StoryMaterial) -> str | None:
     """Guard 2 on one side: the one person named in full as the predicate's subject
-    (the subject of the verb a participle hangs on)."""
+    (the subject of the verb a participle hangs on; for taking an office, who takes it:
+    the subject of "became", the passive subject of "was elected", the object of "the
+    caucus elected Holt chair")."""
     token = clause.predicate
+    if _lemma(token) == ROLE:
+        if _role_of(token) is None:
+            return None
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return _person(objects or subjects, clause, material)
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     if not subjects and token.dep_ == "advcl":
-        subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+        # The participle's doer is the subject of the clause it hangs on, active or
+        # passive: "was elected chair, defeating Holt" tells who defeated Holt.
+        subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return _person(subjects, clause, material)
+
+
+def _person(subjects: Sequence[Token], clause: Clause, material: StoryMaterial) -> str | None:
+    """The one person named in full by the one subject token (or None)."""
     if len(subjects) != 1:
         return None
     people = _entities_in(subjects[0], clause.sentence, material, frozenset({"PERSON"}))
@@ -179,6 +208,9 @@ def _patients(clause: Clause, material: StoryMaterial) -> frozenset[str]:
     found: set[str] = set()
     if _lemma(clause.predicate) == "post":
         return _posted_thing(clause.predicate)
+    if _lemma(clause.predicate) == ROLE:
+        role = _role_of(clause.predicate)
+        return frozenset() if role is None else frozenset({role})
     for child in clause.predicate.children:
         if child.dep_ not in ("dobj", "nsubjpass"):
             continue
@@ -188,6 +220,47 @@ def _patients(clause: Clause, material: StoryMaterial) -> frozenset[str]:
         if _lemma(clause.predicate) == "win" and definite:
             found.add(f"the {child.lemma_.casefold()}")
     return frozenset(found)
+
+
+def _role_of(verb: Token) -> str | None:
+    """The office a verb of taking office gives, when only one person holds it: a
+    singular noun as the predicate's complement ("became chair", "was named chief
+    executive", "was appointed as chair"), bare or definite with the one body it belongs to
+    ("the chairman of the party"); "became a member" or "the target of criticism" (no
+    one body) is no one office. Keyed by its words and its body's head noun."""
+    nouns = [c for c in verb.children if c.dep_ in ("attr", "oprd")]
+    nouns += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children
+              if o.dep_ == "pobj"]  # fmt: skip
+    if len(nouns) != 1 or nouns[0].pos_ != "NOUN" or nouns[0].tag_ != "NN":
+        return None
+    noun = nouns[0]
+    dets = [c.lower_ for c in noun.children if c.dep_ in ("det", "poss", "nummod")]
+    bodies = [
+        o
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    if dets and (dets != ["the"] or not any(map(_definite, bodies))):
+        return None
+    words = [t.lemma_.casefold() for t in noun.children if t.dep_ == "compound"]
+    body = "".join(f" of {b.lemma_.casefold()}" for b in bodies[:1])
+    return " ".join([*words, noun.lemma_.casefold()]) + body
+
+
+def _definite(noun: Token) -> bool:
+    """A body named as one thing: a proper noun or a noun with "the" ("of the party";
+    "of criticism" names none)."""
+    return noun.pos_ == "PROPN" or any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+
+
+def _same_office(a: str, b: str) -> bool:
+    """One office: the same title, the same body where both name one ("chair" / "chair
+    of the caucus")."""
+    title_a, _, body_a = a.partition(" of ")
+    title_b, _, body_b = b.partition(" of ")
+    return title_a == title_b and (not body_a or not body_b or body_a == body_b)
 
 
 def _posted_thing(token: Token) -> frozenset[str]:
@@ -239,12 +312,32 @@ def _rivals(
         agent_a, agent_b = _agent(a, material), _agent(b, material)
     if agent_a is None or agent_b is None or _one_name(agent_a, agent_b, names):
         return False
-    patients = _patients(b, material)
-    if not any(_one_name(x, y, names) for x in _patients(a, material) for y in patients):
+    patients_a, patients_b = _patients(a, material), _patients(b, material)
+    if _lemma(a.predicate) == ROLE:
+        return (
+            any(_same_office(x, y) for x in patients_a for y in patients_b)
+            and _one_side(a, agent_b, material, names)
+            and _one_side(b, agent_a, material, names)
+        )
+    shared = any(_one_name(x, y, names) for x in patients_a for y in patients_b)
+    # "Holt beat Rask" / "Rask beat Holt": each names the other's doer as the one done
+    # to; one contest cannot have gone both ways.
+    swapped = any(_one_name(agent_a, y, names) for y in patients_b) and any(
+        _one_name(agent_b, x, names) for x in patients_a
+    )
+    if not (shared or swapped):
         return False
     preps_a = actors_of(a.predicate, a.sentence, material, states).preps
     preps_b = actors_of(b.predicate, b.sentence, material, states).preps
     return all(preps_a[p] & preps_b[p] for p in preps_a.keys() & preps_b.keys())
+
+
+def _one_side(clause: Clause, other: str, material: StoryMaterial, names: StoryNames) -> bool:
+    """Whether the clause's article never names the other side's person: an article
+    that names both may tell of a predecessor and a successor in one office."""
+    analysis = material.analysis(clause.sentence.article)
+    people = [e.name for e in (analysis.entities if analysis else ()) if e.type == "PERSON"]
+    return not any(_one_name(other, p, names) for p in people)
 
 
 def rival_pairs(

@@ -1,0 +1,154 @@
+"""Contradiction classes the finder catches by structure rather than by one wording
+(reconcile/rivals.py, clauses.py, discrepancies.py through find_discrepancies), on
+invented articles: a participle's doer under a passive, a contest told both ways, one
+office taken by two people, an antonym whose object is the other side's setting, a
+negative implicative ("failed to"), an irregular past ("paid"); and the look-alikes that
+are no contradiction (a person's own denial against a narration among them)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.analyze.analyzer import Analyzer
+from newsprism.reconcile.clauses import english_parser, implied_denials, irregular_forms
+from newsprism.reconcile.discrepancies import find_discrepancies
+from newsprism.reconcile.similarity import LexicalSimilarity
+from tests.test_reconcile_discrepancies import assert_provenance, invented
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+def _kinds(analyzer: Analyzer, texts: list[str]) -> list[str]:
+    material = invented(analyzer, texts)
+    found = find_discrepancies(material, [], LexicalSimilarity())
+    assert_provenance(material, found)
+    return [d.kind for d in found]
+
+
+CONTRADICTIONS = [
+    (
+        "John Miller was elected chair of the caucus, defeating David Brown.",
+        "Robert Smith was elected chair of the caucus, defeating David Brown.",
+        "actor",
+    ),
+    (
+        "John Miller beat Robert Smith in the runoff.",
+        "Robert Smith beat John Miller in the runoff.",
+        "actor",
+    ),
+    (
+        "John Miller became chair of the caucus.",
+        "Robert Smith became chair of the caucus.",
+        "actor",
+    ),
+    (
+        "John Miller was appointed as chair of the caucus.",
+        "Robert Smith became chair of the caucus.",
+        "actor",
+    ),
+    (
+        "The harbour levy bill passed the Senate.",
+        "The harbour levy bill failed in the Senate.",
+        "negation",
+    ),
+    (
+        "The ferry union failed to reach an agreement with the operator.",
+        "The ferry union reached an agreement with the operator.",
+        "negation",
+    ),
+    (
+        "The company has never paid taxes in Ohio.",
+        "The company paid taxes in Ohio last year.",
+        "negation",
+    ),
+    # A relative pronoun stands for its noun: the report was, and was not, made public.
+    (
+        "The harbour council report, which has not been made public, criticised the port.",
+        "The harbour council report was made public on Wednesday.",
+        "negation",
+    ),
+    # Two outlets' accounts of what one person said of his own deed.
+    (
+        "John Miller said he had not received the revised treaty text.",
+        "John Miller said he had received the revised treaty text.",
+        "negation",
+    ),
+]
+
+
+@pytest.mark.parametrize(("one", "other", "kind"), CONTRADICTIONS)
+def test_found(analyzer: Analyzer, one: str, other: str, kind: str) -> None:
+    assert _kinds(analyzer, [one, other]) == [kind]
+
+
+LOOK_ALIKES = [
+    # A member is one of many; "the target of criticism" is no office of one body.
+    ("John Miller became a member of the caucus.", "Robert Smith became a member of the caucus."),
+    ("John Miller became the target of criticism.", "Robert Smith became the target of criticism."),
+    # Two bodies, two offices.
+    ("John Miller became chair of the caucus.", "Robert Smith became chair of the committee."),
+    # An article naming both holders may tell of a predecessor.
+    (
+        "John Miller became chair of the caucus in 2003. Robert Smith succeeded him.",
+        "Robert Smith became chair of the caucus.",
+    ),
+    # Two contests.
+    (
+        "John Miller beat Robert Smith in the runoff.",
+        "Robert Smith beat John Miller in the primary.",
+    ),
+    ("The harbour levy bill passed the Senate.", "The harbour levy bill failed in the House."),
+    # A refusal may be followed by signing a revised text; a forecast is no outcome.
+    (
+        "Governor John Miller refused to sign the harbour levy bill.",
+        "Governor John Miller signed the harbour levy bill.",
+    ),
+    (
+        "The ferry union may fail to reach an agreement with the operator.",
+        "The ferry union reached an agreement with the operator.",
+    ),
+    (
+        "The ferry union did not fail to reach an agreement with the operator.",
+        "The ferry union reached an agreement with the operator.",
+    ),
+    # What took place is asked, not told; "the idea that" holds a proposition.
+    (
+        "Nothing improper took place at the harbour board meeting.",
+        "Much intrigue has surrounded what actually took place at the harbour board meeting.",
+    ),
+    (
+        "John Miller never served in the navy.",
+        "The idea that John Miller served in the navy became part of his biography.",
+    ),
+    # Made public: the cable and the e-mails are two things (the relative pronoun is the
+    # cable, "public" no participant).
+    (
+        "One warning was a State Department cable, which has not been made public.",
+        "The e-mails were made public on Wednesday.",
+    ),
+    # One's own denial of a deed against an outlet's narration of it: a dispute reported.
+    (
+        "John Miller said he is certain he did not send the photo to the student.",
+        "The photo was sent to the student by John Miller last weekend.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("one", "other"), LOOK_ALIKES)
+def test_not_found(analyzer: Analyzer, one: str, other: str) -> None:
+    assert _kinds(analyzer, [one, other]) == []
+
+
+def test_implied_denials_name_the_infinitive() -> None:
+    doc = english_parser()("The ferry union failed to reach an agreement.")
+    assert [(p.lemma_, i.lemma_) for p, i in implied_denials(doc)] == [("reach", "fail")]
+    assert implied_denials(english_parser()("The union wants to reach an agreement.")) == []
+
+
+def test_irregular_forms_come_from_the_lemmatizer() -> None:
+    assert {"paid"} <= irregular_forms("pay")
+    assert {"won"} <= irregular_forms("win")
+    assert irregular_forms("walk") == frozenset()
