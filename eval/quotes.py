@@ -461,9 +461,7 @@ def _misses(gold: Sequence[Unit], predicted: Sequence[Unit]) -> Iterator[tuple[s
             yield (f"speaker {p.speakers} for {g.gold_name}", g)
 
 
-def _reported_misses(
-    gold: Sequence[Unit], indirect: Sequence[Unit]
-) -> Iterator[tuple[str, Unit]]:
+def _reported_misses(gold: Sequence[Unit], indirect: Sequence[Unit]) -> Iterator[tuple[str, Unit]]:
     matched = match_overlap(gold, indirect)
     hit_gold = {id(g) for g, _ in matched}
     hit_predicted = {id(p) for _, p in matched}

@@ -44,9 +44,7 @@ REPORTED_CASES = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("text", "words"), REPORTED_CASES, ids=[c[0][:24] for c in REPORTED_CASES]
-)
+@pytest.mark.parametrize(("text", "words"), REPORTED_CASES, ids=[c[0][:24] for c in REPORTED_CASES])
 def test_reported_speech_without_a_complement(nlp: Language, text: str, words: str) -> None:
     found = [q for q in quotes_of(nlp, text) if words in q.text]
     assert found, [q.text for q in quotes_of(nlp, text)]

@@ -92,7 +92,9 @@ from newsprism.analyze.quote_subjects import (
 )
 from newsprism.analyze.reported_speech import (
     committed_extent,
+    described_subject,
     following_clause,
+    question_clause,
     set_off_extent,
     stated_object,
 )
@@ -166,8 +168,6 @@ _REPORTED_ROLES: Final = frozenset({"ccomp", "xcomp", "dobj", "oprd", "attr", "d
 # than this names no claim another outlet could render; 3 words keep "called for armed
 # guards" and "apologized for the remarks" (set by reading, not fitted).
 _NOMINAL_MIN_WORDS: Final = 3
-# Verbs whose "if"/"whether" clause is the question asked.
-_ASKING: Final = frozenset({"ask", "wonder"})
 _MAX_NAME_WORDS: Final = 4
 # Words opening a clause of time, cause or condition after a quote.
 _CIRCUMSTANCE_OPENERS: Final = frozenset(
@@ -567,16 +567,9 @@ def _attribution_of(ctx: SpeakerDoc, token: Token) -> Attribution | None:
     if not cue or not (verb_like(token) or infinitive(token)):
         return None
     subject = subject_of(ctx, token)
-    if subject is None or (subject.lower_ in _NOT_SPEAKERS and not _described(subject)):
+    if subject is None or (subject.lower_ in _NOT_SPEAKERS and not described_subject(subject)):
         return None
     return Attribution(cue_offsets(token), mention_offsets(subject))
-
-
-def _described(subject: Token) -> bool:
-    """``Those close to him say …``: a demonstrative with words that say who is meant."""
-    return subject.lower_ in ("those", "these") and any(
-        c.dep_ in ("amod", "prep", "relcl", "acl") for c in subject.children
-    )
 
 
 def cue_lemma(token: Token) -> str:
@@ -663,27 +656,11 @@ def _reported_extent(ctx: SpeakerDoc, verb: Token) -> tuple[int, int] | None:
         return first, clause.right_edge.i + 1
     return (
         relative_read_clause(verb)
-        or _question_clause(verb)
+        or question_clause(verb)
         or bracketing_clause(ctx, verb)
         or set_off_extent(ctx, verb)
         or following_clause(ctx, verb)
     )
-
-
-def _question_clause(verb: Token) -> tuple[int, int] | None:
-    """The "if"/"whether" clause after a verb of asking, read as an adverbial clause
-    (after other verbs "if" opens a condition: "said he would go if asked")."""
-    if verb.lemma_.lower() not in _ASKING:
-        return None
-    for clause in verb.children:
-        marks = [c for c in clause.children if c.dep_ == "mark" and c.i < clause.i]
-        if (
-            clause.dep_ == "advcl"
-            and clause.i > verb.i
-            and any(m.lower_ in ("if", "whether") for m in marks)
-        ):
-            return clause.left_edge.i, clause.right_edge.i + 1
-    return None
 
 
 def _according_clause(ctx: SpeakerDoc, token: Token) -> Draft | None:

@@ -48,8 +48,10 @@ __all__ = ["committed_extent", "following_clause", "set_off_extent", "stated_obj
 # Dependents that only say where, when, to whom or how a cue spoke ("he said on
 # Friday", "he told me", "she argues") and may stand between a set-off cue and its comma.
 _CUE_ADJUNCTS: Final = frozenset(
-    {"nsubj", "npadvmod", "advmod", "prep", "pobj", "det", "amod", "compound", "poss",
-     "case", "dobj", "dative", "nummod", "punct", "neg", "aux", "prt", "tmod"}
+    _words(
+        "nsubj npadvmod advmod prep pobj det amod compound poss case dobj dative nummod "
+        "punct neg aux prt tmod"
+    )
 )
 # A set-off cue and its adjuncts longer than this are not a parenthetical "he said"
 # (set by reading PolNeAR dev: the longest there is "he told me on Friday", 5 tokens).
@@ -57,14 +59,15 @@ _SET_OFF_MAX: Final = 8
 # Dependency roles on the path from a misattached clause up to the reporting verb; a
 # coordination or a parenthesis leaves the verb's report.
 _PATH_ROLES: Final = frozenset(
-    {"advcl", "npadvmod", "tmod", "dobj", "dative", "prep", "pobj", "relcl", "ccomp", "dep",
-     "attr", "oprd"}
+    _words("advcl npadvmod tmod dobj dative prep pobj relcl ccomp dep attr oprd")
 )
 _PATH_MAX: Final = 5
 # Tokens between the verb and the clause it reports: an object and a time or place
 # phrase, up to the clause's subject ("told a meeting of Pacific Island leaders that few
 # people ...": 9, the longest read on PolNeAR dev), not a second thought.
 _GAP_MAX: Final = 10
+# Verbs whose "if"/"whether" clause is the question asked.
+_ASKING: Final = frozenset({"ask", "wonder"})
 _THING_PRONOUNS: Final = frozenset({"it", "this", "that", "which"})
 _FINITE_TAGS: Final = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SUBJECTS: Final = frozenset({"nsubj", "nsubjpass", "expl"})
@@ -300,3 +303,26 @@ def stated_object(verb: Token) -> tuple[int, int] | None:
         words = sum(t.is_alpha for t in verb.doc[first:last])
         return (first, last) if words >= _OBJECT_MIN_WORDS else None
     return None
+
+
+def question_clause(verb: Token) -> tuple[int, int] | None:
+    """The "if"/"whether" clause after a verb of asking, read as an adverbial clause
+    (after other verbs "if" opens a condition: "said he would go if asked")."""
+    if verb.lemma_.lower() not in _ASKING:
+        return None
+    for clause in verb.children:
+        marks = [c for c in clause.children if c.dep_ == "mark" and c.i < clause.i]
+        if (
+            clause.dep_ == "advcl"
+            and clause.i > verb.i
+            and any(m.lower_ in ("if", "whether") for m in marks)
+        ):
+            return clause.left_edge.i, clause.right_edge.i + 1
+    return None
+
+
+def described_subject(subject: Token) -> bool:
+    """``Those close to him say …``: a demonstrative with words that say who is meant."""
+    return subject.lower_ in ("those", "these") and any(
+        c.dep_ in ("amod", "prep", "relcl", "acl") for c in subject.children
+    )
