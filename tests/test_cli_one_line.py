@@ -30,3 +30,11 @@ def test_names_with_control_characters_fail_on_one_line(tmp_path: Path) -> None:
 def test_one_line_leaves_printable_text_alone() -> None:
     assert one_line("Café — «Zürich» 東京.txt") == "Café — «Zürich» 東京.txt"
     assert one_line("evil\u202etxt.exe\t") == "evil\\u202etxt.exe\\t"
+
+
+def test_no_blank_lines_on_stderr_when_it_is_no_terminal(tmp_path: Path) -> None:
+    # Each transient progress bar left an empty line: seven in a cron job's mail.
+    (tmp_path / "empty.txt").write_bytes(b"")
+    args = ["ingest", str(tmp_path / "empty.txt"), "--db", str(tmp_path / "n.db")]
+    result = CliRunner().invoke(app, args)
+    assert result.stderr == f"failed: {tmp_path / 'empty.txt'}: empty input (no text in it)\n"

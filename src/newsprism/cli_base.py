@@ -210,14 +210,15 @@ def _quiet_loaded_loaders() -> None:
 
 
 def progress_bar(verb: str) -> Progress:
-    """A transient progress bar on stderr ("reading 12/40 0:00:03")."""
+    """A transient progress bar on stderr ("reading 12/40 0:00:03"); none when stderr is
+    no terminal, where each bar left an empty line (seven in a cron job's mail)."""
     columns = (
         TextColumn(f"[bold blue]{verb}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
     )
-    return Progress(*columns, console=err, transient=True)
+    return Progress(*columns, console=err, transient=True, disable=not err.is_terminal)
 
 
 def report_failures(failures: Sequence[IngestFailure | AnalysisFailure | BriefFailure]) -> None:
