@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import glob
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -125,6 +126,7 @@ def analyze_command(
     the main job. Run it again on new articles: they join the stored stories."""
     from newsprism.flow import FlowOptions, analyze_paths
 
+    _check_out_is_no_input(out_file, paths)
     flow = FlowOptions(
         ingest=IngestOptions(max_bytes=max_bytes, fetch_links=fetch_links, outlet=outlet),
         jobs=jobs,
@@ -142,6 +144,19 @@ def analyze_command(
     print_report(output_format, out_file, view)
     if failures:
         raise typer.Exit(EXIT_FAILED_INPUTS)
+
+
+def _check_out_is_no_input(out_file: Path | None, paths: list[str]) -> None:
+    """A usage error when ``--out`` names one of the input files: the report overwrote
+    the article it was read from, and the next run read the report as an article."""
+    if out_file is None or not out_file.exists():
+        return
+    for value in paths:
+        if value == "-" or "://" in value:
+            continue
+        named = glob.glob(value) if set(value) & set("*?[") else [value]  # noqa: PTH207
+        if any(Path(p).is_file() and Path(p).samefile(out_file) for p in named):
+            fail(f"--out {out_file} is one of the inputs; write the report elsewhere", EXIT_USAGE)
 
 
 def brief_command(

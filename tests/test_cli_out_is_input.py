@@ -1,0 +1,30 @@
+"""``analyze --out`` naming one of its own inputs is refused before any work: the
+report overwrote the article it was read from (and a later run read the report as an
+article)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from newsprism.cli import app
+from newsprism.store import Store
+from tests.conftest import BODY
+
+
+def test_an_out_file_that_is_an_input_is_a_usage_error(tmp_path: Path) -> None:
+    article = tmp_path / "pier.txt"
+    article.write_text("Pier closes\n\n" + BODY, encoding="utf-8")
+    db = tmp_path / "n.db"
+    for given in (str(article), str(tmp_path / "pi*.txt")):
+        args = ["analyze", given, "--db", str(db), "--format", "md", "--out", str(article)]
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 2, result.output
+        assert (
+            result.stderr
+            == f"error: --out {article} is one of the inputs; write the report elsewhere\n"
+        )
+    assert article.read_text(encoding="utf-8").startswith("Pier closes")  # untouched
+    with Store(db) as store:
+        assert store.count_articles() == 0  # refused before reading anything
