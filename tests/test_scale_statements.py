@@ -163,3 +163,13 @@ def test_nested_quotes_absorbed_as_by_every_host(seed: int) -> None:
     units = _nest_units(np.random.default_rng(seed), 80)
     new, old = _absorb_nested(units), _old_absorb_nested(units)
     assert [(u, u.partials, u.order) for u in new] == [(u, u.partials, u.order) for u in old]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_verbatim_on_rounded_similarities_is_the_same(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    units = cast(Any, _verbatim_units(rng, int(rng.integers(1, 60))))
+    raw = rng.random((len(units), len(units))) * 2 - 0.5
+    options = StatementOptions()
+    once = _verbatim(units, np.round(raw, 4), options, rounded=True)
+    assert np.array_equal(once, _verbatim(units, raw, options))

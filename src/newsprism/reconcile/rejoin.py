@@ -111,32 +111,48 @@ def _renders(
     found: dict[tuple[int, int], set[str]] = defaultdict(set)
     if linked is None or not len(linked):
         return found
-    owner = {i: number for number, c in enumerate(state) for i in c.units}
-    # Per cluster, its units by article: a pair asks only the other unit's article's
-    # units of the cluster (reading the whole cluster per linked pair was quadratic in
-    # a story of one event, where a statement holds hundreds of units).
-    by_article: list[dict[str, list[int]]] = []
-    for cluster in state:
-        held: dict[str, list[int]] = defaultdict(list)
-        for k in cluster.units:
-            held[units[k].article].append(k)
-        by_article.append(held)
-    # Pairs inside one cluster or one article are dropped at once: in a story of one
-    # event nearly every linked pair is inside one statement.
-    rows, cols = np.nonzero(np.triu(linked))
-    cluster_of = np.array([owner.get(k, -1) for k in range(len(units))], dtype=np.int64)
+    n = len(units)
+    cluster_of = np.full(n, -1, dtype=np.int64)
+    for number, cluster in enumerate(state):
+        cluster_of[cluster.units] = number
     articles: dict[str, int] = {}
     article_of = np.array([articles.setdefault(u.article, len(articles)) for u in units])
+    clusters, width = max(len(state), 1), max(len(articles), 1)
+    # (cluster, article) where the cluster has a unit, and (unit, cluster) where the unit
+    # is linked to a unit of that cluster in its own article: the two tests of each
+    # linked pair below, as look-ups in sorted codes.
+    held = np.unique(cluster_of * width + article_of)
+    repeats = _own_article_links(linked, article_of, cluster_of, clusters)
+    rows, cols = np.nonzero(np.triu(linked))
+    # Pairs inside one cluster or one article are dropped at once: in a story of one
+    # event nearly every linked pair is inside one statement.
     apart = (cluster_of[rows] != cluster_of[cols]) & (article_of[rows] != article_of[cols])
-    for i, j in zip(rows[apart].tolist(), cols[apart].tolist(), strict=True):
-        a, b = owner[i], owner[j]
-        for mine, theirs, unit, other in ((a, b, i, j), (b, a, j, i)):
-            if units[unit].article in state[theirs].groups:
-                continue
-            same = by_article[mine].get(units[other].article, ())
-            if not any(linked[other, k] for k in same):
-                found[(min(a, b), max(a, b))].add(material.source_of(units[unit].article))
+    rows, cols = rows[apart], cols[apart]
+    sources = [material.source_of(u.article) for u in units]
+    for unit, other in ((rows, cols), (cols, rows)):
+        mine, theirs = cluster_of[unit], cluster_of[other]
+        elsewhere = ~np.isin(theirs * width + article_of[unit], held)
+        fresh = ~np.isin(other * clusters + mine, repeats)
+        keep = elsewhere & fresh
+        low, high = np.minimum(mine, theirs)[keep], np.maximum(mine, theirs)[keep]
+        for a, b, k in zip(low.tolist(), high.tolist(), unit[keep].tolist(), strict=True):
+            found[(a, b)].add(sources[k])
     return found
+
+
+def _own_article_links(
+    linked: Mask, article_of: npt.NDArray[np.int64], cluster_of: npt.NDArray[np.int64],
+    clusters: int,
+) -> npt.NDArray[np.int64]:  # fmt: skip
+    """Sorted codes ``unit * clusters + cluster`` of each unit linked to a unit of that
+    cluster in its own article (one outlet saying one thing twice)."""
+    codes = []
+    order = np.argsort(article_of, kind="stable")
+    starts = np.flatnonzero(np.r_[True, np.diff(article_of[order]) != 0])
+    for members in np.split(order, starts[1:]):
+        x, k = np.nonzero(linked[np.ix_(members, members)])
+        codes.append(members[x] * clusters + cluster_of[members[k]])
+    return np.unique(np.concatenate(codes)) if codes else np.zeros(0, np.int64)
 
 
 def _rejoin_candidates(

@@ -409,9 +409,13 @@ def _fitted(similarity: TextSimilarity, texts: Sequence[str], quotes: Sequence[i
     return scores
 
 
-def _verbatim(units: Sequence[Unit], similarities: Scores, options: StatementOptions) -> Scores:
+def _verbatim(
+    units: Sequence[Unit], similarities: Scores, options: StatementOptions, *, rounded: bool = False
+) -> Scores:
     """The similarities raised to 1.0 where one unit quotes the other verbatim
-    (``verbatim_words`` or more), rounded."""
+    (``verbatim_words`` or more), rounded; ``rounded``: the similarities come rounded
+    (rounding them once serves two calls: the 1.0 and 0.0 set here round to themselves,
+    so the result is the same, and a rounding of n x n is dear)."""
     scores = similarities.copy()
     holding = _Holders([normalize_words(u.text) for u in units])
     fragments = [
@@ -427,7 +431,7 @@ def _verbatim(units: Sequence[Unit], similarities: Scores, options: StatementOpt
     np.fill_diagonal(scores, 0.0)
     # Rounded, so that the last bits of an embedding (which batching and the BLAS
     # library may change from run to run) never decide which of two tied merges wins.
-    return np.round(scores, _SCORE_DECIMALS)
+    return scores if rounded else np.round(scores, _SCORE_DECIMALS)
 
 
 class _Holders:
@@ -483,31 +487,35 @@ def _margins(scores: Scores, forbid: Mask, units: Sequence[Unit]) -> tuple[Score
     # article's units are whole rows: the column blocks per article this replaced (the
     # same maxima, tests/test_scale_statements.py) were most of the statements step
     # in a story of hundreds of articles.
-    opened = np.where(forbid, -np.inf, scores).T.copy()
-    rival = _rivals_by_target(opened, units)
-    del opened
+    rival = _rivals_by_target(scores, forbid, units)
     best = np.maximum(rival, rival.T)
+    del rival
     rivalled = np.isfinite(best)
     best[~rivalled] = 0.0
-    margins: Scores = scores - best
+    margins: Scores = np.subtract(scores, best, out=best)
     return margins, rivalled
 
 
-def _rivals_by_target(opened: Scores, units: Sequence[Unit]) -> Scores:
-    """Row j, column i: the best of ``opened[k, i]`` (the transposed open scores) over
-    the units k of j's article in another quote group than j's; -inf where there is
-    none. Per article, from the best and second-best group per column (a tie of two
-    groups leaves the top as the second best, as :func:`_best_other_group` does)."""
-    rival: Scores = np.empty_like(opened)
+def _rivals_by_target(scores: Scores, forbid: Mask, units: Sequence[Unit]) -> Scores:
+    """Row j, column i: the best of ``scores[i, k]`` (not forbidden) over the units k of
+    j's article in another quote group than j's; -inf where there is none. Per article,
+    from the best and second-best group per column (a tie of two groups leaves the top
+    as the second best, as :func:`_best_other_group` does). An article's columns are
+    read as one slice when its units are consecutive (story order), and transposed a
+    block at a time."""
+    rival: Scores = np.empty_like(scores)
     articles: dict[str, list[int]] = defaultdict(list)
     for index, unit in enumerate(units):
         articles[unit.article].append(index)
     for members in articles.values():
         rows = np.array(members)
+        consecutive = members[-1] - members[0] == len(members) - 1
+        columns = slice(members[0], members[-1] + 1) if consecutive else rows
+        opened = np.where(forbid[:, columns].T, -np.inf, scores[:, columns].T)
         _, local = np.unique([units[k].group for k in members], return_inverse=True)
         order = np.argsort(local, kind="stable")
         starts = np.flatnonzero(np.r_[True, local[order][1:] != local[order][:-1]])
-        per_group = np.maximum.reduceat(opened[rows[order]], starts, axis=0)
+        per_group = np.maximum.reduceat(opened[order], starts, axis=0)
         if len(per_group) < 2:
             rival[rows] = -np.inf
             continue
@@ -555,7 +563,7 @@ def _evidence(units: Sequence[Unit], scores: Scores) -> PairEvidence:
     margins, rivalled = _margins(scores, forbid, units)
     few = np.array([_content_word_count(u.text) < _MARGIN_WORDS for u in units], dtype=bool)
     blind = (few[:, None] | few[None, :]) & (scores < 1.0)
-    margins = np.where(blind, np.minimum(margins, 0.0), margins)
+    np.minimum(margins, 0.0, out=margins, where=blind)  # in place: n x n floats are dear
     both = resolved[:, None] & resolved[None, :]
     return PairEvidence(scores, margins, rivalled, both, forbid)
 
@@ -640,8 +648,8 @@ def _inferred(
     ("she had never met him") may fit two people's words where the clause fits one."""
     pieces = report_pieces(parts)
     cut = _units(material, pieces, similarity, options)
-    raw = _similarities(cut, similarity, options)
-    evidence = _evidence(cut, _verbatim(cut, raw, options))
+    raw = np.round(_similarities(cut, similarity, options), _SCORE_DECIMALS)
+    evidence = _evidence(cut, _verbatim(cut, raw, options, rounded=True))
     model = options.model(similarity)
 
     def person(name: str) -> bool:
@@ -651,17 +659,22 @@ def _inferred(
     # rivals are all other claims of the article) and on longer verbatim runs only:
     # two people of one story use one term ("radical Islam", "deeply concerned").
     anyone = [replace(u, speaker=None, cospeaker=None) for u in cut]
-    strict = _evidence(anyone, _verbatim(cut, raw, replace(options, verbatim_words=_RUN_WORDS)))
+    strict_options = replace(options, verbatim_words=_RUN_WORDS)
+    strict = _evidence(anyone, _verbatim(cut, raw, strict_options, rounded=True))
+    del raw  # the n x n matrices of a story of one event take gigabytes: each goes early
     articles = _codes([u.article for u in cut])
     sure = model.probability(strict)
+    sure[strict.scores < options.piece_support] = 0.0
+    del strict
     corrected = reattribute_speakers(
         cut,
-        np.where(strict.scores >= options.piece_support, sure, 0.0),
+        sure,
         articles[:, None] == articles[None, :],
         options.unresolved(similarity),
         person=person,
         content_words=_content_word_count,
     )
+    del sure
     if all(u.speaker is not None for u in cut):
         return _with_speakers(cut, corrected, evidence)
     whole = cut if len(pieces) == len(parts) else _units(material, parts, similarity, options)
