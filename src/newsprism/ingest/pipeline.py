@@ -289,6 +289,8 @@ def _read_bytes(
     """Any single-document or small multi-document input held in memory."""
     data = gunzip(data, source, context.options.max_bytes)
     kind = declared or format_from_content(data[:SNIFF_BYTES])
+    if _is_own_report(data[:SNIFF_BYTES], kind):
+        raise UnsupportedInput(source, "a newsprism report (an earlier --out), not an article")
     if kind is Format.FEED:
         reader = _link_reader(context) if context.options.fetch_links else None
         yield from read_feed(data, source, reader)
@@ -304,6 +306,20 @@ def _read_bytes(
     else:
         text = yield from _decoded(data, source, None)
         yield RawDocument(source=source, body=text)
+
+
+# How newsprism's own HTML and Markdown reports begin (render/html.py, render/markdown.py).
+_OWN_HTML = re.compile(rb'<meta name="generator" content="newsprism[ "]')
+_OWN_MARKDOWN = b"# newsprism report\n"
+
+
+def _is_own_report(head: bytes, kind: Format) -> bool:
+    """Whether ``head`` opens a report newsprism wrote: a brief written with ``--out``
+    into the folder it reads was taken for an article on the next run, and its text (every
+    story's summary) joined the stories."""
+    if kind is Format.HTML:
+        return _OWN_HTML.search(head) is not None
+    return head.lstrip(b"\xef\xbb\xbf").startswith(_OWN_MARKDOWN)
 
 
 def _decoded(data: bytes, source: str, declared: str | None) -> Generator[Item, None, str]:
