@@ -54,7 +54,9 @@ def is_url(value: str) -> bool:
 def expand_inputs(values: Iterable[str]) -> Iterator[Input | IngestFailure]:
     """Each argument as one or more inputs, or a failure when it names nothing."""
     for value in values:
-        if value == STDIN:
+        if not value.strip():  # "$DIR" unset in a script: Path("") is the working folder
+            yield IngestFailure(repr(value), "an empty path (nothing named)")
+        elif value == STDIN:
             yield Input(STDIN, InputKind.STDIN)
         elif is_url(value):
             yield Input(value, InputKind.URL)
