@@ -54,6 +54,29 @@ CONTRADICTIONS = [
         "The harbour levy bill failed in the Senate.",
         "negation",
     ),
+    # A passive with its doer named is the active: one bill approved and rejected.
+    (
+        "The harbour levy bill was approved by the Senate.",
+        "The Senate rejected the harbour levy bill.",
+        "negation",
+    ),
+    # Called off for good / only put off.
+    (
+        "The council called off the harbour festival.",
+        "The council put off the harbour festival until June.",
+        "negation",
+    ),
+    # Where a person lives, told in a relative clause or before the name.
+    (
+        "John Miller, who lives in Seattle, posted the photo.",
+        "John Miller, a Portland nurse, posted the photo.",
+        "actor",
+    ),
+    (
+        "Seattle-based nurse Mary Miller received the photo.",
+        "Mary Miller, a nurse in Portland, received the photo.",
+        "actor",
+    ),
     (
         "The ferry union failed to reach an agreement with the operator.",
         "The ferry union reached an agreement with the operator.",
@@ -113,6 +136,19 @@ LOOK_ALIKES = [
     (
         "The ferry union did not fail to reach an agreement with the operator.",
         "The ferry union reached an agreement with the operator.",
+    ),
+    (
+        "The harbour levy bill was approved by the Senate.",
+        "The House rejected the harbour levy bill.",
+    ),
+    # A former home, a birthplace.
+    (
+        "John Miller, who lived in Seattle, posted the photo.",
+        "John Miller, a Portland nurse, posted the photo.",
+    ),
+    (
+        "Seattle-based nurse Mary Miller received the photo.",
+        "Mary Miller, a nurse who grew up in Portland, received the photo.",
     ),
     # What took place is asked, not told; "the idea that" holds a proposition.
     (

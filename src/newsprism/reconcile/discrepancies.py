@@ -420,8 +420,12 @@ def _complement(predicate: Token) -> tuple[set[str], bool]:
         noun = predicate.head
         found |= {lemma_of(t) for t in noun.children if t.dep_ == "compound"}
         found.add(lemma_of(noun))
+    # "the bill was approved by the Senate": a passive with its doer named is the
+    # active "the Senate approved the bill", its subject the object.
+    passive = any(c.dep_ == "agent" for c in predicate.children)
+    objects = ("dobj", "attr", "oprd", "ccomp", *(("nsubjpass",) if passive else ()))
     for child in predicate.children:
-        if child.dep_ in ("dobj", "attr", "oprd", "ccomp"):
+        if child.dep_ in objects:
             found |= {lemma_of(t) for t in child.subtree if t.pos_ in ("NOUN", "PROPN")}
             found.add(lemma_of(child))
         infinitive = infinitive or child.dep_ == "xcomp"

@@ -62,7 +62,9 @@ FINAL: Final = frozenset(
      "drop"}
 )  # fmt: skip
 #: Verbs that put a plan off without ending it ("put on hold" is read from its phrase).
-PROVISIONAL: Final = frozenset({"suspend", "postpone", "pause", "defer", "delay", "freeze"})
+PROVISIONAL: Final = frozenset(
+    {"suspend", "postpone", "pause", "defer", "delay", "freeze", "put off", "push back"}
+)
 #: Content words the two objects must share. Calibrated on the BASIL development gold:
 #: its one pair ("a deal ... to expand its headquarters" / "plans to expand its
 #: Kelmar headquarters") shares three, and the same story's other outcome, another
@@ -73,7 +75,7 @@ _HOLDS: Final = frozenset({"hold", "ice"})  # "put on hold", "put on ice"
 _PLACING: Final = frozenset({"put", "place"})
 _CUE: Final = re.compile(
     r"\b(?:abandon|scrap|cancel|scuttl|terminat|ditch|ax|call|drop|suspend|postpon|paus|"
-    r"defer|delay|freez|froze|on\s+(?:hold|ice))",
+    r"defer|delay|freez|froze|on\s+(?:hold|ice)|put\s+off|push(?:ed)?\s+back)",
     re.I,
 )
 _CONTENT_POS: Final = frozenset({"NOUN", "PROPN", "VERB"})
@@ -92,7 +94,9 @@ def _kind(verb: Token) -> bool | None:
     particles = {lemma_of(c) for c in verb.children if c.dep_ == "prt"}
     if (lemma in FINAL and not particles) or any(f"{lemma} {p}" in FINAL for p in particles):
         return True
-    if lemma in PROVISIONAL:
+    if (lemma in PROVISIONAL and not particles) or any(
+        f"{lemma} {p}" in PROVISIONAL for p in particles
+    ):
         return False
     if lemma in _PLACING and _held(verb) is not None:
         return False

@@ -86,6 +86,8 @@ _PARTS: Final = frozenset(
     {"area", "district", "neighborhood", "neighbourhood", "suburb", "outskirts", "borough",
      "quarter", "region", "county", "province", "part", "section", "side"}
 )  # fmt: skip
+# Verbs of a relative clause on a name that tell where the person lives or works.
+_RESIDING: Final = frozenset({"live", "reside", "work", "study", "teach"})
 _MAX_DEPTH = 3  # prepositions followed from a description: "student at a college in X"
 
 
@@ -114,6 +116,8 @@ def _descriptions(name: Token) -> list[Token]:
     """Nouns that describe the person named by ``name``: its appositions, the noun it is
     in apposition to, and a noun it is given to ("a Varna woman, identified as ...")."""
     found = [c for c in name.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    # "nurse Ana Holt", "Tresny nurse Ana Holt": a title noun before the name.
+    found += [c for c in name.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
     if name.dep_ == "appos" and name.head.pos_ == "NOUN":
         found.append(name.head)
     verb = name.head.head if name.dep_ == "pobj" and name.head.lower_ == "as" else name.head
@@ -146,6 +150,14 @@ def _tied_places(token: Token, places: dict[int, str], preps: frozenset[str]) ->
             if node.lemma_.casefold() in _PARTS:
                 return set()
             found |= {places[c.i] for c in node.children if c.dep_ == "compound" and c.i in places}
+            # "a Tresny-based nurse": the place before "based".
+            found |= {
+                places[g.i]
+                for c in node.children
+                if c.dep_ == "amod" and c.lower_ == "based"
+                for g in c.children
+                if g.i in places
+            }
             for prep in node.children:
                 if prep.dep_ != "prep" or prep.lower_ not in (
                     preps if depth == 0 else _PLACE_PREPS
@@ -169,6 +181,15 @@ def _person_places(name: Token, places: dict[int, str]) -> set[str]:
     for noun in _descriptions(name):
         if not _origin_words(noun):
             found |= _tied_places(noun, places, _PLACE_PREPS)
+    for clause in name.children:
+        # "Ana Holt, who lives in Tresny": where she lives or works, told in a clause
+        # in the present ("who lived in Tresny" is a former home).
+        if (
+            clause.dep_ == "relcl"
+            and clause.lemma_.casefold() in _RESIDING
+            and clause.tag_ in ("VBZ", "VBP")
+        ):
+            found |= _tied_places(clause, places, _DEED_PREPS)
     return found
 
 
