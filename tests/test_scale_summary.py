@@ -31,6 +31,10 @@ _SENTENCES = [
     "I have walked along the quay for years and never seen anything like this before today.",
 ]
 _DAYS = ["Monday", "Tuesday", "Wednesday"]
+_OWN = "{who} counted {m} {what} near the {pier} on {{day}}, with {{n}} more expected."
+_WHO = ["Harbour police", "Lena Marsh", "The coastguard", "A ferry captain", "Divers"]
+_WHAT = ["damaged pallets", "oil drums", "broken cranes", "sunken crates", "stranded trucks"]
+_PIERS = ["east pier", "west slipway", "Marten dock", "fuel jetty"]
 
 
 def _material(seed: int) -> StoryMaterial:
@@ -38,6 +42,11 @@ def _material(seed: int) -> StoryMaterial:
     articles, analyses = [], {}
     for k in range(rng.randint(4, 9)):
         chosen = rng.sample(_SENTENCES, rng.randint(3, len(_SENTENCES)))
+        # One sentence of its own: like the others' in words, not in its figures.
+        own = _OWN.format(
+            who=rng.choice(_WHO), what=rng.choice(_WHAT), pier=rng.choice(_PIERS), m=k * 7 + 2
+        )
+        chosen.insert(rng.randint(0, len(chosen)), own)
         text = " ".join(
             s.format(day=rng.choice(_DAYS), n=rng.choice([3, 12, 40, 41])) for s in chosen
         )

@@ -361,40 +361,56 @@ class _Novelty:
         self._similarity = similarity
         self._elsewhere = elsewhere
         self._options = options
-        self._sources = np.array([material.source_of(s.article) for s in sentences])
+        # Sources as numbers: the passages x sentences tests compare integers, not strings.
+        self._codes: dict[str, int] = {}
+        self._sources = self._source_codes(s.article for s in sentences)
 
-    def _resembling(self, passages: Sequence[Passage]) -> npt.NDArray[np.bool_]:
-        """``len(passages) x len(sentences)``: which sentence resembles which passage."""
+    def _source_codes(self, articles: Iterable[str]) -> npt.NDArray[np.int64]:
+        codes = self._codes
+        return np.array(
+            [codes.setdefault(self._material.source_of(a), len(codes)) for a in articles],
+            dtype=np.int64,
+        )
+
+    def _resembled(self, passages: Sequence[Passage]) -> npt.NDArray[np.bool_]:
+        """Per passage: whether a sentence of another source resembles it. Only another
+        source's sentence counts, so the details of the passage's own source are never
+        weighed; and a passage's details are weighed against its next candidate
+        sentence only while none has resembled it yet (once one has, the others change
+        nothing: weighing them all was most of this step in a story of one event)."""
         opts = self._options
         first, second = [p.text for p in passages], [s.text for s in self._sentences]
-        # Only another source's sentence counts (``novel``): the details of the
-        # passage's own source are never weighed.
-        mine = np.array([self._material.source_of(p.article) for p in passages])
+        mine = self._source_codes(p.article for p in passages)
         other: npt.NDArray[np.bool_] = mine[:, None] != self._sources[None, :]
         if not self._similarity.dense:
             scores = self._similarity.matrix(first, second)
-            found: npt.NDArray[np.bool_] = scores >= opts.lexical_alone
-            band = (scores >= opts.lexical) & ~found & other
-            for row, column in zip(*np.nonzero(band), strict=True):
-                share = self._elsewhere.carried_share(passages[row], int(column))
-                found[row, column] = share >= opts.lexical_details
-            return found
-        dense = self._similarity.matrix(first, second)
-        lexical = LexicalSimilarity().matrix(first, second)
-        close = (dense >= opts.dense) & (lexical >= opts.dense_wording) & other
-        for row, column in zip(*np.nonzero(close), strict=True):
-            share = self._elsewhere.carried_share(passages[row], int(column))
-            close[row, column] = share >= opts.dense_details
-        return close | (lexical >= opts.dense_lexical)
+            alone = scores >= opts.lexical_alone
+            sure = alone & other
+            band = (scores >= opts.lexical) & ~alone & other
+            least = opts.lexical_details
+        else:
+            dense = self._similarity.matrix(first, second)
+            lexical = LexicalSimilarity().matrix(first, second)
+            sure = (lexical >= opts.dense_lexical) & other
+            band = (dense >= opts.dense) & (lexical >= opts.dense_wording) & other
+            least = opts.dense_details
+        resembled: npt.NDArray[np.bool_] = np.any(sure, axis=1)
+        rows, columns = np.nonzero(band & ~resembled[:, None])
+        for row, column in zip(rows.tolist(), columns.tolist(), strict=True):
+            if not resembled[row]:
+                share = self._elsewhere.carried_share(passages[row], column)
+                resembled[row] = share >= least
+        return resembled
 
     def novel(self, passages: Sequence[Passage]) -> list[bool]:
         if not passages:
             return []
-        result = []
-        for row, passage in zip(self._resembling(passages), passages, strict=True):
-            other = self._sources != self._material.source_of(passage.article)
-            result.append(bool(other.any()) and not bool(row[other].any()))
-        return result
+        mine = self._source_codes(p.article for p in passages)
+        resembled = self._resembled(passages)
+        return [
+            bool((self._sources != source).any()) and not bool(found)
+            for source, found in zip(mine, resembled, strict=True)
+        ]
 
 
 def _single_source(material: StoryMaterial, statement: Statement) -> bool:
