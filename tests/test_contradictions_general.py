@@ -45,6 +45,11 @@ CONTRADICTIONS = [
         "actor",
     ),
     (
+        "John Miller was sworn in as mayor of Portland.",
+        "Robert Smith was sworn in as mayor of Portland.",
+        "actor",
+    ),
+    (
         "John Miller was appointed as chair of the caucus.",
         "Robert Smith became chair of the caucus.",
         "actor",
@@ -111,6 +116,11 @@ LOOK_ALIKES = [
     # A member is one of many; "the target of criticism" is no office of one body.
     ("John Miller became a member of the caucus.", "Robert Smith became a member of the caucus."),
     ("John Miller became the target of criticism.", "Robert Smith became the target of criticism."),
+    # Swearing to a thing is no office taken.
+    (
+        "John Miller swore he had never met Robert Smith.",
+        "Robert Smith swore he had never met John Miller.",
+    ),
     # Two bodies, two offices.
     ("John Miller became chair of the caucus.", "Robert Smith became chair of the committee."),
     # An article naming both holders may tell of a predecessor.

@@ -71,7 +71,8 @@ ONE_AGENT: Final = MappingProxyType(
         + inflections("name")
         + inflections("appoint")
         + inflections("choose", ("chose", "chosen"))
-        + inflections("select"),
+        + inflections("select")
+        + inflections("swear", ("swore", "sworn")),  # "was sworn in as mayor"
     }
 )
 _LEMMA_OF: Final = form_table(ONE_AGENT)
