@@ -36,6 +36,11 @@ REPORTED_CASES = [
         "Rask vowed to bring back the lost ferry jobs.",
         "to bring back the lost ferry jobs",
     ),
+    # A clause whose subject the parser took for the object of a participle.
+    (
+        "Rask released a statement stating an intern is responsible for the error.",
+        "an intern is responsible for the error",
+    ),
     # A speech act whose object is the content.
     (
         "Rask announced on Friday the closure of the northern terminal.",
@@ -50,6 +55,15 @@ def test_reported_speech_without_a_complement(nlp: Language, text: str, words: s
     assert found, [q.text for q in quotes_of(nlp, text)]
     assert (found[0].direct, found[0].speaker) == (False, "Edvin Rask")
     assert_offsets(text, found)
+
+
+def test_a_subject_joined_to_the_noun_before_and(nlp: Language) -> None:
+    text = (
+        "The Airbus A320 aircraft was examined and cleared for its next flight and a "
+        "spokesman for Lorvik's Metropolitan Police said Monday that no arrests had been made."
+    )
+    [quote] = quotes_of(nlp, text)
+    assert (quote.text, quote.speaker_mention) == ("no arrests had been made", "a spokesman")
 
 
 NOTHING_REPORTED = [

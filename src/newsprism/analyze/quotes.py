@@ -94,6 +94,7 @@ from newsprism.analyze.reported_speech import (
     committed_extent,
     described_subject,
     following_clause,
+    object_read_subject,
     question_clause,
     set_off_extent,
     stated_object,
@@ -660,6 +661,7 @@ def _reported_extent(ctx: SpeakerDoc, verb: Token) -> tuple[int, int] | None:
         or bracketing_clause(ctx, verb)
         or set_off_extent(ctx, verb)
         or following_clause(ctx, verb)
+        or object_read_subject(ctx, verb)
     )
 
 

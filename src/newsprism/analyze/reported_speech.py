@@ -218,6 +218,36 @@ def following_clause(ctx: QuotedDoc, verb: Token) -> tuple[int, int] | None:
     return None
 
 
+def object_read_subject(ctx: QuotedDoc, verb: Token) -> tuple[int, int] | None:
+    """``released a statement stating an intern is responsible``: the parser made the
+    clause's subject the verb's object and hung the clause's verb, which has no subject,
+    elsewhere; the object and the finite verb right after it are the reported clause.
+    Only for a participle on a noun ("a statement stating", "a letter saying"), where
+    an object of its own is rare; after a finite verb the object may be the listener
+    and the clause nested in another report ("claiming that a source told him the
+    nominee had …": the one such reading on PolNeAR dev, which its gold leaves out)."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG":
+        return None
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or obj.i < verb.i or obj.pos_ not in ("NOUN", "PROPN", "PRON"):
+            continue
+        after = obj.right_edge.i + 1
+        if after >= len(verb.doc) or verb.doc[after].sent != verb.sent:
+            return None
+        clause = verb.doc[after]
+        if clause.tag_ not in ("VBZ", "VBD", "VBP", "MD") or any(
+            c.dep_ in _SUBJECTS for c in clause.children
+        ):
+            return None
+        if clause.tag_ == "MD" or clause.dep_ in ("aux", "auxpass"):
+            clause = clause.head  # "hadn't paid": the clause is the main verb's
+        first, last = obj.left_edge.i, max(clause.right_edge.i, after) + 1
+        if any(ctx.quoted[t] for t in range(first, last)):
+            return None
+        return (first, last) if _same_paragraph(ctx, first, last - 1) else None
+    return None
+
+
 def _finite(clause: Token) -> bool:
     if clause.tag_ in _FINITE_TAGS:
         return True
