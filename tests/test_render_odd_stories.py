@@ -167,3 +167,15 @@ def test_verify_panel_prints_a_title_with_markup_literally() -> None:
     shown = console.export_text()
     assert "Port [/b] closes" in shown
     assert "(1 article)" in shown
+
+
+def test_markdown_closes_an_isolate_the_text_left_open() -> None:
+    # A right-to-left isolate (U+2067) opened in the text and never closed: the closer
+    # markdown adds must not end it in place of its own, or the outlet stays inside.
+    hebrew = "\u2067\u05d4\u05e0\u05de\u05dc \u05e0\u05e1\u05d2\u05e8"
+    sentence = SummarySentence(_passage("a1", "Tessel Post", hebrew), ("a1",))
+    source = markdown.brief_markdown(_brief((sentence,), ("a1",)), {"a1": "Tessel Post"})
+    line = next(x for x in source.splitlines() if x.startswith("1. "))
+    before = line[: line.index("*Tessel Post*")]
+    opened = sum(before.count(c) for c in "\u2066\u2067\u2068")
+    assert opened and opened == before.count("\u2069")

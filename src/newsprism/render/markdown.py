@@ -39,7 +39,9 @@ def isolated(text: str) -> str:
     right-to-left letters or bidi controls: an Arabic sentence keeps its own direction,
     and an override left open (U+202E) ends with it instead of reversing the outlet
     named after it. A closing isolate of the text's own with no opener is dropped: it
-    would close this isolate early (and, unmatched, does nothing else)."""
+    would close this isolate early (and, unmatched, does nothing else); an isolate of the
+    text's own left open is closed before this one, else this one's closer would end it
+    instead and the outlet named after the text would stay inside."""
     if not _BIDI.search(text):
         return text
     kept: list[str] = []
@@ -49,7 +51,7 @@ def isolated(text: str) -> str:
             continue
         depth += (char in _ISOLATE_OPENERS) - (char == _PDI)
         kept.append(char)
-    return _FSI + "".join(kept) + _PDI
+    return _FSI + "".join(kept) + _PDI * depth + _PDI
 
 
 def _who(passage: Passage) -> str:
