@@ -255,6 +255,22 @@ intercept -7.72 against the shipped -4.10, and 24.5 % of BASIL's teacher positiv
 under even odds with it (3.8 % with the shipped model); those positives have a mean text
 cosine of 0.26 with their story. ``no_title`` is 1 on every Multi-News row and 0 on every
 other set's, so its weight is in effect an intercept for Multi-News.
+
+Tried (6 Dec; not kept): features relative to the article's other candidates, as a
+nearest-neighbour ratio test would use them (BASIL's missed positives are usually the
+nearest story by far, ECB+'s look-alikes are not). Measured offline on the teacher's
+rows (candidates grouped per article; cross-set fit; each article's decision the argmax
+over its candidates if it reaches even odds), counts join right / wrong join / missed
+join / new story right, on the IDF with the background prior. Plain features: BASIL
+194 / 2 / 78 / 88, ECB+ 1175 / 69 / 32 / 100, Multi-News 311 / 45 / 36 / 188. With
+``text_mean`` minus the best other candidate's (0 without one; fitted weight +17 to
++20): BASIL 253 / 6 / 19 / 84, ECB+ 1200 / 71 / 13 / 92, but Multi-News 321 / 152 / 17
+/ 90: the nearest candidate always gets a positive margin, so the first report of a new
+story joins its nearest stranger (Multi-News: 113 stories in 291 articles). With the
+best other candidate's ``text_mean`` alone as a feature: BASIL 230 / 4 / 42 / 86, ECB+
+1140 / 57 / 80 / 99, Multi-News 328 / 106 / 17 / 129. Both trade Multi-News (and the
+second ECB+) for BASIL, so neither reached the clusterer; a margin that only counts once
+the story is close in absolute terms (an interaction with ``text_mean``) is untried.
 """
 
 from __future__ import annotations
