@@ -23,6 +23,7 @@ __all__ = [
     "SP",
     "ParsedText",
     "date_name_after",
+    "is_date_or_clock",
     "is_fraction",
     "is_lone_one",
     "is_plural_noun",
@@ -235,6 +236,11 @@ def date_name_after(amount: Amount, text: str) -> int | None:
     return found.end() if found is not None else None
 
 
+def is_date_or_clock(amount: Amount, text: str) -> bool:
+    """Whether figures are part of a date or a clock time (see :func:`_is_date_or_clock`)."""
+    return amount.form == "digits" and _is_date_or_clock(amount, text)
+
+
 def _is_date_or_clock(amount: Amount, text: str) -> bool:
     """Whether figures are part of a date or clock time: "March 3", "6 p.m.", "1400 GMT",
     "on 14/03", "3/14/2026" (not "the 19 Sept. 11 hijackers": that month has its day)."""
@@ -307,10 +313,23 @@ def is_lone_one(amount: Amount, text: str) -> bool:
     return lone and amount.kind not in {"percent", "money"}
 
 
+# Durations that reach past any calendar date (in years): "some 66 million years ago",
+# "12,000 years earlier" measure an age of the earth, which no date resolves (date
+# extraction reads "N years ago" up to three digits); a thousand years is the floor, so
+# "a century ago" stays a date's.
+_UNDATED_YEARS: Final = 1000.0
+# A comparison of two times, not a date: "36 million years later than had been thought".
+_COMPARED_AFTER: Final = re.compile(rf"{SP}+(?:later|earlier|sooner){SP}+than\b", re.I)
+
+
 def is_relative_time(amount: Amount, text: str) -> bool:
     """A duration that dates something: "two weeks ago", "the past three days"."""
     if amount.joined or _OF_AFTER.match(text, amount.end):
         return False  # "his last eight years of ledgers" measures the ledgers
+    if amount.unit == "years" and amount.value >= _UNDATED_YEARS:
+        return False
+    if _COMPARED_AFTER.match(text, amount.end):
+        return False
     if _RELATIVE_BEFORE.search(text, max(0, amount.start - 12), amount.start):
         return True
     return bool(_RELATIVE_AFTER.match(text, amount.end)) and not _EVENT_AFTER.match(

@@ -340,11 +340,13 @@ _BOUND_BEFORE: Final[Mapping[str, Approx]] = MappingProxyType(
         "just over": "over", "well over": "over", "in excess of": "over",
         "above": "over", "no fewer than": "over", "no less than": "over",
         "slightly more than": "over", "a little over": "over", "exceeding": "over",
+        "as few as": "over", "as little as": "over",  # the least it may be
         # at or below the figure: "nearly 30" is less than 30
         "nearly": "under", "almost": "under", "just under": "under", "up to": "under",
         "less than": "under", "fewer than": "under", "under": "under",
         "close to": "under", "below": "under", "just shy of": "under",
-        "as many as": "under", "no more than": "under", "at most": "under",
+        "as many as": "under", "as much as": "under", "no more than": "under",
+        "at most": "under",
         "not quite": "under", "well under": "under", "just below": "under",
         # near the figure, either side
         "about": "about", "around": "about", "roughly": "about", "some": "about",

@@ -24,33 +24,40 @@ Decisions (each has a test in ``tests/test_quantities.py``):
 * **Bounds.** "about, around, roughly, approximately, some, an estimated, ... or so" are
   ``about``; "more than, over, at least, upwards of, just/well over, ... or more" are
   ``over``; "nearly, almost, just under, up to, less than, fewer than, close to, as many
-  as, ..." are ``under`` ("nearly 30" says the true figure is below 30). Dozens are
-  loose: "two dozen" is 24, ``about``. Vague amounts are the least they can mean:
-  "hundreds of" and "several hundred" are 200, ``over``; "scores of" is 40, but only
-  with nothing before it ("test scores of 90" is a noun). A range "20-30%" is two
-  quantities, 20 ``over`` and 30 ``under`` ("from 20% to 30%" is a change: no bound).
+  as, as much as, ..." are ``under`` ("nearly 30" says the true figure is below 30; "as
+  few as" is ``over``). Dozens are loose: "two dozen" is 24, ``about``. Vague amounts
+  are the least they can mean: "hundreds of" and "several hundred" are 200, ``over``;
+  "scores of" is 40, but only with nothing before it ("test scores of 90" is a noun). A
+  range "20-30%" is two quantities, 20 ``over`` and 30 ``under`` ("from 20% to 30%" is a
+  change: no bound).
   "over two years" before a duration means "spread over", not a bound. A deadline with
   the article is one unit at most: "within a year" is 1 year, ``under``.
 * **Tallies and ages.** A bare pair ("97-1", "134 to 63", "a 134-to-63 vote") with a
   voting word in its sentence or the one before is a tally: two exact counts about
   "vote"; so is a court's split ("the court ruled 5-4", "a 6-3 ruling", "the justices
-  ... 5 to 4"). A number set off by commas after a name ("Weiner, 46, is") is that person's
-  age in years, about the name; so is one in a relative clause after a name ("Labrador,
-  who is 46,"), and a number after "aged" ("aged 16 and 13", about no one). "one-in-three"
-  is a share like "one in three".
+  ... 5 to 4"). One side of a vote written out ("and 117 against", "52 in favour") with a
+  voting word near is a count about "vote" too. Ages (:mod:`newsprism.analyze.ages`): a
+  number set off by commas after a name ("Weiner, 46, is") is that person's age in years,
+  about the name; so is one in a relative clause after a name ("Labrador, who is 46,"),
+  after ", age", "at the age of", "at age", a bare "at" in a life event ("found dead at
+  37"), or as a person's predicate ("Kerr was 37 when"); after "aged" ("aged 16 and 13")
+  it is about no one. "one-in-three" is a share like "one in three".
 * **About.** For counts, the counted noun (a part of a total the sentence gives is
   another measure: "three of the seven bullets" is about "bullet (part)"); for sums,
-  what the preposition after them names ("$15 million to charity" -> "charity"); for
-  measures and shares, the "of" complement ("30% of capacity" -> "capacity"), else the
-  noun the quantity modifies ("a 4% pay rise" -> "rise"), else the noun a preposition
-  ties it to ("a fund of EUR 2.3 billion" -> "fund"), else the subject of a measuring
-  verb ("turnout was 40%" -> "turnout"), else the governing verb ("the union demands
-  9%" -> "demand").
+  what the preposition after them names ("$15 million to charity" -> "charity", "$4.9
+  million from his stake" -> "stake"; not after "cut" and the like, nor for "a payment of
+  $X from"); "the number of rebels at 117" counts rebels; for measures and shares, the
+  "of" complement ("30% of capacity" -> "capacity"), else the noun the quantity modifies
+  ("a 4% pay rise" -> "rise"), else the noun a preposition ties it to ("a fund of EUR
+  2.3 billion" -> "fund"), else the subject of a measuring verb ("turnout was 40%" ->
+  "turnout"), else the governing verb ("the union demands 9%" -> "demand").
 * **Not quantities.** Years, dates, clock times, ordinals, list numbers, phone numbers
   and codes, labels ("Article 5", "Pier 4", "Boeing 737"), scores ("won 3-1"),
   relative dates ("two weeks ago", "the past three days": date extraction's; but "two
   weeks before the elections" is an interval between events, which no date resolves, and
-  is kept, and so is the age of a thing begun: "began investigating him two years ago"
+  is kept, as are spans of a thousand years or more ("some 66 million years ago") and
+  comparisons ("36 million years later than thought"), and so is the age of a thing
+  begun: "began investigating him two years ago"
   is a two-year investigating, as "a two-year investigation" says), the word
   "one" alone ("one of them", "one day"), and numbers glued to letters ("1990s",
   "G7"). spaCy's DATE/TIME/ORDINAL labels exclude only numbers with nothing counted,
@@ -72,6 +79,7 @@ from typing import Final
 
 from spacy.tokens import Doc, Span, Token
 
+from newsprism.analyze.ages import age_of
 from newsprism.analyze.non_quantities import (
     SP,
     ParsedText,
@@ -147,18 +155,14 @@ _VOTE_WORDS: Final = word_set(
 # Words that make the pair before them a tally, though nowhere else ("a 5-4 decision",
 # "a 6-3 ruling"; a coach's "decision" elsewhere in the sentence does not).
 _VOTE_NEXT_WORDS: Final = _VOTE_WORDS | word_set("decision ruling")
-# Prepositions after a sum that name what it is for ("$15 million to charity").
-_SUM_PREPOSITIONS: Final = word_set("in on for to")
-# After an age set off by commas: the closing comma (", 16, was").
-_AGE_AFTER: Final = re.compile(r",[^\S\n]")
-# An age in a relative clause after a name: "Labrador, who is 46, said"; the clause
-# ends at the number ("who is 46 percent" is not an age; the unit makes it no count).
-_AGE_CLAUSE_BEFORE: Final = re.compile(rf",{SP}+who{SP}+(?:is|was|turns|turned){SP}+$")
-_AGE_CLAUSE_AFTER: Final = re.compile(rf"(?:[,;.)]|{SP}*$|{SP}+(?:and|but)\b)")
-# Ages after "aged", a list or range of them included: "aged 16 and 13", "aged 18 to 24".
-_AGED_BEFORE: Final = re.compile(
-    rf"\baged{SP}+(?:between{SP}+)?(?:\d{{1,3}}(?:,{SP}*|{SP}+(?:and|or|to){SP}+|-))*$",
-    re.IGNORECASE,
+# Prepositions after a sum that name what it is for ("$15 million to charity") or where
+# it came from ("$4.9 million from his stake": two sums of one sentence, "$5 million in
+# salary and another $4.9 million from his stake", are two measures).
+_SUM_PREPOSITIONS: Final = word_set("in on for to from")
+# Nouns after such a preposition that date a sum rather than say what it is ("down $5
+# million from last year", "$2 million in the first quarter").
+_TIME_NOUNS: Final = word_set(
+    "year month week day quarter period half decade season term morning night"
 )
 # Counted nouns that only stand in for a noun said before: "53 others were wounded".
 _STAND_INS: Final = word_set("other others")
@@ -201,11 +205,11 @@ def _finish(amount: Amount, ctx: ParsedText) -> Quantity | None:
 def _finish_count(amount: Amount, ctx: ParsedText) -> Quantity | None:
     """A plain count: the counted noun is what it is about, and ends its text."""
     noun = _counted_noun(amount, ctx)
-    tally = amount.needs_noun and not is_year_pair(amount, ctx.text)
-    if tally and _is_tally(amount, ctx, noun):
-        return _quantity(replace(amount, approx=None), amount.num_end, None, ctx.text, "vote")
-    if (person := _aged(amount, ctx)) is not None or _after_aged(amount, ctx.text):
-        return _quantity(replace(amount, unit="years", kind="time"), amount.end, person, ctx.text)
+    if (votes := _votes(amount, ctx, noun)) is not None:
+        return votes
+    if (aged := age_of(amount, ctx)) is not None:
+        years = replace(amount, unit="years", kind="time")
+        return _quantity(years, amount.end, aged.person, ctx.text, aged.name)
     if not_a_count(amount, ctx, noun):
         return None
     if amount.glued_m and not is_plural_noun(noun):
@@ -215,6 +219,17 @@ def _finish_count(amount: Amount, ctx: ParsedText) -> Quantity | None:
         end = noun.idx + len(noun) if amount.noun_from is None else amount.end
         return _quantity(amount, end, _stand_in_for(noun), ctx.text)
     return _uncounted(amount, ctx)
+
+
+def _votes(amount: Amount, ctx: ParsedText, noun: Token | None) -> Quantity | None:
+    """A vote count about "vote": one end of a tally ("97-1", "134 to 63") or one side
+    written out ("117 against"); else None."""
+    tally = amount.needs_noun and not is_year_pair(amount, ctx.text)
+    if tally and _is_tally(amount, ctx, noun):
+        return _quantity(replace(amount, approx=None), amount.num_end, None, ctx.text, "vote")
+    if noun is None and _tally_side(amount, ctx):
+        return _quantity(amount, amount.end, None, ctx.text, "vote")
+    return None
 
 
 def _uncounted(amount: Amount, ctx: ParsedText) -> Quantity:
@@ -284,8 +299,55 @@ def _spent_on(amount: Amount, ctx: ParsedText) -> Token | None:
     prep = ctx.token_from(amount.end)
     if prep is None or prep.idx != amount.end + 1 or prep.lower_ not in _SUM_PREPOSITIONS:
         return None
+    if prep.lower_ == "from" and (_of_noun(amount, ctx) or _reduced(prep)):
+        return None  # "a payment of $100,000 from the company": the payment, not its payer
     found = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return found if found is not None and found.pos_ == "NOUN" else None
+    if found is None or found.pos_ != "NOUN" or found.lemma_.lower() in _TIME_NOUNS:
+        return None
+    return found
+
+
+# A side of a vote written out: "200 voted for her and 117 against", "52 in favour".
+_SIDE_AFTER: Final = re.compile(rf"{SP}+(?:against|in{SP}+fav(?:ou)?r|opposed)\b", re.IGNORECASE)
+
+
+def _tally_side(amount: Amount, ctx: ParsedText) -> bool:
+    """Whether a bare count is one side of a vote: "against", "in favour" or "opposed"
+    right after it, a voting word in its sentence or the one before ("lawmakers had voted
+    in support of May, and 117 against"): the votes cast, as "117 votes" says."""
+    if amount.form not in {"digits", "words"} or amount.unit is not None:
+        return False
+    if not _SIDE_AFTER.match(ctx.text, amount.end):
+        return False
+    token = ctx.token_at(amount.num_start)
+    return token is not None and bool(_lemmas_near(token) & _VOTE_WORDS)
+
+
+def _lemmas_near(token: Token) -> set[str]:
+    """The lemmas of the token's sentence and the one before it."""
+    sentence = token.sent
+    start = token.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    return {t.lemma_.lower() for t in token.doc[start : sentence.end]}
+
+
+# Verbs whose "from" says what a sum is taken out of, not where it came from: "cut $1.3
+# trillion from health care" is a cut (as "$1.3 trillion in cuts" says).
+_REDUCING_VERBS: Final = word_set("cut slash trim reduce remove save withdraw take strip shave")
+
+
+def _reduced(prep: Token) -> bool:
+    """Whether the "from" after a sum hangs on a verb that takes it away."""
+    verb = prep.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.lemma_.lower() in _REDUCING_VERBS
+
+
+def _of_noun(amount: Amount, ctx: ParsedText) -> bool:
+    """Whether the amount is a noun's "of" complement ("a payment of $100,000")."""
+    before = ctx.token_from(amount.start)
+    of = ctx.doc[before.i - 1] if before is not None and before.i > 0 else None
+    return of is not None and of.lower_ == "of" and of.head.pos_ in _NOUNS
 
 
 def _is_tally(amount: Amount, ctx: ParsedText, noun: Token | None) -> bool:
@@ -309,10 +371,7 @@ def _is_tally(amount: Amount, ctx: ParsedText, noun: Token | None) -> bool:
     token = ctx.token_at(amount.num_start)
     if token is None:
         return False
-    sentence = token.sent
-    start = ctx.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
-    words = ctx.doc[start : sentence.end]
-    lemmas = {t.lemma_.lower() for t in words}
+    lemmas = _lemmas_near(token)
     # The court's split is the "ruled" verb's own complement ("the court ruled 5-4"), not
     # any pair in a sentence a court rules in ("ruled that Kelmar's 3-1 win will stand").
     governor = token.head
@@ -320,55 +379,6 @@ def _is_tally(amount: Amount, ctx: ParsedText, noun: Token | None) -> bool:
         governor = governor.head  # "5-4": the 4 hangs on the 5
     ruled = governor.lemma_.lower() == "rule" and governor.pos_ == "VERB"
     return voted_next or bool(lemmas & _VOTE_WORDS) or (ruled and "court" in lemmas)
-
-
-def _can_be_age(amount: Amount) -> bool:
-    return amount.form == "digits" and amount.value.is_integer() and 0 < amount.value < 120
-
-
-def _after_aged(amount: Amount, text: str) -> bool:
-    """Whether a bare number is an age after "aged": "aged 16 and 13 respectively"."""
-    lead = max(0, amount.start - 40)
-    return _can_be_age(amount) and _AGED_BEFORE.search(text, lead, amount.start) is not None
-
-
-def _aged(amount: Amount, ctx: ParsedText) -> Token | None:
-    """The person whose age a number set off by commas after a name gives ("Mara, 16,
-    was dressed", "Ms. Holt, 76, who") or a relative clause does ("Rask, who is
-    46, said"), else None."""
-    if not _can_be_age(amount):
-        return None
-    clause = _AGE_CLAUSE_BEFORE.search(ctx.text, max(0, amount.start - 16), amount.start)
-    if clause is not None and _AGE_CLAUSE_AFTER.match(ctx.text, amount.num_end):
-        return _named_before(clause.start(), ctx)
-    return _aged_between_commas(amount, ctx)
-
-
-def _named_before(comma_at: int, ctx: ParsedText) -> Token | None:
-    """The capitalised name before the comma at ``comma_at`` ("Labrador, who is 46"):
-    "who" says it is a person, so no entity label is asked ("Labrador" is tagged a place)."""
-    comma = ctx.token_at(comma_at)
-    name = ctx.doc[comma.i - 1] if comma is not None and comma.i > 0 else None
-    named = name is not None and name.pos_ == "PROPN" and name.text[:1].isupper()
-    return name if named else None
-
-
-def _aged_between_commas(amount: Amount, ctx: ParsedText) -> Token | None:
-    """The person a number set off by commas after a name is the age of ("Malia, 16,")."""
-    if not _AGE_AFTER.match(ctx.text, amount.num_end):
-        return None
-    comma = ctx.token_at(amount.num_start - 2) if amount.num_start >= 2 else None
-    if comma is None or comma.text != "," or ctx.text[amount.num_start - 1] != " ":
-        return None
-    name = ctx.doc[comma.i - 1] if comma.i > 0 else None
-    if name is None or name.pos_ != "PROPN" or not name.text[:1].isupper():
-        return None
-    following = ctx.token_from(amount.num_end + 1)
-    if following is not None and (following.pos_ in {"CCONJ", "PROPN", "NUM"}):
-        return None  # a list: "Paris, 12, and London"
-    number = ctx.token_at(amount.num_start)
-    appositive = number is not None and number.dep_ == "appos"
-    return name if appositive or name.ent_type_ == "PERSON" else None
 
 
 def _lemma(token: Token | None) -> str | None:
@@ -496,7 +506,21 @@ def _measured(span: Span) -> Token | None:
         of = None  # "18 of them": what "them" stands for is not here; the verb says more
     if of is not None and of.lower_ in _STAND_INS:
         return _stand_in_for(of, span.root)  # "dozens of others were hurt" -> hurt
-    return of or _modified_noun(span.root) or _governed_by(span.root)
+    return _counted_by(of or _modified_noun(span.root) or _governed_by(span.root))
+
+
+# Nouns that only count what their "of" complement names: "the number of rebels at 117".
+_COUNT_NOUNS: Final = word_set("number total")
+
+
+def _counted_by(found: Token | None) -> Token | None:
+    """What a counting noun counts ("the number of rebels at 117" -> rebels, as "117
+    rebels" says), else ``found`` itself."""
+    if found is None or found.lemma_.lower() not in _COUNT_NOUNS:
+        return found
+    of = next((c for c in found.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    return counted if counted is not None and counted.pos_ in _NOUNS else found
 
 
 def _of_complement(span: Span) -> Token | None:

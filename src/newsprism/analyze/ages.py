@@ -1,0 +1,221 @@
+"""Ages: a bare number that gives a person's age in years, and whose age it is.
+
+:mod:`newsprism.analyze.quantities` asks here before it reads a bare number as a count.
+An age is a number from 1 to 119 written in figures, with no unit and no counted noun:
+
+* set off by commas after a name ("Weiner, 46, is"), or ", age 52," after one; in a
+  relative clause after a name ("Labrador, who is 46,"); after "aged" ("aged 16 and 13");
+* after "at the age of" or "at age" ("died at the age of 37"), about the subject of the
+  verb the phrase hangs on;
+* after a bare "at" in a life event with a person as its subject ("Moats was found dead at
+  37 Sunday", "she retired at 60"): only the verbs of :data:`_LIFE_VERBS` or "dead", since
+  "arrived at 10" is a clock time;
+* as the predicate of a person ("Kerr was 37 when she died", "The victim was 37."), the
+  number ending the clause ("The Dow was 37 lower" is no age).
+
+A person is a name (a proper noun no entity label calls a place or a thing), "he"
+or "she", or a noun of :data:`_PERSON_NOUNS`. Ages are about the person's name, lowercased
+(names are not lemmatised: "Moats" is no plural of "moat"), or about no one for a pronoun.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from spacy.tokens import Token
+
+from newsprism.analyze.non_quantities import SP, ParsedText, is_date_or_clock, word_set
+from newsprism.analyze.numbers import Amount
+
+__all__ = ["Aged", "age_of"]
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Aged:
+    """A number that is an age, and whose (None: no one named)."""
+
+    person: Token | None
+    name: str | None = None  # the person's name as ``about`` (lowercased), if a name
+
+
+# After an age set off by commas: the closing comma (", 16, was").
+_AGE_AFTER: Final = re.compile(r",[^\S\n]")
+# An age in a relative clause after a name: "Labrador, who is 46, said"; the clause
+# ends at the number ("who is 46 percent" is not an age; the unit makes it no count).
+_AGE_CLAUSE_BEFORE: Final = re.compile(rf",{SP}+who{SP}+(?:is|was|turns|turned){SP}+$")
+_AGE_CLAUSE_AFTER: Final = re.compile(rf"(?:[,;.)]|{SP}*$|{SP}+(?:and|but)\b)")
+# Ages after "aged", a list or range of them included: "aged 16 and 13", "aged 18 to 24".
+_AGED_BEFORE: Final = re.compile(
+    rf"\baged{SP}+(?:between{SP}+)?(?:\d{{1,3}}(?:,{SP}*|{SP}+(?:and|or|to){SP}+|-))*$",
+    re.IGNORECASE,
+)
+# "at the age of 37", "at age 37": an age whatever the verb.
+_AT_AGE_BEFORE: Final = re.compile(rf"\b(?P<at>at){SP}+(?:the{SP}+age{SP}+of|age){SP}+$", re.I)
+# ", age 52," after a name.
+_COMMA_AGE_BEFORE: Final = re.compile(rf",{SP}+age{SP}+$", re.IGNORECASE)
+# A bare "at 37": an age only in a life event.
+_AT_BEFORE: Final = re.compile(rf"\b(?P<at>at){SP}+$", re.IGNORECASE)
+# Verbs of life events dated by the age they happened at ("died at 37", "retired at 60");
+# verbs of movement and schedule ("arrived at 10", "started at 9") are left out: clock times.
+_LIFE_VERBS: Final = word_set(
+    "die perish succumb kill murder slay retire marry wed divorce graduate enlist emigrate "
+    "debut orphan widow diagnose"
+)
+_DEAD: Final = word_set("dead")
+_PRONOUNS: Final = word_set("he she")
+# Nouns that name a person, for an age given as a predicate ("The victim was 37").
+_PERSON_NOUNS: Final = word_set(
+    "man woman boy girl child teen teenager victim suspect driver passenger mother father "
+    "son daughter wife husband brother sister gunman shooter officer soldier actor actress "
+    "singer rapper player mayor senator widow"
+)
+# Entity labels a proper noun carries that make it no person (not ORG: the small model
+# labels surnames so, "Kerr/ORG was 37 when she died").
+_NOT_PEOPLE: Final = word_set("GPE LOC NORP FAC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE")
+_SUBJECTS: Final = word_set("nsubj nsubjpass")
+# What may follow an age given as a predicate or after "at": the clause ends.
+_CLAUSE_END: Final = word_set("when and but as after while because")
+
+
+def _can_be_age(amount: Amount) -> bool:
+    return amount.form == "digits" and amount.value.is_integer() and 0 < amount.value < 120
+
+
+def age_of(amount: Amount, ctx: ParsedText) -> Aged | None:
+    """Whether a bare number is an age, and whose (see the module docstring); else None."""
+    if not _can_be_age(amount) or amount.start != amount.num_start:
+        return None
+    lead = max(0, amount.start - 24)
+    if _AGED_BEFORE.search(ctx.text, max(0, amount.start - 40), amount.start):
+        return Aged(None)
+    clause = _AGE_CLAUSE_BEFORE.search(ctx.text, lead, amount.start)
+    if clause is not None and _AGE_CLAUSE_AFTER.match(ctx.text, amount.num_end):
+        return _aged(_named_before(clause.start(), ctx))
+    comma_age = _COMMA_AGE_BEFORE.search(ctx.text, lead, amount.start)
+    if comma_age is not None and _AGE_AFTER.match(ctx.text, amount.num_end):
+        return _aged(_named_before(comma_age.start(), ctx))
+    # Set off by commas before the date test: "May, 62, won" names a woman, not a month.
+    between = _aged_between_commas(amount, ctx)
+    if between is not None or is_date_or_clock(amount, ctx.text):
+        return between
+    return _aged_at(amount, ctx) or _predicate(amount, ctx)
+
+
+def _aged(person: Token | None) -> Aged | None:
+    return None if person is None else Aged(person, _name(person))
+
+
+def _name(person: Token | None) -> str | None:
+    """The ``about`` of a person's age: a name lowercased as written, no one for "he"."""
+    if person is None or person.pos_ == "PRON" or not person.text.isalpha():
+        return None
+    named = person.pos_ == "PROPN" or person.ent_type_ == "PERSON"
+    return person.text.lower() if named else person.lemma_.lower()
+
+
+def _named_before(comma_at: int, ctx: ParsedText) -> Token | None:
+    """The capitalised name before the comma at ``comma_at`` ("Labrador, who is 46"):
+    "who" says it is a person, so no entity label is asked ("Labrador" is tagged a place)."""
+    comma = ctx.token_at(comma_at)
+    name = ctx.doc[comma.i - 1] if comma is not None and comma.i > 0 else None
+    named = name is not None and name.pos_ == "PROPN" and name.text[:1].isupper()
+    return name if named else None
+
+
+def _aged_between_commas(amount: Amount, ctx: ParsedText) -> Aged | None:
+    """The person a number set off by commas after a name is the age of ("Malia, 16,")."""
+    if not _AGE_AFTER.match(ctx.text, amount.num_end):
+        return None
+    comma = ctx.token_at(amount.num_start - 2) if amount.num_start >= 2 else None
+    if comma is None or comma.text != "," or ctx.text[amount.num_start - 1] != " ":
+        return None
+    name = ctx.doc[comma.i - 1] if comma.i > 0 else None
+    if name is None or name.pos_ != "PROPN" or not name.text[:1].isupper():
+        return None
+    following = ctx.token_from(amount.num_end + 1)
+    if following is not None and (following.pos_ in {"CCONJ", "PROPN", "NUM"}):
+        return None  # a list: "Paris, 12, and London"
+    number = ctx.token_at(amount.num_start)
+    appositive = number is not None and number.dep_ == "appos"
+    return _aged(name) if appositive or name.ent_type_ == "PERSON" else None
+
+
+def _aged_at(amount: Amount, ctx: ParsedText) -> Aged | None:
+    """An age after "at the age of", "at age" (any verb) or a bare "at" (a life event):
+    the person is the subject of the verb "at" hangs on ("Moats was found dead at 37")."""
+    lead = max(0, amount.start - 24)
+    found = _AT_AGE_BEFORE.search(ctx.text, lead, amount.start)
+    bare = found is None
+    if bare:
+        found = _AT_BEFORE.search(ctx.text, lead, amount.start)
+    if found is None or (bare and not _ends_clause(amount, ctx)):
+        return None
+    at = ctx.token_at(found.start("at"))
+    if at is None or at.head.i == at.i:
+        return None
+    verb = at.head
+    if verb.pos_ == "ADJ" and verb.lemma_.lower() in _DEAD and verb.head.i != verb.i:
+        verb = verb.head  # "found dead at 37": the subject is the finding's
+    if bare and not _life_event(verb):
+        return None
+    subject = _subject(verb)
+    if subject is None or not _is_person(subject):
+        return None if bare else Aged(None)  # "died at the age of 37": an age, whose unsaid
+    return Aged(subject, _name(subject))
+
+
+def _life_event(verb: Token) -> bool:
+    """Whether "at N" on ``verb`` dates a life event: a life verb, or "dead" beside it."""
+    if verb.lemma_.lower() in _LIFE_VERBS or verb.lemma_.lower() in _DEAD:
+        return True
+    return any(c.lemma_.lower() in _DEAD for c in verb.children)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of ``verb``, or of the verb it is a clause of ("expected to retire")."""
+    for token in (verb, verb.head):
+        subject = next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None:
+            return subject
+    return None
+
+
+def _is_person(token: Token) -> bool:
+    if token.lower_ in _PRONOUNS:
+        return True
+    if token.pos_ == "PROPN":
+        return token.text[:1].isupper() and token.ent_type_ not in _NOT_PEOPLE
+    if token.ent_type_ == "PERSON":
+        return True  # "Moats" read as a plural noun, but a person by its entity label
+    return token.pos_ == "NOUN" and token.lemma_.lower() in _PERSON_NOUNS
+
+
+def _ends_clause(amount: Amount, ctx: ParsedText) -> bool:
+    """Whether nothing the number could count or measure follows it: punctuation, a
+    clause word, a preposition, or a date ("at 37 Sunday"); "at 37 Main Street" is an
+    address."""
+    after = ctx.token_from(amount.num_end)
+    if after is None or after.is_punct or after.lower_ in _CLAUSE_END:
+        return True
+    if after.ent_type_ in {"DATE", "TIME"} and after.pos_ == "PROPN":
+        return True  # a weekday or month: "found dead at 37 Sunday"
+    return after.pos_ in {"ADP", "SCONJ"}
+
+
+def _predicate(amount: Amount, ctx: ParsedText) -> Aged | None:
+    """An age given as the predicate of a person: "Kerr was 37 when she died"."""
+    number = ctx.token_at(amount.num_start)
+    if number is None or number.dep_ not in {"attr", "acomp"} or not _ends_clause(amount, ctx):
+        return None
+    verb = number.head
+    if verb.lemma_ != "be":
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not _is_person(subject):
+        return None
+    return Aged(subject, _name(subject))
