@@ -52,3 +52,32 @@ def test_a_dripping_response_fails_at_its_deadline(
     assert time.monotonic() - started < 5
     assert len(items) == 1 and isinstance(items[0], IngestFailure)
     assert items[0].reason.startswith("response took over 0.3 s (")
+
+
+@pytest.fixture
+def looping_server() -> Iterator[str]:
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(302)
+            self.send_header("Location", self.path + "x")
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/loop"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_redirect_loop_is_one_failure(looping_server: str) -> None:
+    # httpx's TooManyRedirects is no TransportError: it went past fetch's handlers and
+    # ended the run.
+    items = list(read_inputs([looping_server], IngestOptions()))
+    assert [(type(i), getattr(i, "reason", None)) for i in items] == [
+        (IngestFailure, "too many redirects (a redirect loop?)")
+    ]

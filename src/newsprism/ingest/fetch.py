@@ -74,6 +74,10 @@ def _fetch_once(client: httpx.Client, url: str, max_bytes: int) -> Fetched:
         raise _Retryable(f"network error ({type(exc).__name__})") from None
     except httpx.InvalidURL as exc:
         raise FetchError(url, f"invalid URL ({exc})") from None
+    except httpx.TooManyRedirects:  # a redirect loop: no TransportError, it ended the run
+        raise FetchError(url, "too many redirects (a redirect loop?)") from None
+    except httpx.HTTPError as exc:  # any other failure of the request itself
+        raise FetchError(url, f"request failed ({type(exc).__name__})") from None
 
 
 def _read_limited(response: httpx.Response, url: str, max_bytes: int) -> bytes:
