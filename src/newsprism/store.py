@@ -590,6 +590,22 @@ def _article_row(article: Article, ingested_at: str) -> tuple[Any, ...]:
 
 
 def _row_article(row: sqlite3.Row) -> Article:
+    """The article of one row. Raises StoreError naming the article and the column when
+    a value cannot be read (a row edited by hand in sqlite3 or a browser of the store:
+    it was a JSONDecodeError or ValueError traceback)."""
+    column = "published"
+    try:
+        published = datetime.fromisoformat(row["published"]) if row["published"] else None
+        column = "headings"
+        headings = tuple(Heading(t, i) for t, i in json.loads(row["headings"]))
+        column = "removed"
+        removed = tuple(Removed(line, why, n) for line, why, n in json.loads(row["removed"]))
+        column = "ingested_at"
+        ingested_at = datetime.fromisoformat(row["ingested_at"])
+    except (ValueError, TypeError) as exc:
+        raise StoreError(
+            f"article {row['id']}: its {column} in the store cannot be read ({exc})"
+        ) from None
     return Article(
         id=row["id"],
         source=row["source"],
@@ -598,12 +614,12 @@ def _row_article(row: sqlite3.Row) -> Article:
         outlet=row["outlet"],
         title=row["title"],
         byline=row["byline"],
-        published=datetime.fromisoformat(row["published"]) if row["published"] else None,
+        published=published,
         language=row["language"],
         credit=row["credit"],
-        headings=tuple(Heading(t, i) for t, i in json.loads(row["headings"])),
-        removed=tuple(Removed(line, why, n) for line, why, n in json.loads(row["removed"])),
-        ingested_at=datetime.fromisoformat(row["ingested_at"]),
+        headings=headings,
+        removed=removed,
+        ingested_at=ingested_at,
     )
 
 

@@ -1,0 +1,35 @@
+"""A row edited by hand (sqlite3, a browser of the store) so that a value no longer
+reads: one error naming the article and the column, not a JSONDecodeError traceback."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsprism.cli import app
+from newsprism.errors import StoreError
+from newsprism.model import Article, article_id
+from newsprism.store import ArticleQuery, Store
+from tests.conftest import BODY
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [("headings", "[broken"), ("removed", "[1]"), ("published", "yesterday")],
+)
+def test_a_damaged_value_is_one_error_naming_it(tmp_path: Path, column: str, value: str) -> None:
+    db = tmp_path / "n.db"
+    article = Article(id=article_id("Ledger", BODY), source="a.txt", text=BODY, outlet="Ledger")
+    with Store(db) as store:
+        store.add_articles([article])
+    with sqlite3.connect(db) as conn:
+        conn.execute(f"UPDATE articles SET {column} = ?", (value,))
+    with Store(db) as store, pytest.raises(StoreError) as damaged:
+        store.list_articles(ArticleQuery())
+    assert str(damaged.value).startswith(f"article {article.id}: its {column} in the store")
+    result = CliRunner().invoke(app, ["articles", "--db", str(db)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: article {article.id}: its {column} in the store")
