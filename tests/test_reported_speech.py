@@ -66,6 +66,36 @@ def test_a_subject_joined_to_the_noun_before_and(nlp: Language) -> None:
     assert (quote.text, quote.speaker_mention) == ("no arrests had been made", "a spokesman")
 
 
+COLON_CASES = [
+    # A noun of speech hands over with a colon.
+    (
+        "The council issued a statement: The water is safe to drink.",
+        "The water is safe to drink",
+        "The council",
+    ),
+    (
+        "Rask has also provided further explanation into why they said these names on air: "
+        "They did not say them out loud before the broadcast.",
+        "They did not say them out loud before the broadcast",
+        "Rask",
+    ),
+    # A reporting verb hands over with a colon, no quote marks.
+    (
+        "The mayor wrote on Facebook: The reservoir will be drained on Friday.",
+        "The reservoir will be drained on Friday",
+        "The mayor",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "mention"), COLON_CASES, ids=[c[0][:24] for c in COLON_CASES]
+)
+def test_statement_after_a_colon(nlp: Language, text: str, words: str, mention: str) -> None:
+    [quote] = quotes_of(nlp, text)
+    assert (quote.text, quote.direct, quote.speaker_mention) == (words, False, mention)
+
+
 NOTHING_REPORTED = [
     "In an interview on Friday, Rask said.",  # a phrase of place, nothing said
     "Rask said nothing as the crowd cheered.",  # a clause of time, not of content
@@ -73,6 +103,7 @@ NOTHING_REPORTED = [
     "Rask confirmed the report.",  # an object too short to be a statement
     "Rask repeated the claims about the harbour fees.",  # the act, not its content
     "The plan would add so many fees that it would sink the port.",  # a thing adds
+    "Rask did not issue a statement: the port stays shut.",  # no statement was issued
 ]
 
 

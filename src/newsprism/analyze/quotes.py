@@ -91,9 +91,11 @@ from newsprism.analyze.quote_subjects import (
     verb_like,
 )
 from newsprism.analyze.reported_speech import (
+    after_colon,
     committed_extent,
     described_subject,
     following_clause,
+    noun_statements,
     object_read_subject,
     question_clause,
     set_off_extent,
@@ -616,6 +618,10 @@ def _indirect_drafts(ctx: SpeakerDoc) -> list[Draft]:
         found = _reported_clause(ctx, token)
         if found is not None:
             drafts.append(found)
+    for first, last, attribution in noun_statements(ctx):
+        found = _clause_draft(ctx, first, last, attribution, _NOMINAL_MIN_WORDS)
+        if found is not None:
+            drafts.append(found)
     return within_nesting(drafts)
 
 
@@ -662,6 +668,7 @@ def _reported_extent(ctx: SpeakerDoc, verb: Token) -> tuple[int, int] | None:
         or set_off_extent(ctx, verb)
         or following_clause(ctx, verb)
         or object_read_subject(ctx, verb)
+        or after_colon(ctx, verb)
     )
 
 

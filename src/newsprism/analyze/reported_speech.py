@@ -34,7 +34,10 @@ from typing import Final
 
 from spacy.tokens import Span, Token
 
+from newsprism.analyze.quote_drafts import Attribution
 from newsprism.analyze.quote_marks import QuotedDoc
+from newsprism.analyze.quote_subjects import subject_of
+from newsprism.analyze.speaker_mentions import mention_offsets
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +71,18 @@ _PATH_MAX: Final = 5
 _GAP_MAX: Final = 10
 # Verbs whose "if"/"whether" clause is the question asked.
 _ASKING: Final = frozenset({"ask", "wonder"})
+# Words between a verb (or its noun of speech) and the colon that hands over to what was
+# said ("provided further explanation into why they said these names on air:": 9).
+_COLON_GAP: Final = 12
+# Nouns of speech whose words a colon hands over to ("issued a statement:", "provided
+# further explanation:"); those of quote_blocks' lead-ins and the acts of explaining
+# and apologising.
+_STATEMENT_NOUNS: Final = frozenset(
+    _words(
+        "statement post message letter note tweet remark remarks comment comments response "
+        "reply announcement explanation apology warning"
+    )
+)
 _THING_PRONOUNS: Final = frozenset({"it", "this", "that", "which"})
 _FINITE_TAGS: Final = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SUBJECTS: Final = frozenset({"nsubj", "nsubjpass", "expl"})
@@ -246,6 +261,58 @@ def object_read_subject(ctx: QuotedDoc, verb: Token) -> tuple[int, int] | None:
             return None
         return (first, last) if _same_paragraph(ctx, first, last - 1) else None
     return None
+
+
+def after_colon(ctx: QuotedDoc, verb: Token) -> tuple[int, int] | None:
+    """``X wrote on Facebook: They did not …``, ``provided further explanation into why
+    they said it: They did not …``: the words after a colon that closes the verb's
+    clause (its object or phrases between, a few words), unquoted, to the end of the
+    sentence they open, in the verb's paragraph."""
+    doc = verb.doc
+    if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("ROOT", "conj", "parataxis"):
+        return None  # "explained why they said it:": the colon is the outer verb's
+    limit = min(len(doc) - 1, verb.i + 1 + _COLON_GAP)
+    for i in range(verb.i + 1, limit):
+        token = doc[i]
+        if ctx.quoted[i] or "\n" in token.text or token.text in (";", ".", "?", "!"):
+            return None
+        if token.text != ":":
+            continue
+        first = i + 1
+        while first < len(doc) and doc[first].is_space and "\n" not in doc[first].text:
+            first += 1
+        if first >= len(doc) or ctx.quoted[first] or ctx.para_of[first] != ctx.para_of[i]:
+            return None
+        last = doc[first].sent.end
+        if doc[first].sent.start <= verb.i:
+            last = verb.sent.end  # the parser kept the colon's sentence whole
+        if any(ctx.quoted[t] for t in range(first, last)):
+            return None
+        return first, last
+    return None
+
+
+def noun_statements(ctx: QuotedDoc) -> list[tuple[int, int, Attribution]]:
+    """Statements after a colon introduced by a noun of speech as a verb's object
+    ("KTVU has provided further explanation …:", "the board issued a statement:"):
+    ``(first, last, attribution)`` token ranges, the verb's subject speaking, the noun
+    as the cue."""
+    found = []
+    for noun in ctx.doc:
+        if noun.dep_ != "dobj" or noun.lemma_.lower() not in _STATEMENT_NOUNS:
+            continue
+        verb = noun.head
+        if ctx.quoted[noun.i] or verb.pos_ not in ("VERB", "AUX") or ctx.negated[verb.i]:
+            continue
+        if any(c.dep_ == "acl" for c in noun.children):
+            continue  # "a statement saying:": the participle reports it
+        extent = after_colon(ctx, noun)
+        subject = subject_of(ctx, verb) if extent is not None else None
+        if extent is None or subject is None or subject.lower_ in _THING_PRONOUNS:
+            continue
+        cue = (noun.idx, noun.idx + len(noun))
+        found.append((*extent, Attribution(cue, mention_offsets(subject))))
+    return found
 
 
 def _finite(clause: Token) -> bool:
