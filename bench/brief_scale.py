@@ -10,9 +10,12 @@ hundreds of articles: many outlets telling one event in their own words, syndica
 copies of wire stories, and now and then a live blog that runs all day. The story made
 here for ``N`` articles (all invented, from ``eval/stream.py``'s generator):
 
-* one event (the stream's largest story) retold by ``N`` minus the copies and blogs
-  articles of its outlets (the same people, quotes, numbers and dates, in each outlet's
-  words; the stream's own wire copies among them);
+* one event (the stream's largest story, 40 articles in its outlets' own words, its
+  wire copies among them), grown to ``N`` minus the copies and blogs articles by
+  retellings: an original's lede paragraph and as many paragraphs drawn from all the
+  originals' bodies, under one of their outlets (only the stream's public
+  ``generate_stream``; before 6 Dec the story was grown by the stream's private plan
+  functions, so figures before then are of other texts);
 * ``--copies`` (a share of ``N``) syndicated copies: an earlier article's text under
   another outlet, word for word or with its last paragraph cut, in the original's
   duplicate group;
@@ -44,6 +47,7 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -56,10 +60,17 @@ import stream
 from _results import RESULTS, write_report
 from newsprism.analyze.analyzer import ANALYZER_VERSION, Analyzer
 from newsprism.model import Analysis, Article, Story, article_id
-from newsprism.reconcile import brief as brief_module
 from newsprism.reconcile.brief import Reconciler
+from newsprism.reconcile.discrepancies import find_discrepancies
+from newsprism.reconcile.exclusives import find_exclusives
+from newsprism.reconcile.facts import compare_facts
+from newsprism.reconcile.framing import frame
 from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.roster import build_roster
 from newsprism.reconcile.similarity import LexicalSimilarity, TextSimilarity
+from newsprism.reconcile.statements import align_statements
+from newsprism.reconcile.summary import summarize
+from newsprism.reconcile.timeline import build_timeline
 from newsprism.reconcile.verify import Verifier
 from newsprism.render.html import report_html
 from newsprism.render.jsonout import brief_to_dict, dumps
@@ -73,15 +84,42 @@ CACHE = Path(tempfile.gettempdir()) / "newsprism-bench-brief-scale"
 
 
 def _event_articles(count: int) -> list[stream.StreamArticle]:
-    """``count`` articles of one event: the stream's largest story, grown to ``count``."""
+    """``count`` articles of one event: the stream's largest story (each outlet's own
+    retelling, the stream's wire copies among them), then retellings made from its
+    articles' paragraphs (:func:`_retelling`) until there are ``count``."""
     generated = stream.generate_stream(3_000)
     sizes: dict[int, int] = {}
     for item in generated.articles:
         sizes[item.story] = sizes.get(item.story, 0) + 1
-    plan = max(generated.stories, key=lambda p: (sizes.get(p.index, 0), -p.index))
-    grown = replace(plan, size=count, wire_copies=5, foreign_share=0.0)
-    world = stream._world()
-    return stream._story_articles(grown, generated.seed, world)[:count]
+    largest = max(sizes, key=lambda story: (sizes[story], -story))
+    items = [i for i in generated.articles if i.story == largest and i.language == "en"]
+    originals = [i.article for i in items]
+    seen = {a.id for a in originals}
+    number = 0
+    while len(items) < count:
+        made = _retelling(originals, number)
+        number += 1
+        if made.id not in seen:
+            seen.add(made.id)
+            items.append(replace(items[0], article=made, duplicate_group=None))
+    return items[:count]
+
+
+def _retelling(originals: Sequence[Article], number: int) -> Article:
+    """One more outlet's article of the event: an original's lede paragraph, then as
+    many paragraphs as that original has, drawn from all the originals' bodies (the
+    same people, quotes, numbers and dates, in the outlets' words), under one of their
+    outlets, published after the original."""
+    rng = random.Random(f"brief-scale:retelling:{number}")
+    lede = rng.choice(originals)
+    paragraphs = lede.text.split("\n\n")
+    body = [p for a in originals for p in a.text.split("\n\n")[1:]]
+    chosen = rng.sample(body, min(len(body), max(1, len(paragraphs) - 1)))
+    text = "\n\n".join([paragraphs[0], *chosen])
+    outlet = rng.choice(sorted({a.outlet or "" for a in originals}))
+    published = lede.published + timedelta(minutes=rng.randint(5, 600)) if lede.published else None
+    return Article(id=article_id(outlet, text), source=f"{lede.source}?retold={number}",
+                   text=text, outlet=outlet, title=lede.title, published=published, language="en")
 
 
 def _copy(original: Article, outlet: str, cut: bool) -> Article:
@@ -157,19 +195,18 @@ def one_pass(
     a brief); then the whole brief on fresh material, its renderings, and verifying a
     summary of :data:`SUMMARY_SENTENCES` sentences against it (bench/verify.py's: the
     brief's sentences, then the story's, every third figure changed)."""
-    b = brief_module
     fresh = _fresh(story)
     seconds: dict[str, float] = {}
-    roster, seconds["roster"] = _clock(lambda: b.build_roster(fresh))
+    roster, seconds["roster"] = _clock(lambda: build_roster(fresh))
     statements, seconds["statements"] = _clock(
-        lambda: b.align_statements(fresh, similarity, roster=roster))
-    facts, seconds["facts"] = _clock(lambda: b.compare_facts(fresh))
-    _, seconds["timeline"] = _clock(lambda: b.build_timeline(fresh))
+        lambda: align_statements(fresh, similarity, roster=roster))
+    facts, seconds["facts"] = _clock(lambda: compare_facts(fresh))
+    _, seconds["timeline"] = _clock(lambda: build_timeline(fresh))
     _, seconds["exclusives"] = _clock(
-        lambda: b.find_exclusives(fresh, statements, facts, similarity, roster=roster))
-    _, seconds["discrepancies"] = _clock(lambda: b.find_discrepancies(fresh, facts, similarity))
-    _, seconds["summary"] = _clock(lambda: b.summarize(fresh, similarity))
-    _, seconds["framing"] = _clock(lambda: b.frame(fresh, statements, facts))
+        lambda: find_exclusives(fresh, statements, facts, similarity, roster=roster))
+    _, seconds["discrepancies"] = _clock(lambda: find_discrepancies(fresh, facts, similarity))
+    _, seconds["summary"] = _clock(lambda: summarize(fresh, similarity))
+    _, seconds["framing"] = _clock(lambda: frame(fresh, statements, facts))
     done, seconds["brief"] = _clock(
         lambda: Reconciler(similarity=similarity).brief(_fresh(story)))
     outlets = {a.id: a.outlet or "" for a in story.articles}
@@ -214,21 +251,20 @@ def measure(story: StoryMaterial, repeats: int) -> dict[str, Any]:
 
 def profile(story: StoryMaterial, name: str, limit: int = 30) -> str:
     similarity = LexicalSimilarity()
-    b = brief_module
     fresh = _fresh(story)
-    roster = b.build_roster(fresh)
-    statements = b.align_statements(fresh, similarity, roster=roster)
-    facts = b.compare_facts(fresh)
+    roster = build_roster(fresh)
+    statements = align_statements(fresh, similarity, roster=roster)
+    facts = compare_facts(fresh)
     runs: dict[str, Callable[[], object]] = {
-        "roster": lambda: b.build_roster(_fresh(story)),
-        "statements": lambda: b.align_statements(fresh, similarity, roster=roster),
-        "facts": lambda: b.compare_facts(_fresh(story)),
-        "timeline": lambda: b.build_timeline(fresh),
-        "exclusives": lambda: b.find_exclusives(fresh, statements, facts, similarity,
+        "roster": lambda: build_roster(_fresh(story)),
+        "statements": lambda: align_statements(fresh, similarity, roster=roster),
+        "facts": lambda: compare_facts(_fresh(story)),
+        "timeline": lambda: build_timeline(fresh),
+        "exclusives": lambda: find_exclusives(fresh, statements, facts, similarity,
                                                 roster=roster),
-        "discrepancies": lambda: b.find_discrepancies(fresh, facts, similarity),
-        "summary": lambda: b.summarize(fresh, similarity),
-        "framing": lambda: b.frame(fresh, statements, facts),
+        "discrepancies": lambda: find_discrepancies(fresh, facts, similarity),
+        "summary": lambda: summarize(fresh, similarity),
+        "framing": lambda: frame(fresh, statements, facts),
         "brief": lambda: Reconciler(similarity=similarity).brief(_fresh(story)),
     }
     if name == "verify":
