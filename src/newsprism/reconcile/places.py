@@ -344,23 +344,50 @@ def _deed_candidates(
 ) -> list[Passage]:
     """Prefilter (parsing is the costly step): sentences naming a place that another
     source's article never names, beside a sentence of that source naming a place
-    this article never names, the two sharing :data:`_MIN_SHARED` word stems."""
-    marked = []
+    this article never names, the two sharing :data:`_MIN_SHARED` word stems. Only the
+    articles a sentence's places are foreign to are visited (most places of a story are
+    named by most of its articles), not every pair of sentences."""
+    naming: dict[str, set[str]] = {}
+    for article, places in named.items():
+        for place in places:
+            naming.setdefault(place, set()).add(article)
+    every = set(named)
+    marked: list[_Marked] = []
     for s in sentences:
         places = frozenset(fold_key(n) for *_, n in _mentions(material, s, _PLACE_TYPES))
         if places:
-            marked.append((s, material.source_of(s.article), places, prefixes(s.text)))
+            covered = set.intersection(*(naming.get(p, set()) for p in places))
+            source = material.source_of(s.article)
+            marked.append(_Marked(s, source, frozenset(every - covered), prefixes(s.text)))
+    by_article: dict[str, list[_Marked]] = {}
+    for m in marked:
+        by_article.setdefault(m.sentence.article, []).append(m)
     keep: set[tuple[str, int]] = set()
-    for i, (a, a_source, a_places, a_words) in enumerate(marked):
-        for b, b_source, b_places, b_words in marked[i + 1 :]:
-            if (
-                a_source != b_source
-                and a_places - named[b.article]
-                and b_places - named[a.article]
-                and len(a_words & b_words) >= _MIN_SHARED
-            ):
-                keep.update({(a.article, a.start), (b.article, b.start)})
-    return [s for s, *_ in marked if (s.article, s.start) in keep]
+    for a in marked:
+        for article in a.foreign:
+            for b in by_article.get(article, ()):
+                if (
+                    b.source != a.source
+                    and a.sentence.article in b.foreign
+                    and len(a.words & b.words) >= _MIN_SHARED
+                ):
+                    keep.update({_key(a.sentence), _key(b.sentence)})
+    return [m.sentence for m in marked if _key(m.sentence) in keep]
+
+
+@dataclass(frozen=True, slots=True)
+class _Marked:
+    """A sentence naming places: its source, the articles that never name one of its
+    places, its word stems."""
+
+    sentence: Passage
+    source: str
+    foreign: frozenset[str]
+    words: frozenset[str]
+
+
+def _key(sentence: Passage) -> tuple[str, int]:
+    return sentence.article, sentence.start
 
 
 def _deeds(
