@@ -33,14 +33,21 @@ from _results import RESULTS, write_report
 from newsprism.analyze.analyzer import Analyzer
 from newsprism.cluster.vectors import dense_available
 from newsprism.model import Story
-from newsprism.reconcile import brief as brief_module
 from newsprism.reconcile.brief import Reconciler
+from newsprism.reconcile.discrepancies import find_discrepancies
+from newsprism.reconcile.exclusives import find_exclusives
+from newsprism.reconcile.facts import compare_facts
+from newsprism.reconcile.framing import frame
 from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.roster import build_roster
 from newsprism.reconcile.similarity import (
     DenseSimilarity,
     LexicalSimilarity,
     TextSimilarity,
 )
+from newsprism.reconcile.statements import align_statements
+from newsprism.reconcile.summary import summarize
+from newsprism.reconcile.timeline import build_timeline
 from stream import StreamArticle, generate_stream
 
 GOAL_SECONDS = 1.0
@@ -90,18 +97,17 @@ def timed(run: Callable[[], object], repeats: int) -> dict[str, float]:
 
 def step_seconds(story: StoryMaterial, similarity: TextSimilarity) -> dict[str, float]:
     """Each step once, alone (the steps that need statements or facts get them)."""
-    b = brief_module
-    statements = b.align_statements(story, similarity)
-    facts = b.compare_facts(story)
+    statements = align_statements(story, similarity)
+    facts = compare_facts(story)
     steps: dict[str, Callable[[], object]] = {
-        "statements": lambda: b.align_statements(story, similarity),
-        "facts": lambda: b.compare_facts(story),
-        "discrepancies": lambda: b.find_discrepancies(story, facts, similarity),
-        "exclusives": lambda: b.find_exclusives(story, statements, facts),
-        "timeline": lambda: b.build_timeline(story),
-        "summary": lambda: b.summarize(story, similarity),
-        "roster": lambda: b.build_roster(story),
-        "framing": lambda: b.frame(story, statements, facts),
+        "statements": lambda: align_statements(story, similarity),
+        "facts": lambda: compare_facts(story),
+        "discrepancies": lambda: find_discrepancies(story, facts, similarity),
+        "exclusives": lambda: find_exclusives(story, statements, facts),
+        "timeline": lambda: build_timeline(story),
+        "summary": lambda: summarize(story, similarity),
+        "roster": lambda: build_roster(story),
+        "framing": lambda: frame(story, statements, facts),
     }
     return {name: timed(step, 1)["median"] for name, step in steps.items()}
 
