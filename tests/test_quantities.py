@@ -392,7 +392,7 @@ NOT_QUANTITIES = [
     ("The ferry leaves at 1400 GMT.", "1400"),
     ("It was the second day of the strike.", "second"),
     ("She finished 1st in the race.", "1"),
-    ("He served a third term in office.", "third"),
+    ("He served the third term in office.", "third"),  # "a third term": ordinals.py's rank
     ("In the second half of the week talks resumed.", "half"),
     ("1. Close the port\n2. Call the union", "1"),
     ("1. Close the port\n2. Call the union", "2"),

@@ -1,7 +1,8 @@
 """Quantities in the shapes real multi-outlet reporting showed missing or misread (the
-Multi-News development gold, eval/data/multinews_gold.json): ages after "at" and as a
-predicate, durations no calendar date resolves, one side of a vote written out, what
-a counting noun counts, where a sum came from, and "as much as".
+Multi-News development gold, eval/data/multinews_gold.json, and the BASIL calibration
+gold's ordinal): ages after "at" and as a predicate, durations no calendar date
+resolves, one side of a vote written out, what a counting noun counts, where a sum came
+from, "as much as", and ordinals that count ("an eighth term").
 
 Every sentence here is invented for the test. A case's gold is (sentence, text as
 extracted, value in the common unit, unit, bound, about).
@@ -68,6 +69,13 @@ CASES: list[Gold] = [
     ("The plan would cut $1.3 trillion from health programs.", "$1.3 trillion", 1.3e12, "USD",
      None, "cut"),
     ("Revenue fell $5 million from last year.", "$5 million", 5e6, "USD", None, "revenue"),
+    # ordinals that count: a rank, another measure than a count
+    ("Holt was elected to an eighth term as mayor.", "eighth term", 8, None, None,
+     "term (ordinal)"),
+    ("It was his 12th novel.", "12th novel", 12, None, None, "novel (ordinal)"),
+    ("He served a third term in office.", "third term", 3, None, None, "term (ordinal)"),
+    ("The club won a third straight title.", "third straight title", 3, None, None,
+     "title (ordinal)"),
 ]  # fmt: skip
 
 
@@ -110,3 +118,18 @@ def test_not_an_age_duration_or_vote(nlp: Language, sentence: str, text: str) ->
     for q in quantities_in(nlp, sentence):
         if q.text == text:
             assert q.unit != "years" and q.about != "vote", q
+
+
+# Ordinals that count nothing an outlet reports (sentence).
+NOT_RANKS: list[str] = [
+    "She took a second look at the plan.",  # "first" and "second" are idiom
+    "By the end of his fifth day, he was out.",  # a time noun: a date
+    "She invoked her Fifth Amendment right.",  # a name
+    "The third day of talks ended.",  # after "the"
+    "It was the 20th anniversary of the flood.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_RANKS, ids=[c[:30] for c in NOT_RANKS])
+def test_ordinals_that_count_nothing(nlp: Language, sentence: str) -> None:
+    assert not [q for q in quantities_in(nlp, sentence) if (q.about or "").endswith("(ordinal)")]

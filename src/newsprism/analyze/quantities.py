@@ -51,6 +51,8 @@ Decisions (each has a test in ``tests/test_quantities.py``):
   ("a 4% pay rise" -> "rise"), else the noun a preposition ties it to ("a fund of EUR
   2.3 billion" -> "fund"), else the subject of a measuring verb ("turnout was 40%" ->
   "turnout"), else the governing verb ("the union demands 9%" -> "demand").
+* **Ordinals** that count ("an eighth term", "his 12th novel") are
+  :mod:`newsprism.analyze.ordinals`' (about "term (ordinal)"); other ordinals are none.
 * **Not quantities.** Years, dates, clock times, ordinals, list numbers, phone numbers
   and codes, labels ("Article 5", "Pier 4", "Boeing 737"), scores ("won 3-1"),
   relative dates ("two weeks ago", "the past three days": date extraction's; but "two
@@ -93,6 +95,7 @@ from newsprism.analyze.non_quantities import (
     word_set,
 )
 from newsprism.analyze.numbers import Amount, read_amounts
+from newsprism.analyze.ordinals import extract_ordinals
 from newsprism.model import Quantity
 
 __all__ = ["extract_quantities", "to_percent"]
@@ -115,8 +118,17 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         quantity = _finish(amount, ctx)
         if quantity is not None and (not found or quantity.start >= found[-1].end):
             found.append(quantity)
+    found = _with_ordinals(found, extract_ordinals(ctx))
     logger.debug("%d quantities in %d characters", len(found), len(ctx.text))
     return found
+
+
+def _with_ordinals(found: list[Quantity], ranks: list[Quantity]) -> list[Quantity]:
+    """``found`` and the counting ordinals overlapping none of it, in text order."""
+    if not ranks:
+        return found
+    kept = [r for r in ranks if not any(q.start < r.end and r.start < q.end for q in found)]
+    return sorted(found + kept, key=lambda q: q.start)
 
 
 def to_percent(q: Quantity) -> float | None:
