@@ -386,3 +386,37 @@ def test_mentions_are_exact_ordered_and_never_raise(
 def test_resolve_expression_never_raises(text: str, future: bool) -> None:
     resolved = resolve_expression(text, date(2026, 3, 4), future=future)
     assert resolved is None or all(date.fromisoformat(p) for p in resolved.split("/"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The contract runs until December 31, 9999, the registry says.",
+        "The lease was signed on 31 December 1234 by the council.",
+        "Tickets are valid until Dec. 31, 9999.",
+    ],
+)
+def test_a_day_with_a_refused_year_is_no_date_of_the_publication_year(
+    nlp: Language, text: str
+) -> None:
+    """A placeholder or impossible year after a month and day is not dropped for the
+    publication year: "December 31, 9999" is no 2026-12-31."""
+    assert [m.date for m in dates_in(nlp, text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        ("On March 3 2500 people marched to the harbour.", "On March 3", "2026-03-03"),
+        (
+            "The vote was on December 31, 2025, the clerk said.",
+            "on December 31, 2025",
+            "2025-12-31",
+        ),
+        ("The talks end on March 20, officials said.", "on March 20", "2026-03-20"),
+    ],
+)
+def test_a_day_without_a_refused_year_stays_a_date(
+    nlp: Language, text: str, expression: str, expected: str
+) -> None:
+    assert the_mention(dates_in(nlp, text), expression).date == expected

@@ -465,10 +465,29 @@ def _admit_period(m: re.Match[str], text: str, reader: _Reader) -> bool:
     return not bare or m["per_u"].lower() == "weekend"
 
 
+# A four-digit number where a date writes its year ("December 31, 9999", "31 December
+# 1234") that the year grammar refused (placeholders, typos): the writer gave a year, only
+# not one read as a date here, so the day must not move into the publication year.
+# "March 3 2500 people" (no comma) stays a date: there the number counts something.
+_REFUSED_YEAR = {
+    "md": re.compile(r",\s*\d{4}\b(?![.,]\d)"),
+    "dm": re.compile(r",?\s+\d{4}\b(?![.,]\d)"),
+}
+
+
+def _admit_day_of_month(m: re.Match[str], text: str, reader: _Reader) -> bool:
+    """A month and day with no year, unless a year the grammar refused follows it."""
+    kind = "md" if m["md_mon"] else "dm"
+    if m[f"{kind}_y"]:
+        return True
+    return _REFUSED_YEAR[kind].match(text, m.end()) is None
+
+
 # The checks a regex cannot make, per kind (kinds not listed are always dates).
 _ADMIT: dict[str, Callable[[re.Match[str], str, _Reader], bool]] = {
     "num": _admit_numeric, "mo": _admit_month, "yr": _admit_year, "in": _admit_in,
-    "rday": _admit_day_word, "per": _admit_period,
+    "rday": _admit_day_word, "per": _admit_period, "md": _admit_day_of_month,
+    "dm": _admit_day_of_month,
 }  # fmt: skip
 
 
