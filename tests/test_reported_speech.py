@@ -41,6 +41,16 @@ REPORTED_CASES = [
         "Rask released a statement stating an intern is responsible for the error.",
         "an intern is responsible for the error",
     ),
+    # A participle of the main clause.
+    (
+        "Rask spoke to the dockers on Thursday, promising to lift the harbour fees.",
+        "to lift the harbour fees",
+    ),
+    # A speech act in a clause of time with its own subject.
+    (
+        "The row began when Rask cited the closure of three ferry lines last year.",
+        "the closure of three ferry lines",
+    ),
     # A speech act whose object is the content.
     (
         "Rask announced on Friday the closure of the northern terminal.",
@@ -104,6 +114,8 @@ NOTHING_REPORTED = [
     "Rask repeated the claims about the harbour fees.",  # the act, not its content
     "The plan would add so many fees that it would sink the port.",  # a thing adds
     "Rask did not issue a statement: the port stays shut.",  # no statement was issued
+    # A hypothetical's participle.
+    "The council would do well to target voters, emphasizing the danger of the new fees.",
 ]
 
 
@@ -122,3 +134,8 @@ def test_a_described_demonstrative_speaks(nlp: Language) -> None:
 def test_a_quoted_sentence_is_left_to_the_direct_quote(nlp: Language) -> None:
     text = "\u201cThe port will close,\u201d Rask said, \u201cand soon.\u201d"
     assert all(q.direct for q in quotes_of(nlp, text))
+
+
+@pytest.mark.parametrize("text", ["Rask said:\n ", "Read the statement:\n\u00a0"])
+def test_a_lead_in_before_a_blank_paragraph_reports_nothing(nlp: Language, text: str) -> None:
+    assert quotes_of(nlp, text) == []  # it raised IndexError at the text's end

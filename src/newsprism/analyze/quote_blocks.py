@@ -139,7 +139,8 @@ def _block_draft(
     text = block.group()
     start = block.start() + len(text) - len(text.lstrip())
     end = trim_end(ctx.text, start, block.end())
-    if ctx.text[start] in MARKS or text.rstrip().endswith(":"):
+    # A paragraph of spaces only (the pattern takes non-breaking ones) has no start.
+    if start >= end or ctx.text[start] in MARKS or text.rstrip().endswith(":"):
         return None  # a quotation the marks already give, or another lead-in
     if any(start <= q.mark_start < end and q.family is Family.DOUBLE for q in ctx.spans):
         return None  # quotations inside: excerpts introduced in the reporter's words

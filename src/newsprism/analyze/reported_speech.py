@@ -69,6 +69,9 @@ _PATH_MAX: Final = 5
 # phrase, up to the clause's subject ("told a meeting of Pacific Island leaders that few
 # people ...": 9, the longest read on PolNeAR dev), not a second thought.
 _GAP_MAX: Final = 10
+# Modals of a main clause whose participle reports nothing ("would do well to …,
+# emphasizing …": advice, not a statement).
+_HYPOTHETICAL: Final = frozenset({"would", "could", "should", "might", "may"})
 # Verbs whose "if"/"whether" clause is the question asked.
 _ASKING: Final = frozenset({"ask", "wonder"})
 # Words between a verb (or its noun of speech) and the colon that hands over to what was
@@ -96,11 +99,12 @@ _COMMITTED_MIN_WORDS: Final = 3
 # Verbs whose object is what was made known ("announced the arrest of a man in the
 # shooting", "cited derogatory comments Trump had made"): speech acts with a noun phrase
 # for content. Not "say", "tell" or "ask" (their object is a thing or a listener: "said
-# nothing", "told reporters"), nor verbs of judgement ("called", "praised").
+# nothing", "told reporters"), nor verbs of judgement ("called", "praised"), nor
+# "propose" (a policy proposed is a plan, not a statement: "proposing new limits on").
 _STATING: Final = frozenset(
     _words(
         "announce confirm deny acknowledge admit disclose mention note cite declare allege "
-        "concede stress emphasize emphasise repeat reiterate predict propose"
+        "concede stress emphasize emphasise repeat reiterate predict"
     )
 )
 # Nouns that name the act, not its content ("issued a statement", "repeated the claim").
@@ -357,13 +361,30 @@ def _top_below(clause: Token, verb: Token) -> Token | None:
 
 
 def _main_verb(verb: Token) -> bool:
-    """A verb that carries its sentence (or a coordinate of it), active: not "refused
-    to pledge", "by asking prosecutors to", "who asked authorities to", "when asked to"
-    or "Rask said Lind promised to" (a report inside a report)."""
+    """A verb that carries its sentence (or a coordinate of it), a participle of its
+    main clause ("spoke to the leaders, promising to …", "…, citing a threat to …"),
+    or an adverbial clause with a subject of its own ("when Clinton cited …"); active.
+    Not "refused to pledge", "by asking prosecutors to", "who asked authorities to",
+    "when asked to" or "Rask said Lind promised to" (a report inside a report)."""
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return False
     head = verb.head if verb.dep_ == "conj" else verb
-    return head.dep_ in ("ROOT", "parataxis")
+    if head.dep_ in ("ROOT", "parataxis"):
+        return True
+    if head.dep_ != "advcl":
+        return False
+    own = [c for c in head.children if c.dep_ == "nsubj"]
+    if own:
+        return own[0].tag_ not in ("WDT", "WP")
+    if head.tag_ != "VBG" or any(c.dep_ == "mark" for c in head.children):
+        return False
+    # The clause the participle goes with is itself the sentence's ("… would do well to
+    # target voters, emphasizing …": a hypothetical's participle reports nothing).
+    main = head.head
+    while main.dep_ in ("conj", "xcomp", "advcl") and main.head.i != main.i:
+        main = main.head
+    hypothetical = any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in main.children)
+    return main.dep_ in ("ROOT", "parataxis") and not hypothetical
 
 
 def committed_extent(verb: Token) -> tuple[int, int] | None:
