@@ -246,8 +246,8 @@ def writable_out(value: Path | None) -> Path | None:
         raise typer.BadParameter(f"{value} is a folder; give a file name")
     if not folder.is_dir():
         raise typer.BadParameter(f"{value}: folder {folder} does not exist")
-    # A file that exists is written in place (no file is made beside it), so only its
-    # own permission counts: /dev/null, or a writable file in a read-only folder.
+    # A file that exists and is writable is accepted in a read-only folder: it is then
+    # rewritten in place (render.report.replacing), as /dev/null or a FIFO always is.
     writable = os.access(value, os.W_OK) if value.exists() else os.access(folder, os.W_OK)
     if not writable:
         raise typer.BadParameter(f"{value}: cannot write there")

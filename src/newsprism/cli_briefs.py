@@ -41,7 +41,7 @@ from newsprism.ingest import IngestOptions
 from newsprism.ingest.pipeline import DEFAULT_MAX_BYTES
 from newsprism.lookup import not_found_error
 from newsprism.render import jsonout, terminal
-from newsprism.render.report import OutputFormat, ReportView
+from newsprism.render.report import OutputFormat, ReportView, replacing
 
 if TYPE_CHECKING:
     from newsprism.engine import Engine
@@ -234,21 +234,28 @@ def export_command(
         fail("give story ids or --all (not both)", EXIT_USAGE)
     with open_store(db) as store, progress_bar("cross-checking") as progress:
         options = ExportOptions(embeddings.value, _progress_factory(progress))
+        keys = None if all_stories else story_ids
         try:
-            rows = export_stories(
-                store,
-                None if all_stories else story_ids,
-                table.value,
-                export_format.value,
-                out_file,
-                options,
-            )
+            with _export_target(out_file) as target:
+                fmt = export_format.value
+                rows = export_stories(store, keys, table.value, fmt, target, options)
         except NewsprismError as exc:
             fail(str(exc))
         except OSError as exc:
             fail(f"{out_file or 'standard output'}: cannot write ({exc.strerror or exc})")
     if out_file is not None:
         err.print(f"wrote {terminal.counted(rows, 'row')} to {out_file}", markup=False)
+
+
+@contextmanager
+def _export_target(out_file: Path | None) -> Iterator[Path | None]:
+    """Where the export writes: standard output, or a temporary file renamed over
+    ``--out`` once every row is written (see :func:`replacing`)."""
+    if out_file is None:
+        yield None
+        return
+    with replacing(out_file) as target:
+        yield target
 
 
 class VerifyFormat(StrEnum):

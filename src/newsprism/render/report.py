@@ -7,8 +7,13 @@ JSON or HTML text to stdout or a file.
 
 from __future__ import annotations
 
+import logging
+import os
+import stat
 import sys
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -19,6 +24,8 @@ from rich.console import Console
 from newsprism.errors import AnalysisFailure, BriefFailure
 from newsprism.model import Analysis, Article, Brief, IngestFailure, Story
 from newsprism.render import jsonout, terminal
+
+logger = logging.getLogger(__name__)
 
 
 class OutputFormat(StrEnum):
@@ -39,14 +46,59 @@ def write_report(
         if out_file is None:
             _print_terminal(console, view)
             return
-        with out_file.open("w", encoding="utf-8") as handle:
+        with replacing(out_file) as target, target.open("w", encoding="utf-8") as handle:
             _print_terminal(Console(file=handle, width=100), view)
         return
     text = _formatted(output_format, view)
     if out_file:
-        out_file.write_text(text, encoding="utf-8")
+        with replacing(out_file) as target:
+            target.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
+
+
+@contextmanager
+def replacing(out_file: Path) -> Iterator[Path]:
+    """The path to write ``out_file`` through: a temporary file beside it, renamed over
+    it once the block ends without error (removed when it fails). A report written in
+    place and cut short (a full disk, a killed run) left a truncated file, the previous
+    one lost. A special file (/dev/null, a FIFO) is written directly, as is a file in a
+    folder where no file can be made beside it (it can still be rewritten in place)."""
+    target = out_file.resolve() if out_file.is_symlink() else out_file
+    if not _replaceable(target):
+        yield target
+        return
+    handle, name = tempfile.mkstemp(dir=target.absolute().parent, prefix=f".{target.name}.")
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        temporary.chmod(_mode_for(target))
+        yield temporary
+        temporary.replace(target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _replaceable(target: Path) -> bool:
+    try:
+        if not stat.S_ISREG(target.stat().st_mode):
+            return False
+    except FileNotFoundError:
+        pass
+    return os.access(target.absolute().parent, os.W_OK)
+
+
+def _mode_for(target: Path) -> int:
+    """The permissions the file would have had if written in place: its own when it
+    exists, else the usual ones under the umask (mkstemp makes a file only its owner
+    can read)."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _formatted(output_format: OutputFormat, view: ReportView) -> str:
