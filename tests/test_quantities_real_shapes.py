@@ -108,6 +108,7 @@ NOT_THESE: list[tuple[str, str]] = [
     ("She died at 9 a.m. on Sunday.", "9"),  # a clock time
     ("The score was 37 at halftime.", "37"),  # the subject is no person
     ("The Dow was 37 lower.", "37"),  # the clause goes on
+    ("Holt was 3 under par after the round.", "3"),  # a margin
     ("The bridge opened two years ago.", "two years"),  # a date's
     ("The team played 12 against a weaker side.", "12"),  # no vote near
 ]

@@ -78,6 +78,8 @@ _PERSON_NOUNS: Final = word_set(
 # labels surnames so, "Kerr/ORG was 37 when she died").
 _NOT_PEOPLE: Final = word_set("GPE LOC NORP FAC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE")
 _SUBJECTS: Final = word_set("nsubj nsubjpass")
+# Words after a number that make it a margin, not an age ("Woods was 3 under par").
+_MARGIN_WORDS: Final = word_set("under over behind ahead up down off above below")
 # What may follow an age given as a predicate or after "at": the clause ends.
 _CLAUSE_END: Final = word_set("when and but as after while because")
 
@@ -204,7 +206,7 @@ def _ends_clause(amount: Amount, ctx: ParsedText) -> bool:
         return True
     if after.ent_type_ in {"DATE", "TIME"} and after.pos_ == "PROPN":
         return True  # a weekday or month: "found dead at 37 Sunday"
-    return after.pos_ in {"ADP", "SCONJ"}
+    return after.pos_ in {"ADP", "SCONJ"} and after.lower_ not in _MARGIN_WORDS
 
 
 def _predicate(amount: Amount, ctx: ParsedText) -> Aged | None:
