@@ -1,0 +1,94 @@
+"""Facts across outlets from the quantity shapes real reporting showed (the Multi-News
+development gold and the BASIL calibration gold): the same figure written in two of the
+newly read shapes becomes one agreeing fact, and two sums of one sentence stay apart
+from each other's heads.
+
+Every article here is invented for the test; the facts come from the real analyser and
+:func:`newsprism.reconcile.facts.compare_facts` unchanged.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from newsprism.analyze.analyzer import Analyzer
+from newsprism.model import Article, Fact, Story, article_id
+from newsprism.reconcile.facts import compare_facts
+from newsprism.reconcile.material import StoryMaterial
+
+PUBLISHED = datetime(2026, 5, 14, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+def facts_of(analyzer: Analyzer, texts: list[tuple[str, str]]) -> list[Fact]:
+    articles = [
+        Article(article_id(outlet, text), f"{outlet}.txt", text, outlet=outlet, published=PUBLISHED)
+        for outlet, text in texts
+    ]
+    story = Story("invented", None, tuple(a.id for a in articles))
+    material = StoryMaterial(story, articles, {a.id: analyzer.analyze(a) for a in articles})
+    return compare_facts(material)
+
+
+def shared(facts: list[Fact], written: str) -> Fact:
+    """The fact holding a value whose passage contains ``written``, given by 2+ outlets."""
+    found = [
+        f
+        for f in facts
+        if any(written in v.passage.text for v in f.values)
+        and len({v.passage.outlet for v in f.values}) >= 2
+    ]
+    assert found, [(f.about, [v.passage.text for v in f.values]) for f in facts]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "written"),
+    [
+        (  # an age after "at" in a life event / an age set off by commas
+            "Tomas Varga was found dead at 41 Sunday in his flat in Kelmar.",
+            "Varga, 41, a former ferry pilot, was found in his Kelmar flat.",
+            "41",
+        ),
+        (  # a span no calendar date resolves, in two wordings
+            "The reef began to form some 66 million years ago, the survey says.",
+            "The survey dates the reef to roughly 66 million years ago.",
+            "66 million",
+        ),
+        (  # a rank
+            "Holt was elected to an eighth term as mayor of Lorvik on Tuesday.",
+            "Lorvik's mayor Ana Holt won an eighth term on Tuesday.",
+            "eighth",
+        ),
+    ],
+)
+def test_one_figure_in_new_shapes_is_one_agreeing_fact(
+    analyzer: Analyzer, first: str, second: str, written: str
+) -> None:
+    facts = facts_of(analyzer, [("Ardmoor Gazette", first), ("Tessel Post", second)])
+    assert shared(facts, written).status == "agree"
+
+
+def test_a_sum_from_its_source_is_not_the_salary_beside_it(analyzer: Analyzer) -> None:
+    """ "$4.9 million from his stake" is about the stake, "$5 million in salary" about the
+    salary: the stake's fact agrees across outlets (with the salary under its own head)."""
+    facts = facts_of(
+        analyzer,
+        [
+            ("Ardmoor Gazette", "Rask earned $4.9 million from his stake in Kelmar Freight."),
+            (
+                "Tessel Post",
+                "Rask made $1.2 million in salary and another $4.9 million from his stake in "
+                "Kelmar Freight.",
+            ),
+        ],
+    )
+    stake = shared(facts, "4.9")
+    assert (stake.about, stake.status) == ("stake", "agree")
+    assert all(v.value == pytest.approx(stake.values[0].value) for v in stake.values)
