@@ -31,7 +31,7 @@ from newsprism.errors import AnalysisFailure, BriefFailure, NewsprismError
 from newsprism.model import IngestFailure, IngestWarning, Story
 from newsprism.render.report import OutputFormat, ReportView, write_report
 from newsprism.store import ENV_DB, Store, default_db_path
-from newsprism.store_open import Access, unreadable
+from newsprism.store_open import IN_MEMORY, Access, unreadable
 
 EXIT_OK, EXIT_FAILED_INPUTS, EXIT_USAGE = 0, 1, 2
 
@@ -144,6 +144,28 @@ def open_store(db: Path | None, access: Access = "write") -> Iterator[Store]:
         fail(str(exc))
     except sqlite3.DatabaseError as exc:  # a store damaged past its first pages
         fail(str(unreadable(str(path), exc)))
+
+
+@contextmanager
+def read_store(db: Path | None, access: Access = "auto") -> Iterator[Store]:
+    """The store of a command that shows what is stored: one that is not there is an
+    error, and nothing is made. A mistyped ``--db`` made an empty store (and its
+    folders), showed nothing and exited 0. Only the commands that add to the store
+    (ingest, analyze, watch, serve) make it."""
+    path = db or default_db_path()
+    if str(path) != IN_MEMORY and not path.exists():
+        if db is None:  # a fresh machine: nothing was ever stored
+            fail(
+                "nothing stored yet: `newsprism ingest` or `newsprism analyze` reads "
+                f"articles into the store ({path})"
+            )
+        fail(
+            f"no store at {path} (--db or {ENV_DB}); `newsprism ingest` or "
+            "`newsprism analyze` makes it",
+            EXIT_USAGE,
+        )
+    with open_store(path, access) as store:
+        yield store
 
 
 def _version(value: bool) -> None:

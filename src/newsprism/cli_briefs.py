@@ -33,6 +33,7 @@ from newsprism.cli_base import (
     outlets_of,
     print_report,
     progress_bar,
+    read_store,
     report_failures,
     report_warnings,
 )
@@ -171,7 +172,7 @@ def brief_command(
     from newsprism.reconcile.brief import BriefOptions, material_of
     from newsprism.reconcile.stored import StoredBriefs
 
-    with open_store(db, "auto") as store:
+    with read_store(db) as store:
         story = store.get_story(story_id)
         if story is None:
             fail(str(not_found_error(store, "story", story_id)))
@@ -232,7 +233,7 @@ def export_command(
 
     if bool(story_ids) == all_stories:
         fail("give story ids or --all (not both)", EXIT_USAGE)
-    with open_store(db) as store, progress_bar("cross-checking") as progress:
+    with read_store(db, "write") as store, progress_bar("cross-checking") as progress:
         options = ExportOptions(embeddings.value, _progress_factory(progress))
         keys = None if all_stories else story_ids
         try:
@@ -316,7 +317,7 @@ def verify_command(
     text = _summary_text(summary_file)
     if not text.strip():
         fail(f"{summary_file}: the summary is empty")
-    with open_store(db, "auto") as store:
+    with read_store(db) as store:
         story = store.get_story(story_id)
         if story is None:
             fail(str(not_found_error(store, "story", story_id)))

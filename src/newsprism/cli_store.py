@@ -21,6 +21,7 @@ from newsprism.cli_base import (
     open_store,
     out,
     progress_bar,
+    read_store,
     report_failures,
     report_warnings,
 )
@@ -90,7 +91,7 @@ def articles_command(
     query = ArticleQuery(
         outlet, _parse_when(since, "--since"), _parse_when(until, "--until"), search, limit
     )
-    with open_store(db, "auto") as store:
+    with read_store(db) as store:
         try:
             found = store.list_articles(query)
         except NewsprismError as exc:
@@ -109,7 +110,7 @@ def article_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of panels.")] = False,
 ) -> None:
     """Show one article: metadata, clean text, what cleaning removed, quotes, numbers, dates."""
-    with open_store(db, "auto") as store:
+    with read_store(db) as store:
         article = store.get_article(article_id)
         if article is None:
             fail(str(not_found_error(store, "article", article_id)))
@@ -153,7 +154,7 @@ def stories_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """List stories: title, outlets, article count and time span, most recent first."""
-    with open_store(db, "auto") as store:
+    with read_store(db) as store:
         stories = store.list_stories(limit)
         outlets = _outlets_by_story(store, stories)
     if as_json:
@@ -168,7 +169,7 @@ def story_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of panels.")] = False,
 ) -> None:
     """Show one story: its articles by outlet, with syndicated copies marked."""
-    with open_store(db, "auto") as store:
+    with read_store(db) as store:
         story = store.get_story(story_id)
         if story is None:
             fail(str(not_found_error(store, "story", story_id)))
