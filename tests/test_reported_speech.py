@@ -139,3 +139,8 @@ def test_a_quoted_sentence_is_left_to_the_direct_quote(nlp: Language) -> None:
 @pytest.mark.parametrize("text", ["Rask said:\n ", "Read the statement:\n\u00a0"])
 def test_a_lead_in_before_a_blank_paragraph_reports_nothing(nlp: Language, text: str) -> None:
     assert quotes_of(nlp, text) == []  # it raised IndexError at the text's end
+
+
+def test_a_promise_in_quote_marks_is_left_to_the_direct_quote(nlp: Language) -> None:
+    text = "Rask asked the mayor to \u201cplease let go of the harbour now.\u201d"
+    assert [q.direct for q in quotes_of(nlp, text)] == [True]

@@ -401,9 +401,16 @@ def committed_extent(verb: Token) -> tuple[int, int] | None:
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < clause.i]
         first = objects[0].left_edge.i if objects else clause.left_edge.i
         last = clause.right_edge.i + 1
-        words = sum(t.is_alpha for t in verb.doc[first:last])
-        return (first, last) if words >= _COMMITTED_MIN_WORDS else None
+        return (first, last) if _phrase_words(verb, first, last, _COMMITTED_MIN_WORDS) else None
     return None
+
+
+def _phrase_words(verb: Token, first: int, last: int, needed: int) -> bool:
+    """Whether ``doc[first:last]`` has ``needed`` words and no quotation mark: a phrase
+    with quoted words in it ("told Etheridge to "please let go of me"") is the direct
+    quote's, which the same cue attributes; the phrase would add only the listener."""
+    tokens = verb.doc[first:last]
+    return sum(t.is_alpha for t in tokens) >= needed and not any(t.is_quote for t in tokens)
 
 
 def stated_object(verb: Token) -> tuple[int, int] | None:
@@ -418,8 +425,7 @@ def stated_object(verb: Token) -> tuple[int, int] | None:
         if obj.lemma_.lower() in _ACT_NOUNS:
             return None
         first, last = obj.left_edge.i, obj.right_edge.i + 1
-        words = sum(t.is_alpha for t in verb.doc[first:last])
-        return (first, last) if words >= _OBJECT_MIN_WORDS else None
+        return (first, last) if _phrase_words(verb, first, last, _OBJECT_MIN_WORDS) else None
     return None
 
 
