@@ -2,7 +2,8 @@
 
 Each command parses its arguments, calls one library function, and turns library
 errors into one clean line on stderr. Exit codes: 0 ok, 1 some inputs failed (the
-others were still stored), 2 usage error (Click's own code for bad arguments).
+others were still stored), 2 usage error (Click's own code for bad arguments); a closed
+output pipe (``| head``) ends a command quietly with 1, as Click and Rich end it.
 
 The commands are written in ``cli_store``, ``cli_briefs`` and ``cli_watch`` over the
 shared options and helpers of ``cli_base``; this module registers them, in the order

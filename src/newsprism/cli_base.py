@@ -282,9 +282,37 @@ OutFileOption = Annotated[
 ]
 
 
+@contextmanager
+def stdout_pipe() -> Iterator[None]:
+    """Output a reader may stop taking (``newsprism export ... | head``): a closed pipe
+    ends the command quietly with status 1, as Click and Rich end it, with no error line
+    ("error: standard output: cannot write (Broken pipe)" was printed) and no traceback.
+    Standard output is flushed inside, so a pipe closed while the last rows sat in its
+    buffer is seen here, not by Python at exit ("Exception ignored ...")."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _stdout_to_devnull()
+        raise typer.Exit(EXIT_FAILED_INPUTS) from None
+
+
+def _stdout_to_devnull() -> None:
+    """What is left in standard output's buffer goes nowhere at exit (Python's own
+    recipe for SIGPIPE); a stream with no file descriptor (a test's) keeps it."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    finally:
+        os.close(devnull)
+
+
 def print_report(output_format: OutputFormat, out_file: Path | None, view: ReportView) -> None:
     try:
-        write_report(out, output_format, out_file, view)
+        with stdout_pipe():
+            write_report(out, output_format, out_file, view)
     except OSError as exc:  # the disk filled, the folder went away since the check
         fail(f"{out_file}: cannot write the report ({exc.strerror or exc})")
 

@@ -36,6 +36,7 @@ from newsprism.cli_base import (
     read_store,
     report_failures,
     report_warnings,
+    stdout_pipe,
 )
 from newsprism.errors import NewsprismError
 from newsprism.ingest import IngestOptions
@@ -237,7 +238,7 @@ def export_command(
         options = ExportOptions(embeddings.value, _progress_factory(progress))
         keys = None if all_stories else story_ids
         try:
-            with _export_target(out_file) as target:
+            with stdout_pipe(), _export_target(out_file) as target:
                 fmt = export_format.value
                 rows = export_stories(store, keys, table.value, fmt, target, options)
         except NewsprismError as exc:
@@ -325,9 +326,10 @@ def verify_command(
         stored = StoredBriefs(BriefOptions(embeddings=embeddings.value))
         brief = stored.get(store, story, material)
     verification = Verifier(stored.reconciler.similarity).verify(material, brief, text)
-    if output_format is VerifyFormat.json:
-        sys.stdout.write(jsonout.dumps(verification.to_dict()) + "\n")
-    elif output_format is VerifyFormat.md:
-        sys.stdout.write(verify_view.verification_markdown(verification))
-    else:
-        out.print(verify_view.verification_panel(verification))
+    with stdout_pipe():
+        if output_format is VerifyFormat.json:
+            sys.stdout.write(jsonout.dumps(verification.to_dict()) + "\n")
+        elif output_format is VerifyFormat.md:
+            sys.stdout.write(verify_view.verification_markdown(verification))
+        else:
+            out.print(verify_view.verification_panel(verification))
