@@ -60,6 +60,7 @@ def test_a_report_or_table_that_cannot_be_written_is_one_error_line(
         cli_base.print_report(OutputFormat.md, out, view)
     assert ended.value.exit_code == 1
     monkeypatch.setattr("newsprism.export.export_stories", full_disk)
+    Store(tmp_path / "n.db").close()  # read commands refuse a store that is not there
     args = ["export", "--all", "--db", str(tmp_path / "n.db"), "--out", str(out)]
     result = runner.invoke(app, args)
     assert result.exit_code == 1
