@@ -92,3 +92,43 @@ def test_a_sum_from_its_source_is_not_the_salary_beside_it(analyzer: Analyzer) -
     stake = shared(facts, "4.9")
     assert (stake.about, stake.status) == ("stake", "agree")
     assert all(v.value == pytest.approx(stake.values[0].value) for v in stake.values)
+
+
+def test_two_exact_sums_of_one_sentence_are_two_facts(analyzer: Analyzer) -> None:
+    """ "$5 million in salary and another $4.9 million from his stake": $5 million reads
+    as a rounding of $4.9 million, but two exact figures side by side in one sentence are
+    two things, so the salary's fact holds no stake."""
+    facts = facts_of(
+        analyzer,
+        [
+            ("Ardmoor Gazette", "Rask was paid $5 million in salary last year, the filing shows."),
+            (
+                "Tessel Post",
+                "Rask made $5 million in salary and another $4.9 million from his stake in "
+                "Kelmar Freight.",
+            ),
+            ("Lorvik Ledger", "Rask earned $4.9 million from his stake in Kelmar Freight."),
+        ],
+    )
+    salary, stake = shared(facts, "5 million"), shared(facts, "4.9")
+    assert salary is not stake
+    assert {v.value for v in salary.values} == {5_000_000}
+    assert {v.value for v in stake.values} == {4_900_000}
+
+
+def test_a_hedged_restatement_in_one_sentence_is_one_figure(analyzer: Analyzer) -> None:
+    """ "$140,937,785, roughly $141 million": one sum written twice, one agreeing fact."""
+    facts = facts_of(
+        analyzer,
+        [
+            (
+                "Ardmoor Gazette",
+                "The council approved a contract worth $140,937,785, roughly $141 million, "
+                "for the Kelmar bridge.",
+            ),
+            ("Tessel Post", "The Kelmar bridge contract is worth about $141 million."),
+        ],
+    )
+    fact = shared(facts, "141 million")
+    assert fact.status == "agree"
+    assert len({v.passage.outlet for v in fact.values}) == 2

@@ -213,8 +213,20 @@ def _figure(item: _Item) -> Figure:
 
 def _same_figure(a: _Item, b: _Item) -> bool:
     """One article's two figures that can be one reading ("roughly $141 million" and
-    "$140,937,785"; "twelve-point" and "Twelve points")."""
-    return (a.lo, a.hi) == (b.lo, b.hi) or _readings(a, b)
+    "$140,937,785"; "twelve-point" and "Twelve points"). Two exact figures of different
+    value in one sentence of one article are two things ("$5 million in salary and
+    another $4.9 million from his stake"), however close."""
+    if (a.lo, a.hi) == (b.lo, b.hi):
+        return True
+    return not _two_in_one_sentence(a, b) and _readings(a, b)
+
+
+def _two_in_one_sentence(a: _Item, b: _Item) -> bool:
+    """Whether two figures of different value stand side by side, neither hedged, in one
+    sentence of one article (a hedged one restates the other: "$140,937,785, roughly
+    $141 million")."""
+    same_sentence = a.article == b.article and a.sentence == b.sentence
+    return same_sentence and a.quantity.approx is None and b.quantity.approx is None
 
 
 def _other_actors(a: _Item, b: _Item) -> bool:
