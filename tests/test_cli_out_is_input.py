@@ -28,3 +28,19 @@ def test_an_out_file_that_is_an_input_is_a_usage_error(tmp_path: Path) -> None:
     assert article.read_text(encoding="utf-8").startswith("Pier closes")  # untouched
     with Store(db) as store:
         assert store.count_articles() == 0  # refused before reading anything
+
+
+def test_an_out_file_inside_an_input_folder_is_a_usage_error(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    article = folder / "sub" / "a.txt"
+    article.write_text("Pier closes\n\n" + BODY, encoding="utf-8")
+    db = tmp_path / "n.db"
+    for given in (str(folder), str(tmp_path / "i*")):
+        args = ["analyze", given, "--db", str(db), "--format", "md", "--out", str(article)]
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith(f"error: --out {article} is one of the inputs")
+    assert article.read_text(encoding="utf-8").startswith("Pier closes")  # untouched
+    with Store(db) as store:
+        assert store.count_articles() == 0  # refused before reading anything

@@ -149,16 +149,26 @@ def analyze_command(
 
 
 def _check_out_is_no_input(out_file: Path | None, paths: list[str]) -> None:
-    """A usage error when ``--out`` names one of the input files: the report overwrote
-    the article it was read from, and the next run read the report as an article."""
+    """A usage error when ``--out`` names one of the input files, or an existing file
+    inside an input folder: the report overwrote the article it was read from, and the
+    next run read the report as an article."""
     if out_file is None or not out_file.exists():
         return
+    target = out_file.resolve()
     for value in paths:
         if value == "-" or "://" in value:
             continue
         named = glob.glob(value) if set(value) & set("*?[") else [value]  # noqa: PTH207
-        if any(Path(p).is_file() and Path(p).samefile(out_file) for p in named):
+        if any(_is_input(Path(p), out_file, target) for p in named):
             fail(f"--out {out_file} is one of the inputs; write the report elsewhere", EXIT_USAGE)
+
+
+def _is_input(named: Path, out_file: Path, target: Path) -> bool:
+    """Whether ``out_file`` (resolved: ``target``) is the file ``named`` or lies under
+    the folder ``named`` (which analyze reads through)."""
+    if named.is_dir():
+        return target.is_relative_to(named.resolve())
+    return named.is_file() and named.samefile(out_file)
 
 
 def brief_command(
