@@ -408,6 +408,7 @@ def test_a_day_with_a_refused_year_is_no_date_of_the_publication_year(
     ("text", "expression", "expected"),
     [
         ("On March 3 2500 people marched to the harbour.", "On March 3", "2026-03-03"),
+        ("On Dec. 4, 1200 dockworkers walked out.", "On Dec. 4", "2025-12-04"),
         (
             "The vote was on December 31, 2025, the clerk said.",
             "on December 31, 2025",

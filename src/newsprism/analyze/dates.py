@@ -226,10 +226,14 @@ class _Reader:
         root = self._root(start, end)
         return self.tense_default if root is None else clause_tense(root)
 
-    def counts_something(self, start: int, end: int) -> bool:
-        """Whether the number at start..end modifies a noun ("2000 homes")."""
+    def counts_something(self, start: int, end: int, outside: tuple[int, int] = (0, 0)) -> bool:
+        """Whether the number at start..end modifies a noun ("2000 homes"), one not in the
+        character span ``outside`` (the parser hangs "December 31, 9999"'s year on
+        "December")."""
         root = self._root(start, end)
-        return root is not None and root.dep_ == "nummod"
+        if root is None or root.dep_ != "nummod":
+            return False
+        return not outside[0] <= root.head.idx < outside[1]
 
     def in_date_entity(self, start: int, end: int) -> bool:
         """Whether spaCy's NER put start..end inside a DATE entity."""
@@ -467,11 +471,12 @@ def _admit_period(m: re.Match[str], text: str, reader: _Reader) -> bool:
 
 # A four-digit number where a date writes its year ("December 31, 9999", "31 December
 # 1234") that the year grammar refused (placeholders, typos): the writer gave a year, only
-# not one read as a date here, so the day must not move into the publication year.
-# "March 3 2500 people" (no comma) stays a date: there the number counts something.
+# not one read as a date here, so the day must not move into the publication year. A
+# number that counts something ("On Dec. 4, 1200 dockworkers walked out") is no year,
+# and "March 3 2500 people" (no comma) is never taken for one.
 _REFUSED_YEAR = {
-    "md": re.compile(r",\s*\d{4}\b(?![.,]\d)"),
-    "dm": re.compile(r",?\s+\d{4}\b(?![.,]\d)"),
+    "md": re.compile(r",\s*(\d{4})\b(?![.,]\d)"),
+    "dm": re.compile(r",?\s+(\d{4})\b(?![.,]\d)"),
 }
 
 
@@ -480,7 +485,10 @@ def _admit_day_of_month(m: re.Match[str], text: str, reader: _Reader) -> bool:
     kind = "md" if m["md_mon"] else "dm"
     if m[f"{kind}_y"]:
         return True
-    return _REFUSED_YEAR[kind].match(text, m.end()) is None
+    refused = _REFUSED_YEAR[kind].match(text, m.end())
+    if refused is None:
+        return True
+    return reader.counts_something(refused.start(1), refused.end(1), (m.start(), m.end()))
 
 
 # The checks a regex cannot make, per kind (kinds not listed are always dates).
