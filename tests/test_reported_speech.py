@@ -41,6 +41,11 @@ REPORTED_CASES = [
         "Rask released a statement stating an intern is responsible for the error.",
         "an intern is responsible for the error",
     ),
+    # A request to someone: the person asked and the infinitive.
+    (
+        "Rask asked the harbour master to delay the ferry tender.",
+        "the harbour master to delay the ferry tender",
+    ),
     # A participle of the main clause.
     (
         "Rask spoke to the dockers on Thursday, promising to lift the harbour fees.",
@@ -110,6 +115,10 @@ NOTHING_REPORTED = [
     "In an interview on Friday, Rask said.",  # a phrase of place, nothing said
     "Rask said nothing as the crowd cheered.",  # a clause of time, not of content
     "Rask refused to pledge to keep the port open.",  # a pledge refused
+    # A request with no one asked: the infinitive is the subject's own wish or act.
+    "The clerk spoke on condition of anonymity and asked not to be named in the paper.",
+    "Rask asked to see the harbour master before the vote.",
+    "Rask urged to delay the ferry tender by a month.",
     "Rask confirmed the report.",  # an object too short to be a statement
     "Rask repeated the claims about the harbour fees.",  # the act, not its content
     "The plan would add so many fees that it would sink the port.",  # a thing adds
