@@ -67,3 +67,11 @@ def test_different_days_are_different_occasions(analyzer: Analyzer) -> None:
     monday = "Governor Ana Holt signed the harbour levy bill at a rally in Portland on Monday."
     friday = "Governor Ana Holt signed the harbour levy bill in Springfield on Friday."
     assert _placed(analyzer, [monday, friday]) == []
+
+
+@pytest.mark.parametrize("day", ["", " on Saturday"])
+def test_a_deed_of_a_kind_is_done_in_many_places(analyzer: Analyzer, day: str) -> None:
+    # "a rally": one of many rallies, held in two towns; not one deed in two places.
+    pittsburgh = f"Senator Ana Holt held a rally in Pittsburgh{day}."
+    scranton = f"Senator Ana Holt held a rally in Scranton{day}."
+    assert _placed(analyzer, [pittsburgh, scranton]) == []

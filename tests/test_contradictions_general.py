@@ -73,6 +73,11 @@ CONTRADICTIONS = [
     ),
     # Where a person lives, told in a relative clause or before the name.
     (
+        "Mary Miller, who lives in Seattle, posted the photo.",
+        "Mary Miller, who lives in Tacoma, posted the photo.",
+        "actor",
+    ),
+    (
         "John Miller, who lives in Seattle, posted the photo.",
         "John Miller, a Portland nurse, posted the photo.",
         "actor",
@@ -159,6 +164,15 @@ LOOK_ALIKES = [
     (
         "Seattle-based nurse Mary Miller received the photo.",
         "Mary Miller, a nurse who grew up in Portland, received the photo.",
+    ),
+    # A home and a workplace are two attributes: one may live in one town, work in another.
+    (
+        "Mary Miller, who lives in Seattle, posted the photo.",
+        "Mary Miller, who works in Tacoma, posted the photo.",
+    ),
+    (
+        "Seattle-based lawyer Mary Miller posted the photo.",
+        "Mary Miller, who lives in Tacoma, posted the photo.",
     ),
     # What took place is asked, not told; "the idea that" holds a proposition.
     (

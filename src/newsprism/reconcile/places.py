@@ -18,7 +18,11 @@ Guards (a false contradiction costs the user's trust):
    named in full (two words or more) in both sources;
 2. the same kind of tie: a description speaking of origin ("born in", "native",
    "raised", "grew up", "hometown", "moved", "formerly") is a different attribute
-   from where someone lives or works, so it is never compared;
+   from where someone lives or works, so it is never compared; a home ("who lives
+   in"), a workplace ("who works in", "Seattle-based") and a place of study are
+   different attributes too (one may live in one town and work in another), each
+   compared only with its own kind and with a description that names no relation
+   ("a Portland nurse");
 3. only the narrowest places: a state or country (:data:`REGIONS`, the alias table's
    countries) holds cities and is dropped, as is a place the story writes after a
    comma behind another ("Tresny, Wash.": Wash. holds Tresny); two places one
@@ -86,8 +90,16 @@ _PARTS: Final = frozenset(
     {"area", "district", "neighborhood", "neighbourhood", "suburb", "outskirts", "borough",
      "quarter", "region", "county", "province", "part", "section", "side"}
 )  # fmt: skip
-# Verbs of a relative clause on a name that tell where the person lives or works.
-_RESIDING: Final = frozenset({"live", "reside", "work", "study", "teach"})
+# Verbs of a relative clause on a name that tell where the person lives, works or
+# studies, by relation: a home and a workplace are different attributes ("who lives in
+# Seattle" / "who works in Tacoma" is a commute, not a clash), never compared.
+_RESIDING: Final = {
+    "live": "home", "reside": "home", "work": "work", "teach": "work", "study": "study",
+}  # fmt: skip
+# A description ("a Portland nurse", "Ana Holt of Varna") names no relation: it is
+# compared with each of them.
+_ANY: Final = ""
+_BASED: Final = "work"  # "a Seattle-based lawyer": where one works or is based, no home
 _MAX_DEPTH = 3  # prepositions followed from a description: "student at a college in X"
 
 
@@ -100,6 +112,7 @@ class _Placed:
     person: str  # the story's key of the person
     name: str  # as the article names them
     places: frozenset[str]
+    relation: str  # :data:`_ANY`, or a value of :data:`_RESIDING`
 
 
 def _places_of(doc: Doc, offset: int, places: Sequence[tuple[int, int, str]]) -> dict[int, str]:
@@ -142,16 +155,23 @@ def _tied_places(token: Token, places: dict[int, str], preps: frozenset[str]) ->
     """Places in the compounds of ``token`` and down chains of its prepositions ("a
     student at a college in Tresny"). A chain through a part of a place ("the Porta
     area of Lorvik", "a district of Lorvik") names no one place: nothing is kept."""
+    plain, based = _tied(token, places, preps)
+    return plain | based
+
+
+def _tied(token: Token, places: dict[int, str], preps: frozenset[str]) -> tuple[set[str], set[str]]:
+    """:func:`_tied_places`, split: the places before "based" apart (a base, no home)."""
     found: set[str] = set()
+    based: set[str] = set()
     frontier, depth = [token], 0
     while frontier and depth <= _MAX_DEPTH:
         nxt = []
         for node in frontier:
             if node.lemma_.casefold() in _PARTS:
-                return set()
+                return set(), set()
             found |= {places[c.i] for c in node.children if c.dep_ == "compound" and c.i in places}
             # "a Tresny-based nurse": the place before "based".
-            found |= {
+            based |= {
                 places[g.i]
                 for c in node.children
                 if c.dep_ == "amod" and c.lower_ == "based"
@@ -169,28 +189,33 @@ def _tied_places(token: Token, places: dict[int, str], preps: frozenset[str]) ->
                             found.add(places[obj.i])
                         nxt.append(obj)
         frontier, depth = nxt, depth + 1
-    return found
+    return found, based
 
 
 def _origin_words(token: Token) -> bool:
     return any(t.lemma_.casefold() in _ORIGIN or t.lower_ in _ORIGIN for t in token.subtree)
 
 
-def _person_places(name: Token, places: dict[int, str]) -> set[str]:
-    found = set() if _origin_words(name) else _tied_places(name, places, _NAME_PREPS)
+def _person_places(name: Token, places: dict[int, str]) -> dict[str, set[str]]:
+    """Relation (:data:`_ANY`, or a value of :data:`_RESIDING`) -> the person's places."""
+    found: dict[str, set[str]] = {}
+
+    def add(tied: tuple[set[str], set[str]]) -> None:
+        found.setdefault(_ANY, set()).update(tied[0])
+        found.setdefault(_BASED, set()).update(tied[1])
+
+    if not _origin_words(name):
+        add(_tied(name, places, _NAME_PREPS))
     for noun in _descriptions(name):
         if not _origin_words(noun):
-            found |= _tied_places(noun, places, _PLACE_PREPS)
+            add(_tied(noun, places, _PLACE_PREPS))
     for clause in name.children:
         # "Ana Holt, who lives in Tresny": where she lives or works, told in a clause
         # in the present ("who lived in Tresny" is a former home).
-        if (
-            clause.dep_ == "relcl"
-            and clause.lemma_.casefold() in _RESIDING
-            and clause.tag_ in ("VBZ", "VBP")
-        ):
-            found |= _tied_places(clause, places, _DEED_PREPS)
-    return found
+        relation = _RESIDING.get(clause.lemma_.casefold())
+        if clause.dep_ == "relcl" and relation and clause.tag_ in ("VBZ", "VBP"):
+            found.setdefault(relation, set()).update(_tied_places(clause, places, _DEED_PREPS))
+    return {r: p for r, p in found.items() if p}
 
 
 def _mentions(
@@ -239,10 +264,10 @@ def _placed(material: StoryMaterial, sentences: Sequence[Passage], parsed: Parse
             )
             if span is None or len(person.split()) < 2:
                 continue
-            tied = _person_places(span.root, places)
-            if tied:
-                source = material.source_of(sentence.article)
-                found.append(_Placed(sentence, source, names.key(person), person, frozenset(tied)))
+            source = material.source_of(sentence.article)
+            for relation, tied in _person_places(span.root, places).items():
+                key = names.key(person)
+                found.append(_Placed(sentence, source, key, person, frozenset(tied), relation))
     return found
 
 
@@ -292,23 +317,43 @@ def placed_apart(
     # Places one description names together are nested ("a college in Tresny, Wash."):
     # wherever else the story names them, one holds the other.
     nested = [frozenset(map(fold_key, p.places)) for p in placed if len(p.places) > 1]
-    by_person: dict[str, dict[str, list[_Placed]]] = {}
+    by_person: dict[str, list[_Placed]] = {}
     for p in placed:
-        by_person.setdefault(p.person, {}).setdefault(p.source, []).append(p)
+        by_person.setdefault(p.person, []).append(p)
     found: list[tuple[str, list[Passage]]] = []
-    for sources in by_person.values():
-        sides = {
-            source: _narrowest((x for p in ps for x in p.places), holders)
-            for source, ps in sources.items()
-        }
-        sides = {source: v for source, v in sides.items() if len(v) == 1}
-        if len(set(sides.values())) < 2 or _nested(set(sides.values()), nested):
-            continue
-        claims = [p.sentence for s in sides for p in sources[s] if _narrowest(p.places, holders)]
-        shown = {fold_key(x): x for s in sides for p in sources[s] for x in p.places}
-        where = " / ".join(sorted(shown[next(iter(v))] for v in set(sides.values())))
-        found.append((f"where {sources[next(iter(sides))][0].name} is: {where}", claims))
+    for told in by_person.values():
+        # Guard 2: places of one relation (a description's going with every relation).
+        relations = {p.relation for p in told} - {_ANY} or {_ANY}
+        for relation in sorted(relations):
+            kept = [p for p in told if p.relation in (relation, _ANY)]
+            clash = _clash(kept, holders, nested)
+            if clash is not None and clash not in found:
+                found.append(clash)
     return found
+
+
+def _clash(
+    placed: list[_Placed], holders: set[str], nested: list[frozenset[str]]
+) -> tuple[str, list[Passage]] | None:
+    """One person's places of one relation, when sources give different ones."""
+    sources: dict[str, list[_Placed]] = {}
+    for p in placed:
+        sources.setdefault(p.source, []).append(p)
+    sides = {
+        source: _narrowest((x for p in ps for x in p.places), holders)
+        for source, ps in sources.items()
+    }
+    sides = {source: v for source, v in sides.items() if len(v) == 1}
+    if len(set(sides.values())) < 2 or _nested(set(sides.values()), nested):
+        return None
+    claims: list[Passage] = []
+    for s in sides:
+        for p in sources[s]:
+            if _narrowest(p.places, holders) and p.sentence not in claims:
+                claims.append(p.sentence)
+    shown = {fold_key(x): x for s in sides for p in sources[s] for x in p.places}
+    where = " / ".join(sorted(shown[next(iter(v))] for v in set(sides.values())))
+    return f"where {sources[next(iter(sides))][0].name} is: {where}", claims
 
 
 # --- where a deed was done --------------------------------------------------------------
@@ -400,10 +445,31 @@ def _deeds(
         for token in doc:
             if token.pos_ != "VERB" or is_negated(token) or not usable(token, participles=True):
                 continue
+            if not _one_thing(token):
+                continue
             narrow = _narrowest(_tied_places(token, places, _DEED_PREPS), holders)
             if narrow:
                 found.append(_Deed(Clause(sentence, source, token, False), narrow))
     return found
+
+
+# Determiners that pick out one known thing ("the bill", "this bill"); "a rally", "two
+# speeches", "some talks" are one of many a person may give.
+_DEFINITE: Final = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _one_thing(verb: Token) -> bool:
+    """Guard 1b: the deed's object, if it has one, is one known thing ("signed the
+    harbour levy bill", "signed it", "visited Varna"), not one of a kind ("held a rally
+    in Pittsburgh" / "held a rally in Scranton": two rallies)."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if obj.pos_ in ("PROPN", "PRON"):
+            continue
+        if not any(
+            c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in obj.children
+        ):
+            return False
+    return True
 
 
 def _one_doer(a: Clause, b: Clause, material: StoryMaterial, states: StateNames) -> bool:
@@ -424,7 +490,7 @@ def deed_places(
     1. one deed: the same verb lemma on both sides, asserted and un-negated (no modal,
        hedge, condition or question; a participle on an asserted verb counts), no speech
        or cognition verb (where someone said a thing is an interview's place, and one
-       may speak in many);
+       may speak in many); its object, if any, one known thing (:func:`_one_thing`);
     2. one doer: an agent named on both sides and shared (a capital for its state, "he"
        for the person named before), no role filled differently;
     3. the place is the deed's: after "in"/"at" on the verb, or down a chain of such
