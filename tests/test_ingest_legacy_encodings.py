@@ -30,3 +30,14 @@ def test_stray_cp1252_bytes_in_utf8_keep_the_utf8() -> None:
     decoded = decode(data, "paste.txt")
     assert decoded.text == "Der Hafen „schließt“, sagte Ørsted “quoted” café æøå"
     assert decoded.warning == "not valid UTF-8: 6 stray byte(s) read as cp1252"
+
+
+def test_a_pasted_cp1252_passage_with_french_quotes_keeps_the_utf8() -> None:
+    # «\xa0 and \xa0» as cp1252 bytes stand in runs of two, like a legacy lead and trail
+    # byte, and GB18030 decodes the whole; UTF-8 + cp1252 still reads it best.
+    pasted = "«\xa0Nous fermons\xa0», puis «\xa0Non\xa0» et «\xa0Oui\xa0»."
+    data = "Le port « ferme », a dit Ørsted. ".encode() + pasted.encode("cp1252")
+    decoded = decode(data, "paste.txt")
+    assert decoded.text == "Le port « ferme », a dit Ørsted. " + pasted
+    assert decoded.encoding == "utf-8"
+    assert decoded.warning == "not valid UTF-8: 12 stray byte(s) read as cp1252"

@@ -185,7 +185,7 @@ def decode(data: bytes, source: str, declared: str | None = None) -> Decoded:
                 return Decoded(data.decode(encoding), encoding)
             except (UnicodeDecodeError, LookupError):
                 continue
-    if _UTF8_SEQUENCE.search(data) and not _legacy_multibyte(data):
+    if _UTF8_SEQUENCE.search(data) and not _reads_as_legacy(data):
         text = data.decode("utf-8", errors=_CP1252_FALLBACK)
         stray = _stray_bytes(data)
         return Decoded(text, "utf-8", f"not valid UTF-8: {stray:,} stray byte(s) read as cp1252")
@@ -281,6 +281,30 @@ def _legacy_multibyte(data: bytes) -> bool:
     runs = [len(run) for run in _STRAY_RUN.findall(_UTF8_SEQUENCE.sub(b"u", data))]
     in_runs = sum(n for n in runs if n > 1)
     return in_runs >= LEGACY_RUN_BYTES and 2 * in_runs > sum(runs)
+
+
+# The legacy multi-byte codecs (as Python names them) whose text _legacy_multibyte spots.
+LEGACY_CODECS = ("gb18030", "big5", "cp932", "cp949")
+
+
+def _reads_as_legacy(data: bytes) -> bool:
+    """True when ``data`` goes to the encoding guess as legacy multi-byte text: its stray
+    bytes stand in runs, a legacy codec decodes all of it, and UTF-8 with the stray bytes
+    read as cp1252 reads worse (U+FFFD, or symbols inside words: GB18030 read so is
+    "Ì©Èû¶û¸Û"). UTF-8 with a pasted cp1252 passage ("«\xa0Non\xa0»" as cp1252 bytes
+    stands in runs too, and GB18030 decodes it) reads cleanly so and keeps its UTF-8."""
+    if not _legacy_multibyte(data) or not any(_decodes(data, name) for name in LEGACY_CODECS):
+        return False
+    mixed = data[:GUESS_CHECK_CHARS].decode("utf-8", errors=_CP1252_FALLBACK)
+    return "\ufffd" in mixed or _symbol_in_word(mixed)
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _cp1252_if_it_fits(data: bytes) -> str | None:
