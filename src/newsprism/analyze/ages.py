@@ -80,6 +80,14 @@ _NOT_PEOPLE: Final = word_set("GPE LOC NORP FAC PRODUCT EVENT WORK_OF_ART LAW LA
 _SUBJECTS: Final = word_set("nsubj nsubjpass")
 # Words after a number that make it a margin, not an age ("Woods was 3 under par").
 _MARGIN_WORDS: Final = word_set("under over behind ahead up down off above below")
+# Words of a date that may follow an age after "at" ("found dead at 41 Sunday"): only
+# weekdays and months, since the small model tags other proper nouns DATE too ("at 23
+# Elm Street": an address).
+_WEEKDAYS_MONTHS: Final = word_set(
+    "monday tuesday wednesday thursday friday saturday sunday january february march "
+    "april may june july august september october november december jan feb mar apr jun "
+    "jul aug sep sept oct nov dec"
+)
 # What may follow an age given as a predicate or after "at": the clause ends.
 _CLAUSE_END: Final = word_set("when and but as after while because")
 
@@ -204,8 +212,8 @@ def _ends_clause(amount: Amount, ctx: ParsedText) -> bool:
     after = ctx.token_from(amount.num_end)
     if after is None or after.is_punct or after.lower_ in _CLAUSE_END:
         return True
-    if after.ent_type_ in {"DATE", "TIME"} and after.pos_ == "PROPN":
-        return True  # a weekday or month: "found dead at 37 Sunday"
+    if after.ent_type_ in {"DATE", "TIME"} and after.lower_ in _WEEKDAYS_MONTHS:
+        return True  # a weekday or month: "found dead at 41 Sunday"
     return after.pos_ in {"ADP", "SCONJ"} and after.lower_ not in _MARGIN_WORDS
 
 
