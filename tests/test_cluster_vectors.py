@@ -9,6 +9,7 @@ import json
 import subprocess
 import sys
 from collections.abc import Iterator
+from typing import Any
 
 import numpy as np
 import pytest
@@ -243,6 +244,21 @@ def test_a_state_from_before_the_prior_keeps_its_idf_until_the_next_checkpoint()
     old.observe(_fill(old.until_refresh(), "tern"))
     first.observe(_fill(first.until_refresh(), "tern"))
     assert np.array_equal(old.vectors(TEXTS), first.vectors(TEXTS))
+
+
+def test_a_state_saved_under_another_prior_recomputes_its_idf(monkeypatch: Any) -> None:
+    # A store reloaded under another wordfreq release must not mix the saved IDF (the
+    # old prior's, where it departs) with the new prior's elsewhere.
+    first = LexicalVectorizer()
+    first.observe(TEXTS + _fill(6))
+    saved = first.state()
+    other = vectors.background_presence() * np.float32(0.5)
+    monkeypatch.setattr(vectors, "background_presence", lambda: other)
+    loaded = LexicalVectorizer()
+    loaded.load_state(saved)
+    assert np.allclose(loaded._idf, vectors._idf(first._seen, first._df))
+    assert not np.allclose(loaded._idf, first._idf)
+    assert loaded.until_refresh() == first.until_refresh()
 
 
 def test_common_words_weigh_less_than_names_before_any_checkpoint() -> None:

@@ -25,6 +25,7 @@ import io
 import logging
 import math
 import os
+import zlib
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -169,6 +170,13 @@ def background_presence() -> npt.NDArray[np.float32]:
     return (-np.expm1(absent)).astype(np.float32)
 
 
+def _prior_fingerprint() -> int:
+    """A checksum of :func:`background_presence` (CRC-32 of its bytes): a state saved
+    under another word list (another wordfreq release) holds an IDF computed with
+    another prior, which must not be mixed with this one."""
+    return zlib.crc32(background_presence().tobytes())
+
+
 def _feature_hasher() -> Any:
     """The hashing step of :func:`_hashing` alone, for tokens already analysed."""
     module = importlib.import_module("sklearn.feature_extraction")  # untyped package
@@ -274,8 +282,7 @@ class LexicalVectorizer:
             self._refresh()
 
     def _refresh(self) -> None:
-        self._idf = _idf(self._seen, self._df)
-        self._refreshed, self._refreshed_at = self._seen, np.flatnonzero(self._df).astype(np.int32)
+        self._refresh_now()
         while self._next_refresh <= self._seen:
             step = min(self._next_refresh, _CHECKPOINT_STEP)
             self._next_refresh += step
@@ -293,6 +300,7 @@ class LexicalVectorizer:
         old = self._refreshed < 0
         frozen = np.flatnonzero(self._idf != 1.0).astype(np.int32) if old else self._refreshed_at
         counters = [self._seen, self._next_refresh, self.dim, self._refreshed]
+        counters.append(_prior_fingerprint())
         buffer = io.BytesIO()
         np.savez_compressed(
             buffer,
@@ -307,7 +315,8 @@ class LexicalVectorizer:
     def load_state(self, data: bytes) -> None:
         """Restore what :meth:`state` saved (raises ValueError for another ``dim``). A
         state saved before the prior (three counters) keeps its IDF, ones where it saved
-        none, until the next checkpoint."""
+        none, until the next checkpoint; one saved under another prior (its fingerprint
+        differs) has its IDF recomputed from the saved counts, with a warning."""
         with np.load(io.BytesIO(data), allow_pickle=False) as saved:
             counters = [int(v) for v in saved["counters"]]
             seen, next_refresh, dim = counters[:3]
@@ -324,6 +333,18 @@ class LexicalVectorizer:
             )
             self._idf[self._refreshed_at] = saved["idf"]
         self._seen, self._next_refresh, self._refreshed = seen, next_refresh, refreshed
+        if len(counters) > 4 and counters[4] != _prior_fingerprint():
+            logger.warning(
+                "the stored lexical IDF was computed with another word-frequency prior "
+                "(another wordfreq release?); recomputed from the %d documents seen",
+                seen,
+            )
+            self._refresh_now()
+
+    def _refresh_now(self) -> None:
+        """The IDF of every document seen so far, under this process's prior."""
+        self._idf = _idf(self._seen, self._df)
+        self._refreshed, self._refreshed_at = self._seen, np.flatnonzero(self._df).astype(np.int32)
 
 
 def dense_available() -> bool:
