@@ -148,6 +148,15 @@ LOOK_ALIKES = [
         "The ferry union may fail to reach an agreement with the operator.",
         "The ferry union reached an agreement with the operator.",
     ),
+    # A failure in one round, an agreement after another: two attempts.
+    (
+        "Negotiators failed to reach a deal in the first round.",
+        "Negotiators reached a deal after a second round of talks.",
+    ),
+    (
+        "The ferry union failed to reach an agreement with the operator in March.",
+        "The ferry union eventually reached an agreement with the operator.",
+    ),
     (
         "The ferry union did not fail to reach an agreement with the operator.",
         "The ferry union reached an agreement with the operator.",

@@ -128,6 +128,7 @@ from newsprism.reconcile.antonyms import antonym_of, lemma_of_form, table_lemmas
 from newsprism.reconcile.clauses import (
     CUE,
     IMPLICATIVE_CUE,
+    NEGATIVE_IMPLICATIVES,
     PREDICATE_POS,
     Clause,
     Parsed,
@@ -312,9 +313,44 @@ def _negation_pairs(
         and n.lemma == p.lemma
         and _compatible_actors(n, p, material, states)
         and not _narrower(n, p, material, states)
+        and _same_attempt(n, p)
         and {_account(n, material, states), _account(p, material, states)} != _DISPUTE
     ]
     return _undisputed(pairs, [*negatives, *positives])
+
+
+def _implied(clause: Clause) -> bool:
+    """Whether the clause is denied by a negative implicative ("failed to reach")."""
+    head = clause.predicate.head
+    return clause.predicate.dep_ == "xcomp" and lemma_of(head) in NEGATIVE_IMPLICATIVES
+
+
+def _qualifiers(predicate: Token) -> frozenset[tuple[str, str]]:
+    """The predicate's prepositional phrases (preposition, noun) and adverbial
+    modifiers ("in the first round", "after a second round", "eventually", "last
+    year")."""
+    found = set()
+    for child in predicate.children:
+        if child.dep_ == "prep":
+            found |= {(lemma_of(child), lemma_of(o)) for o in child.children if o.dep_ == "pobj"}
+        elif child.dep_ in ("npadvmod", "advmod") and not _negator(child):
+            found.add((child.dep_, lemma_of(child)))
+    return frozenset(found)
+
+
+def _negator(token: Token) -> bool:
+    return token.dep_ == "neg" or token.lower_ in ("not", "never", "n't")
+
+
+def _same_attempt(denial: Clause, assertion: Clause) -> bool:
+    """Guard 5d: "failed to reach a deal in the first round" denies only that round's
+    deal, not "reached a deal after a second round": an implied denial pairs only with
+    an assertion qualified the same way (the implicative's phrases count as the
+    infinitive's: the parser hangs them on either)."""
+    if not _implied(denial):
+        return True
+    mine = _qualifiers(denial.predicate) | _qualifiers(denial.predicate.head)
+    return mine == _qualifiers(assertion.predicate)
 
 
 def _account(clause: Clause, material: StoryMaterial, states: StateNames) -> str:
