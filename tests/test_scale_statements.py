@@ -11,6 +11,12 @@ from typing import Any, cast
 import numpy as np
 import pytest
 
+from newsprism.reconcile.statement_evidence import (
+    _best_other_group,
+    _margins,
+    _term,
+    _verbatim,
+)
 from newsprism.reconcile.statement_units import (
     Unit,
     _absorb_nested,
@@ -18,17 +24,11 @@ from newsprism.reconcile.statement_units import (
     _with_partials,
     normalize_words,
 )
-from newsprism.reconcile.statements import (
-    StatementOptions,
-    _best_other_group,
-    _margins,
-    _term,
-    _verbatim,
-)
+from newsprism.reconcile.statements import StatementOptions
 
 
 def _old_margins(scores: np.ndarray, forbid: np.ndarray, units: Sequence[Any]) -> tuple[Any, Any]:
-    """statements._margins before the rivals were gathered per article at once."""
+    """statement_evidence._margins before the rivals were gathered per article at once."""
     n = len(units)
     open_scores = np.where(forbid, -np.inf, scores)
     rival = np.full((n, n), -np.inf)
@@ -101,7 +101,7 @@ def _verbatim_units(rng: np.random.Generator, n: int) -> list[Any]:
 
 
 def _old_verbatim(units: Sequence[Any], similarities: np.ndarray, options: StatementOptions) -> Any:
-    """statements._verbatim before the word index: every fragment against every text."""
+    """statement_evidence._verbatim before the word index: every fragment against every text."""
     scores = similarities.copy()
     words = [normalize_words(u.text) for u in units]
     fragments = [

@@ -47,12 +47,12 @@ records, in three steps:
    (:class:`~newsprism.reconcile.similarity.TextSimilarity` cosine, raised to 1.0 when a
    direct quote of one unit, two words or more, normalised, occurs word for word in the
    other: the partial quote "non-starter" inside the full sentence; not for a short
-   term that one other article quotes in two statements, see :func:`_term`); the
+   term that one other article quotes in two statements, see ``_term``); the
    margin of that
    similarity over the pair's best rival (the same speaker's other claims in either
    article: a rendering renders the claim it fits best, so a translation sharing few
    words with its original still pairs with it when it fits no other claim better;
-   not for a one-word partial quote, far from every rival, see :data:`_MARGIN_WORDS`);
+   not for a one-word partial quote, far from every rival, see ``_MARGIN_WORDS``);
    and whether both speakers are resolved. Constraints: two
    units of one article never share a statement (one article's different quote groups
    are different statements; syndicated copies are different articles, so their
@@ -64,6 +64,8 @@ records, in three steps:
    outlets it would join (:mod:`newsprism.reconcile.statement_speakers`), judged on its
    indirect clause whole (uncut at a second complement: on the BASIL gold a piece alone,
    "she had never met him", fitted two people's words where the clause fitted one).
+   The evidence per pair (and ``_term``, ``_MARGIN_WORDS``, ``_fitted``) is built in
+   :mod:`newsprism.reconcile.statement_evidence`.
 3. **Parts rejoined** (:mod:`newsprism.reconcile.rejoin`). Two statements become one
    when their units share quote groups: in at least ``co_group_sources`` independent
    sources the same quote group holds both ("This is not a victory for one side," he
@@ -99,8 +101,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
-import numpy.typing as npt
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsprism.model import RosterEntry, Statement, Variant
 from newsprism.reconcile.comparable import comparable_text
@@ -111,9 +111,23 @@ from newsprism.reconcile.pair_model import MODEL_DENSE, MODEL_LEXICAL, PairEvide
 from newsprism.reconcile.printed_quotes import printed_quote_units
 from newsprism.reconcile.rejoin import rejoin
 from newsprism.reconcile.roster import story_names
-from newsprism.reconcile.similarity import LexicalSimilarity, TextSimilarity
+from newsprism.reconcile.similarity import TextSimilarity
 from newsprism.reconcile.speaker_names import canonical_speakers
 from newsprism.reconcile.speech_acts import speech_act_units
+from newsprism.reconcile.statement_evidence import (
+    _SCORE_DECIMALS,
+    Mask,
+    Scores,
+    _best_other_group,  # noqa: F401 (tests/test_robustness_statements.py imports it from here)
+    _codes,
+    _content_word_count,
+    _evidence,
+    _margins,  # noqa: F401 (tests/test_robustness_statements.py imports it from here)
+    _pair_features,
+    _scores,
+    _similarities,
+    _verbatim,
+)
 from newsprism.reconcile.statement_speakers import infer_speakers, reattribute_speakers
 from newsprism.reconcile.statement_units import (
     TOKEN,
@@ -143,24 +157,10 @@ __all__ = [
 
 # Shortest sentence piece (words) of a direct quote that stands as a unit of its own.
 _MIN_PIECE_WORDS = 3
-_SCORE_DECIMALS = 4
-# A unit needs this many content words (not stop words; 3 letters or more, or digits)
-# for its margin over rivals to count as evidence. A one-word partial quote ("hurtful",
-# "prank") is far from every rival, so its margin says nothing about which claim it
-# renders; unless it occurs word for word in the other unit its margin is at most 0.
-# Measured on the BASIL gold (one change, same run; the even stories calibrate, the
-# odd ones are held out): dense pairs even P 0.918 -> 0.943 (wrong pairs 6 -> 4),
-# recall 72/99 both, odd 0.952 / 37 of 73 both; lexical unchanged on both halves. On
-# eval/crosscheck.py's sets: samples unchanged, paraphrase set 2 of 230 pairs fewer
-# (dense pipeline R 0.704 -> 0.696, lexical 0.504 -> 0.496), precision unchanged.
-_MARGIN_WORDS = 2
 # Shortest verbatim run (words) that counts as evidence for correcting a speaker
 # (statement_speakers.reattribute_speakers), as for the partial quotes that identify
 # one statement (statement_units: three-word runs are common phrases).
 _RUN_WORDS = 4
-_STOP_WORDS = frozenset(ENGLISH_STOP_WORDS)
-Scores = npt.NDArray[np.float64]
-Mask = npt.NDArray[np.bool_]
 
 
 @dataclass(frozen=True)
@@ -185,7 +185,7 @@ class StatementOptions:
     ``act_support_*``: the content similarity an added unit (a speech act, a missed or
     printed quotation) needs with some unit of another source to stay (see
     :func:`_supported_acts`). It was ``piece_support`` (0.5) while added units moved the
-    lexical weights of the analysis's quotes (now fitted apart, :func:`_fitted`). An
+    lexical weights of the analysis's quotes (now fitted apart, ``_fitted``). An
     act is worded by the reporter ("blamed 'tourism' for Kelmar's troubles",
     "rejected claims that he betrayed the dock unions") and shares fewer words with the quote
     it renders than a sentence of that quote does. Calibrated on the BASIL calibration
@@ -368,240 +368,12 @@ def fold_speakers(units: Sequence[Unit]) -> list[Unit]:
     ]
 
 
-def _scores(units: Sequence[Unit], similarity: TextSimilarity, options: StatementOptions) -> Scores:
-    """Pairwise content similarity, 1.0 where one unit quotes the other verbatim."""
-    return _verbatim(units, _similarities(units, similarity, options), options)
-
-
-def _similarities(
-    units: Sequence[Unit],
-    similarity: TextSimilarity,
-    options: StatementOptions,
-    *,
-    refit: bool = True,
-) -> Scores:
-    """Pairwise content similarity of the units' comparable texts. Lexical weights
-    between two of the analysis's quotes are fitted on those quotes alone (see
-    :func:`_fitted`); not with ``refit`` False (for a caller that reads no such pair)."""
-    texts = [comparable_text(u.text) for u in units]
-    quotes = [i for i, u in enumerate(units) if not added(u)] if refit else []
-    scores = _fitted(similarity, texts, quotes)
-    if similarity.dense and options.blend_lexical > 0:
-        lexical = _fitted(LexicalSimilarity(), texts, quotes)
-        scores = (1 - options.blend_lexical) * scores + options.blend_lexical * lexical
-    return scores
-
-
-def _fitted(similarity: TextSimilarity, texts: Sequence[str], quotes: Sequence[int]) -> Scores:
-    """The similarity matrix of ``texts``; for lexical similarity, the block between the
-    ``quotes`` (the units not added past the analysis) computed on them alone. Lexical
-    weights are fitted on the texts compared, so every added unit (a speech act, a
-    missed quotation) moved the score of every pair of quotes: on the sample gold a
-    translation's pair at the ``link`` threshold (0.650) fell to 0.649 when three acts
-    joined the port story, and the split quote it held apart was rejoined (lexical
-    121 / 2 -> 120 / 6 pairs right / wrong). Added units add pairs; they do not move
-    the others."""
-    scores = np.asarray(similarity.matrix(texts, texts), dtype=np.float64)
-    if similarity.dense or len(quotes) in (0, len(texts)):
-        return scores
-    own = [texts[i] for i in quotes]
-    scores[np.ix_(quotes, quotes)] = np.asarray(similarity.matrix(own, own), dtype=np.float64)
-    return scores
-
-
-def _verbatim(
-    units: Sequence[Unit], similarities: Scores, options: StatementOptions, *, rounded: bool = False
-) -> Scores:
-    """The similarities raised to 1.0 where one unit quotes the other verbatim
-    (``verbatim_words`` or more), rounded; ``rounded``: the similarities come rounded
-    (rounding them once serves two calls: the 1.0 and 0.0 set here round to themselves,
-    so the result is the same, and a rounding of n x n is dear)."""
-    scores = similarities.copy()
-    holding = _Holders([normalize_words(u.text) for u in units])
-    fragments = [
-        [v for v in u.verbatim if v.count(" ") - 1 >= options.verbatim_words] for u in units
-    ]
-    for i, frags in enumerate(fragments):
-        for fragment in frags:
-            holders = [j for j in holding(fragment) if i != j]
-            if _term(fragment, [units[j] for j in holders], units[i].article, options):
-                continue
-            for j in holders:
-                scores[i, j] = scores[j, i] = 1.0
-    np.fill_diagonal(scores, 0.0)
-    # Rounded, so that the last bits of an embedding (which batching and the BLAS
-    # library may change from run to run) never decide which of two tied merges wins.
-    return scores if rounded else np.round(scores, _SCORE_DECIMALS)
-
-
-class _Holders:
-    """The units whose normalised words hold a normalised fragment (:func:`normalize_words`
-    pads both, so a hit is a run of whole words), in unit order: the units holding the
-    fragment's rarest word, searched once per distinct fragment. Scanning every unit's
-    text for every fragment was quadratic in a story of one event, where hundreds of
-    copies and renderings quote the same words."""
-
-    def __init__(self, texts: Sequence[str]) -> None:
-        self._texts = texts
-        self._index: dict[str, list[int]] = defaultdict(list)
-        for number, text in enumerate(texts):
-            for word in dict.fromkeys(text.split()):
-                self._index[word].append(number)
-        self._found: dict[str, list[int]] = {}
-
-    def __call__(self, fragment: str) -> list[int]:
-        found = self._found.get(fragment)
-        if found is None:
-            words = fragment.split()
-            if words:
-                rarest = min((self._index.get(w, []) for w in words), key=len)
-            else:
-                rarest = list(range(len(self._texts)))
-            found = self._found[fragment] = [j for j in rarest if fragment in self._texts[j]]
-        return found
-
-
-def _term(fragment: str, holders: Sequence[Unit], own: str, options: StatementOptions) -> bool:
-    """Whether a short quoted fragment is a term rather than one statement's words: one
-    other article uses it in two quote groups ("radical Islam", quoted in the
-    candidate's demand and in the reply to it). Such a fragment says nothing about
-    which of them it renders. Longer fragments (``verbatim_words`` + 1 words or more)
-    are always words of a statement."""
-    if fragment.count(" ") - 1 > options.verbatim_words:
-        return False
-    groups: dict[str, set[int]] = defaultdict(set)
-    for unit in holders:
-        if unit.article != own:
-            groups[unit.article].add(unit.group)
-    return any(len(g) > 1 for g in groups.values())
-
-
-def _margins(scores: Scores, forbid: Mask, units: Sequence[Unit]) -> tuple[Scores, Mask]:
-    """Per pair (i, j): its score minus the best score of a rival, a unit of j's
-    article (another quote group than j's) that i may join, or of i's article that j
-    may join (0 where there is none); and whether there is one. One speaker's different claims
-    in one article compete for the same rendering elsewhere: the claim a rendering
-    renders is the one it fits best, by a margin (the same-speaker hard negatives of
-    the paraphrase set)."""
-    # Worked out transposed (row j: the rivals of every i for target j), so that each
-    # article's units are whole rows: the column blocks per article this replaced (the
-    # same maxima, tests/test_scale_statements.py) were most of the statements step
-    # in a story of hundreds of articles.
-    rival = _rivals_by_target(scores, forbid, units)
-    best = np.maximum(rival, rival.T)
-    del rival
-    rivalled = np.isfinite(best)
-    best[~rivalled] = 0.0
-    margins: Scores = np.subtract(scores, best, out=best)
-    return margins, rivalled
-
-
-def _rivals_by_target(scores: Scores, forbid: Mask, units: Sequence[Unit]) -> Scores:
-    """Row j, column i: the best of ``scores[i, k]`` (not forbidden) over the units k of
-    j's article in another quote group than j's; -inf where there is none. Per article,
-    from the best and second-best group per column (a tie of two groups leaves the top
-    as the second best, as :func:`_best_other_group` does). An article's columns are
-    read as one slice when its units are consecutive (story order), and transposed a
-    block at a time."""
-    rival: Scores = np.empty_like(scores)
-    articles: dict[str, list[int]] = defaultdict(list)
-    for index, unit in enumerate(units):
-        articles[unit.article].append(index)
-    for members in articles.values():
-        rows = np.array(members)
-        consecutive = members[-1] - members[0] == len(members) - 1
-        columns = slice(members[0], members[-1] + 1) if consecutive else rows
-        opened = np.where(forbid[:, columns].T, -np.inf, scores[:, columns].T)
-        _, local = np.unique([units[k].group for k in members], return_inverse=True)
-        order = np.argsort(local, kind="stable")
-        starts = np.flatnonzero(np.r_[True, local[order][1:] != local[order][:-1]])
-        per_group = np.maximum.reduceat(opened[order], starts, axis=0)
-        if len(per_group) < 2:
-            rival[rows] = -np.inf
-            continue
-        first = np.argmax(per_group, axis=0)
-        columns = np.arange(per_group.shape[1])
-        top = per_group[first, columns]
-        per_group[first, columns] = -np.inf
-        second = per_group.max(axis=0)
-        rival[rows] = np.where(local[:, None] == first[None, :], second, top)
-    return rival
-
-
-def _best_other_group(block: Scores, groups: Sequence[int]) -> Scores:
-    """Per (i, j) of one article's columns: the best score of i with a column of another
-    group than j's. From each row's best and second-best group, so the cost is rows x
-    columns (a rivals x targets cube per article took minutes and gigabytes on an
-    article of a thousand units)."""
-    _, inv = np.unique(np.asarray(groups), return_inverse=True)
-    count = int(inv.max()) + 1
-    if count < 2:
-        return np.full(block.shape, -np.inf)
-    per_group = np.stack([block[:, inv == g].max(axis=1) for g in range(count)], axis=1)
-    order = np.argsort(-per_group, axis=1, kind="stable")
-    rows = np.arange(block.shape[0])
-    best, second = per_group[rows, order[:, 0]], per_group[rows, order[:, 1]]
-    mine = order[:, 0][:, None] == inv[None, :]
-    out: Scores = np.where(mine, second[:, None], best[:, None])
-    return out
-
-
-def _content_word_count(text: str) -> int:
-    """Distinct content words of a text (see :data:`_MARGIN_WORDS`)."""
-    words = TOKEN.findall(comparable_text(text).casefold())
-    return len({w for w in words if (len(w) >= 3 or w.isdigit()) and w not in _STOP_WORDS})
-
-
-def _pair_features(
-    units: Sequence[Unit], similarity: TextSimilarity, options: StatementOptions
-) -> PairEvidence:
-    return _evidence(units, _scores(units, similarity, options))
-
-
-def _evidence(units: Sequence[Unit], scores: Scores) -> PairEvidence:
-    forbid, resolved = _constraints(units)
-    margins, rivalled = _margins(scores, forbid, units)
-    few = np.array([_content_word_count(u.text) < _MARGIN_WORDS for u in units], dtype=bool)
-    blind = (few[:, None] | few[None, :]) & (scores < 1.0)
-    np.minimum(margins, 0.0, out=margins, where=blind)  # in place: n x n floats are dear
-    both = resolved[:, None] & resolved[None, :]
-    return PairEvidence(scores, margins, rivalled, both, forbid)
-
-
 def pair_features(
     units: Sequence[Unit], similarity: TextSimilarity, options: StatementOptions | None = None
 ) -> PairEvidence:
     """The evidence :func:`align_statements` weighs per pair of units (for fitting
     :class:`PairModel` in eval)."""
     return _pair_features(units, similarity, options or StatementOptions())
-
-
-def _constraints(units: Sequence[Unit]) -> tuple[Mask, Mask]:
-    """(forbidden pairs: one article, or two speakers of whom neither unit names the
-    other's: a unit with a co-speaker may join either person's words; resolved units)."""
-    # Strings as numbers of one vocabulary: the n x n comparisons run on integers, not
-    # on Python strings (seconds for the thousands of units of a story of one event).
-    vocabulary: dict[str, int] = {}
-
-    def codes(texts: Iterable[str]) -> npt.NDArray[np.int64]:
-        return np.array([vocabulary.setdefault(t, len(vocabulary)) for t in texts], dtype=np.int64)
-
-    articles = codes(u.article for u in units)
-    speakers = codes(u.speaker or "" for u in units)
-    others = codes(u.cospeaker or "-" for u in units)
-    resolved = speakers != vocabulary.setdefault("", len(vocabulary))
-    forbid = articles[:, None] == articles[None, :]
-    shared = (speakers[:, None] == speakers[None, :]) | (others[:, None] == speakers[None, :])
-    shared |= shared.T
-    forbid |= resolved[:, None] & resolved[None, :] & ~shared
-    return forbid, resolved
-
-
-def _codes(texts: Iterable[str]) -> npt.NDArray[np.int64]:
-    """Strings as numbers (equal strings, equal numbers): n x n comparisons of numbers,
-    not of Python strings in object arrays."""
-    vocabulary: dict[str, int] = {}
-    return np.array([vocabulary.setdefault(t, len(vocabulary)) for t in texts], dtype=np.int64)
 
 
 def _components(allowed: Mask) -> list[list[int]]:
@@ -757,7 +529,7 @@ def _supported_acts(
     source (content similarity at least ``act_support_*``): one no other outlet renders
     is no statement across outlets, and each added text costs a row of every
     similarity. (Added texts no longer move the lexical weights between the analysis's
-    quotes, :func:`_fitted`; before, on the sample stories an act told by two
+    quotes, ``_fitted``; before, on the sample stories an act told by two
     syndicated copies alone moved a clause into another statement.)"""
     if not acts:
         return []
