@@ -39,6 +39,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from newsprism.errors import InputError, NoArticleFound, UnsupportedInput, describe
+from newsprism.export import COLUMNS as EXPORT_COLUMNS
 from newsprism.ingest.clean import CleanedText, CleanOptions, clean_scraped_text
 from newsprism.ingest.decode import (
     SNIFF_BYTES,
@@ -57,7 +58,13 @@ from newsprism.ingest.html import read_html
 from newsprism.ingest.identity import streaming_article_id
 from newsprism.ingest.language import LanguageDetector
 from newsprism.ingest.manifest import Manifests
-from newsprism.ingest.records import charset_of, read_json_array, read_jsonl, read_warc
+from newsprism.ingest.records import (
+    charset_of,
+    load_json,
+    read_json_array,
+    read_jsonl,
+    read_warc,
+)
 from newsprism.ingest.sources import Input, InputKind, expand_inputs
 from newsprism.ingest.unicode import one_line
 from newsprism.model import Article, IngestFailure, IngestWarning, RawDocument
@@ -278,6 +285,10 @@ def _read_stream(path: str, declared: Format, context: _Context) -> Iterator[Ite
                 yield from read_warc(raw, path, limit)
         else:
             with open_maybe_gzip(path) as stream:
+                if _is_export_row(stream.readline(EXPORT_ROW_MAX_BYTES)):
+                    yield IngestFailure(path, OWN_OUTPUT)
+                    return
+                stream.seek(0)
                 yield from read_jsonl(stream, path, limit)
     except (EOFError, zlib.error) as exc:
         yield IngestFailure(path, f"truncated or corrupt gzip stream ({exc})")
@@ -289,8 +300,8 @@ def _read_bytes(
     """Any single-document or small multi-document input held in memory."""
     data = gunzip(data, source, context.options.max_bytes)
     kind = declared or format_from_content(data[:SNIFF_BYTES])
-    if _is_own_report(data[:SNIFF_BYTES], kind):
-        raise UnsupportedInput(source, "a newsprism report (an earlier --out), not an article")
+    if _is_own_report(data, kind):
+        raise UnsupportedInput(source, OWN_OUTPUT)
     if kind is Format.FEED:
         reader = _link_reader(context) if context.options.fetch_links else None
         yield from read_feed(data, source, reader)
@@ -313,13 +324,49 @@ _OWN_HTML = re.compile(rb'<meta name="generator" content="newsprism[ "]')
 _OWN_MARKDOWN = b"# newsprism report\n"
 
 
-def _is_own_report(head: bytes, kind: Format) -> bool:
-    """Whether ``head`` opens a report newsprism wrote: a brief written with ``--out``
-    into the folder it reads was taken for an article on the next run, and its text (every
-    story's summary) joined the stories."""
+# How newsprism's JSON report begins (render/jsonout.py), and the rows and CSV headers of
+# `newsprism export` (export.py: every table's columns start with story_id and story).
+_OWN_JSON = re.compile(rb'\A\s*\{\s*"schema_version"\s*:')
+_EXPORT_KEYS = frozenset(frozenset(columns) for columns in EXPORT_COLUMNS.values())
+_EXPORT_HEADERS = frozenset(",".join(columns).encode() for columns in EXPORT_COLUMNS.values())
+# How much of a JSON Lines file's first line is read to tell an export row: a row quotes
+# one passage, far shorter; a longer first line is no export row.
+EXPORT_ROW_MAX_BYTES = 1 << 20
+OWN_OUTPUT = "a newsprism report (an earlier --out), not an article"
+
+
+def _is_own_report(data: bytes, kind: Format) -> bool:
+    """Whether ``data`` is a report or export newsprism wrote: a brief or table written
+    with ``--out`` into the folder it reads was taken for articles on the next run (a
+    quotes export gave one article a quote; a JSON report failed on its missing "text")."""
+    head = data[:SNIFF_BYTES]
     if kind is Format.HTML:
         return _OWN_HTML.search(head) is not None
-    return head.lstrip(b"\xef\xbb\xbf").startswith(_OWN_MARKDOWN)
+    if kind is Format.JSON:
+        return _OWN_JSON.match(head) is not None and _is_json_report(data)
+    if kind is Format.JSONL:
+        end = data.find(b"\n")
+        return _is_export_row(data[: end if end >= 0 else EXPORT_ROW_MAX_BYTES])
+    head = head.lstrip(b"\xef\xbb\xbf")
+    return head.startswith(_OWN_MARKDOWN) or head.split(b"\n", 1)[0].rstrip() in _EXPORT_HEADERS
+
+
+def _is_json_report(data: bytes) -> bool:
+    try:
+        parsed = load_json(data)
+    except ValueError:
+        return False
+    return isinstance(parsed, dict) and "schema_version" in parsed and "stories" in parsed
+
+
+def _is_export_row(line: bytes) -> bool:
+    """Whether ``line`` is one row of ``newsprism export --format jsonl``: an object with
+    exactly one table's columns."""
+    try:
+        parsed = load_json(line)
+    except ValueError:
+        return False
+    return isinstance(parsed, dict) and frozenset(parsed) in _EXPORT_KEYS
 
 
 def _decoded(data: bytes, source: str, declared: str | None) -> Generator[Item, None, str]:
