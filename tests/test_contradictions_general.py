@@ -133,6 +133,17 @@ LOOK_ALIKES = [
         "John Miller became chair of the caucus in 2003. Robert Smith succeeded him.",
         "Robert Smith became chair of the caucus.",
     ),
+    # Dated apart, two holders of one office are a succession (and "chair" is what
+    # each became, no participant the two elections share).
+    (
+        "John Miller was elected chair of the caucus in 2015.",
+        "Robert Smith was elected chair of the caucus in 2021.",
+    ),
+    # Two offices: not becoming one is no denial of becoming the other.
+    (
+        "John Miller was not elected chair of the caucus.",
+        "John Miller was elected treasurer of the caucus.",
+    ),
     # Two contests.
     (
         "John Miller beat Robert Smith in the runoff.",

@@ -173,6 +173,10 @@ class Actors:
     modifiers: dict[str, frozenset[str]]
     pronoun_subject: bool
     preps: dict[str, frozenset[str]]
+    # What the subject becomes or is made ("was elected chair", "became mayor"): no
+    # participant (two people elected chair share no one), but a different one is
+    # another claim ("became chair" / "became treasurer").
+    complements: frozenset[str] = frozenset()
 
 
 def _lemma(token: Token) -> str:
@@ -301,6 +305,7 @@ def actors_of(
     patients: set[str] = set()
     modifiers: dict[str, frozenset[str]] = {}
     preps: dict[str, frozenset[str]] = {}
+    complements: set[str] = set()
     pronoun = False
     for child in [*predicate.children, *_shared_subject(predicate), *_copula_dependents(predicate)]:
         role: set[str] | None = None
@@ -313,7 +318,9 @@ def actors_of(
             )
         elif child.dep_ == "oprd" and child.pos_ == "ADJ":
             pass  # "made public", "found guilty": part of the predicate, no participant
-        elif child.dep_ in ("nsubjpass", "dobj", "attr", "oprd"):
+        elif child.dep_ in ("attr", "oprd"):
+            role = complements
+        elif child.dep_ in ("nsubjpass", "dobj"):
             role = patients
         elif child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -335,7 +342,9 @@ def actors_of(
         for child in _setting_participants(noun):
             role = agents if child.dep_ == "nsubj" else patients
             role |= _names(child, material, sentence, states)
-    return Actors(frozenset(agents), frozenset(patients), modifiers, pronoun, preps)
+    return Actors(
+        frozenset(agents), frozenset(patients), modifiers, pronoun, preps, frozenset(complements)
+    )
 
 
 def _modified_noun(predicate: Token) -> Token | None:
@@ -426,6 +435,8 @@ def compatible_roles(a: Actors, b: Actors, *, preps: bool = True) -> bool:
     named subject (a participant shared or not); ``preps=False`` leaves prepositional
     phrases out (descriptions attach them loosely: "with a blue background")."""
     if _role_conflict(a.agents, b.agents) or _role_conflict(a.patients, b.patients):
+        return False
+    if _role_conflict(a.complements, b.complements):
         return False
     if (a.pronoun_subject and b.agents) or (b.pronoun_subject and a.agents):
         return False
