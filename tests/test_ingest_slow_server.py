@@ -81,3 +81,45 @@ def test_a_redirect_loop_is_one_failure(looping_server: str) -> None:
     assert [(type(i), getattr(i, "reason", None)) for i in items] == [
         (IngestFailure, "too many redirects (a redirect loop?)")
     ]
+
+
+@pytest.fixture
+def slow_server() -> Iterator[str]:
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.end_headers()
+            for _ in range(8):  # a slow but steady body: 0.8 s
+                self.wfile.write(b"Pier closes. ")
+                self.wfile.flush()
+                time.sleep(0.1)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/large"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_larger_max_bytes_gives_a_response_more_time(
+    slow_server: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # The deadline was fixed whatever --max-bytes was: a user raising it to fetch a large
+    # file on a modest connection failed. Scaled down: 0.3 s for the default 20 MB.
+    from typer.testing import CliRunner
+
+    from newsprism.cli import app
+
+    monkeypatch.setattr(fetch, "RESPONSE_DEADLINE", 0.3)
+    runner = CliRunner()
+    base = ["ingest", slow_server, "--db", str(tmp_path / "n.db")]
+    result = runner.invoke(app, base)
+    assert "response took over 0.3 s" in result.stderr  # 0.8 s at the default limit
+    result = runner.invoke(app, [*base, "--max-bytes", "210000000"])  # 10 times: 3 s
+    assert result.exit_code != 2 and "response took over" not in result.output, result.output

@@ -23,8 +23,16 @@ _RETRIES = 1
 # The longest one response body may take, whatever its pace. The client's timeout is
 # per read, so a server sending a byte every few seconds held a run (or a watch round)
 # for days. Five minutes reads the 20 MB size limit at about 70 KB/s; news pages and
-# feeds are well under 2 MB.
+# feeds are well under 2 MB. A larger --max-bytes (a big file fetched by URL) scales the
+# deadline to the same rate, 70 KB/s (a modest connection): max(300 s, max_bytes / 70 KB).
 RESPONSE_DEADLINE = 300.0
+# The body size RESPONSE_DEADLINE covers: 300 s at 70,000 bytes/s.
+DEADLINE_COVERS_BYTES = 21_000_000
+
+
+def response_deadline(max_bytes: int) -> float:
+    """Seconds one response body may take when it may hold up to ``max_bytes`` bytes."""
+    return RESPONSE_DEADLINE * max(1.0, max_bytes / DEADLINE_COVERS_BYTES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,15 +97,14 @@ def _read_limited(response: httpx.Response, url: str, max_bytes: int) -> bytes:
         )
     chunks: list[bytes] = []
     size = 0
-    ends = time.monotonic() + RESPONSE_DEADLINE
+    deadline = response_deadline(max_bytes)
+    ends = time.monotonic() + deadline
     for chunk in response.iter_bytes():
         size += len(chunk)
         if size > max_bytes:
             raise InputTooLarge(url, f"response is over the size limit of {max_bytes:,} bytes")
         if time.monotonic() > ends:
-            raise FetchError(
-                url, f"response took over {RESPONSE_DEADLINE:g} s ({size:,} bytes read)"
-            )
+            raise FetchError(url, f"response took over {deadline:g} s ({size:,} bytes read)")
         chunks.append(chunk)
     return b"".join(chunks)
 
