@@ -22,9 +22,9 @@ REPORTED_CASES = [
     ),
     # A finite clause after the cue, read as a relative clause opened by "that".
     (
-        "In Lorvik last week, Rask told a meeting of harbour workers that few people "
-        "understood the stakes.",
-        "few people understood the stakes",
+        "In Lorvik last week, Rask told a panel of harbour workers that no one had "
+        "paid the new fees.",
+        "no one had paid the new fees",
     ),
     # A finite clause after a time phrase, read as an adverbial clause.
     (
@@ -74,11 +74,11 @@ def test_reported_speech_without_a_complement(nlp: Language, text: str, words: s
 
 def test_a_subject_joined_to_the_noun_before_and(nlp: Language) -> None:
     text = (
-        "The Airbus A320 aircraft was examined and cleared for its next flight and a "
-        "spokesman for Lorvik's Metropolitan Police said Monday that no arrests had been made."
+        "The Kelmar ferry was inspected and cleared for its next crossing and a "
+        "spokesman for Lorvik's harbour police said Tuesday that nobody had been charged."
     )
     [quote] = quotes_of(nlp, text)
-    assert (quote.text, quote.speaker_mention) == ("no arrests had been made", "a spokesman")
+    assert (quote.text, quote.speaker_mention) == ("nobody had been charged", "a spokesman")
 
 
 COLON_CASES = [
@@ -89,9 +89,9 @@ COLON_CASES = [
         "The council",
     ),
     (
-        "Rask has also provided further explanation into why they said these names on air: "
-        "They did not say them out loud before the broadcast.",
-        "They did not say them out loud before the broadcast",
+        "Rask has also offered a fuller explanation of why the crew left the buoys in place: "
+        "They did not see them before the storm came in.",
+        "They did not see them before the storm came in",
         "Rask",
     ),
     # A reporting verb hands over with a colon, no quote marks.
@@ -124,7 +124,7 @@ NOTHING_REPORTED = [
     "The plan would add so many fees that it would sink the port.",  # a thing adds
     "Rask did not issue a statement: the port stays shut.",  # no statement was issued
     # A hypothetical's participle.
-    "The council would do well to target voters, emphasizing the danger of the new fees.",
+    "The council would do well to court farmers, stressing the cost of the new fees.",
 ]
 
 
