@@ -77,6 +77,12 @@ CONTRADICTIONS = [
         "Mary Miller, who lives in Tacoma, posted the photo.",
         "actor",
     ),
+    # Two workplaces ("-based" is where one works or is based).
+    (
+        "Seattle-based lawyer Mary Miller posted the photo.",
+        "Mary Miller, who works in Tacoma, posted the photo.",
+        "actor",
+    ),
     (
         "John Miller, who lives in Seattle, posted the photo.",
         "John Miller, a Portland nurse, posted the photo.",
