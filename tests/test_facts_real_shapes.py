@@ -57,14 +57,14 @@ def shared(facts: list[Fact], written: str) -> Fact:
             "41",
         ),
         (  # a span no calendar date resolves, in two wordings
-            "The reef began to form some 66 million years ago, the survey says.",
-            "The survey dates the reef to roughly 66 million years ago.",
-            "66 million",
+            "The reef began to form some 48 million years ago, the survey says.",
+            "The survey dates the reef to roughly 48 million years ago.",
+            "48 million",
         ),
         (  # a rank
-            "Holt was elected to an eighth term as mayor of Lorvik on Tuesday.",
-            "Lorvik's mayor Ana Holt won an eighth term on Tuesday.",
-            "eighth",
+            "Holt was elected to a ninth term as mayor of Lorvik on Tuesday.",
+            "Lorvik's mayor Ana Holt won a ninth term on Tuesday.",
+            "ninth",
         ),
     ],
 )
@@ -76,59 +76,59 @@ def test_one_figure_in_new_shapes_is_one_agreeing_fact(
 
 
 def test_a_sum_from_its_source_is_not_the_salary_beside_it(analyzer: Analyzer) -> None:
-    """ "$4.9 million from his stake" is about the stake, "$5 million in salary" about the
+    """ "$2.8 million from his stake" is about the stake, "$3 million in salary" about the
     salary: the stake's fact agrees across outlets (with the salary under its own head)."""
     facts = facts_of(
         analyzer,
         [
-            ("Ardmoor Gazette", "Rask earned $4.9 million from his stake in Kelmar Freight."),
+            ("Ardmoor Gazette", "Rask earned $2.8 million from his stake in Kelmar Freight."),
             (
                 "Tessel Post",
-                "Rask made $1.2 million in salary and another $4.9 million from his stake in "
+                "Rask made $1.2 million in salary and another $2.8 million from his stake in "
                 "Kelmar Freight.",
             ),
         ],
     )
-    stake = shared(facts, "4.9")
+    stake = shared(facts, "2.8")
     assert (stake.about, stake.status) == ("stake", "agree")
     assert all(v.value == pytest.approx(stake.values[0].value) for v in stake.values)
 
 
 def test_two_exact_sums_of_one_sentence_are_two_facts(analyzer: Analyzer) -> None:
-    """ "$5 million in salary and another $4.9 million from his stake": $5 million reads
-    as a rounding of $4.9 million, but two exact figures side by side in one sentence are
+    """ "$3 million in salary and another $2.8 million from his stake": $3 million reads
+    as a rounding of $2.8 million, but two exact figures side by side in one sentence are
     two things, so the salary's fact holds no stake."""
     facts = facts_of(
         analyzer,
         [
-            ("Ardmoor Gazette", "Rask was paid $5 million in salary last year, the filing shows."),
+            ("Ardmoor Gazette", "Rask was paid $3 million in salary last year, the filing shows."),
             (
                 "Tessel Post",
-                "Rask made $5 million in salary and another $4.9 million from his stake in "
+                "Rask made $3 million in salary and another $2.8 million from his stake in "
                 "Kelmar Freight.",
             ),
-            ("Lorvik Ledger", "Rask earned $4.9 million from his stake in Kelmar Freight."),
+            ("Lorvik Ledger", "Rask earned $2.8 million from his stake in Kelmar Freight."),
         ],
     )
-    salary, stake = shared(facts, "5 million"), shared(facts, "4.9")
+    salary, stake = shared(facts, "3 million"), shared(facts, "2.8")
     assert salary is not stake
-    assert {v.value for v in salary.values} == {5_000_000}
-    assert {v.value for v in stake.values} == {4_900_000}
+    assert {v.value for v in salary.values} == {3_000_000}
+    assert {v.value for v in stake.values} == {2_800_000}
 
 
 def test_a_hedged_restatement_in_one_sentence_is_one_figure(analyzer: Analyzer) -> None:
-    """ "$140,937,785, roughly $141 million": one sum written twice, one agreeing fact."""
+    """ "$86,412,350, roughly $86 million": one sum written twice, one agreeing fact."""
     facts = facts_of(
         analyzer,
         [
             (
                 "Ardmoor Gazette",
-                "The council approved a contract worth $140,937,785, roughly $141 million, "
+                "The council approved a contract worth $86,412,350, roughly $86 million, "
                 "for the Kelmar bridge.",
             ),
-            ("Tessel Post", "The Kelmar bridge contract is worth about $141 million."),
+            ("Tessel Post", "The Kelmar bridge contract is worth about $86 million."),
         ],
     )
-    fact = shared(facts, "141 million")
+    fact = shared(facts, "86 million")
     assert fact.status == "agree"
     assert len({v.passage.outlet for v in fact.values}) == 2

@@ -3,19 +3,19 @@
 :mod:`newsprism.analyze.quantities` asks here before it reads a bare number as a count.
 An age is a number from 1 to 119 written in figures, with no unit and no counted noun:
 
-* set off by commas after a name ("Weiner, 46, is"), or ", age 52," after one; in a
-  relative clause after a name ("Labrador, who is 46,"); after "aged" ("aged 16 and 13");
-* after "at the age of" or "at age" ("died at the age of 37"), about the subject of the
+* set off by commas after a name ("Halvorsen, 44, is"), or ", age 52," after one; in a
+  relative clause after a name ("Holland, who is 58,"); after "aged" ("aged 15 and 11");
+* after "at the age of" or "at age" ("died at the age of 64"), about the subject of the
   verb the phrase hangs on;
-* after a bare "at" in a life event with a person as its subject ("Moats was found dead at
-  37 Sunday", "she retired at 60"): only the verbs of :data:`_LIFE_VERBS` or "dead", since
+* after a bare "at" in a life event with a person as its subject ("Varga was found dead at
+  41 Sunday", "she retired at 60"): only the verbs of :data:`_LIFE_VERBS` or "dead", since
   "arrived at 10" is a clock time;
-* as the predicate of a person ("Kerr was 37 when she died", "The victim was 37."), the
-  number ending the clause ("The Dow was 37 lower" is no age).
+* as the predicate of a person ("Holt was 52 when she left", "The victim was 19."), the
+  number ending the clause ("The index was 12 lower" is no age).
 
 A person is a name (a proper noun no entity label calls a place or a thing), "he"
 or "she", or a noun of :data:`_PERSON_NOUNS`. Ages are about the person's name, lowercased
-(names are not lemmatised: "Moats" is no plural of "moat"), or about no one for a pronoun.
+(names are not lemmatised: "Sands" is no plural of "sand"), or about no one for a pronoun.
 """
 
 from __future__ import annotations
@@ -45,8 +45,8 @@ class Aged:
 
 # After an age set off by commas: the closing comma (", 16, was").
 _AGE_AFTER: Final = re.compile(r",[^\S\n]")
-# An age in a relative clause after a name: "Labrador, who is 46, said"; the clause
-# ends at the number ("who is 46 percent" is not an age; the unit makes it no count).
+# An age in a relative clause after a name: "Holland, who is 58, said"; the clause
+# ends at the number ("who is 58 percent" is not an age; the unit makes it no count).
 _AGE_CLAUSE_BEFORE: Final = re.compile(rf",{SP}+who{SP}+(?:is|was|turns|turned){SP}+$")
 _AGE_CLAUSE_AFTER: Final = re.compile(rf"(?:[,;.)]|{SP}*$|{SP}+(?:and|but)\b)")
 # Ages after "aged", a list or range of them included: "aged 16 and 13", "aged 18 to 24".
@@ -54,13 +54,13 @@ _AGED_BEFORE: Final = re.compile(
     rf"\baged{SP}+(?:between{SP}+)?(?:\d{{1,3}}(?:,{SP}*|{SP}+(?:and|or|to){SP}+|-))*$",
     re.IGNORECASE,
 )
-# "at the age of 37", "at age 37": an age whatever the verb.
+# "at the age of 64", "at age 64": an age whatever the verb.
 _AT_AGE_BEFORE: Final = re.compile(rf"\b(?P<at>at){SP}+(?:the{SP}+age{SP}+of|age){SP}+$", re.I)
 # ", age 52," after a name.
 _COMMA_AGE_BEFORE: Final = re.compile(rf",{SP}+age{SP}+$", re.IGNORECASE)
-# A bare "at 37": an age only in a life event.
+# A bare "at 41": an age only in a life event.
 _AT_BEFORE: Final = re.compile(rf"\b(?P<at>at){SP}+$", re.IGNORECASE)
-# Verbs of life events dated by the age they happened at ("died at 37", "retired at 60");
+# Verbs of life events dated by the age they happened at ("died at 71", "retired at 60");
 # verbs of movement and schedule ("arrived at 10", "started at 9") are left out: clock times.
 _LIFE_VERBS: Final = word_set(
     "die perish succumb kill murder slay retire marry wed divorce graduate enlist emigrate "
@@ -75,7 +75,7 @@ _PERSON_NOUNS: Final = word_set(
     "singer rapper player mayor senator widow"
 )
 # Entity labels a proper noun carries that make it no person (not ORG: the small model
-# labels surnames so, "Kerr/ORG was 37 when she died").
+# labels surnames so, "Holt/ORG was 52 when she left", as some surnames are).
 _NOT_PEOPLE: Final = word_set("GPE LOC NORP FAC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE")
 _SUBJECTS: Final = word_set("nsubj nsubjpass")
 # Words after a number that make it a margin, not an age ("Woods was 3 under par").
@@ -129,8 +129,8 @@ def _name(person: Token | None) -> str | None:
 
 
 def _named_before(comma_at: int, ctx: ParsedText) -> Token | None:
-    """The capitalised name before the comma at ``comma_at`` ("Labrador, who is 46"):
-    "who" says it is a person, so no entity label is asked ("Labrador" is tagged a place)."""
+    """The capitalised name before the comma at ``comma_at`` ("Holland, who is 58"):
+    "who" says it is a person, so no entity label is asked (a surname may be tagged a place)."""
     comma = ctx.token_at(comma_at)
     name = ctx.doc[comma.i - 1] if comma is not None and comma.i > 0 else None
     named = name is not None and name.pos_ == "PROPN" and name.text[:1].isupper()
@@ -138,7 +138,7 @@ def _named_before(comma_at: int, ctx: ParsedText) -> Token | None:
 
 
 def _aged_between_commas(amount: Amount, ctx: ParsedText) -> Aged | None:
-    """The person a number set off by commas after a name is the age of ("Malia, 16,")."""
+    """The person a number set off by commas after a name is the age of ("Petra, 17,")."""
     if not _AGE_AFTER.match(ctx.text, amount.num_end):
         return None
     comma = ctx.token_at(amount.num_start - 2) if amount.num_start >= 2 else None
@@ -157,7 +157,7 @@ def _aged_between_commas(amount: Amount, ctx: ParsedText) -> Aged | None:
 
 def _aged_at(amount: Amount, ctx: ParsedText) -> Aged | None:
     """An age after "at the age of", "at age" (any verb) or a bare "at" (a life event):
-    the person is the subject of the verb "at" hangs on ("Moats was found dead at 37")."""
+    the person is the subject of the verb "at" hangs on ("Varga was found dead at 41")."""
     lead = max(0, amount.start - 24)
     found = _AT_AGE_BEFORE.search(ctx.text, lead, amount.start)
     bare = found is None
@@ -170,12 +170,12 @@ def _aged_at(amount: Amount, ctx: ParsedText) -> Aged | None:
         return None
     verb = at.head
     if verb.pos_ == "ADJ" and verb.lemma_.lower() in _DEAD and verb.head.i != verb.i:
-        verb = verb.head  # "found dead at 37": the subject is the finding's
+        verb = verb.head  # "found dead at 41": the subject is the finding's
     if bare and not _life_event(verb):
         return None
     subject = _subject(verb)
     if subject is None or not _is_person(subject):
-        return None if bare else Aged(None)  # "died at the age of 37": an age, whose unsaid
+        return None if bare else Aged(None)  # "died at the age of 64": an age, whose unsaid
     return Aged(subject, _name(subject))
 
 
@@ -201,13 +201,13 @@ def _is_person(token: Token) -> bool:
     if token.pos_ == "PROPN":
         return token.text[:1].isupper() and token.ent_type_ not in _NOT_PEOPLE
     if token.ent_type_ == "PERSON":
-        return True  # "Moats" read as a plural noun, but a person by its entity label
+        return True  # a surname read as a plural noun, but a person by its entity label
     return token.pos_ == "NOUN" and token.lemma_.lower() in _PERSON_NOUNS
 
 
 def _ends_clause(amount: Amount, ctx: ParsedText) -> bool:
     """Whether nothing the number could count or measure follows it: punctuation, a
-    clause word, a preposition, or a date ("at 37 Sunday"); "at 37 Main Street" is an
+    clause word, a preposition, or a date ("at 41 Sunday"); "at 37 Main Street" is an
     address."""
     after = ctx.token_from(amount.num_end)
     if after is None or after.is_punct or after.lower_ in _CLAUSE_END:
@@ -218,7 +218,7 @@ def _ends_clause(amount: Amount, ctx: ParsedText) -> bool:
 
 
 def _predicate(amount: Amount, ctx: ParsedText) -> Aged | None:
-    """An age given as the predicate of a person: "Kerr was 37 when she died"."""
+    """An age given as the predicate of a person: "Holt was 52 when she left"."""
     number = ctx.token_at(amount.num_start)
     if number is None or number.dep_ not in {"attr", "acomp"} or not _ends_clause(amount, ctx):
         return None
