@@ -1,8 +1,9 @@
 """Statements: the evidence weighed per pair of units (the content similarity, raised to
 1.0 for a verbatim quote; the margin over the pair's best rival; the constraints), for
-:func:`~newsprism.reconcile.statements.align_statements`. Apart from the module that
-groups the units, as the matrices and rival comparisons that a story of hundreds of
-articles needs (per-article rival blocks, a word index of the quoted fragments) grew.
+:func:`~newsprism.reconcile.statements.align_statements`. Kept apart from that module,
+which groups the units: the matrices and rival comparisons a story of hundreds of
+articles needs (per-article rival blocks, a word index of the quoted fragments) had
+grown it past the size guide.
 """
 
 from __future__ import annotations
