@@ -100,7 +100,7 @@ _FRACTION_NEXT: Final = word_set("of the its their his her our all this that the
 _NOT_HALF_AFTER: Final = word_set("the first second last other latter former and")
 _NON_QUANTITY_ENTS: Final = word_set("DATE TIME ORDINAL")
 _OF_AFTER: Final = re.compile(rf"{SP}+of\b", re.IGNORECASE)
-# A date naming something after a count: "the 19 Sept. 11 hijackers" counts hijackers
+# A date naming something after a count: "the 12 Aug. 3 strikers" counts strikers
 # (the month takes the day after it, not the count before it).
 # A determiner before the count is asked for: "on 3 March 12 people died" is a date.
 _DATE_NAME_AFTER: Final = re.compile(rf"{SP}+{_MONTHS}\.?{SP}+\d{{1,2}}{SP}+(?=[a-z])")
@@ -205,8 +205,8 @@ def _is_year(first: str, amount: Amount, ctx: ParsedText, noun: Token | None) ->
 
 
 def _named_beside(amount: Amount, ctx: ParsedText) -> bool:
-    """Whether a capitalised name stands beside the figure, inside a sentence ("GOP 2016
-    candidates", "potential 2012 Republican candidates"): a year names a cohort that way,
+    """Whether a capitalised name stands beside the figure, inside a sentence ("Tory 2019
+    hopefuls", "possible 2030 Labour candidates"): a year names a cohort that way,
     a count is not written so (news style writes "1,500 Republican voters")."""
     number = ctx.token_at(amount.num_start)
     if number is None:
@@ -226,8 +226,8 @@ def is_year_pair(amount: Amount, text: str) -> bool:
 
 
 def date_name_after(amount: Amount, text: str) -> int | None:
-    """Where the counted words start past a date naming them ("the 19 Sept. 11
-    hijackers" -> "hijackers"), else None."""
+    """Where the counted words start past a date naming them ("the 12 Aug. 3
+    strikers" -> "strikers"), else None."""
     if amount.noun_from is not None or amount.end != amount.num_end:
         return None
     if not _DETERMINER_BEFORE.search(text, max(0, amount.start - 8), amount.start):
@@ -243,7 +243,7 @@ def is_date_or_clock(amount: Amount, text: str) -> bool:
 
 def _is_date_or_clock(amount: Amount, text: str) -> bool:
     """Whether figures are part of a date or clock time: "March 3", "6 p.m.", "1400 GMT",
-    "on 14/03", "3/14/2026" (not "the 19 Sept. 11 hijackers": that month has its day)."""
+    "on 14/03", "3/14/2026" (not "the 12 Aug. 3 strikers": that month has its day)."""
     lead = max(0, amount.num_start - 12)
     month_after = _MONTH_AFTER.match(text, amount.num_end) and date_name_after(amount, text) is None
     return bool(
@@ -313,12 +313,12 @@ def is_lone_one(amount: Amount, text: str) -> bool:
     return lone and amount.kind not in {"percent", "money"}
 
 
-# Durations that reach past any calendar date (in years): "some 66 million years ago",
-# "12,000 years earlier" measure an age of the earth, which no date resolves (date
+# Durations that reach past any calendar date (in years): "some 48 million years ago",
+# "9,000 years earlier" measure an age of the earth, which no date resolves (date
 # extraction reads "N years ago" up to three digits); a thousand years is the floor, so
 # "a century ago" stays a date's.
 _UNDATED_YEARS: Final = 1000.0
-# A comparison of two times, not a date: "36 million years later than had been thought".
+# A comparison of two times, not a date: "23 million years later than had been thought".
 _COMPARED_AFTER: Final = re.compile(rf"{SP}+(?:later|earlier|sooner){SP}+than\b", re.I)
 
 

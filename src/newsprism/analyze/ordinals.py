@@ -1,15 +1,15 @@
-"""Ordinals that count: "an eighth term", "his 12th novel", "a third straight win".
+"""Ordinals that count: "a ninth term", "her 14th album", "a fourth straight win".
 
 An ordinal after "a", "an" or a possessive tells how many of a thing there have been
-("appointed to an eighth term": eight terms), which outlets report and may disagree on
-("a seventh term" / "an eighth term"). :func:`extract_ordinals` reads them as
+("elected to a ninth term": nine terms), which outlets report and may disagree on
+("an eighth term" / "a ninth term"). :func:`extract_ordinals` reads them as
 :class:`~newsprism.model.Quantity` records: the ordinal's value, no unit, about the noun
-lemma with " (ordinal)" (a rank is another measure than a count: "an eighth term" is
-no "eight terms" said otherwise, and facts compare it only with other ranks).
+lemma with " (ordinal)" (a rank is another measure than a count: "a ninth term" is
+no "nine terms" said otherwise, and facts compare it only with other ranks).
 
 Left out, as they count nothing an outlet reports: "first" and "second" (idiom more
 often than count: "a second look"), ordinals after "the" ("the third day of"), of
-time nouns ("his fifth day"), of names ("her Fifth Amendment right": the noun is a
+time nouns ("her sixth day"), of names ("his Sixth Amendment right": the noun is a
 proper noun, capitalised, or a compound's modifier), and "a third" where it is a
 fraction (read before this).
 """
@@ -40,9 +40,9 @@ _ORDINAL: Final = re.compile(
     rf"(?P<ord>{'|'.join(_ORDINAL_WORDS)}|(?P<num>\d{{1,3}})(?:st|nd|rd|th))\b",
     re.IGNORECASE,
 )
-# Words between the ordinal and its noun that keep the count: "a third straight win".
+# Words between the ordinal and its noun that keep the count: "a fourth straight win".
 _BETWEEN: Final = word_set("straight consecutive successive full")
-# Nouns of time an ordinal dates rather than counts ("his fifth day", "a 10th year").
+# Nouns of time an ordinal dates rather than counts ("her sixth day", "a 10th year").
 _TIME_NOUNS: Final = word_set(
     "second minute hour day night week weekend month year decade century quarter half "
     "season round time"
@@ -56,7 +56,7 @@ def extract_ordinals(ctx: ParsedText) -> list[Quantity]:
     for m in _ORDINAL.finditer(ctx.text):
         word = m["ord"]
         if word[:1].isupper() and not word[:1].isdigit():
-            continue  # "her Fifth Amendment right": a name
+            continue  # "his Sixth Amendment right": a name
         value = int(m["num"]) if m["num"] else _ORDINAL_WORDS[word.lower()]
         if value < 3:
             continue
@@ -79,5 +79,5 @@ def _counted(ctx: ParsedText, after: int) -> Token | None:
         return None
     if token.text[:1].isupper() or token.lemma_.lower() in _TIME_NOUNS:
         return None
-    # A noun that modifies another names something: "her 5th amendment right".
+    # A noun that modifies another names something: "his 6th amendment right".
     return None if token.dep_ == "compound" else token
