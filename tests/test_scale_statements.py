@@ -93,8 +93,11 @@ def _verbatim_units(rng: np.random.Generator, n: int) -> list[Any]:
         inner = [" ".join(words[cut[0] : cut[1]]), _text(rng)]
         units.append(
             SimpleNamespace(
-                article=f"a{rng.integers(5)}", group=int(rng.integers(3)), text=text,
-                verbatim=tuple(v for v in map(normalize_words, inner) if v), order=(k, 0),
+                article=f"a{rng.integers(5)}",
+                group=int(rng.integers(3)),
+                text=text,
+                verbatim=tuple(v for v in map(normalize_words, inner) if v),
+                order=(k, 0),
             )
         )
     return units
@@ -135,10 +138,16 @@ def _nest_units(rng: np.random.Generator, n: int) -> list[Unit]:
         end = start + int(rng.integers(1, 40))
         units.append(
             Unit(
-                article=f"a{rng.integers(4)}", group=int(rng.integers(4)), start=start, end=end,
-                direct=bool(rng.random() < 0.6), text="x" * (end - start),
-                speaker=[None, "Rask", "Lind"][int(rng.integers(3))], speaker_mention=None,
-                verbatim=(), order=(k, start),
+                article=f"a{rng.integers(4)}",
+                group=int(rng.integers(4)),
+                start=start,
+                end=end,
+                direct=bool(rng.random() < 0.6),
+                text="x" * (end - start),
+                speaker=[None, "Rask", "Lind"][int(rng.integers(3))],
+                speaker_mention=None,
+                verbatim=(),
+                order=(k, start),
             )
         )
     return units

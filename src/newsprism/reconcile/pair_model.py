@@ -23,9 +23,9 @@ Mask = npt.NDArray[np.bool_]
 class PairEvidence:
     """What :func:`~newsprism.reconcile.statements.align_statements` weighs per pair of
     units (n x n each): content ``scores`` (similarity, 1.0 for a verbatim quote);
-    ``margins``, the score minus the best score of a rival (see ``statements._margins``;
+    ``margins``, the score minus the best score of a rival (see ``statement_evidence._margins``;
     the score itself where there is none; at most 0 for a unit of under
-    :data:`~newsprism.reconcile.statements._MARGIN_WORDS` content words that the other
+    :data:`~newsprism.reconcile.statement_evidence._MARGIN_WORDS` content words that the other
     does not hold word for word); ``rivalled``, whether there is a rival;
     ``resolved``, both speakers resolved (two different people are ``forbid``-den, as
     are two units of one article)."""
