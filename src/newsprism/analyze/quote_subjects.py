@@ -141,8 +141,8 @@ _NOT_AUTHOR_PREPS: Final = frozenset(
 # say"): subject control.
 _SUBJECT_CONTROL: Final = frozenset({"promise", "vow", "pledge"})
 # Object pronouns that stand for a person ("forced him to admit").
-# The longest subject phrase read between "and" and its verb ("a spokesman for
-# London's Metropolitan Police": 7 tokens; set by reading the Multi-News development gold).
+# The longest subject phrase read between "and" and its verb on the Multi-News
+# development gold is 7 tokens, as in "a spokesman for Lorvik's harbour police".
 _MAX_PHRASE: Final = 10
 _PERSONAL_OBJECTS: Final = frozenset({"him", "her", "them", "me", "us"})
 
@@ -454,9 +454,9 @@ def _misread_subject(verb: Token) -> Token | None:
 
 
 def _coordinated_subject(verb: Token) -> Token | None:
-    """``… was cleared for its next flight and a spokesman for the police said``: a
+    """``… was cleared for its next crossing and a spokesman for the police said``: a
     second clause whose subject the parser joined to the first clause's last noun
-    ("flight and a spokesman"), leaving the verb, a conjunct, with none. The noun phrase
+    ("crossing and a spokesman"), leaving the verb, a conjunct, with none. The noun phrase
     between the "and" and the verb is its subject."""
     doc = verb.doc
     if verb.dep_ != "conj" or verb.tag_ not in ("VBD", "VBZ", "VBP"):
