@@ -248,10 +248,10 @@ def following_clause(ctx: QuotedDoc, verb: Token) -> tuple[int, int] | None:
 
 
 def object_read_subject(ctx: QuotedDoc, verb: Token) -> tuple[int, int] | None:
-    """``issued a note stating a clerk is to blame``: the parser made the
+    """``issued a memo stating the clerk is to blame``: the parser made the
     clause's subject the verb's object and hung the clause's verb, which has no subject,
     elsewhere; the object and the finite verb right after it are the reported clause.
-    Only for a participle on a noun ("a note stating", "a letter saying"), where
+    Only for a participle on a noun ("a memo stating", "a letter saying"), where
     an object of its own is rare; after a finite verb the object may be the listener
     and the clause nested in another report ("claiming that a friend told her the
     bid had …": the one such reading on PolNeAR dev, which its gold leaves out)."""
