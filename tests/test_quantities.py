@@ -218,7 +218,7 @@ SHAPES_FROM_REAL_REPORTING: list[Gold] = [
     ("The FBI launched the probe three years ago.", "three years", 3, "years", None,
      "probe"),
     # a part of a total the sentence gives is another measure than the total
-    ("He was hit by three of the seven bullets.", "three", 3, None, None, "bullet (part)"),
+    ("She was hit by two of the nine pellets.", "two", 2, None, None, "pellet (part)"),
     ("He won 12 of the 23 delegates.", "12", 12, None, None, "delegate (part)"),
     ("He won 12 of the 23 delegates.", "23 delegates", 23, None, None, "delegate"),
     ("Some 1,200 of its members walked out.", "Some 1,200", 1200, None, "about", "member"),

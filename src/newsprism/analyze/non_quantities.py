@@ -318,7 +318,7 @@ def is_lone_one(amount: Amount, text: str) -> bool:
 # extraction reads "N years ago" up to three digits); a thousand years is the floor, so
 # "a century ago" stays a date's.
 _UNDATED_YEARS: Final = 1000.0
-# A comparison of two times, not a date: "23 million years later than had been thought".
+# A comparison of two times, not a date: "23 million years later than once believed".
 _COMPARED_AFTER: Final = re.compile(rf"{SP}+(?:later|earlier|sooner){SP}+than\b", re.I)
 
 

@@ -325,8 +325,8 @@ _SIDE_AFTER: Final = re.compile(rf"{SP}+(?:against|in{SP}+fav(?:ou)?r|opposed)\b
 
 def _tally_side(amount: Amount, ctx: ParsedText) -> bool:
     """Whether a bare count is one side of a vote: "against", "in favour" or "opposed"
-    right after it, a voting word in its sentence or the one before ("lawmakers had voted
-    in support of Holt, and 84 against"): the votes cast, as "84 votes" says."""
+    right after it, a voting word in its sentence or the one before ("councillors had
+    voted for Holt, and 84 against"): the votes cast, as "84 votes" says."""
     if amount.form not in {"digits", "words"} or amount.unit is not None:
         return False
     if not _SIDE_AFTER.match(ctx.text, amount.end):
