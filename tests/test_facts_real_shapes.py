@@ -84,7 +84,7 @@ def test_a_sum_from_its_source_is_not_the_salary_beside_it(analyzer: Analyzer) -
             ("Ardmoor Gazette", "Rask earned $2.8 million from his stake in Kelmar Freight."),
             (
                 "Tessel Post",
-                "Rask made $1.2 million in salary and another $2.8 million from his stake in "
+                "Rask drew $1.2 million in salary and a further $2.8 million from his stake in "
                 "Kelmar Freight.",
             ),
         ],
@@ -95,7 +95,7 @@ def test_a_sum_from_its_source_is_not_the_salary_beside_it(analyzer: Analyzer) -
 
 
 def test_two_exact_sums_of_one_sentence_are_two_facts(analyzer: Analyzer) -> None:
-    """ "$3 million in salary and another $2.8 million from his stake": $3 million reads
+    """ "$3 million in salary and a further $2.8 million from his stake": $3 million reads
     as a rounding of $2.8 million, but two exact figures side by side in one sentence are
     two things, so the salary's fact holds no stake."""
     facts = facts_of(
@@ -104,7 +104,7 @@ def test_two_exact_sums_of_one_sentence_are_two_facts(analyzer: Analyzer) -> Non
             ("Ardmoor Gazette", "Rask was paid $3 million in salary last year, the filing shows."),
             (
                 "Tessel Post",
-                "Rask made $3 million in salary and another $2.8 million from his stake in "
+                "Rask drew $3 million in salary and a further $2.8 million from his stake in "
                 "Kelmar Freight.",
             ),
             ("Lorvik Ledger", "Rask earned $2.8 million from his stake in Kelmar Freight."),

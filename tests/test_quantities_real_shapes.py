@@ -57,9 +57,9 @@ CASES: list[Gold] = [
      "vote"),
     ("The number of strikers at 212 is high.", "212", 212, None, None, "striker"),
     # where a sum came from; "as much as" and "as few as" bound it
-    ("He made $3 million in salary and another $2.8 million from his stake in the firm.",
+    ("He drew $3 million in salary and a further $2.8 million from his stake in the firm.",
      "$2.8 million", 2.8e6, "USD", None, "stake"),
-    ("He made $3 million in salary and another $2.8 million from his stake in the firm.",
+    ("He drew $3 million in salary and a further $2.8 million from his stake in the firm.",
      "$3 million", 3e6, "USD", None, "salary"),
     ("A stake in the club is worth as much as $7 million.", "as much as $7 million", 7e6,
      "USD", "under", "stake"),

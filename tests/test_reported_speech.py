@@ -74,7 +74,7 @@ def test_reported_speech_without_a_complement(nlp: Language, text: str, words: s
 
 def test_a_subject_joined_to_the_noun_before_and(nlp: Language) -> None:
     text = (
-        "The Kelmar ferry was inspected and cleared for its next crossing and a "
+        "The Kelmar ferry was repaired and approved for the night crossing and a "
         "spokesman for Lorvik's harbour police said Tuesday that nobody had been charged."
     )
     [quote] = quotes_of(nlp, text)
@@ -134,9 +134,9 @@ def test_no_reported_speech(nlp: Language, text: str) -> None:
 
 
 def test_a_described_demonstrative_speaks(nlp: Language) -> None:
-    text = "Those close to Rask say that he would consider a second term."
+    text = "Those close to Rask say that she would seek a third mandate."
     [quote] = quotes_of(nlp, text)
-    assert quote.text == "he would consider a second term"
+    assert quote.text == "she would seek a third mandate"
     assert quote.speaker_mention == "Those"  # its words: the mention is the head word
 
 
