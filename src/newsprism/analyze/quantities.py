@@ -169,7 +169,7 @@ _VOTE_WORDS: Final = word_set(
 _VOTE_NEXT_WORDS: Final = _VOTE_WORDS | word_set("decision ruling")
 # Prepositions after a sum that name what it is for ("$8 million to charity") or where
 # it came from ("$2.8 million from his stake": two sums of one sentence, "$3 million in
-# salary and another $2.8 million from his stake", are two measures).
+# salary and a further $2.8 million from his stake", are two measures).
 _SUM_PREPOSITIONS: Final = word_set("in on for to from")
 # Nouns after such a preposition that date a sum rather than say what it is ("down $5
 # million from last year", "$2 million in the first quarter").
