@@ -17,12 +17,12 @@ __all__ = ["nlp"]  # the module-scoped spaCy fixture, shared with test_quotes
 
 def test_called_for_gives_what_was_called_for(nlp: Language) -> None:
     # "for" is read as the mark of an infinitive clause, not as a preposition.
-    text = "Edvin Rask in December called for armed wardens to be placed in every harbour."
+    text = "Edvin Rask in April called for trained pilots to be posted at every harbour."
     quotes = quotes_of(nlp, text)
-    quote = find(indirect(quotes), "armed wardens")
+    quote = find(indirect(quotes), "trained pilots")
     assert quote.speaker == "Edvin Rask"
     assert quote.cue == "called"
-    assert quote.text == "armed wardens to be placed in every harbour"
+    assert quote.text == "trained pilots to be posted at every harbour"
     assert_offsets(text, quotes)
 
 
@@ -53,10 +53,10 @@ def test_short_or_other_requests_are_no_statement(nlp: Language) -> None:
 def test_a_name_read_as_a_time_phrase_speaks(nlp: Language) -> None:
     # "Port Watch On Call" is read as an adverbial noun phrase of "says".
     text = (
-        "Port Watch On Call says the substance of the deal is a closely guarded secret "
+        "Port Watch On Call says the timing of the deal is a well kept mystery "
         "among the union chiefs."
     )
-    quote = find(indirect(quotes_of(nlp, text)), "substance of the deal")
+    quote = find(indirect(quotes_of(nlp, text)), "timing of the deal")
     assert quote.speaker_mention is not None
     assert "Port Watch" in quote.speaker_mention
 
@@ -66,13 +66,13 @@ def test_a_paragraph_that_is_one_quotation_is_a_statement_without_speaker(
 ) -> None:
     text = (
         "Rask left the hall without a word.\n\n"
-        '"This conduct is unbecoming of a minister of the crown."\n\n'
+        '"Such behaviour is a disgrace to the office of harbour master."\n\n'
         'The crowd chanted "no more cuts" outside.'
     )
     quotes = quotes_of(nlp, text)
-    quote = find(direct(quotes), "unbecoming of a minister")
+    quote = find(direct(quotes), "disgrace to the office")
     assert quote.speaker is None and quote.cue is None
-    assert quote.text == "This conduct is unbecoming of a minister of the crown."
+    assert quote.text == "Such behaviour is a disgrace to the office of harbour master."
     # A slogan inside a sentence, with nobody said to say it, stays no statement.
     assert not any("no more cuts" in q.text for q in quotes)
     assert_offsets(text, quotes)
@@ -172,21 +172,21 @@ def test_a_reported_clause_stays_in_its_verbs_paragraph(nlp: Language) -> None:
     # The parser runs the first paragraph's sentence on into the quote of the second
     # and gives "added" the first paragraph's clause, quotes and all.
     text = (
-        "Edvin Rask, a councillor, is seen in a video grabbing the arm of a young man "
-        'after the man approached him and asked if he favoured the "harbour plan."\n'
-        '"No matter how tough things become, that is no defence for my reaction," he added.'
+        "Edvin Rask, a councillor, appears in a phone clip shoving the shoulder of a student "
+        'when the student walked up to him and asked if he backed the "harbour plan."\n'
+        '"However long the week had been, I had no right to react like that," he added.'
     )
     quotes = quotes_of(nlp, text)
     assert not any("\n" in q.text for q in quotes)
-    assert not any("is seen in a video" in q.text for q in indirect(quotes))
-    quote = find(direct(quotes), "no defence for my reaction")
+    assert not any("appears in a phone clip" in q.text for q in indirect(quotes))
+    quote = find(direct(quotes), "no right to react like that")
     assert quote.speaker == "Edvin Rask"
 
 
 def test_asked_if_gives_the_question(nlp: Language) -> None:
     # The "if" clause is read as an adverbial clause of "asked", not its complement.
     text = (
-        "Halvik grabbed a young man after Edvin Rask asked the minister if he "
+        "Halvik shoved a student after Edvin Rask asked the minister if he "
         '"fully supported the harbour plan."\n\n'
         "Mirela Kostanj said she would resign if asked."
     )
