@@ -42,7 +42,9 @@
        ("he said he is certain he did not send it") against an outlet's narration of it
        is a dispute reported, not a contradiction (two accounts, or two narrations,
        still contradict); an article that both asserts and denies the predicate
-       anywhere takes no side;
+       anywhere takes no side; an implied denial pairs only with an assertion
+       qualified the same way ("failed to reach a deal in the first round" / "reached
+       a deal after a second round": two attempts);
     6. no different occasions: when both predicates carry a resolved date, the dates
        overlap;
     7. the two clauses (the predicate's subtree) are similar: cosine at least
