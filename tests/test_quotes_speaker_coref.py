@@ -24,9 +24,9 @@ class TypedNames(FakeNames):
 
 def test_a_capitalised_role_takes_up_the_person_named_before(nlp: Language) -> None:
     text = (
-        "Kostanj won the union vote on Tuesday by a wide margin.\n\n"
-        "The Valdorian Democrat talked shortly with journalists after the count, saying she "
-        "feels “thrilled” at being returned."
+        "Kostanj carried the union ballot on Tuesday with room to spare.\n\n"
+        "The Valdorian Democrat chatted with the press after the count, saying she "
+        "feels “elated” at being returned."
     )
     quote = find(indirect(quotes_of(nlp, text)), "she feels")
     assert quote.speaker == "Mirela Kostanj"
@@ -35,29 +35,29 @@ def test_a_capitalised_role_takes_up_the_person_named_before(nlp: Language) -> N
 def test_a_role_is_no_name_of_its_own(nlp: Language) -> None:
     text = (
         "Sheriff Edvin Rask backed the plan on Monday.\n\n"
-        "The self-titled Toughest Sheriff said that Halvik has done more for the harbour "
-        "than any other candidate."
+        "The self-styled Sternest Sheriff said that Halvik has achieved more for the "
+        "docks than any rival."
     )
-    quote = find(indirect(quotes_of(nlp, text)), "Halvik has done more")
+    quote = find(indirect(quotes_of(nlp, text)), "Halvik has achieved more")
     assert quote.speaker == "Edvin Rask"
 
 
 def test_a_description_naming_someone_else_is_not_the_last_speaker(nlp: Language) -> None:
     text = (
         "“We will cut the fares,” Halvik said on Monday.\n\n"
-        "In response, the Rask campaign said that the plan would end the ferry as we know it."
+        "In response, the Rask campaign said that the plan would wreck the ferry service."
     )
     quotes = extract_quotes(nlp(text), TypedNames(text))
-    quote = find(indirect(quotes), "the plan would end")
+    quote = find(indirect(quotes), "the plan would wreck")
     assert quote.speaker != "Teodor Halvik"
 
 
 def test_a_name_before_a_gerund_speaks(nlp: Language) -> None:
     text = (
-        'The latest ad "Harbour" ends with Rask claiming, "work made this town strong. '
-        'It can make her strong again."'
+        'The new spot "Tide" closes with Rask declaring, "hard work built this port. '
+        'It can build her up once more."'
     )
-    quote = find(direct(quotes_of(nlp, text)), "work made this town strong")
+    quote = find(direct(quotes_of(nlp, text)), "hard work built this port")
     assert quote.speaker == "Edvin Rask"
 
 
@@ -79,18 +79,18 @@ def test_a_participle_hung_on_the_paragraph_before_keeps_its_own_subject(
         "“It’s a plainly cynical ploy and I trust voters will soon see what lies behind "
         "Halvik,” he added. “It’s a foolish plan and I don’t see why it would last at "
         "all.”\n\n"
-        "Earlier this year, Rask railed against Halvik in a foul-mouthed outburst, "
-        "promising that the port would “never pay for that wall.”"
+        "Last spring, Rask lashed out at Halvik in a profane tirade, "
+        "vowing that the town would “never fund that bridge.”"
     )
-    quote = find(indirect(quotes_of(nlp, text)), "never pay")
+    quote = find(indirect(quotes_of(nlp, text)), "never fund")
     assert quote.speaker == "Edvin Rask"
 
 
 def test_a_name_read_as_a_noun_phrase_is_still_the_subject_for_he(nlp: Language) -> None:
     # The sentence is read as a noun phrase: "seized" a participle of "Rask".
     text = (
-        "Halvik said it was still unclear whether the pier was sabotaged.\n\n"
-        "It took only hours for the collapse to become fodder in the campaign. Edvin Rask, "
+        "Halvik said nobody yet knew whether the pier was sabotaged.\n\n"
+        "Within hours the collapse was a talking point in the race. Edvin Rask, "
         "the presumptive Harbour Party candidate, seized on the collapse as evidence of the "
         "town’s weakness in facing sabotage. He demanded that Marrow resign."
     )
@@ -100,7 +100,7 @@ def test_a_name_read_as_a_noun_phrase_is_still_the_subject_for_he(nlp: Language)
 
 def test_the_subject_of_a_that_clause_of_a_noun_is_not_he(nlp: Language) -> None:
     text = (
-        "On Wednesday, Rask expressed disbelief that Minister Halvik would invite Marrow "
+        "On Friday, Rask voiced astonishment that Minister Halvik would ask Marrow "
         "to the closed talks. He suggested that Marrow was only attending as one piece of a "
         "“desperate” plan."
     )
@@ -111,11 +111,11 @@ def test_the_subject_of_a_that_clause_of_a_noun_is_not_he(nlp: Language) -> None
 def test_a_titled_name_after_a_bodys_name_speaks(nlp: Language) -> None:
     # The parser makes "Association" the subject and the titled name its "for" object.
     text = (
-        "The Harbour Association for Dockers President Mara O'Fallon said that the cover "
-        'of the magazine\'s newest issue is "demeaning" and pointed to a plain rule by '
+        "The Harbour Association for Dockers President Mara O'Fallon said that the front "
+        'page of the paper\'s weekend edition is "demeaning" and cited an old yardstick from '
         "the group's founder."
     )
-    quote = find(indirect(quotes_of(nlp, text)), "the cover of the magazine")
+    quote = find(indirect(quotes_of(nlp, text)), "the front page of the paper")
     assert quote.speaker_mention is not None
     assert "O'Fallon" in quote.speaker_mention and "Association" not in quote.speaker_mention
 
@@ -140,9 +140,9 @@ def test_he_after_a_sentence_read_as_his_report_is_that_sentences_subject(
 ) -> None:
     # "appeared" is read as the clause "he said" reports: Rask is still the subject.
     text = (
-        "Minister Halvik in December called for guards on every pier.\n\n"
-        "Former Harbour Rep. Edvin Rask, who led the review, appeared to ease off "
-        'slightly on the call -- he said it\'s "important" for every pier to have one.'
+        "Minister Halvik in May called for guards on every pier.\n\n"
+        "Former Harbour Rep. Edvin Rask, who chaired the inquiry, appeared to back away "
+        'a little from the demand -- he said it\'s "vital" for every pier to have one.'
     )
-    quote = find(quotes_of(nlp, text), "important")
+    quote = find(quotes_of(nlp, text), "vital")
     assert quote.speaker == "Edvin Rask"
