@@ -32,8 +32,8 @@ def resolved(nlp: Language, text: str) -> list[Quote]:
 def test_an_infinitive_after_a_person_object_is_the_objects_act(nlp: Language) -> None:
     text = (
         "The remarks prompted Halvik to ask Rask if he had staff on the pier. The "
-        "committee also forced Rask, who was under questioning, to admit that no "
-        "harbour managers had been fired."
+        "committee also forced Rask, who was testifying under oath, to admit that no "
+        "harbour managers had been dismissed."
     )
     quotes = indirect(quotes_of(nlp, text))
     assert find(quotes, "he had staff").speaker == "Teodor Halvik"
@@ -92,11 +92,11 @@ def test_a_possessive_inside_a_fronted_clause_binds_nothing(nlp: Language) -> No
 
 def test_a_surname_means_the_person_the_namesakes_clause_describes(nlp: Language) -> None:
     text = (
-        "When he had finished, Hill called up Mark Lindqvist, whose 6-year-old son, Oskar "
-        "Lindqvist, was hurt in December along with four other children. Lindqvist praised "
-        'the council "for spending the time and money on a plan like this."'
+        "Once she was done, Hill brought forward Mark Lindqvist, whose 9-year-old daughter, Elin "
+        "Lindqvist, was injured in May with three classmates. Lindqvist thanked "
+        'the council "for putting real effort and funds into a scheme like this."'
     )
-    quote = find(direct(resolved(nlp, text)), "spending the time")
+    quote = find(direct(resolved(nlp, text)), "putting real effort")
     assert quote.speaker == "Mark Lindqvist"
 
 
@@ -142,31 +142,31 @@ def test_a_bodys_addressee_does_not_speak(nlp: Language) -> None:
 
 def test_a_dash_read_as_a_subject_does_not_speak(nlp: Language) -> None:
     text = (
-        "When Laura Hill noted that Tom Becker has occasionally paid nothing in harbour "
-        "fees ― as happened in the three seasons his ledgers were printed ― Becker "
-        'boasted, "That makes me clever."'
+        "When Laura Hill pointed out that Tom Becker has at times owed nothing in mooring "
+        "dues ― as was the case in the two winters his accounts were leaked ― Becker "
+        'boasted, "That shows I\'m shrewd."'
     )
-    quote = find(direct(quotes_of(nlp, text)), "makes me clever")
+    quote = find(direct(quotes_of(nlp, text)), "shows I'm shrewd")
     assert quote.speaker_mention == "Becker"
 
 
 def test_a_clause_of_time_after_a_quote_does_not_attribute_it(nlp: Language) -> None:
     text = (
         "The spot ends with footage of Rask saying at the forum last Tuesday, "
-        '"That makes me clever," when Kostanj criticised him for not paying fees.'
+        '"That shows I\'m shrewd," when Kostanj criticised him for skipping dues.'
     )
-    assert find(direct(quotes_of(nlp, text)), "makes me clever").speaker == "Edvin Rask"
+    assert find(direct(quotes_of(nlp, text)), "shows I'm shrewd").speaker == "Edvin Rask"
 
 
 def test_a_participle_after_a_reporting_relative_clause_is_the_sentences(
     nlp: Language,
 ) -> None:
     text = (
-        "Rask was prickly when pressed to explain not paying a builder who said he was "
-        'cheated after he built a shed on one of the farms, saying, "Maybe he did not do '
-        'a good job."'
+        "Rask grew testy when asked to explain not paying a painter who said he was "
+        'shortchanged after he painted a barn at one of the estates, saying, "Perhaps his '
+        'work was sloppy."'
     )
-    assert find(direct(quotes_of(nlp, text)), "a good job").speaker == "Edvin Rask"
+    assert find(direct(quotes_of(nlp, text)), "work was sloppy").speaker == "Edvin Rask"
 
 
 def test_an_indefinite_apposition_is_no_name(nlp: Language) -> None:
@@ -182,11 +182,11 @@ def test_an_indefinite_apposition_is_no_name(nlp: Language) -> None:
 
 def test_a_name_after_a_description_is_the_speakers_name(nlp: Language) -> None:
     text = (
-        "Real estate tycoon Donald Brandt said on Thursday that he had doubts about the "
+        "Shipping magnate Donald Brandt said on Thursday that he had doubts about the "
         "harbour plan. Brandt later told reporters the council should resign."
     )
     quote = find(indirect(resolved(nlp, text)), "doubts about the harbour plan")
-    assert quote.speaker_mention == "Real estate tycoon Donald Brandt"
+    assert quote.speaker_mention == "Shipping magnate Donald Brandt"
     assert quote.speaker == "Donald Brandt"
 
 
@@ -210,32 +210,32 @@ def test_an_initial_tagged_as_a_noun_carries_a_dashed_name_on(nlp: Language) -> 
 
 def test_a_title_ending_a_description_is_a_role_not_a_name(nlp: Language) -> None:
     text = (
-        "Sheriff Joe Marlow, who calls himself America's Toughest Sheriff, endorsed Brandt "
-        "on Monday.\n\nThe self-titled Toughest Sheriff said that Brandt has done more to "
-        "protect the harbour than any other candidate."
+        "Sheriff Joe Marlow, who calls himself Valdoria's Sternest Sheriff, endorsed Brandt "
+        "on Monday.\n\nThe self-styled Sternest Sheriff said that Brandt has achieved more to "
+        "guard the docks than any rival."
     )
-    quote = find(indirect(resolved(nlp, text)), "Brandt has done more")
+    quote = find(indirect(resolved(nlp, text)), "Brandt has achieved more")
     assert quote.speaker == "Joe Marlow"
 
 
 def test_a_thing_that_suggests_inside_a_report_is_not_the_source(nlp: Language) -> None:
     text = (
         "City Attorney Ana Marrow said in her notice that the poster "
-        "“unmistakably and wrongfully” suggests that the harbour police back the plan.\n\n"
+        "“plainly and falsely” suggests that the harbour police back the plan.\n\n"
         "Halvik, opening the museum on Sunday, said the exhibit would tell a story of ''hope and "
         "loss, of fear and of courage, of leaving home and finding it.''"
     )
     quotes = direct(quotes_of(nlp, text))
-    assert find(quotes, "unmistakably").speaker == "Ana Marrow"
+    assert find(quotes, "plainly and falsely").speaker == "Ana Marrow"
     assert find(quotes, "hope and loss").speaker == "Teodor Halvik"
 
 
 def test_according_to_a_speech_someone_delivered_is_that_persons(nlp: Language) -> None:
     text = (
-        "The goal is to curb ''activist'' investors, according to a speech Ms. Marrow "
-        "delivered at the university in July. The plan will fail, according to a report "
+        "The aim is to rein in ''predatory'' landlords, according to a speech Ms. Marrow "
+        "delivered at the college in March. The plan will fail, according to a report "
         "that the council released."
     )
     quotes = quotes_of(nlp, text)
-    assert find(indirect(quotes), "curb").speaker == "Ana Marrow"
+    assert find(indirect(quotes), "rein in").speaker == "Ana Marrow"
     assert find(indirect(quotes), "plan will fail").speaker_mention == "a report"
