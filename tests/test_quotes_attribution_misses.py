@@ -34,7 +34,7 @@ def test_a_real_relative_clause_after_said_is_no_statement(nlp: Language) -> Non
 def test_a_reporting_verb_tagged_as_a_noun_attributes_the_quote(nlp: Language) -> None:
     # "demands" is tagged as a plural noun with "the minister" as its subject.
     text = (
-        "Halvik then grabs the camera and refuses to let go.\n\n"
+        "Halvik then seizes the microphone and will not release it.\n\n"
         '"Whose boat is this!" the four-term minister demands. "Give me your name."'
     )
     quotes = direct(quotes_of(nlp, text))
@@ -46,48 +46,48 @@ def test_a_subject_with_a_long_relative_clause_still_speaks(nlp: Language) -> No
     # The second half of the relative clause ("and has long been ...") is read as a
     # clause "said" reports, the subject taken into it.
     text = (
-        "The self-titled Toughest Harbourmaster, who famously re-instituted night patrols "
-        "in 1995 and has long been a loud backer of his town's contested HB2040 "
-        "dredging law, said that Rask has done more to protect the harbour than any of "
-        "the other candidates."
+        "The self-styled Sternest Harbourmaster, who notoriously revived night patrols "
+        "in 1987 and has long been a loud backer of his town's contested HB2040 "
+        "dredging law, said that Rask has achieved more to guard the docks than any of "
+        "the other contenders."
     )
     quotes = indirect(quotes_of(nlp, text))
-    quote = find(quotes, "Rask has done more")
+    quote = find(quotes, "Rask has achieved more")
     assert quote.speaker_mention is not None and "Harbourmaster" in quote.speaker_mention
     assert not any("loud backer" in q.text for q in quotes)
 
 
 def test_a_writer_with_a_long_relative_clause_still_writes(nlp: Language) -> None:
     text = (
-        "On Friday, the aide, Lina Dors, 31, who has more than 9,000 followers on Twitter "
-        "and at that point was a spokeswoman for a young mayor from Sarnow, wrote "
-        "an open letter to the council on her blog, saying they should “learn some "
+        "On Friday, the aide, Lina Dors, 31, who counts over 9,000 readers on her feed "
+        "and back then worked as a press officer for a junior mayor from Sarnow, wrote "
+        "a public note to the council on her blog, saying they should “learn some "
         "manners.”"
     )
     quotes = quotes_of(nlp, text)
     quote = find(indirect(quotes), "they should")
     assert quote.speaker_mention == "Lina Dors"  # the name beside "the aide"
     assert find(direct(quotes), "learn some manners").group == quote.group
-    assert not any("spokeswoman" in q.text for q in quotes)
+    assert not any("press officer" in q.text for q in quotes)
 
 
 def test_a_sentence_read_as_a_noun_phrase_keeps_its_label(nlp: Language) -> None:
     # "called" is read as a participle modifying "ad", "ad" as the sentence's root.
     text = (
-        "The union has bought air time in Kelmar. The group's first ad called Halvik an "
-        '"elitist hypocrite" for his free ferry pass.'
+        "The union has bought air time in Kelmar. The group's opening spot called Halvik a "
+        '"pampered fraud" for his free ferry pass.'
     )
-    quote = find(direct(quotes_of(nlp, text)), "elitist hypocrite")
-    assert quote.speaker_mention == "The group's first ad"
+    quote = find(direct(quotes_of(nlp, text)), "pampered fraud")
+    assert quote.speaker_mention == "The group's opening spot"
 
 
 def test_a_name_hung_on_the_paragraph_before_still_speaks(nlp: Language) -> None:
     # After a closing quote, "Marrow" is attached to a verb of the quoted paragraph.
     text = (
-        "“Because our leaders are weak, this was going to happen. We can't afford to be "
-        "careless anymore.”\n\n"
-        "Marrow, speaking from the harbour office on Sunday, said the collapse in which "
-        "five people were hurt is being looked into as an “act of negligence.”"
+        "“Since our chiefs are soft, I warned this would come. We cannot keep being "
+        "so lax.”\n\n"
+        "Marrow, speaking at the harbour office on Sunday, said the collapse in which "
+        "five people were hurt is being treated as an “act of negligence.”"
     )
     quotes = quotes_of(nlp, text)
     quote = find(indirect(quotes), "the collapse")
@@ -97,7 +97,7 @@ def test_a_name_hung_on_the_paragraph_before_still_speaks(nlp: Language) -> None
 
 def test_an_act_after_a_preposition_is_the_main_subjects(nlp: Language) -> None:
     text = (
-        'A day after telling reporters that he\'s "done discussing the ferry deal," '
+        'Two days after telling journalists that he\'s "done discussing the ferry deal," '
         "Edvin Rask spoke again Wednesday on the ferry contract."
     )
     quote = find(quotes_of(nlp, text), "done discussing")
@@ -128,14 +128,14 @@ def test_reiterated_attributes_a_split_quote(nlp: Language) -> None:
 
 def test_what_someone_did_not_say_is_no_statement(nlp: Language) -> None:
     text = (
-        "Marrow said the fire is being investigated as arson, though she did not say "
-        "whether the blaze was linked to the strike."
+        "Marrow said the flood is being examined as sabotage, though she did not say "
+        "whether the breach was tied to the strike."
     )
     quotes = quotes_of(nlp, text)
-    assert find(indirect(quotes), "the fire is being investigated").speaker == "Ana Marrow"
+    assert find(indirect(quotes), "the flood is being examined").speaker == "Ana Marrow"
     # The clause "said" reports holds the whole rest of the sentence; what she did not
     # say is no statement of its own.
-    assert not any(q.text.startswith("the blaze was linked") for q in quotes)
+    assert not any(q.text.startswith("the breach was tied") for q in quotes)
 
 
 def test_a_dateline_read_as_the_subject_gives_way_to_the_name(nlp: Language) -> None:
@@ -158,12 +158,12 @@ def test_a_closing_mark_typed_after_the_space_still_closes(nlp: Language) -> Non
     # The closing straight mark has the space before it, not after: it reads as an
     # opener, and the quote would run on into the next sentence.
     text = (
-        'In an emailed statement, Rask stated, "the plan must stop. This is the latest '
-        'example of a council at war with the harbour. "Rask is referring to a memo in '
+        'In an emailed statement, Rask stated, "the plan must stop. This is the newest '
+        'sign of a council that despises the harbour. "Rask is referring to a memo in '
         'which Halvik asked agencies to "review and cut" ferry subsidies.'
     )
     quotes = quotes_of(nlp, text)
-    quote = find(direct(quotes), "latest example")
+    quote = find(direct(quotes), "newest sign")
     assert quote.speaker == "Edvin Rask"
     assert "referring" not in quote.text
     assert_offsets(text, quotes)
