@@ -22,8 +22,8 @@ def test_a_dateline_beside_the_subject_does_not_speak(nlp: Language) -> None:
     # The parser hangs both "BRNO" and "Rask" on "said" as subjects.
     text = (
         "BRNO -- Harbour magnate Edvin Rask said Friday he is unsure whether "
-        "the ferry was built in Kelmar and has sent inspectors to the port looking "
-        "for answers."
+        "the ferry was built in Kelmar and has dispatched inspectors to the port to "
+        "find out."
     )
     quote = find(indirect(quotes_of(nlp, text)), "he is unsure")
     assert quote.speaker == "Edvin Rask"
@@ -71,12 +71,12 @@ def test_a_name_before_a_participle_phrase_speaks(nlp: Language) -> None:
 def test_a_doubled_opening_mark_opens_once() -> None:
     text = (
         '""The strike taught us one thing above all," Ms. Kostanj said to '
-        'the group gathered in Lorvik in March. "And you show it."'
+        'the crowd assembled in Lorvik in March. "You are proof of it."'
     )
     spans = find_quote_spans(text)
     assert [text[s.start : s.end] for s in spans] == [
         "The strike taught us one thing above all,",
-        "And you show it.",
+        "You are proof of it.",
     ]
 
 
@@ -84,7 +84,7 @@ def test_a_doubled_opening_mark_keeps_the_speaker(nlp: Language) -> None:
     text = (
         "Here is an excerpt from the report:\n\n"
         '""The strike taught us one thing above all," Ms. Kostanj said to '
-        'the group gathered in Lorvik in March. "And you show it. We owe the '
+        'the crowd assembled in Lorvik in March. "You are proof of it. We owe the '
         'dockers our support."'
     )
     quotes = direct(quotes_of(nlp, text))
@@ -115,11 +115,11 @@ def test_an_apostrophe_inside_a_sentence_opens_no_quote() -> None:
 def test_a_quote_ending_a_sentence_keeps_its_own_cue(nlp: Language) -> None:
     # '"…." He later apologized' would hand the quote to the next sentence's verb.
     text = (
-        "Earlier this year, Rask railed against Halvik in an angry outburst, promising "
-        'that the town would "never pay for that stupid bridge." He later apologized, '
-        "and even invited Halvik to the port."
+        "Last spring, Rask lashed out at Halvik in a heated tirade, promising "
+        'that the town would "never fund that silly bridge." He then said sorry, '
+        "and even asked Halvik to visit the port."
     )
-    quote = find(direct(quotes_of(nlp, text)), "never pay for that stupid bridge")
+    quote = find(direct(quotes_of(nlp, text)), "never fund that silly bridge")
     assert quote.cue == "promising"
     assert quote.speaker == "Edvin Rask"
 
@@ -154,13 +154,13 @@ def test_a_subject_written_before_the_cue(nlp: Language) -> None:
 
 
 def test_a_block_after_a_lead_in_without_a_speaker(nlp: Language) -> None:
-    # "Read the full rant:" names no speaker; the rant is the one just reported.
+    # "Read the entire rant:" names no speaker; the rant is the one just reported.
     text = (
         'Mirela Kostanj, the union leader, wrote that the two ministers should "learn '
-        'some manners" and, most of all, "stop yawning" at harbour '
-        "events.\n\nRead the full rant via the Kelmar Courier:\n\nDear ministers, "
-        "I know you are both new to the job, but you sit in the government now, so learn some "
-        "manners. At the very least, look awake.\n\nThe ministers join the "
+        'some manners" and, above everything, "stop yawning" at harbour '
+        "events.\n\nRead the entire rant in the Kelmar Courier:\n\nDear ministers, "
+        "you may both be fresh in office, but you serve the public now, so mind your "
+        "manners. If nothing else, try to stay awake.\n\nThe ministers join the "
         "ceremony every year."
     )
     quotes = quotes_of(nlp, text)
@@ -173,10 +173,10 @@ def test_a_block_after_a_lead_in_without_a_speaker(nlp: Language) -> None:
 def test_a_block_after_an_unrelated_paragraph_has_no_speaker(nlp: Language) -> None:
     text = (
         'Mirela Kostanj said the strike "will go on."\n\nThe port closed early on '
-        "Friday.\n\nRead the full notice:\n\nAll berths are closed until further notice "
+        "Friday.\n\nRead the full notice:\n\nAll berths stay shut until the strike ends "
         "and ships must wait at anchor."
     )
-    block = find(direct(quotes_of(nlp, text)), "All berths are closed")
+    block = find(direct(quotes_of(nlp, text)), "All berths stay shut")
     assert block.speaker is None
 
 
@@ -194,7 +194,7 @@ def test_a_name_apposed_to_the_descriptions_object_speaks(nlp: Language) -> None
 def test_a_clause_of_time_after_said_reports_nothing(nlp: Language) -> None:
     # "before he died" is read as the complement of "said": when, not what, he said.
     text = (
-        'He wore a shirt with the words "Keep the ferry running," as Edvin Rask, lying '
+        'She held a banner bearing the words "Keep the ferry running," as Edvin Rask, lying '
         "hurt on the quay in Lorvik, said before he died."
     )
     assert not [q for q in indirect(quotes_of(nlp, text)) if "died" in q.text]
@@ -213,23 +213,23 @@ def test_a_split_quote_around_its_cue_is_no_indirect_clause(nlp: Language) -> No
 def test_an_inverted_cue_between_commas_is_the_named_persons(nlp: Language) -> None:
     # "His comments" is read as the subject of "said", the name as the subject of "are".
     text = (
-        'His comments, said Jonas Vell, the council spokesman, are "entirely consistent '
-        'with what the mayor has already said."'
+        'His comments, said Jonas Vell, the council spokesman, are "fully in line '
+        'with what the mayor has told us before."'
     )
     quotes = quotes_of(nlp, text)
-    assert find(direct(quotes), "entirely consistent").speaker == "Jonas Vell"
+    assert find(direct(quotes), "fully in line").speaker == "Jonas Vell"
     assert find(indirect(quotes), "are").text.startswith("His comments")
 
 
 def test_a_statement_from_someone_speaks_as_its_author(nlp: Language) -> None:
     text = (
-        '"We are disappointed by the council\'s decision, but hardly surprised," said '
-        "the statement from Halvik's attorney, Jonas Vell. \"From the beginning, the "
+        '"We regret the council\'s ruling, though it comes as no shock," said '
+        "the statement from Halvik's attorney, Jonas Vell. \"Since day one, the "
         'council has pursued a vendetta against Mr. Halvik."'
     )
     quotes = direct(quotes_of(nlp, text))
-    assert find(quotes, "We are disappointed").speaker == "Jonas Vell"
-    assert find(quotes, "From the beginning").speaker == "Jonas Vell"
+    assert find(quotes, "We regret the council").speaker == "Jonas Vell"
+    assert find(quotes, "Since day one").speaker == "Jonas Vell"
 
 
 def test_a_day_between_the_request_and_its_for(nlp: Language) -> None:
@@ -244,12 +244,12 @@ def test_an_inverted_cue_clause_holds_its_cue_as_one_statement(nlp: Language) ->
     # worry, he said, is ...", the cue stays inside, and the partial quote in it is
     # the same statement (one group).
     text = (
-        'His comments, said Jonas Vell, the council spokesman, are "entirely consistent '
-        'with what the mayor has already said."'
+        'His comments, said Jonas Vell, the council spokesman, are "fully in line '
+        'with what the mayor has told us before."'
     )
     quotes = quotes_of(nlp, text)
     clause = find(indirect(quotes), "His comments")
-    partial = find(direct(quotes), "entirely consistent")
+    partial = find(direct(quotes), "fully in line")
     assert clause.speaker == "Jonas Vell"
     assert clause.group == partial.group
     assert clause.start < partial.start and partial.end <= clause.end + 1
