@@ -232,24 +232,24 @@ def test_invented_strike_facts(analyzer: Analyzer) -> None:
 
 
 RATES_A = (
-    "Mr. Varga said his typical dock levy rate was 36 percent over three decades.\n\n"
-    "Helen Orsk's filing showed that her 2019 dock levy rate was 35.72, and the "
-    "combined rate was 45.8 percent."
+    "Mr. Varga said his usual dock levy rate was 29 percent over three decades.\n\n"
+    "Helen Orsk's filing showed that her 2019 dock levy rate was 28.72, and the "
+    "overall rate was 39.6 percent."
 )
 RATES_B = (
-    "Helen Orsk paid an effective dock levy rate of 35.7 percent in 2019.\n\n"
-    "Varga paid an average levy rate of roughly 36 percent across those three decades."
+    "Helen Orsk paid an effective dock levy rate of 28.7 percent in 2019.\n\n"
+    "Varga paid an average levy rate of roughly 29 percent across those three decades."
 )
 
 
 def test_rates_of_different_people_and_a_share_without_sign(analyzer: Analyzer) -> None:
     """Two close rates of two people stay two facts (the names before each figure
-    differ); "35.72" with no sign is a rate in percent beside "35.7 percent"."""
+    differ); "28.72" with no sign is a rate in percent beside "28.7 percent"."""
     material = invented(analyzer, [("Ardmoor Gazette", RATES_A), ("Tarvel Today", RATES_B)])
     by_text = {text: f for f in compare_facts(material) for _, text in texts_of(f)}
-    varga, orsk = by_text["36 percent"], by_text["35.7 percent"]
-    assert varga is by_text["roughly 36 percent"] and varga.status == "agree"
-    assert orsk is by_text["35.72"] and orsk.status == "agree" and orsk.unit == "percent"
+    varga, orsk = by_text["29 percent"], by_text["28.7 percent"]
+    assert varga is by_text["roughly 29 percent"] and varga.status == "agree"
+    assert orsk is by_text["28.72"] and orsk.status == "agree" and orsk.unit == "percent"
     assert varga is not orsk
 
 
@@ -396,7 +396,7 @@ def test_a_vague_plural_joins_the_count_it_fits(analyzer: Analyzer) -> None:
         [
             ("Ardmoor Gazette", "The rockfall left 8 climbers trapped and 47 wounded.\n\n"
              "Police evacuated 300 residents from the nearby blocks."),
-            ("Tarvel Today", "The rockfall left 8 climbers trapped and scores of others injured."
+            ("Tarvel Today", "The rockfall left 8 climbers trapped and scores of others wounded."
              "\n\nPolice evacuated dozens of residents from the nearby blocks."),
         ],
     )  # fmt: skip
@@ -439,41 +439,41 @@ def test_small_counts_of_two_things_need_alike_sentences(analyzer: Analyzer) -> 
 
 
 def test_a_part_and_its_total_never_differ(analyzer: Analyzer) -> None:
-    """ "three of the seven bullets" is a part of the total another outlet gives ("seven
-    bullets"): the seven agree, the three is a fact of its own, nothing differs."""
+    """ "two of the five rounds" is a part of the total another outlet gives ("five
+    rounds"): the five agree, the two is a fact of its own, nothing differs."""
     material = invented(
         analyzer,
         [
-            ("Ardmoor Gazette", "The autopsy showed Varga was hit by three of the seven "
-             "bullets the officers fired."),
-            ("Tarvel Today", "The autopsy showed the officers fired seven bullets at Varga."),
+            ("Ardmoor Gazette", "The coroner found Varga was struck by two of the five "
+             "rounds the guards fired."),
+            ("Tarvel Today", "The coroner found the guards fired five rounds at Varga."),
         ],
     )  # fmt: skip
     facts = compare_facts(material)
     by_text = {(o, text): f for f in facts for o, text in texts_of(f)}
-    seven = by_text[("Tarvel Today", "seven bullets")]
-    assert seven is by_text[("Ardmoor Gazette", "seven bullets")] and seven.status == "agree"
-    assert by_text[("Ardmoor Gazette", "three")] is not seven
+    five = by_text[("Tarvel Today", "five rounds")]
+    assert five is by_text[("Ardmoor Gazette", "five rounds")] and five.status == "agree"
+    assert by_text[("Ardmoor Gazette", "two")] is not five
     assert not any(f.status == "differ" for f in facts)
 
 
 def test_an_age_is_no_duration(analyzer: Analyzer) -> None:
-    """ "an 18-year-old woman" and "13 years in prison" are both in years, but an age and
+    """ "a 19-year-old man" and "11 years in prison" are both in years, but an age and
     a sentence are two measures: the sentences agree, the age differs from nothing."""
     material = invented(
         analyzer,
         [
-            ("Ardmoor Gazette", "A court sentenced a woman who was 16 at her arrest to 13 "
-             "years in prison for trafficking."),
-            ("Tarvel Today", "An 18-year-old woman was sentenced to 13 years in prison for "
-             "trafficking."),
+            ("Ardmoor Gazette", "A judge sentenced a man who was 17 when arrested to 11 "
+             "years in prison for smuggling."),
+            ("Tarvel Today", "A 19-year-old man was given 11 years in prison for "
+             "smuggling."),
         ],
     )  # fmt: skip
     facts = compare_facts(material)
     by_text = {(o, text): f for f in facts for o, text in texts_of(f)}
-    prison = by_text[("Ardmoor Gazette", "13 years")]
-    assert prison is by_text[("Tarvel Today", "13 years")] and prison.status == "agree"
-    age = by_text[("Tarvel Today", "18-year-old")]
+    prison = by_text[("Ardmoor Gazette", "11 years")]
+    assert prison is by_text[("Tarvel Today", "11 years")] and prison.status == "agree"
+    age = by_text[("Tarvel Today", "19-year-old")]
     assert age.status == "single" and age.unit == "years"
 
 
