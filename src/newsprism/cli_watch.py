@@ -186,23 +186,13 @@ def _resume(store: Store, flow: FlowOptions) -> int:
     """Analyse and group the articles an earlier watch read but never grouped (stopped
     or killed in between: its entries are marked read, so no round takes them up again);
     prints their stories as a round does and returns how many failed."""
-    from newsprism.flow import StoryChange, analyze_articles
+    from newsprism.flow import group_into_changes
 
     left = store.ungrouped_feed_articles()
     if not left:
         return 0
     logging.getLogger(__name__).info("watch: grouping %d articles read before", len(left))
-    _, _, stories = analyze_articles(store, left, flow)
-    added, outlets = set(left), store.outlets_by_story(s.id for s in stories)
-    changes = [
-        StoryChange(
-            story=s,
-            new=added.issuperset(s.articles),
-            added=len(added.intersection(s.articles)),
-            outlets=outlets.get(s.id, []),
-        )
-        for s in stories
-    ]
+    changes = group_into_changes(store, left, flow)
     return _print_round([], changes, store.analysis_failures(left))
 
 

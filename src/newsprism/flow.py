@@ -268,10 +268,21 @@ def watch_round(
     fresh = [a.id for r in results for a in r.articles]
     if not fresh:
         return results, []
-    _, _, stories = analyze_articles(store, fresh, options, progress)
-    added = set(fresh)
+    return results, group_into_changes(store, fresh, options, progress)
+
+
+def group_into_changes(
+    store: Store,
+    article_ids: Sequence[str],
+    options: FlowOptions | None = None,
+    progress: ProgressFactory | None = None,
+) -> list[StoryChange]:
+    """Analyse and group stored articles; the stories they started or extended (a story
+    is new when all its articles are among them)."""
+    _, _, stories = analyze_articles(store, article_ids, options, progress)
+    added = set(article_ids)
     outlets = store.outlets_by_story(s.id for s in stories)
-    changes = [
+    return [
         StoryChange(
             story=s,
             new=added.issuperset(s.articles),
@@ -280,4 +291,3 @@ def watch_round(
         )
         for s in stories
     ]
-    return results, changes
