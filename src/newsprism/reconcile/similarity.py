@@ -107,8 +107,23 @@ class LexicalSimilarity:
         left, right = (rows, rows) if same else (rows[: len(first)], rows[len(first) :])
         right_norms = norms if same else norms[len(first) :]
         product = (left @ right.T).toarray()
-        result: Matrix = (product / np.outer(norms[: len(first)], right_norms)).astype(np.float32)
+        _divide_by_outer(product, norms[: len(first)], right_norms)
+        result: Matrix = product.astype(np.float32)
         return result
+
+
+_OUTER_BLOCK_ROWS = 512  # rows of the norms' outer product made at once (memory, not speed)
+
+
+def _divide_by_outer(
+    product: npt.NDArray[np.float64], left: npt.NDArray[np.float64], right: npt.NDArray[np.float64]
+) -> None:
+    """``product /= np.outer(left, right)`` in place, a block of rows at a time: the same
+    bits as the whole-matrix expression without its two u x u float64 temporaries (most of
+    a big story's summary peak: about 3.4 GB at 800 articles)."""
+    for start in range(0, product.shape[0], _OUTER_BLOCK_ROWS):
+        stop = start + _OUTER_BLOCK_ROWS
+        product[start:stop] /= np.outer(left[start:stop], right)
 
 
 class DenseSimilarity:
