@@ -188,13 +188,7 @@ def _cue_end(verb: Token, end: int) -> int | None:
 
 def _adjunct_of(token: Token, verb: Token) -> bool:
     """Whether ``token`` hangs from ``verb`` through adjunct roles only."""
-    for _ in range(_PATH_MAX):
-        if token.dep_ not in _CUE_ADJUNCTS:
-            return False
-        if token.head.i == verb.i:
-            return True
-        token = token.head
-    return False
+    return _climbed_below(token, verb, _CUE_ADJUNCTS) is not None
 
 
 def _statement_like(words: Span) -> bool:
@@ -360,9 +354,14 @@ def _that_after(clause: Token) -> int | None:
 def _top_below(clause: Token, verb: Token) -> Token | None:
     """The ancestor of ``clause`` right below ``verb``, reached through :data:`_PATH_ROLES`
     only; None when the clause does not hang from the verb that way."""
-    token = clause
+    return _climbed_below(clause, verb, _PATH_ROLES)
+
+
+def _climbed_below(token: Token, verb: Token, roles: frozenset[str]) -> Token | None:
+    """The ancestor of ``token`` (itself included) right below ``verb``, climbing at most
+    :data:`_PATH_MAX` arcs, each of a role in ``roles``; None otherwise."""
     for _ in range(_PATH_MAX):
-        if token.dep_ not in _PATH_ROLES:
+        if token.dep_ not in roles:
             return None
         if token.head.i == verb.i:
             return token
