@@ -17,20 +17,12 @@ import pytest
 from spacy.language import Language
 
 from newsprism.analyze.nlp import load_english
-from newsprism.analyze.quantities import extract_quantities
-from newsprism.model import Quantity
+from tests.test_quantities import quantities_in
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     return load_english()
-
-
-def quantities_in(nlp: Language, text: str) -> list[Quantity]:
-    found = extract_quantities(nlp(text))
-    for q in found:
-        assert text[q.start : q.end] == q.text
-    return found
 
 
 Gold = tuple[str, str, float, str | None, str | None, str | None]
