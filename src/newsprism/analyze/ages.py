@@ -27,6 +27,7 @@ from typing import Final
 
 from spacy.tokens import Token
 
+from newsprism.analyze.calendar_words import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from newsprism.analyze.non_quantities import SP, ParsedText, is_date_or_clock, word_set
 from newsprism.analyze.numbers import Amount
 
@@ -83,11 +84,7 @@ _MARGIN_WORDS: Final = word_set("under over behind ahead up down off above below
 # Words of a date that may follow an age after "at" ("found dead at 41 Sunday"): only
 # weekdays and months, since the small model tags other proper nouns DATE too ("at 23
 # Elm Street": an address).
-_WEEKDAYS_MONTHS: Final = word_set(
-    "monday tuesday wednesday thursday friday saturday sunday january february march "
-    "april may june july august september october november december jan feb mar apr jun "
-    "jul aug sep sept oct nov dec"
-)
+_WEEKDAYS_MONTHS: Final = WEEKDAYS | MONTHS | MONTH_ABBREVIATIONS
 # What may follow an age given as a predicate or after "at": the clause ends.
 _CLAUSE_END: Final = word_set("when and but as after while because")
 

