@@ -226,14 +226,16 @@ class _Reader:
         root = self._root(start, end)
         return self.tense_default if root is None else clause_tense(root)
 
-    def counts_something(self, start: int, end: int, outside: tuple[int, int] = (0, 0)) -> bool:
+    def counts_something(
+        self, start: int, end: int, outside: tuple[int, int] | None = None
+    ) -> bool:
         """Whether the number at start..end modifies a noun ("2000 homes"), one not in the
-        character span ``outside`` (the parser hangs "December 31, 9999"'s year on
-        "December")."""
+        character span ``outside`` when given (the parser hangs "December 31, 9999"'s year
+        on "December")."""
         root = self._root(start, end)
         if root is None or root.dep_ != "nummod":
             return False
-        return not outside[0] <= root.head.idx < outside[1]
+        return outside is None or not outside[0] <= root.head.idx < outside[1]
 
     def in_date_entity(self, start: int, end: int) -> bool:
         """Whether spaCy's NER put start..end inside a DATE entity."""
