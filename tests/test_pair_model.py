@@ -39,6 +39,23 @@ def test_rows_and_matrices_give_one_probability(model: PairModel) -> None:
 
 
 @pytest.mark.parametrize("model", MODELS)
+def test_in_place_probability_has_the_bits_of_the_plain_sum(model: PairModel) -> None:
+    rng = np.random.default_rng(7)
+    n = 40
+    evidence = PairEvidence(
+        rng.random((n, n)),
+        rng.normal(size=(n, n)),
+        rng.random((n, n)) < 0.3,
+        rng.random((n, n)) < 0.5,
+        np.eye(n, dtype=bool),
+    )
+    plain = model.intercept
+    for weight, feature in zip(model.weights()[1:], model.features(evidence), strict=True):
+        plain = plain + weight * feature
+    assert np.array_equal(model.probability(evidence), 1.0 / (1.0 + np.exp(-plain)))
+
+
+@pytest.mark.parametrize("model", MODELS)
 def test_probability_grows_with_similarity_and_margin(model: PairModel) -> None:
     low = model.probability(_evidence([[0.0, 0.2], [0.2, 0.0]], [[0.0, 0.0], [0.0, 0.0]]))
     high = model.probability(_evidence([[0.0, 0.6], [0.6, 0.0]], [[0.0, 0.0], [0.0, 0.0]]))

@@ -65,10 +65,19 @@ class PairModel:
         return np.stack(_feature_matrices(evidence))
 
     def probability(self, evidence: PairEvidence) -> Scores:
-        logit: Scores | float = self.intercept
-        for weight, feature in zip(self.weights()[1:], _feature_matrices(evidence), strict=True):
-            logit = logit + weight * feature  # summed in weight order, as always
-        return _logistic(np.asarray(logit, dtype=np.float64))
+        """The probability per pair (n x n). Cost: two n x n float64 arrays at most (the
+        result and one product), where the plain sum of the feature terms held four; the
+        terms are added in weight order, so the bits are those of that sum (adding ``w``
+        where a mask holds adds the same ``w * 1.0``, and ``+ 0.0`` is the identity)."""
+        logit = np.multiply(evidence.scores, self.similarity, dtype=np.float64)
+        np.add(self.intercept, logit, out=logit)
+        logit += np.multiply(evidence.margins, self.margin, dtype=np.float64)
+        np.add(logit, self.rivalled, out=logit, where=evidence.rivalled)
+        np.add(logit, self.resolved, out=logit, where=evidence.resolved)
+        np.negative(logit, out=logit)
+        np.exp(logit, out=logit)
+        logit += 1.0
+        return np.divide(1.0, logit, out=logit)
 
     def probability_of_rows(self, rows: Scores) -> Scores:
         """The probability of pairs given as rows of :meth:`features` values (pairs x k)."""
