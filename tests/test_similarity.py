@@ -1,21 +1,24 @@
-"""The lexical similarity's cosines: the block-wise division by the norms gives the same
+"""The lexical similarity's cosines: the block-wise product and division by the norms give the same
 bits as the whole-matrix expression it replaced (memory, not meaning)."""
 
 from __future__ import annotations
 
 import numpy as np
+from scipy import sparse
 
 from newsprism.reconcile import similarity
 from newsprism.reconcile.similarity import LexicalSimilarity
 
 
-def test_dividing_by_the_norms_in_blocks_gives_the_whole_expressions_bits() -> None:
+def test_cosines_in_blocks_give_the_whole_expressions_bits() -> None:
     rng = np.random.default_rng(7)
-    product = rng.random((1100, 37))
-    left, right = rng.random(1100) + 0.1, rng.random(37) + 0.1
-    expected = product / np.outer(left, right)
-    similarity._divide_by_outer(product, left, right)
-    assert np.array_equal(product, expected)
+    left = sparse.random(1100, 300, density=0.05, format="csr", random_state=rng)
+    right = sparse.random(37, 300, density=0.2, format="csr", random_state=rng)
+    left_norms, right_norms = rng.random(1100) + 0.1, rng.random(37) + 0.1
+    expected = ((left @ right.T).toarray() / np.outer(left_norms, right_norms)).astype(np.float32)
+    found = similarity._cosines(left, right.T.tocsr(), left_norms, right_norms)
+    assert found.dtype == np.float32
+    assert np.array_equal(found, expected)
 
 
 def test_the_lexical_matrix_is_a_cosine_matrix() -> None:
