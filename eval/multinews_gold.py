@@ -4,7 +4,7 @@ Run: ``.venv/bin/python eval/multinews_gold.py [--gold PATH ...] [--validate] [-
 [--cache] [--errors N] [--no-write]`` (a few minutes on 2 shared cores: the documents are
 analysed afresh unless ``--cache``, which reuses ``eval/.cache`` keyed by ``ANALYZER_VERSION``).
 ``--gold`` may be given several times (``make eval`` scores the development and the blind
-file in one run); without it the development file ``eval/data/multinews_gold.json`` is
+files in one run); without it the development file ``eval/data/multinews_gold.json`` is
 scored. ``--validate`` only checks the files (structure, offsets, span hashes) against the
 shared texts and exits. Writes ``eval/results/<gold file stem>.json`` / ``.md`` (numbers
 only, no text).
@@ -15,10 +15,10 @@ three outlets (NYT, Fox News, HuffPost). The Multi-News sample
 (``../shared/data/multinews-sample/clusters.jsonl``) is other reporting: scraped pages of
 2-10 outlets about one event, with page debris, tweets and verbatim copies of statements.
 
-Gold: ``eval/data/multinews_gold.json`` (development, 11 clusters) and
-``eval/data/multinews_gold_blind.json`` (blind, 10 clusters), the schema and rules of the
-BASIL gold (``rules`` copied unchanged), ids and offsets only; their ``about`` says how the
-clusters were chosen. An article id is ``<cluster>-<document index>``; a story's
+Gold: ``eval/data/multinews_gold.json`` (development, 11 clusters),
+``eval/data/multinews_gold_blind.json`` and ``multinews_gold_blind2.json`` (blind, 10 and
+11 clusters), the schema and rules of the BASIL gold (``rules`` copied unchanged), ids and
+offsets only; their ``about`` says how the clusters were chosen. An article id is ``<cluster>-<document index>``; a story's
 ``articles`` are the documents that report its event. Texts are rebuilt by :func:`text_of`
 (paragraphs kept, whitespace folded: the form ``eval/real_sets.py`` reads, so analyses are
 shared through the cache). Documents have no outlet metadata: each is its own source, named
