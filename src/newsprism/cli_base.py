@@ -146,14 +146,30 @@ def open_store(db: Path | None, access: Access = "write") -> Iterator[Store]:
         fail(str(unreadable(str(path), exc)))
 
 
+def refuse_memory_store(db: Path | None, what: str) -> None:
+    """A usage error for ``--db :memory:`` where the store must outlive the command.
+    SQLite makes a new, empty store for each connection to ``:memory:``: the read
+    commands showed an empty store and exited 0, ``ingest`` stored into nothing, and
+    ``serve`` (one connection a request) lost every upload. ``analyze`` and ``watch``
+    keep one connection for their whole run, so they may use it."""
+    if db is not None and str(db) == IN_MEMORY:
+        fail(
+            f"--db {IN_MEMORY}: this command {what}, but an in-memory store is new and "
+            "empty for each command and lost after it; give a store file (only analyze "
+            "and watch can run on an in-memory store)",
+            EXIT_USAGE,
+        )
+
+
 @contextmanager
 def read_store(db: Path | None, access: Access = "auto") -> Iterator[Store]:
     """The store of a command that shows what is stored: one that is not there is an
     error, and nothing is made. A mistyped ``--db`` made an empty store (and its
     folders), showed nothing and exited 0. Only the commands that add to the store
     (ingest, analyze, watch, serve) make it."""
+    refuse_memory_store(db, "shows what a store holds")
     path = db or default_db_path()
-    if str(path) != IN_MEMORY and not path.exists():
+    if not path.exists():
         if db is None:  # a fresh machine: nothing was ever stored
             fail(
                 "nothing stored yet: `newsprism ingest` or `newsprism analyze` reads "

@@ -22,6 +22,7 @@ from newsprism.cli_base import (
     out,
     progress_bar,
     read_store,
+    refuse_memory_store,
     report_failures,
     report_warnings,
 )
@@ -54,6 +55,7 @@ def ingest_command(
     outlet: OutletOption = None,
 ) -> None:
     """Read articles from files, folders, globs, URLs, feeds or WARCs into the store."""
+    refuse_memory_store(db, "keeps what it reads in the store")
     with open_store(db) as store:
         report = _run_ingest(
             store,

@@ -26,6 +26,7 @@ from newsprism.cli_base import (
     one_line,
     open_store,
     out,
+    refuse_memory_store,
 )
 from newsprism.errors import AnalysisFailure, NewsprismError, describe
 from newsprism.model import IngestFailure
@@ -58,6 +59,7 @@ def serve_command(
 
     from newsprism.web import WebOptions, create_app
 
+    refuse_memory_store(db, "serves a store (each request opens it anew)")
     with open_store(db) as store:
         path = Path(store.path)
     hosts = (host, *(allowed_host or ()))
