@@ -90,9 +90,11 @@ import heapq
 import logging
 import math
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsprism.cluster.hot import HotStory as _Story
+from newsprism.cluster.hot import absorb_keys as _absorb_keys
 from newsprism.cluster.hot import absorb_span as _absorb_span
 from newsprism.cluster.hot import absorb_story as _absorb_story
 from newsprism.cluster.hot import merge_members as _merge_members
@@ -180,6 +182,7 @@ class Consolidation:
         in (see the module doc). Cost: one merge check per hot story per pass."""
         merges = splits = moves = 0
         with blas_threads(self.options.blas_threads):
+            self._find_names_again()
             for _ in range(_CONSOLIDATION_ROUNDS):
                 merged = self._merge_pass()
                 split, moved = self._split_pass()
@@ -194,6 +197,35 @@ class Consolidation:
                 moves,
             )
         return merges
+
+    def _find_names_again(self) -> int:
+        """Look again, among the names the hot stories hold now, for names in the text
+        of each member the analyser gave none (:attr:`~newsprism.cluster.split.Kept.text`),
+        and count those found into its story; the members that found any. At its arrival
+        such an article found only the names of the stories before it: one that came
+        before any story named its event stayed a story without names, which no merge
+        check can join across languages (text cosines mean nothing there). Cost: one
+        :meth:`~newsprism.cluster.ann.NameIndex.find_in` per such member."""
+        found_any = 0
+        for key in sorted(self._stories):
+            story = self._stories[key]
+            if not story.hot or not story.kept:
+                continue
+            for seq in sorted(story.kept):
+                member = story.kept[seq]
+                if member.text is None:
+                    continue
+                found = self._names.find_in(member.text) - member.names
+                if not found:
+                    continue
+                story.kept[seq] = replace(member, names=member.names | found)
+                fresh, dropped = _absorb_keys(story, found, (), ())
+                self._names.add(story.key, fresh)
+                self._names.remove(story.key, dropped)
+                found_any += 1
+        if found_any:
+            logger.info("names found again in %d members' texts", found_any)
+        return found_any
 
     def _merge_pass(self) -> int:
         merges = 0

@@ -495,7 +495,7 @@ def story_from_meta(
 ) -> HotStory:
     story = HotStory(entry["key"], entry["id"], [(seq, a) for seq, a in entry["members"]])
     story.sources, story.hot, story.title = entry["sources"], entry["hot"], entry["title"]
-    story.kept = None  # a saved state keeps no member vectors: never split (see split.py)
+    story.kept = None  # the caller restores them (state.kept_of)
     story.first_day, story.last_day, story.touched = entry["span"]
     story.first_published, story.last_published = (when(t) for t in entry["published"])
     if story.hot:

@@ -27,9 +27,10 @@ id, ties broken by that order), not on the order they arrived in.
 
 Cost: only stories changed since their last check are examined, each in O(members x dim
 x iterations) with members <= :data:`MAX_KEPT`; memory: 2 x dim bytes and the key sets
-per kept member, dropped when the story is frozen or outgrows :data:`MAX_KEPT`. Members
-restored from a saved state are not kept (the state format is unchanged), so a story
-that holds any is never split: a split only regroups articles of the current session.
+per kept member (and the text of a member the analyser gave no names), dropped when the
+story is frozen or outgrows :data:`MAX_KEPT`. The saved state keeps them too (format 3,
+:mod:`newsprism.cluster.state`), so a story restored in a later run is split like one
+built in it; a story restored from an older state keeps none and is never split.
 """
 
 from __future__ import annotations
@@ -98,7 +99,10 @@ _ROUNDS = 12
 @dataclass(frozen=True, slots=True)
 class Kept:
     """What one member brought to its story; ``vector`` None for a copy (which follows
-    ``copy_of``, its original, and adds nothing to the story's content)."""
+    ``copy_of``, its original, and adds nothing to the story's content). ``text`` is kept
+    for a source member the analyser gave no names (its ``names`` were looked up in it
+    among the names known when it came), so the consolidation can look again
+    (:meth:`~newsprism.cluster.consolidate.Consolidation.consolidate`)."""
 
     article: str
     vector: npt.NDArray[np.float16] | None
@@ -109,6 +113,7 @@ class Kept:
     published: datetime | None
     language: str | None
     copy_of: str | None = None
+    text: str | None = None
 
 
 def keep(story: HotStory, seq: int, member: Kept) -> None:

@@ -2,9 +2,19 @@
 record, the hot stories' centroid totals and headline vectors, and the vectorizer's own
 state; and the frozen story rebuilt from a stored record.
 
-Formats: 2 holds the hot window only (its size does not grow with the store); 1 held every
-story, frozen ones as member lists, and is still read (see
+Formats: 3 adds what each member of a hot story brought while the story can still be
+split (:class:`~newsprism.cluster.split.Kept`: its float16 text vector, names, speakers,
+numbers, date, language, copy link and, for a member the analyser gave no names, its
+text) and the source count at its last split check, so a story restored in a later run
+is re-placed, split and has its names looked up again like a story built in the same
+run. 2 holds the hot window only (its size does not grow with the store) and is still
+read, with a warning: its stories keep no members, so they are never split (as before
+format 3). 1 held every story, frozen ones as member lists, and is still read (see
 :meth:`~newsprism.cluster.stories.StoryClusterer.restored_frozen`).
+
+Size: a kept member costs 2 x dim bytes of vector (as much as its headline vector) plus
+its keys in the JSON record, before compression; a story of more than
+:data:`~newsprism.cluster.split.MAX_KEPT` members keeps none.
 """
 
 from __future__ import annotations
@@ -12,14 +22,15 @@ from __future__ import annotations
 import io
 import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from newsprism.cluster.dedup_window import day_of
-from newsprism.cluster.hot import HotStory, stack, widen_span
+from newsprism.cluster.hot import HotStory, iso, stack, when, widen_span
+from newsprism.cluster.split import Kept
 from newsprism.cluster.vectors import (
     DenseVectorizer,
     LexicalVectorizer,
@@ -31,10 +42,12 @@ from newsprism.model import Story
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["STATE_FORMAT", "pack", "thawed", "unpack", "vectorizer_kind"]
+__all__ = ["STATE_FORMAT", "kept_of", "pack", "thawed", "unpack", "vectorizer_kind"]
 
-STATE_FORMAT = 2
-READABLE_FORMATS = (1, 2)
+STATE_FORMAT = 3
+READABLE_FORMATS = (1, 2, 3)
+# The first format that keeps members (kept_of).
+_KEPT_FORMAT = 3
 
 Arrays = dict[str, npt.NDArray[Any]]
 
@@ -42,12 +55,16 @@ Arrays = dict[str, npt.NDArray[Any]]
 def pack(meta: dict[str, Any], hot: Sequence[HotStory], vectorizer: TextVectorizer) -> bytes:
     """The archive of ``meta`` (``format`` added) and the hot stories' vectors."""
     dim = vectorizer.dim
+    kept = [_kept_entry(s) for s in hot]
+    vectors = [
+        k.vector for s in hot if s.kept for _, k in sorted(s.kept.items()) if k.vector is not None
+    ]
+    record = {"format": STATE_FORMAT, **meta, "kept": kept}
     arrays: dict[str, Any] = {
-        "meta": np.frombuffer(
-            json.dumps({"format": STATE_FORMAT, **meta}).encode(), dtype=np.uint8
-        ),
+        "meta": np.frombuffer(json.dumps(record).encode(), dtype=np.uint8),
         "totals": stack([s.total for s in hot if s.total is not None], dim),
         "headlines": stack([h[2] for s in hot for h in s.headlines], dim),
+        "kept": stack(vectors, dim).astype(np.float16),
     }
     if isinstance(vectorizer, OnlineVectorizer):
         arrays["vectorizer"] = np.frombuffer(vectorizer.state(), dtype=np.uint8)
@@ -83,6 +100,74 @@ def unpack(
     if isinstance(vectorizer, OnlineVectorizer) and "vectorizer" in arrays:
         vectorizer.load_state(arrays["vectorizer"].tobytes())
     return meta, arrays, vectorizer
+
+
+def _kept_entry(story: HotStory) -> dict[str, Any]:
+    """The story's kept members (null when it keeps none) and its last check; vectors go
+    to the ``kept`` array, in story order then sequence order."""
+    members = None
+    if story.kept is not None:
+        members = [
+            [
+                seq,
+                k.article,
+                k.vector is not None,
+                sorted(k.names),
+                sorted(k.speakers),
+                sorted(k.numbers),
+                k.day,
+                iso(k.published),
+                k.language,
+                k.copy_of,
+                k.text,
+            ]
+            for seq, k in sorted(story.kept.items())
+        ]
+    return {"checked": story.checked, "members": members}
+
+
+def kept_of(
+    meta: dict[str, Any], arrays: Mapping[str, npt.NDArray[Any]]
+) -> list[tuple[dict[int, Kept] | None, int]]:
+    """Each saved story's kept members (None: it keeps none) and source count at its last
+    split check, in the order of ``meta["stories"]``. A state before format 3 kept no
+    members: its stories are never split or re-placed (warned once)."""
+    stories = meta["stories"]
+    if meta.get("format", 0) < _KEPT_FORMAT:
+        if any(entry["hot"] for entry in stories):
+            logger.warning(
+                "the stored story state has format %s, before members were kept: its %d "
+                "hot stories are not split or re-placed; stories started from now on are",
+                meta.get("format"),
+                sum(1 for entry in stories if entry["hot"]),
+            )
+        return [(None, 0)] * len(stories)
+    vectors = iter(arrays["kept"])
+    out: list[tuple[dict[int, Kept] | None, int]] = []
+    for entry in meta["kept"]:
+        members = entry["members"]
+        kept = None if members is None else dict(_kept_member(m, vectors) for m in members)
+        out.append((kept, entry["checked"]))
+    return out
+
+
+def _kept_member(row: list[Any], vectors: Any) -> tuple[int, Kept]:
+    seq, article, has_vector, names, speakers, numbers, day, published, *rest = row
+    language, copy_of, text = rest
+    vector = np.asarray(next(vectors), dtype=np.float16).copy() if has_vector else None
+    member = Kept(
+        article,
+        vector,
+        frozenset(names),
+        frozenset(speakers),
+        frozenset(numbers),
+        day,
+        when(published),
+        language,
+        copy_of,
+        text,
+    )
+    return seq, member
 
 
 def thawed(key: int, record: Story) -> HotStory:
