@@ -83,6 +83,7 @@ __all__ = [
     "date_discrepancies",
     "dates_clash",
     "event_date_discrepancies",
+    "mention_span",
     "one_deed",
     "one_occasion",
     "statement_date_discrepancies",
@@ -112,7 +113,7 @@ def clause_dates(
             continue
         if any(start <= mention.start < end for start, end in skip):
             continue
-        span = _mention_span(doc, length, clause.sentence.start, mention)
+        span = mention_span(doc, length, clause.sentence.start, mention)
         if span is None:
             continue
         head = span.root
@@ -123,7 +124,7 @@ def clause_dates(
     return _narrowest(found)
 
 
-def _mention_span(doc: Doc, length: int, start: int, mention: DateMention) -> Span | None:
+def mention_span(doc: Doc, length: int, start: int, mention: DateMention) -> Span | None:
     """The tokens of a date mention in ``doc``, the parse of a sentence that starts at
     article offset ``start`` and is ``length`` characters long; None when the mention
     starts outside the sentence or on no token."""
@@ -472,7 +473,7 @@ def _dated_events(
         for mention in analysis.dates:
             if mention.date is None or mention.ambiguous or mention.future:
                 continue
-            span = _mention_span(doc, length, sentence.start, mention)
+            span = mention_span(doc, length, sentence.start, mention)
             noun = dated_occasion(span) if span is not None else None
             if noun is None:
                 continue

@@ -82,7 +82,10 @@
     dated differently, and one occasion named by a noun and dated on it ("the mayoral
     debate on Tuesday" / "Thursday's mayoral debate"), and one utterance quoted in the
     same words and said on different days ("'...,' Holt said Tuesday" / "Holt said
-    Wednesday: '...'") (:mod:`newsprism.reconcile.date_discrepancies`).
+    Wednesday: '...'") (:mod:`newsprism.reconcile.date_discrepancies`). And, where the
+    analysis could not resolve the days (an article with no publication date), one
+    deed given two weekdays or two days of a month ("went missing Friday night" /
+    "the disappearance last Saturday": :mod:`newsprism.reconcile.day_names`).
 
 ``actor``
     Different people named as the one who did a deed only one can do: "Linda Ferrand
@@ -154,6 +157,7 @@ from newsprism.reconcile.date_discrepancies import (
     statement_date_discrepancies,
     vote_date_discrepancies,
 )
+from newsprism.reconcile.day_names import day_name_discrepancies
 from newsprism.reconcile.discrepancy_groups import (
     WORDS,
     DiscrepancyOptions,
@@ -673,6 +677,7 @@ PASSES: Final[tuple[DiscrepancyPass, ...]] = (
     vote_date_discrepancies,
     event_date_discrepancies,
     statement_date_discrepancies,
+    day_name_discrepancies,
 )
 
 

@@ -1,0 +1,396 @@
+"""Discrepancies of kind ``date`` told by day names the analysis could not resolve.
+
+An article with no publication date (a folder of scraped pages, a Multi-News cluster)
+leaves "Friday night" and "April 14" unresolved, and the date passes of
+:mod:`newsprism.reconcile.date_discrepancies` compare resolved dates only. Yet two
+outlets that give one deed two different weekdays ("went missing Friday night" /
+"the disappearance last Saturday") or two different days of one month ("vanished on
+April 14" / "disappeared on April 15") contradict each other whatever week or year it
+was: a deed done once falls on one weekday and one day of the month.
+
+A side is a deed and its day label (:class:`DayLabel`: a weekday, a month and day, or
+both, read off the mention's text), the deed told by a verb the mention hangs on, or
+by a definite noun that names a deed ("the disappearance", "the arrest": the noun's
+verb, :data:`DEED_NOUNS`). Two sides are paired when every guard holds:
+
+1. different sources, at least one side's mention unresolved (two resolved dates are
+   the resolved passes' business);
+2. one deed: the same lemma or one class of :data:`~newsprism.reconcile.
+   date_discrepancies.DEED_SYNONYMS` or :data:`VANISHING` ("went missing" /
+   "vanished" / "disappeared");
+3. the labels clash: a kind both give (weekday, or month and day) differs, no kind
+   both give agrees, and two neighbouring days are not the two ends of one night
+   ("late Friday" / "early Saturday": :func:`labels_clash`);
+4. asserted: the verb un-negated, no modal or hedge (guard 4 of ``negation``), not
+   future, no sign of a repeat ("again", "second", ... in the deed's words);
+5. the same participants: a proper name shared by the two sentences (a town, a
+   person: one story's deed, not two), the named participants shared where both name
+   some, and no role held by two different common nouns ("a man" / "a woman"); a name
+   against a description ("Mira Olsen" / "the girl who went missing") may be one
+   person, as the roster cannot tell;
+6. no article of either source gives the deed both days (a series, or the article
+   telling both itself).
+
+No similarity guard: the deed, its participants and the shared name are the guard.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from spacy.tokens import Doc, Span, Token
+
+from newsprism.analyze.calendar_words import MONTHS, WEEKDAYS
+from newsprism.model import DateMention, Discrepancy, Passage
+from newsprism.reconcile.clauses import Clause, Parsed, is_asserted, is_negated, lemma_of
+from newsprism.reconcile.date_discrepancies import DEED_SYNONYMS, mention_span
+from newsprism.reconcile.discrepancy_groups import DiscrepancyOptions, claims_of, components
+from newsprism.reconcile.event_nouns import EVENT_NOUNS, SPANNING_EVENTS
+from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.similarity import TextSimilarity
+
+__all__ = ["DEED_NOUNS", "VANISHING", "DayLabel", "day_label", "day_name_discrepancies"]
+
+logger = logging.getLogger(__name__)
+
+_WEEKDAY_ORDER: Final = (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"
+)  # fmt: skip
+_MONTH_ORDER: Final = (
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december",
+)  # fmt: skip
+# Words, and day numbers of one or two digits ("15th" -> 15; a year's "2015" is none).
+_WORD: Final = re.compile(r"[a-z]+|(?<!\d)\d{1,2}(?:st|nd|rd|th)?(?![\d\w])")
+# A day still to come, or every such day: no date of a deed done.
+_NOT_ONE_DAY: Final = frozenset({"next", "coming", "every", "each", "until", "till", "since"})
+_LATE: Final = frozenset({"late", "night", "evening", "midnight"})
+_EARLY: Final = frozenset({"early", "morning", "overnight", "dawn", "predawn", "midnight"})
+_REPEATS: Final = frozenset({"again", "second", "another", "once", "resume", "renew", "repeat"})
+
+#: Going missing told three ways: "went missing", "vanished", "disappeared".
+VANISHING: Final = frozenset({"disappear", "vanish"})
+#: Nouns that name a deed, with the verb that tells it ("the disappearance last
+#: Saturday" is the one who "went missing Friday"). Event nouns without a verb of their
+#: own (:data:`~newsprism.reconcile.event_nouns.EVENT_NOUNS`: "the debate") are their
+#: own deed.
+DEED_NOUNS: Final = {
+    "disappearance": "disappear", "death": "die", "arrest": "arrest",
+    "resignation": "resign", "release": "release", "publication": "publish",
+    "announcement": "announce", "killing": "kill", "shooting": "shoot",
+    "explosion": "explode", "collapse": "collapse", "escape": "escape",
+    "departure": "depart", "crash": "crash", "attack": "attack",
+}  # fmt: skip
+_DEFINITE: Final = frozenset({"the", "this", "that"})
+
+
+@dataclass(frozen=True, slots=True)
+class DayLabel:
+    """What a date mention says of the day, without a calendar: its weekday (0 Monday)
+    and its month and day, each None when not given; whether it names the late end of
+    the day ("Friday night") or the early one ("early Saturday")."""
+
+    weekday: int | None
+    month_day: tuple[int, int] | None
+    late: bool = False
+    early: bool = False
+
+
+def day_label(text: str) -> DayLabel | None:
+    """The label of a date mention's text ("last Saturday, April 15" -> Saturday, 4/15);
+    None when it names no one day ("next Friday", "every Monday", "April", "Fridays")."""
+    words = [w.rstrip("stndrh") if w[0].isdigit() else w for w in _WORD.findall(text.casefold())]
+    if not words or set(words) & _NOT_ONE_DAY:
+        return None
+    weekdays = {_WEEKDAY_ORDER.index(w) for w in words if w in WEEKDAYS}
+    month_day = _month_day(words)
+    if len(weekdays) > 1 or (not weekdays and month_day is None):
+        return None
+    weekday = next(iter(weekdays), None)
+    found = set(words)
+    return DayLabel(weekday, month_day, bool(found & _LATE), bool(found & _EARLY))
+
+
+def _month_day(words: Sequence[str]) -> tuple[int, int] | None:
+    """(month, day) of "April 15", "15th of April", "Apr 15"; None when absent."""
+    for n, word in enumerate(words):
+        month = _month_of(word)
+        if month is None:
+            continue
+        for near in (words[n + 1 : n + 2], words[max(0, n - 2) : n][::-1]):
+            for other in near:
+                if other.isdigit() and 1 <= int(other) <= 31:
+                    return month, int(other)
+                if other != "of":
+                    break
+    return None
+
+
+def _month_of(word: str) -> int | None:
+    for n, name in enumerate(_MONTH_ORDER, start=1):
+        if word == name or (len(word) >= 3 and name.startswith(word)):
+            return n
+    return None
+
+
+def labels_clash(a: DayLabel, b: DayLabel) -> bool:
+    """Guard 3: a kind of label both give differs and none both give agrees; two
+    neighbouring days told as the late end of one and the early end of the next
+    ("late Friday" / "early Saturday") may be one night, no clash."""
+    kinds = [
+        (x, y)
+        for x, y in ((a.weekday, b.weekday), (a.month_day, b.month_day))
+        if x is not None and y is not None
+    ]
+    if not kinds or any(x == y for x, y in kinds):
+        return False
+    return not _one_night(a, b) and not _one_night(b, a)
+
+
+def _one_night(before: DayLabel, after: DayLabel) -> bool:
+    if not (before.late and after.early):
+        return False
+    if before.weekday is not None and after.weekday is not None:
+        return (before.weekday + 1) % 7 == after.weekday
+    if before.month_day is not None and after.month_day is not None:
+        (m1, d1), (m2, d2) = before.month_day, after.month_day
+        return (m1 == m2 and d2 == d1 + 1) or (m2 == m1 % 12 + 1 and d2 == 1)
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    clause: Clause
+    deed: str
+    label: DayLabel
+    resolved: bool
+    names: frozenset[str]  # proper names of the sentence, case-folded
+    participants: frozenset[str]  # proper names among the deed's participants
+    roles: tuple[frozenset[str], frozenset[str]]  # common-noun doers, done-to
+
+
+def day_name_discrepancies(
+    material: StoryMaterial,
+    sentences: Sequence[Passage],
+    parsed: Parsed,
+    similarity: TextSimilarity,
+    opts: DiscrepancyOptions,
+) -> list[Discrepancy]:
+    """``date`` for one deed given two different day names by two sources (guards in
+    the module docstring; no similarity guard, ``similarity`` and ``opts`` unused)."""
+    sides = _sides(material, sentences, parsed)
+    told: dict[tuple[str, str], list[DayLabel]] = {}
+    for side in sides:
+        told.setdefault((side.clause.sentence.article, side.deed), []).append(side.label)
+    pairs = [
+        (a.clause, b.clause)
+        for i, a in enumerate(sides)
+        for b in sides[i + 1 :]
+        if a.clause.source != b.clause.source
+        and not (a.resolved and b.resolved)
+        and a.deed == b.deed
+        and labels_clash(a.label, b.label)
+        and _same_participants(a, b)
+        and not _told_both(told, material, a, b)
+    ]
+    return [
+        Discrepancy(group[0].text, "date", claims_of(material, group))
+        for group in components(pairs)
+    ]
+
+
+def _told_both(
+    told: dict[tuple[str, str], list[DayLabel]], material: StoryMaterial, a: _Side, b: _Side
+) -> bool:
+    """Guard 6: an article of either side's source gives the deed a day that does not
+    clash with the other side's (a series, or an article telling both days)."""
+    for (article, deed), labels in told.items():
+        source = material.source_of(article)
+        if deed != a.deed or source not in (a.clause.source, b.clause.source):
+            continue
+        other = b.label if source == a.clause.source else a.label
+        if any(not labels_clash(x, other) and _comparable(x, other) for x in labels):
+            return True
+    return False
+
+
+def _comparable(a: DayLabel, b: DayLabel) -> bool:
+    return (a.weekday is not None and b.weekday is not None) or (
+        a.month_day is not None and b.month_day is not None
+    )
+
+
+def _same_participants(a: _Side, b: _Side) -> bool:
+    """Guard 5: a name shared by the sentences, the named participants shared where
+    both name some, and no role held by two different common nouns ("a man" / "a
+    woman"); a name against a description ("Mira Olsen" / "the girl") may be one."""
+    if not a.names & b.names:
+        return False
+    if a.participants and b.participants and not a.participants & b.participants:
+        return False
+    return all(not (x and y) or bool(x & y) for x, y in zip(a.roles, b.roles, strict=True))
+
+
+def _sides(material: StoryMaterial, sentences: Sequence[Passage], parsed: Parsed) -> list[_Side]:
+    """Every deed with a day label in the sentences that hold a day name (parsed only
+    when the story has labels of two sources)."""
+    labelled: dict[tuple[str, int], list[tuple[DateMention, DayLabel]]] = {}
+    for sentence in sentences:
+        analysis = material.analysis(sentence.article)
+        if analysis is None:
+            continue
+        for mention in analysis.dates:
+            label = day_label(mention.text)
+            if label is not None and sentence.start <= mention.start < sentence.end:
+                key = (sentence.article, sentence.start)
+                labelled.setdefault(key, []).append((mention, label))
+    kept = [s for s in sentences if (s.article, s.start) in labelled]
+    if len({material.source_of(s.article) for s in kept}) < 2:
+        return []
+    found = []
+    for sentence, doc in zip(kept, parsed.docs(kept), strict=True):
+        for mention, label in labelled[(sentence.article, sentence.start)]:
+            side = _side(material, sentence, doc, mention, label)
+            if side is not None:
+                found.append(side)
+    return found
+
+
+def _side(
+    material: StoryMaterial, sentence: Passage, doc: Doc, mention: DateMention, label: DayLabel
+) -> _Side | None:
+    """The deed a mention dates, with guards 4 and 5's names; None when it dates none."""
+    if mention.future:
+        return None
+    span = mention_span(doc, len(doc.text), sentence.start, mention)
+    if span is None:
+        return None
+    anchor = _anchor(span)
+    if anchor is None:
+        return None
+    token, deed = anchor
+    if ({t.lower_ for t in token.subtree} | {lemma_of(t) for t in token.subtree}) & _REPEATS:
+        return None
+    clause = Clause(sentence, material.source_of(sentence.article), token, False)
+    names = frozenset(t.lower_ for t in doc if _name_word(t))
+    label = _widened(label, span)
+    resolved = mention.date is not None
+    return _Side(clause, deed, label, resolved, names, _participants(token), _roles(token))
+
+
+def _widened(label: DayLabel, span: Span) -> DayLabel:
+    """The label with the end of the day the words beside the mention name: the
+    analysis gives "Tuesday" of "late Tuesday", "Friday" of "Friday evening"."""
+    doc = span.doc
+    near = {doc[i].lower_ for i in (span.start - 1, span.end) if 0 <= i < len(doc)}
+    late, early = label.late or bool(near & _LATE), label.early or bool(near & _EARLY)
+    return DayLabel(label.weekday, label.month_day, late, early)
+
+
+def _roles(token: Token) -> tuple[frozenset[str], frozenset[str]]:
+    """The common-noun heads of the doer (subject, "by" phrase) and of the one done to
+    (object, passive subject); a relative pronoun stands for its noun ("the girl who
+    went missing")."""
+    doers: set[str] = set()
+    done_to: set[str] = set()
+    for child in token.children:
+        heads = [child]
+        if child.dep_ == "agent":
+            heads = [o for o in child.children if o.dep_ == "pobj"]
+        if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+            heads = [token.head]
+        found = {lemma_of(h) for h in heads if h.pos_ == "NOUN"}
+        if child.dep_ in ("nsubj", "agent"):
+            doers |= found
+        elif child.dep_ in ("dobj", "nsubjpass"):
+            done_to |= found
+    return frozenset(doers), frozenset(done_to)
+
+
+def _anchor(span: Span) -> tuple[Token, str] | None:
+    """The deed a date mention hangs on: a definite deed noun ("the disappearance last
+    Saturday") or the verb above it, asserted and un-negated; with the deed's lemma."""
+    noun = _deed_noun(_date_root(span))
+    if noun is not None:
+        return noun, DEED_NOUNS.get(lemma_of(noun), lemma_of(noun))
+    head = span.root
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX") or head.i in range(span.start, span.end):
+        return None
+    if is_negated(head) or not is_asserted(head) or lemma_of(head) in _NO_DEED:
+        return None
+    return head, _verb_deed(head)
+
+
+# Verbs that tell no deed of their own (a copula, a saying, a reporting).
+_NO_DEED: Final = frozenset({"be", "have", "do", "say", "tell", "report", "add", "state"})
+
+
+def _verb_deed(verb: Token) -> str:
+    """The deed a verb tells: "went missing" is a vanishing; a synonym class's first
+    member stands for the class (sorted, so every member maps to one name)."""
+    lemma = lemma_of(verb)
+    if lemma == "go" and any(c.lower_ == "missing" for c in verb.children):
+        return "disappear"
+    if lemma in VANISHING:
+        return "disappear"
+    for members in DEED_SYNONYMS:
+        if lemma in members:
+            return min(members)
+    return lemma
+
+
+def _date_root(span: Span) -> Token:
+    """The mention's head word without a leading preposition ("on Friday" -> Friday)."""
+    start = span.start
+    while start + 1 < span.end and span.doc[start].pos_ == "ADP":
+        start += 1
+    return span.doc[start : span.end].root if start != span.start else span.root
+
+
+def _deed_noun(root: Token) -> Token | None:
+    """The definite noun naming a deed a date hangs on before any verb: "the
+    disappearance last Saturday", "the arrest on Friday", "Friday's shooting"."""
+    token = root
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        token = token.head
+    elif token.dep_ not in ("prep", "poss", "compound", "npadvmod", "nmod", "appos"):
+        return None
+    head = token.head
+    lemma = lemma_of(head)
+    if head.i == token.i or head.pos_ != "NOUN":
+        return None
+    if lemma not in DEED_NOUNS and (lemma not in EVENT_NOUNS or lemma in SPANNING_EVENTS):
+        return None
+    definite = any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in head.children
+    )
+    return head if definite else None
+
+
+def _participants(token: Token) -> frozenset[str]:
+    """Proper names among the deed's participants: its subject and object, a noun's
+    possessor and what follows its "of" ("the disappearance of Kristian Perez")."""
+    roles = ("nsubj", "nsubjpass", "dobj", "poss", "agent")
+    holders = [c for c in token.children if c.dep_ in roles]
+    holders += [
+        o
+        for p in token.children
+        if p.dep_ in ("prep", "agent") and p.lower_ in ("of", "by")
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    return frozenset(t.lower_ for h in holders for t in h.subtree if _name_word(t))
+
+
+def _name_word(token: Token) -> bool:
+    """A word of a proper name, not a day or month: tagged so, or capitalised inside the
+    sentence (the parser tags "Tarnby" in "Tarnby police" a noun)."""
+    if token.lower_ in WEEKDAYS or token.lower_ in MONTHS or not token.is_alpha:
+        return False
+    return token.pos_ == "PROPN" or (token.i > 0 and token.text[:1].isupper())

@@ -1,0 +1,125 @@
+"""One deed given two day names by two undated sources (reconcile/day_names.py through
+find_discrepancies), on invented articles, and the pairs that are no contradiction."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.analyze.analyzer import Analyzer
+from newsprism.model import Article, Story
+from newsprism.reconcile.day_names import DayLabel, day_label, labels_clash
+from newsprism.reconcile.discrepancies import find_discrepancies
+from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.similarity import LexicalSimilarity
+from tests.test_reconcile_discrepancies import assert_provenance
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+def undated(analyzer: Analyzer, texts: list[str]) -> StoryMaterial:
+    """One article per text, each its own source, with no publication date (as a folder
+    of scraped pages is read)."""
+    articles = [
+        Article(f"u{n}", f"u{n}.txt", text, outlet=f"Page {n}", language="en")
+        for n, text in enumerate(texts)
+    ]
+    story = Story("undated", None, tuple(a.id for a in articles))
+    return StoryMaterial(story, articles, {a.id: analyzer.analyze(a) for a in articles})
+
+
+def _dates(analyzer: Analyzer, texts: list[str]) -> list[set[str]]:
+    material = undated(analyzer, texts)
+    found = find_discrepancies(material, [], LexicalSimilarity())
+    assert_provenance(material, found)
+    return [{c.text for c in d.claims} for d in found if d.kind == "date"]
+
+
+VANISHED = (
+    "The 16-year-old girl who went missing Friday night after the Tarnby fair is still missing."
+)
+NOUN = "Police in Tarnby are asking about the disappearance last Saturday of Mira Olsen, 16."
+VERB = "Mira Olsen vanished from the Tarnby fair on Saturday night."
+MONTH_A = "Mira Olsen disappeared from the Tarnby fair on June 9."
+MONTH_B = "Mira Olsen went missing from the Tarnby fair on June 10."
+ARREST_A = "Tarnby police arrested Jonas Brek on Tuesday at his flat."
+ARREST_B = "Jonas Brek was arrested by Tarnby police on Wednesday."
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        [VANISHED, NOUN],  # a verb phrase and a deed noun: one vanishing
+        [VANISHED, VERB],  # "went missing" / "vanished"
+        [MONTH_A, MONTH_B],  # two days of one month
+        [ARREST_A, ARREST_B],  # active and passive
+    ],
+)
+def test_one_deed_two_days_is_a_date_discrepancy(analyzer: Analyzer, texts: list[str]) -> None:
+    assert _dates(analyzer, texts) == [set(texts)]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # The same day restated in other words.
+        [VANISHED, VERB.replace("Saturday", "Friday")],
+        # Different deeds: leaving and being found.
+        [VANISHED, "Mira Olsen was found by Tarnby police on Saturday night."],
+        # A repeat: arrested again on another day.
+        [ARREST_A, "Jonas Brek was arrested again by Tarnby police on Wednesday."],
+        # Different people arrested.
+        [ARREST_A, ARREST_B.replace("Jonas Brek", "Ole Varga")],
+        # One page gives both days itself (two arrests), so it takes no side.
+        [ARREST_A + " " + ARREST_B, ARREST_B],
+        # A deed still to come, or a hedged one.
+        [ARREST_A, "Jonas Brek will be arrested by Tarnby police on Wednesday."],
+        [ARREST_A, "Jonas Brek was reportedly arrested by Tarnby police on Wednesday."],
+        # Negated.
+        [ARREST_A, "Jonas Brek was not arrested by Tarnby police on Wednesday."],
+        # One night told from both ends.
+        [
+            "Tarnby police arrested Jonas Brek late Tuesday at his flat.",
+            "Jonas Brek was arrested by Tarnby police early Wednesday.",
+        ],
+        # A weekday against a day of the month: no calendar to compare them.
+        [ARREST_A, "Jonas Brek was arrested by Tarnby police on June 10."],
+        # No name shared: two stories' arrests.
+        ["Police arrested a man on Tuesday.", "A man was arrested on Wednesday."],
+        # An indefinite deed noun may be another one.
+        [VANISHED, "Police in Tarnby are asking about a disappearance last Saturday."],
+    ],
+)
+def test_no_date_discrepancy(analyzer: Analyzer, texts: list[str]) -> None:
+    assert _dates(analyzer, texts) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("last Saturday, April 15", DayLabel(5, (4, 15))),
+        ("Friday night", DayLabel(4, None, late=True)),
+        ("early Saturday", DayLabel(5, None, early=True)),
+        ("22 September 2015", DayLabel(None, (9, 22))),
+        ("on the 3rd of May", DayLabel(None, (5, 3))),
+        ("next Friday", None),
+        ("every Monday", None),
+        ("Fridays", None),
+        ("in 2015", None),
+        ("April", None),
+    ],
+)
+def test_day_label(text: str, label: DayLabel | None) -> None:
+    assert day_label(text) == label
+
+
+def test_labels_clash() -> None:
+    saturday_15 = DayLabel(5, (4, 15))
+    assert labels_clash(DayLabel(4, None), saturday_15)
+    assert labels_clash(DayLabel(None, (4, 14)), saturday_15)
+    assert not labels_clash(DayLabel(5, (4, 14)), saturday_15)  # the weekday agrees
+    assert not labels_clash(DayLabel(4, None), DayLabel(None, (4, 14)))  # no common kind
+    assert not labels_clash(DayLabel(4, None, late=True), DayLabel(5, None, early=True))
+    assert labels_clash(DayLabel(4, None, late=True), DayLabel(6, None, early=True))
