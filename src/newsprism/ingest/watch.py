@@ -11,7 +11,11 @@ size stand in for the validators), which is how the tests and cron jobs on a mir
 State (validators, times, failures, the ids of entries already read) lives in the
 store's ``feeds`` and ``feed_entries`` tables, so ``newsprism watch --once`` from cron
 picks up where the last run stopped. An entry's id is its link, else a hash of its title
-and text: feeds rarely carry a stable guid without a link.
+and text: feeds rarely carry a stable guid without a link. Entries of one poll that share
+a link but not their text (a live page's updates, a feed linking every entry to its front
+page) are each read, under the link and a hash of their title and text; the link alone is
+marked read too, so an entry left alone with it later counts as read (an edited entry is
+the entry read before). An entry repeated word for word is read once.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import hashlib
 import logging
 import stat
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -279,7 +284,7 @@ class Watcher:
         except InputError as exc:
             self._record_failure(state, state.checked_at or self._now(), exc.reason)
             return FeedResult(feed, "failed", error=exc.reason)
-        documents = {entry_id(d): d for d in items if isinstance(d, RawDocument)}
+        documents = keyed_entries([d for d in items if isinstance(d, RawDocument)])
         result.failures = [i for i in items if isinstance(i, IngestFailure)]
         seen = self.store.seen_entries(feed, documents)
         entries: list[tuple[str, str | None]] = []
@@ -288,6 +293,8 @@ class Watcher:
                 continue
             article = self._article(self._linked(document), result)
             entries.append((key, article.id if article else None))
+            if key != entry_id(document):  # one of several sharing a link: the link too
+                entries.append((entry_id(document), article.id if article else None))
             if article is not None:
                 result.articles.append(article)
         if result.articles:
@@ -337,8 +344,27 @@ def entry_id(document: RawDocument) -> str:
     """A feed entry's identity: its link, else a hash of its title and text."""
     if document.url:
         return document.url
+    return _content_key(document)
+
+
+def _content_key(document: RawDocument) -> str:
     key = f"{document.title or ''}\x1f{document.body}".encode()
     return "sha256:" + hashlib.sha256(key).hexdigest()[:32]
+
+
+def keyed_entries(documents: list[RawDocument]) -> dict[str, RawDocument]:
+    """A poll's entries by id, in feed order: the :func:`entry_id`, or for entries that
+    share a link, the link and a hash of the entry's title and text (a space apart: no
+    URL holds one). Keyed by link alone, a later entry replaced an earlier one sharing
+    its link, and only the last was read, without a word. A word-for-word repeat is one
+    entry (the first)."""
+    links = Counter(d.url for d in documents if d.url)
+    keyed: dict[str, RawDocument] = {}
+    for document in documents:
+        shared = document.url and links[document.url] > 1
+        key = f"{document.url} {_content_key(document)}" if shared else entry_id(document)
+        keyed.setdefault(key, document)
+    return keyed
 
 
 def _read_file(path: str, state: FeedState, max_bytes: int) -> Answer | None:
