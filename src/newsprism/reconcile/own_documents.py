@@ -1,0 +1,462 @@
+"""A speaker's own document printed by an outlet, as statement units.
+
+An outlet prints a press release, an open letter or a police notice whole, or sets one
+off after a lead-in ("Statement from the Harbour Police:"), with no quote marks: the
+document speaks in its issuer's voice ("we are reviewing our procedures"), so the
+analysis finds no quote there, and another outlet's quote of one of its sentences (in
+marks, credited to the issuer) pairs with nothing. :func:`own_document_units` reads
+such passages as units, one per sentence, with the issuer as speaker where the page
+names it. They are read from the page's layout, never from one outlet's words:
+
+1. **Letter.** A salutation line ("Dear Councillor Brandt,") or a sign-off (a short
+   closing line ending in a comma, "With respect,", then one to three short name
+   lines ending the page or the letter): the lines between are the letter, its speaker
+   the first name line under the sign-off. A letter with only one of the two runs from
+   the salutation forward, or back from the sign-off, to the first line of reporting
+   (:func:`_reporting`), and keeps only the stretch in the writer's voice
+   (:func:`_voiced`: "I", "we", "you" outside quote marks).
+2. **Release.** A header line among the page's first lines, short and unpunctuated,
+   naming a document ("Harbour Board Press Release", "Statement from the Harbour
+   Board", "Abstract"): the prose after the header lines is the issuer's, to an end mark
+   ("###", "-30-"), a contact line (an e-mail address, a phone number) or the next
+   short unpunctuated line (the contact block's first). The issuer is the name the
+   header gives.
+3. **Lead-in.** A line ending in a colon that names a document or a speech ("Statement
+   from the Harbour Police:", "Brandt addressed the council directly, writing:"): the
+   lines after it, to the first line of reporting, through the last one in the
+   speaker's voice (the analysis often reads the first as the lead-in's quote; the
+   second, with no marks, it leaves). The speaker is that of a quote the analysis
+   found in the lead-in or the block, else the name after "from"/"by" in the lead-in,
+   else the first person or organisation the lead-in names.
+
+The reporter's own first person ("as we reported", "who we reached by phone") is none
+of these: it stands in no letter, under no header and after no lead-in. A unit is
+indirect (the outlet prints the words as its own, as :mod:`printed_quotes` units), one
+per sentence of three words or more outside every unit of the article, in a group per
+line, so that step 3 of :mod:`newsprism.reconcile.statements` rejoins the sentences of
+one paragraph where the quoting outlets quote them together. Like the other added
+units, one is kept only where a unit of another source resembles it. Cost: one pass
+over each article's lines and sentences.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from newsprism.model import Article
+from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.roster import StoryNames, story_names
+from newsprism.reconcile.speaker_names import speaker_name
+from newsprism.reconcile.statement_units import ADDED_GROUPS, TOKEN, Unit
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["own_document_units"]
+
+# Group numbers of these units (below the printed quotations' range).
+_GROUP_BASE: Final = 4 * ADDED_GROUPS
+_LINE: Final = re.compile(r"[^\n]+")
+# A sentence shorter than this (words) is no unit ("Hello.", "Thank you."), as a
+# direct quote's piece (statements._MIN_PIECE_WORDS).
+_MIN_WORDS: Final = 3
+# Shortest clause (words) on either side of a semicolon for a sentence to be cut there:
+# two claims, not a list ("apples; pears"); set by hand, not fitted.
+_MIN_CLAUSE: Final = 6
+_SEMICOLON: Final = re.compile(r";\s+")
+# The longest line (words) read as a header, a sign-off or a name line: headers run to
+# a headline's length; set by hand, not fitted.
+_SHORT: Final = 10
+_NAME_LINE: Final = 6
+# Lines at the page's top searched for a release header (a title, an outlet line, a
+# date may come first).
+_HEADER_LINES: Final = 6
+_PROSE_END: Final = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+# A header line that labels a document: "Statement from ...", "Open letter to ...",
+# "Abstract", "... Press Release" (a headline that merely holds the word, "Police
+# statement contradicts witness", is no label).
+_LABEL: Final = re.compile(
+    r"^(?:(?:joint\s+)?statement|open letter|abstract|(?:press|news|media) release)\b"
+    r"|\b(?:press|news|media) release\s*:?$|^\S+(?:\s+\S+){0,5}\s+statement\s+on\b",
+    re.IGNORECASE,
+)
+_RELEASE: Final = re.compile(r"\b(?:press|news|media) release\b", re.IGNORECASE)
+_FROM: Final = re.compile(r"\b(?:from|by)\s+(?:the\s+)?(?P<name>[A-Z][^,:;()]*)")
+_BEFORE: Final = re.compile(
+    r"^(?P<name>[A-Z][^,:;()]*?)(?:'s|’s)?\s+(?:(?:press|news|media) release|statement)\b",
+    re.IGNORECASE,
+)
+_SALUTATION: Final = re.compile(r"^\s*(?:Dear|To)\s+[A-Z][^\n]{0,60},\s*$")
+_CLOSING: Final = re.compile(r"^\s*[A-Z][\w'’ ,-]{1,60},\s*$")
+_END_MARK: Final = re.compile(r"^\s*(?:#{3}|-30-|-?\s*ENDS?\s*-?)\s*$")
+_CONTACT: Final = re.compile(r"\S+@\S+\.\w+|\(?\d{3}\)?[ .-]\d{3}-\d{4}")
+# A document word or a verb of writing or speech ending a lead-in.
+_LEAD_WORDS: Final = re.compile(
+    r"\b(?:statements?|letter|release|notice|message|post|posted|tweet(?:ed)?|wrote|writes"
+    r"|writing|said|says|saying|stated|stating|reads?|reading|added|continued|following"
+    r"|explained|announced|told|tells)\b",
+    re.IGNORECASE,
+)
+# The speaker's voice: first or second person outside quote marks ("US" is a country).
+_VOICE: Final = re.compile(
+    r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|[Ww]e're|[Ww]e’re"
+    r"|[Ww]e've|[Ww]e’ve|us|[Oo]ur|[Oo]urs|[Yy]ou|[Yy]our|[Yy]ours)\b(?![.’'-]\w)"
+)
+_SENTENCE_END: Final = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[A-Z])")
+_QUOTED: Final = re.compile(r"[“\"][^“”\"]*[”\"]")
+_MARKS: Final = re.compile(r"[“”\"]")
+_NAME_WORD: Final = re.compile(r"^(?:[A-Z][\w.'’-]*|of|the|for|and|de|van|von)$")
+_KINDS: Final = frozenset({"PERSON", "ORG"})
+# A speaker: (roster name, the words the page names it by).
+Named = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class _Block:
+    """Lines ``first`` to ``last`` (indices) of an article, one speaker's document;
+    ``speaker`` its issuer (roster name and the words the page names it by), or None."""
+
+    first: int
+    last: int
+    speaker: Named | None
+
+
+def own_document_units(
+    material: StoryMaterial, units: Sequence[Unit], names: StoryNames | None = None
+) -> list[Unit]:
+    """The sentences of documents the story's articles print in their issuers' voice
+    (see the module doc) that overlap none of the ``units``, as indirect units, in story
+    order."""
+    names = names if names is not None else story_names(material)
+    taken: dict[str, list[Unit]] = {}
+    for unit in units:
+        taken.setdefault(unit.article, []).append(unit)
+    found: list[Unit] = []
+    for index, article in enumerate(material.articles):
+        if material.analysis(article.id) is None:
+            continue
+        page = _Page(material, article, taken.get(article.id, []), names)
+        for block in page.blocks():
+            found += page.document_units(index, block, _GROUP_BASE - len(found))
+    if found:
+        logger.debug("%d sentences of documents printed in their issuers' voice", len(found))
+    return found
+
+
+class _Page:
+    """One article's lines and what the analysis found in them."""
+
+    def __init__(
+        self, material: StoryMaterial, article: Article, units: Sequence[Unit], names: StoryNames
+    ) -> None:
+        self.material = material
+        self.article = article
+        self.known = units
+        self.names = names
+        self.lines = [m.span() for m in _LINE.finditer(article.text) if m.group().strip()]
+        analysis = material.analysis(article.id)
+        self.quotes = list(analysis.quotes) if analysis is not None else []
+
+    def text(self, line: int) -> str:
+        start, end = self.lines[line]
+        return self.article.text[start:end].strip()
+
+    # --- finding the blocks ---------------------------------------------------------
+
+    def blocks(self) -> list[_Block]:
+        found = [*self._letters(), *self._releases(), *self._lead_ins()]
+        kept: list[_Block] = []
+        for block in sorted(found, key=lambda b: (b.first, -b.last)):
+            if all(block.first > k.last or block.last < k.first for k in kept):
+                kept.append(block)
+        return kept
+
+    def _letters(self) -> list[_Block]:
+        salutation = next(
+            (k for k, _ in enumerate(self.lines) if _SALUTATION.match(self.text(k))), None
+        )
+        signoff = self._signoff(salutation)
+        if salutation is None and signoff is None:
+            return []
+        span = self._letter_span(salutation, signoff[0] if signoff else None)
+        if span is None or not any(_voiced(self.text(k)) for k in range(span[0], span[1] + 1)):
+            return []
+        speaker = self._name(self.text(signoff[1])) if signoff is not None else None
+        return [_Block(*span, speaker)]
+
+    def _letter_span(self, salutation: int | None, closing: int | None) -> tuple[int, int] | None:
+        """The letter's lines between its salutation and its sign-off's closing line;
+        with one of them only, the stretch in the writer's voice up to the nearest line
+        of reporting."""
+        if salutation is not None and closing is not None:
+            first, last = salutation + 1, closing - 1
+        elif salutation is not None:
+            if salutation + 1 >= len(self.lines):
+                return None
+            found = self._last_voiced(salutation + 1, self._reach(salutation + 1, 1))
+            first, last = salutation + 1, found if found is not None else -1
+        elif closing is not None:
+            found = self._first_voiced(self._reach(closing - 1, -1), closing - 1)
+            first, last = found if found is not None else closing, closing - 1
+        else:
+            return None
+        return (first, last) if first <= last else None
+
+    def _signoff(self, after: int | None) -> tuple[int, int] | None:
+        """(closing line, first name line) of a sign-off: a short line ending in a
+        comma, then one to three short name lines ending the page (or followed only by
+        short unpunctuated lines)."""
+        start = 0 if after is None else after + 1
+        # The closing line stands at most four lines from the end (a name and two lines).
+        for k in range(max(start, len(self.lines) - 4), len(self.lines) - 1):
+            closing = self.text(k)
+            if not _CLOSING.match(closing) or len(closing.split()) > _NAME_LINE:
+                continue
+            tail = [self.text(j) for j in range(k + 1, len(self.lines))]
+            if (
+                len(tail) <= 3
+                and all(_name_like(t) for t in tail[:1])
+                and not any(_prose(t) for t in tail)
+            ):
+                return k, k + 1
+        return None
+
+    def _releases(self) -> list[_Block]:
+        header = [k for k in range(min(_HEADER_LINES, len(self.lines))) if _header(self.text(k))]
+        found = [k for k in header if _LABEL.search(self.text(k))]
+        if not found:
+            return []
+        first = found[-1] + 1
+        while first < len(self.lines) and _header(self.text(first)):
+            first += 1
+        last = first - 1
+        for k in range(first, len(self.lines)):
+            line = self.text(k)
+            if _END_MARK.match(line) or _CONTACT.search(line) or not _prose(line):
+                break
+            last = k
+        if last < first:
+            return []
+        # A release's label says whose it is; a statement's or an abstract's prose must
+        # also speak in the issuer's voice somewhere.
+        labels = " ".join(self.text(k) for k in found)
+        if not _RELEASE.search(labels) and not any(
+            _voiced(self.text(k)) for k in range(first, last + 1)
+        ):
+            return []
+        speaker = next(
+            (s for k in range(first) if (s := self._issuer(self.text(k))) is not None), None
+        )
+        return [_Block(first, last, speaker)]
+
+    def _lead_ins(self) -> list[_Block]:
+        found: list[_Block] = []
+        for k in range(len(self.lines) - 1):
+            line = self.text(k)
+            if not line.endswith(":") or not _LEAD_WORDS.search(_last_sentence(line)):
+                continue
+            # A quotation in marks after the lead-in ends at its closing mark: the
+            # unmarked lines after it are the reporter's again.
+            if _MARKS.search(self.text(k + 1)):
+                continue
+            last = self._last_voiced(k + 1, self._reach(k + 1, 1))
+            if last is None:
+                continue
+            found.append(_Block(k + 1, last, self._lead_speaker(k, last)))
+        return found
+
+    def _reach(self, line: int, step: int) -> int:
+        """The last line from ``line`` (going by ``step``) before a line of reporting,
+        a lead-in or a line that is not prose; the first line is always reached."""
+        end = line
+        k = line + step
+        while 0 <= k < len(self.lines):
+            text = self.text(k)
+            if self._reporting(k) or text.endswith(":") or not _prose(text):
+                break
+            end = k
+            k += step
+        return end
+
+    def _reporting(self, line: int) -> bool:
+        """Whether a line reports: it holds quote marks or a quote of the analysis whose
+        reporting verb lies in it."""
+        start, end = self.lines[line]
+        if _MARKS.search(self.article.text, start, end):
+            return True
+        return any(q.cue_start is not None and start <= q.cue_start < end for q in self.quotes)
+
+    def _last_voiced(self, first: int, last: int) -> int | None:
+        """``last`` moved back to the last line in the speaker's voice (not before
+        ``first``, which the block keeps: it is the lead-in's); None when no line of the
+        block is voiced and the first holds no unit either."""
+        for k in range(last, first - 1, -1):
+            if _voiced(self.text(k)):
+                return k
+        return first if self._holds_unit(first) else None
+
+    def _first_voiced(self, first: int, last: int) -> int | None:
+        for k in range(first, last + 1):
+            if _voiced(self.text(k)):
+                return k
+        return None
+
+    def _holds_unit(self, line: int) -> bool:
+        start, end = self.lines[line]
+        return any(u.start < end and start < u.end for u in self.known)
+
+    # --- speakers -------------------------------------------------------------------
+
+    def _lead_speaker(self, lead: int, last: int) -> Named | None:
+        """A lead-in block's speaker: that of a unit in the lead-in or the block, else the
+        name after "from"/"by", else the first person or organisation named there."""
+        start, end = self.lines[lead][0], self.lines[last][1]
+        spoken = [u for u in self.known if start <= u.start < end and u.speaker]
+        if spoken:
+            first = min(spoken, key=lambda u: u.start)
+            assert first.speaker is not None
+            return first.speaker, first.speaker_mention or first.speaker
+        line = self.text(lead)
+        named = _FROM.search(line)
+        if named is not None and (name := self._name(named["name"])) is not None:
+            return name
+        return self._first_named(*self.lines[lead])
+
+    def _issuer(self, line: str) -> Named | None:
+        """The issuer a header line names: "Statement from X", "X Press Release", "X
+        statement on ...", or a header line that is a roster name."""
+        for pattern in (_FROM, _BEFORE):
+            found = pattern.search(line)
+            if found is not None and (name := self._name(found["name"])) is not None:
+                return name
+        resolved = self.names.resolve(line)
+        if resolved and self.names.types.get(resolved) in _KINDS:
+            return resolved, line
+        return None
+
+    def _name(self, text: str) -> Named | None:
+        """The roster name of a name line ("Mira Lind", "Harbour Police Department"), or
+        the line itself when it is written as a name the roster lacks; None for other
+        text."""
+        words = text.strip().rstrip(",.:;").split()
+        run: list[str] = []
+        for word in words:
+            if not _NAME_WORD.match(word):
+                break
+            run.append(word)
+        while run and not run[-1][0].isupper():
+            run.pop()  # "Harbour Board of" -> "Harbour Board"
+        if len(run) > 1 and run[0] in ("The", "the"):
+            run = run[1:]
+        if not run or len(run) > _NAME_LINE or not run[0][0].isupper():
+            return None
+        written = " ".join(run)
+        name = speaker_name(written, None, self.names)
+        return (name, written) if name else None
+
+    def _first_named(self, start: int, end: int) -> Named | None:
+        analysis = self.material.analysis(self.article.id)
+        if analysis is None:
+            return None
+        for begin, finish, number in self.material.mentions_in(self.article.id, start, end):
+            entity = analysis.entities[number]
+            name = speaker_name(entity.name, None, self.names)
+            if entity.type in _KINDS and name:
+                return name, self.article.text[begin:finish]
+        return None
+
+    # --- units ----------------------------------------------------------------------
+
+    def document_units(self, index: int, block: _Block, group: int) -> list[Unit]:
+        """The block's sentences (pieces within a line) outside every unit, one group per
+        line, numbered down from ``group``."""
+        found: list[Unit] = []
+        line_groups: dict[int, int] = {}
+        span = (self.lines[block.first][0], self.lines[block.last][1])
+        starts = [start for start, _ in self.lines]
+        for sentence in self.material.sentences(self.article.id):
+            if sentence.end <= span[0] or sentence.start >= span[1]:
+                continue
+            # A piece lies within one line (pieces are cut at line breaks).
+            for piece in self.material.pieces(sentence):
+                start, end = max(piece.start, span[0]), min(piece.end, span[1])
+                if start >= end or self._taken(start, end):
+                    continue
+                line = bisect.bisect_right(starts, start) - 1
+                number = line_groups.setdefault(line, group - len(line_groups))
+                found += [
+                    self._unit(index, number, clause, block.speaker)
+                    for clause in _clauses(self.article.text, start, end)
+                ]
+        return found
+
+    def _unit(self, index: int, group: int, span: tuple[int, int], speaker: Named | None) -> Unit:
+        start, end = span
+        return Unit(
+            article=self.article.id,
+            group=group,
+            start=start,
+            end=end,
+            direct=False,
+            text=self.article.text[start:end],
+            speaker=speaker[0] if speaker else None,
+            speaker_mention=speaker[1] if speaker else None,
+            verbatim=(),
+            order=(index, start),
+        )
+
+    def _taken(self, start: int, end: int) -> bool:
+        return any(u.start < end and start < u.end for u in self.known)
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence's span cut at semicolons into clauses of :data:`_MIN_CLAUSE` words or
+    more each (a writer joins two claims there that others quote apart), spaces
+    trimmed; clauses under :data:`_MIN_WORDS` words are left out."""
+    bounds = [start]
+    for match in _SEMICOLON.finditer(text, start, end):
+        before = text[bounds[-1] : match.start()]
+        after = text[match.end() : end]
+        if min(len(TOKEN.findall(before)), len(TOKEN.findall(after))) >= _MIN_CLAUSE:
+            bounds.append(match.end())
+    found = []
+    for a, b in zip(bounds, [*bounds[1:], end], strict=True):
+        piece = text[a:b].rstrip("; ")
+        stripped = piece.strip()
+        if len(TOKEN.findall(stripped)) < _MIN_WORDS:
+            continue
+        begin = a + piece.index(stripped)
+        found.append((begin, begin + len(stripped)))
+    return found
+
+
+def _prose(line: str) -> bool:
+    """Whether a line is prose: it ends a sentence."""
+    return _PROSE_END.search(line) is not None
+
+
+def _header(line: str) -> bool:
+    """Whether a line reads as a header: short, not ending a sentence."""
+    return len(line.split()) <= _SHORT and not _prose(line)
+
+
+def _last_sentence(line: str) -> str:
+    """The line's last sentence, quoted text left out ("'...,' she said. Watch:" ends
+    on "Watch:", which introduces no words of hers)."""
+    free = _QUOTED.sub(" ", line)
+    ends = list(_SENTENCE_END.finditer(free))
+    return free[ends[-1].end() :] if ends else free
+
+
+def _voiced(line: str) -> bool:
+    """Whether a line speaks in the first or second person outside quote marks."""
+    return _VOICE.search(_QUOTED.sub(" ", line)) is not None
+
+
+def _name_like(line: str) -> bool:
+    words = line.strip().rstrip(",.").split()
+    return 0 < len(words) <= _NAME_LINE and all(_NAME_WORD.match(w) for w in words)
