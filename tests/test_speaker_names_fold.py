@@ -33,3 +33,36 @@ def test_surname_alone_joins_the_one_full_name() -> None:
 def test_title_and_generational_suffix_do_not_split_a_person() -> None:
     folded = canonical_speakers(["Vice President Joseph R. Kolbe Jr.", "Joe Kolbe"])
     assert folded["Vice President Joseph R. Kolbe Jr."] == folded["Joe Kolbe"]
+
+
+def test_given_name_alone_joins_the_one_full_name_spelt_with_another_vowel() -> None:
+    folded = canonical_speakers(["Torben", "Torbin Aasland", "Ivo Brandt"])
+    assert folded["Torben"] == folded["Torbin Aasland"] == "Torbin Aasland"
+    assert folded["Ivo Brandt"] == "Ivo Brandt"
+
+
+def test_given_name_of_two_people_or_a_surname_joins_nobody() -> None:
+    two = canonical_speakers(["Torben", "Torben Aasland", "Torben Lykke"])
+    assert two["Torben"] == "Torben"
+    surname = canonical_speakers(["Brandt", "Brandt Holm", "Ivo Brandt"])
+    assert surname["Brandt"] == "Ivo Brandt"
+    assert surname["Brandt Holm"] == "Brandt Holm"
+
+
+def test_short_given_names_a_letter_apart_stay_apart() -> None:
+    # "Dan" / "Don": under five letters a vowel tells two names apart.
+    folded = canonical_speakers(["Dan", "Don Aasland"])
+    assert folded["Dan"] == "Dan"
+    # Consonants differ: two names ("Marta" / "Marla").
+    assert canonical_speakers(["Marla", "Marta Aasland"])["Marla"] == "Marla"
+
+
+def test_a_headline_run_on_past_a_name_joins_that_person() -> None:
+    folded = canonical_speakers(["Wren Okafor Quits Choir", "Wren Adaeze Okafor", "Ivo Brandt"])
+    assert folded["Wren Okafor Quits Choir"] == "Wren Adaeze Okafor"
+    assert folded["Ivo Brandt"] == "Ivo Brandt"
+
+
+def test_a_run_on_that_two_people_open_joins_neither() -> None:
+    folded = canonical_speakers(["Wren Okafor Quits", "Wren Adaeze Okafor", "Wren Lee Okafor"])
+    assert folded["Wren Okafor Quits"] == "Wren Okafor Quits"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 import logging
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from newsprism.analyze.aliases import NICKNAMES, fold_key
 from newsprism.reconcile.roster import StoryNames
@@ -24,6 +24,12 @@ _CONNECTIVES = frozenset({"plus", "also", "and", "but", "meanwhile", "still", "y
 _ACRONYM = 4
 # Generational suffixes after a surname ("Joseph R. Biden Jr.").
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Shortest given name whose spelling variants (one vowel for another: "Connor" /
+# "Conner") are read as one name; shorter names differ in a vowel too often ("Dan" /
+# "Don"). Set on the Multi-News development gold (one page's "Connor", another's
+# "Conner Dilbeck").
+_VARIANT_LETTERS = 5
+_VOWELS = frozenset("aeiouy")
 
 
 def speaker_name(speaker: str | None, mention: str | None, names: StoryNames) -> str | None:
@@ -78,8 +84,13 @@ def canonical_speakers(speakers: Iterable[str]) -> dict[str, str]:
     name ending with it is one chain ("Ostby" with "Siri Ostby" and "Anna Ostby" stays
     apart). Quoted speakers are people; this catches what the roster leaves split (a
     surname the entity recogniser typed as a place or an organisation in one article,
-    a title read as part of the name). Each person gets the shortest name of two words
-    or more of their chain."""
+    a title read as part of the name). Two more folds, each only where the name points
+    to one person: a given name alone ("Connor", as a page calls someone it named in
+    full before; spelt with another vowel on another page: "Conner Dilbeck") that is
+    no speaker's surname joins the one full name with that given name; and a name
+    that runs on past a person's given name and surname ("Scout Willis Goes Topless":
+    a headline the recogniser read as one name) joins that person. Each person gets
+    the shortest name of two words or more of their chain."""
     words = {n: _name_words(n) for n in set(speakers)}
     parent = {name: name for name in words}
 
@@ -88,6 +99,9 @@ def canonical_speakers(speakers: Iterable[str]) -> dict[str, str]:
             name = parent[name]
         return name
 
+    def join(name: str, other: str) -> None:
+        parent[find(name)] = find(other)
+
     for name, own in words.items():
         family = sorted(
             (o for o, w in words.items() if _suffix(own, w)), key=lambda o: (len(words[o]), o)
@@ -95,6 +109,8 @@ def canonical_speakers(speakers: Iterable[str]) -> dict[str, str]:
         if own and all(_suffix(words[a], words[b]) for a, b in itertools.pairwise(family)):
             for other in family:
                 parent[find(other)] = find(name)
+    for name, other in _given_name_links(words, find) + _run_on_links(words, find):
+        join(name, other)
     members: dict[str, list[str]] = defaultdict(list)
     for name in words:
         members[find(name)].append(name)
@@ -106,3 +122,52 @@ def canonical_speakers(speakers: Iterable[str]) -> dict[str, str]:
     if any(canonical[n] != n for n in canonical):
         logger.debug("speakers folded: %s", {n: c for n, c in canonical.items() if n != c})
     return canonical
+
+
+def _same_given(short: str, given: str) -> bool:
+    """Whether two given names are one: equal, one the short form of the other
+    ("Dick" / "Richard"), or, from :data:`_VARIANT_LETTERS` letters, one vowel spelt
+    as another ("Connor" / "Conner")."""
+    if NICKNAMES.get(short, short) == NICKNAMES.get(given, given):
+        return True
+    if len(short) != len(given) or len(short) < _VARIANT_LETTERS:
+        return False
+    changed = [(a, b) for a, b in zip(short, given, strict=True) if a != b]
+    return len(changed) == 1 and set(changed[0]) <= _VOWELS
+
+
+def _given_name_links(
+    words: dict[str, tuple[str, ...]], find: Callable[[str], str]
+) -> list[tuple[str, str]]:
+    """(a one-word name, the full name whose given name it is), where it is one person's
+    given name and nobody's surname (see :func:`canonical_speakers`)."""
+    full = {n: w for n, w in words.items() if len(w) > 1}
+    surnames = {w[-1] for w in full.values()}
+    links = []
+    for name, own in words.items():
+        if len(own) != 1 or own[0] in surnames:
+            continue
+        people = {find(n) for n, w in full.items() if _same_given(own[0], w[0])}
+        if len(people) == 1:
+            links.append((name, next(iter(people))))
+    return links
+
+
+def _run_on_links(
+    words: dict[str, tuple[str, ...]], find: Callable[[str], str]
+) -> list[tuple[str, str]]:
+    """(a name that runs on, the person whose given name and surname open it): words
+    after a full name that are not part of it ("Scout Willis Goes Topless" and "Scout
+    LaRue Willis"; see :func:`canonical_speakers`)."""
+    links = []
+    for name, own in words.items():
+        if len(own) < 3:
+            continue
+        people = {
+            find(n)
+            for n, w in words.items()
+            if n != name and len(w) > 1 and (w[0], w[-1]) == own[:2] and not set(own[2:]) & set(w)
+        }
+        if len(people) == 1:
+            links.append((name, next(iter(people))))
+    return links
