@@ -109,6 +109,12 @@ CONTRADICTIONS = [
         "The harbour council report was made public on Wednesday.",
         "negation",
     ),
+    # Heard from at a time, against not heard from since: no "last" on the assertion.
+    (
+        "The ferry captain Ole Varga has not been heard from since, his family said.",
+        "The ferry captain Ole Varga had been heard from at 9:40 p.m. on the radio.",
+        "negation",
+    ),
     # Two outlets' accounts of what one person said of his own deed.
     (
         "John Miller said he had not received the revised treaty text.",
@@ -219,6 +225,15 @@ LOOK_ALIKES = [
     (
         "John Miller said he is certain he did not send the photo to the student.",
         "The photo was sent to the student by John Miller last weekend.",
+    ),
+    # Not heard from since, and heard from last at a time: one thing told both ways.
+    (
+        "The ferry captain Ole Varga has not been heard from since, his family said.",
+        "The ferry captain Ole Varga had last been heard from at 9:40 p.m. on the radio.",
+    ),
+    (
+        "The ferry captain Ole Varga has not been seen, his family said.",
+        "The ferry captain Ole Varga was last seen at 9:40 p.m. on the harbour wall.",
     ),
 ]
 

@@ -44,7 +44,9 @@
        still contradict); an article that both asserts and denies the predicate
        anywhere takes no side; an implied denial pairs only with an assertion
        qualified the same way ("failed to reach a deal in the first round" / "reached
-       a deal after a second round": two attempts);
+       a deal after a second round": two attempts); a denial bounded by "since" or in
+       the perfect ("has not been heard from since") does not deny the last time ("was
+       last heard from at 9:32 p.m."): the two tell one thing;
     6. no different occasions: when both predicates carry a resolved date, the dates
        overlap;
     7. the two clauses (the predicate's subtree) are similar: cosine at least
@@ -319,6 +321,7 @@ def _negation_pairs(
         and n.lemma == p.lemma
         and _compatible_actors(n, p, material, states)
         and not _narrower(n, p, material, states)
+        and not _last_before_since(n, p)
         and _same_attempt(n, p)
         and {_account(n, material, states), _account(p, material, states)} != _DISPUTE
     ]
@@ -357,6 +360,22 @@ def _same_attempt(denial: Clause, assertion: Clause) -> bool:
         return True
     mine = _qualifiers(denial.predicate) | _qualifiers(denial.predicate.head)
     return mine == _qualifiers(assertion.predicate)
+
+
+def _last_before_since(denial: Clause, assertion: Clause) -> bool:
+    """Guard 5e: a denial bounded by "since" or told in the perfect ("has not been
+    heard from since", "has not been seen") and an assertion of the last time ("had
+    last been heard from at 9:32 p.m.") tell one thing: the last time, and nothing
+    after it."""
+    since = any(
+        c.lower_ == "since" or (c.dep_ in ("aux", "auxpass") and lemma_of(c) == "have")
+        for c in denial.predicate.children
+    )
+    last = any(
+        t.lower_ == "last" and t.dep_ in ("advmod", "amod", "npadvmod")
+        for t in assertion.predicate.children
+    )
+    return since and last
 
 
 def _account(clause: Clause, material: StoryMaterial, states: StateNames) -> str:
