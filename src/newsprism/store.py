@@ -20,7 +20,7 @@ import json
 import logging
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -34,6 +34,7 @@ from newsprism.errors import AnalysisFailure, ReadOnlyStore, StateChanged, Store
 from newsprism.model import Analysis, Article, Heading, Removed, Story
 from newsprism.store_analyses import EncodedAnalysis, encoded
 from newsprism.store_briefs import BriefTable
+from newsprism.store_corrections import correct, correction_target
 from newsprism.store_dedup import DedupTables, DedupUpdate
 from newsprism.store_migrations import MIGRATIONS
 from newsprism.store_open import IN_MEMORY, Access, closed_on_error, connect, open_mode, write_error
@@ -47,6 +48,7 @@ _ARTICLE_COLUMNS = (
     "id, source, url, outlet, title, byline, published, published_utc, language, credit, "
     "text, headings, removed, ingested_at"
 )
+_ARTICLE_COLUMN_NAMES = tuple(_ARTICLE_COLUMNS.split(", "))
 
 
 def default_db_path() -> Path:
@@ -59,10 +61,15 @@ def default_db_path() -> Path:
 
 @dataclass(frozen=True, slots=True)
 class AddResult:
-    """What one batch did: ids newly stored, and ids that were already there."""
+    """What one batch did: ids newly stored, ids that were already there, stored ids
+    whose metadata a re-read corrected (see :mod:`newsprism.store_corrections`), and
+    the id each article of the batch is stored under, in batch order (a correction's
+    is the stored article's, not the article's own)."""
 
     added: tuple[str, ...]
     duplicates: tuple[str, ...]
+    corrected: tuple[str, ...] = ()
+    stored_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,22 +204,40 @@ class Store:
             raise
         self._conn.execute("COMMIT")
 
-    def add_articles(self, articles: Iterable[Article]) -> AddResult:
-        """Store a batch of articles in one transaction; already stored ids are skipped."""
+    def add_articles(
+        self, articles: Iterable[Article], may_correct: Container[str] = ()
+    ) -> AddResult:
+        """Store a batch of articles in one transaction; already stored ids are skipped.
+        An article whose id is in ``may_correct`` and that re-reads a stored one (same
+        source, same text) updates that one's metadata instead of being stored beside it
+        (:mod:`newsprism.store_corrections`)."""
         added: list[str] = []
         duplicates: list[str] = []
+        corrected: list[str] = []
+        stored_ids: list[str] = []
         now = datetime.now(UTC).isoformat()
         with self.transaction() as conn:
             for article in articles:
+                row = _article_row(article, now)
+                target = correction_target(conn, article) if article.id in may_correct else None
+                if target is not None:
+                    metadata = dict(zip(_ARTICLE_COLUMN_NAMES, row, strict=True))
+                    if correct(conn, target, metadata, frozenset(self._applied)):
+                        corrected.append(target["id"])
+                    else:
+                        duplicates.append(target["id"])
+                    stored_ids.append(target["id"])
+                    continue
                 cursor = conn.execute(
                     f"INSERT INTO articles ({_ARTICLE_COLUMNS}) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                     # Not INSERT OR IGNORE: that would also swallow NOT NULL violations.
                     "ON CONFLICT (id) DO NOTHING",
-                    _article_row(article, now),
+                    row,
                 )
                 (added if cursor.rowcount else duplicates).append(article.id)
-        return AddResult(tuple(added), tuple(duplicates))
+                stored_ids.append(article.id)
+        return AddResult(tuple(added), tuple(duplicates), tuple(corrected), tuple(stored_ids))
 
     def get_article(self, id_or_prefix: str) -> Article | None:
         """The article with this id, or with the only id starting with this prefix."""

@@ -188,4 +188,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("0007_dedup_window", DEDUP_WINDOW_SQL),
     # Computed briefs keyed by story membership and version (newsprism.store_briefs).
     ("0008_stored_briefs", STORED_BRIEFS_SQL),
+    # Articles by source: a re-read of a file finds the article it stored before, to
+    # correct its metadata (newsprism.store_corrections) rather than store a copy.
+    ("0009_articles_source", "CREATE INDEX articles_source ON articles (source);"),
 )

@@ -6,6 +6,7 @@ This is the one library function behind ``newsprism ingest`` and the first step 
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -25,8 +26,10 @@ BATCH_SIZE = 200
 
 @dataclass
 class IngestReport:
-    """What an ingest run did. ``article_ids`` lists every article read, in input order;
-    ``warnings`` the inputs read only by repairing something (one line each, for stderr)."""
+    """What an ingest run did. ``article_ids`` lists the stored id of every article read,
+    in input order; ``corrected`` the stored articles a re-read gave new metadata (a
+    manifest's corrected outlet, URL or date); ``warnings`` the inputs read only by
+    repairing something (one line each, for stderr)."""
 
     inputs: int = 0
     added: list[str] = field(default_factory=list)
@@ -34,6 +37,7 @@ class IngestReport:
     failures: list[IngestFailure] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
     warnings: list[IngestWarning] = field(default_factory=list)
+    corrected: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -58,7 +62,7 @@ def ingest(
     before a crash stays stored (each batch commits on its own).
     """
     report = IngestReport()
-    batch: list[Article] = []
+    batch = _Batch()
 
     def count_input(found: Input | IngestFailure) -> None:
         report.inputs += 1
@@ -69,18 +73,39 @@ def ingest(
         if isinstance(item, IngestFailure):
             report.failures.append(item)
             continue
-        batch.append(item)
-        if len(batch) >= BATCH_SIZE:
-            _flush(store, batch, report)
-    _flush(store, batch, report)
+        batch.add(item)
+        if len(batch.articles) >= BATCH_SIZE:
+            batch.flush(store, report)
+    batch.flush(store, report)
     return report
 
 
-def _flush(store: Store, batch: list[Article], report: IngestReport) -> None:
-    if not batch:
-        return
-    result = store.add_articles(batch)
-    report.added.extend(result.added)
-    report.duplicates.extend(result.duplicates)
-    report.article_ids.extend(a.id for a in batch)
-    batch.clear()
+@dataclass
+class _Batch:
+    """The articles waiting to be stored, and which of them may correct a stored one:
+    the first read this run from its source with its text. A later one is another record
+    of a file holding many (a JSON Lines export may hold one wire text under two
+    outlets: two articles, not a correction of the first)."""
+
+    articles: list[Article] = field(default_factory=list)
+    may_correct: set[str] = field(default_factory=set)
+    # (source, digest of the text) of every article read this run.
+    _read: set[tuple[str, bytes]] = field(default_factory=set)
+
+    def add(self, article: Article) -> None:
+        key = (article.source, hashlib.blake2b(article.text.encode(), digest_size=16).digest())
+        if key not in self._read:
+            self._read.add(key)
+            self.may_correct.add(article.id)
+        self.articles.append(article)
+
+    def flush(self, store: Store, report: IngestReport) -> None:
+        if not self.articles:
+            return
+        result = store.add_articles(self.articles, self.may_correct)
+        report.added.extend(result.added)
+        report.duplicates.extend(result.duplicates)
+        report.corrected.extend(result.corrected)
+        report.article_ids.extend(result.stored_ids or [a.id for a in self.articles])
+        self.articles.clear()
+        self.may_correct.clear()

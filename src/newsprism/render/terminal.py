@@ -162,18 +162,19 @@ def article_panel(
 
 
 def ingest_summary(report: IngestReport) -> Table:
-    """Counts of inputs read, articles ingested, duplicates, and failures."""
+    """Counts of inputs read, articles ingested, duplicates, failures, and (when there
+    are any) stored articles whose metadata a re-read corrected."""
     counts = Table(box=box.ROUNDED, show_header=True, header_style="bold")
     counts.add_column("inputs", justify="right")
     counts.add_column("ingested", justify="right", style="green")
     counts.add_column("duplicate", justify="right", style="yellow")
+    if report.corrected:
+        counts.add_column("corrected", justify="right", style="cyan")
     counts.add_column("failed", justify="right", style="red")
-    counts.add_row(
-        str(report.inputs),
-        str(len(report.added)),
-        str(len(report.duplicates)),
-        str(len(report.failures)),
-    )
+    cells = [str(report.inputs), str(len(report.added)), str(len(report.duplicates))]
+    if report.corrected:
+        cells.append(str(len(report.corrected)))
+    counts.add_row(*cells, str(len(report.failures)))
     return counts
 
 

@@ -357,6 +357,8 @@ def _result_of(display: str, report: IngestReport) -> InputResult:
         return InputResult(display, "failed", "; ".join(f.reason for f in report.failures))
     if report.added:
         return InputResult(display, "ok")
+    if report.corrected:
+        return InputResult(display, "ok", "the stored copy's metadata corrected")
     if report.duplicates:
         return InputResult(display, "duplicate", "already in the store")
     return InputResult(display, "failed", "no article found")

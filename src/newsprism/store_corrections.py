@@ -1,0 +1,82 @@
+"""Re-reading a file whose metadata the user corrected: the stored article is updated.
+
+An article's id is a digest of its outlet and text, so a file read again after its
+manifest row named another outlet got another id, and the store kept both: the same
+text twice, once under the wrong outlet, in the story as two outlets agreeing. A new URL
+or date in the manifest kept the id and was dropped as a duplicate, without a word.
+
+A correction is a re-read of the same source (the path or URL as given) giving the same
+text: the stored article keeps its id (stories, analyses and feed entries name it) and
+takes the new metadata. What was derived from the old metadata is dropped, to be made
+again on the next use: the article's analysis (relative dates resolve against the
+publication date) and the stored brief of its story (it names the outlets). Only the
+caller knows which articles may correct (see :func:`newsprism.ingest.batch.ingest`: two
+records of one JSON Lines file may hold one wire text under two outlets, two articles).
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+
+from newsprism.model import Article
+
+logger = logging.getLogger(__name__)
+
+# The columns a correction replaces: the metadata, not the text (nor what cleaning found).
+METADATA_COLUMNS = (
+    "url",
+    "outlet",
+    "title",
+    "byline",
+    "published",
+    "published_utc",
+    "language",
+    "credit",
+)
+_SELECTED = ", ".join(("id", "source", *METADATA_COLUMNS))
+
+
+def correction_target(conn: sqlite3.Connection, article: Article) -> sqlite3.Row | None:
+    """The stored article ``article`` re-reads: the one with its id read from the same
+    source, else the first stored from the same source with the same text; None if no
+    article was read from that source with that text (or one with its id came from
+    elsewhere: a copy of the file, whose metadata is its own)."""
+    row: sqlite3.Row | None = conn.execute(
+        f"SELECT {_SELECTED} FROM articles WHERE id = ?", (article.id,)
+    ).fetchone()
+    if row is not None:
+        return row if row["source"] == article.source else None
+    found: sqlite3.Row | None = conn.execute(
+        f"SELECT {_SELECTED} FROM articles WHERE source = ? AND text = ? ORDER BY rowid LIMIT 1",
+        (article.source, article.text),
+    ).fetchone()
+    return found
+
+
+def correct(
+    conn: sqlite3.Connection,
+    stored: sqlite3.Row,
+    metadata: dict[str, object],
+    tables: frozenset[str],
+) -> bool:
+    """Give the stored article ``metadata`` (column to value) where it differs; True if
+    it did. ``tables`` are the store's applied migrations (what can be dropped)."""
+    if all(stored[column] == metadata[column] for column in METADATA_COLUMNS):
+        return False
+    article_id = stored["id"]
+    assignments = ", ".join(f"{column} = ?" for column in METADATA_COLUMNS)
+    values = [metadata[column] for column in METADATA_COLUMNS]
+    conn.execute(f"UPDATE articles SET {assignments} WHERE id = ?", (*values, article_id))
+    conn.execute("DELETE FROM analyses WHERE article_id = ?", (article_id,))
+    if "0005_analysis_failures" in tables:
+        conn.execute("DELETE FROM analysis_failures WHERE article_id = ?", (article_id,))
+    if "0008_stored_briefs" in tables:
+        conn.execute(
+            "DELETE FROM briefs WHERE story_id IN "
+            "(SELECT story_id FROM story_articles WHERE article_id = ?)",
+            (article_id,),
+        )
+    changed = [c for c in METADATA_COLUMNS if stored[c] != metadata[c]]
+    logger.info("%s: article %s corrected (%s)", stored["source"], article_id, ", ".join(changed))
+    return True

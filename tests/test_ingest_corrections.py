@@ -1,0 +1,104 @@
+"""A file read again after its manifest row was corrected updates the stored article: a
+new outlet stored a second copy of the text (the id digests the outlet), and a new URL or
+date was dropped as a duplicate. Records of one file that hold one text under two
+outlets stay two articles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from newsprism.cli import app
+from newsprism.ingest import IngestOptions
+from newsprism.ingest.batch import ingest
+from newsprism.model import Analysis
+from newsprism.store import Store
+
+runner = CliRunner()
+TEXT = (
+    "Ferry returns\n\nThe ferry to Lorvik returns on Monday after a week of storms, the "
+    "harbour master said on Sunday.\n"
+)
+
+
+def _folder(tmp_path: Path, row: str) -> Path:
+    folder = tmp_path / "scraped"
+    folder.mkdir(exist_ok=True)
+    (folder / "a.txt").write_text(TEXT, encoding="utf-8")
+    (folder / "newsprism.csv").write_text(f"path,outlet,url,published\n{row}\n", encoding="utf-8")
+    return folder
+
+
+def _ingest(store: Store, folder: Path) -> list[str]:
+    report = ingest(store, [str(folder)], IngestOptions())
+    assert not report.failures, report.failures
+    return report.article_ids
+
+
+def test_a_corrected_outlet_updates_the_stored_article(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "a.txt,Harbour Herlad,,")
+    with Store(tmp_path / "x.db") as store:
+        (first,) = _ingest(store, folder)
+        _folder(tmp_path, "a.txt,Harbour Herald,,")
+        report = ingest(store, [str(folder)], IngestOptions())
+        assert report.article_ids == [first] and report.corrected == [first]
+        assert store.count_articles() == 1
+        article = store.get_article(first)
+        assert article is not None and article.outlet == "Harbour Herald"
+
+
+def test_a_corrected_date_and_url_are_stored_and_the_analysis_is_redone(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "a.txt,Harbour Herald,,")
+    with Store(tmp_path / "x.db") as store:
+        (first,) = _ingest(store, folder)
+        store.save_analyses([Analysis(article_id=first, version="v")])
+        _folder(tmp_path, "a.txt,Harbour Herald,https://herald.example/ferry,2026-03-02T10:00:00Z")
+        assert _ingest(store, folder) == [first]
+        article = store.get_article(first)
+        assert article is not None and article.url == "https://herald.example/ferry"
+        assert article.published is not None and article.published.day == 2
+        assert store.get_analysis(first, "v") is None  # its dates resolved against no date
+
+
+def test_reading_the_same_file_again_is_a_duplicate(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "a.txt,Harbour Herald,,")
+    with Store(tmp_path / "x.db") as store:
+        (first,) = _ingest(store, folder)
+        report = ingest(store, [str(folder)], IngestOptions())
+        assert report.duplicates == [first] and not report.corrected
+
+
+def test_a_copy_of_the_file_elsewhere_keeps_its_own_metadata(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "a.txt,Harbour Herald,,2026-03-02T10:00:00Z")
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "a.txt").write_text(TEXT, encoding="utf-8")
+    (other / "newsprism.csv").write_text("path,outlet\na.txt,Harbour Herald\n", encoding="utf-8")
+    with Store(tmp_path / "x.db") as store:
+        (first,) = _ingest(store, folder)
+        assert _ingest(store, other) == [first]
+        article = store.get_article(first)
+        assert article is not None and article.published is not None
+
+
+def test_one_text_under_two_outlets_in_one_file_is_two_articles(tmp_path: Path) -> None:
+    rows = [{"text": TEXT, "outlet": outlet} for outlet in ("Wire One", "Coast Daily")]
+    export = tmp_path / "export.jsonl"
+    export.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    with Store(tmp_path / "x.db") as store:
+        assert len(set(_ingest(store, export))) == 2
+        assert len(set(_ingest(store, export))) == 2
+        assert store.count_articles() == 2
+
+
+def test_the_cli_counts_a_correction(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "a.txt,Harbour Herlad,,")
+    db = str(tmp_path / "x.db")
+    assert runner.invoke(app, ["ingest", str(folder), "--db", db]).exit_code == 0
+    _folder(tmp_path, "a.txt,Harbour Herald,,")
+    result = runner.invoke(app, ["ingest", str(folder), "--db", db])
+    assert result.exit_code == 0 and "corrected" in result.stdout
+    listed = runner.invoke(app, ["articles", "--db", db])
+    assert "Harbour Herald" in listed.stdout and "Herlad" not in listed.stdout
