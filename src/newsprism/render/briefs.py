@@ -14,7 +14,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from newsprism.model import Brief, Fact, Passage, Statement, SummarySentence
+from newsprism.model import Brief, Exclusive, Fact, Passage, Statement, SummarySentence
 from newsprism.render.terminal import counted
 
 STATUS_STYLE = {"agree": "green", "differ": "bold red", "single": "dim"}
@@ -25,6 +25,21 @@ MAX_ROWS = 12
 def passage_outlet(passage: Passage) -> str:
     """Who a passage is from: its outlet, else its article's id, shortened."""
     return passage.outlet or passage.article[:10]
+
+
+# Marks a quote's passage may already open with (then it is shown as it is).
+_OPENING_MARKS = frozenset("\"'“‘„‚«‹「『")
+
+
+def exclusive_detail(item: Exclusive) -> str:
+    """What an exclusive shows: a quote's passage inside quotation marks, else the
+    passage. A quote's passage runs from inside its first opening mark to inside its last
+    closing mark, so a split quote ('Some came," said X. "I'll go') read as starting in
+    the middle of one quote and ending in another; its marks now enclose it."""
+    text = item.passage.text
+    if item.kind != "quote" or text[:1] in _OPENING_MARKS:
+        return text
+    return f"“{text}”"
 
 
 def _outlets(passages: Sequence[Passage]) -> Text:
@@ -158,7 +173,7 @@ def exclusives_view(brief: Brief) -> Table:
     table.add_column("kind", style="dim")
     table.add_column("detail", ratio=4)
     for item in brief.exclusives[:MAX_ROWS]:
-        table.add_row(Text(passage_outlet(item.passage)), item.kind, Text(item.passage.text))
+        table.add_row(Text(passage_outlet(item.passage)), item.kind, Text(exclusive_detail(item)))
     if len(brief.exclusives) > MAX_ROWS:
         table.add_row("", "", _more(len(brief.exclusives) - MAX_ROWS))
     return table

@@ -13,7 +13,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from newsprism.model import Brief, Passage
-from newsprism.render.briefs import disputing_outlets, passage_outlet, summary_outlets
+from newsprism.render.briefs import (
+    disputing_outlets,
+    exclusive_detail,
+    passage_outlet,
+    summary_outlets,
+)
 from newsprism.render.jsonout import failures_heading
 from newsprism.render.terminal import counted
 
@@ -99,7 +104,9 @@ def _discrepancies(brief: Brief) -> list[str]:
 
 def _exclusives(brief: Brief) -> list[str]:
     lines = ["### Only one source reports", ""]
-    lines += [f"- {_who(e.passage)} ({e.kind}): {escape(e.passage.text)}" for e in brief.exclusives]
+    lines += [
+        f"- {_who(e.passage)} ({e.kind}): {escape(exclusive_detail(e))}" for e in brief.exclusives
+    ]
     return lines
 
 

@@ -14,6 +14,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from newsprism.render.briefs import exclusive_detail
 from newsprism.store import as_utc
 from newsprism.web.deps import (
     ArticleDep,
@@ -113,6 +114,7 @@ def _story_html(svc: Services, cached: CachedBrief) -> str:
         outlet_of=cached.outlet_of,
         statements=[(s, statement_variants(s)) for s in brief.statements],
         exclusives=exclusives_by_outlet(brief.exclusives),
+        exclusive_detail=exclusive_detail,
         chart=timeline_chart(brief.timeline),
         coverage=coverage(brief, outlets),
         voices=voices,
