@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Iterable
+import os
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import IO
 
 from newsprism.ingest.pipeline import IngestOptions, read_inputs
-from newsprism.ingest.sources import Input, expand_inputs
+from newsprism.ingest.sources import Input, InputKind, expand_inputs
 from newsprism.model import Article, IngestFailure, IngestWarning
 from newsprism.store import Store
+from newsprism.store_open import IN_MEMORY
 
 logger = logging.getLogger(__name__)
 
@@ -69,6 +72,7 @@ def ingest(
         if on_input_done is not None:
             on_input_done(found)
 
+    inputs = _without_store_files(inputs, store.path, on_input_done)
     for item in read_inputs(inputs, options, stdin, count_input, report.warnings.append):
         if isinstance(item, IngestFailure):
             report.failures.append(item)
@@ -78,6 +82,47 @@ def ingest(
             batch.flush(store, report)
     batch.flush(store, report)
     return report
+
+
+# The files SQLite keeps a store in: the database and its journals.
+_STORE_SUFFIXES = ("", "-wal", "-shm", "-journal")
+
+
+def _without_store_files(
+    inputs: Iterable[Input | IngestFailure | str],
+    db_path: str,
+    on_input_done: Callable[[Input | IngestFailure], None] | None,
+) -> Iterator[Input | IngestFailure | str]:
+    """``inputs`` less the files of the store being written: a store kept in the folder
+    it reads (``ingest . --db news.db``) had its database, -wal and -shm files read as
+    articles, each run, each a failure ("binary content"), and the run exited 1."""
+    if db_path == IN_MEMORY:
+        yield from inputs
+        return
+    names = {Path(db_path).name + suffix for suffix in _STORE_SUFFIXES}
+    real = {os.path.realpath(db_path + suffix) for suffix in _STORE_SUFFIXES}
+    for found in _expanded(inputs):
+        if (
+            isinstance(found, Input)
+            and found.kind is InputKind.FILE
+            and found.source.rpartition(os.sep)[2] in names  # cheap: most names differ
+            and os.path.realpath(found.source) in real
+        ):
+            logger.info("%s: the store itself, not read", found.source)
+            if on_input_done is not None:
+                on_input_done(found)
+            continue
+        yield found
+
+
+def _expanded(
+    inputs: Iterable[Input | IngestFailure | str],
+) -> Iterator[Input | IngestFailure | str]:
+    for found in inputs:
+        if isinstance(found, str):
+            yield from expand_inputs([found])
+        else:
+            yield found
 
 
 @dataclass
