@@ -197,3 +197,24 @@ def test_the_reporter_s_own_voice_and_look_alikes_are_no_document() -> None:
     ]
     for text in texts:
         assert _units(_material(_article("Courier", text))) == [], text
+
+
+_POSTED = (
+    "The pilot took his case online.\n\n"
+    "Nobody sails the late boat until the rota changes, not one crossing "
+    "https://t.co/Xq7Rr2Lm — Oskar Vell (@oskarvell_pilot) March 3, 2031\n\n"
+    "The harbour board did not reply."
+)
+
+
+def test_a_post_printed_with_its_sign_off_is_its_author_s() -> None:
+    material = _material(_article("Courier", _POSTED, people=["Oskar Vell"]))
+    units = _units(material)
+    # The link and the sign-off are no part of what was said.
+    assert [u.text for u in units] == [
+        "Nobody sails the late boat until the rota changes, not one crossing"
+    ]
+    assert units[0].speaker == "Oskar Vell"
+    # A reply that quotes another post first holds two people's words: no unit.
+    reply = '"Will you sail?" Yes, at dawn. — Oskar Vell (@oskarvell_pilot) March 3, 2031'
+    assert _units(_material(_article("Herald", reply))) == []

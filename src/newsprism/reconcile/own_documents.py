@@ -28,6 +28,10 @@ names it. They are read from the page's layout, never from one outlet's words:
    second, with no marks, it leaves). The speaker is that of a quote the analysis
    found in the lead-in or the block, else the name after "from"/"by" in the lead-in,
    else the first person or organisation the lead-in names.
+4. **Post.** A line that ends with a post's sign-off as pages print embedded posts
+   ("... — Oskar Vell (@oskarvell) March 3, 2031"): the text before it, links left
+   out, is the named author's (not when the line opens with a quote mark: a reply that
+   quotes another post first holds two people's words).
 
 The reporter's own first person ("as we reported", "who we reached by phone") is none
 of these: it stands in no letter, under no header and after no lead-in. A unit is
@@ -106,6 +110,10 @@ _VOICE: Final = re.compile(
     r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|[Ww]e're|[Ww]e’re"
     r"|[Ww]e've|[Ww]e’ve|us|[Oo]ur|[Oo]urs|[Yy]ou|[Yy]our|[Yy]ours)\b(?![.’'-]\w)"
 )
+# A post's sign-off as embedded posts print it: " — Name (@handle) May 27, 2014".
+_POST: Final = re.compile(r"\s[—–-]\s*(?P<name>[^()\n—–]{2,60}?)\s*\(@\w{1,30}\)[^\n]{0,40}$")
+# Links a post ends with, before its sign-off.
+_LINKS: Final = re.compile(r"(?:\s+(?:pic\.twitter\.com/\S+|https?://\S+))+\s*$")
 _SENTENCE_END: Final = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[A-Z])")
 _QUOTED: Final = re.compile(r"[“\"][^“”\"]*[”\"]")
 _MARKS: Final = re.compile(r"[“”\"]")
@@ -123,6 +131,7 @@ class _Block:
     first: int
     last: int
     speaker: Named | None
+    stop: int | None = None  # where the document ends in its last line (a post's sign-off)
 
 
 def own_document_units(
@@ -168,7 +177,7 @@ class _Page:
     # --- finding the blocks ---------------------------------------------------------
 
     def blocks(self) -> list[_Block]:
-        found = [*self._letters(), *self._releases(), *self._lead_ins()]
+        found = [*self._letters(), *self._releases(), *self._lead_ins(), *self._posts()]
         kept: list[_Block] = []
         for block in sorted(found, key=lambda b: (b.first, -b.last)):
             if all(block.first > k.last or block.last < k.first for k in kept):
@@ -267,6 +276,21 @@ class _Page:
             if last is None:
                 continue
             found.append(_Block(k + 1, last, self._lead_speaker(k, last)))
+        return found
+
+    def _posts(self) -> list[_Block]:
+        """Posts printed with their sign-off on the line: "... — Name (@handle) date"."""
+        found: list[_Block] = []
+        for k in range(len(self.lines)):
+            line = self.text(k)
+            signed = _POST.search(line)
+            if signed is None or _MARKS.match(line):
+                continue  # a reply quoting another post first is two people's words
+            named = self._name(signed["name"])
+            start = self.lines[k][0] + self.article.text[self.lines[k][0] :].index(line)
+            links = _LINKS.search(line, 0, signed.start())
+            stop = start + (links.start() if links else signed.start())
+            found.append(_Block(k, k, named, stop))
         return found
 
     def _reach(self, line: int, step: int) -> int:
@@ -377,6 +401,8 @@ class _Page:
         found: list[Unit] = []
         line_groups: dict[int, int] = {}
         span = (self.lines[block.first][0], self.lines[block.last][1])
+        if block.stop is not None:
+            span = (span[0], min(span[1], block.stop))
         starts = [start for start, _ in self.lines]
         for sentence in self.material.sentences(self.article.id):
             if sentence.end <= span[0] or sentence.start >= span[1]:
