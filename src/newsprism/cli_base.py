@@ -219,8 +219,10 @@ _QUIET_ENV = {
     "TRANSFORMERS_NO_ADVISORY_WARNINGS": "1",
 }
 _QUIET_LOGGERS = ("transformers", "sentence_transformers", "huggingface_hub", "torch")
-# The readers' own warnings name no input ("WARNING trafilatura.core: discarding data:
-# None" for a page nested 100,000 deep): the run says what failed, with its file, once.
+# The readers' own warnings and errors name no input ("WARNING trafilatura.core:
+# discarding data: None", "ERROR trafilatura.utils: parsed tree length: 1, wrong data
+# type or not valid HTML" for a page nested 100,000 deep): the run says what failed, with
+# its file, once.
 _READER_LOGGERS = ("trafilatura", "htmldate", "warcio")
 
 
@@ -231,8 +233,10 @@ def _quiet_third_parties(verbose: bool) -> None:
         return
     for name, value in _QUIET_ENV.items():
         os.environ.setdefault(name, value)
-    for name in (*_QUIET_LOGGERS, *_READER_LOGGERS):
+    for name in _QUIET_LOGGERS:
         logging.getLogger(name).setLevel(logging.ERROR)
+    for name in _READER_LOGGERS:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     _quiet_loaded_loaders()
 
 
