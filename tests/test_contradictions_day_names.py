@@ -11,7 +11,7 @@ from newsprism.reconcile.day_names import DayLabel, day_label, labels_clash
 from newsprism.reconcile.discrepancies import find_discrepancies
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.similarity import LexicalSimilarity
-from tests.test_reconcile_discrepancies import assert_provenance
+from tests.test_reconcile_discrepancies import assert_provenance, invented
 
 
 @pytest.fixture(scope="module")
@@ -123,3 +123,44 @@ def test_labels_clash() -> None:
     assert not labels_clash(DayLabel(4, None), DayLabel(None, (4, 14)))  # no common kind
     assert not labels_clash(DayLabel(4, None, late=True), DayLabel(5, None, early=True))
     assert labels_clash(DayLabel(4, None, late=True), DayLabel(6, None, early=True))
+
+
+# Dated articles (tests.test_reconcile_discrepancies.invented: published on a Thursday):
+# the resolved passes pair two verbs, and one noun with the same noun; a deed noun
+# against a verb is this pass's.
+def _dated(analyzer: Analyzer, texts: list[str]) -> list[set[str]]:
+    material = invented(analyzer, texts)
+    found = find_discrepancies(material, [], LexicalSimilarity())
+    assert_provenance(material, found)
+    return [{c.text for c in d.claims} for d in found if d.kind == "date"]
+
+
+ARREST_NOUN = "Tarnby police defended the arrest of Jonas Brek on Tuesday at his flat."
+
+
+def test_a_resolved_deed_noun_against_a_verb(analyzer: Analyzer) -> None:
+    assert _dated(analyzer, [ARREST_NOUN, ARREST_B]) == [{ARREST_NOUN, ARREST_B}]
+
+
+def test_two_resolved_verbs_are_one_discrepancy(analyzer: Analyzer) -> None:
+    assert _dated(analyzer, [ARREST_A, ARREST_B]) == [{ARREST_A, ARREST_B}]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        [ARREST_NOUN, ARREST_B.replace("Wednesday", "Tuesday")],
+        [ARREST_NOUN, ARREST_B.replace("Jonas Brek", "Ole Varga")],
+        [ARREST_NOUN, "Jonas Brek was released by Tarnby police on Wednesday."],
+    ],
+)
+def test_no_resolved_noun_discrepancy(analyzer: Analyzer, texts: list[str]) -> None:
+    assert _dated(analyzer, texts) == []
+
+
+def test_vanished_and_disappeared_are_one_deed(analyzer: Analyzer) -> None:
+    texts = [
+        "Mira Olsen vanished from the Tarnby fair on Tuesday.",
+        "Mira Olsen disappeared from the Tarnby fair on Wednesday.",
+    ]
+    assert _dated(analyzer, texts) == [set(texts)]

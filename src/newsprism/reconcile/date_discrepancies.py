@@ -79,6 +79,7 @@ __all__ = [
     "DEED_SYNONYMS",
     "STATEMENT_DAYS",
     "VOTE_DAYS",
+    "both_knowable",
     "clause_dates",
     "date_discrepancies",
     "dates_clash",
@@ -271,6 +272,9 @@ DEED_SYNONYMS: Final = (
     frozenset({"announce", "unveil", "reveal", "disclose"}),
     frozenset({"resign", "quit"}),
     frozenset({"arrest", "detain"}),
+    # Going missing: "vanished" / "disappeared" (and "went missing":
+    # :mod:`newsprism.reconcile.day_names`).
+    frozenset({"disappear", "vanish"}),
 )
 
 
@@ -297,7 +301,7 @@ def _deed_pairs(clauses: Sequence[Clause]) -> Iterator[tuple[Clause, Clause]]:
             yield a, clauses[n]
 
 
-def _both_knowable(
+def both_knowable(
     material: StoryMaterial,
     a: Clause,
     a_dates: Sequence[tuple[str, str]],
@@ -363,7 +367,7 @@ def date_discrepancies(
         and (a.sentence.article, a.lemma) not in recurring
         and (b.sentence.article, b.lemma) not in recurring
         and dates_clash(dates[id(a)], dates[id(b)])
-        and _both_knowable(material, a, dates[id(a)], b, dates[id(b)])
+        and both_knowable(material, a, dates[id(a)], b, dates[id(b)])
         and _same_event_actors(a, b, material, states)
     ]
     return _dated_apart(material, _similar_dated(pairs, similarity, opts))
@@ -440,7 +444,7 @@ def vote_date_discrepancies(
         and one_vote(a, b)
         and dates_clash(a_dates, b_dates)
         and _days_apart(a_dates, b_dates) <= VOTE_DAYS
-        and _both_knowable(material, a.clause, a_dates, b.clause, b_dates)
+        and both_knowable(material, a.clause, a_dates, b.clause, b_dates)
         and not any(
             c.clause.sentence.article in (a.clause.sentence.article, b.clause.sentence.article)
             and one_vote(c, a)
@@ -547,7 +551,7 @@ def event_date_discrepancies(
         if a.clause.source != b.clause.source
         and _one_event(a, b)
         and dates_clash(a.dates, b.dates)
-        and _both_knowable(material, a.clause, a.dates, b.clause, b.dates)
+        and both_knowable(material, a.clause, a.dates, b.clause, b.dates)
         and not known.dated_both_ways(a, b)
         and not known.dated_both_ways(b, a)
     ]
@@ -745,7 +749,7 @@ def statement_date_discrepancies(
         and _one_setting(a, b)
         and dates_clash(a.dates, b.dates)
         and _days_apart(a.dates, b.dates) <= STATEMENT_DAYS
-        and _both_knowable(material, a.clause, a.dates, b.clause, b.dates)
+        and both_knowable(material, a.clause, a.dates, b.clause, b.dates)
         and not _said_both_days(told[i], a, b)
     ]
     return _dated_apart(material, pairs)

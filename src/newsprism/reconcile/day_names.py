@@ -16,8 +16,8 @@ verb, :data:`DEED_NOUNS`). Two sides are paired when every guard holds:
 1. different sources, at least one side's mention unresolved (two resolved dates are
    the resolved passes' business);
 2. one deed: the same lemma or one class of :data:`~newsprism.reconcile.
-   date_discrepancies.DEED_SYNONYMS` or :data:`VANISHING` ("went missing" /
-   "vanished" / "disappeared");
+   date_discrepancies.DEED_SYNONYMS` ("vanished" / "disappeared"; "went missing" is
+   a disappearing);
 3. the labels clash: a kind both give (weekday, or month and day) differs, no kind
    both give agrees, and two neighbouring days are not the two ends of one night
    ("late Friday" / "early Saturday": :func:`labels_clash`);
@@ -38,8 +38,10 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Final
 
 from spacy.tokens import Doc, Span, Token
@@ -47,13 +49,22 @@ from spacy.tokens import Doc, Span, Token
 from newsprism.analyze.calendar_words import MONTHS, WEEKDAYS
 from newsprism.model import DateMention, Discrepancy, Passage
 from newsprism.reconcile.clauses import Clause, Parsed, is_asserted, is_negated, lemma_of
-from newsprism.reconcile.date_discrepancies import DEED_SYNONYMS, mention_span
+from newsprism.reconcile.date_discrepancies import both_knowable, mention_span, one_deed
 from newsprism.reconcile.discrepancy_groups import DiscrepancyOptions, claims_of, components
 from newsprism.reconcile.event_nouns import EVENT_NOUNS, SPANNING_EVENTS
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.similarity import TextSimilarity
 
-__all__ = ["DEED_NOUNS", "VANISHING", "DayLabel", "day_label", "day_name_discrepancies"]
+__all__ = [
+    "DEED_NOUNS",
+    "DayLabel",
+    "Deed",
+    "day_label",
+    "day_name_discrepancies",
+    "deed_at",
+    "labels_clash",
+    "same_participants",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -72,8 +83,6 @@ _LATE: Final = frozenset({"late", "night", "evening", "midnight"})
 _EARLY: Final = frozenset({"early", "morning", "overnight", "dawn", "predawn", "midnight"})
 _REPEATS: Final = frozenset({"again", "second", "another", "once", "resume", "renew", "repeat"})
 
-#: Going missing told three ways: "went missing", "vanished", "disappeared".
-VANISHING: Final = frozenset({"disappear", "vanish"})
 #: Nouns that name a deed, with the verb that tells it ("the disappearance last
 #: Saturday" is the one who "went missing Friday"). Event nouns without a verb of their
 #: own (:data:`~newsprism.reconcile.event_nouns.EVENT_NOUNS`: "the debate") are their
@@ -163,14 +172,29 @@ def _one_night(before: DayLabel, after: DayLabel) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
-class _Side:
+class Deed:
+    """A deed a time expression hangs on (:func:`deed_at`), with what guard 5 compares:
+    the deed's lemma (:func:`~newsprism.reconcile.date_discrepancies.one_deed`
+    compares two), the sentence's proper names (case-folded), the proper names among
+    its participants, and the common-noun heads of its doer and of the one done to."""
+
     clause: Clause
-    deed: str
+    lemma: str
+    names: frozenset[str]
+    participants: frozenset[str]
+    roles: tuple[frozenset[str], frozenset[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    deed: Deed
     label: DayLabel
     resolved: bool
-    names: frozenset[str]  # proper names of the sentence, case-folded
-    participants: frozenset[str]  # proper names among the deed's participants
-    roles: tuple[frozenset[str], frozenset[str]]  # common-noun doers, done-to
+    day: tuple[str, str]  # the resolved (first day, last day); ("", "") unresolved
+
+    @property
+    def clause(self) -> Clause:
+        return self.deed.clause
 
 
 def day_name_discrepancies(
@@ -185,22 +209,35 @@ def day_name_discrepancies(
     sides = _sides(material, sentences, parsed)
     told: dict[tuple[str, str], list[DayLabel]] = {}
     for side in sides:
-        told.setdefault((side.clause.sentence.article, side.deed), []).append(side.label)
+        told.setdefault((side.clause.sentence.article, side.deed.lemma), []).append(side.label)
     pairs = [
         (a.clause, b.clause)
         for i, a in enumerate(sides)
         for b in sides[i + 1 :]
         if a.clause.source != b.clause.source
-        and not (a.resolved and b.resolved)
-        and a.deed == b.deed
+        and (not (a.resolved and b.resolved) or _unseen_resolved(material, a, b))
+        and one_deed(a.deed.lemma, b.deed.lemma)
         and labels_clash(a.label, b.label)
-        and _same_participants(a, b)
+        and same_participants(a.deed, b.deed)
         and not _told_both(told, material, a, b)
     ]
     return [
         Discrepancy(group[0].text, "date", claims_of(material, group))
         for group in components(pairs)
     ]
+
+
+def _unseen_resolved(material: StoryMaterial, a: _Side, b: _Side) -> bool:
+    """Guard 1 for two resolved dates: the pairs the resolved passes do not see, a deed
+    noun against a verb ("the arrest on Friday" / "was arrested Saturday") or two deed
+    nouns of one verb ("the killing" / "the shooting" are not: two verbs), each date
+    knowable to the other article
+    (:func:`~newsprism.reconcile.date_discrepancies.both_knowable`)."""
+    kinds = {s.clause.predicate.pos_ == "NOUN" for s in (a, b)}
+    lemmas = {s.clause.lemma for s in (a, b)}
+    if kinds == {False} or (kinds == {True} and len(lemmas) == 1):
+        return False
+    return both_knowable(material, a.clause, [a.day], b.clause, [b.day])
 
 
 def _told_both(
@@ -210,7 +247,7 @@ def _told_both(
     clash with the other side's (a series, or an article telling both days)."""
     for (article, deed), labels in told.items():
         source = material.source_of(article)
-        if deed != a.deed or source not in (a.clause.source, b.clause.source):
+        if not one_deed(deed, a.deed.lemma) or source not in (a.clause.source, b.clause.source):
             continue
         other = b.label if source == a.clause.source else a.label
         if any(not labels_clash(x, other) and _comparable(x, other) for x in labels):
@@ -224,7 +261,7 @@ def _comparable(a: DayLabel, b: DayLabel) -> bool:
     )
 
 
-def _same_participants(a: _Side, b: _Side) -> bool:
+def same_participants(a: Deed, b: Deed) -> bool:
     """Guard 5: a name shared by the sentences, the named participants shared where
     both name some, and no role held by two different common nouns ("a man" / "a
     woman"); a name against a description ("Mira Olsen" / "the girl") may be one."""
@@ -236,50 +273,112 @@ def _same_participants(a: _Side, b: _Side) -> bool:
 
 
 def _sides(material: StoryMaterial, sentences: Sequence[Passage], parsed: Parsed) -> list[_Side]:
-    """Every deed with a day label in the sentences that hold a day name (parsed only
-    when the story has labels of two sources)."""
-    labelled: dict[tuple[str, int], list[tuple[DateMention, DayLabel]]] = {}
-    for sentence in sentences:
-        analysis = material.analysis(sentence.article)
-        if analysis is None:
-            continue
-        for mention in analysis.dates:
-            label = day_label(mention.text)
-            if label is not None and sentence.start <= mention.start < sentence.end:
-                key = (sentence.article, sentence.start)
-                labelled.setdefault(key, []).append((mention, label))
-    kept = [s for s in sentences if (s.article, s.start) in labelled]
-    if len({material.source_of(s.article) for s in kept}) < 2:
-        return []
+    """Every deed with a day label in the sentences that hold one, parsed only when a
+    sentence of another source gives a clashing label and shares a capitalised word,
+    or when it shares one with such a sentence of its article (parsing is the costly
+    step)."""
+    labelled = _labelled(material, sentences)
+    keys = list(labelled)
+    caps = {k: frozenset(_CAPITALISED.findall(labelled[k][0].text)[1:]) for k in keys}
+    keep: set[tuple[str, int]] = set()
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            if material.source_of(a[0]) == material.source_of(b[0]) or not caps[a] & caps[b]:
+                continue
+            if any(labels_clash(x, y) for _, x in labelled[a][1] for _, y in labelled[b][1]):
+                keep.update({a, b})
+    # The rest of a kept sentence's source with a word of it: guard 6 must see an
+    # article that gives the deed both days.
+    sources = {material.source_of(k[0]) for k in keep}
+    kept = [
+        labelled[k][0]
+        for k in keys
+        if k in keep
+        or (
+            material.source_of(k[0]) in sources
+            and any(caps[k] & caps[x] for x in keep if x[0] == k[0])
+        )
+    ]
     found = []
     for sentence, doc in zip(kept, parsed.docs(kept), strict=True):
-        for mention, label in labelled[(sentence.article, sentence.start)]:
+        for mention, label in labelled[(sentence.article, sentence.start)][1]:
             side = _side(material, sentence, doc, mention, label)
             if side is not None:
                 found.append(side)
     return found
 
 
+# Capitalised words (names, and a sentence's first word, which the prefilter drops).
+_CAPITALISED: Final = re.compile(r"\b[A-Z][a-z]{2,}")
+
+
+def _labelled(
+    material: StoryMaterial, sentences: Sequence[Passage]
+) -> dict[tuple[str, int], tuple[Passage, list[tuple[DateMention, DayLabel]]]]:
+    """The sentences that hold a dated mention of one day, with those mentions and
+    their labels (a resolved date's own weekday and day of the month; an unresolved
+    one's, read off its words)."""
+    by_article: dict[str, list[Passage]] = {}
+    for sentence in sentences:
+        by_article.setdefault(sentence.article, []).append(sentence)
+    found: dict[tuple[str, int], tuple[Passage, list[tuple[DateMention, DayLabel]]]] = {}
+    for article, mine in by_article.items():
+        analysis = material.analysis(article)
+        if analysis is None:
+            continue
+        mine.sort(key=lambda p: p.start)
+        starts = [p.start for p in mine]
+        for mention in analysis.dates:
+            if mention.ambiguous or mention.future:
+                continue
+            label = (
+                day_label(mention.text) if mention.date is None else _resolved_label(mention.date)
+            )
+            n = bisect_right(starts, mention.start) - 1
+            if label is None or n < 0 or mention.start >= mine[n].end:
+                continue
+            key = (article, mine[n].start)
+            found.setdefault(key, (mine[n], []))[1].append((mention, label))
+    return found
+
+
 def _side(
     material: StoryMaterial, sentence: Passage, doc: Doc, mention: DateMention, label: DayLabel
 ) -> _Side | None:
-    """The deed a mention dates, with guards 4 and 5's names; None when it dates none."""
-    if mention.future:
-        return None
+    """The deed a mention dates, with its label; None when it dates none."""
     span = mention_span(doc, len(doc.text), sentence.start, mention)
-    if span is None:
+    deed = deed_at(material, sentence, span) if span is not None else None
+    if span is None or deed is None:
         return None
+    day = (mention.date, mention.date) if mention.date is not None else ("", "")
+    return _Side(deed, _widened(label, span), mention.date is not None, day)
+
+
+def deed_at(material: StoryMaterial, sentence: Passage, span: Span) -> Deed | None:
+    """The deed a time expression (``span``, in the parse of ``sentence``) hangs on:
+    a definite deed noun or the asserted, un-negated verb above it, with no sign of a
+    repeat (guard 4); None when there is none."""
     anchor = _anchor(span)
     if anchor is None:
         return None
-    token, deed = anchor
+    token, lemma = anchor
     if ({t.lower_ for t in token.subtree} | {lemma_of(t) for t in token.subtree}) & _REPEATS:
         return None
     clause = Clause(sentence, material.source_of(sentence.article), token, False)
-    names = frozenset(t.lower_ for t in doc if _name_word(t))
-    label = _widened(label, span)
-    resolved = mention.date is not None
-    return _Side(clause, deed, label, resolved, names, _participants(token), _roles(token))
+    names = frozenset(t.lower_ for t in span.doc if _name_word(t))
+    return Deed(clause, lemma, names, _participants(token), _roles(token))
+
+
+def _resolved_label(resolved: str) -> DayLabel | None:
+    """The label of a resolved date of one day (its weekday, month and day); None for
+    a span of days ("last week")."""
+    if "/" in resolved:
+        return None
+    try:
+        day = date.fromisoformat(resolved[:10])
+    except ValueError:
+        return None
+    return DayLabel(day.weekday(), (day.month, day.day))
 
 
 def _widened(label: DayLabel, span: Span) -> DayLabel:
@@ -332,16 +431,11 @@ _NO_DEED: Final = frozenset({"be", "have", "do", "say", "tell", "report", "add",
 
 
 def _verb_deed(verb: Token) -> str:
-    """The deed a verb tells: "went missing" is a vanishing; a synonym class's first
-    member stands for the class (sorted, so every member maps to one name)."""
+    """The deed a verb tells, as :func:`~newsprism.reconcile.date_discrepancies.one_deed`
+    compares them: its lemma, "went missing" a disappearing."""
     lemma = lemma_of(verb)
     if lemma == "go" and any(c.lower_ == "missing" for c in verb.children):
         return "disappear"
-    if lemma in VANISHING:
-        return "disappear"
-    for members in DEED_SYNONYMS:
-        if lemma in members:
-            return min(members)
     return lemma
 
 
