@@ -6,12 +6,13 @@ with them; the reporter's own first person is no document."""
 
 from __future__ import annotations
 
+import random
 import re
 from collections.abc import Sequence
 
 from newsprism.model import Analysis, Article, Entity, Mention, Quote, Statement, Story, article_id
 from newsprism.reconcile.material import StoryMaterial
-from newsprism.reconcile.own_documents import own_document_units
+from newsprism.reconcile.own_documents import _Page, own_document_units
 from newsprism.reconcile.roster import story_names
 from newsprism.reconcile.similarity import LexicalSimilarity
 from newsprism.reconcile.statement_units import Unit, quote_units
@@ -218,3 +219,20 @@ def test_a_post_printed_with_its_sign_off_is_its_author_s() -> None:
     # A reply that quotes another post first holds two people's words: no unit.
     reply = '"Will you sail?" Yes, at dawn. — Oskar Vell (@oskarvell_pilot) March 3, 2031'
     assert _units(_material(_article("Herald", reply))) == []
+
+
+def test_the_overlap_look_up_matches_a_scan_of_every_unit() -> None:
+    rng = random.Random(7)
+    text = "x" * 2000
+    article, analysis = _article("Courier", text)
+    material = _material((article, analysis))
+    spans = [(a, a + rng.randint(1, 200)) for a in (rng.randrange(1900) for _ in range(40))]
+    units = [
+        Unit(article.id, -k - 1, a, b, True, text[a:b], None, None, (), (0, a))
+        for k, (a, b) in enumerate(spans)
+    ]
+    page = _Page(material, article, units, story_names(material))
+    for _ in range(500):
+        start = rng.randrange(2000)
+        end = start + rng.randint(1, 60)
+        assert page._taken(start, end) == any(a < end and start < b for a, b in spans)

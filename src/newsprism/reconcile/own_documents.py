@@ -46,6 +46,7 @@ over each article's lines and sentences.
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
 import re
 from collections.abc import Sequence
@@ -168,7 +169,14 @@ class _Page:
         self.names = names
         self.lines = [m.span() for m in _LINE.finditer(article.text) if m.group().strip()]
         analysis = material.analysis(article.id)
-        self.quotes = list(analysis.quotes) if analysis is not None else []
+        quotes = analysis.quotes if analysis is not None else ()
+        self.cues = sorted(q.cue_start for q in quotes if q.cue_start is not None)
+        # Units by start, with the furthest end reached so far: a span meets a unit when
+        # the units starting before its end reach past its start (a look-up per
+        # sentence, not a pass over every unit of a page of hundreds).
+        spans = sorted((u.start, u.end) for u in units)
+        self.starts = [a for a, _ in spans]
+        self.reach = list(itertools.accumulate((b for _, b in spans), max))
 
     def text(self, line: int) -> str:
         start, end = self.lines[line]
@@ -312,7 +320,8 @@ class _Page:
         start, end = self.lines[line]
         if _MARKS.search(self.article.text, start, end):
             return True
-        return any(q.cue_start is not None and start <= q.cue_start < end for q in self.quotes)
+        at = bisect.bisect_left(self.cues, start)
+        return at < len(self.cues) and self.cues[at] < end
 
     def _last_voiced(self, first: int, last: int) -> int | None:
         """``last`` moved back to the last line in the speaker's voice (not before
@@ -330,8 +339,7 @@ class _Page:
         return None
 
     def _holds_unit(self, line: int) -> bool:
-        start, end = self.lines[line]
-        return any(u.start < end and start < u.end for u in self.known)
+        return self._taken(*self.lines[line])
 
     # --- speakers -------------------------------------------------------------------
 
@@ -436,7 +444,9 @@ class _Page:
         )
 
     def _taken(self, start: int, end: int) -> bool:
-        return any(u.start < end and start < u.end for u in self.known)
+        """Whether the span overlaps a unit the page holds already."""
+        before = bisect.bisect_left(self.starts, end)
+        return before > 0 and self.reach[before - 1] > start
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
