@@ -238,6 +238,9 @@ def _parse(path: Path, folder: Path) -> Manifest:
             exact.setdefault(name, facts)
             listed.setdefault(name, []).append((where, facts))
     repeats, conflicts = _repeated(source, listed)
+    unused = _unused_rows(source, folder, listed)
+    if unused is not None:
+        repeats = (*repeats, unused)
     for name in conflicts:
         del exact[name]
     logger.info("%s: %d files and %d patterns", source, len(exact), len(patterns))
@@ -266,6 +269,34 @@ def _repeated(
             "not read until one row is left"
         )
     return tuple(repeats), conflicts
+
+
+# Rows named in the warning about rows that name no file; the others are counted.
+MAX_UNUSED_NAMED = 3
+
+
+def _unused_rows(
+    source: str, folder: Path, listed: dict[str, list[tuple[str, SourceFacts]]]
+) -> IngestWarning | None:
+    """One warning naming the rows (of files, not patterns) that no file can match: a
+    file not there (a typo: "harbour-heral.txt") or a path outside the manifest's folder.
+    Such a row was unused without a word, and its file read under a guessed outlet."""
+    unused = [
+        f"{found[0][0]} ({name})"
+        for name, found in listed.items()
+        if _outside(name) or not os.path.lexists(os.path.join(folder, name))
+    ]
+    if not unused:
+        return None
+    named = ", ".join(unused[:MAX_UNUSED_NAMED])
+    more = len(unused) - MAX_UNUSED_NAMED
+    others = f" and {more:,} more" if more > 0 else ""
+    verb = "names" if len(unused) == 1 else "name"
+    return IngestWarning(source, f"{named}{others} {verb} no file in its folder or below; unused")
+
+
+def _outside(name: str) -> bool:
+    return name.startswith("/") or name == ".." or name.startswith("../")  # posix names
 
 
 def _difference(distinct: list[SourceFacts]) -> str:
