@@ -236,3 +236,14 @@ def test_the_overlap_look_up_matches_a_scan_of_every_unit() -> None:
         start = rng.randrange(2000)
         end = start + rng.randint(1, 60)
         assert page._taken(start, end) == any(a < end and start < b for a, b in spans)
+
+
+def test_a_lead_in_names_its_speaker_by_the_document_s_issuer_or_its_subject() -> None:
+    block = "\n\nWe will keep the night crossings running until the engineers arrive.\n\n"
+    issued = f"The board answered on Friday. Read the full statement from Lene Brandt:{block}"
+    (unit,) = _units(_material(_article("Herald", issued)))
+    assert (unit.speaker, unit.speaker_mention) == ("Lene Brandt", "Lene Brandt")
+    # "released from Kelmar Prison" names a place he left, not the writer.
+    freed = f"Oskar Vell, who was released from Kelmar Prison on Monday, wrote:{block}"
+    (unit,) = _units(_material(_article("Herald", freed, people=["Oskar Vell"])))
+    assert unit.speaker == "Oskar Vell"

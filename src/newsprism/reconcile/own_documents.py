@@ -90,7 +90,12 @@ _LABEL: Final = re.compile(
     re.IGNORECASE,
 )
 _RELEASE: Final = re.compile(r"\b(?:press|news|media) release\b", re.IGNORECASE)
-_FROM: Final = re.compile(r"\b(?:from|by)\s+(?:the\s+)?(?P<name>[A-Z][^,:;()]*)")
+# "Statement from X", "a letter by X": the document's issuer ("released from Ardmoor
+# Prison, wrote:" names no issuer).
+_FROM: Final = re.compile(
+    r"\b(?i:statements?|letter|release|message|post|notice|note)\s+(?:from|by)\s+"
+    r"(?:the\s+)?(?P<name>[A-Z][^,:;()]*)"
+)
 _BEFORE: Final = re.compile(
     r"^(?P<name>[A-Z][^,:;()]*?)(?:'s|’s)?\s+(?:(?:press|news|media) release|statement)\b",
     re.IGNORECASE,
