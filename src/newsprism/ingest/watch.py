@@ -220,7 +220,7 @@ class Watcher:
             reason = describe(exc)
             with contextlib.suppress(Exception):  # the store itself may be what failed
                 state = self.store.feed_state(feed) or FeedState(feed)
-                self._record_failure(state, self._now(), reason)
+                reason = self._record_failure(state, self._now(), reason)
             return FeedResult(feed, "failed", error=reason)
 
     def poll_feed(self, feed: str) -> FeedResult:
@@ -231,8 +231,7 @@ class Watcher:
         try:
             answer = self._get(feed, state)
         except InputError as exc:
-            self._record_failure(state, now, exc.reason)
-            return FeedResult(feed, "failed", error=exc.reason)
+            return FeedResult(feed, "failed", error=self._record_failure(state, now, exc.reason))
         checked = replace(state, checked_at=now, failures=0, retry_at=None, last_error=None)
         if answer is None:
             self.store.save_feed(checked)
@@ -241,14 +240,19 @@ class Watcher:
         changed = replace(checked, changed_at=now, etag=etag, last_modified=modified)
         return self._read_new(feed, data, changed)
 
-    def _record_failure(self, state: FeedState, now: datetime, reason: str) -> None:
+    def _record_failure(self, state: FeedState, now: datetime, reason: str) -> str:
+        """Store the failure and when to try again; returns the reason with the retry,
+        for the round's one line about the feed (it was also logged as a warning: two
+        lines on stderr for each failed feed)."""
         failures = state.failures + 1
         wait = backoff(self.options.every, failures, self.options.max_backoff)
-        logger.warning("%s: %s (failure %d; next try in %s)", state.url, reason, failures, wait)
+        said = f"{reason} (failure {failures}; next try in {wait})"
+        logger.info("%s: %s", state.url, said)
         failed = replace(
             state, checked_at=now, failures=failures, retry_at=now + wait, last_error=reason
         )
         self.store.save_feed(failed)
+        return said
 
     def _get(self, feed: str, state: FeedState) -> Answer | None:
         """The feed's bytes and new validators, or None when unchanged since last time."""
@@ -282,8 +286,8 @@ class Watcher:
         try:
             items = list(read_feed(data, feed))
         except InputError as exc:
-            self._record_failure(state, state.checked_at or self._now(), exc.reason)
-            return FeedResult(feed, "failed", error=exc.reason)
+            said = self._record_failure(state, state.checked_at or self._now(), exc.reason)
+            return FeedResult(feed, "failed", error=said)
         documents = keyed_entries([d for d in items if isinstance(d, RawDocument)])
         result.failures = [i for i in items if isinstance(i, IngestFailure)]
         seen = self.store.seen_entries(feed, documents)
