@@ -31,3 +31,14 @@ def test_a_failed_feed_logs_no_warning_and_says_when_it_is_retried(
         assert result.error.endswith("(failure 1; next try in 0:15:00)")
     assert state is not None and state.last_error == "cannot read (No such file or directory)"
     assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []
+
+
+def test_a_folder_given_as_a_feed_is_named_a_folder(tmp_path: Path) -> None:
+    from newsprism.ingest.watch import plan_feeds
+
+    feeds, failures = plan_feeds([str(tmp_path), str(tmp_path / "nope.rss")])
+    assert feeds == []
+    assert [f.reason for f in failures] == [
+        "a folder, not a feed file or OPML list (name the files)",
+        "no such feed file or OPML list",
+    ]

@@ -146,6 +146,8 @@ def _feeds_named(value: str) -> list[str]:
     if is_url(value):
         return [value]
     path = Path(value)
+    if path.is_dir():  # it was "no such feed file", of a folder that is there
+        raise MalformedInput(value, "a folder, not a feed file or OPML list (name the files)")
     if not path.is_file():
         raise MalformedInput(value, "no such feed file or OPML list")
     try:
