@@ -181,7 +181,7 @@ class Deed:
     clause: Clause
     lemma: str
     names: frozenset[str]
-    participants: frozenset[str]
+    participants: tuple[frozenset[str], frozenset[str]]
     roles: tuple[frozenset[str], frozenset[str]]
 
 
@@ -262,14 +262,13 @@ def _comparable(a: DayLabel, b: DayLabel) -> bool:
 
 
 def same_participants(a: Deed, b: Deed) -> bool:
-    """Guard 5: a name shared by the sentences, the named participants shared where
-    both name some, and no role held by two different common nouns ("a man" / "a
-    woman"); a name against a description ("Mira Olsen" / "the girl") may be one."""
+    """Guard 5: a name shared by the sentences, and no role (doer, done to) held by
+    different names on the two sides, nor by two different common nouns ("a man" /
+    "a woman"); a name against a description ("Mira Olsen" / "the girl") may be one."""
     if not a.names & b.names:
         return False
-    if a.participants and b.participants and not a.participants & b.participants:
-        return False
-    return all(not (x and y) or bool(x & y) for x, y in zip(a.roles, b.roles, strict=True))
+    pairs = [*zip(a.participants, b.participants, strict=True), *zip(a.roles, b.roles, strict=True)]
+    return all(not (x and y) or bool(x & y) for x, y in pairs)
 
 
 def _sides(material: StoryMaterial, sentences: Sequence[Passage], parsed: Parsed) -> list[_Side]:
@@ -365,8 +364,9 @@ def deed_at(material: StoryMaterial, sentence: Passage, span: Span) -> Deed | No
     if ({t.lower_ for t in token.subtree} | {lemma_of(t) for t in token.subtree}) & _REPEATS:
         return None
     clause = Clause(sentence, material.source_of(sentence.article), token, False)
-    names = frozenset(t.lower_ for t in span.doc if _name_word(t))
-    return Deed(clause, lemma, names, _participants(token), _roles(token))
+    lower = _lower_words(material, sentence.article)
+    names = frozenset(t.lower_ for t in span.doc if _name_word(t, lower))
+    return Deed(clause, lemma, names, _participants(token, lower), _roles(token))
 
 
 def _resolved_label(resolved: str) -> DayLabel | None:
@@ -467,24 +467,41 @@ def _deed_noun(root: Token) -> Token | None:
     return head if definite else None
 
 
-def _participants(token: Token) -> frozenset[str]:
-    """Proper names among the deed's participants: its subject and object, a noun's
-    possessor and what follows its "of" ("the disappearance of Kristian Perez")."""
-    roles = ("nsubj", "nsubjpass", "dobj", "poss", "agent")
-    holders = [c for c in token.children if c.dep_ in roles]
-    holders += [
-        o
-        for p in token.children
-        if p.dep_ in ("prep", "agent") and p.lower_ in ("of", "by")
-        for o in p.children
-        if o.dep_ == "pobj"
-    ]
-    return frozenset(t.lower_ for h in holders for t in h.subtree if _name_word(t))
+def _participants(token: Token, lower: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """Proper names among the deed's doers (its subject, a "by" phrase, a noun's
+    possessor) and among those it is done to (its object, a passive subject, what
+    follows a noun's "of": "the disappearance of Kristian Perez")."""
+    doers: set[str] = set()
+    done_to: set[str] = set()
+    for child in token.children:
+        heads = [child]
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("of", "by"):
+            heads = [o for o in child.children if o.dep_ == "pobj"]
+        words = {t.lower_ for h in heads for t in h.subtree if _name_word(t, lower)}
+        if child.dep_ in ("nsubj", "agent", "poss") or child.lower_ == "by":
+            doers |= words
+        elif child.dep_ in ("dobj", "nsubjpass") or child.lower_ == "of":
+            done_to |= words
+    return frozenset(doers), frozenset(done_to)
 
 
-def _name_word(token: Token) -> bool:
+def _name_word(token: Token, lower: frozenset[str]) -> bool:
     """A word of a proper name, not a day or month: tagged so, or capitalised inside the
-    sentence (the parser tags "Tarnby" in "Tarnby police" a noun)."""
+    sentence (the parser tags "Tarnby" in "Tarnby police" a noun), or first in the
+    sentence and never written in lower case in the article (``lower``: its lower-case
+    words)."""
     if token.lower_ in WEEKDAYS or token.lower_ in MONTHS or not token.is_alpha:
         return False
-    return token.pos_ == "PROPN" or (token.i > 0 and token.text[:1].isupper())
+    if token.pos_ == "PROPN" or (token.i > 0 and token.text[:1].isupper()):
+        return True
+    return token.i == 0 and token.text[:1].isupper() and token.lower_ not in lower
+
+
+def _lower_words(material: StoryMaterial, article: str) -> frozenset[str]:
+    """The words an article writes in lower case (once per article and story)."""
+    memo = material.memo("lower-case words")
+    found: frozenset[str] | None = memo.get(article)
+    if found is None:
+        text = material.by_id[article].text
+        found = memo[article] = frozenset(re.findall(r"\b[a-z]+\b", text))
+    return found

@@ -87,7 +87,9 @@
     Wednesday: '...'") (:mod:`newsprism.reconcile.date_discrepancies`). And, where the
     analysis could not resolve the days (an article with no publication date), one
     deed given two weekdays or two days of a month ("went missing Friday night" /
-    "the disappearance last Saturday": :mod:`newsprism.reconcile.day_names`).
+    "the disappearance last Saturday": :mod:`newsprism.reconcile.day_names`), and one
+    deed given two times of day ("left at about 9:30 p.m." / "left at 11 p.m.":
+    :mod:`newsprism.reconcile.clock_times`).
 
 ``actor``
     Different people named as the one who did a deed only one can do: "Linda Ferrand
@@ -152,6 +154,7 @@ from newsprism.reconcile.clauses import (
     reporting_verb,
     usable,
 )
+from newsprism.reconcile.clock_times import clock_discrepancies
 from newsprism.reconcile.date_discrepancies import (
     date_discrepancies,
     event_date_discrepancies,
@@ -697,6 +700,7 @@ PASSES: Final[tuple[DiscrepancyPass, ...]] = (
     event_date_discrepancies,
     statement_date_discrepancies,
     day_name_discrepancies,
+    clock_discrepancies,
 )
 
 
