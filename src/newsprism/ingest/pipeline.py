@@ -66,7 +66,7 @@ from newsprism.ingest.records import (
     read_warc,
 )
 from newsprism.ingest.sources import Input, InputKind, expand_inputs
-from newsprism.ingest.unicode import one_line
+from newsprism.ingest.unicode import one_line, storable_name
 from newsprism.model import Article, IngestFailure, IngestWarning, RawDocument
 
 logger = logging.getLogger(__name__)
@@ -438,11 +438,11 @@ def build_article(
         or _copyright_holder(cleaned)
         or cleaned.affiliation
         or cleaned.credit
-        or fallback_outlet
+        or (storable_name(fallback_outlet) if fallback_outlet else None)
     )
     return Article(
         id=streaming_article_id(outlet, cleaned.text),
-        source=raw.source,
+        source=storable_name(raw.source),
         text=cleaned.text,
         url=raw.url,
         outlet=outlet,

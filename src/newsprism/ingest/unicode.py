@@ -16,7 +16,7 @@ import unicodedata
 
 import ftfy
 
-__all__ = ["fold_case", "one_line", "repair_text"]
+__all__ = ["fold_case", "one_line", "repair_text", "storable_name"]
 
 logger = logging.getLogger(__name__)
 
@@ -110,3 +110,20 @@ def one_line(text: str) -> str:
     and runs of whitespace fold to one space; empty when nothing else is left."""
     spaced = "".join(" " if unicodedata.category(c) == "Cc" else c for c in text)
     return " ".join(spaced.split())
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def storable_name(name: str) -> str:
+    """``name`` (a path or a file's stem) as text SQLite and UTF-8 can hold: a file named
+    in another encoding than UTF-8 ("caf\\xe9.txt" from an old Latin-1 archive) comes
+    from the file system with lone surrogates ("caf\\udce9"), which no UTF-8 encoder
+    takes; its bytes are written as escapes ("caf\\\\xe9.txt"), the same on every run."""
+    if not _SURROGATE.search(name):
+        return name
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no file system byte stands for
+        return name.encode("utf-8", "replace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
