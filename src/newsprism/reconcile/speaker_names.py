@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
@@ -30,6 +31,14 @@ _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # "Conner Dilbeck").
 _VARIANT_LETTERS = 5
 _VOWELS = frozenset("aeiouy")
+# A photo credit or caption label a scraped page runs into the next words ("Image
+# copyright PA Image caption Police said ..."): everything up to its last label word.
+_PAGE_LABEL = re.compile(r"^.*\b(?:caption|copyright)\s+", re.IGNORECASE)
+# First words of a speaker written as a group or an unnamed member of one ("one
+# Democrat", "several leading Republicans", "more than a half-dozen ... Democrats").
+_GROUP_OPENERS = frozenset(
+    {"a", "an", "one", "some", "several", "many", "other", "others", "more", "most", "few"}
+)
 
 
 def speaker_name(speaker: str | None, mention: str | None, names: StoryNames) -> str | None:
@@ -37,20 +46,39 @@ def speaker_name(speaker: str | None, mention: str | None, names: StoryNames) ->
     speaker ("WASHINGTON — ... denied that ...": a place written in capitals speaks for
     nobody). A name the roster does not know whose last word is the surname of exactly
     one person of the story is that person ("Plus Obama": a sentence adverb the parse
-    took into the name)."""
+    took into the name). A name that opens with a page's photo caption or credit
+    ("PA Image caption Police") is the roster name after it, or None (an unknown word
+    after a caption label is no one the story names)."""
     if speaker is None:
         return None
+    label = _PAGE_LABEL.match(speaker)
+    if label is not None:
+        logger.debug("caption label read into the speaker %r", speaker)
+        return names.resolve(speaker[label.end() :])
     resolved = names.resolve(speaker)
     if resolved is None and len(speaker.split()) > 1:
         resolved = names.resolve(speaker.split()[-1])
         if resolved is not None and names.types.get(resolved) != "PERSON":
             resolved = None
     name = resolved or speaker
+    if resolved is None and _group(speaker):
+        logger.debug("speaker %r of the mention %r left unresolved", speaker, mention)
+        return None
     dateline = mention is not None and mention.isupper() and len(mention) > _ACRONYM
     if dateline and names.types.get(name) in _PLACES:
         logger.debug("dateline %r read as a speaker: left unresolved", mention)
         return None
     return name
+
+
+def _group(speaker: str) -> bool:
+    """Whether a speaker the roster does not hold is written as a group or an unnamed
+    member of one ("one Democrat", "other Republicans", "several leading
+    Republicans"): no one person, so left unresolved. It may then render a named
+    member's words (on the higher threshold for unresolved speakers) and never forbids
+    them, as a written group name would."""
+    words = speaker.casefold().split()
+    return bool(words) and words[0] in _GROUP_OPENERS
 
 
 def _suffix(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
