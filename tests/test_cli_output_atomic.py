@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from newsprism.cli import app
@@ -119,3 +120,13 @@ def test_a_file_in_a_folder_that_takes_no_new_file_is_rewritten_in_place(
     monkeypatch.setattr(os, "access", lambda p, m: Path(p) != target.parent and folder_access(p, m))
     with replacing(target) as written:
         assert written == target
+
+
+def test_out_below_a_file_says_the_file_is_no_folder(tmp_path: Path) -> None:
+    from newsprism.cli_base import writable_out
+
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(typer.BadParameter, match=r"notes.txt is a file, not a folder"):
+        writable_out(tmp_path / "notes.txt" / "brief.json")
+    with pytest.raises(typer.BadParameter, match=r"folder .*missing does not exist"):
+        writable_out(tmp_path / "missing" / "brief.json")

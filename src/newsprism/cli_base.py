@@ -287,6 +287,9 @@ def writable_out(value: Path | None) -> Path | None:
     if value.is_dir():
         raise typer.BadParameter(f"{value} is a folder; give a file name")
     if not folder.is_dir():
+        # A file standing where the folder should be was said not to exist.
+        if folder.exists():
+            raise typer.BadParameter(f"{value}: {folder} is a file, not a folder")
         raise typer.BadParameter(f"{value}: folder {folder} does not exist")
     # A file that exists and is writable is accepted in a read-only folder: it is then
     # rewritten in place (render.report.replacing), as /dev/null or a FIFO always is.
