@@ -65,7 +65,7 @@ from newsprism.ingest.records import (
     read_jsonl,
     read_warc,
 )
-from newsprism.ingest.sources import Input, InputKind, expand_inputs
+from newsprism.ingest.sources import STDIN, Input, InputKind, expand_inputs
 from newsprism.ingest.unicode import one_line, storable_name
 from newsprism.model import Article, IngestFailure, IngestWarning, RawDocument
 
@@ -113,6 +113,7 @@ class _Context:
     on_warning: WarningHandler | None = None
     stack: ExitStack = field(default_factory=ExitStack)
     manifests: Manifests = field(default_factory=Manifests)
+    stdin_read: bool = False
 
     @cached_property
     def languages(self) -> LanguageDetector:
@@ -249,6 +250,9 @@ def _read_input(found: Input | IngestFailure, context: _Context) -> Iterator[Ite
 
 
 def _read_stdin(context: _Context) -> bytes:
+    if context.stdin_read:  # it was "empty input (no text in it)": read, not empty
+        raise UnsupportedInput(STDIN, "standard input was read already (give - once)")
+    context.stdin_read = True
     stream = context.stdin or sys.stdin.buffer
     data = stream.read(context.options.max_bytes + 1)
     check_size("<stdin>", len(data), context.options.max_bytes)
