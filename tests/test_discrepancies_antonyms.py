@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from newsprism.analyze.analyzer import Analyzer
-from newsprism.reconcile.antonyms import antonym_of, lemma_of_form
+from newsprism.reconcile.antonyms import antonym_of, lemma_of_form, prefix_opposites
 from newsprism.reconcile.discrepancies import find_discrepancies
 from newsprism.reconcile.similarity import LexicalSimilarity
 from tests.test_reconcile_discrepancies import assert_provenance, invented
@@ -113,3 +113,61 @@ def test_the_table_spells_irregular_forms() -> None:
 )
 def test_antonyms_the_guards_keep_apart(analyzer: Analyzer, texts: list[str]) -> None:
     assert _negations(analyzer, texts) == []
+
+
+# A state and its negative-prefixed opposite (reconcile/antonyms.py prefix_opposites).
+PREFIXED = [
+    (
+        "The driver of the Sarnow ferry van was armed when the harbour police stopped him.",
+        "The driver of the Sarnow ferry van was unarmed when the harbour police stopped him.",
+    ),
+    (
+        "The Kelmar council said the ferry levy vote was legal under the harbour charter.",
+        "The Kelmar council said the ferry levy vote was illegal under the harbour charter.",
+    ),
+    (
+        "The Sarnow harbour master was aware of the cracks in the ferry pier.",
+        "The Sarnow harbour master was unaware of the cracks in the ferry pier.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), PREFIXED)
+def test_a_state_and_its_prefixed_opposite(analyzer: Analyzer, first: str, second: str) -> None:
+    assert _negations(analyzer, [first, second]) == [{first, second}]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # Different people: an unarmed passenger, an armed driver.
+        [PREFIXED[0][0], PREFIXED[0][1].replace("driver", "passenger")],
+        # "informed" is no opposite of "formed"; "intense" none of "tense".
+        [
+            "The Sarnow ferry committee was formed after the pier collapse.",
+            "The Sarnow ferry committee was informed after the pier collapse.",
+        ],
+        [
+            "The talks on the Sarnow ferry levy were tense on Monday.",
+            "The talks on the Sarnow ferry levy were intense on Monday.",
+        ],
+        # A describing word, not the claim: "an unarmed man" beside "armed officers".
+        [
+            "Armed harbour police stopped the Sarnow ferry van on the pier.",
+            "Harbour police stopped an unarmed driver in the Sarnow ferry van on the pier.",
+        ],
+    ],
+)
+def test_prefixed_look_alikes(analyzer: Analyzer, texts: list[str]) -> None:
+    assert _negations(analyzer, texts) == []
+
+
+def test_prefix_opposites() -> None:
+    assert prefix_opposites("armed", "unarmed")
+    assert prefix_opposites("illegal", "legal")
+    assert prefix_opposites("nonpartisan", "partisan")
+    assert not prefix_opposites("formed", "informed")
+    assert not prefix_opposites("missed", "dismissed")
+    assert not prefix_opposites("tense", "intense")
+    assert not prefix_opposites("flammable", "inflammable")
+    assert not prefix_opposites("able", "table")

@@ -21,12 +21,15 @@ from newsprism.reconcile.forms import form_table, inflections
 
 __all__ = [
     "ANTONYMS",
+    "NEGATIVE_PREFIXES",
     "OPPOSED_PREPOSITIONS",
     "antonym_clash",
     "antonym_of",
     "lemma_of_form",
     "lemmas_clash",
+    "negated_stems",
     "opposed_prepositions",
+    "prefix_opposites",
     "table_lemmas",
 ]
 
@@ -176,3 +179,41 @@ def lemmas_clash(left: Set[str], right: Set[str]) -> bool:
     """:func:`antonym_clash` of two texts given their :func:`table_lemmas` (for callers
     that compare one text with many and keep its lemmas)."""
     return any(antonym_of(lemma) & (right - left) for lemma in left - right)
+
+
+#: Prefixes that make a state's opposite of its stem: "armed" / "unarmed", "aware" /
+#: "unaware", "legal" / "illegal", "honest" / "dishonest" (callers take predicate
+#: adjectives only: a state held or not; "disconnect" / "connect" are two deeds).
+NEGATIVE_PREFIXES: Final = ("non-", "non", "un", "in", "im", "il", "ir", "dis")
+# "in-", "im-", "dis-" and the rest also begin words that are no negation, most of them
+# participles ("informed" / "formed", "dismissed" / "missed", "imposed" / "posed"): with
+# those prefixes a word ending like a participle is left out ("inexperienced" with it).
+_PLAIN_PREFIXES: Final = ("non-", "non", "un")
+_PARTICIPLE_ENDINGS: Final = ("ed", "ing")
+# Prefixed adjectives that are no opposite of their stem: the same meaning
+# ("inflammable"), or another one ("invaluable", "infamous", "intense").
+_FALSE_OPPOSITES: Final = frozenset(
+    {"inflammable", "invaluable", "infamous", "inhabitable", "intense", "indifferent",
+     "disinterested", "impassive", "inbound", "indoor", "inward"}
+)  # fmt: skip
+_STEM_MIN = 4  # "unable" / "able": the shortest stem that is a word of its own
+
+
+def negated_stems(word: str) -> set[str]:
+    """The stems a word is the negative-prefixed opposite of ("unarmed" -> {"armed"};
+    "illegal" -> {"legal"}); empty for a word that is none."""
+    word = word.casefold()
+    if word in _FALSE_OPPOSITES:
+        return set()
+    return {
+        word[len(p) :]
+        for p in NEGATIVE_PREFIXES
+        if word.startswith(p)
+        and len(word) - len(p) >= _STEM_MIN
+        and (p in _PLAIN_PREFIXES or not word.endswith(_PARTICIPLE_ENDINGS))
+    }
+
+
+def prefix_opposites(a: str, b: str) -> bool:
+    """Whether one word is the other with a negative prefix ("armed" / "unarmed")."""
+    return b.casefold() in negated_stems(a) or a.casefold() in negated_stems(b)

@@ -60,8 +60,12 @@
     denying one thing is the claim), and only about one thing: both take an object or
     a clause sharing a noun ("confirmed the meeting" / "denied there was a meeting"),
     or neither does ("the vote passed" / "the vote failed"); "she lost 43 votes" does
-    not deny "she won". Opposed prepositions about one thing count too: "looking into
-    the camera" / "looking over the camera", "voted for" / "against the levy"
+    not deny "she won". A state and its negative-prefixed opposite count as antonyms
+    too ("the driver was armed" / "was unarmed", "legal" / "illegal": :func:`~newsprism.
+    reconcile.antonyms.prefix_opposites`, predicate adjectives and stative participles
+    only, with "in-"/"dis-" words that end like a participle left out). Opposed
+    prepositions about one thing count too: "looking into the camera" / "looking over
+    the camera", "voted for" / "against the levy"
     (:mod:`newsprism.reconcile.prepositions`: the same predicate and noun, both
     asserted, one actor, no article giving both), under guards 6-7.
 
@@ -133,7 +137,13 @@ from spacy.tokens import Token
 from newsprism.model import Discrepancy, Fact, Passage
 from newsprism.reconcile.actors import Actors, StateNames, actors_of, same_actors
 from newsprism.reconcile.addressees import addressee_discrepancies
-from newsprism.reconcile.antonyms import antonym_of, lemma_of_form, table_lemmas
+from newsprism.reconcile.antonyms import (
+    antonym_of,
+    lemma_of_form,
+    negated_stems,
+    prefix_opposites,
+    table_lemmas,
+)
 from newsprism.reconcile.clauses import (
     CUE,
     IMPLICATIVE_CUE,
@@ -417,7 +427,42 @@ def _antonym_candidates(material: StoryMaterial, sentences: Sequence[Passage]) -
                 continue
             if opposite & b_lemmas and len(a_words & b_words) >= 2:
                 keep.update({(a.article, a.start), (b.article, b.start)})
-    return [s for s, _, _ in marked if (s.article, s.start) in keep]
+    keep |= _prefixed_candidates(material, sentences)
+    return [s for s in sentences if (s.article, s.start) in keep]
+
+
+def _prefixed_candidates(
+    material: StoryMaterial, sentences: Sequence[Passage]
+) -> set[tuple[str, int]]:
+    """Prefilter for negative-prefixed opposites ("unarmed" / "armed"): a sentence with a
+    prefixed word whose stem a sentence of another source holds, the two sharing two
+    content words besides."""
+    words = [frozenset(w.casefold() for w in WORDS.findall(s.text)) for s in sentences]
+    holding: dict[str, list[int]] = {}
+    for n, found in enumerate(words):
+        for word in found:
+            holding.setdefault(word, []).append(n)
+    content = [_content_prefixes(s.text) for s in sentences]
+    keep: set[tuple[str, int]] = set()
+    for n, sentence in enumerate(sentences):
+        source = material.source_of(sentence.article)
+        stems = {stem for w in words[n] for stem in negated_stems(w)}
+        for m in (m for stem in stems for m in holding.get(stem, ())):
+            other = sentences[m]
+            if material.source_of(other.article) != source and len(content[n] & content[m]) >= 3:
+                keep.update({(sentence.article, sentence.start), (other.article, other.start)})
+    return keep
+
+
+def _state_word(token: Token) -> str | None:
+    """A predicate adjective, or a participle told as a state ("was armed"), as a word
+    a negative prefix may oppose (:func:`~newsprism.reconcile.antonyms.
+    prefix_opposites`); None for any other token."""
+    if token.pos_ == "ADJ" and token.dep_ in ("acomp", "attr", "ROOT", "conj", "oprd"):
+        return token.lower_
+    if token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children):
+        return token.lower_
+    return None
 
 
 def _antonym_pairs(
@@ -430,7 +475,7 @@ def _antonym_pairs(
     clauses: list[tuple[str, Clause]] = []
     for sentence, doc in zip(candidates, parsed.docs(candidates), strict=True):
         for token in doc:
-            lemma = _antonym_lemma(token)
+            lemma = _antonym_lemma(token) or _state_word(token)
             if (
                 lemma is not None
                 and token.pos_ in PREDICATE_POS
@@ -445,7 +490,7 @@ def _antonym_pairs(
         for i, (a_lemma, a) in enumerate(clauses)
         for b_lemma, b in clauses[i + 1 :]
         if a.source != b.source
-        and b_lemma in antonym_of(a_lemma)
+        and (b_lemma in antonym_of(a_lemma) or prefix_opposites(a_lemma, b_lemma))
         and _same_frame(a.predicate, b.predicate)
         and _compatible_actors(a, b, material, parsed.states)
     ]
