@@ -163,3 +163,11 @@ def test_real_file_modes(write: Write, tmp_path: Path) -> None:
         assert code == 1 and "read-only" in stderr
     finally:
         folder.chmod(0o755)
+
+
+def test_a_folder_given_as_the_store_is_named_a_folder(tmp_path: Path) -> None:
+    from newsprism.errors import StoreError
+
+    for access in ("write", "read", "auto"):
+        with pytest.raises(StoreError, match=r"a folder, not a store file"):
+            store_open.open_mode(str(tmp_path), access)  # type: ignore[arg-type]

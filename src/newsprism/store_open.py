@@ -49,6 +49,9 @@ def open_mode(
         return "write"
     writable = writable or _writable
     file = Path(path)
+    if file.is_dir():  # SQLite said "unable to open database file"
+        example = file / "news.db"
+        raise StoreError(f"{path}: a folder, not a store file (give a file in it: {example})")
     folder = _existing_parent(file)
     exists = file.exists()
     can_write = writable(folder) and (not exists or writable(file))
