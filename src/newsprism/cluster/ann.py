@@ -178,7 +178,10 @@ class NameIndex:
     def find_in(self, text: str) -> frozenset[str]:
         """Keys of indexed names written in ``text`` (first word capitalised): how an
         article in a language the analyser does not read gets its entities. Cost: one
-        fold per word and up to six lookups per word."""
+        fold per word and up to six lookups per word; nothing while no name is indexed (a
+        run with no analysis)."""
+        if not self._postings:
+            return frozenset()
         words = [(m.group()[0].isupper(), fold_key(m.group())) for m in _WORD.finditer(text)]
         found: set[str] = set()
         for start, (capital, _) in enumerate(words):

@@ -32,8 +32,11 @@ Languages: with the lexical vectorizer, text similarity across languages means n
 so an article in another language than a story's is scored by names (and time) only.
 An article the analyser could not read (no entities) gets the names of recent stories
 that its text contains, so a German report on a Lorvik strike still shares "Mirela
-Kostanj" and "Lorvik" with the English ones. This works for names written alike in both
-languages; translated names ("Ostbecken" for "Eastern Basin") are missed. The dense
+Kostanj" and "Lorvik" with the English ones. It finds only the names known when it comes,
+so every consolidation looks again in its text (kept with the story, and in the saved
+state): one that came before any story named its event joins that story then. This works
+for names written alike in both languages; translated names ("Ostbecken" for "Eastern
+Basin") are missed. The dense
 model (all-MiniLM-L6-v2) is English-centric, so the same rule applies to it.
 
 Dates: an undated article has no time distance and leaves the story's span alone; its
