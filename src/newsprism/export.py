@@ -221,7 +221,10 @@ def export_stories(
     if story_keys is None:
         stories = store.list_stories(limit=max(store.count_stories(), 1))
     else:
-        stories = [find_story(store, key) for key in story_keys]
+        # One story named twice (by its id and a prefix) was exported twice: every row
+        # doubled in the spreadsheet. Each story once, in the order first named.
+        found = [find_story(store, key) for key in story_keys]
+        stories = list({story.id: story for story in found}.values())
     briefs = brief_stories(store, stories, options.embeddings, options.progress)
     rows = briefs_rows(briefs, table)
     write_rows(rows, table, fmt, out, options.stdout)
