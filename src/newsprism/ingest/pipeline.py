@@ -299,9 +299,15 @@ def _read_stream(path: str, declared: Format, context: _Context) -> Iterator[Ite
 
 
 def _read_bytes(
-    data: bytes, source: str, declared: Format | None, context: _Context
+    data: bytes,
+    source: str,
+    declared: Format | None,
+    context: _Context,
+    page_url: str | None = None,
 ) -> Iterator[Item]:
-    """Any single-document or small multi-document input held in memory."""
+    """Any single-document or small multi-document input held in memory; ``page_url`` is
+    where a single document (a text or a page) was fetched from, its URL when it names
+    none (a feed's or a JSON Lines file's records have their own)."""
     data = gunzip(data, source, context.options.max_bytes)
     kind = declared or format_from_content(data[:SNIFF_BYTES])
     if _is_own_report(data, kind):
@@ -317,10 +323,11 @@ def _read_bytes(
         )
     elif kind is Format.HTML:
         text = yield from _decoded(data, source, meta_charset(data[:SNIFF_BYTES]))
-        yield read_html(text, source)
+        page = read_html(text, source, page_url)
+        yield page if page.url or not page_url else _with_url(page, page_url)
     else:
         text = yield from _decoded(data, source, None)
-        yield RawDocument(source=source, body=text)
+        yield RawDocument(source=source, body=text, url=page_url)
 
 
 # How newsprism's own HTML and Markdown reports begin (render/html.py, render/markdown.py).
@@ -391,7 +398,9 @@ def _read_url(url: str, context: _Context) -> Iterator[Item]:
     elif any(t in content_type for t in ("rss", "atom", "xml")):
         yield from _read_bytes(fetched.content, url, Format.FEED, context)
     else:
-        yield from _read_bytes(fetched.content, url, None, context)
+        # A plain text (or a page served as another type) had no URL, so no outlet: every
+        # such article of every site was one unnamed source ("?"), its id outlet-less.
+        yield from _read_bytes(fetched.content, url, None, context, fetched.url)
 
 
 def _html_document(text: str, source: str, final_url: str) -> RawDocument:
