@@ -12,6 +12,13 @@ read, with a warning: its stories keep no members, so they are never split (as b
 format 3). 1 held every story, frozen ones as member lists, and is still read (see
 :meth:`~newsprism.cluster.stories.StoryClusterer.restored_frozen`).
 
+Measured (cross-set lexical models, ``eval/real_clustering.py``'s arrival order cut in 4
+runs, B-cubed F1 of the 4-run stories against the one run's): with the state saved and
+restored between runs and one consolidation at the end, ECB+ 0.938 before format 3 and
+1.000 with it (Multi-News 1.000); with a consolidation after each run as well, ECB+
+0.990 -> 1.000, Multi-News 0.996 (one article: consolidating between runs changes
+later joins, not the round trip).
+
 Size: a kept member costs 2 x dim bytes of vector (as much as its headline vector) plus
 its keys in the JSON record, before compression; a story of more than
 :data:`~newsprism.cluster.split.MAX_KEPT` members keeps none.
