@@ -61,7 +61,7 @@ def expand_inputs(values: Iterable[str]) -> Iterator[Input | IngestFailure]:
         elif is_url(value):
             yield Input(value, InputKind.URL)
         elif Path(value).is_dir():
-            yield from (Input(p, InputKind.FILE) for p in _walk(value))
+            yield from _walk(value)
         elif Path(value).is_file():
             if is_manifest(value):
                 logger.info("%s: a manifest, read for the files beside it", value)
@@ -75,13 +75,26 @@ def expand_inputs(values: Iterable[str]) -> Iterator[Input | IngestFailure]:
             yield IngestFailure(value, "no such file, folder or URL")
 
 
-def _walk(top: str) -> Iterator[str]:
-    """Files under ``top``, sorted, skipping hidden files and folders."""
-    for root, dirs, files in os.walk(top):
+def _walk(top: str) -> Iterator[Input | IngestFailure]:
+    """Files under ``top``, sorted, skipping hidden files and folders; a failure for each
+    folder that cannot be listed (os.walk passed over it without a word, and its files
+    were missing from the run with nothing said)."""
+    unlisted: list[OSError] = []
+    for root, dirs, files in os.walk(top, onerror=unlisted.append):
+        yield from _unlisted(unlisted)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith(".") and not is_manifest(name):
-                yield os.path.join(root, name)  # noqa: PTH118 - keeps the path as the user spelt it
+                # os.path.join keeps the path as the user spelt it
+                yield Input(os.path.join(root, name), InputKind.FILE)  # noqa: PTH118
+    yield from _unlisted(unlisted)
+
+
+def _unlisted(errors: list[OSError]) -> Iterator[IngestFailure]:
+    for error in errors:
+        where = str(error.filename) if error.filename is not None else "?"
+        yield IngestFailure(where, f"cannot list this folder ({error.strerror or error})")
+    errors.clear()
 
 
 def _glob(pattern: str) -> Iterator[Input | IngestFailure]:
@@ -91,6 +104,6 @@ def _glob(pattern: str) -> Iterator[Input | IngestFailure]:
         yield IngestFailure(pattern, "the pattern matches no file")
     for match in matches:
         if Path(match).is_dir():
-            yield from (Input(p, InputKind.FILE) for p in _walk(match))
+            yield from _walk(match)
         elif not is_manifest(match):
             yield Input(match, InputKind.FILE)
