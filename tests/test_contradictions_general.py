@@ -115,6 +115,17 @@ CONTRADICTIONS = [
         "The ferry captain Ole Varga had been heard from at 9:40 p.m. on the radio.",
         "negation",
     ),
+    # One deed told by two verbs of it (date_discrepancies.DEED_SYNONYMS).
+    (
+        "The Sarnow harbour safety report has not been published.",
+        "The Sarnow harbour safety report was released on Wednesday.",
+        "negation",
+    ),
+    (
+        "Harbour master Ana Holt did not resign from the Sarnow port board.",
+        "Harbour master Ana Holt quit the Sarnow port board.",
+        "negation",
+    ),
     # Two outlets' accounts of what one person said of his own deed.
     (
         "John Miller said he had not received the revised treaty text.",
@@ -225,6 +236,15 @@ LOOK_ALIKES = [
     (
         "John Miller said he is certain he did not send the photo to the student.",
         "The photo was sent to the student by John Miller last weekend.",
+    ),
+    # Another report released; another board quit.
+    (
+        "The Sarnow harbour safety report has not been published.",
+        "The Kelmar school budget report was released on Wednesday.",
+    ),
+    (
+        "Harbour master Ana Holt did not resign from the Sarnow port board.",
+        "Harbour master Ana Holt quit the Kelmar school board.",
     ),
     # Not heard from since, and heard from last at a time: one thing told both ways.
     (

@@ -83,6 +83,7 @@ __all__ = [
     "clause_dates",
     "date_discrepancies",
     "dates_clash",
+    "deed_kin",
     "event_date_discrepancies",
     "mention_span",
     "one_deed",
@@ -281,10 +282,10 @@ DEED_SYNONYMS: Final = (
 def one_deed(a: str, b: str) -> bool:
     """Whether two predicate lemmas tell one deed: the same lemma, or one class of
     :data:`DEED_SYNONYMS`."""
-    return b in _deed_kin(a)
+    return b in deed_kin(a)
 
 
-def _deed_kin(lemma: str) -> set[str]:
+def deed_kin(lemma: str) -> set[str]:
     """The lemmas telling the same deed as ``lemma`` (itself and its synonym classes)."""
     return {lemma} | {x for c in DEED_SYNONYMS if lemma in c for x in c}
 
@@ -297,7 +298,7 @@ def _deed_pairs(clauses: Sequence[Clause]) -> Iterator[tuple[Clause, Clause]]:
     for n, clause in enumerate(clauses):
         by_lemma.setdefault(clause.lemma, []).append(n)
     for i, a in enumerate(clauses):
-        for n in sorted(n for k in _deed_kin(a.lemma) for n in by_lemma.get(k, ()) if n > i):
+        for n in sorted(n for k in deed_kin(a.lemma) for n in by_lemma.get(k, ()) if n > i):
             yield a, clauses[n]
 
 

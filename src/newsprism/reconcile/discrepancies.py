@@ -18,10 +18,12 @@
        reached"); "not only" is no negation; a negative implicative denies its
        infinitive ("failed to reach an agreement": :func:`~newsprism.reconcile.clauses.
        implied_denials`);
-    2. the other sentence has the same predicate lemma, not negated there, and nowhere
-       negated in that sentence (negation on exactly one side); a reduced relative
-       asserts as a finite verb does ("the bill, signed by the governor on Monday, ..."
-       against "the governor has not signed the bill");
+    2. the other sentence has the same predicate lemma (or one of the same deed:
+       "has not been published" / "was released", "did not resign" / "quit":
+       :data:`~newsprism.reconcile.date_discrepancies.DEED_SYNONYMS`), not negated
+       there, and nowhere negated in that sentence (negation on exactly one side); a
+       reduced relative asserts as a finite verb does ("the bill, signed by the
+       governor on Monday, ..." against "the governor has not signed the bill");
     3. neither predicate is a speech or cognition verb ("did not comment" / "said":
        whether someone spoke is not the claim), nor "be"/"have"/"do" alone: the word
        after a copula carries the claim, an adjective or a noun ("is not a trustee of
@@ -166,8 +168,11 @@ from newsprism.reconcile.clauses import (
 )
 from newsprism.reconcile.clock_times import clock_discrepancies
 from newsprism.reconcile.date_discrepancies import (
+    DEED_SYNONYMS,
     date_discrepancies,
+    deed_kin,
     event_date_discrepancies,
+    one_deed,
     one_occasion,
     statement_date_discrepancies,
     vote_date_discrepancies,
@@ -247,7 +252,18 @@ def _cue_worth_parsing(sentence: Passage, others: Sequence[frozenset[str]]) -> b
     for cue in [*CUE.finditer(sentence.text), *IMPLICATIVE_CUE.finditer(sentence.text)]:
         following = WORDS.findall(sentence.text[cue.end() :].casefold())
         after.update(w[:4] for w in following[:5] if len(w) >= 4 and w not in _FILLERS)
+    # A deed's other verbs: "not been published" may deny "was released".
+    after.update(k for w in list(after) for k in _KIN_PREFIXES.get(w, ()))
     return any(len(words & mine) >= 2 and words & after for words in others)
+
+
+# The four-letter prefixes of the verbs of one deed, by the prefix of each of them.
+_KIN_PREFIXES: Final[dict[str, frozenset[str]]] = {}
+for _members in DEED_SYNONYMS:
+    for _lemma in _members:
+        _KIN_PREFIXES[_lemma[:4]] = _KIN_PREFIXES.get(_lemma[:4], frozenset()) | {
+            k[:4] for k in _members
+        }
 
 
 def _of_others(
@@ -286,10 +302,13 @@ def _might_assert(sentence: Passage, words: frozenset[str], denial: Clause, m: A
     """Prefilter: another source's sentence with the predicate's stem and a word of
     one of the denial's participants."""
     participants = {w[:4] for name in m.agents | m.patients for w in WORDS.findall(name)}
-    stem = _stem_prefix(denial.lemma)
-    irregular = irregular_forms(denial.lemma)  # "paid" for "pay": no shared prefix
-    return bool(words & participants) and any(
-        w.startswith(stem) or w in irregular for w in WORDS.findall(sentence.text.casefold())
+    if not words & participants:
+        return False
+    kin = deed_kin(denial.lemma)  # "has not been published" / "was released"
+    stems = tuple(_stem_prefix(k) for k in kin)
+    irregular = {f for k in kin for f in irregular_forms(k)}  # "paid" for "pay"
+    return any(
+        w.startswith(stems) or w in irregular for w in WORDS.findall(sentence.text.casefold())
     )
 
 
@@ -310,7 +329,7 @@ def _negation_pairs(
             for n in negatives
         )
     ]
-    lemmas = {c.lemma for c in negatives}
+    lemmas = {k for c in negatives for k in deed_kin(c.lemma)}
     positives: list[Clause] = []
     for sentence, doc in zip(candidates, parsed.docs(candidates), strict=True):
         denied = {lemma_of(p) for p in negated_predicates(doc)}
@@ -319,7 +338,7 @@ def _negation_pairs(
             if (
                 is_predicate(token)
                 and lemma in lemmas
-                and lemma not in denied
+                and not deed_kin(lemma) & denied
                 and not is_negated(token)
                 and usable(token, participles=True)
             ):
@@ -331,7 +350,7 @@ def _negation_pairs(
         for n in negatives
         for p in positives
         if n.source != p.source
-        and n.lemma == p.lemma
+        and one_deed(n.lemma, p.lemma)
         and _compatible_actors(n, p, material, states)
         and not _narrower(n, p, material, states)
         and not _last_before_since(n, p)
@@ -626,7 +645,10 @@ def _undisputed(
     guard left unpaired is still told by its article."""
     sides: dict[tuple[str, str], set[bool]] = {}
     for clause in clauses:
-        sides.setdefault((clause.sentence.article, clause.lemma), set()).add(clause.negated)
+        # A deed told by synonyms is one deed: "released" and "has not been published"
+        # in one article take both sides.
+        for kin in deed_kin(clause.lemma):
+            sides.setdefault((clause.sentence.article, kin), set()).add(clause.negated)
     return [
         (n, p)
         for n, p in pairs
