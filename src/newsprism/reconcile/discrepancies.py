@@ -116,7 +116,9 @@
     and the clause similarity of dated pairs). And one
     interview credited to two outlets: "Holt told a radio station in Kelmar" / "told
     Kelmar station KLMR-FM" (:mod:`newsprism.reconcile.addressees`: the same
-    speaker, the same kind of outlet in the same place, no article naming both).
+    speaker, the same kind of outlet in the same place, no article naming both). And
+    one person tied to one other by kinships that exclude each other: "Mira Olsen's
+    husband, Ole Varga" / "her brother Ole Varga" (:mod:`newsprism.reconcile.kinship`).
 
 Order: ``number`` discrepancies first (in the facts' order), then ``negation``,
 ``actor`` and ``date`` ones by the position of their first claim (story article order, offset).
@@ -191,6 +193,7 @@ from newsprism.reconcile.discrepancy_groups import (
     threshold_for,
 )
 from newsprism.reconcile.event_places import event_place_discrepancies
+from newsprism.reconcile.kinship import kin_discrepancies
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.outcomes import outcome_discrepancies
 from newsprism.reconcile.places import deed_places, placed_apart
@@ -762,6 +765,7 @@ PASSES: Final[tuple[DiscrepancyPass, ...]] = (
     _deed_places,
     event_place_discrepancies,
     addressee_discrepancies,
+    kin_discrepancies,
     date_discrepancies,
     vote_date_discrepancies,
     event_date_discrepancies,
