@@ -203,11 +203,11 @@ def main_options(
     ] = False,
 ) -> None:
     """newsprism reads articles from many outlets and cross-checks what they report."""
-    _quiet_third_parties(verbose)
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    _quiet_third_parties(verbose)  # after basicConfig: it filters the handler made there
 
 
 # Progress bars and chatter of the dense model's loaders (tqdm, transformers,
@@ -226,17 +226,33 @@ _QUIET_LOGGERS = ("transformers", "sentence_transformers", "huggingface_hub", "t
 _READER_LOGGERS = ("trafilatura", "htmldate", "warcio")
 
 
+class _ReadersCriticalOnly(logging.Filter):
+    """A handler's filter: of the readers' records (their child loggers' too, which a
+    filter on the readers' own loggers never sees) only critical ones pass; the readers
+    log their errors at ERROR, naming no file."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        reader = record.name.partition(".")[0] in _READER_LOGGERS
+        return not reader or record.levelno >= logging.CRITICAL
+
+
+_READERS_ERRORS = _ReadersCriticalOnly()
+
+
 def _quiet_third_parties(verbose: bool) -> None:
     """Silence third-party progress output and the readers' own warnings unless
     ``--verbose`` (set before they load)."""
+    handlers = logging.getLogger().handlers
+    for handler in handlers:  # an earlier command in this process may have quieted them
+        handler.removeFilter(_READERS_ERRORS)
     if verbose:
         return
     for name, value in _QUIET_ENV.items():
         os.environ.setdefault(name, value)
-    for name in _QUIET_LOGGERS:
+    for name in (*_QUIET_LOGGERS, *_READER_LOGGERS):
         logging.getLogger(name).setLevel(logging.ERROR)
-    for name in _READER_LOGGERS:
-        logging.getLogger(name).setLevel(logging.CRITICAL)
+    for handler in handlers:
+        handler.addFilter(_READERS_ERRORS)
     _quiet_loaded_loaders()
 
 
