@@ -20,7 +20,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from newsprism.errors import InputError, MalformedInput
-from newsprism.ingest.decode import check_size, decode
+from newsprism.ingest.decode import SNIFF_BYTES, check_size, decode, utf16_encoding
 from newsprism.ingest.html import parse_timestamp, read_html
 from newsprism.ingest.unicode import one_line
 from newsprism.model import IngestFailure, IngestWarning, RawDocument
@@ -35,7 +35,7 @@ def read_jsonl(stream: IO[bytes], source: str, max_bytes: int) -> Iterator[Item]
 
     Guarantee: every non-blank line yields exactly one document or one failure.
     """
-    for number, line in enumerate(stream, start=1):
+    for number, line in enumerate(_utf8_lines(stream), start=1):
         if not line.strip():
             continue
         where = f"{source}:{number}"
@@ -44,6 +44,29 @@ def read_jsonl(stream: IO[bytes], source: str, max_bytes: int) -> Iterator[Item]
             yield from json_items(_parse_json_line(line, where), source, where)
         except InputError as exc:
             yield IngestFailure(exc.source, exc.reason)
+
+
+def _utf8_lines(stream: IO[bytes]) -> Iterator[bytes]:
+    """The stream's lines as UTF-8 bytes: a UTF-16 file (what Windows PowerShell 5 writes
+    by default) read a line at a time as UTF-16, where split at its b"\\n" bytes every
+    line was "not valid UTF-8" and the NUL after each break one more failed line. A
+    stream that cannot seek back is read as it is."""
+    if not stream.seekable():
+        yield from stream
+        return
+    start = stream.tell()
+    head = stream.read(SNIFF_BYTES)
+    stream.seek(start)
+    encoding = utf16_encoding(head)
+    if encoding is None:
+        yield from stream
+        return
+    text = io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline="\n")
+    try:
+        for line in text:
+            yield line.encode("utf-8")
+    finally:
+        text.detach()  # the caller closes the stream
 
 
 def read_json_array(data: bytes, source: str) -> Iterator[Item]:
