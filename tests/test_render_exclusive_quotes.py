@@ -24,8 +24,11 @@ def _brief(kind: str = "quote", text: str = INSIDE) -> Brief:
     return Brief(story=Story("sq1", "Fire", ("a1",)), exclusives=(Exclusive(kind, passage),))
 
 
-def test_a_split_quote_is_shown_inside_marks() -> None:
-    assert exclusive_detail(_brief().exclusives[0]) == f"“{INSIDE}”"
+def test_a_split_quote_is_shown_inside_marks_of_its_own_style() -> None:
+    assert exclusive_detail(_brief().exclusives[0]) == f'"{INSIDE}"'
+    curly = INSIDE.replace(',"', ",”").replace('"I', "“I")
+    passage = Passage("a1", "Coast Post", curly, 1, 1 + len(curly))
+    assert exclusive_detail(Exclusive("quote", passage)) == f"“{curly}”"
 
 
 def test_a_claim_and_a_passage_with_its_own_mark_are_shown_as_they_are() -> None:
@@ -37,6 +40,6 @@ def test_terminal_and_markdown_show_the_marks() -> None:
     console = Console(width=200, record=True, color_system=None)
     console.print(brief_panel(_brief(), {"a1": "Coast Post"}))
     shown = " ".join(console.export_text().split())
-    assert "“Most came with one bag." in shown and "I will keep driving.”" in shown
+    assert '"Most came with one bag.' in shown and 'I will keep driving."' in shown
     written = markdown.brief_markdown(_brief(), {"a1": "Coast Post"})
-    assert "(quote): “Most came with one bag." in written
+    assert '(quote): "Most came with one bag.' in written

@@ -39,6 +39,8 @@ def exclusive_detail(item: Exclusive) -> str:
     text = item.passage.text
     if item.kind != "quote" or text[:1] in _OPENING_MARKS:
         return text
+    if '"' in text and "”" not in text:  # the marks inside are straight: so are these
+        return f'"{text}"'
     return f"“{text}”"
 
 
