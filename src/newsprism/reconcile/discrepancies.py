@@ -584,7 +584,33 @@ def _same_frame(a: Token, b: Token) -> bool:
         # cuts that ... kept in her budget": the kind of false pair a BASIL calibration
         # story gave the dense row).
         return bool(_object_heads(a) & _object_heads(b))
-    return not left or bool(left & right)
+    return (not left or bool(left & right)) and _objects_agree(a, b)
+
+
+def _objects_agree(a: Token, b: Token) -> bool:
+    """Where both take a direct object: one head noun, and no preposition on it taking
+    different nouns. "Attended the safety hearing in Kelmar" and "missed the budget
+    deadline in Kelmar" share a noun, not a thing; nor do "allowed night ferries on the
+    Kelmar line" and "forbade night ferries on the Varna route"."""
+    left = [c for c in a.children if c.dep_ == "dobj"]
+    right = [c for c in b.children if c.dep_ == "dobj"]
+    if not left or not right:
+        return True
+    if not {lemma_of(c) for c in left} & {lemma_of(c) for c in right}:
+        return False
+    mine, theirs = _object_preps(left), _object_preps(right)
+    return all(mine[p] & theirs[p] for p in mine.keys() & theirs.keys())
+
+
+def _object_preps(objects: Sequence[Token]) -> dict[str, set[str]]:
+    """The nouns (head and compounds) after each preposition of the objects."""
+    found: dict[str, set[str]] = {}
+    for noun in objects:
+        for prep in (c for c in noun.children if c.dep_ == "prep"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                words = {lemma_of(t) for t in pobj.children if t.dep_ == "compound"}
+                found.setdefault(prep.lower_, set()).update(words | {lemma_of(pobj)})
+    return found
 
 
 def _placed_in(predicate: Token) -> set[str]:
