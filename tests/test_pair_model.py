@@ -4,6 +4,7 @@ real-data check (eval/statement_pairs_fit.py), on invented units and spans."""
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -53,6 +54,11 @@ def test_in_place_probability_has_the_bits_of_the_plain_sum(model: PairModel) ->
     for weight, feature in zip(model.weights()[1:], model.features(evidence), strict=True):
         plain = plain + weight * feature
     assert np.array_equal(model.probability(evidence), 1.0 / (1.0 + np.exp(-plain)))
+    single = replace(evidence, scores=evidence.scores.astype(np.float32))
+    plain = model.intercept
+    for weight, feature in zip(model.weights()[1:], model.features(single), strict=True):
+        plain = plain + weight * np.asarray(feature, np.float64)
+    assert np.array_equal(model.probability(single), 1.0 / (1.0 + np.exp(-plain)))
 
 
 @pytest.mark.parametrize("model", MODELS)

@@ -68,10 +68,12 @@ class PairModel:
         """The probability per pair (n x n). Cost: two n x n float64 arrays at most (the
         result and one product), where the plain sum of the feature terms held four; the
         terms are added in weight order, so the bits are those of that sum (adding ``w``
-        where a mask holds adds the same ``w * 1.0``, and ``+ 0.0`` is the identity)."""
-        logit = np.multiply(evidence.scores, self.similarity, dtype=np.float64)
+        where a mask holds adds the same ``w * 1.0``, and ``+ 0.0`` is the identity). The
+        scores and margins are read as float64 first, as the sum read them (the evidence
+        is built in float64; a float32 product would round otherwise)."""
+        logit = np.multiply(np.asarray(evidence.scores, np.float64), self.similarity)
         np.add(self.intercept, logit, out=logit)
-        logit += np.multiply(evidence.margins, self.margin, dtype=np.float64)
+        logit += np.multiply(np.asarray(evidence.margins, np.float64), self.margin)
         np.add(logit, self.rivalled, out=logit, where=evidence.rivalled)
         np.add(logit, self.resolved, out=logit, where=evidence.resolved)
         np.negative(logit, out=logit)
