@@ -24,7 +24,8 @@ How an article is placed (:meth:`StoryClusterer.add`):
    says when that holds).
 
 Time: an undated article has no time distance: it is scored against every hot story
-without decay and leaves the story's span alone. A story stays hot (centroid kept,
+without decay and leaves the story's span alone; its dates for later stages are its
+story's (:meth:`StoryClusterer.dates_of`). A story stays hot (centroid kept,
 retrievable) until the latest date seen is ``keep_days`` past its last join; then it is
 frozen (members and title kept, nothing else).
 
@@ -36,11 +37,8 @@ Kostanj" and "Lorvik" with the English ones. It finds only the names known when 
 so every consolidation looks again in its text (kept with the story, and in the saved
 state): one that came before any story named its event joins that story then. This works
 for names written alike in both languages; translated names ("Ostbecken" for "Eastern
-Basin") are missed. The dense
-model (all-MiniLM-L6-v2) is English-centric, so the same rule applies to it.
-
-Dates: an undated article has no time distance and leaves the story's span alone; its
-dates for later stages are its story's (:meth:`StoryClusterer.dates_of`).
+Basin") are missed. The dense model (all-MiniLM-L6-v2) is English-centric, so the same
+rule applies to it.
 
 Determinism: story ids come from each story's first article ("s" + its id's first 12
 characters); the same input in the same order gives the same stories, batched or not,
