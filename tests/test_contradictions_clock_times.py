@@ -94,3 +94,12 @@ def test_times_clash() -> None:
     assert not times_clash(at(570, rough=True), at(600))
     assert times_clash(at(570, rough=True), at(660))
     assert not times_clash(at(23 * 60 + 55), at(5))  # round midnight
+
+
+def test_two_people_sharing_a_surname(analyzer: Analyzer) -> None:
+    """Finding 4 (review): Jon Smith and Jan Smith are two people."""
+    texts = [
+        "Jon Smith left the Tarnby fair at 9 p.m., his family said.",
+        "Jan Smith left the Tarnby fair at 11 p.m. with two friends.",
+    ]
+    assert _dates(analyzer, texts) == []

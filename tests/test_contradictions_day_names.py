@@ -164,3 +164,34 @@ def test_vanished_and_disappeared_are_one_deed(analyzer: Analyzer) -> None:
         "Mira Olsen disappeared from the Tarnby fair on Wednesday.",
     ]
     assert _dated(analyzer, texts) == [set(texts)]
+
+
+# Finding 4 (review): two people sharing a surname are two participants; a surname
+# alone is one of the full names only when no other person of the story bears it.
+@pytest.mark.parametrize(
+    "texts",
+    [
+        [
+            "Erik Olsen was arrested by Tarnby police on Friday.",
+            "Mira Olsen was arrested by Tarnby police on Saturday.",
+        ],
+        [
+            "Maria Costa vanished from the Tarnby fair on Friday night.",
+            "Mario Costa vanished from the Tarnby fair on Sunday.",
+        ],
+        [
+            "Erik Olsen was arrested by Tarnby police on Friday. Mira Olsen was questioned.",
+            "Olsen was arrested by Tarnby police on Saturday.",
+        ],
+    ],
+)
+def test_a_shared_surname_is_not_one_person(analyzer: Analyzer, texts: list[str]) -> None:
+    assert _dates(analyzer, texts) == []
+
+
+def test_a_surname_alone_is_the_one_person_bearing_it(analyzer: Analyzer) -> None:
+    texts = [
+        "Erik Olsen was arrested by Tarnby police on Friday.",
+        "Olsen was arrested by Tarnby police on Sunday.",
+    ]
+    assert _dates(analyzer, texts) == [set(texts)]

@@ -171,6 +171,10 @@ def _one_night(before: DayLabel, after: DayLabel) -> bool:
     return False
 
 
+#: A proper name as its case-folded words ("Jonas Brek" -> ("jonas", "brek")).
+Name = tuple[str, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class Deed:
     """A deed a time expression hangs on (:func:`deed_at`), with what guard 5 compares:
@@ -181,8 +185,11 @@ class Deed:
     clause: Clause
     lemma: str
     names: frozenset[str]
-    participants: tuple[frozenset[str], frozenset[str]]
+    participants: tuple[frozenset[Name], frozenset[Name]]
     roles: tuple[frozenset[str], frozenset[str]]
+    #: The story's surnames borne by more than one person ("Erik Olsen", "Mira Olsen"):
+    #: such a surname alone names neither.
+    crowded: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,11 +271,43 @@ def _comparable(a: DayLabel, b: DayLabel) -> bool:
 def same_participants(a: Deed, b: Deed) -> bool:
     """Guard 5: a name shared by the sentences, and no role (doer, done to) held by
     different names on the two sides, nor by two different common nouns ("a man" /
-    "a woman"); a name against a description ("Mira Olsen" / "the girl") may be one."""
+    "a woman"); a name against a description ("Mira Olsen" / "the girl") may be one.
+    Names compare whole (:func:`same_name`): "Jon Smith" and "Jan Smith" are two."""
     if not a.names & b.names:
         return False
-    pairs = [*zip(a.participants, b.participants, strict=True), *zip(a.roles, b.roles, strict=True)]
-    return all(not (x and y) or bool(x & y) for x, y in pairs)
+    crowded = a.crowded | b.crowded
+    for x, y in zip(a.participants, b.participants, strict=True):
+        if x and y and not any(same_name(m, n, crowded) for m in x for n in y):
+            return False
+    return all(not (x and y) or bool(x & y) for x, y in zip(a.roles, b.roles, strict=True))
+
+
+def same_name(a: Name, b: Name, crowded: frozenset[str] = frozenset()) -> bool:
+    """Whether two names may be one: the words of one all in the other ("Olsen",
+    "Mira Olsen"; "Tarnby police", "Tarnby"), titles aside; a surname alone is not a
+    full name when the story gives it to two people (``crowded``)."""
+    a, b = _untitled(a), _untitled(b)
+    if not a or not b:
+        return False
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if not set(short) <= set(long):
+        return False
+    return short == long or not (len(short) == 1 and short[0] in crowded)
+
+
+# Titles before a name, no word of the name ("Mayor Brandt" is "Lene Brandt").
+_TITLES: Final = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "sir", "mayor", "president", "minister", "senator",
+     "governor", "judge", "officer", "sergeant", "detective", "captain", "chief",
+     "professor", "rev", "lord", "lady"}
+)  # fmt: skip
+
+
+def _untitled(name: Name) -> Name:
+    start = 0
+    while start < len(name) - 1 and name[start] in _TITLES:
+        start += 1
+    return name[start:]
 
 
 def _sides(material: StoryMaterial, sentences: Sequence[Passage], parsed: Parsed) -> list[_Side]:
@@ -366,7 +405,8 @@ def deed_at(material: StoryMaterial, sentence: Passage, span: Span) -> Deed | No
     clause = Clause(sentence, material.source_of(sentence.article), token, False)
     lower = _lower_words(material, sentence.article)
     names = frozenset(t.lower_ for t in span.doc if _name_word(t, lower))
-    return Deed(clause, lemma, names, _participants(token, lower), _roles(token))
+    crowded = _crowded_surnames(material)
+    return Deed(clause, lemma, names, _participants(token, lower), _roles(token), crowded)
 
 
 def _resolved_label(resolved: str) -> DayLabel | None:
@@ -467,17 +507,33 @@ def _deed_noun(root: Token) -> Token | None:
     return head if definite else None
 
 
-def _participants(token: Token, lower: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+def _names_in(head: Token, lower: frozenset[str]) -> list[Name]:
+    """The proper names in a phrase: runs of adjacent name words."""
+    found: list[Name] = []
+    run: list[str] = []
+    last = -2
+    for token in head.subtree:
+        if not _name_word(token, lower):
+            continue
+        if token.i != last + 1 and run:
+            found.append(tuple(run))
+            run = []
+        run.append(token.lower_)
+        last = token.i
+    return [*found, tuple(run)] if run else found
+
+
+def _participants(token: Token, lower: frozenset[str]) -> tuple[frozenset[Name], frozenset[Name]]:
     """Proper names among the deed's doers (its subject, a "by" phrase, a noun's
     possessor) and among those it is done to (its object, a passive subject, what
     follows a noun's "of": "the disappearance of Kristian Perez")."""
-    doers: set[str] = set()
-    done_to: set[str] = set()
+    doers: set[Name] = set()
+    done_to: set[Name] = set()
     for child in token.children:
         heads = [child]
         if child.dep_ in ("prep", "agent") and child.lower_ in ("of", "by"):
             heads = [o for o in child.children if o.dep_ == "pobj"]
-        words = {t.lower_ for h in heads for t in h.subtree if _name_word(t, lower)}
+        words = {n for h in heads for n in _names_in(h, lower)}
         if child.dep_ in ("nsubj", "agent", "poss") or child.lower_ == "by":
             doers |= words
         elif child.dep_ in ("dobj", "nsubjpass") or child.lower_ == "of":
@@ -504,4 +560,27 @@ def _lower_words(material: StoryMaterial, article: str) -> frozenset[str]:
     if found is None:
         text = material.by_id[article].text
         found = memo[article] = frozenset(re.findall(r"\b[a-z]+\b", text))
+    return found
+
+
+# A given name and a surname ("Mira Olsen", "Mira K. Olsen").
+_FULL_NAME: Final = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+)\b")
+
+
+def _crowded_surnames(material: StoryMaterial) -> frozenset[str]:
+    """The surnames the story's articles give two people with different given names
+    ("Erik Olsen", "Mira Olsen"), once per story; a title or a word the article also
+    writes in lower case before a surname ("Mayor Olsen", "The Olsen") is no given
+    name."""
+    memo = material.memo("crowded surnames")
+    found: frozenset[str] | None = memo.get("")
+    if found is None:
+        given: dict[str, set[str]] = {}
+        for article in material.by_id.values():
+            lower = _lower_words(material, article.id)
+            for first, last in _FULL_NAME.findall(article.text):
+                folded = first.casefold()
+                if folded not in _TITLES and folded not in lower:
+                    given.setdefault(last.casefold(), set()).add(folded)
+        found = memo[""] = frozenset(s for s, names in given.items() if len(names) > 1)
     return found
