@@ -8,30 +8,38 @@ marks, credited to the issuer) pairs with nothing. :func:`own_document_units` re
 such passages as units, one per sentence, with the issuer as speaker where the page
 names it. They are read from the page's layout, never from one outlet's words:
 
-1. **Letter.** A salutation line ("Dear Councillor Brandt,") or a sign-off (a short
-   closing line ending in a comma, "With respect,", then one to three short name
-   lines ending the page or the letter): the lines between are the letter, its speaker
-   the first name line under the sign-off. A letter with only one of the two runs from
-   the salutation forward, or back from the sign-off, to the first line of reporting
-   (:meth:`_Page._reporting`), and keeps only the stretch in the writer's voice
-   (:func:`_voiced`: "I", "we", "you" outside quote marks).
+1. **Letter.** A salutation line ("Dear Councillor Brandt,") and the sign-off after it
+   (a short closing line ending in a comma, "With respect,", then one to three short
+   name lines ending the page or followed by the next letter's salutation): the lines
+   between are the letter, its speaker the first name line under the sign-off; a
+   letters page gives one letter per pair. A letter with only one of the two, or one of
+   several salutations before a single sign-off (whose letter ends there is unknown:
+   no speaker), runs from the salutation forward, or back from the sign-off, over the
+   lines in the writer's voice (:func:`_voiced`: "I", "we", "you" outside quote marks,
+   not the reporter's "as we reported", "told us": :data:`_REPORTER`) to the first line
+   that is not, of reporting (:meth:`_Page._reporting`) or opening a live blog's entry.
 2. **Release.** A header line among the page's first lines, short and unpunctuated,
    naming a document ("Harbour Board Press Release", "Statement from the Harbour
    Board", "Abstract"): the prose after the header lines is the issuer's, to an end mark
    ("###", "-30-"), a contact line (an e-mail address, a phone number) or the next
    short unpunctuated line (the contact block's first). The issuer is the name the
-   header gives.
+   header gives. Not under a byline ("By Anna Berg, staff reporter": a headline
+   "Statement on the strike" over a report), and only where the prose speaks in the
+   issuer's voice and nowhere in the reporter's.
 3. **Lead-in.** A line ending in a colon that names a document or a speech ("Statement
    from the Harbour Police:", "Brandt addressed the council directly, writing:"): the
-   lines after it, to the first line of reporting, through the last one in the
-   speaker's voice (the analysis often reads the first as the lead-in's quote; the
-   second, with no marks, it leaves). The speaker is that of a quote the analysis
-   found in the lead-in or the block, else the name after "statement from", "letter
-   by" ..., else the first person or organisation the lead-in names.
+   lines straight after it in the speaker's voice, up to the first that is not (the
+   analysis often reads the first as the lead-in's quote; the second, with no marks, it
+   leaves). The speaker is that of a quote the analysis found in the lead-in or the
+   block, else the name after "statement from", "letter by" ..., else the first person
+   or organisation the lead-in names; a block with none is dropped (an unnamed block
+   would pair with whoever said something like it). An interview or a transcript (a
+   question, a line labelled "Q:" or "BRANDT:") after the lead-in is no document.
 4. **Post.** A line that ends with a post's sign-off as pages print embedded posts
    ("... — Oskar Vell (@oskarvell) March 3, 2031"): the text before it, links left
    out, is the named author's (not when the line opens with a quote mark: a reply that
-   quotes another post first holds two people's words).
+   quotes another post first holds two people's words; not a text longer than a post
+   or one crediting others, "Police said ...": a reporter's paragraph with a credit).
 
 The reporter's own first person ("as we reported on Monday", "a pilot we spoke to") is none
 of these: it stands in no letter, under no header and after no lead-in. A unit is
@@ -91,10 +99,20 @@ _SEMICOLON: Final = re.compile(r";\s+")
 # The longest line (words) read as a header, a sign-off or a name line: headers run to
 # a headline's length; set by hand, not fitted.
 _SHORT: Final = 10
+# The longest name line (words): a person's name with titles ("Rev. Dr. Anna Maria
+# Berg") or a body's ("Harbour Police Department of Kelmar"); set by hand from how
+# letters and posts sign, not fitted on any gold set.
 _NAME_LINE: Final = 6
-# Lines at the page's top searched for a release header (a title, an outlet line, a
-# date may come first).
+# Lines at the page's top searched for a release header: a title, an outlet line, a
+# dateline, a byline or a place line may come first; set by hand from the layout of
+# printed releases, not fitted on any gold set.
 _HEADER_LINES: Final = 6
+# Lines a sign-off may hold under its closing line: a name, then a role and a place
+# ("Jane Holm / Secretary / Harlow Residents' Association"); set by hand, not fitted.
+_SIGNOFF_TAIL: Final = 3
+# The longest post (characters) read as its author's: X's (Twitter's) limit since
+# 2017; a longer text before a sign-off is a reporter's paragraph with a credit line.
+_POST_CHARS: Final = 280
 _PROSE_END: Final = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 # A header line that labels a document: "Statement from ...", "Open letter to ...",
 # "Abstract", "... Press Release" (a headline that merely holds the word, "Police
@@ -104,7 +122,6 @@ _LABEL: Final = re.compile(
     r"|\b(?:press|news|media) release\s*:?$|^\S+(?:\s+\S+){0,5}\s+statement\s+on\b",
     re.IGNORECASE,
 )
-_RELEASE: Final = re.compile(r"\b(?:press|news|media) release\b", re.IGNORECASE)
 # "Statement from X", "a letter by X": the document's issuer ("released from Ardmoor
 # Prison, wrote:" names no issuer).
 _FROM: Final = re.compile(
@@ -140,6 +157,40 @@ _QUOTED: Final = re.compile(r"[“\"][^“”\"]*[”\"]")
 _MARKS: Final = re.compile(r"[“”\"]")
 _NAME_WORD: Final = re.compile(r"^(?:[A-Z][\w.'’-]*|of|the|for|and|de|van|von)$")
 _KINDS: Final = frozenset({"PERSON", "ORG"})
+# The reporter's own first person, which no document holds: "as we reported", "we
+# asked the mayor", "she told us", "our reporter", "our readers".
+_REPORTER: Final = re.compile(
+    r"\b(?:as\s+(?:we|I)\s+(?:have\s+|had\s+)?(?:reported|revealed|wrote|disclosed)"
+    r"|we\s+(?:asked|contacted|reached)|(?:told|said\s+to|wrote\s+to)\s+us"
+    r"|(?:spoke|speaking|talked)\s+(?:to|with)\s+us"
+    r"|our\s+(?:reporters?|correspondents?|readers?|reporting)"
+    r"|(?:this|our)\s+(?:newspaper|paper|website|site|programme|program|station))\b",
+    re.IGNORECASE,
+)
+# A line of a Q&A or a transcript: a question, or a line opening with a speaker's
+# label ("Q:", "REPORTER:", "Mayor Brandt:"); its words are two people's.
+_QUESTION: Final = re.compile(r"\?[\"'”’)\]]*\s*$")
+_LABELLED: Final = re.compile(r"^(?:[QA]|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*:\s*\S")
+# A line opening with a time, as live blogs print their entries ("10:45 a.m.:",
+# "14:05 -", "9 p.m.:"): a new entry, the reporter's.
+_TIMESTAMP: Final = re.compile(
+    r"^\s*(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?)"
+    r"(?:\s*(?:[A-Z]{2,4}T|GMT|UTC))?\s*[:\-—–|]",
+    re.IGNORECASE,
+)
+# A byline among a page's first lines ("By Anna Berg, staff reporter"): the page is a
+# reporter's article, whatever its headline says.
+_BYLINE: Final = re.compile(
+    r"^\s*By\s+[A-Z]|\b(?:staff|senior|political|chief)\s+(?:reporter|writer|correspondent)\b"
+    r"|\b(?:reporter|correspondent|staff writer)\s*$"
+)
+# A verb crediting someone with words ("Police said the suspect fled"): text holding
+# one is a report, not the words of the post's author.
+_REPORTED: Final = re.compile(
+    r"\b(?:said|says|told|tells|stated|states|according\s+to|reported|reports|announced"
+    r"|added|claimed|claims)\b",
+    re.IGNORECASE,
+)
 # A speaker: (roster name, the words the page names it by).
 Named = tuple[str, str]
 
@@ -188,6 +239,7 @@ class _Page:
         self.known = units
         self.names = names
         self.lines = [m.span() for m in _LINE.finditer(article.text) if m.group().strip()]
+        self.line_starts = [start for start, _ in self.lines]
         analysis = material.analysis(article.id)
         quotes = analysis.quotes if analysis is not None else ()
         self.cues = sorted(q.cue_start for q in quotes if q.cue_start is not None)
@@ -197,6 +249,9 @@ class _Page:
         spans = sorted((u.start, u.end) for u in units)
         self.starts = [a for a, _ in spans]
         self.reach = list(itertools.accumulate((b for _, b in spans), max))
+        self.sentences = sorted(material.sentences(article.id), key=lambda s: s.start)
+        self.sentence_starts = [s.start for s in self.sentences]
+        self.sentence_reach = list(itertools.accumulate((s.end for s in self.sentences), max))
 
     def text(self, line: int) -> str:
         start, end = self.lines[line]
@@ -207,60 +262,89 @@ class _Page:
     def blocks(self) -> list[_Block]:
         found = [*self._letters(), *self._releases(), *self._lead_ins(), *self._posts()]
         kept: list[_Block] = []
+        # By first line, the longest first: a block overlaps one kept before it exactly
+        # when it starts by the furthest line kept so far (one comparison per block).
+        reached = -1
         for block in sorted(found, key=lambda b: (b.first, -b.last)):
-            if all(block.first > k.last or block.last < k.first for k in kept):
+            if block.first > reached:
                 kept.append(block)
+                reached = block.last
         return kept
 
     def _letters(self) -> list[_Block]:
-        salutation = next(
-            (k for k, _ in enumerate(self.lines) if _SALUTATION.match(self.text(k))), None
-        )
-        signoff = self._signoff(salutation)
-        if salutation is None and signoff is None:
-            return []
-        span = self._letter_span(salutation, signoff[0] if signoff else None)
+        """One letter per salutation and the sign-off after it (a letters page prints
+        several); a letter with only one of the two runs to the nearest reporting."""
+        salutations = [k for k in range(len(self.lines)) if _SALUTATION.match(self.text(k))]
+        signoffs = self._signoffs(salutations)
+        found: list[_Block] = []
+        previous = -1  # the last line of the letter before
+        for closing, name in signoffs:
+            opened = salutations[
+                bisect.bisect_right(salutations, previous) : bisect.bisect_left(
+                    salutations, closing
+                )
+            ]
+            if len(opened) == 1:
+                found += self._letter(opened[0], closing, self._name(self.text(name)))
+            else:
+                # Several salutations share one sign-off: whose letter ends there is
+                # unknown, so each is read as a letter without a sign-off (no speaker).
+                # With none, the letter is read back from its sign-off.
+                for k in opened:
+                    found += self._letter(k, None, None)
+                if not opened:
+                    found += self._letter(None, closing, self._name(self.text(name)))
+            previous = name
+        found += [b for k in salutations if k > previous for b in self._letter(k, None, None)]
+        return found
+
+    def _letter(
+        self, salutation: int | None, closing: int | None, speaker: Named | None
+    ) -> list[_Block]:
+        span = self._letter_span(salutation, closing)
         if span is None or not any(_voiced(self.text(k)) for k in range(span[0], span[1] + 1)):
             return []
-        speaker = self._name(self.text(signoff[1])) if signoff is not None else None
         return [_Block(*span, speaker)]
 
     def _letter_span(self, salutation: int | None, closing: int | None) -> tuple[int, int] | None:
         """The letter's lines between its salutation and its sign-off's closing line;
-        with one of them only, the stretch in the writer's voice up to the nearest line
-        of reporting."""
+        with one of them only, the lines in the writer's voice next to it, up to the
+        first that is not (:meth:`_voiced_run`)."""
         if salutation is not None and closing is not None:
             first, last = salutation + 1, closing - 1
         elif salutation is not None:
             if salutation + 1 >= len(self.lines):
                 return None
-            found = self._last_voiced(salutation + 1, self._reach(salutation + 1, 1))
+            found = self._voiced_run(salutation + 1, self._reach(salutation + 1, 1), 1)
             first, last = salutation + 1, found if found is not None else -1
         elif closing is not None:
-            found = self._first_voiced(self._reach(closing - 1, -1), closing - 1)
+            found = self._voiced_run(closing - 1, self._reach(closing - 1, -1), -1)
             first, last = found if found is not None else closing, closing - 1
         else:
             return None
         return (first, last) if first <= last else None
 
-    def _signoff(self, after: int | None) -> tuple[int, int] | None:
-        """(closing line, first name line) of a sign-off: a short line ending in a
-        comma, then one to three short name lines ending the page (or followed only by
-        short unpunctuated lines)."""
-        start = 0 if after is None else after + 1
-        # The closing line stands at most four lines from the end (a name and two lines).
-        for k in range(max(start, len(self.lines) - 4), len(self.lines) - 1):
+    def _signoffs(self, salutations: Sequence[int]) -> list[tuple[int, int]]:
+        """(closing line, first name line) of each sign-off: a short line ending in a
+        comma, then one to :data:`_SIGNOFF_TAIL` short name lines ending the page or
+        followed by the next letter's salutation."""
+        found: list[tuple[int, int]] = []
+        ends = [*salutations, len(self.lines)]
+        for k in range(len(self.lines) - 1):
             closing = self.text(k)
-            if not _CLOSING.match(closing) or len(closing.split()) > _NAME_LINE:
-                continue
-            tail = [self.text(j) for j in range(k + 1, len(self.lines))]
             if (
-                len(tail) <= 3
-                and all(_name_like(t) for t in tail[:1])
-                and not any(_prose(t) for t in tail)
+                not _CLOSING.match(closing)
+                or len(closing.split()) > _NAME_LINE
+                or _SALUTATION.match(closing)
             ):
-                return k, k + 1
-        return None
+                continue
+            stop = ends[bisect.bisect_right(ends, k)]
+            if not 0 < stop - k - 1 <= _SIGNOFF_TAIL:
+                continue
+            tail = [self.text(j) for j in range(k + 1, stop)]
+            if _name_like(tail[0]) and not any(_prose(t) for t in tail):
+                found.append((k, k + 1))
+        return found
 
     def _releases(self) -> list[_Block]:
         header = [k for k in range(min(_HEADER_LINES, len(self.lines))) if _header(self.text(k))]
@@ -273,17 +357,15 @@ class _Page:
         last = first - 1
         for k in range(first, len(self.lines)):
             line = self.text(k)
-            if _END_MARK.match(line) or _CONTACT.search(line) or not _prose(line):
+            if _END_MARK.match(line) or _CONTACT.search(line) or not _prose(line) or _entry(line):
                 break
             last = k
-        if last < first:
-            return []
-        # A release's label says whose it is; a statement's or an abstract's prose must
-        # also speak in the issuer's voice somewhere.
-        labels = " ".join(self.text(k) for k in found)
-        if not _RELEASE.search(labels) and not any(
-            _voiced(self.text(k)) for k in range(first, last + 1)
-        ):
+        if last < first or any(_BYLINE.search(self.text(k)) for k in range(first)):
+            return []  # a byline: a reporter's article under a headline ("Statement on ...")
+        # The prose must speak in the issuer's voice somewhere, even under a label ("a
+        # headline 'Statement on the strike' over a report"), and never the reporter's.
+        body = [self.text(k) for k in range(first, last + 1)]
+        if not any(_voiced(t) for t in body) or any(_REPORTER.search(t) for t in body):
             return []
         speaker = next(
             (s for k in range(first) if (s := self._issuer(self.text(k))) is not None), None
@@ -300,10 +382,18 @@ class _Page:
             # unmarked lines after it are the reporter's again.
             if _MARKS.search(self.text(k + 1)):
                 continue
-            last = self._last_voiced(k + 1, self._reach(k + 1, 1))
+            reach = self._reach(k + 1, 1)
+            # An interview or a transcript (questions, labelled lines) is two people's.
+            if any(_dialogue(self.text(j)) for j in range(k + 1, reach + 1)):
+                continue
+            last = self._voiced_run(k + 1, reach, 1)
             if last is None:
                 continue
-            found.append(_Block(k + 1, last, self._lead_speaker(k, last)))
+            # A block whose speaker the page does not name is nobody's statement: left
+            # unnamed, it pairs with whoever said something like it.
+            speaker = self._lead_speaker(k, last)
+            if speaker is not None:
+                found.append(_Block(k + 1, last, speaker))
         return found
 
     def _posts(self) -> list[_Block]:
@@ -314,11 +404,19 @@ class _Page:
             signed = _POST.search(line)
             if signed is None or _MARKS.match(line):
                 continue  # a reply quoting another post first is two people's words
-            named = self._name(signed["name"])
-            start = self.lines[k][0] + self.article.text[self.lines[k][0] :].index(line)
             links = _LINKS.search(line, 0, signed.start())
-            stop = start + (links.start() if links else signed.start())
-            found.append(_Block(k, k, named, stop))
+            end = links.start() if links else signed.start()
+            # A post is short and says its author's words: a longer paragraph, or one
+            # crediting others ("Police said ..."), ends with the reporter's own credit.
+            if end > _POST_CHARS or _REPORTED.search(_QUOTED.sub(" ", line[:end])):
+                continue
+            named = self._name(signed["name"])
+            # The stripped line's offset, from its own text (not a search of the page
+            # from the line on, which is quadratic on a page of many posts).
+            begin, finish = self.lines[k]
+            raw = self.article.text[begin:finish]
+            start = begin + len(raw) - len(raw.lstrip())
+            found.append(_Block(k, k, named, start + end))
         return found
 
     def _reach(self, line: int, step: int) -> int:
@@ -328,7 +426,7 @@ class _Page:
         k = line + step
         while 0 <= k < len(self.lines):
             text = self.text(k)
-            if self._reporting(k) or text.endswith(":") or not _prose(text):
+            if self._reporting(k) or text.endswith(":") or not _prose(text) or _entry(text):
                 break
             end = k
             k += step
@@ -343,20 +441,19 @@ class _Page:
         at = bisect.bisect_left(self.cues, start)
         return at < len(self.cues) and self.cues[at] < end
 
-    def _last_voiced(self, first: int, last: int) -> int | None:
-        """``last`` moved back to the last line in the speaker's voice (not before
-        ``first``, which the block keeps: it is the lead-in's); None when no line of the
-        block is voiced and the first holds no unit either."""
-        for k in range(last, first - 1, -1):
-            if _voiced(self.text(k)):
-                return k
-        return first if self._holds_unit(first) else None
-
-    def _first_voiced(self, first: int, last: int) -> int | None:
-        for k in range(first, last + 1):
-            if _voiced(self.text(k)):
-                return k
-        return None
+    def _voiced_run(self, first: int, bound: int, step: int) -> int | None:
+        """The last of the lines from ``first`` towards ``bound`` (by ``step``) in the
+        speaker's voice, up to the first line that is not or that holds the reporter's
+        own voice ("as we reported", "we asked"); ``first`` also counts when it holds a
+        unit (the analysis read it as the lead-in's quote). None when ``first`` fails."""
+        last = None
+        for k in range(first, bound + step, step):
+            text = self.text(k)
+            voiced = _voiced(text) or (k == first and self._holds_unit(k))
+            if not voiced or _REPORTER.search(text):
+                break
+            last = k
+        return last
 
     def _holds_unit(self, line: int) -> bool:
         return self._taken(*self.lines[line])
@@ -431,16 +528,19 @@ class _Page:
         span = (self.lines[block.first][0], self.lines[block.last][1])
         if block.stop is not None:
             span = (span[0], min(span[1], block.stop))
-        starts = [start for start, _ in self.lines]
-        for sentence in self.material.sentences(self.article.id):
-            if sentence.end <= span[0] or sentence.start >= span[1]:
+        # Only the sentences that meet the span (a look-up, not a pass over the page's
+        # sentences per block: a page of thousands of posts has thousands of blocks).
+        first = bisect.bisect_right(self.sentence_reach, span[0])
+        last = bisect.bisect_left(self.sentence_starts, span[1])
+        for sentence in self.sentences[first:last]:
+            if sentence.end <= span[0]:
                 continue
             # A piece lies within one line (pieces are cut at line breaks).
             for piece in self.material.pieces(sentence):
                 start, end = max(piece.start, span[0]), min(piece.end, span[1])
                 if start >= end or self._taken(start, end):
                     continue
-                line = bisect.bisect_right(starts, start) - 1
+                line = bisect.bisect_right(self.line_starts, start) - 1
                 number = line_groups.setdefault(line, group - len(line_groups))
                 found += [
                     self._unit(index, number, clause, block.speaker)
@@ -506,6 +606,17 @@ def _last_sentence(line: str) -> str:
     free = _QUOTED.sub(" ", line)
     ends = list(_SENTENCE_END.finditer(free))
     return free[ends[-1].end() :] if ends else free
+
+
+def _entry(line: str) -> bool:
+    """Whether a line opens a live blog's entry or a transcript's turn (a time, a
+    speaker's label): it is no part of the document before it."""
+    return _TIMESTAMP.match(line) is not None or _LABELLED.match(line) is not None
+
+
+def _dialogue(line: str) -> bool:
+    """Whether a line is a question or a labelled turn of an interview or transcript."""
+    return _QUESTION.search(line) is not None or _entry(line)
 
 
 def _voiced(line: str) -> bool:
