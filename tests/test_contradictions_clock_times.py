@@ -103,3 +103,21 @@ def test_two_people_sharing_a_surname(analyzer: Analyzer) -> None:
         "Jan Smith left the Tarnby fair at 11 p.m. with two friends.",
     ]
     assert _dates(analyzer, texts) == []
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # Finding 5 (review): speaking is done more than once a day.
+        [
+            "Mira Olsen spoke at the Tarnby rally at 10 a.m., aides said.",
+            "Mira Olsen spoke at the Tarnby dinner at 8 p.m. with two friends.",
+        ],
+        [
+            "Mira Olsen spoke in Tarnby at 10 a.m., aides said.",
+            "Mira Olsen spoke in Tarnby at 8 p.m. with two friends.",
+        ],
+    ],
+)
+def test_no_clock_discrepancy_of_a_repeatable_deed(analyzer: Analyzer, texts: list[str]) -> None:
+    assert _dates(analyzer, texts) == []

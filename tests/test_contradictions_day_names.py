@@ -195,3 +195,44 @@ def test_a_surname_alone_is_the_one_person_bearing_it(analyzer: Analyzer) -> Non
         "Olsen was arrested by Tarnby police on Sunday.",
     ]
     assert _dates(analyzer, texts) == [set(texts)]
+
+
+# Finding 5 (review): a deed done more than once, or one told in two time zones.
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # Repeatable deeds: speaking, meeting.
+        ["Mira Olsen spoke in Tarnby on Friday.", "Mira Olsen spoke in Tarnby on Saturday."],
+        ["Lene Brandt met Tom Berg in Tarnby on Monday.", "Lene Brandt met Tom Berg on Wednesday."],
+        # One launch, two time zones.
+        [
+            "Jaxa launched the Kelmar probe from Tanegashima on Wednesday.",
+            "Jaxa launched the Kelmar probe from Tanegashima late Tuesday.",
+        ],
+        [
+            "Jaxa launched the Kelmar probe on Tuesday, Jaxa said, in what was Wednesday"
+            " morning in Japan.",
+            "Jaxa launched the Kelmar probe on Wednesday.",
+        ],
+        # Adjacent days where an article names another place's time.
+        [
+            "Jonas Brek died in Tarnby on Friday, Tokyo time.",
+            "Jonas Brek died in Tarnby on Saturday.",
+        ],
+        # One-time deed, two places: two arrests.
+        [
+            "Jonas Brek was arrested in Tarnby on Tuesday.",
+            "Jonas Brek was arrested in Kelmar on Thursday.",
+        ],
+    ],
+)
+def test_no_date_discrepancy_of_a_repeatable_deed(analyzer: Analyzer, texts: list[str]) -> None:
+    assert _dates(analyzer, texts) == []
+
+
+def test_a_one_time_deed_two_days_apart(analyzer: Analyzer) -> None:
+    texts = [
+        "Jonas Brek died in Tarnby on Friday, Tokyo time.",
+        "Jonas Brek died in Tarnby on Sunday.",
+    ]
+    assert _dates(analyzer, texts) == [set(texts)]

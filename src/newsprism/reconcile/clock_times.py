@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 from newsprism.model import Discrepancy, Passage
 from newsprism.reconcile.clauses import Parsed
 from newsprism.reconcile.date_discrepancies import one_deed
-from newsprism.reconcile.day_names import Deed, deed_at, same_participants
+from newsprism.reconcile.day_names import Deed, deed_at, one_time, same_participants
 from newsprism.reconcile.discrepancy_groups import DiscrepancyOptions, claims_of, components
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.similarity import TextSimilarity
@@ -140,7 +140,7 @@ def clock_discrepancies(
         for i, a in enumerate(sides)
         for b in sides[i + 1 :]
         if a.deed.clause.source != b.deed.clause.source
-        and one_deed(a.deed.lemma, b.deed.lemma)
+        and one_time(a.deed, b.deed)
         and times_clash(a.time, b.time)
         and same_participants(a.deed, b.deed)
         and not _told_both(sides, material, a, b)

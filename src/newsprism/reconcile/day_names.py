@@ -57,12 +57,16 @@ from newsprism.reconcile.similarity import TextSimilarity
 
 __all__ = [
     "DEED_NOUNS",
+    "ONE_TIME_DEEDS",
+    "ZONE",
     "DayLabel",
     "Deed",
     "day_label",
     "day_name_discrepancies",
     "deed_at",
     "labels_clash",
+    "one_time",
+    "same_name",
     "same_participants",
 ]
 
@@ -187,6 +191,11 @@ class Deed:
     names: frozenset[str]
     participants: tuple[frozenset[Name], frozenset[Name]]
     roles: tuple[frozenset[str], frozenset[str]]
+    #: The words of the places the deed is done in, at, from, to ("in Tarnby", "from
+    #: the Tarnby fair"), and of its object ("left the Tarnby fair", "the barn was
+    #: reached").
+    places: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()
     #: The story's surnames borne by more than one person ("Erik Olsen", "Mira Olsen"):
     #: such a surname alone names neither.
     crowded: frozenset[str] = frozenset()
@@ -223,8 +232,9 @@ def day_name_discrepancies(
         for b in sides[i + 1 :]
         if a.clause.source != b.clause.source
         and (not (a.resolved and b.resolved) or _unseen_resolved(material, a, b))
-        and one_deed(a.deed.lemma, b.deed.lemma)
+        and one_time(a.deed, b.deed)
         and labels_clash(a.label, b.label)
+        and not _zone_apart(material, a, b)
         and same_participants(a.deed, b.deed)
         and not _told_both(told, material, a, b)
     ]
@@ -266,6 +276,104 @@ def _comparable(a: DayLabel, b: DayLabel) -> bool:
     return (a.weekday is not None and b.weekday is not None) or (
         a.month_day is not None and b.month_day is not None
     )
+
+
+#: Deeds done once, the only ones two days or two times of day contradict (review,
+#: finding 5: "spoke", "met", "visited" are done again on another day). Closed list:
+#: what a person or thing undergoes once (dying, being born, killed, going missing,
+#: arrested on one charge, resigning a post, a craft launched, a building collapsing);
+#: the deeds in :data:`_GOINGS` once only at one place.
+ONE_TIME_DEEDS: Final = frozenset(
+    {"die", "bear", "kill", "murder", "disappear", "vanish", "arrest", "detain", "resign",
+     "quit", "launch", "escape", "crash", "explode", "collapse", "leave", "depart", "reach",
+     "arrive"}
+)  # fmt: skip
+#: Goings, done once per place: one side and the other must name the place, and one.
+_GOINGS: Final = frozenset({"leave", "depart", "reach", "arrive"})
+#: Deeds reported across time zones (a launch is late Tuesday in Florida and Wednesday
+#: in Japan): two neighbouring days are no clash.
+_ZONE_PRONE: Final = frozenset({"launch"})
+
+
+def one_time(a: Deed, b: Deed) -> bool:
+    """Whether two sides tell one deed done once (:data:`ONE_TIME_DEEDS`): the same
+    lemma or synonyms, and no two different places or objects ("arrested in Tarnby" /
+    "arrested in Kelmar" are two arrests); a going must name its place on both sides."""
+    if a.lemma not in ONE_TIME_DEEDS or not one_deed(a.lemma, b.lemma):
+        return False
+    if a.lemma in _GOINGS and not (a.places | a.objects) & (b.places | b.objects):
+        return False
+    pairs = ((a.places, b.places), (a.objects, b.objects))
+    return all(not (x and y) or bool(x & y) for x, y in pairs)
+
+
+# Prepositions of place ("on" is left out: "on Friday").
+_PLACE_PREPS: Final = frozenset({"in", "at", "from", "near", "outside", "to", "into", "inside"})
+
+
+_OBJECTS: Final = frozenset({"dobj", "nsubjpass"})
+
+
+def _place_heads(token: Token) -> list[Token]:
+    return [
+        o
+        for child in token.children
+        if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS
+        for o in child.children
+        if o.dep_ == "pobj"
+    ]
+
+
+def _words_of(token: Token, span: Span, heads: Sequence[Token]) -> frozenset[str]:
+    """The content words of phrases (``heads``) of the deed, the time left out."""
+    words = {
+        t.lower_
+        for h in heads
+        for t in h.subtree
+        if t.pos_ in ("NOUN", "PROPN")
+        and t.ent_type_ not in ("DATE", "TIME")
+        and t.i not in range(span.start, span.end)
+        and t.lower_ not in WEEKDAYS
+        and t.lower_ not in MONTHS
+    }
+    return frozenset(words)
+
+
+#: Another place's time or a time zone named ("Tokyo time", "JST", "local time", "in
+#: what was Wednesday morning in Japan"): one moment may be two clock readings, and
+#: two neighbouring days.
+ZONE: Final = re.compile(
+    r"\b(?:[ECMP][SD]?T|GMT|BST|CES?T|EES?T|UTC|JST|KST|IST|HKT|SGT|AE[SD]T|ACST|AWST|"
+    r"NZ[SD]T|MSK|local time|time zones?|in what was|"
+    r"Eastern|Pacific|Central|Mountain)\b|"
+    r"\b(?!(?:The|This|That|Each|Every|Some|Any|No|At|By|Next|Last|First|Full|Part)\b)"
+    r"[A-Z][a-z]+ time\b|"
+    r"\b(?:morning|afternoon|evening|night) in [A-Z]"
+)
+
+
+def _zone_apart(material: StoryMaterial, a: _Side, b: _Side) -> bool:
+    """Two neighbouring days of a deed reported across time zones, or where either
+    sentence or article names another place's time (:data:`ZONE`): one moment."""
+    if not _neighbours(a.label, b.label):
+        return False
+    if a.deed.lemma in _ZONE_PRONE:
+        return True
+    return any(
+        ZONE.search(s.clause.sentence.text)
+        or ZONE.search(material.by_id[s.clause.sentence.article].text)
+        for s in (a, b)
+    )
+
+
+def _neighbours(a: DayLabel, b: DayLabel) -> bool:
+    if a.weekday is not None and b.weekday is not None:
+        return (a.weekday - b.weekday) % 7 in (1, 6)
+    if a.month_day is not None and b.month_day is not None:
+        first, second = sorted((a.month_day, b.month_day))
+        (m1, d1), (m2, d2) = first, second
+        return (m1 == m2 and d2 == d1 + 1) or (m2 == m1 % 12 + 1 and d2 == 1 and d1 >= 28)
+    return False
 
 
 def same_participants(a: Deed, b: Deed) -> bool:
@@ -406,7 +514,10 @@ def deed_at(material: StoryMaterial, sentence: Passage, span: Span) -> Deed | No
     lower = _lower_words(material, sentence.article)
     names = frozenset(t.lower_ for t in span.doc if _name_word(t, lower))
     crowded = _crowded_surnames(material)
-    return Deed(clause, lemma, names, _participants(token, lower), _roles(token), crowded)
+    places = _words_of(token, span, _place_heads(token))
+    objects = _words_of(token, span, [c for c in token.children if c.dep_ in _OBJECTS])
+    participants = _participants(token, lower)
+    return Deed(clause, lemma, names, participants, _roles(token), places, objects, crowded)
 
 
 def _resolved_label(resolved: str) -> DayLabel | None:
