@@ -25,12 +25,10 @@ _CONNECTIVES = frozenset({"plus", "also", "and", "but", "meanwhile", "still", "y
 _ACRONYM = 4
 # Generational suffixes after a surname ("Joseph R. Biden Jr.").
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
-# Shortest given name whose spelling variants (one vowel for another: "Connor" /
-# "Conner") are read as one name; shorter names differ in a vowel too often ("Dan" /
-# "Don"). Set on the Multi-News development gold (one page's "Connor", another's
-# "Conner Dilbeck").
-_VARIANT_LETTERS = 5
-_VOWELS = frozenset("aeiouy")
+# Fewest words of a name read as a person's given name and surname run on into a
+# headline ("Scout Willis Goes Topless"): with one word after the surname the name is
+# as likely a person's own ("John Paul Jones" beside "John Paul"; review finding 7).
+_RUN_ON_WORDS = 4
 # A photo credit or caption label a scraped page runs into the next words ("Image
 # copyright PA Image caption Police said ..."): everything up to its last label word.
 _PAGE_LABEL = re.compile(r"^.*\b(?:caption|copyright)\s+", re.IGNORECASE)
@@ -114,10 +112,10 @@ def canonical_speakers(speakers: Iterable[str]) -> dict[str, str]:
     surname the entity recogniser typed as a place or an organisation in one article,
     a title read as part of the name). Two more folds, each only where the name points
     to one person: a given name alone ("Connor", as a page calls someone it named in
-    full before; spelt with another vowel on another page: "Conner Dilbeck") that is
-    no speaker's surname joins the one full name with that given name; and a name
-    that runs on past a person's given name and surname ("Scout Willis Goes Topless":
-    a headline the recogniser read as one name) joins that person. Each person gets
+    full before: "Connor Dilbeck", or a short form of it) that is no speaker's
+    surname joins the one full name with that given name; and a name that runs on by
+    two words or more past a person's given name and surname ("Scout Willis Goes
+    Topless": a headline the recogniser read as one name) joins that person. Each person gets
     the shortest name of two words or more of their chain."""
     words = {n: _name_words(n) for n in set(speakers)}
     parent = {name: name for name in words}
@@ -153,15 +151,11 @@ def canonical_speakers(speakers: Iterable[str]) -> dict[str, str]:
 
 
 def _same_given(short: str, given: str) -> bool:
-    """Whether two given names are one: equal, one the short form of the other
-    ("Dick" / "Richard"), or, from :data:`_VARIANT_LETTERS` letters, one vowel spelt
-    as another ("Connor" / "Conner")."""
-    if NICKNAMES.get(short, short) == NICKNAMES.get(given, given):
-        return True
-    if len(short) != len(given) or len(short) < _VARIANT_LETTERS:
-        return False
-    changed = [(a, b) for a, b in zip(short, given, strict=True) if a != b]
-    return len(changed) == 1 and set(changed[0]) <= _VOWELS
+    """Whether two given names are one: equal, or one the short form of the other
+    ("Dick" / "Richard"). Not two spellings a vowel apart: that tells many names
+    apart, often a woman's from a man's ("Maria" / "Mario", "Karen" / "Karin"; review
+    finding 7), though it loses "Connor" / "Conner"."""
+    return NICKNAMES.get(short, short) == NICKNAMES.get(given, given)
 
 
 def _given_name_links(
@@ -184,12 +178,12 @@ def _given_name_links(
 def _run_on_links(
     words: dict[str, tuple[str, ...]], find: Callable[[str], str]
 ) -> list[tuple[str, str]]:
-    """(a name that runs on, the person whose given name and surname open it): words
-    after a full name that are not part of it ("Scout Willis Goes Topless" and "Scout
-    LaRue Willis"; see :func:`canonical_speakers`)."""
+    """(a name that runs on, the person whose given name and surname open it): two
+    words or more after a full name that are not part of it ("Scout Willis Goes
+    Topless" and "Scout LaRue Willis"; see :func:`canonical_speakers`)."""
     links = []
     for name, own in words.items():
-        if len(own) < 3:
+        if len(own) < _RUN_ON_WORDS:
             continue
         people = {
             find(n)
