@@ -77,6 +77,16 @@ def test_no_clock_discrepancy(analyzer: Analyzer, texts: list[str]) -> None:
         ("between 9 and 10 p.m.", [], []),
         ("at 11 a.m. ET", [], []),
         ("at 13 p.m.", [], []),
+        # Finding 6 (review): other zones, and both ends of a range.
+        ("at 9 p.m. Tokyo time", [], []),
+        ("at 9 p.m. JST", [], []),
+        ("at 9 p.m. AEST", [], []),
+        ("at 9 p.m. IST", [], []),
+        ("closed the bridge 5 a.m. to 9 a.m.", [], []),
+        ("closed the bridge 5 a.m. until 9 a.m.", [], []),
+        ("closed the bridge 5 a.m.-9 a.m.", [], []),
+        ("closed the bridge from 5 a.m. on", [], []),
+        ("closed the bridge at 9 a.m. to traffic", [9 * 60], [False]),
     ],
 )
 def test_clock_times(text: str, minutes: list[int], rough: list[bool]) -> None:

@@ -5,9 +5,10 @@ midnight": a deed done once has one time. The analysis keeps no clock times, so 
 are read here off the sentence (:func:`clock_times`: "9:30 p.m.", "11 a.m.", "noon",
 "midnight"), each with whether it is approximate ("about", "around", "shortly
 after"...). A time that only bounds the deed ("after 9 p.m.", "by noon", "until",
-"since", "between") is no time of it and is left out, and so is every time of a
-sentence that names a time zone or "local time" (two outlets' zones turn one moment
-into two clock readings).
+"since", "between", the first end of "5 a.m. to 9 a.m.") is no time of it and is left
+out, and so is every time of a sentence that names a time zone, "local time" or another
+place's time ("Tokyo time": :data:`~newsprism.reconcile.day_names.ZONE`; two outlets'
+zones turn one moment into two clock readings).
 
 Two sides are paired under the guards of :mod:`newsprism.reconcile.day_names` (one
 deed, asserted, the same participants, different sources, no article giving the deed
@@ -31,7 +32,7 @@ from spacy.tokens import Doc
 from newsprism.model import Discrepancy, Passage
 from newsprism.reconcile.clauses import Parsed
 from newsprism.reconcile.date_discrepancies import one_deed
-from newsprism.reconcile.day_names import Deed, deed_at, one_time, same_participants
+from newsprism.reconcile.day_names import ZONE, Deed, deed_at, one_time, same_participants
 from newsprism.reconcile.discrepancy_groups import DiscrepancyOptions, claims_of, components
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.similarity import TextSimilarity
@@ -60,12 +61,15 @@ _ROUGH: Final = re.compile(
     re.IGNORECASE,
 )
 _BOUND: Final = re.compile(
-    r"\b(?:after|before|by|until|till|since|from|between|and|to|past|through|or)\s+$",
+    r"\b(?:after|before|by|until|till|since|from|between|and|to|past|through|or)\s+$|"
+    r"[-\u2013\u2014]\s*$",
     re.IGNORECASE,
 )
-_ZONE: Final = re.compile(
-    r"\b(?:[ECMP][SD]?T|GMT|BST|CET|CEST|UTC|local time|Eastern|Pacific|Central|"
-    r"Mountain)\b"
+# The first end of a range ("5 a.m. to 9 a.m.", "5-9 a.m."): a bound, as the second is.
+_RANGE: Final = re.compile(
+    r"\s*(?:to|until|till|through|thru|-|\u2013|\u2014)\s*"
+    r"(?:\d{1,2}(?::[0-5]\d)?\s*(?:[ap]\.?\s?m\b)?|noon|midnight)",
+    re.IGNORECASE,
 )
 
 
@@ -83,13 +87,13 @@ class ClockTime:
 def clock_times(text: str) -> list[ClockTime]:
     """The times of day a sentence gives as points ("at 9:30 p.m.", "about 11 a.m.",
     "noon"); none when it names a time zone."""
-    if _ZONE.search(text):
+    if ZONE.search(text):
         return []
     found = []
     for match in _TIME.finditer(text):
         before = text[max(0, match.start() - 24) : match.start()]
         rough = bool(_ROUGH.search(before))  # "shortly before midnight": about midnight
-        if not rough and _BOUND.search(before):
+        if (not rough and _BOUND.search(before)) or _RANGE.match(text, match.end()):
             continue
         minutes = _minutes(match)
         if minutes is not None:
