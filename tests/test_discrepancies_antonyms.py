@@ -10,6 +10,7 @@ from newsprism.analyze.analyzer import Analyzer
 from newsprism.reconcile.antonyms import antonym_of, lemma_of_form, prefix_opposites
 from newsprism.reconcile.discrepancies import find_discrepancies
 from newsprism.reconcile.similarity import LexicalSimilarity
+from tests.test_contradictions_day_names import undated
 from tests.test_reconcile_discrepancies import assert_provenance, invented
 
 
@@ -202,6 +203,32 @@ def test_a_state_and_its_prefixed_opposite(analyzer: Analyzer, first: str, secon
 )
 def test_prefixed_look_alikes(analyzer: Analyzer, texts: list[str]) -> None:
     assert _negations(analyzer, texts) == []
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # Finding 11 (review): a state that changes over time, told at two times.
+        [
+            "Mayor Brandt was unaware of the Sarnow ferry leak on Monday.",
+            "Mayor Brandt was aware of the Sarnow ferry leak by Wednesday.",
+        ],
+        [
+            "The Sarnow harbour master was unaware of the cracks in the ferry pier until May.",
+            "The Sarnow harbour master is now aware of the cracks in the ferry pier.",
+        ],
+        [
+            "The Sarnow harbour master was aware of the cracks in the ferry pier since 2019.",
+            "The Sarnow harbour master was unaware of the cracks in the ferry pier in 2018.",
+        ],
+    ],
+)
+def test_a_prefixed_state_at_two_times(analyzer: Analyzer, texts: list[str]) -> None:
+    assert _negations(analyzer, texts) == []
+    # Undated pages: no resolved date tells the two times apart.
+    material = undated(analyzer, texts)
+    found = find_discrepancies(material, [], LexicalSimilarity())
+    assert [d for d in found if d.kind == "negation"] == []
 
 
 def test_prefix_opposites() -> None:

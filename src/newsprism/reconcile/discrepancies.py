@@ -132,6 +132,7 @@ process), plus one similarity matrix over the surviving clauses.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Sequence
 from typing import Final
 
@@ -512,10 +513,32 @@ def _antonym_pairs(
         for i, (a_lemma, a) in enumerate(clauses)
         for b_lemma, b in clauses[i + 1 :]
         if a.source != b.source
-        and (b_lemma in antonym_of(a_lemma) or prefix_opposites(a_lemma, b_lemma))
+        and (
+            b_lemma in antonym_of(a_lemma)
+            or (prefix_opposites(a_lemma, b_lemma) and not _two_times(a, b))
+        )
         and _same_frame(a.predicate, b.predicate)
         and _compatible_actors(a, b, material, parsed.states)
     ]
+
+
+# Words that anchor a state in time: a day, a month, a year, "by Wednesday", "until",
+# "now", "since" (review, finding 11: "was unaware of the leak on Monday" / "was aware
+# of it by Wednesday" is a state that changed, no contradiction).
+_TIME_ANCHOR: Final = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+    r"March|April|May|June|July|August|September|October|November|December|"
+    r"(?:19|20)\d\d|[Yy]esterday|[Tt]oday|[Tt]onight|[Nn]ow|[Ss]ince|[Uu]ntil|till|"
+    r"still|no longer|any more|anymore|[Ii]nitially|[Aa]t first|[Ll]ater|"
+    r"[Bb]y (?:then|now|the time))\b"
+)
+
+
+def _two_times(a: Clause, b: Clause) -> bool:
+    """Whether two sentences anchor their states at different times (a state may
+    change): their time words differ."""
+    words = [{w.casefold() for w in _TIME_ANCHOR.findall(c.sentence.text)} for c in (a, b)]
+    return words[0] != words[1]
 
 
 def _narrower(
