@@ -116,46 +116,34 @@ def test_antonyms_the_guards_keep_apart(analyzer: Analyzer, texts: list[str]) ->
     assert _negations(analyzer, texts) == []
 
 
-# Directions, stances, rules, presence (the table's later rows).
-MORE_PAIRS = [
-    (
-        "The Kelmar harbour outlook improved after the Sarnow ferry levy vote.",
-        "The Kelmar harbour outlook worsened after the Sarnow ferry levy vote.",
-    ),
-    (
-        "The Sarnow council forbade night ferries on the Kelmar line.",
-        "The Sarnow council allowed night ferries on the Kelmar line.",
-    ),
-    (
-        "The Sarnow harbour master attended the ferry safety hearing in Kelmar.",
-        "The Sarnow harbour master missed the ferry safety hearing in Kelmar.",
-    ),
-]
+# The antonym frame compares direct objects by head noun and by the nouns after their
+# prepositions (d8068d1; its fifteen rows were removed, the lead's decision).
+OBJECT_PAIR = (
+    "The Sarnow council endorsed night ferries on the Kelmar line.",
+    "The Sarnow council opposed night ferries on the Kelmar line.",
+)
 
 
-@pytest.mark.parametrize(("first", "second"), MORE_PAIRS)
-def test_more_antonym_predicates(analyzer: Analyzer, first: str, second: str) -> None:
-    assert _negations(analyzer, [first, second]) == [{first, second}]
-
-
-def test_more_antonym_forms() -> None:
-    assert lemma_of_form("forbade") == "forbid"
-    assert lemma_of_form("forgotten") == "forget"
-    assert "worsen" in antonym_of("improve")
-    assert antonym_of("miss") == {"attend"}
+def test_one_object_antonyms(analyzer: Analyzer) -> None:
+    assert _negations(analyzer, list(OBJECT_PAIR)) == [set(OBJECT_PAIR)]
 
 
 @pytest.mark.parametrize(
     "texts",
     [
-        # Another hearing missed; a deadline is no hearing.
-        [MORE_PAIRS[2][0], MORE_PAIRS[2][1].replace("ferry safety hearing", "budget deadline")],
         # Another line.
-        [MORE_PAIRS[1][0], MORE_PAIRS[1][1].replace("Kelmar line", "Varna route")],
+        [OBJECT_PAIR[0], OBJECT_PAIR[1].replace("Kelmar line", "Varna route")],
+        # Another thing opposed: a levy is no ferry.
+        [OBJECT_PAIR[0], OBJECT_PAIR[1].replace("night ferries", "the harbour levy")],
     ],
 )
-def test_more_antonyms_the_guards_keep_apart(analyzer: Analyzer, texts: list[str]) -> None:
+def test_antonyms_of_two_objects_kept_apart(analyzer: Analyzer, texts: list[str]) -> None:
     assert _negations(analyzer, texts) == []
+
+
+def test_the_rows_without_evidence_are_gone() -> None:
+    assert antonym_of("improve") == set()
+    assert antonym_of("miss") == set()
 
 
 # A state and its negative-prefixed opposite (reconcile/antonyms.py prefix_opposites).

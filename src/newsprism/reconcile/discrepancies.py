@@ -612,9 +612,9 @@ def _same_frame(a: Token, b: Token) -> bool:
 
 def _objects_agree(a: Token, b: Token) -> bool:
     """Where both take a direct object: one head noun, and no preposition on it taking
-    different nouns. "Attended the safety hearing in Kelmar" and "missed the budget
-    deadline in Kelmar" share a noun, not a thing; nor do "allowed night ferries on the
-    Kelmar line" and "forbade night ferries on the Varna route"."""
+    different nouns. "Endorsed the safety plan in Kelmar" and "opposed the budget
+    deadline in Kelmar" share a noun, not a thing; nor do "endorsed night ferries on the
+    Kelmar line" and "opposed night ferries on the Varna route"."""
     left = [c for c in a.children if c.dep_ == "dobj"]
     right = [c for c in b.children if c.dep_ == "dobj"]
     if not left or not right:
