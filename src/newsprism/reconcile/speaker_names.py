@@ -30,13 +30,21 @@ _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # as likely a person's own ("John Paul Jones" beside "John Paul"; review finding 7).
 _RUN_ON_WORDS = 4
 # A photo credit or caption label a scraped page runs into the next words ("Image
-# copyright PA Image caption Police said ..."): everything up to its last label word.
-_PAGE_LABEL = re.compile(r"^.*\b(?:caption|copyright)\s+", re.IGNORECASE)
+# copyright PA Image caption Police said ..."): everything up to its last label, a
+# label word after the word for the picture (a name such as "Copyright Office" is no
+# label; review finding 14).
+_PAGE_LABEL = re.compile(
+    r"^.*\b(?:image|photo|picture|media|video)\s+(?:caption|copyright|credit)\s+",
+    re.IGNORECASE,
+)
 # First words of a speaker written as a group or an unnamed member of one ("one
 # Democrat", "several leading Republicans", "more than a half-dozen ... Democrats").
 _GROUP_OPENERS = frozenset(
     {"a", "an", "one", "some", "several", "many", "other", "others", "more", "most", "few"}
 )
+# Openers that may be a name's first word when capitalised before a capitalised word:
+# a given name ("An Nguyen") or an initial ("A J Rourke"; review finding 14).
+_ARTICLES = frozenset({"a", "an"})
 
 
 def speaker_name(speaker: str | None, mention: str | None, names: StoryNames) -> str | None:
@@ -75,8 +83,12 @@ def _group(speaker: str) -> bool:
     Republicans"): no one person, so left unresolved. It may then render a named
     member's words (on the higher threshold for unresolved speakers) and never forbids
     them, as a written group name would."""
-    words = speaker.casefold().split()
-    return bool(words) and words[0] in _GROUP_OPENERS
+    written = speaker.split()
+    words = [w.casefold() for w in written]
+    if not words or words[0] not in _GROUP_OPENERS:
+        return False
+    # "An aide", "a Warden": an article; "An Nguyen" may be a person's name.
+    return words[0] not in _ARTICLES or not all(w[:1].isupper() for w in written[:2])
 
 
 def _suffix(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
