@@ -230,6 +230,15 @@ def test_no_date_discrepancy_of_a_repeatable_deed(analyzer: Analyzer, texts: lis
     assert _dates(analyzer, texts) == []
 
 
+def test_a_place_is_no_time_zone(analyzer: Analyzer) -> None:
+    """ "Friday night in Tarnby" names a place, not another place's time."""
+    texts = [
+        "Mira Olsen went missing on Friday night in Tarnby.",
+        "Mira Olsen vanished from Tarnby on Saturday.",
+    ]
+    assert _dates(analyzer, texts) == [set(texts)]
+
+
 def test_a_one_time_deed_two_days_apart(analyzer: Analyzer) -> None:
     texts = [
         "Jonas Brek died in Tarnby on Friday, Tokyo time.",

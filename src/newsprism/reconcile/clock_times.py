@@ -65,6 +65,8 @@ _BOUND: Final = re.compile(
     r"[-\u2013\u2014]\s*$",
     re.IGNORECASE,
 )
+# "11 a.m. Eastern": a zone named by its region alone, in the sentence of the time.
+_US_ZONE: Final = re.compile(r"\b(?:Eastern|Pacific|Central|Mountain)\b")
 # The first end of a range ("5 a.m. to 9 a.m.", "5-9 a.m."): a bound, as the second is.
 _RANGE: Final = re.compile(
     r"\s*(?:to|until|till|through|thru|-|\u2013|\u2014)\s*"
@@ -87,7 +89,7 @@ class ClockTime:
 def clock_times(text: str) -> list[ClockTime]:
     """The times of day a sentence gives as points ("at 9:30 p.m.", "about 11 a.m.",
     "noon"); none when it names a time zone."""
-    if ZONE.search(text):
+    if ZONE.search(text) or _US_ZONE.search(text):
         return []
     found = []
     for match in _TIME.finditer(text):

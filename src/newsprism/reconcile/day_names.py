@@ -341,14 +341,14 @@ def _words_of(token: Token, span: Span, heads: Sequence[Token]) -> frozenset[str
 
 #: Another place's time or a time zone named ("Tokyo time", "JST", "local time", "in
 #: what was Wednesday morning in Japan"): one moment may be two clock readings, and
-#: two neighbouring days.
+#: two neighbouring days. Not "Friday night in Tarnby" (a place, not its time), nor a
+#: bare "Central" ("Central Park"): the whole article is searched for the day pass.
 ZONE: Final = re.compile(
     r"\b(?:[ECMP][SD]?T|GMT|BST|CES?T|EES?T|UTC|JST|KST|IST|HKT|SGT|AE[SD]T|ACST|AWST|"
-    r"NZ[SD]T|MSK|local time|time zones?|in what was|"
-    r"Eastern|Pacific|Central|Mountain)\b|"
-    r"\b(?!(?:The|This|That|Each|Every|Some|Any|No|At|By|Next|Last|First|Full|Part)\b)"
-    r"[A-Z][a-z]+ time\b|"
-    r"\b(?:morning|afternoon|evening|night) in [A-Z]"
+    r"NZ[SD]T|MSK|local time|time zones?|in what was)\b|"
+    r"\b(?!(?:The|This|That|Each|Every|Some|Any|No|At|By|In|On|Over|Next|Last|First|"
+    r"Full|Part|Half|Prime|Question|Christmas|Play|Game|Extra|Injury|Record)\b)"
+    r"[A-Z][a-z]+ time\b"
 )
 
 
