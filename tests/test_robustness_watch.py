@@ -131,14 +131,14 @@ def test_an_interval_that_is_no_number_or_too_long_is_a_usage_error(tmp_path: Pa
 def test_a_feed_whose_poll_raises_fails_alone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = watch_module.read_feed
+    real = watch_module.read_feed_entries
 
-    def read_feed(data: bytes, source: str, *args: Any) -> Any:
+    def read_feed_entries(data: bytes, source: str, *args: Any) -> Any:
         if source.endswith("bad.xml"):
             raise ValueError("a reader bug")
         return real(data, source, *args)
 
-    monkeypatch.setattr(watch_module, "read_feed", read_feed)
+    monkeypatch.setattr(watch_module, "read_feed_entries", read_feed_entries)
     bad = tmp_path / "bad.xml"
     bad.write_bytes(rss_feed([{**GOOD, "body": BODY}]))
     result = _watch(tmp_path / "w.db", str(bad), str(_feed(tmp_path, GOOD)))

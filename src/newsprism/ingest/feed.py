@@ -51,6 +51,16 @@ def read_feed(data: bytes, source: str, read_link: LinkReader | None = None) -> 
     Raises :class:`MalformedInput` when the feed declares entities, or when it has no
     entries (or, being broken, no complete one).
     """
+    for _, item in read_feed_entries(data, source, read_link):
+        yield item
+
+
+def read_feed_entries(
+    data: bytes, source: str, read_link: LinkReader | None = None
+) -> Iterator[tuple[str | None, Item]]:
+    """What :func:`read_feed` yields, each with its entry's id (RSS ``guid``, Atom
+    ``id``; None where the feed gives none, and for the feed's warning): what a watch
+    knows an entry by when its text or title is edited."""
     if _declares_entities(data):
         raise MalformedInput(
             source, "feed declares XML entities (<!ENTITY> in its DTD): refused, nothing read"
@@ -66,20 +76,20 @@ def read_feed(data: bytes, source: str, read_link: LinkReader | None = None) -> 
     if not parsed.entries:
         raise MalformedInput(source, "feed has no entries")
     if broken:
-        yield IngestWarning(
-            source, f"malformed feed XML ({broken}); entries read by a lenient parser"
-        )
+        said = f"malformed feed XML ({broken}); entries read by a lenient parser"
+        yield None, IngestWarning(source, said)
     outlet = _text(parsed.feed.get("title"))
     for index, entry in enumerate(parsed.entries):
         link = _text(entry.get("link"))
+        guid = _text(entry.get("id"))
         where = f"{source}#{link or index}"
         if index >= complete:
-            yield IngestFailure(where, "the feed's XML ends inside this entry (truncated)")
+            yield guid, IngestFailure(where, "the feed's XML ends inside this entry (truncated)")
             continue
         try:
-            yield _entry_document(entry, source, where, outlet, read_link)
+            yield guid, _entry_document(entry, source, where, outlet, read_link)
         except InputError as exc:
-            yield IngestFailure(exc.source, exc.reason)
+            yield guid, IngestFailure(exc.source, exc.reason)
 
 
 _DOCTYPE = re.compile(r"<!DOCTYPE", re.IGNORECASE)

@@ -10,12 +10,27 @@ size stand in for the validators), which is how the tests and cron jobs on a mir
 
 State (validators, times, failures, the ids of entries already read) lives in the
 store's ``feeds`` and ``feed_entries`` tables, so ``newsprism watch --once`` from cron
-picks up where the last run stopped. An entry's id is its link, else a hash of its title
-and text: feeds rarely carry a stable guid without a link. Entries of one poll that share
-a link but not their text (a live page's updates, a feed linking every entry to its front
-page) are each read, under the link and a hash of their title and text; the link alone is
-marked read too, so an entry left alone with it later counts as read (an edited entry is
-the entry read before). An entry repeated word for word is read once.
+picks up where the last run stopped.
+
+An entry is known by its id (RSS ``guid``, Atom ``id``) where the feed gives one, else by
+its link and title, else (no link) by its title and text. Entries of one poll that share
+a link (a live page's updates, a feed linking every entry to its front page) are thus
+each read; without ids, two of them with one title are told apart by their text. An
+entry repeated word for word is read once.
+
+An edited entry (live pages edit their updates; a correction rewords a paragraph) is the
+entry read before, not a new article: it is not read again, and the stored article keeps
+the text first read, as the store keeps every article's text (an article's id digests it;
+a re-read of a source corrects its metadata only when the text is the same, see
+:mod:`newsprism.store_corrections`). In a feed without ids, an entry alone with its link
+is known by the link too, so a new headline on an article is an edit as well; entries
+that share a link are told apart by their titles, so there a new title is a new entry.
+A new text is a new entry only for an entry with neither id nor link. Entries read by
+versions that knew an entry by its link alone still count as read.
+
+With link fetching on, entries of one poll that share a link are read from the feed's
+own text (their summary or content), and the link is not fetched for them: it names a
+page they all point to (the front page, the live page), not any one entry's article.
 """
 
 from __future__ import annotations
@@ -29,6 +44,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from itertools import chain
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -37,7 +53,7 @@ from lxml import etree
 
 from newsprism.errors import InputError, MalformedInput, UnsupportedInput, describe
 from newsprism.ingest.decode import check_size, decode_text
-from newsprism.ingest.feed import read_feed
+from newsprism.ingest.feed import read_feed_entries
 from newsprism.ingest.fetch import _read_limited, fetch, make_client
 from newsprism.ingest.html import read_html
 from newsprism.ingest.language import LanguageDetector
@@ -286,28 +302,49 @@ class Watcher:
     def _read_new(self, feed: str, data: bytes, state: FeedState) -> FeedResult:
         result = FeedResult(feed, "new")
         try:
-            items = list(read_feed(data, feed))
+            items = list(read_feed_entries(data, feed))
         except InputError as exc:
             said = self._record_failure(state, state.checked_at or self._now(), exc.reason)
             return FeedResult(feed, "failed", error=said)
-        documents = keyed_entries([d for d in items if isinstance(d, RawDocument)])
-        result.failures = [i for i in items if isinstance(i, IngestFailure)]
-        seen = self.store.seen_entries(feed, documents)
+        documents = keyed_entries([(g, d) for g, d in items if isinstance(d, RawDocument)])
+        result.failures = [i for _, i in items if isinstance(i, IngestFailure)]
+        shared = _shared_links(documents.values())
+        aliases = {key: _aliases(d, shared) for key, d in documents.items()}
+        seen = self.store.seen_entries(feed, [*documents, *chain(*aliases.values())])
+        new = {k: d for k, d in documents.items() if k not in seen and seen.isdisjoint(aliases[k])}
+        self._say_shared(feed, new.values(), documents.values())
         entries: list[tuple[str, str | None]] = []
-        for key, document in documents.items():
-            if key in seen:
-                continue
-            article = self._article(self._linked(document), result)
-            entries.append((key, article.id if article else None))
-            if key != entry_id(document):  # one of several sharing a link: the link too
-                entries.append((entry_id(document), article.id if article else None))
+        for key, document in new.items():
+            read = document if document.url in shared else self._linked(document)
+            article = self._article(read, result)
+            marks = [key, *_link_mark(key, document, shared)]
+            entries.extend((mark, article.id if article else None) for mark in marks)
             if article is not None:
                 result.articles.append(article)
         if result.articles:
             self.store.add_articles(result.articles)
         self.store.save_feed(state, entries)
-        logger.info("%s: %d new entries of %d", feed, len(entries), len(documents))
+        logger.info("%s: %d new entries of %d", feed, len(new), len(documents))
         return result
+
+    def _say_shared(
+        self, feed: str, new: Iterable[RawDocument], every: Iterable[RawDocument]
+    ) -> None:
+        """One line per shared link among the new entries when link fetching is on: they
+        are read from the feed's own text, not from the page the link names."""
+        if not self.options.fetch_links:
+            return
+        shared = Counter(d.url for d in every if d.url)
+        links = Counter(d.url for d in new if d.url and shared[d.url] > 1)
+        for link, count in sorted(links.items()):
+            logger.info(
+                "%s: %d entries share the link %s; the %d new read from the feed's own "
+                "text, and the link is not fetched",
+                feed,
+                shared[link],
+                link,
+                count,
+            )
 
     def _linked(self, document: RawDocument) -> RawDocument:
         """The entry's linked page when fetching links, else (or on failure) the entry."""
@@ -346,31 +383,80 @@ def backoff(every: timedelta, failures: int, cap: timedelta) -> timedelta:
     return min(wait, cap)
 
 
-def entry_id(document: RawDocument) -> str:
-    """A feed entry's identity: its link, else a hash of its title and text."""
-    if document.url:
-        return document.url
-    return _content_key(document)
-
-
-def _content_key(document: RawDocument) -> str:
-    key = f"{document.title or ''}\x1f{document.body}".encode()
-    return "sha256:" + hashlib.sha256(key).hexdigest()[:32]
-
-
-def keyed_entries(documents: list[RawDocument]) -> dict[str, RawDocument]:
-    """A poll's entries by id, in feed order: the :func:`entry_id`, or for entries that
-    share a link, the link and a hash of the entry's title and text (a space apart: no
-    URL holds one). Keyed by link alone, a later entry replaced an earlier one sharing
-    its link, and only the last was read, without a word. A word-for-word repeat is one
-    entry (the first)."""
-    links = Counter(d.url for d in documents if d.url)
+def keyed_entries(entries: Iterable[tuple[str | None, RawDocument]]) -> dict[str, RawDocument]:
+    """A poll's entries (each with the id the feed gives it, or None) by the key they are
+    marked read under, in feed order: the entry's id where no other entry of the poll
+    has it, else its link and title, else (no title, or another entry with its link and
+    title) its link and text, else (no link) a hash of its title and text. A word-for-word
+    repeat is one entry (the first). Keyed by link alone, a later entry replaced an
+    earlier one sharing its link; keyed by text, an edited entry was a new one."""
+    firsts: dict[tuple[str | None, ...], tuple[str | None, RawDocument]] = {}
+    for guid, document in entries:
+        firsts.setdefault((guid, *_content(document)), (guid, document))
+    unique = list(firsts.values())
+    guids = Counter(guid for guid, _ in unique if guid)
+    rest = [d for guid, d in unique if not (guid and guids[guid] == 1)]
+    titled = Counter(_titled_key(d) for d in rest)
     keyed: dict[str, RawDocument] = {}
-    for document in documents:
-        shared = document.url and links[document.url] > 1
-        key = f"{document.url} {_content_key(document)}" if shared else entry_id(document)
+    for guid, document in unique:
+        if guid and guids[guid] == 1:
+            key = guid
+        elif titled[_titled_key(document)] == 1:
+            key = _titled_key(document)
+        else:
+            key = _text_key(document)
         keyed.setdefault(key, document)
     return keyed
+
+
+def _content(document: RawDocument) -> tuple[str | None, str | None, str]:
+    return document.url, document.title, document.body
+
+
+def _titled_key(document: RawDocument) -> str:
+    """An entry's link and a hash of its title (a space apart: no URL holds one)."""
+    if not document.url or not document.title:
+        return _text_key(document)
+    return f"{document.url} title:{_digest(document.title)}"
+
+
+def _text_key(document: RawDocument) -> str:
+    """An entry's link (if any) and a hash of its title and text."""
+    key = "sha256:" + _digest(f"{document.title or ''}\x1f{document.body}")
+    return f"{document.url} {key}" if document.url else key
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def _shared_links(documents: Iterable[RawDocument]) -> set[str]:
+    """The links two or more of a poll's entries share."""
+    links = Counter(d.url for d in documents if d.url)
+    return {link for link, count in links.items() if count > 1}
+
+
+def _aliases(document: RawDocument, shared: set[str]) -> list[str]:
+    """Other keys the entry may have been marked read under: its link and text (read
+    before as one of two with its link and title), and its link alone when no other
+    entry of the poll shares it (:func:`_link_mark`; versions before entry ids and
+    titles marked every entry so)."""
+    found = [_text_key(document)]
+    if document.url and document.url not in shared:
+        found.append(document.url)
+    return found
+
+
+def _link_mark(key: str, document: RawDocument, shared: set[str]) -> list[str]:
+    """The link alone, marked read too for an entry without an id that no other entry of
+    its poll shares the link with: the link is then what it is known by, and a new
+    headline on it later is the entry edited, not a new one. Entries sharing a link, or
+    with ids, leave it unmarked, so a live page's next update, alone with the link in a
+    later poll, is still read."""
+    derived = key in (_titled_key(document), _text_key(document))
+    if derived and document.url and document.url not in shared:
+        return [document.url]
+    return []
 
 
 def _read_file(path: str, state: FeedState, max_bytes: int) -> Answer | None:
