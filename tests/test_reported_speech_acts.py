@@ -1,9 +1,9 @@
 """Reported speech given by a speech act named as a noun or a participle
-(analyze/reported_speech.py: act_statements, a participle on an issued act, a clause
+(analyze/reported_speech.py: act_participles, a participle on an issued act, a clause
 whose subject the parser took for a participle's object): "released a statement
-stating …", "issued an apology, blaming … for …", "an open letter voicing …", the act's
-own verb ("accused … of …"); and the participles and acts that report nothing. Invented
-text; names resolve through the :class:`tests.test_quotes.FakeNames` cast."""
+stating …", "issued an apology, blaming … for …", "an open letter voicing …"; and the
+participles and acts that report nothing. Invented text; names resolve through the
+:class:`tests.test_quotes.FakeNames` cast."""
 
 from __future__ import annotations
 
@@ -52,24 +52,6 @@ ACT_CASES = [
         "deep regret about the closure of the pier",
         "expressing",
     ),
-    # The act's own verb, finite, with its object and phrase.
-    (
-        "Rask accused the harbour master of hiding the report from the council.",
-        "the harbour master of hiding the report from the council",
-        "accused",
-    ),
-    # The object's phrase, not the participle clause after it, which a quote fills.
-    (
-        "Rask accused the harbour master of hiding the report, saying \u201cnobody "
-        "knows what is happening.\u201d",
-        "the harbour master of hiding the report",
-        "accused",
-    ),
-    (
-        "Rask, who chairs the board, has expressed concern about the new harbour fees.",
-        "concern about the new harbour fees",
-        "expressed",
-    ),
     # A cue verb's nominal content, the participle on an issued statement or letter.
     (
         "Rask issued a statement confirming the closure of the northern pier.",
@@ -113,12 +95,6 @@ NOT_SPEECH = [
     # A statement only seen or received: its reader does not speak.
     "Rask saw a statement confirming the closure of the northern pier.",
     "Rask received a letter blaming the harbour master for the delay.",
-    # The act's verb passive, negated or in a relative clause: no one speaks.
-    "Rask was accused of hiding the report from the council.",
-    "Rask did not blame the harbour master for the late ferries.",
-    "The clerk who accused Rask of lying left the harbour meeting early.",
-    # A verb of judging whose object is a person and a topic, not a claim.
-    "Rask criticized the harbour master on Tuesday over his plans to close the pier.",
     # Too few words to name a claim.
     "Rask issued a statement expressing concern.",
 ]

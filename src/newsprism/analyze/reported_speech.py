@@ -18,15 +18,6 @@ verb's sentence, or None):
   someone, made with an infinitive ("vowed to reopen the ferry yard", "warned the
   council to drop the new fees", "told her aides to find the money").
 
-* :func:`act_statements`: what a speech act given by a verb of blaming, accusing,
-  voicing or expressing says, the verb carrying its clause ("accused the mayor of hiding
-  the report") or its participle hung on an act its subject put out or after a verb of
-  speaking ("issued an apology, blaming the port for the delay", "an open letter voicing
-  her support for …", "apologized, blaming …"); a participle after anything else is the
-  reporter's narration ("cut 300 jobs, blaming weak demand"). A cue verb's participle on
-  an issued statement reads its content like the main verb's ("a statement confirming
-  the closure of …", "a letter urging the council to …").
-
 None of them reads a clause of time, cause or condition ("said nothing as the crowd
 cheered"), a wh-clause or a relative clause ("told the gazette, which printed it Tuesday"),
 or anything across a paragraph break or a quotation mark: quoted words are the direct
@@ -121,16 +112,12 @@ _ISSUING: Final = frozenset(
 _SPEAKING_ACTS: Final = frozenset(
     _words("apologize apologise respond reply speak comment tweet post write testify")
 )
-# Verbs whose object (and its "for"/"of"/"on" phrase) is what was said: "accused the
-# mayor of lying", "has expressed concern about the law", and as a participle of a speech
-# act "blaming the port for the delay", "voicing her support for …". Not verbs of
-# CUE_VERBS' indirect kinds, whose clause or object the verb's own cue reads; a participle
-# only after an act (:func:`act_statements`): "cut 300 jobs, blaming weak demand" is
-# narration.
-# Not "criticize" or "thank": their object is a person and the reason a topic ("criticized
-# the prime minister over his plans to …" joined other outlets' mentions of the plans on
-# the BASIL calibration gold: 2 wrong pairs, none gained).
-_ACT_VERBS: Final = frozenset(_words("blame accuse voice express"))
+# Verbs whose object (and its "for"/"of"/"on" phrase) is what was said when the verb is a
+# participle of a speech act: "blaming the port for the delay", "accusing the mayor of
+# lying", "voicing her support for …", "expressing regret about …". Not verbs of
+# CUE_VERBS' indirect kinds, whose clause or object the verb's own cue reads, and only
+# after an act (:func:`act_participles`): "cut 300 jobs, blaming weak demand" is narration.
+_ACT_PARTICIPLES: Final = frozenset(_words("blame accuse voice express criticize criticise thank"))
 # Arcs from a participle up to the speech-act noun it qualifies: 1 for "a statement
 # blaming", 3 through a phrase the parser hung it on ("a message on Facebook accusing":
 # pcomp, prep); 4 leaves room for "in the Post" as well. Set by hand on the invented
@@ -367,24 +354,23 @@ def noun_statements(ctx: QuotedDoc) -> list[tuple[int, int, Attribution]]:
             continue
         cue = (noun.idx, noun.idx + len(noun))
         found.append((*extent, Attribution(cue, mention_offsets(subject))))
-    return found + act_statements(ctx)
+    return found + act_participles(ctx)
 
 
-def act_statements(ctx: QuotedDoc) -> list[tuple[int, int, Attribution]]:
-    """``accused the mayor of hiding the report``, ``issued an apology, blaming the port
-    for the delay``, ``wrote an open letter voicing her support for the dockers``: the
-    object (with its phrases) of a verb of :data:`_ACT_VERBS` that carries its clause,
-    or of its participle hung on a speech act (:func:`_speech_act_of`), the act's subject
-    speaking, the verb as the cue. These verbs are cues of direct quotes only in
-    ``quotes.CUE_VERBS`` (they frame a partial quote as a judgement), so their statement
-    is read here."""
+def act_participles(ctx: QuotedDoc) -> list[tuple[int, int, Attribution]]:
+    """``issued an apology, blaming the port for the delay``, ``wrote an open letter
+    voicing her support for the dockers``: the object (with its phrases) of a participle
+    of :data:`_ACT_PARTICIPLES` hung on a speech act (:func:`_speech_act_of`), the act's
+    subject speaking, the participle as the cue. Its verbs are no cue of indirect speech
+    on their own ("blamed the storm" reads as a judgement quoted, if at all), so the
+    statement is read here, where the act says words were given."""
     found = []
     for verb in ctx.doc:
-        if verb.lemma_.lower() not in _ACT_VERBS or verb.pos_ != "VERB":
+        if verb.tag_ != "VBG" or verb.lemma_.lower() not in _ACT_PARTICIPLES:
             continue
         if ctx.quoted[verb.i] or ctx.negated[verb.i]:
             continue
-        act = _speech_act_of(verb) if _participle(verb) else _own_act(verb)
+        act = _speech_act_of(verb)
         if act is None or ctx.negated[act.i]:
             continue  # "did not issue a statement blaming …": nothing was said
         extent = _participle_object(ctx, verb)
@@ -394,16 +380,6 @@ def act_statements(ctx: QuotedDoc) -> list[tuple[int, int, Attribution]]:
         cue = (verb.idx, verb.idx + len(verb))
         found.append((*extent, Attribution(cue, mention_offsets(subject))))
     return found
-
-
-def _participle(verb: Token) -> bool:
-    return verb.tag_ == "VBG" and verb.dep_ in ("acl", "advcl", "pcomp")
-
-
-def _own_act(verb: Token) -> Token | None:
-    """The verb itself when it is the act: finite, active, carrying its clause
-    ("Rask accused …", "the council has expressed …")."""
-    return verb if _finite(verb) and _main_verb(verb) else None
 
 
 def _act_noun(token: Token) -> bool:
@@ -453,16 +429,13 @@ def _act_noun_above(participle: Token) -> Token | None:
 
 
 def _participle_object(ctx: QuotedDoc, participle: Token) -> tuple[int, int] | None:
-    """From the verb's object to the end of the phrases after it ("the port for the
-    delay"; not a clause of its own: "accused X of Y, saying “…”"), unquoted (quoted
-    words are the direct quote's, which the same cue attributes) and in the verb's
-    paragraph; None without an object."""
+    """From the participle's object to the end of its phrase ("the port for the delay"),
+    unquoted (quoted words are the direct quote's, which the same cue attributes) and in
+    the participle's paragraph; None without an object."""
     objects = [c for c in participle.children if c.dep_ == "dobj" and c.i > participle.i]
     if not objects or objects[0].pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
-    phrases = [c for c in participle.children if c.dep_ == "prep" and c.i > objects[0].i]
-    first = objects[0].left_edge.i
-    last = max(t.right_edge.i for t in (objects[0], *phrases)) + 1
+    first, last = objects[0].left_edge.i, participle.right_edge.i + 1
     if any(ctx.quoted[t] or ctx.doc[t].is_quote for t in range(first, last)):
         return None
     return (first, last) if _same_paragraph(ctx, first, last - 1) else None
