@@ -15,18 +15,22 @@ verb, :data:`DEED_NOUNS`). Two sides are paired when every guard holds:
 
 1. different sources, at least one side's mention unresolved (two resolved dates are
    the resolved passes' business);
-2. one deed: the same lemma or one class of :data:`~newsprism.reconcile.
-   date_discrepancies.DEED_SYNONYMS` ("vanished" / "disappeared"; "went missing" is
-   a disappearing);
+2. one deed done once (:data:`ONE_TIME_DEEDS`: "spoke", "met" are done again): the
+   same lemma or one class of :data:`~newsprism.reconcile.date_discrepancies.
+   DEED_SYNONYMS` ("vanished" / "disappeared"; "went missing" is a disappearing), no
+   two different places or objects, a going's place named on both sides
+   (:func:`one_time`);
 3. the labels clash: a kind both give (weekday, or month and day) differs, no kind
    both give agrees, and two neighbouring days are not the two ends of one night
-   ("late Friday" / "early Saturday": :func:`labels_clash`);
+   ("late Friday" / "early Saturday": :func:`labels_clash`), nor of a launch or of
+   an article naming another place's time or a zone (:data:`ZONE`: one moment);
 4. asserted: the verb un-negated, no modal or hedge (guard 4 of ``negation``), not
    future, no sign of a repeat ("again", "second", ... in the deed's words);
 5. the same participants: a proper name shared by the two sentences (a town, a
    person: one story's deed, not two), the named participants shared where both name
-   some, and no role held by two different common nouns ("a man" / "a woman"); a name
-   against a description ("Mira Olsen" / "the girl who went missing") may be one
+   some, compared as whole names (:func:`same_name`: "Jon Smith" is not "Jan
+   Smith"), and no role held by two different common nouns ("a man" / "a woman"); a
+   name against a description ("Mira Olsen" / "the girl who went missing") may be one
    person, as the roster cannot tell;
 6. no article of either source gives the deed both days (a series, or the article
    telling both itself).
