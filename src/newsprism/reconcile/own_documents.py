@@ -41,10 +41,12 @@ names it. They are read from the page's layout, never from one outlet's words:
    quotes another post first holds two people's words; not a text longer than a post
    or one crediting others, "Police said ...": a reporter's paragraph with a credit).
 
-The reporter's own first person ("as we reported on Monday", "a pilot we spoke to") is none
-of these: it stands in no letter, under no header and after no lead-in. A unit is
-indirect (the outlet prints the words as its own, as
-:mod:`newsprism.reconcile.printed_quotes` units), one per sentence of three words or
+A document of any kind whose issuer the page does not name gives no unit: an unnamed
+document would pair with whoever said something like it (a third person's quote, at the
+unresolved speakers' threshold). The reporter's own first person ("as we reported on
+Monday", "a pilot we spoke to") is none of these: it stands in no letter, under no
+header and after no lead-in. A unit is indirect (the outlet prints the words as its own,
+as :mod:`newsprism.reconcile.printed_quotes` units), one per sentence of three words or
 more outside every unit of the article (a sentence cut at a semicolon between two
 clauses of six words or more: a writer joins two claims there that others quote
 apart), in a group per line, so that step 3 of :mod:`newsprism.reconcile.statements`
@@ -232,6 +234,8 @@ def own_document_units(
             continue
         page = _Page(material, article, taken.get(article.id, []), names)
         for block in page.blocks():
+            if block.speaker is None:
+                continue  # an unnamed document would pair with whoever said something like it
             found += page.document_units(index, block, _GROUP_BASE - len(found))
     if found:
         logger.debug("%d sentences of documents printed in their issuers' voice", len(found))
