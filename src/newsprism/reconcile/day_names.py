@@ -55,7 +55,13 @@ from newsprism.model import DateMention, Discrepancy, Passage
 from newsprism.reconcile.clauses import Clause, Parsed, is_asserted, is_negated, lemma_of
 from newsprism.reconcile.date_discrepancies import both_knowable, mention_span, one_deed
 from newsprism.reconcile.discrepancy_groups import DiscrepancyOptions, claims_of, components
-from newsprism.reconcile.event_nouns import EVENT_NOUNS, SPANNING_EVENTS
+from newsprism.reconcile.event_nouns import (
+    EVENT_NOUNS,
+    SPANNING_EVENTS,
+    date_anchor,
+    date_root,
+    is_definite,
+)
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.similarity import TextSimilarity
 
@@ -102,7 +108,6 @@ DEED_NOUNS: Final = {
     "explosion": "explode", "collapse": "collapse", "escape": "escape",
     "departure": "depart", "crash": "crash", "attack": "attack",
 }  # fmt: skip
-_DEFINITE: Final = frozenset({"the", "this", "that"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -568,7 +573,7 @@ def _roles(token: Token) -> tuple[frozenset[str], frozenset[str]]:
 def _anchor(span: Span) -> tuple[Token, str] | None:
     """The deed a date mention hangs on: a definite deed noun ("the disappearance last
     Saturday") or the verb above it, asserted and un-negated; with the deed's lemma."""
-    noun = _deed_noun(_date_root(span))
+    noun = _deed_noun(date_root(span))
     if noun is not None:
         return noun, DEED_NOUNS.get(lemma_of(noun), lemma_of(noun))
     head = span.root
@@ -594,21 +599,11 @@ def _verb_deed(verb: Token) -> str:
     return lemma
 
 
-def _date_root(span: Span) -> Token:
-    """The mention's head word without a leading preposition ("on Friday" -> Friday)."""
-    start = span.start
-    while start + 1 < span.end and span.doc[start].pos_ == "ADP":
-        start += 1
-    return span.doc[start : span.end].root if start != span.start else span.root
-
-
 def _deed_noun(root: Token) -> Token | None:
     """The definite noun naming a deed a date hangs on before any verb: "the
     disappearance last Saturday", "the arrest on Friday", "Friday's shooting"."""
-    token = root
-    if token.dep_ == "pobj" and token.head.dep_ == "prep":
-        token = token.head
-    elif token.dep_ not in ("prep", "poss", "compound", "npadvmod", "nmod", "appos"):
+    token = date_anchor(root)
+    if token is None:
         return None
     head = token.head
     lemma = lemma_of(head)
@@ -616,10 +611,7 @@ def _deed_noun(root: Token) -> Token | None:
         return None
     if lemma not in DEED_NOUNS and (lemma not in EVENT_NOUNS or lemma in SPANNING_EVENTS):
         return None
-    definite = any(
-        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in head.children
-    )
-    return head if definite else None
+    return head if is_definite(head) else None
 
 
 def _names_in(head: Token, lower: frozenset[str]) -> list[Name]:

@@ -23,8 +23,11 @@ __all__ = [
     "EVENT_NOUNS",
     "SPANNING_EVENTS",
     "EventKey",
+    "date_anchor",
+    "date_root",
     "dated_occasion",
     "event_key",
+    "is_definite",
     "names_event",
 ]
 
@@ -46,7 +49,7 @@ EVENT_NOUNS: Final = frozenset(
      "inauguration", "parade", "vigil", "march", "strike", "walkout"}
 )  # fmt: skip
 # Determiners that make a dated noun one known occasion ("the debate"); a possessor
-# ("Tuesday's debate", "his speech") does too (:func:`_definite`).
+# ("Tuesday's debate", "his speech") does too (:func:`is_definite`).
 _DEFINITE: Final = frozenset({"the", "this", "that"})
 #: Occasions that run over days or recur under one name: "the trial" began Monday and
 #: heard a witness Wednesday, "the hearing" of Monday is not Tuesday's; a date on one of
@@ -60,8 +63,8 @@ SPANNING_EVENTS: Final = frozenset(
 def dated_occasion(span: Span) -> Token | None:
     """The definite event noun a date mention (``span``) dates, unless the occasion
     spans days (:data:`SPANNING_EVENTS`); else None."""
-    noun = _dated_noun(_date_root(span))
-    if noun is None or not _definite(noun) or lemma_of(noun) in SPANNING_EVENTS:
+    noun = _dated_noun(date_root(span))
+    if noun is None or not is_definite(noun) or lemma_of(noun) in SPANNING_EVENTS:
         return None
     return noun
 
@@ -70,10 +73,8 @@ def _dated_noun(root: Token) -> Token | None:
     """The noun a date mention hangs on, when it hangs on a noun before any verb: "the
     debate on Tuesday" (pobj of a preposition of the noun), "Tuesday's vote" (its
     possessor), "the face-off Thursday night" (a bare noun phrase beside it)."""
-    token = root
-    if token.dep_ == "pobj" and token.head.dep_ == "prep":
-        token = token.head
-    elif token.dep_ not in ("prep", "poss", "compound", "npadvmod", "nmod", "appos"):
+    token = date_anchor(root)
+    if token is None:
         return None
     head = token.head
     if head.pos_ in ("VERB", "AUX") and lemma_of(head) in _HAPPENING and head.i != token.i:
@@ -90,7 +91,19 @@ def _dated_noun(root: Token) -> Token | None:
 _HAPPENING: Final = frozenset({"hold", "take", "happen", "occur", "stage", "air", "begin"})
 
 
-def _date_root(span: Span) -> Token:
+def date_anchor(root: Token) -> Token | None:
+    """The token by which a date mention's head (``root``) hangs on the word it dates:
+    its preposition ("the debate on Tuesday"), or the mention itself as a possessor, a
+    compound or a bare noun phrase ("Tuesday's vote", "the face-off Thursday night");
+    None when it hangs otherwise (a subject, an object). The dated word is its head."""
+    if root.dep_ == "pobj" and root.head.dep_ == "prep":
+        return root.head
+    if root.dep_ in ("prep", "poss", "compound", "npadvmod", "nmod", "appos"):
+        return root
+    return None
+
+
+def date_root(span: Span) -> Token:
     """The head word of a date mention without its preposition: the analysis may give
     "in Thursday" for "in Thursday's debate", where "in" hangs on the verb and
     "Thursday" on the debate."""
@@ -102,7 +115,7 @@ def _date_root(span: Span) -> Token:
     return span.doc[start : span.end].root
 
 
-def _definite(noun: Token) -> bool:
+def is_definite(noun: Token) -> bool:
     """ "the debate", "Tuesday's debate", "Holt's speech": one known occasion; "a
     meeting on Thursday" may be another meeting than the one another outlet dates."""
     return any(
