@@ -46,7 +46,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,7 +54,7 @@ from newsprism.analyze.analyzer import ANALYZER_VERSION, AnalyzeOptions, Analyze
 from newsprism.analyze.batch import AnalysisRun
 from newsprism.engine.base import EngineRun, ProgressFactory
 from newsprism.errors import AnalysisFailure, EngineError, ExtraMissing, describe
-from newsprism.ingest.batch import BATCH_SIZE, IngestReport
+from newsprism.ingest.batch import BATCH_SIZE, ArticleBatch, IngestReport
 from newsprism.ingest.pipeline import IngestOptions
 from newsprism.ingest.shards import InputTally, Piece, rangeable, read_pieces, split_input
 from newsprism.ingest.sources import Input, InputKind
@@ -351,6 +351,34 @@ class _Flight:
                 future.release()  # type: ignore[no-untyped-call]
 
 
+def _analysed(outcome: EncodedAnalysis | AnalysisFailure) -> str:
+    return outcome.article_id if isinstance(outcome, EncodedAnalysis) else outcome.article
+
+
+def _stored_under(
+    outcomes: list[EncodedAnalysis | AnalysisFailure],
+    articles: list[Article],
+    stored: list[str],
+) -> list[EncodedAnalysis | AnalysisFailure]:
+    """The worker's outcomes under the ids their articles are stored under: a re-read
+    whose manifest row was corrected updates the stored article (its analysis dropped)
+    rather than storing its own id, and the worker analysed it with the new metadata,
+    as the local engine analyses the corrected article."""
+    under: dict[str, list[str]] = {}
+    for article, stored_id in zip(articles, stored, strict=True):
+        ids = under.setdefault(article.id, [])
+        if stored_id not in ids:
+            ids.append(stored_id)
+    moved: list[EncodedAnalysis | AnalysisFailure] = []
+    for outcome in outcomes:
+        for stored_id in under.get(_analysed(outcome), []):
+            if isinstance(outcome, EncodedAnalysis):
+                moved.append(replace(outcome, article_id=stored_id))
+            else:
+                moved.append(replace(outcome, article=stored_id))
+    return moved
+
+
 class _Writer:
     """The one writer: a shard's articles, then the analyses the store lacks, as the
     local engine stores them (``BATCH_SIZE`` articles a transaction); then the shard's
@@ -360,6 +388,8 @@ class _Writer:
         self.store = store
         self.report = IngestReport()
         self.tally = InputTally()
+        # One for the run, as in ingest(): it knows which articles may correct a stored one.
+        self.batch = ArticleBatch()
         # Each article's stored analysis, read back after its shard is written (None:
         # none stored then; read again at the end, a later shard may have stored it).
         self.analyses: dict[str, Analysis | None] = {}
@@ -367,35 +397,28 @@ class _Writer:
     def add(self, result: ShardResult, shard: list[Piece]) -> None:
         self.report.inputs += result.inputs
         self.report.warnings.extend(result.warnings)
-        batch: list[Article] = []
+        articles: list[Article] = []
         for item in result.items:
             if isinstance(item, IngestFailure):
                 self.report.failures.append(item)
                 continue
-            batch.append(item)
-            if len(batch) >= BATCH_SIZE:
-                self._flush(batch)
-        self._flush(batch)
+            articles.append(item)
+            self.batch.add(item)
+            if len(self.batch.articles) >= BATCH_SIZE:
+                self.batch.flush(self.store, self.report)
+        self.batch.flush(self.store, self.report)
+        stored = self.report.article_ids[len(self.report.article_ids) - len(articles) :]
         for piece, produced in zip(shard, result.produced, strict=False):
             empty = self.tally.done(piece, produced)
             if empty is not None:  # a range is alone in its shard: its failure comes last
                 self.report.failures.append(empty)
-        self._save(result.outcomes)
-        self._read_back(item.id for item in result.items if isinstance(item, Article))
-
-    def _flush(self, batch: list[Article]) -> None:
-        if not batch:
-            return
-        added = self.store.add_articles(batch)
-        self.report.added.extend(added.added)
-        self.report.duplicates.extend(added.duplicates)
-        self.report.article_ids.extend(a.id for a in batch)
-        batch.clear()
+        self._save(_stored_under(result.outcomes, articles, stored))
+        self._read_back(stored)
 
     def _save(self, outcomes: list[EncodedAnalysis | AnalysisFailure]) -> None:
         """Only analyses the store lacks: an article analysed by an earlier run (or an
         earlier shard) keeps its analysis, as locally, where it is not redone."""
-        ids = [o.article_id if isinstance(o, EncodedAnalysis) else o.article for o in outcomes]
+        ids = [_analysed(o) for o in outcomes]
         missing = set(self.store.unanalyzed(ids, ANALYZER_VERSION))
         analyses = [
             o for o in outcomes if isinstance(o, EncodedAnalysis) and o.article_id in missing

@@ -65,7 +65,7 @@ def ingest(
     before a crash stays stored (each batch commits on its own).
     """
     report = IngestReport()
-    batch = _Batch()
+    batch = ArticleBatch()
 
     def count_input(found: Input | IngestFailure) -> None:
         report.inputs += 1
@@ -126,11 +126,12 @@ def _expanded(
 
 
 @dataclass
-class _Batch:
+class ArticleBatch:
     """The articles waiting to be stored, and which of them may correct a stored one:
     the first read this run from its source with its text. A later one is another record
     of a file holding many (a JSON Lines export may hold one wire text under two
-    outlets: two articles, not a correction of the first)."""
+    outlets: two articles, not a correction of the first). One per run: the dask
+    engine's writer stores through one too (:mod:`newsprism.engine.dask`)."""
 
     articles: list[Article] = field(default_factory=list)
     may_correct: set[str] = field(default_factory=set)
