@@ -1,5 +1,6 @@
 """The dask engine stores articles as ``newsprism ingest`` does: a corrected manifest row
-updates the stored article in place (was a second copy).
+updates the stored article in place (was a second copy), and a store kept in the folder
+read is not read as input (was three 'binary content' failures).
 
 One in-process cluster (one worker thread, the test's own process: no worker processes
 to start, the analyser loaded once) serves the module.
@@ -11,8 +12,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from newsprism.analyze.analyzer import ANALYZER_VERSION
+from newsprism.cli import app
 from newsprism.engine.dask import DaskEngine
 from newsprism.flow import FlowOptions, read_and_analyze
 from newsprism.ingest.batch import IngestReport
@@ -21,6 +24,7 @@ from newsprism.store import Store
 
 distributed = pytest.importorskip("distributed")
 
+runner = CliRunner()
 TEXT = (
     "Ferry returns\n\nThe ferry to Lorvik returns on Monday after a week of storms, the "
     "harbour master said on Sunday.\n"
@@ -63,3 +67,15 @@ def test_a_corrected_manifest_row_updates_the_stored_article(
         article = store.get_article(first)
         assert article is not None and article.outlet == "Harbour Herald"
         assert store.get_analysis(first, ANALYZER_VERSION) is not None  # redone, stored
+
+
+def test_the_store_in_the_folder_read_is_not_read(scheduler: str, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    db = str(tmp_path / "news.db")
+    args = ["analyze", str(tmp_path), "--db", db, "--embeddings", "off"]
+    for _ in range(2):  # the second run finds news.db (and its -wal, -shm) in the folder
+        result = runner.invoke(app, [*args, "--engine", "dask", "--scheduler", scheduler])
+        assert result.exit_code == 0, result.stderr
+        assert "binary content" not in result.stderr
+    with Store(db) as store:
+        assert store.count_articles() == 1

@@ -54,7 +54,7 @@ from newsprism.analyze.analyzer import ANALYZER_VERSION, AnalyzeOptions, Analyze
 from newsprism.analyze.batch import AnalysisRun
 from newsprism.engine.base import EngineRun, ProgressFactory
 from newsprism.errors import AnalysisFailure, EngineError, ExtraMissing, describe
-from newsprism.ingest.batch import BATCH_SIZE, ArticleBatch, IngestReport
+from newsprism.ingest.batch import BATCH_SIZE, ArticleBatch, IngestReport, without_store_files
 from newsprism.ingest.pipeline import IngestOptions
 from newsprism.ingest.shards import InputTally, Piece, rangeable, read_pieces, split_input
 from newsprism.ingest.sources import Input, InputKind
@@ -174,6 +174,11 @@ class DaskEngine:
             errors=analyze_options.errors,
             chunk_chars=analyze_options.chunk_chars,
         )
+        # Not the store's own files (a store kept in the folder read), as ingest() skips
+        # them; planned inputs hold no names to expand, the isinstance only narrows the type.
+        inputs = [
+            i for i in without_store_files(inputs, store.path, None) if not isinstance(i, str)
+        ]
         with self._client() as client:
             threads = max(1, sum(client.nthreads().values()))  # type: ignore[no-untyped-call]
             target = self.shard_bytes or _target_bytes(inputs, threads)

@@ -72,7 +72,7 @@ def ingest(
         if on_input_done is not None:
             on_input_done(found)
 
-    inputs = _without_store_files(inputs, store.path, on_input_done)
+    inputs = without_store_files(inputs, store.path, on_input_done)
     for item in read_inputs(inputs, options, stdin, count_input, report.warnings.append):
         if isinstance(item, IngestFailure):
             report.failures.append(item)
@@ -88,14 +88,15 @@ def ingest(
 _STORE_SUFFIXES = ("", "-wal", "-shm", "-journal")
 
 
-def _without_store_files(
+def without_store_files(
     inputs: Iterable[Input | IngestFailure | str],
     db_path: str,
     on_input_done: Callable[[Input | IngestFailure], None] | None,
 ) -> Iterator[Input | IngestFailure | str]:
     """``inputs`` less the files of the store being written: a store kept in the folder
     it reads (``ingest . --db news.db``) had its database, -wal and -shm files read as
-    articles, each run, each a failure ("binary content"), and the run exited 1."""
+    articles, each run, each a failure ("binary content"), and the run exited 1. The
+    dask engine leaves them out of its inputs with this too."""
     if db_path == IN_MEMORY:
         yield from inputs
         return
