@@ -1,6 +1,7 @@
 """The dask engine stores articles as ``newsprism ingest`` does: a corrected manifest row
-updates the stored article in place (was a second copy), and a store kept in the folder
-read is not read as input (was three 'binary content' failures).
+updates the stored article in place (was a second copy), a store kept in the folder
+read is not read as input (was three 'binary content' failures), and a UTF-16 JSON Lines
+file is read whole (cut in byte ranges at its b"\\n" bytes, it was read wrongly).
 
 One in-process cluster (one worker thread, the test's own process: no worker processes
 to start, the analyser loaded once) serves the module.
@@ -8,6 +9,7 @@ to start, the analyser loaded once) serves the module.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +22,8 @@ from newsprism.engine.dask import DaskEngine
 from newsprism.flow import FlowOptions, read_and_analyze
 from newsprism.ingest.batch import IngestReport
 from newsprism.ingest.pipeline import IngestOptions
+from newsprism.ingest.shards import split_input
+from newsprism.ingest.sources import Input, InputKind
 from newsprism.store import Store
 
 distributed = pytest.importorskip("distributed")
@@ -29,6 +33,11 @@ TEXT = (
     "Ferry returns\n\nThe ferry to Lorvik returns on Monday after a week of storms, the "
     "harbour master said on Sunday.\n"
 )
+ROWS = [
+    {"text": f"The ferry to Lorvik number {i} returns on Monday, the harbour master said.",
+     "outlet": "Coast" if i % 2 else "Nord"}
+    for i in range(6)
+]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -79,3 +88,25 @@ def test_the_store_in_the_folder_read_is_not_read(scheduler: str, tmp_path: Path
         assert "binary content" not in result.stderr
     with Store(db) as store:
         assert store.count_articles() == 1
+
+
+def utf16_jsonl(tmp_path: Path, encoding: str) -> Path:
+    path = tmp_path / "export.jsonl"
+    lines = "".join(json.dumps(row, ensure_ascii=False) + "\r\n" for row in ROWS)
+    path.write_bytes(lines.encode(encoding))
+    return path
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_utf16_jsonl_file_is_one_piece(tmp_path: Path, encoding: str) -> None:
+    path = utf16_jsonl(tmp_path, encoding)
+    assert len(split_input(Input(str(path), InputKind.FILE), 100)) == 1
+
+
+def test_a_utf16_jsonl_file_gives_every_record(scheduler: str, tmp_path: Path) -> None:
+    path = utf16_jsonl(tmp_path, "utf-16")
+    report = dask_run(scheduler, path, tmp_path / "x.db", shard_bytes=100)
+    assert not report.failures, report.failures
+    with Store(tmp_path / "x.db") as store:
+        articles = store.get_articles(report.article_ids)
+    assert [a.text for a in articles] == [row["text"] for row in ROWS]

@@ -10,7 +10,8 @@ warnings that the same records yield in a local run; JSONL failures keep the fil
 line numbers.
 
 Guarantee: the pieces of one input cover each of its records exactly once, in file
-order. A gzipped JSONL file cannot be entered mid-stream and stays one piece.
+order. A gzipped JSONL file cannot be entered mid-stream and stays one piece, as does a
+UTF-16 one (see :func:`_jsonl_cuts`).
 """
 
 from __future__ import annotations
@@ -25,7 +26,13 @@ from typing import IO
 
 from warcio.archiveiterator import ArchiveIterator
 
-from newsprism.ingest.decode import GZIP_MAGIC, Format, format_from_name
+from newsprism.ingest.decode import (
+    GZIP_MAGIC,
+    SNIFF_BYTES,
+    Format,
+    format_from_name,
+    utf16_encoding,
+)
 from newsprism.ingest.pipeline import (
     IngestOptions,
     # The pipeline's own per-input steps, shared so that a range is read and finished
@@ -115,9 +122,13 @@ def _pieces(item: Input, cuts: list[tuple[int, int]]) -> list[Piece]:
 
 def _jsonl_cuts(path: str, target_bytes: int) -> list[tuple[int, int]] | None:
     """Line starts about ``target_bytes`` apart, with their line numbers; None for a
-    gzipped file (no way in but from the start)."""
+    gzipped file (no way in but from the start) and a UTF-16 one: its line breaks are
+    two bytes (a cut after b"\\n" split one), a range past the first has no byte-order
+    mark to read it by, and one without a mark may start on either byte of a pair, so
+    it is read whole, as the local reader reads it."""
     with open(path, "rb") as handle:
-        if handle.read(2) == GZIP_MAGIC:
+        head = handle.read(SNIFF_BYTES)
+        if head.startswith(GZIP_MAGIC) or utf16_encoding(head) is not None:
             return None
         handle.seek(0)
         cuts = [(0, 1)]
