@@ -18,8 +18,9 @@ three outlets (NYT, Fox News, HuffPost). The Multi-News sample
 Gold: ``eval/data/multinews_gold.json`` (development, 11 clusters),
 ``eval/data/multinews_gold_blind.json`` and ``multinews_gold_blind2.json`` (blind, 10 and
 11 clusters), the schema and rules of the BASIL gold (``rules`` copied unchanged), ids and
-offsets only; their ``about`` says how the clusters were chosen. An article id is ``<cluster>-<document index>``; a story's
-``articles`` are the documents that report its event. Texts are rebuilt by :func:`text_of`
+offsets only; their ``about`` says how the clusters were chosen. An article id is
+``<cluster>-<document index>``; a story's ``articles`` are the documents that report its
+event. Texts are rebuilt by :func:`text_of`
 (paragraphs kept, whitespace folded: the form ``eval/real_sets.py`` reads, so analyses are
 shared through the cache). Documents have no outlet metadata: each is its own source, named
 by its id, as a folder of unlabelled scraped files is read; they are undated and untitled.
