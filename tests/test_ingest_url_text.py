@@ -4,14 +4,11 @@ article, its id digesting no outlet."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 
 from newsprism.ingest import IngestOptions, read_inputs
 from newsprism.model import Article
+from tests.conftest import LocalServer, Route
 
 TEXT = b"Ferry returns\n\nThe ferry to Lorvik returns on Monday after a week of storms.\n"
 PAGE = (
@@ -22,26 +19,11 @@ PAGE = (
 
 
 @pytest.fixture
-def server() -> Iterator[str]:
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            body, kind = (TEXT, "text/plain") if self.path == "/note" else (PAGE, "")
-            self.send_response(200)
-            self.send_header("Content-Type", kind or "application/octet-stream")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_port}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+def server(http_server: LocalServer) -> str:
+    """The text as text/plain at /note; the page served with no HTML type at /page."""
+    http_server.routes["/note"] = Route(TEXT, "text/plain")
+    http_server.routes["/page"] = Route(PAGE, "application/octet-stream")
+    return http_server.base
 
 
 def test_a_fetched_text_and_an_untyped_page_keep_their_url(server: str) -> None:
