@@ -309,7 +309,7 @@ class Watcher:
         documents = keyed_entries([(g, d) for g, d in items if isinstance(d, RawDocument)])
         result.failures = [i for _, i in items if isinstance(i, IngestFailure)]
         shared = _shared_links(documents.values())
-        aliases = {key: _aliases(d, shared) for key, d in documents.items()}
+        aliases = {key: _aliases(key, d, shared) for key, d in documents.items()}
         seen = self.store.seen_entries(feed, [*documents, *chain(*aliases.values())])
         new = {k: d for k, d in documents.items() if k not in seen and seen.isdisjoint(aliases[k])}
         self._say_shared(feed, new.values(), documents.values())
@@ -436,15 +436,14 @@ def _shared_links(documents: Iterable[RawDocument]) -> set[str]:
     return {link for link, count in links.items() if count > 1}
 
 
-def _aliases(document: RawDocument, shared: set[str]) -> list[str]:
+def _aliases(key: str, document: RawDocument, shared: set[str]) -> list[str]:
     """Other keys the entry may have been marked read under: its link and text (read
-    before as one of two with its link and title), and its link alone when no other
-    entry of the poll shares it (:func:`_link_mark`; versions before entry ids and
-    titles marked every entry so)."""
-    found = [_text_key(document)]
-    if document.url and document.url not in shared:
-        found.append(document.url)
-    return found
+    before as one of two with its link and title), and its link alone where it would be
+    marked so itself (:func:`_link_mark`: no id, no other entry of the poll sharing the
+    link). An entry with an id is not known by its link: an earlier entry without one
+    (or one read by a version before entry ids) that marked the link would otherwise
+    hide every later update alone with that link."""
+    return [_text_key(document), *_link_mark(key, document, shared)]
 
 
 def _link_mark(key: str, document: RawDocument, shared: set[str]) -> list[str]:
