@@ -131,3 +131,18 @@ def test_two_people_sharing_a_surname(analyzer: Analyzer) -> None:
 )
 def test_no_clock_discrepancy_of_a_repeatable_deed(analyzer: Analyzer, texts: list[str]) -> None:
     assert _dates(analyzer, texts) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ferry pilot Oskar Vell died at 10 p.m. or 11 p.m. on Friday, police said.",
+        "The crane toppled at 9 p.m. and 10 p.m. a second one fell.",
+        "Vell died at 9 p.m. \u00c5lesund time on Friday.",
+        "Vell died at 9 p.m. Tokyo Time on Friday.",
+    ],
+)
+def test_alternatives_and_other_places_times_give_no_point_time(text: str) -> None:
+    # Two alternatives are a guess, not a time to hold against another outlet's; a
+    # clock reading in a named place's time (any script's capital) may be another zone.
+    assert clock_times(text) == []

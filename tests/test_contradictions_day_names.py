@@ -245,3 +245,12 @@ def test_a_one_time_deed_two_days_apart(analyzer: Analyzer) -> None:
         "Jonas Brek died in Tarnby on Sunday.",
     ]
     assert _dates(analyzer, texts) == [set(texts)]
+
+
+@pytest.mark.parametrize(
+    "text", ["April 14 or 15", "April 14-15", "April 14 to 15", "between April 14 and"]
+)
+def test_two_days_or_a_bound_is_no_one_day(text: str) -> None:
+    # "died on April 14 or 15" does not clash with "died on April 15".
+    assert day_label(text) is None
+    assert day_label("April 15") is not None

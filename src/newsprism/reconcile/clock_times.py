@@ -67,9 +67,10 @@ _BOUND: Final = re.compile(
 )
 # "11 a.m. Eastern": a zone named by its region alone, in the sentence of the time.
 _US_ZONE: Final = re.compile(r"\b(?:Eastern|Pacific|Central|Mountain)\b")
-# The first end of a range ("5 a.m. to 9 a.m.", "5-9 a.m."): a bound, as the second is.
+# The first end of a range ("5 a.m. to 9 a.m.", "5-9 a.m.") or of two alternatives
+# ("10 p.m. or 11 p.m."): a bound or a guess, as the second is.
 _RANGE: Final = re.compile(
-    r"\s*(?:to|until|till|through|thru|-|\u2013|\u2014)\s*"
+    r"\s*(?:to|until|till|through|thru|or|and|-|\u2013|\u2014)\s*"
     r"(?:\d{1,2}(?::[0-5]\d)?\s*(?:[ap]\.?\s?m\b)?|noon|midnight)",
     re.IGNORECASE,
 )

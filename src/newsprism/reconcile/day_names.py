@@ -92,7 +92,9 @@ _MONTH_ORDER: Final = (
 # Words, and day numbers of one or two digits ("15th" -> 15; a year's "2015" is none).
 _WORD: Final = re.compile(r"[a-z]+|(?<!\d)\d{1,2}(?:st|nd|rd|th)?(?![\d\w])")
 # A day still to come, or every such day: no date of a deed done.
-_NOT_ONE_DAY: Final = frozenset({"next", "coming", "every", "each", "until", "till", "since"})
+_NOT_ONE_DAY: Final = frozenset(
+    {"next", "coming", "every", "each", "until", "till", "since", "between", "or"}
+)
 _LATE: Final = frozenset({"late", "night", "evening", "midnight"})
 _EARLY: Final = frozenset({"early", "morning", "overnight", "dawn", "predawn", "midnight"})
 _REPEATS: Final = frozenset({"again", "second", "another", "once", "resume", "renew", "repeat"})
@@ -128,6 +130,8 @@ def day_label(text: str) -> DayLabel | None:
     words = [w.rstrip("stndrh") if w[0].isdigit() else w for w in _WORD.findall(text.casefold())]
     if not words or set(words) & _NOT_ONE_DAY:
         return None
+    if len({w for w in words if w.isdigit() and 1 <= int(w) <= 31}) > 1:
+        return None  # "April 14 or 15", "April 14-15": two days, not one
     weekdays = {_WEEKDAY_ORDER.index(w) for w in words if w in WEEKDAYS}
     month_day = _month_day(words)
     if len(weekdays) > 1 or (not weekdays and month_day is None):
@@ -357,7 +361,7 @@ ZONE: Final = re.compile(
     r"NZ[SD]T|MSK|local time|time zones?|in what was)\b|"
     r"\b(?!(?:The|This|That|Each|Every|Some|Any|No|At|By|In|On|Over|Next|Last|First|"
     r"Full|Part|Half|Prime|Question|Christmas|Play|Game|Extra|Injury|Record)\b)"
-    r"[A-Z][a-z]+ time\b"
+    r"[^\W\d_a-z\u00df-\u00f6\u00f8-\u00ff][^\W\d_]+ [Tt]ime\b"
 )
 
 
