@@ -348,12 +348,9 @@ def noun_statements(ctx: QuotedDoc) -> list[tuple[int, int, Attribution]]:
             continue
         if any(c.dep_ == "acl" for c in noun.children):
             continue  # "a statement saying:": the participle reports it
-        extent = after_colon(ctx, noun)
-        subject = subject_of(ctx, verb) if extent is not None else None
-        if extent is None or subject is None or subject.lower_ in _THING_PRONOUNS:
-            continue
-        cue = (noun.idx, noun.idx + len(noun))
-        found.append((*extent, Attribution(cue, mention_offsets(subject))))
+        said = _said_by_subject(ctx, after_colon(ctx, noun), verb, noun)
+        if said is not None:
+            found.append(said)
     return found + act_participles(ctx)
 
 
@@ -373,13 +370,23 @@ def act_participles(ctx: QuotedDoc) -> list[tuple[int, int, Attribution]]:
         act = _speech_act_of(verb)
         if act is None or ctx.negated[act.i]:
             continue  # "did not issue a statement blaming …": nothing was said
-        extent = _participle_object(ctx, verb)
-        subject = subject_of(ctx, act) if extent is not None else None
-        if extent is None or subject is None or subject.lower_ in _THING_PRONOUNS:
-            continue
-        cue = (verb.idx, verb.idx + len(verb))
-        found.append((*extent, Attribution(cue, mention_offsets(subject))))
+        said = _said_by_subject(ctx, _participle_object(ctx, verb), act, verb)
+        if said is not None:
+            found.append(said)
     return found
+
+
+def _said_by_subject(
+    ctx: QuotedDoc, extent: tuple[int, int] | None, act: Token, cue: Token
+) -> tuple[int, int, Attribution] | None:
+    """The span ``extent`` attributed to the subject of ``act`` with ``cue`` as its cue;
+    None without a span or a subject, or when the subject is a thing ("it", "this")."""
+    if extent is None:
+        return None
+    subject = subject_of(ctx, act)
+    if subject is None or subject.lower_ in _THING_PRONOUNS:
+        return None
+    return (*extent, Attribution((cue.idx, cue.idx + len(cue)), mention_offsets(subject)))
 
 
 def _act_noun(token: Token) -> bool:
