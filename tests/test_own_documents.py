@@ -112,6 +112,27 @@ def test_a_printed_letter_is_its_signatory_s_units_one_per_sentence() -> None:
     assert any(t.startswith("we have warned the harbour board") for t in texts)
 
 
+def test_a_letter_signed_and_addressed_in_another_script_s_capitals_is_a_document() -> None:
+    # "Ö", "Ł" are capitals too: a signature of non-ASCII letters is a name line.
+    letter = _LETTER.replace("Oskar Vell", "Örjan Łysak").replace("Brandt", "Ødegård")
+    report = _REPORT.replace("Oskar Vell", "Örjan Łysak").replace("Vell", "Łysak")
+    quote = _direct(report, _QUOTED_SENTENCE, "Örjan Łysak")
+    material = _material(
+        _article("Courier", report, [quote], ["Örjan Łysak"]),
+        _article("Herald", letter, people=["Örjan Łysak"]),
+    )
+    units = _units(material)
+    assert {u.speaker for u in units} == {"Örjan Łysak"}
+    assert _QUOTED_SENTENCE in [u.text for u in units]
+    # A lower-case line ending in a comma is no sign-off.
+    lowered = letter.replace("With respect,", "with respect,")
+    material = _material(
+        _article("Courier", report, [quote], ["Örjan Łysak"]),
+        _article("Herald", lowered, people=["Örjan Łysak"]),
+    )
+    assert _units(material) == []
+
+
 def test_the_quoted_sentence_joins_the_letter_in_one_statement() -> None:
     material = _letter_story()
     found = align_statements(material, LexicalSimilarity())

@@ -144,8 +144,11 @@ _BEFORE: Final = re.compile(
     r"^(?P<name>[A-Z][^,:;()]*?)(?:'s|’s)?\s+(?:(?:press|news|media) release|statement)\b",
     re.IGNORECASE,
 )
-_SALUTATION: Final = re.compile(r"^\s*(?:Dear|To)\s+[A-Z][^\n]{0,60},\s*$")
-_CLOSING: Final = re.compile(r"^\s*[A-Z][\w'’ ,-]{1,60},\s*$")
+# Names open with a capital of any script ("Dear Łukasz,", "Ærligt,", "Örjan Nyström"):
+# ``cap`` is one letter, checked upper case by :func:`_capitalised` (``re`` has no class
+# of upper-case letters beyond ASCII).
+_SALUTATION: Final = re.compile(r"^\s*(?:Dear|To)\s+(?P<cap>[^\W\d_])[^\n]{0,60},\s*$")
+_CLOSING: Final = re.compile(r"^\s*(?P<cap>[^\W\d_])[\w'’ ,-]{1,60},\s*$")
 _END_MARK: Final = re.compile(r"^\s*(?:#{3}|-30-|-?\s*ENDS?\s*-?)\s*$")
 _CONTACT: Final = re.compile(r"\S+@\S+\.\w+|\(?\d{3}\)?[ .-]\d{3}-\d{4}")
 # A document word or a verb of writing or speech ending a lead-in.
@@ -167,7 +170,7 @@ _LINKS: Final = re.compile(r"(?:\s+(?:pic\.twitter\.com/\S+|https?://\S+))+\s*$"
 _SENTENCE_END: Final = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[A-Z])")
 _QUOTED: Final = re.compile(r"[“\"][^“”\"]*[”\"]")
 _MARKS: Final = re.compile(r"[“”\"]")
-_NAME_WORD: Final = re.compile(r"^(?:[A-Z][\w.'’-]*|of|the|for|and|de|van|von)$")
+_NAME_WORD: Final = re.compile(r"^(?:(?P<cap>[^\W\d_])[\w.'’-]*|of|the|for|and|de|van|von)$")
 _KINDS: Final = frozenset({"PERSON", "ORG"})
 # The reporter's own first person, which no document holds: "as we reported", "we
 # asked the mayor", "she told us", "our reporter", "our readers".
@@ -288,7 +291,9 @@ class _Page:
     def _letters(self) -> list[_Block]:
         """One letter per salutation and the sign-off after it (a letters page prints
         several); a letter with only one of the two runs to the nearest reporting."""
-        salutations = [k for k in range(len(self.lines)) if _SALUTATION.match(self.text(k))]
+        salutations = [
+            k for k in range(len(self.lines)) if _capitalised(_SALUTATION, self.text(k))
+        ]
         signoffs = self._signoffs(salutations)
         found: list[_Block] = []
         previous = -1  # the last line of the letter before
@@ -347,9 +352,9 @@ class _Page:
         for k in range(len(self.lines) - 1):
             closing = self.text(k)
             if (
-                not _CLOSING.match(closing)
+                not _capitalised(_CLOSING, closing)
                 or len(closing.split()) > _NAME_LINE
-                or _SALUTATION.match(closing)
+                or _capitalised(_SALUTATION, closing)
             ):
                 continue
             stop = ends[bisect.bisect_right(ends, k)]
@@ -508,7 +513,7 @@ class _Page:
         words = text.strip().rstrip(",.:;").split()
         run: list[str] = []
         for word in words:
-            if not _NAME_WORD.match(word):
+            if not _name_word(word):
                 break
             run.append(word)
         while run and not run[-1][0].isupper():
@@ -640,4 +645,17 @@ def _voiced(line: str) -> bool:
 
 def _name_like(line: str) -> bool:
     words = line.strip().rstrip(",.").split()
-    return 0 < len(words) <= _NAME_LINE and all(_NAME_WORD.match(w) for w in words)
+    return 0 < len(words) <= _NAME_LINE and all(_name_word(w) for w in words)
+
+
+def _capitalised(pattern: re.Pattern[str], line: str) -> bool:
+    """Whether ``pattern`` matches the start of ``line`` with its ``cap`` letter (when it
+    took part) upper case."""
+    found = pattern.match(line)
+    return found is not None and (found["cap"] is None or found["cap"].isupper())
+
+
+def _name_word(word: str) -> bool:
+    """Whether a word can be part of a written name: capitalised in any script, or a
+    particle names hold ("of", "van")."""
+    return _capitalised(_NAME_WORD, word)
