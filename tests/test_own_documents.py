@@ -180,6 +180,14 @@ def test_a_press_release_is_its_issuer_s_up_to_the_contact_block() -> None:
     assert len({u.group for u in units}) == 1
 
 
+def test_a_statement_from_an_issuer_named_in_another_script_is_its_issuer_s() -> None:
+    release = _RELEASE.replace("Harbour Board Press Release", "Statement from Ørsund Ferjer")
+    release = release.replace("The Harbour Board regrets", "Ørsund Ferjer regrets")
+    units = _units(_material(_article("Wire", release)))
+    assert {u.speaker for u in units} == {"Ørsund Ferjer"}
+    assert units[0].text.startswith("Ørsund Ferjer regrets")
+
+
 _LEAD_IN = (
     "The pilot published his reasons on Sunday. Vell addressed the council directly, "
     "writing:\n\n"

@@ -138,7 +138,7 @@ _LABEL: Final = re.compile(
 # Prison, wrote:" names no issuer).
 _FROM: Final = re.compile(
     r"\b(?i:statements?|letter|release|message|post|notice|note)\s+(?:from|by)\s+"
-    r"(?:the\s+)?(?P<name>[A-Z][^,:;()]*)"
+    r"(?:the\s+)?(?P<name>[^\W\d_][^,:;()]*)"  # capitalised: checked by _Page._name
 )
 _BEFORE: Final = re.compile(
     r"^(?P<name>[A-Z][^,:;()]*?)(?:'s|’s)?\s+(?:(?:press|news|media) release|statement)\b",
