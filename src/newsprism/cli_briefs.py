@@ -237,6 +237,15 @@ def export_command(
     out_file: OutFileOption = None,
     db: DbOption = None,
     embeddings: EmbeddingsOption = Embeddings.auto,
+    raw_csv: Annotated[
+        bool,
+        typer.Option(
+            "--raw-csv",
+            help="Write CSV cells as they are. By default a text cell that starts with "
+            "= + - @, a tab or a carriage return (and is no plain number) gets a leading ' "
+            "so a spreadsheet does not run it as a formula.",
+        ),
+    ] = False,
 ) -> None:
     """Write one table of stories' briefs (one row per passage, with outlet, article and
     span) as CSV, JSON Lines or Parquet, for spreadsheets, pandas or R."""
@@ -245,7 +254,7 @@ def export_command(
     if bool(story_ids) == all_stories:
         fail("give story ids or --all (not both)", EXIT_USAGE)
     with read_store(db, "write") as store, progress_bar("cross-checking") as progress:
-        options = ExportOptions(embeddings.value, _progress_factory(progress))
+        options = ExportOptions(embeddings.value, _progress_factory(progress), raw_csv=raw_csv)
         keys = None if all_stories else story_ids
         try:
             with stdout_pipe(), _export_target(out_file) as target:

@@ -5,6 +5,13 @@ Every row names its story (``story_id``, ``story``) and, where it quotes an arti
 ``outlet``, the ``article_id`` and the ``start``/``end`` of the passage in that article's
 clean text, so each line of a spreadsheet can be checked against its source. Columns are
 fixed per table (:data:`COLUMNS`), so an empty table still has its header.
+
+CSV is guarded against formula injection by default: a text cell taken from an article
+that starts with ``=``, ``+``, ``-``, ``@`` (or their full-width forms), a tab or a
+carriage return, and is not a plain number, gets a leading ``'``, so a spreadsheet shows
+it as text instead of running it (``=HYPERLINK(...)`` in a scraped page ran when an
+analyst opened the file). ``raw_csv`` writes the cells as they are (for pandas or R,
+which run nothing). JSON Lines and Parquet are never changed.
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -160,11 +168,43 @@ def brief_frame(brief: Brief, table: str) -> Any:
     return pd.DataFrame(brief_rows(brief, table), columns=list(COLUMNS[table]))
 
 
+# What a spreadsheet takes for the start of a formula (OWASP's CSV injection list, with
+# the full-width forms some Excel locales also read as operators), and a cell it reads as
+# a plain number ("-5", "+3.2", "-1,200", "-4e3", "-12%"): a sign then digits runs nothing.
+_FORMULA_STARTS = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?")
+
+
+def guard_cell(value: Any) -> Any:
+    """``value`` safe for a spreadsheet: a text cell whose first character (after any
+    leading spaces, which some importers trim) starts a formula, and that is not a plain
+    number, with a ``'`` before it; any other value unchanged."""
+    if not isinstance(value, str):
+        return value
+    first = value.lstrip(" \u00a0")[:1]
+    if first not in _FORMULA_STARTS or _PLAIN_NUMBER.fullmatch(value.strip(" \u00a0")):
+        return value
+    return "'" + value
+
+
+def guarded_rows(rows: Iterable[Row]) -> list[Row]:
+    """Every cell of ``rows`` through :func:`guard_cell`."""
+    return [{key: guard_cell(value) for key, value in row.items()} for row in rows]
+
+
 def write_rows(
-    rows: list[Row], table: str, fmt: str, out: Path | None, stdout: IO[str] | None = None
+    rows: list[Row],
+    table: str,
+    fmt: str,
+    out: Path | None,
+    stdout: IO[str] | None = None,
+    raw_csv: bool = False,
 ) -> None:
     """Write rows as CSV or JSON Lines (to ``out``, else standard output) or Parquet
-    (to ``out``, which it needs: Parquet is binary)."""
+    (to ``out``, which it needs: Parquet is binary). CSV text cells that a spreadsheet
+    would run as a formula get a leading ``'`` unless ``raw_csv``."""
+    if fmt == "csv" and not raw_csv:
+        rows = guarded_rows(rows)
     if fmt == "parquet":
         if out is None:
             raise NewsprismError("parquet is a binary format: give a file with --out FILE")
@@ -227,7 +267,7 @@ def export_stories(
         stories = list({story.id: story for story in found}.values())
     briefs = brief_stories(store, stories, options.embeddings, options.progress)
     rows = briefs_rows(briefs, table)
-    write_rows(rows, table, fmt, out, options.stdout)
+    write_rows(rows, table, fmt, out, options.stdout, options.raw_csv)
     logger.info("exported %d %s rows of %d stories", len(rows), table, len(briefs))
     return len(rows)
 
@@ -235,8 +275,10 @@ def export_stories(
 @dataclass(frozen=True)
 class ExportOptions:
     """The similarity briefs use ("auto": dense when installed), a progress factory (see
-    :mod:`newsprism.flow`) and where text formats go when no file is given."""
+    :mod:`newsprism.flow`), where text formats go when no file is given, and whether CSV
+    cells are written unguarded (see :func:`guard_cell`)."""
 
     embeddings: Literal["auto", "on", "off"] = "auto"
     progress: ProgressFactory | None = None
     stdout: IO[str] | None = None
+    raw_csv: bool = False

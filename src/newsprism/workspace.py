@@ -161,16 +161,22 @@ class Workspace:
         return self._briefs[story.id]
 
     def export(
-        self, table: str, fmt: str, out: str | Path, story_ids: Iterable[str] | None = None
+        self,
+        table: str,
+        fmt: str,
+        out: str | Path,
+        story_ids: Iterable[str] | None = None,
+        raw_csv: bool = False,
     ) -> int:
         """Write one table (quotes, statements, facts, discrepancies, exclusives,
         timeline) of the briefs of ``story_ids`` (None: every story) as csv, jsonl or
-        parquet to ``out``; returns the rows written."""
+        parquet to ``out``; returns the rows written. CSV cells a spreadsheet would run
+        as formulas get a leading ``'`` unless ``raw_csv`` (see :mod:`newsprism.export`)."""
         from newsprism.export import briefs_rows, write_rows
 
         keys = [s.id for s in self.stories()] if story_ids is None else list(story_ids)
         rows = briefs_rows((self.brief(k) for k in keys), table)
-        write_rows(rows, table, fmt, Path(out))
+        write_rows(rows, table, fmt, Path(out), raw_csv=raw_csv)
         return len(rows)
 
     def _all_articles(self) -> list[Article]:
