@@ -8,12 +8,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from newsprism.cli import app
-from newsprism.ingest import IngestOptions
+from newsprism.ingest import IngestOptions, batch
 from newsprism.ingest.batch import ingest
-from newsprism.model import Analysis
+from newsprism.model import Analysis, Article, article_id
 from newsprism.store import Store
 
 runner = CliRunner()
@@ -29,6 +30,10 @@ def _folder(tmp_path: Path, row: str) -> Path:
     (folder / "a.txt").write_text(TEXT, encoding="utf-8")
     (folder / "newsprism.csv").write_text(f"path,outlet,url,published\n{row}\n", encoding="utf-8")
     return folder
+
+
+def _article(outlet: str) -> Article:
+    return Article(id=article_id(outlet, TEXT), source="a.jsonl", text=TEXT, outlet=outlet)
 
 
 def _ingest(store: Store, folder: Path) -> list[str]:
@@ -102,3 +107,40 @@ def test_the_cli_counts_a_correction(tmp_path: Path) -> None:
     assert result.exit_code == 0 and "corrected" in result.stdout
     listed = runner.invoke(app, ["articles", "--db", db])
     assert "Harbour Herald" in listed.stdout and "Herlad" not in listed.stdout
+
+
+def test_a_corrected_article_read_again_in_a_later_batch_is_not_stored_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second record of one text and outlet comes in another transaction than the
+    first (a file of more than BATCH_SIZE records): it could not correct, and was stored
+    as a new article beside the corrected one (whose id digests its first outlet)."""
+    export = tmp_path / "export.jsonl"
+
+    def write(*outlets: str) -> None:
+        rows = [{"text": TEXT, "outlet": outlet} for outlet in outlets]
+        export.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+    monkeypatch.setattr(batch, "BATCH_SIZE", 1)
+    with Store(tmp_path / "x.db") as store:
+        write("Harbour Herlad")
+        (first,) = _ingest(store, export)
+        write("Harbour Herald")
+        assert _ingest(store, export) == [first]
+        write("Harbour Herald", "Harbour Herald")
+        report = ingest(store, [str(export)], IngestOptions())
+        assert report.article_ids == [first, first] and not report.added
+        assert store.count_articles() == 1
+
+
+def test_a_later_record_with_the_outlet_of_a_corrected_article_is_that_article(
+    tmp_path: Path,
+) -> None:
+    with Store(tmp_path / "x.db") as store:
+        article = _article("Harbour Herlad")
+        (first,) = store.add_articles([article]).added
+        fixed = _article("Harbour Herald")
+        assert store.add_articles([fixed], {fixed.id}).corrected == (first,)
+        again = store.add_articles([fixed])  # not the first read of its text this run
+        assert again.duplicates == (first,) and again.stored_ids == (first,)
+        assert store.count_articles() == 1

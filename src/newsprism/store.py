@@ -209,7 +209,8 @@ class Store:
     ) -> AddResult:
         """Store a batch of articles in one transaction; already stored ids are skipped.
         An article whose id is in ``may_correct`` and that re-reads a stored one (same
-        source, same text) updates that one's metadata instead of being stored beside it
+        source, same text) updates that one's metadata instead of being stored beside it;
+        any other that re-reads a stored one with its outlet is that one, a duplicate
         (:mod:`newsprism.store_corrections`)."""
         added: list[str] = []
         duplicates: list[str] = []
@@ -219,10 +220,11 @@ class Store:
         with self.transaction() as conn:
             for article in articles:
                 row = _article_row(article, now)
-                target = correction_target(conn, article) if article.id in may_correct else None
+                corrects = article.id in may_correct
+                target = correction_target(conn, article, corrects)
                 if target is not None:
                     metadata = dict(zip(_ARTICLE_COLUMN_NAMES, row, strict=True))
-                    if correct(conn, target, metadata, frozenset(self._applied)):
+                    if corrects and correct(conn, target, metadata, frozenset(self._applied)):
                         corrected.append(target["id"])
                     else:
                         duplicates.append(target["id"])

@@ -37,16 +37,31 @@ METADATA_COLUMNS = (
 _SELECTED = ", ".join(("id", "source", *METADATA_COLUMNS))
 
 
-def correction_target(conn: sqlite3.Connection, article: Article) -> sqlite3.Row | None:
+def correction_target(
+    conn: sqlite3.Connection, article: Article, may_correct: bool = True
+) -> sqlite3.Row | None:
     """The stored article ``article`` re-reads: the one with its id read from the same
-    source, else the first stored from the same source with the same text; None if no
-    article was read from that source with that text (or one with its id came from
-    elsewhere: a copy of the file, whose metadata is its own)."""
+    source, else one stored from the same source with the same text and outlet (a
+    corrected article keeps the id its first outlet gave it), else, when ``article``
+    ``may_correct``, the first stored from the same source with the same text. None if
+    there is none (or the one with its id came from elsewhere: a copy of the file, whose
+    metadata is its own).
+
+    An article that may not correct (a later record of a file holding many) is still
+    the stored one when source, text and outlet agree: it was stored again under its
+    own id, a second copy of a corrected article."""
     row: sqlite3.Row | None = conn.execute(
         f"SELECT {_SELECTED} FROM articles WHERE id = ?", (article.id,)
     ).fetchone()
     if row is not None:
-        return row if row["source"] == article.source else None
+        return row if row["source"] == article.source and may_correct else None
+    same: sqlite3.Row | None = conn.execute(
+        f"SELECT {_SELECTED} FROM articles WHERE source = ? AND text = ? AND outlet IS ? "
+        "ORDER BY rowid LIMIT 1",
+        (article.source, article.text, article.outlet),
+    ).fetchone()
+    if same is not None or not may_correct:
+        return same
     found: sqlite3.Row | None = conn.execute(
         f"SELECT {_SELECTED} FROM articles WHERE source = ? AND text = ? ORDER BY rowid LIMIT 1",
         (article.source, article.text),
