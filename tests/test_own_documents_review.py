@@ -180,3 +180,16 @@ def test_reading_posts_copies_each_line_a_bounded_number_of_times() -> None:
     first = blocks[1]
     start = page.lines[1][0]
     assert text[start : first.stop] == "Ferry 1 sails at dawn"
+
+
+def test_a_lead_in_s_writer_is_the_name_no_preposition_governs() -> None:
+    # The analysis found no quote in the block: the speaker comes from the lead-in's
+    # names, and the one addressed ("Responding to Mayor ...") is not the writer.
+    for lead_in in (
+        "Responding to Mayor Lene Brandt, Tom Berg wrote:",
+        "In a letter to Lene Brandt, Tom Berg wrote:",
+        "Lene Brandt closed the pool on Monday. Tom Berg replied, writing:",
+        "Tom Berg, responding to Mayor Lene Brandt, wrote:",
+    ):
+        page = f"{lead_in}\n\nI have swum in the Varna pool since I was a boy.\n\nThe end."
+        assert _said(page) == [("Tom Berg", "I have swum in the Varna pool since I was a boy.")]

@@ -168,6 +168,12 @@ _POST: Final = re.compile(r"\s[—–-]\s*(?P<name>[^()\n—–]{2,60}?)\s*\(@\w
 # Links a post ends with, before its sign-off.
 _LINKS: Final = re.compile(r"(?:\s+(?:pic\.twitter\.com/\S+|https?://\S+))+\s*$")
 _SENTENCE_END: Final = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[A-Z])")
+# A name's object position: a preposition, then only titles or "the" ("to Mayor",
+# "with the", "against Harbour Minister") up to the name (searched up to its start).
+_GOVERNED: Final = re.compile(
+    r"\b(?i:to|with|against|at|for|from|by|on|about|toward|towards|of)"
+    r"(?:\s+(?:the|[A-Z][\w.'’-]*))*?\s+$"
+)
 _QUOTED: Final = re.compile(r"[“\"][^“”\"]*[”\"]")
 _MARKS: Final = re.compile(r"[“”\"]")
 _NAME_WORD: Final = re.compile(r"^(?:(?P<cap>[^\W\d_])[\w.'’-]*|of|the|for|and|de|van|von)$")
@@ -481,7 +487,8 @@ class _Page:
 
     def _lead_speaker(self, lead: int, last: int) -> Named | None:
         """A lead-in block's speaker: that of a unit in the lead-in or the block, else the
-        name after "from"/"by", else the first person or organisation named there."""
+        name after "from"/"by", else the first person or organisation named there that no
+        preposition governs (:meth:`_subject_named`)."""
         start, end = self.lines[lead][0], self.lines[last][1]
         spoken = [u for u in self.known if start <= u.start < end and u.speaker]
         if spoken:
@@ -492,7 +499,13 @@ class _Page:
         named = _FROM.search(line)
         if named is not None and (name := self._name(named["name"])) is not None:
             return name
-        return self._first_named(*self.lines[lead])
+        # The lead-in's own sentence first ("Brandt rejected it on Monday. Lind replied,
+        # writing:" is Lind's), else the line.
+        start, end = self.lines[lead]
+        opening = [m.end() for m in _SENTENCE_END.finditer(self.article.text, start, end)]
+        if opening and (subject := self._subject_named(opening[-1], end)) is not None:
+            return subject
+        return self._subject_named(start, end)
 
     def _issuer(self, line: str) -> Named | None:
         """The issuer a header line names: "Statement from X", "X Press Release", "X
@@ -526,14 +539,18 @@ class _Page:
         name = speaker_name(written, None, self.names)
         return (name, written) if name else None
 
-    def _first_named(self, start: int, end: int) -> Named | None:
+    def _subject_named(self, start: int, end: int) -> Named | None:
+        """The first person or organisation named in ``[start, end)`` (the lead-in's own
+        sentence) that no preposition governs: in "Responding to Mayor Brandt, Minister
+        Lind said:" or "In a letter to Brandt, Lind wrote:" the writer is Lind."""
         analysis = self.material.analysis(self.article.id)
         if analysis is None:
             return None
         for begin, finish, number in self.material.mentions_in(self.article.id, start, end):
             entity = analysis.entities[number]
             name = speaker_name(entity.name, None, self.names)
-            if entity.type in _KINDS and name:
+            governed = _GOVERNED.search(self.article.text, start, begin) is not None
+            if entity.type in _KINDS and name and not governed:
                 return name, self.article.text[begin:finish]
         return None
 
