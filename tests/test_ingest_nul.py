@@ -1,0 +1,74 @@
+"""A stray NUL in a page or a text file: the whole input was refused as "binary
+content", where a browser shows the page. It is now read, the NUL dropped (with a
+warning); a binary file is still refused in one line naming it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from newsprism.errors import UnsupportedInput
+from newsprism.ingest import IngestOptions, read_inputs
+from newsprism.ingest.decode import decode, looks_binary
+from newsprism.model import Article, IngestFailure, IngestWarning
+from tests.conftest import BODY
+
+Write = Callable[..., Path]
+
+PAGE = (
+    "<html><head><title>Pier closes</title></head><body><article><h1>Pier closes</h1>"
+    + "".join(f"<p>{p}</p>" for p in BODY.split("\n\n"))
+    + "</article></body></html>"
+)
+
+
+def _read(path: Path) -> tuple[list[Article | IngestFailure], list[IngestWarning]]:
+    warnings: list[IngestWarning] = []
+    items = list(read_inputs([str(path)], IngestOptions(), on_warning=warnings.append))
+    return items, warnings
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("page.html", PAGE.replace("for repairs,", "for repairs,\x00", 1)),
+        ("page.txt", "Pier closes\n\n" + BODY.replace("Tessel", "Tes\x00sel", 1)),
+        ("twice.html", PAGE.replace("<p>", "<p>\x00", 2)),
+    ],
+)
+def test_a_stray_nul_is_dropped_and_the_input_read(write: Write, name: str, content: str) -> None:
+    items, warnings = _read(write(name, content.encode("utf-8")))
+    (article,) = items
+    assert isinstance(article, Article), article
+    assert "\x00" not in article.text and "Tessel voted" in article.text
+    assert [w.source for w in warnings] == [article.source]
+    assert "NUL" in warnings[0].message
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4,
+        b"SQLite format 3\x00" + b"\x10\x00\x01\x01" + b"\x00" * 200 + b"text" * 50,
+        PAGE.encode() + b"\x00\x00\x00\x00" + PAGE.encode(),
+    ],
+    ids=["png", "sqlite", "nul-run"],
+)
+def test_binary_data_is_still_refused_in_one_line(write: Write, data: bytes) -> None:
+    path = write("blob.html", data)
+    (failure,) = _read(path)[0]
+    assert isinstance(failure, IngestFailure)
+    assert failure.source == str(path) and failure.reason == "binary content, not text"
+
+
+def test_a_few_nuls_are_no_binary_sign_but_many_are() -> None:
+    text = BODY.encode()
+    assert not looks_binary(text[:100] + b"\x00" + text[100:])
+    assert looks_binary(b"\x00".join(text[i : i + 8] for i in range(0, len(text), 8)))
+
+
+def test_only_nuls_and_spaces_are_empty_input() -> None:
+    with pytest.raises(UnsupportedInput, match="empty"):
+        decode(b" " * 40 + b"\x00" + b"\n" * 40, "blank.txt")
