@@ -72,5 +72,5 @@ async def _form_inputs(request: Request, svc: Services) -> tuple[list[JobInput],
     inputs = [_url_input(url)] if isinstance(url, str) and url.strip() else []
     folder = svc.jobs.new_folder() if uploads else None
     if folder is not None:
-        inputs = [svc.jobs.save_upload(folder, name, data) for name, data in uploads] + inputs
+        inputs = svc.jobs.save_uploads(folder, uploads) + inputs
     return inputs, folder

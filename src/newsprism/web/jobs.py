@@ -7,6 +7,14 @@ file name with any path, leading dots and odd characters dropped: the readers ta
 otherwise unnamed article's outlet from it, as for a file given to ``newsprism ingest``);
 the folder is removed when the job ends.
 
+An upload named like a manifest (``newsprism.csv``, ``newsprism.json``: see
+:mod:`newsprism.ingest.manifest`) describes the files uploaded with it, so then the
+uploads are saved together in one folder, each at the path the browser gave (a folder
+upload gives ``scraped/sub/a.txt``; a name picked alone is just that), as they stood
+beside the manifest for ``newsprism ingest``. The manifest gets its own result: ``ok``
+(with what its rows did not match, if anything) or ``failed`` with the reason it cannot
+be read, in which case the files are read without it, as the CLI reads them.
+
 Outcomes: each input gets ``ok``, ``duplicate`` or ``failed`` (with its reason); each stage
 (``ingest``, ``analyze``, ``cluster``, ``brief``) gets ``ok``, ``partial`` (some items
 failed, named in the job), ``failed`` (with a one-line reason) or ``skipped`` (nothing to do,
@@ -29,9 +37,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from newsprism.errors import NewsprismError, describe
+from newsprism.errors import MalformedInput, NewsprismError, describe
 from newsprism.ingest import IngestOptions
 from newsprism.ingest.batch import IngestReport, ingest, plan_inputs
+from newsprism.ingest.manifest import MANIFEST_NAMES, is_manifest, read_manifest
 from newsprism.model import Analysis, Story
 from newsprism.store import Store
 
@@ -50,6 +59,10 @@ _KNOWN_SUFFIXES = frozenset(
 KEEP_FINISHED = 200
 MAX_NAME_CHARS = 80
 _UNSAFE = re.compile(r"[^\w .-]+")
+# What no name in an upload's path may hold: control characters (NUL included).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# The longest name a file system takes, in bytes.
+MAX_NAME_BYTES = 255
 
 Status = Literal["ok", "duplicate", "failed"]
 StageName = Literal["ingest", "analyze", "cluster", "brief"]
@@ -62,10 +75,12 @@ PrepareBrief = Callable[[Store, Story], object]
 
 @dataclass
 class JobInput:
-    """One input of a job: what the user sees, and what is read (a saved file or a URL)."""
+    """One input of a job: what the user sees, and what is read (a saved file or a URL);
+    ``manifest`` when it is a manifest, read for the files beside it."""
 
     display: str
     target: str
+    manifest: bool = False
 
 
 @dataclass
@@ -170,6 +185,20 @@ def safe_name(filename: str | None) -> str:
     return stem + suffix
 
 
+def upload_path(filename: str | None) -> str | None:
+    """The relative path an upload is saved at beside a manifest: the user's path with
+    empty, ``.`` and ``..`` parts dropped (so it stays in its folder), kept otherwise,
+    since the manifest's rows name the files as they are; None when nothing is left or a
+    part holds a control character or is too long for a file system."""
+    parts = [p for p in re.split(r"[/\\]", filename or "") if p not in ("", ".", "..")]
+    if not parts or any(
+        _CONTROL.search(p) or len(p.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES
+        for p in parts
+    ):
+        return None
+    return "/".join(parts)
+
+
 def safe_suffix(filename: str | None) -> str:
     """The extension a saved upload gets: the original one if the readers know it, else
     none (letters and dots only ever come from the fixed list above)."""
@@ -211,7 +240,25 @@ class JobRunner:
         own.mkdir()
         path = own / safe_name(filename)
         path.write_bytes(data)
-        return JobInput(filename or path.name, str(path))
+        return JobInput(filename or path.name, str(path), manifest=is_manifest(path.name))
+
+    @classmethod
+    def save_uploads(
+        cls, folder: Path, uploads: Sequence[tuple[str | None, bytes]]
+    ) -> list[JobInput]:
+        """Write the uploads of one job: each in a folder of its own (:meth:`save_upload`),
+        or, when one is a manifest, together in one folder at the paths the user gave
+        (see the module docstring). A path taken already, or one that cannot be made,
+        is saved in a folder of its own, where no uploaded manifest applies."""
+        if not any(is_manifest(_last_part(name)) for name, _ in uploads):
+            return [cls.save_upload(folder, name, data) for name, data in uploads]
+        shared = folder / uuid.uuid4().hex
+        shared.mkdir()
+        saved: list[JobInput] = []
+        for name, data in uploads:
+            found = _saved_beside(shared, name, data)
+            saved.append(found or cls.save_upload(folder, name, data))
+        return saved
 
     def submit(self, inputs: list[JobInput], folder: Path | None) -> Job:
         """Queue a job; it starts when the jobs before it are done."""
@@ -262,6 +309,26 @@ class JobRunner:
             self._finished.append(job.id)
             while len(self._finished) > self.keep_finished:
                 self._jobs.pop(self._finished.popleft(), None)
+
+
+def _last_part(filename: str | None) -> str:
+    return re.split(r"[/\\]", filename or "")[-1]
+
+
+def _saved_beside(shared: Path, filename: str | None, data: bytes) -> JobInput | None:
+    """The upload written at its own path under ``shared``; None if it cannot be."""
+    relative = upload_path(filename)
+    if relative is None:
+        return None
+    path = shared / relative
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("xb") as out:  # "x": a second upload of one path is not written over
+            out.write(data)
+    except OSError as exc:  # taken, or a file where a folder of the path should be
+        logger.info("upload %r saved apart (%s)", filename, exc)
+        return None
+    return JobInput(filename or relative, str(path), manifest=is_manifest(path.name))
 
 
 class _StageFailed(Exception):
@@ -352,9 +419,12 @@ def _finish(job: Job) -> None:
         shutil.rmtree(job.folder.parent, ignore_errors=True)
 
 
-def _result_of(display: str, report: IngestReport) -> InputResult:
-    if report.failures and not report.article_ids:
-        return InputResult(display, "failed", "; ".join(f.reason for f in report.failures))
+def _result_of(display: str, report: IngestReport, manifests: Sequence[str] = ()) -> InputResult:
+    """The result of one input; failures of the uploaded ``manifests`` (their paths) are
+    left out: each manifest's own result says them."""
+    failures = [f for f in report.failures if not f.source.startswith(tuple(manifests))]
+    if failures and not report.article_ids:
+        return InputResult(display, "failed", "; ".join(f.reason for f in failures))
     if report.added:
         return InputResult(display, "ok")
     if report.corrected:
@@ -369,24 +439,52 @@ def _ingest_inputs(job: Job, stage: Stage, store: Store, settings: JobSettings) 
     that input only). The stage fails when no input could be read."""
     options = IngestOptions(max_bytes=settings.max_bytes)
     article_ids: list[str] = []
+    manifests = [i.target for i in job.inputs if i.manifest]
     for item in job.inputs:
+        if item.manifest:
+            _add_result(job, stage, _manifest_result(item))
+            continue
         try:
             report = ingest(store, plan_inputs([item.target]), options)
         except Exception as exc:
             if not isinstance(exc, NewsprismError):
                 logger.exception("ingest job %s: input %s failed", job.id, item.display)
-            job.results.append(InputResult(item.display, "failed", describe(exc)))
-            stage.failed += 1
+            _add_result(job, stage, InputResult(item.display, "failed", describe(exc)))
             continue
-        result = _result_of(item.display, report)
-        stage.failed += int(result.status == "failed")
-        job.results.append(result)
+        _add_result(job, stage, _result_of(item.display, report, manifests))
         job.input_of.update(dict.fromkeys(report.article_ids, item.display))
         article_ids.extend(report.article_ids)
     stage.count = len(article_ids)
     if stage.failed == len(job.inputs):
         raise _NothingRead(f"none of the {len(job.inputs)} inputs could be read")
     return list(dict.fromkeys(article_ids))
+
+
+def _add_result(job: Job, stage: Stage, result: InputResult) -> None:
+    """Record one input's result, its reason naming uploads as the user named them (a
+    reason quoting a saved upload's temporary path told the user nothing)."""
+    if result.reason:
+        for item in sorted(job.inputs, key=lambda i: len(i.target), reverse=True):
+            if item.target != item.display:
+                result.reason = result.reason.replace(item.target, item.display)
+    stage.failed += int(result.status == "failed")
+    job.results.append(result)
+
+
+def _manifest_result(item: JobInput) -> InputResult:
+    """An uploaded manifest's result: ``failed`` when it cannot be read or another one
+    beside it is read instead, else ``ok``, with its rows' warnings (rows that name no
+    uploaded file, files listed twice) as the reason."""
+    path = Path(item.target)
+    read = next((n for n in MANIFEST_NAMES if (path.parent / n).is_file()), path.name)
+    if read != path.name:
+        return InputResult(item.display, "failed", f"not used: {read} beside it is read instead")
+    try:
+        found = read_manifest(path.parent)
+    except MalformedInput as exc:
+        return InputResult(item.display, "failed", describe(exc))
+    said = "; ".join(w.message for w in found.repeats) if found is not None else ""
+    return InputResult(item.display, "ok", said or None)
 
 
 class _NothingRead(NewsprismError):

@@ -1,0 +1,151 @@
+"""A manifest uploaded with the files it describes (the ingest form, ``POST /api/ingest``)
+is applied to them, as ``newsprism ingest`` applies one beside the files: each upload
+had been saved in a folder of its own, the manifest read as nothing. A broken manifest
+is its own one-line failure in the job, naming it as uploaded; the files are still read.
+The analysis is left out (the ingest stage is what is checked): it loads spaCy."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from newsprism.ingest import IngestOptions
+from newsprism.ingest.batch import ingest
+from newsprism.store import Store
+from newsprism.web import WebOptions, create_app
+from newsprism.web import jobs as web_jobs
+from tests.conftest import BODY
+
+Upload = tuple[str, tuple[str, bytes, str]]
+MANIFEST = (
+    "path,outlet,url,published\n"
+    "pier.txt,Tessel Tidings,https://tidings.example/pier,2026-03-03T09:15:00+01:00\n"
+    "sub/quay.txt,Quay Courier,,\n"
+)
+PIER = "Pier closes\n\n" + BODY
+QUAY = "Quay opens\n\n" + BODY.replace("Tessel", "Varna")
+
+
+@pytest.fixture
+def client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
+    monkeypatch.setattr(web_jobs, "_analyze", lambda *args, **kwargs: {})
+    options = WebOptions(embeddings="off", allowed_hosts=("testserver",))
+    with TestClient(create_app(tmp_path / "web.db", options)) as test_client:
+        yield test_client
+
+
+def _upload(name: str, content: str) -> Upload:
+    return ("files", (name, content.encode(), "text/plain"))
+
+
+def _job(client: TestClient, files: Sequence[Upload]) -> dict[str, Any]:
+    response = client.post("/api/ingest", files=list(files))
+    assert response.status_code == 202, response.text
+    job = response.json()["job"]
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        data: dict[str, Any] = client.get(f"/api/ingest/{job}").json()
+        if data["state"] in ("done", "failed"):
+            return data
+        time.sleep(0.02)
+    raise AssertionError(f"job {job} did not finish")
+
+
+def _stored(db: Path) -> dict[str, tuple[str | None, str | None, str | None]]:
+    with Store(db) as store:
+        return {
+            a.id: (a.outlet, a.url, a.published.isoformat() if a.published else None)
+            for a in store.list_articles()
+        }
+
+
+def _cli_store(tmp_path: Path, manifest: str) -> Path:
+    folder = tmp_path / "scraped"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "pier.txt").write_text(PIER, encoding="utf-8")
+    (folder / "sub" / "quay.txt").write_text(QUAY, encoding="utf-8")
+    (folder / "newsprism.csv").write_text(manifest, encoding="utf-8")
+    db = tmp_path / "cli.db"
+    with Store(db) as store:
+        ingest(store, [str(folder)], IngestOptions())
+    return db
+
+
+def test_an_uploaded_manifest_is_applied_as_the_cli_applies_it(
+    client: TestClient, tmp_path: Path
+) -> None:
+    files = [
+        _upload("scraped/pier.txt", PIER),
+        _upload("scraped/newsprism.csv", MANIFEST),
+        _upload("scraped/sub/quay.txt", QUAY),
+    ]
+    done = _job(client, files)
+    assert [(r["input"], r["status"]) for r in done["results"]] == [
+        ("scraped/pier.txt", "ok"),
+        ("scraped/newsprism.csv", "ok"),
+        ("scraped/sub/quay.txt", "ok"),
+    ]
+    web = _stored(tmp_path / "web.db")
+    assert web == _stored(_cli_store(tmp_path, MANIFEST))
+    assert sorted(outlet or "" for outlet, _, _ in web.values()) == [
+        "Quay Courier",
+        "Tessel Tidings",
+    ]
+
+
+def test_files_picked_without_their_folder_get_the_manifest_too(
+    client: TestClient, tmp_path: Path
+) -> None:
+    files = [_upload("newsprism.csv", MANIFEST), _upload("pier.txt", PIER)]
+    done = _job(client, files)
+    assert [r["status"] for r in done["results"]] == ["ok", "ok"]
+    ((outlet, url, published),) = _stored(tmp_path / "web.db").values()
+    assert (outlet, url) == ("Tessel Tidings", "https://tidings.example/pier")
+    assert published == "2026-03-03T09:15:00+01:00"
+
+
+def test_a_bad_manifest_is_one_failed_line_and_the_files_are_still_read(
+    client: TestClient, tmp_path: Path
+) -> None:
+    bad = "path,outlet,published\npier.txt,Tessel Tidings,last Tuesday\n"
+    done = _job(client, [_upload("pier.txt", PIER), _upload("newsprism.csv", bad)])
+    pier, manifest = done["results"]
+    assert pier == {"input": "pier.txt", "status": "ok", "reason": None}
+    assert manifest["input"] == "newsprism.csv" and manifest["status"] == "failed"
+    reason = manifest["reason"]
+    assert "row 2" in reason and "last Tuesday" in reason and "\n" not in reason
+    assert "newsprism-upload" not in reason  # named as uploaded, not by its temporary path
+    assert done["stages"][0]["status"] == "partial"
+    ((outlet, _, _),) = _stored(tmp_path / "web.db").values()
+    assert outlet != "Tessel Tidings"
+
+
+def test_rows_naming_no_uploaded_file_are_said_on_the_manifest_line(client: TestClient) -> None:
+    done = _job(client, [_upload("newsprism.csv", MANIFEST), _upload("pier.txt", PIER)])
+    manifest = done["results"][0]
+    assert manifest["status"] == "ok"
+    assert "sub/quay.txt" in manifest["reason"] and "newsprism-upload" not in manifest["reason"]
+
+
+def test_upload_paths_stay_in_their_folder() -> None:
+    assert web_jobs.upload_path("../../etc/passwd") == "etc/passwd"
+    assert web_jobs.upload_path("C:\\scraped\\pier (1).txt") == "C:/scraped/pier (1).txt"
+    assert web_jobs.upload_path("./..") is None
+    assert web_jobs.upload_path("a\x00b.txt") is None
+
+
+def test_a_second_upload_of_one_path_is_read_apart(client: TestClient, tmp_path: Path) -> None:
+    files = [
+        _upload("newsprism.csv", MANIFEST),
+        _upload("pier.txt", PIER),
+        _upload("pier.txt", QUAY),
+    ]
+    done = _job(client, files)
+    assert [r["status"] for r in done["results"]] == ["ok", "ok", "ok"]
+    outlets = sorted(outlet or "" for outlet, _, _ in _stored(tmp_path / "web.db").values())
+    assert len(outlets) == 2 and outlets.count("Tessel Tidings") == 1
