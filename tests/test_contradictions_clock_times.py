@@ -87,6 +87,11 @@ def test_no_clock_discrepancy(analyzer: Analyzer, texts: list[str]) -> None:
         ("closed the bridge 5 a.m.-9 a.m.", [], []),
         ("closed the bridge from 5 a.m. on", [], []),
         ("closed the bridge at 9 a.m. to traffic", [9 * 60], [False]),
+        # Issue 12: hours and minutes split by a full stop, British style.
+        ("left at about 9.30 p.m. on Friday", [21 * 60 + 30], [True]),
+        ("heard from at 10.15pm.", [22 * 60 + 15], [False]),
+        ("closed the bridge 5.30 a.m. to 9.45 a.m.", [], []),
+        ("a 2.5 pm reading", [], []),
     ],
 )
 def test_clock_times(text: str, minutes: list[int], rough: list[bool]) -> None:

@@ -2,9 +2,9 @@
 
 "Kristian left the dance at about 9:30 p.m." against "left the dance shortly before
 midnight": a deed done once has one time. The analysis keeps no clock times, so they
-are read here off the sentence (:func:`clock_times`: "9:30 p.m.", "11 a.m.", "noon",
-"midnight"), each with whether it is approximate ("about", "around", "shortly
-after"...). A time that only bounds the deed ("after 9 p.m.", "by noon", "until",
+are read here off the sentence (:func:`clock_times`: "9:30 p.m.", "9.30 p.m.", "11
+a.m.", "noon", "midnight"), each with whether it is approximate ("about", "around",
+"shortly after"...). A time that only bounds the deed ("after 9 p.m.", "by noon", "until",
 "since", "between", the first end of "5 a.m. to 9 a.m.") is no time of it and is left
 out, and so is every time of a sentence that names a time zone, "local time" or another
 place's time ("Tokyo time": :data:`~newsprism.reconcile.day_names.ZONE`; two outlets'
@@ -50,8 +50,10 @@ EXACT_GAP: Final = 15
 #: hour on both sides.
 ROUGH_GAP: Final = 60
 
+# Hours and minutes split by a colon or, as British style writes them, a full stop
+# ("9.30 p.m."); a figure after a stop or a colon is no hour ("2.5 pm" is nothing).
 _TIME: Final = re.compile(
-    r"(?<![\d:.])(?P<hour>\d{1,2})(?::(?P<minute>[0-5]\d))?\s*"
+    r"(?<![\d:.])(?P<hour>\d{1,2})(?:[:.](?P<minute>[0-5]\d))?\s*"
     r"(?P<half>[ap])\.?\s?m\b\.?|\b(?P<word>noon|midnight)\b",
     re.IGNORECASE,
 )
@@ -71,7 +73,7 @@ _US_ZONE: Final = re.compile(r"\b(?:Eastern|Pacific|Central|Mountain)\b")
 # ("10 p.m. or 11 p.m."): a bound or a guess, as the second is.
 _RANGE: Final = re.compile(
     r"\s*(?:to|until|till|through|thru|or|and|-|\u2013|\u2014)\s*"
-    r"(?:\d{1,2}(?::[0-5]\d)?\s*(?:[ap]\.?\s?m\b)?|noon|midnight)",
+    r"(?:\d{1,2}(?:[:.][0-5]\d)?\s*(?:[ap]\.?\s?m\b)?|noon|midnight)",
     re.IGNORECASE,
 )
 
