@@ -22,6 +22,7 @@ from newsprism.analyze.aliases import AliasTable
 from newsprism.cluster.cold import StoredStories
 from newsprism.cluster.dedup import DedupOptions, signature, signature_bytes
 from newsprism.cluster.dedup_window import WindowedDuplicates
+from newsprism.cluster.state import DamagedState
 from newsprism.cluster.stories import ClusterOptions, StoryClusterer, signals_of
 from newsprism.cluster.vectors import make_vectorizer
 from newsprism.model import Analysis, Article, Story
@@ -145,7 +146,20 @@ def _restore_clusterer(store: Store, options: StoryOptions) -> StoryClusterer:
     if saved is None:
         return StoryClusterer(options.cluster, make_vectorizer(options.cluster), cold)
     vectorizer = None if options.cluster.embeddings == "auto" else make_vectorizer(options.cluster)
-    return StoryClusterer.from_state(saved, options.cluster, vectorizer, cold)
+    try:
+        return StoryClusterer.from_state(saved, options.cluster, vectorizer, cold)
+    except DamagedState as exc:
+        # The state is the hot window only, rebuilt as articles come; the stories are
+        # the store's. A damaged one ended every later analyze run in a traceback, the
+        # new articles stored but never grouped: go on from the stored stories instead
+        # (frozen, as after keep_days; new articles start new stories, copies still join).
+        logger.warning(
+            "%s: %s; grouping goes on from the stored stories (new articles do not join "
+            "stories from before this run)",
+            store.path,
+            exc,
+        )
+        return StoryClusterer(options.cluster, make_vectorizer(options.cluster), cold)
 
 
 def _with_duplicates(story: Story, group_of: Mapping[str, tuple[str, ...]]) -> Story:

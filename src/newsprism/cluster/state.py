@@ -29,8 +29,9 @@ from __future__ import annotations
 import io
 import json
 import logging
-from collections.abc import Mapping, Sequence
-from typing import Any
+import zipfile
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -49,7 +50,15 @@ from newsprism.model import Story
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["STATE_FORMAT", "kept_of", "pack", "thawed", "unpack", "vectorizer_kind"]
+__all__ = [
+    "STATE_FORMAT",
+    "DamagedState",
+    "kept_of",
+    "pack",
+    "thawed",
+    "unpack",
+    "vectorizer_kind",
+]
 
 STATE_FORMAT = 3
 READABLE_FORMATS = (1, 2, 3)
@@ -57,6 +66,28 @@ READABLE_FORMATS = (1, 2, 3)
 _KEPT_FORMAT = 3
 
 Arrays = dict[str, npt.NDArray[Any]]
+_T = TypeVar("_T")
+# How a zip archive (what np.savez writes) starts.
+_ZIP_MAGIC = b"PK\x03\x04"
+# What reading a damaged archive or record raises: numpy and zipfile on cut or overwritten
+# bytes (BadZipFile, EOFError, ValueError for "pickled data"), json on a bad record, and
+# the lookups of a record that lacks a field or has one of the wrong shape.
+DAMAGE = (
+    zipfile.BadZipFile,
+    EOFError,
+    OSError,
+    ValueError,
+    KeyError,
+    IndexError,
+    TypeError,
+    AttributeError,
+    StopIteration,
+)
+
+
+class DamagedState(ClusterStateMismatch):
+    """The stored state cannot be read: cut short, overwritten, or a record missing its
+    fields. The stories it came from are in the store; only the hot window is lost."""
 
 
 def pack(meta: dict[str, Any], hot: Sequence[HotStory], vectorizer: TextVectorizer) -> bytes:
@@ -86,10 +117,9 @@ def unpack(
     """The meta record, the arrays, and the vectorizer to go on with (``vectorizer``
     checked against the saved kind and dimension, or one of the saved kind made), its
     state loaded. Raises :class:`~newsprism.errors.ClusterStateMismatch` for a format this
-    newsprism does not read or a vectorizer of another kind or dimension."""
-    with np.load(io.BytesIO(data), allow_pickle=False) as saved:
-        meta = json.loads(saved["meta"].tobytes().decode())
-        arrays = {name: saved[name] for name in saved.files}
+    newsprism does not read or a vectorizer of another kind or dimension, and
+    :class:`DamagedState` for bytes or a record that cannot be read."""
+    meta, arrays = _damage_checked(lambda: _read(data))
     if meta.get("format") not in READABLE_FORMATS:
         raise ClusterStateMismatch(
             f"stored story state has format {meta.get('format')!r}, this newsprism reads "
@@ -105,8 +135,46 @@ def unpack(
             "as before, or use a new store"
         )
     if isinstance(vectorizer, OnlineVectorizer) and "vectorizer" in arrays:
-        vectorizer.load_state(arrays["vectorizer"].tobytes())
+        state = arrays["vectorizer"].tobytes()
+        _damage_checked(lambda: vectorizer.load_state(state))
     return meta, arrays, vectorizer
+
+
+def _read(data: bytes) -> tuple[dict[str, Any], Arrays]:
+    """The archive's meta record (checked for the fields :func:`unpack` reads) and
+    arrays; raises one of :data:`DAMAGE` for bytes that are no such archive."""
+    if not data:
+        raise ValueError("it is empty")
+    if not data.startswith(_ZIP_MAGIC):  # numpy took any other bytes for a pickle
+        raise ValueError("it is no npz archive")
+    with np.load(io.BytesIO(data), allow_pickle=False) as saved:
+        meta = json.loads(saved["meta"].tobytes().decode())
+        arrays = {name: saved[name] for name in saved.files}
+    if not isinstance(meta, dict):
+        raise TypeError(f"its record is a JSON {type(meta).__name__}, not an object")
+    if meta.get("format") in READABLE_FORMATS:
+        missing = [k for k in ("vectorizer", "dim", "counters", "stories") if k not in meta]
+        if missing:
+            raise KeyError(missing[0])
+        if not isinstance(meta["vectorizer"], str) or not isinstance(meta["dim"], int):
+            raise TypeError("its vectorizer kind or dimension is not a name and a number")
+    return meta, arrays
+
+
+def _damage_checked(read: Callable[[], _T]) -> _T:
+    """``read()``, with what a damaged state raises (:data:`DAMAGE`) as :class:`DamagedState`."""
+    try:
+        return read()
+    except DAMAGE as exc:
+        raise DamagedState(f"stored story state is damaged ({damage_of(exc)})") from exc
+
+
+def damage_of(exc: BaseException) -> str:
+    """One line saying what was wrong with a damaged state."""
+    if isinstance(exc, KeyError):
+        return f"its record has no {exc.args[0]!r}" if exc.args else "a field is missing"
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text[:200]
 
 
 def _kept_entry(story: HotStory) -> dict[str, Any]:

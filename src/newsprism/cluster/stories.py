@@ -91,7 +91,15 @@ from newsprism.cluster.scoring import Scoring
 from newsprism.cluster.signals import ENTITY_TYPES, ArticleSignals, signals_of
 from newsprism.cluster.split import Kept
 from newsprism.cluster.split import keep as _keep_member
-from newsprism.cluster.state import kept_of, pack, thawed, unpack
+from newsprism.cluster.state import (
+    DAMAGE,
+    DamagedState,
+    damage_of,
+    kept_of,
+    pack,
+    thawed,
+    unpack,
+)
 from newsprism.cluster.state import vectorizer_kind as _vectorizer_kind
 from newsprism.cluster.threads import blas_threads
 from newsprism.cluster.vectors import (
@@ -552,12 +560,16 @@ class StoryClusterer(Consolidation, Scoring):
     ) -> StoryClusterer:
         """A clusterer that goes on from :meth:`state` (or a format-1 state, which held
         every story). Without ``vectorizer``, one of the saved kind is made; raises
-        ValueError for a state of another format, kind or dimension
-        (:class:`~newsprism.errors.ClusterStateMismatch`). Cost: O(state) plus one index
-        insertion per hot story."""
+        :class:`~newsprism.errors.ClusterStateMismatch` for a state of another format,
+        kind or dimension, and :class:`~newsprism.cluster.state.DamagedState` (one of
+        those) for a state that cannot be read. Cost: O(state) plus one index insertion
+        per hot story."""
         meta, arrays, vectorizer = unpack(data, vectorizer)
         clusterer = cls(options, vectorizer, cold)
-        clusterer._restore(meta, arrays)
+        try:
+            clusterer._restore(meta, arrays)
+        except DAMAGE as exc:  # a record that parsed but lacks fields or has bad ones
+            raise DamagedState(f"stored story state is damaged ({damage_of(exc)})") from exc
         return clusterer
 
     def _restore(self, meta: dict[str, Any], arrays: Mapping[str, npt.NDArray[Any]]) -> None:
