@@ -6,6 +6,7 @@ The analysis is left out (the ingest stage is what is checked): it loads spaCy."
 
 from __future__ import annotations
 
+import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -149,3 +150,22 @@ def test_a_second_upload_of_one_path_is_read_apart(client: TestClient, tmp_path:
     assert [r["status"] for r in done["results"]] == ["ok", "ok", "ok"]
     outlets = sorted(outlet or "" for outlet, _, _ in _stored(tmp_path / "web.db").values())
     assert len(outlets) == 2 and outlets.count("Tessel Tidings") == 1
+
+
+def test_a_manifest_left_in_the_temporary_folder_does_not_apply_to_uploads(
+    client: TestClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Uploads are saved under the temporary folder, and manifests were looked for up
+    to the root: a newsprism.csv anyone can write in /tmp gave every upload its outlet."""
+    shared_tmp = tmp_path / "tmp"
+    shared_tmp.mkdir()
+    (shared_tmp / "newsprism.csv").write_text("path,outlet\n*,Planted Wire\n", encoding="utf-8")
+    monkeypatch.setattr(tempfile, "tempdir", str(shared_tmp))
+    uploads = [
+        [_upload("pier.txt", PIER)],
+        [_upload("newsprism.csv", "path\n"), _upload("quay.txt", QUAY)],
+    ]
+    for files in uploads:
+        results = _job(client, files)["results"]
+        assert all(r["status"] == "ok" for r in results), results
+    assert "Planted Wire" not in {outlet for outlet, _, _ in _stored(tmp_path / "web.db").values()}

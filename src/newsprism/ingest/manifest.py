@@ -108,6 +108,8 @@ class Manifests:
     0.3-0.5 ms a file (bench/ingest.py profile), a tenth of reading a text file.
     """
 
+    # The highest folder whose manifest is read (None: up to the root).
+    top: str | None = None
     _by_folder: dict[str, Manifest | MalformedInput | None] = field(default_factory=dict)
     _reported: set[str] = field(default_factory=set)
     _resolved: dict[str, str] = field(default_factory=dict)  # absolute folder -> resolved
@@ -171,7 +173,8 @@ class Manifests:
         chain = self._chains.get(folder)
         if chain is None:
             parent = os.path.dirname(folder)
-            above = self._chain(parent) if parent != folder else ()
+            at_top = parent == folder or (self.top is not None and folder == _real(self.top))
+            above = () if at_top else self._chain(parent)
             found = self._manifest(folder)
             chain = self._chains[folder] = ((folder, found), *above) if found else above
         return chain

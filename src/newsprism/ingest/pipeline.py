@@ -96,6 +96,10 @@ class IngestOptions:
     errors: Literal["record", "raise"] = "record"
     # The outlet of every article read in this run (``--outlet``), over any other clue.
     outlet: str | None = None
+    # The highest folder whose manifest applies (None: every folder up to the root). The
+    # web app's upload folder: uploads are saved under the shared temporary folder, and a
+    # manifest anyone left there (/tmp/newsprism.csv) gave every upload its outlet.
+    manifest_root: str | None = None
 
     def __post_init__(self) -> None:
         # One line of words, like every other outlet ('--outlet "Coast\tRadio\n"' was
@@ -112,8 +116,11 @@ class _Context:
     stdin: IO[bytes] | None
     on_warning: WarningHandler | None = None
     stack: ExitStack = field(default_factory=ExitStack)
-    manifests: Manifests = field(default_factory=Manifests)
+    manifests: Manifests = field(init=False)
     stdin_read: bool = False
+
+    def __post_init__(self) -> None:
+        self.manifests = Manifests(top=self.options.manifest_root)
 
     @cached_property
     def languages(self) -> LanguageDetector:

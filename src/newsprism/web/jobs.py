@@ -437,7 +437,8 @@ def _result_of(display: str, report: IngestReport, manifests: Sequence[str] = ()
 def _ingest_inputs(job: Job, stage: Stage, store: Store, settings: JobSettings) -> list[str]:
     """Ingest each input (a result per input as it ends; an exception in one input fails
     that input only). The stage fails when no input could be read."""
-    options = IngestOptions(max_bytes=settings.max_bytes)
+    root = str(job.folder) if job.folder is not None else None
+    options = IngestOptions(max_bytes=settings.max_bytes, manifest_root=root)
     article_ids: list[str] = []
     manifests = [i.target for i in job.inputs if i.manifest]
     for item in job.inputs:
