@@ -307,11 +307,11 @@ def test_an_input_that_raises_fails_alone(
 
     real, calls = jobs.ingest, []
 
-    def second_crashes(*args: Any) -> Any:
+    def second_crashes(*args: Any, **kwargs: Any) -> Any:
         calls.append(args)
         if len(calls) == 2:
             raise OSError("disk on fire")
-        return real(*args)
+        return real(*args, **kwargs)
 
     monkeypatch.setattr(jobs, "ingest", second_crashes)
     data = _upload(client, "a.txt", "b.txt")

@@ -169,3 +169,19 @@ def test_a_manifest_left_in_the_temporary_folder_does_not_apply_to_uploads(
         results = _job(client, files)["results"]
         assert all(r["status"] == "ok" for r in results), results
     assert "Planted Wire" not in {outlet for outlet, _, _ in _stored(tmp_path / "web.db").values()}
+
+
+def test_an_upload_is_stored_under_its_name_and_a_corrected_manifest_corrects_it(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """The stored source was the upload's temporary path (shown on the article's page,
+    gone when the job ended), a new one each upload: uploading the files again with the
+    manifest's outlet corrected stored a second copy under the new outlet."""
+    misspelt = MANIFEST.replace("Tessel Tidings", "Tessel Tidngs")
+    first = _job(client, [_upload("newsprism.csv", misspelt), _upload("pier.txt", PIER)])
+    again = _job(client, [_upload("newsprism.csv", MANIFEST), _upload("pier.txt", PIER)])
+    assert [r["status"] for r in first["results"] + again["results"]] == ["ok"] * 4
+    assert again["results"][1]["reason"] == "the stored copy's metadata corrected"
+    with Store(tmp_path / "web.db") as store:
+        (article,) = store.list_articles()
+    assert (article.source, article.outlet) == ("pier.txt", "Tessel Tidings")

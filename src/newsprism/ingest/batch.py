@@ -6,10 +6,11 @@ This is the one library function behind ``newsprism ingest`` and the first step 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -58,8 +59,12 @@ def ingest(
     options: IngestOptions | None = None,
     stdin: IO[bytes] | None = None,
     on_input_done: Callable[[Input | IngestFailure], None] | None = None,
+    source_names: Mapping[str, str] | None = None,
 ) -> IngestReport:
     """Read every input and store its articles, ``BATCH_SIZE`` per transaction.
+    ``source_names`` gives the source to store for articles read from a path, where the
+    path is not what the user gave (the web app stores an upload under the name it was
+    uploaded as, not the temporary file it was read from).
 
     Guarantee: a failure in one input never stops the others, and what was stored
     before a crash stays stored (each batch commits on its own).
@@ -77,7 +82,10 @@ def ingest(
         if isinstance(item, IngestFailure):
             report.failures.append(item)
             continue
-        batch.add(item)
+        if source_names and item.source in source_names:
+            batch.add(dataclasses.replace(item, source=source_names[item.source]))
+        else:
+            batch.add(item)
         if len(batch.articles) >= BATCH_SIZE:
             batch.flush(store, report)
     batch.flush(store, report)

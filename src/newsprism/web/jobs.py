@@ -5,7 +5,9 @@ One worker thread runs the jobs one at a time, in order. Each upload is saved in
 generated folder under a private temporary one, named by :func:`safe_name` (the user's
 file name with any path, leading dots and odd characters dropped: the readers take an
 otherwise unnamed article's outlet from it, as for a file given to ``newsprism ingest``);
-the folder is removed when the job ends.
+the folder is removed when the job ends. An upload's articles are stored with the name it
+was uploaded under as their source (the temporary path means nothing once the job ends,
+and a new one each time kept a re-upload from correcting what the first one stored).
 
 An upload named like a manifest (``newsprism.csv``, ``newsprism.json``: see
 :mod:`newsprism.ingest.manifest`) describes the files uploaded with it, so then the
@@ -446,7 +448,8 @@ def _ingest_inputs(job: Job, stage: Stage, store: Store, settings: JobSettings) 
             _add_result(job, stage, _manifest_result(item))
             continue
         try:
-            report = ingest(store, plan_inputs([item.target]), options)
+            names = {item.target: item.display} if item.target != item.display else None
+            report = ingest(store, plan_inputs([item.target]), options, source_names=names)
         except Exception as exc:
             if not isinstance(exc, NewsprismError):
                 logger.exception("ingest job %s: input %s failed", job.id, item.display)
