@@ -45,7 +45,7 @@ import logging
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -236,7 +236,11 @@ def local_cluster(workers: int) -> LocalCluster:
 @contextmanager
 def _quiet_dask() -> Iterator[None]:
     """Dask's own INFO chatter (scheduler and worker start and stop) and its shutdown
-    warnings only with ``--verbose``: they would land among the report's lines."""
+    warnings only with ``--verbose``: they would land among the report's lines. Its
+    import sets its loggers' levels (``distributed``: INFO): imported here, first, or
+    the first run in a process printed 25 lines of scheduler and nanny chatter."""
+    with suppress(ImportError):  # _connected says which extra is missing
+        import distributed  # noqa: F401
     dask_logger = logging.getLogger("distributed")
     level = dask_logger.level
     if not logger.isEnabledFor(logging.INFO):
