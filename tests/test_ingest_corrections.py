@@ -144,3 +144,22 @@ def test_a_later_record_with_the_outlet_of_a_corrected_article_is_that_article(
         again = store.add_articles([fixed])  # not the first read of its text this run
         assert again.duplicates == (first,) and again.stored_ids == (first,)
         assert store.count_articles() == 1
+
+
+def test_two_records_of_one_text_and_outlet_keep_the_first_and_correct_nothing(
+    tmp_path: Path,
+) -> None:
+    """The second record (the same page at another URL) 'corrected' the first to its URL
+    on every run, and the next run back: each run dropped the analysis and the brief."""
+    rows = [
+        {"text": TEXT, "outlet": "Harbour Herald", "url": f"https://herald.example/{page}"}
+        for page in ("ferry", "amp/ferry")
+    ]
+    export = tmp_path / "export.jsonl"
+    export.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    with Store(tmp_path / "x.db") as store:
+        for _ in range(2):
+            report = ingest(store, [str(export)], IngestOptions())
+            assert not report.corrected and len(set(report.article_ids)) == 1
+        article = store.get_article(report.article_ids[0])
+        assert article is not None and article.url == "https://herald.example/ferry"

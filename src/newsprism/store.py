@@ -211,16 +211,20 @@ class Store:
         An article whose id is in ``may_correct`` and that re-reads a stored one (same
         source, same text) updates that one's metadata instead of being stored beside it;
         any other that re-reads a stored one with its outlet is that one, a duplicate
-        (:mod:`newsprism.store_corrections`)."""
+        (:mod:`newsprism.store_corrections`), and so is a later article of the batch with
+        the id of an earlier one (two records of one text and outlet: the first is kept;
+        the second "corrected" it to its own URL or date, and back on the next run)."""
         added: list[str] = []
         duplicates: list[str] = []
         corrected: list[str] = []
         stored_ids: list[str] = []
+        seen: set[str] = set()  # ids of this batch: a later copy of one corrects nothing
         now = datetime.now(UTC).isoformat()
         with self.transaction() as conn:
             for article in articles:
                 row = _article_row(article, now)
-                corrects = article.id in may_correct
+                corrects = article.id in may_correct and article.id not in seen
+                seen.add(article.id)
                 target = correction_target(conn, article, corrects)
                 if target is not None:
                     metadata = dict(zip(_ARTICLE_COLUMN_NAMES, row, strict=True))
