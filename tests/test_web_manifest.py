@@ -185,3 +185,24 @@ def test_an_upload_is_stored_under_its_name_and_a_corrected_manifest_corrects_it
     with Store(tmp_path / "web.db") as store:
         (article,) = store.list_articles()
     assert (article.source, article.outlet) == ("pier.txt", "Tessel Tidings")
+
+
+def test_files_over_the_limit_in_all_are_413_without_a_content_length(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The guard checks Content-Length; a chunked body has none, and only each file was
+    held to the limit: 100 files of the limit each were read into memory."""
+    monkeypatch.setattr(web_jobs, "_analyze", lambda *args, **kwargs: {})
+    options = WebOptions(embeddings="off", allowed_hosts=("testserver",), max_upload_bytes=3000)
+    boundary = "newsprismboundary"
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="files"; filename="{n}.txt"\r\n'
+        f"Content-Type: text/plain\r\n\r\n{'x' * 2000}\r\n"
+        for n in range(2)
+    ]
+    body = ("".join(parts) + f"--{boundary}--\r\n").encode()
+    headers = {"content-type": f"multipart/form-data; boundary={boundary}"}
+    with TestClient(create_app(tmp_path / "web.db", options)) as client:
+        response = client.post("/api/ingest", content=iter([body]), headers=headers)
+    assert response.status_code == 413, response.text
+    assert "in all" in response.json()["detail"]

@@ -61,12 +61,19 @@ async def _form_inputs(request: Request, svc: Services) -> tuple[list[JobInput],
     form = await request.form(max_files=MAX_FILES, max_fields=20)
     limit = svc.options.max_upload_bytes
     uploads: list[tuple[str | None, bytes]] = []
+    total = 0
     for item in form.getlist("files"):
         if not isinstance(item, UploadFile) or not item.filename:
             continue
         data = await item.read(limit + 1)
         if len(data) > limit:
             raise HTTPException(413, f"{item.filename} is over the limit of {limit:,} bytes")
+        # The limit is on the upload in all (as the form says): a body sent without a
+        # Content-Length (chunked) passed the guard, and 100 files of the limit each
+        # were held in memory at once.
+        total += len(data)
+        if total > limit:
+            raise HTTPException(413, f"the files are over the limit of {limit:,} bytes in all")
         uploads.append((item.filename, data))
     url = form.get("url")
     inputs = [_url_input(url)] if isinstance(url, str) and url.strip() else []
