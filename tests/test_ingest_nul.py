@@ -11,7 +11,7 @@ import pytest
 
 from newsprism.errors import UnsupportedInput
 from newsprism.ingest import IngestOptions, read_inputs
-from newsprism.ingest.decode import decode, looks_binary
+from newsprism.ingest.decode import Format, decode, format_from_content, looks_binary
 from newsprism.model import Article, IngestFailure, IngestWarning
 from tests.conftest import BODY
 
@@ -72,3 +72,11 @@ def test_a_few_nuls_are_no_binary_sign_but_many_are() -> None:
 def test_only_nuls_and_spaces_are_empty_input() -> None:
     with pytest.raises(UnsupportedInput, match="empty"):
         decode(b" " * 40 + b"\x00" + b"\n" * 40, "blank.txt")
+
+
+def test_a_page_starting_with_a_nul_is_still_a_page(write: Write) -> None:
+    """Without a telling extension (an upload saved without one) the content decides."""
+    assert format_from_content(b"\x00" + PAGE.encode()) is Format.HTML
+    (article,), _ = _read(write("page", b"\x00" + PAGE.encode()))
+    assert isinstance(article, Article) and article.title == "Pier closes"
+    assert "<p>" not in article.text

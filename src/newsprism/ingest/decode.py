@@ -83,7 +83,8 @@ def format_from_content(head: bytes) -> Format:
     utf16 = utf16_encoding(head)
     if utf16 is not None:
         head = head.decode(utf16, errors="ignore").encode("utf-8")
-    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    # A NUL before the markup is dropped as decode drops it (the page was taken for text).
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n\x00").lower()
     if start.startswith(b"warc/"):
         return Format.WARC
     if start.startswith((b"<!doctype html", b"<html")):
