@@ -12,9 +12,13 @@ shared options and helpers of ``cli_base``; this module registers them, in the o
 
 from __future__ import annotations
 
+import logging
 import sys
+import traceback
 
-from newsprism.cli_base import EXIT_FAILED_INPUTS, app, err
+from rich.text import Text
+
+from newsprism.cli_base import EXIT_FAILED_INPUTS, app, err, one_line
 from newsprism.cli_briefs import analyze_command, brief_command, export_command, verify_command
 from newsprism.cli_store import (
     article_command,
@@ -27,6 +31,9 @@ from newsprism.cli_watch import serve_command, watch_command
 from newsprism.errors import NewsprismError
 
 __all__ = ["app", "main"]
+
+# Longest exception text in the one line of an unexpected error.
+_MAX_MESSAGE = 300
 
 app.command("ingest")(ingest_command)
 app.command("articles")(articles_command)
@@ -48,3 +55,23 @@ def main() -> None:
     except NewsprismError as exc:
         err.print(f"error: {exc}", markup=False, highlight=False)
         sys.exit(EXIT_FAILED_INPUTS)
+    except Exception as exc:  # the last line of defence: one line, not a traceback
+        _unexpected(exc)
+        sys.exit(EXIT_FAILED_INPUTS)
+
+
+def _unexpected(exc: Exception) -> None:
+    """One stderr line for an error nobody raised on purpose (a bug, or a store damaged
+    in a way no reader checks: a story row whose JSON is cut short ended ``stories`` in a
+    40-line traceback); the traceback itself with ``--verbose``, for a bug report."""
+    if logging.getLogger().isEnabledFor(logging.INFO):  # --verbose
+        err.print(Text("".join(traceback.format_exception(exc)).rstrip()), soft_wrap=True)
+    what = " ".join(str(exc).split())[:_MAX_MESSAGE] or "no message"
+    err.print(
+        Text.assemble(
+            ("error: ", "bold red"),
+            one_line(f"unexpected {type(exc).__name__} ({what}): a bug, or a damaged store; "),
+            "run again with --verbose for the details to report",
+        ),
+        soft_wrap=True,
+    )
