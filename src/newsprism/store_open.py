@@ -80,7 +80,7 @@ def _existing_parent(file: Path) -> Path:
 def connect(path: str, mode: OpenMode = "write") -> sqlite3.Connection:
     if mode == "write":
         if path != IN_MEMORY:
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            _make_folder(path)
         return _open(path, uri=False, pragmas=_WRITE_PRAGMAS)
     uri = f"{Path(path).absolute().as_uri()}?mode=ro"
     if mode == "ro":
@@ -92,6 +92,17 @@ def connect(path: str, mode: OpenMode = "write") -> sqlite3.Connection:
         except StoreError:
             logger.info("%s: cannot open read-only with a -shm file; opening immutable", path)
     return _open(f"{uri}&immutable=1", uri=True, pragmas=_READ_PRAGMAS)
+
+
+def _make_folder(path: str) -> None:
+    """Make the store's folder; StoreError when it cannot be made (a file stands where a
+    folder of the path should: "--db notes.txt/news.db" was a FileExistsError traceback)."""
+    try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        where = f": {exc.filename}" if exc.filename else ""
+        raise StoreError(f"{path}: cannot make the store's folder ({reason}{where})") from None
 
 
 _WRITE_PRAGMAS = (

@@ -1,0 +1,31 @@
+"""A store path whose folder cannot be made (a file stands where a folder of the path
+should) is one error line naming the path, not a FileExistsError traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsprism.cli import app
+from newsprism.errors import StoreError
+from newsprism.store import Store
+from tests.conftest import BODY
+
+
+@pytest.mark.parametrize("below", ["news.db", "sub/news.db"])
+def test_a_file_in_the_way_of_the_store_folder_is_a_store_error(tmp_path: Path, below: str) -> None:
+    (tmp_path / "notes.txt").write_text("not a folder", encoding="utf-8")
+    path = tmp_path / "notes.txt" / below
+    with pytest.raises(StoreError, match="cannot make the store's folder") as caught:
+        Store(path)
+    assert str(path) in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_the_cli_says_it_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Pier closes\n\n" + BODY, encoding="utf-8")
+    db = tmp_path / "a.txt" / "news.db"
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path / "a.txt"), "--db", str(db)])
+    assert result.exit_code != 0 and not isinstance(result.exception, OSError)
+    assert f"error: {db}: cannot make the store's folder" in result.stderr
