@@ -163,3 +163,32 @@ def test_two_records_of_one_text_and_outlet_keep_the_first_and_correct_nothing(
             assert not report.corrected and len(set(report.article_ids)) == 1
         article = store.get_article(report.article_ids[0])
         assert article is not None and article.url == "https://herald.example/ferry"
+
+
+def test_reading_again_without_the_outlet_given_keeps_it(tmp_path: Path) -> None:
+    """Without --outlet the second time, the file's name was taken for a corrected
+    outlet: the outlet the user gave was lost, and the analysis and brief with it."""
+    folder = tmp_path / "scraped"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TEXT, encoding="utf-8")
+    with Store(tmp_path / "x.db") as store:
+        (first,) = ingest(store, [str(folder)], IngestOptions(outlet="Harbour Herald")).article_ids
+        report = ingest(store, [str(folder)], IngestOptions())
+        assert report.article_ids == [first] and report.duplicates == [first]
+        assert not report.corrected
+        article = store.get_article(first)
+        assert article is not None and article.outlet == "Harbour Herald"
+
+
+def test_reading_again_without_the_manifest_keeps_what_it_said(tmp_path: Path) -> None:
+    """A manifest moved away: the stored URL and date were set to none, the outlet to
+    the file's name."""
+    folder = _folder(tmp_path, "a.txt,Harbour Herald,https://herald.example/ferry,2026-03-02")
+    with Store(tmp_path / "x.db") as store:
+        (first,) = _ingest(store, folder)
+        (folder / "newsprism.csv").unlink()
+        report = ingest(store, [str(folder)], IngestOptions())
+        assert report.article_ids == [first] and not report.corrected
+        article = store.get_article(first)
+        assert article is not None and article.outlet == "Harbour Herald"
+        assert article.url == "https://herald.example/ferry" and article.published is not None

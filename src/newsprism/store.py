@@ -205,7 +205,10 @@ class Store:
         self._conn.execute("COMMIT")
 
     def add_articles(
-        self, articles: Iterable[Article], may_correct: Container[str] = ()
+        self,
+        articles: Iterable[Article],
+        may_correct: Container[str] = (),
+        guessed_outlets: Container[str] = (),
     ) -> AddResult:
         """Store a batch of articles in one transaction; already stored ids are skipped.
         An article whose id is in ``may_correct`` and that re-reads a stored one (same
@@ -213,7 +216,9 @@ class Store:
         any other that re-reads a stored one with its outlet is that one, a duplicate
         (:mod:`newsprism.store_corrections`), and so is a later article of the batch with
         the id of an earlier one (two records of one text and outlet: the first is kept;
-        the second "corrected" it to its own URL or date, and back on the next run)."""
+        the second "corrected" it to its own URL or date, and back on the next run).
+        A correction keeps the stored outlet for an article in ``guessed_outlets`` (its
+        outlet only its file's name) and every stored value the article lacks."""
         added: list[str] = []
         duplicates: list[str] = []
         corrected: list[str] = []
@@ -228,7 +233,9 @@ class Store:
                 target = correction_target(conn, article, corrects)
                 if target is not None:
                     metadata = dict(zip(_ARTICLE_COLUMN_NAMES, row, strict=True))
-                    if corrects and correct(conn, target, metadata, frozenset(self._applied)):
+                    guessed = article.id in guessed_outlets
+                    tables = frozenset(self._applied)
+                    if corrects and correct(conn, target, metadata, tables, guessed):
                         corrected.append(target["id"])
                     else:
                         duplicates.append(target["id"])

@@ -72,11 +72,21 @@ def correction_target(
 def correct(
     conn: sqlite3.Connection,
     stored: sqlite3.Row,
-    metadata: dict[str, object],
+    read: dict[str, object],
     tables: frozenset[str],
+    guessed_outlet: bool = False,
 ) -> bool:
-    """Give the stored article ``metadata`` (column to value) where it differs; True if
-    it did. ``tables`` are the store's applied migrations (what can be dropped)."""
+    """Give the stored article the metadata ``read`` (column to value) where it differs;
+    True if it did. ``tables`` are the store's applied migrations (what can be dropped).
+
+    A re-read never takes away what is stored: a value it lacks (None) keeps the stored
+    one, and so does its outlet when that is only the file's name (``guessed_outlet``).
+    Reading a folder again without its manifest (moved, renamed) or without the
+    ``--outlet`` of the first run had set every article's URL and date to none and its
+    outlet to its file's name, each counted as a correction."""
+    metadata = {c: stored[c] if read[c] is None else read[c] for c in METADATA_COLUMNS}
+    if guessed_outlet:
+        metadata["outlet"] = stored["outlet"]
     if all(stored[column] == metadata[column] for column in METADATA_COLUMNS):
         return False
     article_id = stored["id"]

@@ -78,7 +78,9 @@ def ingest(
             on_input_done(found)
 
     inputs = without_store_files(inputs, store.path, on_input_done)
-    for item in read_inputs(inputs, options, stdin, count_input, report.warnings.append):
+    guessed = batch.guessed_outlets.add
+    items = read_inputs(inputs, options, stdin, count_input, report.warnings.append, guessed)
+    for item in items:
         if isinstance(item, IngestFailure):
             report.failures.append(item)
             continue
@@ -144,6 +146,8 @@ class ArticleBatch:
 
     articles: list[Article] = field(default_factory=list)
     may_correct: set[str] = field(default_factory=set)
+    # Articles whose outlet is only their file's name: they correct no stored outlet.
+    guessed_outlets: set[str] = field(default_factory=set)
     # (source, digest of the text) of every article read this run.
     _read: set[tuple[str, bytes]] = field(default_factory=set)
 
@@ -157,10 +161,11 @@ class ArticleBatch:
     def flush(self, store: Store, report: IngestReport) -> None:
         if not self.articles:
             return
-        result = store.add_articles(self.articles, self.may_correct)
+        result = store.add_articles(self.articles, self.may_correct, self.guessed_outlets)
         report.added.extend(result.added)
         report.duplicates.extend(result.duplicates)
         report.corrected.extend(result.corrected)
         report.article_ids.extend(result.stored_ids or [a.id for a in self.articles])
         self.articles.clear()
         self.may_correct.clear()
+        self.guessed_outlets.clear()

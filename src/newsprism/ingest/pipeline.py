@@ -118,6 +118,8 @@ class _Context:
     stack: ExitStack = field(default_factory=ExitStack)
     manifests: Manifests = field(init=False)
     stdin_read: bool = False
+    # Told the id of each article whose outlet is only its file's name.
+    on_guessed_outlet: Callable[[str], None] | None = None
 
     def __post_init__(self) -> None:
         self.manifests = Manifests(top=self.options.manifest_root)
@@ -137,16 +139,20 @@ def read_inputs(
     stdin: IO[bytes] | None = None,
     on_input_done: Callable[[Input | IngestFailure], None] | None = None,
     on_warning: WarningHandler | None = None,
+    on_guessed_outlet: Callable[[str], None] | None = None,
 ) -> Iterator[Article | IngestFailure]:
     """Articles (or failures) from every input, in input order, streaming.
 
-    ``on_input_done`` is called after each input is read (for progress bars), and
-    ``on_warning`` with each warning (logged when it is None).
+    ``on_input_done`` is called after each input is read (for progress bars),
+    ``on_warning`` with each warning (logged when it is None), and
+    ``on_guessed_outlet`` with the id of each article whose outlet is only its file's
+    name, the last resort (nothing the user, the metadata, the URL or a credit said).
     Guarantee: every input yields at least one article or one failure, never an
     exception, unless ``options.errors == "raise"``; an item is an article or a
     failure, never both.
     """
     context = _Context(options or IngestOptions(), stdin, on_warning)
+    context.on_guessed_outlet = on_guessed_outlet
     with context.stack:
         for found in _inputs(values):
             produced = False
@@ -201,7 +207,10 @@ def _finish(
         try:
             stem = found.stem if isinstance(found, Input) else None
             known = _with_known_facts(item, found, context)
-            return build_article(known, context.languages, stem, lambda w: _warn(w, context))
+            article, guessed = _built(known, context.languages, stem, lambda w: _warn(w, context))
+            if guessed and context.on_guessed_outlet is not None:
+                context.on_guessed_outlet(article.id)
+            return article
         except InputError as exc:
             item = IngestFailure(exc.source, exc.reason)
         except Exception as exc:  # a bug met on a hostile text: this record fails alone
@@ -446,21 +455,31 @@ def build_article(
     ``on_warning`` (logged when None). Raises :class:`NoArticleFound` when nothing is
     left after cleaning.
     """
+    return _built(raw, languages, fallback_outlet, on_warning)[0]
+
+
+def _built(
+    raw: RawDocument,
+    languages: LanguageDetector,
+    fallback_outlet: str | None,
+    on_warning: WarningHandler | None,
+) -> tuple[Article, bool]:
+    """:func:`build_article`'s article, and whether its outlet is ``fallback_outlet``."""
     cleaned = clean_scraped_text(
         raw.body,
         CleanOptions(known_title=raw.title, known_byline=raw.byline, known_published=raw.published),
     )
     if not cleaned.text.strip():
         raise NoArticleFound(raw.source, "no article text left after cleaning")
-    outlet = (
+    said = (
         raw.outlet
         or _domain(raw.url)
         or _copyright_holder(cleaned)
         or cleaned.affiliation
         or cleaned.credit
-        or (storable_name(fallback_outlet) if fallback_outlet else None)
     )
-    return Article(
+    outlet = said or (storable_name(fallback_outlet) if fallback_outlet else None)
+    article = Article(
         id=streaming_article_id(outlet, cleaned.text),
         source=storable_name(raw.source),
         text=cleaned.text,
@@ -474,6 +493,7 @@ def build_article(
         headings=cleaned.headings,
         removed=raw.removed + cleaned.removed,
     )
+    return article, not said and outlet is not None
 
 
 # A publication time outside these years is a placeholder, not a date: "0001-01-01" (an
