@@ -63,7 +63,13 @@ def replacing(out_file: Path) -> Iterator[Path]:
     it once the block ends without error (removed when it fails). A report written in
     place and cut short (a full disk, a killed run) left a truncated file, the previous
     one lost. A special file (/dev/null, a FIFO) is written directly, as is a file in a
-    folder where no file can be made beside it (it can still be rewritten in place)."""
+    folder where no file can be made beside it (it can still be rewritten in place).
+    A link is followed to the file it names, but a link to a special file is written
+    through as it is: ``--out /dev/stdout`` resolved to ``/proc/PID/fd/pipe:[N]``, which
+    no path opens ("No such file or directory")."""
+    if _special(out_file):
+        yield out_file
+        return
     target = out_file.resolve() if out_file.is_symlink() else out_file
     if not _replaceable(target):
         yield target
@@ -78,6 +84,14 @@ def replacing(out_file: Path) -> Iterator[Path]:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def _special(path: Path) -> bool:
+    """Whether ``path`` (its links followed) is there and no regular file."""
+    try:
+        return not stat.S_ISREG(path.stat().st_mode)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
 
 
 def _replaceable(target: Path) -> bool:
