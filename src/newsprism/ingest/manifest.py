@@ -40,7 +40,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from newsprism.errors import MalformedInput
+from newsprism.errors import InputError, MalformedInput
+from newsprism.ingest.decode import decode
 from newsprism.ingest.html import parse_timestamp
 from newsprism.ingest.records import load_json
 from newsprism.model import IngestFailure, IngestWarning
@@ -224,9 +225,7 @@ def _parse(path: Path, folder: Path) -> Manifest:
     try:
         if path.stat().st_size > MAX_MANIFEST_BYTES:
             raise MalformedInput(source, f"a manifest over {MAX_MANIFEST_BYTES:,} bytes")
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise MalformedInput(source, "manifest is not UTF-8 text") from None
+        text, warning = _text(path.read_bytes(), source)
     except OSError as exc:
         raise MalformedInput(source, f"cannot read the manifest ({exc.strerror or exc})") from None
     rows = _json_rows(text, source) if path.suffix == ".json" else _csv_rows(text, source)
@@ -241,6 +240,8 @@ def _parse(path: Path, folder: Path) -> Manifest:
             exact.setdefault(name, facts)
             listed.setdefault(name, []).append((where, facts))
     repeats, conflicts = _repeated(source, listed)
+    if warning is not None:
+        repeats = (warning, *repeats)
     unused = _unused_rows(source, folder, listed)
     if unused is not None:
         repeats = (*repeats, unused)
@@ -248,6 +249,21 @@ def _parse(path: Path, folder: Path) -> Manifest:
         del exact[name]
     logger.info("%s: %d files and %d patterns", source, len(exact), len(patterns))
     return Manifest(folder, exact, tuple(patterns), repeats, conflicts)
+
+
+def _text(data: bytes, source: str) -> tuple[str, IngestWarning | None]:
+    """The manifest's text, decoded as articles are: a spreadsheet saves CSV in the
+    Windows code page (Excel's "CSV") or in UTF-16, and such a manifest was refused whole
+    as "not UTF-8 text", its files read under guessed outlets. A guessed encoding or a
+    repaired byte comes with a warning; an empty manifest is one without rows."""
+    if not data.strip():
+        return "", None
+    try:
+        decoded = decode(data, source)
+    except InputError as exc:
+        raise MalformedInput(source, f"manifest is not text ({exc.reason})") from None
+    text = decoded.text.removeprefix("\ufeff")
+    return text, IngestWarning(source, decoded.warning) if decoded.warning else None
 
 
 def _repeated(

@@ -1,0 +1,39 @@
+"""A manifest saved by a spreadsheet: Excel's "CSV" is in the Windows code page, and
+"Unicode" exports are UTF-16. Such a manifest was refused whole ("not UTF-8 text") and
+its files read under guessed outlets; it is now decoded as articles are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.ingest import IngestOptions, read_inputs
+from newsprism.ingest.manifest import read_manifest
+from newsprism.model import Article, IngestFailure, IngestWarning
+from tests.conftest import BODY
+
+ROWS = "path,outlet,url,published\r\na.txt,Le Télégramme de Brest,,2026-03-02T08:00:00+01:00\r\n"
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-16", "utf-8-sig", "utf-8"])
+def test_a_spreadsheet_manifest_is_read(tmp_path: Path, encoding: str) -> None:
+    (tmp_path / "a.txt").write_text("Pier closes\n\n" + BODY, encoding="utf-8")
+    (tmp_path / "newsprism.csv").write_bytes(ROWS.encode(encoding))
+    warnings: list[IngestWarning] = []
+    items = list(read_inputs([str(tmp_path)], IngestOptions(), on_warning=warnings.append))
+    (article,) = items
+    assert isinstance(article, Article), article
+    assert article.outlet == "Le Télégramme de Brest" and article.published is not None
+    assert warnings == []
+
+
+def test_a_binary_manifest_is_one_failure_and_an_empty_one_has_no_rows(tmp_path: Path) -> None:
+    (tmp_path / "newsprism.csv").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "a.txt").write_text("Pier closes\n\n" + BODY, encoding="utf-8")
+    failure, article = read_inputs([str(tmp_path)], IngestOptions())
+    assert isinstance(failure, IngestFailure) and isinstance(article, Article)
+    assert failure.reason == "manifest is not text (binary content, not text)"
+    (tmp_path / "newsprism.csv").write_bytes(b"")
+    with pytest.raises(Exception, match="no path column"):
+        read_manifest(tmp_path)
