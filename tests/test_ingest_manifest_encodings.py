@@ -37,3 +37,13 @@ def test_a_binary_manifest_is_one_failure_and_an_empty_one_has_no_rows(tmp_path:
     (tmp_path / "newsprism.csv").write_bytes(b"")
     with pytest.raises(Exception, match="no path column"):
         read_manifest(tmp_path)
+
+
+@pytest.mark.parametrize("separator", [";", "\t"])
+def test_a_manifest_with_semicolons_or_tabs_is_read(tmp_path: Path, separator: str) -> None:
+    """Excel writes ';' where the comma is the decimal mark; it was 'no path column'."""
+    (tmp_path / "a.txt").write_text("Pier closes\n\n" + BODY, encoding="utf-8")
+    rows = ROWS.replace(",", separator).replace("Brest", "Brest, Finistère")
+    (tmp_path / "newsprism.csv").write_bytes(rows.encode("cp1252"))
+    (article,) = read_inputs([str(tmp_path)], IngestOptions())
+    assert isinstance(article, Article) and article.outlet == "Le Télégramme de Brest, Finistère"

@@ -338,8 +338,16 @@ def _joined(wheres: list[str]) -> str:
     return wheres[0] if len(wheres) == 1 else f"{', '.join(wheres[:-1])} and {wheres[-1]}"
 
 
+# The separators a header may use, in order: a comma, else the semicolon a spreadsheet
+# writes where the comma is the decimal mark (Excel in German, French, Spanish...), else
+# a tab ("Unicode text" exports).
+_SEPARATORS = (",", ";", "\t")
+
+
 def _csv_rows(text: str, source: str) -> list[tuple[str, dict[str, Any]]]:
-    reader = csv.DictReader(io.StringIO(text))
+    header = text.split("\n", 1)[0]
+    separator = next((s for s in _SEPARATORS if s in header), ",")
+    reader = csv.DictReader(io.StringIO(text), delimiter=separator)
     _check_columns(reader.fieldnames or [], source)
     try:
         return [(f"row {n}", row) for n, row in enumerate(reader, start=2)]
