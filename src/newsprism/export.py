@@ -62,6 +62,23 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Each column's Parquet type, so every file of a table has one schema: an empty table,
+# or one whose unit or approx is null in every row, was written with columns of type
+# null, which pandas, R or a dataset of several exports then refuse to line up.
+_INTEGER = frozenset({"start", "end", "wordings", "outlet_count", "discrepancy"})
+_BOOLEAN = frozenset({"direct"})
+_FLOAT = frozenset({"value"})
+
+
+def _parquet_type(column: str) -> str:
+    """The pyarrow type factory's name for ``column`` (text unless listed above)."""
+    if column in _INTEGER:
+        return "int64"
+    if column in _BOOLEAN:
+        return "bool_"
+    return "float64" if column in _FLOAT else "string"
+
+
 def _span(passage: Passage) -> Row:
     return {
         "outlet": passage.outlet,
@@ -236,7 +253,8 @@ def _write_parquet(rows: list[Row], columns: tuple[str, ...], out: Path) -> None
     except ImportError:
         raise ExtraMissing("Parquet export", "parquet") from None
     data = {c: [row[c] for row in rows] for c in columns}
-    pq.write_table(pa.table(data), str(out))
+    schema = pa.schema([(c, getattr(pa, _parquet_type(c))()) for c in columns])
+    pq.write_table(pa.table(data, schema=schema), str(out))
 
 
 def export_stories(
