@@ -29,6 +29,13 @@ runs of four words or more, the same negation), and it must hold
 spokesman's quote to the spokesman, and nothing else: with the similarity floor and
 the four-word runs left out, it read a letter's "deeply concerned" and a candidate's
 "radical Islam" as other people's words.
+
+On the same evidence, before any correction, a spokesperson's tie to the body they
+speak for (the body as the co-speaker of their units,
+:mod:`newsprism.reconcile.speaker_bodies`) is confirmed unit by unit
+(:func:`confirm_bodies`): a unit keeps it only where a unit of another article credited
+to that body is among those it would join were no speaker known, and it holds
+:data:`REATTRIBUTE_WORDS` content words; elsewhere the spokesperson is their own speaker.
 """
 
 from __future__ import annotations
@@ -49,7 +56,14 @@ from newsprism.reconcile.statement_units import Unit
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["describes_one_person", "infer_speakers", "reattribute_speakers", "soft_speaker"]
+__all__ = [
+    "body_tie",
+    "confirm_bodies",
+    "describes_one_person",
+    "infer_speakers",
+    "reattribute_speakers",
+    "soft_speaker",
+]
 
 # Person nouns beyond the titles and camps: what news calls someone it has named before.
 _PERSON_NOUNS: Final = frozenset(
@@ -164,13 +178,14 @@ def reattribute_speakers(
     (see the module doc), unit by unit: a quote group the analysis built may hold two
     people's words. ``joinable`` is each pair's probability were both speakers one
     person; a pair counts at ``threshold`` or more."""
+    units = confirm_bodies(
+        units, joinable, same_article, threshold, person=person, content_words=content_words
+    )
     found = list(units)
     for i, unit in enumerate(units):
         if not soft_speaker(unit, person) or content_words(unit.text) < REATTRIBUTE_WORDS:
             continue
-        near = np.flatnonzero((joinable[i] >= threshold) & ~same_article[i])
-        # A rendering agrees on the negation ("was a threat" / "was not a threat").
-        others = [units[int(j)] for j in near if negated(units[int(j)].text) == negated(unit.text)]
+        others = _renderings(units, i, joinable, same_article, threshold)
         if any(o.speaker == unit.speaker for o in others):
             continue
         firm = {o.speaker for o in others if o.speaker and not soft_speaker(o, person)}
@@ -178,4 +193,53 @@ def reattribute_speakers(
         if speaker is not None and person(speaker):
             found[i] = replace(unit, speaker=speaker, cospeaker=None)
             logger.debug("speaker %s of a soft mention read as %s", unit.speaker, speaker)
+    return found
+
+
+def _renderings(
+    units: Sequence[Unit], i: int, joinable: Scores, same_article: Mask, threshold: float
+) -> list[Unit]:
+    """The units of other articles unit ``i`` would join on ``joinable`` (at
+    ``threshold`` or more) that agree with it on the negation ("was a threat" / "was not
+    a threat")."""
+    near = np.flatnonzero((joinable[i] >= threshold) & ~same_article[i])
+    own = negated(units[i].text)
+    return [units[int(j)] for j in near if negated(units[int(j)].text) == own]
+
+
+def body_tie(unit: Unit, person: Callable[[str], bool]) -> str | None:
+    """The body a person's unit names as co-speaker (the body they speak for, see
+    :mod:`newsprism.reconcile.speaker_bodies`), or None: the analysis's co-speakers are
+    people ("both Rask and Holt")."""
+    if unit.speaker is None or unit.cospeaker is None or not person(unit.speaker):
+        return None
+    return None if person(unit.cospeaker) else unit.cospeaker
+
+
+def confirm_bodies(
+    units: Sequence[Unit],
+    joinable: Scores,
+    same_article: Mask,
+    threshold: float,
+    *,
+    person: Callable[[str], bool],
+    content_words: Callable[[str], int],
+) -> list[Unit]:
+    """``units`` with each spokesperson's tie to their body (:func:`body_tie`) kept only
+    where a unit of another article credited to that body renders the same claim on
+    the evidence that corrects a speaker (see the module doc). Tied for good, the
+    spokesperson's words joined the body's other claims on the same subject: on the
+    Multi-News development gold a spokesman's remark to a newspaper about one event
+    joined the agency's printed statement of its general policy, two statements."""
+    found = list(units)
+    for i, unit in enumerate(units):
+        body = body_tie(unit, person)
+        if body is None:
+            continue
+        if content_words(unit.text) < REATTRIBUTE_WORDS or not any(
+            o.speaker == body for o in _renderings(units, i, joinable, same_article, threshold)
+        ):
+            found[i] = replace(unit, cospeaker=None)
+        else:
+            logger.debug("%s speaks for %s: %r", unit.speaker, body, unit.text[:60])
     return found

@@ -116,6 +116,7 @@ from newsprism.reconcile.printed_quotes import printed_quote_units
 from newsprism.reconcile.rejoin import rejoin
 from newsprism.reconcile.roster import story_names
 from newsprism.reconcile.similarity import TextSimilarity
+from newsprism.reconcile.speaker_bodies import speaking_for
 from newsprism.reconcile.speaker_names import canonical_speakers
 from newsprism.reconcile.speech_acts import speech_act_units
 from newsprism.reconcile.statement_evidence import (
@@ -482,7 +483,7 @@ def _with_speakers(
 ) -> tuple[list[Unit], PairEvidence]:
     """The units with their new speakers, and the evidence (reweighed when one
     changed)."""
-    if [u.speaker for u in named] == [u.speaker for u in cut]:
+    if [(u.speaker, u.cospeaker) for u in named] == [(u.speaker, u.cospeaker) for u in cut]:
         return list(cut), evidence
     return named, _evidence(named, evidence.scores)
 
@@ -622,7 +623,9 @@ def align_statements(
     acts += own_document_units(material, [*quoted, *acts], names) if options.own_documents else []
     acts += printed_quote_units(material, [*quoted, *acts]) if options.printed_quotes else []
     acts = _supported_acts(material, quoted, acts, similarity, options)
-    whole = fold_speakers(sorted([*quoted, *acts], key=lambda u: u.order))
+    ordered = sorted([*quoted, *acts], key=lambda u: u.order)
+    # Speakers tied to the body they speak for, before one person's names fold.
+    whole = fold_speakers(speaking_for(material, ordered, names))
     units, evidence = _inferred(material, whole, similarity, options, names.types)
     clusters, probability = _cluster(units, evidence, similarity, options)
     linked = probability >= options.link(similarity)

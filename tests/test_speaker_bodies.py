@@ -1,0 +1,313 @@
+"""Speakers that speak for a body (issue 12, statement alignment): a spokesperson named
+with the body, an unnamed spokesperson of a named body, a body written as an acronym.
+Names and sentences are invented."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+
+import numpy as np
+
+from newsprism.model import Analysis, Article, Entity, Mention, Quote, Statement, Story, article_id
+from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.roster import StoryNames
+from newsprism.reconcile.similarity import LexicalSimilarity
+from newsprism.reconcile.speaker_bodies import (
+    acronym_body,
+    body_of_mention,
+    speaking_for,
+    spokespeople,
+)
+from newsprism.reconcile.statement_speakers import body_tie, confirm_bodies
+from newsprism.reconcile.statement_units import Unit, quote_units
+from newsprism.reconcile.statements import align_statements
+
+CAST = {
+    "Ilse Varga": "PERSON",
+    "Tomas Holt": "PERSON",
+    "Mara Rask": "PERSON",
+    "Harbour Transit Authority": "ORG",
+    "Lorvik Port Council": "ORG",
+    "Dock Workers Union": "ORG",
+    "Valdoria": "GPE",
+}
+ALIASES = {
+    "varga": "Ilse Varga",
+    "holt": "Tomas Holt",
+    "rask": "Mara Rask",
+    "harbour transit": "Harbour Transit Authority",
+    "hta": "Harbour Transit Authority",
+    "port council": "Lorvik Port Council",
+    "valdorian": "Valdoria",
+}
+NAMES = StoryNames(
+    {**{n.casefold(): n for n in CAST}, **ALIASES},
+    CAST,
+)
+
+
+def _ties(*texts: str) -> dict[str, str]:
+    return spokespeople(texts, NAMES)
+
+
+def test_a_spokesperson_named_with_the_body_speaks_for_it() -> None:
+    for text in (
+        "Harbour Transit spokeswoman Ilse Varga said the ferries would run.",
+        "Ilse Varga, a spokeswoman for the Harbour Transit Authority, said so.",
+        "Ilse Varga, the Harbour Transit press secretary, declined to comment.",
+        "Ilse Varga, Harbour Transit's spokeswoman, said the ferries would run.",
+        "A spokeswoman for Harbour Transit, Ilse Varga, said so on Monday.",
+        "Harbour Transit Authority (HTA) chief spokeswoman Ilse Varga said so.",
+        "On Monday Ilse Varga, a representative for Harbour Transit, said so.",
+        "HARBOUR TRANSIT SPOKESWOMAN ILSE VARGA SPEAKS - Harbour Transit Press Secretary "
+        "Ilse Varga Speaks Out",
+    ):
+        assert _ties(text) == {"Ilse Varga": "Harbour Transit Authority"}, text
+
+
+def test_a_member_or_a_persons_spokesman_is_not_the_body() -> None:
+    for text in (
+        # A person's spokesman speaks for someone who speaks in their own words too.
+        "Rask spokesman Tomas Holt said the mayor was busy.",
+        "Tomas Holt, Rask's spokesman, said the mayor was busy.",
+        # Members and officials are not the body.
+        "Lorvik Port Council member Tomas Holt said the vote was close.",
+        "Harbour Transit official Tomas Holt said the ferries would run.",
+        # Before a name, "Representative" is a lawmaker's title.
+        "Valdoria Representative Tomas Holt said the ferries would run.",
+        # A former spokesman no longer speaks for it.
+        "Tomas Holt, a former spokesman for the Port Council, said so.",
+    ):
+        assert _ties(text) == {}, text
+
+
+def test_two_spokespeople_in_one_sentence_are_two_ties() -> None:
+    text = (
+        "Harbour Transit spokeswoman Ilse Varga and Lorvik Port Council spokesman Tomas "
+        "Holt said the pier would reopen."
+    )
+    assert _ties(text) == {
+        "Ilse Varga": "Harbour Transit Authority",
+        "Tomas Holt": "Lorvik Port Council",
+    }
+
+
+def test_a_long_page_in_capitals_is_read_around_its_role_words_only() -> None:
+    # Every word a capitalised one: the patterns' runs would span the whole page.
+    page = " ".join(["Harbour Transit Ferry Lorvik Pier Valdoria"] * 3000)
+    text = f"{page} Harbour Transit Spokeswoman Ilse Varga Said {page}"
+    started = time.perf_counter()
+    assert _ties(text) == {"Ilse Varga": "Harbour Transit Authority"}
+    assert time.perf_counter() - started < 2.0
+
+
+def test_a_person_tied_to_two_bodies_is_tied_to_none() -> None:
+    assert (
+        _ties(
+            "Harbour Transit spokesman Tomas Holt said so.",
+            "Tomas Holt, a spokesman for the Lorvik Port Council, said so.",
+        )
+        == {}
+    )
+    # One body written two ways is one tie.
+    assert _ties(
+        "HTA spokesman Tomas Holt said so.", "Harbour Transit spokesman Tomas Holt said so."
+    ) == {"Tomas Holt": "Harbour Transit Authority"}
+
+
+def test_an_unnamed_spokesperson_speaks_as_the_body_named_with_them() -> None:
+    body = "Harbour Transit Authority"
+    assert body_of_mention("A Harbour Transit spokesman", "", NAMES) == body
+    assert body_of_mention("a spokeswoman for the HTA", "", NAMES) == body
+    assert body_of_mention("A Harbour Transit Authority (HTA) spokesman", "", NAMES) == body
+    assert body_of_mention("a spokesman", " for the Harbour Transit Authority said", NAMES) == body
+    assert body_of_mention("a spokesman", ", for the HTA, added", NAMES) == body
+
+
+def test_an_unnamed_spokesperson_without_a_body_speaks_for_no_one() -> None:
+    assert body_of_mention("a spokesman", " said on Monday", NAMES) is None
+    assert body_of_mention("A Rask spokesman", "", NAMES) is None  # a person's
+    assert body_of_mention("a port official", "", NAMES) is None
+    assert body_of_mention("Harbour Transit", "", NAMES) is None  # the body itself
+    assert body_of_mention("a Valdorian spokesman", "", NAMES) is None  # an adjective
+
+
+def test_a_capitalised_word_that_only_modifies_the_body_names_none() -> None:
+    # The body is the lower-case noun's: the government's office, the union's lawyer.
+    assert (
+        body_of_mention("a spokesman", " for the Valdorian government's port office", NAMES) is None
+    )
+    assert body_of_mention("a spokesman", " for Valdoria's transport ministry said", NAMES) is None
+    assert body_of_mention("a spokesman", " for the Dock Workers Union lawyer said", NAMES) is None
+    assert body_of_mention("a spokesman", " for the Dock Workers Union said", NAMES) == (
+        "Dock Workers Union"
+    )
+    assert _ties("Tomas Holt, a spokesman for the Valdorian embassy, said so.") == {}
+
+
+def test_an_acronym_is_the_one_body_with_its_initials() -> None:
+    names = StoryNames(
+        {"lorvik port council": "Lorvik Port Council", "tomas holt": "Tomas Holt"},
+        {"Lorvik Port Council": "ORG", "Tomas Holt": "PERSON", "Lena Porter Cole": "PERSON"},
+    )
+    assert acronym_body("LPC", names) == "Lorvik Port Council"
+    assert acronym_body("L.P.C.", names) == "Lorvik Port Council"
+    assert acronym_body("TH", names) is None  # a person's initials
+    assert acronym_body("Lorvik", names) is None
+    two = StoryNames({}, {"Lorvik Port Council": "ORG", "Lake Patrol Command": "ORG"})
+    assert acronym_body("LPC", two) is None
+
+
+def _unit(article: str, speaker: str | None, text: str, cospeaker: str | None = None) -> Unit:
+    return Unit(article, 0, 0, len(text), False, text, speaker, speaker, (), (0, 0),
+                cospeaker=cospeaker)  # fmt: skip
+
+
+def _person(name: str) -> bool:
+    return CAST.get(name) == "PERSON"
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+CLAIM = "the ferry service will resume on Monday after repairs to the pier"
+OTHER = "the authority never publishes the timetables of its ferries"
+
+
+def test_a_body_tie_is_kept_where_the_body_renders_the_same_claim() -> None:
+    units = [
+        _unit("a", "Ilse Varga", CLAIM, cospeaker="Harbour Transit Authority"),
+        _unit("b", "Harbour Transit Authority", CLAIM),
+        _unit("c", "Ilse Varga", OTHER, cospeaker="Harbour Transit Authority"),
+    ]
+    near = np.zeros((3, 3))
+    near[0, 1] = near[1, 0] = 0.9
+    same = np.eye(3, dtype=bool)
+    kept = confirm_bodies(units, near, same, 0.7, person=_person, content_words=_words)
+    assert [body_tie(u, _person) for u in kept] == ["Harbour Transit Authority", None, None]
+    # At the threshold it stays; under it, or with the other side negated, it goes.
+    for score, tie in ((0.7, "Harbour Transit Authority"), (0.69, None)):
+        near[0, 1] = near[1, 0] = score
+        low = confirm_bodies(units, near, same, 0.7, person=_person, content_words=_words)
+        assert body_tie(low[0], _person) == tie
+    negated = [units[0], _unit("b", "Harbour Transit Authority", "it will not resume"), units[2]]
+    assert body_tie(confirm_bodies(negated, near, same, 0.7, person=_person,
+                                   content_words=_words)[0], _person) is None  # fmt: skip
+
+
+def test_a_co_speaker_who_is_a_person_is_no_body_tie() -> None:
+    both = _unit("a", "Ilse Varga", CLAIM, cospeaker="Tomas Holt")
+    assert body_tie(both, _person) is None
+    kept = confirm_bodies([both], np.zeros((1, 1)), np.eye(1, dtype=bool), 0.7,
+                          person=_person, content_words=_words)  # fmt: skip
+    assert kept[0].cospeaker == "Tomas Holt"
+
+
+# --- through align_statements -------------------------------------------------------------
+
+# (quoted words, speaker as resolved or None, the speaker as written, quote group)
+Spec = tuple[str, str | None, str, int]
+
+
+def _article(outlet: str, text: str, quotes: Sequence[Spec]) -> tuple[Article, Analysis]:
+    """An article whose quotes are substrings of ``text``; each name of the cast it
+    writes is an entity."""
+    article = Article(article_id(outlet, text), f"{outlet}.txt", text, outlet=outlet)
+    records = []
+    for words, speaker, mention, group in quotes:
+        start, at = text.index(words), text.index(mention)
+        records.append(
+            Quote(words, start, start + len(words), False, speaker, mention, at,
+                  at + len(mention), group=group)
+        )  # fmt: skip
+    entities = []
+    for name, kind in CAST.items():
+        forms = [name, name.split()[-1]] if kind == "PERSON" else [name]
+        spots = [(f, text.find(f)) for f in forms]
+        mentions = tuple(Mention(f, s, s + len(f)) for f, s in spots if s >= 0)
+        if mentions:
+            entities.append(Entity(name, kind, mentions[:1]))
+    analysis = Analysis(article.id, "test", ((0, len(text)),), tuple(entities), tuple(records))
+    return article, analysis
+
+
+def _material(*pieces: tuple[Article, Analysis]) -> StoryMaterial:
+    articles = [a for a, _ in pieces]
+    return StoryMaterial(
+        Story("s", None, tuple(a.id for a in articles)), articles, {a.id: n for a, n in pieces}
+    )
+
+
+def _story(*pieces: tuple[Article, Analysis]) -> list[Statement]:
+    return align_statements(_material(*pieces), LexicalSimilarity())
+
+
+def _outlets(statements: Sequence[Statement], words: str) -> set[str]:
+    for statement in statements:
+        if any(words in v.passage.text for v in statement.variants):
+            return {v.passage.outlet for v in statement.variants if v.passage.outlet}
+    raise AssertionError(f"{words!r} is in no statement")
+
+
+BODY = "Harbour Transit Authority"
+BY_BODY = f"The Harbour Transit Authority said in a statement that {CLAIM}."
+BY_SPOKESWOMAN = f"Harbour Transit Authority spokeswoman Ilse Varga said {CLAIM}."
+
+
+def _by_body(outlet: str) -> tuple[Article, Analysis]:
+    return _article(outlet, BY_BODY, [(CLAIM, BODY, "The Harbour Transit Authority", 0)])
+
+
+def test_the_body_and_its_spokeswoman_render_one_statement() -> None:
+    # Two outlets credit the body: a speaker that is a body is no guess to correct
+    # (statement_speakers.reattribute_speakers) when another outlet credits it too.
+    statements = _story(
+        _by_body("A"),
+        _by_body("C"),
+        _article("B", BY_SPOKESWOMAN, [(CLAIM, "Ilse Varga", "Ilse Varga", 0)]),
+    )
+    assert _outlets(statements, CLAIM) == {"A", "B", "C"}
+    assert next(s.speaker for s in statements if len(s.variants) == 3) == BODY
+
+
+def test_units_of_an_unnamed_spokesman_or_an_acronym_speak_as_the_body() -> None:
+    unnamed = f"A spokesman for the Harbour Transit Authority said on Sunday that {CLAIM}."
+    short = f"The HTA said that {CLAIM}."
+    pieces = [
+        _article("A", unnamed, [(CLAIM, None, "A spokesman", 0)]),
+        _article("B", short, [(CLAIM, "HTA", "The HTA", 0)]),
+        _article("C", BY_SPOKESWOMAN, [(CLAIM, "Ilse Varga", "Ilse Varga", 0)]),
+    ]
+    material = _material(*pieces)
+    names = StoryNames({"harbour transit authority": BODY, "ilse varga": "Ilse Varga"},
+                       {BODY: "ORG", "Ilse Varga": "PERSON"})  # fmt: skip
+    units = speaking_for(material, quote_units(material, names, pieces=False), names)
+    assert [(u.speaker, u.cospeaker) for u in units] == [
+        (BODY, None),
+        (BODY, None),
+        ("Ilse Varga", BODY),
+    ]
+
+
+def test_a_member_of_the_body_stays_apart_from_the_body() -> None:
+    member = f"Harbour Transit Authority board member Tomas Holt said {CLAIM}."
+    statements = _story(
+        _by_body("A"),
+        _by_body("C"),
+        _article("B", member, [(CLAIM, "Tomas Holt", "Tomas Holt", 0)]),
+    )
+    assert _outlets(statements, CLAIM) == {"A", "C"}
+
+
+def test_a_spokeswomans_other_claim_stays_apart_from_the_bodys() -> None:
+    # Tied to the body, she still says something else: her words join the body's only
+    # where they render the same claim.
+    said = "the ferries were full all week and the harbour cafe stayed open late"
+    other = f"Harbour Transit Authority spokeswoman Ilse Varga said {said}."
+    statements = _story(
+        _by_body("A"), _by_body("C"), _article("B", other, [(said, "Ilse Varga", "Ilse Varga", 0)])
+    )
+    assert _outlets(statements, CLAIM) == {"A", "C"}
+    assert _outlets(statements, said) == {"B"}
