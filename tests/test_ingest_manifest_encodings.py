@@ -47,3 +47,15 @@ def test_a_manifest_with_semicolons_or_tabs_is_read(tmp_path: Path, separator: s
     (tmp_path / "newsprism.csv").write_bytes(rows.encode("cp1252"))
     (article,) = read_inputs([str(tmp_path)], IngestOptions())
     assert isinstance(article, Article) and article.outlet == "Le Télégramme de Brest, Finistère"
+
+
+def test_windows_paths_in_a_manifest_name_the_files(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("Pier closes\n\n" + BODY, encoding="utf-8")
+    manifest = "path,outlet\r\n.\\sub\\a.txt,Coast Radio\r\n"
+    (tmp_path / "newsprism.csv").write_text(manifest, encoding="utf-8")
+    warnings: list[IngestWarning] = []
+    items = list(read_inputs([str(tmp_path)], IngestOptions(), on_warning=warnings.append))
+    (article,) = items
+    assert isinstance(article, Article) and article.outlet == "Coast Radio"
+    assert warnings == []

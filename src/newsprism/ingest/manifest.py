@@ -384,7 +384,9 @@ def _row(row: dict[str, Any], where: str) -> tuple[str, SourceFacts]:
     published = parse_timestamp(values["published"])
     if values["published"] and published is None:
         raise MalformedInput(where, f"published {values['published']!r} is not an ISO 8601 date")
-    name = Path(values["path"]).as_posix().removeprefix("./")
+    # A manifest written on Windows ("sub\\a.txt") names the same file on every system: on
+    # POSIX its rows named files with backslashes in their names, and were all unused.
+    name = Path(values["path"].replace("\\", "/")).as_posix().removeprefix("./")
     return name, SourceFacts(values["outlet"], values["url"], published)
 
 
