@@ -12,9 +12,11 @@ shared options and helpers of ``cli_base``; this module registers them, in the o
 
 from __future__ import annotations
 
+import inspect
 import logging
 import sys
 import traceback
+from collections.abc import Callable
 
 from rich.text import Text
 
@@ -35,17 +37,29 @@ __all__ = ["app", "main"]
 # Longest exception text in the one line of an unexpected error.
 _MAX_MESSAGE = 300
 
-app.command("ingest")(ingest_command)
-app.command("articles")(articles_command)
-app.command("article")(article_command)
-app.command("stories")(stories_command)
-app.command("story")(story_command)
-app.command("analyze")(analyze_command)
-app.command("brief")(brief_command)
-app.command("serve")(serve_command)
-app.command("export")(export_command)
-app.command("watch")(watch_command)
-app.command("verify")(verify_command)
+
+def _short_help(command: Callable[..., None]) -> str:
+    """The first paragraph of a command's docstring on one line: the command list of
+    ``--help`` kept the docstring's own line breaks ("cross-check each story:" then
+    "the main job." on a line of its own)."""
+    first = inspect.cleandoc(command.__doc__ or "").split("\n\n")[0]
+    return " ".join(first.split())
+
+
+for _name, _command in (
+    ("ingest", ingest_command),
+    ("articles", articles_command),
+    ("article", article_command),
+    ("stories", stories_command),
+    ("story", story_command),
+    ("analyze", analyze_command),
+    ("brief", brief_command),
+    ("serve", serve_command),
+    ("export", export_command),
+    ("watch", watch_command),
+    ("verify", verify_command),
+):
+    app.command(_name, short_help=_short_help(_command))(_command)
 
 
 def main() -> None:
