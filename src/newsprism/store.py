@@ -200,9 +200,19 @@ class Store:
         try:
             yield self._conn
         except BaseException:
-            self._conn.execute("ROLLBACK")
+            # SQLite may have rolled back already (a full disk, an I/O error): a second
+            # ROLLBACK raised "no transaction is active" in place of the real error.
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
             raise
-        self._conn.execute("COMMIT")
+        try:
+            self._conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            # A failed COMMIT can leave the transaction open, and every later write of
+            # this connection (a watch's next poll) failed to begin one.
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            raise write_error(self.path, exc) from None
 
     def add_articles(
         self,
