@@ -114,14 +114,20 @@ def statements_view(brief: Brief) -> Table:
     table.add_column("outlet", ratio=1)
     table.add_column("", no_wrap=True)
     table.add_column("wording", ratio=4)
-    shown = [s for s in brief.statements if len(s.variants) > 1][:MAX_ROWS]
-    for statement in shown:
+    shared = [s for s in brief.statements if len(s.variants) > 1]
+    for statement in shared[:MAX_ROWS]:
         for i, (outlet, kind, text) in enumerate(_variant_rows(statement)):
             speaker = Text(statement.speaker or "(unattributed)") if i == 0 else Text("")
             table.add_row(speaker, outlet, kind, text, end_section=i == len(statement.variants) - 1)
-    hidden = len(brief.statements) - len(shown)
-    if hidden:
-        table.caption = f"{hidden} statements carried by one article only are in the JSON"
+    if len(shared) > MAX_ROWS:
+        table.add_row("", "", "", _more(len(shared) - MAX_ROWS))
+    # Those past MAX_ROWS were counted as carried by one article, and one as "1 statements".
+    single = len(brief.statements) - len(shared)
+    if single:
+        carried = "is" if single == 1 else "are"
+        table.caption = (
+            f"{counted(single, 'statement')} carried by one article only {carried} in the JSON"
+        )
     return table
 
 
