@@ -190,6 +190,12 @@ def test_a_lead_in_s_writer_is_the_name_no_preposition_governs() -> None:
         "In a letter to Lene Brandt, Tom Berg wrote:",
         "Lene Brandt closed the pool on Monday. Tom Berg replied, writing:",
         "Tom Berg, responding to Mayor Lene Brandt, wrote:",
+        # The name after a title holding "of", a date or "by" is the writer.
+        "Secretary of State Tom Berg wrote:",
+        "Director of Friends of the Earth Tom Berg wrote:",
+        "On Monday Tom Berg wrote:",
+        "Posted by Tom Berg on Monday:",
+        "A letter signed by Tom Berg reads:",
     ):
         page = f"{lead_in}\n\nI have swum in the Varna pool since I was a boy.\n\nThe end."
         assert _said(page) == [("Tom Berg", "I have swum in the Varna pool since I was a boy.")]

@@ -168,10 +168,12 @@ _POST: Final = re.compile(r"\s[—–-]\s*(?P<name>[^()\n—–]{2,60}?)\s*\(@\w
 # Links a post ends with, before its sign-off.
 _LINKS: Final = re.compile(r"(?:\s+(?:pic\.twitter\.com/\S+|https?://\S+))+\s*$")
 _SENTENCE_END: Final = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[A-Z])")
-# A name's object position: a preposition, then only titles or "the" ("to Mayor",
-# "with the", "against Harbour Minister") up to the name (searched up to its start).
+# A name's object position: a preposition of the one addressed or opposed, then only
+# titles or "the" ("to Mayor", "with the", "against Harbour Minister") up to the name
+# (searched up to its start). Not "of", "by", "from", "on": "Secretary of State Berg
+# wrote:", "Posted by Berg", "On Monday Berg wrote:" name the writer.
 _GOVERNED: Final = re.compile(
-    r"\b(?i:to|with|against|at|for|from|by|on|about|toward|towards|of)"
+    r"\b(?i:to|with|against|at|for|about|toward|towards)"
     r"(?:\s+(?:the|[A-Z][\w.'’-]*))*?\s+$"
 )
 _QUOTED: Final = re.compile(r"[“\"][^“”\"]*[”\"]")
