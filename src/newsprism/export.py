@@ -220,6 +220,8 @@ def write_rows(
     """Write rows as CSV or JSON Lines (to ``out``, else standard output) or Parquet
     (to ``out``, which it needs: Parquet is binary). CSV text cells that a spreadsheet
     would run as a formula get a leading ``'`` unless ``raw_csv``."""
+    if table not in COLUMNS:  # no rows to find it out by: a KeyError, the format unchecked
+        raise NewsprismError(f"unknown table {table!r}: choose one of {', '.join(TABLE_NAMES)}")
     if fmt == "csv" and not raw_csv:
         rows = guarded_rows(rows)
     if fmt == "parquet":

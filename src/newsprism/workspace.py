@@ -171,12 +171,17 @@ class Workspace:
         """Write one table (quotes, statements, facts, discrepancies, exclusives,
         timeline) of the briefs of ``story_ids`` (None: every story) as csv, jsonl or
         parquet to ``out``; returns the rows written. CSV cells a spreadsheet would run
-        as formulas get a leading ``'`` unless ``raw_csv`` (see :mod:`newsprism.export`)."""
+        as formulas get a leading ``'`` unless ``raw_csv`` (see :mod:`newsprism.export`).
+        ``out`` is replaced whole once every row is written, as the CLI's ``--out`` is:
+        written in place, an export that failed half way left a cut file, the previous
+        one lost."""
         from newsprism.export import briefs_rows, write_rows
+        from newsprism.render.report import replacing
 
         keys = [s.id for s in self.stories()] if story_ids is None else list(story_ids)
         rows = briefs_rows((self.brief(k) for k in keys), table)
-        write_rows(rows, table, fmt, Path(out), raw_csv=raw_csv)
+        with replacing(Path(out)) as target:
+            write_rows(rows, table, fmt, target, raw_csv=raw_csv)
         return len(rows)
 
     def _all_articles(self) -> list[Article]:
