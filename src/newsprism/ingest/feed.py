@@ -173,7 +173,9 @@ def _entry_document(
             return linked
     body = fragment_text(_entry_html(entry))
     if not body:
-        raise MalformedInput(where, "feed entry has no text")
+        # A headline feed links every story and holds none: say how to read them.
+        hint = " (its linked page is read with --fetch-links)" if link and not read_link else ""
+        raise MalformedInput(where, f"feed entry has no text{hint}")
     return RawDocument(
         source=source,
         body=body,
