@@ -32,3 +32,19 @@ def test_a_looping_link_is_one_failure_and_the_folder_is_read(tmp_path: Path) ->
     assert f"failed: {folder / 'self'}: cannot read (Too many levels of symbolic links)" in (
         result.stderr
     )
+
+
+def test_a_linked_folder_is_read_once_and_a_link_above_is_not_followed(tmp_path: Path) -> None:
+    """A link to a folder was passed over without a word (a link to a file was read)."""
+    other, folder = tmp_path / "other", tmp_path / "scraped"
+    other.mkdir()
+    (folder / "sub").mkdir(parents=True)
+    (other / "q.txt").write_text("Quay opens\n\n" + BODY, encoding="utf-8")
+    (folder / "a.txt").write_text("Pier closes\n\n" + BODY, encoding="utf-8")
+    (folder / "linked").symlink_to(other, target_is_directory=True)
+    (folder / "sub" / "again").symlink_to(other, target_is_directory=True)  # read once
+    (folder / "sub" / "top").symlink_to(tmp_path, target_is_directory=True)  # above: not
+    (tmp_path / "outside.txt").write_text("Not named\n\n" + BODY, encoding="utf-8")
+    items = list(read_inputs([str(folder)], IngestOptions()))
+    assert all(isinstance(i, Article) for i in items), items
+    assert sorted(Path(i.source).name for i in items) == ["a.txt", "q.txt"]

@@ -78,16 +78,38 @@ def expand_inputs(values: Iterable[str]) -> Iterator[Input | IngestFailure]:
 def _walk(top: str) -> Iterator[Input | IngestFailure]:
     """Files under ``top``, sorted, skipping hidden files and folders; a failure for each
     folder that cannot be listed (os.walk passed over it without a word, and its files
-    were missing from the run with nothing said)."""
+    were missing from the run with nothing said).
+
+    A link to a folder is followed, as a link to a file is (its files were left out
+    without a word), each real folder read once; never a link to a folder above it,
+    which would loop or read what the user did not name."""
     unlisted: list[OSError] = []
-    for root, dirs, files in os.walk(top, onerror=unlisted.append):
+    walked: set[str] = set()
+    for root, dirs, files in os.walk(top, onerror=unlisted.append, followlinks=True):
         yield from _unlisted(unlisted)
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        real = os.path.realpath(root)
+        if real in walked:  # reached again through a link
+            dirs[:] = []
+            continue
+        walked.add(real)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _up(root, d, real))
         for name in sorted(files):
             if not name.startswith(".") and not is_manifest(name):
                 # os.path.join keeps the path as the user spelt it
                 yield Input(os.path.join(root, name), InputKind.FILE)  # noqa: PTH118
     yield from _unlisted(unlisted)
+
+
+def _up(root: str, name: str, real_root: str) -> bool:
+    """Whether ``root/name`` is a link to ``root`` or to a folder above it."""
+    path = os.path.join(root, name)  # noqa: PTH118 - as os.walk spells it
+    if not Path(path).is_symlink():
+        return False
+    target = os.path.realpath(path)
+    if real_root == target or real_root.startswith(target.rstrip(os.sep) + os.sep):
+        logger.info("%s: a link to a folder above it, not followed", path)
+        return True
+    return False
 
 
 def _unlisted(errors: list[OSError]) -> Iterator[IngestFailure]:
