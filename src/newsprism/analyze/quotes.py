@@ -21,7 +21,8 @@
    on the speaker of the quote before it). A quote that ends a sentence
    begun before it keeps that sentence's attribution ('promising that Mexico would
    "never pay …." He later apologized': not "apologized").
-2. **Indirect speech.** A reporting verb (:data:`CUE_VERBS`) outside quote marks with a
+2. **Indirect speech.** A reporting verb (:data:`~newsprism.analyze.quote_cues.CUE_VERBS`,
+   with the attribution one verb gives) outside quote marks with a
    subject and a ``ccomp`` clause gives the clause (less a leading "that" and trailing
    punctuation); ``according to X`` gives the clause it modifies, less the phrase;
    "asked (him) if/whether …" gives the question even when parsed as an adverbial
@@ -67,6 +68,14 @@ from typing import Final
 from spacy.tokens import Doc, Token
 
 from newsprism.analyze.quote_blocks import block_drafts
+from newsprism.analyze.quote_cues import (
+    CUE_VERBS,
+    INDIRECT_KINDS,
+    according_to,
+    attribution_of,
+    cue_lemma,
+    is_cue,
+)
 from newsprism.analyze.quote_drafts import (
     PARAGRAPH_QUOTE_WORDS,
     Attribution,
@@ -78,22 +87,18 @@ from newsprism.analyze.quote_marks import QuoteSpan
 from newsprism.analyze.quote_subjects import (
     bracketing_clause,
     circumstance_clause,
-    delivered_by,
     fronted_subject_clause,
     fronted_topic,
-    infinitive,
     name_part,
     noun_gerund,
     relative_read_clause,
     requested_extent,
-    subject_of,
     thing_subject,
     verb_like,
 )
 from newsprism.analyze.reported_speech import (
     after_colon,
     committed_extent,
-    described_subject,
     following_clause,
     noun_statements,
     object_read_subject,
@@ -101,7 +106,7 @@ from newsprism.analyze.reported_speech import (
     set_off_extent,
     stated_object,
 )
-from newsprism.analyze.speaker_mentions import cue_offsets, mention_offsets
+from newsprism.analyze.speaker_mentions import mention_offsets
 from newsprism.analyze.speaker_resolution import SpeakerDoc, canonical_speaker
 from newsprism.analyze.speakers import NameResolver
 from newsprism.model import Quote
@@ -115,47 +120,11 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-#: Reporting verbs by lemma, with the kind of report each makes. Every kind attributes a
-#: direct quote; all but "label" also introduce indirect speech with a ``ccomp`` clause
-#: ("called the offer a 'non-starter'" has no clause to report, and "found that" or
-#: "fear that" would turn every finding and worry into a statement).
-CUE_VERBS: Final[dict[str, str]] = {
-    lemma: kind
-    for kind, lemmas in {
-        # Neutral verbs of saying: the bulk of news attributions.
-        "speech": (
-            "say tell add state declare announce explain note remark observe comment "
-            "continue reply respond answer counter recall read testify report confirm repeat "
-            "reiterate recount reaffirm assure"
-        ),
-        # Verbs that also take a stance on what is said.
-        "stance": (
-            "insist warn argue claim contend maintain assert allege stress emphasize "
-            "emphasise acknowledge admit concede deny suggest predict promise vow pledge "
-            "caution charge complain boast joke quip agree ask wonder urge demand plead "
-            "shout yell scream exclaim whisper mutter lament conclude retort propose"
-        ),
-        # Written and posted words.
-        "writing": "write tweet post blog email text",
-        # Verbs that frame a partial quote as a name or a judgement of something.
-        "label": (
-            "call describe dub label brand term characterize characterise deride praise "
-            "hail slam dismiss laud accuse liken compare condemn denounce proclaim put rate "
-            "attack cite reference blast criticize criticise mock echo decry rule refer "
-            "quote invoke tout question blame thank defend reject fear find rip lambaste "
-            "chastise apologize apologise recommend"
-        ),
-    }.items()
-    for lemma in lemmas.split()
-}
-_INDIRECT_KINDS: Final = frozenset({"speech", "stance", "writing"})
 # A quote hands over to an attribution behind it when it ends in one of these.
 _HANDOVER: Final = frozenset(",?!—–-…:")
 _DASHES: Final = frozenset("―—–-")
 # What ends the sentence before a quotation that opens one (a closing mark included).
 _SENTENCE_CLOSE: Final = frozenset(".?!:\"”'’)")
-# Subjects that never name a speaker ("that makes me smart", "there are ...").
-_NOT_SPEAKERS: Final = frozenset({"that", "this", "there", "what", "which", "these", "those"})
 _TITLE_MAX_WORDS: Final = 10
 # Nouns that announce the title of a work in quote marks.
 _WORK_NOUNS: Final = frozenset(
@@ -187,7 +156,7 @@ def extract_quotes(doc: Doc, names: NameResolver) -> list[Quote]:
     """
     ctx = SpeakerDoc(doc, names)
     drafts = _direct_drafts(ctx)
-    drafts.extend(block_drafts(ctx, drafts, _attribution_of, _is_cue))
+    drafts.extend(block_drafts(ctx, drafts, attribution_of, is_cue))
     drafts.extend(_indirect_drafts(ctx))
     drafts.sort(key=lambda d: (d.start, d.end))
     _assign_groups(drafts)
@@ -328,7 +297,7 @@ def _lead_paragraph_attribution(ctx: SpeakerDoc, span: QuoteSpan) -> Attribution
     sentence = ctx.doc[last].sent
     colon = ctx.doc[last].text == ":"
     for token in reversed(sentence):
-        found = _attribution_of(ctx, token)
+        found = attribution_of(ctx, token)
         if found is not None and (colon or not _reports_something(token)):
             return found
     return None
@@ -369,7 +338,7 @@ def _attribution_in_sentence(ctx: SpeakerDoc, span: QuoteSpan) -> Attribution | 
     ]
     candidates.sort(key=lambda t: min(abs(t.i - tokens.start), abs(t.i - tokens.end)))
     for token in candidates:
-        found = _attribution_of(ctx, token)
+        found = attribution_of(ctx, token)
         if found is not None:
             return found
     return None
@@ -385,7 +354,7 @@ def _attribution_after(ctx: SpeakerDoc, span: QuoteSpan) -> Attribution | None:
             # '"That makes me smart," when Holm criticised him': a clause of time or
             # cause after the quote says when it was said, not who said it.
             return None
-        found = _attribution_of(ctx, token)
+        found = attribution_of(ctx, token)
         if found is not None:
             return found
     if len(region) < 2 or region[0].lemma_.lower() not in CUE_VERBS or not region[0].is_lower:
@@ -441,7 +410,7 @@ def _walk_up(ctx: SpeakerDoc, token: Token, paragraph: int, below: Token) -> Att
         # "reopening" it": PolNeAR annotates that attribution).
         skip = ctx.negated[token.i] and below.dep_ not in _REPORTED_ROLES
         if not ctx.quoted[token.i] and not skip:
-            found = _attribution_of(ctx, token) or _parenthetical(ctx, token)
+            found = attribution_of(ctx, token) or _parenthetical(ctx, token)
             if found is not None:
                 found = _participle_before(ctx, token, below, found) or found
                 outer = None
@@ -465,7 +434,7 @@ def _participle_before(
         if ctx.quoted[token.i] and not token.is_punct:
             return None
         if token.tag_ == "VBG" or noun_gerund(token):
-            own = _attribution_of(ctx, token)
+            own = attribution_of(ctx, token)
             if own is not None and own.speaker != found.speaker:
                 return own
     return None
@@ -479,7 +448,7 @@ def _parenthetical(ctx: SpeakerDoc, token: Token) -> Attribution | None:
     """``The offer, she said, is "…"``: a reporting verb attached as parataxis."""
     for child in (ctx.doc[i] for i in ctx.parataxis.get(token.i, ())):
         if not ctx.quoted[child.i] and ctx.para_of[child.i] == ctx.para_of[token.i]:
-            found = _attribution_of(ctx, child)
+            found = attribution_of(ctx, child)
             if found is not None:
                 return found
     return None
@@ -491,7 +460,7 @@ def _attribution_before(ctx: SpeakerDoc, span: QuoteSpan) -> Attribution | None:
     if not lead or lead[-1] not in ":,":
         return None
     for token in reversed(list(_region_before(ctx, span))):
-        found = _attribution_of(ctx, token)
+        found = attribution_of(ctx, token)
         if found is not None:
             return found
     return None
@@ -557,56 +526,6 @@ def _is_title(ctx: SpeakerDoc, span: QuoteSpan, attribution: Attribution) -> boo
     )
 
 
-# --- attribution from one verb -----------------------------------------------------------
-
-
-def _attribution_of(ctx: SpeakerDoc, token: Token) -> Attribution | None:
-    """The cue and speaker when ``token`` is a reporting verb with a speaker, else None."""
-    if ctx.quoted[token.i]:
-        return None
-    if token.lower_ == "according":
-        return _according_to(token)
-    cue = cue_lemma(token) in CUE_VERBS or _goes_on(token)
-    if not cue or not (verb_like(token) or infinitive(token)):
-        return None
-    subject = subject_of(ctx, token)
-    if subject is None or (subject.lower_ in _NOT_SPEAKERS and not described_subject(subject)):
-        return None
-    return Attribution(cue_offsets(token), mention_offsets(subject))
-
-
-def cue_lemma(token: Token) -> str:
-    """The token's lemma; of a gerund read as a noun, the verb's ("claiming" -> "claim",
-    "noting" -> "note", "admitting" -> "admit")."""
-    if not noun_gerund(token):
-        return token.lemma_.lower()
-    stem = token.lower_[:-3]
-    forms = (stem, stem + "e", stem[:-1] if stem[-2:-1] == stem[-1:] else stem)
-    return next((f for f in forms if f in CUE_VERBS), token.lemma_.lower())
-
-
-def _is_cue(token: Token) -> bool:
-    return cue_lemma(token) in CUE_VERBS
-
-
-def _goes_on(token: Token) -> bool:
-    """``He went on, "…"``: "go on" carries a quote on like "continue" (direct quotes
-    only: "went on to ..." reports through its own verb)."""
-    return token.lemma_.lower() == "go" and any(
-        c.dep_ == "prt" and c.lower_ == "on" for c in token.children
-    )
-
-
-def _according_to(token: Token) -> Attribution | None:
-    for prep in token.children:
-        if prep.lower_ == "to":
-            for source in prep.children:
-                if source.dep_ == "pobj":
-                    speaker = delivered_by(source) or source
-                    return Attribution((token.idx, prep.idx + len(prep)), mention_offsets(speaker))
-    return None
-
-
 # --- indirect speech ---------------------------------------------------------------------
 
 
@@ -630,7 +549,7 @@ def _reported_clause(ctx: SpeakerDoc, token: Token) -> Draft | None:
         return _according_clause(ctx, token)
     if not verb_like(token) or _negated(token):
         return None  # "did not say whether the fire was linked to …": nothing was said
-    indirect = CUE_VERBS.get(cue_lemma(token)) in _INDIRECT_KINDS
+    indirect = CUE_VERBS.get(cue_lemma(token)) in INDIRECT_KINDS
     extent = _reported_extent(ctx, token) if indirect else None
     nominal = extent is None
     if nominal:
@@ -639,7 +558,7 @@ def _reported_clause(ctx: SpeakerDoc, token: Token) -> Draft | None:
         extent = requested_extent(token) or committed_extent(token) or stated_object(token)
     if extent is None:
         return None
-    attribution = _attribution_of(ctx, token)
+    attribution = attribution_of(ctx, token)
     if attribution is None:
         return None
     return _clause_draft(ctx, *extent, attribution, _NOMINAL_MIN_WORDS if nominal else 1)
@@ -674,11 +593,11 @@ def _reported_extent(ctx: SpeakerDoc, verb: Token) -> tuple[int, int] | None:
 
 def _according_clause(ctx: SpeakerDoc, token: Token) -> Draft | None:
     """``According to X, the talks failed``: the clause the phrase modifies, less it."""
-    attribution = _according_to(token)
+    attribution = according_to(token)
     head = token.head
     if attribution is None or head.i == token.i:
         return None
-    if _attribution_of(ctx, head) is not None:
+    if attribution_of(ctx, head) is not None:
         # "“…,” Cruz said …, according to The Hill": the clause is Cruz's statement,
         # which his own cue already attributes; the phrase only names where it ran.
         return None
