@@ -16,10 +16,13 @@ from tests.conftest import BODY
 ROWS = "path,outlet,url,published\r\na.txt,Le Télégramme de Brest,,2026-03-02T08:00:00+01:00\r\n"
 
 
-@pytest.mark.parametrize("encoding", ["cp1252", "utf-16", "utf-8-sig", "utf-8"])
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-16", "utf-8-sig", "utf-8", "mac"])
 def test_a_spreadsheet_manifest_is_read(tmp_path: Path, encoding: str) -> None:
     (tmp_path / "a.txt").write_text("Pier closes\n\n" + BODY, encoding="utf-8")
-    (tmp_path / "newsprism.csv").write_bytes(ROWS.encode(encoding))
+    rows = ROWS.replace("\r\n", "\r") if encoding == "mac" else ROWS  # an old Mac's CR
+    (tmp_path / "newsprism.csv").write_bytes(
+        rows.encode("cp1252" if encoding == "mac" else encoding)
+    )
     warnings: list[IngestWarning] = []
     items = list(read_inputs([str(tmp_path)], IngestOptions(), on_warning=warnings.append))
     (article,) = items

@@ -262,7 +262,8 @@ def _text(data: bytes, source: str) -> tuple[str, IngestWarning | None]:
         decoded = decode(data, source)
     except InputError as exc:
         raise MalformedInput(source, f"manifest is not text ({exc.reason})") from None
-    text = decoded.text.removeprefix("\ufeff")
+    # Line ends as universal newlines read them (an old Mac's "CSV" ends lines in CR).
+    text = decoded.text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     return text, IngestWarning(source, decoded.warning) if decoded.warning else None
 
 
@@ -348,8 +349,8 @@ def _csv_rows(text: str, source: str) -> list[tuple[str, dict[str, Any]]]:
     header = text.split("\n", 1)[0]
     separator = next((s for s in _SEPARATORS if s in header), ",")
     reader = csv.DictReader(io.StringIO(text), delimiter=separator)
-    _check_columns(reader.fieldnames or [], source)
     try:
+        _check_columns(reader.fieldnames or [], source)  # reads the header row
         return [(f"row {n}", row) for n, row in enumerate(reader, start=2)]
     except csv.Error as exc:
         raise MalformedInput(source, f"invalid CSV ({exc})") from None
