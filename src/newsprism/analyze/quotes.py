@@ -40,9 +40,10 @@
    :mod:`newsprism.analyze.quote_subjects`.
 3. **Speakers** are resolved in text order (:mod:`newsprism.analyze.speaker_resolution`):
    names and descriptions through the :class:`NameResolver`; he/she by the nearest
-   earlier speaker or named subject whose gender does not contradict the pronoun (names
-   inside quotes never count); a role ("the California Democrat") by the person the
-   text is about just before.
+   earlier speaker or named subject whose gender does not contradict the pronoun (the
+   article's or one an earlier "he"/"she" resolved to the person showed; names inside
+   quotes never count); a role ("the California Democrat") by the person the text is
+   about just before; a body or a thing ("the gun lobby") by nobody quoted before it.
 
 Skipped, by rule: a quotation with no attribution by any route above (scare quotes,
 nicknames, titles without a speaker); a Title Case quotation of at most 10 words after a
@@ -107,7 +108,12 @@ from newsprism.analyze.reported_speech import (
     stated_object,
 )
 from newsprism.analyze.speaker_mentions import mention_offsets
-from newsprism.analyze.speaker_resolution import SpeakerDoc, canonical_speaker
+from newsprism.analyze.speaker_resolution import (
+    SpeakerDoc,
+    canonical_speaker,
+    note_speaker,
+    thing_mention,
+)
 from newsprism.analyze.speakers import NameResolver
 from newsprism.model import Quote
 
@@ -414,7 +420,10 @@ def _walk_up(ctx: SpeakerDoc, token: Token, paragraph: int, below: Token) -> Att
             if found is not None:
                 found = _participle_before(ctx, token, below, found) or found
                 outer = None
-                thing = found.speaker is not None and thing_subject(ctx.tokens(*found.speaker).root)
+                thing = found.speaker is not None and (
+                    thing_subject(ctx.tokens(*found.speaker).root)
+                    or thing_mention(ctx, found.speaker)
+                )
                 if thing and token.head.i != token.i:
                     outer = _walk_up(ctx, token.head, paragraph, token)
                 return outer if outer is not None and outer.speaker != found.speaker else found
@@ -694,6 +703,8 @@ def _resolve_speakers(ctx: SpeakerDoc, drafts: Sequence[Draft]) -> None:
             draft.speaker = draft.leader.speaker
         elif draft.attribution is not None and draft.attribution.speaker is not None:
             draft.speaker = canonical_speaker(ctx, draft.attribution.speaker, spoken)
+            if draft.speaker is not None:
+                note_speaker(ctx, draft.attribution.speaker, draft.speaker)
         if draft.speaker is not None and draft.attribution is not None:
             position = (draft.attribution.speaker or draft.attribution.cue)[0]
             spoken.append((position, draft.speaker))

@@ -3,8 +3,11 @@ to a canonical name, for :mod:`newsprism.analyze.quotes`.
 
 * **Names** go through the :class:`~newsprism.analyze.speakers.NameResolver`.
 * **He/she** (and him/her) take the nearest earlier speaker or named subject whose gender
-  does not contradict the pronoun (:func:`_antecedent`; names inside quotes never count,
-  nor the subject of a clause reported or feared inside another sentence). Before that:
+  does not contradict the pronoun (:func:`_antecedent`; the gender is the resolver's,
+  else the one an earlier pronoun resolved to that person showed, :func:`note_speaker`:
+  after '"…," he said' for Brenner, "she" is not Brenner; names inside quotes never
+  count, nor the subject of a clause reported or feared inside another sentence).
+  Before that:
   the subject of a clause of time or a relative clause is the name the clause above
   owns ("Holm's first appearance since she apologized"); a pronoun speaking after a
   question put to a named person is the one asked ("asked Rask if … He signaled he
@@ -15,8 +18,10 @@ to a canonical name, for :mod:`newsprism.analyze.quotes`.
   senator"): a definite description ending in a title or a party noun that the
   resolver cannot tie to a name is the person the text is about just before: the last
   speaker or the nearer named subject, within :data:`_DESCRIPTION_REACH` paragraphs.
-* **Other descriptions** ("the statement continued") are the speaker quoted last; "the
-  group" the organisation named last; never one that names someone else ("the Holt
+* **Other descriptions** of a person or a document ("the New York businessman", "the
+  statement continued") are the speaker quoted last; "the group" the organisation named
+  last; "the country" its leader; a body or a thing ("the gun lobby", "the station")
+  nobody, its mention as written; never one that names someone else ("the Holt
   campaign" is nobody quoted before unless that is Holt), nor the asker for one that
   replies ("The porter replies"). A description never takes up a person named only
   inside quote marks ("President Reagan" in someone's quote), and a role that is the
@@ -44,7 +49,7 @@ from newsprism.analyze.speakers import Gender, NameResolver
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["SpeakerDoc", "canonical_speaker"]
+__all__ = ["SpeakerDoc", "canonical_speaker", "note_speaker", "thing_mention"]
 
 _PRONOUN_GENDER: Final[dict[str, Gender]] = {
     "he": "male",
@@ -69,6 +74,21 @@ _CLAUSE_DEPS: Final = frozenset(
 # Steps up the parse from a name to the person a clause or apposition describes
 # ("Mark Lind, whose 6-year-old son, Oskar Lind, was hurt": 3).
 _DESCRIBING_STEPS: Final = 6
+# Heads of descriptions that name a person although no title does: candidacy and
+# standing ("the presumptive Republican nominee", "the GOP front-runner", "the real
+# estate mogul", "the communications pro"). Read off the descriptions that took up the
+# last speaker on PolNeAR dev and BASIL (the rest were bodies, documents and things:
+# "the gun lobby", "the lawsuit", "the truck story"); not fitted to a score.
+_PERSON_NOUNS: Final = frozenset(
+    {
+        *("nominee", "candidate", "hopeful", "runner", "frontrunner", "contender"),
+        *("challenger", "incumbent", "mogul", "tycoon", "magnate", "billionaire"),
+        *("millionaire", "star", "celebrity", "host", "anchor", "pro", "man", "woman"),
+    }
+)
+_PERSON_COMPOUNDS: Final = ("man", "woman", "person")
+# Descriptions of a state, which its leader speaks for.
+_STATE_NOUNS: Final = frozenset({"country", "nation", "republic", "kingdom"})
 # Verbs of answering.
 _REPLYING: Final = frozenset({"reply", "respond", "answer", "retort"})
 # Verbs that put a question to the person they name ("asked Rask if …").
@@ -82,11 +102,29 @@ _MAX_NAME_WORDS: Final = 4
 
 
 class SpeakerDoc(QuotedDoc):
-    """One article's parse and quotations, and the resolver for its names."""
+    """One article's parse and quotations, the resolver for its names, and the genders
+    its pronoun speakers have shown so far (:func:`note_speaker`)."""
 
     def __init__(self, doc: Doc, names: NameResolver) -> None:
         super().__init__(doc)
         self.names = names
+        self.shown: dict[str, Gender] = {}
+
+    def gender(self, name: str) -> Gender | None:
+        """The resolver's gender for ``name``; failing that, the one a pronoun resolved
+        to that person earlier in the text showed ("…," he said: male)."""
+        return self.names.gender(name) or self.shown.get(name)
+
+
+def note_speaker(ctx: SpeakerDoc, offsets: tuple[int, int], name: str) -> None:
+    """Remember the gender a pronoun speaker ("he", "her statement") shows for the
+    person it was resolved to, when the resolver knows none: a "she" later in the text
+    is then not that man ("…," he said of Tomas Brenner, whose given name the text never
+    ties to a gender; "…," she said: not Brenner)."""
+    gender = _PRONOUN_GENDER.get(ctx.text[offsets[0] : offsets[1]].lower())
+    gender = gender or _possessed_reply(ctx, offsets)
+    if gender is not None and ctx.names.gender(name) is None:
+        ctx.shown.setdefault(name, gender)
 
 
 def canonical_speaker(
@@ -214,7 +252,7 @@ def _bound_possessor(ctx: SpeakerDoc, offset: int, gender: Gender) -> str | None
             continue
         start = token.left_edge.idx if token.left_edge.dep_ == "compound" else token.idx
         name = ctx.names.canonical(ctx.text[start : token.idx + len(token)], start)
-        if name is not None and ctx.names.gender(name) in (None, gender):
+        if name is not None and ctx.gender(name) in (None, gender):
             return name
     return None
 
@@ -247,7 +285,7 @@ def _question_addressee(
         addressee = _addressee(ctx, token)
         asked = {name for at, name in spoken if at < token.idx}
         since = {name for at, name in spoken if token.idx <= at < offset}
-        if addressee is None or ctx.names.gender(addressee) not in (None, gender):
+        if addressee is None or ctx.gender(addressee) not in (None, gender):
             return None
         # A reply in between ("Rask answered, …") is a speaker since: the usual rule
         # then finds whoever spoke last.
@@ -279,22 +317,17 @@ def _described_speaker(
     ctx: SpeakerDoc, offsets: tuple[int, int], spoken: Sequence[tuple[int, str]]
 ) -> str | None:
     """``the Texas governor continues``, ``the statement continued``: a definite
-    description the resolver could not tie to a name is the speaker quoted last, within
-    :data:`_DESCRIPTION_REACH` paragraphs; unless it names a body ("the group") or
-    takes up someone the article introduced unnamed ("a spokesman … the spokesman")."""
+    description of a person or a document the resolver could not tie to a name is the
+    speaker quoted last, within :data:`_DESCRIPTION_REACH` paragraphs; a body is its
+    own (:func:`_body_speaker`), and some descriptions nobody (:func:`_may_take_up`)."""
     tokens = ctx.tokens(*offsets)
     if not len(tokens) or tokens[0].lower_ != "the":
         return None
     head = tokens.root
-    if head.lower_ in ORG_WORDS:
-        return _possessor(ctx, head) or _described_body(ctx, offsets[0])
+    if head.lower_ in ORG_WORDS or head.lower_ in _STATE_NOUNS:
+        return _body_speaker(ctx, head, offsets[0])
     role = _is_role(ctx, offsets)
-    # A plural ("the board's engineers") names several people, never the one quoted last.
-    plural = (head.pos_ in ("PRON", "PROPN", "DET", "NUM") and not role) or head.tag_ in (
-        "NNS",
-        "NNPS",
-    )
-    if plural or (head.lower_ not in _DOCUMENT_NOUNS and _introduced_unnamed(ctx, head)):
+    if not _may_take_up(ctx, head, role):
         return None
     last = max(((p, n) for p, n in spoken if p < offsets[0]), default=None)
     if role:
@@ -316,6 +349,59 @@ def _described_speaker(
         return None
     breaks = len(_PARAGRAPH_BREAK.findall(ctx.text, last[0], offsets[0]))
     return last[1] if breaks <= _DESCRIPTION_REACH else None
+
+
+def thing_mention(ctx: SpeakerDoc, offsets: tuple[int, int]) -> bool:
+    """Whether a speaker mention is a definite description of a thing: no person noun
+    or role, no body or state, no document, and no one the resolver knows by it ("the
+    poster … suggests"). Inside a clause someone reports, the quoted words are then
+    the reporter's, as for "it" or "the advertisement"
+    (:func:`~newsprism.analyze.quote_subjects.thing_subject`)."""
+    tokens = ctx.tokens(*offsets)
+    if len(tokens) < 2 or tokens[0].lower_ != "the" or tokens.root.pos_ != "NOUN":
+        return False
+    head = tokens.root.lower_
+    if head in ORG_WORDS or head in _STATE_NOUNS or head in _DOCUMENT_NOUNS:
+        return False
+    if _is_role(ctx, offsets) or _person_noun(tokens.root):
+        return False
+    return ctx.names.canonical(ctx.text[offsets[0] : offsets[1]], offsets[0]) is None
+
+
+def _body_speaker(ctx: SpeakerDoc, head: Token, offset: int) -> str | None:
+    """``the group said``: its owner ("the office" after "Mr. Fishman's office") or the
+    organisation named last. ``May said the country would …``: a state speaks through
+    its leader, the head of government or state the resolver knows before the mention
+    (the roster folds a leader with its state too), never any other person."""
+    if head.lower_ in _STATE_NOUNS:
+        return ctx.names.canonical("the leader", offset)
+    return _possessor(ctx, head) or _described_body(ctx, offset)
+
+
+def _may_take_up(ctx: SpeakerDoc, head: Token, role: bool) -> bool:
+    """Whether a description with this head may be the speaker quoted last: one person
+    (a plural, "the board's engineers", names several), not one the article introduced
+    unnamed ("a spokesman … the spokesman"), and a person or a document at all ("the
+    gun lobby said", "the station said": a body or a thing that speaks is not the
+    person quoted before it; its mention stays as written)."""
+    plural = (head.pos_ in ("PRON", "PROPN", "DET", "NUM") and not role) or head.tag_ in (
+        "NNS",
+        "NNPS",
+    )
+    document = head.lower_ in _DOCUMENT_NOUNS
+    if plural or (not document and _introduced_unnamed(ctx, head)):
+        return False
+    return role or document or _person_noun(head)
+
+
+def _person_noun(head: Token) -> bool:
+    """Whether a description's head noun names a person (beyond the titles and camp
+    nouns of a role): a compound of "man", "woman" or "person" ("the New York
+    businessman", "the congresswoman") or one of :data:`_PERSON_NOUNS`."""
+    word = head.lower_
+    return word in _PERSON_NOUNS or any(
+        word.endswith(end) and len(word) > len(end) + 2 for end in _PERSON_COMPOUNDS
+    )
 
 
 def _answers_the_asker(ctx: SpeakerDoc, tokens: Span, since: int) -> bool:
@@ -480,7 +566,7 @@ def _antecedent(
     fitting = [
         c
         for c in candidates
-        if (gender is None or ctx.names.gender(c[1]) in (None, gender)) and c[1] not in excluded
+        if (gender is None or ctx.gender(c[1]) in (None, gender)) and c[1] not in excluded
     ]
     preferred = next((c for c in fitting if c[2]), None) or next(iter(fitting), None)
     return preferred[1] if preferred is not None else None
