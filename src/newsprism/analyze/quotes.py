@@ -18,7 +18,10 @@
    is a statement with no speaker. A paragraph without marks after a lead-in that ends
    in a colon and speaks of speech ("Read the full statement:") is a block quote
    (:mod:`newsprism.analyze.quote_blocks`; a lead-in with no speaker of its own passes
-   on the speaker of the quote before it). A quote that ends a sentence
+   on the speaker of the quote before it). An interview transcript ("Q: … A: …" or
+   "Name: …" turns after "She told us the following:") is
+   :mod:`newsprism.analyze.quote_transcripts`'s: its questions are nobody's quote,
+   its answers the interviewee's, whatever the marks said. A quote that ends a sentence
    begun before it keeps that sentence's attribution ('promising that Mexico would
    "never pay …." He later apologized': not "apologized").
 2. **Indirect speech.** A reporting verb (:data:`~newsprism.analyze.quote_cues.CUE_VERBS`,
@@ -97,6 +100,7 @@ from newsprism.analyze.quote_subjects import (
     thing_subject,
     verb_like,
 )
+from newsprism.analyze.quote_transcripts import transcript_drafts
 from newsprism.analyze.reported_speech import (
     after_colon,
     committed_extent,
@@ -164,6 +168,7 @@ def extract_quotes(doc: Doc, names: NameResolver) -> list[Quote]:
     drafts = _direct_drafts(ctx)
     drafts.extend(block_drafts(ctx, drafts, attribution_of, is_cue))
     drafts.extend(_indirect_drafts(ctx))
+    drafts = transcript_drafts(ctx, drafts)
     drafts.sort(key=lambda d: (d.start, d.end))
     _assign_groups(drafts)
     _resolve_speakers(ctx, drafts)
