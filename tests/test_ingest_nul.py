@@ -80,3 +80,13 @@ def test_a_page_starting_with_a_nul_is_still_a_page(write: Write) -> None:
     (article,), _ = _read(write("page", b"\x00" + PAGE.encode()))
     assert isinstance(article, Article) and article.title == "Pier closes"
     assert "<p>" not in article.text
+
+
+def test_a_file_cut_short_and_padded_with_nuls_is_read(write: Write) -> None:
+    """A write cut short leaves the rest of a file it had sized as zeros: a run of NULs,
+    refused as binary; a file of zeros only is empty."""
+    items, warnings = _read(write("cut.txt", ("Pier closes\n\n" + BODY).encode() + bytes(3000)))
+    assert isinstance(items[0], Article) and "Tessel voted" in items[0].text
+    assert "NUL" in warnings[0].message
+    (empty,) = _read(write("zeros.txt", bytes(5000)))[0]
+    assert isinstance(empty, IngestFailure) and empty.reason.startswith("empty input")

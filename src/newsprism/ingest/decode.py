@@ -144,7 +144,10 @@ def looks_binary(data: bytes) -> bool:
     """True when the head of ``data`` holds many control characters or a run of NULs
     (and is no UTF-16 text, whose NULs are the high bytes of ASCII characters). A stray
     NUL is no sign of binary data: a page with one was refused whole ("binary content"),
-    where a browser shows it; :func:`decode` drops it."""
+    where a browser shows it; :func:`decode` drops it. Nor are NULs that end the data:
+    a download or a write cut short leaves the rest of a file it had sized as zeros."""
+    if data.endswith(b"\x00"):
+        data = data.rstrip(b"\x00")
     head = data[:SNIFF_BYTES]
     if b"\x00" in head and utf16_encoding(head) is not None:
         return False
