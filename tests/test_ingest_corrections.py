@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 
 from newsprism.cli import app
 from newsprism.ingest import IngestOptions, batch
-from newsprism.ingest.batch import ingest
+from newsprism.ingest.batch import ingest, plan_inputs
+from newsprism.ingest.shards import read_pieces, split_input
 from newsprism.model import Analysis, Article, article_id
 from newsprism.store import Store
 
@@ -192,3 +193,24 @@ def test_reading_again_without_the_manifest_keeps_what_it_said(tmp_path: Path) -
         article = store.get_article(first)
         assert article is not None and article.outlet == "Harbour Herald"
         assert article.url == "https://herald.example/ferry" and article.published is not None
+
+
+def test_pieces_read_again_without_the_outlet_given_keep_it(tmp_path: Path) -> None:
+    """The dask engine reads pieces (read_pieces) and stores them through an
+    ArticleBatch: the pieces did not tell which outlets were only the file's name, so a
+    re-read without --outlet 'corrected' the stored outlet to it."""
+    folder = tmp_path / "scraped"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TEXT, encoding="utf-8")
+    with Store(tmp_path / "x.db") as store:
+        (first,) = ingest(store, [str(folder)], IngestOptions(outlet="Harbour Herald")).article_ids
+        pieces = [p for found in plan_inputs([str(folder)]) for p in split_input(found, 1 << 20)]
+        articles, report = batch.ArticleBatch(), batch.IngestReport()
+        guessed = articles.guessed_outlets.add
+        for item in read_pieces(pieces, IngestOptions(), on_guessed_outlet=guessed):
+            assert isinstance(item, Article)
+            articles.add(item)
+        articles.flush(store, report)
+        assert report.article_ids == [first] and not report.corrected
+        article = store.get_article(first)
+        assert article is not None and article.outlet == "Harbour Herald"

@@ -165,6 +165,7 @@ def read_pieces(
     options: IngestOptions | None = None,
     on_warning: Callable[[IngestWarning], None] | None = None,
     on_piece: Callable[[Piece, bool], None] | None = None,
+    on_guessed_outlet: Callable[[str], None] | None = None,
 ) -> Iterator[Item]:
     """Articles (or failures) from every piece, in order, as
     :func:`newsprism.ingest.pipeline.read_inputs` reads the same records.
@@ -172,9 +173,13 @@ def read_pieces(
     ``on_piece`` gets each piece after it is read and whether it yielded anything: a
     whole input that yields nothing is a failure here, as in read_inputs; for a range
     only the input's last piece can tell (see :class:`InputTally`). Standard input is
-    read from this process's own standard input.
+    read from this process's own standard input. ``on_guessed_outlet`` gets the id of
+    each article whose outlet is only its file's name, as in read_inputs: the writer
+    puts it in its batch's ``guessed_outlets`` so that a re-read keeps the stored outlet
+    (without it a dask re-read 'corrected' the outlet to the file's name).
     """
     context = _Context(options or IngestOptions(), None, on_warning)
+    context.on_guessed_outlet = on_guessed_outlet
     with context.stack:
         for piece in pieces:
             read = (
