@@ -43,6 +43,7 @@ from newsprism.ingest import IngestOptions
 from newsprism.ingest.pipeline import DEFAULT_MAX_BYTES
 from newsprism.lookup import not_found_error
 from newsprism.render import jsonout, terminal
+from newsprism.render.bidi import BidiSafe
 from newsprism.render.report import OutputFormat, ReportView, replacing
 
 if TYPE_CHECKING:
@@ -351,4 +352,4 @@ def verify_command(
         elif output_format is VerifyFormat.md:
             sys.stdout.write(verify_view.verification_markdown(verification))
         else:
-            out.print(verify_view.verification_panel(verification))
+            out.print(BidiSafe(verify_view.verification_panel(verification)))

@@ -34,6 +34,7 @@ from newsprism.ingest.pipeline import DEFAULT_MAX_BYTES
 from newsprism.lookup import not_found_error
 from newsprism.model import Story
 from newsprism.render import jsonout, terminal
+from newsprism.render.bidi import BidiSafe
 from newsprism.store import ArticleQuery, Store, query_moment
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ def ingest_command(
         )
     report_warnings(report.warnings)
     report_failures(report.failures)
-    out.print(terminal.ingest_summary(report))
+    out.print(BidiSafe(terminal.ingest_summary(report)))
     if not report.ok:
         raise typer.Exit(EXIT_FAILED_INPUTS)
 
@@ -101,7 +102,7 @@ def articles_command(
     if as_json:
         out.print_json(jsonout.dumps([jsonout.article_to_dict(a) for a in found]))
     else:
-        out.print(terminal.articles_table(found, title=f"Articles ({len(found)} shown)"))
+        out.print(BidiSafe(terminal.articles_table(found, title=f"Articles ({len(found)} shown)")))
 
 
 def article_command(
@@ -125,9 +126,9 @@ def article_command(
         failure = {k: failures[0][k] for k in ("stage", "error")} if failures else None
         out.print_json(jsonout.dumps({**shown, "failure": failure}))
     else:
-        out.print(terminal.article_panel(article, full=True, analysis=analysis))
+        out.print(BidiSafe(terminal.article_panel(article, full=True, analysis=analysis)))
         if failures:
-            out.print(terminal.failures_table(failures))
+            out.print(BidiSafe(terminal.failures_table(failures)))
 
 
 def _analyses(
@@ -162,7 +163,7 @@ def stories_command(
     if as_json:
         out.print_json(jsonout.dumps([jsonout.story_to_dict(s) for s in stories]))
     else:
-        out.print(terminal.stories_table(stories, outlets))
+        out.print(BidiSafe(terminal.stories_table(stories, outlets)))
 
 
 def story_command(
@@ -179,4 +180,4 @@ def story_command(
     if as_json:
         out.print_json(jsonout.dumps(jsonout.story_to_dict(story)))
     else:
-        out.print(terminal.story_panel(story, articles))
+        out.print(BidiSafe(terminal.story_panel(story, articles)))

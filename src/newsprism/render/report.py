@@ -19,11 +19,12 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
+from rich.console import Console, RenderableType
 
 from newsprism.errors import AnalysisFailure, BriefFailure
 from newsprism.model import Analysis, Article, Brief, IngestFailure, Story
 from newsprism.render import jsonout, terminal
+from newsprism.render.bidi import BidiSafe
 
 logger = logging.getLogger(__name__)
 
@@ -129,19 +130,20 @@ def _formatted(output_format: OutputFormat, view: ReportView) -> str:
 def _print_terminal(console: Console, view: ReportView) -> None:
     from newsprism.render import briefs as brief_views
 
-    console.print(
-        terminal.articles_table(view.articles, terminal.counted(len(view.articles), "article"))
-    )
+    def show(renderable: RenderableType) -> None:
+        console.print(BidiSafe(renderable))  # article text cannot reorder a row
+
+    show(terminal.articles_table(view.articles, terminal.counted(len(view.articles), "article")))
     if view.show_articles:
         for article in view.articles:
             analysis = view.analyses.get(article.id)
-            console.print(terminal.article_panel(article, full=False, analysis=analysis))
+            show(terminal.article_panel(article, full=False, analysis=analysis))
     for brief in view.briefs:
-        console.print(brief_views.brief_panel(brief, view.outlets))
+        show(brief_views.brief_panel(brief, view.outlets))
     stories = [b.story for b in view.briefs]
-    console.print(terminal.stories_table(stories, _outlet_names(stories, view.outlets)))
+    show(terminal.stories_table(stories, _outlet_names(stories, view.outlets)))
     if view.failures:
-        console.print(terminal.failures_table(view.failure_dicts()))
+        show(terminal.failures_table(view.failure_dicts()))
 
 
 def _outlet_names(stories: list[Story], outlets: dict[str, str]) -> dict[str, list[str]]:
