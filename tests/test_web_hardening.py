@@ -5,6 +5,7 @@ with ``Origin: null`` are refused; an ingest job reports each stage's real outco
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Iterator
@@ -423,3 +424,54 @@ def test_jobs_share_one_loaded_analyser(tmp_path: Path, monkeypatch: pytest.Monk
         time.sleep(0.05)
     assert [j.state for j in jobs] == ["done", "done"]
     assert len(loads) == 1
+
+
+def _post_chunked(app: Any, path: str, head: bytes, chunks: int) -> tuple[int, int]:
+    """POST ``head`` then ``chunks`` chunks of 64 KiB as a body without a Content-Length,
+    straight through the ASGI app (the test client reads a streamed body in full before
+    the app sees it); the status answered and the chunks the app read."""
+    read = 0
+
+    async def receive() -> dict[str, Any]:
+        nonlocal read
+        if read == 0:
+            read = 1
+            return {"type": "http.request", "body": head, "more_body": True}
+        if read <= chunks:
+            read += 1
+            return {"type": "http.request", "body": b"A" * (1 << 16), "more_body": True}
+        return {"type": "http.request", "body": b"\r\n--XX--\r\n", "more_body": False}
+
+    sent: list[dict[str, Any]] = []
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST",
+        "scheme": "http", "path": path, "raw_path": path.encode(), "query_string": b"",
+        "root_path": "", "client": ("127.0.0.1", 1), "server": ("testserver", 80),
+        "headers": [(b"host", b"testserver"),
+                    (b"content-type", b"multipart/form-data; boundary=XX"),
+                    (b"transfer-encoding", b"chunked")],
+    }  # fmt: skip
+    asyncio.run(app(scope, receive, send))
+    start = next(m for m in sent if m["type"] == "http.response.start")
+    return start["status"], read - 1
+
+
+def test_a_chunked_upload_is_refused_where_it_passes_the_limit(db: Path) -> None:
+    """Without a Content-Length the guard let the body through, and the form parser read
+    all of it (spooled to disk past 1 MB) before the route counted the files: a 1000
+    byte limit read 200 MiB."""
+    options = WebOptions(embeddings="off", allowed_hosts=("testserver",), max_upload_bytes=100_000)
+    app = create_app(db, options)
+    head = (
+        b'--XX\r\nContent-Disposition: form-data; name="files"; filename="a.txt"\r\n'
+        b"Content-Type: text/plain\r\n\r\n"
+    )
+    for path in ("/api/ingest", "/ingest"):
+        status, read = _post_chunked(app, path, head, chunks=400)  # 25 MiB offered
+        assert status == 413 and read <= 2, (path, read)
+    status, read = _post_chunked(app, "/stories/x/verify", head, chunks=400)
+    assert status == 413 and read <= 4

@@ -205,4 +205,4 @@ def test_files_over_the_limit_in_all_are_413_without_a_content_length(
     with TestClient(create_app(tmp_path / "web.db", options)) as client:
         response = client.post("/api/ingest", content=iter([body]), headers=headers)
     assert response.status_code == 413, response.text
-    assert "in all" in response.json()["detail"]
+    assert "over the limit of 3,000 bytes" in response.json()["detail"]

@@ -12,7 +12,9 @@ Guarantees, for every HTTP response the app sends, errors included:
   the browser's ``Sec-Fetch-Site``, by an ``Origin`` naming another host, or by
   ``Origin: null`` (sandboxed frames, ``data:`` and ``file:`` pages);
 - an upload (or a summary to verify) whose ``Content-Length`` is over the limit is refused
-  with 413 before it is read;
+  with 413 before it is read, and one sent without it (chunked) with 413 as soon as the
+  bytes read pass the limit (they were all read, spooled to disk, before the route
+  could count them);
 - an exception no route handled is logged with its traceback and answered with a 500
   that holds no traceback;
 - every error under ``/api`` is JSON ``{"error", "detail"}``, every other an escaped HTML
@@ -29,6 +31,7 @@ from urllib.parse import urlsplit
 from fastapi import Request
 from fastapi.responses import JSONResponse, Response
 from starlette.datastructures import MutableHeaders
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsprism.web.services import MAX_SUMMARY_BYTES, normal_host, services
@@ -90,6 +93,9 @@ class Guard:
         if refusal is not None:
             await refusal(scope, receive, send_with_headers)
             return
+        limit = _body_limit(request)
+        if limit is not None:
+            receive = _counted(receive, *limit)
         try:
             await self.app(scope, receive, send_with_headers)
         except Exception:
@@ -143,21 +149,48 @@ def _netloc(origin: str) -> str | None:
         return None
 
 
-def _too_large(request: Request) -> Response | None:
-    """413 for an upload, or a summary to verify, whose ``Content-Length`` is over its
-    limit (the route checks the summary's characters once read)."""
+def _body_limit(request: Request) -> tuple[str, int] | None:
+    """What the body of the request is and its limit in bytes: an upload, a summary to
+    verify; None for every other request."""
     if request.method != "POST":
         return None
     if request.url.path in _UPLOAD_PATHS:
-        what, limit = "the upload", services(request).options.max_upload_bytes
-    elif request.url.path.endswith(_VERIFY_SUFFIX):
-        what, limit = "the summary", MAX_SUMMARY_BYTES
-    else:
+        return "the upload", services(request).options.max_upload_bytes
+    if request.url.path.endswith(_VERIFY_SUFFIX):
+        return "the summary", MAX_SUMMARY_BYTES
+    return None
+
+
+def _too_large(request: Request) -> Response | None:
+    """413 for an upload, or a summary to verify, whose ``Content-Length`` is over its
+    limit (the route checks the summary's characters once read)."""
+    body = _body_limit(request)
+    if body is None:
         return None
+    what, limit = body
     length = request.headers.get("content-length", "")
     if length.isdigit() and int(length) > limit:
         return error_response(request, 413, f"{what} is over the limit of {limit:,} bytes")
     return None
+
+
+def _counted(receive: Receive, what: str, limit: int) -> Receive:
+    """``receive`` that raises 413 once the body's bytes pass ``limit``: a body without a
+    ``Content-Length`` is stopped where it passes, not read in full first (the form
+    parser spooled a chunked upload of any size to disk). The HTTPException reaches the
+    app's handler, which answers under /api in JSON, elsewhere in HTML."""
+    seen = 0
+
+    async def counted() -> Message:
+        nonlocal seen
+        message = await receive()
+        if message["type"] == "http.request":
+            seen += len(message.get("body", b""))
+            if seen > limit:
+                raise HTTPException(413, f"{what} is over the limit of {limit:,} bytes")
+        return message
+
+    return counted
 
 
 def error_response(request: Request, status: int, detail: Any) -> Response:
