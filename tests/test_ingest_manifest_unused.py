@@ -52,3 +52,27 @@ def test_many_unused_rows_are_counted_past_the_first(tmp_path: Path) -> None:
     (warning,) = warnings
     assert "row 2 (missing0.txt), row 3 (missing1.txt), row 4 (missing2.txt)" in warning.message
     assert "and 7 more name no file" in warning.message
+
+
+def test_rows_through_a_parent_folder_are_unused_whether_or_not_the_file_is_there(
+    tmp_path: Path,
+) -> None:
+    """'x/../../secret.txt' was looked for outside the manifest's folder: only the rows
+    naming no file there were reported, which told an uploader (the web app saves a
+    manifest with the uploads) which files the server has. A row with '..' anywhere names
+    no file below the folder; it is unused without a look."""
+    (tmp_path / "secret.txt").write_text("s", encoding="utf-8")
+    folder = tmp_path / "scraped"
+    (folder / "x").mkdir(parents=True)
+    (folder / "x" / "a.txt").write_text(TEXT, encoding="utf-8")
+    (folder / "newsprism.csv").write_text(
+        "path,outlet\nx/../../secret.txt,A\nx/../../missing.txt,B\nx/a.txt,C\nx/..,D\n",
+        encoding="utf-8",
+    )
+    articles, warnings = _read(folder)
+    assert [a.outlet for a in articles] == ["C"]
+    (warning,) = warnings
+    assert warning.message == (
+        "row 2 (x/../../secret.txt), row 3 (x/../../missing.txt), row 5 (x/..) name no file "
+        "in its folder or below; unused"
+    )

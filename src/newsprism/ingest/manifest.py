@@ -316,7 +316,12 @@ def _unused_rows(
 
 
 def _outside(name: str) -> bool:
-    return name.startswith("/") or name == ".." or name.startswith("../")  # posix names
+    """Whether the row's (posix) path leaves the manifest's folder: absolute, or with
+    '..' anywhere ('x/../../etc/passwd'). A file is matched by its path below the
+    folder, which has no '..', so such a row matches nothing; looking for its file would
+    tell whoever wrote the manifest (an uploader, in the web app) which files stand
+    outside."""
+    return name.startswith("/") or ".." in name.split("/")
 
 
 def _difference(distinct: list[SourceFacts]) -> str:
