@@ -47,14 +47,7 @@ def _upload(name: str, content: str) -> Upload:
 def _job(client: TestClient, files: Sequence[Upload]) -> dict[str, Any]:
     response = client.post("/api/ingest", files=list(files))
     assert response.status_code == 202, response.text
-    job = response.json()["job"]
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        data: dict[str, Any] = client.get(f"/api/ingest/{job}").json()
-        if data["state"] in ("done", "failed"):
-            return data
-        time.sleep(0.02)
-    raise AssertionError(f"job {job} did not finish")
+    return _job_done(client, response.json()["job"])
 
 
 def _stored(db: Path) -> dict[str, tuple[str | None, str | None, str | None]]:
@@ -206,3 +199,50 @@ def test_files_over_the_limit_in_all_are_413_without_a_content_length(
         response = client.post("/api/ingest", content=iter([body]), headers=headers)
     assert response.status_code == 413, response.text
     assert "over the limit of 3,000 bytes" in response.json()["detail"]
+
+
+def _raw_job(client: TestClient, names: Sequence[bytes], texts: Sequence[str]) -> dict[str, Any]:
+    """A job from a hand-written form body: the test client escapes the odd characters a
+    browser or a script may send in a file's name."""
+    body = b"".join(
+        b'--XX\r\nContent-Disposition: form-data; name="files"; filename="' + name + b'"\r\n'
+        b"Content-Type: text/plain\r\n\r\n" + text.encode() + b"\r\n"
+        for name, text in zip(names, texts, strict=True)
+    )
+    headers = {"content-type": "multipart/form-data; boundary=XX"}
+    response = client.post("/api/ingest", content=body + b"--XX--\r\n", headers=headers)
+    assert response.status_code == 202, response.text
+    return _job_done(client, response.json()["job"])
+
+
+def _job_done(client: TestClient, job: str) -> dict[str, Any]:
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        data: dict[str, Any] = client.get(f"/api/ingest/{job}").json()
+        if data["state"] in ("done", "failed"):
+            return data
+        time.sleep(0.02)
+    raise AssertionError(f"job {job} did not finish")
+
+
+def test_an_uploaded_name_is_stored_without_controls_or_parent_folders(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """The browser's name was stored as the articles' source as it came: a NUL, a
+    terminal escape (shown by any tool that prints sources), '../' beside a manifest."""
+    alone = _raw_job(client, [b"pi\x00er.txt"], [PIER])
+    beside = _raw_job(
+        client, [b"newsprism.csv", b"../sub/\x1b[31mquay.txt", b"../../far.txt"],
+        ["path,outlet\nfar.txt,Far Post\n", QUAY, PIER.replace("Pier", "Far")],
+    )  # fmt: skip
+    assert [r["status"] for r in alone["results"] + beside["results"]] == ["ok"] * 4
+    with Store(tmp_path / "web.db") as store:
+        stored = {a.source: a.outlet for a in store.list_articles()}
+    assert stored == {"pi_er.txt": "pi_er", "31mquay.txt": "31mquay", "far.txt": "Far Post"}
+
+
+def test_stored_names() -> None:
+    assert web_jobs.stored_name("../../sub/a.txt") == "sub/a.txt"
+    assert web_jobs.stored_name("C:\\scraped\\pier.txt") == "C:/scraped/pier.txt"
+    assert web_jobs.stored_name("a\x85b.txt") == "a_b.txt"  # C1 control (NEL)
+    assert web_jobs.stored_name("..") == "upload"

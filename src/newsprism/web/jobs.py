@@ -7,7 +7,9 @@ file name with any path, leading dots and odd characters dropped: the readers ta
 otherwise unnamed article's outlet from it, as for a file given to ``newsprism ingest``);
 the folder is removed when the job ends. An upload's articles are stored with the name it
 was uploaded under as their source (the temporary path means nothing once the job ends,
-and a new one each time kept a re-upload from correcting what the first one stored).
+and a new one each time kept a re-upload from correcting what the first one stored),
+cleaned as :func:`stored_name` says (the browser's name is the uploader's to choose: a NUL,
+a terminal escape or '..' in it was stored as it came).
 
 An upload named like a manifest (``newsprism.csv``, ``newsprism.json``: see
 :mod:`newsprism.ingest.manifest`) describes the files uploaded with it, so then the
@@ -61,8 +63,9 @@ _KNOWN_SUFFIXES = frozenset(
 KEEP_FINISHED = 200
 MAX_NAME_CHARS = 80
 _UNSAFE = re.compile(r"[^\w .-]+")
-# What no name in an upload's path may hold: control characters (NUL included).
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# What no name in an upload's path may hold: control characters (NUL included; C1 too,
+# as no_controls refuses them in a URL).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # The longest name a file system takes, in bytes.
 MAX_NAME_BYTES = 255
 
@@ -78,11 +81,13 @@ PrepareBrief = Callable[[Store, Story], object]
 @dataclass
 class JobInput:
     """One input of a job: what the user sees, and what is read (a saved file or a URL);
-    ``manifest`` when it is a manifest, read for the files beside it."""
+    ``manifest`` when it is a manifest, read for the files beside it; ``source`` the
+    name its articles are stored under (None: ``display``)."""
 
     display: str
     target: str
     manifest: bool = False
+    source: str | None = None
 
 
 @dataclass
@@ -201,6 +206,14 @@ def upload_path(filename: str | None) -> str | None:
     return "/".join(parts)
 
 
+def stored_name(filename: str | None) -> str:
+    """The source an upload's articles are stored under: the path it was uploaded as,
+    with empty, ``.`` and ``..`` parts dropped (:func:`upload_path`), so that uploading it
+    again corrects what the first upload stored; :func:`safe_name` when a part holds a
+    control character or is too long."""
+    return upload_path(filename) or safe_name(filename)
+
+
 def safe_suffix(filename: str | None) -> str:
     """The extension a saved upload gets: the original one if the readers know it, else
     none (letters and dots only ever come from the fixed list above)."""
@@ -242,7 +255,8 @@ class JobRunner:
         own.mkdir()
         path = own / safe_name(filename)
         path.write_bytes(data)
-        return JobInput(filename or path.name, str(path), manifest=is_manifest(path.name))
+        manifest = is_manifest(path.name)
+        return JobInput(filename or path.name, str(path), manifest, stored_name(filename))
 
     @classmethod
     def save_uploads(
@@ -330,7 +344,7 @@ def _saved_beside(shared: Path, filename: str | None, data: bytes) -> JobInput |
     except OSError as exc:  # taken, or a file where a folder of the path should be
         logger.info("upload %r saved apart (%s)", filename, exc)
         return None
-    return JobInput(filename or relative, str(path), manifest=is_manifest(path.name))
+    return JobInput(filename or relative, str(path), is_manifest(path.name), relative)
 
 
 class _StageFailed(Exception):
@@ -448,7 +462,8 @@ def _ingest_inputs(job: Job, stage: Stage, store: Store, settings: JobSettings) 
             _add_result(job, stage, _manifest_result(item))
             continue
         try:
-            names = {item.target: item.display} if item.target != item.display else None
+            stored = item.source or item.display
+            names = {item.target: stored} if item.target != stored else None
             report = ingest(store, plan_inputs([item.target]), options, source_names=names)
         except Exception as exc:
             if not isinstance(exc, NewsprismError):
