@@ -246,3 +246,25 @@ def test_stored_names() -> None:
     assert web_jobs.stored_name("C:\\scraped\\pier.txt") == "C:/scraped/pier.txt"
     assert web_jobs.stored_name("a\x85b.txt") == "a_b.txt"  # C1 control (NEL)
     assert web_jobs.stored_name("..") == "upload"
+
+
+def test_a_second_manifest_of_one_path_is_not_used(client: TestClient) -> None:
+    """Saved apart from the files, alone in its folder, it said 'ok' (its rows unused)."""
+    files = [
+        _upload("newsprism.csv", "path,outlet\npier.txt,Alpha\n"),
+        _upload("newsprism.csv", "path,outlet\npier.txt,Beta\n"),
+        _upload("pier.txt", PIER),
+    ]
+    results = [(r["status"], r["reason"]) for r in _job(client, files)["results"]]
+    assert results == [
+        ("ok", None), ("failed", "not used: another upload has its path"), ("ok", None)
+    ]  # fmt: skip
+
+
+def test_an_upload_named_after_a_manifest_keeps_its_reason(client: TestClient) -> None:
+    """Failures were left out of an upload's result when their source started with a
+    manifest's path: 'newsprism.csv.txt' failed with 'no article found', its reason lost."""
+    png = ("\x89PNG\r\n\x1a\n" + "\x00" * 6) * 50
+    files = [_upload("newsprism.csv", "path,outlet\n*,A\n"), _upload("newsprism.csv.txt", png)]
+    results = _job(client, files)["results"]
+    assert (results[1]["status"], results[1]["reason"]) == ("failed", "binary content, not text")

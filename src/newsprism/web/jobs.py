@@ -82,12 +82,14 @@ PrepareBrief = Callable[[Store, Story], object]
 class JobInput:
     """One input of a job: what the user sees, and what is read (a saved file or a URL);
     ``manifest`` when it is a manifest, read for the files beside it; ``source`` the
-    name its articles are stored under (None: ``display``)."""
+    name its articles are stored under (None: ``display``); ``unused`` why a manifest
+    applies to no upload (another upload took its path)."""
 
     display: str
     target: str
     manifest: bool = False
     source: str | None = None
+    unused: str | None = None
 
 
 @dataclass
@@ -273,7 +275,11 @@ class JobRunner:
         saved: list[JobInput] = []
         for name, data in uploads:
             found = _saved_beside(shared, name, data)
-            saved.append(found or cls.save_upload(folder, name, data))
+            if found is None:
+                found = cls.save_upload(folder, name, data)
+                if found.manifest:  # alone in its folder: it said 'ok' and applied to nothing
+                    found.unused = "not used: another upload has its path"
+            saved.append(found)
         return saved
 
     def submit(self, inputs: list[JobInput], folder: Path | None) -> Job:
@@ -438,7 +444,7 @@ def _finish(job: Job) -> None:
 def _result_of(display: str, report: IngestReport, manifests: Sequence[str] = ()) -> InputResult:
     """The result of one input; failures of the uploaded ``manifests`` (their paths) are
     left out: each manifest's own result says them."""
-    failures = [f for f in report.failures if not f.source.startswith(tuple(manifests))]
+    failures = [f for f in report.failures if not _of_manifest(f.source, manifests)]
     if failures and not report.article_ids:
         return InputResult(display, "failed", "; ".join(f.reason for f in failures))
     if report.added:
@@ -448,6 +454,13 @@ def _result_of(display: str, report: IngestReport, manifests: Sequence[str] = ()
     if report.duplicates:
         return InputResult(display, "duplicate", "already in the store")
     return InputResult(display, "failed", "no article found")
+
+
+def _of_manifest(source: str, manifests: Sequence[str]) -> bool:
+    """Whether a failure's ``source`` is one of ``manifests`` or one of its rows
+    ("PATH: row 3"). A prefix was not enough: an upload 'newsprism.csv.txt' lost the
+    reason it failed."""
+    return any(source == m or source.startswith(f"{m}: ") for m in manifests)
 
 
 def _ingest_inputs(job: Job, stage: Stage, store: Store, settings: JobSettings) -> list[str]:
@@ -494,6 +507,8 @@ def _manifest_result(item: JobInput) -> InputResult:
     """An uploaded manifest's result: ``failed`` when it cannot be read or another one
     beside it is read instead, else ``ok``, with its rows' warnings (rows that name no
     uploaded file, files listed twice) as the reason."""
+    if item.unused is not None:
+        return InputResult(item.display, "failed", item.unused)
     path = Path(item.target)
     read = next((n for n in MANIFEST_NAMES if (path.parent / n).is_file()), path.name)
     if read != path.name:
