@@ -14,11 +14,11 @@ import os
 import sqlite3
 import sys
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -27,13 +27,14 @@ from rich.text import Text
 from typer.core import TyperArgument, TyperOption
 
 from newsprism import __version__
-from newsprism.errors import AnalysisFailure, BriefFailure, NewsprismError
+from newsprism.errors import AnalysisFailure, BriefFailure, NewsprismError, NotFound
 from newsprism.model import IngestFailure, IngestWarning, Story
 from newsprism.render.report import OutputFormat, ReportView, write_report
 from newsprism.store import ENV_DB, Store, default_db_path
 from newsprism.store_open import IN_MEMORY, Access, unreadable
 
 EXIT_OK, EXIT_FAILED_INPUTS, EXIT_USAGE = 0, 1, 2
+_T = TypeVar("_T")
 
 app = typer.Typer(
     name="newsprism",
@@ -130,6 +131,18 @@ def _escaped(char: str) -> str:
 def fail(message: str, code: int = EXIT_FAILED_INPUTS) -> NoReturn:
     err.print(Text.assemble(("error: ", "bold red"), one_line(message)), soft_wrap=True)
     raise typer.Exit(code)
+
+
+def found(look_up: Callable[[], _T]) -> _T:
+    """The story or article ``look_up`` finds (:func:`newsprism.lookup.find_story`, ...),
+    or its error as one line. The commands looked ids up through the store directly,
+    which took any unique prefix, one character too ("story s" in a one-story store):
+    ``export`` refused what ``story`` and ``brief`` took, and a script's short prefix broke
+    once a second story shared it. Every command now asks for the lookup's minimum."""
+    try:
+        return look_up()
+    except NotFound as exc:
+        fail(str(exc))
 
 
 @contextmanager

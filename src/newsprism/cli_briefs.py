@@ -28,6 +28,7 @@ from newsprism.cli_base import (
     PathsArgument,
     err,
     fail,
+    found,
     open_store,
     out,
     outlets_of,
@@ -41,7 +42,7 @@ from newsprism.cli_base import (
 from newsprism.errors import NewsprismError
 from newsprism.ingest import IngestOptions
 from newsprism.ingest.pipeline import DEFAULT_MAX_BYTES
-from newsprism.lookup import not_found_error
+from newsprism.lookup import find_story
 from newsprism.render import jsonout, terminal
 from newsprism.render.bidi import BidiSafe
 from newsprism.render.report import OutputFormat, ReportView, replacing
@@ -185,9 +186,7 @@ def brief_command(
     from newsprism.reconcile.stored import StoredBriefs
 
     with read_store(db) as store:
-        story = store.get_story(story_id)
-        if story is None:
-            fail(str(not_found_error(store, "story", story_id)))
+        story = found(lambda: find_story(store, story_id))
         material = material_of(store, story)
         brief = StoredBriefs(BriefOptions(embeddings=embeddings.value)).get(store, story, material)
         outlets = outlets_of(store, [story])
@@ -339,9 +338,7 @@ def verify_command(
     if not text.strip():
         fail(f"{summary_file}: the summary is empty")
     with read_store(db) as store:
-        story = store.get_story(story_id)
-        if story is None:
-            fail(str(not_found_error(store, "story", story_id)))
+        story = found(lambda: find_story(store, story_id))
         material = material_of(store, story)
         stored = StoredBriefs(BriefOptions(embeddings=embeddings.value))
         brief = stored.get(store, story, material)

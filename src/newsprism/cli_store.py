@@ -18,6 +18,7 @@ from newsprism.cli_base import (
     OutletOption,
     PathsArgument,
     fail,
+    found,
     open_store,
     out,
     progress_bar,
@@ -31,7 +32,7 @@ from newsprism.flow import plan
 from newsprism.ingest import IngestOptions
 from newsprism.ingest.batch import IngestReport, ingest
 from newsprism.ingest.pipeline import DEFAULT_MAX_BYTES
-from newsprism.lookup import not_found_error
+from newsprism.lookup import find_article, find_story
 from newsprism.model import Story
 from newsprism.render import jsonout, terminal
 from newsprism.render.bidi import BidiSafe
@@ -114,9 +115,7 @@ def article_command(
 ) -> None:
     """Show one article: metadata, clean text, what cleaning removed, quotes, numbers, dates."""
     with read_store(db) as store:
-        article = store.get_article(article_id)
-        if article is None:
-            fail(str(not_found_error(store, "article", article_id)))
+        article = found(lambda: find_article(store, article_id))
         run = _analyses(store, [article.id])
     analysis = run.analyses.get(article.id)
     failures = [jsonout.failure_to_dict(f) for f in run.failures]
@@ -173,9 +172,7 @@ def story_command(
 ) -> None:
     """Show one story: its articles by outlet, with syndicated copies marked."""
     with read_store(db) as store:
-        story = store.get_story(story_id)
-        if story is None:
-            fail(str(not_found_error(store, "story", story_id)))
+        story = found(lambda: find_story(store, story_id))
         articles = store.get_articles(story.articles)
     if as_json:
         out.print_json(jsonout.dumps(jsonout.story_to_dict(story)))
