@@ -20,6 +20,12 @@ fixed, would store it again under another id). The other files go on. A manifest
 applies to the files of its own folder and of the folders below it (the
 nearest manifest that names a file decides). What a manifest says wins over what a
 file's own metadata says: the user wrote it for that file.
+
+A manifest is looked for in the file's folder and every folder above it, so reading a
+subfolder ("scraped/fox/") keeps the rows of the manifest above it ("fox/*.txt").
+One it cannot be told the user wrote is not read, with a warning: a manifest owned by
+another user (not root) in a folder every user may write to (/tmp, /var/tmp), where
+anyone could have left it for every folder below (see :func:`_untrusted`).
 """
 
 # Paths of files are handled as strings with os.path here: a Path object per file (made,
@@ -34,6 +40,7 @@ import io
 import json
 import logging
 import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -183,10 +190,44 @@ class Manifests:
     def _manifest(self, folder: str) -> Manifest | MalformedInput | None:
         if folder not in self._by_folder:
             try:
-                self._by_folder[folder] = read_manifest(Path(folder))
+                self._by_folder[folder] = _untrusted(folder) or read_manifest(Path(folder))
             except MalformedInput as exc:
                 self._by_folder[folder] = exc
         return self._by_folder[folder]
+
+
+def _untrusted(folder: str) -> Manifest | None:
+    """For a manifest in ``folder`` that the user running newsprism cannot have written,
+    one that reads as no rows with a warning saying why it is not read; None otherwise.
+
+    Such a manifest is owned by another user (root excepted) in a folder every user may
+    write to: a newsprism.csv anyone left in /tmp applied to every folder read below it
+    ('newsprism ingest /tmp/x/'). The file's owner is the one test no other user can
+    pass; a manifest in a folder only trusted users can write is read whoever owns it
+    (a colleague's in a shared project folder). No such test on systems without user
+    ids (Windows)."""
+    if not hasattr(os, "getuid"):
+        return None
+    for name in MANIFEST_NAMES:
+        path = Path(folder, name)
+        try:
+            found = path.stat()
+            # The owner of the entry itself: a link another user left to one of ours is
+            # still theirs.
+            owner = path.lstat().st_uid
+            shared = Path(folder).stat().st_mode & stat.S_IWOTH
+        except OSError:
+            continue
+        if not stat.S_ISREG(found.st_mode):
+            continue  # read_manifest passes it over too
+        if not shared or owner in (0, os.getuid()):
+            return None
+        said = (
+            f"not read: owned by another user (uid {owner}) in a folder every user may "
+            "write to; move it to a folder of your own"
+        )
+        return Manifest(path.parent, {}, (), (IngestWarning(str(path), said),))
+    return None
 
 
 def _real(path: str) -> str:
