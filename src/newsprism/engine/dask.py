@@ -110,6 +110,9 @@ class ShardResult:
     outcomes: list[EncodedAnalysis | AnalysisFailure] = field(default_factory=list)
     inputs: int = 0
     produced: list[bool] = field(default_factory=list)
+    # Ids of the articles whose outlet is only their file's name (read_pieces'
+    # on_guessed_outlet): the writer's batch keeps the stored outlet for them.
+    guessed_outlets: list[str] = field(default_factory=list)
 
 
 def run_shard(
@@ -118,12 +121,16 @@ def run_shard(
     """Read, clean and analyse one shard (the task each worker runs)."""
     warnings: list[IngestWarning] = []
     produced: list[bool] = []
-    read = read_pieces(pieces, ingest, warnings.append, lambda _, p: produced.append(p))
-    items = list(read)
+    guessed: list[str] = []
+
+    def on_piece(_: Piece, yielded: bool) -> None:
+        produced.append(yielded)
+
+    items = list(read_pieces(pieces, ingest, warnings.append, on_piece, guessed.append))
     articles = list({a.id: a for a in items if isinstance(a, Article)}.values())
     outcomes = [_encoded(o) for o in _analyzer(analyze).outcomes(articles, "record")]
     inputs = sum(1 for p in pieces if p.first)
-    return ShardResult(index, items, warnings, outcomes, inputs, produced)
+    return ShardResult(index, items, warnings, outcomes, inputs, produced, guessed)
 
 
 def _encoded(outcome: Analysis | AnalysisFailure) -> EncodedAnalysis | AnalysisFailure:
@@ -407,11 +414,14 @@ class _Writer:
         self.report.inputs += result.inputs
         self.report.warnings.extend(result.warnings)
         articles: list[Article] = []
+        guessed = set(result.guessed_outlets)
         for item in result.items:
             if isinstance(item, IngestFailure):
                 self.report.failures.append(item)
                 continue
             articles.append(item)
+            if item.id in guessed:  # a re-read without --outlet keeps the stored outlet
+                self.batch.guessed_outlets.add(item.id)
             self.batch.add(item)
             if len(self.batch.articles) >= BATCH_SIZE:
                 self.batch.flush(self.store, self.report)
