@@ -110,3 +110,22 @@ def test_a_utf16_jsonl_file_gives_every_record(scheduler: str, tmp_path: Path) -
     with Store(tmp_path / "x.db") as store:
         articles = store.get_articles(report.article_ids)
     assert [a.text for a in articles] == [row["text"] for row in ROWS]
+
+
+def test_reading_again_without_the_outlet_given_keeps_it(scheduler: str, tmp_path: Path) -> None:
+    """The shards did not tell the writer which outlets were only the file's name, so a
+    re-read without --outlet 'corrected' the stored outlet to it (the local engine kept
+    it)."""
+    folder = tmp_path / "scraped"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TEXT, encoding="utf-8")
+    db = tmp_path / "x.db"
+    with Store(db) as store:
+        given = IngestOptions(outlet="Harbour Herald")
+        options = FlowOptions(ingest=given, embeddings="off", engine=DaskEngine(scheduler))
+        (first,) = read_and_analyze(store, [folder], options).report.article_ids
+    report = dask_run(scheduler, folder, db)
+    assert report.article_ids == [first] and not report.corrected
+    with Store(db) as store:
+        article = store.get_article(first)
+        assert article is not None and article.outlet == "Harbour Herald"
