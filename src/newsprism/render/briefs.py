@@ -61,6 +61,14 @@ def _table(title: str) -> Table:
     )
 
 
+def _or_none(table: Table, message: str) -> Table:
+    """The table, captioned ``message`` when it has no row (a heading over nothing
+    reads as output lost)."""
+    if not table.row_count and not table.caption:
+        table.caption = message
+    return table
+
+
 def _more(count: int) -> Text:
     return Text(f"… {count} more (see --format json)", style="dim")
 
@@ -128,7 +136,7 @@ def statements_view(brief: Brief) -> Table:
         table.caption = (
             f"{counted(single, 'statement')} carried by one article only {carried} in the JSON"
         )
-    return table
+    return _or_none(table, "No statement quoted or reported.")
 
 
 def _fact_values(fact: Fact) -> Text:
@@ -154,7 +162,7 @@ def facts_view(brief: Brief) -> Table:
         table.add_row(Text(fact.about), Text(fact.unit or "count"), status, _fact_values(fact))
     if len(facts) > MAX_ROWS:
         table.add_row("", "", "", _more(len(facts) - MAX_ROWS))
-    return table
+    return _or_none(table, "No numbers found.")
 
 
 def discrepancies_view(brief: Brief) -> RenderableType:
@@ -184,7 +192,11 @@ def exclusives_view(brief: Brief) -> Table:
         table.add_row(Text(passage_outlet(item.passage)), item.kind, Text(exclusive_detail(item)))
     if len(brief.exclusives) > MAX_ROWS:
         table.add_row("", "", _more(len(brief.exclusives) - MAX_ROWS))
-    return table
+    lone = len(brief.story.articles) < 2
+    return _or_none(
+        table,
+        "One article only: nothing to compare." if lone else "Every detail has a second source.",
+    )
 
 
 def timeline_view(brief: Brief) -> Table:
@@ -195,7 +207,7 @@ def timeline_view(brief: Brief) -> Table:
     table.add_column("dated by", ratio=1)
     for event in brief.timeline:
         table.add_row(event.date, Text(event.text), _outlets(event.mentions))
-    return table
+    return _or_none(table, "No dated events found.")
 
 
 def framing_view(brief: Brief) -> Table:
