@@ -476,13 +476,25 @@ class Store:
             "SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY position",
             (row["id"],),
         )
+        column = "duplicates"
+        try:
+            duplicates = _groups(json.loads(row["duplicates"]))
+            column = "first_published"
+            first = _when(row["first_published"])
+            column = "last_published"
+            last = _when(row["last_published"])
+        except (ValueError, TypeError) as exc:
+            # As _row_article: a row edited by hand is one error naming it, not a traceback.
+            raise StoreError(
+                f"story {row['id']}: its {column} in the store cannot be read ({exc})"
+            ) from None
         return Story(
             id=row["id"],
             title=row["title"],
             articles=tuple(r[0] for r in members),
-            duplicates=tuple(tuple(g) for g in json.loads(row["duplicates"])),
-            first_published=_when(row["first_published"]),
-            last_published=_when(row["last_published"]),
+            duplicates=duplicates,
+            first_published=first,
+            last_published=last,
         )
 
     def _in_chunks(self, select: str, ids: list[str]) -> Iterator[tuple[Any, ...]]:
@@ -680,6 +692,15 @@ def _story_row(story: Story, updated_at: str) -> tuple[Any, ...]:
         json.dumps([list(g) for g in story.duplicates]),
         updated_at,
     )
+
+
+def _groups(value: object) -> tuple[tuple[str, ...], ...]:
+    """A story's near-duplicate groups as stored: a list of lists of article ids."""
+    if not isinstance(value, list) or not all(
+        isinstance(g, list) and all(isinstance(i, str) for i in g) for g in value
+    ):
+        raise ValueError("not a list of lists of article ids")
+    return tuple(tuple(g) for g in value)
 
 
 def _when(value: str | None) -> datetime | None:
