@@ -20,6 +20,7 @@ import json
 import logging
 import os
 import sqlite3
+import unicodedata
 from collections.abc import Container, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -716,10 +717,11 @@ def _list_sql(query: ArticleQuery) -> tuple[str, list[Any]]:
     params: list[Any] = []
     source = "articles"
     order = "coalesce(published_utc, ingested_at) DESC, id"
-    if query.search:
+    search = fts_query(query.search or "")
+    if search:
         source = "articles JOIN articles_fts ON articles_fts.rowid = articles.rowid"
         where.append("articles_fts MATCH ?")
-        params.append(fts_query(query.search))
+        params.append(search)
         order = "bm25(articles_fts), id"
     if query.outlet:
         where.append("outlet = ? COLLATE NOCASE")
@@ -737,9 +739,21 @@ def _list_sql(query: ArticleQuery) -> tuple[str, list[Any]]:
 
 
 def fts_query(words: str) -> str:
-    """An FTS5 query matching articles holding every word, safe for any user input."""
-    terms = [w.replace('"', '""') for w in words.split()]
+    """An FTS5 query matching articles holding every word, safe for any user input.
+
+    Words with nothing the index tokenizes (only punctuation) are left out, and an
+    empty result means no search at all: a blank search (``-q " "``, ``-q "..."``)
+    lists every article, as a blank search box does in sqlite-utils and datasette,
+    where FTS5 would refuse an empty query with a syntax error.
+    """
+    terms = [w.replace('"', '""') for w in words.split() if _has_token(w)]
     return " ".join(f'"{t}"' for t in terms)
+
+
+def _has_token(word: str) -> bool:
+    """Whether FTS5's unicode61 tokenizer finds a token in ``word``: it keeps letters,
+    numbers and private-use characters and treats everything else as a separator."""
+    return any(unicodedata.category(c)[0] in "LN" or unicodedata.category(c) == "Co" for c in word)
 
 
 def _escape_like(value: str) -> str:
