@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from newsprism.cluster import stories as stories_module
 from newsprism.cluster.batch import STATE_NAME, StoryOptions, cluster_stored
 from newsprism.cluster.state import DamagedState
 from newsprism.cluster.stories import ClusterOptions, StoryClusterer
@@ -62,7 +63,25 @@ DAMAGED: dict[str, Callable[[bytes], bytes]] = {
     "dimension a word": lambda data: _with_meta(data, lambda m: m.update(dim="wide")),
     "a story without fields": lambda data: _with_meta(data, lambda m: m.update(stories=[{}])),
     "no kept members": lambda data: _with_meta(data, lambda m: m.pop("kept")),
+    "a member not a pair": lambda data: _with_meta(
+        data, lambda m: m["stories"][0].update(members=["a1"])
+    ),
+    "a date not a date": lambda data: _with_meta(
+        data, lambda m: m["stories"][0].update(published=["yesterday", None])
+    ),
+    "a kept row cut short": lambda data: _with_meta(
+        data, lambda m: m["kept"][0]["members"][0].pop()
+    ),
+    "a headline vector missing": lambda data: _without_row(data, "headlines"),
+    "a kept vector missing": lambda data: _without_row(data, "kept"),
 }
+
+
+def _without_row(data: bytes, name: str) -> bytes:
+    with np.load(io.BytesIO(data)) as saved:
+        arrays = {n: saved[n] for n in saved.files if n != "meta"}
+    arrays[name] = arrays[name][1:]
+    return _archive(_meta_of(data), **arrays)
 
 
 @pytest.mark.parametrize("damage", DAMAGED, ids=list(DAMAGED))
@@ -104,3 +123,20 @@ def test_the_runner_groups_new_articles_past_a_damaged_state(
         assert StoryClusterer.from_state(store.clusterer_state(STATE_NAME) or b"", OPTIONS)
     (warning,) = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert "news.db: stored story state is damaged (it is empty)" in warning
+
+
+@pytest.mark.parametrize("bug", [TypeError, AttributeError, KeyError, ValueError, IndexError])
+def test_a_bug_in_restoring_is_no_damaged_state(
+    monkeypatch: pytest.MonkeyPatch, bug: type[Exception]
+) -> None:
+    """A bug while restoring an intact state propagates: read as damage, the hot window
+    would be thrown away (and overwritten at the next save) with a warning blaming the
+    file."""
+
+    def broken(*args: Any) -> Any:
+        raise bug("a bug")
+
+    monkeypatch.setattr(stories_module, "_story_from_meta", broken)
+    with pytest.raises(bug) as info:
+        StoryClusterer.from_state(_saved(), OPTIONS)
+    assert not isinstance(info.value, ClusterStateMismatch)

@@ -30,6 +30,7 @@ import io
 import json
 import logging
 import zipfile
+import zlib
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
@@ -69,20 +70,30 @@ Arrays = dict[str, npt.NDArray[Any]]
 _T = TypeVar("_T")
 # How a zip archive (what np.savez writes) starts.
 _ZIP_MAGIC = b"PK\x03\x04"
-# What reading a damaged archive or record raises: numpy and zipfile on cut or overwritten
-# bytes (BadZipFile, EOFError, ValueError for "pickled data"), json on a bad record, and
-# the lookups of a record that lacks a field or has one of the wrong shape.
-DAMAGE = (
-    zipfile.BadZipFile,
-    EOFError,
-    OSError,
-    ValueError,
-    KeyError,
-    IndexError,
-    TypeError,
-    AttributeError,
-    StopIteration,
-)
+# What reading a damaged archive raises while it is read and decoded, and only then:
+# zipfile and zlib on cut or overwritten bytes (BadZipFile, EOFError, zlib.error), numpy
+# (ValueError for a bad array header or "pickled data"), json and utf-8 on a bad record
+# (ValueError), and the explicit checks of the record (check_record: KeyError for a
+# missing field, ValueError for an ill-typed one). Anything else (TypeError,
+# AttributeError, ...) is a bug of this code and propagates: caught here it would read as
+# "state damaged" and the hot window would be thrown away, then overwritten.
+_READ_ERRORS = (zipfile.BadZipFile, EOFError, zlib.error, ValueError, KeyError)
+
+
+# The vectorizer's own state is an npz archive read by its load_state, which indexes its
+# count arrays with its saved feature numbers: a damaged one may be out of range as well.
+_VECTORIZER_ERRORS = (*_READ_ERRORS, IndexError)
+
+
+class _Unreadable(Exception):
+    """Raised by nothing: see :data:`DAMAGE`."""
+
+
+# What restoring a record that unpack returned can raise for damage: nothing, since
+# check_record checked every field restoring reads. Kept for callers that wrap their
+# restore in ``except DAMAGE`` (StoryClusterer.from_state), which so catch no bug of
+# their own (a TypeError there was reported as "state damaged" and the hot window lost).
+DAMAGE = (_Unreadable,)
 
 
 class DamagedState(ClusterStateMismatch):
@@ -136,13 +147,13 @@ def unpack(
         )
     if isinstance(vectorizer, OnlineVectorizer) and "vectorizer" in arrays:
         state = arrays["vectorizer"].tobytes()
-        _damage_checked(lambda: vectorizer.load_state(state))
+        _damage_checked(lambda: vectorizer.load_state(state), _VECTORIZER_ERRORS)
     return meta, arrays, vectorizer
 
 
 def _read(data: bytes) -> tuple[dict[str, Any], Arrays]:
     """The archive's meta record (checked for the fields :func:`unpack` reads) and
-    arrays; raises one of :data:`DAMAGE` for bytes that are no such archive."""
+    arrays; raises one of :data:`_READ_ERRORS` for bytes that are no such archive."""
     if not data:
         raise ValueError("it is empty")
     if not data.startswith(_ZIP_MAGIC):  # numpy took any other bytes for a pickle
@@ -151,21 +162,155 @@ def _read(data: bytes) -> tuple[dict[str, Any], Arrays]:
         meta = json.loads(saved["meta"].tobytes().decode())
         arrays = {name: saved[name] for name in saved.files}
     if not isinstance(meta, dict):
-        raise TypeError(f"its record is a JSON {type(meta).__name__}, not an object")
+        raise ValueError(f"its record is a JSON {type(meta).__name__}, not an object")
     if meta.get("format") in READABLE_FORMATS:
-        missing = [k for k in ("vectorizer", "dim", "counters", "stories") if k not in meta]
-        if missing:
-            raise KeyError(missing[0])
-        if not isinstance(meta["vectorizer"], str) or not isinstance(meta["dim"], int):
-            raise TypeError("its vectorizer kind or dimension is not a name and a number")
+        check_record(meta, arrays)
     return meta, arrays
 
 
-def _damage_checked(read: Callable[[], _T]) -> _T:
-    """``read()``, with what a damaged state raises (:data:`DAMAGE`) as :class:`DamagedState`."""
+def check_record(meta: dict[str, Any], arrays: Mapping[str, npt.NDArray[Any]]) -> None:
+    """Check every field of a readable record that restoring reads (``_restore``,
+    :func:`~newsprism.cluster.hot.story_from_meta`, :func:`kept_of`) and that the arrays
+    hold a vector for each one it takes. Raises KeyError for a missing field and
+    ValueError for an ill-typed one, so that restoring a checked record raises nothing
+    for damage and whatever it raises is a bug."""
+    _need(meta, "vectorizer", str)
+    dim = _need(meta, "dim", int)
+    counters = _need(meta, "counters", list)
+    _expect(len(counters) == 2 and all(_is(c, int) for c in counters), "counters")
+    _expect(meta.get("latest") is None or _is(meta.get("latest"), float), "latest")
+    _expect(_is_list(meta.get("ids", []), str), "ids")
+    apart = meta.get("apart", [])
+    _expect(isinstance(apart, list), "apart")
+    for pair in apart:
+        _expect(isinstance(pair, list) and len(pair) == 2 and _is_list(pair[1], int), "apart")
+    stories = _need(meta, "stories", list)
+    for entry in stories:
+        _check_story(entry)
+    hot = [e for e in stories if e["hot"]]
+    _check_rows(arrays, "totals", len(hot), dim)
+    _check_rows(arrays, "headlines", sum(len(e["headlines"]) for e in hot), dim)
+    if meta["format"] >= _KEPT_FORMAT:
+        kept = _need(meta, "kept", list)
+        _expect(len(kept) == len(stories), "kept")
+        vectors = sum(_check_kept(entry) for entry in kept)
+        _check_rows(arrays, "kept", vectors, dim)
+
+
+def _check_story(entry: object) -> None:
+    _expect(isinstance(entry, dict), "stories")
+    assert isinstance(entry, dict)
+    _need(entry, "key", int)
+    _need(entry, "id", str)
+    _need(entry, "sources", int)
+    _need(entry, "hot", bool)
+    _expect(_is_optional(entry.get("title", 0), str), "title")
+    members = _need(entry, "members", list)
+    _expect(all(_is_pair(m, int, str) for m in members), "members")
+    span = _need(entry, "span", list)
+    _expect(len(span) == 3 and all(_is_optional(t, float) for t in span), "span")
+    published = _need(entry, "published", list)
+    _expect(len(published) == 2 and all(_is_moment(t) for t in published), "published")
+    if not entry["hot"]:
+        return
+    for name in ("names", "speakers", "languages", "numbers", "rest"):
+        counts = entry.get(name, {})
+        _expect(isinstance(counts, dict) and all(_is(c, float) for c in counts.values()), name)
+    headlines = _need(entry, "headlines", list)
+    _expect(all(_is_pair(h, int, (str, type(None))) for h in headlines), "headlines")
+
+
+def _check_kept(entry: object) -> int:
+    """Check one story's kept members; the number of them with a vector."""
+    _expect(isinstance(entry, dict), "kept")
+    assert isinstance(entry, dict)
+    _need(entry, "checked", int)
+    members = entry.get("members", 0)
+    if members is None:
+        return 0
+    _expect(isinstance(members, list), "kept members")
+    for row in members:
+        _expect(isinstance(row, list) and len(row) == 11, "kept members")
+        seq, article, has_vector, names, speakers, numbers, day, published, *rest = row
+        fields_ok = (
+            _is(seq, int)
+            and isinstance(article, str)
+            and isinstance(has_vector, bool)
+            and all(_is_list(v, str) for v in (names, speakers, numbers))
+            and _is_optional(day, float)
+            and _is_moment(published)
+            and all(_is_optional(v, str) for v in rest)
+        )
+        _expect(fields_ok, "kept members")
+    return sum(1 for row in members if row[2])
+
+
+def _check_rows(arrays: Mapping[str, npt.NDArray[Any]], name: str, rows: int, dim: int) -> None:
+    if name not in arrays:
+        raise KeyError(name)
+    array = arrays[name]
+    if array.ndim != 2 or array.shape[0] != rows or (rows and array.shape[1] != dim):
+        raise ValueError(f"its {name} array holds {array.shape}, not {rows} x {dim} values")
+
+
+def _need(record: dict[str, Any], key: str, kind: type) -> Any:
+    if key not in record:
+        raise KeyError(key)
+    _expect(_is(record[key], kind), key)
+    return record[key]
+
+
+def _expect(ok: bool, field: str) -> None:
+    if not ok:
+        raise ValueError(f"its {field} field is not what a saved state holds")
+
+
+def _is(value: object, kind: type) -> bool:
+    """JSON's types: a float may be written as an int; a bool is no number."""
+    if kind is float:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if kind is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, kind)
+
+
+def _is_optional(value: object, kind: type) -> bool:
+    return value is None or _is(value, kind)
+
+
+def _is_list(value: object, kind: type) -> bool:
+    return isinstance(value, list) and all(_is(v, kind) for v in value)
+
+
+def _is_pair(value: object, first: type, second: type | tuple[type, ...]) -> bool:
+    return (
+        isinstance(value, list)
+        and len(value) == 2
+        and _is(value[0], first)
+        and isinstance(value[1], second)
+    )
+
+
+def _is_moment(value: object) -> bool:
+    if value is None:
+        return True
+    if not isinstance(value, str):
+        return False
+    try:
+        when(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _damage_checked(
+    read: Callable[[], _T], errors: tuple[type[Exception], ...] = _READ_ERRORS
+) -> _T:
+    """``read()``, with what reading a damaged state raises (``errors``) as
+    :class:`DamagedState`."""
     try:
         return read()
-    except DAMAGE as exc:
+    except errors as exc:
         raise DamagedState(f"stored story state is damaged ({damage_of(exc)})") from exc
 
 
