@@ -32,6 +32,11 @@ runner = CliRunner()
         ("  =1+1", "'  =1+1"),
         ("\uff1d1+1", "'\uff1d1+1"),
         ("-", "'-"),
+        ("\u3000=1+1", "'\u3000=1+1"),  # ideographic space
+        ("\u200b+1+1", "'\u200b+1+1"),  # zero-width space
+        ("\u200d\u200c-1+1", "'\u200d\u200c-1+1"),  # zero-width joiner, non-joiner
+        ("\ufeff@SUM(A1)", "'\ufeff@SUM(A1)"),  # byte order mark
+        ("\u2060 \u2007=1", "'\u2060 \u2007=1"),  # word joiner, figure space
     ],
 )
 def test_a_formula_cell_gets_a_leading_quote(cell: str, guarded: str) -> None:
@@ -39,7 +44,22 @@ def test_a_formula_cell_gets_a_leading_quote(cell: str, guarded: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "cell", ["-5", "-3.2", "+7", "-1,200", "-4e3", "-12%", " -5", "", "plain text", "a=b"]
+    "cell",
+    [
+        "-5",
+        "-3.2",
+        "+7",
+        "-1,200",
+        "-4e3",
+        "-12%",
+        " -5",
+        "\u3000-5\u200b",
+        "\ufeff",
+        "",
+        "plain text",
+        "a=b",
+        "\u200bplain",
+    ],
 )
 def test_plain_numbers_and_ordinary_text_stay_as_they_are(cell: str) -> None:
     assert guard_cell(cell) == cell

@@ -21,6 +21,7 @@ import json
 import logging
 import re
 import sys
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -194,14 +195,32 @@ _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%
 
 def guard_cell(value: Any) -> Any:
     """``value`` safe for a spreadsheet: a text cell whose first character (after any
-    leading spaces, which some importers trim) starts a formula, and that is not a plain
-    number, with a ``'`` before it; any other value unchanged."""
+    leading spaces and invisible format characters, which importers trim) starts a
+    formula, and that is not a plain number, with a ``'`` before it; any other value
+    unchanged."""
     if not isinstance(value, str):
         return value
-    first = value.lstrip(" \u00a0")[:1]
-    if first not in _FORMULA_STARTS or _PLAIN_NUMBER.fullmatch(value.strip(" \u00a0")):
+    core = _trimmed(value)
+    if core[:1] not in _FORMULA_STARTS or _PLAIN_NUMBER.fullmatch(core):
         return value
     return "'" + value
+
+
+def _trimmed(value: str) -> str:
+    """``value`` without the spaces (Unicode category Zs: the ideographic space, no-break
+    spaces) and format characters (Cf: a byte order mark, zero-width spaces and joiners)
+    at either end, which spreadsheets strip before reading a formula. Tab and carriage
+    return (Cc) are kept: they start a formula themselves."""
+    start, end = 0, len(value)
+    while start < end and _invisible(value[start]):
+        start += 1
+    while end > start and _invisible(value[end - 1]):
+        end -= 1
+    return value[start:end]
+
+
+def _invisible(char: str) -> bool:
+    return unicodedata.category(char) in ("Zs", "Cf")
 
 
 def guarded_rows(rows: Iterable[Row]) -> list[Row]:
