@@ -453,3 +453,28 @@ def test_one_word_partial_in_a_clause_does_not_join_a_quote_holding_the_word() -
     )
     statements = _statements(nested, other)
     assert _where(statements, "A", "prank") is not _where(statements, "B", "prank")
+
+
+def test_speech_act_holding_another_outlet_s_quoted_words_is_kept_and_joins_them() -> None:
+    """The act shares few words with the clause it renders beyond a phrase the other
+    outlet prints in quote marks; that phrase, word for word in the act, is support
+    enough (``_verbatim`` in ``_supported_acts``)."""
+    act = _article(
+        "A",
+        "Edvin Rask blamed a culture of silence for the delays on the northern crossings, "
+        "the strike at the yard and the lost summer season.",
+        [],
+        ["Edvin Rask"],
+    )
+    clause = 'the town had "a culture of silence"'
+    quoted = _article(
+        "B",
+        f"Edvin Rask said {clause}.",
+        [
+            (clause, False, "Edvin Rask", "Edvin Rask", 0),
+            ("a culture of silence", True, "Edvin Rask", "Edvin Rask", 0),
+        ],
+        ["Edvin Rask"],
+    )
+    statements = _statements(act, quoted)
+    assert _where(statements, "A", "blamed") is _where(statements, "B", "culture of silence")

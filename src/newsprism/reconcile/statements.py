@@ -549,7 +549,12 @@ def _supported_acts(
     # Only the acts' rows are read: the quotes' block refitted on the quotes alone
     # (_fitted) changes none of them when every act is an added unit.
     refit = not all(added(u) for u in acts)
-    scores = _similarities(every, similarity, options, refit=refit)[len(quoted) :]
+    # A unit quoting the other word for word supports it however few of its words the
+    # act shares (_verbatim): Multi-News development lexical 33 -> 34 of 70 pairs, P
+    # 0.973 -> 0.974, dense 34 -> 35; BASIL calibration and development unchanged
+    # (cached analyses, one change, same runs).
+    raw = _similarities(every, similarity, options, refit=refit)
+    scores = _verbatim(every, raw, options)[len(quoted) :]
     sources = _codes([material.source_of(u.article) for u in every])
     kept = []
     floor = options.act_support(similarity)
