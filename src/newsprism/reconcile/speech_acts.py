@@ -43,7 +43,9 @@ calibration unchanged. The subjects further from the verb, the passives and "tol
 pairs (an act of "told" whose clause has no subject, so the analysis read no quote),
 P 0.929 -> 0.930; calibration
 unchanged (132 of 172, P 0.971); the other new acts there (a threat, a candidacy
-announced in a relative clause) resemble no other outlet's unit and stay out. An act
+announced in a relative clause) resemble no other outlet's unit and stay out (a threat
+with an infinitive, "threatened to ...", is now the analysis's own reported speech:
+:func:`newsprism.analyze.reported_speech.threats`). An act
 named by its noun ("made the announcement in ...", "issued a call for ...",
 :data:`_NOUN_ACT`), then: development 63 -> 64 (two outlets' "made the announcement"),
 P 0.930 -> 0.931; calibration unchanged. Verbs of criticism and questions ("singled
