@@ -39,8 +39,28 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
 _ODD_SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 # Zero-width space/non-joiner/joiner, word joiner, BOM, soft hyphen: invisible in a
-# browser, but they split words for every string match that comes later.
+# browser, but they split words for every string match that comes later. A joiner that
+# is part of what is written is kept (_kept_joiner): one inside an emoji sequence, and a
+# joiner or non-joiner between letters of a script that spells with them.
 _INVISIBLES = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
+_ZWNJ, _ZWJ = "\u200c", "\u200d"
+
+# Pictographs a ZWJ joins into one emoji (the family "man ZWJ woman ZWJ girl", "rainbow
+# flag" = white flag VS16 ZWJ rainbow): the emoji planes, the miscellaneous symbols and
+# dingbats (heart, female and male signs, staff of Aesculapius) and the technical and
+# arrow symbols some sequences use; before the joiner also variation selector 16 and the
+# skin-tone modifiers (U+1F3FB-U+1F3FF, in the emoji plane).
+_PICTOGRAPHS = re.compile(
+    "[\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]"
+)
+_EMOJI_BEFORE_JOINER = re.compile(f"{_PICTOGRAPHS.pattern}|\ufe0f")
+# Scripts whose spelling uses ZWJ / ZWNJ between letters: Arabic (Persian and Urdu write
+# ZWNJ inside words), Syriac, and the Brahmic scripts from Devanagari to Sinhala (half
+# forms and conjuncts: the Malayalam chillu, the Devanagari eyelash ra). Removing the
+# joiner there changes the word (Persian "mi-khaham" becomes another spelling).
+_JOINING_SCRIPTS = re.compile(
+    "[\u0600-\u074f\u0750-\u077f\u08a0-\u08ff\u0900-\u0dff\ufb50-\ufdff\ufe70-\ufefe]"
+)
 
 # Line breaks ftfy does not fold: vertical tab and form feed (page breaks in text dumps).
 _ODD_BREAKS = re.compile("\r\n|[\r\v\f\x1c-\x1e\x85\u2028\u2029]")
@@ -71,7 +91,8 @@ def repair_text(text: str) -> str:
 
     Returns:
         The repaired text: mojibake fixed by ftfy (curly quotes kept), every Unicode space
-        turned into ``' '``, zero-width characters and soft hyphens removed, every line
+        turned into ``' '``, zero-width characters and soft hyphens removed (but for the
+        joiners inside an emoji or a word of a joining script), every line
         break turned into ``'\\n'``, and trailing spaces stripped from each line. Each
         line break of the input is exactly one ``'\\n'`` of the output, so line numbers
         are preserved.
@@ -92,7 +113,30 @@ def _repair_line(line: str) -> str:
         # outside the characters the search lets through): skip their costs.
         return line.rstrip(" ")
     line = ftfy.fix_text(line, _FTFY_CONFIG).replace("\n", " ")
-    return _ODD_SPACES.sub(" ", _INVISIBLES.sub("", line)).rstrip(" ")
+    return _ODD_SPACES.sub(" ", _INVISIBLES.sub(_invisible_kept, line)).rstrip(" ")
+
+
+def _invisible_kept(match: re.Match[str]) -> str:
+    """The invisible character ``match`` found if it is a joiner that is part of the
+    text (:func:`_kept_joiner`), else nothing."""
+    char = match.group()
+    if char not in (_ZWJ, _ZWNJ):
+        return ""
+    line, at = match.string, match.start()
+    before = line[at - 1] if at else ""
+    after = line[at + 1] if at + 1 < len(line) else ""
+    return char if _kept_joiner(char, before, after) else ""
+
+
+def _kept_joiner(joiner: str, before: str, after: str) -> bool:
+    """Whether a ZWJ or ZWNJ between ``before`` and ``after`` is kept: a ZWJ joining two
+    pictographs into one emoji, or either joiner between two letters (or marks) of a
+    script that spells with them."""
+    if not before or not after:
+        return False
+    if joiner == _ZWJ and _EMOJI_BEFORE_JOINER.fullmatch(before) and _PICTOGRAPHS.fullmatch(after):
+        return True
+    return bool(_JOINING_SCRIPTS.fullmatch(before) and _JOINING_SCRIPTS.fullmatch(after))
 
 
 def fold_case(text: str) -> str:
