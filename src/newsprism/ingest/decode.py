@@ -259,10 +259,14 @@ def _decode(data: bytes, source: str, declared: str | None) -> Decoded:
                 return Decoded(data.decode(encoding), encoding)
             except (UnicodeDecodeError, LookupError):
                 continue
-    if _UTF8_SEQUENCE.search(data) and not _reads_as_legacy(data):
+    if _utf8_shaped(data) and not _reads_as_legacy(data):
         text = data.decode("utf-8", errors=_CP1252_FALLBACK)
         stray = _stray_bytes(data)
-        return Decoded(text, "utf-8", f"not valid UTF-8: {stray:,} stray byte(s) read as cp1252")
+        surrogates = len(_ENCODED_SURROGATE.findall(data))
+        why = f" ({surrogates:,} UTF-8-encoded surrogate(s))" if surrogates else ""
+        return Decoded(
+            text, "utf-8", f"not valid UTF-8: {stray:,} stray byte(s) read as cp1252{why}"
+        )
     fitting = _cp1252_if_it_fits(data)
     if fitting is not None:
         logger.info("%s: not UTF-8, decoded as cp1252", source)
@@ -286,6 +290,11 @@ _UTF8_SEQUENCE = re.compile(
     rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
     rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
 )
+# A surrogate (U+D800-U+DFFF) encoded as if it were a character: what CESU-8, Java's
+# modified UTF-8 and WTF-8 (a Windows file name) write. No cp1252 text holds it by
+# design ("í", a no-break space, then a symbol), so it marks UTF-8 text, not cp1252: a
+# file of ASCII and such bytes was read as cp1252 without a warning.
+_ENCODED_SURROGATE = re.compile(rb"\xed[\xa0-\xbf][\x80-\xbf]")
 _CP1252_FALLBACK = "newsprism-cp1252"
 # cp1252 read as text fits when few letters are non-ASCII: in French, German or Spanish
 # prose 2-6% of letters are accented (10% for Icelandic); Cyrillic, Greek or Turkish
@@ -346,6 +355,12 @@ def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
 
 
 codecs.register_error(_CP1252_FALLBACK, _cp1252_fallback)
+
+
+def _utf8_shaped(data: bytes) -> bool:
+    """True when ``data`` holds a well-formed UTF-8 multi-byte sequence or a UTF-8-encoded
+    surrogate: it is UTF-8 text, its other non-ASCII bytes stray."""
+    return bool(_UTF8_SEQUENCE.search(data) or _ENCODED_SURROGATE.search(data))
 
 
 def _stray_bytes(data: bytes) -> int:
