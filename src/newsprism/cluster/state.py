@@ -85,17 +85,6 @@ _READ_ERRORS = (zipfile.BadZipFile, EOFError, zlib.error, ValueError, KeyError)
 _VECTORIZER_ERRORS = (*_READ_ERRORS, IndexError)
 
 
-class _Unreadable(Exception):
-    """Raised by nothing: see :data:`DAMAGE`."""
-
-
-# What restoring a record that unpack returned can raise for damage: nothing, since
-# check_record checked every field restoring reads. Kept for callers that wrap their
-# restore in ``except DAMAGE`` (StoryClusterer.from_state), which so catch no bug of
-# their own (a TypeError there was reported as "state damaged" and the hot window lost).
-DAMAGE = (_Unreadable,)
-
-
 class DamagedState(ClusterStateMismatch):
     """The stored state cannot be read: cut short, overwritten, or a record missing its
     fields. The stories it came from are in the store; only the hot window is lost."""

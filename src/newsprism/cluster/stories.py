@@ -92,9 +92,6 @@ from newsprism.cluster.signals import ENTITY_TYPES, ArticleSignals, signals_of
 from newsprism.cluster.split import Kept
 from newsprism.cluster.split import keep as _keep_member
 from newsprism.cluster.state import (
-    DAMAGE,
-    DamagedState,
-    damage_of,
     kept_of,
     pack,
     thawed,
@@ -566,10 +563,9 @@ class StoryClusterer(Consolidation, Scoring):
         per hot story."""
         meta, arrays, vectorizer = unpack(data, vectorizer)
         clusterer = cls(options, vectorizer, cold)
-        try:
-            clusterer._restore(meta, arrays)
-        except DAMAGE as exc:  # a record that parsed but lacks fields or has bad ones
-            raise DamagedState(f"stored story state is damaged ({damage_of(exc)})") from exc
+        # unpack checked every field _restore reads (state.check_record): an error here
+        # is a bug, not damage, and is not reported as a damaged state.
+        clusterer._restore(meta, arrays)
         return clusterer
 
     def _restore(self, meta: dict[str, Any], arrays: Mapping[str, npt.NDArray[Any]]) -> None:
