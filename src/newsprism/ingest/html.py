@@ -26,6 +26,7 @@ from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from newsprism.errors import NoArticleFound
+from newsprism.ingest.unicode import one_line
 from newsprism.model import RawDocument, Removed
 
 logger = logging.getLogger(__name__)
@@ -279,8 +280,7 @@ def _text_blocks(body: etree._Element) -> list[str]:
 def _clean_meta(value: str | None) -> str | None:
     if not value:
         return None
-    value = " ".join(value.split())
-    return value or None
+    return one_line(value) or None
 
 
 def parse_timestamp(value: str | None) -> datetime | None:

@@ -151,8 +151,11 @@ def one_line(text: str) -> str:
     """``text`` as one line of words, for a title, byline or outlet: every control
     character (Unicode category Cc: a tab, a newline, a NUL from JSON's "\\u0000") reads
     as a space, so two words it stood between stay apart ("Harbour opens\\nafter storm"),
-    and runs of whitespace fold to one space; empty when nothing else is left."""
+    and runs of whitespace fold to one space; zero-width characters and soft hyphens go
+    as :func:`repair_text` drops them from a body ("Har\u00adbour" is "Harbour", so a
+    title matches its body's words); empty when nothing else is left."""
     spaced = "".join(" " if unicodedata.category(c) == "Cc" else c for c in text)
+    spaced = _ODD_SPACES.sub(" ", _INVISIBLES.sub(_invisible_kept, spaced))
     return " ".join(spaced.split())
 
 
