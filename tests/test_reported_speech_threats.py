@@ -50,6 +50,10 @@ NOT_THREATS = [
     # A thing threatens: no one spoke.
     "The storm threatened to flood the whole harbour town.",
     "The dispute over the fees threatens to delay the harbour vote.",
+    # A named storm, a word spaCy takes for a name, a ship: things, not speakers.
+    "Storm Edvina threatened to bring winds of ninety miles an hour to the north.",
+    "Brexit threatens to derail the talks on fishing rights next month.",
+    "The Titanic threatened to sink before the lifeboats were lowered into the water.",
     # A threat not made.
     "Edvin Rask did not threaten to close the northern pier.",
     # Passive: the subject is the one threatened.

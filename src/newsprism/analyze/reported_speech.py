@@ -153,6 +153,14 @@ _THREATENING: Final = frozenset({"threaten"})
 # Subjects that can make a threat: personal pronouns and names of people or groups.
 _PERSONAL_PRONOUNS: Final = frozenset({"he", "she", "they", "we", "i"})
 _SPEAKER_ENTITIES: Final = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Words that open the name of a storm or a vessel ("Storm Ciara", "Hurricane Ida",
+# "HMS Victory"): things that threaten, which spaCy often tags PERSON or ORG.
+_THING_NAME_OPENERS: Final = frozenset(
+    {"storm", "hurricane", "typhoon", "cyclone", "tropical", "hms", "uss", "rms", "mv", "ss"}
+)
+# Verbs whose subject speaks, to show that a one-word name elsewhere in the text is one
+# who speaks ("Brexit" or "Omicron" never says anything; "Hamas said" does).
+_SPEAKING: Final = frozenset({"say", "tell", "announce", "state", "add", "claim", "insist"})
 # Verbs whose object is what was made known ("announced the closure of a mill in the
 # valley", "cited harsh remarks the mayor had made"): speech acts with a noun phrase
 # for content. Not "say", "tell" or "ask" (their object is a thing or a listener: "said
@@ -444,10 +452,50 @@ def _infinitive_after(verb: Token) -> tuple[int, int] | None:
 
 def _speaker_subject(subject: Token) -> bool:
     """Whether a subject can speak: a personal pronoun, or a name of a person or a
-    group (a named entity of :data:`_SPEAKER_ENTITIES`), not a thing ("the storm")."""
+    group (a named entity of :data:`_SPEAKER_ENTITIES`), not a thing ("the storm",
+    "Storm Ciara", "Brexit")."""
     if subject.lower_ in _PERSONAL_PRONOUNS:
         return True
-    return subject.ent_type_ in _SPEAKER_ENTITIES
+    if subject.ent_type_ not in _SPEAKER_ENTITIES:
+        return False
+    name = _entity_of(subject)
+    if name[0].lower_ in _THING_NAME_OPENERS:
+        return False
+    if len(name) > 1 or name.label_ in ("NORP", "GPE") or name.text.isupper():
+        return True
+    # One capitalised word spaCy took for a person or a group is as often a thing
+    # ("Brexit", "Omicron", "The Titanic"): a person named so was named in full before
+    # ("Edvin Rask ... Rask"), a group speaks elsewhere in the text ("Hamas said").
+    return _named_in_full(name) or _speaks_elsewhere(name)
+
+
+def _entity_of(token: Token) -> Span:
+    """The named entity ``token`` lies in."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=token.ent_type_)
+
+
+def _named_in_full(name: Span) -> bool:
+    """Whether a longer person's name in the text ends with this one-word name."""
+    word = name.text
+    return any(
+        e.label_ == "PERSON" and len(e) > 1 and e[-1].text == word for e in name.doc.ents
+    )
+
+
+def _speaks_elsewhere(name: Span) -> bool:
+    """Whether the same word is the subject of a verb of speaking in the text."""
+    word = name.text
+    return any(
+        t.text == word and t.dep_ == "nsubj" and t.head.lemma_.lower() in _SPEAKING
+        for t in name.doc
+    )
 
 
 def _said_by_subject(
