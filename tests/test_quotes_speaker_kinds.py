@@ -89,3 +89,13 @@ def test_a_country_speaks_through_its_leader(nlp: Language) -> None:
         "announce next week that it was leaving the fishing pact."
     )
     assert find(resolved(nlp, text), "leaving the fishing pact").speaker == "Ana Marrow"
+
+
+def test_a_country_speaks_only_through_a_leader_of_that_country(nlp: Language) -> None:
+    # The leader the resolver knows leads another country: the country stays as written.
+    text = (
+        "Valdorian Prime Minister Ana Marrow met Kelsan officials in Lorvik on Monday.\n\n"
+        "Japan rejected the offer on Tuesday. \"We will not sign an agreement under these "
+        'terms," the country said in a statement.'
+    )
+    assert find(resolved(nlp, text), "under these terms").speaker != "Ana Marrow"

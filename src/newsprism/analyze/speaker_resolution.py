@@ -40,7 +40,7 @@ from typing import Final
 
 from spacy.tokens import Doc, Span, Token
 
-from newsprism.analyze.aliases import CAMP_NOUNS, ORG_WORDS, TITLE_LAST_WORDS
+from newsprism.analyze.aliases import CAMP_NOUNS, ORG_WORDS, TITLE_LAST_WORDS, AliasTable
 from newsprism.analyze.quote_marks import QuotedDoc
 from newsprism.analyze.quote_subjects import subject_of
 from newsprism.analyze.speaker_mentions import after_quoted_words, mention_offsets
@@ -97,6 +97,10 @@ _ASKING: Final = frozenset({"ask", "press", "question"})
 # takes up: the paragraph before is the usual case in news (calibrated on BASIL's
 # dev half; a larger reach only added wrong speakers there).
 _DESCRIPTION_REACH: Final = 1
+# Tokens either side of a leader's name where the country they lead is written
+# ("Japan's Prime Minister Fumio Kishida": four before; "... Ilse Varga of Valdoria":
+# after the name's words). Set by reading, not fitted.
+_LEADER_REACH: Final = 5
 _PARAGRAPH_BREAK: Final = re.compile(r"\n\s*")
 _MAX_NAME_WORDS: Final = 4
 
@@ -372,10 +376,74 @@ def _body_speaker(ctx: SpeakerDoc, head: Token, offset: int) -> str | None:
     """``the group said``: its owner ("the office" after "Mr. Fishman's office") or the
     organisation named last. ``May said the country would …``: a state speaks through
     its leader, the head of government or state the resolver knows before the mention
-    (the roster folds a leader with its state too), never any other person."""
+    (the roster folds a leader with its state too), never any other person: only one
+    the text ties to the country named last before it ("Japan rejected …, the country
+    said" is not "French President Emmanuel Macron"'s); else the mention stays as
+    written."""
     if head.lower_ in _STATE_NOUNS:
-        return ctx.names.canonical("the leader", offset)
+        return _state_leader(ctx, offset)
     return _possessor(ctx, head) or _described_body(ctx, offset)
+
+
+def _state_leader(ctx: SpeakerDoc, offset: int) -> str | None:
+    """The leader of the country named last before ``offset`` (in its paragraph or the
+    one before, outside quotes) whom the text ties to that country, or None."""
+    country = _country_before(ctx, offset)
+    if country is None:
+        return None
+    for query in (f"the leader of {country}", "the leader"):
+        leader = ctx.names.canonical(query, offset)
+        if leader is not None and _leads(ctx, leader, country, offset):
+            return leader
+    return None
+
+
+def _country_before(ctx: SpeakerDoc, offset: int) -> str | None:
+    """The place or its people (a GPE or NORP entity: "Japan", "Valdorian") named last
+    before ``offset`` outside quotes, within
+    :data:`_DESCRIPTION_REACH` paragraphs."""
+    at = ctx.token_at(offset)
+    if at is None:
+        return None
+    for token in reversed(ctx.doc[: at.i]):
+        if ctx.para_of[at.i] - ctx.para_of[token.i] > _DESCRIPTION_REACH:
+            return None
+        if token.ent_type_ in ("GPE", "NORP") and not ctx.quoted[token.i]:
+            return _entity_text(token)
+    return None
+
+
+def _entity_text(token: Token) -> str:
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].text
+
+
+def _leads(ctx: SpeakerDoc, leader: str, country: str, offset: int) -> bool:
+    """Whether a mention of ``leader`` before ``offset`` has the country, or its people,
+    written beside it ("French President Emmanuel Macron", "Japan's prime minister,
+    ...", "Prime Minister Ilse Varga of Valdoria")."""
+    table = AliasTable.default()
+    for name, start in ctx.names.people_before(offset):
+        token = ctx.token_at(start) if name == leader else None
+        if token is None:
+            continue
+        sentence = token.sent
+        window = ctx.doc[
+            max(sentence.start, token.i - _LEADER_REACH) : min(
+                sentence.end, token.i + _LEADER_REACH + 2
+            )
+        ]
+        if any(
+            t.ent_type_ in ("GPE", "NORP") and table.same_country(_entity_text(t), country)
+            for t in window
+        ):
+            return True
+    return False
 
 
 def _may_take_up(ctx: SpeakerDoc, head: Token, role: bool) -> bool:
