@@ -30,13 +30,15 @@ Q: …") go, and a report the question makes itself stays ("Q: Rask says the pie
 safe. Do you agree?").
 
 Cost: one pass over the paragraphs with a few anchored regular expressions, and the
-lead-in sentence's tokens per transcript.
+lead-in sentence's tokens per transcript. Each quote is placed among
+the turns by bisection over their sorted extents.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Final, Literal
@@ -127,7 +129,9 @@ def transcript_drafts(ctx: SpeakerDoc, drafts: Sequence[Draft]) -> list[Draft]:
                 continue
             covered += [turn.extent, *turn.carried]
             added += _turn_drafts(ctx.text, turn, attribution)
-    kept = [d for d in drafts if not _inside(d, covered) and not _asked_as(d, questions)]
+    inside = _Extents(covered)
+    asked = _Extents([q.extent for q in questions])
+    kept = [d for d in drafts if not inside.holds(d) and not _asked_as(d, questions, asked)]
     logger.debug("transcripts: %d quotes dropped, %d added", len(drafts) - len(kept), len(added))
     return kept + added
 
@@ -163,25 +167,39 @@ def _turn_drafts(text: str, turn: _Turn, attribution: Attribution) -> list[Draft
     return drafts
 
 
-def _asked_as(draft: Draft, questions: Sequence[_Turn]) -> bool:
+def _asked_as(draft: Draft, questions: Sequence[_Turn], asked: _Extents) -> bool:
     """Whether a draft gives (part of) a question to a speaker outside its words: the
     lead-in's "She told us", marks around it, its label ("Q: "…""). A report the
     question makes itself ("Q: Rask says the pier is safe. Do you agree?") is the
-    question's to make."""
+    question's to make. ``asked`` holds the questions' extents, in their order."""
+    found = asked.index_of(draft.start)
+    if found is None:
+        return False
     cue = draft.attribution.cue[0] if draft.attribution is not None else -1
-    return any(
-        q.extent[0] <= draft.start < q.extent[1] and not q.words[0] <= cue < q.words[1]
-        for q in questions
-    )
+    question = questions[found]
+    return not question.words[0] <= cue < question.words[1]
 
 
-def _inside(draft: Draft, covered: Sequence[tuple[int, int]]) -> bool:
-    """Whether a draft starts in a covered extent, or reports through a cue there."""
-    cue = draft.attribution.cue[0] if draft.attribution is not None else None
-    return any(
-        start <= draft.start < end or (not draft.direct and cue is not None and start <= cue < end)
-        for start, end in covered
-    )
+class _Extents:
+    """Extents that do not overlap, sorted, found by bisection (a transcript of
+    thousands of turns was searched turn by turn once per quote)."""
+
+    def __init__(self, extents: Sequence[tuple[int, int]]) -> None:
+        self._order = sorted(range(len(extents)), key=lambda i: extents[i][0])
+        self._starts = [extents[i][0] for i in self._order]
+        self._ends = [extents[i][1] for i in self._order]
+
+    def index_of(self, offset: int) -> int | None:
+        """The index (as given) of the extent holding ``offset``, or None."""
+        at = bisect_right(self._starts, offset) - 1
+        return self._order[at] if at >= 0 and offset < self._ends[at] else None
+
+    def holds(self, draft: Draft) -> bool:
+        """Whether a draft starts in an extent, or reports through a cue there."""
+        if self.index_of(draft.start) is not None:
+            return True
+        cue = draft.attribution.cue[0] if draft.attribution is not None else None
+        return not draft.direct and cue is not None and self.index_of(cue) is not None
 
 
 # --- finding transcripts -----------------------------------------------------------------
