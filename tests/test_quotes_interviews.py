@@ -118,3 +118,16 @@ def test_labels_that_are_no_exchange_change_nothing(nlp: Language) -> None:
     )
     quote = next(q for q in resolved(nlp, text) if "Nobody warned" in q.text)
     assert quote.speaker == "Mara Vell"
+
+
+def test_a_reporters_paragraph_between_turns_is_no_answer(nlp: Language) -> None:
+    # A paragraph holding its own attribution is the reporter's narration: its quote
+    # keeps its speaker, and its sentences are nobody's quote.
+    narration = 'The mayor, Tom Brandt, disagrees. "The crews were told twice," he said.'
+    text = (
+        f"{LEAD}\n\nQ: {QUESTION}\n\nA: {ANSWER}\n\n{narration}\n\nQ: {QUESTION_2}\n\nA: {ANSWER_2}"
+    )
+    quotes = resolved(nlp, text)
+    assert next(q for q in quotes if "told twice" in q.text).speaker == "Tom Brandt"
+    assert not [q for q in quotes if "disagrees" in q.text]
+    _assert_answers_only(quotes)

@@ -23,6 +23,10 @@ with a label and a colon, after an opening quote mark or not:
 A paragraph with no label between two turns carries on the turn before it (an answer
 over two paragraphs; at most :data:`_MAX_CARRIED` in a row), one in brackets
 ("(CROSSTALK)") is nobody's; paragraphs after the last turn are the article again.
+A paragraph that holds an attribution of its own (a quote the analysis gives a
+speaker other than "I" or "we": 'The mayor, Tom Brandt, disagrees. "The crews were
+told twice," he said.') is the reporter's narration: it carries no turn on, nor do
+the paragraphs after it, and its quotes keep their speakers.
 Quotes found before inside a turn the transcript attributes (in quote marks, as a block
 quote, or a clause a verb of the turn reports: "A: Nobody said a word to us") give way
 to it; inside a question, those that give it to a speaker outside it ("She told us:
@@ -83,6 +87,7 @@ _MAX_CARRIED: Final = 3
 
 # Verbs of a lead-in that put the questions to someone ("We asked her:").
 _ASKING: Final = frozenset({"ask", "question"})
+_FIRST_PERSON: Final = frozenset({"i", "we"})
 
 
 @dataclass(slots=True)
@@ -116,11 +121,13 @@ def transcript_drafts(ctx: SpeakerDoc, drafts: Sequence[Draft]) -> list[Draft]:
     covered: list[tuple[int, int]] = []
     questions: list[_Turn] = []
     added: list[Draft] = []
+    cues = _attributed_cues(ctx, drafts)
     for run in runs:
         said = _lead_attribution(ctx, run)
         if run.turns[0].kind == "name" and not _interviewee_speaks(ctx, run, said):
             continue  # a broadcast transcript, or a list of items: see the module doc
         for turn in run.turns:
+            turn.carried = _narration_cut(turn.carried, cues)
             if turn.kind == "question":
                 questions.append(turn)  # the interviewer's: nobody's quote
                 continue
@@ -165,6 +172,31 @@ def _turn_drafts(text: str, turn: _Turn, attribution: Attribution) -> list[Draft
         if words is not None:
             drafts.append(Draft(*words, True, attribution, leader=drafts[-1]))
     return drafts
+
+
+def _attributed_cues(ctx: SpeakerDoc, drafts: Sequence[Draft]) -> list[int]:
+    """The sorted cue offsets of the quotes the analysis gave a speaker not the one
+    answering ("he said", not "I told them")."""
+    cues = []
+    for draft in drafts:
+        found = draft.attribution
+        if found is None or found.speaker is None:
+            continue
+        if ctx.text[found.speaker[0] : found.speaker[1]].lower() in _FIRST_PERSON:
+            continue
+        cues.append(found.cue[0])
+    return sorted(cues)
+
+
+def _narration_cut(carried: list[tuple[int, int]], cues: Sequence[int]) -> list[tuple[int, int]]:
+    """The paragraphs carrying a turn on, up to the first that holds an attribution of
+    its own ("The mayor, Tom Brandt, disagrees. "…," he said."): the reporter's
+    narration, never an answer; its quotes keep their speakers."""
+    for at, (start, end) in enumerate(carried):
+        first = bisect_right(cues, start - 1)
+        if first < len(cues) and cues[first] < end:
+            return carried[:at]
+    return carried
 
 
 def _asked_as(draft: Draft, questions: Sequence[_Turn], asked: _Extents) -> bool:
