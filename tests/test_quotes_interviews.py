@@ -131,3 +131,17 @@ def test_a_reporters_paragraph_between_turns_is_no_answer(nlp: Language) -> None
     assert next(q for q in quotes if "told twice" in q.text).speaker == "Tom Brandt"
     assert not [q for q in quotes if "disagrees" in q.text]
     _assert_answers_only(quotes)
+
+
+def test_an_answer_to_a_question_addressing_someone_else_is_not_the_lead_ins(
+    nlp: Language,
+) -> None:
+    text = (
+        "Mara Vell and her colleague Jon Ekdahl spoke to the Gazette. Vell told us the "
+        f"following:\n\nQ: {QUESTION}\n\nA: {ANSWER}\n\nQ: Mr Ekdahl, do you agree?\n\n"
+        "A: I was warned, but I ignored it."
+    )
+    quotes = resolved(nlp, text)
+    assert next(q for q in quotes if q.text == ANSWER).speaker == "Mara Vell"
+    ekdahl = [q for q in quotes if "ignored it" in q.text]
+    assert all(q.speaker in (None, "Jon Ekdahl") for q in ekdahl)

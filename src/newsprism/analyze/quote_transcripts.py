@@ -11,6 +11,10 @@ with a label and a colon, after an opening quote mark or not:
   right before it), or of the one it asks ("We asked her:"), each a statement of its
   own with its label's colon for a cue. With no speaker in a lead-in the answers stay
   as the quote marks had them.
+  A question that addresses someone by name ("Mr Ekdahl, do you agree?") is answered
+  by them (when the resolver knows them; else by no one); once someone other than the
+  lead-in's speaker was addressed, the answers to unaddressed questions are nobody's
+  (either of two people interviewed may give them).
 * **Names** ("Gazette: …", "Vell: …") after a lead-in whose speaker is one of them
   ("Mara Vell … She told us the following:"): each turn is its label's, as written, the
   interviewer's questions included. Not a dialogue nobody in it introduces (a broadcast
@@ -87,7 +91,12 @@ _MAX_CARRIED: Final = 3
 
 # Verbs of a lead-in that put the questions to someone ("We asked her:").
 _ASKING: Final = frozenset({"ask", "question"})
+# A name a question addresses, set off by a comma, at its start or its end.
+_NAME_WORDS: Final = r"(?P<name>(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’-]*)"
+_VOCATIVE_FIRST: Final = re.compile(rf"{_NAME_WORDS},[ \t]")
+_VOCATIVE_LAST: Final = re.compile(rf",[ \t]+{_NAME_WORDS}[?.!]?$")
 _FIRST_PERSON: Final = frozenset({"i", "we"})
+_HONORIFICS: Final = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "madam"})
 
 
 @dataclass(slots=True)
@@ -126,12 +135,14 @@ def transcript_drafts(ctx: SpeakerDoc, drafts: Sequence[Draft]) -> list[Draft]:
         said = _lead_attribution(ctx, run)
         if run.turns[0].kind == "name" and not _interviewee_speaks(ctx, run, said):
             continue  # a broadcast transcript, or a list of items: see the module doc
+        answering = said
         for turn in run.turns:
             turn.carried = _narration_cut(turn.carried, cues)
             if turn.kind == "question":
                 questions.append(turn)  # the interviewer's: nobody's quote
+                answering = _answerer(ctx, turn, said, answering)
                 continue
-            attribution = _turn_attribution(turn, said)
+            attribution = _turn_attribution(turn, answering)
             if attribution is None:
                 continue
             covered += [turn.extent, *turn.carried]
@@ -151,15 +162,53 @@ def _interviewee_speaks(ctx: SpeakerDoc, run: _Run, said: Attribution | None) ->
     return who is not None and any(canonical_speaker(ctx, t.label, []) == who for t in run.turns)
 
 
-def _turn_attribution(turn: _Turn, said: Attribution | None) -> Attribution | None:
-    """An answer is the lead-in speaker's (its own colon the cue); a named turn its
+def _turn_attribution(turn: _Turn, answering: Attribution | None) -> Attribution | None:
+    """An answer is the one answering's (its own colon the cue); a named turn its
     label's."""
     colon = (turn.colon, turn.colon + 1)
     if turn.kind == "name":
         return Attribution(colon, turn.label)
-    if said is None or said.speaker is None:
+    if answering is None or answering.speaker is None:
         return None
-    return Attribution(colon, said.speaker)
+    return Attribution(colon, answering.speaker)
+
+
+def _answerer(
+    ctx: SpeakerDoc, question: _Turn, said: Attribution | None, answering: Attribution | None
+) -> Attribution | None:
+    """Who answers the question: the person it addresses by name ("Mr Ekdahl, do you
+    agree?"), the lead-in's speaker when it addresses nobody and nobody else was
+    addressed before it; else no one (two people interviewed: the answer to an
+    unaddressed question may be either's)."""
+    addressed = _addressed(ctx, question)
+    lead = canonical_speaker(ctx, said.speaker, []) if said and said.speaker else None
+    if addressed is None:
+        return answering if answering is said else None
+    who = canonical_speaker(ctx, addressed, [])
+    if who is None:
+        return None
+    if who == lead:
+        return said
+    return Attribution(addressed, addressed)
+
+
+def _addressed(ctx: SpeakerDoc, question: _Turn) -> tuple[int, int] | None:
+    """The name a question addresses, set off by a comma at its start or end ("Mr
+    Ekdahl, do you agree?", "Do you agree, Mr Ekdahl?"), or None."""
+    start, end = question.words
+    for match in (
+        _VOCATIVE_FIRST.match(ctx.text, start, end),
+        _VOCATIVE_LAST.search(ctx.text, start, end),
+    ):
+        if match is None:
+            continue
+        offsets = match.span("name")
+        tokens = ctx.tokens(*offsets)
+        if len(tokens) and all(
+            t.pos_ == "PROPN" or t.lower_.rstrip(".") in _HONORIFICS for t in tokens
+        ):
+            return offsets
+    return None
 
 
 def _turn_drafts(text: str, turn: _Turn, attribution: Attribution) -> list[Draft]:
