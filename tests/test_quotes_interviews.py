@@ -145,3 +145,15 @@ def test_an_answer_to_a_question_addressing_someone_else_is_not_the_lead_ins(
     assert next(q for q in quotes if q.text == ANSWER).speaker == "Mara Vell"
     ekdahl = [q for q in quotes if "ignored it" in q.text]
     assert all(q.speaker in (None, "Jon Ekdahl") for q in ekdahl)
+
+
+def test_a_lead_in_naming_the_interviewer_or_a_third_person_credits_no_one(
+    nlp: Language,
+) -> None:
+    for lead in (
+        "Gazette reporter Jon Ekdahl interviewed the pilot, Mara Vell, on Friday. He writes:",
+        "In an interview, the pilot Mara Vell described what the mayor, Tom Brandt, told her:",
+    ):
+        quotes = resolved(nlp, f"{lead}\n\nQ: {QUESTION}\n\nA: {ANSWER}")
+        answer = [q for q in quotes if ANSWER in q.text]
+        assert all(q.speaker in (None, "Mara Vell") for q in answer), lead

@@ -11,6 +11,11 @@ with a label and a colon, after an opening quote mark or not:
   right before it), or of the one it asks ("We asked her:"), each a statement of its
   own with its label's colon for a cue. With no speaker in a lead-in the answers stay
   as the quote marks had them.
+  The lead-in names who answers only through its last reporting verb when that is
+  the verb its sentence hangs on, one of telling or asking: a lead-in that writes
+  ("He writes:", the interviewer) or reports another's words ("described what the
+  mayor, Tom Brandt, told her:") names nobody, and the answers stay as the marks had
+  them.
   A question that addresses someone by name ("Mr Ekdahl, do you agree?") is answered
   by them (when the resolver knows them; else by no one); once someone other than the
   lead-in's speaker was addressed, the answers to unaddressed questions are nobody's
@@ -91,6 +96,15 @@ _MAX_CARRIED: Final = 3
 
 # Verbs of a lead-in that put the questions to someone ("We asked her:").
 _ASKING: Final = frozenset({"ask", "question"})
+# Verbs of a lead-in whose subject gives the answers ("She told us the following:").
+# Not "write" or "report" (the interviewer's: "He writes:"), nor "describe" ("described
+# what the mayor told her:").
+_ANSWERING: Final = frozenset(
+    {"tell", "say", "explain", "answer", "reply", "respond", "recount", "speak", "talk"}
+)
+# Dependents of a lead-in's verb that report someone else's words ("said that Brandt
+# told her:"): the lead-in no longer names who answers.
+_CLAUSES: Final = frozenset({"ccomp", "xcomp", "csubj", "parataxis"})
 # A name a question addresses, set off by a comma, at its start or its end.
 _NAME_WORDS: Final = r"(?P<name>(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’-]*)"
 _VOCATIVE_FIRST: Final = re.compile(rf"{_NAME_WORDS},[ \t]")
@@ -400,7 +414,8 @@ def _words_of(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _lead_attribution(ctx: SpeakerDoc, run: _Run) -> Attribution | None:
     """The attribution of a lead-in ending in a colon right before the run ("She told
-    us the following:"), from the reporting verb of its last sentence."""
+    us the following:"), from the reporting verb of its last sentence when that names
+    the one answering (:func:`_names_the_answerer`); else None, the answers nobody's."""
     if run.lead is None:
         return None
     start, end = run.lead
@@ -414,9 +429,25 @@ def _lead_attribution(ctx: SpeakerDoc, run: _Run) -> Attribution | None:
     sentence = [t for t in colon.sent if start <= t.idx < end]
     for token in reversed(sentence):
         found = attribution_of(ctx, token)
-        if found is not None:
-            return _asked(token, found) if token.lemma_.lower() in _ASKING else found
+        if found is None:
+            continue
+        if not _names_the_answerer(token, end):
+            return None  # "He writes:", "described what the mayor told her:"
+        return _asked(token, found) if token.lemma_.lower() in _ASKING else found
     return None
+
+
+def _names_the_answerer(verb: Token, end: int) -> bool:
+    """Whether a lead-in's last reporting verb names the one answering: the verb its
+    sentence hangs on, of telling or asking (:data:`_ANSWERING`, :data:`_ASKING`),
+    reporting no one else's words through a clause of its own before the lead-in's
+    ``end`` (the parser often hangs the first question on it too)."""
+    lemma = verb.lemma_.lower()
+    return (
+        verb.dep_ == "ROOT"
+        and (lemma in _ANSWERING or lemma in _ASKING)
+        and not any(c.dep_ in _CLAUSES and c.idx < end for c in verb.children)
+    )
 
 
 def _asked(verb: Token, found: Attribution) -> Attribution | None:
