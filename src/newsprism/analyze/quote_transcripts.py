@@ -195,13 +195,15 @@ def _answerer(
     addressed before it; else no one (two people interviewed: the answer to an
     unaddressed question may be either's)."""
     addressed = _addressed(ctx, question)
-    lead = canonical_speaker(ctx, said.speaker, []) if said and said.speaker else None
     if addressed is None:
         return answering if answering is said else None
     who = canonical_speaker(ctx, addressed, [])
     if who is None:
         return None
-    if who == lead:
+    # Resolved only here, for a question that addresses someone: resolving the
+    # lead-in's pronoun once per question cost seconds on a transcript of thousands.
+    lead = said.speaker if said is not None else None
+    if lead is not None and who == canonical_speaker(ctx, lead, []):
         return said
     return Attribution(addressed, addressed)
 
