@@ -82,6 +82,65 @@ def test_a_member_or_a_persons_spokesman_is_not_the_body() -> None:
         assert _ties(text) == {}, text
 
 
+def test_a_former_spokesperson_speaks_for_no_one() -> None:
+    # A word before the body's name puts the role in the past: the person may now
+    # speak against the body.
+    for text in (
+        "Former Harbour Transit Authority spokeswoman Ilse Varga, now a critic of the "
+        "authority, said so.",
+        "The ferries were late, said ex-Harbour Transit spokeswoman Ilse Varga.",
+        "In 2019, then-HTA spokeswoman Ilse Varga said so.",
+        "One-time Harbour Transit spokeswoman Ilse Varga said so.",
+        "Retired Harbour Transit press officer Ilse Varga said so.",
+        "Ilse Varga, the Former Harbour Transit Press Secretary, said so.",
+    ):
+        assert _ties(text) == {}, text
+    assert body_of_mention("Former Harbour Transit spokesman", "", NAMES) is None
+    # A body whose own name opens with such a word is still that body.
+    retired = StoryNames(
+        {
+            "retired teachers association": "Retired Teachers Association",
+            "tomas holt": "Tomas Holt",
+        },
+        {"Retired Teachers Association": "ORG", "Tomas Holt": "PERSON"},
+    )
+    text = "Retired Teachers Association spokesman Tomas Holt said so."
+    assert spokespeople([text], retired) == {"Tomas Holt": "Retired Teachers Association"}
+
+
+def test_a_place_is_no_body_one_speaks_for() -> None:
+    # A state speaks through a ministry or a government; its representative is a lawmaker.
+    assert (
+        _ties("Tomas Holt, a representative for Valdoria in the national parliament, said so.")
+        == {}
+    )
+    assert _ties("Tomas Holt, a spokesman for Valdoria, said so.") == {}
+    assert body_of_mention("A Valdoria representative", "", NAMES) is None
+    assert body_of_mention("A Valdoria spokesman", "", NAMES) is None
+    assert body_of_mention("a spokesman", " for Valdoria said", NAMES) is None
+    # A representative speaks for a body only with "for" (before the role: a delegate).
+    union = "Dock Workers Union"
+    assert body_of_mention("a representative", " for the Dock Workers Union said", NAMES) == union
+    assert body_of_mention("A Dock Workers Union representative", "", NAMES) is None
+
+
+def test_a_name_after_an_opening_phrase_is_no_apposition() -> None:
+    # The role phrase is governed by the opening phrase; the name opens the main clause.
+    for text in (
+        "According to a spokeswoman for the Harbour Transit Authority, Tomas Holt was never "
+        "on its staff.",
+        "In a letter to a spokesman for Harbour Transit, Tomas Holt asked for the timetables.",
+    ):
+        assert _ties(text) == {}, text
+    # "As" gives the name's own role; a role phrase after a clause is an apposition.
+    body = "Harbour Transit Authority"
+    for text in (
+        "As a spokesman for Harbour Transit, Tomas Holt has said so often.",
+        "Asked about the pier, a spokesman for Harbour Transit, Tomas Holt, said so.",
+    ):
+        assert _ties(text) == {"Tomas Holt": body}, text
+
+
 def test_two_spokespeople_in_one_sentence_are_two_ties() -> None:
     text = (
         "Harbour Transit spokeswoman Ilse Varga and Lorvik Port Council spokesman Tomas "
@@ -151,12 +210,30 @@ def test_an_acronym_is_the_one_body_with_its_initials() -> None:
         {"lorvik port council": "Lorvik Port Council", "tomas holt": "Tomas Holt"},
         {"Lorvik Port Council": "ORG", "Tomas Holt": "PERSON", "Lena Porter Cole": "PERSON"},
     )
-    assert acronym_body("LPC", names) == "Lorvik Port Council"
-    assert acronym_body("L.P.C.", names) == "Lorvik Port Council"
-    assert acronym_body("TH", names) is None  # a person's initials
-    assert acronym_body("Lorvik", names) is None
+    text = "Tomas Holt and Lena Porter Cole spoke to the Lorvik Port Council."
+    assert acronym_body("LPC", names, text) == "Lorvik Port Council"
+    assert acronym_body("L.P.C.", names, text) == "Lorvik Port Council"
+    assert acronym_body("TH", names, text) is None  # a person's initials
+    assert acronym_body("Lorvik", names, text) is None
     two = StoryNames({}, {"Lorvik Port Council": "ORG", "Lake Patrol Command": "ORG"})
-    assert acronym_body("LPC", two) is None
+    assert acronym_body("LPC", two, f"{text} The Lake Patrol Command came.") is None
+
+
+def test_an_acronym_is_a_body_only_where_the_texts_spell_it_out() -> None:
+    # "PA" may be the Press Association; the story's Port Authority is named elsewhere.
+    port = StoryNames(
+        {"port authority": "Port Authority", "tomas holt": "Tomas Holt"},
+        {"Port Authority": "ORG", "Tomas Holt": "PERSON"},
+    )
+    credit = "PA spokesman Tomas Holt said the photographs were theirs."
+    assert spokespeople(["The Port Authority closed the pier.", credit], port) == {}
+    assert acronym_body("PA", port, credit) is None
+    # The same article writes the name, or some article defines the letters.
+    both = f"The Port Authority closed the pier. {credit}"
+    assert spokespeople([both], port) == {"Tomas Holt": "Port Authority"}
+    defined = "The Port Authority (PA) closed the pier."
+    assert spokespeople([defined, credit], port) == {"Tomas Holt": "Port Authority"}
+    assert acronym_body("PA", port, credit, f"{defined}\n\n{credit}") == "Port Authority"
 
 
 def _unit(article: str, speaker: str | None, text: str, cospeaker: str | None = None) -> Unit:
@@ -273,7 +350,7 @@ def test_the_body_and_its_spokeswoman_render_one_statement() -> None:
 
 
 def test_units_of_an_unnamed_spokesman_or_an_acronym_speak_as_the_body() -> None:
-    unnamed = f"A spokesman for the Harbour Transit Authority said on Sunday that {CLAIM}."
+    unnamed = f"A spokesman for the Harbour Transit Authority (HTA) said on Sunday that {CLAIM}."
     short = f"The HTA said that {CLAIM}."
     pieces = [
         _article("A", unnamed, [(CLAIM, None, "A spokesman", 0)]),
@@ -311,3 +388,46 @@ def test_a_spokeswomans_other_claim_stays_apart_from_the_bodys() -> None:
     )
     assert _outlets(statements, CLAIM) == {"A", "C"}
     assert _outlets(statements, said) == {"B"}
+
+
+def test_an_acronym_no_text_spells_out_stays_as_written() -> None:
+    unnamed = f"A spokesman for the Harbour Transit Authority said on Sunday that {CLAIM}."
+    pieces = [
+        _article("A", unnamed, [(CLAIM, None, "A spokesman", 0)]),
+        _article("B", f"The HTA said that {CLAIM}.", [(CLAIM, "HTA", "The HTA", 0)]),
+    ]
+    material = _material(*pieces)
+    names = StoryNames({"harbour transit authority": BODY}, {BODY: "ORG"})
+    units = speaking_for(material, quote_units(material, names, pieces=False), names)
+    assert [u.speaker for u in units] == [BODY, "HTA"]
+
+
+def test_people_who_do_not_speak_for_the_body_stay_apart_from_it() -> None:
+    # A former spokeswoman, a name after an opening phrase: their words are their own.
+    former = (
+        f"Former Harbour Transit Authority spokeswoman Ilse Varga, now a critic of the "
+        f"authority, said {CLAIM}."
+    )
+    according = (
+        "According to a spokeswoman for the Harbour Transit Authority, Tomas Holt was never "
+        f"on its staff. Holt, a dock worker, said {CLAIM}."
+    )
+    for text, speaker, mention in (
+        (former, "Ilse Varga", "Ilse Varga"),
+        (according, "Tomas Holt", "Holt,"),
+    ):
+        statements = _story(
+            _by_body("A"), _by_body("C"), _article("B", text, [(CLAIM, speaker, mention, 0)])
+        )
+        assert _outlets(statements, CLAIM) == {"A", "C"}, text
+    # A lawmaker for a state is not the state.
+    by_state = f"Valdoria said in a statement that {CLAIM}."
+    lawmaker = (
+        f"Tomas Holt, a representative for Valdoria in the national parliament, said {CLAIM}."
+    )
+    statements = _story(
+        _article("A", by_state, [(CLAIM, "Valdoria", "Valdoria", 0)]),
+        _article("C", by_state, [(CLAIM, "Valdoria", "Valdoria", 0)]),
+        _article("B", lawmaker, [(CLAIM, "Tomas Holt", "Tomas Holt", 0)]),
+    )
+    assert _outlets(statements, CLAIM) == {"A", "C"}
