@@ -4,7 +4,7 @@ subject, and a speaker one outlet only describes."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -21,8 +21,12 @@ PEOPLE = ("Mara Holt", "Ivo Brandt")
 Spec = tuple[str, str | None, str, int]
 
 
-def _article(outlet: str, text: str, quotes: Sequence[Spec]) -> tuple[Article, Analysis]:
-    """An article whose quotes are substrings of ``text``; each named person an entity."""
+def _article(
+    outlet: str, text: str, quotes: Sequence[Spec], cast: Mapping[str, str] | None = None
+) -> tuple[Article, Analysis]:
+    """An article whose quotes are substrings of ``text``; each name of ``cast`` (name ->
+    entity type; default :data:`PEOPLE`, persons) it writes is an entity, a person's
+    first mention its full name or its surname."""
     article = Article(article_id(outlet, text), f"{outlet}.txt", text, outlet=outlet)
     records = []
     for words, speaker, mention, group in quotes:
@@ -32,12 +36,12 @@ def _article(outlet: str, text: str, quotes: Sequence[Spec]) -> tuple[Article, A
                   at + len(mention), group=group)
         )  # fmt: skip
     entities = []
-    for person in PEOPLE:
-        surname = person.split()[-1]
-        spots = [(person, text.find(person)), (surname, text.find(surname))]
-        mentions = tuple(Mention(w, s, s + len(w)) for w, s in spots if s >= 0)
+    for name, kind in (cast or dict.fromkeys(PEOPLE, "PERSON")).items():
+        forms = [name, name.split()[-1]] if kind == "PERSON" else [name]
+        spots = [(f, text.find(f)) for f in forms]
+        mentions = tuple(Mention(f, s, s + len(f)) for f, s in spots if s >= 0)
         if mentions:
-            entities.append(Entity(person, "PERSON", mentions[:1]))
+            entities.append(Entity(name, kind, mentions[:1]))
     analysis = Analysis(article.id, "test", ((0, len(text)),), tuple(entities), tuple(records))
     return article, analysis
 
