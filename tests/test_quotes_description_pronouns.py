@@ -70,3 +70,13 @@ def test_a_description_the_text_ties_to_a_name_is_that_person(nlp: Language) -> 
         "plant is safe,” she said."
     )
     assert find(_quotes(nlp, text), "The plant is safe").speaker == "Ilse Varga"
+
+
+def test_a_description_of_the_person_the_story_is_about_is_that_person(nlp: Language) -> None:
+    text = (
+        "Jordan Vale, the Republican nominee, spoke in Ohio on Monday. He said the "
+        "plan would pay for more ships.\n\n"
+        "The GOP nominee did not give a cost estimate, though he said “the savings "
+        "will come from waste.”"
+    )
+    assert find(_quotes(nlp, text), "the savings").speaker == "Jordan Vale"

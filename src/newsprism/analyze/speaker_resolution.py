@@ -90,6 +90,11 @@ _PERSON_NOUNS: Final = frozenset(
     }
 )
 _PERSON_COMPOUNDS: Final = ("man", "woman", "person")
+# Descriptions news writes for the person the story is about ("the GOP candidate", "the
+# California Democrat"), not for someone new ("the shift foreman", "the officer"): a
+# pronoun after them is that person (:func:`_described_antecedent`). The candidacy and
+# standing nouns above, read off the same descriptions; checked on PolNeAR dev.
+_PROTAGONIST_NOUNS: Final = CAMP_NOUNS | (_PERSON_NOUNS - {"man", "woman"})
 # Descriptions of a state, which its leader speaks for.
 _STATE_NOUNS: Final = frozenset({"country", "nation", "republic", "kingdom"})
 # Verbs of answering.
@@ -305,6 +310,10 @@ def _described_antecedent(
     head = named[0] if named else subject
     words = ctx.doc[head.left_edge.i : head.i + 1]
     name = said[-1] if said else ctx.names.canonical(words.text, words.start_char)
+    if name is None and not named and subject.lower_ in _PROTAGONIST_NOUNS:
+        # "The GOP candidate did not supply a cost, though he said": the person the
+        # text is about, as that description speaking would be.
+        name = _described_speaker(ctx, (start, subject.idx + len(subject)), spoken)
     if name is None or _named_only_in_quotes(ctx, name, offset):
         return None
     return name if ctx.gender(name) in (None, gender) else None
