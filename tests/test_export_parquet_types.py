@@ -4,10 +4,12 @@ dataset of several exports then refuse to line up."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
+from newsprism.errors import NewsprismError
 from newsprism.export import COLUMNS, write_rows
 
 
@@ -23,3 +25,12 @@ def test_parquet_columns_have_one_type_even_when_empty_or_null(table: str, tmp_p
     types = dict(zip(empty.names, map(str, empty.types), strict=True))
     assert types["story_id"] == "string"
     assert types.get("start", "int64") == "int64"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_parquet_to_a_pipe_is_one_clear_error(tmp_path: Path) -> None:
+    # pyarrow seeks in what it writes: a pipe failed with "cannot write (lseek failed)".
+    pipe = tmp_path / "out.parquet"
+    os.mkfifo(pipe)
+    with pytest.raises(NewsprismError, match="parquet needs a regular file"):
+        write_rows([], "quotes", "parquet", pipe)

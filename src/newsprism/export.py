@@ -246,6 +246,9 @@ def write_rows(
     if fmt == "parquet":
         if out is None:
             raise NewsprismError("parquet is a binary format: give a file with --out FILE")
+        if out.exists() and not out.is_file():
+            # pyarrow seeks in what it writes: a pipe or a terminal fails with "lseek".
+            raise NewsprismError(f"{out}: parquet needs a regular file for --out (it seeks in it)")
         _write_parquet(rows, COLUMNS[table], out)
         return
     if fmt not in FORMATS:
