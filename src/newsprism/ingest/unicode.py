@@ -113,7 +113,13 @@ def _repair_line(line: str) -> str:
         # outside the characters the search lets through): skip their costs.
         return line.rstrip(" ")
     line = ftfy.fix_text(line, _FTFY_CONFIG).replace("\n", " ")
-    return _ODD_SPACES.sub(" ", _INVISIBLES.sub(_invisible_kept, line)).rstrip(" ")
+    return _visible(line).rstrip(" ")
+
+
+def _visible(text: str) -> str:
+    """``text`` with its invisible characters dropped (joiners that are part of the text
+    kept, :func:`_invisible_kept`) and every odd space a plain space."""
+    return _ODD_SPACES.sub(" ", _INVISIBLES.sub(_invisible_kept, text))
 
 
 def _invisible_kept(match: re.Match[str]) -> str:
@@ -152,11 +158,10 @@ def one_line(text: str) -> str:
     character (Unicode category Cc: a tab, a newline, a NUL from JSON's "\\u0000") reads
     as a space, so two words it stood between stay apart ("Harbour opens\\nafter storm"),
     and runs of whitespace fold to one space; zero-width characters and soft hyphens go
-    as :func:`repair_text` drops them from a body ("Har\u00adbour" is "Harbour", so a
+    as :func:`repair_text` drops them from a body ("Har\\u00adbour" is "Harbour", so a
     title matches its body's words); empty when nothing else is left."""
     spaced = "".join(" " if unicodedata.category(c) == "Cc" else c for c in text)
-    spaced = _ODD_SPACES.sub(" ", _INVISIBLES.sub(_invisible_kept, spaced))
-    return " ".join(spaced.split())
+    return " ".join(_visible(spaced).split())
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
