@@ -63,6 +63,8 @@ _KNOWN_SUFFIXES = frozenset(
 KEEP_FINISHED = 200
 MAX_NAME_CHARS = 80
 _UNSAFE = re.compile(r"[^\w .-]+")
+# The separators of the parts of an uploaded name (a browser on Windows sends either).
+_SEPARATORS = re.compile(r"[/\\]")
 # What no name in an upload's path may hold: control characters (NUL included; C1 too,
 # as no_controls refuses them in a URL).
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -187,7 +189,7 @@ def safe_name(filename: str | None) -> str:
     """The name an upload is saved under: the last part of the user's name (either
     slash), word characters, spaces, ``-`` and inner dots only, at most ``MAX_NAME_CHARS``, with
     the extension kept only if the readers know it; ``upload`` if nothing is left."""
-    base = re.split(r"[/\\]", filename or "")[-1]
+    base = _last_part(filename)
     suffix = safe_suffix(base)
     stem = base[: len(base) - len(suffix)] if suffix else base
     stem = _UNSAFE.sub("_", stem).strip("._ ")[:MAX_NAME_CHARS] or "upload"
@@ -199,7 +201,7 @@ def upload_path(filename: str | None) -> str | None:
     empty, ``.`` and ``..`` parts dropped (so it stays in its folder), kept otherwise,
     since the manifest's rows name the files as they are; None when nothing is left or a
     part holds a control character or is too long for a file system."""
-    parts = [p for p in re.split(r"[/\\]", filename or "") if p not in ("", ".", "..")]
+    parts = [p for p in _SEPARATORS.split(filename or "") if p not in ("", ".", "..")]
     if not parts or any(
         _CONTROL.search(p) or len(p.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES
         for p in parts
@@ -334,7 +336,7 @@ class JobRunner:
 
 
 def _last_part(filename: str | None) -> str:
-    return re.split(r"[/\\]", filename or "")[-1]
+    return _SEPARATORS.split(filename or "")[-1]
 
 
 def _saved_beside(shared: Path, filename: str | None, data: bytes) -> JobInput | None:
