@@ -21,11 +21,12 @@ from rich.console import Console, ConsoleOptions, RenderableType
 from rich.measure import Measurement
 from rich.segment import Segment
 
-__all__ = ["BidiSafe", "closed"]
+__all__ = ["ISOLATES", "PDI", "BidiSafe", "closed"]
 
 _EMBEDDINGS = frozenset("\u202a\u202b\u202d\u202e")  # LRE, RLE, LRO, RLO
-_ISOLATES = frozenset("\u2066\u2067\u2068")  # LRI, RLI, FSI
-_PDF, _PDI = "\u202c", "\u2069"
+#: The isolate openers (LRI, RLI, FSI) and their closer (PDI).
+ISOLATES = frozenset("\u2066\u2067\u2068")
+_PDF, PDI = "\u202c", "\u2069"
 _OPENERS = re.compile("[\u202a\u202b\u202d\u202e\u2066\u2067\u2068]")
 
 
@@ -41,14 +42,14 @@ def closed(text: str) -> str:
 def _closed_line(line: str) -> str:
     stack: list[str] = []
     for char in line:
-        if char in _EMBEDDINGS or char in _ISOLATES:
+        if char in _EMBEDDINGS or char in ISOLATES:
             stack.append(char)
         elif char == _PDF and stack and stack[-1] in _EMBEDDINGS:
             stack.pop()
-        elif char == _PDI and any(c in _ISOLATES for c in stack):
-            while stack.pop() not in _ISOLATES:
+        elif char == PDI and any(c in ISOLATES for c in stack):
+            while stack.pop() not in ISOLATES:
                 pass
-    closers = "".join(_PDI if c in _ISOLATES else _PDF for c in reversed(stack))
+    closers = "".join(PDI if c in ISOLATES else _PDF for c in reversed(stack))
     return line + closers
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from newsprism.model import Brief, Passage
+from newsprism.render.bidi import ISOLATES, PDI
 from newsprism.render.briefs import (
     disputing_outlets,
     exclusive_detail,
@@ -28,8 +29,7 @@ _LIST_NUMBER = re.compile(r"^(\d+)\.")
 # Hebrew, Arabic, Syriac, Thaana, N'Ko... and their presentation forms; the explicit
 # embeddings, overrides and isolates.
 _BIDI = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u202a-\u202e\u2066-\u2069]")
-_ISOLATE_OPENERS = frozenset("\u2066\u2067\u2068")
-_FSI, _PDI = "\u2068", "\u2069"
+_FSI = "\u2068"
 
 
 def escape(text: str) -> str:
@@ -52,11 +52,11 @@ def isolated(text: str) -> str:
     kept: list[str] = []
     depth = 0
     for char in text:
-        if char == _PDI and depth == 0:
+        if char == PDI and depth == 0:
             continue
-        depth += (char in _ISOLATE_OPENERS) - (char == _PDI)
+        depth += (char in ISOLATES) - (char == PDI)
         kept.append(char)
-    return _FSI + "".join(kept) + _PDI * depth + _PDI
+    return _FSI + "".join(kept) + PDI * depth + PDI
 
 
 def _who(passage: Passage) -> str:
