@@ -19,7 +19,7 @@ from newsprism import cli_base
 from newsprism.analyze.nlp import LONG_RUN_CHARS, BoundedTokenizer
 from newsprism.ingest.feed import entry_published
 from newsprism.ingest.records import read_json_array, read_jsonl
-from newsprism.model import IngestFailure, RawDocument
+from newsprism.model import RawDocument
 from newsprism.store_open import unreadable
 
 
@@ -66,14 +66,14 @@ def test_a_tab_or_newline_in_a_json_title_or_byline_keeps_the_words_apart() -> N
     assert (item.title, item.byline) == ("Pier reopens", "Ana Ruiz")
 
 
-def test_json_that_is_not_utf8_says_so() -> None:
-    # UnicodeDecodeError is a ValueError: it was reported as "a number too long to read".
+def test_json_that_is_not_utf8_is_read_as_cp1252() -> None:
+    # UnicodeDecodeError is a ValueError: it was reported as "a number too long to read";
+    # then as "not valid UTF-8"; it is decoded as any text input is (cp1252 where it fits).
     data = b'{"text": "The caf\xe9 reopened on Monday."}\n'
-    (array_failure,) = read_json_array(data, "cafe.json")
-    (line_failure,) = read_jsonl(io.BytesIO(data), "cafe.jsonl", 1_000_000)
-    assert isinstance(array_failure, IngestFailure) and isinstance(line_failure, IngestFailure)
-    assert "utf-8" in array_failure.reason and "number" not in array_failure.reason
-    assert line_failure.reason == "line is not valid UTF-8"
+    (array_item,) = read_json_array(data, "cafe.json")
+    (line_item,) = read_jsonl(io.BytesIO(data), "cafe.jsonl", 1_000_000)
+    assert isinstance(array_item, RawDocument) and isinstance(line_item, RawDocument)
+    assert "café" in array_item.body and "café" in line_item.body
 
 
 def test_an_existing_writable_out_file_in_a_read_only_folder_is_accepted(

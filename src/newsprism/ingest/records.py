@@ -35,15 +35,54 @@ def read_jsonl(stream: IO[bytes], source: str, max_bytes: int) -> Iterator[Item]
 
     Guarantee: every non-blank line yields exactly one document or one failure.
     """
+    lines = _LineDecoder()
     for number, line in enumerate(_utf8_lines(stream), start=1):
         if not line.strip():
             continue
         where = f"{source}:{number}"
         try:
             check_size(where, len(line), max_bytes)
-            yield from json_items(_parse_json_line(line, where), source, where)
+            text, warning = lines.text(line, where)
+            if warning:
+                yield IngestWarning(where, warning)
+            yield from json_items(_parse_json_line(text, where), source, where)
         except InputError as exc:
             yield IngestFailure(exc.source, exc.reason)
+
+
+class _LineDecoder:
+    """The text of each JSON line: UTF-8, else what :func:`decode` makes of the line (a
+    Windows editor's cp1252 curly apostrophe, byte 0x92, failed the whole line as "not
+    valid UTF-8" where the same bytes in a text file read as cp1252).
+
+    The encoding found for the first line that is not UTF-8 is tried first for the
+    file's later such lines: one short line is a poor sample for a guess, and a file
+    has one encoding. A repair is said once per file (its first repaired line), not on
+    every line of a file written in one code page.
+    """
+
+    def __init__(self) -> None:
+        self.encoding: str | None = None
+        self.warned = False
+
+    def text(self, line: bytes, where: str) -> tuple[str, str | None]:
+        """The line's text and the warning to give with it, if any."""
+        try:
+            return line.decode("utf-8-sig"), None  # -sig: a BOM before the first line
+        except UnicodeDecodeError:
+            pass
+        if self.encoding is not None:
+            try:
+                return line.decode(self.encoding), None
+            except (UnicodeDecodeError, LookupError):
+                pass
+        decoded = decode(line, where)
+        if decoded.encoding != "utf-8":
+            self.encoding = decoded.encoding
+        if decoded.warning is None or self.warned:
+            return decoded.text, None
+        self.warned = True
+        return decoded.text, f"{decoded.warning} (said for the first such line only)"
 
 
 def _utf8_lines(stream: IO[bytes]) -> Iterator[bytes]:
@@ -70,12 +109,23 @@ def _utf8_lines(stream: IO[bytes]) -> Iterator[bytes]:
 
 
 def read_json_array(data: bytes, source: str) -> Iterator[Item]:
-    """Documents from a JSON file holding one article object or a list of them."""
+    """Documents from a JSON file holding one article object or a list of them, its
+    bytes decoded as any text input's (a cp1252 file was "invalid JSON")."""
+    warning = None
     try:
-        parsed = load_json(data, strict=False)  # as _parse_json_line
+        try:
+            parsed = load_json(data, strict=False)  # as _parse_json_line
+        except UnicodeDecodeError:  # json reads UTF-8, -16 and -32 only
+            decoded = decode(data, source)
+            parsed, warning = load_json(decoded.text, strict=False), decoded.warning
+    except InputError as exc:
+        yield IngestFailure(exc.source, exc.reason)
+        return
     except ValueError as exc:
         yield IngestFailure(source, f"invalid JSON ({exc})")
         return
+    if warning:
+        yield IngestWarning(source, warning)
     for index, value in enumerate(parsed if isinstance(parsed, list) else [parsed]):
         where = f"{source}[{index}]"
         try:
@@ -102,15 +152,13 @@ def load_json(data: bytes | str, strict: bool = True) -> Any:
         raise ValueError("a number too long to read") from None
 
 
-def _parse_json_line(line: bytes, where: str) -> Any:
+def _parse_json_line(line: str, where: str) -> Any:
     # Not strict: a raw tab or other control character inside a string (an exporter that
     # does not escape them) refused the whole article; the text cleaner handles them.
     try:
         return load_json(line, strict=False)
     except json.JSONDecodeError as exc:
         raise MalformedInput(where, f"invalid JSON ({exc.msg} at column {exc.colno})") from None
-    except UnicodeDecodeError:
-        raise MalformedInput(where, "line is not valid UTF-8") from None
     except ValueError as exc:
         raise MalformedInput(where, f"invalid JSON ({exc})") from None
 
