@@ -19,7 +19,11 @@ either guess could store it under the wrong outlet (and a later run, with the ma
 fixed, would store it again under another id). The other files go on. A manifest
 applies to the files of its own folder and of the folders below it (the
 nearest manifest that names a file decides). What a manifest says wins over what a
-file's own metadata says: the user wrote it for that file.
+file's own metadata says: the user wrote it for that file. A pattern is a folder-wide
+default, though, for a file of records (JSON Lines, JSON, WARC, feed) that each carry
+their own outlet, URL and date: there a record's own value wins over the pattern's (a
+"*" row gave every record of a crawl one outlet and one URL), and only a file's own row
+overrides what its records say (see ``pipeline._with_known_facts``).
 
 A manifest is looked for in the file's folder and every folder above it, so reading a
 subfolder ("scraped/fox/") keeps the rows of the manifest above it ("fox/*.txt").
@@ -35,6 +39,7 @@ anyone could have left it for every folder below (see :func:`_untrusted`).
 from __future__ import annotations
 
 import csv
+import dataclasses
 import fnmatch
 import io
 import json
@@ -73,6 +78,8 @@ class SourceFacts:
     outlet: str | None = None
     url: str | None = None
     published: datetime | None = None
+    # Said by a pattern row (a default for a folder), not by the file's own row.
+    pattern: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,7 +283,7 @@ def _parse(path: Path, folder: Path) -> Manifest:
     for where, row in rows:
         name, facts = _row(row, f"{source}: {where}")
         if any(c in name for c in "*?["):
-            patterns.append((name, facts))
+            patterns.append((name, dataclasses.replace(facts, pattern=True)))
         else:
             exact.setdefault(name, facts)
             listed.setdefault(name, []).append((where, facts))

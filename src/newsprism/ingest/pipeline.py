@@ -57,7 +57,7 @@ from newsprism.ingest.fetch import fetch, make_client
 from newsprism.ingest.html import read_html
 from newsprism.ingest.identity import streaming_article_id
 from newsprism.ingest.language import LanguageDetector
-from newsprism.ingest.manifest import Manifests
+from newsprism.ingest.manifest import Manifests, SourceFacts
 from newsprism.ingest.records import (
     charset_of,
     load_json,
@@ -120,6 +120,8 @@ class _Context:
     stdin_read: bool = False
     # Told the id of each article whose outlet is only its file's name.
     on_guessed_outlet: Callable[[str], None] | None = None
+    # Files read as records that carry their own metadata (JSON Lines, JSON, WARC, feed).
+    record_files: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.manifests = Manifests(top=self.options.manifest_root)
@@ -228,10 +230,21 @@ def _finish(
 def _with_known_facts(
     raw: RawDocument, found: Input | IngestFailure, context: _Context
 ) -> RawDocument:
-    """The document with what the user said about it: ``--outlet``, then its manifest."""
+    """The document with what the user said about it: ``--outlet``, then its manifest.
+
+    A manifest pattern is a default for the records of a record file: a record's own
+    outlet, URL and date win over it (a "*" row stamped one outlet and one URL on every
+    record of a crawl); the file's own row and ``--outlet`` win over the record.
+    """
     facts = None
     if isinstance(found, Input) and found.kind is InputKind.FILE:
         facts, _ = context.manifests.facts_for(found.source)
+    if facts is not None and facts.pattern and found.source in context.record_files:
+        facts = SourceFacts(
+            outlet=raw.outlet or facts.outlet,
+            url=raw.url or facts.url,
+            published=raw.published or facts.published,
+        )
     outlet = context.options.outlet or (facts and facts.outlet)
     if facts is None:
         return dataclasses.replace(raw, outlet=outlet) if outlet else raw
@@ -281,6 +294,7 @@ def _read_file(path: str, context: _Context) -> Iterator[Item]:
         raise UnsupportedInput(path, "not a regular file (a pipe, socket or device)")
     declared = format_from_name(path)
     if declared in (Format.WARC, Format.JSONL):
+        context.record_files.add(path)
         yield from _read_stream(path, declared, context)
         return
     with open(path, "rb") as handle:
@@ -314,6 +328,10 @@ def _read_stream(path: str, declared: Format, context: _Context) -> Iterator[Ite
         yield IngestFailure(path, f"truncated or corrupt gzip stream ({exc})")
 
 
+# Formats whose records carry their own outlet, URL and date (see _with_known_facts).
+_RECORD_FORMATS = frozenset({Format.FEED, Format.JSON, Format.JSONL, Format.WARC})
+
+
 def _read_bytes(
     data: bytes,
     source: str,
@@ -328,6 +346,8 @@ def _read_bytes(
     kind = declared or format_from_content(data[:SNIFF_BYTES])
     if _is_own_report(data, kind):
         raise UnsupportedInput(source, OWN_OUTPUT)
+    if kind in _RECORD_FORMATS:
+        context.record_files.add(source)
     if kind is Format.FEED:
         reader = _link_reader(context) if context.options.fetch_links else None
         yield from read_feed(data, source, reader)

@@ -219,6 +219,7 @@ class InputTally:
 
 def _read_range(piece: Piece, context: _Context) -> Iterator[Read]:
     path = piece.source
+    context.record_files.add(path)  # ranges are of JSON Lines and WARC files only
     said, refused = context.manifests.notices(path)
     if piece.first:  # said once, by the file's first piece
         yield from said
