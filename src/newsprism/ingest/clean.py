@@ -39,6 +39,7 @@ from newsprism.ingest.rules import (
     apply_rules,
     ends_sentence,
     first_match,
+    glued_credit,
     is_nav_label,
     repeats_title,
 )
@@ -97,15 +98,27 @@ class CleanedText:
 
 
 def _split_lines(text: str) -> tuple[Line, ...]:
-    """Non-blank lines with their 1-based numbers and whether a blank line precedes them."""
+    """Non-blank lines with their 1-based numbers and whether a blank line precedes them.
+
+    A photo credit glued to the sentence after it ("Photo: Jane Roe/Agency The minister
+    said ...") is two lines of one number: the credit for the rules, the body after it.
+    """
     lines: list[Line] = []
     gap = True
     for number, raw in enumerate(text.split("\n"), 1):
         stripped = raw.strip()
-        if stripped:
+        cut = glued_credit(stripped) if stripped[:1] in _CREDIT_STARTS else None
+        if cut is not None:
+            lines.append(Line.of(number, stripped[:cut].rstrip(), gap))
+            lines.append(Line.of(number, stripped[cut:], True))
+        elif stripped:
             lines.append(Line.of(number, stripped, gap))
         gap = not stripped
     return tuple(lines)
+
+
+# The first letters of the credit labels glued_credit knows (a cheap test per line).
+_CREDIT_STARTS = frozenset("PpIiFfBb")
 
 
 def _is_prose(line: Line) -> bool:

@@ -302,6 +302,37 @@ _PHOTO_CREDIT = re.compile(
     r"|illustration|graphic|video)(?: credits?)?|credits?)\s*[:|]\s*"
     rf"{_CREDIT_NAME}(?:\s*(?:,|/|and|&|via)\s*{_CREDIT_NAME}){{0,3}}"
 )
+# A credit glued to the body's first sentence on one line ("Photo: Jane Roe/Agency The
+# minister said ..."): the line read as a caption, and the lede went with it. Split off
+# only where the credit's end is unambiguous: names, a slash and an agency of one or two
+# words, or an all-capitals agency ("Photo: AFP"), then a word that starts a sentence (a
+# capitalised word before a lower-case one, or a function word: "Reuters Prime Minister
+# Keir Starmer said" has no such point and is left whole).
+_GLUED_CREDIT = re.compile(
+    r"(?i:(?:photo(?:graph)?s?|images?|pictures?|fotos?|foto|bild)(?: credits?)?)\s*[:|]\s*"
+    rf"(?:[{UP}][\w.'’-]*(?:\s+[{UP}][\w.'’-]*){{0,3}}\s*/\s*[{UP}0-9][\w&.'’-]*"
+    rf"|[{UP}]{{2,8}}(?:\s*/\s*[{UP}0-9][\w&.'’-]*)?)"
+    rf"(?:\s+[{UP}][\w&.'’-]*)??"
+    rf"(?=\s+(?:[{UP}][\w'’-]*\s+[a-z]|(?:The|A|An|This|That|These|Those|In|On|At|After"
+    r"|Before|When|While|As|He|She|It|They|We|I)\s))"
+)
+# The rest of the line must read as body prose (words and a sentence end), not as a
+# caption's short phrase, for the split to be made.
+GLUED_CREDIT_MIN_WORDS = 8
+
+
+def glued_credit(text: str) -> int | None:
+    """Where the body starts on a line that begins with a photo credit glued to it (see
+    :data:`_GLUED_CREDIT`), else None."""
+    found = _GLUED_CREDIT.match(text)
+    if found is None:
+        return None
+    rest = text[found.end() :].lstrip()
+    if len(rest.split()) < GLUED_CREDIT_MIN_WORDS or not ends_sentence(rest):
+        return None
+    return len(text) - len(rest)
+
+
 _REACTION_PROMPT = re.compile(
     r"(?:what do you think|how (?:does|did) (?:this|the) (?:story|article|news) make you feel"
     r"|(?:your|what(?:'s|’s| is) your) reaction|how do you feel(?: about (?:this|it))?"
