@@ -31,7 +31,6 @@ import logging
 import queue
 import re
 import shutil
-import tempfile
 import threading
 import time
 import uuid
@@ -47,6 +46,7 @@ from newsprism.ingest.batch import IngestReport, ingest, plan_inputs
 from newsprism.ingest.manifest import MANIFEST_NAMES, is_manifest, read_manifest
 from newsprism.model import Analysis, Story
 from newsprism.store import Store
+from newsprism.web.uploads import new_upload_folder, sweep_stale_uploads
 
 if TYPE_CHECKING:  # spaCy loads only when a job analyses
     from newsprism.analyze.analyzer import Analyzer
@@ -244,12 +244,12 @@ class JobRunner:
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
         self._loaded_analyzer: Analyzer | None = None
+        # What a server killed mid-job left behind (its jobs' removal never ran).
+        sweep_stale_uploads()
 
     def new_folder(self) -> Path:
         """A fresh private folder for one job's uploads."""
-        folder = Path(tempfile.mkdtemp(prefix="newsprism-upload-")) / "uploads"
-        folder.mkdir()
-        return folder
+        return new_upload_folder()
 
     @staticmethod
     def save_upload(folder: Path, filename: str | None, data: bytes) -> JobInput:
