@@ -54,7 +54,13 @@ from newsprism.analyze.analyzer import ANALYZER_VERSION, AnalyzeOptions, Analyze
 from newsprism.analyze.batch import AnalysisRun
 from newsprism.engine.base import EngineRun, ProgressFactory
 from newsprism.errors import AnalysisFailure, EngineError, ExtraMissing, describe
-from newsprism.ingest.batch import BATCH_SIZE, ArticleBatch, IngestReport, without_store_files
+from newsprism.ingest.batch import (
+    BATCH_SIZE,
+    ArticleBatch,
+    IngestReport,
+    ingest,
+    without_store_files,
+)
 from newsprism.ingest.pipeline import IngestOptions
 from newsprism.ingest.shards import InputTally, Piece, rangeable, read_pieces, split_input
 from newsprism.ingest.sources import Input, InputKind
@@ -186,6 +192,12 @@ class DaskEngine:
         inputs = [
             i for i in without_store_files(inputs, store.path, None) if not isinstance(i, str)
         ]
+        if not any(isinstance(i, Input) for i in inputs):
+            # Nothing to read (an empty folder, a pattern matching no file): each input is
+            # its failure already. Starting a cluster first cost ~15 s to say so.
+            logger.info("no input to read; no cluster started")
+            report = ingest(store, inputs, ingest_options)
+            return EngineRun(report, AnalysisRun({}, []))
         with self._client() as client:
             threads = max(1, sum(client.nthreads().values()))  # type: ignore[no-untyped-call]
             target = self.shard_bytes or _target_bytes(inputs, threads)
