@@ -15,16 +15,12 @@ from rich.table import Table
 from rich.text import Text
 
 from newsprism.model import Brief, Exclusive, Fact, Passage, Statement, SummarySentence
+from newsprism.render.lists import capped, more, names, passage_outlet, wordings
 from newsprism.render.terminal import counted
 
 STATUS_STYLE = {"agree": "green", "differ": "bold red", "single": "dim"}
 # Rows shown per section; the rest is counted, not printed (the JSON has them all).
 MAX_ROWS = 12
-
-
-def passage_outlet(passage: Passage) -> str:
-    """Who a passage is from: its outlet, else its article's id, shortened."""
-    return passage.outlet or passage.article[:10]
 
 
 # Marks a quote's passage may already open with (then it is shown as it is).
@@ -45,8 +41,7 @@ def exclusive_detail(item: Exclusive) -> str:
 
 
 def _outlets(passages: Sequence[Passage]) -> Text:
-    names = list(dict.fromkeys(passage_outlet(p) for p in passages))
-    return Text(", ".join(names), style="magenta")
+    return Text(names(passage_outlet(p) for p in passages), style="magenta")
 
 
 def _table(title: str) -> Table:
@@ -106,12 +101,14 @@ def _backers(sentence: SummarySentence, outlets_by_article: dict[str, str]) -> T
 
 
 def _variant_rows(statement: Statement) -> list[tuple[Text, Text, Text]]:
+    """One row per wording (identical ones once, with all their outlets), capped."""
     rows = []
-    for variant in statement.variants:
-        kind = Text("direct" if variant.direct else "indirect", style="dim")
-        rows.append(
-            (Text(passage_outlet(variant.passage), "magenta"), kind, Text(variant.passage.text))
-        )
+    shown, left = capped(wordings(statement.variants))
+    for wording in shown:
+        kind = Text("direct" if wording.direct else "indirect", style="dim")
+        rows.append((Text(names(wording.outlets), "magenta"), kind, Text(wording.text)))
+    if left:
+        rows.append((Text(""), Text(""), Text(more(left, "wordings"), style="dim")))
     return rows
 
 
@@ -124,9 +121,10 @@ def statements_view(brief: Brief) -> Table:
     table.add_column("wording", ratio=4)
     shared = [s for s in brief.statements if len(s.variants) > 1]
     for statement in shared[:MAX_ROWS]:
-        for i, (outlet, kind, text) in enumerate(_variant_rows(statement)):
+        rows = _variant_rows(statement)
+        for i, (outlet, kind, text) in enumerate(rows):
             speaker = Text(statement.speaker or "(unattributed)") if i == 0 else Text("")
-            table.add_row(speaker, outlet, kind, text, end_section=i == len(statement.variants) - 1)
+            table.add_row(speaker, outlet, kind, text, end_section=i == len(rows) - 1)
     if len(shared) > MAX_ROWS:
         table.add_row("", "", "", _more(len(shared) - MAX_ROWS))
     # Those past MAX_ROWS were counted as carried by one article, and one as "1 statements".
@@ -141,11 +139,14 @@ def statements_view(brief: Brief) -> Table:
 
 def _fact_values(fact: Fact) -> Text:
     text = Text()
-    for i, value in enumerate(fact.values):
+    shown, left = capped(fact.values)
+    for i, value in enumerate(shown):
         if i:
             text.append("; ")
         text.append(value.passage.text, style="bold")
         text.append(f" ({passage_outlet(value.passage)})", style="magenta")
+    if left:
+        text.append(f"; {more(left, 'values')}", style="dim")
     return text
 
 
@@ -170,11 +171,14 @@ def discrepancies_view(brief: Brief) -> RenderableType:
     panels: list[RenderableType] = []
     for item in brief.discrepancies:
         body = Text()
-        for i, claim in enumerate(item.claims):
+        claims, left = capped(item.claims)
+        for i, claim in enumerate(claims):
             if i:
                 body.append("\n")
             body.append(f"{passage_outlet(claim)}: ", style="magenta")
             body.append(f"“{claim.text}”")
+        if left:
+            body.append(f"\n{more(left, 'claims')}", style="dim")
         title = Text(f"{item.kind}: {item.about}", style="bold red")
         panels.append(Panel(body, title=title, title_align="left", border_style="red"))
     if not panels:

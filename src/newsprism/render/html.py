@@ -18,8 +18,16 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from newsprism import __version__
 from newsprism.model import Brief
-from newsprism.render.briefs import disputing_outlets, passage_outlet, summary_outlets
+from newsprism.render.briefs import disputing_outlets, summary_outlets
 from newsprism.render.jsonout import failures_heading
+from newsprism.render.lists import (
+    MAX_NAMES,
+    MAX_SECTION_ROWS,
+    capped,
+    more,
+    passage_outlet,
+    wordings,
+)
 from newsprism.render.terminal import counted
 
 
@@ -37,6 +45,12 @@ def _environment() -> Environment:
         disputing_outlets=disputing_outlets,
         passage_outlet=passage_outlet,
         summary_outlets=summary_outlets,
+        # Long lists cut with a count, as in Markdown (the JSON report keeps them all).
+        capped=capped,
+        more=more,
+        wordings=wordings,
+        max_names=MAX_NAMES,
+        max_rows=MAX_SECTION_ROWS,
     )
     return env
 

@@ -17,10 +17,17 @@ from newsprism.render.bidi import ISOLATES, PDI
 from newsprism.render.briefs import (
     disputing_outlets,
     exclusive_detail,
-    passage_outlet,
     summary_outlets,
 )
 from newsprism.render.jsonout import failures_heading
+from newsprism.render.lists import (
+    MAX_SECTION_ROWS,
+    capped,
+    more,
+    names,
+    passage_outlet,
+    wordings,
+)
 from newsprism.render.terminal import counted
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~&])")
@@ -63,59 +70,84 @@ def _who(passage: Passage) -> str:
     return escape(passage_outlet(passage))
 
 
+def _names(values: Iterable[str]) -> str:
+    """Outlet names, escaped, capped (:func:`lists.names`)."""
+    return names(escape(value) for value in values)
+
+
+def _more_row(left: int, what: str, columns: int = 0) -> list[str]:
+    """The line saying what a capped list left out: a list item, or a table row."""
+    if not left:
+        return []
+    said = f"*{escape(more(left, what))}*"
+    return [f"| {' | '.join([said, *[''] * (columns - 1)])} |" if columns else f"- {said}"]
+
+
 def _summary(brief: Brief, outlets: dict[str, str]) -> list[str]:
     lines = ["### Summary", ""]
     for n, sentence in enumerate(brief.summary, 1):
-        names = ", ".join(escape(name) for name in summary_outlets(sentence, outlets))
-        disputing = ", ".join(escape(name) for name in disputing_outlets(sentence))
+        backers = _names(summary_outlets(sentence, outlets))
+        disputing = _names(disputing_outlets(sentence))
         against = f" (disputed by *{disputing}*)" if disputing else ""
-        lines.append(f"{n}. {escape(sentence.passage.text)} — *{names}*{against}")
+        lines.append(f"{n}. {escape(sentence.passage.text)} — *{backers}*{against}")
     return lines
 
 
 def _statements(brief: Brief) -> list[str]:
     lines = ["### Who said what", ""]
-    for statement in brief.statements:
+    shown, left = capped(brief.statements, MAX_SECTION_ROWS)
+    for statement in shown:
         lines.append(f"- **{escape(statement.speaker or '(unattributed)')}**")
-        for v in statement.variants:
-            kind = "direct" if v.direct else "indirect"
-            lines.append(f"  - {_who(v.passage)} ({kind}): “{escape(v.passage.text)}”")
-    return lines
+        texts, hidden = capped(wordings(statement.variants))
+        for w in texts:
+            kind = "direct" if w.direct else "indirect"
+            who = _names(passage_outlet(p) for p in w.passages)
+            lines.append(f"  - {who} ({kind}): “{escape(w.text)}”")
+        lines += ["  " + line for line in _more_row(hidden, "wordings")]
+    return lines + _more_row(left, "statements")
 
 
 def _facts(brief: Brief) -> list[str]:
     lines = ["### Numbers", "", "| what | unit | status | values |", "| --- | --- | --- | --- |"]
-    for fact in brief.facts:
-        values = "; ".join(f"{escape(v.passage.text)} ({_who(v.passage)})" for v in fact.values)
+    shown, left = capped(brief.facts, MAX_SECTION_ROWS)
+    for fact in shown:
+        listed, hidden = capped(fact.values)
+        values = "; ".join(f"{escape(v.passage.text)} ({_who(v.passage)})" for v in listed)
+        if hidden:
+            values += f"; *{escape(more(hidden, 'values'))}*"
         status = f"**{fact.status}**" if fact.status == "differ" else fact.status
         lines.append(
             f"| {escape(fact.about)} | {escape(fact.unit or 'count')} | {status} | {values} |"
         )
-    return lines
+    return lines + _more_row(left, "numbers", columns=4)
 
 
 def _discrepancies(brief: Brief) -> list[str]:
     lines = ["### Discrepancies", ""]
-    for item in brief.discrepancies:
+    shown, left = capped(brief.discrepancies, MAX_SECTION_ROWS)
+    for item in shown:
         lines.append(f"- **{item.kind}: {escape(item.about)}**")
-        lines += [f"  - {_who(c)}: “{escape(c.text)}”" for c in item.claims]
+        claims, hidden = capped(item.claims)
+        lines += [f"  - {_who(c)}: “{escape(c.text)}”" for c in claims]
+        lines += ["  " + line for line in _more_row(hidden, "claims")]
+    lines += _more_row(left, "discrepancies")
     return lines if brief.discrepancies else [*lines, "None found."]
 
 
 def _exclusives(brief: Brief) -> list[str]:
     lines = ["### Only one source reports", ""]
-    lines += [
-        f"- {_who(e.passage)} ({e.kind}): {escape(exclusive_detail(e))}" for e in brief.exclusives
-    ]
-    return lines
+    shown, left = capped(brief.exclusives, MAX_SECTION_ROWS)
+    lines += [f"- {_who(e.passage)} ({e.kind}): {escape(exclusive_detail(e))}" for e in shown]
+    return lines + _more_row(left, "details")
 
 
 def _timeline(brief: Brief) -> list[str]:
     lines = ["### Timeline", "", "| date | what happened | dated by |", "| --- | --- | --- |"]
-    for event in brief.timeline:
-        who = ", ".join(dict.fromkeys(_who(m) for m in event.mentions))
+    shown, left = capped(brief.timeline, MAX_SECTION_ROWS)
+    for event in shown:
+        who = _names(passage_outlet(m) for m in event.mentions)
         lines.append(f"| {event.date} | {escape(event.text)} | {who} |")
-    return lines
+    return lines + _more_row(left, "dated events", columns=3)
 
 
 def _framing(brief: Brief) -> list[str]:

@@ -112,7 +112,7 @@ def _story_html(svc: Services, cached: CachedBrief) -> str:
         story=brief.story,
         articles=cached.articles,
         outlet_of=cached.outlet_of,
-        statements=[(s, statement_variants(s)) for s in brief.statements],
+        statements=[(s, *statement_variants(s)) for s in brief.statements],
         exclusives=exclusives_by_outlet(brief.exclusives),
         exclusive_detail=exclusive_detail,
         chart=timeline_chart(brief.timeline),

@@ -20,6 +20,7 @@ from typing import Any
 
 from newsprism.model import Analysis, Article, Brief, Exclusive, Statement, Story
 from newsprism.render import jsonout
+from newsprism.render.lists import capped, names, wordings
 from newsprism.store import ArticleQuery, Store
 
 logger = logging.getLogger(__name__)
@@ -173,19 +174,22 @@ class VariantView:
     segments: list[Segment]
 
 
-def statement_variants(statement: Statement) -> list[VariantView]:
-    """Each outlet's wording of a statement, diffed against the first variant (the first
-    against the second, so both sides of a two-way difference are marked)."""
-    texts = [v.passage.text for v in statement.variants]
+def statement_variants(statement: Statement) -> tuple[list[VariantView], int]:
+    """Each wording of a statement, diffed against the first (the first against the
+    second, so both sides of a two-way difference are marked), and how many wordings are
+    left out. Identical wordings are one, naming their outlets (``names``), and at most
+    ``MAX_LISTED`` are shown: 1,500 syndicated copies were 1,500 diffed rows."""
+    shown, left = capped(wordings(statement.variants))
+    texts = [w.text for w in shown]
     views = []
-    for n, variant in enumerate(statement.variants):
+    for n, wording in enumerate(shown):
         base = texts[1] if n == 0 and len(texts) > 1 else texts[0]
         segments: list[Segment] = [(texts[n], ())]
         if len(texts) > 1:
             segments = word_diff(base, texts[n])
-        outlet = variant.passage.outlet or variant.passage.article[:10]
-        views.append(VariantView(outlet, variant.passage.article, variant.direct, segments))
-    return views
+        article = wording.passages[0].article
+        views.append(VariantView(names(wording.outlets), article, wording.direct, segments))
+    return views, left
 
 
 def exclusives_by_outlet(exclusives: Sequence[Exclusive]) -> dict[str, list[Exclusive]]:
