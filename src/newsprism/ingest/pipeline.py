@@ -498,7 +498,8 @@ def _built(
         or cleaned.affiliation
         or cleaned.credit
     )
-    outlet = said or (storable_name(fallback_outlet) if fallback_outlet else None)
+    # One line: a file named "nl\nname.txt" gave the outlet "nl\nname", as --outlet would.
+    outlet = said or (one_line(storable_name(fallback_outlet)) if fallback_outlet else None) or None
     article = Article(
         id=streaming_article_id(outlet, cleaned.text),
         source=storable_name(raw.source),
