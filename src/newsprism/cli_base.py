@@ -159,6 +159,25 @@ def open_store(db: Path | None, access: Access = "write") -> Iterator[Store]:
         fail(str(unreadable(str(path), exc)))
 
 
+# SQLite's own files beside a store (write-ahead log, shared memory, rollback journal).
+_STORE_FILE_SUFFIXES = ("", "-wal", "-shm", "-journal")
+
+
+def refuse_out_on_store(out_file: Path | None, db: Path | None) -> None:
+    """A usage error, before any work, when ``--out`` names the store or one of SQLite's
+    files beside it: ``export --all -o news.db`` wrote its CSV over the store ("wrote 148
+    rows to news.db"), every article, analysis and brief gone."""
+    if out_file is None or (db is not None and str(db) == IN_MEMORY):
+        return
+    store = (db or default_db_path()).resolve()
+    target = out_file.resolve()
+    for suffix in _STORE_FILE_SUFFIXES:
+        named = store.with_name(store.name + suffix)
+        if target == named or (named.exists() and target.exists() and named.samefile(target)):
+            what = "the store" if not suffix else f"the store's {suffix[1:]} file"
+            fail(f"--out {out_file} is {what} ({store}); write elsewhere", EXIT_USAGE)
+
+
 def refuse_memory_store(db: Path | None, what: str) -> None:
     """A usage error for ``--db :memory:`` where the store must outlive the command.
     SQLite makes a new, empty store for each connection to ``:memory:``: the read

@@ -35,6 +35,7 @@ from newsprism.cli_base import (
     print_report,
     progress_bar,
     read_store,
+    refuse_out_on_store,
     report_failures,
     report_warnings,
     stdout_pipe,
@@ -131,6 +132,7 @@ def analyze_command(
     from newsprism.flow import FlowOptions, analyze_paths
 
     _check_out_is_no_input(out_file, paths)
+    refuse_out_on_store(out_file, db)
     flow = FlowOptions(
         ingest=IngestOptions(max_bytes=max_bytes, fetch_links=fetch_links, outlet=outlet),
         jobs=jobs,
@@ -185,6 +187,7 @@ def brief_command(
     from newsprism.reconcile.brief import BriefOptions, material_of
     from newsprism.reconcile.stored import StoredBriefs
 
+    refuse_out_on_store(out_file, db)
     with read_store(db) as store:
         story = found(lambda: find_story(store, story_id))
         material = material_of(store, story)
@@ -253,6 +256,7 @@ def export_command(
 
     if bool(story_ids) == all_stories:
         fail("give story ids or --all (not both)", EXIT_USAGE)
+    refuse_out_on_store(out_file, db)
     with read_store(db, "write") as store, progress_bar("cross-checking") as progress:
         options = ExportOptions(embeddings.value, _progress_factory(progress), raw_csv=raw_csv)
         keys = None if all_stories else story_ids
