@@ -209,6 +209,13 @@ def _print_failures(failures: Sequence[IngestFailure | AnalysisFailure]) -> None
         err.print(Text.assemble(("failed: ", "red"), one_line(str(failure))), soft_wrap=True)
 
 
+def _waiting(result: FeedResult) -> str:
+    """The line of a feed not polled this round: its last error and its next try."""
+    when = f" at {result.retry_at:%Y-%m-%d %H:%M:%S}" if result.retry_at else ""
+    last = f" ({result.error})" if result.error else ""
+    return f"not polled: backing off after its last failure{last}; next try{when}"
+
+
 def _print_round(
     results: list[FeedResult],
     changes: list[StoryChange],
@@ -220,6 +227,10 @@ def _print_round(
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
     feeds = [r for r in results if r.status == "failed"]
     _print_failures([*unread, *(IngestFailure(r.feed, r.error or "failed") for r in feeds)])
+    # A feed backing off after a failure is not polled this round; it was left out without
+    # a word, so 'watch --once' from cron exited 0 while the feed kept failing.
+    waiting = [r for r in results if r.status == "waiting"]
+    _print_failures([IngestFailure(r.feed, _waiting(r)) for r in waiting])
     entries = [f for r in results for f in r.failures]
     _print_failures([*entries, *not_analysed])
     for change in changes:
@@ -237,6 +248,7 @@ def _print_round(
     counts = (
         (len(unread), "feed list", "feed lists"),
         (len(feeds), "feed", "feeds"),
+        (len(waiting), "feed still backing off", "feeds still backing off"),
         (len(entries), "entry", "entries"),
         (len(not_analysed), "article not analysed", "articles not analysed"),
     )

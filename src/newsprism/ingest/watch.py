@@ -97,6 +97,7 @@ class FeedResult:
     articles: list[Article] = field(default_factory=list)
     failures: list[IngestFailure] = field(default_factory=list)
     error: str | None = None
+    retry_at: datetime | None = None  # when a "waiting" feed is tried again
 
 
 class Spacer:
@@ -245,7 +246,7 @@ class Watcher:
         state = self.store.feed_state(feed) or FeedState(feed)
         now = self._now()
         if state.retry_at is not None and now < state.retry_at:
-            return FeedResult(feed, "waiting", error=state.last_error)
+            return FeedResult(feed, "waiting", error=state.last_error, retry_at=state.retry_at)
         try:
             answer = self._get(feed, state)
         except InputError as exc:
