@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsprism.ingest import IngestOptions, read_inputs
-from newsprism.model import Article
+from newsprism.model import Article, IngestFailure
 
 BODY = "The minister said the pier would open on Monday after the storm."
 
@@ -18,3 +18,39 @@ def test_a_file_name_with_a_newline_gives_a_one_line_outlet(tmp_path: Path) -> N
     (article,) = list(read_inputs([str(path)], IngestOptions()))
     assert isinstance(article, Article)
     assert article.outlet == "nl name [31m"
+
+
+def _manifest_failures(tmp_path: Path, manifest: str) -> tuple[list[str], list[Article]]:
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "a.txt").write_text(BODY, encoding="utf-8")
+    (folder / "newsprism.csv").write_text(manifest, encoding="utf-8")
+    items = list(read_inputs([str(folder)], IngestOptions()))
+    failures = [i.reason for i in items if isinstance(i, IngestFailure)]
+    return failures, [i for i in items if isinstance(i, Article)]
+
+
+def test_a_manifest_row_with_an_unquoted_separator_is_refused(tmp_path: Path) -> None:
+    # The outlet was stored as "The Times" and ", London" dropped without a word.
+    failures, articles = _manifest_failures(tmp_path, "path,outlet\na.txt,The Times, London\n")
+    assert failures == ["more values than columns (quote a value that holds the separator)"]
+    assert [a.outlet for a in articles] == ["a"]  # read without the broken manifest
+
+
+def test_a_manifest_column_given_twice_is_refused(tmp_path: Path) -> None:
+    # "path,path,outlet" read the last path column only (a.txt had no row).
+    failures, articles = _manifest_failures(tmp_path, "path,path,outlet\na.txt,b.txt,X\n")
+    assert failures == ["manifest column 'path' given twice"]
+    assert len(articles) == 1
+
+
+def test_a_short_manifest_row_is_still_read(tmp_path: Path) -> None:
+    failures, articles = _manifest_failures(
+        tmp_path, "path,outlet,url,published\na.txt,The Times\n"
+    )
+    assert not failures and [a.outlet for a in articles] == ["The Times"]
+
+
+def test_trailing_empty_values_in_a_manifest_row_are_read(tmp_path: Path) -> None:
+    failures, articles = _manifest_failures(tmp_path, "path,outlet\na.txt,The Times,,\n")
+    assert not failures and [a.outlet for a in articles] == ["The Times"]

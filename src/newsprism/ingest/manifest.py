@@ -429,9 +429,21 @@ def _check_columns(names: Sequence[str], source: str) -> None:
     unknown = [n for n in names if n not in COLUMNS]
     if unknown:
         raise MalformedInput(source, f"unknown manifest column {unknown[0]!r}")
+    # "path,path,outlet" read the last path column only, without a word.
+    repeated = next((n for i, n in enumerate(names) if n in names[:i]), None)
+    if repeated is not None:
+        raise MalformedInput(source, f"manifest column {repeated!r} given twice")
 
 
 def _row(row: dict[str, Any], where: str) -> tuple[str, SourceFacts]:
+    # csv.DictReader files the values past the header's columns under None: "a.txt,The
+    # Times, London" stored the outlet "The Times" and dropped the rest. Empty ones (a
+    # trailing separator) lose nothing.
+    extra = next((v for k, v in row.items() if k is None), None) or []
+    if any(str(value).strip() for value in extra):
+        raise MalformedInput(
+            where, "more values than columns (quote a value that holds the separator)"
+        )
     values = {k: _value(row.get(k), where, k) for k in COLUMNS}
     if not values["path"]:
         raise MalformedInput(where, "no path")
