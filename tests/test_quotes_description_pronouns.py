@@ -80,3 +80,57 @@ def test_a_description_of_the_person_the_story_is_about_is_that_person(nlp: Lang
         "will come from waste.”"
     )
     assert find(_quotes(nlp, text), "the savings").speaker == "Jordan Vale"
+
+
+# Occupations the title lexicon lacks (issue 12): "The nurse disagreed. '…,' she said"
+# is the nurse, not the person named before.
+def test_an_occupation_without_a_title_takes_the_pronoun(nlp: Language) -> None:
+    for subject, pronoun in (
+        ("The nurse", "she"),
+        ("The firefighter", "he"),
+        ("A paramedic who treated the workers", "he"),
+        ("The shop owner", "he"),
+        ("The pharmacist", "she"),
+    ):
+        text = _LEAD + (
+            f"Sam Lorne said the plant had been unsafe for years. {subject} disagreed. "
+            f"“The plant is safe,” {pronoun} said."
+        )
+        assert find(_quotes(nlp, text), "The plant is safe").speaker is None, subject
+
+
+def test_an_agent_noun_that_disagrees_takes_the_pronoun(nlp: Language) -> None:
+    text = _LEAD + (
+        "Sam Lorne said the plant had been unsafe for years. The welder disagreed. "
+        "“The plant is safe,” he said."
+    )
+    assert find(_quotes(nlp, text), "The plant is safe").speaker is None
+
+
+def test_a_body_or_a_thing_is_no_person(nlp: Language) -> None:
+    for subject in ("The government disagreed", "The station reported a fire",
+                    "The computer failed twice", "The manufacturer disagreed",
+                    "The checklist was never used"):  # fmt: skip
+        text = _LEAD + (
+            f"Sam Lorne said the plant had been unsafe for years. {subject}. "
+            "“Nobody listened to us,” he said."
+        )
+        assert find(_quotes(nlp, text), "Nobody listened").speaker == "Sam Lorne", subject
+
+
+def test_an_occupation_in_apposition_ties_the_description_to_the_name(nlp: Language) -> None:
+    text = _LEAD + (
+        "Sam Lorne said the plant had been unsafe for years. Maria Keller, a nurse at "
+        "the clinic, treated two workers. The nurse disagreed with the company. “The "
+        "plant is safe,” she said."
+    )
+    assert find(_quotes(nlp, text), "The plant is safe").speaker == "Maria Keller"
+
+
+def test_a_description_speaking_is_the_person_apposed_to_it(nlp: Language) -> None:
+    text = _LEAD + (
+        "Sam Lorne, a machinist, said the plant had been unsafe for years. The "
+        "machinist told reporters he had warned the company twice."
+    )
+    quote = find(_quotes(nlp, text), "he had warned")
+    assert (quote.speaker_mention, quote.speaker) == ("The machinist", "Sam Lorne")

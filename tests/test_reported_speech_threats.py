@@ -71,3 +71,40 @@ def test_no_statement_from_a_threat_that_no_one_made(nlp: Language, text: str) -
 def test_quoted_words_of_a_threat_are_the_direct_quote(nlp: Language) -> None:
     text = "Edvin Rask threatened to \u201cshut the whole pier down tomorrow.\u201d"
     assert all(q.direct for q in quotes_of(nlp, text))
+
+
+# A one-word organisation is a speaker when the text shows it is people: its members
+# ("Hamas fighters", "a Hezbollah spokesman") or a group in apposition (issue 12).
+GROUP_THREATS = [
+    (
+        "Fighting resumed on Friday. Hamas threatened to end the ceasefire at once. "
+        "Hamas fighters fired rockets overnight.",
+        "Hamas",
+    ),
+    (
+        "Fighting resumed on Friday. Hamas, the militant group that runs the strip, "
+        "threatened to end the ceasefire.",
+        "Hamas",
+    ),
+    (
+        "Fighting resumed on Friday. A Hezbollah spokesman gave no details. Hezbollah "
+        "threatened to retaliate against the bases.",
+        "Hezbollah",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), GROUP_THREATS, ids=[t[1] for t in GROUP_THREATS])
+def test_a_one_word_group_shown_to_be_people_threatens(
+    nlp: Language, text: str, speaker: str
+) -> None:
+    found = [q for q in quotes_of(nlp, text) if q.cue == "threatened"]
+    assert [q.speaker_mention for q in found] == [speaker]
+
+
+def test_a_one_word_thing_with_cases_does_not_threaten(nlp: Language) -> None:
+    text = (
+        "Cases rose on Friday. Omicron threatened to overwhelm the hospitals, as "
+        "Omicron cases doubled."
+    )
+    assert [q.text for q in quotes_of(nlp, text)] == []

@@ -46,6 +46,9 @@ reading below was found on real reporting (the BASIL gold's even half, see
 * **A participle hung on a relative clause.** ``a builder who said he was cheated …,
   saying, "…"``: a relative clause that reports already has its say; the participle is
   the sentence's (:func:`_beyond_relative`).
+* **A description apposed to a fronted phrase's name.** ``After meeting Ilse Varga, a
+  spokeswoman for Acme said``: the description speaks, not the person met
+  (:mod:`newsprism.analyze.quote_fronted`).
 * **A dash read as a subject.** ``made public ― Rask boasted``: a subject has a word.
 * **An apposition that describes.** ``The governor, a Republican, told``: "a
   Republican" is no name.
@@ -64,6 +67,7 @@ from typing import Final
 from spacy.tokens import Token
 
 from newsprism.analyze.aliases import CAMP_NOUNS, TITLE_LAST_WORDS
+from newsprism.analyze.quote_fronted import apposed_after_phrase
 from newsprism.analyze.quote_marks import QuotedDoc
 
 logger = logging.getLogger(__name__)
@@ -177,7 +181,11 @@ def subject_of(ctx: QuotedDoc, verb: Token) -> Token | None:
     lawsuits…,” Holt said".) A subject the parser found in another paragraph is
     replaced by the name opening the verb's paragraph (``… Ana Holt`` + ``Lind
     released a statement saying``: no full stop between)."""
-    found = inverted_speaker(ctx, verb) or _walk_to_subject(ctx, verb)
+    found = (
+        inverted_speaker(ctx, verb)
+        or apposed_after_phrase(ctx, verb)
+        or _walk_to_subject(ctx, verb)
+    )
     if found is None:
         return None
     return _titled_name_inside(found) or _named_by_apposition(found)

@@ -45,6 +45,8 @@ from typing import Final
 
 from spacy.tokens import Span, Token
 
+from newsprism.analyze.aliases import ORG_WORDS
+from newsprism.analyze.person_nouns import names_person
 from newsprism.analyze.quote_drafts import Attribution
 from newsprism.analyze.quote_marks import QuotedDoc
 from newsprism.analyze.quote_subjects import subject_of
@@ -161,6 +163,10 @@ _THING_NAME_OPENERS: Final = frozenset(
 # Verbs whose subject speaks, to show that a one-word name elsewhere in the text is one
 # who speaks ("Brexit" or "Omicron" never says anything; "Hamas said" does).
 _SPEAKING: Final = frozenset({"say", "tell", "announce", "state", "add", "claim", "insist"})
+# What a group of people is called in apposition ("Hamas, the militant group that …").
+_GROUP_NOUNS: Final = ORG_WORDS | frozenset(
+    {"movement", "militia", "faction", "organization", "cartel", "gang", "network"}
+)
 # Verbs whose object is what was made known ("announced the closure of a mill in the
 # valley", "cited harsh remarks the mayor had made"): speech acts with a noun phrase
 # for content. Not "say", "tell" or "ask" (their object is a thing or a listener: "said
@@ -466,7 +472,7 @@ def _speaker_subject(subject: Token) -> bool:
     # One capitalised word spaCy took for a person or a group is as often a thing
     # ("Brexit", "Omicron", "The Titanic"): a person named so was named in full before
     # ("Edvin Rask ... Rask"), a group speaks elsewhere in the text ("Hamas said").
-    return _named_in_full(name) or _speaks_elsewhere(name)
+    return _named_in_full(name) or _speaks_elsewhere(name) or _group_of_people(name)
 
 
 def _entity_of(token: Token) -> Span:
@@ -484,9 +490,26 @@ def _entity_of(token: Token) -> Span:
 def _named_in_full(name: Span) -> bool:
     """Whether a longer person's name in the text ends with this one-word name."""
     word = name.text
-    return any(
-        e.label_ == "PERSON" and len(e) > 1 and e[-1].text == word for e in name.doc.ents
-    )
+    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == word for e in name.doc.ents)
+
+
+def _group_of_people(name: Span) -> bool:
+    """Whether a one-word organisation is shown to be people somewhere in the text:
+    it names their members ("Hamas fighters", "a Hezbollah spokesman", "Hamas's
+    leader") or is described as a group in apposition ("Hamas, the militant group");
+    a thing is neither ("Omicron cases", "Brexit talks")."""
+    if name.label_ != "ORG":
+        return False
+    word = name.text
+    for token in name.doc:
+        if token.text != word:
+            continue
+        head = token.head
+        if token.dep_ in ("compound", "poss") and head.i != token.i and names_person(head):
+            return True
+        if any(c.dep_ == "appos" and c.lemma_.lower() in _GROUP_NOUNS for c in token.children):
+            return True
+    return False
 
 
 def _speaks_elsewhere(name: Span) -> bool:

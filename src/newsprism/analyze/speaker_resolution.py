@@ -13,8 +13,12 @@ to a canonical name, for :mod:`newsprism.analyze.quotes`.
   question put to a named person is the one asked ("asked Rask if … He signaled he
   did"). "His response:" is the possessor's, as "he" would be. A person described but
   not named as the nearest subject before ("The shift foreman disagreed. '…,' he
-  said") is who the pronoun is: the name the text ties the description to, else
-  nobody (:func:`_described_antecedent`), never the person named before.
+  said"; any word for a person, "The nurse", "a shop owner":
+  :func:`~newsprism.analyze.person_nouns.names_person`) is who the pronoun is: the name
+  the text ties the description to (in apposition: "Maria Keller, a nurse, … The
+  nurse disagreed"), else nobody (:func:`_described_antecedent`), never the person
+  named before. Never an organisation ("Acme Shipping", spoken before though the
+  parser saw no entity), nor a name that only modifies a noun ("its Dunmore yard").
 * **Two people of one surname**: the one the other's clause or apposition does not
   describe ("Mark Lind, whose son, Oskar Lind, …. Lind said" is Mark).
 * **Roles** ("the California Democrat", "the self-titled Toughest Sheriff", "the
@@ -26,9 +30,13 @@ to a canonical name, for :mod:`newsprism.analyze.quotes`.
   last; "the country" its leader; a body or a thing ("the gun lobby", "the station")
   nobody, its mention as written; never one that names someone else ("the Holt
   campaign" is nobody quoted before unless that is Holt), nor the asker for one that
-  replies ("The porter replies"). A description never takes up a person named only
-  inside quote marks ("President Reagan" in someone's quote), and a role that is the
-  subject of a reported clause is not its reporter.
+  replies ("The porter replies"). One who speaks for another ("the spokeswoman", "the
+  union's spokeswoman") is only the person the text described so, never the person
+  quoted before; a person's description the text ties to a name in apposition ("Sam
+  Lorne, a machinist, … the machinist told reporters") is that name. A description
+  never takes up a person named only inside quote marks ("President Reagan" in
+  someone's quote), and a role that is the subject of a reported clause is not its
+  reporter.
 * **A description before a name** ("Real estate tycoon Jo Doe") is the name after it.
 
 Cost: a pass over the names before the mention per pronoun or description.
@@ -43,11 +51,19 @@ from typing import Final
 
 from spacy.tokens import Doc, Span, Token
 
-from newsprism.analyze.aliases import CAMP_NOUNS, ORG_WORDS, TITLE_LAST_WORDS, AliasTable
+from newsprism.analyze.aliases import CAMP_NOUNS, ORG_WORDS, TITLE_LAST_WORDS
+from newsprism.analyze.person_nouns import names_person
 from newsprism.analyze.quote_marks import QuotedDoc
 from newsprism.analyze.quote_subjects import subject_of
+from newsprism.analyze.speaker_evidence import (
+    apposed_name,
+    body_name,
+    modifier_mention,
+    speaks_for_another,
+)
 from newsprism.analyze.speaker_mentions import after_quoted_words, mention_offsets
 from newsprism.analyze.speaker_places import person_places, same_place
+from newsprism.analyze.speaker_states import state_leader
 from newsprism.analyze.speakers import Gender, NameResolver
 
 logger = logging.getLogger(__name__)
@@ -109,10 +125,6 @@ _DESCRIPTION_REACH: Final = 1
 # ("The shift foreman disagreed.") takes the pronoun: the one before and the one before
 # that, as the brief of this rule put it (set by reading, not fitted).
 _PRONOUN_SENTENCES: Final = 2
-# Tokens either side of a leader's name where the country they lead is written
-# ("Japan's Prime Minister Fumio Kishida": four before; "... Ilse Varga of Valdoria":
-# after the name's words). Set by reading, not fitted.
-_LEADER_REACH: Final = 5
 _PARAGRAPH_BREAK: Final = re.compile(r"\n\s*")
 _MAX_NAME_WORDS: Final = 4
 
@@ -175,7 +187,7 @@ def canonical_speaker(
     if name is None and _is_proper(ctx, offsets):
         return named.removeprefix("the ").removeprefix("The ")
     if name is None:
-        return _described_speaker(ctx, offsets, spoken)
+        return _apposed_speaker(ctx, offsets) or _described_speaker(ctx, offsets, spoken)
     return _head_namesake(ctx, mention, name, offsets[0])
 
 
@@ -310,6 +322,8 @@ def _described_antecedent(
     head = named[0] if named else subject
     words = ctx.doc[head.left_edge.i : head.i + 1]
     name = said[-1] if said else ctx.names.canonical(words.text, words.start_char)
+    if name is None and not named:
+        name = apposed_name(ctx, ctx.names, subject)
     if name is None and not named and subject.lower_ in _PROTAGONIST_NOUNS:
         # "The GOP candidate did not supply a cost, though he said": the person the
         # text is about, as that description speaking would be.
@@ -346,8 +360,18 @@ def _describes_person(head: Token) -> bool:
         return False
     if not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in head.children):
         return False
-    word = head.lower_
-    return word in TITLE_LAST_WORDS or word in CAMP_NOUNS or _person_noun(head)
+    # "The nurse disagreed", "a shop owner": any word for a person, not only a title;
+    # never a body whose word ends a title ("the government", "the state").
+    return names_person(head) or _person_noun(head)
+
+
+def _apposed_speaker(ctx: SpeakerDoc, offsets: tuple[int, int]) -> str | None:
+    """``Sam Lorne, a machinist, … the machinist told reporters``: a description of a
+    person is the one an earlier apposition described so (:func:`apposed_name`)."""
+    tokens = ctx.tokens(*offsets)
+    if not len(tokens) or not (names_person(tokens.root) or _person_noun(tokens.root)):
+        return None
+    return apposed_name(ctx, ctx.names, tokens.root)
 
 
 def _question_addressee(
@@ -410,6 +434,20 @@ def _described_speaker(
     head = tokens.root
     if head.lower_ in ORG_WORDS or head.lower_ in _STATE_NOUNS:
         return _body_speaker(ctx, head, offsets[0])
+    if speaks_for_another(head):
+        # "the spokeswoman", "the union's spokeswoman": someone who speaks for another,
+        # or another's, is not the person quoted before; only one the text describes so.
+        return apposed_name(ctx, ctx.names, head)
+    return _taken_up(ctx, tokens, offsets, spoken)
+
+
+def _taken_up(
+    ctx: SpeakerDoc, tokens: Span, offsets: tuple[int, int], spoken: Sequence[tuple[int, str]]
+) -> str | None:
+    """The speaker quoted last (or, for a role, the person the text is about) that a
+    description of a person or a document takes up, or None (see
+    :func:`_described_speaker`)."""
+    head = tokens.root
     role = _is_role(ctx, offsets)
     if not _may_take_up(ctx, head, role):
         return None
@@ -447,7 +485,7 @@ def thing_mention(ctx: SpeakerDoc, offsets: tuple[int, int]) -> bool:
     head = tokens.root.lower_
     if head in ORG_WORDS or head in _STATE_NOUNS or head in _DOCUMENT_NOUNS:
         return False
-    if _is_role(ctx, offsets) or _person_noun(tokens.root):
+    if _is_role(ctx, offsets) or _person_noun(tokens.root) or names_person(tokens.root):
         return False
     return ctx.names.canonical(ctx.text[offsets[0] : offsets[1]], offsets[0]) is None
 
@@ -461,69 +499,8 @@ def _body_speaker(ctx: SpeakerDoc, head: Token, offset: int) -> str | None:
     said" is not "French President Emmanuel Macron"'s); else the mention stays as
     written."""
     if head.lower_ in _STATE_NOUNS:
-        return _state_leader(ctx, offset)
+        return state_leader(ctx, ctx.names, offset, _DESCRIPTION_REACH)
     return _possessor(ctx, head) or _described_body(ctx, offset)
-
-
-def _state_leader(ctx: SpeakerDoc, offset: int) -> str | None:
-    """The leader of the country named last before ``offset`` (in its paragraph or the
-    one before, outside quotes) whom the text ties to that country, or None."""
-    country = _country_before(ctx, offset)
-    if country is None:
-        return None
-    for query in (f"the leader of {country}", "the leader"):
-        leader = ctx.names.canonical(query, offset)
-        if leader is not None and _leads(ctx, leader, country, offset):
-            return leader
-    return None
-
-
-def _country_before(ctx: SpeakerDoc, offset: int) -> str | None:
-    """The place or its people (a GPE or NORP entity: "Japan", "Valdorian") named last
-    before ``offset`` outside quotes, within
-    :data:`_DESCRIPTION_REACH` paragraphs."""
-    at = ctx.token_at(offset)
-    if at is None:
-        return None
-    for token in reversed(ctx.doc[: at.i]):
-        if ctx.para_of[at.i] - ctx.para_of[token.i] > _DESCRIPTION_REACH:
-            return None
-        if token.ent_type_ in ("GPE", "NORP") and not ctx.quoted[token.i]:
-            return _entity_text(token)
-    return None
-
-
-def _entity_text(token: Token) -> str:
-    doc = token.doc
-    start, end = token.i, token.i + 1
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return doc[start:end].text
-
-
-def _leads(ctx: SpeakerDoc, leader: str, country: str, offset: int) -> bool:
-    """Whether a mention of ``leader`` before ``offset`` has the country, or its people,
-    written beside it ("French President Emmanuel Macron", "Japan's prime minister,
-    ...", "Prime Minister Ilse Varga of Valdoria")."""
-    table = AliasTable.default()
-    for name, start in ctx.names.people_before(offset):
-        token = ctx.token_at(start) if name == leader else None
-        if token is None:
-            continue
-        sentence = token.sent
-        window = ctx.doc[
-            max(sentence.start, token.i - _LEADER_REACH) : min(
-                sentence.end, token.i + _LEADER_REACH + 2
-            )
-        ]
-        if any(
-            t.ent_type_ in ("GPE", "NORP") and table.same_country(_entity_text(t), country)
-            for t in window
-        ):
-            return True
-    return False
 
 
 def _may_take_up(ctx: SpeakerDoc, head: Token, role: bool) -> bool:
@@ -705,9 +682,18 @@ def _antecedent(
     named outside quotes."""
     # "she" is a person: an organisation that spoke before ("The Hill reported") is not
     others = {e.name for e in getattr(ctx.names, "entities", ()) if e.type != "PERSON"}
+    people = {e.name for e in getattr(ctx.names, "entities", ()) if e.type == "PERSON"}
     candidates = sorted(
-        [(pos, name, True) for pos, name in spoken if pos < offset and name not in others]
-        + [(pos, name, _is_subject(ctx, pos)) for name, pos in _people_outside_quotes(ctx, offset)],
+        [
+            (pos, name, True)
+            for pos, name in spoken
+            if pos < offset and name not in others and not body_name(name, people)
+        ]
+        + [
+            (pos, name, _is_subject(ctx, pos))
+            for name, pos in _people_outside_quotes(ctx, offset)
+            if not modifier_mention(ctx, pos)
+        ],
         key=lambda c: c[0],
         reverse=True,
     )

@@ -7,7 +7,10 @@ the quote extractor takes reporting verbs with a clause ("said that ...") only, 
 act stays out of :func:`~newsprism.reconcile.statements.align_statements` and the pair
 is lost. On the BASIL development gold 22 of 41 missed pairs (lexical) had no unit on
 one side, many of them such acts. A sentence gives one indirect unit when a person of
-the story's roster is written as the subject of a speech-act verb
+the story's roster, or an organisation some outlet of the story quotes as a speaker
+("Hamas said …": a group of people; "Hamas threatened to …" is its act, where a name
+the parser took for an organisation, "Omicron", is quoted by no one), is written as the
+subject of a speech-act verb
 (:data:`~newsprism.reconcile.statement_units.SPEECH_ACTS`, or "told") outside any quote,
 not passive ("was accused", "has been urged", "was sharply criticized": the subject is
 who the act is done to):
@@ -22,7 +25,8 @@ blamed ..."). Not when the analysis took the verb as a quote's reporting verb
 unit. The unit runs from the verb to the sentence's end (a relative clause's, to the
 clause's comma), or to the reporting verb of a quote that follows; its speaker is the
 named person, or for a pronoun the last person named before it, in or before the
-sentence, whose honorifics ("Mr.", "Ms.") do not give the other gender (a guess,
+sentence (never an organisation), whose honorifics ("Mr.", "Ms.") do not give the
+other gender (a guess,
 like the analysis's own, which
 :mod:`newsprism.reconcile.statement_speakers` may correct). An act joins the story
 only when a unit of another source resembles it (see ``_supported_acts`` in
@@ -144,6 +148,9 @@ class _Mentions:
     mentions: Sequence[tuple[int, int, str]]
     # Per person, the gender the article's honorifics give them (see _honorific_genders).
     genders: Mapping[str, str] = field(default_factory=dict)
+    # The mentioned names that are people's (a "he"/"she" stands for none of the others:
+    # the organisations that speak, see _speaking_groups); None: all of them.
+    persons: frozenset[str] | None = None
     ends: list[int] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -166,23 +173,44 @@ class _Mentions:
 def speech_act_units(material: StoryMaterial, names: StoryNames) -> list[Unit]:
     """The story's speech-act units (see the module doc), in story order."""
     units: list[Unit] = []
+    groups = _speaking_groups(material, names)
     for index, article in enumerate(material.articles):
         analysis = material.analysis(article.id)
         if analysis is not None:
-            units.extend(_article_units(index, article, analysis, names))
+            units.extend(_article_units(index, article, analysis, (names, groups)))
     return units
 
 
+def _speaking_groups(material: StoryMaterial, names: StoryNames) -> frozenset[str]:
+    """The organisations some outlet of the story quotes as a speaker ("Hamas said"):
+    groups of people, whose acts ("Hamas threatened to …") are statements too. A
+    thing the parser took for an organisation ("Omicron") is quoted by no one."""
+    spoken: set[str] = set()
+    organisations: set[str] = set()
+    for article in material.articles:
+        analysis = material.analysis(article.id)
+        if analysis is None:
+            continue
+        spoken.update(names.key(q.speaker) for q in analysis.quotes if q.speaker)
+        organisations.update(names.key(e.name) for e in analysis.entities if e.type == "ORG")
+    return frozenset(spoken & organisations)
+
+
 def _article_units(
-    index: int, article: Article, analysis: Analysis, names: StoryNames
+    index: int,
+    article: Article,
+    analysis: Analysis,
+    names: tuple[StoryNames, frozenset[str]],
 ) -> list[Unit]:
+    roster, groups = names
     mentions = sorted(
-        (m.start, m.end, names.resolve(e.name) or e.name)
+        (m.start, m.end, roster.resolve(e.name) or e.name)
         for e in analysis.entities
-        if e.type == "PERSON"
+        if e.type == "PERSON" or (e.type == "ORG" and roster.key(e.name) in groups)
         for m in e.mentions
     )
-    people = _Mentions(mentions, _honorific_genders(article.text, mentions))
+    persons = {roster.resolve(e.name) or e.name for e in analysis.entities if e.type == "PERSON"}
+    people = _Mentions(mentions, _honorific_genders(article.text, mentions), frozenset(persons))
     quoted = [(q.start, q.end) for q in analysis.quotes]
     cues = [
         (q.cue_start, q.cue_end)
@@ -343,16 +371,23 @@ def _pronoun_subject(
         return None
     if len(_WORD.findall(text[pronoun[1] : verb])) > _SUBJECT_GAP:
         return None
-    before = people.ending_by(0, pronoun[0])
-    if not before:
+    persons = people.persons
+    mentioned = people.ending_by(0, pronoun[0])
+    # Only people: an organisation that speaks (see _speaking_groups) is no "he"/"she".
+    last = next((m for m in reversed(mentioned) if persons is None or m[2] in persons), None)
+    if last is None:
         return None
     # Skip people the article's honorifics give the other gender ("Ms. Ana Holt praised
     # Mr. Edvin Rask. She also urged ..."); with none fitting, the last named, as before.
     # Searched from the pronoun back, stopping at the first fit: a pronoun resolves near
     # where it stands, and a long page of names is not read once per act.
     gender = "female" if pronoun[2].casefold() == "she" else "male"
-    fitting = (m for m in reversed(before) if people.genders.get(m[2], gender) == gender)
-    return (next(fitting, before[-1])[2], pronoun[2])
+    fitting = (
+        m
+        for m in reversed(mentioned)
+        if (persons is None or m[2] in persons) and people.genders.get(m[2], gender) == gender
+    )
+    return (next(fitting, last)[2], pronoun[2])
 
 
 def _honorific_genders(text: str, mentions: Sequence[tuple[int, int, str]]) -> dict[str, str]:
