@@ -18,6 +18,7 @@ from newsprism.cluster.join import (
     JoinModel,
     cohesion,
     fitted,
+    lead_margins,
     load_model,
     load_story_model,
     names_gap,
@@ -142,14 +143,98 @@ def test_a_fitted_model_of_a_kind_auto_does_not_choose_is_written_provisional(
     assert "provisional" not in json.loads(path.read_text())["models"]["lexical"]
 
 
+def _truth() -> np.ndarray:
+    """Known weights, 0 for the second-stage features (fitted apart: see the next test)."""
+    from clustering_fit import SECOND_STAGE
+
+    truth = np.linspace(-2, 2, len(FEATURES))
+    truth[[FEATURES.index(name) for name in SECOND_STAGE]] = 0.0
+    return truth
+
+
 def test_the_fit_recovers_a_known_logistic_model() -> None:
     rng = np.random.default_rng(7)
     x = rng.normal(size=(12000, len(FEATURES)))
-    truth = np.linspace(-2, 2, len(FEATURES))
+    truth = _truth()
     y = (rng.random(12000) < 1 / (1 + np.exp(-(0.5 + x @ truth)))).astype(float)
     model = fit([Examples("a", x[:6000], y[:6000]), Examples("b", x[6000:], y[6000:])], l2=0.0)
     assert model.intercept == pytest.approx(0.5, abs=0.25)
     assert np.allclose(model.weights, truth, atol=0.25)
+
+
+def test_the_lead_is_fitted_second_and_takes_no_weight_from_the_others() -> None:
+    """``lead`` is fitted with the other features' log-odds as an offset: the others'
+    weights are those of the fit without it, and it gets a weight of its own."""
+    rng = np.random.default_rng(5)
+    x = rng.normal(size=(12000, len(FEATURES)))
+    lead = FEATURES.index("lead")
+    truth = _truth()
+    truth[lead] = 1.5
+    y = (rng.random(12000) < 1 / (1 + np.exp(-(0.5 + x @ truth)))).astype(float)
+    model = fit([Examples("a", x, y)], l2=0.0)
+    without = x.copy()
+    without[:, lead] = 0.0
+    alone = fit([Examples("a", without, y)], l2=0.0)
+    others = [i for i in range(len(FEATURES)) if i != lead]
+    assert np.allclose(np.asarray(model.weights)[others], np.asarray(alone.weights)[others])
+    assert model.intercept == pytest.approx(alone.intercept)
+    assert alone.weights[lead] == 0.0
+    assert model.weights[lead] > 0.5
+
+
+def test_lead_margins_weigh_each_candidates_margin_over_the_best_other() -> None:
+    assert lead_margins([]) == []
+    assert lead_margins([0.4]) == [pytest.approx(0.16)]  # no other candidate: margin over 0
+    near, far, mid = lead_margins([0.3, 0.1, 0.2])
+    assert near == pytest.approx(0.3 * 0.1)
+    assert far == pytest.approx(0.1 * -0.2) and mid == pytest.approx(0.2 * -0.1)
+    assert lead_margins([0.25, 0.25]) == [0.0, 0.0]  # a tie: neither stands out
+
+
+def _lead_model(lead_weight: float) -> JoinModel:
+    """A model of text and, with ``lead_weight``, of standing out among the candidates."""
+    weights = [0.0] * len(FEATURES)
+    weights[FEATURES.index("text_mean")] = 10.0
+    weights[FEATURES.index("lead")] = lead_weight
+    return JoinModel(-9.0, tuple(weights))
+
+
+_CRANES = (
+    "The harbour crane operators walked out over night shifts and the container terminal "
+    "stood idle while ferries waited outside the breakwater."
+)
+_ORCHESTRA = (
+    "The orchestra cancelled its winter season after the concert hall roof leaked onto the "
+    "organ and the violin section rehearsed in a school gym."
+)
+_BAKERY = (
+    "A bakery chain recalled seeded rye loaves because the labels left out sesame, and "
+    "shoppers queued for refunds at every branch."
+)
+
+
+@pytest.mark.parametrize(
+    ("lead_weight", "names", "joins"),
+    [(0.0, True, False), (200.0, True, True), (200.0, False, False)],
+)
+def test_an_article_nearest_one_story_by_far_joins_it_when_standing_out_counts(
+    lead_weight: float, names: bool, joins: bool
+) -> None:
+    """A follow-up that repeats the crane strike's report and adds a paragraph of its own
+    (text cosine about 0.7, under this model's text cut of 0.9) is far nearer the strike
+    than the other story: by text alone it opens a story, with the lead it joins. Without
+    names the lead is not measured (text alone does not tell a look-alike event apart)."""
+
+    def article(aid: str, text: str, name: str) -> ArticleSignals:
+        return ArticleSignals(aid, None, None, text, frozenset({name} if names else ()))
+
+    clusterer = StoryClusterer(ClusterOptions(embeddings="off", model=_lead_model(lead_weight)))
+    clusterer.vectorizer.observe([_CRANES, _ORCHESTRA, _BAKERY])  # type: ignore[attr-defined]
+    clusterer.add(article("strike", _CRANES, "Lorvik"))
+    clusterer.add(article("concert", _ORCHESTRA, "Brenholm"))
+    clusterer.add(article("follow-up", f"{_CRANES} {_BAKERY}", "Lorvik"))
+    assert clusterer.story_of("strike") != clusterer.story_of("concert")
+    assert (clusterer.story_of("follow-up") == clusterer.story_of("strike")) is joins
 
 
 def test_number_keys_read_numbers_as_written_less_years_and_names() -> None:
@@ -204,7 +289,7 @@ def test_the_story_model_is_fitted_on_the_story_rows_alone() -> None:
 
     rng = np.random.default_rng(11)
     x = rng.normal(size=(8000, len(FEATURES)))
-    truth = np.linspace(-2, 2, len(FEATURES))
+    truth = _truth()
     story = np.arange(8000) % 4 == 0
     z = np.where(story, x @ truth, -(x @ truth))
     y = (rng.random(8000) < 1 / (1 + np.exp(-z))).astype(float)

@@ -84,7 +84,14 @@ from newsprism.cluster.hot import spans_gap as _spans_gap
 from newsprism.cluster.hot import story_from_meta as _story_from_meta
 from newsprism.cluster.hot import story_meta as _story_meta
 from newsprism.cluster.hot import widen_span as _widen_span
-from newsprism.cluster.join import Evidence, JoinModel, load_model, load_story_model, number_keys
+from newsprism.cluster.join import (
+    Evidence,
+    JoinModel,
+    lead_margins,
+    load_model,
+    load_story_model,
+    number_keys,
+)
 from newsprism.cluster.options import ClusterOptions
 from newsprism.cluster.scoring import Item as _Item
 from newsprism.cluster.scoring import Scoring
@@ -377,6 +384,7 @@ class StoryClusterer(Consolidation, Scoring):
             for story in self._candidates(item.vector, item.names | item.speakers)
             if self._in_window(_gap(item.day, story.first_day, story.last_day))
         ]
+        known = _with_leads(known)
         sides = (item.names, item.speakers, item.numbers)
         best = self._bound.pick(
             known,
@@ -592,6 +600,37 @@ class StoryClusterer(Consolidation, Scoring):
         self._ann.put(story.key, story.centroid())
         if story.touched is not None:
             heapq.heappush(self._heap, (story.touched, story.key))
+
+
+def _with_leads(known: list[tuple[Any, int, _Story]]) -> list[tuple[Any, int, _Story]]:
+    """The candidates' cheap evidence with its ``lead`` set (join.lead_margins over the
+    candidates with text evidence)."""
+    means = [seen.text_mean for seen, _, _ in known if isinstance(seen, Evidence)]
+    leads = iter(lead_margins(means))
+    return [
+        (_lead(seen, next(leads)) if isinstance(seen, Evidence) else seen, key, story)
+        for seen, key, story in known
+    ]
+
+
+def _lead(seen: Evidence, lead: float) -> Evidence:
+    """``seen`` with its lead, where names were measured (text alone does not tell a
+    look-alike event's first report from a follow-up: see join.FEATURES). Built field by
+    field: dataclasses.replace costs several times as much, once per candidate."""
+    if seen.names is None:
+        return seen
+    return Evidence(
+        seen.text_mean,
+        seen.text_centroid,
+        seen.title,
+        seen.names,
+        seen.speakers,
+        seen.gap_days,
+        seen.cohesion,
+        seen.numbers,
+        seen.names_gap,
+        lead,
+    )
 
 
 def _day(published: datetime | None) -> float | None:
