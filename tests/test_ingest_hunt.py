@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+
+import pytest
+import typer
 
 from newsprism.ingest import IngestOptions, read_inputs
 from newsprism.model import Article, IngestFailure
@@ -54,3 +58,27 @@ def test_a_short_manifest_row_is_still_read(tmp_path: Path) -> None:
 def test_trailing_empty_values_in_a_manifest_row_are_read(tmp_path: Path) -> None:
     failures, articles = _manifest_failures(tmp_path, "path,outlet\na.txt,The Times,,\n")
     assert not failures and [a.outlet for a in articles] == ["The Times"]
+
+
+def test_reading_a_closed_standard_input_is_one_clear_failure(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "newsprism ingest - <&-": sys.stdin is None; the failure was an AttributeError's text.
+    monkeypatch.setattr(sys, "stdin", None)
+    (failure,) = list(read_inputs(["-"], IngestOptions()))
+    assert isinstance(failure, IngestFailure)
+    assert (failure.source, failure.reason) == (
+        "-",
+        "standard input is closed: nothing to read from -",
+    )
+
+
+def test_verify_with_a_closed_standard_input_says_so(
+    monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    from newsprism.cli_briefs import _summary_text
+
+    monkeypatch.setattr(sys, "stdin", None)
+    with pytest.raises(typer.Exit):
+        _summary_text("-")
+    assert "-: standard input is closed: no summary to read" in capfd.readouterr().err

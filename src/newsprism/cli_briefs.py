@@ -296,6 +296,8 @@ def _summary_text(summary_file: str) -> str:
     as text: bytes that are not UTF-8 became surrogates and ended the run in spaCy."""
     from newsprism.ingest.decode import decode
 
+    if summary_file == "-" and sys.stdin is None:  # started with stdin closed (<&-)
+        fail("-: standard input is closed: no summary to read", EXIT_USAGE)
     try:
         if summary_file == "-":
             data = sys.stdin.buffer.read(DEFAULT_MAX_BYTES + 1)

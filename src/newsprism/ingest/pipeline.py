@@ -282,6 +282,8 @@ def _read_stdin(context: _Context) -> bytes:
     if context.stdin_read:  # it was "empty input (no text in it)": read, not empty
         raise UnsupportedInput(STDIN, "standard input was read already (give - once)")
     context.stdin_read = True
+    if context.stdin is None and sys.stdin is None:  # started with stdin closed (<&-)
+        raise UnsupportedInput(STDIN, "standard input is closed: nothing to read from -")
     stream = context.stdin or sys.stdin.buffer
     data = stream.read(context.options.max_bytes + 1)
     check_size("<stdin>", len(data), context.options.max_bytes)
