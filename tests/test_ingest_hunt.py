@@ -82,3 +82,17 @@ def test_verify_with_a_closed_standard_input_says_so(
     with pytest.raises(typer.Exit):
         _summary_text("-")
     assert "-: standard input is closed: no summary to read" in capfd.readouterr().err
+
+
+def test_a_warc_with_unparsable_headers_names_the_record_not_a_python_error(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "broken.warc"
+    path.write_bytes(
+        b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\nHTTP/1.1 200 OK\r\n"
+    )
+    (failure,) = list(read_inputs([str(path)], IngestOptions()))
+    assert isinstance(failure, IngestFailure)
+    assert (
+        failure.reason == "malformed or truncated WARC (0 records read; record 1 cannot be parsed)"
+    )

@@ -244,7 +244,15 @@ def read_warc(stream: IO[bytes], source: str, max_bytes: int) -> Iterator[Item]:
         yield IngestFailure(source, f"malformed WARC ({_one_line(exc)})")
         return
     except Exception as exc:
-        reason = f"{type(exc).__name__}: {_one_line(exc)}"
+        # warcio trips over malformed headers with its own AttributeError or TypeError
+        # ("'NoneType' object has no attribute 'startswith'"): that says nothing to a
+        # user, so the record is named instead (the exception goes to the log).
+        logger.info("%s: reading record %d raised", source, count + 1, exc_info=True)
+        reason = (
+            f"record {count + 1} cannot be parsed"
+            if isinstance(exc, AttributeError | TypeError | IndexError | KeyError)
+            else f"{type(exc).__name__}: {_one_line(exc)}"
+        )
         yield IngestFailure(source, f"malformed or truncated WARC ({count} records read; {reason})")
         return
     # warcio ends quietly where the archive does: inside the last record (its unread
