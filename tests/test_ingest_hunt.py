@@ -96,3 +96,21 @@ def test_a_warc_with_unparsable_headers_names_the_record_not_a_python_error(
     assert (
         failure.reason == "malformed or truncated WARC (0 records read; record 1 cannot be parsed)"
     )
+
+
+def test_a_manifest_link_to_nothing_is_one_failure(tmp_path: Path) -> None:
+    # A newsprism.csv linking to a moved file (or a pipe of that name) was passed over
+    # without a word: the files were read without the outlets the user wrote.
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "a.txt").write_text(BODY, encoding="utf-8")
+    (folder / "newsprism.csv").symlink_to("moved.csv")
+    items = list(read_inputs([str(folder)], IngestOptions()))
+    failures = [i for i in items if isinstance(i, IngestFailure)]
+    assert [(f.source, f.reason) for f in failures] == [
+        (
+            str(folder / "newsprism.csv"),
+            "not a manifest file (a link to nothing, a folder, a pipe or a device)",
+        )
+    ]
+    assert [i.outlet for i in items if isinstance(i, Article)] == ["a"]

@@ -265,6 +265,12 @@ def read_manifest(folder: Path) -> Manifest | None:
             present = False
         if present:
             return _parse(path, folder)
+        if os.path.lexists(path):
+            # A link to a moved manifest, or a folder or pipe under its name: the files
+            # were read without it, not a word said.
+            raise MalformedInput(
+                str(path), "not a manifest file (a link to nothing, a folder, a pipe or a device)"
+            )
     return None
 
 
