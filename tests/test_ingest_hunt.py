@@ -114,3 +114,13 @@ def test_a_manifest_link_to_nothing_is_one_failure(tmp_path: Path) -> None:
         )
     ]
     assert [i.outlet for i in items if isinstance(i, Article)] == ["a"]
+
+
+@pytest.mark.parametrize("data", [b"\xef\xbb\xbf", b"\xef\xbb\xbf \r\n", b"\xff\xfe\n\x00"])
+def test_a_file_holding_only_a_byte_order_mark_is_empty_input(tmp_path: Path, data: bytes) -> None:
+    # It was "no article text left after cleaning", as if cleaning had thrown text away.
+    path = tmp_path / "blank.txt"
+    path.write_bytes(data)
+    (failure,) = list(read_inputs([str(path)], IngestOptions()))
+    assert isinstance(failure, IngestFailure)
+    assert failure.reason == "empty input (no text in it)"

@@ -246,7 +246,9 @@ def decode(data: bytes, source: str, declared: str | None = None) -> Decoded:
 
 
 def _decode(data: bytes, source: str, declared: str | None) -> Decoded:
-    if not data.strip():
+    # A byte-order mark and nothing else (an editor's "empty" UTF-8 file) is empty too: it
+    # was "no article text left after cleaning", as if text had been thrown away.
+    if not _without_bom(data).strip(b" \t\r\n\x00"):
         raise UnsupportedInput(source, "empty input (no text in it)")
     if looks_binary(data):
         raise UnsupportedInput(source, "binary content, not text")
@@ -331,6 +333,10 @@ def _utf16_without_bom(data: bytes) -> Decoded | None:
         text = data.decode(encoding, errors="replace")
         replaced = text.count("\ufffd")
         return Decoded(text, encoding, f"broken UTF-16: {replaced:,} unit(s) replaced by U+FFFD")
+
+
+def _without_bom(data: bytes) -> bytes:
+    return next((data[len(bom) :] for bom, _ in _BOMS if data.startswith(bom)), data)
 
 
 def _bom_encoding(data: bytes) -> str | None:
