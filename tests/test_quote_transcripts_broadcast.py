@@ -1,0 +1,86 @@
+"""Broadcast transcripts (issue 12): turns labelled with a speaker's name in capitals
+("HALVORSEN: …", "SEN. VARGA: …") are each their label's words, the host's questions
+included; a list of items in capitals and an editor's note are no transcript.
+Invented texts; names resolve through the real resolver."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from newsprism.analyze.entities import resolve_names
+from newsprism.analyze.quotes import extract_quotes
+from newsprism.model import Quote
+from tests.test_quotes import assert_offsets, nlp
+
+__all__ = ["nlp"]  # the module-scoped spaCy fixture, shared with test_quotes
+
+LEAD = (
+    "On Sunday's edition of the Harbour Hour, Senator Ilse Varga was asked about the ferry strike."
+)
+HOST_1 = "Senator, will the ferries run again before the holidays?"
+GUEST_1 = "They will, if the port board pays the crews what it promised them in May."
+HOST_2 = "And if the board refuses to pay?"
+GUEST_2 = "Then I will bring the matter to the full chamber next week."
+
+
+def _quotes(nlp: Language, text: str) -> list[Quote]:
+    doc = nlp(text)
+    quotes = extract_quotes(doc, resolve_names(doc))
+    assert_offsets(text, quotes)
+    return quotes
+
+
+def _turns(quotes: list[Quote]) -> dict[str, tuple[str | None, str | None]]:
+    return {
+        q.text: (q.speaker, q.speaker_mention)
+        for q in quotes
+        if q.text in (HOST_1, GUEST_1, HOST_2, GUEST_2)
+    }
+
+
+def test_turns_in_capitals_are_their_labels(nlp: Language) -> None:
+    text = (
+        f"{LEAD}\n\nPartial transcript as follows:\n\nHALVORSEN: {HOST_1}\n\n"
+        f"VARGA: {GUEST_1}\n\nHALVORSEN: {HOST_2}\n\nVARGA: {GUEST_2}"
+    )
+    turns = _turns(_quotes(nlp, text))
+    assert turns[GUEST_1][0] == turns[GUEST_2][0] == "Ilse Varga"
+    assert turns[HOST_1][1] == turns[HOST_2][1] == "HALVORSEN"
+    assert turns[HOST_1][0] != "Ilse Varga"
+
+
+def test_turns_in_capitals_with_titles_and_no_lead_in(nlp: Language) -> None:
+    text = (
+        f"{LEAD}\n\nHALVORSEN: {HOST_1}\n\nSEN. VARGA: {GUEST_1}\n\n"
+        f"HALVORSEN: {HOST_2}\n\nSEN. VARGA: {GUEST_2}"
+    )
+    turns = _turns(_quotes(nlp, text))
+    assert turns[GUEST_1][0] == turns[GUEST_2][0] == "Ilse Varga"
+    assert turns[HOST_2][1] == "HALVORSEN"
+
+
+def test_turns_in_quote_marks_opening_each_paragraph(nlp: Language) -> None:
+    text = (
+        f"{LEAD}\n\nPartial transcript as follows:\n\n“HALVORSEN: {HOST_1}\n\n"
+        f"“VARGA: {GUEST_1}\n\n“HALVORSEN: {HOST_2}\n\n“VARGA: {GUEST_2}”"
+    )
+    turns = _turns(_quotes(nlp, text))
+    assert turns[GUEST_2][0] == "Ilse Varga"
+    assert turns[HOST_1][1] == "HALVORSEN"
+
+
+def test_a_list_of_items_in_capitals_is_no_transcript(nlp: Language) -> None:
+    text = (
+        f"{LEAD}\n\nThe board's offer, port by port:\n\nSARNOW: A rise of four percent "
+        "for every crew.\n\nKELMAR: A rise of two percent and a bonus in June.\n\n"
+        "DUNMORE: No rise until the accounts are audited."
+    )
+    assert not [q for q in _quotes(nlp, text) if q.cue == ":"]
+
+
+def test_notes_in_capitals_are_no_transcript(nlp: Language) -> None:
+    text = (
+        f"{LEAD}\n\nUPDATE: The strike ended on Monday.\n\nCORRECTION: An earlier "
+        "version misspelled the port's name.\n\nUPDATE: The ferries ran on Tuesday."
+    )
+    assert not [q for q in _quotes(nlp, text) if q.cue == ":"]
