@@ -176,6 +176,13 @@ def json_items(value: Any, source: str, where: str) -> Iterator[Item]:
         found = value.get(key)
         if found is not None and not isinstance(found, str):
             yield IngestWarning(where, f"{key} is not text ({_shown(found)}); left out")
+    language = value.get("language")
+    if isinstance(language, str) and language.strip() and document.language is None:
+        yield IngestWarning(
+            where,
+            f"language {_shown(language)} is no ISO 639-1 code (such as en or en-US); "
+            "detected from the text instead",
+        )
     published = value.get("published")
     if published not in (None, "") and document.published is None:
         yield IngestWarning(
@@ -204,8 +211,21 @@ def document_from_json(value: Any, source: str, where: str) -> RawDocument:
         byline=_optional_str(value, "byline") or _optional_str(value, "author"),
         published=parse_timestamp(_optional_str(value, "published")),
         outlet=_optional_str(value, "outlet"),
-        language=_optional_str(value, "language"),
+        language=language_code(_optional_str(value, "language")),
     )
+
+
+# A language tag's primary subtag: "en" of "en-US", "en_GB", "EN". The detector and the
+# analysis name languages by their ISO 639-1 codes, and an English article whose export
+# said "en-US" or "EN" was taken for another language and got an empty analysis.
+_LANGUAGE_TAG = re.compile(r"([A-Za-z]{2})(?:[-_][A-Za-z0-9]{1,8})*")
+
+
+def language_code(value: str | None) -> str | None:
+    """The ISO 639-1 code of a language tag ("en-US" -> "en"); None for anything else
+    ("English", "eng", "xx-not-a-tag..."), whose language is then detected."""
+    found = _LANGUAGE_TAG.fullmatch(value.strip()) if value else None
+    return found.group(1).lower() if found else None
 
 
 def _optional_str(value: dict[str, Any], key: str) -> str | None:
