@@ -84,3 +84,31 @@ def test_a_jobs_own_folder_is_swept_once_it_is_stale(temp_root: Path) -> None:
 
 def test_an_unreadable_temporary_folder_is_no_crash(tmp_path: Path) -> None:
     assert sweep_stale_uploads(tmp_path / "missing") == 0
+
+
+def test_a_full_disk_while_saving_uploads_is_one_clear_error_and_leaves_nothing(
+    temp_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from fastapi.testclient import TestClient
+
+    from newsprism.web import WebOptions
+    from newsprism.web.jobs import JobRunner
+
+    def full(*_: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(JobRunner, "save_uploads", full)
+    db = tmp_path / "s.db"
+    Store(db).close()
+    app = create_app(db, WebOptions(embeddings="off", allowed_hosts=("testserver",)))
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.post(
+            "/api/ingest",
+            files=[("files", ("a.txt", b"The pier closes on Monday.", "text/plain"))],
+            headers={"sec-fetch-site": "same-origin"},
+        )
+    assert response.status_code == 507
+    assert "cannot save the uploads (No space left on device)" in response.text
+    assert list(temp_root.iterdir()) == []  # the job's folder went with the error

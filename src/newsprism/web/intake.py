@@ -4,7 +4,9 @@ a queued job. Shared by ``POST /ingest`` and ``POST /api/ingest``.
 
 from __future__ import annotations
 
+import errno
 import logging
+import shutil
 from pathlib import Path
 
 from fastapi import HTTPException, Request
@@ -77,7 +79,17 @@ async def _form_inputs(request: Request, svc: Services) -> tuple[list[JobInput],
         uploads.append((item.filename, data))
     url = form.get("url")
     inputs = [_url_input(url)] if isinstance(url, str) and url.strip() else []
-    folder = svc.jobs.new_folder() if uploads else None
-    if folder is not None:
-        inputs = svc.jobs.save_uploads(folder, uploads) + inputs
-    return inputs, folder
+    if not uploads:
+        return inputs, None
+    folder = None
+    try:
+        folder = svc.jobs.new_folder()
+        return svc.jobs.save_uploads(folder, uploads) + inputs, folder
+    except OSError as exc:
+        # A full disk or an unwritable temporary folder was a bare 500, and the files
+        # saved before the error stayed behind.
+        if folder is not None:
+            shutil.rmtree(folder.parent, ignore_errors=True)
+        full = exc.errno in (errno.ENOSPC, errno.EDQUOT)
+        reason = f"cannot save the uploads ({exc.strerror or exc})"
+        raise HTTPException(507 if full else 500, reason) from None
