@@ -11,7 +11,9 @@ How an article is placed (:meth:`StoryClusterer.add`):
    evidence (text cosines with the story's members and centroid, the best headline
    cosine, IDF-weighted Jaccard of entity names and quoted speakers with the story's
    name frequencies, the time gap when both sides are dated; measured by
-   :mod:`newsprism.cluster.scoring`) into the probability that they are one story. It
+   :mod:`newsprism.cluster.scoring`; and, where names were measured, how far the story
+   stands out among the candidates: ``lead``) into the probability that they are one
+   story. It
    joins the most probable story if that reaches ``join_probability``; else it starts a
    new story. An article in another language
    than a story's is scored by names alone (``names_threshold``), since text
