@@ -124,3 +124,16 @@ def test_a_file_holding_only_a_byte_order_mark_is_empty_input(tmp_path: Path, da
     (failure,) = list(read_inputs([str(path)], IngestOptions()))
     assert isinstance(failure, IngestFailure)
     assert failure.reason == "empty input (no text in it)"
+
+
+def test_a_file_url_is_read_as_the_file(tmp_path: Path) -> None:
+    # A browser's address of a saved page was "no such file, folder or URL".
+    path = tmp_path / "saved page.txt"
+    path.write_text(BODY, encoding="utf-8")
+    url = path.as_uri()  # file:///.../saved%20page.txt
+    (article,) = list(read_inputs([url, f"file://elsewhere{path}"], IngestOptions()))[:1]
+    assert isinstance(article, Article) and article.source == str(path)
+    other = list(read_inputs([f"file://elsewhere{path}"], IngestOptions()))
+    assert [(type(i), i.reason) for i in other if isinstance(i, IngestFailure)] == [
+        (IngestFailure, "no such file, folder or URL")
+    ]

@@ -9,6 +9,8 @@ from __future__ import annotations
 import glob
 import logging
 import os
+import urllib.parse
+import urllib.request
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -51,9 +53,22 @@ def is_url(value: str) -> bool:
     return value.startswith(("http://", "https://"))
 
 
+def _file_url_path(value: str) -> str | None:
+    """The path of a ``file://`` URL on this machine ("file:///tmp/a%20b.html" ->
+    "/tmp/a b.html"), else None: it was "no such file, folder or URL" for a file that
+    is there. A file URL naming another host stays a failure (no such file)."""
+    if not value.lower().startswith("file://"):
+        return None
+    parsed = urllib.parse.urlsplit(value)
+    if parsed.netloc not in ("", "localhost"):
+        return None
+    return urllib.request.url2pathname(parsed.path) or None
+
+
 def expand_inputs(values: Iterable[str]) -> Iterator[Input | IngestFailure]:
     """Each argument as one or more inputs, or a failure when it names nothing."""
-    for value in values:
+    # A browser's address of a saved page (file://) stands for the file itself.
+    for value in (_file_url_path(v) or v for v in values):
         if not value.strip():  # "$DIR" unset in a script: Path("") is the working folder
             yield IngestFailure(repr(value), "an empty path (nothing named)")
         elif value == STDIN:
