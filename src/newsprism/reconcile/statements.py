@@ -63,7 +63,7 @@ records, in three steps:
    roster (:func:`~newsprism.reconcile.roster.story_names`: alias-table fold, surnames,
    accents), or one of them the other's co-speaker, or two names sharing a word on one
    direct quote of six words or more printed word for word (one person named two ways:
-   "Dallas Swonger", "Dallas Delynn"); a merge involving an unresolved
+   "Ana Veldt", "Ana Morrow"); a merge involving an unresolved
    speaker (None) needs the higher ``unresolved`` threshold. Before alignment, an
    unresolved speaker written as one person takes the only resolved speaker of other
    outlets it would join (:mod:`newsprism.reconcile.statement_speakers`), judged on its
