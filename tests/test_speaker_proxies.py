@@ -100,3 +100,11 @@ def test_a_name_that_modifies_a_noun_takes_no_pronoun(nlp: Language) -> None:
         "Monday. “We had no warning,” she said."
     )
     assert find(_quotes(nlp, text), "We had no warning").speaker is None
+
+
+def test_a_pronoun_is_not_a_company_the_parser_took_for_a_person(nlp: Language) -> None:
+    text = (
+        "Halvorsen Freight said on Monday that it would cut 400 jobs. “We regret this "
+        "decision,” she said."
+    )
+    assert find(_quotes(nlp, text), "We regret this decision").speaker is None

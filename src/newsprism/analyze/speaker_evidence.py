@@ -37,6 +37,14 @@ _PROXY_NOUNS: Final = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "lawyer"}
     | {"attorney", "publicist", "representative"}
 )
+# Last words of a company's name that are no surname ("Halvorsen Freight", "Vale
+# Motors"): the parser labels some such names as people's. Not "Post", "Bank" or
+# "Banks" (Emily Post): those only where the parser saw no person (ORG_WORDS).
+_COMPANY_ENDINGS: Final = frozenset(
+    {"freight", "logistics", "motors", "airlines", "airways", "holdings", "industries"}
+    | {"technologies", "pharmaceuticals", "shipping", "inc", "corp", "ltd", "llc", "plc"}
+    | {"gmbh", "group", "partners", "energy", "telecom", "insurance", "foods"}
+)
 # Words in a name, at most, between its first word and the one it hangs on.
 _MAX_NAME_WORDS: Final = 4
 
@@ -67,10 +75,15 @@ def speaks_for_another(head: Token) -> bool:
 
 
 def body_name(name: str, people: Collection[str]) -> bool:
-    """Whether a speaker's name, not a person's the resolver knows, has a word of an
-    organisation ("Acme Shipping", "the Harbour Board": the parser saw no entity):
-    no "he" or "she" stands for it."""
-    return name not in people and any(w.lower() in ORG_WORDS for w in name.split())
+    """Whether a speaker's name is an organisation's: one the resolver does not know as
+    a person's with a word of an organisation ("Acme Shipping", "the Harbour Board":
+    the parser saw no entity), or any ending in a company's word no surname is
+    ("Halvorsen Freight", which the parser took for a person). No "he" or "she" stands
+    for it."""
+    words = name.lower().split()
+    if words and words[-1].strip(".,") in _COMPANY_ENDINGS:
+        return True
+    return name not in people and any(w in ORG_WORDS for w in words)
 
 
 def modifier_mention(ctx: QuotedDoc, offset: int) -> bool:

@@ -692,7 +692,7 @@ def _antecedent(
         + [
             (pos, name, _is_subject(ctx, pos))
             for name, pos in _people_outside_quotes(ctx, offset)
-            if not modifier_mention(ctx, pos)
+            if not modifier_mention(ctx, pos) and not body_name(name, people)
         ],
         key=lambda c: c[0],
         reverse=True,
