@@ -137,3 +137,21 @@ def test_a_file_url_is_read_as_the_file(tmp_path: Path) -> None:
     assert [(type(i), i.reason) for i in other if isinstance(i, IngestFailure)] == [
         (IngestFailure, "no such file, folder or URL")
     ]
+
+
+@pytest.mark.parametrize("name", ["newsprism.xlsx", "NewsPrism.ods", "newsprism.tsv"])
+def test_a_manifest_saved_as_a_spreadsheet_says_how_to_save_it(tmp_path: Path, name: str) -> None:
+    # It was read as an article: "binary content, not text", and no word of the manifest.
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "a.txt").write_text(BODY, encoding="utf-8")
+    (folder / name).write_bytes(b"PK\x03\x04\x00\x00binary")
+    for given in (folder, folder / name):
+        items = list(read_inputs([str(given)], IngestOptions()))
+        failures = [(i.source, i.reason) for i in items if isinstance(i, IngestFailure)]
+        assert failures == [
+            (
+                str(folder / name),
+                "a manifest must be saved as CSV named newsprism.csv (or as newsprism.json)",
+            )
+        ]

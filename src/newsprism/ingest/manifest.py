@@ -71,6 +71,19 @@ def is_manifest(path: str) -> bool:
     return Path(path).name in MANIFEST_NAMES
 
 
+# A manifest saved in a spreadsheet's own format (or as .tsv) is no manifest: it was read
+# as an article ("binary content, not text"), and the user never learnt why the outlets
+# it names were not applied.
+_SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".numbers", ".tsv"})
+MISNAMED_MANIFEST = "a manifest must be saved as CSV named newsprism.csv (or as newsprism.json)"
+
+
+def is_misnamed_manifest(path: str) -> bool:
+    """True for ``newsprism.xlsx`` and the like: a manifest in a format not read."""
+    name = Path(path)
+    return name.stem.lower() == "newsprism" and name.suffix.lower() in _SPREADSHEET_SUFFIXES
+
+
 @dataclass(frozen=True, slots=True)
 class SourceFacts:
     """What a manifest row says about one file."""

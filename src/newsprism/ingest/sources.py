@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from newsprism.ingest.manifest import is_manifest
+from newsprism.ingest.manifest import MISNAMED_MANIFEST, is_manifest, is_misnamed_manifest
 from newsprism.model import IngestFailure
 
 logger = logging.getLogger(__name__)
@@ -80,6 +80,8 @@ def expand_inputs(values: Iterable[str]) -> Iterator[Input | IngestFailure]:
         elif Path(value).is_file():
             if is_manifest(value):
                 logger.info("%s: a manifest, read for the files beside it", value)
+            elif is_misnamed_manifest(value):
+                yield IngestFailure(value, MISNAMED_MANIFEST)
             else:
                 yield Input(value, InputKind.FILE)
         elif _GLOB_CHARS & set(value):
@@ -109,9 +111,11 @@ def _walk(top: str) -> Iterator[Input | IngestFailure]:
         walked.add(real)
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _up(root, d, real))
         for name in sorted(files):
-            if not name.startswith(".") and not is_manifest(name):
-                # os.path.join keeps the path as the user spelt it
-                yield Input(os.path.join(root, name), InputKind.FILE)  # noqa: PTH118
+            path = os.path.join(root, name)  # noqa: PTH118 - the path as the user spelt it
+            if is_misnamed_manifest(name):
+                yield IngestFailure(path, MISNAMED_MANIFEST)
+            elif not name.startswith(".") and not is_manifest(name):
+                yield Input(path, InputKind.FILE)
     yield from _unlisted(unlisted)
 
 
