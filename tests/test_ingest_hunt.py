@@ -155,3 +155,28 @@ def test_a_manifest_saved_as_a_spreadsheet_says_how_to_save_it(tmp_path: Path, n
                 "a manifest must be saved as CSV named newsprism.csv (or as newsprism.json)",
             )
         ]
+
+
+def test_an_over_long_jsonl_line_is_refused_without_reading_it_whole(tmp_path: Path) -> None:
+    # A line over --max-bytes (a whole crawl saved on one line) was read into memory whole
+    # before it was refused: a streamed file needed the memory of its largest line.
+    import json
+    import tracemalloc
+
+    limit = 100_000
+    path = tmp_path / "crawl.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        out.write(json.dumps({"text": "word " * 2_000_000}) + "\n")  # 10 MB
+        out.write(json.dumps({"text": BODY}) + "\n")
+    items = read_inputs([str(path)], IngestOptions(max_bytes=limit))
+    tracemalloc.start()  # up to the failure: the second line then loads the language model
+    try:
+        failure = next(items)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    article = next(items)
+    assert isinstance(failure, IngestFailure) and isinstance(article, Article)
+    assert failure.source == f"{path}:1"
+    assert failure.reason == "10,000,013 bytes is over the size limit of 100,000 bytes"
+    assert peak < 5_000_000, peak

@@ -36,12 +36,12 @@ def read_jsonl(stream: IO[bytes], source: str, max_bytes: int) -> Iterator[Item]
     Guarantee: every non-blank line yields exactly one document or one failure.
     """
     lines = _LineDecoder()
-    for number, line in enumerate(_utf8_lines(stream), start=1):
+    for number, (line, size) in enumerate(_utf8_lines(stream, max_bytes), start=1):
         if not line.strip():
             continue
         where = f"{source}:{number}"
         try:
-            check_size(where, len(line), max_bytes)
+            check_size(where, size, max_bytes)
             text, warning = lines.text(line, where)
             if warning:
                 yield IngestWarning(where, warning)
@@ -85,27 +85,47 @@ class _LineDecoder:
         return decoded.text, f"{decoded.warning} (said for the first such line only)"
 
 
-def _utf8_lines(stream: IO[bytes]) -> Iterator[bytes]:
-    """The stream's lines as UTF-8 bytes: a UTF-16 file (what Windows PowerShell 5 writes
-    by default) read a line at a time as UTF-16, where split at its b"\\n" bytes every
-    line was "not valid UTF-8" and the NUL after each break one more failed line. A
-    stream that cannot seek back is read as it is."""
+def _utf8_lines(stream: IO[bytes], max_bytes: int) -> Iterator[tuple[bytes, int]]:
+    """The stream's lines as UTF-8 bytes, each with its size: a UTF-16 file (what Windows
+    PowerShell 5 writes by default) read a line at a time as UTF-16, where split at its
+    b"\\n" bytes every line was "not valid UTF-8" and the NUL after each break one more
+    failed line. A stream that cannot seek back is read as it is."""
     if not stream.seekable():
-        yield from stream
+        yield from _bounded_lines(stream, max_bytes)
         return
     start = stream.tell()
     head = stream.read(SNIFF_BYTES)
     stream.seek(start)
     encoding = utf16_encoding(head)
     if encoding is None:
-        yield from stream
+        yield from _bounded_lines(stream, max_bytes)
         return
     text = io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline="\n")
     try:
         for line in text:
-            yield line.encode("utf-8")
+            encoded = line.encode("utf-8")
+            yield encoded, len(encoded)
     finally:
         text.detach()  # the caller closes the stream
+
+
+# How much of an over-long line is read at a time while it is passed over.
+_SKIP_CHUNK = 1 << 20
+
+
+def _bounded_lines(stream: IO[bytes], max_bytes: int) -> Iterator[tuple[bytes, int]]:
+    """Each line and its size, no line held beyond ``max_bytes`` + 1 bytes: a line over
+    the limit (a whole crawl saved on one line) was read into memory whole before it was
+    refused, so a "streamed" file of any size needed memory of its largest line. Of such
+    a line only its head is yielded (with its true size, for the failure)."""
+    while line := stream.readline(max_bytes + 1):
+        size = len(line)
+        if size > max_bytes and not line.endswith(b"\n"):
+            while rest := stream.readline(_SKIP_CHUNK):
+                size += len(rest)
+                if rest.endswith(b"\n"):
+                    break
+        yield line, size
 
 
 def read_json_array(data: bytes, source: str) -> Iterator[Item]:
