@@ -180,3 +180,27 @@ def test_an_over_long_jsonl_line_is_refused_without_reading_it_whole(tmp_path: P
     assert failure.source == f"{path}:1"
     assert failure.reason == "10,000,013 bytes is over the size limit of 100,000 bytes"
     assert peak < 5_000_000, peak
+
+
+def test_splitting_a_jsonl_file_steps_over_a_long_line_in_small_reads(tmp_path: Path) -> None:
+    # The dask engine's split read each line whole to step over it: memory of the file's
+    # longest line on the worker. The cuts (offsets and line numbers) are unchanged.
+    import json
+    import tracemalloc
+
+    from newsprism.ingest.shards import split_input
+    from newsprism.ingest.sources import Input, InputKind
+
+    path = tmp_path / "crawl.jsonl"
+    short = json.dumps({"text": BODY}) + "\n"
+    long = json.dumps({"text": "word " * 2_000_000}) + "\n"  # 10 MB
+    path.write_text(short + long + short * 3, encoding="utf-8")
+    tracemalloc.start()
+    try:
+        pieces = split_input(Input(str(path), InputKind.FILE), 1_000_000)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    cut = len(short) + len(long)
+    assert [(p.start, p.end, p.first_line) for p in pieces] == [(0, cut, 1), (cut, None, 3)]
+    assert peak < 5_000_000, peak

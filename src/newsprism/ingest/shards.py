@@ -120,6 +120,9 @@ def _pieces(item: Input, cuts: list[tuple[int, int]]) -> list[Piece]:
     ]
 
 
+_SCAN_CHUNK = 1 << 20
+
+
 def _jsonl_cuts(path: str, target_bytes: int) -> list[tuple[int, int]] | None:
     """Line starts about ``target_bytes`` apart, with their line numbers; None for a
     gzipped file (no way in but from the start) and a UTF-16 one: its line breaks are
@@ -133,8 +136,12 @@ def _jsonl_cuts(path: str, target_bytes: int) -> list[tuple[int, int]] | None:
         handle.seek(0)
         cuts = [(0, 1)]
         position, line = 0, 1
-        for raw in handle:
+        # In steps of at most _SCAN_CHUNK: a line of gigabytes (a crawl saved on one
+        # line) was read into memory whole just to be stepped over.
+        while raw := handle.readline(_SCAN_CHUNK):
             position += len(raw)
+            if not raw.endswith(b"\n"):
+                continue  # the line goes on (or the file ends without a break)
             line += 1
             if position - cuts[-1][0] >= target_bytes:
                 cuts.append((position, line))
