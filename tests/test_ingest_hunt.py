@@ -204,3 +204,25 @@ def test_splitting_a_jsonl_file_steps_over_a_long_line_in_small_reads(tmp_path: 
     cut = len(short) + len(long)
     assert [(p.start, p.end, p.first_line) for p in pieces] == [(0, cut, 1), (cut, None, 3)]
     assert peak < 5_000_000, peak
+
+
+def test_every_member_of_a_concatenated_gzip_file_is_read(tmp_path: Path) -> None:
+    # "cat a.gz b.gz > all.gz": only the first member's text was stored, the rest dropped.
+    import gzip
+
+    path = tmp_path / "all.txt.gz"
+    second = "The council agreed with the plan after a long debate on Tuesday evening."
+    path.write_bytes(gzip.compress(BODY.encode() + b"\n\n") + gzip.compress(second.encode()))
+    (article,) = list(read_inputs([str(path)], IngestOptions()))
+    assert isinstance(article, Article)
+    assert BODY in article.text and second in article.text
+
+
+def test_a_concatenated_gzip_file_over_the_limit_is_refused(tmp_path: Path) -> None:
+    import gzip
+
+    path = tmp_path / "all.txt.gz"
+    path.write_bytes(gzip.compress(b"a" * 600) + gzip.compress(b"b" * 600))
+    (failure,) = list(read_inputs([str(path)], IngestOptions(max_bytes=1000)))
+    assert isinstance(failure, IngestFailure)
+    assert failure.reason == "1,001 bytes is over the size limit of 1,000 bytes"

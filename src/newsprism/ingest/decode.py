@@ -120,15 +120,25 @@ def gunzip(data: bytes, source: str, max_bytes: int) -> bytes:
     """
     if not data.startswith(GZIP_MAGIC):
         return data
-    inflater = zlib.decompressobj(wbits=31)
-    try:
-        out = inflater.decompress(data, max_bytes + 1)
-    except zlib.error as exc:
-        raise MalformedInput(source, f"corrupt gzip data ({exc})") from None
-    check_size(source, len(out), max_bytes)
-    if not inflater.eof:
-        raise MalformedInput(source, "truncated gzip stream (the file ends mid-archive)")
-    return out
+    parts: list[bytes] = []
+    size = 0
+    # Every member, as gzip -d reads them: "cat a.gz b.gz > all.gz" (or a log rotated by
+    # appending) kept only the first member's text, the rest dropped without a word.
+    # Bytes after the last member that start no member (zero padding) are ignored, as
+    # gzip ignores them.
+    while data.startswith(GZIP_MAGIC):
+        inflater = zlib.decompressobj(wbits=31)
+        try:
+            part = inflater.decompress(data, max_bytes + 1 - size)
+        except zlib.error as exc:
+            raise MalformedInput(source, f"corrupt gzip data ({exc})") from None
+        size += len(part)
+        check_size(source, size, max_bytes)
+        if not inflater.eof:
+            raise MalformedInput(source, "truncated gzip stream (the file ends mid-archive)")
+        parts.append(part)
+        data = inflater.unused_data
+    return b"".join(parts)
 
 
 def open_maybe_gzip(path: str) -> IO[bytes]:
