@@ -226,3 +226,19 @@ def test_a_concatenated_gzip_file_over_the_limit_is_refused(tmp_path: Path) -> N
     (failure,) = list(read_inputs([str(path)], IngestOptions(max_bytes=1000)))
     assert isinstance(failure, IngestFailure)
     assert failure.reason == "1,001 bytes is over the size limit of 1,000 bytes"
+
+
+def test_a_saved_pages_assets_are_no_articles(tmp_path: Path) -> None:
+    # "Save page as... complete" puts page_files/ beside the page: its style sheet and
+    # script were stored as articles, and each image failed as "binary content".
+    (tmp_path / "page_files").mkdir()
+    (tmp_path / "page.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "page_files" / "style.css").write_text(".a p { margin: 0 auto; }\n" * 3)
+    (tmp_path / "page_files" / "app.js").write_text("function f() { return 1; }\n" * 3)
+    (tmp_path / "page_files" / "pic.PNG").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00binary")
+    for given in ([str(tmp_path)], [str(tmp_path / "*"), str(tmp_path / "page_files" / "*")]):
+        items = list(read_inputs(given, IngestOptions()))
+        assert [Path(i.source).name for i in items] == ["page.txt"], items
+    (failure,) = list(read_inputs([str(tmp_path / "page_files" / "app.js")], IngestOptions()))
+    assert isinstance(failure, IngestFailure)
+    assert failure.reason.startswith("a page asset (a style sheet, script, image")

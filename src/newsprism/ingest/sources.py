@@ -53,6 +53,23 @@ def is_url(value: str) -> bool:
     return value.startswith(("http://", "https://"))
 
 
+# What a browser's "Save page as... complete" puts beside the page (page_files/): style
+# sheets, scripts, images, fonts and media. Walking such a folder stored each style sheet
+# and script as an article of its own, and failed each image as "binary content".
+_PAGE_ASSET_SUFFIXES = frozenset(
+    {".css", ".js", ".mjs", ".map", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
+    | {".ico", ".avif", ".bmp", ".tif", ".tiff", ".woff", ".woff2", ".ttf", ".otf", ".eot"}
+    | {".mp3", ".mp4", ".m4a", ".webm", ".ogg", ".wav", ".mov"}
+)
+PAGE_ASSET = "a page asset (a style sheet, script, image, font or media file), not an article"
+
+
+def is_page_asset(path: str) -> bool:
+    """True for a file no article is in, by its extension (gzipped or not)."""
+    name = path.lower().removesuffix(".gz")
+    return os.path.splitext(name)[1] in _PAGE_ASSET_SUFFIXES  # noqa: PTH122
+
+
 def _file_url_path(value: str) -> str | None:
     """The path of a ``file://`` URL on this machine ("file:///tmp/a%20b.html" ->
     "/tmp/a b.html"), else None: it was "no such file, folder or URL" for a file that
@@ -78,18 +95,25 @@ def expand_inputs(values: Iterable[str]) -> Iterator[Input | IngestFailure]:
         elif Path(value).is_dir():
             yield from _walk(value)
         elif Path(value).is_file():
-            if is_manifest(value):
-                logger.info("%s: a manifest, read for the files beside it", value)
-            elif is_misnamed_manifest(value):
-                yield IngestFailure(value, MISNAMED_MANIFEST)
-            else:
-                yield Input(value, InputKind.FILE)
+            yield from _named_file(value)
         elif _GLOB_CHARS & set(value):
             yield from _glob(value)
         elif os.path.exists(value):  # noqa: PTH110 - the path as the user spelt it
             yield IngestFailure(value, "not a regular file (a pipe, socket or device)")
         else:
             yield IngestFailure(value, "no such file, folder or URL")
+
+
+def _named_file(value: str) -> Iterator[Input | IngestFailure]:
+    """A file the user named: an input, or a failure saying why it is none."""
+    if is_manifest(value):
+        logger.info("%s: a manifest, read for the files beside it", value)
+    elif is_misnamed_manifest(value):
+        yield IngestFailure(value, MISNAMED_MANIFEST)
+    elif is_page_asset(value):
+        yield IngestFailure(value, PAGE_ASSET)
+    else:
+        yield Input(value, InputKind.FILE)
 
 
 def _walk(top: str) -> Iterator[Input | IngestFailure]:
@@ -114,6 +138,8 @@ def _walk(top: str) -> Iterator[Input | IngestFailure]:
             path = os.path.join(root, name)  # noqa: PTH118 - the path as the user spelt it
             if is_misnamed_manifest(name):
                 yield IngestFailure(path, MISNAMED_MANIFEST)
+            elif is_page_asset(name):
+                logger.info("%s: a page asset, not an article; passed over", path)
             elif not name.startswith(".") and not is_manifest(name):
                 yield Input(path, InputKind.FILE)
     yield from _unlisted(unlisted)
@@ -146,5 +172,9 @@ def _glob(pattern: str) -> Iterator[Input | IngestFailure]:
     for match in matches:
         if Path(match).is_dir():
             yield from _walk(match)
+        elif is_misnamed_manifest(match):
+            yield IngestFailure(match, MISNAMED_MANIFEST)
+        elif is_page_asset(match):  # "saved/*": the page's assets are not named one by one
+            logger.info("%s: a page asset, not an article; passed over", match)
         elif not is_manifest(match):
             yield Input(match, InputKind.FILE)
