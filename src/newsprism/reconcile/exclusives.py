@@ -24,9 +24,12 @@
     aliases merged across outlets) named by one source only; the passage is the first
     mention of the name in the first article that names them. Not a person: an outlet's
     name, the speaker of a statement other sources report (the name only attributes
-    shared words), a piece of a person another source names (a given name alone,
-    "James" beside "James Mattioli"; a name the parse ran on, "Mitt Romney's
-    Medicare").
+    shared words), a name whose first mention stands inside a variant of such a
+    statement ("Speaking to the reporter Karin Velde, the mayor said ..."), a piece of a
+    person another source names (a given name alone, "James" beside "James Mattioli";
+    a name the parse ran on, "Mitt Romney's Medicare"), that person spelled another
+    way (:func:`~newsprism.reconcile.exclusive_details.spelled_alike`: "Halvorsen" /
+    "Anders Halvorson").
 ``claim``
     A sentence of one source, or a part of it (as for facts: the clause pieces free of
     figures other sources give, a part only when it brings a detail no other source
@@ -75,7 +78,12 @@ from newsprism.model import (
     RosterEntry,
     Statement,
 )
-from newsprism.reconcile.exclusive_details import StoryDetails, clause_around, free_parts
+from newsprism.reconcile.exclusive_details import (
+    StoryDetails,
+    clause_around,
+    free_parts,
+    spelled_alike,
+)
 from newsprism.reconcile.facts import FactOptions, values_compatible
 from newsprism.reconcile.material import StoryMaterial, outlet_key
 from newsprism.reconcile.roster import build_roster, story_names
@@ -255,6 +263,7 @@ def _person_exclusives(
     speakers = {
         fold_key(s.speaker) for s in statements if s.speaker and not _single_source(material, s)
     }
+    shared = [v.passage for s in statements if not _single_source(material, s) for v in s.variants]
     for entry in roster:
         if entry.type != "PERSON" or material.sources(entry.articles) != 1:
             continue
@@ -265,8 +274,9 @@ def _person_exclusives(
         if _part_of_other_name(material, entry, roster):
             continue
         mention = _first_mention(material, entry)
-        if mention is not None:
-            result.append(Exclusive("person", mention))
+        if mention is None or any(_overlaps(mention, p) for p in shared):
+            continue  # named only inside words other sources report too
+        result.append(Exclusive("person", mention))
     return result
 
 
@@ -291,14 +301,30 @@ def _part_of_other_name(
         if other.type == "PERSON" and any(material.source_of(a) != source for a in other.articles)
         for name in (other.name, *other.aliases)
     ]
+    others = [f for f in fulls if f]
     fulls = [f for f in fulls if len(f) > 1]
     for name in (entry.name, *entry.aliases):
         words = _name_words(name)
+        if any(_respelled(words, f) for f in others):
+            return True
         if len(words) == 1 and len({tuple(f) for f in fulls if f[0] == words[0]}) == 1:
             return True
         if len(words) > 1 and any(f == words[: len(f)] for f in fulls):
             return True
     return False
+
+
+def _respelled(words: list[str], other: list[str]) -> bool:
+    """Whether ``words`` name ``other`` spelled differently ("Connor" / "Conner"); a
+    surname alone is compared with the other's surname ("Halvorsen" / "Anders
+    Halvorson")."""
+    if len(words) == 1 and len(other) > 1:
+        other = other[-1:]
+    return (
+        len(words) == len(other)
+        and words != other
+        and all(a == b or spelled_alike(a, b) for a, b in zip(words, other, strict=True))
+    )
 
 
 def _names_an_outlet(entry: RosterEntry, outlets: set[str]) -> bool:

@@ -1,0 +1,141 @@
+"""Exclusives that another source gives in another form: a name spelled another way, a
+figure said of other words, a person named only inside words both sources report.
+
+Invented stories (two outlets), analysed with the English pipeline; statements built by
+hand where a rule reads them. Lexical similarity only.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from newsprism.analyze.analyzer import Analyzer
+from newsprism.model import Article, Passage, Statement, Story, Variant, article_id
+from newsprism.reconcile.exclusive_details import StoryDetails, spelled_alike
+from newsprism.reconcile.exclusives import find_exclusives
+from newsprism.reconcile.facts import compare_facts
+from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.roster import story_names
+
+PUBLISHED = datetime(2026, 5, 14, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+def story(analyzer: Analyzer, *texts: tuple[str, str]) -> StoryMaterial:
+    articles = [
+        Article(article_id(o, t), f"{o}.txt", t, outlet=o, published=PUBLISHED) for o, t in texts
+    ]
+    return StoryMaterial(
+        Story("s", None, tuple(a.id for a in articles)),
+        articles,
+        {a.id: analyzer.analyze(a) for a in articles},
+    )
+
+
+def sentence_with(material: StoryMaterial, words: str) -> Passage:
+    return next(s for s in material.story_pieces() if words in s.text)
+
+
+def people(material: StoryMaterial, statements: list[Statement]) -> list[str]:
+    found = find_exclusives(material, statements, [])
+    return [e.passage.text for e in found if e.kind == "person"]
+
+
+# --- names spelled two ways ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "alike"),
+    [
+        ("halvorsen", "halvorson", True),  # a letter changed
+        ("dressler", "dresler", True),  # a letter dropped
+        ("halvorsen", "halvorsen", False),  # the same spelling is no respelling
+        ("rick", "rice", False),  # too short to tell
+        ("morten", "norten", False),  # another first letter
+        ("halvorsen", "halverson", False),  # two edits
+    ],
+)
+def test_spelled_alike(a: str, b: str, alike: bool) -> None:
+    assert spelled_alike(a, b) is alike
+
+
+def test_respelled_name_is_no_person_exclusive(analyzer: Analyzer) -> None:
+    """One paper writes "Anders Halvorsen", the other "Anders Halvorson": one person, not
+    a person only one of them names. A name nobody else gives stays listed."""
+    a = (
+        "Anders Halvorsen, the ferry's captain, steered the boat back to Velmar.\n\n"
+        "Petra Lund, a nurse, treated two passengers on the quay."
+    )
+    b = "The captain, Anders Halvorson, steered the ferry back to Velmar on Sunday."
+    material = story(analyzer, ("Harbour Post", a), ("Velmar Wire", b))
+    named = people(material, [])
+    assert not [n for n in named if "Halvors" in n]
+    assert "Petra Lund" in named
+
+
+def test_respelled_name_is_a_carried_detail(analyzer: Analyzer) -> None:
+    """A sentence of another source carries a passage's name spelled one letter apart
+    ("Dressler" / "Drescler" would not be: two letters)."""
+    a = "The Velmar council fined Greta Dressler for the harbour fire on Monday."
+    b = "Dresler paid the fine the council of Velmar set on Monday for the fire."
+    material = story(analyzer, ("Harbour Post", a), ("Velmar Wire", b))
+    sentences = material.story_pieces()
+    details = StoryDetails(material, sentences, story_names(material))
+    mine = sentence_with(material, "Dressler")
+    theirs = sentences.index(sentence_with(material, "Dresler paid"))
+    assert details.carried_share(mine, theirs) == 1.0
+
+
+# --- a figure another source gives for other words --------------------------------------
+
+
+def test_same_figure_said_of_other_words_is_given_elsewhere(analyzer: Analyzer) -> None:
+    """ "312 delegates" and "312 votes", "over a period of nine years" and "the nine-year
+    survey": the same value in the same unit from another source is no exclusive figure,
+    whatever word it counts; a small count without a unit ("3 boats" / "3 cranes") may
+    be another thing and is not taken as given."""
+    a = (
+        "In all 312 delegates backed the harbour plan at the congress in Velmar.\n\n"
+        "Over a period of nine years, the researchers mapped every wreck in the bay.\n\n"
+        "The storm sank 3 boats in the Velmar harbour."
+    )
+    b = (
+        "The harbour plan passed with 312 votes at the Velmar congress.\n\n"
+        "The nine-year survey of the bay mapped its wrecks.\n\n"
+        "Workers moved 3 cranes along the quay."
+    )
+    material = story(analyzer, ("Harbour Post", a), ("Velmar Wire", b))
+    details = StoryDetails(material, material.story_pieces(), story_names(material))
+    given = details.in_sentence(sentence_with(material, "312 delegates"))
+    assert ["312" in f.text for f in given] == [True]
+    given = details.in_sentence(sentence_with(material, "nine years"))
+    assert ["nine" in f.text for f in given] == [True]
+    assert details.in_sentence(sentence_with(material, "3 boats")) == []
+    found = find_exclusives(material, [], compare_facts(material))
+    assert not [e for e in found if "312" in e.passage.text or "nine years" in e.passage.text]
+
+
+# --- a person named only inside shared words ----------------------------------------------
+
+
+def test_person_named_inside_shared_words_is_no_person(analyzer: Analyzer) -> None:
+    """The interviewer one paper names stands inside the very sentence both papers report
+    (a statement of two sources): the name brings no news of its own. Without that
+    statement the name is one paper's detail."""
+    words = "the harbour will stay closed until Friday"
+    a = f"Speaking to the reporter Karin Velde, the mayor said {words}."
+    b = f"The mayor told reporters that {words}."
+    material = story(analyzer, ("Harbour Post", a), ("Velmar Wire", b))
+    first, second = material.articles
+    variants = tuple(
+        Variant(material.passage(x.id, 0, len(x.text) - 1), False) for x in (first, second)
+    )
+    statements = [Statement("st1", "the mayor", variants)]
+    assert not [n for n in people(material, statements) if "Velde" in n]
+    assert [n for n in people(material, []) if "Velde" in n]
