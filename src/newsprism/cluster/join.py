@@ -199,10 +199,10 @@ def lead_margins(text_means: list[float]) -> list[float]:
     candidate's text_mean (over 0 when it is the only one)."""
     if not text_means:
         return []
-    order = sorted(range(len(text_means)), key=text_means.__getitem__, reverse=True)
-    first = text_means[order[0]]
-    second = text_means[order[1]] if len(order) > 1 else 0.0
-    return [t * (t - (second if i == order[0] else first)) for i, t in enumerate(text_means)]
+    top = max(range(len(text_means)), key=text_means.__getitem__)  # the first on a tie
+    first = text_means[top]
+    second = max((t for i, t in enumerate(text_means) if i != top), default=0.0)
+    return [t * (t - (second if i == top else first)) for i, t in enumerate(text_means)]
 
 
 # A number as written: digits with inner separators ("1,200", "6.1", "3:30"), not part
