@@ -5,7 +5,6 @@ encoding guessed)."""
 from __future__ import annotations
 
 import codecs
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -64,9 +63,7 @@ BILLION_LAUGHS = (
 
 def test_entity_bomb_is_refused_whole_without_expansion(write: Write) -> None:
     path = write("bomb.xml", feed("Bomb &j;", doctype=BILLION_LAUGHS))
-    started = time.perf_counter()
     items, warnings = read(str(path))
-    assert time.perf_counter() - started < 5  # 10^9 "lol"s were never built
     (failed,) = failures(items)
     assert len(items) == 1 and not warnings
     assert failed.source == str(path) and "declares XML entities" in failed.reason
