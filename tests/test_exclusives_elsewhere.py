@@ -139,3 +139,33 @@ def test_person_named_inside_shared_words_is_no_person(analyzer: Analyzer) -> No
     statements = [Statement("st1", "the mayor", variants)]
     assert not [n for n in people(material, statements) if "Velde" in n]
     assert [n for n in people(material, []) if "Velde" in n]
+
+
+# --- a quote holding a figure another source gives -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("theirs", "given"),
+    [
+        # The other paper gives the quote's figure: the quote is not one paper's news.
+        ("Velmar lost 4 cranes on Sunday.", True),
+        # The other paper gives no figure of the quote's: the quote stays exclusive.
+        ("The storm hit the Velmar shipyard on Sunday.", False),
+    ],
+)
+def test_quote_holding_a_figure_given_elsewhere(
+    analyzer: Analyzer, theirs: str, given: bool
+) -> None:
+    """A one-source quote whose words give a figure another source gives ("four cranes"
+    / "4 cranes") is shown whole, so it cannot be cut free of it as a claim is: it is
+    no quote exclusive."""
+    words = "The four cranes were wrecked and the shipyard will take the insurer to court"
+    a = f"\u201c{words},\u201d said Jonas Brekke, the yard's owner."
+    material = story(analyzer, ("Harbour Post", a), ("Velmar Wire", theirs))
+    first = material.articles[0]
+    start = first.text.index(words)
+    variant = Variant(material.passage(first.id, start, start + len(words)), True)
+    statements = [Statement("st1", "Jonas Brekke", (variant,))]
+    found = find_exclusives(material, statements, compare_facts(material))
+    quotes = [e.passage.text for e in found if e.kind == "quote"]
+    assert (quotes == []) is given

@@ -18,7 +18,9 @@
     them, whose first variant (the quoted words) no sentence of another source
     resembles (as for claims) and no sentence of
     another source prints (half or more of its content words: "hurtful" / "how hurtful
-    my words were").
+    my words were"), and that holds no words or figure other sources give (a variant
+    of a statement or a figure of a fact of two or more sources, a figure given
+    elsewhere: "the four pilots" / "4 pilots").
 ``person``
     A person of the story's roster (:func:`~newsprism.reconcile.roster.build_roster`:
     aliases merged across outlets) named by one source only; the passage is the first
@@ -445,12 +447,29 @@ def _single_source(material: StoryMaterial, statement: Statement) -> bool:
     )
 
 
-def _quote_candidates(material: StoryMaterial, statements: Sequence[Statement]) -> list[Passage]:
-    """First variants of one-source statements with a direct quote among them."""
-    return [
+def _quote_candidates(
+    material: StoryMaterial,
+    statements: Sequence[Statement],
+    facts: Sequence[Fact],
+    elsewhere: StoryDetails,
+) -> list[Passage]:
+    """First variants of one-source statements with a direct quote among them, less
+    those holding words or a figure other sources give: a variant of a statement or a
+    figure of a fact of two or more sources, a figure given elsewhere ("the four pilots"
+    / "4 pilots"). A claim is cut free of such a figure; a quote is shown whole, so it
+    is left out (the news in it is not one source's alone)."""
+    candidates = [
         s.variants[0].passage
         for s in statements
         if _single_source(material, s) and any(v.direct for v in s.variants)
+    ]
+    if not candidates:
+        return []
+    shared = _multi_source_spans(material, statements, facts)
+    return [
+        q
+        for q in candidates
+        if not any(_overlaps(q, p) for p in shared) and not elsewhere.in_sentence(q)
     ]
 
 
@@ -550,7 +569,7 @@ def find_exclusives(
     sentences = material.story_pieces()
     people = build_roster(material) if roster is None else roster
     elsewhere = StoryDetails(material, sentences, story_names(material, people))
-    quotes = _quote_candidates(material, statements)
+    quotes = _quote_candidates(material, statements, facts, elsewhere)
     claims = _claim_candidates(material, sentences, statements, facts, elsewhere, opts)
     # One similarity call, so a dense model embeds the story's sentences once.
     novel = _Novelty(material, sentences, similarity, elsewhere, opts).novel([*quotes, *claims])
