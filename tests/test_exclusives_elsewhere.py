@@ -169,3 +169,22 @@ def test_quote_holding_a_figure_given_elsewhere(
     found = find_exclusives(material, statements, compare_facts(material))
     quotes = [e.passage.text for e in found if e.kind == "quote"]
     assert (quotes == []) is given
+
+
+# --- a figure's conversion ------------------------------------------------------------------
+
+
+def test_conversion_of_a_shared_figure_is_no_fact_exclusive(analyzer: Analyzer) -> None:
+    """ "about 1,700ft (580m)" beside the other paper's "1,700 feet": the metres restate
+    the feet (rounded loosely, so fact grouping does not join them), so they are no
+    single-source figure (the cut at the parenthesis listed "580m) over the old harbour
+    ..." as a fact exclusive)."""
+    a = (
+        "Police said the drone hit the ferry's mast at about 1,700ft (580m) over the old "
+        "harbour of Velmar on Sunday."
+    )
+    b = "The drone was flying at 1,700 feet when it struck the Velmar ferry, police said."
+    material = story(analyzer, ("Harbour Post", a), ("Velmar Wire", b))
+    found = find_exclusives(material, [], compare_facts(material))
+    assert not [e for e in found if e.kind == "fact" and "580m" in e.passage.text]
+    assert not [e for e in found if e.passage.text.startswith("580m)")]

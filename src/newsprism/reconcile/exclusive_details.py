@@ -39,6 +39,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from newsprism.analyze.aliases import fold_key
 from newsprism.analyze.numbers import parse_vague
@@ -256,6 +257,10 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+# What stands between a figure and its conversion: "1,700ft (580m)", "5 miles ( 8 km".
+_CONVERSION = re.compile(r"\s*\(\s*")
+
+
 def _vague(q: Quantity) -> bool:
     """A vague plural ("thousands", "millions"): the least it can mean, no figure."""
     return q.approx == "over" and parse_vague(q.text) == q.value
@@ -379,6 +384,29 @@ class StoryDetails:
             figure = self._material.passage(sentence.article, q.start, q.end)
             if self.given_elsewhere(figure, q.value, q.about) or self._same_figure(sentence, q):
                 found.append(figure)
+        return found
+
+    def blocked_in(self, sentence: Passage, shared: Sequence[Passage]) -> list[Passage]:
+        """Spans of ``sentence`` other sources carry: ``shared`` (figures and words of
+        two or more sources), the figures :meth:`in_sentence` finds, and a figure in
+        parentheses just after one of those in the same unit, its conversion ("about
+        1,700ft (580m)": a cut at the parenthesis left "580m) while flying over ..." as
+        a single-source figure)."""
+        found = [*shared, *self.in_sentence(sentence)]
+        analysis = self._material.analysis(sentence.article)
+        figures = sorted(
+            (q for q in (analysis.quantities if analysis else ()) if _inside(sentence, q.start)),
+            key=lambda q: q.start,
+        )
+        text = self._material.by_id[sentence.article].text
+        for before, after in pairwise(figures):
+            if (
+                before.unit is not None
+                and after.unit == before.unit
+                and _CONVERSION.fullmatch(text, before.end, after.start)
+                and _hits(sentence, found, before.start, before.end)
+            ):
+                found.append(self._material.passage(sentence.article, after.start, after.end))
         return found
 
     def _same_figure(self, sentence: Passage, figure: Quantity) -> bool:

@@ -12,7 +12,9 @@
     the figure, cut to the clause pieces free of figures and statement variants other
     sources carry (:func:`~newsprism.reconcile.exclusive_details.clause_around`: "for
     a council levy of 27.4 percent" beside a shared "$18,204,660"); none when
-    the figure's own clause holds one.
+    the figure's own clause holds one. A figure in parentheses after one of those, in
+    the same unit, is its conversion and carried with it ("about 1,700ft (580m)":
+    :meth:`~newsprism.reconcile.exclusive_details.StoryDetails.blocked_in`).
 ``quote``
     A statement all of whose variants come from one source, with a direct quote among
     them, whose first variant (the quoted words) no sentence of another source
@@ -232,7 +234,9 @@ def _fact_exclusives(
         if elsewhere.given_elsewhere(value.passage, value.value, fact.about):
             continue
         sentence = _sentence_of(material, value.passage)
-        blocked = shared + elsewhere.in_sentence(sentence)
+        blocked = elsewhere.blocked_in(sentence, shared)
+        if any(_overlaps(value.passage, b) for b in blocked):
+            continue  # a conversion of a figure others give ("1,700ft (580m)")
         clause = clause_around(material, sentence, value.passage, blocked)
         if clause is not None and not _first_person(clause.text):
             result.append(Exclusive("fact", clause))
@@ -504,7 +508,7 @@ def _claim_candidates(
             or any(_overlaps(sentence, b) for b in blocked.get(sentence.article, ()))
         ):
             continue
-        parts = free_parts(material, sentence, shared + elsewhere.in_sentence(sentence))
+        parts = free_parts(material, sentence, elsewhere.blocked_in(sentence, shared))
         found += [
             part
             for part in parts
