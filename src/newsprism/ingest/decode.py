@@ -116,29 +116,56 @@ def check_size(source: str, size: int, max_bytes: int) -> None:
 def gunzip(data: bytes, source: str, max_bytes: int) -> bytes:
     """Decompress gzip ``data`` (returned unchanged when not gzip), within ``max_bytes``.
 
-    Cost: one pass; memory at most ``max_bytes`` plus one chunk, whatever the ratio.
+    Cost: one pass, linear in the input; memory at most ``max_bytes`` plus one chunk,
+    whatever the ratio.
     """
     if not data.startswith(GZIP_MAGIC):
         return data
+    view = memoryview(data)
     parts: list[bytes] = []
-    size = 0
+    pos = size = 0
     # Every member, as gzip -d reads them: "cat a.gz b.gz > all.gz" (or a log rotated by
     # appending) kept only the first member's text, the rest dropped without a word.
     # Bytes after the last member that start no member (zero padding) are ignored, as
     # gzip ignores them.
-    while data.startswith(GZIP_MAGIC):
-        inflater = zlib.decompressobj(wbits=31)
+    while data.startswith(GZIP_MAGIC, pos):
+        pos, size = _inflate_member(view, (pos, size), parts, source, max_bytes)
+    return b"".join(parts)
+
+
+# The first slice of a member handed to zlib; each further slice doubles, up to the
+# largest. zlib copies what is left of a slice after the member's end (unused_data):
+# handing it the rest of the file made 32,000 appended members take 1.4 s (4x the
+# members, 14x the time). Small first slices keep that copy at about the member's own
+# size; 64 KB slices cost one call per 64 KB of a large member.
+_FIRST_SLICE = 256
+_LARGEST_SLICE = 65536
+
+
+def _inflate_member(
+    view: memoryview, at: tuple[int, int], parts: list[bytes], source: str, max_bytes: int
+) -> tuple[int, int]:
+    """Append the text of the gzip member at offset ``at[0]`` to ``parts``, ``at[1]``
+    bytes of text being there already; return the offset after the member and the text
+    size then. Refused past ``max_bytes`` of text in all."""
+    pos, size = at
+    inflater = zlib.decompressobj(wbits=31)
+    step = _FIRST_SLICE
+    while not inflater.eof and pos < len(view):
+        chunk = view[pos : pos + step]
+        pos += len(chunk)
+        step = min(step * 2, _LARGEST_SLICE)
         try:
-            part = inflater.decompress(data, max_bytes + 1 - size)
+            # At most one byte over the limit: enough to refuse, never more to hold.
+            part = inflater.decompress(chunk, max_bytes + 1 - size)
         except zlib.error as exc:
             raise MalformedInput(source, f"corrupt gzip data ({exc})") from None
         size += len(part)
         check_size(source, size, max_bytes)
-        if not inflater.eof:
-            raise MalformedInput(source, "truncated gzip stream (the file ends mid-archive)")
         parts.append(part)
-        data = inflater.unused_data
-    return b"".join(parts)
+    if not inflater.eof:
+        raise MalformedInput(source, "truncated gzip stream (the file ends mid-archive)")
+    return pos - len(inflater.unused_data), size
 
 
 def open_maybe_gzip(path: str) -> IO[bytes]:
