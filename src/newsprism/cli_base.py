@@ -173,9 +173,20 @@ def refuse_out_on_store(out_file: Path | None, db: Path | None) -> None:
     target = out_file.resolve()
     for suffix in _STORE_FILE_SUFFIXES:
         named = store.with_name(store.name + suffix)
-        if target == named or (named.exists() and target.exists() and named.samefile(target)):
+        if target == named or _same_file(named, target):
             what = "the store" if not suffix else f"the store's {suffix[1:]} file"
             fail(f"--out {out_file} is {what} ({store}); write elsewhere", EXIT_USAGE)
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    """True when both paths exist and are one file. A path we may not look at (EACCES
+    in a folder we cannot search) is no store of ours: ``--out`` into such a folder
+    raised PermissionError, reported as "unexpected ...: a bug"; writing there now
+    fails, if it does, as a write."""
+    try:
+        return one.exists() and other.exists() and one.samefile(other)
+    except OSError:
+        return False
 
 
 def refuse_memory_store(db: Path | None, what: str) -> None:
@@ -331,6 +342,18 @@ def writable_out(value: Path | None) -> Path | None:
     folder that does not exist, only after its whole analysis (a traceback, at the end)."""
     if value is None:
         return None
+    try:
+        _check_out(value)
+    except OSError as exc:
+        # A folder on the way that we may not search (EACCES): is_dir() and exists()
+        # raise, and "unexpected PermissionError: a bug" was all the user saw.
+        raise typer.BadParameter(f"{value}: cannot write there ({exc.strerror})") from None
+    return value
+
+
+def _check_out(value: Path) -> None:
+    """Raise :class:`typer.BadParameter` for an ``--out`` that names a folder, lies in
+    none, or cannot be written."""
     folder = value.absolute().parent
     if value.is_dir():
         raise typer.BadParameter(f"{value} is a folder; give a file name")
@@ -344,7 +367,6 @@ def writable_out(value: Path | None) -> Path | None:
     writable = os.access(value, os.W_OK) if value.exists() else os.access(folder, os.W_OK)
     if not writable:
         raise typer.BadParameter(f"{value}: cannot write there")
-    return value
 
 
 OutFileOption = Annotated[
