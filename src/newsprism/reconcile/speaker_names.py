@@ -123,8 +123,8 @@ def canonical_speakers(speakers: Iterable[str]) -> dict[str, str]:
     apart). Quoted speakers are people; this catches what the roster leaves split (a
     surname the entity recogniser typed as a place or an organisation in one article,
     a title read as part of the name). Two more folds, each only where the name points
-    to one person: a given name alone ("Connor", as a page calls someone it named in
-    full before: "Connor Dilbeck", or a short form of it) that is no speaker's
+    to one person: a given name alone ("Torin", as a page calls someone it named in
+    full before: "Torin Halbeck", or a short form of it) that is no speaker's
     surname joins the one full name with that given name; and a name that runs on by
     two words or more past a person's given name and surname ("Scout Willis Goes
     Topless": a headline the recogniser read as one name) joins that person. Each person gets
@@ -166,7 +166,7 @@ def _same_given(short: str, given: str) -> bool:
     """Whether two given names are one: equal, or one the short form of the other
     ("Dick" / "Richard"). Not two spellings a vowel apart: that tells many names
     apart, often a woman's from a man's ("Maria" / "Mario", "Karen" / "Karin"; review
-    finding 7), though it loses "Connor" / "Conner"."""
+    finding 7), though it loses "Jaden" / "Jadon"."""
     return NICKNAMES.get(short, short) == NICKNAMES.get(given, given)
 
 
