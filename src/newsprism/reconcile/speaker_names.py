@@ -26,7 +26,7 @@ _ACRONYM = 4
 # Generational suffixes after a surname ("Joseph R. Biden Jr.").
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Fewest words of a name read as a person's given name and surname run on into a
-# headline ("Scout Willis Goes Topless"): with one word after the surname the name is
+# headline ("Wren Castell Wins Gold"): with one word after the surname the name is
 # as likely a person's own ("John Paul Jones" beside "John Paul"; review finding 7).
 _RUN_ON_WORDS = 4
 # A photo credit or caption label a scraped page runs into the next words ("Image
@@ -126,8 +126,8 @@ def canonical_speakers(speakers: Iterable[str]) -> dict[str, str]:
     to one person: a given name alone ("Torin", as a page calls someone it named in
     full before: "Torin Halbeck", or a short form of it) that is no speaker's
     surname joins the one full name with that given name; and a name that runs on by
-    two words or more past a person's given name and surname ("Scout Willis Goes
-    Topless": a headline the recogniser read as one name) joins that person. Each person gets
+    two words or more past a person's given name and surname ("Wren Castell Wins
+    Gold": a headline the recogniser read as one name) joins that person. Each person gets
     the shortest name of two words or more of their chain."""
     words = {n: _name_words(n) for n in set(speakers)}
     parent = {name: name for name in words}
@@ -191,8 +191,8 @@ def _run_on_links(
     words: dict[str, tuple[str, ...]], find: Callable[[str], str]
 ) -> list[tuple[str, str]]:
     """(a name that runs on, the person whose given name and surname open it): two
-    words or more after a full name that are not part of it ("Scout Willis Goes
-    Topless" and "Scout LaRue Willis"; see :func:`canonical_speakers`)."""
+    words or more after a full name that are not part of it ("Wren Castell Wins
+    Gold" and "Wren Maeve Castell"; see :func:`canonical_speakers`)."""
     links = []
     for name, own in words.items():
         if len(own) < _RUN_ON_WORDS:
