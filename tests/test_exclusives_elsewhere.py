@@ -188,3 +188,20 @@ def test_conversion_of_a_shared_figure_is_no_fact_exclusive(analyzer: Analyzer) 
     found = find_exclusives(material, [], compare_facts(material))
     assert not [e for e in found if e.kind == "fact" and "580m" in e.passage.text]
     assert not [e for e in found if e.passage.text.startswith("580m)")]
+
+
+# --- a lead-in -----------------------------------------------------------------------------
+
+
+def test_lead_in_ending_with_a_colon_is_no_claim(analyzer: Analyzer) -> None:
+    """ "Kristin Aalund, the shipyard's lawyer, said in a statement on Monday:" announces
+    what follows; it is no claim of its own (what it announces is judged on its own)."""
+    a = (
+        "Kristin Aalund, the shipyard's lawyer, said in a statement on Monday:\n\n"
+        "\u201cThe Orsk ferry will sail again on Friday after its engine is repaired.\u201d"
+    )
+    b = "The harbour in Velmar reopened to barges on Monday."
+    material = story(analyzer, ("Harbour Post", a), ("Velmar Wire", b))
+    claims = [e.passage.text for e in find_exclusives(material, [], []) if e.kind == "claim"]
+    assert not [c for c in claims if "in a statement" in c]
+    assert [c for c in claims if "Orsk ferry" in c]

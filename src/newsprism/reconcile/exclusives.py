@@ -45,7 +45,9 @@
     shares some wording and half the passage's details, or a lexical cosine of
     ``.dense_lexical`` or more (:class:`_Novelty`). Never a claim: a sentence holding a
     variant of a statement that other sources also report or of a direct quote (quotes
-    are judged as statements), a question, a passage of fewer than ``min_words`` words,
+    are judged as statements), a question, a lead-in ending with a colon ("Here is an
+    excerpt from the report:", "The police added in a statement on Monday:": what it
+    announces is judged on its own), a passage of fewer than ``min_words`` words,
     or the writer's own voice outside quote marks ("I", "we", "my", "our", "you": a
     blog's asides, initials such as "F.B.I." aside; this rule applies to ``fact`` too).
 
@@ -503,7 +505,7 @@ def _claim_candidates(
     found = []
     for sentence in sentences:
         if (
-            sentence.text.endswith("?")
+            sentence.text.endswith(("?", ":"))
             or _first_person(sentence.text)
             or any(_overlaps(sentence, b) for b in blocked.get(sentence.article, ()))
         ):
