@@ -10,7 +10,7 @@ the story's sentences:
   analysis, or the number in digits) and the word the figure is about ("Malia, 16," /
   "Malia and Sasha, aged 16 and 13"), which fact grouping may leave apart; for
   :meth:`~StoryDetails.in_sentence`, also the same value in the same unit anywhere in
-  another source ("117 rebels" / "117 votes", "six years" / "six-year");
+  another source ("212 rebels" / "212 votes", "four years" / "four-year");
 * whether another source prints a quote's words (:meth:`~StoryDetails.quote_carried`):
   one of its sentences holds half or more of the quote's content stems;
 * whether a passage brings news (:meth:`~StoryDetails.brings_news`): a detail no
@@ -21,7 +21,7 @@ the story's sentences:
   every capitalised word of another name), its quantities (carried by a compatible
   figure of the unit or the same value), its dates (resolved day, else text) and its
   quoted parts (carried at half their content stems). A name's words are carried
-  spelled one letter apart too (:func:`spelled_alike`: "Dilbeck" / "Dibeck", as
+  spelled one letter apart too (:func:`spelled_alike`: "Halloran" / "Haloran", as
   outlets misspell names).
 
 :func:`free_parts` and :func:`clause_around` cut a sentence into the runs of clause
@@ -70,7 +70,7 @@ _STOPWORDS = frozenset(
 # half, so a quote cut short or framed differently ("try showing a little class") still
 # counts, a different quote on the topic does not.
 QUOTE_SHARE = 0.5
-# Names spelled two ways across outlets ("Dilbeck" / "Dibeck") are one name from this
+# Names spelled two ways across outlets ("Halloran" / "Haloran") are one name from this
 # many letters (one edit apart, same first letter): on the Multi-News development gold
 # (eval/data/multinews_gold.json) two outlets spell three people of one story so; shorter
 # names one edit apart are too often different people ("Rice" / "Rick"). BASIL
@@ -78,7 +78,7 @@ QUOTE_SHARE = 0.5
 NAME_SPELLING_MIN = 5
 # A figure without a unit given by another source with the same value counts as given
 # there only from this value (see StoryDetails._same_figure). Set on the Multi-News
-# development gold ("117 rebels" / "117 votes"); BASIL calibration and development
+# development gold ("212 rebels" / "212 votes"); BASIL calibration and development
 # exclusives are the same with no floor on unitless counts or without them at all.
 SAME_COUNT_MIN = 100
 
@@ -204,8 +204,8 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 def spelled_alike(a: str, b: str) -> bool:
-    """Two spellings of one name across outlets ("Dilbeck" / "Dibeck", "Conner" /
-    "Connor"): words of ``NAME_SPELLING_MIN`` letters or more, the same first letter, one
+    """Two spellings of one name across outlets ("Halloran" / "Haloran", "Marlowe" /
+    "Marlow"): words of ``NAME_SPELLING_MIN`` letters or more, the same first letter, one
     edit apart. Case-folded stems, as :class:`Details` words are."""
     return a != b and min(len(a), len(b)) >= NAME_SPELLING_MIN and a[0] == b[0] and _one_edit(a, b)
 
@@ -411,8 +411,8 @@ class StoryDetails:
 
     def _same_figure(self, sentence: Passage, figure: Quantity) -> bool:
         """Whether another source gives the same value in the same unit, whatever it is
-        said to be about ("117 rebels" / "117 votes", "over a period of six years" / "the
-        six-year study"): fact grouping leaves them apart when the counted words differ.
+        said to be about ("212 rebels" / "212 votes", "over a period of four years" / "the
+        four-year survey"): fact grouping leaves them apart when the counted words differ.
         A count without a unit only from ``SAME_COUNT_MIN``: small counts recur in a
         story for different things."""
         if _vague(figure) or (figure.unit is None and figure.value < SAME_COUNT_MIN):

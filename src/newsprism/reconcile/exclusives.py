@@ -323,7 +323,7 @@ def _part_of_other_name(
 
 
 def _respelled(words: list[str], other: list[str]) -> bool:
-    """Whether ``words`` name ``other`` spelled differently ("Connor" / "Conner"); a
+    """Whether ``words`` name ``other`` spelled differently ("Marlowe" / "Marlow"); a
     surname alone is compared with the other's surname ("Halvorsen" / "Anders
     Halvorson")."""
     if len(words) == 1 and len(other) > 1:
