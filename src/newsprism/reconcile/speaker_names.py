@@ -10,12 +10,12 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from newsprism.analyze.aliases import NICKNAMES, fold_key
+from newsprism.analyze.aliases import NICKNAMES, ORG_WORDS, fold_key, strip_title
 from newsprism.reconcile.roster import StoryNames
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["canonical_speakers", "speaker_name"]
+__all__ = ["SAME_GIVEN", "SAME_PERSON", "canonical_speakers", "name_kinship", "speaker_name"]
 
 # Roster types that never speak when written in capitals (a dateline), and the longest
 # capitalised mention still read as an acronym ("UN", "NATO" speak).
@@ -205,3 +205,60 @@ def _run_on_links(
         if len(people) == 1:
             links.append((name, next(iter(people))))
     return links
+
+
+# How closely two person names may name one person (:func:`name_kinship`).
+SAME_PERSON = 2  # a spelling or a form of one name ("Ana Veldt" / "Ana Velt", "A. Veldt")
+SAME_GIVEN = 1  # one given name, another surname ("Ana Veldt" / "Ana Morrow")
+# Last words of a company's name that ORG_WORDS lacks ("Acme Corporation", "Vale Motors").
+_COMPANY_ENDINGS = frozenset(
+    {"corporation", "incorporated", "limited", "llc", "plc", "gmbh", "co", "partners"}
+    | {"industries", "motors", "technologies", "logistics", "freight", "foods"}
+)
+
+
+def name_kinship(one: str, other: str) -> int:
+    """How closely two people's names may name one person: :data:`SAME_PERSON` for one
+    given name (or a short form, or an initial) with a surname a letter apart or
+    running on ("Quist" / "Quistberg", "Veldt" / "Veldt-Morrow"), or one surname with
+    one initial ("M. Smith" / "Mary Smith"); :data:`SAME_GIVEN` for one given name and
+    another surname (a profile name, a maiden name); 0 otherwise, and for a name of one
+    word or an organisation's ("Boston Police Department", "Acme Corp"). "Mary Smith"
+    and "Tom Smith" (relatives) are 0."""
+    first, second = _person_words(one), _person_words(other)
+    if first is None or second is None:
+        return 0
+    (given, surname), (given2, surname2) = first, second
+    same_initial = given[0] == given2[0] and min(len(given), len(given2)) == 1
+    if _same_given(given, given2):
+        return SAME_PERSON if _close_surnames(surname, surname2) else SAME_GIVEN
+    return SAME_PERSON if same_initial and surname == surname2 else 0
+
+
+def _person_words(name: str) -> tuple[str, str] | None:
+    """(given name, surname) of a person's name, title and generational suffix off;
+    None for one word or a name with a word of an organisation's."""
+    words = fold_key(strip_title(name) or name).split()
+    while len(words) > 2 and words[-1] in _GENERATIONS:
+        words = words[:-1]
+    if len(words) < 2 or any(w in ORG_WORDS or w in _COMPANY_ENDINGS for w in words):
+        return None
+    return words[0], words[-1]
+
+
+def _close_surnames(one: str, other: str) -> bool:
+    """One surname two ways: equal, one letter apart ("Veldt" / "Velt"), one opening the
+    other ("Quist" / "Quistberg"), or sharing a part of a double name."""
+    short, long = sorted((one, other), key=len)
+    if long.startswith(short) or set(one.split("-")) & set(other.split("-")):
+        return True
+    return len(long) - len(short) <= 1 and _one_edit(short, long)
+
+
+def _one_edit(short: str, long: str) -> bool:
+    """Whether ``long`` is ``short`` with at most one letter changed or added."""
+    cut = next((k for k, (a, b) in enumerate(zip(short, long, strict=False)) if a != b), None)
+    if cut is None:
+        return True
+    skip = len(long) - len(short)  # 1: a letter added at ``cut``; 0: one changed there
+    return short[cut + 1 - skip :] == long[cut + 1 :]
