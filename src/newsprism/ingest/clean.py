@@ -18,11 +18,13 @@ Guarantees:
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, tzinfo
 
 from newsprism.ingest.bylines import (
     CLOSERS,
+    UP,
     find_affiliation,
     find_byline,
     find_credit,
@@ -97,28 +99,228 @@ class CleanedText:
 # --- the cleaning pass ------------------------------------------------------------------
 
 
-def _split_lines(text: str) -> tuple[Line, ...]:
-    """Non-blank lines with their 1-based numbers and whether a blank line precedes them.
+def _split_lines(text: str) -> tuple[tuple[Line, ...], tuple[Removed, ...]]:
+    """Non-blank lines with their 1-based numbers and whether a blank line precedes them,
+    and the picture furniture taken off the front of lines (see :func:`_furniture`).
 
     A photo credit glued to the sentence after it ("Photo: Jane Roe/Agency The minister
     said ...") is two lines of one number: the credit for the rules, the body after it.
+    A caption run ("Image copyright X Image caption Y The fire ...") leaves as removed
+    pieces of its line's number; the body after it, if any, is a line of that number.
     """
     lines: list[Line] = []
+    furniture: list[Removed] = []
     gap = True
-    for number, raw in enumerate(text.split("\n"), 1):
+    raws = text.split("\n")
+    for number, raw in enumerate(raws, 1):
         stripped = raw.strip()
-        cut = glued_credit(stripped) if stripped[:1] in _CREDIT_STARTS else None
+        following = raws[number].lstrip() if number < len(raws) else ""
+        pieces = _furniture(stripped, following) if _may_be_furniture(stripped) else None
+        cut = glued_credit(stripped) if not pieces and stripped[:1] in _CREDIT_STARTS else None
+        if pieces:
+            for piece, reason in pieces:
+                if reason:
+                    furniture.append(Removed(piece, reason, number))
+                else:
+                    lines.append(Line.of(number, piece, True))
+            gap = pieces[-1][1] is not None  # a caption breaks the paragraph it stands in
+            continue
         if cut is not None:
             lines.append(Line.of(number, stripped[:cut].rstrip(), gap))
             lines.append(Line.of(number, stripped[cut:], True))
         elif stripped:
             lines.append(Line.of(number, stripped, gap))
         gap = not stripped
-    return tuple(lines)
+    return tuple(lines), tuple(furniture)
 
 
 # The first letters of the credit labels glued_credit knows (a cheap test per line).
 _CREDIT_STARTS = frozenset("PpIiFfBb")
+
+
+# --- picture furniture: caption runs ------------------------------------------------------
+#
+# Scrapes of some broadcasters' pages (BBC style) keep the labels of the picture furniture
+# as text: "Image copyright Jane Roe/Agency Image caption Firefighters at the scene",
+# "Image source, Agency, Image caption, ...", "Media playback is unsupported on your device
+# Media caption ...", often on the line of the sentence after them. The labels mark where
+# each piece starts; a piece ends at the next label or the line's end, or, where the
+# body is glued on, at the one place the body can start. Where that place is not clear
+# the line is left whole: a caption kept is better than a sentence of the story lost.
+
+# Captions of the runs seen run up to 21 words (Multi-News development sample, its 44
+# BBC-style captions); a longer "caption" alone on its line is more likely a caption and a
+# sentence of the story glued together, and is kept.
+CAPTION_MAX_WORDS = 35
+# Credits are a name or two and an agency ("Jane Roe/Agency", "Science Photo Library").
+CREDIT_MAX_WORDS = 8
+# The body glued after a run must read as prose: words and a sentence end (as for the
+# glued credit of rules.glued_credit).
+BODY_MIN_WORDS = 8
+
+_MEDIA_PLAYBACK = r"Media playback is (?:unsupported|not supported) on your device\.?"
+_CREDIT_LABEL = r"(?:Image|Picture|Photo) copyright[,:]?\s+|(?:Image|Picture|Photo) source[,:]\s*"
+_CAPTION_LABEL = r"(?:Image|Media|Video) caption[,:]?\s+"
+# A label followed by what it labels (a capital or a digit: "Image caption software is
+# ..." is a sentence about software, not a label).
+_LABEL = re.compile(
+    rf"(?P<media>{_MEDIA_PLAYBACK})(?=\s|$)"
+    rf"|(?P<credit>{_CREDIT_LABEL})(?=[{UP}0-9])"
+    rf"|(?P<caption>{_CAPTION_LABEL})(?=[{UP}0-9\"“‘'])"
+)
+# A stock agency credit on its own line: "Getty Images", "Jane Roe/Getty Images",
+# "Getty Images / JANE ROE / Contributor".
+_NAME = rf"[{UP}][\w.'’&-]*(?:\s+[{UP}][\w.'’&-]*){{0,3}}"
+_STOCK = r"(?:Getty Images|Shutterstock|Alamy(?: Stock Photo)?|iStock(?:photo)?)"
+_STOCK_CREDIT = re.compile(
+    rf"(?:{_NAME}\s*(?:/|\bvia\b|\bfor\b)\s*)*{_STOCK}(?:\s*(?:/|\bvia\b|\bfor\b)\s*{_NAME})*"
+)
+# A stock agency credit glued to the sentence after it: "Getty Images Firefighters ...".
+_STOCK_GLUED = re.compile(rf"(?:{_NAME}\s*/\s*)?{_STOCK}(?=\s+[{UP}][\w'’-]*\s+[a-z])")
+# Words that start a sentence and stand capitalised mid-sentence only in names ("The
+# Hague", "In The Heights": then a capital follows them, and they are not counted).
+_STARTERS = frozenset(
+    {"The", "A", "An", "This", "That", "These", "Those", "He", "She", "It", "They", "We",
+     "His", "Her", "Their", "Its", "In", "On", "At", "After", "Before", "When", "While",
+     "As", "But", "There"}
+)  # fmt: skip
+# Within a credit: names, initials, agencies and the small words between them.
+_CREDIT_WORD = re.compile(rf"[{UP}0-9/&][\w.'’&/-]*|/|via|for|and|of|handout|photo|images?")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)]*\s+\S")
+_LABEL_STARTS = frozenset("IMPV")  # first letters of the labels
+_STOCK_WORDS = ("Getty", "Shutterstock", "Alamy", "iStock")
+
+Pieces = list[tuple[str, str | None]]
+"""A line's pieces in order: (text, rule name) for furniture, (text, None) for body."""
+
+
+def _may_be_furniture(text: str) -> bool:
+    """A cheap test: only these lines can start with furniture (most lines fail it)."""
+    return text[:1] in _LABEL_STARTS or any(word in text for word in _STOCK_WORDS)
+
+
+def _furniture(text: str, following: str) -> Pieces | None:
+    """The pieces of a line that starts with picture furniture, or None (keep it whole).
+
+    ``following`` is the next input line: a caption ends at its line's end only when the
+    next line does not go on with it (starts lower case).
+    """
+    if _STOCK_CREDIT.fullmatch(text):
+        return [(text, "photo_credit")]
+    pieces: Pieces = []
+    pos = 0
+    if glued := _STOCK_GLUED.match(text):  # a caption run or the body may follow
+        pieces.append((glued.group(), "photo_credit"))
+        pos = _skip_space(text, glued.end())
+    while pos < len(text) and (label := _LABEL.match(text, pos)):
+        after = label.end()
+        nxt = _LABEL.search(text, after)
+        stop = nxt.start() if nxt else len(text)
+        if label["media"]:
+            pieces.append((label.group().rstrip(), "image_placeholder"))
+            pos = _skip_space(text, after)
+            continue
+        kind = "photo_credit" if label["credit"] else "caption"
+        end = _piece_end(
+            text,
+            after,
+            stop,
+            bounded=nxt is not None,
+            credit=kind == "photo_credit",
+            goes_on=following[:1].islower(),
+        )
+        if end is None:
+            return None
+        pieces.append((text[pos:end].rstrip(" ,;:"), kind))
+        pos = _skip_space(text, end)
+    if not pieces:
+        return None
+    if pos < len(text):
+        rest = text[pos:]
+        if not _is_body(rest):
+            return None
+        pieces.append((rest, None))
+    return pieces
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " ,;":
+        pos += 1
+    return pos
+
+
+def _piece_end(
+    text: str, start: int, stop: int, *, bounded: bool, credit: bool, goes_on: bool
+) -> int | None:
+    """Where a credit or caption that starts at ``start`` ends, or None where unclear.
+
+    ``stop`` is the next label (``bounded``) or the line's end: a piece before a label
+    ends there; one at the line's end ends there if it is short and has no sentence end
+    at all (these captions have none; a sentence of the story glued on would end with
+    one, and "Crews at the scene Fire tore through the mill." cannot be split safely);
+    else the body glued on must start at one clear place (:func:`_glued_start`).
+    """
+    words = text[start:stop].split()
+    limit = CREDIT_MAX_WORDS if credit else CAPTION_MAX_WORDS
+    if bounded:
+        return stop if len(words) <= limit else None
+    if credit:
+        return _credit_end(text, start)
+    glued = _glued_start(text, start)
+    if glued is not None:
+        return glued if _is_body(text[glued:]) else None
+    piece = text[start:]
+    unclear = _SENTENCE_END.search(piece) or ends_sentence(piece) or _has_starter(words)
+    if goes_on or len(words) > limit or unclear:
+        return None
+    return len(text)
+
+
+def _credit_end(text: str, start: int) -> int | None:
+    """End of a credit that runs to the line's end: all of it if it is names only; else an
+    agency in capitals ("Image copyright PA Police said ...") before a glued body."""
+    words = text[start:].split()
+    if len(words) <= CREDIT_MAX_WORDS and all(_CREDIT_WORD.fullmatch(w) for w in words):
+        return len(text)
+    first = words[0]
+    if first.isupper() and first.isalpha() and 2 <= len(first) <= 6 and len(words) > 2:
+        rest_at = text.index(first, start) + len(first)
+        rest = text[rest_at:].lstrip()
+        second, third = words[1], words[2]
+        if second[0].isupper() and third[0].islower() and _is_body(rest):
+            return rest_at
+    return None
+
+
+def _glued_start(text: str, start: int) -> int | None:
+    """Where a body glued after a caption starts: the one sentence-starting word ("The",
+    "He", ...) capitalised mid-way in the caption's first sentence, with a lower-case word
+    after it; None if there is no such word or more than one (then it is unclear)."""
+    first = _SENTENCE_END.search(text, start)
+    span = text[start : first.start() if first else len(text)]
+    found = [
+        m.start(1)
+        for m in re.finditer(r"(?<=[\w’'])\s+(\S+)(?=\s+[a-z])", span)
+        if m.group(1) in _STARTERS
+    ]
+    return start + found[0] if len(found) == 1 else None
+
+
+def _has_starter(words: list[str]) -> bool:
+    """Any sentence-starting word after the first one (a body may be glued on there)."""
+    return any(
+        w in _STARTERS and i + 1 < len(words) and words[i + 1][:1].islower()
+        for i, w in enumerate(words[1:], 1)
+    )
+
+
+def _is_body(text: str) -> bool:
+    """Text glued after furniture reads as the story's prose: a capital, words, a full stop."""
+    return (
+        (text[:1].isupper() or text[:1] in "\"“‘'")
+        and len(text.split()) >= BODY_MIN_WORDS
+        and ends_sentence(text)
+    )
 
 
 def _is_prose(line: Line) -> bool:
@@ -296,13 +498,22 @@ def clean_scraped_text(raw: str, options: CleanOptions | None = None) -> Cleaned
         of the rule that removed it and its 1-based line number in ``raw``.
     """
     opts = options or CleanOptions()
-    doc = _with_zones(Doc(_split_lines(repair_text(raw)), title=opts.known_title))
+    lines, furniture = _split_lines(repair_text(raw))
+    doc = _with_zones(Doc(lines, title=opts.known_title))
     doc = _with_detected_title(doc) if opts.known_title is None else _with_known_title(doc)
     reasons = apply_rules(doc)
     removed = tuple(
-        Removed(line.text, reasons[i], line.number)
-        for i, line in enumerate(doc.lines)
-        if i in reasons
+        sorted(
+            [
+                *furniture,
+                *(
+                    Removed(line.text, reasons[i], line.number)
+                    for i, line in enumerate(doc.lines)
+                    if i in reasons
+                ),
+            ],
+            key=lambda item: item.line_number,
+        )
     )
     paragraphs = [p for block in _blocks(doc, reasons) for p in _split_block(block)]
     body, headings = _split_headings(paragraphs)
