@@ -84,3 +84,35 @@ def test_notes_in_capitals_are_no_transcript(nlp: Language) -> None:
         "version misspelled the port's name.\n\nUPDATE: The ferries ran on Tuesday."
     )
     assert not [q for q in _quotes(nlp, text) if q.cue == ":"]
+
+
+def test_labels_of_no_person_are_no_transcript(nlp: Language) -> None:
+    # Formats news uses every day (review s30/1, F1): the reporter's own words after a
+    # repeated label in capitals are nobody's quote.
+    for body in (
+        'TRUMP: "We built the best economy in history."\n\nTHE FACTS: Not true. Growth '
+        'was faster under earlier presidents.\n\nBIDEN: "We created more jobs than '
+        'anyone."\n\nTHE FACTS: That is misleading. Most jobs came back after the '
+        "pandemic.",
+        "PROS: Lower taxes for small firms.\n\nCONS: Fewer police officers.\n\nPROS: "
+        "More money for parks.\n\nCONS: Higher fees for parking.",
+        "WINNER: Tom Berg, who took 60 percent.\n\nLOSER: Ana Holt, who took 30 "
+        "percent.\n\nWINNER: Jo Lind, who won by ten votes.\n\nLOSER: Sam Roe, who "
+        "conceded at midnight.",
+        "ARSENAL: 2 goals, Saka and Rice.\n\nCHELSEA: 1 goal, Palmer.\n\nARSENAL: Top "
+        "of the table again.\n\nCHELSEA: Fourth.",
+        "GOAL: Saka scores from the edge of the box.\n\nYELLOW CARD: Rice is booked for "
+        "a late tackle.\n\nGOAL: Palmer equalises with a header.",
+    ):
+        quotes = _quotes(nlp, f"{LEAD}\n\n{body}")
+        # The candidates' own words, in quote marks, stay theirs; nothing else is quoted.
+        assert all(q.speaker_mention in ("TRUMP", "BIDEN") for q in quotes if q.cue == ":")
+        assert all('"' + q.text in body for q in quotes if q.cue == ":"), body
+
+
+def test_a_label_the_text_writes_as_a_common_word_is_no_speaker(nlp: Language) -> None:
+    text = (
+        f"{LEAD}\n\nThe winner of the vote will chair the board.\n\nVARGA: {GUEST_1}\n\n"
+        f"WINNER: {HOST_1}\n\nVARGA: {GUEST_2}\n\nWINNER: {HOST_2}"
+    )
+    assert not [q for q in _quotes(nlp, text) if q.cue == ":"]

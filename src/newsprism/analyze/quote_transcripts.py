@@ -24,9 +24,12 @@ with a label and a colon, after an opening quote mark or not:
   ("Mara Vell … She told us the following:"): each turn is its label's, as written, the
   interviewer's questions included. So is a **broadcast transcript**, whoever
   introduces it: labels all in capitals ("WALLACE: …" / "SEN. SMITH: …"), at least two
-  of them and one that comes back (a dialogue), none an editor's note ("UPDATE:"):
-  each turn is its label's, resolved as any name ("PENCE" is the Mike Pence named
-  before; an unknown label stays as written). Not items a lead-in lists ("Iowa: …",
+  of them and one that comes back (a dialogue), none an editor's note ("UPDATE:"),
+  each a person's and one at least a person the text names ("PENCE" is the Mike Pence
+  named before; an unknown label, proper nouns the text never writes in lower case,
+  stays as written): each turn is its label's. A fact check's "THE FACTS:", "PROS:" /
+  "CONS:", "WINNER:", a live blog's "GOAL:" or teams in a list of scores are the
+  reporter's words, never a quote. Not items a lead-in lists ("Iowa: …",
   "New Hampshire: …", each once): the marks decide there, as before. (PolNeAR dev
   annotates such turns, but its direct-quote measure takes a gold quote for direct
   only when its own words hold a quote mark, not the mark that opens the turn's
@@ -158,7 +161,7 @@ def transcript_drafts(ctx: SpeakerDoc, drafts: Sequence[Draft]) -> list[Draft]:
     for run in runs:
         said = _lead_attribution(ctx, run)
         named = run.turns[0].kind == "name"
-        if named and not (_broadcast(ctx.text, run) or _interviewee_speaks(ctx, run, said)):
+        if named and not (_broadcast(ctx, run) or _interviewee_speaks(ctx, run, said)):
             continue  # a list of items, or names nobody introduces: see the module doc
         answering = said
         for turn in run.turns:
@@ -179,17 +182,50 @@ def transcript_drafts(ctx: SpeakerDoc, drafts: Sequence[Draft]) -> list[Draft]:
     return kept + added
 
 
-def _broadcast(text: str, run: _Run) -> bool:
-    """Whether a run of name turns is a broadcast transcript: every label written in
-    capitals ("WALLACE:", "SEN. SMITH:"), none a note's (:data:`_NOTE_LABELS`), and a
-    label that comes back (a dialogue; a list of items names each once)."""
-    labels = [text[t.label[0] : t.label[1]] for t in run.turns]
-    if not all(label.isupper() for label in labels):
+def _broadcast(ctx: SpeakerDoc, run: _Run) -> bool:
+    """Whether a run of name turns is a broadcast transcript: one in its form
+    (:func:`_broadcast_form`) whose every label is a person's (:func:`_label_person`),
+    one at least a person the text names ("PENCE" after "Mike Pence"): not a fact
+    check's "THE FACTS:", "PROS:"/"CONS:", "WINNER:", "GOAL:" or a team's name in a
+    list of scores."""
+    if not _broadcast_form(ctx.text, run):
+        return False
+    labels = {t.name: t.label for t in run.turns}  # the last of each label: one look each
+    people = {name for name, _ in ctx.names.people_before(len(ctx.text))}
+    found = [_label_person(ctx, label, people) for label in labels.values()]
+    return all(f is not None for f in found) and any(found)
+
+
+def _broadcast_form(text: str, run: _Run) -> bool:
+    """Whether a run of name turns has a broadcast transcript's form: every label
+    written in capitals ("WALLACE:", "SEN. SMITH:"), none a note's
+    (:data:`_NOTE_LABELS`), and a label that comes back (a dialogue; a list of items
+    names each once)."""
+    if not all(text[t.label[0] : t.label[1]].isupper() for t in run.turns):
         return False
     if any(t.name in _NOTE_LABELS for t in run.turns):
         return False
     names = [t.name for t in run.turns]
     return len(set(names)) >= 2 and len(set(names)) < len(names)
+
+
+def _label_person(ctx: SpeakerDoc, label: tuple[int, int], people: set[str]) -> bool | None:
+    """True when a label names a person the resolver knows ("PENCE" for the Mike
+    Pence named before); False when it may be a name the text gives nowhere else (all
+    proper nouns or titles, "HALVORSEN:", "SEN. VARGA:", and the text never writes it
+    in lower case); None when it is no person's ("THE FACTS:", "PROS:", "GOAL:",
+    "WINNER:" where the text has "the winner")."""
+    written = ctx.text[label[0] : label[1]]
+    if ctx.names.canonical(written, label[0]) in people:
+        return True
+    tokens = ctx.tokens(*label)
+    if not len(tokens) or tokens[0].lower_ == "the":
+        return None
+    if any(t.pos_ != "PROPN" and t.lower_.rstrip(".") not in _HONORIFICS for t in tokens):
+        return None  # the parser read a common word ("PROS", "LOSER")
+    if re.search(rf"\b{re.escape(written.lower())}\b", ctx.text):
+        return None  # a word the text also writes as a common noun
+    return False
 
 
 def _interviewee_speaks(ctx: SpeakerDoc, run: _Run, said: Attribution | None) -> bool:
@@ -379,7 +415,7 @@ def _valid(text: str, run: _Run) -> Iterator[_Run]:
         yield run
     elif kinds and kinds[0] == "name":
         led = run.lead is not None and text[run.lead[0] : run.lead[1]].rstrip().endswith(":")
-        if (led and len({t.name for t in run.turns}) >= 2) or _broadcast(text, run):
+        if (led and len({t.name for t in run.turns}) >= 2) or _broadcast_form(text, run):
             yield run
 
 
