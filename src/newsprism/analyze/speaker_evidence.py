@@ -11,7 +11,8 @@
   and a name that only modifies a common noun ("its Dunmore yard";
   :func:`modifier_mention`).
 
-Cost: a backward pass over the tokens before a description, at most once per mention.
+Cost: a backward pass over the tokens of at most :data:`_APPOSITION_REACH` paragraphs
+before a description, at most once per mention.
 """
 
 from __future__ import annotations
@@ -45,27 +46,69 @@ _COMPANY_ENDINGS: Final = frozenset(
     | {"technologies", "pharmaceuticals", "shipping", "inc", "corp", "ltd", "llc", "plc"}
     | {"gmbh", "group", "partners", "energy", "telecom", "insurance", "foods"}
 )
+# How many paragraphs before a description an apposition may give it its name: the
+# paragraph before, as for other descriptions (speaker_resolution's
+# _DESCRIPTION_REACH), and one more for a name given in the lead (set by reading, not
+# fitted; checked on PolNeAR dev and BASIL that no speaker was lost).
+_APPOSITION_REACH: Final = 2
+# Dependents of a noun that are words in front of it ("a night nurse").
+_NOUN_MODIFIERS: Final = frozenset({"amod", "compound", "nmod"})
 # Words in a name, at most, between its first word and the one it hangs on.
 _MAX_NAME_WORDS: Final = 4
 
 
 def apposed_name(ctx: QuotedDoc, names: NameResolver, head: Token) -> str | None:
     """``Ana Holt, a nurse at the clinic, … The nurse disagreed``: the person whose
-    apposition (outside quotes, before ``head``) has the description's head noun, the
-    latest such; None when none does or the resolver knows no such name."""
+    apposition (outside quotes, at most :data:`_APPOSITION_REACH` paragraphs before
+    ``head``) has the description's head noun, the latest such; None when none does,
+    the resolver knows no such name, the description says more than the apposition
+    did ("the other driver", "the lawyer for the city", "the witness who called
+    police") or another such noun comes in between ("A second driver was hurt"): an
+    unresolved description is the safe side."""
     if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
         return None
-    for token in reversed(ctx.doc[: head.i]):
-        if token.lemma_ != head.lemma_ or token.dep_ != "appos" or ctx.quoted[token.i]:
+    crossed = 0
+    for i in range(head.i - 1, -1, -1):
+        token = ctx.doc[i]
+        crossed += ctx.para_of[i] != ctx.para_of[i + 1]
+        if crossed > _APPOSITION_REACH:
+            return None  # the reach also bounds the scan: linear in the text
+        if token.lemma_ != head.lemma_ or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if token.dep_ != "appos" or ctx.quoted[i]:
+            if not _same_description(token, _modifiers(head)):
+                return None  # "Two other nurses arrived": not known to be the one apposed
             continue
         owner = token.head
         if owner.pos_ != "PROPN" or ctx.quoted[owner.i]:
             continue
+        if not _same_description(head, _modifiers(token)):
+            return None
         start = owner.left_edge.idx if owner.left_edge.dep_ == "compound" else owner.idx
         name = names.canonical(ctx.text[start : owner.idx + len(owner)], start)
         if name is not None:
             return name
     return None
+
+
+def _modifiers(noun: Token) -> set[str]:
+    """The words that modify ``noun`` in front of it ("night" of "a night nurse")."""
+    return {c.lower_ for c in noun.children if c.dep_ in _NOUN_MODIFIERS}
+
+
+def _same_description(noun: Token, allowed: set[str]) -> bool:
+    """Whether ``noun`` is a plain "the X" that says no more than ``allowed`` words
+    say: only "the", punctuation and modifiers among ``allowed`` (so none that sets it
+    apart, "other" or "second", unless the apposition had it too), no phrase or clause
+    of its own, and in the singular."""
+    if noun.tag_ in ("NNS", "NNPS"):
+        return False
+    for child in noun.children:
+        if (child.dep_ == "det" and child.lower_ == "the") or child.dep_ == "punct":
+            continue
+        if child.dep_ not in _NOUN_MODIFIERS or child.lower_ not in allowed:
+            return False  # "the other driver", "the lawyer for the city"
+    return True
 
 
 def speaks_for_another(head: Token) -> bool:
