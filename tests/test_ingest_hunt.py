@@ -116,6 +116,29 @@ def test_a_manifest_link_to_nothing_is_one_failure(tmp_path: Path) -> None:
     assert [i.outlet for i in items if isinstance(i, Article)] == ["a"]
 
 
+@pytest.mark.parametrize("kind", ["link to nothing", "folder"])
+def test_an_odd_manifest_entry_does_not_hide_the_manifest_beside_it(
+    tmp_path: Path, kind: str
+) -> None:
+    # A folder or dangling link named newsprism.csv failed the folder before
+    # newsprism.json beside it was looked at: its outlets were lost.
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "a.txt").write_text(BODY, encoding="utf-8")
+    (folder / "newsprism.json").write_text('[{"path": "a.txt", "outlet": "Brenholm Times"}]')
+    odd = folder / "newsprism.csv"
+    if kind == "folder":
+        odd.mkdir()
+    else:
+        odd.symlink_to("moved.csv")
+    items = list(read_inputs([str(folder)], IngestOptions()))
+    failures = [(i.source, i.reason) for i in items if isinstance(i, IngestFailure)]
+    assert failures == [
+        (str(odd), "not a manifest file (a link to nothing, a folder, a pipe or a device)")
+    ]
+    assert [i.outlet for i in items if isinstance(i, Article)] == ["Brenholm Times"]
+
+
 @pytest.mark.parametrize("data", [b"\xef\xbb\xbf", b"\xef\xbb\xbf \r\n", b"\xff\xfe\n\x00"])
 def test_a_file_holding_only_a_byte_order_mark_is_empty_input(tmp_path: Path, data: bytes) -> None:
     # It was "no article text left after cleaning", as if cleaning had thrown text away.

@@ -13,7 +13,7 @@ import pytest
 
 from newsprism.ingest import IngestOptions, read_inputs
 from newsprism.ingest import manifest as manifest_module
-from newsprism.model import Article, IngestWarning
+from newsprism.model import Article, IngestFailure, IngestWarning
 
 TEXT = "Ferry returns\n\nThe ferry to Lorvik returns on Monday after a week of storms.\n"
 OTHER_UID = 65534  # 'nobody'
@@ -76,3 +76,51 @@ def test_another_users_manifest_in_a_folder_not_shared_applies(
     top, manifest = _tree(tmp_path, shared=False)
     _by_another_user(manifest, monkeypatch)
     assert _read(top / "x") == (["Planted Wire"], [])
+
+
+def _give_away(entry: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``entry`` (a link included, not what it points to) as another user's."""
+    if os.geteuid() == 0:
+        os.lchown(entry, OTHER_UID, OTHER_UID)
+    else:
+        real = os.getuid()
+        monkeypatch.setattr(manifest_module.os, "getuid", lambda: real + 1)
+
+
+@pytest.mark.parametrize("kind", ["link to nothing", "folder"])
+def test_another_users_odd_entry_in_a_shared_folder_is_passed_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    """'ln -s x /tmp/newsprism.csv' by any user made every other user's ingest of a folder
+    below /tmp fail (exit 1): such an entry is passed over with a warning."""
+    top = tmp_path / "top"
+    (top / "x").mkdir(parents=True)
+    (top / "x" / "a.txt").write_text(TEXT, encoding="utf-8")
+    planted = top / "newsprism.csv"
+    if kind == "folder":
+        planted.mkdir()
+    else:
+        planted.symlink_to(tmp_path / "nothing")
+    top.chmod(0o1777)
+    _give_away(planted, monkeypatch)
+    failures: list[IngestFailure] = []
+    warnings: list[IngestWarning] = []
+    items = read_inputs([str(top / "x")], IngestOptions(), on_warning=warnings.append)
+    for item in items:
+        if isinstance(item, IngestFailure):
+            failures.append(item)
+    assert failures == []
+    assert [(w.source, w.message.split(":")[0]) for w in warnings] == [(str(planted), "not read")]
+
+
+def test_another_users_manifest_does_not_hide_ones_own_beside_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    top, planted = _tree(tmp_path, shared=True)
+    (top / "newsprism.json").write_text('[{"path": "x/*.txt", "outlet": "Lorvik Post"}]')
+    if os.geteuid() != 0:
+        pytest.skip("needs another owner for one of two files")
+    os.lchown(planted, OTHER_UID, OTHER_UID)
+    outlets, warnings = _read(top / "x")
+    assert outlets == ["Lorvik Post"]
+    assert [w.source for w in warnings] == [str(planted)]

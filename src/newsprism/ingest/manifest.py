@@ -29,7 +29,14 @@ A manifest is looked for in the file's folder and every folder above it, so read
 subfolder ("scraped/fox/") keeps the rows of the manifest above it ("fox/*.txt").
 One it cannot be told the user wrote is not read, with a warning: a manifest owned by
 another user (not root) in a folder every user may write to (/tmp, /var/tmp), where
-anyone could have left it for every folder below (see :func:`_untrusted`).
+anyone could have left it for every folder below (see :func:`_untrusted`). The same goes
+for anything else such a user left under a manifest's name (a link to nothing, a folder).
+
+A folder's manifest is its ``newsprism.csv`` when that is a regular file (or a link to
+one), else its ``newsprism.json``. An entry of the user's own under either name that is
+not a regular file (a link to a moved manifest, a folder, a pipe) is one failure naming
+it, and the folder's other manifest, when there is one, is still read: a link left
+behind must not throw away the outlets the other file names (see :func:`read_manifest`).
 """
 
 # Paths of files are handled as strings with os.path here: a Path object per file (made,
@@ -106,6 +113,8 @@ class Manifest:
     # reason the file is not read); see the module docstring.
     repeats: tuple[IngestWarning, ...] = ()
     conflicts: dict[str, str] = field(default_factory=dict)
+    # An entry under the other manifest name that cannot be read (see read_manifest).
+    failures: tuple[IngestFailure, ...] = ()
 
     def facts_for(self, path: Path) -> SourceFacts | None:
         try:
@@ -159,6 +168,7 @@ class Manifests:
                 continue
             if folder not in self._warned:
                 self._warned.add(folder)
+                said.extend(found.failures)
                 said.extend(found.repeats)
             relative = _relative(resolved, folder)
             if relative in found.conflicts:
@@ -210,44 +220,38 @@ class Manifests:
     def _manifest(self, folder: str) -> Manifest | MalformedInput | None:
         if folder not in self._by_folder:
             try:
-                self._by_folder[folder] = _untrusted(folder) or read_manifest(Path(folder))
+                self._by_folder[folder] = read_manifest(Path(folder))
             except MalformedInput as exc:
                 self._by_folder[folder] = exc
         return self._by_folder[folder]
 
 
-def _untrusted(folder: str) -> Manifest | None:
-    """For a manifest in ``folder`` that the user running newsprism cannot have written,
-    one that reads as no rows with a warning saying why it is not read; None otherwise.
+def _untrusted(path: Path) -> str | None:
+    """Why the entry at ``path`` (a manifest's name) is passed over as one the user running
+    newsprism cannot have written; None when it is theirs to read.
 
-    Such a manifest is owned by another user (root excepted) in a folder every user may
+    Such an entry is owned by another user (root excepted) in a folder every user may
     write to: a newsprism.csv anyone left in /tmp applied to every folder read below it
-    ('newsprism ingest /tmp/x/'). The file's owner is the one test no other user can
+    ('newsprism ingest /tmp/x/'), and a link to nothing or a folder under that name made
+    every other user's run fail. The entry's owner is the one test no other user can
     pass; a manifest in a folder only trusted users can write is read whoever owns it
     (a colleague's in a shared project folder). No such test on systems without user
     ids (Windows)."""
     if not hasattr(os, "getuid"):
         return None
-    for name in MANIFEST_NAMES:
-        path = Path(folder, name)
-        try:
-            found = path.stat()
-            # The owner of the entry itself: a link another user left to one of ours is
-            # still theirs.
-            owner = path.lstat().st_uid
-            shared = Path(folder).stat().st_mode & stat.S_IWOTH
-        except OSError:
-            continue
-        if not stat.S_ISREG(found.st_mode):
-            continue  # read_manifest passes it over too
-        if not shared or owner in (0, os.getuid()):
-            return None
-        said = (
-            f"not read: owned by another user (uid {owner}) in a folder every user may "
-            "write to; move it to a folder of your own"
-        )
-        return Manifest(path.parent, {}, (), (IngestWarning(str(path), said),))
-    return None
+    try:
+        # The owner of the entry itself: a link another user left to one of ours is
+        # still theirs.
+        owner = path.lstat().st_uid
+        shared = path.parent.stat().st_mode & stat.S_IWOTH
+    except OSError:
+        return None
+    if not shared or owner in (0, os.getuid()):
+        return None
+    return (
+        f"not read: owned by another user (uid {owner}) in a folder every user may "
+        "write to; move it to a folder of your own"
+    )
 
 
 def _real(path: str) -> str:
@@ -265,26 +269,46 @@ def _relative(resolved: str, folder: str) -> str:
     return relative.replace(os.sep, "/") if os.sep != "/" else relative
 
 
+NOT_A_FILE = "not a manifest file (a link to nothing, a folder, a pipe or a device)"
+
+
 def read_manifest(folder: Path) -> Manifest | None:
     """The manifest in ``folder``, or None when it has none.
 
+    The first of :data:`MANIFEST_NAMES` that is a regular file (or a link to one) is
+    read: ``newsprism.csv`` before ``newsprism.json``. An entry under either name that is
+    not a regular file (a link to nothing, a folder, a pipe) hides no manifest beside it:
+    it is one failure (the first such entry), said with the manifest read, or raised
+    when there is none. An entry another user left in a folder every user may write to
+    (see :func:`_untrusted`) is passed over whatever it is, with a warning.
+
     Raises :class:`MalformedInput` naming the manifest and the row when it is broken.
     """
+    passed: list[IngestWarning] = []
+    odd: Path | None = None
     for name in MANIFEST_NAMES:
         path = folder / name
+        if not os.path.lexists(path):
+            continue
+        distrust = _untrusted(path)
+        if distrust is not None:
+            passed.append(IngestWarning(str(path), distrust))
+            continue
         try:
-            present = path.is_file()
+            regular = path.is_file()
         except OSError:  # an ancestor we may pass through but not list
-            present = False
-        if present:
-            return _parse(path, folder)
-        if os.path.lexists(path):
-            # A link to a moved manifest, or a folder or pipe under its name: the files
-            # were read without it, not a word said.
-            raise MalformedInput(
-                str(path), "not a manifest file (a link to nothing, a folder, a pipe or a device)"
-            )
-    return None
+            regular = False
+        if regular:
+            found = _parse(path, folder)
+            failures = (IngestFailure(str(odd), NOT_A_FILE),) if odd is not None else ()
+            said = (*passed, *found.repeats)
+            return dataclasses.replace(found, repeats=said, failures=failures)
+        # A link to a moved manifest, or a folder or pipe under its name: the files were
+        # read without it, not a word said.
+        odd = odd or path
+    if odd is not None:
+        raise MalformedInput(str(odd), NOT_A_FILE)
+    return Manifest(folder, {}, (), tuple(passed)) if passed else None
 
 
 def _parse(path: Path, folder: Path) -> Manifest:
