@@ -112,3 +112,51 @@ def test_a_full_disk_while_saving_uploads_is_one_clear_error_and_leaves_nothing(
     assert response.status_code == 507
     assert "cannot save the uploads (No space left on device)" in response.text
     assert list(temp_root.iterdir()) == []  # the job's folder went with the error
+
+
+def test_a_full_disk_making_the_uploads_folder_leaves_nothing(
+    temp_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # mkdtemp succeeded, then the mkdir of its uploads folder failed: the empty folder
+    # stayed, and the sweep (which wanted an uploads folder inside) never removed it.
+    import errno
+
+    made = Path.mkdir
+
+    def full(self: Path, *args: object, **kwargs: object) -> None:
+        if self.name == "uploads":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        made(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "mkdir", full)
+    with pytest.raises(OSError, match="No space left"):
+        new_upload_folder()
+    assert list(temp_root.iterdir()) == []
+
+
+def test_an_empty_stale_folder_of_ours_is_swept_and_no_other(temp_root: Path) -> None:
+    def empty(name: str, mode: int = 0o700, age: float | None = OLD) -> Path:
+        top = temp_root / f"{UPLOAD_PREFIX}{name}"
+        top.mkdir(mode=mode)
+        top.chmod(mode)
+        if age is not None:
+            os.utime(top, (age, age))
+        return top
+
+    stale = empty("killed")
+    fresh = empty("starting", age=None)
+    shared = empty("shared", mode=0o755)
+    foreign = empty("foreign")
+    if os.getuid() == 0:
+        os.chown(foreign, 65534, 65534)
+    else:
+        foreign.chmod(0o755)
+    target = temp_root / "elsewhere"
+    target.mkdir(mode=0o700)
+    os.utime(target, (OLD, OLD))
+    link = temp_root / f"{UPLOAD_PREFIX}link"
+    link.symlink_to(target)
+    assert sweep_stale_uploads() == 1
+    assert not stale.exists()
+    for kept in (fresh, shared, foreign, target, link):
+        assert kept.exists(), kept

@@ -8,8 +8,9 @@ for good. :func:`sweep_stale_uploads` runs when the app starts and removes those
 
 It removes only what is plainly this app's and this user's and no longer in use: a real
 folder (not a link) named with the app's prefix, owned by the user running the app, not
-open to others, holding nothing but ``uploads``, and untouched for longer than any job
-runs (another server of the same user may be running a job in a fresh one).
+open to others, holding nothing but ``uploads`` (or nothing at all: a server killed
+between making the two), and untouched for longer than any job runs (another server of
+the same user may be running a job in a fresh one).
 """
 
 from __future__ import annotations
@@ -33,9 +34,15 @@ STALE_UPLOAD_SECONDS = 24 * 3600
 
 def new_upload_folder() -> Path:
     """A fresh private folder for one job's uploads (its ``uploads`` folder)."""
-    folder = Path(tempfile.mkdtemp(prefix=UPLOAD_PREFIX)) / UPLOADS
-    folder.mkdir()
-    return folder
+    top = Path(tempfile.mkdtemp(prefix=UPLOAD_PREFIX))
+    try:
+        (top / UPLOADS).mkdir()
+    except OSError:
+        # A full disk can fail this mkdir too: the caller knows no folder to remove,
+        # and one empty folder was left behind per failed request.
+        top.rmdir()
+        raise
+    return top / UPLOADS
 
 
 def sweep_stale_uploads(
@@ -72,7 +79,10 @@ def _is_stale(path: str, before: float) -> bool:
     top = folder.lstat()
     if not stat.S_ISDIR(top.st_mode) or top.st_uid != os.getuid() or top.st_mode & 0o077:
         return False
-    if [p.name for p in folder.iterdir()] != [UPLOADS]:
+    inside = [p.name for p in folder.iterdir()]
+    if not inside:  # a folder whose uploads folder was never made
+        return top.st_mtime < before
+    if inside != [UPLOADS]:
         return False
     inner = (folder / UPLOADS).lstat()
     if not stat.S_ISDIR(inner.st_mode) or inner.st_uid != top.st_uid:
