@@ -149,6 +149,19 @@ def test_a_file_holding_only_a_byte_order_mark_is_empty_input(tmp_path: Path, da
     assert failure.reason == "empty input (no text in it)"
 
 
+def test_emptiness_is_judged_on_the_decoded_text() -> None:
+    # The blank test stripped bytes after the mark: UTF-16 text whose code units are made
+    # of blank bytes ("\u0a20" is 20 0A) was "empty input", and a UTF-8 mark saved twice
+    # decoded to a lone U+FEFF, read on as text.
+    from newsprism.errors import UnsupportedInput
+    from newsprism.ingest.decode import decode
+
+    text = "\u0a20\u0a20\u2020"
+    assert decode(("\ufeff" + text).encode("utf-16-le"), "x").text == text
+    with pytest.raises(UnsupportedInput, match="empty input"):
+        decode(b"\xef\xbb\xbf\xef\xbb\xbf\n", "x")
+
+
 def test_a_file_url_is_read_as_the_file(tmp_path: Path) -> None:
     # A browser's address of a saved page was "no such file, folder or URL".
     path = tmp_path / "saved page.txt"

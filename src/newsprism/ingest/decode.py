@@ -271,21 +271,22 @@ def decode(data: bytes, source: str, declared: str | None = None) -> Decoded:
     Raises :class:`UnsupportedInput` for empty or binary data.
     """
     decoded = _decode(data, source, declared)
+    # A byte-order mark and nothing else (an editor's "empty" file, or a mark saved twice)
+    # is empty too: it was "no article text left after cleaning", as if text had been
+    # thrown away. Judged on the text: UTF-16 code units can be made of blank bytes.
+    if not decoded.text.replace("\ufeff", "").replace("\x00", "").strip():
+        raise UnsupportedInput(source, "empty input (no text in it)")
     nuls = decoded.text.count("\x00")
     if not nuls:
         return decoded
     text = decoded.text.replace("\x00", "")
-    if not text.strip():
-        raise UnsupportedInput(source, "empty input (no text in it)")
     dropped = f"{nuls:,} NUL character(s) dropped"
     warning = f"{decoded.warning}; {dropped}" if decoded.warning else dropped
     return Decoded(text, decoded.encoding, warning)
 
 
 def _decode(data: bytes, source: str, declared: str | None) -> Decoded:
-    # A byte-order mark and nothing else (an editor's "empty" UTF-8 file) is empty too: it
-    # was "no article text left after cleaning", as if text had been thrown away.
-    if not _without_bom(data).strip(b" \t\r\n\x00"):
+    if _blank(data):
         raise UnsupportedInput(source, "empty input (no text in it)")
     if looks_binary(data):
         raise UnsupportedInput(source, "binary content, not text")
@@ -370,6 +371,15 @@ def _utf16_without_bom(data: bytes) -> Decoded | None:
         text = data.decode(encoding, errors="replace")
         replaced = text.count("\ufffd")
         return Decoded(text, encoding, f"broken UTF-16: {replaced:,} unit(s) replaced by U+FFFD")
+
+
+def _blank(data: bytes) -> bool:
+    """True for bytes that are blanks and NULs only, after a UTF-8 byte-order mark (a file
+    of zeros is empty, see :func:`looks_binary`). Bytes after a UTF-16 or UTF-32 mark are
+    left to the decoded text: "\\u0a20" is the bytes 20 0A, two blanks."""
+    if _bom_encoding(data) not in (None, "utf-8-sig"):
+        return False
+    return not _without_bom(data).strip(b" \t\r\n\x0b\x0c\x00")
 
 
 def _without_bom(data: bytes) -> bytes:
