@@ -175,6 +175,15 @@ def test_a_file_url_is_read_as_the_file(tmp_path: Path) -> None:
     ]
 
 
+def test_a_one_slash_file_url_is_read_as_the_file(tmp_path: Path) -> None:
+    # "file:/tmp/x" (as some tools write it) names the same file as "file:///tmp/x".
+    path = tmp_path / "saved page.txt"
+    path.write_text(BODY, encoding="utf-8")
+    url = "file:" + path.as_uri().removeprefix("file://")
+    (article,) = list(read_inputs([url], IngestOptions()))
+    assert isinstance(article, Article) and article.source == str(path)
+
+
 @pytest.mark.parametrize("name", ["newsprism.xlsx", "NewsPrism.ods", "newsprism.tsv"])
 def test_a_manifest_saved_as_a_spreadsheet_says_how_to_save_it(tmp_path: Path, name: str) -> None:
     # It was read as an article: "binary content, not text", and no word of the manifest.

@@ -71,10 +71,11 @@ def is_page_asset(path: str) -> bool:
 
 
 def _file_url_path(value: str) -> str | None:
-    """The path of a ``file://`` URL on this machine ("file:///tmp/a%20b.html" ->
-    "/tmp/a b.html"), else None: it was "no such file, folder or URL" for a file that
-    is there. A file URL naming another host stays a failure (no such file)."""
-    if not value.lower().startswith("file://"):
+    """The path of a ``file:`` URL on this machine ("file:///tmp/a%20b.html" and the
+    one-slash form "file:/tmp/a%20b.html" -> "/tmp/a b.html"), else None: it was "no
+    such file, folder or URL" for a file that is there. A file URL naming another host
+    stays a failure (no such file)."""
+    if not value.lower().startswith("file:/"):
         return None
     parsed = urllib.parse.urlsplit(value)
     if parsed.netloc not in ("", "localhost"):
