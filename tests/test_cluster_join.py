@@ -191,6 +191,19 @@ def test_lead_margins_weigh_each_candidates_margin_over_the_best_other() -> None
     assert lead_margins([0.25, 0.25]) == [0.0, 0.0]  # a tie: neither stands out
 
 
+def test_the_teacher_measures_the_lead_against_the_products_rivals_only() -> None:
+    """The fit's lead is the product's: rivals are the in-window candidates, so a stronger
+    story outside the window (or the forced gold target) takes no lead from the others."""
+    from clustering_fit import product_leads
+
+    # 0.5 is out of the window: the product never sees it, so 0.3 leads 0.1 alone.
+    inside, outside, weak = product_leads([(0.3, True), (0.5, False), (0.1, True)])
+    assert [inside, weak] == pytest.approx(lead_margins([0.3, 0.1]))
+    assert outside == pytest.approx(0.5 * (0.5 - 0.3))  # against the best rival
+    assert product_leads([(0.3, True), (0.5, True)]) == pytest.approx(lead_margins([0.3, 0.5]))
+    assert product_leads([(0.4, False)]) == [pytest.approx(0.16)]  # no rival: margin over 0
+
+
 def _lead_model(lead_weight: float) -> JoinModel:
     """A model of text and, with ``lead_weight``, of standing out among the candidates."""
     weights = [0.0] * len(FEATURES)
