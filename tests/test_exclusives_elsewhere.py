@@ -7,35 +7,21 @@ hand where a rule reads them. Lexical similarity only.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
 from newsprism.analyze.analyzer import Analyzer
-from newsprism.model import Article, Passage, Statement, Story, Variant, article_id
+from newsprism.model import Passage, Statement, Variant
 from newsprism.reconcile.exclusive_details import StoryDetails, spelled_alike
 from newsprism.reconcile.exclusives import find_exclusives
 from newsprism.reconcile.facts import compare_facts
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.roster import story_names
-
-PUBLISHED = datetime(2026, 5, 14, 9, 0, tzinfo=UTC)
+from tests.test_exclusives_details import story
 
 
 @pytest.fixture(scope="module")
 def analyzer() -> Analyzer:
     return Analyzer()
-
-
-def story(analyzer: Analyzer, *texts: tuple[str, str]) -> StoryMaterial:
-    articles = [
-        Article(article_id(o, t), f"{o}.txt", t, outlet=o, published=PUBLISHED) for o, t in texts
-    ]
-    return StoryMaterial(
-        Story("s", None, tuple(a.id for a in articles)),
-        articles,
-        {a.id: analyzer.analyze(a) for a in articles},
-    )
 
 
 def sentence_with(material: StoryMaterial, words: str) -> Passage:
