@@ -298,9 +298,8 @@ def _described_antecedent(
     ctx: SpeakerDoc, offset: int, gender: Gender, spoken: Sequence[tuple[int, str]]
 ) -> str | None:
     """``Lorne said the plant was unsafe. The shift foreman disagreed. "…," he said``:
-    when the nearest subject before a pronoun (outside quotes, in its paragraph or the
-    one before a paragraph opening with the quotation, at most
-    :data:`_PRONOUN_SENTENCES` sentences back) describes a person and no name
+    when the nearest subject before a pronoun (outside quotes, in its paragraph, at
+    most :data:`_PRONOUN_SENTENCES` sentences back) describes a person and no name
     lies between, the pronoun is that person: the name the text ties the description
     to (in apposition, as a speaker already resolved, or "the minister" after
     "Minister Holt"), else nobody (not Lorne, nor the organisation named before).
@@ -335,42 +334,22 @@ def _described_antecedent(
 
 
 def _nearest_subject(ctx: SpeakerDoc, pronoun: Token) -> Token | None:
-    """The nearest subject before ``pronoun`` outside quotes, in its paragraph (or a
-    main clause's of the one before, when the pronoun's opens with a quotation) and at most
-    :data:`_PRONOUN_SENTENCES` sentences back, that is a noun or a name (pronouns
+    """The nearest subject before ``pronoun`` outside quotes, in its paragraph and at
+    most :data:`_PRONOUN_SENTENCES` sentences back, that is a noun or a name (pronouns
     and the subjects of reported clauses passed over, as :func:`_is_subject` does)."""
     first = pronoun.sent.start
     for _ in range(_PRONOUN_SENTENCES):
         if first == 0:
             break
         first = ctx.doc[first - 1].sent.start
-    own, before = ctx.para_of[pronoun.i], _paragraph_before_quote(ctx, pronoun, first)
     for token in reversed(ctx.doc[first : pronoun.i]):
-        if ctx.quoted[token.i] or ctx.para_of[token.i] not in (own, before):
+        if ctx.quoted[token.i] or ctx.para_of[token.i] != ctx.para_of[pronoun.i]:
             continue
         if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ not in ("NOUN", "PROPN"):
-            continue
-        if ctx.para_of[token.i] == before and token.head.dep_ != "ROOT":
-            # Across the break only a main clause's subject: in "Rask appears in a
-            # clip shoving a student when the student walked up", Rask.
             continue
         if _is_subject(ctx, token.idx):
             return token
     return None
-
-
-def _paragraph_before_quote(ctx: SpeakerDoc, pronoun: Token, window: int) -> int:
-    """The number (:attr:`QuotedDoc.para_of`) of the paragraph before the pronoun's when
-    that one opens with a quotation ("'…,' he said."): news writes the person who
-    speaks in the paragraph before ("The shop owner disagreed."); else -1. Only a
-    paragraph opening after token ``window`` is looked at (the sentences searched):
-    a walk back bounded by them, not by a paragraph of any length."""
-    first = pronoun.i
-    while first > window and ctx.para_of[first - 1] == ctx.para_of[pronoun.i]:
-        first -= 1
-    if first in (window, pronoun.i) or not ctx.quoted[first]:
-        return -1
-    return ctx.para_of[first - 1]
 
 
 def _describes_person(head: Token) -> bool:
