@@ -163,6 +163,15 @@ def test_name_kinship() -> None:
     assert name_kinship("Veldt", "Ana Veldt") == 0
 
 
+def test_short_surnames_a_letter_apart_are_two_families() -> None:
+    # "Li" / "Lu" and "Kim" / "Kimball" are other families, not one name spelled two
+    # ways: one shared quote does not make them one speaker.
+    assert name_kinship("John Li", "John Lu") == SAME_GIVEN
+    assert name_kinship("Ed Kim", "Ed Kimball") == SAME_GIVEN
+    assert name_kinship("Ann Lee", "Ann Leeds") == SAME_GIVEN
+    assert name_kinship("Jo Li", "Jo Li") == SAME_PERSON
+
+
 def test_a_speaker_given_to_a_pronoun_names_nobody_in_the_article() -> None:
     # "..., he said" may carry a speaker inferred from the other article, under the
     # other name of the same person: no sign of two people.

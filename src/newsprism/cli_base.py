@@ -347,7 +347,7 @@ def writable_out(value: Path | None) -> Path | None:
     except OSError as exc:
         # A folder on the way that we may not search (EACCES): is_dir() and exists()
         # raise, and "unexpected PermissionError: a bug" was all the user saw.
-        raise typer.BadParameter(f"{value}: cannot write there ({exc.strerror})") from None
+        raise typer.BadParameter(f"{value}: cannot write there ({exc.strerror or exc})") from None
     return value
 
 

@@ -246,13 +246,21 @@ def _person_words(name: str) -> tuple[str, str] | None:
     return words[0], words[-1]
 
 
+# A surname shorter than this is another family's when one letter differs or when it
+# opens a longer one ("Li" / "Lu", "Kim" / "Kimball", "Lee" / "Leeds": review s30/3).
+_CLOSE_SURNAME_MIN = 4
+
+
 def _close_surnames(one: str, other: str) -> bool:
     """One surname two ways: equal, one letter apart ("Veldt" / "Velt"), one opening the
-    other ("Quist" / "Quistberg"), or sharing a part of a double name."""
+    other ("Quist" / "Quistberg"), or sharing a part of a double name; the spelling and
+    opening rules only from :data:`_CLOSE_SURNAME_MIN` letters."""
     short, long = sorted((one, other), key=len)
-    if long.startswith(short) or set(one.split("-")) & set(other.split("-")):
+    if one == other or set(one.split("-")) & set(other.split("-")):
         return True
-    return len(long) - len(short) <= 1 and _one_edit(short, long)
+    if len(short) < _CLOSE_SURNAME_MIN:
+        return False
+    return long.startswith(short) or (len(long) - len(short) <= 1 and _one_edit(short, long))
 
 
 def _one_edit(short: str, long: str) -> bool:
