@@ -129,6 +129,35 @@ def test_an_unclear_run_stays_whole(line: str) -> None:
     assert removed == []
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        # A credit before the next label that is no name: the story's sentence.
+        "Image copyright PA Police said 40 people were held overnight. "
+        "Image caption The scene on Monday",
+        # Story sentences between a caption and the next label, no clear place to split.
+        "Media playback is unsupported on your device Media caption Watch the moment the "
+        "bridge fell Engineers had warned for years that the bridge was unsafe. Residents "
+        "said nothing was done. Image copyright PA Image caption The bridge in 2010 The "
+        "council said it would review the case.",
+        # A clause glued after the caption, before the next label: too short to split off.
+        "Image caption Crowds in the square on Monday The police said they had arrested "
+        "40 people in the capital Image copyright AFP",
+    ],
+)
+def test_story_text_before_the_next_label_stays(line: str) -> None:
+    text, removed = _clean(line)
+    assert text == _body(line)
+    assert removed == []
+
+
+def test_a_caption_before_the_next_label_splits_at_a_clear_story_start() -> None:
+    story = "The crews said the fire started in the kitchen of the old mill."
+    text, removed = _clean(f"{CAPTION} {story} {CREDIT}")
+    assert text == _body(story)
+    assert removed == [(CAPTION, "caption"), (CREDIT, "photo_credit")]
+
+
 def test_a_caption_that_goes_on_on_the_next_line_stays() -> None:
     wrapped = "Image caption Firefighters at the scene on Monday as the\nroof of the mill fell in."
     text, removed = _clean(wrapped)

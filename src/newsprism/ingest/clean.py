@@ -232,6 +232,9 @@ def _furniture(text: str, following: str) -> Pieces | None:
         if end is None:
             return None
         pieces.append((text[pos:end].rstrip(" ,;:"), kind))
+        if nxt is not None and end < stop:  # the story's sentence split off before a label
+            pieces.append((text[end:stop].rstrip(), None))
+            end = stop
         pos = _skip_space(text, end)
     if not pieces:
         return None
@@ -254,33 +257,59 @@ def _piece_end(
 ) -> int | None:
     """Where a credit or caption that starts at ``start`` ends, or None where unclear.
 
-    ``stop`` is the next label (``bounded``) or the line's end: a piece before a label
-    ends there; one at the line's end ends there if it is short and has no sentence end
-    at all (these captions have none; a sentence of the story glued on would end with
+    ``stop`` is the next label (``bounded``) or the line's end. A piece ends there if it
+    is short and reads as furniture: a credit of names only, a caption with no sentence
+    end at all (these captions have none; a sentence of the story glued on would end with
     one, and "Crews at the scene Fire tore through the mill." cannot be split safely);
-    else the body glued on must start at one clear place (:func:`_glued_start`).
+    else the body glued on must start at one clear place (:func:`_glued_start`). The next
+    label does not make the piece furniture: on a one-line scrape the story's sentences
+    stand between the labels ("Image copyright PA Police said ... Image caption ...").
     """
-    words = text[start:stop].split()
-    limit = CREDIT_MAX_WORDS if credit else CAPTION_MAX_WORDS
     if bounded:
-        return stop if len(words) <= limit else None
+        return _bounded_end(text, start, stop, credit=credit)
+    words = text[start:].split()
     if credit:
         return _credit_end(text, start)
     glued = _glued_start(text, start)
     if glued is not None:
         return glued if _is_body(text[glued:]) else None
-    piece = text[start:]
-    unclear = _SENTENCE_END.search(piece) or ends_sentence(piece) or _has_starter(words)
-    if goes_on or len(words) > limit or unclear:
+    if goes_on or len(words) > CAPTION_MAX_WORDS or _unclear_caption(text[start:], words):
         return None
     return len(text)
+
+
+def _bounded_end(text: str, start: int, stop: int, *, credit: bool) -> int | None:
+    """End of a credit or caption before the next label at ``stop``, or None (keep the
+    line whole); the same tests as at the line's end, with the next label as the end."""
+    piece = text[start:stop].rstrip()
+    words = piece.split()
+    if credit:  # "Image source, Jane Roe, Agency, Image caption, ..."
+        return stop if _names_only([w.rstrip(",;:") for w in words]) else None
+    if not _unclear_caption(piece, words):
+        return stop if len(words) <= CAPTION_MAX_WORDS else None
+    glued = _glued_start(text[:stop], start)
+    if glued is None or len(text[start:glued].split()) > CAPTION_MAX_WORDS:
+        return None
+    # The body split off runs to the next label, where the furniture goes on.
+    return glued if _is_body(text[glued:stop].rstrip()) else None
+
+
+def _unclear_caption(piece: str, words: list[str]) -> bool:
+    """A caption piece that may hold a sentence of the story: a sentence end in it or at
+    its end, or a sentence-starting word before a lower-case one."""
+    return bool(_SENTENCE_END.search(piece) or ends_sentence(piece) or _has_starter(words))
+
+
+def _names_only(words: list[str]) -> bool:
+    """A credit of a few names, initials and agencies only."""
+    return len(words) <= CREDIT_MAX_WORDS and all(_CREDIT_WORD.fullmatch(w) for w in words)
 
 
 def _credit_end(text: str, start: int) -> int | None:
     """End of a credit that runs to the line's end: all of it if it is names only; else an
     agency in capitals ("Image copyright PA Police said ...") before a glued body."""
     words = text[start:].split()
-    if len(words) <= CREDIT_MAX_WORDS and all(_CREDIT_WORD.fullmatch(w) for w in words):
+    if _names_only(words):
         return len(text)
     first = words[0]
     if first.isupper() and first.isalpha() and 2 <= len(first) <= 6 and len(words) > 2:
