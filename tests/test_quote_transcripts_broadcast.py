@@ -116,3 +116,42 @@ def test_a_label_the_text_writes_as_a_common_word_is_no_speaker(nlp: Language) -
         f"WINNER: {HOST_1}\n\nVARGA: {GUEST_2}\n\nWINNER: {HOST_2}"
     )
     assert not [q for q in _quotes(nlp, text) if q.cue == ":"]
+
+
+def test_a_role_label_keeps_the_debate_a_transcript(nlp: Language) -> None:
+    # Review s30/3 F2: one "MODERATOR:" threw away every turn of the debate.
+    text = (
+        "Senator Ilse Varga and Governor Mark Rehn met on Monday in Denver for the only "
+        "debate of the race.\n\n"
+        "MODERATOR: Senator, your answer?\n\nVARGA: We will raise the crews' wages.\n\n"
+        "REHN: They will raise the port fees.\n\nMODERATOR: Mr Rehn, thirty seconds.\n\n"
+        "REHN: Fees will go up under her plan."
+    )
+    turns = {q.text: q.speaker for q in _quotes(nlp, text) if q.cue == ":"}
+    assert turns["We will raise the crews' wages."] == "Ilse Varga"
+    assert turns["They will raise the port fees."] == "Mark Rehn"
+    assert turns["Fees will go up under her plan."] == "Mark Rehn"
+    # The moderator's turns are quotes of nobody the text names.
+    assert turns["Senator, your answer?"] is None
+    assert turns["Mr Rehn, thirty seconds."] is None
+
+
+def test_an_unidentified_speaker_keeps_the_cable_transcript(nlp: Language) -> None:
+    text = (
+        f"{LEAD} The host, Anja Halvorsen, pressed her.\n\nHALVORSEN: {HOST_1}\n\n"
+        f"UNIDENTIFIED MALE: Never, I think.\n\nVARGA: {GUEST_1}\n\n"
+        f"HALVORSEN: {HOST_2}\n\nVARGA: {GUEST_2}"
+    )
+    quotes = _quotes(nlp, text)
+    turns = _turns(quotes)
+    assert turns[GUEST_1][0] == turns[GUEST_2][0] == "Ilse Varga"
+    assert turns[HOST_1][0] == turns[HOST_2][0] == "Anja Halvorsen"
+    assert [q.speaker for q in quotes if q.text == "Never, I think."] == [None]
+
+
+def test_a_role_label_among_labels_of_no_person_is_no_transcript(nlp: Language) -> None:
+    text = (
+        f"{LEAD}\n\nMODERATOR: Here are the results.\n\nWINNER: {GUEST_1}\n\n"
+        f"MODERATOR: And the other side.\n\nLOSER: {GUEST_2}\n\nWINNER: {HOST_2}"
+    )
+    assert not [q for q in _quotes(nlp, text) if q.cue == ":"]

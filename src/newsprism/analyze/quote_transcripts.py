@@ -25,11 +25,12 @@ with a label and a colon, after an opening quote mark or not:
   interviewer's questions included. So is a **broadcast transcript**, whoever
   introduces it: labels all in capitals ("WALLACE: …" / "SEN. SMITH: …"), at least two
   of them and one that comes back (a dialogue), none an editor's note ("UPDATE:"),
-  each a person's and one at least a person the text names ("PENCE" is the Mike Pence
-  named before; an unknown label, proper nouns the text never writes in lower case,
-  stays as written): each turn is its label's. A fact check's "THE FACTS:", "PROS:" /
-  "CONS:", "WINNER:", a live blog's "GOAL:" or teams in a list of scores are the
-  reporter's words, never a quote. Not items a lead-in lists ("Iowa: …",
+  each a person's or a role's ("MODERATOR:", "UNIDENTIFIED MALE:", judged label by
+  label) and one at least a person the text names ("PENCE" is the Mike Pence named
+  before; an unknown label, proper nouns the text never writes in lower case, stays as
+  written): each turn is its label's, a role's turn a quote of nobody's. A fact
+  check's "THE FACTS:", "PROS:" / "CONS:", "WINNER:", a live blog's "GOAL:" or teams
+  in a list of scores are the reporter's words, never a quote. Not items a lead-in lists ("Iowa: …",
   "New Hampshire: …", each once): the marks decide there, as before. (PolNeAR dev
   annotates such turns, but its direct-quote measure takes a gold quote for direct
   only when its own words hold a quote mark, not the mark that opens the turn's
@@ -123,6 +124,15 @@ _NOTE_LABELS: Final = frozenset(
     {"update", "correction", "clarification", "editor's note", "editor’s note", "note"}
     | {"related", "watch", "read more", "see also", "photo", "video", "source"}
 )
+# Labels of a broadcast transcript that give a role, not a name ("MODERATOR:",
+# "UNIDENTIFIED MALE:"): allowed among people's labels, their turns nobody's. A short
+# list read off debate and cable transcripts, not fitted; "Q:"/"A:" are question and
+# answer turns of their own (_QA_AT_START), never name turns.
+_ROLE_LABELS: Final = frozenset(
+    {"moderator", "host", "co-host", "anchor", "interviewer", "reporter", "correspondent"}
+    | {"announcer", "narrator", "panelist", "audience", "audience member", "crowd"}
+    | {"unidentified male", "unidentified female", "unidentified speaker", "unknown"}
+)
 _HONORIFICS: Final = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "madam"})
 
 
@@ -184,13 +194,15 @@ def transcript_drafts(ctx: SpeakerDoc, drafts: Sequence[Draft]) -> list[Draft]:
 
 def _broadcast(ctx: SpeakerDoc, run: _Run) -> bool:
     """Whether a run of name turns is a broadcast transcript: one in its form
-    (:func:`_broadcast_form`) whose every label is a person's (:func:`_label_person`),
-    one at least a person the text names ("PENCE" after "Mike Pence"): not a fact
-    check's "THE FACTS:", "PROS:"/"CONS:", "WINNER:", "GOAL:" or a team's name in a
-    list of scores."""
+    (:func:`_broadcast_form`) whose every label is a person's (:func:`_label_person`)
+    or a role's (:data:`_ROLE_LABELS`, "MODERATOR:", "UNIDENTIFIED MALE:"), one at
+    least a person the text names ("PENCE" after "Mike Pence"): not a fact check's
+    "THE FACTS:", "PROS:"/"CONS:", "WINNER:", "GOAL:" or a team's name in a list of
+    scores. Judged label by label (review s30/3 F2): one role label in a debate no
+    longer throws away every turn of it."""
     if not _broadcast_form(ctx.text, run):
         return False
-    labels = {t.name: t.label for t in run.turns}  # the last of each label: one look each
+    labels = {t.name: t.label for t in run.turns if t.name not in _ROLE_LABELS}
     people = {name for name, _ in ctx.names.people_before(len(ctx.text))}
     found = [_label_person(ctx, label, people) for label in labels.values()]
     return all(f is not None for f in found) and any(found)
@@ -241,7 +253,8 @@ def _turn_attribution(turn: _Turn, answering: Attribution | None) -> Attribution
     label's."""
     colon = (turn.colon, turn.colon + 1)
     if turn.kind == "name":
-        return Attribution(colon, turn.label)
+        # A role names nobody: the turn is a quote, its speaker unknown.
+        return Attribution(colon, None if turn.name in _ROLE_LABELS else turn.label)
     if answering is None or answering.speaker is None:
         return None
     return Attribution(colon, answering.speaker)
