@@ -80,7 +80,9 @@ class ClusterOptions:
     this many days (undated articles, and undated stories, are compared with every hot
     story; time is evidence when present, never a reason to split when absent).
     ``keep_days``: a story stays hot (retrievable, mergeable) until the latest date seen
-    is this far past its last join. ``candidates``: stories nominated by the ANN index.
+    is this far past its last join (a late arrival, an article dated so far back that its
+    window reaches past that, holds it back a while: ``stories`` module doc, Time).
+    ``candidates``: stories nominated by the ANN index.
     ``consolidate``: after each batch, the stories it touched are merged with any hot
     story the model now joins them to (see the module doc of ``stories``).
     ``blas_threads``: BLAS threads for the clusterer's small matrix products while it

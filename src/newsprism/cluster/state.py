@@ -169,6 +169,10 @@ def check_record(meta: dict[str, Any], arrays: Mapping[str, npt.NDArray[Any]]) -
     _expect(len(counters) == 2 and all(_is(c, int) for c in counters), "counters")
     _expect(meta.get("latest") is None or _is(meta.get("latest"), float), "latest")
     _expect(_is_list(meta.get("ids", []), str), "ids")
+    late = meta.get("late", [])
+    _expect(isinstance(late, list), "late")
+    for pair in late:
+        _expect(_is_pair(pair, int, (int, float)), "late")
     apart = meta.get("apart", [])
     _expect(isinstance(apart, list), "apart")
     for pair in apart:

@@ -30,7 +30,12 @@ Time: an undated article has no time distance: it is scored against every hot st
 without decay and leaves the story's span alone; its dates for later stages are its
 story's (:meth:`StoryClusterer.dates_of`). A story stays hot (centroid kept,
 retrievable) until the latest date seen is ``keep_days`` past its last join; then it is
-frozen (members and title kept, nothing else).
+frozen (members and title kept, nothing else). A late article (dated so long before the
+latest that its window reaches past that horizon) holds the horizon back for the next
+:data:`LATE_ARRIVALS` arrivals to ``window_days`` before its date (issue 10): a feed that
+brings old articles after newer ones (a backfill, a shuffled archive) keeps the stories
+near their dates hot, so they join them rather than open stories of their own; a feed with
+no article that late freezes as before.
 
 Languages: with the lexical vectorizer, text similarity across languages means nothing,
 so an article in another language than a story's is scored by names (and time) only.
@@ -64,7 +69,7 @@ import heapq
 import itertools
 import logging
 import math
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from functools import partial
@@ -129,6 +134,13 @@ __all__ = [
 ]
 
 _SECONDS_PER_DAY = 86400.0
+# Arrivals a late article holds the freezing horizon back for (module doc, Time); a bound
+# on how long late articles keep stories hot. Calibrated on BASIL with the shipped
+# lexical model (B3 F1 arrival / shuffled / reversed / window-shuffled): before 0.987 /
+# 0.798 / 0.982 / 0.987; 16 and 32 give 0.987 / 0.978 / 0.982 / 0.987; 64 holds the
+# stories hot so long after BASIL's one out-of-order date in arrival order (a duplicate
+# id) that a 2013 article misses its story (arrival 0.984). 16: the shorter.
+LATE_ARRIVALS = 16
 # Articles vectorised at once by add_many (bounded further by the vectorizer's refresh).
 _BATCH = 256
 
@@ -191,6 +203,8 @@ class StoryClusterer(Consolidation, Scoring):
         self._thawed_key = 0  # frozen stories fetched from ``cold`` get keys below 0
         self._restored_frozen: list[int] = []  # keys of frozen stories a format-1 state held
         self._latest: float | None = None
+        # (seq, day) of the late arrivals among the last LATE_ARRIVALS (module doc, Time).
+        self._late: deque[tuple[int, float]] = deque()
         self._weights: dict[str, float] = {}
 
     # --- public API ---------------------------------------------------------------------
@@ -375,6 +389,11 @@ class StoryClusterer(Consolidation, Scoring):
 
     def _day_of(self, signals: ArticleSignals) -> float | None:
         day = _day(signals.published)
+        reach = self.options.keep_days - self.options.window_days
+        if day is not None and self._latest is not None and day < self._latest - reach:
+            self._late.append((self._seq, day))
+        while self._late and self._late[0][0] <= self._seq - LATE_ARRIVALS:
+            self._late.popleft()
         if day is not None:
             self._latest = day if self._latest is None else max(self._latest, day)
         return day
@@ -508,10 +527,14 @@ class StoryClusterer(Consolidation, Scoring):
         return self._story_bound if story_to_story(a, b) else self._bound
 
     def _evict(self) -> None:
-        """Freeze stories not joined for ``keep_days`` before the latest date seen."""
+        """Freeze stories not joined for ``keep_days`` before the latest date seen (or
+        ``window_days`` before a recent late arrival's date, if earlier)."""
         if self._latest is None:
             return
         horizon = self._latest - self.options.keep_days
+        if self._late:
+            late = min(day for _, day in self._late) - self.options.window_days
+            horizon = min(horizon, late)
         while self._heap and self._heap[0][0] < horizon:
             touched, key = heapq.heappop(self._heap)
             story = self._stories.get(key)
@@ -550,6 +573,7 @@ class StoryClusterer(Consolidation, Scoring):
             "dim": self.vectorizer.dim,
             "counters": [self._seq, self._next_key],
             "latest": self._latest,
+            "late": [[seq, day] for seq, day in self._late],
             "stories": [_story_meta(s) for s in hot],
             # Split stories kept apart (consolidate): without it a later run's merge
             # check would undo a split whose halves the model scores over the join cut.
@@ -583,6 +607,7 @@ class StoryClusterer(Consolidation, Scoring):
         # one given out) and frozen stories serve this session only (restored_frozen).
         self._seq, self._next_key = meta["counters"]
         self._latest, self._ids = meta["latest"], set(meta.get("ids", ()))
+        self._late = deque((int(seq), float(day)) for seq, day in meta.get("late", ()))
         self._apart = {int(k): set(map(int, v)) for k, v in meta.get("apart", ())}
         totals, headlines = iter(arrays["totals"]), iter(arrays["headlines"])
         for entry, (kept, checked) in zip(meta["stories"], kept_of(meta, arrays), strict=True):
