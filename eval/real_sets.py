@@ -112,15 +112,24 @@ def _paragraphs(body: Any) -> str:
 def read_basil(root: Path | None = None) -> LabelledSet:
     """BASIL articles (dated, three outlets a story) and their stories."""
     path = (root or data_root()) / "basil" / "articles.jsonl"
-    articles, gold = [], {}
+    articles: list[Article] = []
+    gold: dict[str, str] = {}
     for row in _jsonl(path):
-        aid = "basil-" + row["uuid"]
+        aid = _basil_id(row, gold)
         published = datetime.fromisoformat(row["date"]).replace(tzinfo=UTC)
         articles.append(Article(id=aid, source=row["url"] or aid,
                                 text=_paragraphs(row["body-paragraphs"]), outlet=row["source"],
                                 title=row.get("title"), published=published, language="en"))
         gold[aid] = row["triplet-uuid"]
     return LabelledSet("basil", articles, gold, (path,))
+
+
+def _basil_id(row: dict[str, Any], taken: dict[str, str]) -> str:
+    """The article's id: "basil-" and its uuid; a uuid another row has already (four
+    HuffPost rows of four stories share the uuid "empty") takes its story's uuid too, so
+    the four stay four articles (as one id they were one article, its gold the last)."""
+    aid = "basil-" + row["uuid"]
+    return aid if aid not in taken else f"{aid}-{row['triplet-uuid']}"
 
 
 # A Multi-News document shorter than this is page debris (a cookie or video notice), as
