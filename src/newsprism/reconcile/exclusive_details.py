@@ -47,6 +47,7 @@ from newsprism.model import Passage, Quantity
 from newsprism.reconcile.figures import compatible
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.roster import StoryNames
+from newsprism.reconcile.speaker_names import one_edit
 
 __all__ = ["Details", "StoryDetails", "clause_around", "details_of", "free_parts", "new_details"]
 
@@ -190,24 +191,11 @@ def details_of(
     )
 
 
-def _one_edit(a: str, b: str) -> bool:
-    """Whether ``b`` is ``a`` with one letter changed, added or dropped."""
-    if len(a) > len(b):
-        a, b = b, a
-    if len(b) - len(a) > 1:
-        return False
-    for n, (x, y) in enumerate(zip(a, b, strict=False)):
-        if x != y:
-            rest = n + 1 if len(a) == len(b) else n
-            return a[rest:] == b[n + 1 :]
-    return True
-
-
 def spelled_alike(a: str, b: str) -> bool:
     """Two spellings of one name across outlets ("Halloran" / "Haloran", "Marlowe" /
     "Marlow"): words of ``NAME_SPELLING_MIN`` letters or more, the same first letter, one
     edit apart. Case-folded stems, as :class:`Details` words are."""
-    return a != b and min(len(a), len(b)) >= NAME_SPELLING_MIN and a[0] == b[0] and _one_edit(a, b)
+    return a != b and min(len(a), len(b)) >= NAME_SPELLING_MIN and a[0] == b[0] and one_edit(a, b)
 
 
 def _name_carried(words: frozenset[str], theirs: frozenset[str]) -> bool:

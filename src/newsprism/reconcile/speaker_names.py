@@ -260,13 +260,17 @@ def _close_surnames(one: str, other: str) -> bool:
         return True
     if len(short) < _CLOSE_SURNAME_MIN:
         return False
-    return long.startswith(short) or (len(long) - len(short) <= 1 and _one_edit(short, long))
+    return long.startswith(short) or one_edit(short, long)
 
 
-def _one_edit(short: str, long: str) -> bool:
-    """Whether ``long`` is ``short`` with at most one letter changed or added."""
-    cut = next((k for k, (a, b) in enumerate(zip(short, long, strict=False)) if a != b), None)
-    if cut is None:
-        return True
-    skip = len(long) - len(short)  # 1: a letter added at ``cut``; 0: one changed there
-    return short[cut + 1 - skip :] == long[cut + 1 :]
+def one_edit(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with at most one letter changed, added or dropped."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1:
+        return False
+    for n, (x, y) in enumerate(zip(a, b, strict=False)):
+        if x != y:
+            rest = n + 1 if len(a) == len(b) else n
+            return a[rest:] == b[n + 1 :]
+    return True
