@@ -20,7 +20,7 @@ from typing import Any
 
 from newsprism.model import Analysis, Article, Brief, Exclusive, Statement, Story
 from newsprism.render import jsonout
-from newsprism.render.lists import capped, names, wordings
+from newsprism.render.lists import capped, names, passage_outlet, wordings
 from newsprism.store import ArticleQuery, Store
 
 logger = logging.getLogger(__name__)
@@ -196,7 +196,7 @@ def exclusives_by_outlet(exclusives: Sequence[Exclusive]) -> dict[str, list[Excl
     """Exclusives grouped by outlet, outlets in alphabetical order."""
     groups: dict[str, list[Exclusive]] = {}
     for item in exclusives:
-        groups.setdefault(item.passage.outlet or item.passage.article[:10], []).append(item)
+        groups.setdefault(passage_outlet(item.passage), []).append(item)
     return dict(sorted(groups.items()))
 
 
