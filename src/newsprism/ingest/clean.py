@@ -32,6 +32,7 @@ from newsprism.ingest.bylines import (
     wire_dateline,
 )
 from newsprism.ingest.rules import (
+    GLUED_CREDIT_MIN_WORDS,
     RULES,
     TITLE_MAX_WORDS,
     Doc,
@@ -154,9 +155,9 @@ _CREDIT_STARTS = frozenset("PpIiFfBb")
 CAPTION_MAX_WORDS = 35
 # Credits are a name or two and an agency ("Jane Roe/Agency", "Science Photo Library").
 CREDIT_MAX_WORDS = 8
-# The body glued after a run must read as prose: words and a sentence end (as for the
-# glued credit of rules.glued_credit).
-BODY_MIN_WORDS = 8
+# The body glued after a run must read as prose: words and a sentence end, the same
+# bound as for the glued credit of rules.glued_credit.
+BODY_MIN_WORDS = GLUED_CREDIT_MIN_WORDS
 
 _MEDIA_PLAYBACK = r"Media playback is (?:unsupported|not supported) on your device\.?"
 _CREDIT_LABEL = r"(?:Image|Picture|Photo) copyright[,:]?\s+|(?:Image|Picture|Photo) source[,:]\s*"
