@@ -362,6 +362,12 @@ def _describes_person(head: Token) -> bool:
         return False
     # "The nurse disagreed", "a shop owner": any word for a person, not only a title;
     # never a body whose word ends a title ("the government", "the state").
+    return _any_person_noun(head)
+
+
+def _any_person_noun(head: Token) -> bool:
+    """Whether a noun names a person by either list: person_nouns' occupations and
+    forms, or this module's candidacy and standing nouns (:func:`_person_noun`)."""
     return names_person(head) or _person_noun(head)
 
 
@@ -369,7 +375,7 @@ def _apposed_speaker(ctx: SpeakerDoc, offsets: tuple[int, int]) -> str | None:
     """``Sam Lorne, a machinist, … the machinist told reporters``: a description of a
     person is the one an earlier apposition described so (:func:`apposed_name`)."""
     tokens = ctx.tokens(*offsets)
-    if not len(tokens) or not (names_person(tokens.root) or _person_noun(tokens.root)):
+    if not len(tokens) or not _any_person_noun(tokens.root):
         return None
     return apposed_name(ctx, ctx.names, tokens.root)
 
@@ -485,7 +491,7 @@ def thing_mention(ctx: SpeakerDoc, offsets: tuple[int, int]) -> bool:
     head = tokens.root.lower_
     if head in ORG_WORDS or head in _STATE_NOUNS or head in _DOCUMENT_NOUNS:
         return False
-    if _is_role(ctx, offsets) or _person_noun(tokens.root) or names_person(tokens.root):
+    if _is_role(ctx, offsets) or _any_person_noun(tokens.root):
         return False
     return ctx.names.canonical(ctx.text[offsets[0] : offsets[1]], offsets[0]) is None
 
