@@ -109,8 +109,9 @@ def _utf8_lines(stream: IO[bytes], max_bytes: int) -> Iterator[tuple[bytes, int]
         text.detach()  # the caller closes the stream
 
 
-# How much of an over-long line is read at a time while it is passed over.
-_SKIP_CHUNK = 1 << 20
+# How much of an over-long line is read at a time while it is passed over (here, and by
+# the dask split's scan for line starts, ingest/shards.py).
+LINE_STEP_BYTES = 1 << 20
 
 
 def _bounded_lines(stream: IO[bytes], max_bytes: int) -> Iterator[tuple[bytes, int]]:
@@ -121,7 +122,7 @@ def _bounded_lines(stream: IO[bytes], max_bytes: int) -> Iterator[tuple[bytes, i
     while line := stream.readline(max_bytes + 1):
         size = len(line)
         if size > max_bytes and not line.endswith(b"\n"):
-            while rest := stream.readline(_SKIP_CHUNK):
+            while rest := stream.readline(LINE_STEP_BYTES):
                 size += len(rest)
                 if rest.endswith(b"\n"):
                     break

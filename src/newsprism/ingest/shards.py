@@ -43,7 +43,7 @@ from newsprism.ingest.pipeline import (
     _read_input,
     _warn,
 )
-from newsprism.ingest.records import read_jsonl, read_warc
+from newsprism.ingest.records import LINE_STEP_BYTES, read_jsonl, read_warc
 from newsprism.ingest.sources import Input, InputKind
 from newsprism.model import Article, IngestFailure, IngestWarning, RawDocument
 
@@ -120,9 +120,6 @@ def _pieces(item: Input, cuts: list[tuple[int, int]]) -> list[Piece]:
     ]
 
 
-_SCAN_CHUNK = 1 << 20
-
-
 def _jsonl_cuts(path: str, target_bytes: int) -> list[tuple[int, int]] | None:
     """Line starts about ``target_bytes`` apart, with their line numbers; None for a
     gzipped file (no way in but from the start) and a UTF-16 one: its line breaks are
@@ -136,9 +133,9 @@ def _jsonl_cuts(path: str, target_bytes: int) -> list[tuple[int, int]] | None:
         handle.seek(0)
         cuts = [(0, 1)]
         position, line = 0, 1
-        # In steps of at most _SCAN_CHUNK: a line of gigabytes (a crawl saved on one
+        # In steps of at most LINE_STEP_BYTES: a line of gigabytes (a crawl saved on one
         # line) was read into memory whole just to be stepped over.
-        while raw := handle.readline(_SCAN_CHUNK):
+        while raw := handle.readline(LINE_STEP_BYTES):
             position += len(raw)
             if not raw.endswith(b"\n"):
                 continue  # the line goes on (or the file ends without a break)
