@@ -50,6 +50,15 @@ def _article(outlet: str, text: str, quotes: Sequence[Spec], people: Sequence[st
 _ANALYSES: dict[str, Analysis] = {}
 
 
+def _rask_said(clause: str, partial: str | None = None) -> Article:
+    """Outlet B's "Edvin Rask said <clause>.", the clause indirect speech, holding the
+    direct partial quote ``partial`` when given."""
+    quotes: list[Spec] = [(clause, False, "Edvin Rask", "Edvin Rask", 0)]
+    if partial is not None:
+        quotes.append((partial, True, "Edvin Rask", "Edvin Rask", 0))
+    return _article("B", f"Edvin Rask said {clause}.", quotes, ["Edvin Rask"])
+
+
 def _statements(*articles: Article) -> list[Statement]:
     story = Story("s", None, tuple(a.id for a in articles))
     material = StoryMaterial(story, list(articles), {a.id: _ANALYSES[a.id] for a in articles})
@@ -282,15 +291,7 @@ def test_speech_act_joins_the_quote_another_outlet_gives() -> None:
         ["Edvin Rask"],
     )
     clause = 'the council "was hiding the port accounts from voters"'
-    quoted = _article(
-        "B",
-        f"Edvin Rask said {clause}.",
-        [
-            (clause, False, "Edvin Rask", "Edvin Rask", 0),
-            ("was hiding the port accounts from voters", True, "Edvin Rask", "Edvin Rask", 0),
-        ],
-        ["Edvin Rask"],
-    )
+    quoted = _rask_said(clause, "was hiding the port accounts from voters")
     statements = _statements(act, quoted)
     assert _where(statements, "A", "accused") is _where(statements, "B", "hiding")
 
@@ -303,15 +304,7 @@ def test_speech_act_in_the_reporters_words_joins_the_quote_it_renders() -> None:
         "A", "Edvin Rask blamed the council for the debts of the port.", [], ["Edvin Rask"]
     )
     clause = 'the council "ran up the port\'s debts" over ten years'
-    quoted = _article(
-        "B",
-        f"Edvin Rask said {clause}.",
-        [
-            (clause, False, "Edvin Rask", "Edvin Rask", 0),
-            ("ran up the port's debts", True, "Edvin Rask", "Edvin Rask", 0),
-        ],
-        ["Edvin Rask"],
-    )
+    quoted = _rask_said(clause, "ran up the port's debts")
     statements = _statements(act, quoted)
     assert _where(statements, "A", "blamed") is _where(statements, "B", "ran up")
 
@@ -324,12 +317,7 @@ def test_speech_act_no_other_source_renders_is_left_out() -> None:
         ["Edvin Rask"],
     )
     clause = "the ferry timetable would change in spring"
-    other = _article(
-        "B",
-        f"Edvin Rask said {clause}.",
-        [(clause, False, "Edvin Rask", "Edvin Rask", 0)],
-        ["Edvin Rask"],
-    )
+    other = _rask_said(clause)
     statements = _statements(act, other)
     assert not any("accused" in v.passage.text for s in statements for v in s.variants)
 
@@ -467,14 +455,6 @@ def test_speech_act_holding_another_outlet_s_quoted_words_is_kept_and_joins_them
         ["Edvin Rask"],
     )
     clause = 'the town had "a culture of silence"'
-    quoted = _article(
-        "B",
-        f"Edvin Rask said {clause}.",
-        [
-            (clause, False, "Edvin Rask", "Edvin Rask", 0),
-            ("a culture of silence", True, "Edvin Rask", "Edvin Rask", 0),
-        ],
-        ["Edvin Rask"],
-    )
+    quoted = _rask_said(clause, "a culture of silence")
     statements = _statements(act, quoted)
     assert _where(statements, "A", "blamed") is _where(statements, "B", "culture of silence")
