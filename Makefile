@@ -68,7 +68,7 @@ eval: $(EVAL_STAMP)
 	$(BIN)/python eval/basil_gold.py --gold eval/data/basil_gold_heldout2.json
 	$(BIN)/python eval/basil_gold.py --gold eval/data/basil_gold_heldout3.json
 	$(BIN)/python eval/basil_gold.py --gold eval/data/basil_gold_contradictions.json
-	$(BIN)/python eval/multinews_gold.py --gold eval/data/multinews_gold.json --gold eval/data/multinews_gold_blind.json --gold eval/data/multinews_gold_blind2.json
+	$(BIN)/python eval/multinews_gold.py --gold eval/data/multinews_gold.json --gold eval/data/multinews_gold_blind.json --gold eval/data/multinews_gold_blind2.json --gold eval/data/multinews_gold_dev2.json
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build dist
