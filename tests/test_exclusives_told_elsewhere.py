@@ -1,0 +1,90 @@
+"""Exclusives told elsewhere in other words: a claim built on words another outlet
+prints in quote marks, a name that only stands beside words others report.
+
+Invented stories (two outlets), analysed with the English pipeline; statements are
+built by hand where a rule reads them. Lexical similarity only.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from newsprism.analyze.analyzer import Analyzer
+from newsprism.model import Article, Passage, Story, Variant, article_id
+from newsprism.reconcile.exclusive_details import StoryDetails
+from newsprism.reconcile.exclusives import find_exclusives
+from newsprism.reconcile.facts import compare_facts
+from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.roster import story_names
+
+PUBLISHED = datetime(2026, 5, 14, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+def story(analyzer: Analyzer, *texts: tuple[str, str]) -> StoryMaterial:
+    articles = [
+        Article(article_id(o, t), f"{o}.txt", t, outlet=o, published=PUBLISHED) for o, t in texts
+    ]
+    return StoryMaterial(
+        Story("s", None, tuple(a.id for a in articles)),
+        articles,
+        {a.id: analyzer.analyze(a) for a in articles},
+    )
+
+
+def sentence_with(material: StoryMaterial, words: str) -> Passage:
+    return next(s for s in material.story_pieces() if words in s.text)
+
+
+def variant(material: StoryMaterial, article: Article, words: str, direct: bool) -> Variant:
+    start = article.text.index(words)
+    return Variant(material.passage(article.id, start, start + len(words)), direct)
+
+
+# --- quoted words another outlet prints ---------------------------------------------------
+
+LEVY_A = (
+    "The Velmar council met on Tuesday to set the harbour levy for the coming year.\n\n"
+    "Opposition members charged that the plan would mean \u201cclosing the old ferry "
+    "line for good,\u201d a claim the harbour board in Velmar disputed."
+)
+LEVY_B = (
+    "The Velmar council set the harbour levy on Tuesday.\n\n"
+    "Councillor Brita Holm said the plan \u201cwould close the old ferry line for good\u201d "
+    "and hurt the islands."
+)
+
+
+def test_claim_on_words_another_outlet_quotes(analyzer: Analyzer) -> None:
+    """A sentence whose news is words another outlet prints as a quote ("closing the old
+    ferry line for good" / "would close the old ferry line for good") is no claim
+    exclusive: the quoted words are cut away like a shared figure, and what is left
+    brings nothing the other outlet lacks."""
+    material = story(analyzer, ("Harbour Post", LEVY_A), ("Velmar Wire", LEVY_B))
+    found = find_exclusives(material, [], compare_facts(material))
+    assert not [e for e in found if "ferry" in e.passage.text]
+    details = StoryDetails(material, material.story_pieces(), story_names(material))
+    charged = sentence_with(material, "charged that")
+    assert [p.text for p in details.quoted_elsewhere(charged)] == [
+        "closing the old ferry line for good,"
+    ]
+
+
+def test_quoted_words_only_another_outlet_uses_unquoted_stay(analyzer: Analyzer) -> None:
+    """Words another outlet uses in its own voice, not as a quote, are no quote it
+    prints: the claim stays."""
+    a = (
+        "The Velmar council met on Tuesday about the harbour.\n\n"
+        "A proposal to post an armed \u201charbour warden\u201d on the Velmar quay during "
+        "the night passed a council committee on Tuesday."
+    )
+    b = "The Velmar council met on Tuesday; the harbour warden spoke about the quay."
+    material = story(analyzer, ("Harbour Post", a), ("Velmar Wire", b))
+    details = StoryDetails(material, material.story_pieces(), story_names(material))
+    assert details.quoted_elsewhere(sentence_with(material, "armed")) == []
