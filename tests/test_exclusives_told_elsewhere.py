@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 import pytest
 
 from newsprism.analyze.analyzer import Analyzer
-from newsprism.model import Article, Passage, Story, Variant, article_id
+from newsprism.model import Article, Passage, Statement, Story, Variant, article_id
 from newsprism.reconcile.exclusive_details import StoryDetails
 from newsprism.reconcile.exclusives import find_exclusives
 from newsprism.reconcile.facts import compare_facts
@@ -88,3 +88,29 @@ def test_quoted_words_only_another_outlet_uses_unquoted_stay(analyzer: Analyzer)
     material = story(analyzer, ("Harbour Post", a), ("Velmar Wire", b))
     details = StoryDetails(material, material.story_pieces(), story_names(material))
     assert details.quoted_elsewhere(sentence_with(material, "armed")) == []
+
+
+# --- a name beside shared words -----------------------------------------------------------
+
+
+def test_name_that_only_frames_shared_words_is_no_person(analyzer: Analyzer) -> None:
+    """A name in the sentence of words both outlets report, not their speaker (the
+    reporter who was told), is no person exclusive; a name with news of its own is."""
+    a = (
+        "\u201cThe harbour will reopen in May,\u201d Mayor Ansel Roos told the reporter "
+        "Ivo Brandt on Tuesday.\n\n"
+        "The new quay was designed by the engineer Lena Sarr of Velmar."
+    )
+    b = "\u201cThe harbour will reopen in May,\u201d Mayor Ansel Roos said on Tuesday."
+    material = story(analyzer, ("Harbour Post", a), ("Velmar Wire", b))
+    first, second = material.articles
+    words = "The harbour will reopen in May,"
+    shared = Statement(
+        "st1",
+        "Ansel Roos",
+        (variant(material, first, words, True), variant(material, second, words, True)),
+    )
+    found = find_exclusives(material, [shared], compare_facts(material))
+    people = [e.passage.text for e in found if e.kind == "person"]
+    assert not [p for p in people if "Brandt" in p]
+    assert [p for p in people if "Sarr" in p]

@@ -284,8 +284,35 @@ def _person_exclusives(
         mention = _first_mention(material, entry)
         if mention is None or any(_overlaps(mention, p) for p in shared):
             continue  # named only inside words other sources report too
+        if _beside_shared_words(material, mention, shared, entry, statements):
+            continue
         result.append(Exclusive("person", mention))
     return result
+
+
+def _beside_shared_words(
+    material: StoryMaterial,
+    mention: Passage,
+    shared: Sequence[Passage],
+    entry: RosterEntry,
+    statements: Sequence[Statement],
+) -> bool:
+    """Whether the name's sentence holds words other sources report (a variant of a
+    statement of two or more sources) that the person does not speak in it: the name
+    only frames shared news ("told a reporter, Ivo Brandt, that ...", "a lawyer of
+    Brandt & Holm confirmed ...", "asked by Kelmar TV whether ..."). Read off the
+    development golds: of 10 wrong person exclusives, 4 were so; 1 of 72 right ones."""
+    sentence = material.sentence_at(mention.article, mention.start)
+    if sentence is None or not any(_overlaps(sentence, p) for p in shared):
+        return False
+    keys = {fold_key(n) for n in (entry.name, *entry.aliases)}
+    speaks = any(
+        s.speaker is not None
+        and fold_key(s.speaker) in keys
+        and any(_overlaps(sentence, v.passage) for v in s.variants)
+        for s in statements
+    )
+    return not speaks
 
 
 def _name_words(name: str) -> list[str]:
