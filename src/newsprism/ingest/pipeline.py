@@ -59,7 +59,7 @@ from newsprism.ingest.identity import streaming_article_id
 from newsprism.ingest.language import LanguageDetector
 from newsprism.ingest.manifest import Manifests, SourceFacts
 from newsprism.ingest.records import (
-    charset_of,
+    declared_charset,
     load_json,
     read_json_array,
     read_jsonl,
@@ -430,7 +430,7 @@ def _read_url(url: str, context: _Context) -> Iterator[Item]:
     fetched = fetch(context.client, url, context.options.max_bytes)
     content_type = fetched.content_type.lower()
     if "html" in content_type:
-        declared = charset_of(content_type) or meta_charset(fetched.content[:SNIFF_BYTES])
+        declared = declared_charset(content_type, fetched.content)
         text = yield from _decoded(fetched.content, url, declared)
         yield _html_document(text, url, fetched.url)
     elif any(t in content_type for t in ("rss", "atom", "xml")):
@@ -453,7 +453,7 @@ def _with_url(document: RawDocument, url: str) -> RawDocument:
 def _link_reader(context: _Context) -> LinkReader:
     def read_link(url: str) -> RawDocument:
         fetched = fetch(context.client, url, context.options.max_bytes)
-        declared = charset_of(fetched.content_type) or meta_charset(fetched.content[:SNIFF_BYTES])
+        declared = declared_charset(fetched.content_type, fetched.content)
         decoded = decode(fetched.content, url, declared)
         if decoded.warning:
             _warn(IngestWarning(url, decoded.warning), context)

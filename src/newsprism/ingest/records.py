@@ -20,7 +20,13 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from newsprism.errors import InputError, MalformedInput
-from newsprism.ingest.decode import SNIFF_BYTES, check_size, decode, utf16_encoding
+from newsprism.ingest.decode import (
+    SNIFF_BYTES,
+    check_size,
+    decode,
+    meta_charset,
+    utf16_encoding,
+)
 from newsprism.ingest.html import parse_timestamp, read_html
 from newsprism.ingest.unicode import one_line
 from newsprism.model import IngestFailure, IngestWarning, RawDocument
@@ -350,7 +356,7 @@ def _document_from_record(record: Any, source: str, max_bytes: int) -> Iterator[
         if getattr(record.raw_stream, "limit", 0) > 0:
             # warcio ends a cut-off record quietly; its unread Content-Length tells.
             raise MalformedInput(where, _CUT)
-        decoded = decode(payload, where, declared=charset_of(content_type))
+        decoded = decode(payload, where, declared=declared_charset(content_type, payload))
         found = read_html(decoded.text, where, url=uri or None)
     except InputError as exc:
         yield IngestFailure(exc.source, exc.reason)
@@ -358,6 +364,13 @@ def _document_from_record(record: Any, source: str, max_bytes: int) -> Iterator[
     if decoded.warning:
         yield IngestWarning(where, decoded.warning)
     yield dataclasses.replace(found, source=source)
+
+
+def declared_charset(content_type: str, content: bytes) -> str | None:
+    """The charset a page's Content-Type names, else the one its ``<meta>`` declares:
+    servers often send a bare ``text/html``, and a windows-1250 page of a crawl was then
+    read as cp1252 (mojibake, stored with no warning)."""
+    return charset_of(content_type) or meta_charset(content[:SNIFF_BYTES])
 
 
 def charset_of(content_type: str) -> str | None:

@@ -58,7 +58,7 @@ from newsprism.ingest.fetch import _read_limited, fetch, make_client
 from newsprism.ingest.html import read_html
 from newsprism.ingest.language import LanguageDetector
 from newsprism.ingest.pipeline import DEFAULT_MAX_BYTES, build_article
-from newsprism.ingest.records import charset_of
+from newsprism.ingest.records import declared_charset
 from newsprism.ingest.sources import is_url
 from newsprism.model import Article, IngestFailure, RawDocument
 from newsprism.store import FeedState, Store
@@ -356,7 +356,8 @@ class Watcher:
             # Streamed within max_bytes and the response deadline, as every fetch is: a
             # plain get() buffered a linked page of any size, for as long as it took.
             fetched = fetch(self.client, document.url, self.options.max_bytes)
-            text = decode_text(fetched.content, document.url, charset_of(fetched.content_type))
+            declared = declared_charset(fetched.content_type, fetched.content)
+            text = decode_text(fetched.content, document.url, declared)
             page = read_html(text, document.url, fetched.url)
         except (httpx.HTTPError, httpx.InvalidURL, InputError) as exc:
             logger.warning("%s: %s; using the feed's own text", document.url, exc)
