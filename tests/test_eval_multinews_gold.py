@@ -1,6 +1,6 @@
-"""The Multi-News gold (eval/data/multinews_gold.json, development, and
-eval/data/multinews_gold_blind.json and eval/data/multinews_gold_blind2.json, blind; scored
-by eval/multinews_gold.py). Its shape
+"""The Multi-News gold (eval/data/multinews_gold.json and multinews_gold_dev2.json,
+development, and eval/data/multinews_gold_blind.json and multinews_gold_blind2.json, blind;
+scored by eval/multinews_gold.py). Its shape
 is checked without the shared data (ids and offsets only, no text); its offsets and span
 hashes against the texts only where ``../shared/data/multinews-sample`` exists."""
 
@@ -19,7 +19,10 @@ import basil_gold  # noqa: E402
 import multinews_gold  # noqa: E402
 
 BLIND2 = EVAL / "data" / "multinews_gold_blind2.json"
-FILES = (multinews_gold.GOLD, multinews_gold.BLIND, BLIND2)
+DEV2 = EVAL / "data" / "multinews_gold_dev2.json"
+DEVELOPMENT = (multinews_gold.GOLD, DEV2)
+BLIND = (multinews_gold.BLIND, BLIND2)
+FILES = DEVELOPMENT + BLIND
 NO_DATA = "../shared/data/multinews-sample absent (a clone without ../shared): offsets unchecked"
 _SPAN_KEYS = {"article", "start", "end", "sha1"}
 
@@ -40,10 +43,10 @@ def test_every_file_is_well_formed_and_holds_ids_and_offsets_only() -> None:
 
 
 def test_development_and_blind_files_are_apart() -> None:
-    dev, *blinds = (multinews_gold.load_gold(p) for p in FILES)
-    clusters = [{s["story"] for s in gold["stories"]} for gold in (dev, *blinds)]
+    clusters = [{s["story"] for s in multinews_gold.load_gold(p)["stories"]} for p in FILES]
     assert sum(len(c) for c in clusters) == len(set().union(*clusters))
-    assert all(blind.get("blind") is True for blind in blinds) and not dev.get("blind")
+    assert all(multinews_gold.load_gold(p).get("blind") is True for p in BLIND)
+    assert not any(multinews_gold.load_gold(p).get("blind") for p in DEVELOPMENT)
 
 
 def test_structure_check_flags_a_span_outside_the_story_and_a_foreign_article() -> None:
