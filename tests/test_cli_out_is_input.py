@@ -44,3 +44,33 @@ def test_an_out_file_inside_an_input_folder_is_a_usage_error(tmp_path: Path) -> 
     assert article.read_text(encoding="utf-8").startswith("Pier closes")  # untouched
     with Store(db) as store:
         assert store.count_articles() == 0  # refused before reading anything
+
+
+def test_a_new_out_file_inside_an_input_folder_is_a_usage_error(tmp_path: Path) -> None:
+    # Written on the first run, it made the same command a usage error on every later one.
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Pier closes\n\n" + BODY, encoding="utf-8")
+    report = folder / "report.json"
+    db = tmp_path / "n.db"
+    args = ["analyze", str(folder), "--db", str(db), "--format", "json", "--out", str(report)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        f"error: --out {report} is inside the input folder {folder}, where the next run would"
+        " read the report as an article; write it elsewhere\n"
+    )
+    assert not report.exists()
+    with Store(db) as store:
+        assert store.count_articles() == 0  # refused before reading anything
+
+
+def test_a_new_out_file_beside_the_input_files_is_written(tmp_path: Path) -> None:
+    article = tmp_path / "pier.txt"
+    article.write_text("Pier closes\n\n" + BODY, encoding="utf-8")
+    report = tmp_path / "report.md"
+    args = ["analyze", str(article), "--db", str(tmp_path / "n.db"), "--out", str(report)]
+    args += ["--format", "md", "--embeddings", "off"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert report.read_text(encoding="utf-8").startswith("# newsprism report")

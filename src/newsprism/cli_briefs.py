@@ -153,18 +153,27 @@ def analyze_command(
 
 
 def _check_out_is_no_input(out_file: Path | None, paths: list[str]) -> None:
-    """A usage error when ``--out`` names one of the input files, or an existing file
-    inside an input folder: the report overwrote the article it was read from, and the
-    next run read the report as an article."""
-    if out_file is None or not out_file.exists():
+    """A usage error when ``--out`` names one of the input files, or a file inside an
+    input folder: the report overwrote the article it was read from, and the next run
+    read the report as an article. A new file inside an input folder is refused too: it
+    was written once, and the same command then failed on every later run ("one of the
+    inputs")."""
+    if out_file is None:
         return
     target = out_file.resolve()
     for value in paths:
         if value == "-" or "://" in value:
             continue
         named = glob.glob(value) if set(value) & set("*?[") else [value]  # noqa: PTH207
-        if any(_is_input(Path(p), out_file, target) for p in named):
+        inside = [p for p in named if _is_input(Path(p), out_file, target)]
+        if inside and out_file.exists():
             fail(f"--out {out_file} is one of the inputs; write the report elsewhere", EXIT_USAGE)
+        if inside:
+            fail(
+                f"--out {out_file} is inside the input folder {inside[0]}, where the next run"
+                " would read the report as an article; write it elsewhere",
+                EXIT_USAGE,
+            )
 
 
 def _is_input(named: Path, out_file: Path, target: Path) -> bool:
@@ -172,7 +181,7 @@ def _is_input(named: Path, out_file: Path, target: Path) -> bool:
     the folder ``named`` (which analyze reads through)."""
     if named.is_dir():
         return target.is_relative_to(named.resolve())
-    return named.is_file() and named.samefile(out_file)
+    return named.is_file() and out_file.exists() and named.samefile(out_file)
 
 
 def brief_command(
