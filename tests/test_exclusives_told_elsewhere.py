@@ -114,3 +114,44 @@ def test_name_that_only_frames_shared_words_is_no_person(analyzer: Analyzer) -> 
     people = [e.passage.text for e in found if e.kind == "person"]
     assert not [p for p in people if "Brandt" in p]
     assert [p for p in people if "Sarr" in p]
+
+
+# --- a speaker's words told elsewhere in other words ---------------------------------------
+
+SURGE_A = (
+    "The Velmar harbour stayed shut on Tuesday after the night's storm.\n\n"
+    "Mayor Ansel Roos said on Tuesday that the lock gates "
+    "had been smashed, that mending would take weeks and that fishermen would pay.\n\n"
+    "Ferries to Kelmar were sent to the northern quay."
+)
+SURGE_B = (
+    "Velmar's harbour was closed on Tuesday.\n\n"
+    "\u201cThe gates are smashed,\u201d he said.\n\n"
+    "\u201cIt is weeks of mending.\u201d\n\n"
+    "\u201cOur fishermen will pay,\u201d he said.\n\n"
+    "\u201cWe will rebuild the fish market with money from the Kelmar fund,\u201d Roos added."
+)
+
+
+def test_speech_reported_as_a_quote_elsewhere_is_no_exclusive(analyzer: Analyzer) -> None:
+    """One outlet reports the mayor's words as speech, the other quotes them: pairing
+    left them apart, but against all the mayor's sentences in the other outlet the
+    report resembles them, so it is no claim exclusive and the quote no quote
+    exclusive; the mayor's new quote (the fish market) stays one."""
+    material = story(analyzer, ("Harbour Post", SURGE_A), ("Velmar Wire", SURGE_B))
+    first, second = material.articles
+    reported = (
+        "the lock gates had been smashed, that mending would take weeks and that "
+        "fishermen would pay."
+    )
+    market = "We will rebuild the fish market with money from the Kelmar fund,"
+    said = ["The gates are smashed,", "It is weeks of mending.", "Our fishermen will pay,"]
+    statements = [
+        Statement("st1", "Ansel Roos", (variant(material, first, reported, False),)),
+        Statement("st2", "Ansel Roos", tuple(variant(material, second, w, True) for w in said)),
+        Statement("st3", "Ansel Roos", (variant(material, second, market, True),)),
+    ]
+    found = find_exclusives(material, statements, compare_facts(material))
+    texts = [e.passage.text for e in found]
+    assert not [t for t in texts if "smashed" in t]
+    assert [t for t in texts if "fish market" in t]

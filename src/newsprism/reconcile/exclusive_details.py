@@ -312,6 +312,10 @@ class StoryDetails:
         wanted = len(words) if short else QUOTE_SHARE * len(words)
         return bool(words) and max(counts.values(), default=0) >= wanted
 
+    def sentence_details(self, sentence: int) -> Details:
+        """The details of the story's ``sentence``-th sentence."""
+        return self._sentence_details()[sentence]
+
     def _sentence_details(self) -> list[Details]:
         if self._details is None:
             self._details = [self.details(s) for s in self._sentences]
