@@ -384,6 +384,51 @@ them, joined more easily); with a no_leads indicator 0.907 (0.859) / 0.917 / 0.9
 the story model alone 0.917 (0.884) / 0.894 / 0.940; fitted second as a pure penalty
 (the rest's log-odds as offset, weight -3.0 in the join model) 0.923 (0.904) / 0.894 /
 0.941. ECB+ precision did not move in any variant.
+
+Refitted after BASIL's id fix (6 Dec, 03941da; shipped). As one id, BASIL's four
+"empty" rows were one article placed four times in the last row's story, which then
+spanned four dates years apart and so stayed in the window of later BASIL articles: the
+set gave 1,222 teacher rows, 552 positive; as four articles, 928, 560 positive (294 fewer
+negatives, read as rows against that story; not traced row by row). Refitted on the corrected rows (one run of a driver over pickled
+teacher rows that reproduces ``real_clustering.py``'s rows): intercept -4.34 -> -3.40,
+text_mean +40.4 -> +47.6, text_centroid -12.2 -> -17.0, cohesion -9.6 -> -13.1, lead
++35.4 -> +41.3. Lexical B3 F1 (P), the shipped model before -> after: ECB+ 0.915 ->
+0.913 (0.923), BASIL 0.994, Multi-News 0.927 unchanged; the gate's text-only rows ECB+
+0.903 -> 0.911 (0.966), BASIL 0.971 -> 0.977 (0.993), Multi-News 0.918 -> 0.907 (0.990);
+cross-set rows as before (refitted each run: 0.921 (0.900) / 0.957 (0.993) / 0.941). The
+same refit on the old BASIL rows gives the text-only Multi-News row 0.917, so the id fix
+moved it: the steeper cohesion weight asks more of an article joining a cohesive story,
+and four text-only Multi-News stories of 5-6 reports lose their third or fourth report
+(log-odds 0.14 / 0.32 / 0.60 / 0.71 -> -0.54 / -0.21 / 0.15 / -0.41 for the report and
+story that part; one of the four then cut by consolidation's 2-means), while one pair now
+joins (-0.31 -> 0.03). Its gate minimum was lowered 0.913 -> 0.902 on purpose (pinned on
+a fit with the spurious negatives); the dense model, provisional, is not refitted.
+
+ECB+ errors of the cross-set model after the refit (6 Dec): 10 stories mix events (both
+events of topics holding 13+7, 15+11, 17+11, 9+13, 9+5, 14+4, 13+6 reports, and three
+with one or two strays). 18 of 634 joins put a report in a story without its event, 14
+of them the second event's first report joining the first event's story of one (ids
+arrive topic by topic; log-odds without the lead 0.6-13.2: text 0.21-0.39, headline up
+to 0.40, names up to 0.28, numbers up to 0.5, so the pair reads like one story's two
+reports). Consolidation's graph cut finds the two events exactly, or within one report,
+in five of the topics still mixed (normalized cut 0.03, 0.155, 0.23, 0.25, 0.31), but the
+models score those halves as one story at log-odds 2.76, 1.95, 0.19, 2.04, 0.37, and four
+are over ``graph_cut`` (0.15). Tried (none kept; the refitted models):
+
+* ``graph_cut`` 0.35 (the stream's tuning seed does not bound it: every true story's
+  graph halves there score log-odds 9.8 or more): cross-set ECB+ 0.921 (P 0.900, R
+  0.944) -> 0.926 (P 0.930, R 0.922), BASIL and Multi-News unchanged (no story of 8
+  members), but the gate's text-only ECB+ row 0.911 -> 0.874 (true stories cut where no
+  names are measured) and the shipped ECB+ row 0.913 -> 0.909; and the value was read
+  off ECB+'s own cuts.
+* Salient names in conflict, measured before fitting: the PERSON with the most mentions
+  (2 or more) on each side, its surname absent from the other side's names, both ways:
+  on ECB+'s same-topic pairs of TF-IDF cosine 0.2 or more, 28 % of different-event pairs
+  and 4 % of same-event pairs (3 or more mentions: 18 % / 1 %; the top GPE or LOC: 6 % /
+  2 %), about what the dropped lead-people conflict gave (30 % / 7 %), so not fitted.
+  Between split halves (a name in half of one half's members and at most 10 % of the
+  other's, both ways): on 3 of the 5 refused correct graph cuts and on 14 of 51 true
+  stories' graph halves: no separator either.
 """
 
 from __future__ import annotations
