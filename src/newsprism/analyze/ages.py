@@ -46,6 +46,9 @@ class Aged:
 
 # After an age set off by commas: the closing comma (", 16, was").
 _AGE_AFTER: Final = re.compile(r",[^\S\n]")
+# After an age that ends the sentence or a dashed aside, a person's only ("Lisa Brann,
+# 57." / "-- Dorin Telmar, 22 --"): a full stop before a space or the end, or a dash.
+_AGE_END: Final = re.compile(r"\.(?:\s|$)|[^\S\n]+(?:--|\u2014|\u2013)(?:\s|$)|[^\S\n]*[;)]")
 # An age in a relative clause after a name: "Holland, who is 58, said"; the clause
 # ends at the number ("who is 58 percent" is not an age; the unit makes it no count).
 _AGE_CLAUSE_BEFORE: Final = re.compile(rf",{SP}+who{SP}+(?:is|was|turns|turned){SP}+$")
@@ -135,8 +138,13 @@ def _named_before(comma_at: int, ctx: ParsedText) -> Token | None:
 
 
 def _aged_between_commas(amount: Amount, ctx: ParsedText) -> Aged | None:
-    """The person a number set off by commas after a name is the age of ("Petra, 17,")."""
-    if not _AGE_AFTER.match(ctx.text, amount.num_end):
+    """The person a number set off by commas after a name is the age of ("Petra, 17,");
+    after a person's name (an entity label, or a name in apposition to a person noun:
+    "their son, Teo, 10") the number may also end the sentence or a dashed aside
+    ("Lisa Brann, 57." / "-- Dorin Telmar, 22 --") and start a list of people ("Kiro
+    Dallan, 46, and his wife")."""
+    comma_after = _AGE_AFTER.match(ctx.text, amount.num_end) is not None
+    if not (comma_after or _AGE_END.match(ctx.text, amount.num_end)):
         return None
     comma = ctx.token_at(amount.num_start - 2) if amount.num_start >= 2 else None
     if comma is None or comma.text != "," or ctx.text[amount.num_start - 1] != " ":
@@ -144,12 +152,25 @@ def _aged_between_commas(amount: Amount, ctx: ParsedText) -> Aged | None:
     name = ctx.doc[comma.i - 1] if comma.i > 0 else None
     if name is None or name.pos_ != "PROPN" or not name.text[:1].isupper():
         return None
-    following = ctx.token_from(amount.num_end + 1)
-    if following is not None and (following.pos_ in {"CCONJ", "PROPN", "NUM"}):
+    person = _named_person(name)
+    if not (comma_after or person):
+        return None
+    following = ctx.token_from(amount.num_end + 1) if comma_after else None
+    listed = following is not None and following.pos_ in {"CCONJ", "PROPN", "NUM"}
+    if listed and not (person and following is not None and following.pos_ == "CCONJ"):
         return None  # a list: "Paris, 12, and London"
     number = ctx.token_at(amount.num_start)
     appositive = number is not None and number.dep_ == "appos"
-    return _aged(name) if appositive or name.ent_type_ == "PERSON" else None
+    return _aged(name) if appositive or person else None
+
+
+def _named_person(name: Token) -> bool:
+    """Whether a proper noun is a person's name: labelled a person, or in apposition to
+    a person noun ("their son, Teo")."""
+    if name.ent_type_ == "PERSON":
+        return True
+    head = name.head
+    return name.dep_ == "appos" and head.pos_ == "NOUN" and head.lemma_.lower() in _PERSON_NOUNS
 
 
 def _aged_at(amount: Amount, ctx: ParsedText) -> Aged | None:

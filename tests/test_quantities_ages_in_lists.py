@@ -1,0 +1,42 @@
+"""Ages set off after a name where the sentence or a dashed aside ends, or a list of
+people goes on (invented names and events)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsprism.analyze.nlp import load_english
+from newsprism.analyze.quantities import extract_quantities
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_english()
+
+
+def _ages(nlp: Language, text: str) -> list[tuple[str, float, str | None]]:
+    return [(q.text, q.value, q.about) for q in extract_quantities(nlp(text)) if q.unit == "years"]
+
+
+def test_an_age_ending_the_sentence_after_a_person(nlp: Language) -> None:
+    found = _ages(nlp, "Police named Kiro Dallan, 46, and his wife, Mira Dallan, 47.")
+    assert found == [("46", 46, "dallan"), ("47", 47, "dallan")]
+
+
+def test_an_age_in_a_dashed_aside(nlp: Language) -> None:
+    found = _ages(nlp, "A gunman shot a worker -- Dorin Vask Telmar, 22 -- at the fence.")
+    assert found == [("22", 22, "telmar")]
+
+
+def test_an_age_before_a_list_of_people_goes_on(nlp: Language) -> None:
+    found = _ages(nlp, "The others are the couple's son, Teo, 10, and housekeeper Lisa Brann, 57.")
+    assert found == [("10", 10, "teo"), ("57", 57, "brann")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The ferry sailed from Oslo to Paris, 12, and London.", "Tickets cost 10 in Paris, 12."],
+)
+def test_a_number_after_a_place_is_no_age(nlp: Language, text: str) -> None:
+    assert _ages(nlp, text) == []
