@@ -26,7 +26,8 @@ One measure
     ``about`` heads match: equal after case-folding, a plural ``s`` and the few words
     news uses for one count (``_SAME_HEADS``: wounded/injured/hurt, killed/dead/deaths),
     or one the suffix of the other ("dockworker"/"worker"; the shorter at least 4
-    letters). Then,
+    letters). A count of people told with what befell them ("five people were
+    wounded", "two others died") has that for its head, as "five wounded" has. Then,
     in a second pass, groups of one unit with different heads merge, most similar pair
     first, when their sentences are lexically similar (``merge_similarity``) and the
     merge adds no disagreement: either all merged figures fit one another, or one side
@@ -95,7 +96,8 @@ Incompatible figures
 
 Units
     Figures are compared in the analyser's unit (lengths in km, areas in km2, ...), ages
-    ("Holt, 46,", "an 18-year-old") apart from durations though both are in years (an
+    ("Holt, 46,", "an 18-year-old", and "40-year- old" split by a stray space in a scraped
+    page) apart from durations though both are in years (an
     18-year-old sentenced to 13 years: two measures), and durations in days, a month
     being 28-31 days and a year 365-366 ("6 weeks" and "3 months" differ, "3 months"
     and "13 weeks" agree). A fact is shown in the unit its
@@ -114,7 +116,9 @@ Order and ids
     are in story article order, then offset.
 
 Similarity is :class:`~newsprism.reconcile.similarity.LexicalSimilarity` of the
-quantities' sentences, fitted once on all of them: on the sample stories the dense model
+quantities' sentences (of the item that holds the figure where a sentence runs a list
+together with semicolons or line breaks: "Here's what we know: ...; 27 people were
+taken to hospitals; ..."), fitted once on all of them: on the sample stories the dense model
 scores unrelated sentences of one story about as high as related ones (see the
 calibration notes on :class:`~newsprism.reconcile.figures.FactOptions`, which lives in
 :mod:`newsprism.reconcile.figures` with the figure rules and is re-exported here).
@@ -256,6 +260,28 @@ _SAME_HEADS: Final = MappingProxyType(
 )  # fmt: skip
 
 
+# "five people were wounded", "12 others killed": a count of people whose verb says
+# what befell them counts the wounded or the dead, as "five wounded" does.
+_GENERIC_PEOPLE: Final = frozenset({"people", "person", "other", "others"})
+_BEFELL: Final = re.compile(
+    r"[^\S\n]+(?:(?:were|was|are|is|have|had|has|been|got|reportedly)[^\S\n]+){0,3}"
+    r"(wounded|injured|hurt|killed|dead|died)\b",
+    re.IGNORECASE,
+)
+
+
+def _about(q: Quantity, text: str) -> str:
+    """What a quantity counts, for its head: the analyser's ``about``, or for a count of
+    people the verb that says what befell them ("five people were wounded": wounded)."""
+    about = q.about or ""
+    if about.casefold() in _GENERIC_PEOPLE and q.unit is None:
+        befell = _BEFELL.match(text, q.end)
+        if befell is not None:
+            word = befell.group(1).casefold()
+            return "dead" if word == "died" else word
+    return about
+
+
 def _head(about: str) -> str:
     head = about.casefold().strip()
     if len(head) > 3 and head.endswith("s") and not head.endswith("ss"):
@@ -314,7 +340,8 @@ def _collect(material: StoryMaterial, opts: FactOptions) -> tuple[list[_Item], l
             if key not in index:
                 index[key] = len(sentences)
                 sentences.append(context)
-            compared, lo, hi, shown, scale = _compared(q, opts)
+            text = article.text
+            compared, lo, hi, shown, scale = _compared(q, opts, bool(_AGE_AFTER.match(text, q.end)))
             vague = _vague(q)
             if vague:
                 lo, hi = q.value, q.value * opts.vague_span
@@ -323,7 +350,7 @@ def _collect(material: StoryMaterial, opts: FactOptions) -> tuple[list[_Item], l
             items.append(
                 _Item(
                     len(items), article.id, material.source_of(article.id), compared,
-                    _head(q.about or ""), index[key], lo, hi, shown, scale, actors, definite,
+                    _head(_about(q, text)), index[key], lo, hi, shown, scale, actors, definite,
                     vague,
                 )
             )  # fmt: skip
@@ -339,9 +366,29 @@ def _context(
     before and after it, so that every figure of the list is not alike."""
     inside = [q for q in found if sentence.start <= q.start < sentence.end]
     if len(inside) < opts.list_figures:
-        return sentence
+        return _clause(material, sentence, found[n])
     start = max(sentence.start, found[n - 1].end if n else 0)
     end = min(sentence.end, found[n + 1].start if n + 1 < len(found) else sentence.end)
+    return material.passage(sentence.article, start, end)
+
+
+# Where one item of a list run into one sentence ends: a semicolon or a line break
+# ("Here's what we know: ...; A total of 27 people were taken to hospitals; ...").
+_ITEM_END: Final = re.compile(r"[;\n]")
+
+
+def _clause(material: StoryMaterial, sentence: Passage, q: Quantity) -> Passage:
+    """The item of a list run into one sentence that holds the figure, or the sentence:
+    the other items' words say nothing of what the figure counts."""
+    text = material.by_id[sentence.article].text
+    start, end = sentence.start, sentence.end
+    for found in _ITEM_END.finditer(text, start, q.start):
+        start = found.end()
+    after = _ITEM_END.search(text, q.end, end)
+    if after is not None:
+        end = after.start()
+    if (start, end) == (sentence.start, sentence.end) or not text[start:end].strip():
+        return sentence
     return material.passage(sentence.article, start, end)
 
 
@@ -408,12 +455,19 @@ def _is_age(q: Quantity) -> bool:
     return q.unit == "years" and _AGE_TEXT.search(q.text) is not None
 
 
-def _compared(q: Quantity, opts: FactOptions) -> tuple[Quantity, float, float, str | None, float]:
+# The rest of an age split by a stray space in scraped text ("40-year- old"), after a
+# quantity the analyser read as the duration "40-year".
+_AGE_AFTER: Final = re.compile(r"[^\S\n]?-[^\S\n]*old\b", re.IGNORECASE)
+
+
+def _compared(
+    q: Quantity, opts: FactOptions, aged: bool = False
+) -> tuple[Quantity, float, float, str | None, float]:
     """The quantity in the unit it is compared in (durations in days, ages in years of
     their own), its interval there, and the unit it was written in with that unit's
-    size."""
+    size. ``aged``: the article goes on with an age's "- old" after the quantity."""
     lo, hi = interval(q, opts)
-    if _is_age(q):
+    if _is_age(q) or (aged and q.unit == "years"):
         return replace(q, unit=_AGE), lo, hi, q.unit, 1.0
     shown, scale = written_unit(q)
     if q.unit is not None and q.unit in _DAYS:
