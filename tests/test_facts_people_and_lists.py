@@ -77,3 +77,16 @@ def test_a_figure_in_a_list_run_into_one_sentence_is_compared_by_its_item(
     fact = _with(compare_facts(material), "27 people")
     assert fact.status == "differ"
     assert {v.passage.text for v in fact.values} == {"30 people", "27 people"}
+
+
+def test_one_figure_written_in_one_unit_by_two_sources_is_one_fact(analyzer: Analyzer) -> None:
+    material = _story(
+        analyzer,
+        [
+            ("Tarvel Today", "A climber is recovering after falling 2,400 feet during a climb."),
+            ("Fjord Post", "Doctors say it does not take a 2,400-foot tumble to break a neck."),
+        ],
+    )
+    fact = _with(compare_facts(material), "2,400-foot")
+    assert fact.status == "agree"
+    assert {v.passage.text for v in fact.values} == {"2,400 feet", "2,400-foot"}

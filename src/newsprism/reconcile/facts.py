@@ -688,24 +688,39 @@ def _tied(x: _Item, y: _Item) -> bool:
 def _bridged(a: _Slot, b: _Slot) -> bool:
     """Whether the slots hold the same exact figure of two digits or more in one article
     under tied heads (``_tied``), or, one slot without a head and the figure with a
-    unit, written in the same words by two sources ("$5.4 million"). The two-digit
+    unit, written in the same words by two sources ("$5.4 million"; "3,500 feet" /
+    "3,500-foot", ``_same_written``). The two-digit
     floor keeps "two" and "three", which an article repeats for unrelated things, out;
     it was set on the BASIL calibration gold's one tally case and is not tuned further."""
     headless = not (a.items[0].head and b.items[0].head) and a.items[0].quantity.unit is not None
     for x in a.items:
-        if x.quantity.approx is not None or abs(x.quantity.value) < 10:
+        if x.quantity.approx is not None:
             continue
+        big = abs(x.quantity.value) >= 10
         for y in b.items:
-            if (
-                (
-                    (y.article == x.article and _tied(x, y))
-                    or (headless and y.quantity.text == x.quantity.text)
-                )
-                and y.quantity.approx is None
-                and math.isclose(x.quantity.value, y.quantity.value, rel_tol=1e-9)
+            if y.quantity.approx is not None or not math.isclose(
+                x.quantity.value, y.quantity.value, rel_tol=1e-9
             ):
+                continue
+            if big and y.article == x.article and _tied(x, y):
+                return True
+            if headless and ((big and y.quantity.text == x.quantity.text) or _same_written(x, y)):
                 return True
     return False
+
+
+_WRITTEN: Final = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _same_written(x: _Item, y: _Item) -> bool:
+    """Whether two figures are written with the same digits, two or more, in the same
+    unit ("3,500 feet" / "a 3,500-foot fall"): the same words but for the unit's form.
+    The floor is on the written figure, not on the value in the compared unit (3,500
+    feet is 1.07 km)."""
+    found = [_WRITTEN.findall(i.quantity.text) for i in (x, y)]
+    if any(len(f) != 1 for f in found) or found[0] != found[1]:
+        return False
+    return x.shown is not None and x.shown == y.shown and float(found[0][0].replace(",", "")) >= 10
 
 
 def _small_counts(a: _Slot, b: _Slot, opts: FactOptions) -> bool:
