@@ -46,7 +46,11 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from collections.abc import Collection, Iterator, Sequence
+from functools import cached_property
+from itertools import groupby
+from operator import itemgetter
 from typing import Final
 
 from spacy.tokens import Doc, Span, Token
@@ -142,6 +146,60 @@ class SpeakerDoc(QuotedDoc):
         """The resolver's gender for ``name``; failing that, the one a pronoun resolved
         to that person earlier in the text showed ("…," he said: male)."""
         return self.names.gender(name) or self.shown.get(name)
+
+    # Lookups built once per article on first use. The rules below used to scan the
+    # tokens back from each speaker mention, which on a long transcript (one paragraph
+    # of thousands of quotes, "he said" after each) is quadratic: minutes per 100,000
+    # characters (bench/long_article.py --case). Each index gives the same answer as
+    # the scan it replaced (tests/test_speaker_scale.py).
+
+    @cached_property
+    def _breaks(self) -> tuple[list[int], list[int]]:
+        """Starts and ends of the :data:`_PARAGRAPH_BREAK` matches in the whole text."""
+        found = [(m.start(), m.end()) for m in _PARAGRAPH_BREAK.finditer(self.text)]
+        return [s for s, _ in found], [e for _, e in found]
+
+    def paragraph_breaks(self, start: int, end: int) -> int:
+        """``len(_PARAGRAPH_BREAK.findall(text, start, end))`` in O(log n): a match is
+        one run of white space holding a line break, from its first line break on; a
+        run begun before ``start`` counts when its part from ``start`` holds one."""
+        if start >= end:
+            return 0
+        starts, ends = self._breaks
+        first = bisect_left(starts, start)
+        count = bisect_left(starts, end) - first
+        if first > 0 and ends[first - 1] > start:
+            count += "\n" in self.text[start : min(ends[first - 1], end)]
+        return count
+
+    @cached_property
+    def asking_verbs(self) -> list[int]:
+        """Indices of the verbs of asking outside quotes (:data:`_ASKING`), in order."""
+        return [
+            t.i
+            for t in self.doc
+            if t.lemma_.lower() in _ASKING and not self.quoted[t.i] and t.pos_ == "VERB"
+        ]
+
+    @cached_property
+    def unquoted_by_lemma(self) -> dict[str, list[int]]:
+        """Indices of the tokens outside quotes, in order, by lemma."""
+        index: dict[str, list[int]] = {}
+        for token in self.doc:
+            if not self.quoted[token.i]:
+                index.setdefault(token.lemma_, []).append(token.i)
+        return index
+
+    @cached_property
+    def first_indefinite(self) -> dict[str, int]:
+        """Lemma -> index of its first noun with "a"/"an" ("a spokesman")."""
+        index: dict[str, int] = {}
+        for token in self.doc:
+            if token.pos_ != "NOUN" or token.lemma_ in index:
+                continue
+            if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+                index[token.lemma_] = token.i
+        return index
 
 
 def note_speaker(ctx: SpeakerDoc, offsets: tuple[int, int], name: str) -> None:
@@ -391,20 +449,22 @@ def _question_addressee(
     pronoun = ctx.token_at(offset)
     if pronoun is None or pronoun.head.lemma_.lower() in _ASKING:
         return None
-    for token in reversed(ctx.doc[: pronoun.sent.start]):
-        if len(_PARAGRAPH_BREAK.findall(ctx.text, token.idx, offset)) > _DESCRIPTION_REACH:
-            return None
-        if token.lemma_.lower() not in _ASKING or ctx.quoted[token.i] or token.pos_ != "VERB":
-            continue
-        addressee = _addressee(ctx, token)
-        asked = {name for at, name in spoken if at < token.idx}
-        since = {name for at, name in spoken if token.idx <= at < offset}
-        if addressee is None or ctx.gender(addressee) not in (None, gender):
-            return None
-        # A reply in between ("Rask answered, …") is a speaker since: the usual rule
-        # then finds whoever spoke last.
-        return addressee if since <= asked - {addressee} else None
-    return None
+    # The last verb of asking before the pronoun's sentence; the paragraph breaks
+    # between only grow further back, so the reach is checked at that verb alone.
+    before = bisect_left(ctx.asking_verbs, pronoun.sent.start)
+    if before == 0:
+        return None
+    token = ctx.doc[ctx.asking_verbs[before - 1]]
+    if ctx.paragraph_breaks(token.idx, offset) > _DESCRIPTION_REACH:
+        return None
+    addressee = _addressee(ctx, token)
+    asked = {name for at, name in spoken if at < token.idx}
+    since = {name for at, name in spoken if token.idx <= at < offset}
+    if addressee is None or ctx.gender(addressee) not in (None, gender):
+        return None
+    # A reply in between ("Rask answered, …") is a speaker since: the usual rule
+    # then finds whoever spoke last.
+    return addressee if since <= asked - {addressee} else None
 
 
 def _addressee(ctx: SpeakerDoc, verb: Token) -> str | None:
@@ -475,7 +535,7 @@ def _taken_up(
         or (not role and _answers_the_asker(ctx, tokens, last[0]))
     ):
         return None
-    breaks = len(_PARAGRAPH_BREAK.findall(ctx.text, last[0], offsets[0]))
+    breaks = ctx.paragraph_breaks(last[0], offsets[0])
     return last[1] if breaks <= _DESCRIPTION_REACH else None
 
 
@@ -608,17 +668,19 @@ def _possessor(ctx: SpeakerDoc, head: Token) -> str | None:
     takes up that owner, when the nearest earlier use of the head noun (outside
     quotes, within :data:`_DESCRIPTION_REACH` paragraphs) has a possessor the resolver
     knows. The office of a named person speaks for that person."""
-    for token in reversed(ctx.doc[: head.i]):
-        if len(_PARAGRAPH_BREAK.findall(ctx.text, token.idx, head.idx)) > _DESCRIPTION_REACH:
-            return None
-        if token.lemma_ != head.lemma_ or ctx.quoted[token.i]:
-            continue
-        owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
-        if not owners:
-            return None
-        owner = ctx.doc[owners[0].left_edge.i : owners[0].i + 1]
-        return ctx.names.canonical(owner.text, owner.start_char)
-    return None
+    # The nearest such use; the paragraph breaks between only grow further back.
+    uses = ctx.unquoted_by_lemma.get(head.lemma_, [])
+    before = bisect_left(uses, head.i)
+    if before == 0:
+        return None
+    token = ctx.doc[uses[before - 1]]
+    if ctx.paragraph_breaks(token.idx, head.idx) > _DESCRIPTION_REACH:
+        return None
+    owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    if not owners:
+        return None
+    owner = ctx.doc[owners[0].left_edge.i : owners[0].i + 1]
+    return ctx.names.canonical(owner.text, owner.start_char)
 
 
 def _names_someone_else(ctx: SpeakerDoc, tokens: Span, person: str) -> bool:
@@ -651,18 +713,14 @@ def _described_body(ctx: SpeakerDoc, offset: int) -> str | None:
     if not named:
         return None
     start, name = max(named)
-    breaks = len(_PARAGRAPH_BREAK.findall(ctx.text, start, offset))
+    breaks = ctx.paragraph_breaks(start, offset)
     return name if breaks <= _DESCRIPTION_REACH else None
 
 
 def _introduced_unnamed(ctx: SpeakerDoc, head: Token) -> bool:
     """Whether an earlier "a/an …" noun phrase has the same head noun ("a spokesman")."""
-    return any(
-        token.lemma_ == head.lemma_
-        and token.pos_ == "NOUN"
-        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
-        for token in ctx.doc[: head.i]
-    )
+    first = ctx.first_indefinite.get(head.lemma_)
+    return first is not None and first < head.i
 
 
 # Pronouns and words that name no one the resolver could know.
@@ -689,27 +747,47 @@ def _antecedent(
     # "she" is a person: an organisation that spoke before ("The Hill reported") is not
     others = {e.name for e in getattr(ctx.names, "entities", ()) if e.type != "PERSON"}
     people = {e.name for e in getattr(ctx.names, "entities", ()) if e.type == "PERSON"}
-    candidates = sorted(
-        [
-            (pos, name, True)
-            for pos, name in spoken
-            if pos < offset and name not in others and not body_name(name, people)
-        ]
-        + [
-            (pos, name, _is_subject(ctx, pos))
-            for name, pos in _people_outside_quotes(ctx, offset)
-            if not modifier_mention(ctx, pos) and not body_name(name, people)
-        ],
+    said = sorted(
+        ((pos, name) for pos, name in spoken if pos < offset and name not in others),
         key=lambda c: c[0],
         reverse=True,
     )
-    fitting = [
-        c
-        for c in candidates
-        if (gender is None or ctx.gender(c[1]) in (None, gender)) and c[1] not in excluded
-    ]
-    preferred = next((c for c in fitting if c[2]), None) or next(iter(fitting), None)
-    return preferred[1] if preferred is not None else None
+    fallback = None
+    # Nearest first, stopping at the first fitting subject: a pronoun late in a long
+    # transcript no longer tests every name before it (the preferred one is near).
+    for pos, name, is_speaker in _nearest_first(ctx, offset, said):
+        if name in excluded or body_name(name, people):
+            continue
+        if not is_speaker and modifier_mention(ctx, pos):
+            continue
+        if gender is not None and ctx.gender(name) not in (None, gender):
+            continue
+        if is_speaker or _is_subject(ctx, pos):
+            return name
+        if fallback is None:
+            fallback = name
+    return fallback
+
+
+def _nearest_first(
+    ctx: SpeakerDoc, offset: int, said: Sequence[tuple[int, str]]
+) -> Iterator[tuple[int, str, bool]]:
+    """Speakers (``said``, nearest first) and people named outside quotes before
+    ``offset``, nearest first: a speaker before a name at the same place, names at one
+    place in text order (the order one stable sort of both, nearest first, gave); True
+    for a speaker. Lazy: the caller stops at the first that fits."""
+    k = 0
+    for start, group in groupby(reversed(ctx.names.people_before(offset)), key=itemgetter(1)):
+        token = ctx.token_at(start)
+        if token is None or ctx.quoted[token.i]:
+            continue
+        while k < len(said) and said[k][0] >= start:
+            yield said[k][0], said[k][1], True
+            k += 1
+        for name, _ in reversed(list(group)):
+            yield start, name, False
+    for pos, name in said[k:]:
+        yield pos, name, True
 
 
 def _people_outside_quotes(ctx: SpeakerDoc, offset: int) -> Iterator[tuple[str, int]]:
