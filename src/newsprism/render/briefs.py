@@ -27,6 +27,19 @@ MAX_ROWS = 12
 _OPENING_MARKS = frozenset("\"'“‘„‚«‹「『")
 
 
+# What an empty section says, in every view (terminal, Markdown, HTML): a heading over
+# nothing read as output lost.
+NO_STATEMENTS = "No statement quoted or reported."
+NO_NUMBERS = "No numbers found."
+NO_EVENTS = "No dated events found."
+
+
+def no_exclusives(brief: Brief) -> str:
+    """Why a brief lists no exclusive: one article has nothing to compare."""
+    lone = len(brief.story.articles) < 2
+    return "One article only: nothing to compare." if lone else "Every detail has a second source."
+
+
 def exclusive_detail(item: Exclusive) -> str:
     """What an exclusive shows: a quote's passage inside quotation marks, else the
     passage. A quote's passage runs from inside its first opening mark to inside its last
@@ -134,7 +147,7 @@ def statements_view(brief: Brief) -> Table:
         table.caption = (
             f"{counted(single, 'statement')} carried by one article only {carried} in the JSON"
         )
-    return _or_none(table, "No statement quoted or reported.")
+    return _or_none(table, NO_STATEMENTS)
 
 
 def _fact_values(fact: Fact) -> Text:
@@ -163,7 +176,7 @@ def facts_view(brief: Brief) -> Table:
         table.add_row(Text(fact.about), Text(fact.unit or "count"), status, _fact_values(fact))
     if len(facts) > MAX_ROWS:
         table.add_row("", "", "", _more(len(facts) - MAX_ROWS))
-    return _or_none(table, "No numbers found.")
+    return _or_none(table, NO_NUMBERS)
 
 
 def discrepancies_view(brief: Brief) -> RenderableType:
@@ -196,11 +209,7 @@ def exclusives_view(brief: Brief) -> Table:
         table.add_row(Text(passage_outlet(item.passage)), item.kind, Text(exclusive_detail(item)))
     if len(brief.exclusives) > MAX_ROWS:
         table.add_row("", "", _more(len(brief.exclusives) - MAX_ROWS))
-    lone = len(brief.story.articles) < 2
-    return _or_none(
-        table,
-        "One article only: nothing to compare." if lone else "Every detail has a second source.",
-    )
+    return _or_none(table, no_exclusives(brief))
 
 
 def timeline_view(brief: Brief) -> Table:
@@ -211,7 +220,7 @@ def timeline_view(brief: Brief) -> Table:
     table.add_column("dated by", ratio=1)
     for event in brief.timeline:
         table.add_row(event.date, Text(event.text), _outlets(event.mentions))
-    return _or_none(table, "No dated events found.")
+    return _or_none(table, NO_EVENTS)
 
 
 def framing_view(brief: Brief) -> Table:

@@ -18,7 +18,15 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from newsprism import __version__
 from newsprism.model import Brief
-from newsprism.render.briefs import disputing_outlets, summary_outlets
+from newsprism.render.briefs import (
+    NO_EVENTS,
+    NO_NUMBERS,
+    NO_STATEMENTS,
+    disputing_outlets,
+    exclusive_detail,
+    no_exclusives,
+    summary_outlets,
+)
 from newsprism.render.jsonout import failures_heading
 from newsprism.render.lists import (
     MAX_NAMES,
@@ -45,6 +53,12 @@ def _environment() -> Environment:
         disputing_outlets=disputing_outlets,
         passage_outlet=passage_outlet,
         summary_outlets=summary_outlets,
+        exclusive_detail=exclusive_detail,
+        # What an empty section says, as in the terminal and Markdown views.
+        no_exclusives=no_exclusives,
+        no_statements=NO_STATEMENTS,
+        no_numbers=NO_NUMBERS,
+        no_events=NO_EVENTS,
         # Long lists cut with a count, as in Markdown (the JSON report keeps them all).
         capped=capped,
         more=more,

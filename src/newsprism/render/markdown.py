@@ -15,8 +15,12 @@ from typing import Any
 from newsprism.model import Brief, Passage
 from newsprism.render.bidi import ISOLATES, PDI
 from newsprism.render.briefs import (
+    NO_EVENTS,
+    NO_NUMBERS,
+    NO_STATEMENTS,
     disputing_outlets,
     exclusive_detail,
+    no_exclusives,
     summary_outlets,
 )
 from newsprism.render.jsonout import failures_heading
@@ -95,6 +99,8 @@ def _summary(brief: Brief, outlets: dict[str, str]) -> list[str]:
 
 def _statements(brief: Brief) -> list[str]:
     lines = ["### Who said what", ""]
+    if not brief.statements:
+        return [*lines, NO_STATEMENTS]
     shown, left = capped(brief.statements, MAX_SECTION_ROWS)
     for statement in shown:
         lines.append(f"- **{escape(statement.speaker or '(unattributed)')}**")
@@ -108,6 +114,8 @@ def _statements(brief: Brief) -> list[str]:
 
 
 def _facts(brief: Brief) -> list[str]:
+    if not brief.facts:
+        return ["### Numbers", "", NO_NUMBERS]
     lines = ["### Numbers", "", "| what | unit | status | values |", "| --- | --- | --- | --- |"]
     shown, left = capped(brief.facts, MAX_SECTION_ROWS)
     for fact in shown:
@@ -136,12 +144,16 @@ def _discrepancies(brief: Brief) -> list[str]:
 
 def _exclusives(brief: Brief) -> list[str]:
     lines = ["### Only one source reports", ""]
+    if not brief.exclusives:
+        return [*lines, no_exclusives(brief)]
     shown, left = capped(brief.exclusives, MAX_SECTION_ROWS)
     lines += [f"- {_who(e.passage)} ({e.kind}): {escape(exclusive_detail(e))}" for e in shown]
     return lines + _more_row(left, "details")
 
 
 def _timeline(brief: Brief) -> list[str]:
+    if not brief.timeline:
+        return ["### Timeline", "", NO_EVENTS]
     lines = ["### Timeline", "", "| date | what happened | dated by |", "| --- | --- | --- |"]
     shown, left = capped(brief.timeline, MAX_SECTION_ROWS)
     for event in shown:
