@@ -90,3 +90,28 @@ def test_one_figure_written_in_one_unit_by_two_sources_is_one_fact(analyzer: Ana
     fact = _with(compare_facts(material), "2,400-foot")
     assert fact.status == "agree"
     assert {v.passage.text for v in fact.values} == {"2,400 feet", "2,400-foot"}
+
+
+def test_an_uncommon_exact_figure_two_sources_give_is_one_fact(analyzer: Analyzer) -> None:
+    material = _story(
+        analyzer,
+        [
+            ("Tarvel Today", "The council backed Mayor Rask by 214 votes to 137 on Tuesday."),
+            ("Fjord Post", "The tally of dissenters at 137 startled her allies in Kellan."),
+        ],
+    )
+    fact = _with(compare_facts(material), "137")
+    assert fact.status == "agree" and len(fact.values) == 2
+
+
+def test_a_round_figure_two_sources_give_for_different_things_stays_apart(
+    analyzer: Analyzer,
+) -> None:
+    material = _story(
+        analyzer,
+        [
+            ("Tarvel Today", "The strike in Kellan closed 120 schools on Tuesday."),
+            ("Fjord Post", "Union leaders said 120 buses stayed in their depots at dawn."),
+        ],
+    )
+    assert all(len(f.values) == 1 for f in compare_facts(material))

@@ -47,7 +47,10 @@ One measure
     ("by a vote of 88 to 41" / "the 41 Liberals": a tally's side counted again; never
     "12 people" / "12 schools", two measures sharing a figure), or when one has no head
     and another source writes the same exact figure in the same words ("outspending the
-    mayor $3.2 million to $150,000" / "spent $3.2 million on the race").
+    mayor $3.2 million to $150,000" / "spent $3.2 million on the race"), or when two
+    sources give one exact figure of three significant digits or more ("by 214 votes to
+    137" / "the dissenters at 137": such a figure rarely recurs in one story for
+    another thing; round or short ones do, "120 schools" / "120 buses").
 
 Compatibility of two figures
     Each figure is an interval. An exact figure written in digits is ``[v - s/2, v +
@@ -706,7 +709,26 @@ def _bridged(a: _Slot, b: _Slot) -> bool:
                 return True
             if headless and ((big and y.quantity.text == x.quantity.text) or _same_written(x, y)):
                 return True
+            if x.source != y.source and _uncommon(x) and _uncommon(y):
+                return True
     return False
+
+
+# Significant digits from which a figure is read as one measure's wherever two sources
+# give it exactly ("by 200 votes to 117" / "the number of rebels at 117"): a round or
+# short figure ("six years", "12 people", "1,500") recurs in one story for unrelated
+# things, a three-digit one rarely.
+_UNCOMMON_DIGITS: Final = 3
+
+
+def _uncommon(item: _Item) -> bool:
+    """Whether a figure is written exactly with at least ``_UNCOMMON_DIGITS``
+    significant digits ("117", "1,240", "43.6")."""
+    found = _WRITTEN.findall(item.quantity.text)
+    if len(found) != 1 or item.quantity.approx is not None:
+        return False
+    digits = found[0].replace(",", "").replace(".", "").strip("0")
+    return len(digits) >= _UNCOMMON_DIGITS
 
 
 _WRITTEN: Final = re.compile(r"\d[\d,]*(?:\.\d+)?")
