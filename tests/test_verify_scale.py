@@ -15,6 +15,7 @@ from newsprism.model import Analysis, Article, Entity, Mention, Quantity, Quote,
 from newsprism.reconcile import verify
 from newsprism.reconcile.agreement import quantities_in
 from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.verify_missing import quantities_in as quantities_within
 
 _NAMES = ("Arno Brask", "Dalia Corlan", "Port of Velm", "Edrik Farrow")
 
@@ -87,7 +88,7 @@ def test_the_tables_find_what_the_scans_found(seed: int) -> None:
     analysis = material.analyses[verify.SUMMARY_ID]
     for start, end in [*spans, (0, spans[40][1]), (spans[7][0] + 2, spans[9][1] - 2)]:
         passage = material.passage(verify.SUMMARY_ID, start, end)
-        assert verify._quantities_in(material, passage) == quantities_in(material, passage)
+        assert quantities_within(material, passage) == quantities_in(material, passage)
         assert verify._names_in(material, passage) == _scan_names(analysis, start, end)
         assert verify._quotes_in(material, passage) == [
             q for q in analysis.quotes if q.direct and start <= q.start and q.end <= end
@@ -104,7 +105,7 @@ def test_each_table_is_built_once_per_article() -> None:
         passage = material.passage(verify.SUMMARY_ID, start, end)
         verify._names_in(material, passage)
         verify._quotes_in(material, passage)
-        verify._quantities_in(material, passage)
+        quantities_within(material, passage)
     for kind in ("mentions", "quotes", "quantities"):
         table = material.memo(f"verify-{kind}")
         assert list(table) == [verify.SUMMARY_ID]

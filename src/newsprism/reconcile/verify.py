@@ -41,8 +41,7 @@ from __future__ import annotations
 import itertools
 import logging
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -78,7 +77,9 @@ from newsprism.reconcile.verify_missing import (
     SUMMARY_ID,
     MissingOptions,
     find_missing,
+    inside,
     quantities_at,
+    quantities_in,
 )
 
 logger = logging.getLogger(__name__)
@@ -200,38 +201,9 @@ def clauses_of(material: StoryMaterial, sentence: Passage, min_words: int) -> li
 # a 1 MB summary (12,000 sentences) spent hours there (bench/verify.py --summary-chars).
 
 
-def _inside(
-    material: StoryMaterial,
-    passage: Passage,
-    kind: str,
-    items: Callable[[Analysis], Sequence[tuple[int, int, object]]],
-) -> list[object]:
-    """The items of the passage's article (``items`` lists them, each with its start and
-    end) that lie within the passage, in the order ``items`` gives: a bisection into a
-    table of them by start, built once per article and ``kind``."""
-    memo = material.memo(f"verify-{kind}")
-    table = memo.get(passage.article)
-    if table is None:
-        analysis = material.analysis(passage.article)
-        listed = items(analysis) if analysis is not None else []
-        rows = sorted((start, end, n) for n, (start, end, _) in enumerate(listed))
-        table = memo[passage.article] = ([r[0] for r in rows], rows, [x for *_, x in listed])
-    starts, rows, found = table
-    lo, hi = bisect_left(starts, passage.start), bisect_right(starts, passage.end)
-    return [found[n] for n in sorted(n for _, end, n in rows[lo:hi] if end <= passage.end)]
-
-
-def _quantities_in(material: StoryMaterial, passage: Passage) -> list[Quantity]:
-    """The article's quantities inside the passage (as ``agreement.quantities_in``)."""
-    found = _inside(
-        material, passage, "quantities", lambda a: [(q.start, q.end, q) for q in a.quantities]
-    )
-    return [q for q in found if isinstance(q, Quantity)]
-
-
 def _mentions_in(material: StoryMaterial, passage: Passage) -> list[tuple[Entity, Mention]]:
     """(entity, mention) of every entity mention inside the passage, entity by entity."""
-    found = _inside(
+    found = inside(
         material,
         passage,
         "mentions",
@@ -251,7 +223,7 @@ def relation(
 ) -> tuple[str, Conflict | None]:
     """How a source piece stands to a summary passage: ("agree", None), ("differ",
     how) or ("other", "actor") for different people (names folded by ``names``)."""
-    if numbers_clash(_quantities_in(material, mine), _quantities_in(material, theirs)):
+    if numbers_clash(quantities_in(material, mine), quantities_in(material, theirs)):
         return "differ", "number"
     if negated(mine.text) != negated(theirs.text):
         return "differ", "negation"
@@ -346,7 +318,7 @@ def _fact_disputes(ctx: _Context, mine: Passage) -> list[tuple[Passage, float, C
     """Figures of the passage that the story's facts of the same measure all deny:
     the fact's passages, as disputing (a figure of another sentence of the story)."""
     found: list[tuple[Passage, float, Conflict]] = []
-    for q in _quantities_in(ctx.material, mine):
+    for q in quantities_in(ctx.material, mine):
         for fact in ctx.facts:
             values = [
                 t
@@ -375,10 +347,10 @@ def _unbacked_figures(
     ctx: _Context, mine: Passage, backing: Sequence[tuple[Passage, float]]
 ) -> list[Quantity]:
     """The passage's figures that fit no figure of its backing pieces."""
-    theirs = [q for piece, _ in backing for q in _quantities_in(ctx.material, piece)]
+    theirs = [q for piece, _ in backing for q in quantities_in(ctx.material, piece)]
     return [
         q
-        for q in _quantities_in(ctx.material, mine)
+        for q in quantities_in(ctx.material, mine)
         if not any(t.unit == q.unit and compatible(q, t) for t in theirs)
     ]
 
@@ -420,7 +392,7 @@ class _QuoteCheck:
 
 
 def _quotes_in(material: StoryMaterial, passage: Passage) -> list[Quote]:
-    found = _inside(material, passage, "quotes", lambda a: [(q.start, q.end, q) for q in a.quotes])
+    found = inside(material, passage, "quotes", lambda a: [(q.start, q.end, q) for q in a.quotes])
     return [q for q in found if isinstance(q, Quote) and q.direct]
 
 
@@ -507,7 +479,7 @@ def _judge_unbacked(
 ) -> _Finding:
     """The verdict on a passage no similar source piece agrees with."""
     if by_fact and not found.disputing:
-        figures = [q.text for q in _quantities_in(ctx.material, mine)]
+        figures = [q.text for q in quantities_in(ctx.material, mine)]
         return _Finding("contradicted", "the sources give another figure", [], figures, by_fact)
     if found.disputing:
         note = _dispute_note(found.disputing)

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from newsprism.model import Brief, Fact, FactValue, MissingItem, Passage, Quantity
-from newsprism.reconcile.agreement import quantities_in
+from newsprism.model import Analysis, Brief, Fact, FactValue, MissingItem, Passage, Quantity
 from newsprism.reconcile.figures import agree, compatible, figure_of, value_figure
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.similarity import TextSimilarity
@@ -31,6 +31,35 @@ __all__ = ["SUMMARY_ID", "MissingOptions", "find_missing", "quantities_at"]
 
 #: The pseudo-article id the summary is analysed under.
 SUMMARY_ID = "summary"
+
+
+def inside(
+    material: StoryMaterial,
+    passage: Passage,
+    kind: str,
+    items: Callable[[Analysis], Sequence[tuple[int, int, object]]],
+) -> list[object]:
+    """The items of the passage's article (``items`` lists them, each with its start and
+    end) that lie within the passage, in the order ``items`` gives: a bisection into a
+    table of them by start, built once per article and ``kind``."""
+    memo = material.memo(f"verify-{kind}")
+    table = memo.get(passage.article)
+    if table is None:
+        analysis = material.analysis(passage.article)
+        listed = items(analysis) if analysis is not None else []
+        rows = sorted((start, end, n) for n, (start, end, _) in enumerate(listed))
+        table = memo[passage.article] = ([r[0] for r in rows], rows, [x for *_, x in listed])
+    starts, rows, found = table
+    lo, hi = bisect_left(starts, passage.start), bisect_right(starts, passage.end)
+    return [found[n] for n in sorted(n for _, end, n in rows[lo:hi] if end <= passage.end)]
+
+
+def quantities_in(material: StoryMaterial, passage: Passage) -> list[Quantity]:
+    """The article's quantities inside the passage (as ``agreement.quantities_in``)."""
+    found = inside(
+        material, passage, "quantities", lambda a: [(q.start, q.end, q) for q in a.quantities]
+    )
+    return [q for q in found if isinstance(q, Quantity)]
 
 
 def _majority(material: StoryMaterial, share: float) -> int:
