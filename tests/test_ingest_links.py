@@ -48,3 +48,19 @@ def test_a_linked_folder_is_read_once_and_a_link_above_is_not_followed(tmp_path:
     items = list(read_inputs([str(folder)], IngestOptions()))
     assert all(isinstance(i, Article) for i in items), items
     assert sorted(Path(i.source).name for i in items) == ["a.txt", "q.txt"]
+
+
+def test_a_link_to_a_file_already_in_the_folder_is_not_a_second_source(tmp_path: Path) -> None:
+    """'latest.txt -> 2026-03-03.txt' beside its target was read twice, the link as a
+    source of its own named by its file ('latest'): one article looked like two outlets."""
+    folder, other = tmp_path / "scraped", tmp_path / "other"
+    (folder / "sub").mkdir(parents=True)
+    other.mkdir()
+    (folder / "sub" / "pier.txt").write_text("Pier closes\n\n" + BODY, encoding="utf-8")
+    (folder / "a-latest.txt").symlink_to(folder / "sub" / "pier.txt")  # sorted first
+    (other / "quay.txt").write_text("Quay opens\n\n" + BODY, encoding="utf-8")
+    (folder / "quay1.txt").symlink_to(other / "quay.txt")  # outside: read, once
+    (folder / "quay2.txt").symlink_to(other / "quay.txt")
+    items = list(read_inputs([str(folder)], IngestOptions()))
+    assert all(isinstance(i, Article) for i in items), items
+    assert [Path(i.source).name for i in items] == ["quay1.txt", "pier.txt"]

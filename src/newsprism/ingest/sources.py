@@ -123,10 +123,12 @@ def _walk(top: str) -> Iterator[Input | IngestFailure]:
     were missing from the run with nothing said).
 
     A link to a folder is followed, as a link to a file is (its files were left out
-    without a word), each real folder read once; never a link to a folder above it,
-    which would loop or read what the user did not name."""
+    without a word), each real folder and file read once; never a link to a folder
+    above it, which would loop or read what the user did not name."""
     unlisted: list[OSError] = []
     walked: set[str] = set()
+    read: set[str] = set()  # real paths of the files given out, each read once
+    real_top = os.path.realpath(top)
     for root, dirs, files in os.walk(top, onerror=unlisted.append, followlinks=True):
         yield from _unlisted(unlisted)
         real = os.path.realpath(root)
@@ -141,9 +143,37 @@ def _walk(top: str) -> Iterator[Input | IngestFailure]:
                 yield IngestFailure(path, MISNAMED_MANIFEST)
             elif is_page_asset(name):
                 logger.info("%s: a page asset, not an article; passed over", path)
-            elif not name.startswith(".") and not is_manifest(name):
+            elif name.startswith(".") or is_manifest(name):
+                continue
+            elif not _read_elsewhere(path, os.path.join(real, name), real_top, read):  # noqa: PTH118
                 yield Input(path, InputKind.FILE)
     yield from _unlisted(unlisted)
+
+
+def _read_elsewhere(path: str, in_real_root: str, real_top: str, read: set[str]) -> bool:
+    """Whether the file ``path`` (``in_real_root``: its name in its folder's real path)
+    is read under another name in this walk: a link to a file of the walked tree (read
+    as itself), or a file already given out. A link beside its target ('latest.txt ->
+    2026-03-03.txt') was read twice, the link as a source of its own named by its file:
+    one article looked like two outlets. One lstat a file that is no link."""
+    link = Path(path).is_symlink()
+    real = os.path.realpath(path) if link else in_real_root
+    if real in read:
+        logger.info("%s: the file %s, already read", path, real)
+        return True
+    if link and Path(real).is_file() and _in_tree(real, real_top):
+        logger.info("%s: a link to %s, read as itself", path, real)
+        return True
+    read.add(real)
+    return False
+
+
+def _in_tree(real: str, real_top: str) -> bool:
+    """Whether the real path lies in the walked folder, outside hidden folders (which
+    the walk passes over, so a link into one is the only way its file is read)."""
+    relative = os.path.relpath(real, real_top)
+    parts = Path(relative).parts
+    return bool(parts) and parts[0] != os.pardir and not any(p.startswith(".") for p in parts)
 
 
 def _up(root: str, name: str, real_root: str) -> bool:
