@@ -4,8 +4,15 @@ Invented sentences only."""
 
 from __future__ import annotations
 
-import numpy as np
+from collections.abc import Sequence
+from typing import Any
 
+import numpy as np
+import pytest
+
+from newsprism.model import Analysis, Article, Story, article_id
+from newsprism.reconcile import statements
+from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.similarity import (
     BackgroundLexicalSimilarity,
     LexicalSimilarity,
@@ -57,3 +64,40 @@ def test_two_lists_compare_rows_with_columns() -> None:
     similarity = BackgroundLexicalSimilarity(_STORY, 1.0)
     both = similarity.matrix(_QUOTES, _QUOTES)
     assert np.allclose(similarity.matrix(_QUOTES[:1], _QUOTES[1:]), both[:1, 1:], atol=1e-6)
+
+
+def _record_backgrounds(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[str], float]]:
+    """Every BackgroundLexicalSimilarity align_statements builds: (background, weight)."""
+    built: list[tuple[list[str], float]] = []
+
+    class Recording(BackgroundLexicalSimilarity):
+        def __init__(self, background: Sequence[str], weight: float, base: Any = None) -> None:
+            built.append((list(background), weight))
+            super().__init__(background, weight, base)
+
+    monkeypatch.setattr(statements, "BackgroundLexicalSimilarity", Recording)
+    return built
+
+
+def _story() -> StoryMaterial:
+    text = " ".join(_STORY)
+    article = Article(article_id("A", text), "a.txt", text, outlet="A")
+    spans = tuple((text.index(s), text.index(s) + len(s)) for s in _STORY)
+    analysis = Analysis(article.id, "test", spans, (), ())
+    return StoryMaterial(Story("s", None, (article.id,)), [article], {article.id: analysis})
+
+
+def test_lexical_statements_weigh_words_over_the_story_sentences_by_default(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """align_statements counts the story's own sentences when it weighs words (half the
+    cosine by default); with the option at 0 it does not."""
+    built = _record_backgrounds(monkeypatch)
+    statements.align_statements(_story(), LexicalSimilarity())
+    assert len(built) == 1 and built[0][1] == statements.StatementOptions().background_lexical
+    assert len(built[0][0]) == len(_STORY)  # one text per sentence of the story
+    assert all("Varen" in sentence for sentence in built[0][0])
+    statements.align_statements(
+        _story(), LexicalSimilarity(), statements.StatementOptions(background_lexical=0.0)
+    )
+    assert len(built) == 1
