@@ -194,3 +194,18 @@ def test_a_pronoun_no_longer_tests_every_name_before_it(
     small = _subject_tests(nlp, monkeypatch, 40)
     large = _subject_tests(nlp, monkeypatch, 160)
     assert large <= 6 * small
+
+
+def test_the_look_ups_between_find_what_the_scans_found(nlp: Language) -> None:
+    # _described_antecedent asked whether a speaker or a name outside quotes lies
+    # between a description and its pronoun by reading all of them before it.
+    doc = nlp(_story(30, 9))
+    ctx = sr.SpeakerDoc(doc, resolve_names(doc))
+    spoken = [(q.speaker_start or q.start, q.speaker) for q in extract_quotes(doc, ctx.names)]
+    said = [(at, name) for at, name in spoken if name is not None]
+    for start in range(0, len(doc.text), 37):
+        for end in range(start, len(doc.text), 53):
+            scan = any(start <= at < end for at, _ in said)
+            assert sr._spoken_between(ctx, said, start, end) == scan
+            named = any(start <= at < end for _, at in sr._people_outside_quotes(ctx, end))
+            assert sr._named_between(ctx, start, end) == named

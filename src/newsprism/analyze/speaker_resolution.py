@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections.abc import Collection, Iterator, Sequence
 from functools import cached_property
 from itertools import groupby
@@ -141,6 +141,8 @@ class SpeakerDoc(QuotedDoc):
         super().__init__(doc)
         self.names = names
         self.shown: dict[str, Gender] = {}
+        self._spoken: Sequence[tuple[int, str]] | None = None
+        self._spoken_rows: list[tuple[int, int, str]] = []
 
     def gender(self, name: str) -> Gender | None:
         """The resolver's gender for ``name``; failing that, the one a pronoun resolved
@@ -171,6 +173,20 @@ class SpeakerDoc(QuotedDoc):
         if first > 0 and ends[first - 1] > start:
             count += "\n" in self.text[start : min(ends[first - 1], end)]
         return count
+
+    def spoken_before(
+        self, spoken: Sequence[tuple[int, str]], offset: int
+    ) -> list[tuple[int, int, str]]:
+        """The speakers of ``spoken`` placed before ``offset`` as (place, -index, name),
+        by place (a speaker listed earlier last among those at one place). Kept sorted
+        across calls while ``spoken`` only grows, as quotes._resolve_speakers appends to
+        it: sorting it for each pronoun was quadratic in a long transcript."""
+        if self._spoken is not spoken or len(self._spoken_rows) > len(spoken):
+            self._spoken, self._spoken_rows = spoken, []
+        rows = self._spoken_rows
+        for k in range(len(rows), len(spoken)):
+            insort(rows, (spoken[k][0], -k, spoken[k][1]))
+        return rows[: bisect_left(rows, (offset, -len(spoken) - 1))]
 
     @cached_property
     def asking_verbs(self) -> list[int]:
@@ -367,9 +383,7 @@ def _described_antecedent(
     if subject is None or not _describes_person(subject):
         return _antecedent(ctx, offset, gender, spoken)
     start, after = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
-    if any(after <= at < offset for at, _ in spoken) or any(
-        after <= at < offset for _, at in _people_outside_quotes(ctx, offset)
-    ):
+    if _spoken_between(ctx, spoken, after, offset) or _named_between(ctx, after, offset):
         # A name nearer than the description: the usual rule.
         return _antecedent(ctx, offset, gender, spoken)
     # '"…," the officer said. "…," he added': the person the description was resolved to
@@ -389,6 +403,24 @@ def _described_antecedent(
     if name is None or _named_only_in_quotes(ctx, name, offset):
         return None
     return name if ctx.gender(name) in (None, gender) else None
+
+
+def _spoken_between(
+    ctx: SpeakerDoc, spoken: Sequence[tuple[int, str]], start: int, end: int
+) -> bool:
+    """Whether a speaker of ``spoken`` is placed in ``[start, end)``."""
+    rows = ctx.spoken_before(spoken, end)
+    return bool(rows) and rows[-1][0] >= start
+
+
+def _named_between(ctx: SpeakerDoc, start: int, end: int) -> bool:
+    """Whether a person is named outside quotes in ``[start, end)``."""
+    people = ctx.names.people_before(end)
+    for _, at in people[bisect_left(people, start, key=itemgetter(1)) :]:
+        token = ctx.token_at(at)
+        if token is not None and not ctx.quoted[token.i]:
+            return True
+    return False
 
 
 def _nearest_subject(ctx: SpeakerDoc, pronoun: Token) -> Token | None:
@@ -747,10 +779,10 @@ def _antecedent(
     # "she" is a person: an organisation that spoke before ("The Hill reported") is not
     others = {e.name for e in getattr(ctx.names, "entities", ()) if e.type != "PERSON"}
     people = {e.name for e in getattr(ctx.names, "entities", ()) if e.type == "PERSON"}
-    said = sorted(
-        ((pos, name) for pos, name in spoken if pos < offset and name not in others),
-        key=lambda c: c[0],
-        reverse=True,
+    said = (
+        (pos, name)
+        for pos, _, name in reversed(ctx.spoken_before(spoken, offset))
+        if name not in others
     )
     fallback = None
     # Nearest first, stopping at the first fitting subject: a pronoun late in a long
@@ -770,24 +802,25 @@ def _antecedent(
 
 
 def _nearest_first(
-    ctx: SpeakerDoc, offset: int, said: Sequence[tuple[int, str]]
+    ctx: SpeakerDoc, offset: int, said: Iterator[tuple[int, str]]
 ) -> Iterator[tuple[int, str, bool]]:
     """Speakers (``said``, nearest first) and people named outside quotes before
     ``offset``, nearest first: a speaker before a name at the same place, names at one
     place in text order (the order one stable sort of both, nearest first, gave); True
     for a speaker. Lazy: the caller stops at the first that fits."""
-    k = 0
+    next_said = next(said, None)
     for start, group in groupby(reversed(ctx.names.people_before(offset)), key=itemgetter(1)):
         token = ctx.token_at(start)
         if token is None or ctx.quoted[token.i]:
             continue
-        while k < len(said) and said[k][0] >= start:
-            yield said[k][0], said[k][1], True
-            k += 1
+        while next_said is not None and next_said[0] >= start:
+            yield next_said[0], next_said[1], True
+            next_said = next(said, None)
         for name, _ in reversed(list(group)):
             yield start, name, False
-    for pos, name in said[k:]:
-        yield pos, name, True
+    while next_said is not None:
+        yield next_said[0], next_said[1], True
+        next_said = next(said, None)
 
 
 def _people_outside_quotes(ctx: SpeakerDoc, offset: int) -> Iterator[tuple[str, int]]:
