@@ -17,7 +17,8 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Path, Query, Request
 from pydantic import AfterValidator, BaseModel, Field
 
-from newsprism.errors import AnalysisFailure
+from newsprism import lookup
+from newsprism.errors import AnalysisFailure, NotFound
 from newsprism.model import Analysis, Article, Story
 from newsprism.store import Store
 from newsprism.web.jobs import Job
@@ -103,11 +104,12 @@ ServicesDep = Annotated[Services, Depends(services)]
 
 
 def find_story(store: Store, story_id: str) -> Story:
-    """The story with this id or unique prefix; 404 if none."""
-    story = store.get_story(story_id)
-    if story is None:
-        raise HTTPException(404, f"no story with id {story_id!r}")
-    return story
+    """The story with this id or unique prefix (of 4+ characters, as on the command
+    line); 404 if none, saying why: unknown, too short, or shared by the ids it lists."""
+    try:
+        return lookup.find_story(store, story_id)
+    except NotFound as exc:
+        raise HTTPException(404, str(exc)) from None
 
 
 def story_brief(story_id: StoryId, store: StoreDep, svc: ServicesDep) -> CachedBrief:
@@ -128,13 +130,14 @@ class ArticleView:
 def article_view(article_id: ArticleId, store: StoreDep) -> ArticleView:
     """The article named in the path with its analysis: the stored one or the stored
     failure (two lookups), else computed and stored now; 404 if no article has this id
-    or unique prefix."""
+    or unique prefix (of 4+ characters), saying why."""
     from newsprism.analyze.analyzer import ANALYZER_VERSION
     from newsprism.analyze.batch import analyze_run
 
-    article = store.get_article(article_id)
-    if article is None:
-        raise HTTPException(404, f"no article with id {article_id!r}")
+    try:
+        article = lookup.find_article(store, article_id)
+    except NotFound as exc:
+        raise HTTPException(404, str(exc)) from None
     stored = store.get_analysis(article.id, ANALYZER_VERSION)
     failed = store.analysis_failures([article.id])
     if stored is not None or failed:  # a failed analysis is retried by analyze, not a view
