@@ -12,6 +12,16 @@ first figure changed, so the contradiction path is timed too. Timed: one
 :meth:`~newsprism.reconcile.verify.Verifier.verify` call (the summary's analysis, the
 similarity matrix, every check and the missing list), median of ``--repeats`` runs,
 per similarity model (lexical; dense when installed). Goal: under one second.
+
+``--summary-chars N`` makes the summary instead a long one of about N characters: the
+story's pieces of 8-40 words, one a line, over and over (the size a pasted digest or a
+whole live blog reaches); each check once read every item of the summary per summary
+sentence (quadratic). Before/after: ``PYTHONPATH=/tmp/base/src``, as in bench/README.md.
+On 2026-12-06 (load 8-9 on 2 cores: upper bounds; lexical, 20 articles; the verify call
+after the summary's analysis, median of 3, same verification before and after):
+20,000 chars (245 sentences) 4.32 -> 2.11 s; 100,000 chars (1,228 sentences) 42.9 ->
+28.6 s. The summary's own analysis (45-56 s at 100,000 chars) is linear and now most
+of a long summary's time.
 """
 
 from __future__ import annotations
@@ -65,7 +75,20 @@ def summary_of(story: StoryMaterial, brief: Brief, count: int) -> str:
     return "\n".join(changed)
 
 
-def run(count: int, sentences: int, repeats: int, console: Console) -> dict[str, Any]:
+def long_summary(story: StoryMaterial, chars: int) -> str:
+    """About ``chars`` characters of the story's own pieces, one a line, repeated."""
+    pieces = [p.text for p in story.story_pieces() if 8 <= len(p.text.split()) <= 40]
+    lines: list[str] = []
+    total = 0
+    while pieces and total < chars:
+        lines.append(pieces[len(lines) % len(pieces)])
+        total += len(lines[-1]) + 1
+    return "\n".join(lines)
+
+
+def run(
+    count: int, sentences: int, repeats: int, console: Console, summary_chars: int = 0
+) -> dict[str, Any]:
     with console.status("generating and analysing the story"):
         story = material(story_articles(count))
         analyzer = Analyzer()
@@ -84,6 +107,8 @@ def run(count: int, sentences: int, repeats: int, console: Console) -> dict[str,
         with console.status(f"briefing and verifying ({name})"):
             brief = Reconciler(similarity=similarity).brief(story)
             text = summary_of(story, brief, sentences)
+            if summary_chars:
+                text = long_summary(story, summary_chars)
             verifier = Verifier(similarity, analyzer)
             result = verifier.verify(story, brief, text)  # warm: first call timed apart
             report["models"][name] = {
@@ -123,10 +148,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=20)
     parser.add_argument("--sentences", type=int, default=10)
     parser.add_argument("--repeats", type=int, default=7)
+    parser.add_argument("--summary-chars", type=int, default=0)
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args(argv)
     console = Console()
-    report = run(args.articles, args.sentences, args.repeats, console)
+    report = run(args.articles, args.sentences, args.repeats, console, args.summary_chars)
+    report["summary_chars"] = args.summary_chars
     text = markdown(report)
     console.print(text)
     if not args.no_write:
