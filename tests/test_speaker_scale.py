@@ -209,3 +209,50 @@ def test_the_look_ups_between_find_what_the_scans_found(nlp: Language) -> None:
             assert sr._spoken_between(ctx, said, start, end) == scan
             named = any(start <= at < end for _, at in sr._people_outside_quotes(ctx, end))
             assert sr._named_between(ctx, start, end) == named
+
+
+def _scan_apposed_name(ctx: sr.SpeakerDoc, head: Token) -> str | None:
+    from newsprism.analyze import speaker_evidence as se
+
+    if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    crossed = 0
+    for i in range(head.i - 1, -1, -1):
+        token = ctx.doc[i]
+        crossed += ctx.para_of[i] != ctx.para_of[i + 1]
+        if crossed > se._APPOSITION_REACH:
+            return None
+        if token.lemma_ != head.lemma_ or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if token.dep_ != "appos" or ctx.quoted[i]:
+            if not se._same_description(token, se._modifiers(head)):
+                return None
+            continue
+        owner = token.head
+        if owner.pos_ != "PROPN" or ctx.quoted[owner.i]:
+            continue
+        if not se._same_description(head, se._modifiers(token)):
+            return None
+        start = owner.left_edge.idx if owner.left_edge.dep_ == "compound" else owner.idx
+        name = ctx.names.canonical(ctx.text[start : owner.idx + len(owner)], start)
+        if name is not None:
+            return name
+    return None
+
+
+def test_apposed_names_are_the_ones_the_scan_found(nlp: Language) -> None:
+    # "Sam Lorne, a machinist, ... the machinist said": the apposition is now found among
+    # the earlier uses of the noun, not by reading every token back to the reach.
+    from newsprism.analyze.speaker_evidence import apposed_name
+
+    extra = (
+        "Sam Lorne, a machinist, said the plant was unsafe. The machinist left.\n\n"
+        "Ana Holt, a nurse at the clinic, spoke. The other nurse said no. The nurse "
+        'agreed.\n"Fine," the nurse said. Two nurses came.\n\n\nThe machinist said so.'
+    )
+    doc = nlp(_story(30, 4) + extra + _story(10, 5))
+    ctx = sr.SpeakerDoc(doc, resolve_names(doc))
+    heads = [t for t in doc if t.pos_ == "NOUN"]
+    found = [apposed_name(ctx, ctx.names, t) for t in heads]
+    assert found == [_scan_apposed_name(ctx, t) for t in heads]
+    assert any(found)

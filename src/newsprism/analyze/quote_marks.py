@@ -37,6 +37,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from functools import cached_property
 from typing import Final
 
 from spacy.tokens import Doc, Span, Token
@@ -390,6 +391,26 @@ class QuotedDoc:
                 self.negated[token.head.i] = True
             elif token.dep_ == "parataxis":
                 self.parataxis.setdefault(token.head.i, []).append(token.i)
+
+    @cached_property
+    def nouns_by_lemma(self) -> dict[str, list[int]]:
+        """Indices of the nouns and names (NOUN, PROPN), in order, by lemma: a look-back
+        for an earlier use of a noun reads these, not every token before it."""
+        index: dict[str, list[int]] = {}
+        for token in self.doc:
+            if token.pos_ in ("NOUN", "PROPN"):
+                index.setdefault(token.lemma_, []).append(token.i)
+        return index
+
+    @cached_property
+    def para_changes(self) -> list[int]:
+        """``para_changes[i]``: how many of tokens 1..``i`` start a new paragraph
+        (``para_of`` differs from the token before): the paragraphs crossed between
+        tokens ``i`` and ``j > i`` are ``para_changes[j] - para_changes[i]``."""
+        changes = [0]
+        for i in range(1, len(self.para_of)):
+            changes.append(changes[-1] + (self.para_of[i] != self.para_of[i - 1]))
+        return changes
 
     def tokens(self, start: int, end: int) -> Span:
         """The tokens overlapping ``text[start:end]`` (possibly none)."""

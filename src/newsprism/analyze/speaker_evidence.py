@@ -18,6 +18,7 @@ before a description, at most once per mention.
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left
 from collections.abc import Collection
 from typing import Final
 
@@ -67,14 +68,15 @@ def apposed_name(ctx: QuotedDoc, names: NameResolver, head: Token) -> str | None
     unresolved description is the safe side."""
     if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
         return None
-    crossed = 0
-    for i in range(head.i - 1, -1, -1):
+    # Back over the earlier uses of the head noun only (a scan of every token back to
+    # the reach was quadratic in one long paragraph: "the spokesman said" after each of
+    # thousands of quotes); the paragraphs crossed only grow further back.
+    uses = ctx.nouns_by_lemma.get(head.lemma_, [])
+    changes = ctx.para_changes
+    for i in reversed(uses[: bisect_left(uses, head.i)]):
         token = ctx.doc[i]
-        crossed += ctx.para_of[i] != ctx.para_of[i + 1]
-        if crossed > _APPOSITION_REACH:
-            return None  # the reach also bounds the scan: linear in the text
-        if token.lemma_ != head.lemma_ or token.pos_ not in ("NOUN", "PROPN"):
-            continue
+        if changes[head.i] - changes[i] > _APPOSITION_REACH:
+            return None
         if token.dep_ != "appos" or ctx.quoted[i]:
             if not _same_description(token, _modifiers(head)):
                 return None  # "Two other nurses arrived": not known to be the one apposed
