@@ -155,3 +155,55 @@ def test_speech_reported_as_a_quote_elsewhere_is_no_exclusive(analyzer: Analyzer
     texts = [e.passage.text for e in found]
     assert not [t for t in texts if "smashed" in t]
     assert [t for t in texts if "fish market" in t]
+
+
+def test_name_with_news_of_its_own_beside_shared_words_stays(analyzer: Analyzer) -> None:
+    """A person newly named in a sentence that goes on with words both outlets report
+    (the injured guard the commander named, not the commander's addressee) is news
+    only one outlet gives: still a person exclusive."""
+    a = (
+        "A man attacked a guard at the Selby depot in Korvath early on Monday.\n\n"
+        "After naming the injured guard as Pavel Okoro, 38, Commander Lise Darrow said "
+        "the attacker escaped by car toward the harbour."
+    )
+    b = (
+        "Police in Korvath are looking for a man who attacked a guard on Monday.\n\n"
+        "Commander Lise Darrow said the attacker escaped by car toward the harbour."
+    )
+    material = story(analyzer, ("Harbour Post", a), ("Velmar Wire", b))
+    first, second = material.articles
+    words = "the attacker escaped by car toward the harbour"
+    shared = Statement(
+        "st1",
+        "Lise Darrow",
+        (variant(material, first, words, False), variant(material, second, words, False)),
+    )
+    found = find_exclusives(material, [shared], compare_facts(material))
+    people = [e.passage.text for e in found if e.kind == "person"]
+    assert [p for p in people if "Okoro" in p]
+
+
+@pytest.mark.parametrize(
+    "framing",
+    [
+        "Speaking to the reporter Karin Velde, Mayor Ansel Roos said the harbour will "
+        "reopen in May.",
+        "Asked by the host Karin Velde whether it would open soon, Mayor Ansel Roos said "
+        "the harbour will reopen in May.",
+        "Mayor Ansel Roos told Karin Velde on Tuesday that the harbour will reopen in May.",
+    ],
+)
+def test_addressee_of_shared_words_is_no_person(analyzer: Analyzer, framing: str) -> None:
+    """The one spoken to or asking (the object of the speech verb: "speaking to X",
+    "asked by X", "told X") only frames the shared words."""
+    b = "Mayor Ansel Roos said on Tuesday the harbour will reopen in May."
+    material = story(analyzer, ("Harbour Post", framing), ("Velmar Wire", b))
+    first, second = material.articles
+    words = "the harbour will reopen in May"
+    shared = Statement(
+        "st1",
+        "Ansel Roos",
+        (variant(material, first, words, False), variant(material, second, words, False)),
+    )
+    found = find_exclusives(material, [shared], compare_facts(material))
+    assert not [e for e in found if e.kind == "person" and "Velde" in e.passage.text]
