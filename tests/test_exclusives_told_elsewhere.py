@@ -14,7 +14,7 @@ import pytest
 from newsprism.analyze.analyzer import Analyzer
 from newsprism.model import Article, Passage, Statement, Story, Variant, article_id
 from newsprism.reconcile.exclusive_details import StoryDetails
-from newsprism.reconcile.exclusives import find_exclusives
+from newsprism.reconcile.exclusives import _one_name, _speaker_key, find_exclusives
 from newsprism.reconcile.facts import compare_facts
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.roster import story_names
@@ -207,3 +207,39 @@ def test_addressee_of_shared_words_is_no_person(analyzer: Analyzer, framing: str
     )
     found = find_exclusives(material, [shared], compare_facts(material))
     assert not [e for e in found if e.kind == "person" and "Velde" in e.passage.text]
+
+
+@pytest.mark.parametrize(("speaker", "kept"), [("Lena Roos", True), ("Roos", False)])
+def test_relative_of_one_surname_is_another_speaker(
+    analyzer: Analyzer, speaker: str, kept: bool
+) -> None:
+    """The other outlet's resembling words are by another Roos (the mayor's sister):
+    the mayor's reported words stay a claim exclusive; a bare "Roos" may be the mayor."""
+    material = story(analyzer, ("Harbour Post", SURGE_A), ("Velmar Wire", SURGE_B))
+    first, second = material.articles
+    reported = (
+        "the lock gates had been smashed, that mending would take weeks and that "
+        "fishermen would pay."
+    )
+    said = ["The gates are smashed,", "It is weeks of mending.", "Our fishermen will pay,"]
+    statements = [
+        Statement("st1", "Ansel Roos", (variant(material, first, reported, False),)),
+        Statement("st2", speaker, tuple(variant(material, second, w, True) for w in said)),
+    ]
+    found = find_exclusives(material, statements, compare_facts(material))
+    assert bool([e for e in found if "smashed" in e.passage.text]) is kept
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "one"),
+    [
+        ("Mayor Ansel Roos", "Roos", True),
+        ("Ansel Roos", "A. Roos", True),
+        ("Ann Roos", "Ben Roos", False),
+        ("Tom Hale Jr.", "Ed Marsh Jr.", False),
+        ("Tom Hale Jr.", "Hale", True),
+        ("Carl Voss III", "Dana Pike III", False),
+    ],
+)
+def test_speaker_keys(a: str, b: str, one: bool) -> None:
+    assert _one_name(_speaker_key(a), _speaker_key(b)) is one

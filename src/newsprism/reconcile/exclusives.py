@@ -56,7 +56,8 @@
     blog's asides, initials such as "F.B.I." aside; this rule applies to ``fact`` too).
 
 Said elsewhere: a quote or a claim that holds a variant of a statement is not exclusive
-when another source gives that speaker (by last name) words that resemble it, all the
+when another source gives that speaker (by surname, and the same given name where both
+names give one: "Ann Roos" is not "Ben Roos") words that resemble it, all the
 sentences holding them taken together, by the lexical test of claims
 (:class:`_SaidElsewhere`): one outlet reports as speech what another quotes over
 several sentences ("said he believed his account had been hacked" / ""my account was
@@ -606,15 +607,33 @@ class _Novelty:
         ]
 
 
+# Generational suffixes: "Tom Hale Jr." is a Hale, not a "Jr".
+_SUFFIXES: Final = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 def _speaker_key(name: str) -> str:
-    """A speaker's last name: pages name one person in full, by surname or with a title
-    ("Mayor Ansel Roos" / "Roos"), and the roster folds only the names it can link."""
-    words = fold_key(name).split()
-    return words[-1] if words else ""
+    """A speaker's name words, folded, after a title and less a generational suffix
+    ("Mayor Ansel Roos" -> "ansel roos", "Tom Hale Jr." -> "tom hale"): pages name one
+    person in full, by surname or with a title, and the roster folds only the names it
+    can link."""
+    words = fold_key(strip_title(name) or name).split()
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words.pop()
+    return " ".join(words)
 
 
 def _one_name(a: str, b: str) -> bool:
-    return a == b or spelled_alike(a, b)
+    """Whether two speaker keys name one person: the same surname (or spelled alike),
+    and where both give a given name, the same one or its initial ("ansel roos" / "roos"
+    / "a roos"; not "ann roos" / "ben roos": relatives of one surname speak in the same
+    stories, review s31/1 finding 6)."""
+    x, y = a.split(), b.split()
+    if not x or not y or not (x[-1] == y[-1] or spelled_alike(x[-1], y[-1])):
+        return False
+    if len(x) == 1 or len(y) == 1:
+        return True
+    first, other = sorted((x[0], y[0]), key=len)
+    return first == other or (len(first) == 1 and other.startswith(first))
 
 
 class _SaidElsewhere:
