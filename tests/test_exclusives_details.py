@@ -141,17 +141,14 @@ def test_quote_whose_words_another_source_prints(analyzer: Analyzer) -> None:
 
 
 def test_short_quote_another_source_prints(analyzer: Analyzer) -> None:
-    """A quote of short words only ("Nah": no content stem of four letters) is carried
+    """A quote of short words only ("Meh": no content stem of four letters) is carried
     by a sentence of another source holding all its words; one nobody else prints
     ("Yes, sir") stays exclusive."""
     a = (
-        "\u201cNah,\u201d the mayor's daughter said when offered the harbour keys.\n\n"
+        "\u201cMeh,\u201d the mayor's daughter said when offered the harbour keys.\n\n"
         "\u201cYes, sir,\u201d the harbour master told the mayor in Velmar."
     )
-    b = (
-        "The mayor's daughter declined the harbour keys in Velmar with a nonchalant "
-        "\u201cNah.\u201d"
-    )
+    b = "The mayor's daughter shrugged off the harbour keys in Velmar with a bored \u201cMeh.\u201d"
     material = story(analyzer, ("Harbour Post", a), ("Velmar Wire", b))
     first = material.articles[0]
 
@@ -160,9 +157,9 @@ def test_short_quote_another_source_prints(analyzer: Analyzer) -> None:
         passage = material.passage(first.id, start, start + len(words))
         return Statement(words[:8], None, (Variant(passage, True),))
 
-    found = find_exclusives(material, [quote("Nah"), quote("Yes, sir")], compare_facts(material))
+    found = find_exclusives(material, [quote("Meh"), quote("Yes, sir")], compare_facts(material))
     quotes = [e.passage.text for e in found if e.kind == "quote"]
-    assert "Nah" not in quotes
+    assert "Meh" not in quotes
     assert "Yes, sir" in quotes
 
 

@@ -7,8 +7,8 @@ the story's sentences:
 
 * whether another source gives a figure for the same thing (:meth:`~StoryDetails.
   given_elsewhere`): a sentence of another source holds the value (a quantity of its
-  analysis, or the number in digits) and the word the figure is about ("Malia, 16," /
-  "Malia and Sasha, aged 16 and 13"), which fact grouping may leave apart; for
+  analysis, or the number in digits) and the word the figure is about ("Mira, 16," /
+  "Mira and Tove, aged 16 and 13"), which fact grouping may leave apart; for
   :meth:`~StoryDetails.in_sentence`, also the same value in the same unit anywhere in
   another source ("212 rebels" / "212 votes", "four years" / "four-year");
 * whether another source prints a quote's words (:meth:`~StoryDetails.quote_carried`):
@@ -126,8 +126,14 @@ def _content(text: str) -> frozenset[str]:
     )
 
 
+def _enough(words: frozenset[str], short: bool, found: int) -> bool:
+    """Whether ``found`` of a quote's ``words`` (:func:`_quote_words`) carry it: all of
+    them for a quote of short words, ``QUOTE_SHARE`` of them otherwise."""
+    return bool(words) and found >= (len(words) if short else QUOTE_SHARE * len(words))
+
+
 def _quote_words(text: str) -> tuple[frozenset[str], bool]:
-    """A quote's content stems; for a quote without one ("Nah", "Yes, sir"), its words of
+    """A quote's content stems; for a quote without one ("Meh", "Yes, sir"), its words of
     three letters or more, every one of which must then be carried (second item True)."""
     content = _content(text)
     if content:
@@ -297,11 +303,11 @@ class StoryDetails:
 
     def quote_carried(self, quote: Passage) -> bool:
         """Whether a sentence of another source holds ``QUOTE_SHARE`` or more of the
-        quote's content stems (its words, cut short or framed differently: "Nah" /
-        "with a nonchalant, "Nah."", "hurtful" / "how hurtful my words were"); a quote
-        of short words only ("Nah") is carried by a sentence holding all of them (before,
-        it had no content stem and was never carried: a wrong exclusive on the BASIL
-        calibration gold)."""
+        quote's content stems (its words, cut short or framed differently: "Meh" /
+        "shrugged the offer off with a "Meh."", "hurtful" / "how hurtful my words were");
+        a quote of short words only ("Meh") is carried by a sentence holding all of them
+        (before, it had no content stem and was never carried: a wrong exclusive on the
+        BASIL calibration gold)."""
         words, short = _quote_words(quote.text)
         source = self._material.source_of(quote.article)
         counts: dict[int, int] = {}
@@ -309,8 +315,7 @@ class StoryDetails:
             for n in self._by_stem.get(stem, ()):
                 if self._material.source_of(self._sentences[n].article) != source:
                     counts[n] = counts.get(n, 0) + 1
-        wanted = len(words) if short else QUOTE_SHARE * len(words)
-        return bool(words) and max(counts.values(), default=0) >= wanted
+        return _enough(words, short, max(counts.values(), default=0))
 
     def sentence_details(self, sentence: int) -> Details:
         """The details of the story's ``sentence``-th sentence."""
@@ -344,9 +349,9 @@ class StoryDetails:
     def given_elsewhere(self, figure: Passage, value: float, about: str | None) -> bool:
         """Whether a sentence of another source gives the figure for the same thing: it
         holds the value (a quantity of the analysis, or the number in digits) and the
-        word the figure counts or describes (``about``: "16" about Malia, "19
-        hijackers"). Catches what fact grouping leaves apart: "Malia, 16," against
-        "Malia and Sasha, aged 16 and 13", "pardoned two turkeys" against the definite
+        word the figure counts or describes (``about``: "16" about Mira, "19
+        hijackers"). Catches what fact grouping leaves apart: "Mira, 16," against
+        "Mira and Tove, aged 16 and 13", "pardoned two turkeys" against the definite
         "the two turkeys"."""
         words = (about or "").split()
         head = _inflection_stem(words[-1]) if words else ""
@@ -405,9 +410,9 @@ class StoryDetails:
 
     def quoted_elsewhere(self, sentence: Passage) -> list[Passage]:
         """The sentence's quoted parts (the words between quote marks) that another
-        source prints (:meth:`quote_carried`): "lob charges that Ryan stands for
-        "ending Medicare as we know it"" against another outlet's "would end Medicare
-        as we know it"; "with a nonchalant, "Nah."" against ""Nah," she said." A claim
+        source prints (:meth:`quote_carried`): critics say the plan means "ending the
+        ferry line as we know it" against another outlet's "would end the ferry line as
+        we know it"; "shrugged it off with a "Meh."" against ""Meh," she said." A claim
         or fact built on words others quote is not one source's news: cut away like a
         shared figure (on the three development golds, 3 of 61 wrong exclusives)."""
         found = []
@@ -429,10 +434,9 @@ class StoryDetails:
         words, short = _quote_words(quoted.text)
         if not words or not self.quote_carried(quoted):
             return False
-        wanted = len(words) if short else QUOTE_SHARE * len(words)
         source = self._material.source_of(quoted.article)
         return any(
-            len(words & self._printed(n)) >= wanted
+            _enough(words, short, len(words & self._printed(n)))
             for n, sentence in enumerate(self._sentences)
             if self._material.source_of(sentence.article) != source
         )

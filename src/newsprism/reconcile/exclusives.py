@@ -7,7 +7,7 @@
     (a compatible figure elsewhere means the grouping missed a synonym, not that the
     detail is exclusive), nor for the same thing in any unit
     (:meth:`~newsprism.reconcile.exclusive_details.StoryDetails.given_elsewhere`:
-    "Malia, 16," against "Malia and Sasha, aged 16 and 13"), and that does not stand in
+    "Mira, 16," against "Mira and Tove, aged 16 and 13"), and that does not stand in
     a variant of a statement other sources report. The passage is the sentence holding
     the figure, cut to the clause pieces free of figures and statement variants other
     sources carry (:func:`~newsprism.reconcile.exclusive_details.clause_around`: "for
@@ -34,8 +34,8 @@
     "told the reporter Karin Velde", "asked by the host Karin Velde"; a cue's agent; a
     firm; "the Velde plan"), though not a person newly named there with a verb of their
     own ("after naming the guard as Karin Velde, the chief said ..."), a piece of a
-    person another source names (a given name alone, "James" beside "James Mattioli";
-    a name the parse ran on, "Mitt Romney's Medicare"), that person spelled another
+    person another source names (a given name alone, "Jonas" beside "Jonas Merrick";
+    a name the parse ran on, "Ansel Roos's levy"), that person spelled another
     way (:func:`~newsprism.reconcile.exclusive_details.spelled_alike`: "Halvorsen" /
     "Anders Halvorson").
 ``claim``
@@ -60,8 +60,9 @@ when another source gives that speaker (by surname, and the same given name wher
 names give one: "Ann Roos" is not "Ben Roos") words that resemble it, all the
 sentences holding them taken together, by the lexical test of claims
 (:class:`_SaidElsewhere`): one outlet reports as speech what another quotes over
-several sentences ("said he believed his account had been hacked" / ""my account was
-hacked," he told a station ... "it was a prank""), which statement pairing leaves apart.
+several sentences ("said he thought someone had got into his mailbox" / ""somebody
+broke into my mailbox," he told a radio host ... "it was a joke""), which statement
+pairing leaves apart.
 
 Sentences are the analyser's, split at line breaks (a sentence may run across a
 paragraph break) and trimmed. Repeats are dropped: a passage overlapping one already
@@ -449,8 +450,8 @@ def _in_attribution(material: StoryMaterial, sentence: Passage, mention: Passage
 
 
 def _name_words(name: str) -> list[str]:
-    """A name's words after a leading title, up to a possessive ("President Barack" ->
-    Barack; "Mitt Romney's Medicare" -> Mitt Romney)."""
+    """A name's words after a leading title, up to a possessive ("President Anton" ->
+    Anton; "Ansel Roos's levy" -> Ansel Roos)."""
     name = _POSSESSIVE.split(strip_title(name) or name)[0]
     return [fold_key(w) for w in name.split() if fold_key(w)]
 
@@ -459,8 +460,8 @@ def _part_of_other_name(
     material: StoryMaterial, entry: RosterEntry, roster: Sequence[RosterEntry]
 ) -> bool:
     """Whether a one-source person is a piece of a person another source names: the
-    given name alone ("James" beside "James Mattioli", a cut "President Barack") or a
-    full name with words the parse ran on ("Mitt Romney's Medicare"; a name equal to
+    given name alone ("Jonas" beside "Jonas Merrick", a cut "President Anton") or a
+    full name with words the parse ran on ("Ansel Roos's levy"; a name equal to
     another's once cut is that person, or the roster would have merged them)."""
     source = material.source_of(entry.articles[0])
     fulls = [
