@@ -37,24 +37,24 @@ def test_people_wounded_and_the_wounded_are_one_count(analyzer: Analyzer) -> Non
     material = _story(
         analyzer,
         [
-            ("Tarvel Today", "Medics said at least five people were wounded in the rush."),
-            ("Fjord Post", "One guard was killed and at least five wounded, a spokesman told us."),
+            ("Tarvel Today", "Nurses said at least seven people were wounded at the gate."),
+            ("Fjord Post", "One porter was killed and at least seven wounded, an aide told us."),
         ],
     )
-    fact = _with(compare_facts(material), "at least five people")
+    fact = _with(compare_facts(material), "at least seven people")
     assert fact.status == "agree"
-    assert {v.passage.text for v in fact.values} == {"at least five people", "at least five"}
+    assert {v.passage.text for v in fact.values} == {"at least seven people", "at least seven"}
 
 
 def test_an_age_split_by_a_stray_space_is_an_age(analyzer: Analyzer) -> None:
     material = _story(
         analyzer,
         [
-            ("Tarvel Today", "Police arrested Dov Marek, 40, in Kellan on Monday night."),
-            ("Fjord Post", "The search for 40-year- old Marek ended in Kellan on Monday."),
+            ("Tarvel Today", "Police arrested Dov Marek, 52, in Kellan on Monday night."),
+            ("Fjord Post", "Officers held 52-year- old Marek in a Kellan cell on Monday."),
         ],
     )
-    fact = _with(compare_facts(material), "40")
+    fact = _with(compare_facts(material), "52")
     assert fact.status == "agree" and len(fact.values) == 2
 
 
@@ -64,19 +64,19 @@ def test_a_figure_in_a_list_run_into_one_sentence_is_compared_by_its_item(
     material = _story(
         analyzer,
         [
-            ("Tarvel Today", "The port said 30 people were injured and taken to hospitals."),
+            ("Tarvel Today", "The port said 16 people were hurt and treated at clinics."),
             (
                 "Fjord Post",
-                "Here is what we know: the Kellan bridge closed at noon on Tuesday after a "
+                "Here is the latest: the Kellan bridge closed at noon on Tuesday after a "
                 "ferry struck a pier and a storm cut the power to the whole harbour district; "
-                "27 people were taken to hospitals; the cause is still being investigated by "
+                "14 people were treated at clinics; the cause is still being investigated by "
                 "the coast guard and the ferry company.",
             ),
         ],
     )
-    fact = _with(compare_facts(material), "27 people")
+    fact = _with(compare_facts(material), "14 people")
     assert fact.status == "differ"
-    assert {v.passage.text for v in fact.values} == {"30 people", "27 people"}
+    assert {v.passage.text for v in fact.values} == {"16 people", "14 people"}
 
 
 def test_one_figure_written_in_one_unit_by_two_sources_is_one_fact(analyzer: Analyzer) -> None:
@@ -115,3 +115,45 @@ def test_a_round_figure_two_sources_give_for_different_things_stays_apart(
         ],
     )
     assert all(len(f.values) == 1 for f in compare_facts(material))
+
+
+def test_a_count_of_the_killed_or_injured_is_no_death_toll(analyzer: Analyzer) -> None:
+    """A count of "N people were killed or injured" counts all casualties: no disagreement with
+    another outlet's dead (review s31/1, finding 1)."""
+    material = _story(
+        analyzer,
+        [
+            ("Tarvel Today", "Altogether 19 people were killed or injured in the mill fire."),
+            ("Fjord Post", "Three were killed in the mill fire, the sheriff said."),
+        ],
+    )
+    fact = _with(compare_facts(material), "19 people")
+    assert fact.status != "differ" and len(fact.values) == 1
+
+
+def test_one_uncommon_figure_of_two_counted_things_stays_apart(analyzer: Analyzer) -> None:
+    """Two sources' same three-digit figure of two different counted things ("143
+    passengers" / "143 barns") is two facts, not one agreement (review s31/1, 1b)."""
+    material = _story(
+        analyzer,
+        [
+            ("Tarvel Today", "Divers brought 143 passengers ashore on Monday."),
+            ("Fjord Post", "The flood wrecked 143 barns along the river, the governor said."),
+        ],
+    )
+    assert all(len(f.values) == 1 for f in compare_facts(material))
+
+
+def test_a_dash_after_years_keeps_a_duration(analyzer: Analyzer) -> None:
+    """A hyphen used as a dash after a duration ("20 years - old neighbours") makes no
+    age (review s31/1, finding 7)."""
+    material = _story(
+        analyzer,
+        [
+            ("Tarvel Today", "Lev Orsk served 20 years - old neighbours say he changed."),
+            ("Fjord Post", "Lev Orsk served 25 years in prison for the theft."),
+        ],
+    )
+    fact = _with(compare_facts(material), "20 years")
+    assert fact.status == "differ"
+    assert {v.passage.text for v in fact.values} == {"20 years", "25 years"}

@@ -40,3 +40,20 @@ def test_an_age_before_a_list_of_people_goes_on(nlp: Language) -> None:
 )
 def test_a_number_after_a_place_is_no_age(nlp: Language, text: str) -> None:
     assert _ages(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ward ballot ended: Pavo Ruskin, 58; Ilse Varnow, 27.",
+        "Closing standings: Benno Hald, 14. Greta Solm, 8.",
+        "The league's best passer was Ivo Krastel, 19.",
+        "Assists so far: Ivo Krastel, 19 -- a team high.",
+        "The first act was sung by Leon Abrey, 4; the rest by the choir.",
+    ],
+)
+def test_a_tally_or_score_after_a_name_is_no_age(nlp: Language, text: str) -> None:
+    """A number after a name where a sentence, a dash or a ";" item ends is an age only
+    when a person is being introduced; tallies, scores and rankings are written so too
+    (review s31/1, finding 2)."""
+    assert _ages(nlp, text) == []

@@ -49,6 +49,15 @@ _AGE_AFTER: Final = re.compile(r",[^\S\n]")
 # After an age that ends the sentence or a dashed aside, a person's only ("Lisa Brann,
 # 57." / "-- Dorin Telmar, 22 --"): a full stop before a space or the end, or a dash.
 _AGE_END: Final = re.compile(r"\.(?:\s|$)|[^\S\n]+(?:--|\u2014|\u2013)(?:\s|$)|[^\S\n]*[;)]")
+# A dash before a name: the aside's opening ("a worker -- Dorin Telmar, 22 --").
+_DASH_BEFORE: Final = re.compile(r"(?:--|\u2014|\u2013)[^\S\n]*$")
+_DASH_AFTER: Final = re.compile(r"[^\S\n]*(?:--|\u2014|\u2013)")
+# A verb of naming right before a name: the person is being introduced ("Police named
+# Kiro Dallan, 46.").
+_NAMING_BEFORE: Final = re.compile(rf"\b(?:named|identified(?:{SP}+as)?){SP}+$", re.I)
+# Another "Name, N" after a semicolon: a list of tallies or scores ("Kiro Dallan, 46; Mira
+# Holt, 31"), not of ages.
+_PAIR_AFTER: Final = re.compile(rf";{SP}*(?:[A-Z][\w.'-]*{SP}+){{0,3}}[A-Z][\w'-]*,{SP}*\d")
 # An age in a relative clause after a name: "Holland, who is 58, said"; the clause
 # ends at the number ("who is 58 percent" is not an age; the unit makes it no count).
 _AGE_CLAUSE_BEFORE: Final = re.compile(rf",{SP}+who{SP}+(?:is|was|turns|turned){SP}+$")
@@ -153,15 +162,55 @@ def _aged_between_commas(amount: Amount, ctx: ParsedText) -> Aged | None:
     if name is None or name.pos_ != "PROPN" or not name.text[:1].isupper():
         return None
     person = _named_person(name)
-    if not (comma_after or person):
+    if not (comma_after or (person and _introduced(name, amount, ctx))):
         return None
     following = ctx.token_from(amount.num_end + 1) if comma_after else None
     listed = following is not None and following.pos_ in {"CCONJ", "PROPN", "NUM"}
-    if listed and not (person and following is not None and following.pos_ == "CCONJ"):
+    starts_list = person and following is not None and following.pos_ == "CCONJ"
+    if listed and not (starts_list and not _after_lead_in(name)):
         return None  # a list: "Paris, 12, and London"
     number = ctx.token_at(amount.num_start)
     appositive = number is not None and number.dep_ == "appos"
     return _aged(name) if appositive or person else None
+
+
+def _introduced(name: Token, amount: Amount, ctx: ParsedText) -> bool:
+    """Whether a number ending a sentence, a dashed aside or a ";" item after a name is
+    told as the age of a person being introduced: the aside is dashed on both sides, the
+    name stands in apposition to a person noun ("his wife, Mira Dallan, 47."), after a
+    common noun of what the person is ("housekeeper Lisa Brann, 57.") or after a verb of
+    naming ("Police named Kiro Dallan, 46."). Never after a list's lead-in ("Final
+    results: Anton Pell, 12.") or before another "Name, N" after a semicolon ("Kiro
+    Dallan, 46; Mira Holt, 31"): tallies, scores and rankings are written so too."""
+    if _after_lead_in(name) or _PAIR_AFTER.match(ctx.text, amount.num_end):
+        return False
+    first = name
+    while first.i > 0 and first.nbor(-1).dep_ == "compound" and first.nbor(-1).pos_ == "PROPN":
+        first = first.nbor(-1)
+    before = ctx.text[max(0, first.idx - 24) : first.idx]
+    if _DASH_AFTER.match(ctx.text, amount.num_end) and _DASH_BEFORE.search(before):
+        return True
+    if name.dep_ == "appos" and name.head.lemma_.lower() in _PERSON_NOUNS:
+        return True
+    return _titled(first, name) or _NAMING_BEFORE.search(before) is not None
+
+
+def _titled(first: Token, name: Token) -> bool:
+    """Whether a lowercase word of what the person is stands right before the name: a
+    common noun, or a word the parser joins to the name as a compound ("housekeeper",
+    which the small model sometimes tags a verb)."""
+    if first.i == 0:
+        return False
+    title = first.nbor(-1)
+    if not (title.is_lower and title.is_alpha):
+        return False
+    return title.pos_ == "NOUN" or (title.dep_ == "compound" and title.head == name)
+
+
+def _after_lead_in(name: Token) -> bool:
+    """Whether a colon stands between the sentence's start and the name: a list's lead-in
+    ("Votes cast: Kiro Dallan, 46")."""
+    return any(t.text == ":" for t in name.doc[name.sent.start : name.i])
 
 
 def _named_person(name: Token) -> bool:

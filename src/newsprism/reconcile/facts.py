@@ -99,7 +99,7 @@ Incompatible figures
 
 Units
     Figures are compared in the analyser's unit (lengths in km, areas in km2, ...), ages
-    ("Holt, 46,", "an 18-year-old", and "40-year- old" split by a stray space in a scraped
+    ("Holt, 46,", "an 18-year-old", and "52-year- old" split by a stray space in a scraped
     page) apart from durations though both are in years (an
     18-year-old sentenced to 13 years: two measures), and durations in days, a month
     being 28-31 days and a year 365-366 ("6 weeks" and "3 months" differ, "3 months"
@@ -120,8 +120,8 @@ Order and ids
 
 Similarity is :class:`~newsprism.reconcile.similarity.LexicalSimilarity` of the
 quantities' sentences (of the item that holds the figure where a sentence runs a list
-together with semicolons or line breaks: "Here's what we know: ...; 27 people were
-taken to hospitals; ..."), fitted once on all of them: on the sample stories the dense model
+together with semicolons or line breaks: "Here is the latest: ...; 14 people were
+treated at clinics; ..."), fitted once on all of them: on the sample stories the dense model
 scores unrelated sentences of one story about as high as related ones (see the
 calibration notes on :class:`~newsprism.reconcile.figures.FactOptions`, which lives in
 :mod:`newsprism.reconcile.figures` with the figure rules and is re-exported here).
@@ -263,19 +263,21 @@ _SAME_HEADS: Final = MappingProxyType(
 )  # fmt: skip
 
 
-# "five people were wounded", "12 others killed": a count of people whose verb says
-# what befell them counts the wounded or the dead, as "five wounded" does.
+# "seven people were wounded", "12 others killed": a count of people whose verb says
+# what befell them counts the wounded or the dead, as "seven wounded" does; "14 people
+# were killed or injured" counts both, which is neither measure (the lookahead).
 _GENERIC_PEOPLE: Final = frozenset({"people", "person", "other", "others"})
 _BEFELL: Final = re.compile(
     r"[^\S\n]+(?:(?:were|was|are|is|have|had|has|been|got|reportedly)[^\S\n]+){0,3}"
-    r"(wounded|injured|hurt|killed|dead|died)\b",
+    r"(wounded|injured|hurt|killed|dead|died)\b"
+    r"(?![^\S\n]*(?:,[^\S\n]*)?(?:or|and|/)[^\S\n]*(?:wounded|injured|hurt|killed|dead|died|missing)\b)",
     re.IGNORECASE,
 )
 
 
 def _about(q: Quantity, text: str) -> str:
     """What a quantity counts, for its head: the analyser's ``about``, or for a count of
-    people the verb that says what befell them ("five people were wounded": wounded)."""
+    people the verb that says what befell them ("seven people were wounded": wounded)."""
     about = q.about or ""
     if about.casefold() in _GENERIC_PEOPLE and q.unit is None:
         befell = _BEFELL.match(text, q.end)
@@ -344,7 +346,7 @@ def _collect(material: StoryMaterial, opts: FactOptions) -> tuple[list[_Item], l
                 index[key] = len(sentences)
                 sentences.append(context)
             text = article.text
-            compared, lo, hi, shown, scale = _compared(q, opts, bool(_AGE_AFTER.match(text, q.end)))
+            compared, lo, hi, shown, scale = _compared(q, opts, _aged_after(q, text))
             vague = _vague(q)
             if vague:
                 lo, hi = q.value, q.value * opts.vague_span
@@ -376,7 +378,7 @@ def _context(
 
 
 # Where one item of a list run into one sentence ends: a semicolon or a line break
-# ("Here's what we know: ...; A total of 27 people were taken to hospitals; ...").
+# ("Here is the latest: ...; 14 people were treated at clinics; ...").
 _ITEM_END: Final = re.compile(r"[;\n]")
 
 
@@ -458,9 +460,16 @@ def _is_age(q: Quantity) -> bool:
     return q.unit == "years" and _AGE_TEXT.search(q.text) is not None
 
 
-# The rest of an age split by a stray space in scraped text ("40-year- old"), after a
-# quantity the analyser read as the duration "40-year".
-_AGE_AFTER: Final = re.compile(r"[^\S\n]?-[^\S\n]*old\b", re.IGNORECASE)
+# The rest of an age split by a stray space in scraped text ("52-year- old"), after a
+# quantity the analyser read as the duration "52-year": the hyphen right after the
+# figure's "-year" ("20 years - old friends say": a dash after a duration, no age).
+_AGE_AFTER: Final = re.compile(r"-[^\S\n]*old\b", re.IGNORECASE)
+_YEAR_WORD: Final = ("-year", "-years")
+
+
+def _aged_after(q: Quantity, text: str) -> bool:
+    """Whether "- old" after a quantity written "N-year" makes it an age."""
+    return q.text.casefold().endswith(_YEAR_WORD) and _AGE_AFTER.match(text, q.end) is not None
 
 
 def _compared(
@@ -709,7 +718,7 @@ def _bridged(a: _Slot, b: _Slot) -> bool:
                 return True
             if headless and ((big and y.quantity.text == x.quantity.text) or _same_written(x, y)):
                 return True
-            if x.source != y.source and _uncommon(x) and _uncommon(y):
+            if x.source != y.source and _uncommon(x) and _uncommon(y) and _one_thing(x, y):
                 return True
     return False
 
@@ -719,6 +728,21 @@ def _bridged(a: _Slot, b: _Slot) -> bool:
 # short figure ("six years", "12 people", "1,500") recurs in one story for unrelated
 # things, a three-digit one rarely.
 _UNCOMMON_DIGITS: Final = 3
+
+
+def _one_thing(x: _Item, y: _Item) -> bool:
+    """Whether two sources' figures may count one thing: at most one is written with its
+    counted noun, or their heads are tied (``_tied``: a tally's side, one word, one the
+    other's ending). "117 survivors" / "117 homes" are two things that share a figure;
+    "by 214 votes to 137" / "the tally at 137" name none beside the figure."""
+    return not (_counted_noun(x) and _counted_noun(y)) or _tied(x, y)
+
+
+def _counted_noun(item: _Item) -> bool:
+    """Whether the figure's own words name what it counts ("117 survivors"), not the
+    sentence around it (the verb of "pulled 117", the "tally" of "the tally at 137")."""
+    about = (item.quantity.about or "").casefold()
+    return bool(about) and about in item.quantity.text.casefold()
 
 
 def _uncommon(item: _Item) -> bool:
