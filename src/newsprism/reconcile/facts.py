@@ -26,7 +26,7 @@ One measure
     ``about`` heads match: equal after case-folding, a plural ``s`` and the few words
     news uses for one count (``_SAME_HEADS``: wounded/injured/hurt, killed/dead/deaths),
     or one the suffix of the other ("dockworker"/"worker"; the shorter at least 4
-    letters). A count of people told with what befell them ("five people were
+    letters). A count of people told with what befell them ("seven people were
     wounded", "two others died") has that for its head, as "five wounded" has. Then,
     in a second pass, groups of one unit with different heads merge, most similar pair
     first, when their sentences are lexically similar (``merge_similarity``) and the
