@@ -22,6 +22,7 @@ import pytest
 from newsprism.analyze.analyzer import Analyzer
 from newsprism.model import Article, Fact, FactValue, Quantity, Story, article_id
 from newsprism.reconcile.facts import compare_facts, compatible, interval, written_step
+from newsprism.reconcile.figures import FactOptions
 from newsprism.reconcile.material import StoryMaterial
 
 PUBLISHED = datetime(2026, 5, 14, 9, 0, tzinfo=UTC)
@@ -668,3 +669,26 @@ def test_units_of_one_dimension_compare_and_show_as_written(analyzer: Analyzer) 
     share = by_text["more than 39%"]
     assert share is by_text["Approximately 40%"] is by_text["Two-fifths"]
     assert share.status == "agree"
+
+
+def test_an_article_of_many_figures_has_its_first_ones_compared(
+    analyzer: Analyzer, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The pair checks are quadratic, so a table-like article's figures past the limit
+    are left out, with a warning naming the article; under the limit all are compared."""
+    table = " ".join(f"Dock {k} handled {k * 100 + 7} crates on Monday." for k in range(1, 36))
+    other = "Dock 35 handled 3507 crates on Monday, the port said."
+    material = invented(analyzer, [("Fjord Post", table), ("Valley Wire", other)])
+
+    def shared(options: FactOptions) -> bool:
+        """Whether the table's 3507 crates is a value of some fact."""
+        return any(
+            (v.passage.outlet, v.passage.text) == ("Fjord Post", "3507 crates")
+            for f in compare_facts(material, options)
+            for v in f.values
+        )
+
+    assert shared(FactOptions())
+    with caplog.at_level("WARNING", logger="newsprism.reconcile.facts"):
+        assert not shared(FactOptions(max_story_figures=60))  # 30 an article
+    assert "35 figures, the first 30 compared" in caplog.text

@@ -321,17 +321,34 @@ def _trimmed_sentence(material: StoryMaterial, article: str, q: Quantity) -> Pas
     return material.passage(article, start, end)
 
 
+def _figure_limit(articles: int, opts: FactOptions) -> int:
+    """How many of each article's quantities are compared (``max_article_figures``,
+    shared out of ``max_story_figures``, at least 30): the pair checks are quadratic."""
+    return min(opts.max_article_figures, max(30, opts.max_story_figures // max(articles, 1)))
+
+
+def _first_figures(article: str, found: Sequence[Quantity], limit: int) -> Sequence[Quantity]:
+    """The article's first ``limit`` quantities; a warning says when some are left out."""
+    if len(found) > limit:
+        logger.warning(
+            "article %s: %d figures, the first %d compared (a table or data dump?)",
+            article, len(found), limit,
+        )  # fmt: skip
+    return found[:limit]
+
+
 def _collect(material: StoryMaterial, opts: FactOptions) -> tuple[list[_Item], list[Passage]]:
     """The comparable quantities in story order and their (distinct) sentences."""
     items: list[_Item] = []
     sentences: list[Passage] = []
     index: dict[tuple[str, int, int], int] = {}
+    limit = _figure_limit(len(material.articles), opts)
     for article in material.articles:
         analysis = material.analysis(article.id)
         if analysis is None:
             continue
         names = _names(analysis.entities)
-        found = analysis.quantities
+        found = _first_figures(article.id, analysis.quantities, limit)
         for n, q in enumerate(found):
             clause_from = found[n - 1].end if n else 0
             if not _comparable(material, article.id, q, opts):
