@@ -209,6 +209,23 @@ def test_addressee_of_shared_words_is_no_person(analyzer: Analyzer, framing: str
     assert not [e for e in found if e.kind == "person" and "Velde" in e.passage.text]
 
 
+def test_name_a_phrase_completes_after_the_addressee_stays(analyzer: Analyzer) -> None:
+    """The family was told, not the man they are the family of: a name completing
+    another phrase ("the family of X") is news of its own."""
+    a = "Mayor Ansel Roos told the family of Pavel Okoro that the harbour will reopen in May."
+    b = "Mayor Ansel Roos said on Tuesday the harbour will reopen in May."
+    material = story(analyzer, ("Harbour Post", a), ("Velmar Wire", b))
+    first, second = material.articles
+    words = "the harbour will reopen in May"
+    shared = Statement(
+        "st1",
+        "Ansel Roos",
+        (variant(material, first, words, False), variant(material, second, words, False)),
+    )
+    found = find_exclusives(material, [shared], compare_facts(material))
+    assert [e for e in found if e.kind == "person" and "Okoro" in e.passage.text]
+
+
 @pytest.mark.parametrize(("speaker", "kept"), [("Lena Roos", True), ("Roos", False)])
 def test_relative_of_one_surname_is_another_speaker(
     analyzer: Analyzer, speaker: str, kept: bool

@@ -357,9 +357,11 @@ _DETERMINERS: Final = frozenset({"the", "a", "an", "his", "her", "their", "its",
 # At most this many words (a role: "the veteran reporter") between the speech word and
 # the name; a longer span holds a phrase of its own.
 _FRAME_WORDS: Final = 3
-# Words that open a clause of the name's own between the speech word and the name.
+# Words that open a clause of the name's own between the speech word and the name, or
+# a phrase the name completes ("told the family of Ivo Brandt": the family was told).
 _CLAUSE_WORDS: Final = frozenset(
     {"that", "whether", "who", "whom", "which", "when", "as", "and", "or", "but", "if"}
+    | {"of", "for", "about", "on", "in", "at", "from", "after", "before", "against"}
 )
 # Words (with their apostrophes, dots, hyphens) and single punctuation marks.
 _TOKEN = re.compile(r"[\w'’&.-]+|[^\w\s]")
