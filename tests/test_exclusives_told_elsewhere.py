@@ -14,7 +14,12 @@ import pytest
 from newsprism.analyze.analyzer import Analyzer
 from newsprism.model import Article, Passage, Statement, Story, Variant, article_id
 from newsprism.reconcile.exclusive_details import StoryDetails
-from newsprism.reconcile.exclusives import _one_name, _speaker_key, find_exclusives
+from newsprism.reconcile.exclusives import (
+    _AGENT_GAP,
+    _one_name,
+    _speaker_key,
+    find_exclusives,
+)
 from newsprism.reconcile.facts import compare_facts
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.roster import story_names
@@ -260,3 +265,31 @@ def test_relative_of_one_surname_is_another_speaker(
 )
 def test_speaker_keys(a: str, b: str, one: bool) -> None:
     assert _one_name(_speaker_key(a), _speaker_key(b)) is one
+
+
+def test_agent_gap_reads_a_long_run_of_capitals_at_once() -> None:
+    """The firm after an agent's name is read without backtracking over its letters."""
+    gap = " of " + "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMN" + " (a station) and "
+    assert _AGENT_GAP.fullmatch(gap) is None
+    assert _AGENT_GAP.fullmatch(" of " + " ".join(["KTV"] * 12) + " (a station) and ") is None
+    assert _AGENT_GAP.fullmatch(" of Kelmar TV ")
+
+
+def test_witness_speaking_own_words_beside_shared_words_stays(analyzer: Analyzer) -> None:
+    """A witness who says their own words in the sentence of shared words is the agent
+    of their own cue, not of the shared quote's: still a person exclusive."""
+    a = (
+        "Witness Pavel Okoro said he heard three shots, and Commander Lise Darrow said "
+        "the attacker escaped by car toward the harbour."
+    )
+    b = "Commander Lise Darrow said the attacker escaped by car toward the harbour."
+    material = story(analyzer, ("Harbour Post", a), ("Velmar Wire", b))
+    first, second = material.articles
+    words = "the attacker escaped by car toward the harbour"
+    shared = Statement(
+        "st1",
+        "Lise Darrow",
+        (variant(material, first, words, False), variant(material, second, words, False)),
+    )
+    found = find_exclusives(material, [shared], compare_facts(material))
+    assert [e for e in found if e.kind == "person" and "Okoro" in e.passage.text]

@@ -333,7 +333,7 @@ def _beside_shared_words(
         and any(_overlaps(sentence, v.passage) for v in s.variants)
         for s in statements
     )
-    return not speaks and _in_attribution(material, sentence, mention)
+    return not speaks and _in_attribution(material, sentence, mention, shared)
 
 
 # Reporting verbs of speech, stance and writing (the analyser's, by lemma), and the
@@ -346,7 +346,7 @@ _SPEECH_LEMMAS: Final = frozenset(
 # others take them after "to", "with" or "by" ("said to", "spoke with", "asked by"). A
 # bare object of "said" ("said Ivo Brandt was hurt") is the reported clause's subject.
 _ADDRESSEE_OBJECT: Final = frozenset(
-    {"tell", "ask", "assure", "warn", "urge", "email", "text", "interview", "answer"}
+    {"tell", "ask", "assure", "email", "text", "interview", "answer"}
 )
 _IRREGULAR: Final = {
     "told": "tell", "said": "say", "wrote": "write", "written": "write",
@@ -368,8 +368,11 @@ _TOKEN = re.compile(r"[\w'’&.-]+|[^\w\s]")
 # After the name, before the cue: nothing, the name's outlet or firm ("Ivo Brandt of
 # Kelmar TV reported"), or one adverb ("Ivo Brandt also reported").
 _AGENT_GAP = re.compile(
-    r"[\s,]*(?:(?:of|from|at|for)\s+(?:[A-Z][\w'’&.-]*\s*)+)?[\s,]*(?:[a-z]+(?<!ed)(?<!ing)\s+)?"
+    r"[\s,]*(?:(?:of|from|at|for)\s+[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*)?[\s,]*"
+    r"(?:[a-z]+(?<!ed)(?<!ing)\s+)?"
 )
+# Longest text between an agent's name and the cue worth reading (a firm of a few words).
+_AGENT_REACH: Final = 60
 # A name between a determiner and a common noun modifies the noun ("the Brandt tax
 # plan"): it names a thing, not a person in the news.
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
@@ -421,9 +424,12 @@ def _addressed(before: str) -> bool:
     return False
 
 
-def _in_attribution(material: StoryMaterial, sentence: Passage, mention: Passage) -> bool:
+def _in_attribution(
+    material: StoryMaterial, sentence: Passage, mention: Passage, shared: Sequence[Passage]
+) -> bool:
     """Whether the name stands in the attribution of speech in its sentence: inside a
-    quote's cue ("told the reporter Ivo Brandt"), just before a cue as its agent, the
+    quote's cue ("told the reporter Ivo Brandt"), just before the cue of a shared quote
+    as its agent (not a witness's own cue in the same sentence), the
     addressee or asker of a speech word (:func:`_addressed`), a modifier of a common noun
     ("the Brandt tax plan"), or inside a firm's name."""
     analysis = material.analysis(mention.article)
@@ -437,7 +443,13 @@ def _in_attribution(material: StoryMaterial, sentence: Passage, mention: Passage
             continue
         if q.cue_start <= mention.start and mention.end <= q.cue_end:
             return True
-        if mention.end <= q.cue_start and _AGENT_GAP.fullmatch(text[mention.end : q.cue_start]):
+        if (
+            mention.end <= q.cue_start <= mention.end + _AGENT_REACH
+            and any(
+                p.article == mention.article and q.start < p.end and p.start < q.end for p in shared
+            )
+            and _AGENT_GAP.fullmatch(text[mention.end : q.cue_start])
+        ):
             return True
     before = text[sentence.start : mention.start]
     if _addressed(before) or (
