@@ -131,6 +131,46 @@ def test_a_count_of_the_killed_or_injured_is_no_death_toll(analyzer: Analyzer) -
     assert fact.status != "differ" and len(fact.values) == 1
 
 
+@pytest.mark.parametrize("between", ["or seriously injured", "or went missing"])
+def test_a_count_with_words_before_its_second_casualty_is_no_death_toll(
+    analyzer: Analyzer, between: str
+) -> None:
+    """ "killed or seriously injured" is one combined count too (review s31/2, E)."""
+    material = _story(
+        analyzer,
+        [
+            ("Tarvel Today", f"Altogether 19 people were killed {between} in the mill fire."),
+            ("Fjord Post", "Three were killed in the mill fire, the sheriff said."),
+        ],
+    )
+    fact = _with(compare_facts(material), "19 people")
+    assert fact.status != "differ" and len(fact.values) == 1
+
+
+def test_a_count_split_by_a_figure_is_still_a_death_toll(analyzer: Analyzer) -> None:
+    """ "19 people were killed and 30 injured" gives the dead: 19 against 3 differ."""
+    material = _story(
+        analyzer,
+        [
+            ("Tarvel Today", "In all 19 people were killed and 30 injured in the mill fire."),
+            ("Fjord Post", "Three were killed in the mill fire, the sheriff said."),
+        ],
+    )
+    assert _with(compare_facts(material), "19 people").status == "differ"
+
+
+def test_a_bare_figure_and_a_counted_thing_stay_apart(analyzer: Analyzer) -> None:
+    """ "brought 143 ashore" / "143 barns": one figure, two things (review s31/2, F)."""
+    material = _story(
+        analyzer,
+        [
+            ("Tarvel Today", "Divers brought 143 ashore on Monday."),
+            ("Fjord Post", "The flood wrecked 143 barns along the river, the governor said."),
+        ],
+    )
+    assert all(len(f.values) == 1 for f in compare_facts(material))
+
+
 def test_one_uncommon_figure_of_two_counted_things_stays_apart(analyzer: Analyzer) -> None:
     """Two sources' same three-digit figure of two different counted things ("143
     passengers" / "143 barns") is two facts, not one agreement (review s31/1, 1b)."""

@@ -270,7 +270,10 @@ _GENERIC_PEOPLE: Final = frozenset({"people", "person", "other", "others"})
 _BEFELL: Final = re.compile(
     r"[^\S\n]+(?:(?:were|was|are|is|have|had|has|been|got|reportedly)[^\S\n]+){0,3}"
     r"(wounded|injured|hurt|killed|dead|died)\b"
-    r"(?![^\S\n]*(?:,[^\S\n]*)?(?:or|and|/)[^\S\n]*(?:wounded|injured|hurt|killed|dead|died|missing)\b)",
+    # not a combined count: "killed or injured", "killed or seriously injured" (up to two
+    # words between; a figure between, "killed and 30 injured", splits the count)
+    r"(?![^\S\n]*(?:,[^\S\n]*)?(?:or|and|/)(?:[^\S\n]+[a-z]+){0,2}?[^\S\n]*"
+    r"(?:wounded|injured|hurt|killed|dead|died|missing)\b)",
     re.IGNORECASE,
 )
 
@@ -748,11 +751,12 @@ _UNCOMMON_DIGITS: Final = 3
 
 
 def _one_thing(x: _Item, y: _Item) -> bool:
-    """Whether two sources' figures may count one thing: at most one is written with its
+    """Whether two sources' figures may count one thing: neither is written with its
     counted noun, or their heads are tied (``_tied``: a tally's side, one word, one the
-    other's ending). "117 survivors" / "117 homes" are two things that share a figure;
-    "by 214 votes to 137" / "the tally at 137" name none beside the figure."""
-    return not (_counted_noun(x) and _counted_noun(y)) or _tied(x, y)
+    other's ending). "117 survivors" / "117 homes", and "pulled 117" / "117 homes", are
+    two things that share a figure; "by 214 votes to 137" / "the tally at 137" name none
+    beside the figure."""
+    return not (_counted_noun(x) or _counted_noun(y)) or _tied(x, y)
 
 
 def _counted_noun(item: _Item) -> bool:
