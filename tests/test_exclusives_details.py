@@ -58,7 +58,7 @@ PARADE_A = (
 )
 PARADE_B = (
     "Thousands of visitors watched the harbour parade in Velmar on Sunday.\n\n"
-    "The sisters Mira and Lena Oster, aged 16 and 13, led the rowing crews.\n\n"
+    "The sisters Mira and Lena Oster, who are 16 and 11, led the rowing crews.\n\n"
     "The festival committee said the fireworks cost 4,800 euros."
 )
 

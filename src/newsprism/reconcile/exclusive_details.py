@@ -7,8 +7,8 @@ the story's sentences:
 
 * whether another source gives a figure for the same thing (:meth:`~StoryDetails.
   given_elsewhere`): a sentence of another source holds the value (a quantity of its
-  analysis, or the number in digits) and the word the figure is about ("Mira, 16," /
-  "Mira and Tove, aged 16 and 13"), which fact grouping may leave apart; for
+  analysis, or the number in digits) and the word the figure is about ("Ilse, 9," /
+  "Ilse and Bo, who are 9 and 12"), which fact grouping may leave apart; for
   :meth:`~StoryDetails.in_sentence`, also the same value in the same unit anywhere in
   another source ("212 rebels" / "212 votes", "four years" / "four-year");
 * whether another source prints a quote's words (:meth:`~StoryDetails.quote_carried`):
@@ -349,9 +349,9 @@ class StoryDetails:
     def given_elsewhere(self, figure: Passage, value: float, about: str | None) -> bool:
         """Whether a sentence of another source gives the figure for the same thing: it
         holds the value (a quantity of the analysis, or the number in digits) and the
-        word the figure counts or describes (``about``: "16" about Mira, "19
-        hijackers"). Catches what fact grouping leaves apart: "Mira, 16," against
-        "Mira and Tove, aged 16 and 13", "pardoned two turkeys" against the definite
+        word the figure counts or describes (``about``: "9" about Ilse, "19
+        hijackers"). Catches what fact grouping leaves apart: "Ilse, 9," against
+        "Ilse and Bo, who are 9 and 12", "pardoned two turkeys" against the definite
         "the two turkeys"."""
         words = (about or "").split()
         head = _inflection_stem(words[-1]) if words else ""
@@ -410,9 +410,9 @@ class StoryDetails:
 
     def quoted_elsewhere(self, sentence: Passage) -> list[Passage]:
         """The sentence's quoted parts (the words between quote marks) that another
-        source prints (:meth:`quote_carried`): critics say the plan means "ending the
-        ferry line as we know it" against another outlet's "would end the ferry line as
-        we know it"; "shrugged it off with a "Meh."" against ""Meh," she said." A claim
+        source prints (:meth:`quote_carried`): critics say the plan means "scrapping the
+        ferry line for good" against another outlet's "would scrap the ferry line for
+        good"; "shrugged it off with a "Meh."" against ""Meh," she said." A claim
         or fact built on words others quote is not one source's news: cut away like a
         shared figure (on the three development golds, 3 of 61 wrong exclusives)."""
         found = []

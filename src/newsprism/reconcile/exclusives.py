@@ -7,7 +7,7 @@
     (a compatible figure elsewhere means the grouping missed a synonym, not that the
     detail is exclusive), nor for the same thing in any unit
     (:meth:`~newsprism.reconcile.exclusive_details.StoryDetails.given_elsewhere`:
-    "Mira, 16," against "Mira and Tove, aged 16 and 13"), and that does not stand in
+    "Ilse, 9," against "Ilse and Bo, who are 9 and 12"), and that does not stand in
     a variant of a statement other sources report. The passage is the sentence holding
     the figure, cut to the clause pieces free of figures and statement variants other
     sources carry (:func:`~newsprism.reconcile.exclusive_details.clause_around`: "for
