@@ -147,12 +147,14 @@ def test_a_count_with_words_before_its_second_casualty_is_no_death_toll(
     assert fact.status != "differ" and len(fact.values) == 1
 
 
-def test_a_count_split_by_a_figure_is_still_a_death_toll(analyzer: Analyzer) -> None:
-    """ "19 people were killed and 30 injured" gives the dead: 19 against 3 differ."""
+@pytest.mark.parametrize("others", ["30", "dozens"])
+def test_a_count_split_by_a_figure_is_still_a_death_toll(analyzer: Analyzer, others: str) -> None:
+    """ "19 people were killed and 30 (or dozens) injured" gives the dead: 19 against 3
+    differ (review s31/2, I)."""
     material = _story(
         analyzer,
         [
-            ("Tarvel Today", "In all 19 people were killed and 30 injured in the mill fire."),
+            ("Tarvel Today", f"In all 19 people were killed and {others} injured in the fire."),
             ("Fjord Post", "Three were killed in the mill fire, the sheriff said."),
         ],
     )

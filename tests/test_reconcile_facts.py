@@ -21,7 +21,13 @@ import pytest
 
 from newsprism.analyze.analyzer import Analyzer
 from newsprism.model import Article, Fact, FactValue, Quantity, Story, article_id
-from newsprism.reconcile.facts import compare_facts, compatible, interval, written_step
+from newsprism.reconcile.facts import (
+    _figure_limit,
+    compare_facts,
+    compatible,
+    interval,
+    written_step,
+)
 from newsprism.reconcile.figures import FactOptions
 from newsprism.reconcile.material import StoryMaterial
 
@@ -690,5 +696,14 @@ def test_an_article_of_many_figures_has_its_first_ones_compared(
 
     assert shared(FactOptions())
     with caplog.at_level("WARNING", logger="newsprism.reconcile.facts"):
-        assert not shared(FactOptions(max_story_figures=60))  # 30 an article
+        assert not shared(FactOptions(max_story_figures=31))  # 30 and 1
     assert "35 figures, the first 30 compared" in caplog.text
+
+
+def test_the_largest_articles_lose_figures_first() -> None:
+    """An ordinary article keeps every figure beside a big one; only when the story's
+    total is over its budget are the largest cut, never under 30 an article."""
+    assert _figure_limit([71] + [5] * 49, FactOptions()) == 300
+    assert _figure_limit([5000, 5], FactOptions()) == 300
+    assert _figure_limit([400] * 20, FactOptions()) == 142  # 20 x 142 <= 3,000
+    assert _figure_limit([5000] * 200, FactOptions()) == 30

@@ -270,10 +270,11 @@ _GENERIC_PEOPLE: Final = frozenset({"people", "person", "other", "others"})
 _BEFELL: Final = re.compile(
     r"[^\S\n]+(?:(?:were|was|are|is|have|had|has|been|got|reportedly)[^\S\n]+){0,3}"
     r"(wounded|injured|hurt|killed|dead|died)\b"
-    # not a combined count: "killed or injured", "killed or seriously injured" (up to two
-    # words between; a figure between, "killed and 30 injured", splits the count)
-    r"(?![^\S\n]*(?:,[^\S\n]*)?(?:or|and|/)(?:[^\S\n]+[a-z]+){0,2}?[^\S\n]*"
-    r"(?:wounded|injured|hurt|killed|dead|died|missing)\b)",
+    # not a combined count: "killed or injured", "killed or seriously injured", "killed
+    # and seriously injured" (up to two words after "or", an adverb after "and"); a count
+    # between ("killed and 30 injured", "killed and dozens injured") splits the count
+    r"(?![^\S\n]*(?:,[^\S\n]*)?(?:(?:or|/)(?:[^\S\n]+[a-z]+){0,2}?|and(?:[^\S\n]+[a-z]+ly)?)"
+    r"[^\S\n]*(?:wounded|injured|hurt|killed|dead|died|missing)\b)",
     re.IGNORECASE,
 )
 
@@ -324,10 +325,15 @@ def _trimmed_sentence(material: StoryMaterial, article: str, q: Quantity) -> Pas
     return material.passage(article, start, end)
 
 
-def _figure_limit(articles: int, opts: FactOptions) -> int:
-    """How many of each article's quantities are compared (``max_article_figures``,
-    shared out of ``max_story_figures``, at least 30): the pair checks are quadratic."""
-    return min(opts.max_article_figures, max(30, opts.max_story_figures // max(articles, 1)))
+def _figure_limit(counts: Sequence[int], opts: FactOptions) -> int:
+    """How many of each article's quantities are compared: the most (up to
+    ``max_article_figures``, at least 30) that keeps the story's total within
+    ``max_story_figures``, so the largest articles are cut first and an ordinary one
+    keeps all its figures. The pair checks are quadratic in the total."""
+    limit = opts.max_article_figures
+    while limit > 30 and sum(min(c, limit) for c in counts) > opts.max_story_figures:
+        limit = max(30, limit * 9 // 10)  # a tenth less a step: a few dozen sums at most
+    return limit
 
 
 def _first_figures(article: str, found: Sequence[Quantity], limit: int) -> Sequence[Quantity]:
@@ -345,7 +351,8 @@ def _collect(material: StoryMaterial, opts: FactOptions) -> tuple[list[_Item], l
     items: list[_Item] = []
     sentences: list[Passage] = []
     index: dict[tuple[str, int, int], int] = {}
-    limit = _figure_limit(len(material.articles), opts)
+    analyses = [material.analysis(a.id) for a in material.articles]
+    limit = _figure_limit([len(x.quantities) for x in analyses if x is not None], opts)
     for article in material.articles:
         analysis = material.analysis(article.id)
         if analysis is None:
