@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 import pytest
 
 from newsprism.analyze.analyzer import Analyzer
-from newsprism.model import Article, Passage, Statement, Story, Variant, article_id
+from newsprism.model import Article, Passage, Statement, Variant
 from newsprism.reconcile.exclusive_details import StoryDetails
 from newsprism.reconcile.exclusives import (
     _AGENT_GAP,
@@ -23,6 +23,7 @@ from newsprism.reconcile.exclusives import (
 from newsprism.reconcile.facts import compare_facts
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.roster import story_names
+from tests.test_exclusives_details import story
 
 PUBLISHED = datetime(2026, 5, 14, 9, 0, tzinfo=UTC)
 
@@ -30,17 +31,6 @@ PUBLISHED = datetime(2026, 5, 14, 9, 0, tzinfo=UTC)
 @pytest.fixture(scope="module")
 def analyzer() -> Analyzer:
     return Analyzer()
-
-
-def story(analyzer: Analyzer, *texts: tuple[str, str]) -> StoryMaterial:
-    articles = [
-        Article(article_id(o, t), f"{o}.txt", t, outlet=o, published=PUBLISHED) for o, t in texts
-    ]
-    return StoryMaterial(
-        Story("s", None, tuple(a.id for a in articles)),
-        articles,
-        {a.id: analyzer.analyze(a) for a in articles},
-    )
 
 
 def sentence_with(material: StoryMaterial, words: str) -> Passage:
