@@ -56,6 +56,22 @@ LEVY_B = (
 )
 
 
+def _people_beside_shared(
+    analyzer: Analyzer, texts: tuple[str, str], speaker: str, words: str, direct: bool = False
+) -> list[str]:
+    """The person exclusives' passages of a two-outlet story whose only statement is
+    ``words`` said by ``speaker`` in both (Harbour Post: ``texts[0]``, Velmar Wire: 1)."""
+    material = story(analyzer, ("Harbour Post", texts[0]), ("Velmar Wire", texts[1]))
+    first, second = material.articles
+    shared = Statement(
+        "st1",
+        speaker,
+        (variant(material, first, words, direct), variant(material, second, words, direct)),
+    )
+    found = find_exclusives(material, [shared], compare_facts(material))
+    return [e.passage.text for e in found if e.kind == "person"]
+
+
 def test_claim_on_words_another_outlet_quotes(analyzer: Analyzer) -> None:
     """A sentence whose news is words another outlet prints as a quote ("closing the old
     ferry line for good" / "would close the old ferry line for good") is no claim
@@ -97,16 +113,9 @@ def test_name_that_only_frames_shared_words_is_no_person(analyzer: Analyzer) -> 
         "The new quay was designed by the engineer Lena Sarr of Velmar."
     )
     b = "\u201cThe harbour will reopen in May,\u201d Mayor Ansel Roos said on Tuesday."
-    material = story(analyzer, ("Harbour Post", a), ("Velmar Wire", b))
-    first, second = material.articles
-    words = "The harbour will reopen in May,"
-    shared = Statement(
-        "st1",
-        "Ansel Roos",
-        (variant(material, first, words, True), variant(material, second, words, True)),
+    people = _people_beside_shared(
+        analyzer, (a, b), "Ansel Roos", "The harbour will reopen in May,", direct=True
     )
-    found = find_exclusives(material, [shared], compare_facts(material))
-    people = [e.passage.text for e in found if e.kind == "person"]
     assert not [p for p in people if "Brandt" in p]
     assert [p for p in people if "Sarr" in p]
 
@@ -165,16 +174,9 @@ def test_name_with_news_of_its_own_beside_shared_words_stays(analyzer: Analyzer)
         "Police in Korvath are looking for a man who attacked a guard on Monday.\n\n"
         "Commander Lise Darrow said the attacker escaped by car toward the harbour."
     )
-    material = story(analyzer, ("Harbour Post", a), ("Velmar Wire", b))
-    first, second = material.articles
-    words = "the attacker escaped by car toward the harbour"
-    shared = Statement(
-        "st1",
-        "Lise Darrow",
-        (variant(material, first, words, False), variant(material, second, words, False)),
+    people = _people_beside_shared(
+        analyzer, (a, b), "Lise Darrow", "the attacker escaped by car toward the harbour"
     )
-    found = find_exclusives(material, [shared], compare_facts(material))
-    people = [e.passage.text for e in found if e.kind == "person"]
     assert [p for p in people if "Okoro" in p]
 
 
@@ -192,16 +194,10 @@ def test_addressee_of_shared_words_is_no_person(analyzer: Analyzer, framing: str
     """The one spoken to or asking (the object of the speech verb: "speaking to X",
     "asked by X", "told X") only frames the shared words."""
     b = "Mayor Ansel Roos said on Tuesday the harbour will reopen in May."
-    material = story(analyzer, ("Harbour Post", framing), ("Velmar Wire", b))
-    first, second = material.articles
-    words = "the harbour will reopen in May"
-    shared = Statement(
-        "st1",
-        "Ansel Roos",
-        (variant(material, first, words, False), variant(material, second, words, False)),
+    people = _people_beside_shared(
+        analyzer, (framing, b), "Ansel Roos", "the harbour will reopen in May"
     )
-    found = find_exclusives(material, [shared], compare_facts(material))
-    assert not [e for e in found if e.kind == "person" and "Velde" in e.passage.text]
+    assert not [p for p in people if "Velde" in p]
 
 
 def test_name_a_phrase_completes_after_the_addressee_stays(analyzer: Analyzer) -> None:
@@ -209,16 +205,8 @@ def test_name_a_phrase_completes_after_the_addressee_stays(analyzer: Analyzer) -
     another phrase ("the family of X") is news of its own."""
     a = "Mayor Ansel Roos told the family of Pavel Okoro that the harbour will reopen in May."
     b = "Mayor Ansel Roos said on Tuesday the harbour will reopen in May."
-    material = story(analyzer, ("Harbour Post", a), ("Velmar Wire", b))
-    first, second = material.articles
-    words = "the harbour will reopen in May"
-    shared = Statement(
-        "st1",
-        "Ansel Roos",
-        (variant(material, first, words, False), variant(material, second, words, False)),
-    )
-    found = find_exclusives(material, [shared], compare_facts(material))
-    assert [e for e in found if e.kind == "person" and "Okoro" in e.passage.text]
+    people = _people_beside_shared(analyzer, (a, b), "Ansel Roos", "the harbour will reopen in May")
+    assert [p for p in people if "Okoro" in p]
 
 
 @pytest.mark.parametrize(("speaker", "kept"), [("Lena Roos", True), ("Roos", False)])
@@ -273,13 +261,7 @@ def test_witness_speaking_own_words_beside_shared_words_stays(analyzer: Analyzer
         "the attacker escaped by car toward the harbour."
     )
     b = "Commander Lise Darrow said the attacker escaped by car toward the harbour."
-    material = story(analyzer, ("Harbour Post", a), ("Velmar Wire", b))
-    first, second = material.articles
-    words = "the attacker escaped by car toward the harbour"
-    shared = Statement(
-        "st1",
-        "Lise Darrow",
-        (variant(material, first, words, False), variant(material, second, words, False)),
+    people = _people_beside_shared(
+        analyzer, (a, b), "Lise Darrow", "the attacker escaped by car toward the harbour"
     )
-    found = find_exclusives(material, [shared], compare_facts(material))
-    assert [e for e in found if e.kind == "person" and "Okoro" in e.passage.text]
+    assert [p for p in people if "Okoro" in p]
