@@ -28,6 +28,7 @@ from typer.core import TyperArgument, TyperOption
 
 from newsprism import __version__
 from newsprism.errors import AnalysisFailure, BriefFailure, NewsprismError, NotFound
+from newsprism.ingest.unicode import one_line as outlet_words
 from newsprism.model import IngestFailure, IngestWarning, Story
 from newsprism.render.report import OutputFormat, ReportView, write_report
 from newsprism.store import ENV_DB, Store, default_db_path
@@ -92,12 +93,24 @@ MaxBytesOption = Annotated[
 FetchLinksOption = Annotated[
     bool, typer.Option("--fetch-links", help="Fetch the page each feed entry links to.")
 ]
+
+
+def named_outlet(value: str | None) -> str | None:
+    """``--outlet`` refused up front when it names nothing: ``--outlet ''`` (an unset
+    shell variable, ``--outlet "$SOURCE"``) was silently ignored, so every article took
+    the name found in its file, and ``articles --outlet ''`` listed every outlet."""
+    if value is not None and not outlet_words(value):
+        fail("--outlet: empty outlet name; give one, or leave --outlet out", EXIT_USAGE)
+    return value
+
+
 OutletOption = Annotated[
     str | None,
     typer.Option(
         "--outlet",
         help="The outlet that published every input (over any name found in the files).",
         show_default=False,
+        callback=named_outlet,
     ),
 ]
 

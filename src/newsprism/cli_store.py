@@ -19,6 +19,7 @@ from newsprism.cli_base import (
     PathsArgument,
     fail,
     found,
+    named_outlet,
     open_store,
     out,
     progress_bar,
@@ -82,7 +83,9 @@ def _parse_when(value: str | None, option: str) -> datetime | None:
 
 def articles_command(
     db: DbOption = None,
-    outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
+    outlet: Annotated[
+        str | None, typer.Option(help="Only this outlet.", callback=named_outlet)
+    ] = None,
     since: Annotated[str | None, typer.Option(help="Published on or after (ISO date).")] = None,
     until: Annotated[str | None, typer.Option(help="Published before (ISO date).")] = None,
     search: Annotated[
