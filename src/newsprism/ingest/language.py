@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import functools
 import logging
+import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -23,6 +25,11 @@ import numpy.typing as npt
 from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
 logger = logging.getLogger(__name__)
+
+# The languages the analysis reads (analyze.analyzer.SUPPORTED_LANGUAGES, kept here so
+# that ingest can say which articles it will skip without loading spaCy; a test keeps
+# the two equal).
+ANALYSED_LANGUAGES = frozenset({"en"})
 
 # langid's normalized probability below which we say "unknown" rather than guess;
 # short or mixed texts fall under it. 0.5 keeps every sample article above it.
@@ -33,6 +40,10 @@ MIN_CONFIDENCE = 0.5
 # (English and German news): every decision (code or unclear) at 500, 800 or 1,000
 # characters equals the one at 2,000; 1,000 keeps a margin.
 SAMPLE_CHARS = 1000
+
+# Scripts read as one for the bulk of a text: Japanese mixes kanji and kana in one
+# sentence, and its full-width Latin letters belong to it.
+_EAST_ASIAN = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "FULLWIDTH", "HALFWIDTH"})
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float32]
@@ -115,7 +126,7 @@ class LanguageDetector:
         self._identifier = _identifier()
 
     def detect(self, text: str) -> str | None:
-        sample = text[:SAMPLE_CHARS]
+        sample = main_script(text[:SAMPLE_CHARS])
         if len(sample.split()) < 3:
             return None
         code, confidence = self._identifier.classify(sample)
@@ -123,3 +134,27 @@ class LanguageDetector:
             logger.debug("language unclear (%s at %.2f)", code, confidence)
             return None
         return str(code)
+
+
+def main_script(sample: str) -> str:
+    """``sample`` with the letters of every script but its main one (the one most of its
+    letters are written in) blanked, so the bulk of a text decides its language. langid
+    reads bytes, and a Japanese character is three of them: a short English article
+    with one Japanese sentence was ``ja`` and so never analysed."""
+    if sample.isascii():
+        return sample
+    scripts = [_script(c) for c in sample]
+    counts = Counter(s for s in scripts if s)
+    if len(counts) < 2:
+        return sample
+    main = counts.most_common(1)[0][0]
+    return "".join(" " if s and s != main else c for c, s in zip(sample, scripts, strict=True))
+
+
+def _script(char: str) -> str | None:
+    """The script of a letter by its Unicode name's first word (LATIN, CYRILLIC, ARABIC,
+    or one East Asian group); None for what is no letter (digits, marks, punctuation)."""
+    if not unicodedata.category(char).startswith("L"):
+        return None
+    word = unicodedata.name(char, "?").split(" ", 1)[0]
+    return "CJK" if word in _EAST_ASIAN else word

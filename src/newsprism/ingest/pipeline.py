@@ -56,7 +56,7 @@ from newsprism.ingest.feed import LinkReader, read_feed
 from newsprism.ingest.fetch import fetch, make_client
 from newsprism.ingest.html import read_html
 from newsprism.ingest.identity import streaming_article_id
-from newsprism.ingest.language import LanguageDetector
+from newsprism.ingest.language import ANALYSED_LANGUAGES, LanguageDetector
 from newsprism.ingest.manifest import Manifests, SourceFacts
 from newsprism.ingest.records import (
     declared_charset,
@@ -516,7 +516,25 @@ def _built(
         headings=cleaned.headings,
         removed=raw.removed + cleaned.removed,
     )
+    _tell_unanalysed(article, on_warning)
     return article, not said and outlet is not None
+
+
+def _tell_unanalysed(article: Article, on_warning: WarningHandler | None) -> None:
+    """A warning for an article the analysis will skip (its language is not one it
+    reads): it got an empty analysis without a word, so its quotes and figures were
+    silently missing from every brief."""
+    if article.language is None or article.language in ANALYSED_LANGUAGES:
+        return
+    warning = IngestWarning(
+        article.source,
+        f"language {article.language}: not analysed (the analysis reads English only);"
+        " stored and grouped, without its quotes, numbers and dates",
+    )
+    if on_warning is None:
+        logger.warning("%s", warning)
+    else:
+        on_warning(warning)
 
 
 # A publication time outside these years is a placeholder, not a date: "0001-01-01" (an
