@@ -34,6 +34,20 @@ SNIFF_BYTES = 4096
 _BINARY_CONTROL = frozenset(range(0, 9)) | frozenset(range(14, 32)) | {11}
 _BINARY_SHARE = 0.05
 _BINARY_CONTROL_BYTES = bytes(sorted(_BINARY_CONTROL))
+# Over 0.05 and up to this share, the head is still text when the rest of it is: a short
+# note with a few stray controls (4 escapes in 68 bytes: 6%) was refused as binary.
+# Compressed and machine data hold 7-15% (about 28 of each 256 byte values) beside bytes
+# over 0x7f that are no UTF-8; 0.25 keeps a file of mostly controls binary whatever else.
+_BINARY_SHARE_ALWAYS = 0.25
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+# Two control bytes side by side: stray ones in text stand alone, binary data's come in
+# fields ("\x01\x00", the small pickles and arrays whose ASCII header passes for text).
+_CONTROL_PAIR = re.compile(
+    b"[" + b"".join(re.escape(bytes([c])) for c in sorted(_BINARY_CONTROL)) + b"]{2}"
+)
+# Bytes over 0x7f in Western text in a single-byte code page (accented letters, curly
+# quotes): 1-5% in French or German; random or compressed data: about 50%.
+_SINGLE_BYTE_HIGH_SHARE = 0.2
 # Four NULs in a row (a zero 32-bit field, padding) are binary whatever the share: a
 # stray NUL in text stands alone.
 _NUL_RUN = b"\x00" * 4
@@ -193,8 +207,28 @@ def looks_binary(data: bytes) -> bool:
 
 def _many_controls(head: bytes) -> bool:
     # Counted by deleting them in C: a Python loop over the bytes cost 3 ms a file.
-    controls = len(head) - len(head.translate(None, _BINARY_CONTROL_BYTES))
-    return bool(head) and controls / len(head) > _BINARY_SHARE
+    rest = head.translate(None, _BINARY_CONTROL_BYTES)
+    share = (len(head) - len(rest)) / len(head) if head else 0.0
+    if share <= _BINARY_SHARE:
+        return False
+    # NULs over the share stay binary (a table of strings, a NUL every few bytes): text
+    # holds a stray one at most, from a JSON "\u0000" or a cut write.
+    nuls = head.count(0) / len(head)
+    if share > _BINARY_SHARE_ALWAYS or nuls > _BINARY_SHARE or _CONTROL_PAIR.search(head):
+        return True
+    return not _reads_as_bytes_of_text(rest)
+
+
+def _reads_as_bytes_of_text(rest: bytes) -> bool:
+    """Whether the bytes besides the control bytes are text: valid UTF-8 (a character cut
+    at the sniff boundary allowed), or few bytes over 0x7f (a Western single-byte code
+    page). Binary data fails both: half its bytes are over 0x7f, in no UTF-8 order."""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(rest, final=False)
+    except UnicodeDecodeError:
+        high = len(rest) - len(rest.translate(None, _HIGH_BYTES))
+        return high <= _SINGLE_BYTE_HIGH_SHARE * len(rest)
+    return True
 
 
 # UTF-16 without a byte-order mark (Windows tools write it, "Unicode" in old editors):
