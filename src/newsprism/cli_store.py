@@ -126,7 +126,9 @@ def article_command(
         data = jsonout.report_dict([article], {article.id: analysis} if analysis else None)
         shown = {**data["articles"][0], **jsonout.article_to_dict(article, with_removed=True)}
         failure = {k: failures[0][k] for k in ("stage", "error")} if failures else None
-        out.print_json(jsonout.dumps({**shown, "failure": failure}))
+        # ``analysis_failure``, as GET /api/articles/{id} names it; ``failure`` is the
+        # older name, kept (same value) for scripts written against it.
+        out.print_json(jsonout.dumps({**shown, "analysis_failure": failure, "failure": failure}))
     else:
         out.print(BidiSafe(terminal.article_panel(article, full=True, analysis=analysis)))
         if failures:
