@@ -109,6 +109,7 @@ from newsprism.reconcile.exclusive_details import (
 )
 from newsprism.reconcile.facts import FactOptions, values_compatible
 from newsprism.reconcile.material import StoryMaterial, outlet_key
+from newsprism.reconcile.pair_lexical import PairLexical
 from newsprism.reconcile.roster import build_roster, story_names
 from newsprism.reconcile.similarity import LexicalSimilarity, TextSimilarity
 
@@ -657,8 +658,10 @@ class _SaidElsewhere:
     statement variant) against all the sentences in which one other source gives that
     speaker's statements, taken together, by the lexical test of claims
     (:class:`_Novelty`, whatever the similarity: a dense cosine of a sentence against a
-    speaker's several sentences is not calibrated). Cost: a look-up per variant, and one
-    lexical cosine per candidate with a speaker and other source giving that speaker."""
+    speaker's several sentences is not calibrated). Cost: a look-up per variant, one
+    tokenisation per candidate with a speaker and per (speaker, source) text, and a pass
+    over two texts' terms per candidate and other source giving that speaker
+    (:class:`~newsprism.reconcile.pair_lexical.PairLexical`: no TF-IDF fit per pair)."""
 
     def __init__(
         self,
@@ -709,8 +712,10 @@ class _SaidElsewhere:
         if not asked or not groups:
             return found
         joints = [" ".join(self._sentences[n].text for n in sorted(self._said[g])) for g in groups]
-        opts, lexical = self._options, LexicalSimilarity()
-        for n, passage, speakers in asked:
+        # Each text tokenised once; a pair is weighed on its two texts alone (below).
+        pairs = PairLexical([*joints, *(p.text for _, p, _ in asked)])
+        opts = self._options
+        for row, (n, passage, speakers) in enumerate(asked, start=len(joints)):
             source = self._material.source_of(passage.article)
             for column, (key, other) in enumerate(groups):
                 if other == source or not any(_one_name(key, k) for k in speakers):
@@ -719,7 +724,7 @@ class _SaidElsewhere:
                 # story's names and topic words weigh nothing, and a retelling in other
                 # words shares little else (calibration gold: 10 wrong exclusives left
                 # against 13 with the story's weights, development the same).
-                score = float(lexical.matrix([passage.text], [joints[column]])[0, 0])
+                score = pairs.cosine(row, column)
                 if score >= opts.lexical_alone or (
                     score >= opts.lexical and self._carried(passage, self._said[(key, other)])
                 ):
