@@ -6,7 +6,7 @@ nothing).
 .venv/bin/python eval/contradictions_misses.py [--gold FILE] [--dense] [--texts]
 ```
 
-For every story of a calibration or development gold file, every pass of
+For every story of a calibration or development gold file (BASIL or Multi-News), every pass of
 :data:`newsprism.reconcile.discrepancies.PASSES` runs alone on the story (the lexical
 similarity by default), and the script prints, per gold contradiction, the passes that
 hit it (``-`` when none does), then per pass the predictions that hit no gold
@@ -32,7 +32,14 @@ import basil
 import basil_gold
 import basil_gold_score as score
 
-BLIND = frozenset({"basil_gold_heldout2.json", "basil_gold_heldout3.json"})
+BLIND = frozenset(
+    {
+        "basil_gold_heldout2.json",
+        "basil_gold_heldout3.json",
+        "multinews_gold_blind.json",
+        "multinews_gold_blind2.json",
+    }
+)
 DEFAULT = Path(__file__).resolve().parent / "data" / "basil_gold_contradictions.json"
 
 
@@ -42,14 +49,24 @@ def _reconciler(dense: bool) -> Any:
     return Reconciler(BriefOptions(embeddings="on" if dense else "off"))
 
 
+def _source(path: Path) -> Any:
+    """How a gold story becomes analysed material: Multi-News files by their document ids,
+    the rest as BASIL stories."""
+    if path.name.startswith("multinews"):
+        import multinews_gold
+
+        texts = multinews_gold.load_texts()
+        return lambda story: multinews_gold.material(story, texts, True)
+    grouped = basil.stories()
+    return lambda story: basil_gold._material(story["story"], grouped[story["story"]], True)
+
+
 def _groups(found: Sequence[Any]) -> list[list[tuple[str, int, int]]]:
     return [[(c.article, c.start, c.end) for c in d.claims] for d in found]
 
 
-def _story(
-    story: dict[str, Any], grouped: dict[str, Any], reconciler: Any, texts_too: bool
-) -> Counter[str]:
-    material = basil_gold._material(story["story"], grouped[story["story"]], True)
+def _story(story: dict[str, Any], source: Any, reconciler: Any, texts_too: bool) -> Counter[str]:
+    material = source(story)
     with reconciler._story(material):
         return _passes(story, material, reconciler.similarity, texts_too)
 
@@ -109,11 +126,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{args.gold.name} is a blind set: its misses are not to be read", file=sys.stderr)
         return 2
     gold = basil_gold.load_gold(args.gold)
-    grouped = basil.stories()
+    source = _source(args.gold)
     reconciler = _reconciler(args.dense)
     total: Counter[str] = Counter()
     for story in gold["stories"]:
-        total.update(_story(story, grouped, reconciler, args.texts))
+        total.update(_story(story, source, reconciler, args.texts))
     print(dict(total))
     return 0
 

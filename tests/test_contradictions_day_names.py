@@ -254,3 +254,29 @@ def test_two_days_or_a_bound_is_no_one_day(text: str) -> None:
     # "died on April 14 or 15" does not clash with "died on April 15".
     assert day_label(text) is None
     assert day_label("April 15") is not None
+
+
+FARM = "A spokesman said the driver was arrested at a farm near Oskel on Friday."
+
+
+def test_one_place_stands_for_a_shared_name(analyzer: Analyzer) -> None:
+    """No name shared, but the deed's place phrases share a word and an age ("the
+    41-year-old") fits any person noun: one arrest, two days."""
+    texts = [FARM, "The 41-year-old was arrested at a remote farm last Thursday."]
+    assert _dates(analyzer, texts) == [set(texts)]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        # Pronouns: the roster cannot tell who "he" and "she" are.
+        "She was arrested at a remote farm last Thursday.",
+        # Two different people.
+        "The woman was arrested at a remote farm last Thursday.",
+        # No place word shared.
+        "The 41-year-old was arrested at a petrol station last Thursday.",
+    ],
+)
+def test_no_place_stand_in(analyzer: Analyzer, other: str) -> None:
+    mine = FARM.replace("the driver", "he") if other.startswith("She") else FARM
+    assert _dates(analyzer, [mine, other]) == []

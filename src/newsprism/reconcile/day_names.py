@@ -27,11 +27,13 @@ verb, :data:`DEED_NOUNS`). Two sides are paired when every guard holds:
 4. asserted: the verb un-negated, no modal or hedge (guard 4 of ``negation``), not
    future, no sign of a repeat ("again", "second", ... in the deed's words);
 5. the same participants: a proper name shared by the two sentences (a town, a
-   person: one story's deed, not two), the named participants shared where both name
-   some, compared as whole names (:func:`same_name`: "Jon Smith" is not "Jan
-   Smith"), and no role held by two different common nouns ("a man" / "a woman"); a
-   name against a description ("Mira Olsen" / "the girl who went missing") may be one
-   person, as the roster cannot tell;
+   person: one story's deed, not two) or, when none is, a word of the deed's place
+   phrases shared and no pronoun participant (:func:`same_participants`), the named
+   participants shared where both name some, compared as whole names
+   (:func:`same_name`: "Jon Smith" is not "Jan Smith"), and no role held by two
+   different common nouns ("a man" / "a woman"; an age, "the 23-year-old", is none);
+   a name against a description ("Mira Olsen" / "the girl who went missing") may be
+   one person, as the roster cannot tell;
 6. no article of either source gives the deed both days (a series, or the article
    telling both itself).
 
@@ -338,7 +340,8 @@ def _place_heads(token: Token) -> list[Token]:
 
 
 def _words_of(token: Token, span: Span, heads: Sequence[Token]) -> frozenset[str]:
-    """The content words of phrases (``heads``) of the deed, the time left out."""
+    """The content words of phrases (``heads``) of the deed, the time left out, and the
+    unit of an age ("the 23-year-old": an age fits any person noun, "the man")."""
     words = {
         t.lower_
         for h in heads
@@ -348,8 +351,16 @@ def _words_of(token: Token, span: Span, heads: Sequence[Token]) -> frozenset[str
         and t.i not in range(span.start, span.end)
         and t.lower_ not in WEEKDAYS
         and t.lower_ not in MONTHS
+        and not _age_unit(t)
     }
     return frozenset(words)
+
+
+def _age_unit(token: Token) -> bool:
+    """The unit of an age: "year" of "23-year-old", "month" of "6-month-old"."""
+    doc = token.doc
+    after = doc[token.i + 1 : token.i + 3].text.replace(" ", "")
+    return token.lemma_.casefold() in ("year", "month") and after in ("-old", "old")
 
 
 #: Another place's time or a time zone named ("Tokyo time", "JST", "local time", "in
@@ -394,13 +405,27 @@ def same_participants(a: Deed, b: Deed) -> bool:
     different names on the two sides, nor by two different common nouns ("a man" /
     "a woman"); a name against a description ("Mira Olsen" / "the girl") may be one.
     Names compare whole (:func:`same_name`): "Jon Smith" and "Jan Smith" are two."""
-    if not a.names & b.names:
+    if not a.names & b.names and not _placed_alike(a, b):
         return False
     crowded = a.crowded | b.crowded
     for x, y in zip(a.participants, b.participants, strict=True):
         if x and y and not any(same_name(m, n, crowded) for m in x for n in y):
             return False
     return all(not (x and y) or bool(x & y) for x, y in zip(a.roles, b.roles, strict=True))
+
+
+def _placed_alike(a: Deed, b: Deed) -> bool:
+    """Guard 5 without a shared name: the deed's place phrases share a word ("arrested
+    in a suburb of Tarnby" / "arrested in the Kelmar suburb") and no participant on
+    either side is a pronoun, whose person the roster cannot tell ("he" / "she")."""
+    return bool(a.places & b.places) and not (_pronoun_party(a) or _pronoun_party(b))
+
+
+def _pronoun_party(deed: Deed) -> bool:
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ == "PRON"
+        for c in deed.clause.predicate.children
+    )
 
 
 def same_name(a: Name, b: Name, crowded: frozenset[str] = frozenset()) -> bool:
@@ -439,10 +464,13 @@ def _sides(material: StoryMaterial, sentences: Sequence[Passage], parsed: Parsed
     labelled = _labelled(material, sentences)
     keys = list(labelled)
     caps = {k: frozenset(_CAPITALISED.findall(labelled[k][0].text)[1:]) for k in keys}
+    stems = {k: _stems(labelled[k][0].text) for k in keys}
     keep: set[tuple[str, int]] = set()
     for i, a in enumerate(keys):
         for b in keys[i + 1 :]:
-            if material.source_of(a[0]) == material.source_of(b[0]) or not caps[a] & caps[b]:
+            if material.source_of(a[0]) == material.source_of(b[0]):
+                continue
+            if not caps[a] & caps[b] and len(stems[a] & stems[b]) < _MIN_STEMS:
                 continue
             if any(labels_clash(x, y) for _, x in labelled[a][1] for _, y in labelled[b][1]):
                 keep.update({a, b})
@@ -469,6 +497,20 @@ def _sides(material: StoryMaterial, sentences: Sequence[Passage], parsed: Parsed
 
 # Capitalised words (names, and a sentence's first word, which the prefilter drops).
 _CAPITALISED: Final = re.compile(r"\b[A-Z][a-z]{2,}")
+# Lower-case words of four letters or more but the commonest: two sentences sharing no
+# name pass the prefilter when they share two stems of them (the deed and its place:
+# "arrested", "farm"), for guard 5's place fallback.
+_LONG_WORD: Final = re.compile(r"\b[a-z]{4,}")
+_COMMON: Final = frozenset(
+    {"said", "that", "this", "with", "from", "were", "have", "been", "they", "their",
+     "when", "where", "which", "after", "before", "would", "could", "about", "into",
+     "last", "later", "also", "than", "then", "there", "what", "while", "will"}
+)  # fmt: skip
+_MIN_STEMS: Final = 2
+
+
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(w[:5] for w in _LONG_WORD.findall(text) if w not in _COMMON)
 
 
 def _labelled(
