@@ -67,7 +67,7 @@ def test_a_failed_report_keeps_the_previous_file(
 ) -> None:
     target = _previous(tmp_path, "brief.txt")
 
-    def half_printed(console: Any, view: Any) -> None:
+    def half_printed(console: Any, view: Any, **_: Any) -> None:
         console.print("Story 1 ...")
         console.file.flush()
         _disk_full()

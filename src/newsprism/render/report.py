@@ -12,7 +12,7 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
@@ -20,13 +20,22 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console, RenderableType
+from rich.text import Text
 
 from newsprism.errors import AnalysisFailure, BriefFailure
 from newsprism.model import Analysis, Article, Brief, IngestFailure, Story
 from newsprism.render import jsonout, terminal
 from newsprism.render.bidi import BidiSafe
+from newsprism.render.lists import MAX_NAMES, capped
 
 logger = logging.getLogger(__name__)
+
+# A run of more stories than this, printed to the terminal, shows a summary instead of
+# every brief (all go to ``--out``): 10,000 tiny articles printed 11 MB of panels. Ten
+# keeps a day's run of a few feeds in full, and the samples' three stories.
+TERMINAL_BRIEFS = 10
+# Rows of that summary's stories (most articles first) and failures: about a screen.
+SUMMARY_ROWS = 20
 
 
 class OutputFormat(StrEnum):
@@ -45,10 +54,10 @@ def write_report(
     """Print (or write to ``out_file``) the articles and briefs in the chosen format."""
     if output_format is OutputFormat.terminal:
         if out_file is None:
-            _print_terminal(console, view)
+            _print_terminal(console, view, whole=len(view.briefs) <= TERMINAL_BRIEFS)
             return
         with replacing(out_file) as target, target.open("w", encoding="utf-8") as handle:
-            _print_terminal(Console(file=handle, width=100), view)
+            _print_terminal(Console(file=handle, width=100), view, whole=True)
         return
     text = _formatted(output_format, view)
     if out_file:
@@ -127,17 +136,24 @@ def _formatted(output_format: OutputFormat, view: ReportView) -> str:
     return html.report_html(view.briefs, view.outlets, view.failure_dicts())
 
 
-def _print_terminal(console: Console, view: ReportView) -> None:
+def _print_terminal(console: Console, view: ReportView, *, whole: bool) -> None:
+    """Every article, brief and story; or, for a run of many stories printed to the
+    terminal (``whole`` false), a summary of them with where to find the rest."""
     from newsprism.render import briefs as brief_views
 
     def show(renderable: RenderableType) -> None:
         console.print(BidiSafe(renderable))  # article text cannot reorder a row
 
-    show(terminal.articles_table(view.articles, terminal.counted(len(view.articles), "article")))
+    if whole:
+        articles = terminal.counted(len(view.articles), "article")
+        show(terminal.articles_table(view.articles, articles))
     if view.show_articles:
         for article in view.articles:
             analysis = view.analyses.get(article.id)
             show(terminal.article_panel(article, full=False, analysis=analysis))
+    if not whole:
+        _print_summary(show, view)
+        return
     for brief in view.briefs:
         show(brief_views.brief_panel(brief, view.outlets))
     stories = [b.story for b in view.briefs]
@@ -146,7 +162,40 @@ def _print_terminal(console: Console, view: ReportView) -> None:
         show(terminal.failures_table(view.failure_dicts()))
 
 
-def _outlet_names(stories: list[Story], outlets: dict[str, str]) -> dict[str, list[str]]:
+def _print_summary(show: Callable[[RenderableType], None], view: ReportView) -> None:
+    """A large run on the terminal: its counts, the stories with most articles, the
+    first failures, and the commands that show the rest. 10,000 tiny articles printed
+    11 MB of briefs, and the stories table and failures were lost above them."""
+    stories = sorted((b.story for b in view.briefs), key=lambda s: -len(s.articles))
+    outlets = {view.outlets.get(a.id) or a.outlet or "?" for a in view.articles}
+    show(
+        Text(
+            f"{terminal.counted(len(view.articles), 'article')} from "
+            f"{terminal.counted(len(outlets), 'outlet')}, in "
+            f"{terminal.counted(len(stories), 'story', 'stories')}",
+            style="bold",
+        )
+    )
+    shown, left = capped(stories, SUMMARY_ROWS)
+    show(terminal.stories_table(shown, _outlet_names(shown, view.outlets), max_names=MAX_NAMES))
+    if left:
+        show(Text(f"… and {left:,} more stories: `newsprism stories` lists the stored ones"))
+    failures = view.failure_dicts()
+    if failures:
+        first, unshown = capped(failures, SUMMARY_ROWS)
+        show(terminal.failures_table(first, total=len(failures)))
+        if unshown:
+            show(Text(f"… and {unshown:,} more failures, each on a line of stderr above"))
+    show(
+        Text(
+            f"Briefs are printed for a run of up to {TERMINAL_BRIEFS} stories. "
+            "`newsprism brief STORY_ID` shows one; `--out FILE` writes them all "
+            "(with `--format md`, `html`, `json` or `terminal`)."
+        )
+    )
+
+
+def _outlet_names(stories: Sequence[Story], outlets: dict[str, str]) -> dict[str, list[str]]:
     return {s.id: sorted({outlets.get(a, "?") for a in s.articles}) for s in stories}
 
 

@@ -18,6 +18,7 @@ from rich.text import Text
 
 from newsprism.ingest.batch import IngestReport
 from newsprism.model import Analysis, Article, Story
+from newsprism.render import lists
 from newsprism.render.jsonout import failures_heading
 
 # Paragraphs of each article shown by ``analyze``; the rest is counted, not printed.
@@ -186,8 +187,13 @@ def _span(story: Story) -> str:
     return start if start == end else f"{start} → {end}"
 
 
-def stories_table(stories: Sequence[Story], outlets: Mapping[str, Sequence[str]]) -> Table:
-    """One row per story: id, title, outlets, article count, time span."""
+def stories_table(
+    stories: Sequence[Story],
+    outlets: Mapping[str, Sequence[str]],
+    max_names: int | None = None,
+) -> Table:
+    """One row per story: id, title, outlets (all, or the first ``max_names`` and how
+    many more), article count, time span."""
     table = Table(title="Stories", box=box.SIMPLE_HEAVY, header_style="bold cyan", expand=True)
     table.add_column("id", style="dim", no_wrap=True)
     table.add_column("title", ratio=3)
@@ -199,7 +205,10 @@ def stories_table(stories: Sequence[Story], outlets: Mapping[str, Sequence[str]]
         table.add_row(
             story.id[:SHORT_ID],
             Text(story.title or "(untitled)", style="bold"),
-            Text(f"{len(names)}: " + ", ".join(names)),
+            Text(
+                f"{len(names)}: "
+                + (lists.names(names, max_names) if max_names else ", ".join(names))
+            ),
             str(len(story.articles)),
             _short_span(story),
         )
@@ -244,11 +253,12 @@ def story_panel(story: Story, articles: Sequence[Article]) -> Panel:
     )
 
 
-def failures_table(failures: Sequence[Mapping[str, Any]]) -> Table:
+def failures_table(failures: Sequence[Mapping[str, Any]], total: int | None = None) -> Table:
     """Inputs and articles that failed (the JSON report's ``failures``): source, stage
-    and error, so a report never passes over what it could not analyse."""
+    and error, so a report never passes over what it could not analyse; ``total`` when
+    these are the first of more."""
     table = Table(
-        title=f"{failures_heading(failures)} ({len(failures)})",
+        title=f"{failures_heading(failures)} ({total or len(failures)})",
         box=box.SIMPLE_HEAD,
         title_style="bold red",
     )
