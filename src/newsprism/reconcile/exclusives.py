@@ -57,7 +57,9 @@
 
 Said elsewhere: a quote or a claim that holds a variant of a statement is not exclusive
 when another source gives that speaker (by surname, and the same given name where both
-names give one: "Ann Roos" is not "Ben Roos") words that resemble it, all the
+names give one: "Ann Roos" is not "Ben Roos"; a surname particle or a title the
+roster does not know is no given name: "de Roos", "Harbourmaster Ansel Roos") words that
+resemble it, all the
 sentences holding them taken together, by the lexical test of claims
 (:class:`_SaidElsewhere`): one outlet reports as speech what another quotes over
 several sentences ("said he thought someone had got into his mailbox" / ""somebody
@@ -354,6 +356,16 @@ _IRREGULAR: Final = {
     "spoke": "speak", "spoken": "speak",
 }  # fmt: skip
 _LINKS: Final = frozenset({"to", "with", "by"})
+# Plural nouns of negotiation, not speech to a listener: "held talks with rebel leader
+# Ivo Brandt" names a party to the talks (review s31, open finding).
+_NOT_SPEECH: Final = frozenset({"talks"})
+# The name as the subject of a clause of its own (after an optional ", 41,"): a finite
+# verb, an auxiliary or a regular past form, follows it ("told reporters Ivo Brandt, 41,
+# was wounded": Ivo Brandt is news, not the one told).
+_OWN_CLAUSE = re.compile(
+    r"(?:\s*,\s*\d{1,3}\s*,)?\s+(?:was|were|is|are|had|has|have|will|would|could|can|"
+    r"may|might|must|should|did|does|died|[a-z]{3,}ed)\b"
+)
 _DETERMINERS: Final = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
 # At most this many words (a role: "the veteran reporter") between the speech word and
 # the name; a longer span holds a phrase of its own.
@@ -367,10 +379,11 @@ _CLAUSE_WORDS: Final = frozenset(
 # Words (with their apostrophes, dots, hyphens) and single punctuation marks.
 _TOKEN = re.compile(r"[\w'’&.-]+|[^\w\s]")
 # After the name, before the cue: nothing, the name's outlet or firm ("Ivo Brandt of
-# Kelmar TV reported"), or one adverb ("Ivo Brandt also reported").
+# Kelmar TV reported"), or one adverb ("Ivo Brandt also reported"); not a conjunction
+# ("talks with Ivo Brandt and said": the cue's agent is the sentence's subject).
 _AGENT_GAP = re.compile(
     r"[\s,]*(?:(?:of|from|at|for)\s+[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*)?[\s,]*"
-    r"(?:[a-z]+(?<!ed)(?<!ing)\s+)?"
+    r"(?:(?!(?:and|or|but|nor|who|which|that)\s)[a-z]+(?<!ed)(?<!ing)\s+)?"
 )
 # Longest text between an agent's name and the cue worth reading (a firm of a few words).
 _AGENT_REACH: Final = 60
@@ -383,6 +396,8 @@ _NOUN_AFTER = re.compile(r"\s+[a-z]")
 def _speech_lemma(word: str) -> str | None:
     """The speech lemma a word form may be ("told", "speaking", "asked", "interview")."""
     w = word.lower()
+    if w in _NOT_SPEECH:
+        return None
     forms = {w, _IRREGULAR.get(w, w)}
     for end, repl in (("ies", "y"), ("ied", "y"), ("s", ""), ("ed", ""), ("d", ""),
                       ("ing", ""), ("ing", "e")):  # fmt: skip
@@ -437,12 +452,14 @@ def _in_attribution(
     if analysis is None:
         return False
     text = material.by_id[mention.article].text
+    # The subject of a clause of its own is never the one told, wherever the cue ends.
+    listener = _OWN_CLAUSE.match(text, mention.end) is None
     for q in analysis.quotes:
         if q.cue_start is None or q.cue_end is None:
             continue
         if not sentence.start <= q.cue_start < sentence.end:
             continue
-        if q.cue_start <= mention.start and mention.end <= q.cue_end:
+        if listener and q.cue_start <= mention.start and mention.end <= q.cue_end:
             return True
         if (
             mention.end <= q.cue_start <= mention.end + _AGENT_REACH
@@ -453,7 +470,7 @@ def _in_attribution(
         ):
             return True
     before = text[sentence.start : mention.start]
-    if _addressed(before) or (
+    if (listener and _addressed(before)) or (
         _DETERMINER_BEFORE.search(before) and _NOUN_AFTER.match(text, mention.end)
     ):
         return True
@@ -638,18 +655,37 @@ def _speaker_key(name: str) -> str:
     return " ".join(words)
 
 
+# Lower-case surname particles: "Ansel de Roos" and "de Roos" are one person, the
+# particle no given name.
+_PARTICLES: Final = frozenset(
+    {"de", "del", "della", "der", "den", "di", "da", "du", "la", "le", "van", "von", "ter",
+     "ten", "bin", "al", "el"}
+)  # fmt: skip
+
+
+def _given_names(words: list[str]) -> list[str]:
+    """The words before the surname, less particles (an unknown title stays a word)."""
+    return [w for w in words[:-1] if w not in _PARTICLES]
+
+
 def _one_name(a: str, b: str) -> bool:
     """Whether two speaker keys name one person: the same surname (or spelled alike),
-    and where both give a given name, the same one or its initial ("ansel roos" / "roos"
-    / "a roos"; not "ann roos" / "ben roos": relatives of one surname speak in the same
-    stories, review s31/1 finding 6)."""
+    and where both give a given name, a given name of one is among the other's words
+    before the surname, or its initial ("ansel roos" / "roos" / "a roos" / "ansel de
+    roos" / "harbourmaster ansel roos": a title strip_title does not know stays a word;
+    not "ann roos" / "ben roos": relatives of one surname speak in the same stories,
+    review s31/1 finding 6)."""
     x, y = a.split(), b.split()
     if not x or not y or not (x[-1] == y[-1] or spelled_alike(x[-1], y[-1])):
         return False
-    if len(x) == 1 or len(y) == 1:
+    gx, gy = _given_names(x), _given_names(y)
+    if not gx or not gy:
         return True
-    first, other = sorted((x[0], y[0]), key=len)
-    return first == other or (len(first) == 1 and other.startswith(first))
+    # A whole given name anywhere before the surname; an initial only as the first given
+    # name ("ann b roos" is not "ben roos").
+    first, other = sorted((gx[0], gy[0]), key=len)
+    initial = len(first) == 1 and other.startswith(first)
+    return initial or any(len(g) > 1 and g == h for g in gx for h in gy)
 
 
 class _SaidElsewhere:
