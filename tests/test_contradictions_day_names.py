@@ -100,7 +100,7 @@ def test_no_date_discrepancy(analyzer: Analyzer, texts: list[str]) -> None:
     ("text", "label"),
     [
         ("last Saturday, April 15", DayLabel(5, (4, 15))),
-        ("Friday night", DayLabel(4, None, late=True)),
+        ("Friday night", DayLabel(4, None, late=True, part="night")),
         ("early Saturday", DayLabel(5, None, early=True)),
         ("22 September 2015", DayLabel(None, (9, 22))),
         ("on the 3rd of May", DayLabel(None, (5, 3))),
@@ -280,3 +280,42 @@ def test_one_place_stands_for_a_shared_name(analyzer: Analyzer) -> None:
 def test_no_place_stand_in(analyzer: Analyzer, other: str) -> None:
     mine = FARM.replace("the driver", "he") if other.startswith("She") else FARM
     assert _dates(analyzer, [mine, other]) == []
+
+
+def test_parts_of_one_day() -> None:
+    monday = DayLabel(0, None)
+    morning, afternoon = DayLabel(0, None, part="morning"), DayLabel(0, None, part="afternoon")
+    assert labels_clash(morning, afternoon)
+    assert not labels_clash(monday, afternoon)  # the part told on one side only
+    assert not labels_clash(DayLabel(0, None, part="evening"), DayLabel(0, None, part="night"))
+    assert not labels_clash(DayLabel(0, None, part="night"), morning)  # the small hours
+    assert day_label("early Monday morning") == DayLabel(0, None, early=True, part="morning")
+
+
+ARREST_MORNING = "Tarnby police arrested Jonas Brek on Tuesday morning at his flat."
+
+
+def test_one_deed_two_parts_of_one_day(analyzer: Analyzer) -> None:
+    texts = [ARREST_MORNING, "Jonas Brek was arrested by Tarnby police on Tuesday afternoon."]
+    assert _dates(analyzer, texts) == [set(texts)]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # The part named on one side only.
+        [ARREST_MORNING, ARREST_B.replace("Wednesday", "Tuesday")],
+        # Evening and night overlap.
+        [
+            "Tarnby police arrested Jonas Brek on Tuesday evening at his flat.",
+            "Jonas Brek was arrested by Tarnby police on Tuesday night.",
+        ],
+        # One page tells both parts (two arrests).
+        [
+            ARREST_MORNING + " Jonas Brek was arrested by Tarnby police on Tuesday afternoon.",
+            "Jonas Brek was arrested by Tarnby police on Tuesday afternoon.",
+        ],
+    ],
+)
+def test_no_clash_of_parts(analyzer: Analyzer, texts: list[str]) -> None:
+    assert _dates(analyzer, texts) == []

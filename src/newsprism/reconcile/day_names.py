@@ -21,7 +21,8 @@ verb, :data:`DEED_NOUNS`). Two sides are paired when every guard holds:
    two different places or objects, a going's place named on both sides
    (:func:`one_time`);
 3. the labels clash: a kind both give (weekday, or month and day) differs, no kind
-   both give agrees, and two neighbouring days are not the two ends of one night
+   both give agrees (or all agree and the parts of the day are apart: "Monday
+   morning" / "Monday afternoon"), and two neighbouring days are not the two ends of one night
    ("late Friday" / "early Saturday": :func:`labels_clash`), nor of a launch or of
    an article naming another place's time or a zone (:data:`ZONE`: one moment);
 4. asserted: the verb un-negated, no modal or hedge (guard 4 of ``negation``), not
@@ -124,6 +125,8 @@ class DayLabel:
     month_day: tuple[int, int] | None
     late: bool = False
     early: bool = False
+    #: The part of the day named ("morning", "afternoon", "evening", "night"), or "".
+    part: str = ""
 
 
 def day_label(text: str) -> DayLabel | None:
@@ -140,7 +143,27 @@ def day_label(text: str) -> DayLabel | None:
         return None
     weekday = next(iter(weekdays), None)
     found = set(words)
-    return DayLabel(weekday, month_day, bool(found & _LATE), bool(found & _EARLY))
+    return DayLabel(weekday, month_day, bool(found & _LATE), bool(found & _EARLY), _part(found))
+
+
+#: Parts of the day, and the parts each cannot be told as of one moment of one day
+#: ("found Monday morning" / "found Monday afternoon"). Not fitted: a morning ends at
+#: noon; evening and night overlap, as do afternoon and evening; a night and a morning
+#: may be one small hours ("overnight"), so never clash.
+_PARTS: Final = ("morning", "afternoon", "evening", "night")
+_PARTS_APART: Final = frozenset(
+    {("morning", "afternoon"), ("morning", "evening"), ("afternoon", "night")}
+)
+
+
+def _part(words: set[str]) -> str:
+    """The one part of the day the words name; "" for none or two ("tonight" is none)."""
+    named = [p for p in _PARTS if p in words]
+    return named[0] if len(named) == 1 else ""
+
+
+def _parts_apart(a: DayLabel, b: DayLabel) -> bool:
+    return (a.part, b.part) in _PARTS_APART or (b.part, a.part) in _PARTS_APART
 
 
 def _month_day(words: Sequence[str]) -> tuple[int, int] | None:
@@ -174,7 +197,11 @@ def labels_clash(a: DayLabel, b: DayLabel) -> bool:
         for x, y in ((a.weekday, b.weekday), (a.month_day, b.month_day))
         if x is not None and y is not None
     ]
-    if not kinds or any(x == y for x, y in kinds):
+    if not kinds:
+        return False
+    if _one_day(a, b):
+        return _parts_apart(a, b)  # one day, two parts of it
+    if any(x == y for x, y in kinds):
         return False
     return not _one_night(a, b) and not _one_night(b, a)
 
@@ -246,7 +273,11 @@ def day_name_discrepancies(
         for i, a in enumerate(sides)
         for b in sides[i + 1 :]
         if a.clause.source != b.clause.source
-        and (not (a.resolved and b.resolved) or _unseen_resolved(material, a, b))
+        and (
+            not (a.resolved and b.resolved)
+            or a.day == b.day  # one resolved day: only its parts can clash
+            or _unseen_resolved(material, a, b)
+        )
         and one_time(a.deed, b.deed)
         and labels_clash(a.label, b.label)
         and not _zone_apart(material, a, b)
@@ -282,7 +313,9 @@ def _told_both(
         if not one_deed(deed, a.deed.lemma) or source not in (a.clause.source, b.clause.source):
             continue
         other = b.label if source == a.clause.source else a.label
-        if any(not labels_clash(x, other) and _comparable(x, other) for x in labels):
+        # Two parts of one day: "found Monday" elsewhere agrees on the day, not the part.
+        given = [x for x in labels if x.part] if _one_day(a.label, b.label) else labels
+        if any(not labels_clash(x, other) and _comparable(x, other) for x in given):
             return True
     return False
 
@@ -291,6 +324,16 @@ def _comparable(a: DayLabel, b: DayLabel) -> bool:
     return (a.weekday is not None and b.weekday is not None) or (
         a.month_day is not None and b.month_day is not None
     )
+
+
+def _one_day(a: DayLabel, b: DayLabel) -> bool:
+    """Two labels of one day (they can clash by the part of it only)."""
+    kinds = [
+        (x, y)
+        for x, y in ((a.weekday, b.weekday), (a.month_day, b.month_day))
+        if x is not None and y is not None
+    ]
+    return bool(kinds) and all(x == y for x, y in kinds)
 
 
 #: Deeds done once, the only ones two days or two times of day contradict (review,
@@ -533,7 +576,9 @@ def _labelled(
             if mention.ambiguous or mention.future:
                 continue
             label = (
-                day_label(mention.text) if mention.date is None else _resolved_label(mention.date)
+                day_label(mention.text)
+                if mention.date is None
+                else _resolved_label(mention.date, mention.text)
             )
             n = bisect_right(starts, mention.start) - 1
             if label is None or n < 0 or mention.start >= mine[n].end:
@@ -575,16 +620,17 @@ def deed_at(material: StoryMaterial, sentence: Passage, span: Span) -> Deed | No
     return Deed(clause, lemma, names, participants, _roles(token), places, objects, crowded)
 
 
-def _resolved_label(resolved: str) -> DayLabel | None:
-    """The label of a resolved date of one day (its weekday, month and day); None for
-    a span of days ("last week")."""
+def _resolved_label(resolved: str, text: str = "") -> DayLabel | None:
+    """The label of a resolved date of one day (its weekday, month and day, and the part
+    of the day its words name); None for a span of days ("last week")."""
     if "/" in resolved:
         return None
     try:
         day = date.fromisoformat(resolved[:10])
     except ValueError:
         return None
-    return DayLabel(day.weekday(), (day.month, day.day))
+    part = _part(set(_WORD.findall(text.casefold())))
+    return DayLabel(day.weekday(), (day.month, day.day), part=part)
 
 
 def _widened(label: DayLabel, span: Span) -> DayLabel:
@@ -593,7 +639,8 @@ def _widened(label: DayLabel, span: Span) -> DayLabel:
     doc = span.doc
     near = {doc[i].lower_ for i in (span.start - 1, span.end) if 0 <= i < len(doc)}
     late, early = label.late or bool(near & _LATE), label.early or bool(near & _EARLY)
-    return DayLabel(label.weekday, label.month_day, late, early)
+    part = label.part or _part(near | {t.lower_ for t in span})
+    return DayLabel(label.weekday, label.month_day, late, early, part)
 
 
 def _roles(token: Token) -> tuple[frozenset[str], frozenset[str]]:
