@@ -57,3 +57,46 @@ def test_a_tally_or_score_after_a_name_is_no_age(nlp: Language, text: str) -> No
     when a person is being introduced; tallies, scores and rankings are written so too
     (review s31/1, finding 2)."""
     assert _ages(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        (
+            "Police identified the dead as Kiro Dallan, 46; Mira Holt, 31; and Teo Holt, 9.",
+            [("46", 46, "dallan"), ("31", 31, "holt"), ("9", 9, "holt")],
+        ),
+        (
+            "Police identified them as Kiro Dallan, 46; Mira Holt, 31; and Teo Holt, 9.",
+            [("46", 46, "dallan"), ("31", 31, "holt"), ("9", 9, "holt")],
+        ),
+        (
+            "The victims: Kiro Dallan, 46, and Mira Holt, 31.",
+            [("46", 46, "dallan"), ("31", 31, "holt")],
+        ),
+        ("Police named the driver as Kiro Dallan, 46.", [("46", 46, "dallan")]),
+        ("The school lost a teacher, Mira Holt, 31.", [("31", 31, "holt")]),
+    ],
+)
+def test_people_named_or_listed_as_people_keep_their_ages(
+    nlp: Language, text: str, ages: list[tuple[str, float, str]]
+) -> None:
+    """The tally guard dropped these: a ';' list after a verb of naming, a colon after
+    "The victims", "named ... as", and a person noun before the name's comma (review
+    s31/2, ages finding)."""
+    assert _ages(nlp, text) == ages
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Final tally of the recount, councillor Kiro Dallan, 46; councillor Mira Holt, 31.",
+        "The recount gave him 46 votes. Councillor Kiro Dallan, 46; councillor Mira Holt, 31.",
+        "Votes cast for each: councillor Kiro Dallan, 46; councillor Mira Holt, 31.",
+        "The council named the winners: councillor Kiro Dallan, 46; councillor Mira Holt, 31.",
+    ],
+)
+def test_a_tally_of_role_words_and_names_is_no_age(nlp: Language, text: str) -> None:
+    """A role word before each name ('councillor') made the tally's items read as titled
+    people being introduced."""
+    assert _ages(nlp, text) == []

@@ -52,12 +52,26 @@ _AGE_END: Final = re.compile(r"\.(?:\s|$)|[^\S\n]+(?:--|\u2014|\u2013)(?:\s|$)|[
 # A dash before a name: the aside's opening ("a worker -- Dorin Telmar, 22 --").
 _DASH_BEFORE: Final = re.compile(r"(?:--|\u2014|\u2013)[^\S\n]*$")
 _DASH_AFTER: Final = re.compile(r"[^\S\n]*(?:--|\u2014|\u2013)")
-# A verb of naming right before a name: the person is being introduced ("Police named
-# Kiro Dallan, 46.").
-_NAMING_BEFORE: Final = re.compile(rf"\b(?:named|identified(?:{SP}+as)?){SP}+$", re.I)
-# Another "Name, N" after a semicolon: a list of tallies or scores ("Kiro Dallan, 46; Mira
-# Holt, 31"), not of ages.
-_PAIR_AFTER: Final = re.compile(rf";{SP}*(?:[A-Z][\w.'-]*{SP}+){{0,3}}[A-Z][\w'-]*,{SP}*\d")
+# A verb of naming right before a name, or "as" after one and up to three words: the
+# person is being introduced ("Police named Kiro Dallan, 46.", "named the driver as Kiro
+# Dallan, 46.", "identified the dead as ...").
+_NAMING_BEFORE: Final = re.compile(
+    rf"\b(?:named|identified)(?:{SP}+(?:[\w'-]+{SP}+){{0,3}}?as)?{SP}+$", re.I
+)
+# A lead-in that says people follow, with or without a colon: "The victims: ...", "The
+# dead were ...", "Those hurt include ...".
+_PEOPLE_LEAD: Final = re.compile(
+    rf"\b(?:victims|dead|injured|wounded|missing|survivors|hostages|casualties|hurt|killed)"
+    rf"(?:{SP}+(?:were|are|include|included|includes))?{SP}*:?{SP}*$",
+    re.I,
+)
+# One "Name, N" item of a ";" list, a lowercase role word ahead allowed ("councillor
+# Kiro Dallan, 46"); and such lists: tallies, scores and rankings are written so.
+_ITEM: Final = rf"(?:[a-z]+{SP}+)?(?:[A-Z][\w.'-]*{SP}+){{0,3}}[A-Z][\w'-]*,{SP}*\d{{1,3}}"
+_PAIR_AFTER: Final = re.compile(rf";{SP}*(?:and{SP}+)?{_ITEM}\b")
+_PAIRS_BEFORE: Final = re.compile(rf"(?:{_ITEM};{SP}*(?:and{SP}+)?)+(?:[A-Za-z]+{SP}+)?$")
+# How far back a list of items is looked for: a few items of a few words.
+_LIST_REACH: Final = 200
 # An age in a relative clause after a name: "Holland, who is 58, said"; the clause
 # ends at the number ("who is 58 percent" is not an age; the unit makes it no count).
 _AGE_CLAUSE_BEFORE: Final = re.compile(rf",{SP}+who{SP}+(?:is|was|turns|turned){SP}+$")
@@ -85,7 +99,10 @@ _PRONOUNS: Final = word_set("he she")
 _PERSON_NOUNS: Final = word_set(
     "man woman boy girl child teen teenager victim suspect driver passenger mother father "
     "son daughter wife husband brother sister gunman shooter officer soldier actor actress "
-    "singer rapper player mayor senator widow"
+    "singer rapper player mayor senator widow teacher nurse doctor student pupil worker "
+    "farmer pilot firefighter resident neighbour neighbor friend cousin uncle aunt nephew "
+    "niece grandmother grandfather baby toddler tourist hiker cyclist pedestrian motorist "
+    "patient employee journalist"
 )
 # Entity labels a proper noun carries that make it no person (not ORG: the small model
 # labels surnames so, "Holt/ORG was 52 when she left", as some surnames are).
@@ -161,7 +178,7 @@ def _aged_between_commas(amount: Amount, ctx: ParsedText) -> Aged | None:
     name = ctx.doc[comma.i - 1] if comma.i > 0 else None
     if name is None or name.pos_ != "PROPN" or not name.text[:1].isupper():
         return None
-    person = _named_person(name)
+    person = _named_person(name) or (not comma_after and _in_people_list(name, amount, ctx))
     if not (comma_after or (person and _introduced(name, amount, ctx))):
         return None
     following = ctx.token_from(amount.num_end + 1) if comma_after else None
@@ -178,19 +195,25 @@ def _introduced(name: Token, amount: Amount, ctx: ParsedText) -> bool:
     """Whether a number ending a sentence, a dashed aside or a ";" item after a name is
     told as the age of a person being introduced: the aside is dashed on both sides, the
     name stands in apposition to a person noun ("his wife, Mira Dallan, 47."), after a
-    common noun of what the person is ("housekeeper Lisa Brann, 57.") or after a verb of
-    naming ("Police named Kiro Dallan, 46."). Never after a list's lead-in ("Final
-    results: Anton Pell, 12.") or before another "Name, N" after a semicolon ("Kiro
-    Dallan, 46; Mira Holt, 31"): tallies, scores and rankings are written so too."""
-    if _after_lead_in(name) or _PAIR_AFTER.match(ctx.text, amount.num_end):
-        return False
-    first = name
-    while first.i > 0 and first.nbor(-1).dep_ == "compound" and first.nbor(-1).pos_ == "PROPN":
-        first = first.nbor(-1)
-    before = ctx.text[max(0, first.idx - 24) : first.idx]
+    common noun of what the person is ("housekeeper Lisa Brann, 57."), after a verb of
+    naming ("Police named Kiro Dallan, 46.") or a lead-in of people ("The victims: ...").
+    Never after another list's lead-in ("Final results: Anton Pell, 12."); a ";" list of
+    "Name, N" items ("Kiro Dallan, 46; Mira Holt, 31", a role word ahead or not) only
+    after naming or people ("identified as Kiro Dallan, 46; Mira Holt, 31; and ..."):
+    tallies, scores and rankings are written so too."""
+    first = _first_of(name)
+    lead = _list_lead(first, amount, ctx)
+    if lead is not None:
+        return _introduces_people(lead)
+    colon = _colon_before(name)
+    if colon is not None:
+        return _introduces_people(ctx.text[name.sent.start_char : colon.idx + 1])
+    before = ctx.text[max(0, first.idx - 40) : first.idx]
     if _DASH_AFTER.match(ctx.text, amount.num_end) and _DASH_BEFORE.search(before):
         return True
     if name.dep_ == "appos" and name.head.lemma_.lower() in _PERSON_NOUNS:
+        return True
+    if _after_person_noun(first):
         return True
     return _titled(first, name) or _NAMING_BEFORE.search(before) is not None
 
@@ -207,10 +230,70 @@ def _titled(first: Token, name: Token) -> bool:
     return title.pos_ == "NOUN" or (title.dep_ == "compound" and title.head == name)
 
 
+def _list_lead(first: Token, amount: Amount, ctx: ParsedText) -> str | None:
+    """The text before the ";" list of "Name, N" items the name starting at ``first`` is
+    one of (its sentence's, up to the first item), or None when it is in no such list."""
+    start = first.sent.start_char
+    window = max(start, first.idx - _LIST_REACH)
+    before = _PAIRS_BEFORE.search(ctx.text, window, first.idx)
+    if before is None and not _PAIR_AFTER.match(ctx.text, amount.num_end):
+        return None
+    list_start = before.start() if before is not None else first.idx
+    word = ctx.token_at(list_start) if before is not None else None
+    if word is not None and word.is_lower and not _role_word(word):
+        list_start = word.nbor(1).idx  # "as" ends the lead-in, no role: "named as Kiro ..."
+    if before is None and first.i > 0 and _role_word(first.nbor(-1)):
+        list_start = first.nbor(-1).idx  # "councillor Kiro Dallan, 46; ..."
+    return ctx.text[start:list_start]
+
+
+def _role_word(token: Token) -> bool:
+    """A lowercase noun of what the person is, right before the name ("councillor")."""
+    return token.is_lower and token.is_alpha and token.pos_ == "NOUN"
+
+
+def _first_of(name: Token) -> Token:
+    """The first word of the name ending at ``name`` ("Kiro" of "Kiro Dallan")."""
+    first = name
+    while first.i > 0 and first.nbor(-1).dep_ == "compound" and first.nbor(-1).pos_ == "PROPN":
+        first = first.nbor(-1)
+    return first
+
+
+def _in_people_list(name: Token, amount: Amount, ctx: ParsedText) -> bool:
+    """Whether the name is an item of a ";" list of "Name, N" introduced as people: the
+    small model labels later items' names organisations ("...; Mira Holt, 31")."""
+    lead = _list_lead(_first_of(name), amount, ctx)
+    return lead is not None and _introduces_people(lead)
+
+
+def _after_person_noun(first: Token) -> bool:
+    """Whether a person noun and a comma stand right before the name ("a teacher, Mira
+    Holt, 31."), which the parser does not always join as an apposition."""
+    if first.i < 2 or first.nbor(-1).text != ",":
+        return False
+    noun = first.nbor(-2)
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in _PERSON_NOUNS
+
+
+def _introduces_people(lead: str) -> bool:
+    """Whether the words before a list of names say people are named or listed."""
+    return bool(_NAMING_BEFORE.search(lead) or _PEOPLE_LEAD.search(lead))
+
+
+def _colon_before(name: Token) -> Token | None:
+    """The last colon between the sentence's start and the name: a list's lead-in."""
+    colons = [t for t in name.doc[name.sent.start : name.i] if t.text == ":"]
+    return colons[-1] if colons else None
+
+
 def _after_lead_in(name: Token) -> bool:
-    """Whether a colon stands between the sentence's start and the name: a list's lead-in
-    ("Votes cast: Kiro Dallan, 46")."""
-    return any(t.text == ":" for t in name.doc[name.sent.start : name.i])
+    """Whether a colon stands between the sentence's start and the name and its lead-in
+    is no people's ("Votes cast: Kiro Dallan, 46", not "The victims: Kiro Dallan, 46")."""
+    colon = _colon_before(name)
+    if colon is None:
+        return False
+    return not _PEOPLE_LEAD.search(name.doc.text[name.sent.start_char : colon.idx + 1])
 
 
 def _named_person(name: Token) -> bool:
