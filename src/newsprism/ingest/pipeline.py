@@ -348,6 +348,8 @@ def _read_bytes(
     kind = declared or format_from_content(data[:SNIFF_BYTES])
     if _is_own_report(data, kind):
         raise UnsupportedInput(source, OWN_OUTPUT)
+    if _OPML.match(data[:SNIFF_BYTES]):
+        raise UnsupportedInput(source, OPML_LIST)
     if kind in _RECORD_FORMATS:
         context.record_files.add(source)
     if kind is Format.FEED:
@@ -382,6 +384,13 @@ _EXPORT_HEADERS = frozenset(",".join(columns).encode() for columns in EXPORT_COL
 # one passage, far shorter; a longer first line is no export row.
 EXPORT_ROW_MAX_BYTES = 1 << 20
 OWN_OUTPUT = "a newsprism report (an earlier --out), not an article"
+# An OPML list of feeds (a feed reader's export): ``ingest`` stored its XML as one
+# article's text (or said "feed has no entries"); ``watch`` reads the feeds it names.
+_OPML = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.{0,2000}?-->\s*)*<opml\b",
+    re.I | re.S,
+)
+OPML_LIST = "an OPML list of feeds, not an article (newsprism watch reads the feeds it names)"
 
 
 def _is_own_report(data: bytes, kind: Format) -> bool:

@@ -223,10 +223,19 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
+def _json_kind(value: Any) -> str:
+    """What a JSON value is, in JSON's words: "got NoneType" named Python's type for a
+    ``null`` and "got int" for a number."""
+    if isinstance(value, bool) or value is None:
+        return json.dumps(value)
+    kinds = {list: "an array", str: "a string", int: "a number", float: "a number"}
+    return kinds.get(type(value), type(value).__name__)
+
+
 def document_from_json(value: Any, source: str, where: str) -> RawDocument:
     """A raw document from one JSON object with ``text`` and optional metadata."""
     if not isinstance(value, dict):
-        raise MalformedInput(where, f"expected a JSON object, got {type(value).__name__}")
+        raise MalformedInput(where, f"expected a JSON object, got {_json_kind(value)}")
     text = value.get("text")
     if not isinstance(text, str) or not text.strip():
         raise MalformedInput(where, 'no "text" field with article text')
