@@ -319,3 +319,36 @@ def test_one_deed_two_parts_of_one_day(analyzer: Analyzer) -> None:
 )
 def test_no_clash_of_parts(analyzer: Analyzer, texts: list[str]) -> None:
     assert _dates(analyzer, texts) == []
+
+
+FOUND_VAN = "Officers said the stolen van was found early Sunday morning in Varley."
+FOUND_NAMED = "Police said the Corran Voyager he drove was found in Varley on Sunday afternoon."
+
+
+def test_one_known_thing_found_at_two_parts_of_a_day(analyzer: Analyzer) -> None:
+    """A thing found once; a description ("the van") may be the named thing."""
+    assert _dates(analyzer, [FOUND_VAN, FOUND_NAMED]) == [{FOUND_VAN, FOUND_NAMED}]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # One of a kind found: "a rifle" may be another.
+        [
+            "A rifle was found early Sunday morning in Varley.",
+            "A rifle was found in Varley on Sunday afternoon.",
+        ],
+        # Two named things.
+        [
+            "The Dello Sprint was found early Sunday morning in Varley.",
+            "The Corran Voyager was found in Varley on Sunday afternoon.",
+        ],
+        # Two described things.
+        [
+            "The van was found early Sunday morning in Varley.",
+            "The boat was found in Varley on Sunday afternoon.",
+        ],
+    ],
+)
+def test_no_clash_of_findings(analyzer: Analyzer, texts: list[str]) -> None:
+    assert _dates(analyzer, texts) == []

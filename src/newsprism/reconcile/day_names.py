@@ -357,12 +357,39 @@ def one_time(a: Deed, b: Deed) -> bool:
     """Whether two sides tell one deed done once (:data:`ONE_TIME_DEEDS`): the same
     lemma or synonyms, and no two different places or objects ("arrested in Tarnby" /
     "arrested in Kelmar" are two arrests); a going must name its place on both sides."""
-    if a.lemma not in ONE_TIME_DEEDS or not one_deed(a.lemma, b.lemma):
+    if not one_deed(a.lemma, b.lemma):
+        return False
+    if a.lemma not in ONE_TIME_DEEDS and not (a.lemma in _FINDINGS and _found(a) and _found(b)):
         return False
     if a.lemma in _GOINGS and not (a.places | a.objects) & (b.places | b.objects):
         return False
-    pairs = ((a.places, b.places), (a.objects, b.objects))
+    pairs = (
+        (a.places, b.places),
+        (a.objects & a.names, b.objects & b.names),  # named things: "Jonas Brek"
+        (a.objects - a.names, b.objects - b.names),  # described: "the car", "the man"
+    )
     return all(not (x and y) or bool(x & y) for x, y in pairs)
+
+
+#: Findings: a missing thing or person is found once, when the one found is one known
+#: thing ("the car was found", "found the boy"); "found a gun", "a study found that"
+#: are not.
+_FINDINGS: Final = frozenset({"find", "locate"})
+
+
+def _found(deed: Deed) -> bool:
+    """The deed's object or passive subject is one known thing (definite or named)."""
+    return any(
+        c.dep_ in _OBJECTS
+        and (
+            c.pos_ == "PROPN"
+            or any(d.dep_ == "poss" or (d.dep_ == "det" and d.lower_ in _KNOWN) for d in c.children)
+        )
+        for c in deed.clause.predicate.children
+    )
+
+
+_KNOWN: Final = frozenset({"the", "this", "that", "these", "those"})
 
 
 # Prepositions of place ("on" is left out: "on Friday").
@@ -611,6 +638,7 @@ def deed_at(material: StoryMaterial, sentence: Passage, span: Span) -> Deed | No
     if ({t.lower_ for t in token.subtree} | {lemma_of(t) for t in token.subtree}) & _REPEATS:
         return None
     clause = Clause(sentence, material.source_of(sentence.article), token, False)
+    _mark_acronyms(material, sentence.article, span.doc)
     lower = _lower_words(material, sentence.article)
     names = frozenset(t.lower_ for t in span.doc if _name_word(t, lower))
     crowded = _crowded_surnames(material)
@@ -748,9 +776,41 @@ def _name_word(token: Token, lower: frozenset[str]) -> bool:
     words)."""
     if token.lower_ in WEEKDAYS or token.lower_ in MONTHS or not token.is_alpha:
         return False
+    if token.lower_ in _plain_acronyms(token.doc):
+        return False
     if token.pos_ == "PROPN" or (token.i > 0 and token.text[:1].isupper()):
         return True
     return token.i == 0 and token.text[:1].isupper() and token.lower_ not in lower
+
+
+def _plain_acronyms(doc: Doc) -> frozenset[str]:
+    """Acronyms of the sentence that name no entity of its article ("SUV", "ATV": common
+    nouns, as "the car" is), set on the parse by :func:`deed_at` (case-folded)."""
+    found: frozenset[str] = doc.user_data.get(_ACRONYMS, frozenset())
+    return found
+
+
+_ACRONYMS: Final = "newsprism plain acronyms"
+
+
+def _mark_acronyms(material: StoryMaterial, article: str, doc: Doc) -> None:
+    if _ACRONYMS in doc.user_data:
+        return
+    caps = {t.lower_ for t in doc if t.is_alpha and t.is_upper and len(t) >= 2}
+    doc.user_data[_ACRONYMS] = frozenset(caps - _entity_words(material, article))
+
+
+def _entity_words(material: StoryMaterial, article: str) -> frozenset[str]:
+    """The case-folded words of the names of an article's entities (once per article)."""
+    memo = material.memo("entity words")
+    found: frozenset[str] | None = memo.get(article)
+    if found is None:
+        analysis = material.analysis(article)
+        entities = analysis.entities if analysis is not None else ()
+        found = memo[article] = frozenset(
+            w for e in entities for w in re.findall(r"[a-z]+", e.name.casefold())
+        )
+    return found
 
 
 def _lower_words(material: StoryMaterial, article: str) -> frozenset[str]:
