@@ -414,6 +414,64 @@ def test_a_vague_plural_joins_the_count_it_fits(analyzer: Analyzer) -> None:
     assert by_text[("Ardmoor Gazette", "300 residents")].status == "single"
 
 
+def test_protesters_and_demonstrators_are_one_head(analyzer: Analyzer) -> None:
+    """Outlets count one crowd as protesters or demonstrators: the same figure in
+    sentences that share little is one agreeing fact."""
+    material = invented(
+        analyzer,
+        [
+            ("Ardmoor Gazette", "Police said 1,240 protesters marched to the town hall on "
+             "Sunday."),
+            ("Tarvel Today", "Organisers counted 1,240 demonstrators, a record for Kelmar."),
+        ],
+    )  # fmt: skip
+    by_text = {(o, text): f for f in compare_facts(material) for o, text in texts_of(f)}
+    crowd = by_text[("Ardmoor Gazette", "1,240 protesters")]
+    assert crowd is by_text[("Tarvel Today", "1,240 demonstrators")] and crowd.status == "agree"
+
+
+def test_a_vague_plural_restating_its_own_count_stays_with_it(analyzer: Analyzer) -> None:
+    """ "dozens of carts" in an outlet that counts "up to 50 carts" restates that count:
+    it does not join another outlet's "as many as 120 carts", which would show the
+    outlet agreeing with a figure its own count does not fit."""
+    material = invented(
+        analyzer,
+        [
+            ("Ardmoor Gazette", "KELMAR - A freak storm on Friday wrecked as many as 120 "
+             "carts at the Kelmar market."),
+            ("Tarvel Today", "Traders put the toll at up to 50 carts.\n\nBy noon dozens "
+             "of carts lay in the gutter by the fish stalls."),
+        ],
+    )  # fmt: skip
+    by_text = {(o, text): f for f in compare_facts(material) for o, text in texts_of(f)}
+    assert ("Tarvel Today", "dozens") not in by_text or by_text[
+        ("Tarvel Today", "dozens")
+    ] is not by_text[("Ardmoor Gazette", "as many as 120 carts")]
+    assert by_text[("Ardmoor Gazette", "as many as 120 carts")].status != "agree"
+
+
+def test_a_vague_plural_below_its_own_count_is_a_part(analyzer: Analyzer) -> None:
+    """ "a group of hundreds of protesters" in an outlet that counts "more than
+    10,000 protesters" counts a part of the crowd: it does not join another outlet's
+    "up to 700 protesters" as an agreeing reading."""
+    material = invented(
+        analyzer,
+        [
+            ("Ardmoor Gazette", "Up to 700 protesters gathered in the Kelmar square on "
+             "Tuesday."),
+            ("Tarvel Today", "Organisers said more than 10,000 protesters filled the "
+             "avenues.\n\nRiot police faced a group of hundreds of protesters near the "
+             "bridge."),
+        ],
+    )  # fmt: skip
+    by_text = {(o, text): f for f in compare_facts(material) for o, text in texts_of(f)}
+    crowd = by_text[("Ardmoor Gazette", "Up to 700 protesters")]
+    assert ("Tarvel Today", "hundreds") not in by_text or by_text[
+        ("Tarvel Today", "hundreds")
+    ] is not crowd
+    assert crowd.status != "agree"
+
+
 def test_one_count_under_the_words_news_uses_for_it(analyzer: Analyzer) -> None:
     """ "53 wounded" and "53 others were injured" in sentences that share little: one
     measure (wounded and injured are one head), so one fact."""

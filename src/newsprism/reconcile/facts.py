@@ -12,7 +12,12 @@ Which quantities are compared
     analyser reads them as the least they can mean) allow that least value to
     ``vague_span`` times it; they join the fact of their measure they fit, the most
     alike, where another source gives a figure ("scores of others injured" / "53
-    wounded"), start none, and never make a fact differ. Small definite numerals
+    wounded"), start none, and never make a fact differ. One whose own article gives a
+    figure of the measure joins no fact that figure does not fit: it restates that
+    figure ("up to 50 carts" ... "dozens of carts", not another outlet's "as many as
+    120") or counts a part of a larger one ("more than 10,000 protesters" ... "a group
+    of hundreds near the bridge", not another outlet's "up to 700"); on the second
+    Multi-News development gold both shapes had made a false agreeing pair. Small definite numerals
     ("the two leaders", "all three terminals": a reference to a known set, not a
     reported figure; counts below ``FactOptions.definite_below`` only) start no fact,
     but join one of their measure where another source gives the same figure exactly
@@ -24,7 +29,8 @@ One measure
     Two quantities measure the same thing when their units are equal (after the
     analyser's conversion: square miles are km2, fractions are percent) and their
     ``about`` heads match: equal after case-folding, a plural ``s`` and the few words
-    news uses for one count (``_SAME_HEADS``: wounded/injured/hurt, killed/dead/deaths),
+    news uses for one count (``_SAME_HEADS``: wounded/injured/hurt, killed/dead/deaths,
+    protesters/demonstrators),
     or one the suffix of the other ("dockworker"/"worker"; the shorter at least 4
     letters). A count of people told with what befell them ("seven people were
     wounded", "two others died") has that for its head, as "five wounded" has. Then,
@@ -259,6 +265,7 @@ _SAME_HEADS: Final = MappingProxyType(
         "wound": "injure", "wounded": "injure", "hurt": "injure", "injury": "injure",
         "injured": "injure", "dead": "kill", "death": "kill", "die": "kill",
         "fatality": "kill", "killed": "kill", "person": "people",
+        "demonstrator": "protester", "protestor": "protester",
     }
 )  # fmt: skip
 
@@ -617,14 +624,35 @@ def _join_vague(item: _Item, slots: list[_Slot], sim: npt.NDArray[np.float32]) -
     """A vague plural ("scores of others injured") joins the fact of its measure, the
     most alike, where another source gives a figure it fits ("53 wounded"); it never
     makes a fact differ (``_conflicted`` passes it by) and alone starts none."""
+    own = [o for s in slots for o in s.items if o.article == item.article and not _worded(o)]
     fitting = [
         s
         for s in slots
         if item.article not in s.articles()
         and any(o.source != item.source and not o.vague and _readings(o, item) for o in s.items)
+        and not any(_outranks(o, item, s) for o in own)
     ]
     if fitting:
         max(fitting, key=lambda s: _slot_similarity(item, s, sim)).items.append(item)
+
+
+def _worded(item: _Item) -> bool:
+    """Whether a figure is a vague word, hedged or not ("hundreds", "about hundreds")."""
+    words = item.quantity.text.split()
+    return item.vague or (bool(words) and parse_vague(words[-1]) is not None)
+
+
+def _outranks(own: _Item, vague: _Item, slot: _Slot) -> bool:
+    """Whether a figure of the vague plural's own article keeps it out of ``slot``:
+    a reading of it that the slot's figures do not fit (the vague word restates its
+    article's own count: "up to 50 carts" ... "dozens of carts", beside another outlet's
+    "as many as 120 carts"), or a count above all it can mean (the vague word counts a
+    part: "more than 10,000 protesters" ... "a group of hundreds near the bridge",
+    beside another outlet's "up to 700"). Either way joining it would show its outlet
+    agreeing with a figure its own count does not fit."""
+    if _readings(own, vague):
+        return not any(_readings(own, o) for o in slot.items)
+    return own.lo > vague.hi
 
 
 def _pair_definite(
