@@ -352,3 +352,9 @@ def test_one_known_thing_found_at_two_parts_of_a_day(analyzer: Analyzer) -> None
 )
 def test_no_clash_of_findings(analyzer: Analyzer, texts: list[str]) -> None:
     assert _dates(analyzer, texts) == []
+
+
+def test_an_acronym_naming_no_entity_is_a_description(analyzer: Analyzer) -> None:
+    """An acronym no entity of its article ("SUV") is described: it may be the named car."""
+    found = "Officers said the SUV was found early Sunday morning in Varley."
+    assert _dates(analyzer, [found, FOUND_NAMED]) == [{found, FOUND_NAMED}]
