@@ -472,6 +472,32 @@ def test_a_vague_plural_below_its_own_count_is_a_part(analyzer: Analyzer) -> Non
     assert crowd.status != "agree"
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "status"),
+    [
+        ("as many as 120 carts", "up to 50 carts", "differ"),  # two ceilings: one count
+        ("nearly 120 carts", "almost 50 carts", "single"),  # just under two marks
+    ],
+)
+def test_two_outlets_ceilings_of_one_count_are_one_fact(
+    analyzer: Analyzer, first: str, second: str, status: str
+) -> None:
+    """Each outlet's first figure of a count given as a ceiling ("as many as", "up to")
+    is its reading of the whole count: two outlets' ceilings are one fact, here one that
+    differs, though their sentences share little. Figures just under a mark are not
+    ceilings and stay apart."""
+    material = invented(
+        analyzer,
+        [
+            ("Ardmoor Gazette", f"KELMAR - A freak storm on Friday wrecked {first} at the "
+             "market."),
+            ("Tarvel Today", f"Traders put the toll at {second}, officials told reporters."),
+        ],
+    )  # fmt: skip
+    by_text = {(o, text): f for f in compare_facts(material) for o, text in texts_of(f)}
+    assert by_text[("Ardmoor Gazette", first)].status == status
+
+
 def test_one_count_under_the_words_news_uses_for_it(analyzer: Analyzer) -> None:
     """ "53 wounded" and "53 others were injured" in sentences that share little: one
     measure (wounded and injured are one head), so one fact."""
