@@ -22,6 +22,7 @@ from newsprism.reconcile.comparable import comparable_text
 from newsprism.reconcile.pair_model import PairEvidence
 from newsprism.reconcile.similarity import LexicalSimilarity, TextSimilarity
 from newsprism.reconcile.speaker_names import SAME_GIVEN, SAME_PERSON, name_kinship
+from newsprism.reconcile.statement_speakers import described_alike
 from newsprism.reconcile.statement_units import TOKEN, Unit, added, normalize_words
 
 if TYPE_CHECKING:  # statements imports this module
@@ -265,6 +266,9 @@ def _evidence(units: Sequence[Unit], scores: Scores) -> PairEvidence:
     blind = (few[:, None] | few[None, :]) & (scores < 1.0)
     np.minimum(margins, 0.0, out=margins, where=blind)  # in place: n x n floats are dear
     both = resolved[:, None] & resolved[None, :]
+    # Tellers described alike count as resolved, on units of two content words or more
+    # (a lone "prank" of "Kell's office" is no evidence whose claim it renders).
+    both |= described_alike(units) & ~(few[:, None] | few[None, :])
     return PairEvidence(scores, margins, rivalled, both, forbid)
 
 

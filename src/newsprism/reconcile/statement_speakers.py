@@ -36,6 +36,12 @@ speak for (the body as the co-speaker of their units,
 (:func:`confirm_bodies`): a unit keeps it only where a unit of another article credited
 to that body is among those it would join were no speaker known, and it holds
 :data:`REATTRIBUTE_WORDS` content words; elsewhere the spokesperson is their own speaker.
+
+Units no speaker was resolved for may still be told by one teller, described alike:
+"ministry officials" and "the ministry", "the captain" and "a Norlan Lines ferry
+captain", or a person's body and the person ("Kell's office" and Rask
+Kell). :func:`described_alike` marks such pairs, so the pair model weighs them as two
+resolved speakers (see :data:`GENERIC_TELLER_WORDS`).
 """
 
 from __future__ import annotations
@@ -49,6 +55,7 @@ from typing import Final
 
 import numpy as np
 import numpy.typing as npt
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsprism.analyze.aliases import CAMP_NOUNS, TITLE_LAST_WORDS, fold_key
 from newsprism.reconcile.agreement import negated
@@ -59,6 +66,7 @@ logger = logging.getLogger(__name__)
 __all__ = [
     "body_tie",
     "confirm_bodies",
+    "described_alike",
     "describes_one_person",
     "infer_speakers",
     "reattribute_speakers",
@@ -243,3 +251,59 @@ def confirm_bodies(
         else:
             logger.debug("%s speaks for %s: %r", unit.speaker, body, unit.text[:60])
     return found
+
+
+# Words of a speaker mention that describe no particular teller: a word of these shared
+# by two mentions ("a spokesman", "officials", "the office") says nothing about one
+# teller, so :func:`teller_key` skips them for the mention's last word beside them
+# ("Kell's office" is Kell's, "ministry officials" the ministry's).
+GENERIC_TELLER_WORDS: Final = frozenset({
+    "official", "officials", "source", "sources", "spokesman", "spokesmen",
+    "spokeswoman", "spokesperson", "people", "person", "man", "woman", "men", "women",
+    "statement", "report", "reports", "analyst", "analysts", "expert", "experts", "aide",
+    "aides", "member", "members", "group", "some", "many", "others", "critics",
+    "supporters", "handful", "several", "few", "one", "two", "three", "friend",
+    "friends", "family", "witness", "witnesses", "resident", "residents", "leader",
+    "leaders", "reporter", "reporters", "told", "said", "news", "media", "office",
+    "team", "campaign", "staff", "camp", "representative", "representatives", "lawyer",
+    "lawyers", "attorney", "attorneys",
+})  # fmt: skip
+_STOP_WORDS: Final = frozenset(ENGLISH_STOP_WORDS)
+_TELLER_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def teller_key(mention: str | None) -> str | None:
+    """The word that names the teller of an unresolved mention: its last word of three
+    letters or more that is no stop word nor generic (:data:`GENERIC_TELLER_WORDS`),
+    case-folded; None for a pronoun or a mention of generic words only."""
+    words = [w.casefold() for w in _TELLER_WORD.findall(mention or "")]
+    kept = [
+        w for w in words
+        if len(w) >= 3 and w not in _STOP_WORDS and w not in GENERIC_TELLER_WORDS
+    ]  # fmt: skip
+    return kept[-1] if kept else None
+
+
+def described_alike(units: Sequence[Unit]) -> Mask:
+    """Pairs of units one teller may have told though a speaker is resolved for neither
+    or one of them: both unresolved with one :func:`teller_key`, or one unresolved whose
+    key is a word of the other's resolved speaker ("Kell's office", "Rask Kell"). n x n,
+    symmetric, diagonal False. Cost: linear in the units plus the pairs marked."""
+    n = len(units)
+    alike = np.zeros((n, n), dtype=bool)
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, unit in enumerate(units):
+        key = teller_key(unit.speaker_mention) if unit.speaker is None else None
+        if key is not None:
+            by_key[key].append(i)
+    for members in by_key.values():
+        index = np.array(members)
+        alike[np.ix_(index, index)] = True
+    for j, unit in enumerate(units):
+        if unit.speaker is None:
+            continue
+        for word in {w.casefold() for w in _TELLER_WORD.findall(unit.speaker)}:
+            for i in by_key.get(word, []):
+                alike[i, j] = alike[j, i] = True
+    np.fill_diagonal(alike, False)
+    return alike
