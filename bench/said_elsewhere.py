@@ -117,9 +117,13 @@ def run(outlets: int, quotes: int, repeats: int) -> dict[str, Any]:
     people = build_roster(story)
     elsewhere = StoryDetails(story, sentences, story_names(story, people))
     options = exclusives.ExclusiveOptions()
+    detailed, plain = exclusives._claim_candidates(
+        story, sentences, statements, facts, elsewhere, options
+    )
     candidates = [
         *exclusives._quote_candidates(story, statements, facts, elsewhere),
-        *exclusives._claim_candidates(story, sentences, statements, facts, elsewhere, options),
+        *detailed,
+        *plain,
     ]
     rule = exclusives._SaidElsewhere(story, sentences, statements, elsewhere, options)
     told = rule.told(candidates)

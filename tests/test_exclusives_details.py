@@ -291,3 +291,22 @@ def test_details_are_weighed_only_against_other_sources(
     monkeypatch.setattr(StoryDetails, "carried_share", spy)
     find_exclusives(material, [], compare_facts(material))
     assert all(mine != theirs for mine, theirs in asked)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        # No name, figure or date, eight words or more: news of its own.
+        ("The old crane on the quay was taken down overnight for repairs.", True),
+        # A quoted phrase in it: the speaker's words, judged as such elsewhere.
+        ("The old crane on the quay was called \u201ca danger to everyone\u201d overnight.", False),
+        # Too short to carry news without a detail.
+        ("It was taken down overnight.", False),
+    ],
+)
+def test_a_claim_without_a_detail(analyzer: Analyzer, sentence: str, claim: bool) -> None:
+    """A sentence with no name, figure or date is a claim when it is plain news: long
+    enough, no quote marks (exclusives._plain_news)."""
+    material = story(analyzer, ("Harbour Post", f"{FERRY}\n\n{sentence}"), ("Velmar Wire", FERRY))
+    claims = [t for k, _, t in listed(find_exclusives(material, [], compare_facts(material)))]
+    assert (sentence in claims) is claim

@@ -286,9 +286,10 @@ def test_sample_exclusives(sample_stories: dict[str, Any], similarity: TextSimil
     # 19 lexical, 14 of 19 dense; 32 / 18 / 13 items per story (lexical) and 32 / 21 / 14
     # (dense), for 9-10 articles and 7-8 sources (dense 0.58 alone: 15 of 19, 37 / 29 /
     # 21 items). Lexical 0.20 / 0.26 alone / details 0.34: 13 of 19, 34 / 19 / 17 items.
-    # The cap keeps a story's list readable (about 4 items per article).
+    # With plain claims (no name, figure or date: exclusives._plain_news), dense 43 / 34
+    # / 18 items. The cap keeps a story's list readable (about 4.5 items per article).
     assert recalled >= 13, (recalled, total)
-    assert max(counts.values()) <= 40, counts
+    assert max(counts.values()) <= 45, counts
 
 
 def test_sample_exclusives_are_single_source(sample_stories: dict[str, Any]) -> None:
