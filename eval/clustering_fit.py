@@ -446,6 +446,16 @@ are over ``graph_cut`` (0.15). Tried (none kept; cross-set models, the refit abo
 * Names in the members' graph (edge weight cosine + a x the names' Jaccard, a 0.5-2,
   optionally + the numbers' Jaccard): true stories' normalized cuts fall with the mixed
   ones' (at a = 1 one true story at 0.04, mixed ones 0.00-0.26), no better separated.
+* (6 Dec, afternoon; cross-set models refitted each run, the gate row's model the refit on
+  the current rows, as in the ``graph_cut`` item above) a wider graph cut that also
+  splits where the models score the halves a little more as one:
+  ``graph_cut`` / ``graph_split_probability`` 0.35 / 0.5, 0.25 / 0.7, 0.35 / 0.7 gave
+  cross-set ECB+ 0.902 (P 0.852), 0.915 (P 0.875), 0.921 (P 0.887) against 0.921 (P
+  0.900), and the text-only gate row 0.896, 0.886, 0.880 against 0.911; BASIL and
+  Multi-News unchanged (no story of 8 members). Precision fell, not rose: not traced
+  (the halves of a cut story are open to later joins and merges of other reports).
+
+The short-article stream (``bench/cluster.py``'s) as a fit set: see :data:`SHORT_WEIGHT`.
 """
 
 from __future__ import annotations
@@ -479,6 +489,27 @@ MODEL_FILE: Final = (Path(__file__).resolve().parent.parent / "src" / "newsprism
 # one mild choice on the evaluation data.
 L2: Final = 0.1
 STREAM_ARTICLES: Final = 2_000
+# The short-article stream (bench/cluster.py's: stream.iter_light_articles, a headline and
+# 2-3 sentences an article, at the benchmark's default rate): a calibration set and an
+# evaluation row since 6 Dec, because a refit on the real sets alone over-merged it (see
+# the module doc). 3,000 articles (~1.1 days, every one in the window: ~500 stories, about
+# a minute to cluster on the shared machine) already tell the over-merging model apart.
+# Fitted on the tuning seed (72026); scored (eval/real_clustering.py) on the benchmark's
+# own seed (42026), so even the shipped model's row is out of sample.
+SHORT: Final = "short-stream"
+SHORT_ARTICLES: Final = 3_000
+SHORT_PER_DAY: Final = 2_740.0
+# The short stream's weight in the fit beside the other sets' 1 (0: examples not made, the
+# set an evaluation row only). Tried 6 Dec (cross-set lexical B3 F1 ECB+ / BASIL /
+# Multi-News; the short stream, seed 42026, with the model fitted on every set): 0 (as
+# shipped) 0.921 / 0.957 / 0.941, short 0.597; 0.1: 0.895 / 0.948 / 0.936, short 0.666;
+# 0.3: 0.869 / 0.917 / 0.925, short 0.683; 1: 0.866 / 0.887 / 0.912. Every weight costs
+# every real set: on short templated articles, stories of one kind share their template
+# and their public figures, and the fit answers with less weight on text and names, which
+# splits the real sets' three-outlet stories. The TF-IDF ceiling on that stream is 0.618
+# and the shipped model scores 0.630 there (the refit without it 0.597), so the row checks
+# a refit instead (see eval/real_clustering.py).
+SHORT_WEIGHT: Final = 0.0
 # A set gives the story model its story rows when it has at least this many (every
 # calibration set has hundreds; the floor only keeps a tiny test set out).
 MIN_STORY_ROWS: Final = 20
@@ -655,7 +686,8 @@ def fit(sets: Sequence[Examples], l2: float = L2) -> JoinModel:
     candidates must not take weight from the evidence merges and splits are judged by)."""
     x = np.vstack([s.x for s in sets])
     y = np.concatenate([s.y for s in sets])
-    w = np.concatenate([np.full(len(s.y), 1.0 / max(1, len(s.y))) for s in sets])
+    w = np.concatenate([np.full(len(s.y), set_weight(s.name) / max(1, len(s.y)))
+                        for s in sets])
     w = w * len(y) / w.sum()
     later = [FEATURES.index(name) for name in SECOND_STAGE]
     first = np.array([i not in later for i in range(x.shape[1])])
@@ -666,6 +698,11 @@ def fit(sets: Sequence[Examples], l2: float = L2) -> JoinModel:
         offset = beta[0] + x @ beta[1:]
         beta[column + 1] = _irls(x[:, [column]], y, w, l2, offset, intercept=False)[0]
     return JoinModel(float(beta[0]), tuple(float(b) for b in beta[1:]))
+
+
+def set_weight(name: str) -> float:
+    """A set's weight in the fit: 1, the short-article stream :data:`SHORT_WEIGHT`."""
+    return SHORT_WEIGHT if name == SHORT else 1.0
 
 
 def _irls(design: npt.NDArray[np.float64], y: npt.NDArray[np.float64],
@@ -741,7 +778,10 @@ def describe_fit(examples_by_kind: Mapping[str, Any]) -> dict[str, Any]:
                "fit on the story-to-story rows alone (merges need it and the join model, "
                "splits either); 'lead' (SECOND_STAGE) fitted after the others with their "
                "log-odds as an offset",
-        "sets": [*SETS, f"stream seed 72026 ({STREAM_ARTICLES} articles)"],
+        "sets": [*SETS, f"stream seed 72026 ({STREAM_ARTICLES} articles)",
+                 *([f"short-article stream seed 72026 ({SHORT_ARTICLES} articles, "
+                    f"{SHORT_PER_DAY:g} a day, weight {SHORT_WEIGHT})"]
+                   if SHORT_WEIGHT > 0 else [])],
         "numbers": "Jaccard of the numbers written in title and text (join.number_keys: "
                    "years left out, thousands separators dropped); evidence against "
                    "look-alike events (see eval/clustering_fit.py)",
