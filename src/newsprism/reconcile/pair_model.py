@@ -27,8 +27,9 @@ class PairEvidence:
     the score itself where there is none; at most 0 for a unit of under
     :data:`~newsprism.reconcile.statement_evidence._MARGIN_WORDS` content words that the other
     does not hold word for word); ``rivalled``, whether there is a rival;
-    ``resolved``, both speakers resolved (two different people are ``forbid``-den, as
-    are two units of one article)."""
+    ``resolved``, both speakers resolved, or their tellers described alike
+    (:func:`~newsprism.reconcile.statement_speakers.described_alike`; two different
+    people are ``forbid``-den, as are two units of one article)."""
 
     scores: Scores
     margins: Scores
