@@ -463,6 +463,36 @@ are over ``graph_cut`` (0.15). Tried (none kept; cross-set models, the refit abo
   only near candidate, so ``lead`` (its margin over the other candidates) is at its
   largest exactly there.
 
+Where ``lead`` sits on ECB+'s wrong joins (6 Dec, late; measured, nothing kept). The
+cross-set model (fitted on BASIL, Multi-News and the stream; lead weight +33.5) in the
+clusterer, each join's evidence against the story it chose, its lead over the in-window
+candidates as ``_best_story`` measures it: 634 joins, 18 wrong, 14 of them to a story of
+one. The guess above does not hold: the lead is *smaller* on the wrong joins to a story of
+one (median 0.062, 10th-90th percentile 0.027-0.107; 2.1 log-odds) than on the right ones
+(36 joins, median 0.103, 0.002-0.266; 3.5) and on right joins to larger stories (580,
+median 0.089; 3.0). Without the lead the 14 still score log-odds 0.6-13.2 (median 6.1),
+all over the cut, so no cap or lead term can undo one of them. What carries them is the
+text: median contributions text_mean +12.7 (cosine 0.29 x 44.0), text_centroid -4.0,
+names +2.1, no_cohesion -3.4 (right joins to a story of one +17.1 / -5.3 / +2.7; a
+separate text slope for a story of one was tried on 5 Dec, above). Tried anyway, one run
+each of a driver over pickled teacher rows that reproduces ``real_clustering.py``'s
+cross-set rows (cross-set B3 F1 (P) ECB+ / BASIL / Multi-News; text-only rows of the
+model refitted on all four sets; the short stream, seed 42026, with that refit), against
+0.921 (0.900) / 0.957 (0.993) / 0.941 (0.976), text-only 0.911 / 0.977 / 0.907, short
+0.597 (the shipped file 0.630):
+
+* ``lead_single``, lead x (no cohesion: a story of one), fitted in the second stage
+  jointly with ``lead``: fitted +15.0 / -0.9 / +11.0 beside lead 31.4 / 33.1 / 39.9 (all
+  four: +10.3 beside 40.1): the fit leans *more* on a story of one's lead, as measured.
+  Every cross-set and text-only row unchanged to the third decimal (ECB+ P 0.900); short
+  0.607.
+* ``lead`` capped at 0.1 (the wrong joins' 90th percentile): all rows unchanged, short
+  0.597; at 0.05: ECB+ and Multi-News unchanged, BASIL 0.957 -> 0.936 (R 0.924 ->
+  0.886), short 0.626.
+
+The text-only rows cannot move with a lead term (no names, lead 0). ECB+ precision did
+not move in any variant.
+
 The short-article stream (``bench/cluster.py``'s) as a fit set: see :data:`SHORT_WEIGHT`.
 """
 
