@@ -472,30 +472,45 @@ def test_a_vague_plural_below_its_own_count_is_a_part(analyzer: Analyzer) -> Non
     assert crowd.status != "agree"
 
 
-@pytest.mark.parametrize(
-    ("first", "second", "status"),
-    [
-        ("as many as 120 carts", "up to 50 carts", "differ"),  # two ceilings: one count
-        ("nearly 120 carts", "almost 50 carts", "single"),  # just under two marks
-    ],
-)
-def test_two_outlets_ceilings_of_one_count_are_one_fact(
-    analyzer: Analyzer, first: str, second: str, status: str
-) -> None:
-    """Each outlet's first figure of a count given as a ceiling ("as many as", "up to")
-    is its reading of the whole count: two outlets' ceilings are one fact, here one that
-    differs, though their sentences share little. Figures just under a mark are not
-    ceilings and stay apart."""
+def test_a_vague_part_joins_another_outlets_count_of_that_part(analyzer: Analyzer) -> None:
+    """ "dozens of protesters" arrested, in an outlet counting "more than 10,000" who
+    marched, counts a part; another outlet's "60 protesters were arrested" told like
+    that part is its reading, so the two agree (review s32 finding 13)."""
     material = invented(
         analyzer,
         [
-            ("Ardmoor Gazette", f"KELMAR - A freak storm on Friday wrecked {first} at the "
-             "market."),
-            ("Tarvel Today", f"Traders put the toll at {second}, officials told reporters."),
+            ("Ardmoor Gazette", "More than 10,000 protesters marched through Kelmar on "
+             "Saturday.\n\nPolice arrested dozens of protesters near the bridge after "
+             "scuffles."),
+            ("Tarvel Today", "Police said 60 protesters were arrested near the bridge "
+             "after scuffles with officers."),
         ],
     )  # fmt: skip
     by_text = {(o, text): f for f in compare_facts(material) for o, text in texts_of(f)}
-    assert by_text[("Ardmoor Gazette", first)].status == status
+    arrested = by_text[("Tarvel Today", "60 protesters")]
+    assert by_text.get(("Ardmoor Gazette", "dozens")) is arrested
+    assert arrested.status == "agree"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("The wildfire near Kelmar destroyed up to 50 homes on Friday, officials said.",
+         "As many as 1,200 homes in the hills above Kelmar remain under evacuation "
+         "orders."),
+        ("Up to 40 flights were cancelled at Kelmar airport on Monday.",
+         "The airline plans to add as many as 300 flights to its summer schedule."),
+    ],
+)  # fmt: skip
+def test_two_outlets_ceilings_of_unlike_counts_do_not_differ(
+    analyzer: Analyzer, first: str, second: str
+) -> None:
+    """Two outlets' first figures of one head, each a ceiling ("up to", "as many as"),
+    may count different things (homes destroyed / homes under evacuation orders;
+    flights cancelled / flights added): where their sentences share no more than the
+    head, they are no one fact, so never a differing one (review s32 finding 11)."""
+    material = invented(analyzer, [("Ardmoor Gazette", first), ("Tarvel Today", second)])
+    assert not [f for f in compare_facts(material) if f.status == "differ"]
 
 
 def test_one_count_under_the_words_news_uses_for_it(analyzer: Analyzer) -> None:

@@ -57,14 +57,6 @@ One measure
     sources give one exact figure of three significant digits or more ("by 214 votes to
     137" / "the dissenters at 137": such a figure rarely recurs in one story for
     another thing; round or short ones do, "120 schools" / "120 buses").
-    Sources' first figures of one counted thing (ten or more; not people, not a tally)
-    that are each a ceiling ("as many as 120 carts", "up to 50 carts": the most the
-    writer believes of the whole count, not "nearly"/"almost" a mark) are one fact
-    whatever their sentences (``_join_ceilings``): one second Multi-News development
-    gold disagreement; over every cached BASIL, Multi-News and ECB+ story it joined
-    nothing else. Wider forms of that rule (any first figures, or first hedged ones in
-    an article's first sentences) joined other measures there (seats a party needs /
-    seats it lost; a crowd's breakaway group / its arrested).
 
 Compatibility of two figures
     Each figure is an interval. An exact figure written in digits is ``[v - s/2, v +
@@ -612,44 +604,6 @@ def _place(
     slots.append(_Slot([item]))
 
 
-def _join_ceilings(slots: list[_Slot]) -> list[_Slot]:
-    """Sources' first figures of one counted thing, each a ceiling ("as many as 120
-    carts", "up to 50 carts"), join one fact, however unlike their sentences: an outlet
-    puts the most it believes of the whole count so, and two outlets' ceilings of one
-    thing are readings of that count, which agree or differ. Only where no article
-    would hold two figures."""
-    firsts: dict[str, _Item] = {}
-    for slot in slots:
-        for item in slot.items:
-            if item.source not in firsts or item.order < firsts[item.source].order:
-                firsts[item.source] = item
-    ceilings = [i for i in sorted(firsts.values(), key=lambda i: i.order) if _ceiling(i)]
-    if len(ceilings) < 2:
-        return slots
-    home = next(s for s in slots if ceilings[0] in s.items)
-    for item in ceilings[1:]:
-        slot = next(s for s in slots if item in s.items)
-        if slot is not home and not home.articles() & slot.articles():
-            home.items.extend(slot.items)
-            slots = [s for s in slots if s is not slot]
-    return slots
-
-
-# A ceiling on a count: the most the writer believes ("as many as", "up to"), not a
-# figure just under a mark ("nearly", "almost", "under").
-_CEILING: Final = re.compile(r"^(?:as[^\S\n]+many[^\S\n]+as|up[^\S\n]+to)[^\S\n]", re.IGNORECASE)
-
-
-def _ceiling(item: _Item) -> bool:
-    """Whether a figure is a ceiling on a count of a named thing (not people nor a vote
-    tally), ten or more (small counts are told exactly)."""
-    q = item.quantity
-    if q.unit is not None or q.approx != "under" or abs(q.value) < 10 or item.vague:
-        return False
-    named = bool(item.head) and item.head not in _GENERIC_PEOPLE | {_TALLY}
-    return named and _CEILING.match(q.text) is not None
-
-
 def _join_definite(item: _Item, slots: list[_Slot]) -> bool:
     """A small definite numeral ("the two turkeys") joins the fact of its measure where
     another source gives the same figure exactly ("pardoned two turkeys"); alone it
@@ -676,7 +630,7 @@ def _join_vague(item: _Item, slots: list[_Slot], sim: npt.NDArray[np.float32]) -
         for s in slots
         if item.article not in s.articles()
         and any(o.source != item.source and not o.vague and _readings(o, item) for o in s.items)
-        and not any(_outranks(o, item, s) for o in own)
+        and not any(_outranks(o, item, s, sim) for o in own)
     ]
     if fitting:
         max(fitting, key=lambda s: _slot_similarity(item, s, sim)).items.append(item)
@@ -688,17 +642,24 @@ def _worded(item: _Item) -> bool:
     return item.vague or (bool(words) and parse_vague(words[-1]) is not None)
 
 
-def _outranks(own: _Item, vague: _Item, slot: _Slot) -> bool:
+def _outranks(own: _Item, vague: _Item, slot: _Slot, sim: npt.NDArray[np.float32]) -> bool:
     """Whether a figure of the vague plural's own article keeps it out of ``slot``:
     a reading of it that the slot's figures do not fit (the vague word restates its
     article's own count: "up to 50 carts" ... "dozens of carts", beside another outlet's
     "as many as 120 carts"), or a count above all it can mean (the vague word counts a
     part: "more than 10,000 protesters" ... "a group of hundreds near the bridge",
     beside another outlet's "up to 700"). Either way joining it would show its outlet
-    agreeing with a figure its own count does not fit."""
+    agreeing with a figure its own count does not fit. A part keeps out only of a slot
+    told like the whole (each other-source figure's sentence at least as alike to the
+    whole's as to the part's): another outlet's count of the same part ("60 protesters
+    were arrested" beside "police arrested dozens") is the part's own reading."""
     if _readings(own, vague):
         return not any(_readings(own, o) for o in slot.items)
-    return own.lo > vague.hi
+    return own.lo > vague.hi and any(
+        float(sim[o.sentence, own.sentence]) >= float(sim[o.sentence, vague.sentence])
+        for o in slot.items
+        if o.source != vague.source
+    )
 
 
 def _pair_definite(
@@ -981,8 +942,6 @@ def compare_facts(material: StoryMaterial, options: FactOptions | None = None) -
         if not (item.definite or item.vague):
             key = (item.quantity.unit, classes[(item.quantity.unit, item.head)])
             _place(item, by_key.setdefault(key, []), sim, opts)
-    for key, group in by_key.items():
-        by_key[key] = _join_ceilings(group)
     alone: dict[tuple[str | None, str], list[_Item]] = {}
     for item in items:
         if item.definite:
