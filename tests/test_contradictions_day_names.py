@@ -4,9 +4,11 @@ find_discrepancies), on invented articles, and the pairs that are no contradicti
 from __future__ import annotations
 
 import pytest
+import spacy
 
 from newsprism.analyze.analyzer import Analyzer
 from newsprism.model import Article, Story
+from newsprism.reconcile import day_names
 from newsprism.reconcile.day_names import DayLabel, day_label, labels_clash
 from newsprism.reconcile.discrepancies import find_discrepancies
 from newsprism.reconcile.material import StoryMaterial
@@ -256,14 +258,64 @@ def test_two_days_or_a_bound_is_no_one_day(text: str) -> None:
     assert day_label("April 15") is not None
 
 
-FARM = "A spokesman said the driver was arrested at a farm near Oskel on Friday."
+FARM = "A spokesman said the driver was arrested at the quarry farm near Oskel on Friday."
 
 
 def test_one_place_stands_for_a_shared_name(analyzer: Analyzer) -> None:
-    """No name shared, but the deed's place phrases share a word and an age ("the
-    41-year-old") fits any person noun: one arrest, two days."""
-    texts = [FARM, "The 41-year-old was arrested at a remote farm last Thursday."]
+    """No name shared, but the deed's place phrases share two words that are no generic
+    place noun, and an age ("the 41-year-old") fits any person noun: one arrest, two
+    days."""
+    texts = [FARM, "The 41-year-old was arrested at the remote quarry farm last Thursday."]
     assert _dates(analyzer, texts) == [set(texts)]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # Review s32, finding 2: one generic place word ("home") and two towns.
+        [
+            "Police said a suspect was arrested at his home in Oskel on Friday.",
+            "Police said a suspect was arrested at her home in Varley on Sunday.",
+        ],
+        [
+            "A suspect was arrested at his home in Oskel on Friday.",
+            "A suspect was arrested at her home in Varley on Sunday.",
+        ],
+        [
+            "The suspect was arrested at a home in Oskel on Friday.",
+            "The suspect was arrested at a home in Varley on Sunday.",
+        ],
+        # One shared word: any farm of the story.
+        [
+            "The driver was arrested at a farm on Friday.",
+            "The 41-year-old was arrested at a remote farm last Thursday.",
+        ],
+        # Finding 3: two ages are two people, with or without a shared name.
+        [
+            "The 23-year-old was arrested at the quarry farm on Friday.",
+            "The 41-year-old was arrested at the quarry farm on Thursday.",
+        ],
+        [
+            "The 23-year-old man was arrested in Oskel on Friday.",
+            "The 41-year-old man was arrested in Oskel on Thursday.",
+        ],
+        # Finding 4: "a man", "a building", "a boat" are any of the story.
+        [
+            "Officials said a man died in the district hospital on Friday.",
+            "Officials said a man died in the district hospital on Sunday.",
+        ],
+        [
+            "The building collapsed in the harbour district on Monday.",
+            "A building collapsed in the harbour district on Thursday.",
+        ],
+        [
+            "The boat crashed into the harbour wall on Monday.",
+            "A boat crashed into the harbour wall on Thursday.",
+        ],
+    ],
+)
+def test_no_stand_in_for_a_shared_name(analyzer: Analyzer, texts: list[str]) -> None:
+    assert _dates(analyzer, texts) == []
 
 
 @pytest.mark.parametrize(
@@ -315,6 +367,15 @@ def test_one_deed_two_parts_of_one_day(analyzer: Analyzer) -> None:
             ARREST_MORNING + " Jonas Brek was arrested by Tarnby police on Tuesday afternoon.",
             "Jonas Brek was arrested by Tarnby police on Tuesday afternoon.",
         ],
+        # Review s32, finding 5: a zone named, one moment.
+        [
+            "The rocket was launched from Tanegashima on Tuesday afternoon Japan time.",
+            "The rocket was launched from Tanegashima early Tuesday morning ET.",
+        ],
+        [
+            "The Varley bridge collapsed on Tuesday afternoon local time.",
+            "The Varley bridge collapsed on Tuesday morning GMT.",
+        ],
     ],
 )
 def test_no_clash_of_parts(analyzer: Analyzer, texts: list[str]) -> None:
@@ -322,11 +383,12 @@ def test_no_clash_of_parts(analyzer: Analyzer, texts: list[str]) -> None:
 
 
 FOUND_VAN = "Officers said the stolen van was found early Sunday morning in Varley."
-FOUND_NAMED = "Police said the Corran Voyager he drove was found in Varley on Sunday afternoon."
+FOUND_NAMED = "Police said the Corran Voyager van he drove was found in Varley on Sunday afternoon."
 
 
 def test_one_known_thing_found_at_two_parts_of_a_day(analyzer: Analyzer) -> None:
-    """A thing found once; a description ("the van") may be the named thing."""
+    """A thing found once; a description ("the van") may be the named thing whose own
+    words give its kind ("the Corran Voyager van")."""
     assert _dates(analyzer, [FOUND_VAN, FOUND_NAMED]) == [{FOUND_VAN, FOUND_NAMED}]
 
 
@@ -348,6 +410,33 @@ def test_one_known_thing_found_at_two_parts_of_a_day(analyzer: Analyzer) -> None
             "The van was found early Sunday morning in Varley.",
             "The boat was found in Varley on Sunday afternoon.",
         ],
+        # Review s32, finding 6: one head, modifiers or possessors that clash.
+        [
+            "The body of a woman was found in Varley on Sunday morning.",
+            "The body of a man was found in Varley on Sunday afternoon.",
+        ],
+        [
+            "Officers found the suspect's car in Varley on Sunday morning.",
+            "Officers found the victim's car in Varley on Sunday afternoon.",
+        ],
+        # Finding 7: a named thing and a description of another kind.
+        [
+            "The Corran Voyager was found in Varley on Sunday morning.",
+            "The rifle was found in Varley on Sunday afternoon.",
+        ],
+        # Finding 8: plural finds, and pronoun possessors.
+        [
+            "Police said the bodies were found in Varley on Sunday.",
+            "Police said the bodies were found in Varley on Tuesday.",
+        ],
+        [
+            "Police said the remains were found in Varley on Sunday.",
+            "Police said the remains were found in Varley on Tuesday.",
+        ],
+        [
+            "Police found his wallet in Varley on Sunday.",
+            "Police found her wallet in Varley on Monday.",
+        ],
     ],
 )
 def test_no_clash_of_findings(analyzer: Analyzer, texts: list[str]) -> None:
@@ -357,4 +446,20 @@ def test_no_clash_of_findings(analyzer: Analyzer, texts: list[str]) -> None:
 def test_an_acronym_naming_no_entity_is_a_description(analyzer: Analyzer) -> None:
     """An acronym no entity of its article ("SUV") is described: it may be the named car."""
     found = "Officers said the SUV was found early Sunday morning in Varley."
-    assert _dates(analyzer, [found, FOUND_NAMED]) == [{found, FOUND_NAMED}]
+    named = FOUND_NAMED.replace("van", "SUV")
+    assert _dates(analyzer, [found, named]) == [{found, named}]
+
+
+def test_plain_acronyms_are_per_article(
+    analyzer: Analyzer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One parse shared by two articles with the same sentence: each article's entities
+    judge its acronyms, whatever the order (review s32, finding 9)."""
+    sentence = "Officers said the SUV was found early Sunday morning in Varley."
+    material = undated(analyzer, [sentence, sentence])
+    doc = spacy.blank("en")(sentence)
+    named = {"u0": frozenset({"suv"}), "u1": frozenset()}
+    monkeypatch.setattr(day_names, "_entity_words", lambda _m, article: named[article])
+    assert day_names._plain_acronyms(material, "u0", doc) == frozenset()
+    assert day_names._plain_acronyms(material, "u1", doc) == {"suv"}
+    assert day_names._plain_acronyms(material, "u0", doc) == frozenset()

@@ -28,11 +28,13 @@ verb, :data:`DEED_NOUNS`). Two sides are paired when every guard holds:
 4. asserted: the verb un-negated, no modal or hedge (guard 4 of ``negation``), not
    future, no sign of a repeat ("again", "second", ... in the deed's words);
 5. the same participants: a proper name shared by the two sentences (a town, a
-   person: one story's deed, not two) or, when none is, a word of the deed's place
-   phrases shared and no pronoun participant (:func:`same_participants`), the named
+   person: one story's deed, not two) or, when none is, two words of the deed's place
+   phrases shared that are no generic place noun ("home", "hospital") and definite
+   participants, no pronoun nor "a man" (:func:`same_participants`), the named
    participants shared where both name some, compared as whole names
    (:func:`same_name`: "Jon Smith" is not "Jan Smith"), and no role held by two
-   different common nouns ("a man" / "a woman"; an age, "the 23-year-old", is none);
+   different common nouns ("a man" / "a woman"; an age, "the 23-year-old", is none),
+   two different ages or pronouns of two genders ("his home" / "her home");
    a name against a description ("Mira Olsen" / "the girl who went missing") may be
    one person, as the roster cannot tell;
 6. no article of either source gives the deed both days (a series, or the article
@@ -241,6 +243,10 @@ class Deed:
     #: The story's surnames borne by more than one person ("Erik Olsen", "Mira Olsen"):
     #: such a surname alone names neither.
     crowded: frozenset[str] = frozenset()
+    #: The ages told of the doer and of the one done to ("the 23-year-old", "Brek, 41").
+    ages: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())
+    #: "m" or "f" when the deed's words hold pronouns of one gender only ("his home").
+    gender: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -363,12 +369,68 @@ def one_time(a: Deed, b: Deed) -> bool:
         return False
     if a.lemma in _GOINGS and not (a.places | a.objects) & (b.places | b.objects):
         return False
+    if a.lemma in _FINDINGS and not _same_find(a, b):
+        return False
     pairs = (
         (a.places, b.places),
+        (a.places & a.names, b.places & b.names),  # two towns: "in Oskel" / "in Varley"
         (a.objects & a.names, b.objects & b.names),  # named things: "Jonas Brek"
         (a.objects - a.names, b.objects - b.names),  # described: "the car", "the man"
     )
     return all(not (x and y) or bool(x & y) for x, y in pairs)
+
+
+def _same_find(a: Deed, b: Deed) -> bool:
+    """Two finds of one thing (review s32, findings 6 and 7): two descriptions share
+    their head and no modifier or possessor clashes ("the body of a woman" / "the body
+    of a man", "the suspect's car" / "the victim's car" are two); a named thing is a
+    description only when its own words give the description's head ("the Corran
+    Voyager van" / "the van"; not "the Corran Voyager" / "the rifle")."""
+    x, y = _find_words(a), _find_words(b)
+    if x is None or y is None:
+        return False
+    (head_x, kind_x, named_x), (head_y, kind_y, named_y) = x, y
+    if named_x and named_y:
+        return bool(named_x & named_y)
+    if named_x or named_y:
+        head, kinds = (
+            (head_y, kind_x | named_x | {head_x})
+            if named_x
+            else (head_x, kind_y | named_y | {head_y})
+        )
+        return head in kinds
+    return head_x == head_y and (kind_x <= kind_y or kind_y <= kind_x)
+
+
+def _find_words(deed: Deed) -> tuple[str, frozenset[str], frozenset[str]] | None:
+    """The found thing's head lemma, its other nouns and possessors (lemmas), and its
+    name words; None when the deed has no object."""
+    found = [c for c in deed.clause.predicate.children if c.dep_ in _OBJECTS]
+    if not found:
+        return None
+    head = found[0]
+    # The thing's own words: its modifiers and an "of" phrase ("the body of a woman"),
+    # not where it lay ("the car in Varley") nor a clause of it ("the van he drove").
+    skip = {
+        t.i
+        for c in head.children
+        if (c.dep_ == "prep" and c.lower_ != "of") or c.dep_ in ("relcl", "acl")
+        for t in c.subtree
+    }
+    words = [
+        t
+        for t in head.subtree
+        if t.i != head.i
+        and t.i not in skip
+        and (t.pos_ in ("NOUN", "PROPN") or t.dep_ == "poss")
+        and t.ent_type_ not in ("DATE", "TIME")
+        and t.lower_ not in WEEKDAYS
+        and not _age_unit(t)
+    ]
+    named = frozenset(t.lower_ for t in [head, *words] if t.lower_ in deed.names)
+    kinds = frozenset(lemma_of(t) for t in words if t.lower_ not in deed.names)
+    head_word = "" if head.lower_ in deed.names else lemma_of(head)
+    return head_word, kinds, named
 
 
 #: Findings: a missing thing or person is found once, when the one found is one known
@@ -378,18 +440,25 @@ _FINDINGS: Final = frozenset({"find", "locate"})
 
 
 def _found(deed: Deed) -> bool:
-    """The deed's object or passive subject is one known thing (definite or named)."""
+    """The deed's object or passive subject is one known thing: singular, and named or
+    definite or a named one's ("the bodies" are found over days; "his wallet" and "her
+    wallet" are two: review s32, finding 8)."""
     return any(
         c.dep_ in _OBJECTS
+        and c.tag_ not in ("NNS", "NNPS")
+        and "Number=Plur" not in str(c.morph)
         and (
             c.pos_ == "PROPN"
-            or any(d.dep_ == "poss" or (d.dep_ == "det" and d.lower_ in _KNOWN) for d in c.children)
+            or any(
+                (d.dep_ == "poss" and d.pos_ != "PRON") or (d.dep_ == "det" and d.lower_ in _KNOWN)
+                for d in c.children
+            )
         )
         for c in deed.clause.predicate.children
     )
 
 
-_KNOWN: Final = frozenset({"the", "this", "that", "these", "those"})
+_KNOWN: Final = frozenset({"the", "this", "that"})
 
 
 # Prepositions of place ("on" is left out: "on Friday").
@@ -447,9 +516,11 @@ ZONE: Final = re.compile(
 
 
 def _zone_apart(material: StoryMaterial, a: _Side, b: _Side) -> bool:
-    """Two neighbouring days of a deed reported across time zones, or where either
-    sentence or article names another place's time (:data:`ZONE`): one moment."""
-    if not _neighbours(a.label, b.label):
+    """Two neighbouring days, or two parts of one day (review s32, finding 5: "Tuesday
+    afternoon Japan time" / "early Tuesday morning ET"), of a deed reported across time
+    zones, or where either sentence or article names another place's time
+    (:data:`ZONE`): one moment."""
+    if not _neighbours(a.label, b.label) and not _one_day(a.label, b.label):
         return False
     if a.deed.lemma in _ZONE_PRONE:
         return True
@@ -473,22 +544,70 @@ def _neighbours(a: DayLabel, b: DayLabel) -> bool:
 def same_participants(a: Deed, b: Deed) -> bool:
     """Guard 5: a name shared by the sentences, and no role (doer, done to) held by
     different names on the two sides, nor by two different common nouns ("a man" /
-    "a woman"); a name against a description ("Mira Olsen" / "the girl") may be one.
-    Names compare whole (:func:`same_name`): "Jon Smith" and "Jan Smith" are two."""
+    "a woman"), nor by two different ages ("the 23-year-old" / "the 41-year-old"), nor
+    told by pronouns of two genders ("his home" / "her home"); a name against a
+    description ("Mira Olsen" / "the girl") may be one. Names compare whole
+    (:func:`same_name`): "Jon Smith" and "Jan Smith" are two."""
     if not a.names & b.names and not _placed_alike(a, b):
+        return False
+    if {a.gender, b.gender} == {"m", "f"}:
         return False
     crowded = a.crowded | b.crowded
     for x, y in zip(a.participants, b.participants, strict=True):
         if x and y and not any(same_name(m, n, crowded) for m in x for n in y):
             return False
+    if any(x and y and not x & y for x, y in zip(a.ages, b.ages, strict=True)):
+        return False
     return all(not (x and y) or bool(x & y) for x, y in zip(a.roles, b.roles, strict=True))
 
 
+#: Place nouns too common to tell one place from another ("at his home", "in
+#: hospital", "outside the court"): not fitted, the places of any crime or accident
+#: story (review s32, finding 2).
+_GENERIC_PLACES: Final = frozenset(
+    {"home", "house", "residence", "apartment", "flat", "room", "building", "hospital",
+     "station", "court", "courthouse", "prison", "jail", "city", "town", "village",
+     "centre", "center", "street", "road", "highway", "school", "area", "scene",
+     "district", "region", "country", "state", "county", "province", "neighbourhood",
+     "neighborhood", "office", "headquarters", "hotel", "airport", "park", "harbour",
+     "harbor", "port", "border", "capital", "place", "site", "location", "part", "side",
+     "north", "south", "east", "west", "outskirts", "suburb", "police"}
+)  # fmt: skip
+#: Shared place words beyond the generic ones a fallback needs. Not fitted: one shared
+#: word ("a farm") is any farm of the story (review s32, finding 2), so two.
+_MIN_PLACE_WORDS: Final = 2
+
+
 def _placed_alike(a: Deed, b: Deed) -> bool:
-    """Guard 5 without a shared name: the deed's place phrases share a word ("arrested
-    in a suburb of Tarnby" / "arrested in the Kelmar suburb") and no participant on
-    either side is a pronoun, whose person the roster cannot tell ("he" / "she")."""
-    return bool(a.places & b.places) and not (_pronoun_party(a) or _pronoun_party(b))
+    """Guard 5 without a shared name: the deed's place phrases share more than one word
+    that is no generic place noun ("at the quarry farm" / "at a farm by the quarry"),
+    and every participant on both sides is definite ("the driver", "the 23-year-old":
+    "a man" is any man of the story) and no pronoun, whose person the roster cannot
+    tell ("he" / "she")."""
+    if len((a.places & b.places) - _GENERIC_PLACES) < _MIN_PLACE_WORDS:
+        return False
+    return not any(_pronoun_party(d) or _indefinite_party(d) for d in (a, b))
+
+
+def _indefinite_party(deed: Deed) -> bool:
+    """A doer or one done to that is no known one: "a man", "some officers", "two
+    boats", or a bare plural done to ("arrested men")."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.pos_ == "NOUN" and _indefinite(c)
+        for c in deed.clause.predicate.children
+    )
+
+
+_INDEFINITE: Final = frozenset({"a", "an", "some", "another", "any", "one", "several"})
+
+
+def _indefinite(noun: Token) -> bool:
+    if any(
+        d.dep_ == "nummod" or (d.dep_ == "det" and d.lower_ in _INDEFINITE) for d in noun.children
+    ):
+        return True
+    known = any(d.dep_ in ("det", "poss") for d in noun.children)
+    return not known and noun.dep_ != "nsubj" and noun.tag_ == "NNS"
 
 
 def _pronoun_party(deed: Deed) -> bool:
@@ -638,14 +757,60 @@ def deed_at(material: StoryMaterial, sentence: Passage, span: Span) -> Deed | No
     if ({t.lower_ for t in token.subtree} | {lemma_of(t) for t in token.subtree}) & _REPEATS:
         return None
     clause = Clause(sentence, material.source_of(sentence.article), token, False)
-    _mark_acronyms(material, sentence.article, span.doc)
+    plain = _plain_acronyms(material, sentence.article, span.doc)
     lower = _lower_words(material, sentence.article)
-    names = frozenset(t.lower_ for t in span.doc if _name_word(t, lower))
+    names = frozenset(t.lower_ for t in span.doc if _name_word(t, lower, plain))
     crowded = _crowded_surnames(material)
     places = _words_of(token, span, _place_heads(token))
     objects = _words_of(token, span, [c for c in token.children if c.dep_ in _OBJECTS])
-    participants = _participants(token, lower)
-    return Deed(clause, lemma, names, participants, _roles(token), places, objects, crowded)
+    participants = _participants(token, lower, plain)
+    return Deed(
+        clause, lemma, names, participants, _roles(token), places, objects, crowded,
+        _ages(token), _gender(token),
+    )  # fmt: skip
+
+
+def _ages(token: Token) -> tuple[frozenset[int], frozenset[int]]:
+    """The ages in the doer's and in the done-to's phrases ("the 23-year-old", "Jonas
+    Brek, 41,"): two different ages are two people (review s32, finding 3)."""
+    doers: set[int] = set()
+    done_to: set[int] = set()
+    for child in token.children:
+        heads = (
+            [o for o in child.children if o.dep_ == "pobj"] if child.dep_ == "agent" else [child]
+        )
+        found = {int(t.text) for h in heads for t in h.subtree if _is_age(t)}
+        if child.dep_ in ("nsubj", "agent"):
+            doers |= found
+        elif child.dep_ in ("dobj", "nsubjpass"):
+            done_to |= found
+    return frozenset(doers), frozenset(done_to)
+
+
+def _is_age(token: Token) -> bool:
+    """A number told as an age: "23" of "23-year-old", "41" of "Brek, 41,"."""
+    if not token.text.isdigit() or len(token.text) > 3:
+        return False
+    doc = token.doc
+    after = doc[token.i + 1 : token.i + 5].text.replace(" ", "")
+    if re.match(r"-?(?:year|month)s?-?old", after):
+        return True
+    return (
+        0 < token.i < len(doc) - 1
+        and doc[token.i - 1].text == ","
+        and (doc[token.i + 1].text in (",", "."))
+    )
+
+
+_MALE: Final = frozenset({"he", "him", "his", "himself"})
+_FEMALE: Final = frozenset({"she", "her", "hers", "herself"})
+
+
+def _gender(token: Token) -> str:
+    """The gender of the pronouns in the deed's own phrases, when one only."""
+    words = {t.lower_ for c in token.children for t in c.subtree if t.pos_ == "PRON"}
+    male, female = bool(words & _MALE), bool(words & _FEMALE)
+    return "m" if male and not female else "f" if female and not male else ""
 
 
 def _resolved_label(resolved: str, text: str = "") -> DayLabel | None:
@@ -735,13 +900,13 @@ def _deed_noun(root: Token) -> Token | None:
     return head if is_definite(head) else None
 
 
-def _names_in(head: Token, lower: frozenset[str]) -> list[Name]:
+def _names_in(head: Token, lower: frozenset[str], plain: frozenset[str]) -> list[Name]:
     """The proper names in a phrase: runs of adjacent name words."""
     found: list[Name] = []
     run: list[str] = []
     last = -2
     for token in head.subtree:
-        if not _name_word(token, lower):
+        if not _name_word(token, lower, plain):
             continue
         if token.i != last + 1 and run:
             found.append(tuple(run))
@@ -751,7 +916,9 @@ def _names_in(head: Token, lower: frozenset[str]) -> list[Name]:
     return [*found, tuple(run)] if run else found
 
 
-def _participants(token: Token, lower: frozenset[str]) -> tuple[frozenset[Name], frozenset[Name]]:
+def _participants(
+    token: Token, lower: frozenset[str], plain: frozenset[str]
+) -> tuple[frozenset[Name], frozenset[Name]]:
     """Proper names among the deed's doers (its subject, a "by" phrase, a noun's
     possessor) and among those it is done to (its object, a passive subject, what
     follows a noun's "of": "the disappearance of Kristian Perez")."""
@@ -761,7 +928,7 @@ def _participants(token: Token, lower: frozenset[str]) -> tuple[frozenset[Name],
         heads = [child]
         if child.dep_ in ("prep", "agent") and child.lower_ in ("of", "by"):
             heads = [o for o in child.children if o.dep_ == "pobj"]
-        words = {n for h in heads for n in _names_in(h, lower)}
+        words = {n for h in heads for n in _names_in(h, lower, plain)}
         if child.dep_ in ("nsubj", "agent", "poss") or child.lower_ == "by":
             doers |= words
         elif child.dep_ in ("dobj", "nsubjpass") or child.lower_ == "of":
@@ -769,35 +936,35 @@ def _participants(token: Token, lower: frozenset[str]) -> tuple[frozenset[Name],
     return frozenset(doers), frozenset(done_to)
 
 
-def _name_word(token: Token, lower: frozenset[str]) -> bool:
+def _name_word(token: Token, lower: frozenset[str], plain: frozenset[str]) -> bool:
     """A word of a proper name, not a day or month: tagged so, or capitalised inside the
     sentence (the parser tags "Tarnby" in "Tarnby police" a noun), or first in the
     sentence and never written in lower case in the article (``lower``: its lower-case
-    words)."""
+    words); an acronym naming no entity of the article (``plain``) is none."""
     if token.lower_ in WEEKDAYS or token.lower_ in MONTHS or not token.is_alpha:
         return False
-    if token.lower_ in _plain_acronyms(token.doc):
+    if token.lower_ in plain:
         return False
-    if token.pos_ == "PROPN" or (token.i > 0 and token.text[:1].isupper()):
+    if not token.text[:1].isupper():
+        return False  # "the harbour district": a lower-case word tagged PROPN is none
+    if token.pos_ == "PROPN" or token.i > 0:
         return True
-    return token.i == 0 and token.text[:1].isupper() and token.lower_ not in lower
+    # A first word that is a stop word ("The", "A", "He") is no name, however the short
+    # article writes it (review s32, finding 2: a shared "The" stood for a shared name).
+    return (
+        token.lower_ not in lower
+        and not token.is_stop
+        and token.pos_ in ("NOUN", "PROPN", "ADJ", "X")
+        and token.tag_ != "NNS"  # "Officials said", "Police said"
+    )
 
 
-def _plain_acronyms(doc: Doc) -> frozenset[str]:
+def _plain_acronyms(material: StoryMaterial, article: str, doc: Doc) -> frozenset[str]:
     """Acronyms of the sentence that name no entity of its article ("SUV", "ATV": common
-    nouns, as "the car" is), set on the parse by :func:`deed_at` (case-folded)."""
-    found: frozenset[str] = doc.user_data.get(_ACRONYMS, frozenset())
-    return found
-
-
-_ACRONYMS: Final = "newsprism plain acronyms"
-
-
-def _mark_acronyms(material: StoryMaterial, article: str, doc: Doc) -> None:
-    if _ACRONYMS in doc.user_data:
-        return
+    nouns, as "the car" is), case-folded. Computed per call, not cached on the parse:
+    one parse is shared by articles with the same sentence (review s32, finding 9)."""
     caps = {t.lower_ for t in doc if t.is_alpha and t.is_upper and len(t) >= 2}
-    doc.user_data[_ACRONYMS] = frozenset(caps - _entity_words(material, article))
+    return frozenset(caps - _entity_words(material, article))
 
 
 def _entity_words(material: StoryMaterial, article: str) -> frozenset[str]:
