@@ -312,6 +312,16 @@ def test_one_place_stands_for_a_shared_name(analyzer: Analyzer) -> None:
             "The boat crashed into the harbour wall on Monday.",
             "A boat crashed into the harbour wall on Thursday.",
         ],
+        # Indefinite with two specific place words shared.
+        [
+            "A man was arrested at the quarry farm on Friday.",
+            "A man was arrested at the quarry farm on Sunday.",
+        ],
+        # A shared name, but "his" and "her": two people.
+        [
+            "The suspect was arrested at his quarry farm near Oskel on Friday.",
+            "The suspect was arrested at her quarry farm near Oskel on Sunday.",
+        ],
     ],
 )
 def test_no_stand_in_for_a_shared_name(analyzer: Analyzer, texts: list[str]) -> None:
