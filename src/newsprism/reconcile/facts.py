@@ -57,6 +57,10 @@ One measure
     sources give one exact figure of three significant digits or more ("by 214 votes to
     137" / "the dissenters at 137": such a figure rarely recurs in one story for
     another thing; round or short ones do, "120 schools" / "120 buses").
+    Two outlets' ceilings of one head ("up to 50 homes" / "as many as 1,200 homes") are
+    not joined whatever their sentences: they may count different things (homes
+    destroyed / homes under evacuation orders) and would show as a false **differ**
+    (a21a5a1 tried it for one second Multi-News gold group; reverted, review s32).
 
 Compatibility of two figures
     Each figure is an interval. An exact figure written in digits is ``[v - s/2, v +
@@ -630,7 +634,7 @@ def _join_vague(item: _Item, slots: list[_Slot], sim: npt.NDArray[np.float32]) -
         for s in slots
         if item.article not in s.articles()
         and any(o.source != item.source and not o.vague and _readings(o, item) for o in s.items)
-        and not any(_outranks(o, item, s, sim) for o in own)
+        and not any(_outranks(o, item, s) for o in own)
     ]
     if fitting:
         max(fitting, key=lambda s: _slot_similarity(item, s, sim)).items.append(item)
@@ -642,24 +646,22 @@ def _worded(item: _Item) -> bool:
     return item.vague or (bool(words) and parse_vague(words[-1]) is not None)
 
 
-def _outranks(own: _Item, vague: _Item, slot: _Slot, sim: npt.NDArray[np.float32]) -> bool:
+def _outranks(own: _Item, vague: _Item, slot: _Slot) -> bool:
     """Whether a figure of the vague plural's own article keeps it out of ``slot``:
     a reading of it that the slot's figures do not fit (the vague word restates its
     article's own count: "up to 50 carts" ... "dozens of carts", beside another outlet's
     "as many as 120 carts"), or a count above all it can mean (the vague word counts a
     part: "more than 10,000 protesters" ... "a group of hundreds near the bridge",
     beside another outlet's "up to 700"). Either way joining it would show its outlet
-    agreeing with a figure its own count does not fit. A part keeps out only of a slot
-    told like the whole (each other-source figure's sentence at least as alike to the
-    whole's as to the part's): another outlet's count of the same part ("60 protesters
-    were arrested" beside "police arrested dozens") is the part's own reading."""
+    agreeing with a figure its own count does not fit. The part branch also keeps the
+    part from another outlet's count of that same part ("60 protesters were arrested"
+    beside "police arrested dozens"): a lost agreement, not a false one. Letting a slot
+    told more like the part than the whole through (review s32 finding 13) joined the
+    second Multi-News development gold's crowd ceiling to its part again (sentence
+    similarity does not tell a whole from a part), so it was dropped."""
     if _readings(own, vague):
         return not any(_readings(own, o) for o in slot.items)
-    return own.lo > vague.hi and any(
-        float(sim[o.sentence, own.sentence]) >= float(sim[o.sentence, vague.sentence])
-        for o in slot.items
-        if o.source != vague.source
-    )
+    return own.lo > vague.hi
 
 
 def _pair_definite(
