@@ -79,3 +79,27 @@ def test_a_one_word_unit_gains_nothing_from_its_teller() -> None:
         Unit("a1", 0, 0, len(CLAIMS[0]), False, CLAIMS[0], "Rask Kell", "Kell", (), (1, 0)),
     ]
     assert not pair_features(units, LexicalSimilarity()).resolved[0, 1]
+
+
+def test_tellers_told_apart_by_a_word_before_the_institution_do_not_pair() -> None:
+    """Opposing sides' bodies share the institution word ("ministry", "police", "army");
+    the words before it tell them apart, so they are no one teller (review s32
+    finding 14). A bare "the ministry" may still be either."""
+    for first, second in [
+        ("the Norlan Defence Ministry", "Varesia's defence ministry"),
+        ("Norlani police", "Varesian police"),
+        ("the Norlani army", "the Varesian army"),
+        ("Harbour Party senators", "Dock Party senators"),
+    ]:
+        assert not described_alike(_units([(None, first), (None, second)])).any(), first
+    alike = described_alike(
+        _units([(None, "the ministry"), (None, "the Norlan Defence Ministry"),
+                (None, "Varesia's defence ministry")])
+    )  # fmt: skip
+    assert alike[0, 1] and alike[0, 2] and not alike[1, 2]
+
+
+def test_an_office_pairs_with_its_person_only_where_all_its_words_are_theirs() -> None:
+    units = _units([(None, "Kell's office"), ("Rask Kell", "Kell"), (None, "Varesian Kell aides")])
+    alike = described_alike(units)
+    assert alike[0, 1] and not alike[2, 1]
