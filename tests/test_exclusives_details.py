@@ -302,6 +302,18 @@ def test_details_are_weighed_only_against_other_sources(
         ("The old crane on the quay was called \u201ca danger to everyone\u201d overnight.", False),
         # Too short to carry news without a detail.
         ("It was taken down overnight.", False),
+        # About the page, not the events: site boilerplate (review s32 finding 12).
+        (
+            "This story has been updated and will be updated again as more details become "
+            "available.",
+            False,
+        ),
+        ("Scroll down for video of the old crane being taken down from the quay.", False),
+        ("Check back later for updates on the work being done at the quay.", False),
+        (
+            "The inquiry goes on and more information will be released as it becomes available.",
+            False,
+        ),
     ],
 )
 def test_a_claim_without_a_detail(analyzer: Analyzer, sentence: str, claim: bool) -> None:

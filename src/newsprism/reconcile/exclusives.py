@@ -362,10 +362,12 @@ _LINKS: Final = frozenset({"to", "with", "by"})
 _NOT_SPEECH: Final = frozenset({"talks"})
 # The name as the subject of a clause of its own (after an optional ", 41,"): a finite
 # verb, an auxiliary or a regular past form, follows it ("told reporters Ivo Brandt, 41,
-# was wounded": Ivo Brandt is news, not the one told).
+# was wounded": Ivo Brandt is news, not the one told). A past form then followed by
+# "by" or a comma is a participle describing the name ("told Ivo Brandt, 41, reached by
+# phone, that ...": the one told, review s32 finding 10).
 _OWN_CLAUSE = re.compile(
     r"(?:\s*,\s*\d{1,3}\s*,)?\s+(?:was|were|is|are|had|has|have|will|would|could|can|"
-    r"may|might|must|should|did|does|died|[a-z]{3,}ed)\b"
+    r"may|might|must|should|did|does|died|[a-z]{3,}ed(?!\s*,|\s+by\b))\b"
 )
 _DETERMINERS: Final = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
 # At most this many words (a role: "the veteran reporter") between the speech word and
@@ -578,6 +580,26 @@ def _plain_news(text: str) -> bool:
     return len(text.split()) >= _PLAIN_MIN_WORDS and not _QUOTE_MARK.search(text)
 
 
+# A sentence about the page rather than the events: its updates, the reader's next step
+# or who wrote it ("This story has been updated ...", "Check back for updates", "Scroll
+# down for video", "... contributed to this report", "more information will be
+# released as it becomes available"). Site boilerplate, never a claim of the outlet's
+# own (review s32 finding 12); the forms are a site's, not a story's.
+_ABOUT_PAGE = re.compile(
+    r"\b(?:this|the)\s+(?:story|article|report|post|page)\s+(?:has\s+been|was|is|will\s+be)"
+    r"\s+(?:updated|corrected|amended|developing)\b"
+    r"|\b(?:breaking|developing)\s+(?:news\s+)?story\b"
+    r"|\bcheck\s+back\b|\bscroll\s+down\b|\bclick\s+here\b"
+    r"|\bcontributed\s+to\s+this\s+(?:report|story|article)\b"
+    r"|\b(?:will\s+be|is\s+being)\s+updated\b"
+    r"|\bas\s+(?:it|they|(?:more\s+)?(?:details|information))\s+(?:becomes?|are|is)"
+    r"\s+available\b"
+    r"|\bsign\s+up\s+for\s+(?:the|our)\s+\w*\s*newsletter\b"
+    r"|\bsubscribe\s+(?:now|today|here)\b",
+    re.IGNORECASE,
+)
+
+
 def _first_person(text: str) -> bool:
     """The writer's own voice ("I have been following ..."), quotes left out."""
     return bool(_FIRST_PERSON.search(_QUOTED.sub(" ", text)))
@@ -674,23 +696,38 @@ def _speaker_key(name: str) -> str:
     ("Mayor Ansel Roos" -> "ansel roos", "Tom Hale Jr." -> "tom hale"): pages name one
     person in full, by surname or with a title, and the roster folds only the names it
     can link."""
-    words = fold_key(strip_title(name) or name).split()
+    words = fold_key(" ".join(_less_particles((strip_title(name) or name).split()))).split()
     while len(words) > 1 and words[-1] in _SUFFIXES:
         words.pop()
     return " ".join(words)
 
 
-# Lower-case surname particles: "Ansel de Roos" and "de Roos" are one person, the
-# particle no given name.
+# Surname particles: "Ansel de Roos" and "de Roos" are one person, the particle no
+# given name. Several are given names too ("Al", "Van", "Le", "Da"): which one a word is
+# is decided by its case as written (:func:`_less_particles`).
 _PARTICLES: Final = frozenset(
     {"de", "del", "della", "der", "den", "di", "da", "du", "la", "le", "van", "von", "ter",
      "ten", "bin", "al", "el"}
 )  # fmt: skip
 
 
+def _less_particles(words: list[str]) -> list[str]:
+    """A name's words as written, less surname particles before the surname: a particle
+    word written in lower case ("de Roos", "Ansel van der Berg"), or capitalised after a
+    given name ("Ansel Van Roos"). A capitalised first word is a given name ("Al Roos",
+    "Van Roos" are no relatives of any Roos, review s32 finding 1)."""
+    return [
+        w for n, w in enumerate(words)
+        if n == len(words) - 1
+        or fold_key(w) not in _PARTICLES
+        or not (w.islower() or n > 0)
+    ]  # fmt: skip
+
+
 def _given_names(words: list[str]) -> list[str]:
-    """The words before the surname, less particles (an unknown title stays a word)."""
-    return [w for w in words[:-1] if w not in _PARTICLES]
+    """The words before the surname (particles are left out of the key; an unknown
+    title stays a word)."""
+    return words[:-1]
 
 
 def _one_name(a: str, b: str) -> bool:
@@ -865,6 +902,7 @@ def _claim_candidates(
         if (
             sentence.text.endswith(("?", ":"))
             or _first_person(sentence.text)
+            or _ABOUT_PAGE.search(sentence.text)
             or any(_overlaps(sentence, b) for b in blocked.get(sentence.article, ()))
         ):
             continue
