@@ -58,3 +58,58 @@ def test_an_article_the_analysis_skips_is_one_warning_line(tmp_path: Path) -> No
         f"warning: {german}: language de: not analysed (the analysis reads English only);"
         " stored and grouped, without its quotes, numbers and dates\n"
     )
+
+
+# Review s32 findings 1, 2 and 7 (invented texts).
+_ZH_WITH_BRANDS = (
+    "泰瑟尔公司周二宣布，Corvane 11将支持新的AI功能Marlowbot。Tessel CEO Oren Vaskel表示，"
+    "Marlowbot将改变工作方式。Quillon的QX-4模型为其提供支持。"
+)
+_KO_WITH_BRANDS = (
+    "테셀전자는 12일 Corvane S24 Ultra를 공개했다. Quillon Marrowchip 8 Gen 3 칩이 탑재됐다. "
+    "Tessel Mobile President Oren Vaskel는 AI 기능을 강조했다."
+)
+_JA_ONLY = (
+    "マロウ市は月曜日、嵐の後に港を再開したと発表した。市長は記者会見で計画の詳細を説明した。"
+    "船舶は火曜日から通常運航に戻る予定だ。"
+)
+_ZH_ONLY = (
+    "马罗市政府周一宣布，风暴过后港口重新开放。市长在记者会上介绍了计划的细节。"
+    "船只将于周二恢复正常航行。"
+)
+
+
+def test_a_chinese_or_korean_article_with_latin_product_names_keeps_its_language() -> None:
+    detector = LanguageDetector()
+    assert detector.detect(_ZH_WITH_BRANDS) == "zh"
+    assert detector.detect(_KO_WITH_BRANDS) == "ko"
+
+
+def test_a_text_with_no_spaces_in_an_east_asian_script_is_detected() -> None:
+    detector = LanguageDetector()
+    assert detector.detect(_JA_ONLY) == "ja"
+    assert detector.detect(_ZH_ONLY) == "zh"
+
+
+def test_japanese_marks_and_modifier_letters_are_not_blanked() -> None:
+    japanese = "マロウ港のスマートフォン売り場は人々で賑わった。Tessel"
+    assert main_script(japanese) == japanese.replace("Tessel", "      ")
+    ukrainian = "Мʼясо подорожчало в Tessel"
+    assert main_script(ukrainian) == "Мʼясо подорожчало в       "
+
+
+def test_an_east_asian_article_the_analysis_skips_is_warned_about(tmp_path: Path) -> None:
+    japanese = tmp_path / "minato.txt"
+    japanese.write_text("マロウ港が再開\n\n" + _JA_ONLY + "\n")
+    chinese = tmp_path / "gang.txt"
+    chinese.write_text("马罗港重新开放\n\n" + _ZH_WITH_BRANDS + "\n")
+    result = CliRunner().invoke(
+        app, ["ingest", str(japanese), str(chinese), "--db", str(tmp_path / "n.db")]
+    )
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"warning: {japanese}: language ja: not analysed (the analysis reads English only);"
+        " stored and grouped, without its quotes, numbers and dates",
+        f"warning: {chinese}: language zh: not analysed (the analysis reads English only);"
+        " stored and grouped, without its quotes, numbers and dates",
+    ]

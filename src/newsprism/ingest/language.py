@@ -42,8 +42,30 @@ MIN_CONFIDENCE = 0.5
 SAMPLE_CHARS = 1000
 
 # Scripts read as one for the bulk of a text: Japanese mixes kanji and kana in one
-# sentence, and its full-width Latin letters belong to it.
-_EAST_ASIAN = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "FULLWIDTH", "HALFWIDTH"})
+# sentence (its prolonged sound mark "ー" and iteration mark "々" are letters of their
+# own name), and its full-width Latin letters belong to it.
+_EAST_ASIAN = frozenset(
+    {
+        "CJK",
+        "HIRAGANA",
+        "KATAKANA",
+        "KATAKANA-HIRAGANA",
+        "IDEOGRAPHIC",
+        "HANGUL",
+        "FULLWIDTH",
+        "HALFWIDTH",
+    }
+)
+# What one East Asian letter counts for when the main script is chosen: a kanji, a
+# hanzi or a Hangul syllable carries what two or more Latin letters do (a Chinese word
+# is one or two characters). By letters alone, a short Chinese or Korean article with a
+# few product names ("Windows 11", "Galaxy S24 Ultra") was mostly Latin, and so English.
+# 2 keeps two English sentences with one Japanese sentence of like length English
+# (tests/test_ingest_language_bulk.py) and makes such articles Chinese or Korean.
+_EAST_ASIAN_WEIGHT = 2
+# The fewest words a sample needs for a language; an East Asian letter counts as one
+# (Chinese and Japanese are written without spaces).
+_MIN_WORDS = 3
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float32]
@@ -126,14 +148,31 @@ class LanguageDetector:
         self._identifier = _identifier()
 
     def detect(self, text: str) -> str | None:
-        sample = main_script(text[:SAMPLE_CHARS])
-        if len(sample.split()) < 3:
+        head = text[:SAMPLE_CHARS]
+        sample = main_script(head)
+        code = self._classify(sample)
+        if code is None and sample != head:
+            # The main script's letters alone are unclear (a few brand names blanked out
+            # of their Korean sentences): the whole sample says more than they do.
+            code = self._classify(head)
+        return code
+
+    def _classify(self, sample: str) -> str | None:
+        """langid's code for ``sample``, or None when it is too short or unclear."""
+        if word_count(sample) < _MIN_WORDS:
             return None
         code, confidence = self._identifier.classify(sample)
         if confidence < MIN_CONFIDENCE:
             logger.debug("language unclear (%s at %.2f)", code, confidence)
             return None
         return str(code)
+
+
+def word_count(sample: str) -> int:
+    """About how many words ``sample`` has: its space-separated runs, and each East
+    Asian letter as one (a wholly Japanese article is one run and was never detected)."""
+    east_asian = sum(1 for c in sample if not c.isascii() and _script(c) == "CJK")
+    return len(sample.split()) + east_asian
 
 
 def main_script(sample: str) -> str:
@@ -147,14 +186,20 @@ def main_script(sample: str) -> str:
     counts = Counter(s for s in scripts if s)
     if len(counts) < 2:
         return sample
+    if "CJK" in counts:
+        counts["CJK"] *= _EAST_ASIAN_WEIGHT
     main = counts.most_common(1)[0][0]
     return "".join(" " if s and s != main else c for c, s in zip(sample, scripts, strict=True))
 
 
 def _script(char: str) -> str | None:
     """The script of a letter by its Unicode name's first word (LATIN, CYRILLIC, ARABIC,
-    or one East Asian group); None for what is no letter (digits, marks, punctuation)."""
+    or one East Asian group); None for what is no letter (digits, marks, punctuation)
+    and for modifier letters, which serve many scripts (Ukrainian writes "ʼ" inside its
+    Cyrillic words)."""
     if not unicodedata.category(char).startswith("L"):
         return None
     word = unicodedata.name(char, "?").split(" ", 1)[0]
+    if word == "MODIFIER":
+        return None
     return "CJK" if word in _EAST_ASIAN else word
