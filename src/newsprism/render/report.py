@@ -30,10 +30,12 @@ from newsprism.render.lists import MAX_NAMES, capped
 
 logger = logging.getLogger(__name__)
 
-# A run of more stories than this, printed to the terminal, shows a summary instead of
-# every brief (all go to ``--out``): 10,000 tiny articles printed 11 MB of panels. Ten
-# keeps a day's run of a few feeds in full, and the samples' three stories.
-TERMINAL_BRIEFS = 10
+# A run of more stories than this, printed to a terminal, shows a summary instead of
+# every brief (all go to ``--out``, to a file or a pipe): 10,000 tiny articles flooded
+# the terminal with 11 MB of panels. 50 keeps a day's run of a dozen feeds in full (at
+# 10, twelve one-line articles on twelve topics lost every brief), and a screenful of
+# panels per story is what a terminal reader can still scroll back through.
+TERMINAL_BRIEFS = 50
 # Rows of that summary's stories (most articles first) and failures: about a screen.
 SUMMARY_ROWS = 20
 
@@ -54,7 +56,8 @@ def write_report(
     """Print (or write to ``out_file``) the articles and briefs in the chosen format."""
     if output_format is OutputFormat.terminal:
         if out_file is None:
-            _print_terminal(console, view, whole=len(view.briefs) <= TERMINAL_BRIEFS)
+            large = _on_terminal(console) and len(view.briefs) > TERMINAL_BRIEFS
+            _print_terminal(console, view, whole=not large)
             return
         with replacing(out_file) as target, target.open("w", encoding="utf-8") as handle:
             _print_terminal(Console(file=handle, width=100), view, whole=True)
@@ -136,6 +139,12 @@ def _formatted(output_format: OutputFormat, view: ReportView) -> str:
     return html.report_html(view.briefs, view.outlets, view.failure_dicts())
 
 
+def _on_terminal(console: Console) -> bool:
+    """Whether ``console`` prints to a terminal: a summary only spares a terminal's
+    scroll-back; ``analyze dir > today.txt`` or ``| less`` keeps every brief."""
+    return console.is_terminal
+
+
 def _print_terminal(console: Console, view: ReportView, *, whole: bool) -> None:
     """Every article, brief and story; or, for a run of many stories printed to the
     terminal (``whole`` false), a summary of them with where to find the rest."""
@@ -188,7 +197,8 @@ def _print_summary(show: Callable[[RenderableType], None], view: ReportView) -> 
             show(Text(f"… and {unshown:,} more failures, each on a line of stderr above"))
     show(
         Text(
-            f"Briefs are printed for a run of up to {TERMINAL_BRIEFS} stories. "
+            f"Briefs are printed to a terminal for a run of up to {TERMINAL_BRIEFS} stories "
+            "(to a file or a pipe, for any run). "
             "`newsprism brief STORY_ID` shows one; `--out FILE` writes them all "
             "(with `--format md`, `html`, `json` or `terminal`)."
         )
