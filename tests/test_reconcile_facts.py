@@ -472,10 +472,32 @@ def test_a_vague_plural_below_its_own_count_is_a_part(analyzer: Analyzer) -> Non
     assert crowd.status != "agree"
 
 
+def test_a_vague_part_joins_a_count_of_that_part_beside_the_whole(analyzer: Analyzer) -> None:
+    """ "dozens of protesters" arrested, in an outlet counting "more than 10,000" who
+    marched, counts a part; another outlet that gives the whole too ("12,000") and "60
+    protesters were arrested" counts that part: the two agree (review s32 finding 13)."""
+    material = invented(
+        analyzer,
+        [
+            ("Ardmoor Gazette", "More than 10,000 protesters marched through Kelmar on "
+             "Saturday.\n\nPolice arrested dozens of protesters near the bridge after "
+             "scuffles."),
+            ("Tarvel Today", "Organisers said 12,000 protesters marched through Kelmar."
+             "\n\nPolice said 60 protesters were arrested near the bridge after scuffles "
+             "with officers."),
+        ],
+    )  # fmt: skip
+    by_text = {(o, text): f for f in compare_facts(material) for o, text in texts_of(f)}
+    arrested = by_text[("Tarvel Today", "60 protesters")]
+    assert by_text.get(("Ardmoor Gazette", "dozens")) is arrested
+    assert arrested.status == "agree"
+
+
 @pytest.mark.xfail(
     strict=True,
-    reason="review s32 finding 13, open: the part branch of _outranks keeps a part from "
-    "every slot; a similarity test rejoined a dev2 whole to its part, so it was dropped",
+    reason="review s32 finding 13, half open: a part joins another outlet's count only "
+    "where that outlet gives the whole too; a similarity test rejoined a dev2 whole to "
+    "its part, so it was dropped",
 )
 def test_a_vague_part_joins_another_outlets_count_of_that_part(analyzer: Analyzer) -> None:
     """ "dozens of protesters" arrested, in an outlet counting "more than 10,000" who

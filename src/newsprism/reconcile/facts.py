@@ -628,13 +628,13 @@ def _join_vague(item: _Item, slots: list[_Slot], sim: npt.NDArray[np.float32]) -
     """A vague plural ("scores of others injured") joins the fact of its measure, the
     most alike, where another source gives a figure it fits ("53 wounded"); it never
     makes a fact differ (``_conflicted`` passes it by) and alone starts none."""
-    own = [o for s in slots for o in s.items if o.article == item.article and not _worded(o)]
+    own = [(o, s) for s in slots for o in s.items if o.article == item.article and not _worded(o)]
     fitting = [
         s
         for s in slots
         if item.article not in s.articles()
         and any(o.source != item.source and not o.vague and _readings(o, item) for o in s.items)
-        and not any(_outranks(o, item, s) for o in own)
+        and not any(_outranks(o, item, s, home) for o, home in own)
     ]
     if fitting:
         max(fitting, key=lambda s: _slot_similarity(item, s, sim)).items.append(item)
@@ -646,22 +646,26 @@ def _worded(item: _Item) -> bool:
     return item.vague or (bool(words) and parse_vague(words[-1]) is not None)
 
 
-def _outranks(own: _Item, vague: _Item, slot: _Slot) -> bool:
+def _outranks(own: _Item, vague: _Item, slot: _Slot, home: _Slot) -> bool:
     """Whether a figure of the vague plural's own article keeps it out of ``slot``:
     a reading of it that the slot's figures do not fit (the vague word restates its
     article's own count: "up to 50 carts" ... "dozens of carts", beside another outlet's
     "as many as 120 carts"), or a count above all it can mean (the vague word counts a
     part: "more than 10,000 protesters" ... "a group of hundreds near the bridge",
     beside another outlet's "up to 700"). Either way joining it would show its outlet
-    agreeing with a figure its own count does not fit. The part branch also keeps the
-    part from another outlet's count of that same part ("60 protesters were arrested"
-    beside "police arrested dozens"): a lost agreement, not a false one. Letting a slot
-    told more like the part than the whole through (review s32 finding 13) joined the
-    second Multi-News development gold's crowd ceiling to its part again (sentence
-    similarity does not tell a whole from a part), so it was dropped."""
+    agreeing with a figure its own count does not fit. A part may still join a slot
+    whose other sources each give the whole too, in the own figure's fact (``home``):
+    their figure in ``slot`` is then a part as well ("12,000 marched" ... "60 were
+    arrested" beside "police arrested dozens", review s32 finding 13). Where the other
+    outlet gives no whole, its count may be the whole ("up to 800"): sentence
+    similarity did not tell the two apart on the second Multi-News development gold,
+    so the part stays out (a lost agreement, not a false one)."""
     if _readings(own, vague):
         return not any(_readings(own, o) for o in slot.items)
-    return own.lo > vague.hi
+    if own.lo <= vague.hi:
+        return False
+    whole = {i.source for i in home.items if i.article != own.article}
+    return not all(o.source in whole for o in slot.items if o.source != vague.source)
 
 
 def _pair_definite(
