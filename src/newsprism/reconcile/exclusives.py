@@ -586,14 +586,12 @@ def _plain_news(text: str) -> bool:
 # released as it becomes available"). Site boilerplate, never a claim of the outlet's
 # own (review s32 finding 12); the forms are a site's, not a story's.
 _ABOUT_PAGE = re.compile(
-    r"\b(?:this|the)\s+(?:story|article|report|post|page)\s+(?:has\s+been|was|is|will\s+be)"
+    r"\bthis\s+(?:story|article|report|post|page)\s+(?:has\s+been|was|is|will\s+be)"
     r"\s+(?:updated|corrected|amended|developing)\b"
     r"|\b(?:breaking|developing)\s+(?:news\s+)?story\b"
     r"|\bcheck\s+back\b|\bscroll\s+down\b|\bclick\s+here\b"
     r"|\bcontributed\s+to\s+this\s+(?:report|story|article)\b"
-    r"|\b(?:will\s+be|is\s+being)\s+updated\b"
-    r"|\bas\s+(?:it|they|(?:more\s+)?(?:details|information))\s+(?:becomes?|are|is)"
-    r"\s+available\b"
+    r"|\b(?:details|information|updates)\b[^.]{0,60}?\bbecomes?\s+available\b"
     r"|\bsign\s+up\s+for\s+(?:the|our)\s+\w*\s*newsletter\b"
     r"|\bsubscribe\s+(?:now|today|here)\b",
     re.IGNORECASE,
