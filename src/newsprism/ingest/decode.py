@@ -322,6 +322,9 @@ def decode(data: bytes, source: str, declared: str | None = None) -> Decoded:
 def _decode(data: bytes, source: str, declared: str | None) -> Decoded:
     if _blank(data):
         raise UnsupportedInput(source, "empty input (no text in it)")
+    iso2022 = _iso2022(data, source)
+    if iso2022 is not None:
+        return iso2022
     if looks_binary(data):
         raise UnsupportedInput(source, "binary content, not text")
     unmarked = _utf16_without_bom(data)
@@ -346,6 +349,46 @@ def _decode(data: bytes, source: str, declared: str | None) -> Decoded:
         logger.info("%s: not UTF-8, decoded as cp1252", source)
         return Decoded(fitting, "cp1252")
     return _guessed(data)
+
+
+# ISO-2022 text (Korean and Japanese mail and news archives) is 7-bit ASCII whose
+# escape sequences switch character sets: read as ASCII it is gibberish ("$BEl5~9A$,"),
+# and Korean's shift bytes (SO/SI) made it binary, then, with stray controls allowed,
+# gibberish analysed as English. The designators (ECMA-35) name the codec: "ESC $ ) C"
+# puts KS X 1001 in G1 (ISO-2022-KR); "ESC $ @", "ESC $ B", "ESC $ ( D" and "ESC ( J"
+# (JIS X 0208/0212, JIS-Roman) are ISO-2022-JP; ISO-2022-JP-2 also reads the
+# multilingual ones ("ESC $ A" GB 2312, "ESC $ ( C" KS X 1001, "ESC . A" Latin-1).
+_ISO2022_KR = re.compile(rb"\x1b\$\)C")
+_ISO2022_JP = re.compile(rb"\x1b(?:\$[@AB]|\$\([CDOPQ]|\([IJ]|\.[AF])")
+# Any other multi-byte designator (ISO-2022-CN's "ESC $ ) A", "ESC $ * H"): a set no
+# Python codec reads.
+_ISO2022_OTHER = re.compile(rb"\x1b\$[()*+]?[@-~]")
+_ISO2022_CODECS = {"kr": ("iso2022_kr",), "jp": ("iso2022_jp", "iso2022_jp_2", "iso2022_jp_3")}
+
+
+def _iso2022(data: bytes, source: str) -> Decoded | None:
+    """``data`` decoded by the ISO-2022 codec its escape sequences name; None for data
+    that is no ISO-2022 text (bytes over 0x7f, or no designator). Raises
+    :class:`UnsupportedInput` for ISO-2022 text that no codec here reads: it would be
+    stored as gibberish."""
+    if b"\x1b" not in data or not data.isascii():
+        return None
+    if _ISO2022_KR.search(data):
+        family = "kr"
+    elif _ISO2022_JP.search(data):
+        family = "jp"
+    elif _ISO2022_OTHER.search(data):
+        raise UnsupportedInput(source, "unsupported encoding (an ISO-2022 character set)")
+    else:
+        return None
+    for encoding in _ISO2022_CODECS[family]:
+        try:
+            return Decoded(data.decode(encoding), encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UnsupportedInput(
+        source, f"unsupported encoding (ISO-2022-{family.upper()} that its codec cannot read)"
+    )
 
 
 # Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
