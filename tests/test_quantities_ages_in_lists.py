@@ -100,3 +100,41 @@ def test_a_tally_of_role_words_and_names_is_no_age(nlp: Language, text: str) -> 
     """A role word before each name ('councillor') made the tally's items read as titled
     people being introduced."""
     assert _ages(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The club named its top scorers as Kiro Dallan, 24; Mira Holt, 19.",
+        "The committee identified the leading fundraisers as Kiro Dallan, 46; Mira Holt, 31.",
+        "Points missing: Kiro Dallan, 12; Mira Holt, 9.",
+        "His friend, Marrowford, 2.",
+    ],
+)
+def test_a_naming_of_no_people_or_a_place_in_apposition_is_no_age(nlp: Language, text: str) -> None:
+    """Review s32 finding 5: "named/identified X as" made ages of any X's tallies, a
+    lead-in "missing" of any noun, and a place (GPE) in apposition to "friend"."""
+    assert _ages(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        (
+            "The missing were Kiro Dallan, 46; Mira Holt, 31.",
+            [("46", 46, "dallan"), ("31", 31, "holt")],
+        ),
+        (
+            "Police named the two men as Kiro Dallan, 46; and Mira Holt, 31.",
+            [("46", 46, "dallan"), ("31", 31, "holt")],
+        ),
+        (
+            "Police identified the drivers as Kiro Dallan, 46; Mira Holt, 31.",
+            [("46", 46, "dallan"), ("31", 31, "holt")],
+        ),
+    ],
+)
+def test_a_naming_of_people_keeps_its_ages(
+    nlp: Language, text: str, ages: list[tuple[str, float, str]]
+) -> None:
+    assert _ages(nlp, text) == ages

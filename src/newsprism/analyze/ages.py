@@ -52,16 +52,27 @@ _AGE_END: Final = re.compile(r"\.(?:\s|$)|[^\S\n]+(?:--|\u2014|\u2013)(?:\s|$)|[
 # A dash before a name: the aside's opening ("a worker -- Dorin Telmar, 22 --").
 _DASH_BEFORE: Final = re.compile(r"(?:--|\u2014|\u2013)[^\S\n]*$")
 _DASH_AFTER: Final = re.compile(r"[^\S\n]*(?:--|\u2014|\u2013)")
-# A verb of naming right before a name, or "as" after one and up to three words: the
-# person is being introduced ("Police named Kiro Dallan, 46.", "named the driver as Kiro
-# Dallan, 46.", "identified the dead as ...").
+# A verb of naming right before a name, or "as" after one and up to three words that
+# end in a people word (:func:`_names_people`): the person is being introduced ("Police
+# named Kiro Dallan, 46.", "named the driver as Kiro Dallan, 46.", "identified the dead
+# as ..."); "named its top scorers as Kiro Dallan, 24; ..." is a tally.
 _NAMING_BEFORE: Final = re.compile(
-    rf"\b(?:named|identified)(?:{SP}+(?:[\w'-]+{SP}+){{0,3}}?as)?{SP}+$", re.I
+    rf"\b(?:named|identified)(?:{SP}+(?:[\w'-]+{SP}+){{0,2}}?(?P<who>[\w'-]+){SP}+as"
+    rf"|{SP}+as)?{SP}+$",
+    re.I,
+)
+# Words of people a naming's "as" may follow besides the person nouns and their plurals
+# ("identified them as", "named the two men as").
+_PEOPLE_WORDS: Final = word_set(
+    "dead injured wounded missing victims survivors hostages casualties people men women "
+    "children him her them"
 )
 # A lead-in that says people follow, with or without a colon: "The victims: ...", "The
-# dead were ...", "Those hurt include ...".
+# dead were ...", "Those hurt include ...". "missing" and "hurt" only after a word of
+# people ("the missing", "those hurt"): "Points missing: Kiro Dallan, 12; ..." is a tally.
 _PEOPLE_LEAD: Final = re.compile(
-    rf"\b(?:victims|dead|injured|wounded|missing|survivors|hostages|casualties|hurt|killed)"
+    rf"\b(?:victims|dead|injured|wounded|survivors|hostages|casualties|killed"
+    rf"|(?:the|those|people|persons|men|women|children){SP}+(?:missing|hurt))"
     rf"(?:{SP}+(?:were|are|include|included|includes))?{SP}*:?{SP}*$",
     re.I,
 )
@@ -211,11 +222,9 @@ def _introduced(name: Token, amount: Amount, ctx: ParsedText) -> bool:
     before = ctx.text[max(0, first.idx - 40) : first.idx]
     if _DASH_AFTER.match(ctx.text, amount.num_end) and _DASH_BEFORE.search(before):
         return True
-    if name.dep_ == "appos" and name.head.lemma_.lower() in _PERSON_NOUNS:
+    if _in_apposition_to_person(name) or _after_person_noun(first):
         return True
-    if _after_person_noun(first):
-        return True
-    return _titled(first, name) or _NAMING_BEFORE.search(before) is not None
+    return _titled(first, name) or _names_people(before)
 
 
 def _titled(first: Token, name: Token) -> bool:
@@ -270,15 +279,40 @@ def _in_people_list(name: Token, amount: Amount, ctx: ParsedText) -> bool:
 def _after_person_noun(first: Token) -> bool:
     """Whether a person noun and a comma stand right before the name ("a teacher, Mira
     Holt, 31."), which the parser does not always join as an apposition."""
-    if first.i < 2 or first.nbor(-1).text != ",":
+    if first.i < 2 or first.nbor(-1).text != "," or first.ent_type_ in _NOT_PEOPLE:
         return False
     noun = first.nbor(-2)
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in _PERSON_NOUNS
 
 
+def _in_apposition_to_person(name: Token) -> bool:
+    """Whether the name stands in apposition to a person noun ("their son, Teo") and is
+    labelled no place or thing ("His friend, Tottenham, 2." is a score)."""
+    head = name.head
+    return (
+        name.dep_ == "appos"
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() in _PERSON_NOUNS
+        and name.ent_type_ not in _NOT_PEOPLE
+    )
+
+
+def _names_people(text: str) -> bool:
+    """Whether ``text`` ends in a verb of naming, with its "as" after a people word
+    ("named the driver as", "identified the dead as") if it has one."""
+    naming = _NAMING_BEFORE.search(text)
+    if naming is None:
+        return False
+    who = naming.group("who")
+    if who is None:
+        return True
+    word = who.lower()
+    return word in _PEOPLE_WORDS or word in _PERSON_NOUNS or word.removesuffix("s") in _PERSON_NOUNS
+
+
 def _introduces_people(lead: str) -> bool:
     """Whether the words before a list of names say people are named or listed."""
-    return bool(_NAMING_BEFORE.search(lead) or _PEOPLE_LEAD.search(lead))
+    return _names_people(lead) or _PEOPLE_LEAD.search(lead) is not None
 
 
 def _colon_before(name: Token) -> Token | None:
@@ -299,10 +333,7 @@ def _after_lead_in(name: Token) -> bool:
 def _named_person(name: Token) -> bool:
     """Whether a proper noun is a person's name: labelled a person, or in apposition to
     a person noun ("their son, Teo")."""
-    if name.ent_type_ == "PERSON":
-        return True
-    head = name.head
-    return name.dep_ == "appos" and head.pos_ == "NOUN" and head.lemma_.lower() in _PERSON_NOUNS
+    return name.ent_type_ == "PERSON" or _in_apposition_to_person(name)
 
 
 def _aged_at(amount: Amount, ctx: ParsedText) -> Aged | None:
