@@ -60,3 +60,19 @@ def test_read_inputs_refuses_it_as_a_failure(tmp_path: Path) -> None:
     path.write_bytes(random.Random(3).randbytes(500))
     (failure,) = read_inputs([str(path)], IngestOptions())
     assert isinstance(failure, IngestFailure) and failure.reason == "binary content, not text"
+
+
+def test_a_control_between_two_words_is_a_space(tmp_path: Path) -> None:
+    """Review s32 finding 6: a control standing alone between two words was removed,
+    gluing them ("Tuesdaymorning"); a terminal colour sequence is still removed whole."""
+    path = tmp_path / "note.txt"
+    path.write_bytes(
+        b"Harbour reopens\n\nShips returned to Tessel on Tuesday\x1fmorning, the port\x07"
+        b"authority said. The \x1b[1mmayor\x1b[0m thanked\x7f\x08crews.\n"
+    )
+    (article,) = read_inputs([str(path)], IngestOptions())
+    assert isinstance(article, Article)
+    assert article.text == (
+        "Ships returned to Tessel on Tuesday morning, the port authority said."
+        " The mayor thanked crews."
+    )

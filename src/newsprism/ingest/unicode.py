@@ -65,6 +65,12 @@ _JOINING_SCRIPTS = re.compile(
 # Line breaks ftfy does not fold: vertical tab and form feed (page breaks in text dumps).
 _ODD_BREAKS = re.compile("\r\n|[\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 
+# A run of C0 controls (or DEL) between two visible characters: a word break in the
+# source ("Tuesday\x1fmorning"), which ftfy's control removal glued into one word. Not
+# an ESC that opens a terminal sequence ("\x1b[31m", removed whole by ftfy), nor a NUL
+# (dropped in decoding, as browsers drop it), nor a tab or a break (spaces and lines).
+_CONTROLS_IN_WORDS = re.compile(r"(?<=\S)(?:[\x01-\x08\x0e-\x1a\x1c-\x1f\x7f]|\x1b(?!\[))+(?=\S)")
+
 # The characters _ODD_BREAKS looks for ("\r\n" starts with "\r").
 _BREAK_MARKS = ("\r", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
 
@@ -112,6 +118,7 @@ def _repair_line(line: str) -> str:
         # Nothing ftfy could change, and no invisible or odd space either (they are all
         # outside the characters the search lets through): skip their costs.
         return line.rstrip(" ")
+    line = _CONTROLS_IN_WORDS.sub(" ", line)
     line = ftfy.fix_text(line, _FTFY_CONFIG).replace("\n", " ")
     return _visible(line).rstrip(" ")
 
