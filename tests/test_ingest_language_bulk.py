@@ -113,3 +113,18 @@ def test_an_east_asian_article_the_analysis_skips_is_warned_about(tmp_path: Path
         f"warning: {chinese}: language zh: not analysed (the analysis reads English only);"
         " stored and grouped, without its quotes, numbers and dates",
     ]
+
+
+def test_a_duplicate_is_not_warned_about_again(tmp_path: Path) -> None:
+    # Review s32 finding 7: re-ingesting a stored German file told its warning again.
+    german = tmp_path / "faehre.txt"
+    german.write_text(
+        "Fähre fährt wieder\n\nDie Fähre nach Marrow fährt seit Dienstag wieder, teilte der "
+        "Betreiber mit. Viele Anwohner warteten schon am frühen Morgen am Anleger.\n"
+    )
+    args = ["ingest", str(german), "--db", str(tmp_path / "n.db")]
+    first = CliRunner().invoke(app, args)
+    assert first.stderr.count("not analysed") == 1
+    again = CliRunner().invoke(app, args)
+    assert again.exit_code == 0
+    assert "not analysed" not in again.stderr

@@ -486,7 +486,11 @@ def build_article(
     ``on_warning`` (logged when None). Raises :class:`NoArticleFound` when nothing is
     left after cleaning.
     """
-    return _built(raw, languages, fallback_outlet, on_warning)[0]
+    article = _built(raw, languages, fallback_outlet, on_warning)[0]
+    warning = unanalysed_warning(article)
+    if warning is not None:
+        _tell(warning, on_warning)
+    return article
 
 
 def _built(
@@ -525,21 +529,25 @@ def _built(
         headings=cleaned.headings,
         removed=raw.removed + cleaned.removed,
     )
-    _tell_unanalysed(article, on_warning)
     return article, not said and outlet is not None
 
 
-def _tell_unanalysed(article: Article, on_warning: WarningHandler | None) -> None:
+def unanalysed_warning(article: Article) -> IngestWarning | None:
     """A warning for an article the analysis will skip (its language is not one it
-    reads): it got an empty analysis without a word, so its quotes and figures were
-    silently missing from every brief."""
+    reads), else None: it got an empty analysis without a word, so its quotes and
+    figures were silently missing from every brief. A batch ingest tells it only for an
+    article newly stored (:class:`newsprism.ingest.batch.ArticleBatch`): a re-read
+    duplicate told it again."""
     if article.language is None or article.language in ANALYSED_LANGUAGES:
-        return
-    warning = IngestWarning(
+        return None
+    return IngestWarning(
         article.source,
         f"language {article.language}: not analysed (the analysis reads English only);"
         " stored and grouped, without its quotes, numbers and dates",
     )
+
+
+def _tell(warning: IngestWarning, on_warning: WarningHandler | None) -> None:
     if on_warning is None:
         logger.warning("%s", warning)
     else:
