@@ -108,12 +108,11 @@ def test_a_tally_of_role_words_and_names_is_no_age(nlp: Language, text: str) -> 
         "The club named its top scorers as Kiro Dallan, 24; Mira Holt, 19.",
         "The committee identified the leading fundraisers as Kiro Dallan, 46; Mira Holt, 31.",
         "Points missing: Kiro Dallan, 12; Mira Holt, 9.",
-        "His friend, Marrowford, 2.",
     ],
 )
-def test_a_naming_of_no_people_or_a_place_in_apposition_is_no_age(nlp: Language, text: str) -> None:
-    """Review s32 finding 5: "named/identified X as" made ages of any X's tallies, a
-    lead-in "missing" of any noun, and a place (GPE) in apposition to "friend"."""
+def test_a_naming_of_no_people_is_no_age(nlp: Language, text: str) -> None:
+    """Review s32 finding 5: "named/identified X as" made ages of any X's tallies, and a
+    lead-in "missing" of any noun."""
     assert _ages(nlp, text) == []
 
 
@@ -138,3 +137,18 @@ def test_a_naming_of_people_keeps_its_ages(
     nlp: Language, text: str, ages: list[tuple[str, float, str]]
 ) -> None:
     assert _ages(nlp, text) == ages
+
+
+def test_a_name_beside_a_person_noun_is_a_person_whatever_its_label(nlp: Language) -> None:
+    """The small model labels these names places (GPE); the person noun before each says
+    they are people, so their ages stay (refusing the label lost a real fact group)."""
+    text = (
+        "Found inside were Ansel Brenna, 46, his wife, Cora Brenna, 47, their son, "
+        "Philip, 10, and a housekeeper, Vera Lind, 57."
+    )
+    assert [(t, v) for t, v, _ in _ages(nlp, text)] == [
+        ("46", 46),
+        ("47", 47),
+        ("10", 10),
+        ("57", 57),
+    ]
