@@ -66,12 +66,32 @@ def main() -> None:
     """Entry point of the ``newsprism`` script."""
     try:
         app()
+    except SystemExit as exc:
+        if _interrupted(exc):
+            err.print(
+                "interrupted: what was already stored is kept; run the command again to finish",
+                markup=False,
+                highlight=False,
+            )
+        raise
     except NewsprismError as exc:
         err.print(f"error: {exc}", markup=False, highlight=False)
         sys.exit(EXIT_FAILED_INPUTS)
     except Exception as exc:  # the last line of defence: one line, not a traceback
         _unexpected(exc)
         sys.exit(EXIT_FAILED_INPUTS)
+
+
+def _interrupted(exc: BaseException) -> bool:
+    """Whether Ctrl-C ended the command: Typer turns a KeyboardInterrupt into exit status
+    130 without a word, which read as a silent crash; the store's writes are transactions,
+    so an interrupted one is rolled back and what was committed before stays."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, KeyboardInterrupt):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _unexpected(exc: Exception) -> None:
