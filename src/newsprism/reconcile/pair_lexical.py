@@ -16,7 +16,6 @@ rounding (tests/test_pair_lexical.py holds it to LexicalSimilarity's).
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Final
@@ -24,12 +23,10 @@ from typing import Final
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from newsprism.reconcile.similarity import stem
+from newsprism.reconcile.similarity import word_stems
 
 __all__ = ["PairLexical"]
 
-# LexicalSimilarity's word tokens: runs of letters of the case-folded text, stemmed.
-_WORD: Final = re.compile(r"[^\W\d_]+", re.UNICODE)
 _CHARS: Final = TfidfVectorizer(analyzer="char_wb", ngram_range=(4, 4)).build_analyzer()
 # Smoothed idf of a term in one or both of two texts.
 _IDF: Final = {1: math.log(3 / 2) + 1.0, 2: 1.0}
@@ -47,8 +44,7 @@ class PairLexical:
 
     def __init__(self, texts: Sequence[str]) -> None:
         self._parts: list[tuple[_Part, _Part]] = [
-            (_sublinear([stem(w) for w in _WORD.findall(t.casefold())]), _sublinear(_CHARS(t)))
-            for t in texts
+            (_sublinear(word_stems(t)), _sublinear(_CHARS(t))) for t in texts
         ]
 
     def cosine(self, i: int, j: int) -> float:

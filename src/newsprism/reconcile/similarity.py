@@ -46,6 +46,7 @@ __all__ = [
     "TextSimilarity",
     "make_similarity",
     "stem",
+    "word_stems",
 ]
 
 Matrix = npt.NDArray[np.float32]
@@ -66,7 +67,10 @@ def stem(word: str) -> str:
     return word
 
 
-def _stems(text: str) -> list[str]:
+def word_stems(text: str) -> list[str]:
+    """The lexical similarity's word terms of ``text``: its runs of letters, case-folded
+    and stemmed (also :mod:`newsprism.reconcile.pair_lexical`'s, which must count the
+    same terms)."""
     return [stem(w) for w in _WORD.findall(text.casefold())]
 
 
@@ -103,7 +107,7 @@ def _vectorizer() -> FeatureUnion:
     """TF-IDF over stems (unigrams) and character 4-grams inside word boundaries."""
     return FeatureUnion(
         [
-            ("words", TfidfVectorizer(analyzer=_stems, sublinear_tf=True)),
+            ("words", TfidfVectorizer(analyzer=word_stems, sublinear_tf=True)),
             ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(4, 4), sublinear_tf=True)),
         ]
     )
@@ -194,7 +198,7 @@ class BackgroundLexicalSimilarity:
 def _counters() -> list[CountVectorizer]:
     """Counters of :func:`_vectorizer`'s two parts."""
     return [
-        CountVectorizer(analyzer=_stems),
+        CountVectorizer(analyzer=word_stems),
         CountVectorizer(analyzer="char_wb", ngram_range=(4, 4)),
     ]
 
