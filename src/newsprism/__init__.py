@@ -12,16 +12,12 @@ else is private to its package. See the README's "Python" section.
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
-
-try:
-    __version__ = version("newsprism")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0"
 
 if TYPE_CHECKING:
     from newsprism.workspace import Workspace
+
+    __version__: str
 
 __all__ = ["Workspace", "__version__"]
 
@@ -29,8 +25,21 @@ __all__ = ["Workspace", "__version__"]
 def __getattr__(name: str) -> Any:
     # Lazy: `import newsprism` (the CLI's start-up, `--version`) must not load the store
     # and ingest stack; `from newsprism import Workspace` loads it on first use.
+    # The version too: the script imports this package before the CLI's Ctrl-C handling
+    # is in place, so it does as little as it can here.
+    if name == "__version__":
+        return _version()
     if name == "Workspace":
         from newsprism.workspace import Workspace
 
         return Workspace
     raise AttributeError(f"module 'newsprism' has no attribute {name!r}")
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("newsprism")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "0.0.0"

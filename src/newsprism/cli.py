@@ -2,77 +2,63 @@
 
 Each command parses its arguments, calls one library function, and turns library
 errors into one clean line on stderr. Exit codes: 0 ok, 1 some inputs failed (the
-others were still stored), 2 usage error (Click's own code for bad arguments); a closed
-output pipe (``| head``) ends a command quietly with 1, as Click and Rich end it.
+others were still stored), 2 usage error (Click's own code for bad arguments), 130
+interrupted (Ctrl-C); a closed output pipe (``| head``) ends a command quietly with 1,
+as Click and Rich end it.
 
 The commands are written in ``cli_store``, ``cli_briefs`` and ``cli_watch`` over the
-shared options and helpers of ``cli_base``; this module registers them, in the order
-``--help`` lists them.
+shared options and helpers of ``cli_base`` and registered by ``cli_commands``. This
+module, the script's entry point, imports nothing heavy at its top: the script imports
+it before ``main`` runs, and a Ctrl-C during Typer's, Rich's or spaCy's imports (a second
+or two) printed a Python traceback instead of the line a Ctrl-C during a command gives.
 """
 
 from __future__ import annotations
 
-import inspect
-import logging
 import sys
-import traceback
-from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from rich.text import Text
+if TYPE_CHECKING:
+    from typer import Typer
 
-from newsprism.cli_base import EXIT_FAILED_INPUTS, app, err, one_line
-from newsprism.cli_briefs import analyze_command, brief_command, export_command, verify_command
-from newsprism.cli_store import (
-    article_command,
-    articles_command,
-    ingest_command,
-    stories_command,
-    story_command,
-)
-from newsprism.cli_watch import serve_command, watch_command
-from newsprism.errors import NewsprismError
+    app: Typer
 
 __all__ = ["app", "main"]
 
 # Longest exception text in the one line of an unexpected error.
 _MAX_MESSAGE = 300
 
+# Exit status of a command ended by Ctrl-C: 128 + SIGINT, as shells and Typer report it.
+EXIT_INTERRUPTED = 130
 
-def _short_help(command: Callable[..., None]) -> str:
-    """The first paragraph of a command's docstring on one line: the command list of
-    ``--help`` kept the docstring's own line breaks ("cross-check each story:" then
-    "the main job." on a line of its own)."""
-    first = inspect.cleandoc(command.__doc__ or "").split("\n\n")[0]
-    return " ".join(first.split())
-
-
-for _name, _command in (
-    ("ingest", ingest_command),
-    ("articles", articles_command),
-    ("article", article_command),
-    ("stories", stories_command),
-    ("story", story_command),
-    ("analyze", analyze_command),
-    ("brief", brief_command),
-    ("serve", serve_command),
-    ("export", export_command),
-    ("watch", watch_command),
-    ("verify", verify_command),
-):
-    app.command(_name, short_help=_short_help(_command))(_command)
+INTERRUPTED = "interrupted: what was already stored is kept; run the command again to finish"
 
 
 def main() -> None:
     """Entry point of the ``newsprism`` script."""
     try:
+        from newsprism.cli_commands import app
+    except KeyboardInterrupt:
+        # Rich may not be imported yet: a plain line, nothing was started.
+        sys.stderr.write(INTERRUPTED + "\n")
+        sys.exit(EXIT_INTERRUPTED)
+    try:
+        _run(app)
+    except KeyboardInterrupt:  # after the command, before its exit: the same line
+        sys.stderr.write(INTERRUPTED + "\n")
+        sys.exit(EXIT_INTERRUPTED)
+
+
+def _run(app: Typer) -> None:
+    """Run the command line, turning any error into one line on stderr."""
+    from newsprism.cli_base import EXIT_FAILED_INPUTS, err
+    from newsprism.errors import NewsprismError
+
+    try:
         app()
     except SystemExit as exc:
         if _interrupted(exc):
-            err.print(
-                "interrupted: what was already stored is kept; run the command again to finish",
-                markup=False,
-                highlight=False,
-            )
+            err.print(INTERRUPTED, markup=False, highlight=False)
         raise
     except NewsprismError as exc:
         err.print(f"error: {exc}", markup=False, highlight=False)
@@ -98,6 +84,13 @@ def _unexpected(exc: Exception) -> None:
     """One stderr line for an error nobody raised on purpose (a bug, or a store damaged
     in a way no reader checks: a story row whose JSON is cut short ended ``stories`` in a
     40-line traceback); the traceback itself with ``--verbose``, for a bug report."""
+    import logging
+    import traceback
+
+    from rich.text import Text
+
+    from newsprism.cli_base import err, one_line
+
     if logging.getLogger().isEnabledFor(logging.INFO):  # --verbose
         err.print(Text("".join(traceback.format_exception(exc)).rstrip()), soft_wrap=True)
     what = " ".join(str(exc).split())[:_MAX_MESSAGE] or "no message"
@@ -109,3 +102,13 @@ def _unexpected(exc: Exception) -> None:
         ),
         soft_wrap=True,
     )
+
+
+def __getattr__(name: str) -> Any:
+    # Lazy, for the reason in the module's docstring: `from newsprism.cli import app`
+    # (tests, embedding programs) still gets the Typer app with every command.
+    if name == "app":
+        from newsprism.cli_commands import app
+
+        return app
+    raise AttributeError(f"module 'newsprism.cli' has no attribute {name!r}")
