@@ -42,6 +42,17 @@ __all__ = [
 ]
 
 _SPACE_RUN = re.compile(r"\s+")
+# Letters of the scripts written without spaces between words (Han, kana); each counts
+# as one word, as word processors count them ("words = 1" for a whole Chinese article
+# said nothing). Hangul is left out: Korean puts spaces between its words.
+_UNSPACED_LETTER = re.compile(
+    "[\u3041-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    "\U00020000-\U0003134f\uff66-\uff9f]"
+)
+# Their punctuation (、。「」・ and full-width marks), which separates like a space.
+_UNSPACED_PUNCT = re.compile(
+    "[\u3000-\u303f\u30fb\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]"
+)
 
 
 class Record:
@@ -158,7 +169,17 @@ class Article(Record):
 
     @property
     def word_count(self) -> int:
-        return len(self.text.split())
+        return word_count(self.text)
+
+
+def word_count(text: str) -> int:
+    """Words in ``text``: its space-separated runs, and each Han or kana letter as one
+    (a Chinese or Japanese text has no spaces to split on)."""
+    if text.isascii() or not any(c >= "\u3000" for c in text):
+        return len(text.split())
+    letters = len(_UNSPACED_LETTER.findall(text))
+    rest = _UNSPACED_PUNCT.sub(" ", _UNSPACED_LETTER.sub(" ", text))
+    return letters + len(rest.split())
 
 
 def normalize_for_id(text: str) -> str:
