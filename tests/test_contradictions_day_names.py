@@ -8,7 +8,7 @@ import spacy
 
 from newsprism.analyze.analyzer import Analyzer
 from newsprism.model import Article, Story
-from newsprism.reconcile import day_names
+from newsprism.reconcile import deeds
 from newsprism.reconcile.day_names import DayLabel, day_label, labels_clash
 from newsprism.reconcile.discrepancies import find_discrepancies
 from newsprism.reconcile.material import StoryMaterial
@@ -469,7 +469,7 @@ def test_plain_acronyms_are_per_article(
     material = undated(analyzer, [sentence, sentence])
     doc = spacy.blank("en")(sentence)
     named = {"u0": frozenset({"suv"}), "u1": frozenset()}
-    monkeypatch.setattr(day_names, "_entity_words", lambda _m, article: named[article])
-    assert day_names._plain_acronyms(material, "u0", doc) == frozenset()
-    assert day_names._plain_acronyms(material, "u1", doc) == {"suv"}
-    assert day_names._plain_acronyms(material, "u0", doc) == frozenset()
+    monkeypatch.setattr(deeds, "_entity_words", lambda _m, article: named[article])
+    assert deeds._plain_acronyms(material, "u0", doc) == frozenset()
+    assert deeds._plain_acronyms(material, "u1", doc) == {"suv"}
+    assert deeds._plain_acronyms(material, "u0", doc) == frozenset()

@@ -1,0 +1,365 @@
+"""Deeds a time expression hangs on, with what the day-name and clock-time passes
+compare of them (:mod:`newsprism.reconcile.day_names`, guards 4 and 5): the deed's
+lemma, the sentence's names, the participants' names, roles, ages and pronouns' gender,
+and the words of its places and objects."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from spacy.tokens import Doc, Span, Token
+
+from newsprism.analyze.calendar_words import MONTHS, WEEKDAYS
+from newsprism.model import Passage
+from newsprism.reconcile.clauses import Clause, is_asserted, is_negated, lemma_of
+from newsprism.reconcile.event_nouns import (
+    EVENT_NOUNS,
+    SPANNING_EVENTS,
+    date_anchor,
+    date_root,
+    is_definite,
+)
+from newsprism.reconcile.material import StoryMaterial
+
+__all__ = ["DEED_NOUNS", "OBJECTS", "TITLES", "Deed", "Name", "age_unit", "deed_at"]
+
+_REPEATS: Final = frozenset({"again", "second", "another", "once", "resume", "renew", "repeat"})
+
+
+#: Nouns that name a deed, with the verb that tells it ("the disappearance last
+#: Saturday" is the one who "went missing Friday"). Event nouns without a verb of their
+#: own (:data:`~newsprism.reconcile.event_nouns.EVENT_NOUNS`: "the debate") are their
+#: own deed.
+DEED_NOUNS: Final = {
+    "disappearance": "disappear", "death": "die", "arrest": "arrest",
+    "resignation": "resign", "release": "release", "publication": "publish",
+    "announcement": "announce", "killing": "kill", "shooting": "shoot",
+    "explosion": "explode", "collapse": "collapse", "escape": "escape",
+    "departure": "depart", "crash": "crash", "attack": "attack",
+}  # fmt: skip
+
+
+#: A proper name as its case-folded words ("Jonas Brek" -> ("jonas", "brek")).
+Name = tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Deed:
+    """A deed a time expression hangs on (:func:`deed_at`), with what guard 5 compares:
+    the deed's lemma (:func:`~newsprism.reconcile.date_discrepancies.one_deed`
+    compares two), the sentence's proper names (case-folded), the proper names among
+    its participants, and the common-noun heads of its doer and of the one done to."""
+
+    clause: Clause
+    lemma: str
+    names: frozenset[str]
+    participants: tuple[frozenset[Name], frozenset[Name]]
+    roles: tuple[frozenset[str], frozenset[str]]
+    #: The words of the places the deed is done in, at, from, to ("in Tarnby", "from
+    #: the Tarnby fair"), and of its object ("left the Tarnby fair", "the barn was
+    #: reached").
+    places: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()
+    #: The story's surnames borne by more than one person ("Erik Olsen", "Mira Olsen"):
+    #: such a surname alone names neither.
+    crowded: frozenset[str] = frozenset()
+    #: The ages told of the doer and of the one done to ("the 23-year-old", "Brek, 41").
+    ages: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())
+    #: "m" or "f" when the deed's words hold pronouns of one gender only ("his home").
+    gender: str = ""
+
+
+# Prepositions of place ("on" is left out: "on Friday").
+_PLACE_PREPS: Final = frozenset({"in", "at", "from", "near", "outside", "to", "into", "inside"})
+
+
+OBJECTS: Final = frozenset({"dobj", "nsubjpass"})
+
+
+def _place_heads(token: Token) -> list[Token]:
+    return [
+        o
+        for child in token.children
+        if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS
+        for o in child.children
+        if o.dep_ == "pobj"
+    ]
+
+
+def _words_of(token: Token, span: Span, heads: Sequence[Token]) -> frozenset[str]:
+    """The content words of phrases (``heads``) of the deed, the time left out, and the
+    unit of an age ("the 23-year-old": an age fits any person noun, "the man")."""
+    words = {
+        t.lower_
+        for h in heads
+        for t in h.subtree
+        if t.pos_ in ("NOUN", "PROPN")
+        and t.ent_type_ not in ("DATE", "TIME")
+        and t.i not in range(span.start, span.end)
+        and t.lower_ not in WEEKDAYS
+        and t.lower_ not in MONTHS
+        and not age_unit(t)
+    }
+    return frozenset(words)
+
+
+def age_unit(token: Token) -> bool:
+    """The unit of an age: "year" of "23-year-old", "month" of "6-month-old"."""
+    doc = token.doc
+    after = doc[token.i + 1 : token.i + 3].text.replace(" ", "")
+    return token.lemma_.casefold() in ("year", "month") and after in ("-old", "old")
+
+
+# Titles before a name, no word of the name ("Mayor Brandt" is "Lene Brandt").
+TITLES: Final = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "sir", "mayor", "president", "minister", "senator",
+     "governor", "judge", "officer", "sergeant", "detective", "captain", "chief",
+     "professor", "rev", "lord", "lady"}
+)  # fmt: skip
+
+
+def deed_at(material: StoryMaterial, sentence: Passage, span: Span) -> Deed | None:
+    """The deed a time expression (``span``, in the parse of ``sentence``) hangs on:
+    a definite deed noun or the asserted, un-negated verb above it, with no sign of a
+    repeat (guard 4); None when there is none."""
+    anchor = _anchor(span)
+    if anchor is None:
+        return None
+    token, lemma = anchor
+    if ({t.lower_ for t in token.subtree} | {lemma_of(t) for t in token.subtree}) & _REPEATS:
+        return None
+    clause = Clause(sentence, material.source_of(sentence.article), token, False)
+    plain = _plain_acronyms(material, sentence.article, span.doc)
+    lower = _lower_words(material, sentence.article)
+    names = frozenset(t.lower_ for t in span.doc if _name_word(t, lower, plain))
+    crowded = _crowded_surnames(material)
+    places = _words_of(token, span, _place_heads(token))
+    objects = _words_of(token, span, [c for c in token.children if c.dep_ in OBJECTS])
+    participants = _participants(token, lower, plain)
+    return Deed(
+        clause, lemma, names, participants, _roles(token), places, objects, crowded,
+        _ages(token), _gender(token),
+    )  # fmt: skip
+
+
+def _ages(token: Token) -> tuple[frozenset[int], frozenset[int]]:
+    """The ages in the doer's and in the done-to's phrases ("the 23-year-old", "Jonas
+    Brek, 41,"): two different ages are two people (review s32, finding 3)."""
+    doers: set[int] = set()
+    done_to: set[int] = set()
+    for child in token.children:
+        heads = (
+            [o for o in child.children if o.dep_ == "pobj"] if child.dep_ == "agent" else [child]
+        )
+        found = {int(t.text) for h in heads for t in h.subtree if _is_age(t)}
+        if child.dep_ in ("nsubj", "agent"):
+            doers |= found
+        elif child.dep_ in ("dobj", "nsubjpass"):
+            done_to |= found
+    return frozenset(doers), frozenset(done_to)
+
+
+def _is_age(token: Token) -> bool:
+    """A number told as an age: "23" of "23-year-old", "41" of "Brek, 41,"."""
+    if not token.text.isdigit() or len(token.text) > 3:
+        return False
+    doc = token.doc
+    after = doc[token.i + 1 : token.i + 5].text.replace(" ", "")
+    if re.match(r"-?(?:year|month)s?-?old", after):
+        return True
+    return (
+        0 < token.i < len(doc) - 1
+        and doc[token.i - 1].text == ","
+        and (doc[token.i + 1].text in (",", "."))
+    )
+
+
+_MALE: Final = frozenset({"he", "him", "his", "himself"})
+_FEMALE: Final = frozenset({"she", "her", "hers", "herself"})
+
+
+def _gender(token: Token) -> str:
+    """The gender of the pronouns in the deed's own phrases, when one only."""
+    words = {t.lower_ for c in token.children for t in c.subtree if t.pos_ == "PRON"}
+    male, female = bool(words & _MALE), bool(words & _FEMALE)
+    return "m" if male and not female else "f" if female and not male else ""
+
+
+def _roles(token: Token) -> tuple[frozenset[str], frozenset[str]]:
+    """The common-noun heads of the doer (subject, "by" phrase) and of the one done to
+    (object, passive subject); a relative pronoun stands for its noun ("the girl who
+    went missing")."""
+    doers: set[str] = set()
+    done_to: set[str] = set()
+    for child in token.children:
+        heads = [child]
+        if child.dep_ == "agent":
+            heads = [o for o in child.children if o.dep_ == "pobj"]
+        if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+            heads = [token.head]
+        found = {lemma_of(h) for h in heads if h.pos_ == "NOUN"}
+        if child.dep_ in ("nsubj", "agent"):
+            doers |= found
+        elif child.dep_ in ("dobj", "nsubjpass"):
+            done_to |= found
+    return frozenset(doers), frozenset(done_to)
+
+
+def _anchor(span: Span) -> tuple[Token, str] | None:
+    """The deed a date mention hangs on: a definite deed noun ("the disappearance last
+    Saturday") or the verb above it, asserted and un-negated; with the deed's lemma."""
+    noun = _deed_noun(date_root(span))
+    if noun is not None:
+        return noun, DEED_NOUNS.get(lemma_of(noun), lemma_of(noun))
+    head = span.root
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX") or head.i in range(span.start, span.end):
+        return None
+    if is_negated(head) or not is_asserted(head) or lemma_of(head) in _NO_DEED:
+        return None
+    return head, _verb_deed(head)
+
+
+# Verbs that tell no deed of their own (a copula, a saying, a reporting).
+_NO_DEED: Final = frozenset({"be", "have", "do", "say", "tell", "report", "add", "state"})
+
+
+def _verb_deed(verb: Token) -> str:
+    """The deed a verb tells, as :func:`~newsprism.reconcile.date_discrepancies.one_deed`
+    compares them: its lemma, "went missing" a disappearing."""
+    lemma = lemma_of(verb)
+    if lemma == "go" and any(c.lower_ == "missing" for c in verb.children):
+        return "disappear"
+    return lemma
+
+
+def _deed_noun(root: Token) -> Token | None:
+    """The definite noun naming a deed a date hangs on before any verb: "the
+    disappearance last Saturday", "the arrest on Friday", "Friday's shooting"."""
+    token = date_anchor(root)
+    if token is None:
+        return None
+    head = token.head
+    lemma = lemma_of(head)
+    if head.i == token.i or head.pos_ != "NOUN":
+        return None
+    if lemma not in DEED_NOUNS and (lemma not in EVENT_NOUNS or lemma in SPANNING_EVENTS):
+        return None
+    return head if is_definite(head) else None
+
+
+def _names_in(head: Token, lower: frozenset[str], plain: frozenset[str]) -> list[Name]:
+    """The proper names in a phrase: runs of adjacent name words."""
+    found: list[Name] = []
+    run: list[str] = []
+    last = -2
+    for token in head.subtree:
+        if not _name_word(token, lower, plain):
+            continue
+        if token.i != last + 1 and run:
+            found.append(tuple(run))
+            run = []
+        run.append(token.lower_)
+        last = token.i
+    return [*found, tuple(run)] if run else found
+
+
+def _participants(
+    token: Token, lower: frozenset[str], plain: frozenset[str]
+) -> tuple[frozenset[Name], frozenset[Name]]:
+    """Proper names among the deed's doers (its subject, a "by" phrase, a noun's
+    possessor) and among those it is done to (its object, a passive subject, what
+    follows a noun's "of": "the disappearance of Kristian Perez")."""
+    doers: set[Name] = set()
+    done_to: set[Name] = set()
+    for child in token.children:
+        heads = [child]
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("of", "by"):
+            heads = [o for o in child.children if o.dep_ == "pobj"]
+        words = {n for h in heads for n in _names_in(h, lower, plain)}
+        if child.dep_ in ("nsubj", "agent", "poss") or child.lower_ == "by":
+            doers |= words
+        elif child.dep_ in ("dobj", "nsubjpass") or child.lower_ == "of":
+            done_to |= words
+    return frozenset(doers), frozenset(done_to)
+
+
+def _name_word(token: Token, lower: frozenset[str], plain: frozenset[str]) -> bool:
+    """A word of a proper name, not a day or month: tagged so, or capitalised inside the
+    sentence (the parser tags "Tarnby" in "Tarnby police" a noun), or first in the
+    sentence and never written in lower case in the article (``lower``: its lower-case
+    words); an acronym naming no entity of the article (``plain``) is none."""
+    if token.lower_ in WEEKDAYS or token.lower_ in MONTHS or not token.is_alpha:
+        return False
+    if token.lower_ in plain:
+        return False
+    if not token.text[:1].isupper():
+        return False  # "the harbour district": a lower-case word tagged PROPN is none
+    if token.pos_ == "PROPN" or token.i > 0:
+        return True
+    # A first word that is a stop word ("The", "A", "He") is no name, however the short
+    # article writes it (review s32, finding 2: a shared "The" stood for a shared name).
+    return (
+        token.lower_ not in lower
+        and not token.is_stop
+        and token.pos_ in ("NOUN", "PROPN", "ADJ", "X")
+        and token.tag_ != "NNS"  # "Officials said", "Police said"
+    )
+
+
+def _plain_acronyms(material: StoryMaterial, article: str, doc: Doc) -> frozenset[str]:
+    """Acronyms of the sentence that name no entity of its article ("SUV", "ATV": common
+    nouns, as "the car" is), case-folded. Computed per call, not cached on the parse:
+    one parse is shared by articles with the same sentence (review s32, finding 9)."""
+    caps = {t.lower_ for t in doc if t.is_alpha and t.is_upper and len(t) >= 2}
+    return frozenset(caps - _entity_words(material, article))
+
+
+def _entity_words(material: StoryMaterial, article: str) -> frozenset[str]:
+    """The case-folded words of the names of an article's entities (once per article)."""
+    memo = material.memo("entity words")
+    found: frozenset[str] | None = memo.get(article)
+    if found is None:
+        analysis = material.analysis(article)
+        entities = analysis.entities if analysis is not None else ()
+        found = memo[article] = frozenset(
+            w for e in entities for w in re.findall(r"[a-z]+", e.name.casefold())
+        )
+    return found
+
+
+def _lower_words(material: StoryMaterial, article: str) -> frozenset[str]:
+    """The words an article writes in lower case (once per article and story)."""
+    memo = material.memo("lower-case words")
+    found: frozenset[str] | None = memo.get(article)
+    if found is None:
+        text = material.by_id[article].text
+        found = memo[article] = frozenset(re.findall(r"\b[a-z]+\b", text))
+    return found
+
+
+# A given name and a surname ("Mira Olsen", "Mira K. Olsen").
+_FULL_NAME: Final = re.compile(r"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][a-z]+)\b")
+
+
+def _crowded_surnames(material: StoryMaterial) -> frozenset[str]:
+    """The surnames the story's articles give two people with different given names
+    ("Erik Olsen", "Mira Olsen"), once per story; a title or a word the article also
+    writes in lower case before a surname ("Mayor Olsen", "The Olsen") is no given
+    name."""
+    memo = material.memo("crowded surnames")
+    found: frozenset[str] | None = memo.get("")
+    if found is None:
+        given: dict[str, set[str]] = {}
+        for article in material.by_id.values():
+            lower = _lower_words(material, article.id)
+            for first, last in _FULL_NAME.findall(article.text):
+                folded = first.casefold()
+                if folded not in TITLES and folded not in lower:
+                    given.setdefault(last.casefold(), set()).add(folded)
+        found = memo[""] = frozenset(s for s, names in given.items() if len(names) > 1)
+    return found
