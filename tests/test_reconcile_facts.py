@@ -21,8 +21,8 @@ import pytest
 
 from newsprism.analyze.analyzer import Analyzer
 from newsprism.model import Article, Fact, FactValue, Quantity, Story, article_id
+from newsprism.reconcile.fact_items import _figure_limit
 from newsprism.reconcile.facts import (
-    _figure_limit,
     compare_facts,
     compatible,
     interval,

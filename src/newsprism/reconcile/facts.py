@@ -137,6 +137,9 @@ calibration notes on :class:`~newsprism.reconcile.figures.FactOptions`, which li
 :mod:`newsprism.reconcile.figures` with the figure rules and is re-exported here).
 Cost: one similarity matrix over the quantities' sentences, plus O(n^2) pair checks in
 the worst case for n quantities.
+
+The items compared (what is comparable, heads, intervals, units) are read by
+:mod:`newsprism.reconcile.fact_items`; this module groups them.
 """
 
 from __future__ import annotations
@@ -146,15 +149,15 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
-from types import MappingProxyType
+from dataclasses import dataclass, field
 from typing import Final
 
 import numpy as np
 import numpy.typing as npt
 
-from newsprism.analyze.numbers import UNITS, parse_vague
-from newsprism.model import Entity, Fact, FactStatus, FactValue, Passage, Quantity
+from newsprism.analyze.numbers import parse_vague
+from newsprism.model import Fact, FactStatus, FactValue
+from newsprism.reconcile.fact_items import Item, collect_items, shares_without_sign, written_unit
 from newsprism.reconcile.figures import (
     FactOptions,
     Figure,
@@ -180,55 +183,33 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-_DEFINITE = re.compile(
-    r"(?:^|\W)(?:the|these|those|both|all|its|their|our|his|her|my|your)\s+$", re.IGNORECASE
-)
 _STATUS_RANK: dict[FactStatus, int] = {"differ": 0, "agree": 1, "single": 2}
-
-
-@dataclass(frozen=True, slots=True)
-class _Item:
-    """One comparable quantity: where it is, its measure key, its interval."""
-
-    order: int
-    article: str
-    source: str
-    quantity: Quantity
-    head: str
-    sentence: int
-    lo: float
-    hi: float
-    shown: str | None = None  # the unit as the outlet wrote it ("m", "weeks")
-    scale: float = 1.0  # the compared unit per shown unit (metres: 0.001 km)
-    actors: frozenset[str] = frozenset()  # names in the clause before the figure
-    definite: bool = False  # "the two turkeys": joins a fact, never starts one
-    vague: bool = False  # "scores of others": joins a fact it fits, never differs
 
 
 @dataclass
 class _Slot:
     """A fact under construction (mutable, private to one call)."""
 
-    items: list[_Item] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
 
     def articles(self) -> set[str]:
         return {i.article for i in self.items}
 
 
-def _fits(a: _Item, b: _Item) -> bool:
+def _fits(a: Item, b: Item) -> bool:
     return agree(_figure(a), _figure(b))
 
 
-def _readings(a: _Item, b: _Item) -> bool:
+def _readings(a: Item, b: Item) -> bool:
     """Whether two figures may be one measure's readings (``figures.near``)."""
     return near(_figure(a), _figure(b))
 
 
-def _figure(item: _Item) -> Figure:
+def _figure(item: Item) -> Figure:
     return item.quantity.value, item.lo, item.hi, item.quantity.approx is None
 
 
-def _same_figure(a: _Item, b: _Item) -> bool:
+def _same_figure(a: Item, b: Item) -> bool:
     """One article's two figures that can be one reading ("roughly $141 million" and
     "$140,937,785"; "twelve-point" and "Twelve points"). Two exact figures of different
     value in one sentence of one article are two things ("$5 million in salary and
@@ -238,7 +219,7 @@ def _same_figure(a: _Item, b: _Item) -> bool:
     return not _two_in_one_sentence(a, b) and _readings(a, b)
 
 
-def _two_in_one_sentence(a: _Item, b: _Item) -> bool:
+def _two_in_one_sentence(a: Item, b: Item) -> bool:
     """Whether two figures of different value stand side by side, neither hedged, in one
     sentence of one article (a hedged one restates the other: "$140,937,785, roughly
     $141 million")."""
@@ -246,7 +227,7 @@ def _two_in_one_sentence(a: _Item, b: _Item) -> bool:
     return same_sentence and a.quantity.approx is None and b.quantity.approx is None
 
 
-def _other_actors(a: _Item, b: _Item) -> bool:
+def _other_actors(a: Item, b: Item) -> bool:
     """Whether the clauses before two figures name different actors and none in common
     ("Mr. Rask said his average city levy rate was 24 percent" / "The Holts'
     effective city levy rate for 2019 was 23.6 percent"): two measures, not one. The
@@ -261,290 +242,6 @@ def _other_actors(a: _Item, b: _Item) -> bool:
 _TALLY = "vote"  # the analyser's head for a vote tally's figures ("134 to 63")
 
 
-# One measure, many words: outlets count the wounded as "53 wounded", "53 people
-# injured", "scores of others hurt"; the dead as "killed", "dead", "deaths". Heads are
-# the analyser's lemmas (nouns, or the verb a count is subject or object of).
-_SAME_HEADS: Final = MappingProxyType(
-    {
-        "wound": "injure", "wounded": "injure", "hurt": "injure", "injury": "injure",
-        "injured": "injure", "dead": "kill", "death": "kill", "die": "kill",
-        "fatality": "kill", "killed": "kill", "person": "people",
-        "demonstrator": "protester", "protestor": "protester",
-    }
-)  # fmt: skip
-
-
-# "seven people were wounded", "12 others killed": a count of people whose verb says
-# what befell them counts the wounded or the dead, as "seven wounded" does; "14 people
-# were killed or injured" counts both, which is neither measure (the lookahead).
-_GENERIC_PEOPLE: Final = frozenset({"people", "person", "other", "others"})
-_BEFELL: Final = re.compile(
-    r"[^\S\n]+(?:(?:were|was|are|is|have|had|has|been|got|reportedly)[^\S\n]+){0,3}"
-    r"(wounded|injured|hurt|killed|dead|died)\b"
-    # not a combined count: "killed or injured", "killed or seriously injured", "killed
-    # and seriously injured" (up to two words after "or", an adverb after "and"); a count
-    # between ("killed and 30 injured", "killed and dozens injured") splits the count
-    r"(?![^\S\n]*(?:,[^\S\n]*)?(?:(?:or|/)(?:[^\S\n]+[a-z]+){0,2}?|and(?:[^\S\n]+[a-z]+ly)?)"
-    r"[^\S\n]*(?:wounded|injured|hurt|killed|dead|died|missing)\b)",
-    re.IGNORECASE,
-)
-
-
-def _about(q: Quantity, text: str) -> str:
-    """What a quantity counts, for its head: the analyser's ``about``, or for a count of
-    people the verb that says what befell them ("seven people were wounded": wounded)."""
-    about = q.about or ""
-    if about.casefold() in _GENERIC_PEOPLE and q.unit is None:
-        befell = _BEFELL.match(text, q.end)
-        if befell is not None:
-            word = befell.group(1).casefold()
-            return "dead" if word == "died" else word
-    return about
-
-
-def _head(about: str) -> str:
-    head = about.casefold().strip()
-    if len(head) > 3 and head.endswith("s") and not head.endswith("ss"):
-        head = head[:-1]
-    return _SAME_HEADS.get(head, head)
-
-
-def _comparable(material: StoryMaterial, article: str, q: Quantity, opts: FactOptions) -> bool:
-    return bool(q.about) or q.unit is not None  # not a bare number with nothing counted
-
-
-def _vague(q: Quantity) -> bool:
-    """A vague plural ("thousands", "scores of"): the least it means, read as "over"."""
-    return q.approx == "over" and parse_vague(q.text) == q.value
-
-
-def _definite(material: StoryMaterial, article: str, q: Quantity, opts: FactOptions) -> bool:
-    """A small definite numeral ("the two leaders"): a reference to a known set."""
-    if q.unit is not None or q.value >= opts.definite_below:
-        return False
-    return bool(_DEFINITE.search(material.by_id[article].text[max(0, q.start - 12) : q.start]))
-
-
-def _trimmed_sentence(material: StoryMaterial, article: str, q: Quantity) -> Passage:
-    found = material.sentence_at(article, q.start)
-    start, end = (found.start, found.end) if found else (q.start, q.end)
-    text = material.by_id[article].text
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return material.passage(article, start, end)
-
-
-def _figure_limit(counts: Sequence[int], opts: FactOptions) -> int:
-    """How many of each article's quantities are compared: the most (up to
-    ``max_article_figures``, at least 30) that keeps the story's total within
-    ``max_story_figures``, so the largest articles are cut first and an ordinary one
-    keeps all its figures. The pair checks are quadratic in the total."""
-    limit = opts.max_article_figures
-    while limit > 30 and sum(min(c, limit) for c in counts) > opts.max_story_figures:
-        limit = max(30, limit * 9 // 10)  # a tenth less a step: a few dozen sums at most
-    return limit
-
-
-def _first_figures(article: str, found: Sequence[Quantity], limit: int) -> Sequence[Quantity]:
-    """The article's first ``limit`` quantities; a warning says when some are left out."""
-    if len(found) > limit:
-        logger.warning(
-            "article %s: %d figures, the first %d compared (a table or data dump?)",
-            article, len(found), limit,
-        )  # fmt: skip
-    return found[:limit]
-
-
-def _collect(material: StoryMaterial, opts: FactOptions) -> tuple[list[_Item], list[Passage]]:
-    """The comparable quantities in story order and their (distinct) sentences."""
-    items: list[_Item] = []
-    sentences: list[Passage] = []
-    index: dict[tuple[str, int, int], int] = {}
-    analyses = [material.analysis(a.id) for a in material.articles]
-    limit = _figure_limit([len(x.quantities) for x in analyses if x is not None], opts)
-    for article in material.articles:
-        analysis = material.analysis(article.id)
-        if analysis is None:
-            continue
-        names = _names(analysis.entities)
-        found = _first_figures(article.id, analysis.quantities, limit)
-        for n, q in enumerate(found):
-            clause_from = found[n - 1].end if n else 0
-            if not _comparable(material, article.id, q, opts):
-                continue
-            definite = _definite(material, article.id, q, opts)
-            if material.in_headline_list(article.id, q.start):
-                continue  # another story's headline at the page's foot
-            sentence = _trimmed_sentence(material, article.id, q)
-            context = _context(material, sentence, found, n, opts)
-            key = (article.id, context.start, context.end)
-            if key not in index:
-                index[key] = len(sentences)
-                sentences.append(context)
-            text = article.text
-            compared, lo, hi, shown, scale = _compared(q, opts, _aged_after(q, text))
-            vague = _vague(q)
-            if vague:
-                lo, hi = q.value, q.value * opts.vague_span
-            before = (max(sentence.start, clause_from), q.start)
-            actors = frozenset(n for n, s, e in names if before[0] <= s and e <= before[1])
-            items.append(
-                _Item(
-                    len(items), article.id, material.source_of(article.id), compared,
-                    _head(_about(q, text)), index[key], lo, hi, shown, scale, actors, definite,
-                    vague,
-                )
-            )  # fmt: skip
-    return items, sentences
-
-
-def _context(
-    material: StoryMaterial, sentence: Passage, found: Sequence[Quantity], n: int, opts: FactOptions
-) -> Passage:
-    """The words a figure is compared by: its sentence, or in a list of figures
-    (``list_figures`` or more in one sentence: "$1,482.50 at Sarnow Pier Park, over
-    $9,000 at Kelmar Outfitters, over $250 at Ardmoor Toys, ...") the clause between the figures
-    before and after it, so that every figure of the list is not alike."""
-    inside = [q for q in found if sentence.start <= q.start < sentence.end]
-    if len(inside) < opts.list_figures:
-        return _clause(material, sentence, found[n])
-    start = max(sentence.start, found[n - 1].end if n else 0)
-    end = min(sentence.end, found[n + 1].start if n + 1 < len(found) else sentence.end)
-    return material.passage(sentence.article, start, end)
-
-
-# Where one item of a list run into one sentence ends: a semicolon or a line break
-# ("Here is the latest: ...; 14 people were treated at clinics; ...").
-_ITEM_END: Final = re.compile(r"[;\n]")
-
-
-def _clause(material: StoryMaterial, sentence: Passage, q: Quantity) -> Passage:
-    """The item of a list run into one sentence that holds the figure, or the sentence:
-    the other items' words say nothing of what the figure counts."""
-    text = material.by_id[sentence.article].text
-    start, end = sentence.start, sentence.end
-    for found in _ITEM_END.finditer(text, start, q.start):
-        start = found.end()
-    after = _ITEM_END.search(text, q.end, end)
-    if after is not None:
-        end = after.start()
-    if (start, end) == (sentence.start, sentence.end) or not text[start:end].strip():
-        return sentence
-    return material.passage(sentence.article, start, end)
-
-
-_ACTOR_TYPES: Final = frozenset({"PERSON", "ORG", "NORP"})
-
-
-def _names(entities: Sequence[Entity]) -> list[tuple[str, int, int]]:
-    """(key, start, end) of every mention of a person, organisation or group: the key is
-    the name's last word, case-folded, without a plural or possessive "s" ("Holts",
-    "Ana Holt": "holt"), so outlets' different full forms meet."""
-    found = []
-    for entity in entities:
-        if entity.type not in _ACTOR_TYPES or not entity.name.split():
-            continue
-        key = re.sub(r"(?:['’]s?|(?<=\w{3})s)$", "", entity.name.split()[-1].casefold())
-        found += [(key, m.start, m.end) for m in entity.mentions]
-    return found
-
-
-# Durations compare in days; a month is 28-31 days and a year 365-366, so "3 months"
-# meets "13 weeks" (91 days) and "90 days" but not "6 weeks".
-_DAYS: Final = MappingProxyType(
-    {
-        "seconds": (1 / 86400, 1 / 86400), "minutes": (1 / 1440, 1 / 1440),
-        "hours": (1 / 24, 1 / 24), "days": (1.0, 1.0), "weeks": (7.0, 7.0),
-        "months": (28.0, 31.0), "years": (365.0, 366.0),
-    }
-)  # fmt: skip
-_MEAN_DAYS: Final = MappingProxyType({"months": 30.44, "years": 365.25})
-# Short names of the written units of numbers.UNITS, by (compared unit, factor).
-_SHORT: Final = MappingProxyType(
-    {
-        ("km", 1.0): "km", ("km", 1.852): "nmi", ("km", 1.609344): "mi", ("km", 1e-3): "m",
-        ("km", 1e-5): "cm", ("km", 1e-6): "mm", ("km", 3.048e-4): "ft", ("km", 9.144e-4): "yd",
-        ("km2", 1.0): "km2", ("km2", 2.589988110336): "mi2", ("km2", 0.01): "ha",
-        ("km2", 0.0040468564224): "acres", ("km2", 1e-6): "m2", ("km2", 9.290304e-8): "ft2",
-        ("km/h", 1.0): "km/h", ("km/h", 1.609344): "mph", ("km/h", 1.852): "knots",
-        ("kg", 1000.0): "t", ("kg", 1.0): "kg", ("kg", 1e-3): "g",
-        ("kg", 0.45359237): "lb", ("kg", 0.028349523125): "oz",
-    }
-)  # fmt: skip
-
-
-def written_unit(q: Quantity) -> tuple[str | None, float]:
-    """The unit as the outlet wrote it and its size in the analyser's unit: "40 m" is
-    ("m", 0.001) of km; a unit without variants (percent, money, counts) is itself."""
-    if q.unit in _DAYS:
-        return q.unit, 1.0
-    for unit in UNITS:
-        if unit.unit != q.unit:
-            continue
-        if re.search(rf"(?<!\w)(?:{unit.pattern})(?![\w²³/])", q.text, re.IGNORECASE):
-            return _SHORT.get((unit.unit, unit.factor), unit.unit), unit.factor
-    return q.unit, 1.0
-
-
-# An age, as the analyser gives it: "46" after a name (no unit word written), "a
-# 46-year-old", "46 years old".
-_AGE_TEXT: Final = re.compile(r"^[^a-z]*$|years?[\s-]*old\b", re.IGNORECASE)
-_AGE: Final = "age"  # the unit ages are compared in: never a duration ("13 years" in prison)
-
-
-def _is_age(q: Quantity) -> bool:
-    return q.unit == "years" and _AGE_TEXT.search(q.text) is not None
-
-
-# The rest of an age split by a stray space in scraped text ("52-year- old"), after a
-# quantity the analyser read as the duration "52-year": the hyphen right after the
-# figure's "-year" ("20 years - old friends say": a dash after a duration, no age).
-_AGE_AFTER: Final = re.compile(r"-[^\S\n]*old\b", re.IGNORECASE)
-_YEAR_WORD: Final = ("-year", "-years")
-
-
-def _aged_after(q: Quantity, text: str) -> bool:
-    """Whether "- old" after a quantity written "N-year" makes it an age."""
-    return q.text.casefold().endswith(_YEAR_WORD) and _AGE_AFTER.match(text, q.end) is not None
-
-
-def _compared(
-    q: Quantity, opts: FactOptions, aged: bool = False
-) -> tuple[Quantity, float, float, str | None, float]:
-    """The quantity in the unit it is compared in (durations in days, ages in years of
-    their own), its interval there, and the unit it was written in with that unit's
-    size. ``aged``: the article goes on with an age's "- old" after the quantity."""
-    lo, hi = interval(q, opts)
-    if _is_age(q) or (aged and q.unit == "years"):
-        return replace(q, unit=_AGE), lo, hi, q.unit, 1.0
-    shown, scale = written_unit(q)
-    if q.unit is not None and q.unit in _DAYS:
-        low, high = _DAYS[q.unit]
-        mean = _MEAN_DAYS.get(q.unit, low)
-        days = replace(q, value=q.value * mean, unit="days")
-        return days, lo * low, hi * high, q.unit, mean
-    return q, lo, hi, shown, scale
-
-
-def _shares_without_sign(items: list[_Item], opts: FactOptions) -> list[_Item]:
-    """Figures without a unit read as percent where the story gives their measure in
-    percent and they are no whole number ("her 2019 city levy rate was 23.64" beside
-    "a levy rate of 23.6 percent"): a count of things is whole, a share need not be."""
-    shares = {i.head for i in items if i.quantity.unit == "percent"}
-    found = []
-    for item in items:
-        q = item.quantity
-        share = q.unit is None and item.head in shares and 0 < q.value <= 100
-        if share and not float(q.value).is_integer():
-            compared, lo, hi, shown, scale = _compared(replace(q, unit="percent"), opts)
-            found.append(replace(item, quantity=compared, lo=lo, hi=hi, shown=shown, scale=scale))
-        else:
-            found.append(item)
-    return found
-
-
 def _suffix_heads(a: str, b: str, min_suffix: int) -> bool:
     """Whether two heads are one word or one ends the other ("dockworkers" / "workers"),
     the shorter at least ``min_suffix`` letters."""
@@ -552,7 +249,7 @@ def _suffix_heads(a: str, b: str, min_suffix: int) -> bool:
     return len(short) >= min_suffix and long_.endswith(short)
 
 
-def _head_classes(items: Sequence[_Item], min_suffix: int) -> dict[tuple[str | None, str], str]:
+def _head_classes(items: Sequence[Item], min_suffix: int) -> dict[tuple[str | None, str], str]:
     """Map (unit, head) to a class representative: heads equal or one a suffix of the
     other (the shorter at least ``min_suffix`` letters) share a class."""
     parent: dict[tuple[str | None, str], tuple[str | None, str]] = {}
@@ -576,13 +273,11 @@ def _head_classes(items: Sequence[_Item], min_suffix: int) -> dict[tuple[str | N
     return {k: find(k)[1] for k in keys}
 
 
-def _slot_similarity(item: _Item, slot: _Slot, sim: npt.NDArray[np.float32]) -> float:
+def _slot_similarity(item: Item, slot: _Slot, sim: npt.NDArray[np.float32]) -> float:
     return max(float(sim[item.sentence, other.sentence]) for other in slot.items)
 
 
-def _place(
-    item: _Item, slots: list[_Slot], sim: npt.NDArray[np.float32], opts: FactOptions
-) -> None:
+def _place(item: Item, slots: list[_Slot], sim: npt.NDArray[np.float32], opts: FactOptions) -> None:
     """Put one item into the slot of its measure it belongs to, or a new one."""
     for slot in slots:  # the same figure repeated in one article
         if any(o.article == item.article and _same_figure(o, item) for o in slot.items) and not any(
@@ -608,7 +303,7 @@ def _place(
     slots.append(_Slot([item]))
 
 
-def _join_definite(item: _Item, slots: list[_Slot]) -> bool:
+def _join_definite(item: Item, slots: list[_Slot]) -> bool:
     """A small definite numeral ("the two turkeys") joins the fact of its measure where
     another source gives the same figure exactly ("pardoned two turkeys"); alone it
     starts none (a reference to a known set, not a reported figure). Whether it joined."""
@@ -624,7 +319,7 @@ def _join_definite(item: _Item, slots: list[_Slot]) -> bool:
     return False
 
 
-def _join_vague(item: _Item, slots: list[_Slot], sim: npt.NDArray[np.float32]) -> None:
+def _join_vague(item: Item, slots: list[_Slot], sim: npt.NDArray[np.float32]) -> None:
     """A vague plural ("scores of others injured") joins the fact of its measure, the
     most alike, where another source gives a figure it fits ("53 wounded"); it never
     makes a fact differ (``_conflicted`` passes it by) and alone starts none."""
@@ -640,13 +335,13 @@ def _join_vague(item: _Item, slots: list[_Slot], sim: npt.NDArray[np.float32]) -
         max(fitting, key=lambda s: _slot_similarity(item, s, sim)).items.append(item)
 
 
-def _worded(item: _Item) -> bool:
+def _worded(item: Item) -> bool:
     """Whether a figure is a vague word, hedged or not ("hundreds", "about hundreds")."""
     words = item.quantity.text.split()
     return item.vague or (bool(words) and parse_vague(words[-1]) is not None)
 
 
-def _outranks(own: _Item, vague: _Item, slot: _Slot, home: _Slot) -> bool:
+def _outranks(own: Item, vague: Item, slot: _Slot, home: _Slot) -> bool:
     """Whether a figure of the vague plural's own article keeps it out of ``slot``:
     a reading of it that the slot's figures do not fit (the vague word restates its
     article's own count: "up to 50 carts" ... "dozens of carts", beside another outlet's
@@ -669,7 +364,7 @@ def _outranks(own: _Item, vague: _Item, slot: _Slot, home: _Slot) -> bool:
 
 
 def _pair_definite(
-    items: Sequence[_Item], sim: npt.NDArray[np.float32], opts: FactOptions
+    items: Sequence[Item], sim: npt.NDArray[np.float32], opts: FactOptions
 ) -> list[_Slot]:
     """Definite numerals of ``definite_pair_min`` or more that joined no fact, paired
     across sources: the same figure of one head in sentences at least
@@ -696,7 +391,7 @@ def _pair_definite(
     return [s for s in slots if len({i.source for i in s.items}) > 1]
 
 
-def _conflicted(items: Sequence[_Item], strict: bool = False) -> bool:
+def _conflicted(items: Sequence[Item], strict: bool = False) -> bool:
     """Whether two figures from different sources are no readings of one measure, or
     (``strict``, for the status) cannot both hold."""
     together = _fits if strict else _readings
@@ -707,13 +402,13 @@ def _conflicted(items: Sequence[_Item], strict: bool = False) -> bool:
     )
 
 
-def _near(a: Sequence[_Item], b: Sequence[_Item], ratio: float) -> bool:
+def _near(a: Sequence[Item], b: Sequence[Item], ratio: float) -> bool:
     """Whether every figure of ``a`` is within ``ratio`` of every figure of ``b``."""
     values = [abs(i.quantity.value) for i in (*a, *b)]
     return min(values) > 0 and max(values) <= ratio * min(values)
 
 
-def _covered(items: Sequence[_Item], by: Sequence[_Item]) -> bool:
+def _covered(items: Sequence[Item], by: Sequence[Item]) -> bool:
     return all(any(_readings(x, y) for y in by) for x in items)
 
 
@@ -754,7 +449,7 @@ def _same_value(a: _Slot, b: _Slot) -> bool:
     return any(math.isclose(i.quantity.value, v, rel_tol=1e-9) for i in b.items for v in values)
 
 
-def _tied(x: _Item, y: _Item) -> bool:
+def _tied(x: Item, y: Item) -> bool:
     """Whether one article's two mentions of a figure can name one measure: one is a
     vote tally ("by a vote of 88 to 41" / "the 41 Liberals who voted for Lind": the
     tally's side counted again), or their heads are one word or one the other's ending
@@ -798,7 +493,7 @@ def _bridged(a: _Slot, b: _Slot) -> bool:
 _UNCOMMON_DIGITS: Final = 3
 
 
-def _one_thing(x: _Item, y: _Item) -> bool:
+def _one_thing(x: Item, y: Item) -> bool:
     """Whether two sources' figures may count one thing: neither is written with its
     counted noun, or their heads are tied (``_tied``: a tally's side, one word, one the
     other's ending). "117 survivors" / "117 homes", and "pulled 117" / "117 homes", are
@@ -807,14 +502,14 @@ def _one_thing(x: _Item, y: _Item) -> bool:
     return not (_counted_noun(x) or _counted_noun(y)) or _tied(x, y)
 
 
-def _counted_noun(item: _Item) -> bool:
+def _counted_noun(item: Item) -> bool:
     """Whether the figure's own words name what it counts ("117 survivors"), not the
     sentence around it (the verb of "pulled 117", the "tally" of "the tally at 137")."""
     about = (item.quantity.about or "").casefold()
     return bool(about) and about in item.quantity.text.casefold()
 
 
-def _uncommon(item: _Item) -> bool:
+def _uncommon(item: Item) -> bool:
     """Whether a figure is written exactly with at least ``_UNCOMMON_DIGITS``
     significant digits ("117", "1,240", "43.6")."""
     found = _WRITTEN.findall(item.quantity.text)
@@ -827,7 +522,7 @@ def _uncommon(item: _Item) -> bool:
 _WRITTEN: Final = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
-def _same_written(x: _Item, y: _Item) -> bool:
+def _same_written(x: Item, y: Item) -> bool:
     """Whether two figures are written with the same digits, two or more, in the same
     unit ("3,500 feet" / "a 3,500-foot fall"): the same words but for the unit's form.
     The floor is on the written figure, not on the value in the compared unit (3,500
@@ -888,13 +583,13 @@ def _merge_synonyms(
     return [slots[k] for k in range(len(slots)) if find(k) == k]
 
 
-def _status(material: StoryMaterial, items: Sequence[_Item]) -> FactStatus:
+def _status(material: StoryMaterial, items: Sequence[Item]) -> FactStatus:
     if material.sources(i.article for i in items) < 2:
         return "single"
     return "differ" if _conflicted(items, strict=True) else "agree"
 
 
-def _fact(material: StoryMaterial, items: list[_Item]) -> Fact:
+def _fact(material: StoryMaterial, items: list[Item]) -> Fact:
     items = sorted(items, key=lambda i: i.order)
     about = Counter(i.quantity.about or i.head for i in items).most_common(1)[0][0]
     # Shown in the unit every outlet wrote ("m" when all wrote metres, not the km they are
@@ -916,7 +611,7 @@ def _fact(material: StoryMaterial, items: list[_Item]) -> Fact:
     return Fact("", about, unit, _status(material, items), values)
 
 
-def _compared_unit(items: Sequence[_Item]) -> str | None:
+def _compared_unit(items: Sequence[Item]) -> str | None:
     """The unit the items' figures are compared in (the analyser's unit; days for
     durations)."""
     return items[0].quantity.unit
@@ -936,10 +631,10 @@ def compare_facts(material: StoryMaterial, options: FactOptions | None = None) -
     pair checks within each measure and unit.
     """
     opts = options or FactOptions()
-    items, sentences = _collect(material, opts)
+    items, sentences = collect_items(material, opts)
     if not items:
         return []
-    items = _shares_without_sign(items, opts)
+    items = shares_without_sign(items, opts)
     texts = [s.text for s in sentences]
     sim = LexicalSimilarity().matrix(texts, texts)
     classes = _head_classes(items, opts.min_suffix)
@@ -948,7 +643,7 @@ def compare_facts(material: StoryMaterial, options: FactOptions | None = None) -
         if not (item.definite or item.vague):
             key = (item.quantity.unit, classes[(item.quantity.unit, item.head)])
             _place(item, by_key.setdefault(key, []), sim, opts)
-    alone: dict[tuple[str | None, str], list[_Item]] = {}
+    alone: dict[tuple[str | None, str], list[Item]] = {}
     for item in items:
         if item.definite:
             key = (item.quantity.unit, classes[(item.quantity.unit, item.head)])
