@@ -1,7 +1,7 @@
 """Said-elsewhere benchmark: the exclusives of one story in which many outlets quote one
 official, each in words of its own.
 
-The "said elsewhere" rule (:class:`newsprism.reconcile.exclusives._SaidElsewhere`)
+The "said elsewhere" rule (:class:`newsprism.reconcile.exclusive_told.SaidElsewhere`)
 weighs each quote or claim with a speaker against every other source's sentences of that
 speaker, two texts at a time: one pair per candidate and other source. It once fitted a
 TF-IDF per pair (~20 ms loaded): ``--outlets`` 30 outlets quoting one official made
@@ -37,7 +37,7 @@ from typing import Any
 from _results import RESULTS, write_report
 from newsprism.analyze.analyzer import Analyzer
 from newsprism.model import Article, Story
-from newsprism.reconcile import exclusives
+from newsprism.reconcile import exclusive_told, exclusives
 from newsprism.reconcile.exclusive_details import StoryDetails
 from newsprism.reconcile.facts import compare_facts
 from newsprism.reconcile.material import StoryMaterial
@@ -125,7 +125,7 @@ def run(outlets: int, quotes: int, repeats: int) -> dict[str, Any]:
         *detailed,
         *plain,
     ]
-    rule = exclusives._SaidElsewhere(story, sentences, statements, elsewhere, options)
+    rule = exclusive_told.SaidElsewhere(story, sentences, statements, elsewhere, options)
     told = rule.told(candidates)
     return {
         "outlets": outlets,

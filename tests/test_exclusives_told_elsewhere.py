@@ -14,12 +14,9 @@ import pytest
 from newsprism.analyze.analyzer import Analyzer
 from newsprism.model import Article, Passage, Statement, Variant
 from newsprism.reconcile.exclusive_details import StoryDetails
-from newsprism.reconcile.exclusives import (
-    _AGENT_GAP,
-    _one_name,
-    _speaker_key,
-    find_exclusives,
-)
+from newsprism.reconcile.exclusive_people import _AGENT_GAP
+from newsprism.reconcile.exclusive_told import one_name, speaker_key
+from newsprism.reconcile.exclusives import find_exclusives
 from newsprism.reconcile.facts import compare_facts
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.roster import story_names
@@ -255,7 +252,7 @@ def test_relative_of_one_surname_is_another_speaker(
     ],
 )
 def test_speaker_keys(a: str, b: str, one: bool) -> None:
-    assert _one_name(_speaker_key(a), _speaker_key(b)) is one
+    assert one_name(speaker_key(a), speaker_key(b)) is one
 
 
 def test_agent_gap_reads_a_long_run_of_capitals_at_once() -> None:

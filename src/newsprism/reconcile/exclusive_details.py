@@ -43,7 +43,7 @@ from itertools import pairwise
 
 from newsprism.analyze.aliases import fold_key
 from newsprism.analyze.numbers import parse_vague
-from newsprism.model import Passage, Quantity
+from newsprism.model import Passage, Quantity, Statement
 from newsprism.reconcile.figures import compatible
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.roster import StoryNames
@@ -194,6 +194,18 @@ def details_of(
         tuple(dict.fromkeys(dates)),
         _quotes(passage.text, quoted),
         frozenset(_inflection_stem(w) for w in _WORD.findall(passage.text)),
+    )
+
+
+def overlaps(a: Passage, b: Passage) -> bool:
+    """Whether two passages share a character of one article."""
+    return a.article == b.article and a.start < b.end and b.start < a.end
+
+
+def single_source(material: StoryMaterial, statement: Statement) -> bool:
+    """Whether all of a statement's variants come from one source."""
+    return bool(statement.variants) and (
+        material.sources(v.passage.article for v in statement.variants) == 1
     )
 
 

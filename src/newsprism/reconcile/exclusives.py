@@ -56,16 +56,15 @@
     or the writer's own voice outside quote marks ("I", "we", "my", "our", "you": a
     blog's asides, initials such as "F.B.I." aside; this rule applies to ``fact`` too).
 
-Said elsewhere: a quote or a claim that holds a variant of a statement is not exclusive
-when another source gives that speaker (by surname, and the same given name where both
-names give one: "Ann Roos" is not "Ben Roos"; a surname particle or a title the
-roster does not know is no given name: "de Roos", "Harbourmaster Ansel Roos") words that
-resemble it, all the
+Said elsewhere: a quote or a claim that holds a variant of a statement is not exclusive when
+another source gives that speaker (by surname, and the same given name where both names give
+one: "Ann Roos" is not "Ben Roos"; a surname particle or a title the roster does not know is
+no given name: "de Roos", "Harbourmaster Ansel Roos") words that resemble it, all the
 sentences holding them taken together, by the lexical test of claims
-(:class:`_SaidElsewhere`): one outlet reports as speech what another quotes over
-several sentences ("said he thought someone had got into his mailbox" / ""somebody
-broke into my mailbox," he told a radio host ... "it was a joke""), which statement
-pairing leaves apart.
+(:class:`~newsprism.reconcile.exclusive_told.SaidElsewhere`): one outlet reports as speech
+what another quotes over several sentences ("said he thought someone had got into his
+mailbox" / ""somebody broke into my mailbox," he told a radio host ... "it was a joke""),
+which statement pairing leaves apart.
 
 Sentences are the analyser's, split at line breaks (a sentence may run across a
 paragraph break) and trimmed. Repeats are dropped: a passage overlapping one already
@@ -85,7 +84,6 @@ from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Final
@@ -93,8 +91,6 @@ from typing import Final
 import numpy as np
 import numpy.typing as npt
 
-from newsprism.analyze.aliases import fold_key, strip_title
-from newsprism.analyze.quote_cues import CUE_VERBS, INDIRECT_KINDS
 from newsprism.model import (
     Exclusive,
     ExclusiveKind,
@@ -107,12 +103,13 @@ from newsprism.reconcile.exclusive_details import (
     StoryDetails,
     clause_around,
     free_parts,
-    new_details,
-    spelled_alike,
+    overlaps,
+    single_source,
 )
+from newsprism.reconcile.exclusive_people import person_exclusives
+from newsprism.reconcile.exclusive_told import SaidElsewhere
 from newsprism.reconcile.facts import FactOptions, values_compatible
-from newsprism.reconcile.material import StoryMaterial, outlet_key
-from newsprism.reconcile.pair_lexical import PairLexical
+from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.roster import build_roster, story_names
 from newsprism.reconcile.similarity import LexicalSimilarity, TextSimilarity
 
@@ -124,7 +121,6 @@ logger = logging.getLogger(__name__)
 _QUOTED = re.compile(r"[“\"«„][^“”\"«»„]*[”\"»“]")
 # "I" with a dot beside it is an initial ("F.B.I.", "I.R.S."), not the writer.
 _FIRST_PERSON = re.compile(r"(?<!\.)\b(?:I(?!\.)|[Ww]e|[Mm]y|[Oo]ur|[Yy]ou)\b")
-_POSSESSIVE = re.compile(r"['’]s\b")
 _KIND_ORDER: dict[ExclusiveKind, int] = {"fact": 0, "quote": 1, "person": 2, "claim": 3}
 _PRIORITY: dict[ExclusiveKind, int] = {"quote": 0, "fact": 1, "person": 2, "claim": 3}
 
@@ -200,15 +196,11 @@ class ExclusiveOptions:
     min_words: int = 6
 
 
-def _overlaps(a: Passage, b: Passage) -> bool:
-    return a.article == b.article and a.start < b.end and b.start < a.end
-
-
 def _sentence_of(material: StoryMaterial, passage: Passage) -> Passage:
     found = material.sentence_at(passage.article, passage.start)
     if found is None:
         return passage
-    pieces = [p for p in material.pieces(found) if _overlaps(p, passage)]
+    pieces = [p for p in material.pieces(found) if overlaps(p, passage)]
     return pieces[0] if pieces else passage
 
 
@@ -217,7 +209,7 @@ def _multi_source_spans(
 ) -> list[Passage]:
     """Passages other sources also carry: variants of statements and figures of facts
     with two or more sources."""
-    found = [v.passage for s in statements if not _single_source(material, s) for v in s.variants]
+    found = [v.passage for s in statements if not single_source(material, s) for v in s.variants]
     found += [
         v.passage
         for f in facts
@@ -252,292 +244,18 @@ def _fact_exclusives(
         ]
         if any(values_compatible(value, q, fact.unit, options) for q in theirs):
             continue
-        if any(_overlaps(value.passage, p) for p in shared):
+        if any(overlaps(value.passage, p) for p in shared):
             continue  # a figure inside words other sources report
         if elsewhere.given_elsewhere(value.passage, value.value, fact.about):
             continue
         sentence = _sentence_of(material, value.passage)
         blocked = elsewhere.blocked_in(sentence, shared)
-        if any(_overlaps(value.passage, b) for b in blocked):
+        if any(overlaps(value.passage, b) for b in blocked):
             continue  # a conversion of a figure others give ("1,700ft (580m)")
         clause = clause_around(material, sentence, value.passage, blocked)
         if clause is not None and not _first_person(clause.text):
             result.append(Exclusive("fact", clause))
     return result
-
-
-def _first_mention(material: StoryMaterial, entry: RosterEntry) -> Passage | None:
-    keys = {fold_key(n) for n in (entry.name, *entry.aliases)}
-    for article in entry.articles:
-        analysis = material.analysis(article)
-        if analysis is None:
-            continue
-        mentions = [
-            m
-            for e in analysis.entities
-            if e.type == "PERSON" and fold_key(e.name) in keys
-            for m in e.mentions
-        ]
-        if mentions:
-            first = min(mentions, key=lambda m: m.start)
-            return material.passage(article, first.start, first.end)
-    return None
-
-
-def _person_exclusives(
-    material: StoryMaterial, roster: Sequence[RosterEntry], statements: Sequence[Statement]
-) -> list[Exclusive]:
-    result = []
-    outlets = {outlet_key(a.outlet) for a in material.articles if a.outlet}
-    speakers = {
-        fold_key(s.speaker) for s in statements if s.speaker and not _single_source(material, s)
-    }
-    shared = [v.passage for s in statements if not _single_source(material, s) for v in s.variants]
-    for entry in roster:
-        if entry.type != "PERSON" or material.sources(entry.articles) != 1:
-            continue
-        if _names_an_outlet(entry, outlets):
-            continue  # "documents seen by the Tribune": a paper, not a person
-        if speakers & {fold_key(n) for n in (entry.name, *entry.aliases)}:
-            continue  # their words are reported by others: the name only attributes them
-        if _part_of_other_name(material, entry, roster):
-            continue
-        mention = _first_mention(material, entry)
-        if mention is None or any(_overlaps(mention, p) for p in shared):
-            continue  # named only inside words other sources report too
-        if _beside_shared_words(material, mention, shared, entry, statements):
-            continue
-        result.append(Exclusive("person", mention))
-    return result
-
-
-def _beside_shared_words(
-    material: StoryMaterial,
-    mention: Passage,
-    shared: Sequence[Passage],
-    entry: RosterEntry,
-    statements: Sequence[Statement],
-) -> bool:
-    """Whether the name only frames words other sources report (a variant of a
-    statement of two or more sources in the name's sentence, not spoken by this person
-    there): it stands in the attribution of speech (:func:`_in_attribution`: "told a
-    reporter, Ivo Brandt, that ...", "asked by the host Ivo Brandt", "Ivo Brandt of
-    Kelmar TV reported", a firm "Brandt & Holm"). A person newly named in such a
-    sentence with a verb of their own ("after naming the guard as Ivo Brandt, the chief
-    said ...") is news, and stays. Read off the development golds: of 10 wrong person
-    exclusives, 4 were framing names; the sentence alone (any name beside shared
-    words) also dropped 1 of 72 right ones (review s31/1, finding 3)."""
-    sentence = material.sentence_at(mention.article, mention.start)
-    if sentence is None or not any(_overlaps(sentence, p) for p in shared):
-        return False
-    keys = {fold_key(n) for n in (entry.name, *entry.aliases)}
-    speaks = any(
-        s.speaker is not None
-        and fold_key(s.speaker) in keys
-        and any(_overlaps(sentence, v.passage) for v in s.variants)
-        for s in statements
-    )
-    return not speaks and _in_attribution(material, sentence, mention, shared)
-
-
-# Reporting verbs of speech, stance and writing (the analyser's, by lemma), and the
-# verbs and nouns of a conversation: the words an addressee or asker is attached to.
-_SPEECH_LEMMAS: Final = frozenset(
-    {lemma for lemma, kind in CUE_VERBS.items() if kind in INDIRECT_KINDS}
-    | {"speak", "talk", "interview", "chat", "conversation"}
-)
-# Of those, the verbs whose bare object is the one spoken to ("told Ivo Brandt"); the
-# others take them after "to", "with" or "by" ("said to", "spoke with", "asked by"). A
-# bare object of "said" ("said Ivo Brandt was hurt") is the reported clause's subject.
-_ADDRESSEE_OBJECT: Final = frozenset(
-    {"tell", "ask", "assure", "email", "text", "interview", "answer"}
-)
-_IRREGULAR: Final = {
-    "told": "tell", "said": "say", "wrote": "write", "written": "write",
-    "spoke": "speak", "spoken": "speak",
-}  # fmt: skip
-_LINKS: Final = frozenset({"to", "with", "by"})
-# Plural nouns of negotiation, not speech to a listener: "held talks with rebel leader
-# Ivo Brandt" names a party to the talks (review s31, open finding).
-_NOT_SPEECH: Final = frozenset({"talks"})
-# The name as the subject of a clause of its own (after an optional ", 41,"): a finite
-# verb, an auxiliary or a regular past form, follows it ("told reporters Ivo Brandt, 41,
-# was wounded": Ivo Brandt is news, not the one told). A past form then followed by
-# "by" or a comma is a participle describing the name ("told Ivo Brandt, 41, reached by
-# phone, that ...": the one told, review s32 finding 10).
-_OWN_CLAUSE = re.compile(
-    r"(?:\s*,\s*\d{1,3}\s*,)?\s+(?:was|were|is|are|had|has|have|will|would|could|can|"
-    r"may|might|must|should|did|does|died|[a-z]{3,}ed(?!\s*,|\s+by\b))\b"
-)
-_DETERMINERS: Final = frozenset({"the", "a", "an", "his", "her", "their", "its", "our"})
-# At most this many words (a role: "the veteran reporter") between the speech word and
-# the name; a longer span holds a phrase of its own.
-_FRAME_WORDS: Final = 3
-# Words that open a clause of the name's own between the speech word and the name, or
-# a phrase the name completes ("told the family of Ivo Brandt": the family was told).
-_CLAUSE_WORDS: Final = frozenset(
-    {"that", "whether", "who", "whom", "which", "when", "as", "and", "or", "but", "if"}
-    | {"of", "for", "about", "on", "in", "at", "from", "after", "before", "against"}
-)
-# Words (with their apostrophes, dots, hyphens) and single punctuation marks.
-_TOKEN = re.compile(r"[\w'’&.-]+|[^\w\s]")
-# After the name, before the cue: nothing, the name's outlet or firm ("Ivo Brandt of
-# Kelmar TV reported"), or one adverb ("Ivo Brandt also reported"); not a conjunction
-# ("talks with Ivo Brandt and said": the cue's agent is the sentence's subject).
-_AGENT_GAP = re.compile(
-    r"[\s,]*(?:(?:of|from|at|for)\s+[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*)?[\s,]*"
-    r"(?:(?!(?:and|or|but|nor|who|which|that)\s)[a-z]+(?<!ed)(?<!ing)\s+)?"
-)
-# Longest text between an agent's name and the cue worth reading (a firm of a few words).
-_AGENT_REACH: Final = 60
-# A name between a determiner and a common noun modifies the noun ("the Brandt tax
-# plan"): it names a thing, not a person in the news.
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
-_NOUN_AFTER = re.compile(r"\s+[a-z]")
-
-
-def _speech_lemma(word: str) -> str | None:
-    """The speech lemma a word form may be ("told", "speaking", "asked", "interview")."""
-    w = word.lower()
-    if w in _NOT_SPEECH:
-        return None
-    forms = {w, _IRREGULAR.get(w, w)}
-    for end, repl in (("ies", "y"), ("ied", "y"), ("s", ""), ("ed", ""), ("d", ""),
-                      ("ing", ""), ("ing", "e")):  # fmt: skip
-        if w.endswith(end) and len(w) > len(end) + 2:
-            stem = w[: -len(end)] + repl
-            forms |= {stem, stem[:-1]} if stem[-1:] == stem[-2:-1] else {stem}
-    found = forms & _SPEECH_LEMMAS
-    return min(found) if found else None
-
-
-def _addressed(before: str) -> bool:
-    """Whether the text before a name ends with a speech word and the name's frame as
-    its addressee or asker, no verb of the name's own between: "told ", "speaking to
-    the reporter ", "asked by the host ", "in an interview with a reporter, "."""
-    tokens = _TOKEN.findall(before[-120:])
-    words = 0
-    linked = False
-    for n, token in enumerate(reversed(tokens)):
-        if token == ",":
-            if n:  # only an apposition's comma, just before the name
-                return False
-            continue
-        lemma = _speech_lemma(token)
-        if lemma is not None:
-            return linked or lemma in _ADDRESSEE_OBJECT
-        low = token.lower()
-        if low in _LINKS:
-            linked = True
-            continue
-        if low in _DETERMINERS:
-            continue
-        words += 1
-        # an outlet's possessive is a role word ("said to Kelmar News' ", "told TV4's ")
-        bare = _POSSESSIVE.sub("", token).rstrip("'’")
-        # a verb form or a clause's word between: the name has a phrase of its own
-        if linked or words > _FRAME_WORDS or not bare.isalnum() or low.endswith(("ed", "ing")):
-            return False
-        if low in _CLAUSE_WORDS:
-            return False
-    return False
-
-
-def _in_attribution(
-    material: StoryMaterial, sentence: Passage, mention: Passage, shared: Sequence[Passage]
-) -> bool:
-    """Whether the name stands in the attribution of speech in its sentence: inside a
-    quote's cue ("told the reporter Ivo Brandt"), just before the cue of a shared quote
-    as its agent (not a witness's own cue in the same sentence), the
-    addressee or asker of a speech word (:func:`_addressed`), a modifier of a common noun
-    ("the Brandt tax plan"), or inside a firm's name."""
-    analysis = material.analysis(mention.article)
-    if analysis is None:
-        return False
-    text = material.by_id[mention.article].text
-    # The subject of a clause of its own is never the one told, wherever the cue ends.
-    listener = _OWN_CLAUSE.match(text, mention.end) is None
-    for q in analysis.quotes:
-        if q.cue_start is None or q.cue_end is None:
-            continue
-        if not sentence.start <= q.cue_start < sentence.end:
-            continue
-        if listener and q.cue_start <= mention.start and mention.end <= q.cue_end:
-            return True
-        if (
-            mention.end <= q.cue_start <= mention.end + _AGENT_REACH
-            and any(
-                p.article == mention.article and q.start < p.end and p.start < q.end for p in shared
-            )
-            and _AGENT_GAP.fullmatch(text[mention.end : q.cue_start])
-        ):
-            return True
-    before = text[sentence.start : mention.start]
-    if (listener and _addressed(before)) or (
-        _DETERMINER_BEFORE.search(before) and _NOUN_AFTER.match(text, mention.end)
-    ):
-        return True
-    return any(
-        e.type == "ORG"
-        and any(m.start <= mention.start and mention.end <= m.end for m in e.mentions)
-        for e in analysis.entities
-    )
-
-
-def _name_words(name: str) -> list[str]:
-    """A name's words after a leading title, up to a possessive ("President Anton" ->
-    Anton; "Ansel Roos's levy" -> Ansel Roos)."""
-    name = _POSSESSIVE.split(strip_title(name) or name)[0]
-    return [fold_key(w) for w in name.split() if fold_key(w)]
-
-
-def _part_of_other_name(
-    material: StoryMaterial, entry: RosterEntry, roster: Sequence[RosterEntry]
-) -> bool:
-    """Whether a one-source person is a piece of a person another source names: the
-    given name alone ("Jonas" beside "Jonas Merrick", a cut "President Anton") or a
-    full name with words the parse ran on ("Ansel Roos's levy"; a name equal to
-    another's once cut is that person, or the roster would have merged them)."""
-    source = material.source_of(entry.articles[0])
-    fulls = [
-        _name_words(name)
-        for other in roster
-        if other.type == "PERSON" and any(material.source_of(a) != source for a in other.articles)
-        for name in (other.name, *other.aliases)
-    ]
-    others = [f for f in fulls if f]
-    fulls = [f for f in fulls if len(f) > 1]
-    for name in (entry.name, *entry.aliases):
-        words = _name_words(name)
-        if any(_respelled(words, f) for f in others):
-            return True
-        if len(words) == 1 and len({tuple(f) for f in fulls if f[0] == words[0]}) == 1:
-            return True
-        if len(words) > 1 and any(f == words[: len(f)] for f in fulls):
-            return True
-    return False
-
-
-def _respelled(words: list[str], other: list[str]) -> bool:
-    """Whether ``words`` name ``other`` spelled differently ("Marlowe" / "Marlow"); a
-    surname alone is compared with the other's surname ("Halvorsen" / "Anders
-    Halvorson")."""
-    if len(words) == 1 and len(other) > 1:
-        other = other[-1:]
-    return (
-        len(words) == len(other)
-        and words != other
-        and all(a == b or spelled_alike(a, b) for a, b in zip(words, other, strict=True))
-    )
-
-
-def _names_an_outlet(entry: RosterEntry, outlets: set[str]) -> bool:
-    """Whether the name (or an alias) is an outlet of the story or a word of one."""
-    words = {w for key in outlets for w in key.split()}
-    return any(
-        outlet_key(name) in outlets or (" " not in name and name.casefold() in words)
-        for name in (entry.name, *entry.aliases)
-    )
 
 
 def _carries_detail(material: StoryMaterial, sentence: Passage) -> bool:
@@ -685,164 +403,6 @@ class _Novelty:
         ]
 
 
-# Generational suffixes: "Tom Hale Jr." is a Hale, not a "Jr".
-_SUFFIXES: Final = frozenset({"jr", "sr", "ii", "iii", "iv"})
-
-
-def _speaker_key(name: str) -> str:
-    """A speaker's name words, folded, after a title and less a generational suffix
-    ("Mayor Ansel Roos" -> "ansel roos", "Tom Hale Jr." -> "tom hale"): pages name one
-    person in full, by surname or with a title, and the roster folds only the names it
-    can link."""
-    words = fold_key(" ".join(_less_particles((strip_title(name) or name).split()))).split()
-    while len(words) > 1 and words[-1] in _SUFFIXES:
-        words.pop()
-    return " ".join(words)
-
-
-# Surname particles: "Ansel de Roos" and "de Roos" are one person, the particle no
-# given name. Several are given names too ("Al", "Van", "Le", "Da"): which one a word is
-# is decided by its case as written (:func:`_less_particles`).
-_PARTICLES: Final = frozenset(
-    {"de", "del", "della", "der", "den", "di", "da", "du", "la", "le", "van", "von", "ter",
-     "ten", "bin", "al", "el"}
-)  # fmt: skip
-
-
-def _less_particles(words: list[str]) -> list[str]:
-    """A name's words as written, less surname particles before the surname: a particle
-    word written in lower case ("de Roos", "Ansel van der Berg"), or capitalised after a
-    given name ("Ansel Van Roos"). A capitalised first word is a given name ("Al Roos",
-    "Van Roos" are no relatives of any Roos, review s32 finding 1)."""
-    return [
-        w for n, w in enumerate(words)
-        if n == len(words) - 1
-        or fold_key(w) not in _PARTICLES
-        or not (w.islower() or n > 0)
-    ]  # fmt: skip
-
-
-def _given_names(words: list[str]) -> list[str]:
-    """The words before the surname (particles are left out of the key; an unknown
-    title stays a word)."""
-    return words[:-1]
-
-
-def _one_name(a: str, b: str) -> bool:
-    """Whether two speaker keys name one person: the same surname (or spelled alike),
-    and where both give a given name, a given name of one is among the other's words
-    before the surname, or its initial ("ansel roos" / "roos" / "a roos" / "ansel de
-    roos" / "harbourmaster ansel roos": a title strip_title does not know stays a word;
-    not "ann roos" / "ben roos": relatives of one surname speak in the same stories,
-    review s31/1 finding 6)."""
-    x, y = a.split(), b.split()
-    if not x or not y or not (x[-1] == y[-1] or spelled_alike(x[-1], y[-1])):
-        return False
-    gx, gy = _given_names(x), _given_names(y)
-    if not gx or not gy:
-        return True
-    # A whole given name anywhere before the surname; an initial only as the first given
-    # name ("ann b roos" is not "ben roos").
-    first, other = sorted((gx[0], gy[0]), key=len)
-    initial = len(first) == 1 and other.startswith(first)
-    return initial or any(len(g) > 1 and g == h for g in gx for h in gy)
-
-
-class _SaidElsewhere:
-    """Whether another source reports a candidate's speaker saying the same thing in
-    other words (see the module doc): the candidate (a quote, or a claim holding a
-    statement variant) against all the sentences in which one other source gives that
-    speaker's statements, taken together, by the lexical test of claims
-    (:class:`_Novelty`, whatever the similarity: a dense cosine of a sentence against a
-    speaker's several sentences is not calibrated). Cost: a look-up per variant, one
-    tokenisation per candidate with a speaker and per (speaker, source) text, and a pass
-    over two texts' terms per candidate and other source giving that speaker
-    (:class:`~newsprism.reconcile.pair_lexical.PairLexical`: no TF-IDF fit per pair)."""
-
-    def __init__(
-        self,
-        material: StoryMaterial,
-        sentences: Sequence[Passage],
-        statements: Sequence[Statement],
-        elsewhere: StoryDetails,
-        options: ExclusiveOptions,
-    ) -> None:
-        self._material = material
-        self._elsewhere = elsewhere
-        self._options = options
-        self._sentences = sentences
-        pieces: dict[str, list[tuple[int, int]]] = {}
-        for n, sentence in enumerate(sentences):
-            pieces.setdefault(sentence.article, []).append((sentence.start, n))
-        for found in pieces.values():
-            found.sort()
-        # Per article, the (variant, speaker key) pairs; per (speaker key, source), the
-        # indices of the sentences holding that speaker's variants.
-        self._variants: dict[str, list[tuple[Passage, str]]] = {}
-        self._said: dict[tuple[str, str], set[int]] = {}
-        for statement in statements:
-            if not statement.speaker:
-                continue
-            key = _speaker_key(statement.speaker)
-            for v in statement.variants:
-                p = v.passage
-                self._variants.setdefault(p.article, []).append((p, key))
-                held = self._said.setdefault((key, material.source_of(p.article)), set())
-                starts = pieces.get(p.article, [])
-                first = max(bisect_right(starts, (p.start, len(sentences))) - 1, 0)
-                for start, n in starts[first:]:
-                    if start >= p.end:
-                        break
-                    if _overlaps(sentences[n], p):
-                        held.add(n)
-
-    def _speakers(self, passage: Passage) -> set[str]:
-        return {key for p, key in self._variants.get(passage.article, ()) if _overlaps(passage, p)}
-
-    def told(self, passages: Sequence[Passage]) -> list[bool]:
-        """Per passage: whether another source gives its speaker's words (see above)."""
-        asked = [(n, p, self._speakers(p)) for n, p in enumerate(passages)]
-        asked = [x for x in asked if x[2]]
-        found = [False] * len(passages)
-        groups = [g for g, indices in self._said.items() if indices]
-        if not asked or not groups:
-            return found
-        joints = [" ".join(self._sentences[n].text for n in sorted(self._said[g])) for g in groups]
-        # Each text tokenised once; a pair is weighed on its two texts alone (below).
-        pairs = PairLexical([*joints, *(p.text for _, p, _ in asked)])
-        opts = self._options
-        for row, (n, passage, speakers) in enumerate(asked, start=len(joints)):
-            source = self._material.source_of(passage.article)
-            for column, (key, other) in enumerate(groups):
-                if other == source or not any(_one_name(key, k) for k in speakers):
-                    continue
-                # Weighed on the two texts alone: against the story's sentences, the
-                # story's names and topic words weigh nothing, and a retelling in other
-                # words shares little else (calibration gold: 10 wrong exclusives left
-                # against 13 with the story's weights, development the same).
-                score = pairs.cosine(row, column)
-                if score >= opts.lexical_alone or (
-                    score >= opts.lexical and self._carried(passage, self._said[(key, other)])
-                ):
-                    found[n] = True
-                    break
-        return found
-
-    def _carried(self, passage: Passage, indices: Iterable[int]) -> bool:
-        mine = self._elsewhere.details(passage)
-        if not mine.count():
-            return True
-        theirs = [self._elsewhere.sentence_details(n) for n in indices]
-        new = new_details(mine, theirs)
-        return 1.0 - len(new) / mine.count() >= self._options.lexical_details
-
-
-def _single_source(material: StoryMaterial, statement: Statement) -> bool:
-    return bool(statement.variants) and (
-        material.sources(v.passage.article for v in statement.variants) == 1
-    )
-
-
 def _quote_candidates(
     material: StoryMaterial,
     statements: Sequence[Statement],
@@ -857,7 +417,7 @@ def _quote_candidates(
     candidates = [
         s.variants[0].passage
         for s in statements
-        if _single_source(material, s) and any(v.direct for v in s.variants)
+        if single_source(material, s) and any(v.direct for v in s.variants)
     ]
     if not candidates:
         return []
@@ -865,7 +425,7 @@ def _quote_candidates(
     return [
         q
         for q in candidates
-        if not any(_overlaps(q, p) for p in shared) and not elsewhere.in_sentence(q)
+        if not any(overlaps(q, p) for p in shared) and not elsewhere.in_sentence(q)
     ]
 
 
@@ -885,7 +445,7 @@ def _claim_candidates(
     # against every statement variant of the story it was quadratic in the story).
     blocked: dict[str, list[Passage]] = {}
     for s in statements:
-        if not _single_source(material, s) or any(v.direct for v in s.variants):
+        if not single_source(material, s) or any(v.direct for v in s.variants):
             for v in s.variants:
                 blocked.setdefault(v.passage.article, []).append(v.passage)
     shared = [
@@ -901,7 +461,7 @@ def _claim_candidates(
             sentence.text.endswith(("?", ":"))
             or _first_person(sentence.text)
             or _ABOUT_PAGE.search(sentence.text)
-            or any(_overlaps(sentence, b) for b in blocked.get(sentence.article, ()))
+            or any(overlaps(sentence, b) for b in blocked.get(sentence.article, ()))
         ):
             continue
         parts = free_parts(material, sentence, elsewhere.blocked_in(sentence, shared))
@@ -924,7 +484,7 @@ def _repeats(material: StoryMaterial, item: Exclusive, kept: Exclusive, source: 
     (one inside the other) in a copy from the same source; names only repeat names."""
     if (item.kind == "person") != (kept.kind == "person"):
         return False
-    if _overlaps(item.passage, kept.passage):
+    if overlaps(item.passage, kept.passage):
         return True
     a, b = item.passage.text, kept.passage.text
     return material.source_of(kept.passage.article) == source and (a in b or b in a)
@@ -978,7 +538,7 @@ def find_exclusives(
     # the story's sentences once; its cache serves the second), one for the plain claims.
     novelty = _Novelty(material, sentences, similarity, elsewhere, opts)
     novel = novelty.novel([*quotes, *detailed]) + novelty.novel(plain)
-    told = _SaidElsewhere(material, sentences, statements, elsewhere, opts).told([*quotes, *claims])
+    told = SaidElsewhere(material, sentences, statements, elsewhere, opts).told([*quotes, *claims])
     novel = [n and not t for n, t in zip(novel, told, strict=True)]
     found = [
         *_fact_exclusives(material, facts, statements, elsewhere),
@@ -987,7 +547,7 @@ def find_exclusives(
             for q, n in zip(quotes, novel, strict=False)
             if n and not elsewhere.quote_carried(q)
         ),
-        *_person_exclusives(material, people, statements),
+        *person_exclusives(material, people, statements),
         *(Exclusive("claim", c) for c, n in zip(claims, novel[len(quotes) :], strict=True) if n),
     ]
     result = _one_per_source(material, found)

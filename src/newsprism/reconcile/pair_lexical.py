@@ -4,7 +4,7 @@ set of texts.
 :class:`~newsprism.reconcile.similarity.LexicalSimilarity` fits its TF-IDF on the texts
 compared; called on one pair at a time it refits per pair (about 20 ms on a loaded
 machine), and the "said elsewhere" exclusives rule
-(:class:`~newsprism.reconcile.exclusives._SaidElsewhere`) asks one pair per candidate and
+(:class:`~newsprism.reconcile.exclusive_told.SaidElsewhere`) asks one pair per candidate and
 other source: 30 outlets quoting one official made ~8,700 fits. With two texts the fit is
 known in closed form, so :class:`PairLexical` counts each text's terms once and scores a
 pair from the two counts: the same TF-IDF (stems, and character 4-grams inside word
