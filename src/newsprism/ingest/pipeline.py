@@ -51,6 +51,7 @@ from newsprism.ingest.decode import (
     gunzip,
     meta_charset,
     open_maybe_gzip,
+    utf16_encoding,
 )
 from newsprism.ingest.feed import LinkReader, read_feed
 from newsprism.ingest.fetch import fetch, make_client
@@ -348,7 +349,7 @@ def _read_bytes(
     kind = declared or format_from_content(data[:SNIFF_BYTES])
     if _is_own_report(data, kind):
         raise UnsupportedInput(source, OWN_OUTPUT)
-    if _OPML.match(data[:SNIFF_BYTES]):
+    if _is_opml(data[:SNIFF_BYTES]):
         raise UnsupportedInput(source, OPML_LIST)
     if kind in _RECORD_FORMATS:
         context.record_files.add(source)
@@ -390,6 +391,17 @@ _OPML = re.compile(
     rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.{0,2000}?-->\s*)*<opml\b",
     re.I | re.S,
 )
+
+
+def _is_opml(head: bytes) -> bool:
+    """Whether ``head`` starts an OPML list, UTF-16 ones (Windows' "Unicode") included:
+    one was read as a feed and failed "feed has no entries"."""
+    utf16 = utf16_encoding(head)
+    if utf16 is not None:
+        head = head.decode(utf16, errors="ignore").encode("utf-8")
+    return _OPML.match(head) is not None
+
+
 OPML_LIST = "an OPML list of feeds, not an article (newsprism watch reads the feeds it names)"
 
 

@@ -70,7 +70,7 @@ def is_page_asset(path: str) -> bool:
     return os.path.splitext(name)[1] in _PAGE_ASSET_SUFFIXES  # noqa: PTH122
 
 
-def _file_url_path(value: str) -> str | None:
+def file_url_path(value: str) -> str | None:
     """The path of a ``file:`` URL on this machine ("file:///tmp/a%20b.html" and the
     one-slash form "file:/tmp/a%20b.html" -> "/tmp/a b.html"), else None: it was "no
     such file, folder or URL" for a file that is there. A file URL naming another host
@@ -86,7 +86,7 @@ def _file_url_path(value: str) -> str | None:
 def expand_inputs(values: Iterable[str]) -> Iterator[Input | IngestFailure]:
     """Each argument as one or more inputs, or a failure when it names nothing."""
     # A browser's address of a saved page (file://) stands for the file itself.
-    for value in (_file_url_path(v) or v for v in values):
+    for value in (file_url_path(v) or v for v in values):
         if not value.strip():  # "$DIR" unset in a script: Path("") is the working folder
             yield IngestFailure(repr(value), "an empty path (nothing named)")
         elif value == STDIN:

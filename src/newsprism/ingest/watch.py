@@ -38,6 +38,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
+import re
 import stat
 import time
 from collections import Counter
@@ -52,14 +53,14 @@ import httpx
 from lxml import etree
 
 from newsprism.errors import InputError, MalformedInput, UnsupportedInput, describe
-from newsprism.ingest.decode import check_size, decode_text
+from newsprism.ingest.decode import check_size, decode_text, utf16_encoding
 from newsprism.ingest.feed import read_feed_entries
 from newsprism.ingest.fetch import _read_limited, fetch, make_client
 from newsprism.ingest.html import read_html
 from newsprism.ingest.language import LanguageDetector
 from newsprism.ingest.pipeline import DEFAULT_MAX_BYTES, build_article
 from newsprism.ingest.records import declared_charset
-from newsprism.ingest.sources import is_url
+from newsprism.ingest.sources import file_url_path, is_url
 from newsprism.model import Article, IngestFailure, RawDocument
 from newsprism.store import FeedState, Store
 
@@ -162,6 +163,9 @@ def plan_feeds(values: Iterable[str]) -> tuple[list[str], list[IngestFailure]]:
 def _feeds_named(value: str) -> list[str]:
     if is_url(value):
         return [value]
+    # A browser's address of a feed file (file:///...) names the file, as for ingest: it
+    # was "no such feed file or OPML list" for a file that is there.
+    value = file_url_path(value) or value
     path = Path(value)
     if path.is_dir():  # it was "no such feed file", of a folder that is there
         raise MalformedInput(value, "a folder, not a feed file or OPML list (name the files)")
@@ -170,14 +174,14 @@ def _feeds_named(value: str) -> list[str]:
     try:
         with path.open("rb") as handle:  # a feed file's first bytes; an OPML list whole
             data = handle.read(_OPML_SNIFF)
-            if not _is_opml(data):
+            if not _is_opml(_as_utf8(data)):
                 return [value]
             data += handle.read(max(0, DEFAULT_MAX_BYTES + 1 - len(data)))
     except OSError as exc:
         raise MalformedInput(value, f"cannot read ({exc.strerror or exc})") from None
     if len(data) > DEFAULT_MAX_BYTES:
         raise MalformedInput(value, f"an OPML list over {DEFAULT_MAX_BYTES:,} bytes")
-    return _opml_feeds(data, value, path.parent)
+    return _opml_feeds(_as_utf8(data), value, path.parent)
 
 
 # How far into a file its <opml> tag is looked for (it was read whole to look).
@@ -186,6 +190,23 @@ _OPML_SNIFF = 2048
 
 def _is_opml(data: bytes) -> bool:
     return b"<opml" in data[:_OPML_SNIFF].lower()
+
+
+# An XML declaration, dropped from a list re-encoded as UTF-8 (its encoding is no longer
+# the one it names).
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]{0,200}\?>")
+
+
+def _as_utf8(data: bytes) -> bytes:
+    """``data`` as UTF-8 when it is UTF-16 (a BOM, or NULs on one side of the byte
+    pairs: what Windows tools save as "Unicode"), else as it is. A UTF-16 list was taken
+    for a feed and failed as "malformed feed XML" or "feed has no entries", and lxml
+    refuses one that declares UTF-8 (as exports re-saved by an editor do)."""
+    encoding = utf16_encoding(data[:_OPML_SNIFF])
+    if encoding is None:
+        return data
+    text = data.decode(encoding, errors="replace").lstrip("\ufeff")
+    return _XML_DECLARATION.sub("", text, count=1).encode("utf-8")
 
 
 def _opml_feeds(data: bytes, source: str, folder: Path) -> list[str]:
@@ -197,6 +218,7 @@ def _opml_feeds(data: bytes, source: str, folder: Path) -> list[str]:
     for outline in root.iter("outline"):
         url = (outline.get("xmlUrl") or "").strip()
         if url:
+            url = file_url_path(url) or url  # a file:// address names a local feed file
             found.append(url if is_url(url) else str(folder / url))
     if not found:
         raise MalformedInput(source, "OPML list names no feed (no outline with xmlUrl)")
