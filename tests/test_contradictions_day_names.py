@@ -269,6 +269,16 @@ def test_one_place_stands_for_a_shared_name(analyzer: Analyzer) -> None:
     assert _dates(analyzer, texts) == [set(texts)]
 
 
+def test_one_age_told_two_ways_is_one_person(analyzer: Analyzer) -> None:
+    """The analysis's ages: "aged 41" and "the 41-year-old" are one age, so no guard
+    parts the two arrests; two days."""
+    texts = [
+        "The driver, aged 41, was arrested at the quarry farm near Oskel on Friday.",
+        "The 41-year-old was arrested at the remote quarry farm last Thursday.",
+    ]
+    assert _dates(analyzer, texts) == [set(texts)]
+
+
 @pytest.mark.parametrize(
     "texts",
     [
@@ -298,6 +308,16 @@ def test_one_place_stands_for_a_shared_name(analyzer: Analyzer) -> None:
         [
             "The 23-year-old man was arrested in Oskel on Friday.",
             "The 41-year-old man was arrested in Oskel on Thursday.",
+        ],
+        # Ages as the analysis reads them: "aged 23" (not only "the 23-year-old"), and
+        # a 6-month-old is no 6-year-old.
+        [
+            "The driver, aged 23, was arrested at the quarry farm on Friday.",
+            "The driver, aged 41, was arrested at the quarry farm on Thursday.",
+        ],
+        [
+            "The 6-month-old was found at the quarry farm on Friday.",
+            "The 6-year-old was found at the quarry farm on Thursday.",
         ],
         # Finding 4: "a man", "a building", "a boat" are any of the story.
         [

@@ -67,7 +67,7 @@ class Deed:
     #: such a surname alone names neither.
     crowded: frozenset[str] = frozenset()
     #: The ages told of the doer and of the one done to ("the 23-year-old", "Brek, 41").
-    ages: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())
+    ages: tuple[frozenset[float], frozenset[float]] = (frozenset(), frozenset())
     #: "m" or "f" when the deed's words hold pronouns of one gender only ("his home").
     gender: str = ""
 
@@ -141,20 +141,37 @@ def deed_at(material: StoryMaterial, sentence: Passage, span: Span) -> Deed | No
     participants = _participants(token, lower, plain)
     return Deed(
         clause, lemma, names, participants, _roles(token), places, objects, crowded,
-        _ages(token), _gender(token),
+        _ages(material, sentence, token), _gender(token),
     )  # fmt: skip
 
 
-def _ages(token: Token) -> tuple[frozenset[int], frozenset[int]]:
+def _ages(
+    material: StoryMaterial, sentence: Passage, token: Token
+) -> tuple[frozenset[float], frozenset[float]]:
     """The ages in the doer's and in the done-to's phrases ("the 23-year-old", "Jonas
-    Brek, 41,"): two different ages are two people (review s32, finding 3)."""
-    doers: set[int] = set()
-    done_to: set[int] = set()
+    Brek, 41,"), in years: two different ages are two people (review s32, finding 3).
+    The ages are the analysis's (:mod:`newsprism.analyze.ages`), found here by offset."""
+    told = [
+        (offset - sentence.start, years)
+        for offset, years in _told_ages(material, sentence.article)
+        if sentence.start <= offset < sentence.end
+    ]
+    doers: set[float] = set()
+    done_to: set[float] = set()
+    if not told:
+        return frozenset(), frozenset()
+    doc = token.doc
     for child in token.children:
         heads = (
             [o for o in child.children if o.dep_ == "pobj"] if child.dep_ == "agent" else [child]
         )
-        found = {int(t.text) for h in heads for t in h.subtree if _is_age(t)}
+        within = {t.i for h in heads for t in h.subtree}
+        found = {
+            years
+            for offset, years in told
+            if (at := doc.char_span(offset, offset + 1, alignment_mode="expand")) is not None
+            and at.start in within
+        }
         if child.dep_ in ("nsubj", "agent"):
             doers |= found
         elif child.dep_ in ("dobj", "nsubjpass"):
@@ -162,19 +179,32 @@ def _ages(token: Token) -> tuple[frozenset[int], frozenset[int]]:
     return frozenset(doers), frozenset(done_to)
 
 
-def _is_age(token: Token) -> bool:
-    """A number told as an age: "23" of "23-year-old", "41" of "Brek, 41,"."""
-    if not token.text.isdigit() or len(token.text) > 3:
-        return False
-    doc = token.doc
-    after = doc[token.i + 1 : token.i + 5].text.replace(" ", "")
-    if re.match(r"-?(?:year|month)s?-?old", after):
-        return True
-    return (
-        0 < token.i < len(doc) - 1
-        and doc[token.i - 1].text == ","
-        and (doc[token.i + 1].text in (",", "."))
-    )
+# An age as the analysis gives it: a bare figure ("Brek, 41", "aged 41"), or a figure of
+# years or months with "old" after its unit ("the 23-year-old"; the analysis may end the
+# text at the unit: "a 6-month" of "a 6-month-old"). "13 years" in prison is a duration.
+_AGE_TEXT: Final = re.compile(r"^[^a-z]*$|(?:year|month)s?[\s-]*old\b", re.IGNORECASE)
+_OLD_AFTER: Final = re.compile(r"-[^\S\n]*old\b", re.IGNORECASE)  # "20 years - old friends": none
+_IN_YEARS: Final = {"years": 1.0, "months": 1 / 12}
+
+
+def _told_ages(material: StoryMaterial, article: str) -> list[tuple[int, float]]:
+    """The ages an article's analysis gives, as (article offset, years); once per
+    article."""
+    memo = material.memo("told ages")
+    found: list[tuple[int, float]] | None = memo.get(article)
+    if found is None:
+        analysis = material.analysis(article)
+        text = material.by_id[article].text
+        found = memo[article] = [
+            (q.start, q.value * _IN_YEARS[q.unit])
+            for q in (analysis.quantities if analysis is not None else ())
+            if q.unit in _IN_YEARS
+            and (
+                _AGE_TEXT.search(q.text)
+                or (q.text[-1:].isalpha() and _OLD_AFTER.match(text, q.end))
+            )
+        ]
+    return found
 
 
 _MALE: Final = frozenset({"he", "him", "his", "himself"})
