@@ -43,7 +43,9 @@ Decisions (each has a test in ``tests/test_quantities.py``):
   41"), or as a person's predicate ("Holt was 52 when"); after "aged" ("aged 15 and 11")
   it is about no one. "one-in-three" is a share like "one in three".
 * **About.** For counts, the counted noun (a part of a total the sentence gives is
-  another measure: "two of the nine barges" is about "barge (part)"); for sums,
+  another measure: "two of the nine barges" is about "barge (part)", and so are "60 of
+  300 settlers", "two of the thousands of molecules", and "there were only 60" after
+  "About 300 people", its noun left out); for sums,
   what the preposition after them names ("$8 million to charity" -> "charity", "$2.8
   million from his stake" -> "stake"; not after "cut" and the like, nor for "a payment of
   $X from"); "the number of strikers at 212" counts strikers; for measures and shares, the
@@ -94,7 +96,7 @@ from newsprism.analyze.non_quantities import (
     not_a_count,
     word_set,
 )
-from newsprism.analyze.numbers import Amount, read_amounts
+from newsprism.analyze.numbers import Amount, parse_vague, read_amounts
 from newsprism.analyze.ordinals import extract_ordinals
 from newsprism.model import Quantity
 
@@ -245,8 +247,12 @@ def _votes(amount: Amount, ctx: ParsedText, noun: Token | None) -> Quantity | No
 
 
 def _uncounted(amount: Amount, ctx: ParsedText) -> Quantity:
-    """A count without a counted noun after it: about what the parse says it measures."""
+    """A count without a counted noun after it: about what the parse says it measures,
+    or a part of a whole the text counts (:func:`_whole_of`)."""
     span = ctx.span(amount.start, amount.end)
+    whole = _whole_of(span, amount.value) if span is not None else None
+    if whole is not None and (lemma := _lemma(whole)) is not None:
+        return _quantity(amount, amount.end, None, ctx.text, f"{lemma} (part)")
     measured = _measured(span) if span is not None else None
     part = _part_of(span, measured) if span is not None else None
     return _quantity(amount, amount.end, measured, ctx.text, part)
@@ -262,6 +268,58 @@ def _part_of(span: Span, measured: Token | None) -> str | None:
         return None
     totalled = any(c.dep_ == "nummod" and c.tag_ == "CD" for c in of.children)
     return f"{lemma} (part)" if totalled else None
+
+
+def _whole_of(span: Span, value: float) -> Token | None:
+    """The noun a partitive count's whole counts, where the count has none of its own:
+    "60 of 300 settlers" (the "of" a quantmod of the whole's numeral), "two of the
+    thousands of molecules" (a vague whole), or a count whose noun is left out in "there
+    were only 60" after "About 300 people" (:func:`_elided_whole`). Such a count is a
+    part, another measure than the whole, as "two of the nine barges" is."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
+        after = doc[span.end + 1]
+        if after.tag_ == "CD" and after.dep_ == "nummod" and after.head.pos_ in _NOUNS:
+            return after.head if after.head.i > after.i else None
+        pobj = next((c for c in doc[span.end].children if c.dep_ == "pobj"), None)
+        if pobj is not None and parse_vague(pobj.text) is not None:
+            of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            return noun if noun is not None and noun.pos_ in _NOUNS else None
+        return None
+    return _elided_whole(span, value)
+
+
+# After a count whose noun is left out: the clause ends or says what is left.
+_ELIDED_END: Final = word_set("left remaining remain still")
+
+
+def _elided_whole(span: Span, value: float) -> Token | None:
+    """The whole of an existential count with its noun left out ("About 300 people lived
+    in the fort in May. By autumn, there were only 60."): the noun of the nearest count
+    before it in its sentence or the one before, where that count is larger (a part is
+    smaller than its whole; a count with no larger one before it is left unread)."""
+    root, doc = span.root, span.doc
+    verb = root.head
+    existential = root.dep_ in {"attr", "advmod"} and any(c.dep_ == "expl" for c in verb.children)
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if not existential or (nxt is not None and not nxt.is_punct and nxt.lower_ not in _ELIDED_END):
+        return None
+    sentence = root.sent
+    start = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    for token in reversed(doc[start : span.start]):
+        if token.tag_ == "CD" and token.dep_ == "nummod" and token.head.pos_ in _NOUNS:
+            whole = _numeral(token)
+            return token.head if whole is not None and whole > value else None
+    return None
+
+
+def _numeral(token: Token) -> float | None:
+    """The value of a numeral token in digits ("300", "1,200"), else None."""
+    try:
+        return float(token.text.replace(",", ""))
+    except ValueError:
+        return None
 
 
 def _quantity(
