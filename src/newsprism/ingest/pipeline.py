@@ -546,16 +546,37 @@ def _built(
 
 def unanalysed_warning(article: Article) -> IngestWarning | None:
     """A warning for an article the analysis will skip (its language is not one it
-    reads), else None: it got an empty analysis without a word, so its quotes and
-    figures were silently missing from every brief. A batch ingest tells it only for an
-    article newly stored (:class:`newsprism.ingest.batch.ArticleBatch`): a re-read
-    duplicate told it again."""
-    if article.language is None or article.language in ANALYSED_LANGUAGES:
-        return None
-    return IngestWarning(
-        article.source,
-        f"language {article.language}: not analysed (the analysis reads English only);"
-        " stored and grouped, without its quotes, numbers and dates",
+    reads), or one so long that analysing it takes minutes; else None. A skipped one got
+    an empty analysis without a word, so its quotes and figures were silently missing
+    from every brief; a long one (a 2.6 MB text of one line) sat at "analysing 0/1" for
+    minutes as if hung. A batch ingest tells it only for an article newly stored
+    (:class:`newsprism.ingest.batch.ArticleBatch`): a re-read duplicate told it again."""
+    if article.language is not None and article.language not in ANALYSED_LANGUAGES:
+        return IngestWarning(
+            article.source,
+            f"language {article.language}: not analysed (the analysis reads English only);"
+            " stored and grouped, without its quotes, numbers and dates",
+        )
+    if len(article.text) > LONG_ARTICLE_CHARS:
+        return IngestWarning(article.source, _long_article(article.text))
+    return None
+
+
+# An article longer than this takes minutes to analyse: 1,000,000 characters (spaCy's
+# own limit for one text) at the rate below is about a minute and a half.
+LONG_ARTICLE_CHARS = 1_000_000
+# Characters analysed a minute on an idle 2-core machine: a 2.6 MB one-line text took
+# 3.6 minutes; bench/one_line.py measures one line and paragraphs at the same rate (the
+# time is the parse and the extractors, linear in the length, not the missing breaks).
+ANALYSED_CHARS_PER_MINUTE = 700_000
+
+
+def _long_article(text: str) -> str:
+    minutes = max(2, round(len(text) / ANALYSED_CHARS_PER_MINUTE))
+    shape = "" if "\n" in text.strip() else ", one line"
+    return (
+        f"a very long article ({len(text):,} characters{shape}): analysing it takes"
+        f" minutes (about {minutes} on an idle machine)"
     )
 
 

@@ -1,0 +1,47 @@
+"""An article so long that analysing it takes minutes is told in one warning line naming
+its file when it is stored (a 2.6 MB text of one line sat at "analysing 0/1" for 3.6
+minutes without a word, as if hung). The threshold is lowered here so the test stays
+small; bench/one_line.py measures the real rate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsprism.cli import app
+from newsprism.ingest import pipeline
+
+runner = CliRunner()
+
+_SENTENCE = "The Tessel ferry resumed on Tuesday after a week of repairs, the operator said. "
+
+
+def test_a_very_long_one_line_article_is_told(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "LONG_ARTICLE_CHARS", 2_000)
+    monkeypatch.setattr(pipeline, "ANALYSED_CHARS_PER_MINUTE", 1_000)
+    text = (_SENTENCE * 40).strip()
+    long_file = tmp_path / "one line.txt"
+    long_file.write_text(text, encoding="utf-8")
+    short_file = tmp_path / "short.txt"
+    short_file.write_text(_SENTENCE * 3, encoding="utf-8")
+    result = runner.invoke(
+        app, ["ingest", str(long_file), str(short_file), "--db", str(tmp_path / "n.db")]
+    )
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert warnings == [
+        f"warning: {long_file}: a very long article ({len(text):,} characters, one line):"
+        " analysing it takes minutes (about 3 on an idle machine)"
+    ]
+
+
+def test_an_article_under_the_threshold_says_nothing(tmp_path: Path) -> None:
+    article = tmp_path / "ferry.txt"
+    article.write_text((_SENTENCE * 30 + "\n\n") * 4, encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(article), "--db", str(tmp_path / "n.db")])
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.stderr
