@@ -422,6 +422,33 @@ def test_one_known_thing_found_at_two_parts_of_a_day(analyzer: Analyzer) -> None
     assert _dates(analyzer, [FOUND_VAN, FOUND_NAMED]) == [{FOUND_VAN, FOUND_NAMED}]
 
 
+POINTED = "Dallan fled in her Corran Rover. That van was found early Sunday morning in Varley."
+FOUND_ROVER = "Police said the red Corran Rover he fled in was found in Varley on Sunday afternoon."
+
+
+def test_a_pointing_description_is_the_thing_named_before(analyzer: Analyzer) -> None:
+    """ "That van" stands for the last thing the sentence before named (its own article
+    says which): one find of the Corran Rover at two parts of a day."""
+    found = _dates(analyzer, [POINTED, FOUND_ROVER])
+    assert found == [{POINTED.split(". ")[1], FOUND_ROVER}]
+
+
+@pytest.mark.parametrize(
+    "pointed",
+    [
+        # Another name last in the sentence before: "that van" may be another thing.
+        "Dallan fled in her Corran Rover toward Tarlow. "
+        "That van was found early Sunday morning in Varley.",
+        # "the van" does not point back.
+        "Dallan fled in her Corran Rover. The van was found early Sunday morning in Varley.",
+        # Words of its own: "that white van" may be another.
+        "Dallan fled in her Corran Rover. That white van was found early Sunday morning in Varley.",
+    ],
+)
+def test_no_pointing_without_the_name_just_before(analyzer: Analyzer, pointed: str) -> None:
+    assert _dates(analyzer, [pointed, FOUND_ROVER]) == []
+
+
 @pytest.mark.parametrize(
     "texts",
     [

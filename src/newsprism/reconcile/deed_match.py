@@ -68,8 +68,16 @@ def _same_find(a: Deed, b: Deed) -> bool:
             if named_x
             else (head_x, kind_y | named_y | {head_y})
         )
-        return head in kinds
+        return head in kinds or _pointed_to(a, named_y, kind_x) or _pointed_to(b, named_x, kind_y)
     return head_x == head_y and (kind_x <= kind_y or kind_y <= kind_x)
+
+
+def _pointed_to(pointing: Deed, words: frozenset[str], kinds: frozenset[str]) -> bool:
+    """A bare pointing description ("That van was found", no words of its own but the
+    head: ``kinds`` empty) stands for the other side's named thing (``words``) when that
+    is the last name of the sentence before it ("He fled in her Corran Rover. That van
+    was found": :attr:`~newsprism.reconcile.deeds.Deed.antecedent`)."""
+    return bool(words) and not kinds and words <= pointing.antecedent
 
 
 def _find_words(deed: Deed) -> tuple[str, frozenset[str], frozenset[str]] | None:

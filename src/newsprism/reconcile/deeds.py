@@ -70,6 +70,10 @@ class Deed:
     ages: tuple[frozenset[float], frozenset[float]] = (frozenset(), frozenset())
     #: "m" or "f" when the deed's words hold pronouns of one gender only ("his home").
     gender: str = ""
+    #: For an object pointed back to ("That van was found", :func:`_antecedent`): the
+    #: words of the last name the sentence before gives ("... fled in her Corran
+    #: Rover." -> {corran, rover}), the thing pointed to; else empty.
+    antecedent: frozenset[str] = frozenset()
 
 
 # Prepositions of place ("on" is left out: "on Friday").
@@ -141,8 +145,36 @@ def deed_at(material: StoryMaterial, sentence: Passage, span: Span) -> Deed | No
     participants = _participants(token, lower, plain)
     return Deed(
         clause, lemma, names, participants, _roles(token), places, objects, crowded,
-        _ages(material, sentence, token), _gender(token),
+        _ages(material, sentence, token), _gender(token), _antecedent(material, sentence, token),
     )  # fmt: skip
+
+
+#: Determiners that point back ("That van was found", after "He fled in her Corran
+#: Rover."): the thing is one the sentence before named.
+_POINTING: Final = frozenset({"that", "this"})
+# A run of capitalised words ("Corran Rover", "North Street").
+_NAME_RUN: Final = re.compile(r"\b[A-Z][\w'-]*(?:[^\S\n]+[A-Z][\w'-]*)*")
+
+
+def _antecedent(material: StoryMaterial, sentence: Passage, token: Token) -> frozenset[str]:
+    """The words of the name a pointing object ("that van", its own words no more than
+    determiner and head) stands for: the last run of capitalised words in the sentence
+    before, the first word of that sentence aside (the nearest thing named; a name
+    earlier in it may be another thing, so is never taken); empty for none."""
+    objects = [c for c in token.children if c.dep_ in OBJECTS]
+    own = [d.lower_ for d in objects[0].children] if objects else []
+    if len(own) != 1 or own[0] not in _POINTING:
+        return frozenset()
+    analysis = material.analysis(sentence.article)
+    before = [
+        s for s in (analysis.sentences if analysis is not None else ()) if s[1] <= sentence.start
+    ]
+    if not before:
+        return frozenset()
+    start, end = before[-1]
+    text = material.by_id[sentence.article].text[start:end]
+    runs = [m for m in _NAME_RUN.finditer(text) if m.start() > len(text) - len(text.lstrip())]
+    return frozenset(runs[-1].group().casefold().split()) if runs else frozenset()
 
 
 def _ages(
