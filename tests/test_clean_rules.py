@@ -87,6 +87,9 @@ DEBRIS = [
     "Continue reading",
     "3 of 12",
     "Most popular",
+    "This story has been updated.",
+    "Check back for updates. Scroll down for video.",
+    "Jane Doe in Lorvik contributed to this report.",
 ]
 # Body lines the hints let through or stop, for the other direction of the check.
 BODY = [
@@ -95,6 +98,7 @@ BODY = [
     "The photo agency said its images were used without permission / credit.",
     "Officials said the copyright claim was dismissed in 2024, and all rights reserved by law.",
     "Ms. Hart was a reporter before she ran for office, her campaign said.",
+    "More details would become available next week, a spokesman said.",
 ]
 
 

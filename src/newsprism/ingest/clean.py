@@ -32,7 +32,10 @@ from newsprism.ingest.bylines import (
     wire_dateline,
 )
 from newsprism.ingest.rules import (
+    CAPTION_LABEL,
+    CREDIT_LABEL,
     GLUED_CREDIT_MIN_WORDS,
+    MEDIA_PLAYBACK,
     RULES,
     TITLE_MAX_WORDS,
     Doc,
@@ -44,6 +47,7 @@ from newsprism.ingest.rules import (
     first_match,
     glued_credit,
     is_nav_label,
+    page_notes_start,
     repeats_title,
 )
 from newsprism.ingest.unicode import repair_text
@@ -108,6 +112,8 @@ def _split_lines(text: str) -> tuple[tuple[Line, ...], tuple[Removed, ...]]:
     said ...") is two lines of one number: the credit for the rules, the body after it.
     A caption run ("Image copyright X Image caption Y The fire ...") leaves as removed
     pieces of its line's number; the body after it, if any, is a line of that number.
+    Page notes that end a line after its own sentences (:func:`page_notes_start`) are a
+    line of that number after the body, which the page_note rule removes.
     """
     lines: list[Line] = []
     furniture: list[Removed] = []
@@ -126,6 +132,10 @@ def _split_lines(text: str) -> tuple[tuple[Line, ...], tuple[Removed, ...]]:
                     lines.append(Line.of(number, piece, True))
             gap = pieces[-1][1] is not None  # a caption breaks the paragraph it stands in
             continue
+        if cut is None and stripped:
+            # Page notes after the line's own sentences ("... on Friday. This story has
+            # been updated."): a line of their own, for the page_note rule.
+            cut = page_notes_start(stripped) or None
         if cut is not None:
             lines.append(Line.of(number, stripped[:cut].rstrip(), gap))
             lines.append(Line.of(number, stripped[cut:], True))
@@ -159,15 +169,12 @@ CREDIT_MAX_WORDS = 8
 # bound as for the glued credit of rules.glued_credit.
 BODY_MIN_WORDS = GLUED_CREDIT_MIN_WORDS
 
-_MEDIA_PLAYBACK = r"Media playback is (?:unsupported|not supported) on your device\.?"
-_CREDIT_LABEL = r"(?:Image|Picture|Photo) copyright[,:]?\s+|(?:Image|Picture|Photo) source[,:]\s*"
-_CAPTION_LABEL = r"(?:Image|Media|Video) caption[,:]?\s+"
 # A label followed by what it labels (a capital or a digit: "Image caption software is
 # ..." is a sentence about software, not a label).
 _LABEL = re.compile(
-    rf"(?P<media>{_MEDIA_PLAYBACK})(?=\s|$)"
-    rf"|(?P<credit>{_CREDIT_LABEL})(?=[{UP}0-9])"
-    rf"|(?P<caption>{_CAPTION_LABEL})(?=[{UP}0-9\"“‘'])"
+    rf"(?P<media>{MEDIA_PLAYBACK})(?=\s|$)"
+    rf"|(?P<credit>{CREDIT_LABEL})(?=[{UP}0-9])"
+    rf"|(?P<caption>{CAPTION_LABEL})(?=[{UP}0-9\"“‘'])"
 )
 # A stock agency credit on its own line: "Getty Images", "Jane Roe/Getty Images",
 # "Getty Images / JANE ROE / Contributor".

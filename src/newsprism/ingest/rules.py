@@ -36,7 +36,18 @@ from newsprism.ingest.bylines import (
 from newsprism.ingest.timestamps import could_be_stamp_line, is_stamp_line, line_parts
 from newsprism.ingest.unicode import fold_case
 
-__all__ = ["RULES", "Doc", "Line", "Rule", "Zone", "apply_rules", "first_match"]
+__all__ = [
+    "PICTURE_LABEL",
+    "RULES",
+    "Doc",
+    "Line",
+    "Rule",
+    "Zone",
+    "apply_rules",
+    "first_match",
+    "is_page_note",
+    "page_notes_start",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -424,6 +435,75 @@ def _prompt(pattern: str) -> Callable[[str], bool]:
     return lambda text: words(text) <= PROMPT_MAX_WORDS and bool(compiled.fullmatch(text))
 
 
+# --- page notes -------------------------------------------------------------------------
+
+# A sentence about the page rather than the events: its updates, the reader's next step or
+# who helped write it ("This story has been updated.", "Check back for updates.", "Scroll
+# down for video.", "Jane Roe contributed to this report.", "More information will be
+# released as it becomes available."). Each form is one no news sentence takes: "more
+# details would become available next week", "the vaccine will be distributed as it
+# becomes available", "told to check back with the clinic" and "in a developing story,
+# police said ..." are reporting and stay. Moved here from the exclusives (review s32
+# finding 12) so that no stage sees them.
+PAGE_NOTE = re.compile(
+    r"\bthis\s+(?:story|article|report|post|page)\s+(?:has\s+been|was|is|will\s+be)"
+    r"\s+(?:updated|corrected|amended|developing)\b"
+    r"|^\W*(?:this\s+is\s+an?\s+)?(?:breaking|developing)\s+(?:news\s+)?story\W*$"
+    r"|\bcheck\s+back\s+(?:(?:here|later|soon|with\s+us)\b|for\s+(?:more\s+|further\s+)?"
+    r"(?:updates|details|information|developments|the\s+latest)\b)"
+    r"|\bscroll\s+down\s+(?:for|to\s+(?:see|watch|read))\b|\bclick\s+here\b"
+    r"|\bcontributed\s+to\s+this\s+(?:report|story|article)\b"
+    r"|\b(?:details|information|updates)\b[^.]{0,60}?\bas\s+(?:it|they|(?:more\s+)?"
+    r"(?:details|information))\s+becomes?\s+available\b"
+    r"|\bas\s+(?:more\s+|further\s+)?(?:details|information|updates)\s+becomes?\s+available\b"
+    r"|\bsign\s+up\s+for\s+(?:the|our)\s+\w*\s*newsletter\b"
+    r"|\bsubscribe\s+(?:now|today|here)\b",
+    re.IGNORECASE,
+)
+# Lower-case words one of which every page note holds (the page_note rule's hint).
+_PAGE_NOTE_WORDS = ("this", "story", "check", "scroll", "click", "contributed", "available",
+                    "newsletter", "subscribe")  # fmt: skip
+# A sentence end inside a line, where a next sentence starts (a capital, a digit or a
+# quote mark after the space); not after an initial or a short title ("Mr. Roe", "J. Roe":
+# a note's name would be cut from its first words).
+_SENTENCE_BREAK = re.compile(
+    r"(?<![A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)"
+    r"[.!?…][\"”’)]*\s+(?=[\"“‘'(]?[A-Z0-9])"
+)
+# The labels of picture furniture (BBC-style scrapes: "Image copyright Jane Roe Image
+# caption Firefighters at the scene"); clean.py cuts the runs they open off a line.
+MEDIA_PLAYBACK = r"Media playback is (?:unsupported|not supported) on your device\.?"
+CREDIT_LABEL = r"(?:Image|Picture|Photo) copyright[,:]?\s+|(?:Image|Picture|Photo) source[,:]\s*"
+CAPTION_LABEL = r"(?:Image|Media|Video) caption[,:]?\s+"
+# A text that opens with one: a caption run cleaning left whole where its end was unclear
+# (a caption kept beats a sentence lost), never a claim of the story's.
+PICTURE_LABEL = re.compile(rf"\s*(?:{MEDIA_PLAYBACK}|{CREDIT_LABEL}|{CAPTION_LABEL})")
+
+
+def is_page_note(sentence: str) -> bool:
+    """Whether a sentence is about the page, not the events (:data:`PAGE_NOTE`)."""
+    return PAGE_NOTE.search(sentence) is not None
+
+
+def page_notes_start(text: str) -> int | None:
+    """Where the page notes that end a line start (0: the line is notes alone), or None
+    where its last sentence is no page note. Cut only at a sentence end."""
+    folded = fold_case(text)
+    if not any(word in folded for word in _PAGE_NOTE_WORDS):
+        return None  # the cheap test: most lines hold none of the words
+    starts = [0, *(m.end() for m in _SENTENCE_BREAK.finditer(text))]
+    cut = None
+    for start, end in reversed(list(zip(starts, [*starts[1:], len(text)], strict=True))):
+        if not is_page_note(text[start:end]):
+            break
+        cut = start
+    return cut
+
+
+def _page_notes(doc: Doc, i: int) -> int:
+    return 1 if page_notes_start(doc.lines[i].text) == 0 else 0
+
+
 # --- the rule table ---------------------------------------------------------------------
 
 # Order matters: the first rule that matches a line names its reason. Every regex must
@@ -498,6 +578,10 @@ RULES: tuple[Rule, ...] = (
          "Syndication notes name the origin outlet, which goes to `credit`.",
          hint=_contains("published", "appeared", "distributed", "syndicated", "provided",
                         "reprinted", "supplied")),
+    Rule("page_note", _page_notes, Zone.ANY,
+         "Notes about the page ('This story has been updated.', 'Check back for updates.', "
+         "'... contributed to this report.'): the site's voice, not the story's.",
+         hint=_contains(*_PAGE_NOTE_WORDS)),
     Rule("translation_note", _line_rule(
         r"[(\[]?\s*(?:(?:this|the) (?:article|story|report|text|piece|interview) (?:was|has "
         r"been|is) )?(?:(?:machine|automatically)[- ])?translated(?: from (?:the )?\w+"

@@ -50,7 +50,8 @@
     shares some wording and half the passage's details, or a lexical cosine of
     ``.dense_lexical`` or more (:class:`_Novelty`). Never a claim: a sentence holding a
     variant of a statement that other sources also report or of a direct quote (quotes
-    are judged as statements), a question, a lead-in ending with a colon ("Here is an
+    are judged as statements), a sentence about the page (:func:`_about_page`), a
+    question, a lead-in ending with a colon ("Here is an
     excerpt from the report:", "The police added in a statement on Monday:": what it
     announces is judged on its own), a passage of fewer than ``min_words`` words,
     or the writer's own voice outside quote marks ("I", "we", "my", "our", "you": a
@@ -91,6 +92,7 @@ from typing import Final
 import numpy as np
 import numpy.typing as npt
 
+from newsprism.ingest.rules import PICTURE_LABEL, is_page_note
 from newsprism.model import (
     Exclusive,
     ExclusiveKind,
@@ -298,22 +300,14 @@ def _plain_news(text: str) -> bool:
     return len(text.split()) >= _PLAIN_MIN_WORDS and not _QUOTE_MARK.search(text)
 
 
-# A sentence about the page rather than the events: its updates, the reader's next step
-# or who wrote it ("This story has been updated ...", "Check back for updates", "Scroll
-# down for video", "... contributed to this report", "more information will be
-# released as it becomes available"). Site boilerplate, never a claim of the outlet's
-# own (review s32 finding 12); the forms are a site's, not a story's.
-_ABOUT_PAGE = re.compile(
-    r"\bthis\s+(?:story|article|report|post|page)\s+(?:has\s+been|was|is|will\s+be)"
-    r"\s+(?:updated|corrected|amended|developing)\b"
-    r"|\b(?:breaking|developing)\s+(?:news\s+)?story\b"
-    r"|\bcheck\s+back\b|\bscroll\s+down\b|\bclick\s+here\b"
-    r"|\bcontributed\s+to\s+this\s+(?:report|story|article)\b"
-    r"|\b(?:details|information|updates)\b[^.]{0,60}?\bbecomes?\s+available\b"
-    r"|\bsign\s+up\s+for\s+(?:the|our)\s+\w*\s*newsletter\b"
-    r"|\bsubscribe\s+(?:now|today|here)\b",
-    re.IGNORECASE,
-)
+def _about_page(text: str) -> bool:
+    """A sentence about the page, not the events: a page note
+    (:func:`~newsprism.ingest.rules.is_page_note`: "This story has been updated.") or a
+    caption run left in the text (:data:`~newsprism.ingest.rules.PICTURE_LABEL`: "Image
+    copyright Agency Image caption ..."). Ingest takes both out of a scraped page; this
+    keeps them out of the claims of text that did not pass through it (articles built
+    by a caller, an evaluation's texts)."""
+    return is_page_note(text) or PICTURE_LABEL.match(text) is not None
 
 
 def _first_person(text: str) -> bool:
@@ -460,7 +454,7 @@ def _claim_candidates(
         if (
             sentence.text.endswith(("?", ":"))
             or _first_person(sentence.text)
-            or _ABOUT_PAGE.search(sentence.text)
+            or _about_page(sentence.text)
             or any(overlaps(sentence, b) for b in blocked.get(sentence.article, ()))
         ):
             continue
