@@ -37,7 +37,7 @@ INTERRUPTED = "interrupted: what was already stored is kept; run the command aga
 def main() -> None:
     """Entry point of the ``newsprism`` script."""
     try:
-        from newsprism.cli_commands import app
+        app = _app()
     except KeyboardInterrupt:
         # Rich may not be imported yet: a plain line, nothing was started.
         sys.stderr.write(INTERRUPTED + "\n")
@@ -47,6 +47,15 @@ def main() -> None:
     except KeyboardInterrupt:  # after the command, before its exit: the same line
         sys.stderr.write(INTERRUPTED + "\n")
         sys.exit(EXIT_INTERRUPTED)
+
+
+def _app() -> Typer:
+    """The Typer app with every command; an ``app`` set on this module (a test's stand-in,
+    an embedding program's) wins."""
+    from newsprism.cli_commands import app
+
+    found: Typer = globals().get("app", app)
+    return found
 
 
 def _run(app: Typer) -> None:
