@@ -40,6 +40,7 @@ from newsprism.cli_base import (
     report_warnings,
     stdout_pipe,
 )
+from newsprism.cli_store import no_stories_note
 from newsprism.errors import NewsprismError
 from newsprism.ingest import IngestOptions
 from newsprism.ingest.pipeline import DEFAULT_MAX_BYTES
@@ -269,6 +270,9 @@ def export_command(
     with read_store(db, "write") as store, progress_bar("cross-checking") as progress:
         options = ExportOptions(embeddings.value, _progress_factory(progress), raw_csv=raw_csv)
         keys = None if all_stories else story_ids
+        if all_stories and not store.count_stories():  # a header alone said nothing
+            note = no_stories_note(store.count_articles())
+            err.print(note, markup=False, highlight=False, soft_wrap=True)
         try:
             with stdout_pipe(), _export_target(out_file) as target:
                 fmt = export_format.value

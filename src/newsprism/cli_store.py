@@ -17,6 +17,7 @@ from newsprism.cli_base import (
     MaxBytesOption,
     OutletOption,
     PathsArgument,
+    err,
     fail,
     found,
     named_outlet,
@@ -164,10 +165,24 @@ def stories_command(
     with read_store(db) as store:
         stories = store.list_stories(limit)
         outlets = _outlets_by_story(store, stories)
+        ungrouped = 0 if stories else store.count_articles()
     if as_json:
         out.print_json(jsonout.dumps([jsonout.story_to_dict(s) for s in stories]))
     else:
         out.print(BidiSafe(terminal.stories_table(stories, outlets)))
+    if not stories:
+        err.print(no_stories_note(ungrouped), markup=False, highlight=False, soft_wrap=True)
+
+
+def no_stories_note(articles: int) -> str:
+    """Why a store lists no story: an empty table said nothing, and a store that
+    ``ingest`` filled holds articles no story groups yet (``analyze`` groups them)."""
+    if not articles:
+        return "no stories yet: nothing is stored (newsprism analyze PATHS reads and groups)"
+    return (
+        f"no stories yet: {terminal.counted(articles, 'article')} stored but not grouped"
+        " (newsprism analyze on the same PATHS analyses and groups them)"
+    )
 
 
 def story_command(
