@@ -57,3 +57,25 @@ def test_a_bare_existential_count_without_a_larger_count_before_stays_unread(
     nlp: Language, text: str
 ) -> None:
     assert ("60", 60, None) in _counts(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A total of 27 people were taken to hospitals, at least four of them with burns.",
+        "Rescuers pulled 27 people from the bus, at least four of them with burns.",
+    ],
+)
+def test_a_verbless_count_of_them_is_a_part_of_the_sentences_larger_count(
+    nlp: Language, text: str
+) -> None:
+    found = _counts(nlp, text)
+    assert ("at least four", 4, "people (part)") in found
+    assert ("27 people", 27, "people") in found
+
+
+def test_a_count_of_them_that_a_verb_tells_of_keeps_the_verb(nlp: Language) -> None:
+    """ "18 of them were hurt" counts the hurt, as another outlet's "18 hurt" does."""
+    assert ("18", 18, "hurt") in _counts(
+        nlp, "Rescuers pulled 30 miners out; 18 of them were hurt."
+    )

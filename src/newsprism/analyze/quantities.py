@@ -45,7 +45,9 @@ Decisions (each has a test in ``tests/test_quantities.py``):
 * **About.** For counts, the counted noun (a part of a total the sentence gives is
   another measure: "two of the nine barges" is about "barge (part)", and so are "60 of
   300 settlers", "two of the thousands of molecules", and "there were only 60" after
-  "About 300 people", its noun left out); for sums,
+  "About 300 people", its noun left out, and "at least four of them with burns" after
+  "27 people" in its sentence; "18 of them were hurt" is about the verb, as "18 hurt"
+  is); for sums,
   what the preposition after them names ("$8 million to charity" -> "charity", "$2.8
   million from his stake" -> "stake"; not after "cut" and the like, nor for "a payment of
   $X from"); "the number of strikers at 212" counts strikers; for measures and shares, the
@@ -286,8 +288,17 @@ def _whole_of(span: Span, value: float) -> Token | None:
             of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
             return noun if noun is not None and noun.pos_ in _NOUNS else None
+        if pobj is not None and pobj.lower_ in _WHOLE_PRONOUNS and span.root.dep_ not in _ACTED:
+            return _larger_count_before(span, value, span.root.sent.start)
         return None
     return _elided_whole(span, value)
+
+
+# "at least four of them with serious injuries": a part of a count the sentence gave.
+_WHOLE_PRONOUNS: Final = word_set("them these those")
+# A count that is a verb's subject or object is about that verb ("18 of them were hurt",
+# as "18 hurt" says; what befell a part is the measure outlets give): not a whole's part.
+_ACTED: Final = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 
 # After a count whose noun is left out: the clause ends or says what is left.
@@ -307,6 +318,13 @@ def _elided_whole(span: Span, value: float) -> Token | None:
         return None
     sentence = root.sent
     start = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    return _larger_count_before(span, value, start)
+
+
+def _larger_count_before(span: Span, value: float, start: int) -> Token | None:
+    """The noun of the nearest count between token ``start`` and the span, where that
+    count is larger than ``value`` (a part is smaller than its whole), else None."""
+    doc = span.doc
     for token in reversed(doc[start : span.start]):
         if token.tag_ == "CD" and token.dep_ == "nummod" and token.head.pos_ in _NOUNS:
             whole = _numeral(token)
