@@ -3,7 +3,7 @@ beside the gold (a diagnostic for the contradiction finder; terminal only, write
 nothing).
 
 ```
-.venv/bin/python eval/contradictions_misses.py [--gold FILE] [--dense] [--texts]
+.venv/bin/python eval/contradictions_misses.py [--gold FILE] [--dense] [--texts] [--guards]
 ```
 
 For every story of a calibration or development gold file (BASIL or Multi-News), every pass of
@@ -12,6 +12,9 @@ similarity by default), and the script prints, per gold contradiction, the passe
 hit it (``-`` when none does), then per pass the predictions that hit no gold
 contradiction and the hard negatives it flags. ``--texts`` adds each missed
 contradiction's claims, clipped (for reading in the terminal; never written anywhere).
+``--guards`` adds, per missed contradiction, every pair of day-name sides
+(:mod:`newsprism.reconcile.day_names`) on its claims of two sources, with the verdict of
+each guard (which one holds the pair back), and no text.
 
 The blind files (``basil_gold_heldout2.json``, ``basil_gold_heldout3.json``) are refused:
 their misses are not to be read.
@@ -65,13 +68,42 @@ def _groups(found: Sequence[Any]) -> list[list[tuple[str, int, int]]]:
     return [[(c.article, c.start, c.end) for c in d.claims] for d in found]
 
 
-def _story(story: dict[str, Any], source: Any, reconciler: Any, texts_too: bool) -> Counter[str]:
+def _story(
+    story: dict[str, Any], source: Any, reconciler: Any, texts_too: bool, guards: bool = False
+) -> Counter[str]:
     material = source(story)
     with reconciler._story(material):
-        return _passes(story, material, reconciler.similarity, texts_too)
+        return _passes(story, material, reconciler.similarity, texts_too, guards)
 
 
-def _passes(story: dict[str, Any], material: Any, similarity: Any, texts_too: bool) -> Counter[str]:
+def _day_name_guards(material: Any, sentences: Any, parsed: Any, claims: Any) -> None:
+    """Each pair of day-name sides of two sources on a missed contradiction's claims, and
+    what each guard says of it (True: passes)."""
+    from newsprism.reconcile import day_names
+    from newsprism.reconcile.deed_match import one_time, same_participants
+
+    def on_claims(side: Any) -> bool:
+        s = side.clause.sentence
+        return any(c[0] == s.article and c[1] < s.end and s.start < c[2] for c in claims)
+
+    sides = [s for s in day_names._sides(material, sentences, parsed) if on_claims(s)]
+    for i, a in enumerate(sides):
+        for b in sides[i + 1 :]:
+            if a.clause.source == b.clause.source:
+                continue
+            verdicts = {
+                "one time": one_time(a.deed, b.deed),
+                "labels clash": day_names.labels_clash(a.label, b.label),
+                "no zone": not day_names._zone_apart(material, a, b),
+                "same participants": same_participants(a.deed, b.deed),
+            }
+            told = ", ".join(f"{k} {v}" for k, v in verdicts.items())
+            print(f"      day names {a.deed.lemma}/{b.deed.lemma}: {told}")
+
+
+def _passes(
+    story: dict[str, Any], material: Any, similarity: Any, texts_too: bool, guards: bool = False
+) -> Counter[str]:
     from newsprism.reconcile.actors import StateNames
     from newsprism.reconcile.clauses import Parsed, english_parser
     from newsprism.reconcile.discrepancies import PASSES
@@ -99,6 +131,8 @@ def _passes(story: dict[str, Any], material: Any, similarity: Any, texts_too: bo
         if not passes and texts_too:
             for c in claims:
                 print(f"      {c[0][:8]} {texts[c[0]][c[1] : c[2]][:160]!r}")
+        if not passes and guards:
+            _day_name_guards(material, sentences, parsed, claims)
     for p, got in by_pass.items():
         for group in got:
             if any(score.hits(texts, group, g) for g in gold):
@@ -121,6 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=DEFAULT)
     parser.add_argument("--dense", action="store_true")
     parser.add_argument("--texts", action="store_true")
+    parser.add_argument("--guards", action="store_true")
     args = parser.parse_args(argv)
     if args.gold.name in BLIND:
         print(f"{args.gold.name} is a blind set: its misses are not to be read", file=sys.stderr)
@@ -130,7 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     reconciler = _reconciler(args.dense)
     total: Counter[str] = Counter()
     for story in gold["stories"]:
-        total.update(_story(story, source, reconciler, args.texts))
+        total.update(_story(story, source, reconciler, args.texts, args.guards))
     print(dict(total))
     return 0
 
