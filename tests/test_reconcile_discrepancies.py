@@ -241,6 +241,27 @@ def test_one_event_dated_differently(analyzer: Analyzer, similarity: TextSimilar
     assert_provenance(material, found)
 
 
+FERRY_STRIKE = "The Kelmar ferry strike began on Monday after talks failed."
+
+
+@pytest.mark.parametrize(
+    ("other", "clash"),
+    [
+        ("The Kelmar ferry strike began on Tuesday after talks failed.", True),
+        # No common-noun compound on one side: it may be the same strike.
+        ("The Kelmar strike began on Tuesday after talks failed.", True),
+        # One name shared, the common-noun compounds apart: two strikes.
+        ("The Kelmar bus strike began on Tuesday after talks failed.", False),
+    ],
+)
+def test_heads_named_apart_by_common_compounds(analyzer: Analyzer, other: str, clash: bool) -> None:
+    material = invented(analyzer, [FERRY_STRIKE, other])
+    found = find_discrepancies(material, [], LexicalSimilarity())
+    assert [(d.kind, {c.text for c in d.claims}) for d in found] == (
+        [("date", {FERRY_STRIKE, other})] if clash else []
+    )
+
+
 def test_an_obligation_in_the_past_dated_differently(analyzer: Analyzer) -> None:
     """ "had to apologize" reports the apology; the verb takes the subject of "had"
     (lexical: the dense date threshold is not re-measured for outlets' own wording)."""

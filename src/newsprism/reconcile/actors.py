@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
 from typing import Final
@@ -178,6 +178,10 @@ class Actors:
     # participant (two people elected chair share no one), but a different one is
     # another claim ("became chair" / "became treasurer").
     complements: frozenset[str] = frozenset()
+    #: Per head, its common-noun compounds ("ferry" of "the Kelmar ferry strike"): two
+    #: heads that share a name ("Kelmar") but no such word are two things ("the Kelmar
+    #: ferry strike" / "the Kelmar bus strike").
+    kinds: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _lemma(token: Token) -> str:
@@ -298,6 +302,15 @@ def _modifiers(token: Token) -> frozenset[str]:
     )
 
 
+def _kinds(token: Token) -> frozenset[str]:
+    """The common-noun compounds of a head, written in lower case ("ferry", "school")."""
+    return frozenset(
+        _lemma(c)
+        for c in token.children
+        if c.dep_ == "compound" and c.pos_ == "NOUN" and c.text[:1].islower()
+    )
+
+
 def actors_of(
     predicate: Token, sentence: Passage, material: StoryMaterial, states: StateNames
 ) -> Actors:
@@ -305,6 +318,7 @@ def actors_of(
     agents: set[str] = set()
     patients: set[str] = set()
     modifiers: dict[str, frozenset[str]] = {}
+    kinds: dict[str, frozenset[str]] = {}
     preps: dict[str, frozenset[str]] = {}
     complements: set[str] = set()
     pronoun = False
@@ -333,18 +347,27 @@ def actors_of(
                 # "a member of the Kelmar board" / "of the Sarnow board": one head noun,
                 # named apart by its compounds.
                 modifiers.setdefault(_lemma(nouns[0]), _modifiers(nouns[0]))
+                kinds.setdefault(_lemma(nouns[0]), _kinds(nouns[0]))
         if role is not None:
             role |= _names(participant, material, sentence, states)
             modifiers[_lemma(participant)] = _modifiers(participant)
+            kinds[_lemma(participant)] = _kinds(participant)
     noun = _modified_noun(predicate)
     if noun is not None:
         patients |= _names(noun, material, sentence, states)
         modifiers[_lemma(noun)] = _modifiers(noun)
+        kinds[_lemma(noun)] = _kinds(noun)
         for child in _setting_participants(noun):
             role = agents if child.dep_ == "nsubj" else patients
             role |= _names(child, material, sentence, states)
     return Actors(
-        frozenset(agents), frozenset(patients), modifiers, pronoun, preps, frozenset(complements)
+        frozenset(agents),
+        frozenset(patients),
+        modifiers,
+        pronoun,
+        preps,
+        frozenset(complements),
+        kinds,
     )
 
 
@@ -441,6 +464,8 @@ def compatible_roles(a: Actors, b: Actors, *, preps: bool = True) -> bool:
         return False
     for head in a.modifiers.keys() & b.modifiers.keys():
         if _role_conflict(a.modifiers[head], b.modifiers[head]):
+            return False
+        if _role_conflict(a.kinds.get(head, frozenset()), b.kinds.get(head, frozenset())):
             return False
     return not preps or not any(
         _role_conflict(a.preps[prep], b.preps[prep]) for prep in a.preps.keys() & b.preps.keys()
