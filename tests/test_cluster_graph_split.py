@@ -6,6 +6,8 @@ not merged back; a story of one event, or of too few members, is not cut that wa
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -123,3 +125,36 @@ def test_the_graph_split_does_not_depend_on_arrival_order(order: list[ArticleSig
     c.add_many(order)
     c.consolidate()
     assert memberships(c.stories()) == GOLD
+
+
+def _named(articles: list[ArticleSignals]) -> list[ArticleSignals]:
+    return [replace(a, entities=frozenset({"Port Verrin"})) for a in articles]
+
+
+def test_the_looser_named_graph_cut_applies_only_where_both_groups_have_names() -> None:
+    # graph_cut 0: without names the graph never cuts; named_graph_cut 1: with names any
+    # two groups may be cut (the model still decides).
+    options = {"split_probability": 1e-9, "graph_cut": 0.0, "named_graph_cut": 1.0}
+    bare = StoryClusterer(ClusterOptions(embeddings="off", model=HASTY, **options))  # type: ignore[arg-type]
+    bare.add_many(ARRIVAL)
+    bare.consolidate()
+    assert len(bare.stories()) == 1
+    named = StoryClusterer(ClusterOptions(embeddings="off", model=HASTY, **options))  # type: ignore[arg-type]
+    named.add_many(_named(ARRIVAL))
+    named.consolidate()
+    assert memberships(named.stories()) == GOLD
+
+
+def test_both_graph_cuts_zero_switch_the_graph_split_off_with_names() -> None:
+    c = StoryClusterer(
+        ClusterOptions(
+            embeddings="off",
+            model=HASTY,
+            split_probability=1e-9,
+            graph_cut=0.0,
+            named_graph_cut=0.0,
+        )
+    )
+    c.add_many(_named(ARRIVAL))
+    c.consolidate()
+    assert len(c.stories()) == 1

@@ -19,7 +19,8 @@ then the story is split if its two halves no longer hold together
 (:mod:`newsprism.cluster.split`: look-alike events merged one article at a time): its
 2-means halves when the model scores them under ``split_probability``, or the two groups
 of its members' nearest-neighbour graph when that graph falls apart in two (normalized
-cut under ``graph_cut``) and the model scores them under ``graph_split_probability``.
+cut under ``graph_cut``, or ``named_graph_cut`` where both groups have names) and the
+model scores them under ``graph_split_probability``.
 Stories split apart are not merged back in the session (the merge check would undo the
 split whenever the model scores the halves over the join cut). Then it merges again.
 
@@ -298,7 +299,8 @@ class Consolidation:
         """The two halves ``story`` is to be split into, or None: the 2-means cut when
         the model scores its halves under the split cut; else the nearest-neighbour
         graph's cut when the graph holds two groups (normalized cut under
-        ``graph_cut``) and the model scores them under ``graph_split_probability``."""
+        ``graph_cut``; ``named_graph_cut`` where both have names) and the model scores
+        them under ``graph_split_probability``."""
         dim = self.vectorizer.dim
         cut = halves(story)
         if cut is not None:
@@ -306,22 +308,32 @@ class Consolidation:
             if self._halves_logit(one, two) < self._split_cut:
                 return one, two
         graph = graph_halves(story)
-        if graph is None or graph[2] >= self.options.graph_cut:
+        widest = max(self.options.graph_cut, self.options.named_graph_cut)
+        if graph is None or graph[2] >= widest:
             return None
         one, two = (rebuild(story, -2 - i, "", seqs, dim) for i, seqs in enumerate(graph[:2]))
-        return (one, two) if self._halves_logit(one, two) < self._graph_split_cut else None
+        z, named = self._halves_odds(one, two)
+        # Where names were measured, the model's doubt is informed by them and a looser
+        # graph cut suffices (ClusterOptions.named_graph_cut); text alone scores one
+        # event's halves low too, so without names the tight cut stays.
+        limit = self.options.named_graph_cut if named else self.options.graph_cut
+        return (one, two) if graph[2] < limit and z < self._graph_split_cut else None
 
     def _halves_logit(self, one: _Story, two: _Story) -> float:
         """The log-odds that two halves are one story; with two or more members on each
         side, the lower of the join and story models' (either one splits)."""
+        return self._halves_odds(one, two)[0]
+
+    def _halves_odds(self, one: _Story, two: _Story) -> tuple[float, bool]:
+        """:meth:`_halves_logit`, and whether both halves have names (measured)."""
         self._weights.clear()
         evidence = self._story_evidence(one, two)
         if not isinstance(evidence, Evidence):
-            return math.inf
+            return math.inf, False
         z = self._model.logit(evidence)
         if story_to_story(one, two):
             z = min(z, self._story_model.logit(evidence))
-        return z
+        return z, evidence.names is not None
 
     def _replace_members(self, story: _Story) -> int:
         """Move each member of ``story`` that the model places in another hot story
