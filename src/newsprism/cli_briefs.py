@@ -270,9 +270,6 @@ def export_command(
     with read_store(db, "write") as store, progress_bar("cross-checking") as progress:
         options = ExportOptions(embeddings.value, _progress_factory(progress), raw_csv=raw_csv)
         keys = None if all_stories else story_ids
-        if all_stories and not store.count_stories():  # a header alone said nothing
-            note = no_stories_note(store.count_articles())
-            err.print(note, markup=False, highlight=False, soft_wrap=True)
         try:
             with stdout_pipe(), _export_target(out_file) as target:
                 fmt = export_format.value
@@ -281,6 +278,9 @@ def export_command(
             fail(str(exc))
         except OSError as exc:
             fail(f"{out_file or 'standard output'}: cannot write ({exc.strerror or exc})")
+        if all_stories and not rows and not store.count_stories():  # a header said nothing
+            note = no_stories_note(store.count_articles())
+            err.print(note, markup=False, highlight=False, soft_wrap=True)
     if out_file is not None:
         err.print(f"wrote {terminal.counted(rows, 'row')} to {out_file}", markup=False)
 
