@@ -73,8 +73,28 @@ def _run(app: Typer) -> None:
         err.print(f"error: {exc}", markup=False, highlight=False)
         sys.exit(EXIT_FAILED_INPUTS)
     except Exception as exc:  # the last line of defence: one line, not a traceback
-        _unexpected(exc)
+        if isinstance(exc, OSError) and _writing_output(exc):
+            reason = exc.strerror or str(exc)
+            err.print(f"error: standard output: cannot write ({reason})", markup=False)
+        else:
+            _unexpected(exc)
         sys.exit(EXIT_FAILED_INPUTS)
+
+
+def _writing_output(exc: OSError) -> bool:
+    """Whether ``exc`` was raised writing the command's output to standard output (a
+    full disk: ``newsprism stories > /dev/full`` read "unexpected OSError ...: a bug").
+    A closed pipe is not one: it ends quietly where the output is written."""
+    from newsprism.cli_base import out
+
+    if isinstance(exc, BrokenPipeError):
+        return False
+    frame = exc.__traceback__
+    while frame is not None:
+        if frame.tb_frame.f_locals.get("self") is out:
+            return True
+        frame = frame.tb_next
+    return False
 
 
 def _interrupted(exc: BaseException) -> bool:

@@ -420,7 +420,7 @@ def print_report(output_format: OutputFormat, out_file: Path | None, view: Repor
         with stdout_pipe():
             write_report(out, output_format, out_file, view)
     except OSError as exc:  # the disk filled, the folder went away since the check
-        fail(f"{out_file}: cannot write the report ({exc.strerror or exc})")
+        fail(f"{out_file or 'standard output'}: cannot write the report ({exc.strerror or exc})")
 
 
 EmbeddingsOption = Annotated[
