@@ -322,3 +322,24 @@ def test_a_claim_without_a_detail(analyzer: Analyzer, sentence: str, claim: bool
     material = story(analyzer, ("Harbour Post", f"{FERRY}\n\n{sentence}"), ("Velmar Wire", FERRY))
     claims = [t for k, _, t in listed(find_exclusives(material, [], compare_facts(material)))]
     assert (sentence in claims) is claim
+
+
+# --- two estimates of one count ------------------------------------------------------------
+
+REGATTA = "The regatta on the Velmar estuary was stopped by fog on Saturday morning."
+
+
+def test_two_estimates_of_one_count_are_no_fact_exclusive(analyzer: Analyzer) -> None:
+    """ "up to 40 boats" and "as many as 90 boats": two outlets estimate one count and
+    disagree, whatever fact grouping made of them; neither figure is one paper's news.
+    An exact count of the same thing beside an estimate stays (it more often counts
+    another thing: the boats towed in, not the boats out)."""
+    a = f"{REGATTA}\n\nUp to 40 boats were caught on the water when the fog came in."
+    b = f"{REGATTA}\n\nAs many as 90 boats were still out on the estuary, the harbour said."
+    material = story(analyzer, ("Harbour Post", a), ("Velmar Wire", b))
+    facts = [e for e in find_exclusives(material, [], compare_facts(material)) if e.kind == "fact"]
+    assert not [e for e in facts if "40" in e.passage.text or "90" in e.passage.text]
+    c = f"{REGATTA}\n\nThe lifeboat crews towed 12 boats back to the quay by noon."
+    material = story(analyzer, ("Harbour Post", a), ("Velmar Wire", c))
+    found = listed(find_exclusives(material, [], compare_facts(material)))
+    assert any(k == "fact" and "12 boats" in t for k, _, t in found), found
