@@ -62,8 +62,8 @@ def test_a_bare_existential_count_without_a_larger_count_before_stays_unread(
 @pytest.mark.parametrize(
     "text",
     [
-        "A total of 27 people were taken to hospitals, at least four of them with burns.",
-        "Rescuers pulled 27 people from the bus, at least four of them with burns.",
+        "A total of 27 people were taken to hospitals, at least four of them children.",
+        "Rescuers pulled 27 people from the bus, at least four of them children.",
     ],
 )
 def test_a_verbless_count_of_them_is_a_part_of_the_sentences_larger_count(
@@ -79,3 +79,12 @@ def test_a_count_of_them_that_a_verb_tells_of_keeps_the_verb(nlp: Language) -> N
     assert ("18", 18, "hurt") in _counts(
         nlp, "Rescuers pulled 30 miners out; 18 of them were hurt."
     )
+
+
+def test_a_verbless_count_of_them_with_a_harm_counts_the_harmed(nlp: Language) -> None:
+    """ "four of them with serious injuries" counts the injured, as another outlet's "four
+    of the injuries are serious" does."""
+    text = (
+        "A total of 27 people were taken to hospitals, at least four of them with serious injuries."
+    )
+    assert ("at least four", 4, "injury") in _counts(nlp, text)

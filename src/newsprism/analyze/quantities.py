@@ -47,7 +47,8 @@ Decisions (each has a test in ``tests/test_quantities.py``):
   300 settlers", "two of the thousands of molecules", and "there were only 60" after
   "About 300 people", its noun left out, and "at least four of them with burns" after
   "27 people" in its sentence; "18 of them were hurt" is about the verb, as "18 hurt"
-  is); for sums,
+  is, and "four of them with serious injuries" about "injury", the harm its "with"
+  names); for sums,
   what the preposition after them names ("$8 million to charity" -> "charity", "$2.8
   million from his stake" -> "stake"; not after "cut" and the like, nor for "a payment of
   $X from"); "the number of strikers at 212" counts strikers; for measures and shares, the
@@ -289,6 +290,8 @@ def _whole_of(span: Span, value: float) -> Token | None:
             noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
             return noun if noun is not None and noun.pos_ in _NOUNS else None
         if pobj is not None and pobj.lower_ in _WHOLE_PRONOUNS and span.root.dep_ not in _ACTED:
+            if _with_noun(span.root) is not None:
+                return None  # "four of them with serious injuries": the injured (_measured)
             return _larger_count_before(span, value, span.root.sent.start)
         return None
     return _elided_whole(span, value)
@@ -303,6 +306,15 @@ _ACTED: Final = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 # After a count whose noun is left out: the clause ends or says what is left.
 _ELIDED_END: Final = word_set("left remaining remain still")
+
+
+def _with_noun(root: Token) -> Token | None:
+    """The noun of a verbless count's "with" ("four of them with serious injuries"):
+    what befell the part, the measure outlets give ("five of the injuries are serious"),
+    as a verb's is ("18 of them were hurt")."""
+    with_ = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+    noun = next((c for c in with_.children if c.dep_ == "pobj"), None) if with_ else None
+    return noun if noun is not None and noun.pos_ == "NOUN" else None
 
 
 def _elided_whole(span: Span, value: float) -> Token | None:
@@ -592,6 +604,8 @@ def _measured(span: Span) -> Token | None:
     of = _of_complement(span)
     if of is not None and of.pos_ == "PRON":
         of = None  # "18 of them": what "them" stands for is not here; the verb says more
+        if span.root.dep_ not in _ACTED and (befell := _with_noun(span.root)) is not None:
+            return befell  # "four of them with serious injuries": the injured
     if of is not None and of.lower_ in _STAND_INS:
         return _stand_in_for(of, span.root)  # "dozens of others were hurt" -> hurt
     return _counted_by(of or _modified_noun(span.root) or _governed_by(span.root))
