@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Path, Query, Request
-from pydantic import AfterValidator, BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field, StringConstraints
 
 from newsprism import lookup
 from newsprism.errors import AnalysisFailure, NotFound
@@ -81,9 +81,13 @@ PerPageQuery = Annotated[int | None, Query(ge=1, le=MAX_PER_PAGE, description="R
 SinceQuery = Annotated[
     datetime | None, Query(description="An ISO time with its zone: mark stories changed after it.")
 ]
-SearchQuery = Annotated[
-    Text | None, Query(max_length=500, description="Words that must all occur.")
+# The limit sits on the text itself: on the optional parameter, pydantic counted "items"
+# ("Value should have at most 500 items after validation, not 5000" for a long q).
+MAX_QUERY_CHARS = 500
+SearchText = Annotated[
+    str, StringConstraints(max_length=MAX_QUERY_CHARS), AfterValidator(no_controls)
 ]
+SearchQuery = Annotated[SearchText | None, Query(description="Words that must all occur.")]
 StoryId = Annotated[
     Text, Path(min_length=1, max_length=MAX_ID_CHARS, description="Story id or unique prefix.")
 ]
