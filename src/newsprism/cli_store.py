@@ -96,9 +96,10 @@ def articles_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
 ) -> None:
     """List stored articles, newest first (or by relevance with --search)."""
-    query = ArticleQuery(
-        outlet, _parse_when(since, "--since"), _parse_when(until, "--until"), search, limit
-    )
+    start, end = _parse_when(since, "--since"), _parse_when(until, "--until")
+    if start is not None and end is not None and start >= end:  # "0 shown", as if none were
+        fail(f"--since {since} is not before --until {until}: no article can match", EXIT_USAGE)
+    query = ArticleQuery(outlet, start, end, search, limit)
     with read_store(db) as store:
         try:
             found = store.list_articles(query)
