@@ -262,6 +262,30 @@ def test_heads_named_apart_by_common_compounds(analyzer: Analyzer, other: str, c
     )
 
 
+@pytest.mark.parametrize(
+    ("other", "clash"),
+    [
+        # The start of one act told by either verb.
+        ("The Kelmar ferry strike started on Tuesday after talks failed.", True),
+        ("Ferry workers in Kelmar started their strike on Tuesday.", True),
+        # Two things begun, one name shared: two events.
+        ("The Kelmar ferry talks began on Tuesday after the strike failed.", False),
+        ("The Kelmar ferry talks started on Tuesday after the strike failed.", False),
+    ],
+)
+def test_one_start_told_by_either_verb(analyzer: Analyzer, other: str, clash: bool) -> None:
+    mine = (
+        "Ferry workers in Kelmar began their strike on Monday."
+        if other.startswith("Ferry")
+        else FERRY_STRIKE
+    )
+    material = invented(analyzer, [mine, other])
+    found = find_discrepancies(material, [], LexicalSimilarity())
+    assert [(d.kind, {c.text for c in d.claims}) for d in found] == (
+        [("date", {mine, other})] if clash else []
+    )
+
+
 def test_an_obligation_in_the_past_dated_differently(analyzer: Analyzer) -> None:
     """ "had to apologize" reports the apology; the verb takes the subject of "had"
     (lexical: the dense date threshold is not re-measured for outlets' own wording)."""
