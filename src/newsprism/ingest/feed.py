@@ -32,6 +32,7 @@ import feedparser
 import lxml.html
 
 from newsprism.errors import InputError, MalformedInput
+from newsprism.ingest.decode import SNIFF_BYTES, utf16_encoding
 from newsprism.ingest.html import parse_timestamp
 from newsprism.model import IngestFailure, IngestWarning, RawDocument
 
@@ -61,6 +62,7 @@ def read_feed_entries(
     """What :func:`read_feed` yields, each with its entry's id (RSS ``guid``, Atom
     ``id``; None where the feed gives none, and for the feed's warning): what a watch
     knows an entry by when its text or title is edited."""
+    data = _as_utf8(data)
     if _declares_entities(data):
         raise MalformedInput(
             source, "feed declares XML entities (<!ENTITY> in its DTD): refused, nothing read"
@@ -102,6 +104,24 @@ _WIDE_BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+
+
+# An XML declaration, dropped from a feed re-encoded as UTF-8 (the encoding it names is
+# no longer the feed's; without one, XML is UTF-8).
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]{0,200}\?>")
+
+
+def _as_utf8(data: bytes) -> bytes:
+    """A feed in a wide encoding (a UTF-16 or UTF-32 byte-order mark, or UTF-16 without
+    one) as UTF-8; others as they are. A UTF-16 feed whose declaration still says UTF-8
+    (a file re-saved as "Unicode" by a Windows editor) failed whole as "malformed feed
+    XML (not well-formed (invalid token))": the byte-order mark is what the bytes are."""
+    encoding = next((enc for bom, enc in _WIDE_BOMS if data.startswith(bom)), None)
+    encoding = encoding or utf16_encoding(data[:SNIFF_BYTES])
+    if encoding is None:
+        return data
+    text = data.decode(encoding, errors="replace").lstrip("\ufeff")
+    return _XML_DECLARATION.sub("", text, count=1).encode("utf-8")
 
 
 # A character reference to a code point no text holds (a surrogate half, NUL, past
