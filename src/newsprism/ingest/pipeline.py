@@ -518,6 +518,10 @@ def _built(
     )
     if not cleaned.text.strip():
         raise NoArticleFound(raw.source, "no article text left after cleaning")
+    if not any(char.isalnum() for char in cleaned.text):
+        # Bytes no encoding fits, read as U+FFFD, or a line of symbols: "��" was stored
+        # as an article (with only a warning about the bytes).
+        raise NoArticleFound(raw.source, "no article text: not one letter or digit in it")
     said = (
         raw.outlet
         or _domain(raw.url)
