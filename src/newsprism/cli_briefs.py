@@ -266,6 +266,8 @@ def export_command(
 
     if bool(story_ids) == all_stories:
         fail("give story ids or --all (not both)", EXIT_USAGE)
+    if export_format.value == "parquet" and out_file is None:  # a usage error, before any work
+        fail("parquet is a binary format: give a file with --out FILE", EXIT_USAGE)
     refuse_out_on_store(out_file, db)
     with read_store(db, "write") as store, progress_bar("cross-checking") as progress:
         options = ExportOptions(embeddings.value, _progress_factory(progress), raw_csv=raw_csv)
