@@ -35,10 +35,43 @@ def test_two_events_in_one_story_are_split_along_their_neighbour_graph() -> None
     assert c.consolidate() == 0 and memberships(c.stories()) == GOLD
 
 
-def test_graph_cut_zero_switches_the_graph_split_off() -> None:
+# The same two events with names: each flood report names the river and the town, each fire
+# report the town of the fire (the model weighs no names, so only the cut in use differs).
+FLOOD_NAMES, FIRE_NAMES = frozenset({"Marren", "Esk"}), frozenset({"Dunholt"})
+NAMED = [replace(a, entities=FLOOD_NAMES if a.article_id.startswith("flood") else FIRE_NAMES)
+         for a in ARRIVAL]
+
+
+def named_grouped(**options: float) -> StoryClusterer:
+    settings_ = {"split_probability": 1e-9, **options}
+    c = StoryClusterer(ClusterOptions(embeddings="off", model=HASTY, **settings_))  # type: ignore[arg-type]
+    c.add_many(NAMED)
+    return c
+
+
+def test_graph_cut_zero_switches_the_graph_split_off_without_names() -> None:
     c = grouped(graph_cut=0.0)
     c.consolidate()
     assert len(c.stories()) == 1
+
+
+def test_named_groups_are_cut_under_named_graph_cut_not_graph_cut() -> None:
+    # graph_cut 0 leaves the named cut on: the named story is still split.
+    c = named_grouped(graph_cut=0.0)
+    assert len(c.stories()) == 1
+    c.consolidate()
+    assert memberships(c.stories()) == GOLD
+    # named_graph_cut 0 switches it off for named groups, whatever graph_cut is.
+    c = named_grouped(named_graph_cut=0.0)
+    c.consolidate()
+    assert len(c.stories()) == 1
+
+
+def test_both_cuts_zero_switch_the_graph_split_off() -> None:
+    for build in (grouped, named_grouped):
+        c = build(graph_cut=0.0, named_graph_cut=0.0)
+        c.consolidate()
+        assert len(c.stories()) == 1
 
 
 def test_the_model_still_decides_whether_the_groups_are_one_story() -> None:
