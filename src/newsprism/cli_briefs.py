@@ -52,6 +52,7 @@ from newsprism.render.report import OutputFormat, ReportView, replacing
 if TYPE_CHECKING:
     from newsprism.engine import Engine
     from newsprism.engine.base import ProgressFactory
+    from newsprism.model import IngestWarning
 
 
 class EngineChoice(StrEnum):
@@ -134,23 +135,37 @@ def analyze_command(
 
     _check_out_is_no_input(out_file, paths)
     refuse_out_on_store(out_file, db)
+    told: list[IngestWarning] = []
+
+    def tell(warning: IngestWarning) -> None:
+        report_warnings([warning])
+        told.append(warning)
+
     flow = FlowOptions(
         ingest=IngestOptions(max_bytes=max_bytes, fetch_links=fetch_links, outlet=outlet),
         jobs=jobs,
         embeddings=embeddings.value,
         engine=_engine(engine, scheduler, workers),
+        on_warning=tell,
     )
     with open_store(db) as store:
         with _stage_bars() as bars:
             run = analyze_paths(store, paths, flow, bars)
         outlets = outlets_of(store, run.stories)
     failures = run.failures
-    report_warnings(run.report.warnings)
+    report_warnings(_untold(run.report.warnings, told))
     report_failures(failures)
     view = ReportView(run.articles, run.analyses, run.briefs, outlets, show_articles, failures)
     print_report(output_format, out_file, view)
     if failures:
         raise typer.Exit(EXIT_FAILED_INPUTS)
+
+
+def _untold(warnings: list[IngestWarning], told: list[IngestWarning]) -> list[IngestWarning]:
+    """The warnings not yet printed (each is printed as the run tells it, before the
+    analysis; the rest after it)."""
+    printed = {id(warning) for warning in told}
+    return [warning for warning in warnings if id(warning) not in printed]
 
 
 def _check_out_is_no_input(out_file: Path | None, paths: list[str]) -> None:

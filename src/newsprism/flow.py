@@ -28,6 +28,7 @@ from newsprism.store import Store
 if TYPE_CHECKING:
     from newsprism.cluster.batch import StoryOptions
     from newsprism.engine import Engine, EngineRun
+    from newsprism.ingest.pipeline import WarningHandler
     from newsprism.ingest.watch import FeedResult, Watcher
 
 logger = logging.getLogger(__name__)
@@ -52,6 +53,8 @@ class FlowOptions:
     jobs: int = 1
     embeddings: EmbeddingsChoice = "auto"
     engine: Engine | None = None
+    # Told each ingest warning before the analysis starts (the CLI prints it then).
+    on_warning: WarningHandler | None = None
 
 
 @dataclass(frozen=True)
@@ -185,7 +188,8 @@ def read_and_analyze(
     options = options or FlowOptions()
     engine = options.engine or LocalEngine()
     analyze = AnalyzeOptions(processes=options.jobs, errors="record")
-    return engine.run(store, plan(paths), options.ingest, analyze, progress or _no_progress)
+    progress = progress or _no_progress
+    return engine.run(store, plan(paths), options.ingest, analyze, progress, options.on_warning)
 
 
 def brief_stories(

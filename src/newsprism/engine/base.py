@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from newsprism.ingest.batch import IngestReport, ingest
-from newsprism.ingest.pipeline import IngestOptions
+from newsprism.ingest.pipeline import IngestOptions, WarningHandler, long_article_warning
 from newsprism.ingest.sources import Input
-from newsprism.model import IngestFailure
+from newsprism.model import Article, IngestFailure
 from newsprism.store import Store
 
 if TYPE_CHECKING:
@@ -61,6 +61,7 @@ class Engine(Protocol):
         ingest_options: IngestOptions,
         analyze_options: AnalyzeOptions,
         progress: ProgressFactory,
+        on_warning: WarningHandler | None = None,
     ) -> EngineRun: ...
 
 
@@ -77,11 +78,38 @@ class LocalEngine:
         ingest_options: IngestOptions,
         analyze_options: AnalyzeOptions,
         progress: ProgressFactory,
+        on_warning: WarningHandler | None = None,
     ) -> EngineRun:
         from newsprism.analyze.batch import analyze_run
 
         advance = progress("reading", len(inputs))
         report = ingest(store, inputs, ingest_options, on_input_done=lambda _: advance(1))
-        ids = [a.id for a in store.get_articles(report.article_ids)]
+        articles = store.get_articles(report.article_ids)
+        warn_before_analysis(store, report, articles, on_warning)
+        ids = [a.id for a in articles]
         advance = progress("analysing", len(set(ids)))
         return EngineRun(report, analyze_run(store, ids, analyze_options, advance))
+
+
+def warn_before_analysis(
+    store: Store,
+    report: IngestReport,
+    articles: Sequence[Article],
+    on_warning: WarningHandler | None,
+) -> None:
+    """Tell ``on_warning`` the run's warnings before the analysis starts, with the
+    long-article warning of each stored duplicate about to be analysed added to the
+    report: ``analyze`` printed them only after the analysis, so "analysing it takes
+    minutes" came minutes late, and never for an article ``ingest`` had stored earlier."""
+    from newsprism.analyze.analyzer import ANALYZER_VERSION
+
+    added = set(report.added)
+    waiting = set(store.unanalyzed([a.id for a in articles], ANALYZER_VERSION)) - added
+    for article in articles:
+        warning = long_article_warning(article) if article.id in waiting else None
+        if warning is not None:
+            waiting.discard(article.id)  # one line for one stored article
+            report.warnings.append(warning)
+    if on_warning is not None:
+        for warning in report.warnings:
+            on_warning(warning)

@@ -61,7 +61,7 @@ from newsprism.ingest.batch import (
     ingest,
     without_store_files,
 )
-from newsprism.ingest.pipeline import IngestOptions
+from newsprism.ingest.pipeline import IngestOptions, WarningHandler
 from newsprism.ingest.shards import InputTally, Piece, rangeable, read_pieces, split_input
 from newsprism.ingest.sources import Input, InputKind
 from newsprism.model import Analysis, Article, IngestFailure, IngestWarning
@@ -181,6 +181,7 @@ class DaskEngine:
         ingest_options: IngestOptions,
         analyze_options: AnalyzeOptions,
         progress: ProgressFactory,
+        on_warning: WarningHandler | None = None,
     ) -> EngineRun:
         analyze = AnalyzeOptions(
             batch_size=analyze_options.batch_size,
@@ -208,6 +209,9 @@ class DaskEngine:
             flight = _Flight(client, self.task, shards, ingest_options, analyze)
             for result in flight.results(window=2 * threads + 2):
                 writer.add(result, shards[result.index])
+                if on_warning is not None:  # as each shard comes back: analysed there
+                    for warning in result.warnings:
+                        on_warning(warning)
                 advance(1)
         return writer.finish()
 

@@ -561,6 +561,14 @@ def unanalysed_warning(article: Article) -> IngestWarning | None:
             f"language {article.language}: not analysed (the analysis reads English only);"
             " stored and grouped, without its quotes, numbers and dates",
         )
+    return long_article_warning(article)
+
+
+def long_article_warning(article: Article) -> IngestWarning | None:
+    """The "analysing it takes minutes" warning of an article over
+    :data:`LONG_ARTICLE_CHARS`, else None. The analysis stage tells it again for a
+    stored article it is about to analyse (``ingest`` then ``analyze``: the duplicate
+    was told only when ``ingest`` stored it, minutes before nobody was waiting)."""
     if len(article.text) > LONG_ARTICLE_CHARS:
         return IngestWarning(article.source, _long_article(article.text))
     return None
