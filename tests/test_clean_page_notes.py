@@ -83,3 +83,83 @@ def test_picture_labels_open_a_caption_run() -> None:
     assert PICTURE_LABEL.match("Image copyright Jane Roe Image caption Crews at the quay")
     assert PICTURE_LABEL.match("Media caption The mayor spoke on Friday")
     assert not PICTURE_LABEL.match("Images of the quay were shown on Friday.")
+
+
+# Review s33: sentences that hold a note's words but are reporting (attributed, quoted,
+# with a figure, or the note's words mid-sentence). Ingest deletes notes, so each stays.
+@pytest.mark.parametrize(
+    "news",
+    [
+        "The inspector's findings were sent to the board. This report was amended in March "
+        "after the ferry operator objected.",
+        'Rask said the harbour board would publish the findings. "This report will be '
+        'corrected if errors are found," she said.',
+        "The ministry said this report is updated every year.",
+        "The audit covers 40 ports. The ministry said this report is updated every year.",
+        "Passengers were told to check back later for sailing times.",
+        "Officials urged residents to click here on the council website to register.",
+        "Residents were told to check back later as crews assessed the damage to the bridge deck.",
+        "The county said updates on the road closures will be posted online as they become "
+        "available, a spokeswoman told reporters.",
+        "The utility urged customers to subscribe now to its outage alerts, which it said "
+        "reached 4,000 homes on Sunday.",
+        "Sheriff Tom Ardel said more information would be released as it becomes available.",
+        "Under the town charter, this article was amended in 2019 to allow two terms, and the "
+        "new vote adds a third.",
+        '"This report has been corrected and the 12 million figure stands," auditor Mara Pell '
+        "said.",
+        "The clerk said the remaining ballots would be counted as more information becomes "
+        "available from the 14 polling stations.",
+        "Opposition leader Dan Vro said residents should check back here on Friday, when the "
+        "council meets again with 3 new members.",
+        "This page was updated by the council on Monday to show the new detour.",
+        "Ardel said the department's press office was told to click here and there through "
+        "old files to find the flood records.",
+        '"This report was corrected twice before it reached the council," said Mayor Ilse '
+        "Varro, who asked for an inquiry. The council will vote on Friday.",
+        'The council\'s statement ended: "Sign up for our weekly newsletter."',
+    ],
+)
+def test_reporting_with_a_notes_words_stays_in_the_body(news: str) -> None:
+    text, removed = _clean(LEDE, news)
+    assert text == f"{LEDE}\n\n{news}"
+    assert removed == []
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The money for the new Kelmar bridge, 40 million euros, came from the EU. This story "
+        "has been updated.",
+        "Ministers from 12 countries met in Varlo at the UN. Jane Roe contributed to this report.",
+        "Troops were sent by the U.S. This story has been updated to correct the number of troops.",
+    ],
+)
+def test_a_note_after_no_sentence_break_leaves_the_line_whole(paragraph: str) -> None:
+    """After "EU." no sentence break is found (an initial looks the same): the line is one
+    sentence that is no note, kept whole rather than lost with the note."""
+    text, removed = _clean(LEDE, paragraph)
+    assert text == f"{LEDE}\n\n{paragraph}"
+    assert removed == []
+
+
+def test_a_note_after_a_lower_case_sentence_end_is_cut_off() -> None:
+    paragraph = (
+        "The mill was sold on Friday, said its owner, Varro Steel Inc. Check back for updates."
+    )
+    text, removed = _clean(LEDE, paragraph)
+    assert text == f"{LEDE}\n\nThe mill was sold on Friday, said its owner, Varro Steel Inc."
+    assert removed == [("Check back for updates.", "page_note")]
+
+
+def test_a_headline_with_a_notes_words_stays_the_title() -> None:
+    cleaned = clean_scraped_text(f"This story has been updated: Kelmar mayor resigns\n\n{LEDE}")
+    assert cleaned.title == "This story has been updated: Kelmar mayor resigns"
+    assert cleaned.text == LEDE
+
+
+def test_notes_with_a_short_tail_about_the_page_still_leave() -> None:
+    note = "This story has been updated to correct the number of ferries."
+    text, removed = _clean(f"{LEDE} {note}")
+    assert text == LEDE
+    assert removed == [(note, "page_note")]

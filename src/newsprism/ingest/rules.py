@@ -460,6 +460,47 @@ PAGE_NOTE = re.compile(
     r"|\bsubscribe\s+(?:now|today|here)\b",
     re.IGNORECASE,
 )
+# Ingest deletes what it takes for a note, so there a note is a whole sentence of one of
+# these forms from its first word (review s33: the search above, run on sentences, cut
+# "Residents were told to check back later as crews ...", "Sheriff Roe said more
+# information would be released as it becomes available" and "This report was amended in
+# March after ..." from bodies). "report" only as "This report has been updated/corrected":
+# a story's subject is often a report. A tail only where it says what changed on the page.
+_NOTE_SENTENCE = re.compile(
+    r"(?:please\s+)?(?:"
+    r"this\s+(?:story|article|post|page)\s+(?:has\s+been|was|is|will\s+be)"
+    r"\s+(?:updated|corrected|amended)(?:\s+(?:(?:to\s+(?:correct|include|add|reflect"
+    r"|clarify|remove|update|fix|give)|with\s+(?:new|more|additional|further|the\s+latest))"
+    r"\b[^.!?]{0,100}|as\s+(?:more\s+|further\s+|new\s+)?(?:details|information|news)"
+    r"\s+becomes?\s+available))?"
+    r"|this\s+report\s+has\s+been\s+(?:updated|corrected)"
+    r"|(?:this\s+is\s+an?\s+)?(?:breaking|developing)\s+(?:news\s+)?story"
+    r"|this\s+(?:story|article)\s+is\s+developing"
+    r"|check\s+back(?:\s+(?:here|later|soon|with\s+us))?(?:\s+for\s+(?:more\s+|further\s+)?"
+    r"(?:updates|details|information|developments|the\s+latest))?"
+    r"|scroll\s+down\s+(?:for|to\s+(?:see|watch|read))\b[^.!?]{0,60}"
+    r"|click\s+here\b[^.!?]{0,60}"
+    r"|.{0,150}?\bcontributed\s+to\s+this\s+(?:report|story|article)"
+    r"|(?:more|further)\s+(?:details|information|updates)\s+(?:will|would)\s+be"
+    r"\s+(?:released|provided|posted|given|shared|added|published)\s+as\s+(?:they|it"
+    r"|(?:more\s+)?(?:details|information))\s+becomes?\s+available"
+    r"|we\s+will\s+update\s+this\s+(?:story|article|page|post)(?:\s+as\s+(?:more\s+"
+    r"|further\s+|new\s+)?(?:details|information|news)\s+becomes?\s+available)?"
+    r"|sign\s+up\s+for\s+(?:the|our)\s+\w*\s*newsletter"
+    r"|subscribe\s+(?:now|today|here)\b[^.!?]{0,60}"
+    r")\s*[.!…]+",
+    re.IGNORECASE,
+)
+# What no note holds: a quote mark, a figure, a reporting verb (a note is the site's
+# voice; "... said more information would be released ..." is someone's statement).
+_NOT_A_NOTE = re.compile(
+    r"[\"“”„«»‘]|(?<!\w)'|'(?!\w)|\d"
+    r"|\b(?:said|says|say|told|tells|according\s+to|announced|stated)\b",
+    re.IGNORECASE,
+)
+# The most words a note sentence has (the longest credit line seen: "Associated Press
+# writers Jane Roe in Velmar and John Doe in Ardmoor contributed to this report.", 15).
+NOTE_MAX_WORDS = 25
 # Lower-case words one of which every page note holds (the page_note rule's hint).
 _PAGE_NOTE_WORDS = ("this", "story", "check", "scroll", "click", "contributed", "available",
                     "newsletter", "subscribe")  # fmt: skip
@@ -485,16 +526,30 @@ def is_page_note(sentence: str) -> bool:
     return PAGE_NOTE.search(sentence) is not None
 
 
+def is_note_sentence(sentence: str) -> bool:
+    """Whether a whole sentence is a page note ingest may delete (:data:`_NOTE_SENTENCE`):
+    short, in the site's voice, with no quote, figure or reporting verb."""
+    sentence = sentence.strip()
+    return (
+        words(sentence) <= NOTE_MAX_WORDS
+        and _NOTE_SENTENCE.fullmatch(sentence.rstrip(CLOSERS)) is not None
+        and _NOT_A_NOTE.search(sentence) is None
+    )
+
+
 def page_notes_start(text: str) -> int | None:
     """Where the page notes that end a line start (0: the line is notes alone), or None
-    where its last sentence is no page note. Cut only at a sentence end."""
+    where its last sentence is no page note. Cut only at a sentence end: where no break
+    is found before a note ("... from the EU. This story has been updated."), the line is
+    one sentence that is no note, and stays whole (a note kept beats a paragraph lost).
+    A note ends with a stop, so a headline ("This story has been updated: ...") is none."""
     folded = fold_case(text)
     if not any(word in folded for word in _PAGE_NOTE_WORDS):
         return None  # the cheap test: most lines hold none of the words
     starts = [0, *(m.end() for m in _SENTENCE_BREAK.finditer(text))]
     cut = None
     for start, end in reversed(list(zip(starts, [*starts[1:], len(text)], strict=True))):
-        if not is_page_note(text[start:end]):
+        if not is_note_sentence(text[start:end]):
             break
         cut = start
     return cut
