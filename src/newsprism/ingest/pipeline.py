@@ -195,6 +195,15 @@ def _warn(warning: IngestWarning, context: _Context) -> None:
         context.on_warning(warning)
 
 
+def _record_name(source: str, raw: RawDocument, context: _Context) -> str:
+    """A failed record of a feed, JSON Lines, JSON or WARC file named ``file#link``, as
+    the readers name theirs: "feed.xml: no article text" read as the whole feed failing,
+    and a feed of 50 entries did not say which."""
+    if source == raw.source and raw.url and source in context.record_files:
+        return f"{source}#{raw.url}"
+    return source
+
+
 def _inputs(values: Iterable[str | Input | IngestFailure]) -> Iterator[Input | IngestFailure]:
     for value in values:
         if isinstance(value, Input | IngestFailure):
@@ -215,7 +224,7 @@ def _finish(
                 context.on_guessed_outlet(article.id)
             return article
         except InputError as exc:
-            item = IngestFailure(exc.source, exc.reason)
+            item = IngestFailure(_record_name(exc.source, item, context), exc.reason)
         except Exception as exc:  # a bug met on a hostile text: this record fails alone
             if context.options.errors == "raise":
                 raise

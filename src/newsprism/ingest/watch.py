@@ -390,7 +390,11 @@ class Watcher:
         try:
             return build_article(document, self._languages)
         except InputError as exc:
-            result.failures.append(IngestFailure(exc.source, exc.reason))
+            # Named feed#link, as ingest names a feed's entry: the feed's name alone read
+            # as the whole feed failing.
+            named = exc.source == document.source and document.url not in (None, exc.source)
+            where = f"{exc.source}#{document.url}" if named else exc.source
+            result.failures.append(IngestFailure(where, exc.reason))
             return None
 
 
