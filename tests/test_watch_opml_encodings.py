@@ -6,6 +6,7 @@ the command line or in a list) is the file it names: it was "no such feed file".
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 from typing import Any
 
@@ -76,3 +77,27 @@ def test_a_feed_file_named_by_a_file_url_is_read(tmp_path: Path) -> None:
     result = _watch(tmp_path / "w.db", feed.as_uri())
     assert result.exit_code == 0, result.output
     assert "+1 article" in result.output
+
+
+def _utf32_opml(tmp_path: Path, order: str) -> Path:
+    """A list saved as UTF-32 with its byte-order mark (either order), declaring UTF-8."""
+    opml = tmp_path / f"subs-utf32-{order}.opml"
+    bom = codecs.BOM_UTF32_LE if order == "le" else codecs.BOM_UTF32_BE
+    text = _OPML.format(declared="UTF-8", url="coastal.xml")
+    opml.write_bytes(bom + text.encode(f"utf-32-{order}"))
+    return opml
+
+
+@pytest.mark.parametrize("order", ["le", "be"])
+def test_a_utf32_opml_list_is_a_list_in_ingest_and_watch(tmp_path: Path, order: str) -> None:
+    """``ingest`` stored a UTF-32 list as an article of raw XML, and ``watch`` called it
+    a feed with no entries: only the feed reader knew UTF-32 (one shared helper now)."""
+    _feed(tmp_path)
+    opml = _utf32_opml(tmp_path, order)
+    assert plan_feeds([str(opml)]) == ([str(tmp_path / "coastal.xml")], [])
+    ingested = runner.invoke(app, ["ingest", str(opml), "--db", str(tmp_path / "i.db")])
+    assert ingested.exit_code == 1
+    assert f"failed: {opml}: an OPML list of feeds, not an article" in ingested.stderr
+    watched = _watch(tmp_path / "w.db", str(opml))
+    assert watched.exit_code == 0, watched.output
+    assert "+1 article" in watched.output

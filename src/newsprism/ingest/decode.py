@@ -242,6 +242,40 @@ UTF16_MIN_NUL_PAIRS = 0.1
 UTF16_MAX_OTHER_SIDE = 0.125
 
 
+# Byte-order marks of the wide encodings, UTF-32 first: its little-endian mark starts
+# with UTF-16's.
+WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# An XML declaration, dropped from XML re-encoded as UTF-8 (the encoding it names is no
+# longer the document's; without one, XML is UTF-8).
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]{0,200}\?>")
+
+
+def wide_encoding(head: bytes) -> str | None:
+    """``utf-32`` or ``utf-16`` for a head starting with its byte-order mark, UTF-16's
+    name for one that reads as UTF-16 without a mark, else None."""
+    encoding = next((enc for bom, enc in WIDE_BOMS if head.startswith(bom)), None)
+    return encoding or utf16_encoding(head)
+
+
+def xml_as_utf8(data: bytes) -> bytes:
+    """XML (a feed, an OPML list) in a wide encoding as UTF-8 without its declaration;
+    other XML as it is. One helper for the feed reader, ``watch`` and ingest's OPML test:
+    their two copies disagreed, and a UTF-32 OPML list was stored as an article of raw
+    XML by ``ingest`` and "a feed with no entries" to ``watch``. A UTF-16 feed whose
+    declaration still said UTF-8 failed as "malformed feed XML (invalid token)": the
+    byte-order mark is what the bytes are."""
+    encoding = wide_encoding(data[:SNIFF_BYTES])
+    if encoding is None:
+        return data
+    text = data.decode(encoding, errors="replace").lstrip("\ufeff")
+    return _XML_DECLARATION.sub("", text, count=1).encode("utf-8")
+
+
 def utf16_encoding(head: bytes) -> str | None:
     """``utf-16`` for a head starting with a UTF-16 byte-order mark, ``utf-16-le`` or
     ``utf-16-be`` for one that reads as UTF-16 text without a mark, else None."""

@@ -20,7 +20,6 @@ Policy for broken XML (an entry is stored or reported failed, never both):
 from __future__ import annotations
 
 import calendar
-import codecs
 import email.utils
 import logging
 import re
@@ -32,7 +31,7 @@ import feedparser
 import lxml.html
 
 from newsprism.errors import InputError, MalformedInput
-from newsprism.ingest.decode import SNIFF_BYTES, utf16_encoding
+from newsprism.ingest.decode import WIDE_BOMS, xml_as_utf8
 from newsprism.ingest.html import parse_timestamp
 from newsprism.model import IngestFailure, IngestWarning, RawDocument
 
@@ -62,7 +61,7 @@ def read_feed_entries(
     """What :func:`read_feed` yields, each with its entry's id (RSS ``guid``, Atom
     ``id``; None where the feed gives none, and for the feed's warning): what a watch
     knows an entry by when its text or title is edited."""
-    data = _as_utf8(data)
+    data = xml_as_utf8(data)
     if _declares_entities(data):
         raise MalformedInput(
             source, "feed declares XML entities (<!ENTITY> in its DTD): refused, nothing read"
@@ -98,32 +97,6 @@ _DOCTYPE = re.compile(r"<!DOCTYPE", re.IGNORECASE)
 _ENTITY_DECLARATION = re.compile(r"<!ENTITY", re.IGNORECASE)
 _FIRST_END_TAG = re.compile(r"</")
 _ENTRY_END = re.compile(r"</(?:[\w.-]+:)?(?:item|entry)\s*>", re.IGNORECASE)
-_WIDE_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-
-
-# An XML declaration, dropped from a feed re-encoded as UTF-8 (the encoding it names is
-# no longer the feed's; without one, XML is UTF-8).
-_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]{0,200}\?>")
-
-
-def _as_utf8(data: bytes) -> bytes:
-    """A feed in a wide encoding (a UTF-16 or UTF-32 byte-order mark, or UTF-16 without
-    one) as UTF-8; others as they are. A UTF-16 feed whose declaration still says UTF-8
-    (a file re-saved as "Unicode" by a Windows editor) failed whole as "malformed feed
-    XML (not well-formed (invalid token))": the byte-order mark is what the bytes are."""
-    encoding = next((enc for bom, enc in _WIDE_BOMS if data.startswith(bom)), None)
-    encoding = encoding or utf16_encoding(data[:SNIFF_BYTES])
-    if encoding is None:
-        return data
-    text = data.decode(encoding, errors="replace").lstrip("\ufeff")
-    return _XML_DECLARATION.sub("", text, count=1).encode("utf-8")
-
-
 # A character reference to a code point no text holds (a surrogate half, NUL, past
 # U+10FFFF): feedparser's lenient parser raised UnicodeEncodeError on "&#xD800;" in one
 # entry and the whole feed was lost. Such a reference reads as U+FFFD, as in HTML.
@@ -149,7 +122,7 @@ def _valid_references(data: bytes) -> bytes:
 def _markup(data: bytes) -> str:
     """The feed's characters, enough to find markup: wide encodings by their BOM, else
     Latin-1 (every ASCII-compatible encoding keeps ``<``, ``!`` and letters as bytes)."""
-    for bom, encoding in _WIDE_BOMS:
+    for bom, encoding in WIDE_BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="ignore")
     return data.decode("latin-1")

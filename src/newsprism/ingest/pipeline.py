@@ -51,7 +51,7 @@ from newsprism.ingest.decode import (
     gunzip,
     meta_charset,
     open_maybe_gzip,
-    utf16_encoding,
+    xml_as_utf8,
 )
 from newsprism.ingest.feed import LinkReader, read_feed
 from newsprism.ingest.fetch import fetch, make_client
@@ -403,12 +403,10 @@ _OPML = re.compile(
 
 
 def _is_opml(head: bytes) -> bool:
-    """Whether ``head`` starts an OPML list, UTF-16 ones (Windows' "Unicode") included:
-    one was read as a feed and failed "feed has no entries"."""
-    utf16 = utf16_encoding(head)
-    if utf16 is not None:
-        head = head.decode(utf16, errors="ignore").encode("utf-8")
-    return _OPML.match(head) is not None
+    """Whether ``head`` starts an OPML list, UTF-16 and UTF-32 ones (Windows' "Unicode")
+    included: one was read as a feed and failed "feed has no entries" (UTF-32: stored as
+    an article of raw XML)."""
+    return _OPML.match(xml_as_utf8(head)) is not None
 
 
 OPML_LIST = "an OPML list of feeds, not an article (newsprism watch reads the feeds it names)"

@@ -38,7 +38,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
-import re
 import stat
 import time
 from collections import Counter
@@ -53,7 +52,7 @@ import httpx
 from lxml import etree
 
 from newsprism.errors import InputError, MalformedInput, UnsupportedInput, describe
-from newsprism.ingest.decode import check_size, decode_text, utf16_encoding
+from newsprism.ingest.decode import check_size, decode_text, xml_as_utf8
 from newsprism.ingest.feed import read_feed_entries
 from newsprism.ingest.fetch import _read_limited, fetch, make_client
 from newsprism.ingest.html import read_html
@@ -174,14 +173,14 @@ def _feeds_named(value: str) -> list[str]:
     try:
         with path.open("rb") as handle:  # a feed file's first bytes; an OPML list whole
             data = handle.read(_OPML_SNIFF)
-            if not _is_opml(_as_utf8(data)):
+            if not _is_opml(xml_as_utf8(data)):
                 return [value]
             data += handle.read(max(0, DEFAULT_MAX_BYTES + 1 - len(data)))
     except OSError as exc:
         raise MalformedInput(value, f"cannot read ({exc.strerror or exc})") from None
     if len(data) > DEFAULT_MAX_BYTES:
         raise MalformedInput(value, f"an OPML list over {DEFAULT_MAX_BYTES:,} bytes")
-    return _opml_feeds(_as_utf8(data), value, path.parent)
+    return _opml_feeds(xml_as_utf8(data), value, path.parent)
 
 
 # How far into a file its <opml> tag is looked for (it was read whole to look).
@@ -190,23 +189,6 @@ _OPML_SNIFF = 2048
 
 def _is_opml(data: bytes) -> bool:
     return b"<opml" in data[:_OPML_SNIFF].lower()
-
-
-# An XML declaration, dropped from a list re-encoded as UTF-8 (its encoding is no longer
-# the one it names).
-_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]{0,200}\?>")
-
-
-def _as_utf8(data: bytes) -> bytes:
-    """``data`` as UTF-8 when it is UTF-16 (a BOM, or NULs on one side of the byte
-    pairs: what Windows tools save as "Unicode"), else as it is. A UTF-16 list was taken
-    for a feed and failed as "malformed feed XML" or "feed has no entries", and lxml
-    refuses one that declares UTF-8 (as exports re-saved by an editor do)."""
-    encoding = utf16_encoding(data[:_OPML_SNIFF])
-    if encoding is None:
-        return data
-    text = data.decode(encoding, errors="replace").lstrip("\ufeff")
-    return _XML_DECLARATION.sub("", text, count=1).encode("utf-8")
 
 
 def _opml_feeds(data: bytes, source: str, folder: Path) -> list[str]:
