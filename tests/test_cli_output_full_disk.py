@@ -64,3 +64,14 @@ def test_a_brief_to_a_full_disk_names_standard_output(tmp_path: Path) -> None:
     assert done.stderr.splitlines() == [
         "error: standard output: cannot write the report (No space left on device)"
     ]
+
+
+@pytest.mark.parametrize("command", [["--help"], ["stories", "--help"]])
+def test_help_into_a_full_disk_names_standard_output(command: list[str]) -> None:
+    """Typer prints help through its own Rich console, not the commands' output: it
+    read "unexpected OSError ...: a bug, or a damaged store"."""
+    done = _run_into_full_disk(*command)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        "error: standard output: cannot write (No space left on device)"
+    ]

@@ -91,10 +91,20 @@ def _writing_output(exc: OSError) -> bool:
         return False
     frame = exc.__traceback__
     while frame is not None:
-        if frame.tb_frame.f_locals.get("self") is out:
+        owner = frame.tb_frame.f_locals.get("self")
+        if owner is out or _stdout_console(owner):
             return True
         frame = frame.tb_next
     return False
+
+
+def _stdout_console(owner: object) -> bool:
+    """Whether ``owner`` is a Rich console writing to standard output: Typer's help
+    (``--help > /dev/full``) is printed through its own, not ``out``, and read
+    "unexpected OSError ...: a bug"."""
+    from rich.console import Console
+
+    return isinstance(owner, Console) and owner.file is sys.stdout
 
 
 def _interrupted(exc: BaseException) -> bool:
