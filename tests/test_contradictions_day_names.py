@@ -449,6 +449,51 @@ def test_no_pointing_without_the_name_just_before(analyzer: Analyzer, pointed: s
     assert _dates(analyzer, [pointed, FOUND_ROVER]) == []
 
 
+FOUND_COMET = "Police said the Marrow Comet was found in Oskel on Monday."
+
+
+def test_that_car_is_the_vehicle_named_before(analyzer: Analyzer) -> None:
+    """ "That car" after "her Marrow Comet": one find told on two days."""
+    pointed = "Tessel fled in her Marrow Comet. That car was found on Sunday in Oskel."
+    found = _dates(analyzer, [pointed, FOUND_COMET])
+    assert found == [{pointed.split(". ")[1], FOUND_COMET}]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # Review s33, finding 5: a pointer's head no vehicle is its own thing ("that
+        # rifle", "this phone" are not the car named last).
+        [
+            "Officers said Tessel carried a rifle when he fled in his Marrow Comet. "
+            "That rifle was found on Sunday in Oskel.",
+            FOUND_COMET,
+        ],
+        [
+            "Tessel left her phone in the Marrow Comet. This phone was found on Sunday in Oskel.",
+            FOUND_COMET,
+        ],
+        # The pointer's head said in the sentence before: "that van" is that van.
+        [
+            "Tessel fled in a grey van past her Marrow Comet. "
+            "That van was found on Sunday in Oskel.",
+            FOUND_COMET,
+        ],
+        # A person named last is no car ("the owner, Inga Pell"; "her friend Inga Pell").
+        [
+            "Police want to question the owner, Inga Pell. That car was found on Sunday in Oskel.",
+            "Inga Pell was found safe in Oskel on Monday, police said.",
+        ],
+        [
+            "Police questioned her friend Inga Pell. That car was found on Sunday in Oskel.",
+            "Inga Pell was found safe in Oskel on Monday, police said.",
+        ],
+    ],
+)
+def test_no_pointing_to_another_kind(analyzer: Analyzer, texts: list[str]) -> None:
+    assert _dates(analyzer, texts) == []
+
+
 @pytest.mark.parametrize(
     "texts",
     [

@@ -152,18 +152,35 @@ def deed_at(material: StoryMaterial, sentence: Passage, span: Span) -> Deed | No
 #: Determiners that point back ("That van was found", after "He fled in her Corran
 #: Rover."): the thing is one the sentence before named.
 _POINTING: Final = frozenset({"that", "this"})
+#: Heads a pointing description may give a name (review s33, finding 5: "that rifle",
+#: "this phone" were taken for the car named before). Closed list of vehicles, the
+#: kind of named thing the rule's evidence (a car found, told as "that van") covers.
+_VEHICLES: Final = frozenset(
+    {"car", "van", "truck", "lorry", "vehicle", "suv", "sedan", "jeep", "pickup",
+     "minivan", "boat", "motorcycle"}
+)  # fmt: skip
+#: Words before a name that make it a thing owned or pointed at ("her Corran Rover",
+#: "the Corran Rover"), not a person addressed by name ("the owner, Mira Olsen").
+_THING_DETERMINERS: Final = frozenset(
+    {"the", "a", "an", "his", "her", "their", "its", "my", "our", "your"}
+)
+#: Entity labels no vehicle bears: a person or a place named last is another thing.
+_NOT_VEHICLES: Final = frozenset({"PERSON", "GPE", "LOC", "FAC"})
 # A run of capitalised words ("Corran Rover", "North Street").
 _NAME_RUN: Final = re.compile(r"\b[A-Z][\w'-]*(?:[^\S\n]+[A-Z][\w'-]*)*")
 
 
 def _antecedent(material: StoryMaterial, sentence: Passage, token: Token) -> frozenset[str]:
     """The words of the name a pointing object ("that van", its own words no more than
-    determiner and head) stands for: the last run of capitalised words in the sentence
-    before, the first word of that sentence aside (the nearest thing named; a name
-    earlier in it may be another thing, so is never taken); empty for none."""
+    determiner and head, the head a vehicle: :data:`_VEHICLES`) stands for: the last run
+    of capitalised words in the sentence before, the first word of that sentence aside
+    (the nearest thing named; a name earlier in it may be another thing, so is never
+    taken), when that run is a thing (:func:`_thing_named`) and the sentence before has
+    no word of the pointer's head ("a van ... That van" points to that van); empty for
+    none."""
     objects = [c for c in token.children if c.dep_ in OBJECTS]
     own = [d.lower_ for d in objects[0].children] if objects else []
-    if len(own) != 1 or own[0] not in _POINTING:
+    if len(own) != 1 or own[0] not in _POINTING or lemma_of(objects[0]) not in _VEHICLES:
         return frozenset()
     analysis = material.analysis(sentence.article)
     before = [
@@ -173,8 +190,32 @@ def _antecedent(material: StoryMaterial, sentence: Passage, token: Token) -> fro
         return frozenset()
     start, end = before[-1]
     text = material.by_id[sentence.article].text[start:end]
+    if re.search(rf"\b{re.escape(lemma_of(objects[0]))}(?:s|es)?\b", text, re.I):
+        return frozenset()
     runs = [m for m in _NAME_RUN.finditer(text) if m.start() > len(text) - len(text.lstrip())]
-    return frozenset(runs[-1].group().casefold().split()) if runs else frozenset()
+    if not runs or not _thing_named(material, sentence.article, text, start, runs[-1]):
+        return frozenset()
+    return frozenset(runs[-1].group().casefold().split())
+
+
+def _thing_named(
+    material: StoryMaterial, article: str, text: str, offset: int, run: re.Match[str]
+) -> bool:
+    """Whether a name run (at ``offset`` + its place in ``text``) names a thing: a
+    determiner or possessor within the two words before it ("her red Corran Rover",
+    "Dallan's Corran Rover") and no person or place entity on it (review s33, finding 5:
+    "the owner, Mira Olsen" is a person, never the car "that car" points to)."""
+    words = text[: run.start()].split()[-2:]
+    if not any(w.casefold() in _THING_DETERMINERS or w.endswith(("'s", "\u2019s")) for w in words):
+        return False
+    analysis = material.analysis(article)
+    start, end = offset + run.start(), offset + run.end()
+    return not any(
+        m.start < end and start < m.end
+        for e in (analysis.entities if analysis is not None else ())
+        if e.type in _NOT_VEHICLES
+        for m in e.mentions
+    )
 
 
 def _ages(
