@@ -20,6 +20,7 @@ import pytest
 
 from newsprism.analyze.analyzer import Analyzer
 from newsprism.model import Article, Discrepancy, Passage, Story, article_id
+from newsprism.reconcile.actors import Actors, compatible_roles, same_actors
 from newsprism.reconcile.discrepancies import find_discrepancies
 from newsprism.reconcile.facts import compare_facts
 from newsprism.reconcile.material import StoryMaterial
@@ -260,6 +261,38 @@ def test_heads_named_apart_by_common_compounds(analyzer: Analyzer, other: str, c
     assert [(d.kind, {c.text for c in d.claims}) for d in found] == (
         [("date", {FERRY_STRIKE, other})] if clash else []
     )
+
+
+@pytest.mark.parametrize(
+    ("first", "other"),
+    [
+        # Review s33, finding 6: synonym compounds name one strike.
+        (
+            "The Brannock dock strike began on Monday after talks failed.",
+            "The Brannock port strike began on Tuesday after talks failed.",
+        ),
+        (
+            "The Brannock rail strike began on Monday after talks failed.",
+            "The Brannock train strike began on Tuesday after talks failed.",
+        ),
+    ],
+)
+def test_synonym_compounds_are_one_thing(analyzer: Analyzer, first: str, other: str) -> None:
+    material = invented(analyzer, [first, other])
+    found = find_discrepancies(material, [], LexicalSimilarity())
+    assert [(d.kind, {c.text for c in d.claims}) for d in found] == [("date", {first, other})]
+
+
+def test_compound_kinds_guard_only_when_asked() -> None:
+    """Review s33, finding 6: the compounds guard is the date pass's (``kinds=True``);
+    statement pairing, antonyms and copulas keep the roles test they were measured with."""
+    ferry = Actors(frozenset({"brannock"}), frozenset(), {"strike": frozenset({"brannock"})},
+                   False, {}, kinds={"strike": frozenset({"ferry"})})  # fmt: skip
+    bus = Actors(frozenset({"brannock"}), frozenset(), {"strike": frozenset({"brannock"})},
+                 False, {}, kinds={"strike": frozenset({"bus"})})  # fmt: skip
+    assert compatible_roles(ferry, bus) and same_actors(ferry, bus)
+    assert not compatible_roles(ferry, bus, kinds=True)
+    assert not same_actors(ferry, bus, kinds=True)
 
 
 @pytest.mark.parametrize(

@@ -333,7 +333,7 @@ def _same_event_actors(a: Clause, b: Clause, material: StoryMaterial, states: St
     that noun, and name no different one: two papers' interviews, each "published" on
     its own day, are two events."""
     mine, theirs = clause_actors(a, material, states), clause_actors(b, material, states)
-    if not same_actors(mine, theirs) or _heads_apart(a.predicate, b.predicate):
+    if not same_actors(mine, theirs, kinds=True) or _heads_apart(a.predicate, b.predicate):
         return False
     nouns = {lemma_of(c.predicate.head) for c in (a, b) if is_reduced_relative(c.predicate)}
     if not nouns:
