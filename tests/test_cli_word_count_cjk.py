@@ -53,3 +53,36 @@ def test_articles_shows_the_words_of_a_japanese_article(tmp_path: Path) -> None:
     row = next(line for line in listed.output.splitlines() if "ferry-ja" in line)
     assert str(_letters(text)) in row.split()
     assert _letters(text) > 50
+
+
+# Invented: the Tessel ferry resumed on Tuesday after a week of repairs, the operator
+# said; residents queued from early morning (Thai).
+_THAI = (
+    "เรือข้ามฟากเทสเซลกลับมาให้บริการในวันอังคารหลังจากซ่อมแซมนานหนึ่งสัปดาห์"
+    " ผู้ประกอบการกล่าว ชาวบ้านจำนวนมากมาต่อแถวรอตั้งแต่เช้าตรู่"
+)
+
+
+def test_thai_lao_khmer_myanmar_letters_count_one_word_each() -> None:
+    """An unspaced Thai text was "words 2", under the language detector's minimum."""
+    assert word_count("เรือข้ามฟาก") == 9  # letters; the vowel and tone marks are not
+    assert word_count("ເຮືອຂ້າມ") == 6  # Lao
+    assert word_count("សាលាក្រុង") == 5  # Khmer
+    assert word_count("ရေကြောင်း") == 3  # Myanmar
+    assert word_count(_THAI) > 50
+
+
+def test_a_thai_article_is_detected_and_told_as_not_analysed(tmp_path: Path) -> None:
+    """It was "lang ?", and so analysed as English with no warning (README promises a
+    warning for an article in a language the analysis does not read)."""
+    db = tmp_path / "news.db"
+    article = tmp_path / "ferry-th.txt"
+    # A headline and one paragraph without a space: two space-separated runs.
+    body = _THAI.replace(" ", "")
+    article.write_text("เรือข้ามฟากกลับมาแล้ว\n\n" + body + "\n", encoding="utf-8")
+    runner = CliRunner()
+    ingested = runner.invoke(app, ["ingest", str(article), "--db", str(db)])
+    assert ingested.exit_code == 0, ingested.output
+    assert f"warning: {article}: language th: not analysed" in ingested.stderr
+    stored = json.loads(runner.invoke(app, ["articles", "--json", "--db", str(db)]).output)
+    assert stored[0]["language"] == "th"

@@ -42,17 +42,29 @@ __all__ = [
 ]
 
 _SPACE_RUN = re.compile(r"\s+")
-# Letters of the scripts written without spaces between words (Han, kana); each counts
-# as one word, as word processors count them ("words = 1" for a whole Chinese article
-# said nothing). Hangul is left out: Korean puts spaces between its words.
+# Letters of the scripts written without spaces between words (Han, kana; Thai, Lao,
+# Myanmar, Khmer); each counts as one word, as word processors count Han ("words = 1"
+# for a whole Chinese article said nothing; a Thai article was "words 2", under the
+# language detector's minimum, and analysed as English without a warning). A Thai word
+# is a few letters, so its count is high, never under the detector's minimum. Hangul is
+# left out: Korean puts spaces between its words.
 _UNSPACED_LETTER = re.compile(
     "[\u3041-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-    "\U00020000-\U0003134f\uff66-\uff9f]"
+    "\U00020000-\U0003134f\uff66-\uff9f"
+    "\u0e01-\u0e30\u0e32-\u0e33\u0e40-\u0e46\u0e81-\u0e82\u0e84\u0e86-\u0e8a"
+    "\u0e8c-\u0ea3\u0ea5\u0ea7-\u0eb0\u0eb2-\u0eb3\u0ebd\u0ec0-\u0ec4\u0ec6"
+    "\u0edc-\u0edf\u1000-\u102a\u103f\u1050-\u1055\u105a-\u105d\u1061\u1065-\u1066"
+    "\u106e-\u1070\u1075-\u1081\u108e\u1780-\u17b3\u17d7\u17dc]"
 )
-# Their punctuation (、。「」・ and full-width marks), which separates like a space.
+# Their punctuation (、。「」・ and full-width marks), and the rest of the Thai, Lao,
+# Myanmar and Khmer blocks (vowel and tone marks, digits, signs), which separate like a
+# space: a tone mark left between two letters counted as a word of its own.
 _UNSPACED_PUNCT = re.compile(
-    "[\u3000-\u303f\u30fb\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]"
+    "[\u3000-\u303f\u30fb\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+    "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
 )
+# The first code point of a script written without spaces (Thai): text below it splits.
+_FIRST_UNSPACED = "\u0e00"
 
 
 class Record:
@@ -173,9 +185,10 @@ class Article(Record):
 
 
 def word_count(text: str) -> int:
-    """Words in ``text``: its space-separated runs, and each Han or kana letter as one
-    (a Chinese or Japanese text has no spaces to split on)."""
-    if text.isascii() or not any(c >= "\u3000" for c in text):
+    """Words in ``text``: its space-separated runs, and each Han, kana, Thai, Lao,
+    Myanmar or Khmer letter as one (those texts have no spaces to split on). The one
+    count for ``articles``' words and the language detector's minimum."""
+    if text.isascii() or not any(c >= _FIRST_UNSPACED for c in text):
         return len(text.split())
     letters = len(_UNSPACED_LETTER.findall(text))
     rest = _UNSPACED_PUNCT.sub(" ", _UNSPACED_LETTER.sub(" ", text))

@@ -24,6 +24,8 @@ import numpy as np
 import numpy.typing as npt
 from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
+from newsprism.model import word_count
+
 logger = logging.getLogger(__name__)
 
 # The languages the analysis reads (analyze.analyzer.SUPPORTED_LANGUAGES, kept here so
@@ -166,13 +168,6 @@ class LanguageDetector:
             logger.debug("language unclear (%s at %.2f)", code, confidence)
             return None
         return str(code)
-
-
-def word_count(sample: str) -> int:
-    """About how many words ``sample`` has: its space-separated runs, and each East
-    Asian letter as one (a wholly Japanese article is one run and was never detected)."""
-    east_asian = sum(1 for c in sample if not c.isascii() and _script(c) == "CJK")
-    return len(sample.split()) + east_asian
 
 
 def main_script(sample: str) -> str:
