@@ -50,3 +50,12 @@ def test_ctrl_c_while_typer_loads_is_one_line_and_130() -> None:
     done = _run_interrupted_at("typer", "--help")
     assert done.returncode == 130, done.stderr
     assert done.stderr.splitlines() == [INTERRUPTED]
+
+
+def test_ctrl_c_while_typing_loads_is_one_line_and_130() -> None:
+    """The package and the entry module imported ``typing`` (for TYPE_CHECKING and
+    Any) before the handler was in place: a Ctrl-C in the first ~0.1 s was a traceback
+    and death by SIGINT."""
+    done = _run_interrupted_at("typing", "stories")
+    assert done.returncode == 130, done.stderr
+    assert done.stderr.splitlines() == [INTERRUPTED]
