@@ -85,3 +85,51 @@ def test_narration_between_reversed_quotations_is_no_quotation() -> None:
 def test_right_way_quotation_is_not_read_as_reversed() -> None:
     text = "\u201cWe will keep every ferry running,\u201d Rask said. \u201cNo crew will go.\u201d"
     assert _texts(missed_quote_units(_material([text]))) == ["We will keep every ferry running"]
+
+
+def test_label_two_outlets_print_alike_is_no_unit() -> None:
+    # A name for the plan in one outlet, a scare quote in another: nobody said it.
+    material = _material([
+        'The governor called the levy a "fair tide bargain" on Friday.',
+        'Opponents mocked the "fair tide bargain" in an open letter.',
+    ])  # fmt: skip
+    assert missed_quote_units(material) == []
+    assert align_statements(material, LexicalSimilarity()) == []
+
+
+def test_short_quotation_said_in_one_outlet_only_is_no_unit() -> None:
+    material = _material([
+        'Dock workers shouted "fair tide bargain" at the gates.',
+        'Opponents mocked the "fair tide bargain" in an open letter.',
+    ])  # fmt: skip
+    assert missed_quote_units(material) == []
+
+
+def test_short_quotation_said_after_it_or_after_a_colon_is_a_unit() -> None:
+    material = _material([
+        '"No toll on the quay," the dockers chanted as the gates closed.',
+        'Their banner read: "No toll on the quay" in red letters.',
+    ])  # fmt: skip
+    assert _texts(missed_quote_units(material)) == ["No toll on the quay"] * 2
+
+
+def test_narration_between_spaced_right_way_quotations_is_no_quotation() -> None:
+    text = (
+        "\u201c We will keep the gates shut until the levy is scrapped \u201d the dockers' "
+        "spokeswoman Ilse Varn told reporters on Friday, \u201c the cranes stay idle until "
+        "the board pays \u201d."
+    )
+    assert _texts(missed_quote_units(_material([text]))) == [
+        "We will keep the gates shut until the levy is scrapped",
+        "the cranes stay idle until the board pays",
+    ]
+
+
+def test_reversed_quotation_read_beside_right_way_quotations_elsewhere() -> None:
+    text = (
+        "Varn spoke at the gates, calling it \u201ca long night\u201d for the port.\n\n"
+        "\u201dThis levy will be remembered as the day the harbour lost its trade.\u201c"
+    )
+    assert _texts(missed_quote_units(_material([text]))) == [
+        "This levy will be remembered as the day the harbour lost its trade."
+    ]
