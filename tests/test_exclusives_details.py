@@ -17,7 +17,7 @@ import pytest
 from newsprism.analyze.analyzer import Analyzer
 from newsprism.model import Article, Exclusive, Passage, Statement, Story, Variant, article_id
 from newsprism.reconcile.exclusive_details import StoryDetails, clause_around, free_parts
-from newsprism.reconcile.exclusives import find_exclusives
+from newsprism.reconcile.exclusives import _estimate_head, find_exclusives
 from newsprism.reconcile.facts import compare_facts
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.roster import story_names
@@ -334,7 +334,7 @@ def test_two_estimates_of_one_count_are_no_fact_exclusive(analyzer: Analyzer) ->
     disagree, whatever fact grouping made of them; neither figure is one paper's news.
     An exact count of the same thing beside an estimate stays (it more often counts
     another thing: the boats towed in, not the boats out)."""
-    a = f"{REGATTA}\n\nUp to 40 boats were caught on the water when the fog came in."
+    a = f"{REGATTA}\n\nUp to 40 boats were still out on the estuary when the fog came in."
     b = f"{REGATTA}\n\nAs many as 90 boats were still out on the estuary, the harbour said."
     material = story(analyzer, ("Harbour Post", a), ("Velmar Wire", b))
     facts = [e for e in find_exclusives(material, [], compare_facts(material)) if e.kind == "fact"]
@@ -343,3 +343,38 @@ def test_two_estimates_of_one_count_are_no_fact_exclusive(analyzer: Analyzer) ->
     material = story(analyzer, ("Harbour Post", a), ("Velmar Wire", c))
     found = listed(find_exclusives(material, [], compare_facts(material)))
     assert any(k == "fact" and "12 boats" in t for k, _, t in found), found
+
+
+@pytest.mark.parametrize(
+    ("mine", "theirs"),
+    [
+        # review s33: two rough counts of people, two things (rescued, watching), and 75x apart
+        (
+            "Up to 40 people were pulled from the water by lifeboat crews.",
+            "About 3,000 people had gathered on the quay to watch the start.",
+        ),
+        # close in value, but told of in sentences that share nothing but the counted word
+        (
+            "Up to 40 people were pulled from the water by lifeboat crews.",
+            "About 60 people had gathered on the quay to watch the start.",
+        ),
+    ],
+)
+def test_rough_counts_of_different_things_stay_fact_exclusives(
+    analyzer: Analyzer, mine: str, theirs: str
+) -> None:
+    material = story(
+        analyzer,
+        ("Harbour Post", f"{REGATTA}\n\n{mine}"),
+        ("Velmar Wire", f"{REGATTA}\n\n{theirs}"),
+    )
+    found = [t for k, _, t in listed(find_exclusives(material, [], compare_facts(material)))
+             if k == "fact"]  # fmt: skip
+    assert mine in found and theirs in found, found
+
+
+def test_a_part_of_a_whole_names_no_counted_word_to_match_estimates_on() -> None:
+    """ "people (part)" (a part of some whole, "40 of them children") names no counted
+    word: before, its head was the literal "(part)", one with every other part's."""
+    assert _estimate_head("people (part)") is None
+    assert _estimate_head("boat") == "boat"
