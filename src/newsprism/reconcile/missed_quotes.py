@@ -40,13 +40,15 @@ left open in its paragraph is read the right way: pages that pad marks with spac
 quotation and drop both real ones. Same runs: Multi-News dev2 10
 -> 11 of 22 pairs (P 1.000), the other three files unchanged. (The analysis does not
 read these marks either, :mod:`newsprism.analyze.quote_marks`: here the quotation is a
-unit without a speaker.) Cost: two regex passes over each article.
+unit without a speaker.) Cost: two regex passes over each article and one over its
+curly marks (linear: 4,000 marks in one paragraph take milliseconds).
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from typing import Final, NamedTuple
 
 from newsprism.model import Analysis, Article
@@ -132,10 +134,14 @@ def _quotations(text: str) -> list[_Quotation]:
     reversed_ = _reversed_quotations(text)
     # Between two reversed quotations the right-way pattern reads the narration
     # ("”...“ she said. ”...“"): a reversed one overlapping it wins.
-    right = [
-        m for m in _QUOTED.finditer(text)
-        if not any(r.start() < m.end() and m.start() < r.end() for r in reversed_)
-    ]  # fmt: skip
+    # (The reversed pairs are sorted and apart: the first ending after a match's start
+    # is the only one that can overlap it.)
+    ends = [r.end() for r in reversed_]
+    right = []
+    for m in _QUOTED.finditer(text):
+        after = bisect_right(ends, m.start())
+        if after == len(reversed_) or reversed_[after].start() >= m.end():
+            right.append(m)
     found = []
     for match in [*right, *reversed_]:
         start = match.start(1)
@@ -148,23 +154,21 @@ def _quotations(text: str) -> list[_Quotation]:
 def _reversed_quotations(text: str) -> list[re.Match[str]]:
     """The reversed pairs (”...“) whose ” closes no right-way “ left open before it in
     its paragraph: with marks padded by spaces ("“ We will ... ” the chief said, “ the
-    ferries ... ”") the narration between two right-way quotations looks reversed."""
+    ferries ... ”") the narration between two right-way quotations looks reversed. One
+    pass over the marks, outside the reversed pairs kept."""
     kept: list[re.Match[str]] = []
+    position, open_ = 0, False
     for match in _REVERSED.finditer(text):
-        paragraph = text.rfind("\n", 0, match.start()) + 1
-        if not _right_way_open(text, paragraph, match.start(), kept):
-            kept.append(match)
-    return kept
-
-
-def _right_way_open(text: str, start: int, end: int, reversed_: list[re.Match[str]]) -> bool:
-    """Whether a right-way “ is open at ``end``, reading the curly marks from ``start``
-    outside the reversed quotations already read."""
-    open_ = False
-    for mark in _CURLY.finditer(text, start, end):
-        if not any(r.start() <= mark.start() < r.end() for r in reversed_):
+        paragraph = text.rfind("\n", position, match.start())
+        if paragraph >= 0:
+            position, open_ = paragraph + 1, False
+        for mark in _CURLY.finditer(text, position, match.start()):
             open_ = mark.group() == "“"
-    return open_
+        position = match.start()
+        if not open_:
+            kept.append(match)
+            position = match.end()
+    return kept
 
 
 def _printed_by_source(material: StoryMaterial) -> dict[str, set[str]]:
