@@ -73,9 +73,10 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
     analyzer = Analyzer()
-    # Interleaved (A B A B): on a shared machine the load drifts between runs. Each
-    # round a new text (its own seed): a text analysed again ran 4x faster (the second
-    # paragraphs round), so a repeat measures a cache, not the analysis.
+    # Interleaved (A B A B): on a shared machine the load drifts between runs (one round
+    # of the same text ran 4x faster than the one before it, with no cache in the
+    # analysis: a repeat measured again ran at the other text's rate). A new text each
+    # round (its own seed) keeps the rounds independent samples.
     runs: dict[str, list[dict[str, Any]]] = {"one_line": [], "paragraphs": []}
     for seed in range(1, args.rounds + 1):
         line = one_line_text(args.chars, seed)
