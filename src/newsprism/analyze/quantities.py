@@ -44,11 +44,13 @@ Decisions (each has a test in ``tests/test_quantities.py``):
   it is about no one. "one-in-three" is a share like "one in three".
 * **About.** For counts, the counted noun (a part of a total the sentence gives is
   another measure: "two of the nine barges" is about "barge (part)", and so are "60 of
-  300 settlers", "two of the thousands of molecules", and "there were only 60" after
-  "About 300 people", its noun left out, and "at least four of them with burns" after
-  "27 people" in its sentence; "18 of them were hurt" is about the verb, as "18 hurt"
-  is, and "four of them with serious injuries" about "injury", the harm its "with"
-  names); for sums,
+  300 settlers survived" ("settler (part): survive", keyed by its verb: the survivors and
+  the dead are two parts), "two of the thousands of molecules bound", "there were only
+  60" after "About 300 people", its noun left out, and a bare "at least four of them." after
+  "27 people", the one count of things in its sentence; "18 of them were hurt" is about
+  the verb, as "18 hurt" is, "four of them with serious injuries" and "five of the
+  injuries are serious" about "serious injury", never the bare harm that meets the
+  injured total; "12 of them children" is left to what the parse says); for sums,
   what the preposition after them names ("$8 million to charity" -> "charity", "$2.8
   million from his stake" -> "stake"; not after "cut" and the like, nor for "a payment of
   $X from"); "the number of strikers at 212" counts strikers; for measures and shares, the
@@ -254,8 +256,8 @@ def _uncounted(amount: Amount, ctx: ParsedText) -> Quantity:
     or a part of a whole the text counts (:func:`_whole_of`)."""
     span = ctx.span(amount.start, amount.end)
     whole = _whole_of(span, amount.value) if span is not None else None
-    if whole is not None and (lemma := _lemma(whole)) is not None:
-        return _quantity(amount, amount.end, None, ctx.text, f"{lemma} (part)")
+    if whole is not None:
+        return _quantity(amount, amount.end, None, ctx.text, whole or None)
     measured = _measured(span) if span is not None else None
     part = _part_of(span, measured) if span is not None else None
     return _quantity(amount, amount.end, measured, ctx.text, part)
@@ -273,55 +275,141 @@ def _part_of(span: Span, measured: Token | None) -> str | None:
     return f"{lemma} (part)" if totalled else None
 
 
-def _whole_of(span: Span, value: float) -> Token | None:
-    """The noun a partitive count's whole counts, where the count has none of its own:
-    "60 of 300 settlers" (the "of" a quantmod of the whole's numeral), "two of the
-    thousands of molecules" (a vague whole), or a count whose noun is left out in "there
-    were only 60" after "About 300 people" (:func:`_elided_whole`). Such a count is a
-    part, another measure than the whole, as "two of the nine barges" is."""
+def _whole_of(span: Span, value: float) -> str | None:
+    """What a partitive count is about, where the count has no noun of its own and its
+    whole is counted: "60 of 300 settlers survived" (the "of" a quantmod of the whole's
+    numeral) and "two of the thousands of molecules bound" are a part of the whole's noun
+    that their verb tells of ("settler (part): survive"; survivors and the dead of one
+    whole are two parts that never differ); a bare "six of them" at its clause's end
+    after "40 people", and "there were only 60" after "About 300 people" (its noun left
+    out; :func:`_elided_whole`), a part of that noun ("people (part)"). Else None."""
     doc = span.doc
     if span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
-        after = doc[span.end + 1]
+        of, after = doc[span.end], doc[span.end + 1]
         if after.tag_ == "CD" and after.dep_ == "nummod" and after.head.pos_ in _NOUNS:
-            return after.head if after.head.i > after.i else None
-        pobj = next((c for c in doc[span.end].children if c.dep_ == "pobj"), None)
+            whole = _numeral(after)
+            larger = whole is not None and whole > value and after.head.i > after.i
+            return _part_by_verb(span.root, after.head) if larger else None
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
         if pobj is not None and parse_vague(pobj.text) is not None:
-            of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
-            return noun if noun is not None and noun.pos_ in _NOUNS else None
-        if pobj is not None and pobj.lower_ in _WHOLE_PRONOUNS and span.root.dep_ not in _ACTED:
-            if _with_noun(span.root) is not None:
-                return None  # "four of them with serious injuries": the injured (_measured)
-            return _larger_count_before(span, value, span.root.sent.start)
-        return None
-    return _elided_whole(span, value)
+            of_ = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            noun = next((c for c in of_.children if c.dep_ == "pobj"), None) if of_ else None
+            return _part_by_verb(span.root, noun) if noun is not None else None
+        if pobj is not None and (told := _harm_told(span.root, pobj)) is not None:
+            return told  # "five of the injuries are serious": as "with serious injuries"
+        if pobj is None or pobj.lower_ not in _WHOLE_PRONOUNS or span.root.dep_ in _ACTED:
+            return None
+        return _part_of_them(span, value, of, pobj)
+    return _part(_elided_whole(span, value))
 
 
-# "at least four of them with serious injuries": a part of a count the sentence gave.
+# A part whose own words say which it is but not as a measure: counts nothing.
+_UNKEYED: Final = ""
+# "at least four of them": a part of a count the sentence gave.
 _WHOLE_PRONOUNS: Final = word_set("them these those")
 # A count that is a verb's subject or object is about that verb ("18 of them were hurt",
 # as "18 hurt" says; what befell a part is the measure outlets give): not a whole's part.
 _ACTED: Final = frozenset({"nsubj", "nsubjpass", "dobj"})
+# Verbs that say nothing of which part a count is ("60 of 300 settlers were children",
+# "... remained"): such a part is left unread, not keyed by the verb.
+_LINKING: Final = word_set("be become remain seem stay")
+# Tokens that end a bare "N of them": nothing of the part's own follows.
+_CLAUSE_ENDS: Final = frozenset({".", ",", ";", ":", "!", "?", ")"})
+
+
+def _part_of_them(span: Span, value: float, of: Token, pobj: Token) -> str | None:
+    """A verbless "N of them": the harm its "with" names, a part of the sentence's one
+    larger count where it ends its clause, else None (what the parse says it measures),
+    or unkeyed where that would be the whole's own noun."""
+    if (harm := _with_harm(span.root, pobj)) is not None:
+        return harm  # "four of them with serious injuries"
+    whole = _larger_count_before(span, value, span.root.sent.start)
+    if _bare(span, of, pobj):
+        return _part(whole)
+    measured = _lemma(_measured(span))
+    # "four of them with injuries", the "with" the verb's: not the whole's count
+    return _UNKEYED if measured is not None and measured == _lemma(whole) else None
+
+
+def _part(whole: Token | None) -> str | None:
+    lemma = _lemma(whole)
+    return f"{lemma} (part)" if lemma is not None else None
+
+
+def _part_by_verb(root: Token, whole: Token) -> str | None:
+    """A partitive count of a counted whole, keyed by its noun and the verb it is the
+    subject or object of ("60 of 300 settlers survived": "settler (part): survive");
+    None where no verb but a linking one tells which part it is."""
+    # "60 of 300 settlers survived" parses the part as a quantmod of the whole's numeral:
+    # the whole's noun then holds the part's place in the clause
+    actor = whole if root.dep_ == "quantmod" else root
+    verb, lemma = actor.head, _lemma(whole)
+    if whole.pos_ not in _NOUNS or lemma is None or actor.dep_ not in _ACTED:
+        return None
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in _LINKING:
+        return None
+    return f"{lemma} (part): {verb.lemma_.lower()}"
+
+
+def _bare(span: Span, of: Token, pobj: Token) -> bool:
+    """Whether a verbless "N of them" says nothing of its own of the part: it ends its
+    clause ("..., six of them." / "six of them, police said"), with no noun, "with" or
+    other phrase after "them" ("12 of them children", "four of them in critical
+    condition" are other parts of one whole than each other)."""
+    doc, root = span.doc, span.root
+    if root.dep_ in _ACTED or any(True for _ in pobj.children):
+        return False
+    if any(c.i not in range(span.start, span.end) and c.i != of.i for c in root.children):
+        return False
+    return pobj.i + 1 >= len(doc) or doc[pobj.i + 1].text in _CLAUSE_ENDS
 
 
 # After a count whose noun is left out: the clause ends or says what is left.
 _ELIDED_END: Final = word_set("left remaining remain still")
+# Harms a verbless "N of them with <harm>" counts: what befell a part ("four of them with
+# serious injuries"); any other "with" noun ("with passengers aboard", "with prior
+# convictions") is no measure of the count.
+_HARMS: Final = word_set("injury wound burn fracture trauma concussion")
 
 
-def _with_noun(root: Token) -> Token | None:
-    """The noun of a verbless count's "with" ("four of them with serious injuries"):
-    what befell the part, the measure outlets give ("five of the injuries are serious"),
-    as a verb's is ("18 of them were hurt")."""
-    with_ = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "with"), None)
-    noun = next((c for c in with_.children if c.dep_ == "pobj"), None) if with_ else None
-    return noun if noun is not None and noun.pos_ == "NOUN" else None
+def _with_harm(root: Token, them: Token) -> str | None:
+    """The harm of a verbless count's "with", with its adjective ("four of them with
+    serious injuries": "serious injury", the seriously injured, a part of the injured
+    that never meets their total, as the bare "injury" would); else None."""
+    # right after "them"; the parse may hang it on the clause's verb
+    doc = root.doc
+    with_ = doc[them.i + 1] if them.i + 1 < len(doc) else None
+    if with_ is None or not _is_with(with_) or with_.head not in {root, root.head}:
+        return None
+    noun = next((c for c in with_.children if c.dep_ == "pobj"), None)
+    if noun is None or noun.pos_ != "NOUN" or (lemma := _lemma(noun)) not in _HARMS:
+        return None
+    how = next((c.lower_ for c in noun.children if c.dep_ == "amod" and c.pos_ == "ADJ"), None)
+    return f"{how} {lemma}" if how is not None else f"{lemma} (part)"
+
+
+def _harm_told(root: Token, harm: Token) -> str | None:
+    """A count of harms its verb calls by an adjective ("five of the injuries are
+    (classified as) serious"): "serious injury", the measure "four of them with serious
+    injuries" gives; None otherwise (the bare harm stays the analyser's reading)."""
+    verb = root.head
+    if root.dep_ not in {"nsubj", "nsubjpass"} or _lemma(harm) not in _HARMS:
+        return None
+    told = [c for c in verb.children if c.dep_ in {"acomp", "oprd"}]
+    told += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
+    how = next((t.lower_ for t in told if t.pos_ == "ADJ"), None)
+    return f"{how} {_lemma(harm)}" if how is not None else None
+
+
+def _is_with(token: Token) -> bool:
+    return token.dep_ == "prep" and token.lower_ == "with"
 
 
 def _elided_whole(span: Span, value: float) -> Token | None:
     """The whole of an existential count with its noun left out ("About 300 people lived
-    in the fort in May. By autumn, there were only 60."): the noun of the nearest count
-    before it in its sentence or the one before, where that count is larger (a part is
-    smaller than its whole; a count with no larger one before it is left unread)."""
+    in the fort in May. By autumn, there were only 60."): the noun of the count before it
+    in its sentence or the one before, where that count is larger (a part is smaller
+    than its whole; a count with no larger one before it is left unread)."""
     root, doc = span.root, span.doc
     verb = root.head
     existential = root.dep_ in {"attr", "advmod"} and any(c.dep_ == "expl" for c in verb.children)
@@ -333,15 +421,36 @@ def _elided_whole(span: Span, value: float) -> Token | None:
     return _larger_count_before(span, value, start)
 
 
+# Counted nouns that are no whole of a later part: durations ("over 48 hours").
+_DURATIONS: Final = _TIME_NOUNS | word_set("hour minute second century")
+
+
 def _larger_count_before(span: Span, value: float, start: int) -> Token | None:
-    """The noun of the nearest count between token ``start`` and the span, where that
-    count is larger than ``value`` (a part is smaller than its whole), else None."""
+    """The noun of the one count of things between token ``start`` and the span, where
+    that count is larger than ``value`` (a part is smaller than its whole), else None.
+    Durations ("48 hours"), compound modifiers ("a 300-page report") and names ("November
+    1609") count nothing a part can be of; two counts ("200 homes in 40 villages, 25 of
+    them") leave the whole unknown."""
     doc = span.doc
-    for token in reversed(doc[start : span.start]):
-        if token.tag_ == "CD" and token.dep_ == "nummod" and token.head.pos_ in _NOUNS:
-            whole = _numeral(token)
-            return token.head if whole is not None and whole > value else None
-    return None
+    found = [
+        t
+        for t in doc[start : span.start]
+        if t.tag_ == "CD" and t.dep_ == "nummod" and t.head.pos_ in _NOUNS
+    ]
+    wholes = [t for t in found if _counts_things(t)]
+    if len(wholes) != 1:
+        return None
+    whole = _numeral(wholes[0])
+    return wholes[0].head if whole is not None and whole > value else None
+
+
+def _counts_things(token: Token) -> bool:
+    """Whether a numeral counts things: its head a common noun after it, not a duration,
+    and not a compound modifier ("300-page")."""
+    head, doc = token.head, token.doc
+    hyphened = token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
+    duration = head.lemma_.lower() in _DURATIONS
+    return head.pos_ == "NOUN" and head.i > token.i and not hyphened and not duration
 
 
 def _numeral(token: Token) -> float | None:
@@ -604,8 +713,6 @@ def _measured(span: Span) -> Token | None:
     of = _of_complement(span)
     if of is not None and of.pos_ == "PRON":
         of = None  # "18 of them": what "them" stands for is not here; the verb says more
-        if span.root.dep_ not in _ACTED and (befell := _with_noun(span.root)) is not None:
-            return befell  # "four of them with serious injuries": the injured
     if of is not None and of.lower_ in _STAND_INS:
         return _stand_in_for(of, span.root)  # "dozens of others were hurt" -> hurt
     return _counted_by(of or _modified_noun(span.root) or _governed_by(span.root))
