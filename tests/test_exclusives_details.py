@@ -377,4 +377,5 @@ def test_a_part_of_a_whole_names_no_counted_word_to_match_estimates_on() -> None
     """ "people (part)" (a part of some whole, "40 of them children") names no counted
     word: before, its head was the literal "(part)", one with every other part's."""
     assert _estimate_head("people (part)") is None
+    assert _estimate_head("settler (part): survive") is None
     assert _estimate_head("boat") == "boat"

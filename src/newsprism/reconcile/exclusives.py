@@ -266,9 +266,10 @@ def _neighbourhood(
 
 def _estimate_head(about: str | None) -> str | None:
     """The counted word of an about, or None where it names none to match on: too short,
-    or a part of a whole ("people (part)": a part of what, the head does not say)."""
+    or a part of a whole ("people (part)", "settler (part): survive": a part of what, the
+    head does not say; the verb after it is what the part did, not what was counted)."""
     words = (about or "").split()
-    if not words or words[-1] == "(part)" or len(words[-1]) < 3:
+    if not words or any(w.startswith("(part)") for w in words) or len(words[-1]) < 3:
         return None
     return words[-1]
 
