@@ -45,6 +45,20 @@ def test_parts_of_one_whole_that_different_verbs_tell_of_are_two_measures(
     assert ("280", 280, "herder (part): die") in died
 
 
+def test_parts_of_the_wholes_count_that_different_verbs_tell_of_are_two_measures(
+    nlp: Language,
+) -> None:
+    """ "60 of the 300 settlers survived" (the whole with "the") is keyed by its verb too:
+    keyed "settler (part)" alike, another outlet's "240 of the 300 died" was a differing
+    count of one part (review s33/1 finding 13). Without a verb it stays a bare part."""
+    lived = _counts(nlp, "At the Orvik camp, only 70 of the 350 herders survived.")
+    died = _counts(nlp, "At the Orvik camp, 280 of the 350 herders died.")
+    listed = _counts(nlp, "The herders were counted: 70 of the 350 herders, officials said.")
+    assert ("70", 70, "herder (part): survive") in lived
+    assert ("280", 280, "herder (part): die") in died
+    assert ("70", 70, "herder (part)") in listed
+
+
 @pytest.mark.parametrize(
     "text",
     [

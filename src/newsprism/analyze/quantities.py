@@ -266,13 +266,17 @@ def _uncounted(amount: Amount, ctx: ParsedText) -> Quantity:
 def _part_of(span: Span, measured: Token | None) -> str | None:
     """What a count is a part of, where its "of" complement gives its own total: "two
     of the nine barges" is about "barge (part)", another measure than the "nine
-    barges" (a count and its total never differ); "1,200 of its members" stays about
-    "member", the only count of them it gives."""
+    barges" (a count and its total never differ), "two of the nine barges sank" about
+    "barge (part): sink" (what befell the part, as for "60 of 300 settlers survived");
+    "1,200 of its members" stays about "member", the only count of them it gives."""
     of = _of_complement(span)
     if of is None or measured is None or of.i != measured.i or (lemma := _lemma(of)) is None:
         return None
-    totalled = any(c.dep_ == "nummod" and c.tag_ == "CD" for c in of.children)
-    return f"{lemma} (part)" if totalled else None
+    if not any(c.dep_ == "nummod" and c.tag_ == "CD" for c in of.children):
+        return None
+    # "60 of the 300 settlers survived" / "240 of the 300 settlers died": two parts, keyed
+    # by their verb as :func:`_part_by_verb` keys "60 of 300 settlers survived"
+    return _part_by_verb(span.root, of) or f"{lemma} (part)"
 
 
 def _whole_of(span: Span, value: float) -> str | None:
