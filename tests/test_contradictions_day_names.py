@@ -488,6 +488,18 @@ def test_that_car_is_the_vehicle_named_before(analyzer: Analyzer) -> None:
             "Police questioned her friend Inga Pell. That car was found on Sunday in Oskel.",
             "Inga Pell was found safe in Oskel on Monday, police said.",
         ],
+        # Review s33/1, finding 12: a title no tagger marks as a person ("the Quay
+        # Warden") is no boat when the other outlet finds it safe; nor is a name set off
+        # by a comma after a role ("the skipper, Quay Warden").
+        [
+            "Tessel sailed off with the Quay Warden. That boat was found on Sunday in Oskel.",
+            "The Quay Warden was found safe in Oskel on Monday, police said.",
+        ],
+        [
+            "Police want to question the skipper, Quay Warden. "
+            "That boat was found on Sunday in Oskel.",
+            "Police said the Quay Warden was found in Oskel on Monday.",
+        ],
     ],
 )
 def test_no_pointing_to_another_kind(analyzer: Analyzer, texts: list[str]) -> None:

@@ -68,7 +68,11 @@ def _same_find(a: Deed, b: Deed) -> bool:
             if named_x
             else (head_x, kind_y | named_y | {head_y})
         )
-        return head in kinds or _pointed_to(a, named_y, kind_x) or _pointed_to(b, named_x, kind_y)
+        return (
+            head in kinds
+            or (_pointed_to(a, named_y, kind_x) and not _found_as_living(b))
+            or (_pointed_to(b, named_x, kind_y) and not _found_as_living(a))
+        )
     return head_x == head_y and (kind_x <= kind_y or kind_y <= kind_x)
 
 
@@ -78,6 +82,21 @@ def _pointed_to(pointing: Deed, words: frozenset[str], kinds: frozenset[str]) ->
     is the last name of the sentence before it ("He fled in her Corran Rover. That van
     was found": :attr:`~newsprism.reconcile.deeds.Deed.antecedent`)."""
     return bool(words) and not kinds and words <= pointing.antecedent
+
+
+#: States only someone living is found in ("was found safe", "found dead"): the one found
+#: is a person or an animal, never the vehicle a pointing description names.
+_LIVING_STATES: Final = frozenset(
+    {"safe", "alive", "dead", "unharmed", "well", "injured", "hurt", "wounded",
+     "unconscious", "asleep", "safely"}
+)  # fmt: skip
+
+
+def _found_as_living(deed: Deed) -> bool:
+    """Whether the find says its object's state as a living one's (review s33/1, finding
+    12: "The Harbour Master was found safe" is a man, not the boat "that boat" points to
+    after "drove off with the Harbour Master")."""
+    return any(c.lower_ in _LIVING_STATES for c in deed.clause.predicate.children)
 
 
 def _find_words(deed: Deed) -> tuple[str, frozenset[str], frozenset[str]] | None:

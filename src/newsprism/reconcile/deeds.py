@@ -206,6 +206,8 @@ def _thing_named(
     "Dallan's Corran Rover") and no person or place entity on it (review s33, finding 5:
     "the owner, Mira Olsen" is a person, never the car "that car" points to)."""
     words = text[: run.start()].split()[-2:]
+    if any(w.endswith(",") for w in words):
+        return False  # "the owner, Mira Olsen": the name is in apposition, a person's
     if not any(w.casefold() in _THING_DETERMINERS or w.endswith(("'s", "\u2019s")) for w in words):
         return False
     analysis = material.analysis(article)
