@@ -13,7 +13,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from newsprism.ingest.batch import IngestReport, ingest
-from newsprism.ingest.pipeline import IngestOptions, WarningHandler, long_article_warning
+from newsprism.ingest.pipeline import (
+    IngestOptions,
+    WarningHandler,
+    long_article_warning,
+    warnings_once,
+)
 from newsprism.ingest.sources import Input
 from newsprism.model import Article, IngestFailure
 from newsprism.store import Store
@@ -103,13 +108,8 @@ def warn_before_analysis(
     minutes" came minutes late, and never for an article ``ingest`` had stored earlier."""
     from newsprism.analyze.analyzer import ANALYZER_VERSION
 
-    added = set(report.added)
-    waiting = set(store.unanalyzed([a.id for a in articles], ANALYZER_VERSION)) - added
-    for article in articles:
-        warning = long_article_warning(article) if article.id in waiting else None
-        if warning is not None:
-            waiting.discard(article.id)  # one line for one stored article
-            report.warnings.append(warning)
+    waiting = set(store.unanalyzed([a.id for a in articles], ANALYZER_VERSION)) - set(report.added)
+    report.warnings.extend(warnings_once(articles, waiting, long_article_warning))
     if on_warning is not None:
         for warning in report.warnings:
             on_warning(warning)

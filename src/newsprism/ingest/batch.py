@@ -15,7 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from newsprism.ingest.pipeline import IngestOptions, read_inputs, unanalysed_warning
+from newsprism.ingest.pipeline import (
+    IngestOptions,
+    read_inputs,
+    unanalysed_warning,
+    warnings_once,
+)
 from newsprism.ingest.sources import Input, InputKind, expand_inputs
 from newsprism.model import Article, IngestFailure, IngestWarning
 from newsprism.store import Store
@@ -164,18 +169,11 @@ class ArticleBatch:
         result = store.add_articles(self.articles, self.may_correct, self.guessed_outlets)
         report.added.extend(result.added)
         report.duplicates.extend(result.duplicates)
-        report.warnings.extend(self._unanalysed(set(result.added)))
+        # "not analysed" only for the articles just stored: a duplicate was told when
+        # first stored
+        report.warnings.extend(warnings_once(self.articles, set(result.added), unanalysed_warning))
         report.corrected.extend(result.corrected)
         report.article_ids.extend(result.stored_ids or [a.id for a in self.articles])
         self.articles.clear()
         self.may_correct.clear()
         self.guessed_outlets.clear()
-
-    def _unanalysed(self, added: set[str]) -> Iterator[IngestWarning]:
-        """The "not analysed" warnings of the articles just stored (a duplicate of a
-        stored one was told when first stored)."""
-        for article in self.articles:
-            warning = unanalysed_warning(article) if article.id in added else None
-            if warning is not None:
-                added.discard(article.id)  # one line for one stored article
-                yield warning

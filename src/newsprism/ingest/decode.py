@@ -425,14 +425,8 @@ def _iso2022(data: bytes, source: str) -> Decoded | None:
     )
 
 
-# Byte-order marks, longest first (the UTF-32 LE mark starts with the UTF-16 LE one).
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
+# Byte-order marks: UTF-8's and the wide ones (UTF-32 before UTF-16, as WIDE_BOMS keeps).
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), *WIDE_BOMS)
 # WHATWG Encoding: the labels latin-1, iso-8859-1 and ascii all decode as windows-1252.
 _AS_CP1252 = frozenset({"iso8859-1", "ascii", "cp1252"})
 # One well-formed UTF-8 multi-byte sequence (RFC 3629 table 3-7).

@@ -31,7 +31,7 @@ import feedparser
 import lxml.html
 
 from newsprism.errors import InputError, MalformedInput
-from newsprism.ingest.decode import WIDE_BOMS, xml_as_utf8
+from newsprism.ingest.decode import xml_as_utf8
 from newsprism.ingest.html import parse_timestamp
 from newsprism.model import IngestFailure, IngestWarning, RawDocument
 
@@ -120,11 +120,9 @@ def _valid_references(data: bytes) -> bytes:
 
 
 def _markup(data: bytes) -> str:
-    """The feed's characters, enough to find markup: wide encodings by their BOM, else
-    Latin-1 (every ASCII-compatible encoding keeps ``<``, ``!`` and letters as bytes)."""
-    for bom, encoding in WIDE_BOMS:
-        if data.startswith(bom):
-            return data.decode(encoding, errors="ignore")
+    """The feed's characters, enough to find markup: Latin-1 (every ASCII-compatible
+    encoding keeps ``<``, ``!`` and letters as bytes; a wide encoding was made UTF-8 by
+    :func:`~newsprism.ingest.decode.xml_as_utf8` before the feed is read)."""
     return data.decode("latin-1")
 
 

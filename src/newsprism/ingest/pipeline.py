@@ -196,10 +196,17 @@ def _warn(warning: IngestWarning, context: _Context) -> None:
 
 
 def _record_name(source: str, raw: RawDocument, context: _Context) -> str:
-    """A failed record of a feed, JSON Lines, JSON or WARC file named ``file#link``, as
-    the readers name theirs: "feed.xml: no article text" read as the whole feed failing,
-    and a feed of 50 entries did not say which."""
-    if source == raw.source and raw.url and source in context.record_files:
+    """A failed record of a feed, JSON Lines, JSON or WARC file named ``file#link``
+    (:func:`entry_name`); any other input by its own name."""
+    return entry_name(source, raw) if source in context.record_files else source
+
+
+def entry_name(source: str, raw: RawDocument) -> str:
+    """The name of a failure ``source`` reports for one entry ``raw`` of a file of many:
+    ``file#link``, as the readers name theirs ("feed.xml: no article text" read as the
+    whole feed failing, and a feed of 50 entries did not say which); ``source`` itself
+    where the failure is not the entry's or the entry has no link of its own."""
+    if source == raw.source and raw.url and raw.url != source:
         return f"{source}#{raw.url}"
     return source
 
@@ -569,6 +576,21 @@ def unanalysed_warning(article: Article) -> IngestWarning | None:
             " stored and grouped, without its quotes, numbers and dates",
         )
     return long_article_warning(article)
+
+
+def warnings_once(
+    articles: Iterable[Article],
+    among: set[str],
+    warning_of: Callable[[Article], IngestWarning | None],
+) -> Iterator[IngestWarning]:
+    """``warning_of`` each article whose id is in ``among``, one line for one stored
+    article (a batch may hold the same article twice)."""
+    left = set(among)
+    for article in articles:
+        warning = warning_of(article) if article.id in left else None
+        if warning is not None:
+            left.discard(article.id)
+            yield warning
 
 
 def long_article_warning(article: Article) -> IngestWarning | None:

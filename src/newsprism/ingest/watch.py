@@ -57,7 +57,7 @@ from newsprism.ingest.feed import read_feed_entries
 from newsprism.ingest.fetch import _read_limited, fetch, make_client
 from newsprism.ingest.html import read_html
 from newsprism.ingest.language import LanguageDetector
-from newsprism.ingest.pipeline import DEFAULT_MAX_BYTES, build_article
+from newsprism.ingest.pipeline import DEFAULT_MAX_BYTES, build_article, entry_name
 from newsprism.ingest.records import declared_charset
 from newsprism.ingest.sources import file_url_path, is_url
 from newsprism.model import Article, IngestFailure, RawDocument
@@ -374,8 +374,7 @@ class Watcher:
         except InputError as exc:
             # Named feed#link, as ingest names a feed's entry: the feed's name alone read
             # as the whole feed failing.
-            named = exc.source == document.source and document.url not in (None, exc.source)
-            where = f"{exc.source}#{document.url}" if named else exc.source
+            where = entry_name(exc.source, document)
             result.failures.append(IngestFailure(where, exc.reason))
             return None
 
