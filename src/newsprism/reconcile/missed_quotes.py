@@ -110,13 +110,16 @@ def missed_quote_units(material: StoryMaterial) -> list[Unit]:
     """The story's quotations the analysis missed (see the module doc), in story
     order."""
     units: list[Unit] = []
-    printed = _printed_by_source(material)
+    # Each article's quotations, read once for both passes (what every source prints,
+    # then each article's units)
+    quoted = {article.id: _quotations(article.text) for article in material.articles}
+    printed = _printed_by_source(material, quoted)
     for index, article in enumerate(material.articles):
         analysis = material.analysis(article.id)
         if analysis is not None:
             source = material.source_of(article.id)
             elsewhere = {k for s, keys in printed.items() if s != source for k in keys}
-            units.extend(_article_units(index, article, analysis, elsewhere))
+            units.extend(_article_units(index, article, analysis, quoted[article.id], elsewhere))
     return units
 
 
@@ -171,13 +174,15 @@ def _reversed_quotations(text: str) -> list[re.Match[str]]:
     return kept
 
 
-def _printed_by_source(material: StoryMaterial) -> dict[str, set[str]]:
+def _printed_by_source(
+    material: StoryMaterial, quoted: dict[str, list[_Quotation]]
+) -> dict[str, set[str]]:
     """Per source, the normalised words of its short quotations (under
-    :data:`_MIN_WORDS` words)."""
+    :data:`_MIN_WORDS` words) said as speech; ``quoted``: each article's quotations."""
     printed: dict[str, set[str]] = {}
     for article in material.articles:
         keys = printed.setdefault(material.source_of(article.id), set())
-        for quotation in _quotations(article.text):
+        for quotation in quoted[article.id]:
             short = len(TOKEN.findall(quotation.words)) < _MIN_WORDS
             if short and _spoken(article.text, quotation):
                 keys.add(normalize_words(quotation.words))
@@ -200,11 +205,15 @@ def _spoken(text: str, quotation: _Quotation) -> bool:
 
 
 def _article_units(
-    index: int, article: Article, analysis: Analysis, elsewhere: set[str]
+    index: int,
+    article: Article,
+    analysis: Analysis,
+    quotations: list[_Quotation],
+    elsewhere: set[str],
 ) -> list[Unit]:
     taken = [(q.start, q.end) for q in analysis.quotes]
     units: list[Unit] = []
-    for quotation in _quotations(article.text):
+    for quotation in quotations:
         start, end, text = quotation.start, quotation.end, quotation.words
         count = len(TOKEN.findall(text))
         if count < _SHORT_WORDS or (
