@@ -101,7 +101,7 @@ from newsprism.analyze.non_quantities import (
     not_a_count,
     word_set,
 )
-from newsprism.analyze.numbers import Amount, parse_vague, read_amounts
+from newsprism.analyze.numbers import Amount, parse_digits, parse_vague, read_amounts
 from newsprism.analyze.ordinals import extract_ordinals
 from newsprism.model import Quantity
 
@@ -460,7 +460,7 @@ def _counts_things(token: Token) -> bool:
 def _numeral(token: Token) -> float | None:
     """The value of a numeral token in digits ("300", "1,200"), else None."""
     try:
-        return float(token.text.replace(",", ""))
+        return parse_digits(token.text)
     except ValueError:
         return None
 
