@@ -43,14 +43,10 @@ INTERRUPTED = "interrupted: what was already stored is kept; run the command aga
 def main() -> None:
     """Entry point of the ``newsprism`` script."""
     try:
-        app = _app()
+        _run(_app())
     except KeyboardInterrupt:
-        # Rich may not be imported yet: a plain line, nothing was started.
-        sys.stderr.write(INTERRUPTED + "\n")
-        sys.exit(EXIT_INTERRUPTED)
-    try:
-        _run(app)
-    except KeyboardInterrupt:  # after the command, before its exit: the same line
+        # During the imports (Rich may not be loaded yet: a plain line, nothing was
+        # started) or after the command, before its exit: the same line.
         sys.stderr.write(INTERRUPTED + "\n")
         sys.exit(EXIT_INTERRUPTED)
 
