@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from newsprism.ingest import IngestOptions, read_inputs
-from newsprism.ingest.manifest import read_manifest
 from newsprism.model import Article, IngestFailure, IngestWarning
 from tests.conftest import BODY
 
@@ -31,15 +30,40 @@ def test_a_spreadsheet_manifest_is_read(tmp_path: Path, encoding: str) -> None:
     assert warnings == []
 
 
-def test_a_binary_manifest_is_one_failure_and_an_empty_one_has_no_rows(tmp_path: Path) -> None:
+def test_a_binary_manifest_is_one_failure_and_the_rest_is_read(tmp_path: Path) -> None:
     (tmp_path / "newsprism.csv").write_bytes(bytes(range(256)) * 4)
     (tmp_path / "a.txt").write_text("Pier closes\n\n" + BODY, encoding="utf-8")
     failure, article = read_inputs([str(tmp_path)], IngestOptions())
     assert isinstance(failure, IngestFailure) and isinstance(article, Article)
-    assert failure.reason == "manifest is not text (binary content, not text)"
-    (tmp_path / "newsprism.csv").write_bytes(b"")
-    with pytest.raises(Exception, match="no path column"):
-        read_manifest(tmp_path)
+    assert failure.reason == "manifest is binary content, not CSV text"
+
+
+# An empty or binary manifest was "manifest has no path column" (or "not text (binary
+# content, not text)"), which named no real problem.
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("newsprism.csv", b"", "manifest is empty (a CSV manifest starts with a header row"),
+        ("newsprism.csv", b" \r\n", "manifest is empty (a CSV manifest starts with"),
+        ("newsprism.json", b"", "manifest is empty (a JSON manifest is a list of objects"),
+        ("newsprism.csv", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "manifest is a JPEG image, not CSV"),
+        (
+            "newsprism.csv",
+            b"PK\x03\x04\x14\x00\x06\x00",
+            "manifest is a zip archive (a spreadsheet",
+        ),
+        ("newsprism.json", b"%PDF-1.4\n1 0 obj\n<< >>\nendobj\n", "manifest is a PDF document"),
+    ],
+)
+def test_an_empty_or_binary_manifest_says_what_it_is(
+    tmp_path: Path, name: str, data: bytes, reason: str
+) -> None:
+    (tmp_path / name).write_bytes(data)
+    (tmp_path / "a.txt").write_text("Pier closes\n\n" + BODY, encoding="utf-8")
+    failure, article = read_inputs([str(tmp_path)], IngestOptions())
+    assert isinstance(failure, IngestFailure) and isinstance(article, Article)
+    assert failure.source == str(tmp_path / name)
+    assert failure.reason.startswith(reason), failure.reason
 
 
 @pytest.mark.parametrize("separator", [";", "\t"])

@@ -316,7 +316,8 @@ def _parse(path: Path, folder: Path) -> Manifest:
     try:
         if path.stat().st_size > MAX_MANIFEST_BYTES:
             raise MalformedInput(source, f"a manifest over {MAX_MANIFEST_BYTES:,} bytes")
-        text, warning = _text(path.read_bytes(), source)
+        kind = "JSON" if path.suffix == ".json" else "CSV"
+        text, warning = _text(path.read_bytes(), source, kind)
     except OSError as exc:
         raise MalformedInput(source, f"cannot read the manifest ({exc.strerror or exc})") from None
     rows = _json_rows(text, source) if path.suffix == ".json" else _csv_rows(text, source)
@@ -342,20 +343,43 @@ def _parse(path: Path, folder: Path) -> Manifest:
     return Manifest(folder, exact, tuple(patterns), repeats, conflicts)
 
 
-def _text(data: bytes, source: str) -> tuple[str, IngestWarning | None]:
+def _text(data: bytes, source: str, kind: str) -> tuple[str, IngestWarning | None]:
     """The manifest's text, decoded as articles are: a spreadsheet saves CSV in the
     Windows code page (Excel's "CSV") or in UTF-16, and such a manifest was refused whole
     as "not UTF-8 text", its files read under guessed outlets. A guessed encoding or a
-    repaired byte comes with a warning; an empty manifest is one without rows."""
+    repaired byte comes with a warning. ``kind`` (CSV or JSON) names what it should be
+    in the failure of an empty or binary one: both were "manifest has no path column"
+    or "not text (binary content, not text)", which named no real problem."""
     if not data.strip():
-        return "", None
+        raise MalformedInput(source, f"manifest is empty (a {kind} manifest {_FIRST[kind]})")
+    known = next((name for magic, name in _BINARY_FORMATS if data.startswith(magic)), None)
+    if known is not None:  # a PDF's head can pass for text: its failure was "no path column"
+        raise MalformedInput(source, f"manifest is {known}, not {kind} text")
     try:
         decoded = decode(data, source)
     except InputError as exc:
-        raise MalformedInput(source, f"manifest is not text ({exc.reason})") from None
+        what = exc.reason.removesuffix(", not text")
+        raise MalformedInput(source, f"manifest is {what}, not {kind} text") from None
     # Line ends as universal newlines read them (an old Mac's "CSV" ends lines in CR).
     text = decoded.text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     return text, IngestWarning(source, decoded.warning) if decoded.warning else None
+
+
+# What an empty manifest lacks, by kind.
+_FIRST = {
+    "CSV": f"starts with a header row naming its columns: {', '.join(COLUMNS)}",
+    "JSON": "is a list of objects with a path each",
+}
+# Binary files most often saved under a manifest's name, by their first bytes: a
+# spreadsheet in its own format (renamed rather than saved as CSV), an image or a PDF.
+_BINARY_FORMATS = (
+    (b"PK\x03\x04", "a zip archive (a spreadsheet's own format?)"),
+    (b"\xd0\xcf\x11\xe0", "an old Office file (a spreadsheet's own format?)"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"\x89PNG", "a PNG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+)
 
 
 def _repeated(
