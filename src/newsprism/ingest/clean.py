@@ -51,7 +51,7 @@ from newsprism.ingest.rules import (
     repeats_title,
 )
 from newsprism.ingest.unicode import repair_text
-from newsprism.model import Heading, Removed
+from newsprism.model import Heading, Removed, word_count
 
 __all__ = ["RULES", "CleanOptions", "CleanedText", "Rule", "Zone", "clean_scraped_text"]
 
@@ -392,10 +392,27 @@ def _anchor(doc: Doc, order: range) -> int | None:
 
 def _is_headline_like(text: str, period_ok: bool = False) -> bool:
     """Short, no full stop (unless ``period_ok``), not a sentence fragment or dateline lede."""
-    if len(text.split()) > TITLE_MAX_WORDS or text[0].islower() or wire_dateline(text):
+    if _title_words(text) > TITLE_MAX_WORDS or text[0].islower() or wire_dateline(text):
         return False
     end = text.rstrip(CLOSERS)[-1:]
-    return end not in tuple(",;:…") and (end != "." or period_ok)
+    return end not in _CLAUSE_ENDS and (end not in _FULL_STOPS or period_ok)
+
+
+# Chinese and Japanese punctuation: a line ending in a comma (，、), a semicolon or colon
+# (；：) is no headline, nor one ending in the ideographic full stop (。) unless it may.
+_CLAUSE_ENDS = frozenset(",;:…，、；：")
+_FULL_STOPS = frozenset(".。．")
+
+
+def _title_words(text: str) -> int:
+    """A line's length in headline words: its space-separated words, and one word per two
+    letters of a script written without spaces (Han, kana, Thai...; a Chinese word is one
+    or two characters). Counted by spaces alone a Chinese or Japanese lede paragraph was
+    one word, so an article without a headline had its first paragraph as its title; at
+    two letters a word, TITLE_MAX_WORDS (20) is 40 characters, above those languages'
+    news headlines (mostly 10-30) and under most ledes. Spaced text: ``len(split())``."""
+    spaced = len(text.split())
+    return spaced + (word_count(text) - spaced + 1) // 2
 
 
 def _looks_like_title(doc: Doc, reasons: dict[int, str], i: int, j: int) -> bool:
