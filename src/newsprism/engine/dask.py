@@ -43,12 +43,14 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from queue import Empty, SimpleQueue
+from typing import TYPE_CHECKING, Any
 
 from newsprism.analyze.analyzer import ANALYZER_VERSION, AnalyzeOptions, Analyzer, ErrorPolicy
 from newsprism.analyze.batch import AnalysisRun
@@ -133,6 +135,7 @@ def run_shard(
         produced.append(yielded)
 
     items = list(read_pieces(pieces, ingest, warnings.append, on_piece, guessed.append))
+    tell_client(warnings)  # before the analysis, which may take minutes
     articles = list({a.id: a for a in items if isinstance(a, Article)}.values())
     outcomes = [_encoded(o) for o in _analyzer(analyze).outcomes(articles, "record")]
     inputs = sum(1 for p in pieces if p.first)
@@ -144,6 +147,34 @@ def _encoded(outcome: Analysis | AnalysisFailure) -> EncodedAnalysis | AnalysisF
 
 
 ShardTask = Callable[[int, Sequence[Piece], IngestOptions, AnalyzeOptions], ShardResult]
+
+# A run's shard tasks are keyed "newsprism-shard-RUN-INDEX" (RUN: a fresh hex token, so
+# two runs on one scheduler never share a task) and its workers' read warnings travel as
+# events on the topic "newsprism-warnings-RUN".
+_SHARD_KEY = "newsprism-shard-"
+_WARNINGS_TOPIC = "newsprism-warnings-"
+# How often the client looks for warnings while it waits on a shard, in seconds.
+WARNING_POLL_S = 0.2
+
+
+def tell_client(warnings: Sequence[IngestWarning]) -> None:
+    """Send a shard's read warnings to the client now, as an event of the running
+    task's worker (nothing off a worker: the client's own standard-input shard). The
+    result carries them too, but only once the shard's analysis is done: "analysing it
+    takes minutes" came after those minutes."""
+    if not warnings:
+        return
+    try:
+        from distributed import get_worker
+
+        worker = get_worker()
+        key = worker.get_current_task()
+    except (ImportError, ValueError):
+        return
+    if not isinstance(key, str) or not key.startswith(_SHARD_KEY):
+        return  # a task of another client
+    run = key[len(_SHARD_KEY) :].split("-")[0]
+    worker.log_event(_WARNINGS_TOPIC + run, [[w.source, w.message] for w in warnings])
 
 
 @functools.cache
@@ -207,12 +238,12 @@ class DaskEngine:
             writer = _Writer(store)
             advance = progress("reading and analysing", len(shards))
             flight = _Flight(client, self.task, shards, ingest_options, analyze)
-            for result in flight.results(window=2 * threads + 2):
-                writer.add(result, shards[result.index])
-                if on_warning is not None:  # as each shard comes back: analysed there
-                    for warning in result.warnings:
-                        on_warning(warning)
-                advance(1)
+            with _Teller(client, flight.run, on_warning) as teller:
+                flight.poll = teller.poll
+                for result in flight.results(window=2 * threads + 2):
+                    result.warnings = teller.told(result.warnings)
+                    writer.add(result, shards[result.index])
+                    advance(1)
         return writer.finish()
 
     @contextmanager
@@ -328,6 +359,55 @@ def _shards(pieces: list[Piece], target: int) -> list[list[Piece]]:
     return shards
 
 
+class _Teller:
+    """The run's warnings told as the workers read them (their events), before each
+    shard's analysis; a shard's result then tells only those not told yet (its shard ran
+    here, or its events were lost), and keeps the told objects, which ``on_warning``'s
+    caller knows by identity."""
+
+    def __init__(self, client: Client, run: str, on_warning: WarningHandler | None) -> None:
+        self.client = client
+        self.topic = _WARNINGS_TOPIC + run
+        self.on_warning = on_warning
+        self.events: SimpleQueue[Any] = SimpleQueue()
+        self.early: dict[tuple[str, str], list[IngestWarning]] = {}
+
+    def __enter__(self) -> _Teller:
+        if self.on_warning is not None:  # the handler runs on the client's event loop
+            self.client.subscribe_topic(self.topic, self.events.put)  # type: ignore[no-untyped-call]
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self.on_warning is not None:
+            self.client.unsubscribe_topic(self.topic)  # type: ignore[no-untyped-call]
+
+    def poll(self) -> None:
+        """Tell the warnings that arrived (called by this thread, between waits)."""
+        while self.on_warning is not None:
+            try:
+                _, message = self.events.get_nowait()
+            except Empty:
+                return
+            for source, text in message:
+                warning = IngestWarning(source, text)
+                self.early.setdefault((source, text), []).append(warning)
+                self.on_warning(warning)
+
+    def told(self, warnings: list[IngestWarning]) -> list[IngestWarning]:
+        """A result's warnings, each told once: the object told early, else told now."""
+        self.poll()
+        kept: list[IngestWarning] = []
+        for warning in warnings:
+            early = self.early.get((warning.source, warning.message))
+            if early:
+                kept.append(early.pop(0))
+                continue
+            if self.on_warning is not None:
+                self.on_warning(warning)
+            kept.append(warning)
+        return kept
+
+
 class _Flight:
     """Shards submitted to the cluster, their results taken back in shard order."""
 
@@ -343,6 +423,9 @@ class _Flight:
         self.task = task
         self.shards = shards
         self.options = (ingest, analyze)
+        self.run = uuid.uuid4().hex
+        # Called while a shard is awaited (the run's warnings told as they come).
+        self.poll: Callable[[], None] = lambda: None
 
     def results(self, window: int) -> Iterator[ShardResult]:
         """Each shard's result in shard order, at most ``window`` shards in flight."""
@@ -361,7 +444,12 @@ class _Flight:
         if any(isinstance(p.input, Input) and p.input.kind is InputKind.STDIN for p in shard):
             return None
         future: Future[ShardResult] = self.client.submit(
-            self.task, index, shard, *self.options, pure=False, key=f"newsprism-shard-{index}"
+            self.task,
+            index,
+            shard,
+            *self.options,
+            pure=False,
+            key=f"{_SHARD_KEY}{self.run}-{index}",
         )
         return future
 
@@ -370,7 +458,7 @@ class _Flight:
         try:
             if future is None:
                 return self.task(index, shard, *self.options)
-            return future.result()
+            return self._wait(future)
         except Exception as exc:
             logger.info("shard %d failed", index, exc_info=True)
             reason = f"its shard failed on the worker ({describe(exc)})"
@@ -381,6 +469,16 @@ class _Flight:
         finally:
             if future is not None:
                 future.release()  # type: ignore[no-untyped-call]
+
+    def _wait(self, future: Future[ShardResult]) -> ShardResult:
+        """The shard's result, telling the warnings that arrive while it is awaited."""
+        while True:
+            self.poll()
+            try:
+                return future.result(timeout=WARNING_POLL_S)
+            except TimeoutError:
+                if future.done():  # type: ignore[no-untyped-call]
+                    raise  # the task's own TimeoutError
 
 
 def _analysed(outcome: EncodedAnalysis | AnalysisFailure) -> str:
