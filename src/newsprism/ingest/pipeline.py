@@ -365,7 +365,7 @@ def _read_bytes(
     kind = declared or format_from_content(data[:SNIFF_BYTES])
     if _is_own_report(data, kind):
         raise UnsupportedInput(source, OWN_OUTPUT)
-    if _is_opml(data[:SNIFF_BYTES]):
+    if is_opml(data[:SNIFF_BYTES]):
         raise UnsupportedInput(source, OPML_LIST)
     if kind in _RECORD_FORMATS:
         context.record_files.add(source)
@@ -403,16 +403,24 @@ EXPORT_ROW_MAX_BYTES = 1 << 20
 OWN_OUTPUT = "a newsprism report (an earlier --out), not an article"
 # An OPML list of feeds (a feed reader's export): ``ingest`` stored its XML as one
 # article's text (or said "feed has no entries"); ``watch`` reads the feeds it names.
+# Its prolog may hold the XML declaration, processing instructions (a style sheet for
+# browsers), comments and a DOCTYPE before the <opml> element; only the start is read,
+# so "<opml" in a feed's text (an article about moving subscriptions) is no OPML list.
 _OPML = re.compile(
-    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.{0,2000}?-->\s*)*<opml\b",
+    rb"\A(?:\xef\xbb\xbf)?\s*"
+    rb"(?:(?:<\?.{0,500}?\?>|<!--.{0,2000}?-->|<!DOCTYPE\b[^>]{0,500}>)\s*)*<opml\b",
     re.I | re.S,
 )
 
 
-def _is_opml(head: bytes) -> bool:
-    """Whether ``head`` starts an OPML list, UTF-16 and UTF-32 ones (Windows' "Unicode")
-    included: one was read as a feed and failed "feed has no entries" (UTF-32: stored as
-    an article of raw XML)."""
+def is_opml(head: bytes) -> bool:
+    """Whether ``head`` (a file's first SNIFF_BYTES) starts an OPML list, UTF-16 and
+    UTF-32 ones (Windows' "Unicode") included: one was read as a feed and failed "feed
+    has no entries" (UTF-32: stored as an article of raw XML). The one rule of ``ingest``
+    (which refuses such a list) and ``watch`` (which reads the feeds it names): watch
+    took any file with "<opml" in its first 2 KB for one, and a feed whose first item
+    showed the tag was "OPML list names no feed"; ingest read a list whose style sheet
+    or DOCTYPE came first as a feed ("feed has no entries")."""
     return _OPML.match(xml_as_utf8(head)) is not None
 
 

@@ -52,12 +52,12 @@ import httpx
 from lxml import etree
 
 from newsprism.errors import InputError, MalformedInput, UnsupportedInput, describe
-from newsprism.ingest.decode import check_size, decode_text, xml_as_utf8
+from newsprism.ingest.decode import SNIFF_BYTES, check_size, decode_text, xml_as_utf8
 from newsprism.ingest.feed import read_feed_entries
 from newsprism.ingest.fetch import _read_limited, fetch, make_client
 from newsprism.ingest.html import read_html
 from newsprism.ingest.language import LanguageDetector
-from newsprism.ingest.pipeline import DEFAULT_MAX_BYTES, build_article, entry_name
+from newsprism.ingest.pipeline import DEFAULT_MAX_BYTES, build_article, entry_name, is_opml
 from newsprism.ingest.records import declared_charset
 from newsprism.ingest.sources import file_url_path, is_url
 from newsprism.model import Article, IngestFailure, RawDocument
@@ -172,8 +172,8 @@ def _feeds_named(value: str) -> list[str]:
         raise MalformedInput(value, "no such feed file or OPML list")
     try:
         with path.open("rb") as handle:  # a feed file's first bytes; an OPML list whole
-            data = handle.read(_OPML_SNIFF)
-            if not _is_opml(xml_as_utf8(data)):
+            data = handle.read(SNIFF_BYTES)
+            if not is_opml(data):
                 return [value]
             data += handle.read(max(0, DEFAULT_MAX_BYTES + 1 - len(data)))
     except OSError as exc:
@@ -181,14 +181,6 @@ def _feeds_named(value: str) -> list[str]:
     if len(data) > DEFAULT_MAX_BYTES:
         raise MalformedInput(value, f"an OPML list over {DEFAULT_MAX_BYTES:,} bytes")
     return _opml_feeds(xml_as_utf8(data), value, path.parent)
-
-
-# How far into a file its <opml> tag is looked for (it was read whole to look).
-_OPML_SNIFF = 2048
-
-
-def _is_opml(data: bytes) -> bool:
-    return b"<opml" in data[:_OPML_SNIFF].lower()
 
 
 def _opml_feeds(data: bytes, source: str, folder: Path) -> list[str]:
