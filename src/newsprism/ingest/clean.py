@@ -194,6 +194,10 @@ _STARTERS = frozenset(
 )  # fmt: skip
 # Within a credit: names, initials, agencies and the small words between them.
 _CREDIT_WORD = re.compile(rf"[{UP}0-9/&][\w.'’&/-]*|/|via|for|and|of|handout|photo|images?")
+# Any sentence end inside a caption piece, before any next word. Wider on purpose than
+# rules._SENTENCE_BREAK (which cuts page notes, so it skips "Mr." and initials and wants
+# a capital next): here a match only makes a caption unclear, so it is kept as body, and
+# "Photo: J. Roe" kept is the safe side of a caption rule. Not merged for that reason.
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)]*\s+\S")
 _LABEL_STARTS = frozenset("IMPV")  # first letters of the labels
 _STOCK_WORDS = ("Getty", "Shutterstock", "Alamy", "iStock")
