@@ -308,7 +308,7 @@ def test_feed_url_is_read_as_a_feed(http_server: LocalServer) -> None:
     [
         ("empty.txt", b"", "empty"),
         ("blank.txt", b"   \n\n  ", "empty"),
-        ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
+        ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "a PNG image"),
         # mtime=0: gzip's header carries the time, and a parameter made at collection
         # must be the same bytes in every pytest-xdist worker (they collect a second
         # apart at times, and then refused to run: "Different tests were collected").

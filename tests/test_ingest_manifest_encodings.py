@@ -50,7 +50,7 @@ def test_a_binary_manifest_is_one_failure_and_the_rest_is_read(tmp_path: Path) -
         (
             "newsprism.csv",
             b"PK\x03\x04\x14\x00\x06\x00",
-            "manifest is a zip archive (a spreadsheet",
+            "manifest is a zip archive (a Word, spreadsheet",
         ),
         ("newsprism.json", b"%PDF-1.4\n1 0 obj\n<< >>\nendobj\n", "manifest is a PDF document"),
     ],

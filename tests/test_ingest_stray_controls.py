@@ -52,7 +52,8 @@ def test_binary_data_is_still_refused(tmp_path: Path, data: bytes) -> None:
     path.write_bytes(data)
     result = CliRunner().invoke(app, ["ingest", str(path), "--db", str(tmp_path / "n.db")])
     assert result.exit_code == 1
-    assert result.stderr == f"failed: {path}: binary content, not text\n"
+    named = "a PNG image" if data.startswith(b"\x89PNG") else "binary content"
+    assert result.stderr == f"failed: {path}: {named}, not text\n"
 
 
 def test_read_inputs_refuses_it_as_a_failure(tmp_path: Path) -> None:

@@ -191,6 +191,26 @@ def open_maybe_gzip(path: str) -> IO[bytes]:
     return open(path, "rb")  # the caller owns and closes it
 
 
+# Document and image formats, by their first bytes, whose head can pass for text: a PDF
+# whose first 4 KB were its XMP metadata was stored as an article of PDF syntax and
+# mojibake (warning "not valid UTF-8"). Named in the failure, so a user knows what it
+# was (a Word file is a zip archive; an old Office file a compound document).
+BINARY_FORMATS = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a zip archive (a Word, spreadsheet or OpenDocument file?)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document (.doc, .xls)"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+)
+
+
+def binary_format(data: bytes) -> str | None:
+    """The name of the document or image format ``data`` starts with, else None."""
+    return next((name for magic, name in BINARY_FORMATS if data.startswith(magic)), None)
+
+
 def looks_binary(data: bytes) -> bool:
     """True when the head of ``data`` holds many control characters or a run of NULs
     (and is no UTF-16 text, whose NULs are the high bytes of ASCII characters). A stray
@@ -359,6 +379,9 @@ def _decode(data: bytes, source: str, declared: str | None) -> Decoded:
     iso2022 = _iso2022(data, source)
     if iso2022 is not None:
         return iso2022
+    known = binary_format(data)
+    if known is not None:
+        raise UnsupportedInput(source, f"{known}, not text")
     if looks_binary(data):
         raise UnsupportedInput(source, "binary content, not text")
     unmarked = _utf16_without_bom(data)

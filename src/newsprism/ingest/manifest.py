@@ -60,7 +60,7 @@ from pathlib import Path
 from typing import Any
 
 from newsprism.errors import InputError, MalformedInput
-from newsprism.ingest.decode import decode
+from newsprism.ingest.decode import binary_format, decode
 from newsprism.ingest.html import parse_timestamp
 from newsprism.ingest.records import load_json
 from newsprism.model import IngestFailure, IngestWarning
@@ -352,7 +352,7 @@ def _text(data: bytes, source: str, kind: str) -> tuple[str, IngestWarning | Non
     or "not text (binary content, not text)", which named no real problem."""
     if not data.strip():
         raise MalformedInput(source, f"manifest is empty (a {kind} manifest {_FIRST[kind]})")
-    known = next((name for magic, name in _BINARY_FORMATS if data.startswith(magic)), None)
+    known = binary_format(data)
     if known is not None:  # a PDF's head can pass for text: its failure was "no path column"
         raise MalformedInput(source, f"manifest is {known}, not {kind} text")
     try:
@@ -370,16 +370,6 @@ _FIRST = {
     "CSV": f"starts with a header row naming its columns: {', '.join(COLUMNS)}",
     "JSON": "is a list of objects with a path each",
 }
-# Binary files most often saved under a manifest's name, by their first bytes: a
-# spreadsheet in its own format (renamed rather than saved as CSV), an image or a PDF.
-_BINARY_FORMATS = (
-    (b"PK\x03\x04", "a zip archive (a spreadsheet's own format?)"),
-    (b"\xd0\xcf\x11\xe0", "an old Office file (a spreadsheet's own format?)"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"\x89PNG", "a PNG image"),
-    (b"GIF8", "a GIF image"),
-    (b"%PDF", "a PDF document"),
-)
 
 
 def _repeated(
