@@ -528,6 +528,12 @@ def test_a_vague_part_joins_another_outlets_count_of_that_part(analyzer: Analyze
          "orders."),
         ("Up to 40 flights were cancelled at Kelmar airport on Monday.",
          "The airline plans to add as many as 300 flights to its summer schedule."),
+        # Each told beside a deed, two deeds: destroyed / evacuated.
+        ("Up to 50 homes were destroyed near Kelmar on Friday.",
+         "As many as 1,200 homes were evacuated in the hills above Kelmar."),
+        # A reckoning is no deed: "estimated" on both sides.
+        ("Up to 50 homes burned on Friday, fire officials estimated.",
+         "The county estimated as many as 1,200 homes were under evacuation orders."),
     ],
 )  # fmt: skip
 def test_two_outlets_ceilings_of_unlike_counts_do_not_differ(
@@ -834,3 +840,20 @@ def test_the_largest_articles_lose_figures_first() -> None:
     assert _figure_limit([5000, 5], FactOptions()) == 300
     assert _figure_limit([400] * 20, FactOptions()) == 142  # 20 x 142 <= 3,000
     assert _figure_limit([5000] * 200, FactOptions()) == 30
+
+
+def test_two_outlets_ceilings_of_one_deed_differ(analyzer: Analyzer) -> None:
+    """Two outlets' first figures of one head, each a ceiling, told beside one deed
+    ("involving as many as 120 carts" / "up to 50 carts were involved"): one count,
+    read two ways, however unlike the rest of the sentences."""
+    material = invented(
+        analyzer,
+        [
+            ("Ardmoor Gazette", "KELMAR - Several pileups on the ring road, involving as "
+             "many as 120 carts and a dozen vans, closed the market on Friday."),
+            ("Tarvel Today", "Up to 50 carts were involved in those crashes, traders said."),
+        ],
+    )  # fmt: skip
+    by_text = {(o, text): f for f in compare_facts(material) for o, text in texts_of(f)}
+    carts = by_text[("Ardmoor Gazette", "as many as 120 carts")]
+    assert carts is by_text[("Tarvel Today", "Up to 50 carts")] and carts.status == "differ"
