@@ -65,6 +65,30 @@ def test_respelled_name_is_no_person_exclusive(analyzer: Analyzer) -> None:
     assert "Petra Lund" in named
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A clerk saw the skipper at Carl Moen that night, the police said.",
+        "Carl Moen staff gave the police the camera footage.",
+        "Jonas Veld, who was working for Carl Moen, was unhurt.",
+        "(Reporting by Carl Moen; editing by Ivo Brandt)",
+    ],
+)
+def test_a_place_firm_or_credit_is_no_person_exclusive(analyzer: Analyzer, line: str) -> None:
+    """A name the words around it make a place, a firm or a page's credit ("at", "working
+    for", "... staff", "Editing by") is no person in the news, whatever the parse tags it;
+    a person one paper names stays listed."""
+    a = (
+        "The ferry ran aground off Velmar on Sunday, the harbour said.\n\n"
+        f"Petra Lund, a nurse, treated two passengers on the quay.\n\n{line}"
+    )
+    b = "The Velmar ferry ran aground on Sunday, the harbour office said."
+    material = story(analyzer, ("Harbour Post", a), ("Velmar Wire", b))
+    named = people(material, [])
+    assert not [n for n in named if "Moen" in n], named
+    assert "Petra Lund" in named
+
+
 def test_respelled_name_is_a_carried_detail(analyzer: Analyzer) -> None:
     """A sentence of another source carries a passage's name spelled one letter apart
     ("Dressler" / "Drescler" would not be: two letters)."""
