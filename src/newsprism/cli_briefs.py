@@ -41,7 +41,7 @@ from newsprism.cli_base import (
     stdout_pipe,
 )
 from newsprism.cli_store import no_stories_note
-from newsprism.errors import NewsprismError
+from newsprism.errors import InputError, NewsprismError
 from newsprism.ingest import IngestOptions
 from newsprism.ingest.pipeline import DEFAULT_MAX_BYTES
 from newsprism.lookup import find_story
@@ -342,8 +342,9 @@ def _summary_text(summary_file: str) -> str:
         return ""
     try:
         decoded = decode(data, summary_file)
-    except NewsprismError as exc:
-        fail(f"cannot read the summary: {exc}")
+    except NewsprismError as exc:  # one shape for every summary failure: file, then reason
+        reason = exc.reason if isinstance(exc, InputError) else str(exc)
+        fail(f"{summary_file}: cannot read the summary ({reason})")
     if decoded.warning:
         err.print(f"warning: {summary_file}: {decoded.warning}", markup=False, highlight=False)
     # Line endings as text mode read them before (universal newlines): a summary with
