@@ -1,7 +1,9 @@
 """The consolidation's re-placement: a member that the one-by-one join put in the first
 story it met, and that the model now places in another story (with at least join odds
 and above its odds with its own story's other members), moves there; a member that fits
-its story best stays, a copy follows its original, and a story of one takes nobody."""
+its story best stays, a copy follows its original, and a story of one takes nobody; a
+member its own story rejects outright (log-odds under the consolidation's eject cut)
+leaves for a story of its own, which the merge pass then places."""
 
 from __future__ import annotations
 
@@ -22,8 +24,8 @@ EARLY = [FLOODS[0], FIRES[0], *FLOODS[1:], *FIRES[1:]]
 
 
 def grouped(order: Sequence[ArticleSignals], **options: object) -> StoryClusterer:
-    settings_ = {"split_probability": 1e-9, **options}
-    c = StoryClusterer(ClusterOptions(embeddings="off", model=HASTY, **settings_))  # type: ignore[arg-type]
+    settings_ = {"split_probability": 1e-9, "model": HASTY, **options}
+    c = StoryClusterer(ClusterOptions(embeddings="off", **settings_))  # type: ignore[arg-type]
     c.add_many(order)
     return c
 
@@ -47,7 +49,7 @@ def test_without_re_placement_the_member_stays_where_the_join_put_it() -> None:
 
 
 def test_a_margin_no_move_reaches_leaves_the_member_in_place() -> None:
-    c = grouped(EARLY, replace_margin=1e6)
+    c = grouped(EARLY, replace_margin=1e6, eject_logit=None)
     c.consolidate()
     assert c.story_of("fire-0") == c.story_of("flood-0")
 
@@ -65,8 +67,26 @@ def test_a_copy_follows_its_original_when_it_moves() -> None:
 
 def test_a_story_of_one_source_takes_no_member() -> None:
     # Only one other fire report: the story it starts has one member, no cohesion to
-    # judge a move by, so the early fire report stays (and the split is off).
+    # judge a move by, so the early fire report stays (the split and the eject off).
+    c = grouped([FLOODS[0], FIRES[0], *FLOODS[1:], FIRES[1]], eject_logit=None)
+    c.consolidate()
+    assert c.story_of("fire-0") == c.story_of("flood-0")
+
+
+def test_a_member_its_story_rejects_leaves_and_the_merge_pass_places_it() -> None:
+    # HASTY scores the early fire report at about -2.7 with the flood reports: it leaves
+    # for a story of its own, which then merges with the other fire report's.
     c = grouped([FLOODS[0], FIRES[0], *FLOODS[1:], FIRES[1]])
+    c.consolidate()
+    assert memberships(c.stories()) == {
+        frozenset(a.article_id for a in FLOODS),
+        frozenset(["fire-0", "fire-1"]),
+    }
+    assert c.consolidate() == 0  # settled: it is not merged back
+
+
+def test_without_re_placement_a_rejected_member_stays() -> None:
+    c = grouped([FLOODS[0], FIRES[0], *FLOODS[1:], FIRES[1]], replace_margin=None)
     c.consolidate()
     assert c.story_of("fire-0") == c.story_of("flood-0")
 

@@ -42,10 +42,19 @@ def test_two_runs_give_the_stories_of_one(cut: int) -> None:
 
 
 def test_the_first_runs_mixed_story_is_split_in_the_second() -> None:
-    # Three members (under MIN_SPLIT) are one story after the first run: its early
-    # decision, which only the second run, with the rest of both events, can undo.
-    first = in_runs([ARRIVAL[:3]], SPLITTING)
+    # Three members (under MIN_SPLIT) are one story after the first run (the member its
+    # story rejects kept, eject_logit None): its early decision, which only the second
+    # run, with the rest of both events, can undo.
+    keeping = replace(SPLITTING, eject_logit=None)
+    first = in_runs([ARRIVAL[:3]], keeping)
     assert len(first.stories()) == 1
+    assert memberships(in_runs([ARRIVAL[:3], ARRIVAL[3:]], keeping).stories()) == GOLD
+
+
+def test_the_first_run_lets_a_member_its_story_rejects_go() -> None:
+    # With the eject on, the first run's consolidation already takes the other event's
+    # report out of the story of three; the second run ends the same.
+    assert len(in_runs([ARRIVAL[:3]], SPLITTING).stories()) == 2
     assert memberships(in_runs([ARRIVAL[:3], ARRIVAL[3:]], SPLITTING).stories()) == GOLD
 
 

@@ -185,6 +185,8 @@ class StoryClusterer(Consolidation, Scoring):
         self._apart: dict[int, set[int]] = {}
         margin = self.options.replace_margin
         self._replace_margin = math.inf if margin is None else margin
+        eject = self.options.eject_logit
+        self._eject = -math.inf if eject is None else eject
         self._bound = LogitBound(self._model, self._cut)
         self._story_bound = (
             self._bound
@@ -499,6 +501,8 @@ class StoryClusterer(Consolidation, Scoring):
             and self._in_window(_spans_gap(story, other))
             and other.key not in self._apart.get(story.key, ())
         ]
+        if story.sources == 1:  # a story of one merging is a join: its lead counts too
+            known = _with_leads(known)
         sides = (story.names, story.speakers, story.numbers)
         picks: list[tuple[float, int, _Story]] = []
         one = self._story_bound is self._bound
