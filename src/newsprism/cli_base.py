@@ -353,7 +353,9 @@ FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="How 
 def writable_out(value: Path | None) -> Path | None:
     """``--out`` checked before any work: a run's report once went to a folder, or to a
     folder that does not exist, only after its whole analysis (a traceback, at the end)."""
-    if value is None:
+    if value is None or str(value) == "-":
+        # "-" is standard output, as it is standard input for ingest and verify: it
+        # wrote a file named "-" in the working folder, and printed nothing.
         return None
     try:
         _check_out(value)
@@ -384,7 +386,12 @@ def _check_out(value: Path) -> None:
 
 OutFileOption = Annotated[
     Path | None,
-    typer.Option("--out", "-o", help="Write to this file.", callback=writable_out),
+    typer.Option(
+        "--out",
+        "-o",
+        help="Write to this file (- or none: standard output).",
+        callback=writable_out,
+    ),
 ]
 
 
