@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -78,6 +79,10 @@ def _fetch_once(client: httpx.Client, url: str, max_bytes: int) -> Fetched:
             return Fetched(str(response.url), content, content_type)
     except httpx.TimeoutException:
         raise _Retryable("timed out") from None
+    except httpx.UnsupportedProtocol as exc:
+        # "https://" (no host) was "network error (UnsupportedProtocol)", tried three
+        # times over 5 s; a redirect to another scheme ends here too, and neither heals.
+        raise FetchError(url, _unsupported(url, exc)) from None
     except httpx.TransportError as exc:
         raise _Retryable(f"network error ({type(exc).__name__})") from None
     except httpx.InvalidURL as exc:
@@ -86,6 +91,14 @@ def _fetch_once(client: httpx.Client, url: str, max_bytes: int) -> Fetched:
         raise FetchError(url, "too many redirects (a redirect loop?)") from None
     except httpx.HTTPError as exc:  # any other failure of the request itself
         raise FetchError(url, f"request failed ({type(exc).__name__})") from None
+
+
+def _unsupported(url: str, exc: httpx.UnsupportedProtocol) -> str:
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        host = None
+    return "invalid URL (no host name)" if not host else f"cannot fetch it ({exc})"
 
 
 def _read_limited(response: httpx.Response, url: str, max_bytes: int) -> bytes:
