@@ -43,3 +43,18 @@ def test_the_quote_after_a_clock_time_is_its_own_speakers() -> None:
     assert quote.speaker == "Mara Lind"
     sentence = next((s, e) for s, e in analysis.sentences if s <= quote.start < e)
     assert text[sentence[0] : sentence[1]].lstrip().startswith('"We will not')
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("The two cooks came from Glen Park, Md.\n\nPolice have said the fire was set.", 2),
+        ("The ferry sailed for the U.S.\n\nThe union met later.", 2),
+        ("The ferry sailed at noon.\n\nThe union met later.", 2),
+        ("The director, Dr. Ana Veldt, spoke first.", 1),
+    ],
+)
+def test_a_paragraph_ending_in_an_abbreviation_ends_its_sentence(
+    nlp: Language, text: str, sentences: int
+) -> None:
+    assert len([s for s in nlp(text).sents if s.text.strip()]) == sentences

@@ -52,7 +52,12 @@ CUE_VERBS: Final[dict[str, str]] = {
             "insist warn argue claim contend maintain assert allege stress emphasize "
             "emphasise acknowledge admit concede deny suggest predict promise vow pledge "
             "caution charge complain boast joke quip agree ask wonder urge demand plead "
-            "shout yell scream exclaim whisper mutter lament conclude retort propose"
+            "shout yell scream exclaim whisper mutter lament conclude retort propose "
+            # Conjecture ("..., the chemist theorized"; "the team hypothesized that
+            # ..."): a claim put forward, which other outlets render as said (added for
+            # a Multi-News development statement that had no unit; a thing as subject
+            # is no speaker here either).
+            "theorize theorise speculate hypothesize hypothesise posit surmise"
         ),
         # Written and posted words.
         "writing": "write tweet post blog email text",

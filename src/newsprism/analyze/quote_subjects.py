@@ -60,8 +60,10 @@ Cost: a bounded walk up the tree per verb (at most :data:`_WALK` steps).
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
+from collections.abc import Sequence
 from typing import Final
 
 from spacy.tokens import Token
@@ -213,7 +215,11 @@ def _titled_name_inside(subject: Token) -> Token | None:
 def _walk_to_subject(ctx: QuotedDoc, verb: Token) -> Token | None:
     start = verb
     for _ in range(_WALK):
-        for child in _subjects(ctx, verb):
+        found = _subjects(ctx, verb)
+        # A subject in the verb's own paragraph wins over one the parser found in the
+        # paragraph before (a caption with no full stop hung on the verb as well).
+        own = [c for c in found if ctx.para_of[c.i] == ctx.para_of[verb.i]]
+        for child in own or found:
             if child.dep_ in _SUBJECT_DEPS and not ctx.quoted[child.i]:
                 if ctx.para_of[child.i] != ctx.para_of[verb.i]:
                     return _paragraph_subject(ctx, verb)
@@ -577,14 +583,34 @@ def _bracketed_subject(ctx: QuotedDoc, verb: Token) -> Token | None:
 
 def _paragraph_subject(ctx: QuotedDoc, verb: Token) -> Token | None:
     """The last word of the proper name that opens ``verb``'s paragraph right before
-    it, if that is all there is before the verb in the paragraph."""
+    it, if that is all there is before the verb in the paragraph, or that and an
+    apposition set off by commas ("Professor Ana Holt, head of botany, said": after a
+    caption with no full stop the parser took the caption for the subject)."""
     first = verb.i
     while first > 0 and ctx.para_of[first - 1] == ctx.para_of[verb.i]:
         first -= 1
     words = [t for t in ctx.doc[first : verb.i] if not t.is_space]
-    if words and all(t.pos_ == "PROPN" for t in words):
-        return words[-1]
+    name = list(itertools.takewhile(lambda t: t.pos_ == "PROPN", words))
+    if not name:
+        return None
+    rest = words[len(name) :]
+    if not rest or _set_off(rest):
+        return name[-1]
     return None
+
+
+_FINITE: Final = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _set_off(words: Sequence[Token]) -> bool:
+    """Whether words are an apposition set off by commas: a comma first and last, no
+    finite verb or quote mark between ("acting head of ..." is one)."""
+    return (
+        len(words) >= 3
+        and words[0].text == ","
+        and words[-1].text == ","
+        and not any(t.tag_ in _FINITE or t.is_quote for t in words)
+    )
 
 
 def relative_read_clause(verb: Token) -> tuple[int, int] | None:
