@@ -58,7 +58,7 @@ def person_exclusives(
         mention = _first_mention(material, entry)
         if mention is None or any(overlaps(mention, p) for p in shared):
             continue  # named only inside words other sources report too
-        if _place_or_employer(material, mention):
+        if _place_or_employer(material, mention) or _not_a_name(material, entry, mention):
             continue
         if _beside_shared_words(material, mention, shared, entry, statements):
             continue
@@ -88,6 +88,57 @@ def _place_or_employer(material: StoryMaterial, mention: Passage) -> bool:
     before = text[max(0, mention.start - 30) : mention.start]
     after = text[mention.end : mention.end + 30]
     return bool(_PLACE_BEFORE.search(before) or _FIRM_AFTER.match(after))
+
+
+# Second opinions that a name the parse tags PERSON once names no person. Labels the
+# parse gives the same words elsewhere in the story (a place, a people, a firm, a work):
+_THING_LABELS: Final = frozenset(
+    {"ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LOC"}
+)
+# A one-word name right after "on"/"via" is a platform or a show ("said on Kelmo",
+# "followers on Kelmo"), after "a"/"an" a thing or a prize ("won an Aurel", "a Kelmo
+# retriever"): a person in the news is not counted like that. Read off the development
+# golds' unscored person items (a platform, an award, a dog breed, an aircraft, a camp);
+# no right person exclusive there stands after these words.
+_THING_BEFORE: Final = re.compile(r"\b(?:on|via|an?)\s+$", re.IGNORECASE)
+# A person's name has a capitalised word and is not one shouted word ("UPDATE"; an
+# initialism of three letters or fewer may be a person's); the parse also tags
+# lower-case runs ("’s agenda", "lesbian group") as people.
+_CAPITALISED: Final = re.compile(r"\b[A-Z]")
+_SHOUTED: Final = re.compile(r"[A-Z]{4,}")
+
+
+def _not_a_name(material: StoryMaterial, entry: RosterEntry, mention: Passage) -> bool:
+    """Whether the name's mention or the parse's labels elsewhere in the story say it
+    names no person: no name's shape, a one-word platform or thing (:data:`_THING_BEFORE`),
+    or the same words tagged a place, people, firm or work in any article of the story
+    (:data:`_THING_LABELS`) with no title before any of its mentions ("Mr. Kelmo")."""
+    if not _CAPITALISED.search(mention.text) or _SHOUTED.fullmatch(mention.text.strip()):
+        return True
+    text = material.by_id[mention.article].text
+    before = text[max(0, mention.start - 8) : mention.start]
+    if " " not in mention.text and _THING_BEFORE.search(before):
+        return True
+    return _labelled_thing(material, {fold_key(n) for n in (entry.name, *entry.aliases)})
+
+
+def _labelled_thing(material: StoryMaterial, keys: set[str]) -> bool:
+    """Whether any article tags one of the name's forms with a label of a thing, and no
+    mention of it as a person carries a title (the person evidence that outweighs it)."""
+    thing = False
+    for article in material.articles:
+        analysis = material.analysis(article.id)
+        if analysis is None:
+            continue
+        for e in analysis.entities:
+            forms = {fold_key(e.name)} | {fold_key(m.text) for m in e.mentions}
+            if not forms & keys:
+                continue
+            if e.type in _THING_LABELS:
+                thing = True
+            elif e.type == "PERSON" and any(strip_title(m.text) for m in e.mentions):
+                return False
+    return thing
 
 
 def _beside_shared_words(

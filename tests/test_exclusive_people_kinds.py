@@ -1,0 +1,97 @@
+"""People exclusives that name no person: the parse's own second opinion (the same words
+tagged a place, a people or a firm elsewhere in the story), a platform or a thing after
+"on"/"via"/"a", and words with no name's shape.
+
+Invented stories with hand-made analyses, so the rules are read without the parser's
+guesses; one sentence each names a real person in the news, who stays listed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.model import Analysis, Article, Entity, Mention, RosterEntry, Story
+from newsprism.reconcile.exclusive_people import person_exclusives
+from newsprism.reconcile.material import StoryMaterial
+
+PERSON_LINE = "Petra Lund, a nurse, treated two passengers on the quay."
+
+
+def _entity(text: str, words: str, label: str) -> Entity:
+    """The entity named by ``words`` less a leading "Dr. ", mentioned wherever they occur."""
+    starts = [n for n in range(len(text)) if text.startswith(words, n)]
+    mentions = tuple(Mention(words, s, s + len(words)) for s in starts)
+    return Entity(words.removeprefix("Dr. "), label, mentions)
+
+
+def _material(
+    a: str, a_names: list[tuple[str, str]], b: str, b_names: list[tuple[str, str]]
+) -> StoryMaterial:
+    """Two outlets' articles; ``*_names`` are (words, label) the parse found in each."""
+    articles = [
+        Article("a1", "a1.txt", a, outlet="Harbour Post"),
+        Article("b1", "b1.txt", b, outlet="Velmar Wire"),
+    ]
+    analyses = {
+        art.id: Analysis(
+            art.id,
+            "test",
+            entities=tuple(_entity(art.text, w, label) for w, label in names),
+        )
+        for art, names in zip(articles, [a_names, b_names], strict=True)
+    }
+    return StoryMaterial(Story("s", None, ("a1", "b1")), articles, analyses)
+
+
+def _people(material: StoryMaterial, names: list[str]) -> list[str]:
+    roster = [RosterEntry(n, "PERSON", (), ("a1",)) for n in names]
+    return [e.passage.text for e in person_exclusives(material, roster, [])]
+
+
+def test_a_name_tagged_a_place_elsewhere_is_no_person() -> None:
+    """The parse tags "Orlavia" a person in one article and a country in the other: the
+    second opinion wins, and the person one paper names stays."""
+    a = f"Orlavia sent two rescue boats.\n\n{PERSON_LINE}"
+    b = "The rescue boats came from Orlavia, the coastguard said."
+    material = _material(
+        a, [("Orlavia", "PERSON"), ("Petra Lund", "PERSON")], b, [("Orlavia", "GPE")]
+    )
+    assert _people(material, ["Orlavia", "Petra Lund"]) == ["Petra Lund"]
+
+
+def test_a_title_outweighs_the_other_label() -> None:
+    """A name with a title ("Dr. Orlavia") is a person, whatever label the same word has
+    elsewhere (a town of that name)."""
+    a = "Dr. Orlavia treated the crew on the quay."
+    b = "The ferry sailed from Orlavia on Sunday."
+    material = _material(a, [("Dr. Orlavia", "PERSON")], b, [("Orlavia", "GPE")])
+    assert _people(material, ["Orlavia"]) == ["Dr. Orlavia"]
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("The mayor wrote on Kelmo that the quay was closed.", "Kelmo"),
+        ("The photos were shared via Kelmo within the hour.", "Kelmo"),
+        ("The skipper once won an Aurel for a rescue at sea.", "Aurel"),
+        ("A Brisco retriever found the missing boy.", "Brisco"),
+    ],
+)
+def test_a_platform_or_thing_is_no_person(line: str, name: str) -> None:
+    """A one-word name after "on"/"via" (a platform, a show) or "a"/"an" (a prize, a
+    breed) is no person in the news."""
+    a = f"{line}\n\n{PERSON_LINE}"
+    b = "The ferry ran aground off Velmar on Sunday."
+    material = _material(a, [(name, "PERSON"), ("Petra Lund", "PERSON")], b, [])
+    assert _people(material, [name, "Petra Lund"]) == ["Petra Lund"]
+
+
+@pytest.mark.parametrize("words", ["harbour crews", "UPDATE"])
+def test_words_with_no_name_shape_are_no_person(words: str) -> None:
+    """Lower-case words and one shouted word are no person's name; a short initialism
+    may be one and is left alone."""
+    a = f"{words} at the quay.\n\n{PERSON_LINE}\n\nJKL thanked the crews."
+    b = "The ferry ran aground off Velmar on Sunday."
+    names = [(words, "PERSON"), ("Petra Lund", "PERSON"), ("JKL", "PERSON")]
+    material = _material(a, names, b, [])
+    assert _people(material, [words, "Petra Lund", "JKL"]) == ["Petra Lund", "JKL"]
