@@ -30,6 +30,7 @@ __all__ = [
     "is_relative_time",
     "is_year_pair",
     "not_a_count",
+    "range_verb",
     "word_set",
 ]
 
@@ -137,18 +138,85 @@ class ParsedText:
 
 def not_a_count(amount: Amount, ctx: ParsedText, noun: Token | None) -> bool:
     """Whether a bare number is a year, date, time, label, list number, code or name."""
-    if amount.form == "words":
-        return amount.value <= 1 or _is_name_word(amount, ctx)  # "one of them", "Formula One"
+    if amount.form == "words":  # "one of them", "Formula One", "a two-seater"
+        return amount.value <= 1 or _is_name_word(amount, ctx) or _names_a_kind(amount, ctx.text)
     if amount.form == "vague":
         return _owned_noun(amount, ctx)
-    if amount.needs_noun and not is_plural_noun(noun):
+    if amount.needs_noun and not is_plural_noun(noun) and range_verb(amount, ctx) is None:
         return True  # "3-1 win", "2024-25 season", "2026-03-03"
     if amount.form != "digits":
         return False
     first = ctx.text[amount.num_start : amount.num_end]
     if _is_year(first, amount, ctx, noun) or _is_date_or_clock(amount, ctx.text):
         return True
-    return _is_label_or_name(first, amount, ctx, noun)
+    return _in_a_name(amount, ctx.text, noun) or _is_label_or_name(first, amount, ctx, noun)
+
+
+def _in_a_name(amount: Amount, text: str, noun: Token | None) -> bool:
+    """Figures in a kind's or a model's name: "two 18-wheelers", "flew a 767"."""
+    return _names_a_kind(amount, text) or _is_model_name(amount, text, noun)
+
+
+# The other end of a bare range: before the first end's noun position, after the second.
+_RANGE_END_AFTER: Final = re.compile(rf"(?:{SP}*[-\u2013]{SP}*|{SP}+to{SP}+)(\d[\d,]*)$")
+_RANGE_END_BEFORE: Final = re.compile(rf"(\d[\d,]*)(?:{SP}*[-\u2013]{SP}*|{SP}+to{SP}+)$")
+
+
+def range_verb(amount: Amount, ctx: ParsedText) -> Token | None:
+    """The verb right after a bare rising range whose subject it counts ("20 to 30 were
+    hurt", "20-30 died": the noun left out, as "18 hurt" leaves it), else None; a score
+    or tally falls ("won 3-1") and a season is no verb's subject."""
+    if not amount.needs_noun:
+        return None
+    if amount.noun_from is not None:  # the first end: the other is after it
+        other = _RANGE_END_AFTER.search(ctx.text, amount.end, amount.noun_from)
+        pos = amount.noun_from
+    else:
+        other = _RANGE_END_BEFORE.search(ctx.text, max(0, amount.start - 16), amount.start)
+        pos = amount.end
+    if other is None:
+        return None
+    written = float(other.group(1).replace(",", ""))
+    rising = written > amount.value if amount.noun_from is not None else written < amount.value
+    verb = ctx.token_from(pos)
+    if not rising or verb is None or verb.idx <= pos or verb.pos_ not in {"AUX", "VERB"}:
+        return None
+    return verb
+
+
+# Agent nouns a number fuses into by a hyphen to name a kind of thing, not a count of it:
+# an "18-wheeler" is a truck, a "two-seater" a car or plane, a "3-pointer" a shot, a
+# "six-footer" a tall person. A closed list: most "-er" words after a hyphenated number
+# are counted modifiers ("a 15-member panel", "a 30-meter wall").
+_KIND_NAMES: Final = word_set(
+    "wheeler seater pointer footer pounder decker liner timer hander hitter master shooter "
+    "parter header"
+)
+# The singular article right before bare figures: "a 767", "an 18" (a model or a name).
+_ARTICLE_BEFORE: Final = re.compile(rf"(?<![\w\-])an?{SP}+$", re.IGNORECASE)
+
+
+# A word fused to the figures by a hyphen: "18-wheelers", "40-page".
+_HYPHEN_WORD: Final = re.compile(r"[-\u2010\u2011]([A-Za-z]+)")
+
+
+def _names_a_kind(amount: Amount, text: str) -> bool:
+    """Whether the number is fused by a hyphen into a noun naming a kind ("18-wheelers")."""
+    fused = _HYPHEN_WORD.match(text, amount.num_end)
+    return fused is not None and fused.group(1).lower().removesuffix("s") in _KIND_NAMES
+
+
+def _is_model_name(amount: Amount, text: str, noun: Token | None) -> bool:
+    """Bare figures after "a"/"an" and before no plural noun: a model's name ("flew a
+    767", "a 737 jet"); a count after the article is written with a hyphen ("a 12-point
+    plan", kept) or with a plural ("a 100 workers" does not occur)."""
+    if amount.needs_noun or amount.scale != 1.0 or is_plural_noun(noun):
+        return False
+    if _HYPHEN_WORD.match(text, amount.num_end):
+        return False
+    if amount.start != amount.num_start:
+        return False  # a bound or currency before it: "a nearly 30", "a $5"
+    return _ARTICLE_BEFORE.search(text, max(0, amount.start - 4), amount.start) is not None
 
 
 # Vague plurals that are also plain nouns: "their scores of the day", "test scores".

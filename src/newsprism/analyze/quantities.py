@@ -29,7 +29,8 @@ Decisions (each has a test in ``tests/test_quantities.py``):
   are the least they can mean: "hundreds of" and "several hundred" are 200, ``over``;
   "scores of" is 40, but only with nothing before it ("test scores of 90" is a noun). A
   range "20-30%" is two quantities, 20 ``over`` and 30 ``under`` ("from 20% to 30%" is a
-  change: no bound).
+  change: no bound); a bare rising range before a verb ("20 to 30 were hurt") counts
+  that verb's subject, both ends about the verb (a falling pair, "won 3-1", is a score).
   "over two years" before a duration means "spread over", not a bound. A deadline with
   the article is one unit at most: "within a year" is 1 year, ``under``.
 * **Tallies and ages.** A bare pair ("88-3", "141 to 58", "a 141-to-58 vote") with a
@@ -43,7 +44,8 @@ Decisions (each has a test in ``tests/test_quantities.py``):
   41"), or as a person's predicate ("Holt was 52 when"); after "aged" ("aged 15 and 11")
   it is about no one. "one-in-three" is a share like "one in three".
 * **About.** For counts, the counted noun (a part of a total the sentence gives is
-  another measure: "two of the nine barges" is about "barge (part)", and so are "60 of
+  another measure, where a year is no total, "3 of 2019 matches": "two of the nine
+  barges" is about "barge (part)", and so are "60 of
   300 settlers survived" ("settler (part): survive", keyed by its verb: the survivors and
   the dead are two parts), "two of the thousands of molecules bound", "there were only
   60" after "About 300 people", its noun left out, and a bare "at least four of them." after
@@ -68,10 +70,14 @@ Decisions (each has a test in ``tests/test_quantities.py``):
   comparisons ("23 million years later than thought"), and so is the age of a thing
   begun: "began auditing the port three years ago"
   is a three-year audit, as "a three-year audit" says), the word
-  "one" alone ("one of them", "one day"), and numbers glued to letters ("1990s",
-  "G7"). spaCy's DATE/TIME/ORDINAL labels exclude only numbers with nothing counted,
-  since the small model labels "three dry summers" DATE. A date between a count and its
-  noun names what is counted: "the 12 Aug. 3 strikers" is 12 strikers.
+  "one" alone ("one of them", "one day"), numbers glued to letters ("1990s",
+  "G7"), numbers fused by a hyphen into an agent noun naming a kind ("two 18-wheelers"
+  are two trucks: about "truck"; "a two-seater", "a 3-pointer"; a closed list, since
+  "a 15-member panel" counts members), and bare figures after "a" before no plural
+  ("flew a 767": a model). spaCy's DATE/TIME/ORDINAL labels exclude only numbers with
+  nothing counted, since the small model labels "three dry summers" DATE. A date
+  between a count and its noun names what is counted: "the 12 Aug. 3 strikers" is 12
+  strikers.
 
 The "Not quantities" tests are :mod:`newsprism.analyze.non_quantities`.
 
@@ -99,6 +105,7 @@ from newsprism.analyze.non_quantities import (
     is_relative_time,
     is_year_pair,
     not_a_count,
+    range_verb,
     word_set,
 )
 from newsprism.analyze.numbers import Amount, parse_digits, parse_vague, read_amounts
@@ -240,6 +247,50 @@ def _finish_count(amount: Amount, ctx: ParsedText) -> Quantity | None:
     return _uncounted(amount, ctx)
 
 
+# Words that count a plural vaguely, which a bare figure in the next sentence makes
+# precise ("several trucks. There were reports of three to four."); "some" and "many"
+# also quantify mass nouns and stand alone, so they are left out.
+_VAGUE_COUNTERS: Final = word_set("several multiple numerous")
+
+
+def _vague_plural_made_precise(amount: Amount, ctx: ParsedText) -> Token | None:
+    """The plural a bare sentence-final figure counts, its noun left out, where the
+    sentence before counted it vaguely once ("The crash involved several trucks. There
+    were reports of three to four."): the figure is an "of" or existential object and
+    nothing follows it but the full stop. Else None."""
+    end = ctx.token_from(amount.end if amount.noun_from is None else amount.noun_from)
+    if end is None or end.text not in {".", "!", "?"} or end.i == 0:
+        return None
+    number, doc = ctx.doc[end.i - 1], ctx.doc
+    if number.tag_ != "CD" or number.dep_ not in {"pobj", "attr"} or number.sent.start == 0:
+        return None
+    before = doc[number.sent.start - 1].sent
+    plurals = [t.head for t in before if t.lower_ in _VAGUE_COUNTERS and is_plural_noun(t.head)]
+    return plurals[0] if len(plurals) == 1 else None
+
+
+def _told_by(verb: Token) -> Token:
+    """What befell a range's subject: the verb an auxiliary serves ("were hurt")."""
+    return verb.head if verb.dep_ in {"aux", "auxpass"} else verb
+
+
+# The fewest wheels a vehicle named by them has that makes it a truck ("18-wheeler",
+# "10-wheeler"; a "four-wheeler" is a quad bike, a "three-wheeler" a rickshaw).
+_TRUCK_WHEELS: Final = 10
+
+
+def _truck_name(noun: Token | None) -> str | None:
+    """ "truck" for a counted "N-wheeler" of ten wheels or more ("two 18-wheelers" are two
+    trucks, the measure another outlet's "two tractor-trailer trucks" gives); else None."""
+    if noun is None:
+        return None
+    doc = noun.doc
+    if noun.lower_ not in {"wheeler", "wheelers"} or noun.i < 2 or doc[noun.i - 1].text != "-":
+        return None
+    wheels = doc[noun.i - 2].text
+    return "truck" if wheels.isdigit() and int(wheels) >= _TRUCK_WHEELS else None
+
+
 def _votes(amount: Amount, ctx: ParsedText, noun: Token | None) -> Quantity | None:
     """A vote count about "vote": one end of a tally ("88-3", "141 to 58") or one side
     written out ("84 against"); else None."""
@@ -253,7 +304,12 @@ def _votes(amount: Amount, ctx: ParsedText, noun: Token | None) -> Quantity | No
 
 def _uncounted(amount: Amount, ctx: ParsedText) -> Quantity:
     """A count without a counted noun after it: about what the parse says it measures,
-    or a part of a whole the text counts (:func:`_whole_of`)."""
+    or a part of a whole the text counts (:func:`_whole_of`); a bare range before a verb
+    ("20 to 30 were hurt") is about that verb, both ends alike."""
+    if (verb := range_verb(amount, ctx)) is not None:
+        return _quantity(amount, amount.end, _told_by(verb), ctx.text)
+    if (vague := _vague_plural_made_precise(amount, ctx)) is not None:
+        return _quantity(amount, amount.end, vague, ctx.text)
     span = ctx.span(amount.start, amount.end)
     whole = _whole_of(span, amount.value) if span is not None else None
     if whole is not None:
@@ -272,7 +328,7 @@ def _part_of(span: Span, measured: Token | None) -> str | None:
     of = _of_complement(span)
     if of is None or measured is None or of.i != measured.i or (lemma := _lemma(of)) is None:
         return None
-    if not any(c.dep_ == "nummod" and c.tag_ == "CD" for c in of.children):
+    if not any(c.dep_ == "nummod" and c.tag_ == "CD" and not _year_shaped(c) for c in of.children):
         return None
     # "60 of the 300 settlers survived" / "240 of the 300 settlers died": two parts, keyed
     # by their verb as :func:`_part_by_verb` keys "60 of 300 settlers survived"
@@ -293,6 +349,7 @@ def _whole_of(span: Span, value: float) -> str | None:
         if after.tag_ == "CD" and after.dep_ == "nummod" and after.head.pos_ in _NOUNS:
             whole = _numeral(after)
             larger = whole is not None and whole > value and after.head.i > after.i
+            larger = larger and not _year_shaped(after)  # "3 of 2019 matches": a year's
             return _part_by_verb(span.root, after.head) if larger else None
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
         if pobj is not None and parse_vague(pobj.text) is not None:
@@ -333,6 +390,13 @@ def _part_of_them(span: Span, value: float, of: Token, pobj: Token) -> str | Non
     measured = _lemma(_measured(span))
     # "four of them with injuries", the "with" the verb's: not the whole's count
     return _UNKEYED if measured is not None and measured == _lemma(whole) else None
+
+
+def _year_shaped(numeral: Token) -> bool:
+    """Four figures without a comma that read as a recent year ("2019"): a count that
+    large is written "2,019" in news, so such a numeral names a year's set, no whole."""
+    text = numeral.text
+    return len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100
 
 
 def _part(whole: Token | None) -> str | None:
@@ -475,7 +539,7 @@ def _quantity(
         start=amount.start,
         end=end,
         approx=amount.approx,
-        about=what or _lemma(about),
+        about=what or _truck_name(about) or _lemma(about),
     )
 
 
