@@ -95,3 +95,12 @@ def test_words_with_no_name_shape_are_no_person(words: str) -> None:
     names = [(words, "PERSON"), ("Petra Lund", "PERSON"), ("JKL", "PERSON")]
     material = _material(a, names, b, [])
     assert _people(material, [words, "Petra Lund", "JKL"]) == ["Petra Lund", "JKL"]
+
+
+def test_a_common_noun_at_a_heading_is_no_person() -> None:
+    """A noun the parse tags a person at a heading ("Skipper's boat found") is no person
+    where the story writes it in lower case too."""
+    a = f"Skipper's boat found\n\nThe skipper was rescued at dawn.\n\n{PERSON_LINE}"
+    b = "The ferry ran aground off Velmar on Sunday."
+    material = _material(a, [("Skipper", "PERSON"), ("Petra Lund", "PERSON")], b, [])
+    assert _people(material, ["Skipper", "Petra Lund"]) == ["Petra Lund"]

@@ -111,15 +111,27 @@ _SHOUTED: Final = re.compile(r"[A-Z]{4,}")
 def _not_a_name(material: StoryMaterial, entry: RosterEntry, mention: Passage) -> bool:
     """Whether the name's mention or the parse's labels elsewhere in the story say it
     names no person: no name's shape, a one-word platform or thing (:data:`_THING_BEFORE`),
-    or the same words tagged a place, people, firm or work in any article of the story
-    (:data:`_THING_LABELS`) with no title before any of its mentions ("Mr. Kelmo")."""
+    a common noun (:func:`_common_word`), or the same words tagged a place, people, firm
+    or work in any article of the story (:data:`_THING_LABELS`) with no title before any
+    of its mentions ("Mr. Kelmo")."""
     if not _CAPITALISED.search(mention.text) or _SHOUTED.fullmatch(mention.text.strip()):
         return True
     text = material.by_id[mention.article].text
     before = text[max(0, mention.start - 8) : mention.start]
-    if " " not in mention.text and _THING_BEFORE.search(before):
+    if " " not in mention.text and (_THING_BEFORE.search(before) or _common_word(material, entry)):
         return True
     return _labelled_thing(material, {fold_key(n) for n in (entry.name, *entry.aliases)})
+
+
+def _common_word(material: StoryMaterial, entry: RosterEntry) -> bool:
+    """Whether a one-word name is a common noun the story also writes in lower case
+    ("Victim's mother" in a heading, "the victim" in the text): capitalised at a heading
+    or a sentence's start, not a person's name. On the four development golds it drops 3
+    person items, all such nouns, and no surname."""
+    if " " in entry.name or any(" " in a for a in entry.aliases):
+        return False
+    word = re.compile(rf"\b{re.escape(entry.name.casefold())}\b")
+    return any(word.search(a.text) for a in material.articles)
 
 
 def _labelled_thing(material: StoryMaterial, keys: set[str]) -> bool:
