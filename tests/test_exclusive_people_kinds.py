@@ -75,11 +75,14 @@ def test_a_title_outweighs_the_other_label() -> None:
         ("The photos were shared via Kelmo within the hour.", "Kelmo"),
         ("The skipper once won an Aurel for a rescue at sea.", "Aurel"),
         ("A Brisco retriever found the missing boy.", "Brisco"),
+        ("Kelmo reported Tuesday that the quay was closed.", "Kelmo"),
+        ("Kelmo was first to report the closure.", "Kelmo"),
+        ("A deckhand told Kelmo: the quay was closed.", "Kelmo"),
     ],
 )
 def test_a_platform_or_thing_is_no_person(line: str, name: str) -> None:
     """A one-word name after "on"/"via" (a platform, a show) or "a"/"an" (a prize, a
-    breed) is no person in the news."""
+    breed), or one that reports the news (a paper, a site), is no person in the news."""
     a = f"{line}\n\n{PERSON_LINE}"
     b = "The ferry ran aground off Velmar on Sunday."
     material = _material(a, [(name, "PERSON"), ("Petra Lund", "PERSON")], b, [])
