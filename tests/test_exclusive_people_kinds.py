@@ -89,7 +89,7 @@ def test_a_platform_or_thing_is_no_person(line: str, name: str) -> None:
     assert _people(material, [name, "Petra Lund"]) == ["Petra Lund"]
 
 
-@pytest.mark.parametrize("words", ["harbour crews", "UPDATE"])
+@pytest.mark.parametrize("words", ["harbour crews", "UPDATE", "\u2014 UPDATE"])
 def test_words_with_no_name_shape_are_no_person(words: str) -> None:
     """Lower-case words and one shouted word are no person's name; a short initialism
     may be one and is left alone."""

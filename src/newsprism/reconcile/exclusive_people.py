@@ -110,7 +110,7 @@ _OUTLET_AFTER: Final = re.compile(r"\s+(?:first\s+)?reported\b|\s+was\s+(?:the\s
 # initialism of three letters or fewer may be a person's); the parse also tags
 # lower-case runs ("’s agenda", "lesbian group") as people.
 _CAPITALISED: Final = re.compile(r"\b[A-Z]")
-_SHOUTED: Final = re.compile(r"[A-Z]{4,}")
+_SHOUTED: Final = re.compile(r"\W*[A-Z]{4,}\W*")  # a dash or a colon beside it
 
 
 def _not_a_name(material: StoryMaterial, entry: RosterEntry, mention: Passage) -> bool:
