@@ -207,8 +207,40 @@ BINARY_FORMATS = (
 
 
 def binary_format(data: bytes) -> str | None:
-    """The name of the document or image format ``data`` starts with, else None."""
-    return next((name for magic, name in BINARY_FORMATS if data.startswith(magic)), None)
+    """The name of the document or image format ``data`` starts with, else None.
+
+    The ASCII magics ("%PDF-", "GIF89a") are also how prose about those formats can
+    begin ("%PDF-2.0 turns five: ..."): such an article was refused as a PDF. They count
+    only with what the format has next (:func:`_has_structure`)."""
+    for magic, name in BINARY_FORMATS:
+        if data.startswith(magic) and _has_structure(magic, data):
+            return name
+    return None
+
+
+# A PDF's header line ("%PDF-1.7", then the line's end) and its first object ("1 0 obj"),
+# which follows at once or after a comment line of high bytes; prose has neither.
+_PDF_HEADER = re.compile(rb"%PDF-\d\.\d[ \t]*(?:\r|\n)")
+_PDF_OBJECT = re.compile(rb"(?:^|[\r\n])\d{1,10}[ \t\r\n]+\d{1,5}[ \t\r\n]+obj\b")
+# A GIF's logical screen descriptor: 7 binary bytes after the magic (width, height,
+# flags, background, aspect). Widths and heights under 2,560 put a control byte (NUL
+# included) in them; otherwise their bytes over 0x7f are no UTF-8 as prose's would be.
+_GIF_DESCRIPTOR = slice(6, 13)
+
+
+def _has_structure(magic: bytes, data: bytes) -> bool:
+    if magic.startswith(b"%PDF"):
+        return bool(_PDF_HEADER.match(data)) and bool(_PDF_OBJECT.search(data[:SNIFF_BYTES]))
+    if magic.startswith(b"GIF"):
+        descriptor = data[_GIF_DESCRIPTOR]
+        if len(descriptor.translate(None, _BINARY_CONTROL_BYTES)) < len(descriptor):
+            return True
+        try:  # a character cut at the slice's end is still prose
+            codecs.getincrementaldecoder("utf-8")().decode(descriptor, final=False)
+        except UnicodeDecodeError:
+            return True
+        return False
+    return True  # the binary magics cannot start text
 
 
 def looks_binary(data: bytes) -> bool:
