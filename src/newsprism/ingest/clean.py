@@ -409,14 +409,32 @@ _FULL_STOPS = frozenset(".。．")
 
 
 def _title_words(text: str) -> int:
-    """A line's length in headline words: its space-separated words, and one word per two
-    letters of a script written without spaces (Han, kana, Thai...; a Chinese word is one
-    or two characters). Counted by spaces alone a Chinese or Japanese lede paragraph was
-    one word, so an article without a headline had its first paragraph as its title; at
-    two letters a word, TITLE_MAX_WORDS (20) is 40 characters, above those languages'
-    news headlines (mostly 10-30) and under most ledes. Spaced text: ``len(split())``."""
+    """A line's length in headline words: its space-separated words, one word per two
+    Han or kana letters (a Chinese word is one or two characters) and one per five base
+    letters of Thai, Lao, Myanmar or Khmer. Counted by spaces alone a Chinese or Japanese
+    lede paragraph was one word, so an article without a headline had its first paragraph
+    as its title; at two letters a word, TITLE_MAX_WORDS (20) is 40 characters, above
+    those languages' news headlines (mostly 10-30) and under most ledes. Thai words
+    average 4-6 base letters and Thai news headlines run 50-100 code points (about 40-80
+    base letters): at two letters a word a two-phrase Thai headline of 50 code points was
+    no headline any more, at five a 100-letter lede still is none. Spaced text:
+    ``len(split())``."""
     spaced = len(text.split())
-    return spaced + (word_count(text) - spaced + 1) // 2
+    if text.isascii():
+        return spaced
+    southeast = len(_SOUTHEAST_ASIAN_LETTER.findall(text))
+    han_kana = max(0, word_count(text) - spaced - southeast)
+    return spaced + (han_kana + 1) // 2 + southeast // _SOUTHEAST_ASIAN_LETTERS_A_WORD
+
+
+# Base letters (no vowel signs or tone marks) of Thai, Lao, Myanmar and Khmer, the
+# scripts model.word_count counts letter by letter beside Han and kana.
+_SOUTHEAST_ASIAN_LETTER = re.compile(
+    "[\u0e01-\u0e30\u0e32-\u0e33\u0e40-\u0e46\u0e81-\u0eb0\u0eb2-\u0eb3\u0ebd-\u0ec6"
+    "\u0edc-\u0edf\u1000-\u102a\u103f\u1050-\u1055\u105a-\u105d\u1061\u1065-\u1066"
+    "\u106e-\u1070\u1075-\u1081\u108e\u1780-\u17b3\u17d7\u17dc]"
+)
+_SOUTHEAST_ASIAN_LETTERS_A_WORD = 5
 
 
 def _looks_like_title(doc: Doc, reasons: dict[int, str], i: int, j: int) -> bool:
