@@ -46,6 +46,11 @@ def test_a_binary_manifest_is_one_failure_and_the_rest_is_read(tmp_path: Path) -
         ("newsprism.csv", b"", "manifest is empty (a CSV manifest starts with a header row"),
         ("newsprism.csv", b" \r\n", "manifest is empty (a CSV manifest starts with"),
         ("newsprism.json", b"", "manifest is empty (a JSON manifest is a list of objects"),
+        # A byte-order mark alone (an editor's "empty CSV"), NULs, UTF-16 blanks: these
+        # read "manifest is empty input (no text in it), not CSV text".
+        ("newsprism.csv", b"\xef\xbb\xbf", "manifest is empty (a CSV manifest starts with"),
+        ("newsprism.csv", b"\x00\x00\x00\x00", "manifest is empty (a CSV manifest starts"),
+        ("newsprism.json", b"\xff\xfe \x00\r\x00\n\x00", "manifest is empty (a JSON manifest"),
         ("newsprism.csv", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "manifest is a JPEG image, not CSV"),
         (
             "newsprism.csv",

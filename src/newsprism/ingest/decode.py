@@ -25,6 +25,9 @@ from newsprism.errors import InputTooLarge, MalformedInput, UnsupportedInput
 logger = logging.getLogger(__name__)
 
 GZIP_MAGIC = b"\x1f\x8b"
+# The reason an input with no text in it fails: callers that name the empty case their
+# own way (a manifest's failure says what it should hold) match it.
+EMPTY_INPUT = "empty input (no text in it)"
 # How much of a file's head is enough to tell its format and whether it is binary.
 SNIFF_BYTES = 4096
 # Control characters that never occur in text; a high share of them means binary. 0.05
@@ -395,7 +398,7 @@ def decode(data: bytes, source: str, declared: str | None = None) -> Decoded:
     # is empty too: it was "no article text left after cleaning", as if text had been
     # thrown away. Judged on the text: UTF-16 code units can be made of blank bytes.
     if not decoded.text.replace("\ufeff", "").replace("\x00", "").strip():
-        raise UnsupportedInput(source, "empty input (no text in it)")
+        raise UnsupportedInput(source, EMPTY_INPUT)
     nuls = decoded.text.count("\x00")
     if not nuls:
         return decoded
@@ -407,7 +410,7 @@ def decode(data: bytes, source: str, declared: str | None = None) -> Decoded:
 
 def _decode(data: bytes, source: str, declared: str | None) -> Decoded:
     if _blank(data):
-        raise UnsupportedInput(source, "empty input (no text in it)")
+        raise UnsupportedInput(source, EMPTY_INPUT)
     iso2022 = _iso2022(data, source)
     if iso2022 is not None:
         return iso2022

@@ -60,7 +60,7 @@ from pathlib import Path
 from typing import Any
 
 from newsprism.errors import InputError, MalformedInput
-from newsprism.ingest.decode import binary_format, decode
+from newsprism.ingest.decode import EMPTY_INPUT, binary_format, decode
 from newsprism.ingest.html import parse_timestamp
 from newsprism.ingest.records import load_json
 from newsprism.model import IngestFailure, IngestWarning
@@ -350,14 +350,17 @@ def _text(data: bytes, source: str, kind: str) -> tuple[str, IngestWarning | Non
     repaired byte comes with a warning. ``kind`` (CSV or JSON) names what it should be
     in the failure of an empty or binary one: both were "manifest has no path column"
     or "not text (binary content, not text)", which named no real problem."""
+    empty = MalformedInput(source, f"manifest is empty (a {kind} manifest {_FIRST[kind]})")
     if not data.strip():
-        raise MalformedInput(source, f"manifest is empty (a {kind} manifest {_FIRST[kind]})")
+        raise empty
     known = binary_format(data)
     if known is not None:  # a PDF's head can pass for text: its failure was "no path column"
         raise MalformedInput(source, f"manifest is {known}, not {kind} text")
     try:
         decoded = decode(data, source)
     except InputError as exc:
+        if exc.reason == EMPTY_INPUT:  # a byte-order mark, NULs or UTF-16 blanks alone
+            raise empty from None
         what = exc.reason.removesuffix(", not text")
         raise MalformedInput(source, f"manifest is {what}, not {kind} text") from None
     # Line ends as universal newlines read them (an old Mac's "CSV" ends lines in CR).
