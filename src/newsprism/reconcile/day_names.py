@@ -24,10 +24,7 @@ verb, :data:`DEED_NOUNS`). Two sides are paired when every guard holds:
    both give agrees (or all agree and the parts of the day are apart: "Monday
    morning" / "Monday afternoon"), and two neighbouring days are not the two ends of one night
    ("late Friday" / "early Saturday": :func:`labels_clash`), nor of a launch or of
-   an article naming another place's time or a zone (:data:`ZONE`: one moment),
-   unless the zones named are North American only and the parts of one day lie more
-   than their widest shift apart ("early Monday morning" / "Monday afternoon":
-   :func:`~newsprism.reconcile.day_labels.apart_across_zones`);
+   an article naming another place's time or a zone (:data:`ZONE`: one moment);
 4. asserted: the verb un-negated, no modal or hedge (guard 4 of ``negation``), not
    future, no sign of a repeat ("again", "second", ... in the deed's words);
 5. the same participants: a proper name shared by the two sentences (a town, a
@@ -66,7 +63,6 @@ from newsprism.reconcile.clauses import Clause, Parsed
 from newsprism.reconcile.date_discrepancies import both_knowable, mention_span, one_deed
 from newsprism.reconcile.day_labels import (
     DayLabel,
-    apart_across_zones,
     comparable,
     day_label,
     labels_clash,
@@ -203,21 +199,11 @@ def _zone_apart(material: StoryMaterial, a: _Side, b: _Side) -> bool:
         return False
     if a.deed.lemma in _ZONE_PRONE:
         return True
-    named = [
-        m.group()
+    return any(
+        ZONE.search(s.clause.sentence.text)
+        or ZONE.search(material.by_id[s.clause.sentence.article].text)
         for s in (a, b)
-        for text in (s.clause.sentence.text, material.by_id[s.clause.sentence.article].text)
-        for m in ZONE.finditer(text)
-    ]
-    if named and one_day(a.label, b.label) and all(_AMERICAN.fullmatch(z) for z in named):
-        # Only North American zones named ("alerted at 6:16 p.m. ET"): a shift of three
-        # hours at most, which leaves "early Monday morning" / "Monday afternoon" apart.
-        return not apart_across_zones(a.label, b.label)
-    return bool(named)
-
-
-#: The zones of the contiguous United States and Canada, as :data:`ZONE` finds them.
-_AMERICAN: Final = re.compile(r"[ECMP][SD]?T|(?:Eastern|Central|Mountain|Pacific) [Tt]ime")
+    )
 
 
 def _sides(material: StoryMaterial, sentences: Sequence[Passage], parsed: Parsed) -> list[_Side]:
