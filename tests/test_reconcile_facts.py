@@ -534,6 +534,18 @@ def test_a_vague_part_joins_another_outlets_count_of_that_part(analyzer: Analyze
         # A reckoning is no deed: "estimated" on both sides.
         ("Up to 50 homes burned on Friday, fire officials estimated.",
          "The county estimated as many as 1,200 homes were under evacuation orders."),
+        # Review s34 F2 (reverted bcb6486): a shared -ed/-ing word beside both
+        # ceilings says nothing of which count. An event noun ("the flooding"):
+        ("The flooding left up to 40 homes badly damaged along the Kelmar river.",
+         "The flooding left as many as 900 homes without power on Friday night."),
+        # A linking verb over two events:
+        ("A blaze affecting up to 30 homes in Kelmar was contained by firefighters.",
+         "Power cuts affecting as many as 2,000 homes across the county lasted into "
+         "Saturday."),
+        # One deed told over two scopes, a morning and a week:
+        ("Up to 40 flights were cancelled at Kelmar airport on Monday morning.",
+         "As many as 600 flights were cancelled across the region during the week-long "
+         "strike."),
     ],
 )  # fmt: skip
 def test_two_outlets_ceilings_of_unlike_counts_do_not_differ(
@@ -840,20 +852,3 @@ def test_the_largest_articles_lose_figures_first() -> None:
     assert _figure_limit([5000, 5], FactOptions()) == 300
     assert _figure_limit([400] * 20, FactOptions()) == 142  # 20 x 142 <= 3,000
     assert _figure_limit([5000] * 200, FactOptions()) == 30
-
-
-def test_two_outlets_ceilings_of_one_deed_differ(analyzer: Analyzer) -> None:
-    """Two outlets' first figures of one head, each a ceiling, told beside one deed
-    ("involving as many as 120 carts" / "up to 50 carts were involved"): one count,
-    read two ways, however unlike the rest of the sentences."""
-    material = invented(
-        analyzer,
-        [
-            ("Ardmoor Gazette", "KELMAR - Several pileups on the ring road, involving as "
-             "many as 120 carts and a dozen vans, closed the market on Friday."),
-            ("Tarvel Today", "Up to 50 carts were involved in those crashes, traders said."),
-        ],
-    )  # fmt: skip
-    by_text = {(o, text): f for f in compare_facts(material) for o, text in texts_of(f)}
-    carts = by_text[("Ardmoor Gazette", "as many as 120 carts")]
-    assert carts is by_text[("Tarvel Today", "Up to 50 carts")] and carts.status == "differ"

@@ -58,13 +58,9 @@ One measure
     137" / "the dissenters at 137": such a figure rarely recurs in one story for
     another thing; round or short ones do, "120 schools" / "120 buses").
     Two outlets' ceilings of one head ("up to 50 homes" / "as many as 1,200 homes") are
-    not joined for the head alone: they may count different things (homes destroyed /
-    homes under evacuation orders) and would show as a false **differ** (a21a5a1
-    joined them whatever their sentences; reverted, review s32). Sources' first
-    figures of a head, each a ceiling, join only where the words beside them share a
-    participle's stem ("crashes involving as many as 100 cars" / "up to 50 cars were
-    involved": ``_join_ceilings``): over every cached BASIL, Multi-News and ECB+ story
-    it joined one pair, a second Multi-News development gold disagreement.
+    not joined whatever their sentences: they may count different things (homes
+    destroyed / homes under evacuation orders) and would show as a false **differ**
+    (a21a5a1 tried it for one second Multi-News gold group; reverted, review s32).
 
 Compatibility of two figures
     Each figure is an interval. An exact figure written in digits is ``[v - s/2, v +
@@ -305,74 +301,6 @@ def _place(item: Item, slots: list[_Slot], sim: npt.NDArray[np.float32], opts: F
             best.items.append(item)
             return
     slots.append(_Slot([item]))
-
-
-def _join_ceilings(material: StoryMaterial, slots: list[_Slot]) -> list[_Slot]:
-    """Two sources' first figures of one counted thing, each a ceiling (``_ceiling``),
-    join one fact where the words beside them share a participle's stem ("crashes
-    involving as many as 100 carts" / "up to 50 carts were involved"): one count of one
-    deed, however unlike the rest of their sentences. Sharing only the head is no
-    evidence (review s32 finding 11: homes destroyed / homes under evacuation orders;
-    flights cancelled / flights added). Only where no article would hold two figures."""
-    firsts: dict[str, Item] = {}
-    for slot in slots:
-        for item in slot.items:
-            if item.source not in firsts or item.order < firsts[item.source].order:
-                firsts[item.source] = item
-    ceilings = [i for i in sorted(firsts.values(), key=lambda i: i.order) if _ceiling(i)]
-    for n, first in enumerate(ceilings):
-        home = next(s for s in slots if first in s.items)
-        deeds = _participles(material, first)
-        for item in ceilings[n + 1 :]:
-            slot = next(s for s in slots if item in s.items)
-            if slot is home or home.articles() & slot.articles():
-                continue
-            if deeds & _participles(material, item):
-                home.items.extend(slot.items)
-                slots = [s for s in slots if s is not slot]
-    return slots
-
-
-# A ceiling on a count: the most the writer believes ("as many as", "up to"), not a
-# figure just under a mark ("nearly", "almost", "under").
-_CEILING: Final = re.compile(r"(?:as\s+many\s+as|up\s+to)\s", re.IGNORECASE)
-# Words beside a figure, each side: its deed is told next to it ("involving as many as
-# 100 carts", "up to 50 carts were involved in").
-_BESIDE: Final = 3
-_PARTICIPLE: Final = re.compile(r"\b[a-z]{3,}(?:ed|ing)\b")
-
-
-# Stems of "-ed"/"-ing" words that tell no deed of the count: no participle
-# ("hundred", "during", "morning"), a listing ("including"), a source or a
-# reckoning ("according", "reported", "estimated", "expected", "believed").
-_NO_DEED: Final = frozenset(
-    {"hundr", "durin", "morni", "eveni", "inclu", "accor", "repor", "estim", "expec",
-     "belie", "thing", "somet", "nothi", "anyth", "every"}
-)  # fmt: skip
-
-
-def _ceiling(item: Item) -> bool:
-    """Whether a figure is a ceiling on a count of a named thing (not people nor a vote
-    tally), ten or more (small counts are told exactly)."""
-    q = item.quantity
-    if q.unit is not None or q.approx != "under" or abs(q.value) < 10 or item.vague:
-        return False
-    named = bool(item.head) and item.head not in _PEOPLE | {_TALLY}
-    return named and _CEILING.match(q.text) is not None
-
-
-_PEOPLE: Final = frozenset({"people", "person", "other", "others"})
-
-
-def _participles(material: StoryMaterial, item: Item) -> frozenset[str]:
-    """The stems (first five letters) of the participles within ``_BESIDE`` words of a
-    figure in its sentence ("involving", "involved": "invol")."""
-    text = material.by_id[item.article].text
-    q = item.quantity
-    before = re.split(r"[.;!?\n]", text[max(0, q.start - 80) : q.start])[-1].split()
-    after = re.split(r"[.;!?\n]", text[q.end : q.end + 80])[0].split()
-    words = " ".join(before[-_BESIDE:] + after[:_BESIDE])
-    return frozenset(w[:5] for w in _PARTICIPLE.findall(words)) - _NO_DEED
 
 
 def _join_definite(item: Item, slots: list[_Slot]) -> bool:
@@ -715,8 +643,6 @@ def compare_facts(material: StoryMaterial, options: FactOptions | None = None) -
         if not (item.definite or item.vague):
             key = (item.quantity.unit, classes[(item.quantity.unit, item.head)])
             _place(item, by_key.setdefault(key, []), sim, opts)
-    for key, group in by_key.items():
-        by_key[key] = _join_ceilings(material, group)
     alone: dict[tuple[str | None, str], list[Item]] = {}
     for item in items:
         if item.definite:
