@@ -21,6 +21,10 @@ _PROLOGS = [
     '<?xml version="1.0" encoding="UTF-8"?>\n',
     '<?xml version="1.0"?>\n<?xml-stylesheet type="text/xsl" href="opml.xsl"?>\n',
     '<?xml version="1.0"?>\n<!DOCTYPE opml>\n<!-- exported by a reader -->\n',
+    # An internal subset, whose ">" ended the DOCTYPE, and a 3,000-character licence
+    # comment (over the old 2,000 bound): both lists were read as feeds.
+    '<?xml version="1.0"?>\n<!DOCTYPE opml [\n<!ENTITY nbsp "&#160;">\n]>\n',
+    '<?xml version="1.0"?>\n<!--' + " licence line " * 215 + "-->\n",
 ]
 _LIST = (
     '<opml version="2.0"><head><title>subs</title></head><body>\n'

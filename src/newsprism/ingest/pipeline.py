@@ -406,9 +406,12 @@ OWN_OUTPUT = "a newsprism report (an earlier --out), not an article"
 # Its prolog may hold the XML declaration, processing instructions (a style sheet for
 # browsers), comments and a DOCTYPE before the <opml> element; only the start is read,
 # so "<opml" in a feed's text (an article about moving subscriptions) is no OPML list.
+# A DOCTYPE may hold an internal subset ("[<!ENTITY nbsp ...>]", whose ">" ended it) and
+# a comment (a licence header) may fill the sniffed head: both lists were read as feeds.
 _OPML = re.compile(
     rb"\A(?:\xef\xbb\xbf)?\s*"
-    rb"(?:(?:<\?.{0,500}?\?>|<!--.{0,2000}?-->|<!DOCTYPE\b[^>]{0,500}>)\s*)*<opml\b",
+    rb"(?:(?:<\?.{0,500}?\?>|<!--.{0,%d}?-->|<!DOCTYPE\b(?:[^>\[]|\[[^\]]*\])*>)\s*)*<opml\b"
+    % SNIFF_BYTES,
     re.I | re.S,
 )
 
