@@ -348,50 +348,6 @@ def test_two_estimates_of_one_count_are_no_fact_exclusive(analyzer: Analyzer) ->
 @pytest.mark.parametrize(
     ("mine", "theirs"),
     [
-        # a ceiling and a vague plural, of one crowd in two words (exclusives._COUNTED_ALIKE)
-        (
-            "Up to 800 protesters gathered outside the Velmar town hall on Sunday.",
-            "Thousands of demonstrators marched on the town hall, chanting against the levy.",
-        ),
-        # two ceilings of one count
-        (
-            "Up to 50 boats were caught out on the estuary by the fog.",
-            "As many as 90 boats had sailed from the harbour before the fog reached the estuary.",
-        ),
-    ],
-)
-def test_two_estimates_of_one_count_are_in_no_exclusive(
-    analyzer: Analyzer, mine: str, theirs: str
-) -> None:
-    """Two outlets estimating one count disagree: neither figure is one paper's news, as a
-    fact or inside a claim (a claim is cut free of it, as of a figure others give)."""
-    material = story(
-        analyzer,
-        ("Harbour Post", f"{REGATTA}\n\n{mine}"),
-        ("Velmar Wire", f"{REGATTA}\n\n{theirs}"),
-    )
-    found = listed(find_exclusives(material, [], compare_facts(material)))
-    figures = ("800", "Thousands", "50", "90")
-    assert not [t for _, _, t in found if any(f in t for f in figures)], found
-
-
-def test_number_words_and_time_spans_do_not_make_two_sums_one_count(analyzer: Analyzer) -> None:
-    """ "nearly $20 million between 2011 and 2014" and "roughly $140 million from 2007 to
-    2014" share only a number word and a span of time: two sums, the first stays news."""
-    mine = "Ansel Roos earned nearly $20 million between 2011 and 2014 from consulting."
-    theirs = "The couple reported roughly $140 million in income over eight years."
-    material = story(
-        analyzer,
-        ("Harbour Post", f"{REGATTA}\n\n{mine}"),
-        ("Velmar Wire", f"{REGATTA}\n\n{theirs}"),
-    )
-    found = listed(find_exclusives(material, [], compare_facts(material)))
-    assert any("$20 million" in t for _, _, t in found), found
-
-
-@pytest.mark.parametrize(
-    ("mine", "theirs"),
-    [
         # review s33: two rough counts of people, two things (rescued, watching), and 75x apart
         (
             "Up to 40 people were pulled from the water by lifeboat crews.",
@@ -423,4 +379,31 @@ def test_a_part_of_a_whole_names_no_counted_word_to_match_estimates_on() -> None
     assert _estimate_head("people (part)") is None
     assert _estimate_head("settler (part): survive") is None
     assert _estimate_head("boat") == "boat"
-    assert _estimate_head("demonstrator") == _estimate_head("protester") == "protester"
+
+
+@pytest.mark.parametrize(
+    ("mine", "theirs"),
+    [
+        (
+            "Up to 800 protesters gathered outside the town hall in Brenn, police said.",
+            "Thousands of demonstrators gathered outside parliament in Osterholm, the capital.",
+        ),
+        (
+            "Up to 300 vehicles, most of them lorries, were stuck at the Brenn border crossing.",
+            "As many as 2,000 cars were stuck in queues on the Osterholm ring road.",
+        ),
+    ],
+)
+def test_two_places_counts_are_two_exclusives(analyzer: Analyzer, mine: str, theirs: str) -> None:
+    """Two crowds or two queues in two towns are two counts, each one source's news (review
+    s34 F4): neither is taken for another source's estimate of it, and no claim is cut
+    down to a fragment of its sentence."""
+    lead = "Protests against the new levy spread across Norland on Sunday, the ministry said."
+    material = story(
+        analyzer, ("Harbour Post", f"{lead}\n\n{mine}"), ("Velmar Wire", f"{lead}\n\n{theirs}")
+    )
+    found = listed(find_exclusives(material, [], compare_facts(material)))
+    texts = [t for kind, _, t in found if kind != "person"]
+    assert any(t.startswith(mine[:20]) for t in texts), found
+    assert any(t.startswith(theirs[:20]) for t in texts), found
+    assert all(t[0].isupper() for t in texts), found

@@ -239,26 +239,17 @@ ESTIMATE_RATIO: Final = 10.0
 _ESTIMATE_STOP: Final = frozenset(ENGLISH_STOP_WORDS) | {
     "said", "says", "approximately", "roughly", "nearly", "almost", "estimated", "least",
     "dozens", "hundreds", "thousands", "millions", "tens", "some",
-    # Number words and spans of time say how much and when, not what was counted: "$20
-    # million between 2011 and 2014" and "$141 million from 2007 to 2014" (two sums), "60
-    # seats over six years" and "35 seats" months before a vote shared only these.
-    "hundred", "thousand", "million", "billion", "trillion", "year", "years", "month",
-    "months", "week", "weeks", "days", "hours",
 }  # fmt: skip
 _LOWER_WORD = re.compile(r"\b[^\W\d_A-Z][^\W\d_]{3,}")
 
 
 @dataclass(frozen=True, slots=True)
 class _Estimate:
-    """An approximate quantity of an article: its source, value, bound, where it stands
-    and the content stems of its sentence (what the neighbourhood test compares)."""
+    """An approximate quantity of an article: its source, value and the content stems of
+    its sentence (what the neighbourhood test compares)."""
 
     source: str
     value: float
-    approx: str
-    article: str
-    start: int
-    end: int
     stems: frozenset[str]
 
 
@@ -273,24 +264,14 @@ def _neighbourhood(
     return frozenset(stem(w) for w in words if w not in _ESTIMATE_STOP) - {stem(head)}
 
 
-# Counted words outlets use for one crowd or one set of vehicles, folded to one (a small
-# closed list, not fitted: the kinds of pair read off Multi-News dev2's disagreeing crowd
-# counts, "up to 800 protesters" / "more than 10,000 demonstrators"; a word outside it
-# is matched as written).
-_COUNTED_ALIKE: Final = {
-    "demonstrator": "protester", "marcher": "protester", "vehicle": "car",
-}  # fmt: skip
-
-
 def _estimate_head(about: str | None) -> str | None:
     """The counted word of an about, or None where it names none to match on: too short,
     or a part of a whole ("people (part)", "settler (part): survive": a part of what, the
-    head does not say; the verb after it is what the part did, not what was counted).
-    Synonyms of one crowd fold to one word (:data:`_COUNTED_ALIKE`)."""
+    head does not say; the verb after it is what the part did, not what was counted)."""
     words = (about or "").split()
     if not words or any(w.startswith("(part)") for w in words) or len(words[-1]) < 3:
         return None
-    return _COUNTED_ALIKE.get(words[-1], words[-1])
+    return words[-1]
 
 
 def _estimates(material: StoryMaterial) -> dict[tuple[str, str | None], list[_Estimate]]:
@@ -306,8 +287,7 @@ def _estimates(material: StoryMaterial) -> dict[tuple[str, str | None], list[_Es
                 if q.approx is None or head is None:
                     continue
                 stems = _neighbourhood(material, article.id, q.start, head)
-                source = material.source_of(article.id)
-                found = _Estimate(source, q.value, q.approx, article.id, q.start, q.end, stems)
+                found = _Estimate(material.source_of(article.id), q.value, stems)
                 index.setdefault((head, q.unit), []).append(found)
         memo["index"] = index
     result: dict[tuple[str, str | None], list[_Estimate]] = memo["index"]
@@ -317,19 +297,6 @@ def _estimates(material: StoryMaterial) -> dict[tuple[str, str | None], list[_Es
 def _same_order(a: float, b: float) -> bool:
     low, high = sorted((abs(a), abs(b)))
     return low > 0 and high <= ESTIMATE_RATIO * low
-
-
-def _one_count(mine: _Estimate, other: _Estimate) -> bool:
-    """Whether another source's estimate ``other`` counts what ``mine`` counts with
-    another figure (same counted word and unit: the caller's index key): a value within
-    :data:`ESTIMATE_RATIO` told in a sentence that shares a content word besides the
-    counted one."""
-    return (
-        other.source != mine.source
-        and other.value != mine.value
-        and _same_order(other.value, mine.value)
-        and bool(mine.stems & other.stems)
-    )
 
 
 def _estimated_elsewhere(material: StoryMaterial, fact: Fact, value: FactValue) -> bool:
@@ -349,45 +316,18 @@ def _estimated_elsewhere(material: StoryMaterial, fact: Fact, value: FactValue) 
     head = _estimate_head(fact.about)
     if head is None:
         return False
-    article, start = value.passage.article, value.passage.start
-    mine = _Estimate(
-        material.source_of(article), value.value, value.approx or "", article, start,
-        value.passage.end, _neighbourhood(material, article, start, head),
-    )  # fmt: skip
-    return any(_one_count(mine, o) for o in _estimates(material).get((head, fact.unit), ()))
-
-
-_DIGIT = re.compile(r"\d")
-
-
-def _rough(material: StoryMaterial, estimate: _Estimate) -> bool:
-    """A ceiling or a rough figure (:data:`_ESTIMATES`), or a vague plural ("thousands
-    of protesters"); not a floor in digits ("at least 240 seats": most often a tally of
-    known cases, another count than a rough figure beside it)."""
-    text = material.by_id[estimate.article].text[estimate.start : estimate.end]
-    return estimate.approx in _ESTIMATES or not _DIGIT.search(text)
-
-
-def _contested(material: StoryMaterial) -> list[Passage]:
-    """Both figures of every pair of estimates of one count by two sources, one of them
-    a ceiling or a rough figure (:data:`_ESTIMATES`, :func:`_one_count`): "up to 50 cars
-    were involved" / "as many as 100 cars", "up to 800 protesters" / "thousands of
-    protesters". Neither figure is one source's news, so a claim is cut free of it as of
-    a figure others give, and the other figure (a floor or a vague plural, which
-    :func:`_estimated_elsewhere` leaves alone on its own) is no fact exclusive either."""
-    memo = material.memo("estimates")
-    if "contested" not in memo:
-        found: dict[tuple[str, int, int], None] = {}
-        for estimates in _estimates(material).values():
-            for mine in estimates:
-                if mine.approx not in _ESTIMATES:
-                    continue
-                partners = [o for o in estimates if _rough(material, o) and _one_count(mine, o)]
-                for e in [mine, *partners] if partners else []:
-                    found[(e.article, e.start, e.end)] = None
-        memo["contested"] = [material.passage(*key) for key in found]
-    result: list[Passage] = memo["contested"]
-    return result
+    source = material.source_of(value.passage.article)
+    stems: frozenset[str] | None = None
+    for other in _estimates(material).get((head, fact.unit), ()):
+        if other.source == source or other.value == value.value:
+            continue
+        if not _same_order(other.value, value.value):
+            continue
+        if stems is None:
+            stems = _neighbourhood(material, value.passage.article, value.passage.start, head)
+        if stems & other.stems:
+            return True
+    return False
 
 
 def _fact_exclusives(
@@ -421,8 +361,6 @@ def _fact_exclusives(
             continue
         if value.approx in _ESTIMATES and _estimated_elsewhere(material, fact, value):
             continue
-        if any(overlaps(value.passage, c) for c in _contested(material)):
-            continue  # another source's estimate of the same count (see _contested)
         sentence = _sentence_of(material, value.passage)
         blocked = elsewhere.blocked_in(sentence, shared)
         if any(overlaps(value.passage, b) for b in blocked):
@@ -621,7 +559,6 @@ def _claim_candidates(
         if material.sources(v.passage.article for v in f.values) > 1
         for v in f.values
     ]
-    shared += _contested(material)
     found: list[Passage] = []
     plain: list[Passage] = []
     for sentence in sentences:
