@@ -107,3 +107,67 @@ def test_a_common_noun_at_a_heading_is_no_person() -> None:
     b = "The ferry ran aground off Velmar on Sunday."
     material = _material(a, [("Skipper", "PERSON"), ("Petra Lund", "PERSON")], b, [])
     assert _people(material, ["Skipper", "Petra Lund"]) == ["Petra Lund"]
+
+
+@pytest.mark.parametrize(
+    ("a", "a_names", "b", "b_names", "entry"),
+    [
+        (  # a surname that is a country another paper names (review s34 F9)
+            "Aid reached the border.\n\nMira Talsen, a medic, drove the lorry. Talsen said "
+            "the road was mined.",
+            [("Mira Talsen", "PERSON"), ("Talsen", "PERSON")],
+            "Aid convoys crossed from Talsen on Sunday.",
+            [("Talsen", "GPE")],
+            RosterEntry("Mira Talsen", "PERSON", ("Talsen",), ("a1",)),
+        ),
+        (  # a surname that is the firm the other paper names, no apposition anywhere
+            "The ferry ran aground.\n\nAnna Brekk shut the engines. Brekk was unhurt.",
+            [("Anna Brekk", "PERSON"), ("Brekk", "PERSON")],
+            "The ferry, owned by Brekk, ran aground off Velmar on Sunday.",
+            [("Brekk", "ORG")],
+            RosterEntry("Anna Brekk", "PERSON", ("Brekk",), ("a1",)),
+        ),
+        (  # a person first named by surname after "on", with a role after it
+            "The ferry ran aground.\n\nPressure mounted on Ovrelid, the transport minister, "
+            "to resign.",
+            [("Ovrelid", "PERSON")],
+            "The Velmar ferry ran aground on Sunday.",
+            [],
+            RosterEntry("Ovrelid", "PERSON", (), ("a1",)),
+        ),
+        (  # a surname that is a word the story also writes (review s34 F11)
+            "Costa, the depot's manager, ordered two tankers.",
+            [("Costa", "PERSON")],
+            "The costa of the bay froze; two tankers were sent.",
+            [],
+            RosterEntry("Costa", "PERSON", (), ("a1",)),
+        ),
+        (  # a witness who reported a leak (review s34 F12)
+            "The ferry ran aground.\n\nOvrelid reported the leak to the harbour office.",
+            [("Ovrelid", "PERSON")],
+            "The Velmar ferry ran aground on Sunday.",
+            [],
+            RosterEntry("Ovrelid", "PERSON", (), ("a1",)),
+        ),
+        (  # a transcript's speaker label before first-person speech
+            "The ferry ran aground.\n\nOvrelid: I saw water in the engine room.",
+            [("Ovrelid", "PERSON")],
+            "The Velmar ferry ran aground on Sunday.",
+            [],
+            RosterEntry("Ovrelid", "PERSON", (), ("a1",)),
+        ),
+    ],
+)
+def test_a_person_with_a_thing_like_name_stays_listed(
+    a: str,
+    a_names: list[tuple[str, str]],
+    b: str,
+    b_names: list[tuple[str, str]],
+    entry: RosterEntry,
+) -> None:
+    """A person's name the thing guesses would hide stays listed: a bare surname that is a
+    place or a firm elsewhere, a role or an age set off after a mention, a witness who
+    reported something, a transcript's speaker."""
+    material = _material(a, a_names, b, b_names)
+    found = [e.passage.text for e in person_exclusives(material, [entry], [])]
+    assert found == [entry.name], found

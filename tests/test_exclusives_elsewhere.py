@@ -68,7 +68,7 @@ def test_respelled_name_is_no_person_exclusive(analyzer: Analyzer) -> None:
 @pytest.mark.parametrize(
     "line",
     [
-        "A clerk saw the skipper at Carl Moen that night, the police said.",
+        "A clerk saw the skipper at Carl Moen's, the police said.",
         "Carl Moen staff gave the police the camera footage.",
         "Jonas Veld, who was working for Carl Moen, was unhurt.",
         "(Reporting by Carl Moen; editing by Ivo Brandt)",
@@ -87,6 +87,31 @@ def test_a_place_firm_or_credit_is_no_person_exclusive(analyzer: Analyzer, line:
     named = people(material, [])
     assert not [n for n in named if "Moen" in n], named
     assert "Petra Lund" in named
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A passenger fired a flare at Carl Moen, the ferry's first mate, as it listed.",
+        "Witnesses said a crewman shouted at Carl Moen to leave the wheelhouse.",
+        "Carl Moen's company owns the ferry and two others on the fjord.",
+        "Passengers were taken to Carl Moen's restaurant, where the owner gave them tea.",
+        "Carl Moen's employees said the captain had worked a double shift.",
+        "A nanny working for Carl Moen, the ferry line's chief, was among the injured.",
+        "The gunman aimed at Carl Moen. Moen, 52, a retired judge, was unhurt.",
+    ],
+)
+def test_a_person_beside_place_words_stays_listed(analyzer: Analyzer, line: str) -> None:
+    """A person shot or shouted "at", an owner's company or staff, a boss someone works
+    for with a role after the name: a person in the news (review s34 F3), listed."""
+    a = (
+        "The ferry ran aground off Velmar on Sunday, the harbour said.\n\n"
+        f"Petra Lund, a nurse, treated two passengers on the quay.\n\n{line}"
+    )
+    b = "The Velmar ferry ran aground on Sunday, the harbour office said."
+    material = story(analyzer, ("Harbour Post", a), ("Velmar Wire", b))
+    named = people(material, [])
+    assert [n for n in named if "Moen" in n], named
 
 
 def test_respelled_name_is_a_carried_detail(analyzer: Analyzer) -> None:
