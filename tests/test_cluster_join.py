@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import math
 import sys
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from newsprism.cluster.join import (
     names_gap,
     number_keys,
     pooled_cohesion,
+    with_lead,
 )
 from newsprism.cluster.options import ClusterOptions
 from newsprism.cluster.stories import ArticleSignals, StoryClusterer
@@ -189,6 +191,16 @@ def test_lead_margins_weigh_each_candidates_margin_over_the_best_other() -> None
     assert near == pytest.approx(0.3 * 0.1)
     assert far == pytest.approx(0.1 * -0.2) and mid == pytest.approx(0.2 * -0.1)
     assert lead_margins([0.25, 0.25]) == [0.0, 0.0]  # a tie: neither stands out
+
+
+def test_with_lead_sets_the_lead_where_names_were_measured_and_keeps_every_field() -> None:
+    """One helper for the join's candidates and the consolidation's own-story odds
+    (review s34/2 F6): built field by field, so a field added to Evidence must be
+    carried here too."""
+    full = Evidence(0.3, 0.4, 0.5, 0.2, 0.1, 2.0, 0.35, 0.15, 0.12, None)
+    assert with_lead(full, 0.07) == replace(full, lead=0.07)
+    text_only = Evidence(0.3, 0.4, 0.5, None, None, 2.0, 0.35)
+    assert with_lead(text_only, 0.07) is text_only  # text alone: no lead
 
 
 def test_the_teacher_measures_the_lead_against_the_products_rivals_only() -> None:

@@ -8,10 +8,13 @@ leaves for a story of its own, which the merge pass then places."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsprism.cluster.hot import HotStory
 from newsprism.cluster.stories import ArticleSignals, ClusterOptions, StoryClusterer
 from tests.test_cluster_split import EVENTS, HASTY, art, memberships
 
@@ -83,6 +86,41 @@ def test_a_member_its_story_rejects_leaves_and_the_merge_pass_places_it() -> Non
         frozenset(["fire-0", "fire-1"]),
     }
     assert c.consolidate() == 0  # settled: it is not merged back
+
+
+def test_a_candidate_that_takes_no_member_is_measured_only_for_its_lead(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A story of one is no target: its cheap evidence gives the text_mean the lead
+    needs, and its overlaps are not measured (review s34/2 F7); the result is the one
+    the full evidence gave (the test above)."""
+    measured: list[int] = []
+    placing = [False]
+    better, rest = StoryClusterer._better_story, StoryClusterer._stories_rest
+
+    def better_story(self: StoryClusterer, *args: Any) -> Any:
+        placing[0] = True
+        try:
+            return better(self, *args)
+        finally:
+            placing[0] = False
+
+    def stories_rest(
+        self: StoryClusterer, a: HotStory, b: HotStory, *args: Any, **kwargs: Any
+    ) -> Any:
+        if placing[0] and b.key >= 0:  # a hot story, not the member's own rest
+            measured.append(b.sources)
+        return rest(self, a, b, *args, **kwargs)
+
+    monkeypatch.setattr(StoryClusterer, "_better_story", better_story)
+    monkeypatch.setattr(StoryClusterer, "_stories_rest", stories_rest)
+    c = grouped([FLOODS[0], FIRES[0], *FLOODS[1:], FIRES[1]])
+    c.consolidate()
+    assert memberships(c.stories()) == {
+        frozenset(a.article_id for a in FLOODS),
+        frozenset(["fire-0", "fire-1"]),
+    }
+    assert all(sources >= 2 for sources in measured)
 
 
 def test_without_re_placement_a_rejected_member_stays() -> None:

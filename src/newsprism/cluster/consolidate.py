@@ -126,7 +126,7 @@ from newsprism.cluster.hot import absorb_span as _absorb_span
 from newsprism.cluster.hot import absorb_story as _absorb_story
 from newsprism.cluster.hot import merge_members as _merge_members
 from newsprism.cluster.hot import spans_gap as _spans_gap
-from newsprism.cluster.join import Evidence, lead_margins
+from newsprism.cluster.join import Evidence, lead_margins, with_lead
 from newsprism.cluster.split import (
     graph_halves,
     halves,
@@ -159,11 +159,6 @@ _CONSOLIDATION_ROUNDS = 4
 # Splits of one story before it freezes at most (each opens a story checked in turn); the
 # generated stream's tuning seed mixed at most five stories in one.
 _FREEZE_SPLITS = 8
-
-
-def _led(evidence: Evidence, lead: float) -> Evidence:
-    """``evidence`` with its ``lead`` where names were measured (as the join sets it)."""
-    return evidence if evidence.names is None else replace(evidence, lead=lead)
 
 
 def story_to_story(a: _Story, b: _Story) -> bool:
@@ -201,6 +196,12 @@ class Consolidation:
         def _closest_story(self, story: _Story) -> _Story | None: ...
 
         def _story_evidence(self, a: _Story, b: _Story) -> Evidence | float: ...
+
+        def _stories_known(self, a: _Story, b: _Story) -> Evidence | float: ...
+
+        def _story_evidence_from(
+            self, a: _Story, b: _Story, known: Evidence | float
+        ) -> Evidence | float: ...
 
         def _open_story(self, article: str) -> _Story: ...
 
@@ -394,15 +395,18 @@ class Consolidation:
                 continue
             if not self._in_window(_spans_gap(single, other)):
                 continue
-            evidence = self._story_evidence(single, other)
-            if isinstance(evidence, Evidence):
-                means.append(evidence.text_mean)
+            # The lead needs every candidate's text_mean, which the cheap evidence
+            # holds already (the rest keeps it): only a target's overlaps are measured.
+            known = self._stories_known(single, other)
+            if isinstance(known, Evidence):
+                means.append(known.text_mean)
             if other.sources < _MIN_TARGET or other.kept is None:
                 continue
+            evidence = self._story_evidence_from(single, other, known)
             z = self._model.logit(evidence) if isinstance(evidence, Evidence) else -math.inf
             if z > best_z:  # strictly: a moved member never moves back on a tie
                 best, best_z = other, z
-        return best, self._model.logit(_led(own, lead_margins(means)[0]))
+        return best, self._model.logit(with_lead(own, lead_margins(means)[0]))
 
     def _transfer(self, story: _Story, target: _Story, seqs: set[int]) -> bool:
         """Move members ``seqs`` of ``story`` to ``target``; False when they cannot be."""

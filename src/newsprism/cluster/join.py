@@ -40,6 +40,7 @@ __all__ = [
     "load_story_model",
     "names_gap",
     "number_keys",
+    "with_lead",
 ]
 
 # The signals, in the order of a model's weights:
@@ -203,6 +204,27 @@ def lead_margins(text_means: list[float]) -> list[float]:
     first = text_means[top]
     second = max((t for i, t in enumerate(text_means) if i != top), default=0.0)
     return [t * (t - (second if i == top else first)) for i, t in enumerate(text_means)]
+
+
+def with_lead(evidence: Evidence, lead: float) -> Evidence:
+    """``evidence`` with its ``lead`` (from :func:`lead_margins`), where names were
+    measured: text alone does not tell a look-alike event's first report from a
+    follow-up (see :data:`FEATURES`). Built field by field: ``dataclasses.replace``
+    costs several times as much, and the join sets it once per candidate."""
+    if evidence.names is None:
+        return evidence
+    return Evidence(
+        evidence.text_mean,
+        evidence.text_centroid,
+        evidence.title,
+        evidence.names,
+        evidence.speakers,
+        evidence.gap_days,
+        evidence.cohesion,
+        evidence.numbers,
+        evidence.names_gap,
+        lead,
+    )
 
 
 # A number as written: digits with inner separators ("1,200", "6.1", "3:30"), not part

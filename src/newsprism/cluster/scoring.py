@@ -155,7 +155,13 @@ class Scoring:
     def _story_evidence(self, a: _Story, b: _Story) -> Evidence | float:
         """The evidence between two stories (text_mean is the mean cosine over the
         pairs of their members: average linkage), or the names-only margin."""
-        known = self._stories_known(a, b)
+        return self._story_evidence_from(a, b, self._stories_known(a, b))
+
+    def _story_evidence_from(
+        self, a: _Story, b: _Story, known: Evidence | float
+    ) -> Evidence | float:
+        """:meth:`_story_evidence` given its cheap part ``known`` (:meth:`_stories_known`),
+        which keeps its text_mean and text_centroid (the rest measures the overlaps)."""
         full = self._stories_rest(a, b, known, -math.inf) if isinstance(known, Evidence) else None
         return known if full is None else full
 

@@ -98,6 +98,7 @@ from newsprism.cluster.join import (
     load_model,
     load_story_model,
     number_keys,
+    with_lead,
 )
 from newsprism.cluster.options import ClusterOptions
 from newsprism.cluster.scoring import Item as _Item
@@ -641,29 +642,9 @@ def _with_leads(known: list[tuple[Any, int, _Story]]) -> list[tuple[Any, int, _S
     means = [seen.text_mean for seen, _, _ in known if isinstance(seen, Evidence)]
     leads = iter(lead_margins(means))
     return [
-        (_lead(seen, next(leads)) if isinstance(seen, Evidence) else seen, key, story)
+        (with_lead(seen, next(leads)) if isinstance(seen, Evidence) else seen, key, story)
         for seen, key, story in known
     ]
-
-
-def _lead(seen: Evidence, lead: float) -> Evidence:
-    """``seen`` with its lead, where names were measured (text alone does not tell a
-    look-alike event's first report from a follow-up: see join.FEATURES). Built field by
-    field: dataclasses.replace costs several times as much, once per candidate."""
-    if seen.names is None:
-        return seen
-    return Evidence(
-        seen.text_mean,
-        seen.text_centroid,
-        seen.title,
-        seen.names,
-        seen.speakers,
-        seen.gap_days,
-        seen.cohesion,
-        seen.numbers,
-        seen.names_gap,
-        lead,
-    )
 
 
 def _day(published: datetime | None) -> float | None:
