@@ -132,8 +132,9 @@ def test_a_fitted_model_of_a_kind_auto_does_not_choose_is_written_provisional(
 
     path = tmp_path / "join_model.json"
     kept = {"intercept": -1.0, "weights": dict.fromkeys(FEATURES, 0.5)}
-    path.write_text(json.dumps({"fit": {"examples": {"lexical": [1]}},
-                                "models": {"lexical": kept}}))
+    path.write_text(
+        json.dumps({"fit": {"examples": {"lexical": [1]}}, "models": {"lexical": kept}})
+    )
     model = JoinModel(-2.0, tuple(0.1 for _ in FEATURES))
     write_model({"dense": model}, {"how": "test", "examples": {"dense": [2]}}, path)
     data = json.loads(path.read_text())
