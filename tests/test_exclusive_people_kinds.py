@@ -171,3 +171,12 @@ def test_a_person_with_a_thing_like_name_stays_listed(
     material = _material(a, a_names, b, b_names)
     found = [e.passage.text for e in person_exclusives(material, [entry], [])]
     assert found == [entry.name], found
+
+
+def test_a_one_word_shop_after_at_is_no_person() -> None:
+    """A one-word name after "at" is a shop or a place ("seen at Kelmarts in the old
+    town"), while a full name after "at" is a person shot or shouted at (review s34 F3)."""
+    a = f"A clerk saw a man at Kelmarts in the old town.\n\n{PERSON_LINE}"
+    b = "The ferry ran aground off Velmar on Sunday."
+    material = _material(a, [("Kelmarts", "PERSON"), ("Petra Lund", "PERSON")], b, [])
+    assert _people(material, ["Kelmarts", "Petra Lund"]) == ["Petra Lund"]

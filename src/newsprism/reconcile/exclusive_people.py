@@ -75,7 +75,7 @@ def person_exclusives(
 # Haulage staff"), or after a credit's "by" ("Editing by Ivo Brandt", "Photo by"). Read
 # off the development golds' wrong person exclusives (Multi-News dev and dev2: a store
 # named two ways by two outlets, a driller's firm). Kept narrow (review s34 F3): "at" only
-# with a bare possessive after it (a person is fired or shouted "at Carl Moen"), and no
+# before one word or a bare possessive (a person is fired or shouted "at Carl Moen"), and no
 # possessive before the staff word ("Carl Moen's company" is an owner, a person); a person
 # cue anywhere (:func:`_person_cue`) outweighs it.
 _PLACE_BEFORE: Final = re.compile(
@@ -94,6 +94,8 @@ def _place_or_employer(material: StoryMaterial, mention: Passage) -> bool:
     before = text[max(0, mention.start - 30) : mention.start]
     after = text[mention.end : mention.end + 30]
     own = _POSSESSIVE.search(mention.text)  # the parse may keep the "'s" in the mention
+    if _AT_BEFORE.search(before) and " " not in mention.text.strip():
+        return True  # a one-word name after "at" is a shop's ("seen at Kelmarts in ...")
     if _AT_BEFORE.search(before) and _SHOP_AFTER.match(
         text, mention.start + own.start() if own else mention.end
     ):
