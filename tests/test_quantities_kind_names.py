@@ -94,17 +94,21 @@ def test_a_counted_whole_keeps_its_part(nlp: Language) -> None:
 
 
 @pytest.mark.parametrize(
-    ("sentence", "about"),
+    "sentence",
     [
-        ("Officials said 20 to 30 were hurt in the crush.", "hurt"),
-        ("Medics said 40-50 died at the camp.", "die"),
+        "Grades 6 to 8 were sent home early at Kelmar Academy on Friday.",
+        "Rooms 101-104 were flooded overnight at the Ardmoor inn.",
+        "Pages 10 to 12 were missing from the Velmar file.",
+        "Platforms 3 to 5 were closed after the crash at Kelmar.",
+        "Sessions 1-3 were cancelled at the Ardmoor fair.",
+        "Lanes 2 to 4 were closed on the Velmar bridge.",
+        "Kelmar's 1-4 was their worst defeat of the season.",
+        "In the second half 2-3 became 4-3 within minutes.",
     ],
 )
-def test_a_rising_range_before_a_verb_counts_its_subject(
-    nlp: Language, sentence: str, about: str
-) -> None:
-    found = quantities_in(nlp, sentence)
-    assert [(q.approx, q.about) for q in found] == [("over", about), ("under", about)]
+def test_a_bare_range_before_a_verb_is_no_count(nlp: Language, sentence: str) -> None:
+    """Labels and scores come in rising ranges too (review s34 F5): no count of the verb."""
+    assert quantities_in(nlp, sentence) == []
 
 
 @pytest.mark.parametrize(
@@ -114,24 +118,19 @@ def test_a_falling_pair_before_a_verb_stays_a_score(nlp: Language, sentence: str
     assert quantities_in(nlp, sentence) == []
 
 
-def test_a_bare_figure_makes_a_vague_plural_before_it_precise(nlp: Language) -> None:
-    found = quantities_in(
-        nlp,
-        "The pileup involved several tractor-trailer trucks. There were reports of three to four.",
-    )
-    assert [(q.text, q.approx, q.about) for q in found] == [
-        ("three", "over", "truck"),
-        ("four", "under", "truck"),
-    ]
-
-
 @pytest.mark.parametrize(
     "sentence",
     [
         "Several boats capsized near Kelmar. Officials counted five.",  # an object: unsaid
         "Some boats capsized near Kelmar. There were five.",  # "some": no vague count
         "Several boats and several cars were hit. There were five.",  # which of two
+        "Several boats were hurt in the blast. The death toll rose to 3.",  # review s34 F10
+        "Several boats fled the harbour. One had a plate ending in 7.",
+        "Several boats were fired on. Police said the gunman was one of 2.",
+        "The pileup involved several boats. There were reports of three to four.",
     ],
 )
-def test_a_bare_figure_stays_unread_without_one_vague_plural(nlp: Language, sentence: str) -> None:
+def test_a_bare_figure_counts_no_vague_plural_before_it(nlp: Language, sentence: str) -> None:
+    """A figure in the next sentence is left unread: a toll, a plate digit or a label
+    as often as a count of the vague plural (review s34 F10)."""
     assert all(q.about != "boat" for q in quantities_in(nlp, sentence))

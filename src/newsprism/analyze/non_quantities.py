@@ -30,7 +30,6 @@ __all__ = [
     "is_relative_time",
     "is_year_pair",
     "not_a_count",
-    "range_verb",
     "word_set",
 ]
 
@@ -142,7 +141,7 @@ def not_a_count(amount: Amount, ctx: ParsedText, noun: Token | None) -> bool:
         return amount.value <= 1 or _is_name_word(amount, ctx) or _names_a_kind(amount, ctx.text)
     if amount.form == "vague":
         return _owned_noun(amount, ctx)
-    if amount.needs_noun and not is_plural_noun(noun) and range_verb(amount, ctx) is None:
+    if amount.needs_noun and not is_plural_noun(noun):
         return True  # "3-1 win", "2024-25 season", "2026-03-03"
     if amount.form != "digits":
         return False
@@ -155,33 +154,6 @@ def not_a_count(amount: Amount, ctx: ParsedText, noun: Token | None) -> bool:
 def _in_a_name(amount: Amount, text: str, noun: Token | None) -> bool:
     """Figures in a kind's or a model's name: "two 18-wheelers", "flew a 767"."""
     return _names_a_kind(amount, text) or _is_model_name(amount, text, noun)
-
-
-# The other end of a bare range: before the first end's noun position, after the second.
-_RANGE_END_AFTER: Final = re.compile(rf"(?:{SP}*[-\u2013]{SP}*|{SP}+to{SP}+)(\d[\d,]*)$")
-_RANGE_END_BEFORE: Final = re.compile(rf"(\d[\d,]*)(?:{SP}*[-\u2013]{SP}*|{SP}+to{SP}+)$")
-
-
-def range_verb(amount: Amount, ctx: ParsedText) -> Token | None:
-    """The verb right after a bare rising range whose subject it counts ("20 to 30 were
-    hurt", "20-30 died": the noun left out, as "18 hurt" leaves it), else None; a score
-    or tally falls ("won 3-1") and a season is no verb's subject."""
-    if not amount.needs_noun:
-        return None
-    if amount.noun_from is not None:  # the first end: the other is after it
-        other = _RANGE_END_AFTER.search(ctx.text, amount.end, amount.noun_from)
-        pos = amount.noun_from
-    else:
-        other = _RANGE_END_BEFORE.search(ctx.text, max(0, amount.start - 16), amount.start)
-        pos = amount.end
-    if other is None:
-        return None
-    written = float(other.group(1).replace(",", ""))
-    rising = written > amount.value if amount.noun_from is not None else written < amount.value
-    verb = ctx.token_from(pos)
-    if not rising or verb is None or verb.idx <= pos or verb.pos_ not in {"AUX", "VERB"}:
-        return None
-    return verb
 
 
 # Agent nouns a number fuses into by a hyphen to name a kind of thing, not a count of it:

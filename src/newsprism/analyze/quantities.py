@@ -29,8 +29,8 @@ Decisions (each has a test in ``tests/test_quantities.py``):
   are the least they can mean: "hundreds of" and "several hundred" are 200, ``over``;
   "scores of" is 40, but only with nothing before it ("test scores of 90" is a noun). A
   range "20-30%" is two quantities, 20 ``over`` and 30 ``under`` ("from 20% to 30%" is a
-  change: no bound); a bare rising range before a verb ("20 to 30 were hurt") counts
-  that verb's subject, both ends about the verb (a falling pair, "won 3-1", is a score).
+  change: no bound). A bare range with no counted noun ("Grades 6 to 8 were sent
+  home", "20 to 30 were hurt") is no count: labels come in ranges too.
   "over two years" before a duration means "spread over", not a bound. A deadline with
   the article is one unit at most: "within a year" is 1 year, ``under``.
 * **Tallies and ages.** A bare pair ("88-3", "141 to 58", "a 141-to-58 vote") with a
@@ -105,7 +105,6 @@ from newsprism.analyze.non_quantities import (
     is_relative_time,
     is_year_pair,
     not_a_count,
-    range_verb,
     word_set,
 )
 from newsprism.analyze.numbers import Amount, parse_digits, parse_vague, read_amounts
@@ -247,33 +246,6 @@ def _finish_count(amount: Amount, ctx: ParsedText) -> Quantity | None:
     return _uncounted(amount, ctx)
 
 
-# Words that count a plural vaguely, which a bare figure in the next sentence makes
-# precise ("several trucks. There were reports of three to four."); "some" and "many"
-# also quantify mass nouns and stand alone, so they are left out.
-_VAGUE_COUNTERS: Final = word_set("several multiple numerous")
-
-
-def _vague_plural_made_precise(amount: Amount, ctx: ParsedText) -> Token | None:
-    """The plural a bare sentence-final figure counts, its noun left out, where the
-    sentence before counted it vaguely once ("The crash involved several trucks. There
-    were reports of three to four."): the figure is an "of" or existential object and
-    nothing follows it but the full stop. Else None."""
-    end = ctx.token_from(amount.end if amount.noun_from is None else amount.noun_from)
-    if end is None or end.text not in {".", "!", "?"} or end.i == 0:
-        return None
-    number, doc = ctx.doc[end.i - 1], ctx.doc
-    if number.tag_ != "CD" or number.dep_ not in {"pobj", "attr"} or number.sent.start == 0:
-        return None
-    before = doc[number.sent.start - 1].sent
-    plurals = [t.head for t in before if t.lower_ in _VAGUE_COUNTERS and is_plural_noun(t.head)]
-    return plurals[0] if len(plurals) == 1 else None
-
-
-def _told_by(verb: Token) -> Token:
-    """What befell a range's subject: the verb an auxiliary serves ("were hurt")."""
-    return verb.head if verb.dep_ in {"aux", "auxpass"} else verb
-
-
 # The fewest wheels a vehicle named by them has that makes it a truck ("18-wheeler",
 # "10-wheeler"; a "four-wheeler" is a quad bike, a "three-wheeler" a rickshaw).
 _TRUCK_WHEELS: Final = 10
@@ -304,12 +276,10 @@ def _votes(amount: Amount, ctx: ParsedText, noun: Token | None) -> Quantity | No
 
 def _uncounted(amount: Amount, ctx: ParsedText) -> Quantity:
     """A count without a counted noun after it: about what the parse says it measures,
-    or a part of a whole the text counts (:func:`_whole_of`); a bare range before a verb
-    ("20 to 30 were hurt") is about that verb, both ends alike."""
-    if (verb := range_verb(amount, ctx)) is not None:
-        return _quantity(amount, amount.end, _told_by(verb), ctx.text)
-    if (vague := _vague_plural_made_precise(amount, ctx)) is not None:
-        return _quantity(amount, amount.end, vague, ctx.text)
+    or a part of a whole the text counts (:func:`_whole_of`). A bare range before a verb
+    ("Grades 6 to 8 were sent home") and a bare figure after a vague plural ("Several
+    were hurt. The toll rose to 3.") are not read as counts: both rules made labels,
+    scores and plate digits counts (review s34 F5, F10) and moved no gold."""
     span = ctx.span(amount.start, amount.end)
     whole = _whole_of(span, amount.value) if span is not None else None
     if whole is not None:
