@@ -150,9 +150,11 @@ ShardTask = Callable[[int, Sequence[Piece], IngestOptions, AnalyzeOptions], Shar
 
 # A run's shard tasks are keyed "newsprism-shard-RUN-INDEX" (RUN: a fresh hex token, so
 # two runs on one scheduler never share a task) and its workers' read warnings travel as
-# events on the topic "newsprism-warnings-RUN".
+# events [RUN, INDEX, warnings] on one topic for all runs: the scheduler keeps a topic's
+# events whether or not anyone listens (at most distributed.scheduler.events-log-length
+# of them), and a topic per run left every run's warnings in a long-lived scheduler.
 _SHARD_KEY = "newsprism-shard-"
-_WARNINGS_TOPIC = "newsprism-warnings-"
+WARNINGS_TOPIC = "newsprism-warnings"
 # How often the client looks for warnings while it waits on a shard, in seconds.
 WARNING_POLL_S = 0.2
 
@@ -173,8 +175,9 @@ def tell_client(warnings: Sequence[IngestWarning]) -> None:
         return
     if not isinstance(key, str) or not key.startswith(_SHARD_KEY):
         return  # a task of another client
-    run = key[len(_SHARD_KEY) :].split("-")[0]
-    worker.log_event(_WARNINGS_TOPIC + run, [[w.source, w.message] for w in warnings])
+    run, _, index = key[len(_SHARD_KEY) :].rpartition("-")
+    told = [[w.source, w.message] for w in warnings]
+    worker.log_event(WARNINGS_TOPIC, [run, int(index), told])
 
 
 @functools.cache
@@ -241,7 +244,7 @@ class DaskEngine:
             with _Teller(client, flight.run, on_warning) as teller:
                 flight.poll = teller.poll
                 for result in flight.results(window=2 * threads + 2):
-                    result.warnings = teller.told(result.warnings)
+                    result.warnings = teller.told(result.index, result.warnings)
                     writer.add(result, shards[result.index])
                     advance(1)
         return writer.finish()
@@ -363,14 +366,21 @@ class _Teller:
     """The run's warnings told as the workers read them (their events), before each
     shard's analysis; a shard's result then tells only those not told yet (its shard ran
     here, or its events were lost), and keeps the told objects, which ``on_warning``'s
-    caller knows by identity."""
+    caller knows by identity.
+
+    Matched per shard: a shard rerun after its worker died reads the same input and
+    tells the same warnings again (they were told twice), and a shard that failed after
+    telling keeps them in the report (it held none of what was told)."""
 
     def __init__(self, client: Client, run: str, on_warning: WarningHandler | None) -> None:
         self.client = client
-        self.topic = _WARNINGS_TOPIC + run
+        self.run = run
+        self.topic = WARNINGS_TOPIC
         self.on_warning = on_warning
         self.events: SimpleQueue[Any] = SimpleQueue()
-        self.early: dict[tuple[str, str], list[IngestWarning]] = {}
+        # Per shard index, the warnings told early; a shard's result ends its telling.
+        self.early: dict[int, list[IngestWarning]] = {}
+        self.done: set[int] = set()
 
     def __enter__(self) -> _Teller:
         if self.on_warning is not None:  # the handler runs on the client's event loop
@@ -385,27 +395,33 @@ class _Teller:
         """Tell the warnings that arrived (called by this thread, between waits)."""
         while self.on_warning is not None:
             try:
-                _, message = self.events.get_nowait()
+                _, (run, index, message) = self.events.get_nowait()
             except Empty:
                 return
-            for source, text in message:
-                warning = IngestWarning(source, text)
-                self.early.setdefault((source, text), []).append(warning)
+            if run != self.run or index in self.early or index in self.done:
+                continue  # another run's, or a rerun of a shard told already
+            self.early[index] = [IngestWarning(source, text) for source, text in message]
+            for warning in self.early[index]:
                 self.on_warning(warning)
 
-    def told(self, warnings: list[IngestWarning]) -> list[IngestWarning]:
-        """A result's warnings, each told once: the object told early, else told now."""
+    def told(self, index: int, warnings: list[IngestWarning]) -> list[IngestWarning]:
+        """Shard ``index``'s warnings, each told once: the object told early, else told
+        now; those told early that its result lacks (it failed after telling) too."""
         self.poll()
+        self.done.add(index)
+        early: dict[tuple[str, str], list[IngestWarning]] = {}
+        for warning in self.early.pop(index, []):
+            early.setdefault((warning.source, warning.message), []).append(warning)
         kept: list[IngestWarning] = []
         for warning in warnings:
-            early = self.early.get((warning.source, warning.message))
-            if early:
-                kept.append(early.pop(0))
+            same = early.get((warning.source, warning.message))
+            if same:
+                kept.append(same.pop(0))
                 continue
             if self.on_warning is not None:
                 self.on_warning(warning)
             kept.append(warning)
-        return kept
+        return kept + [w for left in early.values() for w in left]
 
 
 class _Flight:
@@ -471,14 +487,22 @@ class _Flight:
                 future.release()  # type: ignore[no-untyped-call]
 
     def _wait(self, future: Future[ShardResult]) -> ShardResult:
-        """The shard's result, telling the warnings that arrive while it is awaited."""
-        while True:
+        """The shard's result, telling the warnings that arrive while it is awaited.
+
+        Waits for the task to end, then takes its result with no time limit: a result's
+        timeout also covers fetching it from the worker, so on a loaded machine a
+        finished shard whose articles took over WARNING_POLL_S to arrive was reported
+        failed ("TimeoutError: timed out after 0.2 s."), its articles lost."""
+        from distributed import wait
+
+        while not future.done():  # type: ignore[no-untyped-call]
             self.poll()
             try:
-                return future.result(timeout=WARNING_POLL_S)
+                wait(future, timeout=WARNING_POLL_S)  # type: ignore[no-untyped-call]
             except TimeoutError:
-                if future.done():  # type: ignore[no-untyped-call]
-                    raise  # the task's own TimeoutError
+                continue
+        self.poll()
+        return future.result()
 
 
 def _analysed(outcome: EncodedAnalysis | AnalysisFailure) -> str:
