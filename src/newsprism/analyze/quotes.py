@@ -458,6 +458,46 @@ def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
 
 
+# Verbs whose infinitive complement is what was not done: "declined to say whether …",
+# "refused to confirm that …", "avoided speculating …" (review s34 F8). Not "hesitate":
+# "did not hesitate to say" says it.
+_REFUSALS: Final = frozenset({"decline", "refuse", "avoid", "reject", "resist", "refrain"})
+# Verbs whose negation refuses their complement: "would not want to speculate that …".
+_WILLING: Final = frozenset({"want", "wish", "care", "dare", "venture", "agree", "choose"})
+
+
+# Verbs whose "whether"/"if" clause is the question they put, the reported words.
+_QUESTIONING: Final = frozenset({"ask", "wonder", "question", "inquire", "enquire", "query"})
+
+
+def _open_question(verb: Token, clause: Token) -> bool:
+    """A "whether"/"if" clause after a verb that does not ask: a question left open
+    ("will say on Monday whether the captain was drunk", "will confirm whether …"), no
+    assertion of its content (review s34 F8)."""
+    if verb.lemma_.lower() in _QUESTIONING:
+        return False
+    marks = (c for c in clause.children if c.dep_ == "mark" and c.i < clause.i)
+    return any(m.lower_ in ("whether", "if") for m in marks)
+
+
+def _refused(token: Token) -> bool:
+    """Whether a cue verb is the complement of a refusal, so nothing was said:
+    "declined to say whether …", "refused to confirm that …", "did not want to
+    speculate that …", "was unwilling to say that …". The chain of complements is
+    climbed ("declined to be drawn to say")."""
+    verb = token
+    for _ in range(3):
+        if verb.dep_ not in ("xcomp", "pcomp") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+        lemma = verb.lemma_.lower()
+        if lemma in _REFUSALS or (lemma in _WILLING and _negated(verb)):
+            return True
+        if verb.pos_ == "ADJ" and lemma in ("unwilling", "reluctant", "loath", "loth"):
+            return True
+    return False
+
+
 def _parenthetical(ctx: SpeakerDoc, token: Token) -> Attribution | None:
     """``The offer, she said, is "…"``: a reporting verb attached as parataxis."""
     for child in (ctx.doc[i] for i in ctx.parataxis.get(token.i, ())):
@@ -561,7 +601,7 @@ def _indirect_drafts(ctx: SpeakerDoc) -> list[Draft]:
 def _reported_clause(ctx: SpeakerDoc, token: Token) -> Draft | None:
     if token.lower_ == "according" and token.dep_ == "prep":
         return _according_clause(ctx, token)
-    if not verb_like(token) or _negated(token):
+    if not verb_like(token) or _negated(token) or _refused(token):
         return None  # "did not say whether the fire was linked to …": nothing was said
     indirect = CUE_VERBS.get(cue_lemma(token)) in INDIRECT_KINDS
     extent = _reported_extent(ctx, token) if indirect else None
@@ -589,6 +629,8 @@ def _reported_extent(ctx: SpeakerDoc, verb: Token) -> tuple[int, int] | None:
         for c in verb.children
         if c.dep_ == "ccomp" and c != subject_clause and not circumstance_clause(c)
     ]
+    if any(_open_question(verb, c) for c in clauses):
+        return None  # "will confirm whether …": no later clause is what was said either
     if clauses:
         clause = next((c for c in clauses if c.i > verb.i), clauses[0])
         fronted = fronted_topic(ctx, verb) if clause.i > verb.i else None
