@@ -180,3 +180,13 @@ def test_a_one_word_shop_after_at_is_no_person() -> None:
     b = "The ferry ran aground off Velmar on Sunday."
     material = _material(a, [("Kelmarts", "PERSON"), ("Petra Lund", "PERSON")], b, [])
     assert _people(material, ["Kelmarts", "Petra Lund"]) == ["Petra Lund"]
+
+
+@pytest.mark.parametrize("role", ["a streaming service", "the harbour hotel", "a racing breed"])
+def test_a_things_apposition_is_no_person_cue(role: str) -> None:
+    """An apposition that names a thing ("Kelmo, a streaming service,") is no person cue:
+    the one-word platform after "on" stays hidden."""
+    a = f"The mayor wrote on Kelmo, {role}, that the quay was closed.\n\n{PERSON_LINE}"
+    b = "The ferry ran aground off Velmar on Sunday."
+    material = _material(a, [("Kelmo", "PERSON"), ("Petra Lund", "PERSON")], b, [])
+    assert _people(material, ["Kelmo", "Petra Lund"]) == ["Petra Lund"]

@@ -107,14 +107,26 @@ def _place_or_employer(material: StoryMaterial, mention: Passage) -> bool:
 # below (review s34 F3, F9, F11, F12: "Petra Jordan, a nurse," "Obrecht, the transport
 # minister," "Price, the depot's manager," "Carl Moen, 52,"): an age or a role set off by
 # a comma right after it. A place's or a firm's apposition ("Velmar, the capital,", "Brask,
-# a haulage firm,") is no cue: the role's words are looked at (:data:`_NOT_A_ROLE`).
+# a haulage firm,") is no cue: the role's head word is looked at (:data:`_NOT_A_ROLE`).
 _APPOSITION: Final = re.compile(r",\s+(?:\d{1,3}\s*,|(?:a|an|the)\s+([^,.;]{1,60}))")
 _NOT_A_ROLE: Final = re.compile(
-    r"\b(?:capital|city|town|village|country|region|province|state|county|port|island|"
+    r"(?:capital|city|town|village|country|region|province|state|county|port|island|"
     r"river|company|firm|group|chain|store|shop|brand|site|network|newspaper|channel|"
-    r"agency|party|band|team|club|airline|bank|maker|retailer|restaurant)s?\b",
+    r"agency|party|band|team|club|airline|bank|maker|retailer|restaurant|service|"
+    r"platform|app|show|programme|program|magazine|website|outlet|ship|ferry|vessel|"
+    r"hotel|bar|pub|school|university|hospital|airport|festival|award|prize|breed)s?",
     re.IGNORECASE,
 )
+
+
+_AFTER_HEAD: Final = re.compile(r"\s+(?:of|in|on|at|for|with|that|which|who|where)\s")
+
+
+def _head(phrase: str) -> str:
+    """The last word before a phrase's first "of"/"in"/"that" ...: its head noun ("the
+    ferry line's chief" -> "chief", "a town of 3" -> "town")."""
+    words = _AFTER_HEAD.split(phrase, maxsplit=1)[0].split()
+    return words[-1].strip("'’\"") if words else ""
 
 
 def _person_cue(material: StoryMaterial, entry: RosterEntry) -> bool:
@@ -134,7 +146,7 @@ def _person_cue(material: StoryMaterial, entry: RosterEntry) -> bool:
                 if strip_title(m.text):
                     return True
                 cue = _APPOSITION.match(text, m.end)
-                if cue and not (cue.group(1) and _NOT_A_ROLE.search(cue.group(1))):
+                if cue and not (cue.group(1) and _NOT_A_ROLE.fullmatch(_head(cue.group(1)))):
                     return True
     return False
 
