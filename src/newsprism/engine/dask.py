@@ -375,7 +375,6 @@ class _Teller:
     def __init__(self, client: Client, run: str, on_warning: WarningHandler | None) -> None:
         self.client = client
         self.run = run
-        self.topic = WARNINGS_TOPIC
         self.on_warning = on_warning
         self.events: SimpleQueue[Any] = SimpleQueue()
         # Per shard index, the warnings told early; a shard's result ends its telling.
@@ -384,12 +383,12 @@ class _Teller:
 
     def __enter__(self) -> _Teller:
         if self.on_warning is not None:  # the handler runs on the client's event loop
-            self.client.subscribe_topic(self.topic, self.events.put)  # type: ignore[no-untyped-call]
+            self.client.subscribe_topic(WARNINGS_TOPIC, self.events.put)  # type: ignore[no-untyped-call]
         return self
 
     def __exit__(self, *_: object) -> None:
         if self.on_warning is not None:
-            self.client.unsubscribe_topic(self.topic)  # type: ignore[no-untyped-call]
+            self.client.unsubscribe_topic(WARNINGS_TOPIC)  # type: ignore[no-untyped-call]
 
     def poll(self) -> None:
         """Tell the warnings that arrived (called by this thread, between waits)."""

@@ -93,13 +93,12 @@ def _place_or_employer(material: StoryMaterial, mention: Passage) -> bool:
     text = material.by_id[mention.article].text
     before = text[max(0, mention.start - 30) : mention.start]
     after = text[mention.end : mention.end + 30]
-    own = _POSSESSIVE.search(mention.text)  # the parse may keep the "'s" in the mention
-    if _AT_BEFORE.search(before) and " " not in mention.text.strip():
-        return True  # a one-word name after "at" is a shop's ("seen at Kelmarts in ...")
-    if _AT_BEFORE.search(before) and _SHOP_AFTER.match(
-        text, mention.start + own.start() if own else mention.end
-    ):
-        return True
+    if _AT_BEFORE.search(before):
+        if " " not in mention.text.strip():
+            return True  # a one-word name after "at" is a shop's ("seen at Kelmarts in ...")
+        own = _POSSESSIVE.search(mention.text)  # the parse may keep the "'s" in the mention
+        if _SHOP_AFTER.match(text, mention.start + own.start() if own else mention.end):
+            return True
     return bool(_PLACE_BEFORE.search(before) or _FIRM_AFTER.match(after))
 
 
