@@ -48,14 +48,19 @@ _SPACE_RUN = re.compile(r"\s+")
 # language detector's minimum, and analysed as English without a warning). A Thai word
 # is a few letters, so its count is high, never under the detector's minimum. Hangul is
 # left out: Korean puts spaces between its words.
-_UNSPACED_LETTER = re.compile(
-    "[\u3041-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_KANA_LETTERS = (
+    "\u3041-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
     "\U00020000-\U0003134f\uff66-\uff9f"
-    "\u0e01-\u0e30\u0e32-\u0e33\u0e40-\u0e46\u0e81-\u0e82\u0e84\u0e86-\u0e8a"
+)
+# The base letters (no vowel signs or tone marks) of Thai, Lao, Myanmar and Khmer; also
+# ingest.clean's headline length, which counts them five to a word.
+SOUTHEAST_ASIAN_LETTER = re.compile(
+    "[\u0e01-\u0e30\u0e32-\u0e33\u0e40-\u0e46\u0e81-\u0e82\u0e84\u0e86-\u0e8a"
     "\u0e8c-\u0ea3\u0ea5\u0ea7-\u0eb0\u0eb2-\u0eb3\u0ebd\u0ec0-\u0ec4\u0ec6"
     "\u0edc-\u0edf\u1000-\u102a\u103f\u1050-\u1055\u105a-\u105d\u1061\u1065-\u1066"
     "\u106e-\u1070\u1075-\u1081\u108e\u1780-\u17b3\u17d7\u17dc]"
 )
+_UNSPACED_LETTER = re.compile(f"[{_HAN_KANA_LETTERS}{SOUTHEAST_ASIAN_LETTER.pattern[1:-1]}]")
 # Their punctuation (、。「」・ and full-width marks), and the rest of the Thai, Lao,
 # Myanmar and Khmer blocks (vowel and tone marks, digits, signs), which separate like a
 # space: a tone mark left between two letters counted as a word of its own.

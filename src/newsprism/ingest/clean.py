@@ -51,7 +51,7 @@ from newsprism.ingest.rules import (
     repeats_title,
 )
 from newsprism.ingest.unicode import repair_text
-from newsprism.model import Heading, Removed, word_count
+from newsprism.model import SOUTHEAST_ASIAN_LETTER, Heading, Removed, word_count
 
 __all__ = ["RULES", "CleanOptions", "CleanedText", "Rule", "Zone", "clean_scraped_text"]
 
@@ -422,18 +422,11 @@ def _title_words(text: str) -> int:
     spaced = len(text.split())
     if text.isascii():
         return spaced
-    southeast = len(_SOUTHEAST_ASIAN_LETTER.findall(text))
+    southeast = len(SOUTHEAST_ASIAN_LETTER.findall(text))
     han_kana = max(0, word_count(text) - spaced - southeast)
     return spaced + (han_kana + 1) // 2 + southeast // _SOUTHEAST_ASIAN_LETTERS_A_WORD
 
 
-# Base letters (no vowel signs or tone marks) of Thai, Lao, Myanmar and Khmer, the
-# scripts model.word_count counts letter by letter beside Han and kana.
-_SOUTHEAST_ASIAN_LETTER = re.compile(
-    "[\u0e01-\u0e30\u0e32-\u0e33\u0e40-\u0e46\u0e81-\u0eb0\u0eb2-\u0eb3\u0ebd-\u0ec6"
-    "\u0edc-\u0edf\u1000-\u102a\u103f\u1050-\u1055\u105a-\u105d\u1061\u1065-\u1066"
-    "\u106e-\u1070\u1075-\u1081\u108e\u1780-\u17b3\u17d7\u17dc]"
-)
 _SOUTHEAST_ASIAN_LETTERS_A_WORD = 5
 
 
