@@ -7,7 +7,6 @@ This is the one library function behind ``newsprism ingest`` and the first step 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -24,6 +23,7 @@ from newsprism.ingest.pipeline import (
 from newsprism.ingest.sources import Input, InputKind, expand_inputs
 from newsprism.model import Article, IngestFailure, IngestWarning
 from newsprism.store import Store
+from newsprism.store_corrections import text_digest
 from newsprism.store_open import IN_MEMORY
 
 logger = logging.getLogger(__name__)
@@ -157,7 +157,7 @@ class ArticleBatch:
     _read: set[tuple[str, bytes]] = field(default_factory=set)
 
     def add(self, article: Article) -> None:
-        key = (article.source, hashlib.blake2b(article.text.encode(), digest_size=16).digest())
+        key = (article.source, text_digest(article.text))
         if key not in self._read:
             self._read.add(key)
             self.may_correct.add(article.id)
@@ -166,7 +166,9 @@ class ArticleBatch:
     def flush(self, store: Store, report: IngestReport) -> None:
         if not self.articles:
             return
-        result = store.add_articles(self.articles, self.may_correct, self.guessed_outlets)
+        result = store.add_articles(
+            self.articles, self.may_correct, self.guessed_outlets, self._read
+        )
         report.added.extend(result.added)
         report.duplicates.extend(result.duplicates)
         # "not analysed" only for the articles just stored: a duplicate was told when
