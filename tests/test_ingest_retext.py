@@ -36,7 +36,11 @@ OTHER = (
 def _store_as_read_before(store: Store, source: str, text: str, url: str | None = None) -> str:
     """Store ``text`` as an earlier run's cleaning gave it for ``source``."""
     old = Article(
-        id=article_id("Vellmar Post", text), source=source, text=text, outlet="Vellmar Post", url=url
+        id=article_id("Vellmar Post", text),
+        source=source,
+        text=text,
+        outlet="Vellmar Post",
+        url=url,
     )
     store.add_articles([old])
     return old.id

@@ -9,6 +9,7 @@ from __future__ import annotations
 import glob
 import logging
 import os
+import re
 import urllib.parse
 import urllib.request
 from collections.abc import Iterable, Iterator
@@ -50,7 +51,22 @@ class Input:
 
 
 def is_url(value: str) -> bool:
-    return value.startswith(("http://", "https://"))
+    """An http(s) address, its scheme in any case: "HTTP://..." (as some sites and
+    spreadsheets write it) was looked for as a file and failed "no such file"."""
+    return value[:8].lower().startswith(("http://", "https://"))
+
+
+# "scheme://" (RFC 3986 scheme syntax): an address newsprism does not read.
+_OTHER_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
+
+
+def unsupported_url(value: str) -> str | None:
+    """The failure reason for an address of a scheme newsprism does not read (ftp://,
+    sftp://, s3://), else None: it was "no such file, folder or URL", as if mistyped."""
+    found = _OTHER_SCHEME.match(value)
+    if found is None or found[1].lower() in ("http", "https", "file"):
+        return None
+    return f"unsupported URL scheme '{found[1]}' (newsprism reads http://, https:// and file://)"
 
 
 # What a browser's "Save page as... complete" puts beside the page (page_files/): style
@@ -102,7 +118,7 @@ def expand_inputs(values: Iterable[str]) -> Iterator[Input | IngestFailure]:
         elif os.path.exists(value):  # noqa: PTH110 - the path as the user spelt it
             yield IngestFailure(value, "not a regular file (a pipe, socket or device)")
         else:
-            yield IngestFailure(value, "no such file, folder or URL")
+            yield IngestFailure(value, unsupported_url(value) or "no such file, folder or URL")
 
 
 def _named_file(value: str) -> Iterator[Input | IngestFailure]:

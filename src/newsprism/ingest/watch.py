@@ -59,7 +59,7 @@ from newsprism.ingest.html import read_html
 from newsprism.ingest.language import LanguageDetector
 from newsprism.ingest.pipeline import DEFAULT_MAX_BYTES, build_article, entry_name, is_opml
 from newsprism.ingest.records import declared_charset
-from newsprism.ingest.sources import file_url_path, is_url
+from newsprism.ingest.sources import file_url_path, is_url, unsupported_url
 from newsprism.model import Article, IngestFailure, RawDocument
 from newsprism.store import FeedState, Store
 
@@ -169,7 +169,7 @@ def _feeds_named(value: str) -> list[str]:
     if path.is_dir():  # it was "no such feed file", of a folder that is there
         raise MalformedInput(value, "a folder, not a feed file or OPML list (name the files)")
     if not path.is_file():
-        raise MalformedInput(value, "no such feed file or OPML list")
+        raise MalformedInput(value, unsupported_url(value) or "no such feed file or OPML list")
     try:
         with path.open("rb") as handle:  # a feed file's first bytes; an OPML list whole
             data = handle.read(SNIFF_BYTES)

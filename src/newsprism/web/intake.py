@@ -13,6 +13,7 @@ from fastapi import HTTPException, Request
 from starlette.datastructures import UploadFile
 
 from newsprism.ingest.records import load_json
+from newsprism.ingest.sources import is_url
 from newsprism.web.deps import no_controls
 from newsprism.web.jobs import Job, JobInput
 from newsprism.web.services import Services, services
@@ -47,7 +48,7 @@ def _json_url(body: bytes) -> object:
 
 
 def _url_input(url: object) -> JobInput:
-    if not isinstance(url, str) or not url.strip().startswith(("http://", "https://")):
+    if not isinstance(url, str) or not is_url(url.strip()):
         raise HTTPException(422, "url must be an http:// or https:// address")
     url = url.strip()
     if len(url) > MAX_URL_CHARS:

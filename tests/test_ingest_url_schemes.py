@@ -1,0 +1,42 @@
+"""Addresses newsprism does not read, and http(s) addresses written in capitals: an
+``ftp://`` or ``s3://`` address failed "no such file, folder or URL", as if mistyped, and
+"HTTP://..." was looked for as a file. Now: one line naming the scheme, and a fetch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsprism.cli import app
+from newsprism.ingest.sources import Input, InputKind, expand_inputs, is_url
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize("address", ["ftp://files.example/a.txt", "S3://bucket/key.html"])
+def test_an_address_of_another_scheme_is_one_line_naming_it(tmp_path: Path, address: str) -> None:
+    args = ["ingest", address, "--db", str(tmp_path / "x.db")]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1, result.output
+    scheme = address.partition(":")[0]
+    assert f"failed: {address}: unsupported URL scheme '{scheme}'" in result.stderr
+
+
+def test_a_watched_feed_of_another_scheme_says_so(tmp_path: Path) -> None:
+    args = ["watch", "ftp://files.example/feed.xml", "--once", "--db", str(tmp_path / "w.db")]
+    result = runner.invoke(app, args)
+    assert result.exit_code != 0
+    assert "ftp://files.example/feed.xml: unsupported URL scheme 'ftp'" in result.stderr
+
+
+@pytest.mark.parametrize("address", ["HTTP://news.example/a", "Https://news.example/a"])
+def test_an_address_in_capitals_is_fetched(address: str) -> None:
+    assert is_url(address)
+    assert list(expand_inputs([address])) == [Input(address, InputKind.URL)]
+
+
+def test_a_missing_file_with_a_colon_is_still_no_such_file() -> None:
+    (found,) = expand_inputs(["notes:draft.txt"])
+    assert not isinstance(found, Input) and found.reason == "no such file, folder or URL"
