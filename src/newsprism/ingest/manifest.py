@@ -62,7 +62,7 @@ from typing import Any
 from newsprism.errors import InputError, MalformedInput
 from newsprism.ingest.decode import EMPTY_INPUT, binary_format, decode
 from newsprism.ingest.html import parse_timestamp
-from newsprism.ingest.records import load_json
+from newsprism.ingest.records import json_error_at, load_json
 from newsprism.model import IngestFailure, IngestWarning
 
 logger = logging.getLogger(__name__)
@@ -473,7 +473,7 @@ def _json_rows(text: str, source: str) -> list[tuple[str, dict[str, Any]]]:
     try:
         parsed = load_json(text)
     except json.JSONDecodeError as exc:
-        raise MalformedInput(source, f"invalid JSON ({exc.msg} at line {exc.lineno})") from None
+        raise MalformedInput(source, f"invalid JSON ({json_error_at(exc, 'line')})") from None
     except ValueError as exc:
         raise MalformedInput(source, f"invalid JSON ({exc})") from None
     if not isinstance(parsed, list) or not all(isinstance(r, dict) for r in parsed):

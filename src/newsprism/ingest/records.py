@@ -179,13 +179,20 @@ def load_json(data: bytes | str, strict: bool = True) -> Any:
         raise ValueError("a number too long to read") from None
 
 
+def json_error_at(exc: json.JSONDecodeError, unit: str) -> str:
+    """The error and where, "Unterminated string starting at column 10": some of json's
+    messages end in "at" themselves, which read "starting at at column 10"."""
+    place = exc.colno if unit == "column" else exc.lineno
+    return f"{exc.msg.removesuffix(' at')} at {unit} {place}"
+
+
 def _parse_json_line(line: str, where: str) -> Any:
     # Not strict: a raw tab or other control character inside a string (an exporter that
     # does not escape them) refused the whole article; the text cleaner handles them.
     try:
         return load_json(line, strict=False)
     except json.JSONDecodeError as exc:
-        raise MalformedInput(where, f"invalid JSON ({exc.msg} at column {exc.colno})") from None
+        raise MalformedInput(where, f"invalid JSON ({json_error_at(exc, 'column')})") from None
     except ValueError as exc:
         raise MalformedInput(where, f"invalid JSON ({exc})") from None
 
