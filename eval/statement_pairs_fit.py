@@ -3,7 +3,7 @@
 Run by hand: ``.venv/bin/python eval/statement_pairs_fit.py [--no-dense] [--labels
 best|all] [--half] [--c C] [--e2e] [--shifts 0,1,2]`` (seconds lexical, a minute with
 dense; ``--e2e`` a few more; analyses from ``eval/.cache``). ``--misses NAME``
-(``calibration``, ``development`` or ``multinews``, the Multi-News development gold)
+(``calibration``, ``development``, ``multinews`` or ``dev2``, the Multi-News golds)
 prints instead, per gold pair the alignment does not recall, the unit pair that came
 closest and its evidence (:func:`misses`).
 
@@ -111,6 +111,27 @@ on Multi-News development). (k) Two final clusters with no forbidden pair whose 
 unit pair is 0.70 or more (their mean under ``link``): on the three files 2 would join a
 gold pair, 1 two different statements of one speaker and 1 a labelled unit to unlabelled
 text, so a join on the best pair is no safer than ``link`` 0.60.
+
+A second, semantic score for the band (``--band LOW,HIGH``: lexical runs of the four
+development files, BASIL calibration and development, Multi-News development and dev2;
+labelled pairs as for the fit, one positive per gold pair; the MiniLM cosine of the two
+units' comparable texts, each embedded alone, and its margin over the pair's best rival,
+read as ``PairEvidence.margins`` is; analysis v33, 6 Dec). None kept. Lexical
+probability 0.3-0.65, positives / negatives / half pairs: all 30 / 112 / 101; cosine
+>= 0.5 16 / 38 / 17, >= 0.6 10 / 15 / 7, >= 0.65 6 / 7 / 4, >= 0.7 4 / 7 / 2; with the
+cosine's margin >= 0.1 too, at 0.6 5 / 6 / 2, at 0.65 4 / 4 / 2. In 0.5-0.65: all 9 /
+11 / 18, cosine >= 0.65 2 / 0 / 2 (two right pairs on four files against two wrong).
+Mutual best and one resolved speaker on both sides, on top of the cosine, left a wrong
+pair or more per right one on every row (unit pairs, every pair of one gold statement a
+positive: cosine >= 0.6, 0.3-0.65, mutual and same speaker 7 / 3 / 1; in 0.5-0.65 6 /
+1 / 1). The dense runs (blended score, band 0.3-0.6 under their ``link``) likewise:
+cosine >= 0.6 20 / 18 / 9, >= 0.65 12 / 9 / 5 (unit pairs). MiniLM places a quote and
+another claim of its speaker on the same subject as close as a quote and its report.
+Also tried, end to end, not kept: (m) a partial quote of four words or more that no
+other unit holds word for word, found in another article with one inner word changed
+("would sharply increase the risk" against "would sharply raise the risk", invented),
+as verbatim evidence: recall unchanged on the four files, calibration judged pairs
+right 132 / 136 -> 130 / 134.
 """
 
 from __future__ import annotations
@@ -142,7 +163,15 @@ FILES: Final = {
     "calibration": basil.ROOT / "eval" / "data" / "basil_gold.json",
     "development": basil.ROOT / "eval" / "data" / "basil_gold_heldout.json",
 }
+# The Multi-News development golds (multinews_gold.json, multinews_gold_dev2.json).
+MULTINEWS: Final = {
+    "multinews": basil.ROOT / "eval" / "data" / "multinews_gold.json",
+    "dev2": basil.ROOT / "eval" / "data" / "multinews_gold_dev2.json",
+}
 PRECISION: Final = 0.95
+# ``--band`` rows: MiniLM cosine floors and floors of its margin over the best rival.
+BAND_FLOORS: Final = (0.0, 0.4, 0.5, 0.6, 0.65, 0.7)
+BAND_MARGINS: Final = (-2.0, 0.0, 0.1)
 Floats = npt.NDArray[np.float64]
 
 
@@ -241,27 +270,34 @@ def pair_set(runs: Sequence[StoryRun], model: PairModel, best: bool = True) -> P
     for number, story in enumerate(runs):
         if not story.units:
             continue
-        gold = unit_statements(story)
-        chosen = renderings(story, gold) if best else None
         features = model.features(story.evidence)
-        n = len(story.units)
-        for i in range(n):
-            for j in range(i + 1, n):
-                if story.evidence.forbid[i, j] or not (gold[i] or gold[j]):
-                    continue
-                same = bool(gold[i] & gold[j])
-                if same and chosen is not None and (i, j) not in chosen:
-                    continue
-                rows.append(features[:, i, j])
-                labels.append(same)
-                stories.append(number)
-                halves.append(not (gold[i] and gold[j]))
+        for i, j, same, half in labelled_pairs(story, best):
+            rows.append(features[:, i, j])
+            labels.append(same)
+            stories.append(number)
+            halves.append(half)
     return PairSet(
         np.array(rows, dtype=np.float64).reshape(-1, len(model.weights()) - 1),
         np.array(labels, dtype=bool),
         np.array(stories, dtype=np.int64),
         np.array(halves, dtype=bool),
     )
+
+
+def labelled_pairs(story: StoryRun, best: bool = True) -> Iterator[tuple[int, int, bool, bool]]:
+    """The story's labelled allowed pairs (i, j), i < j, with the label and whether one
+    side is unlabelled (see the module doc; ``best``: one positive per gold pair)."""
+    gold = unit_statements(story)
+    chosen = renderings(story, gold) if best else None
+    n = len(story.units)
+    for i in range(n):
+        for j in range(i + 1, n):
+            if story.evidence.forbid[i, j] or not (gold[i] or gold[j]):
+                continue
+            same = bool(gold[i] & gold[j])
+            if same and chosen is not None and (i, j) not in chosen:
+                continue
+            yield i, j, same, not (gold[i] and gold[j])
 
 
 def renderings(story: StoryRun, gold: Sequence[set[int]]) -> set[tuple[int, int]]:
@@ -350,16 +386,17 @@ def shifted(model: PairModel, shift: float) -> PairModel:
 
 
 def development_stories(name: str) -> list[tuple[basil_gold.GoldStory, Any]]:
-    """The gold stories of a development file (``calibration``, ``development`` or
-    ``multinews``) with their materials (cached analyses). Never a blind file."""
-    if name != "multinews":
+    """The gold stories of a development file (``calibration``, ``development``,
+    ``multinews`` or ``dev2``, the Multi-News files) with their materials (cached
+    analyses). Never a blind file."""
+    if name not in MULTINEWS:
         return materials(FILES[name])
     import multinews_gold
 
     texts = multinews_gold.load_texts()
     return [
         (basil_gold.GoldStory.of(story), multinews_gold.material(story, texts, True))
-        for story in multinews_gold.load_gold(multinews_gold.GOLD)["stories"]
+        for story in multinews_gold.load_gold(MULTINEWS[name])["stories"]
     ]
 
 
@@ -424,6 +461,72 @@ def _miss_lines(
             yield f"      best rival ({mark}) score {evidence.scores[x, r]:.3f}: {rival!r}"
 
 
+@dataclass(frozen=True)
+class BandPair:
+    """A labelled pair whose probability lies in the band (``--band``): its label
+    (``pos``, ``neg`` or ``half``, see the module doc), the second score (a cosine) and
+    that score's margin over the pair's best rival, read as ``PairEvidence.margins`` is
+    (a unit of either article in another quote group that the other unit may join; the
+    cosine itself where there is none)."""
+
+    label: str
+    cosine: float
+    margin: float
+
+
+def band_pairs(
+    runs: Sequence[StoryRun], model: PairModel, cosines: Sequence[Floats], low: float, high: float
+) -> list[BandPair]:
+    """The labelled pairs (one positive per gold pair) whose probability under ``model``
+    is at least ``low`` and under ``high``, with the second score of each story's
+    ``cosines`` (n x n per run, units in run order)."""
+    found = []
+    for story, cosine in zip(runs, cosines, strict=True):
+        if not story.units:
+            continue
+        probability = model.probability(story.evidence)
+        for i, j, same, half in labelled_pairs(story):
+            if low <= probability[i, j] < high:
+                label = "pos" if same else "half" if half else "neg"
+                margin = _cosine_margin(story, cosine, i, j)
+                found.append(BandPair(label, float(cosine[i, j]), margin))
+    return found
+
+
+def _cosine_margin(story: StoryRun, cosine: Floats, i: int, j: int) -> float:
+    units, forbid = story.units, story.evidence.forbid
+    rivals = [
+        cosine[x, r]
+        for x, y in ((i, j), (j, i))
+        for r, u in enumerate(units)
+        if u.article == units[y].article and u.group != units[y].group and not forbid[x, r]
+    ]
+    return float(cosine[i, j] - max(rivals, default=0.0))
+
+
+def band_table(
+    pairs: Sequence[BandPair], floors: Sequence[float], margins: Sequence[float]
+) -> Iterator[str]:
+    """Per cosine floor and margin floor, the pairs at or above both, by label."""
+    for floor in floors:
+        for margin in margins:
+            kept = [p.label for p in pairs if p.cosine >= floor and p.margin >= margin]
+            counts = ", ".join(f"{k} {kept.count(k)}" for k in ("pos", "neg", "half"))
+            yield f"cosine >= {floor:.2f}, margin >= {margin:+.2f}: {counts}"
+
+
+def unit_cosines(runs: Sequence[StoryRun], similarity: TextSimilarity) -> list[Floats]:
+    """Per run, the cosines of its units' comparable texts under ``similarity`` (each
+    text embedded on its own, outside the story scope the brief pools in)."""
+    from newsprism.reconcile.comparable import comparable_text
+
+    found = []
+    for story in runs:
+        texts = [comparable_text(u.text) for u in story.units]
+        found.append(np.asarray(similarity.matrix(texts, texts), dtype=np.float64))
+    return found
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-dense", action="store_true", help="lexical only")
@@ -439,10 +542,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--shifts", default="0", help="intercept shifts for --e2e (csv)")
     parser.add_argument(
         "--misses",
-        choices=("calibration", "development", "multinews"),
+        choices=("calibration", "development", "multinews", "dev2"),
         help="print the pairs a development file misses, with their evidence, and exit",
     )
+    parser.add_argument(
+        "--band",
+        metavar="LOW,HIGH",
+        help="lexical runs of the four development files: the labelled pairs of lexical "
+        "probability in [LOW, HIGH) by MiniLM cosine and its margin over rivals, and exit",
+    )
     args = parser.parse_args(argv)
+    if args.band:
+        return _print_band(*(float(x) for x in args.band.split(",")))
     if args.misses:
         stories = development_stories(args.misses)
         for kind in ["off"] if args.no_dense else ["off", "on"]:
@@ -479,6 +590,23 @@ def main(argv: Sequence[str] | None = None) -> int:
                 for name, stories in loaded.items():
                     scored = end_to_end(run(stories, similarity, moved))
                     print(f"   e2e shift {shift:+.2f} {name}: {scored}")
+    return 0
+
+
+def _print_band(low: float, high: float) -> int:
+    lexical, dense = make_similarity("off"), make_similarity("on")
+    options = StatementOptions()
+    every: list[BandPair] = []
+    for name in ("calibration", "development", "multinews", "dev2"):
+        runs = run(development_stories(name), lexical, options)
+        found = band_pairs(runs, options.model(lexical), unit_cosines(runs, dense), low, high)
+        every.extend(found)
+        print(f"== {name}: lexical probability in [{low}, {high})")
+        for line in band_table(found, BAND_FLOORS, BAND_MARGINS):
+            print(f"   {line}")
+    print("== all four")
+    for line in band_table(every, BAND_FLOORS, BAND_MARGINS):
+        print(f"   {line}")
     return 0
 
 

@@ -66,3 +66,30 @@ def test_misses_name_each_pair_not_recalled_with_its_closest_units() -> None:
     assert "score 0.300" in heads[0]
     assert any("'tolls will stay'" in line for line in lines)
     assert heads[1] == "s2 a ~ b: no unit in a"
+
+
+def test_band_pairs_label_the_pairs_in_the_band_with_the_second_score() -> None:
+    story = _story()
+    # Probabilities under the lexical weights: the 0.9 pair far above the band, the 0.3
+    # pair (s1, the best pair of its gold pair) and the 0.1 pairs under it.
+    cosine = np.full((4, 4), 0.2)
+    cosine[1, 3] = cosine[3, 1] = 0.75
+    probability = MODEL_LEXICAL.probability(story.evidence)
+    low, high = float(probability[1, 3]) - 0.01, float(probability[0, 2]) - 0.01
+    found = fit.band_pairs([story], MODEL_LEXICAL, [cosine], low, high)
+    assert [p.label for p in found] == ["pos"]
+    assert found[0].cosine == 0.75
+    # Its rivals (the other quote group of each article) are at 0.2.
+    assert abs(found[0].margin - 0.55) < 1e-9
+
+
+def test_band_table_counts_labels_at_each_floor() -> None:
+    pairs = [fit.BandPair("pos", 0.7, 0.1), fit.BandPair("neg", 0.5, -0.1),
+             fit.BandPair("half", 0.65, 0.0)]  # fmt: skip
+    lines = list(fit.band_table(pairs, [0.0, 0.6], [-2.0, 0.05]))
+    assert lines == [
+        "cosine >= 0.00, margin >= -2.00: pos 1, neg 1, half 1",
+        "cosine >= 0.00, margin >= +0.05: pos 1, neg 0, half 0",
+        "cosine >= 0.60, margin >= -2.00: pos 1, neg 0, half 1",
+        "cosine >= 0.60, margin >= +0.05: pos 1, neg 0, half 0",
+    ]
