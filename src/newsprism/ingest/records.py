@@ -13,6 +13,7 @@ import io
 import json
 import logging
 import re
+import zlib
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -295,6 +296,10 @@ def read_warc(stream: IO[bytes], source: str, max_bytes: int) -> Iterator[Item]:
     Non-HTML records and non-200 responses are passed over. A damaged archive yields a
     failure after the records read before the damage.
     """
+    not_archive = _not_an_archive(stream)
+    if not_archive is not None:
+        yield IngestFailure(source, not_archive)
+        return
     records = ArchiveIterator(stream, arc2warc=True)
     last, count, cut_reported = None, 0, False
     try:
@@ -333,6 +338,30 @@ def read_warc(stream: IO[bytes], source: str, max_bytes: int) -> Iterator[Item]:
 
 
 _CUT = "truncated WARC record (the archive ends mid-record)"
+# What a WARC, an ARC file, and each of their gzip members begin with.
+_ARCHIVE_HEADS = (b"WARC/", b"filedesc://")
+_GZIP_MAGIC = b"\x1f\x8b"
+_HEAD_BYTES = 4096
+
+
+def _not_an_archive(stream: IO[bytes]) -> str | None:
+    """Why ``stream`` is no WARC or ARC archive, judged by its first bytes (unzipped),
+    else None. warcio read a text file named .warc as records of nothing, wrote its
+    "WARNING: Record not followed by newline" lines to stderr for each line, and the
+    file failed "no article in it". None when the head cannot be seen (no peek, a gzip
+    stream that does not unzip: warcio's own error says it)."""
+    peek = getattr(stream, "peek", None)
+    head = peek(_HEAD_BYTES)[:_HEAD_BYTES] if peek is not None else b""
+    if head.startswith(_GZIP_MAGIC):
+        try:
+            head = zlib.decompressobj(wbits=31).decompress(head, _HEAD_BYTES)
+        except zlib.error:
+            return None
+    head = head.lstrip()
+    if not head or head.startswith(_ARCHIVE_HEADS):
+        return None
+    start = one_line(head[:40].decode("utf-8", "replace"))
+    return f"not a WARC or ARC archive (it begins {start!r}, not a WARC/ record header)"
 
 
 def _cut(record: Any) -> bool:
