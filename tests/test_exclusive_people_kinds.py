@@ -190,3 +190,38 @@ def test_a_things_apposition_is_no_person_cue(role: str) -> None:
     b = "The ferry ran aground off Velmar on Sunday."
     material = _material(a, [("Kelmo", "PERSON"), ("Petra Lund", "PERSON")], b, [])
     assert _people(material, ["Kelmo", "Petra Lund"]) == ["Petra Lund"]
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Ivo Brandt contributed to this report.", "Ivo Brandt"),
+        ("Ola Berg reported from Velmar. Ivo Brandt and Kai Lund contributed to this report.",
+         "Ola Berg"),
+        ("(Additional reporting by Ola Berg; Editing by Kai Lund and Ivo Brandt)", "Ivo Brandt"),
+        ("By Ivo Brandt", "Ivo Brandt"),
+        ("The ferry at the quay on Sunday. (Photo: Ivo Brandt, Kelmar Wire)", "Ivo Brandt"),
+        ("The ferry at the quay on Sunday. KELMAR/Ivo Brandt", "Ivo Brandt"),
+        ("The ferry at the quay on Sunday. (Ivo Brandt/Kelmar Wire)", "Ivo Brandt"),
+        ("The pier was shut, said Sgt. Ivo Brandt of the harbour police.", "Sgt"),
+    ],
+)  # fmt: skip
+def test_a_credit_or_a_bare_title_is_no_person(line: str, name: str) -> None:
+    """A page's staff credits and a title cut from its name name no person in the news."""
+    a = f"{line}\n\n{PERSON_LINE}"
+    material = _material(a, [(name, "PERSON"), ("Petra Lund", "PERSON")], "The quay.", [])
+    assert _people(material, [name, "Petra Lund"]) == ["Petra Lund"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Friday, Ivo Brandt had pulled two passengers from the water.",
+        "Ivo Brandt, a deckhand, said the reporting by harbour staff was slow to reach the "
+        "coastguard, and that the crew waited for an hour on the quay before help came.",
+    ],
+)
+def test_a_person_beside_credit_words_stays_listed(line: str) -> None:
+    a = f"{line}\n\n{PERSON_LINE}"
+    material = _material(a, [("Ivo Brandt", "PERSON"), ("Petra Lund", "PERSON")], "Quay.", [])
+    assert _people(material, ["Ivo Brandt", "Petra Lund"]) == ["Ivo Brandt", "Petra Lund"]
