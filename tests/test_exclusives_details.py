@@ -407,3 +407,30 @@ def test_two_places_counts_are_two_exclusives(analyzer: Analyzer, mine: str, the
     assert any(t.startswith(mine[:20]) for t in texts), found
     assert any(t.startswith(theirs[:20]) for t in texts), found
     assert all(t[0].isupper() for t in texts), found
+
+
+@pytest.mark.parametrize(
+    ("mine", "claim"),
+    [
+        ("Up to 40 boats were stranded on the estuary.", False),
+        ("As many as 40 boats were stranded on the estuary.", False),
+        # a rounded amount, not a ceiling of an estimate: its claim stays
+        ("Nearly 40 boats were stranded on the estuary.", True),
+    ],
+)
+def test_a_claim_is_cut_free_of_a_ceiling_another_source_estimates(
+    analyzer: Analyzer, mine: str, claim: bool
+) -> None:
+    """Two estimates of one count: the sentence of one is no claim either once its fact
+    is dropped (its rest, "were stranded on the estuary", is too short to be news)."""
+    theirs = (
+        "The coastguard later counted as many as 90 boats stranded by the sudden fog, "
+        "most of them dinghies from the Brenn sailing club."
+    )
+    material = story(
+        analyzer,
+        ("Harbour Post", f"{REGATTA}\n\n{mine}"),
+        ("Velmar Wire", f"{REGATTA}\n\n{theirs}"),
+    )
+    found = listed(find_exclusives(material, [], compare_facts(material)))
+    assert bool([t for _, _, t in found if "40 boats" in t]) is claim, found
