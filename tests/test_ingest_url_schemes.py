@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from newsprism.cli import app
 from newsprism.ingest.sources import Input, InputKind, expand_inputs, is_url
+from newsprism.ingest.watch import plan_feeds
 
 runner = CliRunner()
 
@@ -40,3 +41,25 @@ def test_an_address_in_capitals_is_fetched(address: str) -> None:
 def test_a_missing_file_with_a_colon_is_still_no_such_file() -> None:
     (found,) = expand_inputs(["notes:draft.txt"])
     assert not isinstance(found, Input) and found.reason == "no such file, folder or URL"
+
+
+def test_an_opml_outline_of_another_scheme_is_one_failure_not_a_file(tmp_path: Path) -> None:
+    feed = tmp_path / "post.rss"
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Vellmar Post</title>'
+        "<item><title>Crane</title><link>https://post.example/1</link><description>The crane "
+        "at the Vellmar pier fell into the water on Tuesday, the port authority said."
+        "</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    outlines = '<outline xmlUrl="ftp://files.example/feed"/><outline xmlUrl="post.rss"/>'
+    for name in ("a.opml", "b.opml"):
+        (tmp_path / name).write_text(
+            f'<?xml version="1.0"?><opml version="2.0"><body>{outlines}</body></opml>',
+            encoding="utf-8",
+        )
+    feeds, failures = plan_feeds([str(tmp_path / "a.opml"), str(tmp_path / "b.opml")])
+    assert feeds == [str(tmp_path / "post.rss")]
+    assert [(f.source, f.reason.partition(" (")[0]) for f in failures] == [
+        ("ftp://files.example/feed", "unsupported URL scheme 'ftp'")
+    ]

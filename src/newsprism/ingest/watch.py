@@ -153,9 +153,16 @@ def plan_feeds(values: Iterable[str]) -> tuple[list[str], list[IngestFailure]]:
     failures: list[IngestFailure] = []
     for value in values:
         try:
-            feeds.extend(_feeds_named(value))
+            named = _feeds_named(value)
         except MalformedInput as exc:
             failures.append(IngestFailure(exc.source, exc.reason))
+            continue
+        for feed in named:  # an OPML list's ftp:// outline is no feed to poll
+            reason = unsupported_url(feed)
+            if reason is None:
+                feeds.append(feed)
+            elif all(f.source != feed for f in failures):  # once, however many lists
+                failures.append(IngestFailure(feed, reason))
     return list(dict.fromkeys(feeds)), failures
 
 
@@ -193,7 +200,10 @@ def _opml_feeds(data: bytes, source: str, folder: Path) -> list[str]:
         url = (outline.get("xmlUrl") or "").strip()
         if url:
             url = file_url_path(url) or url  # a file:// address names a local feed file
-            found.append(url if is_url(url) else str(folder / url))
+            # An address of another scheme stays whole (a file path beside the list had
+            # failed "ftp:/x/feed: cannot read" at every poll, backing off for ever).
+            whole = is_url(url) or unsupported_url(url) is not None
+            found.append(url if whole else str(folder / url))
     if not found:
         raise MalformedInput(source, "OPML list names no feed (no outline with xmlUrl)")
     return found
