@@ -38,8 +38,10 @@ def test_two_events_in_one_story_are_split_along_their_neighbour_graph() -> None
 # The same two events with names: each flood report names the river and the town, each fire
 # report the town of the fire (the model weighs no names, so only the cut in use differs).
 FLOOD_NAMES, FIRE_NAMES = frozenset({"Marren", "Esk"}), frozenset({"Dunholt"})
-NAMED = [replace(a, entities=FLOOD_NAMES if a.article_id.startswith("flood") else FIRE_NAMES)
-         for a in ARRIVAL]
+NAMED = [
+    replace(a, entities=FLOOD_NAMES if a.article_id.startswith("flood") else FIRE_NAMES)
+    for a in ARRIVAL
+]
 
 
 def named_grouped(**options: float) -> StoryClusterer:
@@ -75,7 +77,8 @@ def test_both_cuts_zero_switch_the_graph_split_off() -> None:
 
 
 def test_the_model_still_decides_whether_the_groups_are_one_story() -> None:
-    c = grouped(graph_split_probability=1e-9)
+    # Both odds cuts ~0: the invented groups' graph is clean (under clean_graph_cut).
+    c = grouped(graph_split_probability=1e-9, clean_split_probability=1e-9)
     c.consolidate()
     assert len(c.stories()) == 1
 
@@ -189,5 +192,39 @@ def test_both_graph_cuts_zero_switch_the_graph_split_off_with_names() -> None:
         )
     )
     c.add_many(_named(ARRIVAL))
+    c.consolidate()
+    assert len(c.stories()) == 1
+
+
+def test_a_clean_graph_cut_splits_at_the_laxer_clean_odds() -> None:
+    # The groups score as one story over graph_split_probability (EAGER: log-odds well
+    # over the cut 1e-9 allows), so the graph split refuses them...
+    c = grouped(EAGER, graph_split_probability=1e-9, clean_graph_cut=0.0)
+    c.consolidate()
+    assert len(c.stories()) == 1
+    # ...unless their graph all but falls apart (under clean_graph_cut): then
+    # clean_split_probability is the odds cut.
+    c = grouped(
+        EAGER, graph_split_probability=1e-9, clean_graph_cut=1.0, clean_split_probability=0.999
+    )
+    c.consolidate()
+    assert memberships(c.stories()) == GOLD
+    # A clean cut still needs the model's doubt at that laxer cut.
+    c = grouped(
+        EAGER, graph_split_probability=1e-9, clean_graph_cut=1.0, clean_split_probability=1e-9
+    )
+    c.consolidate()
+    assert len(c.stories()) == 1
+
+
+def test_the_clean_cut_acts_only_where_the_graph_split_may_cut() -> None:
+    # graph_cut and named_graph_cut 0 switch the graph split off, clean cut or not.
+    c = grouped(
+        EAGER,
+        graph_cut=0.0,
+        named_graph_cut=0.0,
+        clean_graph_cut=1.0,
+        clean_split_probability=0.999,
+    )
     c.consolidate()
     assert len(c.stories()) == 1

@@ -91,7 +91,9 @@ def test_the_split_keeps_the_first_members_id_and_the_new_story_takes_its_first_
 
 
 def test_a_split_cut_under_the_halves_score_leaves_the_story_whole() -> None:
-    c = grouped(ARRIVAL, split_probability=1e-9, graph_split_probability=1e-9)
+    c = grouped(
+        ARRIVAL, split_probability=1e-9, graph_split_probability=1e-9, clean_split_probability=1e-9
+    )
     c.consolidate()
     assert len(c.stories()) == 1
 
@@ -139,8 +141,10 @@ def test_a_mixed_story_is_split_before_it_freezes_without_a_consolidation() -> N
 def test_a_story_of_one_event_freezes_whole() -> None:
     first = [dated(a, 1) for a in EVENTS[:4]]
     c = grouped([*first, replace(LATER, published=datetime(2026, 4, 10, tzinfo=UTC))])
-    assert memberships(c.stories()) == {frozenset(a.article_id for a in EVENTS[:4]),
-                                        frozenset({"later"})}
+    assert memberships(c.stories()) == {
+        frozenset(a.article_id for a in EVENTS[:4]),
+        frozenset({"later"}),
+    }
 
 
 def test_a_story_restored_from_a_state_is_split_as_in_its_own_run() -> None:

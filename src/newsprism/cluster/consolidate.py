@@ -179,6 +179,7 @@ class Consolidation:
     _story_model: JoinModel
     _split_cut: float
     _graph_split_cut: float
+    _clean_split_cut: float
     _apart: dict[int, set[int]]
     _cut: float
     _replace_margin: float
@@ -335,7 +336,11 @@ class Consolidation:
         # graph cut suffices (ClusterOptions.named_graph_cut); text alone scores one
         # event's halves low too, so without names the tight cut stays.
         limit = self.options.named_graph_cut if named else self.options.graph_cut
-        return (one, two) if graph[2] < limit and z < self._graph_split_cut else None
+        # A graph that all but falls apart (ClusterOptions.clean_graph_cut) is evidence
+        # the model's halves odds do not see: a laxer odds cut then.
+        clean = graph[2] < self.options.clean_graph_cut
+        odds = max(self._graph_split_cut, self._clean_split_cut) if clean else self._graph_split_cut
+        return (one, two) if graph[2] < limit and z < odds else None
 
     def _halves_logit(self, one: _Story, two: _Story) -> float:
         """The log-odds that two halves are one story; with two or more members on each

@@ -181,6 +181,8 @@ class StoryClusterer(Consolidation, Scoring):
         self._split_cut = math.log(q / (1.0 - q))
         g = self.options.graph_split_probability
         self._graph_split_cut = math.log(g / (1.0 - g))
+        c = self.options.clean_split_probability
+        self._clean_split_cut = math.log(c / (1.0 - c))
         # Stories split apart in this session -> those they were split from: never
         # merged back (a split judged them two; the merge check would undo it).
         self._apart: dict[int, set[int]] = {}
