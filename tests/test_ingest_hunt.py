@@ -270,7 +270,7 @@ def test_a_concatenated_gzip_file_over_the_limit_is_refused(tmp_path: Path) -> N
     path.write_bytes(gzip.compress(b"a" * 600) + gzip.compress(b"b" * 600))
     (failure,) = list(read_inputs([str(path)], IngestOptions(max_bytes=1000)))
     assert isinstance(failure, IngestFailure)
-    assert failure.reason == "1,001 bytes is over the size limit of 1,000 bytes"
+    assert failure.reason == "over the size limit of 1,000 bytes (--max-bytes)"
 
 
 class _CountingInflater:
@@ -308,6 +308,16 @@ def test_many_appended_gzip_members_are_read_in_one_pass(monkeypatch: pytest.Mon
     assert _CountingInflater.fed < 10 * len(data), (_CountingInflater.fed, len(data))
 
 
+def test_a_gzip_bomb_is_over_the_limit_not_a_size_it_never_had(tmp_path: Path) -> None:
+    import gzip
+
+    path = tmp_path / "notes.txt.gz"
+    path.write_bytes(gzip.compress(b"harbour " * 1_000_000))  # 12 KB, 8 MB unzipped
+    (failure,) = list(read_inputs([str(path)], IngestOptions(max_bytes=100_000)))
+    assert isinstance(failure, IngestFailure)
+    assert failure.reason == "over the size limit of 100,000 bytes (--max-bytes)"
+
+
 def test_the_size_limit_holds_across_many_small_gzip_members() -> None:
     import gzip
 
@@ -318,7 +328,7 @@ def test_the_size_limit_holds_across_many_small_gzip_members() -> None:
     assert gunzip(data, "log.gz", 2000) == b"x" * 2000
     with pytest.raises(InputTooLarge) as refused:
         gunzip(data, "log.gz", 1000)
-    assert str(refused.value) == "log.gz: 1,001 bytes is over the size limit of 1,000 bytes"
+    assert str(refused.value) == "log.gz: over the size limit of 1,000 bytes (--max-bytes)"
     with pytest.raises(MalformedInput, match="truncated gzip stream"):
         gunzip(data + gzip.compress(b"y" * 300)[:-5], "log.gz", 10_000)
 

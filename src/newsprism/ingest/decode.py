@@ -125,7 +125,11 @@ def meta_charset(head: bytes) -> str | None:
 
 
 def check_size(source: str, size: int, max_bytes: int) -> None:
-    """Raise :class:`InputTooLarge` when ``size`` exceeds ``max_bytes``."""
+    """Raise :class:`InputTooLarge` when ``size`` exceeds ``max_bytes``. A size of
+    ``max_bytes + 1`` is a read that stopped there (a gzip bomb of 1 GB unzipped read
+    "20,000,001 bytes is over ..."): it says "over", not a size."""
+    if size == max_bytes + 1:
+        raise InputTooLarge(source, f"over the size limit of {max_bytes:,} bytes (--max-bytes)")
     if size > max_bytes:
         raise InputTooLarge(source, f"{size:,} bytes is over the size limit of {max_bytes:,} bytes")
 
