@@ -423,9 +423,9 @@ def _decode(data: bytes, source: str, declared: str | None) -> Decoded:
         raise UnsupportedInput(source, f"{known}, not text")
     if looks_binary(data):
         raise UnsupportedInput(source, "binary content, not text")
-    unmarked = _utf16_without_bom(data)
-    if unmarked is not None:
-        return unmarked
+    wide = _wide_text(data)
+    if wide is not None:
+        return wide
     for encoding in (_bom_encoding(data), "utf-8", _browser_label(declared)):
         if encoding:
             try:
@@ -526,18 +526,30 @@ def _symbol_in_word(text: str) -> bool:
     )
 
 
-def _utf16_without_bom(data: bytes) -> Decoded | None:
-    """The text of UTF-16 ``data`` that has no byte-order mark, else None. Decoded before
-    UTF-8 is tried: its ASCII half reads as valid UTF-8, NULs and all."""
+def _wide_text(data: bytes) -> Decoded | None:
+    """The text of UTF-16 or UTF-32 ``data`` with a byte-order mark, or of UTF-16 without
+    one, else None. Decoded before UTF-8 is tried: its ASCII half reads as valid UTF-8,
+    NULs and all."""
+    marked = _bom_encoding(data)
+    if marked in ("utf-16", "utf-32"):
+        return _wide(data, marked)
     encoding = utf16_encoding(data[:SNIFF_BYTES])
     if encoding is None or encoding == "utf-16":  # a marked one is read by its mark
         return None
+    return _wide(data, encoding)
+
+
+def _wide(data: bytes, encoding: str) -> Decoded:
+    """UTF-16 or UTF-32 ``data`` decoded, a broken unit replaced by U+FFFD with a warning.
+    A marked file cut one byte short had failed its strict decoding and been read as
+    cp1252: "ÿþ" and the text with its NULs dropped."""
     try:
         return Decoded(data.decode(encoding), encoding)
     except UnicodeDecodeError:
         text = data.decode(encoding, errors="replace")
         replaced = text.count("\ufffd")
-        return Decoded(text, encoding, f"broken UTF-16: {replaced:,} unit(s) replaced by U+FFFD")
+        width = "UTF-32" if encoding.startswith("utf-32") else "UTF-16"
+        return Decoded(text, encoding, f"broken {width}: {replaced:,} unit(s) replaced by U+FFFD")
 
 
 def _blank(data: bytes) -> bool:
