@@ -225,3 +225,34 @@ def test_a_person_beside_credit_words_stays_listed(line: str) -> None:
     a = f"{line}\n\n{PERSON_LINE}"
     material = _material(a, [("Ivo Brandt", "PERSON"), ("Petra Lund", "PERSON")], "Quay.", [])
     assert _people(material, ["Ivo Brandt", "Petra Lund"]) == ["Ivo Brandt", "Petra Lund"]
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("The boy left the Orlen High School dance at ten.", "Orlen High School"),
+        ("The jet was landing at Kelmar Airport when it was hit.", "Kelmar Airport"),
+        ("The car was found on Brenn Boulevard on Sunday.", "Brenn Boulevard"),
+        ("Ola Berg, of the pilots' union (Balpa), said it was a near miss.", "Balpa"),
+        ("Ola Berg (Harbour Party) said the quay should stay shut.", "Harbour Party"),
+    ],
+)
+def test_a_thing_shaped_name_is_no_person(line: str, name: str) -> None:
+    """A name ending in a place's or a body's head noun, or one in parentheses after
+    other words (an acronym, a party, a work), names no person in the news."""
+    a = f"{line}\n\n{PERSON_LINE}"
+    material = _material(a, [(name, "PERSON"), ("Petra Lund", "PERSON")], "The quay.", [])
+    assert _people(material, [name, "Petra Lund"]) == ["Petra Lund"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The ferry was late (Ivo Brandt said the engine failed) and the quay was shut.",
+        "Ivo Brandt, who runs the Velmar Academy, said the quay was shut.",
+    ],
+)
+def test_a_person_beside_thing_words_stays_listed(line: str) -> None:
+    a = f"{line}\n\n{PERSON_LINE}"
+    material = _material(a, [("Ivo Brandt", "PERSON"), ("Petra Lund", "PERSON")], "Quay.", [])
+    assert _people(material, ["Ivo Brandt", "Petra Lund"]) == ["Ivo Brandt", "Petra Lund"]

@@ -58,7 +58,7 @@ def person_exclusives(
         mention = _first_mention(material, entry)
         if mention is None or any(overlaps(mention, p) for p in shared):
             continue  # named only inside words other sources report too
-        if _credit(material, mention) or _bare_title(mention):
+        if _credit(material, mention) or _bare_title(mention) or _thing_shape(material, mention):
             continue
         if not _name_shape(mention) or (
             not _person_cue(material, entry)
@@ -141,6 +141,33 @@ def _credit(material: StoryMaterial, mention: Passage) -> bool:
         return True
     before = text[max(0, mention.start - 20) : mention.start]
     return bool(_PICTURE_BEFORE.search(before) or _PICTURE_AFTER.match(text, mention.end))
+
+
+# A name whose last word is a place's or a body's head noun ("Orlen High School", "Kelmar
+# Airport", "Brenn Boulevard", "Popular Harbour Committees"); no surname among them.
+_THING_LAST: Final = re.compile(
+    r"(?:schools?|airports?|boulevard|avenue|committees?|university|college|hospital|"
+    r"academy|highlights)",
+    re.IGNORECASE,
+)
+# A name in parentheses of its own just after other words is their short form, a party, a
+# work or an acronym ("the pilots' union (Balpa)", "Ivo Brandt (Harbour Party)", "Ola Berg
+# (Low Tide)"), not a person newly named.
+_OPEN_PAREN: Final = re.compile(r"\w[\w.'’]*\s+\($")
+_CLOSE_PAREN: Final = re.compile(r"\)")
+
+
+def _thing_shape(material: StoryMaterial, mention: Passage) -> bool:
+    """Whether a mention names a thing by its shape (:data:`_THING_LAST`) or stands in
+    parentheses after other words (:data:`_OPEN_PAREN`). Read off the Multi-News
+    development golds' unscored person items (a school, an airport, a boulevard,
+    committees, a page heading; a union's acronym, a party, a film, after a name)."""
+    words = mention.text.split()
+    if len(words) > 1 and _THING_LAST.fullmatch(words[-1].strip(".,")):
+        return True
+    text = material.by_id[mention.article].text
+    before = text[max(0, mention.start - 40) : mention.start]
+    return bool(_OPEN_PAREN.search(before) and _CLOSE_PAREN.match(text, mention.end))
 
 
 def _bare_title(mention: Passage) -> bool:
