@@ -373,6 +373,15 @@ def _days(span: Span) -> int:
     return (span[1] - span[0]).days + 1
 
 
+def _shift(day: date, delta: timedelta) -> date:
+    """``day + delta``, stopped at the calendar's ends: a story published in year 1 or
+    9999 has its window cut there instead of an OverflowError."""
+    try:
+        return day + delta
+    except OverflowError:
+        return date.max if delta > timedelta(0) else date.min
+
+
 def _keep(span: Span, window: Span | None, options: TimelineOptions) -> bool:
     """Narrow enough, and inside the story's window (any day when no article is dated)."""
     inside = window is None or (span[1] >= window[0] and span[0] <= window[1])
@@ -385,7 +394,7 @@ def _collect(
     """Every date mention that may date an event, resolved, with its clause."""
     days = [d for d in anchors.values() if d is not None]
     margin = timedelta(days=options.window_days)
-    window = (min(days) - margin, max(days) + margin) if days else None
+    window = (_shift(min(days), -margin), _shift(max(days), margin)) if days else None
     order = _publication_order(material, anchors)
     found = []
     for article in material.articles:
