@@ -118,6 +118,10 @@ _BRACKET_TOKENS: Final = 30
 # Prepositions before "NAME/him V-ing" whose object does the gerund ("with Lind claiming").
 _GERUND_PREPS: Final = frozenset({"of", "with"})
 _DATELINE_DASHES: Final = frozenset({"—", "–", "-", "--"})
+# A dateline's words between the place and its dash: a region and an agency's credit
+# ("BRNO, South Moravia (Reuters) -" has 6); a longer run is a sentence, not a dateline.
+_DATELINE_WORDS: Final = 8
+_DATELINE_PUNCT: Final = frozenset({",", "(", ")"})
 # A name in these roles is who the verb is said to, never who says it.
 _OBJECT_ROLES: Final = frozenset({"dobj", "dative", "iobj", "pobj"})
 # What a person issues and the news quotes as speaking ("the statement from X said").
@@ -288,12 +292,22 @@ def _subjects(ctx: QuotedDoc, verb: Token) -> list[Token]:
 
 
 def _is_dateline(token: Token) -> bool:
-    """An upper-case place before a dash (``WASHINGTON —``, ``BRNO --``)."""
-    return (
-        token.text.isupper()
-        and token.i + 1 < len(token.doc)
-        and token.doc[token.i + 1].text in _DATELINE_DASHES
-    )
+    """An upper-case place before a dash (``WASHINGTON —``, ``BRNO --``), or opening
+    its paragraph with a region or an agency's credit before the dash (``BRNO (AP) —``,
+    ``BRNO, Moravia (Reuters) -``: the place was taken for the speaker)."""
+    doc = token.doc
+    if not token.text.isupper() or token.i + 1 >= len(doc):
+        return False
+    if doc[token.i + 1].text in _DATELINE_DASHES:
+        return True
+    if token.i > 0 and "\n" not in doc[token.i - 1].text:
+        return False
+    for word in doc[token.i + 1 : token.i + 1 + _DATELINE_WORDS]:
+        if word.text in _DATELINE_DASHES:
+            return True
+        if word.pos_ != "PROPN" and word.text not in _DATELINE_PUNCT:
+            return False
+    return False
 
 
 def _gerund_subject(verb: Token) -> Token | None:
@@ -585,18 +599,30 @@ def _paragraph_subject(ctx: QuotedDoc, verb: Token) -> Token | None:
     """The last word of the proper name that opens ``verb``'s paragraph right before
     it, if that is all there is before the verb in the paragraph, or that and an
     apposition set off by commas ("Professor Ana Holt, head of botany, said": after a
-    caption with no full stop the parser took the caption for the subject)."""
+    caption with no full stop the parser took the caption for the subject). A dateline
+    opening the paragraph is passed over, and "of" may join the name's words ("BRNO
+    (AP) — Secretary of State Ana Holt ruled …, saying")."""
     first = verb.i
     while first > 0 and ctx.para_of[first - 1] == ctx.para_of[verb.i]:
         first -= 1
-    words = [t for t in ctx.doc[first : verb.i] if not t.is_space]
-    name = list(itertools.takewhile(lambda t: t.pos_ == "PROPN", words))
+    words = _past_dateline([t for t in ctx.doc[first : verb.i] if not t.is_space])
+    name = list(itertools.takewhile(lambda t: t.pos_ == "PROPN" or t.lower_ == "of", words))
+    while name and name[-1].pos_ != "PROPN":
+        name.pop()
     if not name:
         return None
     rest = words[len(name) :]
     if not rest or _set_off(rest):
         return name[-1]
     return None
+
+
+def _past_dateline(words: list[Token]) -> list[Token]:
+    """The paragraph's words after a dateline opening it (``BRNO (AP) — Mayor …``)."""
+    if not words or not _is_dateline(words[0]):
+        return words
+    dash = next((k for k, t in enumerate(words) if t.text in _DATELINE_DASHES), -1)
+    return words[dash + 1 :]
 
 
 _FINITE: Final = frozenset({"VBD", "VBZ", "VBP", "MD"})

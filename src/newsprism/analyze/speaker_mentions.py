@@ -89,7 +89,7 @@ def mention_offsets(head: Token) -> tuple[int, int]:
         if child.dep_ in ("compound", "flat") and child.i == right.i + 1:
             right = child
     doc = head.doc
-    left = _in_paragraph(left, right)
+    left = _past_spaced_dash(_in_paragraph(left, right), right)
     while left.i < right.i and (left.is_punct or left.is_space):
         left = doc[left.i + 1]
     left = _balanced_left(left, right)
@@ -103,6 +103,18 @@ def _in_paragraph(left: Token, right: Token) -> Token:
     doc = left.doc
     for token in doc[left.i : right.i]:
         if "\n" in token.text or "\n" in token.whitespace_:
+            left = doc[token.i + 1]
+    return left
+
+
+def _past_spaced_dash(left: Token, right: Token) -> Token:
+    """The mention's first token after a dash with spaces on both sides: a dateline
+    ("KESTOW, Norland (Wirepress) - Mayor Ana Holt") the parser joined to the name.
+    A hyphen inside a name ("Holt-Rask") has no spaces."""
+    doc = left.doc
+    for token in doc[left.i : right.i]:
+        spaced = token.i > 0 and doc[token.i - 1].whitespace_ and token.whitespace_
+        if token.text in ("-", "--", "—", "–") and spaced:
             left = doc[token.i + 1]
     return left
 
