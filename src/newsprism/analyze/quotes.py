@@ -97,12 +97,14 @@ from newsprism.analyze.quote_subjects import (
     noun_gerund,
     relative_read_clause,
     requested_extent,
+    subject_of,
     thing_subject,
     verb_like,
 )
 from newsprism.analyze.quote_transcripts import transcript_drafts
 from newsprism.analyze.reported_speech import (
     after_colon,
+    charged_extent,
     committed_extent,
     following_clause,
     noun_statements,
@@ -609,13 +611,47 @@ def _reported_clause(ctx: SpeakerDoc, token: Token) -> Draft | None:
     if nominal:
         # "called for armed guards in every school", "urged Congress to act": a
         # request or apology whose content is a phrase, not a clause.
-        extent = requested_extent(token) or committed_extent(token) or stated_object(token)
+        extent = (
+            requested_extent(token)
+            or committed_extent(token)
+            or stated_object(token)
+            or charged_extent(token)
+        )
     if extent is None:
         return None
     attribution = attribution_of(ctx, token)
-    if attribution is None:
+    if attribution is None or _field_conjecture(ctx, token):
         return None
     return _clause_draft(ctx, *extent, attribution, _NOMINAL_MIN_WORDS if nominal else 1)
+
+
+# Verbs of conjecture (quote_cues.CUE_VERBS): a claim put forward by someone, but with
+# a bare plural for subject ("Scientists have long theorized that …") the belief of a
+# field, which no one in the story stated and a fact-checker cannot put to anyone.
+_CONJECTURING: Final = frozenset(
+    {"theorize", "theorise", "speculate", "hypothesize", "hypothesise", "posit", "surmise"}
+)
+# What makes a plural subject someone in particular ("the scientists", "scientists at
+# Vell University", "Rask's scientists", "Norland scientists").
+_PARTICULAR_DEPS: Final = frozenset(
+    {"det", "poss", "prep", "compound", "amod", "relcl", "acl", "appos", "nummod"}
+)
+_GENERIC_DETERMINERS: Final = frozenset({"some", "many", "most", "few", "several", "other"})
+
+
+def _field_conjecture(ctx: SpeakerDoc, verb: Token) -> bool:
+    """Whether ``verb`` is a conjecture whose subject is a bare plural noun, or one with
+    only "some"/"many"-like determiners ("some geologists have speculated …")."""
+    if cue_lemma(verb) not in _CONJECTURING:
+        return False
+    subject = subject_of(ctx, verb)
+    if subject is None or subject.tag_ != "NNS":
+        return False
+    return all(
+        c.dep_ not in _PARTICULAR_DEPS
+        or (c.dep_ in ("det", "amod") and c.lower_ in _GENERIC_DETERMINERS)
+        for c in subject.children
+    )
 
 
 def _reported_extent(ctx: SpeakerDoc, verb: Token) -> tuple[int, int] | None:
