@@ -3,7 +3,8 @@
 invented articles: a participle's doer under a passive, a contest told both ways, one
 office taken by two people, an antonym whose object is the other side's setting, a
 negative implicative ("failed to"), an irregular past ("paid"); and the look-alikes that
-are no contradiction (a person's own denial against a narration among them)."""
+are no contradiction (a person's own denial against a narration among them, an aim, a
+contention, a denied complement)."""
 
 from __future__ import annotations
 
@@ -135,6 +136,26 @@ CONTRADICTIONS = [
 ]
 
 
+# Controls of the look-alikes below: asserted, the complement on both sides, said.
+CONTRADICTIONS += [
+    (
+        "The blaze did not spread to the Kelmar library, officials said.",
+        "Strong winds meant the blaze spread to the Kelmar library before dawn.",
+        "negation",
+    ),
+    (
+        "The Ardmoor club's bid for the striker was never made public.",
+        "The Ardmoor club's bid for the striker was made public on Monday.",
+        "negation",
+    ),
+    (
+        "Police said the break-in at the Kelmar depot did not happen.",
+        "The break-in at the Kelmar depot happened shortly after midnight.",
+        "negation",
+    ),
+]
+
+
 @pytest.mark.parametrize(("one", "other", "kind"), CONTRADICTIONS)
 def test_found(analyzer: Analyzer, one: str, other: str, kind: str) -> None:
     assert _kinds(analyzer, [one, other]) == [kind]
@@ -254,6 +275,28 @@ LOOK_ALIKES = [
     (
         "The ferry captain Ole Varga has not been seen, his family said.",
         "The ferry captain Ole Varga was last seen at 9:40 p.m. on the harbour wall.",
+    ),
+    # A purpose infinitive tells an aim, not what happened (nor what lies under it).
+    (
+        "Crews worked through the night to ensure that the blaze did not spread to the "
+        "Kelmar library.",
+        "Strong winds meant the blaze spread to the Kelmar library before dawn.",
+    ),
+    # "Made public" carries its claim in "public": not making the bid public denies
+    # nothing of making the bid.
+    (
+        "The Ardmoor club met the striker privately, and its bid was never made public.",
+        "The Ardmoor club made its bid for the striker at the winter meetings.",
+    ),
+    # A contention the outlet keeps its distance from ("claimed") is a dispute reported,
+    # against a narration or against another's account.
+    (
+        "Mira Olsen later claimed the break-in at the Kelmar depot did not happen.",
+        "The break-in at the Kelmar depot happened shortly after midnight.",
+    ),
+    (
+        "Mira Olsen later claimed the break-in at the Kelmar depot did not happen.",
+        "The break-in at the Kelmar depot happened shortly after midnight, police said.",
     ),
 ]
 

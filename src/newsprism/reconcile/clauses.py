@@ -328,7 +328,7 @@ def _denied(token: Token) -> bool:
 def is_asserted(token: Token) -> bool:
     """Guard 4: no modal, hedge, condition or question on the predicate, and not what
     someone denies."""
-    if _denied(token) or _embedded_question(token) or _proposition(token):
+    if _denied(token) or _embedded_question(token) or _proposition(token) or _aimed(token):
         return False
     if token.doc.text.rstrip().endswith("?"):
         return False
@@ -343,6 +343,20 @@ def is_asserted(token: Token) -> bool:
     return not any(
         c.dep_ == "mark" and c.lower_ in _CONDITIONS for a in token.ancestors for c in a.children
     )
+
+
+def _aimed(token: Token) -> bool:
+    """Whether the predicate is, or stands inside, a purpose infinitive: "crews worked to
+    ensure that the blaze did not reach the library", "flew to Kelmar to sign the deal" tell
+    an aim, not what happened. A relative clause inside one still tells ("to meet the
+    man who had not paid")."""
+    for word in (token, *token.ancestors):
+        if word.dep_ in ("relcl", "acl", "ROOT"):
+            return False
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children)
+        if word.dep_ == "advcl" and infinitive:
+            return True
+    return False
 
 
 _WH_TAGS = frozenset({"WP", "WDT", "WRB", "WP$"})

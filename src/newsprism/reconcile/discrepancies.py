@@ -32,8 +32,9 @@
        hedge adverb ("reportedly", "possibly", ...), no "if"/"whether" clause, no
        question, not inside what someone denies ("denied that she had misled the
        auditors" asserts no misleading), no embedded question ("what took place") and
-       no proposition a noun holds ("the idea that he served"); a past "had to
-       apologize" is asserted;
+       no proposition a noun holds ("the idea that he served"), no purpose infinitive
+       ("worked to ensure that the blaze did not reach the library"); a past "had to apologize" is
+       asserted;
     5. the same actors: subject heads (lemmas, or entity names) and object heads must
        overlap where both sides name them, at least one of them must be shared, and a
        preposition both sides attach to the predicate must not take different nouns
@@ -48,7 +49,10 @@
        qualified the same way ("failed to reach a deal in the first round" / "reached
        a deal after a second round": two attempts); a denial bounded by "since" or in
        the perfect ("has not been heard from since") does not deny the last time ("was
-       last heard from at 9:32 p.m."): the two tell one thing;
+       last heard from at 9:32 p.m."): the two tell one thing; a contention the outlet
+       keeps its distance from ("Olsen claimed the break-in did not happen") clashes
+       with nothing; an object predicative must be the same on both sides ("was never
+       made public" denies nothing of "the club made its bid");
     6. no different occasions: when both predicates carry a resolved date, the dates
        overlap;
     7. the two clauses (the predicate's subtree) are similar: cosine at least
@@ -359,9 +363,17 @@ def _negation_pairs(
         and not _narrower(n, p, material, states)
         and not _last_before_since(n, p)
         and _same_attempt(n, p)
-        and {_account(n, material, states), _account(p, material, states)} != _DISPUTE
+        and _complement(n.predicate) == _complement(p.predicate)
+        and _clashing_accounts(_account(n, material, states), _account(p, material, states))
     ]
     return _undisputed(pairs, [*negatives, *positives])
+
+
+def _complement(predicate: Token) -> frozenset[str]:
+    """The predicate's object predicative, which carries the claim as the word after a
+    copula does (guard 3): "the bid was never made public" denies nothing of "the club
+    made its bid", "was not found guilty" still denies "was found guilty"."""
+    return frozenset(lemma_of(c) for c in predicate.children if c.dep_ == "oprd")
 
 
 def _implied(clause: Clause) -> bool:
@@ -417,10 +429,13 @@ def _last_before_since(denial: Clause, assertion: Clause) -> bool:
 def _account(clause: Clause, material: StoryMaterial, states: StateNames) -> str:
     """Whose words the clause is: ``narrated`` (the outlet's own), ``own`` (its doer's
     account of the deed: "Holt said she had not sent the photo", "is certain he did
-    not send it") or ``reported`` (someone else's account)."""
+    not send it"), ``contended`` (anyone's, told with a distancing verb: "claimed",
+    "contended") or ``reported`` (someone else's account)."""
     reporter = reporting_verb(clause.predicate)
     if reporter is None:
         return "narrated"
+    if lemma_of(reporter) in _CONTENDING:
+        return "contended"
     speaker = actors_of(reporter, clause.sentence, material, states).agents
     return "own" if speaker & clause_actors(clause, material, states).agents else "reported"
 
@@ -430,6 +445,16 @@ def _account(clause: Clause, material: StoryMaterial, states: StateNames) -> str
 #: outlets. Two accounts still contradict ("the president said the country had
 #: received the text" / "an aide said the capital had not").
 _DISPUTE: Final = frozenset({"own", "narrated"})
+#: Verbs by which an outlet keeps its distance from what it reports ("Olsen claimed the
+#: break-in did not happen"): a contention is a dispute the outlet reports, as "the
+#: claim that ..." is no assertion (``clauses._PROPOSITION_NOUNS``), so it clashes with
+#: no other outlet's account or narration.
+_CONTENDING: Final = frozenset({"claim", "contend", "insist"})
+
+
+def _clashing_accounts(a: str, b: str) -> bool:
+    """Guard 5c: whether two clauses' accounts (:func:`_account`) can contradict."""
+    return "contended" not in (a, b) and {a, b} != _DISPUTE
 
 
 def _antonym_lemma(token: Token) -> str | None:
