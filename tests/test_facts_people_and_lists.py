@@ -214,12 +214,12 @@ def test_two_peoples_shares_are_no_differing_fact(analyzer: Analyzer) -> None:
         [
             (
                 "Tarvel Today",
-                "In the poll, Dana Voss garnered 11 percent, while Ilse Marten earned 10 "
-                "percent support.",
+                "In the survey, Dana Voss took 11 percent, while Ilse Marten won 10 "
+                "percent of the vote.",
             ),
             (
                 "Fjord Post",
-                "In the new poll, Brandt finishes first (at 20 percent), followed by Okafor "
+                "In the new survey, Brandt comes first (at 20 percent), followed by Okafor "
                 "(17 percent), Marten (12 percent) and Voss (9 percent).",
             ),
         ],
@@ -234,12 +234,11 @@ def test_a_share_among_a_group_is_no_differing_fact_with_the_whole(analyzer: Ana
         [
             (
                 "Tarvel Today",
-                "In the poll, Dana Voss garnered 11 percent, while Ilse Marten earned 4 "
-                "percent support.",
+                "In the survey, Voss took 11 percent, while Marten won 4 percent.",
             ),
             (
                 "Fjord Post",
-                "Among farm voters, Okafor finishes first (at 20 percent), followed by "
+                "Among farm voters, Okafor comes first (at 20 percent), followed by "
                 "Brandt (17 percent), Voss (12 percent) and Marten (9 percent).",
             ),
         ],

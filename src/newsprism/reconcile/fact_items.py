@@ -265,9 +265,9 @@ _WORD: Final = re.compile(r"[^\W\d_][\w'’-]*")
 
 def _people_written(clause: str, people: frozenset[str]) -> frozenset[str]:
     """The story's people written in a clause where the analysis tagged no mention: a
-    list of names and figures ("Romney (17 percent), Holt (14 percent), Lind (12
+    list of names and figures ("Okafor (17 percent), Holt (14 percent), Lind (12
     percent)") often loses a name to the tagger, and the figure then has no actor to
-    keep it from another person's ("Lind garnered 11 percent" in another outlet)."""
+    keep it from another person's ("Lind took 11 percent" in another outlet)."""
     return frozenset(
         k for w in _WORD.findall(clause) if w[0].isupper() and (k := _name_key(w)) in people
     )

@@ -241,10 +241,10 @@ def _other_actors(a: Item, b: Item) -> bool:
 
 def _apart(a: Item, b: Item) -> bool:
     """Whether two figures that do not fit each other are told of different people, none
-    in common ("Holt garnered 11 percent" / "... Lind (12 percent)"), or one of a part
+    in common ("Holt took 11 percent" / "... Lind (12 percent)"), or one of a part
     ("among farm voters") and the other not: the second pass's merge by sentence
     similarity would show two measures as one that differs. People only: a list of
-    spending names places and shops ("$5,587.75 at the Kelmar Inn" / "$5,687.75 on
+    spending names places and shops ("$2,431.20 at the Kelmar Inn" / "$2,531.20 on
     Kelmar Inn", one outlet's misprint of one sum)."""
     if _fits(a, b):
         return False
