@@ -104,7 +104,6 @@ from newsprism.analyze.quote_subjects import (
 from newsprism.analyze.quote_transcripts import transcript_drafts
 from newsprism.analyze.reported_speech import (
     after_colon,
-    charged_extent,
     committed_extent,
     following_clause,
     noun_statements,
@@ -611,12 +610,7 @@ def _reported_clause(ctx: SpeakerDoc, token: Token) -> Draft | None:
     if nominal:
         # "called for armed guards in every school", "urged Congress to act": a
         # request or apology whose content is a phrase, not a clause.
-        extent = (
-            requested_extent(token)
-            or committed_extent(token)
-            or stated_object(token)
-            or charged_extent(token)
-        )
+        extent = requested_extent(token) or committed_extent(token) or stated_object(token)
     if extent is None:
         return None
     attribution = attribution_of(ctx, token)

@@ -59,13 +59,7 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-__all__ = [
-    "charged_extent",
-    "committed_extent",
-    "following_clause",
-    "set_off_extent",
-    "stated_object",
-]
+__all__ = ["committed_extent", "following_clause", "set_off_extent", "stated_object"]
 
 # Dependents that only say where, when, to whom or how a cue spoke ("he said on
 # Friday", "he told me", "she argues") and may stand between a set-off cue and its comma.
@@ -156,11 +150,6 @@ _REQUESTING: Final = frozenset({"warn", "tell", "ask", "urge"})
 # An infinitive of fewer words names no claim another outlet could render ("asked to
 # go"); the same floor as a request's phrase in quotes._NOMINAL_MIN_WORDS.
 _COMMITTED_MIN_WORDS: Final = 3
-# Verbs that charge someone with something, and the preposition that names the charge
-# ("accused Rask of lying", "blamed the council for the delays"): what the subject
-# claims of the object, which other outlets render as said (added for a BASIL
-# development statement that had no unit on either side).
-_CHARGING: Final = {"accuse": "of", "blame": "for"}
 # Verbs of a threat, which the analysis's cue list does not hold (see :func:`threats`).
 _THREATENING: Final = frozenset({"threaten"})
 # Subjects that can make a threat: personal pronouns and names of people or groups.
@@ -727,32 +716,6 @@ def stated_object(verb: Token) -> tuple[int, int] | None:
         first, last = obj.left_edge.i, obj.right_edge.i + 1
         return (first, last) if _phrase_words(verb, first, last, _OBJECT_MIN_WORDS) else None
     return None
-
-
-def charged_extent(verb: Token) -> tuple[int, int] | None:
-    """``accused the mayor of hiding the audit``, ``blamed the council for the delays``:
-    the one charged and the charge, after a verb of :data:`_CHARGING` with its object
-    (active only: "was accused of" names no accuser), of at least
-    :data:`_COMMITTED_MIN_WORDS` words and no quote mark (a quoted charge is the direct
-    quote's)."""
-    preposition = _CHARGING.get(verb.lemma_.lower())
-    if preposition is None or not _main_verb(verb):
-        return None
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
-    if not objects:
-        return None
-    charge = next(
-        (
-            c
-            for c in (*verb.children, *objects[0].children)
-            if c.dep_ == "prep" and c.lower_ == preposition and c.i > objects[0].i
-        ),
-        None,
-    )
-    if charge is None or not any(c.dep_ in ("pobj", "pcomp") for c in charge.children):
-        return None
-    first, last = objects[0].left_edge.i, charge.right_edge.i + 1
-    return (first, last) if _phrase_words(verb, first, last, _COMMITTED_MIN_WORDS) else None
 
 
 def question_clause(verb: Token) -> tuple[int, int] | None:
