@@ -40,6 +40,8 @@ BODIES = st.one_of(
 )
 OUTLETS = ("Kelmar Herald", "Valley Times", "Coast Wire", "kelmar-herald")
 
+EXAMPLES = int(os.environ.get("NEWSPRISM_FUZZ_EXAMPLES", "600")) // 10
+
 
 @pytest.fixture(scope="module")
 def analyzer() -> Analyzer:
@@ -59,8 +61,9 @@ def report_spans(obj: Any, article: str | None = None) -> Iterator[tuple[str, in
             yield from report_spans(value, article)
 
 
+@pytest.mark.timeout(max(900, 30 * EXAMPLES))  # a longer hunt must not hit the 300 s default
 @settings(
-    max_examples=int(os.environ.get("NEWSPRISM_FUZZ_EXAMPLES", "600")) // 10,
+    max_examples=EXAMPLES,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
