@@ -4,6 +4,7 @@ store kept both texts of one page, one outlet counted twice in its story."""
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -119,3 +120,29 @@ def test_same_page_tells_a_trimmed_text_from_another_report() -> None:
     assert same_page(OLD_BODY, BODY) and same_page(BODY, OLD_BODY)
     assert not same_page(BODY, OTHER)
     assert not same_page("", BODY) and not same_page("One", "One")
+
+
+def test_an_excerpt_saved_over_a_long_article_does_not_replace_it(tmp_path: Path) -> None:
+    long_text = "\n\n".join(
+        f"Paragraph {n}: divers checked part {n} of the wreck at the Vellmar pier on day {n}."
+        for n in range(10)
+    )
+    excerpt = "\n\n".join(long_text.split("\n\n")[:2])
+    page = tmp_path / "pier.txt"
+    page.write_text(excerpt + "\n", encoding="utf-8")
+    with Store(tmp_path / "x.db") as store:
+        first = _store_as_read_before(store, str(page), long_text)
+        report = ingest(store, [str(page)], IngestOptions(outlet="Vellmar Post"))
+        assert len(report.added) == 1 and not report.corrected
+        kept = store.get_article(first)
+        assert kept is not None and kept.text == long_text
+
+
+def test_two_articles_piped_in_are_never_one_page(tmp_path: Path) -> None:
+    with Store(tmp_path / "x.db") as store:
+        first = _store_as_read_before(store, "-", OLD_BODY)
+        stdin = io.BytesIO(BODY.encode())
+        report = ingest(store, ["-"], IngestOptions(outlet="Vellmar Post"), stdin=stdin)
+        assert len(report.added) == 1 and not report.corrected
+        kept = store.get_article(first)
+        assert kept is not None and kept.text == OLD_BODY

@@ -54,6 +54,12 @@ TEXT_COLUMNS = ("text", "headings", "removed")
 # two reports of one story by one outlet share well under half their word pairs (the
 # tests' invented pair: 0.1). Not tuned on data: a guard, not a measure.
 SAME_PAGE_SHARE = 0.8
+# ... and this share of the longer's: an excerpt saved over a long article (two of its
+# ten paragraphs: 0.2) is another article, not the page cleaned anew, and must not
+# replace it; a cleaning change that drops half a page of widgets still matches.
+SAME_PAGE_LONGER_SHARE = 0.5
+# Standard input's source: every piped article has it, so it names no page.
+_STDIN_SOURCE = "-"
 
 
 def text_digest(text: str) -> bytes:
@@ -100,8 +106,11 @@ def retext_target(
     stored from its source (else the only one from its source with its URL: a record of
     a crawl), with no other URL, not itself a text read this run (a file of records
     holding two versions of one page keeps both), and whose text shares most of its
-    word pairs with the new one (:data:`SAME_PAGE_SHARE`). Call it only for an article
-    that may correct (the first read this run from its source with its text)."""
+    word pairs with the new one (:func:`same_page`). Never for standard input. Call it
+    only for an article that may correct (the first read this run from its source with
+    its text)."""
+    if article.source == _STDIN_SOURCE:
+        return None
     select = f"SELECT {_SELECTED}, {', '.join(TEXT_COLUMNS)} FROM articles WHERE source = ?"
     rows = conn.execute(f"{select} ORDER BY rowid LIMIT 2", (article.source,)).fetchall()
     if len(rows) != 1 and article.url is not None:
@@ -120,11 +129,16 @@ def retext_target(
 
 def same_page(old: str, new: str) -> bool:
     """Whether the shorter of two texts has :data:`SAME_PAGE_SHARE` of its word pairs
-    (case and spacing folded, counted with repeats) in the longer."""
+    (case and spacing folded, counted with repeats) in the longer, and those are
+    :data:`SAME_PAGE_LONGER_SHARE` of the longer's."""
     pairs = [_word_pairs(old), _word_pairs(new)]
     short, long = sorted(pairs, key=Counter.total)
-    total = short.total()
-    return total > 0 and (short & long).total() >= SAME_PAGE_SHARE * total
+    shared = (short & long).total()
+    return (
+        short.total() > 0
+        and shared >= SAME_PAGE_SHARE * short.total()
+        and shared >= SAME_PAGE_LONGER_SHARE * long.total()
+    )
 
 
 def _word_pairs(text: str) -> Counter[tuple[str, str]]:
