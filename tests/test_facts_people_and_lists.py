@@ -256,3 +256,22 @@ def test_a_person_the_tagger_missed_in_a_list_is_still_named() -> None:
     assert _people_written("), followed by Marten's (", people) == {"marten"}
     assert _people_written("), Kelmar (", people) == frozenset()
     assert _people_written("), marten (", people) == frozenset()
+
+
+def test_a_groups_share_joins_no_fact_of_the_whole_by_similarity(analyzer: Analyzer) -> None:
+    # Marten's 4 percent of the whole and 9 percent among farm voters fit no common
+    # reading; the first pass must not join them by sentence similarity into a differ.
+    material = _story(
+        analyzer,
+        [
+            ("Tarvel Today", "Dana Voss took 11 percent, Ilse Marten 4 percent."),
+            (
+                "Fjord Post",
+                "Among farm voters, Okafor comes first (at 20 percent), followed by "
+                "Brandt (17 percent), Voss (12 percent) and Marten (9 percent).",
+            ),
+        ],
+    )
+    facts = compare_facts(material)
+    assert not _together(facts, "4 percent", "9 percent")
+    assert not _together(facts, "11 percent", "12 percent")

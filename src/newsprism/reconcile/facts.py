@@ -308,6 +308,9 @@ def _place(item: Item, slots: list[_Slot], sim: npt.NDArray[np.float32], opts: F
         best = max(fitting, key=lambda s: _slot_similarity(item, s, sim))
         best.items.append(item)
         return
+    # A figure that fits none joins by similarity only a fact of the same people and
+    # the same whole (``_apart``), as the second pass's merges do.
+    free = [s for s in free if not any(_apart(o, item) for o in s.items)]
     if free:
         best = max(free, key=lambda s: _slot_similarity(item, s, sim))
         if _slot_similarity(item, best, sim) >= opts.differ_similarity:
