@@ -65,17 +65,21 @@ def ingest(
     stdin: IO[bytes] | None = None,
     on_input_done: Callable[[Input | IngestFailure], None] | None = None,
     source_names: Mapping[str, str] | None = None,
+    texts_read: set[tuple[str, bytes]] | None = None,
 ) -> IngestReport:
     """Read every input and store its articles, ``BATCH_SIZE`` per transaction.
     ``source_names`` gives the source to store for articles read from a path, where the
     path is not what the user gave (the web app stores an upload under the name it was
-    uploaded as, not the temporary file it was read from).
+    uploaded as, not the temporary file it was read from). ``texts_read`` is the
+    memory of a run made of several calls (the web app ingests a job's uploads one at a
+    time): two uploads of one name in one job are two articles, the second no re-read
+    that gives the first a new text.
 
     Guarantee: a failure in one input never stops the others, and what was stored
     before a crash stays stored (each batch commits on its own).
     """
     report = IngestReport()
-    batch = ArticleBatch()
+    batch = ArticleBatch() if texts_read is None else ArticleBatch(texts_read=texts_read)
 
     def count_input(found: Input | IngestFailure) -> None:
         report.inputs += 1
@@ -153,13 +157,14 @@ class ArticleBatch:
     may_correct: set[str] = field(default_factory=set)
     # Articles whose outlet is only their file's name: they correct no stored outlet.
     guessed_outlets: set[str] = field(default_factory=set)
-    # (source, digest of the text) of every article read this run.
-    _read: set[tuple[str, bytes]] = field(default_factory=set)
+    # (source, digest of the text) of every article read this run: none of them is a
+    # stored page a later re-read may give a new text (store_corrections.retext_target).
+    texts_read: set[tuple[str, bytes]] = field(default_factory=set)
 
     def add(self, article: Article) -> None:
         key = (article.source, text_digest(article.text))
-        if key not in self._read:
-            self._read.add(key)
+        if key not in self.texts_read:
+            self.texts_read.add(key)
             self.may_correct.add(article.id)
         self.articles.append(article)
 
@@ -167,7 +172,7 @@ class ArticleBatch:
         if not self.articles:
             return
         result = store.add_articles(
-            self.articles, self.may_correct, self.guessed_outlets, self._read
+            self.articles, self.may_correct, self.guessed_outlets, self.texts_read
         )
         report.added.extend(result.added)
         report.duplicates.extend(result.duplicates)
