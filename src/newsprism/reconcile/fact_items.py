@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Final
@@ -46,8 +46,6 @@ class Item:
     actors: frozenset[str] = frozenset()  # names in the clause before the figure
     definite: bool = False  # "the two turkeys": joins a fact, never starts one
     vague: bool = False  # "scores of others": joins a fact it fits, never differs
-    people: frozenset[str] = frozenset()  # the story's people named in that clause
-    subgroup: bool = False  # its sentence tells of a part ("among farm voters")
 
 
 # One measure, many words: outlets count the wounded as "53 wounded", "53 people
@@ -153,7 +151,6 @@ def collect_items(material: StoryMaterial, opts: FactOptions) -> tuple[list[Item
     index: dict[tuple[str, int, int], int] = {}
     analyses = [material.analysis(a.id) for a in material.articles]
     limit = _figure_limit([len(x.quantities) for x in analyses if x is not None], opts)
-    people = _person_keys(a.entities for a in analyses if a is not None)
     for article in material.articles:
         analysis = material.analysis(article.id)
         if analysis is None:
@@ -180,12 +177,11 @@ def collect_items(material: StoryMaterial, opts: FactOptions) -> tuple[list[Item
                 lo, hi = q.value, q.value * opts.vague_span
             before = (max(sentence.start, clause_from), q.start)
             actors = frozenset(n for n, s, e in names if before[0] <= s and e <= before[1])
-            named = _people_written(text[before[0] : before[1]], people)
             items.append(
                 Item(
                     len(items), article.id, material.source_of(article.id), compared,
-                    _head(_about(q, text)), index[key], lo, hi, shown, scale, actors | named,
-                    definite, vague, named, bool(_AMONG.search(sentence.text)),
+                    _head(_about(q, text)), index[key], lo, hi, shown, scale, actors, definite,
+                    vague,
                 )
             )  # fmt: skip
     return items, sentences
@@ -237,40 +233,9 @@ def _names(entities: Sequence[Entity]) -> list[tuple[str, int, int]]:
     for entity in entities:
         if entity.type not in _ACTOR_TYPES or not entity.name.split():
             continue
-        key = _name_key(entity.name.split()[-1])
+        key = re.sub(r"(?:['’]s?|(?<=\w{3})s)$", "", entity.name.split()[-1].casefold())
         found += [(key, m.start, m.end) for m in entity.mentions]
     return found
-
-
-def _name_key(word: str) -> str:
-    return re.sub(r"(?:['’]s?|(?<=\w{3})s)$", "", word.casefold())
-
-
-def _person_keys(entities: Iterable[Sequence[Entity]]) -> frozenset[str]:
-    """The name keys of the story's people, from every article (a person only: an
-    organisation's last word is often a common one, "Party", "House")."""
-    return frozenset(
-        _name_key(e.name.split()[-1])
-        for found in entities
-        for e in found
-        if e.type == "PERSON" and e.name.split()
-    )
-
-
-# A figure told "among" some group counts a part of the whole ("12 percent among farm
-# voters", "three dead among the crew"), not the whole another sentence counts.
-_AMONG: Final = re.compile(r"\bamong(?:st)?\b", re.IGNORECASE)
-_WORD: Final = re.compile(r"[^\W\d_][\w'’-]*")
-
-
-def _people_written(clause: str, people: frozenset[str]) -> frozenset[str]:
-    """The story's people written in a clause where the analysis tagged no mention: a
-    list of names and figures ("Okafor (17 percent), Holt (14 percent), Lind (12
-    percent)") often loses a name to the tagger, and the figure then has no actor to
-    keep it from another person's ("Lind took 11 percent" in another outlet)."""
-    return frozenset(
-        k for w in _WORD.findall(clause) if w[0].isupper() and (k := _name_key(w)) in people
-    )
 
 
 # Durations compare in days; a month is 28-31 days and a year 365-366, so "3 months"

@@ -239,19 +239,6 @@ def _other_actors(a: Item, b: Item) -> bool:
     return not math.isclose(a.quantity.value, b.quantity.value, rel_tol=1e-9)
 
 
-def _apart(a: Item, b: Item) -> bool:
-    """Whether two figures that do not fit each other are told of different people, none
-    in common ("Holt took 11 percent" / "... Lind (12 percent)"), or one of a part
-    ("among farm voters") and the other not: the second pass's merge by sentence
-    similarity would show two measures as one that differs. People only: a list of
-    spending names places and shops ("$2,431.20 at the Kelmar Inn" / "$2,531.20 on
-    Kelmar Inn", one outlet's misprint of one sum)."""
-    if _fits(a, b):
-        return False
-    other_people = bool(a.people and b.people) and not (a.people & b.people)
-    return other_people or a.subgroup != b.subgroup
-
-
 _TALLY = "vote"  # the analyser's head for a vote tally's figures ("134 to 63")
 
 
@@ -308,9 +295,6 @@ def _place(item: Item, slots: list[_Slot], sim: npt.NDArray[np.float32], opts: F
         best = max(fitting, key=lambda s: _slot_similarity(item, s, sim))
         best.items.append(item)
         return
-    # A figure that fits none joins by similarity only a fact of the same people and
-    # the same whole (``_apart``), as the second pass's merges do.
-    free = [s for s in free if not any(_apart(o, item) for o in s.items)]
     if free:
         best = max(free, key=lambda s: _slot_similarity(item, s, sim))
         if _slot_similarity(item, best, sim) >= opts.differ_similarity:
@@ -442,8 +426,6 @@ def _mergeable(a: _Slot, b: _Slot, score: float, opts: FactOptions) -> bool:
         theirs = [i for i in b.items if i.article == article]
         if not all(_same_figure(x, y) and not _other_actors(x, y) for x in mine for y in theirs):
             return False  # two figures of one article, or one article's two people
-    if any(_apart(x, y) for x in a.items for y in b.items):
-        return False  # two people's, or a part's and the whole's figures: no differ
     if not _conflicted([*a.items, *b.items]):
         return True
     a_conflict, b_conflict = _conflicted(a.items), _conflicted(b.items)
