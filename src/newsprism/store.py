@@ -35,7 +35,7 @@ from newsprism.errors import AnalysisFailure, ReadOnlyStore, StateChanged, Store
 from newsprism.model import Analysis, Article, Heading, Removed, Story
 from newsprism.store_analyses import EncodedAnalysis, encoded
 from newsprism.store_briefs import BriefTable
-from newsprism.store_corrections import correct, correction_target, retext_target
+from newsprism.store_corrections import correct, correction_target
 from newsprism.store_dedup import DedupTables, DedupUpdate
 from newsprism.store_migrations import MIGRATIONS
 from newsprism.store_open import IN_MEMORY, Access, closed_on_error, connect, open_mode, write_error
@@ -220,7 +220,6 @@ class Store:
         articles: Iterable[Article],
         may_correct: Container[str] = (),
         guessed_outlets: Container[str] = (),
-        read_this_run: Container[tuple[str, bytes]] = (),
     ) -> AddResult:
         """Store a batch of articles in one transaction; already stored ids are skipped.
         An article whose id is in ``may_correct`` and that re-reads a stored one (same
@@ -230,11 +229,7 @@ class Store:
         the id of an earlier one (two records of one text and outlet: the first is kept;
         the second "corrected" it to its own URL or date, and back on the next run).
         A correction keeps the stored outlet for an article in ``guessed_outlets`` (its
-        outlet only its file's name) and every stored value the article lacks. One that
-        may correct and re-reads a stored page whose text changed (a cleaning change, an
-        edit) gives that one its text, under its id (:func:`retext_target`; not a page
-        whose (source, :func:`~newsprism.store_corrections.text_digest`) is in
-        ``read_this_run``)."""
+        outlet only its file's name) and every stored value the article lacks."""
         added: list[str] = []
         duplicates: list[str] = []
         corrected: list[str] = []
@@ -247,14 +242,11 @@ class Store:
                 corrects = article.id in may_correct and article.id not in seen
                 seen.add(article.id)
                 target = correction_target(conn, article, corrects)
-                retext = target is None and corrects
-                if retext:
-                    target = retext_target(conn, article, read_this_run)
                 if target is not None:
                     metadata = dict(zip(_ARTICLE_COLUMN_NAMES, row, strict=True))
                     guessed = article.id in guessed_outlets
                     tables = frozenset(self._applied)
-                    if corrects and correct(conn, target, metadata, tables, guessed, retext):
+                    if corrects and correct(conn, target, metadata, tables, guessed):
                         corrected.append(target["id"])
                     else:
                         duplicates.append(target["id"])

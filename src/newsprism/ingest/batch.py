@@ -7,6 +7,7 @@ This is the one library function behind ``newsprism ingest`` and the first step 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -23,7 +24,6 @@ from newsprism.ingest.pipeline import (
 from newsprism.ingest.sources import Input, InputKind, expand_inputs
 from newsprism.model import Article, IngestFailure, IngestWarning
 from newsprism.store import Store
-from newsprism.store_corrections import text_digest
 from newsprism.store_open import IN_MEMORY
 
 logger = logging.getLogger(__name__)
@@ -65,21 +65,17 @@ def ingest(
     stdin: IO[bytes] | None = None,
     on_input_done: Callable[[Input | IngestFailure], None] | None = None,
     source_names: Mapping[str, str] | None = None,
-    texts_read: set[tuple[str, bytes]] | None = None,
 ) -> IngestReport:
     """Read every input and store its articles, ``BATCH_SIZE`` per transaction.
     ``source_names`` gives the source to store for articles read from a path, where the
     path is not what the user gave (the web app stores an upload under the name it was
-    uploaded as, not the temporary file it was read from). ``texts_read`` is the
-    memory of a run made of several calls (the web app ingests a job's uploads one at a
-    time): two uploads of one name in one job are two articles, the second no re-read
-    that gives the first a new text.
+    uploaded as, not the temporary file it was read from).
 
     Guarantee: a failure in one input never stops the others, and what was stored
     before a crash stays stored (each batch commits on its own).
     """
     report = IngestReport()
-    batch = ArticleBatch() if texts_read is None else ArticleBatch(texts_read=texts_read)
+    batch = ArticleBatch()
 
     def count_input(found: Input | IngestFailure) -> None:
         report.inputs += 1
@@ -157,23 +153,20 @@ class ArticleBatch:
     may_correct: set[str] = field(default_factory=set)
     # Articles whose outlet is only their file's name: they correct no stored outlet.
     guessed_outlets: set[str] = field(default_factory=set)
-    # (source, digest of the text) of every article read this run: none of them is a
-    # stored page a later re-read may give a new text (store_corrections.retext_target).
-    texts_read: set[tuple[str, bytes]] = field(default_factory=set)
+    # (source, digest of the text) of every article read this run.
+    _read: set[tuple[str, bytes]] = field(default_factory=set)
 
     def add(self, article: Article) -> None:
-        key = (article.source, text_digest(article.text))
-        if key not in self.texts_read:
-            self.texts_read.add(key)
+        key = (article.source, hashlib.blake2b(article.text.encode(), digest_size=16).digest())
+        if key not in self._read:
+            self._read.add(key)
             self.may_correct.add(article.id)
         self.articles.append(article)
 
     def flush(self, store: Store, report: IngestReport) -> None:
         if not self.articles:
             return
-        result = store.add_articles(
-            self.articles, self.may_correct, self.guessed_outlets, self.texts_read
-        )
+        result = store.add_articles(self.articles, self.may_correct, self.guessed_outlets)
         report.added.extend(result.added)
         report.duplicates.extend(result.duplicates)
         # "not analysed" only for the articles just stored: a duplicate was told when

@@ -472,7 +472,6 @@ def _ingest_inputs(job: Job, stage: Stage, store: Store, settings: JobSettings) 
     options = IngestOptions(max_bytes=settings.max_bytes, manifest_root=root)
     article_ids: list[str] = []
     manifests = [i.target for i in job.inputs if i.manifest]
-    texts_read: set[tuple[str, bytes]] = set()  # one run: each upload its own article
     for item in job.inputs:
         if item.manifest:
             _add_result(job, stage, _manifest_result(item))
@@ -480,8 +479,7 @@ def _ingest_inputs(job: Job, stage: Stage, store: Store, settings: JobSettings) 
         try:
             stored = item.source or item.display
             names = {item.target: stored} if item.target != stored else None
-            inputs = plan_inputs([item.target])
-            report = ingest(store, inputs, options, source_names=names, texts_read=texts_read)
+            report = ingest(store, plan_inputs([item.target]), options, source_names=names)
         except Exception as exc:
             if not isinstance(exc, NewsprismError):
                 logger.exception("ingest job %s: input %s failed", job.id, item.display)
