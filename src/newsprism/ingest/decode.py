@@ -261,7 +261,19 @@ def looks_binary(data: bytes) -> bool:
     head = data[:SNIFF_BYTES]
     if b"\x00" in head and utf16_encoding(head) is not None:
         return False
+    if _marked_utf32_text(head):  # "00 00 FE FF": NULs by the pair, text all the same
+        return False
     return _NUL_RUN in head or _many_controls(head)
+
+
+def _marked_utf32_text(head: bytes) -> bool:
+    """True for a head with a UTF-32 byte-order mark that reads as UTF-32 text. A
+    big-endian one starts with two NULs and was refused "binary content, not text"
+    (review s35 r2 L3); noise after the mark (no code point, controls) stays binary."""
+    if not head.startswith((codecs.BOM_UTF32_BE, codecs.BOM_UTF32_LE)):
+        return False
+    text = head[: len(head) // 4 * 4].decode("utf-32", errors="replace")
+    return _reads_as_text(text)
 
 
 def _many_controls(head: bytes) -> bool:
@@ -547,7 +559,9 @@ def _wide(data: bytes, encoding: str) -> Decoded:
         return Decoded(data.decode(encoding), encoding)
     except UnicodeDecodeError:
         text = data.decode(encoding, errors="replace")
-        replaced = text.count("\ufffd")
+        # A U+FFFD the text held already is no replacement ("2 unit(s)" for one broken
+        # unit): what "ignore" keeps of it is the text's own.
+        replaced = text.count("\ufffd") - data.decode(encoding, errors="ignore").count("\ufffd")
         width = "UTF-32" if encoding.startswith("utf-32") else "UTF-16"
         return Decoded(text, encoding, f"broken {width}: {replaced:,} unit(s) replaced by U+FFFD")
 
