@@ -156,6 +156,24 @@ CONTRADICTIONS += [
 ]
 
 
+# Review s35 r1 F7: "insisted" is no distancing verb, and an infinitive of result
+# ("returned ... to find that") is no aim; both still tell what the other side denies.
+CONTRADICTIONS += [
+    (
+        "A man was shot by guards outside the Dravik depot on Friday. The depot chief "
+        "insisted the man had not fired at the guards.",
+        "A man was shot by guards outside the Dravik depot on Friday. The man fired at "
+        "the guards before he was hit.",
+        "negation",
+    ),
+    (
+        "The mayor returned to Dravik on Sunday to find that the flood gate had not been closed.",
+        "The flood gate had been closed on Saturday, the harbour board said.",
+        "negation",
+    ),
+]
+
+
 @pytest.mark.parametrize(("one", "other", "kind"), CONTRADICTIONS)
 def test_found(analyzer: Analyzer, one: str, other: str, kind: str) -> None:
     assert _kinds(analyzer, [one, other]) == [kind]
@@ -297,6 +315,17 @@ LOOK_ALIKES = [
     (
         "Mira Olsen later claimed the break-in at the Kelmar depot did not happen.",
         "The break-in at the Kelmar depot happened shortly after midnight, police said.",
+    ),
+    # "So as to" and "in order to" mark an aim under any verb.
+    (
+        "Crews came back at night so as to ensure that the blaze did not spread to the "
+        "Kelmar library.",
+        "Strong winds meant the blaze spread to the Kelmar library before dawn.",
+    ),
+    (
+        "Crews came back at night in order to ensure that the blaze did not spread to "
+        "the Kelmar library.",
+        "Strong winds meant the blaze spread to the Kelmar library before dawn.",
     ),
 ]
 
