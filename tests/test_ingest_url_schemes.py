@@ -35,7 +35,38 @@ def test_a_watched_feed_of_another_scheme_says_so(tmp_path: Path) -> None:
 @pytest.mark.parametrize("address", ["HTTP://news.example/a", "Https://news.example/a"])
 def test_an_address_in_capitals_is_fetched(address: str) -> None:
     assert is_url(address)
-    assert list(expand_inputs([address])) == [Input(address, InputKind.URL)]
+    (found,) = expand_inputs([address])
+    assert isinstance(found, Input) and found.kind is InputKind.URL
+
+
+@pytest.mark.parametrize(
+    ("written", "stored"),
+    [
+        ("HTTP://Harbour.Example/News/Crane.html", "http://harbour.example/News/Crane.html"),
+        ("https://Ed:PaSS@News.Example:8080/A?Q=1", "https://Ed:PaSS@news.example:8080/A?Q=1"),
+        ("http://news.example/a", "http://news.example/a"),
+    ],
+)
+def test_an_address_is_read_as_a_fetch_reports_it(written: str, stored: str) -> None:
+    # Review s35 r2 L2: the source kept "HTTP://Harbour.Example" while the url said
+    # "http://harbour.example", and the same page read as written in lower case later
+    # was another source. Scheme and host are case-blind; the path is not.
+    assert list(expand_inputs([written])) == [Input(stored, InputKind.URL)]
+    assert plan_feeds([written]) == ([stored], [])
+
+
+def test_an_opml_list_naming_one_feed_in_two_spellings_watches_it_once(tmp_path: Path) -> None:
+    outlines = (
+        '<outline xmlUrl="HTTP://Post.Example/feed"/><outline xmlUrl="http://post.example/feed"/>'
+        '<outline xmlUrl="FTP://Files.Example/feed"/><outline xmlUrl="ftp://files.example/feed"/>'
+    )
+    (tmp_path / "a.opml").write_text(
+        f'<?xml version="1.0"?><opml version="2.0"><body>{outlines}</body></opml>',
+        encoding="utf-8",
+    )
+    feeds, failures = plan_feeds([str(tmp_path / "a.opml")])
+    assert feeds == ["http://post.example/feed"]
+    assert [f.source for f in failures] == ["ftp://files.example/feed"]
 
 
 def test_a_missing_file_with_a_colon_is_still_no_such_file() -> None:

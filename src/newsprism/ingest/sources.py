@@ -69,6 +69,20 @@ def unsupported_url(value: str) -> str | None:
     return f"unsupported URL scheme '{found[1]}' (newsprism reads http://, https:// and file://)"
 
 
+def normal_url(value: str) -> str:
+    """``value`` with the scheme and host of an address in lower case, as a fetch reports
+    it ("HTTP://News.Example/A.html" -> "http://news.example/A.html"); anything else as it
+    is. Read as written, the article's source kept the capitals and its url did not, and
+    the same address written in lower case later was another source (review s35 r2 L2)."""
+    found = _OTHER_SCHEME.match(value)
+    if found is None:
+        return value
+    start = found.end()
+    end = next((i for i, c in enumerate(value[start:], start) if c in "/?#"), len(value))
+    user, at, host = value[start:end].rpartition("@")  # user names keep their case
+    return f"{found[1].lower()}://{user}{at}{host.lower()}{value[end:]}"
+
+
 # What a browser's "Save page as... complete" puts beside the page (page_files/): style
 # sheets, scripts, images, fonts and media. Walking such a folder stored each style sheet
 # and script as an article of its own, and failed each image as "binary content".
@@ -108,7 +122,7 @@ def expand_inputs(values: Iterable[str]) -> Iterator[Input | IngestFailure]:
         elif value == STDIN:
             yield Input(STDIN, InputKind.STDIN)
         elif is_url(value):
-            yield Input(value, InputKind.URL)
+            yield Input(normal_url(value), InputKind.URL)
         elif Path(value).is_dir():
             yield from _walk(value)
         elif Path(value).is_file():

@@ -59,7 +59,7 @@ from newsprism.ingest.html import read_html
 from newsprism.ingest.language import LanguageDetector
 from newsprism.ingest.pipeline import DEFAULT_MAX_BYTES, build_article, entry_name, is_opml
 from newsprism.ingest.records import declared_charset
-from newsprism.ingest.sources import file_url_path, is_url, unsupported_url
+from newsprism.ingest.sources import file_url_path, is_url, normal_url, unsupported_url
 from newsprism.model import Article, IngestFailure, RawDocument
 from newsprism.store import FeedState, Store
 
@@ -168,7 +168,7 @@ def plan_feeds(values: Iterable[str]) -> tuple[list[str], list[IngestFailure]]:
 
 def _feeds_named(value: str) -> list[str]:
     if is_url(value):
-        return [value]
+        return [normal_url(value)]  # one feed state however its scheme is written
     # A browser's address of a feed file (file:///...) names the file, as for ingest: it
     # was "no such feed file or OPML list" for a file that is there.
     value = file_url_path(value) or value
@@ -203,7 +203,7 @@ def _opml_feeds(data: bytes, source: str, folder: Path) -> list[str]:
             # An address of another scheme stays whole (a file path beside the list had
             # failed "ftp:/x/feed: cannot read" at every poll, backing off for ever).
             whole = is_url(url) or unsupported_url(url) is not None
-            found.append(url if whole else str(folder / url))
+            found.append(normal_url(url) if whole else str(folder / url))
     if not found:
         raise MalformedInput(source, "OPML list names no feed (no outline with xmlUrl)")
     return found

@@ -13,7 +13,7 @@ from fastapi import HTTPException, Request
 from starlette.datastructures import UploadFile
 
 from newsprism.ingest.records import load_json
-from newsprism.ingest.sources import is_url
+from newsprism.ingest.sources import is_url, normal_url
 from newsprism.web.deps import no_controls
 from newsprism.web.jobs import Job, JobInput
 from newsprism.web.services import Services, services
@@ -50,7 +50,7 @@ def _json_url(body: bytes) -> object:
 def _url_input(url: object) -> JobInput:
     if not isinstance(url, str) or not is_url(url.strip()):
         raise HTTPException(422, "url must be an http:// or https:// address")
-    url = url.strip()
+    url = normal_url(url.strip())  # the source as ingest stores it (HTTP:// as http://)
     if len(url) > MAX_URL_CHARS:
         raise HTTPException(422, f"url is over {MAX_URL_CHARS:,} characters")
     try:
