@@ -66,6 +66,28 @@ def test_an_article_whose_analysis_fails_makes_the_round_fail(
     assert again.exit_code == 0 and again.stderr.strip() == "", again.output
 
 
+def test_an_opml_lists_unsupported_outlines_are_counted_as_addresses_not_lists(
+    tmp_path: Path,
+) -> None:
+    # Review s35 r2 L1: a list read fine whose two outlines name ftp:// addresses ended
+    # "watch: 2 failed (2 feed lists)", as if the list could not be read.
+    feed = _feed(tmp_path, GOOD)
+    outlines = (
+        '<outline xmlUrl="ftp://files.example/tide"/><outline xmlUrl="sftp://files.example/pier"/>'
+        f'<outline xmlUrl="{feed.name}"/>'
+    )
+    listed = tmp_path / "coast.opml"
+    listed.write_text(
+        f'<?xml version="1.0"?><opml version="2.0"><body>{outlines}</body></opml>',
+        encoding="utf-8",
+    )
+    result = _watch(tmp_path / "w.db", str(listed))
+    assert result.exit_code == 1, result.output
+    assert "failed: ftp://files.example/tide: unsupported URL scheme 'ftp'" in result.stderr
+    assert result.stderr.splitlines()[-1].endswith("watch: 2 failed (2 unsupported addresses)")
+    assert "new story" in result.stdout
+
+
 def test_a_missing_feed_list_fails_alone_and_the_other_feeds_are_watched(tmp_path: Path) -> None:
     missing = str(tmp_path / "missing.opml")
     broken = tmp_path / "broken.opml"

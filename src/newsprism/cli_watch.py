@@ -216,6 +216,19 @@ def _waiting(result: FeedResult) -> str:
     return f"not polled: backing off after its last failure{last}; next try{when}"
 
 
+def _unread_counts(unread: Sequence[IngestFailure]) -> tuple[tuple[int, str, str], ...]:
+    """The summary's counts of what names no feed to poll: feed lists that could not be
+    read, and addresses of a scheme newsprism does not read (an OPML list's ftp://
+    outline, read fine, was counted a failed feed list: review s35 r2 L1)."""
+    from newsprism.ingest.sources import unsupported_url
+
+    addresses = sum(1 for f in unread if unsupported_url(f.source) is not None)
+    return (
+        (len(unread) - addresses, "feed list", "feed lists"),
+        (addresses, "unsupported address", "unsupported addresses"),
+    )
+
+
 def _print_round(
     results: list[FeedResult],
     changes: list[StoryChange],
@@ -246,7 +259,7 @@ def _print_round(
     new = sum(len(r.articles) for r in results)
     logging.getLogger(__name__).info("watch round: %d feeds, %d new articles", len(results), new)
     counts = (
-        (len(unread), "feed list", "feed lists"),
+        *_unread_counts(unread),
         (len(feeds), "feed", "feeds"),
         (len(waiting), "feed still backing off", "feeds still backing off"),
         (len(entries), "entry", "entries"),
