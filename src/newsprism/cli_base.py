@@ -335,10 +335,21 @@ def progress_bar(verb: str) -> Progress:
     return Progress(*columns, console=err, transient=True, disable=not err.is_terminal)
 
 
-def report_failures(failures: Sequence[IngestFailure | AnalysisFailure | BriefFailure]) -> None:
-    """One stderr line per failed input or article: its source and the problem."""
+def report_failures(
+    failures: Sequence[IngestFailure | AnalysisFailure | BriefFailure],
+    size_option: str | None = None,
+) -> None:
+    """One stderr line per failed input or article: its source and the problem. A
+    command that takes ``size_option`` (--max-bytes) names it after a size-limit failure,
+    as the option that raises the limit (the reason itself is shared with the web UI
+    and the Python API, which have no such option: review s35 r2 L4)."""
+    from newsprism.ingest.decode import OVER_SIZE_LIMIT
+
     for failure in failures:
-        err.print(Text.assemble(("failed: ", "red"), one_line(str(failure))), soft_wrap=True)
+        line = str(failure)
+        if size_option and isinstance(failure, IngestFailure) and OVER_SIZE_LIMIT in line:
+            line = f"{line} ({size_option})"
+        err.print(Text.assemble(("failed: ", "red"), one_line(line)), soft_wrap=True)
 
 
 def report_warnings(warnings: Sequence[IngestWarning]) -> None:

@@ -154,7 +154,7 @@ def analyze_command(
         outlets = outlets_of(store, run.stories)
     failures = run.failures
     report_warnings(_untold(run.report.warnings, told))
-    report_failures(failures)
+    report_failures(failures, "--max-bytes")
     view = ReportView(run.articles, run.analyses, run.briefs, outlets, show_articles, failures)
     print_report(output_format, out_file, view)
     if failures:

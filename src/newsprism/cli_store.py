@@ -67,7 +67,7 @@ def ingest_command(
             IngestOptions(max_bytes=max_bytes, fetch_links=fetch_links, outlet=outlet),
         )
     report_warnings(report.warnings)
-    report_failures(report.failures)
+    report_failures(report.failures, "--max-bytes")
     out.print(BidiSafe(terminal.ingest_summary(report)))
     if not report.ok:
         raise typer.Exit(EXIT_FAILED_INPUTS)

@@ -124,14 +124,19 @@ def meta_charset(head: bytes) -> str | None:
     return found.group(1).decode("ascii") if found else None
 
 
+# Words of every size-limit failure (files, records, fetches): the commands that have
+# a --max-bytes option name it after them (the web UI and the Python API have none).
+OVER_SIZE_LIMIT = "over the size limit of"
+
+
 def check_size(source: str, size: int, max_bytes: int) -> None:
     """Raise :class:`InputTooLarge` when ``size`` exceeds ``max_bytes``. A size of
     ``max_bytes + 1`` is a read that stopped there (a gzip bomb of 1 GB unzipped read
     "20,000,001 bytes is over ..."): it says "over", not a size."""
     if size == max_bytes + 1:
-        raise InputTooLarge(source, f"over the size limit of {max_bytes:,} bytes (--max-bytes)")
+        raise InputTooLarge(source, f"{OVER_SIZE_LIMIT} {max_bytes:,} bytes")
     if size > max_bytes:
-        raise InputTooLarge(source, f"{size:,} bytes is over the size limit of {max_bytes:,} bytes")
+        raise InputTooLarge(source, f"{size:,} bytes is {OVER_SIZE_LIMIT} {max_bytes:,} bytes")
 
 
 def gunzip(data: bytes, source: str, max_bytes: int) -> bytes:
