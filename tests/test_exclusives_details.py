@@ -16,6 +16,7 @@ import pytest
 
 from newsprism.analyze.analyzer import Analyzer
 from newsprism.model import Article, Exclusive, Passage, Statement, Story, Variant, article_id
+from newsprism.reconcile import exclusive_details
 from newsprism.reconcile.exclusive_details import StoryDetails, clause_around, free_parts
 from newsprism.reconcile.exclusives import _estimate_head, find_exclusives
 from newsprism.reconcile.facts import compare_facts
@@ -434,3 +435,32 @@ def test_a_claim_is_cut_free_of_a_ceiling_another_source_estimates(
     )
     found = listed(find_exclusives(material, [], compare_facts(material)))
     assert bool([t for _, _, t in found if "40 boats" in t]) is claim, found
+
+
+def test_a_long_article_of_figures_is_read_once_per_figure(
+    analyzer: Analyzer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sentence's figures are looked up by their place in the article (an index built
+    once), not by a scan of all the article's figures for every sentence and for every
+    figure another source may give: counted in figures scanned, not in time (fuzz s35 F1:
+    a long article of short figure sentences made the brief cubic in its figures)."""
+    lines = [f"On May {1 + n % 28}, the river rose by {n} cm at the Brenn weir." for n in range(60)]
+    material = story(
+        analyzer,
+        ("Harbour Post", "\n\n".join(lines)),
+        ("Velmar Wire", "\n\n".join(reversed(lines)) + "\n\nThe weir held."),
+    )
+    sentences = material.story_pieces()
+    details = StoryDetails(material, sentences, story_names(material))
+    scanned = 0
+    inside = exclusive_details._inside
+
+    def counted(passage: Passage, start: int) -> bool:
+        nonlocal scanned
+        scanned += 1
+        return inside(passage, start)
+
+    monkeypatch.setattr(exclusive_details, "_inside", counted)
+    found = {s.text: [f.text for f in details.in_sentence(s)] for s in sentences}
+    assert scanned <= 2 * len(sentences), scanned
+    assert all(any(" cm" in f for f in found[line]) for line in lines), found

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -300,6 +301,16 @@ class StoryDetails:
         self._by_stem: dict[str, list[int]] = {}
         # Per sentence, the words inside its quote marks, when first asked (_printed).
         self._quoted_words: dict[int, frozenset[str]] = {}
+        # Per article, its quantities' starts in order and their places in the analysis,
+        # when first asked (_quantities_in): a sentence's figures are a bisect, not a scan
+        # of the article's figures (a long article of figures made the brief cubic).
+        self._starts: dict[str, tuple[list[int], list[int]]] = {}
+        # Per sentence, the values of the quantities inside it, when first asked.
+        self._values: dict[int, frozenset[float]] = {}
+        # given_elsewhere per (source, value, head), in_sentence per sentence span: the
+        # same figures are asked again for every sentence and fact that holds them.
+        self._given: dict[tuple[str, float, str], bool] = {}
+        self._in_sentence: dict[tuple[str, int, int, str], list[Passage]] = {}
         for n, sentence in enumerate(self._sentences):
             for stem in {_inflection_stem(w) for w in _WORD.findall(sentence.text)}:
                 self._by_stem.setdefault(stem, []).append(n)
@@ -369,28 +380,67 @@ class StoryDetails:
         head = _inflection_stem(words[-1]) if words else ""
         if len(head) < 3:
             return False
+        source = self._material.source_of(figure.article)
+        key = (source, value, head)
+        found = self._given.get(key)
+        if found is None:
+            found = self._given[key] = self._given_by_other(source, value, head)
+        return found
+
+    def _given_by_other(self, source: str, value: float, head: str) -> bool:
+        """:meth:`given_elsewhere` for a figure of ``source``, its ``value`` and head stem."""
         material = self._material
-        source = material.source_of(figure.article)
         numeral = _numeral(value)
         for n in self._by_stem.get(head, ()):
             sentence = self._sentences[n]
             if material.source_of(sentence.article) == source:
                 continue
-            analysis = material.analysis(sentence.article)
-            quantities = analysis.quantities if analysis else ()
-            if any(_inside(sentence, q.start) and q.value == value for q in quantities):
+            if value in self._sentence_values(n):
                 return True
             if numeral is not None and numeral.search(sentence.text):
                 return True
         return False
 
+    def _sentence_values(self, sentence: int) -> frozenset[float]:
+        """The values of the quantities inside the story's ``sentence``-th sentence (a
+        value that is not equal to itself, NaN, never matched: left out)."""
+        found = self._values.get(sentence)
+        if found is None:
+            found = self._values[sentence] = frozenset(
+                q.value
+                for q in self._quantities_in(self._sentences[sentence])
+                if q.value == q.value
+            )
+        return found
+
+    def _quantities_in(self, sentence: Passage) -> list[Quantity]:
+        """The quantities of the sentence's article that start inside it, in the
+        analysis' order (as a filter of them all with :func:`_inside` gives them)."""
+        analysis = self._material.analysis(sentence.article)
+        if analysis is None or not analysis.quantities:
+            return []
+        quantities = analysis.quantities
+        index = self._starts.get(sentence.article)
+        if index is None:
+            order = sorted(range(len(quantities)), key=lambda i: quantities[i].start)
+            index = self._starts[sentence.article] = ([quantities[i].start for i in order], order)
+        starts, order = index
+        low, high = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+        return [quantities[i] for i in sorted(order[low:high])]
+
     def in_sentence(self, sentence: Passage) -> list[Passage]:
         """The sentence's figures that another source gives (:meth:`given_elsewhere`);
         vague plurals ("millions of immigrants") are no figure, as in fact grouping."""
-        analysis = self._material.analysis(sentence.article)
+        key = (sentence.article, sentence.start, sentence.end, sentence.text)
+        known = self._in_sentence.get(key)
+        if known is None:
+            known = self._in_sentence[key] = self._given_in(sentence)
+        return list(known)
+
+    def _given_in(self, sentence: Passage) -> list[Passage]:
         found = []
-        for q in analysis.quantities if analysis else ():
-            if not _inside(sentence, q.start) or _vague(q):
+        for q in self._quantities_in(sentence):
+            if _vague(q):
                 continue
             figure = self._material.passage(sentence.article, q.start, q.end)
             if self.given_elsewhere(figure, q.value, q.about) or self._same_figure(sentence, q):
@@ -404,11 +454,7 @@ class StoryDetails:
         1,700ft (580m)": a cut at the parenthesis left "580m) while flying over ..." as
         a single-source figure)."""
         found = [*shared, *self.in_sentence(sentence), *self.quoted_elsewhere(sentence)]
-        analysis = self._material.analysis(sentence.article)
-        figures = sorted(
-            (q for q in (analysis.quantities if analysis else ()) if _inside(sentence, q.start)),
-            key=lambda q: q.start,
-        )
+        figures = sorted(self._quantities_in(sentence), key=lambda q: q.start)
         text = self._material.by_id[sentence.article].text
         for before, after in pairwise(figures):
             if (
