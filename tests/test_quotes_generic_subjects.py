@@ -41,3 +41,31 @@ def test_someone_in_particular_or_a_verb_of_saying_keeps_the_unit(
     quote = find(indirect(quotes_of(nlp, text)), "the lake is older than the town")
     assert quote.speaker == speaker
     assert quote.speaker_mention == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "Investigators speculated that the blaze began in the bakery's storeroom.",
+            "Investigators",
+        ),
+        ("Analysts speculated that the Velmar central bank would lift rates in June.", "Analysts"),
+        ("Police speculated that the driver had fled on foot.", "Police"),
+        ("Officials have speculated that the dyke was weakened by the storm.", "Officials"),
+        ("Residents speculated that the smell came from a broken sewer.", "Residents"),
+        (
+            "Researchers speculated that the Tarnow outbreak began at the fish market.",
+            "Researchers",
+        ),
+    ],
+)
+def test_the_storys_own_people_keep_their_conjecture(
+    nlp: Language, text: str, mention: str
+) -> None:
+    # Review s35 r1 F5: a bare plural is most often people of the story, not a field;
+    # only a research field's standing belief ("have long theorized") is dropped.
+    quotes = indirect(quotes_of(nlp, text))
+    assert len(quotes) == 1
+    assert quotes[0].speaker is None
+    assert quotes[0].speaker_mention == mention

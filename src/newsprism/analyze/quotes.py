@@ -620,11 +620,27 @@ def _reported_clause(ctx: SpeakerDoc, token: Token) -> Draft | None:
 
 
 # Verbs of conjecture (quote_cues.CUE_VERBS): a claim put forward by someone, but with
-# a bare plural for subject ("Scientists have long theorized that …") the belief of a
-# field, which no one in the story stated and a fact-checker cannot put to anyone.
+# a bare plural of a research field for subject in a habitual frame ("Scientists have
+# long theorized that …") the belief of a field, which no one in the story stated and a
+# fact-checker cannot put to anyone.
 _CONJECTURING: Final = frozenset(
     {"theorize", "theorise", "speculate", "hypothesize", "hypothesise", "posit", "surmise"}
 )
+# Nouns of a research field, whose bare plural is the field itself. Not the people a
+# story quotes without naming them ("Investigators/Police/Officials/Analysts/Residents
+# speculated that …": review s35 r1 F5), nor "experts"/"economists", who are in news
+# as often the story's own sources as a field.
+_FIELD_NOUNS: Final = frozenset(
+    {
+        "scientists", "researchers", "scholars", "astronomers", "historians", "geologists",
+        "physicists", "biologists", "archaeologists", "archeologists", "paleontologists",
+        "palaeontologists", "anthropologists", "chemists", "mathematicians", "philosophers",
+        "theorists", "linguists", "cosmologists", "astrophysicists", "zoologists",
+        "botanists", "geneticists", "climatologists", "ecologists", "theologians",
+    }
+)  # fmt: skip
+# Adverbs of a standing belief ("have long theorized", "once posited").
+_HABITUAL: Final = frozenset({"long", "once", "traditionally", "historically", "widely"})
 # What makes a plural subject someone in particular ("the scientists", "scientists at
 # Vell University", "Rask's scientists", "Norland scientists").
 _PARTICULAR_DEPS: Final = frozenset(
@@ -634,17 +650,30 @@ _GENERIC_DETERMINERS: Final = frozenset({"some", "many", "most", "few", "several
 
 
 def _field_conjecture(ctx: SpeakerDoc, verb: Token) -> bool:
-    """Whether ``verb`` is a conjecture whose subject is a bare plural noun, or one with
-    only "some"/"many"-like determiners ("some geologists have speculated …")."""
-    if cue_lemma(verb) not in _CONJECTURING:
+    """Whether ``verb`` is a conjecture of a research field: its subject a bare plural
+    field noun, or one with only "some"/"many"-like determiners ("some geologists have
+    speculated …"), and the belief a standing one (:func:`_standing`). "Scientists
+    speculated that …" (past, once) may be the story's own scientists: kept."""
+    if cue_lemma(verb) not in _CONJECTURING or not _standing(verb):
         return False
     subject = subject_of(ctx, verb)
-    if subject is None or subject.tag_ != "NNS":
+    if subject is None or subject.tag_ != "NNS" or subject.lower_ not in _FIELD_NOUNS:
         return False
     return all(
         c.dep_ not in _PARTICULAR_DEPS
         or (c.dep_ in ("det", "amod") and c.lower_ in _GENERIC_DETERMINERS)
         for c in subject.children
+    )
+
+
+def _standing(verb: Token) -> bool:
+    """A habitual frame: present tense ("historians hypothesize"), the perfect ("have
+    speculated") or an adverb of a standing belief ("long", "once")."""
+    if verb.tag_ in ("VBP", "VBZ"):
+        return True
+    return any(
+        (c.dep_ == "aux" and c.lemma_ == "have") or (c.dep_ == "advmod" and c.lower_ in _HABITUAL)
+        for c in verb.children
     )
 
 
