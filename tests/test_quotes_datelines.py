@@ -50,3 +50,38 @@ def test_an_upper_case_body_with_a_bracket_still_speaks(nlp: Language) -> None:
     text = "NORTRA (the port authority) said on Friday the port would reopen in May."
     quote = find(indirect(quotes_of(nlp, text)), "the port would reopen in May")
     assert quote.speaker_mention is not None and "NORTRA" in quote.speaker_mention
+
+
+@pytest.mark.parametrize(
+    "dateline", ["KESTOW (AP) - ", "KESTOW, Norland (Wirepress) - ", "KESTOW (Wirepress) — "]
+)
+def test_a_name_with_an_apposition_after_a_dateline_speaks(nlp: Language, dateline: str) -> None:
+    # Review s35 r1 F10: the parser hangs the name on the place (or its region) as a
+    # conjunct and the agency as an apposition; neither the place nor the agency speaks.
+    text = f"{dateline}Ana Marrow, the mayor, said the bridge would reopen in May."
+    quotes = quotes_of(nlp, text)
+    quote = find(indirect(quotes), "the bridge would reopen in May")
+    assert quote.speaker == "Ana Marrow"
+    assert quote.speaker_mention == "Ana Marrow"
+    assert_offsets(text, quotes)
+
+
+def test_a_spaced_hyphen_inside_a_name_is_no_dateline(nlp: Language) -> None:
+    # Review s35 r1 F10: scraped text writes a double-barrelled name with a spaced
+    # hyphen; cutting at it made the last part alone speak (and resolve to another
+    # person of that surname).
+    text = (
+        "Governor Tomas Brandt toured the quay on Monday.\n\n"
+        "Lina Sorvo - Brandt, the mayor, said the port would reopen in May."
+    )
+    quotes = quotes_of(nlp, text)
+    quote = find(indirect(quotes), "the port would reopen in May")
+    assert quote.speaker_mention == "Lina Sorvo - Brandt"
+    assert_offsets(text, quotes)
+
+
+def test_an_upper_case_header_before_a_dash_is_still_cut(nlp: Language) -> None:
+    text = "BREAKING NEWS - Finance Minister Edvin Rask said the port would reopen in May."
+    quote = find(indirect(quotes_of(nlp, text)), "the port would reopen in May")
+    assert quote.speaker == "Edvin Rask"
+    assert quote.speaker_mention == "Finance Minister Edvin Rask"

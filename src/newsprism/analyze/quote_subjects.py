@@ -81,6 +81,7 @@ __all__ = [
     "fronted_subject_clause",
     "fronted_topic",
     "inverted_speaker",
+    "is_dateline_dash",
     "name_part",
     "noun_gerund",
     "relative_read_clause",
@@ -343,12 +344,53 @@ def _named_by_apposition(subject: Token) -> Token:
     """The name in apposition to a subject that is a description or a dateline: ``the
     aide, Mara Lind, 31, …`` and ``WASHINGTON — Representative Ana Marrow, …``
     (the dateline read as the subject, the name as its apposition) speak by name."""
-    if subject.pos_ != "NOUN" and not _is_dateline(subject):
+    dateline = _is_dateline(subject)
+    if subject.pos_ != "NOUN" and not dateline:
         return subject
-    for child in subject.rights:
-        if child.dep_ == "appos" and child.pos_ == "PROPN" and not _describes(child):
-            return child
-    return _apposed_to_object(subject) or _author(subject) or subject
+    if dateline:
+        # Its appositions are the agency's credit ("KELMAR (AP) - …"), no speaker.
+        named = _named_after_dateline(subject)
+    else:
+        apposed = (c for c in subject.rights if c.dep_ == "appos" and c.pos_ == "PROPN")
+        named = next((c for c in apposed if not _describes(c)), None)
+    return named or _apposed_to_object(subject) or _author(subject) or subject
+
+
+def _named_after_dateline(place: Token) -> Token | None:
+    """The name after a dateline's dash that the parser hung on the dateline as an
+    apposition or a conjunct (``KELMAR (AP) - Ana Holt, the mayor, said``: "AP" and
+    "Holt" both hang on "KELMAR"); the agency's credit inside the brackets is none."""
+    doc = place.doc
+    end = min(len(doc), place.i + 2 + _DATELINE_WORDS)
+    dash = next((t.i for t in doc[place.i + 1 : end] if t.text in _DATELINE_DASHES), None)
+    if dash is None:
+        return None
+    for word in place.subtree:
+        named = word.dep_ in ("appos", "conj") and word.pos_ == "PROPN"
+        # Hung on the place or on the region after it ("BRNO, Moravia (Reuters) - Ana
+        # Holt, …": "Holt" is a conjunct of "Moravia").
+        if named and word.i > dash and word.head.i < dash and not _describes(word):
+            return word
+    return None
+
+
+def is_dateline_dash(dash: Token) -> bool:
+    """Whether a dash ends a dateline (``BRNO -``, ``KELMAR, Norland (Wirepress) -``,
+    ``BREAKING NEWS -``): an upper-case word right before it, or a dateline opening the
+    paragraph whose first dash it is. A spaced hyphen inside a name ("Ana Holt - Lind")
+    is none."""
+    doc = dash.doc
+    if dash.i == 0:
+        return False
+    before = doc[dash.i - 1]
+    if before.text.isupper() and _is_dateline(before):
+        return True
+    first = dash.i
+    while first > 0 and "\n" not in doc[first - 1].text and "\n" not in doc[first - 1].whitespace_:
+        first -= 1
+    if not _is_dateline(doc[first]):
+        return False
+    return next((t.i for t in doc[first : dash.i] if t.text in _DATELINE_DASHES), None) is None
 
 
 def _describes(apposition: Token) -> bool:

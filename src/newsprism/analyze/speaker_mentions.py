@@ -15,6 +15,8 @@ from typing import Final
 
 from spacy.tokens import Token
 
+from newsprism.analyze.quote_subjects import is_dateline_dash
+
 logger = logging.getLogger(__name__)
 
 __all__ = ["after_quoted_words", "cue_offsets", "mention_offsets", "unbalanced_marks"]
@@ -108,13 +110,14 @@ def _in_paragraph(left: Token, right: Token) -> Token:
 
 
 def _past_spaced_dash(left: Token, right: Token) -> Token:
-    """The mention's first token after a dash with spaces on both sides: a dateline
-    ("KESTOW, Norland (Wirepress) - Mayor Ana Holt") the parser joined to the name.
-    A hyphen inside a name ("Holt-Rask") has no spaces."""
+    """The mention's first token after a dateline's dash with spaces on both sides
+    ("KESTOW, Norland (Wirepress) - Mayor Ana Holt": the parser joined the dateline to
+    the name). A hyphen inside a name has no spaces ("Holt-Rask") or follows no
+    dateline ("Ana Holt - Rask", as scraped text writes it: review s35 r1 F10)."""
     doc = left.doc
     for token in doc[left.i : right.i]:
         spaced = token.i > 0 and doc[token.i - 1].whitespace_ and token.whitespace_
-        if token.text in ("-", "--", "—", "–") and spaced:
+        if token.text in ("-", "--", "—", "–") and spaced and is_dateline_dash(token):
             left = doc[token.i + 1]
     return left
 
