@@ -100,11 +100,28 @@ _SP = r"[^\S\n]"  # a space that is not a line break: numbers never span paragra
 _NUMBER_WORD = rf"(?:{_alternation([*_SMALL, *_SCALES, 'dozen'])})\b"
 _SCALE_WORD = rf"(?:{_alternation(_SCALES)})"
 
-# Figures: "4,200", "1.2", "30". Not part of a longer token ("G7", "3.5.1", "1/2").
+# Spaces that group thousands ("5 000", with a no-break, thin or narrow no-break space).
+_GROUP_SPACE = "[ \u00a0\u2009\u202f]"
+# A day number after a month is no thousands group ("March 3 500 people" is 500 people).
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+    "Sep", "Sept", "Oct", "Nov", "Dec",
+)  # fmt: skip
+_NOT_AFTER_MONTH = "".join(f"(?<!{m}{_GROUP_SPACE})(?<!{m}\\.{_GROUP_SPACE})" for m in _MONTHS)
+# Figures: "4,200", "1.2", "30". Not part of a longer token ("G7", "3.5.1", "1/2", "2^10").
+# Other conventions read only where unambiguous: "5 000" (every later group three
+# digits), "4,5 million" (a decimal comma of one or two digits before a scale word),
+# Arabic-Indic "١٬٢٠٠" and "١٢٫٥", and the power "10^6" (ingest's form of "10⁶").
 _DIGITS_PATTERN: Final = (
-    r"(?<![\w.,/:#§№+])(?:(?<=\d-to-)|(?<![^\d\s][-–]))"  # not "COVID-19", "v3", "1/2"
-    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?![.,:]?\d)"
+    r"(?<![\w.,/:#§№+^٫٬])(?:(?<=\d-to-)|(?<![^\d\s][-–]))"  # not "COVID-19", "v3", "1/2"
+    r"(?:10\^\d{1,2}"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    rf"|\d{{1,3}},\d{{1,2}}(?={_SP}+{_SCALE_WORD}\b)"
+    r"|\d{1,3}(?:٬\d{3})+(?:٫\d+)?"
+    rf"|{_NOT_AFTER_MONTH}\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?!{_GROUP_SPACE}\d)"
+    r"|\d+(?:[.٫]\d+)?)"
+    r"(?![.,:٫٬]?\d|\^)"
 )
 # A scale glued to figures ("2.3bn", "40m"), or one space away for "bn"/"mn".
 _GLUED_SCALE_PATTERN: Final = rf"(?:(?:bn|mn|tn|m|k)|{_SP}(?:bn|mn))(?![\w²³])"
@@ -142,9 +159,20 @@ _HYPHEN_RATIO_PATTERN: Final = (
 _SEPARATOR = re.compile(r"[\s\-]+")
 
 
+_DECIMAL_COMMA: Final = re.compile(r"\d{1,3},\d{1,2}")
+_POWER: Final = re.compile(r"10\^(\d{1,2})")
+
+
 def parse_digits(text: str) -> float:
-    """The value of figures with thousands commas: "4,200" -> 4200.0, "1.2" -> 1.2."""
-    return float(text.replace(",", ""))
+    """The value of figures: "4,200" -> 4200.0, "1.2" -> 1.2, "5 000" -> 5000.0, "4,5"
+    (a decimal comma, read only before a scale word) -> 4.5, "١٢٫٥" -> 12.5, "10^6" ->
+    1e6. Raises ValueError on anything else, as ``float`` does."""
+    if power := _POWER.fullmatch(text):
+        return 10.0 ** int(power[1])
+    if _DECIMAL_COMMA.fullmatch(text):
+        return float(text.replace(",", "."))
+    cleaned = re.sub(r"[,٬\s]", "", text).replace("٫", ".")
+    return float(cleaned)
 
 
 def glued_scale(suffix: str) -> float:
@@ -241,7 +269,7 @@ class _Unit(NamedTuple):
 #: first pattern that matches wins.
 UNITS: Final = (
     # Shares. Percentage points are a difference of two shares, never compared with one.
-    _Unit(r"%", "percent", "percent"),
+    _Unit(r"[%٪]", "percent", "percent"),  # Arabic ٪ too
     _Unit(rf"per{_SP}?cent|percent|pct\.?", "percent", "percent"),
     _Unit(rf"percentage{_SP}+points?", "points", "percentage points"),
     # Areas, to km². Square miles and acres are the international (1959) definitions.
@@ -469,7 +497,41 @@ def _read(m: re.Match[str], text: str) -> Amount | None:
         raw = _with_unit(raw, text)
         if raw is None:
             return None
-    return _with_bound(_with_currency(raw, text), text)
+    if raw.form == "digits":
+        raw = _with_minus(raw, text)
+    raw = _with_currency(raw, text)
+    return None if _thousands_or_decimal(raw, text) else _with_bound(raw, text)
+
+
+# "1.200" is 1.2 in English and 1200 in much of Europe; a plain count (no unit, scale or
+# sign) with exactly three decimals is rarely a fraction in English, so it is read as
+# neither: no quantity rather than one of the two guessed. "0.125" is a fraction only.
+_DOT_THOUSANDS: Final = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+
+
+def _thousands_or_decimal(raw: Amount, text: str) -> bool:
+    """Whether ``raw`` is a bare count written "1.200": thousands or a decimal point."""
+    if raw.form != "digits" or raw.kind != "count" or raw.unit is not None:
+        return False
+    digits = text[raw.num_start : raw.num_end]
+    return raw.scale == 1.0 and _DOT_THOUSANDS.fullmatch(digits) is not None
+
+
+# A sign is read only where a value may be below zero: a share, a change in points, a
+# temperature ("-12 degrees", "fell -4.5%"); "-12 workers" is more likely a list dash.
+_MINUS_SIGNS: Final = frozenset("-\u2212")
+_DEGREES_AFTER: Final = re.compile(rf"{_SP}?(?:°|degrees?\b)", re.IGNORECASE)
+
+
+def _with_minus(raw: Amount, text: str) -> Amount:
+    """``raw`` with a minus sign written directly before its figures, where it counts."""
+    at = raw.start - 1
+    if raw.start != raw.num_start or at < 0 or text[at] not in _MINUS_SIGNS:
+        return raw
+    if at > 0 and not (text[at - 1].isspace() or text[at - 1] in "(["):
+        return raw  # "20-30%" is a range, "COVID-19" a name
+    signed = raw.kind in {"percent", "points"} or _DEGREES_AFTER.match(text, raw.num_end)
+    return replace(raw, start=at, value=-raw.value, base=-raw.base) if signed else raw
 
 
 def _number(m: re.Match[str]) -> Amount | None:

@@ -1,0 +1,101 @@
+"""Figures written in other conventions read at their true value, or not at all.
+
+A wrong value is worse than none: the Numbers table would show outlets that agree as
+differing. Invented texts (fuzz finding s35 F4).
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsprism.analyze.nlp import load_english
+from newsprism.analyze.numbers import parse_digits, read_amounts
+from tests.test_quantities import quantities_in
+
+
+def _read(text: str) -> list[tuple[str, float, str | None]]:
+    """(text as written, value, unit) of each amount; the text is checked to be the span."""
+    found = []
+    for a in read_amounts(text):
+        assert 0 <= a.start <= a.num_start < a.num_end <= a.end <= len(text)
+        found.append((text[a.start : a.end], a.value, a.unit))
+    return found
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u2009", "\u202f"])
+def test_thousands_grouped_by_a_space_are_one_figure(space: str) -> None:
+    text = f"The walkout drew 5{space}000 dockers to Quellmouth harbour."
+    assert _read(text) == [(f"5{space}000", 5000.0, None)]
+
+
+def test_a_day_after_its_month_is_not_a_thousands_group() -> None:
+    text = "On March 3 500 dockers marched in Quellmouth."
+    assert [value for _, value, _ in _read(text)] == [3.0, 500.0]
+
+
+def test_groups_of_other_lengths_are_not_joined() -> None:
+    assert [v for _, v, _ in _read("Dial 555 123 4567 for Brannock.")] == [555.0, 123.0, 4567.0]
+
+
+def test_a_decimal_comma_before_a_scale_word() -> None:
+    text = "Repairs to the Ostvik bridge will cost 4,5 million euros, the board said."
+    assert _read(text) == [("4,5 million euros", 4.5e6, "EUR")]
+
+
+def test_a_count_with_three_decimals_is_read_as_neither_thousands_nor_fraction() -> None:
+    assert _read("The hamlet of Dunmere has 1.200 residents.") == []
+    assert _read("A 0.125 share went to Dunmere.") == [("0.125", 0.125, None)]
+    assert _read("Turnout in Dunmere was 1.250 percent.")[0][1] == 1.25
+    assert _read("Tin rose to $2.125 a pound in Dunmere.") == [("$2.125", 2.125, "USD")]
+
+
+@pytest.mark.parametrize("minus", ["-", "\u2212"])
+def test_a_minus_before_a_temperature_or_share_is_kept(minus: str) -> None:
+    text = f"Kelloway saw {minus}12 degrees and shares fell {minus}4.5% on Monday."
+    assert _read(text) == [(f"{minus}12", -12.0, None), (f"{minus}4.5%", -4.5, "percent")]
+
+
+def test_a_hyphen_inside_a_range_or_a_dash_before_a_count_is_no_sign() -> None:
+    assert [v for _, v, _ in _read("Prices rose 20-30% in Kelloway.")] == [20.0, 30.0]
+    assert _read("-12 dockers joined.") == [("12", 12.0, None)]
+
+
+def test_a_power_of_ten() -> None:
+    assert _read("The Varden reservoir holds 10^6 cubic metres.") == [("10^6", 1e6, None)]
+    assert _read("There are 2^10 ways.") == []
+
+
+def test_arabic_indic_digits_with_their_separators() -> None:
+    assert _read("Turnout was ١٢٫٥%.") == [("١٢٫٥%", 12.5, "percent")]
+    assert _read("The fair drew ١٬٢٠٠ people.") == [("١٬٢٠٠", 1200.0, None)]
+
+
+def test_parse_digits_reads_every_written_form() -> None:
+    assert parse_digits("4,200") == 4200.0
+    assert parse_digits("5\u00a0000") == 5000.0
+    assert parse_digits("4,5") == 4.5
+    assert parse_digits("١٢٫٥") == 12.5
+    assert parse_digits("10^6") == 1e6
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_english()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The walkout drew 5\u00a0000 dockers to Quellmouth.", [("5\u00a0000 dockers", 5000.0)]),
+        ("The Ostvik bridge will cost 4,5 million euros.", [("4,5 million euros", 4.5e6)]),
+        ("The hamlet of Dunmere has 1.200 residents.", []),
+        ("Kelloway saw -12 degrees on Monday.", [("-12 degrees", -12.0)]),
+        ("The Varden reservoir holds 10^6 cubic metres.", [("10^6 cubic metres", 1e6)]),
+        ("Turnout in Dunmere was ١٢٫٥%.", [("١٢٫٥%", 12.5)]),
+    ],
+)
+def test_the_parsed_quantity_keeps_the_value_and_its_text(
+    nlp: Language, text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert [(q.text, q.value) for q in quantities_in(nlp, text)] == expected
