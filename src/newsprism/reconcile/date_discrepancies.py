@@ -110,8 +110,10 @@ def clause_dates(
     doc = clause.predicate.doc
     length = len(doc.text)  # Doc.text joins every token: once, not per mention
     found: list[tuple[str, str]] = []
-    for mention in analysis.dates:
-        if mention.date is None or mention.ambiguous:
+    for mention in _mentions_within(
+        material, clause.sentence.article, clause.sentence.start, length
+    ):
+        if mention.date is None:  # never: _mentions_within keeps resolved ones
             continue
         if any(start <= mention.start < end for start, end in skip):
             continue
@@ -124,6 +126,28 @@ def clause_dates(
         if clause.predicate.i in (head.i, content_word(head).i):
             found.append(_day_range(mention.date))
     return _narrowest(found)
+
+
+def _mentions_within(
+    material: StoryMaterial, article_id: str, start: int, length: int
+) -> list[DateMention]:
+    """The article's resolved, unambiguous date mentions that start in [start, start +
+    length), in the analysis' order: the ones :func:`mention_span` can place in a
+    sentence of that span. A bisect of the article's mentions sorted by start, made once
+    per story (per clause, every clause scanned all the article's dates: quadratic in a
+    live blog, review s35 fuzz F2)."""
+    memo = material.memo("resolved mentions by start")
+    table = memo.get(article_id)
+    if table is None:
+        analysis = material.analysis(article_id)
+        dates = [] if analysis is None else analysis.dates
+        rows = sorted(
+            (d.start, n) for n, d in enumerate(dates) if d.date is not None and not d.ambiguous
+        )
+        table = memo[article_id] = ([r[0] for r in rows], [r[1] for r in rows], dates)
+    starts, order, dates = table
+    inside = order[bisect_left(starts, start) : bisect_left(starts, start + length)]
+    return [dates[n] for n in sorted(inside)]
 
 
 def mention_span(doc: Doc, length: int, start: int, mention: DateMention) -> Span | None:
@@ -495,8 +519,8 @@ def _dated_events(
         dated: dict[int, list[tuple[str, str]]] = {}
         nouns: dict[int, Token] = {}
         length = len(doc.text)
-        for mention in analysis.dates:
-            if mention.date is None or mention.ambiguous or mention.future:
+        for mention in _mentions_within(material, sentence.article, sentence.start, length):
+            if mention.date is None or mention.future:
                 continue
             span = mention_span(doc, length, sentence.start, mention)
             noun = dated_occasion(span) if span is not None else None

@@ -71,7 +71,13 @@ from newsprism.reconcile.day_labels import (
     resolved_label,
     widened,
 )
-from newsprism.reconcile.deed_match import ONE_TIME_DEEDS, one_time, same_name, same_participants
+from newsprism.reconcile.deed_match import (
+    ONE_TIME_DEEDS,
+    may_be_one_time,
+    one_time,
+    same_name,
+    same_participants,
+)
 from newsprism.reconcile.deeds import DEED_NOUNS, Deed, deed_at
 from newsprism.reconcile.discrepancy_groups import DiscrepancyOptions, claims_of, components
 from newsprism.reconcile.material import StoryMaterial
@@ -122,8 +128,12 @@ def day_name_discrepancies(
         told.setdefault((side.clause.sentence.article, side.deed.lemma), []).append(side.label)
     pairs = [
         (a.clause, b.clause)
-        for i, a in enumerate(sides)
-        for b in sides[i + 1 :]
+        for a, b in (
+            (sides[i], sides[j])
+            for i, j in clashing_pairs(
+                [[s.label] for s in sides], [may_be_one_time(s.deed) for s in sides]
+            )
+        )
         if a.clause.source != b.clause.source
         and (
             not (a.resolved and b.resolved)
@@ -131,7 +141,6 @@ def day_name_discrepancies(
             or _unseen_resolved(material, a, b)
         )
         and one_time(a.deed, b.deed)
-        and labels_clash(a.label, b.label)
         and not _zone_apart(material, a, b)
         and same_participants(a.deed, b.deed)
         and not _told_both(told, material, a, b)
@@ -216,24 +225,27 @@ def _sides(material: StoryMaterial, sentences: Sequence[Passage], parsed: Parsed
     caps = {k: frozenset(_CAPITALISED.findall(labelled[k][0].text)[1:]) for k in keys}
     stems = {k: _stems(labelled[k][0].text) for k in keys}
     keep: set[tuple[str, int]] = set()
-    for i, a in enumerate(keys):
-        for b in keys[i + 1 :]:
-            if material.source_of(a[0]) == material.source_of(b[0]):
-                continue
-            if not caps[a] & caps[b] and len(stems[a] & stems[b]) < _MIN_STEMS:
-                continue
-            if any(labels_clash(x, y) for _, x in labelled[a][1] for _, y in labelled[b][1]):
-                keep.update({a, b})
+    for i, j in clashing_pairs([[x for _, x in labelled[k][1]] for k in keys]):
+        a, b = keys[i], keys[j]
+        if material.source_of(a[0]) == material.source_of(b[0]):
+            continue
+        if caps[a] & caps[b] or len(stems[a] & stems[b]) >= _MIN_STEMS:
+            keep.update({a, b})
     # The rest of a kept sentence's source with a word of it: guard 6 must see an
     # article that gives the deed both days.
     sources = {material.source_of(k[0]) for k in keep}
+    # Some kept sentence of the article shares a capitalised word: one union per
+    # article, not a walk over every kept sentence per sentence.
+    kept_caps: dict[str, set[str]] = {}
+    for x in keep:
+        kept_caps.setdefault(x[0], set()).update(caps[x])
     kept = [
         labelled[k][0]
         for k in keys
         if k in keep
         or (
             material.source_of(k[0]) in sources
-            and any(caps[k] & caps[x] for x in keep if x[0] == k[0])
+            and not kept_caps.get(k[0], set()).isdisjoint(caps[k])
         )
     ]
     found = []
@@ -243,6 +255,30 @@ def _sides(material: StoryMaterial, sentences: Sequence[Passage], parsed: Parsed
             if side is not None:
                 found.append(side)
     return found
+
+
+def clashing_pairs(
+    labels: Sequence[Sequence[DayLabel]], leads: Sequence[bool] | None = None
+) -> list[tuple[int, int]]:
+    """The pairs (i, j), i < j, in order, of which some label of ``labels[i]`` clashes
+    with some label of ``labels[j]`` (:func:`labels_clash`), and ``leads[i]`` holds
+    (when given). Items are bucketed by their labels and the clash decided once per
+    pair of buckets: a live blog's hundreds of sentences name a few days, and every
+    pair of them was compared (review s35 fuzz F2). The pairs are exactly those of the
+    pairwise compare."""
+    buckets: dict[tuple[DayLabel, ...], list[int]] = {}
+    for n, mine in enumerate(labels):
+        buckets.setdefault(tuple(mine), []).append(n)
+    led = {k: [n for n in v if leads is None or leads[n]] for k, v in buckets.items()}
+    signatures = list(buckets)
+    found: list[tuple[int, int]] = []
+    for x, one in enumerate(signatures):
+        for other in signatures[x:]:
+            if any(labels_clash(p, q) for p in one for q in other):
+                found += [(i, j) for i in led[one] for j in buckets[other] if i < j]
+            if one != other and any(labels_clash(q, p) for p in one for q in other):
+                found += [(j, i) for i in buckets[one] for j in led[other] if j < i]
+    return sorted(found)
 
 
 # Capitalised words (names, and a sentence's first word, which the prefilter drops).

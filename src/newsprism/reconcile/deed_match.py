@@ -35,7 +35,7 @@ def one_time(a: Deed, b: Deed) -> bool:
     "arrested in Kelmar" are two arrests); a going must name its place on both sides."""
     if not one_deed(a.lemma, b.lemma):
         return False
-    if a.lemma not in ONE_TIME_DEEDS and not (a.lemma in _FINDINGS and _found(a) and _found(b)):
+    if not may_be_one_time(a) or (a.lemma not in ONE_TIME_DEEDS and not _found(b)):
         return False
     if a.lemma in _GOINGS and not (a.places | a.objects) & (b.places | b.objects):
         return False
@@ -48,6 +48,12 @@ def one_time(a: Deed, b: Deed) -> bool:
         (a.objects - a.names, b.objects - b.names),  # described: "the car", "the man"
     )
     return all(not (x and y) or bool(x & y) for x, y in pairs)
+
+
+def may_be_one_time(a: Deed) -> bool:
+    """What :func:`one_time` asks of its first side alone (a deed done once, or a find
+    of one known thing): a pass can drop the sides that fail it before pairing."""
+    return a.lemma in ONE_TIME_DEEDS or (a.lemma in _FINDINGS and _found(a))
 
 
 def _same_find(a: Deed, b: Deed) -> bool:
