@@ -256,3 +256,41 @@ def test_a_person_beside_thing_words_stays_listed(line: str) -> None:
     a = f"{line}\n\n{PERSON_LINE}"
     material = _material(a, [("Ivo Brandt", "PERSON"), ("Petra Lund", "PERSON")], "Quay.", [])
     assert _people(material, ["Ivo Brandt", "Petra Lund"]) == ["Ivo Brandt", "Petra Lund"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Mayor Ivo Brandt thanked the crew. A film of the rescue, edited by Kelmar TV, was "
+        "shown widely.",
+        "The harbour memo, edited by Deputy Harbour Master Ivo Brandt, told staff to wipe logs.",
+        "Photo: Ivo Brandt, 41, a deckhand, waits on the quay.",
+        "Photo: Ivo Brandt waits on the quay.",
+        "One deckhand drowned. Her husband (Ivo Brandt) told the court the alarms were ignored.",
+    ],
+)
+def test_a_person_on_a_line_of_news_with_credit_words_stays_listed(line: str) -> None:
+    """Credit words in a line of news, a caption naming who is pictured, a name in
+    parentheses after a person's noun: the person is in the news (review s35 F6)."""
+    a = f"{line}\n\n{PERSON_LINE}"
+    material = _material(a, [("Ivo Brandt", "PERSON"), ("Petra Lund", "PERSON")], "Quay.", [])
+    assert _people(material, ["Ivo Brandt", "Petra Lund"]) == ["Ivo Brandt", "Petra Lund"]
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Reporting by Ivo Brandt in Velmar; editing by Ola Berg and Kai Lund", "Ivo Brandt"),
+        ("Edited by Ivo Brandt", "Ivo Brandt"),
+        ("Kelmar Wire writer Ivo Brandt contributed to this report", "Ivo Brandt"),
+        (
+            "Ivo Brandt reported from Velmar; Kelmar Wire's Ola Berg also contributed reporting.",
+            "Ivo Brandt",
+        ),
+        ("The quay at dawn. (Photo: Ivo Brandt for Kelmar Wire)", "Ivo Brandt"),
+    ],
+)
+def test_a_line_of_credits_still_names_no_person(line: str, name: str) -> None:
+    a = f"{line}\n\n{PERSON_LINE}"
+    material = _material(a, [(name, "PERSON"), ("Petra Lund", "PERSON")], "The quay.", [])
+    assert _people(material, [name, "Petra Lund"]) == ["Petra Lund"]
