@@ -330,32 +330,6 @@ def _estimated_elsewhere(material: StoryMaterial, fact: Fact, value: FactValue) 
     return False
 
 
-# The words of an estimate's ceiling, whose claim is cut free of it as well (see
-# _estimated_figures); "nearly", "almost" (also a bound "under") round a known amount.
-_CEILING = re.compile(r"(?:up\s+to|as\s+(?:many|much)\s+as)\b", re.IGNORECASE)
-
-
-def _estimated_figures(material: StoryMaterial, facts: Sequence[Fact]) -> list[Passage]:
-    """The ceilings ("up to", "as many as") of single facts that another source estimates
-    otherwise (:func:`_estimated_elsewhere`). No fact exclusive, and no claim either: a
-    claim is cut free of them as of a shared figure, so "Up to 50 boats were caught in the
-    squall." beside another outlet's "as many as 90 boats were caught" is not one paper's
-    news (its rest, "were caught in the squall", is too short to stand). A rounded figure
-    ("nearly $20 million", "about 60 seats") keeps its claim: on the BASIL calibration
-    gold two such claims are right exclusives (recall 0.899 -> 0.881 with them cut), while
-    the one ceiling cut on the development golds (Multi-News dev2) was a wrong one (P
-    0.821 -> 0.829); BASIL and Multi-News dev unchanged. Checked on BASIL development."""
-    return [
-        value.passage
-        for fact in facts
-        if fact.status == "single"
-        for value in fact.values[:1]
-        if value.approx == "under"
-        and _CEILING.match(value.passage.text)
-        and _estimated_elsewhere(material, fact, value)
-    ]
-
-
 def _fact_exclusives(
     material: StoryMaterial,
     facts: Sequence[Fact],
@@ -585,7 +559,6 @@ def _claim_candidates(
         if material.sources(v.passage.article for v in f.values) > 1
         for v in f.values
     ]
-    shared += _estimated_figures(material, facts)
     found: list[Passage] = []
     plain: list[Passage] = []
     for sentence in sentences:
