@@ -85,3 +85,13 @@ def test_an_upper_case_header_before_a_dash_is_still_cut(nlp: Language) -> None:
     quote = find(indirect(quotes_of(nlp, text)), "the port would reopen in May")
     assert quote.speaker == "Edvin Rask"
     assert quote.speaker_mention == "Finance Minister Edvin Rask"
+
+
+def test_a_dateline_before_a_direct_quote_makes_no_indirect_unit(nlp: Language) -> None:
+    # Review s35 r1 F10 (pre-existing): the parser made the place the subject of the
+    # quoted clause, and the dateline with half the quote became an indirect unit.
+    text = "KESTOW, Norland (Wirepress) - “We will rebuild the quay,” Edvin Rask said on Friday."
+    quotes = quotes_of(nlp, text)
+    assert [q.text for q in quotes] == ["We will rebuild the quay"]
+    assert quotes[0].speaker == "Edvin Rask"
+    assert_offsets(text, quotes)

@@ -75,6 +75,7 @@ from newsprism.analyze.quote_marks import QuotedDoc
 logger = logging.getLogger(__name__)
 
 __all__ = [
+    "after_dateline",
     "bracketing_clause",
     "circumstance_clause",
     "delivered_by",
@@ -372,6 +373,18 @@ def _named_after_dateline(place: Token) -> Token | None:
         if named and word.i > dash and word.head.i < dash and not _describes(word):
             return word
     return None
+
+
+def after_dateline(token: Token, last: int) -> int:
+    """The index after the dash of a dateline opening at ``token`` before ``last``
+    (``KELMAR, Norland (Wirepress) - “We will …``: the parser made the place the
+    quoted clause's subject), else ``token.i``."""
+    if not _is_dateline(token):
+        return token.i
+    doc = token.doc
+    end = min(last, token.i + 2 + _DATELINE_WORDS)
+    dash = next((t.i for t in doc[token.i + 1 : end] if t.text in _DATELINE_DASHES), None)
+    return token.i if dash is None else dash + 1
 
 
 def is_dateline_dash(dash: Token) -> bool:

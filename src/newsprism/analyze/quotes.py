@@ -89,6 +89,7 @@ from newsprism.analyze.quote_drafts import (
 )
 from newsprism.analyze.quote_marks import QuoteSpan
 from newsprism.analyze.quote_subjects import (
+    after_dateline,
     bracketing_clause,
     circumstance_clause,
     fronted_subject_clause,
@@ -732,6 +733,8 @@ def _clause_draft(
     or None when it has fewer than ``min_words`` words or all of them are quoted."""
     doc = ctx.doc
     first, last = _in_cue_paragraph(ctx, first, last, attribution)
+    if first < last:
+        first = after_dateline(doc[first], last)
     while first < last and (
         doc[first].is_punct or doc[first].is_space or _is_mark_that(doc[first])
     ):
