@@ -29,6 +29,11 @@ def test_thousands_grouped_by_a_space_are_one_figure(space: str) -> None:
     assert _read(text) == [(f"5{space}000", 5000.0, None)]
 
 
+@pytest.mark.parametrize("decimals", [",50", ".50"])
+def test_a_thousands_group_with_decimals_is_left_unread(decimals: str) -> None:
+    assert _read(f"The Brannock fee is 5 000{decimals} euros.") == []
+
+
 def test_a_day_after_its_month_is_not_a_thousands_group() -> None:
     text = "On March 3 500 dockers marched in Quellmouth."
     assert [value for _, value, _ in _read(text)] == [3.0, 500.0]
@@ -54,6 +59,12 @@ def test_a_count_with_three_decimals_is_read_as_neither_thousands_nor_fraction()
 def test_a_minus_before_a_temperature_or_share_is_kept(minus: str) -> None:
     text = f"Kelloway saw {minus}12 degrees and shares fell {minus}4.5% on Monday."
     assert _read(text) == [(f"{minus}12", -12.0, None), (f"{minus}4.5%", -4.5, "percent")]
+
+
+def test_a_minus_before_a_count_of_unknown_sign_gives_no_quantity() -> None:
+    text = "In Kelloway it ranged between -5 and -10 degrees."
+    assert _read(text) == [("-10", -10.0, None)]
+    assert _read("The Kelloway index lost -30 points.") == [("-30", -30.0, None)]
 
 
 def test_a_hyphen_inside_a_range_or_a_dash_before_a_count_is_no_sign() -> None:

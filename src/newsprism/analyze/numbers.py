@@ -120,7 +120,8 @@ _DIGITS_PATTERN: Final = (
     rf"|\d{{1,3}},\d{{1,2}}(?={_SP}+{_SCALE_WORD}\b)"
     r"|\d{1,3}(?:٬\d{3})+(?:٫\d+)?"
     rf"|{_NOT_AFTER_MONTH}\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?!{_GROUP_SPACE}\d)"
-    r"|\d+(?:[.٫]\d+)?)"
+    # not the 5 or the 000 of "5 000,50" / "5 000.50" (a group shape left unread)
+    rf"|(?:(?<!\d{_GROUP_SPACE})|(?!0))\d+(?:[.٫]\d+)?(?!{_GROUP_SPACE}\d{{3}}[.,]\d))"
     r"(?![.,:٫٬]?\d|\^)"
 )
 # A scale glued to figures ("2.3bn", "40m"), or one space away for "bn"/"mn".
@@ -499,6 +500,8 @@ def _read(m: re.Match[str], text: str) -> Amount | None:
             return None
     if raw.form == "digits":
         raw = _with_minus(raw, text)
+        if raw is None:
+            return None
     raw = _with_currency(raw, text)
     return None if _thousands_or_decimal(raw, text) else _with_bound(raw, text)
 
@@ -518,20 +521,29 @@ def _thousands_or_decimal(raw: Amount, text: str) -> bool:
 
 
 # A sign is read only where a value may be below zero: a share, a change in points, a
-# temperature ("-12 degrees", "fell -4.5%"); "-12 workers" is more likely a list dash.
+# temperature ("-12 degrees", "fell -4.5%", "lost -30 points"). Elsewhere a minus
+# before a count mid-line ("between -5 and -10 degrees") leaves the sign unknown: no
+# quantity. At a line start "-12 workers" is a list dash; after figures, a score or
+# range ("won 3 -2").
 _MINUS_SIGNS: Final = frozenset("-\u2212")
-_DEGREES_AFTER: Final = re.compile(rf"{_SP}?(?:°|degrees?\b)", re.IGNORECASE)
+_SIGNED_AFTER: Final = re.compile(rf"{_SP}?(?:°|(?:degrees?|points?)\b)", re.IGNORECASE)
 
 
-def _with_minus(raw: Amount, text: str) -> Amount:
-    """``raw`` with a minus sign written directly before its figures, where it counts."""
+def _with_minus(raw: Amount, text: str) -> Amount | None:
+    """``raw`` with a minus sign written directly before its figures, where it counts;
+    None where a minus stands there and whether it is a sign cannot be told."""
     at = raw.start - 1
     if raw.start != raw.num_start or at < 0 or text[at] not in _MINUS_SIGNS:
         return raw
     if at > 0 and not (text[at - 1].isspace() or text[at - 1] in "(["):
         return raw  # "20-30%" is a range, "COVID-19" a name
-    signed = raw.kind in {"percent", "points"} or _DEGREES_AFTER.match(text, raw.num_end)
-    return replace(raw, start=at, value=-raw.value, base=-raw.base) if signed else raw
+    if raw.kind in {"percent", "points"} or _SIGNED_AFTER.match(text, raw.num_end):
+        return replace(raw, start=at, value=-raw.value, base=-raw.base)
+    line_start = text.rfind("\n", 0, at) + 1
+    before = text[line_start:at].rstrip(" \t([")
+    if not before or before[-1].isdigit():
+        return raw
+    return None
 
 
 def _number(m: re.Match[str]) -> Amount | None:
