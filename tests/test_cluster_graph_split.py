@@ -228,3 +228,26 @@ def test_the_clean_cut_acts_only_where_the_graph_split_may_cut() -> None:
     )
     c.consolidate()
     assert len(c.stories()) == 1
+
+
+def test_the_clean_cut_keeps_its_laxer_odds_only_for_groups_apart_in_names() -> None:
+    # Both groups name the same river and town (two phases of one event): the clean cut's
+    # laxer odds do not apply, and at graph_split_probability the model keeps them.
+    same = [replace(a, entities=FLOOD_NAMES) for a in ARRIVAL]
+    options = ClusterOptions(
+        embeddings="off",
+        model=EAGER,
+        split_probability=1e-9,
+        graph_split_probability=1e-9,
+        clean_graph_cut=1.0,
+        clean_split_probability=0.999,
+    )
+    c = StoryClusterer(options)
+    c.add_many(same)
+    c.consolidate()
+    assert len(c.stories()) == 1
+    # Groups with names of their own are split at the clean odds.
+    c = StoryClusterer(options)
+    c.add_many(NAMED)
+    c.consolidate()
+    assert memberships(c.stories()) == GOLD
