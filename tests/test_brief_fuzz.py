@@ -11,9 +11,7 @@ analysis); ``NEWSPRISM_FUZZ_EXAMPLES`` sets more for a longer hunt (a tenth of i
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from datetime import UTC, datetime
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -26,6 +24,7 @@ from newsprism.reconcile.brief import BriefOptions, Reconciler
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.render.jsonout import brief_to_dict
 from tests.test_analysis_fuzz import PUBLISHED, TEXTS
+from tests.test_robustness_spans import report_spans
 
 BASE = (
     "The Tarnow dam on the Velka river cracked on Tuesday, forcing 1,200 residents of "
@@ -46,19 +45,6 @@ EXAMPLES = int(os.environ.get("NEWSPRISM_FUZZ_EXAMPLES", "600")) // 10
 @pytest.fixture(scope="module")
 def analyzer() -> Analyzer:
     return Analyzer()
-
-
-def report_spans(obj: Any, article: str | None = None) -> Iterator[tuple[str, int, int, str]]:
-    """Every (article, start, end, text) in a report object, its article inherited."""
-    if isinstance(obj, dict):
-        article = obj.get("article") if isinstance(obj.get("article"), str) else article
-        if article and isinstance(obj.get("start"), int) and isinstance(obj.get("text"), str):
-            yield article, obj["start"], obj["end"], obj["text"]
-        for value in obj.values():
-            yield from report_spans(value, article)
-    elif isinstance(obj, list):
-        for value in obj:
-            yield from report_spans(value, article)
 
 
 @pytest.mark.timeout(max(900, 30 * EXAMPLES))  # a longer hunt must not hit the 300 s default

@@ -69,24 +69,24 @@ def report() -> Iterator[tuple[dict[str, str], dict[str, Any], list[dict[str, An
     yield {a.id: a.text for a in articles}, brief_to_dict(brief), records
 
 
-def _spans(obj: Any, article: str | None = None) -> Iterator[tuple[str, int, int, str]]:
+def report_spans(obj: Any, article: str | None = None) -> Iterator[tuple[str, int, int, str]]:
     """Every (article, start, end, text) in a report object, its article inherited."""
     if isinstance(obj, dict):
         article = obj.get("article") if isinstance(obj.get("article"), str) else article
         if article and isinstance(obj.get("start"), int) and isinstance(obj.get("text"), str):
             yield article, obj["start"], obj["end"], obj["text"]
         for value in obj.values():
-            yield from _spans(value, article)
+            yield from report_spans(value, article)
     elif isinstance(obj, list):
         for value in obj:
-            yield from _spans(value, article)
+            yield from report_spans(value, article)
 
 
 def test_every_span_of_the_brief_is_its_articles_text(
     report: tuple[dict[str, str], dict[str, Any], list[dict[str, Any]]],
 ) -> None:
     texts, brief, _ = report
-    spans = list(_spans(brief))
+    spans = list(report_spans(brief))
     assert len(spans) > 20  # the rules found something to check
     bad = [(a, s, e, t) for a, s, e, t in spans if texts[a][s:e] != t]
     assert bad == []

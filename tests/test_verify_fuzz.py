@@ -11,20 +11,17 @@ numbers, dates), alone or glued to sentences of the invented story of ``test_ver
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsprism.analyze.analyzer import Analyzer
 from newsprism.errors import NewsprismError
-from newsprism.model import Brief, Story
-from newsprism.reconcile.brief import BriefOptions, Reconciler
+from newsprism.model import Brief
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.verify import Verifier
 from tests.test_analysis_fuzz import TEXTS
-from tests.test_verify import COURIER, POST, RADIO, _article
+from tests.test_verify import COURIER, POST, RADIO, checker  # noqa: F401 (checker: the shared fixture)
 
 STORY_SENTENCES = tuple(
     s.strip() for text in (COURIER, RADIO, POST) for s in text.split("\n\n") if s.strip()
@@ -39,17 +36,6 @@ SUMMARIES = st.one_of(
 EXAMPLES = int(os.environ.get("NEWSPRISM_FUZZ_EXAMPLES", "1000")) // 10
 
 
-@pytest.fixture(scope="module")
-def checker() -> Iterator[tuple[Verifier, StoryMaterial, Brief]]:
-    articles = [_article(o, t) for o, t in (("Courier", COURIER), ("Radio", RADIO), ("Post", POST))]
-    analyzer = Analyzer()
-    analyses = {a.id: x for a, x in zip(articles, analyzer.analyze_many(articles), strict=True)}
-    story = Story("sfuzz0000001", "Tessel closes its ferry pier", tuple(a.id for a in articles))
-    material = StoryMaterial(story, articles, analyses)
-    reconciler = Reconciler(BriefOptions(embeddings="off"))
-    yield Verifier(reconciler.similarity, analyzer), material, reconciler.brief(material)
-
-
 @pytest.mark.timeout(max(900, 30 * EXAMPLES))  # a longer hunt must not hit the 300 s default
 @settings(
     max_examples=EXAMPLES,
@@ -58,7 +44,8 @@ def checker() -> Iterator[tuple[Verifier, StoryMaterial, Brief]]:
 )
 @given(summary=SUMMARIES)
 def test_any_summary_is_verified_with_true_spans(
-    checker: tuple[Verifier, StoryMaterial, Brief], summary: str
+    checker: tuple[Verifier, StoryMaterial, Brief],  # noqa: F811 (the imported fixture)
+    summary: str,
 ) -> None:
     verifier, material, brief = checker
     try:
