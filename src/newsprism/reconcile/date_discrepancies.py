@@ -71,7 +71,7 @@ from newsprism.reconcile.event_nouns import (
     event_key,
     names_event,
 )
-from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.material import ByStart, StoryMaterial
 from newsprism.reconcile.similarity import LexicalSimilarity, TextSimilarity
 from newsprism.reconcile.votes import one_vote, votes
 
@@ -137,17 +137,15 @@ def _mentions_within(
     per story (per clause, every clause scanned all the article's dates: quadratic in a
     live blog, review s35 fuzz F2)."""
     memo = material.memo("resolved mentions by start")
-    table = memo.get(article_id)
-    if table is None:
+    index = memo.get(article_id)
+    if index is None:
         analysis = material.analysis(article_id)
         dates = [] if analysis is None else analysis.dates
-        rows = sorted(
-            (d.start, n) for n, d in enumerate(dates) if d.date is not None and not d.ambiguous
+        index = memo[article_id] = ByStart(
+            [d for d in dates if d.date is not None and not d.ambiguous]
         )
-        table = memo[article_id] = ([r[0] for r in rows], [r[1] for r in rows], dates)
-    starts, order, dates = table
-    inside = order[bisect_left(starts, start) : bisect_left(starts, start + length)]
-    return [dates[n] for n in sorted(inside)]
+    found: list[DateMention] = index.within(start, start + length)
+    return found
 
 
 def mention_span(doc: Doc, length: int, start: int, mention: DateMention) -> Span | None:

@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -46,7 +45,7 @@ from newsprism.analyze.aliases import fold_key
 from newsprism.analyze.numbers import parse_vague
 from newsprism.model import Passage, Quantity, Statement
 from newsprism.reconcile.figures import compatible
-from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.material import ByStart, StoryMaterial
 from newsprism.reconcile.roster import StoryNames
 from newsprism.reconcile.speaker_names import one_edit
 
@@ -304,7 +303,7 @@ class StoryDetails:
         # Per article, its quantities' starts in order and their places in the analysis,
         # when first asked (_quantities_in): a sentence's figures are a bisect, not a scan
         # of the article's figures (a long article of figures made the brief cubic).
-        self._starts: dict[str, tuple[list[int], list[int]]] = {}
+        self._starts: dict[str, ByStart[Quantity]] = {}
         # Per sentence, the values of the quantities inside it, when first asked.
         self._values: dict[int, frozenset[float]] = {}
         # given_elsewhere per (source, value, head), in_sentence per sentence span: the
@@ -419,14 +418,10 @@ class StoryDetails:
         analysis = self._material.analysis(sentence.article)
         if analysis is None or not analysis.quantities:
             return []
-        quantities = analysis.quantities
         index = self._starts.get(sentence.article)
         if index is None:
-            order = sorted(range(len(quantities)), key=lambda i: quantities[i].start)
-            index = self._starts[sentence.article] = ([quantities[i].start for i in order], order)
-        starts, order = index
-        low, high = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
-        return [quantities[i] for i in sorted(order[low:high])]
+            index = self._starts[sentence.article] = ByStart(analysis.quantities)
+        return index.within(sentence.start, sentence.end)
 
     def in_sentence(self, sentence: Passage) -> list[Passage]:
         """The sentence's figures that another source gives (:meth:`given_elsewhere`);

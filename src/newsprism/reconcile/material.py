@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
-from typing import Any
+from typing import Any, Generic, Protocol, TypeVar
 
 from newsprism.model import Analysis, Article, Passage, Story
 
@@ -27,6 +27,30 @@ _PIECE = re.compile(r"[^\s](?:[^\n]*[^\s])?")
 # more on a line or on consecutive lines ("01:15 Ferry talks stall 02:12 Port reopens").
 _STAMPED = re.compile(r"(?<![\w:])\d{1,2}:\d{2}(?![\w:])\s+(?=[A-Z\"“‘'])")
 _LINE = re.compile(r"[^\n]+")
+
+
+class _Placed(Protocol):
+    @property
+    def start(self) -> int: ...
+
+
+_P = TypeVar("_P", bound=_Placed)
+
+
+class ByStart(Generic[_P]):
+    """Items with a ``start`` offset, found by the range they start in: a bisect of their
+    sorted starts, O(log n + k) a look-up after an O(n log n) build, returned in the
+    items' own order (as a filter of them all gives them)."""
+
+    def __init__(self, items: Sequence[_P]) -> None:
+        self._items = items
+        self._order = sorted(range(len(items)), key=lambda i: items[i].start)
+        self._starts = [items[i].start for i in self._order]
+
+    def within(self, start: int, end: int) -> list[_P]:
+        """The items that start in ``[start, end)``."""
+        inside = self._order[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
+        return [self._items[i] for i in sorted(inside)]
 
 
 def headline_lists(text: str) -> list[tuple[int, int]]:
