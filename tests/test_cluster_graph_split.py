@@ -217,6 +217,21 @@ def test_a_clean_graph_cut_splits_at_the_laxer_clean_odds() -> None:
     assert len(c.stories()) == 1
 
 
+def test_each_odds_option_alone_governs_its_graphs() -> None:
+    # A clean graph is cut at clean_split_probability as set, not at the laxer of the
+    # two: a clean probability under graph_split_probability keeps the clean groups
+    # together (before, max(graph, clean) split them at 0.999)...
+    c = grouped(
+        EAGER, graph_split_probability=0.999, clean_graph_cut=1.0, clean_split_probability=1e-9
+    )
+    c.consolidate()
+    assert len(c.stories()) == 1
+    # ...and with the clean cut off (0), graph_split_probability decides them.
+    c = grouped(EAGER, graph_split_probability=0.999, clean_graph_cut=0.0)
+    c.consolidate()
+    assert memberships(c.stories()) == GOLD
+
+
 def test_the_clean_cut_acts_only_where_the_graph_split_may_cut() -> None:
     # graph_cut and named_graph_cut 0 switch the graph split off, clean cut or not.
     c = grouped(

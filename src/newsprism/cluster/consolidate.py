@@ -346,11 +346,12 @@ class Consolidation:
         # event's halves low too, so without names the tight cut stays.
         limit = self.options.named_graph_cut if named else self.options.graph_cut
         # A graph that all but falls apart (ClusterOptions.clean_graph_cut) is evidence
-        # the model's halves odds do not see: a laxer odds cut then.
+        # the model's halves odds do not see: its own odds cut then (laxer by default),
+        # taken as set, so each probability option alone governs its graphs.
         # Not where the groups share most of their names (_CLEAN_NAMES): two phases of
         # one event (a storm, then its clean-up) also fall apart in the graph.
         clean = graph[2] < self.options.clean_graph_cut and (names or 0.0) < _CLEAN_NAMES
-        odds = max(self._graph_split_cut, self._clean_split_cut) if clean else self._graph_split_cut
+        odds = self._clean_split_cut if clean else self._graph_split_cut
         return (one, two) if graph[2] < limit and z < odds else None
 
     def _halves_logit(self, one: _Story, two: _Story) -> float:

@@ -117,7 +117,11 @@ class ClusterOptions:
     the two groups share under half their names (``consolidate._CLEAN_NAMES``: two phases
     of one event, a storm and its clean-up, fall apart in the graph too, sharing nearly
     all their names), the odds cut is ``clean_split_probability`` instead of
-    ``graph_split_probability``: such
+    ``graph_split_probability``, each as set (a clean probability under
+    ``graph_split_probability`` makes clean graphs the harder to split; a low
+    ``graph_split_probability`` leaves clean graphs at ``clean_split_probability``: set
+    ``clean_graph_cut`` to 0 for one odds cut everywhere; review s35/2 LOW, it was the
+    laxer of the two before): such
     a graph is evidence the model's halves odds do not see (each member's nearest fellows
     all on its own side). Calibrated 6 Dec on ECB+ and BASIL together (BASIL's stories of
     three are never graph-cut; Multi-News, held out, has no story of 8 members): after
