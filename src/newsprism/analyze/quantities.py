@@ -3,7 +3,8 @@
 :func:`extract_quantities` finds percentages, fractions in words, money, areas,
 distances, speeds, weights, durations and plain counts in a parsed article, with value,
 unit, bound and what is counted; :func:`to_percent` puts shares on one scale. Reading
-the text is :mod:`newsprism.analyze.numbers`; this module consults the parse.
+the text is :mod:`newsprism.analyze.numbers`; this module consults the parse
+(what a quantity is about: :mod:`newsprism.analyze.measured`).
 
 Decisions (each has a test in ``tests/test_quantities.py``):
 
@@ -95,6 +96,14 @@ from typing import Final
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.analyze.ages import age_of
+from newsprism.analyze.measured import (
+    NOUNS,
+    last_noun_of_run,
+    lemma_of,
+    measure_of,
+    of_complement,
+    stand_in_for,
+)
 from newsprism.analyze.non_quantities import (
     SP,
     ParsedText,
@@ -162,16 +171,6 @@ _DIMENSIONS: Final = {
     "deep": "depth", "thick": "thickness",
 }  # fmt: skip
 _DIMENSION_AFTER: Final = re.compile(rf"{SP}+({'|'.join(_DIMENSIONS)})\b", re.IGNORECASE)
-_SUBJECTS: Final = frozenset({"nsubj", "nsubjpass"})
-_NOUNS: Final = word_set("NOUN PROPN")
-# Verbs whose subject is what a measure measures: "turnout was 40%", "the fund totals".
-_MEASURE_VERBS: Final = word_set(
-    "be become remain stay stand reach total exceed top hit rise fall grow drop increase "
-    "decrease decline climb jump double triple halve cost last take cover span measure "
-    "weigh number amount account represent put estimate value set sit hover average"
-)
-# Verbs that measure their passive subject only: "the area is put at", not "they put".
-_PASSIVE_MEASURE_VERBS: Final = word_set("put estimate value set")
 # Words that make a bare pair of numbers a vote tally ("a 61-2 vote", "a ballot of members").
 _VOTE_WORDS: Final = word_set(
     "vote ballot tally election elect override caucus referendum veto senate senator "
@@ -189,8 +188,6 @@ _SUM_PREPOSITIONS: Final = word_set("in on for to from")
 _TIME_NOUNS: Final = word_set(
     "year month week day quarter period half decade season term morning night"
 )
-# Counted nouns that only stand in for a noun said before: "27 others were hurt".
-_STAND_INS: Final = word_set("other others")
 _WEIGHT_CUES: Final = word_set(
     "weigh weight heavy heavier light lighter kilogram kg tonne ton lb ounce gram"
 )
@@ -214,12 +211,12 @@ def _finish(amount: Amount, ctx: ParsedText) -> Quantity | None:
     if target is None and amount.kind == "money":
         target = _spent_on(amount, ctx)
     if target is None and span is not None:
-        target = _measured(span)
+        target = measure_of(span)
     if target is not None and _is_age(amount, ctx.text):
         target = _age_of(target)
     found = _quantity(amount, amount.end, target, ctx.text)
     dimension = _DIMENSION_AFTER.match(ctx.text, amount.end)
-    noun = target is not None and target.pos_ in _NOUNS
+    noun = target is not None and target.pos_ in NOUNS
     if amount.kind == "length" and dimension is not None and not noun:
         # "a wall of mud 40 m wide" / "60 metres wide": both measure a width (a subject
         # wins: "the road is 12 miles long" measures the road)
@@ -242,7 +239,7 @@ def _finish_count(amount: Amount, ctx: ParsedText) -> Quantity | None:
         return _finish(amount, ctx)  # "a 40m tower": metres
     if noun is not None:
         end = noun.idx + len(noun) if amount.noun_from is None else amount.end
-        return _quantity(amount, end, _stand_in_for(noun), ctx.text)
+        return _quantity(amount, end, stand_in_for(noun), ctx.text)
     return _uncounted(amount, ctx)
 
 
@@ -284,7 +281,7 @@ def _uncounted(amount: Amount, ctx: ParsedText) -> Quantity:
     whole = _whole_of(span, amount.value) if span is not None else None
     if whole is not None:
         return _quantity(amount, amount.end, None, ctx.text, whole or None)
-    measured = _measured(span) if span is not None else None
+    measured = measure_of(span) if span is not None else None
     part = _part_of(span, measured) if span is not None else None
     return _quantity(amount, amount.end, measured, ctx.text, part)
 
@@ -295,8 +292,8 @@ def _part_of(span: Span, measured: Token | None) -> str | None:
     barges" (a count and its total never differ), "two of the nine barges sank" about
     "barge (part): sink" (what befell the part, as for "60 of 300 settlers survived");
     "1,200 of its members" stays about "member", the only count of them it gives."""
-    of = _of_complement(span)
-    if of is None or measured is None or of.i != measured.i or (lemma := _lemma(of)) is None:
+    of = of_complement(span)
+    if of is None or measured is None or of.i != measured.i or (lemma := lemma_of(of)) is None:
         return None
     if not any(c.dep_ == "nummod" and c.tag_ == "CD" and not _year_shaped(c) for c in of.children):
         return None
@@ -316,7 +313,7 @@ def _whole_of(span: Span, value: float) -> str | None:
     doc = span.doc
     if span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
         of, after = doc[span.end], doc[span.end + 1]
-        if after.tag_ == "CD" and after.dep_ == "nummod" and after.head.pos_ in _NOUNS:
+        if after.tag_ == "CD" and after.dep_ == "nummod" and after.head.pos_ in NOUNS:
             whole = _numeral(after)
             larger = whole is not None and whole > value and after.head.i > after.i
             larger = larger and not _year_shaped(after)  # "3 of 2019 matches": a year's
@@ -357,9 +354,9 @@ def _part_of_them(span: Span, value: float, of: Token, pobj: Token) -> str | Non
     whole = _larger_count_before(span, value, span.root.sent.start)
     if _bare(span, of, pobj):
         return _part(whole)
-    measured = _lemma(_measured(span))
+    measured = lemma_of(measure_of(span))
     # "four of them with injuries", the "with" the verb's: not the whole's count
-    return _UNKEYED if measured is not None and measured == _lemma(whole) else None
+    return _UNKEYED if measured is not None and measured == lemma_of(whole) else None
 
 
 def _year_shaped(numeral: Token) -> bool:
@@ -370,7 +367,7 @@ def _year_shaped(numeral: Token) -> bool:
 
 
 def _part(whole: Token | None) -> str | None:
-    lemma = _lemma(whole)
+    lemma = lemma_of(whole)
     return f"{lemma} (part)" if lemma is not None else None
 
 
@@ -381,8 +378,8 @@ def _part_by_verb(root: Token, whole: Token) -> str | None:
     # "60 of 300 settlers survived" parses the part as a quantmod of the whole's numeral:
     # the whole's noun then holds the part's place in the clause
     actor = whole if root.dep_ == "quantmod" else root
-    verb, lemma = actor.head, _lemma(whole)
-    if whole.pos_ not in _NOUNS or lemma is None or actor.dep_ not in _ACTED:
+    verb, lemma = actor.head, lemma_of(whole)
+    if whole.pos_ not in NOUNS or lemma is None or actor.dep_ not in _ACTED:
         return None
     if verb.pos_ != "VERB" or verb.lemma_.lower() in _LINKING:
         return None
@@ -420,7 +417,7 @@ def _with_harm(root: Token, them: Token) -> str | None:
     if with_ is None or not _is_with(with_) or with_.head not in {root, root.head}:
         return None
     noun = next((c for c in with_.children if c.dep_ == "pobj"), None)
-    if noun is None or noun.pos_ != "NOUN" or (lemma := _lemma(noun)) not in _HARMS:
+    if noun is None or noun.pos_ != "NOUN" or (lemma := lemma_of(noun)) not in _HARMS:
         return None
     how = next((c.lower_ for c in noun.children if c.dep_ == "amod" and c.pos_ == "ADJ"), None)
     return f"{how} {lemma}" if how is not None else f"{lemma} (part)"
@@ -431,12 +428,12 @@ def _harm_told(root: Token, harm: Token) -> str | None:
     (classified as) serious"): "serious injury", the measure "four of them with serious
     injuries" gives; None otherwise (the bare harm stays the analyser's reading)."""
     verb = root.head
-    if root.dep_ not in {"nsubj", "nsubjpass"} or _lemma(harm) not in _HARMS:
+    if root.dep_ not in {"nsubj", "nsubjpass"} or lemma_of(harm) not in _HARMS:
         return None
     told = [c for c in verb.children if c.dep_ in {"acomp", "oprd"}]
     told += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children]
     how = next((t.lower_ for t in told if t.pos_ == "ADJ"), None)
-    return f"{how} {_lemma(harm)}" if how is not None else None
+    return f"{how} {lemma_of(harm)}" if how is not None else None
 
 
 def _is_with(token: Token) -> bool:
@@ -473,7 +470,7 @@ def _larger_count_before(span: Span, value: float, start: int) -> Token | None:
     found = [
         t
         for t in doc[start : span.start]
-        if t.tag_ == "CD" and t.dep_ == "nummod" and t.head.pos_ in _NOUNS
+        if t.tag_ == "CD" and t.dep_ == "nummod" and t.head.pos_ in NOUNS
     ]
     wholes = [t for t in found if _counts_things(t)]
     if len(wholes) != 1:
@@ -509,34 +506,8 @@ def _quantity(
         start=amount.start,
         end=end,
         approx=amount.approx,
-        about=what or _truck_name(about) or _lemma(about),
+        about=what or _truck_name(about) or lemma_of(about),
     )
-
-
-def _stand_in_for(noun: Token, acting: Token | None = None) -> Token | None:
-    """What a count is about when its noun only stands in ("at least 41 others were
-    hurt"): the participle it carries, else the verb of which it (or ``acting``, the
-    count whose "of" complement it is: "scores of others injured") is the passive or
-    participle's subject or the object, the object's participle complement first ("left
-    12 others injured" -> injure): "hurt", as "41 hurt" says. Else nothing; any other
-    noun is itself."""
-    if noun.lower_ not in _STAND_INS:
-        return noun
-    participle = next(
-        (c for c in noun.children if c.dep_ in {"acl", "amod"} and c.tag_ == "VBN"), None
-    )
-    if participle is not None:
-        return participle
-    for token in (noun, acting):
-        verb = token.head if token is not None else None
-        if token is None or verb is None or verb.pos_ != "VERB":
-            continue
-        if token.dep_ == "dobj":
-            result = (c for c in verb.children if c.dep_ == "oprd" and c.tag_ == "VBN")
-            return next(result, verb)
-        if token.dep_ == "nsubjpass" or (token.dep_ == "nsubj" and verb.tag_ == "VBN"):
-            return verb
-    return None
 
 
 def _spent_on(amount: Amount, ctx: ParsedText) -> Token | None:
@@ -594,7 +565,7 @@ def _of_noun(amount: Amount, ctx: ParsedText) -> bool:
     """Whether the amount is a noun's "of" complement ("a payment of $240,000")."""
     before = ctx.token_from(amount.start)
     of = ctx.doc[before.i - 1] if before is not None and before.i > 0 else None
-    return of is not None and of.lower_ == "of" and of.head.pos_ in _NOUNS
+    return of is not None and of.lower_ == "of" and of.head.pos_ in NOUNS
 
 
 def _is_tally(amount: Amount, ctx: ParsedText, noun: Token | None) -> bool:
@@ -628,25 +599,13 @@ def _is_tally(amount: Amount, ctx: ParsedText, noun: Token | None) -> bool:
     return voted_next or bool(lemmas & _VOTE_WORDS) or (ruled and "court" in lemmas)
 
 
-def _lemma(token: Token | None) -> str | None:
-    """What a quantity is about, as a lowercased lemma; None for pronouns ("it")."""
-    if token is None or token.pos_ == "PRON" or not token.text.isalpha():
-        return None
-    lemma, word = token.lemma_.lower(), token.lower_
-    if word.endswith("xes") and lemma.endswith("xis"):
-        # The lemmatizer's exception table reads "taxes" as the plural of "taxis" (and
-        # "axes" of "axis"); in news a "-xes" noun is nearly always a "-x" plural.
-        return word[:-2]
-    return lemma
-
-
 def _counted_noun(amount: Amount, ctx: ParsedText) -> Token | None:
     """The noun a count counts: "14 ships", "three container ships", "a 12-point plan".
 
     A hyphenated count counts the noun after the hyphen ("point" of "12-point plan");
     otherwise the count counts the last noun of the adjective and noun run after it
     ("four water-bombing planes" -> "planes"). "1,200 of its members" has no counted noun
-    here; :func:`_measured` finds "members" as its "of" complement.
+    here; :func:`~newsprism.analyze.measured.measure_of` finds "members" as its "of" complement.
     """
     pos = amount.end if amount.noun_from is None else amount.noun_from
     if (named := date_name_after(amount, ctx.text)) is not None:
@@ -657,29 +616,9 @@ def _counted_noun(amount: Amount, ctx: ParsedText) -> Token | None:
     if token.text == "-" and token.idx == pos and token.i + 1 < len(ctx.doc):
         after = ctx.doc[token.i + 1]
         if after.lower_ == "strong":  # "a 5,000-strong crowd" counts the crowd
-            return _last_noun_of_run(ctx.doc, after.i + 1)
-        return after if after.pos_ in _NOUNS and after.idx == pos + 1 else None
-    return _last_noun_of_run(ctx.doc, token.i)
-
-
-def _last_noun_of_run(doc: Doc, i: int) -> Token | None:
-    """The head noun of the phrase starting at token ``i``: adjectives, nouns, hyphens."""
-    noun: Token | None = None
-    for token in doc[i : i + 6]:
-        if token.pos_ in _NOUNS or (token.tag_ in {"VBG", "VBN"} and _after_hyphen(token)):
-            noun = token if token.pos_ in _NOUNS else noun
-        elif token.tag_ == "HYPH" or (token.pos_ == "ADJ" and noun is None):
-            continue
-        else:
-            break
-        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if noun is not None and (nxt is None or (nxt.pos_ not in _NOUNS and nxt.tag_ != "HYPH")):
-            break
-    return noun
-
-
-def _after_hyphen(token: Token) -> bool:
-    return token.i > 0 and token.doc[token.i - 1].tag_ == "HYPH"
+            return last_noun_of_run(ctx.doc, after.i + 1)
+        return after if after.pos_ in NOUNS and after.idx == pos + 1 else None
+    return last_noun_of_run(ctx.doc, token.i)
 
 
 def _age_of(target: Token) -> Token | None:
@@ -741,73 +680,3 @@ def _is_weight(amount: Amount, ctx: ParsedText) -> bool:
         return False
     span = ctx.span(amount.start, amount.end)
     return span is not None and any(t.lemma_.lower() in _WEIGHT_CUES for t in span.sent)
-
-
-# --- what a measure measures -------------------------------------------------------------
-
-
-def _measured(span: Span) -> Token | None:
-    """What a share, sum or measure is of (see the module docstring for the order)."""
-    of = _of_complement(span)
-    if of is not None and of.pos_ == "PRON":
-        of = None  # "18 of them": what "them" stands for is not here; the verb says more
-    if of is not None and of.lower_ in _STAND_INS:
-        return _stand_in_for(of, span.root)  # "dozens of others were hurt" -> hurt
-    return _counted_by(of or _modified_noun(span.root) or _governed_by(span.root))
-
-
-# Nouns that only count what their "of" complement names: "the number of strikers at 212".
-_COUNT_NOUNS: Final = word_set("number total")
-
-
-def _counted_by(found: Token | None) -> Token | None:
-    """What a counting noun counts ("the number of strikers at 212" -> strikers, as "212
-    strikers" says), else ``found`` itself."""
-    if found is None or found.lemma_.lower() not in _COUNT_NOUNS:
-        return found
-    of = next((c for c in found.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
-    return counted if counted is not None and counted.pos_ in _NOUNS else found
-
-
-def _of_complement(span: Span) -> Token | None:
-    """The "of" complement: "30% of capacity" -> capacity; "two days of talks" -> talks."""
-    if span.end >= len(span.doc) or span.doc[span.end].lower_ != "of":
-        return None
-    of = span.doc[span.end]
-    found = next((c for c in of.children if c.dep_ == "pobj"), None)
-    return found if found is not None else _last_noun_of_run(span.doc, of.i + 1)
-
-
-def _modified_noun(root: Token) -> Token | None:
-    """The noun the quantity modifies: "a 4% pay rise" -> rise; "a 12-year-old boy" -> boy."""
-    modifier = root.dep_ in {"amod", "compound", "nummod", "nmod", "quantmod", "npadvmod"}
-    head = root.head
-    return head if modifier and head.i > root.i and head.pos_ in _NOUNS else None
-
-
-def _governed_by(root: Token) -> Token | None:
-    """The noun a preposition ties the quantity to, else the measuring verb's subject,
-    else the verb: "a fund of EUR 2.3bn" -> fund; "turnout was 40%" -> turnout."""
-    token = root
-    if token.dep_ == "pobj" and token.head.pos_ == "ADP":
-        token = token.head
-        if token.head.pos_ in _NOUNS:
-            return token.head
-    verb = token.head
-    if verb.pos_ == "ADJ" and verb is not token:
-        token, verb = verb, verb.head  # "the road is 12 miles long": measure of "long"
-    if verb is token or verb.pos_ not in {"VERB", "AUX"}:
-        return None
-    if root.dep_ in {"nsubj", "nsubjpass"} or verb.lemma_ not in _MEASURE_VERBS:
-        return verb
-    roles = {"nsubjpass"} if verb.lemma_ in _PASSIVE_MEASURE_VERBS else {"nsubj", "nsubjpass"}
-    subject = next((c for c in verb.children if c.dep_ in roles), None)
-    if subject is None and verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in _NOUNS:
-        return verb.head  # "an island covering 5.4 square miles"
-    if subject is None and verb.dep_ == "xcomp":
-        # "repairs are expected to take 6 weeks": the subject of the governing verb
-        subject = next((c for c in verb.head.children if c.dep_ in _SUBJECTS), None)
-    if subject is not None and subject.pos_ == "PRON":
-        return verb  # "you take 18 of them": the verb says more than "you"
-    return subject
