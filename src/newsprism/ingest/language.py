@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import unicodedata
 from collections import Counter
 from pathlib import Path
@@ -68,6 +69,19 @@ _EAST_ASIAN_WEIGHT = 2
 # The fewest words a sample needs for a language; an East Asian letter counts as one
 # (Chinese and Japanese are written without spaces).
 _MIN_WORDS = 3
+# Names do not tell a text's language: a short English report dense with Polish names
+# ("Mayor Krzysztof Wójcik met Grzegorz Szczepański in Łódź ...") was Polish at 0.99999,
+# since langid reads the names' letter sequences, and was never analysed. When at least
+# _NAME_SHARE of a sample's words are capitalised, its other words (function words,
+# verbs) are classified too, and decide when there are _MIN_PLAIN_WORDS of them and
+# langid is sure of them. Calibrated over 3,739 labelled texts (SemEval 2022 task 8's
+# de/en/es/pl/tr/... pairs, BASIL, ECB+, Multi-News, the German quotation set): at
+# 0.3, 0.2, 0.15 not one decision changed (1,542 / 2,270 / 2,875 texts asked twice);
+# at 0 (every text) one changed, Hindi -> English, rightly. 0.2 reaches English texts
+# with a fifth of their words names and asks 60 % of texts twice.
+_NAME_SHARE = 0.2
+_MIN_PLAIN_WORDS = 8
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float32]
@@ -157,17 +171,31 @@ class LanguageDetector:
             # The main script's letters alone are unclear (a few brand names blanked out
             # of their Korean sentences): the whole sample says more than they do.
             code = self._classify(head)
+        plain = without_names(sample)
+        if plain is not None:
+            code = self._classify(plain, _MIN_PLAIN_WORDS) or code
         return code
 
-    def _classify(self, sample: str) -> str | None:
+    def _classify(self, sample: str, min_words: int = _MIN_WORDS) -> str | None:
         """langid's code for ``sample``, or None when it is too short or unclear."""
-        if word_count(sample) < _MIN_WORDS:
+        if word_count(sample) < min_words:
             return None
         code, confidence = self._identifier.classify(sample)
         if confidence < MIN_CONFIDENCE:
             logger.debug("language unclear (%s at %.2f)", code, confidence)
             return None
         return str(code)
+
+
+def without_names(sample: str) -> str | None:
+    """``sample``'s words that are not capitalised, when at least ``_NAME_SHARE`` of its
+    words are (a text dense with names, whose letters may say another language than its
+    prose); else None. The words kept are in their order, one space apart."""
+    words = _WORD.findall(sample)
+    plain = [w for w in words if not w[0].isupper()]
+    if not words or len(words) - len(plain) < _NAME_SHARE * len(words):
+        return None
+    return " ".join(plain)
 
 
 def main_script(sample: str) -> str:
