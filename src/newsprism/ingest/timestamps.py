@@ -12,7 +12,10 @@ A timestamp line is one or more parts separated by "|", "•" or "·", each part
     * a reading time ("5 min read").
 
 Numeric dates are day-first ("04/03/2026" is 4 March 2026) unless day-first is impossible
-("03/13/2026" is 13 March 2026); two-digit years are 20xx.
+("03/13/2026" is 13 March 2026). A two-digit year is the latest year ending in its
+digits that is at most one year after today ("12/31/99" read in 2026 is 1999, "5.3.26"
+and "5.3.27" are 2026 and 2027, "5.3.28" is 1928): a page's stamp is from before it was
+read, with a year's slack for pages dated ahead.
 
 Zones: "ET", "CT", "MT" and "PT" are the real US zones (America/New_York, America/Chicago,
 America/Denver, America/Los_Angeles), so they follow daylight saving; without tz data they
@@ -29,7 +32,7 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from newsprism.ingest.unicode import fold_case
@@ -168,13 +171,28 @@ def _month(name: str) -> int:
     return _MONTH_NUMBERS[name[:3].lower()]
 
 
-def _ymd(match: re.Match[str]) -> tuple[int, int, int]:
+# How far past today's year a two-digit year may lie (a page dated ahead: a scheduled
+# post, a clock or zone a day off at New Year).
+_YEARS_AHEAD = 1
+
+
+def full_year(year: int, today: date) -> int:
+    """``year`` as written: four digits as they are; two digits as the latest year ending
+    in them no more than ``_YEARS_AHEAD`` after ``today``'s year ("99" in 2026: 1999)."""
+    if year >= 100:
+        return year
+    latest = today.year + _YEARS_AHEAD
+    century = latest - latest % 100
+    return century + year if century + year <= latest else century - 100 + year
+
+
+def _ymd(match: re.Match[str], today: date) -> tuple[int, int, int]:
     """Year, month, day; numeric dates are day-first unless that is impossible."""
     if match["n1"]:
         day, month, year = int(match["n1"]), int(match["n2"]), int(match["ny"])
         if month > 12 >= day:
             day, month = month, day
-        return (year + 2000 if year < 100 else year), month, day
+        return full_year(year, today) if len(match["ny"]) == 2 else year, month, day
     if match["mon"]:
         return int(match["my"]), _month(match["mon"]), int(match["md"])
     return int(match["dy"]), _month(match["dmon"]), int(match["dd"])
@@ -191,13 +209,15 @@ def _hms(time: str | None) -> tuple[int, int, int]:
     return hour, numbers[1], numbers[2]
 
 
-def parse_stamp(text: str, default_tz: tzinfo) -> datetime | None:
+def parse_stamp(text: str, default_tz: tzinfo, today: date | None = None) -> datetime | None:
     """The time an absolute timestamp gives.
 
     Args:
         text: one timestamp, not a whole line: a part of a stamp line, as
             :func:`stamp_match` takes it.
         default_tz: the zone of a stamp that names none.
+        today: the day two-digit years are read against (:func:`full_year`); the
+            current day in UTC when None.
 
     Returns:
         A timezone-aware datetime in the stamp's own zone, else in ``default_tz``; None when
@@ -212,7 +232,7 @@ def parse_stamp(text: str, default_tz: tzinfo) -> datetime | None:
         if match["iso"]:
             parsed = datetime.fromisoformat(match["iso"])
         else:
-            parsed = datetime(*_ymd(match), *_hms(match["time"]))
+            parsed = datetime(*_ymd(match, today or datetime.now(UTC).date()), *_hms(match["time"]))
     except ValueError as error:
         logger.debug("stamp %r is not a valid date: %s", text, error)
         return None

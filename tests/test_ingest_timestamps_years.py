@@ -1,0 +1,52 @@
+"""Two-digit years are read against today: "12/31/99" in a page read in 2026 was 2099.
+Invented text."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsprism.cli import app
+from newsprism.ingest.timestamps import full_year, parse_stamp
+
+
+@pytest.mark.parametrize(
+    ("year", "today", "expected"),
+    [
+        (99, date(2026, 12, 7), 1999),
+        (26, date(2026, 12, 7), 2026),
+        (27, date(2026, 12, 7), 2027),  # a year ahead: a page dated ahead
+        (28, date(2026, 12, 7), 1928),
+        (0, date(2026, 1, 1), 2000),
+        (0, date(2099, 6, 1), 2100),  # 2100 is at most a year after 2099
+        (99, date(2099, 6, 1), 2099),
+        (2099, date(2026, 1, 1), 2099),  # four digits as written
+    ],
+)
+def test_full_year(year: int, today: date, expected: int) -> None:
+    assert full_year(year, today) == expected
+
+
+def test_parse_stamp_reads_two_digit_years_against_today() -> None:
+    today = date(2026, 12, 7)
+    assert parse_stamp("12/31/99", UTC, today) == datetime(1999, 12, 31, tzinfo=UTC)
+    assert parse_stamp("5.3.26 14:05", UTC, today) == datetime(2026, 3, 5, 14, 5, tzinfo=UTC)
+    assert parse_stamp("31/12/2099", UTC, today) == datetime(2099, 12, 31, tzinfo=UTC)
+
+
+def test_an_ingested_page_dated_99_is_from_1999(tmp_path: Path) -> None:
+    page = tmp_path / "pier.txt"
+    page.write_text(
+        "Pier reopens after storm\n\nPublished 12/31/99 10:00 UTC\n\n"
+        "The old pier in Tessel reopened on Friday after a week of repairs, the harbour "
+        "board said. Ferries will run to Marrow again from Monday morning.\n"
+    )
+    db = str(tmp_path / "n.db")
+    assert CliRunner().invoke(app, ["ingest", str(page), "--db", db]).exit_code == 0
+    result = CliRunner().invoke(app, ["articles", "--db", db, "--json"])
+    assert result.exit_code == 0, result.output
+    assert "1999-12-31T10:00:00+00:00" in json.dumps(json.loads(result.stdout))
