@@ -12,7 +12,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from newsprism.analyze import quotes
+from newsprism.analyze import quote_indirect
 from newsprism.analyze.aliases import AliasTable
 from newsprism.analyze.analyzer import Analyzer
 from newsprism.analyze.entities import resolve_names
@@ -43,13 +43,13 @@ def test_a_sentence_of_many_quotes_never_scans_the_roots_children(
     monkeypatch: Any,
 ) -> None:
     scans = []
-    original = quotes._negated
+    original = quote_indirect._negated
 
     def counted(token: Any) -> bool:
         scans.append(token.i)
         return original(token)
 
-    monkeypatch.setattr(quotes, "_negated", counted)
+    monkeypatch.setattr(quote_indirect, "_negated", counted)
     text = "Harbour talks stall\n\nThe mayor said " + "\u201ca\u201d " * 300 + "and left."
     article = Article(article_id("A", text), "A.txt", text, outlet="A")
     found = Analyzer().analyze(article).quotes
@@ -88,6 +88,6 @@ def test_a_chain_of_nested_reports_reads_each_clause_a_few_tokens(nlp: Language)
     ctx = SpeakerDoc(doc, resolve_names(doc, AliasTable.default()))
     counting = _CountingDoc(doc)
     ctx.doc = counting  # type: ignore[assignment]
-    drafts = quotes._indirect_drafts(ctx)
+    drafts = quote_indirect.indirect_drafts(ctx)
     assert drafts
     assert counting.reads < 30 * len(doc)  # was 154 times the tokens here

@@ -16,6 +16,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Token
 
+from newsprism.analyze import speaker_antecedents as sa
 from newsprism.analyze import speaker_resolution as sr
 from newsprism.analyze.entities import resolve_names
 from newsprism.analyze.quotes import extract_quotes
@@ -71,12 +72,12 @@ def _scan_question_addressee(
     ctx: sr.SpeakerDoc, offset: int, gender: Gender, spoken: Sequence[tuple[int, str]]
 ) -> str | None:
     pronoun = ctx.token_at(offset)
-    if pronoun is None or pronoun.head.lemma_.lower() in sr._ASKING:
+    if pronoun is None or pronoun.head.lemma_.lower() in sr.ASKING:
         return None
     for token in reversed(ctx.doc[: pronoun.sent.start]):
         if len(_BREAK.findall(ctx.text, token.idx, offset)) > sr._DESCRIPTION_REACH:
             return None
-        if token.lemma_.lower() not in sr._ASKING or ctx.quoted[token.i] or token.pos_ != "VERB":
+        if token.lemma_.lower() not in sr.ASKING or ctx.quoted[token.i] or token.pos_ != "VERB":
             continue
         addressee = sr._addressee(ctx, token)
         asked = {name for at, name in spoken if at < token.idx}
@@ -117,8 +118,8 @@ def _scan_antecedent(
             if pos < offset and name not in others and not body_name(name, people)
         ]
         + [
-            (pos, name, sr._is_subject(ctx, pos))
-            for name, pos in sr._people_outside_quotes(ctx, offset)
+            (pos, name, sa.is_subject(ctx, pos))
+            for name, pos in sa.people_outside_quotes(ctx, offset)
             if not modifier_mention(ctx, pos) and not body_name(name, people)
         ],
         key=lambda c: c[0],
@@ -137,7 +138,7 @@ _SCANS = {
     "_introduced_unnamed": _scan_introduced_unnamed,
     "_question_addressee": _scan_question_addressee,
     "_possessor": _scan_possessor,
-    "_antecedent": _scan_antecedent,
+    "antecedent": _scan_antecedent,
 }
 
 
@@ -173,14 +174,14 @@ def _subject_tests(nlp: Language, monkeypatch: pytest.MonkeyPatch, parts: int) -
     """How many times the resolver asks whether a name is a subject, over one
     unbroken paragraph of ``parts`` pieces of reporting."""
     calls = 0
-    real = sr._is_subject
+    real = sa.is_subject
 
     def counted(ctx: sr.SpeakerDoc, offset: int) -> bool:
         nonlocal calls
         calls += 1
         return real(ctx, offset)
 
-    monkeypatch.setattr(sr, "_is_subject", counted)
+    monkeypatch.setattr(sa, "is_subject", counted)
     _quotes(nlp, _story(parts, 5, breaks=(" ",)))
     return calls
 
@@ -206,9 +207,9 @@ def test_the_look_ups_between_find_what_the_scans_found(nlp: Language) -> None:
     for start in range(0, len(doc.text), 37):
         for end in range(start, len(doc.text), 53):
             scan = any(start <= at < end for at, _ in said)
-            assert sr._spoken_between(ctx, said, start, end) == scan
-            named = any(start <= at < end for _, at in sr._people_outside_quotes(ctx, end))
-            assert sr._named_between(ctx, start, end) == named
+            assert sa.spoken_between(ctx, said, start, end) == scan
+            named = any(start <= at < end for _, at in sa.people_outside_quotes(ctx, end))
+            assert sa.named_between(ctx, start, end) == named
 
 
 def _scan_apposed_name(ctx: sr.SpeakerDoc, head: Token) -> str | None:

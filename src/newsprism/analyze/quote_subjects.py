@@ -53,7 +53,11 @@ reading below was found on real reporting (the BASIL gold's even half, see
 * **An apposition that describes.** ``The governor, a Republican, told``: "a
   Republican" is no name.
 * **A complement read as a relative clause.** ``said at the time that Sarnow would …``,
-  "that" read as a relative pronoun of "time" (:func:`relative_read_clause`).
+  "that" read as a relative pronoun of "time"
+  (:func:`~newsprism.analyze.quote_extents.relative_read_clause`).
+
+Datelines are :mod:`newsprism.analyze.quote_datelines`'; what a verb reports where the
+parser did not make it a complement, :mod:`newsprism.analyze.quote_extents`'.
 
 Cost: a bounded walk up the tree per verb (at most :data:`_WALK` steps).
 """
@@ -69,24 +73,23 @@ from typing import Final
 from spacy.tokens import Token
 
 from newsprism.analyze.aliases import CAMP_NOUNS, TITLE_LAST_WORDS
+from newsprism.analyze.quote_datelines import (
+    DATELINE_DASHES,
+    DATELINE_WORDS,
+    is_dateline,
+    past_dateline,
+)
 from newsprism.analyze.quote_fronted import apposed_after_phrase
 from newsprism.analyze.quote_marks import QuotedDoc
 
 logger = logging.getLogger(__name__)
 
 __all__ = [
-    "after_dateline",
-    "bracketing_clause",
-    "circumstance_clause",
     "delivered_by",
     "fronted_subject_clause",
-    "fronted_topic",
     "inverted_speaker",
-    "is_dateline_dash",
     "name_part",
     "noun_gerund",
-    "relative_read_clause",
-    "requested_extent",
     "subject_of",
     "thing_subject",
     "verb_like",
@@ -103,39 +106,21 @@ _OWN_ACT_PREPS: Final = frozenset(
     {"after", "before", "since", "upon", "on", "while", "by", "in", "without", "when"}
 )
 _RELATIVE: Final = frozenset({"who", "that", "which"})
-# What "that" is inside a true relative clause ("a meeting that lasted", "the plan that
-# she signed"); as a complementiser the parser calls it advmod or mark.
-_RELATIVE_ROLES: Final = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
 # What a verb reports or names after itself (a misread verb shows it has one).
 _REPORTED: Final = frozenset({"ccomp", "dobj", "oprd", "xcomp", "advcl", "attr"})
 _WALK: Final = 5
-# Subordinators that open a clause of circumstance, never a reported one.
-_CIRCUMSTANCE: Final = frozenset(
-    {"before", "after", "until", "since", "because", "while", "although", "though", "unless"}
-)
 # Most tokens of a clause set off by commas between a name and its verb ("Rask, who
 # would have to give up the chair of the Kelmar port board to take the post, said"):
 # a long relative clause (set by reading, not fitted).
 _BRACKET_TOKENS: Final = 30
 # Prepositions before "NAME/him V-ing" whose object does the gerund ("with Lind claiming").
 _GERUND_PREPS: Final = frozenset({"of", "with"})
-_DATELINE_DASHES: Final = frozenset({"—", "–", "-", "--"})
-# A dateline's words between the place and its dash: a region and an agency's credit
-# ("BRNO, South Moravia (Reuters) -" has 6); a longer run is a sentence, not a dateline.
-_DATELINE_WORDS: Final = 8
-_DATELINE_PUNCT: Final = frozenset({",", "(", ")"})
 # A name in these roles is who the verb is said to, never who says it.
 _OBJECT_ROLES: Final = frozenset({"dobj", "dative", "iobj", "pobj"})
 # What a person issues and the news quotes as speaking ("the statement from X said").
 _AUTHORED_NOUNS: Final = frozenset(
     {"statement", "letter", "release", "memo", "email", "message", "post", "tweet", "note"}
 )
-# Speech acts whose content is the phrase after "for" ("called for armed guards",
-# "apologized for the remarks", "asked for a recount") ...
-_FOR_VERBS: Final = frozenset({"call", "apologize", "apologise", "ask", "plead"})
-# ... or the object, with its infinitive ("urged Congress to act", "demanded his
-# resignation").
-_OBJECT_VERBS: Final = frozenset({"urge", "demand"})
 # What a report can say things through without being their source ("the advertisement
 # suggests", "the plan would end"); read off PolNeAR dev, not fitted.
 _THING_NOUNS: Final = frozenset(
@@ -289,27 +274,8 @@ def _subjects(ctx: QuotedDoc, verb: Token) -> list[Token]:
         for c in verb.children
         if c.dep_ in _SUBJECT_DEPS and not ctx.quoted[c.i] and any(ch.isalnum() for ch in c.text)
     ]
-    named = [c for c in found if not _is_dateline(c)]
+    named = [c for c in found if not is_dateline(c)]
     return named or found
-
-
-def _is_dateline(token: Token) -> bool:
-    """An upper-case place before a dash (``WASHINGTON —``, ``BRNO --``), or opening
-    its paragraph with a region or an agency's credit before the dash (``BRNO (AP) —``,
-    ``BRNO, Moravia (Reuters) -``: the place was taken for the speaker)."""
-    doc = token.doc
-    if not token.text.isupper() or token.i + 1 >= len(doc):
-        return False
-    if doc[token.i + 1].text in _DATELINE_DASHES:
-        return True
-    if token.i > 0 and "\n" not in doc[token.i - 1].text:
-        return False
-    for word in doc[token.i + 1 : token.i + 1 + _DATELINE_WORDS]:
-        if word.text in _DATELINE_DASHES:
-            return True
-        if word.pos_ != "PROPN" and word.text not in _DATELINE_PUNCT:
-            return False
-    return False
 
 
 def _gerund_subject(verb: Token) -> Token | None:
@@ -345,7 +311,7 @@ def _named_by_apposition(subject: Token) -> Token:
     """The name in apposition to a subject that is a description or a dateline: ``the
     aide, Mara Lind, 31, …`` and ``WASHINGTON — Representative Ana Marrow, …``
     (the dateline read as the subject, the name as its apposition) speak by name."""
-    dateline = _is_dateline(subject)
+    dateline = is_dateline(subject)
     if subject.pos_ != "NOUN" and not dateline:
         return subject
     if dateline:
@@ -362,8 +328,8 @@ def _named_after_dateline(place: Token) -> Token | None:
     apposition or a conjunct (``KELMAR (AP) - Ana Holt, the mayor, said``: "AP" and
     "Holt" both hang on "KELMAR"); the agency's credit inside the brackets is none."""
     doc = place.doc
-    end = min(len(doc), place.i + 2 + _DATELINE_WORDS)
-    dash = next((t.i for t in doc[place.i + 1 : end] if t.text in _DATELINE_DASHES), None)
+    end = min(len(doc), place.i + 2 + DATELINE_WORDS)
+    dash = next((t.i for t in doc[place.i + 1 : end] if t.text in DATELINE_DASHES), None)
     if dash is None:
         return None
     for word in place.subtree:
@@ -373,37 +339,6 @@ def _named_after_dateline(place: Token) -> Token | None:
         if named and word.i > dash and word.head.i < dash and not _describes(word):
             return word
     return None
-
-
-def after_dateline(token: Token, last: int) -> int:
-    """The index after the dash of a dateline opening at ``token`` before ``last``
-    (``KELMAR, Norland (Wirepress) - “We will …``: the parser made the place the
-    quoted clause's subject), else ``token.i``."""
-    if not _is_dateline(token):
-        return token.i
-    doc = token.doc
-    end = min(last, token.i + 2 + _DATELINE_WORDS)
-    dash = next((t.i for t in doc[token.i + 1 : end] if t.text in _DATELINE_DASHES), None)
-    return token.i if dash is None else dash + 1
-
-
-def is_dateline_dash(dash: Token) -> bool:
-    """Whether a dash ends a dateline (``BRNO -``, ``KELMAR, Norland (Wirepress) -``,
-    ``BREAKING NEWS -``): an upper-case word right before it, or a dateline opening the
-    paragraph whose first dash it is. A spaced hyphen inside a name ("Ana Holt - Lind")
-    is none."""
-    doc = dash.doc
-    if dash.i == 0:
-        return False
-    before = doc[dash.i - 1]
-    if before.text.isupper() and _is_dateline(before):
-        return True
-    first = dash.i
-    while first > 0 and "\n" not in doc[first - 1].text and "\n" not in doc[first - 1].whitespace_:
-        first -= 1
-    if not _is_dateline(doc[first]):
-        return False
-    return next((t.i for t in doc[first : dash.i] if t.text in _DATELINE_DASHES), None) is None
 
 
 def _describes(apposition: Token) -> bool:
@@ -660,7 +595,7 @@ def _paragraph_subject(ctx: QuotedDoc, verb: Token) -> Token | None:
     first = verb.i
     while first > 0 and ctx.para_of[first - 1] == ctx.para_of[verb.i]:
         first -= 1
-    words = _past_dateline([t for t in ctx.doc[first : verb.i] if not t.is_space])
+    words = past_dateline([t for t in ctx.doc[first : verb.i] if not t.is_space])
     name = list(itertools.takewhile(lambda t: t.pos_ == "PROPN" or t.lower_ == "of", words))
     while name and name[-1].pos_ != "PROPN":
         name.pop()
@@ -670,14 +605,6 @@ def _paragraph_subject(ctx: QuotedDoc, verb: Token) -> Token | None:
     if not rest or _set_off(rest):
         return name[-1]
     return None
-
-
-def _past_dateline(words: list[Token]) -> list[Token]:
-    """The paragraph's words after a dateline opening it (``BRNO (AP) — Mayor …``)."""
-    if not words or not _is_dateline(words[0]):
-        return words
-    dash = next((k for k, t in enumerate(words) if t.text in _DATELINE_DASHES), -1)
-    return words[dash + 1 :]
 
 
 _FINITE: Final = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -692,141 +619,6 @@ def _set_off(words: Sequence[Token]) -> bool:
         and words[-1].text == ","
         and not any(t.tag_ in _FINITE or t.is_quote for t in words)
     )
-
-
-def relative_read_clause(verb: Token) -> tuple[int, int] | None:
-    """``said at the time that Sarnow would seek …``: the clause the verb reports, read by
-    the parser as a relative clause of a noun in the verb's own modifier ("at the
-    time", "in a statement", "on Monday"). Token range ``(first, last)`` after "that",
-    or None. Only when "that" has no role inside the clause a relative pronoun would
-    have (subject or object: "a meeting that lasted hours", "a letter that he signed")
-    and the clause has a subject of its own."""
-    for modifier in verb.children:
-        if modifier.dep_ == "prep":
-            nouns = [c for c in modifier.children if c.dep_ == "pobj"]
-        elif modifier.dep_ in ("npadvmod", "tmod"):
-            nouns = [modifier]
-        else:
-            continue
-        for noun in nouns:
-            found = _that_clause(noun)
-            if found is not None:
-                return found
-    return None
-
-
-def _that_clause(noun: Token) -> tuple[int, int] | None:
-    for clause in noun.children:
-        if clause.dep_ not in ("relcl", "acl") or clause.i < noun.i:
-            continue
-        that = clause.left_edge
-        if that.lower_ != "that" or that.i != noun.i + 1 or that.dep_ in _RELATIVE_ROLES:
-            continue
-        if any(c.dep_ in ("nsubj", "nsubjpass") and c.i != that.i for c in clause.children):
-            return that.i + 1, clause.right_edge.i + 1
-    return None
-
-
-def requested_extent(verb: Token) -> tuple[int, int] | None:
-    """Token range ``(first, last)`` of what a request or an apology asks or apologises
-    for, when it is a phrase rather than a reported clause: after "for" right behind
-    ``call``, ``apologize``, ``ask``, ``plead``, a day between them aside ("pleaded
-    Friday for a delay"; the parser reads "for" as a preposition or as the mark of an
-    infinitive clause: "called for officers to be installed"); the object and its
-    infinitive after ``urge`` and ``demand``. None otherwise ("called him a liar",
-    "asked him about it")."""
-    lemma = verb.lemma_.lower()
-    if lemma in _FOR_VERBS:
-        return _for_phrase(verb)
-    if lemma not in _OBJECT_VERBS:
-        return None
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
-    if not objects:
-        return None
-    tails = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > objects[0].i]
-    last = max([objects[0].right_edge.i, *(c.right_edge.i for c in tails)])
-    return objects[0].left_edge.i, last + 1
-
-
-def _for_phrase(verb: Token) -> tuple[int, int] | None:
-    after = _after_time(verb)
-    if after is None or after.lower_ != "for":
-        return None
-    if after.dep_ == "prep" and after.head.i == verb.i:
-        return after.i + 1, after.right_edge.i + 1
-    clause = after.head
-    if after.dep_ == "mark" and clause.head.i == verb.i and clause.dep_ == "advcl":
-        return after.i + 1, clause.right_edge.i + 1
-    return None
-
-
-def _after_time(verb: Token) -> Token | None:
-    """The word after ``verb`` and the day or adverb the verb carries right behind it
-    ("pleaded Friday for a delay", "called Tuesday for a ban")."""
-    doc = verb.doc
-    at = verb.i + 1
-    while at < len(doc) and doc[at].head.i == verb.i and _time_word(doc[at]):
-        at += 1
-    return doc[at] if at < len(doc) else None
-
-
-def _time_word(token: Token) -> bool:
-    if token.dep_ == "npadvmod":
-        return token.ent_type_ in ("DATE", "TIME")
-    return token.dep_ == "advmod" and token.pos_ == "ADV"
-
-
-def circumstance_clause(clause: Token) -> bool:
-    """A clause the parser calls a complement though a subordinator of time or cause
-    opens it ("said before he died"): when or why it was said, not what."""
-    return any(
-        c.dep_ in ("mark", "advmod") and c.lower_ in _CIRCUMSTANCE and c.i == clause.left_edge.i
-        for c in clause.children
-    )
-
-
-def fronted_topic(ctx: QuotedDoc, verb: Token) -> Token | None:
-    """``Progressivism, he told the conference, is a cancer``: the clause's subject
-    written before the cue, which the parser hangs on the verb as an adverbial noun; it
-    opens the sentence and a comma parts it from the verb's subject. Read as the verb's
-    subject only under an inverted cue ("Her remarks, said Mara Lind, are …": see
-    :func:`inverted_speaker`)."""
-    inverted = inverted_speaker(ctx, verb) is not None
-    roles = ("npadvmod", "dep", "nsubj") if inverted else ("npadvmod", "dep")
-    for child in verb.lefts:
-        if (
-            child.dep_ in roles
-            and child.pos_ in ("NOUN", "PROPN")
-            and (child.dep_ != "nsubj" or child.pos_ == "NOUN")
-            and child.ent_type_ not in ("DATE", "TIME")
-            and child.left_edge.i == verb.sent.start
-            and child.right_edge.i < verb.i
-            and "," in (child.right_edge.text, child.doc[child.right_edge.i + 1].text)
-        ):
-            return child
-    return None
-
-
-def bracketing_clause(ctx: QuotedDoc, verb: Token) -> tuple[int, int] | None:
-    """``The real trouble, she said, is the ferry timetable``: a cue set off by commas inside
-    the clause it reports, which the parser reads as that clause's parataxis. The
-    clause's whole extent (the cue inside it: a quote is one span); not when the words
-    around the cue are all quoted (``"My hope," he said, "is …"``: a split quote)."""
-    head = verb.head
-    doc = verb.doc
-    # The commas around the cue, whether the parser gave them to it or not.
-    before = verb.left_edge.i if doc[verb.left_edge.i].text == "," else verb.left_edge.i - 1
-    after = verb.right_edge.i if doc[verb.right_edge.i].text == "," else verb.right_edge.i + 1
-    if verb.dep_ != "parataxis" or head.i == verb.i or not head.i > after:
-        return None
-    if before < 1 or after >= len(doc) or doc[before].text != "," or doc[after].text != ",":
-        return None
-    if head.pos_ not in ("VERB", "AUX") or head.left_edge.i >= before:
-        return None  # nothing of the clause before the cue: not set inside it
-    around = [*doc[head.left_edge.i : before], *doc[after + 1 : head.right_edge.i + 1]]
-    if all(ctx.quoted[t.i] for t in around if t.is_alpha):
-        return None
-    return head.left_edge.i, head.right_edge.i + 1
 
 
 def thing_subject(head: Token) -> bool:

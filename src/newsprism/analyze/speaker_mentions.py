@@ -15,7 +15,7 @@ from typing import Final
 
 from spacy.tokens import Token
 
-from newsprism.analyze.quote_subjects import is_dateline_dash
+from newsprism.analyze.quote_datelines import is_dateline_dash
 
 logger = logging.getLogger(__name__)
 

@@ -3,7 +3,8 @@ to a canonical name, for :mod:`newsprism.analyze.quotes`.
 
 * **Names** go through the :class:`~newsprism.analyze.speakers.NameResolver`.
 * **He/she** (and him/her) take the nearest earlier speaker or named subject whose gender
-  does not contradict the pronoun (:func:`_antecedent`; the gender is the resolver's,
+  does not contradict the pronoun
+  (:func:`~newsprism.analyze.speaker_antecedents.antecedent`; the gender is the resolver's,
   else the one an earlier pronoun resolved to that person showed, :func:`note_speaker`:
   after '"…," he said' for Brenner, "she" is not Brenner; names inside quotes never
   count, nor the subject of a clause reported or feared inside another sentence).
@@ -40,35 +41,40 @@ to a canonical name, for :mod:`newsprism.analyze.quotes`.
 * **A description before a name** ("Real estate tycoon Jo Doe") is the name after it.
 
 Cost: a pass over the names before the mention per pronoun or description.
+
+The article's look-ups are :mod:`newsprism.analyze.speaker_doc`'s; the pronoun's
+antecedent search :mod:`newsprism.analyze.speaker_antecedents`'.
 """
 
 from __future__ import annotations
 
 import logging
-import re
-from bisect import bisect_left, insort
-from collections.abc import Collection, Iterator, Sequence
-from functools import cached_property
-from itertools import groupby
-from operator import itemgetter
+from bisect import bisect_left
+from collections.abc import Collection, Sequence
 from typing import Final
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from newsprism.analyze.aliases import CAMP_NOUNS, ORG_WORDS, TITLE_LAST_WORDS
 from newsprism.analyze.person_nouns import names_person
-from newsprism.analyze.quote_marks import QuotedDoc
 from newsprism.analyze.quote_subjects import subject_of
+from newsprism.analyze.speaker_antecedents import (
+    antecedent,
+    name_head,
+    named_between,
+    nearest_subject,
+    people_outside_quotes_at,
+    spoken_between,
+)
+from newsprism.analyze.speaker_doc import ASKING, SpeakerDoc
 from newsprism.analyze.speaker_evidence import (
     apposed_name,
-    body_name,
-    modifier_mention,
     speaks_for_another,
 )
 from newsprism.analyze.speaker_mentions import after_quoted_words, mention_offsets
 from newsprism.analyze.speaker_places import person_places, same_place
 from newsprism.analyze.speaker_states import state_leader
-from newsprism.analyze.speakers import Gender, NameResolver
+from newsprism.analyze.speakers import Gender
 
 logger = logging.getLogger(__name__)
 
@@ -119,103 +125,10 @@ _PROTAGONIST_NOUNS: Final = CAMP_NOUNS | (_PERSON_NOUNS - {"man", "woman"})
 _STATE_NOUNS: Final = frozenset({"country", "nation", "republic", "kingdom"})
 # Verbs of answering.
 _REPLYING: Final = frozenset({"reply", "respond", "answer", "retort"})
-# Verbs that put a question to the person they name ("asked Rask if …").
-_ASKING: Final = frozenset({"ask", "press", "question"})
 # How many paragraphs back an unresolved "the governor said" may find the speaker it
 # takes up: the paragraph before is the usual case in news (calibrated on BASIL's
 # dev half; a larger reach only added wrong speakers there).
 _DESCRIPTION_REACH: Final = 1
-# Sentences before a pronoun's own in which a subject describing a person unnamed
-# ("The shift foreman disagreed.") takes the pronoun: the one before and the one before
-# that, as the brief of this rule put it (set by reading, not fitted).
-_PRONOUN_SENTENCES: Final = 2
-_PARAGRAPH_BREAK: Final = re.compile(r"\n\s*")
-_MAX_NAME_WORDS: Final = 4
-
-
-class SpeakerDoc(QuotedDoc):
-    """One article's parse and quotations, the resolver for its names, and the genders
-    its pronoun speakers have shown so far (:func:`note_speaker`)."""
-
-    def __init__(self, doc: Doc, names: NameResolver) -> None:
-        super().__init__(doc)
-        self.names = names
-        self.shown: dict[str, Gender] = {}
-        self._spoken: Sequence[tuple[int, str]] | None = None
-        self._spoken_rows: list[tuple[int, int, str]] = []
-
-    def gender(self, name: str) -> Gender | None:
-        """The resolver's gender for ``name``; failing that, the one a pronoun resolved
-        to that person earlier in the text showed ("…," he said: male)."""
-        return self.names.gender(name) or self.shown.get(name)
-
-    # Lookups built once per article on first use. The rules below used to scan the
-    # tokens back from each speaker mention, which on a long transcript (one paragraph
-    # of thousands of quotes, "he said" after each) is quadratic: minutes per 100,000
-    # characters (bench/long_article.py --case). Each index gives the same answer as
-    # the scan it replaced (tests/test_speaker_scale.py).
-
-    @cached_property
-    def _breaks(self) -> tuple[list[int], list[int]]:
-        """Starts and ends of the :data:`_PARAGRAPH_BREAK` matches in the whole text."""
-        found = [(m.start(), m.end()) for m in _PARAGRAPH_BREAK.finditer(self.text)]
-        return [s for s, _ in found], [e for _, e in found]
-
-    def paragraph_breaks(self, start: int, end: int) -> int:
-        """``len(_PARAGRAPH_BREAK.findall(text, start, end))`` in O(log n): a match is
-        one run of white space holding a line break, from its first line break on; a
-        run begun before ``start`` counts when its part from ``start`` holds one."""
-        if start >= end:
-            return 0
-        starts, ends = self._breaks
-        first = bisect_left(starts, start)
-        count = bisect_left(starts, end) - first
-        if first > 0 and ends[first - 1] > start:
-            count += "\n" in self.text[start : min(ends[first - 1], end)]
-        return count
-
-    def spoken_before(
-        self, spoken: Sequence[tuple[int, str]], offset: int
-    ) -> list[tuple[int, int, str]]:
-        """The speakers of ``spoken`` placed before ``offset`` as (place, -index, name),
-        by place (a speaker listed earlier last among those at one place). Kept sorted
-        across calls while ``spoken`` only grows, as quotes._resolve_speakers appends to
-        it: sorting it for each pronoun was quadratic in a long transcript."""
-        if self._spoken is not spoken or len(self._spoken_rows) > len(spoken):
-            self._spoken, self._spoken_rows = spoken, []
-        rows = self._spoken_rows
-        for k in range(len(rows), len(spoken)):
-            insort(rows, (spoken[k][0], -k, spoken[k][1]))
-        return rows[: bisect_left(rows, (offset, -len(spoken) - 1))]
-
-    @cached_property
-    def asking_verbs(self) -> list[int]:
-        """Indices of the verbs of asking outside quotes (:data:`_ASKING`), in order."""
-        return [
-            t.i
-            for t in self.doc
-            if t.lemma_.lower() in _ASKING and not self.quoted[t.i] and t.pos_ == "VERB"
-        ]
-
-    @cached_property
-    def unquoted_by_lemma(self) -> dict[str, list[int]]:
-        """Indices of the tokens outside quotes, in order, by lemma."""
-        index: dict[str, list[int]] = {}
-        for token in self.doc:
-            if not self.quoted[token.i]:
-                index.setdefault(token.lemma_, []).append(token.i)
-        return index
-
-    @cached_property
-    def first_indefinite(self) -> dict[str, int]:
-        """Lemma -> index of its first noun with "a"/"an" ("a spokesman")."""
-        index: dict[str, int] = {}
-        for token in self.doc:
-            if token.pos_ != "NOUN" or token.lemma_ in index:
-                continue
-            if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
-                index[token.lemma_] = token.i
-        return index
 
 
 def note_speaker(ctx: SpeakerDoc, offsets: tuple[int, int], name: str) -> None:
@@ -278,11 +191,11 @@ def _head_namesake(ctx: SpeakerDoc, mention: str, name: str, offset: int) -> str
     if token is None:
         return name
     heads = {
-        _name_head(found).i: person
+        name_head(found).i: person
         for person, start in before
         if person in others and (found := ctx.token_at(start)) is not None
     }
-    token, described = _name_head(token), False
+    token, described = name_head(token), False
     for _ in range(_DESCRIBING_STEPS):
         described = described or token.dep_ in ("relcl", "appos", "acl")
         if token.head.i == token.i:
@@ -373,19 +286,20 @@ def _described_antecedent(
 ) -> str | None:
     """``Lorne said the plant was unsafe. The shift foreman disagreed. "…," he said``:
     when the nearest subject before a pronoun (outside quotes, in its paragraph, at
-    most :data:`_PRONOUN_SENTENCES` sentences back) describes a person and no name
-    lies between, the pronoun is that person: the name the text ties the description
-    to (in apposition, as a speaker already resolved, or "the minister" after
-    "Minister Holt"), else nobody (not Lorne, nor the organisation named before).
-    Otherwise the usual rule (:func:`_antecedent`)."""
+    most :data:`~newsprism.analyze.speaker_antecedents.PRONOUN_SENTENCES` sentences
+    back) describes a person and no name lies between, the pronoun is that person: the
+    name the text ties the description to (in apposition, as a speaker already
+    resolved, or "the minister" after "Minister Holt"), else nobody (not Lorne, nor the
+    organisation named before). Otherwise the usual rule
+    (:func:`~newsprism.analyze.speaker_antecedents.antecedent`)."""
     pronoun = ctx.token_at(offset)
-    subject = _nearest_subject(ctx, pronoun) if pronoun is not None else None
+    subject = nearest_subject(ctx, pronoun) if pronoun is not None else None
     if subject is None or not _describes_person(subject):
-        return _antecedent(ctx, offset, gender, spoken)
+        return antecedent(ctx, offset, gender, spoken)
     start, after = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)
-    if _spoken_between(ctx, spoken, after, offset) or _named_between(ctx, after, offset):
+    if spoken_between(ctx, spoken, after, offset) or named_between(ctx, after, offset):
         # A name nearer than the description: the usual rule.
-        return _antecedent(ctx, offset, gender, spoken)
+        return antecedent(ctx, offset, gender, spoken)
     # '"…," the officer said. "…," he added': the person the description was resolved to
     # as a speaker.
     said = [n for at, n in spoken if start <= at < after]
@@ -403,43 +317,6 @@ def _described_antecedent(
     if name is None or _named_only_in_quotes(ctx, name, offset):
         return None
     return name if ctx.gender(name) in (None, gender) else None
-
-
-def _spoken_between(
-    ctx: SpeakerDoc, spoken: Sequence[tuple[int, str]], start: int, end: int
-) -> bool:
-    """Whether a speaker of ``spoken`` is placed in ``[start, end)``."""
-    rows = ctx.spoken_before(spoken, end)
-    return bool(rows) and rows[-1][0] >= start
-
-
-def _named_between(ctx: SpeakerDoc, start: int, end: int) -> bool:
-    """Whether a person is named outside quotes in ``[start, end)``."""
-    people = ctx.names.people_before(end)
-    for _, at in people[bisect_left(people, start, key=itemgetter(1)) :]:
-        token = ctx.token_at(at)
-        if token is not None and not ctx.quoted[token.i]:
-            return True
-    return False
-
-
-def _nearest_subject(ctx: SpeakerDoc, pronoun: Token) -> Token | None:
-    """The nearest subject before ``pronoun`` outside quotes, in its paragraph and at
-    most :data:`_PRONOUN_SENTENCES` sentences back, that is a noun or a name (pronouns
-    and the subjects of reported clauses passed over, as :func:`_is_subject` does)."""
-    first = pronoun.sent.start
-    for _ in range(_PRONOUN_SENTENCES):
-        if first == 0:
-            break
-        first = ctx.doc[first - 1].sent.start
-    for token in reversed(ctx.doc[first : pronoun.i]):
-        if ctx.quoted[token.i] or ctx.para_of[token.i] != ctx.para_of[pronoun.i]:
-            continue
-        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ not in ("NOUN", "PROPN"):
-            continue
-        if _is_subject(ctx, token.idx):
-            return token
-    return None
 
 
 def _describes_person(head: Token) -> bool:
@@ -479,7 +356,7 @@ def _question_addressee(
     comes from an earlier sentence of the same or the paragraph before. Not a pronoun
     that itself asks ("He then asked the mayor …": the asker goes on)."""
     pronoun = ctx.token_at(offset)
-    if pronoun is None or pronoun.head.lemma_.lower() in _ASKING:
+    if pronoun is None or pronoun.head.lemma_.lower() in ASKING:
         return None
     # The last verb of asking before the pronoun's sentence; the paragraph breaks
     # between only grow further back, so the reach is checked at that verb alone.
@@ -637,7 +514,7 @@ def _answers_the_asker(ctx: SpeakerDoc, tokens: Span, since: int) -> bool:
     start = ctx.token_at(since)
     first = start.i if start is not None else tokens.start
     return any(
-        t.lemma_.lower() in _ASKING and t.pos_ == "VERB" and not ctx.quoted[t.i]
+        t.lemma_.lower() in ASKING and t.pos_ == "VERB" and not ctx.quoted[t.i]
         for t in ctx.doc[first : tokens.start]
     )
 
@@ -649,9 +526,9 @@ def _role_antecedent(
     subject named since ("Kostanj won … The Valdorian Democrat said"), never one the
     article ties to another place than the role's (``elsewhere``); with the position
     of their last mention."""
-    named = _antecedent(ctx, offset, None, spoken, elsewhere)
+    named = antecedent(ctx, offset, None, spoken, elsewhere)
     return max(
-        ((p, n) for p, n in [*spoken, *_people_outside_quotes_at(ctx, offset)]
+        ((p, n) for p, n in [*spoken, *people_outside_quotes_at(ctx, offset)]
          if n == named and p < offset),
         default=None,
     )  # fmt: skip
@@ -728,10 +605,6 @@ def _names_someone_else(ctx: SpeakerDoc, tokens: Span, person: str) -> bool:
     return False
 
 
-def _people_outside_quotes_at(ctx: SpeakerDoc, offset: int) -> list[tuple[int, str]]:
-    return [(start, name) for name, start in _people_outside_quotes(ctx, offset)]
-
-
 def _described_body(ctx: SpeakerDoc, offset: int) -> str | None:
     """``the group said``: the organisation named last before ``offset``, within
     :data:`_DESCRIPTION_REACH` paragraphs."""
@@ -764,115 +637,3 @@ _NON_REFERRING: Final = frozenset(
 def _is_proper(ctx: SpeakerDoc, offsets: tuple[int, int]) -> bool:
     tokens = ctx.tokens(*offsets)
     return len(tokens) > 0 and tokens[-1].pos_ == "PROPN"
-
-
-def _antecedent(
-    ctx: SpeakerDoc,
-    offset: int,
-    gender: Gender | None,
-    spoken: Sequence[tuple[int, str]],
-    excluded: Collection[str] = (),
-) -> str | None:
-    """Nearest earlier speaker or named subject the pronoun's gender fits (any, for
-    ``gender`` None), not one of ``excluded``; failing that, the nearest fitting person
-    named outside quotes."""
-    # "she" is a person: an organisation that spoke before ("The Hill reported") is not
-    others = {e.name for e in getattr(ctx.names, "entities", ()) if e.type != "PERSON"}
-    people = {e.name for e in getattr(ctx.names, "entities", ()) if e.type == "PERSON"}
-    said = (
-        (pos, name)
-        for pos, _, name in reversed(ctx.spoken_before(spoken, offset))
-        if name not in others
-    )
-    fallback = None
-    # Nearest first, stopping at the first fitting subject: a pronoun late in a long
-    # transcript no longer tests every name before it (the preferred one is near).
-    for pos, name, is_speaker in _nearest_first(ctx, offset, said):
-        if name in excluded or body_name(name, people):
-            continue
-        if not is_speaker and modifier_mention(ctx, pos):
-            continue
-        if gender is not None and ctx.gender(name) not in (None, gender):
-            continue
-        if is_speaker or _is_subject(ctx, pos):
-            return name
-        if fallback is None:
-            fallback = name
-    return fallback
-
-
-def _nearest_first(
-    ctx: SpeakerDoc, offset: int, said: Iterator[tuple[int, str]]
-) -> Iterator[tuple[int, str, bool]]:
-    """Speakers (``said``, nearest first) and people named outside quotes before
-    ``offset``, nearest first: a speaker before a name at the same place, names at one
-    place in text order (the order one stable sort of both, nearest first, gave); True
-    for a speaker. Lazy: the caller stops at the first that fits."""
-    next_said = next(said, None)
-    for start, group in groupby(reversed(ctx.names.people_before(offset)), key=itemgetter(1)):
-        token = ctx.token_at(start)
-        if token is None or ctx.quoted[token.i]:
-            continue
-        while next_said is not None and next_said[0] >= start:
-            yield next_said[0], next_said[1], True
-            next_said = next(said, None)
-        for name, _ in reversed(list(group)):
-            yield start, name, False
-    while next_said is not None:
-        yield next_said[0], next_said[1], True
-        next_said = next(said, None)
-
-
-def _people_outside_quotes(ctx: SpeakerDoc, offset: int) -> Iterator[tuple[str, int]]:
-    for name, start in ctx.names.people_before(offset):
-        token = ctx.token_at(start)
-        if token is not None and not ctx.quoted[token.i]:
-            yield name, start
-
-
-def _is_subject(ctx: SpeakerDoc, offset: int) -> bool:
-    token = ctx.token_at(offset)
-    if token is None:
-        return False
-    token = _name_head(token)
-    if token.dep_ == "ROOT" and token.pos_ in ("PROPN", "NOUN"):
-        # "Edvin J. Rask, the nominee, seized on …": a sentence the parser read as a
-        # noun phrase, its verb a participle of the name; the name is its subject.
-        return any(c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") for c in token.rights)
-    if token.dep_ not in ("nsubj", "nsubjpass"):
-        return False
-    # The subject of reported or feared content ("Lind said Holt "wasted …"", "isn't
-    # worried that Rask will win") is what the sentence is about, not who goes on
-    # talking: "he said" in the next sentence means the reporter of that clause. (A
-    # clause the parser hangs on a verb in another paragraph stands on its own, and so
-    # does the clause of a cleft: "It was in Ohio that Mr. Santorum described …".)
-    clause = token.head
-    while clause.dep_ == "conj" and clause.head.i != clause.i:
-        clause = clause.head
-    governor = clause.head
-    embedded = ctx.para_of[clause.i] == ctx.para_of[governor.i] and governor.lemma_ != "be"
-    # Unquoted words before "he said" are the sentence itself, which the parser read as
-    # what "he said" reports ("Holt appeared to back down -- she said it's …").
-    fronted = clause.i < governor.i and not ctx.quoted[clause.i]
-    # "expressed disbelief that Ms. Lind would invite …": a noun's "that" clause is
-    # reported content too.
-    content = clause.dep_ == "ccomp" or (
-        clause.dep_ == "acl"
-        and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
-    )
-    return not (content and embedded and not fronted)
-
-
-# Dependents inside a written name: "Former Arkansas Rep. Asa Hutchinson" climbs from
-# "Former" to "Hutchinson", whose role in the sentence is the name's.
-_NAME_PARTS: Final = frozenset({"compound", "flat", "amod", "nmod", "det", "punct"})
-
-
-def _name_head(token: Token) -> Token:
-    """The head word of the name a mention starts with (its last name word)."""
-    for _ in range(_MAX_NAME_WORDS + 2):
-        head = token.head
-        if token.dep_ not in _NAME_PARTS or head.i <= token.i or head.pos_ not in ("PROPN", "NOUN"):
-            break
-        token = head
-    return token
