@@ -17,6 +17,7 @@ records of one JSON Lines file may hold one wire text under two outlets, two art
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 
 from newsprism.model import Article
@@ -50,23 +51,35 @@ def correction_target(
     An article that may not correct (a later record of a file holding many) is still
     the stored one when source, text and outlet agree: it was stored again under its
     own id, a second copy of a corrected article."""
+    sources = spellings(article.source)
+    marks = ", ".join("?" * len(sources))
     row: sqlite3.Row | None = conn.execute(
         f"SELECT {_SELECTED} FROM articles WHERE id = ?", (article.id,)
     ).fetchone()
     if row is not None:
-        return row if row["source"] == article.source and may_correct else None
+        return row if row["source"] in sources and may_correct else None
     same: sqlite3.Row | None = conn.execute(
-        f"SELECT {_SELECTED} FROM articles WHERE source = ? AND text = ? AND outlet IS ? "
-        "ORDER BY rowid LIMIT 1",
-        (article.source, article.text, article.outlet),
+        f"SELECT {_SELECTED} FROM articles WHERE source IN ({marks}) AND text = ? "
+        "AND outlet IS ? ORDER BY rowid LIMIT 1",
+        (*sources, article.text, article.outlet),
     ).fetchone()
     if same is not None or not may_correct:
         return same
     found: sqlite3.Row | None = conn.execute(
-        f"SELECT {_SELECTED} FROM articles WHERE source = ? AND text = ? ORDER BY rowid LIMIT 1",
-        (article.source, article.text),
+        f"SELECT {_SELECTED} FROM articles WHERE source IN ({marks}) AND text = ? "
+        "ORDER BY rowid LIMIT 1",
+        (*sources, article.text),
     ).fetchone()
     return found
+
+
+def spellings(source: str) -> tuple[str, ...]:
+    """``source`` and, for a relative path, the spelling versions before paths were
+    tidied (:func:`newsprism.ingest.sources.tidy_path`) stored when its folder was given
+    as "./in/" or "." ("./in/a.txt" for "in/a.txt"), so a re-read still finds it."""
+    if "://" in source or source == "-" or source.startswith((os.sep, ".")):
+        return (source,)
+    return (source, f".{os.sep}{source}")
 
 
 def correct(

@@ -113,8 +113,26 @@ def file_url_path(value: str) -> str | None:
     return urllib.request.url2pathname(parsed.path) or None
 
 
+def tidy_path(path: str) -> str:
+    """``path`` without "." parts and repeated or trailing separators ("./in//a.txt" ->
+    "in/a.txt"): one file is one source however the user spelt its folder ("in",
+    "./in/"), since a re-read is matched to the stored article by its source (a manifest
+    corrected between runs otherwise stored a second copy under the new outlet). ".."
+    parts stay: through a link, "a/../b" need not be "b"."""
+    return str(Path(path))  # a PurePath drops "." parts and extra separators, not ".."
+
+
 def expand_inputs(values: Iterable[str]) -> Iterator[Input | IngestFailure]:
-    """Each argument as one or more inputs, or a failure when it names nothing."""
+    """Each argument as one or more inputs, or a failure when it names nothing. The
+    path of a file is tidied (:func:`tidy_path`)."""
+    for found in _expand(values):
+        if isinstance(found, Input) and found.kind is InputKind.FILE:
+            yield Input(tidy_path(found.source), found.kind)
+        else:
+            yield found
+
+
+def _expand(values: Iterable[str]) -> Iterator[Input | IngestFailure]:
     # A browser's address of a saved page (file://) stands for the file itself.
     for value in (file_url_path(v) or v for v in values):
         if not value.strip():  # "$DIR" unset in a script: Path("") is the working folder

@@ -1,0 +1,73 @@
+"""One file is one source however its folder is spelt: "in", "./in/", "in//", "." from
+inside it, or a glob. A re-read is matched to the stored article by its source, so a
+manifest corrected between `ingest ./in/` and `ingest in` stored a second copy of the
+text under the new outlet (the same article as two outlets). Invented text."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsprism.cli import app
+
+_TEXT = (
+    "Harbour board approves budget\n\nThe Tessel harbour board voted on Tuesday to approve "
+    "a new budget for the pier district, officials said. The plan adds funds for repairs "
+    "to the old ferry terminal.\n"
+)
+
+
+def _ingest(db: Path, *paths: str) -> None:
+    result = CliRunner().invoke(app, ["ingest", *paths, "--db", str(db)])
+    assert result.exit_code == 0, result.output
+
+
+def _rows(db: Path) -> list[tuple[str, str]]:
+    with sqlite3.connect(db) as conn:
+        return list(conn.execute("SELECT source, outlet FROM articles ORDER BY rowid"))
+
+
+def _folder(tmp_path: Path, outlet: str) -> None:
+    (tmp_path / "in").mkdir(exist_ok=True)
+    (tmp_path / "in" / "a.txt").write_text(_TEXT)
+    (tmp_path / "in" / "newsprism.csv").write_text(f"path,outlet\na.txt,{outlet}\n")
+
+
+@pytest.mark.parametrize("second", ["in", "in/", "in//", "./in", "in/*.txt", "./in/a.txt"])
+def test_a_corrected_manifest_corrects_whatever_the_spelling(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, second: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    db = tmp_path / "n.db"
+    _folder(tmp_path, "Tessel Gazette")
+    _ingest(db, "./in/")
+    _folder(tmp_path, "Tessel Herald")
+    _ingest(db, second)
+    assert _rows(db) == [("in/a.txt", "Tessel Herald")]
+
+
+def test_the_folder_itself_as_dot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "n.db"
+    _folder(tmp_path, "Tessel Gazette")
+    monkeypatch.chdir(tmp_path / "in")
+    _ingest(db, ".")
+    _folder(tmp_path, "Tessel Herald")
+    _ingest(db, "a.txt")
+    assert _rows(db) == [("a.txt", "Tessel Herald")]
+
+
+def test_a_store_holding_the_old_spelling_is_still_corrected(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    db = tmp_path / "n.db"
+    _folder(tmp_path, "Tessel Gazette")
+    _ingest(db, "in")
+    with sqlite3.connect(db) as conn:  # as versions before tidy paths stored "./in/"
+        conn.execute("UPDATE articles SET source = './in/a.txt'")
+    _folder(tmp_path, "Tessel Herald")
+    _ingest(db, "in")
+    assert _rows(db) == [("./in/a.txt", "Tessel Herald")]
