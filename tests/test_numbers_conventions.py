@@ -40,7 +40,29 @@ def test_a_day_after_its_month_is_not_a_thousands_group() -> None:
 
 
 def test_groups_of_other_lengths_are_not_joined() -> None:
-    assert [v for _, v, _ in _read("Dial 555 123 4567 for Brannock.")] == [555.0, 123.0, 4567.0]
+    assert [v for _, v, _ in _read("Brannock fielded 55 12 and 3 boats.")] == [55.0, 12.0, 3.0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dial 555 123 4567 for Brannock.",
+        "Call 555 123 456 for the Brannock desk.",
+        "Brannock can be reached by phone on 555 123 456.",
+        "The hotline, 800 555 123, opened in Brannock.",
+        "Tips go to 020 7946 0958 in Brannock.",
+        "Tips go to 212-555-0190 in Brannock.",
+        "Brannock's office: +44 20 79 46 09 58.",
+    ],
+)
+def test_a_phone_number_is_no_quantity(text: str) -> None:
+    # phone-like groups were read as counts ("555 123 456" as 555,123,456; s35 finding)
+    assert _read(text) == []
+
+
+def test_thousands_grouped_by_spaces_are_no_phone_number() -> None:
+    text = "Brannock had 5 000 000 visitors and 1 200 boats."
+    assert [v for _, v, _ in _read(text)] == [5e6, 1200.0]
 
 
 def test_a_decimal_comma_before_a_scale_word() -> None:
@@ -52,19 +74,50 @@ def test_a_count_with_three_decimals_is_read_as_neither_thousands_nor_fraction()
     assert _read("The hamlet of Dunmere has 1.200 residents.") == []
     assert _read("A 0.125 share went to Dunmere.") == [("0.125", 0.125, None)]
     assert _read("Turnout in Dunmere was 1.250 percent.")[0][1] == 1.25
-    assert _read("Tin rose to $2.125 a pound in Dunmere.") == [("$2.125", 2.125, "USD")]
+
+
+@pytest.mark.parametrize("text", ["The Dunmere road is 1.500 km long.", "Rent is 1.200 euros."])
+def test_three_decimals_in_a_text_of_no_convention_give_no_measure(text: str) -> None:
+    # English 1.5 or continental 1500: read 1.5 before (s35 open finding)
+    assert _read(text) == []
+
+
+def test_three_decimals_read_by_the_texts_convention() -> None:
+    english = "The Dunmere road is 1.500 km long and 2.5 km wide; 1,200 people use it."
+    assert _read(english)[0] == ("1.500 km", 1.5, "km")
+    continental = "The Dunmere road is 1.500 km long and 7,5 km wide; 1.200.000 euros."
+    assert _read(continental)[0] == ("1.500 km", 1500.0, "km")
+    assert _read("Dunmere has 1.200 residents; rents rose 4,5%.")[0] == ("1.200", 1200.0, None)
+    assert _read("Dunmere has 1.200 residents and 2.5 km of road.")[0][1] == 2.5
+    assert _read("Tin rose to $2.125 a pound; 1,200 tonnes.")[0] == ("$2.125", 2.125, "USD")
+
+
+@pytest.mark.parametrize("share", ["4,5%", "4,5 percent", "4,5 per cent"])
+def test_a_decimal_comma_before_a_percent(share: str) -> None:
+    # read nothing before (s35 open finding); no thousands group has two figures
+    assert _read(f"Inflation in Ostvik hit {share} in May.") == [(share, 4.5, "percent")]
+    assert _read("Ostvik wards 4,5 and 6 voted.")[0][1] == 6.0
 
 
 @pytest.mark.parametrize("minus", ["-", "\u2212"])
 def test_a_minus_before_a_temperature_or_share_is_kept(minus: str) -> None:
-    text = f"Kelloway saw {minus}12 degrees and shares fell {minus}4.5% on Monday."
+    text = f"Kelloway saw {minus}12 degrees and shares stood at {minus}4.5% on Monday."
     assert _read(text) == [(f"{minus}12", -12.0, None), (f"{minus}4.5%", -4.5, "percent")]
 
 
 def test_a_minus_before_a_count_of_unknown_sign_gives_no_quantity() -> None:
     text = "In Kelloway it ranged between -5 and -10 degrees."
     assert _read(text) == [("-10", -10.0, None)]
-    assert _read("The Kelloway index lost -30 points.") == [("-30", -30.0, None)]
+    assert _read("The Kelloway index stood at -30 points.") == [("-30", -30.0, None)]
+
+
+@pytest.mark.parametrize("verb", ["lost", "fell", "dropped", "was down"])
+def test_a_minus_after_a_verb_of_loss_restates_the_loss(verb: str) -> None:
+    # "lost -7 points" and another outlet's "lost 7 points" are one figure: the verb
+    # gives the direction, so both read 7 (s35 open finding: they were -7 and 7, a differ)
+    assert _read(f"The Kelloway index {verb} -7 points.") == [("-7", 7.0, None)]
+    assert _read(f"Brannock shares {verb} -4.5% on Monday.") == [("-4.5%", 4.5, "percent")]
+    assert _read(f"The Kelloway index {verb} 7 points.") == [("7", 7.0, None)]
 
 
 def test_a_hyphen_inside_a_range_or_a_dash_before_a_count_is_no_sign() -> None:

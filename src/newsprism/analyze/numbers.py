@@ -16,6 +16,9 @@ It reads:
 * units and currencies from the tables :data:`UNITS` and the currency signs, converted
   to one unit per kind; ranges ("20-30%", "between 2 and 3 million").
 
+Figures written "1.200" are read by the text's convention, or not at all; phone
+numbers are no figures (:mod:`newsprism.analyze.conventions`).
+
 No maintained library for English number words is a dependency of the project
 (``word2number``, ``text2num``, ``numerizer`` and ``quantulum3`` are not installed), and
 the parser needed here is small, so it is written out. Everything here is pure;
@@ -24,6 +27,7 @@ the parser needed here is small, so it is written out. Everything here is pure;
 
 from __future__ import annotations
 
+import bisect
 import logging
 import math
 import re
@@ -32,6 +36,13 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Final, Literal, NamedTuple
 
+from newsprism.analyze.conventions import (
+    DOT_THOUSANDS,
+    Convention,
+    dot_groups,
+    phone_spans,
+    text_convention,
+)
 from newsprism.model import Approx
 
 __all__ = [
@@ -108,16 +119,19 @@ _MONTHS = (
     "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
     "Sep", "Sept", "Oct", "Nov", "Dec",
 )  # fmt: skip
+# A percent after a figure: "%", "percent", "per cent" (a decimal comma's figure is a share).
+_SHARE_AFTER = rf"{_SP}?%|{_SP}+per{_SP}?cent\b"
 _NOT_AFTER_MONTH = "".join(f"(?<!{m}{_GROUP_SPACE})(?<!{m}\\.{_GROUP_SPACE})" for m in _MONTHS)
 # Figures: "4,200", "1.2", "30". Not part of a longer token ("G7", "3.5.1", "1/2", "2^10").
 # Other conventions read only where unambiguous: "5 000" (every later group three
-# digits), "4,5 million" (a decimal comma of one or two digits before a scale word),
+# digits), "4,5 million" and "4,5%" (a decimal comma of one or two digits before a scale
+# word or a percent: no thousands group has fewer than three digits),
 # Arabic-Indic "١٬٢٠٠" and "١٢٫٥", and the power "10^6" (ingest's form of "10⁶").
 _DIGITS_PATTERN: Final = (
     r"(?<![\w.,/:#§№+^٫٬])(?:(?<=\d-to-)|(?<![^\d\s][-–]))"  # not "COVID-19", "v3", "1/2"
     r"(?:10\^\d{1,2}"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
-    rf"|\d{{1,3}},\d{{1,2}}(?={_SP}+{_SCALE_WORD}\b)"
+    rf"|\d{{1,3}},\d{{1,2}}(?={_SP}+{_SCALE_WORD}\b|{_SHARE_AFTER})"
     r"|\d{1,3}(?:٬\d{3})+(?:٫\d+)?"
     rf"|{_NOT_AFTER_MONTH}\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?!{_GROUP_SPACE}\d)"
     # not the 5 or the 000 of "5 000,50" / "5 000.50" (a group shape left unread)
@@ -460,10 +474,19 @@ def read_amounts(text: str) -> list[Amount]:
     """Every amount written in ``text``, in text order, ranges and ratios joined.
 
     Guarantees: ``start <= num_start < num_end <= end`` are offsets into ``text``;
-    amounts do not overlap; never raises. Cost: one regex pass, O(1) per amount.
+    amounts do not overlap; never raises. Cost: one regex pass, O(1) per amount, and
+    three passes that read the text's convention (:mod:`newsprism.analyze.conventions`).
     """
-    amounts = [a for m in _CANDIDATE.finditer(text) if (a := _read(m, text)) is not None]
+    convention, phones = text_convention(text), phone_spans(text)
+    found = (_read(m, text, convention) for m in _CANDIDATE.finditer(text))
+    amounts = [a for a in found if a is not None and not _in_spans(a, phones)]
     return _merged(_pair_up(amounts, text), _within_one(text))
+
+
+def _in_spans(amount: Amount, spans: list[tuple[int, int]]) -> bool:
+    """Whether the amount's figures start inside one of ``spans`` (sorted)."""
+    i = bisect.bisect_right(spans, (amount.num_start, math.inf)) - 1
+    return i >= 0 and spans[i][0] <= amount.num_start < spans[i][1]
 
 
 def _within_one(text: str) -> list[Amount]:
@@ -489,7 +512,7 @@ def _merged(amounts: list[Amount], more: list[Amount]) -> list[Amount]:
 # --- reading the text ------------------------------------------------------------------
 
 
-def _read(m: re.Match[str], text: str) -> Amount | None:
+def _read(m: re.Match[str], text: str, convention: Convention) -> Amount | None:
     """The number a candidate match spells, with its unit, currency and bound."""
     raw = _number(m)
     if raw is None:
@@ -502,31 +525,45 @@ def _read(m: re.Match[str], text: str) -> Amount | None:
         raw = _with_minus(raw, text)
         if raw is None:
             return None
-    raw = _with_currency(raw, text)
-    return None if _thousands_or_decimal(raw, text) else _with_bound(raw, text)
+    raw = _dot_groups(_with_currency(raw, text), text, convention)
+    return None if raw is None else _with_bound(raw, text)
 
 
-# "1.200" is 1.2 in English and 1200 in much of Europe; a plain count (no unit, scale or
-# sign) with exactly three decimals is rarely a fraction in English, so it is read as
-# neither: no quantity rather than one of the two guessed. "0.125" is a fraction only.
-_DOT_THOUSANDS: Final = re.compile(r"[1-9]\d{0,2}\.\d{3}")
-
-
-def _thousands_or_decimal(raw: Amount, text: str) -> bool:
-    """Whether ``raw`` is a bare count written "1.200": thousands or a decimal point."""
-    if raw.form != "digits" or raw.kind != "count" or raw.unit is not None:
-        return False
-    digits = text[raw.num_start : raw.num_end]
-    return raw.scale == 1.0 and _DOT_THOUSANDS.fullmatch(digits) is not None
+def _dot_groups(raw: Amount, text: str, convention: Convention) -> Amount | None:
+    """``raw`` read by the text's convention where it is written "1.200" (English 1.2,
+    continental 1200: :func:`~newsprism.analyze.conventions.dot_groups`); None where
+    that cannot be told. Other figures, and figures with a scale ("1.500 million"), as
+    they are."""
+    digits = text[raw.num_start : raw.num_end].lstrip("-\u2212")
+    if raw.form != "digits" or raw.scale != 1.0 or not DOT_THOUSANDS.fullmatch(digits):
+        return raw
+    value = dot_groups(digits, convention, raw.kind)
+    if value is None:
+        return None
+    ratio = value / float(digits)
+    return replace(raw, value=raw.value * ratio, base=raw.base * ratio)
 
 
 # A sign is read only where a value may be below zero: a share, a change in points, a
-# temperature ("-12 degrees", "fell -4.5%", "lost -30 points"). Elsewhere a minus
+# temperature ("-12 degrees", "a -4.5% change", "at -30 points"), except after a verb of
+# loss (_LOSS_BEFORE). Elsewhere a minus
 # before a count mid-line ("between -5 and -10 degrees") leaves the sign unknown: no
 # quantity. At a line start "-12 workers" is a list dash; after figures, a score or
 # range ("won 3 -2").
 _MINUS_SIGNS: Final = frozenset("-\u2212")
 _SIGNED_AFTER: Final = re.compile(rf"{_SP}?(?:°|(?:degrees?|points?)\b)", re.IGNORECASE)
+
+
+# A verb of loss or fall right before the minus says the sign already: "lost -7 points"
+# restates "lost 7 points" (the minus repeats the verb's direction), so the figure is the
+# size of the loss, as the outlet that writes no minus gives it; read as -7 the two
+# would differ.
+_LOSS_BEFORE: Final = re.compile(
+    r"\b(?:los[et]s?|losing|f[ae]ll(?:s|ing)?|dropp(?:ed|ing)|drops?|declin(?:ed|es?|ing)"
+    r"|decreas(?:ed|es?|ing)|slipped|slid|sank|sheds?|plunged|plummeted|tumbled|slumped"
+    rf"|dipped|down){_SP}+\(?$",
+    re.IGNORECASE,
+)
 
 
 def _with_minus(raw: Amount, text: str) -> Amount | None:
@@ -537,6 +574,8 @@ def _with_minus(raw: Amount, text: str) -> Amount | None:
         return raw
     if at > 0 and not (text[at - 1].isspace() or text[at - 1] in "(["):
         return raw  # "20-30%" is a range, "COVID-19" a name
+    if _LOSS_BEFORE.search(text, max(0, at - 20), at):
+        return replace(raw, start=at)  # "lost -7 points": the verb says the sign
     if raw.kind in {"percent", "points"} or _SIGNED_AFTER.match(text, raw.num_end):
         return replace(raw, start=at, value=-raw.value, base=-raw.base)
     line_start = text.rfind("\n", 0, at) + 1
