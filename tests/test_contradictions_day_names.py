@@ -9,6 +9,7 @@ import spacy
 from newsprism.analyze.analyzer import Analyzer
 from newsprism.model import Article, Story
 from newsprism.reconcile import deeds
+from newsprism.reconcile.day_labels import apart_across_zones
 from newsprism.reconcile.day_names import DayLabel, day_label, labels_clash
 from newsprism.reconcile.discrepancies import find_discrepancies
 from newsprism.reconcile.material import StoryMaterial
@@ -371,7 +372,21 @@ def test_parts_of_one_day() -> None:
     assert not labels_clash(monday, afternoon)  # the part told on one side only
     assert not labels_clash(DayLabel(0, None, part="evening"), DayLabel(0, None, part="night"))
     assert not labels_clash(DayLabel(0, None, part="night"), morning)  # the small hours
-    assert day_label("early Monday morning") == DayLabel(0, None, early=True, part="morning")
+    assert day_label("early Monday morning") == DayLabel(
+        0, None, early=True, part="morning", dawn=True
+    )
+
+
+def test_parts_apart_across_zones() -> None:
+    dawn = DayLabel(6, None, part="morning", dawn=True)
+    assert apart_across_zones(dawn, DayLabel(6, None, part="afternoon"))
+    assert apart_across_zones(DayLabel(6, None, part="morning"), DayLabel(6, None, part="evening"))
+    assert not apart_across_zones(
+        DayLabel(6, None, part="morning"), DayLabel(6, None, part="afternoon")
+    )
+    assert not apart_across_zones(
+        DayLabel(6, None, part="afternoon"), DayLabel(6, None, part="night")
+    )
 
 
 ARREST_MORNING = "Tarnby police arrested Jonas Brek on Tuesday morning at his flat."
@@ -446,6 +461,59 @@ FOUND_EVENING = FOUND_NAMED.replace("afternoon", "evening")
 def test_a_named_zone_holds_parts_of_a_day(analyzer: Analyzer, texts: list[str]) -> None:
     """Any zone named leaves parts of one day unjudged: which place's clock it is
     cannot be read from the zone's letters (reverted a6341a2, review s34 F1)."""
+    assert _dates(analyzer, texts) == []
+
+
+FOUND_IN_STATE = "Officers said the stolen van was found early Sunday morning in Varley, Ohio."
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # The outlet's clock is ET and the town is in a contiguous state: "early
+        # morning" and "afternoon" lie more than any North American shift apart.
+        ["Shares of Corran opened at 9:30 a.m. ET. " + FOUND_IN_STATE, FOUND_NAMED],
+        [FOUND_IN_STATE, "The alert went out at 6:10 p.m. EDT. " + FOUND_NAMED],
+        # The other page writes the state.
+        [
+            FOUND_VAN + " It was alerted at 6:10 p.m. ET.",
+            FOUND_NAMED.replace("Varley", "Varley, Ind."),
+        ],
+    ],
+)
+def test_zones_of_the_event_s_own_country_keep_parts_apart(
+    analyzer: Analyzer, texts: list[str]
+) -> None:
+    """A deed placed in one town of a contiguous US state, with only that country's
+    zones named: a shift of three hours at most cannot make the small hours and the
+    afternoon one moment."""
+    assert len(_dates(analyzer, texts)) == 1
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # Morning and afternoon may be 11 a.m. Pacific and 2 p.m. Eastern.
+        ["Shares opened at 9:30 a.m. ET. " + FOUND_IN_STATE.replace("early ", ""), FOUND_NAMED],
+        # Ambiguous letters: CST / PST / MST are also Asian zones.
+        [FOUND_IN_STATE, "The quake struck at 2:40 p.m. CST. " + FOUND_NAMED],
+        [FOUND_IN_STATE, "The storm made landfall at 2 p.m. PST. " + FOUND_NAMED],
+        [FOUND_IN_STATE, "The quake struck at 2:40 p.m. MST. " + FOUND_NAMED],
+        # Another zone named beside an American one.
+        [FOUND_IN_STATE, "Markets opened at 9:30 a.m. ET and 2:30 p.m. GMT. " + FOUND_NAMED],
+        # A state outside the contiguous zones.
+        [
+            "Markets opened at 9:30 a.m. ET. " + FOUND_IN_STATE.replace("Ohio", "Hawaii"),
+            FOUND_NAMED,
+        ],
+        # The state belongs to another town than the find's.
+        [
+            "Markets opened at 9:30 a.m. ET. Tarlow, Ohio, is quiet. " + FOUND_VAN,
+            FOUND_NAMED,
+        ],
+    ],
+)
+def test_zones_hold_parts_without_the_event_s_state(analyzer: Analyzer, texts: list[str]) -> None:
     assert _dates(analyzer, texts) == []
 
 

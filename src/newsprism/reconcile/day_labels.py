@@ -16,6 +16,7 @@ from newsprism.analyze.calendar_words import WEEKDAYS
 
 __all__ = [
     "DayLabel",
+    "apart_across_zones",
     "comparable",
     "day_label",
     "labels_clash",
@@ -54,6 +55,8 @@ class DayLabel:
     early: bool = False
     #: The part of the day named ("morning", "afternoon", "evening", "night"), or "".
     part: str = ""
+    #: The small hours named: "early ... morning", "dawn", "predawn" (before 9 a.m.).
+    dawn: bool = False
 
 
 def day_label(text: str) -> DayLabel | None:
@@ -70,7 +73,10 @@ def day_label(text: str) -> DayLabel | None:
         return None
     weekday = next(iter(weekdays), None)
     found = set(words)
-    return DayLabel(weekday, month_day, bool(found & _LATE), bool(found & _EARLY), _part(found))
+    part = _part(found)
+    return DayLabel(
+        weekday, month_day, bool(found & _LATE), bool(found & _EARLY), part, _dawn(found, part)
+    )
 
 
 #: Parts of the day, and the parts each cannot be told as of one moment of one day
@@ -89,8 +95,37 @@ def _part(words: set[str]) -> str:
     return named[0] if len(named) == 1 else ""
 
 
+def _dawn(words: set[str], part: str) -> bool:
+    return bool(words & _DAWN) or (part == "morning" and "early" in words)
+
+
+_DAWN: Final = frozenset({"dawn", "predawn"})
+
+
 def _parts_apart(a: DayLabel, b: DayLabel) -> bool:
     return (a.part, b.part) in _PARTS_APART or (b.part, a.part) in _PARTS_APART
+
+
+#: Parts of one day further apart than three hours, the widest shift between the
+#: zones of the contiguous United States (Eastern to Pacific): one moment told in two
+#: of them cannot be both. The small hours end by 9 a.m., a morning by noon, an
+#: afternoon starts at noon and an evening by 5 p.m. (not fitted: everyday usage);
+#: "morning" / "afternoon" may be 11 a.m. Pacific and 2 p.m. Eastern, so is none.
+_APART_ACROSS_ZONES: Final = frozenset(
+    {("dawn", "afternoon"), ("dawn", "evening"), ("morning", "evening")}
+)
+
+
+def apart_across_zones(a: DayLabel, b: DayLabel) -> bool:
+    """Two parts of one day no shift between North American time zones makes one
+    moment ("early Monday morning" ET / "Monday afternoon")."""
+    first = [a.part] + (["dawn"] if a.dawn else [])
+    second = [b.part] + (["dawn"] if b.dawn else [])
+    return any(
+        (x, y) in _APART_ACROSS_ZONES or (y, x) in _APART_ACROSS_ZONES
+        for x in first
+        for y in second
+    )
 
 
 def _month_day(words: Sequence[str]) -> tuple[int, int] | None:
@@ -179,8 +214,9 @@ def resolved_label(resolved: str, text: str = "") -> DayLabel | None:
         day = date.fromisoformat(resolved[:10])
     except ValueError:
         return None
-    part = _part(set(_WORD.findall(text.casefold())))
-    return DayLabel(day.weekday(), (day.month, day.day), part=part)
+    words = set(_WORD.findall(text.casefold()))
+    part = _part(words)
+    return DayLabel(day.weekday(), (day.month, day.day), part=part, dawn=_dawn(words, part))
 
 
 def widened(label: DayLabel, span: Span) -> DayLabel:
@@ -189,5 +225,8 @@ def widened(label: DayLabel, span: Span) -> DayLabel:
     doc = span.doc
     near = {doc[i].lower_ for i in (span.start - 1, span.end) if 0 <= i < len(doc)}
     late, early = label.late or bool(near & _LATE), label.early or bool(near & _EARLY)
-    part = label.part or _part(near | {t.lower_ for t in span})
-    return DayLabel(label.weekday, label.month_day, late, early, part)
+    words = near | {t.lower_ for t in span}
+    part = label.part or _part(words)
+    return DayLabel(
+        label.weekday, label.month_day, late, early, part, label.dawn or _dawn(words, part)
+    )

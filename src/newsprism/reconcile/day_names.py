@@ -24,7 +24,11 @@ verb, :data:`DEED_NOUNS`). Two sides are paired when every guard holds:
    both give agrees (or all agree and the parts of the day are apart: "Monday
    morning" / "Monday afternoon"), and two neighbouring days are not the two ends of one night
    ("late Friday" / "early Saturday": :func:`labels_clash`), nor of a launch or of
-   an article naming another place's time or a zone (:data:`ZONE`: one moment);
+   an article naming another place's time or a zone (:data:`ZONE`: one moment),
+   unless the deed's town is written with a contiguous US state ("Oskel, Ind."),
+   the zones named are that country's only and the parts of the day lie more than
+   their widest shift apart ("early Monday morning" / "Monday afternoon":
+   :func:`~newsprism.reconcile.day_labels.apart_across_zones`);
 4. asserted: the verb un-negated, no modal or hedge (guard 4 of ``negation``), not
    future, no sign of a repeat ("again", "second", ... in the deed's words);
 5. the same participants: a proper name shared by the two sentences (a town, a
@@ -58,11 +62,13 @@ from typing import Final
 
 from spacy.tokens import Doc
 
+from newsprism.analyze.aliases import fold_key
 from newsprism.model import DateMention, Discrepancy, Passage
 from newsprism.reconcile.clauses import Clause, Parsed
 from newsprism.reconcile.date_discrepancies import both_knowable, mention_span, one_deed
 from newsprism.reconcile.day_labels import (
     DayLabel,
+    apart_across_zones,
     comparable,
     day_label,
     labels_clash,
@@ -81,6 +87,7 @@ from newsprism.reconcile.deed_match import (
 from newsprism.reconcile.deeds import DEED_NOUNS, Deed, deed_at
 from newsprism.reconcile.discrepancy_groups import DiscrepancyOptions, claims_of, components
 from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.places import REGIONS
 from newsprism.reconcile.similarity import TextSimilarity
 
 __all__ = [
@@ -208,11 +215,55 @@ def _zone_apart(material: StoryMaterial, a: _Side, b: _Side) -> bool:
         return False
     if a.deed.lemma in _ZONE_PRONE:
         return True
-    return any(
-        ZONE.search(s.clause.sentence.text)
-        or ZONE.search(material.by_id[s.clause.sentence.article].text)
+    named = [
+        m.group()
         for s in (a, b)
+        for text in (s.clause.sentence.text, material.by_id[s.clause.sentence.article].text)
+        for m in ZONE.finditer(text)
+    ]
+    if not named:
+        return False
+    # Parts of one day of a deed both sides place in one town of the contiguous United
+    # States, only its zones named (unambiguous letters): a shift of three hours at most,
+    # which leaves "early Monday morning" / "Monday afternoon" apart (s34 F1's lesson: the
+    # zone alone tells the outlet's clock, the town tells the event's).
+    return not (
+        one_day(a.label, b.label)
+        and all(_AMERICAN.fullmatch(z) for z in named)
+        and apart_across_zones(a.label, b.label)
+        and _in_a_state(material, a, b)
     )
+
+
+#: Zones of the contiguous United States whose letters name no other zone: CST and PST
+#: are also China and Philippine Standard Time, MST Malaysia's (review s34 F1).
+_AMERICAN: Final = re.compile(
+    r"E[SD]?T|CDT|CT|MDT|MT|PDT|PT|(?:Eastern|Central|Mountain|Pacific) [Tt]ime"
+)
+#: States outside the contiguous zones (Alaska, Hawaii) or no state (Puerto Rico).
+_FAR_REGIONS: Final = frozenset({"alaska", "hawaii", "puerto rico"})
+_AFTER_COMMA: Final = r",\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)"
+
+
+def _in_a_state(material: StoryMaterial, a: _Side, b: _Side) -> bool:
+    """Both sides place the deed in one named town that an article of either side writes
+    with a contiguous state after a comma ("found in Oskel, Ind." / "found in Oskel"):
+    the event's own clock is of a North American zone."""
+    towns = a.deed.places & b.deed.places & a.deed.names & b.deed.names
+    texts = {material.by_id[s.clause.sentence.article].text for s in (a, b)}
+    return any(
+        _state(m.group(1))
+        for town in towns
+        for text in texts
+        for m in re.finditer(r"\b" + re.escape(town) + _AFTER_COMMA, text, re.IGNORECASE)
+    )
+
+
+def _state(written: str) -> bool:
+    """Whether the words after a town's comma (one or two) name a contiguous state."""
+    words = written.split()
+    forms = {fold_key(" ".join(words[:n])) for n in (1, len(words))}
+    return bool(forms & REGIONS) and not forms & _FAR_REGIONS
 
 
 def _sides(material: StoryMaterial, sentences: Sequence[Passage], parsed: Parsed) -> list[_Side]:
