@@ -19,17 +19,39 @@ __all__ = ["person_exclusives"]
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 
+# A line of three words or more with no lower-case word of four letters or more is a
+# heading in Title Case: the page's headline or a teaser for another page ("PHOTOS: Storm
+# Chasers, Harbour Thieves & Lost Sailors Tell All!"). Its capitalised words are tagged
+# people freely, and the span runs over the heading's other words ("Nephew Ansel Roos
+# Dead"). Read off the development golds' unscored person items (Multi-News dev2: a
+# headline; dev: two gossip-page teasers); no scored item of the four moved.
+_LONG_LOWER: Final = re.compile(r"\b[a-z][a-z'’]{3,}")
+_HEADING_MIN_WORDS: Final = 3
+
+
+def _in_heading(text: str, start: int) -> bool:
+    """Whether the line around ``start`` is a Title Case heading (see above)."""
+    begin = text.rfind("\n", 0, start) + 1
+    end = text.find("\n", start)
+    line = text[begin : end if end >= 0 else len(text)]
+    return len(line.split()) >= _HEADING_MIN_WORDS and not _LONG_LOWER.search(line)
+
+
 def _first_mention(material: StoryMaterial, entry: RosterEntry) -> Passage | None:
+    """The name's first mention outside a heading (:func:`_in_heading`), in the first
+    article that has one; None where a heading is all that names them."""
     keys = {fold_key(n) for n in (entry.name, *entry.aliases)}
     for article in entry.articles:
         analysis = material.analysis(article)
         if analysis is None:
             continue
+        text = material.by_id[article].text
         mentions = [
             m
             for e in analysis.entities
             if e.type == "PERSON" and fold_key(e.name) in keys
             for m in e.mentions
+            if not _in_heading(text, m.start)
         ]
         if mentions:
             first = min(mentions, key=lambda m: m.start)
@@ -320,6 +342,7 @@ def _not_a_name(material: StoryMaterial, entry: RosterEntry, mention: Passage) -
         _THING_BEFORE.search(before)
         or _common_word(material, entry)
         or _OUTLET_AFTER.match(text, mention.end)
+        or _modifier(material, mention.text)
     ):
         return True
     forms = {fold_key(n) for n in (entry.name, *entry.aliases)}
@@ -327,6 +350,21 @@ def _not_a_name(material: StoryMaterial, entry: RosterEntry, mention: Passage) -
     # too often ("Petra Jordan" / "from Jordan"; review s34 F9).
     full = {f for f in forms if " " in f}
     return _labelled_thing(material, full or forms)
+
+
+# A one-word name written between an article and a lower-case noun qualifies the noun:
+# a people, a place or a side ("the Velmari navy", "the mainly ethnic Orlan and Tesk
+# quarter"), not a person in the news. Read off the development golds' unscored person
+# items (Multi-News dev2: a nationality and two peoples tagged persons); a title or an
+# age or role beside a mention (:func:`_person_cue`) still makes it a person.
+_MODIFIER_BEFORE: Final = r"\b(?:the|a|an)\s+(?:[a-z]+\s+){0,2}(?:[A-Z][\w’'-]*\s+(?:and|or)\s+)?"
+_MODIFIER_AFTER: Final = r"(?:\s+(?:and|or)\s+[A-Z][\w’'-]*)?\s+[a-z]"
+
+
+def _modifier(material: StoryMaterial, name: str) -> bool:
+    """Whether the story writes the one-word ``name`` as a noun's modifier (see above)."""
+    found = re.compile(_MODIFIER_BEFORE + re.escape(name) + _MODIFIER_AFTER)
+    return any(found.search(a.text) for a in material.articles)
 
 
 def _common_word(material: StoryMaterial, entry: RosterEntry) -> bool:
@@ -572,10 +610,34 @@ def _respelled(words: list[str], other: list[str]) -> bool:
     Halvorson")."""
     if len(words) == 1 and len(other) > 1:
         other = other[-1:]
+    if _transliterated(words, other):
+        return True
     return (
         len(words) == len(other)
         and words != other
         and all(a == b or spelled_alike(a, b) for a, b in zip(words, other, strict=True))
+    )
+
+
+# A given name rendered two ways from another script ("Yevgeny" / "Evgeny" aside): the same
+# length, first letter and surname, at most two letters swapped ("Binyamin" / "Benjamin").
+# Seven letters or more, so short names that differ in two letters ("Marta" / "Maria")
+# stay two people. Read off Multi-News dev2 (a head of government spelled both ways).
+_TRANSLITERATED_MIN: Final = 7
+_TRANSLITERATED_LETTERS: Final = 2
+
+
+def _transliterated(words: list[str], other: list[str]) -> bool:
+    """Whether the last two words of each name are one surname and one given name in
+    two renderings (see above); words before them (a title the roster kept) aside."""
+    if len(words) < 2 or len(other) < 2 or words[-1] != other[-1]:
+        return False
+    mine, theirs = words[-2], other[-2]
+    return (
+        mine != theirs
+        and len(mine) == len(theirs) >= _TRANSLITERATED_MIN
+        and mine[0] == theirs[0]
+        and sum(a != b for a, b in zip(mine, theirs, strict=True)) <= _TRANSLITERATED_LETTERS
     )
 
 
