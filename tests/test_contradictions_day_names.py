@@ -506,6 +506,15 @@ def test_zones_of_the_event_s_own_country_keep_parts_apart(
             "Markets opened at 9:30 a.m. ET. " + FOUND_IN_STATE.replace("Ohio", "Hawaii"),
             FOUND_NAMED,
         ],
+        # A country's name ("Georgia"), a Spanish article ("La Paz") after the comma.
+        [
+            "Markets opened at 9:30 a.m. ET. " + FOUND_IN_STATE.replace("Ohio", "Georgia"),
+            FOUND_NAMED,
+        ],
+        [
+            "Markets opened at 9:30 a.m. ET. " + FOUND_IN_STATE.replace("Ohio", "La Paz"),
+            FOUND_NAMED,
+        ],
         # The state belongs to another town than the find's.
         [
             "Markets opened at 9:30 a.m. ET. Tarlow, Ohio, is quiet. " + FOUND_VAN,

@@ -240,8 +240,9 @@ def _zone_apart(material: StoryMaterial, a: _Side, b: _Side) -> bool:
 _AMERICAN: Final = re.compile(
     r"E[SD]?T|CDT|CT|MDT|MT|PDT|PT|(?:Eastern|Central|Mountain|Pacific) [Tt]ime"
 )
-#: States outside the contiguous zones (Alaska, Hawaii) or no state (Puerto Rico).
-_FAR_REGIONS: Final = frozenset({"alaska", "hawaii", "puerto rico"})
+#: States outside the contiguous zones (Alaska, Hawaii), no state (Puerto Rico), or a
+#: state's name that is also a country's (Georgia; "Ga." is the state).
+_FAR_REGIONS: Final = frozenset({"alaska", "hawaii", "puerto rico", "georgia"})
 _AFTER_COMMA: Final = r",\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)"
 
 
@@ -260,9 +261,14 @@ def _in_a_state(material: StoryMaterial, a: _Side, b: _Side) -> bool:
 
 
 def _state(written: str) -> bool:
-    """Whether the words after a town's comma (one or two) name a contiguous state."""
+    """Whether the words after a town's comma (one or two) name a contiguous state: the
+    two words, or the first alone when it is all there is or an abbreviation ("Ind."
+    before the next sentence; not "La" of "La Paz"). Georgia written out may be the
+    country ("Tbilisi, Georgia")."""
     words = written.split()
-    forms = {fold_key(" ".join(words[:n])) for n in (1, len(words))}
+    forms = {fold_key(written)}
+    if len(words) == 1 or words[0].endswith("."):
+        forms.add(fold_key(words[0]))
     return bool(forms & REGIONS) and not forms & _FAR_REGIONS
 
 
