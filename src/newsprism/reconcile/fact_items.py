@@ -19,6 +19,7 @@ from typing import Final
 
 from newsprism.analyze.numbers import UNITS, parse_vague
 from newsprism.model import Entity, Passage, Quantity
+from newsprism.reconcile.fact_scope import by_reference, per_unit
 from newsprism.reconcile.figures import FactOptions, interval
 from newsprism.reconcile.material import StoryMaterial
 
@@ -46,6 +47,8 @@ class Item:
     actors: frozenset[str] = frozenset()  # names in the clause before the figure
     definite: bool = False  # "the two turkeys": joins a fact, never starts one
     vague: bool = False  # "scores of others": joins a fact it fits, never differs
+    rate: bool = False  # "55 yards per game": never one fact with a total
+    by_reference: bool = False  # "killed in those protests": joins where it agrees only
 
 
 # One measure, many words: outlets count the wounded as "53 wounded", "53 people
@@ -177,11 +180,13 @@ def collect_items(material: StoryMaterial, opts: FactOptions) -> tuple[list[Item
                 lo, hi = q.value, q.value * opts.vague_span
             before = (max(sentence.start, clause_from), q.start)
             actors = frozenset(n for n, s, e in names if before[0] <= s and e <= before[1])
+            after = min(sentence.end, found[n + 1].start if n + 1 < len(found) else sentence.end)
+            rate, scoped = per_unit(text, q.end), by_reference(text, before[0], max(after, q.end))
             items.append(
                 Item(
                     len(items), article.id, material.source_of(article.id), compared,
                     _head(_about(q, text)), index[key], lo, hi, shown, scale, actors, definite,
-                    vague,
+                    vague, rate, scoped,
                 )
             )  # fmt: skip
     return items, sentences

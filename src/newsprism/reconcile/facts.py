@@ -93,6 +93,15 @@ Whose figure
     A figure without a unit that is no whole number is read as percent where the story
     gives its measure in percent ("her 2019 city levy rate was 23.64").
 
+Spans counted over
+    A rate ("55 yards per game", "$40,000 a year") and a total of one head ("793
+    yards") are two measures, never one fact. A figure tied to a span only "that" or
+    "those" names ("two people were killed in that unrest" / "three people were killed
+    in those protests": one day's protest, a weekend's) joins a fact only where it
+    agrees with every other source's figure there, so it never makes one differ (a
+    false differ on the second Multi-News development gold, s35).
+    :mod:`newsprism.reconcile.fact_scope` reads both off the figure's clause.
+
 One article, two figures
     A fact never holds two different figures from one article (a before/after, "14
     ships at anchor and three diverted"): they go to separate facts, and other
@@ -239,6 +248,23 @@ def _other_actors(a: Item, b: Item) -> bool:
     return not math.isclose(a.quantity.value, b.quantity.value, rel_tol=1e-9)
 
 
+def _two_measures(a: Item, b: Item) -> bool:
+    """Whether two figures are two measures whatever their values: other actors
+    (:func:`_other_actors`), or a rate and a total ("55 yards per game" / "793 yards":
+    :func:`~newsprism.reconcile.fact_scope.per_unit`)."""
+    return a.rate != b.rate or _other_actors(a, b)
+
+
+def _joins_by_reference(item: Item, slot: _Slot) -> bool:
+    """Whether ``item`` may join ``slot`` as far as spans named by reference go: where
+    either side holds a figure tied to a span only "that"/"those" names ("two killed in
+    that unrest" / "three killed in those protests"), every other source's figure must
+    agree with it (:func:`~newsprism.reconcile.fact_scope.by_reference`)."""
+    if not (item.by_reference or any(o.by_reference for o in slot.items)):
+        return True
+    return all(_fits(o, item) for o in slot.items if o.source != item.source)
+
+
 _TALLY = "vote"  # the analyser's head for a vote tally's figures ("134 to 63")
 
 
@@ -281,14 +307,16 @@ def _place(item: Item, slots: list[_Slot], sim: npt.NDArray[np.float32], opts: F
     """Put one item into the slot of its measure it belongs to, or a new one."""
     for slot in slots:  # the same figure repeated in one article
         if any(o.article == item.article and _same_figure(o, item) for o in slot.items) and not any(
-            _other_actors(o, item) for o in slot.items
+            _two_measures(o, item) for o in slot.items
         ):
             slot.items.append(item)
             return
     free = [
         s
         for s in slots
-        if item.article not in s.articles() and not any(_other_actors(o, item) for o in s.items)
+        if item.article not in s.articles()
+        and not any(_two_measures(o, item) for o in s.items)
+        and _joins_by_reference(item, s)
     ]
     fitting = [s for s in free if any(_readings(o, item) for o in s.items)]
     if fitting:
@@ -424,8 +452,10 @@ def _mergeable(a: _Slot, b: _Slot, score: float, opts: FactOptions) -> bool:
     for article in a.articles() & b.articles():
         mine = [i for i in a.items if i.article == article]
         theirs = [i for i in b.items if i.article == article]
-        if not all(_same_figure(x, y) and not _other_actors(x, y) for x in mine for y in theirs):
+        if not all(_same_figure(x, y) and not _two_measures(x, y) for x in mine for y in theirs):
             return False  # two figures of one article, or one article's two people
+    if _other_spans(a, b):
+        return False
     if not _conflicted([*a.items, *b.items]):
         return True
     a_conflict, b_conflict = _conflicted(a.items), _conflicted(b.items)
@@ -435,6 +465,18 @@ def _mergeable(a: _Slot, b: _Slot, score: float, opts: FactOptions) -> bool:
         return _covered(a.items, b.items) and _covered(b.items, a.items)
     agreeing, other = (b, a) if a_conflict else (a, b)
     return _covered(agreeing.items, other.items)
+
+
+def _other_spans(a: _Slot, b: _Slot) -> bool:
+    """Whether merging would join a rate and a total, or set a figure tied to a span
+    named by reference against another source's figure it does not agree with
+    (:func:`_joins_by_reference`)."""
+    return any(
+        x.rate != y.rate
+        or (x.source != y.source and (x.by_reference or y.by_reference) and not _fits(x, y))
+        for x in a.items
+        for y in b.items
+    )
 
 
 def _has_exact(slot: _Slot) -> bool:
