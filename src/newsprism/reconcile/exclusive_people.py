@@ -55,7 +55,9 @@ def _first_mention(material: StoryMaterial, entry: RosterEntry) -> Passage | Non
         ]
         if mentions:
             first = min(mentions, key=lambda m: m.start)
-            return material.passage(article, first.start, first.end)
+            # The parse may take the hyphen of "then-President" or "ex-Mayor" into the name.
+            lead = len(first.text) - len(first.text.lstrip("-–‐ "))
+            return material.passage(article, first.start + lead, first.end)
     return None
 
 
@@ -302,10 +304,14 @@ _THING_LABELS: Final = frozenset(
 )
 # A one-word name right after "on"/"via" is a platform or a show ("said on Kelmo",
 # "followers on Kelmo"), after "a"/"an" a thing or a prize ("won an Aurel", "a Kelmo
-# retriever"): a person in the news is not counted like that. Read off the development
-# golds' unscored person items (a platform, an award, a dog breed, an aircraft, a camp);
-# no right person exclusive there stands after these words.
-_THING_BEFORE: Final = re.compile(r"\b(?:on|via|an?)\s+$", re.IGNORECASE)
+# retriever"), after a work's noun the work ("the hit television show Kelmo"): a person in
+# the news is not counted like that. Read off the development golds' unscored person items
+# (a platform, an award, a dog breed, an aircraft, a camp; s36: a television show); no
+# right person exclusive there stands after these words.
+_THING_BEFORE: Final = re.compile(
+    r"\b(?:on|via|an?|show|series|sitcom|film|movie|programme|program|album|novel)\s+$",
+    re.IGNORECASE,
+)
 # A one-word name that reports news or is told it is a newspaper or a site ("Kelmo
 # reported Tuesday", "Kelmo was first to report", "told Kelmo: ..."); a person in the news
 # is named in full. Read off the development golds' person items: a news site three times,
@@ -337,7 +343,7 @@ def _not_a_name(material: StoryMaterial, entry: RosterEntry, mention: Passage) -
     or work in any article of the story (:data:`_THING_LABELS`) with no title before any
     of its mentions ("Mr. Kelmo")."""
     text = material.by_id[mention.article].text
-    before = text[max(0, mention.start - 8) : mention.start]
+    before = text[max(0, mention.start - 12) : mention.start]
     if " " not in mention.text and (
         _THING_BEFORE.search(before)
         or _common_word(material, entry)
@@ -570,10 +576,15 @@ def _in_attribution(
     )
 
 
+# Where a name ends before words the parse ran on: a possessive, also a plural one and one
+# written with a left quote for the apostrophe ("Ansel Roos‘ half-brother", scraped text).
+_NAME_END: Final = re.compile(r"['’‘]s\b|(?<=s)['’‘](?!\w)")
+
+
 def _name_words(name: str) -> list[str]:
     """A name's words after a leading title, up to a possessive ("President Anton" ->
     Anton; "Ansel Roos's levy" -> Ansel Roos)."""
-    name = _POSSESSIVE.split(strip_title(name) or name)[0]
+    name = _NAME_END.split(strip_title(name) or name)[0]
     return [fold_key(w) for w in name.split() if fold_key(w)]
 
 
