@@ -123,6 +123,8 @@ class _Context:
     on_guessed_outlet: Callable[[str], None] | None = None
     # Files read as records that carry their own metadata (JSON Lines, JSON, WARC, feed).
     record_files: set[str] = field(default_factory=set)
+    # Each outlet named only by a file's name, with the first file so named this run.
+    named_by_file: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.manifests = Manifests(top=self.options.manifest_root)
@@ -195,6 +197,25 @@ def _warn(warning: IngestWarning, context: _Context) -> None:
         context.on_warning(warning)
 
 
+def _one_name_for_two_files(article: Article, source: str, context: _Context) -> None:
+    """Warn when ``article``'s outlet, its file's name (nothing else named one), is also
+    the outlet of another file of this run: "fox/2026-03-03.txt" and
+    "cnn/2026-03-03.txt" were both the outlet "2026-03-03" without a word, two outlets'
+    articles one source to the analysis, and a copy of the same text in the second
+    folder a duplicate of the first. Once per name, naming both files."""
+    if article.outlet is None:
+        return
+    first = context.named_by_file.setdefault(article.outlet, source)
+    if first not in (source, ""):
+        context.named_by_file[article.outlet] = ""  # said once
+        message = (
+            f"no outlet found: named {article.outlet!r} by its file name, as {first} is; "
+            "the two are one outlet to the analysis (name their outlets in a "
+            "newsprism.csv beside them, or with --outlet)"
+        )
+        _warn(IngestWarning(source, message), context)
+
+
 def _record_name(source: str, raw: RawDocument, context: _Context) -> str:
     """A failed record of a feed, JSON Lines, JSON or WARC file named ``file#link``
     (:func:`entry_name`); any other input by its own name."""
@@ -227,8 +248,10 @@ def _finish(
             stem = found.stem if isinstance(found, Input) else None
             known = _with_known_facts(item, found, context)
             article, guessed = _built(known, context.languages, stem, lambda w: _warn(w, context))
-            if guessed and context.on_guessed_outlet is not None:
-                context.on_guessed_outlet(article.id)
+            if guessed:
+                _one_name_for_two_files(article, found.source, context)
+                if context.on_guessed_outlet is not None:
+                    context.on_guessed_outlet(article.id)
             return article
         except InputError as exc:
             item = IngestFailure(_record_name(exc.source, item, context), exc.reason)
