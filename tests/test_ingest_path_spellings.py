@@ -9,9 +9,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from newsprism.cli import app
+from newsprism.ingest.sources import tidy_path
 
 _TEXT = (
     "Harbour board approves budget\n\nThe Tessel harbour board voted on Tuesday to approve "
@@ -71,3 +74,34 @@ def test_a_store_holding_the_old_spelling_is_still_corrected(
     _folder(tmp_path, "Tessel Herald")
     _ingest(db, "in")
     assert _rows(db) == [("./in/a.txt", "Tessel Herald")]
+
+
+@given(
+    st.lists(st.sampled_from(["", "./", "/", ".//", "././"]), min_size=3, max_size=3),
+    st.booleans(),
+)
+@settings(max_examples=60, deadline=None)
+def test_any_spelling_of_a_folder_gives_its_files_one_source(
+    glue: list[str], trailing: bool
+) -> None:
+    # "in" and "sub" joined by any run of "." parts and separators, before and after.
+    lead, middle, tail = glue
+    spelt = f"{lead.lstrip('/')}in/{middle}sub" + (f"/{tail}" if trailing else "")
+    assert tidy_path(spelt + "/a.txt") == "in/sub/a.txt"
+    assert tidy_path("/srv/" + spelt + "/a.txt") == "/srv/in/sub/a.txt"
+
+
+def test_a_changed_page_reread_under_another_spelling_keeps_the_stored_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The stop 35 review's rule: a re-read never shrinks or overwrites what is stored.
+    monkeypatch.chdir(tmp_path)
+    db = tmp_path / "n.db"
+    _folder(tmp_path, "Tessel Gazette")
+    _ingest(db, "./in/")
+    short = _TEXT.split(" The plan", maxsplit=1)[0] + "\n"  # a cut-short re-download
+    (tmp_path / "in" / "a.txt").write_text(short)
+    _ingest(db, "in")
+    with sqlite3.connect(db) as conn:
+        texts = [row[0] for row in conn.execute("SELECT text FROM articles ORDER BY rowid")]
+    assert "old ferry terminal" in texts[0]
