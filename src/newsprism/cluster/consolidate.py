@@ -202,7 +202,7 @@ class Consolidation:
 
     if TYPE_CHECKING:
 
-        def _closest_story(self, story: _Story) -> _Story | None: ...
+        def _closest_story(self, story: _Story, second_look: bool = False) -> _Story | None: ...
 
         def _story_evidence(self, a: _Story, b: _Story) -> Evidence | float: ...
 
@@ -278,7 +278,7 @@ class Consolidation:
             for key in sorted(self._stories):
                 story = self._stories.get(key)
                 hot = story is not None and story.hot
-                partner = self._closest_story(story) if story is not None and hot else None
+                partner = self._closest_story(story, True) if story is not None and hot else None
                 if story is not None and partner is not None:
                     self._merge(story, partner)
                     merges += 1

@@ -196,6 +196,10 @@ class StoryClusterer(Consolidation, Scoring):
             if self._story_model is self._model
             else LogitBound(self._story_model, self._cut)
         )
+        single = self.options.single_merge_probability
+        self._single_bound = (
+            None if single is None else LogitBound(self._model, math.log(single / (1.0 - single)))
+        )
         self._multilingual = bool(getattr(self.vectorizer, "multilingual", False))
         self._ann = CentroidIndex(self.vectorizer.dim)
         self._names = NameIndex()
@@ -495,7 +499,10 @@ class StoryClusterer(Consolidation, Scoring):
             story.touched = self._latest
             heapq.heappush(self._heap, (self._latest, story.key))
 
-    def _closest_story(self, story: _Story) -> _Story | None:
+    def _closest_story(self, story: _Story, second_look: bool = False) -> _Story | None:
+        """The story ``story`` merges with, or None; with ``second_look`` (the
+        consolidation's merge pass), a story of one source is judged at
+        ``single_merge_probability`` where that is set (ClusterOptions)."""
         self._weights.clear()
         known = [
             (self._stories_known(story, other), other.key, other)
@@ -506,6 +513,8 @@ class StoryClusterer(Consolidation, Scoring):
         ]
         if story.sources == 1:  # a story of one merging is a join: its lead counts too
             known = _with_leads(known)
+            if second_look and self._single_bound is not None:
+                return self._single_partner(story, known, self._single_bound)
         sides = (story.names, story.speakers, story.numbers)
         picks: list[tuple[float, int, _Story]] = []
         one = self._story_bound is self._bound
@@ -523,6 +532,18 @@ class StoryClusterer(Consolidation, Scoring):
             if best is not None and (bound is self._bound or self._agrees(story, best[2])):
                 picks.append(best)
         return max(picks, key=lambda pick: pick[:2])[2] if picks else None
+
+    def _single_partner(
+        self, story: _Story, known: list[tuple[Any, int, _Story]], bound: LogitBound
+    ) -> _Story | None:
+        """The best of ``known`` for a story of one source at ``bound``'s cut."""
+        sides = (story.names, story.speakers, story.numbers)
+        best = bound.best(
+            known,
+            partial(self._stories_rest, story, bound=bound),
+            lambda other, seen: self._caps(seen, sides, story.sources, other),
+        )
+        return None if best is None else best[2]
 
     def _agrees(self, a: _Story, b: _Story) -> bool:
         """Whether the join model, too, joins two stories the story model picked: two
