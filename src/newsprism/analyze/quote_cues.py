@@ -45,7 +45,10 @@ CUE_VERBS: Final[dict[str, str]] = {
         "speech": (
             "say tell add state declare announce explain note remark observe comment "
             "continue reply respond answer counter recall read testify report confirm repeat "
-            "reiterate recount reaffirm assure"
+            "reiterate recount reaffirm assure "
+            # "fired back with a post, reminding the mayor that he had invited him":
+            # read off a BASIL calibration statement that had no unit.
+            "remind"
         ),
         # Verbs that also take a stance on what is said.
         "stance": (

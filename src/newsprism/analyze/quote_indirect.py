@@ -43,6 +43,7 @@ from newsprism.analyze.reported_speech import (
     stated_object,
 )
 from newsprism.analyze.speaker_resolution import SpeakerDoc
+from newsprism.analyze.speech_nouns import speech_nouns
 
 __all__ = ["indirect_drafts"]
 
@@ -106,7 +107,7 @@ def indirect_drafts(ctx: SpeakerDoc) -> list[Draft]:
         found = _reported_clause(ctx, token)
         if found is not None:
             drafts.append(found)
-    for first, last, attribution in noun_statements(ctx):
+    for first, last, attribution in noun_statements(ctx) + speech_nouns(ctx):
         found = _clause_draft(ctx, first, last, attribution, _NOMINAL_MIN_WORDS)
         if found is not None:
             drafts.append(found)

@@ -455,7 +455,7 @@ def _misread_subject(verb: Token) -> Token | None:
     clause = fronted_subject_clause(verb)
     if clause is not None:
         return next(c for c in clause.children if c.dep_ == "nsubj")
-    adverbial = _adverbial_name(verb) or _coordinated_subject(verb)
+    adverbial = _adverbial_name(verb) or _coordinated_subject(verb) or _fronted_participle(verb)
     if adverbial is not None:
         return adverbial
     head = verb.head
@@ -491,6 +491,31 @@ def _coordinated_subject(verb: Token) -> Token | None:
     if len(tops) != 1 or tops[0].pos_ not in ("NOUN", "PROPN"):
         return None
     return tops[0] if tops[0].dep_ in ("conj", "pobj", "dobj") else None
+
+
+def _fronted_participle(verb: Token) -> Token | None:
+    """``Asserting that the law was not about money, he said, "The issue is …"``: a
+    participle opening the sentence, set off by a comma, that the parser read as the
+    subject of the quoted clause after it (the cue a parataxis of that clause) or as a
+    clause the cue reports, fronted. The participle is the act of the cue's subject,
+    the pronoun or name right after the comma."""
+    doc = verb.doc
+    end = verb.right_edge.i
+    if verb.tag_ != "VBG" or verb.dep_ not in ("csubj", "ccomp"):
+        return None
+    if verb.left_edge.i != verb.sent.start or end + 2 >= len(doc) or doc[end + 1].text != ",":
+        return None
+    subject = doc[end + 2]
+    while subject.dep_ in ("compound", "flat") and subject.head.i > subject.i:
+        subject = subject.head  # "Ana Holt": the name's last word is the subject
+    if subject.dep_ != "nsubj" or subject.pos_ not in ("PRON", "PROPN"):
+        return None
+    cue = subject.head
+    if cue.pos_ != "VERB":
+        return None
+    owns = cue.i == verb.head.i if verb.dep_ == "ccomp" else False
+    beside = cue.dep_ == "parataxis" and cue.head.i == verb.head.i
+    return subject if owns or beside else None
 
 
 def _adverbial_name(verb: Token) -> Token | None:

@@ -689,9 +689,33 @@ def committed_extent(verb: Token) -> tuple[int, int] | None:
         if not objects and verb.lemma_.lower() in _REQUESTING:
             return None  # "asked not to be named": no one asked, nothing reported
         first = objects[0].left_edge.i if objects else clause.left_edge.i
-        last = clause.right_edge.i + 1
-        return (first, last) if _phrase_words(verb, first, last, _COMMITTED_MIN_WORDS) else None
+        # "vowed to end …, protect … and defeat …": the parser may hang each infinitive
+        # of a list on the verb.
+        last = 1 + max(
+            c.right_edge.i for c in verb.children if c.dep_ == "xcomp" and c.i >= clause.i
+        )
+        if _phrase_words(verb, first, last, _COMMITTED_MIN_WORDS):
+            return first, last
+        # "vowed to end "stagnant wages," protect Medicare and defeat …": a partial
+        # quote inside an infinitive with words of its own around it; the phrase is
+        # more than the quote (not "told him to "please let go"": only "to" is left).
+        unquoted = _unquoted_words(verb.doc[clause.left_edge.i : last])
+        return (first, last) if unquoted > _COMMITTED_MIN_WORDS else None
     return None
+
+
+_DOUBLE_QUOTES: Final = frozenset({'"', "“", "”", "``", "''"})
+
+
+def _unquoted_words(tokens: Span) -> int:
+    """The words of ``tokens`` outside pairs of double quote marks, "to" aside."""
+    inside, count = False, 0
+    for token in tokens:
+        if token.text in _DOUBLE_QUOTES:
+            inside = not inside
+        elif token.is_alpha and not inside and token.lower_ != "to":
+            count += 1
+    return count
 
 
 def _phrase_words(verb: Token, first: int, last: int, needed: int) -> bool:
