@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from newsprism.cli import app
 from newsprism.ingest.sources import tidy_path
+from newsprism.ingest.watch import plan_feeds
 
 _TEXT = (
     "Harbour board approves budget\n\nThe Tessel harbour board voted on Tuesday to approve "
@@ -105,3 +106,16 @@ def test_a_changed_page_reread_under_another_spelling_keeps_the_stored_text(
     with sqlite3.connect(db) as conn:
         texts = [row[0] for row in conn.execute("SELECT text FROM articles ORDER BY rowid")]
     assert "old ferry terminal" in texts[0]
+
+
+def test_a_feed_file_is_one_feed_however_spelt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # watch keeps a feed's state (what it has read) by its name: another spelling of
+    # the same file read every entry again.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "feeds").mkdir()
+    (tmp_path / "feeds" / "a.xml").write_text(
+        "<rss><channel><title>Tessel Post</title></channel></rss>"
+    )
+    assert plan_feeds(["./feeds/a.xml", "feeds//a.xml", "feeds/a.xml"]) == (["feeds/a.xml"], [])

@@ -59,7 +59,13 @@ from newsprism.ingest.html import read_html
 from newsprism.ingest.language import LanguageDetector
 from newsprism.ingest.pipeline import DEFAULT_MAX_BYTES, build_article, entry_name, is_opml
 from newsprism.ingest.records import declared_charset
-from newsprism.ingest.sources import file_url_path, is_url, normal_url, unsupported_url
+from newsprism.ingest.sources import (
+    file_url_path,
+    is_url,
+    normal_url,
+    tidy_path,
+    unsupported_url,
+)
 from newsprism.model import Article, IngestFailure, RawDocument
 from newsprism.store import FeedState, Store
 
@@ -181,7 +187,9 @@ def _feeds_named(value: str) -> list[str]:
         with path.open("rb") as handle:  # a feed file's first bytes; an OPML list whole
             data = handle.read(SNIFF_BYTES)
             if not is_opml(data):
-                return [value]
+                # One feed state however the path is spelt ("./feeds/a.xml", "feeds/a.xml"),
+                # as for ingest: another spelling read every entry again.
+                return [tidy_path(value)]
             data += handle.read(max(0, DEFAULT_MAX_BYTES + 1 - len(data)))
     except OSError as exc:
         raise MalformedInput(value, f"cannot read ({exc.strerror or exc})") from None
