@@ -330,6 +330,52 @@ LOOK_ALIKES = [
 ]
 
 
+# Seen on ECB+ (no gold; read for precision): "had yet to" tells it was not done, and a
+# denial of telling why is no denial of telling that.
+LOOK_ALIKES += [
+    (
+        "The skipper Ole Varga had not yet regained consciousness and was on a ventilator.",
+        "The skipper Ole Varga had yet to regain consciousness Wednesday and was on a "
+        "ventilator, the harbour board said.",
+    ),
+    (
+        "In 2005, Ivo Marek revealed that he was the clerk who had leaked the ledger to the "
+        "Tarnby Courier.",
+        "Ivo Marek never revealed why he leaked the ledger to the Tarnby Courier.",
+    ),
+]
+LOOK_ALIKES += [
+    (
+        "The new Tarnby rules don't require harbour agencies to consult the fishery board "
+        "before approving projects.",
+        "Previously, harbour agencies were required to consult the fishery board before "
+        "approving projects.",
+    ),
+]
+CONTROLS = [
+    # Asking the same thing both ways still clashes.
+    (
+        "Ivo Marek revealed why he leaked the ledger to the Tarnby Courier, the paper said.",
+        "Ivo Marek never revealed why he leaked the ledger to the Tarnby Courier.",
+    ),
+    (
+        "The new Tarnby rules don't require harbour agencies to consult the fishery board "
+        "before approving projects.",
+        "The new Tarnby rules require harbour agencies to consult the fishery board before "
+        "approving projects.",
+    ),
+    (
+        "The skipper Ole Varga regained consciousness on the ferry and was taken ashore.",
+        "The skipper Ole Varga did not regain consciousness on the ferry and was taken ashore.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("one", "other"), CONTROLS)
+def test_the_same_question_or_deed_still_clashes(analyzer: Analyzer, one: str, other: str) -> None:
+    assert _kinds(analyzer, [one, other]) == ["negation"]
+
+
 @pytest.mark.parametrize(("one", "other"), LOOK_ALIKES)
 def test_not_found(analyzer: Analyzer, one: str, other: str) -> None:
     assert _kinds(analyzer, [one, other]) == []

@@ -164,13 +164,15 @@ def is_reduced_relative(token: Token) -> bool:
 
 def _had_to(verb: Token) -> bool:
     """ "had to apologize": an obligation in the past tense reports that it was done
-    (unlike "has to", "will have to")."""
+    (unlike "has to", "will have to"); "had yet to regain consciousness" says it was
+    not done yet (seen on ECB+: it paired as an assertion with "had not yet regained")."""
     head = verb.head
     return (
         verb.dep_ == "xcomp"
         and lemma_of(head) == "have"
         and head.tag_ == "VBD"
         and not any(c.dep_ == "aux" for c in head.children)
+        and not any(c.lower_ == "yet" for c in (*head.children, *verb.children))
     )
 
 

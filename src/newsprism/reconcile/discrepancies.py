@@ -364,6 +364,8 @@ def _negation_pairs(
         and not _last_before_since(n, p)
         and _same_attempt(n, p)
         and _complement(n.predicate) == _complement(p.predicate)
+        and _asked(n.predicate) == _asked(p.predicate)
+        and _earlier(n.predicate) == _earlier(p.predicate)
         and _clashing_accounts(_account(n, material, states), _account(p, material, states))
     ]
     return _undisputed(pairs, [*negatives, *positives])
@@ -374,6 +376,36 @@ def _complement(predicate: Token) -> frozenset[str]:
     copula does (guard 3): "the bid was never made public" denies nothing of "the club
     made its bid", "was not found guilty" still denies "was found guilty"."""
     return frozenset(lemma_of(c) for c in predicate.children if c.dep_ == "oprd")
+
+
+#: Words opening a clause that asks rather than tells ("why he leaked it", "whether").
+_ASKING: Final = frozenset({"why", "how", "what", "whether", "when", "where", "who", "which", "if"})
+
+
+def _asked(predicate: Token) -> frozenset[str]:
+    """The words opening the predicate's clausal complements that ask ("never revealed
+    why he leaked the ledger" tells nothing of "revealed that he was the source", seen
+    on ECB+): a denial and an assertion must tell or ask the same thing."""
+    return frozenset(
+        first.lower_
+        for c in predicate.children
+        if c.dep_ in ("ccomp", "xcomp", "dobj")
+        for first in [min(c.subtree, key=lambda t: t.i)]
+        if first.lower_ in _ASKING and first.i > predicate.i
+    )
+
+
+#: Adverbs that set a claim before the story's time ("Previously, agencies were
+#: required to consult scientists" against "the regulations don't require agencies to
+#: consult": a rule changed, seen on ECB+). Not "once" (also a count), nor "earlier"
+#: ("earlier Thursday" dates one day's claim).
+_EARLIER: Final = frozenset({"previously", "formerly"})
+
+
+def _earlier(predicate: Token) -> bool:
+    """Whether the predicate is told of an earlier time than the story's (guard 6: an
+    earlier state and the present one are two occasions)."""
+    return any(c.lower_ in _EARLIER for c in predicate.children if c.dep_ == "advmod")
 
 
 def _implied(clause: Clause) -> bool:
