@@ -299,9 +299,7 @@ class _Page:
     def _letters(self) -> list[_Block]:
         """One letter per salutation and the sign-off after it (a letters page prints
         several); a letter with only one of the two runs to the nearest reporting."""
-        salutations = [
-            k for k in range(len(self.lines)) if _capitalised(_SALUTATION, self.text(k))
-        ]
+        salutations = [k for k in range(len(self.lines)) if _capitalised(_SALUTATION, self.text(k))]
         signoffs = self._signoffs(salutations)
         found: list[_Block] = []
         previous = -1  # the last line of the letter before
