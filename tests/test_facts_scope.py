@@ -1,6 +1,6 @@
 """Facts: figures counted over different spans are no disagreement (s35 open findings).
 
-A rate is another measure than a total ("55 yards per game" / "793 yards"); a figure
+A rate is another measure than a total ("55 yards per game" / "612 yards"); a figure
 tied to a span that only "that"/"those" names ("killed in that unrest" / "killed in
 those protests") joins a fact only where it agrees. Invented articles, real analyser.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from newsprism.analyze.analyzer import Analyzer
 from newsprism.model import Fact
-from newsprism.reconcile.fact_scope import by_reference, per_unit
+from newsprism.reconcile.fact_scope import by_reference, holder, per_unit
 from tests.test_facts_real_shapes import analyzer, facts_of  # noqa: F401
 
 
@@ -25,7 +25,7 @@ def test_a_rate_and_a_total_are_two_measures(analyzer: Analyzer) -> None:  # noq
     facts = facts_of(
         analyzer,
         [
-            ("Ardmoor Gazette", "Brannock ran for 793 yards this season for the Kelmar Owls."),
+            ("Ardmoor Gazette", "Brannock ran for 612 yards this season for the Kelmar Owls."),
             ("Tessel Post", "Brannock ran for 55 yards per game this season for the Kelmar Owls."),
         ],
     )
@@ -72,3 +72,35 @@ def test_the_scope_readers() -> None:
     assert by_reference(text, 0, len(text))
     assert not by_reference("in that he lied, two died", 0, 25)
     assert not by_reference("two were killed in this week's unrest", 0, 37)
+
+
+def test_figures_of_two_players_named_sentences_before_are_two_measures(
+    analyzer: Analyzer,  # noqa: F811
+) -> None:
+    first = (
+        "Orrin Brannock missed six games with a broken wrist. He has caught only 9 passes "
+        "this season, but on Sunday he had 40 yards receiving on four catches."
+    )
+    second = (
+        "Dace Holloway came into the year as the club's leading receiver. He had 612 yards "
+        "receiving on 38 catches last season."
+    )
+    facts = facts_of(analyzer, [("Ardmoor Gazette", first), ("Tessel Post", second)])
+    assert not any(f.status == "differ" for f in facts), facts
+
+
+def test_one_player_named_sentences_before_still_differs(analyzer: Analyzer) -> None:  # noqa: F811
+    first = "Orrin Brannock returned from a broken wrist. He had 40 yards receiving on Sunday."
+    second = "Orrin Brannock came back from injury. He had 70 yards receiving on Sunday."
+    facts = facts_of(analyzer, [("Ardmoor Gazette", first), ("Tessel Post", second)])
+    assert [f.status for f in _with(facts, "yards")] == ["differ"]
+
+
+def test_the_holder_reader() -> None:
+    text = "Ana Lind won. Nobody saw it. But she had 12 points. He said 9 were hurt."
+    sentences = ((0, 13), (14, 28), (29, 51), (52, 72))
+    persons = [("lind", 0, 8)]
+    assert holder(text, sentences, text.index("12"), persons) == "lind"
+    assert holder(text, sentences, text.index("9 were"), persons) is None  # reported
+    assert holder(text, sentences, text.index("12"), [*persons, ("holt", 9, 12)]) is None
+    assert holder("Ana Lind won.\nShe had 12 points.", ((0, 13), (14, 32)), 22, persons) is None

@@ -19,7 +19,7 @@ from typing import Final
 
 from newsprism.analyze.numbers import UNITS, parse_vague
 from newsprism.model import Entity, Passage, Quantity
-from newsprism.reconcile.fact_scope import by_reference, per_unit
+from newsprism.reconcile.fact_scope import by_reference, holder, per_unit
 from newsprism.reconcile.figures import FactOptions, interval
 from newsprism.reconcile.material import StoryMaterial
 
@@ -159,6 +159,7 @@ def collect_items(material: StoryMaterial, opts: FactOptions) -> tuple[list[Item
         if analysis is None:
             continue
         names = _names(analysis.entities)
+        persons = _names(analysis.entities, frozenset({"PERSON"}))
         found = _first_figures(article.id, analysis.quantities, limit)
         for n, q in enumerate(found):
             clause_from = found[n - 1].end if n else 0
@@ -180,6 +181,9 @@ def collect_items(material: StoryMaterial, opts: FactOptions) -> tuple[list[Item
                 lo, hi = q.value, q.value * opts.vague_span
             before = (max(sentence.start, clause_from), q.start)
             actors = frozenset(n for n, s, e in names if before[0] <= s and e <= before[1])
+            if not any(sentence.start <= s and e <= q.start for _, s, e in persons):
+                found_holder = holder(text, analysis.sentences, q.start, persons)
+                actors = frozenset({found_holder}) if found_holder else actors
             after = min(sentence.end, found[n + 1].start if n + 1 < len(found) else sentence.end)
             rate, scoped = per_unit(text, q.end), by_reference(text, before[0], max(after, q.end))
             items.append(
@@ -230,13 +234,15 @@ def _clause(material: StoryMaterial, sentence: Passage, q: Quantity) -> Passage:
 _ACTOR_TYPES: Final = frozenset({"PERSON", "ORG", "NORP"})
 
 
-def _names(entities: Sequence[Entity]) -> list[tuple[str, int, int]]:
-    """(key, start, end) of every mention of a person, organisation or group: the key is
-    the name's last word, case-folded, without a plural or possessive "s" ("Holts",
-    "Ana Holt": "holt"), so outlets' different full forms meet."""
+def _names(
+    entities: Sequence[Entity], types: frozenset[str] = _ACTOR_TYPES
+) -> list[tuple[str, int, int]]:
+    """(key, start, end) of every mention of a person, organisation or group (of
+    ``types``): the key is the name's last word, case-folded, without a plural or
+    possessive "s" ("Holts", "Ana Holt": "holt"), so outlets' different full forms meet."""
     found = []
     for entity in entities:
-        if entity.type not in _ACTOR_TYPES or not entity.name.split():
+        if entity.type not in types or not entity.name.split():
             continue
         key = re.sub(r"(?:['’]s?|(?<=\w{3})s)$", "", entity.name.split()[-1].casefold())
         found += [(key, m.start, m.end) for m in entity.mentions]

@@ -4,7 +4,7 @@ Two outlets' figures of one head may count over different spans, and then their
 difference is no disagreement:
 
 * **Rates.** A figure per unit ("55 yards per game", "$40,000 a year", "12 per
-  capita") is another measure than a total of the same head ("793 yards" in a
+  capita") is another measure than a total of the same head ("612 yards" in a
   season): :func:`per_unit`. A rate and a total never join one fact.
 * **Spans named only by reference.** A figure tied to an event or a period by "that"
   or "those" ("two people were killed in that unrest", "three were killed in those
@@ -15,14 +15,23 @@ difference is no disagreement:
 
 Both read the figure's clause (the words between the figures before and after it in its
 sentence), as the actors' rule of :mod:`newsprism.reconcile.facts` does.
+
+* **Whose figure, named before.** A sentence whose subject is "he" or "she" and that
+  names nobody before its figure ("He had 612 yards ...", "But he sat out four games
+  and had 88 yards on 9 catches") gives its figures to the person the sentences before
+  it name (:func:`holder`): one game's "40 yards receiving" of one player and another
+  player's season "612 yards" are two measures (false differs on ECB+'s sports
+  stories). The holder only keeps figures apart, never joins them.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from typing import Final
 
-__all__ = ["by_reference", "per_unit"]
+__all__ = ["by_reference", "holder", "per_unit"]
 
 # A unit a rate is counted per, right after the figure and its counted noun: "per game",
 # "a season", "each night" (read on the sports and tax stories of ECB+ and BASIL,
@@ -50,3 +59,52 @@ def per_unit(text: str, end: int) -> bool:
 def by_reference(text: str, start: int, end: int) -> bool:
     """Whether the clause ``text[start:end]`` ties its figure to a span named before it."""
     return _BY_REFERENCE.search(text, start, end) is not None
+
+
+# A sentence whose subject is "he"/"she": the pronoun first, after at most a linking
+# word ("But he missed ...", "He has rushed ..."). Read on ECB+'s sports stories.
+_PRONOUN_SUBJECT: Final = re.compile(
+    r"\W*(?:(?:but|and|yet|so|still|then|now|later|also)\W+)?(?:he|she)\b", re.IGNORECASE
+)
+# A verb of saying before the figure: the figure is what the person reported ("he
+# said 12 people were killed"), not the person's own, and outlets credit a count to
+# different officials (s35 review: such a guard hid true differs).
+_SPEECH: Final = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|estimated|estimates|reported|reports|"
+    r"according|claimed|claims|announced|announces|stated|states|noted|notes|"
+    r"confirmed|confirms|warned|warns|wrote|writes|put|puts|counted|counts)\b",
+    re.IGNORECASE,
+)
+# How many sentences back the person may be named ("Holloway came ... . He had 612
+# yards ... . But he sat out ..." is two): ECB+'s cases need two.
+_HOLDER_SENTENCES: Final = 3
+
+
+def holder(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    figure_start: int,
+    persons: Sequence[tuple[str, int, int]],
+) -> str | None:
+    """The person a figure belongs to where its sentence's subject is "he"/"she" and
+    names nobody before the figure: the one person the nearest earlier sentence naming
+    people names (``persons``: (key, start, end) of people's mentions, in any order),
+    within :data:`_HOLDER_SENTENCES` sentences of the same paragraph. ``None`` where
+    that sentence names two people, the figure is reported speech, or no such sentence
+    is near."""
+    starts = [s for s, _ in sentences]
+    at = bisect_right(starts, figure_start) - 1
+    if at < 0 or not sentences[at][0] <= figure_start < sentences[at][1]:
+        return None
+    start = sentences[at][0]
+    if not _PRONOUN_SUBJECT.match(text, start) or _SPEECH.search(text, start, figure_start):
+        return None
+    for back in range(at - 1, max(-1, at - 1 - _HOLDER_SENTENCES), -1):
+        first, last = sentences[back]
+        if "\n" in text[last:start]:
+            return None  # another paragraph
+        keys = {k for k, s, e in persons if first <= s and e <= last}
+        if keys:
+            return next(iter(keys)) if len(keys) == 1 else None
+        start = first
+    return None

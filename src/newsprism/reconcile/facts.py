@@ -90,11 +90,15 @@ Whose figure
     to the figure) name people or organisations, none in common, are two measures: "Mr.
     Rask said his average city levy rate was 24 percent" and "The Holts' effective
     city levy rate for 2019 was 23.6 percent" (names are compared by their last word).
+    A sentence whose subject is "he"/"she" and that names no person before its figure
+    takes the one person the sentences just before it name ("Holloway came ... . He had
+    612 yards"): one player's game and another's season are two measures
+    (:func:`~newsprism.reconcile.fact_scope.holder`; false differs on ECB+).
     A figure without a unit that is no whole number is read as percent where the story
     gives its measure in percent ("her 2019 city levy rate was 23.64").
 
 Spans counted over
-    A rate ("55 yards per game", "$40,000 a year") and a total of one head ("793
+    A rate ("55 yards per game", "$40,000 a year") and a total of one head ("612
     yards") are two measures, never one fact. A figure tied to a span only "that" or
     "those" names ("two people were killed in that unrest" / "three people were killed
     in those protests": one day's protest, a weekend's) joins a fact only where it
@@ -250,7 +254,7 @@ def _other_actors(a: Item, b: Item) -> bool:
 
 def _two_measures(a: Item, b: Item) -> bool:
     """Whether two figures are two measures whatever their values: other actors
-    (:func:`_other_actors`), or a rate and a total ("55 yards per game" / "793 yards":
+    (:func:`_other_actors`), or a rate and a total ("55 yards per game" / "612 yards":
     :func:`~newsprism.reconcile.fact_scope.per_unit`)."""
     return a.rate != b.rate or _other_actors(a, b)
 
