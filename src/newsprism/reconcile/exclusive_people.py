@@ -12,6 +12,7 @@ from newsprism.analyze.aliases import TITLES, fold_key, normalize_title, strip_t
 from newsprism.analyze.quote_cues import CUE_VERBS, INDIRECT_KINDS
 from newsprism.model import Exclusive, Passage, RosterEntry, Statement
 from newsprism.reconcile.exclusive_details import overlaps, single_source, spelled_alike
+from newsprism.reconcile.exclusive_people_places import placed_or_titled
 from newsprism.reconcile.material import StoryMaterial, outlet_key
 
 __all__ = ["person_exclusives"]
@@ -86,7 +87,11 @@ def person_exclusives(
             continue
         if not _name_shape(mention) or (
             not _person_cue(material, entry)
-            and (_place_or_employer(material, mention) or _not_a_name(material, entry, mention))
+            and (
+                _place_or_employer(material, mention)
+                or placed_or_titled(material, mention)
+                or _not_a_name(material, entry, mention)
+            )
         ):
             continue
         if _beside_shared_words(material, mention, shared, entry, statements):

@@ -1,0 +1,61 @@
+"""Names the parse tags as people where the words right beside the mention say they name a
+place, a street, a car model, a minister's portfolio, a degree or a title: the second
+opinions :func:`newsprism.reconcile.exclusive_people.person_exclusives` asks before it
+lists a person only one source names. Each reads the mention's own text; none is a list
+of names. Read off the development golds' unscored person items (s36, Multi-News dev2: two
+Gaza places after "area of"/"community of", a street beside another street, a car model
+after its year and make, a portfolio after "Minister for", a degree after a name's comma;
+Multi-News dev: a title's initials before a name); no scored item of the four golds moved."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from newsprism.analyze.aliases import TITLES, normalize_title
+from newsprism.model import Passage
+from newsprism.reconcile.material import StoryMaterial
+
+__all__ = ["placed_or_titled"]
+
+# "the southern Kelmar area of Osk", "the town of Osk": the noun says a place follows.
+_PLACE_OF: Final = re.compile(
+    r"\b(?:area|city|town|village|community|region|province|district|county|suburb|"
+    r"neighbou?rhood|island|municipality)\s+of\s+$"
+)
+# Street names ("Saint"'s and "Doctor"'s abbreviations left out: "Dr. and Mrs. Osk").
+_STREET: Final = r"(?:Street|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|Highway|Parkway)"
+# A crossing: "Osk Avenue and [E. Tarnway]", "[Tarnway] and Osk Avenue".
+_STREET_BEFORE: Final = re.compile(rf"\b[A-Z][\w.’'-]*\s+{_STREET}\s+(?:and|&)\s+$")
+_STREET_AFTER: Final = re.compile(rf"\s+(?:and|&)\s+[A-Z][\w.’'-]*\s+{_STREET}(?!\w)")
+_STREET_NAMED: Final = re.compile(rf"\s{_STREET}$")
+# A model after its year and make: "a black 2002 Velmo [Tarn Coupe]".
+_MODEL_BEFORE: Final = re.compile(r"\b(?:19|20)\d\d\s+([A-Z][a-z]+)\s+$")
+# A portfolio: "Deputy Minister for [Liaison] with ...", "Secretary of [Transport]".
+_PORTFOLIO_BEFORE: Final = re.compile(
+    r"\b(?:Minister|Ministry|Secretary|Department|Commissioner)\s+(?:of|for)\s+(?:the\s+)?$"
+)
+# A degree after a name's comma: "Ola Berg, [Ph.D.], professor".
+_DEGREE: Final = re.compile(r"(?:[A-Z][a-z]?\.\s?){2,}")
+_AFTER_NAME_COMMA: Final = re.compile(r"[A-Za-z]\s*,\s*$")
+# A title's initials right before a two-word name: "president & [GM] Ola Berg".
+_INITIALS: Final = re.compile(r"[A-Z]{2,3}")
+_NAME_AFTER: Final = re.compile(r"\s+[A-Z][a-z]+\s+[A-Z][a-z]+")
+
+
+def placed_or_titled(material: StoryMaterial, mention: Passage) -> bool:
+    """Whether the words beside ``mention`` say it names no person (see the module doc)."""
+    text = material.by_id[mention.article].text
+    before = text[max(0, mention.start - 40) : mention.start]
+    name = mention.text.strip()
+    model = _MODEL_BEFORE.search(before)
+    return bool(
+        _PLACE_OF.search(before)
+        or _STREET_BEFORE.search(before)
+        or _STREET_AFTER.match(text, mention.end)
+        or _STREET_NAMED.search(name)
+        or (model and normalize_title(model.group(1)) not in TITLES)
+        or _PORTFOLIO_BEFORE.search(before)
+        or (_DEGREE.fullmatch(name) and _AFTER_NAME_COMMA.search(before))
+        or (_INITIALS.fullmatch(name) and _NAME_AFTER.match(text, mention.end))
+    )
