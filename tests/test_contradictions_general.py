@@ -14,6 +14,7 @@ from newsprism.analyze.analyzer import Analyzer
 from newsprism.reconcile.clauses import english_parser, implied_denials, irregular_forms
 from newsprism.reconcile.discrepancies import find_discrepancies
 from newsprism.reconcile.similarity import LexicalSimilarity
+from tests.test_contradictions_day_names import undated
 from tests.test_reconcile_discrepancies import assert_provenance, invented
 
 
@@ -352,6 +353,25 @@ LOOK_ALIKES += [
         "approving projects.",
     ),
 ]
+NOT_YET = (
+    "Results of the skipper Ole Varga's blood test have not been released by the harbour police."
+)
+RELEASED_WEDNESDAY = (
+    "Results of the skipper Ole Varga's blood test were released by the harbour police on "
+    "Wednesday."
+)
+
+
+def test_not_yet_against_a_later_day_on_undated_pages(analyzer: Analyzer) -> None:
+    """ "Have not been released" tells the state when the page was written; "were
+    released Wednesday" may be a later day: on undated pages (seen on ECB+) which came
+    first is unknown, so no clash. Dated pages whose Wednesday falls by the denial's day
+    still clash."""
+    material = undated(analyzer, [NOT_YET, RELEASED_WEDNESDAY])
+    assert [d.kind for d in find_discrepancies(material, [], LexicalSimilarity())] == []
+    assert _kinds(analyzer, [NOT_YET, RELEASED_WEDNESDAY]) == ["negation"]
+
+
 CONTROLS = [
     # Asking the same thing both ways still clashes.
     (
@@ -363,6 +383,11 @@ CONTROLS = [
         "before approving projects.",
         "The new Tarnby rules require harbour agencies to consult the fishery board before "
         "approving projects.",
+    ),
+    (
+        "Results of the skipper Ole Varga's blood test have not been released by the "
+        "harbour police.",
+        "Results of the skipper Ole Varga's blood test were released by the harbour police.",
     ),
     (
         "The skipper Ole Varga regained consciousness on the ferry and was taken ashore.",

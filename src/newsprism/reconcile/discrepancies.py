@@ -52,7 +52,10 @@
        last heard from at 9:32 p.m."): the two tell one thing; a contention the outlet
        keeps its distance from ("Olsen claimed the break-in did not happen") clashes
        with nothing; an object predicative must be the same on both sides ("was never
-       made public" denies nothing of "the club made its bid");
+       made public" denies nothing of "the club made its bid"); a denial of telling
+       why is none of telling that, "previously" sets another time, and a denial in
+       the present perfect does not deny a deed dated on a day that may be later
+       (:mod:`newsprism.reconcile.negation_guards`);
     6. no different occasions: when both predicates carry a resolved date, the dates
        overlap;
     7. the two clauses (the predicate's subtree) are similar: cosine at least
@@ -200,6 +203,7 @@ from newsprism.reconcile.discrepancy_groups import (
 from newsprism.reconcile.event_places import event_place_discrepancies
 from newsprism.reconcile.kinship import kin_discrepancies
 from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.negation_guards import asked, earlier, not_yet
 from newsprism.reconcile.outcomes import outcome_discrepancies
 from newsprism.reconcile.places import deed_places, placed_apart
 from newsprism.reconcile.prepositions import opposed_pairs
@@ -362,10 +366,11 @@ def _negation_pairs(
         and _compatible_actors(n, p, material, states)
         and not _narrower(n, p, material, states)
         and not _last_before_since(n, p)
+        and not not_yet(n, p, material)
         and _same_attempt(n, p)
         and _complement(n.predicate) == _complement(p.predicate)
-        and _asked(n.predicate) == _asked(p.predicate)
-        and _earlier(n.predicate) == _earlier(p.predicate)
+        and asked(n.predicate) == asked(p.predicate)
+        and earlier(n.predicate) == earlier(p.predicate)
         and _clashing_accounts(_account(n, material, states), _account(p, material, states))
     ]
     return _undisputed(pairs, [*negatives, *positives])
@@ -376,36 +381,6 @@ def _complement(predicate: Token) -> frozenset[str]:
     copula does (guard 3): "the bid was never made public" denies nothing of "the club
     made its bid", "was not found guilty" still denies "was found guilty"."""
     return frozenset(lemma_of(c) for c in predicate.children if c.dep_ == "oprd")
-
-
-#: Words opening a clause that asks rather than tells ("why he leaked it", "whether").
-_ASKING: Final = frozenset({"why", "how", "what", "whether", "when", "where", "who", "which", "if"})
-
-
-def _asked(predicate: Token) -> frozenset[str]:
-    """The words opening the predicate's clausal complements that ask ("never revealed
-    why he leaked the ledger" tells nothing of "revealed that he was the source", seen
-    on ECB+): a denial and an assertion must tell or ask the same thing."""
-    return frozenset(
-        first.lower_
-        for c in predicate.children
-        if c.dep_ in ("ccomp", "xcomp", "dobj")
-        for first in [min(c.subtree, key=lambda t: t.i)]
-        if first.lower_ in _ASKING and first.i > predicate.i
-    )
-
-
-#: Adverbs that set a claim before the story's time ("Previously, agencies were
-#: required to consult scientists" against "the regulations don't require agencies to
-#: consult": a rule changed, seen on ECB+). Not "once" (also a count), nor "earlier"
-#: ("earlier Thursday" dates one day's claim).
-_EARLIER: Final = frozenset({"previously", "formerly"})
-
-
-def _earlier(predicate: Token) -> bool:
-    """Whether the predicate is told of an earlier time than the story's (guard 6: an
-    earlier state and the present one are two occasions)."""
-    return any(c.lower_ in _EARLIER for c in predicate.children if c.dep_ == "advmod")
 
 
 def _implied(clause: Clause) -> bool:
