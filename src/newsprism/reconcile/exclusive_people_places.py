@@ -31,7 +31,7 @@ _STREET_AFTER: Final = re.compile(rf"\s+(?:and|&)\s+[A-Z][\w.’'-]*\s+{_STREET}
 _STREET_NAMED: Final = re.compile(rf"\s{_STREET}$")
 # A model after its year and make: "a black 2002 Velmo [Tarn Coupe]".
 _MODEL_BEFORE: Final = re.compile(r"\b(?:19|20)\d\d\s+([A-Z][a-z]+)\s+$")
-# A portfolio: "Deputy Minister for [Liaison] with ...", "Secretary of [Transport]".
+# A portfolio: "Deputy Minister for [Harbours] with ...", "Secretary of [Transport]".
 _PORTFOLIO_BEFORE: Final = re.compile(
     r"\b(?:Minister|Ministry|Secretary|Department|Commissioner)\s+(?:of|for)\s+(?:the\s+)?$"
 )
