@@ -50,7 +50,9 @@ records, in three steps:
    (:class:`~newsprism.reconcile.similarity.TextSimilarity` cosine, raised to 1.0 when a
    direct quote of one unit, two words or more, normalised, occurs word for word in the
    other: the partial quote "non-starter" inside the full sentence; not for a short
-   term that one other article quotes in two statements, see ``_term``); the
+   term that one other article quotes in two statements, see ``_term``; raised to 0.5
+   where an indirect clause quotes one word of a direct quote its speaker gives in one
+   quote group of another article, ``quoted_words``); the
    margin of that
    similarity over the pair's best rival (the same speaker's other claims in either
    article: a rendering renders the claim it fits best, so a translation sharing few
@@ -134,6 +136,7 @@ from newsprism.reconcile.statement_evidence import (
     _scores,
     _similarities,
     _verbatim,
+    quoted_words,
 )
 from newsprism.reconcile.statement_speakers import infer_speakers, reattribute_speakers
 from newsprism.reconcile.statement_units import (
@@ -450,7 +453,7 @@ def _inferred(
     pieces = report_pieces(parts)
     cut = _units(material, pieces, similarity, options)
     raw = np.round(_similarities(cut, similarity, options), _SCORE_DECIMALS)
-    evidence = _evidence(cut, _verbatim(cut, raw, options, rounded=True))
+    evidence = _evidence(cut, quoted_words(cut, _verbatim(cut, raw, options, rounded=True)))
     model = options.model(similarity)
 
     def person(name: str) -> bool:
