@@ -5,6 +5,8 @@ merges of two bigger stories keep the join cut."""
 
 from __future__ import annotations
 
+import pytest
+
 from newsprism.cluster.join import JoinModel
 from newsprism.cluster.stories import ClusterOptions, StoryClusterer
 from tests.test_cluster_split import FLOOD, art, memberships, weights
@@ -44,7 +46,7 @@ def test_the_second_look_merges_a_story_of_one_at_its_laxer_cut() -> None:
 
 
 def test_without_the_second_look_the_story_of_one_stays_alone() -> None:
-    for off in (None, 0.5):
+    for off in (None, 0.5):  # 0.5 is the join cut: the same cut, no second look
         c = clustered(single_merge_probability=off)
         c.consolidate()
         assert sizes(c) == [1, 2, 2]
@@ -52,3 +54,11 @@ def test_without_the_second_look_the_story_of_one_stays_alone() -> None:
     c = clustered(single_merge_probability=0.48)
     c.consolidate()
     assert sizes(c) == [1, 2, 2]
+
+
+@pytest.mark.parametrize("value", [0.2, 0.6, 0.0, 1.0])
+def test_a_second_look_outside_split_and_join_is_refused(value: float) -> None:
+    # Above the join cut it would be stricter than no second look; under the split
+    # cut it would merge a report the split pass cuts off again.
+    with pytest.raises(ValueError, match="single_merge_probability"):
+        ClusterOptions(single_merge_probability=value)

@@ -177,7 +177,11 @@ class ClusterOptions:
     ``single_merge_probability``: the consolidation's merge pass gives each story of one
     source article a second look, merging it with its best candidate where the join
     model gives at least this (arrival joins, and merges of two stories of two or more,
-    keep ``join_probability``); None (the default) or 0.5: no second look. Multi-News,
+    keep ``join_probability``); None (the default): no second look, and a value equal to
+    ``join_probability`` changes nothing either. It must lie between
+    ``split_probability`` and ``join_probability`` (a second look is laxer than the
+    join, and a story of one it merges must not be one the split pass would cut off
+    again). Multi-News,
     arrival order, cross-set lexical model: every missed merge involves a story of one
     article; three stories of one (two gold stories) had their own story first at
     log-odds -0.03 to -0.15, within 0.2 of the cut (0.45), while the best wrong pair of
@@ -255,8 +259,11 @@ class ClusterOptions:
                 "graph_cut, named_graph_cut, clean_graph_cut >= 0"
             )
         single = self.single_merge_probability
-        if single is not None and not 0 < single < 1:
-            raise ValueError("single_merge_probability must be between 0 and 1 (or None: off)")
+        if single is not None and not self.split_probability <= single <= self.join_probability:
+            raise ValueError(
+                "need split_probability <= single_merge_probability <= join_probability "
+                "(or single_merge_probability None: off)"
+            )
         if self.replace_margin is not None and self.replace_margin < 0:
             raise ValueError("replace_margin must be at least 0 (or None: off)")
         if self.window_days <= 0 or self.keep_days < self.window_days:
