@@ -163,3 +163,28 @@ def test_the_parsed_quantity_keeps_the_value_and_its_text(
     nlp: Language, text: str, expected: list[tuple[str, float]]
 ) -> None:
     assert [(q.text, q.value) for q in quantities_in(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brannock council will text 1 200 000 residents about the gale.",
+        "Varnia may call 1 500 000 reservists to the border.",
+    ],
+)
+def test_a_verb_cue_before_a_thousands_count_is_no_phone_number(text: str) -> None:
+    # s36 review: the count after "text"/"call" was taken for a phone number and lost
+    assert [v for _, v, _ in _read(text)][:1] in ([1.2e6], [1.5e6])
+
+
+def test_a_year_range_before_a_count_is_no_phone_number() -> None:
+    # s36 review: "2010-2020 4500" was read as one phone number, the count lost
+    text = "From 2010-2020 4500 homes were built in Brannock."
+    assert [v for _, v, _ in _read(text)] == [2010.0, 2020.0, 4500.0]
+
+
+@pytest.mark.parametrize("verb", ["dropped", "fell", "plunged"])
+def test_a_minus_after_a_verb_of_loss_before_degrees_is_the_level(verb: str) -> None:
+    # s36 review: "dropped -20 degrees" read +20 and differed from "fell to -20 degrees"
+    assert _read(f"In Kelloway the mercury {verb} -20 degrees overnight.") == [("-20", -20.0, None)]
+    assert _read(f"In Kelloway the mercury {verb} -20°C overnight.")[0][1] == -20.0

@@ -84,13 +84,38 @@ _GROUPED_RUN: Final = re.compile(rf"(?<![\w.,])(?P<run>{_RUN})(?![\w])")
 _PHONE_FIGURES: Final = 7
 
 
+# A count grouped in thousands by spaces ("1 200 000"): a first group of one to three
+# figures not starting with 0, every later group of three.
+_THOUSANDS: Final = re.compile(r"[1-9]\d{0,2}(?:[ \u00a0]\d{3})+")
+# A cue that is a verb right before its run ("text 1 200 000 residents", "call 3 500
+# reservists") may take a count: such a run followed by a word other than a linking one
+# ("Call 555 123 456 for tickets", "... now") is the count of that word.
+_VERB_CUE: Final = re.compile(r"(?:call(?:ing)?|dial|text|sms|whatsapp)[ \u00a0]*", re.IGNORECASE)
+_COUNTED_AFTER: Final = re.compile(
+    r"[ \u00a0]+(?!(?:for|to|or|and|on|at|from|between|if|now|today|free|anytime|during|"
+    r"before|after|until|with|in|toll|ext|by|any)\b)[a-z]"
+)
+# Two years joined by a dash open a range, not a phone number ("2010-2020 4500 homes").
+_YEAR_RANGE: Final = re.compile(r"(?:19|20)\d\d[-\u2013](?:19|20)\d\d\b")
+
+
 def phone_spans(text: str) -> list[tuple[int, int]]:
     """The (start, end) of every phone number in ``text``, in text order."""
-    found = [
-        m.span("run") for m in _CUED_PHONE.finditer(text) if _figures(m["run"]) >= _PHONE_FIGURES
-    ]
+    found = [m.span("run") for m in _CUED_PHONE.finditer(text) if _cued_phone(m)]
     found += [m.span("run") for m in _GROUPED_RUN.finditer(text) if _phone_shaped(m["run"])]
     return sorted(set(found))
+
+
+def _cued_phone(m: re.Match[str]) -> bool:
+    """Whether a run after a phone cue is a phone number: seven figures or more, and not
+    a thousands-grouped count right after a verb and before its counted word (s36
+    review: "will text 1 200 000 residents" lost its count)."""
+    run = m["run"]
+    if _figures(run) < _PHONE_FIGURES:
+        return False
+    cue = m.string[m.start() : m.start("run")]
+    counted = _COUNTED_AFTER.match(m.string, m.end("run")) is not None
+    return not (counted and _THOUSANDS.fullmatch(run) and _VERB_CUE.fullmatch(cue))
 
 
 def _figures(run: str) -> int:
@@ -102,7 +127,7 @@ def _phone_shaped(run: str) -> bool:
     45 67 89"), the first group starting with 0 or a later group of four figures ("020
     7946 0958", "212 555 0190")."""
     groups = re.findall(r"\d+", run)
-    if len(groups) < 3 or _figures(run) < _PHONE_FIGURES:
+    if len(groups) < 3 or _figures(run) < _PHONE_FIGURES or _YEAR_RANGE.match(run):
         return False
     international = run.startswith("+")
     return international or groups[0].startswith("0") or any(len(g) == 4 for g in groups[1:])

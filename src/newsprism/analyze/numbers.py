@@ -558,6 +558,10 @@ _SIGNED_AFTER: Final = re.compile(rf"{_SP}?(?:°|(?:degrees?|points?)\b)", re.IG
 # restates "lost 7 points" (the minus repeats the verb's direction), so the figure is the
 # size of the loss, as the outlet that writes no minus gives it; read as -7 the two
 # would differ.
+# A temperature's minus is its level, not the fall's direction: "dropped -20 degrees"
+# is to -20 ("fell to -20 degrees"); weather copy writes the level after the verb (s36
+# review: read +20, a false differ).
+_TEMPERATURE: Final = re.compile(rf"{_SP}?(?:°|degrees?\b)", re.IGNORECASE)
 _LOSS_BEFORE: Final = re.compile(
     r"\b(?:los[et]s?|losing|f[ae]ll(?:s|ing)?|dropp(?:ed|ing)|drops?|declin(?:ed|es?|ing)"
     r"|decreas(?:ed|es?|ing)|slipped|slid|sank|sheds?|plunged|plummeted|tumbled|slumped"
@@ -574,7 +578,7 @@ def _with_minus(raw: Amount, text: str) -> Amount | None:
         return raw
     if at > 0 and not (text[at - 1].isspace() or text[at - 1] in "(["):
         return raw  # "20-30%" is a range, "COVID-19" a name
-    if _LOSS_BEFORE.search(text, max(0, at - 20), at):
+    if _LOSS_BEFORE.search(text, max(0, at - 20), at) and not _TEMPERATURE.match(text, raw.num_end):
         return replace(raw, start=at)  # "lost -7 points": the verb says the sign
     if raw.kind in {"percent", "points"} or _SIGNED_AFTER.match(text, raw.num_end):
         return replace(raw, start=at, value=-raw.value, base=-raw.base)
