@@ -82,6 +82,17 @@ NOT_STATEMENTS = [
     # A quote inside the infinitive with nothing of the phrase's own around it: the
     # direct quote is the statement.
     ('Ana Marrow told the minister to "please let go of the harbour" before the vote.', "to"),
+    # An object relative clause with a subject of its own: "that" fills the verb's gap
+    # (s36 review G6), with a possessor too.
+    ("Edvin Rask filed a claim that the ferry insurer later turned down.", "insurer"),
+    ("Ana Marrow's remark that the dockers mocked on Friday was about the ferry fees.", "mocked"),
+    # A noun negated or denied: nobody said it (G7).
+    ("Edvin Rask made no promise that the fees would rise.", "rise"),
+    ("Ana Marrow issued no call for the dockers to go back to work.", "dockers"),
+    ("Edvin Rask denied making the claim that the pier was safe.", "pier"),
+    # A hypothetical, and a call for bids (G9).
+    ("One could make the argument that the pier should never have shut.", "pier"),
+    ("The harbour board issued a call for tenders to build the new pier.", "tenders"),
 ]
 
 
@@ -91,3 +102,16 @@ def test_the_forms_that_report_no_words_stay_no_statement(
 ) -> None:
     quotes = quotes_of(nlp, _OPENING + text)
     assert not [q for q in indirect(quotes) if words in q.text.split() or words in q.text]
+
+
+def test_a_verdict_on_the_claim_is_not_part_of_it(nlp: Language) -> None:
+    """ "dismissed X's claim that ... as nonsense": "as nonsense" is the dismisser's
+    verdict, not X's words (s36 review G8)."""
+    article = (
+        _OPENING + "Edvin Rask dismissed Ana Marrow's claim that the pier was unsafe as nonsense."
+    )
+    quotes = quotes_of(nlp, article)
+    found = find(indirect(quotes), "the pier was unsafe")
+    assert found.speaker == "Ana Marrow"
+    assert "nonsense" not in found.text
+    assert_offsets(article, quotes)
