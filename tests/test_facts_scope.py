@@ -104,3 +104,41 @@ def test_the_holder_reader() -> None:
     assert holder(text, sentences, text.index("9 were"), persons) is None  # reported
     assert holder(text, sentences, text.index("12"), [*persons, ("holt", 9, 12)]) is None
     assert holder("Ana Lind won.\nShe had 12 points.", ((0, 13), (14, 32)), 22, persons) is None
+
+
+def test_a_time_phrase_after_a_figure_is_no_rate(analyzer: Analyzer) -> None:  # noqa: F811
+    # s36 review: "a day after", "a year ago", "a week later" read as rates hid the differ.
+    base = "A gale struck Ostvik on Sunday. "
+    for first, second in (
+        ("The flood drowned 12 sheep a day after the gale hit.", "The flood drowned 14 sheep."),
+        ("The mill cut 300 jobs a year ago.", "The mill cut 350 jobs last year."),
+        ("Divers found 40 crates a week later.", "Divers found 46 crates in the bay."),
+    ):
+        pair = [("Ardmoor Gazette", base + first), ("Tessel Post", base + second)]
+        facts = facts_of(analyzer, pair)
+        assert [f.status for f in facts if len(_outlets_of(f)) == 2] == ["differ"], first
+
+
+def test_a_discourse_that_before_a_figure_is_no_span(analyzer: Analyzer) -> None:  # noqa: F811
+    # s36 review: "At that point", "In that case", "After that raid ended" opening the
+    # sentence named no span of the figure; the differ was hidden.
+    base = "A fire broke out at the Ostvik sawmill on Sunday. "
+    for first, second in (
+        ("At that point 30 loggers were in the shed.", "About 45 loggers were in the shed."),
+        ("In that case, the firm said, 300 loggers would be laid off.",
+         "The firm said 350 loggers would be laid off."),
+        ("After that blaze ended, officials said 12 loggers were hurt.",
+         "Officials said 14 loggers were hurt."),
+    ):  # fmt: skip
+        pair = [("Ardmoor Gazette", base + first), ("Tessel Post", base + second)]
+        facts = facts_of(analyzer, pair)
+        assert [f.status for f in facts if len(_outlets_of(f)) == 2] == ["differ"], first
+
+
+def test_the_scope_readers_leave_time_phrases() -> None:
+    assert not per_unit("12 sheep a day after the gale", 8)
+    assert not per_unit("300 jobs a year ago", 8)
+    assert per_unit("$40,000 a year under the deal", 7)
+    text = "At that point 30 loggers were inside"
+    assert not by_reference(text, text.index("loggers") + 7, len(text))
+    assert not by_reference("30 loggers were inside at that time", 10, 35)

@@ -185,7 +185,7 @@ def collect_items(material: StoryMaterial, opts: FactOptions) -> tuple[list[Item
                 found_holder = holder(text, analysis.sentences, q.start, persons)
                 actors = frozenset({found_holder}) if found_holder else actors
             after = min(sentence.end, found[n + 1].start if n + 1 < len(found) else sentence.end)
-            rate, scoped = per_unit(text, q.end), by_reference(text, before[0], max(after, q.end))
+            rate, scoped = per_unit(text, q.end), by_reference(text, q.end, max(after, q.end))
             items.append(
                 Item(
                     len(items), article.id, material.source_of(article.id), compared,

@@ -13,8 +13,8 @@ difference is no disagreement:
   protests): :func:`by_reference`. Such a figure joins a fact only where it agrees
   with every other source's figure there; it never makes a fact differ.
 
-Both read the figure's clause (the words between the figures before and after it in its
-sentence), as the actors' rule of :mod:`newsprism.reconcile.facts` does.
+:func:`per_unit` reads the words right after the figure; :func:`by_reference` the figure's
+clause after it (up to the next figure of its sentence).
 
 * **Whose figure, named before.** A sentence whose subject is "he" or "she" and that
   names nobody before its figure ("He had 612 yards ...", "But he sat out four games
@@ -36,17 +36,25 @@ __all__ = ["by_reference", "holder", "per_unit"]
 # A unit a rate is counted per, right after the figure and its counted noun: "per game",
 # "a season", "each night" (read on the sports and tax stories of ECB+ and BASIL,
 # where per-game and per-year figures sat beside season and multi-year totals).
+# "a day"/"a year" followed by a word of time order is a time phrase, not a rate: "12
+# people a day after the storm", "300 jobs a year ago", "40 bodies a week later" (s36
+# review: such figures were kept out of their fact, hiding true differs).
 _PER_UNIT: Final = re.compile(
     r"\s*(?:per|a|an|each|every)\s+(?:game|match|contest|start|outing|season|year|month|"
-    r"week|day|night|hour|minute|capita|head|person|resident|household|carry|attempt)\b",
+    r"week|day|night|hour|minute|capita|head|person|resident|household|carry|attempt)\b"
+    r"(?!\s+(?:after|before|later|earlier|ago|back|since|prior|or\s+(?:two|so)\b|"
+    r"and\s+a\s+half\b))",
     re.IGNORECASE,
 )
 # A span or event named by "that"/"those" (the words before it named it): "in that
 # unrest", "during those protests", "over those three decades". "this"/"these" are left
-# out: they mostly point at the present ("this week", "these days").
+# out: they mostly point at the present ("this week", "these days"). Discourse phrases
+# ("at that point", "in that case", "at that time") tie nothing to a span (s36 review).
 _BY_REFERENCE: Final = re.compile(
     r"\b(?:in|during|at|from|since|over|amid|after|before|throughout|across)\s+"
-    r"(?:that|those)\s+(?!(?:he|she|it|they|we|you|i|is|was|are|were|the|a|an)\b)[a-z]",
+    r"(?:that|those)\s+(?!(?:he|she|it|they|we|you|i|is|was|are|were|the|a|an|point|"
+    r"points|time|times|moment|case|cases|stage|regard|sense|way|respect|instance|event|"
+    r"end|rate|pace|level)\b)[a-z]",
     re.IGNORECASE,
 )
 
@@ -57,7 +65,10 @@ def per_unit(text: str, end: int) -> bool:
 
 
 def by_reference(text: str, start: int, end: int) -> bool:
-    """Whether the clause ``text[start:end]`` ties its figure to a span named before it."""
+    """Whether the words ``text[start:end]`` after the figure tie it to a span named
+    before it ("12 people were killed in that attack"). Words before the figure are
+    not read: "After that raid ended, officials said 12 people had died" opens the
+    sentence with a time, not the figure's span (s36 review)."""
     return _BY_REFERENCE.search(text, start, end) is not None
 
 
