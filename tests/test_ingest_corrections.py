@@ -139,9 +139,10 @@ def test_a_later_record_with_the_outlet_of_a_corrected_article_is_that_article(
 ) -> None:
     with Store(tmp_path / "x.db") as store:
         article = _article("Harbour Herlad")
-        (first,) = store.add_articles([article]).added
+        origins = {article.source: "/feeds/a.jsonl"}  # the one file both read
+        (first,) = store.add_articles([article], origins=origins).added
         fixed = _article("Harbour Herald")
-        assert store.add_articles([fixed], {fixed.id}).corrected == (first,)
+        assert store.add_articles([fixed], {fixed.id}, origins=origins).corrected == (first,)
         again = store.add_articles([fixed])  # not the first read of its text this run
         assert again.duplicates == (first,) and again.stored_ids == (first,)
         assert store.count_articles() == 1

@@ -21,7 +21,7 @@ import logging
 import os
 import sqlite3
 import unicodedata
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -35,7 +35,7 @@ from newsprism.errors import AnalysisFailure, ReadOnlyStore, StateChanged, Store
 from newsprism.model import Analysis, Article, Heading, Removed, Story
 from newsprism.store_analyses import EncodedAnalysis, encoded
 from newsprism.store_briefs import BriefTable
-from newsprism.store_corrections import correct, correction_target
+from newsprism.store_corrections import correct, correction_target, same_file
 from newsprism.store_dedup import DedupTables, DedupUpdate
 from newsprism.store_migrations import MIGRATIONS
 from newsprism.store_open import IN_MEMORY, Access, closed_on_error, connect, open_mode, write_error
@@ -220,6 +220,7 @@ class Store:
         articles: Iterable[Article],
         may_correct: Container[str] = (),
         guessed_outlets: Container[str] = (),
+        origins: Mapping[str, str | None] | None = None,
     ) -> AddResult:
         """Store a batch of articles in one transaction; already stored ids are skipped.
         An article whose id is in ``may_correct`` and that re-reads a stored one (same
@@ -229,7 +230,10 @@ class Store:
         the id of an earlier one (two records of one text and outlet: the first is kept;
         the second "corrected" it to its own URL or date, and back on the next run).
         A correction keeps the stored outlet for an article in ``guessed_outlets`` (its
-        outlet only its file's name) and every stored value the article lacks."""
+        outlet only its file's name) and every stored value the article lacks.
+        ``origins`` maps an article's source to the identity of the file it was read
+        from (:func:`newsprism.store_corrections.origin_of`), stored with it: only a
+        re-read of the same file corrects (a source without one corrects nothing)."""
         added: list[str] = []
         duplicates: list[str] = []
         corrected: list[str] = []
@@ -241,11 +245,13 @@ class Store:
                 row = _article_row(article, now)
                 corrects = article.id in may_correct and article.id not in seen
                 seen.add(article.id)
-                target = correction_target(conn, article, corrects)
+                origin = (origins or {}).get(article.source)
+                target = correction_target(conn, article, corrects, origin)
                 if target is not None:
                     metadata = dict(zip(_ARTICLE_COLUMN_NAMES, row, strict=True))
                     guessed = article.id in guessed_outlets
                     tables = frozenset(self._applied)
+                    corrects = corrects and same_file(target, origin)
                     if corrects and correct(conn, target, metadata, tables, guessed):
                         corrected.append(target["id"])
                     else:
@@ -253,11 +259,11 @@ class Store:
                     stored_ids.append(target["id"])
                     continue
                 cursor = conn.execute(
-                    f"INSERT INTO articles ({_ARTICLE_COLUMNS}) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    f"INSERT INTO articles ({_ARTICLE_COLUMNS}, origin) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                     # Not INSERT OR IGNORE: that would also swallow NOT NULL violations.
                     "ON CONFLICT (id) DO NOTHING",
-                    row,
+                    (*row, origin),
                 )
                 (added if cursor.rowcount else duplicates).append(article.id)
                 stored_ids.append(article.id)

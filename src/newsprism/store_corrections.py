@@ -5,13 +5,14 @@ manifest row named another outlet got another id, and the store kept both: the s
 text twice, once under the wrong outlet, in the story as two outlets agreeing. A new URL
 or date in the manifest kept the id and was dropped as a duplicate, without a word.
 
-A correction is a re-read of the same source (the path or URL as given) giving the same
-text: the stored article keeps its id (stories, analyses and feed entries name it) and
-takes the new metadata. What was derived from the old metadata is dropped, to be made
-again on the next use: the article's analysis (relative dates resolve against the
-publication date) and the stored brief of its story (it names the outlets). Only the
-caller knows which articles may correct (see :func:`newsprism.ingest.batch.ingest`: two
-records of one JSON Lines file may hold one wire text under two outlets, two articles).
+A correction is a re-read of the same file (its real path, stored as the article's
+``origin``; a URL as given) giving the same text: the stored article keeps its id
+(stories, analyses and feed entries name it) and takes the new metadata. What was
+derived from the old metadata is dropped, to be made again on the next use: the
+article's analysis (relative dates resolve against the publication date) and the stored
+brief of its story (it names the outlets). Only the caller knows which articles may
+correct (see :func:`newsprism.ingest.batch.ingest`: two records of one JSON Lines file
+may hold one wire text under two outlets, two articles).
 """
 
 from __future__ import annotations
@@ -35,42 +36,73 @@ METADATA_COLUMNS = (
     "language",
     "credit",
 )
-_SELECTED = ", ".join(("id", "source", *METADATA_COLUMNS))
+_SELECTED = ", ".join(("id", "source", "origin", *METADATA_COLUMNS))
 
 
 def correction_target(
-    conn: sqlite3.Connection, article: Article, may_correct: bool = True
+    conn: sqlite3.Connection, article: Article, may_correct: bool, origin: str | None
 ) -> sqlite3.Row | None:
     """The stored article ``article`` re-reads: the one with its id read from the same
-    source, else one stored from the same source with the same text and outlet (a
-    corrected article keeps the id its first outlet gave it), else, when ``article``
-    ``may_correct``, the first stored from the same source with the same text. None if
-    there is none (or the one with its id came from elsewhere: a copy of the file, whose
-    metadata is its own).
+    file, else one stored from the same file (or, for a store written before origins
+    were kept, the same source) with the same text and outlet (a corrected article
+    keeps the id its first outlet gave it), else, when ``article`` ``may_correct``, the
+    first stored from the same file with the same text. None if there is none (or the
+    one with its id came from elsewhere: a copy of the file, whose metadata is its own).
+
+    ``origin`` is the file's identity (:func:`origin_of`); None (stdin, an upload
+    without a manifest) corrects nothing: the same text piped twice under two outlets is
+    two articles. A stored row without one (an older store) is corrected by nothing
+    either: its source as typed may name another folder's file.
 
     An article that may not correct (a later record of a file holding many) is still
-    the stored one when source, text and outlet agree: it was stored again under its
+    the stored one when file, text and outlet agree: it was stored again under its
     own id, a second copy of a corrected article."""
-    sources = spellings(article.source)
-    marks = ", ".join("?" * len(sources))
     row: sqlite3.Row | None = conn.execute(
         f"SELECT {_SELECTED} FROM articles WHERE id = ?", (article.id,)
     ).fetchone()
     if row is not None:
-        return row if row["source"] in sources and may_correct else None
-    same: sqlite3.Row | None = conn.execute(
-        f"SELECT {_SELECTED} FROM articles WHERE source IN ({marks}) AND text = ? "
-        "AND outlet IS ? ORDER BY rowid LIMIT 1",
-        (*sources, article.text, article.outlet),
-    ).fetchone()
-    if same is not None or not may_correct:
+        return row if may_correct and same_file(row, origin) else None
+    same: sqlite3.Row | None = None
+    if origin is not None:
+        same = conn.execute(
+            f"SELECT {_SELECTED} FROM articles WHERE origin = ? AND text = ? "
+            "AND outlet IS ? ORDER BY rowid LIMIT 1",
+            (origin, article.text, article.outlet),
+        ).fetchone()
+    if same is None:
+        # Same source as typed, text and outlet: the same article whichever file it is
+        # (a duplicate; never corrected, see :func:`same_file`).
+        sources = spellings(article.source)
+        marks = ", ".join("?" * len(sources))
+        same = conn.execute(
+            f"SELECT {_SELECTED} FROM articles WHERE source IN ({marks}) AND text = ? "
+            "AND outlet IS ? ORDER BY rowid LIMIT 1",
+            (*sources, article.text, article.outlet),
+        ).fetchone()
+    if same is not None or not may_correct or origin is None:
         return same
     found: sqlite3.Row | None = conn.execute(
-        f"SELECT {_SELECTED} FROM articles WHERE source IN ({marks}) AND text = ? "
-        "ORDER BY rowid LIMIT 1",
-        (*sources, article.text),
+        f"SELECT {_SELECTED} FROM articles WHERE origin = ? AND text = ? ORDER BY rowid LIMIT 1",
+        (origin, article.text),
     ).fetchone()
     return found
+
+
+def same_file(stored: sqlite3.Row, origin: str | None) -> bool:
+    """Whether ``stored`` was read from the file ``origin`` names: only then may a
+    re-read correct it."""
+    return origin is not None and stored["origin"] == origin
+
+
+def origin_of(source: str) -> str | None:
+    """The identity of the file or URL ``source`` names: a URL as given, a local path's
+    real path (so "in", "./in/", "$PWD/in", a link to it and "in/../in" are one file,
+    and "in" typed in two folders two files); None for stdin ("-")."""
+    if source == "-":
+        return None
+    if "://" in source:
+        return source
+    return os.path.realpath(source)
 
 
 def spellings(source: str) -> tuple[str, ...]:

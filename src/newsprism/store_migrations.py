@@ -191,4 +191,12 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     # Articles by source: a re-read of a file finds the article it stored before, to
     # correct its metadata (newsprism.store_corrections) rather than store a copy.
     ("0009_articles_source", "CREATE INDEX articles_source ON articles (source);"),
+    # The file an article was read from, by its real path (newsprism.store_corrections):
+    # only a re-read of the same file corrects it. A relative path as typed named another
+    # folder's file of the same name, and "-" or an upload's name any text at all.
+    (
+        "0010_article_origin",
+        "ALTER TABLE articles ADD COLUMN origin TEXT; "
+        "CREATE INDEX articles_origin ON articles (origin);",
+    ),
 )

@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Literal
 
 from newsprism.ingest.pipeline import (
     IngestOptions,
@@ -24,6 +24,7 @@ from newsprism.ingest.pipeline import (
 from newsprism.ingest.sources import Input, InputKind, expand_inputs
 from newsprism.model import Article, IngestFailure, IngestWarning
 from newsprism.store import Store
+from newsprism.store_corrections import origin_of
 from newsprism.store_open import IN_MEMORY
 
 logger = logging.getLogger(__name__)
@@ -65,11 +66,14 @@ def ingest(
     stdin: IO[bytes] | None = None,
     on_input_done: Callable[[Input | IngestFailure], None] | None = None,
     source_names: Mapping[str, str] | None = None,
+    origins: Mapping[str, str] | None = None,
 ) -> IngestReport:
     """Read every input and store its articles, ``BATCH_SIZE`` per transaction.
     ``source_names`` gives the source to store for articles read from a path, where the
     path is not what the user gave (the web app stores an upload under the name it was
-    uploaded as, not the temporary file it was read from).
+    uploaded as, not the temporary file it was read from); ``origins`` such a path's
+    identity (what a later re-read must match to correct its articles), none when it
+    is not named: then its articles correct nothing.
 
     Guarantee: a failure in one input never stops the others, and what was stored
     before a crash stays stored (each batch commits on its own).
@@ -90,7 +94,8 @@ def ingest(
             report.failures.append(item)
             continue
         if source_names and item.source in source_names:
-            batch.add(dataclasses.replace(item, source=source_names[item.source]))
+            origin = (origins or {}).get(item.source)
+            batch.add(dataclasses.replace(item, source=source_names[item.source]), origin)
         else:
             batch.add(item)
         if len(batch.articles) >= BATCH_SIZE:
@@ -153,10 +158,16 @@ class ArticleBatch:
     may_correct: set[str] = field(default_factory=set)
     # Articles whose outlet is only their file's name: they correct no stored outlet.
     guessed_outlets: set[str] = field(default_factory=set)
+    # Source -> the identity of the file read (store_corrections.origin_of).
+    origins: dict[str, str | None] = field(default_factory=dict)
     # (source, digest of the text) of every article read this run.
     _read: set[tuple[str, bytes]] = field(default_factory=set)
 
-    def add(self, article: Article) -> None:
+    def add(self, article: Article, origin: str | Literal[False] | None = False) -> None:
+        """Queue ``article``; ``origin`` the identity of the file it was read from
+        (False: its source names it, see :func:`origin_of`)."""
+        if article.source not in self.origins:
+            self.origins[article.source] = origin_of(article.source) if origin is False else origin
         key = (article.source, hashlib.blake2b(article.text.encode(), digest_size=16).digest())
         if key not in self._read:
             self._read.add(key)
@@ -166,7 +177,9 @@ class ArticleBatch:
     def flush(self, store: Store, report: IngestReport) -> None:
         if not self.articles:
             return
-        result = store.add_articles(self.articles, self.may_correct, self.guessed_outlets)
+        result = store.add_articles(
+            self.articles, self.may_correct, self.guessed_outlets, self.origins
+        )
         report.added.extend(result.added)
         report.duplicates.extend(result.duplicates)
         # "not analysed" only for the articles just stored: a duplicate was told when

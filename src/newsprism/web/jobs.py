@@ -479,7 +479,11 @@ def _ingest_inputs(job: Job, stage: Stage, store: Store, settings: JobSettings) 
         try:
             stored = item.source or item.display
             names = {item.target: stored} if item.target != stored else None
-            report = ingest(store, plan_inputs([item.target]), options, source_names=names)
+            # An upload's name is no file's identity (two jobs' story.txt are any two
+            # texts): only an upload beside a manifest, which names its outlet, corrects.
+            origins = {item.target: f"upload:{stored}"} if manifests and names else None
+            inputs = plan_inputs([item.target])
+            report = ingest(store, inputs, options, source_names=names, origins=origins)
         except Exception as exc:
             if not isinstance(exc, NewsprismError):
                 logger.exception("ingest job %s: input %s failed", job.id, item.display)

@@ -1,0 +1,135 @@
+"""A re-read corrects a stored article only when it reads the same file: the same real
+path (stored as the article's origin), not the same path as typed.
+
+Matched by the relative path as typed, two outlets' identical wire copies, each in its
+own folder (``cd alpha; ingest in``, ``cd beta; ingest ./in/``), were one source, and
+the second run relabelled the first outlet's article as the second's: the first
+outlet's copy was lost. So did one text piped twice (``-``) under two outlets, and two
+web uploads named alike. A manifest corrected and read again through another spelling
+of its folder (absolute, a link, ``in/../in``) stored a second copy instead."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from newsprism.cli import app
+from newsprism.web import WebOptions, create_app
+from newsprism.web import jobs as web_jobs
+
+runner = CliRunner()
+
+WIRE = (
+    "The Varnholt canal lock was shut on Tuesday after divers found a cracked gate, "
+    "the waterways board said.\n\n"
+    "Barges were held at Drossel quay, and the board expects the repair to take a week.\n"
+)
+
+
+def _rows(db: Path) -> list[tuple[str, str]]:
+    with sqlite3.connect(db) as conn:
+        return sorted(conn.execute("SELECT outlet, source FROM articles"))
+
+
+def _ingest(*args: str, stdin: str | None = None) -> None:
+    result = runner.invoke(app, ["ingest", *args], input=stdin)
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("second", ["in", "./in/", "in/story.txt"])
+def test_another_folders_file_of_the_same_name_keeps_the_first_outlets_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, second: str
+) -> None:
+    db = str(tmp_path / "s.db")
+    for outlet in ("alpha", "beta"):
+        (tmp_path / outlet / "in").mkdir(parents=True)
+        (tmp_path / outlet / "in" / "story.txt").write_text(WIRE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "alpha")
+    _ingest("in", "--outlet", "Alpha Daily", "--db", db)
+    monkeypatch.chdir(tmp_path / "beta")
+    _ingest(second, "--outlet", "Beta Times", "--db", db)
+    assert [outlet for outlet, _ in _rows(Path(db))] == ["Alpha Daily", "Beta Times"]
+
+
+def test_one_text_piped_twice_under_two_outlets_is_two_articles(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    _ingest("-", "--outlet", "Alpha Daily", "--db", db, stdin=WIRE)
+    _ingest("-", "--outlet", "Beta Times", "--db", db, stdin=WIRE)
+    assert _rows(tmp_path / "s.db") == [("Alpha Daily", "-"), ("Beta Times", "-")]
+
+
+def _manifest_folder(tmp_path: Path, outlet: str) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir(exist_ok=True)
+    (folder / "story.txt").write_text(WIRE, encoding="utf-8")
+    (folder / "newsprism.csv").write_text(f"path,outlet\nstory.txt,{outlet}\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("spelling", ["in", "./in/", "{abs}/in", "link", "in/../in"])
+def test_a_corrected_manifest_corrects_through_any_spelling_of_its_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spelling: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "link").symlink_to("in")
+    db = str(tmp_path / "s.db")
+    _manifest_folder(tmp_path, "Alpha Daily")
+    _ingest("in", "--db", db)
+    _manifest_folder(tmp_path, "Beta Times")
+    result = runner.invoke(app, ["ingest", spelling.format(abs=tmp_path), "--db", db])
+    assert result.exit_code == 0 and "corrected" in result.stdout, result.output
+    assert _rows(tmp_path / "s.db") == [("Beta Times", "in/story.txt")]
+
+
+def test_an_article_stored_without_an_origin_is_never_relabelled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A store written before origins were kept: the row's path as typed may name
+    another folder's file, so a re-read stores beside it rather than relabel it."""
+    monkeypatch.chdir(tmp_path)
+    db = str(tmp_path / "s.db")
+    _manifest_folder(tmp_path, "Alpha Daily")
+    _ingest("in", "--db", db)
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE articles SET origin = NULL")
+    _manifest_folder(tmp_path, "Beta Times")
+    _ingest("in", "--db", db)
+    assert [outlet for outlet, _ in _rows(Path(db))] == ["Alpha Daily", "Beta Times"]
+
+
+@pytest.fixture
+def client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
+    monkeypatch.setattr(web_jobs, "_analyze", lambda *args, **kwargs: {})
+    options = WebOptions(embeddings="off", allowed_hosts=("testserver",))
+    with TestClient(create_app(tmp_path / "web.db", options)) as test_client:
+        yield test_client
+
+
+def _job(client: TestClient, name: str, content: str) -> dict[str, Any]:
+    files = [("files", (name, content.encode(), "text/plain"))]
+    response = client.post("/api/ingest", files=files)
+    assert response.status_code == 202, response.text
+    job = response.json()["job"]
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        data: dict[str, Any] = client.get(f"/api/ingest/{job}").json()
+        if data["state"] in ("done", "failed"):
+            return data
+        time.sleep(0.02)
+    raise AssertionError(f"job {job} did not finish")
+
+
+def test_two_uploads_named_alike_without_a_manifest_are_two_outlets_articles(
+    client: TestClient, tmp_path: Path
+) -> None:
+    for byline in ("By Ivo Brandl, Alpha Daily", "By Lena Storm, Beta Times"):
+        done = _job(client, "story.txt", f"Lock shut\n\n{byline}\n\n{WIRE}")
+        assert done["results"][0]["status"] == "ok", done
+        assert done["results"][0]["reason"] is None, done
+    assert [outlet for outlet, _ in _rows(tmp_path / "web.db")] == ["Alpha Daily", "Beta Times"]
