@@ -47,3 +47,12 @@ def test_one_file_named_twice_or_named_outlets_say_nothing(tmp_path: Path) -> No
     one = str(tmp_path / "a" / "story.txt")
     assert _ingest(tmp_path, one, one.replace("/a/", "/a/./")) == ""
     assert _ingest(tmp_path, str(tmp_path), "--outlet", "Tessel Post") == ""
+
+
+def test_one_file_read_through_a_link_to_its_folder_is_not_told(tmp_path: Path) -> None:
+    """A file read as 'one/brief.txt' and 'lnk/brief.txt' (lnk a link to one) is one
+    file, stored once: the warning called it two files of one outlet."""
+    (tmp_path / "one").mkdir()
+    (tmp_path / "one" / "brief.txt").write_text(_PIER)
+    (tmp_path / "lnk").symlink_to(tmp_path / "one")
+    assert _ingest(tmp_path, str(tmp_path / "one"), str(tmp_path / "lnk")) == ""

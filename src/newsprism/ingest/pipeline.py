@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import logging
+import os
 import re
 import stat
 import sys
@@ -202,11 +203,12 @@ def _one_name_for_two_files(article: Article, source: str, context: _Context) ->
     the outlet of another file of this run: "fox/2026-03-03.txt" and
     "cnn/2026-03-03.txt" were both the outlet "2026-03-03" without a word, two outlets'
     articles one source to the analysis, and a copy of the same text in the second
-    folder a duplicate of the first. Once per name, naming both files."""
+    folder a duplicate of the first. Once per name, naming both files; not for one
+    file read through two paths (a folder and a link to it)."""
     if article.outlet is None:
         return
     first = context.named_by_file.setdefault(article.outlet, source)
-    if first not in (source, ""):
+    if first not in (source, "") and not _one_file(first, source):
         context.named_by_file[article.outlet] = ""  # said once
         message = (
             f"no outlet found: named {article.outlet!r} by its file name, as {first} is; "
@@ -214,6 +216,13 @@ def _one_name_for_two_files(article: Article, source: str, context: _Context) ->
             "newsprism.csv beside them, or with --outlet)"
         )
         _warn(IngestWarning(source, message), context)
+
+
+def _one_file(first: str, second: str) -> bool:
+    """Whether two local paths name one file (URLs never do here)."""
+    if "://" in first or "://" in second:
+        return False
+    return os.path.realpath(first) == os.path.realpath(second)
 
 
 def _record_name(source: str, raw: RawDocument, context: _Context) -> str:
