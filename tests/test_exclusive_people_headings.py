@@ -64,8 +64,16 @@ def test_a_person_first_named_in_the_headline_is_shown_in_the_text() -> None:
     assert _found(material, _one_source(["Ansel Roos"])) == [("Ansel Roos", a.index("\n") + 2)]
 
 
-def test_a_person_named_only_in_a_heading_is_not_listed() -> None:
-    a = f"Ferry Skipper Ansel Roos Quits After Crash\n\n{PERSON_LINE}"
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Ferry Skipper Ansel Roos Quits After Crash",
+        "Ferry Skipper Ansel Roos Dead at 63 After Crash",
+    ],
+)
+def test_a_person_named_only_in_a_heading_is_not_listed(heading: str) -> None:
+    """A headline's figure ("at 63") is no results line's: the line stays a heading."""
+    a = f"{heading}\n\n{PERSON_LINE}"
     material = _material(a, ["Ansel Roos", "Petra Lund"], OTHER, [])
     found = _found(material, _one_source(["Ansel Roos", "Petra Lund"]))
     assert [text for text, _ in found] == ["Petra Lund"]
@@ -151,3 +159,57 @@ def test_a_one_word_title_after_a_works_noun_is_no_person(noun: str) -> None:
     material = _material(a, ["Kelmo", "Petra Lund"], OTHER, [])
     found = _found(material, _one_source(["Kelmo", "Petra Lund"]))
     assert [text for text, _ in found] == ["Petra Lund"]
+
+
+@pytest.mark.parametrize(
+    ("mine", "theirs"),
+    [
+        ("Kristian Lund", "Kristina Lund"),
+        ("Antonio Ruiz", "Antonia Ruiz"),
+        ("Justin Varga", "Justine Varga"),
+    ],
+)
+def test_a_given_name_and_its_other_gender_form_are_two_people(mine: str, theirs: str) -> None:
+    """Siblings or spouses whose given names differ at the gender ending (review s36 G5):
+    each paper's relative stays its own person."""
+    a = f"The driver, {mine}, 45, was arrested."
+    b = f"His sister {theirs}, 41, was among the dead."
+    found = [
+        text for text, _ in _found(_material(a, [mine], b, [theirs]), _two_sources(mine, theirs))
+    ]
+    assert found == [mine, theirs]
+
+
+def test_two_spellings_one_article_writes_are_two_people() -> None:
+    """Where one article writes both given names beside the surname, the other paper's
+    spelling is no rendering of one person."""
+    a = "Kasper Brennick, 45, was arrested."
+    b = "Among the dead was Kaspar Brennick. His cousin Kasper Brennick was unhurt."
+    material = _material(a, ["Kasper Brennick"], b, ["Kaspar Brennick", "Kasper Brennick"])
+    roster = [
+        RosterEntry("Kasper Brennick", "PERSON", (), ("a1", "b1")),
+        RosterEntry("Kaspar Brennick", "PERSON", (), ("b1",)),
+    ]
+    assert [text for text, _ in _found(material, roster)] == ["Kaspar Brennick"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "names"),
+    [
+        (
+            "Results:\n\nPetra Lund (Green) 12,400\n\nIvo Brandt (Liberal) 2,300",
+            ["Petra Lund", "Ivo Brandt"],
+        ),
+        (
+            "Kelmar: Ivo Brandt; Ola Berg, Jan Lind, Per Moen.\n\nScorers: Ola Berg, Jan Lind.",
+            ["Ivo Brandt", "Ola Berg", "Jan Lind", "Per Moen"],
+        ),
+        ("Scorers: Ola Berg 12, Jan Lind 45.", ["Ola Berg", "Jan Lind"]),
+    ],
+)
+def test_a_results_line_or_team_sheet_is_no_heading(lines: str, names: list[str]) -> None:
+    """Results lines and team sheets are Title Case lines too, but the people they alone
+    name are people of the story (review s36 G10)."""
+    a = f"Kelmar beat Brno 2-1 in the cup final on Sunday.\n\n{lines}"
+    material = _material(a, names, OTHER, [])
+    assert sorted(text for text, _ in _found(material, _one_source(names))) == sorted(names)

@@ -18,6 +18,7 @@ from newsprism.reconcile.material import StoryMaterial, outlet_key
 __all__ = ["person_exclusives"]
 
 _POSSESSIVE = re.compile(r"['’]s\b")
+_TEXT_WORD: Final = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
 # A line of three words or more with no lower-case word of four letters or more is a
@@ -28,6 +29,16 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 # headline; dev: two gossip-page teasers); no scored item of the four moved.
 _LONG_LOWER: Final = re.compile(r"\b[a-z][a-z'’]{3,}")
 _HEADING_MIN_WORDS: Final = 3
+# A results line or a team sheet has the same shape and is often the only place a
+# candidate or a scorer is named (review s36 G10): "Lena Vogt (Liberal) 2,300", "Scorers:
+# Ola Berg 12, Jan Lind 45.", "Kelmar: Ivo Brandt; Ola Berg, Jan Lind". A line with a
+# bracket, a figure ending a list item, or whose part after a colon is a list of two or
+# more items of up to three words each, is no heading. A figure inside a headline stays
+# one ("... Dead at 63 After ...", "... Drugs & Lip Synching! 50 Of ...": Multi-News dev
+# and dev2 headings), and a teaser's list runs longer ("Lost Sailors Tell All!").
+_LIST_SHAPE: Final = re.compile(r"[(\[]|[\w)]\s+\d[\d,.]*(?=\s*[,;]|\.?\s*$)")
+_LIST_SEPARATOR: Final = re.compile(r"[,;&]|\band\b")
+_LIST_ITEM_WORDS: Final = 3
 
 
 def _in_heading(text: str, start: int) -> bool:
@@ -35,7 +46,19 @@ def _in_heading(text: str, start: int) -> bool:
     begin = text.rfind("\n", 0, start) + 1
     end = text.find("\n", start)
     line = text[begin : end if end >= 0 else len(text)]
-    return len(line.split()) >= _HEADING_MIN_WORDS and not _LONG_LOWER.search(line)
+    return (
+        len(line.split()) >= _HEADING_MIN_WORDS
+        and not _LONG_LOWER.search(line)
+        and not _LIST_SHAPE.search(line)
+        and not _name_list(line)
+    )
+
+
+def _name_list(line: str) -> bool:
+    """Whether the line (after a label's colon) lists two or more short items."""
+    items = [i.split() for i in _LIST_SEPARATOR.split(line.rsplit(":", 1)[-1])]
+    items = [i for i in items if i]
+    return len(items) > 1 and all(len(i) <= _LIST_ITEM_WORDS for i in items)
 
 
 # The parse may stop a hyphened name at its hyphen ("Secretary-General Ola Ber]-lund",
@@ -622,7 +645,7 @@ def _part_of_other_name(
     fulls = [f for f in fulls if len(f) > 1]
     for name in (entry.name, *entry.aliases):
         words = _name_words(name)
-        if any(_respelled(words, f) for f in others):
+        if any(_respelled(words, f) and not _written_together(material, words, f) for f in others):
             return True
         if len(words) == 1 and len({tuple(f) for f in fulls if f[0] == words[0]}) == 1:
             return True
@@ -634,9 +657,11 @@ def _part_of_other_name(
 def _respelled(words: list[str], other: list[str]) -> bool:
     """Whether ``words`` name ``other`` spelled differently ("Marlowe" / "Marlow"); a
     surname alone is compared with the other's surname ("Halvorsen" / "Anders
-    Halvorson")."""
+    Halvorson"). Given names that are each other's other-gender form are two people."""
     if len(words) == 1 and len(other) > 1:
         other = other[-1:]
+    if any(_gender_pair(a, b) for a, b in zip(words[:-1], other[:-1], strict=False)):
+        return False
     if _transliterated(words, other):
         return True
     return (
@@ -644,6 +669,35 @@ def _respelled(words: list[str], other: list[str]) -> bool:
         and words != other
         and all(a == b or spelled_alike(a, b) for a, b in zip(words, other, strict=True))
     )
+
+
+# Given names of two relatives often differ only at their end, where a vowel marks the
+# gender ("Kristian" / "Kristina", "Antonio" / "Antonia", "Justin" / "Justine"); a
+# transliteration's letters differ inside the name ("Binyamin" / "Benjamin") or end in
+# "i"/"y" ("Sergei" / "Sergey"). Review s36 G5: siblings were merged into one person.
+_GENDER_ENDINGS: Final = frozenset("aeo")
+
+
+def _gender_pair(a: str, b: str) -> bool:
+    """Whether two given names differ at their last letter, one ending in a gender
+    vowel (see above)."""
+    return a != b and a[-1:] != b[-1:] and bool({a[-1:], b[-1:]} & _GENDER_ENDINGS)
+
+
+def _written_together(material: StoryMaterial, words: list[str], other: list[str]) -> bool:
+    """Whether one article writes both given names beside one surname: one writer
+    spells one person one way, so two spellings there are two people
+    ("His sister Antonia Ruiz died; her brother Antonio Ruiz survived")."""
+    if words[-1:] != other[-1:]:
+        return False  # a surname spelled two ways in one article is a slip of one writer
+    mine, theirs = set(words) - set(other), set(other) - set(words)
+    if not mine or not theirs:
+        return False
+    for article in material.articles:
+        written = {fold_key(_POSSESSIVE.sub("", w)) for w in _TEXT_WORD.findall(article.text)}
+        if mine <= written and theirs <= written:
+            return True
+    return False
 
 
 # A given name rendered two ways from another script ("Yevgeny" / "Evgeny" aside): the same
