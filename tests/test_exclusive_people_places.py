@@ -94,3 +94,17 @@ def test_words_beside_a_name_say_it_is_no_person(text: str, junk: str, person: s
 )
 def test_a_person_beside_like_words_stays(text: str) -> None:
     assert "Ola Berg" in _found(text, ["Ola Berg"])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ola Lane walked off the ferry before it sank.", "Ola Lane"),
+        ("The crew was led by Jon Drive for ten years.", "Jon Drive"),
+        ("The Minister for Harbours Ola Berg walked off the ferry.", "Harbours Ola Berg"),
+    ],
+)
+def test_a_surname_like_a_street_or_a_run_in_portfolio_stays_a_person(text: str, name: str) -> None:
+    """A surname that is also a street word, and a minister whose portfolio the parse ran
+    into the name, are people (no cue word needed)."""
+    assert _found(text, [name]) == [name]

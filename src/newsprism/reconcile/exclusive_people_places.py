@@ -28,13 +28,18 @@ _STREET: Final = r"(?:Street|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Lane|Drive|
 # A crossing: "Osk Avenue and [E. Tarnway]", "[Tarnway] and Osk Avenue".
 _STREET_BEFORE: Final = re.compile(rf"\b[A-Z][\w.’'-]*\s+{_STREET}\s+(?:and|&)\s+$")
 _STREET_AFTER: Final = re.compile(rf"\s+(?:and|&)\s+[A-Z][\w.’'-]*\s+{_STREET}(?!\w)")
-_STREET_NAMED: Final = re.compile(rf"\s{_STREET}$")
+# A name ending in a street word is a street only where the word is no common surname
+# ("Ola Lane", "Jon Drive" and "Della Street" are people: review s36 follow-up).
+_STREET_NAMED: Final = re.compile(r"\s(?:Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Highway|Parkway)$")
 # A model after its year and make: "a black 2002 Velmo [Tarn Coupe]".
 _MODEL_BEFORE: Final = re.compile(r"\b(?:19|20)\d\d\s+([A-Z][a-z]+)\s+$")
-# A portfolio: "Deputy Minister for [Harbours] with ...", "Secretary of [Transport]".
+# A portfolio: "Deputy Minister for [Harbours] with ...", "Secretary of [Transport]". Up
+# to two words: a longer mention holds the minister's name too ("Minister for [Jobs Ana
+# Holt]"), a person with the portfolio run in.
 _PORTFOLIO_BEFORE: Final = re.compile(
     r"\b(?:Minister|Ministry|Secretary|Department|Commissioner)\s+(?:of|for)\s+(?:the\s+)?$"
 )
+_PORTFOLIO_WORDS: Final = 2
 # A degree after a name's comma: "Ola Berg, [Ph.D.], professor".
 _DEGREE: Final = re.compile(r"(?:[A-Z][a-z]?\.\s?){2,}")
 _AFTER_NAME_COMMA: Final = re.compile(r"[A-Za-z]\s*,\s*$")
@@ -55,7 +60,7 @@ def placed_or_titled(material: StoryMaterial, mention: Passage) -> bool:
         or _STREET_AFTER.match(text, mention.end)
         or _STREET_NAMED.search(name)
         or (model and normalize_title(model.group(1)) not in TITLES)
-        or _PORTFOLIO_BEFORE.search(before)
+        or (_PORTFOLIO_BEFORE.search(before) and len(name.split()) <= _PORTFOLIO_WORDS)
         or (_DEGREE.fullmatch(name) and _AFTER_NAME_COMMA.search(before))
         or (_INITIALS.fullmatch(name) and _NAME_AFTER.match(text, mention.end))
     )
