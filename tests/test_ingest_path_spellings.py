@@ -108,6 +108,15 @@ def test_a_changed_page_reread_under_another_spelling_keeps_the_stored_text(
     assert "old ferry terminal" in texts[0]
 
 
+_GOOD_FEED = (
+    "<rss version='2.0'><channel><title>Tessel Post</title><item><title>Pier reopens"
+    "</title><guid>pier-1</guid><description>The old pier in Tessel reopened on Friday "
+    "after a week of repairs, the harbour board said. Ferries will run to Marrow again "
+    "from Monday, and the board expects the summer timetable to start in June."
+    "</description></item></channel></rss>"
+)
+
+
 def test_a_feed_file_is_one_feed_however_spelt(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -118,4 +127,25 @@ def test_a_feed_file_is_one_feed_however_spelt(
     (tmp_path / "feeds" / "a.xml").write_text(
         "<rss><channel><title>Tessel Post</title></channel></rss>"
     )
-    assert plan_feeds(["./feeds/a.xml", "feeds//a.xml", "feeds/a.xml"]) == (["feeds/a.xml"], [])
+    (tmp_path / "link").symlink_to("feeds")
+    spellings = ["./feeds/a.xml", "feeds//a.xml", "feeds/a.xml", "link/a.xml"]
+    real = str((tmp_path / "feeds" / "a.xml").resolve())
+    assert plan_feeds([*spellings, real]) == ([real], [])
+
+
+def test_one_relative_feed_path_in_two_folders_is_two_feeds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A's feeds/a.xml cut off, B's ./feeds/a.xml good: keyed by the path as typed,
+    B's feed shared A's state and was 'not polled: backing off' with A's error."""
+    db = str(tmp_path / "s.db")
+    for folder, channel in (("A", "<rss><channel><title>Cut"), ("B", _GOOD_FEED)):
+        (tmp_path / folder / "feeds").mkdir(parents=True)
+        (tmp_path / folder / "feeds" / "a.xml").write_text(channel)
+    monkeypatch.chdir(tmp_path / "A")
+    CliRunner().invoke(app, ["watch", "feeds/a.xml", "--once", "--db", db])
+    monkeypatch.chdir(tmp_path / "B")
+    result = CliRunner().invoke(app, ["watch", "./feeds/a.xml", "--once", "--db", db])
+    assert "backing off" not in result.output, result.output
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone() == (1,)

@@ -38,6 +38,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
+import os
 import stat
 import time
 from collections import Counter
@@ -63,7 +64,6 @@ from newsprism.ingest.sources import (
     file_url_path,
     is_url,
     normal_url,
-    tidy_path,
     unsupported_url,
 )
 from newsprism.model import Article, IngestFailure, RawDocument
@@ -187,9 +187,11 @@ def _feeds_named(value: str) -> list[str]:
         with path.open("rb") as handle:  # a feed file's first bytes; an OPML list whole
             data = handle.read(SNIFF_BYTES)
             if not is_opml(data):
-                # One feed state however the path is spelt ("./feeds/a.xml", "feeds/a.xml"),
-                # as for ingest: another spelling read every entry again.
-                return [tidy_path(value)]
+                # One feed state per file, kept by its real path: another spelling
+                # ("./feeds/a.xml", a link) read every entry again, and one relative
+                # path typed in two folders shared one state (one's failure backed off
+                # the other's good feed).
+                return [os.path.realpath(value)]
             data += handle.read(max(0, DEFAULT_MAX_BYTES + 1 - len(data)))
     except OSError as exc:
         raise MalformedInput(value, f"cannot read ({exc.strerror or exc})") from None
@@ -211,7 +213,7 @@ def _opml_feeds(data: bytes, source: str, folder: Path) -> list[str]:
             # An address of another scheme stays whole (a file path beside the list had
             # failed "ftp:/x/feed: cannot read" at every poll, backing off for ever).
             whole = is_url(url) or unsupported_url(url) is not None
-            found.append(normal_url(url) if whole else str(folder / url))
+            found.append(normal_url(url) if whole else os.path.realpath(folder / url))
     if not found:
         raise MalformedInput(source, "OPML list names no feed (no outline with xmlUrl)")
     return found
