@@ -142,3 +142,25 @@ def test_the_scope_readers_leave_time_phrases() -> None:
     text = "At that point 30 loggers were inside"
     assert not by_reference(text, text.index("loggers") + 7, len(text))
     assert not by_reference("30 loggers were inside at that time", 10, 35)
+
+
+def test_ages_of_two_relatives_of_one_surname_are_two_measures(
+    analyzer: Analyzer,  # noqa: F811
+) -> None:
+    # s36 review (pre-existing): ages are keyed by surname, so a driver's age and his
+    # sister's made one fact that differed
+    base = "A van overturned near Ostvik on Sunday. "
+    first = base + "The driver, Torvald Brekk, 45, was held."
+    second = base + "His sister Torvalda Brekk, 41, was among the hurt."
+    facts = facts_of(analyzer, [("Ardmoor Gazette", first), ("Tessel Post", second)])
+    assert not any(f.status == "differ" for f in facts), facts
+
+
+def test_ages_of_one_person_still_differ(analyzer: Analyzer) -> None:  # noqa: F811
+    base = "A van overturned near Ostvik on Sunday. "
+    first = base + "The driver, Torvald Brekk, 45, was held."
+    second = base + "The driver, Torvald Brekk, 47, was held."
+    facts = facts_of(analyzer, [("Ardmoor Gazette", first), ("Tessel Post", second)])
+    assert [
+        f.status for f in facts if len(_outlets_of(f)) == 2 and "4" in f.values[0].passage.text
+    ] == ["differ"]

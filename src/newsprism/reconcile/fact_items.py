@@ -49,6 +49,7 @@ class Item:
     vague: bool = False  # "scores of others": joins a fact it fits, never differs
     rate: bool = False  # "55 yards per game": never one fact with a total
     by_reference: bool = False  # "killed in those protests": joins where it agrees only
+    person: str = ""  # an age's person, the full name as the article gives it ("ana holt")
 
 
 # One measure, many words: outlets count the wounded as "53 wounded", "53 people
@@ -190,7 +191,7 @@ def collect_items(material: StoryMaterial, opts: FactOptions) -> tuple[list[Item
                 Item(
                     len(items), article.id, material.source_of(article.id), compared,
                     _head(_about(q, text)), index[key], lo, hi, shown, scale, actors, definite,
-                    vague, rate, scoped,
+                    vague, rate, scoped, _aged_person(q, compared, analysis.entities),
                 )
             )  # fmt: skip
     return items, sentences
@@ -301,6 +302,19 @@ def _is_age(q: Quantity) -> bool:
 # figure's "-year" ("20 years - old friends say": a dash after a duration, no age).
 _AGE_AFTER: Final = re.compile(r"-[^\S\n]*old\b", re.IGNORECASE)
 _YEAR_WORD: Final = ("-year", "-years")
+
+
+def _aged_person(q: Quantity, compared: Quantity, entities: Sequence[Entity]) -> str:
+    """The full name of the person an age right after a name is of ("Ana Holt, 45,"),
+    case-folded; "" for other figures. Ages are keyed by surname, and two relatives'
+    ages ("Kristian Lund, 45" / "his sister Kristina Lund, 41") are two measures (s36
+    review: they made one fact that differed)."""
+    if compared.unit != _AGE:
+        return ""
+    for entity in entities:
+        if entity.type == "PERSON" and any(0 <= q.start - m.end <= 2 for m in entity.mentions):
+            return entity.name.casefold()
+    return ""
 
 
 def _aged_after(q: Quantity, text: str) -> bool:

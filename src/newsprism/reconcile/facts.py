@@ -256,7 +256,16 @@ def _two_measures(a: Item, b: Item) -> bool:
     """Whether two figures are two measures whatever their values: other actors
     (:func:`_other_actors`), or a rate and a total ("55 yards per game" / "612 yards":
     :func:`~newsprism.reconcile.fact_scope.per_unit`)."""
-    return a.rate != b.rate or _other_actors(a, b)
+    return a.rate != b.rate or _other_actors(a, b) or _two_people(a, b)
+
+
+def _two_people(a: Item, b: Item) -> bool:
+    """Whether two ages are of two people of one surname: both full names given, their
+    first names differ, neither an initial ("Kristian Lund" / "Kristina Lund")."""
+    x, y = a.person.split(), b.person.split()
+    if len(x) < 2 or len(y) < 2 or x[-1] != y[-1]:
+        return False
+    return x[0] != y[0] and min(len(x[0].rstrip(".")), len(y[0].rstrip("."))) > 1
 
 
 def _joins_by_reference(item: Item, slot: _Slot) -> bool:
@@ -472,11 +481,12 @@ def _mergeable(a: _Slot, b: _Slot, score: float, opts: FactOptions) -> bool:
 
 
 def _other_spans(a: _Slot, b: _Slot) -> bool:
-    """Whether merging would join a rate and a total, or set a figure tied to a span
-    named by reference against another source's figure it does not agree with
-    (:func:`_joins_by_reference`)."""
+    """Whether merging would join a rate and a total, two people's ages
+    (:func:`_two_people`), or set a figure tied to a span named by reference against
+    another source's figure it does not agree with (:func:`_joins_by_reference`)."""
     return any(
         x.rate != y.rate
+        or _two_people(x, y)
         or (x.source != y.source and (x.by_reference or y.by_reference) and not _fits(x, y))
         for x in a.items
         for y in b.items
