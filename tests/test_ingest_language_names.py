@@ -62,3 +62,25 @@ def test_the_command_line_stores_it_as_english(tmp_path: Path) -> None:
     with Store(db) as store:
         (stored,) = store.list_articles()
     assert stored.language == "en"
+
+
+_GERMAN_ENGLISH_QUOTE = (
+    "Streik im Werk Tormstadt: Die Gewerkschaft Metall Ost lehnt das Angebot der "
+    "Werksleitung ab.\n\nBetriebsrat Dan Curtis, ein Ire, sagte: \u201ewe are not going back "
+    "in until the bosses keep their word\u201c.\n\nDie Bänder stehen still.\n"
+)
+
+
+def test_a_short_german_report_quoting_english_stays_german(tmp_path: Path) -> None:
+    """German capitalises every noun: without its capitalised words a short report is
+    its function words and the English quote, which read as English (review s36/2 M2)."""
+    article = tmp_path / "werk.txt"
+    article.write_text(_GERMAN_ENGLISH_QUOTE, encoding="utf-8")
+    db = tmp_path / "n.db"
+    args = ["ingest", str(article), "--outlet", "Ostkurier", "--db", str(db)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "language de: not analysed" in result.stderr
+    with Store(db) as store:
+        (stored,) = store.list_articles()
+    assert stored.language == "de"
