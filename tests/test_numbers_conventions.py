@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from newsprism.analyze.conventions import text_convention
 from newsprism.analyze.nlp import load_english
 from newsprism.analyze.numbers import parse_digits, read_amounts
 from tests.test_quantities import quantities_in
@@ -188,3 +189,11 @@ def test_a_minus_after_a_verb_of_loss_before_degrees_is_the_level(verb: str) -> 
     # s36 review: "dropped -20 degrees" read +20 and differed from "fell to -20 degrees"
     assert _read(f"In Kelloway the mercury {verb} -20 degrees overnight.") == [("-20", -20.0, None)]
     assert _read(f"In Kelloway the mercury {verb} -20°C overnight.")[0][1] == -20.0
+
+
+@pytest.mark.parametrize("clock", ["at 10.30", "9.15pm"])
+def test_a_clock_time_is_no_english_evidence(clock: str) -> None:
+    # s36 review (LOW): a British "at 10.30" made "1.500 km" read 1.5 (English)
+    text = f"The Kelloway summit opened {clock} on Monday. The new canal runs 1.500 km."
+    assert not [v for t, v, _ in _read(text) if t.startswith("1.500")]
+    assert text_convention(text) == "unknown"

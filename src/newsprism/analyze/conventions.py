@@ -8,7 +8,7 @@ worse than a missed one: a fact-checker trusts a compared figure).
 Evidence, each a figure no other convention writes that way:
 
 * English: thousands grouped by commas ("4,200", "12,500,000"), or a decimal point
-  with one or two decimals ("2.5", "10.75").
+  with one or two decimals ("2.5", "10.75") that is no clock time ("at 10.30").
 * Continental: thousands grouped by dots twice or more ("1.200.000"), or a decimal
   comma with one or two decimals ("4,5", "12,75"), not a list ("1,2,3") and not
   "4, 5" with a space.
@@ -46,9 +46,25 @@ DOT_THOUSANDS: Final = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 _FRACTIONAL_KINDS: Final = frozenset({"percent", "points"})
 
 
+# A clock time written with a dot ("at 10.30", "9.15pm") is no decimal: British copy
+# writes times so, and its "1.500 km" is not therefore English (s36 review LOW).
+_CLOCK: Final = re.compile(r"(?:[01]?\d|2[0-3])\.[0-5]\d")
+_CLOCK_BEFORE: Final = re.compile(r"\b(?:at|from|until|till|by|before|after|since)\s+$", re.I)
+_CLOCK_AFTER: Final = re.compile(r"\s?(?:[ap]\.?m\b|hrs?\b|h\b|gmt\b|bst\b|cet\b)", re.I)
+
+
+def _clock(m: re.Match[str]) -> bool:
+    """Whether a dot decimal is a clock time by its shape and the words beside it."""
+    if not _CLOCK.fullmatch(m.group()):
+        return False
+    before = _CLOCK_BEFORE.search(m.string, max(0, m.start() - 8), m.start())
+    return before is not None or _CLOCK_AFTER.match(m.string, m.end()) is not None
+
+
 def text_convention(text: str) -> Convention:
     """The convention ``text``'s unambiguous figures show, "unknown" for none or both."""
-    english = bool(_COMMA_GROUPS.search(text) or _DOT_DECIMAL.search(text))
+    decimal = any(not _clock(m) for m in _DOT_DECIMAL.finditer(text))
+    english = bool(_COMMA_GROUPS.search(text) or decimal)
     continental = bool(_DOT_GROUPS.search(text) or _COMMA_DECIMAL.search(text))
     if english == continental:
         return "unknown"
