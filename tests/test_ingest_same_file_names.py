@@ -56,3 +56,16 @@ def test_one_file_read_through_a_link_to_its_folder_is_not_told(tmp_path: Path) 
     (tmp_path / "one" / "brief.txt").write_text(_PIER)
     (tmp_path / "lnk").symlink_to(tmp_path / "one")
     assert _ingest(tmp_path, str(tmp_path / "one"), str(tmp_path / "lnk")) == ""
+
+
+def test_one_file_name_in_two_runs_is_told_when_the_copy_is_not_stored(tmp_path: Path) -> None:
+    """'ingest fox', then 'ingest cnn': cnn's copy of fox's text, both named
+    '2026-03-03' by their file names, was a duplicate, never stored, without a word."""
+    for folder in ("fox", "cnn"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "2026-03-03.txt").write_text(_PIER)
+    assert _ingest(tmp_path, str(tmp_path / "fox")) == ""
+    stderr = _ingest(tmp_path, str(tmp_path / "cnn"))
+    assert stderr.startswith(f"warning: {tmp_path / 'cnn' / '2026-03-03.txt'}: no outlet found")
+    assert f"stored already from {tmp_path / 'fox' / '2026-03-03.txt'}" in stderr
+    assert _ingest(tmp_path, str(tmp_path / "fox")) == ""  # a re-run of one folder: quiet

@@ -23,7 +23,7 @@ from newsprism.ingest.pipeline import (
 )
 from newsprism.ingest.sources import Input, InputKind, expand_inputs
 from newsprism.model import Article, IngestFailure, IngestWarning
-from newsprism.store import Store
+from newsprism.store import AddResult, Store
 from newsprism.store_corrections import origin_of
 from newsprism.store_open import IN_MEMORY
 
@@ -185,8 +185,44 @@ class ArticleBatch:
         # "not analysed" only for the articles just stored: a duplicate was told when
         # first stored
         report.warnings.extend(warnings_once(self.articles, set(result.added), unanalysed_warning))
+        report.warnings.extend(self._stored_from_another_file(store, result, report.warnings))
         report.corrected.extend(result.corrected)
         report.article_ids.extend(result.stored_ids or [a.id for a in self.articles])
         self.articles.clear()
         self.may_correct.clear()
         self.guessed_outlets.clear()
+
+    def _stored_from_another_file(
+        self, store: Store, result: AddResult, said: list[IngestWarning]
+    ) -> list[IngestWarning]:
+        """A warning for each article whose outlet is only its file's name and whose
+        text is stored already from another file under that name: read in two runs
+        ('ingest fox', then 'ingest cnn'), cnn/2026-03-03.txt, the same text as
+        fox/2026-03-03.txt, was a duplicate without a word (the run's own warning only
+        compares the files of one run, and says it already when it did)."""
+        duplicates = set(result.duplicates)
+        told = {w.source for w in said}
+        found: list[IngestWarning] = []
+        for article, stored_id in zip(self.articles, result.stored_ids, strict=False):
+            if article.id not in self.guessed_outlets or stored_id not in duplicates:
+                continue
+            stored = store.get_article(stored_id)
+            if stored is None or article.source in told or _one_file(stored, article):
+                continue
+            told.add(article.source)
+            message = (
+                f"no outlet found: named {article.outlet!r} by its file name, and its text "
+                f"is stored already from {stored.source} under that name, so it was not "
+                "stored again (name its outlet in a newsprism.csv beside it, or with --outlet)"
+            )
+            found.append(IngestWarning(article.source, message))
+        return found
+
+
+def _one_file(stored: Article, article: Article) -> bool:
+    """Whether ``stored`` was read from ``article``'s file (a re-run of one folder)."""
+    if stored.source == article.source:
+        return True
+    return "://" not in stored.source + article.source and os.path.realpath(
+        stored.source
+    ) == os.path.realpath(article.source)
