@@ -181,8 +181,8 @@ def is_subject(ctx: SpeakerDoc, offset: int) -> bool:
     return not (content and embedded and not fronted)
 
 
-# Dependents inside a written name: "Former Arkansas Rep. Asa Hutchinson" climbs from
-# "Former" to "Hutchinson", whose role in the sentence is the name's.
+# Dependents inside a written name: "Former Norland Rep. Ivo Brandt" climbs from
+# "Former" to "Brandt", whose role in the sentence is the name's.
 _NAME_PARTS: Final = frozenset({"compound", "flat", "amod", "nmod", "det", "punct"})
 
 
