@@ -4,13 +4,15 @@ Invented text."""
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime
+import sqlite3
+from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from newsprism.cli import app
+from newsprism.ingest import timestamps
 from newsprism.ingest.timestamps import full_year, parse_stamp
 
 
@@ -50,3 +52,40 @@ def test_an_ingested_page_dated_99_is_from_1999(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["articles", "--db", db, "--json"])
     assert result.exit_code == 0, result.output
     assert "1999-12-31T10:00:00+00:00" in json.dumps(json.loads(result.stdout))
+
+
+def test_a_reread_a_year_later_does_not_move_a_two_digit_year_by_a_century(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'5.3.28' read in 2026 is 1928; read again in 2027 it is 2028, and the re-read
+    'corrected' the stored date by a century (review s36/2 L3)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Dolmen council meeting\n\nBy Ivo Brandl | 5.3.28\n\nThe Dolmen council voted to "
+        "build a new school near the quay, at a cost of four million crowns, the mayor "
+        "said after the vote.\n\nWork starts in May.\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "s.db")
+    args = ["ingest", str(folder), "--outlet", "Dolmen Post", "--db", db]
+
+    class Later(datetime):
+        @classmethod
+        def now(cls, tz: tzinfo | None = None) -> Later:
+            return cls(2027, 6, 1, tzinfo=tz)
+
+    class Now(datetime):
+        @classmethod
+        def now(cls, tz: tzinfo | None = None) -> Now:
+            return cls(2026, 6, 1, tzinfo=tz)
+
+    monkeypatch.setattr(timestamps, "datetime", Now)
+    assert CliRunner().invoke(app, args).exit_code == 0
+    monkeypatch.setattr(timestamps, "datetime", Later)
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0 and "corrected" not in result.stdout, result.output
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT published FROM articles").fetchall() == [
+            ("1928-03-05T00:00:00+00:00",)
+        ]

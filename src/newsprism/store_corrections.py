@@ -132,6 +132,9 @@ def correct(
     metadata = {c: stored[c] if read[c] is None else read[c] for c in METADATA_COLUMNS}
     if guessed_outlet:
         metadata["outlet"] = stored["outlet"]
+    if _centuries_apart(stored["published"], metadata["published"]):
+        metadata["published"] = stored["published"]
+        metadata["published_utc"] = stored["published_utc"]
     if all(stored[column] == metadata[column] for column in METADATA_COLUMNS):
         return False
     article_id = stored["id"]
@@ -150,3 +153,15 @@ def correct(
     changed = [c for c in METADATA_COLUMNS if stored[c] != metadata[c]]
     logger.info("%s: article %s corrected (%s)", stored["source"], article_id, ", ".join(changed))
     return True
+
+
+def _centuries_apart(stored: object, read: object) -> bool:
+    """Whether two stored dates differ only by whole centuries: a two-digit year
+    ('5.3.28') read against today's date, 1928 in one year and 2028 the next
+    (:func:`newsprism.ingest.timestamps.full_year`), is no correction of the date."""
+    if not isinstance(stored, str) or not isinstance(read, str) or stored == read:
+        return False
+    years = stored[:4], read[:4]
+    if stored[4:] != read[4:] or not all(y.isdigit() for y in years):
+        return False
+    return (int(years[0]) - int(years[1])) % 100 == 0
