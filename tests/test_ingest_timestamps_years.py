@@ -89,3 +89,23 @@ def test_a_reread_a_year_later_does_not_move_a_two_digit_year_by_a_century(
         assert conn.execute("SELECT published FROM articles").fetchall() == [
             ("1928-03-05T00:00:00+00:00",)
         ]
+
+
+def test_a_feeds_two_digit_year_is_read_as_a_pages_is(tmp_path: Path) -> None:
+    """A feed's 'Sun, 05 Mar 28' was 2028 (email.utils' own pivot) while a page's
+    '5.3.28' is 1928 in 2026: two pivots in one tool (review s36/2 L6)."""
+    feed = tmp_path / "f.xml"
+    feed.write_text(
+        "<rss version='2.0'><channel><title>Dolmen Post</title><item><title>Pier reopens"
+        "</title><guid>p1</guid><pubDate>Sun, 05 Mar 28 10:00:00 GMT</pubDate><description>"
+        "The old pier in Dolmen reopened on Friday after a week of repairs, the harbour "
+        "board said. Ferries will run to Marrow again from Monday.</description></item>"
+        "</channel></rss>",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "s.db")
+    assert CliRunner().invoke(app, ["ingest", str(feed), "--db", db]).exit_code == 0
+    year = full_year(28, datetime.now(UTC).date())
+    with sqlite3.connect(db) as conn:
+        (published,) = conn.execute("SELECT published FROM articles").fetchone()
+    assert published == f"{year}-03-05T10:00:00+00:00"

@@ -33,6 +33,7 @@ import lxml.html
 from newsprism.errors import InputError, MalformedInput
 from newsprism.ingest.decode import xml_as_utf8
 from newsprism.ingest.html import parse_timestamp
+from newsprism.ingest.timestamps import full_year
 from newsprism.model import IngestFailure, IngestWarning, RawDocument
 
 logger = logging.getLogger(__name__)
@@ -240,12 +241,26 @@ def _impossible_iso_day(raw: str) -> bool:
     return False
 
 
+# An RFC 822 date's year when written in two digits ("Sun, 05 Mar 28 10:00:00 GMT").
+_TWO_DIGIT_YEAR = re.compile(r"^\s*(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+(\d{2})\s")
+
+
 def _rfc822(raw: str) -> datetime | None:
     try:
         found = email.utils.parsedate_to_datetime(raw)
     except (TypeError, ValueError):
         return None
-    return found if found.tzinfo else found.replace(tzinfo=UTC)
+    found = found if found.tzinfo else found.replace(tzinfo=UTC)
+    two_digits = _TWO_DIGIT_YEAR.search(raw)
+    if two_digits is None:
+        return found
+    # email.utils reads '28' as 2028 (69-99: 19xx) while a page's '5.3.28' is read by
+    # full_year against today: one pivot for the tool (review s36/2 L6).
+    year = full_year(int(two_digits[1]), datetime.now(UTC).date())
+    try:
+        return found.replace(year=year)
+    except ValueError:  # 29 February in a year without one
+        return None
 
 
 def _text(value: object) -> str | None:
