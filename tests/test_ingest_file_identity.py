@@ -133,3 +133,16 @@ def test_two_uploads_named_alike_without_a_manifest_are_two_outlets_articles(
         assert done["results"][0]["status"] == "ok", done
         assert done["results"][0]["reason"] is None, done
     assert [outlet for outlet, _ in _rows(tmp_path / "web.db")] == ["Alpha Daily", "Beta Times"]
+
+
+def test_a_web_job_says_the_ingest_warnings_of_an_upload(client: TestClient) -> None:
+    """The CLI prints a German upload's 'not analysed' warning; a web job said 'ok' and
+    nothing more (review s36/2 M3: every ingest warning was dropped)."""
+    german = (
+        "Werk Tormstadt steht still\n\nDie Gewerkschaft Metall Ost lehnt das Angebot der "
+        "Werksleitung ab. Die Bänder stehen still, und die Arbeiter bleiben vor dem Tor, "
+        "bis die Leitung ein neues Angebot macht.\n"
+    )
+    done = _job(client, "werk.txt", german)
+    (result,) = done["results"]
+    assert result["status"] == "ok" and "language de: not analysed" in result["reason"], done

@@ -450,7 +450,9 @@ def _result_of(display: str, report: IngestReport, manifests: Sequence[str] = ()
     if failures and not report.article_ids:
         return InputResult(display, "failed", "; ".join(f.reason for f in failures))
     if report.added:
-        return InputResult(display, "ok")
+        # what the CLI prints as warnings (a language not analysed, an outlet guessed
+        # from the file's name): a job dropped them all (review s36/2 M3)
+        return InputResult(display, "ok", "; ".join(w.message for w in report.warnings) or None)
     if report.corrected:
         return InputResult(display, "ok", "the stored copy's metadata corrected")
     if report.duplicates:
