@@ -11,7 +11,6 @@ of its folder (absolute, a link, ``in/../in``) stored a second copy instead."""
 from __future__ import annotations
 
 import sqlite3
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from typer.testing import CliRunner
 from newsprism.cli import app
 from newsprism.web import WebOptions, create_app
 from newsprism.web import jobs as web_jobs
+from tests.test_web_manifest import _job_done
 
 runner = CliRunner()
 
@@ -115,14 +115,7 @@ def _job(client: TestClient, name: str, content: str) -> dict[str, Any]:
     files = [("files", (name, content.encode(), "text/plain"))]
     response = client.post("/api/ingest", files=files)
     assert response.status_code == 202, response.text
-    job = response.json()["job"]
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        data: dict[str, Any] = client.get(f"/api/ingest/{job}").json()
-        if data["state"] in ("done", "failed"):
-            return data
-        time.sleep(0.02)
-    raise AssertionError(f"job {job} did not finish")
+    return _job_done(client, response.json()["job"])
 
 
 def test_two_uploads_named_alike_without_a_manifest_are_two_outlets_articles(
