@@ -473,6 +473,13 @@ def test_fraction_and_vague_parsers() -> None:
     assert parse_vague("hundreds") == 200
     assert parse_vague("hundreds of thousands") == 200_000
     assert parse_vague("scores") == 40
+    assert parse_vague("several hundred thousand") == 200_000
+
+
+def test_a_vague_scale_of_scales_is_one_amount(nlp: Language) -> None:
+    """ "several hundred thousand years" read as 200 and a false 1,000 years."""
+    found = quantities_in(nlp, "The Velmar cave bones are several hundred thousand years old.")
+    assert [(q.text, q.value) for q in found] == [("several hundred thousand years", 200_000)]
 
 
 @pytest.mark.parametrize(

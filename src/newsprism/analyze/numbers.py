@@ -159,7 +159,7 @@ _FRACTION_PATTERN: Final = (
 # Vague plurals: "dozens", "thousands", "tens of thousands", "several hundred".
 _VAGUE_PATTERN: Final = (
     rf"(?<![\w\-])(?:(?:tens|hundreds){_SP}+of{_SP}+(?:thousands|millions|billions)"
-    rf"|(?:several|a{_SP}+few|many){_SP}+(?:{_SCALE_WORD})"
+    rf"|(?:several|a{_SP}+few|many){_SP}+(?:{_SCALE_WORD})(?:{_SP}+{_SCALE_WORD})?"
     rf"|{_alternation(set(_VAGUE) - _OF_ONLY)}"
     rf"|(?:{_alternation(_OF_ONLY)})(?={_SP}+of{_SP}+(?!\d)))\b"
 )
@@ -252,12 +252,14 @@ def fraction_percent(numerator: str | None, denominator: str) -> float | None:
 
 def parse_vague(text: str) -> float | None:
     """The least a vague amount means: "hundreds" -> 200, "tens of thousands" -> 20000,
-    "several hundred" -> 200."""
+    "several hundred" -> 200, "several hundred thousand" -> 200000."""
     words = _SEPARATOR.split(text.strip().lower())
     if len(words) == 1:
         return _VAGUE.get(words[0])
     if words[-1] in _SCALES:  # "several hundred", "a few thousand": at least two
-        return 2 * _SCALES[words[-1]]
+        # A scale of scales ("several hundred thousand years") multiplies: read as the
+        # last scale alone it gave two amounts, 200 and a false 1,000.
+        return 2 * math.prod(_SCALES[w] for w in words if w in _SCALES)
     multiplier, base = _VAGUE_MULTIPLIERS.get(words[0]), _VAGUE_BASES.get(words[-1])
     if multiplier is None or base is None:
         return None
