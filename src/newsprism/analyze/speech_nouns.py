@@ -43,6 +43,7 @@ from typing import Final
 
 from spacy.tokens import Token
 
+from newsprism.analyze.non_quantities import word_set
 from newsprism.analyze.quote_drafts import Attribution
 from newsprism.analyze.quote_marks import QuotedDoc
 from newsprism.analyze.quote_subjects import subject_of
@@ -51,16 +52,12 @@ from newsprism.analyze.speaker_mentions import mention_offsets
 __all__ = ["call_phrases", "claim_clauses", "speech_nouns"]
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 # Nouns of a request whose "for" phrase is what was asked ("a call for calm").
-_CALL_NOUNS: Final = _words("call appeal plea demand")
+_CALL_NOUNS: Final = word_set("call appeal plea demand")
 # Nouns whose "that" complement is what was said ("the warning that fees would rise");
 # not "fear", "belief", "hope" or "idea" (a state of mind, which no one need have said),
 # nor "denial" (its clause is what was denied).
-_CLAIM_NOUNS: Final = _words(
+_CLAIM_NOUNS: Final = word_set(
     "warning claim charge assertion allegation insistence argument accusation prediction "
     "promise pledge vow suggestion admission announcement statement contention complaint "
     "remark comment boast reminder"
@@ -68,26 +65,26 @@ _CLAIM_NOUNS: Final = _words(
 # Verbs that put such a noun out, their subject its author: reported_speech's issuing
 # verbs ("issued a call", "made the claim") and the verbs news pairs with charges
 # ("lob/level charges", "renewed his call").
-_PUTTING_OUT: Final = _words(
+_PUTTING_OUT: Final = word_set(
     "issue release make give post send write publish deliver offer tweet share pen sign "
     "file put air broadcast read submit lob level renew repeat reiterate voice"
 )
 # Subjects that name no one ("it", "this"), or anyone at all ("one could make the
 # argument that ...": a hypothetical, not a statement).
-_THING_PRONOUNS: Final = _words("it this that which one")
+_THING_PRONOUNS: Final = word_set("it this that which one")
 # A call for these is procurement or a contest, not words ("a call for tenders").
-_PROCUREMENT: Final = _words(
+_PROCUREMENT: Final = word_set(
     "tender bid application proposal entry nomination submission quote quotation offer "
     "candidate volunteer paper abstract expression"
 )
 # Modals that make the putting out a possibility, not an act ("could make the argument").
-_MODALS: Final = _words("could would might may can should must ought")
+_MODALS: Final = word_set("could would might may can should must ought")
 # Verbs whose "-ing" or infinitive object says the putting out did not happen ("denied
 # making the claim", "avoided issuing a call"); "without issuing" likewise.
-_NOT_DONE: Final = _words("deny avoid decline refuse fail stop")
+_NOT_DONE: Final = word_set("deny avoid decline refuse fail stop")
 # Verbs whose object clause can end in their own verdict on the noun ("dismissed Holt's
 # claim that the port was unsafe as nonsense": "as nonsense" is the dismisser's word).
-_VERDICT_VERBS: Final = _words(
+_VERDICT_VERBS: Final = word_set(
     "dismiss reject brand describe denounce deride ridicule label characterize "
     "characterise portray regard treat condemn decry mock slam criticize criticise "
     "see view paint cast"
@@ -99,7 +96,7 @@ _VERDICT_VERBS: Final = _words(
 # change and of prepositional verbs ("stands for"), s36 fix round, checked to keep BASIL
 # and Multi-News statement P and PolNeAR reported P; a verb missing costs a unit, never
 # adds a false one.
-_NO_OBJECT_VERBS: Final = _words(
+_NO_OBJECT_VERBS: Final = word_set(
     "rise fall double triple halve grow shrink end close collapse fail die happen occur "
     "continue increase decrease drop climb soar plunge resign quit remain stay exist "
     "arrive lie cheat matter work succeed survive vanish disappear improve worsen "
@@ -107,7 +104,7 @@ _NO_OBJECT_VERBS: Final = _words(
     "belong amount consist"
 )
 # What a complete clause's verb has: an object, a predicate, a clause, or a passive.
-_COMPLETE: Final = _words("dobj attr acomp ccomp xcomp oprd dative nsubjpass auxpass agent")
+_COMPLETE: Final = word_set("dobj attr acomp ccomp xcomp oprd dative nsubjpass auxpass agent")
 
 
 def speech_nouns(ctx: QuotedDoc) -> list[tuple[int, int, Attribution]]:
