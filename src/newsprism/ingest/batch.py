@@ -223,6 +223,5 @@ def _one_file(stored: Article, article: Article) -> bool:
     """Whether ``stored`` was read from ``article``'s file (a re-run of one folder)."""
     if stored.source == article.source:
         return True
-    return "://" not in stored.source + article.source and os.path.realpath(
-        stored.source
-    ) == os.path.realpath(article.source)
+    origin = origin_of(article.source)
+    return origin is not None and origin == origin_of(stored.source)
