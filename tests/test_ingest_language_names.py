@@ -84,3 +84,22 @@ def test_a_short_german_report_quoting_english_stays_german(tmp_path: Path) -> N
     with Store(db) as store:
         (stored,) = store.list_articles()
     assert stored.language == "de"
+
+
+_ENGLISH_DUTCH_NAMES = (
+    "Jan van der Berg met Pieter de Vries and Anneke van den Heuvel in Utrecht. Van der "
+    "Berg said Maarten van Dijk and Sanne de Jong would join Femke van der Linden at "
+    "Oudegracht."
+)
+
+
+def test_name_particles_are_part_of_the_name() -> None:
+    # Review s36/2 L5: 'van der ... de ... van den' were kept as prose and the text read
+    # as Dutch.
+    assert LanguageDetector().detect(_ENGLISH_DUTCH_NAMES) == "en"
+    plain = without_names("Omar al-Rashid met Ali bin Sami and Eva van der Berg in Tessel.")
+    assert plain == "met and in"
+
+
+def test_a_particle_before_a_plain_word_stays_prose() -> None:
+    assert without_names("Ana Holt and Bo Lind met de facto in Tessel.") == "and met de facto in"

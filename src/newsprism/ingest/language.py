@@ -86,6 +86,13 @@ _NAME_SHARE = 0.2
 # as such; review s36/2 M2). Their full sample's answer stands.
 _NOUNS_CAPITALISED = frozenset({"de", "lb"})
 _MIN_PLAIN_WORDS = 8
+# Lower-case particles inside names (Dutch, German, Romance, Arabic, Malay): before a
+# capitalised word (or joined to one by a hyphen, 'al-Name') they belong to the name.
+# Listed by hand from naming conventions, not fitted to a set.
+_NAME_PARTICLES = frozenset(
+    {"van", "von", "der", "den", "ter", "ten", "de", "del", "della", "di", "da", "das"}
+    | {"dos", "do", "du", "la", "le", "bin", "binti", "bint", "ibn", "al", "el", "abu"}
+)
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
 
 IntArray = npt.NDArray[np.int64]
@@ -197,10 +204,26 @@ def without_names(sample: str) -> str | None:
     words are (a text dense with names, whose letters may say another language than its
     prose); else None. The words kept are in their order, one space apart."""
     words = _WORD.findall(sample)
-    plain = [w for w in words if not w[0].isupper()]
+    plain = [w for i, w in enumerate(words) if not _in_name(words, i)]
     if not words or len(words) - len(plain) < _NAME_SHARE * len(words):
         return None
     return " ".join(plain)
+
+
+def _in_name(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is part of a name: capitalised, or a lower-case name particle
+    ('van', 'de', 'bin', 'al-') before one (review s36/2 L5: "Jan van der Berg met Pieter
+    de Vries ..." kept 'van der de van' as prose and an English text read as Dutch)."""
+    word = words[i]
+    if word[0].isupper():
+        return True
+    head, dash, rest = word.partition("-")
+    if dash and head.lower() in _NAME_PARTICLES:
+        return rest[:1].isupper()
+    j = i
+    while j < len(words) and words[j] in _NAME_PARTICLES:
+        j += 1
+    return j > i and j < len(words) and words[j][0].isupper()
 
 
 def main_script(sample: str) -> str:
