@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -52,8 +53,12 @@ def test_a_store_from_a_newer_newsprism_is_refused(tmp_path: Path) -> None:
     conn.execute("INSERT INTO migrations VALUES ('9999_future', 'x')")
     conn.commit()
     conn.close()
-    with pytest.raises(SchemaError, match="9999_future"):
+    with pytest.raises(SchemaError, match="9999_future") as refused:
         Store(path)
+    # One line naming the file, as every other store error does.
+    assert str(refused.value).startswith(f"{path}: the store was written by a newer")
+    with pytest.raises(SchemaError, match=f"^{re.escape(str(path))}: "):
+        Store(path, access="read")
 
 
 def test_round_trip_keeps_every_field(store: Store) -> None:

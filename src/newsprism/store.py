@@ -177,7 +177,7 @@ class Store:
             if self.read_only:
                 self._applied = check_schema(self._conn, self.path, MIGRATIONS)
             else:
-                migrate(self._conn, MIGRATIONS)
+                migrate(self._conn, MIGRATIONS, self.path)
                 self._applied = {name for name, _ in MIGRATIONS}
 
     def close(self) -> None:

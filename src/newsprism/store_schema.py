@@ -26,18 +26,19 @@ def check_schema(conn: sqlite3.Connection, path: str, migrations: Migrations) ->
         applied = {r[0] for r in conn.execute("SELECT name FROM migrations")}
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: not a newsprism store ({exc})") from None
-    _refuse_unknown(applied, migrations)
+    _refuse_unknown(applied, migrations, path)
     missing = [name for name, _ in migrations if name not in applied]
     if missing:
         logger.info("%s is read-only and lacks migrations %s", path, missing)
     return applied
 
 
-def migrate(conn: sqlite3.Connection, migrations: Migrations) -> list[str]:
-    """Apply the migrations this store lacks, each in its own transaction; return them."""
+def migrate(conn: sqlite3.Connection, migrations: Migrations, path: str = "") -> list[str]:
+    """Apply the migrations this store lacks, each in its own transaction; return them.
+    ``path`` names the store in the error refusing one a newer newsprism wrote."""
     conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
     applied = {r[0] for r in conn.execute("SELECT name FROM migrations")}
-    _refuse_unknown(applied, migrations)
+    _refuse_unknown(applied, migrations, path)
     done = []
     for name, script in migrations:
         if name not in applied and apply_migration(conn, name, script):
@@ -46,13 +47,15 @@ def migrate(conn: sqlite3.Connection, migrations: Migrations) -> list[str]:
     return done
 
 
-def _refuse_unknown(applied: set[str], migrations: Migrations) -> None:
+def _refuse_unknown(applied: set[str], migrations: Migrations, path: str) -> None:
     """SchemaError when the store records a migration not in ``migrations`` (a newer
-    newsprism wrote it)."""
+    newsprism wrote it); the message names the store's file (one line among others')."""
     unknown = applied - {name for name, _ in migrations}
     if unknown:
+        where = f"{path}: " if path else ""
         raise SchemaError(
-            f"the store has migrations this newsprism does not know: {sorted(unknown)}"
+            f"{where}the store was written by a newer newsprism (migrations this one does "
+            f"not know: {', '.join(sorted(unknown))}); upgrade newsprism to use it"
         )
 
 
