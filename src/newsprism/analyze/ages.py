@@ -29,7 +29,8 @@ from spacy.tokens import Token
 
 from newsprism.analyze.calendar_words import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from newsprism.analyze.non_quantities import SP, ParsedText, is_date_or_clock, word_set
-from newsprism.analyze.numbers import Amount
+from newsprism.analyze.numbers import Amount, bound_before
+from newsprism.model import Approx
 
 __all__ = ["Aged", "age_of"]
 
@@ -42,6 +43,7 @@ class Aged:
 
     person: Token | None
     name: str | None = None  # the person's name as ``about`` (lowercased), if a name
+    approx: Approx | None = None  # a bound written before "age" ("at about age 14")
 
 
 # After an age set off by commas: the closing comma (", 16, was").
@@ -92,8 +94,24 @@ _AGED_BEFORE: Final = re.compile(
     rf"\baged{SP}+(?:between{SP}+)?(?:\d{{1,3}}(?:,{SP}*|{SP}+(?:and|or|to){SP}+|-))*$",
     re.IGNORECASE,
 )
-# "at the age of 64", "at age 64": an age whatever the verb.
-_AT_AGE_BEFORE: Final = re.compile(rf"\b(?P<at>at){SP}+(?:the{SP}+age{SP}+of|age){SP}+$", re.I)
+# Ages listed or given as alternatives before the one read: "14 or ", "14, 15 and ".
+_AGE_LIST: Final = rf"(?:\d{{1,3}}(?:,{SP}*|{SP}+(?:and|or|to){SP}+))*"
+# A bound between "at" and "age": "at about age 14", "at nearly the age of 80".
+_AGE_BOUND: Final = r"(?P<bound>about|around|roughly|approximately|nearly|almost)"
+# "at the age of 64", "at age 64", "at about age 14", "at age 14 or 15", "at ages 14
+# and 15": an age whatever the verb.
+_AT_AGE_BEFORE: Final = re.compile(
+    rf"\b(?P<at>at){SP}+(?:{_AGE_BOUND}{SP}+)?(?:the{SP}+age{SP}+of|ages?){SP}+{_AGE_LIST}$",
+    re.I,
+)
+# "about age 14" with no "at" ("began working about age 14"): an age only where nothing
+# it could count follows (:func:`_ends_clause`; "a law about age 16 voting" is no age).
+_BOUND_AGE_BEFORE: Final = re.compile(
+    rf"(?<![\w-])(?P<at>{_AGE_BOUND}){SP}+(?:the{SP}+age{SP}+of|age){SP}+{_AGE_LIST}$", re.I
+)
+# The words of a bound read with the figures ("aged about 14": the amount starts at
+# "about"); a currency sign or anything but plain words is no bound of an age.
+_BOUND_WORDS: Final = re.compile(rf"[A-Za-z]+(?:{SP}+[A-Za-z]+)*{SP}+")
 # ", age 52," after a name.
 _COMMA_AGE_BEFORE: Final = re.compile(rf",{SP}+age{SP}+$", re.IGNORECASE)
 # A bare "at 41": an age only in a life event.
@@ -135,8 +153,15 @@ def _can_be_age(amount: Amount) -> bool:
 
 def age_of(amount: Amount, ctx: ParsedText) -> Aged | None:
     """Whether a bare number is an age, and whose (see the module docstring); else None."""
-    if not _can_be_age(amount) or amount.start != amount.num_start:
+    if not _can_be_age(amount):
         return None
+    if amount.start != amount.num_start:
+        return _bounded_age(amount, ctx)
+    return _plain_age(amount, ctx)
+
+
+def _plain_age(amount: Amount, ctx: ParsedText) -> Aged | None:
+    """An age written as bare figures (the forms of the module docstring)."""
     lead = max(0, amount.start - 24)
     if _AGED_BEFORE.search(ctx.text, max(0, amount.start - 40), amount.start):
         return Aged(None)
@@ -151,6 +176,17 @@ def age_of(amount: Amount, ctx: ParsedText) -> Aged | None:
     if between is not None or is_date_or_clock(amount, ctx.text):
         return between
     return _aged_at(amount, ctx) or _predicate(amount, ctx)
+
+
+def _bounded_age(amount: Amount, ctx: ParsedText) -> Aged | None:
+    """An age whose bound the amount starts with, after "aged" or "at" ("aged about 14",
+    "died at about 80"); the amount keeps the bound. Other ages with a bound ("Holt,
+    about 50,") are not read."""
+    if not _BOUND_WORDS.fullmatch(ctx.text, amount.start, amount.num_start):
+        return None
+    if _AGED_BEFORE.search(ctx.text, max(0, amount.start - 40), amount.start):
+        return Aged(None)
+    return _aged_at(amount, ctx)
 
 
 def _aged(person: Token | None) -> Aged | None:
@@ -336,27 +372,52 @@ def _named_person(name: Token) -> bool:
 
 
 def _aged_at(amount: Amount, ctx: ParsedText) -> Aged | None:
-    """An age after "at the age of", "at age" (any verb) or a bare "at" (a life event):
-    the person is the subject of the verb "at" hangs on ("Varga was found dead at 41")."""
-    lead = max(0, amount.start - 24)
-    found = _AT_AGE_BEFORE.search(ctx.text, lead, amount.start)
-    bare = found is None
-    if bare:
-        found = _AT_BEFORE.search(ctx.text, lead, amount.start)
-    if found is None or (bare and not _ends_clause(amount, ctx)):
+    """An age after "at the age of", "at age", "about age" (any verb) or a bare "at" (a
+    life event): the person is the subject of the verb the phrase hangs on ("Varga was
+    found dead at 41")."""
+    found = _age_phrase(amount, ctx)
+    if found is None:
         return None
+    bare = found.re is _AT_BEFORE
     at = ctx.token_at(found.start("at"))
     if at is None or at.head.i == at.i:
         return None
-    verb = at.head
+    verb = at.head if found.re is not _BOUND_AGE_BEFORE else _verb_above(at)
     if verb.pos_ == "ADJ" and verb.lemma_.lower() in _DEAD and verb.head.i != verb.i:
         verb = verb.head  # "found dead at 41": the subject is the finding's
     if bare and not _life_event(verb):
         return None
+    bound = found.groupdict().get("bound")
+    approx = bound_before(bound) if bound else None
     subject = _subject(verb)
     if subject is None or not _is_person(subject):
-        return None if bare else Aged(None)  # "died at the age of 64": an age, whose unsaid
-    return Aged(subject, _name(subject))
+        # "died at the age of 64": an age, whose unsaid
+        return None if bare else Aged(None, approx=approx)
+    return Aged(subject, _name(subject), approx)
+
+
+def _age_phrase(amount: Amount, ctx: ParsedText) -> re.Match[str] | None:
+    """The phrase before the number that makes it an age: "at (about) age", "about
+    age" before the clause ends, or a bare "at" before the clause ends."""
+    lead = max(0, amount.start - 40)
+    found = _AT_AGE_BEFORE.search(ctx.text, lead, amount.start)
+    if found is not None:
+        return found
+    ends = _ends_clause(amount, ctx)
+    found = _BOUND_AGE_BEFORE.search(ctx.text, lead, amount.start)
+    if found is not None:
+        return found if ends else None
+    found = _AT_BEFORE.search(ctx.text, lead, amount.start)
+    return found if ends else None
+
+
+def _verb_above(token: Token) -> Token:
+    """The nearest verb ``token`` hangs on ("began working about age 14" -> "working"),
+    else its head."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            return ancestor
+    return token.head
 
 
 def _life_event(verb: Token) -> bool:

@@ -23,6 +23,7 @@ __all__ = [
     "SP",
     "ParsedText",
     "date_name_after",
+    "in_a_title",
     "is_date_or_clock",
     "is_fraction",
     "is_lone_one",
@@ -221,6 +222,50 @@ def _has_date_label(amount: Amount, ctx: ParsedText) -> bool:
     """spaCy calls the number a DATE, TIME or ORDINAL (trusted only when nothing is counted)."""
     number = ctx.token_at(amount.num_start)
     return number is not None and number.ent_type_ in _NON_QUANTITY_ENTS
+
+
+# A Title Case heading (a headline, a teaser): three or more words, no lowercase word
+# of four letters or more, and no full stop at its end (a sentence of short words has
+# one: "The Gang of Four met in Kelmar."). Its number words are capitalised like every
+# other word, so capitals say nothing there ("Storm Kills Six"); the name rule below is
+# not asked.
+_LONG_LOWER: Final = re.compile(r"\b[a-z][a-z'’]{3,}")
+_HEADING_MIN_WORDS: Final = 3
+# A possessive between a name and the number word of a title: "Ocean's Eleven".
+_POSSESSIVES: Final = frozenset({"'s", "’s", "'", "’"})
+
+
+def in_a_title(amount: Amount, ctx: ParsedText) -> bool:
+    """Whether a number in words is part of a name or a title: capitalised inside running
+    text, after a word of its line ("Page Six reported", "the Big Ten", "in Formula One",
+    "Ocean's Eleven", "the Three Mile Island plant", "the Gang of Four"). News writes a
+    count inside a sentence in lowercase; a capital after a quote mark, a colon or a
+    dash starts a quote or a list ("said: Six died"), and a heading capitalises every
+    word, so neither is asked."""
+    if amount.form not in {"words", "fraction"}:
+        return False
+    token = ctx.token_at(amount.num_start)
+    if token is None or token.i == 0 or token.is_sent_start or not token.text[:1].isupper():
+        return False
+    if _in_heading(ctx.text, token.idx):
+        return False
+    previous = token.nbor(-1)
+    if "\n" in ctx.text[previous.idx : token.idx]:
+        return False
+    if previous.text in _POSSESSIVES and previous.i > 0:
+        previous = previous.nbor(-1)
+        return previous.is_alpha and previous.text[:1].isupper()
+    return previous.is_alpha
+
+
+def _in_heading(text: str, start: int) -> bool:
+    """Whether the line around ``start`` is a Title Case heading (see above)."""
+    begin = text.rfind("\n", 0, start) + 1
+    end = text.find("\n", start)
+    line = text[begin : end if end >= 0 else len(text)].strip()
+    if line.endswith(".") or len(line.split()) < _HEADING_MIN_WORDS:
+        return False
+    return not _LONG_LOWER.search(line)
 
 
 def _is_name_word(amount: Amount, ctx: ParsedText) -> bool:

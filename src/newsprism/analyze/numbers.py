@@ -50,6 +50,7 @@ __all__ = [
     "Amount",
     "Form",
     "Kind",
+    "bound_before",
     "fraction_percent",
     "parse_digits",
     "parse_vague",
@@ -400,6 +401,14 @@ _BOUND_BEFORE: Final[Mapping[str, Approx]] = MappingProxyType(
         "just about": "about", "an approximate": "about",
     }
 )  # fmt: skip
+
+
+def bound_before(phrase: str) -> Approx | None:
+    """The bound a phrase written before a number gives ("about" -> "about", "nearly"
+    -> "under"), or None when it is no bound."""
+    return _BOUND_BEFORE.get(_SEPARATOR.sub(" ", phrase.strip().lower()))
+
+
 _BOUND_BEFORE_RE: Final = re.compile(
     r"(?<![\w\-])(?P<phrase>"
     + "|".join(

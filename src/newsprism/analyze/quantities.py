@@ -108,6 +108,7 @@ from newsprism.analyze.non_quantities import (
     SP,
     ParsedText,
     date_name_after,
+    in_a_title,
     is_fraction,
     is_lone_one,
     is_plural_noun,
@@ -137,7 +138,7 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
     ctx = ParsedText(doc)
     found: list[Quantity] = []
     for amount in read_amounts(ctx.text):
-        quantity = _finish(amount, ctx)
+        quantity = None if in_a_title(amount, ctx) else _finish(amount, ctx)  # "Page Six"
         if quantity is not None and (not found or quantity.start >= found[-1].end):
             found.append(quantity)
     found = _with_ordinals(found, extract_ordinals(ctx))
@@ -230,7 +231,7 @@ def _finish_count(amount: Amount, ctx: ParsedText) -> Quantity | None:
     if (votes := _votes(amount, ctx, noun)) is not None:
         return votes
     if (aged := age_of(amount, ctx)) is not None:
-        years = replace(amount, unit="years", kind="time")
+        years = replace(amount, unit="years", kind="time", approx=aged.approx or amount.approx)
         return _quantity(years, amount.end, aged.person, ctx.text, aged.name)
     if not_a_count(amount, ctx, noun):
         return None
