@@ -268,3 +268,17 @@ def test_an_upload_named_after_a_manifest_keeps_its_reason(client: TestClient) -
     files = [_upload("newsprism.csv", "path,outlet\n*,A\n"), _upload("newsprism.csv.txt", png)]
     results = _job(client, files)["results"]
     assert (results[1]["status"], results[1]["reason"]) == ("failed", "binary content, not text")
+
+
+def test_two_uploads_named_one_outlet_by_their_file_names_are_warned_about(
+    client: TestClient,
+) -> None:
+    """A folder upload of two outlets' same-named files: both outlet '2026-03-03'. The CLI
+    warns; a job ingests one upload per call and said nothing (review s36/2 M3)."""
+    done = _job(
+        client, [_upload("alpha/2026-03-03.txt", PIER), _upload("beta/2026-03-03.txt", QUAY)]
+    )
+    first, second = done["results"]
+    assert first["status"] == second["status"] == "ok", done
+    # Named as uploaded (not by the temporary file it was read from).
+    assert "'2026-03-03' by its file name, as alpha/2026-03-03.txt is" in second["reason"], done

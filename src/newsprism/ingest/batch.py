@@ -67,13 +67,16 @@ def ingest(
     on_input_done: Callable[[Input | IngestFailure], None] | None = None,
     source_names: Mapping[str, str] | None = None,
     origins: Mapping[str, str] | None = None,
+    named_by_file: dict[str, str] | None = None,
 ) -> IngestReport:
     """Read every input and store its articles, ``BATCH_SIZE`` per transaction.
     ``source_names`` gives the source to store for articles read from a path, where the
     path is not what the user gave (the web app stores an upload under the name it was
     uploaded as, not the temporary file it was read from); ``origins`` such a path's
     identity (what a later re-read must match to correct its articles), none when it
-    is not named: then its articles correct nothing.
+    is not named: then its articles correct nothing. ``named_by_file`` carries what
+    :func:`read_inputs` learnt of outlets named by file names from one call to the next
+    of one run.
 
     Guarantee: a failure in one input never stops the others, and what was stored
     before a crash stays stored (each batch commits on its own).
@@ -88,7 +91,8 @@ def ingest(
 
     inputs = without_store_files(inputs, store.path, on_input_done)
     guessed = batch.guessed_outlets.add
-    items = read_inputs(inputs, options, stdin, count_input, report.warnings.append, guessed)
+    warn = report.warnings.append
+    items = read_inputs(inputs, options, stdin, count_input, warn, guessed, named_by_file)
     for item in items:
         if isinstance(item, IngestFailure):
             report.failures.append(item)

@@ -146,6 +146,7 @@ def read_inputs(
     on_input_done: Callable[[Input | IngestFailure], None] | None = None,
     on_warning: WarningHandler | None = None,
     on_guessed_outlet: Callable[[str], None] | None = None,
+    named_by_file: dict[str, str] | None = None,
 ) -> Iterator[Article | IngestFailure]:
     """Articles (or failures) from every input, in input order, streaming.
 
@@ -155,10 +156,14 @@ def read_inputs(
     name, the last resort (nothing the user, the metadata, the URL or a credit said).
     Guarantee: every input yields at least one article or one failure, never an
     exception, unless ``options.errors == "raise"``; an item is an article or a
-    failure, never both.
+    failure, never both. ``named_by_file`` (each outlet named only by a file's name, with
+    the first file so named) is kept across calls that make one run (a web job ingests
+    its uploads one call each); a call without it starts its own.
     """
     context = _Context(options or IngestOptions(), stdin, on_warning)
     context.on_guessed_outlet = on_guessed_outlet
+    if named_by_file is not None:
+        context.named_by_file = named_by_file
     with context.stack:
         for found in _inputs(values):
             produced = False

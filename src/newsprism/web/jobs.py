@@ -474,6 +474,9 @@ def _ingest_inputs(job: Job, stage: Stage, store: Store, settings: JobSettings) 
     options = IngestOptions(max_bytes=settings.max_bytes, manifest_root=root)
     article_ids: list[str] = []
     manifests = [i.target for i in job.inputs if i.manifest]
+    # One job is one run: two uploads named one outlet by their file names are warned
+    # about as in one CLI run, though each is ingested by a call of its own.
+    named_by_file: dict[str, str] = {}
     for item in job.inputs:
         if item.manifest:
             _add_result(job, stage, _manifest_result(item))
@@ -485,7 +488,14 @@ def _ingest_inputs(job: Job, stage: Stage, store: Store, settings: JobSettings) 
             # texts): only an upload beside a manifest, which names its outlet, corrects.
             origins = {item.target: f"upload:{stored}"} if manifests and names else None
             inputs = plan_inputs([item.target])
-            report = ingest(store, inputs, options, source_names=names, origins=origins)
+            report = ingest(
+                store,
+                inputs,
+                options,
+                source_names=names,
+                origins=origins,
+                named_by_file=named_by_file,
+            )
         except Exception as exc:
             if not isinstance(exc, NewsprismError):
                 logger.exception("ingest job %s: input %s failed", job.id, item.display)
