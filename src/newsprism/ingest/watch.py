@@ -259,7 +259,10 @@ class Watcher:
             return FeedResult(feed, "failed", error=reason)
 
     def poll_feed(self, feed: str) -> FeedResult:
-        state = self.store.feed_state(feed) or FeedState(feed)
+        state = self.store.feed_state(feed)
+        if state is None and not is_url(feed) and self.store.adopt_feed_spellings(feed):
+            state = self.store.feed_state(feed)  # watched before as typed (older stores)
+        state = state or FeedState(feed)
         now = self._now()
         if state.retry_at is not None and now < state.retry_at:
             return FeedResult(feed, "waiting", error=state.last_error, retry_at=state.retry_at)
