@@ -56,6 +56,8 @@ COUNTS: list[tuple[str, str, float]] = [
     ("The toll was grim: Seven sailors were lost.", "Seven sailors", 7),
     # a Title Case heading capitalises every word
     ("Harbour Fire In Kelmar Kills Nine\nThe fire started at dawn.", "Nine", 9),
+    # after a lowercase word a capital starts a sentence whose break a page lost
+    ("Crews set the car ablaze Four men fled on foot.", "Four men", 4),
     # lowercase counts after names stay counts
     ("The Kelmar Five signed four players.", "four players", 4),
 ]
@@ -111,3 +113,42 @@ def test_no_age_without_an_age_phrase(nlp: Language, sentence: str, text: str) -
     assert all(q.unit != "years" for q in found if text in q.text), [
         (q.text, q.unit) for q in found
     ]
+
+
+CODES: list[tuple[str, str]] = [
+    # a rate's denominator
+    ("The rate rose to 2.5 per 100,000 children in Kelmar.", "100,000"),
+    ("The rate fell from 1.3 per one million to 0.9 per one million.", "one million"),
+    # a thousands group written after a comma and a space: neither part counts
+    ("Kelmar, home to 120, 000 people, shook at dawn.", "120"),
+    ("Kelmar, home to 120, 000 people, shook at dawn.", "000"),
+    # emergency numbers dialled or naming their service
+    ("Holt called 911 after the crash in Kelmar.", "911"),
+    ("The jury heard the 999 call from the harbour.", "999"),
+    # an address's block
+    ("The van was found in the 400 block of North Elm Street.", "400"),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"), CODES, ids=[f"{c[1]}-{i}" for i, c in enumerate(CODES)]
+)
+def test_a_denominator_a_code_or_a_piece_is_no_count(
+    nlp: Language, sentence: str, text: str
+) -> None:
+    found = quantities_in(nlp, sentence)
+    assert all(text not in q.text for q in found), [(q.text, q.value) for q in found]
+
+
+KEPT: list[tuple[str, str, float]] = [
+    ("The firm hired 911 workers in Kelmar.", "911 workers", 911),
+    ("Of the 120, 400 were hurt in Kelmar.", "400", 400),
+    ("Crews cleared 40 blocks of debris.", "40 blocks", 40),
+    ("The rate rose to 2.5 per 100,000 children in Kelmar.", "2.5", 2.5),
+]
+
+
+@pytest.mark.parametrize(("sentence", "text", "value"), KEPT, ids=[k[1] for k in KEPT])
+def test_counts_beside_codes_stay(nlp: Language, sentence: str, text: str, value: float) -> None:
+    found = quantities_in(nlp, sentence)
+    assert [(q.text, q.value) for q in found if q.text == text] == [(text, value)]

@@ -136,20 +136,61 @@ class ParsedText:
         return self.doc.char_span(start, end, alignment_mode="expand")
 
 
+# A rate's denominator is no count: "2.5 per 100,000 children", "per one million".
+_PER_BEFORE: Final = re.compile(rf"\bper{SP}+$", re.IGNORECASE)
+# Emergency numbers (US, UK, EU) dialled ("called 911") or naming a service ("a 999 call").
+_EMERGENCY_NUMBERS: Final = word_set("911 999 112")
+_DIAL_BEFORE: Final = re.compile(
+    rf"\b(?:call(?:s|ed|ing)?|dial(?:s|ed|led|ing)?)(?:{SP}+the)?{SP}+$", re.IGNORECASE
+)
+# A thousands group of zeros written after a comma and a space ("120, 000", as ECB+
+# texts are tokenised): neither part is a count; a group of other figures may be
+# ("Of the 120, 400 were hurt").
+_SPACED_ZEROS: Final = re.compile(rf",{SP}000\b")
+# A street number's block in an address: "the 400 block of North Elm Street".
+_ADDRESS_BLOCK: Final = re.compile(rf"{SP}+block{SP}+of{SP}+[A-Z]")
+
+
 def not_a_count(amount: Amount, ctx: ParsedText, noun: Token | None) -> bool:
-    """Whether a bare number is a year, date, time, label, list number, code or name."""
+    """Whether a bare number is a year, date, time, label, list number, code, name or a
+    rate's denominator."""
+    if _PER_BEFORE.search(ctx.text, max(0, amount.start - 8), amount.start):
+        return True
     if amount.form == "words":  # "one of them", "Formula One", "a two-seater"
         return amount.value <= 1 or _is_name_word(amount, ctx) or _names_a_kind(amount, ctx.text)
     if amount.form == "vague":
         return _owned_noun(amount, ctx)
     if amount.needs_noun and not is_plural_noun(noun):
         return True  # "3-1 win", "2024-25 season", "2026-03-03"
-    if amount.form != "digits":
-        return False
+    return amount.form == "digits" and _figures_not_a_count(amount, ctx, noun)
+
+
+def _figures_not_a_count(amount: Amount, ctx: ParsedText, noun: Token | None) -> bool:
+    """Whether bare figures are a year, date, time, code, label or name."""
     first = ctx.text[amount.num_start : amount.num_end]
     if _is_year(first, amount, ctx, noun) or _is_date_or_clock(amount, ctx.text):
         return True
+    if _is_code(first, amount, ctx, noun):
+        return True
     return _in_a_name(amount, ctx.text, noun) or _is_label_or_name(first, amount, ctx, noun)
+
+
+def _is_code(first: str, amount: Amount, ctx: ParsedText, noun: Token | None) -> bool:
+    """Figures that are a code or a piece whatever follows: a leading zero ("000
+    people" is the rest of "120, 000", :data:`_SPACED_ZEROS`), an emergency number
+    dialled or naming its service ("called 911", "a 999 call"), an address's block
+    ("the 400 block of North Elm Street")."""
+    if first.startswith("0") and first[1:2].isdigit():
+        return True
+    if _SPACED_ZEROS.match(ctx.text, amount.num_end):
+        return True
+    if _ADDRESS_BLOCK.match(ctx.text, amount.num_end):
+        return True
+    if first not in _EMERGENCY_NUMBERS or is_plural_noun(noun) or amount.start != amount.num_start:
+        return False
+    if _DIAL_BEFORE.search(ctx.text, max(0, amount.start - 16), amount.start):
+        return True
+    return noun is not None and noun.tag_ == "NN"
 
 
 def _in_a_name(amount: Amount, text: str, noun: Token | None) -> bool:
@@ -231,17 +272,20 @@ def _has_date_label(amount: Amount, ctx: ParsedText) -> bool:
 # not asked.
 _LONG_LOWER: Final = re.compile(r"\b[a-z][a-z'’]{3,}")
 _HEADING_MIN_WORDS: Final = 3
-# A possessive between a name and the number word of a title: "Ocean's Eleven".
-_POSSESSIVES: Final = frozenset({"'s", "’s", "'", "’"})
+# Words between a capitalised word and the number word of a title: "Ocean's Eleven",
+# "the Gang of Four".
+_NAME_LINKS: Final = frozenset({"'s", "’s", "'", "’", "of"})
 
 
 def in_a_title(amount: Amount, ctx: ParsedText) -> bool:
     """Whether a number in words is part of a name or a title: capitalised inside running
-    text, after a word of its line ("Page Six reported", "the Big Ten", "in Formula One",
-    "Ocean's Eleven", "the Three Mile Island plant", "the Gang of Four"). News writes a
-    count inside a sentence in lowercase; a capital after a quote mark, a colon or a
-    dash starts a quote or a list ("said: Six died"), and a heading capitalises every
-    word, so neither is asked."""
+    text, right after a capitalised word of its line, or a possessive or "of" after one
+    ("Page Six reported", "the Big Ten", "in Formula One", "Ocean's Eleven", "The Three
+    Mile Island plant", "the Gang of Four"). News writes a count inside a sentence in
+    lowercase; a capital after a quote mark, a colon or a dash starts a quote or a list
+    ("said: Six died"), after a lowercase word it starts a sentence a page lost the
+    break before ("set the car ablaze Four men ...": an ECB+ text), and a heading
+    capitalises every word, so none of those is asked."""
     if amount.form not in {"words", "fraction"}:
         return False
     token = ctx.token_at(amount.num_start)
@@ -250,12 +294,11 @@ def in_a_title(amount: Amount, ctx: ParsedText) -> bool:
     if _in_heading(ctx.text, token.idx):
         return False
     previous = token.nbor(-1)
+    if previous.text in _NAME_LINKS and previous.i > 0:
+        previous = previous.nbor(-1)
     if "\n" in ctx.text[previous.idx : token.idx]:
         return False
-    if previous.text in _POSSESSIVES and previous.i > 0:
-        previous = previous.nbor(-1)
-        return previous.is_alpha and previous.text[:1].isupper()
-    return previous.is_alpha
+    return previous.is_alpha and previous.text[:1].isupper()
 
 
 def _in_heading(text: str, start: int) -> bool:
