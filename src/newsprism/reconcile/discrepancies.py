@@ -203,7 +203,17 @@ from newsprism.reconcile.discrepancy_groups import (
 from newsprism.reconcile.event_places import event_place_discrepancies
 from newsprism.reconcile.kinship import kin_discrepancies
 from newsprism.reconcile.material import StoryMaterial
-from newsprism.reconcile.negation_guards import asked, earlier, not_yet
+from newsprism.reconcile.negation_guards import (
+    asked,
+    earlier,
+    narrower_thing,
+    not_yet,
+    other_occasion,
+    other_particle,
+    other_thing,
+    raised_negation,
+    under_denial,
+)
 from newsprism.reconcile.outcomes import outcome_discrepancies
 from newsprism.reconcile.places import deed_places, placed_apart
 from newsprism.reconcile.prepositions import opposed_pairs
@@ -352,6 +362,7 @@ def _negation_pairs(
                 and lemma in lemmas
                 and not deed_kin(lemma) & denied
                 and not is_negated(token)
+                and not under_denial(token)
                 and usable(token, participles=True)
             ):
                 positives.append(
@@ -367,6 +378,10 @@ def _negation_pairs(
         and not _narrower(n, p, material, states)
         and not _last_before_since(n, p)
         and not not_yet(n, p, material)
+        and not other_occasion(n, p)
+        and not other_particle(n, p)
+        and not other_thing(n, p)
+        and not narrower_thing(n, p)
         and _same_attempt(n, p)
         and _complement(n.predicate) == _complement(p.predicate)
         and asked(n.predicate) == asked(p.predicate)
@@ -649,6 +664,8 @@ def _renderings(material: StoryMaterial, found: Sequence[Discrepancy]) -> list[D
     seen = [{(c.article, c.start) for c in d.claims} for d in found]
     result = []
     for denial, assertion in negation_renderings(material):
+        if raised_negation(denial.text, assertion.text):
+            continue
         keys = {(denial.article, denial.start), (assertion.article, assertion.start)}
         if not any(keys <= claims for claims in seen):
             seen.append(keys)

@@ -5,6 +5,7 @@ another occasion, and a denial "not yet" at writing time does not deny a later d
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from spacy.tokens import Token
@@ -14,7 +15,17 @@ from newsprism.reconcile.clauses import Clause, lemma_of
 from newsprism.reconcile.date_discrepancies import clause_dates
 from newsprism.reconcile.material import StoryMaterial
 
-__all__ = ["asked", "earlier", "not_yet"]
+__all__ = [
+    "asked",
+    "earlier",
+    "narrower_thing",
+    "not_yet",
+    "other_occasion",
+    "other_particle",
+    "other_thing",
+    "raised_negation",
+    "under_denial",
+]
 
 #: Words opening a clause that asks rather than tells ("why he leaked it", "whether").
 _ASKING: Final = frozenset({"why", "how", "what", "whether", "when", "where", "who", "which", "if"})
@@ -76,3 +87,166 @@ def _dated(predicate: Token) -> bool:
         if c.dep_ in ("npadvmod", "prep", "tmod")
         for t in c.subtree
     )
+
+
+#: Conjunctions that open a clause limiting a claim to one occasion ("no shots were
+#: fired when he was taken into custody" denies nothing of "he fired one shot" at the
+#: scene, seen on ECB+).
+_OCCASION_WORDS: Final = frozenset(
+    {"when", "whenever", "while", "as", "after", "before", "until", "once"}
+)
+
+
+def _occasions(predicate: Token) -> frozenset[tuple[str, str]]:
+    """The predicate's limiting clauses as (opening word, clause verb)."""
+    found = set()
+    for c in predicate.children:
+        if c.dep_ != "advcl":
+            continue
+        first = min(c.subtree, key=lambda t: t.i)
+        # A clause with its own subject ("when he was taken"): "while armed" tells a
+        # state of the doer, not an occasion (seen on ECB+, a true contradiction).
+        subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in c.children)
+        if first.lower_ in _OCCASION_WORDS and first.i < c.i and subject:
+            found.add((first.lower_, lemma_of(c)))
+    return frozenset(found)
+
+
+def other_occasion(denial: Clause, assertion: Clause) -> bool:
+    """Guard 5g: a denial limited by a 'when ...' clause pairs only with an assertion
+    limited the same way (the assertion may carry more limits)."""
+    return not _occasions(denial.predicate) <= _occasions(assertion.predicate)
+
+
+def other_particle(denial: Clause, assertion: Clause) -> bool:
+    """Guard 5j: a verb with a particle is another verb ("never went down" denies
+    nothing of "has gone 4-2-1", seen on ECB+)."""
+    return _particles(denial.predicate) != _particles(assertion.predicate)
+
+
+def _particles(predicate: Token) -> frozenset[str]:
+    return frozenset(c.lower_ for c in predicate.children if c.dep_ == "prt")
+
+
+def under_denial(token: Token) -> bool:
+    """Whether the token is the complement of a negated verb, so not asserted: "I didn't
+    feel we were running the system" says what "I feel we weren't running it" says (a
+    rendering moves the 'not' up to 'feel', seen on ECB+), and "did not say she left"
+    asserts no leaving."""
+    while token.dep_ in ("ccomp", "xcomp") and token.head is not token:
+        token = token.head
+        if any(c.dep_ == "neg" or c.lower_ in ("not", "never", "n't") for c in token.children):
+            return True
+    return False
+
+
+#: Determiners that point back to a thing named before the sentence ("that facility")
+#: and ones that bring in a new one ("a New York facility"): one outlet's "prosecutors
+#: have not approved that facility" and another's "a facility that was approved by
+#: prosecutors" may be two facilities (seen on ECB+).
+_POINTING: Final = frozenset({"that", "this", "these", "those"})
+_NEW: Final = frozenset({"a", "an"})
+#: Personal pronouns standing for a person as the thing done to.
+_PERSONS: Final = frozenset({"he", "she", "him", "her", "they", "them"})
+
+
+def _patients(predicate: Token) -> list[Token]:
+    """What the predicate is done to: its object or passive subject, or the noun a
+    relative or participle clause hangs on ("a facility that was approved")."""
+    found = [
+        c
+        for c in predicate.children
+        if c.dep_ in ("dobj", "nsubjpass") and c.tag_ not in ("WDT", "WP")
+    ]
+    if predicate.dep_ in ("relcl", "acl") and predicate.head.pos_ in ("NOUN", "PROPN"):
+        found.append(predicate.head)
+    return found
+
+
+def _determiners(token: Token) -> frozenset[str]:
+    return frozenset(c.lower_ for c in token.children if c.dep_ == "det")
+
+
+def _of_someone(token: Token) -> bool:
+    """A thing told as someone's ("results of his test", "Varga's results")."""
+    return token.pos_ == "NOUN" and any(
+        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children
+    )
+
+
+def _person(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.lower_ in _PERSONS
+
+
+def other_thing(denial: Clause, assertion: Clause) -> bool:
+    """Guard 5h: the two clauses are done to different things. One side's thing is
+    pointed back to ("that facility") and the other's newly brought in ("a facility");
+    or one side's is a person and the other's a thing of someone ("he was released on
+    bail" / "results of his test have not been released", seen on ECB+)."""
+    for mine in _patients(denial.predicate):
+        for theirs in _patients(assertion.predicate):
+            pair = (_determiners(mine), _determiners(theirs))
+            if lemma_of(mine) == lemma_of(theirs) and any(
+                a & _POINTING and b & _NEW for a, b in (pair, pair[::-1])
+            ):
+                return True
+            if (_person(mine) and _of_someone(theirs)) or (_person(theirs) and _of_someone(mine)):
+                return True
+    return False
+
+
+#: Adjectives that stress a denial rather than narrow it ("not a single shot").
+_EMPHATIC: Final = frozenset({"single", "lone", "solitary", "one", "any", "other"})
+
+
+def _kinds(token: Token) -> frozenset[str]:
+    return frozenset(
+        lemma_of(c) for c in token.children if c.dep_ == "amod" and c.lower_ not in _EMPHATIC
+    )
+
+
+def narrower_thing(denial: Clause, assertion: Clause) -> bool:
+    """Guard 5i: the denial is of a kind of thing the assertion names bare: "did not land
+    a clean punch" denies nothing of "landed one punch" (seen on ECB+); "did not land a
+    punch" still denies "landed a clean punch", and two descriptions of one thing
+    ("had not received the official text" / "had received the revised text") still
+    clash."""
+    return any(
+        _kinds(mine) and not _kinds(theirs)
+        for mine in _patients(denial.predicate)
+        for theirs in _patients(assertion.predicate)
+        if lemma_of(mine) == lemma_of(theirs)
+    )
+
+
+#: A 'not' on a verb of opinion is read in its complement ("I don't think he came" says
+#: "I think he didn't come"): these are the neg-raising verbs, with their forms.
+_OPINION: Final = {
+    "feel": "feel|feels|felt",
+    "think": "think|thinks|thought",
+    "believe": "believe|believes|believed",
+    "expect": "expect|expects|expected",
+    "suppose": "suppose|supposes|supposed",
+}
+_RAISED: Final = re.compile(
+    rf"\b(?:do|does|did)\s*(?:n['’]t|not)\s+({'|'.join(_OPINION)})\b", re.IGNORECASE
+)
+#: A negated auxiliary, the 'not' of a clause ("we weren't", "he did not").
+_LOWER_NOT: Final = (
+    r"(?:is|are|was|were|do|does|did|has|have|had|will|would|could|can)\s*(?:n['’]t|not)\b"
+)
+
+
+def raised_negation(one: str, other: str) -> bool:
+    """Whether one rendering of a quote denies by a 'not' moved up to a verb of opinion
+    and the other keeps the verb and puts the 'not' in its clause, so both say the same
+    ("I didn't feel we were executing it" / "I feel we weren't executing it", seen on
+    ECB+). "I don't think he came" against "I think he came" still differs."""
+    for a, b in ((one, other), (other, one)):
+        raised = _RAISED.search(a)
+        if raised is None:
+            continue
+        forms = _OPINION[raised.group(1).casefold()]
+        if re.search(rf"\b(?:{forms})\b.*?\b{_LOWER_NOT}", b, re.IGNORECASE):
+            return True
+    return False

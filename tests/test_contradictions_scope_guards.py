@@ -1,0 +1,109 @@
+"""False 'negation' classes read on ECB+ (real multi-outlet news with no gold, read for
+precision) at stop 37, on invented articles: a denial limited by a 'when ...' clause, a
+'not' moved up to a verb of opinion in one rendering of a quote, a thing pointed back to
+('that clinic') against one newly brought in ('a Denver clinic'), a person against a
+thing of that person ('results of his test'), a denial of a kind of thing ('a clean
+punch'), and a verb with a particle ('went down') against the bare verb ('has gone').
+Each look-alike has a control that still clashes."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.analyze.analyzer import Analyzer
+from newsprism.reconcile.discrepancies import find_discrepancies
+from newsprism.reconcile.negation_guards import raised_negation
+from newsprism.reconcile.similarity import LexicalSimilarity
+from tests.test_reconcile_discrepancies import assert_provenance, invented
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+def _kinds(analyzer: Analyzer, texts: list[str]) -> list[str]:
+    material = invented(analyzer, texts)
+    found = find_discrepancies(material, [], LexicalSimilarity())
+    assert_provenance(material, found)
+    return [d.kind for d in found]
+
+
+LOOK_ALIKES = [
+    (
+        "No shots were fired when Ned Varga was taken into custody, the sheriff added.",
+        "Ned Varga fired one shot at the clerk before he fled.",
+    ),
+    (
+        "\"I feel on the court we weren't running the system that we want to have as "
+        'Harbor basketball," Ivo Lund said.',
+        "\"I didn't feel on the court we were running the system we wanted to have as "
+        'Harbor basketball," Ivo Lund said.',
+    ),
+    (
+        "Mira Kalen checked into a Denver clinic that was approved by prosecutors and a judge.",
+        "Her lawyer arranged for Mira Kalen to check into Pinecrest, but prosecutors have "
+        "not approved that clinic.",
+    ),
+    (
+        "Ned Varga was taken to a county jail where he later was released on bail.",
+        "Results of Ned Varga's blood test have not been released.",
+    ),
+    (
+        "Ned Varga did not land a clean punch in the sixth round.",
+        "Ned Varga landed one punch in the sixth round.",
+    ),
+    (
+        "Ned Varga never went down in the third round against Ivo Lund.",
+        "Ned Varga has gone 4-2-1 since the third round against Ivo Lund.",
+    ),
+]
+
+CONTROLS = [
+    (
+        "No shots were fired when Ned Varga was taken into custody.",
+        "Ned Varga fired a shot when he was taken into custody.",
+    ),
+    (
+        "Prosecutors have not approved the Pinecrest clinic for Mira Kalen.",
+        "Prosecutors approved the Pinecrest clinic for Mira Kalen.",
+    ),
+    (
+        "Ned Varga has not been released from the county jail.",
+        "Ned Varga was released from the county jail.",
+    ),
+    (
+        "Ned Varga did not land a punch in the sixth round.",
+        "Ned Varga landed a clean punch in the sixth round.",
+    ),
+    (
+        "Ned Varga did not fire a single shot at the clerk.",
+        "Ned Varga fired a shot at the clerk.",
+    ),
+    (
+        "Ned Varga never went down in the third round.",
+        "Ned Varga went down in the third round.",
+    ),
+    # "while armed" tells the doer's state, not an occasion.
+    (
+        "Witnesses said Ned Varga, while armed, did not point the gun at the officers.",
+        "Ned Varga pointed a gun at the officers.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("one", "other"), LOOK_ALIKES)
+def test_look_alike_is_no_contradiction(analyzer: Analyzer, one: str, other: str) -> None:
+    assert _kinds(analyzer, [one, other]) == []
+
+
+@pytest.mark.parametrize(("one", "other"), CONTROLS)
+def test_control_still_clashes(analyzer: Analyzer, one: str, other: str) -> None:
+    assert _kinds(analyzer, [one, other]) == ["negation"]
+
+
+def test_raised_negation_needs_a_lower_not_on_the_other_side() -> None:
+    assert raised_negation("I didn't feel we were ready.", "I feel we weren't ready.")
+    assert raised_negation("I thought we were not ready.", "I don't think we were ready.")
+    assert not raised_negation("I didn't think we were ready.", "I think we were ready.")
+    assert not raised_negation("We did not feel the quake.", "We felt the quake, not the storm.")
