@@ -139,3 +139,29 @@ def test_a_web_job_says_the_ingest_warnings_of_an_upload(client: TestClient) -> 
     done = _job(client, "werk.txt", german)
     (result,) = done["results"]
     assert result["status"] == "ok" and "language de: not analysed" in result["reason"], done
+
+
+def test_a_file_read_again_by_another_spelling_stays_one_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A JSON Lines file of one text under two outlets read as 'in/wire.jsonl', then by
+    its absolute path after the second record's outlet was changed (a later record never
+    corrects): the new article was stored under the second spelling, one file as two
+    sources."""
+    db = str(tmp_path / "s.db")
+    (tmp_path / "in").mkdir()
+    records = tmp_path / "in" / "wire.jsonl"
+    text = WIRE.replace("\n", " ")
+
+    def write(second: str) -> None:
+        lines = [f'{{"text": "{text}", "outlet": "{o}"}}\n' for o in ("Alpha Daily", second)]
+        records.write_text("".join(lines), encoding="utf-8")
+
+    write("Beta Times")
+    monkeypatch.chdir(tmp_path)
+    _ingest(str(Path("in") / "wire.jsonl"), "--db", db)
+    write("Gamma Post")
+    _ingest(str(records), "--db", db)
+    rows = _rows(Path(db))
+    assert [outlet for outlet, _ in rows] == ["Alpha Daily", "Beta Times", "Gamma Post"]
+    assert {source for _, source in rows} == {str(Path("in") / "wire.jsonl")}

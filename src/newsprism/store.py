@@ -35,7 +35,7 @@ from newsprism.errors import AnalysisFailure, ReadOnlyStore, StateChanged, Store
 from newsprism.model import Analysis, Article, Heading, Removed, Story
 from newsprism.store_analyses import EncodedAnalysis, encoded
 from newsprism.store_briefs import BriefTable
-from newsprism.store_corrections import correct, correction_target, same_file
+from newsprism.store_corrections import correct, correction_target, same_file, stored_source
 from newsprism.store_dedup import DedupTables, DedupUpdate
 from newsprism.store_feeds import adopt_spellings
 from newsprism.store_migrations import MIGRATIONS
@@ -259,6 +259,7 @@ class Store:
                         duplicates.append(target["id"])
                     stored_ids.append(target["id"])
                     continue
+                row = (row[0], stored_source(conn, origin) or row[1], *row[2:])
                 cursor = conn.execute(
                     f"INSERT INTO articles ({_ARTICLE_COLUMNS}, origin) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "

@@ -94,6 +94,19 @@ def same_file(stored: sqlite3.Row, origin: str | None) -> bool:
     return origin is not None and stored["origin"] == origin
 
 
+def stored_source(conn: sqlite3.Connection, origin: str | None) -> str | None:
+    """The source the first article read from the file ``origin`` is stored under: a new
+    article of that file (another record of a JSON Lines file) takes it, so one file is
+    one source whichever spelling named it this time ("in/a.jsonl", then its absolute
+    path, stored two sources for one file)."""
+    if origin is None:
+        return None
+    row = conn.execute(
+        "SELECT source FROM articles WHERE origin = ? ORDER BY rowid LIMIT 1", (origin,)
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
 def origin_of(source: str) -> str | None:
     """The identity of the file or URL ``source`` names: a URL as given, a local path's
     real path (so "in", "./in/", "$PWD/in", a link to it and "in/../in" are one file,
