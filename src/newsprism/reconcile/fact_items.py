@@ -50,6 +50,7 @@ class Item:
     rate: bool = False  # "55 yards per game": never one fact with a total
     by_reference: bool = False  # "killed in those protests": joins where it agrees only
     person: str = ""  # an age's person, the full name as the article gives it ("ana holt")
+    kin: frozenset[str] = frozenset()  # given names of others of its surname the article names
 
 
 # One measure, many words: outlets count the wounded as "53 wounded", "53 people
@@ -191,7 +192,7 @@ def collect_items(material: StoryMaterial, opts: FactOptions) -> tuple[list[Item
                 Item(
                     len(items), article.id, material.source_of(article.id), compared,
                     _head(_about(q, text)), index[key], lo, hi, shown, scale, actors, definite,
-                    vague, rate, scoped, _aged_person(q, compared, analysis.entities),
+                    vague, rate, scoped, *_aged_person(q, compared, analysis.entities),
                 )
             )  # fmt: skip
     return items, sentences
@@ -304,17 +305,28 @@ _AGE_AFTER: Final = re.compile(r"-[^\S\n]*old\b", re.IGNORECASE)
 _YEAR_WORD: Final = ("-year", "-years")
 
 
-def _aged_person(q: Quantity, compared: Quantity, entities: Sequence[Entity]) -> str:
+def _aged_person(
+    q: Quantity, compared: Quantity, entities: Sequence[Entity]
+) -> tuple[str, frozenset[str]]:
     """The full name of the person an age right after a name is of ("Ana Holt, 45,"),
-    case-folded; "" for other figures. Ages are keyed by surname, and two relatives'
-    ages ("Kristian Lund, 45" / "his sister Kristina Lund, 41") are two measures (s36
-    review: they made one fact that differed)."""
+    case-folded, and the words of the other people of that surname the article names
+    (their given names: "ivo" for "Ivo Holt"); "" and none for other figures. Ages are
+    keyed by surname, and two relatives' ages ("Kristian Lund, 45" / "his sister
+    Kristina Lund, 41") are two measures (s36 review: they made one fact that differed)."""
     if compared.unit != _AGE:
-        return ""
-    for entity in entities:
-        if entity.type == "PERSON" and any(0 <= q.start - m.end <= 2 for m in entity.mentions):
-            return entity.name.casefold()
-    return ""
+        return "", frozenset()
+    people = [e for e in entities if e.type == "PERSON" and e.name.split()]
+    for entity in people:
+        if any(0 <= q.start - m.end <= 2 for m in entity.mentions):
+            name = entity.name.casefold().split()
+            kin = {
+                w
+                for other in people
+                if other is not entity and other.name.casefold().split()[-1] == name[-1]
+                for w in other.name.casefold().split()[:-1]
+            }
+            return " ".join(name), frozenset(kin - set(name))
+    return "", frozenset()
 
 
 def _aged_after(q: Quantity, text: str) -> bool:
