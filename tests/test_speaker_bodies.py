@@ -14,6 +14,7 @@ from newsprism.reconcile.roster import StoryNames
 from newsprism.reconcile.similarity import LexicalSimilarity
 from newsprism.reconcile.speaker_bodies import (
     acronym_body,
+    body_by_head,
     body_of_mention,
     speaking_for,
     spokespeople,
@@ -413,3 +414,79 @@ def test_people_who_do_not_speak_for_the_body_stay_apart_from_it() -> None:
         _article("B", lawmaker, [(CLAIM, "Tomas Holt", "Tomas Holt", 0)]),
     )
     assert _outlets(statements, CLAIM) == {"A", "C"}
+
+
+# --- rule 4: a bare head noun ("police") is the story's one body named for it ---------------
+
+POLICE = StoryNames(
+    {"harbour city police": "Harbour City Police", "dock workers union": "Dock Workers Union"},
+    {"Harbour City Police": "ORG", "Dock Workers Union": "ORG", "Mara Rask": "PERSON"},
+)
+
+
+def test_police_alone_is_the_one_police_body_of_the_story() -> None:
+    for mention in ("police", "the police", "The police", "Police"):
+        assert body_by_head(mention, POLICE) == "Harbour City Police", mention
+    assert body_by_head("union", POLICE) == "Dock Workers Union"
+
+
+def test_a_mention_of_more_than_the_noun_or_no_such_body_stays_unresolved() -> None:
+    for mention in ("local police", "police officers", "POLICE", "a source", "officials", None):
+        assert body_by_head(mention, POLICE) is None, mention
+
+
+def test_two_bodies_named_for_the_noun_leave_it_unresolved() -> None:
+    two = StoryNames(
+        {},
+        {"Harbour City Police": "ORG", "Lowmoor Police Department": "ORG", "Mara Rask": "PERSON"},
+    )
+    assert body_by_head("police", two) is None
+
+
+def test_police_stay_unresolved_where_a_person_speaks_with_a_police_role() -> None:
+    # "Police said" may render the chief's words: the body as speaker would forbid it.
+    chief = ["Harbour City Police Chief Mara Rask", "Rask"]
+    assert body_by_head("police", POLICE, chief) is None
+    assert body_by_head("police", POLICE, ["Dock Workers Union leader Mara Rask"]) is not None
+
+
+def test_one_body_written_long_and_short_is_one_body() -> None:
+    names = StoryNames(
+        {},
+        {
+            "Harbour City Police": "ORG",
+            "Greater Harbour City Police": "ORG",
+            # A run across a paragraph break is no name of a body.
+            "Ferry Crash\n\nPolice": "ORG",
+            # A place or a person is no body.
+            "Lowmoor Police": "GPE",
+        },
+    )
+    assert body_by_head("police", names) == "Harbour City Police"
+    department = StoryNames(
+        {}, {"Harbour City Police": "ORG", "Harbour City Police Department": "ORG"}
+    )
+    assert body_by_head("police", department) == "Harbour City Police"
+
+
+def test_units_credited_to_police_speak_as_the_police_body() -> None:
+    police = "Harbour City Police"
+    cast = {police: "ORG"}
+    names = StoryNames({police.casefold(): police}, cast)
+    pieces = [
+        _cast_article(
+            "A", f"Police said on Sunday that {CLAIM}.", [(CLAIM, None, "Police", 0)], cast
+        ),
+        _cast_article(
+            "B", f"The police said that {CLAIM}.", [(CLAIM, None, "The police", 0)], cast
+        ),
+        _cast_article(
+            "C",
+            f"Harbour City Police said that {CLAIM}.",
+            [(CLAIM, police, "Harbour City Police", 0)],
+            cast,
+        ),
+    ]
+    material = _material(*pieces)
+    units = speaking_for(material, quote_units(material, names, pieces=False), names)
+    assert [u.speaker for u in units] == [police, police, police]
