@@ -124,6 +124,8 @@ def test_rows_naming_no_uploaded_file_are_said_on_the_manifest_line(client: Test
     manifest = done["results"][0]
     assert manifest["status"] == "ok"
     assert "sub/quay.txt" in manifest["reason"] and "newsprism-upload" not in manifest["reason"]
+    # Said once, on the manifest's line: not again on each upload's.
+    assert done["results"][1] == {"input": "pier.txt", "status": "ok", "reason": None}, done
 
 
 def test_upload_paths_stay_in_their_folder() -> None:

@@ -444,15 +444,17 @@ def _finish(job: Job) -> None:
 
 
 def _result_of(display: str, report: IngestReport, manifests: Sequence[str] = ()) -> InputResult:
-    """The result of one input; failures of the uploaded ``manifests`` (their paths) are
-    left out: each manifest's own result says them."""
+    """The result of one input; failures and warnings of the uploaded ``manifests``
+    (their paths) are left out: each manifest's own result says them (a row naming no
+    upload was said again on every upload's line, each call reading the manifest)."""
     failures = [f for f in report.failures if not _of_manifest(f.source, manifests)]
+    warnings = [w for w in report.warnings if not _of_manifest(w.source, manifests)]
     if failures and not report.article_ids:
         return InputResult(display, "failed", "; ".join(f.reason for f in failures))
     if report.added:
         # what the CLI prints as warnings (a language not analysed, an outlet guessed
         # from the file's name): a job dropped them all (review s36/2 M3)
-        return InputResult(display, "ok", "; ".join(w.message for w in report.warnings) or None)
+        return InputResult(display, "ok", "; ".join(w.message for w in warnings) or None)
     if report.corrected:
         return InputResult(display, "ok", "the stored copy's metadata corrected")
     if report.duplicates:
