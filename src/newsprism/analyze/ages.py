@@ -5,8 +5,10 @@ An age is a number from 1 to 119 written in figures, with no unit and no counted
 
 * set off by commas after a name ("Halvorsen, 44, is"), or ", age 52," after one; in a
   relative clause after a name ("Holland, who is 58,"); after "aged" ("aged 15 and 11");
-* after "at the age of" or "at age" ("died at the age of 64"), about the subject of the
-  verb the phrase hangs on;
+* after "at the age of" or "at age" ("died at the age of 64"), a bound between allowed
+  ("at about age 14", kept as the age's approx) and alternatives too ("at age 14 or
+  15"), or after "about age" where the clause ends ("began working about age 14"),
+  about the subject of the verb the phrase hangs on; "aged about 14" is about no one;
 * after a bare "at" in a life event with a person as its subject ("Varga was found dead at
   41 Sunday", "she retired at 60"): only the verbs of :data:`_LIFE_VERBS` or "dead", since
   "arrived at 10" is a clock time;

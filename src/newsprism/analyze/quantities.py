@@ -64,7 +64,10 @@ Decisions (each has a test in ``tests/test_quantities.py``):
 * **Ordinals** that count ("a ninth term", "her 14th album") are
   :mod:`newsprism.analyze.ordinals`' (about "term (ordinal)"); other ordinals are none.
 * **Not quantities.** Years, dates, clock times, ordinals, list numbers, phone numbers
-  and codes, labels ("Article 5", "Pier 4", "Boeing 737"), scores ("won 3-1"),
+  and codes (emergency numbers: "called 911"; an address's "400 block of"), a rate's
+  denominator ("per 100,000"), number words in names and titles ("Page Six", "the Big
+  Ten": :func:`newsprism.analyze.non_quantities.in_a_title`), labels ("Article 5",
+  "Pier 4", "Boeing 737"), scores ("won 3-1"),
   relative dates ("two weeks ago", "the past three days": date extraction's; but "two
   weeks before the elections" is an interval between events, which no date resolves, and
   is kept, as are spans of a thousand years or more ("some 48 million years ago") and
