@@ -358,6 +358,10 @@ class Story(Record):
 # character span in that article's clean text, so ``text == article.text[start:end]``.
 
 FactStatus = Literal["agree", "differ", "single"]
+# How an agreeing fact agrees: "exact" (every outlet writes one figure, no bound), or
+# "compatible" (the figures can all be true but are not one: a bound, an approximation
+# or a rounding, "over 10 percent" / "10.8%").
+FactAgreement = Literal["exact", "compatible"]
 DiscrepancyKind = Literal["negation", "number", "date", "actor"]
 ExclusiveKind = Literal["quote", "fact", "claim", "person"]
 
@@ -407,6 +411,9 @@ class Fact(Record):
 
     ``status``: "agree" (equal, or compatible given the bounds), "differ" (cannot all
     hold, or differ beyond rounding), "single" (one source: one duplicate group).
+    ``agreement``, for an agreeing fact only (else None): "exact" where every value is
+    one figure written without a bound, "compatible" where a bound, an approximation or
+    a rounding only allows the others ("over 10 percent" / "10.8%": not one figure).
     """
 
     id: str
@@ -414,6 +421,7 @@ class Fact(Record):
     unit: str | None
     status: FactStatus
     values: tuple[FactValue, ...]
+    agreement: FactAgreement | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -166,14 +166,14 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Final
 
 import numpy as np
 import numpy.typing as npt
 
 from newsprism.analyze.numbers import parse_vague
-from newsprism.model import Fact, FactStatus, FactValue
+from newsprism.model import Fact, FactAgreement, FactStatus, FactValue
 from newsprism.reconcile.fact_items import Item, collect_items, shares_without_sign, written_unit
 from newsprism.reconcile.figures import (
     FactOptions,
@@ -693,7 +693,19 @@ def _fact(material: StoryMaterial, items: list[Item]) -> Fact:
         )
         for i in items
     )
-    return Fact("", about, unit, _status(material, items), values)
+    status = _status(material, items)
+    return Fact("", about, unit, status, values, _agreement(status, values))
+
+
+def _agreement(status: FactStatus, values: Sequence[FactValue]) -> FactAgreement | None:
+    """How an agreeing fact agrees: "exact" where every value is one figure and none is
+    a bound or an approximation, else "compatible" ("over 10 percent" / "10.8%", "$43
+    million" / "$43,885,310"); None for a fact that differs or has one source."""
+    if status != "agree":
+        return None
+    first = values[0].value
+    exact = all(v.approx is None and math.isclose(v.value, first, rel_tol=1e-9) for v in values)
+    return "exact" if exact else "compatible"
 
 
 def _compared_unit(items: Sequence[Item]) -> str | None:
@@ -751,6 +763,6 @@ def compare_facts(material: StoryMaterial, options: FactOptions | None = None) -
             f.values[0].passage.start,
         )
     )
-    result = [Fact(f"f{n}", f.about, f.unit, f.status, f.values) for n, f in enumerate(facts, 1)]
+    result = [replace(f, id=f"f{n}") for n, f in enumerate(facts, 1)]
     logger.debug("%d facts from %d quantities", len(result), len(items))
     return result

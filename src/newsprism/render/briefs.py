@@ -163,6 +163,15 @@ def _fact_values(fact: Fact) -> Text:
     return text
 
 
+def fact_status(fact: Fact) -> str:
+    """A fact's status as the views show it: an agreeing fact says whether its figures
+    are one figure or only compatible ("agree (compatible)": "over 10 percent" /
+    "10.8%"), so a bound's agreement is not read as an exact match."""
+    if fact.status == "agree" and fact.agreement is not None:
+        return f"agree ({fact.agreement})"
+    return fact.status
+
+
 def facts_view(brief: Brief) -> Table:
     """The numbers, differing ones first, each value with its outlet."""
     table = _table("Numbers")
@@ -172,7 +181,7 @@ def facts_view(brief: Brief) -> Table:
     table.add_column("values (outlet)", ratio=3)
     facts = sorted(brief.facts, key=lambda f: ("differ", "agree", "single").index(f.status))
     for fact in facts[:MAX_ROWS]:
-        status = Text(fact.status, style=STATUS_STYLE.get(fact.status, ""))
+        status = Text(fact_status(fact), style=STATUS_STYLE.get(fact.status, ""))
         table.add_row(Text(fact.about), Text(fact.unit or "count"), status, _fact_values(fact))
     if len(facts) > MAX_ROWS:
         table.add_row("", "", "", _more(len(facts) - MAX_ROWS))

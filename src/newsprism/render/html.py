@@ -24,6 +24,7 @@ from newsprism.render.briefs import (
     NO_STATEMENTS,
     disputing_outlets,
     exclusive_detail,
+    fact_status,
     no_exclusives,
     summary_outlets,
 )
@@ -51,6 +52,7 @@ def _environment() -> Environment:
     env.globals.update(
         counted=counted,
         disputing_outlets=disputing_outlets,
+        fact_status=fact_status,
         passage_outlet=passage_outlet,
         summary_outlets=summary_outlets,
         exclusive_detail=exclusive_detail,

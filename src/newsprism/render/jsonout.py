@@ -105,6 +105,7 @@ def _fact(fact: Fact) -> dict[str, Any]:
         "about": fact.about,
         "unit": fact.unit,
         "status": fact.status,
+        "agreement": fact.agreement,
         "values": [
             {**passage_to_dict(v.passage), "value": v.value, "approx": v.approx}
             for v in fact.values
@@ -203,7 +204,9 @@ def _statement_from(data: Mapping[str, Any]) -> Statement:
 
 def _fact_from(data: Mapping[str, Any]) -> Fact:
     values = tuple(FactValue(_passage_from(v), v["value"], v["approx"]) for v in data["values"])
-    return Fact(data["id"], data["about"], data["unit"], data["status"], values)
+    return Fact(
+        data["id"], data["about"], data["unit"], data["status"], values, data.get("agreement")
+    )
 
 
 def _framing_from(data: Mapping[str, Any] | None) -> Framing | None:

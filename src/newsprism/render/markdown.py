@@ -20,6 +20,7 @@ from newsprism.render.briefs import (
     NO_STATEMENTS,
     disputing_outlets,
     exclusive_detail,
+    fact_status,
     no_exclusives,
     summary_outlets,
 )
@@ -123,7 +124,7 @@ def _facts(brief: Brief) -> list[str]:
         values = "; ".join(f"{escape(v.passage.text)} ({_who(v.passage)})" for v in listed)
         if hidden:
             values += f"; *{escape(more(hidden, 'values'))}*"
-        status = f"**{fact.status}**" if fact.status == "differ" else fact.status
+        status = f"**{fact.status}**" if fact.status == "differ" else fact_status(fact)
         lines.append(
             f"| {escape(fact.about)} | {escape(fact.unit or 'count')} | {status} | {values} |"
         )
