@@ -18,7 +18,7 @@ from newsprism.analyze.analyzer import Analyzer
 from newsprism.model import Article, Exclusive, Passage, Statement, Story, Variant, article_id
 from newsprism.reconcile import exclusive_details
 from newsprism.reconcile.exclusive_details import StoryDetails, clause_around, free_parts
-from newsprism.reconcile.exclusives import _estimate_head, find_exclusives
+from newsprism.reconcile.exclusives import _estimate_head, _neighbourhood, find_exclusives
 from newsprism.reconcile.facts import compare_facts
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.roster import story_names
@@ -344,6 +344,18 @@ def test_two_estimates_of_one_count_are_no_fact_exclusive(analyzer: Analyzer) ->
     material = story(analyzer, ("Harbour Post", a), ("Velmar Wire", c))
     found = listed(find_exclusives(material, [], compare_facts(material)))
     assert any(k == "fact" and "12 boats" in t for k, _, t in found), found
+
+
+def test_scale_and_time_words_tell_no_estimate_what_it_counts(analyzer: Analyzer) -> None:
+    """The words an estimate is compared by (exclusives._neighbourhood) leave out scale and
+    time words: "lost nearly 3 million euros over two years" and "raised about 12 million
+    euros last year" do not count one thing because both say "million" and "year"."""
+    mine = "The ferry line lost nearly 3 million euros over the past two years."
+    material = story(analyzer, ("Harbour Post", f"{REGATTA}\n\n{mine}"), ("Velmar Wire", REGATTA))
+    article = material.articles[0]
+    words = _neighbourhood(material, article.id, article.text.index("nearly"), "euro")
+    assert {"lost", "ferry"} <= words
+    assert not {"million", "year", "years"} & words
 
 
 @pytest.mark.parametrize(
