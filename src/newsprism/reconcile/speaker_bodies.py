@@ -91,6 +91,7 @@ from newsprism.analyze.aliases import (
 )
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.roster import StoryNames
+from newsprism.reconcile.speaker_roles import role_holder, role_holders
 from newsprism.reconcile.statement_units import Unit
 
 logger = logging.getLogger(__name__)
@@ -434,13 +435,17 @@ def _mention_ends(material: StoryMaterial) -> dict[tuple[str, int], int]:
 def speaking_for(material: StoryMaterial, units: Sequence[Unit], names: StoryNames) -> list[Unit]:
     """``units`` with the bodies their speakers speak for (see the module doc): a
     spokesperson's units name the body as co-speaker (unless they name another one),
-    an unnamed spokesperson's units and an acronym the roster missed speak as the body.
+    an unnamed spokesperson's units and an acronym the roster missed speak as the body,
+    so do a body's head noun ("police", rule 4); an unnamed lawyer or spokesperson of a
+    person speaks as the one person the story names so
+    (:mod:`newsprism.reconcile.speaker_roles`).
     Cost: linear in the units, the quotes and the texts."""
     texts = {a.id: a.text for a in material.articles}
     story = "\n\n".join(texts.values())
     ties = spokespeople(texts.values(), names)
     ends = _mention_ends(material) if any(u.speaker is None for u in units) else {}
     people = [u.speaker_mention for u in units if names.types.get(u.speaker or "") == "PERSON"]
+    holders = role_holders(texts.values(), names) if ends else {}
     found = []
     for unit in units:
         speaker = unit.speaker
@@ -450,6 +455,7 @@ def speaking_for(material: StoryMaterial, units: Sequence[Unit], names: StoryNam
             after = text[end : end + _WINDOW] if end is not None else ""
             speaker = body_of_mention(unit.speaker_mention, after, names, text, story)
             speaker = speaker or body_by_head(unit.speaker_mention, names, people)
+            speaker = speaker or role_holder(unit.speaker_mention, holders, names)
         elif names.resolve(speaker) is None:
             speaker = acronym_body(speaker, names, text, story) or speaker
         cospeaker = unit.cospeaker or ties.get(speaker or "")
