@@ -37,3 +37,17 @@ def test_an_unreadable_summary_is_one_line_naming_it(
     result = runner.invoke(app, ["verify", "s0000000", str(summary), "--db", str(db)])
     assert result.exit_code == 1
     assert result.stderr == f"error: {summary}: cannot read the summary ({reason})\n"
+
+
+def test_a_summary_too_long_to_verify_is_one_line(tmp_path: Path) -> None:
+    """A 5 MB summary ran for minutes and took a gigabyte, with no answer."""
+    summary = tmp_path / "summary.txt"
+    summary.write_text("The pier shut on Tuesday. " * 2000, encoding="utf-8")
+    result = runner.invoke(
+        app, ["verify", "s0000000", str(summary), "--db", str(tmp_path / "s.db")]
+    )
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: {summary}: the summary is 52,000 characters, over the 50,000 verified "
+        "at once (verify it in parts)\n"
+    )
