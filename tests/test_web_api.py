@@ -233,6 +233,11 @@ def test_story_page_shows_every_section(site: Site) -> None:
     facts = doc.xpath("//table[@id='facts']" + _with_class("tr", "fact"))
     assert len(facts) == len(api["facts"])
     assert doc.xpath("//table[@id='facts']" + _with_class("tr", "differ"))
+    shown = [c.text_content() for c in doc.xpath("//table[@id='facts']//td[@class='status']")]
+    told = [
+        f"{f['status']} ({f['agreement']})" if f["agreement"] else f["status"] for f in api["facts"]
+    ]
+    assert shown == told
     assert doc.xpath(_with_class("div", "discrepancy") + _with_class("div", "claim"))
 
 

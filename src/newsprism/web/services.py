@@ -18,6 +18,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from newsprism import __version__
 from newsprism.model import Story, Verification
+from newsprism.render.briefs import fact_status
 from newsprism.render.lists import capped, more
 from newsprism.store import Store
 from newsprism.web.jobs import JobRunner, JobSettings
@@ -81,6 +82,8 @@ class Services:
         self.templates.globals["version"] = __version__
         # Long lists cut with a count, as in the report files (the JSON API keeps all).
         self.templates.globals.update(capped=capped, more=more)
+        # An agreeing fact says "agree (exact)" or "agree (compatible)", as the reports do.
+        self.templates.globals["fact_status"] = fact_status
         self.briefs = BriefCache(self._make_brief)
         self.jobs = JobRunner(
             JobSettings(db, options.max_upload_bytes, options.analyze_jobs, options.embeddings),
