@@ -77,7 +77,7 @@ def _with_class(tag: str, cls: str) -> str:
 
 
 def _wait_done(client: TestClient, job: str) -> dict[str, Any]:
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         data: dict[str, Any] = client.get(f"/api/ingest/{job}").json()
         if data["state"] in ("done", "failed"):

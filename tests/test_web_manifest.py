@@ -218,7 +218,7 @@ def _raw_job(client: TestClient, names: Sequence[bytes], texts: Sequence[str]) -
 
 
 def _job_done(client: TestClient, job: str) -> dict[str, Any]:
-    deadline = time.monotonic() + 20
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         data: dict[str, Any] = client.get(f"/api/ingest/{job}").json()
         if data["state"] in ("done", "failed"):
