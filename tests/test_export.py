@@ -46,6 +46,9 @@ def test_csv_of_one_story_to_stdout(stored: tuple[str, list[Brief]]) -> None:
     assert len(rows) == sum(len(f.values) for f in brief.facts)
     passengers = [r for r in rows if r["about"] == "passenger"]
     assert {r["status"] for r in passengers} == {"differ"}
+    assert all(not r["agreement"] for r in passengers)
+    agreement = {f.id: f.agreement or "" for f in brief.facts}
+    assert all(r["agreement"] == agreement[r["fact_id"]] for r in rows)
     assert all(r["story_id"] == brief.story.id and r["article_id"] for r in rows)
 
 
