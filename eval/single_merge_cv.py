@@ -27,8 +27,9 @@ shuffles seeded; on the undated sets the last two are both a full shuffle).
         [--orders arrival,reversed,shuffled,window-shuffled] [--json /tmp/sm.json]
 
 Prints to stdout (and the JSON file when asked); writes nothing under eval/results. On the
-shared 2-core machine: the calibration sets' examples ~8 minutes, the folds ~10, the fit
-sets ~15 (ECB+ 37 s a run).
+shared 2-core machine under load (7 Dec): the folds part ~14 minutes, the fit-sets part
+~16 (ECB+ the most of it), plus ~8 for the calibration sets' examples. Results of 7 Dec:
+``ClusterOptions``' doc (``single_merge_probability``).
 """
 
 from __future__ import annotations
