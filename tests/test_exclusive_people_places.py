@@ -75,6 +75,19 @@ def _found(text: str, names: list[str]) -> list[str]:
             "GM",
             "Tomas Vell",
         ),
+        # a plural noun run with a plural verb after it names a group
+        (
+            "Harbour Loyalists are hoping to unseat the mayor. Kai Lund, an aide, agreed.",
+            "Harbour Loyalists",
+            "Kai Lund",
+        ),
+        # a name the parse cut short before its surname, a person of the article
+        (
+            "Velmar County Coroner's Assistant Chief Ed Tarnby confirmed the death. The"
+            " results could take weeks, Tarnby said.",
+            "Coroner's Assistant Chief Ed",
+            "Tarnby",
+        ),
     ],
 )
 def test_words_beside_a_name_say_it_is_no_person(text: str, junk: str, person: str) -> None:
@@ -90,6 +103,7 @@ def test_words_beside_a_name_say_it_is_no_person(text: str, junk: str, person: s
         "In 2002 Ola Berg, a pilot, flew the route.",
         "A letter from the Minister to Ola Berg, a nurse, arrived.",
         "Ola Berg and Kai Lund, neighbours on Brenn Street, saw it.",
+        "Ola Berg Tuesday said the ferry would sail.",
     ],
 )
 def test_a_person_beside_like_words_stays(text: str) -> None:
@@ -107,4 +121,18 @@ def test_a_person_beside_like_words_stays(text: str) -> None:
 def test_a_surname_like_a_street_or_a_run_in_portfolio_stays_a_person(text: str, name: str) -> None:
     """A surname that is also a street word, and a minister whose portfolio the parse ran
     into the name, are people (no cue word needed)."""
+    assert _found(text, [name]) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Mira Collins was hoping to sail on Sunday.", "Mira Collins"),
+        ("Mira Collins has three boats.", "Mira Collins"),
+        ("Ana and Ben Holts are hoping to sail on Sunday.", "Ben Holts"),
+    ],
+)
+def test_a_surname_ending_in_s_stays_a_person(text: str, name: str) -> None:
+    """A name ending in "s" is a person with a singular verb, or after "and" (two people
+    of one surname)."""
     assert _found(text, [name]) == [name]

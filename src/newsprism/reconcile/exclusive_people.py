@@ -12,7 +12,7 @@ from newsprism.analyze.aliases import TITLES, fold_key, normalize_title, strip_t
 from newsprism.analyze.quote_cues import CUE_VERBS, INDIRECT_KINDS
 from newsprism.model import Exclusive, Passage, RosterEntry, Statement
 from newsprism.reconcile.exclusive_details import overlaps, single_source, spelled_alike
-from newsprism.reconcile.exclusive_people_places import placed_or_titled
+from newsprism.reconcile.exclusive_people_places import placed_or_titled, run_into_person
 from newsprism.reconcile.material import StoryMaterial, outlet_key
 
 __all__ = ["person_exclusives"]
@@ -119,6 +119,8 @@ def person_exclusives(
             continue  # named only inside words other sources report too
         if _credit(material, mention) or _bare_title(mention) or _thing_shape(material, mention):
             continue
+        if run_into_person(material, mention):
+            continue  # a name cut short: its surname is the person
         if not _name_shape(mention) or (
             not _person_cue(material, entry)
             and (
