@@ -164,3 +164,10 @@ def test_ages_of_one_person_still_differ(analyzer: Analyzer) -> None:  # noqa: F
     assert [
         f.status for f in facts if len(_outlets_of(f)) == 2 and "4" in f.values[0].passage.text
     ] == ["differ"]
+
+
+def test_a_place_named_by_reference_is_no_span() -> None:
+    text = "nine national titles in that country's top division"
+    assert not by_reference(text, 0, len(text))
+    assert not by_reference("four mayors were elected in those cities", 0, 40)
+    assert by_reference("four were hurt in those clashes", 0, 31)

@@ -60,11 +60,14 @@ _PER_UNIT: Final = re.compile(
 # unrest", "during those protests", "over those three decades". "this"/"these" are left
 # out: they mostly point at the present ("this week", "these days"). Discourse phrases
 # ("at that point", "in that case", "at that time") tie nothing to a span (s36 review).
+# A place named so ("titles in that country's top division", "in those cities") is no
+# span either: it says where, not over which events (s37 follow-up, read on ECB+).
 _BY_REFERENCE: Final = re.compile(
     r"\b(?:in|during|at|from|since|over|amid|after|before|throughout|across)\s+"
     r"(?:that|those)\s+(?!(?:he|she|it|they|we|you|i|is|was|are|were|the|a|an|point|"
     r"points|time|times|moment|case|cases|stage|regard|sense|way|respect|instance|event|"
-    r"end|rate|pace|level)\b)[a-z]",
+    r"end|rate|pace|level|country|countries|city|cities|state|states|region|regions|"
+    r"nation|nations|town|towns|county|counties|province|provinces)\b)[a-z]",
     re.IGNORECASE,
 )
 
