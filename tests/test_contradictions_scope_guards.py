@@ -14,6 +14,7 @@ from newsprism.analyze.analyzer import Analyzer
 from newsprism.reconcile.discrepancies import find_discrepancies
 from newsprism.reconcile.negation_guards import raised_negation
 from newsprism.reconcile.similarity import LexicalSimilarity
+from tests.test_contradictions_day_names import undated
 from tests.test_reconcile_discrepancies import assert_provenance, invented
 
 
@@ -107,3 +108,24 @@ def test_raised_negation_needs_a_lower_not_on_the_other_side() -> None:
     assert raised_negation("I thought we were not ready.", "I don't think we were ready.")
     assert not raised_negation("I didn't think we were ready.", "I think we were ready.")
     assert not raised_negation("We did not feel the quake.", "We felt the quake, not the storm.")
+
+
+ARRESTED_SUNDAY = (
+    "Tomas Brandt, the goalkeeper for the Ardmoor Rovers was arrested on suspicion of drunk "
+    "driving early morning on Sunday, March 1, 2026."
+)
+CASE_OF = (
+    "As it is, the Rovers are still awaiting the disposition of a similar case involving "
+    "{who}, arrested Feb. 6 in Tarnby on suspicion of driving under the influence."
+)
+
+
+def test_a_verb_hung_on_another_name_is_another_arrest(analyzer: Analyzer) -> None:
+    """'... a similar case involving winger Ilya Varga, arrested Feb. 6' tells Varga's
+    arrest (the parser reads 'arrested' as coordinated with 'awaiting'), not the
+    goalkeeper's (seen on ECB+, undated pages); hung on the goalkeeper's own name it
+    still clashes."""
+    other = undated(analyzer, [ARRESTED_SUNDAY, CASE_OF.format(who="winger Ilya Varga")])
+    assert find_discrepancies(other, [], LexicalSimilarity()) == []
+    own = undated(analyzer, [ARRESTED_SUNDAY, CASE_OF.format(who="goalkeeper Tomas Brandt")])
+    assert [d.kind for d in find_discrepancies(own, [], LexicalSimilarity())] == ["date"]

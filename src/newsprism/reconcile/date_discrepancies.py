@@ -54,6 +54,7 @@ from newsprism.reconcile.clauses import (
     lemma_of,
     usable,
 )
+from newsprism.reconcile.dated_roles import heads_apart, names_apart
 from newsprism.reconcile.discrepancy_groups import (
     WORDS,
     DiscrepancyOptions,
@@ -355,7 +356,9 @@ def _same_event_actors(a: Clause, b: Clause, material: StoryMaterial, states: St
     that noun, and name no different one: two papers' interviews, each "published" on
     its own day, are two events."""
     mine, theirs = clause_actors(a, material, states), clause_actors(b, material, states)
-    if not same_actors(mine, theirs, kinds=True) or _heads_apart(a.predicate, b.predicate):
+    if not same_actors(mine, theirs, kinds=True) or heads_apart(a.predicate, b.predicate):
+        return False
+    if names_apart(a.predicate, b.predicate):
         return False
     nouns = {lemma_of(c.predicate.head) for c in (a, b) if is_reduced_relative(c.predicate)}
     if not nouns:
@@ -365,23 +368,6 @@ def _same_event_actors(a: Clause, b: Clause, material: StoryMaterial, states: St
     # is not an interview with another.
     left, right = mine.patients - nouns, theirs.patients - nouns
     return bool(shared - nouns) and not (left and right and not left & right)
-
-
-#: The dependents that name the doer, and the one done to, of a dated deed.
-_ROLES: Final = (frozenset({"nsubj"}), frozenset({"nsubjpass", "dobj"}))
-
-
-def _heads_apart(a: Token, b: Token) -> bool:
-    """A role both deeds fill with a common noun, two different nouns: "the strike
-    began Monday" / "the talks began Tuesday" are two events, whatever name the two
-    share ("the Kelmar ferry strike" / "the Kelmar ferry talks": the actors guard wants
-    one shared participant only)."""
-    for deps in _ROLES:
-        x = {lemma_of(c) for c in a.children if c.dep_ in deps and c.pos_ == "NOUN"}
-        y = {lemma_of(c) for c in b.children if c.dep_ in deps and c.pos_ == "NOUN"}
-        if x and y and not x & y:
-            return True
-    return False
 
 
 def date_discrepancies(

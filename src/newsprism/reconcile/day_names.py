@@ -66,6 +66,7 @@ from newsprism.analyze.aliases import fold_key
 from newsprism.model import DateMention, Discrepancy, Passage
 from newsprism.reconcile.clauses import Clause, Parsed
 from newsprism.reconcile.date_discrepancies import both_knowable, mention_span, one_deed
+from newsprism.reconcile.dated_roles import names_apart
 from newsprism.reconcile.day_labels import (
     DayLabel,
     apart_across_zones,
@@ -150,6 +151,7 @@ def day_name_discrepancies(
         and one_time(a.deed, b.deed)
         and not _zone_apart(material, a, b)
         and same_participants(a.deed, b.deed)
+        and not names_apart(a.clause.predicate, b.clause.predicate)
         and not _told_both(told, material, a, b)
     ]
     return [
