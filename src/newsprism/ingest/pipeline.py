@@ -69,6 +69,7 @@ from newsprism.ingest.records import (
 )
 from newsprism.ingest.sources import STDIN, Input, InputKind, expand_inputs
 from newsprism.ingest.unicode import one_line, storable_name
+from newsprism.ingest.warc_headers import MAX_HEADER_BYTES
 from newsprism.model import Article, IngestFailure, IngestWarning, RawDocument
 
 logger = logging.getLogger(__name__)
@@ -93,6 +94,8 @@ class IngestOptions:
     """How one ingest run reads its inputs."""
 
     max_bytes: int = DEFAULT_MAX_BYTES
+    # A WARC response's HTTP header block (and any archive header line), in bytes.
+    max_header_bytes: int = MAX_HEADER_BYTES
     fetch_links: bool = False
     timeout: float = 15.0
     errors: Literal["record", "raise"] = "record"
@@ -372,7 +375,7 @@ def _read_stream(path: str, declared: Format, context: _Context) -> Iterator[Ite
     try:
         if declared is Format.WARC:
             with open(path, "rb") as raw:
-                yield from read_warc(raw, path, limit)
+                yield from read_warc(raw, path, limit, context.options.max_header_bytes)
         else:
             with open_maybe_gzip(path) as stream:
                 if _is_export_row(stream.readline(EXPORT_ROW_MAX_BYTES)):
@@ -412,9 +415,15 @@ def _read_bytes(
     elif kind is Format.JSON:
         yield from read_json_array(data, source)
     elif kind in (Format.JSONL, Format.WARC):
-        yield from (read_jsonl if kind is Format.JSONL else read_warc)(
-            io.BytesIO(data), source, context.options.max_bytes
-        )
+        if kind is Format.JSONL:
+            yield from read_jsonl(io.BytesIO(data), source, context.options.max_bytes)
+        else:
+            yield from read_warc(
+                io.BytesIO(data),
+                source,
+                context.options.max_bytes,
+                context.options.max_header_bytes,
+            )
     elif kind is Format.HTML:
         text = yield from _decoded(data, source, meta_charset(data[:SNIFF_BYTES]))
         page = read_html(text, source, page_url)

@@ -17,7 +17,6 @@ import zlib
 from collections.abc import Iterator
 from typing import IO, Any
 
-from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from newsprism.errors import InputError, MalformedInput
@@ -30,6 +29,12 @@ from newsprism.ingest.decode import (
 )
 from newsprism.ingest.html import parse_timestamp, read_html
 from newsprism.ingest.unicode import one_line
+from newsprism.ingest.warc_headers import (
+    MAX_HEADER_BYTES,
+    CappedArchiveIterator,
+    HeaderTooLong,
+    http_headers,
+)
 from newsprism.model import IngestFailure, IngestWarning, RawDocument
 
 logger = logging.getLogger(__name__)
@@ -290,26 +295,33 @@ def _valid_text(text: str) -> str:
     return _LONE_SURROGATE.sub("\ufffd", text)
 
 
-def read_warc(stream: IO[bytes], source: str, max_bytes: int) -> Iterator[Item]:
+def read_warc(
+    stream: IO[bytes], source: str, max_bytes: int, max_header_bytes: int = MAX_HEADER_BYTES
+) -> Iterator[Item]:
     """One raw document per HTML response record of a WARC (or ARC) file, gzipped or not.
 
     Non-HTML records and non-200 responses are passed over. A damaged archive yields a
-    failure after the records read before the damage.
+    failure after the records read before the damage. A response whose HTTP header
+    block runs past ``max_header_bytes`` is skipped with a failure naming it (the rest
+    of the archive is read); an archive record header line past it ends the archive.
     """
     not_archive = _not_an_archive(stream)
     if not_archive is not None:
         yield IngestFailure(source, not_archive)
         return
-    records = ArchiveIterator(stream, arc2warc=True)
+    records = CappedArchiveIterator(stream, max_header_bytes)
     last, count, cut_reported = None, 0, False
     try:
         for record in records:
             last, count = record, count + 1
-            for item in _document_from_record(record, source, max_bytes):
+            for item in _document_from_record(record, source, max_bytes, (max_header_bytes, count)):
                 cut_reported = isinstance(item, IngestFailure) and item.reason == _CUT
                 yield item
     except ArchiveLoadFailed as exc:
         yield IngestFailure(source, f"malformed WARC ({_one_line(exc)})")
+        return
+    except HeaderTooLong as exc:  # the archive's own headers: no next record to find
+        yield IngestFailure(source, f"malformed WARC (record {count + 1}: {exc}; not read on)")
         return
     except Exception as exc:
         # warcio trips over malformed headers with its own AttributeError or TypeError
@@ -385,16 +397,27 @@ def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split())[:200]
 
 
-def _document_from_record(record: Any, source: str, max_bytes: int) -> Iterator[Item]:
-    """The page of an HTML response record (a decoding warning first); nothing for others."""
-    if record.rec_type != "response" or record.http_headers is None:
-        return
-    content_type = record.http_headers.get_header("Content-Type") or ""
-    status = record.http_headers.get_statuscode()
-    if "html" not in content_type.lower() or status != "200":
+def _document_from_record(
+    record: Any, source: str, max_bytes: int, header_cap_and_number: tuple[int, int]
+) -> Iterator[Item]:
+    """The page of an HTML response record (a decoding warning first); nothing for others.
+    ``header_cap_and_number``: the HTTP header cap, and the record's number (for its
+    failure line)."""
+    if record.rec_type != "response":
         return
     uri = record.rec_headers.get_header("WARC-Target-URI") or ""
     where = f"{source}#{uri}"
+    try:
+        headers = http_headers(record, header_cap_and_number[0])
+    except HeaderTooLong as exc:
+        yield IngestFailure(where, f"record {header_cap_and_number[1]}: {exc}; record skipped")
+        return
+    if headers is None:
+        return
+    content_type = headers.get_header("Content-Type") or ""
+    status = headers.get_statuscode()
+    if "html" not in content_type.lower() or status != "200":
+        return
     try:
         payload = record.content_stream().read(max_bytes + 1)
         check_size(where, len(payload), max_bytes)

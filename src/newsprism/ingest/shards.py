@@ -24,8 +24,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from warcio.archiveiterator import ArchiveIterator
-
 from newsprism.ingest.decode import (
     GZIP_MAGIC,
     SNIFF_BYTES,
@@ -45,6 +43,7 @@ from newsprism.ingest.pipeline import (
 )
 from newsprism.ingest.records import LINE_STEP_BYTES, read_jsonl, read_warc
 from newsprism.ingest.sources import Input, InputKind
+from newsprism.ingest.warc_headers import CappedArchiveIterator
 from newsprism.model import Article, IngestFailure, IngestWarning, RawDocument
 
 logger = logging.getLogger(__name__)
@@ -153,7 +152,7 @@ def _warc_cuts(path: str, target_bytes: int) -> list[tuple[int, int]]:
     read does."""
     cuts = [(0, 1)]
     with open(path, "rb") as handle:
-        records = ArchiveIterator(handle, arc2warc=True)
+        records = CappedArchiveIterator(handle)
         try:
             for _record in records:
                 offset = records.get_record_offset()
@@ -236,7 +235,7 @@ def _read_range(piece: Piece, context: _Context) -> Iterator[Read]:
             size = None if piece.end is None else piece.end - piece.start
             window = io.BufferedReader(_Window(raw, size))
             if format_from_name(path) is Format.WARC:
-                yield from read_warc(window, path, limit)
+                yield from read_warc(window, path, limit, context.options.max_header_bytes)
             else:
                 yield from _renumbered(read_jsonl(window, path, limit), path, piece.first_line)
     except (EOFError, zlib.error) as exc:
