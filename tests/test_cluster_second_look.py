@@ -62,3 +62,53 @@ def test_a_second_look_outside_split_and_join_is_refused(value: float) -> None:
     # cut it would merge a report the split pass cuts off again.
     with pytest.raises(ValueError, match="single_merge_probability"):
         ClusterOptions(single_merge_probability=value)
+
+
+def test_a_member_its_story_ejected_takes_no_second_look() -> None:
+    """The eject of tests/test_cluster_replace.py with the second look on: the early
+    fire report its flood story rejected is not put back there at the laxer cut, and
+    still meets the other fire report."""
+    from tests.test_cluster_replace import FIRES, FLOODS, grouped
+
+    c = grouped([FLOODS[0], FIRES[0], *FLOODS[1:], FIRES[1]], single_merge_probability=0.4)
+    c.consolidate()
+    assert memberships(c.stories()) == {
+        frozenset(a.article_id for a in FLOODS),
+        frozenset(["fire-0", "fire-1"]),
+    }
+    assert c.consolidate() == 0
+
+
+def test_the_second_look_comes_after_the_splits_and_is_checked_itself(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The second look runs once the rounds of merges and splits have settled, and the
+    stories it grew get a split check: run before the split pass, it grew a story that a
+    look-alike story's member would have moved to, and the move never came."""
+    calls: list[str] = []
+    merges_at, split_pass = StoryClusterer._merges_at, StoryClusterer._split_pass
+
+    def merges(self: StoryClusterer, second_look: bool) -> int:
+        calls.append("second look" if second_look else "merges")
+        return merges_at(self, second_look)
+
+    def splits(self: StoryClusterer) -> tuple[int, int]:
+        calls.append("splits")
+        return split_pass(self)
+
+    monkeypatch.setattr(StoryClusterer, "_merges_at", merges)
+    monkeypatch.setattr(StoryClusterer, "_split_pass", splits)
+    c = clustered(single_merge_probability=0.4)
+    c.consolidate()
+    assert calls == ["merges", "splits", "second look", "splits"]
+    assert sizes(c) == [2, 3]
+
+
+def test_the_state_keeps_the_stories_an_eject_opened() -> None:
+    from tests.test_cluster_replace import FIRES, FLOODS, grouped
+
+    c = grouped([FLOODS[0], FIRES[0], *FLOODS[1:]], single_merge_probability=0.4)
+    c.consolidate()
+    assert c._ejected  # the early fire report's story of one
+    again = StoryClusterer.from_state(c.state(), c.options, c.vectorizer)
+    assert again._ejected == c._ejected

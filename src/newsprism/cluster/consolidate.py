@@ -140,6 +140,7 @@ from newsprism.cluster.threads import blas_threads
 
 if TYPE_CHECKING:
     from newsprism.cluster.ann import CentroidIndex, NameIndex
+    from newsprism.cluster.bound import LogitBound
     from newsprism.cluster.hot import MergeLog, Vector
     from newsprism.cluster.join import JoinModel
     from newsprism.cluster.options import ClusterOptions
@@ -189,6 +190,8 @@ class Consolidation:
     _graph_split_cut: float
     _clean_split_cut: float
     _apart: dict[int, set[int]]
+    _ejected: set[int]
+    _single_bound: LogitBound | None
     _cut: float
     _replace_margin: float
     _eject: float
@@ -227,11 +230,16 @@ class Consolidation:
         with blas_threads(self.options.blas_threads):
             self._find_names_again()
             for _ in range(_CONSOLIDATION_ROUNDS):
-                merged = self._merge_pass()
+                merged = self._merges_at(second_look=False)
                 split, moved = self._split_pass()
                 merges, splits, moves = merges + merged, splits + split, moves + moved
                 if not split and not moved:
                     break
+            second = self._merges_at(second_look=True) if self._single_bound else 0
+            if second:
+                merges += second
+                split, moved = self._split_pass()  # the grown stories' own check
+                splits, moves = splits + split, moves + moved
         if merges or splits or moves:
             logger.info(
                 "consolidation merged %d stories, split %d, moved %d members",
@@ -270,16 +278,28 @@ class Consolidation:
             logger.info("names found again in %d members' texts", found_any)
         return found_any
 
-    def _merge_pass(self) -> int:
+    def _merges_at(self, second_look: bool) -> int:
+        """Merge the hot stories the model joins at the join cut until none is left;
+        with ``second_look``, only the stories of one, at ``single_merge_probability``
+        (not those an eject opened: their own story rejected them, and the laxer cut
+        would put them back among look-alikes). The consolidation runs the second look
+        last, once its rounds of merges and splits have settled, then checks the grown
+        stories for a split: run before the split pass, it grew a story that a member
+        of a look-alike event's story would have moved to (ECB+, gate row: that move
+        and the split after it no longer came, leaving a story of 13 + 5)."""
         merges = 0
         changed = True
         while changed:
             changed = False
             for key in sorted(self._stories):
                 story = self._stories.get(key)
-                hot = story is not None and story.hot
-                partner = self._closest_story(story, True) if story is not None and hot else None
-                if story is not None and partner is not None:
+                if story is None or not story.hot:
+                    continue
+                lax = second_look and story.sources == 1 and key not in self._ejected
+                if second_look and not lax:
+                    continue
+                partner = self._closest_story(story, lax)
+                if partner is not None:
                     self._merge(story, partner)
                     merges += 1
                     changed = True
@@ -389,7 +409,8 @@ class Consolidation:
             if target is not None and self._transfer(story, target, seqs):
                 moved += 1
             elif own < self._eject and self._replace_margin < math.inf:  # None: off
-                self._split(story, rest, single)
+                # An ejected member takes no second look (_merges_at).
+                self._ejected.add(self._split(story, rest, single).key)
                 moved += 1
         return moved
 
@@ -444,8 +465,8 @@ class Consolidation:
         logger.info("story %s: %d members moved to %s", story.id, len(seqs), target.id)
         return True
 
-    def _split(self, story: _Story, stay: _Story, move: _Story) -> None:
-        """Keep ``stay``'s members in ``story`` and open a story for ``move``'s."""
+    def _split(self, story: _Story, stay: _Story, move: _Story) -> _Story:
+        """Keep ``stay``'s members in ``story`` and open a story for ``move``'s (returned)."""
         self._names.remove(story.key, story.names.keys() | story.speakers.keys())
         take(story, stay)
         new = self._open_story(move.members[0][1])
@@ -461,6 +482,7 @@ class Consolidation:
         self._apart[new.key] = apart | {story.key}
         self._apart[story.key] = apart | {new.key}
         logger.info("story %s split: %d members to %s", story.id, len(new.members), new.id)
+        return new
 
     def _merge_converging(self, story: _Story) -> None:
         for _ in range(_MAX_MERGES):
@@ -489,6 +511,7 @@ class Consolidation:
             self._story_of[article] = keep.key
         del self._stories[gone.key]
         self._keep_apart(keep.key, gone.key)
+        self._ejected -= {keep.key, gone.key}  # no longer a story of one
         self._names.recent_stories -= 1
         self._record_merge(gone.id, keep.id)
         return keep

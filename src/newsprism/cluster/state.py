@@ -177,6 +177,7 @@ def check_record(meta: dict[str, Any], arrays: Mapping[str, npt.NDArray[Any]]) -
     _expect(isinstance(apart, list), "apart")
     for pair in apart:
         _expect(isinstance(pair, list) and len(pair) == 2 and _is_list(pair[1], int), "apart")
+    _expect(_is_list(meta.get("ejected", []), int), "ejected")  # absent before 7 Dec
     stories = _need(meta, "stories", list)
     for entry in stories:
         _check_story(entry)

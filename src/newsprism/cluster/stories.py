@@ -186,6 +186,9 @@ class StoryClusterer(Consolidation, Scoring):
         # Stories split apart in this session -> those they were split from: never
         # merged back (a split judged them two; the merge check would undo it).
         self._apart: dict[int, set[int]] = {}
+        # Stories of one opened by an eject: no second look for them
+        # (Consolidation._merges_at). Kept in the state, as ``_apart`` is.
+        self._ejected: set[int] = set()
         margin = self.options.replace_margin
         self._replace_margin = math.inf if margin is None else margin
         eject = self.options.eject_logit
@@ -583,6 +586,7 @@ class StoryClusterer(Consolidation, Scoring):
         story.languages, story.kept = Counter(), None
         for other in self._apart.pop(story.key, set()):  # a frozen story merges with none
             self._apart.get(other, set()).discard(story.key)
+        self._ejected.discard(story.key)
 
     # --- persistence --------------------------------------------------------------------
 
@@ -608,6 +612,7 @@ class StoryClusterer(Consolidation, Scoring):
             # Split stories kept apart (consolidate): without it a later run's merge
             # check would undo a split whose halves the model scores over the join cut.
             "apart": [[k, sorted(v)] for k, v in sorted(self._apart.items()) if v],
+            "ejected": sorted(self._ejected),
         }
         return pack(meta, hot, self.vectorizer)
 
@@ -639,6 +644,7 @@ class StoryClusterer(Consolidation, Scoring):
         self._latest, self._ids = meta["latest"], set(meta.get("ids", ()))
         self._late = deque((int(seq), float(day)) for seq, day in meta.get("late", ()))
         self._apart = {int(k): set(map(int, v)) for k, v in meta.get("apart", ())}
+        self._ejected = set(map(int, meta.get("ejected", ())))
         totals, headlines = iter(arrays["totals"]), iter(arrays["headlines"])
         for entry, (kept, checked) in zip(meta["stories"], kept_of(meta, arrays), strict=True):
             story = _story_from_meta(entry, totals, headlines)
