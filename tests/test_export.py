@@ -43,6 +43,7 @@ def test_csv_of_one_story_to_stdout(stored: tuple[str, list[Brief]]) -> None:
     assert code == 0, stderr
     rows = list(csv.DictReader(io.StringIO(stdout)))
     assert list(rows[0]) == list(COLUMNS["facts"])
+    assert list(rows[0])[-1] == "agreement"  # appended: older columns keep their places
     assert len(rows) == sum(len(f.values) for f in brief.facts)
     passengers = [r for r in rows if r["about"] == "passenger"]
     assert {r["status"] for r in passengers} == {"differ"}

@@ -62,10 +62,12 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "about",
         "unit",
         "status",
-        "agreement",
         "value",
         "approx",
         *_SPAN,
+        # Added after the span columns, so a consumer reading columns by position still
+        # finds each older column where it was.
+        "agreement",
     ),
     "discrepancies": (*_STORY, "discrepancy", "kind", "about", *_SPAN),
     "exclusives": (*_STORY, "kind", *_SPAN),
