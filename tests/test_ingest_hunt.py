@@ -37,8 +37,13 @@ def _manifest_failures(tmp_path: Path, manifest: str) -> tuple[list[str], list[A
 def test_a_manifest_row_with_an_unquoted_separator_is_refused(tmp_path: Path) -> None:
     # The outlet was stored as "The Times" and ", London" dropped without a word.
     failures, articles = _manifest_failures(tmp_path, "path,outlet\na.txt,The Times, London\n")
-    assert failures == ["more values than columns (quote a value that holds the separator)"]
-    assert [a.outlet for a in articles] == ["a"]  # read without the broken manifest
+    manifest = tmp_path / "d" / "newsprism.csv"
+    assert failures == [
+        f"{manifest} row 2: more values than columns (quote a value that holds the "
+        "separator); not read until the row is fixed"
+    ]
+    # Its file is not read: a guess from its name ('a') was stored before.
+    assert articles == []
 
 
 def test_a_manifest_column_given_twice_is_refused(tmp_path: Path) -> None:

@@ -106,17 +106,34 @@ def test_files_picked_without_their_folder_get_the_manifest_too(
 def test_a_bad_manifest_is_one_failed_line_and_the_files_are_still_read(
     client: TestClient, tmp_path: Path
 ) -> None:
-    bad = "path,outlet,published\npier.txt,Tessel Tidings,last Tuesday\n"
+    bad = "path,outlet,publised\npier.txt,Tessel Tidings,2026-03-03\n"  # a misspelt column
     done = _job(client, [_upload("pier.txt", PIER), _upload("newsprism.csv", bad)])
     pier, manifest = done["results"]
     assert pier == {"input": "pier.txt", "status": "ok", "reason": None}
     assert manifest["input"] == "newsprism.csv" and manifest["status"] == "failed"
     reason = manifest["reason"]
-    assert "row 2" in reason and "last Tuesday" in reason and "\n" not in reason
+    assert "publised" in reason and "\n" not in reason
     assert "newsprism-upload" not in reason  # named as uploaded, not by its temporary path
     assert done["stages"][0]["status"] == "partial"
     ((outlet, _, _),) = _stored(tmp_path / "web.db").values()
     assert outlet != "Tessel Tidings"
+
+
+def test_a_bad_row_leaves_its_file_unread_and_the_good_rows_apply(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """One bad row refused the whole manifest: the upload it named was stored under its
+    file's name, and so was every other upload, the good rows unused."""
+    bad = "path,outlet,published\npier.txt,Tessel Tidings,last Tuesday\nquay.txt,Quay Courier,\n"
+    files = [_upload("pier.txt", PIER), _upload("quay.txt", QUAY), _upload("newsprism.csv", bad)]
+    pier, quay, manifest = _job(client, files)["results"]
+    assert pier["status"] == "failed" and "newsprism-upload" not in pier["reason"]
+    assert pier["reason"] == (
+        "newsprism.csv row 2: published 'last Tuesday' is not an ISO 8601 date; "
+        "not read until the row is fixed"
+    )
+    assert quay["status"] == "ok" and manifest["status"] == "ok"
+    assert [outlet for outlet, _, _ in _stored(tmp_path / "web.db").values()] == ["Quay Courier"]
 
 
 def test_rows_naming_no_uploaded_file_are_said_on_the_manifest_line(client: TestClient) -> None:

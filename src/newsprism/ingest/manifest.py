@@ -25,6 +25,14 @@ their own outlet, URL and date: there a record's own value wins over the pattern
 "*" row gave every record of a crawl one outlet and one URL), and only a file's own row
 overrides what its records say (see ``pipeline._with_known_facts``).
 
+A broken row (a date that is no ISO 8601 date, no path, more values than columns, a JSON
+item with an unknown key or not an object) is one failure naming the manifest, the row
+and the problem; the other rows apply, and the file the row names (each file a broken
+pattern row would decide) is not read, as for rows that disagree (see
+:func:`_broken_row`). A broken header (no path column, an unknown or repeated column) is
+every row's mistake: the manifest is refused whole, one failure, its files read without
+it.
+
 A manifest is looked for in the file's folder and every folder above it, so reading a
 subfolder ("scraped/fox/") keeps the rows of the manifest above it ("fox/*.txt").
 One it cannot be told the user wrote is not read, with a warning: a manifest owned by
@@ -53,7 +61,7 @@ import json
 import logging
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -100,6 +108,9 @@ class SourceFacts:
     published: datetime | None = None
     # Said by a pattern row (a default for a folder), not by the file's own row.
     pattern: bool = field(default=False, compare=False)
+    # Why the row cannot be used (a pattern row that is broken): the files it decides
+    # are not read (see _parse).
+    refused: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +185,11 @@ class Manifests:
             if relative in found.conflicts:
                 said.append(IngestFailure(path, found.conflicts[relative]))
                 return said, True
-            if found.facts_at(relative) is not None:
+            facts = found.facts_at(relative)
+            if facts is not None and facts.refused is not None:
+                said.append(IngestFailure(path, facts.refused))
+                return said, True
+            if facts is not None:
                 break
         return said, False
 
@@ -188,8 +203,8 @@ class Manifests:
                 self._reported.add(folder)
                 return None, found
             facts = found.facts_at(_relative(resolved, folder))
-            if facts is not None:
-                return facts, None
+            if facts is not None:  # a broken row's file is not read (see notices)
+                return (None if facts.refused else facts), None
         return None, None
 
     def _resolve(self, path: str) -> str:
@@ -301,6 +316,7 @@ def read_manifest(folder: Path) -> Manifest | None:
         if regular:
             found = _parse(path, folder)
             failures = (IngestFailure(str(odd), NOT_A_FILE),) if odd is not None else ()
+            failures = (*failures, *found.failures)  # its broken rows
             said = (*passed, *found.repeats)
             return dataclasses.replace(found, repeats=said, failures=failures)
         # A link to a moved manifest, or a folder or pipe under its name: the files were
@@ -324,9 +340,14 @@ def _parse(path: Path, folder: Path) -> Manifest:
     exact: dict[str, SourceFacts] = {}
     patterns: list[tuple[str, SourceFacts]] = []
     listed: dict[str, list[tuple[str, SourceFacts]]] = {}  # file -> its rows
-    for where, row in rows:
-        name, facts = _row(row, f"{source}: {where}")
-        if any(c in name for c in "*?["):
+    broken: dict[str, str] = {}  # file -> why its own row cannot be used
+    said: list[IngestFailure] = []  # one line for each broken row no file will name
+    for where, row in _usable(rows, source):
+        if isinstance(row, _BrokenRow):
+            said.extend(_broken_row(row, where, folder, patterns, broken))
+            continue
+        name, facts = row
+        if _is_pattern(name):
             patterns.append((name, dataclasses.replace(facts, pattern=True)))
         else:
             exact.setdefault(name, facts)
@@ -337,10 +358,69 @@ def _parse(path: Path, folder: Path) -> Manifest:
     unused = _unused_rows(source, folder, listed)
     if unused is not None:
         repeats = (*repeats, unused)
+    conflicts.update(broken)  # a file with a broken row is not read, whatever else says
     for name in conflicts:
-        del exact[name]
+        exact.pop(name, None)
     logger.info("%s: %d files and %d patterns", source, len(exact), len(patterns))
-    return Manifest(folder, exact, tuple(patterns), repeats, conflicts)
+    return Manifest(folder, exact, tuple(patterns), repeats, conflicts, tuple(said))
+
+
+@dataclass(frozen=True, slots=True)
+class _BrokenRow:
+    """A row that cannot be used: its problem, and the path it names (None: none)."""
+
+    source: str
+    problem: str
+    path: str | None
+
+
+def _usable(
+    rows: list[tuple[str, Any]], source: str
+) -> Iterator[tuple[str, tuple[str, SourceFacts] | _BrokenRow]]:
+    """Each row read, or why it cannot be. A broken row refused the whole manifest, and
+    every file of its folder was read under an outlet guessed from its name; now the
+    good rows apply (see :func:`_broken_row` for the broken ones)."""
+    for where, row in rows:
+        try:
+            yield where, _row(row, f"{source}: {where}")
+        except MalformedInput as exc:
+            yield where, _BrokenRow(source, exc.reason, _raw_path(row))
+
+
+def _broken_row(
+    row: _BrokenRow,
+    where: str,
+    folder: Path,
+    patterns: list[tuple[str, SourceFacts]],
+    broken: dict[str, str],
+) -> list[IngestFailure]:
+    """Record a broken row; the line to say for it now, where no file's failure will.
+
+    The file a broken row names is **not read** (a failure naming the manifest, the row
+    and the problem), rather than read as if unlisted: the user wrote that row to say
+    who published the file, and a guess from its name (or its own metadata) would store
+    it under an outlet, date or URL nobody gave it, and a later run with the row fixed
+    would read it as a correction. A broken pattern row is kept in its place, so that
+    the files it would have decided are not read either; a later pattern or the file's
+    own row does not stand in for it.
+    """
+    reason = f"{row.source} {where}: {row.problem}"
+    if row.path is None:
+        return [IngestFailure(row.source, f"{where}: {row.problem}; row not used")]
+    blocked = f"{reason}; not read until the row is fixed"
+    if _is_pattern(row.path):
+        patterns.append((row.path, SourceFacts(pattern=True, refused=blocked)))
+        return [
+            IngestFailure(row.source, f"{where}: {row.problem}; the files it decides are not read")
+        ]
+    broken.setdefault(row.path, blocked)
+    if _outside(row.path) or not os.path.lexists(os.path.join(folder, row.path)):
+        return [IngestFailure(row.source, f"{where}: {row.problem}; it names no file")]
+    return []
+
+
+def _is_pattern(name: str) -> bool:
+    return any(c in name for c in "*?[")
 
 
 def _text(data: bytes, source: str, kind: str) -> tuple[str, IngestWarning | None]:
@@ -469,17 +549,16 @@ def _csv_rows(text: str, source: str) -> list[tuple[str, dict[str, Any]]]:
         raise MalformedInput(source, f"invalid CSV ({exc})") from None
 
 
-def _json_rows(text: str, source: str) -> list[tuple[str, dict[str, Any]]]:
+def _json_rows(text: str, source: str) -> list[tuple[str, Any]]:
     try:
         parsed = load_json(text)
     except json.JSONDecodeError as exc:
         raise MalformedInput(source, f"invalid JSON ({json_error_at(exc, 'line')})") from None
     except ValueError as exc:
         raise MalformedInput(source, f"invalid JSON ({exc})") from None
-    if not isinstance(parsed, list) or not all(isinstance(r, dict) for r in parsed):
+    if not isinstance(parsed, list):
         raise MalformedInput(source, "a JSON manifest is a list of objects with a path each")
-    for row in parsed:
-        _check_columns(list(row), source)
+    # Each item is checked as a row (see _row): one odd item refused the whole manifest.
     return [(f"item {n}", row) for n, row in enumerate(parsed)]
 
 
@@ -495,7 +574,12 @@ def _check_columns(names: Sequence[str], source: str) -> None:
         raise MalformedInput(source, f"manifest column {repeated!r} given twice")
 
 
-def _row(row: dict[str, Any], where: str) -> tuple[str, SourceFacts]:
+def _row(row: Any, where: str) -> tuple[str, SourceFacts]:
+    if not isinstance(row, dict):  # a JSON manifest's item
+        raise MalformedInput(where, "not an object with a path")
+    unknown = next((k for k in row if k is not None and k not in COLUMNS), None)
+    if unknown is not None:  # a JSON item's key (a CSV header is checked whole)
+        raise MalformedInput(where, f"unknown column {unknown!r}")
     # csv.DictReader files the values past the header's columns under None: "a.txt,The
     # Times, London" stored the outlet "The Times" and dropped the rest. Empty ones (a
     # trailing separator) lose nothing.
@@ -510,10 +594,21 @@ def _row(row: dict[str, Any], where: str) -> tuple[str, SourceFacts]:
     published = parse_timestamp(values["published"])
     if values["published"] and published is None:
         raise MalformedInput(where, f"published {values['published']!r} is not an ISO 8601 date")
+    return _path(values["path"]), SourceFacts(values["outlet"], values["url"], published)
+
+
+def _path(value: str) -> str:
     # A manifest written on Windows ("sub\\a.txt") names the same file on every system: on
     # POSIX its rows named files with backslashes in their names, and were all unused.
-    name = Path(values["path"].replace("\\", "/")).as_posix().removeprefix("./")
-    return name, SourceFacts(values["outlet"], values["url"], published)
+    return Path(value.replace("\\", "/")).as_posix().removeprefix("./")
+
+
+def _raw_path(row: Any) -> str | None:
+    """The path a broken row names, if it names one in text."""
+    value = row.get("path") if isinstance(row, dict) else None
+    if not isinstance(value, str) or not " ".join(value.split()):
+        return None
+    return _path(" ".join(value.split()))
 
 
 def _value(value: Any, where: str, column: str) -> str | None:
