@@ -469,8 +469,10 @@ def _region_before(ctx: SpeakerDoc, span: QuoteSpan) -> Iterator[Token]:
 
 
 def _colon_attribution(ctx: SpeakerDoc, span: QuoteSpan) -> Attribution | None:
-    """``Marrow: "…"``: a short noun phrase without a verb, then a colon, then the quote."""
-    lead = list(_region_before(ctx, span))
+    """``Marrow: "…"``: a short noun phrase without a verb, then a colon, then the quote.
+    A label closed by an earlier colon is no part of the phrase ("Update: A statement
+    from the club: "…"")."""
+    lead = _after_label(list(_region_before(ctx, span)))
     if len(lead) < 2 or lead[-1].text != ":" or len(lead) > 8:
         return None
     phrase = lead[:-1]
@@ -482,6 +484,12 @@ def _colon_attribution(ctx: SpeakerDoc, span: QuoteSpan) -> Attribution | None:
         return None
     colon = lead[-1]
     return Attribution((colon.idx, colon.idx + 1), mention_offsets(head))
+
+
+def _after_label(lead: list[Token]) -> list[Token]:
+    """The tokens after the last colon before the final one."""
+    colons = [k for k, t in enumerate(lead[:-1]) if t.text == ":"]
+    return lead[colons[-1] + 1 :] if colons else lead
 
 
 def _split_from(ctx: SpeakerDoc, previous: Draft, span: QuoteSpan) -> bool:
