@@ -136,6 +136,18 @@ def test_a_bad_row_leaves_its_file_unread_and_the_good_rows_apply(
     assert [outlet for outlet, _, _ in _stored(tmp_path / "web.db").values()] == ["Quay Courier"]
 
 
+def test_a_row_without_a_path_is_said_on_the_manifest_line(client: TestClient) -> None:
+    bad = "path,outlet\n,Tessel Tidings\nquay.txt,Quay Courier\n"
+    files = [_upload("quay.txt", QUAY), _upload("newsprism.csv", bad)]
+    quay, manifest = _job(client, files)["results"]
+    assert quay == {"input": "quay.txt", "status": "ok", "reason": None}
+    assert manifest == {
+        "input": "newsprism.csv",
+        "status": "ok",
+        "reason": "row 2: no path; row not used",
+    }
+
+
 def test_rows_naming_no_uploaded_file_are_said_on_the_manifest_line(client: TestClient) -> None:
     done = _job(client, [_upload("newsprism.csv", MANIFEST), _upload("pier.txt", PIER)])
     manifest = done["results"][0]

@@ -26,10 +26,10 @@ their own outlet, URL and date: there a record's own value wins over the pattern
 overrides what its records say (see ``pipeline._with_known_facts``).
 
 A broken row (a date that is no ISO 8601 date, no path, more values than columns, a JSON
-item with an unknown key or not an object) is one failure naming the manifest, the row
-and the problem; the other rows apply, and the file the row names (each file a broken
-pattern row would decide) is not read, as for rows that disagree (see
-:func:`_broken_row`). A broken header (no path column, an unknown or repeated column) is
+item with an unknown key or not an object) does not stop the other rows: the file it
+names (each file a broken pattern row would decide) is not read, as for rows that
+disagree, one failure naming the manifest, the row and the problem; a broken row no file
+will name that way is one warning (see :func:`_broken_row`). A broken header (no path column, an unknown or repeated column) is
 every row's mistake: the manifest is refused whole, one failure, its files read without
 it.
 
@@ -316,7 +316,6 @@ def read_manifest(folder: Path) -> Manifest | None:
         if regular:
             found = _parse(path, folder)
             failures = (IngestFailure(str(odd), NOT_A_FILE),) if odd is not None else ()
-            failures = (*failures, *found.failures)  # its broken rows
             said = (*passed, *found.repeats)
             return dataclasses.replace(found, repeats=said, failures=failures)
         # A link to a moved manifest, or a folder or pipe under its name: the files were
@@ -341,7 +340,7 @@ def _parse(path: Path, folder: Path) -> Manifest:
     patterns: list[tuple[str, SourceFacts]] = []
     listed: dict[str, list[tuple[str, SourceFacts]]] = {}  # file -> its rows
     broken: dict[str, str] = {}  # file -> why its own row cannot be used
-    said: list[IngestFailure] = []  # one line for each broken row no file will name
+    said: list[IngestWarning] = []  # one line for each broken row no file will name
     for where, row in _usable(rows, source):
         if isinstance(row, _BrokenRow):
             said.extend(_broken_row(row, where, folder, patterns, broken))
@@ -362,7 +361,7 @@ def _parse(path: Path, folder: Path) -> Manifest:
     for name in conflicts:
         exact.pop(name, None)
     logger.info("%s: %d files and %d patterns", source, len(exact), len(patterns))
-    return Manifest(folder, exact, tuple(patterns), repeats, conflicts, tuple(said))
+    return Manifest(folder, exact, tuple(patterns), (*repeats, *said), conflicts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -393,8 +392,9 @@ def _broken_row(
     folder: Path,
     patterns: list[tuple[str, SourceFacts]],
     broken: dict[str, str],
-) -> list[IngestFailure]:
-    """Record a broken row; the line to say for it now, where no file's failure will.
+) -> list[IngestWarning]:
+    """Record a broken row; the line to say for it now, where no file's failure will (a
+    warning, as for a row naming no file: the files it keeps unread are the failures).
 
     The file a broken row names is **not read** (a failure naming the manifest, the row
     and the problem), rather than read as if unlisted: the user wrote that row to say
@@ -406,16 +406,16 @@ def _broken_row(
     """
     reason = f"{row.source} {where}: {row.problem}"
     if row.path is None:
-        return [IngestFailure(row.source, f"{where}: {row.problem}; row not used")]
+        return [IngestWarning(row.source, f"{where}: {row.problem}; row not used")]
     blocked = f"{reason}; not read until the row is fixed"
     if _is_pattern(row.path):
         patterns.append((row.path, SourceFacts(pattern=True, refused=blocked)))
         return [
-            IngestFailure(row.source, f"{where}: {row.problem}; the files it decides are not read")
+            IngestWarning(row.source, f"{where}: {row.problem}; the files it decides are not read")
         ]
     broken.setdefault(row.path, blocked)
     if _outside(row.path) or not os.path.lexists(os.path.join(folder, row.path)):
-        return [IngestFailure(row.source, f"{where}: {row.problem}; it names no file")]
+        return [IngestWarning(row.source, f"{where}: {row.problem}; it names no file")]
     return []
 
 
