@@ -97,6 +97,14 @@ _YEAR_WORDS: Final = word_set(
 )
 # A fraction word followed by one of these is a fraction: "half the", "a third of".
 _FRACTION_NEXT: Final = word_set("of the its their his her our all this that these those")
+# A fraction of one unit of time or measure is a measure, no share: "a quarter of a
+# century", "a third of a second", "half of a mile" (s37 audit over the shared texts).
+_OF_A_MEASURE: Final = re.compile(
+    rf"{SP}+of{SP}+an?{SP}+(?:century|decade|year|month|week|day|hour|minute|second|"
+    r"mile|kilometre|kilometer|metre|meter|inch|foot|yard|pound|ton|tonne|ounce|gallon|"
+    r"litre|liter|acre|lifetime|generation)\b",
+    re.IGNORECASE,
+)
 # Words before "half" that make it a part of something else: "the second half".
 _NOT_HALF_AFTER: Final = word_set("the first second last other latter former and")
 _NON_QUANTITY_ENTS: Final = word_set("DATE TIME ORDINAL")
@@ -137,7 +145,14 @@ class ParsedText:
 
 
 # A rate's denominator is no count: "2.5 per 100,000 children", "per one million".
-_PER_BEFORE: Final = re.compile(rf"\bper{SP}+$", re.IGNORECASE)
+_PER_BEFORE: Final = re.compile(
+    rf"\b(?:per|(?:of|in|for|out{SP}+of){SP}+every){SP}+$", re.IGNORECASE
+)  # "per 100,000", "12 of every 100,000 residents" (s37 audit over BASIL/ECB+/Multi-News)
+# Decades in words: "the nineteen seventies" names a time, no count of 19.
+_DECADE_AFTER: Final = re.compile(
+    rf"(?:{SP}+|-)(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+    re.IGNORECASE,
+)
 # Emergency numbers (US, UK, EU) dialled ("called 911") or naming a service ("a 999 call").
 _EMERGENCY_NUMBERS: Final = word_set("911 999 112")
 _DIAL_BEFORE: Final = re.compile(
@@ -154,15 +169,26 @@ _ADDRESS_BLOCK: Final = re.compile(rf"{SP}+block{SP}+of{SP}+[A-Z]")
 def not_a_count(amount: Amount, ctx: ParsedText, noun: Token | None) -> bool:
     """Whether a bare number is a year, date, time, label, list number, code, name or a
     rate's denominator."""
-    if _PER_BEFORE.search(ctx.text, max(0, amount.start - 8), amount.start):
+    if _PER_BEFORE.search(ctx.text, max(0, amount.start - 16), amount.start):
         return True
     if amount.form == "words":  # "one of them", "Formula One", "a two-seater"
-        return amount.value <= 1 or _is_name_word(amount, ctx) or _names_a_kind(amount, ctx.text)
+        return (
+            amount.value <= 1 or _is_name_word(amount, ctx) or _words_not_a_count(amount, ctx, noun)
+        )
     if amount.form == "vague":
         return _owned_noun(amount, ctx)
     if amount.needs_noun and not is_plural_noun(noun):
         return True  # "3-1 win", "2024-25 season", "2026-03-03"
     return amount.form == "digits" and _figures_not_a_count(amount, ctx, noun)
+
+
+def _words_not_a_count(amount: Amount, ctx: ParsedText, noun: Token | None) -> bool:
+    """Whether number words name a kind ("a two-seater"), a decade ("the nineteen
+    seventies") or a label ("day two of the trial"; "day two people died" counts)."""
+    if _names_a_kind(amount, ctx.text) or _DECADE_AFTER.match(ctx.text, amount.num_end):
+        return True
+    before = ctx.text[max(0, amount.num_start - 16) : amount.num_start]
+    return _LABEL_BEFORE.search(before) is not None and not is_plural_noun(noun)
 
 
 def _figures_not_a_count(amount: Amount, ctx: ParsedText, noun: Token | None) -> bool:
@@ -172,7 +198,21 @@ def _figures_not_a_count(amount: Amount, ctx: ParsedText, noun: Token | None) ->
         return True
     if _is_code(first, amount, ctx, noun):
         return True
+    if _inside_a_name(amount, ctx):
+        return True
     return _in_a_name(amount, ctx.text, noun) or _is_label_or_name(first, amount, ctx, noun)
+
+
+def _inside_a_name(amount: Amount, ctx: ParsedText) -> bool:
+    """Figures inside an organisation's or place's name, a capitalised word of the name on
+    each side ("Fox 29 Philadelphia reports": no count of reports). s37 audit, Multi-News."""
+    token = ctx.token_at(amount.num_start)
+    if token is None or token.ent_type_ not in {"ORG", "FAC"} or token.ent_iob_ != "I":
+        return False
+    before = token.doc[token.i - 1]
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    inside = after is not None and after.ent_iob_ == "I" and after.text[:1].isupper()
+    return inside and before.text[:1].isupper()
 
 
 def _is_code(first: str, amount: Amount, ctx: ParsedText, noun: Token | None) -> bool:
@@ -425,6 +465,8 @@ def is_fraction(amount: Amount, ctx: ParsedText) -> bool:
     nxt = ctx.token_from(amount.num_end)
     if words.endswith("half") and before and before[-1].lower() in _NOT_HALF_AFTER:
         return False
+    if _OF_A_MEASURE.match(ctx.text, amount.num_end):
+        return False  # "a quarter of a century" is 25 years, no share
     if "-" in words or is_plural_noun(den):
         return True
     if nxt is None or nxt.is_punct or nxt.lower_ in _FRACTION_NEXT:

@@ -99,6 +99,7 @@ from typing import Final
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.analyze.ages import age_of
+from newsprism.analyze.heights import Height, find_heights
 from newsprism.analyze.measured import (
     NOUNS,
     last_noun_of_run,
@@ -140,13 +141,29 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
     """
     ctx = ParsedText(doc)
     found: list[Quantity] = []
+    heights = find_heights(ctx.text)
     for amount in read_amounts(ctx.text):
-        quantity = None if in_a_title(amount, ctx) else _finish(amount, ctx)  # "Page Six"
+        quantity = _height_at(amount, heights, ctx)
+        if quantity is None:
+            quantity = None if in_a_title(amount, ctx) else _finish(amount, ctx)  # "Page Six"
         if quantity is not None and (not found or quantity.start >= found[-1].end):
             found.append(quantity)
     found = _with_ordinals(found, extract_ordinals(ctx))
     logger.debug("%d quantities in %d characters", len(found), len(ctx.text))
     return found
+
+
+def _height_at(amount: Amount, heights: list[Height], ctx: ParsedText) -> Quantity | None:
+    """The height in feet and inches ``amount`` opens ("5-foot-8": one length); None
+    where it opens none. Its later figure ("8") then overlaps it and is dropped."""
+    for h in heights:
+        if h.start == amount.start:
+            text = ctx.text[h.start : h.end]
+            return Quantity(
+                value=h.km, unit="km", text=text, start=h.start, end=h.end,
+                approx=None, about="height",
+            )  # fmt: skip
+    return None
 
 
 def _with_ordinals(found: list[Quantity], ranks: list[Quantity]) -> list[Quantity]:
@@ -191,6 +208,13 @@ _SUM_PREPOSITIONS: Final = word_set("in on for to from")
 # million from last year", "$2 million in the first quarter").
 _TIME_NOUNS: Final = word_set(
     "year month week day quarter period half decade season term morning night"
+)
+# People a hyphenated "N-pound" describes: the figure is their weight ("a 165-pound
+# male", "a 300-pound lineman"; a "10-pound note" stays money). s37 audit, ECB+.
+_PERSON_AFTER: Final = re.compile(
+    rf"{SP}+(?:[a-z]+{SP}+)?(?:man|men|male|males|woman|women|female|females|suspect|person|"
+    r"boy|girl|teen|teenager|child|baby|player|lineman|linemen|defender|guard|tackle)\b",
+    re.IGNORECASE,
 )
 _WEIGHT_CUES: Final = word_set(
     "weigh weight heavy heavier light lighter kilogram kg tonne ton lb ounce gram"
@@ -679,8 +703,12 @@ def _begun_thing(child: Token) -> bool:
 
 
 def _is_weight(amount: Amount, ctx: ParsedText) -> bool:
-    """Whether "pounds" is a weight: the sentence speaks of weight ("weighing 300 pounds")."""
-    if "pound" not in ctx.text[amount.num_end : amount.end].lower():
+    """Whether "pounds" is a weight: the sentence speaks of weight ("weighing 300 pounds")
+    or the figure is a person's ("a 165-pound male")."""
+    unit = ctx.text[amount.num_end : amount.end].lower()
+    if "pound" not in unit:
         return False
+    if unit.startswith("-") and _PERSON_AFTER.match(ctx.text, amount.end):
+        return True
     span = ctx.span(amount.start, amount.end)
     return span is not None and any(t.lemma_.lower() in _WEIGHT_CUES for t in span.sent)
