@@ -103,3 +103,28 @@ def test_name_particles_are_part_of_the_name() -> None:
 
 def test_a_particle_before_a_plain_word_stays_prose() -> None:
     assert without_names("Ana Holt and Bo Lind met de facto in Tessel.") == "and met de facto in"
+
+
+# Review s37/2 S1: Romance prose puts 'de', 'la', 'di', 'da' before every place and
+# institution; dropped as name particles, a short report was left its English quote.
+_FRENCH_ENGLISH_QUOTE = (
+    "Le maire de la commune de Port Vendrelle, Luc de la Ferté, a reçu mardi Anne du Val "
+    "et Rémi de la Haye à la salle de Sainte Mireille. La visite a duré une heure. "
+    '"We are very glad that the new bridge will be built this year for everyone", a '
+    "déclaré de la Ferté."
+)
+_ITALIAN_ENGLISH_QUOTE = (
+    "Il sindaco del comune di Valdorma, Piero di Sante, ha ricevuto martedì Gino della "
+    "Rocca e Ugo da Riva nella sala della Provincia di Castelvetro. La visita è durata "
+    "un'ora. \"We are very glad that the new bridge will be built this year for "
+    'everyone", ha dichiarato di Sante.'
+)
+
+
+def test_romance_prepositions_before_places_stay_prose() -> None:
+    detector = LanguageDetector()
+    assert detector.detect(_FRENCH_ENGLISH_QUOTE) == "fr"
+    assert detector.detect(_ITALIAN_ENGLISH_QUOTE) == "it"
+    # A particle after a lower-case word is prose; after a first name, part of the name.
+    plain = without_names("Le maire de Port Vendrelle a reçu Luc de la Ferté.")
+    assert plain == "maire de a reçu"

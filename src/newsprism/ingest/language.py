@@ -212,11 +212,20 @@ def without_names(sample: str) -> str | None:
 
 def _in_name(words: list[str], i: int) -> bool:
     """Whether ``words[i]`` is part of a name: capitalised, or a lower-case name particle
-    ('van', 'de', 'bin', 'al-') before one (review s36/2 L5: "Jan van der Berg met Pieter
-    de Vries ..." kept 'van der de van' as prose and an English text read as Dutch)."""
+    ('van', 'de', 'bin', 'al-') between capitalised words (review s36/2 L5: "Jan van der
+    Berg met Pieter de Vries ..." kept 'van der de van' as prose and an English text read
+    as Dutch). A capitalised word must stand before the particles too (review s37/2 S1):
+    in Romance prose 'de', 'la', 'di', 'da' come before every place and institution ('la
+    mairie de Saint Brieuc'), and dropping them left a short French report its English
+    quote."""
     word = words[i]
     if word[0].isupper():
         return True
+    start = i
+    while start > 0 and words[start - 1] in _NAME_PARTICLES:
+        start -= 1
+    if start == 0 or not words[start - 1][0].isupper():
+        return False
     head, dash, rest = word.partition("-")
     if dash and head.lower() in _NAME_PARTICLES:
         return rest[:1].isupper()
