@@ -424,15 +424,50 @@ POLICE = StoryNames(
 )
 
 
+# The article of the mention names the force.
+NAMED = "Harbour City Police closed the quay road on Sunday."
+
+
 def test_police_alone_is_the_one_police_body_of_the_story() -> None:
     for mention in ("police", "the police", "The police", "Police"):
-        assert body_by_head(mention, POLICE) == "Harbour City Police", mention
-    assert body_by_head("union", POLICE) == "Dock Workers Union"
+        assert body_by_head(mention, POLICE, text=NAMED) == "Harbour City Police", mention
+    assert body_by_head("police", POLICE, text=NAMED, after=" at the quay said") is not None
 
 
 def test_a_mention_of_more_than_the_noun_or_no_such_body_stays_unresolved() -> None:
     for mention in ("local police", "police officers", "POLICE", "a source", "officials", None):
-        assert body_by_head(mention, POLICE) is None, mention
+        assert body_by_head(mention, POLICE, text=NAMED) is None, mention
+
+
+def test_only_police_speak_as_the_one_body_named_for_the_noun() -> None:
+    # Workers are not their union, witnesses not a church; "the company", "the group",
+    # "the department" have their own antecedent in the article (review s37 H7).
+    names = StoryNames(
+        {},
+        {
+            "Dock Workers Union": "ORG",
+            "Lorvik Ferry Company": "ORG",
+            "Brisk Media Group": "ORG",
+            "State Department": "ORG",
+            "Elder Witnesses": "ORG",
+            "Harbour Union": "ORG",
+        },
+    )
+    text = (
+        "The Dock Workers Union called a strike on Monday after Lorvik Ferry Company, Brisk"
+        " Media Group, Elder Witnesses, Harbour Union and the State Department spoke."
+    )
+    for mention in ("Workers", "The company", "the group", "The department", "Witnesses"):
+        assert body_by_head(mention, names, text=text) is None, mention
+
+
+def test_police_of_another_place_or_an_article_without_the_force_stay_unresolved() -> None:
+    # "Police in Lowmoor said": that town's force, not the story's Harbour City Police.
+    assert body_by_head("Police", POLICE, text=NAMED, after=" in Lowmoor said") is None
+    assert body_by_head("Police", POLICE, text=NAMED, after=" of the Lowmoor district") is None
+    # An article that never names the force may speak of another town's police.
+    other = "Riots spread to Lowmoor on Sunday. Police said the men were not armed."
+    assert body_by_head("Police", POLICE, text=other) is None
 
 
 def test_two_bodies_named_for_the_noun_leave_it_unresolved() -> None:
@@ -440,14 +475,15 @@ def test_two_bodies_named_for_the_noun_leave_it_unresolved() -> None:
         {},
         {"Harbour City Police": "ORG", "Lowmoor Police Department": "ORG", "Mara Rask": "PERSON"},
     )
-    assert body_by_head("police", two) is None
+    assert body_by_head("police", two, text=NAMED) is None
 
 
 def test_police_stay_unresolved_where_a_person_speaks_with_a_police_role() -> None:
     # "Police said" may render the chief's words: the body as speaker would forbid it.
     chief = ["Harbour City Police Chief Mara Rask", "Rask"]
-    assert body_by_head("police", POLICE, chief) is None
-    assert body_by_head("police", POLICE, ["Dock Workers Union leader Mara Rask"]) is not None
+    assert body_by_head("police", POLICE, chief, text=NAMED) is None
+    leader = ["Dock Workers Union leader Mara Rask"]
+    assert body_by_head("police", POLICE, leader, text=NAMED) is not None
 
 
 def test_one_body_written_long_and_short_is_one_body() -> None:
@@ -462,11 +498,12 @@ def test_one_body_written_long_and_short_is_one_body() -> None:
             "Lowmoor Police": "GPE",
         },
     )
-    assert body_by_head("police", names) == "Harbour City Police"
+    assert body_by_head("police", names, text=NAMED) == "Harbour City Police"
     department = StoryNames(
         {}, {"Harbour City Police": "ORG", "Harbour City Police Department": "ORG"}
     )
-    assert body_by_head("police", department) == "Harbour City Police"
+    text = "Harbour City Police Department officers closed the road."
+    assert body_by_head("police", department, text=text) == "Harbour City Police"
 
 
 def test_units_credited_to_police_speak_as_the_police_body() -> None:
@@ -475,7 +512,10 @@ def test_units_credited_to_police_speak_as_the_police_body() -> None:
     names = StoryNames({police.casefold(): police}, cast)
     pieces = [
         _cast_article(
-            "A", f"Police said on Sunday that {CLAIM}.", [(CLAIM, None, "Police", 0)], cast
+            "A",
+            f"{NAMED} Police said on Sunday that {CLAIM}.",
+            [(CLAIM, None, "Police", 0)],
+            cast,
         ),
         _cast_article(
             "B", f"The police said that {CLAIM}.", [(CLAIM, None, "The police", 0)], cast
@@ -489,4 +529,5 @@ def test_units_credited_to_police_speak_as_the_police_body() -> None:
     ]
     material = _material(*pieces)
     units = speaking_for(material, quote_units(material, names, pieces=False), names)
-    assert [u.speaker for u in units] == [police, police, police]
+    # B never names the force: its police may be another town's.
+    assert [u.speaker for u in units] == [police, None, police]

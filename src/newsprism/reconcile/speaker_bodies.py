@@ -29,12 +29,16 @@ each read off the story's own text:
    initials (:func:`~newsprism.analyze.aliases.initials`), where the texts spell it out:
    the article writing the acronym writes the body's name too, or an article writes
    "Harbour Transit Authority (HTA)" (:func:`acronym_body`).
-4. **A body written as its head noun alone** ("police said", "the police said") is the
-   one body of the story's roster named for that noun ("Harbour City Police", "Harbour
-   City Police Department"; names of one body written longer and shorter count once),
-   where no two bodies are and no person of the story speaks under a mention holding
-   the noun ("Police Chief Mara Rask": "police said" may render the chief's words, and
-   the body as speaker would forbid that pair) (:func:`body_by_head`). Measured
+4. **The police written alone** ("police said", "the police said") are the one body of
+   the story's roster named for that noun ("Harbour City Police", "Harbour City Police
+   Department"; names of one body written longer and shorter count once), where the
+   article of the mention names that body too, no place follows the noun ("Police in
+   Lowmoor said": that town's), no two such bodies are, and no person of the story
+   speaks under a mention holding the noun ("Police Chief Mara Rask": "police said" may
+   render the chief's words, and the body as speaker would forbid that pair)
+   (:func:`body_by_head`). Only "police": any head noun gave rank-and-file "workers"
+   the union's voice, "the company" (a supplier) the story's one company, "the
+   department" (a fire department) the State Department (review s37 H7). Measured
    (``--cache``, analysis 37, lexical, one change, same runs, statement pairs):
    Multi-News development 36 -> 37 of 70 (P 0.975 -> 0.976: an unnamed "police"
    joined the named force's statement); BASIL calibration (135 of 172, P 0.971),
@@ -372,26 +376,41 @@ def body_of_mention(
 _WORD: Final = re.compile(r"[a-z]+")
 # Words naming a body's kind after its noun ("Harbour City Police Department").
 _BODY_WORDS: Final = frozenset({"department", "dept", "service", "force", "office"})
+# The head nouns that speak as a body when written alone: only "police" (Multi-News
+# development: one pair, 36 -> 37 of 70). Not "workers", "witnesses", "democrats" (people,
+# not the union, the church or the caucus), nor "the company", "the group", "the
+# department", which the article's own antecedent resolves, often to another body than
+# the story's one so named (review s37 H7).
+_SPEAKING_HEADS: Final = frozenset({"police"})
 # A mention that is a common noun alone ("police", "the police", "Police" opening a
 # sentence); not a word in capitals ("AP").
 _HEAD_MENTION: Final = re.compile(r"^(?:(?i:the)\s+)?(?P<head>[A-Za-z][a-z]+)$")
+# A place or body named right after the noun: "Police in Velmar said" are that town's.
+_PLACED: Final = re.compile(r"^\s*(?:in|of|from|at|for)\s+(?:the\s+)?[A-Z]")
 
 
 def body_by_head(
-    mention: str | None, names: StoryNames, members: Iterable[str | None] = ()
+    mention: str | None,
+    names: StoryNames,
+    members: Iterable[str | None] = (),
+    *,
+    text: str,
+    after: str = "",
 ) -> str | None:
     """The body an unnamed mention written as its head noun alone stands for (rule 4 of
     the module doc): "police" or "the police" is the story's one body named for that noun
-    ("Harbour City Police", "Harbour City Police Department"); None where no body is, or
-    two are ("Harbour City Police" and "Lowmoor Police Department": which force spoke is
-    not known), or the mention is more than the noun ("local police", "police
-    officers": people, not the force). Names of one body written longer and shorter
+    ("Harbour City Police", "Harbour City Police Department"), where the article (its
+    ``text``) names that body too; None where no body is, or two are ("Harbour City
+    Police" and "Lowmoor Police Department": which force spoke is not known), or the
+    mention is more than the noun ("local police", "police officers": people, not the
+    force), or the words ``after`` it place it ("Police in Velmar said"), or the noun is
+    none of :data:`_SPEAKING_HEADS`. Names of one body written longer and shorter
     ("Metropolitan Police", "London Metropolitan Police") are one body, shown by the
     shortest. None too where a person's mention among ``members`` (the speaker
     mentions of the story's people) holds the noun ("Police Chief Mara Rask"): "police
     said" may render that person's words, which the body as speaker would forbid."""
     match = _HEAD_MENTION.match((mention or "").strip())
-    if match is None:
+    if match is None or match["head"].casefold() not in _SPEAKING_HEADS or _PLACED.match(after):
         return None
     head = match["head"].casefold()
     if any(head in _WORD.findall((m or "").casefold()) for m in members):
@@ -402,7 +421,13 @@ def body_by_head(
     )
     if not found or any(not _nested(a, b) for a, b in itertools.combinations(found, 2)):
         return None
-    return found[0]
+    return found[0] if any(_written(name, text) for name in found) else None
+
+
+def _written(name: str, text: str) -> bool:
+    """Whether the text writes the name (any case, whole words)."""
+    spelled = r"\s+".join(re.escape(word) for word in name.split())
+    return re.search(rf"(?<!\w)(?i:{spelled})(?!\w)", text) is not None
 
 
 def _named_for(name: str, head: str) -> bool:
@@ -454,7 +479,9 @@ def speaking_for(material: StoryMaterial, units: Sequence[Unit], names: StoryNam
             end = ends.get((unit.article, unit.group))
             after = text[end : end + _WINDOW] if end is not None else ""
             speaker = body_of_mention(unit.speaker_mention, after, names, text, story)
-            speaker = speaker or body_by_head(unit.speaker_mention, names, people)
+            speaker = speaker or body_by_head(
+                unit.speaker_mention, names, people, text=text, after=after
+            )
             speaker = speaker or role_holder(unit.speaker_mention, holders, names)
         elif names.resolve(speaker) is None:
             speaker = acronym_body(speaker, names, text, story) or speaker
