@@ -72,3 +72,30 @@ def test_units_of_an_unnamed_lawyer_speak_as_the_lawyer() -> None:
     )
     units = speaking_for(material, quote_units(material, NAMES, pieces=False), NAMES)
     assert [u.speaker for u in units] == ["Tomas Holt", "Tomas Holt"]
+
+
+def test_a_fronted_phrase_ending_in_a_name_or_a_role_is_no_apposition() -> None:
+    # "After meeting <Name>, Rask's attorney said": the name is not the attorney, nor is
+    # the subject after "Asked about Rask's lawyer," the lawyer (review s37 H11).
+    for text in (
+        "After meeting Ilse Varga, Rask's attorney said his client would plead not guilty.",
+        "In a letter to Ilse Varga, Rask's lawyer said the charges were false.",
+        "Asked about Rask's lawyer, Ilse Varga said she had never met him.",
+        "In a complaint filed by a lawyer for Rask, Ilse Varga, the mayor, was named.",
+        "Unlike Ilse Varga, a spokesman for Rask said nothing.",
+        "After Ilse Varga, Rask's attorney spoke.",
+    ):
+        assert role_holders([text], NAMES) == {}, text
+    # The true apposition after the fronted phrase is still read.
+    text = "In a letter to Ilse Varga, Rask's lawyer, Tomas Holt, said the charges were false."
+    assert role_holders([text], NAMES) == {LAWYER: "Tomas Holt"}
+    said = "The charges were false, said Tomas Holt, Rask's attorney."
+    assert role_holders([said], NAMES) == {LAWYER: "Tomas Holt"}
+
+
+def test_a_long_page_in_capitals_is_read_around_its_role_words() -> None:
+    # A page of capitalised words without a comma is one run the patterns would rescan
+    # from every word (review s37 H13); read around role words, it asserts only the tie.
+    page = " ".join(["Lorvik Harbour Ferry Pier"] * 1500)
+    text = f"{page}. Rask's lawyer, Tomas Holt, said so. {page}"
+    assert role_holders([text], NAMES) == {LAWYER: "Tomas Holt"}
