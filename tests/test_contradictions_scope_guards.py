@@ -85,6 +85,21 @@ CONTROLS = [
         "Ned Varga never went down in the third round.",
         "Ned Varga went down in the third round.",
     ),
+    # Review s37: the parser labels the particle advmod on one side and prt on the
+    # other (H8); "as" and "when" open one occasion (H9); a town is no person, so
+    # "residents of <town>" is no thing of someone (H9).
+    (
+        "The harbour master stepped down after the flood.",
+        "The harbour master did not step down after the flood.",
+    ),
+    (
+        "The ferryman rang the bell as the crew ran.",
+        "The ferryman did not ring the bell when the crew ran.",
+    ),
+    (
+        "Wardens evacuated residents of Tornvik after the flood.",
+        "Wardens did not evacuate Tornvik after the flood.",
+    ),
     # "while armed" tells the doer's state, not an occasion.
     (
         "Witnesses said Ned Varga, while armed, did not point the gun at the officers.",
@@ -108,6 +123,28 @@ def test_raised_negation_needs_a_lower_not_on_the_other_side() -> None:
     assert raised_negation("I thought we were not ready.", "I don't think we were ready.")
     assert not raised_negation("I didn't think we were ready.", "I think we were ready.")
     assert not raised_negation("We did not feel the quake.", "We felt the quake, not the storm.")
+
+
+def test_raised_negation_needs_the_lower_not_in_the_opinion_clause() -> None:
+    """A 'not' in another clause is no 'not' moved down (review s37 H12)."""
+    assert not raised_negation(
+        "I don't think the pier will last the winter, and the board was not told.",
+        "I think the pier will last the winter, and the board was not told.",
+    )
+    assert not raised_negation(
+        "I don't think the pier will last; the board was not told.",
+        "I think the pier will last; the board was not told.",
+    )
+
+
+def test_quote_renderings_with_a_second_negated_clause_still_clash(analyzer: Analyzer) -> None:
+    lead = "Storms hit Tornvik on Monday. Warden Ola Brenn spoke at the pier. "
+    texts = [
+        lead + '"I don\'t think the pier will last the winter, and the board was not told," '
+        "Brenn said.",
+        lead + '"I think the pier will last the winter, and the board was not told," Brenn said.',
+    ]
+    assert _kinds(analyzer, texts) == ["negation"]
 
 
 ARRESTED_SUNDAY = (

@@ -380,7 +380,7 @@ def _negation_pairs(
         and not not_yet(n, p, material)
         and not other_occasion(n, p)
         and not other_particle(n, p)
-        and not other_thing(n, p)
+        and not other_thing(n, p, material)
         and not narrower_thing(n, p)
         and _same_attempt(n, p)
         and _complement(n.predicate) == _complement(p.predicate)

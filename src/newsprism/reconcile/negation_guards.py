@@ -97,6 +97,11 @@ _OCCASION_WORDS: Final = frozenset(
 )
 
 
+#: Openers that all say "at the time of" (review s37 H9: "fired as the men ran" and "did
+#: not fire when the men ran" tell one occasion). Not "while" (also concessive).
+_SAME_TIME: Final = {"whenever": "when", "as": "when"}
+
+
 def _occasions(predicate: Token) -> frozenset[tuple[str, str]]:
     """The predicate's limiting clauses as (opening word, clause verb)."""
     found = set()
@@ -108,7 +113,7 @@ def _occasions(predicate: Token) -> frozenset[tuple[str, str]]:
         # state of the doer, not an occasion (seen on ECB+, a true contradiction).
         subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in c.children)
         if first.lower_ in _OCCASION_WORDS and first.i < c.i and subject:
-            found.add((first.lower_, lemma_of(c)))
+            found.add((_SAME_TIME.get(first.lower_, first.lower_), lemma_of(c)))
     return frozenset(found)
 
 
@@ -124,8 +129,18 @@ def other_particle(denial: Clause, assertion: Clause) -> bool:
     return _particles(denial.predicate) != _particles(assertion.predicate)
 
 
+#: Particle words the parser may label an adverb after the verb instead ("stepped down"
+#: tags 'down' advmod, "did not step down" prt: review s37 H8, one verb both times).
+_PARTICLE_WORDS: Final = frozenset({"down", "up", "out", "off", "in", "away", "back", "over", "on"})
+
+
 def _particles(predicate: Token) -> frozenset[str]:
-    return frozenset(c.lower_ for c in predicate.children if c.dep_ == "prt")
+    return frozenset(
+        c.lower_
+        for c in predicate.children
+        if c.dep_ == "prt"
+        or (c.dep_ == "advmod" and c.lower_ in _PARTICLE_WORDS and c.i > predicate.i)
+    )
 
 
 def under_denial(token: Token) -> bool:
@@ -174,11 +189,25 @@ def _of_someone(token: Token) -> bool:
     )
 
 
-def _person(token: Token) -> bool:
-    return token.pos_ == "PROPN" or token.lower_ in _PERSONS
+def _person(token: Token, clause: Clause, material: StoryMaterial) -> bool:
+    """A personal pronoun, or a proper noun inside a person the article's analysis names
+    (the reconcile parser has no entity tagger; a town is no person: review s37 H9,
+    "evacuated residents of Kelmar" / "did not evacuate Kelmar"). Without an analysis
+    any proper noun counts, as before."""
+    if token.lower_ in _PERSONS:
+        return True
+    if token.pos_ != "PROPN":
+        return False
+    analysis = material.analysis(clause.sentence.article)
+    if analysis is None:
+        return True
+    at = clause.sentence.start + token.idx
+    return any(
+        m.start <= at < m.end for e in analysis.entities if e.type == "PERSON" for m in e.mentions
+    )
 
 
-def other_thing(denial: Clause, assertion: Clause) -> bool:
+def other_thing(denial: Clause, assertion: Clause, material: StoryMaterial) -> bool:
     """Guard 5h: the two clauses are done to different things. One side's thing is
     pointed back to ("that facility") and the other's newly brought in ("a facility");
     or one side's is a person and the other's a thing of someone ("he was released on
@@ -190,7 +219,9 @@ def other_thing(denial: Clause, assertion: Clause) -> bool:
                 a & _POINTING and b & _NEW for a, b in (pair, pair[::-1])
             ):
                 return True
-            if (_person(mine) and _of_someone(theirs)) or (_person(theirs) and _of_someone(mine)):
+            if (_person(mine, denial, material) and _of_someone(theirs)) or (
+                _person(theirs, assertion, material) and _of_someone(mine)
+            ):
                 return True
     return False
 
@@ -237,6 +268,13 @@ _LOWER_NOT: Final = (
 )
 
 
+#: Text up to the lowered 'not' that stays in the opinion verb's own clause: no clause
+#: break (punctuation, a coordinating conjunction) between them, so a 'not' of another
+#: clause ("I think the dam will hold, and the council was not told") is no 'not' moved
+#: down (review s37 H12: that pair is a true contradiction with "I don't think ...").
+_SAME_CLAUSE: Final = r"(?:(?![,;:.!?\u2013\u2014]|\b(?:and|but|or|yet|so|because)\b).)*?"
+
+
 def raised_negation(one: str, other: str) -> bool:
     """Whether one rendering of a quote denies by a 'not' moved up to a verb of opinion
     and the other keeps the verb and puts the 'not' in its clause, so both say the same
@@ -247,6 +285,6 @@ def raised_negation(one: str, other: str) -> bool:
         if raised is None:
             continue
         forms = _OPINION[raised.group(1).casefold()]
-        if re.search(rf"\b(?:{forms})\b.*?\b{_LOWER_NOT}", b, re.IGNORECASE):
+        if re.search(rf"\b(?:{forms})\b{_SAME_CLAUSE}\b{_LOWER_NOT}", b, re.IGNORECASE):
             return True
     return False
