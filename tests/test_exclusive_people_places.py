@@ -130,9 +130,12 @@ def test_a_surname_like_a_street_or_a_run_in_portfolio_stays_a_person(text: str,
         ("Mira Collins was hoping to sail on Sunday.", "Mira Collins"),
         ("Mira Collins has three boats.", "Mira Collins"),
         ("Ana and Ben Holts are hoping to sail on Sunday.", "Ben Holts"),
+        # The plural verb is the head noun's (review s37 H14).
+        ("Lawyers for Mira Collins have said the ferry owes her money.", "Mira Collins"),
+        ("Crews backing Tove Evans were hoping to sail.", "Tove Evans"),
     ],
 )
 def test_a_surname_ending_in_s_stays_a_person(text: str, name: str) -> None:
-    """A name ending in "s" is a person with a singular verb, or after "and" (two people
-    of one surname)."""
+    """A name ending in "s" is a person with a singular verb, after "and" (two people of
+    one surname), or after a preposition or participle (no subject of the verb)."""
     assert _found(text, [name]) == [name]

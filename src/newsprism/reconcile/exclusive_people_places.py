@@ -57,6 +57,11 @@ _NAME_AFTER: Final = re.compile(r"\s+[A-Z][a-z]+\s+[A-Z][a-z]+")
 # names a group; not after "and" ("Ana and Ben Holts are ...": two people, one surname).
 _PLURAL_VERB_AFTER: Final = re.compile(r"\s+(?:are|were|have)\b")
 _AND_BEFORE: Final = re.compile(r"\band\s+$")
+# A mention after a preposition or a participle is no subject: the plural verb is its
+# head noun's ("Lawyers for Ana Harris have said": review s37 H14, a true person).
+_OBJECT_BEFORE: Final = re.compile(
+    r"\b(?:for|of|to|with|by|from|against|about|behind|like|[a-z]+ing)\s+$"
+)
 # The capitalised word one space after a mention.
 _NEXT_WORD: Final = re.compile(r" ([A-Z][\w’'-]+)")
 
@@ -64,11 +69,12 @@ _NEXT_WORD: Final = re.compile(r" ([A-Z][\w’'-]+)")
 def _plural_group(text: str, mention: Passage) -> bool:
     """Whether the mention is a plural noun run with a plural verb after it (see
     :data:`_PLURAL_VERB_AFTER`)."""
-    before = text[max(0, mention.start - 8) : mention.start]
+    before = text[max(0, mention.start - 20) : mention.start]
     return (
         mention.text.endswith("s")
         and _PLURAL_VERB_AFTER.match(text, mention.end) is not None
         and not _AND_BEFORE.search(before)
+        and not _OBJECT_BEFORE.search(before)
     )
 
 
