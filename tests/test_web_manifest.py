@@ -44,8 +44,9 @@ def _upload(name: str, content: str) -> Upload:
     return ("files", (name, content.encode(), "text/plain"))
 
 
-def _job(client: TestClient, files: Sequence[Upload]) -> dict[str, Any]:
-    response = client.post("/api/ingest", files=list(files))
+def _job(client: TestClient, files: Sequence[Upload], correct: bool = False) -> dict[str, Any]:
+    data = {"correct": "true"} if correct else None
+    response = client.post("/api/ingest", files=list(files), data=data)
     assert response.status_code == 202, response.text
     return _job_done(client, response.json()["job"])
 
@@ -203,12 +204,29 @@ def test_an_upload_is_stored_under_its_name_and_a_corrected_manifest_corrects_it
     manifest's outlet corrected stored a second copy under the new outlet."""
     misspelt = MANIFEST.replace("Tessel Tidings", "Tessel Tidngs")
     first = _job(client, [_upload("newsprism.csv", misspelt), _upload("pier.txt", PIER)])
-    again = _job(client, [_upload("newsprism.csv", MANIFEST), _upload("pier.txt", PIER)])
+    uploads = [_upload("newsprism.csv", MANIFEST), _upload("pier.txt", PIER)]
+    again = _job(client, uploads, correct=True)  # asked for (review s37/2 S2)
     assert [r["status"] for r in first["results"] + again["results"]] == ["ok"] * 4
     assert again["results"][1]["reason"] == "the stored copy's metadata corrected"
     with Store(tmp_path / "web.db") as store:
         (article,) = store.list_articles()
     assert (article.source, article.outlet) == ("pier.txt", "Tessel Tidings")
+
+
+def test_a_second_outlets_upload_of_one_wire_text_is_stored_apart(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """Review s37/2 S2: two jobs, each story.txt (one wire text) with a manifest naming
+    its own outlet. The second relabelled the first's article (the upload's name was
+    taken for the file's identity): the first outlet's copy was gone."""
+    for outlet in ("Orla Gazette", "Brisk Herald"):
+        manifest = f"path,outlet\nstory.txt,{outlet}\n"
+        job = _job(client, [_upload("story.txt", PIER), _upload("newsprism.csv", manifest)])
+        assert [r["status"] for r in job["results"]] == ["ok", "ok"]
+    assert "stored already under 'Orla Gazette'" in job["results"][0]["reason"]
+    with Store(tmp_path / "web.db") as store:
+        outlets = sorted(a.outlet or "" for a in store.list_articles())
+    assert outlets == ["Brisk Herald", "Orla Gazette"]
 
 
 def test_files_over_the_limit_in_all_are_413_without_a_content_length(

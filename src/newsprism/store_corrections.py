@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+from collections.abc import Sequence
 
 from newsprism.model import Article
 
@@ -178,3 +179,29 @@ def _centuries_apart(stored: object, read: object) -> bool:
     if stored[4:] != read[4:] or not all(y.isdigit() for y in years):
         return False
     return (int(years[0]) - int(years[1])) % 100 == 0
+
+
+def other_copies(conn: sqlite3.Connection, article_ids: Sequence[str]) -> list[str]:
+    """The outlets, in order, of stored articles with the source and text of one of
+    ``article_ids`` but another id: copies an earlier upload of that name stored under
+    another outlet, which a later upload corrects only when asked (review s37/2 S2).
+    One indexed query per article (``articles_source``)."""
+    outlets: list[str] = []
+    for article_id in article_ids:
+        rows = conn.execute(
+            "SELECT b.outlet FROM articles a JOIN articles b ON b.source = a.source "
+            "AND b.text = a.text AND b.id != a.id WHERE a.id = ? ORDER BY b.rowid",
+            (article_id,),
+        ).fetchall()
+        outlets.extend(str(row[0]) for row in rows if row[0] and str(row[0]) not in outlets)
+    return outlets
+
+
+def mark_origin(conn: sqlite3.Connection, article_ids: Sequence[str], origin: str) -> None:
+    """Store ``origin`` on ``article_ids`` stored without one: an upload read without
+    correcting (its name is no file's identity), so that a later upload asked to correct
+    it finds it (review s37/2 S2)."""
+    conn.executemany(
+        "UPDATE articles SET origin = ? WHERE id = ? AND origin IS NULL",
+        [(origin, article_id) for article_id in article_ids],
+    )

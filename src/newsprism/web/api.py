@@ -120,7 +120,9 @@ def get_article(found: ArticleDep) -> dict[str, Any]:
 @router.post("/ingest", status_code=202)
 async def post_ingest(request: Request) -> JSONResponse:
     """Start an ingest job from multipart ``files`` and/or a ``url`` field, or JSON
-    ``{"url": ...}``; poll ``GET /api/ingest/{job}`` for its progress."""
+    ``{"url": ...}``; poll ``GET /api/ingest/{job}`` for its progress. A multipart
+    ``correct=true`` lets uploads beside a manifest correct the articles an earlier
+    upload of their name and text stored (off: they are stored apart)."""
     job = await start_job(request)
     return JSONResponse({"job": job.id}, status_code=202)
 

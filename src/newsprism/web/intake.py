@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 from fastapi import HTTPException, Request
-from starlette.datastructures import UploadFile
+from starlette.datastructures import FormData, UploadFile
 
 from newsprism.ingest.records import load_json
 from newsprism.ingest.sources import is_url, normal_url
@@ -28,13 +28,23 @@ async def start_job(request: Request) -> Job:
     """Read the inputs of an ingest request and queue its job. Raises 400 (malformed
     JSON or form), 413 (a file over the limit) or 422 (no usable input)."""
     svc = services(request)
+    correct = False
     if request.headers.get("content-type", "").startswith("application/json"):
         inputs, folder = [_url_input(_json_url(await request.body()))], None
     else:
         inputs, folder = await _form_inputs(request, svc)
+        correct = _asks_to_correct(await request.form())
     if not inputs:
         raise HTTPException(422, "give one or more files, or a URL")
-    return svc.jobs.submit(inputs, folder)
+    return svc.jobs.submit(inputs, folder, correct=correct)
+
+
+def _asks_to_correct(form: FormData) -> bool:
+    """The form's ``correct`` field: uploads beside a manifest may correct what an
+    earlier upload of their name and text stored (off unless given: an upload's name is
+    no file's identity, and another outlet's copy of one wire text was relabelled)."""
+    value = form.get("correct")
+    return isinstance(value, str) and value.strip().lower() in ("1", "true", "on", "yes")
 
 
 def _json_url(body: bytes) -> object:

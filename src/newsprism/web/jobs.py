@@ -17,7 +17,10 @@ uploads are saved together in one folder, each at the path the browser gave (a f
 upload gives ``scraped/sub/a.txt``; a name picked alone is just that), as they stood
 beside the manifest for ``newsprism ingest``. The manifest gets its own result: ``ok``
 (with what its rows did not match, if anything) or ``failed`` with the reason it cannot
-be read, in which case the files are read without it, as the CLI reads them.
+be read, in which case the files are read without it, as the CLI reads them. An upload
+beside a manifest corrects what an earlier upload of its name and text stored only in a
+job asked to (the form's ``correct``); otherwise it is stored apart under its own outlet,
+and its result names the outlets the text is stored under already.
 
 Outcomes: each input gets ``ok``, ``duplicate`` or ``failed`` (with its reason); each stage
 (``ingest``, ``analyze``, ``cluster``, ``brief``) gets ``ok``, ``partial`` (some items
@@ -46,6 +49,7 @@ from newsprism.ingest.batch import IngestReport, ingest, plan_inputs
 from newsprism.ingest.manifest import MANIFEST_NAMES, is_manifest, read_manifest
 from newsprism.model import Analysis, Story
 from newsprism.store import Store
+from newsprism.store_corrections import mark_origin, other_copies
 from newsprism.web.uploads import new_upload_folder, sweep_stale_uploads
 
 if TYPE_CHECKING:  # spaCy loads only when a job analyses
@@ -148,6 +152,9 @@ class Job:
     stories: list[str] = field(default_factory=list)
     analysis_failures: list[ArticleFailure] = field(default_factory=list)
     input_of: dict[str, str] = field(default_factory=dict)
+    # Whether an upload beside a manifest may correct the article an earlier job stored
+    # from an upload of its name and text (the form's "correct" box; review s37/2 S2).
+    correct: bool = False
 
     @property
     def finished(self) -> bool:
@@ -284,9 +291,11 @@ class JobRunner:
             saved.append(found)
         return saved
 
-    def submit(self, inputs: list[JobInput], folder: Path | None) -> Job:
-        """Queue a job; it starts when the jobs before it are done."""
-        job = Job(uuid.uuid4().hex[:16], inputs, folder)
+    def submit(self, inputs: list[JobInput], folder: Path | None, correct: bool = False) -> Job:
+        """Queue a job; it starts when the jobs before it are done. ``correct``: its
+        uploads beside a manifest may correct what an earlier upload of their name and
+        text stored (see :attr:`Job.correct`)."""
+        job = Job(uuid.uuid4().hex[:16], inputs, folder, correct=correct)
         with self._lock:
             self._jobs[job.id] = job
             if self._thread is None or not self._thread.is_alive():
@@ -487,8 +496,11 @@ def _ingest_inputs(job: Job, stage: Stage, store: Store, settings: JobSettings) 
             stored = item.source or item.display
             names = {item.target: stored} if item.target != stored else None
             # An upload's name is no file's identity (two jobs' story.txt are any two
-            # texts): only an upload beside a manifest, which names its outlet, corrects.
-            origins = {item.target: f"upload:{stored}"} if manifests and names else None
+            # texts, or one wire text two outlets published): only an upload beside a
+            # manifest, in a job the user asked to correct, corrects (review s37/2 S2:
+            # a second outlet's upload relabelled the first's article, which was gone).
+            correcting = job.correct and manifests and names
+            origins = {item.target: f"upload:{stored}"} if correcting else None
             inputs = plan_inputs([item.target])
             report = ingest(
                 store,
@@ -503,13 +515,36 @@ def _ingest_inputs(job: Job, stage: Stage, store: Store, settings: JobSettings) 
                 logger.exception("ingest job %s: input %s failed", job.id, item.display)
             _add_result(job, stage, InputResult(item.display, "failed", describe(exc)))
             continue
-        _add_result(job, stage, _result_of(item.display, report, manifests))
+        result = _result_of(item.display, report, manifests)
+        if manifests and names and not job.correct:
+            _keep_apart(result, store, report.added, f"upload:{stored}")
+        _add_result(job, stage, result)
         job.input_of.update(dict.fromkeys(report.article_ids, item.display))
         article_ids.extend(report.article_ids)
     stage.count = len(article_ids)
     if stage.failed == len(job.inputs):
         raise _NothingRead(f"none of the {len(job.inputs)} inputs could be read")
     return list(dict.fromkeys(article_ids))
+
+
+def _keep_apart(result: InputResult, store: Store, added: Sequence[str], origin: str) -> None:
+    """After an upload read without correcting: give its new articles the origin a
+    correcting job looks for, and append to ``result`` the outlets under which an
+    earlier upload of the same name stored the same text (stored apart, not corrected:
+    one wire text two outlets published is two articles; a misspelt outlet is
+    corrected by uploading again with the "correct" box ticked)."""
+    with store.transaction() as conn:
+        mark_origin(conn, added, origin)
+        outlets = other_copies(conn, added)
+    if not outlets:
+        return
+    named = ", ".join(repr(o) for o in outlets)
+    note = (
+        f"a copy of this text uploaded under this name is stored already under {named}; "
+        "stored apart (to correct that copy's outlet, URL or date, upload again with "
+        "'correct' ticked)"
+    )
+    result.reason = f"{result.reason}; {note}" if result.reason else note
 
 
 def _add_result(job: Job, stage: Stage, result: InputResult) -> None:
