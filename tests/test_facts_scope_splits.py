@@ -1,8 +1,9 @@
 """Facts: the keep-apart rules of stop 36 split no true group (s37, issue 12).
 
 Read on ECB+ and the development sets: a rate written with an adverb ("50 percent
-daily") is a rate, one figure written alike as a rate and as a total is one measure,
-and one person's equal age under two spellings of the given name is one fact. Invented
+daily") is a rate, and one person's equal age under a short form of the given name is
+one fact. s37 review: an adjective of time before a noun is no rate, a rate and a total
+of one figure stay apart, and two given names of one age are two people. Invented
 articles, real analyser.
 """
 
@@ -26,15 +27,32 @@ def _joined(facts: list[Fact], written: str) -> list[Fact]:
     ]
 
 
-def test_rates_written_with_an_adverb_or_annual() -> None:
+def test_rates_written_with_an_adverb() -> None:
     text = "signups rose at a rate of 40 percent daily"
     assert per_unit(text, text.index("percent") + 7)
-    text = "a $12 million average annual value"
-    assert per_unit(text, text.index("million") + 7)
-    text = "a $12 million annual salary"
+    text = "the mill lost $3 million weekly in May"
     assert per_unit(text, text.index("million") + 7)
     text = "he paid $12 million for the house"
     assert not per_unit(text, text.index("million") + 7)
+
+
+def test_an_adjective_of_time_before_a_noun_is_no_rate() -> None:
+    # s37 review H4: "annual budget", "monthly rent", "daily newspaper" name a total.
+    for text, word in (
+        ("it passed a $7 million annual budget", "million"),
+        ("tenants pay $900 monthly rent", "$900"),
+        ("it killed 9 people daily newspaper Orvel Star said", "people"),
+        ("a $12 million average annual value", "million"),
+    ):
+        assert not per_unit(text, text.index(word) + len(word)), text
+
+
+def test_an_annual_budget_differs_with_a_budget(analyzer: Analyzer) -> None:  # noqa: F811
+    base = "Orvel council met on Monday. "
+    first = base + "It approved a $7 million annual budget for the harbour."
+    second = base + "It approved a $9 million budget for the harbour."
+    facts = facts_of(analyzer, [("Ardmoor Gazette", first), ("Tessel Post", second)])
+    assert [f.status for f in _joined(facts, "million")] == ["differ"], facts
 
 
 def test_a_daily_rate_joins_the_same_rate_per_day(analyzer: Analyzer) -> None:  # noqa: F811
@@ -44,21 +62,32 @@ def test_a_daily_rate_joins_the_same_rate_per_day(analyzer: Analyzer) -> None:  
     assert [f.status for f in _joined(facts, "40")] == ["agree"], facts
 
 
-def test_one_figure_as_a_rate_and_unsaid_is_one_measure(analyzer: Analyzer) -> None:  # noqa: F811
-    first = "Brannock is averaging 17.3 points per game for the Kelmar Owls this season."
-    second = "Brannock is averaging 17.3 points for the Kelmar Owls this season."
+def test_a_rate_and_a_total_of_one_figure_stay_apart(analyzer: Analyzer) -> None:  # noqa: F811
+    # s37 review H5: a clinic's daily rate is no corroboration of a total after a blast.
+    base = "A blast hit Orvel on Monday. "
+    first = base + "Orvel clinic treats 30 patients a day."
+    second = base + "Orvel clinic treated 30 patients after the blast."
     facts = facts_of(analyzer, [("Ardmoor Gazette", first), ("Tessel Post", second)])
-    assert [f.status for f in _joined(facts, "17.3")] == ["agree"], facts
+    assert not _joined(facts, "30"), facts
 
 
-def test_one_persons_equal_age_under_two_spellings_is_one_fact(
+def test_one_persons_equal_age_under_a_short_form_is_one_fact(
     analyzer: Analyzer,  # noqa: F811
 ) -> None:
     base = "A tram left the rails in Ostvik on Sunday. "
-    first = base + "The driver, Katarzyna Vrell, 52, was held."
-    second = base + "The driver, Kasia Vrell, 52, was held."
+    first = base + "The driver, Bartholomew Vrell, 52, was held."
+    second = base + "The driver, Bart Vrell, 52, was held."
     facts = facts_of(analyzer, [("Ardmoor Gazette", first), ("Tessel Post", second)])
     assert [f.status for f in _joined(facts, "52")] == ["agree"], facts
+
+
+def test_equal_ages_of_two_given_names_stay_apart(analyzer: Analyzer) -> None:  # noqa: F811
+    # s37 review H6: siblings of one age in two articles are two people.
+    base = "A ferry sank off Ostvik on Sunday. "
+    first = base + "The captain, Teodor Vrell, 47, was held."
+    second = base + "His sister Teodora Vrell, 47, was among the dead."
+    facts = facts_of(analyzer, [("Ardmoor Gazette", first), ("Tessel Post", second)])
+    assert not _joined(facts, "47"), facts
 
 
 def test_equal_ages_of_two_people_one_article_names_stay_apart(

@@ -4,10 +4,10 @@ Two outlets' figures of one head may count over different spans, and then their
 difference is no disagreement:
 
 * **Rates.** A figure per unit ("55 yards per game", "$40,000 a year", "12 per
-  capita", "50 percent daily", "a $23 million average annual value") is another
+  capita", "50 percent daily") is another
   measure than a total of the same head ("612 yards" in a season): :func:`per_unit`.
-  A rate and a total never join one fact unless both write one figure alike (one
-  outlet leaving the unit unsaid: "14.9 points" / "14.9 points per game").
+  A rate and a total never join one fact, even of one figure ("treats 40 patients a
+  day" / "treated 40 patients after the blast").
 * **Spans named only by reference.** A figure tied to an event or a period by "that"
   or "those" ("two people were killed in that unrest", "three were killed in those
   protests", "over those three decades") counts over whatever the sentences before it
@@ -43,17 +43,20 @@ __all__ = ["by_reference", "holder", "per_unit"]
 # "a day"/"a year" followed by a word of time order is a time phrase, not a rate: "12
 # people a day after the storm", "300 jobs a year ago", "40 bodies a week later" (s36
 # review: such figures were kept out of their fact, hiding true differs).
-# A rate is also written with an adverb or an adjective of time right after the figure:
-# "increasing at a rate of 50 percent daily", "a $23 million average annual value" (s37:
-# on ECB+ these were read as totals and kept apart from "50 per cent every day" and "$23
-# million per season", one measure; six true pairs split).
+# A rate is also written with an adverb of time right after the figure, ending its
+# clause: "increasing at a rate of 50 percent daily", "lost $2 million weekly in March"
+# (s37: on ECB+ these were read as totals and kept apart from "50 per cent every day").
+# An adjective before a noun names the noun's kind, not a rate: "a $5 million annual
+# budget", "$1,200 monthly rent", "12 people daily newspaper ..." are totals (s37 review
+# H4: read as rates they lost their true differ with "a $6 million budget").
 _PER_UNIT: Final = re.compile(
     r"\s*(?:(?:per|a|an|each|every)\s+(?:game|match|contest|start|outing|season|year|month|"
     r"week|day|night|hour|minute|capita|head|person|resident|household|carry|attempt)\b"
     r"(?!\s+(?:after|before|later|earlier|ago|back|since|prior|or\s+(?:two|so)\b|"
     r"and\s+a\s+half\b))"
-    r"|(?:daily|nightly|weekly|monthly|yearly|annually|hourly)\b"
-    r"|(?:average\s+)?(?:annual|annualized|annualised)\b)",
+    r"|annually\b"
+    r"|(?:daily|nightly|weekly|monthly|yearly|hourly)\b"
+    r"(?=\s*(?:[.,;:!?)]|$|(?:and|in|on|for|since|until|through|during|over)\b)))",
     re.IGNORECASE,
 )
 # A span or event named by "that"/"those" (the words before it named it): "in that

@@ -99,15 +99,15 @@ Whose figure
 
 Spans counted over
     A rate ("55 yards per game", "$40,000 a year", "50 percent daily") and a total of
-    one head ("612 yards") are two measures, never one fact, unless both write the very
-    same figure (one outlet leaving the unit unsaid). Ages of two people of one surname
-    (each full name with a given name the other lacks) are two measures where they
-    differ or one article names both people; one person's equal age under two spellings
-    of the given name is one fact. A figure tied to a span only "that" or
-    "those" names ("two people were killed in that unrest" / "three people were killed
-    in those protests": one day's protest, a weekend's) joins a fact only where it
-    agrees with every other source's figure there, so it never makes one differ (a
-    false differ on the second Multi-News development gold, s35).
+    one head ("612 yards") are two measures, never one fact, even of one figure. Ages
+    of two people of one surname (each full name with a given name the other lacks) are
+    two measures, unless the ages are equal, one given name is a short form of the
+    other ("Chris" / "Christopher") and no article names both people. A figure tied to
+    a span only "that" or "those" names ("two people were killed in that unrest" /
+    "three people were killed in those protests": one day's protest, a weekend's)
+    joins a fact only where it agrees with every other source's figure there, so it
+    never makes one differ (a false differ on the second Multi-News development gold,
+    s35).
     :mod:`newsprism.reconcile.fact_scope` reads both off the figure's clause.
 
 One article, two figures
@@ -259,28 +259,22 @@ def _other_actors(a: Item, b: Item) -> bool:
 def _two_measures(a: Item, b: Item) -> bool:
     """Whether two figures are two measures whatever their values: other actors
     (:func:`_other_actors`), or a rate and a total ("55 yards per game" / "612 yards":
-    :func:`~newsprism.reconcile.fact_scope.per_unit`) unless both write one figure."""
-    rate_and_total = a.rate != b.rate and not _written_alike(a, b)
-    return rate_and_total or _other_actors(a, b) or _two_people(a, b)
-
-
-def _written_alike(a: Item, b: Item) -> bool:
-    """One figure with one bound ("14.9 points" / "14.9 points per contest"): where one
-    outlet leaves the rate's unit unsaid (on ECB+, "Iguodala 14.9 points" after another
-    player's "per game"; "a 40- to 60-hour course" / "40-60 hours per person" on BASIL
-    calibration), a rate and a total of the very same figure are one measure."""
-    same = math.isclose(a.quantity.value, b.quantity.value, rel_tol=1e-9)
-    return same and a.quantity.approx == b.quantity.approx
+    :func:`~newsprism.reconcile.fact_scope.per_unit`), even of one figure: "treats 40
+    patients a day" / "treated 40 patients after the blast" are two measures (s37
+    review H5: joining a rate and a total written alike made a false 'agree' and hid a
+    third outlet's true differ; ECB+'s "14.9 points" / "14.9 points per game" pairs,
+    which it joined, stay apart)."""
+    return a.rate != b.rate or _other_actors(a, b) or _two_people(a, b)
 
 
 def _two_people(a: Item, b: Item) -> bool:
     """Whether two ages are of two people of one surname: both full names given, each
     with a given name the other lacks (no initial: "Kristian Lund" / "Kristina Lund";
-    not "Ana Holt" / "Ana M. Holt" nor "Ana Holt" / "Holt"), and either the ages differ
-    or one article names both people. One person's age written alike under two
-    spellings of the given name ("Katarzyna" / "Kasia") is one
-    measure (s37: on ECB+ 43 pairs of one victim's equal age were kept apart, none of
-    two people)."""
+    not "Ana Holt" / "Ana M. Holt" nor "Ana Holt" / "Holt"). Equal ages are one
+    person's only where one given name is a short form of the other (:func:`_short_form`:
+    "Chris" / "Christopher"; on ECB+ one victim under two forms) and no article names both
+    people; siblings "Kristian Lund, 45" / "Kristina Lund, 45" are two (s37 review H6:
+    any equal age merged them)."""
     x, y = a.person.split(), b.person.split()
     if len(x) < 2 or len(y) < 2 or x[-1] != y[-1]:
         return False
@@ -289,7 +283,16 @@ def _two_people(a: Item, b: Item) -> bool:
         return False
     if not math.isclose(a.quantity.value, b.quantity.value, rel_tol=1e-9):
         return True
-    return bool(theirs & a.kin or mine & b.kin)
+    if theirs & a.kin or mine & b.kin:
+        return True
+    return not any(_short_form(m, t) or _short_form(t, m) for m in mine for t in theirs)
+
+
+def _short_form(short: str, full: str) -> bool:
+    """Whether a given name is a short form of another: its first letters, three or more
+    letters shorter ("Bart" / "Bartholomew"); "Teodor" / "Teodora", "Daniel" /
+    "Daniela" are two names."""
+    return full.startswith(short) and len(full) - len(short) >= 3
 
 
 def _given(name: list[str]) -> set[str]:
