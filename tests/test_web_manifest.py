@@ -331,3 +331,18 @@ def test_two_uploads_named_one_outlet_by_their_file_names_are_warned_about(
     assert first["status"] == second["status"] == "ok", done
     # Named as uploaded (not by the temporary file it was read from).
     assert "'2026-03-03' by its file name, as alpha/2026-03-03.txt is" in second["reason"], done
+
+
+def test_a_duplicate_under_a_guessed_outlet_is_warned_about(client: TestClient) -> None:
+    """Review s37/2 M2: the same text uploaded as alpha/ and beta/2026-03-03.txt, in one
+    job or in two: the second is a duplicate of the first (one outlet '2026-03-03') and
+    its result said only "already in the store"; the warning was dropped."""
+    files = [_upload("alpha/2026-03-03.txt", PIER), _upload("beta/2026-03-03.txt", PIER)]
+    first, second = _job(client, files)["results"]
+    assert (first["status"], second["status"]) == ("ok", "duplicate")
+    assert second["reason"].startswith("already in the store; no outlet found:")
+    assert "as alpha/2026-03-03.txt is" in second["reason"]
+    assert second["reason"].count("no outlet found") == 1  # one warning, not two
+    (again,) = _job(client, [_upload("gamma/2026-03-03.txt", PIER)])["results"]
+    assert again["status"] == "duplicate"
+    assert "stored already from alpha/2026-03-03.txt under that name" in again["reason"]
