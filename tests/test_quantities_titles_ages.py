@@ -4,7 +4,8 @@ as alternatives after "age" are ages.
 A capitalised number word inside running text after a word of its line is part of a
 name ("Page Six", "the Big Ten", "Ocean's Eleven"); a capital after a quote mark or a
 colon, and a Title Case heading, say nothing. "at about age 14", "about age 14",
-"aged about 14" and "at age 14 or 15" are ages.
+"aged about 14" and "at age 14 or 15" are ages; "died at about 10" (a time as often)
+is none.
 
 Every sentence here is invented for the test (the names of works, teams and columns
 are made up too, but shaped like real ones).
@@ -60,6 +61,9 @@ COUNTS: list[tuple[str, str, float]] = [
     ("Crews set the car ablaze Four men fled on foot.", "Four men", 4),
     # lowercase counts after names stay counts
     ("The Kelmar Five signed four players.", "four players", 4),
+    # a dateline or a headline run into the body: a plural noun after it is counted
+    ("ORVEL Six people died in the mill fire, police said.", "Six people", 6),
+    ("Blaze Hits Orvel Mill Seven workers died at dawn, police said.", "Seven workers", 7),
 ]
 
 
@@ -78,7 +82,6 @@ AGES: list[tuple[str, str, float, str | None, str | None]] = [
     ("Mira Holt left school at around age 16 and moved to Kelmar.", "16", 16, "about", "holt"),
     ("Mira Holt quit racing at nearly the age of 80.", "80", 80, "under", "holt"),
     ("The boy, aged about 14, was hurt in Kelmar.", "about 14", 14, "about", None),
-    ("Ivo Brandt died at about 80 in Kelmar.", "about 80", 80, "about", "brandt"),
     ("Ivo Brandt started sailing at age 14 or 15.", "14", 14, None, "brandt"),
     ("Ivo Brandt started sailing at age 14 or 15.", "15", 15, None, "brandt"),
     ("Ivo Brandt learned to ride at ages 9 and 10.", "10", 10, None, "brandt"),
@@ -104,6 +107,11 @@ NOT_AGES: list[tuple[str, str]] = [
     ("They debated a law about age 16 voting.", "16"),
     # a bound after a name with commas is not read as an age (not asked here)
     ("The port paid about 14 dockers.", "about 14 dockers"),
+    # a bound after a bare "at" is a clock time as often (s37 review H10)
+    ("Ivo Brandt died at about 10, his family said.", "10"),
+    ("Ivo Brandt died at about 80 in Kelmar.", "80"),
+    # "about age" with no person and no life event names no one's age (H3)
+    ("The new rules are about age 16.", "16"),
 ]
 
 
@@ -142,6 +150,9 @@ def test_a_denominator_a_code_or_a_piece_is_no_count(
 
 KEPT: list[tuple[str, str, float]] = [
     ("The firm hired 911 workers in Kelmar.", "911 workers", 911),
+    # a noun after a dialled emergency number is counted (s37 review H2)
+    ("The clinic called 999 staff back to work.", "999 staff", 999),
+    ("The clinic called 112 staff back to work.", "112 staff", 112),
     ("Of the 120, 400 were hurt in Kelmar.", "400", 400),
     ("Crews cleared 40 blocks of debris.", "40 blocks", 40),
     ("The rate rose to 2.5 per 100,000 children in Kelmar.", "2.5", 2.5),

@@ -181,9 +181,9 @@ def _plain_age(amount: Amount, ctx: ParsedText) -> Aged | None:
 
 
 def _bounded_age(amount: Amount, ctx: ParsedText) -> Aged | None:
-    """An age whose bound the amount starts with, after "aged" or "at" ("aged about 14",
-    "died at about 80"); the amount keeps the bound. Other ages with a bound ("Holt,
-    about 50,") are not read."""
+    """An age whose bound the amount starts with, after "aged" ("aged about 14"); the
+    amount keeps the bound. Other ages with a bound ("Holt, about 50,", "died at about
+    10": a clock time as often) are not read."""
     if not _BOUND_WORDS.fullmatch(ctx.text, amount.start, amount.num_start):
         return None
     if _AGED_BEFORE.search(ctx.text, max(0, amount.start - 40), amount.start):
@@ -387,14 +387,16 @@ def _aged_at(amount: Amount, ctx: ParsedText) -> Aged | None:
     verb = at.head if found.re is not _BOUND_AGE_BEFORE else _verb_above(at)
     if verb.pos_ == "ADJ" and verb.lemma_.lower() in _DEAD and verb.head.i != verb.i:
         verb = verb.head  # "found dead at 41": the subject is the finding's
-    if bare and not _life_event(verb):
-        return None
+    if bare and (not _life_event(verb) or amount.start != amount.num_start):
+        return None  # "died at about 10, his family said" is a time (s37 review H10)
     bound = found.groupdict().get("bound")
     approx = bound_before(bound) if bound else None
     subject = _subject(verb)
     if subject is None or not _is_person(subject):
-        # "died at the age of 64": an age, whose unsaid
-        return None if bare else Aged(None, approx=approx)
+        # "died at the age of 64": an age, whose unsaid; "The rules are about age 16"
+        # names no one's age (s37 review H3)
+        loose = found.re is _BOUND_AGE_BEFORE and not _life_event(verb)
+        return None if bare or loose else Aged(None, approx=approx)
     return Aged(subject, _name(subject), approx)
 
 

@@ -155,6 +155,11 @@ _DECADE_AFTER: Final = re.compile(
 )
 # Emergency numbers (US, UK, EU) dialled ("called 911") or naming a service ("a 999 call").
 _EMERGENCY_NUMBERS: Final = word_set("911 999 112")
+# Nouns an emergency number names the service of ("a 999 call", "the 911 operator");
+# any other noun after it is counted ("called 999 staff back to work").
+_SERVICE_NOUNS: Final = word_set(
+    "call operator line number emergency dispatcher dispatch service system center centre hotline"
+)
 _DIAL_BEFORE: Final = re.compile(
     rf"\b(?:call(?:s|ed|ing)?|dial(?:s|ed|led|ing)?)(?:{SP}+the)?{SP}+$", re.IGNORECASE
 )
@@ -228,9 +233,9 @@ def _is_code(first: str, amount: Amount, ctx: ParsedText, noun: Token | None) ->
         return True
     if first not in _EMERGENCY_NUMBERS or is_plural_noun(noun) or amount.start != amount.num_start:
         return False
-    if _DIAL_BEFORE.search(ctx.text, max(0, amount.start - 16), amount.start):
-        return True
-    return noun is not None and noun.tag_ == "NN"
+    if noun is not None:  # "called 999 staff back" is a count (s37 review H2)
+        return noun.lemma_.lower() in _SERVICE_NOUNS
+    return _DIAL_BEFORE.search(ctx.text, max(0, amount.start - 16), amount.start) is not None
 
 
 def _in_a_name(amount: Amount, text: str, noun: Token | None) -> bool:
@@ -325,7 +330,8 @@ def in_a_title(amount: Amount, ctx: ParsedText) -> bool:
     lowercase; a capital after a quote mark, a colon or a dash starts a quote or a list
     ("said: Six died"), after a lowercase word it starts a sentence a page lost the
     break before ("set the car ablaze Four men ...": an ECB+ text), and a heading
-    capitalises every word, so none of those is asked."""
+    capitalises every word, so none of those is asked; nor is a number word a lowercase
+    plural noun follows (:func:`_counts_after`)."""
     if amount.form not in {"words", "fraction"}:
         return False
     token = ctx.token_at(amount.num_start)
@@ -336,9 +342,17 @@ def in_a_title(amount: Amount, ctx: ParsedText) -> bool:
     previous = token.nbor(-1)
     if previous.text in _NAME_LINKS and previous.i > 0:
         previous = previous.nbor(-1)
-    if "\n" in ctx.text[previous.idx : token.idx]:
+    if "\n" in ctx.text[previous.idx : token.idx] or _counts_after(token):
         return False
     return previous.is_alpha and previous.text[:1].isupper()
+
+
+def _counts_after(token: Token) -> bool:
+    """Whether a lowercase plural noun follows the number word ("KELMAR Six people
+    died": a dateline or a headline run into the body): it counts them, and titles are
+    followed by a verb, a capital or nothing ("Page Six reported", s37 review H1)."""
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return after is not None and after.text[:1].islower() and after.tag_ == "NNS"
 
 
 def _in_heading(text: str, start: int) -> bool:
