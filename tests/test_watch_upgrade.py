@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -43,7 +45,7 @@ def test_a_feed_watched_as_typed_before_is_not_announced_again(
     assert code == 0, stderr
     assert stdout.strip() == ""
     with Store(db) as store:
-        assert store.feed_state(TYPED) is None
+        # The typed row stays: read from another folder it may name another file.
         assert store.feed_state(real) is not None
         assert len(store.seen_entries(real, [e["link"] for e in ENTRIES])) == 2
         assert store.count_articles() == 2
@@ -56,3 +58,48 @@ def test_a_relative_name_of_another_file_is_not_taken(tmp_path: Path) -> None:
         store.save_feed(FeedState(str(Path("a") / "feed.xml")), [("entry-1", None)])
         assert store.adopt_feed_spellings(str(tmp_path / "b" / "feed.xml")) == []
         assert store.feed_state(str(Path("a") / "feed.xml")) is not None
+
+
+_INLAND = [
+    {**entry, "body": entry["body"].replace("Tessel", "Varna").replace("Ridge", "Holm")}
+    for entry in ENTRIES
+]
+
+
+def test_another_folders_feed_of_that_name_keeps_its_entries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review s37/2 M1: folder a's feeds/coastal.xml watched by an older store, then
+    folder b's own feeds/coastal.xml (another outlet, the same entry ids): b's entries
+    were taken as seen (never stored) and a's announced again at its next poll."""
+    for name, entries, channel in (("a", ENTRIES, "Coastal Wire Radio"), ("b", _INLAND, "Inland")):
+        (tmp_path / name / "feeds").mkdir(parents=True)
+        (tmp_path / name / TYPED).write_bytes(rss_feed(entries, channel))
+    db = str(tmp_path / "watch.db")
+    assert watch(str(tmp_path / "a" / TYPED), "--once", "--db", db)[0] == 0
+    _as_typed_before(db, os.path.realpath(tmp_path / "a" / TYPED), TYPED)
+
+    monkeypatch.chdir(tmp_path / "b")
+    code, stdout, stderr = watch(TYPED, "--once", "--db", db)
+    assert code == 0 and stdout.count("+1 article") == 2, stdout + stderr
+    monkeypatch.chdir(tmp_path / "a")
+    code, stdout, stderr = watch(TYPED, "--once", "--db", db)
+    assert code == 0 and stdout.strip() == "", stdout
+    with Store(db) as store:
+        assert store.count_articles() == 4
+
+
+def test_another_folders_failure_is_not_taken(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review s37/2 M1: a's cut-off feed, stored as typed with its backoff, kept b's good
+    feed of that relative name from being polled ("backing off after its last failure")."""
+    (tmp_path / "b" / "feeds").mkdir(parents=True)
+    (tmp_path / "b" / TYPED).write_bytes(rss_feed(ENTRIES))
+    db = str(tmp_path / "watch.db")
+    later = datetime.now(UTC) + timedelta(hours=1)
+    with Store(db) as store:
+        store.save_feed(replace(FeedState(TYPED), failures=3, retry_at=later, last_error="cut"))
+    monkeypatch.chdir(tmp_path / "b")
+    code, stdout, stderr = watch(TYPED, "--once", "--db", db)
+    assert code == 0 and stdout.count("new story") == 2, stderr

@@ -3,8 +3,12 @@
 A local feed's polling state and seen entries are kept by its real path (one state
 however the file is spelt). Stores written before that keep them under the path as it
 was typed ("feeds/a.xml"): after upgrading, the first round found no state under the
-real path and announced every entry once more as new (review s36/2 L7). Such rows are
-moved to the real path the first time it is polled.
+real path and announced every entry once more as new (review s36/2 L7). At the first
+poll by the real path, an entry read before under an older spelling is not read again
+when the file still holds it with the same article id (outlet and text). Nothing else is
+taken and nothing is moved: a relative spelling is read from the current folder, so it
+may name another folder's feed of that name, whose failures, backoff and validators are
+its own (review s37/2 M1: such a feed handed this one its backoff and its seen entries).
 """
 
 from __future__ import annotations
@@ -23,9 +27,26 @@ def older_spellings(conn: sqlite3.Connection, real: str) -> list[str]:
     return [url for (url,) in rows if _real(url) == real]
 
 
+def earlier_entries(conn: sqlite3.Connection, real: str) -> dict[str, str]:
+    """Entry id -> article id of the entries read under older spellings of ``real``
+    (entries read with no article, a failed one, are left out: read again)."""
+    found: dict[str, str] = {}
+    for url in older_spellings(conn, real):
+        rows = conn.execute(
+            "SELECT entry_id, article_id FROM feed_entries "
+            "WHERE feed_url = ? AND article_id IS NOT NULL",
+            (url,),
+        )
+        for entry_id, article_id in rows:
+            found.setdefault(str(entry_id), str(article_id))
+    return found
+
+
 def adopt_spellings(conn: sqlite3.Connection, real: str) -> list[str]:
     """Move the state and seen entries of ``real``'s older spellings to ``real`` (the
-    first spelling's state when ``real`` has none; the entries of all); return them."""
+    first spelling's state when ``real`` has none; the entries of all); return them.
+    Unused since review s37/2 M1 (watch takes :func:`earlier_entries` instead): it may
+    move another folder's feed state; left for :meth:`Store.adopt_feed_spellings`."""
     older = older_spellings(conn, real)
     for url in older:
         conn.execute(

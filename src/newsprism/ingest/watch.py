@@ -68,6 +68,7 @@ from newsprism.ingest.sources import (
 )
 from newsprism.model import Article, IngestFailure, RawDocument
 from newsprism.store import FeedState, Store
+from newsprism.store_feeds import earlier_entries
 
 logger = logging.getLogger(__name__)
 
@@ -260,8 +261,11 @@ class Watcher:
 
     def poll_feed(self, feed: str) -> FeedResult:
         state = self.store.feed_state(feed)
-        if state is None and not is_url(feed) and self.store.adopt_feed_spellings(feed):
-            state = self.store.feed_state(feed)  # watched before as typed (older stores)
+        # First poll of a local feed by its real path: its entries may have been read
+        # under the path as typed (older stores). Only entries are taken from there, in
+        # _read_new; no failure, backoff or validators (review s37/2 M1: another
+        # folder's feed of that relative name handed this one its backoff).
+        adopt = state is None and not is_url(feed)
         state = state or FeedState(feed)
         now = self._now()
         if state.retry_at is not None and now < state.retry_at:
@@ -276,7 +280,7 @@ class Watcher:
             return FeedResult(feed, "unchanged")
         data, etag, modified = answer
         changed = replace(checked, changed_at=now, etag=etag, last_modified=modified)
-        return self._read_new(feed, data, changed)
+        return self._read_new(feed, data, changed, adopt)
 
     def _record_failure(self, state: FeedState, now: datetime, reason: str) -> str:
         """Store the failure and when to try again; returns the reason with the retry,
@@ -319,7 +323,9 @@ class Watcher:
             raise InputError(feed, f"invalid URL ({exc})") from None
         return data, etag, modified
 
-    def _read_new(self, feed: str, data: bytes, state: FeedState) -> FeedResult:
+    def _read_new(
+        self, feed: str, data: bytes, state: FeedState, adopt: bool = False
+    ) -> FeedResult:
         result = FeedResult(feed, "new")
         try:
             items = list(read_feed_entries(data, feed))
@@ -333,19 +339,29 @@ class Watcher:
         seen = self.store.seen_entries(feed, [*documents, *chain(*aliases.values())])
         new = {k: d for k, d in documents.items() if k not in seen and seen.isdisjoint(aliases[k])}
         self._say_shared(feed, new.values(), documents.values())
+        earlier = self._read_as_typed(feed) if adopt and new else {}
         entries: list[tuple[str, str | None]] = []
         for key, document in new.items():
             read = document if document.url in shared else self._linked(document)
             article = self._article(read, result)
             marks = [key, *_link_mark(key, document, shared)]
             entries.extend((mark, article.id if article else None) for mark in marks)
-            if article is not None:
+            if article is not None and earlier.get(key) != article.id:
                 result.articles.append(article)
         if result.articles:
             self.store.add_articles(result.articles)
         self.store.save_feed(state, entries)
         logger.info("%s: %d new entries of %d", feed, len(new), len(documents))
         return result
+
+    def _read_as_typed(self, feed: str) -> dict[str, str]:
+        """Entry id -> article id of the entries read from ``feed`` under older spellings
+        of its path (:func:`newsprism.store_feeds.earlier_entries`). An entry this file
+        still holds with that article id is marked seen and not announced again
+        (review s36/2 L7); one of another folder's feed of the same relative name has
+        another article id (outlet and text), and is read (review s37/2 M1)."""
+        with self.store.transaction() as conn:
+            return earlier_entries(conn, feed)
 
     def _say_shared(
         self, feed: str, new: Iterable[RawDocument], every: Iterable[RawDocument]
