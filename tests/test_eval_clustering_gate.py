@@ -48,6 +48,7 @@ def test_story_clustering_stays_above_its_minimums(name: str) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1200)  # a hang guard: 300 s ran out under load 10 (no timing)
 def test_short_articles_stay_above_their_minimums() -> None:
     """bench/cluster.py's short-article stream (generated: no data folder, no spaCy):
     the shipped model keeps its B-cubed precision and F1 there, so a refit that
