@@ -190,3 +190,29 @@ def test_a_described_speaker_is_inferred_from_the_whole_clause() -> None:
     by_speaker = {s.speaker: {v.passage.outlet for v in s.variants} for s in statements}
     assert by_speaker == {"Ivo Brandt": {"B"}, "Mara Holt": {"A", "B"}}
     assert next(s.speaker for s in statements if len(s.variants) == 2) == "Mara Holt"
+
+
+def test_a_kind_of_body_alone_is_not_the_body_named_elsewhere() -> None:
+    # Review s37 (pre-existing): "Police said" in another town's report joined the named
+    # force's statement, "Witnesses said" the statement of a faith named "... Witnesses".
+    for body, bare in [
+        ("Dunmore Harbour Police", "Police"),
+        ("Order of Lantern Witnesses", "Witnesses"),
+    ]:
+        named = f"{body} met in Dunmore on Monday. {body} said the two men were armed."
+        unnamed = f"Riots spread to Velmoor on Monday. {bare} said the two men were not armed."
+        pair = _story(
+            _article("A", named, [("the two men were armed", body, body, 0)], {body: "ORG"}),
+            _article("B", unnamed, [("the two men were not armed", None, bare, 0)], {}),
+        )
+        assert _outlets(pair, "the two men were not armed") == {"B"}, bare
+        assert all(s.speaker == body for s in pair if s.variants[0].passage.outlet == "A")
+
+
+def test_a_surname_alone_still_joins_its_person() -> None:
+    later = f"Ivo Brandt spoke on Monday. Later Brandt said {CLAIM}."
+    pair = _story(
+        _article("A", later, [(CLAIM, None, "Brandt", 0)], {}),
+        _article("B", BRANDT, [(CLAIM, "Ivo Brandt", "Ivo Brandt", 0)]),
+    )
+    assert _outlets(pair, CLAIM) == {"A", "B"}

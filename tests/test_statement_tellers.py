@@ -84,7 +84,8 @@ def test_a_one_word_unit_gains_nothing_from_its_teller() -> None:
 def test_tellers_told_apart_by_a_word_before_the_institution_do_not_pair() -> None:
     """Opposing sides' bodies share the institution word ("ministry", "police", "army");
     the words before it tell them apart, so they are no one teller (review s32
-    finding 14). A bare "the ministry" may still be either."""
+    finding 14). A bare "the ministry" is neither: it names the kind of body only, and
+    may be a third (review s37: an unnamed "Police" of another town)."""
     for first, second in [
         ("the Norlan Defence Ministry", "Varesia's defence ministry"),
         ("Norlani police", "Varesian police"),
@@ -96,10 +97,27 @@ def test_tellers_told_apart_by_a_word_before_the_institution_do_not_pair() -> No
         _units([(None, "the ministry"), (None, "the Norlan Defence Ministry"),
                 (None, "Varesia's defence ministry")])
     )  # fmt: skip
-    assert alike[0, 1] and alike[0, 2] and not alike[1, 2]
+    assert not alike.any()
 
 
 def test_an_office_pairs_with_its_person_only_where_all_its_words_are_theirs() -> None:
     units = _units([(None, "Kell's office"), ("Rask Kell", "Kell"), (None, "Varesian Kell aides")])
     alike = described_alike(units)
     assert alike[0, 1] and not alike[2, 1]
+
+
+def test_a_kind_of_body_alone_is_not_the_body_named_in_full() -> None:
+    # Review s37 (pre-existing): "Police said" in another town's report was grouped
+    # under the named force; a surname keeps matching its person.
+    units = _units([("Dunmore Harbour Police", "Dunmore Harbour Police"), (None, "Police"),
+                    (None, "the police"), (None, "Dunmore Harbour Police"),
+                    (None, "Kell"), ("Rask Kell", "Rask Kell")])  # fmt: skip
+    alike = described_alike(units)
+    assert not alike[1, 0] and not alike[1, 3] and not alike[2, 0]
+    assert alike[1, 2]  # two unnamed "police" mentions, as before
+    assert alike[4, 5]
+
+
+def test_workers_are_not_their_union() -> None:
+    units = _units([("United Dock Workers", "The union"), (None, "Workers")])
+    assert not described_alike(units).any()

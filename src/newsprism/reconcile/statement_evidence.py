@@ -22,7 +22,11 @@ from newsprism.reconcile.comparable import comparable_text
 from newsprism.reconcile.pair_model import PairEvidence
 from newsprism.reconcile.similarity import LexicalSimilarity, TextSimilarity
 from newsprism.reconcile.speaker_names import SAME_GIVEN, SAME_PERSON, name_kinship
-from newsprism.reconcile.statement_speakers import described_alike
+from newsprism.reconcile.statement_speakers import (
+    described_alike,
+    kind_mention_words,
+    names_the_kind,
+)
 from newsprism.reconcile.statement_units import TOKEN, Unit, added, normalize_words
 
 if TYPE_CHECKING:  # statements imports this module
@@ -427,7 +431,30 @@ def _constraints(units: Sequence[Unit]) -> tuple[Mask, Mask]:
     shared = (speakers[:, None] == speakers[None, :]) | (others[:, None] == speakers[None, :])
     shared |= shared.T
     forbid |= resolved[:, None] & resolved[None, :] & ~shared
+    _forbid_kinds(units, forbid)
     return forbid, resolved
+
+
+def _forbid_kinds(units: Sequence[Unit], forbid: Mask) -> None:
+    """Forbid (in place) an unresolved unit told by a kind of body only ("Police said",
+    "Witnesses said") with the units of a resolved speaker whose name holds that word
+    ("<Town> City Police"): another town's force, eyewitnesses (review s37,
+    :func:`~newsprism.reconcile.statement_speakers.names_the_kind`). Cost: the kind-only
+    units times the distinct speakers."""
+    kinds = [
+        i
+        for i, u in enumerate(units)
+        if u.speaker is None and kind_mention_words(u.speaker_mention)
+    ]
+    if not kinds:
+        return
+    speakers = np.array([u.speaker or "" for u in units], dtype=object)
+    for name in {u.speaker for u in units if u.speaker}:
+        told = [i for i in kinds if names_the_kind(units[i].speaker_mention, name)]
+        if told:
+            others = speakers == name
+            for i in told:
+                forbid[i, others] = forbid[others, i] = True
 
 
 def _codes(texts: Iterable[str]) -> npt.NDArray[np.int64]:

@@ -69,6 +69,8 @@ __all__ = [
     "described_alike",
     "describes_one_person",
     "infer_speakers",
+    "kind_mention_words",
+    "names_the_kind",
     "reattribute_speakers",
     "soft_speaker",
 ]
@@ -303,11 +305,52 @@ def _one_teller(a: frozenset[str], b: frozenset[str]) -> bool:
     return a <= b or b <= a
 
 
+# Nouns that say what kind of body tells, not which one: a mention of these words only
+# ("Police said", "the ministry", "Workers said") is no name of a body the story names
+# in full ("<Town> City Police" may be another town's force), so it is alike only with
+# another such mention (review s37, pre-existing: an unnamed "Police" of another town
+# was grouped under the named force). "police" written alone is the named force only
+# where speaker_bodies.body_by_head resolves it (the mention's article names it).
+KIND_WORDS: Final = frozenset({
+    "police", "council", "ministry", "department", "government", "court", "courts",
+    "commission", "agency", "authority", "authorities", "committee", "army", "military",
+    "union", "unions", "company", "board", "administration", "workers", "employees",
+    "officers", "troops", "soldiers", "prosecutors", "investigators", "firefighters",
+})  # fmt: skip
+
+
+def _kind_only(words: frozenset[str]) -> bool:
+    """Whether a mention's teller words name a kind of body only (:data:`KIND_WORDS`)."""
+    return words <= KIND_WORDS
+
+
+def kind_mention_words(mention: str | None) -> frozenset[str]:
+    """The words of a mention that names a kind of body or a generic group only
+    ("Police", "the ministry", "Witnesses", "Workers"; every word of three letters or
+    more no stop word and in :data:`KIND_WORDS` or :data:`GENERIC_TELLER_WORDS`),
+    case-folded; empty for any other mention ("Kell", "Kelmar police", "he")."""
+    words = [w.casefold() for w in _TELLER_WORD.findall(mention or "")]
+    kept = frozenset(w for w in words if len(w) >= 3 and w not in _STOP_WORDS)
+    return kept if kept <= KIND_WORDS | GENERIC_TELLER_WORDS else frozenset()
+
+
+def names_the_kind(mention: str | None, speaker: str) -> bool:
+    """Whether an unresolved mention of a kind only (:func:`kind_mention_words`) shares a
+    word with a resolved body's name: "Police" and "<Town> City Police", "Witnesses" and
+    "<Faith>'s Witnesses". Another town's force or eyewitnesses as often as that body
+    (review s37, pre-existing), so the two are kept apart; "police" written alone is
+    the named force where speaker_bodies.body_by_head resolves it."""
+    kind = kind_mention_words(mention)
+    return bool(kind) and not kind.isdisjoint(w.casefold() for w in _TELLER_WORD.findall(speaker))
+
+
 def described_alike(units: Sequence[Unit]) -> Mask:
     """Pairs of units one teller may have told though a speaker is resolved for neither
     or one of them: both unresolved with one :func:`teller_key` and teller words one
     within the other's (:func:`_one_teller`), or one unresolved whose teller words are
-    all words of the other's resolved speaker ("Kell's office", "Rask Kell"). n x n,
+    all words of the other's resolved speaker ("Kell's office", "Rask Kell"); a mention
+    naming a kind of body only (:data:`KIND_WORDS`: "Police") is alike with another such
+    mention only. n x n,
     symmetric, diagonal False. Cost: linear in the units plus the pairs one key holds."""
     n = len(units)
     alike = np.zeros((n, n), dtype=bool)
@@ -321,7 +364,9 @@ def described_alike(units: Sequence[Unit]) -> Mask:
     for members in by_key.values():
         for k, i in enumerate(members):
             for j in members[k + 1 :]:
-                if _one_teller(words[i], words[j]):
+                if _one_teller(words[i], words[j]) and (
+                    _kind_only(words[i]) == _kind_only(words[j])
+                ):
                     alike[i, j] = alike[j, i] = True
     for j, unit in enumerate(units):
         if unit.speaker is None:
@@ -329,7 +374,7 @@ def described_alike(units: Sequence[Unit]) -> Mask:
         named = frozenset(w.casefold() for w in _TELLER_WORD.findall(unit.speaker))
         for word in named:
             for i in by_key.get(word, []):
-                if words[i] <= named:
+                if words[i] <= named and not _kind_only(words[i]):
                     alike[i, j] = alike[j, i] = True
     np.fill_diagonal(alike, False)
     return alike
