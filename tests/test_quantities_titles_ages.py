@@ -133,6 +133,10 @@ CODES: list[tuple[str, str]] = [
     # emergency numbers dialled or naming their service
     ("Holt called 911 after the crash in Kelmar.", "911"),
     ("The jury heard the 999 call from the harbour.", "999"),
+    # a fraction of a scale word: neither a share nor a count of the scale (s37 review)
+    ("Floods drove a quarter of a million people from Orvel.", "quarter"),
+    ("Floods drove a quarter of a million people from Orvel.", "million"),
+    ("Three quarters of a million people voted in Orvel.", "million"),
     # an address's block
     ("The van was found in the 400 block of North Elm Street.", "400"),
 ]
@@ -155,6 +159,8 @@ KEPT: list[tuple[str, str, float]] = [
     ("The clinic called 112 staff back to work.", "112 staff", 112),
     ("Of the 120, 400 were hurt in Kelmar.", "400", 400),
     ("Crews cleared 40 blocks of debris.", "40 blocks", 40),
+    ("A quarter of the 400 workers left Orvel.", "400 workers", 400),
+    ("Floods drove half a million people from Orvel.", "half a million people", 500000),
     ("The rate rose to 2.5 per 100,000 children in Kelmar.", "2.5", 2.5),
 ]
 

@@ -98,9 +98,11 @@ _YEAR_WORDS: Final = word_set(
 # A fraction word followed by one of these is a fraction: "half the", "a third of".
 _FRACTION_NEXT: Final = word_set("of the its their his her our all this that these those")
 # A fraction of one unit of time or measure is a measure, no share: "a quarter of a
-# century", "a third of a second", "half of a mile" (s37 audit over the shared texts).
+# century", "a third of a second", "half of a mile" (s37 audit over the shared texts),
+# or of a scale word ("a quarter of a million": no share; :data:`_FRACTION_OF_BEFORE`).
 _OF_A_MEASURE: Final = re.compile(
     rf"{SP}+of{SP}+an?{SP}+(?:century|decade|year|month|week|day|hour|minute|second|"
+    r"hundred|thousand|million|billion|trillion|"
     r"mile|kilometre|kilometer|metre|meter|inch|foot|yard|pound|ton|tonne|ounce|gallon|"
     r"litre|liter|acre|lifetime|generation)\b",
     re.IGNORECASE,
@@ -148,6 +150,11 @@ class ParsedText:
 _PER_BEFORE: Final = re.compile(
     rf"\b(?:per|(?:of|in|for|out{SP}+of){SP}+every){SP}+$", re.IGNORECASE
 )  # "per 100,000", "12 of every 100,000 residents" (s37 audit over BASIL/ECB+/Multi-News)
+# A fraction of a scale word ("a quarter of a million people"): the scale is what the
+# fraction is of, no count of a million (s37 review: read as 25% and 1,000,000).
+_FRACTION_OF_BEFORE: Final = re.compile(
+    rf"\b(?:half|thirds?|quarters?|fifths?|tenths?){SP}+of{SP}+$", re.IGNORECASE
+)
 # Decades in words: "the nineteen seventies" names a time, no count of 19.
 _DECADE_AFTER: Final = re.compile(
     rf"(?:{SP}+|-)(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
@@ -176,6 +183,8 @@ def not_a_count(amount: Amount, ctx: ParsedText, noun: Token | None) -> bool:
     rate's denominator."""
     if _PER_BEFORE.search(ctx.text, max(0, amount.start - 16), amount.start):
         return True
+    if _FRACTION_OF_BEFORE.search(ctx.text, max(0, amount.start - 24), amount.start):
+        return ctx.text[amount.start : amount.num_start + 2].lower().startswith(("a ", "an "))
     if amount.form == "words":  # "one of them", "Formula One", "a two-seater"
         return (
             amount.value <= 1 or _is_name_word(amount, ctx) or _words_not_a_count(amount, ctx, noun)
