@@ -350,8 +350,8 @@ def described_alike(units: Sequence[Unit]) -> Mask:
     within the other's (:func:`_one_teller`), or one unresolved whose teller words are
     all words of the other's resolved speaker ("Kell's office", "Rask Kell"); a mention
     naming a kind of body only (:data:`KIND_WORDS`: "Police") is alike with another such
-    mention only. n x n,
-    symmetric, diagonal False. Cost: linear in the units plus the pairs one key holds."""
+    mention only. n x n, symmetric, diagonal False. Cost: linear in the units plus the
+    pairs one key holds."""
     n = len(units)
     alike = np.zeros((n, n), dtype=bool)
     by_key: dict[str, list[int]] = defaultdict(list)
