@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import newsprism.ingest.watch as watch_module
 from newsprism.store import FeedState, Store
 from tests.builders import rss_feed
 from tests.test_watch import ENTRIES, watch
@@ -103,3 +104,27 @@ def test_another_folders_failure_is_not_taken(
     monkeypatch.chdir(tmp_path / "b")
     code, stdout, stderr = watch(TYPED, "--once", "--db", db)
     assert code == 0 and stdout.count("new story") == 2, stderr
+
+
+def test_older_spellings_are_scanned_once_per_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review s37/2 M3: every stored local feed's path was resolved again at each new
+    feed's first poll (quadratic: a 2,000-feed list took minutes holding the write lock)."""
+    calls: list[int] = []
+    scan = watch_module.typed_spellings
+
+    def counted(conn: sqlite3.Connection) -> dict[str, list[str]]:
+        calls.append(1)
+        return scan(conn)
+
+    monkeypatch.setattr(watch_module, "typed_spellings", counted)
+    feeds = []
+    for name, entries in (("a", ENTRIES), ("b", _INLAND)):
+        feed = tmp_path / name / "coastal.xml"
+        feed.parent.mkdir()
+        feed.write_bytes(rss_feed(entries, name))
+        feeds.append(str(feed))
+    code, stdout, stderr = watch(*feeds, "--once", "--db", str(tmp_path / "watch.db"))
+    assert code == 0 and stdout.count("+2 articles") == 2, stdout + stderr
+    assert len(calls) == 1

@@ -68,7 +68,7 @@ from newsprism.ingest.sources import (
 )
 from newsprism.model import Article, IngestFailure, RawDocument
 from newsprism.store import FeedState, Store
-from newsprism.store_feeds import earlier_entries
+from newsprism.store_feeds import earlier_entries, typed_spellings
 
 logger = logging.getLogger(__name__)
 
@@ -238,6 +238,9 @@ class Watcher:
         self.spacer = spacer or Spacer(self.options.host_delay)
         self._now = now
         self._languages = LanguageDetector()
+        # Real path -> older stored spellings of a local feed: scanned once per process
+        # (store_feeds.typed_spellings).
+        self._typed: dict[str, list[str]] | None = None
 
     def close(self) -> None:
         self.client.close()
@@ -361,7 +364,10 @@ class Watcher:
         (review s36/2 L7); one of another folder's feed of the same relative name has
         another article id (outlet and text), and is read (review s37/2 M1)."""
         with self.store.transaction() as conn:
-            return earlier_entries(conn, feed)
+            if self._typed is None:
+                self._typed = typed_spellings(conn)
+            spellings = self._typed.get(feed)
+            return earlier_entries(conn, spellings) if spellings else {}
 
     def _say_shared(
         self, feed: str, new: Iterable[RawDocument], every: Iterable[RawDocument]
