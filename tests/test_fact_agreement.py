@@ -56,6 +56,18 @@ def _compatible_brief() -> Brief:
     return replace(brief, facts=(fact,))
 
 
+def test_an_exact_figure_is_shown_as_written(analyzer: Analyzer) -> None:  # noqa: F811
+    # s37 review 1: six significant digits showed "$52,774,615" as 52,774,600, and two
+    # exact figures differing in the tens as one value in a 'differ'.
+    base = "Orvel port sold its cranes on Monday. "
+    first = base + "The sale raised $52,774,615 for the port."
+    second = base + "The sale raised $52,774,645 for the port."
+    facts = facts_of(analyzer, [("Ardmoor Gazette", first), ("Tessel Post", second)])
+    values = sorted(v.value for f in facts for v in f.values)
+    assert values == [52774615.0, 52774645.0], facts
+    assert [f.status for f in facts if len(f.values) == 2] == ["differ"], facts
+
+
 def test_the_json_carries_the_agreement_and_reads_it_back() -> None:
     brief = _compatible_brief()
     data = jsonout.brief_to_dict(brief)

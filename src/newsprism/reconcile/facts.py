@@ -718,8 +718,11 @@ def _compared_unit(items: Sequence[Item]) -> str | None:
 
 
 def _rounded(value: float) -> float:
-    """A converted figure without float noise (0.04 km / 0.001 is 40.0, not 40.00000001)."""
-    return float(f"{value:.6g}")
+    """A converted figure without float noise (0.04 km / 0.001 is 40.0, not 40.00000001).
+    Twelve significant digits: noise sits near the 16th, and six rewrote exact figures
+    ("$43,885,310" shown as 43,885,300; two exact figures differing in the tens shown
+    equal: s37 review 1)."""
+    return float(f"{value:.12g}")
 
 
 def compare_facts(material: StoryMaterial, options: FactOptions | None = None) -> list[Fact]:
