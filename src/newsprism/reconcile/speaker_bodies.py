@@ -95,7 +95,7 @@ from newsprism.analyze.aliases import (
 )
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.roster import StoryNames
-from newsprism.reconcile.speaker_roles import role_holder, role_holders
+from newsprism.reconcile.speaker_roles import role_holder, role_holders, word_windows
 from newsprism.reconcile.statement_units import Unit
 
 logger = logging.getLogger(__name__)
@@ -202,7 +202,7 @@ _UNNAMED: Final = re.compile(
     rf"(?P<role>(?i:{_ROLES_PLURAL}|representatives?))"
     rf"(?:\s+{_PREPOSITION}(?:(?i:the)\s+)?(?P<after>{_RUN}))?$"
 )
-# Role words, found first; the patterns read the text around them (:func:`_role_windows`).
+# Role words, found first; the patterns read the text around them (speaker_roles.word_windows).
 _ROLE_WORD: Final = re.compile(rf"(?i:{_FOR_ROLES})")
 # Characters read either side of a role word: a body's name and a person's, with the
 # words between ("Harbour Transit Authority (HTA) chief spokeswoman Ilse Varga-Lind").
@@ -310,27 +310,13 @@ def spokespeople(texts: Iterable[str], names: StoryNames) -> dict[str, str]:
     bodies: dict[str, set[str]] = defaultdict(set)
     for text in texts:
         scope = _Scope(names, text, story)
-        for window in _role_windows(text):
+        for _, window in word_windows(_ROLE_WORD, text, _WINDOW):
             for person, body in _ties_in(window, scope):
                 bodies[person].add(body)
     ties = {person: next(iter(found)) for person, found in bodies.items() if len(found) == 1}
     if ties:
         logger.debug("spokespeople: %s", ties)
     return ties
-
-
-def _role_windows(text: str) -> Iterator[str]:
-    """The stretches of text around each role word, at most :data:`_WINDOW` characters
-    either side, cut at spaces: the patterns run there only, so a long run of
-    capitalised words (a page in capitals) costs no more than its role words do."""
-    for match in _ROLE_WORD.finditer(text):
-        start = max(0, match.start() - _WINDOW)
-        end = min(len(text), match.end() + _WINDOW)
-        if start > 0:
-            start = text.find(" ", start, match.start()) + 1 or start
-        if end < len(text):
-            end = max(text.rfind(" ", match.end(), end), match.end())
-        yield text[start:end]
 
 
 def _ties_in(window: str, scope: _Scope) -> Iterator[tuple[str, str]]:

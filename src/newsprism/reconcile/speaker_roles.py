@@ -113,7 +113,7 @@ def _ties(text: str, names: StoryNames) -> Iterator[tuple[str, str, str]]:
     The apposition must open where one can (:data:`_OPENS`) and close (:data:`_CLOSES`);
     both are judged on the part of a capitalised run that the roster holds ("After Ivo
     Lind": "Ivo Lind", opened by "After")."""
-    for start, window in _windows(text):
+    for start, window in word_windows(_ROLE_WORD, text, _WINDOW):
         for pattern in _TIES:
             for match in pattern.finditer(window):
                 owner, _ = _person(match["owner"], names)
@@ -132,12 +132,14 @@ def _ties(text: str, names: StoryNames) -> Iterator[tuple[str, str, str]]:
                 yield owner, ROLE_WORDS[match["role"].casefold()], holder
 
 
-def _windows(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, stretch) around each role word, :data:`_WINDOW` characters either side,
-    cut at spaces."""
-    for match in _ROLE_WORD.finditer(text):
-        start = max(0, match.start() - _WINDOW)
-        end = min(len(text), match.end() + _WINDOW)
+def word_windows(pattern: re.Pattern[str], text: str, width: int) -> Iterator[tuple[int, str]]:
+    """(offset, stretch) around each match of ``pattern``, at most ``width`` characters
+    either side, cut at spaces: patterns run there only, so a long run of capitalised
+    words (a page in capitals) costs no more than its role words do. Cost: one scan of
+    ``text`` plus ``2 * width`` characters per match."""
+    for match in pattern.finditer(text):
+        start = max(0, match.start() - width)
+        end = min(len(text), match.end() + width)
         if start > 0:
             start = text.find(" ", start, match.start()) + 1 or start
         if end < len(text):
