@@ -14,6 +14,7 @@ import pytest
 
 import newsprism.ingest.watch as watch_module
 from newsprism.store import FeedState, Store
+from newsprism.store_feeds import typed_spellings
 from tests.builders import rss_feed
 from tests.test_watch import ENTRIES, watch
 
@@ -57,7 +58,8 @@ def test_a_relative_name_of_another_file_is_not_taken(tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
     with Store(tmp_path / "s.db") as store:
         store.save_feed(FeedState(str(Path("a") / "feed.xml")), [("entry-1", None)])
-        assert store.adopt_feed_spellings(str(tmp_path / "b" / "feed.xml")) == []
+        with store.transaction() as conn:
+            assert str(tmp_path / "b" / "feed.xml") not in typed_spellings(conn)
         assert store.feed_state(str(Path("a") / "feed.xml")) is not None
 
 

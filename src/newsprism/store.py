@@ -37,7 +37,6 @@ from newsprism.store_analyses import EncodedAnalysis, encoded
 from newsprism.store_briefs import BriefTable
 from newsprism.store_corrections import correct, correction_target, same_file, stored_source
 from newsprism.store_dedup import DedupTables, DedupUpdate
-from newsprism.store_feeds import adopt_spellings
 from newsprism.store_migrations import MIGRATIONS
 from newsprism.store_open import IN_MEMORY, Access, closed_on_error, connect, open_mode, write_error
 from newsprism.store_schema import check_schema, migrate
@@ -551,12 +550,6 @@ class Store:
             retry_at=_when(row["retry_at"]),
             last_error=row["last_error"],
         )
-
-    def adopt_feed_spellings(self, real: str) -> list[str]:
-        """Keep the state of the local feed ``real`` stored under older spellings of its
-        path under ``real`` (:mod:`newsprism.store_feeds`); the spellings moved."""
-        with self.transaction() as conn:
-            return adopt_spellings(conn, real)
 
     def save_feed(self, state: FeedState, entries: Iterable[tuple[str, str | None]] = ()) -> None:
         """Store a feed's polling state and the entries (entry id, article id or None)

@@ -20,13 +20,6 @@ import sqlite3
 logger = logging.getLogger(__name__)
 
 
-def older_spellings(conn: sqlite3.Connection, real: str) -> list[str]:
-    """The stored local feeds other than ``real`` whose path, read from the working
-    folder as it was typed, is the file ``real`` names."""
-    rows = conn.execute("SELECT url FROM feeds WHERE url <> ? AND url NOT LIKE '%://%'", (real,))
-    return [url for (url,) in rows if _real(url) == real]
-
-
 def typed_spellings(conn: sqlite3.Connection) -> dict[str, list[str]]:
     """Real path -> the stored local feeds whose path, read from the working folder as it
     was typed, is that file, for every stored spelling that is not a real path itself.
@@ -54,27 +47,6 @@ def earlier_entries(conn: sqlite3.Connection, spellings: list[str]) -> dict[str,
         for entry_id, article_id in rows:
             found.setdefault(str(entry_id), str(article_id))
     return found
-
-
-def adopt_spellings(conn: sqlite3.Connection, real: str) -> list[str]:
-    """Move the state and seen entries of ``real``'s older spellings to ``real`` (the
-    first spelling's state when ``real`` has none; the entries of all); return them.
-    Unused since review s37/2 M1 (watch takes :func:`earlier_entries` instead): it may
-    move another folder's feed state; left for :meth:`Store.adopt_feed_spellings`."""
-    older = older_spellings(conn, real)
-    for url in older:
-        conn.execute(
-            "INSERT OR IGNORE INTO feeds SELECT ?, title, etag, last_modified, checked_at, "
-            "changed_at, failures, retry_at, last_error FROM feeds WHERE url = ?",
-            (real, url),
-        )
-        conn.execute(
-            "UPDATE OR IGNORE feed_entries SET feed_url = ? WHERE feed_url = ?", (real, url)
-        )
-        conn.execute("DELETE FROM feed_entries WHERE feed_url = ?", (url,))
-        conn.execute("DELETE FROM feeds WHERE url = ?", (url,))
-        logger.info("%s: watched before as %s; its state and seen entries kept", real, url)
-    return older
 
 
 def _real(path: str) -> str | None:
