@@ -55,7 +55,7 @@ NOT_COUNTS: list[tuple[str, str]] = [
     ("On day two of the trial, Lind testified.", "two"),
     ("Week three of the strike began quietly.", "three"),
     ("The rate is 12 of every 100,000 residents.", "100,000"),
-    ("The first crash came at 8am, Fox 29 Harbourton reports.", "29"),
+    ("The first crash came at 8am, Studio 12 Harbourton reports.", "12"),
 ]
 
 

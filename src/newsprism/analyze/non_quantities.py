@@ -219,7 +219,7 @@ def _figures_not_a_count(amount: Amount, ctx: ParsedText, noun: Token | None) ->
 
 def _inside_a_name(amount: Amount, ctx: ParsedText) -> bool:
     """Figures inside an organisation's or place's name, a capitalised word of the name on
-    each side ("Fox 29 Philadelphia reports": no count of reports). s37 audit, Multi-News."""
+    each side ("Studio 12 Harbourton reports": no count of reports). s37 audit, Multi-News."""
     token = ctx.token_at(amount.num_start)
     if token is None or token.ent_type_ not in {"ORG", "FAC"} or token.ent_iob_ != "I":
         return False
