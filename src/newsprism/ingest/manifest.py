@@ -29,9 +29,9 @@ A broken row (a date that is no ISO 8601 date, no path, more values than columns
 item with an unknown key or not an object) does not stop the other rows: the file it
 names (each file a broken pattern row would decide) is not read, as for rows that
 disagree, one failure naming the manifest, the row and the problem; a broken row no file
-will name that way is one warning (see :func:`_broken_row`). A broken header (no path column, an unknown or repeated column) is
-every row's mistake: the manifest is refused whole, one failure, its files read without
-it.
+will name that way is one warning (see :func:`_broken_row`). A broken header (no path
+column, an unknown or repeated column) is every row's mistake: the manifest is refused
+whole, one failure, its files read without it.
 
 A manifest is looked for in the file's folder and every folder above it, so reading a
 subfolder ("scraped/fox/") keeps the rows of the manifest above it ("fox/*.txt").
