@@ -15,19 +15,12 @@ from newsprism.reconcile.discrepancies import find_discrepancies
 from newsprism.reconcile.negation_guards import raised_negation
 from newsprism.reconcile.similarity import LexicalSimilarity
 from tests.test_contradictions_day_names import undated
-from tests.test_reconcile_discrepancies import assert_provenance, invented
+from tests.test_contradictions_general import _kinds
 
 
 @pytest.fixture(scope="module")
 def analyzer() -> Analyzer:
     return Analyzer()
-
-
-def _kinds(analyzer: Analyzer, texts: list[str]) -> list[str]:
-    material = invented(analyzer, texts)
-    found = find_discrepancies(material, [], LexicalSimilarity())
-    assert_provenance(material, found)
-    return [d.kind for d in found]
 
 
 LOOK_ALIKES = [
