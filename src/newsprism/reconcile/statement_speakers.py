@@ -285,11 +285,14 @@ def teller_key(mention: str | None) -> str | None:
 def _teller_words(mention: str | None) -> list[str]:
     """A mention's words of three letters or more that are no stop word nor generic,
     case-folded, in order."""
+    return [w for w in _content_words(mention) if w not in GENERIC_TELLER_WORDS]
+
+
+def _content_words(mention: str | None) -> list[str]:
+    """A mention's words of three letters or more that are no stop word, case-folded,
+    in order."""
     words = [w.casefold() for w in _TELLER_WORD.findall(mention or "")]
-    return [
-        w for w in words
-        if len(w) >= 3 and w not in _STOP_WORDS and w not in GENERIC_TELLER_WORDS
-    ]  # fmt: skip
+    return [w for w in words if len(w) >= 3 and w not in _STOP_WORDS]
 
 
 def _one_teller(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -329,8 +332,7 @@ def kind_mention_words(mention: str | None) -> frozenset[str]:
     ("Police", "the ministry", "Witnesses", "Workers"; every word of three letters or
     more no stop word and in :data:`KIND_WORDS` or :data:`GENERIC_TELLER_WORDS`),
     case-folded; empty for any other mention ("Kell", "Kelmar police", "he")."""
-    words = [w.casefold() for w in _TELLER_WORD.findall(mention or "")]
-    kept = frozenset(w for w in words if len(w) >= 3 and w not in _STOP_WORDS)
+    kept = frozenset(_content_words(mention))
     return kept if kept <= KIND_WORDS | GENERIC_TELLER_WORDS else frozenset()
 
 
