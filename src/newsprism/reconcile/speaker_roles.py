@@ -36,7 +36,7 @@ from typing import Final
 
 from newsprism.reconcile.roster import StoryNames
 
-__all__ = ["ROLE_WORDS", "role_holder", "role_holders"]
+__all__ = ["ROLE_WORDS", "role_holder", "role_holders", "word_windows"]
 
 logger = logging.getLogger(__name__)
 
@@ -116,15 +116,15 @@ def _ties(text: str, names: StoryNames) -> Iterator[tuple[str, str, str]]:
     for start, window in word_windows(_ROLE_WORD, text, _WINDOW):
         for pattern in _TIES:
             for match in pattern.finditer(window):
-                owner, _ = _person(match["owner"], names)
-                holder, offset = _person(match["name"], names)
+                owner, owner_at = _person(match["owner"], names)
+                holder, holder_at = _person(match["name"], names)
                 if owner is None or holder is None or owner == holder:
                     continue
                 lead = start + match.start("lead")
                 if match.start("lead") == match.start("name"):
-                    lead += offset  # judged where the run's roster part opens
+                    lead += holder_at  # judged where the run's roster part opens
                 elif match.start("lead") == match.start("owner"):
-                    lead += _person(match["owner"], names)[1]
+                    lead += owner_at
                 if not _OPENS.search(text, max(0, lead - 20), lead) or not _CLOSES.match(
                     text, start + match.end()
                 ):
