@@ -314,7 +314,7 @@ def read_warc(
     try:
         for record in records:
             last, count = record, count + 1
-            for item in _document_from_record(record, source, max_bytes, (max_header_bytes, count)):
+            for item in _document_from_record(record, source, max_bytes, max_header_bytes, count):
                 cut_reported = isinstance(item, IngestFailure) and item.reason == _CUT
                 yield item
     except ArchiveLoadFailed as exc:
@@ -398,19 +398,19 @@ def _one_line(exc: BaseException) -> str:
 
 
 def _document_from_record(
-    record: Any, source: str, max_bytes: int, header_cap_and_number: tuple[int, int]
+    record: Any, source: str, max_bytes: int, max_header_bytes: int, number: int
 ) -> Iterator[Item]:
     """The page of an HTML response record (a decoding warning first); nothing for others.
-    ``header_cap_and_number``: the HTTP header cap, and the record's number (for its
-    failure line)."""
+    ``max_header_bytes`` caps its HTTP header block; ``number`` is the record's place in
+    the archive (for its failure line)."""
     if record.rec_type != "response":
         return
     uri = record.rec_headers.get_header("WARC-Target-URI") or ""
     where = f"{source}#{uri}"
     try:
-        headers = http_headers(record, header_cap_and_number[0])
+        headers = http_headers(record, max_header_bytes)
     except HeaderTooLong as exc:
-        yield IngestFailure(where, f"record {header_cap_and_number[1]}: {exc}; record skipped")
+        yield IngestFailure(where, f"record {number}: {exc}; record skipped")
         return
     if headers is None:
         return
