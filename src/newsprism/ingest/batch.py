@@ -11,7 +11,7 @@ import hashlib
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Literal
 
@@ -91,7 +91,13 @@ def ingest(
 
     inputs = without_store_files(inputs, store.path, on_input_done)
     guessed = batch.guessed_outlets.add
-    warn = report.warnings.append
+
+    def warn(warning: IngestWarning) -> None:
+        # A renamed path's warnings name it as its articles are stored (an upload's name,
+        # not its temporary file), so the store's own warnings below know it said them.
+        renamed = (source_names or {}).get(warning.source)
+        report.warnings.append(warning if renamed is None else replace(warning, source=renamed))
+
     items = read_inputs(inputs, options, stdin, count_input, warn, guessed, named_by_file)
     for item in items:
         if isinstance(item, IngestFailure):

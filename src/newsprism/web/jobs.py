@@ -452,11 +452,6 @@ def _finish(job: Job) -> None:
         shutil.rmtree(job.folder.parent, ignore_errors=True)
 
 
-# How both warnings about an outlet guessed from a file's name start (ingest/pipeline.py,
-# ingest/batch.py).
-_NO_OUTLET = "no outlet found:"
-
-
 def _result_of(display: str, report: IngestReport, manifests: Sequence[str] = ()) -> InputResult:
     """The result of one input; failures and warnings of the uploaded ``manifests``
     (their paths) are left out: each manifest's own result says them (a row naming no
@@ -469,7 +464,7 @@ def _result_of(display: str, report: IngestReport, manifests: Sequence[str] = ()
     # the file's name): a job dropped them all (review s36/2 M3), then kept them only
     # for an added article (review s37/2 M2: a duplicate under a guessed outlet is
     # where "named ... by its file name, as ... is" matters most).
-    said = _once_per_kind([w.message for w in warnings])
+    said = [w.message for w in warnings]
     if report.added:
         return InputResult(display, "ok", "; ".join(said) or None)
     if report.corrected:
@@ -479,19 +474,6 @@ def _result_of(display: str, report: IngestReport, manifests: Sequence[str] = ()
     if report.duplicates:
         return InputResult(display, "duplicate", "; ".join(["already in the store", *said]))
     return InputResult(display, "failed", "no article found")
-
-
-def _once_per_kind(messages: list[str]) -> list[str]:
-    """``messages`` with one "no outlet found" warning at most: one input is one file,
-    and its run's warning (named as another upload is) and the store's (its text stored
-    already under that name) said its guessed outlet twice, since the upload's stored
-    name is not the path the run's warning names."""
-    kept: list[str] = []
-    for message in messages:
-        if message.startswith(_NO_OUTLET) and any(m.startswith(_NO_OUTLET) for m in kept):
-            continue
-        kept.append(message)
-    return kept
 
 
 def _of_manifest(source: str, manifests: Sequence[str]) -> bool:
