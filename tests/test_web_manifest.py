@@ -346,3 +346,74 @@ def test_a_duplicate_under_a_guessed_outlet_is_warned_about(client: TestClient) 
     (again,) = _job(client, [_upload("gamma/2026-03-03.txt", PIER)])["results"]
     assert again["status"] == "duplicate"
     assert "stored already from alpha/2026-03-03.txt under that name" in again["reason"]
+
+
+def test_a_reupload_with_a_new_url_and_date_says_they_were_kept_and_how_to_update(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """The same text and outlet uploaded again with the manifest's URL and date changed
+    was 'already in the store' without a word that the new values were not taken, nor
+    how to have them taken (the 'correct' box)."""
+    _job(client, [_upload("newsprism.csv", MANIFEST), _upload("pier.txt", PIER)])
+    moved = MANIFEST.replace("/pier,2026-03-03T09", "/pier-closes,2026-03-04T09")
+    again = _job(client, [_upload("newsprism.csv", moved), _upload("pier.txt", PIER)])
+    assert again["results"][1] == {
+        "input": "pier.txt",
+        "status": "duplicate",
+        "reason": "already in the store; its stored URL and date differ from this upload's "
+        "and were kept (to update, upload it again with its manifest and 'correct' ticked)",
+    }
+    ((_, url, published),) = _stored(tmp_path / "web.db").values()
+    assert (url, published) == ("https://tidings.example/pier", "2026-03-03T09:15:00+01:00")
+    fixed = _job(client, [_upload("newsprism.csv", moved), _upload("pier.txt", PIER)], True)
+    assert fixed["results"][1]["reason"] == "the stored copy's metadata corrected"
+    ((_, url, published),) = _stored(tmp_path / "web.db").values()
+    assert (url, published) == ("https://tidings.example/pier-closes", "2026-03-04T09:15:00+01:00")
+
+
+def test_a_reupload_of_an_unchanged_file_is_only_already_in_the_store(
+    client: TestClient,
+) -> None:
+    files = [_upload("newsprism.csv", MANIFEST), _upload("pier.txt", PIER)]
+    _job(client, files)
+    again = _job(client, files)["results"][1]
+    assert (again["status"], again["reason"]) == ("duplicate", "already in the store")
+
+
+def test_a_copy_no_upload_can_update_is_named_with_its_kept_values(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """A copy stored from a folder read by the CLI is not an upload's: ticking 'correct'
+    cannot update it, and the user is told where it came from."""
+    folder = tmp_path / "scraped"
+    folder.mkdir()
+    (folder / "pier.txt").write_text(PIER, encoding="utf-8")
+    (folder / "newsprism.csv").write_text(MANIFEST, encoding="utf-8")
+    with Store(tmp_path / "web.db") as store:
+        ingest(store, [str(folder)], IngestOptions())
+    moved = MANIFEST.replace("/pier,", "/pier-closes,")
+    again = _job(client, [_upload("newsprism.csv", moved), _upload("pier.txt", PIER)], True)
+    reason = again["results"][1]["reason"]
+    assert again["results"][1]["status"] == "duplicate"
+    assert reason.startswith("already in the store; its stored URL differs from this upload's")
+    assert f"read from {folder / 'pier.txt'}" in reason and "does not update it" in reason
+
+
+def test_an_entry_under_the_other_manifest_name_that_is_no_file_is_said_once(
+    client: TestClient,
+) -> None:
+    """An upload 'newsprism.csv/x.txt' makes a folder under a manifest's name beside
+    the uploaded newsprism.json: the CLI fails such an entry, the job said nothing on the
+    manifest's line, and an upload failing for its own reason was given its reason."""
+    rows = '[{"path": "pier.txt", "outlet": "Tessel Tidings"}]'
+    files = [
+        _upload("newsprism.json", rows),
+        _upload("newsprism.csv/x.txt", QUAY),
+        _upload("pier.txt", PIER),
+        _upload("empty.txt", ""),
+    ]
+    manifest, _, pier, empty = _job(client, files)["results"]
+    assert manifest["status"] == "ok"
+    assert manifest["reason"].startswith("newsprism.csv: not a manifest file (a link to nothing")
+    assert pier["status"] == "ok" and pier["reason"] is None
+    assert empty["status"] == "failed" and "manifest" not in empty["reason"], empty

@@ -35,7 +35,13 @@ from newsprism.errors import AnalysisFailure, ReadOnlyStore, StateChanged, Store
 from newsprism.model import Analysis, Article, Heading, Removed, Story
 from newsprism.store_analyses import EncodedAnalysis, encoded
 from newsprism.store_briefs import BriefTable
-from newsprism.store_corrections import correct, correction_target, same_file, stored_source
+from newsprism.store_corrections import (
+    correct,
+    correction_target,
+    kept_columns,
+    same_file,
+    stored_source,
+)
 from newsprism.store_dedup import DedupTables, DedupUpdate
 from newsprism.store_migrations import MIGRATIONS
 from newsprism.store_open import IN_MEMORY, Access, closed_on_error, connect, open_mode, write_error
@@ -71,6 +77,9 @@ class AddResult:
     duplicates: tuple[str, ...]
     corrected: tuple[str, ...] = ()
     stored_ids: tuple[str, ...] = ()
+    # Duplicates whose stored metadata differs from the re-read's, with the columns
+    # that differ (kept as stored: the re-read could not correct them).
+    kept: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,11 +242,14 @@ class Store:
         outlet only its file's name) and every stored value the article lacks.
         ``origins`` maps an article's source to the identity of the file it was read
         from (:func:`newsprism.store_corrections.origin_of`), stored with it: only a
-        re-read of the same file corrects (a source without one corrects nothing)."""
+        re-read of the same file corrects (a source without one corrects nothing).
+        A duplicate whose metadata differs from the stored one's is listed in
+        ``kept`` with the columns that differ (the caller tells the user)."""
         added: list[str] = []
         duplicates: list[str] = []
         corrected: list[str] = []
         stored_ids: list[str] = []
+        kept: list[tuple[str, tuple[str, ...]]] = []
         seen: set[str] = set()  # ids of this batch: a later copy of one corrects nothing
         now = datetime.now(UTC).isoformat()
         with self.transaction() as conn:
@@ -247,15 +259,16 @@ class Store:
                 seen.add(article.id)
                 origin = (origins or {}).get(article.source)
                 target = correction_target(conn, article, corrects, origin)
+                metadata = dict(zip(_ARTICLE_COLUMN_NAMES, row, strict=True))
+                guessed = article.id in guessed_outlets
                 if target is not None:
-                    metadata = dict(zip(_ARTICLE_COLUMN_NAMES, row, strict=True))
-                    guessed = article.id in guessed_outlets
                     tables = frozenset(self._applied)
                     corrects = corrects and same_file(target, origin)
                     if corrects and correct(conn, target, metadata, tables, guessed):
                         corrected.append(target["id"])
                     else:
                         duplicates.append(target["id"])
+                        kept.extend(kept_columns(conn, target, metadata, guessed))
                     stored_ids.append(target["id"])
                     continue
                 row = (row[0], stored_source(conn, origin) or row[1], *row[2:])
@@ -266,9 +279,15 @@ class Store:
                     "ON CONFLICT (id) DO NOTHING",
                     (*row, origin),
                 )
-                (added if cursor.rowcount else duplicates).append(article.id)
+                if cursor.rowcount:
+                    added.append(article.id)
+                else:  # stored already from another file (or not one to correct)
+                    duplicates.append(article.id)
+                    kept.extend(kept_columns(conn, article.id, metadata, guessed))
                 stored_ids.append(article.id)
-        return AddResult(tuple(added), tuple(duplicates), tuple(corrected), tuple(stored_ids))
+        return AddResult(
+            tuple(added), tuple(duplicates), tuple(corrected), tuple(stored_ids), tuple(kept)
+        )
 
     def get_article(self, id_or_prefix: str) -> Article | None:
         """The article with this id, or with the only id starting with this prefix."""

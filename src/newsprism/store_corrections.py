@@ -143,12 +143,7 @@ def correct(
     Reading a folder again without its manifest (moved, renamed) or without the
     ``--outlet`` of the first run had set every article's URL and date to none and its
     outlet to its file's name, each counted as a correction."""
-    metadata = {c: stored[c] if read[c] is None else read[c] for c in METADATA_COLUMNS}
-    if guessed_outlet:
-        metadata["outlet"] = stored["outlet"]
-    if _centuries_apart(stored["published"], metadata["published"]):
-        metadata["published"] = stored["published"]
-        metadata["published_utc"] = stored["published_utc"]
+    metadata = _corrected(stored, read, guessed_outlet)
     if all(stored[column] == metadata[column] for column in METADATA_COLUMNS):
         return False
     article_id = stored["id"]
@@ -167,6 +162,42 @@ def correct(
     changed = [c for c in METADATA_COLUMNS if stored[c] != metadata[c]]
     logger.info("%s: article %s corrected (%s)", stored["source"], article_id, ", ".join(changed))
     return True
+
+
+def kept_columns(
+    conn: sqlite3.Connection,
+    stored: sqlite3.Row | str,
+    read: dict[str, object],
+    guessed_outlet: bool = False,
+) -> list[tuple[str, tuple[str, ...]]]:
+    """``[(id, columns)]``: the metadata columns a correction by ``read`` would change
+    on ``stored`` (a row, or the id of one; see :func:`correct`), none when it would
+    change nothing. What a re-read that may not correct leaves as stored, for the user
+    to be told (a web upload whose manifest gave a new URL or date was 'already in the
+    store' without a word of the difference)."""
+    if isinstance(stored, str):
+        found = conn.execute(f"SELECT {_SELECTED} FROM articles WHERE id = ?", (stored,))
+        row: sqlite3.Row | None = found.fetchone()
+    else:
+        row = stored
+    if row is None:
+        return []
+    metadata = _corrected(row, read, guessed_outlet)
+    columns = tuple(c for c in METADATA_COLUMNS if row[c] != metadata[c])
+    return [(str(row["id"]), columns)] if columns else []
+
+
+def _corrected(
+    stored: sqlite3.Row, read: dict[str, object], guessed_outlet: bool
+) -> dict[str, object]:
+    """The metadata ``stored`` takes from a correction by ``read`` (see :func:`correct`)."""
+    metadata = {c: stored[c] if read[c] is None else read[c] for c in METADATA_COLUMNS}
+    if guessed_outlet:
+        metadata["outlet"] = stored["outlet"]
+    if _centuries_apart(stored["published"], metadata["published"]):
+        metadata["published"] = stored["published"]
+        metadata["published_utc"] = stored["published_utc"]
+    return metadata
 
 
 def _centuries_apart(stored: object, read: object) -> bool:
@@ -205,3 +236,18 @@ def mark_origin(conn: sqlite3.Connection, article_ids: Sequence[str], origin: st
         "UPDATE articles SET origin = ? WHERE id = ? AND origin IS NULL",
         [(origin, article_id) for article_id in article_ids],
     )
+
+
+def stored_origins(
+    conn: sqlite3.Connection, article_ids: Sequence[str]
+) -> dict[str, tuple[str, str | None]]:
+    """The source and origin (None: none stored) of each of ``article_ids`` stored: what
+    tells whether a re-read of a file could correct it (see :func:`same_file`)."""
+    found: dict[str, tuple[str, str | None]] = {}
+    for article_id in article_ids:
+        row = conn.execute(
+            "SELECT source, origin FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is not None:
+            found[article_id] = (str(row[0]), None if row[1] is None else str(row[1]))
+    return found

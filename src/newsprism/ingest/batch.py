@@ -48,6 +48,9 @@ class IngestReport:
     article_ids: list[str] = field(default_factory=list)
     warnings: list[IngestWarning] = field(default_factory=list)
     corrected: list[str] = field(default_factory=list)
+    # Duplicates whose stored metadata differs from the re-read's: the columns kept as
+    # stored (the re-read could not correct them), by stored id.
+    kept: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -197,6 +200,7 @@ class ArticleBatch:
         report.warnings.extend(warnings_once(self.articles, set(result.added), unanalysed_warning))
         report.warnings.extend(self._stored_from_another_file(store, result, report.warnings))
         report.corrected.extend(result.corrected)
+        report.kept.update(result.kept)
         report.article_ids.extend(result.stored_ids or [a.id for a in self.articles])
         self.articles.clear()
         self.may_correct.clear()

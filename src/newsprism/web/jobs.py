@@ -50,6 +50,7 @@ from newsprism.ingest.manifest import MANIFEST_NAMES, is_manifest, read_manifest
 from newsprism.model import Analysis, Story
 from newsprism.store import Store
 from newsprism.store_corrections import mark_origin, other_copies
+from newsprism.web.kept import kept_note
 from newsprism.web.uploads import new_upload_folder, sweep_stale_uploads
 
 if TYPE_CHECKING:  # spaCy loads only when a job analyses
@@ -452,10 +453,13 @@ def _finish(job: Job) -> None:
         shutil.rmtree(job.folder.parent, ignore_errors=True)
 
 
-def _result_of(display: str, report: IngestReport, manifests: Sequence[str] = ()) -> InputResult:
+def _result_of(
+    display: str, report: IngestReport, manifests: Sequence[str] = (), kept: str | None = None
+) -> InputResult:
     """The result of one input; failures and warnings of the uploaded ``manifests``
     (their paths) are left out: each manifest's own result says them (a row naming no
-    upload was said again on every upload's line, each call reading the manifest)."""
+    upload was said again on every upload's line, each call reading the manifest).
+    ``kept``: what a duplicate left as stored (:func:`newsprism.web.kept.kept_note`)."""
     failures = [f for f in report.failures if not _of_manifest(f.source, manifests)]
     warnings = [w for w in report.warnings if not _of_manifest(w.source, manifests)]
     if failures and not report.article_ids:
@@ -472,14 +476,17 @@ def _result_of(display: str, report: IngestReport, manifests: Sequence[str] = ()
             display, "ok", "; ".join(["the stored copy's metadata corrected", *said])
         )
     if report.duplicates:
-        return InputResult(display, "duplicate", "; ".join(["already in the store", *said]))
+        stored = ["already in the store", *([kept] if kept else [])]
+        return InputResult(display, "duplicate", "; ".join([*stored, *said]))
     return InputResult(display, "failed", "no article found")
 
 
 def _of_manifest(source: str, manifests: Sequence[str]) -> bool:
-    """Whether a failure's ``source`` is one of ``manifests`` or one of its rows
-    ("PATH: row 3"). A prefix was not enough: an upload 'newsprism.csv.txt' lost the
-    reason it failed."""
+    """Whether a failure's ``source`` is one of ``manifests``, one of its rows
+    ("PATH: row 3") or an entry under a manifest's name beside one. A prefix was not
+    enough: an upload 'newsprism.csv.txt' lost the reason it failed."""
+    if manifests and Path(source).name in MANIFEST_NAMES:
+        return True  # an entry beside an uploaded manifest: its result says it
     return any(source == m or source.startswith(f"{m}: ") for m in manifests)
 
 
@@ -520,7 +527,8 @@ def _ingest_inputs(job: Job, stage: Stage, store: Store, settings: JobSettings) 
                 logger.exception("ingest job %s: input %s failed", job.id, item.display)
             _add_result(job, stage, InputResult(item.display, "failed", describe(exc)))
             continue
-        result = _result_of(item.display, report, manifests)
+        kept = kept_note(store, report, f"upload:{stored}", bool(correcting))
+        result = _result_of(item.display, report, manifests, kept)
         if manifests and names and not job.correct:
             _keep_apart(result, store, report.added, f"upload:{stored}")
         _add_result(job, stage, result)
@@ -566,7 +574,8 @@ def _add_result(job: Job, stage: Stage, result: InputResult) -> None:
 def _manifest_result(item: JobInput) -> InputResult:
     """An uploaded manifest's result: ``failed`` when it cannot be read or another one
     beside it is read instead, else ``ok``, with its rows' warnings (rows that name no
-    uploaded file, files listed twice) as the reason."""
+    uploaded file, files listed twice) and an unreadable entry under the other
+    manifest name beside it as the reason."""
     if item.unused is not None:
         return InputResult(item.display, "failed", item.unused)
     path = Path(item.target)
@@ -577,7 +586,12 @@ def _manifest_result(item: JobInput) -> InputResult:
         found = read_manifest(path.parent)
     except MalformedInput as exc:
         return InputResult(item.display, "failed", describe(exc))
-    said = "; ".join(w.message for w in found.repeats) if found is not None else ""
+    if found is None:
+        return InputResult(item.display, "ok", None)
+    # An entry under the other manifest name that is no file (an upload's folder named
+    # newsprism.json): the CLI fails it, the job said nothing (stop 37's note).
+    odd = [f"{Path(f.source).name}: {f.reason}" for f in found.failures]
+    said = "; ".join([w.message for w in found.repeats] + odd)
     return InputResult(item.display, "ok", said or None)
 
 

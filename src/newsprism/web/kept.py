@@ -1,0 +1,65 @@
+"""What a web upload that re-reads a stored article with other metadata is told.
+
+An upload whose text and outlet are stored already is a duplicate; when its manifest
+gave another URL, date or title, those were dropped with only 'already in the store'
+said, and the user could not tell the new values were not taken nor how to have them
+taken. The stored copy is updated only when a job asks (the form's ``correct`` box,
+review s37/2 S2: an upload of one name from another job is any other text's), and only
+a copy stored from an upload of the same name beside a manifest can be (its origin).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from newsprism.ingest.batch import IngestReport
+from newsprism.store import Store
+from newsprism.store_corrections import stored_origins
+
+logger = logging.getLogger(__name__)
+
+# How each stored metadata column is named to the user ("published_utc" is the date).
+_SHOWN = {
+    "url": "URL",
+    "outlet": "outlet",
+    "title": "title",
+    "byline": "byline",
+    "published": "date",
+    "published_utc": "date",
+    "language": "language",
+    "credit": "credit",
+}
+
+
+def kept_note(store: Store, report: IngestReport, origin: str, asked: bool) -> str | None:
+    """What to add to a duplicate upload's 'already in the store' when the stored copy's
+    metadata differs from the upload's: which values were kept, and how to update them.
+    ``origin`` is the identity a correcting job gives the upload (``upload:NAME``);
+    ``asked``: the job asked to correct, with a manifest (so it was not possible)."""
+    kept = [i for i in dict.fromkeys(report.duplicates) if i in report.kept]
+    if not kept:
+        return None
+    columns = [_SHOWN.get(c, c) for i in kept for c in report.kept[i]]
+    named = _listed(list(dict.fromkeys(columns)))
+    with store.transaction() as conn:
+        stored = stored_origins(conn, kept)
+    sources = [source for source, at in stored.values() if at != origin]
+    several = " and " in named
+    verbs = ("differ", "were") if several else ("differs", "was")
+    said = f"its stored {named} {verbs[0]} from this upload's and {verbs[1]} kept"
+    if not sources and not asked:
+        return f"{said} (to update, upload it again with its manifest and 'correct' ticked)"
+    if not sources:
+        return said
+    return (
+        f"{said}: the stored copy was read from {sources[0]}, not from an upload of this "
+        "name beside a manifest, so an upload does not update it"
+    )
+
+
+def _listed(names: Sequence[str]) -> str:
+    """'URL', 'URL and date', 'URL, date and title'."""
+    if len(names) == 1:
+        return names[0]
+    return f"{', '.join(names[:-1])} and {names[-1]}"
