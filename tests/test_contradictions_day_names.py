@@ -681,3 +681,50 @@ def test_plain_acronyms_are_per_article(
     assert deeds._plain_acronyms(material, "u0", doc) == frozenset()
     assert deeds._plain_acronyms(material, "u1", doc) == {"suv"}
     assert deeds._plain_acronyms(material, "u0", doc) == frozenset()
+
+
+# A definite person noun ("the man") points back to the one age the sentence before
+# gives; a town before an indefinite part of a place ("a Varley suburb") only holds it.
+AGE_BEFORE = (
+    "A court spokeswoman said Monday that the 27-year-old suspect acted alone. "
+    "She said the man was arrested in the Oskel suburb Thursday."
+)
+AGED = "The 27-year-old was arrested in a Varley suburb last Wednesday."
+
+
+def test_an_age_pointed_back_to_and_a_holding_town_are_one_arrest(analyzer: Analyzer) -> None:
+    found = _dates(analyzer, [AGE_BEFORE, AGED])
+    assert len(found) == 1
+    assert AGED in found[0]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # Two ages: two people.
+        [AGE_BEFORE, AGED.replace("27", "41")],
+        # The sentence before gives two ages: "the man" may be either.
+        [
+            AGE_BEFORE.replace(
+                "the 27-year-old suspect", "the 27-year-old suspect and his 41-year-old brother"
+            ),
+            AGED,
+        ],
+        # No age before: "the man" is any man of the story.
+        [AGE_BEFORE.replace("the 27-year-old suspect", "the suspect"), AGED],
+        # The age is a thing's, not a person noun's ("the car" is no person).
+        [
+            "Police said Monday that the 27-year-old owned the car. "
+            "She said the car was found in the Oskel suburb Thursday.",
+            "The 27-year-old's car was found in a Varley suburb last Wednesday.",
+        ],
+        # Two holding towns: two suburbs, two arrests.
+        [AGE_BEFORE.replace("the Oskel suburb", "a Tarnby suburb"), AGED],
+        # A town against a holder with no part of a place shared: no place in common.
+        [AGE_BEFORE.replace("in the Oskel suburb", "in Oskel"), AGED],
+        # A pronoun: the roster cannot tell who "he" is.
+        [AGE_BEFORE.replace("the man", "he"), AGED],
+    ],
+)
+def test_no_pointed_age_nor_holding_town(analyzer: Analyzer, texts: list[str]) -> None:
+    assert _dates(analyzer, texts) == []

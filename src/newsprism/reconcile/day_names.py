@@ -18,8 +18,9 @@ verb, :data:`DEED_NOUNS`). Two sides are paired when every guard holds:
 2. one deed done once (:data:`ONE_TIME_DEEDS`: "spoke", "met" are done again): the
    same lemma or one class of :data:`~newsprism.reconcile.date_discrepancies.
    DEED_SYNONYMS` ("vanished" / "disappeared"; "went missing" is a disappearing), no
-   two different places or objects, a going's place named on both sides
-   (:func:`one_time`);
+   two different places or objects (a town before an indefinite part of a place, "in
+   a Varley suburb", only holds the place: "the Oskel suburb" may be it), a
+   going's place named on both sides (:func:`one_time`);
 3. the labels clash: a kind both give (weekday, or month and day) differs, no kind
    both give agrees (or all agree and the parts of the day are apart: "Monday
    morning" / "Monday afternoon"), and two neighbouring days are not the two ends of one night
@@ -34,7 +35,10 @@ verb, :data:`DEED_NOUNS`). Two sides are paired when every guard holds:
 5. the same participants: a proper name shared by the two sentences (a town, a
    person: one story's deed, not two) or, when none is, two words of the deed's place
    phrases shared that are no generic place noun ("home", "hospital") and definite
-   participants, no pronoun nor "a man" (:func:`same_participants`), the named
+   participants, no pronoun nor "a man", or one age for one role where one side's
+   "the man" takes the one age its sentence before gives ("... the 27-year-old
+   suspect acted alone. She said the man was arrested Thursday" / "The 27-year-old was
+   arrested last Wednesday") (:func:`same_participants`), the named
    participants shared where both name some, compared as whole names
    (:func:`same_name`: "Jon Smith" is not "Jan Smith"), and no role held by two
    different common nouns ("a man" / "a woman"; an age, "the 23-year-old", is none),

@@ -74,6 +74,13 @@ class Deed:
     #: words of the last name the sentence before gives ("... fled in her Corran
     #: Rover." -> {corran, rover}), the thing pointed to; else empty.
     antecedent: frozenset[str] = frozenset()
+    #: The towns only named as holding the deed's place ("in a Varley suburb", "in a
+    #: suburb of Varley": some suburb, not the town itself, :func:`_holders`).
+    holders: frozenset[str] = frozenset()
+    #: For a definite person noun with no age of its own ("the man was arrested"), the
+    #: one age the sentence before gives ("... the 27-year-old suspect acted alone ..."),
+    #: doer's and done-to's: the person that noun points back to (:func:`_ages_before`).
+    ages_before: tuple[frozenset[float], frozenset[float]] = (frozenset(), frozenset())
 
 
 # Prepositions of place ("on" is left out: "on Friday").
@@ -143,10 +150,40 @@ def deed_at(material: StoryMaterial, sentence: Passage, span: Span) -> Deed | No
     places = _words_of(token, span, _place_heads(token))
     objects = _words_of(token, span, [c for c in token.children if c.dep_ in OBJECTS])
     participants = _participants(token, lower, plain)
+    ages = _ages(material, sentence, token)
     return Deed(
         clause, lemma, names, participants, _roles(token), places, objects, crowded,
-        _ages(material, sentence, token), _gender(token), _antecedent(material, sentence, token),
+        ages, _gender(token), _antecedent(material, sentence, token),
+        _holders(token, span) & names, _ages_before(material, sentence, token, ages),
     )  # fmt: skip
+
+
+#: Nouns of a part of a place: "a Varley suburb" is some suburb of Varley, which another
+#: outlet may name ("the Oskel suburb"), not Varley itself.
+_PART_NOUNS: Final = frozenset(
+    {"suburb", "outskirts", "neighbourhood", "neighborhood", "district", "borough",
+     "quarter", "area", "township"}
+)  # fmt: skip
+_SOME: Final = frozenset({"a", "an"})
+
+
+def _holders(token: Token, span: Span) -> frozenset[str]:
+    """The name words of the deed's place phrases that only hold its place: the
+    modifiers or the "of" object of an indefinite part of a place ("in a Varley suburb",
+    "in a suburb of Varley"). "the Oskel suburb" names the place itself."""
+    heads = [
+        h
+        for h in _place_heads(token)
+        if lemma_of(h) in _PART_NOUNS
+        and any(c.dep_ == "det" and c.lower_ in _SOME for c in h.children)
+    ]
+    inner = [
+        c
+        for h in heads
+        for c in h.children
+        if c.dep_ in ("compound", "nmod", "amod") or (c.dep_ == "prep" and c.lower_ == "of")
+    ]
+    return _words_of(token, span, inner) if inner else frozenset()
 
 
 #: Determiners that point back ("That van was found", after "He fled in her Corran
@@ -252,6 +289,48 @@ def _ages(
         elif child.dep_ in ("dobj", "nsubjpass"):
             done_to |= found
     return frozenset(doers), frozenset(done_to)
+
+
+#: Nouns of a person an age given the sentence before may belong to ("the man", "the
+#: suspect"; the person nouns of :mod:`newsprism.analyze.ages`, the commonest).
+_PERSON_NOUNS: Final = frozenset(
+    {"man", "woman", "boy", "girl", "child", "teen", "teenager", "victim", "suspect",
+     "driver", "passenger", "gunman", "shooter", "attacker", "student", "person"}
+)  # fmt: skip
+
+
+def _ages_before(
+    material: StoryMaterial,
+    sentence: Passage,
+    token: Token,
+    ages: tuple[frozenset[float], frozenset[float]],
+) -> tuple[frozenset[float], frozenset[float]]:
+    """Per role (doer, done-to) with no age of its own, held by a definite person noun
+    ("the man", :data:`_PERSON_NOUNS`): the one age the article's sentence before
+    gives, when it gives exactly one ("... the 27-year-old suspect acted alone.
+    She said the man was arrested ..."); the person pointed back to. Else empty."""
+    analysis = material.analysis(sentence.article)
+    before = [
+        s for s in (analysis.sentences if analysis is not None else ()) if s[1] <= sentence.start
+    ]
+    if not before:
+        return frozenset(), frozenset()
+    start, end = before[-1]
+    told = {y for offset, y in _told_ages(material, sentence.article) if start <= offset < end}
+    if len(told) != 1:
+        return frozenset(), frozenset()
+    found: list[frozenset[float]] = []
+    for deps, own in ((("nsubj", "agent"), ages[0]), (("dobj", "nsubjpass"), ages[1])):
+        persons = [
+            c
+            for c in token.children
+            if c.dep_ in deps
+            and c.pos_ == "NOUN"
+            and lemma_of(c) in _PERSON_NOUNS
+            and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)
+        ]
+        found.append(frozenset(told) if persons and not own else frozenset())
+    return found[0], found[1]
 
 
 # An age as the analysis gives it: a bare figure ("Brek, 41", "aged 41"), or a figure of

@@ -11,7 +11,7 @@ from typing import Final
 from spacy.tokens import Token
 
 from newsprism.analyze.calendar_words import MONTHS, WEEKDAYS
-from newsprism.reconcile.clauses import Clause, lemma_of
+from newsprism.reconcile.clauses import Clause, is_negated, lemma_of
 from newsprism.reconcile.date_discrepancies import clause_dates
 from newsprism.reconcile.material import StoryMaterial
 
@@ -147,10 +147,13 @@ def under_denial(token: Token) -> bool:
     """Whether the token is the complement of a negated verb, so not asserted: "I didn't
     feel we were running the system" says what "I feel we weren't running it" says (a
     rendering moves the 'not' up to 'feel', seen on ECB+), and "did not say she left"
-    asserts no leaving."""
+    asserts no leaving. The verb's negation is :func:`~newsprism.reconcile.clauses.
+    is_negated`'s: "not only said that ..." denies nothing, "No one said ..." and
+    "was not sure that ..." do (a hand-written test of 'not' on the verb read all three
+    the other way)."""
     while token.dep_ in ("ccomp", "xcomp") and token.head is not token:
         token = token.head
-        if any(c.dep_ == "neg" or c.lower_ in ("not", "never", "n't") for c in token.children):
+        if is_negated(token):
             return True
     return False
 
