@@ -1,0 +1,292 @@
+"""A larger held-out check of ``ClusterOptions.single_merge_probability`` (issue 10): the
+second look the consolidation gives a story of one article, off as shipped because the two
+Multi-News parity folds of ``single_merge_cv.py`` did not agree on one value.
+
+Two parts, each held out from what it checks:
+
+* **Story folds of BASIL + Multi-News** (the fit/check set: 501 articles, 183 stories).
+  Every gold story of both sets goes to one of :data:`K` folds by a fixed rule (the
+  SHA-256 of ``<set>:<story label>``, modulo :data:`K`; no tuning). Each set is clustered
+  whole once per value of ``single_merge_cv.GRID`` and per order (arrival, reversed,
+  shuffled, window-shuffled), with its cross-set lexical models (fitted on the
+  calibration sets other than the one scored). For each fold, the value is picked on the
+  *other* folds' articles of both sets (mean over the two sets of the mean B-cubed F1
+  over the orders; ties as ``single_merge_cv.chosen``: higher precision, then the more
+  cautious value) and scored on the fold's own articles. "All folds held out" is
+  B-cubed over each whole set, each article scored in the run at its fold's pick.
+  Scores are per article against the *whole* set's clustering (:func:`item_b3`), so a
+  false merge with a story of another fold counts against both.
+  The picks' spread says whether the data agree on one value.
+* **SemEval-2022 task 8 English pairs** (report only, never a pick): the English
+  articles of the English pairs fed as one stream (upstream article ids; undated) and
+  clustered with the shipped lexical model at each value (arrival, reversed and
+  shuffled orders). Checked only at the labelled pairs: a same-story pair (``Overall``
+  <= 1.5) should end in one story, a different-story pair (>= 3.5) apart. Pairs rated
+  between are left out; unlabelled articles that share a story are not scored.
+
+    PYTHONPATH=src python eval/single_merge_kfold.py [--part folds|semeval|all]
+        [--json /tmp/smk.json]
+
+Prints to stdout (and the JSON file when asked); writes nothing under eval/results. On
+the shared 2-core machine under load: the folds part ~12 minutes (the calibration sets'
+examples, then 40 clusterings; ``--runs`` keeps them for a rescoring), the SemEval part
+~2. Results and the decision they gave: ``ClusterOptions``' doc
+(``single_merge_probability``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any, Final
+
+import real_sets
+from newsprism.cluster.batch import arrival_order
+from newsprism.cluster.dedup import DuplicateIndex, signature
+from newsprism.cluster.options import ClusterOptions
+from newsprism.cluster.stories import ArticleSignals, StoryClusterer, signals_of
+from newsprism.model import Article
+from real_clustering import DIFFERENT, SAME, calibration_examples, set_signals
+from single_merge_cv import (
+    ALL_ORDERS,
+    GRID,
+    Runs,
+    Scores,
+    Value,
+    chosen,
+    cross_set_models,
+    mean,
+    name,
+    run_grid,
+)
+
+K: Final = 5
+FIT_SETS: Final = ("basil", "multinews")
+SEMEVAL_ORDERS: Final = ("arrival", "reversed", "shuffled")
+
+
+def fold_of(set_name: str, story: str) -> int:
+    """A story's fold: a fixed hash of its set and gold label."""
+    digest = hashlib.sha256(f"{set_name}:{story}".encode()).hexdigest()
+    return int(digest, 16) % K
+
+
+def item_b3(gold: Mapping[str, str], labels: Mapping[str, str], keep: set[str]) -> Scores:
+    """B-cubed of the whole set's clustering, its per-article precision and recall
+    averaged over the articles in ``keep`` only: a false merge with another fold's story
+    still costs (cutting the clustering at the fold line would hide most of them)."""
+    clusters: dict[str, set[str]] = {}
+    classes: dict[str, set[str]] = {}
+    for article, story in labels.items():
+        clusters.setdefault(story, set()).add(article)
+        classes.setdefault(gold[article], set()).add(article)
+    precision = recall = 0.0
+    for article in keep:
+        cluster, kind = clusters[labels[article]], classes[gold[article]]
+        shared = len(cluster & kind)
+        precision += shared / len(cluster)
+        recall += shared / len(kind)
+    p, r = precision / len(keep), recall / len(keep)
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4)}
+
+
+def scored(gold: Mapping[str, str], runs: Runs, keep: set[str], value: Value) -> Scores:
+    """Mean over the orders of :func:`item_b3` on the articles in ``keep``."""
+    return mean([item_b3(gold, by_value[value], keep) for by_value in runs.values()])
+
+
+def evaluate_folds(golds: Mapping[str, Mapping[str, str]], runs: Mapping[str, Runs],
+                   orders: Sequence[str]) -> dict[str, Any]:
+    members = {
+        s: {k: {a for a, g in gold.items() if fold_of(s, g) == k} for k in range(K)}
+        for s, gold in golds.items()
+    }
+    picks: dict[int, Value] = {}
+    folds: dict[str, Any] = {}
+    for k in range(K):
+        rest = {s: set().union(*(m[j] for j in range(K) if j != k)) for s, m in members.items()}
+        pooled = {
+            v: mean([scored(golds[s], runs[s], rest[s], v) for s in golds]) for v in GRID
+        }
+        picks[k] = chosen(pooled)
+        folds[str(k)] = {
+            "articles": {s: len(m[k]) for s, m in members.items()},
+            "chosen_on_other_folds": name(picks[k]),
+            "held_out": {s: scored(golds[s], runs[s], members[s][k], picks[k]) for s in golds},
+            "off": {s: scored(golds[s], runs[s], members[s][k], None) for s in golds},
+        }
+    return {"folds": folds, "all_folds": all_folds(golds, runs, members, picks, orders)}
+
+
+def all_folds(golds: Mapping[str, Mapping[str, str]], runs: Mapping[str, Runs],
+              members: Mapping[str, Mapping[int, set[str]]], picks: Mapping[int, Value],
+              orders: Sequence[str]) -> dict[str, Any]:
+    """Per set and order, B-cubed over the whole set, each article's precision and
+    recall read from the run at its fold's value (:func:`item_b3`)."""
+
+    def combined(set_name: str, value_of: Mapping[int, Value]) -> dict[str, Scores]:
+        rows = {}
+        total = len(golds[set_name])
+        for order in orders:
+            parts = [(len(members[set_name][k]),
+                      item_b3(golds[set_name], runs[set_name][order][value_of[k]],
+                              members[set_name][k]))
+                     for k in range(K) if members[set_name][k]]
+            p = sum(n * s["precision"] for n, s in parts) / total
+            r = sum(n * s["recall"] for n, s in parts) / total
+            rows[order] = {"precision": round(p, 4), "recall": round(r, 4),
+                           "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+        return {**rows, "mean": mean(list(rows.values()))}
+
+    out: dict[str, Any] = {}
+    for set_name in golds:
+        out[set_name] = {"held_out": combined(set_name, picks)}
+        for value in GRID:
+            out[set_name][name(value)] = combined(set_name, dict.fromkeys(range(K), value))
+    return out
+
+
+# --- SemEval pairs as one stream -----------------------------------------------------------
+
+
+def semeval_stream() -> tuple[list[Article], list[tuple[str, str, bool]]]:
+    """The English articles of the English pairs (one per upstream id) and the labelled
+    pairs: (first id, second id, same story)."""
+    pairs, _ = real_sets.read_semeval()
+    articles: dict[str, Article] = {}
+    labelled = []
+    for pair in pairs:
+        if pair.first.language != "en" or pair.second.language != "en":
+            continue
+        ids = pair.pair_id.split("_")
+        for upstream, side in zip(ids, (pair.first, pair.second), strict=True):
+            articles.setdefault(upstream, Article(id=f"sem-{upstream}", source=upstream,
+                                                  text=side.text, language="en"))
+        if pair.overall <= SAME or pair.overall >= DIFFERENT:
+            labelled.append((f"sem-{ids[0]}", f"sem-{ids[1]}", pair.overall <= SAME))
+    return list(articles.values()), labelled
+
+
+def evaluate_semeval() -> dict[str, Any]:
+    from real_clustering import reordered
+
+    articles, labelled = semeval_stream()
+    found = real_sets.analyses(articles)
+    index = DuplicateIndex()
+    signals = []
+    for article in arrival_order(articles):
+        twin = index.add(article.id, signature(article.text))
+        signals.append(signals_of(article, found.get(article.id), None, twin))
+    out: dict[str, Any] = {"articles": len(articles),
+                           "same_pairs": sum(1 for *_, same in labelled if same),
+                           "different_pairs": sum(1 for *_, same in labelled if not same)}
+    for value in GRID:
+        rows = {}
+        for order in SEMEVAL_ORDERS:
+            ordered = signals if order == "arrival" else reordered(signals, order)
+            labels = shipped_labels(ordered, value)
+            rows[order] = pair_counts(labels, labelled)
+        out[name(value)] = rows
+    return out
+
+
+def shipped_labels(signals: Sequence[ArticleSignals], value: Value) -> dict[str, str]:
+    """Article id -> story id with the shipped lexical models, second look at ``value``."""
+    clusterer = StoryClusterer(ClusterOptions(embeddings="off", single_merge_probability=value))
+    clusterer.add_many(signals)
+    clusterer.consolidate()
+    return {a: story.id for story in clusterer.stories() for a in story.articles}
+
+
+def pair_counts(labels: Mapping[str, str], labelled: Sequence[tuple[str, str, bool]]
+                ) -> dict[str, Any]:
+    together = [(labels[a] == labels[b], same) for a, b, same in labelled]
+    tp = sum(1 for joined, same in together if joined and same)
+    fp = sum(1 for joined, same in together if joined and not same)
+    positives = sum(1 for _, same in together if same)
+    p = tp / max(1, tp + fp)
+    r = tp / max(1, positives)
+    return {"same_joined": tp, "different_joined": fp, "precision": round(p, 4),
+            "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+
+
+# --- report --------------------------------------------------------------------------------
+
+
+def fmt(s: Scores) -> str:
+    return f"{s['f1']:.3f} ({s['precision']:.3f})"
+
+
+def print_report(report: Mapping[str, Any]) -> None:
+    folds = report.get("folds")
+    if folds:
+        print(f"BASIL + Multi-News, {K} story folds; B3 F1 (P), mean of orders")
+        for k, row in folds["folds"].items():
+            print(f" fold {k} {row['articles']}: picked {row['chosen_on_other_folds']} -> "
+                  + "; ".join(f"{s} {fmt(row['held_out'][s])} (off {fmt(row['off'][s])})"
+                              for s in row["held_out"]))
+        for set_name, rows in folds["all_folds"].items():
+            for label, by_order in rows.items():
+                print(f" {set_name} {label}: "
+                      + "; ".join(f"{o} {fmt(s)}" for o, s in by_order.items()))
+    sem = report.get("semeval")
+    if sem:
+        print(f"SemEval English stream: {sem['articles']} articles, {sem['same_pairs']} same-"
+              f"story pairs, {sem['different_pairs']} different")
+        for value in report["grid"]:
+            print(f" {value}: " + "; ".join(
+                f"{o} same {r['same_joined']} different {r['different_joined']} "
+                f"F1 {r['f1']:.3f}" for o, r in sem[value].items()))
+
+
+def fold_runs(path: str | None) -> dict[str, Runs]:
+    """set -> order -> value -> labels of each fit set clustered whole, with its cross-set
+    lexical models; read from / written to ``path`` when given."""
+    if path and Path(path).exists():
+        with open(path, encoding="utf-8") as handle:
+            saved = json.load(handle)
+        values = {name(v): v for v in GRID}
+        return {s: {o: {values[v]: lab for v, lab in by_value.items()}
+                    for o, by_value in by_order.items()} for s, by_order in saved.items()}
+    examples = calibration_examples("off")
+    runs = {}
+    for set_name in FIT_SETS:
+        data = real_sets.read_set(set_name)
+        runs[set_name] = run_grid(set_signals(data), cross_set_models(examples, set_name),
+                                  ALL_ORDERS)
+    if path:
+        with open(path, "w", encoding="utf-8") as handle:
+            json.dump({s: {o: {name(v): lab for v, lab in by_value.items()}
+                           for o, by_value in by_order.items()} for s, by_order in runs.items()},
+                      handle)
+    return runs
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--part", choices=("folds", "semeval", "all"), default="all")
+    parser.add_argument("--runs", help="keep the clusterings here (JSON) and read them back "
+                        "from it when it exists (a rerun of the scoring only)")
+    parser.add_argument("--json", help="also write the report here (not under eval/results)")
+    args = parser.parse_args(argv)
+    report: dict[str, Any] = {"grid": [name(v) for v in GRID], "k": K}
+    if args.part in ("folds", "all"):
+        golds = {s: real_sets.read_set(s).gold for s in FIT_SETS}
+        runs = fold_runs(args.runs)
+        report["folds"] = evaluate_folds(golds, runs, ALL_ORDERS)
+    if args.part in ("semeval", "all"):
+        report["semeval"] = evaluate_semeval()
+    print_report(report)
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as handle:
+            json.dump(report, handle, indent=1)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
