@@ -22,6 +22,7 @@ from newsprism.reconcile.comparable import comparable_text
 from newsprism.reconcile.pair_model import PairEvidence
 from newsprism.reconcile.similarity import LexicalSimilarity, TextSimilarity
 from newsprism.reconcile.speaker_names import SAME_GIVEN, SAME_PERSON, name_kinship
+from newsprism.reconcile.speaker_offices import office_alike
 from newsprism.reconcile.statement_speakers import (
     described_alike,
     kind_mention_words,
@@ -341,8 +342,9 @@ def _evidence(units: Sequence[Unit], scores: Scores) -> PairEvidence:
     np.minimum(margins, 0.0, out=margins, where=blind)  # in place: n x n floats are dear
     both = resolved[:, None] & resolved[None, :]
     # Tellers described alike count as resolved, on units of two content words or more
-    # (a lone "prank" of "Kell's office" is no evidence whose claim it renders).
-    both |= described_alike(units) & ~(few[:, None] | few[None, :])
+    # (a lone "prank" of "Kell's office" is no evidence whose claim it renders); so do a
+    # person and their office or spokesperson named with a title or another spelling.
+    both |= (described_alike(units) | office_alike(units)) & ~(few[:, None] | few[None, :])
     return PairEvidence(scores, margins, rivalled, both, forbid)
 
 
