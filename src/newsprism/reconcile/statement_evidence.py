@@ -20,6 +20,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from newsprism.analyze.aliases import fold_key
 from newsprism.reconcile.comparable import comparable_text
 from newsprism.reconcile.pair_model import PairEvidence
+from newsprism.reconcile.questions import forbid_question_answers
 from newsprism.reconcile.similarity import LexicalSimilarity, TextSimilarity
 from newsprism.reconcile.speaker_names import SAME_GIVEN, SAME_PERSON, name_kinship
 from newsprism.reconcile.speaker_offices import office_alike
@@ -336,6 +337,8 @@ def _pair_features(
 def _evidence(units: Sequence[Unit], scores: Scores) -> PairEvidence:
     forbid, resolved = _constraints(units)
     _allow_one_quote(units, forbid)
+    # A quoted question renders no quoted claim (questions put to the speaker).
+    forbid_question_answers(units, scores, forbid)
     margins, rivalled = _margins(scores, forbid, units)
     few = np.array([_content_word_count(u.text) < _MARGIN_WORDS for u in units], dtype=bool)
     blind = (few[:, None] | few[None, :]) & (scores < 1.0)

@@ -1,0 +1,56 @@
+"""A quoted question is no rendering of a quoted claim (invented quotes, after a wrong
+pair on the BASIL calibration gold, issue 12): a question put to the speaker and his
+denial share words, but only word-for-word copies of a question render it."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from newsprism.reconcile.questions import forbid_question_answers, is_question
+from newsprism.reconcile.similarity import LexicalSimilarity
+from newsprism.reconcile.statement_units import Unit, normalize_words
+from newsprism.reconcile.statements import pair_features
+
+
+def _unit(article: str, text: str, direct: bool = True, speaker: str = "Arvid Kellan") -> Unit:
+    verbatim = (normalize_words(text),) if direct else ()
+    return Unit(article, 0, 0, len(text), direct, text, speaker, "Kellan", verbatim, (0, 0))
+
+
+def test_a_direct_quote_ending_in_a_question_mark_is_a_question() -> None:
+    assert is_question(_unit("a", "Is that your boat?"))
+    assert is_question(_unit("a", "Is that your boat?”"))
+    assert not is_question(_unit("a", "I never sold that boat."))
+    assert not is_question(_unit("a", "whether he had sold the boat", direct=False))
+
+
+def test_a_question_and_a_claim_quoted_never_pair() -> None:
+    units = [_unit("a0", "Is that your boat in the harbour?"),
+             _unit("a1", "That is not my boat in the harbour.")]  # fmt: skip
+    assert pair_features(units, LexicalSimilarity()).forbid[0, 1]
+
+
+def test_two_quotes_of_one_question_pair() -> None:
+    units = [_unit("a0", "Is that your boat in the harbour?"),
+             _unit("a1", "Is that really your boat in the harbour?")]  # fmt: skip
+    assert not pair_features(units, LexicalSimilarity()).forbid[0, 1]
+
+
+def test_a_question_printed_word_for_word_inside_a_longer_quote_may_pair() -> None:
+    units = [_unit("a0", "Is that your boat in the harbour?"),
+             _unit("a1", "Is that your boat in the harbour? I never sold it.")]  # fmt: skip
+    assert not pair_features(units, LexicalSimilarity()).forbid[0, 1]
+
+
+def test_a_report_of_a_claim_is_left_to_the_pair_model() -> None:
+    units = [_unit("a0", "Is that your boat in the harbour?"),
+             _unit("a1", "the boat in the harbour was not his", direct=False)]  # fmt: skip
+    assert not pair_features(units, LexicalSimilarity()).forbid[0, 1]
+
+
+def test_the_rule_forbids_in_place_and_only_mixed_pairs() -> None:
+    units = [_unit("a0", "Why now?"), _unit("a1", "Why now?"), _unit("a2", "Now is the time.")]
+    forbid = np.zeros((3, 3), dtype=bool)
+    forbid_question_answers(units, np.full((3, 3), 0.5), forbid)
+    assert forbid[0, 2] and forbid[2, 0] and forbid[1, 2]
+    assert not forbid[0, 1]
