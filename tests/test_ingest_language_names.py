@@ -38,6 +38,31 @@ def test_an_english_text_dense_with_polish_names_is_english() -> None:
     assert detector.detect(_ENGLISH_FEW_WORDS) == "en"
 
 
+def test_one_english_sentence_dense_with_names_is_english() -> None:
+    """Six prose words were too few to decide, and the names' Polish stood."""
+    detector = LanguageDetector()
+    charged = (
+        "Krzysztof Wójcik, Grzegorz Szczepański and Małgorzata Żółtowska were charged in "
+        "Bydgoszcz, prosecutor Paweł Kwiatkowski said."
+    )
+    assert detector.detect(charged) == "en"
+    met = "Jääskeläinen and Kärkkäinen met Hyvärinen in Jyväskylä. The meeting was short."
+    assert detector.detect(met) == "en"
+
+
+def test_one_foreign_sentence_dense_with_names_keeps_its_language() -> None:
+    detector = LanguageDetector()
+    polish = (
+        "Krzysztof Wójcik, Grzegorz Szczepański i Małgorzata Żółtowska zostali oskarżeni "
+        "w Bydgoszczy, powiedział prokurator Paweł Kwiatkowski."
+    )
+    assert detector.detect(polish) == "pl"
+    italian = "Mario Rossi e Giulia Bianchi hanno incontrato Lucia Ferrante a Palazzo Venera."
+    assert detector.detect(italian) == "it"
+    dutch = "Jan de Vries en Pieter Jansen spraken met Joris Bakker in Den Haag over het plan."
+    assert detector.detect(dutch) == "nl"
+
+
 def test_a_text_whose_prose_is_another_language_keeps_it() -> None:
     detector = LanguageDetector()
     assert detector.detect(_POLISH_ENGLISH_NAMES) == "pl"
