@@ -11,6 +11,7 @@ the items into facts; split from it (no change of behaviour) to keep modules sma
 from __future__ import annotations
 
 import logging
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -19,8 +20,8 @@ from typing import Final
 
 from newsprism.analyze.numbers import UNITS, parse_vague
 from newsprism.model import Entity, Passage, Quantity
-from newsprism.reconcile.fact_scope import by_reference, holder, per_unit
-from newsprism.reconcile.figures import FactOptions, interval
+from newsprism.reconcile.fact_scope import by_reference, holder, own_people, per_unit
+from newsprism.reconcile.figures import FactOptions, interval, range_floor
 from newsprism.reconcile.material import StoryMaterial
 
 logger = logging.getLogger("newsprism.reconcile.facts")  # the warnings read as before
@@ -49,6 +50,7 @@ class Item:
     vague: bool = False  # "scores of others": joins a fact it fits, never differs
     rate: bool = False  # "55 yards per game": never one fact with a total
     by_reference: bool = False  # "killed in those protests": joins where it agrees only
+    people: frozenset[str] = frozenset()  # persons whose own figure it is ("Quill scored 20")
     person: str = ""  # an age's person, the full name as the article gives it ("ana holt")
     kin: frozenset[str] = frozenset()  # given names of others of its surname the article names
 
@@ -149,6 +151,50 @@ def _first_figures(article: str, found: Sequence[Quantity], limit: int) -> Seque
     return found[:limit]
 
 
+# What joins a range's two ends as the analyser reads them (20 "over", 30 "under"): a
+# dash, "to", or "and" after "between" ("between 12 and 15"; a bare "12 and 15 people"
+# is a list of two counts).
+_RANGE_JOIN: Final = re.compile(r"[^\S\n]*(?:[-–—]|to\b)[^\S\n]*|[^\S\n]+and[^\S\n]+")
+_BETWEEN: Final = re.compile(r"\bbetween[^\S\n]+$", re.IGNORECASE)
+
+
+def joined_ranges(text: str, found: Sequence[Quantity]) -> list[Quantity]:
+    """The quantities with each range's two ends made one figure: the top end's
+    quantity, its span and text run from the low end ("12-15 people", "12 and 15
+    people" of "between 12 and 15 people"), which :func:`figures.interval` reads as
+    every value between the ends. Apart, the low end made a fact of its own and the top
+    end, read as "under 15", differed from another outlet's "12 people" (s37 review 1).
+    """
+    joined: list[Quantity] = []
+    for q in found:
+        low = joined[-1] if joined else None
+        if low is not None and _range_ends(text, low, q):
+            both = replace(q, start=low.start, text=text[low.start : q.end])
+            floor = range_floor(both)
+            # the written ends must read as the analyser's two figures ("2011 to $10.1
+            # million" is a year and a sum; "$2.6 - million" one sum split in two)
+            if floor is not None and math.isclose(floor, low.value, rel_tol=1e-6):
+                joined[-1] = both
+                continue
+        joined.append(q)
+    return joined
+
+
+def _range_ends(text: str, low: Quantity, high: Quantity) -> bool:
+    """Whether two quantities in a row are a range's low and top end."""
+    if (low.approx, high.approx) != ("over", "under") or low.unit != high.unit:
+        return False
+    if not low.value < high.value:
+        return False
+    join = _RANGE_JOIN.fullmatch(text, low.end, high.start)
+    if join is None:
+        return False
+    return (
+        "and" not in join.group()
+        or _BETWEEN.search(text, max(0, low.start - 12), low.start) is not None
+    )
+
+
 def collect_items(material: StoryMaterial, opts: FactOptions) -> tuple[list[Item], list[Passage]]:
     """The comparable quantities in story order and their (distinct) sentences."""
     items: list[Item] = []
@@ -162,7 +208,8 @@ def collect_items(material: StoryMaterial, opts: FactOptions) -> tuple[list[Item
             continue
         names = _names(analysis.entities)
         persons = _names(analysis.entities, frozenset({"PERSON"}))
-        found = _first_figures(article.id, analysis.quantities, limit)
+        person_words = _name_words(analysis.entities)
+        found = joined_ranges(article.text, _first_figures(article.id, analysis.quantities, limit))
         for n, q in enumerate(found):
             clause_from = found[n - 1].end if n else 0
             if not _comparable(material, article.id, q, opts):
@@ -183,16 +230,20 @@ def collect_items(material: StoryMaterial, opts: FactOptions) -> tuple[list[Item
                 lo, hi = q.value, q.value * opts.vague_span
             before = (max(sentence.start, clause_from), q.start)
             actors = frozenset(n for n, s, e in names if before[0] <= s and e <= before[1])
+            people = own_people(text, person_words, *before)
             if not any(sentence.start <= s and e <= q.start for _, s, e in persons):
                 found_holder = holder(text, analysis.sentences, q.start, persons)
                 actors = frozenset({found_holder}) if found_holder else actors
+                people = actors if found_holder else people
             after = min(sentence.end, found[n + 1].start if n + 1 < len(found) else sentence.end)
-            rate, scoped = per_unit(text, q.end), by_reference(text, q.end, max(after, q.end))
+            aged = _aged_person(q, compared, analysis.entities)
             items.append(
                 Item(
                     len(items), article.id, material.source_of(article.id), compared,
-                    _head(_about(q, text)), index[key], lo, hi, shown, scale, actors, definite,
-                    vague, rate, scoped, *_aged_person(q, compared, analysis.entities),
+                    _head(_about(q, text)), index[key], lo, hi, shown, scale, actors=actors,
+                    definite=definite, vague=vague, rate=per_unit(text, q.end),
+                    by_reference=by_reference(text, q.end, max(after, q.end)), people=people,
+                    person=aged.name, kin=aged.kin,
                 )
             )  # fmt: skip
     return items, sentences
@@ -251,6 +302,22 @@ def _names(
     return found
 
 
+def _name_words(entities: Sequence[Entity]) -> list[tuple[str, int, int]]:
+    """(word, start, end) for every word of a person's name at each of its mentions,
+    case-folded, initials and possessives left out: two figures' people are one where
+    their names share a word, so one person named in full by one article and under a
+    garbled name by another ("<Given> <Surname>" / "<Surname> <Word>") is still one."""
+    found = []
+    for entity in entities:
+        if entity.type != "PERSON":
+            continue
+        words = {re.sub(r"['’]s?$", "", w) for w in entity.name.casefold().split()}
+        found += [
+            (w, m.start, m.end) for w in words if len(w.rstrip(".")) > 1 for m in entity.mentions
+        ]
+    return found
+
+
 # Durations compare in days; a month is 28-31 days and a year 365-366, so "3 months"
 # meets "13 weeks" (91 days) and "90 days" but not "6 weeks".
 _DAYS: Final = MappingProxyType(
@@ -305,16 +372,23 @@ _AGE_AFTER: Final = re.compile(r"-[^\S\n]*old\b", re.IGNORECASE)
 _YEAR_WORD: Final = ("-year", "-years")
 
 
-def _aged_person(
-    q: Quantity, compared: Quantity, entities: Sequence[Entity]
-) -> tuple[str, frozenset[str]]:
-    """The full name of the person an age right after a name is of ("Ana Holt, 45,"),
-    case-folded, and the words of the other people of that surname the article names
-    (their given names: "ivo" for "Ivo Holt"); "" and none for other figures. Ages are
-    keyed by surname, and two relatives' ages ("Kristian Lund, 45" / "his sister
-    Kristina Lund, 41") are two measures (s36 review: they made one fact that differed)."""
+@dataclass(frozen=True, slots=True)
+class AgedPerson:
+    """Whose an age is: ``name``, the person's full name as the article gives it,
+    case-folded ("ana holt"), and ``kin``, the given names of the others of that surname
+    the article names ("ivo" for "Ivo Holt"); empty for a figure that is no such age."""
+
+    name: str = ""
+    kin: frozenset[str] = frozenset()
+
+
+def _aged_person(q: Quantity, compared: Quantity, entities: Sequence[Entity]) -> AgedPerson:
+    """The person an age right after a name is of ("Ana Holt, 45,") and that surname's
+    other people. Ages are keyed by surname, and two relatives' ages ("Kristian Lund, 45"
+    / "his sister Kristina Lund, 41") are two measures (s36 review: they made one fact
+    that differed)."""
     if compared.unit != _AGE:
-        return "", frozenset()
+        return AgedPerson()
     people = [e for e in entities if e.type == "PERSON" and e.name.split()]
     for entity in people:
         if any(0 <= q.start - m.end <= 2 for m in entity.mentions):
@@ -325,8 +399,8 @@ def _aged_person(
                 if other is not entity and other.name.casefold().split()[-1] == name[-1]
                 for w in other.name.casefold().split()[:-1]
             }
-            return " ".join(name), frozenset(kin - set(name))
-    return "", frozenset()
+            return AgedPerson(" ".join(name), frozenset(kin - set(name)))
+    return AgedPerson()
 
 
 def _aged_after(q: Quantity, text: str) -> bool:

@@ -80,6 +80,10 @@ Compatibility of two figures
     and 45% differ. A bound and an exact figure agree as two exact ones do, one's value
     inside the other's interval: a bound's own tolerance is all the slack it has, so
     "some 16" ([15.2, 16.8]) and 15 differ although 15's rounding interval reaches 16.
+    A range ("12-15 people", "between 12 and 15 people", which the analyser gives as
+    12 "over" and 15 "under") is one figure, ``[low, high]``: "12 people" and "14
+    people" agree with it, 20 does not (``fact_items.joined_ranges``; its two ends read
+    apart made the top end "under 15", [13.5, 15], differ from 12).
     Grouping is looser than status: a bound and an exact figure whose intervals meet
     are still readings of one measure (``figures.near``), so "some 16 House-passed
     measures" and "15 bills" are one fact, which differs. Everywhere below, "fit" for
@@ -94,6 +98,10 @@ Whose figure
     takes the one person the sentences just before it name ("Holloway came ... . He had
     612 yards"): one player's game and another's season are two measures
     (:func:`~newsprism.reconcile.fact_scope.holder`; false differs on ECB+).
+    Two people's own figures ("Quill scored 20 points" / "Brand scored 14 points": a
+    person named before the figure in its clause, no verb of saying between,
+    :func:`~newsprism.reconcile.fact_scope.own_people`; names meet on any shared word)
+    stay apart even where facts of two heads merge.
     A figure without a unit that is no whole number is read as percent where the story
     gives its measure in percent ("her 2019 city levy rate was 23.64").
 
@@ -252,6 +260,20 @@ def _other_actors(a: Item, b: Item) -> bool:
     ("a review board released a 140-page report" / "Lind released a 140-page
     report")."""
     if not (a.actors and b.actors) or a.actors & b.actors:
+        return False
+    return not math.isclose(a.quantity.value, b.quantity.value, rel_tol=1e-9)
+
+
+def _other_holders(a: Item, b: Item) -> bool:
+    """Whether two figures of different value are two named people's own ("Quill scored
+    20 points" / "Brand scored 14 points" in one game): each clause names a person
+    before its figure, with no verb of saying between (:func:`fact_scope.own_people`),
+    and none in common. Kept apart also when a merge of two heads' facts would join
+    them; the wider actors rule (:func:`_other_actors`, any name) stays within one head:
+    across heads, organisations in a list ("$5,587.75 at <a retreat>") named one
+    outlet's figures differently from another's of the same purchase (BASIL
+    calibration gold differs lost)."""
+    if not (a.people and b.people) or a.people & b.people:
         return False
     return not math.isclose(a.quantity.value, b.quantity.value, rel_tol=1e-9)
 
@@ -514,11 +536,13 @@ def _mergeable(a: _Slot, b: _Slot, score: float, opts: FactOptions) -> bool:
 
 def _other_spans(a: _Slot, b: _Slot) -> bool:
     """Whether merging would join a rate and a total, two people's ages
-    (:func:`_two_people`), or set a figure tied to a span named by reference against
-    another source's figure it does not agree with (:func:`_joins_by_reference`)."""
+    (:func:`_two_people`), two people's own figures (:func:`_other_holders`), or set a
+    figure tied to a span named by reference against another source's figure it does
+    not agree with (:func:`_joins_by_reference`)."""
     return any(
         x.rate != y.rate
         or _two_people(x, y)
+        or _other_holders(x, y)
         or (x.source != y.source and (x.by_reference or y.by_reference) and not _fits(x, y))
         for x in a.items
         for y in b.items

@@ -25,6 +25,7 @@ __all__ = [
     "figure_of",
     "interval",
     "near",
+    "range_floor",
     "value_figure",
     "values_compatible",
     "written_step",
@@ -182,6 +183,9 @@ def interval(quantity: Quantity, options: FactOptions | None = None) -> tuple[fl
             # two outlets must differ; half the place made them agree).
             half = max(half, _rounding_place(quantity) / 4)
         return v - half, v + half
+    floor = range_floor(quantity)
+    if floor is not None:
+        return floor, v
     if quantity.approx in ("over", "under"):
         low, high = abs(v) * opts.bound_slack_min, abs(v) * opts.bound_slack_max
         slack = min(max(_step(v), low), high)
@@ -193,6 +197,36 @@ def interval(quantity: Quantity, options: FactOptions | None = None) -> tuple[fl
     step = min(step, abs(v) * opts.rounding_max)
     # rounded ("$15 million" for 14,959,450) or truncated ("$43 million" for 43,885,310)
     return v - step / 2, v + step
+
+
+# A range as one figure, its top end's bound "under" ("12-15 people", "12 and 15 people"
+# of "between 12 and 15", "$1.2 million to $1.5 million", "40 percent to 70 percent":
+# fact_items.joined_ranges): two written figures, a currency sign before each and at
+# most two words (a scale, a unit) after the first, joined by a dash, "to" or "and".
+_SIGN: Final = r"[^\d\s\w]{0,3}(?:[A-Z]{1,3}[^\d\s\w]?)?"
+_RANGE: Final = re.compile(
+    rf"{_SIGN}(\d[\d,]*(?:\.\d+)?)(?:[^\S\n]*(?:[^\d\s-]+[^\S\n]*){{0,2}}?)"
+    rf"\s*(?:-|–|—|to\b|and\b)\s*{_SIGN}(\d[\d,]*(?:\.\d+)?)(?![\d,.]*\s*(?:-|–|to\b))",
+    re.IGNORECASE,
+)
+
+
+def range_floor(quantity: Quantity) -> float | None:
+    """The least value of a range written as one figure ("12-15 people": 12), in the
+    figure's unit; None for any other figure. A range allows every value between its
+    ends, so "12 people" agrees with "between 12 and 15 people" (s37 review 1: its top
+    end alone, "under 15", allowed 13.5-15 and made them differ). The low end is read
+    at the top end's scale ("$1.2 million to $1.5 million"); where the written figures
+    do not fit that ("$900,000 to $1.2 million") the figure is no range here."""
+    if quantity.approx != "under":
+        return None
+    match = _RANGE.match(quantity.text)
+    if match is None:
+        return None
+    low, high = (float(g.replace(",", "")) for g in match.groups())
+    if not 0 < low < high:
+        return None
+    return quantity.value * low / high
 
 
 # Trailing zeros are read as rounding from three written digits on ("1,200", "$300";

@@ -1,0 +1,109 @@
+"""Facts: a range is one figure that allows every value between its ends, and two named
+people's own figures are two measures (s37 review 1, pre-existing false 'differ's).
+Invented articles, outlets and people."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.analyze.analyzer import Analyzer
+from newsprism.model import Fact, Quantity
+from newsprism.reconcile.figures import range_floor
+from tests.test_facts_real_shapes import analyzer, facts_of  # noqa: F401
+
+CRASH = "A bus overturned on the coast road near Brellin on Sunday night. "
+GAME = "The Harlow Hawks beat the Denton Rams 88-80 on Saturday. "
+
+
+def _shared(analyzer: Analyzer, base: str, first: str, second: str) -> list[Fact]:  # noqa: F811
+    facts = facts_of(analyzer, [("Ardmoor Gazette", base + first), ("Tessel Post", base + second)])
+    return [f for f in facts if len({v.passage.outlet for v in f.values}) == 2]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Between 12 and 15 people were hurt in the crash.", "12 people were hurt in the crash."),
+        (
+            "Between 12 and 15 people were hurt in the crash.",
+            "Twelve people were hurt in the crash.",
+        ),
+        ("12-15 people were hurt in the crash, police said.", "14 people were hurt in the crash."),
+        ("12 to 15 people were hurt in the crash.", "15 people were hurt in the crash."),
+    ],
+)
+def test_a_point_inside_a_range_agrees(analyzer: Analyzer, first: str, second: str) -> None:  # noqa: F811
+    facts = _shared(analyzer, CRASH, first, second)
+    assert [(f.status, f.agreement) for f in facts] == [("agree", "compatible")], facts
+    # the range is one value whose passage holds both ends, not a low end of its own
+    ranged = [v for v in facts[0].values if v.passage.outlet == "Ardmoor Gazette"]
+    assert [v.passage.text[:2] for v in ranged] == ["12"], ranged
+    assert ranged[0].passage.text.endswith("15 people"), ranged
+
+
+def test_a_point_outside_a_range_differs(analyzer: Analyzer) -> None:  # noqa: F811
+    facts = _shared(
+        analyzer, CRASH, "Between 12 and 15 people were hurt in the crash.",
+        "20 people were hurt in the crash.",
+    )  # fmt: skip
+    assert [f.status for f in facts] == ["differ"], facts
+
+
+def test_a_ceiling_is_still_read_near_its_figure(analyzer: Analyzer) -> None:  # noqa: F811
+    # "up to"/"as many as" read as "under", near the figure, as "nearly" is: two
+    # ceilings of one count far apart are two outlets' different estimates.
+    facts = _shared(
+        analyzer, CRASH, "As many as 100 cars were caught in the pileup.",
+        "Up to 50 cars were caught in the pileup.",
+    )  # fmt: skip
+    assert [f.status for f in facts] == ["differ"], facts
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "floor"),
+    [
+        ("12-15 people", 15.0, 12.0),
+        ("12 and 15 people", 15.0, 12.0),
+        ("$1.2 million to $1.5 million", 1.5e6, 1.2e6),
+        ("40 percent to 70 percent", 70.0, 40.0),
+        ("$900,000 to $1.2 million", 1.2e6, None),  # the written figures are no range
+        ("15 people", 15.0, None),
+    ],
+)
+def test_range_floor(text: str, value: float, floor: float | None) -> None:
+    quantity = Quantity(value, None, text, 0, len(text), "under")
+    assert range_floor(quantity) == floor
+    assert range_floor(Quantity(value, None, text, 0, len(text))) is None  # no bound
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Mara Quill scored 20 points for the Hawks.",
+            "Tessa Brand scored 14 points for the Rams.",
+        ),
+        ("Mara Quill had 20 points.", "Tessa Brand had 14 points."),
+        ("Mara Quill led the Hawks with 20 points.", "Tessa Brand led the Rams with 14 points."),
+    ],
+)
+def test_two_players_figures_do_not_differ(analyzer: Analyzer, first: str, second: str) -> None:  # noqa: F811
+    facts = _shared(analyzer, GAME, first, second)
+    assert not [f for f in facts if f.status == "differ"], facts
+
+
+def test_one_players_figures_still_differ(analyzer: Analyzer) -> None:  # noqa: F811
+    facts = _shared(
+        analyzer, GAME, "Mara Quill scored 20 points for the Hawks.",
+        "Mara Quill scored 24 points for the Hawks.",
+    )  # fmt: skip
+    assert [f.status for f in facts] == ["differ"], facts
+
+
+def test_two_officials_reporting_one_count_still_differ(analyzer: Analyzer) -> None:  # noqa: F811
+    # a verb of saying: the count is what each reported, not each person's own
+    facts = _shared(
+        analyzer, CRASH, "Fire chief Ivo Lind said 12 people were hurt in the crash.",
+        "Mayor Ana Varga said 15 people were hurt in the crash.",
+    )  # fmt: skip
+    assert [f.status for f in facts] == ["differ"], facts
