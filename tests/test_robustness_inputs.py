@@ -206,3 +206,14 @@ def test_an_article_nested_300_elements_deep_is_read(write: Write) -> None:
     items = _read(write("deep.html", page))
     assert len(items) == 1 and isinstance(items[0], Article)
     assert "eleven weeks" in items[0].text
+
+
+def test_a_feed_entry_nested_300_elements_deep_is_read(write: Write) -> None:
+    # The entry's HTML was parsed with libxml2's limit of 256 levels: "feed entry has no
+    # text", the text lost, where the same markup as a page is read.
+    inner = "The ferry to Varna sailed again at noon on Friday."
+    deep = "&lt;div&gt;" * 300 + f"&lt;p&gt;{inner}&lt;/p&gt;" + "&lt;/div&gt;" * 300
+    path = write("coast.rss", _feed(f"One|{deep}|", "Two|fine|"))
+    items = _read(path)
+    assert [type(i) for i in items] == [Article, Article], items
+    assert isinstance(items[0], Article) and inner in items[0].text

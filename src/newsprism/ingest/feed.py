@@ -32,7 +32,7 @@ import lxml.html
 
 from newsprism.errors import InputError, MalformedInput
 from newsprism.ingest.decode import xml_as_utf8
-from newsprism.ingest.html import parse_timestamp
+from newsprism.ingest.html import DEPTH_LIMIT_REACHED, parse_timestamp
 from newsprism.ingest.timestamps import full_year
 from newsprism.model import IngestFailure, IngestWarning, RawDocument
 
@@ -42,6 +42,7 @@ Item = RawDocument | IngestFailure | IngestWarning
 # Fetches a URL and reads it into a document; injected so this module stays pure.
 LinkReader = Callable[[str], RawDocument]
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre")
+_DEEP_PARSER = lxml.html.HTMLParser(collect_ids=False, remove_comments=True, huge_tree=True)
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -198,7 +199,13 @@ def fragment_text(fragment: str) -> str:
     if "<" not in fragment:
         return fragment.strip()
     # lxml refuses text with NULs, C0 controls or lone surrogates; a lenient feed has them.
-    root = lxml.html.fragment_fromstring(_XML_INVALID.sub("", fragment), create_parent="div")
+    clean = _XML_INVALID.sub("", fragment)
+    root = lxml.html.fragment_fromstring(clean, create_parent="div")
+    if DEPTH_LIMIT_REACHED(root):
+        # libxml2 drops what lies under 256 nested elements without a word (see
+        # newsprism.ingest.html): an entry whose text sat in 300 unclosed <div>s was
+        # "feed entry has no text". Parsed again as a page's too deep tree is.
+        root = lxml.html.fragment_fromstring(clean, create_parent="div", parser=_DEEP_PARSER)
     blocks = [" ".join(el.text_content().split()) for el in root.iter(*_BLOCKS)]
     blocks = [b for b in blocks if b]
     return "\n\n".join(blocks) if blocks else " ".join(root.text_content().split())

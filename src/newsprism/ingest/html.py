@@ -134,7 +134,7 @@ def read_html(html: str, source: str, url: str | None = None) -> RawDocument:
 # huge option, which reads 2,048 levels (trafilatura then takes 0.6 s at 1,000 levels).
 # The test walks down level by level (0.7 ms on a 460 KB page of 20,000 elements; asking
 # each element for its ancestors took 13 ms).
-_DEPTH_LIMIT_REACHED = etree.XPath("boolean(" + "/*" * 250 + ")")
+DEPTH_LIMIT_REACHED = etree.XPath("boolean(" + "/*" * 250 + ")")
 _HUGE_PARSER = lxml.html.HTMLParser(
     collect_ids=False,
     default_doctype=False,
@@ -147,7 +147,7 @@ _HUGE_PARSER = lxml.html.HTMLParser(
 
 def _deep_parse(html: str, tree: lxml.html.HtmlElement | None) -> lxml.html.HtmlElement | None:
     """``tree``, or the page parsed again to its full depth when ``tree`` is cut off."""
-    if tree is None or not _DEPTH_LIMIT_REACHED(tree):
+    if tree is None or not DEPTH_LIMIT_REACHED(tree):
         return tree
     try:
         deep = lxml.html.document_fromstring(html.encode("utf-8"), parser=_HUGE_PARSER)
