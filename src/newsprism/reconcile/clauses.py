@@ -35,6 +35,7 @@ __all__ = [
     "Parsed",
     "content_word",
     "english_parser",
+    "excepting",
     "implied_denials",
     "irregular_forms",
     "is_announced",
@@ -245,9 +246,14 @@ def negated_predicates(doc: Doc) -> list[Token]:
             if nxt is not None and nxt.lower_ in ("only", "just"):
                 continue
             found.append(content_word(token.head))
-        elif lower in _NEGATORS and token.dep_ in _CORE:
+        elif lower in _NEGATORS and token.dep_ in _CORE and not excepting(token):
             found.append(content_word(token.head))
-        elif lower == "no" and token.dep_ == "det" and token.head.dep_ in _CORE:
+        elif (
+            lower == "no"
+            and token.dep_ == "det"
+            and token.head.dep_ in _CORE
+            and not excepting(token.head)
+        ):
             found.append(content_word(token.head.head))
     return [t for t in found if is_predicate(t)]
 
@@ -297,15 +303,35 @@ def reporting_verb(token: Token) -> Token | None:
     return None
 
 
+#: Words that leave someone out of a none: "nobody but the driver was hurt" says the
+#: driver was; "no one else", "no other passenger", "no further arrests" deny only
+#: beyond those told. Such a none denies nothing of the predicate.
+_EXCEPTIONS: Final = frozenset(
+    {"but", "except", "besides", "else", "other", "further", "more", "additional"}
+)
+
+
+def excepting(none: Token) -> bool:
+    """Whether a none ("nobody", "no one", "no passengers") leaves some out
+    (:data:`_EXCEPTIONS` in its phrase, or right after it: "nobody but the driver")."""
+    doc = none.doc
+    after = doc[none.i + 1 : none.i + 2]
+    return any(t.lower_ in _EXCEPTIONS for t in [*none.subtree, *after])
+
+
 def _negated_here(token: Token) -> bool:
     for child in token.children:
         if child.dep_ == "neg" and not (
             child.i + 1 < len(child.doc) and child.doc[child.i + 1].lower_ in ("only", "just")
         ):
             return True
-        if child.dep_ in _CORE and (
-            child.lower_ in _NEGATORS
-            or any(g.lower_ == "no" and g.dep_ == "det" for g in child.children)
+        if (
+            child.dep_ in _CORE
+            and (
+                child.lower_ in _NEGATORS
+                or any(g.lower_ == "no" and g.dep_ == "det" for g in child.children)
+            )
+            and not excepting(child)
         ):
             return True
     return False

@@ -15,7 +15,9 @@
 
     1. one sentence negates a predicate: ``not``/``n't``/``never`` on it, ``no``/
        ``nothing``/``nobody``/``none`` as its subject or object ("no agreement was
-       reached"); "not only" is no negation; a negative implicative denies its
+       reached"); "not only" is no negation, nor a none that leaves some out ("nobody
+       but the driver was hurt", "no one else": :func:`~newsprism.reconcile.clauses.
+       excepting`); a negative implicative denies its
        infinitive ("failed to reach an agreement": :func:`~newsprism.reconcile.clauses.
        implied_denials`);
     2. the other sentence has the same predicate lemma (or one of the same deed:
@@ -91,6 +93,9 @@
     speaker put it is the claim (:mod:`newsprism.reconcile.renderings`). A plan ended for
     good by one source and only put off by another ("abandoned" / "put on hold") is a
     ``negation`` too (:mod:`newsprism.reconcile.outcomes`: one thing, the same agents).
+    So is a count of none against a count of some for one deed of one occasion ("No one
+    was injured in the warehouse fire" / "Two firefighters were injured in the
+    warehouse fire": :mod:`newsprism.reconcile.zero_counts`).
 
 ``date``
     One event dated differently by two sources, one vote told in other words and
@@ -220,6 +225,7 @@ from newsprism.reconcile.prepositions import opposed_pairs
 from newsprism.reconcile.renderings import negation_renderings
 from newsprism.reconcile.rivals import rival_pairs
 from newsprism.reconcile.similarity import TextSimilarity
+from newsprism.reconcile.zero_counts import zero_count_discrepancies
 
 __all__ = ["PASSES", "DiscrepancyOptions", "find_discrepancies"]
 
@@ -735,6 +741,7 @@ def _deed_places(
 PASSES: Final[tuple[DiscrepancyPass, ...]] = (
     _negations,
     outcome_discrepancies,
+    zero_count_discrepancies,
     _rival_actors,
     _places,
     _deed_places,

@@ -1,0 +1,367 @@
+"""Discrepancies of kind ``negation``: one source says none underwent a deed, another
+gives some who did.
+
+"No one was injured in the fire at the Tarnby warehouse" against "Two firefighters were
+injured in the fire at the Tarnby warehouse": neither sentence negates what the other
+asserts of one participant (the ``negation`` pass needs a participant both name), yet a
+count of none and a count of two cannot both be true of one occasion. A side is a
+predicate of :data:`DEEDS` (harm, death, arrest, rescue: what befalls people, told
+with a count) and the one who undergoes it (passive subject, object, or the subject of
+"died"); a none may also be told as "there were no injuries" (:data:`_DEED_NOUNS`).
+Guards, all required:
+
+1. the denial's undergoer is a universal none: "no one", "nobody", "none of the
+   passengers", "no passengers" (:func:`_none_of`), with no word that leaves some out
+   ("no one else", "no other passenger", "nobody but the driver":
+   :func:`~newsprism.reconcile.clauses.excepting`),
+   and the denial told of the occasion, not of the time of writing: no present perfect
+   ("no one has been charged" may change by the next day), no "yet", "so far",
+   "immediately";
+2. the assertion's undergoer is counted: a figure ("two firefighters", "Two were
+   hurt"), "a"/"an"/"one" before a noun, or a person named; for "no one"/"nobody" the
+   undergoer is a person (a person noun, a person named, a bare figure), for "no
+   passengers" the same noun;
+3. one deed (:data:`DEEDS`: "hurt" / "injured" are one, "killed" / "died" one), both
+   sides asserted (no modal, hedge, condition or question), the assertion un-negated;
+   any degree the denial puts on the deed is the assertion's too ("no one was
+   seriously hurt" denies nothing of "two were slightly hurt");
+4. one occasion: no preposition both attach with different nouns or describing words,
+   the same series words in the deed's phrases ("in the first blast" / "in the second
+   blast"), every name of the denial's phrases named in the assertion's sentence ("no
+   one was hurt in Dubai" holds in Dubai only) and the same years written in the
+   sentences, no resolved dates that clash, and
+   clauses similar (``DiscrepancyOptions.date_lexical``/``date_dense``: the actors
+   differ by nature, so the stricter threshold of the date pairs holds);
+5. each article takes one side: an article that gives a count for the deed and denies
+   it too ("Two guards were hurt. No visitors were hurt.") is scoped, and no witness.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Final
+
+from spacy.tokens import Token
+
+from newsprism.model import Discrepancy, Passage
+from newsprism.reconcile.actors import actors_of, compatible_roles
+from newsprism.reconcile.clauses import (
+    Clause,
+    Parsed,
+    excepting,
+    is_asserted,
+    is_negated,
+    lemma_of,
+)
+from newsprism.reconcile.date_discrepancies import one_occasion
+from newsprism.reconcile.discrepancy_groups import (
+    DiscrepancyOptions,
+    claims_of,
+    components,
+    threshold_for,
+)
+from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.negation_guards import under_denial
+from newsprism.reconcile.similarity import TextSimilarity
+
+__all__ = ["DEEDS", "zero_count_discrepancies"]
+
+logger = logging.getLogger(__name__)
+
+#: Deeds told with a count of those who underwent them, each lemma -> its deed (one
+#: deed told by two verbs: "hurt" / "injured"; "killed" / "died").
+DEEDS: Final = {
+    "injure": "injure", "hurt": "injure", "wound": "injure", "harm": "injure",
+    "kill": "kill", "die": "kill",
+    "arrest": "arrest", "detain": "arrest",
+    "rescue": "rescue", "hospitalize": "hospitalize", "hospitalise": "hospitalize",
+    "charge": "charge",
+}  # fmt: skip
+#: Deeds whose subject undergoes them ("two people died").
+_SUBJECT_UNDERGOES: Final = frozenset({"die"})
+# Stems of the deeds' forms, for the prefilter on raw text.
+_STEMS: Final = re.compile(
+    r"\b(?:injur|hurt|wound|harm|kill|die|dead|death|fatalit|arrest|detain|rescu|"
+    r"hospitali|charg)",
+    re.IGNORECASE,
+)
+_NONE_WORDS: Final = re.compile(r"\b(?:no|nobody|none|no-one|noone)\b", re.IGNORECASE)
+#: Words that tell the state at writing time, not the occasion's count.
+_AT_WRITING: Final = re.compile(r"\b(?:yet|so far|immediately|as of)\b", re.IGNORECASE)
+#: Degrees put on a harm: "seriously hurt" is not every hurt.
+_DEGREES: Final = frozenset(
+    {"seriously", "critically", "badly", "gravely", "severely", "fatally", "slightly",
+     "mortally", "lightly", "minor", "serious", "critical", "major"}
+)  # fmt: skip
+#: Nouns of a person, for an undergoer "no one" stands against (the commonest of news
+#: reports of harm; :mod:`newsprism.analyze.ages` keeps a longer list for ages).
+_PERSONS: Final = frozenset(
+    {"person", "people", "man", "woman", "boy", "girl", "child", "children", "teen",
+     "teenager", "resident", "passenger", "driver", "worker", "employee", "student",
+     "officer", "firefighter", "soldier", "civilian", "guard", "visitor", "tourist",
+     "patient", "pedestrian", "victim", "suspect", "member", "crew", "customer",
+     "spectator", "fan", "protester", "miner", "pilot", "staff", "occupant", "adult",
+     "baby", "infant", "rider", "cyclist", "motorist", "hiker", "climber", "inmate"}
+)  # fmt: skip
+_SOME: Final = frozenset({"a", "an", "one"})
+_PERFECT: Final = frozenset({"has", "have", "'s", "'ve"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    clause: Clause
+    deed: str
+    none_of: str | None  # the denial's undergoer kind ("" for any person); None: a count
+    counted: frozenset[str]  # the assertion's undergoer: its head lemma, "person" if one
+    degrees: frozenset[str]
+
+
+def _undergoers(verb: Token) -> list[Token]:
+    deps = ("nsubjpass", "dobj", *(("nsubj",) if lemma_of(verb) in _SUBJECT_UNDERGOES else ()))
+    return [c for c in verb.children if c.dep_ in deps]
+
+
+def _none_of(token: Token) -> str | None:
+    """The kind a universal none denies of ("" for anyone: "no one", "nobody"; the noun
+    for "no passengers", "none of the passengers"), or None when the word is no
+    universal none or leaves some out (:func:`~newsprism.reconcile.clauses.excepting`)."""
+    if excepting(token):
+        return None
+    lower = token.lower_
+    if lower in ("nobody", "noone", "no-one"):
+        return ""
+    has_no = any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+    if lower == "one" and has_no:
+        return ""
+    if token.pos_ == "NOUN" and has_no:
+        return lemma_of(token)
+    if lower == "none":
+        nouns = [
+            o for p in token.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"
+        ]
+        return lemma_of(nouns[0]) if nouns and nouns[0].pos_ == "NOUN" else ""
+    return None
+
+
+def _counted(token: Token) -> frozenset[str]:
+    """What a counted undergoer is: its head lemma, with "person" for a person (a
+    person noun, a person named, a bare figure); empty when it is not counted."""
+    if token.like_num or token.pos_ == "NUM":
+        return frozenset({"person"})
+    if token.pos_ == "PROPN":
+        # A bare name ("Jonas Brek was hurt"); "the Varley Hotel" is a thing named.
+        return (
+            frozenset() if any(c.dep_ == "det" for c in token.children) else frozenset({"person"})
+        )
+    if token.pos_ != "NOUN":
+        return frozenset()
+    some = any(
+        (c.dep_ == "nummod" and c.lower_ not in ("zero", "0"))
+        or (c.dep_ == "det" and c.lower_ in _SOME)
+        for c in token.children
+    )
+    if not some:
+        return frozenset()
+    lemma = lemma_of(token)
+    return frozenset({lemma, "person"} if lemma in _PERSONS else {lemma})
+
+
+def _degrees(verb: Token) -> frozenset[str]:
+    return frozenset(t.lower_ for t in verb.children if t.lower_ in _DEGREES)
+
+
+#: Nouns of the deeds, for a none told as "there were no injuries".
+_DEED_NOUNS: Final = {
+    "injury": "injure", "death": "kill", "fatality": "kill", "arrest": "arrest",
+}  # fmt: skip
+
+
+def _at_writing(clause: Clause) -> bool:
+    """Guard 1's time: the none told of the time of writing ("has been", "yet")."""
+    return bool(_AT_WRITING.search(clause.sentence.text)) or any(
+        c.dep_ == "aux" and c.lower_ in _PERFECT for c in clause.predicate.children
+    )
+
+
+#: Words that make a none what was known at the time: "no reported injuries", "no
+#: known deaths", "no confirmed fatalities".
+_TOLD: Final = frozenset({"reported", "known", "confirmed", "immediate", "apparent"})
+
+
+def _there_were_none(clause: Clause) -> _Side | None:
+    """A denial told by "there were no injuries" (an existential "be", no more)."""
+    verb = clause.predicate
+    if not any(c.dep_ == "expl" for c in verb.children):
+        return None
+    for noun in (c for c in verb.children if c.dep_ in ("attr", "nsubj")):
+        deed = _DEED_NOUNS.get(lemma_of(noun))
+        if any(t.lower_ in _TOLD for t in noun.children):
+            return None  # "no reported injuries": what was known, not the count
+        if deed is not None and _none_of(noun) == lemma_of(noun):
+            degrees = frozenset(t.lower_ for t in noun.children if t.lower_ in _DEGREES)
+            return _Side(clause, deed, "", frozenset(), degrees)
+    return None
+
+
+def _side(clause: Clause) -> _Side | None:
+    verb = clause.predicate
+    if not is_asserted(verb) or under_denial(verb):
+        return None
+    if lemma_of(verb) == "be":
+        side = _there_were_none(clause)
+        return None if side is None or _at_writing(clause) else side
+    deed = DEEDS.get(lemma_of(verb))
+    if deed is None:
+        return None
+    for undergoer in _undergoers(verb):
+        kind = _none_of(undergoer)
+        if kind is not None:
+            return (
+                None
+                if _at_writing(clause)
+                else _Side(clause, deed, kind, frozenset(), _degrees(verb))
+            )
+        counted = _counted(undergoer)
+        if counted and not is_negated(verb):
+            return _Side(clause, deed, None, counted, _degrees(verb))
+    return None
+
+
+def _sides(material: StoryMaterial, sentences: Sequence[Passage], parsed: Parsed) -> list[_Side]:
+    """Every side of the story's sentences that hold a deed's word (parsed only when
+    some sentence of the story holds a none beside a deed's word)."""
+    worded = [s for s in sentences if _STEMS.search(s.text)]
+    if not any(_NONE_WORDS.search(s.text) for s in worded):
+        return []
+    found = []
+    for sentence, doc in zip(worded, parsed.docs(worded), strict=True):
+        source = material.source_of(sentence.article)
+        for token in doc:
+            if token.pos_ in ("VERB", "AUX") and (lemma_of(token) in DEEDS or token.lemma_ == "be"):
+                side = _side(Clause(sentence, source, token, False))
+                if side is not None:
+                    found.append(side)
+    return found
+
+
+def _pairs(denial: _Side, assertion: _Side) -> bool:
+    """Guards 2 and 3 (the occasion's guards are the caller's)."""
+    if denial.clause.source == assertion.clause.source or denial.deed != assertion.deed:
+        return False
+    kind = denial.none_of or "person"
+    return kind in assertion.counted and denial.degrees <= assertion.degrees
+
+
+def _one_occasion(denial: _Side, assertion: _Side, material: StoryMaterial, parsed: Parsed) -> bool:
+    """Guard 4 but the similarity: no preposition nor describing word filled differently
+    (the undergoers aside: they differ by nature), no clashing dates."""
+    a, b = (
+        replace(
+            actors_of(s.clause.predicate, s.clause.sentence, material, parsed.states),
+            agents=frozenset(),
+            patients=frozenset(),
+        )
+        for s in (denial, assertion)
+    )
+    return (
+        compatible_roles(a, b, kinds=True)
+        and _ordinals(denial.clause.predicate) == _ordinals(assertion.clause.predicate)
+        and not _named_apart(denial.clause.predicate, assertion.clause.predicate)
+        and set(_YEAR.findall(denial.clause.sentence.text))
+        == set(_YEAR.findall(assertion.clause.sentence.text))
+        and one_occasion(denial.clause, assertion.clause, material)
+    )
+
+
+#: Words that tell one of a series of occasions ("in the second blast", "the earlier
+#: fire"): two different ones, or one side's only, are two occasions.
+_SERIES: Final = frozenset(
+    {"first", "second", "third", "fourth", "fifth", "earlier", "later", "previous",
+     "latest", "initial", "subsequent", "another", "last", "next", "new"}
+)  # fmt: skip
+
+
+def _named_apart(denial: Token, assertion: Token) -> bool:
+    """The denial's phrases name its scope ("in the fire at the Tarnby warehouse", "in
+    Dubai") and the assertion's sentence does not name it all ("at the Oskel depot", or
+    no place: "50 were injured" may be told of another town): a none holds only where
+    it is told."""
+    named = {
+        t.lower_
+        for c in denial.children
+        if c.dep_ == "prep"
+        for t in c.subtree
+        if t.pos_ == "PROPN"
+    }
+    return not named <= {t.lower_ for t in assertion.doc}
+
+
+# A year written out: "the 2019 fire" and a fire of an undated "Monday" may be two.
+_YEAR: Final = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _ordinals(verb: Token) -> frozenset[str]:
+    """The series words of the deed's prepositional phrases (its occasion)."""
+    return frozenset(
+        t.lower_
+        for c in verb.children
+        if c.dep_ == "prep"
+        for t in c.subtree
+        if t.lower_ in _SERIES
+    )
+
+
+def _both_told(sides: Sequence[_Side]) -> set[tuple[str, str]]:
+    """Guard 5: the (article, deed) pairs an article both counts and denies."""
+    denied = {(s.clause.sentence.article, s.deed) for s in sides if s.none_of is not None}
+    counted = {(s.clause.sentence.article, s.deed) for s in sides if s.none_of is None}
+    return denied & counted
+
+
+def _similar_sentences(
+    pairs: Sequence[tuple[Clause, Clause]], similarity: TextSimilarity, threshold: float
+) -> list[tuple[Clause, Clause]]:
+    """Guard 4's similarity, of the whole sentences: the occasion is often told in a
+    clause of its own ("when the ferry ran aground"), which the core clause leaves out."""
+    if not pairs:
+        return []
+    left = sorted({a.sentence.text for a, _ in pairs})
+    right = sorted({b.sentence.text for _, b in pairs})
+    matrix = similarity.matrix(left, right)
+    row = {t: i for i, t in enumerate(left)}
+    col = {t: i for i, t in enumerate(right)}
+    return [
+        (a, b) for a, b in pairs if matrix[row[a.sentence.text], col[b.sentence.text]] >= threshold
+    ]
+
+
+def zero_count_discrepancies(
+    material: StoryMaterial,
+    sentences: Sequence[Passage],
+    parsed: Parsed,
+    similarity: TextSimilarity,
+    opts: DiscrepancyOptions,
+) -> list[Discrepancy]:
+    """``negation`` for a deed one source says none underwent and another gives a count
+    of (guards in the module docstring)."""
+    sides = _sides(material, sentences, parsed)
+    both = _both_told(sides)
+    sides = [s for s in sides if (s.clause.sentence.article, s.deed) not in both]
+    denials = [s for s in sides if s.none_of is not None]
+    counts = [s for s in sides if s.none_of is None]
+    pairs = [
+        (d.clause, c.clause)
+        for d in denials
+        for c in counts
+        if _pairs(d, c) and _one_occasion(d, c, material, parsed)
+    ]
+    kept = _similar_sentences(
+        pairs, similarity, threshold_for(similarity, opts.date_lexical, opts.date_dense)
+    )
+    return [
+        Discrepancy(f"none or some: {group[0].text}", "negation", claims_of(material, group))
+        for group in components(kept)
+    ]
