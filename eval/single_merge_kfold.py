@@ -25,7 +25,12 @@ Two parts, each held out from what it checks:
   between are left out; unlabelled articles that share a story are not scored.
 
     PYTHONPATH=src python eval/single_merge_kfold.py [--part folds|semeval|all]
-        [--json /tmp/smk.json]
+        [--option single_merge_probability] [--values off,0.3,0.35,0.4,0.45]
+        [--runs /tmp/smk-runs.json] [--json /tmp/smk.json]
+
+``--option`` checks another numeric ``ClusterOptions`` field the same way (its grid in
+``--values``, which must hold the shipped value: the "shipped" column);
+``join_probability`` was checked so (the options doc has the result).
 
 Prints to stdout (and the JSON file when asked); writes nothing under eval/results. On
 the shared 2-core machine under load: the folds part ~12 minutes (the calibration sets'
@@ -50,7 +55,7 @@ from newsprism.cluster.dedup import DuplicateIndex, signature
 from newsprism.cluster.options import ClusterOptions
 from newsprism.cluster.stories import ArticleSignals, StoryClusterer, signals_of
 from newsprism.model import Article
-from real_clustering import DIFFERENT, SAME, calibration_examples, set_signals
+from real_clustering import DIFFERENT, SAME, Models, calibration_examples, set_signals
 from single_merge_cv import (
     ALL_ORDERS,
     GRID,
@@ -61,7 +66,7 @@ from single_merge_cv import (
     cross_set_models,
     mean,
     name,
-    run_grid,
+    ordered,
 )
 
 K: Final = 5
@@ -73,6 +78,11 @@ def fold_of(set_name: str, story: str) -> int:
     """A story's fold: a fixed hash of its set and gold label."""
     digest = hashlib.sha256(f"{set_name}:{story}".encode()).hexdigest()
     return int(digest, 16) % K
+
+
+def values_of(runs: Mapping[str, Runs]) -> list[Value]:
+    """The values run (those of the first set's first order)."""
+    return list(next(iter(next(iter(runs.values())).values())))
 
 
 def item_b3(gold: Mapping[str, str], labels: Mapping[str, str], keep: set[str]) -> Scores:
@@ -101,7 +111,10 @@ def scored(gold: Mapping[str, str], runs: Runs, keep: set[str], value: Value) ->
 
 
 def evaluate_folds(golds: Mapping[str, Mapping[str, str]], runs: Mapping[str, Runs],
-                   orders: Sequence[str]) -> dict[str, Any]:
+                   orders: Sequence[str], shipped: Value = None) -> dict[str, Any]:
+    """Per fold, the value picked on the other folds and its held-out score beside the
+    ``shipped`` value's; then every article at its fold's pick (:func:`all_folds`)."""
+    grid = values_of(runs)
     members = {
         s: {k: {a for a, g in gold.items() if fold_of(s, g) == k} for k in range(K)}
         for s, gold in golds.items()
@@ -111,14 +124,14 @@ def evaluate_folds(golds: Mapping[str, Mapping[str, str]], runs: Mapping[str, Ru
     for k in range(K):
         rest = {s: set().union(*(m[j] for j in range(K) if j != k)) for s, m in members.items()}
         pooled = {
-            v: mean([scored(golds[s], runs[s], rest[s], v) for s in golds]) for v in GRID
+            v: mean([scored(golds[s], runs[s], rest[s], v) for s in golds]) for v in grid
         }
         picks[k] = chosen(pooled)
         folds[str(k)] = {
             "articles": {s: len(m[k]) for s, m in members.items()},
             "chosen_on_other_folds": name(picks[k]),
             "held_out": {s: scored(golds[s], runs[s], members[s][k], picks[k]) for s in golds},
-            "off": {s: scored(golds[s], runs[s], members[s][k], None) for s in golds},
+            "shipped": {s: scored(golds[s], runs[s], members[s][k], shipped) for s in golds},
         }
     return {"folds": folds, "all_folds": all_folds(golds, runs, members, picks, orders)}
 
@@ -146,7 +159,7 @@ def all_folds(golds: Mapping[str, Mapping[str, str]], runs: Mapping[str, Runs],
     out: dict[str, Any] = {}
     for set_name in golds:
         out[set_name] = {"held_out": combined(set_name, picks)}
-        for value in GRID:
+        for value in values_of(runs):
             out[set_name][name(value)] = combined(set_name, dict.fromkeys(range(K), value))
     return out
 
@@ -172,7 +185,7 @@ def semeval_stream() -> tuple[list[Article], list[tuple[str, str, bool]]]:
     return list(articles.values()), labelled
 
 
-def evaluate_semeval() -> dict[str, Any]:
+def evaluate_semeval(option: str, grid: Sequence[Value]) -> dict[str, Any]:
     from real_clustering import reordered
 
     articles, labelled = semeval_stream()
@@ -185,22 +198,14 @@ def evaluate_semeval() -> dict[str, Any]:
     out: dict[str, Any] = {"articles": len(articles),
                            "same_pairs": sum(1 for *_, same in labelled if same),
                            "different_pairs": sum(1 for *_, same in labelled if not same)}
-    for value in GRID:
+    for value in grid:
         rows = {}
         for order in SEMEVAL_ORDERS:
-            ordered = signals if order == "arrival" else reordered(signals, order)
-            labels = shipped_labels(ordered, value)
+            fed = signals if order == "arrival" else reordered(signals, order)
+            labels = labels_with(fed, option, value)
             rows[order] = pair_counts(labels, labelled)
         out[name(value)] = rows
     return out
-
-
-def shipped_labels(signals: Sequence[ArticleSignals], value: Value) -> dict[str, str]:
-    """Article id -> story id with the shipped lexical models, second look at ``value``."""
-    clusterer = StoryClusterer(ClusterOptions(embeddings="off", single_merge_probability=value))
-    clusterer.add_many(signals)
-    clusterer.consolidate()
-    return {a: story.id for story in clusterer.stories() for a in story.articles}
 
 
 def pair_counts(labels: Mapping[str, str], labelled: Sequence[tuple[str, str, bool]]
@@ -228,7 +233,7 @@ def print_report(report: Mapping[str, Any]) -> None:
         print(f"BASIL + Multi-News, {K} story folds; B3 F1 (P), mean of orders")
         for k, row in folds["folds"].items():
             print(f" fold {k} {row['articles']}: picked {row['chosen_on_other_folds']} -> "
-                  + "; ".join(f"{s} {fmt(row['held_out'][s])} (off {fmt(row['off'][s])})"
+                  + "; ".join(f"{s} {fmt(row['held_out'][s])} (shipped {fmt(row['shipped'][s])})"
                               for s in row["held_out"]))
         for set_name, rows in folds["all_folds"].items():
             for label, by_order in rows.items():
@@ -244,21 +249,42 @@ def print_report(report: Mapping[str, Any]) -> None:
                 f"F1 {r['f1']:.3f}" for o, r in sem[value].items()))
 
 
-def fold_runs(path: str | None) -> dict[str, Runs]:
+def labels_with(signals: Sequence[ArticleSignals], option: str, value: Value,
+                models: Models | None = None) -> dict[str, str]:
+    """Article id -> story id, one run with ``option`` at ``value`` (the shipped lexical
+    models where ``models`` is None)."""
+    chosen_models: dict[str, Any] = {}
+    if models is not None:
+        chosen_models = {"model": models[0], "story_model": models[1]}
+    settings: dict[str, Any] = {option: value}
+    clusterer = StoryClusterer(ClusterOptions(embeddings="off", **chosen_models, **settings))
+    clusterer.add_many(signals)
+    clusterer.consolidate()
+    return {a: story.id for story in clusterer.stories() for a in story.articles}
+
+
+def parse_value(text: str) -> Value:
+    return None if text == "off" else float(text)
+
+
+def fold_runs(path: str | None, option: str, grid: Sequence[Value]) -> dict[str, Runs]:
     """set -> order -> value -> labels of each fit set clustered whole, with its cross-set
     lexical models; read from / written to ``path`` when given."""
     if path and Path(path).exists():
         with open(path, encoding="utf-8") as handle:
             saved = json.load(handle)
-        values = {name(v): v for v in GRID}
-        return {s: {o: {values[v]: lab for v, lab in by_value.items()}
+        return {s: {o: {parse_value(v): lab for v, lab in by_value.items()}
                     for o, by_value in by_order.items()} for s, by_order in saved.items()}
     examples = calibration_examples("off")
-    runs = {}
+    runs: dict[str, Runs] = {}
     for set_name in FIT_SETS:
         data = real_sets.read_set(set_name)
-        runs[set_name] = run_grid(set_signals(data), cross_set_models(examples, set_name),
-                                  ALL_ORDERS)
+        models = cross_set_models(examples, set_name)
+        signals = set_signals(data)
+        runs[set_name] = {
+            order: {v: labels_with(ordered(signals, order), option, v, models) for v in grid}
+            for order in ALL_ORDERS
+        }
     if path:
         with open(path, "w", encoding="utf-8") as handle:
             json.dump({s: {o: {name(v): lab for v, lab in by_value.items()}
@@ -270,17 +296,25 @@ def fold_runs(path: str | None) -> dict[str, Runs]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--part", choices=("folds", "semeval", "all"), default="all")
+    parser.add_argument("--option", default="single_merge_probability",
+                        help="the ClusterOptions field checked (a number or None)")
+    parser.add_argument("--values", help="comma-separated values, 'off' for None "
+                        "(default: single_merge_cv.GRID); must hold the shipped value")
     parser.add_argument("--runs", help="keep the clusterings here (JSON) and read them back "
                         "from it when it exists (a rerun of the scoring only)")
     parser.add_argument("--json", help="also write the report here (not under eval/results)")
     args = parser.parse_args(argv)
-    report: dict[str, Any] = {"grid": [name(v) for v in GRID], "k": K}
+    grid = [parse_value(v) for v in args.values.split(",")] if args.values else list(GRID)
+    shipped = getattr(ClusterOptions(), args.option)
+    if shipped not in grid:
+        parser.error(f"--values must hold the shipped value {name(shipped)}")
+    report: dict[str, Any] = {"option": args.option, "grid": [name(v) for v in grid], "k": K}
     if args.part in ("folds", "all"):
         golds = {s: real_sets.read_set(s).gold for s in FIT_SETS}
-        runs = fold_runs(args.runs)
-        report["folds"] = evaluate_folds(golds, runs, ALL_ORDERS)
+        runs = fold_runs(args.runs, args.option, grid)
+        report["folds"] = evaluate_folds(golds, runs, ALL_ORDERS, shipped)
     if args.part in ("semeval", "all"):
-        report["semeval"] = evaluate_semeval()
+        report["semeval"] = evaluate_semeval(args.option, grid)
     print_report(report)
     if args.json:
         with open(args.json, "w", encoding="utf-8") as handle:

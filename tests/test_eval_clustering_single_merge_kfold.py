@@ -12,7 +12,14 @@ EVAL = Path(__file__).resolve().parent.parent / "eval"
 sys.path.insert(0, str(EVAL))
 
 from single_merge_cv import GRID  # noqa: E402
-from single_merge_kfold import K, all_folds, fold_of, item_b3, pair_counts  # noqa: E402
+from single_merge_kfold import (  # noqa: E402
+    K,
+    all_folds,
+    fold_of,
+    item_b3,
+    pair_counts,
+    parse_value,
+)
 
 GOLD = {"a1": "flood", "a2": "flood", "b1": "strike", "b2": "strike"}
 
@@ -58,3 +65,7 @@ def test_only_labelled_pairs_count() -> None:
     counts = pair_counts(labels, pairs)
     assert (counts["same_joined"], counts["different_joined"]) == (1, 1)
     assert counts["precision"] == 0.5 and counts["recall"] == 0.5
+
+
+def test_values_read_off_as_none_and_numbers_as_floats() -> None:
+    assert [parse_value(v) for v in ["off", "0.45", "0.5"]] == [None, 0.45, 0.5]
