@@ -17,6 +17,7 @@ from newsprism.ingest.batch import ingest, plan_inputs
 from newsprism.ingest.shards import read_pieces, split_input
 from newsprism.model import Analysis, Article, article_id
 from newsprism.store import Store
+from tests.conftest import BODY
 
 runner = CliRunner()
 TEXT = (
@@ -215,3 +216,32 @@ def test_pieces_read_again_without_the_outlet_given_keep_it(tmp_path: Path) -> N
         assert report.article_ids == [first] and not report.corrected
         article = store.get_article(first)
         assert article is not None and article.outlet == "Harbour Herald"
+
+
+def test_a_copy_with_another_url_and_date_is_told_it_was_not_taken(tmp_path: Path) -> None:
+    """A copy of a file in another folder, whose manifest gives the same outlet another
+    URL and date, is the stored article (a duplicate), and was so without a word: the
+    user could not tell the new values were not taken."""
+    text = "Pier closes\n\n" + BODY
+    for folder, url, day in (("one", "pier", "03"), ("two", "pier-2", "04")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "pier.txt").write_text(text, encoding="utf-8")
+        (tmp_path / folder / "newsprism.csv").write_text(
+            f"path,outlet,url,published\npier.txt,Tessel Tidings,https://t.example/{url},"
+            f"2026-03-{day}\n",
+            encoding="utf-8",
+        )
+    with Store(tmp_path / "n.db") as store:
+        first = ingest(store, [str(tmp_path / "one")], IngestOptions())
+        again = ingest(store, [str(tmp_path / "two")], IngestOptions())
+        (article,) = store.list_articles()
+    assert first.warnings == [] and again.duplicates == [article.id]
+    assert [str(w) for w in again.warnings] == [
+        f"{tmp_path / 'two' / 'pier.txt'}: its text is stored already under 'Tessel Tidings' "
+        f"from {tmp_path / 'one' / 'pier.txt'} with another URL and date: kept as stored, "
+        "not updated from this copy"
+    ]
+    assert article.url == "https://t.example/pier"
+    # Read again unchanged: nothing differs, nothing said.
+    with Store(tmp_path / "n.db") as store:
+        assert ingest(store, [str(tmp_path / "one")], IngestOptions()).warnings == []

@@ -77,9 +77,10 @@ class AddResult:
     duplicates: tuple[str, ...]
     corrected: tuple[str, ...] = ()
     stored_ids: tuple[str, ...] = ()
-    # Duplicates whose stored metadata differs from the re-read's, with the columns
-    # that differ (kept as stored: the re-read could not correct them).
-    kept: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Duplicates whose stored metadata differs from the re-read's: the article's place
+    # in the batch, the stored id and the columns that differ (kept as stored: the
+    # re-read could not correct them).
+    kept: tuple[tuple[int, str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,11 +250,11 @@ class Store:
         duplicates: list[str] = []
         corrected: list[str] = []
         stored_ids: list[str] = []
-        kept: list[tuple[str, tuple[str, ...]]] = []
+        kept: list[tuple[int, str, tuple[str, ...]]] = []
         seen: set[str] = set()  # ids of this batch: a later copy of one corrects nothing
         now = datetime.now(UTC).isoformat()
         with self.transaction() as conn:
-            for article in articles:
+            for n, article in enumerate(articles):
                 row = _article_row(article, now)
                 corrects = article.id in may_correct and article.id not in seen
                 seen.add(article.id)
@@ -268,7 +269,8 @@ class Store:
                         corrected.append(target["id"])
                     else:
                         duplicates.append(target["id"])
-                        kept.extend(kept_columns(conn, target, metadata, guessed))
+                        differ = kept_columns(conn, target, metadata, guessed)
+                        kept.extend((n, i, columns) for i, columns in differ)
                     stored_ids.append(target["id"])
                     continue
                 row = (row[0], stored_source(conn, origin) or row[1], *row[2:])
@@ -283,7 +285,8 @@ class Store:
                     added.append(article.id)
                 else:  # stored already from another file (or not one to correct)
                     duplicates.append(article.id)
-                    kept.extend(kept_columns(conn, article.id, metadata, guessed))
+                    differ = kept_columns(conn, article.id, metadata, guessed)
+                    kept.extend((n, i, columns) for i, columns in differ)
                 stored_ids.append(article.id)
         return AddResult(
             tuple(added), tuple(duplicates), tuple(corrected), tuple(stored_ids), tuple(kept)

@@ -71,6 +71,7 @@ def ingest(
     source_names: Mapping[str, str] | None = None,
     origins: Mapping[str, str] | None = None,
     named_by_file: dict[str, str] | None = None,
+    tell_kept: bool = True,
 ) -> IngestReport:
     """Read every input and store its articles, ``BATCH_SIZE`` per transaction.
     ``source_names`` gives the source to store for articles read from a path, where the
@@ -79,13 +80,14 @@ def ingest(
     identity (what a later re-read must match to correct its articles), none when it
     is not named: then its articles correct nothing. ``named_by_file`` carries what
     :func:`read_inputs` learnt of outlets named by file names from one call to the next
-    of one run.
+    of one run. ``tell_kept``: warn about a duplicate whose metadata differs from the
+    stored copy's (see :meth:`ArticleBatch._kept_as_stored`).
 
     Guarantee: a failure in one input never stops the others, and what was stored
     before a crash stays stored (each batch commits on its own).
     """
     report = IngestReport()
-    batch = ArticleBatch()
+    batch = ArticleBatch(tell_kept=tell_kept)
 
     def count_input(found: Input | IngestFailure) -> None:
         report.inputs += 1
@@ -175,6 +177,10 @@ class ArticleBatch:
     origins: dict[str, str | None] = field(default_factory=dict)
     # (source, digest of the text) of every article read this run.
     _read: set[tuple[str, bytes]] = field(default_factory=set)
+    # Warn about duplicates whose metadata differs from the stored copy's (the web app
+    # says it on the upload's line, with its own way to update them).
+    tell_kept: bool = True
+    _told_kept: set[str] = field(default_factory=set)  # sources warned about
 
     def add(self, article: Article, origin: str | Literal[False] | None = False) -> None:
         """Queue ``article``; ``origin`` the identity of the file it was read from
@@ -200,7 +206,9 @@ class ArticleBatch:
         report.warnings.extend(warnings_once(self.articles, set(result.added), unanalysed_warning))
         report.warnings.extend(self._stored_from_another_file(store, result, report.warnings))
         report.corrected.extend(result.corrected)
-        report.kept.update(result.kept)
+        report.kept.update((i, columns) for _, i, columns in result.kept)
+        if self.tell_kept:
+            report.warnings.extend(self._kept_as_stored(store, result))
         report.article_ids.extend(result.stored_ids or [a.id for a in self.articles])
         self.articles.clear()
         self.may_correct.clear()
@@ -231,6 +239,38 @@ class ArticleBatch:
             )
             found.append(IngestWarning(article.source, message))
         return found
+
+    def _kept_as_stored(self, store: Store, result: AddResult) -> list[IngestWarning]:
+        """A warning, once per source, for each article stored already (same text and
+        outlet) with another URL, date or title, which it did not update: a copy of a
+        file in another folder whose manifest row gave a new URL was a duplicate without
+        a word, and the user could not tell the new values were not taken."""
+        found: list[IngestWarning] = []
+        for n, stored_id, columns in result.kept:
+            article = self.articles[n]
+            stored = store.get_article(stored_id)
+            if stored is None or article.source in self._told_kept:
+                continue
+            self._told_kept.add(article.source)
+            where = "this file" if stored.source == article.source else stored.source
+            message = (
+                f"its text is stored already under {stored.outlet!r} from {where} with "
+                f"another {named_columns(columns)}: kept as stored, not updated from this copy"
+            )
+            found.append(IngestWarning(article.source, message))
+        return found
+
+
+# How each stored metadata column is named to the user ("published_utc" is the date).
+_SHOWN = {"url": "URL", "published": "date", "published_utc": "date"}
+
+
+def named_columns(columns: Iterable[str]) -> str:
+    """Stored metadata columns as the user knows them: 'URL', 'URL and date'."""
+    names = list(dict.fromkeys(_SHOWN.get(c, c) for c in columns))
+    if len(names) <= 1:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _one_file(stored: Article, article: Article) -> bool:

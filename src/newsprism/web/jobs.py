@@ -521,6 +521,7 @@ def _ingest_inputs(job: Job, stage: Stage, store: Store, settings: JobSettings) 
                 source_names=names,
                 origins=origins,
                 named_by_file=named_by_file,
+                tell_kept=False,  # said on the upload's line, with how to update them
             )
         except Exception as exc:
             if not isinstance(exc, NewsprismError):

@@ -11,25 +11,12 @@ a copy stored from an upload of the same name beside a manifest can be (its orig
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 
-from newsprism.ingest.batch import IngestReport
+from newsprism.ingest.batch import IngestReport, named_columns
 from newsprism.store import Store
 from newsprism.store_corrections import stored_origins
 
 logger = logging.getLogger(__name__)
-
-# How each stored metadata column is named to the user ("published_utc" is the date).
-_SHOWN = {
-    "url": "URL",
-    "outlet": "outlet",
-    "title": "title",
-    "byline": "byline",
-    "published": "date",
-    "published_utc": "date",
-    "language": "language",
-    "credit": "credit",
-}
 
 
 def kept_note(store: Store, report: IngestReport, origin: str, asked: bool) -> str | None:
@@ -40,8 +27,7 @@ def kept_note(store: Store, report: IngestReport, origin: str, asked: bool) -> s
     kept = [i for i in dict.fromkeys(report.duplicates) if i in report.kept]
     if not kept:
         return None
-    columns = [_SHOWN.get(c, c) for i in kept for c in report.kept[i]]
-    named = _listed(list(dict.fromkeys(columns)))
+    named = named_columns(c for i in kept for c in report.kept[i])
     with store.transaction() as conn:
         stored = stored_origins(conn, kept)
     sources = [source for source, at in stored.values() if at != origin]
@@ -56,10 +42,3 @@ def kept_note(store: Store, report: IngestReport, origin: str, asked: bool) -> s
         f"{said}: the stored copy was read from {sources[0]}, not from an upload of this "
         "name beside a manifest, so an upload does not update it"
     )
-
-
-def _listed(names: Sequence[str]) -> str:
-    """'URL', 'URL and date', 'URL, date and title'."""
-    if len(names) == 1:
-        return names[0]
-    return f"{', '.join(names[:-1])} and {names[-1]}"
