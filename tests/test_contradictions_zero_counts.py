@@ -47,6 +47,7 @@ SOME = "Two firefighters were injured in the fire at the Tarnby warehouse, offic
         ],
         ["The Varley blast killed no one.", "The Varley blast killed two workers."],
         [NONE.replace("No one was injured", "There were no injuries"), SOME],
+        [NONE.replace("No one was injured", "No one was killed or injured"), SOME],
         [
             "There were no deaths in the Varley mine collapse.",
             "Four miners were killed in the Varley mine collapse.",

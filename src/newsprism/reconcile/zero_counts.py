@@ -120,8 +120,14 @@ class _Side:
 
 
 def _undergoers(verb: Token) -> list[Token]:
+    """Who undergoes the deed: its passive subject or object (or the subject of "died");
+    a verb coordinated with no subject of its own takes its head's ("No one was killed
+    or injured")."""
     deps = ("nsubjpass", "dobj", *(("nsubj",) if lemma_of(verb) in _SUBJECT_UNDERGOES else ()))
-    return [c for c in verb.children if c.dep_ in deps]
+    own = [c for c in verb.children if c.dep_ in deps]
+    if own or verb.dep_ != "conj" or any(c.dep_.startswith("nsubj") for c in verb.children):
+        return own
+    return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _none_of(token: Token) -> str | None:
