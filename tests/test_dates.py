@@ -19,7 +19,7 @@ from spacy.language import Language
 
 from newsprism.analyze.dates import extract_dates, resolve_expression
 from newsprism.analyze.nlp import load_english
-from newsprism.analyze.relative_dates import named_month, part_of, period
+from newsprism.analyze.relative_dates import full_year, named_month, part_of, period
 from newsprism.model import Article, DateMention
 from tests.conftest import SAMPLES
 from tests.test_samples import sample_articles
@@ -223,6 +223,59 @@ def test_undecided_numeric_dates_are_day_first_and_marked_ambiguous(nlp: Languag
     assert (same.date, same.ambiguous) == ("2026-03-03", False)
 
 
+# --- two-digit years: the century that puts the year at most ten years after the article --
+
+TWO_DIGIT_YEARS = [
+    ("The deed is dated 12/31/99.", "12/31/99", "1999-12-31"),
+    ("The deed is dated 31/12/99.", "31/12/99", "1999-12-31"),
+    ("The lease runs out on 1/20/30.", "on 1/20/30", "2030-01-20"),
+    ("The lease ran out on 20/1/19.", "on 20/1/19", "2019-01-20"),
+    ("The mill closed in '99.", "in '99", "1999-01-01/1999-12-31"),
+    ("She was in the Class of \u201985 at Orlen High.", "\u201985", "1985-01-01/1985-12-31"),
+    ("The bridge will open in '36.", "in '36", "2036-01-01/2036-12-31"),
+    ("The bridge opened in '37.", "in '37", "1937-01-01/1937-12-31"),
+    ("The plant opened in May '99.", "in May '99", "1999-05-01/1999-05-31"),
+    ("The plant closed on March 3, '04.", "on March 3, '04", "2004-03-03"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "expression", "gold"), TWO_DIGIT_YEARS)
+def test_two_digit_years_are_read_from_the_article_s_date(
+    nlp: Language, sentence: str, expression: str, gold: str
+) -> None:
+    mention = the_mention(dates_in(nlp, sentence), expression)
+    assert (mention.date, mention.anchor) == (gold, "published")
+
+
+def test_a_two_digit_year_turns_with_the_article_s_century(nlp: Language) -> None:
+    in_1998 = datetime(1998, 6, 1, 9, 0, tzinfo=CET)
+    text = "Talks began on 13/4/97 and will end by 13/4/05."
+    assert [m.date for m in dates_in(nlp, text, in_1998)] == ["1997-04-13", "2005-04-13"]
+
+
+def test_an_undated_article_defers_a_two_digit_year_to_the_story(nlp: Language) -> None:
+    mentions = dates_in(nlp, "The deed is dated 12/31/99 and was signed in '85.", None)
+    assert [(m.text, m.date, m.anchor) for m in mentions] == [
+        ("12/31/99", None, "deferred"),
+        ("in '85", None, "deferred"),
+    ]
+    assert resolve_expression("12/31/99", date(2026, 3, 4)) == "1999-12-31"
+    assert resolve_expression("in '85", date(2026, 3, 4)) == "1985-01-01/1985-12-31"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Prices peaked in the '90s.",
+        "He joined the '15 Most Wanted' list.",
+        "Crowds chanted '35,000 strong' outside.",
+        "The team wore '99' on their shirts.",
+    ],
+)
+def test_an_apostrophe_and_two_digits_need_a_year_s_cue(nlp: Language, sentence: str) -> None:
+    assert dates_in(nlp, sentence) == []
+
+
 # --- anchors: absolute, published, deferred -----------------------------------------------
 
 
@@ -268,6 +321,12 @@ def test_resolve_expression(
 
 
 def test_calendar_helpers_edges() -> None:
+    assert [full_year(y, date(2026, 3, 4)) for y in ("99", "'36", "\u201937", "2099")] == [
+        1999,
+        2036,
+        1937,
+        2099,
+    ]
     sunday = date(2026, 3, 8)
     assert period(sunday, "weekend", None) == (date(2026, 3, 7), date(2026, 3, 8))
     february = (date(2026, 2, 1), date(2026, 2, 28))

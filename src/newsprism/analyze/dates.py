@@ -38,6 +38,12 @@ not dates.
 Year-less dates ("Dec. 30", "in May") take the year that puts them nearest the
 publication day; in a future-tense clause, the nearest one not already past.
 
+Two-digit years ("12/31/99", "in '99", "the Class of '85", "May '99") take the century
+that puts them at most ten years after the publication year ("'99" in 2026 is 1999, "'30"
+2030): plans name years a few ahead, a year decades ahead is a past one. They need the
+publication day, so an undated article defers them to the story stage. An apostrophe
+year needs a cue as a bare year does ("in", "of"; not "the '90s", "'15 Most Wanted'").
+
 Guarantees: :func:`extract_dates` and :func:`resolve_expression` never raise on any text;
 every mention satisfies ``doc.text[m.start:m.end] == m.text``; mentions are sorted by
 ``start`` and never overlap. Cost: one regex pass over the text plus, per weekday or
@@ -63,6 +69,7 @@ from newsprism.analyze.relative_dates import (
     ago,
     clause_tense,
     day_span,
+    full_year,
     iso,
     month_span,
     named_month,
@@ -148,7 +155,9 @@ def _choice(phrases: Mapping[str, object] | tuple[str, ...]) -> str:
 # --- grammar ------------------------------------------------------------------------------
 
 _DAY = r"(?<![\d.,:/])(?:[12]\d|3[01]|0?[1-9])(?!\d)(?:st|nd|rd|th)?(?![:.]\d)\b"
-_YEAR = r"(?<![\d.,$€£-])(?:1[5-9]|20|21)\d{2}(?![\d'’]|s\b)"
+# Four digits, or two after an apostrophe ("in '99", "the Class of '85"; not "'90s" nor a
+# quoted "'35,000").
+_YEAR = r"(?:(?<![\d.,$€£-])(?:1[5-9]|20|21)\d{2}|(?<!\w)['‘’]\d{2}(?![.,]\d))(?![\d'’]|s\b)"
 _NUMBER = r"(?:\d{1,3}|" + _choice(_NUMBER_WORDS) + ")"
 _UNIT = r"(?:day|fortnight|week|month|year)"
 _PART = r"(?:mid-|" + _choice({k: v for k, v in _PARTS.items() if k != "mid"}) + r"\s+)"
@@ -191,7 +200,7 @@ _FIRST_WORDS = (*_PREPOSITIONS, *_NUMBER_WORDS, *_DAY_WORDS, *_PARTS, *_PERIOD_O
                 *_ROLLING, *_RELATIONS, *_MONTHS, *_WEEKDAYS, "in")  # fmt: skip
 _FIRST_LETTER = "".join(sorted({word[0].lower() for word in _FIRST_WORDS}))
 _GRAMMAR = re.compile(
-    rf"\b(?=[\d{_FIRST_LETTER}])(?:(?P<prep>{_choice(_PREPOSITIONS)})\s+)?"
+    rf"(?:\b(?=[\d{_FIRST_LETTER}])|(?<!\w)(?=['‘’]\d))(?:(?P<prep>{_choice(_PREPOSITIONS)})\s+)?"
     + "(?:"
     + "|".join(_ALTERNATIVES.values())
     + ")",
@@ -281,11 +290,6 @@ def _day(text: str) -> int:
     return int(text.rstrip("stndrh"))
 
 
-def _full_year(text: str) -> int:
-    """Two-digit years are 20xx, as in the ingest timestamp parser."""
-    return int(text) + (2000 if len(text) == 2 else 0)
-
-
 def _part(text: str | None) -> Part | None:
     return None if text is None else _PARTS[" ".join(text.lower().rstrip("-").split())]
 
@@ -320,7 +324,7 @@ def _resolve_numeric(m: re.Match[str], frame: _Frame) -> Span:
     day_first = _numeric_day_first(first, second, frame.day_first)
     day, month = (first, second) if day_first else (second, first)
     if m["num_y"]:
-        return day_span(date(_full_year(m["num_y"]), month, day))
+        return day_span(date(full_year(m["num_y"], frame.anchor), month, day))
     return nearest_year(frame.anchor, month, (day, day), frame.forward, past=frame.tense == "past")
 
 
@@ -329,7 +333,7 @@ def _day_month(m: re.Match[str], frame: _Frame, prefix: str) -> Span:
     month, first = _month(m[f"{prefix}_mon"]), _day(m[f"{prefix}_d1"])
     last = _day(m[f"{prefix}_d2"]) if m[f"{prefix}_d2"] else first
     if m[f"{prefix}_y"]:
-        year = int(m[f"{prefix}_y"])
+        year = full_year(m[f"{prefix}_y"], frame.anchor)
         span = date(year, month, first), date(year, month, last)
         if span[0] > span[1]:
             raise ValueError("range ends before it starts")
@@ -384,7 +388,7 @@ def _resolve_weekday(m: re.Match[str], frame: _Frame) -> Span:
 def _resolve_month(m: re.Match[str], frame: _Frame) -> Span:
     month = _month(m["mo"])
     if m["mo_y"]:
-        span = month_span(int(m["mo_y"]), month)
+        span = month_span(full_year(m["mo_y"], frame.anchor), month)
     else:
         span = named_month(frame.anchor, month, _relation(m, m["mo_rel"], frame))
     part = _part(m["mo_part"])
@@ -392,7 +396,7 @@ def _resolve_month(m: re.Match[str], frame: _Frame) -> Span:
 
 
 def _resolve_year(m: re.Match[str], frame: _Frame) -> Span:
-    span = year_span(int(m["yr"]))
+    span = year_span(full_year(m["yr"], frame.anchor))
     part = _part(m["yr_part"])
     return span if part is None else part_of(span, "year", part)
 
@@ -404,19 +408,25 @@ _RESOLVERS: dict[str, Callable[[re.Match[str], _Frame], Span]] = {
     "yr": _resolve_year,
 }  # fmt: skip
 # The group whose presence makes an absolute kind independent of any anchor.
-_YEAR_GROUPS = {"num": "num_y", "md": "md_y", "dm": "dm_y", "mo": "mo_y"}
+_YEAR_GROUPS = {"num": "num_y", "md": "md_y", "dm": "dm_y", "mo": "mo_y", "yr": "yr"}
 # Kinds whose relative reading depends on the clause's tense (only they consult the parse).
 _TENSED = frozenset({"num", "md", "dm", "in", "per", "wd", "mo"})
 
 
 def _needs_anchor(kind: str, match: re.Match[str]) -> bool:
-    """Whether the expression means nothing without a day to count from."""
-    if kind in ("iso", "yr"):
+    """Whether the expression means nothing without a day to count from: a two-digit
+    year needs one too (its century is the one that puts it at most
+    :data:`~newsprism.analyze.relative_dates.YEARS_AHEAD` years after the anchor)."""
+    if kind == "iso":
         return False
     if kind == "mo" and match["mo_rel"]:
         return True
     group = _YEAR_GROUPS.get(kind)
-    return group is None or match[group] is None
+    return group is None or match[group] is None or _two_digit_year(match[group])
+
+
+def _two_digit_year(written: str) -> bool:
+    return len(written.lstrip("'‘’")) == 2
 
 
 # --- which matches are dates --------------------------------------------------------------
@@ -449,6 +459,8 @@ def _admit_year(m: re.Match[str], text: str, reader: _Reader) -> bool:
     if reader.counts_something(start, end):
         return False
     cued = m["prep"] or m["yr_part"] or _YEAR_CUE.search(text, max(0, start - 10), start)
+    if _two_digit_year(m["yr"]):  # "'15 Most Wanted" opens a quote: no entity hint
+        return bool(cued)
     return bool(cued) or reader.in_date_entity(start, end)
 
 

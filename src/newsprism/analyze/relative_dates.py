@@ -44,6 +44,7 @@ __all__ = [
     "ago",
     "clause_tense",
     "day_span",
+    "full_year",
     "iso",
     "month_span",
     "named_month",
@@ -155,6 +156,25 @@ def day_span(day: date) -> Span:
 def month_span(year: int, month: int) -> Span:
     """The whole calendar month. Raises ValueError for an impossible year or month."""
     return date(year, month, 1), date(year, month, monthrange(year, month)[1])
+
+
+# How far past the anchor's year a two-digit year may lie: plans and forecasts name years
+# a few ahead ("the Games of '34"), and a year a decade or more ahead of the report is far
+# likelier a past one ("the Class of '85", "12/31/99" in a 2026 report is 1999).
+YEARS_AHEAD = 10
+
+
+def full_year(written: str, anchor: date) -> int:
+    """The year a written year means, seen from ``anchor``: four digits as they are; two
+    digits ("99", "'99") the latest year ending in them at most :data:`YEARS_AHEAD` after
+    the anchor's year ("'99" in 2026: 1999; "'30" in 2026: 2030; "05" in 1998: 2005)."""
+    digits = written.lstrip("'\u2018\u2019")
+    if len(digits) != 2:
+        return int(digits)
+    latest = anchor.year + YEARS_AHEAD
+    century = latest - latest % 100
+    year = century + int(digits)
+    return year if year <= latest else year - 100
 
 
 def year_span(year: int) -> Span:
