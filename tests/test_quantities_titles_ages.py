@@ -127,9 +127,9 @@ CODES: list[tuple[str, str]] = [
     # a rate's denominator
     ("The rate rose to 2.5 per 100,000 children in Kelmar.", "100,000"),
     ("The rate fell from 1.3 per one million to 0.9 per one million.", "one million"),
-    # a thousands group written after a comma and a space: neither part counts
-    ("Kelmar, home to 120, 000 people, shook at dawn.", "120"),
-    ("Kelmar, home to 120, 000 people, shook at dawn.", "000"),
+    # a group of zeros after a comma and a space, after four figures: neither part counts
+    ("Kelmar, home to 1200, 000 people, shook at dawn.", "1200"),
+    ("Kelmar, home to 1200, 000 people, shook at dawn.", "000"),
     # emergency numbers dialled or naming their service
     ("Holt called 911 after the crash in Kelmar.", "911"),
     ("The jury heard the 999 call from the harbour.", "999"),
@@ -158,6 +158,8 @@ KEPT: list[tuple[str, str, float]] = [
     ("The clinic called 999 staff back to work.", "999 staff", 999),
     ("The clinic called 112 staff back to work.", "112 staff", 112),
     ("Of the 120, 400 were hurt in Kelmar.", "400", 400),
+    # a thousands group of zeros after a comma and a space is read with its figures (s38)
+    ("Kelmar, home to 120, 000 people, shook at dawn.", "120, 000 people", 120000),
     ("Crews cleared 40 blocks of debris.", "40 blocks", 40),
     ("A quarter of the 400 workers left Orvel.", "400 workers", 400),
     ("Floods drove half a million people from Orvel.", "half a million people", 500000),

@@ -15,9 +15,11 @@ _SP = r"[^\S\n]"
 _FOOT_KM: Final = 3.048e-4
 _INCH_KM: Final = 2.54e-5
 _INCHES = r"(1[01]|[0-9](?:\.5)?)"  # under a foot: 0 to 11 (a half allowed)
+# A hyphen, spaced or not: "5-foot-8-inch", "5 - feet - 8 inches" (tokenised text, ECB+).
+_JOINT = rf"{_SP}?-{_SP}?"
 _HEIGHT: Final = re.compile(
     r"(?<![\w.,'’])(?P<feet>[3-8])(?:"
-    rf"-foot-{_INCHES}(?:-inch(?:es)?)?"  # "5-foot-8", "5-foot-8-inch"
+    rf"{_JOINT}(?:foot|feet){_JOINT}{_INCHES}(?:(?:{_JOINT}|{_SP})inch(?:es)?)?"  # "5-foot-8"
     rf"|['’′]{_SP}?{_INCHES}(?:\"|''|”|″)?"  # 5'8", 5'8 (the inch mark often left out)
     rf"|{_SP}+(?:feet|foot|ft\.?),?{_SP}+{_INCHES}{_SP}*(?:inch(?:es)?|in\.)"  # 6 feet 2 inches
     r")(?![\w-])",

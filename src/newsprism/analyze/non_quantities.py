@@ -18,6 +18,7 @@ from typing import Final
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.analyze.numbers import Amount
+from newsprism.analyze.written_forms import is_or_two, is_own_line, is_spaced_clock
 
 __all__ = [
     "SP",
@@ -60,7 +61,8 @@ _MONTH_AFTER: Final = re.compile(rf"(?:st|nd|rd|th)?{SP}*(?:of{SP}+)?{_MONTHS}\b
 _SLASH_DATE_AFTER: Final = re.compile(r"/(\d{1,2})(?:/\d{2,4})?(?![\d/])")
 _SLASH_DATE_BEFORE: Final = re.compile(r"(?<![\d/])(\d{1,2})/$")
 # Clock times: "6 a.m.", "6pm", "1400 GMT" ("14:05" never matches: colon).
-_CLOCK_AFTER: Final = re.compile(rf"{SP}*(?:[ap]\.?m\b\.?|o[’']clock\b)", re.IGNORECASE)
+# "6 p.m.", "6pm", "3: 33 a. m." (tokenised text spaces the abbreviation), "6 o'clock".
+_CLOCK_AFTER: Final = re.compile(rf"{SP}*(?:[ap](?:\.{SP}?)?m\b\.?|o[’']clock\b)", re.IGNORECASE)
 _ZONE_AFTER: Final = re.compile(rf"{SP}*(?:GMT|UTC|CES?T|BST|[ECP][SD]T)\b")
 # Labels and numbering: "Article 5", "Pier 4", "No. 10", "phase 2", "day 3".
 _LABELS = (
@@ -171,8 +173,8 @@ _DIAL_BEFORE: Final = re.compile(
     rf"\b(?:call(?:s|ed|ing)?|dial(?:s|ed|led|ing)?)(?:{SP}+the)?{SP}+$", re.IGNORECASE
 )
 # A thousands group of zeros written after a comma and a space ("120, 000", as ECB+
-# texts are tokenised): neither part is a count; a group of other figures may be
-# ("Of the 120, 400 were hurt").
+# texts are tokenised) is read with its figures (numbers.py); after four figures or more
+# neither part is a count. A group of other figures may be ("Of the 120, 400 were hurt").
 _SPACED_ZEROS: Final = re.compile(rf",{SP}000\b")
 # A street number's block in an address: "the 400 block of North Elm Street".
 _ADDRESS_BLOCK: Final = re.compile(rf"{SP}+block{SP}+of{SP}+[A-Z]")
@@ -180,8 +182,10 @@ _ADDRESS_BLOCK: Final = re.compile(rf"{SP}+block{SP}+of{SP}+[A-Z]")
 
 def not_a_count(amount: Amount, ctx: ParsedText, noun: Token | None) -> bool:
     """Whether a bare number is a year, date, time, label, list number, code, name or a
-    rate's denominator."""
-    if _PER_BEFORE.search(ctx.text, max(0, amount.start - 16), amount.start):
+    rate's denominator, or closes "a minute or two"."""
+    if is_or_two(ctx.text, amount.num_start, amount.num_end) or _PER_BEFORE.search(
+        ctx.text, max(0, amount.start - 16), amount.start
+    ):
         return True
     if _FRACTION_OF_BEFORE.search(ctx.text, max(0, amount.start - 24), amount.start):
         return ctx.text[amount.start : amount.num_start + 2].lower().startswith(("a ", "an "))
@@ -207,8 +211,13 @@ def _words_not_a_count(amount: Amount, ctx: ParsedText, noun: Token | None) -> b
 
 def _figures_not_a_count(amount: Amount, ctx: ParsedText, noun: Token | None) -> bool:
     """Whether bare figures are a year, date, time, code, label or name."""
-    first = ctx.text[amount.num_start : amount.num_end]
+    start, end = amount.num_start, amount.num_end
+    first = ctx.text[start:end]
     if _is_year(first, amount, ctx, noun) or _is_date_or_clock(amount, ctx.text):
+        return True
+    if is_spaced_clock(ctx.text, start, end, is_plural_noun(noun)):
+        return True
+    if is_own_line(ctx.text, start, end):
         return True
     if _is_code(first, amount, ctx, noun):
         return True
@@ -500,10 +509,14 @@ def is_fraction(amount: Amount, ctx: ParsedText) -> bool:
 def is_lone_one(amount: Amount, text: str) -> bool:
     """Whether the word "one" stands with a measure ("one day", "not one metre"): idiom
     more often than amount. "a one-day strike", "one per cent", "one euro" are kept, and
-    so is the article the text reader reads only in a deadline ("within a year")."""
-    article = text[amount.num_start : amount.num_end].lower() in {"a", "an"}
+    so is the article the text reader reads only in a deadline ("within a year"). A
+    zero joined to its measure names a kind ("a zero-day flaw", "a zero-hour contract"; "a
+    zero-percent loan" keeps its rate)."""
+    words = text[amount.num_start : amount.num_end].lower()
+    named = words == "zero" and amount.joined
+    article = words in {"a", "an"}
     lone = amount.form == "words" and amount.value <= 1 and not amount.joined and not article
-    return lone and amount.kind not in {"percent", "money"}
+    return (lone or named) and amount.kind not in {"percent", "money"}
 
 
 # Durations that reach past any calendar date (in years): "some 48 million years ago",

@@ -43,6 +43,7 @@ from newsprism.analyze.conventions import (
     phone_spans,
     text_convention,
 )
+from newsprism.analyze.written_forms import HYPHEN, spaced_plural
 from newsprism.model import Approx
 
 __all__ = [
@@ -132,6 +133,7 @@ _DIGITS_PATTERN: Final = (
     r"(?<![\w.,/:#§№+^٫٬])(?:(?<=\d-to-)|(?<![^\d\s][-–]))"  # not "COVID-19", "v3", "1/2"
     r"(?:10\^\d{1,2}"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    rf"|\d{{1,3}}(?:,{_SP}000)+(?![.,]?\d)"  # tokenised thousands "120, 000" (ECB+)
     rf"|\d{{1,3}},\d{{1,2}}(?={_SP}+{_SCALE_WORD}\b|{_SHARE_AFTER})"
     r"|\d{1,3}(?:٬\d{3})+(?:٫\d+)?"
     rf"|{_NOT_AFTER_MONTH}\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?!{_GROUP_SPACE}\d)"
@@ -285,18 +287,19 @@ class _Unit(NamedTuple):
 #: Units written after a number ("30%", "4,200 square kilometres", "a three-day"), with
 #: their conversion to one unit per kind. A pattern matches only a whole word; the
 #: first pattern that matches wins.
+_SQUARE = rf"square(?:{_SP}?-{_SP}?|{_SP}+)"  # "square miles", "square-foot", "square - foot"
 UNITS: Final = (
     # Shares. Percentage points are a difference of two shares, never compared with one.
     _Unit(r"[%٪]", "percent", "percent"),  # Arabic ٪ too
     _Unit(rf"per{_SP}?cent|percent|pct\.?", "percent", "percent"),
     _Unit(rf"percentage{_SP}+points?", "points", "percentage points"),
     # Areas, to km². Square miles and acres are the international (1959) definitions.
-    _Unit(rf"square{_SP}+kilomet(?:re|er)s?|sq\.?{_SP}?km|km²|km2", "area", "km2"),
-    _Unit(rf"square{_SP}+miles?|sq\.?{_SP}?mi(?:les?)?|mi²|mi2", "area", "km2", 2.589988110336),
+    _Unit(rf"{_SQUARE}kilomet(?:re|er)s?|sq\.?{_SP}?km|km²|km2", "area", "km2"),
+    _Unit(rf"{_SQUARE}miles?|sq\.?{_SP}?mi(?:les?)?|mi²|mi2", "area", "km2", 2.589988110336),
     _Unit(r"hectares?|ha", "area", "km2", 0.01),
     _Unit(r"acres?", "area", "km2", 0.0040468564224),
-    _Unit(rf"square{_SP}+met(?:re|er)s?|sq\.?{_SP}?m|m²|m2", "area", "km2", 1e-6),
-    _Unit(rf"square{_SP}+(?:feet|foot)|sq\.?{_SP}?ft|ft²", "area", "km2", 9.290304e-8),
+    _Unit(rf"{_SQUARE}met(?:re|er)s?|sq\.?{_SP}?m|m²|m2", "area", "km2", 1e-6),
+    _Unit(rf"{_SQUARE}(?:feet|foot)|sq\.?{_SP}?ft|ft²", "area", "km2", 9.290304e-8),
     # Speeds, to km/h; before lengths, which would take "20 km" of "20 km per hour".
     _Unit(rf"km/h|kph|(?:km|kilomet(?:re|er)s){_SP}+(?:per|an){_SP}+hour", "speed", "km/h"),
     _Unit(rf"mph|miles{_SP}+(?:per|an){_SP}+hour", "speed", "km/h", 1.609344),
@@ -345,7 +348,7 @@ UNITS: Final = (
     _Unit(r"zlotys?|pln", "money", "PLN"),
 )
 _UNIT_RE: Final = re.compile(
-    rf"(?:-|{_SP}{{0,2}})(?:"
+    rf"(?P<sep>{HYPHEN})(?:"
     + "|".join(f"(?P<u{i}>{u.pattern})" for i, u in enumerate(UNITS))
     + r")(?![\w²³/])",
     re.IGNORECASE,
@@ -436,7 +439,7 @@ _CANDIDATE: Final = re.compile(
     rf"|(?P<words>{_WORDS_PATTERN}))",
     re.IGNORECASE,
 )
-_AGE_RE: Final = re.compile(rf"(?:-|{_SP}+)old\b", re.IGNORECASE)
+_AGE_RE: Final = re.compile(rf"(?:{HYPHEN})old\b", re.IGNORECASE)
 # "20-30", "20 to 30", "134-to-63", and the suspended hyphen of "40- to 60-hour".
 _RANGE_GAP: Final = re.compile(rf"{_SP}*[-–—]{_SP}*|-?{_SP}+(?:to|and){_SP}+|-to-", re.IGNORECASE)
 _RATIO_GAP: Final = re.compile(rf"{_SP}+(?:in|out{_SP}+of){_SP}+", re.IGNORECASE)
@@ -656,7 +659,7 @@ def _hyphen_ratio(numerator: str, denominator: str, start: int, end: int) -> Amo
 def _with_unit(raw: Amount, text: str) -> Amount | None:
     """``raw`` with the unit written after it; None when letters are glued on ("1st")."""
     m = _UNIT_RE.match(text, raw.num_end)
-    if m is None or m.lastgroup is None:
+    if m is None or m.lastgroup is None or spaced_plural(m["sep"], m[m.lastgroup]):
         glued = raw.num_end < len(text) and text[raw.num_end].isalnum()
         return None if glued else raw
     unit = UNITS[int(m.lastgroup[1:])]
@@ -664,7 +667,7 @@ def _with_unit(raw: Amount, text: str) -> Amount | None:
     if unit.unit == "years" and (age := _AGE_RE.match(text, end)):
         end = age.end()
     code = _kroner(text) if unit.unit == "kroner" else unit.unit
-    joined = m.group().startswith("-")
+    joined = "-" in m["sep"]
     value = raw.value * unit.factor  # "40m tonnes": the glued "m" is million here
     return replace(
         raw, end=end, value=value, kind=unit.kind, unit=code, joined=joined, glued_m=False

@@ -213,7 +213,8 @@ _TIME_NOUNS: Final = word_set(
 # male", "a 300-pound lineman"; a "10-pound note" stays money). s37 audit, ECB+.
 _PERSON_AFTER: Final = re.compile(
     rf"{SP}+(?:[a-z]+{SP}+)?(?:man|men|male|males|woman|women|female|females|suspect|person|"
-    r"boy|girl|teen|teenager|child|baby|player|lineman|linemen|defender|guard|tackle)\b",
+    r"boy|girl|teen|teenager|child|baby|player|lineman|linemen|defender|guard|tackle|forward|"
+    r"center|centre|linebacker|quarterback|boxer|fighter|wrestler|athlete)\b",
     re.IGNORECASE,
 )
 _WEIGHT_CUES: Final = word_set(
@@ -704,11 +705,11 @@ def _begun_thing(child: Token) -> bool:
 
 def _is_weight(amount: Amount, ctx: ParsedText) -> bool:
     """Whether "pounds" is a weight: the sentence speaks of weight ("weighing 300 pounds")
-    or the figure is a person's ("a 165-pound male")."""
+    or the figure is a person's ("a 165-pound male", tokenised "a 165 - pound male")."""
     unit = ctx.text[amount.num_end : amount.end].lower()
     if "pound" not in unit:
         return False
-    if unit.startswith("-") and _PERSON_AFTER.match(ctx.text, amount.end):
+    if unit.lstrip().startswith("-") and _PERSON_AFTER.match(ctx.text, amount.end):
         return True
     span = ctx.span(amount.start, amount.end)
     return span is not None and any(t.lemma_.lower() in _WEIGHT_CUES for t in span.sent)

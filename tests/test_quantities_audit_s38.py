@@ -1,0 +1,120 @@
+"""Readings the s38 audit found wrong: compounds and clock times in text tokenised with
+spaces round its punctuation ("a two - year deal", "at 3: 30 a. m."), thousands written
+"120, 000", "a minute or two", a figure alone on its line, a zero that names a kind
+("a zero-day flaw") and a person's weight after a player's position.
+
+Every sentence here is invented for the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsprism.analyze.nlp import load_english
+from newsprism.analyze.numbers import read_amounts
+from newsprism.analyze.written_forms import is_or_two, is_own_line, is_spaced_clock
+from tests.test_quantities import quantities_in
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_english()
+
+
+def readings(nlp: Language, sentence: str) -> list[tuple[str, float, str | None]]:
+    return [(q.text, round(q.value, 4), q.unit) for q in quantities_in(nlp, sentence)]
+
+
+SPACED_COMPOUNDS: list[tuple[str, tuple[str, float, str | None]]] = [
+    ("Lorne signed a two - year deal with Kelmar.", ("two - year", 2.0, "years")),
+    ("A 32 - year - old climber fell near Orsk.", ("32 - year - old", 32.0, "years")),
+    ("The three - week trial ended on Friday.", ("three - week", 3.0, "weeks")),
+    ("Hale ran for a 47 - yard touchdown.", ("47 - yard", 0.043, "km")),
+    ("Unions called a 24 - hour strike in Orsk.", ("24 - hour", 24.0, "hours")),
+    ("The 1,700 - square - foot depot burned.", ("1,700 - square - foot", 0.0002, "km2")),
+    ("Lind is 5 - foot - 8 and quick.", ("5 - foot - 8", 0.0017, "km")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "reading"), SPACED_COMPOUNDS)
+def test_a_spaced_hyphen_joins_a_compound_as_a_hyphen_does(
+    nlp: Language, sentence: str, reading: tuple[str, float, str | None]
+) -> None:
+    assert readings(nlp, sentence) == [reading]
+
+
+def test_a_spaced_hyphen_before_a_plural_is_a_dash() -> None:
+    found = read_amounts("The crew had worked 18 - days without rest, the union said.")
+    assert [(a.value, a.unit) for a in found] == [(18.0, None)]
+    assert [(a.value, a.unit) for a in read_amounts("a 18 - day shift")] == [(18.0, "days")]
+
+
+SPACED_CLOCKS = [
+    "The fire was reported at 3: 33 a. m. by a guard.",
+    "Hale scored with 4: 43 left in the half.",
+    "The service was restored at 10 : 30 on Tuesday.",
+    "Shortly after 3: 30 Tuesday morning a neighbour called.",
+]
+
+
+@pytest.mark.parametrize("sentence", SPACED_CLOCKS)
+def test_a_clock_time_with_a_spaced_colon_is_no_quantity(nlp: Language, sentence: str) -> None:
+    assert readings(nlp, sentence) == []
+
+
+def test_minutes_before_a_plural_noun_still_count() -> None:
+    text = "Step 1: 40 volunteers signed up."
+    assert not is_spaced_clock(text, 8, 10, counted=True)
+    assert is_spaced_clock("at 9: 25 on Friday", 6, 8, counted=False)
+
+
+def test_thousands_written_with_a_spaced_comma_are_one_figure(nlp: Language) -> None:
+    assert readings(nlp, "They lost $300, 000 in July.") == [("$300, 000", 300000.0, "USD")]
+    assert readings(nlp, "About 120, 000 people fled Orsk.") == [
+        ("About 120, 000 people", 120000.0, None)
+    ]
+
+
+def test_other_groups_after_a_comma_stay_two_numbers(nlp: Language) -> None:
+    found = [text for text, _, _ in readings(nlp, "Of the 120, 400 were hurt in Orsk.")]
+    assert "120, 400" not in " ".join(found)
+
+
+ONE_OR_TWO = [
+    "Police arrived within a minute or two of the call.",
+    "Homes a mile or two away were evacuated.",
+    "She knows a thing or two about ports.",
+]
+
+
+@pytest.mark.parametrize("sentence", ONE_OR_TWO)
+def test_a_noun_or_two_is_no_count(nlp: Language, sentence: str) -> None:
+    assert readings(nlp, sentence) == []
+
+
+def test_two_after_or_still_counts_without_one_before(nlp: Language) -> None:
+    assert not is_or_two("one or two", 7, 10)
+    found = readings(nlp, "Kelmar sent three or two ships.")
+    assert any(value == 2.0 for _, value, _ in found)
+
+
+def test_a_figure_alone_on_its_line_is_a_list_number(nlp: Language) -> None:
+    text = "Rules\n5\nParticipation is open to 40 teams."
+    assert readings(nlp, text) == [("40 teams", 40.0, None)]
+    assert is_own_line(text, 6, 7)
+    assert not is_own_line("He won 5\nof them", 7, 8)
+
+
+def test_a_zero_joined_to_its_measure_names_a_kind(nlp: Language) -> None:
+    assert readings(nlp, "Hackers used a zero-day flaw and a zero - day bug.") == []
+    assert readings(nlp, "The bank offered a zero-percent loan.") == [
+        ("zero-percent", 0.0, "percent")
+    ]
+
+
+def test_a_players_weight_in_pounds_is_mass(nlp: Language) -> None:
+    found = readings(nlp, "The 6-foot-9, 260-pound forward scored 20 points.")
+    assert ("260-pound", 117.934, "kg") in found
+    spaced = readings(nlp, "Comeaux, a 6 - foot, 200 - pound man, fled.")
+    assert ("200 - pound", 90.7185, "kg") in spaced
