@@ -118,3 +118,27 @@ def test_a_players_weight_in_pounds_is_mass(nlp: Language) -> None:
     assert ("260-pound", 117.934, "kg") in found
     spaced = readings(nlp, "Comeaux, a 6 - foot, 200 - pound man, fled.")
     assert ("200 - pound", 90.7185, "kg") in spaced
+
+
+MAGNITUDES = [
+    ("A magnitude 6.1 quake shook Orsk at dawn.", 6.1),
+    ("The 5.9-magnitude quake cut power in Kelmar.", 5.9),
+    ("Seismologists put the magnitude at 6.4 on Monday.", 6.4),
+    ("A tremor measuring 4.2 on the Richter scale woke Orvel.", 4.2),
+    ("It was a magnitude - 5.8 temblor, the agency said.", 5.8),
+]
+
+
+@pytest.mark.parametrize(("sentence", "value"), MAGNITUDES)
+def test_a_quake_s_magnitude_is_a_reading_of_the_scale(
+    nlp: Language, sentence: str, value: float
+) -> None:
+    found = [(q.value, q.unit, q.about) for q in quantities_in(nlp, sentence)]
+    assert found == [(value, "magnitude", "magnitude")]
+
+
+def test_counts_beside_the_scale_word_stay_counts(nlp: Language) -> None:
+    text = "Stations logged 3 quakes and 6 magnitude readings near Orsk."
+    assert [(q.value, q.unit) for q in quantities_in(nlp, text)] == [(3.0, None), (6.0, None)]
+    storm = quantities_in(nlp, "A magnitude 12 storm of protest.")  # off the scale
+    assert all(q.unit != "magnitude" for q in storm)

@@ -100,6 +100,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsprism.analyze.ages import age_of
 from newsprism.analyze.heights import Height, find_heights
+from newsprism.analyze.magnitudes import as_magnitude
 from newsprism.analyze.measured import (
     NOUNS,
     last_noun_of_run,
@@ -147,7 +148,7 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         if quantity is None:
             quantity = None if in_a_title(amount, ctx) else _finish(amount, ctx)  # "Page Six"
         if quantity is not None and (not found or quantity.start >= found[-1].end):
-            found.append(quantity)
+            found.append(as_magnitude(quantity, ctx.text))
     found = _with_ordinals(found, extract_ordinals(ctx))
     logger.debug("%d quantities in %d characters", len(found), len(ctx.text))
     return found
