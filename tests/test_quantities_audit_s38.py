@@ -142,3 +142,10 @@ def test_counts_beside_the_scale_word_stay_counts(nlp: Language) -> None:
     assert [(q.value, q.unit) for q in quantities_in(nlp, text)] == [(3.0, None), (6.0, None)]
     storm = quantities_in(nlp, "A magnitude 12 storm of protest.")  # off the scale
     assert all(q.unit != "magnitude" for q in storm)
+
+
+def test_a_numbered_pair_is_no_vote_tally(nlp: Language) -> None:
+    text = "The question in Harlow v. Dent, No. 10-277, is whether the vote stands."
+    assert quantities_in(nlp, text) == []
+    tally = quantities_in(nlp, "The House voted 396-9 on the bill.")
+    assert [(q.value, q.about) for q in tally] == [(396.0, "vote"), (9.0, "vote")]

@@ -31,6 +31,7 @@ __all__ = [
     "is_plural_noun",
     "is_relative_time",
     "is_year_pair",
+    "labels_a_pair",
     "not_a_count",
     "word_set",
 ]
@@ -423,6 +424,20 @@ def is_year_pair(amount: Amount, text: str) -> bool:
     four figures is written with a comma ("1,965 to 1,970")."""
     first = text[amount.num_start : amount.num_end]
     return len(first) == 4 and first.isdigit() and 1000 <= int(first) <= 2100
+
+
+# The first figure of a pair before the second ("10-" of "10-277").
+_PAIR_BEFORE: Final = re.compile(rf"\d+{SP}*[-–]{SP}*$")
+
+
+def labels_a_pair(amount: Amount, text: str) -> bool:
+    """Whether a label stands before the pair an end belongs to: a docket or route
+    number ("Dukes, No. 10-277" is no 10-to-277 vote; s38 audit, BASIL)."""
+    start = amount.num_start
+    first = _PAIR_BEFORE.search(text, max(0, start - 12), start)
+    if first is not None:
+        start = first.start()
+    return _LABEL_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
 def date_name_after(amount: Amount, text: str) -> int | None:

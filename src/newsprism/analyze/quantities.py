@@ -119,6 +119,7 @@ from newsprism.analyze.non_quantities import (
     is_plural_noun,
     is_relative_time,
     is_year_pair,
+    labels_a_pair,
     not_a_count,
     word_set,
 )
@@ -293,7 +294,8 @@ def _truck_name(noun: Token | None) -> str | None:
 def _votes(amount: Amount, ctx: ParsedText, noun: Token | None) -> Quantity | None:
     """A vote count about "vote": one end of a tally ("88-3", "141 to 58") or one side
     written out ("84 against"); else None."""
-    tally = amount.needs_noun and not is_year_pair(amount, ctx.text)
+    numbered = is_year_pair(amount, ctx.text) or labels_a_pair(amount, ctx.text)
+    tally = amount.needs_noun and not numbered
     if tally and _is_tally(amount, ctx, noun):
         return _quantity(replace(amount, approx=None), amount.num_end, None, ctx.text, "vote")
     if noun is None and _tally_side(amount, ctx):
