@@ -18,7 +18,7 @@ from typing import Final
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.analyze.numbers import Amount
-from newsprism.analyze.written_forms import is_or_two, is_own_line, is_spaced_clock
+from newsprism.analyze.written_forms import is_or_two, is_spaced_clock
 
 __all__ = [
     "SP",
@@ -217,8 +217,6 @@ def _figures_not_a_count(amount: Amount, ctx: ParsedText, noun: Token | None) ->
     if _is_year(first, amount, ctx, noun) or _is_date_or_clock(amount, ctx.text):
         return True
     if is_spaced_clock(ctx.text, start, end, is_plural_noun(noun)):
-        return True
-    if is_own_line(ctx.text, start, end):
         return True
     if _is_code(first, amount, ctx, noun):
         return True

@@ -43,7 +43,7 @@ from newsprism.analyze.conventions import (
     phone_spans,
     text_convention,
 )
-from newsprism.analyze.written_forms import HYPHEN, spaced_plural
+from newsprism.analyze.written_forms import HYPHEN, spaced_old, spaced_plural
 from newsprism.model import Approx
 
 __all__ = [
@@ -439,7 +439,7 @@ _CANDIDATE: Final = re.compile(
     rf"|(?P<words>{_WORDS_PATTERN}))",
     re.IGNORECASE,
 )
-_AGE_RE: Final = re.compile(rf"(?:{HYPHEN})old\b", re.IGNORECASE)
+_AGE_RE: Final = re.compile(rf"(?:-|{_SP}+)old\b", re.IGNORECASE)
 # "20-30", "20 to 30", "134-to-63", and the suspended hyphen of "40- to 60-hour".
 _RANGE_GAP: Final = re.compile(rf"{_SP}*[-–—]{_SP}*|-?{_SP}+(?:to|and){_SP}+|-to-", re.IGNORECASE)
 _RATIO_GAP: Final = re.compile(rf"{_SP}+(?:in|out{_SP}+of){_SP}+", re.IGNORECASE)
@@ -664,7 +664,7 @@ def _with_unit(raw: Amount, text: str) -> Amount | None:
         return None if glued else raw
     unit = UNITS[int(m.lastgroup[1:])]
     end = m.end()
-    if unit.unit == "years" and (age := _AGE_RE.match(text, end)):
+    if unit.unit == "years" and (age := _AGE_RE.match(text, end) or spaced_old(text, m)):
         end = age.end()
     code = _kroner(text) if unit.unit == "kroner" else unit.unit
     joined = "-" in m["sep"]
