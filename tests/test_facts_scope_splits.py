@@ -9,9 +9,13 @@ articles, real analyser.
 
 from __future__ import annotations
 
+import pytest
+
 from newsprism.analyze.analyzer import Analyzer
 from newsprism.model import Fact
+from newsprism.reconcile.fact_items import _untitled
 from newsprism.reconcile.fact_scope import holder, per_unit
+from newsprism.reconcile.given_names import one_name
 from tests.test_facts_real_shapes import analyzer, facts_of  # noqa: F401
 
 
@@ -111,3 +115,51 @@ def test_the_holder_is_of_the_pronouns_gender() -> None:
     assert holder(text3, ((0, 24), (25, 46)), text3.index("12"), [("lind", 11, 19)]) is None
     text4 = "Ana Lind won. But she had 12 points."
     assert holder(text4, ((0, 13), (14, 36)), text4.index("12"), [("lind", 0, 8)]) == "lind"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # one given name spelt two ways, or a long form and its first letters
+        (
+            "The driver, Karoline Vrell, 52, was held.",
+            "The driver, Caroline Vrell, 52, was held.",
+        ),
+        ("The driver, Benedetto Vrell, 52, was held.", "The driver, Benedikt Vrell, 52, was held."),
+    ],
+)
+def test_one_persons_equal_age_under_two_forms_is_one_fact(
+    analyzer: Analyzer,  # noqa: F811
+    first: str,
+    second: str,
+) -> None:
+    # s38: the ages rule split one person's age so on ECB+ (4 events, all one person)
+    base = "A tram left the rails in Ostvik on Sunday. "
+    facts = facts_of(analyzer, [("Ardmoor Gazette", base + first), ("Tessel Post", base + second)])
+    assert [f.status for f in _joined(facts, "52")] == ["agree"], facts
+
+
+@pytest.mark.parametrize(
+    ("m", "t", "one"),
+    [
+        ("karoline", "caroline", True),
+        ("benedikt", "benedetto", True),
+        ("chris", "christopher", True),
+        ("teodor", "teodora", False),  # a male and a female form
+        ("kristian", "kristina", False),
+        ("mark", "mary", False),  # short names one letter apart
+        ("daniel", "nathaniel", False),
+        ("katarzyna", "teodor", False),
+    ],
+)
+def test_one_name(m: str, t: str, one: bool) -> None:
+    assert one_name(m, t) is one
+    assert one_name(t, m) is one
+
+
+def test_a_title_in_a_persons_name_is_no_given_name() -> None:
+    # the parser took "Deputy" into a name on ECB+: "Deputy <Surname>, 35" and
+    # "<Given> <Surname>, 35" of one article were two people
+    assert _untitled("Sheriff Deputy Vrell") == ["vrell"]
+    assert _untitled("Sgt. Ana Vrell") == ["ana", "vrell"]
+    assert _untitled("Deputy") == ["deputy"]

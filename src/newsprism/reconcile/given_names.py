@@ -1,0 +1,42 @@
+"""Given names: whether two are forms of one name ("Chris" / "Christopher").
+
+Facts key ages by surname and keep two people of one surname apart
+(:func:`newsprism.reconcile.facts`' ``_two_people``); one person's equal age under two
+forms of a given name must stay one fact. Pure string tests.
+"""
+
+from __future__ import annotations
+
+import logging
+
+__all__ = ["one_name"]
+
+logger = logging.getLogger(__name__)
+
+# Shared first letters that make two given names one name's forms ("Bart" /
+# "Bartholomew", "Benedikt" / "Benedetto"); three let "Mark" / "Mary" through.
+_PREFIX = 4
+# From this length on, names one letter apart are one name spelt two ways ("Karoline" /
+# "Caroline"); below it, "Mark" / "Mary", "Jane" / "June" are two names.
+_EDIT_FROM = 6
+
+
+def one_name(m: str, t: str) -> bool:
+    """Whether two case-folded given names are forms of one name: not a male and a female
+    form (one of them, not both, ends in "a": "Teodor" / "Teodora", "Kristian" /
+    "Kristina"), and either the same first four letters ("Bart" / "Bartholomew",
+    "Benedikt" / "Benedetto") or, from six letters on, one letter apart ("Karoline" /
+    "Caroline"). Nicknames of other letters ("Bill" / "William") are not recognised."""
+    if m.endswith("a") != t.endswith("a"):
+        return False
+    if min(len(m), len(t)) >= _PREFIX and m[:_PREFIX] == t[:_PREFIX]:
+        return True
+    return min(len(m), len(t)) >= _EDIT_FROM and _one_edit(m, t)
+
+
+def _one_edit(m: str, t: str) -> bool:
+    """Whether ``t`` is ``m`` with one letter changed, added or dropped."""
+    if abs(len(m) - len(t)) > 1:
+        return False
+    n = next((i for i, (p, q) in enumerate(zip(m, t, strict=False)) if p != q), min(len(m), len(t)))
+    return m[n + 1 :] == t[n + 1 :] or m[n:] == t[n + 1 :] or m[n + 1 :] == t[n:]
