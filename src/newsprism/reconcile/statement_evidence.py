@@ -19,6 +19,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsprism.analyze.aliases import fold_key
 from newsprism.reconcile.comparable import comparable_text
+from newsprism.reconcile.measures import spell_units
 from newsprism.reconcile.pair_model import PairEvidence
 from newsprism.reconcile.questions import forbid_question_answers
 from newsprism.reconcile.similarity import LexicalSimilarity, TextSimilarity
@@ -100,7 +101,7 @@ def _similarities(
     """Pairwise content similarity of the units' comparable texts. Lexical weights
     between two of the analysis's quotes are fitted on those quotes alone (see
     :func:`_fitted`); not with ``refit`` False (for a caller that reads no such pair)."""
-    texts = [comparable_text(u.text) for u in units]
+    texts = [spell_units(comparable_text(u.text)) for u in units]
     quotes = [i for i, u in enumerate(units) if not added(u)] if refit else []
     scores = _fitted(similarity, texts, quotes)
     if similarity.dense and options.blend_lexical > 0:
