@@ -248,8 +248,10 @@ class ArticleBatch:
         found: list[IngestWarning] = []
         for n, stored_id, columns in result.kept:
             article = self.articles[n]
+            if article.source in self._told_kept:
+                continue
             stored = store.get_article(stored_id)
-            if stored is None or article.source in self._told_kept:
+            if stored is None:
                 continue
             self._told_kept.add(article.source)
             where = "this file" if stored.source == article.source else stored.source
