@@ -13,7 +13,7 @@ from spacy.language import Language
 
 from newsprism.analyze.nlp import load_english
 from newsprism.analyze.numbers import read_amounts
-from newsprism.analyze.written_forms import is_or_two, is_spaced_clock
+from newsprism.analyze.written_forms import in_a_compound, is_or_two, is_spaced_clock
 from tests.test_quantities import quantities_in
 
 
@@ -148,3 +148,23 @@ def test_a_dash_after_years_written_apart_makes_no_age(nlp: Language) -> None:
     found = readings(nlp, "Orsk served 20 years - old friends say he changed.")
     assert ("20 years", 20.0, "years") in found
     assert not any("old" in text for text, _, _ in found)
+
+
+COMPOUNDS = [
+    "The defence forced a three-and-out on the first drive.",
+    "Raiders drove a large four - by - four truck into the shop.",
+    "Lind led a three-on-two break before the buzzer.",
+    "The shop ran a two-for-one sale on Monday.",
+]
+
+
+@pytest.mark.parametrize("sentence", COMPOUNDS)
+def test_a_number_fused_into_a_compound_is_no_count(nlp: Language, sentence: str) -> None:
+    assert readings(nlp, sentence) == []
+
+
+def test_a_ratio_and_a_half_are_left_to_the_reader(nlp: Language) -> None:
+    assert readings(nlp, "Orsk has a one-in-three chance of a title.") == [
+        ("one-in-three", 33.3333, "percent")
+    ]
+    assert not in_a_compound("a three-and-a-half mile trek", 2, 7)

@@ -18,7 +18,7 @@ from typing import Final
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.analyze.numbers import Amount
-from newsprism.analyze.written_forms import is_or_two, is_spaced_clock
+from newsprism.analyze.written_forms import in_a_compound, is_or_two, is_spaced_clock
 
 __all__ = [
     "SP",
@@ -183,10 +183,10 @@ _ADDRESS_BLOCK: Final = re.compile(rf"{SP}+block{SP}+of{SP}+[A-Z]")
 
 def not_a_count(amount: Amount, ctx: ParsedText, noun: Token | None) -> bool:
     """Whether a bare number is a year, date, time, label, list number, code, name or a
-    rate's denominator, or closes "a minute or two"."""
-    if is_or_two(ctx.text, amount.num_start, amount.num_end) or _PER_BEFORE.search(
-        ctx.text, max(0, amount.start - 16), amount.start
-    ):
+    rate's denominator, or closes "a minute or two", or is fused into "a three-and-out"."""
+    text, start, end = ctx.text, amount.num_start, amount.num_end
+    idiom = is_or_two(text, start, end) or in_a_compound(text, start, end)
+    if idiom or _PER_BEFORE.search(text, max(0, amount.start - 16), amount.start):
         return True
     if _FRACTION_OF_BEFORE.search(ctx.text, max(0, amount.start - 24), amount.start):
         return ctx.text[amount.start : amount.num_start + 2].lower().startswith(("a ", "an "))

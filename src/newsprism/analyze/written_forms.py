@@ -16,7 +16,14 @@ import logging
 import re
 from typing import Final
 
-__all__ = ["HYPHEN", "is_or_two", "is_spaced_clock", "spaced_old", "spaced_plural"]
+__all__ = [
+    "HYPHEN",
+    "in_a_compound",
+    "is_or_two",
+    "is_spaced_clock",
+    "spaced_old",
+    "spaced_plural",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +39,15 @@ _FROM_HOUR: Final = re.compile(rf"(?<![\d.,])(?:[01]?\d|2[0-4])(?:{_SP}:{_SP}?|:
 # "a minute or two", "a mile or two", "an hour or three": a vague one-or-so, no count.
 _ONE_OR: Final = re.compile(rf"\b(?:a|an|one){_SP}+[a-z]+{_SP}+or{_SP}+$", re.IGNORECASE)
 _OR_WORDS: Final = frozenset({"two", "three", "2", "3"})
+# A number fused by hyphens into a compound with a little word ("a three-and-out", "a
+# four-by-four", "a three-on-two break", "a two-for-one deal"; spaced or not). "one-in-
+# three" is a ratio, read before; "three-and-a-half" is left to the reader.
+_COMPOUND_AFTER: Final = re.compile(
+    rf"{_SP}?-{_SP}?(?:and|by|on|for|or){_SP}?-{_SP}?(?!a\b)[a-z]", re.IGNORECASE
+)
+_COMPOUND_BEFORE: Final = re.compile(
+    rf"[a-z]{_SP}?-{_SP}?(?:and|by|on|for|or){_SP}?-{_SP}?$", re.IGNORECASE
+)
 _SPACED_OLD: Final = re.compile(rf"{_SP}?-{_SP}?old\b", re.IGNORECASE)
 
 
@@ -65,3 +81,12 @@ def is_or_two(text: str, start: int, end: int) -> bool:
     if text[start:end].lower() not in _OR_WORDS:
         return False
     return _ONE_OR.search(text, max(0, start - 30), start) is not None
+
+
+def in_a_compound(text: str, start: int, end: int) -> bool:
+    """Whether the number is fused by hyphens into a compound with "and", "by", "on",
+    "for" or "or" ("a three-and-out", "a four - by - four", "a three-on-two break"): a
+    name of a kind of play, vehicle or deal, no count of the noun after it."""
+    if _COMPOUND_AFTER.match(text, end):
+        return True
+    return _COMPOUND_BEFORE.search(text, max(0, start - 12), start) is not None
