@@ -195,6 +195,11 @@ class ClusterOptions:
     Multi-News, held out, then gains (window-shuffled order 0.919 -> 0.926, reversed
     0.931 -> 0.933, arrival 0.941 unchanged); the short-article stream's cross-set row
     0.617 -> 0.630 (with the lead on merges of a story of one, the same commit).
+    Confirmed held out (stop 38, ``eval/single_merge_kfold.py --option eject_logit
+    --values off,-3,-2,-1.5,-1``: BASIL + Multi-News in 5 story folds, B3 F1 (P), mean of
+    four orders): every fold picks -2 (-3 ties it); held out Multi-News 0.934 (0.973) vs
+    off 0.931 (0.970), BASIL 0.949 (0.998) either way; -1.5 and -1 lose on both (BASIL
+    0.947, 0.944).
 
     ``single_merge_probability``: the consolidation's merge pass gives each story of one
     source article a second look, merging it with its best candidate where the join
