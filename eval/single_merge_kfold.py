@@ -31,8 +31,9 @@ Two parts, each held out from what it checks:
 ``--option`` checks another numeric ``ClusterOptions`` field the same way (its grid in
 ``--values``, which must hold the shipped value: the "shipped" column);
 ``join_probability``, ``split_probability`` and ``eject_logit`` were checked so (the
-options doc has the results). Ties go to the higher value (``single_merge_cv.chosen``): fewer merges for a
-merge cut, but more splits for ``split_probability``; read such picks with that in mind.
+options doc has the results). Ties go to the higher value (``single_merge_cv.chosen``):
+fewer merges for a merge cut, but more splits for ``split_probability``; read such picks
+with that in mind.
 
 Prints to stdout (and the JSON file when asked); writes nothing under eval/results. On
 the shared 2-core machine under load: the folds part ~12 minutes (the calibration sets'
