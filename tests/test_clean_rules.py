@@ -10,6 +10,7 @@ break cleaning.
 
 from __future__ import annotations
 
+import tracemalloc
 from dataclasses import replace
 
 import pytest
@@ -190,6 +191,30 @@ def test_remembered_answers_equal_fresh_ones(title: str | None) -> None:
     fresh = apply_rules(replace(doc, memo={}))
     assert first == again == fresh
     assert doc.memo  # the answers were kept
+
+
+def test_the_last_pass_uses_remembered_answers_and_keeps_no_new_ones() -> None:
+    lines = ["Share this article", "Dockers in Lorvik went back to work on Tuesday.", "12 comments"]
+    doc = replace(_doc(lines), head_end=1, foot_start=2)
+    remembered = apply_rules(doc)
+    assert apply_rules(replace(doc, memo={}, hinted={}), remember=False) == remembered
+    fresh = replace(doc, memo={}, hinted={})
+    apply_rules(fresh, remember=False)
+    assert not fresh.memo and not fresh.hinted
+
+
+def test_a_text_of_many_short_lines_is_cleaned_in_little_memory() -> None:
+    """Every rule's answer for every line was kept for a later pass that never came: a
+    3 MB text of a million one-word lines took 1.6 GB (about 8 GB at the 20 MB limit)."""
+    text = "Pier closes\n\n" + "a\n\n" * 50_000 + "The pier closed on Tuesday. " * 5
+    tracemalloc.start()
+    try:
+        cleaned = clean_scraped_text(text)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert cleaned.text.endswith("The pier closed on Tuesday.")
+    assert peak < 40_000_000, peak  # 72 MB when every answer was kept; 12 MB now
 
 
 def test_agency_credit_without_a_writer() -> None:

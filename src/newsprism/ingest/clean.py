@@ -570,7 +570,7 @@ def clean_scraped_text(raw: str, options: CleanOptions | None = None) -> Cleaned
     lines, furniture = _split_lines(repair_text(raw))
     doc = _with_zones(Doc(lines, title=opts.known_title))
     doc = _with_detected_title(doc) if opts.known_title is None else _with_known_title(doc)
-    reasons = apply_rules(doc)
+    reasons = apply_rules(doc, remember=False)  # the last pass: nothing asks again
     removed = tuple(
         sorted(
             [

@@ -706,27 +706,33 @@ _CANDIDATES: tuple[tuple[tuple[int, Hint | None], ...], ...] = tuple(
 )
 
 
-def _hinted(doc: Doc, i: int) -> tuple[int, ...]:
-    """Indexes (in RULES order) of the rules whose hints line ``i`` passes, worked out once."""
+def _hinted(doc: Doc, i: int, remember: bool = True) -> tuple[int, ...]:
+    """Indexes (in RULES order) of the rules whose hints line ``i`` passes, worked out once
+    (kept for a later pass only when ``remember``)."""
     found = doc.hinted.get(i)
     if found is None:
         line = doc.lines[i]
-        found = doc.hinted[i] = tuple(
+        found = tuple(
             k
             for k, hint in _CANDIDATES[min(line.words, _WORD_LIMIT_CAP)]
             if hint is None or hint(line)
         )
+        if remember:
+            doc.hinted[i] = found
     return found
 
 
-def first_match(doc: Doc, i: int, zoned: bool = True) -> tuple[int, str]:
+def first_match(
+    doc: Doc, i: int, zoned: bool = True, remember: bool = True
+) -> tuple[int, str]:
     """(lines matched, rule name) of the first rule matching at ``i``; (0, "") if none.
 
-    ``zoned=False`` tries every rule, whatever the zone of the line.
+    ``zoned=False`` tries every rule, whatever the zone of the line. ``remember=False``:
+    answers already known are used, new ones not kept (the last pass over a text).
     """
     applies = _APPLIES[(i < doc.head_end, i >= doc.foot_start) if zoned else None]
     memo = doc.memo
-    for k in _hinted(doc, i):
+    for k in _hinted(doc, i, remember):
         if not applies[k]:
             continue
         rule = RULES[k]
@@ -735,23 +741,30 @@ def first_match(doc: Doc, i: int, zoned: bool = True) -> tuple[int, str]:
         )
         count = memo.get(key)
         if count is None:
-            count = memo[key] = rule.match(doc, i)
+            count = rule.match(doc, i)
+            if remember:
+                memo[key] = count
         if count:
             return count, rule.name
     return 0, ""
 
 
-def apply_rules(doc: Doc, kept_enough: int | None = None) -> dict[int, str]:
+def apply_rules(
+    doc: Doc, kept_enough: int | None = None, remember: bool = True
+) -> dict[int, str]:
     """Line index -> name of the rule that removed it.
 
     With ``kept_enough``, stop at the line that makes that many lines kept: the reasons
     are then complete up to it (for a caller that only looks at the head).
+    ``remember=False`` for the last pass over a text: each line is asked once here, and
+    keeping every rule's answer for every line (a dict entry per rule and line) took
+    1.6 GB for a 3 MB text of a million one-word lines, about 8 GB at the size limit.
     """
     reasons: dict[int, str] = {}
     kept = 0
     i = 0
     while i < len(doc.lines):
-        count, name = first_match(doc, i)
+        count, name = first_match(doc, i, remember=remember)
         reasons.update(dict.fromkeys(range(i, i + count), name))
         kept += not count
         if kept == kept_enough:
