@@ -59,6 +59,7 @@ eval: $(EVAL_STAMP)
 	$(BIN)/python eval/dedup.py
 	$(BIN)/python eval/clustering.py
 	$(BIN)/python eval/real_clustering.py
+	$(BIN)/python eval/ecb_flags.py
 	$(BIN)/python eval/crosscheck.py
 	$(BIN)/python eval/verify.py
 	$(BIN)/python eval/summary.py
