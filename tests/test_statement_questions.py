@@ -54,3 +54,12 @@ def test_the_rule_forbids_in_place_and_only_mixed_pairs() -> None:
     forbid_question_answers(units, np.full((3, 3), 0.5), forbid)
     assert forbid[0, 2] and forbid[2, 0] and forbid[1, 2]
     assert not forbid[0, 1]
+
+
+def test_a_passage_ending_on_a_question_is_no_question() -> None:
+    # Another outlet may quote its first sentence alone, which it does not hold word
+    # for word: the pair stays with the pair model.
+    passage = _unit("a0", "We will find out what happened. What difference does it make now?")
+    assert not is_question(passage)
+    units = [passage, _unit("a1", "We will find out what happened, and we will say so.")]
+    assert not pair_features(units, LexicalSimilarity()).forbid[0, 1]

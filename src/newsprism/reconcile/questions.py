@@ -7,7 +7,7 @@ often credits a question to the person asked ('"Is that your boat?" Kellan was a
 share its words ("your boat", "the boat") and, credited to one speaker, the pair model
 weighed them as one claim told twice. But a question asserts nothing: quoted word for
 word, "Is that your boat?" renders only that question, and "I never sold the boat"
-only a claim. So two direct quotes of which exactly one is a question (its text ends
+only a claim. So two direct quotes of which exactly one is a question (a sentence ending
 in a question mark, closing quote marks aside) never pair, unless one prints the other
 word for word (content score 1.0: an outlet quoting "Is that your boat? I never sold
 it." whole and another the question alone). Indirect units are left alone: a report
@@ -28,6 +28,7 @@ Cost: one pass over the units, one n x n mask operation where a question occurs.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from typing import Final
 
@@ -42,13 +43,19 @@ __all__ = ["forbid_question_answers", "is_question"]
 
 # Closing quote marks, brackets and space that may follow a question's mark.
 _CLOSERS: Final = "\"'”’»)] \t\n"
+# A sentence's end inside a text: a mark, closing quotes, space, then more text.
+_SENTENCE_END: Final = re.compile(r"[.?!][\"'”’)]*\s+\S")
 Mask = npt.NDArray[np.bool_]
 Scores = npt.NDArray[np.float64]
 
 
 def is_question(unit: Unit) -> bool:
-    """Whether a unit is a quoted question: a direct quote ending in a question mark."""
-    return unit.direct and unit.text.rstrip(_CLOSERS).endswith("?")
+    """Whether a unit is a quoted question: a direct quote of one sentence ending in a
+    question mark. A passage of several sentences that ends on a question ("It is our
+    job to find out. What difference does it make?") says more than it asks, and
+    another outlet may quote its first sentences alone."""
+    text = unit.text.rstrip(_CLOSERS)
+    return unit.direct and text.endswith("?") and _SENTENCE_END.search(text[:-1]) is None
 
 
 def forbid_question_answers(units: Sequence[Unit], scores: Scores, forbid: Mask) -> None:
