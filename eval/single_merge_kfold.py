@@ -37,9 +37,9 @@ with that in mind.
 
 Prints to stdout (and the JSON file when asked); writes nothing under eval/results. On
 the shared 2-core machine under load: the folds part ~12 minutes (the calibration sets'
-examples, then 40 clusterings; ``--runs`` keeps them for a rescoring), the SemEval part
-~2. Results and the decision they gave: ``ClusterOptions``' doc
-(``single_merge_probability``).
+examples, then 40 clusterings; ``--runs`` keeps them, with the option and grid, for a
+rescoring at the same option and grid), the SemEval part ~2. Results and the decision
+they gave: ``ClusterOptions``' doc (``single_merge_probability``).
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import logging
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -75,6 +76,8 @@ from single_merge_cv import (
 K: Final = 5
 FIT_SETS: Final = ("basil", "multinews")
 SEMEVAL_ORDERS: Final = ("arrival", "reversed", "shuffled")
+
+logger = logging.getLogger(__name__)
 
 
 def fold_of(set_name: str, story: str) -> int:
@@ -272,12 +275,22 @@ def parse_value(text: str) -> Value:
 
 def fold_runs(path: str | None, option: str, grid: Sequence[Value]) -> dict[str, Runs]:
     """set -> order -> value -> labels of each fit set clustered whole, with its cross-set
-    lexical models; read from / written to ``path`` when given."""
+    lexical models; read from ``path`` when it holds runs of this option and grid (else
+    computed, and written there when ``path`` is given)."""
     if path and Path(path).exists():
-        with open(path, encoding="utf-8") as handle:
-            saved = json.load(handle)
-        return {s: {o: {parse_value(v): lab for v, lab in by_value.items()}
-                    for o, by_value in by_order.items()} for s, by_order in saved.items()}
+        saved = saved_runs(path, option, grid)
+        if saved is not None:
+            return saved
+        logger.warning("%s holds runs of another option or grid: clustering %s at %s anew",
+                       path, option, ",".join(name(v) for v in grid))
+    runs = computed_runs(option, grid)
+    if path:
+        save_runs(path, option, grid, runs)
+    return runs
+
+
+def computed_runs(option: str, grid: Sequence[Value]) -> dict[str, Runs]:
+    """Each fit set clustered whole per order and value, with its cross-set models."""
     examples = calibration_examples("off")
     runs: dict[str, Runs] = {}
     for set_name in FIT_SETS:
@@ -288,12 +301,29 @@ def fold_runs(path: str | None, option: str, grid: Sequence[Value]) -> dict[str,
             order: {v: labels_with(ordered(signals, order), option, v, models) for v in grid}
             for order in ALL_ORDERS
         }
-    if path:
-        with open(path, "w", encoding="utf-8") as handle:
-            json.dump({s: {o: {name(v): lab for v, lab in by_value.items()}
-                           for o, by_value in by_order.items()} for s, by_order in runs.items()},
-                      handle)
     return runs
+
+
+def save_runs(path: str, option: str, grid: Sequence[Value], runs: Mapping[str, Runs]) -> None:
+    """Write the runs with the option and grid they were run at (what a reuse checks)."""
+    body = {s: {o: {name(v): lab for v, lab in by_value.items()}
+                for o, by_value in by_order.items()} for s, by_order in runs.items()}
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump({"option": option, "grid": [name(v) for v in grid], "runs": body}, handle)
+
+
+def saved_runs(path: str, option: str, grid: Sequence[Value]) -> dict[str, Runs] | None:
+    """The runs in ``path`` when they were run at ``option`` over exactly ``grid`` (same
+    values, same order: the order is the tie order of the picks); None otherwise, also
+    for a file written before the option and grid were kept in it."""
+    with open(path, encoding="utf-8") as handle:
+        saved = json.load(handle)
+    if not isinstance(saved, dict) or saved.get("option") != option:
+        return None
+    if saved.get("grid") != [name(v) for v in grid] or not isinstance(saved.get("runs"), dict):
+        return None
+    return {s: {o: {parse_value(v): lab for v, lab in by_value.items()}
+                for o, by_value in by_order.items()} for s, by_order in saved["runs"].items()}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -304,9 +334,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--values", help="comma-separated values, 'off' for None "
                         "(default: single_merge_cv.GRID); must hold the shipped value")
     parser.add_argument("--runs", help="keep the clusterings here (JSON) and read them back "
-                        "from it when it exists (a rerun of the scoring only)")
+                        "from it when it holds this --option and --values (a rerun of the "
+                        "scoring only; else they are run anew and the file rewritten)")
     parser.add_argument("--json", help="also write the report here (not under eval/results)")
     args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
     grid = [parse_value(v) for v in args.values.split(",")] if args.values else list(GRID)
     shipped = getattr(ClusterOptions(), args.option)
     if shipped not in grid:

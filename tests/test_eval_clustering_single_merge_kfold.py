@@ -5,17 +5,23 @@ check counts only the labelled pairs."""
 
 from __future__ import annotations
 
+import json
+import logging
 import sys
 from pathlib import Path
+
+import pytest
 
 EVAL = Path(__file__).resolve().parent.parent / "eval"
 sys.path.insert(0, str(EVAL))
 
-from single_merge_cv import GRID  # noqa: E402
+import single_merge_kfold  # noqa: E402
+from single_merge_cv import GRID, Runs  # noqa: E402
 from single_merge_kfold import (  # noqa: E402
     K,
     all_folds,
     fold_of,
+    fold_runs,
     item_b3,
     pair_counts,
     parse_value,
@@ -25,9 +31,11 @@ GOLD = {"a1": "flood", "a2": "flood", "b1": "strike", "b2": "strike"}
 
 
 def test_a_story_goes_whole_to_one_fold_the_same_every_run() -> None:
-    folds = {fold_of("basil", story) for story in ("flood", "flood")}
-    assert len(folds) == 1 and 0 <= folds.pop() < K
-    assert fold_of("basil", "flood") == fold_of("basil", "flood")
+    # Pinned: the SHA-256 of "<set>:<label>" modulo K, the same in every process (Python's
+    # own str hash is salted per run and would move stories between folds).
+    assert (fold_of("basil", "flood"), fold_of("basil", "strike")) == (3, 1)
+    assert fold_of("multinews", "7") == 0
+    assert [fold_of("multinews", str(n)) for n in range(10)] == [0, 4, 1, 0, 2, 4, 2, 0, 4, 1]
     spread = {fold_of("multinews", str(n)) for n in range(60)}
     assert spread == set(range(K))
 
@@ -69,3 +77,42 @@ def test_only_labelled_pairs_count() -> None:
 
 def test_values_read_off_as_none_and_numbers_as_floats() -> None:
     assert [parse_value(v) for v in ["off", "0.45", "0.5"]] == [None, 0.45, 0.5]
+
+
+def fake_runs(option: str, grid: list[float | None]) -> dict[str, Runs]:
+    """Runs of one set and order whose labels name the option and value they were run at."""
+    return {"basil": {"arrival": {v: {"a1": f"{option}={v}"} for v in grid}}}
+
+
+def test_runs_are_reused_only_at_the_option_and_grid_they_were_run_at(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    calls: list[tuple[str, list[float | None]]] = []
+
+    def computed(option: str, grid: list[float | None]) -> dict[str, Runs]:
+        calls.append((option, list(grid)))
+        return fake_runs(option, grid)
+
+    monkeypatch.setattr(single_merge_kfold, "computed_runs", computed)
+    path = str(tmp_path / "runs.json")
+    first = fold_runs(path, "single_merge_probability", [None, 0.3, 0.4])
+    assert fold_runs(path, "single_merge_probability", [None, 0.3, 0.4]) == first
+    assert len(calls) == 1  # the same option and grid: read back, not rerun
+    with caplog.at_level(logging.WARNING, logger="single_merge_kfold"):
+        other = fold_runs(path, "join_probability", [0.3, 0.4])  # overlapping grid
+    assert other["basil"]["arrival"][0.3] == {"a1": "join_probability=0.3"}
+    assert "another option or grid" in caplog.text
+    wider = fold_runs(path, "join_probability", [0.3, 0.4, 0.5])
+    assert list(wider["basil"]["arrival"]) == [0.3, 0.4, 0.5]
+    assert len(calls) == 3
+
+
+def test_a_runs_file_without_its_option_and_grid_is_run_anew(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(single_merge_kfold, "computed_runs", fake_runs)
+    path = tmp_path / "runs.json"
+    # the layout written before the option and grid were kept: set -> order -> value
+    path.write_text(json.dumps({"basil": {"arrival": {"off": {"a1": "old"}}}}), encoding="utf-8")
+    runs = fold_runs(str(path), "single_merge_probability", [None])
+    assert runs["basil"]["arrival"][None] == {"a1": "single_merge_probability=None"}
+    assert json.loads(path.read_text(encoding="utf-8"))["option"] == "single_merge_probability"
