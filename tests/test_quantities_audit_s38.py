@@ -138,10 +138,10 @@ def test_counts_beside_the_scale_word_stay_counts(nlp: Language) -> None:
 
 
 def test_a_numbered_pair_is_no_vote_tally(nlp: Language) -> None:
-    text = "The question in Harlow v. Dent, No. 10-277, is whether the vote stands."
+    text = "The question in Harlow v. Dent, No. 14-512, is whether the vote stands."
     assert quantities_in(nlp, text) == []
-    tally = quantities_in(nlp, "The House voted 396-9 on the bill.")
-    assert [(q.value, q.about) for q in tally] == [(396.0, "vote"), (9.0, "vote")]
+    tally = quantities_in(nlp, "The Ardmoor council voted 412-7 on the bill.")
+    assert [(q.value, q.about) for q in tally] == [(412.0, "vote"), (7.0, "vote")]
 
 
 def test_a_dash_after_years_written_apart_makes_no_age(nlp: Language) -> None:
@@ -168,3 +168,27 @@ def test_a_ratio_and_a_half_are_left_to_the_reader(nlp: Language) -> None:
         ("one-in-three", 33.3333, "percent")
     ]
     assert not in_a_compound("a three-and-a-half mile trek", 2, 7)
+
+
+def test_or_so_hyphenated_into_the_figure_is_a_bound(nlp: Language) -> None:
+    found = quantities_in(nlp, "Some 40-or-so people gathered outside the Tarnby town hall.")
+    assert [(q.value, q.approx, q.about) for q in found] == [(40.0, "about", "people")]
+    more = quantities_in(nlp, "Crews towed 30-or-more cars from the Orvel ring road.")
+    assert [(q.value, q.approx, q.about) for q in more] == [(30.0, "over", "car")]
+    assert not in_a_compound("40-or-so people", 0, 2)
+
+
+def test_number_words_joined_by_a_hyphenated_and_are_one_number(nlp: Language) -> None:
+    found = quantities_in(nlp, "Two-hundred-and-fifty people were evacuated from Kelmar.")
+    assert [(q.text, q.value) for q in found] == [("Two-hundred-and-fifty people", 250.0)]
+    spaced = quantities_in(nlp, "Three hundred and six crates reached the Orsk depot.")
+    assert [q.value for q in spaced] == [306.0]
+
+
+def test_the_scale_word_without_a_quake_is_no_magnitude(nlp: Language) -> None:
+    found = quantities_in(nlp, "Costs rose by a magnitude of 3 times the usual in Orsk.")
+    assert all(q.unit != "magnitude" for q in found)
+    quake = quantities_in(nlp, "The aftershock had a magnitude of 4.8, the Orvel agency said.")
+    assert [(q.value, q.unit) for q in quake] == [(4.8, "magnitude")]
+    after = quantities_in(nlp, "A quake shook Orsk overnight. The agency put the magnitude at 5.2.")
+    assert [(q.value, q.unit) for q in after] == [(5.2, "magnitude")]

@@ -6,6 +6,8 @@ of 5.9" and "measuring 6.4 on the Richter scale" for bare counts ("6.1 quakes");
 s38 audit of the shared texts' readings found three such in 200 (ECB+ quake reports).
 :func:`as_magnitude` gives them the unit ``"magnitude"``, about ``"magnitude"``, so two
 outlets' magnitudes of one quake meet as one fact (and differ where the agencies do).
+Only in or just after a sentence about a quake: "a magnitude of 3 times the usual" is a
+size, no reading of the scale (review s38/1).
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import logging
 import re
 from dataclasses import replace
 from typing import Final
+
+from spacy.tokens import Doc
 
 from newsprism.model import Quantity
 
@@ -39,13 +43,19 @@ _AFTER: Final = re.compile(
 # one magnitude.
 _PLURAL_END: Final = re.compile(r"[a-z][^s]s$", re.IGNORECASE)
 _FIGURE: Final = re.compile(r"\d\.\d|\d(?!\d)")
+# Words that say the sentence is about a quake ("Seismologists put the magnitude at 6.4"),
+# or name who measures one ("the Geological Survey put the magnitude at 6.1").
+_QUAKE: Final = re.compile(
+    r"\b(?:(?:earth)?quake|tremor|temblor|aftershock|seism|richter|geolog)", re.IGNORECASE
+)
 # The scale's readings in news: felt quakes to the largest recorded (9.5).
 _LOWEST, _HIGHEST = 1.0, 10.0
 
 
-def as_magnitude(q: Quantity, text: str) -> Quantity:
-    """``q`` as a magnitude where it is a bare figure the scale word qualifies; else
-    ``q`` unchanged."""
+def as_magnitude(q: Quantity, doc: Doc) -> Quantity:
+    """``q`` as a magnitude where it is a bare figure the scale word qualifies in a
+    sentence about a quake (or just after one); else ``q`` unchanged."""
+    text = doc.text
     if q.unit is not None or not _LOWEST <= q.value < _HIGHEST:
         return q
     figure = _FIGURE.search(text, q.start, q.end)
@@ -55,4 +65,18 @@ def as_magnitude(q: Quantity, text: str) -> Quantity:
     after = _AFTER.match(text, figure.end()) is not None and not _PLURAL_END.search(q.text)
     if before is None and not after:
         return q
+    if _QUAKE.search(_sentence(doc, q.start, q.end)) is None:
+        return q
     return replace(q, unit=MAGNITUDE, about=MAGNITUDE)
+
+
+def _sentence(doc: Doc, start: int, end: int) -> str:
+    """The sentence holding start..end and the one before it (the quake is often named
+    first: "A quake hit Orsk. The agency put the magnitude at 6.1."); the whole text
+    where the pipeline marks no sentences."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not doc.has_annotation("SENT_START"):
+        return doc.text
+    sent = span.sent
+    first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    return doc[first : sent.end].text

@@ -424,13 +424,13 @@ def is_year_pair(amount: Amount, text: str) -> bool:
     return len(first) == 4 and first.isdigit() and 1000 <= int(first) <= 2100
 
 
-# The first figure of a pair before the second ("10-" of "10-277").
+# The first figure of a pair before the second ("14-" of "14-512").
 _PAIR_BEFORE: Final = re.compile(rf"\d+{SP}*[-–]{SP}*$")
 
 
 def labels_a_pair(amount: Amount, text: str) -> bool:
     """Whether a label stands before the pair an end belongs to: a docket or route
-    number ("Dukes, No. 10-277" is no 10-to-277 vote; s38 audit, BASIL)."""
+    number ("Harlow v. Dent, No. 14-512" is no 14-to-512 vote; s38 audit, BASIL)."""
     start = amount.num_start
     first = _PAIR_BEFORE.search(text, max(0, start - 12), start)
     if first is not None:

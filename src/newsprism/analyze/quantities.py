@@ -149,7 +149,7 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         if quantity is None:
             quantity = None if in_a_title(amount, ctx) else _finish(amount, ctx)  # "Page Six"
         if quantity is not None and (not found or quantity.start >= found[-1].end):
-            found.append(as_magnitude(quantity, ctx.text))
+            found.append(as_magnitude(quantity, doc))
     found = _with_ordinals(found, extract_ordinals(ctx))
     logger.debug("%d quantities in %d characters", len(found), len(ctx.text))
     return found

@@ -41,9 +41,12 @@ _ONE_OR: Final = re.compile(rf"\b(?:a|an|one){_SP}+[a-z]+{_SP}+or{_SP}+$", re.IG
 _OR_WORDS: Final = frozenset({"two", "three", "2", "3"})
 # A number fused by hyphens into a compound with a little word ("a three-and-out", "a
 # four-by-four", "a three-on-two break", "a two-for-one deal"; spaced or not). "one-in-
-# three" is a ratio, read before; "three-and-a-half" is left to the reader.
+# three" is a ratio, read before; "three-and-a-half" is left to the reader; "40-or-so"
+# is a bound on the figure ("about 40"), and "-and-" after a scale word continues the
+# number ("two-hundred-and-fifty"), both read by the number reader.
 _COMPOUND_AFTER: Final = re.compile(
-    rf"{_SP}?-{_SP}?(?:and|by|on|for|or){_SP}?-{_SP}?(?!a\b)[a-z]", re.IGNORECASE
+    rf"{_SP}?-{_SP}?(?:and|by|on|for|or){_SP}?-{_SP}?(?!a\b|so\b|more\b|less\b|fewer\b)[a-z]",
+    re.IGNORECASE,
 )
 _COMPOUND_BEFORE: Final = re.compile(
     rf"[a-z]{_SP}?-{_SP}?(?:and|by|on|for|or){_SP}?-{_SP}?$", re.IGNORECASE
