@@ -3,11 +3,14 @@ with known answers, and the generated stream's determinism and label structure."
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from datetime import timedelta
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -115,9 +118,18 @@ def stream() -> Stream:
     return generate_stream(5_000)
 
 
+def _digest(items: Iterable[Any]) -> str:
+    found = hashlib.sha256()
+    for i in items:
+        found.update(f"{i.article.id}|{i.story}|{i.article.published}|{i.article.text}".encode())
+    return found.hexdigest()[:16]
+
+
 def test_the_stream_is_the_same_on_every_run_and_differs_by_seed(stream: Stream) -> None:
-    again = generate_stream(5_000)
-    assert [i.article for i in again.articles] == [i.article for i in stream.articles]
+    # Pinned, not compared with a second call in this process: a generator drawing on
+    # Python's per-process salted hash would pass that comparison. Change the pin only
+    # when the generator changes on purpose (eval results on it move then too).
+    assert _digest(stream.articles) == "f35ac2921e9452fc"
     other = generate_stream(5_000, seed=stream.seed + 1)
     assert {i.article.id for i in other.articles}.isdisjoint(i.article.id for i in stream.articles)
 
@@ -202,4 +214,4 @@ def test_the_light_stream_keeps_its_rate_and_order() -> None:
     days = (times[-1] - times[0]).total_seconds() / 86_400  # type: ignore[operator]
     assert 2.0 <= days <= 4.5
     assert all(len(i.article.text.split(". ")) <= 6 for i in items)
-    assert items == list(iter_light_articles(3_000, per_day=1_000))
+    assert _digest(items) == "40fc88d83e252ff4"  # pinned, as the stream above
