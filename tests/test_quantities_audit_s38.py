@@ -192,3 +192,25 @@ def test_the_scale_word_without_a_quake_is_no_magnitude(nlp: Language) -> None:
     assert [(q.value, q.unit) for q in quake] == [(4.8, "magnitude")]
     after = quantities_in(nlp, "A quake shook Orsk overnight. The agency put the magnitude at 5.2.")
     assert [(q.value, q.unit) for q in after] == [(5.2, "magnitude")]
+
+
+def test_a_hyphenated_pound_before_a_name_is_the_named_one_s_weight(nlp: Language) -> None:
+    found = readings(nlp, "The Orsk side signed 260-pound Arvid Kellan on Monday.")
+    assert found == [("260-pound", 117.934, "kg")]
+    spaced = readings(nlp, "After the whistle, the 6 - foot - 9, 250 - pound Marsh turned it up.")
+    assert ("250 - pound", 113.3981, "kg") in spaced
+    for sum_of in ("Fans paid a 40-pound Orsk ticket.", "Kellan paid a 500-pound fine."):
+        assert [unit for _, _, unit in readings(nlp, sum_of)] == ["GBP"]
+
+
+def test_a_span_of_ages_is_years_of_no_one(nlp: Language) -> None:
+    found = quantities_in(nlp, "Children between the ages of 14 and 15 may apply in Orsk.")
+    assert [(q.text, q.value, q.unit, q.approx) for q in found] == [
+        ("14", 14.0, "years", "over"),
+        ("15", 15.0, "years", "under"),
+    ]
+    hurt = quantities_in(nlp, "Between 14 and 15 workers were hurt at the Kelmar plant.")
+    assert [(q.value, q.unit, q.about) for q in hurt] == [
+        (14.0, None, "worker"),
+        (15.0, None, "worker"),
+    ]

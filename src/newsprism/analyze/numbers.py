@@ -326,7 +326,11 @@ _AGE_RE: Final = re.compile(rf"(?:-|{_SP}+)old\b", re.IGNORECASE)
 # "20-30", "20 to 30", "134-to-63", and the suspended hyphen of "40- to 60-hour".
 _RANGE_GAP: Final = re.compile(rf"{_SP}*[-–—]{_SP}*|-?{_SP}+(?:to|and){_SP}+|-to-", re.IGNORECASE)
 _RATIO_GAP: Final = re.compile(rf"{_SP}+(?:in|out{_SP}+of){_SP}+", re.IGNORECASE)
-_BETWEEN_RE: Final = re.compile(rf"\b(?:between|from){_SP}+$", re.IGNORECASE)
+# "between 2 and 3", and a span of ages ("between the ages of 14 and 15": age_spans.py).
+_BETWEEN_RE: Final = re.compile(
+    rf"\b(?:between|from)(?:{_SP}+the{_SP}+ages{_SP}+of)?{_SP}+$", re.IGNORECASE
+)
+_BETWEEN_WINDOW: Final = 28  # "between the ages of " with spare spaces
 
 
 @dataclass(frozen=True, slots=True)
@@ -636,7 +640,7 @@ def _join(a: Amount, b: Amount, text: str) -> list[Amount] | None:
         return [share]
     if not _RANGE_GAP.fullmatch(gap) or a.form not in {"digits", "words"}:
         return None
-    lead = text[max(0, a.start - 12) : a.start]
+    lead = text[max(0, a.start - _BETWEEN_WINDOW) : a.start]
     between = gap.strip(" -").lower() == "and"
     if between and not _BETWEEN_RE.search(lead):
         return None

@@ -98,6 +98,7 @@ from typing import Final
 
 from spacy.tokens import Doc, Span, Token
 
+from newsprism.analyze.age_spans import in_ages_of
 from newsprism.analyze.ages import age_of
 from newsprism.analyze.heights import Height, find_heights
 from newsprism.analyze.magnitudes import as_magnitude
@@ -219,6 +220,12 @@ _PERSON_AFTER: Final = re.compile(
     r"center|centre|linebacker|quarterback|boxer|fighter|wrestler|athlete)\b",
     re.IGNORECASE,
 )
+# How a modifier hangs on the noun it describes ("260-pound" on "Kellan").
+_MODIFIER_DEPS: Final = word_set("compound nmod amod")
+# How the parser hangs a weight listed after a height ("6-foot-9, 260-pound") on it, and
+# the units of that height: a player's or suspect's description.
+_LISTED_DEPS: Final = word_set("appos conj")
+_HEIGHT_UNITS: Final = word_set("foot feet inch inches")
 _WEIGHT_CUES: Final = word_set(
     "weigh weight heavy heavier light lighter kilogram kg tonne ton lb ounce gram"
 )
@@ -260,9 +267,8 @@ def _finish_count(amount: Amount, ctx: ParsedText) -> Quantity | None:
     noun = _counted_noun(amount, ctx)
     if (votes := _votes(amount, ctx, noun)) is not None:
         return votes
-    if (aged := age_of(amount, ctx)) is not None:
-        years = replace(amount, unit="years", kind="time", approx=aged.approx or amount.approx)
-        return _quantity(years, amount.end, aged.person, ctx.text, aged.name)
+    if (age := _age(amount, ctx)) is not None:
+        return age
     if not_a_count(amount, ctx, noun):
         return None
     if amount.glued_m and not is_plural_noun(noun):
@@ -272,6 +278,17 @@ def _finish_count(amount: Amount, ctx: ParsedText) -> Quantity | None:
         end = noun.idx + len(noun) if amount.noun_from is None else amount.end
         return _quantity(amount, end, stand_in_for(noun), ctx.text)
     return _uncounted(amount, ctx)
+
+
+def _age(amount: Amount, ctx: ParsedText) -> Quantity | None:
+    """A bare number as an age in years: a person's (:mod:`newsprism.analyze.ages`) or an
+    end of a span of ages, of no one ("between the ages of 14 and 15"); else None."""
+    if (aged := age_of(amount, ctx)) is not None:
+        years = replace(amount, unit="years", kind="time", approx=aged.approx or amount.approx)
+        return _quantity(years, amount.end, aged.person, ctx.text, aged.name)
+    if in_ages_of(amount, ctx.text):
+        return _quantity(replace(amount, unit="years", kind="time"), amount.end, None, ctx.text)
+    return None
 
 
 # The fewest wheels a vehicle named by them has that makes it a truck ("18-wheeler",
@@ -706,13 +723,31 @@ def _begun_thing(child: Token) -> bool:
     return child.dep_ == "dobj" and activity
 
 
+def _describes_a_name(amount: Amount, ctx: ParsedText) -> bool:
+    """Whether a hyphenated "N-pound" modifies a name heading its noun phrase ("the
+    260-pound Arvid Kellan"): a named one's weight, since a sum describes a thing ("a
+    10-pound Orsk voucher", where the name only modifies the noun)."""
+    pound = ctx.token_at(amount.end - 1)
+    if pound is None:
+        return False
+    first = pound
+    while first.dep_ in _LISTED_DEPS and first.head.lower_ in _HEIGHT_UNITS:
+        first = first.head  # "the 6 - foot - 9, 260 - pound Marsh": listed after a height
+    head = first.head
+    if first.dep_ not in _MODIFIER_DEPS or head.i < pound.i:
+        return False
+    return head.pos_ == "PROPN" and head.dep_ not in _MODIFIER_DEPS
+
+
 def _is_weight(amount: Amount, ctx: ParsedText) -> bool:
     """Whether "pounds" is a weight: the sentence speaks of weight ("weighing 300 pounds")
-    or the figure is a person's ("a 165-pound male", tokenised "a 165 - pound male")."""
+    or the figure is a person's ("a 165-pound male", tokenised "a 165 - pound male", "the
+    260-pound Kellan")."""
     unit = ctx.text[amount.num_end : amount.end].lower()
     if "pound" not in unit:
         return False
-    if unit.lstrip().startswith("-") and _PERSON_AFTER.match(ctx.text, amount.end):
+    hyphened = unit.lstrip().startswith("-")
+    if hyphened and (_PERSON_AFTER.match(ctx.text, amount.end) or _describes_a_name(amount, ctx)):
         return True
     span = ctx.span(amount.start, amount.end)
     return span is not None and any(t.lemma_.lower() in _WEIGHT_CUES for t in span.sent)
