@@ -50,13 +50,20 @@ def texts_of(found: list[Exclusive]) -> list[str]:
             "harbour master told reporters.",
             ("Up to 40 boats", "As many as 90 boats"),
         ),
-        # two counted words for one crowd, one verb and one day
+        # two counted words for one crowd, one verb and one named place
         (
             "Police fired tear gas to disperse hundreds of stone-throwing villagers on "
             "Tuesday near the Brenn quarry.",
             "KELMAR (Wire) - Officers fired into the air on Tuesday to disperse thousands of "
-            "angry protesters outside the company's gates, with one man hurt.",
+            "angry protesters outside the gates of the Brenn quarry, with one man hurt.",
             ("hundreds", "thousands"),
+        ),
+        # one counted word, one verb, the place one side names is the other's too
+        (
+            "Up to 40 boats were caught in the squall off Brenn on Saturday.",
+            "As many as 90 boats were caught in the squall on Saturday, Brenn harbour "
+            "master Ada Roos said.",
+            ("Up to 40 boats", "As many as 90 boats"),
         ),
     ],
 )
@@ -76,15 +83,42 @@ def test_rough_counts_of_one_deed_are_cut_from_claims(
 @pytest.mark.parametrize(
     ("mine", "theirs"),
     [
-        # two counted words, one verb, and nothing to tie them: lorries and cars
+        # two counted words, one verb, and nothing to tie them: lorries and vans
         (
             "As many as 60 lorries were involved in the pile-up.",
-            "Up to 100 cars were involved in the pile-up near Brenn.",
+            "Up to 140 vans were involved in the pile-up near Brenn.",
         ),
         # one counted word, one verb, two towns
         (
             "Up to 800 marchers gathered outside the town hall in Brenn on Sunday.",
             "As many as 2,000 marchers gathered outside parliament in Osterholm.",
+        ),
+        # two counted words, one verb and one weekday, two places: two crowds
+        (
+            "Police fired tear gas to disperse hundreds of stone-throwing villagers on "
+            "Tuesday near the Brenn quarry.",
+            "Officers in Osterholm fired into the air on Tuesday to disperse thousands of "
+            "striking dockers outside the port gates, with one man hurt.",
+        ),
+        # two counted words sharing a weekday and nothing else: a day is no anchor
+        (
+            "Police fired tear gas to disperse hundreds of stone-throwing villagers on "
+            "Tuesday near the Brenn quarry.",
+            "Officers fired into the air on Tuesday to disperse thousands of striking "
+            "dockers outside the port gates, with one man hurt.",
+        ),
+        # one counted word, one verb and one shared name, but each side's own place: two
+        # fleets (the place is read off "off ...", whatever type the tagger gave the name)
+        (
+            "Up to 40 boats were caught in the squall off Brenn on Saturday, the Velmar "
+            "harbour master said.",
+            "As many as 90 boats were caught in the squall off Osterholm, the Velmar harbour "
+            "master said.",
+        ),
+        # one counted word, one verb, two days
+        (
+            "Up to 40 boats were caught in the squall on Saturday.",
+            "As many as 90 boats were caught out by a second storm on Monday.",
         ),
         # sums of money are rounded amounts, not rough counts
         (
@@ -100,11 +134,26 @@ def test_rough_counts_of_two_things_keep_their_claims(
     assert estimated_figures(material, ESTIMATE_RATIO) == []
 
 
+def test_two_crowds_on_one_weekday_in_two_places_stay_claims(analyzer: Analyzer) -> None:
+    """Two crowds dispersed on the same Tuesday, one near a quarry and one in a port town:
+    each is its outlet's own news, listed as a claim (509d468 joined them on the day)."""
+    material = story(
+        analyzer,
+        "Police fired tear gas to disperse hundreds of stone-throwing villagers on Tuesday "
+        "near the Brenn quarry.",
+        "Officers in Osterholm fired into the air on Tuesday to disperse thousands of "
+        "striking dockers outside the port gates, with one man hurt.",
+    )
+    found = texts_of(find_exclusives(material, [], compare_facts(material)))
+    for figure in ("hundreds", "thousands"):
+        assert [t for t in found if figure in t], found
+
+
 @pytest.mark.parametrize(
     ("sentence", "figure", "verb"),
     [
-        ("Up to 50 cars were involved in the pileup.", "Up to 50 cars", "involve"),
-        ("The crash involved as many as 100 cars.", "as many as 100 cars", "involve"),
+        ("Up to 70 vans were involved in the pileup.", "Up to 70 vans", "involve"),
+        ("The crash involved as many as 140 vans.", "as many as 140 vans", "involve"),
         ("Police moved to disperse hundreds of villagers.", "hundreds", "disperse"),
     ],
 )
