@@ -153,3 +153,28 @@ def test_romance_prepositions_before_places_stay_prose() -> None:
     # A particle after a lower-case word is prose; after a first name, part of the name.
     plain = without_names("Le maire de Port Vendrelle a reçu Luc de la Ferté.")
     assert plain == "maire de a reçu"
+
+
+def test_a_short_foreign_report_dense_with_names_is_not_read_as_english() -> None:
+    """Review s38/2 S1: five prose words langid called English ('e ... in ... a') were
+    taken as English, and an Italian one-liner was analysed as English. Invented."""
+    detector = LanguageDetector()
+    tour = "Carla Venti, Dario Lupo e Nino Sarti in tour a Roccalta con Elio Ferri."
+    assert detector.detect(tour) != "en"
+    streaming = "Carla Venti e Nino Sarti: match in streaming a Roccalta."
+    assert detector.detect(streaming) != "en"
+
+
+def test_one_english_sentence_dense_with_german_names_is_english() -> None:
+    """Review s38/2 S1: German names made the sample German, whose answer always stood."""
+    detector = LanguageDetector()
+    charged = (
+        "Uwe Kählert, Jörg Schüßler and Birgit Wölfle were charged in Quedlinburg, "
+        "prosecutor Rüdiger Pfäfflin said."
+    )
+    assert detector.detect(charged) == "en"
+    german = (
+        "Uwe Kählert, Jörg Schüßler und Birgit Wölfle wurden in Quedlinburg angeklagt, "
+        "sagte Staatsanwalt Rüdiger Pfäfflin."
+    )
+    assert detector.detect(german) == "de"

@@ -96,6 +96,29 @@ _MIN_PLAIN_WORDS = 8
 # analysed-or-not decision changed (15 at 5 went from unclear to English, all English
 # texts); taking any language's answer instead read two English heads as foreign.
 _MIN_PLAIN_WORDS_ANALYSED = 5
+# langid's short answer alone is no proof (review s38/2 S1): an Italian headline's prose
+# 'e match in streaming a' read as English at 5 words. The short answer stands only when
+# the prose holds at least _MIN_ENGLISH_WORDS English function words that are not words
+# of the other Latin-script languages langid confuses with it ('in', 'a', 'an', 'on',
+# 'at', 'for', 'is', 'die' are; 'was', 'of', 'to', 'by' are words elsewhere too but
+# never two of them in one short foreign prose langid calls English).
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    {"and", "the", "were", "was", "said", "says", "of", "to", "by", "with", "has", "have"}
+    | {"had", "been", "are", "from", "after", "that", "this", "who", "which", "their"}
+    | {"they", "its", "would", "but", "into", "about", "than", "when", "while", "told"}
+)
+_MIN_ENGLISH_WORDS = 2
+# A German reading of a name-dense sample is its names' (review s38/2 S1: 'Hans Müller,
+# Jürgen Schäfer and Petra Köhler were charged in ..., prosecutor ... said' was German and
+# never analysed). German capitalises its nouns, so its prose is only its lower-case
+# words; they are overruled only when they hold none of German's commonest function
+# words (no German sentence goes without one) and read as English as above.
+_GERMAN_FUNCTION_WORDS = frozenset(
+    {"und", "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem"}
+    | {"einer", "ist", "sind", "war", "wurde", "wurden", "hat", "haben", "nicht", "mit"}
+    | {"von", "zu", "zum", "zur", "im", "am", "auf", "für", "bei", "nach", "aus", "sich"}
+    | {"auch", "dass", "sagte", "über", "vor", "wie", "oder", "aber", "es", "er", "sie"}
+)
 # Lower-case particles inside names (Dutch, German, Romance, Arabic, Malay): before a
 # capitalised word (or joined to one by a hyphen, 'al-Name') they belong to the name.
 # Listed by hand from naming conventions, not fitted to a set.
@@ -193,10 +216,12 @@ class LanguageDetector:
             # The main script's letters alone are unclear (a few brand names blanked out
             # of their Korean sentences): the whole sample says more than they do.
             code = self._classify(head)
-        plain = without_names(sample) if code not in _NOUNS_CAPITALISED else None
-        if plain is not None:
-            code = self._prose_language(plain) or code
-        return code
+        plain = without_names(sample)
+        if plain is None:
+            return code
+        if code in _NOUNS_CAPITALISED:
+            return self._english_prose(plain, _GERMAN_FUNCTION_WORDS) or code
+        return self._prose_language(plain) or code
 
     def _prose_language(self, plain: str) -> str | None:
         """The language of a name-dense sample's other words (:func:`without_names`),
@@ -204,6 +229,15 @@ class LanguageDetector:
         found = self._classify(plain, _MIN_PLAIN_WORDS)
         if found is not None:
             return found
+        return self._english_prose(plain)
+
+    def _english_prose(self, plain: str, foreign: frozenset[str] = frozenset()) -> str | None:
+        """English ("en") when a short prose reads as English, holds English function
+        words and none of ``foreign``; else None (too short to say anything else)."""
+        words = plain.lower().split()
+        english = sum(w in _ENGLISH_FUNCTION_WORDS for w in words)
+        if english < _MIN_ENGLISH_WORDS or any(w in foreign for w in words):
+            return None
         short = self._classify(plain, _MIN_PLAIN_WORDS_ANALYSED)
         return short if short in ANALYSED_LANGUAGES else None
 
