@@ -50,7 +50,7 @@ from newsprism.ingest.manifest import MANIFEST_NAMES, is_manifest, read_manifest
 from newsprism.model import Analysis, Story
 from newsprism.store import Store
 from newsprism.store_corrections import mark_origin, other_copies
-from newsprism.web.kept import kept_note
+from newsprism.web.kept import UPLOAD_ORIGIN, kept_note
 from newsprism.web.uploads import new_upload_folder, sweep_stale_uploads
 
 if TYPE_CHECKING:  # spaCy loads only when a job analyses
@@ -469,6 +469,11 @@ def _result_of(
     # for an added article (review s37/2 M2: a duplicate under a guessed outlet is
     # where "named ... by its file name, as ... is" matters most).
     said = [w.message for w in warnings]
+    if kept and (report.added or report.corrected):
+        # A mixed upload (a new record beside a stored one whose URL changed) was 'ok'
+        # without a word that the new URL was not taken (review s38/2 M3).
+        count = len(set(report.duplicates))
+        said = [f"{count} of its articles already in the store; {kept}", *said]
     if report.added:
         return InputResult(display, "ok", "; ".join(said) or None)
     if report.corrected:
@@ -512,7 +517,7 @@ def _ingest_inputs(job: Job, stage: Stage, store: Store, settings: JobSettings) 
             # manifest, in a job the user asked to correct, corrects (review s37/2 S2:
             # a second outlet's upload relabelled the first's article, which was gone).
             correcting = job.correct and manifests and names
-            origins = {item.target: f"upload:{stored}"} if correcting else None
+            origins = {item.target: f"{UPLOAD_ORIGIN}{stored}"} if correcting else None
             inputs = plan_inputs([item.target])
             report = ingest(
                 store,
@@ -528,10 +533,10 @@ def _ingest_inputs(job: Job, stage: Stage, store: Store, settings: JobSettings) 
                 logger.exception("ingest job %s: input %s failed", job.id, item.display)
             _add_result(job, stage, InputResult(item.display, "failed", describe(exc)))
             continue
-        kept = kept_note(store, report, f"upload:{stored}", bool(correcting))
+        kept = kept_note(store, report, f"{UPLOAD_ORIGIN}{stored}", bool(correcting))
         result = _result_of(item.display, report, manifests, kept)
         if manifests and names and not job.correct:
-            _keep_apart(result, store, report.added, f"upload:{stored}")
+            _keep_apart(result, store, report.added, f"{UPLOAD_ORIGIN}{stored}")
         _add_result(job, stage, result)
         job.input_of.update(dict.fromkeys(report.article_ids, item.display))
         article_ids.extend(report.article_ids)

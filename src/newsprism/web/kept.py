@@ -18,6 +18,9 @@ from newsprism.store_corrections import stored_origins
 
 logger = logging.getLogger(__name__)
 
+# How a web job names the file an upload stands for (web.jobs: 'upload:NAME').
+UPLOAD_ORIGIN = "upload:"
+
 
 def kept_note(store: Store, report: IngestReport, origin: str, asked: bool) -> str | None:
     """What to add to a duplicate upload's 'already in the store' when the stored copy's
@@ -30,15 +33,36 @@ def kept_note(store: Store, report: IngestReport, origin: str, asked: bool) -> s
     named = named_columns(c for i in kept for c in report.kept[i])
     with store.transaction() as conn:
         stored = stored_origins(conn, kept)
-    sources = [source for source, at in stored.values() if at != origin]
+    others = [(source, at) for source, at in stored.values() if at != origin]
     several = " and " in named
     verbs = ("differ", "were") if several else ("differs", "was")
     said = f"its stored {named} {verbs[0]} from this upload's and {verbs[1]} kept"
-    if not sources and not asked:
+    if not others and not asked:
         return f"{said} (to update, upload it again with its manifest and 'correct' ticked)"
-    if not sources:
+    if not others:
         return said
+    return f"{said}: {_how_to_update(*others[0])}"
+
+
+def _how_to_update(source: str, origin: str | None) -> str:
+    """Where the stored copy came from, by its stored origin, and whether and how an
+    upload can update it (review s38/2 M4: 'no upload updates it' was said of a copy an
+    upload of its own name and manifest does update, and of an upload without a manifest
+    as 'not from an upload')."""
+    if origin is not None and origin.startswith(UPLOAD_ORIGIN):
+        name = origin.removeprefix(UPLOAD_ORIGIN)
+        return (
+            f"the stored copy came from the upload {name} (to update it, upload {name} "
+            "again with its manifest and 'correct' ticked)"
+        )
+    if origin is None and source == "-":
+        return "the stored copy was read from standard input, so no upload can update it"
+    if origin is None:
+        return (
+            f"the stored copy was uploaded as {source} without a manifest, so no upload "
+            "can update it"
+        )
     return (
-        f"{said}: the stored copy was read from {sources[0]}, not from an upload of this "
-        "name beside a manifest, so an upload does not update it"
+        f"the stored copy was read from {source}, not from an upload of this name beside "
+        "a manifest, so an upload does not update it"
     )
