@@ -245,3 +245,26 @@ def test_a_copy_with_another_url_and_date_is_told_it_was_not_taken(tmp_path: Pat
     # Read again unchanged: nothing differs, nothing said.
     with Store(tmp_path / "n.db") as store:
         assert ingest(store, [str(tmp_path / "one")], IngestOptions()).warnings == []
+
+
+def test_a_copy_under_the_same_name_in_another_folder_names_the_stored_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review s38/2 M5: 'feed.jsonl' read in one folder, then in another, was told its
+    text was stored 'from this file': the stored copy came from the other folder's."""
+    text = "Pier closes\n\n" + BODY
+    for folder, url in (("one", "pier"), ("two", "pier-moved")):
+        (tmp_path / folder).mkdir()
+        record = {"url": f"https://t.example/{url}", "outlet": "Tessel Tidings", "text": text}
+        (tmp_path / folder / "feed.jsonl").write_text(json.dumps(record) + "\n")
+    db = tmp_path / "n.db"
+    monkeypatch.chdir(tmp_path / "one")
+    with Store(db) as store:
+        ingest(store, ["feed.jsonl"], IngestOptions())
+    monkeypatch.chdir(tmp_path / "two")
+    with Store(db) as store:
+        again = ingest(store, ["feed.jsonl"], IngestOptions())
+    (warning,) = again.warnings
+    stored_file = (tmp_path / "one" / "feed.jsonl").resolve()
+    assert f"from {stored_file} with another URL" in warning.message
+    assert "this file" not in warning.message

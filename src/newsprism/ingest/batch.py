@@ -24,7 +24,7 @@ from newsprism.ingest.pipeline import (
 from newsprism.ingest.sources import Input, InputKind, expand_inputs
 from newsprism.model import Article, IngestFailure, IngestWarning
 from newsprism.store import AddResult, Store
-from newsprism.store_corrections import origin_of
+from newsprism.store_corrections import origin_of, stored_origins
 from newsprism.store_open import IN_MEMORY
 
 logger = logging.getLogger(__name__)
@@ -254,13 +254,26 @@ class ArticleBatch:
             if stored is None:
                 continue
             self._told_kept.add(article.source)
-            where = "this file" if stored.source == article.source else stored.source
+            where = self._where_stored(store, article.source, stored)
             message = (
                 f"its text is stored already under {stored.outlet!r} from {where} with "
                 f"another {named_columns(columns)}: kept as stored, not updated from this copy"
             )
             found.append(IngestWarning(article.source, message))
         return found
+
+    def _where_stored(self, store: Store, source: str, stored: Article) -> str:
+        """'this file' when ``stored`` was read from the file this run read ``source``
+        from (their origins); else the file it was (review s38/2 M5: 'feed.jsonl' typed
+        in two folders is two files, and 'from this file' named the wrong one)."""
+        with store.transaction() as conn:
+            _, stored_origin = stored_origins(conn, [stored.id]).get(stored.id, ("", None))
+        if stored_origin is not None and stored_origin == self.origins.get(source):
+            return "this file"
+        if stored.source != source or stored_origin is None:
+            return stored.source
+        # One spelling, two files: the stored one's real path (or URL) tells them apart.
+        return stored.source if stored_origin.startswith("upload:") else stored_origin
 
 
 # How each stored metadata column is named to the user ("published_utc" is the date).
