@@ -40,3 +40,16 @@ def test_a_host_that_is_no_address_is_a_usage_error(
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith("error: --host 256.1.1.1: not an address to listen on")
+
+
+def test_a_store_in_a_folder_that_does_not_exist_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review s38/2: serve made the missing folder and an empty store, and served it."""
+    monkeypatch.setattr(uvicorn, "run", _no_server)
+    db = tmp_path / "typo" / "n.db"
+    result = CliRunner().invoke(app, ["serve", "--db", str(db)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"error: --db {db}: its folder ")
+    assert "does not exist" in result.stderr
+    assert not db.parent.exists()

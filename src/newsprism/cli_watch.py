@@ -60,6 +60,7 @@ def serve_command(
     from newsprism.web import WebOptions, create_app
 
     refuse_memory_store(db, "serves a store (each request opens it anew)")
+    _refuse_missing_folder(db)
     with open_store(db) as store:
         path = Path(store.path)
     hosts = (host, *(allowed_host or ()))
@@ -196,6 +197,20 @@ def _resume(store: Store, flow: FlowOptions) -> int:
     logging.getLogger(__name__).info("watch: grouping %d articles read before", len(left))
     changes = group_into_changes(store, left, flow)
     return _print_round([], changes, store.analysis_failures(left))
+
+
+def _refuse_missing_folder(db: Path | None) -> None:
+    """A usage error for a ``--db`` in a folder that does not exist: ``serve`` made the
+    folder and an empty store there and served it, so a mistyped path looked like an
+    empty store (review s38/2). A new store in an existing folder is served (uploads
+    fill it), and the default store's data folder is made as by every command."""
+    if db is None or db.parent.is_dir():
+        return
+    fail(
+        f"--db {db}: its folder {db.parent} does not exist (serve makes no folders: make "
+        "it first, or name an existing store)",
+        EXIT_USAGE,
+    )
 
 
 def _not_analysed(store: Store, results: list[FeedResult]) -> list[AnalysisFailure]:

@@ -165,12 +165,31 @@ def plan_feeds(values: Iterable[str]) -> tuple[list[str], list[IngestFailure]]:
             failures.append(IngestFailure(exc.source, exc.reason))
             continue
         for feed in named:  # an OPML list's ftp:// outline is no feed to poll
-            reason = unsupported_url(feed)
+            reason = unsupported_url(feed) or _outside_list(feed, value)
             if reason is None:
                 feeds.append(feed)
             elif all(f.source != feed for f in failures):  # once, however many lists
                 failures.append(IngestFailure(feed, reason))
     return list(dict.fromkeys(feeds)), failures
+
+
+def _outside_list(feed: str, value: str) -> str | None:
+    """Why a local feed an OPML list names is not watched: a file outside the list's
+    folder. A list is often another's export, and one naming file:///etc/passwd had it
+    read as a feed (review s38/2, ingest notes); its own feeds beside it (relative paths
+    or file:// addresses under its folder) are read, and any file the user names on the
+    command line is."""
+    if is_url(feed) or value == feed or not Path(feed).is_absolute():
+        return None
+    listed = Path(os.path.realpath(file_url_path(value) or value))
+    if str(listed) == feed:
+        return None  # the value is a feed file itself
+    if Path(feed).is_relative_to(listed.parent):
+        return None
+    return (
+        f"a local file outside the folder of the OPML list {value} that names it: not "
+        "watched (name it on the command line to watch it)"
+    )
 
 
 def _feeds_named(value: str) -> list[str]:
