@@ -10,8 +10,8 @@ from newsprism.reconcile.statements import pair_features
 
 
 def test_units_after_a_number_are_spelled_out() -> None:
-    assert spell_units("struck at about 1,700ft over the park") == (
-        "struck at about 1,700 feet over the park"
+    assert spell_units("struck at about 2,350ft over the lake") == (
+        "struck at about 2,350 feet over the lake"
     )
     assert spell_units("a 5 km walk at 4 km/h") == "a 5 kilometres walk at 4 kilometres per hour"
     assert spell_units("a 40-meters wall, 40 meters high") == "a 40-meters wall, 40 metres high"
@@ -28,10 +28,10 @@ def _unit(article: str, text: str) -> Unit:
 
 
 def test_two_notations_of_one_height_raise_the_pair() -> None:
-    glued = [_unit("a0", "the ferry's mast was hit at about 1,700ft by the drone"),
-             _unit("a1", "the mast was 1,700 feet up when the drone hit it")]  # fmt: skip
-    apart = [_unit("a0", "the ferry's mast was hit at about 1,700 yards by the drone"),
-             _unit("a1", "the mast was 1,700 feet up when the drone hit it")]  # fmt: skip
+    glued = [_unit("a0", "the ferry's mast was struck at 2,350ft by the drone"),
+             _unit("a1", "the mast was 2,350 feet up when the drone hit it")]  # fmt: skip
+    apart = [_unit("a0", "the ferry's mast was struck at 2,350 yards by the drone"),
+             _unit("a1", "the mast was 2,350 feet up when the drone hit it")]  # fmt: skip
     similarity = LexicalSimilarity()
     assert (
         pair_features(glued, similarity).scores[0, 1]

@@ -1,11 +1,11 @@
 """Units of measure spelled out, for the content similarity of statement units
 (:func:`~newsprism.reconcile.statement_evidence._similarities`).
 
-Two outlets render one measurement in two notations: "hit at about 1,700ft" and "was
-1,700 feet in the air", "a 5 km walk" and "a walk of 5 kilometres". The lexical
+Two outlets render one measurement in two notations: "struck the mast at 2,350ft" and
+"was 2,350 feet up", "a 5 km walk" and "a walk of 5 kilometres". The lexical
 similarity's word terms are runs of letters (the number itself is no term) and its
-character grams are cut at word boundaries, so "1,700ft" shared nothing of "feet"
-with "1,700 feet". :func:`spell_units` writes a unit abbreviated right after a number
+character grams are cut at word boundaries, so "2,350ft" shared nothing of "feet"
+with "2,350 feet". :func:`spell_units` writes a unit abbreviated right after a number
 (glued or after one space) in full, and the American spellings of metric units the
 British way, before the texts are compared.
 
@@ -16,10 +16,10 @@ fact parts' business.
 
 Measured (``--cache``, analysis 38, lexical, one change, same runs, statement pairs):
 Multi-News development 37 -> 38 of 70 (P 0.976 both, judged right 40 / 41 -> 41 / 42:
-a police account of a plane's height at impact, "1,700ft" in one outlet and "1,700
-feet" in another, now joins; exclusives P 0.746 -> 0.758, R 0.909 both: that account
-no longer counts as one outlet's own); BASIL calibration, development and Multi-News
-dev2 unchanged.
+a police account of a plane's height at impact, a figure glued to "ft" in one outlet
+and followed by "feet" in another, now joins; exclusives P 0.746 -> 0.758, R 0.909
+both: that account no longer counts as one outlet's own); BASIL calibration,
+development and Multi-News dev2 unchanged.
 
 Cost: one regular expression pass per unit text.
 """
@@ -51,6 +51,6 @@ _AFTER_NUMBER: Final = re.compile(
 
 
 def spell_units(text: str) -> str:
-    """The text with each unit written right after a number spelled out ("1,700ft" ->
-    "1,700 feet", "5 km/h" -> "5 kilometres per hour", "40 meters" -> "40 metres")."""
+    """The text with each unit written right after a number spelled out ("2,350ft" ->
+    "2,350 feet", "5 km/h" -> "5 kilometres per hour", "40 meters" -> "40 metres")."""
     return _AFTER_NUMBER.sub(lambda m: " " + _UNITS[m.group(1).casefold()], text)

@@ -154,8 +154,8 @@ def _verbatim(
 
 def quoted_words(units: Sequence[Unit], scores: Scores) -> Scores:
     """``scores`` with the pairs of an indirect clause that quotes one word ('he
-    "profoundly" regrets the incident') and a direct quote of the same speaker in another
-    article holding that word ("I deeply and profoundly regret my reaction") raised to
+    "profoundly" regrets the delay') and a direct quote of the same speaker in another
+    article holding that word ("I am deeply and profoundly sorry for the delay") raised to
     :data:`_QUOTED_WORD_FLOOR`, where that article's units hold the word in one quote
     group only: the reporter took the word from that quote. A clause of
     :data:`_QUOTED_WORD_CLAUSE` content words or more, a word of
@@ -240,7 +240,7 @@ class _Holders:
 
 def _term(fragment: str, holders: Sequence[Unit], own: str, options: StatementOptions) -> bool:
     """Whether a short quoted fragment is a term rather than one statement's words: one
-    other article uses it in two quote groups ("radical Islam", quoted in the
+    other article uses it in two quote groups ("tidal levy", quoted in the
     candidate's demand and in the reply to it). Such a fragment says nothing about
     which of them it renders. Longer fragments (``verbatim_words`` + 1 words or more)
     are always words of a statement."""
@@ -389,11 +389,11 @@ def _allow_one_quote(units: Sequence[Unit], forbid: Mask) -> None:
 def _one_person(speaker: str, other: str, quotes: int) -> bool:
     """Whether two speakers of two articles who print ``quotes`` distinct sentences word
     for word may be one person (neither article names both: the caller asks that):
-    both names are people's, not organisations' ("Boston Police Department" and
-    "Chicago Police Department" issue one stock sentence). A name a letter
+    both names are people's, not organisations' ("Varen Police Department" and
+    "Ostra Police Department" issue one stock sentence). A name a letter
     apart or one surname with one initial (:data:`SAME_PERSON`) takes one such quote;
     one given name with another surname (:data:`SAME_GIVEN`: "Ana Veldt" / "Ana
-    Morrow", but also "John Smith" / "John Doe") takes :data:`_SAME_GIVEN_QUOTES`."""
+    Morrow", but also "Ivo Brand" / "Ivo Tamm") takes :data:`_SAME_GIVEN_QUOTES`."""
     kinship = name_kinship(speaker, other)
     return kinship == SAME_PERSON or (kinship == SAME_GIVEN and quotes >= _SAME_GIVEN_QUOTES)
 
