@@ -21,24 +21,42 @@ def _shared(analyzer: Analyzer, base: str, first: str, second: str) -> list[Fact
 
 
 @pytest.mark.parametrize(
-    ("first", "second"),
+    ("first", "second", "passage"),
     [
-        ("Between 12 and 15 people were hurt in the crash.", "12 people were hurt in the crash."),
+        (
+            "Between 12 and 15 people were hurt in the crash.",
+            "12 people were hurt in the crash.",
+            "Between 12 and 15 people",
+        ),
         (
             "Between 12 and 15 people were hurt in the crash.",
             "Twelve people were hurt in the crash.",
+            "Between 12 and 15 people",
         ),
-        ("12-15 people were hurt in the crash, police said.", "14 people were hurt in the crash."),
-        ("12 to 15 people were hurt in the crash.", "15 people were hurt in the crash."),
+        (
+            "12-15 people were hurt in the crash, police said.",
+            "14 people were hurt in the crash.",
+            "12-15 people",
+        ),
+        (
+            "12 to 15 people were hurt in the crash.",
+            "15 people were hurt in the crash.",
+            "12 to 15 people",
+        ),
     ],
 )
-def test_a_point_inside_a_range_agrees(analyzer: Analyzer, first: str, second: str) -> None:  # noqa: F811
+def test_a_point_inside_a_range_agrees(
+    analyzer: Analyzer,  # noqa: F811
+    first: str,
+    second: str,
+    passage: str,
+) -> None:
     facts = _shared(analyzer, CRASH, first, second)
     assert [(f.status, f.agreement) for f in facts] == [("agree", "compatible")], facts
-    # the range is one value whose passage holds both ends, not a low end of its own
+    # the range is one value whose passage holds both ends and the "between" opening it
+    # (s38 review 1: "12 and 15 people" reads as a list of two), not a low end of its own
     ranged = [v for v in facts[0].values if v.passage.outlet == "Ardmoor Gazette"]
-    assert [v.passage.text[:2] for v in ranged] == ["12"], ranged
-    assert ranged[0].passage.text.endswith("15 people"), ranged
+    assert [v.passage.text for v in ranged] == [passage], ranged
 
 
 def test_a_point_outside_a_range_differs(analyzer: Analyzer) -> None:  # noqa: F811
@@ -64,8 +82,9 @@ def test_a_ceiling_is_still_read_near_its_figure(analyzer: Analyzer) -> None:  #
     [
         ("12-15 people", 15.0, 12.0),
         ("12 and 15 people", 15.0, 12.0),
+        ("between 12 and 15 people", 15.0, 12.0),
         ("$1.2 million to $1.5 million", 1.5e6, 1.2e6),
-        ("40 percent to 70 percent", 70.0, 40.0),
+        ("40 percent to 75 percent", 75.0, 40.0),
         ("$900,000 to $1.2 million", 1.2e6, None),  # the written figures are no range
         ("15 people", 15.0, None),
     ],
@@ -85,6 +104,17 @@ def test_range_floor(text: str, value: float, floor: float | None) -> None:
         ),
         ("Mara Quill had 20 points.", "Tessa Brand had 14 points."),
         ("Mara Quill led the Hawks with 20 points.", "Tessa Brand led the Rams with 14 points."),
+        # the possessor of the figure's noun, the noun a relative clause hangs on, the
+        # person before a "she" who is the subject of the figure's verb
+        ("Mara Quill's 20 points led the Hawks.", "Tessa Brand's 14 points led the Rams."),
+        (
+            "Mara Quill, who scored 20 points, left early.",
+            "Tessa Brand, who scored 14 points, left early.",
+        ),
+        (
+            "Mara Quill came off the bench. She had 20 points.",
+            "Tessa Brand came off the bench. She had 14 points.",
+        ),
     ],
 )
 def test_two_players_figures_do_not_differ(analyzer: Analyzer, first: str, second: str) -> None:  # noqa: F811
@@ -106,4 +136,33 @@ def test_two_officials_reporting_one_count_still_differ(analyzer: Analyzer) -> N
         analyzer, CRASH, "Fire chief Ivo Lind said 12 people were hurt in the crash.",
         "Mayor Ana Varga said 15 people were hurt in the crash.",
     )  # fmt: skip
+    assert [f.status for f in facts] == ["differ"], facts
+
+
+FLOOD = "Floods swept the river valley on Sunday. "
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Governor Ada Kross declared an emergency after the floods killed 12 people in Tarnby.",
+            "Mayor Ola Brek ordered an evacuation after the floods killed 14 people in Tarnby.",
+        ),
+        (
+            "Governor Ada Kross spoke on Monday. She declared an emergency after the floods "
+            "killed 12 people in Tarnby.",
+            "Mayor Ola Brek spoke on Monday. He ordered an evacuation after the floods killed "
+            "14 people in Tarnby.",
+        ),
+    ],
+)
+def test_a_person_of_another_verb_owns_no_figure(
+    analyzer: Analyzer,  # noqa: F811
+    first: str,
+    second: str,
+) -> None:
+    # s38 review 1: the person is the subject of another verb of the clause, not of the
+    # verb that counts the dead; the two tolls are one count told otherwise
+    facts = _shared(analyzer, FLOOD, first, second)
     assert [f.status for f in facts] == ["differ"], facts

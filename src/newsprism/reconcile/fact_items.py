@@ -20,6 +20,7 @@ from typing import Final
 
 from newsprism.analyze.numbers import UNITS, parse_vague
 from newsprism.model import Entity, Passage, Quantity
+from newsprism.reconcile.fact_owners import owners, pronoun_owns
 from newsprism.reconcile.fact_scope import by_reference, holder, own_people, per_unit
 from newsprism.reconcile.figures import FactOptions, interval, range_floor
 from newsprism.reconcile.material import StoryMaterial
@@ -156,12 +157,17 @@ def _first_figures(article: str, found: Sequence[Quantity], limit: int) -> Seque
 # is a list of two counts).
 _RANGE_JOIN: Final = re.compile(r"[^\S\n]*(?:[-–—]|to\b)[^\S\n]*|[^\S\n]+and[^\S\n]+")
 _BETWEEN: Final = re.compile(r"\bbetween[^\S\n]+$", re.IGNORECASE)
+# The word that opens a range ("between 12 and 15 people"): the range's passage starts
+# with it, so the passage says what the figure is (s38 review 1: it read "12 and 15
+# people", a list of two counts). "from 12 to 15" never comes here: the analyser reads
+# it as two figures, a change ("rose from 12 to 15 percent").
+_RANGE_OPENING: Final = re.compile(r"\bbetween[^\S\n]+$", re.IGNORECASE)
 
 
 def joined_ranges(text: str, found: Sequence[Quantity]) -> list[Quantity]:
     """The quantities with each range's two ends made one figure: the top end's
-    quantity, its span and text run from the low end ("12-15 people", "12 and 15
-    people" of "between 12 and 15 people"), which :func:`figures.interval` reads as
+    quantity, its span and text run from the low end or the word opening the range
+    ("12-15 people", "between 12 and 15 people"), which :func:`figures.interval` reads as
     every value between the ends. Apart, the low end made a fact of its own and the top
     end, read as "under 15", differed from another outlet's "12 people" (s37 review 1).
     """
@@ -171,10 +177,12 @@ def joined_ranges(text: str, found: Sequence[Quantity]) -> list[Quantity]:
         if low is not None and _range_ends(text, low, q):
             both = replace(q, start=low.start, text=text[low.start : q.end])
             floor = range_floor(both)
-            # the written ends must read as the analyser's two figures ("2011 to $10.1
-            # million" is a year and a sum; "$2.6 - million" one sum split in two)
+            # the written ends must read as the analyser's two figures ("2019 to $7.3
+            # million" is a year and a sum; "$3.8 - million" one sum split in two)
             if floor is not None and math.isclose(floor, low.value, rel_tol=1e-6):
-                joined[-1] = both
+                opening = _RANGE_OPENING.search(text, max(0, low.start - 12), low.start)
+                start = low.start if opening is None else opening.start()
+                joined[-1] = replace(both, start=start, text=text[start : q.end])
                 continue
         joined.append(q)
     return joined
@@ -228,13 +236,10 @@ def collect_items(material: StoryMaterial, opts: FactOptions) -> tuple[list[Item
             vague = _vague(q)
             if vague:
                 lo, hi = q.value, q.value * opts.vague_span
-            before = (max(sentence.start, clause_from), q.start)
-            actors = frozenset(n for n, s, e in names if before[0] <= s and e <= before[1])
-            people = own_people(text, person_words, *before)
-            if not any(sentence.start <= s and e <= q.start for _, s, e in persons):
-                found_holder = holder(text, analysis.sentences, q.start, persons)
-                actors = frozenset({found_holder}) if found_holder else actors
-                people = actors if found_holder else people
+            actors, people = _holders(
+                text, analysis.sentences, sentence, q, max(sentence.start, clause_from),
+                (names, persons, person_words),
+            )  # fmt: skip
             after = min(sentence.end, found[n + 1].start if n + 1 < len(found) else sentence.end)
             aged = _aged_person(q, compared, analysis.entities)
             items.append(
@@ -247,6 +252,31 @@ def collect_items(material: StoryMaterial, opts: FactOptions) -> tuple[list[Item
                 )
             )  # fmt: skip
     return items, sentences
+
+
+def _holders(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    sentence: Passage,
+    q: Quantity,
+    clause_start: int,
+    named: tuple[Sequence[tuple[str, int, int]], ...],
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The actors named in the figure's clause before it, and the people whose own figure
+    it is (``named``: actors', persons' and person words' (key, start, end)): the people
+    named before it that the parse makes its owners (:func:`fact_owners.owners`), or, in a
+    sentence naming nobody before it, the person the sentences before name where its
+    "he"/"she" owns it (:func:`fact_scope.holder`)."""
+    names, persons, person_words = named
+    actors = frozenset(n for n, s, e in names if clause_start <= s and e <= q.start)
+    people = own_people(text, person_words, clause_start, q.start)
+    people = owners(sentence.text, sentence.start, (q.start, q.end), people, person_words)
+    if any(sentence.start <= s and e <= q.start for _, s, e in persons):
+        return actors, people
+    found = holder(text, sentences, q.start, persons)
+    if found is None or not pronoun_owns(sentence.text, sentence.start, (q.start, q.end)):
+        return actors, people
+    return frozenset({found}), frozenset({found})
 
 
 def _context(

@@ -28,7 +28,9 @@ clause after it (up to the next figure of its sentence).
   office before the name) holds no figure.
 * **Whose figure, named in its clause.** A person named in the figure's clause before
   it, with no verb of saying between ("Quill scored 20 points", "Brand led the Rams
-  with 14 points"), owns the figure (:func:`own_people`): two people's figures are two
+  with 14 points"), owns the figure (:func:`own_people`) where the parse makes the person
+  the subject of the figure's verb or its possessor (:mod:`fact_owners`; not "Ada Kross
+  declared an emergency after the floods killed 12 people"): two people's figures are two
   measures, even where a merge of two heads' facts would join them. "Lind said 12
   people were hurt" gives the figure to no one: outlets credit one count to different
   officials.

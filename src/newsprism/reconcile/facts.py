@@ -236,10 +236,10 @@ def _figure(item: Item) -> Figure:
 
 
 def _same_figure(a: Item, b: Item) -> bool:
-    """One article's two figures that can be one reading ("roughly $141 million" and
-    "$140,937,785"; "twelve-point" and "Twelve points"). Two exact figures of different
-    value in one sentence of one article are two things ("$5 million in salary and
-    another $4.9 million from his stake"), however close."""
+    """One article's two figures that can be one reading ("roughly $86 million" and
+    "$86,412,933"; "twelve-point" and "Twelve points"). Two exact figures of different
+    value in one sentence of one article are two things ("$3 million in fees and
+    another $2.9 million from the sale"), however close."""
     if (a.lo, a.hi) == (b.lo, b.hi):
         return True
     return not _two_in_one_sentence(a, b) and _readings(a, b)
@@ -247,8 +247,8 @@ def _same_figure(a: Item, b: Item) -> bool:
 
 def _two_in_one_sentence(a: Item, b: Item) -> bool:
     """Whether two figures of different value stand side by side, neither hedged, in one
-    sentence of one article (a hedged one restates the other: "$140,937,785, roughly
-    $141 million")."""
+    sentence of one article (a hedged one restates the other: "$86,412,933, roughly
+    $86 million")."""
     same_sentence = a.article == b.article and a.sentence == b.sentence
     return same_sentence and a.quantity.approx is None and b.quantity.approx is None
 
@@ -271,7 +271,7 @@ def _other_holders(a: Item, b: Item) -> bool:
     before its figure, with no verb of saying between (:func:`fact_scope.own_people`),
     and none in common. Kept apart also when a merge of two heads' facts would join
     them; the wider actors rule (:func:`_other_actors`, any name) stays within one head:
-    across heads, organisations in a list ("$5,587.75 at <a retreat>") named one
+    across heads, organisations in a list ("$2,140.60 at a lakeside lodge") named one
     outlet's figures differently from another's of the same purchase (BASIL
     calibration gold differs lost)."""
     if not (a.people and b.people) or a.people & b.people:

@@ -199,12 +199,13 @@ def interval(quantity: Quantity, options: FactOptions | None = None) -> tuple[fl
     return v - step / 2, v + step
 
 
-# A range as one figure, its top end's bound "under" ("12-15 people", "12 and 15 people"
-# of "between 12 and 15", "$1.2 million to $1.5 million", "40 percent to 70 percent":
+# A range as one figure, its top end's bound "under" ("12-15 people", "between 12 and 15
+# people", "$1.2 million to $1.5 million", "40 percent to 70 percent":
 # fact_items.joined_ranges): two written figures, a currency sign before each and at
 # most two words (a scale, a unit) after the first, joined by a dash, "to" or "and".
 _SIGN: Final = r"[^\d\s\w]{0,3}(?:[A-Z]{1,3}[^\d\s\w]?)?"
 _RANGE: Final = re.compile(
+    rf"(?:between[^\S\n]+)?"  # the word opening it, which the passage holds
     rf"{_SIGN}(\d[\d,]*(?:\.\d+)?)(?:[^\S\n]*(?:[^\d\s-]+[^\S\n]*){{0,2}}?)"
     rf"\s*(?:-|–|—|to\b|and\b)\s*{_SIGN}(\d[\d,]*(?:\.\d+)?)(?![\d,.]*\s*(?:-|–|to\b))",
     re.IGNORECASE,
