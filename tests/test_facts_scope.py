@@ -1,8 +1,8 @@
 """Facts: figures counted over different spans are no disagreement (s35 open findings).
 
 A rate is another measure than a total ("55 yards per game" / "612 yards"); a figure
-tied to a span that only "that"/"those" names ("killed in that unrest" / "killed in
-those protests") joins a fact only where it agrees. Invented articles, real analyser.
+tied to a span that only "that"/"those" names ("killed in that standoff" / "killed
+in those marches") joins a fact only where it agrees. Invented articles, real analyser.
 """
 
 from __future__ import annotations
@@ -47,18 +47,18 @@ def test_rates_of_two_outlets_still_differ(analyzer: Analyzer) -> None:  # noqa:
 def test_tolls_of_spans_named_by_reference_do_not_differ(analyzer: Analyzer) -> None:  # noqa: F811
     first = (
         "Marches against the Ostvik dam spread across Varnia this week. Hundreds marched "
-        "on Sunday, and two people were killed in that unrest."
+        "on Sunday, and two people died in that standoff."
     )
     second = (
         "The Ostvik dam plan set off three days of marches in Varnia at the weekend. "
-        "Three people were killed in those protests."
+        "Three people died in those marches."
     )
     facts = facts_of(analyzer, [("Ardmoor Gazette", first), ("Tessel Post", second)])
     assert not any(f.status == "differ" for f in facts), facts
 
 
 def test_a_toll_named_by_reference_still_agrees(analyzer: Analyzer) -> None:  # noqa: F811
-    first = "Marches against the Ostvik dam spread. Three people were killed in those protests."
+    first = "Marches against the Ostvik dam spread. Three people died in those marches."
     second = "Three people were killed in the Ostvik dam marches at the weekend."
     facts = facts_of(analyzer, [("Ardmoor Gazette", first), ("Tessel Post", second)])
     assert [f.status for f in _with(facts, "Three") if len(_outlets_of(f)) == 2] == ["agree"]
@@ -68,7 +68,7 @@ def test_the_scope_readers() -> None:
     assert per_unit("55 yards per game", 8)
     assert per_unit("$40,000 a year", 7)
     assert not per_unit("55 yards in the game", 8)
-    text = "two were killed in that unrest"
+    text = "two were killed in that standoff"
     assert by_reference(text, 0, len(text))
     assert not by_reference("in that he lied, two died", 0, 25)
     assert not by_reference("two were killed in this week's unrest", 0, 37)
@@ -167,7 +167,7 @@ def test_ages_of_one_person_still_differ(analyzer: Analyzer) -> None:  # noqa: F
 
 
 def test_a_place_named_by_reference_is_no_span() -> None:
-    text = "nine national titles in that country's top division"
+    text = "seven league medals in that country's second tier"
     assert not by_reference(text, 0, len(text))
     assert not by_reference("four mayors were elected in those cities", 0, 40)
     assert by_reference("four were hurt in those clashes", 0, 31)

@@ -47,17 +47,17 @@ class Item:
     shown: str | None = None  # the unit as the outlet wrote it ("m", "weeks")
     scale: float = 1.0  # the compared unit per shown unit (metres: 0.001 km)
     actors: frozenset[str] = frozenset()  # names in the clause before the figure
-    definite: bool = False  # "the two turkeys": joins a fact, never starts one
-    vague: bool = False  # "scores of others": joins a fact it fits, never differs
+    definite: bool = False  # "the two ferries": joins a fact, never starts one
+    vague: bool = False  # "scores of other riders": joins a fact it fits, never differs
     rate: bool = False  # "55 yards per game": never one fact with a total
-    by_reference: bool = False  # "killed in those protests": joins where it agrees only
+    by_reference: bool = False  # "died in those marches": joins where it agrees only
     people: frozenset[str] = frozenset()  # persons whose own figure it is ("Quill scored 20")
     person: str = ""  # an age's person, the full name as the article gives it ("ana holt")
     kin: frozenset[str] = frozenset()  # given names of others of its surname the article names
 
 
 # One measure, many words: outlets count the wounded as "53 wounded", "53 people
-# injured", "scores of others hurt"; the dead as "killed", "dead", "deaths". Heads are
+# injured", "scores of other riders hurt"; the dead as "killed", "dead", "deaths". Heads are
 # the analyser's lemmas (nouns, or the verb a count is subject or object of).
 _SAME_HEADS: Final = MappingProxyType(
     {
@@ -433,7 +433,7 @@ def _aged_person(q: Quantity, compared: Quantity, entities: Sequence[Entity]) ->
     return AgedPerson()
 
 
-# Titles, ranks and offices the parser takes into a person's name ("Deputy Ortiz",
+# Titles, ranks and offices the parser takes into a person's name ("Deputy Rellan",
 # "Sgt. Ana Holt"): no given name. Read as one, "Deputy <Surname>, 35" and "<Given>
 # <Surname>, 35" of one article were two people, and one person's age split in two
 # facts (s38: 4 ECB+ events, found comparing stop 35's fact groups with this code's).
@@ -454,7 +454,7 @@ _TITLES: Final = frozenset(
 
 def _untitled(name: str) -> list[str]:
     """A person's name as compared, case-folded, the titles before it left out ("Sheriff
-    Deputy Ortiz" -> ["ortiz"])."""
+    Deputy Rellan" -> ["rellan"])."""
     words = name.casefold().split()
     while len(words) > 1 and words[0].rstrip(".") in _TITLES:
         words = words[1:]

@@ -4,13 +4,13 @@ Two outlets' figures of one head may count over different spans, and then their
 difference is no disagreement:
 
 * **Rates.** A figure per unit ("55 yards per game", "$40,000 a year", "12 per
-  capita", "50 percent daily") is another
+  capita", "30 percent daily") is another
   measure than a total of the same head ("612 yards" in a season): :func:`per_unit`.
   A rate and a total never join one fact, even of one figure ("treats 40 patients a
   day" / "treated 40 patients after the blast").
 * **Spans named only by reference.** A figure tied to an event or a period by "that"
-  or "those" ("two people were killed in that unrest", "three were killed in those
-  protests", "over those three decades") counts over whatever the sentences before it
+  or "those" ("two people died in that standoff", "three died in those
+  marches", "over those four seasons") counts over whatever the sentences before it
   named, which another outlet's figure may not share (one day's protest, a weekend's
   protests): :func:`by_reference`. Such a figure joins a fact only where it agrees
   with every other source's figure there; it never makes a fact differ.
@@ -21,7 +21,7 @@ clause after it (up to the next figure of its sentence).
 * **Whose figure, named before.** A sentence whose subject is "he" or "she" and that
   names nobody before its figure ("He had 612 yards ...", "But he sat out four games
   and had 88 yards on 9 catches") gives its figures to the person the sentences before
-  it name (:func:`holder`): one game's "40 yards receiving" of one player and another
+  it name (:func:`holder`): one game's "40 yards rushing" of one player and another
   player's season "612 yards" are two measures (false differs on ECB+'s sports
   stories). The holder only keeps figures apart, never joins them; a person the article
   gives the other gender ("Mr. Lind" for a "she": an honorific or a noun of kin or
@@ -52,8 +52,8 @@ __all__ = ["by_reference", "holder", "own_people", "per_unit"]
 # people a day after the storm", "300 jobs a year ago", "40 bodies a week later" (s36
 # review: such figures were kept out of their fact, hiding true differs).
 # A rate is also written with an adverb of time right after the figure, ending its
-# clause: "increasing at a rate of 50 percent daily", "lost $2 million weekly in March"
-# (s37: on ECB+ these were read as totals and kept apart from "50 per cent every day").
+# clause: "growing at a rate of 30 percent daily", "lost $2 million weekly in March"
+# (s37: on ECB+ these were read as totals and kept apart from "30 per cent every day").
 # An adjective before a noun names the noun's kind, not a rate: "a $5 million annual
 # budget", "$1,200 monthly rent", "12 people daily newspaper ..." are totals (s37 review
 # H4: read as rates they lost their true differ with "a $6 million budget").
@@ -68,10 +68,10 @@ _PER_UNIT: Final = re.compile(
     re.IGNORECASE,
 )
 # A span or event named by "that"/"those" (the words before it named it): "in that
-# unrest", "during those protests", "over those three decades". "this"/"these" are left
+# standoff", "during those marches", "over those four seasons". "this"/"these" are left
 # out: they mostly point at the present ("this week", "these days"). Discourse phrases
 # ("at that point", "in that case", "at that time") tie nothing to a span (s36 review).
-# A place named so ("titles in that country's top division", "in those cities") is no
+# A place named so ("medals in that country's national league", "in those cities") is no
 # span either: it says where, not over which events (s37 follow-up, read on ECB+).
 _BY_REFERENCE: Final = re.compile(
     r"\b(?:in|during|at|from|since|over|amid|after|before|throughout|across)\s+"
@@ -97,7 +97,7 @@ def by_reference(text: str, start: int, end: int) -> bool:
 
 
 # A sentence whose subject is "he"/"she": the pronoun first, after at most a linking
-# word ("But he missed ...", "He has rushed ..."). Read on ECB+'s sports stories.
+# word ("But he sat out ...", "He has carried ..."). Read on ECB+'s sports stories.
 _PRONOUN_SUBJECT: Final = re.compile(
     r"\W*(?:(?:but|and|yet|so|still|then|now|later|also)\W+)?(he|she)\b", re.IGNORECASE
 )

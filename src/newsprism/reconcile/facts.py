@@ -11,7 +11,7 @@ Which quantities are compared
     similarity). Vague plurals ("thousands", "dozens", "scores of", "several hundred": the
     analyser reads them as the least they can mean) allow that least value to
     ``vague_span`` times it; they join the fact of their measure they fit, the most
-    alike, where another source gives a figure ("scores of others injured" / "53
+    alike, where another source gives a figure ("scores of other riders injured" / "53
     wounded"), start none, and never make a fact differ. One whose own article gives a
     figure of the measure joins no fact that figure does not fit: it restates that
     figure ("up to 50 carts" ... "dozens of carts", not another outlet's "as many as
@@ -21,7 +21,7 @@ Which quantities are compared
     ("the two leaders", "all three terminals": a reference to a known set, not a
     reported figure; counts below ``FactOptions.definite_below`` only) start no fact,
     but join one of their measure where another source gives the same figure exactly
-    ("the two turkeys" / "pardoned two turkeys"), or, from ``definite_pair_min`` up, pair
+    ("the two ferries" / "chartered two ferries"), or, from ``definite_pair_min`` up, pair
     with another source's same definite numeral in an alike sentence ("All three
     subpoenas focus on ..." quoted by two outlets).
 
@@ -64,11 +64,11 @@ One measure
 
 Compatibility of two figures
     Each figure is an interval. An exact figure written in digits is ``[v - s/2, v +
-    s)``, ``s`` the place value of its last non-zero written digit in its unit ("$43
+    s)``, ``s`` the place value of its last non-zero written digit in its unit ("$29
     million": 1 million; "1,240": 10; trailing zeros count from three digits on, and
     ``s`` is at most ``rounding_max`` of ``v``): the figures it may be a rounding or a
     truncation of. Two exact figures agree when one's value lies in the other's
-    interval ("$43 million" / "$43,885,310"; not "$139 million" / "$140,937,785", nor
+    interval ("$29 million" / "$29,614,208"; not "$131 million" / "$132,962,417", nor
     "1,200" / "1,300"). Other exact figures (in words) are ``[v(1-e), v(1+e)]`` with
     ``e = exact_tolerance``; "about" ``v`` ± ``about_tolerance`` relative, and at
     least ± ``about_points`` on percent; "over" ``[v, v + slack]``, "under" ``[v -
@@ -106,13 +106,13 @@ Whose figure
     gives its measure in percent ("her 2019 city levy rate was 23.64").
 
 Spans counted over
-    A rate ("55 yards per game", "$40,000 a year", "50 percent daily") and a total of
+    A rate ("55 yards per game", "$40,000 a year", "30 percent daily") and a total of
     one head ("612 yards") are two measures, never one fact, even of one figure. Ages
     of two people of one surname (each full name with a given name the other lacks) are
     two measures, unless the ages are equal, one given name is a short form of the
     other ("Chris" / "Christopher") and no article names both people. A figure tied to
-    a span only "that" or "those" names ("two people were killed in that unrest" /
-    "three people were killed in those protests": one day's protest, a weekend's)
+    a span only "that" or "those" names ("two people died in that standoff" /
+    "three people died in those marches": one day's protest, a weekend's)
     joins a fact only where it agrees with every other source's figure there, so it
     never makes one differ (a false differ on the second Multi-News development gold,
     s35).
@@ -321,8 +321,8 @@ def _given(name: list[str]) -> set[str]:
 
 def _joins_by_reference(item: Item, slot: _Slot) -> bool:
     """Whether ``item`` may join ``slot`` as far as spans named by reference go: where
-    either side holds a figure tied to a span only "that"/"those" names ("two killed in
-    that unrest" / "three killed in those protests"), every other source's figure must
+    either side holds a figure tied to a span only "that"/"those" names ("two died in
+    that standoff" / "three died in those marches"), every other source's figure must
     agree with it (:func:`~newsprism.reconcile.fact_scope.by_reference`)."""
     if not (item.by_reference or any(o.by_reference for o in slot.items)):
         return True
@@ -396,8 +396,8 @@ def _place(item: Item, slots: list[_Slot], sim: npt.NDArray[np.float32], opts: F
 
 
 def _join_definite(item: Item, slots: list[_Slot]) -> bool:
-    """A small definite numeral ("the two turkeys") joins the fact of its measure where
-    another source gives the same figure exactly ("pardoned two turkeys"); alone it
+    """A small definite numeral ("the two ferries") joins the fact of its measure where
+    another source gives the same figure exactly ("chartered two ferries"); alone it
     starts none (a reference to a known set, not a reported figure). Whether it joined."""
     for slot in slots:
         if item.article in slot.articles():
@@ -412,7 +412,7 @@ def _join_definite(item: Item, slots: list[_Slot]) -> bool:
 
 
 def _join_vague(item: Item, slots: list[_Slot], sim: npt.NDArray[np.float32]) -> None:
-    """A vague plural ("scores of others injured") joins the fact of its measure, the
+    """A vague plural ("scores of other riders injured") joins the fact of its measure, the
     most alike, where another source gives a figure it fits ("53 wounded"); it never
     makes a fact differ (``_conflicted`` passes it by) and alone starts none."""
     own = [(o, s) for s in slots for o in s.items if o.article == item.article and not _worded(o)]
@@ -460,7 +460,7 @@ def _pair_definite(
 ) -> list[_Slot]:
     """Definite numerals of ``definite_pair_min`` or more that joined no fact, paired
     across sources: the same figure of one head in sentences at least
-    ``differ_similarity`` alike ("All three subpoenas focus on ..." quoted by two
+    ``differ_similarity`` alike ("All three permits cover ..." quoted by two
     outlets) is a count both report. "the two leaders" never pairs: two is the parties
     of nearly every story. A numeral no other source repeats starts no fact."""
     slots: list[_Slot] = []
@@ -572,7 +572,7 @@ def _tied(x: Item, y: Item) -> bool:
 def _bridged(a: _Slot, b: _Slot) -> bool:
     """Whether the slots hold the same exact figure of two digits or more in one article
     under tied heads (``_tied``), or, one slot without a head and the figure with a
-    unit, written in the same words by two sources ("$5.4 million"; "3,500 feet" /
+    unit, written in the same words by two sources ("$5.4 million"; "2,700 feet" /
     "3,500-foot", ``_same_written``). The two-digit
     floor keeps "two" and "three", which an article repeats for unrelated things, out;
     it was set on the BASIL calibration gold's one tally case and is not tuned further."""
@@ -633,7 +633,7 @@ _WRITTEN: Final = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 def _same_written(x: Item, y: Item) -> bool:
     """Whether two figures are written with the same digits, two or more, in the same
-    unit ("3,500 feet" / "a 3,500-foot fall"): the same words but for the unit's form.
+    unit ("2,700 feet" / "a 2,700-foot drop"): the same words but for the unit's form.
     The floor is on the written figure, not on the value in the compared unit (3,500
     feet is 1.07 km)."""
     found = [_WRITTEN.findall(i.quantity.text) for i in (x, y)]
@@ -723,8 +723,8 @@ def _fact(material: StoryMaterial, items: list[Item]) -> Fact:
 
 def _agreement(status: FactStatus, values: Sequence[FactValue]) -> FactAgreement | None:
     """How an agreeing fact agrees: "exact" where every value is one figure and none is
-    a bound or an approximation, else "compatible" ("over 10 percent" / "10.8%", "$43
-    million" / "$43,885,310"); None for a fact that differs or has one source."""
+    a bound or an approximation, else "compatible" ("over 10 percent" / "10.8%", "$29
+    million" / "$29,614,208"); None for a fact that differs or has one source."""
     if status != "agree":
         return None
     first = values[0].value
@@ -741,7 +741,7 @@ def _compared_unit(items: Sequence[Item]) -> str | None:
 def _rounded(value: float) -> float:
     """A converted figure without float noise (0.04 km / 0.001 is 40.0, not 40.00000001).
     Twelve significant digits: noise sits near the 16th, and six rewrote exact figures
-    ("$43,885,310" shown as 43,885,300; two exact figures differing in the tens shown
+    ("$29,614,208" shown as 29,614,200; two exact figures differing in the tens shown
     equal: s37 review 1)."""
     return float(f"{value:.12g}")
 
