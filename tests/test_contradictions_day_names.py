@@ -724,6 +724,13 @@ def test_an_age_pointed_back_to_and_a_holding_town_are_one_arrest(analyzer: Anal
         [AGE_BEFORE.replace("in the Oskel suburb", "in Oskel"), AGED],
         # A pronoun: the roster cannot tell who "he" is.
         [AGE_BEFORE.replace("the man", "he"), AGED],
+        # The age before is a woman's: "the man" is someone else (review s38/3).
+        [
+            "The 27-year-old woman was questioned by Tarnby police on Monday. "
+            "Police said the man was arrested in the Oskel suburb on Thursday.",
+            AGED,
+        ],
+        [AGE_BEFORE.replace("suspect acted alone", "suspect and a woman acted"), AGED],
     ],
 )
 def test_no_pointed_age_nor_holding_town(analyzer: Analyzer, texts: list[str]) -> None:

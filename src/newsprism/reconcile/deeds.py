@@ -308,7 +308,8 @@ def _ages_before(
     """Per role (doer, done-to) with no age of its own, held by a definite person noun
     ("the man", :data:`_PERSON_NOUNS`): the one age the article's sentence before
     gives, when it gives exactly one ("... the 27-year-old suspect acted alone.
-    She said the man was arrested ..."); the person pointed back to. Else empty."""
+    She said the man was arrested ..."); the person pointed back to, when the age's
+    noun fits the noun (:func:`_age_fits`). Else empty."""
     analysis = material.analysis(sentence.article)
     before = [
         s for s in (analysis.sentences if analysis is not None else ()) if s[1] <= sentence.start
@@ -316,9 +317,10 @@ def _ages_before(
     if not before:
         return frozenset(), frozenset()
     start, end = before[-1]
-    told = {y for offset, y in _told_ages(material, sentence.article) if start <= offset < end}
-    if len(told) != 1:
+    told = [(o, y) for o, y in _told_ages(material, sentence.article) if start <= o < end]
+    if len({y for _, y in told}) != 1:
         return frozenset(), frozenset()
+    text = material.by_id[sentence.article].text
     found: list[frozenset[float]] = []
     for deps, own in ((("nsubj", "agent"), ages[0]), (("dobj", "nsubjpass"), ages[1])):
         persons = [
@@ -329,8 +331,41 @@ def _ages_before(
             and lemma_of(c) in _PERSON_NOUNS
             and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)
         ]
-        found.append(frozenset(told) if persons and not own else frozenset())
+        fits = bool(persons) and all(
+            _age_fits(lemma_of(persons[0]), text, offset, text[start:end]) for offset, _ in told
+        )
+        found.append(frozenset(y for _, y in told) if fits and not own else frozenset())
     return found[0], found[1]
+
+
+#: Person nouns of one gender; the other nouns of :data:`_PERSON_NOUNS` are roles
+#: ("the suspect", "the victim") that fit anyone.
+_NOUN_GENDER: Final = {
+    "man": "m", "boy": "m", "gunman": "m", "woman": "f", "girl": "f",
+}  # fmt: skip
+# The noun an age written with its unit is put on: "the 27-year-old woman" -> woman;
+# none for "the 27-year-old was".
+_AGE_NOUN: Final = re.compile(r"[\d.,]+[\s-]*(?:year|month)s?[\s-]*old[\s-]*([a-z]+)?", re.I)
+
+
+def _age_fits(noun: str, text: str, offset: int, before: str) -> bool:
+    """Whether the person an age of the sentence before is told of may be "the
+    <noun>": the age is put on this noun, or on no noun of one gender while the sentence
+    before names no one of the other gender than the noun's ("The 27-year-old woman was
+    questioned. ... the man was arrested" is two people; review s38/3)."""
+    match = _AGE_NOUN.match(text, offset)
+    carrier = (match.group(1) or "").casefold() if match else ""
+    if carrier == noun:
+        return True
+    if carrier in _NOUN_GENDER:
+        return False
+    other = {"m": "f", "f": "m"}.get(_NOUN_GENDER.get(noun, ""))
+    if other is None:
+        return True
+    named = {w.casefold() for w in re.findall(r"[A-Za-z]+", before)}
+    pronouns = _MALE if other == "m" else _FEMALE
+    nouns = {w for w, g in _NOUN_GENDER.items() if g == other}
+    return not named & (pronouns | nouns | {"men" if other == "m" else "women"})
 
 
 # An age as the analysis gives it: a bare figure ("Brek, 41", "aged 41"), or a figure of
