@@ -303,20 +303,29 @@ def reporting_verb(token: Token) -> Token | None:
     return None
 
 
-#: Words that leave someone out of a none: "nobody but the driver was hurt" says the
-#: driver was; "no one else", "no other passenger", "no further arrests" deny only
-#: beyond those told. Such a none denies nothing of the predicate.
-_EXCEPTIONS: Final = frozenset(
-    {"but", "except", "besides", "else", "other", "further", "more", "additional"}
-)
+#: Words right after a none that leave someone out: "nobody but the driver was hurt"
+#: says the driver was; "no one else" denies only beyond those told.
+_EXCEPTING_AFTER: Final = frozenset({"but", "except", "besides", "else"})
+#: Modifiers of the none's own noun that do the same: "no other passenger", "no further
+#: arrests", "no additional troops". Only the none's noun's: "no agreement on additional
+#: funding" still denies the agreement (review s38/2).
+_EXCEPTING_MODIFIERS: Final = frozenset({"else", "other", "further", "more", "additional"})
 
 
 def excepting(none: Token) -> bool:
-    """Whether a none ("nobody", "no one", "no passengers") leaves some out
-    (:data:`_EXCEPTIONS` in its phrase, or right after it: "nobody but the driver")."""
+    """Whether a none ("nobody", "no one", "no passengers", "none of the passengers")
+    leaves some out: :data:`_EXCEPTING_AFTER` right after it, or
+    :data:`_EXCEPTING_MODIFIERS` among the direct modifiers of its noun. Such a none
+    denies nothing of the predicate."""
     doc = none.doc
-    after = doc[none.i + 1 : none.i + 2]
-    return any(t.lower_ in _EXCEPTIONS for t in [*none.subtree, *after])
+    if any(t.lower_ in _EXCEPTING_AFTER for t in doc[none.i + 1 : none.i + 2]):
+        return True
+    nouns = [none]
+    if none.lower_ == "none":  # "none of the other passengers"
+        nouns += [o for p in none.children if p.lower_ == "of" for o in p.children]
+    return any(
+        c.lower_ in _EXCEPTING_MODIFIERS and c.dep_ != "prep" for n in nouns for c in n.children
+    )
 
 
 def _negated_here(token: Token) -> bool:

@@ -200,6 +200,7 @@ from newsprism.reconcile.discrepancy_groups import (
     claims_of,
     clause_actors,
     components,
+    distinct_negations,
     in_order,
     prefixes,
     similar_pairs,
@@ -778,7 +779,9 @@ def find_discrepancies(
         return result
     parsed = Parsed(nlp or english_parser(), StateNames(material))
     position = {a.id: n for n, a in enumerate(material.articles)}
-    found = [d for kind in PASSES for d in kind(material, sentences, parsed, similarity, opts)]
+    found = distinct_negations(
+        [d for kind in PASSES for d in kind(material, sentences, parsed, similarity, opts)]
+    )
     found.sort(key=lambda d: (position[d.claims[0].article], d.claims[0].start, d.kind))
     logger.debug("%d discrepancies", len(result) + len(found))
     return result + found

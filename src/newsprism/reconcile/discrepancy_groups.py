@@ -28,6 +28,7 @@ __all__ = [
     "claims_of",
     "clause_actors",
     "components",
+    "distinct_negations",
     "in_order",
     "prefixes",
     "similar_pairs",
@@ -160,3 +161,21 @@ def similar_pairs(
 def prefixes(text: str) -> frozenset[str]:
     """Four-letter prefixes of the words of a text (a cheap stem for prefilters)."""
     return frozenset(w[:4] for w in WORDS.findall(text.casefold()))
+
+
+def distinct_negations(found: Sequence[Discrepancy]) -> list[Discrepancy]:
+    """The discrepancies less the negations of claims an earlier pass gave: two passes
+    may read one contradiction ("No students were hurt" / "Two students were hurt" is a
+    negated predicate and a none against a count; review s38/4). The first pass's
+    wording is kept (the passes' order). Other kinds are kept as given: two ``actor``
+    readings of one pair name different things (the deed's place, the event's place)."""
+    seen: set[frozenset[Passage]] = set()
+    kept = []
+    for discrepancy in found:
+        claims = frozenset(discrepancy.claims)
+        if discrepancy.kind == "negation":
+            if claims in seen:
+                continue
+            seen.add(claims)
+        kept.append(discrepancy)
+    return kept

@@ -13,7 +13,8 @@ Guards, all required:
 1. the denial's undergoer is a universal none: "no one", "nobody", "none of the
    passengers", "no passengers" (:func:`_none_of`), with no word that leaves some out
    ("no one else", "no other passenger", "nobody but the driver":
-   :func:`~newsprism.reconcile.clauses.excepting`),
+   :func:`~newsprism.reconcile.clauses.excepting`) nor that limits it to some ("no one
+   on board", "no one inside the warehouse": :func:`_narrowed`),
    and the denial told of the occasion, not of the time of writing: no present perfect
    ("no one has been charged" may change by the next day), no "yet", "so far",
    "immediately";
@@ -27,9 +28,12 @@ Guards, all required:
    seriously hurt" denies nothing of "two were slightly hurt");
 4. one occasion: no preposition both attach with different nouns or describing words,
    the same series words in the deed's phrases ("in the first blast" / "in the second
-   blast"), every name of the denial's phrases named in the assertion's sentence ("no
-   one was hurt in Dubai" holds in Dubai only) and the same years written in the
-   sentences, no resolved dates that clash, and
+   blast", "in a separate crash"), every name of the denial's phrases and adverbial
+   clauses named in the assertion's sentence ("no one was hurt in Dubai" holds in Dubai
+   only) and, for a denial so scoped, every name of the assertion's deed in the
+   denial's sentence, the same limits of moment or spot ("at the scene", "initially":
+   :func:`_scopes`) and the same years written in the sentences, no resolved dates that
+   clash, and
    clauses similar (``DiscrepancyOptions.date_lexical``/``date_dense``: the actors
    differ by nature, so the stricter threshold of the date pairs holds);
 5. each article takes one side: an article that gives a count for the deed and denies
@@ -152,6 +156,26 @@ def _none_of(token: Token) -> str | None:
     return None
 
 
+#: Dependents of a none's word that narrow whom it denies of: "no one on board", "no
+#: one inside the warehouse", "nobody who was at home", "no one aboard".
+_NARROWING: Final = frozenset({"prep", "relcl", "acl", "advmod"})
+
+
+def _narrowed(none: Token) -> bool:
+    """Whether a none of people is limited to some of them ("No one on board was
+    injured" holds of those on board: two people on the ground may be; review s38/1a).
+    The "of" of "none of the passengers" names the kind, and its noun may narrow it in
+    turn ("none of the passengers on the bus")."""
+    nouns = [none]
+    if none.lower_ == "none":
+        nouns += [o for p in none.children if p.lower_ == "of" for o in p.children]
+    return any(
+        c.dep_ in _NARROWING and not (n.lower_ == "none" and c.lower_ == "of")
+        for n in nouns
+        for c in n.children
+    )
+
+
 def _counted(token: Token) -> frozenset[str]:
     """What a counted undergoer is: its head lemma, with "person" for a person (a
     person noun, a person named, a bare figure); empty when it is not counted."""
@@ -227,7 +251,7 @@ def _side(clause: Clause) -> _Side | None:
         if kind is not None:
             return (
                 None
-                if _at_writing(clause)
+                if _at_writing(clause) or _narrowed(undergoer)
                 else _Side(clause, deed, kind, frozenset(), _degrees(verb))
             )
         counted = _counted(undergoer)
@@ -276,6 +300,7 @@ def _one_occasion(denial: _Side, assertion: _Side, material: StoryMaterial, pars
         compatible_roles(a, b, kinds=True)
         and _ordinals(denial.clause.predicate) == _ordinals(assertion.clause.predicate)
         and not _named_apart(denial.clause.predicate, assertion.clause.predicate)
+        and _scopes(denial.clause.predicate) == _scopes(assertion.clause.predicate)
         and set(_YEAR.findall(denial.clause.sentence.text))
         == set(_YEAR.findall(assertion.clause.sentence.text))
         and one_occasion(denial.clause, assertion.clause, material)
@@ -283,26 +308,62 @@ def _one_occasion(denial: _Side, assertion: _Side, material: StoryMaterial, pars
 
 
 #: Words that tell one of a series of occasions ("in the second blast", "the earlier
-#: fire"): two different ones, or one side's only, are two occasions.
+#: fire", "in a separate crash"): two different ones, or one side's only, are two
+#: occasions.
 _SERIES: Final = frozenset(
     {"first", "second", "third", "fourth", "fifth", "earlier", "later", "previous",
-     "latest", "initial", "subsequent", "another", "last", "next", "new"}
+     "latest", "initial", "subsequent", "another", "last", "next", "new", "separate",
+     "other", "different"}
 )  # fmt: skip
 
 
-def _named_apart(denial: Token, assertion: Token) -> bool:
-    """The denial's phrases name its scope ("in the fire at the Tarnby warehouse", "in
-    Dubai") and the assertion's sentence does not name it all ("at the Oskel depot", or
-    no place: "50 were injured" may be told of another town): a none holds only where
-    it is told."""
-    named = {
+def _scope_names(verb: Token) -> set[str]:
+    """The names of the deed's scope: its phrases and its adverbial clauses ("in the
+    fire at the Tarnby warehouse", "when the storm hit Oskel")."""
+    return {
         t.lower_
-        for c in denial.children
-        if c.dep_ == "prep"
+        for c in verb.children
+        if c.dep_ in ("prep", "advcl")
         for t in c.subtree
         if t.pos_ == "PROPN"
     }
-    return not named <= {t.lower_ for t in assertion.doc}
+
+
+def _named_apart(denial: Token, assertion: Token) -> bool:
+    """The denial's phrases or clauses name its scope ("in the fire at the Tarnby
+    warehouse", "when the storm hit Oskel") and the assertion's sentence does not name
+    it all ("at the Oskel depot", or no place: "50 were injured" may be told of another
+    town): a none holds only where it is told. And a scoped denial holds nothing of a
+    deed the assertion names another place for ("No one was killed when the storm hit
+    Oskel" / "The storm killed two people in Tarnby after it hit Oskel"; review s38/1b):
+    the names of the assertion's deed, its participants' too, are all the denial's."""
+    named = _scope_names(denial)
+    if not named <= {t.lower_ for t in assertion.doc}:
+        return True
+    theirs = {t.lower_ for t in assertion.subtree if t.pos_ == "PROPN"}
+    return bool(named) and not theirs <= {t.lower_ for t in denial.doc}
+
+
+#: Words that limit a deed to a moment or a spot of the occasion: "no one was arrested
+#: at the scene" says nothing of the arrests made later; "initially", "immediately".
+_SCOPE_ADVERBS: Final = frozenset({"immediately", "initially", "originally", "instantly"})
+_SCOPE_NOUNS: Final = frozenset({"scene", "spot"})
+
+
+def _scopes(verb: Token) -> frozenset[str]:
+    """The limits of the deed's moment or spot (:data:`_SCOPE_ADVERBS`, a phrase of
+    :data:`_SCOPE_NOUNS`): one side's only, or two different, are two counts (review
+    s38/1c: "No one was arrested at the scene of the shooting" / "Two men were arrested
+    over the shooting")."""
+    adverbs = {c.lower_ for c in verb.children if c.lower_ in _SCOPE_ADVERBS}
+    nouns = {
+        lemma_of(o)
+        for c in verb.children
+        if c.dep_ == "prep"
+        for o in c.children
+        if o.dep_ == "pobj" and lemma_of(o) in _SCOPE_NOUNS
+    }
+    return frozenset(adverbs | nouns)
 
 
 # A year written out: "the 2019 fire" and a fire of an undated "Monday" may be two.
