@@ -49,3 +49,47 @@ def test_a_feed_keeps_the_lead_before_its_paragraph(write: Write) -> None:
     (article,) = read_inputs([str(write("coast.xml", feed))], IngestOptions())
     assert isinstance(article, Article)
     assert _LEAD in article.text and "nine weeks" in article.text
+
+
+def test_script_style_noscript_and_template_text_is_not_prose() -> None:
+    fragment = (
+        "<p>The pier reopened.</p><script>var views = 3400;</script>"
+        "<style>p { color: red; }</style><noscript><p>Enable scripts.</p></noscript>"
+        "<template><div>Slot text</div></template>"
+    )
+    assert fragment_text(fragment) == "The pier reopened."
+
+
+def test_the_tail_of_a_script_is_kept() -> None:
+    text = fragment_text("<p>The pier reopened <script>track();</script>on Friday.</p>")
+    assert text == "The pier reopened on Friday."
+
+
+def test_divs_are_paragraphs_of_their_own() -> None:
+    fragment = (
+        "<p>A.</p><div>The board approved 12 more weeks.</div><div>Costs rose 4%.</div>"
+    )
+    text = fragment_text(fragment)
+    assert "weeks.Costs" not in text
+    assert text == "A.\n\nThe board approved 12 more weeks.\n\nCosts rose 4%."
+
+
+def test_section_article_figure_and_caption_are_blocks() -> None:
+    fragment = (
+        "<section>The ramp closed.</section><article>Buses replace it.</article>"
+        "<figure><img src='x.png'><figcaption>The north ramp.</figcaption></figure>"
+    )
+    assert fragment_text(fragment).split("\n\n") == [
+        "The ramp closed.",
+        "Buses replace it.",
+        "The north ramp.",
+    ]
+
+
+def test_table_cells_and_list_terms_do_not_glue() -> None:
+    table = "<table><tr><th>Killed</th><td>12</td></tr><tr><th>Hurt</th><td>40</td></tr></table>"
+    text = fragment_text(table)
+    assert "Killed12" not in text and "12Hurt" not in text
+    assert text.split() == ["Killed", "12", "Hurt", "40"]
+    terms = fragment_text("<dl><dt>Ferries</dt><dd>Two a day.</dd></dl>")
+    assert terms == "Ferries\n\nTwo a day."

@@ -42,7 +42,20 @@ logger = logging.getLogger(__name__)
 Item = RawDocument | IngestFailure | IngestWarning
 # Fetches a URL and reads it into a document; injected so this module stays pure.
 LinkReader = Callable[[str], RawDocument]
-_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre")
+# Elements that start a paragraph of their own. div, section, table cells and the like
+# were read as inline, so '<div>... 12 more weeks.</div><div>Costs rose</div>' glued
+# 'weeks.Costs' and a table row 'Killed12Hurt40' (review s38 lastfeed).
+_BLOCKS = frozenset(
+    {
+        *("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"),
+        *("div", "section", "article", "aside", "header", "footer", "main", "nav"),
+        *("figure", "figcaption", "table", "caption", "tr", "td", "th"),
+        *("ul", "ol", "dl", "dd", "dt", "hr"),
+    }
+)
+# Elements whose own text (and their children's) is never prose: a feed entry's
+# '<script>var views = 3400;</script>' was read as a paragraph. Their tail is prose.
+_NOT_PROSE = frozenset(("script", "style", "noscript", "template"))
 _DEEP_PARSER = lxml.html.HTMLParser(collect_ids=False, remove_comments=True, huge_tree=True)
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -226,20 +239,25 @@ def _blocks(root: lxml.html.HtmlElement) -> list[str]:
             blocks.append(text)
         run.clear()
 
+    hidden = 0  # how many script/style/noscript/template elements enclose the walk
     # iterwalk, not recursion: a lenient feed nests thousands of elements.
     for event, el in lxml.etree.iterwalk(root, events=("start", "end", "comment", "pi")):
         if event == "start":
-            if el.tag in _BLOCKS:
+            if el.tag in _NOT_PROSE:
+                hidden += 1
+            elif el.tag in _BLOCKS:
                 flush()
-            elif el.tag == "br":
+            elif el.tag == "br" and not hidden:
                 run.append("\n")
-            if el.text:
+            if el.text and not hidden:
                 run.append(el.text)
             continue
-        if el.tag in _BLOCKS:
+        if event == "end" and el.tag in _NOT_PROSE:
+            hidden -= 1
+        elif el.tag in _BLOCKS:
             flush()
         # A comment's text is no prose; its tail is.
-        if el.tail and el is not root:
+        if el.tail and el is not root and not hidden:
             run.append(el.tail)
     flush()
     return blocks
