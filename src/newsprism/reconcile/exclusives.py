@@ -40,10 +40,8 @@
     "Anders Halvorson").
 ``claim``
     A sentence of one source, or a part of it (as for facts: the clause pieces free of
-    figures other sources give, and of rough counts another source counts otherwise for
-    the same deed: :mod:`~newsprism.reconcile.exclusive_estimates`; a part only when it
-    brings a detail no other source carries), that carries a named entity, a quantity
-    or a date (or, without one, has
+    figures other sources give, a part only when it brings a detail no other source
+    carries), that carries a named entity, a quantity or a date (or, without one, has
     eight words or more and no quote marks: :func:`_plain_news`), and that no sentence
     of any other source resembles: lexical, a similarity of
     ``ExclusiveOptions.lexical_alone`` or more, or of ``.lexical`` or more from a
@@ -112,7 +110,6 @@ from newsprism.reconcile.exclusive_details import (
     overlaps,
     single_source,
 )
-from newsprism.reconcile.exclusive_estimates import estimated_figures
 from newsprism.reconcile.exclusive_people import person_exclusives
 from newsprism.reconcile.exclusive_told import SaidElsewhere
 from newsprism.reconcile.facts import FactOptions, values_compatible
@@ -569,8 +566,6 @@ def _claim_candidates(
         if material.sources(v.passage.article for v in f.values) > 1
         for v in f.values
     ]
-    # Rough counts another source tells of the same deed (see exclusive_estimates).
-    shared += estimated_figures(material, ESTIMATE_RATIO)
     found: list[Passage] = []
     plain: list[Passage] = []
     for sentence in sentences:
