@@ -52,11 +52,10 @@ def test_an_office_named_with_a_title_and_another_spelling_pairs_with_its_person
     assert not alike[0, 2] and not alike[1, 2]
 
 
-def test_a_given_name_transliterated_another_way_pairs() -> None:
-    units = _units([(None, "Norlan Premier Benyamin Kellan's office"),
-                    ("Binjamin Kellan", "Kellan")])  # fmt: skip
-    assert office_alike(units)[0, 1]
-    for given, other in (("Dina", "Dan"), ("Mirko", "Mark"), ("Olav", "Oliver")):
+def test_another_given_name_with_the_same_consonants_does_not_pair() -> None:
+    # Review s38/3: "Brendan" / "Brandon" are two people, not one name spelled twice.
+    pairs = (("Brendan", "Brandon"), ("Martin", "Morton"), ("Dina", "Dan"), ("Mirko", "Mark"))
+    for given, other in pairs:
         units = _units([(None, f"{given} Kellan's office"), (f"{other} Kellan", "Kellan")])
         assert not office_alike(units).any(), given
 
