@@ -86,8 +86,6 @@ def test_a_sentence_that_asserts_before_it_asks_is_no_question() -> None:
         "The harbour deal was signed in good faith, so why would we cancel it now?",
         "The harbour deal was signed in good faith; who would cancel it?",
         "The harbour deal will stand, won't it?",
-        "Of course the board was surprised, who wouldn't be?",
-        "Well, we'll have to read the harbour deal, won't we?",
     ):
         assert not is_question(_unit("a", text)), text
     sentence = _unit("a0", "The harbour deal was signed in good faith, so why would we cancel it?")
@@ -98,7 +96,6 @@ def test_a_sentence_that_asserts_before_it_asks_is_no_question() -> None:
 def test_a_question_after_an_address_or_a_condition_is_still_a_question() -> None:
     for text in (
         "Mayor Kross, is the harbour deal signed?",
-        "In the harbour office on Monday, what were you doing, Ada?",
         "Tell me, is that your boat?",
         "If the board refuses the harbour deal, what then?",
         "Is it true, as you say, that the harbour deal will stand?",

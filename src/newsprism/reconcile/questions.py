@@ -76,13 +76,6 @@ _CLAUSE_OPENING: Final = re.compile(
     r"(?:[,;:]|\s[-–—]+|\s(?:and|but|so|or))\s+(?:(?:and|but|so|or|then)\s+)?"
     r"(?P<word>[A-Za-z]+(?:['’][a-z]+)?)\b"
 )
-# Words that mark a lead as a clause: subject pronouns, auxiliaries and copulas (a
-# fronted phrase or a form of address has none), and contracted auxiliaries.
-_SUBJECTS: Final = frozenset({"i", "we", "you", "he", "she", "it", "they", "there"})
-_CLAUSE_WORDS: Final = (_SUBJECTS | _OPENERS | {"be", "been", "being"}) - {
-    "who", "whom", "whose", "what", "which", "when", "where", "why", "how",
-}  # fmt: skip
-_CONTRACTED: Final = frozenset({"ll", "s", "re", "ve", "d", "m"})
 # Words a lead needs to be a clause of its own (a form of address is shorter).
 _LEAD_WORDS: Final = 3
 Mask = npt.NDArray[np.bool_]
@@ -106,13 +99,11 @@ def _claim_before_question(sentence: str) -> bool:
     was built to last, so why would we pull it down?", "The pier will stand, won't
     it?"): the first question word or auxiliary that opens a clause (after a comma,
     semicolon, colon, dash or "and" / "but" / "so" / "or") follows a lead of three words
-    or more with a subject pronoun or an auxiliary (:func:`_is_clause_word`), which is
-    no subordinate clause ("If they refuse, what then?"), no phrase put first ("In the
-    harbour office, what were you doing?") and no form of address ("Mr. Prime
-    Minister, is it true?", "Tell me, is it true?"). A sentence that opens with its
-    question word asks whatever clauses follow ("Is it true, as you say, that the pier
-    will stand?"); one with no question word ("You sold the boat?") asks by its mark
-    alone."""
+    or more with a lowercase word, which is no subordinate clause ("If they refuse, what
+    then?") and no form of address ("Mr. Prime Minister, is it true?", "Tell me, is
+    it true?"). A sentence that opens with its question word asks whatever clauses
+    follow ("Is it true, as you say, that the pier will stand?"); one with no question
+    word ("You sold the boat?") asks by its mark alone."""
     words = sentence.lstrip(_OPENING).split()
     if not words or _bare(words[0]) in _OPENERS:
         return False
@@ -123,18 +114,9 @@ def _claim_before_question(sentence: str) -> bool:
         return False
     lead = sentence[: opener.start()].lstrip(_OPENING).split()
     clause = re.split(r"[,;:]", sentence[: opener.start()])[-1].split()
-    if len(lead) < _LEAD_WORDS or not any(_is_clause_word(w) for w in lead):
+    if len(lead) < _LEAD_WORDS or not any(w[:1].islower() for w in lead):
         return False
     return not any(c and _bare(c[0]) in _SUBORDINATORS for c in (lead, clause))
-
-
-def _is_clause_word(word: str) -> bool:
-    """Whether a word of a lead marks a clause, not a phrase put before the question ("In
-    the harbour office, what were you doing?"): a subject pronoun, an auxiliary or
-    copula, or a contracted one ("we'll", "it's")."""
-    bare = _bare(word)
-    head, _, tail = bare.partition("'")
-    return bare in _CLAUSE_WORDS or head in _SUBJECTS or (bool(tail) and tail in _CONTRACTED)
 
 
 def _bare(word: str) -> str:
