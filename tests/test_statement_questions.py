@@ -63,3 +63,28 @@ def test_a_passage_ending_on_a_question_is_no_question() -> None:
     assert not is_question(passage)
     units = [passage, _unit("a1", "We will find out what happened, and we will say so.")]
     assert not pair_features(units, LexicalSimilarity()).forbid[0, 1]
+
+
+def test_a_dot_after_a_title_or_abbreviation_ends_no_sentence() -> None:
+    asks = "Did Mr. Brek sell the harbour boat to the Velmar board last year?"
+    assert is_question(_unit("a", asks))
+    assert is_question(_unit("a", "Is the U.S. ready for this?"))
+    assert is_question(_unit("a", "Mr. Prime Minister, is it true?"))
+    assert is_question(_unit("a", "Did J. Brek sign after the 9 a.m. meeting?"))
+
+
+def test_a_passage_of_questions_only_is_a_question() -> None:
+    assert is_question(_unit("a", "Who sold the boat? Who signed for it?"))
+    assert not is_question(
+        _unit(
+            "a",
+            "The harbour deal was signed in good faith and it will stand. "
+            "Why would we cancel it now?",
+        )
+    )
+    assert not is_question(_unit("a", "So did I. Why would I not?"))
+
+
+def test_a_question_opened_by_a_phrase_is_still_a_question() -> None:
+    # An introduction or possessive put first asserts nothing of its own.
+    assert is_question(_unit("a", "At last week's board meeting, did you vote to sell the boat?"))

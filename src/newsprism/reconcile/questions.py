@@ -7,7 +7,7 @@ often credits a question to the person asked ('"Is that your boat?" Kellan was a
 share its words ("your boat", "the boat") and, credited to one speaker, the pair model
 weighed them as one claim told twice. But a question asserts nothing: quoted word for
 word, "Is that your boat?" renders only that question, and "I never sold the boat"
-only a claim. So two direct quotes of which exactly one is a question (a sentence ending
+only a claim. So two direct quotes of which exactly one is a question (each sentence ending
 in a question mark, closing quote marks aside) never pair, unless one prints the other
 word for word (content score 1.0: an outlet quoting "Is that your boat? I never sold
 it." whole and another the question alone). Indirect units are left alone: a report
@@ -43,19 +43,53 @@ __all__ = ["forbid_question_answers", "is_question"]
 
 # Closing quote marks, brackets and space that may follow a question's mark.
 _CLOSERS: Final = "\"'”’»)] \t\n"
-# A sentence's end inside a text: a mark, closing quotes, space, then more text.
-_SENTENCE_END: Final = re.compile(r"[.?!][\"'”’)]*\s+\S")
+# A sentence's end inside a text: a mark, closing quotes, then space before more text.
+_SENTENCE_END: Final = re.compile(r"([.?!])[\"'”’)]*\s+(?=\S)")
+# Words a '.' abbreviates rather than ends a sentence after ("Did Mr. Brek sell it?"):
+# titles, ranks, name suffixes, "No." and "vs."; compared lower-cased, dot dropped.
+_ABBREVIATIONS: Final = frozenset(
+    {"mr", "mrs", "ms", "dr", "st", "gov", "sen", "rep", "gen", "lt", "col", "capt"}
+    | {"prof", "jr", "sr", "no", "vs"}
+)
+# A single capital initial ("J. Brek"; not the pronoun "I") or a dotted abbreviation
+# ("U.S.", "a.m.").
+_INITIALS: Final = re.compile(r"(?:^|[\s(\"'“‘])(?:[A-HJ-Z]|(?:[A-Za-z]\.)+[A-Za-z])$")
 Mask = npt.NDArray[np.bool_]
 Scores = npt.NDArray[np.float64]
 
 
 def is_question(unit: Unit) -> bool:
-    """Whether a unit is a quoted question: a direct quote of one sentence ending in a
-    question mark. A passage of several sentences that ends on a question ("It is our
-    job to find out. What difference does it make?") says more than it asks, and
-    another outlet may quote its first sentences alone."""
-    text = unit.text.rstrip(_CLOSERS)
-    return unit.direct and text.endswith("?") and _SENTENCE_END.search(text[:-1]) is None
+    """Whether a unit is a quoted question: a direct quote every sentence of which ends
+    in a question mark ("Who sold the boat? Who signed for it?"). A passage with a
+    sentence that does not ("It is our job to find out. What difference does it make?")
+    says more than it asks, and another outlet may quote its first sentences alone."""
+    if not unit.direct:
+        return False
+    return all(s.endswith("?") for s in sentences(unit.text.rstrip(_CLOSERS)))
+
+
+def sentences(text: str) -> list[str]:
+    """A text's sentences, closing marks aside. A '.' after a title or abbreviation
+    ("Mr.", "U.S.", "p.m.", an initial) ends none: "Did Mr. Brek sell it?" is one."""
+    parts: list[str] = []
+    start = 0
+    for end in _SENTENCE_END.finditer(text):
+        mark = end.start(1)
+        if text[mark] == "." and _abbreviated(text[start:mark]):
+            continue
+        parts.append(text[start : mark + 1])
+        start = end.end()
+    parts.append(text[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _abbreviated(before: str) -> bool:
+    """Whether the word before a '.' is an abbreviation (see ``_ABBREVIATIONS``)."""
+    words = before.split()
+    if not words:
+        return False
+    word = words[-1].lstrip("\"'“‘(").lower()
+    return word in _ABBREVIATIONS or _INITIALS.search(before) is not None
 
 
 def forbid_question_answers(units: Sequence[Unit], scores: Scores, forbid: Mask) -> None:
