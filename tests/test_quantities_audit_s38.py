@@ -107,10 +107,10 @@ def test_a_zero_joined_to_its_measure_names_a_kind(nlp: Language) -> None:
 
 
 def test_a_players_weight_in_pounds_is_mass(nlp: Language) -> None:
-    found = readings(nlp, "The 6-foot-9, 260-pound forward scored 20 points.")
-    assert ("260-pound", 117.934, "kg") in found
-    spaced = readings(nlp, "Comeaux, a 6 - foot, 200 - pound man, fled.")
-    assert ("200 - pound", 90.7185, "kg") in spaced
+    found = readings(nlp, "The 6-foot-3, 215-pound forward scored 20 points.")
+    assert ("215-pound", 97.5224, "kg") in found
+    spaced = readings(nlp, "Dalvik, a 5 - foot - 10, 175 - pound man, fled.")
+    assert ("175 - pound", 79.3787, "kg") in spaced
 
 
 MAGNITUDES = [
@@ -197,20 +197,40 @@ def test_the_scale_word_without_a_quake_is_no_magnitude(nlp: Language) -> None:
 def test_a_hyphenated_pound_before_a_name_is_the_named_one_s_weight(nlp: Language) -> None:
     found = readings(nlp, "The Orsk side signed 260-pound Arvid Kellan on Monday.")
     assert found == [("260-pound", 117.934, "kg")]
-    spaced = readings(nlp, "After the whistle, the 6 - foot - 9, 250 - pound Marsh turned it up.")
-    assert ("250 - pound", 113.3981, "kg") in spaced
+    spaced = readings(nlp, "Then the 6 - foot - 3, 215 - pound Arvid Marsh turned it up.")
+    assert ("215 - pound", 97.5224, "kg") in spaced
     for sum_of in ("Fans paid a 40-pound Orsk ticket.", "Kellan paid a 500-pound fine."):
         assert [unit for _, _, unit in readings(nlp, sum_of)] == ["GBP"]
 
 
 def test_a_span_of_ages_is_years_of_no_one(nlp: Language) -> None:
-    found = quantities_in(nlp, "Children between the ages of 14 and 15 may apply in Orsk.")
+    found = quantities_in(nlp, "Children between the ages of 12 and 13 may apply in Orsk.")
     assert [(q.text, q.value, q.unit, q.approx) for q in found] == [
-        ("14", 14.0, "years", "over"),
-        ("15", 15.0, "years", "under"),
+        ("12", 12.0, "years", "over"),
+        ("13", 13.0, "years", "under"),
     ]
     hurt = quantities_in(nlp, "Between 14 and 15 workers were hurt at the Kelmar plant.")
     assert [(q.value, q.unit, q.about) for q in hurt] == [
         (14.0, None, "worker"),
         (15.0, None, "worker"),
     ]
+
+
+def test_a_hyphenated_pound_before_a_named_thing_is_a_sum(nlp: Language) -> None:
+    prize = "Winners receive the 500-pound Kellan Prize at the Orsk gala."
+    assert [(value, unit) for _, value, unit in readings(nlp, prize)] == [(500.0, "GBP")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("A magnitude 6.1 jolt rattled Orsk early on Monday.", 6.1),
+        ("A shock of magnitude 5.4 hit the Orsk coast on Monday.", 5.4),
+        ("The 4.7-magnitude shaking woke Kelmar before dawn.", 4.7),
+    ],
+)
+def test_the_scale_word_fused_to_a_figure_reads_the_scale(
+    nlp: Language, sentence: str, value: float
+) -> None:
+    found = quantities_in(nlp, sentence)
+    assert [(q.value, q.unit) for q in found if q.unit == "magnitude"] == [(value, "magnitude")]

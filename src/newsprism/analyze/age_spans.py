@@ -1,8 +1,8 @@
-"""Spans of ages: "between the ages of 14 and 15", "from the ages of 5 to 12".
+"""Spans of ages: "between the ages of 12 and 13", "from the ages of 5 to 12".
 
 The figures of such a span are years of age, said of no one person (like "aged between
-14 and 15", which :mod:`newsprism.analyze.ages` reads); read as bare counts they were a
-count of nothing ("15"). :mod:`newsprism.analyze.numbers` joins the two ends into a
+12 and 13", which :mod:`newsprism.analyze.ages` reads); read as bare counts they were a
+count of nothing ("13"). :mod:`newsprism.analyze.numbers` joins the two ends into a
 range (its "between" may stand before "the ages of"); :func:`in_ages_of` tells
 :mod:`newsprism.analyze.quantities` that either end is an age.
 """
@@ -20,7 +20,7 @@ __all__ = ["in_ages_of"]
 logger = logging.getLogger(__name__)
 
 _SP = r"[^\S\n]"
-# "between the ages of " before the first end, and "14 and " or "five to " before the
+# "between the ages of " before the first end, and "12 and " or "six to " before the
 # second.
 _AGES_OF: Final = re.compile(
     rf"\b(?:between|from){_SP}+the{_SP}+ages{_SP}+of{_SP}+"
@@ -34,8 +34,8 @@ _OLDEST: Final = 120
 
 
 def in_ages_of(amount: Amount, text: str) -> bool:
-    """Whether a bare number is an end of a span of ages ("between the ages of 14 and
-    15", "between the ages of five and 11")."""
+    """Whether a bare number is an end of a span of ages ("between the ages of 12 and
+    13", "between the ages of six and 10")."""
     if amount.form not in {"digits", "words"} or not amount.value.is_integer():
         return False
     if not 0 < amount.value < _OLDEST or amount.start != amount.num_start:

@@ -6,8 +6,10 @@ of 5.9" and "measuring 6.4 on the Richter scale" for bare counts ("6.1 quakes");
 s38 audit of the shared texts' readings found three such in 200 (ECB+ quake reports).
 :func:`as_magnitude` gives them the unit ``"magnitude"``, about ``"magnitude"``, so two
 outlets' magnitudes of one quake meet as one fact (and differ where the agencies do).
-Only in or just after a sentence about a quake: "a magnitude of 3 times the usual" is a
-size, no reading of the scale (review s38/1).
+The scale word fused to the figure ("magnitude 6.1 jolt", "6.1-magnitude shock") reads
+the scale wherever it stands; the prose forms ("a magnitude of 5.9", "the magnitude at
+6.4") only in or just after a sentence about a quake: "a magnitude of 3 times the usual"
+is a size, no reading of the scale (review s38/1).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ _SP = r"[^\S\n]"
 # Written before the figure: "magnitude 6.1", "magnitude-6.1", "a magnitude of 6.1",
 # "the magnitude at 6.1", "measured magnitude 5.9".
 _BEFORE: Final = re.compile(
-    rf"\bmagnitude(?:{_SP}*-{_SP}*|{_SP}+(?:of|at|was|is){_SP}+|{_SP}+)"
+    rf"\bmagnitude(?:{_SP}*-{_SP}*|{_SP}+(?P<prose>of|at|was|is){_SP}+|{_SP}+)"
     rf"(?:(?:about|around|some|nearly|almost|at{_SP}+least){_SP}+)?$",
     re.IGNORECASE,
 )
@@ -46,15 +48,17 @@ _FIGURE: Final = re.compile(r"\d\.\d|\d(?!\d)")
 # Words that say the sentence is about a quake ("Seismologists put the magnitude at 6.4"),
 # or name who measures one ("the Geological Survey put the magnitude at 6.1").
 _QUAKE: Final = re.compile(
-    r"\b(?:(?:earth)?quake|tremor|temblor|aftershock|seism|richter|geolog)", re.IGNORECASE
+    r"\b(?:(?:earth)?quake|tremor|temblor|aftershock|seism|richter|geolog|jolt|shock\b"
+    r"|shaking)",
+    re.IGNORECASE,
 )
 # The scale's readings in news: felt quakes to the largest recorded (9.5).
 _LOWEST, _HIGHEST = 1.0, 10.0
 
 
 def as_magnitude(q: Quantity, doc: Doc) -> Quantity:
-    """``q`` as a magnitude where it is a bare figure the scale word qualifies in a
-    sentence about a quake (or just after one); else ``q`` unchanged."""
+    """``q`` as a magnitude where it is a bare figure the scale word qualifies: fused to
+    it, or in prose within or just after a sentence about a quake; else ``q`` unchanged."""
     text = doc.text
     if q.unit is not None or not _LOWEST <= q.value < _HIGHEST:
         return q
@@ -65,7 +69,8 @@ def as_magnitude(q: Quantity, doc: Doc) -> Quantity:
     after = _AFTER.match(text, figure.end()) is not None and not _PLURAL_END.search(q.text)
     if before is None and not after:
         return q
-    if _QUAKE.search(_sentence(doc, q.start, q.end)) is None:
+    prose = before is not None and before.group("prose") is not None and not after
+    if prose and _QUAKE.search(_sentence(doc, q.start, q.end)) is None:
         return q
     return replace(q, unit=MAGNITUDE, about=MAGNITUDE)
 

@@ -326,7 +326,7 @@ _AGE_RE: Final = re.compile(rf"(?:-|{_SP}+)old\b", re.IGNORECASE)
 # "20-30", "20 to 30", "134-to-63", and the suspended hyphen of "40- to 60-hour".
 _RANGE_GAP: Final = re.compile(rf"{_SP}*[-–—]{_SP}*|-?{_SP}+(?:to|and){_SP}+|-to-", re.IGNORECASE)
 _RATIO_GAP: Final = re.compile(rf"{_SP}+(?:in|out{_SP}+of){_SP}+", re.IGNORECASE)
-# "between 2 and 3", and a span of ages ("between the ages of 14 and 15": age_spans.py).
+# "between 2 and 3", and a span of ages ("between the ages of 12 and 13": age_spans.py).
 _BETWEEN_RE: Final = re.compile(
     rf"\b(?:between|from)(?:{_SP}+the{_SP}+ages{_SP}+of)?{_SP}+$", re.IGNORECASE
 )

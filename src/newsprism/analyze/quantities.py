@@ -222,7 +222,7 @@ _PERSON_AFTER: Final = re.compile(
 )
 # How a modifier hangs on the noun it describes ("260-pound" on "Kellan").
 _MODIFIER_DEPS: Final = word_set("compound nmod amod")
-# How the parser hangs a weight listed after a height ("6-foot-9, 260-pound") on it, and
+# How the parser hangs a weight listed after a height ("6-foot-3, 215-pound") on it, and
 # the units of that height: a player's or suspect's description.
 _LISTED_DEPS: Final = word_set("appos conj")
 _HEIGHT_UNITS: Final = word_set("foot feet inch inches")
@@ -282,7 +282,7 @@ def _finish_count(amount: Amount, ctx: ParsedText) -> Quantity | None:
 
 def _age(amount: Amount, ctx: ParsedText) -> Quantity | None:
     """A bare number as an age in years: a person's (:mod:`newsprism.analyze.ages`) or an
-    end of a span of ages, of no one ("between the ages of 14 and 15"); else None."""
+    end of a span of ages, of no one ("between the ages of 12 and 13"); else None."""
     if (aged := age_of(amount, ctx)) is not None:
         years = replace(amount, unit="years", kind="time", approx=aged.approx or amount.approx)
         return _quantity(years, amount.end, aged.person, ctx.text, aged.name)
@@ -724,19 +724,22 @@ def _begun_thing(child: Token) -> bool:
 
 
 def _describes_a_name(amount: Amount, ctx: ParsedText) -> bool:
-    """Whether a hyphenated "N-pound" modifies a name heading its noun phrase ("the
-    260-pound Arvid Kellan"): a named one's weight, since a sum describes a thing ("a
-    10-pound Orsk voucher", where the name only modifies the noun)."""
+    """Whether a hyphenated "N-pound" modifies a person's name heading its noun phrase
+    ("the 260-pound Arvid Kellan"): a named one's weight, since a sum describes a thing
+    ("a 10-pound Orsk voucher", where the name only modifies the noun; "the 500-pound
+    Kellan Prize", a named thing that is no person)."""
     pound = ctx.token_at(amount.end - 1)
     if pound is None:
         return False
     first = pound
     while first.dep_ in _LISTED_DEPS and first.head.lower_ in _HEIGHT_UNITS:
-        first = first.head  # "the 6 - foot - 9, 260 - pound Marsh": listed after a height
+        # "the 6 - foot - 3, 215 - pound Arvid Marsh": listed after a height
+        first = first.head
     head = first.head
     if first.dep_ not in _MODIFIER_DEPS or head.i < pound.i:
         return False
-    return head.pos_ == "PROPN" and head.dep_ not in _MODIFIER_DEPS
+    named = head.pos_ == "PROPN" and head.dep_ not in _MODIFIER_DEPS
+    return named and head.ent_type_ == "PERSON"
 
 
 def _is_weight(amount: Amount, ctx: ParsedText) -> bool:
