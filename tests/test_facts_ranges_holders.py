@@ -8,6 +8,7 @@ import pytest
 
 from newsprism.analyze.analyzer import Analyzer
 from newsprism.model import Fact, Quantity
+from newsprism.reconcile import fact_owners
 from newsprism.reconcile.figures import range_floor
 from tests.test_facts_real_shapes import analyzer, facts_of  # noqa: F401
 
@@ -166,3 +167,41 @@ def test_a_person_of_another_verb_owns_no_figure(
     # verb that counts the dead; the two tolls are one count told otherwise
     facts = _shared(analyzer, FLOOD, first, second)
     assert [f.status for f in facts] == ["differ"], facts
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Voters handed Ada Kross 52 percent in Tarnby on Sunday.",
+            "Ola Brek won 44 percent in Tarnby on Sunday.",
+        ),
+        (
+            "The jury awarded Ada Kross 3 million dollars in damages on Monday.",
+            "Ola Brek won 2 million dollars in damages on Monday.",
+        ),
+    ],
+)
+def test_the_person_given_a_figure_owns_it(
+    analyzer: Analyzer,  # noqa: F811
+    first: str,
+    second: str,
+) -> None:
+    # s38 review: the one handed or awarded the figure owns it as the one who wins it
+    # does; two people's shares are two facts, not one figure told otherwise
+    facts = facts_of(analyzer, [("Ardmoor Gazette", first), ("Tessel Post", second)])
+    assert len(facts) == 2 and not [f for f in facts if f.status == "differ"], facts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "owner"),
+    [
+        ("The jury awarded 3 million dollars to Ada Kross on Monday.", "3 million", "Kross"),
+        ("In Tarnby 52 percent was won by Ada Kross.", "52 percent", "Kross"),
+    ],
+)
+def test_a_dative_or_agent_owns_the_figure(sentence: str, figure: str, owner: str) -> None:
+    start = sentence.index(figure)
+    doc = fact_owners._parse(sentence)
+    words = [t.text for t in fact_owners.owner_tokens(doc, start, start + len(figure))]
+    assert owner in words, words

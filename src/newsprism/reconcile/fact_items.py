@@ -156,12 +156,11 @@ def _first_figures(article: str, found: Sequence[Quantity], limit: int) -> Seque
 # dash, "to", or "and" after "between" ("between 12 and 15"; a bare "12 and 15 people"
 # is a list of two counts).
 _RANGE_JOIN: Final = re.compile(r"[^\S\n]*(?:[-–—]|to\b)[^\S\n]*|[^\S\n]+and[^\S\n]+")
-_BETWEEN: Final = re.compile(r"\bbetween[^\S\n]+$", re.IGNORECASE)
 # The word that opens a range ("between 12 and 15 people"): the range's passage starts
 # with it, so the passage says what the figure is (s38 review 1: it read "12 and 15
 # people", a list of two counts). "from 12 to 15" never comes here: the analyser reads
 # it as two figures, a change ("rose from 12 to 15 percent").
-_RANGE_OPENING: Final = re.compile(r"\bbetween[^\S\n]+$", re.IGNORECASE)
+_BETWEEN: Final = re.compile(r"\bbetween[^\S\n]+$", re.IGNORECASE)
 
 
 def joined_ranges(text: str, found: Sequence[Quantity]) -> list[Quantity]:
@@ -180,7 +179,7 @@ def joined_ranges(text: str, found: Sequence[Quantity]) -> list[Quantity]:
             # the written ends must read as the analyser's two figures ("2019 to $7.3
             # million" is a year and a sum; "$3.8 - million" one sum split in two)
             if floor is not None and math.isclose(floor, low.value, rel_tol=1e-6):
-                opening = _RANGE_OPENING.search(text, max(0, low.start - 12), low.start)
+                opening = _BETWEEN.search(text, max(0, low.start - 12), low.start)
                 start = low.start if opening is None else opening.start()
                 joined[-1] = replace(both, start=start, text=text[start : q.end])
                 continue

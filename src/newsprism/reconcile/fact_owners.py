@@ -2,9 +2,11 @@
 
 A person owns a figure only as the subject of the verb that governs the figure ("Quill
 scored 20 points", "Brand led the Rams with 14 points", "Brand, who scored 14 points")
-or as its possessor ("Quill's 20 points"): :func:`owner_tokens`. A person who is the
-subject of another verb of the clause owns nothing of it: in "Governor Ada Kross declared
-an emergency after the floods killed 12 people" the 12 dead are the floods' count, and a
+or as its possessor ("Quill's 20 points"), and so does the person the verb gives it to
+("Voters handed Kross 52 percent", "52 percent was won by Kross"): :func:`owner_tokens`.
+A person who is the subject of another verb of the clause owns nothing of it: in "Governor
+Ada Kross declared an emergency after the floods killed 12 people" the 12 dead are the
+floods' count, and a
 second outlet's "Mayor Ola Brek ordered an evacuation after the floods killed 14 people"
 is the same count told otherwise (s38 review 1: any person named earlier in the clause was
 taken as the owner, hiding that true 'differ').
@@ -49,6 +51,18 @@ _SUBJECTS: Final = frozenset({"nsubj", "nsubjpass"})
 # "Tessa Brand, the guard,".
 _NAME_ARCS: Final = frozenset({"compound", "flat", "appos", "conj"})
 _RELATIVE: Final = frozenset({"who", "that", "which"})
+# The person a verb gives its figure to owns it too (s38 review): the dative ("handed
+# Kross 52 percent", "awarded 3 million dollars to Kross"), a "to"/"for" phrase, the
+# passive agent ("52 percent was won by Kross").
+_RECEIVING: Final = frozenset({"dative", "agent"})
+_RECEIVING_PREPS: Final = frozenset({"to", "for"})
+# The arcs by which a figure is a verb's second object: the parser reads "handed Kross 52
+# percent" as Kross the object and the figure an adverbial noun, so the object is the one
+# handed it.
+_SECOND_OBJECT: Final = frozenset({"npadvmod", "dobj"})
+# A name the parser hangs on the counted noun ("awarded Kross 3 million dollars": Kross
+# an nmod of dollars), owner like a possessor.
+_POSSESSING: Final = frozenset({"poss", "nmod"})
 _PRONOUNS: Final = frozenset({"he", "she"})
 # Parsed sentences kept per process: a story's figures share few sentences.
 _PARSES: Final = 512
@@ -91,6 +105,25 @@ def _subjects(verb: Token) -> Iterator[Token]:
             yield from _name_words(subject)
 
 
+def _receivers(verb: Token, below: Token | None) -> Iterator[Token]:
+    """The names a verb gives its figure to (:data:`_RECEIVING`): ``below`` is the word
+    the figure came up by; a person object beside a figure that is a second object."""
+    for child in verb.children:
+        if child.dep_ in _RECEIVING or (child.dep_ == "prep" and child.lower_ in _RECEIVING_PREPS):
+            targets = [c for c in child.children if c.dep_ == "pobj"] or [child]
+            for target in targets:
+                if target.pos_ == "PROPN":
+                    yield from _name_words(target)
+        elif (
+            child.dep_ == "dobj"
+            and below is not None
+            and child is not below
+            and below.dep_ in _SECOND_OBJECT
+            and child.pos_ == "PROPN"
+        ):
+            yield from _name_words(child)
+
+
 def _verb(token: Token) -> bool:
     """A verb as the parse uses it: not a counted noun the tagger took for a verb ("9
     passes" as the object of "caught")."""
@@ -105,6 +138,7 @@ def owner_tokens(doc: Doc, start: int, end: int) -> list[Token]:
     on four catches", "went on to score 20 points"); none where no verb governs it that
     closely."""
     token = _span_root(doc, start, end)
+    below: Token | None = None
     found: list[Token] = []
     for _ in range(_VERB_STEPS + 1):
         if token is None:
@@ -112,10 +146,10 @@ def owner_tokens(doc: Doc, start: int, end: int) -> list[Token]:
         if _verb(token):
             subjects = list(_subjects(token))
             if subjects or token.dep_ not in _PASSING:
-                return [*found, *subjects]
+                return [*found, *subjects, *_receivers(token, below)]
         else:
-            found += (w for c in token.children if c.dep_ == "poss" for w in _name_words(c))
-        token = None if token.head is token else token.head
+            found += (w for c in token.children if c.dep_ in _POSSESSING for w in _name_words(c))
+        below, token = token, (None if token.head is token else token.head)
     return found
 
 
