@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -145,17 +145,22 @@ def in_order(material: StoryMaterial, sentences: Iterable[Passage]) -> tuple[Pas
 
 
 def similar_pairs(
-    pairs: Sequence[tuple[Clause, Clause]], similarity: TextSimilarity, threshold: float
+    pairs: Sequence[tuple[Clause, Clause]],
+    similarity: TextSimilarity,
+    threshold: float,
+    text: Callable[[Clause], str] = lambda clause: clause.text,
 ) -> list[tuple[Clause, Clause]]:
-    """Guard 7: the pairs whose clauses are at least ``threshold`` similar."""
+    """Guard 7: the pairs whose clauses (or what ``text`` reads of them, e.g. their
+    whole sentences) are at least ``threshold`` similar; each distinct text is compared
+    once."""
     if not pairs:
         return []
-    left = sorted({a.text for a, _ in pairs})
-    right = sorted({b.text for _, b in pairs})
+    left = sorted({text(a) for a, _ in pairs})
+    right = sorted({text(b) for _, b in pairs})
     matrix = similarity.matrix(left, right)
     row = {t: i for i, t in enumerate(left)}
     col = {t: i for i, t in enumerate(right)}
-    return [(a, b) for a, b in pairs if matrix[row[a.text], col[b.text]] >= threshold]
+    return [(a, b) for a, b in pairs if matrix[row[text(a)], col[text(b)]] >= threshold]
 
 
 def prefixes(text: str) -> frozenset[str]:

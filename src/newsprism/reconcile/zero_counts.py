@@ -65,6 +65,7 @@ from newsprism.reconcile.discrepancy_groups import (
     DiscrepancyOptions,
     claims_of,
     components,
+    similar_pairs,
     threshold_for,
 )
 from newsprism.reconcile.material import StoryMaterial
@@ -388,23 +389,6 @@ def _both_told(sides: Sequence[_Side]) -> set[tuple[str, str]]:
     return denied & counted
 
 
-def _similar_sentences(
-    pairs: Sequence[tuple[Clause, Clause]], similarity: TextSimilarity, threshold: float
-) -> list[tuple[Clause, Clause]]:
-    """Guard 4's similarity, of the whole sentences: the occasion is often told in a
-    clause of its own ("when the ferry ran aground"), which the core clause leaves out."""
-    if not pairs:
-        return []
-    left = sorted({a.sentence.text for a, _ in pairs})
-    right = sorted({b.sentence.text for _, b in pairs})
-    matrix = similarity.matrix(left, right)
-    row = {t: i for i, t in enumerate(left)}
-    col = {t: i for i, t in enumerate(right)}
-    return [
-        (a, b) for a, b in pairs if matrix[row[a.sentence.text], col[b.sentence.text]] >= threshold
-    ]
-
-
 def zero_count_discrepancies(
     material: StoryMaterial,
     sentences: Sequence[Passage],
@@ -425,9 +409,10 @@ def zero_count_discrepancies(
         for c in counts
         if _pairs(d, c) and _one_occasion(d, c, material, parsed)
     ]
-    kept = _similar_sentences(
-        pairs, similarity, threshold_for(similarity, opts.date_lexical, opts.date_dense)
-    )
+    # Guard 4 compares whole sentences: the occasion is often told in a clause of its
+    # own ("when the ferry ran aground"), which the core clause leaves out.
+    threshold = threshold_for(similarity, opts.date_lexical, opts.date_dense)
+    kept = similar_pairs(pairs, similarity, threshold, text=lambda c: c.sentence.text)
     return [
         Discrepancy(f"none or some: {group[0].text}", "negation", claims_of(material, group))
         for group in components(kept)
