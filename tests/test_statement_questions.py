@@ -4,17 +4,29 @@ denial share words, but only word-for-word copies of a question render it."""
 
 from __future__ import annotations
 
-import numpy as np
+import re
+from dataclasses import replace
+from datetime import UTC, datetime
 
-from newsprism.reconcile.questions import forbid_question_answers, is_question
+import numpy as np
+import pytest
+
+from newsprism.analyze.analyzer import Analyzer
+from newsprism.model import Article, Story, article_id
+from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.questions import forbid_question_answers, is_question, sentence_breaks
 from newsprism.reconcile.similarity import LexicalSimilarity
 from newsprism.reconcile.statement_units import Unit, normalize_words
 from newsprism.reconcile.statements import pair_features
 
 
 def _unit(article: str, text: str, direct: bool = True, speaker: str = "Arvid Kellan") -> Unit:
+    """A unit of ``text``, its sentences cut where the analysis would ("? " and ". "
+    after a word of two letters or more; the analysis's own cuts are tested below)."""
     verbatim = (normalize_words(text),) if direct else ()
-    return Unit(article, 0, 0, len(text), direct, text, speaker, "Kellan", verbatim, (0, 0))
+    breaks = tuple(m.end() for m in re.finditer(r"(?:\?|\b\w{2,}\.)\s+(?=\S)", text))
+    unit = Unit(article, 0, 0, len(text), direct, text, speaker, "Kellan", verbatim, (0, 0))
+    return replace(unit, breaks=breaks if direct else ())
 
 
 def test_a_direct_quote_ending_in_a_question_mark_is_a_question() -> None:
@@ -65,12 +77,63 @@ def test_a_passage_ending_on_a_question_is_no_question() -> None:
     assert not pair_features(units, LexicalSimilarity()).forbid[0, 1]
 
 
-def test_a_dot_after_a_title_or_abbreviation_ends_no_sentence() -> None:
-    asks = "Did Mr. Brek sell the harbour boat to the Velmar board last year?"
-    assert is_question(_unit("a", asks))
-    assert is_question(_unit("a", "Is the U.S. ready for this?"))
-    assert is_question(_unit("a", "Mr. Prime Minister, is it true?"))
-    assert is_question(_unit("a", "Did J. Brek sign after the 9 a.m. meeting?"))
+# Quotes as an outlet prints them (invented), each with its attribution.
+_PAGE = (
+    "The ferry board met on Monday. "
+    '"Did Mr. Brek sell the harbour boat after the 9 a.m. meeting?" a reporter asked. '
+    '"Is the U.S. ready for this?" Ana Holt asked. '
+    '"Did J. Brek sign it?" Holt asked. '
+    '"It is our job to find out. What difference does it make?" Arvid Kellan said. '
+    '"Who sold the boat? Who signed for it?" he asked. '
+    '"So did I. Why would I not?" Kellan said.'
+)
+
+
+@pytest.fixture(scope="module")
+def page() -> StoryMaterial:
+    article = Article(
+        article_id("Harbour Post", _PAGE), "post.txt", _PAGE, outlet="Harbour Post",
+        published=datetime(2031, 3, 4, tzinfo=UTC), language="en",
+    )  # fmt: skip
+    analysis = next(iter(Analyzer().analyze_many([article])))
+    return StoryMaterial(Story("s", "t", (article.id,)), [article], {article.id: analysis})
+
+
+def _quoted(material: StoryMaterial, text: str) -> Unit:
+    """The direct unit of ``text`` on the page, with the analysis's sentence breaks."""
+    article = material.articles[0]
+    start = article.text.index(text)
+    unit = Unit(article.id, 0, start, start + len(text), True, text, None, None,
+                (normalize_words(text),), (0, start))  # fmt: skip
+    return sentence_breaks(material, [unit])[0]
+
+
+def test_the_analysis_sentences_decide_what_a_quote_asks(page: StoryMaterial) -> None:
+    # A '.' after a title, an abbreviation, a time or an initial ends no sentence.
+    assert is_question(
+        _quoted(page, "Did Mr. Brek sell the harbour boat after the 9 a.m. meeting?")
+    )
+    assert is_question(_quoted(page, "Is the U.S. ready for this?"))
+    assert is_question(_quoted(page, "Did J. Brek sign it?"))
+    assert is_question(_quoted(page, "Who sold the boat? Who signed for it?"))
+    # A claim before the question: the passage says more than it asks.
+    assert not is_question(
+        _quoted(page, "It is our job to find out. What difference does it make?")
+    )
+    assert not is_question(_quoted(page, "So did I. Why would I not?"))
+
+
+def test_a_piece_cut_from_a_quote_reads_only_its_own_sentences(page: StoryMaterial) -> None:
+    whole = _quoted(page, "It is our job to find out. What difference does it make?")
+    cut = whole.breaks[0]
+    piece = replace(whole, start=cut, text=whole.text[cut - whole.start :])
+    assert is_question(piece)
+    assert not is_question(replace(whole, end=cut, text=whole.text[: cut - whole.start]))
+
+
+def test_an_indirect_unit_gets_no_breaks(page: StoryMaterial) -> None:
+    unit = replace(_quoted(page, "So did I. Why would I not?"), direct=False, breaks=())
+    assert sentence_breaks(page, [unit])[0].breaks == ()
 
 
 def test_a_passage_of_questions_only_is_a_question() -> None:
@@ -82,7 +145,6 @@ def test_a_passage_of_questions_only_is_a_question() -> None:
             "Why would we cancel it now?",
         )
     )
-    assert not is_question(_unit("a", "So did I. Why would I not?"))
 
 
 def test_a_question_opened_by_a_phrase_is_still_a_question() -> None:

@@ -106,7 +106,10 @@ class Unit:
     start) sorts units in story order; ``partials``, of an indirect clause, the
     (start, end) of the direct partial quotes inside it (``verbatim`` in that order);
     ``cospeaker`` the roster name of a second person the attribution names with the
-    speaker ("both Rask and Holt referred to it as ..."), or None.
+    speaker ("both Rask and Holt referred to it as ..."), or None; ``breaks``, of a
+    direct unit, the offsets in the article of the analysis's sentence starts that lie
+    inside it (see :func:`newsprism.reconcile.questions.sentence_breaks`; a piece cut
+    from the unit keeps them, and each reader takes those inside its own span).
     """
 
     article: str
@@ -121,6 +124,7 @@ class Unit:
     order: tuple[int, int] = field(compare=False)
     partials: tuple[tuple[int, int], ...] = field(default=(), compare=False)
     cospeaker: str | None = field(default=None, compare=False)
+    breaks: tuple[int, ...] = field(default=(), compare=False)
 
 
 # Group numbers at or below this are units added past the analysis's quotes (speech
