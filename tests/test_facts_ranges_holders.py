@@ -202,6 +202,70 @@ def test_the_person_given_a_figure_owns_it(
 )
 def test_a_dative_or_agent_owns_the_figure(sentence: str, figure: str, owner: str) -> None:
     start = sentence.index(figure)
-    doc = fact_owners._parse(sentence)
+    doc = fact_owners.Parses().doc(sentence)
     words = [t.text for t in fact_owners.owner_tokens(doc, start, start + len(figure))]
     assert owner in words, words
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Mara Quill scored 9 points and grabbed 14 rebounds.",
+            "Tessa Brand scored 11 points and grabbed 10 rebounds.",
+        ),
+        (
+            "Mara Quill scored 9 points and 14 rebounds.",
+            "Tessa Brand scored 11 points and 10 rebounds.",
+        ),
+        (
+            "Mara Quill scored 9 points, grabbed 14 rebounds and had 5 assists.",
+            "Tessa Brand scored 11 points, grabbed 10 rebounds and had 3 assists.",
+        ),
+    ],
+)
+def test_a_figure_after_and_keeps_the_first_clauses_owner(
+    analyzer: Analyzer,  # noqa: F811
+    first: str,
+    second: str,
+) -> None:
+    # s39: an earlier figure of the sentence stands between the person and the figure
+    # after "and"; the verb with no subject of its own takes the first verb's, so the
+    # rebounds are each player's own and two players' counts never differ
+    facts = _shared(analyzer, GAME, first, second)
+    assert not [f for f in facts if f.status == "differ"], facts
+
+
+def test_one_players_figure_after_and_still_differs(analyzer: Analyzer) -> None:  # noqa: F811
+    facts = _shared(
+        analyzer, GAME, "Mara Quill scored 9 points and grabbed 14 rebounds.",
+        "Mara Quill scored 9 points and grabbed 12 rebounds.",
+    )  # fmt: skip
+    assert sorted(f.status for f in facts) == ["agree", "differ"], facts
+
+
+POLICY = "A draft law in Varnia would pay a grant to young workers. "
+
+
+@pytest.mark.parametrize(
+    ("first", "passage"),
+    [
+        ("It covers workers between the ages of 18 and 25.", "between the ages of 18 and 25"),
+        ("It covers workers aged between 18 and 25.", "between 18 and 25"),
+    ],
+)
+def test_a_span_of_ages_is_one_range(analyzer: Analyzer, first: str, passage: str) -> None:  # noqa: F811
+    # s39: "between the ages of" stood too far before the low end for the range to be
+    # read; the two ends made two ages, and neither matched the other outlet's span
+    facts = _shared(analyzer, POLICY, first, "It covers workers aged 18 to 25.")
+    assert [f.status for f in facts] == ["agree"], facts
+    ranged = [v.passage.text for v in facts[0].values if v.passage.outlet == "Ardmoor Gazette"]
+    assert ranged == [passage], facts
+
+
+def test_two_spans_of_ages_apart_differ(analyzer: Analyzer) -> None:  # noqa: F811
+    facts = _shared(
+        analyzer, POLICY, "It covers workers between the ages of 18 and 25.",
+        "It covers workers between the ages of 30 and 40.",
+    )  # fmt: skip
+    assert [f.status for f in facts] == ["differ"], facts

@@ -126,6 +126,9 @@ def test_the_holder_is_of_the_pronouns_gender() -> None:
             "The driver, Caroline Vrell, 52, was held.",
         ),
         ("The driver, Benedetto Vrell, 52, was held.", "The driver, Benedikt Vrell, 52, was held."),
+        # a nickname of other letters (s39: the nicknames table)
+        ("The driver, Bill Vrell, 52, was held.", "The driver, William Vrell, 52, was held."),
+        ("The driver, Peggy Vrell, 52, was held.", "The driver, Margaret Vrell, 52, was held."),
     ],
 )
 def test_one_persons_equal_age_under_two_forms_is_one_fact(
@@ -150,6 +153,13 @@ def test_one_persons_equal_age_under_two_forms_is_one_fact(
         ("mark", "mary", False),  # short names one letter apart
         ("daniel", "nathaniel", False),
         ("katarzyna", "teodor", False),
+        # nicknames of other letters, from the table, either way round
+        ("bill", "william", True),
+        ("bob", "robert", True),
+        ("peggy", "margaret", True),
+        ("becky", "rebecca", True),  # a female form's nickname: no "a" test against it
+        ("al", "fred", False),  # two nicknames of one name ("Alfred") are two names
+        ("bill", "margaret", False),
     ],
 )
 def test_one_name(m: str, t: str, one: bool) -> None:

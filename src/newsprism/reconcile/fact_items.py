@@ -20,7 +20,7 @@ from typing import Final
 
 from newsprism.analyze.numbers import UNITS, parse_vague
 from newsprism.model import Entity, Passage, Quantity
-from newsprism.reconcile.fact_owners import owners, pronoun_owns
+from newsprism.reconcile.fact_owners import Parses, SentenceParser, owners, pronoun_owns
 from newsprism.reconcile.fact_scope import by_reference, holder, own_people, per_unit
 from newsprism.reconcile.figures import FactOptions, interval, range_floor
 from newsprism.reconcile.material import StoryMaterial
@@ -159,8 +159,14 @@ _RANGE_JOIN: Final = re.compile(r"[^\S\n]*(?:[-–—]|to\b)[^\S\n]*|[^\S\n]+and
 # The word that opens a range ("between 12 and 15 people"): the range's passage starts
 # with it, so the passage says what the figure is (s38 review 1: it read "12 and 15
 # people", a list of two counts). "from 12 to 15" never comes here: the analyser reads
-# it as two figures, a change ("rose from 12 to 15 percent").
-_BETWEEN: Final = re.compile(r"\bbetween[^\S\n]+$", re.IGNORECASE)
+# it as two figures, a change ("rose from 12 to 15 percent"). A span of ages names its
+# measure between the two ("between the ages of 18 and 25", "between ages 18 and 25"):
+# s39, read as two ages, the ends made two facts.
+_BETWEEN: Final = re.compile(
+    r"\bbetween[^\S\n]+(?:(?:the[^\S\n]+)?ages?[^\S\n]+(?:of[^\S\n]+)?)?$", re.IGNORECASE
+)
+# How far before the low end "between" may open the range (the longest opening above).
+_BETWEEN_REACH: Final = 28
 
 
 def joined_ranges(text: str, found: Sequence[Quantity]) -> list[Quantity]:
@@ -179,7 +185,7 @@ def joined_ranges(text: str, found: Sequence[Quantity]) -> list[Quantity]:
             # the written ends must read as the analyser's two figures ("2019 to $7.3
             # million" is a year and a sum; "$3.8 - million" one sum split in two)
             if floor is not None and math.isclose(floor, low.value, rel_tol=1e-6):
-                opening = _BETWEEN.search(text, max(0, low.start - 12), low.start)
+                opening = _BETWEEN.search(text, max(0, low.start - _BETWEEN_REACH), low.start)
                 start = low.start if opening is None else opening.start()
                 joined[-1] = replace(both, start=start, text=text[start : q.end])
                 continue
@@ -198,12 +204,17 @@ def _range_ends(text: str, low: Quantity, high: Quantity) -> bool:
         return False
     return (
         "and" not in join.group()
-        or _BETWEEN.search(text, max(0, low.start - 12), low.start) is not None
+        or _BETWEEN.search(text, max(0, low.start - _BETWEEN_REACH), low.start) is not None
     )
 
 
-def collect_items(material: StoryMaterial, opts: FactOptions) -> tuple[list[Item], list[Passage]]:
-    """The comparable quantities in story order and their (distinct) sentences."""
+def collect_items(
+    material: StoryMaterial, opts: FactOptions, parses: SentenceParser | None = None
+) -> tuple[list[Item], list[Passage]]:
+    """The comparable quantities in story order and their (distinct) sentences;
+    ``parses`` parses the sentences whose figures' owners are read (default: a fresh
+    :class:`~newsprism.reconcile.fact_owners.Parses` for this story)."""
+    parses = parses or Parses()
     items: list[Item] = []
     sentences: list[Passage] = []
     index: dict[tuple[str, int, int], int] = {}
@@ -237,7 +248,7 @@ def collect_items(material: StoryMaterial, opts: FactOptions) -> tuple[list[Item
                 lo, hi = q.value, q.value * opts.vague_span
             actors, people = _holders(
                 text, analysis.sentences, sentence, q, max(sentence.start, clause_from),
-                (names, persons, person_words),
+                (names, persons, person_words), parses,
             )  # fmt: skip
             after = min(sentence.end, found[n + 1].start if n + 1 < len(found) else sentence.end)
             aged = _aged_person(q, compared, analysis.entities)
@@ -260,6 +271,7 @@ def _holders(
     q: Quantity,
     clause_start: int,
     named: tuple[Sequence[tuple[str, int, int]], ...],
+    parses: SentenceParser,
 ) -> tuple[frozenset[str], frozenset[str]]:
     """The actors named in the figure's clause before it, and the people whose own figure
     it is (``named``: actors', persons' and person words' (key, start, end)): the people
@@ -268,12 +280,16 @@ def _holders(
     "he"/"she" owns it (:func:`fact_scope.holder`)."""
     names, persons, person_words = named
     actors = frozenset(n for n, s, e in names if clause_start <= s and e <= q.start)
-    people = own_people(text, person_words, clause_start, q.start)
-    people = owners(sentence.text, sentence.start, (q.start, q.end), people, person_words)
+    # the people of the whole sentence before it: the parse decides whose figure it is, and
+    # a figure after "and" with no subject of its own is the first verb's subject's
+    # ("Quill scored 9 points and grabbed 14 rebounds"), though an earlier figure stands
+    # between (s39: the clause bound left such figures ownerless, joining two players')
+    people = own_people(text, person_words, sentence.start, q.start)
+    people = owners(parses, sentence.text, sentence.start, (q.start, q.end), people, person_words)
     if any(sentence.start <= s and e <= q.start for _, s, e in persons):
         return actors, people
     found = holder(text, sentences, q.start, persons)
-    if found is None or not pronoun_owns(sentence.text, sentence.start, (q.start, q.end)):
+    if found is None or not pronoun_owns(parses, sentence.text, sentence.start, (q.start, q.end)):
         return actors, people
     return frozenset({found}), frozenset({found})
 

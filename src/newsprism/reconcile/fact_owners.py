@@ -15,21 +15,23 @@ taken as the owner, hiding that true 'differ').
 verb of saying between); :func:`owners` keeps those the parse makes owners, and
 :func:`pronoun_owns` lets :func:`fact_scope.holder` give a figure to the person named
 before only where its "he"/"she" owns it. The parse is asked only for a sentence whose
-figure has a candidate or a holder.
+figure has a candidate or a holder, through the story's :class:`Parses` (each distinct
+sentence text parsed once per story; no state kept across stories): a caller that parses
+the story's sentences already (the contradictions stage) may hand its own parses in.
 """
 
 from __future__ import annotations
 
-import functools
 import logging
 from collections.abc import Iterator, Sequence
-from typing import Final
+from typing import Final, Protocol
 
+from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsprism.reconcile.clauses import english_parser
 
-__all__ = ["owner_tokens", "owners", "pronoun_owns"]
+__all__ = ["Parses", "SentenceParser", "owner_tokens", "owners", "pronoun_owns"]
 
 logger = logging.getLogger(__name__)
 
@@ -64,13 +66,30 @@ _SECOND_OBJECT: Final = frozenset({"npadvmod", "dobj"})
 # an nmod of dollars), owner like a possessor.
 _POSSESSING: Final = frozenset({"poss", "nmod"})
 _PRONOUNS: Final = frozenset({"he", "she"})
-# Parsed sentences kept per process: a story's figures share few sentences.
-_PARSES: Final = 512
 
 
-@functools.lru_cache(maxsize=_PARSES)
-def _parse(sentence: str) -> Doc:
-    return english_parser()(sentence)
+class SentenceParser(Protocol):
+    """What the owner rules need of a story's parses: the parse of one sentence's text."""
+
+    def doc(self, text: str) -> Doc: ...
+
+
+class Parses:
+    """A story's sentences parsed on demand, each distinct text once (syndicated copies
+    repeat sentences word for word); made per story and dropped with it, so nothing of
+    one story's parses outlives its brief."""
+
+    def __init__(self, nlp: Language | None = None) -> None:
+        self._nlp = nlp
+        self._by_text: dict[str, Doc] = {}
+
+    def doc(self, text: str) -> Doc:
+        found = self._by_text.get(text)
+        if found is None:
+            if self._nlp is None:
+                self._nlp = english_parser()
+            found = self._by_text[text] = self._nlp(text)
+        return found
 
 
 def _span_root(doc: Doc, start: int, end: int) -> Token | None:
@@ -154,6 +173,7 @@ def owner_tokens(doc: Doc, start: int, end: int) -> list[Token]:
 
 
 def owners(
+    parses: SentenceParser,
     sentence: str,
     offset: int,
     figure: tuple[int, int],
@@ -162,10 +182,10 @@ def owners(
 ) -> frozenset[str]:
     """The ``candidates`` (keys of ``persons``: (key, start, end) of mentions, article
     offsets) whose mention holds a word owning the figure at article offsets ``figure``
-    in ``sentence``, which starts at ``offset`` of the article."""
+    in ``sentence``, which starts at ``offset`` of the article (parsed by ``parses``)."""
     if not candidates:
         return candidates
-    doc = _parse(sentence)
+    doc = parses.doc(sentence)
     words = owner_tokens(doc, figure[0] - offset, figure[1] - offset)
     starts = [offset + w.idx for w in words]
     found = frozenset(
@@ -175,10 +195,12 @@ def owners(
     return found
 
 
-def pronoun_owns(sentence: str, offset: int, figure: tuple[int, int]) -> bool:
+def pronoun_owns(
+    parses: SentenceParser, sentence: str, offset: int, figure: tuple[int, int]
+) -> bool:
     """Whether a "he"/"she" owns the figure at article offsets ``figure`` of ``sentence``
     (starting at ``offset``): "He had 612 yards", not "She declared an emergency after
     the floods killed 12 people" (:func:`fact_scope.holder` gives such a figure to the
     person named before; the same review found it)."""
-    words = owner_tokens(_parse(sentence), figure[0] - offset, figure[1] - offset)
+    words = owner_tokens(parses.doc(sentence), figure[0] - offset, figure[1] - offset)
     return any(w.lower_ in _PRONOUNS for w in words)

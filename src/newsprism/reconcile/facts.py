@@ -183,6 +183,7 @@ import numpy.typing as npt
 from newsprism.analyze.numbers import parse_vague
 from newsprism.model import Fact, FactAgreement, FactStatus, FactValue
 from newsprism.reconcile.fact_items import Item, collect_items, shares_without_sign, written_unit
+from newsprism.reconcile.fact_owners import SentenceParser
 from newsprism.reconcile.figures import (
     FactOptions,
     Figure,
@@ -267,7 +268,7 @@ def _other_actors(a: Item, b: Item) -> bool:
 
 def _other_holders(a: Item, b: Item) -> bool:
     """Whether two figures of different value are two named people's own ("Quill scored
-    20 points" / "Brand scored 14 points" in one game): each clause names a person
+    20 points" / "Brand scored 14 points" in one game): each sentence names a person
     before its figure, with no verb of saying between (:func:`fact_scope.own_people`),
     and none in common. Kept apart also when a merge of two heads' facts would join
     them; the wider actors rule (:func:`_other_actors`, any name) stays within one head:
@@ -281,13 +282,14 @@ def _other_holders(a: Item, b: Item) -> bool:
 
 def _two_measures(a: Item, b: Item) -> bool:
     """Whether two figures are two measures whatever their values: other actors
-    (:func:`_other_actors`), or a rate and a total ("55 yards per game" / "612 yards":
+    (:func:`_other_actors`) or owners (:func:`_other_holders`: "Quill scored 9 points and
+    grabbed 14 rebounds", s39), or a rate and a total ("55 yards per game" / "612 yards":
     :func:`~newsprism.reconcile.fact_scope.per_unit`), even of one figure: "treats 40
     patients a day" / "treated 40 patients after the blast" are two measures (s37
     review H5: joining a rate and a total written alike made a false 'agree' and hid a
     third outlet's true differ; ECB+'s "14.9 points" / "14.9 points per game" pairs,
     which it joined, stay apart)."""
-    return a.rate != b.rate or _other_actors(a, b) or _two_people(a, b)
+    return a.rate != b.rate or _other_actors(a, b) or _two_people(a, b) or _other_holders(a, b)
 
 
 def _two_people(a: Item, b: Item) -> bool:
@@ -295,8 +297,8 @@ def _two_people(a: Item, b: Item) -> bool:
     with a given name the other lacks (no initial: "Kristian Lund" / "Kristina Lund";
     not "Ana Holt" / "Ana M. Holt" nor "Ana Holt" / "Holt"). Equal ages are one
     person's where no article names both and the given names are one name's forms
-    (:func:`~newsprism.reconcile.given_names.one_name`: "Chris" /
-    "Christopher", "Benedikt" / "Benedetto", "Karoline" / "Caroline"): s38 found the
+    (:func:`~newsprism.reconcile.given_names.one_name`: "Chris" / "Christopher",
+    "Bill" / "William", "Benedikt" / "Benedetto", "Karoline" / "Caroline"): s38 found the
     rule's every equal-age split on ECB+ to be one person so spelled, and the short
     forms it asked for before missed them. Siblings "Kristian Lund, 45" / "Kristina
     Lund, 45" or "Teodor" / "Teodora" (a name's male and female forms) and two names
@@ -746,8 +748,12 @@ def _rounded(value: float) -> float:
     return float(f"{value:.12g}")
 
 
-def compare_facts(material: StoryMaterial, options: FactOptions | None = None) -> list[Fact]:
-    """The story's facts (see the module docstring for the rules and the order).
+def compare_facts(
+    material: StoryMaterial,
+    options: FactOptions | None = None,
+    parses: SentenceParser | None = None,
+) -> list[Fact]:
+    """The story's facts (module docstring: rules, order; ``parses``: shared sentence parses).
 
     Guarantee: every value's passage is its quantity's span (``article.text[start:end]``);
     a fact never holds two different figures of one article; ids are "f1".. in order.
@@ -755,7 +761,7 @@ def compare_facts(material: StoryMaterial, options: FactOptions | None = None) -
     pair checks within each measure and unit.
     """
     opts = options or FactOptions()
-    items, sentences = collect_items(material, opts)
+    items, sentences = collect_items(material, opts, parses)
     if not items:
         return []
     items = shares_without_sign(items, opts)
