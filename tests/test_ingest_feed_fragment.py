@@ -7,8 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from newsprism.ingest import IngestOptions, read_inputs
 from newsprism.ingest.feed import fragment_text
+from newsprism.ingest.fragment_blocks import stream_paragraphs
 from newsprism.model import Article
 
 Write = Callable[..., Path]
@@ -86,10 +89,52 @@ def test_section_article_figure_and_caption_are_blocks() -> None:
     ]
 
 
-def test_table_cells_and_list_terms_do_not_glue() -> None:
+def test_a_table_row_reads_as_one_line_and_list_terms_do_not_glue() -> None:
+    # Each cell was a paragraph of its own: 'Killed' and '12' two sentences.
     table = "<table><tr><th>Killed</th><td>12</td></tr><tr><th>Hurt</th><td>40</td></tr></table>"
-    text = fragment_text(table)
-    assert "Killed12" not in text and "12Hurt" not in text
-    assert text.split() == ["Killed", "12", "Hurt", "40"]
+    assert fragment_text(table) == "Killed | 12\nHurt | 40"
     terms = fragment_text("<dl><dt>Ferries</dt><dd>Two a day.</dd></dl>")
     assert terms == "Ferries\n\nTwo a day."
+
+
+def test_a_table_is_a_paragraph_of_its_own_with_unclosed_and_empty_cells() -> None:
+    fragment = (
+        "<p>The toll rose.</p><table><caption>Storm toll</caption>"
+        "<tr><td>Town<td><td>Dead<tr><td>Larn<td><td>3<br>(one missing)</table>After."
+    )
+    assert fragment_text(fragment).split("\n\n") == [
+        "The toll rose.",
+        "Storm toll",
+        "Town | Dead\nLarn | 3 (one missing)",
+        "After.",
+    ]
+
+
+def test_a_layout_table_keeps_its_paragraphs() -> None:
+    # A whole entry laid out in one cell is no row of data: its paragraphs stay apart.
+    fragment = (
+        "<table><tr><td><p>The ramp closed.</p><p>Buses replace it.</p></td>"
+        "<td>Share this</td></tr></table>"
+    )
+    assert fragment_text(fragment).split("\n\n") == [
+        "The ramp closed.",
+        "Buses replace it.",
+        "Share this",
+    ]
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        f"{_LEAD}<p>Repairs will take nine weeks.</p>The ramp reopens in May.",
+        f"{_LEAD}<br>The board met for two hours.",
+        "<blockquote><p>We will rebuild.</p><p>It takes time.</p></blockquote>",
+        "<p>The <b>north</b> ramp<!-- ad --> closes <a href='x'>today</a> &amp; more.</p>",
+        "<p>Pier.</p><script>var v = '<p>3400</p>';</script><noscript><p>No.</p></noscript>End",
+        "<table><tr><th>Killed</th><td>12</td></tr><tr><td>Hurt<td><p>40</p><p>x</p></table>",
+        "<ul><li>One<li>Two</ul><hr>Three<img src='a.png'>four",
+    ],
+)
+def test_the_tag_by_tag_reader_reads_as_the_tree_reader_does(fragment: str) -> None:
+    # Markup past 2,000 levels is read tag by tag; it must read as the tree would.
+    assert "\n\n".join(stream_paragraphs(fragment)) == fragment_text(fragment)

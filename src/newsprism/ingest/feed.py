@@ -33,7 +33,8 @@ import lxml.html
 
 from newsprism.errors import InputError, MalformedInput
 from newsprism.ingest.decode import xml_as_utf8
-from newsprism.ingest.html import DEPTH_LIMIT_REACHED, parse_timestamp
+from newsprism.ingest.fragment_blocks import stream_paragraphs, tree_paragraphs
+from newsprism.ingest.html import DEEPER_THAN_HUGE, DEPTH_LIMIT_REACHED, parse_timestamp
 from newsprism.ingest.timestamps import full_year
 from newsprism.model import IngestFailure, IngestWarning, RawDocument
 
@@ -42,20 +43,6 @@ logger = logging.getLogger(__name__)
 Item = RawDocument | IngestFailure | IngestWarning
 # Fetches a URL and reads it into a document; injected so this module stays pure.
 LinkReader = Callable[[str], RawDocument]
-# Elements that start a paragraph of their own. div, section, table cells and the like
-# were read as inline, so '<div>... 12 more weeks.</div><div>Costs rose</div>' glued
-# 'weeks.Costs' and a table row 'Killed12Hurt40' (review s38 lastfeed).
-_BLOCKS = frozenset(
-    {
-        *("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"),
-        *("div", "section", "article", "aside", "header", "footer", "main", "nav"),
-        *("figure", "figcaption", "table", "caption", "tr", "td", "th"),
-        *("ul", "ol", "dl", "dd", "dt", "hr"),
-    }
-)
-# Elements whose own text (and their children's) is never prose: a feed entry's
-# '<script>var views = 3400;</script>' was read as a paragraph. Their tail is prose.
-_NOT_PROSE = frozenset(("script", "style", "noscript", "template"))
 _DEEP_PARSER = lxml.html.HTMLParser(collect_ids=False, remove_comments=True, huge_tree=True)
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -209,7 +196,8 @@ def _entry_html(entry: Any) -> str:
 
 
 def fragment_text(fragment: str) -> str:
-    """Plain text of an HTML fragment: one paragraph per block element."""
+    """Plain text of an HTML fragment: one paragraph per block element, a table's rows a
+    line each (see newsprism.ingest.fragment_blocks)."""
     if "<" not in fragment:
         return fragment.strip()
     # lxml refuses text with NULs, C0 controls or lone surrogates; a lenient feed has them.
@@ -220,47 +208,11 @@ def fragment_text(fragment: str) -> str:
         # newsprism.ingest.html): an entry whose text sat in 300 unclosed <div>s was
         # "feed entry has no text". Parsed again as a page's too deep tree is.
         root = lxml.html.fragment_fromstring(clean, create_parent="div", parser=_DEEP_PARSER)
-    return "\n\n".join(_blocks(root))
-
-
-def _blocks(root: lxml.html.HtmlElement) -> list[str]:
-    """The fragment's paragraphs in document order: each block element's text, and each
-    run of text between blocks as a paragraph of its own (review s38/2 S2: a lead
-    sentence before the first <p> was dropped, and text_content() of a <blockquote>
-    held its <p>s' text twice). A <br> ends a line, not a sentence run ('pilings.<br>The
-    board' was glued into 'pilings.The board')."""
-    blocks: list[str] = []
-    run: list[str] = []
-
-    def flush() -> None:
-        lines = (" ".join(line.split()) for line in "".join(run).split("\n"))
-        text = "\n".join(line for line in lines if line)
-        if text:
-            blocks.append(text)
-        run.clear()
-
-    hidden = 0  # how many script/style/noscript/template elements enclose the walk
-    # iterwalk, not recursion: a lenient feed nests thousands of elements.
-    for event, el in lxml.etree.iterwalk(root, events=("start", "end", "comment", "pi")):
-        if event == "start":
-            if el.tag in _NOT_PROSE:
-                hidden += 1
-            elif el.tag in _BLOCKS:
-                flush()
-            elif el.tag == "br" and not hidden:
-                run.append("\n")
-            if el.text and not hidden:
-                run.append(el.text)
-            continue
-        if event == "end" and el.tag in _NOT_PROSE:
-            hidden -= 1
-        elif el.tag in _BLOCKS:
-            flush()
-        # A comment's text is no prose; its tail is.
-        if el.tail and el is not root and not hidden:
-            run.append(el.tail)
-    flush()
-    return blocks
+        if DEEPER_THAN_HUGE(root):
+            # Even the huge option stops at 2,048 levels: read tag by tag, with no tree.
+            logger.info("an HTML fragment nested past 2,000 elements, read tag by tag")
+            return "\n\n".join(stream_paragraphs(clean))
+    return "\n\n".join(tree_paragraphs(root))
 
 
 def entry_published(entry: Any) -> datetime | None:

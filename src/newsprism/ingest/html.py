@@ -26,6 +26,7 @@ from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from newsprism.errors import NoArticleFound
+from newsprism.ingest.deep_html import flatten_deep
 from newsprism.ingest.unicode import one_line
 from newsprism.model import RawDocument, Removed
 
@@ -135,6 +136,8 @@ def read_html(html: str, source: str, url: str | None = None) -> RawDocument:
 # The test walks down level by level (0.7 ms on a 460 KB page of 20,000 elements; asking
 # each element for its ancestors took 13 ms).
 DEPTH_LIMIT_REACHED = etree.XPath("boolean(" + "/*" * 250 + ")")
+# A tree the huge option may have cut: it reads 2,048 levels (see newsprism.ingest.deep_html).
+DEEPER_THAN_HUGE = etree.XPath("boolean(" + "/*" * 2_000 + ")")
 _HUGE_PARSER = lxml.html.HTMLParser(
     collect_ids=False,
     default_doctype=False,
@@ -153,6 +156,13 @@ def _deep_parse(html: str, tree: lxml.html.HtmlElement | None) -> lxml.html.Html
         deep = lxml.html.document_fromstring(html.encode("utf-8"), parser=_HUGE_PARSER)
     except (etree.ParserError, ValueError):
         return tree
+    if len(deep) and DEEPER_THAN_HUGE(deep):
+        # Cut again at 2,048 levels: the deepest tags are dropped and their text read.
+        flat = flatten_deep(html)
+        try:
+            deep = lxml.html.document_fromstring(flat.encode("utf-8"), parser=_HUGE_PARSER)
+        except (etree.ParserError, ValueError):
+            return tree
     return deep if len(deep) else tree
 
 
