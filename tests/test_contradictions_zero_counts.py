@@ -146,6 +146,66 @@ def test_no_none_against_some(analyzer: Analyzer, texts: list[str]) -> None:
     assert _negations(analyzer, texts) == []
 
 
+@pytest.mark.parametrize(
+    "texts",
+    [
+        [
+            "No one in the Tarnby building was hurt when the crane fell on Monday.",
+            "Two people in the Tarnby building were hurt when the crane fell on Monday.",
+        ],
+        [
+            "No one on board was injured when the plane crash-landed near Oskel on Monday.",
+            "Two people on board were injured when the plane crash-landed near Oskel on Monday.",
+        ],
+        [
+            "None of the passengers on the bus were hurt in the Oskel crash on Monday.",
+            "Three passengers on the bus were hurt in the Oskel crash on Monday.",
+        ],
+    ],
+)
+def test_a_none_and_a_count_of_the_same_people_contradict(
+    analyzer: Analyzer, texts: list[str]
+) -> None:
+    """A none limited to some people stands against a count limited in the same words
+    (stop 38's open item: the limit alone held these back)."""
+    assert _negations(analyzer, texts) == [set(texts)]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # Other people: in another building, on the ground, on another vehicle.
+        [
+            "No one in the Tarnby building was hurt when the crane fell on Monday.",
+            "Two people in the Oskel building were hurt when the crane fell on Monday.",
+        ],
+        [
+            "None of the passengers on the bus were hurt in the Oskel crash on Monday.",
+            "Three passengers on the truck were hurt in the Oskel crash on Monday.",
+        ],
+        # A count of people not limited: they may be outside the building.
+        [
+            "No one in the Tarnby building was hurt when the crane fell on Monday.",
+            "Two people were hurt when the crane fell on Monday.",
+        ],
+        # A none limited by a clause: no wording to compare.
+        [
+            "Nobody who was at home was hurt when the crane fell on Monday.",
+            "Two people who were at home were hurt when the crane fell on Monday.",
+        ],
+        # The same people, but the none told at writing time.
+        [
+            "No one in the Tarnby building has been hurt since the crane fell on Monday.",
+            "Two people in the Tarnby building were hurt when the crane fell on Monday.",
+        ],
+    ],
+)
+def test_a_limited_none_against_other_people_is_no_contradiction(
+    analyzer: Analyzer, texts: list[str]
+) -> None:
+    assert _negations(analyzer, texts) == []
+
+
 def test_nobody_but_someone_denies_nothing(analyzer: Analyzer) -> None:
     """ "Nobody but the driver was hurt" says the driver was: no denial of it (the
     negation pass paired the two before)."""

@@ -13,8 +13,9 @@ Guards, all required:
 1. the denial's undergoer is a universal none: "no one", "nobody", "none of the
    passengers", "no passengers" (:func:`_none_of`), with no word that leaves some out
    ("no one else", "no other passenger", "nobody but the driver":
-   :func:`~newsprism.reconcile.clauses.excepting`) nor that limits it to some ("no one
-   on board", "no one inside the warehouse": :func:`_narrowed`),
+   :func:`~newsprism.reconcile.clauses.excepting`), and a none limited to some ("no one
+   on board", "no one inside the warehouse": :func:`_narrowing`) only against a count
+   limited in the same words ("two people on board"),
    and the denial told of the occasion, not of the time of writing: no present perfect
    ("no one has been charged" may change by the next day), no "yet", "so far",
    "immediately";
@@ -122,6 +123,8 @@ class _Side:
     none_of: str | None  # the denial's undergoer kind ("" for any person); None: a count
     counted: frozenset[str]  # the assertion's undergoer: its head lemma, "person" if one
     degrees: frozenset[str]
+    #: Whom the undergoer's word is limited to (:func:`_narrowing`), for guard 1.
+    scope: frozenset[str] = frozenset()
 
 
 def _undergoers(verb: Token) -> list[Token]:
@@ -160,21 +163,38 @@ def _none_of(token: Token) -> str | None:
 #: Dependents of a none's word that narrow whom it denies of: "no one on board", "no
 #: one inside the warehouse", "nobody who was at home", "no one aboard".
 _NARROWING: Final = frozenset({"prep", "relcl", "acl", "advmod"})
+#: Narrowings that are compared word for word: a phrase ("on board", "in the Tarnby
+#: building") or an adverb ("aboard"); a clause ("who was at home") is never compared.
+_COMPARED: Final = frozenset({"prep", "advmod"})
 
 
-def _narrowed(none: Token) -> bool:
-    """Whether a none of people is limited to some of them ("No one on board was
-    injured" holds of those on board: two people on the ground may be; review s38/1a).
-    The "of" of "none of the passengers" names the kind, and its noun may narrow it in
-    turn ("none of the passengers on the bus")."""
-    nouns = [none]
-    if none.lower_ == "none":
-        nouns += [o for p in none.children if p.lower_ == "of" for o in p.children]
-    return any(
-        c.dep_ in _NARROWING and not (n.lower_ == "none" and c.lower_ == "of")
-        for n in nouns
-        for c in n.children
-    )
+def _narrowing(noun: Token) -> frozenset[str] | None:
+    """How a person's word is limited to some people: each narrowing phrase or adverb
+    as its words' lemmas, no articles ("in Tarnby building"); empty when it is not
+    limited, None when a clause limits it ("nobody who was at home": no wording to
+    compare). The "of" of "none of the passengers" names the kind, and its noun may
+    narrow it in turn ("none of the passengers on the bus")."""
+    nouns = [noun]
+    if noun.lower_ == "none":
+        nouns += [o for p in noun.children if p.lower_ == "of" for o in p.children]
+    found = set()
+    for n in nouns:
+        for c in n.children:
+            if c.dep_ not in _NARROWING or (n.lower_ == "none" and c.lower_ == "of"):
+                continue
+            if c.dep_ not in _COMPARED:
+                return None
+            found.add(" ".join(lemma_of(t) for t in c.subtree if t.dep_ != "det" and t.is_alpha))
+    return frozenset(found)
+
+
+def _same_scope(denial: _Side, assertion: _Side) -> bool:
+    """Guard 1's narrowing: a none limited to some people ("No one in the Tarnby
+    building was hurt") holds of those only, so it stands only against a count of the
+    same people, told with the same words ("Two people in the Tarnby building were
+    hurt"); a none of everyone stands against any count (review s38/1a, stop 38's open
+    item: the same scope on both sides was held back)."""
+    return not denial.scope or denial.scope == assertion.scope
 
 
 def _counted(token: Token) -> frozenset[str]:
@@ -249,15 +269,16 @@ def _side(clause: Clause) -> _Side | None:
         return None
     for undergoer in _undergoers(verb):
         kind = _none_of(undergoer)
+        scope = _narrowing(undergoer)
         if kind is not None:
             return (
                 None
-                if _at_writing(clause) or _narrowed(undergoer)
-                else _Side(clause, deed, kind, frozenset(), _degrees(verb))
+                if _at_writing(clause) or scope is None
+                else _Side(clause, deed, kind, frozenset(), _degrees(verb), scope)
             )
         counted = _counted(undergoer)
         if counted and not is_negated(verb):
-            return _Side(clause, deed, None, counted, _degrees(verb))
+            return _Side(clause, deed, None, counted, _degrees(verb), scope or frozenset())
     return None
 
 
@@ -283,7 +304,11 @@ def _pairs(denial: _Side, assertion: _Side) -> bool:
     if denial.clause.source == assertion.clause.source or denial.deed != assertion.deed:
         return False
     kind = denial.none_of or "person"
-    return kind in assertion.counted and denial.degrees <= assertion.degrees
+    return (
+        kind in assertion.counted
+        and denial.degrees <= assertion.degrees
+        and _same_scope(denial, assertion)
+    )
 
 
 def _one_occasion(denial: _Side, assertion: _Side, material: StoryMaterial, parsed: Parsed) -> bool:
