@@ -52,6 +52,7 @@ from newsprism.reconcile.clauses import Clause, Parsed, is_negated, usable
 from newsprism.reconcile.discrepancy_groups import prefixes
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.roster import StoryNames, story_names
+from newsprism.reconcile.undergoers import one_undergoer
 
 __all__ = ["REGIONS", "deed_places", "mentions", "place_holders", "placed_apart", "places_of"]
 
@@ -492,7 +493,10 @@ def deed_places(
        or cognition verb (where someone said a thing is an interview's place, and one
        may speak in many); its object, if any, one known thing (:func:`_one_thing`);
     2. one doer: an agent named on both sides and shared (a capital for its state, "he"
-       for the person named before), no role filled differently;
+       for the person named before), no role filled differently; or, for a deed done
+       once to its undergoer (arrested, found, killed), one named undergoer
+       (:func:`~newsprism.reconcile.undergoers.one_undergoer`: "Police arrested Ivo
+       Bel in Tresny" / "Ivo Bel was arrested in Varna");
     3. the place is the deed's: after "in"/"at" on the verb, or down a chain of such
        phrases from it ("at a rally in Varna"), never through a part of a place; only
        the narrowest places (states, countries, a place written after a comma behind
@@ -520,5 +524,8 @@ def deed_places(
         and not _nested({a.places, b.places}, nested)
         and not b.places & named[a.clause.sentence.article]
         and not a.places & named[b.clause.sentence.article]
-        and _one_doer(a.clause, b.clause, material, parsed.states)
+        and (
+            _one_doer(a.clause, b.clause, material, parsed.states)
+            or one_undergoer(a.clause, b.clause, material, parsed.states)
+        )
     ]

@@ -1,0 +1,89 @@
+"""One undergoer of a once-only deed: the tie :func:`newsprism.reconcile.places.deed_places`
+takes when no doer is named on both sides.
+
+"Police arrested Ivo Bel in Tresny" against "Ivo Bel was arrested in Varna": the police
+of one side and the unnamed doer of the other are no shared agent, yet one person is
+arrested once on one occasion, so the two places clash. The tie holds only:
+
+1. for a deed that befalls its undergoer once on one occasion (:data:`ONCE`: arrested,
+   found, killed, kidnapped, buried; "welcomed", "visited" or "questioned" may be done
+   to one person in many places);
+2. through an undergoer both sides name: a person or a thing named (an entity name of
+   the analysis, or a proper noun), which a common noun alone is not ("the man was
+   arrested in Tresny" / "the man was arrested in Varna" may be two men of one story);
+   the undergoer is a known one on both sides (named, or definite: "a body was found"
+   is one of many);
+3. with the same years written in both sentences ("arrested in Varna in 2019" may be
+   an earlier arrest of an undated "Monday"'s suspect);
+4. with no role filled differently (two named doers, two undergoers) and no unresolved
+   pronoun against a named subject (:func:`~newsprism.reconcile.actors.compatible_roles`).
+
+The caller's other guards (the places, the articles' sides, dates, similarity) hold as
+for a shared doer.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Final
+
+from spacy.tokens import Token
+
+from newsprism.reconcile.actors import StateNames, actors_of, compatible_roles
+from newsprism.reconcile.clauses import Clause, lemma_of
+from newsprism.reconcile.material import StoryMaterial
+
+__all__ = ["ONCE", "one_undergoer"]
+
+logger = logging.getLogger(__name__)
+
+#: Deeds that befall one undergoer once on one occasion, by lemma (a closed list of the
+#: deeds news reports place: arrests, finds, killings, abductions, burials).
+ONCE: Final = frozenset(
+    {"arrest", "detain", "apprehend", "capture", "find", "discover", "locate", "recover",
+     "kill", "shoot", "stab", "murder", "slay", "abduct", "kidnap", "bury", "abandon",
+     "rescue", "hospitalize", "hospitalise"}
+)  # fmt: skip
+# A year written out (guard 3).
+_YEAR: Final = re.compile(r"\b(?:1[89]|20)\d\d\b")
+#: Determiners of one known thing ("the car", "this car"); a possessor counts too.
+_DEFINITE: Final = frozenset({"the", "this", "that"})
+
+
+def _undergoer(verb: Token) -> Token | None:
+    """The one who undergoes the deed: its passive subject or its object; None when it
+    has none or more than one."""
+    found = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+    return found[0] if len(found) == 1 else None
+
+
+def _known(token: Token) -> bool:
+    """Guard 2b: a named or definite undergoer ("Ivo Bel", "the stolen car", "his car",
+    "the body of Ivo Bel")."""
+    if token.pos_ == "PROPN":
+        return True
+    return token.pos_ == "NOUN" and any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in token.children
+    )
+
+
+def _common_words(token: Token) -> frozenset[str]:
+    """The common nouns' lemmas of an undergoer's phrase: shared, they tie nothing."""
+    return frozenset(lemma_of(t) for t in token.subtree if t.pos_ == "NOUN")
+
+
+def one_undergoer(a: Clause, b: Clause, material: StoryMaterial, states: StateNames) -> bool:
+    """Whether two clauses tell one once-only deed done to one named undergoer (guards in
+    the module docstring)."""
+    if lemma_of(a.predicate) not in ONCE or lemma_of(a.predicate) != lemma_of(b.predicate):
+        return False
+    if set(_YEAR.findall(a.sentence.text)) != set(_YEAR.findall(b.sentence.text)):
+        return False
+    mine_head, their_head = _undergoer(a.predicate), _undergoer(b.predicate)
+    if mine_head is None or their_head is None or not (_known(mine_head) and _known(their_head)):
+        return False
+    mine, theirs = (actors_of(c.predicate, c.sentence, material, states) for c in (a, b))
+    shared = mine.patients & theirs.patients
+    named = shared - _common_words(mine_head) - _common_words(their_head)
+    return bool(named) and compatible_roles(mine, theirs, preps=False)

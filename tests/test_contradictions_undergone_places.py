@@ -1,0 +1,91 @@
+"""One once-only deed done to one named undergoer, placed in two places by two sources
+(reconcile/undergoers.py through places.deed_places and find_discrepancies), on invented
+articles; and the look-alikes that are no contradiction."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.analyze.analyzer import Analyzer
+from newsprism.reconcile.discrepancies import find_discrepancies
+from newsprism.reconcile.similarity import LexicalSimilarity
+from tests.test_contradictions_day_names import undated
+from tests.test_reconcile_discrepancies import assert_provenance
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+def _placed(analyzer: Analyzer, texts: list[str]) -> list[set[str]]:
+    material = undated(analyzer, texts)
+    found = find_discrepancies(material, [], LexicalSimilarity())
+    assert_provenance(material, found)
+    return [{c.text for c in d.claims} for d in found if d.kind == "actor"]
+
+
+TRESNY = "Ivo Bel was arrested in Tresny on Monday, police said."
+VARNA = "Ivo Bel was arrested in Varna on Monday, police said."
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        [TRESNY, VARNA],
+        # A doer on one side only: no shared doer, one arrest.
+        [
+            "Police arrested Ivo Bel in Tresny on Monday.",
+            "Ivo Bel was arrested in Varna on Monday.",
+        ],
+        # A thing named in the undergoer's phrase.
+        [
+            "The body of Ivo Bel was found in Tresny on Monday.",
+            "The body of Ivo Bel was found in Varna on Monday.",
+        ],
+        [
+            "Ivo Bel was kidnapped in Tresny on Monday, his family said.",
+            "Ivo Bel was kidnapped in Varna on Monday, his family said.",
+        ],
+    ],
+)
+def test_one_undergoer_placed_apart_is_a_contradiction(
+    analyzer: Analyzer, texts: list[str]
+) -> None:
+    assert _placed(analyzer, texts) == [set(texts)]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # Another person, another deed.
+        [TRESNY, VARNA.replace("Ivo Bel", "Ana Holt")],
+        [TRESNY, VARNA.replace("arrested", "questioned")],
+        # A deed done to one person in many places.
+        [TRESNY.replace("arrested", "questioned"), VARNA.replace("arrested", "questioned")],
+        # Common nouns only: two men, two bodies.
+        [TRESNY.replace("Ivo Bel", "The man"), VARNA.replace("Ivo Bel", "The man")],
+        [
+            "A body was found in Tresny on Monday, police said.",
+            "A body was found in Varna on Monday, police said.",
+        ],
+        # Denied, foretold, hedged.
+        [TRESNY, VARNA.replace("was arrested", "was not arrested")],
+        [TRESNY, VARNA.replace("was arrested", "will be arrested")],
+        [TRESNY, VARNA.replace("was arrested", "may have been arrested")],
+        # Another time: a year on one side.
+        [TRESNY, "Ivo Bel was arrested in Varna in 2019, police said."],
+        # A state holds the town.
+        [TRESNY, "Ivo Bel was arrested in Oregon on Monday, police said."],
+        # The other article names both places (he may have been taken from one to the
+        # other).
+        [TRESNY, "Ivo Bel, who lives in Tresny, was arrested in Varna on Monday."],
+        # Two doers named apart: two arrests.
+        [
+            "Officer Ana Holt arrested Ivo Bel in Tresny on Monday.",
+            "Officer Edvin Rask arrested Ivo Bel in Varna on Monday.",
+        ],
+    ],
+)
+def test_no_one_undergoer_placed_apart(analyzer: Analyzer, texts: list[str]) -> None:
+    assert _placed(analyzer, texts) == []
