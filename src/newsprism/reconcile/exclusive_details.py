@@ -19,7 +19,8 @@ the story's sentences:
   from a sentence on the same topic). A passage's details (:func:`details_of`) are its
   named entities (by roster key, or the words that name them: a person's surname,
   every capitalised word of another name), its quantities (carried by a compatible
-  figure of the unit or the same value), its dates (resolved day, else text) and its
+  figure of the unit or the same value), its dates (as days:
+  :mod:`~newsprism.reconcile.exclusive_dates`) and its
   quoted parts (carried at half their content stems). A name's words are carried
   spelled one letter apart too (:func:`spelled_alike`: "Halloran" / "Haloran", as
   outlets misspell names).
@@ -41,9 +42,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from newsprism.analyze.aliases import fold_key
 from newsprism.analyze.numbers import parse_vague
 from newsprism.model import Passage, Quantity, Statement
+from newsprism.reconcile.exclusive_dates import DayDetail, day_carried, day_detail
 from newsprism.reconcile.figures import compatible
 from newsprism.reconcile.material import ByStart, StoryMaterial
 from newsprism.reconcile.roster import StoryNames
@@ -90,7 +91,7 @@ class Details:
 
     names: tuple[tuple[str, frozenset[str]], ...]  # (roster key, words that name it)
     figures: tuple[Quantity, ...]
-    dates: tuple[str, ...]
+    dates: tuple[DayDetail, ...]
     quotes: tuple[frozenset[str], ...]
     words: frozenset[str]
 
@@ -184,7 +185,7 @@ def details_of(
         q for q in (analysis.quantities if analysis else ()) if _inside(passage, q.start)
     )
     dates = tuple(
-        d.date or fold_key(d.text)
+        day_detail(material, passage.article, d)
         for d in (analysis.dates if analysis else ())
         if _inside(passage, d.start)
     )
@@ -236,7 +237,7 @@ def _flags(mine: Details, theirs: Details) -> list[bool]:
     return [
         *(key in keys or _name_carried(words, theirs.words) for key, words in mine.names),
         *(_figure_carried(f, theirs) for f in mine.figures),
-        *(d in theirs.dates for d in mine.dates),
+        *(day_carried(d, theirs.dates) for d in mine.dates),
         *(len(q & theirs.words) >= QUOTE_SHARE * len(q) for q in mine.quotes),
     ]
 
