@@ -20,7 +20,9 @@ fitted on the calibration sets other than the one scored). Then two parts:
   (stories more than ``window_days`` apart never merge). ``t`` is picked over
   :data:`GRID` on four of ``single_merge_kfold.py``'s five story-hash folds of BASIL +
   Multi-News and scored on the fifth (:func:`single_merge_kfold.item_b3`: a false merge
-  with another fold's story still costs); ECB+ only reports, at every ``t``.
+  with another fold's story still costs); ECB+ only reports, at every ``t``, and so does
+  ``single_merge_kfold.py``'s SemEval English stream (undated, shipped lexical model;
+  the labelled pairs joined: same-story ones should be, different-story ones not).
 
 Findings of 7 Dec (analysis version 41, lexical cross-set rows: Multi-News B3 F1 0.941
 (P 0.981), BASIL 0.957 (0.993), ECB+ 0.932 (0.951); TF-IDF + average linkage in the
@@ -44,7 +46,9 @@ same run, fair / ceiling: Multi-News 0.936 / 0.942, BASIL 0.922 / 0.942, ECB+ 0.
   0.896; look-alike pairs average cosine 0.53 against 0.76 for the same event. A lexical
   guard (the two stories' mean article-pair join log-odds at least -5 .. -2, measured
   apart from this script) saves no ECB+ merge: the look-alikes the lexical run keeps apart
-  are kept apart by its story-level checks, not by pair scores. Nothing shipped: the gain
+  are kept apart by its story-level checks, not by pair scores. SemEval (36 same-story,
+  69 different-story pairs): no merge joins 29 / 4, 0.6 30 / 4, 0.55 32 / 4 (report
+  only). Nothing shipped: the gain
   is on sets without look-alike events and the loss on the one set that has them. ECB+ and
   Multi-News are undated and BASIL holds no look-alike events: a dated set with
   look-alikes inside the window would be needed to trust a merge of dated stories only.
@@ -74,7 +78,11 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 import real_sets
 from clustering import cached_dense
+from newsprism.cluster.batch import arrival_order
+from newsprism.cluster.dedup import DuplicateIndex, signature
 from newsprism.cluster.options import ClusterOptions
+from newsprism.cluster.signals import signals_of
+from newsprism.model import Article
 from real_clustering import (
     _best,
     baseline_grid,
@@ -85,7 +93,7 @@ from real_clustering import (
 )
 from real_sets import LabelledSet
 from single_merge_cv import b3, cross_set_models
-from single_merge_kfold import K, fold_of, item_b3
+from single_merge_kfold import K, fold_of, item_b3, labels_with, pair_counts, semeval_stream
 
 SETS: Final = ("basil", "multinews", "ecbplus")
 FIT_SETS: Final = ("basil", "multinews")
@@ -127,18 +135,18 @@ def text_of(article: Any) -> str:
     return f"{article.title}\n\n{article.text}" if article.title else article.text
 
 
-def dense_rows(data: LabelledSet) -> dict[str, npt.NDArray[np.float32]]:
-    rows = cached_dense().vectors([text_of(a) for a in data.articles])
+def dense_rows(articles: Sequence[Article]) -> dict[str, npt.NDArray[np.float32]]:
+    rows = cached_dense().vectors([text_of(a) for a in articles])
     rows = rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-12)
-    return {a.id: rows[i] for i, a in enumerate(data.articles)}
+    return {a.id: rows[i] for i, a in enumerate(articles)}
 
 
-def groups_of(data: LabelledSet, labels: Mapping[str, str],
+def groups_of(articles: Sequence[Article], labels: Mapping[str, str],
               rows: Mapping[str, npt.NDArray[np.float32]]) -> list[Group]:
     by_story: dict[str, list[str]] = {}
     for article, story in labels.items():
         by_story.setdefault(story, []).append(article)
-    dated = {a.id: a.published.timestamp() / 86_400 for a in data.articles if a.published}
+    dated = {a.id: a.published.timestamp() / 86_400 for a in articles if a.published}
     return [Group(m, np.sum([rows[a] for a in m], axis=0),
                   [dated[a] for a in m if a in dated]) for m in by_story.values()]
 
@@ -241,7 +249,7 @@ def run(parts: Sequence[str]) -> dict[str, Any]:
     grids = {name: baseline_grid(data) for name, data in sets.items()}
     for name, data in sets.items():
         labels = cluster(set_signals(data), "off", cross_set_models(examples, name))
-        groups = groups_of(data, labels, dense_rows(data))
+        groups = groups_of(data.articles, labels, dense_rows(data.articles))
         fair = fair_threshold(grids, name)
         row: dict[str, Any] = {"tfidf": {
             "fair": next(r for r in grids[name] if r["threshold"] == fair)["bcubed"],
@@ -255,7 +263,21 @@ def run(parts: Sequence[str]) -> dict[str, Any]:
         report["sets"][name] = row
     if "merge" in parts:
         report["folds"] = folds({s: golds[s] for s in FIT_SETS}, merged)
+        report["semeval"] = semeval_merge()
     return report
+
+
+def semeval_merge() -> dict[str, Any]:
+    """The SemEval English stream of ``single_merge_kfold.py`` (undated; the shipped
+    lexical model), dense-merged at each cut, checked at its labelled pairs only."""
+    articles, labelled = semeval_stream()
+    found = real_sets.analyses(articles)
+    index = DuplicateIndex()
+    signals = [signals_of(a, found.get(a.id), None, index.add(a.id, signature(a.text)))
+               for a in arrival_order(articles)]
+    labels = labels_with(signals, "single_merge_probability", None)
+    groups = groups_of(articles, labels, dense_rows(articles))
+    return {str(c): pair_counts(dense_merge(groups, c), labelled) for c in GRID}
 
 
 def print_report(report: Mapping[str, Any]) -> None:
@@ -272,6 +294,9 @@ def print_report(report: Mapping[str, Any]) -> None:
         if "merge" in row:
             print(f"{name} dense merge B3 F1 (P): " + "; ".join(
                 f"{c} {s['f1']:.4f} ({s['precision']:.3f})" for c, s in row["merge"].items()))
+    for cut, row in report.get("semeval", {}).items():
+        print(f"SemEval English stream, dense merge {cut}: same-story pairs joined "
+              f"{row['same_joined']}, different-story pairs joined {row['different_joined']}")
     for k, fold in report.get("folds", {}).items():
         print(f" fold {k}: picked {fold['picked']} -> " + "; ".join(
             f"{s} {fold[s]['held_out']['f1']:.4f} (no merge {fold[s]['no_merge']['f1']:.4f})"
