@@ -87,6 +87,8 @@ def test_a_ceiling_is_still_read_near_its_figure(analyzer: Analyzer) -> None:  #
         ("$1.2 million to $1.5 million", 1.5e6, 1.2e6),
         ("40 percent to 75 percent", 75.0, 40.0),
         ("$900,000 to $1.2 million", 1.2e6, None),  # the written figures are no range
+        ("18- to 25-year", 25.0, 18.0),  # a suspended hyphen before "to" (s39)
+        ("12-15-20 people", 20.0, None),  # a chain of figures is no range
         ("15 people", 15.0, None),
     ],
 )
@@ -252,6 +254,7 @@ POLICY = "A draft law in Varnia would pay a grant to young workers. "
     [
         ("It covers workers between the ages of 18 and 25.", "between the ages of 18 and 25"),
         ("It covers workers aged between 18 and 25.", "between 18 and 25"),
+        ("It covers 18- to 25-year-olds.", "18- to 25-year"),
     ],
 )
 def test_a_span_of_ages_is_one_range(analyzer: Analyzer, first: str, passage: str) -> None:  # noqa: F811

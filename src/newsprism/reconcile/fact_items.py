@@ -154,8 +154,10 @@ def _first_figures(article: str, found: Sequence[Quantity], limit: int) -> Seque
 
 # What joins a range's two ends as the analyser reads them (20 "over", 30 "under"): a
 # dash, "to", or "and" after "between" ("between 12 and 15"; a bare "12 and 15 people"
-# is a list of two counts).
-_RANGE_JOIN: Final = re.compile(r"[^\S\n]*(?:[-–—]|to\b)[^\S\n]*|[^\S\n]+and[^\S\n]+")
+# is a list of two counts); "to" after a suspended hyphen ("18- to 25-year-olds", s39).
+_RANGE_JOIN: Final = re.compile(
+    r"[^\S\n]*(?:[-–—]|(?:[-–—][^\S\n]*)?to\b)[^\S\n]*|[^\S\n]+and[^\S\n]+"
+)
 # The word that opens a range ("between 12 and 15 people"): the range's passage starts
 # with it, so the passage says what the figure is (s38 review 1: it read "12 and 15
 # people", a list of two counts). "from 12 to 15" never comes here: the analyser reads

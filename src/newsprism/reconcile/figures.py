@@ -203,12 +203,15 @@ def interval(quantity: Quantity, options: FactOptions | None = None) -> tuple[fl
 # A range as one figure, its top end's bound "under" ("12-15 people", "between 12 and 15
 # people", "$1.2 million to $1.5 million", "40 percent to 75 percent":
 # fact_items.joined_ranges): two written figures, a currency sign before each and at
-# most two words (a scale, a unit) after the first, joined by a dash, "to" or "and".
+# most two words (a scale, a unit) after the first, joined by a dash, "to" or "and", or
+# "to" after a suspended hyphen ("18- to 25-year-olds"); a figure after the top end ends
+# it only where another figure follows ("12-15-20"), not "25-year" (s39).
 _SIGN: Final = r"[^\d\s\w]{0,3}(?:[A-Z]{1,3}[^\d\s\w]?)?"
 _RANGE: Final = re.compile(
     rf"(?:between[^\S\n]+)?"  # the word opening it, which the passage holds
     rf"{_SIGN}(\d[\d,]*(?:\.\d+)?)(?:[^\S\n]*(?:[^\d\s-]+[^\S\n]*){{0,2}}?)"
-    rf"\s*(?:-|–|—|to\b|and\b)\s*{_SIGN}(\d[\d,]*(?:\.\d+)?)(?![\d,.]*\s*(?:-|–|to\b))",
+    rf"\s*(?:[-–—]\s*to\b|-|–|—|to\b|and\b)\s*{_SIGN}(\d[\d,]*(?:\.\d+)?)"
+    rf"(?![\d,.]*\s*(?:-|–|to\b)\s*[$\d])",
     re.IGNORECASE,
 )
 
