@@ -55,6 +55,14 @@ def test_one_undergoer_placed_apart_is_a_contradiction(
     assert _placed(analyzer, texts) == [set(texts)]
 
 
+def test_he_is_the_person_named_before(analyzer: Analyzer) -> None:
+    texts = [
+        "Daniel Moreno fled the scene. He was arrested in Tresny on Monday morning.",
+        "Daniel Moreno was arrested in Varna on Monday morning.",
+    ]
+    assert _placed(analyzer, texts) == [{"He was arrested in Tresny on Monday morning.", texts[1]}]
+
+
 @pytest.mark.parametrize(
     "texts",
     [
@@ -63,6 +71,11 @@ def test_one_undergoer_placed_apart_is_a_contradiction(
         [TRESNY, VARNA.replace("arrested", "questioned")],
         # A deed done to one person in many places.
         [TRESNY.replace("arrested", "questioned"), VARNA.replace("arrested", "questioned")],
+        # "She" is another person than the one the other side names.
+        [
+            "Ana Holt fled the scene. She was arrested in Tresny on Monday morning.",
+            "Daniel Moreno was arrested in Varna on Monday morning.",
+        ],
         # Common nouns only: two men, two bodies.
         [TRESNY.replace("Ivo Bel", "The man"), VARNA.replace("Ivo Bel", "The man")],
         [

@@ -11,8 +11,8 @@ arrested once on one occasion, so the two places clash. The tie holds only:
 2. through an undergoer both sides name: a person or a thing named (an entity name of
    the analysis, or a proper noun), which a common noun alone is not ("the man was
    arrested in Tresny" / "the man was arrested in Varna" may be two men of one story);
-   the undergoer is a known one on both sides (named, or definite: "a body was found"
-   is one of many);
+   the undergoer is a known one on both sides (named, definite, or "he"/"she" resolved
+   to the person named before: "a body was found" is one of many);
 3. with the same years written in both sentences ("arrested in Varna in 2019" may be
    an earlier arrest of an undated "Monday"'s suspect);
 4. with no role filled differently (two named doers, two undergoers) and no unresolved
@@ -47,6 +47,9 @@ ONCE: Final = frozenset(
 )  # fmt: skip
 # A year written out (guard 3).
 _YEAR: Final = re.compile(r"\b(?:1[89]|20)\d\d\b")
+#: Pronouns of one person: "He was arrested in Varna" tells of the person named before
+#: (:func:`~newsprism.reconcile.actors.resolve_pronoun`; unresolved, it shares no name).
+_PERSONAL: Final = frozenset({"he", "she", "him", "her"})
 #: Determiners of one known thing ("the car", "this car"); a possessor counts too.
 _DEFINITE: Final = frozenset({"the", "this", "that"})
 
@@ -60,8 +63,8 @@ def _undergoer(verb: Token) -> Token | None:
 
 def _known(token: Token) -> bool:
     """Guard 2b: a named or definite undergoer ("Ivo Bel", "the stolen car", "his car",
-    "the body of Ivo Bel")."""
-    if token.pos_ == "PROPN":
+    "the body of Ivo Bel", "he")."""
+    if token.pos_ == "PROPN" or token.lower_ in _PERSONAL:
         return True
     return token.pos_ == "NOUN" and any(
         c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in token.children
