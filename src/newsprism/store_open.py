@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -105,8 +106,10 @@ def _make_folder(path: str) -> None:
         raise StoreError(f"{path}: cannot make the store's folder ({reason}{where})") from None
 
 
+BUSY_SECONDS = 5  # how long a command waits for a store another process is writing
+_BUSY = re.compile(r"database (?:table )?is (?:locked|busy)")
 _WRITE_PRAGMAS = (
-    "PRAGMA busy_timeout = 5000",
+    f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}",
     "PRAGMA journal_mode = WAL",
     "PRAGMA synchronous = NORMAL",
     "PRAGMA foreign_keys = ON",
@@ -116,7 +119,7 @@ _WRITE_PRAGMAS = (
     # articles into a 1M store x1.37 the 10k time with the default, x0.79 with this).
     "PRAGMA cache_size = -65536",
 )
-_READ_PRAGMAS = ("PRAGMA busy_timeout = 5000", "PRAGMA query_only = ON")
+_READ_PRAGMAS = (f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}", "PRAGMA query_only = ON")
 
 
 def _open(target: str, uri: bool, pragmas: tuple[str, ...]) -> sqlite3.Connection:
@@ -153,14 +156,29 @@ def _pragma(conn: sqlite3.Connection, pragma: str) -> None:
 def write_error(path: str, exc: sqlite3.OperationalError) -> StoreError:
     if "readonly" in str(exc):
         return ReadOnlyStore(f"{path}: the store is read-only ({exc})")
+    if busy := busy_error(path, exc):
+        return busy
     return StoreError(f"{path}: cannot write the store ({exc})")
+
+
+def busy_error(path: str, exc: sqlite3.DatabaseError) -> StoreError | None:
+    """The error for a store another process held past the busy timeout, or None. Said
+    as "cannot write the store (database is locked)", a user running `analyze` in one
+    terminal and `ingest` in another was not told why nor what to do."""
+    if not isinstance(exc, sqlite3.OperationalError) or not _BUSY.search(str(exc)):
+        return None
+    return StoreError(
+        f"{path}: the store is busy ({exc}): another process (a newsprism command or "
+        f"server) kept it for over {BUSY_SECONDS} s; this step stored nothing and what was "
+        "stored before is kept: try again once that one is done"
+    )
 
 
 def unreadable(path: str, exc: sqlite3.DatabaseError) -> StoreError:
     """The error for a store SQLite cannot read: a damaged file ("database disk image is
     malformed"), a lock held past the busy timeout, or a disk that failed."""
     if isinstance(exc, sqlite3.OperationalError):
-        if "readonly" in str(exc):
+        if "readonly" in str(exc) or _BUSY.search(str(exc)):
             return write_error(path, exc)
         return StoreError(f"{path}: cannot use the store ({exc})")
     if type(exc) is not sqlite3.DatabaseError:
@@ -181,7 +199,7 @@ def closed_on_error(conn: sqlite3.Connection, path: str, doing: str = "") -> Ite
         yield
     except sqlite3.DatabaseError as exc:
         conn.close()
-        if doing:
+        if doing and not busy_error(path, exc):
             raise StoreError(f"{path}: {doing} ({exc})") from None
         raise unreadable(path, exc) from None
     except BaseException:
