@@ -35,6 +35,25 @@ def _when(article: Article) -> str:
     return article.published.strftime("%Y-%m-%d %H:%M %z") if article.published else "undated"
 
 
+# Listing rows show a title this long at most: headlines run under 150 characters, and a
+# page whose <title> held its whole first paragraphs (6,000 characters, invented) filled
+# 150 lines of `newsprism stories` for one row. The article and brief views show it all.
+LISTED_TITLE_CHARS = 200
+
+
+def listed_title(title: str | None, style: str = "") -> Text:
+    """A title for one row of a listing: cut at a word before LISTED_TITLE_CHARS, with
+    an ellipsis, when longer."""
+    if not title:
+        return Text("(untitled)", style=style)
+    if len(title) <= LISTED_TITLE_CHARS:
+        return Text(title, style=style)
+    cut = title[:LISTED_TITLE_CHARS]
+    space = cut.rfind(" ")
+    shown = (cut[:space] if space > LISTED_TITLE_CHARS // 2 else cut).rstrip()
+    return Text(shown + "…", style=style)
+
+
 def articles_table(articles: Sequence[Article], title: str = "Articles") -> Table:
     """One row per article: id, outlet, date, language, words, title."""
     table = Table(title=title, box=box.SIMPLE_HEAVY, header_style="bold cyan", expand=True)
@@ -51,7 +70,7 @@ def articles_table(articles: Sequence[Article], title: str = "Articles") -> Tabl
             article.published.strftime("%Y-%m-%d %H:%M") if article.published else "undated",
             Text(article.language or "?"),  # a feed's own field, as untrusted as its text
             str(article.word_count),
-            Text(article.title or "(untitled)"),
+            listed_title(article.title),
         )
     return table
 
@@ -204,7 +223,7 @@ def stories_table(
         names = outlets.get(story.id, ())
         table.add_row(
             story.id[:SHORT_ID],
-            Text(story.title or "(untitled)", style="bold"),
+            listed_title(story.title, style="bold"),
             Text(
                 f"{len(names)}: "
                 + (lists.names(names, max_names) if max_names else ", ".join(names))
@@ -237,7 +256,7 @@ def story_panel(story: Story, articles: Sequence[Article]) -> Panel:
     table.add_column("title", ratio=1)
     for outlet, members in sorted(by_outlet.items()):
         for article in members:
-            title = Text(article.title or "(untitled)")
+            title = listed_title(article.title)
             if article.id in copies:
                 title.append(f"  (copy of {copies[article.id][:SHORT_ID]})", style="yellow")
             table.add_row(Text(outlet), Text(article.id[:SHORT_ID]), _when(article), title)
