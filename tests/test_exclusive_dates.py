@@ -30,8 +30,7 @@ def story(
     analyzer: Analyzer, *texts: tuple[str, str], published: datetime | None = PUBLISHED
 ) -> StoryMaterial:
     articles = [
-        Article(article_id(o, t), f"{o}.txt", t, outlet=o, published=published)
-        for o, t in texts
+        Article(article_id(o, t), f"{o}.txt", t, outlet=o, published=published) for o, t in texts
     ]
     return StoryMaterial(
         Story("s", None, tuple(a.id for a in articles)),
@@ -45,9 +44,7 @@ def day(first: str, last: str | None = None, key: str = "") -> DayDetail:
 
 
 def stand_in(first: str, last: str | None = None, key: str = "") -> DayDetail:
-    return DayDetail(
-        "stand-in", date.fromisoformat(first), date.fromisoformat(last or first), key
-    )
+    return DayDetail("stand-in", date.fromisoformat(first), date.fromisoformat(last or first), key)
 
 
 def test_a_day_inside_a_span_carries_the_span_not_the_reverse() -> None:
@@ -71,9 +68,7 @@ def test_other_readings_compare_their_words() -> None:
     assert not day_carried(text, [DayDetail("text", None, None, "the summer")])
     # A real day and a stand-in reading do not meet as days: their words decide.
     assert day_carried(day("2026-05-12", key="tuesday"), [stand_in("2001-01-16", key="tuesday")])
-    assert not day_carried(
-        day("2026-05-12", key="tuesday"), [stand_in("2001-01-16", key="monday")]
-    )
+    assert not day_carried(day("2026-05-12", key="tuesday"), [stand_in("2001-01-16", key="monday")])
 
 
 def _mention(material: StoryMaterial, outlet: str, words: str) -> tuple[str, DateMention]:

@@ -14,7 +14,9 @@ the story's sentences:
 * whether another source prints a quote's words (:meth:`~StoryDetails.quote_carried`):
   one of its sentences holds half or more of the quote's content stems;
 * whether a passage brings news (:meth:`~StoryDetails.brings_news`): a detail no
-  sentence of another source carries; how many of its details one sentence carries
+  sentence of another source carries (a sentence giving a statement's words carries its
+  speaker, written "he said" or not at all: the statements handed in); how many of its
+  details one sentence carries
   (:meth:`~StoryDetails.carried_share`: a dense cosine alone does not tell a retelling
   from a sentence on the same topic). A passage's details (:func:`details_of`) are its
   named entities (by roster key, or the words that name them: a person's surname,
@@ -39,7 +41,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from newsprism.analyze.numbers import parse_vague
@@ -117,6 +119,12 @@ def _inflection_stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
+
+
+def content_stems(text: str) -> frozenset[str]:
+    """The text's content stems: words of four letters or more, less the stop words,
+    less an inflection (what a quote is carried by)."""
+    return _content(text)
 
 
 def _content(text: str) -> frozenset[str]:
@@ -288,11 +296,23 @@ class StoryDetails:
     per story (an index of the sentences by word stem; their details when first asked)."""
 
     def __init__(
-        self, material: StoryMaterial, sentences: Sequence[Passage], names: StoryNames
+        self,
+        material: StoryMaterial,
+        sentences: Sequence[Passage],
+        names: StoryNames,
+        statements: Sequence[Statement] = (),
     ) -> None:
         self._material = material
         self._names = names
         self._sentences = list(sentences)
+        # Per article, the (variant, speaker) pairs of statements with a speaker: a
+        # sentence reporting a person's words names them, by a pronoun or not at all.
+        self._speakers: dict[str, list[tuple[Passage, str]]] = {}
+        for statement in statements:
+            if statement.speaker:
+                for v in statement.variants:
+                    found = self._speakers.setdefault(v.passage.article, [])
+                    found.append((v.passage, statement.speaker))
         self._details: list[Details] | None = None
         # (unit, value) of every figure, per source, when first asked (_same_figure).
         self._figures: dict[str, set[tuple[str | None, float]]] | None = None
@@ -346,8 +366,20 @@ class StoryDetails:
 
     def _sentence_details(self) -> list[Details]:
         if self._details is None:
-            self._details = [self.details(s) for s in self._sentences]
+            self._details = [self._with_speakers(s, self.details(s)) for s in self._sentences]
         return self._details
+
+    def _with_speakers(self, sentence: Passage, found: Details) -> Details:
+        """A sentence's details, the speakers of the statements it holds among its names
+        ("he said" names the speaker the statement stage read for it)."""
+        extra = {
+            self._names.key(speaker): _name_words(speaker, "PERSON")
+            for passage, speaker in self._speakers.get(sentence.article, ())
+            if overlaps(passage, sentence)
+        }
+        known = found.keys
+        added = tuple((k, w) for k, w in extra.items() if k not in known)
+        return replace(found, names=found.names + added) if added else found
 
     def brings_news(self, passage: Passage, *, quoted: bool = False) -> bool:
         """Whether the passage holds a detail (a name, figure, date or quote) that no

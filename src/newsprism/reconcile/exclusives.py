@@ -65,7 +65,13 @@ sentences holding them taken together, by the lexical test of claims
 (:class:`~newsprism.reconcile.exclusive_told.SaidElsewhere`): one outlet reports as speech
 what another quotes over several sentences ("said he thought someone had got into his
 mailbox" / ""somebody broke into my mailbox," he told a radio host ... "it was a joke""),
-which statement pairing leaves apart.
+which statement pairing leaves apart; and when half or more of its content words (the
+share that prints a quote, ``exclusive_details.QUOTE_SHARE``) stand in those sentences of
+one other source, whatever the cosine: a speaker's words retold over a long interview
+("Trawlers face twice the old tolls at the harbour from next spring" / "The harbour tolls
+must rise ... Each trawler will pay double, starting in spring" among his other words).
+A sentence giving a person's words carries that person's name among its details even
+where it writes "he said" (the statement stage's speaker).
 
 Sentences are the analyser's, split at line breaks (a sentence may run across a
 paragraph break) and trimmed. Repeats are dropped: a passage overlapping one already
@@ -642,7 +648,7 @@ def find_exclusives(
     similarity = similarity or LexicalSimilarity()
     sentences = material.story_pieces()
     people = build_roster(material) if roster is None else roster
-    elsewhere = StoryDetails(material, sentences, story_names(material, people))
+    elsewhere = StoryDetails(material, sentences, story_names(material, people), statements)
     quotes = _quote_candidates(material, statements, facts, elsewhere)
     detailed, plain = _claim_candidates(material, sentences, statements, facts, elsewhere, opts)
     claims = [*detailed, *plain]
