@@ -105,12 +105,12 @@ def test_a_table_is_a_paragraph_of_its_own_with_unclosed_and_empty_cells() -> No
     assert fragment_text(fragment).split("\n\n") == [
         "The toll rose.",
         "Storm toll",
-        "Town | Dead\nLarn | 3 (one missing)",
+        "Town | Dead\nLarn | 3\n(one missing)",
         "After.",
     ]
 
 
-def test_a_layout_table_keeps_its_paragraphs() -> None:
+def test_a_layout_table_keeps_its_paragraphs_and_lines() -> None:
     # A whole entry laid out in one cell is no row of data: its paragraphs stay apart.
     fragment = (
         "<table><tr><td><p>The ramp closed.</p><p>Buses replace it.</p></td>"
@@ -121,6 +121,8 @@ def test_a_layout_table_keeps_its_paragraphs() -> None:
         "Buses replace it.",
         "Share this",
     ]
+    lines = "<table><tr><td>Ramp closed<br><br>Buses replace it until May.</td></tr></table>"
+    assert fragment_text(lines) == "Ramp closed\nBuses replace it until May."
 
 
 @pytest.mark.parametrize(

@@ -15,8 +15,9 @@ first <p> was dropped). A <br> ends a line, not a sentence run.
 
 A table reads as one paragraph with a line per row, its cells joined by " | " (the
 separator trafilatura's own text output uses): read as blocks, each cell was a
-paragraph of its own, and a row's label and its figure ('Killed', '12') were two
-sentences no fact reader could join.
+paragraph of its own, a row's label and its figure ('Killed', '12') two paragraphs apart.
+A cell holding a paragraph or a line break is a table laid out for the page, not data:
+its paragraphs and lines stay apart, as before.
 """
 
 from __future__ import annotations
@@ -108,16 +109,14 @@ class Paragraphs:
     def _break(self, tag: str) -> None:
         if self._hidden:
             return
-        if tag == "br":  # a <br> ends a line, not a paragraph ('pilings.<br>The board')
-            if self._cell is not None:
-                self._cell.append(" ")  # a cell's lines stay in its row
-            else:
-                self._run.append("\n")
-            return
-        # A paragraph in a cell is a table laid out for the page, not a row of data (an
-        # entry's whole text in one cell): its paragraphs stay paragraphs.
+        # A paragraph or line break in a cell is a table laid out for the page, not a row
+        # of data (an entry's whole text in one cell, its paragraphs parted by <br>s):
+        # the row so far is a line, and the cell's paragraphs and lines stay apart.
         self._end_row()
-        self.flush()
+        if tag == "br":  # a <br> ends a line, not a paragraph ('pilings.<br>The board')
+            self._run.append("\n")
+        else:
+            self.flush()
 
     def _end_cell(self) -> None:
         if self._cell is None:
