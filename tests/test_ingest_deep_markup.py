@@ -76,3 +76,12 @@ def test_flattening_leaves_shallow_markup_as_written() -> None:
 def test_flattening_drops_only_the_tags_past_the_cap_and_keeps_their_text() -> None:
     flat = flatten_deep("<div><div><div><p>Deep <i>words</i>.</p></div></div></div>", 2)
     assert flat == "<div><div><p>Deep words.<p></div></div>"
+
+
+def test_a_script_or_comment_past_the_cap_is_passed_over_whole() -> None:
+    # 'a<b' in a script read as a tag that ran to the script's end tag, which was then
+    # dropped: the rest of the page became script.
+    deep = "<div><div><script>if (a<b) { go(); }</script><!-- <p> --><p>Kept.</p></div></div>"
+    flat = flatten_deep(deep, 1)
+    assert "<script>if (a<b) { go(); }</script><!-- <p> -->" in flat
+    assert flat.startswith("<div>") and "Kept." in flat

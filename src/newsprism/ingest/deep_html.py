@@ -19,7 +19,12 @@ logger = logging.getLogger(__name__)
 # Well under libxml2's 2,048 levels, and deeper than any page structure that matters to
 # the article: trafilatura took 0.6 s on a page 1,000 levels deep (newsprism.ingest.html).
 MAX_DEPTH = 1_000
-_TAG = re.compile(r"<(/?)([A-Za-z][^\s/>]*)[^>]*>")
+# A tag; or a comment, script or style whole, passed over as written: 'if (a<b)' in a
+# script read as a tag <b...> ran to the script's end tag, which was then dropped.
+_TAG = re.compile(
+    r"<!--.*?(?:-->|$)|<(script|style)\b.*?(?:</\1\s*>|$)|<(/?)([A-Za-z][^\s/>]*)[^>]*>",
+    re.DOTALL | re.IGNORECASE,
+)
 # Elements with no end tag: they open no level.
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
@@ -46,7 +51,9 @@ def flatten_deep(markup: str, max_depth: int = MAX_DEPTH) -> str:
 
     def rewrite(found: re.Match[str]) -> str:
         nonlocal dropped
-        closing, name = found[1], found[2].lower()
+        if found[3] is None:  # a comment, script or style
+            return found[0]
+        closing, name = found[2], found[3].lower()
         if name in _VOID or found[0].endswith("/>"):
             return found[0] if len(open_tags) < max_depth or name == "br" else ""
         if not closing:
