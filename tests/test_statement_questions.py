@@ -14,9 +14,9 @@ import pytest
 from newsprism.analyze.analyzer import Analyzer
 from newsprism.model import Article, Story, article_id
 from newsprism.reconcile.material import StoryMaterial
-from newsprism.reconcile.questions import forbid_question_answers, is_question, sentence_breaks
+from newsprism.reconcile.questions import forbid_question_answers, is_question
 from newsprism.reconcile.similarity import LexicalSimilarity
-from newsprism.reconcile.statement_units import Unit, normalize_words
+from newsprism.reconcile.statement_units import Unit, normalize_words, sentence_breaks
 from newsprism.reconcile.statements import pair_features
 
 

@@ -15,12 +15,13 @@ of a question ("asked him whether he backed the plan") drops the question mark a
 its "whether" lies outside the unit's text, so it cannot be told from a claim there.
 
 A quote's sentences are the analysis's (:attr:`~newsprism.model.Analysis.sentences`,
-set on each direct unit by :func:`sentence_breaks`), the same boundaries that cut a
-direct quote into pieces (``statements.sentence_units``): the analysis's segmenter
-already reads "Mr.", "U.S.", "9 a.m." and initials as no sentence end, where this module
-kept a regular expression and a list of abbreviations of its own (stop 38 review).
-Same dev runs before and after (``--cache``, analysis 41, lexical): every statement
-pair unchanged on the BASIL calibration and development and both Multi-News files.
+set on each direct unit by :func:`~newsprism.reconcile.statement_units.sentence_breaks`),
+the same boundaries that cut a direct quote into pieces (``statements.sentence_units``):
+the analysis's segmenter already reads "Mr.", "U.S.", "9 a.m." and initials as no
+sentence end, where this module kept a regular expression and a list of abbreviations
+of its own (stop 38 review). Same dev runs before and after (``--cache``, analysis 41):
+every statement pair unchanged, lexical on the BASIL calibration and development and
+both Multi-News files, dense on the two BASIL files.
 
 Measured (``--cache``, analysis 38, lexical, one change, same runs, statement pairs):
 BASIL calibration P / R 0.971 / 0.785 -> 0.979 / 0.791 (judged right 136 / 140 -> 137
@@ -35,46 +36,23 @@ Cost: one pass over the units, one n x n mask operation where a question occurs.
 
 from __future__ import annotations
 
-import bisect
 import logging
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import Final
 
 import numpy as np
 import numpy.typing as npt
 
-from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.statement_units import Unit
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["forbid_question_answers", "is_question", "sentence_breaks"]
+__all__ = ["forbid_question_answers", "is_question"]
 
 # Closing quote marks, brackets and space that may follow a question's mark.
 _CLOSERS: Final = "\"'”’»)] \t\n"
 Mask = npt.NDArray[np.bool_]
 Scores = npt.NDArray[np.float64]
-
-
-def sentence_breaks(material: StoryMaterial, units: Sequence[Unit]) -> list[Unit]:
-    """The units, each direct one with the analysis's sentence starts inside its span
-    (``Unit.breaks``); indirect units as given (no rule here reads their sentences).
-    Cost: one binary search per direct unit in its article's sentence starts."""
-    starts: dict[str, list[int]] = {}
-    found = []
-    for unit in units:
-        if not unit.direct:
-            found.append(unit)
-            continue
-        if unit.article not in starts:
-            analysis = material.analysis(unit.article)
-            starts[unit.article] = sorted(s for s, _ in analysis.sentences) if analysis else []
-        article = starts[unit.article]
-        first = bisect.bisect_right(article, unit.start)
-        last = bisect.bisect_left(article, unit.end)
-        found.append(replace(unit, breaks=tuple(article[first:last])))
-    return found
 
 
 def is_question(unit: Unit) -> bool:

@@ -31,6 +31,7 @@ __all__ = [
     "normalize_words",
     "quote_units",
     "report_pieces",
+    "sentence_breaks",
 ]
 
 TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
@@ -108,7 +109,8 @@ class Unit:
     ``cospeaker`` the roster name of a second person the attribution names with the
     speaker ("both Rask and Holt referred to it as ..."), or None; ``breaks``, of a
     direct unit, the offsets in the article of the analysis's sentence starts that lie
-    inside it (see :func:`newsprism.reconcile.questions.sentence_breaks`; a piece cut
+    inside it (see :func:`sentence_breaks`, read by
+    :func:`newsprism.reconcile.questions.is_question`; a piece cut
     from the unit keeps them, and each reader takes those inside its own span).
     """
 
@@ -316,9 +318,29 @@ def quote_units(
                 index, (article.id, article.text), group, quotes, analysis.quotes, names
             )
             units.extend(found)
-    units = _absorb_nested(units)
+    units = sentence_breaks(material, _absorb_nested(units))
     units.sort(key=lambda u: u.order)
     return report_pieces(units) if pieces else units
+
+
+def sentence_breaks(material: StoryMaterial, units: Sequence[Unit]) -> list[Unit]:
+    """The units, each direct one with the analysis's sentence starts inside its span
+    (``Unit.breaks``); indirect units as given (no rule here reads their sentences).
+    Cost: one binary search per direct unit in its article's sentence starts."""
+    starts: dict[str, list[int]] = {}
+    found = []
+    for unit in units:
+        if not unit.direct:
+            found.append(unit)
+            continue
+        if unit.article not in starts:
+            analysis = material.analysis(unit.article)
+            starts[unit.article] = sorted(s for s, _ in analysis.sentences) if analysis else []
+        article = starts[unit.article]
+        first = bisect.bisect_right(article, unit.start)
+        last = bisect.bisect_left(article, unit.end)
+        found.append(replace(unit, breaks=tuple(article[first:last])))
+    return found
 
 
 def _absorb_nested(units: Sequence[Unit]) -> list[Unit]:

@@ -117,7 +117,6 @@ from newsprism.reconcile.missed_quotes import missed_quote_units
 from newsprism.reconcile.own_documents import own_document_units
 from newsprism.reconcile.pair_model import MODEL_DENSE, MODEL_LEXICAL, PairEvidence, PairModel
 from newsprism.reconcile.printed_quotes import printed_quote_units
-from newsprism.reconcile.questions import sentence_breaks
 from newsprism.reconcile.rejoin import rejoin
 from newsprism.reconcile.roster import story_names
 from newsprism.reconcile.similarity import BackgroundLexicalSimilarity, TextSimilarity
@@ -148,6 +147,7 @@ from newsprism.reconcile.statement_units import (
     normalize_words,
     quote_units,
     report_pieces,
+    sentence_breaks,
 )
 
 logger = logging.getLogger(__name__)
@@ -663,7 +663,8 @@ def align_statements(
     acts += own_document_units(material, [*quoted, *acts], names) if options.own_documents else []
     acts += printed_quote_units(material, [*quoted, *acts]) if options.printed_quotes else []
     acts = _supported_acts(material, quoted, acts, similarity, options)
-    # A direct unit's sentences as the analysis cut them (read by the question rule).
+    # A direct added unit's sentences as the analysis cut them (the question rule reads
+    # them; quote_units set them on the analysis's quotes).
     ordered = sentence_breaks(material, sorted([*quoted, *acts], key=lambda u: u.order))
     # Speakers tied to the body they speak for, before one person's names fold.
     whole = fold_speakers(speaking_for(material, ordered, names))
