@@ -15,7 +15,14 @@ from newsprism.reconcile.roster import StoryNames
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["SAME_GIVEN", "SAME_PERSON", "canonical_speakers", "name_kinship", "speaker_name"]
+__all__ = [
+    "SAME_GIVEN",
+    "SAME_PERSON",
+    "canonical_speakers",
+    "name_kinship",
+    "owner_of_words",
+    "speaker_name",
+]
 
 # Roster types that never speak when written in capitals (a dateline), and the longest
 # capitalised mention still read as an acronym ("UN", "NATO" speak).
@@ -45,6 +52,13 @@ _GROUP_OPENERS = frozenset(
 # Openers that may be a name's first word when capitalised before a capitalised word:
 # a given name ("An Nguyen") or an initial ("A J Rourke"; review finding 14).
 _ARTICLES = frozenset({"a", "an"})
+# A mention naming someone's own words or document: "<Name>'s (first) statement".
+_OWN_WORDS = re.compile(
+    r"^(?:[Tt]he\s+)?(?P<owner>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)['’]s\s+(?:[a-z-]+\s+)?"
+    r"(?:statement|statements|apology|comments?|remarks?|letter|post|tweets?|testimony"
+    r"|speech|words|message|announcement|response|reply|memo)$"
+)
+_OWNERS = frozenset({"PERSON", "ORG"})
 
 
 def speaker_name(speaker: str | None, mention: str | None, names: StoryNames) -> str | None:
@@ -73,6 +87,25 @@ def speaker_name(speaker: str | None, mention: str | None, names: StoryNames) ->
     dateline = mention is not None and mention.isupper() and len(mention) > _ACRONYM
     if dateline and names.types.get(name) in _PLACES:
         logger.debug("dateline %r read as a speaker: left unresolved", mention)
+        return None
+    return name
+
+
+def owner_of_words(mention: str | None, names: StoryNames) -> str | None:
+    """The person or body whose own words a possessive mention names ("Ana Holt's
+    statement", "Mr. Rask's apology", "the Harbour Board's letter"), where the analysis
+    found no speaker: the roster name before the possessive (a person or an
+    organisation; not "Holt's office" or "Holt's campaign", others speaking for her,
+    see :mod:`newsprism.reconcile.speaker_offices`). The caller checks that the mention
+    is the reporting verb's own subject (statement_units)."""
+    if mention is None:
+        return None
+    found = _OWN_WORDS.match(mention.strip())
+    if found is None:
+        return None
+    owner = found.group("owner")
+    name = names.resolve(strip_title(owner) or owner)
+    if name is None or names.types.get(name) not in _OWNERS:
         return None
     return name
 
