@@ -63,6 +63,15 @@ def test_he_is_the_person_named_before(analyzer: Analyzer) -> None:
     assert _placed(analyzer, texts) == [{"He was arrested in Tresny on Monday morning.", texts[1]}]
 
 
+def test_a_surname_is_the_one_full_name_the_story_gives_it(analyzer: Analyzer) -> None:
+    texts = [
+        "The body of Daniel Moreno was found in Tresny on Monday.",
+        "Relatives said Moreno, 34, had been missing since Friday. Moreno's body was found"
+        " in Varna on Monday.",
+    ]
+    assert _placed(analyzer, texts) == [{texts[0], "Moreno's body was found in Varna on Monday."}]
+
+
 @pytest.mark.parametrize(
     "texts",
     [
@@ -75,6 +84,13 @@ def test_he_is_the_person_named_before(analyzer: Analyzer) -> None:
         [
             "Ana Holt fled the scene. She was arrested in Tresny on Monday morning.",
             "Daniel Moreno was arrested in Varna on Monday morning.",
+        ],
+        # A surname two people of the story share.
+        [
+            "The body of Daniel Moreno was found in Tresny on Monday. His brother Lucas"
+            " Moreno was questioned.",
+            "Relatives said Moreno, 34, had been missing since Friday. Moreno's body was"
+            " found in Varna on Monday.",
         ],
         # Common nouns only: two men, two bodies.
         [TRESNY.replace("Ivo Bel", "The man"), VARNA.replace("Ivo Bel", "The man")],

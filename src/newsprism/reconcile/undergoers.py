@@ -9,7 +9,8 @@ arrested once on one occasion, so the two places clash. The tie holds only:
    found, killed, kidnapped, buried; "welcomed", "visited" or "questioned" may be done
    to one person in many places);
 2. through an undergoer both sides name: a person or a thing named (an entity name of
-   the analysis, or a proper noun), which a common noun alone is not ("the man was
+   the analysis, or a proper noun; a surname alone is the story's one full name of it:
+   :class:`~newsprism.reconcile.roster.StoryNames`), which a common noun alone is not ("the man was
    arrested in Tresny" / "the man was arrested in Varna" may be two men of one story);
    the undergoer is a known one on both sides (named, definite, or "he"/"she" resolved
    to the person named before: "a body was found" is one of many);
@@ -33,6 +34,7 @@ from spacy.tokens import Token
 from newsprism.reconcile.actors import StateNames, actors_of, compatible_roles
 from newsprism.reconcile.clauses import Clause, lemma_of
 from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.roster import StoryNames, story_names
 
 __all__ = ["ONCE", "one_undergoer"]
 
@@ -87,6 +89,20 @@ def one_undergoer(a: Clause, b: Clause, material: StoryMaterial, states: StateNa
     if mine_head is None or their_head is None or not (_known(mine_head) and _known(their_head)):
         return False
     mine, theirs = (actors_of(c.predicate, c.sentence, material, states) for c in (a, b))
-    shared = mine.patients & theirs.patients
-    named = shared - _common_words(mine_head) - _common_words(their_head)
+    common = _common_words(mine_head) | _common_words(their_head)
+    names = _story_names(material)
+    named = {names.key(n) for n in mine.patients - common} & {
+        names.key(n) for n in theirs.patients - common
+    }
     return bool(named) and compatible_roles(mine, theirs, preps=False)
+
+
+def _story_names(material: StoryMaterial) -> StoryNames:
+    """The story's name index, built once per story: a surname one article writes alone
+    ("Moreno's body") is the one full name the story gives it ("the body of Daniel
+    Moreno"); a surname two people share resolves to neither."""
+    memo = material.memo(__name__)
+    if "names" not in memo:
+        memo["names"] = story_names(material)
+    names: StoryNames = memo["names"]
+    return names
