@@ -44,6 +44,17 @@ def _shared(analyzer: Analyzer, base: str, first: str, second: str) -> list[Fact
             "15 people were hurt in the crash.",
             "12 to 15 people",
         ),
+        # ends written in words (s39: the low end stood as a fact of its own)
+        (
+            "Two to three people were hurt in the crash.",
+            "Three people were hurt in the crash.",
+            "Two to three people",
+        ),
+        (
+            "Between five and six people were hurt in the crash.",
+            "Five people were hurt in the crash.",
+            "Between five and six people",
+        ),
     ],
 )
 def test_a_point_inside_a_range_agrees(
@@ -66,6 +77,11 @@ def test_a_point_outside_a_range_differs(analyzer: Analyzer) -> None:  # noqa: F
         "20 people were hurt in the crash.",
     )  # fmt: skip
     assert [f.status for f in facts] == ["differ"], facts
+    words = _shared(
+        analyzer, CRASH, "Three to four trucks were involved in the crash.",
+        "Two trucks were involved in the crash.",
+    )  # fmt: skip
+    assert [f.status for f in words] == ["differ"], words
 
 
 def test_a_ceiling_is_still_read_near_its_figure(analyzer: Analyzer) -> None:  # noqa: F811
@@ -89,6 +105,14 @@ def test_a_ceiling_is_still_read_near_its_figure(analyzer: Analyzer) -> None:  #
         ("$900,000 to $1.2 million", 1.2e6, None),  # the written figures are no range
         ("18- to 25-year", 25.0, 18.0),  # a suspended hyphen before "to" (s39)
         ("12-15-20 people", 20.0, None),  # a chain of figures is no range
+        # ends in words (s39)
+        ("three to four trucks", 4.0, 3.0),
+        ("between five and six people", 6.0, 5.0),
+        ("twenty-five to thirty people", 30.0, 25.0),
+        ("up to four trucks", 4.0, None),
+        ("four to three trucks", 3.0, None),
+        ("two - million - dollar", 1e6, None),  # a bare scale word is no end (ECB+)
+        ("two to three million dollars", 3e6, 2e6),
         ("15 people", 15.0, None),
     ],
 )

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from newsprism.analyze.numbers import read_amounts
 from newsprism.model import FactValue, Quantity
 
 __all__ = [
@@ -227,11 +228,36 @@ def range_floor(quantity: Quantity) -> float | None:
         return None
     match = _RANGE.match(quantity.text)
     if match is None:
-        return None
+        return _words_floor(quantity)
     low, high = (float(g.replace(",", "")) for g in match.groups())
     if not 0 < low < high:
         return None
     return quantity.value * low / high
+
+
+def _words_floor(quantity: Quantity) -> float | None:
+    """The least value of a range whose ends are written in words ("two to three
+    weeks", "between five and six people", "three to four trucks"), as the analyser
+    reads them: two figures in words, in one unit, the low one first, which read alone
+    bound "over" and "under" ("three to four") or nothing ("five and six" cut from
+    "between": :func:`fact_items.joined_ranges` checked the opening); None for anything
+    else. Apart, the ends made the low end a fact of its own and the top end a ceiling
+    (s39: a dev2 story's "three to four" trucks read as "under four")."""
+    amounts = read_amounts(_WORDS_OPENING.sub("", quantity.text, count=1))
+    if len(amounts) != 2 or any(a.form != "words" for a in amounts):
+        return None
+    low, high = amounts
+    bounds = (low.approx, high.approx)
+    if bounds not in _WORDS_BOUNDS or low.unit != high.unit or low.start:
+        return None
+    # the written numbers, before any scale: "two to three million" is 2-3 million, and a
+    # bare scale word is no end ("two - million - euro", tokenised text: 2 million)
+    return quantity.value * low.base / high.base if 0 < low.base < high.base else None
+
+
+_WORDS_BOUNDS: Final = frozenset({("over", "under"), (None, None)})
+# The word opening a range, left out before its ends are read ("between five and six").
+_WORDS_OPENING: Final = re.compile(r"between[^\S\n]+", re.IGNORECASE)
 
 
 # Trailing zeros are read as rounding from three written digits on ("1,200", "$300";
