@@ -92,6 +92,11 @@ def test_a_surname_is_the_one_full_name_the_story_gives_it(analyzer: Analyzer) -
             "Relatives said Moreno, 34, had been missing since Friday. Moreno's body was"
             " found in Varna on Monday.",
         ],
+        # A patient may be moved between hospitals.
+        [
+            TRESNY.replace("arrested", "hospitalized"),
+            VARNA.replace("arrested", "hospitalized"),
+        ],
         # Common nouns only: two men, two bodies.
         [TRESNY.replace("Ivo Bel", "The man"), VARNA.replace("Ivo Bel", "The man")],
         [

@@ -41,11 +41,13 @@ __all__ = ["ONCE", "one_undergoer"]
 logger = logging.getLogger(__name__)
 
 #: Deeds that befall one undergoer once on one occasion, by lemma (a closed list of the
-#: deeds news reports place: arrests, finds, killings, abductions, burials).
+#: deeds news reports place: arrests, finds, killings, abductions, burials). Not
+#: "hospitalize" (a patient is moved between hospitals), nor "die" against "kill" (one
+#: may be shot in one town and die in another).
 ONCE: Final = frozenset(
     {"arrest", "detain", "apprehend", "capture", "find", "discover", "locate", "recover",
      "kill", "shoot", "stab", "murder", "slay", "abduct", "kidnap", "bury", "abandon",
-     "rescue", "hospitalize", "hospitalise"}
+     "rescue"}
 )  # fmt: skip
 # A year written out (guard 3).
 _YEAR: Final = re.compile(r"\b(?:1[89]|20)\d\d\b")
