@@ -21,6 +21,7 @@ from newsprism.ingest.pipeline import (
     unanalysed_warning,
     warnings_once,
 )
+from newsprism.ingest.reread_notes import changed_rereads
 from newsprism.ingest.sources import Input, InputKind, expand_inputs
 from newsprism.model import Article, IngestFailure, IngestWarning
 from newsprism.store import AddResult, Store
@@ -181,6 +182,7 @@ class ArticleBatch:
     # says it on the upload's line, with its own way to update them).
     tell_kept: bool = True
     _told_kept: set[str] = field(default_factory=set)  # sources warned about
+    _added: set[str] = field(default_factory=set)  # ids stored by this run
 
     def add(self, article: Article, origin: str | Literal[False] | None = False) -> None:
         """Queue ``article``; ``origin`` the identity of the file it was read from
@@ -209,6 +211,9 @@ class ArticleBatch:
         report.kept.update((i, columns) for _, i, columns in result.kept)
         if self.tell_kept:
             report.warnings.extend(self._kept_as_stored(store, result))
+        self._added.update(result.added)
+        stored_now = [a for a in self.articles if a.id in set(result.added)]
+        report.warnings.extend(changed_rereads(store, stored_now, self.origins, self._added))
         report.article_ids.extend(result.stored_ids or [a.id for a in self.articles])
         self.articles.clear()
         self.may_correct.clear()
