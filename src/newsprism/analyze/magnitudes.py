@@ -52,6 +52,11 @@ _QUAKE: Final = re.compile(
     r"|shaking)",
     re.IGNORECASE,
 )
+# An organisation's name is never the quake word ("the Geological Society of Orsk put the
+# magnitude of the debt at 3": a body named for its field, not a quake; review s38/3),
+# save the bodies that measure quakes, whose naming the magnitude is the point.
+_MEASURERS: Final = re.compile(r"\b(?:geological\s+survey|seismolog)", re.IGNORECASE)
+_BODIES: Final = frozenset({"ORG", "FAC", "NORP"})
 # The scale's readings in news: felt quakes to the largest recorded (9.5).
 _LOWEST, _HIGHEST = 1.0, 10.0
 
@@ -70,18 +75,28 @@ def as_magnitude(q: Quantity, doc: Doc) -> Quantity:
     if before is None and not after:
         return q
     prose = before is not None and before.group("prose") is not None and not after
-    if prose and _QUAKE.search(_sentence(doc, q.start, q.end)) is None:
+    if prose and not _names_a_quake(doc, *_sentence(doc, q.start, q.end)):
         return q
     return replace(q, unit=MAGNITUDE, about=MAGNITUDE)
 
 
-def _sentence(doc: Doc, start: int, end: int) -> str:
-    """The sentence holding start..end and the one before it (the quake is often named
-    first: "A quake hit Orsk. The agency put the magnitude at 6.1."); the whole text
-    where the pipeline marks no sentences."""
+def _names_a_quake(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``doc.text[start:end]`` has a quake word outside an organisation's name
+    (or in the name of a body that measures quakes)."""
+    for m in _QUAKE.finditer(doc.text, start, end):
+        body = next((e for e in doc.ents if e.start_char <= m.start() < e.end_char), None)
+        if body is None or body.label_ not in _BODIES or _MEASURERS.search(body.text):
+            return True
+    return False
+
+
+def _sentence(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The character span of the sentence holding start..end and the one before it (the
+    quake is often named first: "A quake hit Orsk. The agency put the magnitude at
+    6.1."); the whole text where the pipeline marks no sentences."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not doc.has_annotation("SENT_START"):
-        return doc.text
+        return 0, len(doc.text)
     sent = span.sent
     first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    return doc[first : sent.end].text
+    return doc[first].idx, sent.end_char

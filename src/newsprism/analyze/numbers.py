@@ -58,7 +58,12 @@ from newsprism.analyze.number_words import (
     parse_words,
     scale_word,
 )
-from newsprism.analyze.written_forms import HYPHEN, spaced_old, spaced_plural
+from newsprism.analyze.written_forms import (
+    HYPHEN,
+    SPACED_THOUSANDS,
+    spaced_old,
+    spaced_plural,
+)
 from newsprism.model import Approx
 
 __all__ = [
@@ -106,7 +111,8 @@ _DIGITS_PATTERN: Final = (
     r"(?<![\w.,/:#§№+^٫٬])(?:(?<=\d-to-)|(?<![^\d\s][-–]))"  # not "COVID-19", "v3", "1/2"
     r"(?:10\^\d{1,2}"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
-    rf"|\d{{1,3}}(?:,{_SP}000)+(?![.,]?\d)"  # tokenised thousands "120, 000" (ECB+)
+    rf"|{SPACED_THOUSANDS}"  # tokenised thousands "2, 500" (ECB+): written_forms.py
+    rf"|\d{{1,3}}(?:,{_SP}000)+(?![.,]?\d)"  # "120, 000" wherever it stands
     rf"|\d{{1,3}},\d{{1,2}}(?={_SP}+{_SCALE_WORD}\b|{_SHARE_AFTER})"
     r"|\d{1,3}(?:٬\d{3})+(?:٫\d+)?"
     rf"|{_NOT_AFTER_MONTH}\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?!{_GROUP_SPACE}\d)"

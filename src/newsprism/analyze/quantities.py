@@ -101,6 +101,7 @@ from spacy.tokens import Doc, Span, Token
 from newsprism.analyze.age_spans import in_ages_of
 from newsprism.analyze.ages import age_of
 from newsprism.analyze.heights import Height, find_heights
+from newsprism.analyze.idioms import in_an_idiom
 from newsprism.analyze.magnitudes import as_magnitude
 from newsprism.analyze.measured import (
     NOUNS,
@@ -148,7 +149,9 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
     for amount in read_amounts(ctx.text):
         quantity = _height_at(amount, heights, ctx)
         if quantity is None:
-            quantity = None if in_a_title(amount, ctx) else _finish(amount, ctx)  # "Page Six"
+            # "Page Six"; "the 800-pound gorilla"
+            named = in_a_title(amount, ctx) or in_an_idiom(ctx.text, amount.start, amount.end)
+            quantity = None if named else _finish(amount, ctx)
         if quantity is not None and (not found or quantity.start >= found[-1].end):
             found.append(as_magnitude(quantity, doc))
     found = _with_ordinals(found, extract_ordinals(ctx))

@@ -1,0 +1,71 @@
+"""Fixed expressions whose number is no quantity: "the 800-pound gorilla", "with a
+ten-foot pole", "my two cents", "the million-dollar question".
+
+The number reader takes the figure of such a phrase at its word ("800-pound" as 800
+pounds sterling or a weight, "ten-foot" as a length, "two cents" as a sum), so an outlet
+calling a firm "the 800-pound gorilla" of its market would carry a weight or a sum that
+no other outlet gives and that means nothing. :func:`in_an_idiom` tells
+:func:`newsprism.analyze.quantities.extract_quantities` to read none there.
+
+The list is small and closed on purpose: each entry is a whole fixed phrase, so its
+literal twin stays a quantity ("an 800-pound bear", "a ten-foot wall", "prices rose two
+cents", "the fire claimed nine lives"). It began with the one the stop-38 review met
+in the shared texts ("800-pound gorilla", ECB+); the others are the English fixed
+phrases of the same shape (a figure in a figurative noun phrase) that the reader would
+otherwise take as a sum, a length, a weight or a count.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Final
+
+__all__ = ["in_an_idiom"]
+
+logger = logging.getLogger(__name__)
+
+_SP = r"[^\S\n]"
+_J = rf"(?:{_SP}*-{_SP}*|{_SP}+)"  # a hyphen (spaced or not) or a space joins the parts
+_IDIOMS: Final = re.compile(
+    "|".join(
+        (
+            # the biggest, unavoidable player ("500-", "800-" or "900-pound")
+            rf"\b(?:[589]00|(?:five|eight|nine){_J}hundred){_J}pounds?{_J}gorillas?\b",
+            # "wouldn't touch it with a ten-foot pole" (a "ten-foot pole" alone is a pole)
+            rf"\bwith{_SP}+an?{_SP}+(?:ten|10){_J}(?:foot|feet){_J}(?:pole|barge{_SP}*pole)\b",
+            # one's opinion: "my two cents", "her two cents' worth"
+            rf"\b(?:my|his|her|their|our|your){_SP}+two{_SP}+cents\b",
+            rf"\btwo{_SP}+cents['’]?{_SP}+worth\b",
+            # the question everything turns on
+            rf"(?:\bmillion|\$64,000|\b64,000){_J}dollars?{_J}questions?\b",
+            rf"\$64,000{_SP}+questions?\b",
+            # a thing too common to count
+            rf"\ba{_SP}+dime{_SP}+a{_SP}+dozen\b",
+            rf"\bcloud{_SP}+(?:nine|9)\b",
+            rf"\bworth{_SP}+a{_SP}+thousand{_SP}+words\b",
+            # a rare thing or person ("a one-in-a-million chance", "she is one in a million")
+            rf"\bone{_J}in{_J}a{_J}million\b",
+            # a relation that runs both ways; a crude word
+            rf"\ba{_SP}+two{_J}way{_SP}+street\b",
+            rf"\bfour{_J}letter{_SP}+words?\b",
+            # a survivor's luck ("he has nine lives"; "the fire claimed nine lives" counts)
+            rf"\b(?:has|have|had|with){_SP}+(?:nine|9){_SP}+lives\b",
+        )
+    ),
+    re.IGNORECASE,
+)
+# How far an idiom may reach before or after the number in it.
+_REACH: Final = 40
+
+
+def in_an_idiom(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``start..end`` of ``text`` is part of a fixed figurative
+    phrase (:data:`_IDIOMS`): no quantity."""
+    lo = max(0, start - _REACH)
+    window = text[lo : end + _REACH]
+    for m in _IDIOMS.finditer(window):
+        if m.start() + lo < end and start < m.end() + lo:
+            logger.debug("idiom %r holds no quantity", m.group())
+            return True
+    return False

@@ -1,0 +1,141 @@
+"""Readings the s39 work found wrong: thousands written with a spaced comma ("2, 500",
+as tokenised corpora write them) read as two numbers, a figure in a fixed figurative
+phrase ("the 800-pound gorilla") read as a weight or a sum, and an organisation named
+for its field ("the Geological Society") taken as the quake a magnitude needs.
+
+Every sentence here is invented for the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsprism.analyze.idioms import in_an_idiom
+from newsprism.analyze.nlp import load_english
+from newsprism.analyze.numbers import read_amounts
+from tests.test_quantities import quantities_in
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_english()
+
+
+def readings(nlp: Language, sentence: str) -> list[tuple[str, float, str | None]]:
+    return [(q.text, round(q.value, 4), q.unit) for q in quantities_in(nlp, sentence)]
+
+
+def figures(text: str) -> list[float]:
+    return [a.value for a in read_amounts(text)]
+
+
+SPACED_THOUSANDS = [
+    ("Orsk clinic served 2, 500 people last year.", ("2, 500 people", 2500.0, None)),
+    ("Hale ended with 2 , 117 career points.", ("2 , 117 career points", 2117.0, None)),
+    ("The depot was valued at $380, 600 by the council.", ("$380, 600", 380600.0, "USD")),
+    ("Kelmar lies 1, 150 kilometers from Orsk.", ("1, 150 kilometers", 1150.0, "km")),
+    ("The quake wounded more than 1, 400 in Tarnby.", ("more than 1, 400", 1400.0, None)),
+    ("The fund paid 1, 250, 000 dollars to Orvel.", ("1, 250, 000 dollars", 1250000.0, "USD")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "reading"), SPACED_THOUSANDS)
+def test_thousands_grouped_by_a_spaced_comma_are_one_figure(
+    nlp: Language, sentence: str, reading: tuple[str, float, str | None]
+) -> None:
+    assert reading in readings(nlp, sentence)
+
+
+SPACED_NOT_THOUSANDS = [
+    # a day after its month
+    ("On March 3, 200 people marched in Orsk.", [3.0, 200.0]),
+    ("By Dec. 9, 450 crates had reached Kelmar.", [9.0, 450.0]),
+    # a height or a score before a list
+    ("Marsh (5 - 11, 220) signed on Monday.", [5.0, 11.0, 220.0]),
+    ("He is a 5'8, 165-pound man.", [5.0, 8.0, 165.0]),
+    ("Orsk won 6-4, 200 fans watched.", [6.0, 4.0, 200.0]),
+    # a list of figures
+    ("Gates 1, 2, 300 and 4 were shut.", [1.0, 2.0, 300.0, 4.0]),
+    ("Lots 4, 500, 12 were sold.", [4.0, 500.0, 12.0]),
+    # a fronted partitive whose comma ends the phrase
+    ("Of the 120, 400 were hurt in Orsk.", [120.0, 400.0]),
+    ("Among the 60, 150 came back.", [60.0, 150.0]),
+    # groups that are not three digits
+    ("Orsk sent 12, 40 and 7 crews.", [12.0, 40.0, 7.0]),
+    ("Kelmar had 2, 5000 visitors listed.", [2.0, 5000.0]),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), SPACED_NOT_THOUSANDS)
+def test_a_spaced_comma_of_a_list_a_date_or_a_clause_keeps_two_figures(
+    text: str, values: list[float]
+) -> None:
+    assert figures(text) == values
+
+
+def test_a_tight_thousands_comma_is_read_as_before() -> None:
+    assert figures("Orsk hired 2,500 staff and Kelmar 120, 000.") == [2500.0, 120000.0]
+
+
+IDIOMS = [
+    "Kelmar Air is the 800-pound gorilla of the regional market.",
+    "The union is the 800 - pound gorilla in the Orsk talks.",
+    "Nobody would touch the Orvel plan with a ten-foot pole.",
+    "Here are my two cents on the Tarnby budget.",
+    "That is her two cents' worth on the port.",
+    "Who pays is the million-dollar question for Kelmar.",
+    "Cheap phones are a dime a dozen in Orsk.",
+    "The mayor was on cloud nine after the vote.",
+    "A picture is worth a thousand words, the curator said.",
+    "Winning the Orsk draw was one in a million.",
+    "It was a one-in-a-million shot from the Kelmar forward.",
+    "Trade is a two-way street, the minister said.",
+    "He used a four-letter word on Orvel radio.",
+    "The Tarnby striker has nine lives, his coach joked.",
+]
+
+
+@pytest.mark.parametrize("sentence", IDIOMS)
+def test_a_figure_in_a_fixed_figurative_phrase_is_no_quantity(
+    nlp: Language, sentence: str
+) -> None:
+    assert readings(nlp, sentence) == []
+
+
+LITERAL_TWINS = [
+    ("Keepers weighed the 800-pound bear at the Orsk zoo.", ("800-pound", 362.8739, "kg")),
+    ("The crew built a ten-foot wall around the Kelmar yard.", ("ten-foot", 0.003, "km")),
+    ("Prices rose two cents a litre in Orvel.", ("two cents", 2.0, None)),
+    ("The Tarnby fire claimed nine lives.", ("nine lives", 9.0, None)),
+    ("The essay ran to a thousand words.", ("a thousand words", 1000.0, None)),
+    ("Kelmar paid a million dollars for the question bank.",
+     ("a million dollars", 1000000.0, "USD")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "reading"), LITERAL_TWINS)
+def test_the_literal_twin_of_an_idiom_stays_a_quantity(
+    nlp: Language, sentence: str, reading: tuple[str, float, str | None]
+) -> None:
+    assert readings(nlp, sentence) == [reading]
+
+
+def test_an_idiom_reaches_only_the_number_inside_it() -> None:
+    text = "The 800-pound gorilla paid 12 dollars."
+    assert in_an_idiom(text, 4, 13)
+    assert not in_an_idiom(text, 27, 37)
+
+
+def test_an_organisation_named_for_its_field_is_no_quake(nlp: Language) -> None:
+    text = "The Orvel Geological Society put the magnitude at 3 on its scale of five risks."
+    assert all(q.unit != "magnitude" for q in quantities_in(nlp, text))
+    body = "The Kelmar Earthquake Commission said the magnitude was 3 out of ten for the budget."
+    assert all(q.unit != "magnitude" for q in quantities_in(nlp, body))
+
+
+def test_a_body_that_measures_quakes_still_names_one(nlp: Language) -> None:
+    text = "The U.S. Geological Survey put the magnitude at 6.1 on Monday."
+    assert [(q.value, q.unit) for q in quantities_in(nlp, text)] == [(6.1, "magnitude")]
+    people = "Geologists put the magnitude at 5.2 near Orsk."
+    assert [(q.value, q.unit) for q in quantities_in(nlp, people)] == [(5.2, "magnitude")]
