@@ -97,9 +97,7 @@ IDIOMS = [
 
 
 @pytest.mark.parametrize("sentence", IDIOMS)
-def test_a_figure_in_a_fixed_figurative_phrase_is_no_quantity(
-    nlp: Language, sentence: str
-) -> None:
+def test_a_figure_in_a_fixed_figurative_phrase_is_no_quantity(nlp: Language, sentence: str) -> None:
     assert readings(nlp, sentence) == []
 
 
@@ -139,3 +137,80 @@ def test_a_body_that_measures_quakes_still_names_one(nlp: Language) -> None:
     assert [(q.value, q.unit) for q in quantities_in(nlp, text)] == [(6.1, "magnitude")]
     people = "Geologists put the magnitude at 5.2 near Orsk."
     assert [(q.value, q.unit) for q in quantities_in(nlp, people)] == [(5.2, "magnitude")]
+
+
+# --- the seed-39017 audit's classes ------------------------------------------------------
+
+HALVES = [
+    ("Hale served four and a half months in an Orsk jail.",
+     ("four and a half months", 4.5, "months")),
+    ("The Kelmar talks lasted two and a half hours.", ("two and a half hours", 2.5, "hours")),
+    ("They made a three-and-a-half mile trek to Orvel.", ("three-and-a-half mile", 5.6327, "km")),
+    ("The 2-and-a-half-hour meeting ended at noon.", ("2-and-a-half-hour", 2.5, "hours")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "reading"), HALVES)
+def test_a_half_between_a_number_and_its_unit_is_the_number_s(
+    nlp: Language, sentence: str, reading: tuple[str, float, str | None]
+) -> None:
+    assert readings(nlp, sentence) == [reading]
+
+
+def test_a_half_before_no_unit_adds_nothing(nlp: Language) -> None:
+    assert readings(nlp, "Orsk bought four and a half crates.")[:1] == [("four", 4.0, None)]
+
+
+def test_inches_are_a_length(nlp: Language) -> None:
+    assert readings(nlp, "Kelmar got 10 inches of snow overnight.") == [("10 inches", 0.0003, "km")]
+    assert readings(nlp, "Orsk bought a 13-inch screen.") == [("13-inch", 0.0003, "km")]
+
+
+def test_a_height_in_words_is_one_length(nlp: Language) -> None:
+    found = quantities_in(nlp, "The Orsk suspect is five feet 10 inches tall.")
+    assert [(q.text, round(q.value, 6), q.about) for q in found] == [
+        ("five feet 10 inches", 0.001778, "height")
+    ]
+
+
+WEIGHTS_AFTER_HEIGHTS = [
+    ("Marsh (5 - foot - 11, 220 pounds) signed with Orsk.", ("220 pounds", 99.7903, "kg")),
+    ("Police say he is six feet two inches and 180 pounds.", ("180 pounds", 81.6466, "kg")),
+    ("Lind is 5'8, 165 pounds, with brown hair.", ("165 pounds", 74.8427, "kg")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "reading"), WEIGHTS_AFTER_HEIGHTS)
+def test_pounds_in_a_description_after_a_height_are_a_weight(
+    nlp: Language, sentence: str, reading: tuple[str, float, str | None]
+) -> None:
+    assert reading in readings(nlp, sentence)
+
+
+def test_pounds_in_the_next_sentence_after_a_height_stay_money(nlp: Language) -> None:
+    found = readings(nlp, "Lind is 6 feet 2 inches tall. He paid 300 pounds for the car.")
+    assert ("300 pounds", 300.0, "GBP") in found
+
+
+def test_a_confidence_level_is_no_share(nlp: Language) -> None:
+    found = readings(nlp, "Falls rose in Orsk (RR 1.3; 95% CI, 1.1-1.5), the study said.")
+    assert all(unit != "percent" for _, _, unit in found)
+    interval = readings(nlp, "Rates rose 12% (95 percent confidence interval 8% to 16%).")
+    assert ("95 percent", 95.0, "percent") not in interval
+    assert readings(nlp, "Turnout was 95% in Kelmar.") == [("95%", 95.0, "percent")]
+
+
+PRODUCT_MODELS = [
+    "Sales of the iPhone 4 rose in Orsk.",
+    "The flaw was found after Browser 8 Beta 2 shipped.",
+]
+
+
+@pytest.mark.parametrize("sentence", PRODUCT_MODELS)
+def test_a_model_or_release_number_is_no_count(nlp: Language, sentence: str) -> None:
+    assert readings(nlp, sentence) == []
+
+
+def test_a_count_beside_a_model_name_still_counts(nlp: Language) -> None:
+    found = readings(nlp, "The iPhone 4 sold 3 million units in Orsk.")
+    assert found == [("3 million units", 3000000.0, None)]

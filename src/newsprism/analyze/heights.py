@@ -17,11 +17,20 @@ _INCH_KM: Final = 2.54e-5
 _INCHES = r"(1[01]|[0-9](?:\.5)?)"  # under a foot: 0 to 11 (a half allowed)
 # A hyphen, spaced or not: "5-foot-8-inch", "5 - feet - 8 inches" (tokenised text, ECB+).
 _JOINT = rf"{_SP}?-{_SP}?"
+# Feet and inches in words ("five feet ten inches": a police description, s39 audit).
+_WORD_VALUES: Final = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+}  # fmt: skip
+_FEET_WORDS = "three|four|five|six|seven|eight"
+_INCH_WORDS = "eleven|ten|nine|eight|seven|six|five|four|three|two|one"
 _HEIGHT: Final = re.compile(
-    r"(?<![\w.,'’])(?P<feet>[3-8])(?:"
+    r"(?<![\w.,'’])(?:(?P<feet>[3-8])(?:"
     rf"{_JOINT}(?:foot|feet){_JOINT}{_INCHES}(?:(?:{_JOINT}|{_SP})inch(?:es)?)?"  # "5-foot-8"
     rf"|['’′]{_SP}?{_INCHES}(?:\"|''|”|″)?"  # 5'8", 5'8 (the inch mark often left out)
     rf"|{_SP}+(?:feet|foot|ft\.?),?{_SP}+{_INCHES}{_SP}*(?:inch(?:es)?|in\.)"  # 6 feet 2 inches
+    rf")|(?P<wfeet>{_FEET_WORDS})(?:{_JOINT}|{_SP}+)(?:feet|foot),?(?:{_JOINT}|{_SP}+)"
+    rf"(?P<winches>{_INCH_WORDS}|{_INCHES})(?:{_JOINT}|{_SP}+)inch(?:es)?"  # five feet ten inches
     r")(?![\w-])",
     re.IGNORECASE,
 )
@@ -37,7 +46,31 @@ def find_heights(text: str) -> list[Height]:
     """Every feet-and-inches height in ``text``, in text order (feet 3 to 8: people)."""
     found = []
     for m in _HEIGHT.finditer(text):
-        inches = next(g for g in m.groups()[1:] if g is not None)
-        km = int(m.group("feet")) * _FOOT_KM + float(inches) * _INCH_KM
+        if m.group("wfeet") is not None:
+            feet, inches = _WORD_VALUES[m["wfeet"].lower()], _inch_value(m["winches"])
+        else:
+            feet = int(m.group("feet"))
+            inches = float(next(g for g in m.groups()[1:] if g is not None))
+        km = feet * _FOOT_KM + inches * _INCH_KM
         found.append(Height(m.start(), m.end(), km))
     return found
+
+
+def _inch_value(written: str) -> float:
+    """Inches written in words ("ten") or figures ("10", "8.5")."""
+    return float(_WORD_VALUES.get(written.lower(), 0) or written)
+
+
+# How far before a figure the height of one description may end ("5 - foot - 11, 220
+# pounds", "six feet two inches and 180 pounds": a comma, "and" or a space between).
+_DESCRIPTION_GAP: Final = 8
+_LONGEST: Final = 32  # "eight feet eleven inches" and a little more
+
+
+def height_ends_before(text: str, start: int) -> bool:
+    """Whether a height in feet and inches ends just before ``start`` (within a comma,
+    "and" or a space): the figure there belongs to the same person's description, so
+    its pounds are a weight (s39 audit: a player's "(5 - foot - 11, 220 pounds)")."""
+    lo = max(0, start - _DESCRIPTION_GAP - _LONGEST)
+    gap = (start - (h.end + lo) for h in find_heights(text[lo:start]))
+    return any(g <= _DESCRIPTION_GAP and "." not in text[start - g : start] for g in gap)

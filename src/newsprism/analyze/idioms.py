@@ -12,7 +12,8 @@ literal twin stays a quantity ("an 800-pound bear", "a ten-foot wall", "prices r
 cents", "the fire claimed nine lives"). It began with the one the stop-38 review met
 in the shared texts ("800-pound gorilla", ECB+); the others are the English fixed
 phrases of the same shape (a figure in a figurative noun phrase) that the reader would
-otherwise take as a sum, a length, a weight or a count.
+otherwise take as a sum, a length, a weight or a count. A statistic's confidence level
+("95% CI") is such a fixed phrase too: the reader would take it for a share.
 """
 
 from __future__ import annotations
@@ -51,6 +52,10 @@ _IDIOMS: Final = re.compile(
             rf"\bfour{_J}letter{_SP}+words?\b",
             # a survivor's luck ("he has nine lives"; "the fire claimed nine lives" counts)
             rf"\b(?:has|have|had|with){_SP}+(?:nine|9){_SP}+lives\b",
+            # a statistic's confidence level ("95% CI 1.1-1.4"): how sure, not a share of
+            # anything the story reports (s39 audit: six in the shared science reports)
+            rf"\b\d{{2}}(?:\.\d+)?{_SP}*(?:%|per{_SP}?cent)"
+            rf"{_SP}*(?:CI|confidence{_SP}+(?:intervals?|levels?|limits?))\b",
         )
     ),
     re.IGNORECASE,

@@ -72,8 +72,10 @@ _LABELS = (
     "|annex|appendix|vol|volume|act|amendment|grade|category|class|channel|version"
     "|model|pier|berth|terminal|quay|dock|block|unit|building|floor|game|match|episode"
     "|season|table|figure|fig|box|district|ward|zone|sector|lane|week|day|year|verse"
-    "|update|photo|image|step|note"
+    "|update|photo|image|step|note|beta|alpha"  # a software release: "Beta 2"
 )
+# A brand written in camel case, lower-case first ("iPhone", "eBay", "iOS").
+_CAMEL: Final = re.compile(r"[a-z]{1,2}[A-Z][A-Za-z]*$")
 _LABEL_BEFORE: Final = re.compile(rf"(?<![\w\-])(?:{_LABELS})\.?{SP}*$", re.IGNORECASE)
 _LINE_START: Final = re.compile(rf"(?:^|\n){SP}*$")
 _DIGIT_BEFORE: Final = re.compile(rf"[\d)]{SP}?$")
@@ -498,6 +500,8 @@ def _is_label_or_code(first: str, amount: Amount, ctx: ParsedText) -> bool:
         return True
     before = ctx.token_from(start)
     previous = ctx.doc[before.i - 1] if before is not None and before.i > 0 else None
+    if previous is not None and _CAMEL.match(previous.text):
+        return True  # a product's model: "the iPhone 4", "eBay 2" (s39 audit)
     return previous is not None and previous.pos_ == "PROPN" and previous.text[:1].isupper()
 
 

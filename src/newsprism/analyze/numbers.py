@@ -59,6 +59,7 @@ from newsprism.analyze.number_words import (
     scale_word,
 )
 from newsprism.analyze.written_forms import (
+    AND_A_HALF,
     HYPHEN,
     SPACED_THOUSANDS,
     spaced_old,
@@ -199,6 +200,7 @@ UNITS: Final = (
     _Unit(r"centimet(?:re|er)s?|cm", "length", "km", 1e-5),
     _Unit(r"millimet(?:re|er)s?|mm", "length", "km", 1e-6),
     _Unit(r"feet|foot|ft", "length", "km", 3.048e-4),
+    _Unit(r"inch(?:es)?", "length", "km", 2.54e-5),  # "in." is left out: the preposition
     _Unit(r"yards?|yds?", "length", "km", 9.144e-4),
     # Weights, to kg. "tons" is read as metric: a US short ton (907 kg) is within 10%.
     _Unit(rf"tonnes?|metric{_SP}+tons?|tons?", "mass", "kg", 1000.0),
@@ -550,7 +552,13 @@ def _hyphen_ratio(numerator: str, denominator: str, start: int, end: int) -> Amo
 
 
 def _with_unit(raw: Amount, text: str) -> Amount | None:
-    """``raw`` with the unit written after it; None when letters are glued on ("1st")."""
+    """``raw`` with the unit written after it; None when letters are glued on ("1st").
+    A half between a whole number and its unit is the number's ("four and a half
+    months": 4.5 months)."""
+    half = AND_A_HALF.match(text, raw.num_end) if raw.scale == 1.0 else None
+    if half is not None and (m := _UNIT_RE.match(text, half.end())) and m.lastgroup:
+        whole = replace(raw, num_end=half.end(), value=raw.value + 0.5, base=raw.base + 0.5)
+        return _with_unit(whole, text)
     m = _UNIT_RE.match(text, raw.num_end)
     if m is None or m.lastgroup is None or spaced_plural(m["sep"], m[m.lastgroup]):
         glued = raw.num_end < len(text) and text[raw.num_end].isalnum()

@@ -100,7 +100,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsprism.analyze.age_spans import in_ages_of
 from newsprism.analyze.ages import age_of
-from newsprism.analyze.heights import Height, find_heights
+from newsprism.analyze.heights import Height, find_heights, height_ends_before
 from newsprism.analyze.idioms import in_an_idiom
 from newsprism.analyze.magnitudes import as_magnitude
 from newsprism.analyze.measured import (
@@ -755,5 +755,7 @@ def _is_weight(amount: Amount, ctx: ParsedText) -> bool:
     hyphened = unit.lstrip().startswith("-")
     if hyphened and (_PERSON_AFTER.match(ctx.text, amount.end) or _describes_a_name(amount, ctx)):
         return True
+    if height_ends_before(ctx.text, amount.start):
+        return True  # "5 - foot - 11, 220 pounds": one person's description
     span = ctx.span(amount.start, amount.end)
     return span is not None and any(t.lemma_.lower() in _WEIGHT_CUES for t in span.sent)
