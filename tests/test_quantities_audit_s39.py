@@ -177,6 +177,7 @@ WEIGHTS_AFTER_HEIGHTS = [
     ("Marsh (5 - foot - 11, 220 pounds) signed with Orsk.", ("220 pounds", 99.7903, "kg")),
     ("Police say he is six feet two inches and 180 pounds.", ("180 pounds", 81.6466, "kg")),
     ("Lind is 5'8, 165 pounds, with brown hair.", ("165 pounds", 74.8427, "kg")),
+    ("He is five feet 10 inches tall and 135 pounds.", ("135 pounds", 61.235, "kg")),
 ]
 
 
@@ -214,3 +215,19 @@ def test_a_model_or_release_number_is_no_count(nlp: Language, sentence: str) -> 
 def test_a_count_beside_a_model_name_still_counts(nlp: Language) -> None:
     found = readings(nlp, "The iPhone 4 sold 3 million units in Orsk.")
     assert found == [("3 million units", 3000000.0, None)]
+
+
+YARD_LINES = [
+    "Hale was tackled at the 10 - yard line.",
+    "Succop kicked from the Orsk 14-yard line.",
+]
+
+
+@pytest.mark.parametrize("sentence", YARD_LINES)
+def test_a_yard_line_is_a_place_on_the_field(nlp: Language, sentence: str) -> None:
+    assert readings(nlp, sentence) == []
+
+
+def test_yards_run_to_a_yard_line_stay_a_length(nlp: Language) -> None:
+    assert readings(nlp, "Hale ran 10 yards to the 45-yard line.") == [("10 yards", 0.0091, "km")]
+    assert readings(nlp, "He scored on a 47-yard run.") == [("47-yard", 0.043, "km")]

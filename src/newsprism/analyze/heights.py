@@ -61,16 +61,17 @@ def _inch_value(written: str) -> float:
     return float(_WORD_VALUES.get(written.lower(), 0) or written)
 
 
-# How far before a figure the height of one description may end ("5 - foot - 11, 220
-# pounds", "six feet two inches and 180 pounds": a comma, "and" or a space between).
-_DESCRIPTION_GAP: Final = 8
-_LONGEST: Final = 32  # "eight feet eleven inches" and a little more
+# What may stand between the height and the weight of one description ("5 - foot - 11,
+# 220 pounds", "six feet two inches and 180 pounds", "5 feet 10 inches tall and 135").
+_DESCRIPTION_GAP: Final = re.compile(rf"(?:{_SP}*,)?{_SP}*(?:tall,?{_SP}+)?(?:and{_SP}+)?$")
+_LONGEST: Final = 48  # "eight feet eleven inches" and "tall and"
 
 
 def height_ends_before(text: str, start: int) -> bool:
-    """Whether a height in feet and inches ends just before ``start`` (within a comma,
-    "and" or a space): the figure there belongs to the same person's description, so
-    its pounds are a weight (s39 audit: a player's "(5 - foot - 11, 220 pounds)")."""
-    lo = max(0, start - _DESCRIPTION_GAP - _LONGEST)
-    gap = (start - (h.end + lo) for h in find_heights(text[lo:start]))
-    return any(g <= _DESCRIPTION_GAP and "." not in text[start - g : start] for g in gap)
+    """Whether a height in feet and inches ends just before ``start`` (a comma, "tall"
+    or "and" between): the figure there belongs to the same person's description, so
+    its pounds are a weight (s39 audits: a player's "(5 - foot - 11, 220 pounds)", a
+    suspect "five feet 10 inches tall and 135 pounds")."""
+    lo = max(0, start - _LONGEST)
+    window = text[lo:start]
+    return any(_DESCRIPTION_GAP.match(window, h.end) for h in find_heights(window))

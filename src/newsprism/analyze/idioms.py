@@ -13,7 +13,8 @@ cents", "the fire claimed nine lives"). It began with the one the stop-38 review
 in the shared texts ("800-pound gorilla", ECB+); the others are the English fixed
 phrases of the same shape (a figure in a figurative noun phrase) that the reader would
 otherwise take as a sum, a length, a weight or a count. A statistic's confidence level
-("95% CI") is such a fixed phrase too: the reader would take it for a share.
+("95% CI") is such a fixed phrase too: the reader would take it for a share; and so is a
+place on a football field ("at the 10-yard line"), which it would take for a length.
 """
 
 from __future__ import annotations
@@ -52,6 +53,9 @@ _IDIOMS: Final = re.compile(
             rf"\bfour{_J}letter{_SP}+words?\b",
             # a survivor's luck ("he has nine lives"; "the fire claimed nine lives" counts)
             rf"\b(?:has|have|had|with){_SP}+(?:nine|9){_SP}+lives\b",
+            # a place on a football field ("tackled at the 10-yard line", "from the Orsk
+            # 20-yard line"): a position, no distance run (s39 audits: 2 in 300 readings)
+            rf"\bthe{_SP}+(?:[A-Z][\w.'’]*{_SP}+)*\d{{1,2}}{_J}yard{_J}line\b",
             # a statistic's confidence level ("95% CI 1.1-1.4"): how sure, not a share of
             # anything the story reports (s39 audit: six in the shared science reports)
             rf"\b\d{{2}}(?:\.\d+)?{_SP}*(?:%|per{_SP}?cent)"
