@@ -231,3 +231,22 @@ def test_a_yard_line_is_a_place_on_the_field(nlp: Language, sentence: str) -> No
 def test_yards_run_to_a_yard_line_stay_a_length(nlp: Language) -> None:
     assert readings(nlp, "Hale ran 10 yards to the 45-yard line.") == [("10 yards", 0.0091, "km")]
     assert readings(nlp, "He scored on a 47-yard run.") == [("47-yard", 0.043, "km")]
+
+
+SPELLED_MEASURES = [
+    ("The Orsk wall is five feet high.", ("five feet", 0.0015, "km")),
+    ("Hale ran for two yards and a score.", ("two yards", 0.0018, "km")),
+    ("The depot stood on a nine acre site.", ("nine acre", 0.0364, "km2")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "reading"), SPELLED_MEASURES)
+def test_a_number_word_before_a_small_unit_is_no_lone_one(
+    nlp: Language, sentence: str, reading: tuple[str, float, str | None]
+) -> None:
+    """The lone-"one" rule reads the number as written, not its value in kilometres."""
+    assert readings(nlp, sentence) == [reading]
+
+
+def test_one_with_a_measure_is_still_no_amount(nlp: Language) -> None:
+    assert readings(nlp, "Not one metre of the Kelmar road was cleared.") == []

@@ -532,7 +532,9 @@ def is_lone_one(amount: Amount, text: str) -> bool:
     words = text[amount.num_start : amount.num_end].lower()
     named = words == "zero" and amount.joined
     article = words in {"a", "an"}
-    lone = amount.form == "words" and amount.value <= 1 and not amount.joined and not article
+    # the number as written, not its value in the common unit ("five feet" is 0.0015 km)
+    written = amount.base * amount.scale
+    lone = amount.form == "words" and written <= 1 and not amount.joined and not article
     return (lone or named) and amount.kind not in {"percent", "money"}
 
 
