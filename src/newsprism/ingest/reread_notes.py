@@ -34,10 +34,13 @@ def changed_rereads(
     outlet and URL an article stored before this run (ids not in ``this_run``) shares."""
     found: list[IngestWarning] = []
     told: set[str] = set()
+    named = [a for a in added if a.url and origins.get(a.source) is not None]
+    if not named:  # stdin, uploads without a manifest, records without a URL
+        return found
     with store.transaction() as conn:  # one for the batch: a folder of pages is many
-        for article in added:
+        for article in named:
             origin = origins.get(article.source)
-            if origin is None or not article.url or article.source in told:
+            if origin is None or article.source in told:
                 continue
             before = _stored_before(conn, article, origin, this_run)
             if before is None:
