@@ -56,6 +56,17 @@ def test_a_day_inside_a_span_carries_the_span_not_the_reverse() -> None:
     assert not day_carried(tuesday, [day("2026-05-06")])  # another day
 
 
+def test_a_month_or_a_year_needs_an_equal_span() -> None:
+    """Every day of a story falls in its year: "this year" carried by any of them would
+    name nothing; a span longer than a week is carried only by the same span."""
+    year = day("2026-01-01", "2026-12-31")
+    assert not day_carried(year, [day("2026-05-12")])
+    assert day_carried(year, [day("2026-01-01", "2026-12-31")])
+    may = day("2026-05-01", "2026-05-31")
+    assert not day_carried(may, [day("2026-05-12")])
+    assert day_carried(day("2026-05-04", "2026-05-10"), [day("2026-05-10")])  # a week
+
+
 def test_stand_in_readings_carry_only_an_equal_span() -> None:
     """Read from a day nobody wrote, containment means nothing."""
     assert day_carried(stand_in("2001-01-17"), [stand_in("2001-01-17")])
