@@ -94,6 +94,26 @@ def test_equal_ages_of_two_given_names_stay_apart(analyzer: Analyzer) -> None:  
     assert not _joined(facts, "47"), facts
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # s39 review: the nicknames table lists "Justina" under "Justin"
+        ("The driver, Justin Vrell, 45, was hurt.", "His sister Justina Vrell, 45, was unhurt."),
+        # a nickname men bear too ("Alex" of "Alexander") is no woman's
+        ("The driver, Alex Vrell, 45, was hurt.", "His sister Alexandra Vrell, 45, was unhurt."),
+        ("The driver, Samuel Vrell, 45, was hurt.", "His sister Samantha Vrell, 45, was unhurt."),
+    ],
+)
+def test_equal_ages_of_a_male_and_a_female_form_stay_apart(
+    analyzer: Analyzer,  # noqa: F811
+    first: str,
+    second: str,
+) -> None:
+    base = "A ferry sank off Ostvik on Sunday. "
+    facts = facts_of(analyzer, [("Ardmoor Gazette", base + first), ("Tessel Post", base + second)])
+    assert not _joined(facts, "45"), facts
+
+
 def test_equal_ages_of_two_people_one_article_names_stay_apart(
     analyzer: Analyzer,  # noqa: F811
 ) -> None:
@@ -157,7 +177,22 @@ def test_one_persons_equal_age_under_two_forms_is_one_fact(
         ("bill", "william", True),
         ("bob", "robert", True),
         ("peggy", "margaret", True),
-        ("becky", "rebecca", True),  # a female form's nickname: no "a" test against it
+        ("becky", "rebecca", True),  # a woman's nickname of an "a" name
+        ("trish", "patricia", True),
+        ("mandy", "amanda", True),
+        # s39 review: a male and a female form, whatever the table lists
+        ("justin", "justina", False),
+        ("edwin", "edwina", False),
+        ("andrew", "andrea", False),
+        ("alex", "alexandra", False),  # a nickname men bear too
+        ("chris", "christina", False),
+        ("sam", "samantha", False),
+        ("pat", "patricia", False),
+        ("sandy", "alexandra", False),  # "Sandy" of "Alexander" too
+        ("samuel", "samantha", False),  # a shared nickname joins no two names
+        ("alex", "alexander", True),  # the nickname with the name it is written for
+        ("sam", "samuel", True),
+        ("anselm", "selma", False),  # the table's entry the other way round
         ("al", "fred", False),  # two nicknames of one name ("Alfred") are two names
         ("bill", "margaret", False),
     ],

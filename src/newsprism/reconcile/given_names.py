@@ -26,22 +26,49 @@ _PREFIX = 4
 # From this length on, names one letter apart are one name spelt two ways ("Karoline" /
 # "Caroline"); below it, "Mark" / "Mary", "Jane" / "June" are two names.
 _EDIT_FROM = 6
+# A nickname opening with the first three letters of a female form ending in "a" is
+# taken from the start the name shares with its male form ("Sam" of "Samantha" and
+# "Samuel", "Pat" of "Patricia" and "Patrick", "Andrew" / "Andrea"). Three, not four:
+# "Sam", "Pat" have three; not two: "Tess" / "Teresa" share two and no male form. Read
+# off the package table's pairs across the final "a" (s39).
+_START = 3
 
 
 def one_name(m: str, t: str) -> bool:
-    """Whether two case-folded given names are forms of one name: one a nickname of the
-    other in the table (:func:`nickname_of`: "Bill" / "William", "Peggy" / "Margaret",
-    "Becky" / "Rebecca"); else not a male and a female form (one of them, not both, ends in
-    "a": "Teodor" / "Teodora", "Kristian" / "Kristina"), and either the same first four
-    letters ("Bart" / "Bartholomew", "Benedikt" / "Benedetto") or, from six letters on, one
-    letter apart ("Karoline" / "Caroline")."""
+    """Whether two case-folded given names are forms of one name. A male and a female
+    form are never one (one of them, not both, ends in "a": "Teodor" / "Teodora",
+    "Kristian" / "Kristina", "Justin" / "Justina"), save a woman's nickname the table gives
+    for the "a" name (:func:`_womans_nickname`: "Becky" / "Rebecca", not "Alex" /
+    "Alexandra"). Else one a nickname of the other in the table (:func:`nickname_of`:
+    "Bill" / "William", "Peggy" / "Margaret"), the same first four letters ("Bart" /
+    "Bartholomew", "Benedikt" / "Benedetto") or, from six letters on, one letter apart
+    ("Karoline" / "Caroline")."""
+    if m.endswith("a") != t.endswith("a"):
+        return _womans_nickname(m, t) or _womans_nickname(t, m)
     if nickname_of(m, t) or nickname_of(t, m):
         return True
-    if m.endswith("a") != t.endswith("a"):
-        return False
     if min(len(m), len(t)) >= _PREFIX and m[:_PREFIX] == t[:_PREFIX]:
         return True
     return min(len(m), len(t)) >= _EDIT_FROM and _one_edit(m, t)
+
+
+def _womans_nickname(nick: str, name: str) -> bool:
+    """Whether ``nick``, without the final "a" of the female form ``name``, is a nickname
+    only a woman of that name bears: the table gives it for ``name`` ("Becky" / "Rebecca",
+    "Trish" / "Patricia", "Mandy" / "Amanda"); it does not take the name's start, which the
+    name shares with its male form ("Justin" / "Justina", "Andrew" / "Andrea" and "Alex" /
+    "Alexandra", "Sam" / "Samantha", "Chris" / "Christina": their brothers' names and
+    nicknames); the table gives it for no name without the final "a" ("Sandy" of
+    "Alexander", "Kris" of "Kristopher"), save other nicknames of ``name`` ("Becky" of
+    "Beck"); and it is shorter than ``name`` (the table also lists names the other way
+    round: "Anselm" under "Selma"). The table lists both sexes' names and no sex: siblings
+    of one surname and one age (s39 review: "Justin" / "Justina") must stay two people."""
+    if not name.endswith("a") or nick.endswith("a") or not nickname_of(nick, name):
+        return False
+    if len(nick) >= len(name) or name.startswith(nick[:_START]):
+        return False
+    own = _table()[name]
+    return all(o.endswith("a") or o in own for o in _bearers().get(nick, ()))
 
 
 def nickname_of(nick: str, name: str) -> bool:
@@ -58,6 +85,16 @@ def _table() -> Mapping[str, frozenset[str]]:
     table = {k: frozenset(v) for k, v in NickNamer().nickname_lookup.items()}
     logger.debug("%d given names with nicknames", len(table))
     return table
+
+
+@functools.cache
+def _bearers() -> Mapping[str, frozenset[str]]:
+    """Each nickname's names in the table (the table read the other way round)."""
+    bearers: dict[str, set[str]] = {}
+    for name, nicks in _table().items():
+        for nick in nicks:
+            bearers.setdefault(nick, set()).add(name)
+    return {nick: frozenset(names) for nick, names in bearers.items()}
 
 
 def _one_edit(m: str, t: str) -> bool:
