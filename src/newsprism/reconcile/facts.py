@@ -184,6 +184,7 @@ from newsprism.analyze.numbers import parse_vague
 from newsprism.model import Fact, FactAgreement, FactStatus, FactValue
 from newsprism.reconcile.fact_items import Item, collect_items, shares_without_sign, written_unit
 from newsprism.reconcile.fact_owners import SentenceParser
+from newsprism.reconcile.fact_people import two_people
 from newsprism.reconcile.figures import (
     FactOptions,
     Figure,
@@ -194,7 +195,6 @@ from newsprism.reconcile.figures import (
     values_compatible,
     written_step,
 )
-from newsprism.reconcile.given_names import one_name
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.similarity import LexicalSimilarity
 
@@ -289,36 +289,7 @@ def _two_measures(a: Item, b: Item) -> bool:
     review H5: joining a rate and a total written alike made a false 'agree' and hid a
     third outlet's true differ; ECB+'s "14.9 points" / "14.9 points per game" pairs,
     which it joined, stay apart)."""
-    return a.rate != b.rate or _other_actors(a, b) or _two_people(a, b) or _other_holders(a, b)
-
-
-def _two_people(a: Item, b: Item) -> bool:
-    """Whether two ages are of two people of one surname: both full names given, each
-    with a given name the other lacks (no initial: "Kristian Lund" / "Kristina Lund";
-    not "Ana Holt" / "Ana M. Holt" nor "Ana Holt" / "Holt"). Equal ages are one
-    person's where no article names both and the given names are one name's forms
-    (:func:`~newsprism.reconcile.given_names.one_name`: "Chris" / "Christopher",
-    "Bill" / "William", "Benedikt" / "Benedetto", "Karoline" / "Caroline"): s38 found the
-    rule's every equal-age split on ECB+ to be one person so spelled, and the short
-    forms it asked for before missed them. Siblings "Kristian Lund, 45" / "Kristina
-    Lund, 45" or "Teodor" / "Teodora" (a name's male and female forms) and two names
-    unlike ("Katarzyna" / "Teodor") stay two (s37 review H6)."""
-    x, y = a.person.split(), b.person.split()
-    if len(x) < 2 or len(y) < 2 or x[-1] != y[-1]:
-        return False
-    mine, theirs = _given(x) - set(y), _given(y) - set(x)
-    if not mine or not theirs:
-        return False
-    if not math.isclose(a.quantity.value, b.quantity.value, rel_tol=1e-9):
-        return True
-    if theirs & a.kin or mine & b.kin:
-        return True  # an article names both
-    return not any(one_name(m, t) for m in mine for t in theirs)
-
-
-def _given(name: list[str]) -> set[str]:
-    """The words of a full name before its surname, initials left out."""
-    return {w for w in name[:-1] if len(w.rstrip(".")) > 1}
+    return a.rate != b.rate or _other_actors(a, b) or two_people(a, b) or _other_holders(a, b)
 
 
 def _joins_by_reference(item: Item, slot: _Slot) -> bool:
@@ -535,12 +506,12 @@ def _mergeable(a: _Slot, b: _Slot, score: float, opts: FactOptions) -> bool:
 
 def _other_spans(a: _Slot, b: _Slot) -> bool:
     """Whether merging would join a rate and a total, two people's ages
-    (:func:`_two_people`), two people's own figures (:func:`_other_holders`), or set a
-    figure tied to a span named by reference against another source's figure it does
-    not agree with (:func:`_joins_by_reference`)."""
+    (:func:`~newsprism.reconcile.fact_people.two_people`), two people's own figures
+    (:func:`_other_holders`), or set a figure tied to a span named by reference against
+    another source's figure it does not agree with (:func:`_joins_by_reference`)."""
     return any(
         x.rate != y.rate
-        or _two_people(x, y)
+        or two_people(x, y)
         or _other_holders(x, y)
         or (x.source != y.source and (x.by_reference or y.by_reference) and not _fits(x, y))
         for x in a.items

@@ -2,7 +2,7 @@
 "William").
 
 Facts key ages by surname and keep two people of one surname apart
-(:func:`newsprism.reconcile.facts`' ``_two_people``); one person's equal age under two
+(:func:`newsprism.reconcile.fact_people.two_people`); one person's equal age under two
 forms of a given name must stay one fact. Spelling tests, and for nicknames of other
 letters the curated table of the ``nicknames`` package (English given names and their
 nicknames, shipped with the package as a CSV file: read once per process, no network).
