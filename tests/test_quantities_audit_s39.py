@@ -250,3 +250,20 @@ def test_a_number_word_before_a_small_unit_is_no_lone_one(
 
 def test_one_with_a_measure_is_still_no_amount(nlp: Language) -> None:
     assert readings(nlp, "Not one metre of the Kelmar road was cleared.") == []
+
+
+SPACED_FRACTION_COMPOUNDS = [
+    "Police also held his half - brother in Orsk.",
+    "Kelmar used him as a third - down back.",
+    "They live in a fifth - floor flat in Orvel.",
+]
+
+
+@pytest.mark.parametrize("sentence", SPACED_FRACTION_COMPOUNDS)
+def test_a_fraction_word_before_a_spaced_hyphen_is_a_compound(nlp: Language, sentence: str) -> None:
+    """As "half-brother" and "third-down" are (tokenised text spaces the hyphen)."""
+    assert all(unit != "percent" for _, _, unit in readings(nlp, sentence))
+
+
+def test_a_spaced_hyphen_inside_a_fraction_still_reads_it(nlp: Language) -> None:
+    assert readings(nlp, "Two - thirds of the Orsk voters left.")[0][1:] == (66.6667, "percent")

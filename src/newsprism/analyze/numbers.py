@@ -138,7 +138,7 @@ _WORDS_PATTERN: Final = (
 # Fractions in words, numerator optional ("half", "a third", "two-thirds").
 _FRACTION_PATTERN: Final = (
     rf"(?<![\w\-])(?:(?P<fnum>an?|{_alternation(list(SMALL)[1:11])})(?:{_SP}*-{_SP}*|{_SP}+))?"
-    rf"(?P<fden>{_alternation(DENOMINATORS)})\b(?!-)"
+    rf"(?P<fden>{_alternation(DENOMINATORS)})\b(?!-|{_SP}-{_SP}?[a-z])"  # "half - brother"
     rf"(?!{_SP}+an?{_SP}+(?:{_SCALE_WORD}|dozen)\b)"  # "half a million" is a number
 )
 # Vague plurals: "dozens", "thousands", "tens of thousands", "several hundred".
