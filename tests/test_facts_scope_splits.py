@@ -102,6 +102,9 @@ def test_equal_ages_of_two_given_names_stay_apart(analyzer: Analyzer) -> None:  
         # a nickname men bear too ("Alex" of "Alexander") is no woman's
         ("The driver, Alex Vrell, 45, was hurt.", "His sister Alexandra Vrell, 45, was unhurt."),
         ("The driver, Samuel Vrell, 45, was hurt.", "His sister Samantha Vrell, 45, was unhurt."),
+        # a female form ending otherwise than in "a" (the first-letters test joined them)
+        ("The driver, Louis Vrell, 45, was hurt.", "His sister Louise Vrell, 45, was unhurt."),
+        ("The driver, Joseph Vrell, 45, was hurt.", "His sister Josephine Vrell, 45, was unhurt."),
     ],
 )
 def test_equal_ages_of_a_male_and_a_female_form_stay_apart(
@@ -193,6 +196,13 @@ def test_one_persons_equal_age_under_two_forms_is_one_fact(
         ("alex", "alexander", True),  # the nickname with the name it is written for
         ("sam", "samuel", True),
         ("anselm", "selma", False),  # the table's entry the other way round
+        # a male name and the same with a feminine ending
+        ("louis", "louise", False),
+        ("joseph", "josephine", False),
+        ("daniel", "danielle", False),
+        ("antoine", "antoinette", False),
+        ("vicki", "vickie", True),  # an "e" after a vowel spells one name
+        ("bill", "billy", True),  # "y" is no feminine ending
         ("al", "fred", False),  # two nicknames of one name ("Alfred") are two names
         ("bill", "margaret", False),
     ],

@@ -32,6 +32,11 @@ _EDIT_FROM = 6
 # "Sam", "Pat" have three; not two: "Tess" / "Teresa" share two and no male form. Read
 # off the package table's pairs across the final "a" (s39).
 _START = 3
+# Endings that make a female form of a male name written whole before them ("Louis" /
+# "Louise", "Joseph" / "Josephine", "Daniel" / "Danielle", "Paul" / "Paulette"): a final
+# "a" is read by the sign test itself. Not "y"/"ie": "Bill" / "Billy" is one man.
+_FEMININE_ENDINGS = ("e", "ine", "le", "ette", "tte")
+_VOWELS = ("a", "e", "i", "o", "u", "y")
 
 
 def one_name(m: str, t: str) -> bool:
@@ -39,12 +44,15 @@ def one_name(m: str, t: str) -> bool:
     form are never one (one of them, not both, ends in "a": "Teodor" / "Teodora",
     "Kristian" / "Kristina", "Justin" / "Justina"), save a woman's nickname the table gives
     for the "a" name (:func:`_womans_nickname`: "Becky" / "Rebecca", not "Alex" /
-    "Alexandra"). Else one a nickname of the other in the table (:func:`nickname_of`:
-    "Bill" / "William", "Peggy" / "Margaret"), the same first four letters ("Bart" /
-    "Bartholomew", "Benedikt" / "Benedetto") or, from six letters on, one letter apart
-    ("Karoline" / "Caroline")."""
+    "Alexandra"); nor is a name and the same with a feminine ending (:func:`_female_form`:
+    "Louis" / "Louise", "Joseph" / "Josephine"). Else one a nickname of the other in the
+    table (:func:`nickname_of`: "Bill" / "William", "Peggy" / "Margaret"), the same first
+    four letters ("Bart" / "Bartholomew", "Benedikt" / "Benedetto") or, from six letters
+    on, one letter apart ("Karoline" / "Caroline")."""
     if m.endswith("a") != t.endswith("a"):
         return _womans_nickname(m, t) or _womans_nickname(t, m)
+    if _female_form(m, t) or _female_form(t, m):
+        return False
     if nickname_of(m, t) or nickname_of(t, m):
         return True
     if min(len(m), len(t)) >= _PREFIX and m[:_PREFIX] == t[:_PREFIX]:
@@ -69,6 +77,19 @@ def _womans_nickname(nick: str, name: str) -> bool:
         return False
     own = _table()[name]
     return all(o.endswith("a") or o in own for o in _bearers().get(nick, ()))
+
+
+def _female_form(male: str, female: str) -> bool:
+    """Whether ``female`` is ``male`` written whole with a feminine ending after it
+    ("Louis" / "Louise", "Simon" / "Simone", "Joseph" / "Josephine", "Gabriel" /
+    "Gabrielle", "Antoine" / "Antoinette"): a brother's and a sister's names, which the
+    first-letters test and the table (it lists "Louise" under "Louis") would make one.
+    An "e" after a vowel only spells the same name ("Vicki" / "Vickie", "Marni" /
+    "Marnie"); "Ann" / "Anne", "Carol" / "Caroline", one woman's name written two ways,
+    stay two as well: a split costs an agreement, a join makes a false one (s39 review)."""
+    if male.endswith(_VOWELS) and female == male + "e":
+        return False
+    return any(female == male + end for end in _FEMININE_ENDINGS)
 
 
 def nickname_of(nick: str, name: str) -> bool:
