@@ -4,18 +4,25 @@ It said "cannot write the store (database is locked)" and nothing more."""
 
 from __future__ import annotations
 
+import pickle
+import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
 from newsprism import store_open
+from newsprism.analyze import batch as analyze_batch
+from newsprism.analyze.analyzer import ANALYZER_VERSION, AnalyzeOptions, Analyzer
+from newsprism.analyze.batch import analyze_run
 from newsprism.cli import app
 from newsprism.errors import StoreError
+from newsprism.ingest import batch as ingest_batch
 from newsprism.store import Store
-from newsprism.store_open import unreadable, write_error
+from newsprism.store_open import StoreBusy, unreadable, write_error
 from tests.conftest import BODY
 
 runner = CliRunner()
@@ -30,21 +37,27 @@ def test_a_locked_store_is_called_busy_with_what_to_do() -> None:
         for made in (write_error("news.db", exc), unreadable("news.db", exc)):
             assert str(made).startswith("news.db: the store is busy (")
             assert "try again once" in str(made)
+            # True whatever the caller stored before: the one write undone, the rest kept.
+            assert "the write that met it stored nothing, all stored before it is kept" in str(made)
     other = write_error("news.db", sqlite3.OperationalError("disk I/O error"))
     assert isinstance(other, StoreError) and "busy" not in str(other)
 
 
 @pytest.fixture
-def held(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Path, Holder]]:
+def quick(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Wait a fifth of a second, not five, for the other process."""
+    pragmas = tuple(p.replace("= 5000", "= 200") for p in store_open._WRITE_PRAGMAS)
+    monkeypatch.setattr(store_open, "_WRITE_PRAGMAS", pragmas)
+    monkeypatch.setattr(store_open, "LOCKED_RETRY_SECONDS", 0.2)
+
+
+@pytest.fixture
+def held(tmp_path: Path, quick: None) -> Iterator[tuple[Path, Holder]]:
     """A store with one article, held by another connection's write transaction."""
     db = tmp_path / "news.db"
     first = tmp_path / "first.txt"
     first.write_text(BODY, encoding="utf-8")
     assert runner.invoke(app, ["ingest", "--db", str(db), str(first)]).exit_code == 0
-    # Wait a fifth of a second, not five, for the other process.
-    pragmas = tuple(p.replace("= 5000", "= 200") for p in store_open._WRITE_PRAGMAS)
-    monkeypatch.setattr(store_open, "_WRITE_PRAGMAS", pragmas)
-    monkeypatch.setattr(store_open, "LOCKED_RETRY_SECONDS", 0.2)
     other = sqlite3.connect(db, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")
     yield db, other
@@ -71,3 +84,95 @@ def test_ingest_into_a_held_store_is_one_line_and_keeps_what_was_stored(
     assert runner.invoke(app, ["ingest", "--db", str(db), str(second)]).exit_code == 0
     with Store(db, access="read") as store:
         assert store.count_articles() == 2
+
+
+def test_the_busy_error_says_what_the_run_stored_and_crosses_processes_whole() -> None:
+    busy = write_error("news.db", sqlite3.OperationalError("database is locked"))
+    assert isinstance(busy, StoreBusy)
+    told = busy.kept_too("this run's 2 new articles")
+    assert "all stored before it is kept (this run's 2 new articles too): try again" in str(told)
+    assert busy.kept_too("") is busy
+    back = pickle.loads(pickle.dumps(told))
+    assert isinstance(back, StoreBusy) and str(back) == str(told)
+
+
+def _three_files(tmp_path: Path) -> list[str]:
+    files = []
+    for n, town in enumerate(["Tessel", "Varna", "Oskel"]):
+        path = tmp_path / f"a{n}.txt"
+        path.write_text(BODY.replace("Tessel", town), encoding="utf-8")
+        files.append(str(path))
+    return files
+
+
+def _taken_after_first(monkeypatch: pytest.MonkeyPatch, method: str, db: Path) -> Holder:
+    """Another connection takes the store's write lock once ``Store.<method>`` has
+    committed its first batch: a second command starting between two batches."""
+    other = sqlite3.connect(db, isolation_level=None)
+    original = getattr(Store, method)
+
+    def then_taken(self: Store, *args: Any, **kwargs: Any) -> Any:
+        done = original(self, *args, **kwargs)
+        if not other.in_transaction:
+            other.execute("BEGIN EXCLUSIVE")
+        return done
+
+    monkeypatch.setattr(Store, method, then_taken)
+    return other
+
+
+def test_ingest_held_between_batches_says_its_earlier_batches_are_stored(
+    tmp_path: Path, quick: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It said "this step stored nothing" when the first batch of the run was stored."""
+    db = tmp_path / "news.db"
+    files = _three_files(tmp_path)
+    with Store(db):
+        pass  # made before the other connection opens it
+    monkeypatch.setattr(ingest_batch, "BATCH_SIZE", 1)
+    other = _taken_after_first(monkeypatch, "add_articles", db)
+    result = runner.invoke(app, ["ingest", "--db", str(db), *files])
+    assert result.exit_code == 1
+    (line,) = result.stderr.splitlines()
+    assert "the write that met it stored nothing" in line
+    assert "(this run's 1 new article too)" in line
+    other.execute("ROLLBACK")
+    other.close()
+    monkeypatch.undo()
+    with Store(db, access="read") as store:
+        assert store.count_articles() == 1
+    # The rerun stores the other two, and the first once.
+    again = runner.invoke(app, ["ingest", "--db", str(db), *files])
+    assert again.exit_code == 0, again.stderr
+    (counts,) = [line for line in again.stdout.splitlines() if re.search(r"\d", line)]
+    # inputs, ingested, duplicate, failed
+    assert [int(n) for n in re.findall(r"\d+", counts)] == [3, 2, 1, 0]
+    with Store(db, access="read") as store:
+        assert store.count_articles() == 3
+
+
+def test_analyze_held_between_batches_says_how_many_analyses_are_stored(
+    tmp_path: Path, quick: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "news.db"
+    assert runner.invoke(app, ["ingest", "--db", str(db), *_three_files(tmp_path)]).exit_code == 0
+    with Store(db) as store:
+        ids = [a.id for a in store.list_articles()]
+    assert len(ids) == 3
+    analyzer = Analyzer(AnalyzeOptions())
+    monkeypatch.setattr(analyze_batch, "SAVE_BATCH", 1)
+    other = _taken_after_first(monkeypatch, "save_analyses", db)
+    with Store(db) as store, pytest.raises(StoreBusy) as busy:
+        analyze_run(store, ids, analyzer=analyzer)
+    assert "(this run's 1 of 3 analyses too)" in str(busy.value)
+    other.execute("ROLLBACK")
+    other.close()
+    monkeypatch.undo()
+    analysed: list[str] = []
+    with Store(db) as store:
+        assert len(store.unanalyzed(ids, ANALYZER_VERSION)) == 2
+        # The rerun analyses the two left, not the one stored.
+        run = analyze_run(store, ids, analyzer=analyzer, on_done=analysed.append)
+        assert sorted(run.analyses) == sorted(ids)
+        assert store.unanalyzed(ids, ANALYZER_VERSION) == []
+    assert analysed[0] == 1  # the stored one, counted done up front

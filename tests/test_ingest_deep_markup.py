@@ -85,3 +85,22 @@ def test_a_script_or_comment_past_the_cap_is_passed_over_whole() -> None:
     flat = flatten_deep(deep, 1)
     assert "<script>if (a<b) { go(); }</script><!-- <p> -->" in flat
     assert flat.startswith("<div>") and "Kept." in flat
+
+
+@pytest.mark.parametrize("sign", ["x<5", "x < y", "x<=y", "x<-y", "1<2"])
+def test_a_lone_less_than_in_prose_past_the_cap_is_text(sign: str) -> None:
+    # A '<' before no letter opens no tag (HTML's rule, and the parser's at any depth):
+    # past the cap it swallows nothing up to the next '>'.
+    prose = f"<p>Fares rose where {sign} held, the board said.</p><p>Buses run until May.</p>"
+    assert flatten_deep(f"<div><div>{prose}</div></div>", 1).count(f"{sign} held") == 1
+    for depth in (3, 3_000):
+        assert fragment_text(_nested(depth, prose)) == (
+            f"Fares rose where {sign} held, the board said.\n\nBuses run until May."
+        )
+
+
+def test_a_less_than_before_a_letter_reads_past_the_cap_as_it_reads_above_it() -> None:
+    # '<' before a letter starts a tag in HTML: the parser reads 'a<b held, ...' as a
+    # tag <b> at any depth, and the flattened markup loses no more than that.
+    prose = "<p>Fares rose where a<b held, the board said.</p><p>Buses run until May.</p>"
+    assert fragment_text(_nested(3_000, prose)) == fragment_text(_nested(3, prose))

@@ -17,6 +17,7 @@ from newsprism.analyze.analyzer import ANALYZER_VERSION, AnalyzeOptions, Analyze
 from newsprism.errors import AnalysisFailure
 from newsprism.model import Analysis
 from newsprism.store import Store
+from newsprism.store_open import StoreBusy
 
 logger = logging.getLogger(__name__)
 
@@ -66,14 +67,21 @@ def analyze_run(
     )
     computed: dict[str, Analysis] = {}
     failed: list[AnalysisFailure] = []
+    saved = 0  # analyses this run stored (a failure stored is retried: none)
     while batch := list(islice(fresh, SAVE_BATCH)):
         analyses = [a for a in batch if isinstance(a, Analysis)]
         failures = [f for f in batch if isinstance(f, AnalysisFailure)]
         if store.read_only:
             computed.update((a.article_id, a) for a in analyses)
             failed += failures
-        else:
+            continue
+        try:
             store.save_analyses(analyses, failures, ANALYZER_VERSION)
+        except StoreBusy as exc:
+            # The earlier batches are stored: say how many, a rerun starts after them.
+            kept = f"this run's {saved} of {len(missing)} analyses" if saved else ""
+            raise exc.kept_too(kept) from None
+        saved += len(analyses)
     ids = list(dict.fromkeys(article_ids))
     found = {i: computed.get(i) or store.get_analysis(i, ANALYZER_VERSION) for i in ids}
     if not store.read_only:

@@ -26,7 +26,7 @@ from newsprism.ingest.sources import Input, InputKind, expand_inputs
 from newsprism.model import Article, IngestFailure, IngestWarning
 from newsprism.store import AddResult, Store
 from newsprism.store_corrections import origin_of, stored_origins
-from newsprism.store_open import IN_MEMORY
+from newsprism.store_open import IN_MEMORY, StoreBusy
 
 logger = logging.getLogger(__name__)
 
@@ -196,8 +196,19 @@ class ArticleBatch:
         self.articles.append(article)
 
     def flush(self, store: Store, report: IngestReport) -> None:
+        """Store the queued articles in one transaction, adding what it did to ``report``.
+        A store another process holds says how many new articles this run stored before
+        (its earlier batches stay stored; a rerun finds them stored and goes on)."""
         if not self.articles:
             return
+        try:
+            self._store(store, report)
+        except StoreBusy as exc:
+            added = len(report.added)
+            kept = f"this run's {added} new article{'s' * (added != 1)}" if added else ""
+            raise exc.kept_too(kept) from None
+
+    def _store(self, store: Store, report: IngestReport) -> None:
         result = store.add_articles(
             self.articles, self.may_correct, self.guessed_outlets, self.origins
         )
