@@ -47,6 +47,11 @@ VARNA = "Ivo Bel was arrested in Varna on Monday, police said."
             "Ivo Bel was kidnapped in Tresny on Monday, his family said.",
             "Ivo Bel was kidnapped in Varna on Monday, his family said.",
         ],
+        # The name in the same place under the same noun, written two ways.
+        [
+            "Ivo Bel's body was found in Tresny on Monday.",
+            "The body of Ivo Bel was found in Varna on Monday.",
+        ],
     ],
 )
 def test_one_undergoer_placed_apart_is_a_contradiction(
@@ -97,6 +102,27 @@ def test_a_surname_is_the_one_full_name_the_story_gives_it(analyzer: Analyzer) -
             TRESNY.replace("arrested", "hospitalized"),
             VARNA.replace("arrested", "hospitalized"),
         ],
+        # Held where one is kept or taken, not where the deed befell him (review s39/1,
+        # finding 8).
+        [
+            "Ivo Bel was detained in Tresny on Monday, police said.",
+            "Ivo Bel was detained in Varna on Monday, his lawyer said.",
+        ],
+        [
+            "Ivo Bel was rescued in Tresny on Monday, the coast guard said.",
+            "Ivo Bel was rescued in Varna on Monday, the coast guard said.",
+        ],
+        # The name under a noun of one side only: his wife's body is not his (review
+        # s39/1, finding 2).
+        [
+            "The body of Ivo Bel's wife was found in Tresny on Monday.",
+            "The body of Ivo Bel was found in Varna on Monday.",
+        ],
+        [
+            "The car of Ivo Bel was found in Tresny on Monday.",
+            "The body of Ivo Bel was found in Varna on Monday.",
+        ],
+        ["The brother of Ivo Bel was arrested in Tresny on Monday, police said.", VARNA],
         # Common nouns only: two men, two bodies.
         [TRESNY.replace("Ivo Bel", "The man"), VARNA.replace("Ivo Bel", "The man")],
         [
