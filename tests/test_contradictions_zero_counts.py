@@ -154,12 +154,13 @@ def test_no_none_against_some(analyzer: Analyzer, texts: list[str]) -> None:
             "Two people in the Tarnby building were hurt when the crane fell on Monday.",
         ],
         [
-            "No one on board was injured when the plane crash-landed near Oskel on Monday.",
-            "Two people on board were injured when the plane crash-landed near Oskel on Monday.",
-        ],
-        [
             "None of the passengers on the bus were hurt in the Oskel crash on Monday.",
             "Three passengers on the bus were hurt in the Oskel crash on Monday.",
+        ],
+        # A partitive count reads its "of" noun as the none does (review s39/1, finding 6).
+        [
+            "None of the passengers on the bus were hurt in the Oskel crash on Monday.",
+            "Two of the passengers on the bus were hurt in the Oskel crash on Monday.",
         ],
     ],
 )
@@ -187,6 +188,27 @@ def test_a_none_and_a_count_of_the_same_people_contradict(
         [
             "No one in the Tarnby building was hurt when the crane fell on Monday.",
             "Two people were hurt when the crane fell on Monday.",
+        ],
+        # Limits that point back to what each article spoke of before: the same words,
+        # other people (review s39/1, finding 3).
+        [
+            "No one on board was injured when the plane crash-landed near Oskel on Monday.",
+            "Two people on board were injured when the plane crash-landed near Oskel on Monday.",
+        ],
+        [
+            "A crane fell on the Tarnby school on Monday. No one inside was hurt, the mayor said.",
+            "A crane fell on the Tarnby school on Monday and tipped a bus over. Two people"
+            " inside were hurt, the mayor said.",
+        ],
+        [
+            "The crane fell on the Tarnby school on Monday. No one there was hurt.",
+            "The crane fell on Monday, and its arm hit a cafe across the road. Two people"
+            " there were hurt.",
+        ],
+        # A partitive count of other people.
+        [
+            "None of the passengers on the bus were hurt in the Oskel crash on Monday.",
+            "Two of the passengers on the truck were hurt in the Oskel crash on Monday.",
         ],
         # A none limited by a clause: no wording to compare.
         [

@@ -14,8 +14,10 @@ Guards, all required:
    passengers", "no passengers" (:func:`_none_of`), with no word that leaves some out
    ("no one else", "no other passenger", "nobody but the driver":
    :func:`~newsprism.reconcile.clauses.excepting`), and a none limited to some ("no one
-   on board", "no one inside the warehouse": :func:`_narrowing`) only against a count
-   limited in the same words ("two people on board"),
+   inside the Tarnby warehouse": :func:`_narrowing`) only against a count limited in
+   the same words ("two people inside the Tarnby warehouse"); a limit that names
+   nothing but points back ("no one inside", "no one on board") is held back,
+   and "two of the passengers" counts passengers,
    and the denial told of the occasion, not of the time of writing: no present perfect
    ("no one has been charged" may change by the next day), no "yet", "so far",
    "immediately";
@@ -163,26 +165,46 @@ def _none_of(token: Token) -> str | None:
 #: Dependents of a none's word that narrow whom it denies of: "no one on board", "no
 #: one inside the warehouse", "nobody who was at home", "no one aboard".
 _NARROWING: Final = frozenset({"prep", "relcl", "acl", "advmod"})
-#: Narrowings that are compared word for word: a phrase ("on board", "in the Tarnby
-#: building") or an adverb ("aboard"); a clause ("who was at home") is never compared.
+#: Narrowings that may be compared word for word: a phrase ("in the Tarnby building");
+#: a clause ("who was at home") is never compared.
 _COMPARED: Final = frozenset({"prep", "advmod"})
 
 
+def _partitive(noun: Token) -> list[Token]:
+    """The nouns of a partitive "of" ("the passengers" of "none of the passengers",
+    "two of the passengers"): they name the kind counted, and may narrow it in turn."""
+    if noun.lower_ != "none" and not (noun.like_num or noun.pos_ == "NUM"):
+        return []
+    return [o for p in noun.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+
+
+def _names_a_thing(phrase: Token) -> bool:
+    """Whether a narrowing phrase names what it limits to: a proper noun, or a noun
+    with its determiner or owner ("in the Tarnby building", "on the bus"). An adverb or
+    a bare noun ("inside", "there", "aboard", "on board", "at home") points to what each
+    article spoke of before: "No one inside" after a school, "Two people inside" after a
+    bus (review s39/1, finding 3)."""
+    return any(
+        t.pos_ == "PROPN"
+        or (t.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") for c in t.children))
+        for t in phrase.subtree
+    )
+
+
 def _narrowing(noun: Token) -> frozenset[str] | None:
-    """How a person's word is limited to some people: each narrowing phrase or adverb
-    as its words' lemmas, no articles ("in Tarnby building"); empty when it is not
-    limited, None when a clause limits it ("nobody who was at home": no wording to
-    compare). The "of" of "none of the passengers" names the kind, and its noun may
-    narrow it in turn ("none of the passengers on the bus")."""
-    nouns = [noun]
-    if noun.lower_ == "none":
-        nouns += [o for p in noun.children if p.lower_ == "of" for o in p.children]
+    """How a person's word is limited to some people: each narrowing phrase as its
+    words' lemmas, no articles ("in Tarnby building"); empty when it is not limited,
+    None when what limits it names nothing to compare: a clause ("nobody who was at
+    home") or a word that points back ("no one inside", :func:`_names_a_thing`). The
+    "of" of "none of the passengers" or "two of the passengers" names the kind, and its
+    noun may narrow it in turn ("none of the passengers on the bus")."""
+    partitive = _partitive(noun)
     found = set()
-    for n in nouns:
+    for n in [noun, *partitive]:
         for c in n.children:
-            if c.dep_ not in _NARROWING or (n.lower_ == "none" and c.lower_ == "of"):
+            if c.dep_ not in _NARROWING or (n is noun and partitive and c.lower_ == "of"):
                 continue
-            if c.dep_ not in _COMPARED:
+            if c.dep_ not in _COMPARED or not _names_a_thing(c):
                 return None
             found.add(" ".join(lemma_of(t) for t in c.subtree if t.dep_ != "det" and t.is_alpha))
     return frozenset(found)
@@ -199,8 +221,12 @@ def _same_scope(denial: _Side, assertion: _Side) -> bool:
 
 def _counted(token: Token) -> frozenset[str]:
     """What a counted undergoer is: its head lemma, with "person" for a person (a
-    person noun, a person named, a bare figure); empty when it is not counted."""
+    person noun, a person named, a bare figure); the noun of a partitive figure ("two
+    of the passengers") is what it counts; empty when it is not counted."""
     if token.like_num or token.pos_ == "NUM":
+        kinds = [lemma_of(n) for n in _partitive(token) if n.pos_ == "NOUN"]
+        if kinds:
+            return frozenset({kinds[0], "person"} if kinds[0] in _PERSONS else {kinds[0]})
         return frozenset({"person"})
     if token.pos_ == "PROPN":
         # A bare name ("Jonas Brek was hurt"); "the Varley Hotel" is a thing named.
