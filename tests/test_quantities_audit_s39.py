@@ -267,3 +267,17 @@ def test_a_fraction_word_before_a_spaced_hyphen_is_a_compound(nlp: Language, sen
 
 def test_a_spaced_hyphen_inside_a_fraction_still_reads_it(nlp: Language) -> None:
     assert readings(nlp, "Two - thirds of the Orsk voters left.")[0][1:] == (66.6667, "percent")
+
+
+HALF_DOZENS = [
+    ("Orsk bought a half-dozen crates.", ("a half-dozen crates", 6.0, None)),
+    ("Kelmar sold at least a half - dozen others.", ("at least a half - dozen others", 6.0, None)),
+    ("Orvel bought half a dozen crates.", ("half a dozen crates", 6.0, None)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "reading"), HALF_DOZENS)
+def test_a_half_dozen_is_six(
+    nlp: Language, sentence: str, reading: tuple[str, float, str | None]
+) -> None:
+    assert readings(nlp, sentence) == [reading]

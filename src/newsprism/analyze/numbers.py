@@ -129,6 +129,7 @@ _SCALE_WORD_PATTERN: Final = rf"{_SP}+{_SCALE_WORD}\b"
 # and hyphenated through "and" ("two-hundred-and-fifty" is one number, 250).
 _WORDS_PATTERN: Final = (
     rf"(?<![\w\-])(?:half{_SP}+an?{_SP}+(?={_SCALE_WORD}|dozen)"
+    rf"|(?:an?{_SP}+)?half{_SP}?-{_SP}?(?=dozen\b)"  # "a half-dozen", "a half - dozen"
     rf"|an?{_SP}+(?=(?:{_SCALE_WORD}|dozen)\b))?"
     rf"{_NUMBER_WORD}"
     rf"(?:(?:-|{_SP}+){_NUMBER_WORD}"
