@@ -1,7 +1,7 @@
 """Exclusives and the speakers other outlets report: a sentence giving a person's words
 names that person, by a pronoun or not at all (the statement stage's speaker counts as a
 name it carries); a speaker's words spread over several sentences of another outlet are
-printed there when half their content words stand in them.
+not printed there for half their content words standing in them pooled.
 
 Invented stories (two outlets), analysed with the English pipeline; statements are built
 by hand. Lexical similarity only.
@@ -13,10 +13,9 @@ import pytest
 
 from newsprism.analyze.analyzer import Analyzer
 from newsprism.model import Article, Passage, Statement, Variant
-from newsprism.reconcile import exclusive_told
 from newsprism.reconcile.exclusive_details import StoryDetails
 from newsprism.reconcile.exclusive_told import SaidElsewhere
-from newsprism.reconcile.exclusives import ExclusiveOptions
+from newsprism.reconcile.exclusives import ExclusiveOptions, find_exclusives
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.roster import story_names
 from tests.test_exclusives_details import story
@@ -70,18 +69,12 @@ def test_a_sentence_carries_the_speaker_of_the_words_it_reports(analyzer: Analyz
     assert elsewhere.carried_share(mine, theirs) == pytest.approx(0.5)
 
 
-# --- a speaker's words over several sentences of another outlet ---------------------------
+# --- a new quote whose words stand scattered over the speaker's other quotes --------------
 
-TOLLS_A = (
+HARBOUR_A = "The harbour board met in Velmar on Tuesday.\n\n\u201c{quote},\u201d Ansel Roos said."
+# Three quotes of his on three other things, each its own paragraph.
+HARBOUR_B = (
     "The harbour board met in Velmar on Tuesday.\n\n"
-    "\u201cTrawlers face twice the old tolls at the harbour from next spring onwards,\u201d "
-    "Ansel Roos said.\n\n"
-    "\u201cThe new pier opens in autumn,\u201d Ansel Roos added."
-)
-TOLLS_B = (
-    "The harbour board met in Velmar on Tuesday.\n\n"
-    "\u201cThe harbour tolls must rise,\u201d the harbourmaster Ansel Roos told the board. "
-    "\u201cEach trawler will pay double, starting in spring.\u201d\n\n"
     "\u201cDredging of the eastern channel was delayed by storms and by a quarrel with "
     "the contractor over the price,\u201d Roos said.\n\n"
     "\u201cWe asked the ministry for a grant to rebuild the breakwater before the winter "
@@ -89,51 +82,48 @@ TOLLS_B = (
     "\u201cThe lighthouse keepers have not been paid since October and several have "
     "already left for jobs on the mainland,\u201d he said."
 )
+THEIRS = ("Dredging of the eastern channel", "We asked the ministry", "The lighthouse keepers")
 
 
-def _told(analyzer: Analyzer) -> list[bool]:
-    material = story(analyzer, ("Harbour Post", TOLLS_A), ("Velmar Wire", TOLLS_B))
+def _statements(material: StoryMaterial, quote: str) -> tuple[Variant, list[Statement]]:
     first, second = material.articles
-    tolls = variant(
-        material,
-        first,
-        "Trawlers face twice the old tolls at the harbour from next spring onwards",
-        True,
+    mine = variant(material, first, quote, True)
+    theirs = tuple(variant(material, second, words, True) for words in THEIRS)
+    return mine, [Statement("st1", "Ansel Roos", (mine,)), Statement("st2", "Ansel Roos", theirs)]
+
+
+# The cosine paths off (no pair of texts reaches a cosine of 1.01): words alone.
+WORDS_ONLY = ExclusiveOptions(lexical=1.01, lexical_alone=1.01)
+
+
+def _told_one(analyzer: Analyzer, quote: str, options: ExclusiveOptions | None = None) -> bool:
+    material = story(
+        analyzer, ("Harbour Post", HARBOUR_A.format(quote=quote)), ("Velmar Wire", HARBOUR_B)
     )
-    pier = variant(material, first, "The new pier opens in autumn", True)
-    statements = [
-        Statement("st1", "Ansel Roos", (tolls,)),
-        Statement("st2", "Ansel Roos", (pier,)),
-        Statement(
-            "st3",
-            "Ansel Roos",
-            (
-                variant(material, second, "The harbour tolls must rise", True),
-                variant(material, second, "Each trawler will pay double", True),
-                variant(material, second, "Dredging of the eastern channel", True),
-                variant(material, second, "We asked the ministry", True),
-                variant(material, second, "The lighthouse keepers", True),
-            ),
-        ),
-    ]
+    mine, statements = _statements(material, quote)
     sentences = material.story_pieces()
     details = StoryDetails(material, sentences, story_names(material), statements)
-    told = SaidElsewhere(material, sentences, statements, details, ExclusiveOptions())
-    return told.told([tolls.passage, pier.passage])
+    told = SaidElsewhere(material, sentences, statements, details, options or ExclusiveOptions())
+    return told.told([mine.passage])[0]
 
 
-def test_a_speakers_words_printed_over_two_sentences_are_told(analyzer: Analyzer) -> None:
-    """Half or more of the quote's content words ("trawlers", "tolls", "harbour",
-    "spring" of eight) stand in the sentences the other outlet gives Ansel Roos (among
-    others of his on other things): told elsewhere. The pier quote shares none of its
-    words with them: still his alone."""
-    assert _told(analyzer) == [True, False]
+def test_words_scattered_over_other_quotes_are_not_printed(analyzer: Analyzer) -> None:
+    """Half a quote's content words standing somewhere in all the speaker's sentences
+    elsewhere, pooled, do not make it told there ("winter", "gales" in the breakwater
+    quote, "eastern", "channel" in the dredging one, each its own paragraph: four of five
+    words). With a figure no sentence of the other outlet gives, the quote stays his at the
+    calibrated cosines too."""
+    assert not _told_one(analyzer, "Winter gales flooded the eastern channel", WORDS_ONLY)
+    assert not _told_one(analyzer, "Winter gales sank two trawlers in the eastern channel")
 
 
-def test_the_printed_words_decide_not_the_cosine(
-    analyzer: Analyzer, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """With the printed-words test off, the lexical cosine alone leaves the tolls quote
-    untold (its wording differs too much): the test is what tells it."""
-    monkeypatch.setattr(exclusive_told, "_words_printed", lambda text, theirs: False)
-    assert _told(analyzer) == [False, False]
+def test_a_new_quote_on_words_of_his_other_quotes_is_an_exclusive(analyzer: Analyzer) -> None:
+    """The trawlers quote (four of its six content words in his other quotes elsewhere, at
+    most two in one quote; a figure they do not give) is listed as the first outlet's."""
+    quote = "Winter gales sank two trawlers in the eastern channel"
+    material = story(
+        analyzer, ("Harbour Post", HARBOUR_A.format(quote=quote)), ("Velmar Wire", HARBOUR_B)
+    )
+    _, statements = _statements(material, quote)
+    found = find_exclusives(material, statements, [])
+    assert quote in [e.passage.text for e in found if e.passage.outlet == "Harbour Post"]

@@ -124,10 +124,6 @@ def _inflection_stem(word: str) -> str:
 def content_stems(text: str) -> frozenset[str]:
     """The text's content stems: words of four letters or more, less the stop words,
     less an inflection (what a quote is carried by)."""
-    return _content(text)
-
-
-def _content(text: str) -> frozenset[str]:
     return frozenset(
         _inflection_stem(w)
         for w in _WORD.findall(text)
@@ -144,7 +140,7 @@ def _enough(words: frozenset[str], short: bool, found: int) -> bool:
 def _quote_words(text: str) -> tuple[frozenset[str], bool]:
     """A quote's content stems; for a quote without one ("Meh", "Yes, sir"), its words of
     three letters or more, every one of which must then be carried (second item True)."""
-    content = _content(text)
+    content = content_stems(text)
     if content:
         return content, False
     return frozenset(_inflection_stem(w) for w in _WORD.findall(text) if len(w) >= 3), True
@@ -181,7 +177,7 @@ def _names(
 
 def _quotes(text: str, quoted: bool) -> tuple[frozenset[str], ...]:
     parts = [text] if quoted else [m.group(1) for m in _QUOTED.finditer(text)]
-    return tuple(c for c in (_content(p) for p in parts) if c)
+    return tuple(c for c in (content_stems(p) for p in parts) if c)
 
 
 def details_of(
@@ -536,7 +532,7 @@ class StoryDetails:
             found = frozenset(
                 w
                 for m in _QUOTED.finditer(text)
-                for w in (*_content(m.group(1)), *_quote_words(m.group(1))[0])
+                for w in (*content_stems(m.group(1)), *_quote_words(m.group(1))[0])
             )
             self._quoted_words[sentence] = found
         return found

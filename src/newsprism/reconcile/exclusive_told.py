@@ -10,14 +10,7 @@ from typing import TYPE_CHECKING, Final
 
 from newsprism.analyze.aliases import fold_key, strip_title
 from newsprism.model import Passage, Statement
-from newsprism.reconcile.exclusive_details import (
-    QUOTE_SHARE,
-    StoryDetails,
-    content_stems,
-    new_details,
-    overlaps,
-    spelled_alike,
-)
+from newsprism.reconcile.exclusive_details import StoryDetails, new_details, overlaps, spelled_alike
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.pair_lexical import PairLexical
 
@@ -90,18 +83,6 @@ def one_name(a: str, b: str) -> bool:
     return initial or any(len(g) > 1 and g == h for g in gx for h in gy)
 
 
-def _words_printed(text: str, theirs: frozenset[str]) -> bool:
-    """Whether ``QUOTE_SHARE`` or more of the text's content stems stand in ``theirs``
-    (the content stems of the sentences one other source gives the speaker): the share
-    that tells a quote another source prints, not a new constant. The pair cosine is
-    diluted by a long interview's other words; this share is not. Measured on the four
-    development golds (exclusives, lexical): BASIL calibration P 0.924 -> 0.938 (two
-    wrong quotes fewer), Multi-News dev2 0.822 -> 0.830 (one wrong claim fewer), BASIL
-    development and Multi-News development unchanged; recall unchanged on all four."""
-    mine = content_stems(text)
-    return bool(mine) and len(mine & theirs) >= QUOTE_SHARE * len(mine)
-
-
 class SaidElsewhere:
     """Whether another source reports a candidate's speaker saying the same thing in
     other words (see the module doc): the candidate (a quote, or a claim holding a
@@ -163,7 +144,6 @@ class SaidElsewhere:
         if not asked or not groups:
             return found
         joints = [" ".join(self._sentences[n].text for n in sorted(self._said[g])) for g in groups]
-        printed = [content_stems(j) for j in joints]
         # Each text tokenised once; a pair is weighed on its two texts alone (below).
         pairs = PairLexical([*joints, *(p.text for _, p, _ in asked)])
         opts = self._options
@@ -177,10 +157,8 @@ class SaidElsewhere:
                 # words shares little else (calibration gold: 10 wrong exclusives left
                 # against 13 with the story's weights, development the same).
                 score = pairs.cosine(row, column)
-                if (
-                    _words_printed(passage.text, printed[column])
-                    or score >= opts.lexical_alone
-                    or (score >= opts.lexical and self._carried(passage, self._said[(key, other)]))
+                if score >= opts.lexical_alone or (
+                    score >= opts.lexical and self._carried(passage, self._said[(key, other)])
                 ):
                     found[n] = True
                     break

@@ -65,13 +65,11 @@ sentences holding them taken together, by the lexical test of claims
 (:class:`~newsprism.reconcile.exclusive_told.SaidElsewhere`): one outlet reports as speech
 what another quotes over several sentences ("said he thought someone had got into his
 mailbox" / ""somebody broke into my mailbox," he told a radio host ... "it was a joke""),
-which statement pairing leaves apart; and when half or more of its content words (the
-share that prints a quote, ``exclusive_details.QUOTE_SHARE``) stand in those sentences of
-one other source, whatever the cosine: a speaker's words retold over a long interview
-("Trawlers face twice the old tolls at the harbour from next spring" / "The harbour tolls
-must rise ... Each trawler will pay double, starting in spring" among his other words).
-A sentence giving a person's words carries that person's name among its details even
-where it writes "he said" (the statement stage's speaker).
+which statement pairing leaves apart. Not by the share of its content words standing in
+those sentences pooled: over a speaker's several quotes on other things, the words of a new
+one stand scattered (review s39/1 finding 1). A sentence giving a person's words carries
+that person's name among its details even where it writes "he said" (the statement
+stage's speaker).
 
 Sentences are the analyser's, split at line breaks (a sentence may run across a
 paragraph break) and trimmed. Repeats are dropped: a passage overlapping one already
