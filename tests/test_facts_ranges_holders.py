@@ -84,6 +84,32 @@ def test_a_point_outside_a_range_differs(analyzer: Analyzer) -> None:  # noqa: F
     assert [f.status for f in words] == ["differ"], words
 
 
+POWER = "A storm hit the harbour town of Velmor on Sunday night. "
+
+
+@pytest.mark.parametrize(
+    ("second", "status"),
+    [
+        ("Five hundred households lost power, the utility said.", "agree"),
+        ("500 households lost power, the utility said.", "agree"),
+        ("Four thousand households lost power, the utility said.", "differ"),
+        ("150 households lost power, the utility said.", "differ"),
+    ],
+)
+def test_a_words_range_with_ends_at_two_scales(
+    analyzer: Analyzer,  # noqa: F811
+    second: str,
+    status: str,
+) -> None:
+    # s39 review 2: the ends were read at their written numbers (2-3 thousand), so the
+    # range refused the join and a point inside it differed
+    first = "Two hundred to three thousand households lost power, the utility said."
+    facts = _shared(analyzer, POWER, first, second)
+    assert [f.status for f in facts] == [status], facts
+    ranged = [v for v in facts[0].values if v.passage.outlet == "Ardmoor Gazette"]
+    assert [v.passage.text for v in ranged] == ["Two hundred to three thousand households"]
+
+
 def test_a_ceiling_is_still_read_near_its_figure(analyzer: Analyzer) -> None:  # noqa: F811
     # "up to"/"as many as" read as "under", near the figure, as "nearly" is: two
     # ceilings of one count far apart are two outlets' different estimates.
@@ -113,6 +139,13 @@ def test_a_ceiling_is_still_read_near_its_figure(analyzer: Analyzer) -> None:  #
         ("four to three trucks", 3.0, None),
         ("two - million - dollar", 1e6, None),  # a bare scale word is no end (ECB+)
         ("two to three million dollars", 3e6, 2e6),
+        # each end at its own scale, the top end's carried to a bare low end (s39 review 2:
+        # "two hundred to three thousand" read 2,000-3,000)
+        ("two hundred to three thousand people", 3000.0, 200.0),
+        ("ninety to one hundred people", 100.0, 90.0),
+        ("five to six hundred people", 600.0, 500.0),
+        ("two and three hundred homes", 300.0, 200.0),  # as joined_ranges cuts "between"
+        ("hundred to a thousand people", 1000.0, None),  # a bare scale word is no end
         ("15 people", 15.0, None),
     ],
 )

@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from newsprism.analyze.numbers import read_amounts
+from newsprism.analyze.number_words import SCALES
+from newsprism.analyze.numbers import Amount, read_amounts
 from newsprism.model import FactValue, Quantity
 
 __all__ = [
@@ -237,25 +238,39 @@ def range_floor(quantity: Quantity) -> float | None:
 
 def _words_floor(quantity: Quantity) -> float | None:
     """The least value of a range whose ends are written in words ("two to three
-    weeks", "between five and six people", "three to four trucks"), as the analyser
-    reads them: two figures in words, in one unit, the low one first, which read alone
-    bound "over" and "under" ("three to four") or nothing ("five and six" cut from
-    "between": :func:`fact_items.joined_ranges` checked the opening); None for anything
-    else. Apart, the ends made the low end a fact of its own and the top end a ceiling
-    (s39: a dev2 story's "three to four" trucks read as "under four")."""
-    amounts = read_amounts(_WORDS_OPENING.sub("", quantity.text, count=1))
+    weeks", "between five and six people", "two hundred to three thousand people"), as
+    the analyser reads them: two figures in words, in one unit, the low one first,
+    bounded "over" and "under"; None for anything else. Apart, the ends made the low end
+    a fact of its own and the top end a ceiling (s39: a dev2 story's "three to four"
+    trucks read as "under four")."""
+    # The ends are read after the word opening a range, as the analyser read them in the
+    # article: joined_ranges passes the text from the low end ("two and three hundred
+    # homes", its "between" cut), where "and" would join no range and carry no scale.
+    rest = _WORDS_OPENING.sub("", quantity.text, count=1)
+    amounts = read_amounts(_OPENING + rest)
     if len(amounts) != 2 or any(a.form != "words" for a in amounts):
         return None
     low, high = amounts
-    bounds = (low.approx, high.approx)
-    if bounds not in _WORDS_BOUNDS or low.unit != high.unit or low.start:
+    if (low.approx, high.approx) != ("over", "under") or low.unit != high.unit:
         return None
-    # the written numbers, before any scale: "two to three million" is 2-3 million, and a
-    # bare scale word is no end ("two - million - euro", tokenised text: 2 million)
-    return quantity.value * low.base / high.base if 0 < low.base < high.base else None
+    if low.start != len(_OPENING) or any(_scale_alone(rest, end) for end in amounts):
+        return None
+    # Each end at its own value: "two hundred to three thousand" is 200-3,000 (s39
+    # review 2: read at the written numbers, 2-3 thousand, a false differ with 500), and
+    # the analyser has carried the top end's scale to a bare low end ("two to three
+    # million" is 2-3 million, "between two and three hundred" 200-300).
+    return quantity.value * low.value / high.value if 0 < low.value < high.value else None
 
 
-_WORDS_BOUNDS: Final = frozenset({("over", "under"), (None, None)})
+def _scale_alone(text: str, amount: Amount) -> bool:
+    """Whether the amount's written number is a scale word alone ("million"; not "a
+    million", "two million" or a bare "two" that took a scale from the top end): no end
+    of a range, as in tokenised text's "two - million - euro", which is 2 million (ECB+)."""
+    start, end = amount.num_start - len(_OPENING), amount.num_end - len(_OPENING)
+    return text[start:end].strip().lower() in SCALES
+
+
+_OPENING: Final = "between "
 # The word opening a range, left out before its ends are read ("between five and six").
 _WORDS_OPENING: Final = re.compile(r"between[^\S\n]+", re.IGNORECASE)
 
