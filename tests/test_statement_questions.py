@@ -16,7 +16,12 @@ from newsprism.model import Article, Story, article_id
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.questions import forbid_question_answers, is_question
 from newsprism.reconcile.similarity import LexicalSimilarity
-from newsprism.reconcile.statement_units import Unit, normalize_words, sentence_breaks
+from newsprism.reconcile.statement_units import (
+    Unit,
+    normalize_words,
+    quote_units,
+    sentence_breaks,
+)
 from newsprism.reconcile.statements import pair_features
 
 
@@ -129,6 +134,20 @@ def test_a_piece_cut_from_a_quote_reads_only_its_own_sentences(page: StoryMateri
     piece = replace(whole, start=cut, text=whole.text[cut - whole.start :])
     assert is_question(piece)
     assert not is_question(replace(whole, end=cut, text=whole.text[: cut - whole.start]))
+
+
+@pytest.mark.parametrize("pieces", [True, False])
+def test_quote_units_carry_the_analysis_sentence_breaks(page: StoryMaterial, pieces: bool) -> None:
+    # Every caller of quote_units (eval/crosscheck.py's pair fitting too) reads a
+    # quote's questions by the analysis's sentences, with no sentence_breaks of its own.
+    text = page.articles[0].text
+    units = {u.text: u for u in quote_units(page, pieces=pieces) if u.direct}
+    claim_first = units["It is our job to find out. What difference does it make?"]
+    assert claim_first.breaks == (text.index("What difference"),)
+    assert not is_question(claim_first)
+    assert not is_question(units["So did I. Why would I not?"])
+    assert units["Who sold the boat? Who signed for it?"].breaks == (text.index("Who signed"),)
+    assert units["Did Mr. Brek sell the harbour boat after the 9 a.m. meeting?"].breaks == ()
 
 
 def test_an_indirect_unit_gets_no_breaks(page: StoryMaterial) -> None:
