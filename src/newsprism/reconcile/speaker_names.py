@@ -22,6 +22,7 @@ __all__ = [
     "name_kinship",
     "owner_of_words",
     "speaker_name",
+    "words_of_another",
 ]
 
 # Roster types that never speak when written in capitals (a dateline), and the longest
@@ -59,6 +60,20 @@ _OWN_WORDS = re.compile(
     r"|speech|words|message|announcement|response|reply|memo)$"
 )
 _OWNERS = frozenset({"PERSON", "ORG"})
+# Content that opens with someone's words named by a noun ("Holt's warning that ...",
+# "the mayor's claim that ...", "Holt's threat of a strike"): a document that passes
+# them on ("Kellan's letter cited Holt's warning that ...") does not say them; the
+# analysis gives the inner clause to the possessor (review 2, stop 39). The nouns are
+# those of a mention of one's own words (above) and of speech acts; up to three words
+# may stand before the possessive ("the union leader's", "Ana Holt's").
+_CITED_WORDS = re.compile(
+    r"^(?:[Tt]he\s+)?(?P<who>(?:[\w.’'-]+\s+){0,3}?[\w.’'-]+?)['’]s\s+(?:[a-z-]+\s+)?"
+    r"(?:statements?|apolog(?:y|ies)|comments?|remarks?|letters?|posts?|tweets?|testimony"
+    r"|speech|words|messages?|announcements?|responses?|repl(?:y|ies)|memos?|warnings?"
+    r"|claims?|promises?|threats?|demands?|complaints?|allegations?|accusations?"
+    r"|assurances?|pledges?|calls?|pleas?|denials?|assertions?|predictions?|vows?"
+    r"|charges?|insistence|suggestions?|arguments?|account|advice|request)\b"
+)
 
 
 def speaker_name(speaker: str | None, mention: str | None, names: StoryNames) -> str | None:
@@ -108,6 +123,24 @@ def owner_of_words(mention: str | None, names: StoryNames) -> str | None:
     if name is None or names.types.get(name) not in _OWNERS:
         return None
     return name
+
+
+# Words whose "'s" is "is" or "has" ("there's no promise that ...", "it's a claim").
+_CONTRACTED = frozenset({"it", "there", "here", "that", "what", "who", "he", "she", "where"})
+
+
+def words_of_another(content: str, owner: str, names: StoryNames) -> bool:
+    """Whether quoted content opens with the words of someone other than ``owner``
+    ("Holt's warning that the dock would close", "the mayor's promise that ..."), so a
+    document of ``owner``'s that carries it cites them rather than saying them. The
+    owner's own words ("Kellan's earlier warning that ...") are no one else's."""
+    found = _CITED_WORDS.match(content.strip())
+    if found is None:
+        return False
+    who = found.group("who")
+    if who.split()[-1].lower() in _CONTRACTED:
+        return False
+    return names.resolve(strip_title(who) or who) != owner
 
 
 def _group(speaker: str) -> bool:

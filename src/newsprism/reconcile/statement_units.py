@@ -19,7 +19,7 @@ from newsprism.analyze.aliases import PERSON_VERBS
 from newsprism.model import Quote
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.roster import StoryNames, story_names
-from newsprism.reconcile.speaker_names import owner_of_words, speaker_name
+from newsprism.reconcile.speaker_names import owner_of_words, speaker_name, words_of_another
 
 logger = logging.getLogger(__name__)
 
@@ -77,6 +77,14 @@ SPEECH_ACTS: Final = (
 _SECOND_ACT = re.compile(
     r",?\s+(?:and|but)\s+(?:also\s+)?(?=(?:" + "|".join(re.escape(a) for a in SPEECH_ACTS) + r")\b)"
 )
+# Verbs that pass on words said or written elsewhere (a document "cites", "quotes",
+# "echoes", "repeats", "reads out", "forwards", "relays", "reprints", "passes on").
+_PASSING_ON = re.compile(
+    r"(?:cit|quot|echo|repeat|forward|relay|reprint)\w*|read(?:s|ing)?\s+out"
+    r"|pass(?:ed|es|ing)?\s+(?:on|along)",
+    re.IGNORECASE,
+)
+_THAT = re.compile(r"\s*,?\s*that\s+", re.IGNORECASE)
 # Content words (or words of a partial quote) a unit of another article must share with
 # a conjoined act for it to be cut off: two, as a partial quote of two words counts as
 # verbatim evidence in statements.StatementOptions.verbatim_words (set before scoring).
@@ -262,12 +270,34 @@ def _words_owner(quote: Quote, text: str, names: StoryNames) -> str | None:
     mention is the reporting verb's own subject or object, next to it (not "Rask's
     comments came as Holt left, saying ...": Holt is saying it). On the four dev files
     (analysis 41) it names the speaker of two quotes (an apology, a letter) and leaves
-    one such mention three clauses from its verb alone; statement pairs unchanged."""
+    one such mention three clauses from its verb alone; statement pairs unchanged.
+    Words the document passes on are not its owner's (review 2, stop 39): a verb that
+    passes words on with them as its object ("Kellan's letter cited Holt's warning",
+    "quoted a union leaflet"), or content that opens with another's words ("noted the
+    mayor's promise that ..."), where the analysis gives the inner clause to Holt."""
     s0, s1, c0, c1 = quote.speaker_start, quote.speaker_end, quote.cue_start, quote.cue_end
     if quote.speaker_mention is None or s0 is None or s1 is None or c0 is None or c1 is None:
         return None
     next_to = (s1 <= c0 and not text[s1:c0].strip()) or (c1 <= s0 and not text[c1:s0].strip())
-    return owner_of_words(quote.speaker_mention, names) if next_to else None
+    if not next_to or _passes_on(quote, text):
+        return None
+    owner = owner_of_words(quote.speaker_mention, names)
+    if owner is None or words_of_another(quote.text, owner, names):
+        return None
+    return owner
+
+
+def _passes_on(quote: Quote, text: str) -> bool:
+    """Whether the quote is the object of a verb that passes on someone's words
+    ("cited a warning that ...", "quoted the union's leaflet", "read out Holt's
+    complaint"); with "that" the verb reports a claim of the speaker's own ("repeated
+    that the board had no money")."""
+    if quote.cue is None or quote.cue_end is None or quote.cue_end > quote.start:
+        return False
+    return (
+        _PASSING_ON.fullmatch(quote.cue.strip()) is not None
+        and _THAT.fullmatch(text, quote.cue_end, quote.start) is None
+    )
 
 
 def _dateline(mention: str | None) -> bool:
