@@ -60,6 +60,7 @@ from newsprism.analyze.aliases import (
     harmonize_types,
     retype,
 )
+from newsprism.analyze.entity_words import is_clitic, names_nothing
 from newsprism.analyze.quote_marks import QuotedDoc
 from newsprism.analyze.speakers import Gender
 
@@ -211,7 +212,9 @@ def _ner_candidates(ctx: _Context) -> Iterable[_Cand]:
         if ent.label_ not in NAME_LABELS:
             continue
         start, end = ent.start, ent.end
-        while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+        while start < end and (
+            doc[start].lower_ == "the" or doc[start].is_punct or is_clitic(doc[start])
+        ):
             start += 1
         while end > start and (
             doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space
@@ -293,7 +296,9 @@ def _candidates(ctx: _Context) -> list[_Cand]:
     ]
     # A name of no letters ("¯", which NFKD folds to a space and a mark) keys to "":
     # no name, and every surname and first-name lookup needs a word.
-    cands = _without_overlaps([c for c in found if c.key], len(ctx.doc))
+    # Nor a clitic, punctuation or a pronoun the tagger took for one (entity_words).
+    named = [c for c in found if c.key and not names_nothing(ctx.doc[c.start : c.end])]
+    cands = _without_overlaps(named, len(ctx.doc))
     for cand in cands:
         cand.title = _title_before(ctx, cand.start)
     kept = []
