@@ -116,6 +116,51 @@ def _abbreviation(word: str) -> bool:
     return len(word) > 1 and word.endswith(".") and word[-2].isalpha()
 
 
+# A hard line break ends a sentence. Ingest joins a paragraph's wrapped lines with one
+# space (ingest.clean), so a single line break left in an article's text was typed: a
+# table row ("Killed | 12\nHurt | 40": ingest.fragment_blocks writes a line per row), a
+# list item, an address or a <br>. The parser runs such lines together (spaCy splits at
+# none of them: "12\nHurt" stayed one sentence, the row's figure read with the next
+# row's words). A blank line after a figure ends its sentence too: a paragraph that
+# ends on a number is a table row or a tally line, never a clause that goes on in the
+# next paragraph (a blank line after a word is left to the parser: see above).
+HARD_BREAKS = "newsprism_hard_breaks"
+CELL_SEPARATOR = "|"  # between a table row's cells (ingest.fragment_blocks)
+
+
+@Language.component(HARD_BREAKS)
+def hard_breaks(doc: Doc) -> Doc:
+    """Mark a sentence start at the first token after a single line break, and after a
+    blank line that follows a figure, and at no cell of a table row; runs before the
+    parser, which keeps preset boundaries."""
+    for token in doc[1:-1]:
+        if token.text == CELL_SEPARATOR:
+            _join_cells(doc, token)
+        if not token.is_space or "\n" not in token.text:
+            continue
+        lines = token.text.count("\n")
+        if lines == 1 or _ends_on_figure(doc[token.i - 1].text):
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def _join_cells(doc: Doc, bar: Token) -> None:
+    """Keep a table row one sentence at its cell separator ``bar``: the cell after it
+    starts none, nor does the bar itself unless it opens a line ("| Hurt | 40 |"). A
+    bar after a sentence's end joins nothing (a photo credit set off by one after the
+    last sentence: "... on Monday. | Photo: ...")."""
+    before = doc[bar.i - 1]
+    if before.text in _SENTENCE_ENDS:
+        return
+    doc[bar.i + 1].is_sent_start = False
+    if "\n" not in before.text:
+        bar.is_sent_start = False
+
+
+def _ends_on_figure(word: str) -> bool:
+    return word[-1:].isdigit() or (word[-1:] == "%" and word[-2:-1].isdigit())
+
+
 CACHED_ATTRIBUTES = "newsprism_cached_attributes"
 RULER = "attribute_ruler"
 # Distinct (word, tag, dependency) keys remembered before the cache starts over: news
@@ -285,8 +330,8 @@ def _pieces(text: str) -> Iterable[str]:
 
 def load_english(disable: Iterable[str] = (), cached_attributes: bool = True) -> Language:
     """The first installed English pipeline of :data:`MODEL_NAMES`, less ``disable``,
-    with :func:`clock_boundaries`, :func:`numeral_openings` and
-    :func:`abbreviation_paragraphs` before the parser and
+    with :func:`clock_boundaries`, :func:`numeral_openings`,
+    :func:`abbreviation_paragraphs` and :func:`hard_breaks` before the parser and
     (unless ``cached_attributes`` is false) :class:`CachedAttributeRuler` in place of
     the attribute ruler."""
     for name in MODEL_NAMES:
@@ -294,7 +339,12 @@ def load_english(disable: Iterable[str] = (), cached_attributes: bool = True) ->
             nlp = spacy.load(name, disable=list(disable))
         except OSError:
             continue
-        for boundaries in (CLOCK_BOUNDARIES, NUMERAL_OPENINGS, ABBREVIATION_PARAGRAPHS):
+        for boundaries in (
+            CLOCK_BOUNDARIES,
+            NUMERAL_OPENINGS,
+            ABBREVIATION_PARAGRAPHS,
+            HARD_BREAKS,
+        ):
             if "parser" in nlp.pipe_names and boundaries not in nlp.pipe_names:
                 nlp.add_pipe(boundaries, before="parser")
         if cached_attributes:

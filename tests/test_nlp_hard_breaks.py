@@ -1,0 +1,85 @@
+"""Sentence boundaries at hard line breaks (analyze/nlp.py ``hard_breaks``): a single line
+break left in an article's text was typed (ingest joins a paragraph's wrapped lines
+with a space), so it ends a sentence; a blank line after a figure does too; a table
+row is one sentence. Invented text throughout."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsprism.analyze.analyzer import Analyzer
+from newsprism.analyze.nlp import hard_breaks, load_english
+from newsprism.ingest.clean import clean_scraped_text
+from newsprism.model import Article, article_id
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_english()
+
+
+def _sentences(nlp: Language, text: str) -> list[str]:
+    return [s.text.strip() for s in nlp(text).sents if s.text.strip()]
+
+
+def test_each_table_row_is_a_sentence(nlp: Language) -> None:
+    text = "Killed | 12\nHurt | 40\nMissing | 3"
+    assert _sentences(nlp, text) == ["Killed | 12", "Hurt | 40", "Missing | 3"]
+
+
+def test_a_row_framed_by_bars_is_one_sentence(nlp: Language) -> None:
+    text = "| Killed | 12 |\n| Hurt | 40 |"
+    assert _sentences(nlp, text) == ["| Killed | 12 |", "| Hurt | 40 |"]
+
+
+def test_rows_a_paragraph_each_end_at_their_figures(nlp: Language) -> None:
+    text = "Killed | 12\n\nHurt | 40\n\nThe storm reached the coast on Monday."
+    assert _sentences(nlp, text) == [
+        "Killed | 12",
+        "Hurt | 40",
+        "The storm reached the coast on Monday.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The toll rose to 12\n\nRescuers searched the coast on Monday.",
+        "Turnout was 40%\n\nThe mayor said she was pleased.",
+        "Harbour notice\nThe ferry to Vell sails at noon on Friday.",
+    ],
+)
+def test_a_hard_break_ends_a_sentence(nlp: Language, text: str) -> None:
+    assert len(_sentences(nlp, text)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A blank line after a word is left to the parser (a headline, a caption).
+        "Ferry fares rise\n\nThe operator said fares would rise.",
+        # A bar after a sentence's end joins nothing: a photo credit.
+        "The port shut on Monday. | Photo by Ana Ruiz\n\nThe crew left.",
+    ],
+)
+def test_no_new_boundary_elsewhere(nlp: Language, text: str) -> None:
+    doc = hard_breaks(nlp.make_doc(text))
+    assert not any(t.is_sent_start for t in doc[1:])
+
+
+def test_soft_wrapped_prose_is_not_cut() -> None:
+    """Ingest joins a hard-wrapped paragraph into one line, so the sentence the wrap cut
+    reaches the parser whole and stays one sentence."""
+    raw = (
+        "Ferry service to Lorvik will stop in May, the harbour board said on\n"
+        "Monday, after the operator lost its licence to run the northern route.\n"
+        "The board said the route would be offered to other operators in June,\n"
+        "and that no date had been set for the new service to start running.\n"
+    )
+    text = clean_scraped_text(raw).text
+    assert "\n" not in text.strip()
+    article = Article(article_id("t", text), "t.txt", text, outlet="Tessel Post", language="en")
+    sentences = Analyzer().analyze(article).sentences
+    assert len(sentences) == 2
+    assert text[sentences[0][0] : sentences[0][1]].rstrip().endswith("northern route.")
