@@ -16,13 +16,19 @@ first <p> was dropped). A <br> ends a line, not a sentence run.
 A table reads as one paragraph with a line per row, its cells joined by " | " (the
 separator trafilatura's own text output uses): read as blocks, each cell was a
 paragraph of its own, a row's label and its figure ('Killed', '12') two paragraphs apart.
-A cell holding a paragraph or a line break is a table laid out for the page, not data:
-its paragraphs and lines stay apart, as before.
+A cell holding a paragraph is a table laid out for the page, not data: its paragraphs
+stay apart, as before. A line break in a cell is a line of the page (the row's cells each
+a line or more) only in a row of one cell, or after a sentence's end (an entry's text
+laid out in cells, its paragraphs parted by <br>s); else it wraps a label or a figure
+('Larn<br>(coast)' beside '3'), read as a space in the cell, and the row stays one line
+(review s39/2 M3: 'Larn', '(coast)' and '3' were three lines, the figure cut from its
+label).
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from html.parser import HTMLParser
 
 import lxml.etree
@@ -46,6 +52,12 @@ BLOCKS = frozenset(
 NOT_PROSE = frozenset(("script", "style", "noscript", "template"))
 _CELLS = frozenset(("td", "th"))
 CELL_SEPARATOR = " | "
+# Where a <br> stood in a cell's text, until its row tells whether it ends a line (NUL:
+# no parsed text holds one, lxml and the tokenizer drop or replace it).
+_CELL_BREAK = "\x00"
+# A sentence's end before a line break in a cell: a word of two letters or a figure, then
+# '.', '!' or '?', then closing quotes ('3 (est.)' and an initial 'J.' are no ends).
+_SENTENCE_END = re.compile(r"(?:[^\W\d_]{2}|\d)[.!?][\"'\u201d\u2019]*$")
 
 
 class Paragraphs:
@@ -55,7 +67,7 @@ class Paragraphs:
         self.blocks: list[str] = []
         self._run: list[str] = []
         self._hidden = 0  # how many script/style/noscript/template elements enclose us
-        self._row: list[str] | None = None  # the current table row's cells
+        self._row: list[list[str]] | None = None  # the current table row's cells' lines
         self._cell: list[str] | None = None  # the current cell's text
 
     def start(self, tag: str) -> None:
@@ -109,19 +121,23 @@ class Paragraphs:
     def _break(self, tag: str) -> None:
         if self._hidden:
             return
-        # A paragraph or line break in a cell is a table laid out for the page, not a row
-        # of data (an entry's whole text in one cell, its paragraphs parted by <br>s):
-        # the row so far is a line, and the cell's paragraphs and lines stay apart.
-        self._end_row()
         if tag == "br":  # a <br> ends a line, not a paragraph ('pilings.<br>The board')
-            self._run.append("\n")
-        else:
-            self.flush()
+            if self._cell is not None:  # its row tells what it is (the module docstring)
+                self._cell.append(_CELL_BREAK)
+            else:
+                self._run.append("\n")
+            return
+        # A paragraph in a cell is a table laid out for the page, not a row of data (an
+        # entry's whole text in one cell): the row so far is a line, its paragraphs stay
+        # paragraphs.
+        self._end_row()
+        self.flush()
 
     def _end_cell(self) -> None:
         if self._cell is None:
             return
-        text = " ".join("".join(self._cell).split())
+        lines = (" ".join(line.split()) for line in "".join(self._cell).split(_CELL_BREAK))
+        text = [line for line in lines if line]
         if text and self._row is not None:
             self._row.append(text)
         self._cell = None
@@ -129,8 +145,20 @@ class Paragraphs:
     def _end_row(self) -> None:
         self._end_cell()
         if self._row:
-            self._run.append("\n" + CELL_SEPARATOR.join(self._row) + "\n")
+            self._run.append("\n" + _row_text(self._row) + "\n")
         self._row = None
+
+
+def _row_text(cells: list[list[str]]) -> str:
+    """A table row's text: its cells joined by :data:`CELL_SEPARATOR` on one line, a line
+    break in a cell a space; or, in a row laid out for the page (one cell, or a line
+    break after a sentence's end), each line of each cell a line."""
+    laid_out = len(cells) == 1 or any(
+        _SENTENCE_END.search(line) for lines in cells for line in lines[:-1]
+    )
+    if laid_out:
+        return "\n".join(line for lines in cells for line in lines)
+    return CELL_SEPARATOR.join(" ".join(lines) for lines in cells)
 
 
 def tree_paragraphs(root: lxml.html.HtmlElement) -> list[str]:
