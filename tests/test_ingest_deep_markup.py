@@ -87,6 +87,15 @@ def test_a_script_or_comment_past_the_cap_is_passed_over_whole() -> None:
     assert flat.startswith("<div>") and "Kept." in flat
 
 
+def test_a_custom_element_named_like_style_past_the_cap_is_an_element() -> None:
+    # '<style-note>' was read as a <style> with no end tag: the rest of the page was passed
+    # over unflattened.
+    deep = "<div><div><style-note>Note</style-note><p>The ferry sailed at noon.</p></div></div>"
+    assert flatten_deep(deep, 1) == "<div><p>Note<p>The ferry sailed at noon.<p></div>"
+    script = "<div><div><script type=x>if (a<b) go();</script ><p>Kept.</p></div></div>"
+    assert "<script type=x>if (a<b) go();</script ><p>Kept." in flatten_deep(script, 1)
+
+
 @pytest.mark.parametrize("sign", ["x<5", "x < y", "x<=y", "x<-y", "1<2"])
 def test_a_lone_less_than_in_prose_past_the_cap_is_text(sign: str) -> None:
     # A '<' before no letter opens no tag (HTML's rule, and the parser's at any depth):

@@ -22,7 +22,7 @@ MAX_DEPTH = 1_000
 # A tag; or a comment, script or style whole, passed over as written: 'if (a<b)' in a
 # script read as a tag <b...> ran to the script's end tag, which was then dropped.
 _TAG = re.compile(
-    r"<!--.*?(?:-->|$)|<(script|style)\b.*?(?:</\1\s*>|$)|<(/?)([A-Za-z][^\s/>]*)[^>]*>",
+    r"<!--.*?(?:-->|$)|<(script|style)(?=[\s>/]).*?(?:</\1\s*>|$)|<(/?)([A-Za-z][^\s/>]*)[^>]*>",
     re.DOTALL | re.IGNORECASE,
 )
 # Elements with no end tag: they open no level.
