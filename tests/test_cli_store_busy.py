@@ -19,10 +19,10 @@ from newsprism.analyze import batch as analyze_batch
 from newsprism.analyze.analyzer import ANALYZER_VERSION, AnalyzeOptions, Analyzer
 from newsprism.analyze.batch import analyze_run
 from newsprism.cli import app
-from newsprism.errors import StoreError
+from newsprism.errors import StoreBusy, StoreError
 from newsprism.ingest import batch as ingest_batch
 from newsprism.store import Store
-from newsprism.store_open import StoreBusy, unreadable, write_error
+from newsprism.store_open import unreadable, write_error
 from tests.conftest import BODY
 
 runner = CliRunner()

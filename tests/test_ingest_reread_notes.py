@@ -5,11 +5,17 @@ one; it said nothing and the listing held two copies. Invented texts."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from newsprism.ingest import IngestOptions
+import pytest
+
+from newsprism.ingest import IngestOptions, batch
 from newsprism.ingest.batch import IngestReport, ingest
+from newsprism.ingest.reread_notes import replaced
+from newsprism.model import Article, article_id
 from newsprism.store import Store
 from tests.builders import html_page
 from tests.conftest import BODY
@@ -70,3 +76,63 @@ def test_records_of_a_json_lines_file_are_not_rereads_of_each_other(
     no_url = {"text": BODY.replace("400", "420"), "outlet": "Coast Radio"}
     write("wire.jsonl", "\n".join([*lines, json.dumps(no_url)]))
     assert _ingest(db, feed).warnings == []  # an added record with no URL
+
+
+def _live(text: str) -> str:
+    record = {"text": text, "outlet": "Coast Radio", "url": "https://coast.example/live"}
+    return json.dumps(record)
+
+
+_UPDATE = " Update: the north quay opened a second ramp at noon."
+
+
+@pytest.mark.parametrize("batch_size", [1, 200])
+@pytest.mark.parametrize("appended", [True, False], ids=["appended", "prepended"])
+def test_an_update_added_to_a_live_page_file_is_no_edit(
+    write: Write, tmp_path: Path, appended: bool, batch_size: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One live page's updates, one record each under its URL: the first record, still in
+    # the file, was called "an edited page?" when a second was added (review s39/2 M8);
+    # newest first, the first record may come a batch after the new one.
+    monkeypatch.setattr(batch, "BATCH_SIZE", batch_size)
+    db = tmp_path / "news.db"
+    feed = write("live.jsonl", _live(BODY))
+    assert _ingest(db, feed).warnings == []
+    lines = [_live(BODY), _live(BODY + _UPDATE)]
+    write("live.jsonl", "\n".join(lines if appended else lines[::-1]))
+    assert _ingest(db, feed).warnings == []
+    assert len(_texts(db)) == 2
+
+
+def test_a_record_of_a_live_page_file_replaced_by_other_text_is_said(
+    write: Write, tmp_path: Path
+) -> None:
+    db = tmp_path / "news.db"
+    second = BODY + _UPDATE
+    feed = write("live.jsonl", "\n".join([_live(BODY), _live(second)]))
+    first = _ingest(db, feed)
+    assert first.warnings == []
+    corrected = second.replace("at noon", "at one")
+    write("live.jsonl", "\n".join([_live(BODY), _live(corrected)]))
+    (warning,) = _ingest(db, feed).warnings
+    assert f"stored as {first.added[1][:10]}" in warning.message
+    assert "no longer in it" in warning.message
+
+
+class _NoTransaction(Store):
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        raise AssertionError("a transaction was opened")
+        yield  # a generator, as Store.transaction is
+
+
+def test_no_transaction_when_no_article_has_a_file_and_a_url(tmp_path: Path) -> None:
+    # stdin, an upload without a manifest, records with no URL: nothing to look up, and a
+    # transaction for each batch of them was a write lock taken for nothing.
+    no_url = Article(article_id("Coast Radio", BODY), "wire.jsonl", BODY, outlet="Coast Radio")
+    stdin = Article(
+        article_id(None, BODY), "-", BODY, url="https://coast.example/pier", outlet=None
+    )
+    with _NoTransaction(tmp_path / "news.db") as store:
+        origins = {"wire.jsonl": "/data/wire.jsonl", "-": None}
+        assert replaced(store, [no_url, stdin], origins, set()) == {}

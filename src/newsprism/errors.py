@@ -11,8 +11,10 @@ Hierarchy::
     │   ├── NoArticleFound         a readable page with no article body in it
     │   └── FetchError             an HTTP fetch failed (status, timeout, size)
     ├── StoreError                 the store cannot be opened or written
+    │   ├── StateChanged           another command saved the story state meanwhile
     │   ├── SchemaError            the store's schema is newer than this newsprism
-    │   └── ReadOnlyStore          a write asked of a store that can only be read
+    │   ├── ReadOnlyStore          a write asked of a store that can only be read
+    │   └── StoreBusy              another process held the store past the busy timeout
     ├── ModelMissing               no English spaCy pipeline is installed
     ├── ClusterStateMismatch       stored story state made by another vectorizer/format
     ├── EmbeddingsUnavailable      dense embeddings asked for, but not installed
@@ -85,6 +87,34 @@ class SchemaError(StoreError):
 
 class ReadOnlyStore(StoreError):
     """A command that writes was given a store that can only be read."""
+
+
+class StoreBusy(StoreError):
+    """Another process held the store past the busy timeout (``held_s`` seconds: the
+    store's busy timeout, newsprism.store_open). What it says of what was stored holds
+    for every caller: the write that met the lock is one transaction, undone whole, and
+    every transaction before it is committed. A run that stores in batches (ingest,
+    analyze: 200 a transaction) has stored its earlier batches, so "this step stored
+    nothing" was false there; such a caller adds its own count with :meth:`kept_too`,
+    and a rerun goes on from there (what is stored is not redone)."""
+
+    def __init__(self, path: str, reason: str, held_s: float, kept: str = "") -> None:
+        self.path, self.reason, self.held_s, self.kept = path, reason, held_s, kept
+        this_run = f" ({kept} too)" if kept else ""
+        super().__init__(
+            f"{path}: the store is busy ({reason}): another process (a newsprism command "
+            f"or server) held it over {held_s:g} s; the write that met it stored nothing, "
+            f"all stored before it is kept{this_run}: try again once that one is done"
+        )
+
+    def kept_too(self, kept: str) -> StoreBusy:
+        """This error, saying what of the caller's run was stored before it (``kept``:
+        "this run's 200 new articles"); itself when ``kept`` is empty."""
+        return StoreBusy(self.path, self.reason, self.held_s, kept) if kept else self
+
+    def __reduce__(self) -> tuple[type[StoreBusy], tuple[str, str, float, str]]:
+        # Its arguments, not its message: an error raised in a worker comes back whole.
+        return (StoreBusy, (self.path, self.reason, self.held_s, self.kept))
 
 
 class ModelMissing(NewsprismError):

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Literal
 
-from newsprism.errors import ReadOnlyStore, StoreError
+from newsprism.errors import ReadOnlyStore, StoreBusy, StoreError
 
 logger = logging.getLogger(__name__)
 
@@ -167,34 +167,7 @@ def busy_error(path: str, exc: sqlite3.DatabaseError) -> StoreBusy | None:
     terminal and `ingest` in another was not told why nor what to do."""
     if not isinstance(exc, sqlite3.OperationalError) or not _BUSY.search(str(exc)):
         return None
-    return StoreBusy(path, str(exc))
-
-
-class StoreBusy(StoreError):
-    """Another process held the store past the busy timeout. What it says of what was
-    stored holds for every caller: the write that met the lock is one transaction,
-    undone whole, and every transaction before it is committed. A run that stores in
-    batches (ingest, analyze: 200 a transaction) has stored its earlier batches, so
-    "this step stored nothing" was false there; such a caller adds its own count with
-    :meth:`kept_too`, and a rerun goes on from there (what is stored is not redone)."""
-
-    def __init__(self, path: str, reason: str, kept: str = "") -> None:
-        self.path, self.reason, self.kept = path, reason, kept
-        this_run = f" ({kept} too)" if kept else ""
-        super().__init__(
-            f"{path}: the store is busy ({reason}): another process (a newsprism command "
-            f"or server) held it over {BUSY_SECONDS} s; the write that met it stored nothing, "
-            f"all stored before it is kept{this_run}: try again once that one is done"
-        )
-
-    def kept_too(self, kept: str) -> StoreBusy:
-        """This error, saying what of the caller's run was stored before it (``kept``:
-        "this run's 200 new articles"); itself when ``kept`` is empty."""
-        return StoreBusy(self.path, self.reason, kept) if kept else self
-
-    def __reduce__(self) -> tuple[type[StoreBusy], tuple[str, str, str]]:
-        # Its arguments, not its message: an error raised in a worker comes back whole.
-        return (StoreBusy, (self.path, self.reason, self.kept))
+    return StoreBusy(path, str(exc), BUSY_SECONDS)
 
 
 def unreadable(path: str, exc: sqlite3.DatabaseError) -> StoreError:

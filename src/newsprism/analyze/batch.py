@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from itertools import islice
 
 from newsprism.analyze.analyzer import ANALYZER_VERSION, AnalyzeOptions, Analyzer, analyze_in_pool
-from newsprism.errors import AnalysisFailure
+from newsprism.errors import AnalysisFailure, StoreBusy
 from newsprism.model import Analysis
 from newsprism.store import Store
-from newsprism.store_open import StoreBusy
 
 logger = logging.getLogger(__name__)
 

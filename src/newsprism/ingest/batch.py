@@ -15,18 +15,19 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Literal
 
+from newsprism.errors import StoreBusy
 from newsprism.ingest.pipeline import (
     IngestOptions,
     read_inputs,
     unanalysed_warning,
     warnings_once,
 )
-from newsprism.ingest.reread_notes import changed_rereads
+from newsprism.ingest.reread_notes import Rereads
 from newsprism.ingest.sources import Input, InputKind, expand_inputs
 from newsprism.model import Article, IngestFailure, IngestWarning
 from newsprism.store import AddResult, Store
 from newsprism.store_corrections import origin_of, stored_origins
-from newsprism.store_open import IN_MEMORY, StoreBusy
+from newsprism.store_open import IN_MEMORY
 
 logger = logging.getLogger(__name__)
 
@@ -115,7 +116,7 @@ def ingest(
         else:
             batch.add(item)
         if len(batch.articles) >= BATCH_SIZE:
-            batch.flush(store, report)
+            batch.flush(store, report, last=False)
     batch.flush(store, report)
     return report
 
@@ -182,7 +183,8 @@ class ArticleBatch:
     # says it on the upload's line, with its own way to update them).
     tell_kept: bool = True
     _told_kept: set[str] = field(default_factory=set)  # sources warned about
-    _added: set[str] = field(default_factory=set)  # ids stored by this run
+    # Articles stored beside a text read before from their file (told at the last flush).
+    _rereads: Rereads = field(default_factory=Rereads)
 
     def add(self, article: Article, origin: str | Literal[False] | None = False) -> None:
         """Queue ``article``; ``origin`` the identity of the file it was read from
@@ -195,37 +197,43 @@ class ArticleBatch:
             self.may_correct.add(article.id)
         self.articles.append(article)
 
-    def flush(self, store: Store, report: IngestReport) -> None:
-        """Store the queued articles in one transaction, adding what it did to ``report``.
+    def flush(self, store: Store, report: IngestReport, last: bool = True) -> None:
+        """Store the queued articles in one transaction, adding what it did to ``report``;
+        ``last``: no article of the run comes after them (reread warnings wait for it).
         A store another process holds says how many new articles this run stored before
         (its earlier batches stay stored; a rerun finds them stored and goes on)."""
         if not self.articles:
+            if last:
+                report.warnings.extend(self._rereads.warnings())
             return
         try:
-            self._store(store, report)
+            self._store(store, report, last)
         except StoreBusy as exc:
             added = len(report.added)
             kept = f"this run's {added} new article{'s' * (added != 1)}" if added else ""
             raise exc.kept_too(kept) from None
 
-    def _store(self, store: Store, report: IngestReport) -> None:
+    def _store(self, store: Store, report: IngestReport, last: bool) -> None:
         result = store.add_articles(
             self.articles, self.may_correct, self.guessed_outlets, self.origins
         )
         report.added.extend(result.added)
+        added = set(result.added)
         report.duplicates.extend(result.duplicates)
         # "not analysed" only for the articles just stored: a duplicate was told when
         # first stored
-        report.warnings.extend(warnings_once(self.articles, set(result.added), unanalysed_warning))
+        report.warnings.extend(warnings_once(self.articles, added, unanalysed_warning))
         report.warnings.extend(self._stored_from_another_file(store, result, report.warnings))
         report.corrected.extend(result.corrected)
         report.kept.update((i, columns) for _, i, columns in result.kept)
         if self.tell_kept:
             report.warnings.extend(self._kept_as_stored(store, result))
-        self._added.update(result.added)
-        stored_now = [a for a in self.articles if a.id in set(result.added)]
-        report.warnings.extend(changed_rereads(store, stored_now, self.origins, self._added))
-        report.article_ids.extend(result.stored_ids or [a.id for a in self.articles])
+        stored_ids = result.stored_ids or [a.id for a in self.articles]
+        stored_now = [a for a in self.articles if a.id in added]
+        self._rereads.note(store, stored_now, self.origins, stored_ids)
+        if last:
+            report.warnings.extend(self._rereads.warnings())
+        report.article_ids.extend(stored_ids)
         self.articles.clear()
         self.may_correct.clear()
         self.guessed_outlets.clear()
