@@ -132,3 +132,32 @@ def test_a_date_written_another_way_is_no_new_detail(analyzer: Analyzer) -> None
     details = StoryDetails(material, material.story_pieces(), story_names(material))
     mine = next(s for s in material.story_pieces() if "near the pier" in s.text)
     assert not details.brings_news(mine)
+
+
+def _news(analyzer: Analyzer, mine: str, theirs: str) -> bool:
+    material = story(analyzer, ("Harbour Post", mine), ("Velmar Wire", theirs))
+    details = StoryDetails(material, material.story_pieces(), story_names(material))
+    passage = next(s for s in material.story_pieces() if s.text in mine)
+    return details.brings_news(passage)
+
+
+def test_a_day_given_for_another_deed_does_not_carry_the_date(analyzer: Analyzer) -> None:
+    """The day another source gives is the day the fire began (a Monday, May 11); the
+    passage's May 11 is the day of a spark igniting grass, its cause: that date is still
+    a detail of its own (before: carried by the Monday, the passage had no detail left
+    and was no news). The same day given in other words for the same deed ("The fire
+    began" / "The blaze began") carries it, and so does the same expression."""
+    assert _news(
+        analyzer,
+        "Investigators said a spark from a damaged power line ignited dry grass on May 11.",
+        "The fire began on Monday and crews from three towns fought it overnight.",
+    )
+    assert not _news(
+        analyzer, "The fire began on May 11.", "The blaze began on Monday near the farms."
+    )
+    # The same expression carries itself, as before dates were read as days.
+    assert not _news(
+        analyzer,
+        "Investigators said a spark from a damaged power line ignited dry grass on Monday.",
+        "The fire began on Monday and crews from three towns fought it overnight.",
+    )
