@@ -9,15 +9,18 @@ and the publication a byline names ("By Lena Hart, Ardmoor Gazette").
 
 Guarantees:
     * every kept line is a substring of the repaired input (:func:`repair_text`); a clean
-      paragraph is kept lines joined by one space, so a sentence that sits on one input
-      line is found verbatim in the clean text;
+      paragraph is kept lines joined by one space (a table's rows: by a line break, a
+      line a row), so a sentence that sits on one input line is found verbatim in the
+      clean text;
     * every removed line is listed in ``removed`` with its rule name and 1-based line number;
     * cleaning never raises on any ``str``.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
+import operator
 import re
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, tzinfo
@@ -50,6 +53,7 @@ from newsprism.ingest.rules import (
     page_notes_start,
     repeats_title,
 )
+from newsprism.ingest.table_rows import is_table_row
 from newsprism.ingest.unicode import repair_text
 from newsprism.model import SOUTHEAST_ASIAN_LETTER, Heading, Removed, word_count
 
@@ -501,7 +505,26 @@ def _blocks(doc: Doc, reasons: dict[int, str]) -> list[list[str]]:
 
 
 def _split_block(lines: list[str]) -> list[str]:
-    """Paragraphs of one block: hard-wrapped lines are joined with one space.
+    """Paragraphs of one block: a run of table rows is one paragraph, a line a row (see
+    newsprism.ingest.table_rows: joined as wrapped lines, "Killed | 12 Hurt | 40" read as a
+    subhead and left the text); the other lines are paragraphs of :func:`_split_prose`."""
+    rows = [is_table_row(lines, k) for k in range(len(lines))] if _may_hold_rows(lines) else []
+    if not any(rows):
+        return _split_prose(lines)
+    paragraphs: list[str] = []
+    for row, run in itertools.groupby(zip(rows, lines, strict=True), key=operator.itemgetter(0)):
+        texts = [text for _, text in run]
+        paragraphs.extend(["\n".join(texts)] if row else _split_prose(texts))
+    return paragraphs
+
+
+def _may_hold_rows(lines: list[str]) -> bool:
+    return any("|" in line for line in lines)
+
+
+def _split_prose(lines: list[str]) -> list[str]:
+    """Paragraphs of lines that are no table rows: hard-wrapped lines are joined with one
+    space.
 
     A block is hard-wrapped only if its lines are short enough to be wrapped and not all of
     them end a sentence. A line then ends its paragraph when the next line's first word
@@ -527,7 +550,7 @@ def _split_headings(paragraphs: list[str]) -> tuple[list[str], list[Heading]]:
     body: list[str] = []
     headings: list[Heading] = []
     for k, paragraph in enumerate(paragraphs):
-        if body and k + 1 < len(paragraphs) and _is_subhead(paragraph):
+        if body and k + 1 < len(paragraphs) and _is_subhead(paragraph) and not _is_rows(paragraph):
             headings.append(Heading(paragraph, len(body)))
         else:
             body.append(paragraph)
@@ -548,6 +571,11 @@ def _is_subhead(text: str) -> bool:
 _SUBHEAD_NOT_ENDS = tuple(".!?:;,…")
 
 
+def _is_rows(paragraph: str) -> bool:
+    """A table's rows (:func:`_split_block`): a paragraph of lines, or one row of content."""
+    return "\n" in paragraph or ("|" in paragraph and is_table_row([paragraph], 0))
+
+
 # --- entry point ----------------------------------------------------------------------------
 
 
@@ -561,10 +589,11 @@ def clean_scraped_text(raw: str, options: CleanOptions | None = None) -> Cleaned
 
     Returns:
         The clean body (paragraphs joined by a blank line, each paragraph one line made of
-        kept input lines joined by one space, so every kept line is a substring of
-        :func:`repair_text` of ``raw``), the title, byline, aware publication time and
-        credit found, subheads as :class:`Heading`, and every removed line with the name
-        of the rule that removed it and its 1-based line number in ``raw``.
+        kept input lines joined by one space, or a table's rows a line each, so every
+        kept line is a substring of :func:`repair_text` of ``raw``), the title, byline,
+        aware publication time and credit found, subheads as :class:`Heading`, and every
+        removed line with the name of the rule that removed it and its 1-based line
+        number in ``raw``.
     """
     opts = options or CleanOptions()
     lines, furniture = _split_lines(repair_text(raw))

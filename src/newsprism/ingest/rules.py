@@ -33,6 +33,7 @@ from newsprism.ingest.bylines import (
     is_byline,
     is_wire_credit,
 )
+from newsprism.ingest.table_rows import beside_figures
 from newsprism.ingest.timestamps import could_be_stamp_line, is_stamp_line, line_parts
 from newsprism.ingest.unicode import fold_case
 
@@ -215,6 +216,19 @@ _MENU_SPLIT = re.compile(r"\s*[|•·»›]\s*|\s+[/>]\s+")
 def _is_menu_line(text: str) -> bool:
     items = [item for item in _MENU_SPLIT.split(text) if item]
     return len(items) >= 3 and all(_is_nav_item(item, NAV_ITEM_MAX_WORDS) for item in items)
+
+
+def _menu_line(doc: Doc, i: int) -> int:
+    """A navigation bar on one line, unless it is a row of a table: a header row of labels
+    ("Town | Dead | Hurt") or a row of short cells ("Larn | 3 dead | 4 hurt") beside a row
+    of as many cells with a figure (see newsprism.ingest.table_rows)."""
+    if not _is_menu_line(doc.lines[i].text):
+        return 0
+    lines = doc.lines
+    before = i > 0 and not lines[i].gap_before  # no blank line between: one block
+    after = i + 1 < len(lines) and not lines[i + 1].gap_before
+    near = [lines[j].text for j in range(i - before, i + 1 + after)]
+    return 0 if beside_figures(near, int(before)) else 1
 
 
 def _is_nav_item(text: str, max_words: int) -> bool:
@@ -645,7 +659,7 @@ RULES: tuple[Rule, ...] = (
         r"|translation\s*:\s*[^.]{1,60}\.?"), Zone.ANY,
          "Translation notes describe the text; they are not part of it.",
          hint=_contains("translat")),
-    Rule("menu", _line_rule(_is_menu_line), Zone.ANY,
+    Rule("menu", _menu_line, Zone.ANY,
          "Navigation bars scrape as one line of 3+ short items separated by | or •.",
          hint=_has_char("|•·»›/>")),
     Rule("menu", _menu_run, Zone.HEAD | Zone.FOOT,
