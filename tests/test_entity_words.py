@@ -72,3 +72,10 @@ def test_names_nothing(nlp: Language, text: str, nothing: bool) -> None:
 def test_is_clitic_reads_either_apostrophe(nlp: Language) -> None:
     assert [is_clitic(t) for t in nlp.make_doc("did n’t")] == [False, True]
     assert [is_clitic(t) for t in nlp.make_doc("did n't")] == [False, True]
+
+
+def test_a_clitic_written_onto_a_name_stays_in_it(nlp: Language) -> None:
+    # A Dutch-style place name opens with "’s-": the clitic is the name's, not a stray.
+    found = _mentions(nlp, "The fair moved to ’s-Hertenveld in May, organiser Rika Maas said.")
+    assert "’s-Hertenveld" in found
+    assert "Hertenveld" not in found

@@ -1,7 +1,8 @@
 """Sentence boundaries at hard line breaks (analyze/nlp.py ``hard_breaks``): a single line
 break left in an article's text was typed (ingest joins a paragraph's wrapped lines
 with a space), so it ends a sentence; a blank line after a figure does too; a table
-row is one sentence. Invented text throughout."""
+row is one sentence. A break before a lower-case word, or after a comma, cuts nothing:
+ingest turns a <br> inside a sentence into a paragraph break. Invented text throughout."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from spacy.language import Language
 from newsprism.analyze.analyzer import Analyzer
 from newsprism.analyze.nlp import hard_breaks, load_english
 from newsprism.ingest.clean import clean_scraped_text
+from newsprism.ingest.feed import fragment_text
 from newsprism.model import Article, article_id
 
 
@@ -83,3 +85,71 @@ def test_soft_wrapped_prose_is_not_cut() -> None:
     sentences = Analyzer().analyze(article).sentences
     assert len(sentences) == 2
     assert text[sentences[0][0] : sentences[0][1]].rstrip().endswith("northern route.")
+
+
+def _analysed_sentences(text: str) -> list[str]:
+    article = Article(article_id("t", text), "t.txt", text, outlet="Tessel Post", language="en")
+    spans = Analyzer().analyze(article).sentences
+    return [text[s:e].strip() for s, e in spans if text[s:e].strip()]
+
+
+def _through_ingest(html: str) -> str:
+    return clean_scraped_text(fragment_text(html)).text
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        # A <br> inside a quote, after a figure: clean makes it a paragraph break.
+        '<p>"We needed all 3<br>goals tonight and we scored them," coach Mira Dahl said'
+        " after the game in Dunmere.</p>",
+        # The same inside a reported clause.
+        "<p>Coach Mira Dahl said the squad had lost 12<br>players to injury since the"
+        " season began in March.</p>",
+        # A <br> after a comma, the next line opening with a name.
+        '<p>"We will reopen the harbour by summer,"<br>Mayor Tove Brand said on Monday.</p>',
+    ],
+)
+def test_a_break_inside_a_sentence_through_ingest_does_not_cut_it(html: str) -> None:
+    text = _through_ingest(html)
+    assert len(_analysed_sentences(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Tove Brand said the flood had destroyed 40\nhouses and two bridges in Dunmere.",
+        "Mayor Tove Brand said on Monday that the bridge\nwould reopen by the summer.",
+        '"We will reopen the harbour by summer,"\nMayor Tove Brand said on Monday.',
+    ],
+)
+def test_a_hard_wrapped_sentence_given_directly_stays_whole(text: str) -> None:
+    assert len(_analysed_sentences(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Killed | 12\nhurt | 40\nmissing | 3", 3),  # rows with lower-case labels
+        ("Ferry timetable\nBoats leave Dunmere at noon on Fridays.", 2),
+        ("The toll rose to 12\n\n40 more were hurt on Monday.", 2),
+    ],
+)
+def test_a_new_line_or_row_still_starts_a_sentence(text: str, count: int) -> None:
+    assert len(_analysed_sentences(text)) == count
+
+
+def test_a_feed_table_through_ingest_keeps_no_row_with_the_next() -> None:
+    """What ingest makes of a feed table's rows: its clean step (ingest.clean) delivers
+    no row as a line of its own, so the row rule of ``hard_breaks`` is not what keeps
+    them apart; whatever clean keeps, no sentence reads one row's figure with the next
+    row's, and the paragraph after the table is analysed."""
+    html = (
+        "<p>The flood toll, by district:</p><table><tr><td>Dunmere</td><td>12 dead</td></tr>"
+        "<tr><td>Lorvik</td><td>40 hurt</td></tr></table>"
+        "<p>Mayor Tove Brand said the town would rebuild.</p>"
+    )
+    text = _through_ingest(html)
+    sentences = _analysed_sentences(text)
+    assert not any("12 dead" in s and "40 hurt" in s for s in sentences)
+    assert any("Mayor Tove Brand said the town would rebuild." in s for s in sentences)

@@ -213,7 +213,7 @@ def _ner_candidates(ctx: _Context) -> Iterable[_Cand]:
             continue
         start, end = ent.start, ent.end
         while start < end and (
-            doc[start].lower_ == "the" or doc[start].is_punct or is_clitic(doc[start])
+            doc[start].lower_ == "the" or doc[start].is_punct or _loose_clitic(doc[start])
         ):
             start += 1
         while end > start and (
@@ -225,6 +225,13 @@ def _ner_candidates(ctx: _Context) -> Iterable[_Cand]:
             end = _past_initial(doc, end)
         if start < end:
             yield _new_cand(ctx, start, end, ent.label_)
+
+
+def _loose_clitic(token: Token) -> bool:
+    """A clitic set off from the name by a space ("’s Harbour Act" after "the council"),
+    so no part of it; one written onto the name's next part belongs to the name (a Dutch
+    place name that opens with "’s-" keeps it)."""
+    return is_clitic(token) and bool(token.whitespace_)
 
 
 def _titled_people(ctx: _Context) -> Iterable[_Cand]:

