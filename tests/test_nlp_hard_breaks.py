@@ -1,7 +1,8 @@
 """Sentence boundaries at hard line breaks (analyze/nlp.py ``hard_breaks``): a single line
 break left in an article's text was typed (ingest joins a paragraph's wrapped lines
 with a space), so it ends a sentence; a blank line after a figure does too; a table
-row is one sentence. A break before a lower-case word, or after a comma, cuts nothing:
+row is one sentence, and a line of its own (ingest keeps a feed table's rows a line
+each). A break before a lower-case word, or after a comma, cuts nothing:
 ingest turns a <br> inside a sentence into a paragraph break. Invented text throughout."""
 
 from __future__ import annotations
@@ -139,17 +140,28 @@ def test_a_new_line_or_row_still_starts_a_sentence(text: str, count: int) -> Non
     assert len(_analysed_sentences(text)) == count
 
 
-def test_a_feed_table_through_ingest_keeps_no_row_with_the_next() -> None:
-    """What ingest makes of a feed table's rows: its clean step (ingest.clean) delivers
-    no row as a line of its own, so the row rule of ``hard_breaks`` is not what keeps
-    them apart; whatever clean keeps, no sentence reads one row's figure with the next
-    row's, and the paragraph after the table is analysed."""
+def test_a_feed_table_through_ingest_is_a_sentence_a_row() -> None:
+    """Ingest's clean step keeps a feed table's rows a line each (ingest.clean): each row
+    is a sentence of its own, neither the paragraph before nor the one after reads with
+    a row."""
     html = (
         "<p>The flood toll, by district:</p><table><tr><td>Dunmere</td><td>12 dead</td></tr>"
-        "<tr><td>Lorvik</td><td>40 hurt</td></tr></table>"
+        "<tr><td>Lorvik</td><td>three missing</td></tr></table>"
         "<p>Mayor Tove Brand said the town would rebuild.</p>"
     )
-    text = _through_ingest(html)
-    sentences = _analysed_sentences(text)
-    assert not any("12 dead" in s and "40 hurt" in s for s in sentences)
-    assert any("Mayor Tove Brand said the town would rebuild." in s for s in sentences)
+    sentences = _analysed_sentences(_through_ingest(html))
+    assert sentences == [
+        "The flood toll, by district:",
+        "Dunmere | 12 dead",
+        "Lorvik | three missing",
+        "Mayor Tove Brand said the town would rebuild.",
+    ]
+
+
+def test_a_row_then_a_paragraph_given_directly() -> None:
+    text = "Killed | 12\nmissing | three\n\nthe coastguard searched on Monday."
+    assert _analysed_sentences(text) == [
+        "Killed | 12",
+        "missing | three",
+        "the coastguard searched on Monday.",
+    ]

@@ -117,41 +117,43 @@ def _abbreviation(word: str) -> bool:
     return len(word) > 1 and word.endswith(".") and word[-2].isalpha()
 
 
-# A hard line break ends a sentence when a new line starts after it. In text given to
-# the Analyzer directly (the library API, a plain-text file kept as typed) a single line
-# break was typed: a table row written a line each ("Killed | 12\nHurt | 40"), a list
-# item, an address. The parser runs such lines together (spaCy splits at none of them:
-# "12\nHurt" stayed one sentence, the row's figure read with the next row's words). A
-# blank line after a figure ends its sentence too: a paragraph that ends on a number is
-# a tally line (a blank line after a word is left to the parser: see above).
-# Ingest delivers no table row as a line: its clean step (ingest.clean) joins a
-# paragraph's wrapped lines with a space and handles a feed table's rows itself, so the
-# row rule below serves text given to the Analyzer directly.
+# A hard line break ends a sentence when a new line starts after it. A single line
+# break left in an article's text was typed: a table row written a line each
+# ("Killed | 12\nHurt | 40"), a list item, an address. The parser runs such lines
+# together (spaCy splits at none of them: "12\nHurt" stayed one sentence, the row's
+# figure read with the next row's words). A blank line after a figure ends its sentence
+# too: a paragraph that ends on a number is a tally line (a blank line after a word is
+# left to the parser: see above).
+# Ingest delivers a feed table's rows a line each too (ingest.clean keeps them, and
+# joins only a paragraph's wrapped lines with a space). A table row is a line of its own
+# whatever follows or precedes it: a blank line after its last row does not run the row
+# into the next paragraph ("Lorvik | three missing" and "Mayor ... said" were one).
 # Not a boundary: a break before a lower-case word. Clean turns a <br> or a manual wrap
 # inside a sentence into a paragraph break ("... lost 12<br>players to injury ..."), and
 # text given directly may be hard-wrapped ("destroyed 40\nhomes"): a line that goes on in
 # lower case goes on with the sentence. A figure after the break still starts a line of
-# its own (a table row's count), and so does a table row with a lower-case label. Nor
-# after a comma, or a quote closed on one: the sentence goes on ('"We will rebuild,"<br>
-# Mayor Tove Brand said').
+# its own (a tally line's count). Nor after a comma, or a quote closed on one: the
+# sentence goes on ('"We will rebuild,"<br>Mayor Tove Brand said').
 HARD_BREAKS = "newsprism_hard_breaks"
 CELL_SEPARATOR = "|"  # between a table row's cells (ingest.fragment_blocks)
 
 
 @Language.component(HARD_BREAKS)
 def hard_breaks(doc: Doc) -> Doc:
-    """Mark a sentence start at the first token after a single line break, and after a
-    blank line that follows a figure, unless that token is a lower-case word (not a table
-    row's label) or the line ends on a comma; and at no cell of a table row. Runs before
-    the parser, which keeps preset boundaries."""
+    """Mark a sentence start at the first token after a line break next to a table row,
+    and after a single line break or a blank line that follows a figure unless that
+    token is a lower-case word or the line ends on a comma; and at no cell of a table
+    row. Runs before the parser, which keeps preset boundaries."""
     for token in doc[1:-1]:
         if token.text == CELL_SEPARATOR:
             _join_cells(doc, token)
         if not token.is_space or "\n" not in token.text:
             continue
         nxt = doc[token.i + 1]
-        goes_on = nxt.is_lower and not nxt.like_num and not _opens_row(doc, nxt.i)
-        if goes_on or _ends_on_comma(doc, token.i - 1):
+        if _row_line(doc[nxt.i :]) or _row_line(reversed(doc[: token.i])):
+            nxt.is_sent_start = True  # a table row is a line of its own
+            continue
+        if (nxt.is_lower and not nxt.like_num) or _ends_on_comma(doc, token.i - 1):
             continue
         if token.text.count("\n") == 1 or _ends_on_figure(doc[token.i - 1].text):
             nxt.is_sent_start = True
@@ -171,14 +173,16 @@ def _join_cells(doc: Doc, bar: Token) -> None:
         bar.is_sent_start = False
 
 
-def _opens_row(doc: Doc, first: int) -> bool:
-    """Whether the line opening at token ``first`` is a table row (holds a cell
-    separator): a row whose label is lower case ("hurt | 40") still starts a line."""
-    for token in doc[first:]:
-        if token.text == CELL_SEPARATOR:
-            return True
+def _row_line(tokens: Iterable[Token]) -> bool:
+    """Whether the line read from ``tokens`` (forward or backward from a line break, up
+    to the next one) is a table row: it holds a cell separator that follows no
+    sentence's end (see :func:`_join_cells`)."""
+    for token in tokens:
         if "\n" in token.text:
             return False
+        bar = token.text == CELL_SEPARATOR and token.i > 0
+        if bar and token.doc[token.i - 1].text not in _SENTENCE_ENDS:
+            return True
     return False
 
 
