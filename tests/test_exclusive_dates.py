@@ -13,7 +13,7 @@ import pytest
 
 from newsprism.analyze.analyzer import Analyzer
 from newsprism.model import Article, DateMention, Story, article_id
-from newsprism.reconcile.exclusive_dates import DayDetail, day_carried, day_detail
+from newsprism.reconcile.exclusive_dates import DayDetail, day_carried, day_detail, day_within
 from newsprism.reconcile.exclusive_details import StoryDetails
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.roster import story_names
@@ -56,14 +56,21 @@ def test_a_day_inside_a_span_carries_the_span_not_the_reverse() -> None:
     assert not day_carried(tuesday, [day("2026-05-06")])  # another day
 
 
-def test_a_month_or_a_year_needs_an_equal_span() -> None:
+def test_a_month_or_a_year_is_carried_by_a_day_inside_it_only_with_its_deed() -> None:
     """Every day of a story falls in its year: "this year" carried by any of them would
-    name nothing; a span longer than a week is carried only by the same span."""
+    name nothing. A span longer than a week is carried by the same span by itself; a day
+    inside it lies within it (``day_within``), which carries it only beside the same deed
+    (the passage tests below)."""
     year = day("2026-01-01", "2026-12-31")
     assert not day_carried(year, [day("2026-05-12")])
+    assert day_within(year, [day("2026-05-12")])
     assert day_carried(year, [day("2026-01-01", "2026-12-31")])
     may = day("2026-05-01", "2026-05-31")
     assert not day_carried(may, [day("2026-05-12")])
+    assert day_within(may, [day("2026-05-12")])
+    assert not day_within(may, [day("2026-06-02")])
+    assert not day_within(day("2026-05-12"), [may])  # the month does not say which day
+    assert not day_within(stand_in("2001-01-01", "2001-01-31"), [stand_in("2001-01-17")])
     assert day_carried(day("2026-05-04", "2026-05-10"), [day("2026-05-10")])  # a week
 
 
@@ -160,4 +167,20 @@ def test_a_day_given_for_another_deed_does_not_carry_the_date(analyzer: Analyzer
         analyzer,
         "Investigators said a spark from a damaged power line ignited dry grass on Monday.",
         "The fire began on Monday and crews from three towns fought it overnight.",
+    )
+
+
+def test_a_month_told_more_precisely_by_another_source_is_no_news(analyzer: Analyzer) -> None:
+    """Another source gives the day inside the month for the same deed: the vaguer
+    retelling brings nothing new ("in May", "this month" or the month as its own clause
+    against "on May 6"). The same month given beside another deed still carries nothing:
+    the sentence's grounding stays news (every day of the story falls in its month)."""
+    precise = "The ferry Alvina ran aground on May 6 near Velmar."
+    assert not _news(analyzer, "The ferry Alvina ran aground in May near Velmar.", precise)
+    assert not _news(analyzer, "The ferry Alvina ran aground this month near Velmar.", precise)
+    assert not _news(analyzer, "In May, the ferry Alvina ran aground near Velmar.", precise)
+    assert _news(
+        analyzer,
+        "Inspectors cleared the ferry Alvina to sail again this month.",
+        "The ferry Alvina ran aground on May 6 near Velmar.",
     )

@@ -11,7 +11,10 @@ date and stayed an exclusive. A mention is read as:
   :func:`~newsprism.reconcile.timeline.story_anchors`). Another passage carries it when
   one of its spans lies inside it and it spans a week at most (:data:`CONTAINING_DAYS`):
   "last week" is carried by "on Tuesday" of that week, "on Tuesday" is not carried by
-  "last week", "this year" only by "this year" (any day of the story is in it);
+  "last week". A longer span ("in May", "this year") is carried by an equal span
+  (:func:`day_carried`); a day inside it (:func:`day_within`) carries it only where the
+  passage giving the day tells the same deed (the caller's test: any day of a story falls
+  in its month and year, so the day alone names nothing);
 * in a story with no dated article (no anchor at all), the span the text means read from
   one stand-in day (:data:`STAND_IN`), the same for every article: only an equal span
   carries it ("Wednesday" / "on Wednesday", "in May" / "May"): read from a day nobody
@@ -34,7 +37,7 @@ from newsprism.model import DateMention
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.timeline import story_anchors
 
-__all__ = ["CONTAINING_DAYS", "STAND_IN", "DayDetail", "day_carried", "day_detail"]
+__all__ = ["CONTAINING_DAYS", "STAND_IN", "DayDetail", "day_carried", "day_detail", "day_within"]
 
 logger = logging.getLogger(__name__)
 
@@ -42,11 +45,12 @@ logger = logging.getLogger(__name__)
 # is the same for every article (two readings of one expression are then equal).
 STAND_IN: Final = date(2001, 1, 17)
 _PREPOSITIONS: Final = ("on ", "in ", "at ", "by ")
-# The longest span (in days) a day inside it carries: a week ("last week", "the
+# The longest span (in days) a day inside it carries by itself: a week ("last week", "the
 # weekend"). A story's dates nearly all fall in its month and year, so "this year" or
 # "in May" carried by any day of them named no detail at all: a longer span needs an equal
-# one. Read on the BASIL development gold (dense): "... an immigration bill this year"
-# was a gold exclusive hidden once any 2014 day carried its "this year".
+# one, or a day inside it given for the same deed (:func:`day_within`). Read on the BASIL
+# development gold (dense): a gold exclusive about a bill to be passed "this year" was
+# hidden once a day of that year, given for another deed, carried its "this year".
 CONTAINING_DAYS: Final = 7
 
 Reading = Literal["day", "stand-in", "text"]
@@ -117,3 +121,18 @@ def _carries(mine: DayDetail, theirs: DayDetail) -> bool:
 def day_carried(mine: DayDetail, theirs: Sequence[DayDetail]) -> bool:
     """Whether one of ``theirs`` carries the date ``mine`` (see the module doc)."""
     return any(_carries(mine, other) for other in theirs)
+
+
+def day_within(mine: DayDetail, theirs: Sequence[DayDetail]) -> bool:
+    """Whether one of ``theirs`` lies inside ``mine``, both calendar spans: "on May 6"
+    inside "in May" or "this month". Not by itself a carried date (see the module doc)."""
+    if mine.reading != "day" or mine.first is None or mine.last is None:
+        return False
+    return any(
+        o.reading == "day"
+        and o.first is not None
+        and o.last is not None
+        and mine.first <= o.first
+        and o.last <= mine.last
+        for o in theirs
+    )

@@ -47,7 +47,13 @@ from itertools import pairwise
 
 from newsprism.analyze.numbers import parse_vague
 from newsprism.model import DateMention, Passage, Quantity, Statement
-from newsprism.reconcile.exclusive_dates import DayDetail, day_carried, day_detail
+from newsprism.reconcile.exclusive_dates import (
+    CONTAINING_DAYS,
+    DayDetail,
+    day_carried,
+    day_detail,
+    day_within,
+)
 from newsprism.reconcile.figures import compatible
 from newsprism.reconcile.material import ByStart, StoryMaterial
 from newsprism.reconcile.roster import StoryNames
@@ -75,6 +81,12 @@ _STOPWORDS = frozenset(
 # half, so a quote cut short or framed differently ("try showing a little class") still
 # counts, a different quote on the topic does not.
 QUOTE_SHARE = 0.5
+# The share of a long date's clause words ("ran aground in May") another passage must
+# hold for a day inside the span to carry it (:func:`_date_carried`): the same deed. Half,
+# as for a quote: on the four development golds (exclusives, lexical and dense) the rule
+# changes no prediction, so the share is not tuned on them; one shared word would let
+# a day of another deed told with one of the story's topic words carry the month.
+DEED_SHARE = 0.5
 # Names spelled two ways across outlets ("Halloran" / "Haloran") are one name from this
 # many letters (one edit apart, same first letter): on the Multi-News development gold
 # (eval/data/multinews_gold.json) two outlets spell three people of one story so; shorter
@@ -135,10 +147,10 @@ def content_stems(text: str) -> frozenset[str]:
     )
 
 
-def _enough(words: frozenset[str], short: bool, found: int) -> bool:
+def _enough(words: frozenset[str], short: bool, found: int, share: float = QUOTE_SHARE) -> bool:
     """Whether ``found`` of a quote's ``words`` (:func:`_quote_words`) carry it: all of
-    them for a quote of short words, ``QUOTE_SHARE`` of them otherwise."""
-    return bool(words) and found >= (len(words) if short else QUOTE_SHARE * len(words))
+    them for a quote of short words, ``share`` of them otherwise."""
+    return bool(words) and found >= (len(words) if short else share * len(words))
 
 
 def _quote_words(text: str) -> tuple[frozenset[str], bool]:
@@ -198,7 +210,8 @@ def details_of(
     for d in analysis.dates if analysis else ():
         if _inside(passage, d.start):
             day = day_detail(material, passage.article, d)
-            dates[day] = dates.get(day, frozenset()) | (_clause_words(passage, d) - named)
+            clause = _clause_words(passage, d, whole=_long(day)) - named
+            dates[day] = dates.get(day, frozenset()) | clause
     return Details(
         found,
         figures,
@@ -209,15 +222,30 @@ def details_of(
     )
 
 
-def _clause_words(passage: Passage, mention: DateMention) -> frozenset[str]:
+def _long(day: DayDetail) -> bool:
+    """A calendar span longer than a week ("in May", "this year"): carried by a day inside
+    it only beside the deed it dates (:func:`_date_carried`)."""
+    return (
+        day.reading == "day"
+        and day.first is not None
+        and day.last is not None
+        and (day.last - day.first).days >= CONTAINING_DAYS
+    )
+
+
+def _clause_words(passage: Passage, mention: DateMention, *, whole: bool) -> frozenset[str]:
     """The content stems of the clause piece of ``passage`` (:func:`_segments`) that holds
     the date mention, less the mention's own words (and, in :func:`details_of`, the words
     of its names, details of their own): "a spark from a power line ignited dry grass on
-    March 12" is the day of a spark, not of whatever else that day saw."""
+    March 12" is the day of a spark, not of whatever else that day saw. ``whole``: a
+    piece of the date alone ("In May, the ferry ran aground") gives the passage's words
+    instead, as a long span is carried by a day inside it only beside its deed."""
+    mention_words = content_stems(mention.text)
     for start, end in _segments(passage):
         if start <= mention.start < end:
             text = passage.text[start - passage.start : end - passage.start]
-            return content_stems(text) - content_stems(mention.text)
+            found = content_stems(text) - mention_words
+            return found or (content_stems(passage.text) - mention_words if whole else found)
     return frozenset()
 
 
@@ -236,9 +264,16 @@ def _date_carried(day: DayDetail, clause: frozenset[str], theirs: Details) -> bo
     for every date cost precision on all four (BASIL calibration 0.924 -> 0.912, Multi-News
     development 0.781 -> 0.758); one word for every date still cost BASIL calibration and
     Multi-News development one wrong item each (0.918, 0.769); one word only where the
-    expressions differ leaves all four as they were."""
+    expressions differ leaves all four as they were.
+
+    A span longer than a week ("in May", "this month") a day inside it carries (:func:
+    `~newsprism.reconcile.exclusive_dates.day_within`) only beside ``DEED_SHARE`` of its
+    clause's words: the same deed told more precisely ("ran aground in May" / "ran aground
+    on May 6"), not any day of the story, all of which fall in its month and year."""
     if not day_carried(day, theirs.dates):
-        return False
+        return day_within(day, theirs.dates) and _enough(
+            clause, False, len(clause & theirs.words), DEED_SHARE
+        )
     if any(day.key == other.key for other in theirs.dates):
         return True
     return not clause or bool(clause & theirs.words)
