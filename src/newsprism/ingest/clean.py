@@ -34,6 +34,7 @@ from newsprism.ingest.bylines import (
     find_published,
     wire_dateline,
 )
+from newsprism.ingest.line_breaks import continues_sentence, is_list_item, opens_lower
 from newsprism.ingest.rules import (
     CAPTION_LABEL,
     CREDIT_LABEL,
@@ -530,27 +531,43 @@ def _split_prose(lines: list[str]) -> list[str]:
     them end a sentence. A line then ends its paragraph when the next line's first word
     would have fitted on it: a wrapper breaks only where the next word does not fit, so
     such a break was typed on purpose (the widest line is a lower bound of the width).
+    A break typed inside a sentence (an e-mail's manual wrap, a feed entry's <br>) ends no
+    paragraph, in any block (:func:`newsprism.ingest.line_breaks.continues_sentence`).
     """
     width = max(len(line) for line in lines)
-    if width > WRAP_MAX_WIDTH or all(ends_sentence(line) for line in lines):
-        return lines
+    wrapped = width <= WRAP_MAX_WIDTH and not all(ends_sentence(line) for line in lines)
     paragraphs: list[str] = []
     current: list[str] = []
     for line, nxt in zip(lines, [*lines[1:], ""], strict=True):
         current.append(line)
+        if continues_sentence(line, nxt):
+            continue
         next_word = nxt.split(" ", 1)[0]
-        if not nxt or len(line) + 1 + len(next_word) <= width:
+        if not wrapped or not nxt or len(line) + 1 + len(next_word) <= width:
             paragraphs.append(" ".join(current))
             current = []
     return paragraphs
 
 
 def _split_headings(paragraphs: list[str]) -> tuple[list[str], list[Heading]]:
-    """Subheads (short lines without a sentence end between paragraphs) become Headings."""
+    """Subheads (short lines without a sentence end between paragraphs) become Headings.
+
+    A short line whose sentence goes on in the next paragraph (it opens in lower case:
+    "The council vote on the levy was 52" before "to 48 on Monday, ...") stands in no
+    heading's place, nor does a list item ("- the mooring form"): they stay body, their
+    words with them.
+    """
     body: list[str] = []
     headings: list[Heading] = []
     for k, paragraph in enumerate(paragraphs):
-        if body and k + 1 < len(paragraphs) and _is_subhead(paragraph) and not _is_rows(paragraph):
+        if (
+            body
+            and k + 1 < len(paragraphs)
+            and _is_subhead(paragraph)
+            and not _is_rows(paragraph)
+            and not is_list_item(paragraph)
+            and not opens_lower(paragraphs[k + 1])
+        ):
             headings.append(Heading(paragraph, len(body)))
         else:
             body.append(paragraph)
