@@ -310,3 +310,43 @@ def test_a_participle_after_the_age_of_the_one_told_opens_no_clause(analyzer: An
     b = "Mayor Ansel Roos said on Tuesday the harbour will reopen in May."
     people = _people_beside_shared(analyzer, (a, b), "Ansel Roos", "the harbour will reopen in May")
     assert not [p for p in people if "Velde" in p]
+
+
+GALE_A = (
+    "Velmar's harbour reopened on Friday.\n\n"
+    "\u201cWinter gales flooded the eastern channel,\u201d Mayor Ansel Roos said."
+)
+GALE_B = (
+    "Velmar's harbour reopened on Friday.\n\n"
+    "\u201cIt was a long winter for the town,\u201d Mayor Ansel Roos said.\n\n"
+    "He listed the damage to the roofs of the market.\n\n"
+    "\u201cThe gales took the roofs off,\u201d he said.\n\n"
+    "Crews worked through the night.\n\n"
+    "\u201cBoats cannot use the channel yet.\u201d\n\n"
+    "The ferries wait at the pier.\n\n"
+    "\u201cThe eastern docks are quiet,\u201d Roos said."
+)
+
+
+def test_new_quote_whose_words_are_spread_over_the_speakers_other_quotes_stays(
+    analyzer: Analyzer,
+) -> None:
+    """The mayor's short new quote shares one word with each of his four quotes in the
+    other outlet and nothing with any one of them beyond it: it is weighed against each
+    of his sentences (and two that follow one another), not against all of them joined,
+    which held all its words and hid it as told."""
+    material = story(analyzer, ("Harbour Post", GALE_A), ("Velmar Wire", GALE_B))
+    first, second = material.articles
+    new = "Winter gales flooded the eastern channel,"
+    said = [
+        "It was a long winter for the town,",
+        "The gales took the roofs off,",
+        "Boats cannot use the channel yet.",
+        "The eastern docks are quiet,",
+    ]
+    statements = [
+        Statement("st1", "Ansel Roos", (variant(material, first, new, True),)),
+        Statement("st2", "Ansel Roos", tuple(variant(material, second, w, True) for w in said)),
+    ]
+    found = find_exclusives(material, statements, compare_facts(material))
+    assert [e for e in found if e.kind == "quote" and "gales flooded" in e.passage.text]

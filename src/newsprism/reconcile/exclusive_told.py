@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING, Final
 
 from newsprism.analyze.aliases import fold_key, strip_title
@@ -87,7 +88,8 @@ class SaidElsewhere:
     """Whether another source reports a candidate's speaker saying the same thing in
     other words (see the module doc): the candidate (a quote, or a claim holding a
     statement variant) against all the sentences in which one other source gives that
-    speaker's statements, taken together, by the lexical test of claims
+    speaker's statements, taken together (a candidate with no detail: against each of them,
+    or two that follow one another, :meth:`_windows`), by the lexical test of claims
     (:class:`~newsprism.reconcile.exclusives._Novelty`, whatever the similarity: a dense
     cosine of a sentence against a speaker's several sentences is not calibrated). Cost: a
     look-up per variant, one tokenisation per candidate with a speaker and per (speaker,
@@ -143,25 +145,52 @@ class SaidElsewhere:
         groups = [g for g, indices in self._said.items() if indices]
         if not asked or not groups:
             return found
-        joints = [" ".join(self._sentences[n].text for n in sorted(self._said[g])) for g in groups]
+        windows = [[self._joined(self._said[g]), *self._windows(self._said[g])] for g in groups]
+        texts = [t for window in windows for t in window]
+        columns, at = [], 0
+        for window in windows:
+            columns.append(range(at, at + len(window)))
+            at += len(window)
         # Each text tokenised once; a pair is weighed on its two texts alone (below).
-        pairs = PairLexical([*joints, *(p.text for _, p, _ in asked)])
+        pairs = PairLexical([*texts, *(p.text for _, p, _ in asked)])
         opts = self._options
-        for row, (n, passage, speakers) in enumerate(asked, start=len(joints)):
+        for row, (n, passage, speakers) in enumerate(asked, start=len(texts)):
             source = self._material.source_of(passage.article)
-            for column, (key, other) in enumerate(groups):
+            for group, (key, other) in enumerate(groups):
                 if other == source or not any(one_name(key, k) for k in speakers):
                     continue
                 # Weighed on the two texts alone: against the story's sentences, the
                 # story's names and topic words weigh nothing, and a retelling in other
                 # words shares little else (calibration gold: 10 wrong exclusives left
                 # against 13 with the story's weights, development the same).
-                score = pairs.cosine(row, column)
+                # A candidate with no detail is told on the cosine alone: weighed
+                # against each sentence (or two that follow one another), not all joined,
+                # which hold the words of a short new quote spread over other quotes.
+                bare = not self._elsewhere.details(passage).count()
+                cols = columns[group][1:] if bare else columns[group][:1]
+                score = max(pairs.cosine(row, column) for column in cols)
                 if score >= opts.lexical_alone or (
                     score >= opts.lexical and self._carried(passage, self._said[(key, other)])
                 ):
                     found[n] = True
                     break
+        return found
+
+    def _joined(self, indices: set[int]) -> str:
+        return " ".join(self._sentences[n].text for n in sorted(indices))
+
+    def _windows(self, indices: set[int]) -> list[str]:
+        """The texts a candidate with no detail is weighed against: each sentence giving the
+        speaker's words, and each two of them that follow one another (a statement told across two
+        sentences). Not all of them joined: a short new quote whose few words stand
+        spread over the speaker's other quotes scored as told."""
+        ordered = sorted(indices)
+        found = [self._sentences[n].text for n in ordered]
+        found += [
+            f"{self._sentences[a].text} {self._sentences[b].text}"
+            for a, b in pairwise(ordered)
+            if b == a + 1
+        ]
         return found
 
     def _carried(self, passage: Passage, indices: Iterable[int]) -> bool:
