@@ -1,4 +1,4 @@
-"""Readings the s39 work found wrong: thousands written with a spaced comma ("2, 500",
+"""Readings the s39 work found wrong: thousands written with a spaced comma ("2, 700",
 as tokenised corpora write them) read as two numbers, a figure in a fixed figurative
 phrase ("the 800-pound gorilla") read as a weight or a sum, and an organisation named
 for its field ("the Geological Society") taken as the quake a magnitude needs.
@@ -30,13 +30,15 @@ def figures(text: str) -> list[float]:
     return [a.value for a in read_amounts(text)]
 
 
+# Text tokenised for NLP (ECB+) spaces its clitics, clock times and compounds; each
+# sentence below carries one such mark, as a tokenised article does elsewhere.
 SPACED_THOUSANDS = [
-    ("Orsk clinic served 2, 500 people last year.", ("2, 500 people", 2500.0, None)),
+    ("Orsk 's clinic served 3, 700 people last year.", ("3, 700 people", 3700.0, None)),
     ("Hale ended with 2 , 117 career points.", ("2 , 117 career points", 2117.0, None)),
-    ("The depot was valued at $380, 600 by the council.", ("$380, 600", 380600.0, "USD")),
-    ("Kelmar lies 1, 150 kilometers from Orsk.", ("1, 150 kilometers", 1150.0, "km")),
-    ("The quake wounded more than 1, 400 in Tarnby.", ("more than 1, 400", 1400.0, None)),
-    ("The fund paid 1, 250, 000 dollars to Orvel.", ("1, 250, 000 dollars", 1250000.0, "USD")),
+    ("The depot was n't insured; it was valued at $412, 300.", ("$412, 300", 412300.0, "USD")),
+    ("Kelmar lies 1, 270 kilometers from the 12 - mile dam.", ("1, 270 kilometers", 1270.0, "km")),
+    ("The 5.4 - magnitude quake wounded more than 1, 600.", ("more than 1, 600", 1600.0, None)),
+    ("Orsk 's fund paid 1, 250, 000 dollars to Orvel.", ("1, 250, 000 dollars", 1250000.0, "USD")),
 ]
 
 
@@ -45,6 +47,57 @@ def test_thousands_grouped_by_a_spaced_comma_are_one_figure(
     nlp: Language, sentence: str, reading: tuple[str, float, str | None]
 ) -> None:
     assert reading in readings(nlp, sentence)
+
+
+# In edited prose a comma with a space after it closes a phrase (review s39/2): the
+# figures on either side stay two, whatever follows.
+PROSE_COMMAS = [
+    ("On day 3, 500 soldiers crossed the river.", [3.0, 500.0]),
+    ("After Game 5, 200 fans stayed in the stands.", [5.0, 200.0]),
+    ("Under Chapter 14, 300 workers will lose their jobs.", [14.0, 300.0]),
+    ("By mile 6, 400 runners had dropped out.", [6.0, 400.0]),
+    ("In Ward 9, 250 homes were flooded.", [9.0, 250.0]),
+    ("In 2, 700 people marched.", [2.0, 700.0]),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), PROSE_COMMAS)
+def test_a_comma_closing_a_phrase_in_prose_keeps_two_figures(
+    text: str, values: list[float]
+) -> None:
+    assert figures(text) == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On day 3, 500 soldiers did n't cross.",
+        "On day 3 , 500 soldiers crossed the 12 - mile river.",
+        "After Game 5 , 200 fans stayed.",
+        "On Day 3, 000 soldiers did n't cross.",
+    ],
+)
+def test_no_thousands_group_starts_after_a_label_even_in_tokenised_text(text: str) -> None:
+    assert figures(text)[:2] in ([3.0, 500.0], [5.0, 200.0], [3.0, 0.0])
+
+
+def test_a_text_writing_its_thousands_apart_is_tokenised() -> None:
+    # "340, 000" is read anywhere, so it shows how this text groups thousands
+    assert figures("Orsk had 340, 000 people; 1, 300 fled.") == [340000.0, 1300.0]
+    assert figures("In 2, 700 people marched.") == [2.0, 700.0]
+
+
+def test_a_comma_spaced_on_both_sides_groups_thousands_in_any_text() -> None:
+    assert figures("About 2 , 500 people left Orsk.") == [2500.0]
+
+
+def test_a_half_joins_before_a_scale_word(nlp: Language) -> None:
+    assert readings(nlp, "Three and a half million people voted in Orsk.") == [
+        ("Three and a half million people", 3500000.0, None)
+    ]
+    assert figures("Kelmar lost two and a half billion dollars.") == [2.5e9]
+    assert figures("Two and a half thousand troops left.") == [2500.0]
+    assert figures("The talks took four and a half months.") == [4.5]
 
 
 SPACED_NOT_THOUSANDS = [
@@ -75,7 +128,7 @@ def test_a_spaced_comma_of_a_list_a_date_or_a_clause_keeps_two_figures(
 
 
 def test_a_tight_thousands_comma_is_read_as_before() -> None:
-    assert figures("Orsk hired 2,500 staff and Kelmar 120, 000.") == [2500.0, 120000.0]
+    assert figures("Orsk hired 2,500 staff and Kelmar 340, 000.") == [2500.0, 340000.0]
 
 
 IDIOMS = [
@@ -117,6 +170,24 @@ def test_the_literal_twin_of_an_idiom_stays_a_quantity(
     nlp: Language, sentence: str, reading: tuple[str, float, str | None]
 ) -> None:
     assert readings(nlp, sentence) == [reading]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The odds are one in a million that Orsk wins the draw.",
+        "Tarnby doctors put the risk of one in a million on the vaccine.",
+    ],
+)
+def test_stated_odds_of_one_in_a_million_give_no_false_counts(nlp: Language, sentence: str) -> None:
+    # a ratio the reader cannot join: no count of one, no count of a million
+    assert readings(nlp, sentence) == []
+
+
+def test_a_yard_line_is_a_place_whatever_words_name_the_side(nlp: Language) -> None:
+    found = readings(nlp, "Hale ran the ball 40 yards to the opposing 20-yard line.")
+    assert found == [("40 yards", 0.0366, "km")]
+    assert readings(nlp, "Orsk punted from the visitors' own 30 - yard line.") == []
 
 
 def test_an_idiom_reaches_only_the_number_inside_it() -> None:
@@ -174,10 +245,10 @@ def test_a_height_in_words_is_one_length(nlp: Language) -> None:
 
 
 WEIGHTS_AFTER_HEIGHTS = [
-    ("Marsh (5 - foot - 11, 220 pounds) signed with Orsk.", ("220 pounds", 99.7903, "kg")),
+    ("Marsh (6 - foot - 1, 205 pounds) signed with Orsk.", ("205 pounds", 92.9864, "kg")),
     ("Police say he is six feet two inches and 180 pounds.", ("180 pounds", 81.6466, "kg")),
     ("Lind is 5'8, 165 pounds, with brown hair.", ("165 pounds", 74.8427, "kg")),
-    ("He is five feet 10 inches tall and 135 pounds.", ("135 pounds", 61.235, "kg")),
+    ("He is six feet 2 inches tall and 180 pounds.", ("180 pounds", 81.6466, "kg")),
 ]
 
 
@@ -202,8 +273,8 @@ def test_a_confidence_level_is_no_share(nlp: Language) -> None:
 
 
 PRODUCT_MODELS = [
-    "Sales of the iPhone 4 rose in Orsk.",
-    "The flaw was found after Browser 8 Beta 2 shipped.",
+    "Sales of the iTessel 3 rose in Orsk.",
+    "The flaw was found after Browser 8 Beta 7 shipped.",
 ]
 
 
@@ -213,12 +284,12 @@ def test_a_model_or_release_number_is_no_count(nlp: Language, sentence: str) -> 
 
 
 def test_a_count_beside_a_model_name_still_counts(nlp: Language) -> None:
-    found = readings(nlp, "The iPhone 4 sold 3 million units in Orsk.")
+    found = readings(nlp, "The iTessel 3 sold 3 million units in Orsk.")
     assert found == [("3 million units", 3000000.0, None)]
 
 
 YARD_LINES = [
-    "Hale was tackled at the 10 - yard line.",
+    "Hale was stopped at the 38 - yard line.",
     "Succop kicked from the Orsk 14-yard line.",
 ]
 

@@ -61,8 +61,8 @@ def _inch_value(written: str) -> float:
     return float(_WORD_VALUES.get(written.lower(), 0) or written)
 
 
-# What may stand between the height and the weight of one description ("5 - foot - 11,
-# 220 pounds", "six feet two inches and 180 pounds", "5 feet 10 inches tall and 135").
+# What may stand between the height and the weight of one description ("6 - foot - 1,
+# 205 pounds", "six feet two inches and 180 pounds", "5 feet 4 inches tall and 140").
 _DESCRIPTION_GAP: Final = re.compile(rf"(?:{_SP}*,)?{_SP}*(?:tall,?{_SP}+)?(?:and{_SP}+)?$")
 _LONGEST: Final = 48  # "eight feet eleven inches" and "tall and"
 
@@ -70,8 +70,8 @@ _LONGEST: Final = 48  # "eight feet eleven inches" and "tall and"
 def height_ends_before(text: str, start: int) -> bool:
     """Whether a height in feet and inches ends just before ``start`` (a comma, "tall"
     or "and" between): the figure there belongs to the same person's description, so
-    its pounds are a weight (s39 audits: a player's "(5 - foot - 11, 220 pounds)", a
-    suspect "five feet 10 inches tall and 135 pounds")."""
+    its pounds are a weight (s39 audits: a player's "(6 - foot - 1, 205 pounds)", a
+    suspect "six feet 2 inches tall and 180 pounds")."""
     lo = max(0, start - _LONGEST)
     window = text[lo:start]
     return any(_DESCRIPTION_GAP.match(window, h.end) for h in find_heights(window))

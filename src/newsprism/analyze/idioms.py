@@ -14,7 +14,7 @@ in the shared texts ("800-pound gorilla", ECB+); the others are the English fixe
 phrases of the same shape (a figure in a figurative noun phrase) that the reader would
 otherwise take as a sum, a length, a weight or a count. A statistic's confidence level
 ("95% CI") is such a fixed phrase too: the reader would take it for a share; and so is a
-place on a football field ("at the 10-yard line"), which it would take for a length.
+place on a football field ("at the 38-yard line"), which it would take for a length.
 """
 
 from __future__ import annotations
@@ -46,16 +46,23 @@ _IDIOMS: Final = re.compile(
             rf"\ba{_SP}+dime{_SP}+a{_SP}+dozen\b",
             rf"\bcloud{_SP}+(?:nine|9)\b",
             rf"\bworth{_SP}+a{_SP}+thousand{_SP}+words\b",
-            # a rare thing or person ("a one-in-a-million chance", "she is one in a million")
+            # a rare thing or person ("a one-in-a-million chance", "she is one in a million").
+            # Stated odds ("the odds are one in a million") are a genuine ratio, 1 in
+            # 1,000,000, and the idiom drops them too: the reader's ratio rule does not
+            # join "a million" (it would give a count of one and a count of a million, both
+            # wrong), so nothing read right is lost (s39 review 2: none in the shared texts).
             rf"\bone{_J}in{_J}a{_J}million\b",
             # a relation that runs both ways; a crude word
             rf"\ba{_SP}+two{_J}way{_SP}+street\b",
             rf"\bfour{_J}letter{_SP}+words?\b",
             # a survivor's luck ("he has nine lives"; "the fire claimed nine lives" counts)
             rf"\b(?:has|have|had|with){_SP}+(?:nine|9){_SP}+lives\b",
-            # a place on a football field ("tackled at the 10-yard line", "from the Orsk
-            # 20-yard line"): a position, no distance run (s39 audits: 2 in 300 readings)
-            rf"\bthe{_SP}+(?:[A-Z][\w.'’]*{_SP}+)*\d{{1,2}}{_J}yard{_J}line\b",
+            # a place on a football field ("stopped at the 38-yard line", "from the Orsk
+            # 20-yard line"): a position, no distance run (s39 audits: 2 in 300 readings).
+            # Up to three words of any case between, as the pattern ignores case: a team's
+            # name or a side's word ("the opposing 20-yard line", "the visitors' own 30").
+            # "yard line" after the figure is a position however it is introduced.
+            rf"\bthe{_SP}+(?:[\w.'’]+{_SP}+){{0,3}}\d{{1,2}}{_J}yard{_J}line\b",
             # a statistic's confidence level ("95% CI 1.1-1.4"): how sure, not a share of
             # anything the story reports (s39 audit: six in the shared science reports)
             rf"\b\d{{2}}(?:\.\d+)?{_SP}*(?:%|per{_SP}?cent)"

@@ -18,7 +18,12 @@ from typing import Final
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.analyze.numbers import Amount
-from newsprism.analyze.written_forms import in_a_compound, is_or_two, is_spaced_clock
+from newsprism.analyze.written_forms import (
+    LABEL_NOUNS,
+    in_a_compound,
+    is_or_two,
+    is_spaced_clock,
+)
 
 __all__ = [
     "SP",
@@ -66,15 +71,8 @@ _SLASH_DATE_BEFORE: Final = re.compile(r"(?<![\d/])(\d{1,2})/$")
 _CLOCK_AFTER: Final = re.compile(rf"{SP}*(?:[ap](?:\.{SP}?)?m\b\.?|o[’']clock\b)", re.IGNORECASE)
 _ZONE_AFTER: Final = re.compile(rf"{SP}*(?:GMT|UTC|CES?T|BST|[ECP][SD]T)\b")
 # Labels and numbering: "Article 5", "Pier 4", "No. 10", "phase 2", "day 3".
-_LABELS = (
-    "article|section|chapter|paragraph|clause|item|no|nr|number|rule|resolution|page|pp?"
-    "|room|flight|route|highway|platform|gate|line|bus|level|phase|stage|round|part"
-    "|annex|appendix|vol|volume|act|amendment|grade|category|class|channel|version"
-    "|model|pier|berth|terminal|quay|dock|block|unit|building|floor|game|match|episode"
-    "|season|table|figure|fig|box|district|ward|zone|sector|lane|week|day|year|verse"
-    "|update|photo|image|step|note|beta|alpha"  # a software release: "Beta 2"
-)
-# A brand written in camel case, lower-case first ("iPhone", "eBay", "iOS").
+_LABELS = LABEL_NOUNS  # "Chapter 14", "Game 5": written_forms.py
+# A brand written in camel case, lower-case first ("iTessel", "eZephyr", "iOrsk").
 _CAMEL: Final = re.compile(r"[a-z]{1,2}[A-Z][A-Za-z]*$")
 _LABEL_BEFORE: Final = re.compile(rf"(?<![\w\-])(?:{_LABELS})\.?{SP}*$", re.IGNORECASE)
 _LINE_START: Final = re.compile(rf"(?:^|\n){SP}*$")
@@ -501,7 +499,7 @@ def _is_label_or_code(first: str, amount: Amount, ctx: ParsedText) -> bool:
     before = ctx.token_from(start)
     previous = ctx.doc[before.i - 1] if before is not None and before.i > 0 else None
     if previous is not None and _CAMEL.match(previous.text):
-        return True  # a product's model: "the iPhone 4", "eBay 2" (s39 audit)
+        return True  # a product's model: "the iTessel 3", "eZephyr 2" (s39 audit)
     return previous is not None and previous.pos_ == "PROPN" and previous.text[:1].isupper()
 
 

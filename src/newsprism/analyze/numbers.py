@@ -61,9 +61,11 @@ from newsprism.analyze.number_words import (
 from newsprism.analyze.written_forms import (
     AND_A_HALF,
     HYPHEN,
-    SPACED_THOUSANDS,
+    NOT_AFTER_LABEL,
+    is_tokenised,
     spaced_old,
     spaced_plural,
+    spaced_thousands,
 )
 from newsprism.model import Approx
 
@@ -103,28 +105,35 @@ _MONTHS = (
 # A percent after a figure: "%", "percent", "per cent" (a decimal comma's figure is a share).
 _SHARE_AFTER = rf"{_SP}?%|{_SP}+per{_SP}?cent\b"
 _NOT_AFTER_MONTH = "".join(f"(?<!{m}{_GROUP_SPACE})(?<!{m}\\.{_GROUP_SPACE})" for m in _MONTHS)
+
+
 # Figures: "4,200", "1.2", "30". Not part of a longer token ("G7", "3.5.1", "1/2", "2^10").
 # Other conventions read only where unambiguous: "5 000" (every later group three
 # digits), "4,5 million" and "4,5%" (a decimal comma of one or two digits before a scale
 # word or a percent: no thousands group has fewer than three digits),
 # Arabic-Indic "١٬٢٠٠" and "١٢٫٥", and the power "10^6" (ingest's form of "10⁶").
-_DIGITS_PATTERN: Final = (
-    r"(?<![\w.,/:#§№+^٫٬])(?:(?<=\d-to-)|(?<![^\d\s][-–]))"  # not "COVID-19", "v3", "1/2"
-    r"(?:10\^\d{1,2}"
-    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
-    rf"|{SPACED_THOUSANDS}"  # tokenised thousands "2, 500" (ECB+): written_forms.py
-    rf"|\d{{1,3}}(?:,{_SP}000)+(?![.,]?\d)"  # "120, 000" wherever it stands
-    rf"|\d{{1,3}},\d{{1,2}}(?={_SP}+{_SCALE_WORD}\b|{_SHARE_AFTER})"
-    r"|\d{1,3}(?:٬\d{3})+(?:٫\d+)?"
-    rf"|{_NOT_AFTER_MONTH}\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?!{_GROUP_SPACE}\d)"
-    # not the 5 or the 000 of "5 000,50" / "5 000.50" (a group shape left unread)
-    rf"|(?:(?<!\d{_GROUP_SPACE})|(?!0))\d+(?:[.٫]\d+)?(?!{_GROUP_SPACE}\d{{3}}[.,]\d))"
-    r"(?![.,:٫٬]?\d|\^)"
-)
+def _digits_pattern(tokenised: bool) -> str:
+    """The figures pattern, reading "3, 500" as one figure only where ``tokenised``."""
+    return (
+        r"(?<![\w.,/:#§№+^٫٬])(?:(?<=\d-to-)|(?<![^\d\s][-–]))"  # not "COVID-19", "v3", "1/2"
+        r"(?:10\^\d{1,2}"
+        r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+        rf"|{spaced_thousands(tokenised)}"  # "2 , 700"; "2, 700" (ECB+): written_forms.py
+        rf"|{NOT_AFTER_LABEL}\d{{1,3}}(?:,{_SP}000)+(?![.,]?\d)"  # "340, 000": not "day 3, 000"
+        rf"|\d{{1,3}},\d{{1,2}}(?={_SP}+{_SCALE_WORD}\b|{_SHARE_AFTER})"
+        r"|\d{1,3}(?:٬\d{3})+(?:٫\d+)?"
+        rf"|{_NOT_AFTER_MONTH}\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?!{_GROUP_SPACE}\d)"
+        # not the 5 or the 000 of "5 000,50" / "5 000.50" (a group shape left unread)
+        rf"|(?:(?<!\d{_GROUP_SPACE})|(?!0))\d+(?:[.٫]\d+)?(?!{_GROUP_SPACE}\d{{3}}[.,]\d))"
+        r"(?![.,:٫٬]?\d|\^)"
+    )
+
+
 # A scale glued to figures ("2.3bn", "40m"), or one space away for "bn"/"mn".
 _GLUED_SCALE_PATTERN: Final = rf"(?:(?:bn|mn|tn|m|k)|{_SP}(?:bn|mn))(?![\w²³])"
 # A scale word after figures ("1.2 million").
 _SCALE_WORD_PATTERN: Final = rf"{_SP}+{_SCALE_WORD}\b"
+_SCALE_AFTER: Final = re.compile(_SCALE_WORD_PATTERN, re.IGNORECASE)
 # Numbers in words: "twenty-five", "three hundred and six", "a dozen", "half a million",
 # and hyphenated through "and" ("two-hundred-and-fifty" is one number, 250).
 _WORDS_PATTERN: Final = (
@@ -319,18 +328,26 @@ _BOUND_AFTER_RE: Final = re.compile(
 )
 _BOUND_WINDOW = 24  # longest phrase ("slightly more than") plus spaces
 
-# Every number starts a word, with a digit or one of these letters; testing that first
-# spares the engine the four alternatives at most positions (about twice as fast).
-_CANDIDATE: Final = re.compile(
-    r"(?=[\dabdefhmnoqstz])\b"
-    rf"(?:(?P<vague>{_VAGUE_PATTERN})"
-    rf"|(?P<hratio>{_HYPHEN_RATIO_PATTERN})"
-    rf"|(?P<frac>{_FRACTION_PATTERN})"
-    rf"|(?P<digits>{_DIGITS_PATTERN})(?P<glued>{_GLUED_SCALE_PATTERN})?"
-    rf"(?P<scale>{_SCALE_WORD_PATTERN})?"
-    rf"|(?P<words>{_WORDS_PATTERN}))",
-    re.IGNORECASE,
-)
+
+def _candidate(tokenised: bool) -> re.Pattern[str]:
+    """The pattern of every number's start, figures read as :func:`_digits_pattern`."""
+    # Every number starts a word, with a digit or one of these letters; testing that
+    # first spares the engine the four alternatives at most positions (twice as fast).
+    return re.compile(
+        r"(?=[\dabdefhmnoqstz])\b"
+        rf"(?:(?P<vague>{_VAGUE_PATTERN})"
+        rf"|(?P<hratio>{_HYPHEN_RATIO_PATTERN})"
+        rf"|(?P<frac>{_FRACTION_PATTERN})"
+        rf"|(?P<digits>{_digits_pattern(tokenised)})(?P<glued>{_GLUED_SCALE_PATTERN})?"
+        rf"(?P<scale>{_SCALE_WORD_PATTERN})?"
+        rf"|(?P<words>{_WORDS_PATTERN}))",
+        re.IGNORECASE,
+    )
+
+
+# Edited prose, and text tokenised for NLP ("2, 700" a figure there: written_forms.py).
+_CANDIDATE: Final = _candidate(tokenised=False)
+_CANDIDATE_TOKENISED: Final = _candidate(tokenised=True)
 _AGE_RE: Final = re.compile(rf"(?:-|{_SP}+)old\b", re.IGNORECASE)
 # "20-30", "20 to 30", "134-to-63", and the suspended hyphen of "40- to 60-hour".
 _RANGE_GAP: Final = re.compile(rf"{_SP}*[-–—]{_SP}*|-?{_SP}+(?:to|and){_SP}+|-to-", re.IGNORECASE)
@@ -385,12 +402,24 @@ def read_amounts(text: str) -> list[Amount]:
 
     Guarantees: ``start <= num_start < num_end <= end`` are offsets into ``text``;
     amounts do not overlap; never raises. Cost: one regex pass, O(1) per amount, and
-    three passes that read the text's convention (:mod:`newsprism.analyze.conventions`).
+    three passes that read the text's convention (:mod:`newsprism.analyze.conventions`)
+    and one that tells tokenised text (:func:`written_forms.is_tokenised`).
     """
     convention, phones = text_convention(text), phone_spans(text)
-    found = (_read(m, text, convention) for m in _CANDIDATE.finditer(text))
-    amounts = [a for a in found if a is not None and not _in_spans(a, phones)]
+    candidate = _CANDIDATE_TOKENISED if is_tokenised(text) else _CANDIDATE
+    found = (_read(m, text, convention) for m in candidate.finditer(text))
+    amounts = _disjoint(a for a in found if a is not None and not _in_spans(a, phones))
     return _merged(_pair_up(amounts, text), _within_one(text))
+
+
+def _disjoint(amounts: Iterable[Amount]) -> list[Amount]:
+    """``amounts`` (in text order) less any that starts inside the one before: the "a
+    half" and "million" of "three and a half million", which the first one read."""
+    kept: list[Amount] = []
+    for amount in amounts:
+        if not kept or amount.start >= kept[-1].end:
+            kept.append(amount)
+    return kept
 
 
 def _in_spans(amount: Amount, spans: list[tuple[int, int]]) -> bool:
@@ -554,9 +583,15 @@ def _hyphen_ratio(numerator: str, denominator: str, start: int, end: int) -> Amo
 
 def _with_unit(raw: Amount, text: str) -> Amount | None:
     """``raw`` with the unit written after it; None when letters are glued on ("1st").
-    A half between a whole number and its unit is the number's ("four and a half
-    months": 4.5 months)."""
+    A half between a whole number and its unit or scale is the number's ("four and a
+    half months": 4.5 months; "two and a half billion": 2.5e9)."""
     half = AND_A_HALF.match(text, raw.num_end) if raw.scale == 1.0 else None
+    if half is not None and (scaled := _SCALE_AFTER.match(text, half.end())):
+        # "three and a half million people": the half joins before the scale, 3.5e6
+        scale = scale_word(scaled.group())
+        whole = replace(raw, end=scaled.end(), num_end=scaled.end(), base=raw.base + 0.5,
+                        value=(raw.value + 0.5) * scale, scale=scale)  # fmt: skip
+        return _with_unit(whole, text)
     if half is not None and (m := _UNIT_RE.match(text, half.end())) and m.lastgroup:
         whole = replace(raw, num_end=half.end(), value=raw.value + 0.5, base=raw.base + 0.5)
         return _with_unit(whole, text)

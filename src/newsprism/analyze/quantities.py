@@ -756,6 +756,6 @@ def _is_weight(amount: Amount, ctx: ParsedText) -> bool:
     if hyphened and (_PERSON_AFTER.match(ctx.text, amount.end) or _describes_a_name(amount, ctx)):
         return True
     if height_ends_before(ctx.text, amount.start):
-        return True  # "5 - foot - 11, 220 pounds": one person's description
+        return True  # "6 - foot - 1, 205 pounds": one person's description
     span = ctx.span(amount.start, amount.end)
     return span is not None and any(t.lemma_.lower() in _WEIGHT_CUES for t in span.sent)
