@@ -123,7 +123,8 @@ def spaced_thousands(tokenised: bool) -> str:
 
 # Marks of text tokenised for NLP, each a spacing no edited copy writes: a clitic split
 # off its word ("Kelmar 's", "did n't"), a clock time spaced at its colon ("3: 30"), a
-# dotted abbreviation spaced ("a. m.", "U. S."), a hyphen spaced inside a compound after
+# lower-case dotted abbreviation spaced ("a. m.", "e. g."; not capitals: "J. R. Hale" is
+# a person's initials in edited copy), a hyphen spaced inside a compound after
 # a figure or between three words ("a 14 - year", "5.4 - magnitude", "a free - for -
 # all"), and thousands written "340, 000" (read as one figure in any text, so the text
 # spaces its thousands commas). Over the shared English texts (stop 39): 70 of the 73
@@ -132,7 +133,7 @@ def spaced_thousands(tokenised: bool) -> str:
 # (read as two figures, as edited prose's "In 2, 700 people marched" must be).
 _TOKENISED: Final = re.compile(
     rf"[a-z]{_SP}(?:['’](?:s|re|ll|ve|d|m)|n['’]t)\b|[a-z]s{_SP}['’]{_SP}[a-z]"
-    rf"|\d:{_SP}\d\d\b|\b[a-z]\.{_SP}[a-z]\.{_SP}"
+    rf"|\d:{_SP}\d\d\b|(?-i:\b[a-z]\.{_SP}[a-z]\.{_SP})"
     rf"|\d{_SP}-{_SP}[a-z]|\b[a-z]+{_SP}-{_SP}[a-z]+{_SP}-{_SP}[a-z]"
     rf"|(?<![\d.,]){NOT_AFTER_LABEL}\d{{1,3}}(?:,{_SP}\d{{3}})*,{_SP}000(?![.,]?\d)",
     re.IGNORECASE,
