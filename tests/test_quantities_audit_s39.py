@@ -15,15 +15,12 @@ from newsprism.analyze.idioms import in_an_idiom
 from newsprism.analyze.nlp import load_english
 from newsprism.analyze.numbers import read_amounts
 from tests.test_quantities import quantities_in
+from tests.test_quantities_audit_s38 import readings
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     return load_english()
-
-
-def readings(nlp: Language, sentence: str) -> list[tuple[str, float, str | None]]:
-    return [(q.text, round(q.value, 4), q.unit) for q in quantities_in(nlp, sentence)]
 
 
 def figures(text: str) -> list[float]:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import logging
 import re
 
+from newsprism.ingest.fragment_blocks import BLOCKS
+
 logger = logging.getLogger(__name__)
 
 # Well under libxml2's 2,048 levels, and deeper than any page structure that matters to
@@ -35,11 +37,9 @@ _VOID = frozenset(
 # element reads no line break in it).
 _BREAK = "\ue000"
 _BREAKS = re.compile(_BREAK + r"(?:\s*" + _BREAK + ")*")
-_BLOCKS = frozenset(
-    {"p", "div", "section", "article", "li", "ul", "ol", "table", "tr", "td", "th"}
-    | {"h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dl", "dt", "dd"}
-    | {"header", "footer", "main", "aside", "nav", "figure", "figcaption", "caption"}
-)
+# The feed reader's block elements, with a table's rows and cells (each dropped one leaves
+# a paragraph start) and without <hr> (a void element here, see _VOID).
+_BLOCKS = (BLOCKS - {"hr"}) | {"tr", "td", "th"}
 
 
 def flatten_deep(markup: str, max_depth: int = MAX_DEPTH) -> str:

@@ -664,8 +664,8 @@ def align_statements(
     acts += printed_quote_units(material, [*quoted, *acts]) if options.printed_quotes else []
     acts = _supported_acts(material, quoted, acts, similarity, options)
     # A direct added unit's sentences as the analysis cut them (the question rule reads
-    # them; quote_units set them on the analysis's quotes).
-    ordered = sentence_breaks(material, sorted([*quoted, *acts], key=lambda u: u.order))
+    # them; quote_units set them on the analysis's quotes already).
+    ordered = sorted([*quoted, *sentence_breaks(material, acts)], key=lambda u: u.order)
     # Speakers tied to the body they speak for, before one person's names fold.
     whole = fold_speakers(speaking_for(material, ordered, names))
     units, evidence = _inferred(material, whole, similarity, options, names.types)
