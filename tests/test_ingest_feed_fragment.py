@@ -159,3 +159,18 @@ def test_a_line_break_in_a_data_cell_keeps_its_row_one_line(row: str, line: str)
 def test_the_tag_by_tag_reader_reads_as_the_tree_reader_does(fragment: str) -> None:
     # Markup past 2,000 levels is read tag by tag; it must read as the tree would.
     assert "\n\n".join(stream_paragraphs(fragment)) == fragment_text(fragment)
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "<table><tr><td>Killed</td><td>12</td>The ramp closed on Monday.",
+        "<table><tr><td>Killed</td><td>12</td>The ramp closed on Monday.</table>",
+        "<table><tr><th>Killed</th><td>12</td> The ramp closed on Monday.<tr><td>x</td>",
+    ],
+)
+def test_an_unclosed_rows_line_comes_before_the_prose_after_it(fragment: str) -> None:
+    # The row's line was appended when the row ended, after the prose that followed its
+    # cells: 'The ramp closed on Monday.' then 'Killed | 12' (order swapped).
+    for text in (fragment_text(fragment), "\n\n".join(stream_paragraphs(fragment))):
+        assert text.index("Killed | 12") < text.index("The ramp closed on Monday.")

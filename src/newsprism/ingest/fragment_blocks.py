@@ -103,6 +103,11 @@ class Paragraphs:
     def text(self, text: str | None) -> None:
         if not text or self._hidden:
             return
+        if self._cell is None and self._row is not None and not text.isspace():
+            # Prose after a row's cells with no </tr> or </table> (a cut or careless
+            # entry): the row ends here, so its line comes before the prose, in document
+            # order. It was appended when the row ended, after the prose (stop 39 item).
+            self._end_row()
         (self._cell if self._cell is not None else self._run).append(text)
 
     def flush(self) -> None:
