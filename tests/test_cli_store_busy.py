@@ -34,11 +34,16 @@ def test_a_locked_store_is_called_busy_with_what_to_do() -> None:
         sqlite3.OperationalError("database is locked"),
         sqlite3.OperationalError("database table is locked"),
     ):
-        for made in (write_error("news.db", exc), unreadable("news.db", exc)):
-            assert str(made).startswith("news.db: the store is busy (")
-            assert "try again once" in str(made)
-            # True whatever the caller stored before: the one write undone, the rest kept.
-            assert "the write that met it stored nothing, all stored before it is kept" in str(made)
+        made = write_error("news.db", exc)
+        assert str(made).startswith("news.db: the store is busy (")
+        assert "try again once" in str(made)
+        # True whatever the caller stored before: the one write undone, the rest kept.
+        assert "the write that met it stored nothing, all stored before it is kept" in str(made)
+        # A read wrote nothing: it said "the write that met it stored nothing" too.
+        read = unreadable("news.db", exc)
+        assert isinstance(read, StoreBusy) and str(read).startswith("news.db: the store is busy")
+        assert "reading it changed nothing in it: try again once" in str(read)
+        assert "write" not in str(read)
     other = write_error("news.db", sqlite3.OperationalError("disk I/O error"))
     assert isinstance(other, StoreError) and "busy" not in str(other)
 
@@ -46,8 +51,14 @@ def test_a_locked_store_is_called_busy_with_what_to_do() -> None:
 @pytest.fixture
 def quick(monkeypatch: pytest.MonkeyPatch) -> None:
     """Wait a fifth of a second, not five, for the other process."""
-    pragmas = tuple(p.replace("= 5000", "= 200") for p in store_open._WRITE_PRAGMAS)
-    monkeypatch.setattr(store_open, "_WRITE_PRAGMAS", pragmas)
+    # From the constant: a literal '= 5000' matched nothing once BUSY_SECONDS changed,
+    # and the tests waited the whole timeout without a word.
+    waited = f"PRAGMA busy_timeout = {store_open.BUSY_SECONDS * 1000}"
+    for name in ("_WRITE_PRAGMAS", "_READ_PRAGMAS"):
+        pragmas = getattr(store_open, name)
+        assert waited in pragmas
+        quicker = tuple("PRAGMA busy_timeout = 200" if p == waited else p for p in pragmas)
+        monkeypatch.setattr(store_open, name, quicker)
     monkeypatch.setattr(store_open, "LOCKED_RETRY_SECONDS", 0.2)
 
 
@@ -176,3 +187,29 @@ def test_analyze_held_between_batches_says_how_many_analyses_are_stored(
         assert sorted(run.analyses) == sorted(ids)
         assert store.unanalyzed(ids, ANALYZER_VERSION) == []
     assert analysed[0] == 1  # the stored one, counted done up front
+
+
+@pytest.mark.parametrize("command", ["stories", "articles"])
+def test_a_read_command_on_a_held_store_says_it_changed_nothing(
+    held: tuple[Path, Holder], command: str
+) -> None:
+    db, other = held
+    # A holder in exclusive locking mode keeps readers out even of a WAL store.
+    other.execute("ROLLBACK")
+    other.execute("PRAGMA locking_mode = EXCLUSIVE")
+    other.execute("BEGIN EXCLUSIVE")
+    other.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    result = runner.invoke(app, [command, "--db", str(db)])
+    assert result.exit_code == 1
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"error: {db}: the store is busy (database is locked)")
+    assert "nothing was read or changed: try again once that one is done" in line
+    assert "the write that met it" not in line
+    other.execute("ROLLBACK")
+
+
+def test_the_busy_wording_of_a_read_crosses_processes_whole() -> None:
+    read = unreadable("news.db", sqlite3.OperationalError("database is locked"))
+    assert isinstance(read, StoreBusy)
+    back = pickle.loads(pickle.dumps(read))
+    assert isinstance(back, StoreBusy) and str(back) == str(read) and back.met == "read"

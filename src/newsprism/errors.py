@@ -34,6 +34,10 @@ next run or ``newsprism brief`` tries again).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
+
+# What met a busy store's lock (:class:`StoreBusy`).
+BusyAt = Literal["write", "read", "open"]
 
 # Longest error text kept in a failure record (one line in a report, not a traceback).
 MAX_ERROR_CHARS = 300
@@ -96,25 +100,43 @@ class StoreBusy(StoreError):
     every transaction before it is committed. A run that stores in batches (ingest,
     analyze: 200 a transaction) has stored its earlier batches, so "this step stored
     nothing" was false there; such a caller adds its own count with :meth:`kept_too`,
-    and a rerun goes on from there (what is stored is not redone)."""
+    and a rerun goes on from there (what is stored is not redone).
 
-    def __init__(self, path: str, reason: str, held_s: float, kept: str = "") -> None:
-        self.path, self.reason, self.held_s, self.kept = path, reason, held_s, kept
-        this_run = f" ({kept} too)" if kept else ""
+    ``met`` says what met the lock: ``write`` (the wording above), ``read`` (a command
+    reading the store, which changes nothing in it) or ``open`` (opening the store,
+    before the command did anything). A read command was told "the write that met it
+    stored nothing", though it wrote nothing (stop 39 finding)."""
+
+    def __init__(
+        self, path: str, reason: str, held_s: float, kept: str = "", met: BusyAt = "write"
+    ) -> None:
+        self.path, self.reason, self.held_s, self.kept, self.met = path, reason, held_s, kept, met
         super().__init__(
             f"{path}: the store is busy ({reason}): another process (a newsprism command "
-            f"or server) held it over {held_s:g} s; the write that met it stored nothing, "
-            f"all stored before it is kept{this_run}: try again once that one is done"
+            f"or server) held it over {held_s:g} s; {_busy_outcome(met, kept)}: "
+            "try again once that one is done"
         )
 
     def kept_too(self, kept: str) -> StoreBusy:
         """This error, saying what of the caller's run was stored before it (``kept``:
         "this run's 200 new articles"); itself when ``kept`` is empty."""
-        return StoreBusy(self.path, self.reason, self.held_s, kept) if kept else self
+        if not kept:
+            return self
+        return StoreBusy(self.path, self.reason, self.held_s, kept, self.met)
 
-    def __reduce__(self) -> tuple[type[StoreBusy], tuple[str, str, float, str]]:
+    def __reduce__(self) -> tuple[type[StoreBusy], tuple[str, str, float, str, BusyAt]]:
         # Its arguments, not its message: an error raised in a worker comes back whole.
-        return (StoreBusy, (self.path, self.reason, self.held_s, self.kept))
+        return (StoreBusy, (self.path, self.reason, self.held_s, self.kept, self.met))
+
+
+def _busy_outcome(met: BusyAt, kept: str) -> str:
+    """What a busy store left done, by what met the lock (:class:`StoreBusy`)."""
+    this_run = f" ({kept} too)" if kept else ""
+    if met == "read":
+        return f"reading it changed nothing in it{this_run}"
+    if met == "open":
+        return f"it was met opening the store, so nothing was read or changed{this_run}"
+    return f"the write that met it stored nothing, all stored before it is kept{this_run}"
 
 
 class ModelMissing(NewsprismError):

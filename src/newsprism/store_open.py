@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Literal
 
-from newsprism.errors import ReadOnlyStore, StoreBusy, StoreError
+from newsprism.errors import BusyAt, ReadOnlyStore, StoreBusy, StoreError
 
 logger = logging.getLogger(__name__)
 
@@ -161,20 +161,26 @@ def write_error(path: str, exc: sqlite3.OperationalError) -> StoreError:
     return StoreError(f"{path}: cannot write the store ({exc})")
 
 
-def busy_error(path: str, exc: sqlite3.DatabaseError) -> StoreBusy | None:
-    """The error for a store another process held past the busy timeout, or None. Said
-    as "cannot write the store (database is locked)", a user running `analyze` in one
-    terminal and `ingest` in another was not told why nor what to do."""
+def busy_error(
+    path: str, exc: sqlite3.DatabaseError, met: BusyAt = "write"
+) -> StoreBusy | None:
+    """The error for a store another process held past the busy timeout, or None
+    (``met``: what met the lock, :class:`StoreBusy`). Said as "cannot write the store
+    (database is locked)", a user running `analyze` in one terminal and `ingest` in
+    another was not told why nor what to do."""
     if not isinstance(exc, sqlite3.OperationalError) or not _BUSY.search(str(exc)):
         return None
-    return StoreBusy(path, str(exc), BUSY_SECONDS)
+    return StoreBusy(path, str(exc), BUSY_SECONDS, met=met)
 
 
-def unreadable(path: str, exc: sqlite3.DatabaseError) -> StoreError:
+def unreadable(path: str, exc: sqlite3.DatabaseError, met: BusyAt = "read") -> StoreError:
     """The error for a store SQLite cannot read: a damaged file ("database disk image is
-    malformed"), a lock held past the busy timeout, or a disk that failed."""
+    malformed"), a lock held past the busy timeout (met reading, unless ``met`` says
+    otherwise; writes go through :func:`write_error`), or a disk that failed."""
+    if busy := busy_error(path, exc, met):
+        return busy
     if isinstance(exc, sqlite3.OperationalError):
-        if "readonly" in str(exc) or _BUSY.search(str(exc)):
+        if "readonly" in str(exc):
             return write_error(path, exc)
         return StoreError(f"{path}: cannot use the store ({exc})")
     if type(exc) is not sqlite3.DatabaseError:
@@ -188,16 +194,17 @@ def unreadable(path: str, exc: sqlite3.DatabaseError) -> StoreError:
 
 @contextmanager
 def closed_on_error(conn: sqlite3.Connection, path: str, doing: str = "") -> Iterator[None]:
-    """Close ``conn`` when the block fails (a store half opened holds its file); an
-    SQLite error becomes one line: ``f"{path}: {doing} ({error})"``, or when ``doing``
-    is empty :func:`unreadable`'s."""
+    """Close ``conn`` when opening the store fails (a store half opened holds its file);
+    an SQLite error becomes one line: ``f"{path}: {doing} ({error})"``, or when ``doing``
+    is empty :func:`unreadable`'s; a busy store says it was met opening, before the
+    command read or wrote anything."""
     try:
         yield
     except sqlite3.DatabaseError as exc:
         conn.close()
         if doing and not busy_error(path, exc):
             raise StoreError(f"{path}: {doing} ({exc})") from None
-        raise unreadable(path, exc) from None
+        raise unreadable(path, exc, met="open") from None
     except BaseException:
         conn.close()
         raise
