@@ -14,17 +14,17 @@ import re
 from typing import Final
 
 from newsprism.analyze.numbers import Amount
+from newsprism.analyze.written_forms import SP
 
 __all__ = ["in_ages_of"]
 
 logger = logging.getLogger(__name__)
 
-_SP = r"[^\S\n]"
 # "between the ages of " before the first end, and "12 and " or "six to " before the
 # second.
 _AGES_OF: Final = re.compile(
-    rf"\b(?:between|from){_SP}+the{_SP}+ages{_SP}+of{_SP}+"
-    rf"(?:(?:\d{{1,3}}|[a-z]+(?:-[a-z]+)?){_SP}+(?:and|to){_SP}+)?$",
+    rf"\b(?:between|from){SP}+the{SP}+ages{SP}+of{SP}+"
+    rf"(?:(?:\d{{1,3}}|[a-z]+(?:-[a-z]+)?){SP}+(?:and|to){SP}+)?$",
     re.IGNORECASE,
 )
 # The widest lead the pattern reads: "between the ages of 100 and " with spare spaces.

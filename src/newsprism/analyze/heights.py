@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from typing import Final, NamedTuple
 
-_SP = r"[^\S\n]"
+from newsprism.analyze.written_forms import SP
+
 _FOOT_KM: Final = 3.048e-4
 _INCH_KM: Final = 2.54e-5
 _INCHES = r"(1[01]|[0-9](?:\.5)?)"  # under a foot: 0 to 11 (a half allowed)
 # A hyphen, spaced or not: "5-foot-8-inch", "5 - feet - 8 inches" (tokenised text, ECB+).
-_JOINT = rf"{_SP}?-{_SP}?"
+_JOINT = rf"{SP}?-{SP}?"
 # Feet and inches in words ("five feet ten inches": a police description, s39 audit).
 _WORD_VALUES: Final = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -26,11 +27,11 @@ _FEET_WORDS = "three|four|five|six|seven|eight"
 _INCH_WORDS = "eleven|ten|nine|eight|seven|six|five|four|three|two|one"
 _HEIGHT: Final = re.compile(
     r"(?<![\w.,'’])(?:(?P<feet>[3-8])(?:"
-    rf"{_JOINT}(?:foot|feet){_JOINT}{_INCHES}(?:(?:{_JOINT}|{_SP})inch(?:es)?)?"  # "5-foot-8"
-    rf"|['’′]{_SP}?{_INCHES}(?:\"|''|”|″)?"  # 5'8", 5'8 (the inch mark often left out)
-    rf"|{_SP}+(?:feet|foot|ft\.?),?{_SP}+{_INCHES}{_SP}*(?:inch(?:es)?|in\.)"  # 6 feet 2 inches
-    rf")|(?P<wfeet>{_FEET_WORDS})(?:{_JOINT}|{_SP}+)(?:feet|foot),?(?:{_JOINT}|{_SP}+)"
-    rf"(?P<winches>{_INCH_WORDS}|{_INCHES})(?:{_JOINT}|{_SP}+)inch(?:es)?"  # five feet ten inches
+    rf"{_JOINT}(?:foot|feet){_JOINT}{_INCHES}(?:(?:{_JOINT}|{SP})inch(?:es)?)?"  # "5-foot-8"
+    rf"|['’′]{SP}?{_INCHES}(?:\"|''|”|″)?"  # 5'8", 5'8 (the inch mark often left out)
+    rf"|{SP}+(?:feet|foot|ft\.?),?{SP}+{_INCHES}{SP}*(?:inch(?:es)?|in\.)"  # 6 feet 2 inches
+    rf")|(?P<wfeet>{_FEET_WORDS})(?:{_JOINT}|{SP}+)(?:feet|foot),?(?:{_JOINT}|{SP}+)"
+    rf"(?P<winches>{_INCH_WORDS}|{_INCHES})(?:{_JOINT}|{SP}+)inch(?:es)?"  # five feet ten inches
     r")(?![\w-])",
     re.IGNORECASE,
 )
@@ -63,7 +64,7 @@ def _inch_value(written: str) -> float:
 
 # What may stand between the height and the weight of one description ("6 - foot - 1,
 # 205 pounds", "six feet two inches and 180 pounds", "5 feet 4 inches tall and 140").
-_DESCRIPTION_GAP: Final = re.compile(rf"(?:{_SP}*,)?{_SP}*(?:tall,?{_SP}+)?(?:and{_SP}+)?$")
+_DESCRIPTION_GAP: Final = re.compile(rf"(?:{SP}*,)?{SP}*(?:tall,?{SP}+)?(?:and{SP}+)?$")
 _LONGEST: Final = 48  # "eight feet eleven inches" and "tall and"
 
 

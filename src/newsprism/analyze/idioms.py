@@ -23,29 +23,30 @@ import logging
 import re
 from typing import Final
 
+from newsprism.analyze.written_forms import SP
+
 __all__ = ["in_an_idiom"]
 
 logger = logging.getLogger(__name__)
 
-_SP = r"[^\S\n]"
-_J = rf"(?:{_SP}*-{_SP}*|{_SP}+)"  # a hyphen (spaced or not) or a space joins the parts
+_J = rf"(?:{SP}*-{SP}*|{SP}+)"  # a hyphen (spaced or not) or a space joins the parts
 _IDIOMS: Final = re.compile(
     "|".join(
         (
             # the biggest, unavoidable player ("500-", "800-" or "900-pound")
             rf"\b(?:[589]00|(?:five|eight|nine){_J}hundred){_J}pounds?{_J}gorillas?\b",
             # "wouldn't touch it with a ten-foot pole" (a "ten-foot pole" alone is a pole)
-            rf"\bwith{_SP}+an?{_SP}+(?:ten|10){_J}(?:foot|feet){_J}(?:pole|barge{_SP}*pole)\b",
+            rf"\bwith{SP}+an?{SP}+(?:ten|10){_J}(?:foot|feet){_J}(?:pole|barge{SP}*pole)\b",
             # one's opinion: "my two cents", "her two cents' worth"
-            rf"\b(?:my|his|her|their|our|your){_SP}+two{_SP}+cents\b",
-            rf"\btwo{_SP}+cents['’]?{_SP}+worth\b",
+            rf"\b(?:my|his|her|their|our|your){SP}+two{SP}+cents\b",
+            rf"\btwo{SP}+cents['’]?{SP}+worth\b",
             # the question everything turns on
             rf"(?:\bmillion|\$64,000|\b64,000){_J}dollars?{_J}questions?\b",
-            rf"\$64,000{_SP}+questions?\b",
+            rf"\$64,000{SP}+questions?\b",
             # a thing too common to count
-            rf"\ba{_SP}+dime{_SP}+a{_SP}+dozen\b",
-            rf"\bcloud{_SP}+(?:nine|9)\b",
-            rf"\bworth{_SP}+a{_SP}+thousand{_SP}+words\b",
+            rf"\ba{SP}+dime{SP}+a{SP}+dozen\b",
+            rf"\bcloud{SP}+(?:nine|9)\b",
+            rf"\bworth{SP}+a{SP}+thousand{SP}+words\b",
             # a rare thing or person ("a one-in-a-million chance", "she is one in a million").
             # Stated odds ("the odds are one in a million") are a genuine ratio, 1 in
             # 1,000,000, and the idiom drops them too: the reader's ratio rule does not
@@ -53,20 +54,20 @@ _IDIOMS: Final = re.compile(
             # wrong), so nothing read right is lost (s39 review 2: none in the shared texts).
             rf"\bone{_J}in{_J}a{_J}million\b",
             # a relation that runs both ways; a crude word
-            rf"\ba{_SP}+two{_J}way{_SP}+street\b",
-            rf"\bfour{_J}letter{_SP}+words?\b",
+            rf"\ba{SP}+two{_J}way{SP}+street\b",
+            rf"\bfour{_J}letter{SP}+words?\b",
             # a survivor's luck ("he has nine lives"; "the fire claimed nine lives" counts)
-            rf"\b(?:has|have|had|with){_SP}+(?:nine|9){_SP}+lives\b",
+            rf"\b(?:has|have|had|with){SP}+(?:nine|9){SP}+lives\b",
             # a place on a football field ("stopped at the 38-yard line", "from the Orsk
             # 20-yard line"): a position, no distance run (s39 audits: 2 in 300 readings).
             # Up to three words of any case between, as the pattern ignores case: a team's
             # name or a side's word ("the opposing 20-yard line", "the visitors' own 30").
             # "yard line" after the figure is a position however it is introduced.
-            rf"\bthe{_SP}+(?:[\w.'’]+{_SP}+){{0,3}}\d{{1,2}}{_J}yard{_J}line\b",
+            rf"\bthe{SP}+(?:[\w.'’]+{SP}+){{0,3}}\d{{1,2}}{_J}yard{_J}line\b",
             # a statistic's confidence level ("95% CI 1.1-1.4"): how sure, not a share of
             # anything the story reports (s39 audit: six in the shared science reports)
-            rf"\b\d{{2}}(?:\.\d+)?{_SP}*(?:%|per{_SP}?cent)"
-            rf"{_SP}*(?:CI|confidence{_SP}+(?:intervals?|levels?|limits?))\b",
+            rf"\b\d{{2}}(?:\.\d+)?{SP}*(?:%|per{SP}?cent)"
+            rf"{SP}*(?:CI|confidence{SP}+(?:intervals?|levels?|limits?))\b",
         )
     ),
     re.IGNORECASE,

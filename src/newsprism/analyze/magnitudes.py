@@ -21,6 +21,7 @@ from typing import Final
 
 from spacy.tokens import Doc
 
+from newsprism.analyze.written_forms import SP
 from newsprism.model import Quantity
 
 __all__ = ["MAGNITUDE", "as_magnitude"]
@@ -28,17 +29,16 @@ __all__ = ["MAGNITUDE", "as_magnitude"]
 logger = logging.getLogger(__name__)
 
 MAGNITUDE: Final = "magnitude"
-_SP = r"[^\S\n]"
 # Written before the figure: "magnitude 6.1", "magnitude-6.1", "a magnitude of 6.1",
 # "the magnitude at 6.1", "measured magnitude 5.9".
 _BEFORE: Final = re.compile(
-    rf"\bmagnitude(?:{_SP}*-{_SP}*|{_SP}+(?P<prose>of|at|was|is){_SP}+|{_SP}+)"
-    rf"(?:(?:about|around|some|nearly|almost|at{_SP}+least){_SP}+)?$",
+    rf"\bmagnitude(?:{SP}*-{SP}*|{SP}+(?P<prose>of|at|was|is){SP}+|{SP}+)"
+    rf"(?:(?:about|around|some|nearly|almost|at{SP}+least){SP}+)?$",
     re.IGNORECASE,
 )
 # Written after it: "6.1-magnitude", "6.1 magnitude", "6.4 on the Richter scale".
 _AFTER: Final = re.compile(
-    rf"{_SP}*-?{_SP}*magnitude\b|{_SP}+(?:degrees?{_SP}+)?on{_SP}+the{_SP}+Richter\b",
+    rf"{SP}*-?{SP}*magnitude\b|{SP}+(?:degrees?{SP}+)?on{SP}+the{SP}+Richter\b",
     re.IGNORECASE,
 )
 # A count of plural things the scale word names ("6 magnitude readings"): one quake has

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from newsprism.analyze.numbers import Amount
 from newsprism.analyze.written_forms import (
     LABEL_NOUNS,
+    SP,
     in_a_compound,
     is_or_two,
     is_spaced_clock,
@@ -42,8 +43,6 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
-
-SP = r"[^\S\n]"  # a space that is not a line break
 
 
 def is_plural_noun(token: Token | None) -> bool:

@@ -62,6 +62,7 @@ from newsprism.analyze.written_forms import (
     AND_A_HALF,
     HYPHEN,
     NOT_AFTER_LABEL,
+    SP,
     is_tokenised,
     spaced_old,
     spaced_plural,
@@ -90,7 +91,6 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(sorted(words, key=len, reverse=True))
 
 
-_SP = r"[^\S\n]"  # a space that is not a line break: numbers never span paragraphs
 _NUMBER_WORD = rf"(?:{_alternation([*SMALL, *SCALES, 'dozen'])})\b"
 _SCALE_WORD = rf"(?:{_alternation(SCALES)})"
 
@@ -103,7 +103,7 @@ _MONTHS = (
     "Sep", "Sept", "Oct", "Nov", "Dec",
 )  # fmt: skip
 # A percent after a figure: "%", "percent", "per cent" (a decimal comma's figure is a share).
-_SHARE_AFTER = rf"{_SP}?%|{_SP}+per{_SP}?cent\b"
+_SHARE_AFTER = rf"{SP}?%|{SP}+per{SP}?cent\b"
 _NOT_AFTER_MONTH = "".join(f"(?<!{m}{_GROUP_SPACE})(?<!{m}\\.{_GROUP_SPACE})" for m in _MONTHS)
 
 
@@ -119,8 +119,8 @@ def _digits_pattern(tokenised: bool) -> str:
         r"(?:10\^\d{1,2}"
         r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
         rf"|{spaced_thousands(tokenised)}"  # "2 , 700"; "2, 700" (ECB+): written_forms.py
-        rf"|{NOT_AFTER_LABEL}\d{{1,3}}(?:,{_SP}000)+(?![.,]?\d)"  # "340, 000": not "day 3, 000"
-        rf"|\d{{1,3}},\d{{1,2}}(?={_SP}+{_SCALE_WORD}\b|{_SHARE_AFTER})"
+        rf"|{NOT_AFTER_LABEL}\d{{1,3}}(?:,{SP}000)+(?![.,]?\d)"  # "340, 000": not "day 3, 000"
+        rf"|\d{{1,3}},\d{{1,2}}(?={SP}+{_SCALE_WORD}\b|{_SHARE_AFTER})"
         r"|\d{1,3}(?:٬\d{3})+(?:٫\d+)?"
         rf"|{_NOT_AFTER_MONTH}\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+(?!{_GROUP_SPACE}\d)"
         # not the 5 or the 000 of "5 000,50" / "5 000.50" (a group shape left unread)
@@ -130,33 +130,33 @@ def _digits_pattern(tokenised: bool) -> str:
 
 
 # A scale glued to figures ("2.3bn", "40m"), or one space away for "bn"/"mn".
-_GLUED_SCALE_PATTERN: Final = rf"(?:(?:bn|mn|tn|m|k)|{_SP}(?:bn|mn))(?![\w²³])"
+_GLUED_SCALE_PATTERN: Final = rf"(?:(?:bn|mn|tn|m|k)|{SP}(?:bn|mn))(?![\w²³])"
 # A scale word after figures ("1.2 million").
-_SCALE_WORD_PATTERN: Final = rf"{_SP}+{_SCALE_WORD}\b"
+_SCALE_WORD_PATTERN: Final = rf"{SP}+{_SCALE_WORD}\b"
 _SCALE_AFTER: Final = re.compile(_SCALE_WORD_PATTERN, re.IGNORECASE)
 # Numbers in words: "twenty-five", "three hundred and six", "a dozen", "half a million",
 # and hyphenated through "and" ("two-hundred-and-fifty" is one number, 250).
 _WORDS_PATTERN: Final = (
-    rf"(?<![\w\-])(?:half{_SP}+an?{_SP}+(?={_SCALE_WORD}|dozen)"
-    rf"|(?:an?{_SP}+)?half{_SP}?-{_SP}?(?=dozen\b)"  # "a half-dozen", "a half - dozen"
-    rf"|an?{_SP}+(?=(?:{_SCALE_WORD}|dozen)\b))?"
+    rf"(?<![\w\-])(?:half{SP}+an?{SP}+(?={_SCALE_WORD}|dozen)"
+    rf"|(?:an?{SP}+)?half{SP}?-{SP}?(?=dozen\b)"  # "a half-dozen", "a half - dozen"
+    rf"|an?{SP}+(?=(?:{_SCALE_WORD}|dozen)\b))?"
     rf"{_NUMBER_WORD}"
-    rf"(?:(?:-|{_SP}+){_NUMBER_WORD}"
-    rf"|(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))(?:{_SP}+and{_SP}+|-and-)"
+    rf"(?:(?:-|{SP}+){_NUMBER_WORD}"
+    rf"|(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))(?:{SP}+and{SP}+|-and-)"
     rf"{_NUMBER_WORD})*"
 )
 # Fractions in words, numerator optional ("half", "a third", "two-thirds").
 _FRACTION_PATTERN: Final = (
-    rf"(?<![\w\-])(?:(?P<fnum>an?|{_alternation(list(SMALL)[1:11])})(?:{_SP}*-{_SP}*|{_SP}+))?"
-    rf"(?P<fden>{_alternation(DENOMINATORS)})\b(?!-|{_SP}-{_SP}?[a-z])"  # "half - brother"
-    rf"(?!{_SP}+an?{_SP}+(?:{_SCALE_WORD}|dozen)\b)"  # "half a million" is a number
+    rf"(?<![\w\-])(?:(?P<fnum>an?|{_alternation(list(SMALL)[1:11])})(?:{SP}*-{SP}*|{SP}+))?"
+    rf"(?P<fden>{_alternation(DENOMINATORS)})\b(?!-|{SP}-{SP}?[a-z])"  # "half - brother"
+    rf"(?!{SP}+an?{SP}+(?:{_SCALE_WORD}|dozen)\b)"  # "half a million" is a number
 )
 # Vague plurals: "dozens", "thousands", "tens of thousands", "several hundred".
 _VAGUE_PATTERN: Final = (
-    rf"(?<![\w\-])(?:(?:tens|hundreds){_SP}+of{_SP}+(?:thousands|millions|billions)"
-    rf"|(?:several|a{_SP}+few|many){_SP}+(?:{_SCALE_WORD})(?:{_SP}+{_SCALE_WORD})?"
+    rf"(?<![\w\-])(?:(?:tens|hundreds){SP}+of{SP}+(?:thousands|millions|billions)"
+    rf"|(?:several|a{SP}+few|many){SP}+(?:{_SCALE_WORD})(?:{SP}+{_SCALE_WORD})?"
     rf"|{_alternation(set(VAGUE) - OF_ONLY)}"
-    rf"|(?:{_alternation(OF_ONLY)})(?={_SP}+of{_SP}+(?!\d)))\b"
+    rf"|(?:{_alternation(OF_ONLY)})(?={SP}+of{SP}+(?!\d)))\b"
 )
 
 # Hyphenated ratios: "one-in-three", "1-in-3" (the word after the hyphen would not start
@@ -185,26 +185,26 @@ class _Unit(NamedTuple):
 #: Units written after a number ("30%", "4,200 square kilometres", "a three-day"), with
 #: their conversion to one unit per kind. A pattern matches only a whole word; the
 #: first pattern that matches wins.
-_SQUARE = rf"square(?:{_SP}?-{_SP}?|{_SP}+)"  # "square miles", "square-foot", "square - foot"
+_SQUARE = rf"square(?:{SP}?-{SP}?|{SP}+)"  # "square miles", "square-foot", "square - foot"
 UNITS: Final = (
     # Shares. Percentage points are a difference of two shares, never compared with one.
     _Unit(r"[%٪]", "percent", "percent"),  # Arabic ٪ too
-    _Unit(rf"per{_SP}?cent|percent|pct\.?", "percent", "percent"),
-    _Unit(rf"percentage{_SP}+points?", "points", "percentage points"),
+    _Unit(rf"per{SP}?cent|percent|pct\.?", "percent", "percent"),
+    _Unit(rf"percentage{SP}+points?", "points", "percentage points"),
     # Areas, to km². Square miles and acres are the international (1959) definitions.
-    _Unit(rf"{_SQUARE}kilomet(?:re|er)s?|sq\.?{_SP}?km|km²|km2", "area", "km2"),
-    _Unit(rf"{_SQUARE}miles?|sq\.?{_SP}?mi(?:les?)?|mi²|mi2", "area", "km2", 2.589988110336),
+    _Unit(rf"{_SQUARE}kilomet(?:re|er)s?|sq\.?{SP}?km|km²|km2", "area", "km2"),
+    _Unit(rf"{_SQUARE}miles?|sq\.?{SP}?mi(?:les?)?|mi²|mi2", "area", "km2", 2.589988110336),
     _Unit(r"hectares?|ha", "area", "km2", 0.01),
     _Unit(r"acres?", "area", "km2", 0.0040468564224),
-    _Unit(rf"{_SQUARE}met(?:re|er)s?|sq\.?{_SP}?m|m²|m2", "area", "km2", 1e-6),
-    _Unit(rf"{_SQUARE}(?:feet|foot)|sq\.?{_SP}?ft|ft²", "area", "km2", 9.290304e-8),
+    _Unit(rf"{_SQUARE}met(?:re|er)s?|sq\.?{SP}?m|m²|m2", "area", "km2", 1e-6),
+    _Unit(rf"{_SQUARE}(?:feet|foot)|sq\.?{SP}?ft|ft²", "area", "km2", 9.290304e-8),
     # Speeds, to km/h; before lengths, which would take "20 km" of "20 km per hour".
-    _Unit(rf"km/h|kph|(?:km|kilomet(?:re|er)s){_SP}+(?:per|an){_SP}+hour", "speed", "km/h"),
-    _Unit(rf"mph|miles{_SP}+(?:per|an){_SP}+hour", "speed", "km/h", 1.609344),
+    _Unit(rf"km/h|kph|(?:km|kilomet(?:re|er)s){SP}+(?:per|an){SP}+hour", "speed", "km/h"),
+    _Unit(rf"mph|miles{SP}+(?:per|an){SP}+hour", "speed", "km/h", 1.609344),
     _Unit(r"knots?", "speed", "km/h", 1.852),
     # Lengths, to km ("m" after a figure is metres unless a currency makes it million).
     _Unit(r"kilomet(?:re|er)s?|kms?", "length", "km"),
-    _Unit(rf"nautical{_SP}+miles?|nmi", "length", "km", 1.852),
+    _Unit(rf"nautical{SP}+miles?|nmi", "length", "km", 1.852),
     _Unit(r"miles?", "length", "km", 1.609344),
     _Unit(r"met(?:re|er)s?|m", "length", "km", 1e-3),
     _Unit(r"centimet(?:re|er)s?|cm", "length", "km", 1e-5),
@@ -213,7 +213,7 @@ UNITS: Final = (
     _Unit(r"inch(?:es)?", "length", "km", 2.54e-5),  # "in." is left out: the preposition
     _Unit(r"yards?|yds?", "length", "km", 9.144e-4),
     # Weights, to kg. "tons" is read as metric: a US short ton (907 kg) is within 10%.
-    _Unit(rf"tonnes?|metric{_SP}+tons?|tons?", "mass", "kg", 1000.0),
+    _Unit(rf"tonnes?|metric{SP}+tons?|tons?", "mass", "kg", 1000.0),
     _Unit(r"kilo(?:gram(?:me)?s?|s)?|kgs?", "mass", "kg"),
     _Unit(r"gram(?:me)?s?", "mass", "kg", 1e-3),
     _Unit(r"lbs?", "mass", "kg", 0.45359237),
@@ -231,8 +231,8 @@ UNITS: Final = (
     _Unit(r"centur(?:y|ies)", "time", "years", 100.0),
     # Money written after the number, to ISO 4217 codes.
     _Unit(r"euros?|eur", "money", "EUR"),
-    _Unit(rf"(?:us{_SP}+)?dollars?|usd", "money", "USD"),
-    _Unit(rf"(?:pounds?{_SP}+)?sterling|gbp", "money", "GBP"),
+    _Unit(rf"(?:us{SP}+)?dollars?|usd", "money", "USD"),
+    _Unit(rf"(?:pounds?{SP}+)?sterling|gbp", "money", "GBP"),
     _Unit(r"pounds?", "money", "GBP"),  # a weight where the sentence is about weight
     _Unit(r"kronor|krona|sek", "money", "SEK"),  # Swedish plural and singular
     _Unit(r"kroner|krone|kr\.?", "money", "kroner"),  # Danish or Norwegian: by context
@@ -268,7 +268,7 @@ _CURRENCY_SIGNS: Final = MappingProxyType(
 _CURRENCY_BEFORE: Final = re.compile(
     r"(?<![A-Za-z])(?P<sign>"
     + "|".join(re.escape(s) for s in sorted(_CURRENCY_SIGNS, key=len, reverse=True))
-    + rf"){_SP}?$",
+    + rf"){SP}?$",
     re.IGNORECASE,
 )
 # Danish and Norwegian both write "kroner"; the article's country names decide.
@@ -314,15 +314,15 @@ def bound_before(phrase: str) -> Approx | None:
 _BOUND_BEFORE_RE: Final = re.compile(
     r"(?<![\w\-])(?P<phrase>"
     + "|".join(
-        re.escape(p).replace(r"\ ", f"{_SP}+") for p in sorted(_BOUND_BEFORE, key=len, reverse=True)
+        re.escape(p).replace(r"\ ", f"{SP}+") for p in sorted(_BOUND_BEFORE, key=len, reverse=True)
     )
-    + rf"){_SP}+$",
+    + rf"){SP}+$",
     re.IGNORECASE,
 )
 # "or so" written apart or hyphenated into the figure ("40-or-so people").
-_OR = rf"(?:{_SP}+|-)"
+_OR = rf"(?:{SP}+|-)"
 _BOUND_AFTER_RE: Final = re.compile(
-    rf"(?:{_SP}*|-)(?:(?P<over>or{_OR}more|\+|-?plus|-odd)|(?P<about>or{_OR}so)"
+    rf"(?:{SP}*|-)(?:(?P<over>or{_OR}more|\+|-?plus|-odd)|(?P<about>or{_OR}so)"
     rf"|(?P<under>or{_OR}(?:less|fewer)))(?![\w+])",
     re.IGNORECASE,
 )
@@ -348,13 +348,13 @@ def _candidate(tokenised: bool) -> re.Pattern[str]:
 # Edited prose, and text tokenised for NLP ("2, 700" a figure there: written_forms.py).
 _CANDIDATE: Final = _candidate(tokenised=False)
 _CANDIDATE_TOKENISED: Final = _candidate(tokenised=True)
-_AGE_RE: Final = re.compile(rf"(?:-|{_SP}+)old\b", re.IGNORECASE)
+_AGE_RE: Final = re.compile(rf"(?:-|{SP}+)old\b", re.IGNORECASE)
 # "20-30", "20 to 30", "134-to-63", and the suspended hyphen of "40- to 60-hour".
-_RANGE_GAP: Final = re.compile(rf"{_SP}*[-–—]{_SP}*|-?{_SP}+(?:to|and){_SP}+|-to-", re.IGNORECASE)
-_RATIO_GAP: Final = re.compile(rf"{_SP}+(?:in|out{_SP}+of){_SP}+", re.IGNORECASE)
+_RANGE_GAP: Final = re.compile(rf"{SP}*[-–—]{SP}*|-?{SP}+(?:to|and){SP}+|-to-", re.IGNORECASE)
+_RATIO_GAP: Final = re.compile(rf"{SP}+(?:in|out{SP}+of){SP}+", re.IGNORECASE)
 # "between 2 and 3", and a span of ages ("between the ages of 12 and 13": age_spans.py).
 _BETWEEN_RE: Final = re.compile(
-    rf"\b(?:between|from)(?:{_SP}+the{_SP}+ages{_SP}+of)?{_SP}+$", re.IGNORECASE
+    rf"\b(?:between|from)(?:{SP}+the{SP}+ages{SP}+of)?{SP}+$", re.IGNORECASE
 )
 _BETWEEN_WINDOW: Final = 28  # "between the ages of " with spare spaces
 
@@ -386,7 +386,7 @@ class Amount:
 # A deadline of one unit spelled with the article: "within a year" is at most 1 year.
 # (The article is read as a number only here: "a year" alone says no amount.)
 _WITHIN_A: Final = re.compile(
-    rf"\bwithin{_SP}+(?P<num>an?){_SP}+(?P<unit>day|week|fortnight|month|year|decade)\b",
+    rf"\bwithin{SP}+(?P<num>an?){SP}+(?P<unit>day|week|fortnight|month|year|decade)\b",
     re.IGNORECASE,
 )
 _WITHIN_UNITS: Final = MappingProxyType(
@@ -490,7 +490,7 @@ def _dot_groups(raw: Amount, text: str, convention: Convention) -> Amount | None
 # quantity. At a line start "-12 workers" is a list dash; after figures, a score or
 # range ("won 3 -2").
 _MINUS_SIGNS: Final = frozenset("-\u2212")
-_SIGNED_AFTER: Final = re.compile(rf"{_SP}?(?:°|(?:degrees?|points?)\b)", re.IGNORECASE)
+_SIGNED_AFTER: Final = re.compile(rf"{SP}?(?:°|(?:degrees?|points?)\b)", re.IGNORECASE)
 
 
 # A verb of loss or fall right before the minus says the sign already: "lost -7 points"
@@ -500,11 +500,11 @@ _SIGNED_AFTER: Final = re.compile(rf"{_SP}?(?:°|(?:degrees?|points?)\b)", re.IG
 # A temperature's minus is its level, not the fall's direction: "dropped -20 degrees"
 # is to -20 ("fell to -20 degrees"); weather copy writes the level after the verb (s36
 # review: read +20, a false differ).
-_TEMPERATURE: Final = re.compile(rf"{_SP}?(?:°|degrees?\b)", re.IGNORECASE)
+_TEMPERATURE: Final = re.compile(rf"{SP}?(?:°|degrees?\b)", re.IGNORECASE)
 _LOSS_BEFORE: Final = re.compile(
     r"\b(?:los[et]s?|losing|f[ae]ll(?:s|ing)?|dropp(?:ed|ing)|drops?|declin(?:ed|es?|ing)"
     r"|decreas(?:ed|es?|ing)|slipped|slid|sank|sheds?|plunged|plummeted|tumbled|slumped"
-    rf"|dipped|down){_SP}+\(?$",
+    rf"|dipped|down){SP}+\(?$",
     re.IGNORECASE,
 )
 

@@ -26,6 +26,7 @@ __all__ = [
     "HYPHEN",
     "LABEL_NOUNS",
     "NOT_AFTER_LABEL",
+    "SP",
     "in_a_compound",
     "is_or_two",
     "is_spaced_clock",
@@ -37,17 +38,19 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-_SP = r"[^\S\n]"
+#: A space that is not a line break: no number, compound or phrase read here spans
+#: paragraphs. The one definition every analyze module that reads text by pattern uses.
+SP: Final = r"[^\S\n]"
 #: The joint of a compound before a unit: a hyphen, spaced or not ("two-year", "two -
 #: year"), or up to two spaces ("two years").
-HYPHEN: Final = rf"{_SP}?-{_SP}?|{_SP}{{0,2}}"
+HYPHEN: Final = rf"{SP}?-{SP}?|{SP}{{0,2}}"
 
 # Hours and minutes with a space at the colon ("3: 30", "10 : 30"; "4:43" is no figure
 # to the reader already). A score or a ratio written so is no count either.
-_TO_MINUTES: Final = re.compile(rf"(?:{_SP}:{_SP}?|:{_SP})[0-5]\d(?!\d)")
-_FROM_HOUR: Final = re.compile(rf"(?<![\d.,])(?:[01]?\d|2[0-4])(?:{_SP}:{_SP}?|:{_SP})$")
+_TO_MINUTES: Final = re.compile(rf"(?:{SP}:{SP}?|:{SP})[0-5]\d(?!\d)")
+_FROM_HOUR: Final = re.compile(rf"(?<![\d.,])(?:[01]?\d|2[0-4])(?:{SP}:{SP}?|:{SP})$")
 # "a minute or two", "a mile or two", "an hour or three": a vague one-or-so, no count.
-_ONE_OR: Final = re.compile(rf"\b(?:a|an|one){_SP}+[a-z]+{_SP}+or{_SP}+$", re.IGNORECASE)
+_ONE_OR: Final = re.compile(rf"\b(?:a|an|one){SP}+[a-z]+{SP}+or{SP}+$", re.IGNORECASE)
 _OR_WORDS: Final = frozenset({"two", "three", "2", "3"})
 # A number fused by hyphens into a compound with a little word ("a three-and-out", "a
 # four-by-four", "a three-on-two break", "a two-for-one deal"; spaced or not). "one-in-
@@ -55,11 +58,11 @@ _OR_WORDS: Final = frozenset({"two", "three", "2", "3"})
 # is a bound on the figure ("about 40"), and "-and-" after a scale word continues the
 # number ("two-hundred-and-fifty"), both read by the number reader.
 _COMPOUND_AFTER: Final = re.compile(
-    rf"{_SP}?-{_SP}?(?:and|by|on|for|or){_SP}?-{_SP}?(?!a\b|so\b|more\b|less\b|fewer\b)[a-z]",
+    rf"{SP}?-{SP}?(?:and|by|on|for|or){SP}?-{SP}?(?!a\b|so\b|more\b|less\b|fewer\b)[a-z]",
     re.IGNORECASE,
 )
 _COMPOUND_BEFORE: Final = re.compile(
-    rf"[a-z]{_SP}?-{_SP}?(?:and|by|on|for|or){_SP}?-{_SP}?$", re.IGNORECASE
+    rf"[a-z]{SP}?-{SP}?(?:and|by|on|for|or){SP}?-{SP}?$", re.IGNORECASE
 )
 # Thousands grouped by a comma with a space after it, or around it ("2, 700", "2 , 700",
 # "1, 250, 000"): one figure where every group after a comma has exactly three digits and
@@ -72,12 +75,12 @@ _COMPOUND_BEFORE: Final = re.compile(
 # s39/2). "3, 500" with the space after the comma only is a thousands group only in text
 # tokenised for NLP (:func:`is_tokenised`): in edited prose the comma closes a phrase
 # ("In 2, 700 people marched" is no 2,700).
-_NOT_A_DAY = "".join(rf"(?<!{m}{_SP})(?<!{m}\.{_SP})" for m in sorted(MONTHS | MONTH_ABBREVIATIONS))
-_NOT_AFTER_JOINT = rf"(?<![-–—:/]{_SP})(?<![-–—:/'’′])"  # "5'8, 165-pound": feet, inches
-_NOT_LISTED = rf"(?<!\d,{_SP})(?<!\d{_SP},{_SP})"
+_NOT_A_DAY = "".join(rf"(?<!{m}{SP})(?<!{m}\.{SP})" for m in sorted(MONTHS | MONTH_ABBREVIATIONS))
+_NOT_AFTER_JOINT = rf"(?<![-–—:/]{SP})(?<![-–—:/'’′])"  # "5'8, 165-pound": feet, inches
+_NOT_LISTED = rf"(?<!\d,{SP})(?<!\d{SP},{SP})"
 _FRONTED = ("of the", "of those", "of these", "among the", "among those")
 _NOT_FRONTED = "".join(
-    rf"(?<!^{f}{_SP})(?<!\n{f}{_SP})(?<![.!?\"”]{_SP}{f}{_SP})".replace(" ", _SP) for f in _FRONTED
+    rf"(?<!^{f}{SP})(?<!\n{f}{SP})(?<![.!?\"”]{SP}{f}{SP})".replace(" ", SP) for f in _FRONTED
 )
 #: Nouns that name the figure after them as a label, no count ("Chapter 14", "Game 5",
 #: "Ward 9", "Beta 7": a software release). :mod:`newsprism.analyze.non_quantities`
@@ -100,15 +103,15 @@ def _not_after_label() -> str:
     for word in words:
         by_length.setdefault(len(word), []).append(word)
     return "".join(
-        rf"(?<!\b(?:{'|'.join(group)}){dot}{_SP})"
+        rf"(?<!\b(?:{'|'.join(group)}){dot}{SP})"
         for _, group in sorted(by_length.items())
         for dot in ("", r"\.")
     )
 
 
 NOT_AFTER_LABEL: Final = _not_after_label()
-_COMMA_BOTH_SIDES = rf"{_SP},{_SP}"
-_COMMA_AFTER = rf"(?:{_SP},{_SP}?|,{_SP})"
+_COMMA_BOTH_SIDES = rf"{SP},{SP}"
+_COMMA_AFTER = rf"(?:{SP},{SP}?|,{SP})"
 
 
 def spaced_thousands(tokenised: bool) -> str:
@@ -132,10 +135,10 @@ def spaced_thousands(tokenised: bool) -> str:
 # BASIL and 6 of 291 Multi-News texts; the 3 ECB+ texts without one lose a figure each
 # (read as two figures, as edited prose's "In 2, 700 people marched" must be).
 _TOKENISED: Final = re.compile(
-    rf"[a-z]{_SP}(?:['’](?:s|re|ll|ve|d|m)|n['’]t)\b|[a-z]s{_SP}['’]{_SP}[a-z]"
-    rf"|\d:{_SP}\d\d\b|(?-i:\b[a-z]\.{_SP}[a-z]\.{_SP})"
-    rf"|\d{_SP}-{_SP}[a-z]|\b[a-z]+{_SP}-{_SP}[a-z]+{_SP}-{_SP}[a-z]"
-    rf"|(?<![\d.,]){NOT_AFTER_LABEL}\d{{1,3}}(?:,{_SP}\d{{3}})*,{_SP}000(?![.,]?\d)",
+    rf"[a-z]{SP}(?:['’](?:s|re|ll|ve|d|m)|n['’]t)\b|[a-z]s{SP}['’]{SP}[a-z]"
+    rf"|\d:{SP}\d\d\b|(?-i:\b[a-z]\.{SP}[a-z]\.{SP})"
+    rf"|\d{SP}-{SP}[a-z]|\b[a-z]+{SP}-{SP}[a-z]+{SP}-{SP}[a-z]"
+    rf"|(?<![\d.,]){NOT_AFTER_LABEL}\d{{1,3}}(?:,{SP}\d{{3}})*,{SP}000(?![.,]?\d)",
     re.IGNORECASE,
 )
 
@@ -149,8 +152,8 @@ def is_tokenised(text: str) -> bool:
 #: A half added to a whole number before its unit ("four and a half months", "two-and-a-
 #: half hours"): the unit follows the half. Stop 39 audit (seed 39017): "four and a half
 #: months" read as a count of 4; seven such in the shared texts.
-AND_A_HALF: Final = re.compile(rf"(?:{_SP}+|-)and(?:{_SP}+|-)a(?:{_SP}+|-)half\b", re.IGNORECASE)
-_SPACED_OLD: Final = re.compile(rf"{_SP}?-{_SP}?old\b", re.IGNORECASE)
+AND_A_HALF: Final = re.compile(rf"(?:{SP}+|-)and(?:{SP}+|-)a(?:{SP}+|-)half\b", re.IGNORECASE)
+_SPACED_OLD: Final = re.compile(rf"{SP}?-{SP}?old\b", re.IGNORECASE)
 
 
 def spaced_plural(joint: str, unit: str) -> bool:
