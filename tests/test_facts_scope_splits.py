@@ -94,6 +94,18 @@ def test_equal_ages_of_two_given_names_stay_apart(analyzer: Analyzer) -> None:  
     assert not _joined(facts, "47"), facts
 
 
+def test_equal_ages_of_brothers_under_a_nickname_table_pair_stay_apart(
+    analyzer: Analyzer,  # noqa: F811
+) -> None:
+    # s40: the nicknames table lists "Billy" under "Robert" (and "Robert" under "Billy"),
+    # but "Billy" keeps the letters of "William", not of "Robert": twins, two people
+    base = "A ferry sank off Ostvik on Sunday. "
+    first = base + "The captain, Billy Vrell, 47, was held."
+    second = base + "His twin Robert Vrell, 47, was among the dead."
+    facts = facts_of(analyzer, [("Ardmoor Gazette", first), ("Tessel Post", second)])
+    assert not _joined(facts, "47"), facts
+
+
 @pytest.mark.parametrize(
     ("first", "second"),
     [
@@ -105,6 +117,9 @@ def test_equal_ages_of_two_given_names_stay_apart(analyzer: Analyzer) -> None:  
         # a female form ending otherwise than in "a" (the first-letters test joined them)
         ("The driver, Louis Vrell, 45, was hurt.", "His sister Louise Vrell, 45, was unhurt."),
         ("The driver, Joseph Vrell, 45, was hurt.", "His sister Josephine Vrell, 45, was unhurt."),
+        # s40: a woman's ending in place of the male name's last syllable
+        ("The driver, Michael Vrell, 45, was hurt.", "His sister Michelle Vrell, 45, was unhurt."),
+        ("The driver, Christian Vrell, 45, was hurt.", "His twin Christine Vrell, 45, was unhurt."),
     ],
 )
 def test_equal_ages_of_a_male_and_a_female_form_stay_apart(
@@ -205,6 +220,29 @@ def test_one_persons_equal_age_under_two_forms_is_one_fact(
         ("bill", "billy", True),  # "y" is no feminine ending
         ("al", "fred", False),  # two nicknames of one name ("Alfred") are two names
         ("bill", "margaret", False),
+        # s40: the classic nicknames of other letters stay one name
+        ("liz", "elizabeth", True),
+        ("billy", "william", True),
+        ("bobby", "robert", True),
+        ("dick", "richard", True),
+        ("ted", "edward", True),
+        ("jack", "john", True),
+        ("polly", "mary", True),  # a nickname longer than its name
+        ("chris", "christine", True),
+        # s40: a nickname another of its table names keeps more letters of
+        ("billy", "robert", False),  # "William" keeps "ill"; the table lists both ways
+        ("bill", "robert", False),
+        ("chris", "crystal", False),  # "Christopher" keeps all five letters
+        # s40: a woman's ending in place of a male name's last syllable
+        ("michael", "michelle", False),
+        ("christian", "christine", False),
+        ("christopher", "christine", False),
+        ("stephen", "stephanie", False),
+        ("adrian", "adrienne", False),
+        ("antonio", "antoinette", False),
+        # two women's names, or one spelt "-lyn", stay to the other tests
+        ("caroline", "carolyn", True),
+        ("adeline", "adele", True),
     ],
 )
 def test_one_name(m: str, t: str, one: bool) -> None:
