@@ -14,12 +14,12 @@ import logging
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Final
 
 from newsprism.analyze.numbers import UNITS, parse_vague
-from newsprism.model import Entity, Passage, Quantity
+from newsprism.model import Analysis, Entity, Passage, Quantity
 from newsprism.reconcile.fact_owners import Parses, SentenceParser, owners, pronoun_owns
 from newsprism.reconcile.fact_scope import by_reference, holder, own_people, per_unit
 from newsprism.reconcile.figures import FactOptions, interval, range_floor
@@ -217,53 +217,126 @@ def collect_items(
     ``parses`` parses the sentences whose figures' owners are read (default: a fresh
     :class:`~newsprism.reconcile.fact_owners.Parses` for this story)."""
     parses = parses or Parses()
-    items: list[Item] = []
-    sentences: list[Passage] = []
-    index: dict[tuple[str, int, int], int] = {}
+    out = _Collected()
     analyses = [material.analysis(a.id) for a in material.articles]
     limit = _figure_limit([len(x.quantities) for x in analyses if x is not None], opts)
-    for article in material.articles:
-        analysis = material.analysis(article.id)
+    for article, analysis in zip(material.articles, analyses, strict=True):
         if analysis is None:
             continue
-        names = _names(analysis.entities)
-        persons = _names(analysis.entities, frozenset({"PERSON"}))
-        person_words = _name_words(analysis.entities)
-        found = joined_ranges(article.text, _first_figures(article.id, analysis.quantities, limit))
-        for n, q in enumerate(found):
-            clause_from = found[n - 1].end if n else 0
-            if not _comparable(material, article.id, q, opts):
-                continue
-            definite = _definite(material, article.id, q, opts)
-            if material.in_headline_list(article.id, q.start):
-                continue  # another story's headline at the page's foot
-            sentence = _trimmed_sentence(material, article.id, q)
-            context = _context(material, sentence, found, n, opts)
-            key = (article.id, context.start, context.end)
-            if key not in index:
-                index[key] = len(sentences)
-                sentences.append(context)
-            text = article.text
-            compared, lo, hi, shown, scale = _compared(q, opts, _aged_after(q, text))
-            vague = _vague(q)
-            if vague:
-                lo, hi = q.value, q.value * opts.vague_span
-            actors, people = _holders(
-                text, analysis.sentences, sentence, q, max(sentence.start, clause_from),
-                (names, persons, person_words), parses,
-            )  # fmt: skip
-            after = min(sentence.end, found[n + 1].start if n + 1 < len(found) else sentence.end)
-            aged = _aged_person(q, compared, analysis.entities)
-            items.append(
-                Item(
-                    len(items), article.id, material.source_of(article.id), compared,
-                    _head(_about(q, text)), index[key], lo, hi, shown, scale, actors=actors,
-                    definite=definite, vague=vague, rate=per_unit(text, q.end),
-                    by_reference=by_reference(text, q.end, max(after, q.end)), people=people,
-                    person=aged.name, kin=aged.kin,
-                )
-            )  # fmt: skip
-    return items, sentences
+        figures = _ArticleFigures(
+            article.id, material.source_of(article.id), article.text, analysis,
+            joined_ranges(article.text, _first_figures(article.id, analysis.quantities, limit)),
+            _people_named(analysis.entities),
+        )  # fmt: skip
+        _collect_article(material, figures, opts, parses, out)
+    return out.items, out.sentences
+
+
+@dataclass(slots=True)
+class _Collected:
+    """The items read so far and their distinct sentences (``index``: each sentence's
+    (article, start, end) to its place in ``sentences``)."""
+
+    items: list[Item] = field(default_factory=list)
+    sentences: list[Passage] = field(default_factory=list)
+    index: dict[tuple[str, int, int], int] = field(default_factory=dict)
+
+    def sentence_of(self, article: str, context: Passage) -> int:
+        """The place of ``context`` among the sentences, added the first time it is met."""
+        key = (article, context.start, context.end)
+        if key not in self.index:
+            self.index[key] = len(self.sentences)
+            self.sentences.append(context)
+        return self.index[key]
+
+
+_Named = tuple[Sequence[tuple[str, int, int]], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _ArticleFigures:
+    """One article's figures to read (``found``: its first figures, ranges joined) and
+    what the reading needs of the article (``named``: see :func:`_people_named`)."""
+
+    article: str
+    source: str
+    text: str
+    analysis: Analysis
+    found: Sequence[Quantity]
+    named: _Named
+
+
+def _people_named(entities: Sequence[Entity]) -> _Named:
+    """The actors', the persons' and the person words' (key, start, end) an article
+    names, which :func:`_holders` reads."""
+    return (
+        _names(entities),
+        _names(entities, frozenset({"PERSON"})),
+        _name_words(entities),
+    )
+
+
+def _collect_article(
+    material: StoryMaterial,
+    figures: _ArticleFigures,
+    opts: FactOptions,
+    parses: SentenceParser,
+    out: _Collected,
+) -> None:
+    """Add the article's comparable figures to ``out``, each with its sentence; a figure
+    in another story's headline at the page's foot is none of this story's."""
+    article = figures.article
+    for n, q in enumerate(figures.found):
+        if not _comparable(material, article, q, opts):
+            continue
+        definite = _definite(material, article, q, opts)
+        if material.in_headline_list(article, q.start):
+            continue  # another story's headline at the page's foot
+        sentence = _trimmed_sentence(material, article, q)
+        at = out.sentence_of(article, _context(material, sentence, figures.found, n, opts))
+        out.items.append(
+            _item(figures, n, sentence, _Placed(len(out.items), at, definite), opts, parses)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Placed:
+    """Where an item stands: its order in the story, its sentence's place, and whether
+    it is a definite reference."""
+
+    order: int
+    sentence: int
+    definite: bool
+
+
+def _item(
+    figures: _ArticleFigures,
+    n: int,
+    sentence: Passage,
+    placed: _Placed,
+    opts: FactOptions,
+    parses: SentenceParser,
+) -> Item:
+    """The item of the article's ``n``-th figure, found in ``sentence``."""
+    q, found, text = figures.found[n], figures.found, figures.text
+    clause_from = found[n - 1].end if n else 0
+    compared, lo, hi, shown, scale = _compared(q, opts, _aged_after(q, text))
+    vague = _vague(q)
+    if vague:
+        lo, hi = q.value, q.value * opts.vague_span
+    actors, people = _holders(
+        text, figures.analysis.sentences, sentence, q, max(sentence.start, clause_from),
+        figures.named, parses,
+    )  # fmt: skip
+    after = min(sentence.end, found[n + 1].start if n + 1 < len(found) else sentence.end)
+    aged = _aged_person(q, compared, figures.analysis.entities)
+    return Item(
+        placed.order, figures.article, figures.source, compared, _head(_about(q, text)),
+        placed.sentence, lo, hi, shown, scale, actors=actors, definite=placed.definite,
+        vague=vague, rate=per_unit(text, q.end),
+        by_reference=by_reference(text, q.end, max(after, q.end)), people=people,
+        person=aged.name, kin=aged.kin,
+    )  # fmt: skip
 
 
 def _holders(
@@ -272,7 +345,7 @@ def _holders(
     sentence: Passage,
     q: Quantity,
     clause_start: int,
-    named: tuple[Sequence[tuple[str, int, int]], ...],
+    named: _Named,
     parses: SentenceParser,
 ) -> tuple[frozenset[str], frozenset[str]]:
     """The actors named in the figure's clause before it, and the people whose own figure
