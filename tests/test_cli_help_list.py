@@ -13,7 +13,7 @@ from newsprism.cli import app
 def test_every_command_has_a_one_line_short_help() -> None:
     group = typer.main.get_command(app)
     commands = group.commands  # type: ignore[attr-defined]
-    assert len(commands) == 11
+    assert len(commands) == 12
     for name, command in commands.items():
         assert command.short_help, name
         assert "\n" not in command.short_help and "  " not in command.short_help, name

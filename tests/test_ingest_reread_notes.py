@@ -1,6 +1,6 @@
-"""A page read again after its outlet edited it is stored as a second article (the
-stored one is never overwritten: stop 35), and the run now says so, naming the stored
-one; it said nothing and the listing held two copies. Invented texts."""
+"""A page read again after its outlet edited it is kept as a version of the stored
+article (its id kept, its old text never overwritten: stop 35), and the run says so,
+naming the stored one; it said nothing and the listing held two copies. Invented texts."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def _texts(db: Path) -> list[str]:
         return sorted(a.text for a in store.list_articles())
 
 
-def test_an_edited_page_read_again_is_kept_beside_the_first_and_said(
+def test_an_edited_page_read_again_is_kept_as_a_version_of_the_first_and_said(
     write: Write, tmp_path: Path
 ) -> None:
     db = tmp_path / "news.db"
@@ -43,10 +43,16 @@ def test_an_edited_page_read_again_is_kept_beside_the_first_and_said(
     write("pier.html", html_page(body=BODY.replace("eleven weeks", "twelve weeks")))
     second = _ingest(db, page)
     (warning,) = second.warnings
+    kept = first.added[0]
     assert warning.source == str(page)
-    assert f"stored as {first.added[0][:10]}" in warning.message and "both kept" in warning.message
-    texts = _texts(db)
-    assert len(texts) == 2 and any("eleven weeks" in t for t in texts)
+    assert f"stored as {kept[:10]}" in warning.message
+    assert f"version 2 of {kept[:10]}" in warning.message
+    # One article, under its first id, with the new text; the run names it by that id.
+    assert second.article_ids == [kept] and second.added == []
+    (text,) = _texts(db)
+    assert "twelve weeks" in text
+    with Store(db, access="read") as store:
+        assert [v.current for v in store.article_versions(kept)] == [False, True]
     assert _ingest(db, page).warnings == []  # the same text again: a duplicate, no word
 
 
@@ -116,7 +122,9 @@ def test_a_record_of_a_live_page_file_replaced_by_other_text_is_said(
     write("live.jsonl", "\n".join([_live(BODY), _live(corrected)]))
     (warning,) = _ingest(db, feed).warnings
     assert f"stored as {first.added[1][:10]}" in warning.message
+    assert f"version 2 of {first.added[1][:10]}" in warning.message
     assert "no longer in it" in warning.message
+    assert len(_texts(db)) == 2  # the first record, and the second's current version
 
 
 class _NoTransaction(Store):

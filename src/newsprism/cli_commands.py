@@ -20,6 +20,7 @@ from newsprism.cli_store import (
     stories_command,
     story_command,
 )
+from newsprism.cli_versions import versions_command
 from newsprism.cli_watch import serve_command, watch_command
 
 __all__ = ["app"]
@@ -37,6 +38,7 @@ for _name, _command in (
     ("ingest", ingest_command),
     ("articles", articles_command),
     ("article", article_command),
+    ("versions", versions_command),
     ("stories", stories_command),
     ("story", story_command),
     ("analyze", analyze_command),

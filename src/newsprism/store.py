@@ -30,6 +30,7 @@ from typing import Any, Literal
 
 import platformdirs
 
+from newsprism import store_versions
 from newsprism.codec import analysis_from_record
 from newsprism.errors import AnalysisFailure, ReadOnlyStore, StateChanged, StoreError
 from newsprism.model import Analysis, Article, Heading, Removed, Story
@@ -46,6 +47,7 @@ from newsprism.store_dedup import DedupTables, DedupUpdate
 from newsprism.store_migrations import MIGRATIONS
 from newsprism.store_open import IN_MEMORY, Access, closed_on_error, connect, open_mode, write_error
 from newsprism.store_schema import check_schema, migrate
+from newsprism.store_versions import ArticleVersion, Folded, fold, list_versions, version_owner
 
 logger = logging.getLogger(__name__)
 
@@ -273,6 +275,11 @@ class Store:
                         kept.extend((n, i, columns) for i, columns in differ)
                     stored_ids.append(target["id"])
                     continue
+                owner = version_owner(conn, article.id) if self._versions else None
+                if owner is not None:  # a text kept as a version of a stored article
+                    duplicates.append(owner)
+                    stored_ids.append(owner)
+                    continue
                 row = (row[0], stored_source(conn, origin) or row[1], *row[2:])
                 cursor = conn.execute(
                     f"INSERT INTO articles ({_ARTICLE_COLUMNS}, origin) "
@@ -303,6 +310,27 @@ class Store:
         if exact or len(rows) == 1:
             return _row_article((exact or rows)[0])
         return None
+
+    @property
+    def _versions(self) -> bool:
+        return "0011_article_versions" in self._applied
+
+    def article_versions(self, article_id: str) -> list[ArticleVersion]:
+        """The versions of the article with this exact id, first read first (see
+        :mod:`newsprism.store_versions`); empty when there is no such article."""
+        return list_versions(self._conn, article_id, self._versions)
+
+    def version_diff(self, article_id: str, old: int, new: int) -> str | None:
+        """A unified diff of the article's text from version ``old`` to ``new`` (None:
+        either is not one of its versions)."""
+        return store_versions.version_diff(self._conn, article_id, old, new, self._versions)
+
+    def fold_version(self, earlier: str, later: str) -> Folded | None:
+        """Make the stored article ``later`` a version of ``earlier`` (the same page read
+        again, edited) in one transaction, when safe; None when not (nothing changed).
+        See :func:`newsprism.store_versions.fold`."""
+        with self.transaction() as conn:
+            return fold(conn, earlier, later)
 
     def get_articles(self, ids: Iterable[str]) -> list[Article]:
         """The articles with these exact ids, in the order given (unknown ids are left

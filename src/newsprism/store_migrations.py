@@ -1,13 +1,15 @@
 """The store's schema as named migrations (``MIGRATIONS``), applied in order by
 :mod:`newsprism.store_schema`: articles and their full-text index, analyses, stories,
-analysis failures, the browsing views and watched feeds, the near-duplicate window, and
-stored briefs. A migration once released is never edited: a change is a new one.
+analysis failures, the browsing views and watched feeds, the near-duplicate window,
+stored briefs, and articles' versions. A migration once released is never edited: a
+change is a new one.
 """
 
 from __future__ import annotations
 
 from newsprism.store_briefs import STORED_BRIEFS_SQL
 from newsprism.store_dedup import DEDUP_WINDOW_SQL
+from newsprism.store_versions import ARTICLE_VERSIONS_SQL
 
 __all__ = ["MIGRATIONS"]
 
@@ -199,4 +201,7 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         "ALTER TABLE articles ADD COLUMN origin TEXT; "
         "CREATE INDEX articles_origin ON articles (origin);",
     ),
+    # Every text an article was read with, where a page read again had been edited
+    # (newsprism.store_versions): the old text kept, the article's id unchanged.
+    ("0011_article_versions", ARTICLE_VERSIONS_SQL),
 )

@@ -204,7 +204,7 @@ class ArticleBatch:
         (its earlier batches stay stored; a rerun finds them stored and goes on)."""
         if not self.articles:
             if last:
-                report.warnings.extend(self._rereads.warnings())
+                self._rereads.settle(report)
             return
         try:
             self._store(store, report, last)
@@ -231,9 +231,9 @@ class ArticleBatch:
         stored_ids = result.stored_ids or [a.id for a in self.articles]
         stored_now = [a for a in self.articles if a.id in added]
         self._rereads.note(store, stored_now, self.origins, stored_ids)
-        if last:
-            report.warnings.extend(self._rereads.warnings())
         report.article_ids.extend(stored_ids)
+        if last:  # after the ids: a new version is named by the article it is one of
+            self._rereads.settle(report)
         self.articles.clear()
         self.may_correct.clear()
         self.guessed_outlets.clear()

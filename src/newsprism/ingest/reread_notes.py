@@ -1,19 +1,23 @@
-"""A warning for a page read again whose text changed: it is stored as a second article.
+"""A page read again whose text changed: kept as a new version of the stored article.
 
 A page re-read after its outlet edited it (a corrected figure, an added paragraph) has
-other text, so another article id, and is stored beside the first without a word: the
-user saw "1 ingested" and two copies of one report in the listing. Overwriting the
-stored text is not safe (stop 35: another outlet's article under the same file name, a
-file name reused for each day's article, a cut-short re-download each overwrote a good
-article), so both are kept and the run says so, naming the stored one.
+other text, so another article id, and was stored beside the first: two copies of one
+report in the listing, and the edit visible to no one. Where it is safely the same page,
+the new read becomes a version of the stored article (:mod:`newsprism.store_versions`):
+the article keeps its id and its story, its text is the new one, the old text is kept,
+and the run says so. Overwriting in place is not safe (stop 35: another outlet's article
+under the same file name, a file name reused for each day's article, a cut-short
+re-download each overwrote a good article), so :func:`newsprism.store_versions.fold`
+checks each of those; where it refuses, both are kept beside each other and the run says
+that instead.
 
 Only where one file (by its real path: ``origin``) gave both, under the same outlet and
 the same URL, and the stored one is no longer in the file (not read again this run): a
 JSON Lines file of one live page's updates holds many records under one URL, and a
 record appended to it is no edit of those before it, which the file still holds (review
-s39/2 M8: it was called "an edited page?"). Told once the run has read on: newest first,
-the earlier record comes after the new one. A record with no URL cannot be told from
-another report.
+s39/2 M8: it was called "an edited page?"). Decided once the run has read every input:
+newest first, the earlier record comes after the new one. A record with no URL cannot be
+told from another report.
 """
 
 from __future__ import annotations
@@ -21,24 +25,36 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Iterable, Mapping
+from typing import Protocol
 
+from newsprism.errors import StoreBusy
 from newsprism.model import Article, IngestWarning
 from newsprism.store import Store
+from newsprism.store_versions import Folded
 
 logger = logging.getLogger(__name__)
 
 
+class RunReport(Protocol):
+    """What :meth:`Rereads.settle` updates of a run's report (an ``IngestReport``)."""
+
+    added: list[str]
+    article_ids: list[str]
+    warnings: list[IngestWarning]
+
+
 class Rereads:
     """The articles of one run stored beside a text read before from their file, under
-    their outlet and URL, that the run did not read again: told once the run has read on
-    (:meth:`warnings`), since a live page's file may hold the earlier record after the
+    their outlet and URL, that the run did not read again: settled once the run has read
+    on (:meth:`settle`), since a live page's file may hold the earlier record after the
     new one (newest first), a batch or more later."""
 
     def __init__(self) -> None:
         self._read: set[str] = set()  # the stored id of every article read this run
-        # Source -> the ids stored from its file under a new article's outlet and URL
-        # that this run had not read when that article was stored (newest first).
-        self._suspects: dict[str, list[str]] = {}
+        # Source -> (new article, the ids stored from its file under its outlet and URL
+        # that this run had not read when it was stored, newest first).
+        self._suspects: dict[str, list[tuple[str, list[str]]]] = {}
+        self._store: Store | None = None
 
     def note(
         self,
@@ -49,25 +65,76 @@ class Rereads:
     ) -> None:
         """Note a batch just stored: ``stored_ids`` the stored id of each article it read,
         ``added`` the articles it stored new."""
+        self._store = store
         self._read.update(stored_ids)
-        for source, before in replaced(store, added, origins, self._read).items():
-            self._suspects.setdefault(source, []).extend(before)
+        for source, pairs in replaced(store, added, origins, self._read).items():
+            self._suspects.setdefault(source, []).extend(pairs)
 
-    def warnings(self) -> list[IngestWarning]:
-        """One warning per source whose earlier text the run has still not read (gone
-        from the file, replaced), naming the newest such; the suspects are then told."""
-        found: list[IngestWarning] = []
-        for source, before in self._suspects.items():
-            gone = next((i for i in before if i not in self._read), None)
-            if gone is not None:
-                found.append(IngestWarning(source, _MESSAGE.format(stored=gone[:10])))
+    def settle(self, report: RunReport) -> None:
+        """Make each new article whose earlier text the run has still not read (gone from
+        the file, replaced) a version of that one where safe, naming it in ``report``'s
+        ids by the article kept; one warning per source says what was done."""
+        for source, pairs in self._suspects.items():
+            edits = _edits(pairs, self._read)
+            # An earlier text two new ones would replace (two records of one URL, neither
+            # the stored text) is kept beside both: which came later cannot be told.
+            claimed = [old for _, old in edits]
+            done = [
+                (new, old, self._fold(old, new) if claimed.count(old) == 1 else None)
+                for new, old in edits
+            ]
+            for new, _, folded in done:
+                if folded is not None:
+                    _renamed(report, new, folded.article_id)
+            if done:
+                report.warnings.append(IngestWarning(source, _said(done)))
         self._suspects.clear()
-        return found
+
+    def _fold(self, earlier: str, later: str) -> Folded | None:
+        if self._store is None:
+            return None
+        try:
+            return self._store.fold_version(earlier, later)
+        except StoreBusy:  # kept beside it, as before versions: a later edit folds again
+            logger.warning("store busy: %s kept beside %s, not made a version", later, earlier)
+            return None
 
 
-_MESSAGE = (
+def _edits(pairs: list[tuple[str, list[str]]], read: set[str]) -> list[tuple[str, str]]:
+    """(new, earlier) for each new article whose newest earlier text is not read."""
+    found = [(new, next((i for i in before if i not in read), None)) for new, before in pairs]
+    return [(new, old) for new, old in found if old is not None]
+
+
+def _renamed(report: RunReport, new: str, kept: str) -> None:
+    """The run read ``new``'s text as a version of ``kept``: it is stored under ``kept``."""
+    report.article_ids[:] = [kept if i == new else i for i in report.article_ids]
+    report.added[:] = [i for i in report.added if i != new]
+
+
+def _said(done: list[tuple[str, str, Folded | None]]) -> str:
+    """The warning of one source: its first edit, and how many more there were."""
+    _, old, folded = done[0]
+    more = f" (and {len(done) - 1} more of its records)" if len(done) > 1 else ""
+    if folded is None:
+        return _BESIDE.format(stored=old[:10]) + more
+    if not folded.current:
+        return _ASIDE.format(stored=old[:10], number=folded.number, note=folded.note) + more
+    return _VERSION.format(stored=old[:10], number=folded.number) + more
+
+
+_BESIDE = (
     "read before with other text, no longer in it (stored as {stored}, same outlet and URL: "
     "an edited page?); stored as a new article beside it, both kept"
+)
+_VERSION = (
+    "read before with other text, no longer in it (stored as {stored}, same outlet and URL): "
+    "an edited page, kept as version {number} of {stored}, its earlier text kept too "
+    "(`newsprism versions {stored}`)"
+)
+_ASIDE = (
+    "read before with other text, no longer in it (stored as {stored}, same outlet and URL): "
+    "kept as version {number} of {stored} but not made its text, {note}"
 )
 
 
@@ -76,11 +143,11 @@ def replaced(
     added: Iterable[Article],
     origins: Mapping[str, str | None],
     read: set[str],
-) -> dict[str, list[str]]:
-    """By source, the ids of the articles stored from its file under the outlet and URL
-    of an article of ``added`` (just stored) that this run has not read (not in ``read``,
-    those it stored among them), newest first."""
-    found: dict[str, list[str]] = {}
+) -> dict[str, list[tuple[str, list[str]]]]:
+    """By source, each article of ``added`` (just stored) with the ids of the articles
+    stored from its file under its outlet and URL that this run has not read (not in
+    ``read``, those it stored among them), newest first; those with none left out."""
+    found: dict[str, list[tuple[str, list[str]]]] = {}
     named = [a for a in added if a.url and origins.get(a.source) is not None]
     if not named:  # stdin, uploads without a manifest, records without a URL
         return found
@@ -91,7 +158,7 @@ def replaced(
                 continue
             before = _unread(conn, article, origin, read)
             if before:
-                found.setdefault(article.source, []).extend(before)
+                found.setdefault(article.source, []).append((article.id, before))
     return found
 
 

@@ -1,0 +1,197 @@
+"""Versions of an article: a page read again after an edit is kept as a version of the
+stored article (same id, old text kept, listed with read times, diffable), and each
+danger agreed at stop 35 keeps both texts apart or the full text current. Invented texts
+about an invented ferry pier."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from newsprism.ingest import IngestOptions, read_inputs
+from newsprism.ingest.batch import IngestReport, ingest
+from newsprism.model import Analysis, Article, Story
+from newsprism.store import ClusteringUpdate, Store
+from newsprism.store_migrations import MIGRATIONS
+from newsprism.store_schema import migrate
+from newsprism.store_versions import SHARED, shared_share, text_hash
+from tests.builders import html_page
+from tests.conftest import BODY
+
+Write = Callable[..., Path]
+
+EDITED = BODY.replace("eleven weeks", "twelve weeks")
+# Another day's report under the same reused file name and URL: little in common.
+OTHER_DAY = (
+    "Fishermen in Lossberg landed a record catch of herring on Friday, the co-operative "
+    "said, after a season its members had feared would be the worst in a decade.\n\n"
+    "Prices at the morning auction fell by a fifth as boats queued to unload."
+)
+
+
+def _ingest(db: Path, *paths: Path) -> IngestReport:
+    with Store(db) as store:
+        return ingest(store, [str(p) for p in paths], IngestOptions())
+
+
+def _read_twice(write: Write, db: Path, second: str) -> tuple[str, IngestReport]:
+    page = write("pier.html", html_page())
+    first = _ingest(db, page)
+    write("pier.html", html_page(body=second))
+    return first.added[0], _ingest(db, page)
+
+
+def test_an_edit_is_a_version_with_its_read_time_hash_and_length_and_a_diff(
+    write: Write, tmp_path: Path
+) -> None:
+    db = tmp_path / "news.db"
+    kept, _ = _read_twice(write, db, EDITED)
+    with Store(db, access="read") as store:
+        assert store.count_articles() == 1
+        article = store.get_article(kept)
+        assert article is not None and "twelve weeks" in article.text  # current: the edit
+        old, new = store.article_versions(kept)
+        assert (old.number, old.current, new.number, new.current) == (1, False, 2, True)
+        assert old.version_id == kept and new.version_id != kept
+        assert new.text_hash == text_hash(article.text) and new.characters == len(article.text)
+        assert old.read_at <= new.read_at
+        diff = store.version_diff(kept, 1, 2)
+        assert diff is not None
+        assert "-Repairs are expected to take eleven weeks" in diff
+        assert "+Repairs are expected to take twelve weeks" in diff
+        assert store.version_diff(kept, 1, 3) is None
+    # The edited text read again is the article it is a version of; so is the old one.
+    assert _ingest(db, tmp_path / "pier.html").article_ids == [kept]
+    write("pier.html", html_page())
+    again = _ingest(db, tmp_path / "pier.html")
+    assert again.article_ids == [kept] and again.added == [] and again.warnings == []
+
+
+def test_the_stale_analysis_and_the_storys_brief_go_and_the_story_keeps_the_article(
+    write: Write, tmp_path: Path
+) -> None:
+    db = tmp_path / "news.db"
+    page = write("pier.html", html_page())
+    kept = _ingest(db, page).added[0]
+    with Store(db) as store:
+        store.save_analyses([Analysis(kept, "v1", sentences=((0, 10),))])
+        story = Story("s1", "Pier", (kept,))
+        store.save_clustering(ClusteringUpdate([], [story], [], {}))
+        store.briefs.put("s1", "members", "v1", "{}")
+        stamp = datetime.now(UTC)
+    write("pier.html", html_page(body=EDITED))
+    _ingest(db, page)
+    with Store(db, access="read") as store:
+        assert store.get_analysis(kept, "v1") is None  # the old text's: never served
+        assert store.unanalyzed([kept], "v1") == [kept]
+        assert store.briefs.get("s1", "members", "v1") is None
+        found = store.get_story("s1")
+        assert found is not None and found.articles == (kept,)
+        assert store.stories_updated_since(["s1"], stamp) == {"s1"}  # changed since
+
+
+def test_another_days_article_under_a_reused_file_name_and_url_is_no_version(
+    write: Write, tmp_path: Path
+) -> None:
+    db = tmp_path / "news.db"
+    assert shared_share(BODY, OTHER_DAY) < SHARED
+    kept, second = _read_twice(write, db, OTHER_DAY)
+    (warning,) = second.warnings
+    assert "both kept" in warning.message
+    with Store(db, access="read") as store:
+        assert store.count_articles() == 2
+        assert len(store.article_versions(kept)) == 1
+
+
+def test_another_outlets_article_under_the_same_file_name_is_no_version(
+    write: Write, tmp_path: Path
+) -> None:
+    db = tmp_path / "news.db"
+    first = _ingest(db, write("courier/pier.html", html_page()))
+    other = html_page(body=EDITED, site="Harbour Post")
+    second = _ingest(db, write("post/pier.html", other))
+    assert second.warnings == [] and second.added != first.added
+    with Store(db, access="read") as store:
+        assert store.count_articles() == 2
+        assert [len(store.article_versions(i)) for i in first.added + second.added] == [1, 1]
+
+
+def test_a_download_cut_short_is_kept_aside_flagged_and_not_made_current(
+    write: Write, tmp_path: Path
+) -> None:
+    db = tmp_path / "news.db"
+    cut = BODY.split("\n\n")[0]
+    kept, second = _read_twice(write, db, cut)
+    (warning,) = second.warnings
+    assert "not made its text" in warning.message and "cut short" in warning.message
+    with Store(db, access="read") as store:
+        article = store.get_article(kept)
+        assert article is not None and "eleven weeks" in article.text  # the full text
+        old, aside = store.article_versions(kept)
+        assert old.current and not aside.current
+        assert aside.note is not None and "cut short" in aside.note
+
+
+def test_a_page_whose_ads_and_navigation_changed_is_no_new_version(
+    write: Write, tmp_path: Path
+) -> None:
+    db = tmp_path / "news.db"
+    page = write("pier.html", html_page())
+    kept = _ingest(db, page).added[0]
+    noisy = html_page().replace(
+        '<a href="/sport">Sport</a>', '<a href="/sport">Sport</a> <a href="/deals">Deals</a>'
+    )
+    write("pier.html", noisy.replace("Accept all", "Accept all cookies now"))
+    again = _ingest(db, page)
+    assert again.article_ids == [kept] and again.warnings == []
+    with Store(db, access="read") as store:
+        assert len(store.article_versions(kept)) == 1
+
+
+def test_two_processes_folding_one_edit_fold_it_once(write: Write, tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    page = write("pier.html", html_page())
+    kept = _ingest(db, page).added[0]
+    write("pier.html", html_page(body=EDITED))
+    with Store(db) as one, Store(db) as two:
+        # Both stored the edit beside the article (as ingest does before it decides).
+        result = one.add_articles(_read(page), origins={str(page): str(page.resolve())})
+        (later,) = result.added
+        assert one.fold_version(kept, later) is not None
+        assert two.fold_version(kept, later) is None  # gone: folded by the other
+        # The other's next read of the edit is the kept article, not a new one.
+        again = two.add_articles(_read(page), origins={str(page): str(page.resolve())})
+        assert again.stored_ids == (kept,) and again.added == ()
+        assert [v.number for v in two.article_versions(kept)] == [1, 2]
+
+
+def _read(page: Path) -> list[Article]:
+    return [a for a in read_inputs([str(page)], IngestOptions()) if isinstance(a, Article)]
+
+
+def test_a_store_of_the_previous_schema_migrates_and_lists_one_version_each(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db)
+    migrate(conn, MIGRATIONS[:-1])  # written by the newsprism before versions
+    conn.execute(
+        "INSERT INTO articles (id, source, url, outlet, text, ingested_at) "
+        "VALUES ('a1', 'pier.html', 'https://x.example/p', 'Courier', ?, "
+        "'2026-03-03T10:00:00+00:00')",
+        (BODY,),
+    )
+    conn.commit()
+    conn.close()
+    with Store(db, access="read") as old:  # read-only: not migrated, one version each
+        assert "0011_article_versions" not in old.applied_migrations()
+        (only,) = old.article_versions("a1")
+        assert only.current and only.characters == len(BODY)
+        assert old.version_diff("a1", 1, 1) == ""
+    with Store(db) as store:
+        assert "0011_article_versions" in store.applied_migrations()
+        (only,) = store.article_versions("a1")
+        assert (only.number, only.version_id, only.text_hash) == (1, "a1", text_hash(BODY))
+        assert store.article_versions("nope") == []
