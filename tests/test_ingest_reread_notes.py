@@ -144,3 +144,18 @@ def test_no_transaction_when_no_article_has_a_file_and_a_url(tmp_path: Path) -> 
     with _NoTransaction(tmp_path / "news.db") as store:
         origins = {"wire.jsonl": "/data/wire.jsonl", "-": None}
         assert replaced(store, [no_url, stdin], origins, set()) == {}
+
+
+def test_two_new_records_replacing_one_stored_text_are_kept_beside_it(
+    write: Write, tmp_path: Path
+) -> None:
+    # A live page's file whose one record gave way to two of other text under its URL:
+    # which of them is the edit cannot be told, so neither is made its version.
+    db = tmp_path / "news.db"
+    feed = write("live.jsonl", _live(BODY + _UPDATE))
+    _ingest(db, feed)
+    edits = [(BODY + _UPDATE).replace("at noon", at) for at in ("at one", "at two")]
+    write("live.jsonl", "\n".join(_live(e) for e in edits))
+    (warning,) = _ingest(db, feed).warnings
+    assert "both kept" in warning.message and "(and 1 more of its records)" in warning.message
+    assert len(_texts(db)) == 3

@@ -44,7 +44,7 @@ def versions_command(
     want_diff = diff or old is not None or new is not None
     article, versions, shown = _versions(db, article_id, want_diff, old, new)
     if as_json:
-        data: dict[str, Any] = {"article_id": article, "versions": [_as_dict(v) for v in versions]}
+        data: dict[str, Any] = {"article_id": article, "versions": [v.as_dict() for v in versions]}
         if shown is not None:
             data["diff"] = shown
         out.print_json(jsonout.dumps(data))
@@ -72,19 +72,6 @@ def _versions(
         missing = next((n for n in (since, to) if not 1 <= n <= last), to)
         fail(f"article {article[:10]} has versions 1 to {last}: no version {missing}", EXIT_USAGE)
     return article, versions, shown
-
-
-def _as_dict(version: ArticleVersion) -> dict[str, Any]:
-    return {
-        "number": version.number,
-        "version_id": version.version_id,
-        "title": version.title,
-        "read_at": version.read_at.isoformat(),
-        "characters": version.characters,
-        "sha256": version.text_hash,
-        "current": version.current,
-        "note": version.note,
-    }
 
 
 def _table(article: str, versions: list[ArticleVersion]) -> Table:

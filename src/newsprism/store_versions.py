@@ -27,6 +27,7 @@ import logging
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 logger = logging.getLogger(__name__)
 
@@ -86,6 +87,19 @@ class ArticleVersion:
     read_at: datetime
     current: bool
     note: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """As ``newsprism versions --json`` and ``/api/articles/{id}/versions`` give it."""
+        return {
+            "number": self.number,
+            "version_id": self.version_id,
+            "title": self.title,
+            "read_at": self.read_at.isoformat(),
+            "characters": self.characters,
+            "sha256": self.text_hash,
+            "current": self.current,
+            "note": self.note,
+        }
 
 
 @dataclass(frozen=True, slots=True)

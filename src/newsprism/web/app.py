@@ -17,7 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsprism import __version__
-from newsprism.web import api, pages
+from newsprism.web import api, api_versions, pages
 from newsprism.web.guard import Guard, error_response
 from newsprism.web.services import Services, WebOptions
 
@@ -41,6 +41,7 @@ def create_app(db: Path, options: WebOptions | None = None) -> FastAPI:
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
+    app.include_router(api_versions.router)
     app.include_router(pages.router)
     return app
 
