@@ -195,3 +195,33 @@ def test_a_store_of_the_previous_schema_migrates_and_lists_one_version_each(
         (only,) = store.article_versions("a1")
         assert (only.number, only.version_id, only.text_hash) == (1, "a1", text_hash(BODY))
         assert store.article_versions("nope") == []
+
+
+def test_a_daily_page_reissued_a_day_later_is_no_version_however_much_it_shares(
+    write: Write, tmp_path: Path
+) -> None:
+    # A daily briefing under one file name and URL: its fixed sentences make up most of
+    # its words, but the next day's issue is another report.
+    db = tmp_path / "news.db"
+    page = write("briefing.html", html_page(body=EDITED, published="2026-03-03T06:00:00+00:00"))
+    kept = _ingest(db, page).added[0]
+    write("briefing.html", html_page(body=BODY, published="2026-03-04T06:00:00+00:00"))
+    (warning,) = _ingest(db, page).warnings
+    assert "both kept" in warning.message
+    with Store(db, access="read") as store:
+        assert store.count_articles() == 2 and len(store.article_versions(kept)) == 1
+
+
+def test_an_edit_whose_page_moved_its_date_by_hours_is_a_version(
+    write: Write, tmp_path: Path
+) -> None:
+    db = tmp_path / "news.db"
+    page = write("pier.html", html_page(published="2026-03-03T10:15:00+01:00"))
+    kept = _ingest(db, page).added[0]
+    write("pier.html", html_page(body=EDITED, published="2026-03-03T14:40:00+01:00"))
+    assert _ingest(db, page).article_ids == [kept]
+    with Store(db, access="read") as store:
+        article = store.get_article(kept)
+        assert article is not None and article.published is not None
+        assert article.published.hour == 10  # its first publication stays
+        assert len(store.article_versions(kept)) == 2

@@ -11,7 +11,8 @@ duplicate of the article it is a version of (:func:`version_owner`).
 What is not made current: a much shorter text most of whose words the current one holds
 (a download cut short, :data:`CUT_SHORT`); it is kept as a version with a note saying why.
 What is not a version at all: a text sharing little with the stored one (:data:`SHARED`:
-another day's article under a reused file name), another file, another outlet or URL.
+another day's article under a reused file name), one published a day later (:data:`APART`:
+another issue of a daily page), another file, another outlet or URL.
 
 The analysis of an article whose current text changed is dropped in the same transaction
 (``analyses`` is keyed by article id and analyser version only, so a stale one would be
@@ -26,7 +27,7 @@ import hashlib
 import logging
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 logger = logging.getLogger(__name__)
@@ -67,6 +68,11 @@ CREATE UNIQUE INDEX article_versions_version_id ON article_versions (version_id)
 # 50 at 0.6 or more are one wire report as two outlets ran it (a rewrite, which under one
 # outlet, URL and file is an edit). 0.6 sits above every different report measured.
 SHARED = 0.6
+# Two texts published this far apart are two issues of a page reused for each day's
+# report, however much they share; an edit keeps its date or moves it by hours (an
+# "updated" stamp). A correction whose page moved its date further is kept beside the
+# stored article, as before versions: the safe side.
+APART = timedelta(hours=12)
 # A new text under this share of the current one's length, most of whose words the
 # current one holds, reads as a download cut short: kept as a version, not made current.
 # An edit removing two-fifths of a report is rare; a broken transfer is not.
@@ -221,10 +227,11 @@ def shared_share(before: str, after: str) -> float:
 def fold(conn: sqlite3.Connection, earlier: str, later: str) -> Folded | None:
     """Make the stored article ``later`` (just read) a version of ``earlier``, inside the
     caller's write transaction; None (nothing changed) when that is not safe: either is
-    gone (another process folded it), they differ in file, outlet or URL, ``later`` is
-    grouped already, or the texts share too little (:data:`SHARED`)."""
+    gone (another process folded it), they differ in file, outlet or URL, they were
+    published :data:`APART` or more apart, ``later`` is grouped already, or the texts
+    share too little (:data:`SHARED`)."""
     old, new = _row(conn, earlier), _row(conn, later)
-    if old is None or new is None or not _same_page(old, new):
+    if old is None or new is None or not _same_page(old, new) or _another_issue(old, new):
         return None
     if conn.execute("SELECT 1 FROM story_articles WHERE article_id = ?", (later,)).fetchone():
         return None  # grouped in a story already: its id is in use
@@ -248,7 +255,9 @@ def fold(conn: sqlite3.Connection, earlier: str, later: str) -> Folded | None:
     return Folded(earlier, number + 1, not cut, note)
 
 
-_COLUMNS = "id, url, outlet, origin, title, text, headings, removed, published, ingested_at"
+_COLUMNS = (
+    "id, url, outlet, origin, title, text, headings, removed, published, published_utc, ingested_at"
+)
 
 
 def _row(conn: sqlite3.Connection, article_id: str) -> sqlite3.Row | None:
@@ -267,6 +276,20 @@ def _same_page(old: sqlite3.Row, new: sqlite3.Row) -> bool:
         and old["url"] == new["url"]
         and old["outlet"] == new["outlet"]
     )
+
+
+def _another_issue(old: sqlite3.Row, new: sqlite3.Row) -> bool:
+    """Whether the two were published :data:`APART` or more apart: a page reused for each
+    day's report (a daily briefing's fixed sentences may make up most of its words)."""
+    if not old["published_utc"] or not new["published_utc"]:
+        return False
+    try:
+        gap = datetime.fromisoformat(new["published_utc"]) - datetime.fromisoformat(
+            old["published_utc"]
+        )
+    except ValueError:  # a date edited by hand: not to be trusted either way
+        return True
+    return abs(gap) >= APART
 
 
 def _first_version(conn: sqlite3.Connection, old: sqlite3.Row) -> int:
