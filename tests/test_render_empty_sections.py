@@ -6,7 +6,13 @@ from __future__ import annotations
 from rich.console import Console
 
 from newsprism.model import Brief, Passage, Statement, Story, Variant
-from newsprism.render.briefs import exclusives_view, facts_view, statements_view, timeline_view
+from newsprism.render.briefs import (
+    exclusives_view,
+    facts_view,
+    statements_view,
+    summary_view,
+    timeline_view,
+)
 
 
 def _text(renderable: object) -> str:
@@ -21,6 +27,8 @@ def _brief(articles: tuple[str, ...]) -> Brief:
 
 def test_empty_sections_of_a_one_article_story_say_so() -> None:
     brief = _brief(("a0",))
+    # A story whose articles hold no English sentence (another language, a bare table).
+    assert "No summary: the analysis found no English sentence" in _text(summary_view(brief, {}))
     assert "No statement quoted or reported." in _text(statements_view(brief))
     assert "No numbers found." in _text(facts_view(brief))
     assert "One article only: nothing to compare." in _text(exclusives_view(brief))

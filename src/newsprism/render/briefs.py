@@ -29,6 +29,7 @@ _OPENING_MARKS = frozenset("\"'“‘„‚«‹「『")
 
 # What an empty section says, in every view (terminal, Markdown, HTML): a heading over
 # nothing read as output lost.
+NO_SUMMARY = "No summary: the analysis found no English sentence to summarise."
 NO_STATEMENTS = "No statement quoted or reported."
 NO_NUMBERS = "No numbers found."
 NO_EVENTS = "No dated events found."
@@ -89,7 +90,7 @@ def summary_view(brief: Brief, outlets_by_article: dict[str, str]) -> Table:
     table.add_column("supported by", ratio=1)
     for n, sentence in enumerate(brief.summary, 1):
         table.add_row(str(n), Text(sentence.passage.text), _backers(sentence, outlets_by_article))
-    return table
+    return _or_none(table, NO_SUMMARY)
 
 
 def summary_outlets(sentence: SummarySentence, outlets_by_article: dict[str, str]) -> list[str]:

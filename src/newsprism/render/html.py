@@ -22,6 +22,7 @@ from newsprism.render.briefs import (
     NO_EVENTS,
     NO_NUMBERS,
     NO_STATEMENTS,
+    NO_SUMMARY,
     disputing_outlets,
     exclusive_detail,
     fact_status,
@@ -58,6 +59,7 @@ def _environment() -> Environment:
         exclusive_detail=exclusive_detail,
         # What an empty section says, as in the terminal and Markdown views.
         no_exclusives=no_exclusives,
+        no_summary=NO_SUMMARY,
         no_statements=NO_STATEMENTS,
         no_numbers=NO_NUMBERS,
         no_events=NO_EVENTS,

@@ -18,6 +18,7 @@ from newsprism.render.briefs import (
     NO_EVENTS,
     NO_NUMBERS,
     NO_STATEMENTS,
+    NO_SUMMARY,
     disputing_outlets,
     exclusive_detail,
     fact_status,
@@ -90,6 +91,8 @@ def _more_row(left: int, what: str, columns: int = 0) -> list[str]:
 
 def _summary(brief: Brief, outlets: dict[str, str]) -> list[str]:
     lines = ["### Summary", ""]
+    if not brief.summary:
+        return [*lines, NO_SUMMARY]
     for n, sentence in enumerate(brief.summary, 1):
         backers = _names(summary_outlets(sentence, outlets))
         disputing = _names(disputing_outlets(sentence))

@@ -18,8 +18,16 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from newsprism import __version__
 from newsprism.model import Story, Verification
-from newsprism.render.briefs import fact_status
+from newsprism.render.briefs import (
+    NO_EVENTS,
+    NO_NUMBERS,
+    NO_SUMMARY,
+    disputing_outlets,
+    fact_status,
+    no_exclusives,
+)
 from newsprism.render.lists import capped, more
+from newsprism.render.terminal import counted
 from newsprism.store import Store
 from newsprism.web.jobs import JobRunner, JobSettings
 from newsprism.web.views import BriefCache, CachedBrief
@@ -84,6 +92,16 @@ class Services:
         self.templates.globals.update(capped=capped, more=more)
         # An agreeing fact says "agree (exact)" or "agree (compatible)", as the reports do.
         self.templates.globals["fact_status"] = fact_status
+        # What an empty section says and how counts read, as in the report files: a
+        # heading over nothing read as output lost, and "1 articles" as careless.
+        self.templates.globals.update(
+            counted=counted,
+            disputing_outlets=disputing_outlets,
+            no_summary=NO_SUMMARY,
+            no_numbers=NO_NUMBERS,
+            no_events=NO_EVENTS,
+            no_exclusives=no_exclusives,
+        )
         self.briefs = BriefCache(self._make_brief)
         self.jobs = JobRunner(
             JobSettings(db, options.max_upload_bytes, options.analyze_jobs, options.embeddings),
