@@ -487,6 +487,13 @@ class Store:
             return self._story((exact or rows)[0])
         return None
 
+    def story_stamp(self, story_id: str) -> str | None:
+        """When the story was last stored or changed, a member's text edited included
+        (:mod:`newsprism.store_versions`): a cached brief is kept under it."""
+        row = self._conn.execute("SELECT updated_at FROM stories WHERE id = ?", (story_id,))
+        found = row.fetchone()
+        return None if found is None else str(found[0])
+
     def ids_starting(
         self, kind: Literal["stories", "articles"], prefix: str, limit: int = 6
     ) -> list[str]:

@@ -113,21 +113,28 @@ class CachedBrief:
         return {a.id: a.outlet or a.id[:10] for a in self.articles}
 
 
+# A story's id, its article ids and when it was last stored or changed.
+_Key = tuple[str, tuple[str, ...], str | None]
+
+
 class BriefCache:
-    """Briefs computed on demand, kept in an LRU keyed by story id and its article ids
-    (so a story that gained articles is recomputed). Thread-safe: a hit costs a dict
+    """Briefs computed on demand, kept in an LRU keyed by story id, its article ids and
+    its stamp (so a story that gained articles, or whose article was edited, is
+    recomputed). Thread-safe: a hit costs a dict
     lookup under a short lock and never waits for a brief being computed; misses are
     computed one at a time (the Reconciler's similarity model is shared)."""
 
     def __init__(self, make: Callable[[Store, Story], CachedBrief], size: int = 256) -> None:
         self._make = make
         self._size = size
-        self._items: OrderedDict[tuple[str, tuple[str, ...]], CachedBrief] = OrderedDict()
+        self._items: OrderedDict[_Key, CachedBrief] = OrderedDict()
         self._lock = threading.Lock()
         self._computing = threading.Lock()
 
     def get(self, store: Store, story: Story) -> CachedBrief:
-        key = (story.id, story.articles)
+        # The stamp too: an edited page kept as a version changes a member's text, not
+        # the membership (newsprism.store_versions).
+        key = (story.id, story.articles, store.story_stamp(story.id))
         found = self._lookup(key)
         if found is not None:
             return found
@@ -140,7 +147,7 @@ class BriefCache:
                 self._items.popitem(last=False)
         return found
 
-    def _lookup(self, key: tuple[str, tuple[str, ...]]) -> CachedBrief | None:
+    def _lookup(self, key: _Key) -> CachedBrief | None:
         with self._lock:
             found = self._items.get(key)
             if found is not None:
