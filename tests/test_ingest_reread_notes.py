@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.ingest import IngestOptions, batch
+from newsprism.ingest import IngestOptions, batch, read_inputs
 from newsprism.ingest.batch import IngestReport, ingest
 from newsprism.ingest.reread_notes import replaced
 from newsprism.model import Article, article_id
@@ -159,3 +159,26 @@ def test_two_new_records_replacing_one_stored_text_are_kept_beside_it(
     (warning,) = _ingest(db, feed).warnings
     assert "both kept" in warning.message and "(and 1 more of its records)" in warning.message
     assert len(_texts(db)) == 3
+
+
+def test_an_edit_another_process_folded_meanwhile_is_named_by_the_article_kept(
+    write: Write, tmp_path: Path
+) -> None:
+    # Two commands read one edited page at once: one stores the edit and makes it a
+    # version while the other has read it as stored; the other's run named an id no
+    # longer in the store, and its analysis left the page out.
+    db = tmp_path / "news.db"
+    page = write("pier.html", html_page())
+    kept = _ingest(db, page).added[0]
+    write("pier.html", html_page(body=BODY.replace("eleven weeks", "twelve weeks")))
+    (edit,) = [a for a in read_inputs([str(page)], IngestOptions()) if isinstance(a, Article)]
+    with Store(db) as one, Store(db) as two:
+        first, second = batch.ArticleBatch(), batch.ArticleBatch()
+        mine, theirs = IngestReport(), IngestReport()
+        first.add(edit)
+        first.flush(one, mine, last=False)  # stores the edit beside the article
+        second.add(edit)
+        second.flush(two, theirs, last=False)  # reads it as stored
+        first.flush(one, mine)  # makes it a version
+        second.flush(two, theirs)
+    assert mine.article_ids == theirs.article_ids == [kept]

@@ -332,6 +332,11 @@ class Store:
         with self.transaction() as conn:
             return fold(conn, earlier, later)
 
+    def folded_into(self, ids: Iterable[str]) -> dict[str, str]:
+        """Of these ids, those now a version of a stored article, each with its id."""
+        wanted = list(dict.fromkeys(ids))
+        return store_versions.folded_into(self._conn, wanted) if self._versions else {}
+
     def get_articles(self, ids: Iterable[str]) -> list[Article]:
         """The articles with these exact ids, in the order given (unknown ids are left
         out). Cost: one primary-key lookup per id, 500 ids a query."""

@@ -37,6 +37,7 @@ __all__ = [
     "ArticleVersion",
     "Folded",
     "fold",
+    "folded_into",
     "list_versions",
     "text_hash",
     "version_diff",
@@ -129,6 +130,21 @@ def version_owner(conn: sqlite3.Connection, content_id: str) -> str | None:
         "SELECT article_id FROM article_versions WHERE version_id = ?", (content_id,)
     ).fetchone()
     return None if row is None else str(row[0])
+
+
+def folded_into(conn: sqlite3.Connection, ids: list[str]) -> dict[str, str]:
+    """Of these ids, those read as a later version of a stored article (another process
+    may have folded one this run stored), each with that article's id."""
+    found: dict[str, str] = {}
+    for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
+        marks = ", ".join("?" * len(chunk))
+        rows = conn.execute(
+            "SELECT version_id, article_id FROM article_versions "
+            f"WHERE version_id IN ({marks}) AND version_id != article_id",
+            chunk,
+        )
+        found.update((str(v), str(a)) for v, a in rows)
+    return found
 
 
 def list_versions(

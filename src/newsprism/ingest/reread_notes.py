@@ -89,6 +89,9 @@ class Rereads:
             if done:
                 report.warnings.append(IngestWarning(source, _said(done)))
         self._suspects.clear()
+        if self._store is not None:  # another process may have folded what this one read
+            for new, kept in self._store.folded_into(report.article_ids).items():
+                _renamed(report, new, kept)
 
     def _fold(self, earlier: str, later: str) -> Folded | None:
         if self._store is None:
