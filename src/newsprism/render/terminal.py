@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsprism.ingest.batch import IngestReport
+from newsprism.ingest.language import ANALYSED_LANGUAGES
 from newsprism.model import Analysis, Article, Story
 from newsprism.render import lists
 from newsprism.render.jsonout import failures_heading
@@ -149,9 +150,23 @@ def facts_table(analysis: Analysis) -> Table:
         value = f"{bound}{quantity.value:,.4g} {quantity.unit or ''}".strip()
         table.add_row(Text(quantity.text), Text(value), Text(quantity.about or ""))
     for mention in analysis.dates:
-        when = mention.date or f"({mention.anchor})"
+        # No date of its own: a relative date ("on Monday") in an undated article, which
+        # the story resolves against a sibling's date. "(deferred)" told a reader nothing.
+        relative = mention.anchor == "deferred"
+        when = mention.date or ("(relative; undated article)" if relative else "?")
         table.add_row(Text(mention.text), Text(when + (" ?" if mention.ambiguous else "")), "date")
     return table
+
+
+def unanalysed_note(article: Article) -> str | None:
+    """Why an article shows no quote, number or date: its language is not one the
+    analysis reads (without this, "0 quotes" read as "it quotes no one")."""
+    if article.language is None or article.language in ANALYSED_LANGUAGES:
+        return None
+    return (
+        f"Not analysed: the analysis reads English only and this article is in "
+        f"'{article.language}'; its quotes, numbers and dates are not extracted."
+    )
 
 
 def article_panel(
@@ -173,6 +188,9 @@ def article_panel(
             Text(""),
             Text(f"cleaning removed {len(article.removed)} lines: {summary}", style="dim"),
         ]
+    note = unanalysed_note(article)
+    if note:
+        parts += [Text(""), Text(note, style="yellow")]
     if analysis is not None and analysis.quotes:
         parts += [Text(""), quotes_table(analysis)]
     if full and analysis is not None and (analysis.quantities or analysis.dates):

@@ -15,6 +15,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from newsprism.render.briefs import exclusive_detail
+from newsprism.render.terminal import unanalysed_note
 from newsprism.store import as_utc
 from newsprism.web.deps import (
     ArticleDep,
@@ -153,6 +154,7 @@ def article_page(found: ArticleDep, store: StoreDep, svc: ServicesDep) -> HTMLRe
         pieces=nest_marks(highlight(article, analysis)),
         analysis=analysis,
         failure=found.failure,
+        not_analysed=unanalysed_note(article),
         story=stories[0] if stories else None,
     )
 
