@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from newsprism.analyze.analyzer import Analyzer
 from newsprism.model import Fact
-from newsprism.reconcile.fact_scope import by_reference, holder, per_unit
+from newsprism.reconcile.fact_scope import by_reference, conversion, holder, per_unit
 from tests.test_facts_real_shapes import analyzer, facts_of  # noqa: F401
 
 
@@ -62,6 +62,38 @@ def test_a_toll_named_by_reference_still_agrees(analyzer: Analyzer) -> None:  # 
     second = "Three people were killed in the Ostvik dam marches at the weekend."
     facts = facts_of(analyzer, [("Ardmoor Gazette", first), ("Tessel Post", second)])
     assert [f.status for f in _with(facts, "Three") if len(_outlets_of(f)) == 2] == ["agree"]
+
+
+def test_a_conversion_in_parentheses_makes_no_fact_differ(analyzer: Analyzer) -> None:  # noqa: F811
+    # s40, read on ECB+: a restated figure set against another outlet's figure
+    first = "The fire at the Ostvik hall did US$2 million (A$3.1 million) in damage."
+    second = "The fire did an estimated $2 million in damage to the Ostvik hall."
+    third = "Varnia gets a euro80 billion ($104 billion) loan from the fund on Monday."
+    fourth = "Varnia can get a $107 billion loan from the fund, officials said on Monday."
+    facts = facts_of(analyzer, [("Ardmoor Gazette", first), ("Tessel Post", second)])
+    assert [f.status for f in _with(facts, "2 million") if len(_outlets_of(f)) == 2] == [
+        "agree"
+    ], facts
+    assert not any(f.status == "differ" for f in facts), facts
+    facts = facts_of(analyzer, [("Ardmoor Gazette", third), ("Tessel Post", fourth)])
+    assert not any(f.status == "differ" for f in facts), facts
+
+
+def test_a_conversion_that_agrees_still_joins(analyzer: Analyzer) -> None:  # noqa: F811
+    first = "The ferry sank 13 nautical miles (about 24km) off Ostvik on Sunday."
+    second = "The ferry sank about 24 kilometres off Ostvik on Sunday."
+    facts = facts_of(analyzer, [("Ardmoor Gazette", first), ("Tessel Post", second)])
+    assert [f.status for f in _with(facts, "24k") if len(_outlets_of(f)) == 2] == ["agree"]
+
+
+def test_the_conversion_reader() -> None:
+    text = "It did US$2 million (A$3.1 million) in damage; 12 died (eight of them soldiers)."
+    assert conversion(text, text.index(" ("), text.index("A$"), text.index(")"))
+    assert not conversion(text, text.index(" died"), text.index("eight"), text.index(" of them"))
+    text = "a $52 million (about 40 million pounds) fund"
+    assert conversion(text, text.index(" ("), text.index("40"), text.index(")"))
+    text = "a $52 million fund and 40 million pounds (in cash)"
+    assert not conversion(text, text.index(" fund"), text.index("40"), text.index(" ("))
 
 
 def test_the_scope_readers() -> None:

@@ -21,7 +21,13 @@ from typing import Final
 from newsprism.analyze.numbers import UNITS, parse_vague
 from newsprism.model import Analysis, Entity, Passage, Quantity
 from newsprism.reconcile.fact_owners import Parses, SentenceParser, owners, pronoun_owns
-from newsprism.reconcile.fact_scope import by_reference, holder, own_people, per_unit
+from newsprism.reconcile.fact_scope import (
+    by_reference,
+    conversion,
+    holder,
+    own_people,
+    per_unit,
+)
 from newsprism.reconcile.figures import FactOptions, interval, range_floor
 from newsprism.reconcile.material import StoryMaterial
 
@@ -50,7 +56,8 @@ class Item:
     definite: bool = False  # "the two ferries": joins a fact, never starts one
     vague: bool = False  # "scores of other riders": joins a fact it fits, never differs
     rate: bool = False  # "55 yards per game": never one fact with a total
-    by_reference: bool = False  # "died in those marches": joins where it agrees only
+    # "died in those marches", or a conversion "($1.52 million)": joins where it agrees only
+    by_reference: bool = False
     people: frozenset[str] = frozenset()  # persons whose own figure it is ("Quill scored 20")
     person: str = ""  # an age's person, the full name as the article gives it ("ana holt")
     kin: frozenset[str] = frozenset()  # given names of others of its surname the article names
@@ -330,11 +337,12 @@ def _item(
     )  # fmt: skip
     after = min(sentence.end, found[n + 1].start if n + 1 < len(found) else sentence.end)
     aged = _aged_person(q, compared, figures.analysis.entities)
+    converted = n > 0 and q.unit is not None and conversion(text, found[n - 1].end, q.start, q.end)
     return Item(
         placed.order, figures.article, figures.source, compared, _head(_about(q, text)),
         placed.sentence, lo, hi, shown, scale, actors=actors, definite=placed.definite,
         vague=vague, rate=per_unit(text, q.end),
-        by_reference=by_reference(text, q.end, max(after, q.end)), people=people,
+        by_reference=converted or by_reference(text, q.end, max(after, q.end)), people=people,
         person=aged.name, kin=aged.kin,
     )  # fmt: skip
 
