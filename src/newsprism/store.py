@@ -48,8 +48,24 @@ from newsprism.store_migrations import MIGRATIONS
 from newsprism.store_open import IN_MEMORY, Access, closed_on_error, connect, open_mode, write_error
 from newsprism.store_schema import check_schema, migrate
 from newsprism.store_versions import ArticleVersion, Folded, fold, list_versions, version_owner
+from newsprism.store_watched import FeedState, WatchedFeeds
 
 logger = logging.getLogger(__name__)
+
+__all__ = [
+    "ENV_DB",
+    "MAX_ROWS",
+    "MIGRATIONS",
+    "AddResult",
+    "ArticleQuery",
+    "ClusteringUpdate",
+    "FeedState",
+    "Store",
+    "as_utc",
+    "default_db_path",
+    "fts_query",
+    "query_moment",
+]
 
 ENV_DB = "NEWSPRISM_DB"
 
@@ -151,24 +167,7 @@ def query_moment(value: object, name: str) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-@dataclass(frozen=True, slots=True)
-class FeedState:
-    """What the store remembers of one watched feed, for polite polling: the validators
-    of its last answer (``etag``, ``last_modified``), when it was last checked and last
-    changed, and the errors in a row that push ``retry_at`` back."""
-
-    url: str
-    title: str | None = None
-    etag: str | None = None
-    last_modified: str | None = None
-    checked_at: datetime | None = None
-    changed_at: datetime | None = None
-    failures: int = 0
-    retry_at: datetime | None = None
-    last_error: str | None = None
-
-
-class Store:
+class Store(WatchedFeeds):
     """One SQLite database of articles (and, later, analyses and stories)."""
 
     def __init__(self, path: str | Path = IN_MEMORY, access: Access = "write") -> None:
@@ -593,84 +592,6 @@ class Store:
             for story_id, outlet in rows:
                 found[story_id].add(outlet)
         return {i: sorted(o) for i, o in found.items()}
-
-    # --- watched feeds ------------------------------------------------------------------
-
-    def feed_state(self, url: str) -> FeedState | None:
-        """What the store remembers of the feed at ``url`` (None: never polled)."""
-        row = self._conn.execute("SELECT * FROM feeds WHERE url = ?", (url,)).fetchone()
-        if row is None:
-            return None
-        return FeedState(
-            url=row["url"],
-            title=row["title"],
-            etag=row["etag"],
-            last_modified=row["last_modified"],
-            checked_at=_when(row["checked_at"]),
-            changed_at=_when(row["changed_at"]),
-            failures=row["failures"],
-            retry_at=_when(row["retry_at"]),
-            last_error=row["last_error"],
-        )
-
-    def save_feed(self, state: FeedState, entries: Iterable[tuple[str, str | None]] = ()) -> None:
-        """Store a feed's polling state and the entries (entry id, article id or None)
-        read from it, in one transaction."""
-        stamp = datetime.now(UTC).isoformat()
-        with self.transaction() as conn:
-            conn.execute(
-                # An upsert, not INSERT OR REPLACE: a replace deletes the row first, and
-                # the cascade would take the feed's seen entries with it.
-                "INSERT INTO feeds VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO "
-                "UPDATE SET title = excluded.title, etag = excluded.etag, "
-                "last_modified = excluded.last_modified, checked_at = excluded.checked_at, "
-                "changed_at = excluded.changed_at, failures = excluded.failures, "
-                "retry_at = excluded.retry_at, last_error = excluded.last_error",
-                (
-                    state.url,
-                    state.title,
-                    state.etag,
-                    state.last_modified,
-                    _iso(state.checked_at),
-                    _iso(state.changed_at),
-                    state.failures,
-                    _iso(state.retry_at),
-                    state.last_error,
-                ),
-            )
-            conn.executemany(
-                "INSERT OR IGNORE INTO feed_entries VALUES (?, ?, ?, ?)",
-                [(state.url, entry, article, stamp) for entry, article in entries],
-            )
-
-    def ungrouped_feed_articles(self) -> list[str]:
-        """Articles read from watched feeds that are in no story and whose analysis has
-        not failed: what a watch stopped between reading and grouping left behind (its
-        entries are marked read, so no later round would take them up). Oldest first."""
-        failures = (
-            "AND NOT EXISTS (SELECT 1 FROM analysis_failures f WHERE f.article_id = fe.article_id)"
-            if "0005_analysis_failures" in self._applied
-            else ""
-        )
-        rows = self._conn.execute(
-            "SELECT fe.article_id FROM feed_entries fe WHERE fe.article_id IS NOT NULL "
-            "AND NOT EXISTS (SELECT 1 FROM story_articles sa WHERE sa.article_id = fe.article_id) "
-            f"{failures} ORDER BY fe.seen_at, fe.rowid"
-        )
-        return list(dict.fromkeys(r[0] for r in rows))
-
-    def seen_entries(self, url: str, entry_ids: Iterable[str]) -> set[str]:
-        """The ids among ``entry_ids`` already read from the feed at ``url``."""
-        ids = list(dict.fromkeys(entry_ids))
-        seen: set[str] = set()
-        for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
-            marks = ", ".join("?" * len(chunk))
-            rows = self._conn.execute(
-                f"SELECT entry_id FROM feed_entries WHERE feed_url = ? AND entry_id IN ({marks})",
-                [url, *chunk],
-            )
-            seen.update(r[0] for r in rows)
-        return seen
 
     def applied_migrations(self) -> list[str]:
         return [r[0] for r in self._conn.execute("SELECT name FROM migrations ORDER BY name")]
