@@ -179,3 +179,12 @@ def test_markdown_closes_an_isolate_the_text_left_open() -> None:
     before = line[: line.index("*Tessel Post*")]
     opened = sum(before.count(c) for c in "\u2066\u2067\u2068")
     assert opened and opened == before.count("\u2069")
+
+
+def test_the_markdown_heading_counts_syndicated_copy_groups() -> None:
+    """Twenty copies are one source (their figures read "single"): the heading says so,
+    as the terminal and HTML views do."""
+    ids = tuple(f"a{n}" for n in range(20))
+    brief = Brief(story=Story("s1", "Dam cracks", ids, duplicates=(ids,)))
+    shown = markdown.brief_markdown(brief, {})
+    assert "*20 articles, 1 syndicated copy group, story `s1`*" in shown

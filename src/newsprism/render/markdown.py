@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from newsprism.model import Brief, Passage
+from newsprism.model import Brief, Passage, Story
 from newsprism.render.bidi import ISOLATES, PDI
 from newsprism.render.briefs import (
     NO_EVENTS,
@@ -181,13 +181,22 @@ def _framing(brief: Brief) -> list[str]:
     return lines
 
 
+def _counts(story: Story) -> str:
+    """Its articles, and its syndicated copy groups when it has any, as the terminal and
+    HTML views say: copies count as one source, so twenty copies' figures read "single"
+    and a reader of "20 articles" alone took that for a mistake."""
+    said = counted(len(story.articles), "article")
+    groups = len(story.duplicates)
+    return f"{said}, {counted(groups, 'syndicated copy group')}" if groups else said
+
+
 def brief_markdown(brief: Brief, outlets: dict[str, str]) -> str:
     """One story's brief as a Markdown section."""
     story = brief.story
     lines = [
         f"## {escape(story.title or '(untitled story)')}",
         "",
-        f"*{counted(len(story.articles), 'article')}, story `{story.id}`*",
+        f"*{_counts(story)}, story `{story.id}`*",
         "",
     ]
     for section in (
