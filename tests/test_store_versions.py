@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from newsprism.errors import AnalysisFailure
 from newsprism.ingest import IngestOptions, read_inputs
 from newsprism.ingest.batch import IngestReport, ingest
 from newsprism.model import Analysis, Article, Story
@@ -225,3 +226,22 @@ def test_an_edit_whose_page_moved_its_date_by_hours_is_a_version(
         assert article is not None and article.published is not None
         assert article.published.hour == 10  # its first publication stays
         assert len(store.article_versions(kept)) == 2
+
+
+def test_an_analysis_of_an_edit_another_process_made_a_version_is_left_out(
+    write: Write, tmp_path: Path
+) -> None:
+    # One command analyses the edit it stored while another makes it a version of the
+    # article it edits: saving its analysis broke the foreign key (a traceback).
+    db = tmp_path / "news.db"
+    page = write("pier.html", html_page())
+    kept = _ingest(db, page).added[0]
+    write("pier.html", html_page(body=EDITED))
+    origins = {str(page): str(page.resolve())}
+    with Store(db) as one, Store(db) as two:
+        (later,) = one.add_articles(_read(page), origins=origins).added
+        assert two.fold_version(kept, later) is not None
+        failure = AnalysisFailure(later, str(page), "quotes", "boom")
+        one.save_analyses([Analysis(later, "v1"), Analysis(kept, "v1")], [failure], "v1")
+        assert one.get_analysis(kept, "v1") is not None
+        assert one.unanalyzed([later], "v1") == [later] and one.analysis_failures([later]) == []

@@ -364,11 +364,19 @@ class Store(WatchedFeeds):
     ) -> int:
         """Store analyses (replacing older ones of the same articles) and the failures of
         analyser ``version`` in one transaction; an article analysed now loses its
-        recorded failure. Analyses may come encoded already (the dask engine's workers)."""
+        recorded failure. Analyses may come encoded already (the dask engine's workers).
+        One of an article no longer stored is left out: another command made it a
+        version of the article it edits while this one analysed it (its insert broke
+        the foreign key, a traceback)."""
         now = datetime.now(UTC).isoformat()
         rows = [(e.article_id, e.version, e.data, now) for e in map(encoded, analyses)]
         failed = [(f.article, version, f.stage, f.error, now) for f in failures]
         with self.transaction() as conn:
+            gone = _gone(conn, [r[0] for r in rows] + [f[0] for f in failed])
+            if gone:
+                logger.info("not saved, no longer stored (made versions): %s", sorted(gone))
+                rows = [r for r in rows if r[0] not in gone]
+                failed = [f for f in failed if f[0] not in gone]
             conn.executemany("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?)", rows)
             conn.executemany(
                 "DELETE FROM analysis_failures WHERE article_id = ?", [(r[0],) for r in rows]
@@ -614,6 +622,12 @@ class Store(WatchedFeeds):
 
 
 _NOT_READ = b"not read"
+
+
+def _gone(conn: sqlite3.Connection, ids: list[str]) -> set[str]:
+    """The ids among ``ids`` no article is stored under (one primary-key lookup each)."""
+    found = (conn.execute("SELECT 1 FROM articles WHERE id = ?", (i,)).fetchone() for i in ids)
+    return {i for i, row in zip(ids, found, strict=True) if row is None}
 
 
 def _digest(data: bytes | None) -> bytes | None:
