@@ -265,8 +265,8 @@ def _in_a_name(amount: Amount, text: str, noun: Token | None) -> bool:
 # are counted modifiers ("a 15-member panel", "a 30-meter wall").
 _KIND_NAMES: Final = word_set(
     "wheeler seater pointer footer pounder decker liner timer hander hitter master shooter "
-    "parter header"
-)
+    "parter header bit d fold"
+)  # "a 64-bit chip", "a 3-D film" (stop 39 finding), "a 20-fold rise" (a multiple): no count
 # The singular article right before bare figures: "a 767", "an 18" (a model or a name).
 _ARTICLE_BEFORE: Final = re.compile(rf"(?<![\w\-])an?{SP}+$", re.IGNORECASE)
 
@@ -495,11 +495,57 @@ def _is_label_or_code(first: str, amount: Amount, ctx: ParsedText) -> bool:
         return True
     if first.startswith("0") and first[1:2].isdigit():
         return True
+    if _is_numbering(text, start, end):
+        return True
     before = ctx.token_from(start)
     previous = ctx.doc[before.i - 1] if before is not None and before.i > 0 else None
-    if previous is not None and _CAMEL.match(previous.text):
-        return True  # a product's model: "the iTessel 3", "eZephyr 2" (s39 audit)
-    return previous is not None and previous.pos_ == "PROPN" and previous.text[:1].isupper()
+    return previous is not None and _names_the_figures(previous)
+
+
+def _names_the_figures(previous: Token) -> bool:
+    """Whether the word before bare figures makes them part of a name: a proper noun
+    ("Boeing 737"), a product's camel-case name ("the iTessel 3", "eZephyr 2": s39
+    audit), or a capitalised word "the" opens ("the Lower 48", "the Sweet 16")."""
+    if _CAMEL.match(previous.text) or _names_with_the(previous):
+        return True
+    return previous.pos_ == "PROPN" and previous.text[:1].isupper()
+
+
+# A numbering "N of M" opening a line or after a label ("1 of 50" over a slideshow's
+# picture, "Photo 2 of 3"): neither figure is a count (stop 39 finding; five such
+# captions in the Multi-News texts). At a line's start a lowercase word after it may be
+# what it counts ("1 of 5 people died"), so none may follow there.
+_LABEL_START: Final = rf"(?<![\w\-])(?:{_LABELS})\.?{SP}+"
+_LINE_START_OF: Final = rf"(?:^|\n){SP}*"
+_NUMBERING_LEAD: Final = re.compile(
+    rf"(?:(?P<line>{_LINE_START_OF})|{_LABEL_START})(?:\d{{1,4}}{SP}+of{SP}+)?$", re.IGNORECASE
+)
+_OF_FIGURES: Final = re.compile(rf"{SP}+of{SP}+\d{{1,4}}(?![\d.,])")
+_LOWER_AFTER: Final = re.compile(rf"{SP}*[a-z]")
+
+
+def _is_numbering(text: str, start: int, end: int) -> bool:
+    """Whether the figures are N or M of a numbering "N of M" (see above)."""
+    lead = _NUMBERING_LEAD.search(text, max(0, start - 32), start)
+    if lead is None:
+        return False
+    second = lead.group().rstrip().lower().endswith("of")  # the M of "N of M"
+    rest = end if second else _OF_FIGURES.match(text, end)
+    if rest is None:
+        return False
+    after = rest if isinstance(rest, int) else rest.end()
+    return lead["line"] is None or _LOWER_AFTER.match(text, after) is None
+
+
+def _names_with_the(previous: Token) -> bool:
+    """Whether the capitalised word before the figures is part of a name that "the"
+    opens inside a sentence ("across the Lower 48", "reached the Sweet 16"): news
+    writes a count there in lowercase ("the lower 48 states" counts, as its noun says)."""
+    if previous.i == 0 or previous.is_sent_start or not previous.is_alpha:
+        return False
+    if not previous.text[:1].isupper() or previous.text.isupper():
+        return False
+    return previous.nbor(-1).lower_ == "the"
 
 
 def is_fraction(amount: Amount, ctx: ParsedText) -> bool:
@@ -531,7 +577,9 @@ def is_lone_one(amount: Amount, text: str) -> bool:
     article = words in {"a", "an"}
     # the number as written, not its value in the common unit ("five feet" is 0.0015 km)
     written = amount.base * amount.scale
-    lone = amount.form == "words" and written <= 1 and not amount.joined and not article
+    # a fraction of one unit ("half an hour": fraction_units.py) is a measure, no idiom
+    whole = written <= 0 or written == 1
+    lone = amount.form == "words" and whole and not amount.joined and not article
     return (lone or named) and amount.kind not in {"percent", "money"}
 
 

@@ -97,8 +97,9 @@ def glued_scale(suffix: str) -> float:
 
 
 def scale_word(word: str) -> float:
-    """The multiplier of a scale word ("million" -> 1e6); 1.0 when unknown."""
-    return SCALES.get(word.strip().lower(), 1.0)
+    """The multiplier of a scale word ("million" -> 1e6, "-million" of "$5-million" too);
+    1.0 when unknown."""
+    return SCALES.get(word.replace("-", " ").strip().lower(), 1.0)
 
 
 def parse_words(text: str) -> float | None:

@@ -7,14 +7,18 @@ dates and labels, needs the parse and is :mod:`newsprism.analyze.quantities`' jo
 
 It reads:
 
-* figures: "4,200", "1.2", with a scale ("2.3bn", "40m", "1.2 million");
+* figures: "4,200", "1.2", with a scale ("2.3bn", "40m", "1.2 million", "a $5-million
+  grant");
 * words: "twenty-five", "three hundred and six", "two dozen", "half a million";
 * fractions and ratios: "a third", "one-third", "two-thirds", "half", "one in five"
   (as percent);
 * vague amounts: "dozens", "scores of", "hundreds", "tens of thousands", "several
   hundred" (as the least they can mean, bound "over");
 * units and currencies from the tables :data:`UNITS` and the currency signs, converted
-  to one unit per kind; ranges ("20-30%", "between 2 and 3 million").
+  to one unit per kind; ranges ("20-30%", "between 2 and 3 million", "between two
+  hundred and three thousand": :mod:`newsprism.analyze.word_ranges`);
+* a fraction of one unit: "a quarter-century", "half an hour"
+  (:mod:`newsprism.analyze.fraction_units`).
 
 Figures written "1.200" are read by the text's convention, or not at all; phone
 numbers are no figures (:mod:`newsprism.analyze.conventions`).
@@ -32,10 +36,10 @@ import bisect
 import logging
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
-from typing import Final, Literal, NamedTuple
+from typing import Final, Literal, NamedTuple, cast
 
 from newsprism.analyze.conventions import (
     DOT_THOUSANDS,
@@ -44,6 +48,7 @@ from newsprism.analyze.conventions import (
     phone_spans,
     text_convention,
 )
+from newsprism.analyze.fraction_units import fractions_of_units
 from newsprism.analyze.number_words import (
     DENOMINATORS,
     OF_ONLY,
@@ -58,6 +63,7 @@ from newsprism.analyze.number_words import (
     parse_words,
     scale_word,
 )
+from newsprism.analyze.word_ranges import between_cut
 from newsprism.analyze.written_forms import (
     AND_A_HALF,
     HYPHEN,
@@ -131,8 +137,11 @@ def _digits_pattern(tokenised: bool) -> str:
 
 # A scale glued to figures ("2.3bn", "40m"), or one space away for "bn"/"mn".
 _GLUED_SCALE_PATTERN: Final = rf"(?:(?:bn|mn|tn|m|k)|{SP}(?:bn|mn))(?![\w²³])"
-# A scale word after figures ("1.2 million").
-_SCALE_WORD_PATTERN: Final = rf"{SP}+{_SCALE_WORD}\b"
+# A scale word after figures ("1.2 million"), or hyphenated to them as a modifier ("a
+# $5-million grant", "a $2.6 - million cargo" in tokenised text): the figure's scale, no
+# second number (stop 40 audit: 12 such figures in the shared texts, each read as "$5"
+# and a bare "million").
+_SCALE_WORD_PATTERN: Final = rf"(?:{SP}+|{SP}?-{SP}?){_SCALE_WORD}\b"
 _SCALE_AFTER: Final = re.compile(_SCALE_WORD_PATTERN, re.IGNORECASE)
 # Numbers in words: "twenty-five", "three hundred and six", "a dozen", "half a million",
 # and hyphenated through "and" ("two-hundred-and-fifty" is one number, 250).
@@ -141,14 +150,27 @@ _WORDS_PATTERN: Final = (
     rf"|(?:an?{SP}+)?half{SP}?-{SP}?(?=dozen\b)"  # "a half-dozen", "a half - dozen"
     rf"|an?{SP}+(?=(?:{_SCALE_WORD}|dozen)\b))?"
     rf"{_NUMBER_WORD}"
-    rf"(?:(?:-|{SP}+){_NUMBER_WORD}"
+    rf"(?:(?:-|{SP}+|{SP}-{SP}?(?={_SCALE_WORD}\b)){_NUMBER_WORD}"  # "two - million" too
     rf"|(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))(?:{SP}+and{SP}+|-and-)"
     rf"{_NUMBER_WORD})*"
 )
+# A spaced hyphen after a fraction word joins a compound ("a half - brother", "a third -
+# down back": tokenised text) unless the word after it opens a phrase: then the hyphen is
+# a dash and the fraction stands ("cut by half - a blow to the port", "a third - and the
+# rest"). A word that a hyphen joins on ("a third - of - a - mile") is still a compound.
+_DASH_OPENERS: Final = (
+    "a|an|the|and|but|or|nor|so|yet|as|if|not|no|it|its|this|that|these|those|he|she|they"
+    "|we|i|you|his|her|their|our|my|your|which|who|whom|what|when|while|where|with|to|of"
+    "|for|in|on|at|by|from|than|then|is|was|are|were|be|been|has|had|have|will|would"
+    "|could|should|can|may|might|must|do|does|did|just|only|even|all|both|some|more|most"
+    "|less|much|many|now|there|here|still|almost|nearly|about|roughly"
+)
+_NOT_A_DASH: Final = rf"(?!(?:{_DASH_OPENERS})\b(?!{SP}?-))"
 # Fractions in words, numerator optional ("half", "a third", "two-thirds").
 _FRACTION_PATTERN: Final = (
     rf"(?<![\w\-])(?:(?P<fnum>an?|{_alternation(list(SMALL)[1:11])})(?:{SP}*-{SP}*|{SP}+))?"
-    rf"(?P<fden>{_alternation(DENOMINATORS)})\b(?!-|{SP}-{SP}?[a-z])"  # "half - brother"
+    # "half - brother", "a third - down back": compounds; "by half - a blow": a dash
+    rf"(?P<fden>{_alternation(DENOMINATORS)})\b(?!-|{SP}-{SP}?{_NOT_A_DASH}[a-z])"
     rf"(?!{SP}+an?{SP}+(?:{_SCALE_WORD}|dozen)\b)"  # "half a million" is a number
 )
 # Vague plurals: "dozens", "thousands", "tens of thousands", "several hundred".
@@ -357,6 +379,8 @@ _BETWEEN_RE: Final = re.compile(
     rf"\b(?:between|from)(?:{SP}+the{SP}+ages{SP}+of)?{SP}+$", re.IGNORECASE
 )
 _BETWEEN_WINDOW: Final = 28  # "between the ages of " with spare spaces
+# A "from" that opens a span of ages, not a change: "ranged in age from", "aged from".
+_SPAN_FROM: Final = re.compile(rf"\b(?:in{SP}+age|ages|aged){SP}+from{SP}+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -407,9 +431,24 @@ def read_amounts(text: str) -> list[Amount]:
     """
     convention, phones = text_convention(text), phone_spans(text)
     candidate = _CANDIDATE_TOKENISED if is_tokenised(text) else _CANDIDATE
-    found = (_read(m, text, convention) for m in candidate.finditer(text))
+    found = (_read(m, text, convention) for m in _matches(candidate, text))
     amounts = _disjoint(a for a in found if a is not None and not _in_spans(a, phones))
-    return _merged(_pair_up(amounts, text), _within_one(text))
+    return _merged(
+        _preferred(_pair_up(amounts, text), _fractions_of_units(text)), _within_one(text)
+    )
+
+
+def _matches(candidate: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Every candidate number in ``text``; number words after "between" that hold the
+    range's two ends ("between two hundred and three thousand") as two matches
+    (:mod:`newsprism.analyze.word_ranges`)."""
+    for m in candidate.finditer(text):
+        cut = between_cut(text, m.start(), m.end()) if m["words"] else None
+        if cut is None:
+            yield m
+            continue
+        ends = (candidate.match(text, m.start(), cut[0]), candidate.match(text, cut[1]))
+        yield from (end for end in ends if end is not None)
 
 
 def _disjoint(amounts: Iterable[Amount]) -> list[Amount]:
@@ -438,6 +477,25 @@ def _within_one(text: str) -> list[Amount]:
                    unit=unit, approx="under", base=1.0)
         )  # fmt: skip
     return found
+
+
+def _fractions_of_units(text: str) -> list[Amount]:
+    """The measures "a quarter-century", "nearly half an hour" (:mod:`.fraction_units`),
+    with the bound written before them."""
+    return [
+        _with_bound(Amount(f.start, f.end, f.start, f.num_end, f.value, cast(Kind, f.kind),
+                           "words", unit=f.unit, joined=f.joined, base=f.fraction), text)
+        for f in fractions_of_units(text)
+    ]  # fmt: skip
+
+
+def _preferred(amounts: list[Amount], first: list[Amount]) -> list[Amount]:
+    """``amounts`` and ``first`` in text order; one of ``amounts`` overlapping any of
+    ``first`` is dropped (the "half" of "half an hour" is the measure's)."""
+    if not first:
+        return amounts
+    kept = [a for a in amounts if not any(a.start < b.end and b.start < a.end for b in first)]
+    return sorted(kept + first, key=lambda a: a.start)
 
 
 def _merged(amounts: list[Amount], more: list[Amount]) -> list[Amount]:
@@ -694,7 +752,8 @@ def _join(a: Amount, b: Amount, text: str) -> list[Amount] | None:
     between = gap.strip(" -").lower() == "and"
     if between and not _BETWEEN_RE.search(lead):
         return None
-    bounded = not lead.lower().rstrip().endswith("from")  # "rose from 20% to 30%"
+    # "rose from 20% to 30%" is a change; "ranged in age from 18 to 25" a span
+    bounded = not lead.lower().rstrip().endswith("from") or _SPAN_FROM.search(lead) is not None
     return _range(a, b, bounded, needs_noun=not between)
 
 

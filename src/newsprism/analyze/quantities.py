@@ -43,7 +43,11 @@ Decisions (each has a test in ``tests/test_quantities.py``):
   about the name; so is one in a relative clause after a name ("Holland, who is 58,"),
   after ", age", "at the age of", "at age", a bare "at" in a life event ("found dead at
   41"), or as a person's predicate ("Holt was 52 when"); after "aged" ("aged 15 and 11")
-  it is about no one. "one-in-three" is a share like "one in three".
+  it is about no one, as are spans ("ages 18-25") and bounds after a word of people
+  ("one person under 30": :mod:`newsprism.analyze.age_bounds`). "five times faster" is
+  a multiple, about "time (multiple)", no count of occasions ("fired three times").
+  A 24-hour clock figure ("at 1100 hrs") is no duration. "one-in-three" is a share
+  like "one in three".
 * **About.** For counts, the counted noun (a part of a total the sentence gives is
   another measure, where a year is no total, "3 of 2019 matches": "two of the nine
   barges" is about "barge (part)", and so are "60 of
@@ -98,6 +102,7 @@ from typing import Final
 
 from spacy.tokens import Doc, Span, Token
 
+from newsprism.analyze.age_bounds import is_age_bound
 from newsprism.analyze.age_spans import in_ages_of
 from newsprism.analyze.ages import age_of
 from newsprism.analyze.heights import Height, find_heights, height_ends_before
@@ -111,6 +116,7 @@ from newsprism.analyze.measured import (
     of_complement,
     stand_in_for,
 )
+from newsprism.analyze.multiples import multiple_of
 from newsprism.analyze.non_quantities import (
     SP,
     ParsedText,
@@ -127,6 +133,7 @@ from newsprism.analyze.non_quantities import (
 )
 from newsprism.analyze.numbers import Amount, parse_digits, parse_vague, read_amounts
 from newsprism.analyze.ordinals import extract_ordinals
+from newsprism.analyze.written_forms import is_clock_figure
 from newsprism.model import Quantity
 
 __all__ = ["extract_quantities", "to_percent"]
@@ -240,7 +247,7 @@ def _finish(amount: Amount, ctx: ParsedText) -> Quantity | None:
         return _finish_count(amount, ctx)
     if amount.form == "fraction" and not is_fraction(amount, ctx):
         return None
-    if is_lone_one(amount, ctx.text):
+    if is_lone_one(amount, ctx.text) or _is_clock(amount, ctx.text):
         return None
     if amount.kind == "time" and is_relative_time(amount, ctx.text):
         begun = _begun_ago(amount, ctx)
@@ -265,6 +272,13 @@ def _finish(amount: Amount, ctx: ParsedText) -> Quantity | None:
     return found
 
 
+def _is_clock(amount: Amount, text: str) -> bool:
+    """Whether "1100 hrs" is a time of the 24-hour clock ("at 1100 hrs IST"), no duration."""
+    if amount.unit != "hours":
+        return False
+    return is_clock_figure(text, amount.start, amount.num_start, amount.num_end, amount.end)
+
+
 def _finish_count(amount: Amount, ctx: ParsedText) -> Quantity | None:
     """A plain count: the counted noun is what it is about, and ends its text."""
     noun = _counted_noun(amount, ctx)
@@ -279,17 +293,19 @@ def _finish_count(amount: Amount, ctx: ParsedText) -> Quantity | None:
         return _finish(amount, ctx)  # "a 40m tower": metres
     if noun is not None:
         end = noun.idx + len(noun) if amount.noun_from is None else amount.end
-        return _quantity(amount, end, stand_in_for(noun), ctx.text)
+        return _quantity(amount, end, stand_in_for(noun), ctx.text, multiple_of(noun, ctx.text))
     return _uncounted(amount, ctx)
 
 
 def _age(amount: Amount, ctx: ParsedText) -> Quantity | None:
-    """A bare number as an age in years: a person's (:mod:`newsprism.analyze.ages`) or an
-    end of a span of ages, of no one ("between the ages of 12 and 13"); else None."""
+    """A bare number as an age in years: a person's (:mod:`newsprism.analyze.ages`), an
+    end of a span of ages ("between the ages of 12 and 13", "ages 18-25") or a bound on
+    a group's age ("people under 30": :mod:`newsprism.analyze.age_bounds`), both of no
+    one; else None."""
     if (aged := age_of(amount, ctx)) is not None:
         years = replace(amount, unit="years", kind="time", approx=aged.approx or amount.approx)
         return _quantity(years, amount.end, aged.person, ctx.text, aged.name)
-    if in_ages_of(amount, ctx.text):
+    if in_ages_of(amount, ctx.text) or is_age_bound(amount, ctx):
         return _quantity(replace(amount, unit="years", kind="time"), amount.end, None, ctx.text)
     return None
 

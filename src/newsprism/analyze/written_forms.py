@@ -28,6 +28,7 @@ __all__ = [
     "NOT_AFTER_LABEL",
     "SP",
     "in_a_compound",
+    "is_clock_figure",
     "is_or_two",
     "is_spaced_clock",
     "is_tokenised",
@@ -195,3 +196,31 @@ def in_a_compound(text: str, start: int, end: int) -> bool:
     if _COMPOUND_AFTER.match(text, end):
         return True
     return _COMPOUND_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
+# Clock times of the 24-hour clock written as four figures and "hours" ("at 1100 hrs
+# IST", "0930 hours", "from 0800 to 1700 hours"; stop 39 finding: read as a duration of
+# 1,100 hours). Such a figure is a clock time where it leads with a zero (no count
+# does), where "at", "by", "until" or the like stands before it, after another such
+# figure of a span ("0800 to 1700 hours"), or where a time zone or "local" follows; "of"
+# after it makes it a duration again ("after 1100 hours of flight").
+_HOURS_MINUTES: Final = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_CLOCK_LEAD: Final = re.compile(
+    rf"(?:\b(?:at|by|until|till|from|since|before|after|between)"
+    rf"(?:{SP}+(?:about|around|approximately|roughly))?"
+    rf"|\b(?:[01]\d|2[0-3])[0-5]\d(?:{SP}*(?:hrs?|hours))?{SP}*(?:to|and|-|–)){SP}*$",
+    re.IGNORECASE,
+)
+_ZONE_OR_LOCAL: Final = re.compile(rf"{SP}*\(?(?:[A-Z]{{1,3}}T|UTC|local)\b")
+_OF_AFTER: Final = re.compile(rf"{SP}+of\b", re.IGNORECASE)
+
+
+def is_clock_figure(text: str, start: int, num_start: int, num_end: int, end: int) -> bool:
+    """Whether "1100 hrs" at ``start``..``end`` (its figures at ``num_start``..
+    ``num_end``) is a time of the 24-hour clock, not a duration (see above)."""
+    figures = text[num_start:num_end]
+    if not _HOURS_MINUTES.fullmatch(figures) or _OF_AFTER.match(text, end):
+        return False
+    if figures.startswith("0") or _ZONE_OR_LOCAL.match(text, end):
+        return True
+    return _CLOCK_LEAD.search(text, max(0, start - 24), start) is not None
