@@ -161,6 +161,12 @@ def test_verify_markdown_escapes_article_text() -> None:
     assert HOSTILE in _rendered_text(source) and "Port <b>closes</b>" in _rendered_text(source)
 
 
+def test_verify_markdown_quotes_a_source_without_a_stray_marker() -> None:
+    shown = _rendered_text(verification_markdown(_verification("Port closes")))
+    assert f"supports, Tessel Post [0:{len('Officials said ' + HOSTILE)}]: “Officials said" in shown
+    assert ": >" not in shown
+
+
 def test_verify_panel_prints_a_title_with_markup_literally() -> None:
     console = _console()
     console.print(verification_panel(_verification("Port [/b] closes")))

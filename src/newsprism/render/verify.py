@@ -114,7 +114,9 @@ def verification_markdown(verification: Verification) -> str:
         for match in sentence.sources:
             why = f" ({match.conflict})" if match.conflict else ""
             where = escape(_where(match))
-            lines.append(f"  - {match.relation}{why}, {where}: > {escape(match.passage.text)}")
+            # In quotation marks: a "> " in the middle of a list item is no blockquote,
+            # CommonMark shows it as a stray ">" before the source's words.
+            lines.append(f"  - {match.relation}{why}, {where}: “{escape(match.passage.text)}”")
     lines += ["", "## Left out (carried by most sources)", ""]
     if not verification.missing:
         lines.append("Nothing that most sources carry is left out.")
