@@ -137,7 +137,49 @@ def test_table_rows_stay_a_line_each() -> None:
         ("What happens next", "Boat owners can object.", False),
         ("What happens next", "52 people objected on Monday.", False),
         ("The vote was 52", "", False),
+        # A word that asks for the figure the next line opens with (stop 39 finding).
+        ("The council vote on the levy was", "52 to 48 on Monday.", True),
+        ("The levy rose by", "3% this year.", True),
+        ("Berths rose to", "$40 a night.", True),
+        ("Plan A", "12 boats sail on Monday.", False),
+        ("Key figures", "52 to 48 for the levy.", False),
+        ("The vote was", "Monday's only business.", False),
+        ("The vote was", "- 52 for", False),
     ],
 )
 def test_continues_sentence(line: str, nxt: str, goes_on: bool) -> None:
     assert continues_sentence(line, nxt) is goes_on
+
+
+def test_a_break_before_a_figure_after_was_is_no_subhead() -> None:
+    # 'The council vote on the levy was' was taken for a subhead over '52 to 48 ...'.
+    vote = "The council vote on the levy was\n52 to 48 on Monday, the clerk of the council said."
+    cleaned = clean_scraped_text(f"{_LEDE}\n\n{vote}\n\n{_LAST}\n")
+    assert cleaned.headings == ()
+    assert vote.replace("\n", " ") in cleaned.text.split("\n\n")
+
+
+@pytest.mark.parametrize("marker", ["-", "*", "1.", "a)"])
+def test_a_lead_in_without_a_colon_stays_before_its_list(marker: str) -> None:
+    # The lead-in left the body as a subhead, or was glued to the first item when it was
+    # the block's widest line.
+    raw = f"{_LEDE}\n\nOwners who object must bring\n{marker} the mooring form\n{marker} a permit\n"
+    cleaned = clean_scraped_text(raw)
+    assert cleaned.headings == ()
+    assert cleaned.text.split("\n\n")[1:] == [
+        "Owners who object must bring",
+        f"{marker} the mooring form",
+        f"{marker} a permit",
+    ]
+
+
+def test_a_subhead_over_a_list_of_sentences_is_still_a_heading() -> None:
+    raw = (
+        f"{_LEDE}\n\nWhat owners need to know\n- The levy starts in May.\n- Fees rise.\n\n"
+        f"{_LAST}\n"
+    )
+    cleaned = clean_scraped_text(raw)
+    assert [h.text for h in cleaned.headings] == ["What owners need to know"]
+    # Each item a line of its own: the widest item was read as a wrapped line and the
+    # next glued to it.
+    assert cleaned.text.split("\n\n")[1:3] == ["- The levy starts in May.", "- Fees rise."]

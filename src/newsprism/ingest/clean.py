@@ -543,7 +543,8 @@ def _split_prose(lines: list[str]) -> list[str]:
         if continues_sentence(line, nxt):
             continue
         next_word = nxt.split(" ", 1)[0]
-        if not wrapped or not nxt or len(line) + 1 + len(next_word) <= width:
+        fits = len(line) + 1 + len(next_word) <= width
+        if not wrapped or not nxt or fits or _starts_list_line(line, nxt):
             paragraphs.append(" ".join(current))
             current = []
     return paragraphs
@@ -567,11 +568,40 @@ def _split_headings(paragraphs: list[str]) -> tuple[list[str], list[Heading]]:
             and not _is_rows(paragraph)
             and not is_list_item(paragraph)
             and not opens_lower(paragraphs[k + 1])
+            and not _leads_in_to_list(paragraphs[k + 1])
         ):
             headings.append(Heading(paragraph, len(body)))
         else:
             body.append(paragraph)
     return body, headings
+
+
+def _starts_list_line(line: str, nxt: str) -> bool:
+    """``nxt`` is a list item that is a line of its own, never a wrapped line's end: one
+    marked by a bullet or a figure ('- ', '2. '), one after another item, or one a lead-in
+    leads into. A wrapper breaks where a word does not fit, and a block's widest line (a
+    subhead, a lead-in, an item) passed for a wrapped one: '- The ferry stops in May. -
+    Buses replace it.' was one paragraph. A letter marker alone may be an initial ('J.
+    Holt' opening a wrapped line)."""
+    if not is_list_item(nxt):
+        return False
+    by_letter = _LETTER_MARKER.match(nxt) is not None
+    return not by_letter or is_list_item(line) or _leads_in_to_list(nxt)
+
+
+_LETTER_MARKER = re.compile(r"\(?[^\W\d_]+[.)]\s")
+
+
+def _leads_in_to_list(nxt: str) -> bool:
+    """``nxt`` is a list item whose words go on in lower case ('- the mooring form'): the
+    line before it leads into the list, a sentence the items finish ('Owners must bring'),
+    not a subhead over it (a subhead's list holds items of their own: '- The ferry stops
+    in May.'). The lead-in was taken for a subhead and left the body, or a wrapped block's
+    widest line was joined to the first item (stop 39 finding)."""
+    if not is_list_item(nxt):
+        return False
+    item = nxt.split(None, 1)
+    return len(item) == 2 and opens_lower(item[1])
 
 
 def _is_subhead(text: str) -> bool:

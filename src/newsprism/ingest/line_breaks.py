@@ -11,14 +11,17 @@ for a subhead and left the body, or the quote was read from its second half only
 A line's sentence goes on at the next line when the line ends no sentence and the next
 line reads on from it: it opens in lower case (past opening quotes or brackets), or with
 punctuation that only continues a sentence (',' ';' ')'), or the line ends with a word
-that ends no sentence and no heading (an article, 'of', a conjunction). A list item
+that ends no sentence and no heading (an article, 'of', a conjunction), or with a word
+that asks for the figure the next line opens with ('The vote was' / '52 to 48 ...': a
+form of 'be', 'to', 'by', 'about'; analyze.text_lines holds both word lists, which the
+analyzer's own line-break rule reads too). A list item
 (a bullet, '1.', 'a)') starts a line of its own whatever it opens with; a word in lower
 case with a capital inside ('iPhone', 'eBay') is a name and may open a sentence, and an
 e-mail address or a link is no word of prose (a press contact's name above its address
 stays a line of its own).
-A break before a figure after a content word ('was' / '52 to 48') is kept: a subhead
-ending in a lower-case word and a paragraph that opens with a figure read the same way
-('What happens next' / '52 people were ...').
+A break before a figure after any other word is kept: a subhead ending in a lower-case
+word and a paragraph that opens with a figure read the same way ('What happens next' /
+'52 people were ...').
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from __future__ import annotations
 import logging
 import re
 
+from newsprism.analyze.text_lines import ends_no_sentence
 from newsprism.ingest.bylines import CLOSERS
 from newsprism.ingest.rules import ends_sentence
 
@@ -41,9 +45,6 @@ _LIST_ITEM = re.compile(r"(?:[-*•·–—]|\(?(?:\d{1,2}|[A-Za-z]|[ivxIVX]{2,4
 # A word of prose: letters, apostrophes and hyphens, then its punctuation (an address
 # 'ana.holt@vell.example' or a link opens no sentence's second half).
 _PROSE_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’-])*[\"'”’»)\].,;:!?…]*")
-# English words that end no sentence and no heading (an article, 'of', a conjunction;
-# prepositions are left out: 'Where it came from', 'Log in' end headings).
-_NEVER_LAST = frozenset({"a", "an", "the", "of", "and", "or", "nor", "than"})
 
 
 def continues_sentence(line: str, nxt: str) -> bool:
@@ -51,7 +52,9 @@ def continues_sentence(line: str, nxt: str) -> bool:
     module docstring."""
     if not nxt or not line or ends_sentence(line) or is_list_item(nxt):
         return False
-    return opens_lower(nxt) or nxt[0] in _CONTINUES or _last_word(line) in _NEVER_LAST
+    if opens_lower(nxt) or nxt[0] in _CONTINUES:
+        return True
+    return ends_no_sentence(_last_word(line), _opens_figure(nxt))
 
 
 def is_list_item(text: str) -> bool:
@@ -68,6 +71,11 @@ def opens_lower(text: str) -> bool:
         and not any(c.isupper() for c in word[1:])
         and _PROSE_WORD.fullmatch(word) is not None
     )
+
+
+def _opens_figure(text: str) -> bool:
+    """``text`` opens with a figure ('52 to 48', '$3 million'), past opening marks."""
+    return re.match(r"[$€£]?\d", text.lstrip(_OPENERS)) is not None
 
 
 def _last_word(line: str) -> str:
