@@ -165,3 +165,29 @@ def test_a_row_then_a_paragraph_given_directly() -> None:
         "missing | three",
         "the coastguard searched on Monday.",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A line inside a quotation that ends no sentence (stop 39 finding: the analyzer,
+        # given raw text, cut the sentence and the quote kept only its second half).
+        '"We lost\nTwelve homes in one night," Mayor Tove Brand said on Monday.',
+        'Mayor Tove Brand said: "Our crews worked through the night\nDunmere is safe now."',
+        # A line ending on a word that ends no sentence: an article, a conjunction.
+        '"We will rebuild the\nNorth Pier by May," Mayor Tove Brand said on Monday.',
+        "Our crews worked through the night and\nDunmere is safe now, the fire chief said.",
+        # A line ending on a word that asks for the figure the next line opens with.
+        "The council vote on the levy was\n52 to 48 on Monday, the clerk said.",
+        '"We needed all of\n3 points tonight," coach Mira Dahl said after the game.',
+    ],
+)
+def test_a_single_break_inside_a_sentence_given_directly_cuts_nothing(text: str) -> None:
+    assert _analysed_sentences(text) == [text]
+
+
+def test_a_quote_broken_by_a_line_is_read_whole_with_its_speaker() -> None:
+    text = '"We lost\nTwelve homes in one night," Mayor Tove Brand said on Monday.'
+    article = Article(article_id("t", text), "t.txt", text, outlet="Tessel Post", language="en")
+    (quote,) = Analyzer().analyze(article).quotes
+    assert " ".join(quote.text.split()) == "We lost Twelve homes in one night"

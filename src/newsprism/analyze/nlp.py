@@ -28,6 +28,8 @@ from spacy.tokens import Doc, Token
 from spacy.tokens._retokenize import set_token_attrs
 
 from newsprism.analyze.calendar_words import MONTHS, WEEKDAYS
+from newsprism.analyze.quote_marks import find_quote_spans
+from newsprism.analyze.text_lines import ends_no_sentence
 from newsprism.errors import ModelMissing
 
 logger = logging.getLogger(__name__)
@@ -109,8 +111,19 @@ def abbreviation_paragraphs(doc: Doc) -> Doc:
     for token in doc[1:-1]:
         before = doc[token.i - 1]
         if token.is_space and token.text.count("\n") >= 2 and _abbreviation(before.text):
-            doc[token.i + 1].is_sent_start = True
+            nxt = doc[token.i + 1]
+            if not _goes_on_in_lower_case(nxt):
+                nxt.is_sent_start = True
     return doc
+
+
+def _goes_on_in_lower_case(token: Token) -> bool:
+    """A line that opens with ``token`` goes on with the sentence before it: a word in
+    lower case that is no figure ('twelve' may open a tally line). The guard every
+    boundary rule here keeps: clean turns a <br> or a manual wrap inside a sentence into
+    a paragraph break ('... in the U.S.' and 'and its allies said ...' are one sentence;
+    abbreviation_paragraphs cut it, stop 39 finding)."""
+    return token.is_lower and not token.like_num
 
 
 def _abbreviation(word: str) -> bool:
@@ -133,7 +146,11 @@ def _abbreviation(word: str) -> bool:
 # text given directly may be hard-wrapped ("destroyed 40\nhomes"): a line that goes on in
 # lower case goes on with the sentence. A figure after the break still starts a line of
 # its own (a tally line's count). Nor after a comma, or a quote closed on one: the
-# sentence goes on ('"We will rebuild,"<br>Mayor Tove Brand said').
+# sentence goes on ('"We will rebuild,"<br>Mayor Tove Brand said'). Nor, at a single
+# break, inside a sentence as ingest reads it (ingest.line_breaks): the line ends on a
+# word that ends no sentence, or asks for the figure after it, or inside a quotation
+# that goes on at the next line. Text given straight to the analyzer (the library API)
+# keeps such breaks, which ingest would have joined.
 HARD_BREAKS = "newsprism_hard_breaks"
 CELL_SEPARATOR = "|"  # between a table row's cells (ingest.fragment_blocks)
 
@@ -143,7 +160,9 @@ def hard_breaks(doc: Doc) -> Doc:
     """Mark a sentence start at the first token after a line break next to a table row,
     and after a single line break or a blank line that follows a figure unless that
     token is a lower-case word or the line ends on a comma; and at no cell of a table
-    row. Runs before the parser, which keeps preset boundaries."""
+    row. A single line break inside a sentence (:func:`_inside_sentence`) is no
+    boundary. Runs before the parser, which keeps preset boundaries."""
+    quoted = _quoted_breaks(doc)
     for token in doc[1:-1]:
         if token.text == CELL_SEPARATOR:
             _join_cells(doc, token)
@@ -153,11 +172,45 @@ def hard_breaks(doc: Doc) -> Doc:
         if _row_line(doc[nxt.i :]) or _row_line(reversed(doc[: token.i])):
             nxt.is_sent_start = True  # a table row is a line of its own
             continue
-        if (nxt.is_lower and not nxt.like_num) or _ends_on_comma(doc, token.i - 1):
+        if _goes_on_in_lower_case(nxt) or _ends_on_comma(doc, token.i - 1):
+            continue
+        if token.text.count("\n") == 1 and _inside_sentence(doc, token, quoted):
+            nxt.is_sent_start = False
             continue
         if token.text.count("\n") == 1 or _ends_on_figure(doc[token.i - 1].text):
             nxt.is_sent_start = True
     return doc
+
+
+def _inside_sentence(doc: Doc, brk: Token, quoted: frozenset[int]) -> bool:
+    """Whether the single line break ``brk`` falls inside a sentence (the analyzer's own
+    reading of what ingest.line_breaks joins): its line ends on a word that ends no
+    sentence ('the' / 'North Pier', 'was' / '52 to 48'), or it lies inside a quotation
+    opened earlier in its paragraph and the line ends no sentence ('"We lost' /
+    'Twelve homes ...,"'). Text given straight to the analyzer kept such breaks, and a
+    quote's text stopped at the line's end (stop 39 finding)."""
+    last, nxt = doc[brk.i - 1], doc[brk.i + 1]
+    while last.is_space and last.i > 0:  # a no-break space before the break
+        last = doc[last.i - 1]
+    if last.text in _SENTENCE_ENDS or last.text in _CLOSING_QUOTES:
+        return False
+    return brk.i in quoted or ends_no_sentence(last.text, nxt.like_num)
+
+
+def _quoted_breaks(doc: Doc) -> frozenset[int]:
+    """The line breaks inside a quotation, as :func:`find_quote_spans` pairs the marks (a
+    quote runs over a break only where its line ends no sentence). Its pairing, not a
+    count of marks: a closing mark typed the wrong way ('a year.“ [Name]') left a
+    count open for the rest of a text whose paragraphs are parted by single breaks."""
+    spans = find_quote_spans(doc.text)
+    if not spans:
+        return frozenset()
+    inside = [(s.start, s.end) for s in spans if s.closed and "\n" in doc.text[s.start : s.end]]
+    return frozenset(
+        token.i
+        for token in doc
+        if "\n" in token.text and any(s < token.idx < e for s, e in inside)
+    )
 
 
 def _join_cells(doc: Doc, bar: Token) -> None:

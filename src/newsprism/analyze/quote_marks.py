@@ -148,12 +148,22 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     """
     spans: list[QuoteSpan] = []
     previous_open_ended: QuoteSpan | None = None
+    joinable = 0  # spans of the last line, paired on it alone, that a next line may join
+    line_start = line_end = 0
     for paragraph in _PARAGRAPH_RE.finditer(text):
         start, end = paragraph.span()
+        if previous_open_ended is not None and joinable and _goes_on(text, line_end, start):
+            # A line break inside the open quote's sentence: the two lines are one
+            # paragraph, paired again as one (stop 39 finding: '"We lost' and 'Twelve
+            # homes ...," she said' gave the quote its second half only).
+            del spans[-joinable:]
+            start, previous_open_ended = line_start, None
+        line_start, line_end = start, end
         carried = None
         if previous_open_ended is not None:
             carried = _closing_paragraph(text, start, end, previous_open_ended.family)
         found = carried if carried is not None else _pair_paragraph(text, start, end)
+        joinable = len(found) if carried is None else 0
         if carried is None and found and previous_open_ended is not None:
             first = found[0]
             if first.family is previous_open_ended.family and _opens_paragraph(
@@ -163,6 +173,14 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         previous_open_ended = found[-1] if found and not found[-1].closed else None
         spans.extend(found)
     return spans
+
+
+def _goes_on(text: str, line_end: int, next_start: int) -> bool:
+    """The line ending at ``line_end`` goes on at the next line (from ``next_start``): one
+    line break between them, and the line ends no sentence."""
+    if text[line_end:next_start] != "\n" or not text[next_start:].lstrip(" \t"):
+        return False
+    return text[:line_end].rstrip()[-1:] not in _SENTENCE_ENDS | {"\u2026", ":"}
 
 
 def _closing_paragraph(text: str, start: int, end: int, family: Family) -> list[QuoteSpan] | None:
