@@ -90,35 +90,64 @@ def ingest(
     """
     report = IngestReport()
     batch = ArticleBatch(tell_kept=tell_kept)
+    inputs = without_store_files(inputs, store.path, on_input_done)
+    count_input = _input_counter(report, on_input_done)
+    warn = _warning_keeper(report, source_names)
+    guessed = batch.guessed_outlets.add
+    items = read_inputs(inputs, options, stdin, count_input, warn, guessed, named_by_file)
+    _store_items(store, items, batch, report, source_names or {}, origins or {})
+    return report
+
+
+def _input_counter(
+    report: IngestReport, on_input_done: Callable[[Input | IngestFailure], None] | None
+) -> Callable[[Input | IngestFailure], None]:
+    """Counts each input read into ``report``, and tells ``on_input_done``."""
 
     def count_input(found: Input | IngestFailure) -> None:
         report.inputs += 1
         if on_input_done is not None:
             on_input_done(found)
 
-    inputs = without_store_files(inputs, store.path, on_input_done)
-    guessed = batch.guessed_outlets.add
+    return count_input
+
+
+def _warning_keeper(
+    report: IngestReport, source_names: Mapping[str, str] | None
+) -> Callable[[IngestWarning], None]:
+    """Keeps each warning in ``report``. A renamed path's warnings name it as its
+    articles are stored (an upload's name, not its temporary file), so the store's own
+    warnings know it said them."""
 
     def warn(warning: IngestWarning) -> None:
-        # A renamed path's warnings name it as its articles are stored (an upload's name,
-        # not its temporary file), so the store's own warnings below know it said them.
         renamed = (source_names or {}).get(warning.source)
         report.warnings.append(warning if renamed is None else replace(warning, source=renamed))
 
-    items = read_inputs(inputs, options, stdin, count_input, warn, guessed, named_by_file)
+    return warn
+
+
+def _store_items(
+    store: Store,
+    items: Iterable[Article | IngestFailure],
+    batch: ArticleBatch,
+    report: IngestReport,
+    source_names: Mapping[str, str],
+    origins: Mapping[str, str],
+) -> None:
+    """Store the articles read, ``BATCH_SIZE`` per transaction; failures go to ``report``.
+    An article read from a renamed path is stored under its name, with its origin."""
     for item in items:
         if isinstance(item, IngestFailure):
             report.failures.append(item)
             continue
-        if source_names and item.source in source_names:
-            origin = (origins or {}).get(item.source)
+        if item.source in source_names:
+            origin = origins.get(item.source)
             batch.add(dataclasses.replace(item, source=source_names[item.source]), origin)
         else:
             batch.add(item)
         if len(batch.articles) >= BATCH_SIZE:
             batch.flush(store, report, last=False)
     batch.flush(store, report)
-    return report
 
 
 # The files SQLite keeps a store in: the database and its journals.
