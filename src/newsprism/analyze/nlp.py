@@ -29,7 +29,7 @@ from spacy.tokens._retokenize import set_token_attrs
 
 from newsprism.analyze.calendar_words import MONTHS, WEEKDAYS
 from newsprism.analyze.quote_marks import find_quote_spans
-from newsprism.analyze.text_lines import ends_no_sentence
+from newsprism.analyze.text_lines import CELL_BAR, ends_no_sentence
 from newsprism.errors import ModelMissing
 
 logger = logging.getLogger(__name__)
@@ -152,7 +152,6 @@ def _abbreviation(word: str) -> bool:
 # that goes on at the next line. Text given straight to the analyzer (the library API)
 # keeps such breaks, which ingest would have joined.
 HARD_BREAKS = "newsprism_hard_breaks"
-CELL_SEPARATOR = "|"  # between a table row's cells (ingest.fragment_blocks)
 
 
 @Language.component(HARD_BREAKS)
@@ -164,7 +163,7 @@ def hard_breaks(doc: Doc) -> Doc:
     boundary. Runs before the parser, which keeps preset boundaries."""
     quoted = _quoted_breaks(doc)
     for token in doc[1:-1]:
-        if token.text == CELL_SEPARATOR:
+        if token.text == CELL_BAR:
             _join_cells(doc, token)
         if not token.is_space or "\n" not in token.text:
             continue
@@ -233,7 +232,7 @@ def _row_line(tokens: Iterable[Token]) -> bool:
     for token in tokens:
         if "\n" in token.text:
             return False
-        bar = token.text == CELL_SEPARATOR and token.i > 0
+        bar = token.text == CELL_BAR and token.i > 0
         if bar and token.doc[token.i - 1].text not in _SENTENCE_ENDS:
             return True
     return False

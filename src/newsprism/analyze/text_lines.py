@@ -1,7 +1,8 @@
 """How lines of text read, shared by ingest (ingest.line_breaks joining lines inside a
 sentence) and the analyzer's sentence breaks at hard line breaks (analyze.nlp.hard_breaks),
 so text given straight to the analyzer reads as ingested text does: the words a line of
-prose cannot end its sentence on. Light on purpose: ingest imports it without spaCy.
+prose cannot end its sentence on, and the bar that parts a table row's cells. Light on
+purpose: ingest imports it without spaCy.
 """
 
 from __future__ import annotations
@@ -9,6 +10,11 @@ from __future__ import annotations
 import logging
 
 logger = logging.getLogger(__name__)
+
+# The mark between a table row's cells: ingest writes a row's cells joined by it with a
+# space each side (ingest.fragment_blocks.CELL_SEPARATOR, " | ", what trafilatura's text
+# output uses), and the analyzer finds it as a token of its own (analyze.nlp.hard_breaks).
+CELL_BAR = "|"
 
 # English words that end no sentence and no heading (an article, 'of', a conjunction;
 # prepositions are left out: 'Where it came from', 'Log in' end headings).

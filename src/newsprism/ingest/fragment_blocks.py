@@ -34,6 +34,8 @@ from html.parser import HTMLParser
 import lxml.etree
 import lxml.html
 
+from newsprism.analyze.text_lines import CELL_BAR
+
 logger = logging.getLogger(__name__)
 
 # Elements that start a paragraph of their own. div, section and the like were read as
@@ -51,7 +53,7 @@ BLOCKS = frozenset(
 # '<script>var views = 3400;</script>' was read as a paragraph. Their tail is prose.
 NOT_PROSE = frozenset(("script", "style", "noscript", "template"))
 _CELLS = frozenset(("td", "th"))
-CELL_SEPARATOR = " | "
+CELL_SEPARATOR = f" {CELL_BAR} "  # between a row's cells in the text (analyze.text_lines)
 # Where a <br> stood in a cell's text, until its row tells whether it ends a line (NUL:
 # no parsed text holds one, lxml and the tokenizer drop or replace it).
 _CELL_BREAK = "\x00"
