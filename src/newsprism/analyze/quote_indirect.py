@@ -31,6 +31,7 @@ from newsprism.analyze.quote_extents import (
     relative_read_clause,
     requested_extent,
 )
+from newsprism.analyze.quote_namings import named_extent
 from newsprism.analyze.quote_subjects import fronted_subject_clause, subject_of, verb_like
 from newsprism.analyze.reported_speech import (
     after_colon,
@@ -125,7 +126,13 @@ def _reported_clause(ctx: SpeakerDoc, token: Token) -> Draft | None:
     if nominal:
         # "called for armed guards in every school", "urged Congress to act": a
         # request or apology whose content is a phrase, not a clause.
-        extent = requested_extent(token) or committed_extent(token) or stated_object(token)
+        # "called the levy a tax on the poor": a judgement given as a name.
+        extent = (
+            requested_extent(token)
+            or committed_extent(token)
+            or stated_object(token)
+            or named_extent(token)
+        )
     if extent is None:
         return None
     attribution = attribution_of(ctx, token)

@@ -666,6 +666,10 @@ def _main_verb(verb: Token) -> bool:
     return main.dep_ in ("ROOT", "parataxis") and not hypothetical
 
 
+# Public for the other readers of statements without a clause (quote_namings).
+main_verb = _main_verb
+
+
 def _issued_act_participle(verb: Token) -> bool:
     """``issued a statement confirming …``, ``sent a letter urging …``: a participle
     qualifying a speech act its subject put out, whose words it gives."""
