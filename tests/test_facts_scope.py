@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from newsprism.analyze.analyzer import Analyzer
 from newsprism.model import Fact
-from newsprism.reconcile.fact_scope import by_reference, conversion, holder, per_unit
+from newsprism.reconcile.fact_scope import average, by_reference, conversion, holder, per_unit
 from tests.test_facts_real_shapes import analyzer, facts_of  # noqa: F401
 
 
@@ -31,6 +31,41 @@ def test_a_rate_and_a_total_are_two_measures(analyzer: Analyzer) -> None:  # noq
     )
     assert not any(f.status == "differ" for f in facts), facts
     assert all(len(_outlets_of(f)) == 1 for f in _with(facts, "yards"))
+
+
+def test_an_average_and_a_games_total_are_two_measures(analyzer: Analyzer) -> None:  # noqa: F811
+    # s40, read on ECB+: a season's average set against one game's total made it differ
+    for second in (
+        "Brannock is averaging 8.6 rebounds this season for the Kelmar Owls.",
+        "Brannock has logged 20.2 points and 8.6 rebounds for the Kelmar Owls this season.",
+    ):
+        facts = facts_of(
+            analyzer,
+            [("Ardmoor Gazette", "Brannock had nine rebounds for the Kelmar Owls on Sunday."),
+             ("Tessel Post", second)],
+        )  # fmt: skip
+        assert not any(f.status == "differ" for f in facts), facts
+
+
+def test_averages_of_two_outlets_still_differ(analyzer: Analyzer) -> None:  # noqa: F811
+    facts = facts_of(
+        analyzer,
+        [("Ardmoor Gazette", "Brannock is averaging 8.6 rebounds for the Kelmar Owls."),
+         ("Tessel Post", "Brannock is averaging 11.2 rebounds for the Kelmar Owls.")],
+    )  # fmt: skip
+    assert [f.status for f in _with(facts, "rebounds")] == ["differ"]
+
+
+def test_the_average_reader() -> None:
+    text = "Brannock is averaging 8.6 rebounds; he averaged more than 30 home runs."
+    assert average(text, text.index("8.6"), "8.6 rebounds", 8.6, None)
+    assert average(text, text.index("more"), "more than 30 home runs", 30.0, None)
+    assert average("had 20.2 points", 4, "20.2 points", 20.2, None)
+    assert not average("had 20 points", 4, "20 points", 20.0, None)
+    assert not average("a 5.9 earthquake", 2, "5.9 earthquake", 5.9, None)  # a scale
+    assert not average("it cost 2.5 dollars", 8, "2.5 dollars", 2.5, "USD")
+    text = "they gave an average of 10.8 percent of their earnings"  # a share
+    assert not average(text, text.index("10.8"), "10.8 percent", 10.8, "percent")
 
 
 def test_rates_of_two_outlets_still_differ(analyzer: Analyzer) -> None:  # noqa: F811
@@ -71,9 +106,8 @@ def test_a_conversion_in_parentheses_makes_no_fact_differ(analyzer: Analyzer) ->
     third = "Varnia gets a euro80 billion ($104 billion) loan from the fund on Monday."
     fourth = "Varnia can get a $107 billion loan from the fund, officials said on Monday."
     facts = facts_of(analyzer, [("Ardmoor Gazette", first), ("Tessel Post", second)])
-    assert [f.status for f in _with(facts, "2 million") if len(_outlets_of(f)) == 2] == [
-        "agree"
-    ], facts
+    joined = [f.status for f in _with(facts, "2 million") if len(_outlets_of(f)) == 2]
+    assert joined == ["agree"], facts
     assert not any(f.status == "differ" for f in facts), facts
     facts = facts_of(analyzer, [("Ardmoor Gazette", third), ("Tessel Post", fourth)])
     assert not any(f.status == "differ" for f in facts), facts

@@ -22,6 +22,7 @@ from newsprism.analyze.numbers import UNITS, parse_vague
 from newsprism.model import Analysis, Entity, Passage, Quantity
 from newsprism.reconcile.fact_owners import Parses, SentenceParser, owners, pronoun_owns
 from newsprism.reconcile.fact_scope import (
+    average,
     by_reference,
     conversion,
     holder,
@@ -338,10 +339,11 @@ def _item(
     after = min(sentence.end, found[n + 1].start if n + 1 < len(found) else sentence.end)
     aged = _aged_person(q, compared, figures.analysis.entities)
     converted = n > 0 and q.unit is not None and conversion(text, found[n - 1].end, q.start, q.end)
+    rate = per_unit(text, q.end) or average(text, q.start, q.text, q.value, q.unit)
     return Item(
         placed.order, figures.article, figures.source, compared, _head(_about(q, text)),
         placed.sentence, lo, hi, shown, scale, actors=actors, definite=placed.definite,
-        vague=vague, rate=per_unit(text, q.end),
+        vague=vague, rate=rate,
         by_reference=converted or by_reference(text, q.end, max(after, q.end)), people=people,
         person=aged.name, kin=aged.kin,
     )  # fmt: skip

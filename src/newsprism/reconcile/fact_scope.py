@@ -7,7 +7,11 @@ difference is no disagreement:
   capita", "30 percent daily") is another
   measure than a total of the same head ("612 yards" in a season): :func:`per_unit`.
   A rate and a total never join one fact, even of one figure ("treats 40 patients a
-  day" / "treated 40 patients after the blast").
+  day" / "treated 40 patients after the blast"). An average is a rate whose unit is
+  not written: a figure after "averaging"/"an average of" ("averaged 30 home runs"), or
+  a count of things written with a fraction ("20.2 points and 8.6 rebounds": a
+  player's season, no game's total): :func:`average` (ECB+, s40: a season's "8.6
+  rebounds" made nine game tolls of "nine rebounds" differ).
 * **Spans named only by reference.** A figure tied to an event or a period by "that"
   or "those" ("two people died in that standoff", "three died in those
   marches", "over those four seasons") counts over whatever the sentences before it
@@ -50,7 +54,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Final
 
-__all__ = ["by_reference", "conversion", "holder", "own_people", "per_unit"]
+__all__ = ["average", "by_reference", "conversion", "holder", "own_people", "per_unit"]
 
 # A unit a rate is counted per, right after the figure and its counted noun: "per game",
 # "a season", "each night" (read on the sports and tax stories of ECB+ and BASIL,
@@ -110,6 +114,30 @@ def conversion(text: str, before: int, start: int, end: int) -> bool:
         _CONVERSION_OPEN.fullmatch(text, before, start) is not None
         and _CONVERSION_CLOSE.match(text, end) is not None
     )
+
+
+# "averaging", "averaged", "an average of", "averages" right before the figure.
+_AVERAGED: Final = re.compile(r"\baverag(?:e|es|ed|ing)(?:[^\S\n]+of)?[^\S\n]+$", re.IGNORECASE)
+# How far before the figure the words of an average are read.
+_AVERAGED_REACH: Final = 24
+# A count of things ending in a plural noun ("8.6 rebounds", "15.9 points"); not a
+# magnitude or a scale reading ("a 5.9 earthquake", "a 6.1 temblor").
+_PLURAL_END: Final = re.compile(r"[a-z]s$", re.IGNORECASE)
+
+
+def average(text: str, start: int, written: str, value: float, unit: str | None) -> bool:
+    """Whether the figure ``written`` at ``start`` (its value and unit as read) is an
+    average of a count: a count without a unit after "averaging"/"an average of", or
+    written with a fraction, of things named in the plural ("20.2 points"): no count of
+    things has a fraction, so it is one per game, per outing or per head, which the
+    writer leaves out. Not a share or a sum: "an average of 10.8 percent of their
+    earnings" is the figure another outlet gives as "10.8 percent" (the BASIL
+    calibration gold, s40)."""
+    if unit is not None:
+        return False
+    if _AVERAGED.search(text, max(0, start - _AVERAGED_REACH), start) is not None:
+        return True
+    return value != int(value) and _PLURAL_END.search(written) is not None
 
 
 def per_unit(text: str, end: int) -> bool:
