@@ -295,6 +295,15 @@ def _valid_text(text: str) -> str:
     return _LONE_SURROGATE.sub("\ufffd", text)
 
 
+def _misaligned(errors: int, records: int) -> str:
+    """The warning for records warcio found not followed by a blank line."""
+    some = "a record was" if errors == 1 else f"{errors} records were"
+    return (
+        f"{some} not followed by a blank line (a wrong Content-Length?); "
+        f"{records} record{'' if records == 1 else 's'} read"
+    )
+
+
 def read_warc(
     stream: IO[bytes], source: str, max_bytes: int, max_header_bytes: int = MAX_HEADER_BYTES
 ) -> Iterator[Item]:
@@ -335,6 +344,8 @@ def read_warc(
         )
         yield IngestFailure(source, f"malformed or truncated WARC ({count} records read; {reason})")
         return
+    if records.err_count:
+        yield IngestWarning(source, _misaligned(records.err_count, count))
     # warcio ends quietly where the archive does: inside the last record (its unread
     # Content-Length tells; for an HTML page that was said above), inside its headers
     # (see _cut), or inside the headers of one it then never yields (the bytes after the

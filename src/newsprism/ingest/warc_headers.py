@@ -71,8 +71,12 @@ class _CappedReader(DecompressingBufferedReader):  # type: ignore[misc]
 
 class CappedArchiveIterator(ArchiveIterator):  # type: ignore[misc]
     """warcio's iterator, records unparsed (see :func:`http_headers`), every line it
-    reads capped at ``max_header_bytes``."""
+    reads capped at ``max_header_bytes``. A record not followed by a blank line (its
+    Content-Length wrong) is counted in ``err_count`` and told by the caller in one line:
+    warcio wrote three lines of its own to stderr for each ("WARNING: Record not followed
+    by newline", "Offset: ...", "Remainder: b'...'") amid the run's output."""
 
+    INC_RECORD = ""  # the text warcio writes to stderr for each such record: none
     reader: Any
 
     def __init__(self, stream: IO[bytes], max_header_bytes: int = MAX_HEADER_BYTES) -> None:
