@@ -174,3 +174,19 @@ def test_an_unclosed_rows_line_comes_before_the_prose_after_it(fragment: str) ->
     # cells: 'The ramp closed on Monday.' then 'Killed | 12' (order swapped).
     for text in (fragment_text(fragment), "\n\n".join(stream_paragraphs(fragment))):
         assert text.index("Killed | 12") < text.index("The ramp closed on Monday.")
+
+
+@pytest.mark.parametrize("mark", [" | ", "\u200b", " \u2013 ", "\u00a0;\u00a0"])
+def test_a_stray_mark_between_two_cells_keeps_the_row_one_line(mark: str) -> None:
+    # A mark with no letter or digit between two cells of a row ended the row at it:
+    # 'Killed', the mark and '12' on three lines, the figure cut from its label.
+    fragment = f"<table><tr><td>Killed</td>{mark}<td>12</td></tr></table>"
+    for text in (fragment_text(fragment), "\n\n".join(stream_paragraphs(fragment))):
+        assert text == "Killed | 12"
+
+
+def test_a_word_between_two_cells_still_ends_the_row_before_it() -> None:
+    # The look-alike: prose (a letter or digit) after a row's cells is not part of the row.
+    fragment = "<table><tr><td>Killed</td><td>12</td>The ramp closed.<td>x</td></tr></table>"
+    text = fragment_text(fragment)
+    assert text.index("Killed | 12") < text.index("The ramp closed.")

@@ -105,7 +105,12 @@ class Paragraphs:
     def text(self, text: str | None) -> None:
         if not text or self._hidden:
             return
-        if self._cell is None and self._row is not None and not text.isspace():
+        if self._cell is None and self._row is not None:
+            if not any(ch.isalnum() for ch in text):
+                # A stray mark between two cells ('</td> | <td>', a zero-width space an
+                # editor left): no prose, so the row goes on; ending it here would cut a
+                # figure from its label ('Killed' / '12'). It has nothing to say: dropped.
+                return
             # Prose after a row's cells with no </tr> or </table> (a cut or careless
             # entry): the row ends here, so its line comes before the prose, in document
             # order. It was appended when the row ended, after the prose (stop 39 item).
