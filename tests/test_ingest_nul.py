@@ -4,6 +4,8 @@ warning); a binary file is still refused in one line naming it."""
 
 from __future__ import annotations
 
+import io
+import tarfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -47,14 +49,26 @@ def test_a_stray_nul_is_dropped_and_the_input_read(write: Write, name: str, cont
     assert "NUL" in warnings[0].message
 
 
+def _tar_of_text() -> bytes:
+    # An archive of a text file: its NUL-padded header fields stand between ASCII ones.
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w") as archive:
+        member = tarfile.TarInfo("pier.txt")
+        member.size = len(BODY.encode())
+        archive.addfile(member, io.BytesIO(BODY.encode()))
+    return buffer.getvalue()
+
+
 @pytest.mark.parametrize(
     "data",
     [
         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4,
         b"SQLite format 3\x00" + b"\x10\x00\x01\x01" + b"\x00" * 200 + b"text" * 50,
-        PAGE.encode() + b"\x00\x00\x00\x00" + PAGE.encode(),
+        b"".join(w.ljust(32, b"\x00") for w in b"pier ferry board vote storm ramp".split()),
+        _tar_of_text(),
+        b"\x93NUMPY\x01\x00F\x00{'descr': '<f8', 'shape': (2,), }  \n" + b"\x00" * 6 + b"\xf0?",
     ],
-    ids=["png", "sqlite", "nul-run"],
+    ids=["png", "sqlite", "fixed-width-records", "tar", "npy"],
 )
 def test_binary_data_is_still_refused_in_one_line(write: Write, data: bytes) -> None:
     path = write("blob.html", data)
@@ -91,3 +105,26 @@ def test_a_file_cut_short_and_padded_with_nuls_is_read(write: Write) -> None:
     assert "NUL" in warnings[0].message
     (empty,) = _read(write("zeros.txt", bytes(5000)))[0]
     assert isinstance(empty, IngestFailure) and empty.reason.startswith("empty input")
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("middle.txt", ("Pier closes\n\n" + BODY).encode().replace(b"Tessel", bytes(50), 1)),
+        ("twice.html", PAGE.encode() + bytes(4) + PAGE.encode()),
+        ("head.txt", bytes(4096) + ("Pier closes\n\n" + BODY).encode()),
+    ],
+    ids=["50-in-the-middle", "4-between-pages", "a-zeroed-first-block"],
+)
+def test_a_text_with_a_zeroed_block_is_read_with_one_warning(
+    write: Write, name: str, data: bytes
+) -> None:
+    """A block of a text file zeroed after a crash: a run of NULs amid good UTF-8 text
+    was refused whole as "binary content, not text", and the article lost."""
+    path = write(name, data)
+    items, warnings = _read(path)
+    (article,) = items
+    assert isinstance(article, Article) and "\x00" not in article.text
+    assert "voted on Tuesday to close the old ferry pier" in article.text
+    (warning,) = warnings
+    assert warning.source == str(path) and "NUL character(s) dropped" in warning.message

@@ -51,9 +51,16 @@ _CONTROL_PAIR = re.compile(
 # Bytes over 0x7f in Western text in a single-byte code page (accented letters, curly
 # quotes): 1-5% in French or German; random or compressed data: about 50%.
 _SINGLE_BYTE_HIGH_SHARE = 0.2
-# Four NULs in a row (a zero 32-bit field, padding) are binary whatever the share: a
-# stray NUL in text stands alone.
-_NUL_RUN = b"\x00" * 4
+# Four NULs in a row: a zero 32-bit field or padding in binary data, or a block of a text
+# file zeroed by a crash (a file system that had sized the file but not written the
+# block). Text is told by what is around the runs (:func:`_zeroed_text`).
+_NUL_RUNS = re.compile(rb"\x00{4,}")
+# A crash zeroes the stretch it had not written: one run, two where a write went on after
+# it. Binary data pads field after field (a tar header holds four runs or more, a table of
+# fixed-width strings one a row).
+_TEXT_NUL_RUNS = 2
+# How far the runs are judged: a zeroed block (4 KB) can fill the whole sniffed head.
+_NUL_RUN_SAMPLE = 16 * SNIFF_BYTES
 
 
 class Format(enum.Enum):
@@ -256,11 +263,12 @@ def _has_structure(magic: bytes, data: bytes) -> bool:
 
 
 def looks_binary(data: bytes) -> bool:
-    """True when the head of ``data`` holds many control characters or a run of NULs
-    (and is no UTF-16 text, whose NULs are the high bytes of ASCII characters). A stray
-    NUL is no sign of binary data: a page with one was refused whole ("binary content"),
-    where a browser shows it; :func:`decode` drops it. Nor are NULs that end the data:
-    a download or a write cut short leaves the rest of a file it had sized as zeros."""
+    """True when the head of ``data`` holds many control characters or runs of NULs that
+    are no zeroed blocks of a text (and is no UTF-16 text, whose NULs are the high bytes
+    of ASCII characters). A stray NUL is no sign of binary data: a page with one was
+    refused whole ("binary content"), where a browser shows it; :func:`decode` drops it.
+    Nor are NULs that end the data: a download or a write cut short leaves the rest of a
+    file it had sized as zeros."""
     if data.endswith(b"\x00"):
         data = data.rstrip(b"\x00")
     head = data[:SNIFF_BYTES]
@@ -268,7 +276,33 @@ def looks_binary(data: bytes) -> bool:
         return False
     if _marked_utf32_text(head):  # "00 00 FE FF": NULs by the pair, text all the same
         return False
-    return _NUL_RUN in head or _many_controls(head)
+    if _NUL_RUNS.search(head):
+        return not _zeroed_text(data)
+    return _many_controls(head)
+
+
+def _zeroed_text(data: bytes) -> bool:
+    """True when the runs of NULs in the head of ``data`` are blocks zeroed in a text:
+    a text file with 50 NULs in the middle was refused whole ("binary content") and the
+    article lost. They are few, each between two bytes of text (binary fields put other
+    control bytes beside their padding), and the rest, runs dropped, is UTF-8 text;
+    :func:`decode` then drops them with a warning."""
+    sample = data[:_NUL_RUN_SAMPLE]
+    runs = list(_NUL_RUNS.finditer(sample))
+    if len(runs) > _TEXT_NUL_RUNS:
+        return False
+    for run in runs:
+        for at in (run.start() - 1, run.end()):
+            if 0 <= at < len(sample) and sample[at] in _BINARY_CONTROL:
+                return False
+    # The rest must be UTF-8: a single-byte code page's reading lets through binary
+    # data whose few bytes over 0x7f stand beside an ASCII header (a NumPy array file).
+    rest = _NUL_RUNS.sub(b"", sample)[:SNIFF_BYTES]
+    try:  # a character cut at the sample's end is still text
+        codecs.getincrementaldecoder("utf-8")().decode(rest, final=False)
+    except UnicodeDecodeError:
+        return False
+    return bool(rest) and not _many_controls(rest)
 
 
 def _marked_utf32_text(head: bytes) -> bool:
