@@ -9,12 +9,12 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 from typer.testing import CliRunner
 
-from newsprism import store_open
+from newsprism import cli_base, store_open
 from newsprism.analyze import batch as analyze_batch
 from newsprism.analyze.analyzer import ANALYZER_VERSION, AnalyzeOptions, Analyzer
 from newsprism.analyze.batch import analyze_run
@@ -22,7 +22,7 @@ from newsprism.cli import app
 from newsprism.errors import StoreBusy, StoreError
 from newsprism.ingest import batch as ingest_batch
 from newsprism.store import Store
-from newsprism.store_open import unreadable, write_error
+from newsprism.store_open import Access, unreadable, write_error
 from tests.conftest import BODY
 
 runner = CliRunner()
@@ -213,3 +213,25 @@ def test_the_busy_wording_of_a_read_crosses_processes_whole() -> None:
     assert isinstance(read, StoreBusy)
     back = pickle.loads(pickle.dumps(read))
     assert isinstance(back, StoreBusy) and str(back) == str(read) and back.met == "read"
+
+
+@pytest.mark.parametrize(
+    ("access", "said"), [("write", "the write that met it"), ("auto", "reading")]
+)
+def test_a_raw_lock_error_in_a_command_says_what_met_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, access: Access, said: str
+) -> None:
+    # A write command's body meeting a raw 'database is locked' was told "reading it
+    # changed nothing in it" (open_store judged every raw SQLite error a read's).
+    lines: list[str] = []
+
+    def failed(message: str, code: int = 1) -> NoReturn:
+        lines.append(message)
+        raise SystemExit(code)
+
+    monkeypatch.setattr(cli_base, "fail", failed)
+    with pytest.raises(SystemExit), cli_base.open_store(tmp_path / "news.db", access):
+        raise sqlite3.OperationalError("database is locked")
+    (line,) = lines
+    assert "the store is busy (database is locked)" in line and said in line
+    assert ("reading" in line) == (access != "write")

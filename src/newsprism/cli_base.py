@@ -169,7 +169,9 @@ def open_store(db: Path | None, access: Access = "write") -> Iterator[Store]:
     except NewsprismError as exc:
         fail(str(exc))
     except sqlite3.DatabaseError as exc:  # a store damaged past its first pages
-        fail(str(unreadable(str(path), exc)))
+        # A raw lock error from a write command's body met a write: told "reading it
+        # changed nothing", the user was wrong about what the command had done.
+        fail(str(unreadable(str(path), exc, met="write" if access == "write" else "read")))
 
 
 # SQLite's own files beside a store (write-ahead log, shared memory, rollback journal).
