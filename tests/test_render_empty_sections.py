@@ -27,8 +27,12 @@ def _brief(articles: tuple[str, ...]) -> Brief:
 
 def test_empty_sections_of_a_one_article_story_say_so() -> None:
     brief = _brief(("a0",))
-    # A story whose articles hold no English sentence (another language, a bare table).
-    assert "No summary: the analysis found no English sentence" in _text(summary_view(brief, {}))
+    # A story whose articles hold no English sentence (another language, a bare table),
+    # or only English questions and short lines: the note is true of both. It said "the
+    # analysis found no English sentence" of a story of five analysed questions.
+    summary = _text(summary_view(brief, {}))
+    assert "No summary: no English sentence in the articles could stand alone" in summary
+    assert "questions, short lines and quotes" in summary and "found no" not in summary
     assert "No statement quoted or reported." in _text(statements_view(brief))
     assert "No numbers found." in _text(facts_view(brief))
     assert "One article only: nothing to compare." in _text(exclusives_view(brief))

@@ -12,7 +12,7 @@ from newsprism.render.html import report_html
 from newsprism.render.markdown import report_markdown
 
 EMPTY_NOTES = (
-    "No summary: the analysis found no English sentence to summarise.",
+    "No summary: no English sentence in the articles could stand alone as a summary line",
     "No statement quoted or reported.",
     "No numbers found.",
     "One article only: nothing to compare.",

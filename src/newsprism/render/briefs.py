@@ -28,8 +28,13 @@ _OPENING_MARKS = frozenset("\"'“‘„‚«‹「『")
 
 
 # What an empty section says, in every view (terminal, Markdown, HTML): a heading over
-# nothing read as output lost.
-NO_SUMMARY = "No summary: the analysis found no English sentence to summarise."
+# nothing read as output lost. The summary is empty both where no English text was
+# analysed and where every English sentence was left out as unfit to stand alone (a story
+# of questions and short lines): "the analysis found no English sentence" was false there.
+NO_SUMMARY = (
+    "No summary: no English sentence in the articles could stand alone as a summary line "
+    "(questions, short lines and quotes are among those left out)."
+)
 NO_STATEMENTS = "No statement quoted or reported."
 NO_NUMBERS = "No numbers found."
 NO_EVENTS = "No dated events found."
