@@ -497,6 +497,35 @@ def test_no_title_is_guessed_from_a_body_sentence(first: str) -> None:
     assert result.text.startswith(first)
 
 
+@pytest.mark.parametrize(
+    "headline", ["Ferry pier to close for nine weeks.", "Lorvik dockers reject pay offer."]
+)
+def test_a_headline_ending_in_a_full_stop_before_a_blank_line_is_the_title(
+    headline: str,
+) -> None:
+    # Plain-text files whose headline ends in '.' were all untitled ('(untitled)' story).
+    result = clean(article(headline, LEDE, BODY))
+    assert result.title == headline
+    assert result.text.startswith(LEDE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        article("Pier closes.", "Repairs due."),  # a one-line body: no longer paragraph
+        article("Ferry pier to close for nine weeks."),  # nothing after it
+        article("The pier closed on Monday.", LEDE + " " + BODY),  # a lede's grammar
+        article("Pier shut. Boats moved.", LEDE + " " + BODY),  # two sentences
+        article("More video...", LEDE + " " + BODY),  # an ellipsis
+        article("LORVIK, March 3.", LEDE, BODY),  # a dateline on its own line
+        article("Tessel, Tuesday (CPA).", LEDE, BODY),
+        "Ferry pier to close for nine\nweeks.\n\n" + article(LEDE, BODY),  # wrapped
+    ],
+)
+def test_a_first_line_ending_in_a_full_stop_that_reads_as_body_is_no_title(text: str) -> None:
+    assert clean(text).title is None
+
+
 def test_no_title_when_nothing_follows_the_first_line() -> None:
     assert clean("Council approves harbour plan\n").title is None
 
