@@ -103,7 +103,7 @@ def test_a_conversion_in_parentheses_makes_no_fact_differ(analyzer: Analyzer) ->
     # s40, read on ECB+: a restated figure set against another outlet's figure
     first = "The fire at the Ostvik hall did US$2 million (A$3.1 million) in damage."
     second = "The fire did an estimated $2 million in damage to the Ostvik hall."
-    third = "Varnia gets a euro80 billion ($104 billion) loan from the fund on Monday."
+    third = "Varnia gets a €80 billion ($104 billion) loan from the fund on Monday."
     fourth = "Varnia can get a $107 billion loan from the fund, officials said on Monday."
     facts = facts_of(analyzer, [("Ardmoor Gazette", first), ("Tessel Post", second)])
     joined = [f.status for f in _with(facts, "2 million") if len(_outlets_of(f)) == 2]
@@ -113,21 +113,54 @@ def test_a_conversion_in_parentheses_makes_no_fact_differ(analyzer: Analyzer) ->
     assert not any(f.status == "differ" for f in facts), facts
 
 
+def test_a_figure_of_another_kind_in_parentheses_is_no_conversion(
+    analyzer: Analyzer,  # noqa: F811
+) -> None:
+    # s40 review: a money figure after a share, a length after a count of days, is a
+    # second measure; read as a restatement it hid the true differ with the other outlet
+    for first, second, unit in (
+        (
+            "Orsk Steel's profit fell 12% ($40 million) in the year, the company said.",
+            "Orsk Steel's profit fell $55 million in the year, the company said.",
+            "USD",
+        ),
+        (
+            "The Orvel walkers covered 6 days (120 km) of the route, organisers said.",
+            "The Orvel walkers covered 80 km of the route, organisers said.",
+            "km",
+        ),
+    ):
+        facts = facts_of(analyzer, [("Ardmoor Gazette", first), ("Tessel Post", second)])
+        assert [f.status for f in facts if f.unit == unit] == ["differ"], facts
+
+
 def test_a_conversion_that_agrees_still_joins(analyzer: Analyzer) -> None:  # noqa: F811
-    first = "The ferry sank 13 nautical miles (about 24km) off Ostvik on Sunday."
-    second = "The ferry sank about 24 kilometres off Ostvik on Sunday."
+    # a regression guard, not a test of the conversion rule (it passes with the rule off):
+    # holding a restatement by reference must not keep it out of a fact it agrees with
+    first = "The ferry sank 9 nautical miles (about 17km) off Ostvik on Sunday."
+    second = "The ferry sank about 17 kilometres off Ostvik on Sunday."
     facts = facts_of(analyzer, [("Ardmoor Gazette", first), ("Tessel Post", second)])
-    assert [f.status for f in _with(facts, "24k") if len(_outlets_of(f)) == 2] == ["agree"]
+    assert [f.status for f in _with(facts, "17k") if len(_outlets_of(f)) == 2] == ["agree"]
 
 
 def test_the_conversion_reader() -> None:
+    money, length = ("USD", "AUD"), ("km", "km")
     text = "It did US$2 million (A$3.1 million) in damage; 12 died (eight of them soldiers)."
-    assert conversion(text, text.index(" ("), text.index("A$"), text.index(")"))
-    assert not conversion(text, text.index(" died"), text.index("eight"), text.index(" of them"))
+    assert conversion(text, text.index(" ("), text.index("A$"), text.index(")"), money)
+    died = (text.index(" died"), text.index("eight"), text.index(" of them"))
+    assert not conversion(text, *died, (None, None))
     text = "a $52 million (about 40 million pounds) fund"
-    assert conversion(text, text.index(" ("), text.index("40"), text.index(")"))
+    assert conversion(text, text.index(" ("), text.index("40"), text.index(")"), ("USD", "GBP"))
     text = "a $52 million fund and 40 million pounds (in cash)"
-    assert not conversion(text, text.index(" fund"), text.index("40"), text.index(" ("))
+    assert not conversion(text, text.index(" fund"), text.index("40"), text.index(" ("), money)
+    # one kind of unit on both sides: a share and a sum, a duration and a length, are not
+    text = "profit fell 12% ($40 million) as the walkers covered 6 days (120 km)"
+    share = (text.index(" ("), text.index("$40"), text.index(") as"))
+    assert not conversion(text, *share, ("percent", "USD"))
+    walk = (text.index(" (1"), text.index("120"), len(text) - 1)
+    assert not conversion(text, *walk, ("days", "km"))
+    assert conversion(text, *walk, length)
+    assert not conversion(text, *walk, (None, "km"))
 
 
 def test_the_scope_readers() -> None:

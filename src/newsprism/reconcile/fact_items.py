@@ -57,7 +57,7 @@ class Item:
     definite: bool = False  # "the two ferries": joins a fact, never starts one
     vague: bool = False  # "scores of other riders": joins a fact it fits, never differs
     rate: bool = False  # "55 yards per game": never one fact with a total
-    # "died in those marches", or a conversion "($1.52 million)": joins where it agrees only
+    # "died in those marches", or a conversion "(A$1.6 million)": joins where it agrees only
     by_reference: bool = False
     people: frozenset[str] = frozenset()  # persons whose own figure it is ("Quill scored 20")
     person: str = ""  # an age's person, the full name as the article gives it ("ana holt")
@@ -338,7 +338,9 @@ def _item(
     )  # fmt: skip
     after = min(sentence.end, found[n + 1].start if n + 1 < len(found) else sentence.end)
     aged = _aged_person(q, compared, figures.analysis.entities)
-    converted = n > 0 and q.unit is not None and conversion(text, found[n - 1].end, q.start, q.end)
+    converted = n > 0 and conversion(
+        text, found[n - 1].end, q.start, q.end, (found[n - 1].unit, q.unit)
+    )
     rate = per_unit(text, q.end) or average(text, q.start, q.text, q.value, q.unit)
     return Item(
         placed.order, figures.article, figures.source, compared, _head(_about(q, text)),

@@ -22,12 +22,15 @@ difference is no disagreement:
 :func:`per_unit` reads the words right after the figure; :func:`by_reference` the figure's
 clause after it (up to the next figure of its sentence).
 
-* **Conversions.** A figure in parentheses right after another ("US$1 million
-  (A$1.52 million)", "euro110 billion ($141 billion)", "13 nautical miles (about
-  24km)") restates that figure in another currency or unit, at a rate of the writer's
-  day: no claim of its own, so it is held as a span named by reference is, joining a
-  fact only where it agrees (:func:`conversion`; ECB+, s40: three of a seeded 30 of
-  its 92 'differ' facts were such restatements set against another outlet's figure).
+* **Conversions.** A figure in parentheses right after another of the same kind of
+  unit ("US$1 million (A$1.6 million)", "€70 billion ($93 billion)", "9 nautical
+  miles (about 17km)") restates that figure in another currency or unit, at a rate of
+  the writer's day: no claim of its own, so it is held as a span named by reference is,
+  joining a fact only where it agrees (:func:`conversion`; ECB+, s40: three of a seeded
+  30 of its 92 'differ' facts were such restatements set against another outlet's
+  figure). A figure of another kind is a second measure, no restatement: "profit fell
+  12% ($40 million)", "covered 6 days (120 km)" (s40 review: read as conversions, their
+  true differs with another outlet's "$55 million" and "80 km" were hidden).
 
 * **Whose figure, named before.** A sentence whose subject is "he" or "she" and that
   names nobody before its figure ("He had 612 yards ...", "But he sat out four games
@@ -51,10 +54,21 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 from typing import Final
 
-__all__ = ["average", "by_reference", "conversion", "holder", "own_people", "per_unit"]
+from newsprism.analyze.numbers import UNITS, Kind
+
+__all__ = [
+    "average",
+    "by_reference",
+    "conversion",
+    "holder",
+    "own_people",
+    "per_unit",
+    "unit_kind",
+]
 
 # A unit a rate is counted per, right after the figure and its counted noun: "per game",
 # "a season", "each night" (read on the sports and tax stories of ECB+ and BASIL,
@@ -103,13 +117,31 @@ _CONVERSION_OPEN: Final = re.compile(
     re.IGNORECASE,
 )
 _CONVERSION_CLOSE: Final = re.compile(r"[^\S\n]*\)")
+# The kind of each unit the analyser converts to ("km": length, "percent": percent).
+_KIND_OF_UNIT: Final[Mapping[str, Kind]] = MappingProxyType({u.unit: u.kind for u in UNITS})
 
 
-def conversion(text: str, before: int, start: int, end: int) -> bool:
+def unit_kind(unit: str | None) -> Kind | None:
+    """The kind of a figure's unit as the analyser stores it ("km" -> length, "AUD" ->
+    money); None for a count. A currency written as a sign only ("A$", "C$") is stored
+    by its code, which no unit word gives: any unit not in the table is money."""
+    if unit is None:
+        return None
+    return _KIND_OF_UNIT.get(unit, "money")
+
+
+def conversion(
+    text: str, before: int, start: int, end: int, units: tuple[str | None, str | None]
+) -> bool:
     """Whether the figure ``text[start:end]`` stands alone in parentheses right after
-    the figure ending at ``before``: a conversion of it ("US$1 million (A$1.52
+    the figure ending at ``before`` and restates it: a conversion ("US$1 million (A$1.6
     million)"), not "12 dead (eight of them soldiers)", where words follow the figure
-    inside. The caller asks it of figures with a unit only (a money or a measure)."""
+    inside. ``units`` are the two figures' units (the one before, this one's): both must
+    be of one kind, money with money, length with length; "12% ($40 million)" gives a
+    second measure, not the first in another unit."""
+    kind = unit_kind(units[1])
+    if kind is None or unit_kind(units[0]) != kind:
+        return False
     return (
         _CONVERSION_OPEN.fullmatch(text, before, start) is not None
         and _CONVERSION_CLOSE.match(text, end) is not None
