@@ -41,7 +41,7 @@ _VOWELS = ("a", "e", "i", "o", "u", "y")
 # syllable ("Michael" / "Michelle", "Christian" / "Christine", "Stephen" / "Stephanie",
 # "Adrian" / "Adrienne", "Bernard" / "Bernadette"): the shared first letters make no
 # one name of such a name and one ending as men's names do (:func:`_two_sexes`). Men's
-# names ending so are rare in English ("Augustine": a split costs an agreement only).
+# names end so too ("Antoine", "Augustine"): :func:`_mans_form` tells them apart.
 _WOMANS_ENDINGS = ("ine", "elle", "ette", "ienne", "anie")
 # "-lyn" spells a "-line" name ("Carolyn" / "Caroline", "Madelyn" / "Madeline"): no
 # male ending although it ends in a consonant.
@@ -110,7 +110,26 @@ def _two_sexes(female: str, male: str) -> bool:
     are left to the other tests."""
     if not female.endswith(_WOMANS_ENDINGS) or male.endswith(_WOMANS_ENDINGS):
         return False
+    if _mans_form(female, male):
+        return False
     return male.endswith("o") or not male.endswith(_VOWELS + _SPELT_FEMALE)
+
+
+def _mans_form(name: str, male: str) -> bool:
+    """Whether ``name``, ending as women's names do, is a man's form of ``male`` (s40
+    review: "Antoine" / "Anton", "Augustine" / "Augustus" were split). A woman's form
+    drops the male name's last syllable ("Michael" / "Michelle", "Christian" /
+    "Christine"); a man's keeps every letter of it in order with a letter put inside
+    ("Anton" / "Antoine": not at its end, where "Leon" / "Leontine" adds a woman's
+    ending), or the table gives the two the very same nicknames ("Augustine" and
+    "Augustus": "Gus", "Austin", "August"; a woman's name has nicknames of its own, as
+    "Christine" has "Tina"). Over the package table's names sharing four first letters
+    neither reading joins a pair :func:`_two_sexes` splits save "Augustine" /
+    "Augustus"."""
+    if _kept(male, name) == len(male) and not name.startswith(male):
+        return True
+    own = _table().get(name)
+    return bool(own) and own == _table().get(male)
 
 
 def _female_form(male: str, female: str) -> bool:
