@@ -1,6 +1,6 @@
 """Readings the s40 work found wrong: a fraction before a dash, number words of a range
-after "between", ages in spans and bounds ("ages 18-25", "one person under 30"), 24-hour
-clock figures ("at 1100 hrs"), names and kinds that hold a figure ("the Lower 48",
+after "between", ages in spans and bounds ("ages 18-25", "one woman under 40"), 24-hour
+clock figures ("at 1400 hrs"), names and kinds that hold a figure ("the Lower 48",
 "64-bit", a slideshow's "1 of 50"), a fraction of one unit ("a quarter - century", "half
 an hour"), and a scale word hyphenated to its figure ("a $5-million grant").
 
@@ -110,7 +110,7 @@ def test_a_span_of_ages_is_read_as_years_of_age(
 
 
 AGE_BOUNDS = [
-    ("Orsk hired one person under 30 and four people over 50.", [30.0, 50.0]),
+    ("Orsk hired one woman under 40 and four people over 50.", [40.0, 50.0]),
     ("Children under five were vaccinated in Kelmar.", [5.0]),
     ("Tarnby voters over 65 backed the plan.", [65.0]),
     ("Those under 18 cannot vote in Orvel.", [18.0]),
@@ -140,7 +140,7 @@ def test_a_bound_that_counts_stays_a_count(nlp: Language, sentence: str, count: 
 # --- clock figures -------------------------------------------------------------------------
 
 CLOCK_FIGURES = [
-    "The Orsk patrol left at 1100 hrs IST.",
+    "The Orsk patrol left at 1400 hrs GMT.",
     "The Kelmar crew moved in at 0930 hours on Monday.",
     "The Tarnby gate is open from 0800 to 1700 hours.",
     "The Orvel ferry docked at 1230 hours.",

@@ -29,10 +29,14 @@ _END: Final = r"(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)"
 _JOINT: Final = rf"(?:{SP}*[-–]{SP}*|{SP}+(?:and|to|or|through){SP}+|,{SP}*)"
 _AGES_OF: Final = re.compile(
     rf"(?:\b(?:between|from){SP}+the{SP}+ages{SP}+of"
-    rf"|\bages(?:{SP}+(?:of|between|from|rang(?:e|es|ed|ing){SP}+from))?"
-    rf"|\bin{SP}+age{SP}+(?:from|between)){SP}+(?:{_END}{_JOINT})*$",
+    rf"|\bages(?:{SP}+(?P<of>of)|{SP}+(?:between|from|rang(?:e|es|ed|ing){SP}+from))?"
+    rf"|\bin{SP}+age{SP}+(?:from|between)){SP}+(?P<ends>(?:{_END}{_JOINT})*)$",
     re.IGNORECASE,
 )
+# After a bare "ages of" the first figure is an age only where a span goes on ("the ages
+# of 12 and 13") or no counted noun follows it ("the ages of 12, 14"): in "gave the ages
+# of 12 victims" the figure counts the victims.
+_SPAN_GOES_ON: Final = re.compile(rf"{_JOINT}{_END}\b|{SP}*(?:[^\w\s]|$)|{SP}+years\b")
 # The widest lead the pattern reads: "between the ages of 100 and " with spare spaces,
 # or a short list of ends.
 _WINDOW: Final = 48
@@ -48,4 +52,9 @@ def in_ages_of(amount: Amount, text: str) -> bool:
         return False
     if not 0 < amount.value < _OLDEST or amount.start != amount.num_start:
         return False
-    return _AGES_OF.search(text, max(0, amount.start - _WINDOW), amount.start) is not None
+    lead = _AGES_OF.search(text, max(0, amount.start - _WINDOW), amount.start)
+    if lead is None:
+        return False
+    if lead["of"] is None or lead["ends"]:
+        return True
+    return _SPAN_GOES_ON.match(text, amount.end) is not None

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import cache
 from typing import Final, NamedTuple
 
 from newsprism.analyze.number_words import fraction_percent
@@ -23,23 +24,24 @@ __all__ = ["FractionOfUnit", "fractions_of_units"]
 
 logger = logging.getLogger(__name__)
 
-# The unit, its kind, the common unit and the factor to it (as numbers.UNITS converts).
-_UNITS: Final = {
-    "century": ("time", "years", 100.0),
-    "decade": ("time", "years", 10.0),
-    "year": ("time", "years", 1.0),
-    "month": ("time", "months", 1.0),
-    "week": ("time", "weeks", 1.0),
-    "day": ("time", "days", 1.0),
-    "hour": ("time", "hours", 1.0),
-    "minute": ("time", "minutes", 1.0),
-    "mile": ("length", "km", 1.609344),
-}
+# The units a fraction of one is read before; their kind, common unit and factor are
+# numbers.UNITS's (:func:`_conversion`).
+_UNITS: Final = ("century", "decade", "year", "month", "week", "day", "hour", "minute", "mile")
 _FRACTION_OF_UNIT: Final = re.compile(
     rf"(?<![\w\-])(?:(?P<num>an?|one|two|three)(?:{SP}+|{SP}?-{SP}?))?"
     rf"(?P<den>half|quarters?|thirds?)"
     rf"(?:{SP}?-{SP}?|{SP}+(?:of{SP}+)?(?:an?{SP}+)?)"
     rf"(?P<unit>{'|'.join(_UNITS)})\b(?!{SP}?-{SP}?(?:and|or)\b)",
+    re.IGNORECASE,
+)
+# "a third" before a unit is mostly the ordinal: "entered a third week", "for a third day",
+# "a third-year student"; only "a third of a mile" is the fraction.
+_OF: Final = re.compile(rf"{SP}+of{SP}", re.IGNORECASE)
+# "a three and a half-hour flight": the "half" ends a mixed number the number reader
+# reads whole (3.5 hours), no half of one hour.
+_AND_BEFORE: Final = re.compile(
+    rf"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    rf"|\w+teen|\w+ty|hundred|thousand|dozen)){SP}+and{SP}+$",
     re.IGNORECASE,
 )
 # Words before the phrase that make it a part of something, not a measure.
@@ -69,10 +71,16 @@ def fractions_of_units(text: str) -> list[FractionOfUnit]:
     for m in _FRACTION_OF_UNIT.finditer(text):
         if _PART_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue
+        if _AND_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            continue
+        if m["den"].lower().startswith("third") and not _OF.search(
+            text, m.end("den"), m.start("unit")
+        ):
+            continue
         percent = fraction_percent(m["num"], m["den"])
         if percent is None:
             continue
-        kind, unit, factor = _UNITS[m["unit"].lower()]
+        kind, unit, factor = _conversion(m["unit"].lower())
         fraction = percent / 100.0
         found.append(
             FractionOfUnit(
@@ -87,3 +95,16 @@ def fractions_of_units(text: str) -> list[FractionOfUnit]:
             )
         )
     return found
+
+
+@cache
+def _conversion(word: str) -> tuple[str, str, float]:
+    """The kind, common unit and factor :data:`newsprism.analyze.numbers.UNITS` gives the
+    unit ``word``, so a fraction of a mile converts as "3 miles" does. Imported here, not
+    at the top: the number reader imports this module."""
+    from newsprism.analyze.numbers import UNITS
+
+    for unit in UNITS:
+        if re.fullmatch(unit.pattern, word, re.IGNORECASE):
+            return unit.kind, unit.unit, unit.factor
+    raise KeyError(word)

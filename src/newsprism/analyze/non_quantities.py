@@ -172,6 +172,12 @@ _SERVICE_NOUNS: Final = word_set(
 _DIAL_BEFORE: Final = re.compile(
     rf"\b(?:call(?:s|ed|ing)?|dial(?:s|ed|led|ing)?)(?:{SP}+the)?{SP}+$", re.IGNORECASE
 )
+# "911" with no noun after a word of time names the day of the 2001 attacks ("changed
+# since 911", "their courage on 911"), no count: the date's name, not its digits.
+_DATE_NAME: Final = "911"
+_TIME_BEFORE: Final = re.compile(
+    rf"\b(?:on|since|after|before|until|till|post|pre){SP}*-?{SP}*$", re.IGNORECASE
+)
 # A thousands group of zeros written after a comma and a space ("120, 000", as ECB+
 # texts are tokenised) is read with its figures (numbers.py); after four figures or more
 # neither part is a count. A group of other figures may be ("Of the 120, 400 were hurt").
@@ -239,19 +245,28 @@ def _inside_a_name(amount: Amount, ctx: ParsedText) -> bool:
 def _is_code(first: str, amount: Amount, ctx: ParsedText, noun: Token | None) -> bool:
     """Figures that are a code or a piece whatever follows: a leading zero ("000
     people" is the rest of "120, 000", :data:`_SPACED_ZEROS`), an emergency number
-    dialled or naming its service ("called 911", "a 999 call"), an address's block
-    ("the 400 block of North Elm Street")."""
+    dialled or naming its service ("called 911", "a 999 call", "since 911"), an
+    address's block ("the 400 block of North Elm Street")."""
     if first.startswith("0") and first[1:2].isdigit():
         return True
     if _SPACED_ZEROS.match(ctx.text, amount.num_end):
         return True
     if _ADDRESS_BLOCK.match(ctx.text, amount.num_end):
         return True
+    return _is_emergency_number(first, amount, ctx, noun)
+
+
+def _is_emergency_number(first: str, amount: Amount, ctx: ParsedText, noun: Token | None) -> bool:
+    """An emergency number dialled or naming its service ("called 911", "a 999 call"),
+    or "911" naming the day after a word of time ("since 911")."""
     if first not in _EMERGENCY_NUMBERS or is_plural_noun(noun) or amount.start != amount.num_start:
         return False
     if noun is not None:  # "called 999 staff back" is a count (s37 review H2)
         return noun.lemma_.lower() in _SERVICE_NOUNS
-    return _DIAL_BEFORE.search(ctx.text, max(0, amount.start - 16), amount.start) is not None
+    lead = ctx.text[max(0, amount.start - 16) : amount.start]
+    if first == _DATE_NAME and _TIME_BEFORE.search(lead):
+        return True
+    return _DIAL_BEFORE.search(lead) is not None
 
 
 def _in_a_name(amount: Amount, text: str, noun: Token | None) -> bool:
@@ -514,14 +529,16 @@ def _names_the_figures(previous: Token) -> bool:
 # A numbering "N of M" opening a line or after a label ("1 of 50" over a slideshow's
 # picture, "Photo 2 of 3"): neither figure is a count (stop 39 finding; five such
 # captions in the Multi-News texts). At a line's start a lowercase word after it may be
-# what it counts ("1 of 5 people died"), so none may follow there.
+# what it counts ("1 of 5 people died"), also after capitalised words ("2 of 12 Orsk
+# miners were rescued"), so none may follow there: a caption's capitalised words end at
+# the line's end or a mark ("1 of 50 Next Photo", "1 of 9 Full Screen Close × ...").
 _LABEL_START: Final = rf"(?<![\w\-])(?:{_LABELS})\.?{SP}+"
 _LINE_START_OF: Final = rf"(?:^|\n){SP}*"
 _NUMBERING_LEAD: Final = re.compile(
     rf"(?:(?P<line>{_LINE_START_OF})|{_LABEL_START})(?:\d{{1,4}}{SP}+of{SP}+)?$", re.IGNORECASE
 )
 _OF_FIGURES: Final = re.compile(rf"{SP}+of{SP}+\d{{1,4}}(?![\d.,])")
-_LOWER_AFTER: Final = re.compile(rf"{SP}*[a-z]")
+_COUNTED_AFTER: Final = re.compile(rf"(?:{SP}+[A-Z][\w'’.-]*)*{SP}+[a-z]")
 
 
 def _is_numbering(text: str, start: int, end: int) -> bool:
@@ -534,7 +551,7 @@ def _is_numbering(text: str, start: int, end: int) -> bool:
     if rest is None:
         return False
     after = rest if isinstance(rest, int) else rest.end()
-    return lead["line"] is None or _LOWER_AFTER.match(text, after) is None
+    return lead["line"] is None or _COUNTED_AFTER.match(text, after) is None
 
 
 def _names_with_the(previous: Token) -> bool:

@@ -63,7 +63,7 @@ from newsprism.analyze.number_words import (
     parse_words,
     scale_word,
 )
-from newsprism.analyze.word_ranges import between_cut
+from newsprism.analyze.word_ranges import BETWEEN_LEAD, BETWEEN_WINDOW, between_cut
 from newsprism.analyze.written_forms import (
     AND_A_HALF,
     HYPHEN,
@@ -374,11 +374,6 @@ _AGE_RE: Final = re.compile(rf"(?:-|{SP}+)old\b", re.IGNORECASE)
 # "20-30", "20 to 30", "134-to-63", and the suspended hyphen of "40- to 60-hour".
 _RANGE_GAP: Final = re.compile(rf"{SP}*[-–—]{SP}*|-?{SP}+(?:to|and){SP}+|-to-", re.IGNORECASE)
 _RATIO_GAP: Final = re.compile(rf"{SP}+(?:in|out{SP}+of){SP}+", re.IGNORECASE)
-# "between 2 and 3", and a span of ages ("between the ages of 12 and 13": age_spans.py).
-_BETWEEN_RE: Final = re.compile(
-    rf"\b(?:between|from)(?:{SP}+the{SP}+ages{SP}+of)?{SP}+$", re.IGNORECASE
-)
-_BETWEEN_WINDOW: Final = 28  # "between the ages of " with spare spaces
 # A "from" that opens a span of ages, not a change: "ranged in age from", "aged from".
 _SPAN_FROM: Final = re.compile(rf"\b(?:in{SP}+age|ages|aged){SP}+from{SP}+$", re.IGNORECASE)
 
@@ -748,9 +743,9 @@ def _join(a: Amount, b: Amount, text: str) -> list[Amount] | None:
         return [share]
     if not _RANGE_GAP.fullmatch(gap) or a.form not in {"digits", "words"}:
         return None
-    lead = text[max(0, a.start - _BETWEEN_WINDOW) : a.start]
+    lead = text[max(0, a.start - BETWEEN_WINDOW) : a.start]
     between = gap.strip(" -").lower() == "and"
-    if between and not _BETWEEN_RE.search(lead):
+    if between and not BETWEEN_LEAD.search(lead):
         return None
     # "rose from 20% to 30%" is a change; "ranged in age from 18 to 25" a span
     bounded = not lead.lower().rstrip().endswith("from") or _SPAN_FROM.search(lead) is not None

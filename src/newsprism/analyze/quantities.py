@@ -44,9 +44,9 @@ Decisions (each has a test in ``tests/test_quantities.py``):
   after ", age", "at the age of", "at age", a bare "at" in a life event ("found dead at
   41"), or as a person's predicate ("Holt was 52 when"); after "aged" ("aged 15 and 11")
   it is about no one, as are spans ("ages 18-25") and bounds after a word of people
-  ("one person under 30": :mod:`newsprism.analyze.age_bounds`). "five times faster" is
+  ("one woman under 40": :mod:`newsprism.analyze.age_bounds`). "five times faster" is
   a multiple, about "time (multiple)", no count of occasions ("fired three times").
-  A 24-hour clock figure ("at 1100 hrs") is no duration. "one-in-three" is a share
+  A 24-hour clock figure ("at 1400 hrs") is no duration. "one-in-three" is a share
   like "one in three".
 * **About.** For counts, the counted noun (a part of a total the sentence gives is
   another measure, where a year is no total, "3 of 2019 matches": "two of the nine
@@ -273,7 +273,7 @@ def _finish(amount: Amount, ctx: ParsedText) -> Quantity | None:
 
 
 def _is_clock(amount: Amount, text: str) -> bool:
-    """Whether "1100 hrs" is a time of the 24-hour clock ("at 1100 hrs IST"), no duration."""
+    """Whether "1400 hrs" is a time of the 24-hour clock ("at 1400 hrs GMT"), no duration."""
     if amount.unit != "hours":
         return False
     return is_clock_figure(text, amount.start, amount.num_start, amount.num_end, amount.end)

@@ -19,12 +19,16 @@ from typing import Final
 from newsprism.analyze.number_words import parse_words
 from newsprism.analyze.written_forms import SP
 
-__all__ = ["between_cut"]
+__all__ = ["BETWEEN_LEAD", "BETWEEN_WINDOW", "between_cut"]
 
 logger = logging.getLogger(__name__)
 
-_BETWEEN: Final = re.compile(rf"\bbetween(?:{SP}+the{SP}+ages{SP}+of)?{SP}+$", re.IGNORECASE)
-_WINDOW: Final = 28  # "between the ages of " with spare spaces
+# What opens a range before its first end: "between 2 and 3", "from 2 to 3", and a span
+# of ages ("between the ages of 12 and 13": age_spans.py); the number reader's too.
+BETWEEN_LEAD: Final = re.compile(
+    rf"\b(?P<word>between|from)(?:{SP}+the{SP}+ages{SP}+of)?{SP}+$", re.IGNORECASE
+)
+BETWEEN_WINDOW: Final = 28  # "between the ages of " with spare spaces
 _AND: Final = re.compile(rf"{SP}+and{SP}+|-and-", re.IGNORECASE)
 
 
@@ -32,7 +36,8 @@ def between_cut(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Where the number words at ``start``..``end`` split into the two ends of a range
     after "between": the end of the first end and the start of the second (offsets into
     ``text``); None where they are no range or one number."""
-    if not _BETWEEN.search(text, max(0, start - _WINDOW), start):
+    lead = BETWEEN_LEAD.search(text, max(0, start - BETWEEN_WINDOW), start)
+    if lead is None or lead["word"].lower() != "between":
         return None
     if _AND.match(text, end) is not None:
         return None  # the range's own "and" follows: "between two hundred and ten and 300"

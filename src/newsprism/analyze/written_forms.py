@@ -198,29 +198,46 @@ def in_a_compound(text: str, start: int, end: int) -> bool:
     return _COMPOUND_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
-# Clock times of the 24-hour clock written as four figures and "hours" ("at 1100 hrs
+# Clock times of the 24-hour clock written as four figures and "hours" ("at 1400 hrs
 # IST", "0930 hours", "from 0800 to 1700 hours"; stop 39 finding: read as a duration of
 # 1,100 hours). Such a figure is a clock time where it leads with a zero (no count
 # does), where "at", "by", "until" or the like stands before it, after another such
 # figure of a span ("0800 to 1700 hours"), or where a time zone or "local" follows; "of"
-# after it makes it a duration again ("after 1100 hours of flight").
+# after it makes it a duration again ("after 1300 hours of flight").
 _HOURS_MINUTES: Final = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 _CLOCK_LEAD: Final = re.compile(
-    rf"(?:\b(?:at|by|until|till|from|since|before|after|between)"
+    rf"(?:\b(?:(?P<loose>since|before|after|between)|at|by|until|till|from)"
     rf"(?:{SP}+(?:about|around|approximately|roughly))?"
-    rf"|\b(?:[01]\d|2[0-3])[0-5]\d(?:{SP}*(?:hrs?|hours))?{SP}*(?:to|and|-|–)){SP}*$",
+    rf"|\b(?P<first>(?:[01]\d|2[0-3])[0-5]\d)(?:{SP}*(?:hrs?|hours))?{SP}*(?:to|and|-|–)){SP}*$",
     re.IGNORECASE,
 )
+# "after", "before", "since" and "between" lead a duration as often as a time ("after
+# 1200 hours in orbit", "between 1000 and 1500 hours in the air"): after them a figure
+# is a clock time only where it is written "hrs" (or leads with a zero, or a time zone
+# follows, as everywhere).
+_HRS: Final = re.compile(rf"{SP}*hrs?\b", re.IGNORECASE)
 _ZONE_OR_LOCAL: Final = re.compile(rf"{SP}*\(?(?:[A-Z]{{1,3}}T|UTC|local)\b")
 _OF_AFTER: Final = re.compile(rf"{SP}+of\b", re.IGNORECASE)
 
 
 def is_clock_figure(text: str, start: int, num_start: int, num_end: int, end: int) -> bool:
-    """Whether "1100 hrs" at ``start``..``end`` (its figures at ``num_start``..
+    """Whether "1400 hrs" at ``start``..``end`` (its figures at ``num_start``..
     ``num_end``) is a time of the 24-hour clock, not a duration (see above)."""
     figures = text[num_start:num_end]
     if not _HOURS_MINUTES.fullmatch(figures) or _OF_AFTER.match(text, end):
         return False
     if figures.startswith("0") or _ZONE_OR_LOCAL.match(text, end):
         return True
-    return _CLOCK_LEAD.search(text, max(0, start - 24), start) is not None
+    return _clock_lead(text, start, _HRS.match(text, num_end) is not None)
+
+
+def _clock_lead(text: str, start: int, hrs: bool) -> bool:
+    """Whether the words before a four-figure time at ``start`` make it a clock time;
+    ``hrs``: the span's figure is written "hrs"."""
+    lead = _CLOCK_LEAD.search(text, max(0, start - 24), start)
+    if lead is None:
+        return False
+    if lead["first"] is not None:  # "0800 to 1700 hours": as the span's first end reads
+        first = lead.start("first")
+        return lead["first"].startswith("0") or _clock_lead(text, first, hrs)
+    return hrs or lead["loose"] is None
