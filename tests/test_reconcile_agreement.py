@@ -14,7 +14,7 @@ import pytest
 from newsprism.analyze.analyzer import Analyzer
 from newsprism.analyze.batch import analyze_stored
 from newsprism.ingest import read_inputs
-from newsprism.model import Article, Story, article_id
+from newsprism.model import Article, Passage, Story, article_id
 from newsprism.reconcile.agreement import agreement, negated, numbers_clash, quantities_in
 from newsprism.reconcile.antonyms import antonym_clash
 from newsprism.reconcile.material import StoryMaterial, fold_outlets
@@ -95,6 +95,62 @@ def test_agreement_rules(analyzer: Analyzer) -> None:
     assert agreement(material, injured_a, injured_c) == "agree"
     assert agreement(material, inspection_a, inspection_b) == "differ"  # passed / failed
     assert numbers_clash(quantities_in(material, injured_a), quantities_in(material, injured_b))
+
+
+PLANE_A = (
+    "The plane landed safely, with none of the 140 passengers and six crew members on "
+    "board injured, airline spokesman Tom Reed said."
+)
+PLANE_B = (
+    "Six crew members and 140 passengers were aboard the plane at the time, airline "
+    "spokesman Tom Reed told reporters."
+)
+
+
+def _first(material: StoryMaterial, n: int) -> Passage:
+    return material.sentences(material.articles[n].id)[0]
+
+
+def test_a_negation_of_another_deed_disputes_nothing(analyzer: Analyzer) -> None:
+    # "none ... injured" denies injuries, not that the passengers were aboard
+    material = _material(analyzer, [("Coast Post", PLANE_A), ("Brisk Daily", PLANE_B)])
+    assert agreement(material, _first(material, 0), _first(material, 1)) == "other"
+    assert agreement(material, _first(material, 1), _first(material, 0)) == "other"
+    assert not any(s.disputed for s in summarize(material, LexicalSimilarity()))
+    # "no arrests" denies arrests, not the fine the other sentence tells of
+    fine = _material(analyzer, [
+        ("Coast Post", "No arrests had been made, but the Tessel club faces a fine of "
+                       "20,000 euros for the pitch invasion."),
+        ("Brisk Daily", "The Tessel club faces a fine of 20,000 euros for the pitch invasion "
+                        "after the derby."),
+    ])  # fmt: skip
+    assert agreement(fine, _first(fine, 0), _first(fine, 1)) == "other"
+
+
+@pytest.mark.parametrize(
+    ("denial", "assertion"),
+    [
+        ("Several passengers were injured when the plane landed, the airline said.", PLANE_A),
+        (
+            "No arrests had been made after the pitch invasion, police said.",
+            "The police arrested two men after the pitch invasion, police said.",
+        ),
+        (
+            "Talks between the union and the port have not resumed, the union said.",
+            "Talks between the union and the port resumed on Monday, the union said.",
+        ),
+        (
+            "There were no injuries when the plane landed, the airline said.",
+            "Two passengers were injured when the plane landed, the airline said.",
+        ),
+    ],
+)
+def test_a_negation_of_the_same_deed_still_disputes(
+    analyzer: Analyzer, denial: str, assertion: str
+) -> None:
+    material = _material(analyzer, [("Coast Post", assertion), ("Brisk Daily", denial)])
+    assert agreement(material, _first(material, 0), _first(material, 1)) == "differ"
+    assert agreement(material, _first(material, 1), _first(material, 0)) == "differ"
 
 
 def test_negation_and_antonym_cues() -> None:

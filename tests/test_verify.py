@@ -250,3 +250,49 @@ def test_content_stems_drop_a_possessive() -> None:
     assert content_stems("Obama's plan") == content_stems("Obama plan") == {"obama", "plan"}
     assert content_stems("Obama’s plan") == {"obama", "plan"}
     assert content_stems("it's the council's vote") == {"council", "vote"}
+
+
+RUNWAY_COURIER = (
+    "Two men ran onto the runway at Tessel airport on Sunday, halting flights for an hour.\n\n"
+    "No arrests had been made.\n\n"
+    "None of the 140 passengers on the delayed flights were hurt, the airport said."
+)
+RUNWAY_RADIO = (
+    "Flights at Tessel airport were halted for an hour on Sunday after two men ran onto "
+    "the runway.\n\n"
+    "The airport said flights resumed in the afternoon."
+)
+
+
+@pytest.fixture(scope="module")
+def runway() -> tuple[Verifier, StoryMaterial, Brief]:
+    articles = [_article("Courier", RUNWAY_COURIER), _article("Radio", RUNWAY_RADIO)]
+    analyzer = Analyzer()
+    analyses = {a.id: x for a, x in zip(articles, analyzer.analyze_many(articles), strict=True)}
+    story = Story("srunway00001", "Men on the runway", tuple(a.id for a in articles))
+    material = StoryMaterial(story, articles, analyses)
+    reconciler = Reconciler(BriefOptions(embeddings="off"))
+    return Verifier(reconciler.similarity, analyzer), material, reconciler.brief(material)
+
+
+def test_a_short_denial_of_the_deed_contradicts_the_sentence(runway: Any) -> None:
+    # "No arrests had been made." shares one word with the sentence, below the support
+    # bar, yet denies the arrests it tells of
+    sentence = _one(runway, "The airport police arrested two men.")
+    assert sentence.verdict == "contradicted", sentence.note
+    (against,) = [m for m in sentence.sources if m.relation == "contradicts"]
+    assert against.conflict == "negation" and against.passage.text == "No arrests had been made."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The airport police questioned two men.",  # another deed than arrests
+        "There were 140 passengers on the delayed flights.",  # none ... hurt: not aboard
+    ],
+)
+def test_a_denial_of_another_deed_contradicts_nothing(runway: Any, text: str) -> None:
+    sentence = _one(runway, text)
+    assert sentence.verdict != "contradicted", [
+        (m.relation, m.passage.text) for m in sentence.sources
+    ]

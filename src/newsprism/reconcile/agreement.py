@@ -10,13 +10,17 @@ at first (:func:`agreement`):
   agree.
 * **negation** — both sides negate, or neither does ("talks resumed" / "talks have not
   resumed"), and neither uses the antonym of a predicate of the other ("passed" /
-  "failed", see :mod:`newsprism.reconcile.antonyms`).
+  "failed", see :mod:`newsprism.reconcile.antonyms`). A side that negates disputes the
+  other only when it denies a deed the other tells (:mod:`newsprism.reconcile.
+  negation_scope`): "none of the passengers on board were injured" does not dispute
+  "140 passengers were aboard"; such a pair tells two things ("other").
 * **actors** — when both name people, they share one (after the analyser's canonical
   names): "Varga said ..." does not back "Lind said ...".
 
 :func:`agreement` returns "agree", "differ" (numbers or negation clash: the sentences
-report one thing differently) or "other" (different actors: not the same claim).
-Cheap: regexes and the stored analyses, no parse.
+report one thing differently) or "other" (different actors, or a negation of another
+deed: not the same claim). Cheap: regexes and the stored analyses; a parse only for a
+pair whose negation cues differ.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from newsprism.model import Passage, Quantity
 from newsprism.reconcile.antonyms import lemmas_clash, table_lemmas
 from newsprism.reconcile.facts import compatible
 from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.negation_scope import negation_meets
 
 __all__ = ["Agreement", "agreement", "negated", "quantities_in"]
 
@@ -133,17 +138,35 @@ def agreement(material: StoryMaterial, a: Passage, b: Passage) -> Agreement:
     left, right = _side(material, a), _side(material, b)
     verdicts = material.memo("agreement verdicts")
     pair = (left.kind, right.kind)
-    verdict: Agreement | None = verdicts.get(pair)
+    verdict: Agreement | Literal["polarity"] | None = verdicts.get(pair)
     if verdict is None:
         verdict = verdicts[pair] = _verdict(left, right)
+    if verdict == "polarity":
+        return _polarity(material, a, b) if left.negated else _polarity(material, b, a)
     return verdict
 
 
-def _verdict(left: _Side, right: _Side) -> Agreement:
+def _verdict(left: _Side, right: _Side) -> Agreement | Literal["polarity"]:
+    """The pair's verdict from what the sides read alike, "polarity" when only the
+    negation cues differ (the verdict then depends on the words: :func:`_polarity`)."""
     if numbers_clash(left.quantities, right.quantities):
         return "differ"
-    if left.negated != right.negated or lemmas_clash(left.lemmas, right.lemmas):
+    if lemmas_clash(left.lemmas, right.lemmas):
         return "differ"
+    if left.negated != right.negated:
+        return "polarity"
     if left.people and right.people and not left.people & right.people:
         return "other"
     return "agree"
+
+
+def _polarity(material: StoryMaterial, negating: Passage, other: Passage) -> Agreement:
+    """Verdict "differ" when the negating passage denies a deed the other tells, else "other":
+    the two tell different things, and the one does not back the other either."""
+    memo = material.memo("agreement polarity")
+    key = (negating.text, other.text)
+    found: Agreement | None = memo.get(key)
+    if found is None:
+        found = "differ" if negation_meets(material, negating, other) else "other"
+        memo[key] = found
+    return found

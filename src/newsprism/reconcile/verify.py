@@ -69,6 +69,7 @@ from newsprism.reconcile.agreement import negated, numbers_clash
 from newsprism.reconcile.antonyms import antonym_clash
 from newsprism.reconcile.facts import compatible
 from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.negation_scope import denies, negation_meets
 from newsprism.reconcile.roster import StoryNames, story_names
 from newsprism.reconcile.similarity import TextSimilarity, stem
 from newsprism.reconcile.speaker_match import same_speaker
@@ -226,7 +227,12 @@ def relation(
     if numbers_clash(quantities_in(material, mine), quantities_in(material, theirs)):
         return "differ", "number"
     if negated(mine.text) != negated(theirs.text):
-        return "differ", "negation"
+        # A negation disputes only the deed it denies ("none of the passengers were
+        # hurt" tells nothing against "140 passengers were aboard"); of another deed,
+        # the other checks decide.
+        negating, other = (mine, theirs) if negated(mine.text) else (theirs, mine)
+        if negation_meets(material, negating, other):
+            return "differ", "negation"
     if antonym_clash(mine.text, theirs.text):
         return "differ", "antonym"
     people_a, people_b = _people(material, mine, names), _people(material, theirs, names)
@@ -283,6 +289,8 @@ def _evidence(ctx: _Context, mine: Passage, row: npt.NDArray[np.float64]) -> _Ev
             # antonym or another actor only in a piece close enough to be the same
             # claim (a summary's own aside often negates what a source says nearby).
             found.disputing.append((piece, score, conflict))
+    if not found.backing and not found.disputing:
+        found.disputing = _denials(ctx, mine, row)
     for i in (int(i) for i in order[:3] if 0 < row[i] < ctx.threshold):
         found.related.append((ctx.pieces[i], float(row[i])))
     # Pieces half as similar may still hold a figure or name the sentence took from
@@ -291,6 +299,26 @@ def _evidence(ctx: _Context, mine: Passage, row: npt.NDArray[np.float64]) -> _Ev
     for i in (int(i) for i in wider if row[i] >= ctx.threshold / 2):
         if relation(ctx.material, mine, ctx.pieces[i], ctx.names)[0] == "agree":
             found.nearby.append((ctx.pieces[i], float(row[i])))
+    return found
+
+
+def _denials(
+    ctx: _Context, mine: Passage, row: npt.NDArray[np.float64]
+) -> list[tuple[Passage, float, Conflict]]:
+    """For a passage nothing backs or disputes: the related pieces (sharing a word, among
+    the most similar) that deny a deed it tells as done. A short denial ("No arrests had
+    been made.") shares too few words to reach the support bar, yet says the opposite."""
+    if negated(mine.text):
+        return []
+    wider = np.argsort(-row, kind="stable")[: 3 * ctx.options.candidates]
+    negation: Conflict = "negation"
+    found = [
+        (ctx.pieces[i], float(row[i]), negation)
+        for i in (int(i) for i in wider if row[i] > 0)
+        if negated(ctx.pieces[i].text) and denies(ctx.material, ctx.pieces[i], mine)
+    ]
+    if found:
+        logger.debug("%r denied by %d short pieces", mine.text[:60], len(found))
     return found
 
 

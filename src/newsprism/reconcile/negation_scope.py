@@ -1,0 +1,198 @@
+"""What a negation denies, read off the parse: the deed (or state) in its scope.
+
+A sentence that negates something disputes another sentence only when it denies the
+deed the other asserts. Counting negation cues in both sentences is not enough: "the
+plane landed safely, with none of the 140 passengers on board injured" denies that
+anyone was hurt, not that 140 passengers were aboard; "No arrests had been made, but
+the club faces a fine" denies arrests, not the fine. :func:`negation_meets` tells
+whether the negated side's denied deeds are among the other side's words:
+
+* the deed is the negated predicate (:func:`~newsprism.reconcile.clauses.
+  negated_predicates`: "were not injured", "nobody was hurt", "there were no injuries");
+* when that predicate is a light verb ("no arrests had been made", "no charges were
+  brought"), the deed is the noun the negation determines ("arrests");
+* when the parse leaves a negator without a predicate (an absolute "with none of the
+  passengers injured", "left without paying"), the deed is the first verb or adjective
+  after it in its clause.
+
+A deed meets a word of the other side when their lemmas are one or share a stem
+(:func:`same_stem`: "arrest" / "arrested", "injured" / "injuries").
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Final
+
+from spacy.tokens import Doc, Token
+
+from newsprism.model import Passage
+from newsprism.reconcile.clauses import (
+    english_parser,
+    is_asserted,
+    is_finite,
+    is_negated,
+    lemma_of,
+    negated_predicates,
+)
+from newsprism.reconcile.material import StoryMaterial
+
+__all__ = ["asserted_deeds", "denied_deeds", "denies", "negation_meets", "same_stem", "told_words"]
+
+logger = logging.getLogger(__name__)
+
+#: Verbs that carry no deed of their own: the deed is their noun ("no arrests had been
+#: made", "there was no damage", "no charges were brought", "no decision was taken").
+_LIGHT: Final = frozenset(
+    {"be", "have", "make", "take", "give", "do", "bring", "carry", "occur", "happen",
+     "report", "record", "find", "see", "get", "receive", "issue", "file"}
+)  # fmt: skip
+#: Verbs of telling: "police said" is not the deed a denial could meet.
+_TELLING: Final = frozenset(
+    {"say", "tell", "add", "state", "announce", "confirm", "report", "explain", "claim"}
+)
+#: Negation cues the parse may leave without a predicate (agreement's cue list).
+_CUES: Final = frozenset({"no", "none", "nobody", "nothing", "neither", "nor", "without"})
+_DEED_POS: Final = frozenset({"VERB", "ADJ"})
+_CONTENT_POS: Final = frozenset({"VERB", "NOUN", "ADJ", "PROPN"})
+_CORE: Final = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd"})
+#: Where a sentence's own deeds stand: its root, a verb joined to it, a reported clause.
+_MAIN: Final = frozenset({"ROOT", "conj", "ccomp"})
+_MODIFIERS: Final = frozenset({"amod", "compound", "nmod", "poss"})
+#: Shortest stem two related words must share (calibrated on invented pairs:
+#: "injur-e/-y", "arrest", "resum-e/-ption"; four letters joined "stat-ion/-e").
+_MIN_STEM: Final = 5
+_WORD: Final = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def same_stem(a: str, b: str) -> bool:
+    """Whether two lemmas name one deed: equal, or sharing a stem of at least
+    :data:`_MIN_STEM` letters that leaves at most one letter of the shorter word
+    ("injure" / "injury", "arrest" / "arrests"; not "station" / "state")."""
+    if a == b:
+        return True
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= _MIN_STEM and n >= min(len(a), len(b)) - 1
+
+
+def _light_nouns(predicate: Token) -> set[str]:
+    """The nouns a "no" determines among a light verb's subjects and objects."""
+    return {
+        lemma_of(c)
+        for c in predicate.children
+        if c.dep_ in _CORE and any(g.lower_ == "no" and g.dep_ == "det" for g in c.children)
+    }
+
+
+def _parsed_cue(cue: Token) -> bool:
+    """Whether :func:`negated_predicates` reads the cue: a subject or object negator,
+    or the "no" of one."""
+    if cue.dep_ in _CORE:
+        return True
+    return cue.lower_ == "no" and cue.dep_ == "det" and cue.head.dep_ in _CORE
+
+
+def _after_cue(doc: Doc) -> set[str]:
+    """For each negation cue the parse gives no predicate: the first verb or adjective
+    after it before the clause ends (a comma, a semicolon or the sentence's end)."""
+    found: set[str] = set()
+    for cue in doc:
+        if cue.lower_ not in _CUES or _parsed_cue(cue):
+            continue
+        for token in doc[cue.i + 1 :]:
+            if token.is_punct and token.text in ",;:":
+                break
+            # A modifier ("the delayed flights") is no predicate.
+            if token.dep_ in _MODIFIERS:
+                continue
+            if token.pos_ in _DEED_POS and lemma_of(token) not in _LIGHT:
+                found.add(lemma_of(token))
+                break
+    return found
+
+
+def denied_deeds(doc: Doc) -> frozenset[str]:
+    """Lemmas of the deeds the sentence denies (the module docstring's three rules)."""
+    deeds: set[str] = set()
+    for predicate in negated_predicates(doc):
+        lemma = lemma_of(predicate)
+        if lemma in _LIGHT:
+            deeds |= _light_nouns(predicate)
+        else:
+            deeds.add(lemma)
+    return frozenset(deeds | _after_cue(doc))
+
+
+def told_words(doc: Doc) -> frozenset[str]:
+    """Lemmas of the sentence's content words (verbs, nouns, adjectives, names)."""
+    return frozenset(lemma_of(t) for t in doc if t.pos_ in _CONTENT_POS)
+
+
+def _doc(material: StoryMaterial, text: str) -> Doc:
+    memo = material.memo("negation scope parses")
+    found: Doc | None = memo.get(text)
+    if found is None:
+        found = memo[text] = english_parser()(text)
+    return found
+
+
+def negation_meets(material: StoryMaterial, negating: Passage, other: Passage) -> bool:
+    """Whether the negating passage denies a deed the other passage tells: true when
+    the parse finds no denied deed at all (the cue count's verdict stands), false when
+    none of its denied deeds is among the other's words."""
+    deeds = denied_deeds(_doc(material, negating.text))
+    if not deeds:
+        return True
+    words = told_words(_doc(material, other.text))
+    words |= {w.casefold() for w in _WORD.findall(other.text)}
+    meets = any(same_stem(d, w) for d in deeds for w in words)
+    if not meets:
+        logger.debug("negation of %s does not meet %r", sorted(deeds), other.text[:60])
+    return meets
+
+
+def asserted_deeds(doc: Doc) -> frozenset[str]:
+    """Lemmas of the main verbs the sentence tells as done: finite, heading the sentence
+    or a clause joined to it or reported, not negated, not hedged, asked or denied, not
+    a light verb or a verb of telling ("the police arrested two men" -> "arrest"; not
+    the "involved" of "the science involved in the test")."""
+    return frozenset(
+        lemma_of(t)
+        for t in doc
+        if t.pos_ == "VERB"
+        and t.dep_ in _MAIN
+        and is_finite(t)
+        and lemma_of(t) not in _LIGHT | _TELLING
+        and not is_negated(t)
+        and is_asserted(t)
+    )
+
+
+def _plain_denials(doc: Doc) -> frozenset[str]:
+    """The deeds a sentence flatly denies: a negated verb told as fact (no modal, hedge
+    or condition: "would not be sent" forecasts), or the noun a "no" determines under a
+    light verb ("no arrests had been made"). Not a copula's noun ("is not the first
+    host") nor a deed the parse reached only by the word order after a cue."""
+    deeds: set[str] = set()
+    for predicate in negated_predicates(doc):
+        if predicate.pos_ != "VERB" or not is_asserted(predicate):
+            continue
+        lemma = lemma_of(predicate)
+        deeds |= _light_nouns(predicate) if lemma in _LIGHT else {lemma}
+    return frozenset(deeds)
+
+
+def denies(material: StoryMaterial, piece: Passage, passage: Passage) -> bool:
+    """Whether the piece flatly denies a deed the passage tells as done ("No arrests had
+    been made." denies "The airport police arrested two men."), whatever else the two
+    hold: a short denial shares few words with the sentence it denies."""
+    deeds = _plain_denials(_doc(material, piece.text))
+    if not deeds:
+        return False
+    told = asserted_deeds(_doc(material, passage.text))
+    return any(same_stem(d, t) for d in deeds for t in told)
