@@ -249,6 +249,24 @@ def test_one_event_in_different_words_is_one_event_dated_by_the_narrowest(
     )
 
 
+def test_a_vague_span_that_tells_another_thing_does_not_date_the_event(
+    analyzer: Analyzer,
+) -> None:
+    # Both vague ranges hold Monday the 9th; neither tells the governor's words
+    material = _material(analyzer, [
+        ("Tessel Courier", "Governor Lena Brandt said on Monday that the harbour expansion "
+         'was "a plan worth building".', datetime(2026, 3, 13, 9, tzinfo=CET)),
+        ("Brisk Daily", "A funding bill for port workers stalled in parliament earlier this "
+         "month.", datetime(2026, 3, 16, 9, tzinfo=CET)),
+        ("Coastal Wire Radio", "It is clearer now than it was last week that the port "
+         "workers will get their support.", datetime(2026, 3, 16, 10, tzinfo=CET)),
+    ])  # fmt: skip
+    events = build_timeline(material)
+    monday = next(e for e in events if e.date == "2026-03-09")
+    assert [p.text for p in monday.mentions] == ["on Monday"]
+    assert all("Brandt" not in e.text for e in events if e is not monday)
+
+
 def test_parts_of_day_and_quoted_relative_dates(analyzer: Analyzer) -> None:
     material = _material(analyzer, [
         ("Tessel Courier", "Negotiators for the ferry crews met on Tuesday morning at the "

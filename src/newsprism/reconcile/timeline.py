@@ -19,8 +19,10 @@ speaker's "tonight" counts from when they spoke); spans wider than ``max_span_da
 
 Grouping: average-linkage clustering on the similarity of the mentions' clauses (date
 expression removed), minus a penalty for two mentions in one article, with every pair
-in a cluster required to overlap in days and not to conflict in part of day ("Tuesday
-morning" / "Tuesday evening"). Pairwise-overlapping intervals share a common part
+in a cluster required to overlap in days, not to conflict in part of day ("Tuesday
+morning" / "Tuesday evening"), and, where one of the two is a vague span, to share a
+content word (:mod:`newsprism.reconcile.vague_dates`: a range covering the day is no
+sign of telling the same event). Pairwise-overlapping intervals share a common part
 (Helly, in one dimension): that intersection is the event's date, and ``text`` the
 clause of the earliest-published mention. See :class:`TimelineOptions` for the
 calibration, and for what a lexical similarity cannot tell apart.
@@ -48,6 +50,7 @@ from newsprism.model import Article, DateMention, Passage, TimelineEvent
 from newsprism.reconcile.linkage import average_linkage
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.similarity import LexicalSimilarity, TextSimilarity
+from newsprism.reconcile.vague_dates import apart
 
 logger = logging.getLogger(__name__)
 
@@ -469,7 +472,8 @@ def _groups(mentions: Sequence[_Mention], options: TimelineOptions) -> list[list
     articles = np.array([m.article for m in mentions])
     same_article = articles[:, None] == articles[None, :]
     affinity = similar - threshold - np.where(same_article, options.same_article_penalty, 0.0)
-    clusters = average_linkage(affinity, ~_compatible(mentions))
+    vague = [_days(m.span) > 1 for m in mentions]
+    clusters = average_linkage(affinity, ~_compatible(mentions) | apart(texts, vague))
     return [[mentions[i] for i in members] for members in clusters]
 
 
