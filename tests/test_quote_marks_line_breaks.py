@@ -46,3 +46,27 @@ def test_a_quote_across_a_break_inside_its_sentence_is_one(text: str, quoted: st
 )
 def test_other_breaks_keep_their_quotes_apart(text: str, quoted: list[str]) -> None:
     assert _quoted(text) == quoted
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # The next line holds a quote of its own: joined, the open quote's mark would be
+        # skipped as a stray, and its words lost.
+        (
+            'Lind called the plan "a disgrace for Orsk\nHale replied: "We will appeal on Monday."',
+            ["a disgrace for Orsk", "We will appeal on Monday."],
+        ),
+        (
+            'Lind said the vote was "rigged by\nKelmar officials say "the count was fair."',
+            ["rigged by", "the count was fair."],
+        ),
+        # The next line closes nothing: the open quote stays on its line.
+        (
+            'Lind called the plan "a disgrace for Orsk\nHale replied that they would appeal.',
+            ["a disgrace for Orsk"],
+        ),
+    ],
+)
+def test_a_quote_left_open_before_a_line_of_its_own_is_kept(text: str, quoted: list[str]) -> None:
+    assert _quoted(text) == quoted

@@ -49,6 +49,9 @@ __all__ = ["MARKS", "Family", "MarkSpec", "QuoteSpan", "QuotedDoc", "find_quote_
 
 _STRAIGHT_DOUBLE: Final = '"'
 _SENTENCE_ENDS: Final = frozenset(".?!")
+# How many further lines a quote left open may be looked for a closer over (a sentence
+# broken at every few words still ends within them); bounds the look-ahead's cost.
+_JOIN_LINES: Final = 12
 
 
 class Family(Enum):
@@ -152,7 +155,12 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     line_start = line_end = 0
     for paragraph in _PARAGRAPH_RE.finditer(text):
         start, end = paragraph.span()
-        if previous_open_ended is not None and joinable and _goes_on(text, line_end, start):
+        if (
+            previous_open_ended is not None
+            and joinable
+            and _goes_on(text, line_end, start)
+            and _joined_closes(text, line_start, end, previous_open_ended, line_end)
+        ):
             # A line break inside the open quote's sentence: the two lines are one
             # paragraph, paired again as one (stop 39 finding: '"We lost' and 'Twelve
             # homes ...," she said' gave the quote its second half only).
@@ -175,12 +183,43 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     return spans
 
 
+def _joined_closes(text: str, start: int, end: int, opened: QuoteSpan, line_end: int) -> bool:
+    """Whether pairing the lines from ``start`` as one paragraph (to ``end`` and on over
+    the lines that still go on, :func:`_sentence_end`) closes the quote ``opened`` left
+    open before ``line_end``, across the break. Else the join only loses it: 'called
+    the plan "a disgrace for Orsk' then 'Hale replied: "We will appeal."' pairs the
+    second line's quote alone and skips the first opener as a stray mark, so the lines
+    keep their own pairing (the open quote stays, open-ended)."""
+    return any(
+        span.closed and span.mark_start == opened.mark_start and span.mark_end > line_end
+        for span in _pair_paragraph(text, start, _sentence_end(text, end))
+    )
+
+
+def _sentence_end(text: str, end: int) -> int:
+    """The end of the last of the lines that go on after the line ending at ``end``
+    (at most :data:`_JOIN_LINES` of them): a quote broken over three lines ('"The pier'
+    / 'will' / 'Reopen in May," she said') closes on the last."""
+    for _ in range(_JOIN_LINES):
+        if not _goes_on(text, end, end + 1):
+            break
+        following = text.find("\n", end + 1)
+        end = len(text) if following < 0 else following
+    return end
+
+
 def _goes_on(text: str, line_end: int, next_start: int) -> bool:
     """The line ending at ``line_end`` goes on at the next line (from ``next_start``): one
     line break between them, and the line ends no sentence."""
-    if text[line_end:next_start] != "\n" or not text[next_start:].lstrip(" \t"):
+    rest = next_start
+    while rest < len(text) and text[rest] in " \t":
+        rest += 1
+    if text[line_end:next_start] != "\n" or rest == len(text):
         return False
-    return text[:line_end].rstrip()[-1:] not in _SENTENCE_ENDS | {"\u2026", ":"}
+    last = line_end  # the last character before trailing spaces (no copy of the text)
+    while last > 0 and text[last - 1].isspace():
+        last -= 1
+    return text[last - 1 : last] not in _SENTENCE_ENDS | {"\u2026", ":"}
 
 
 def _closing_paragraph(text: str, start: int, end: int, family: Family) -> list[QuoteSpan] | None:
