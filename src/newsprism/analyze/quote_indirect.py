@@ -52,6 +52,9 @@ __all__ = ["indirect_drafts"]
 # than this names no claim another outlet could render; 3 words keep "called for armed
 # guards" and "apologized for the remarks" (set by reading, not fitted).
 _NOMINAL_MIN_WORDS: Final = 3
+# Marks the tokenizer splits off a figure that are its unit, not punctuation of the
+# clause: "a rent rise of 15%, their association said" keeps its "%".
+_UNIT_MARKS: Final = frozenset("%\u2030\u2031")
 
 
 def _negated(token: Token) -> bool:
@@ -308,7 +311,7 @@ def _clause_draft(
         doc[first].is_punct or doc[first].is_space or _is_mark_that(doc[first])
     ):
         first += 1
-    while last > first and (doc[last - 1].is_punct or doc[last - 1].is_space):
+    while last > first and (_edge_punct(doc[last - 1]) or doc[last - 1].is_space):
         last -= 1
     if not _has_words(ctx, first, last, max(1, min_words)):
         return None
@@ -347,6 +350,15 @@ def _in_cue_paragraph(
     while end < last and ctx.para_of[end] == paragraph:
         end += 1
     return first, end
+
+
+def _edge_punct(token: Token) -> bool:
+    """Punctuation a clause's end sheds: not a unit mark written on the figure
+    before it ("15%", "4 %"), which is part of what was said."""
+    if not token.is_punct:
+        return False
+    previous = token.nbor(-1) if token.i > 0 else None
+    return not (token.text in _UNIT_MARKS and previous is not None and previous.like_num)
 
 
 def _is_mark_that(token: Token) -> bool:
