@@ -81,6 +81,7 @@ from newsprism.analyze.quote_datelines import (
 )
 from newsprism.analyze.quote_fronted import apposed_after_phrase
 from newsprism.analyze.quote_marks import QuotedDoc
+from newsprism.analyze.speaker_places import party_tag
 
 logger = logging.getLogger(__name__)
 
@@ -318,7 +319,7 @@ def _named_by_apposition(subject: Token) -> Token:
         # Its appositions are the agency's credit ("KELMAR (AP) - …"), no speaker.
         named = _named_after_dateline(subject)
     else:
-        apposed = (c for c in subject.rights if c.dep_ == "appos" and c.pos_ == "PROPN")
+        apposed = (c for c in subject.rights if _apposed_name(c))
         named = next((c for c in apposed if not _describes(c)), None)
     return named or _apposed_to_object(subject) or _author(subject) or subject
 
@@ -341,6 +342,12 @@ def _named_after_dateline(place: Token) -> Token | None:
     return None
 
 
+def _apposed_name(token: Token) -> bool:
+    """A name in apposition, not the party-and-place tag the parser also hangs there
+    ("Holt's office (D-Ore.)": "D" is a party)."""
+    return token.dep_ == "appos" and token.pos_ == "PROPN" and not party_tag(token)
+
+
 def _describes(apposition: Token) -> bool:
     """Whether an apposition is a description, not a name: "a Republican", "an
     Ohioan" (an indefinite article), or a bare camp noun ("The governor, Republican,")."""
@@ -359,10 +366,12 @@ def _author(subject: Token) -> Token | None:
         for author in prep.children:
             if author.dep_ != "pobj":
                 continue
-            named = [c for c in author.rights if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            named = [c for c in author.rights if _apposed_name(c)]
             if named:
                 return named[0]
-            return author if author.pos_ == "PROPN" else None
+            # "from Holt's office": the office speaks, as it would as the subject.
+            owned = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in author.children)
+            return author if author.pos_ == "PROPN" or owned else None
     return None
 
 

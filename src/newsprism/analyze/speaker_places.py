@@ -16,14 +16,14 @@ import re
 from collections import defaultdict
 from typing import Final
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsprism.analyze.quote_marks import QuotedDoc
 from newsprism.analyze.speakers import NameResolver
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["person_places", "same_place"]
+__all__ = ["party_tag", "person_places", "same_place"]
 
 # A place right after a name: "(D-Calif.)", "(Ohio)", "(R-N.Y.)", ", D-Mont.," and
 # "of California" (the last only where the parser tagged a place there).
@@ -32,6 +32,11 @@ _PARTY_PLACE: Final = re.compile(
     r"|,\s*[A-Z]\s*[-–]\s*(?P<comma>[A-Z][\w.]*(?: ?[A-Z][\w.]*)?)\s*,"
     r"|\s+of\s+(?P<of>[A-Z]\w+(?: [A-Z]\w+)?))"
 )
+# A party-and-place tag as a whole, from its opening bracket or comma: "(D-Ore.)",
+# "(R-Texas)", ", I-Vt.,". Its letter is a party, its words a place: never a person.
+_PARTY_TAG: Final = re.compile(r"[(,]\s*[A-Z]\s*[-–]\s*[A-Z][\w.]*(?: ?[A-Z][\w.]*)?\s*[),]")
+# Most tokens from a tag's opening to its last word: "(", "D", "-", "New", "York".
+_TAG_WORDS: Final = 5
 # Tokens before a name searched for a place ("Kelmar Democratic Sen. Ana Holt").
 _BEFORE: Final = 4
 # Most words of a name with its title ("Senate Majority Whip Ana Holt (D-Kelmar)").
@@ -51,6 +56,20 @@ def same_place(first: str, second: str) -> bool:
 
 def _letters(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalpha())
+
+
+def party_tag(token: Token) -> bool:
+    """Whether ``token`` lies inside a party-and-place tag written after a name
+    ("Ana Holt (D-Ore.)", "Holt, R-Texas,"): the parser hangs "D" or "Texas" on the
+    name as an apposition, but the tag names a party and a state, not a person."""
+    doc = token.doc
+    for opening in doc[max(0, token.i - _TAG_WORDS) : token.i + 1]:
+        if opening.text not in ("(", ",") or opening.i == token.i:
+            continue
+        match = _PARTY_TAG.match(doc.text, opening.idx)
+        if match is not None and token.idx < match.end():
+            return True
+    return False
 
 
 def person_places(ctx: QuotedDoc, names: NameResolver, offset: int) -> dict[str, set[str]]:

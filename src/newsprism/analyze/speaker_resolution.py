@@ -72,7 +72,7 @@ from newsprism.analyze.speaker_evidence import (
     speaks_for_another,
 )
 from newsprism.analyze.speaker_mentions import after_quoted_words, mention_offsets
-from newsprism.analyze.speaker_places import person_places, same_place
+from newsprism.analyze.speaker_places import party_tag, person_places, same_place
 from newsprism.analyze.speaker_states import state_leader
 from newsprism.analyze.speakers import Gender
 
@@ -303,7 +303,9 @@ def _described_antecedent(
     # '"…," the officer said. "…," he added': the person the description was resolved to
     # as a speaker.
     said = [n for at, n in spoken if start <= at < after]
-    named = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    named = [
+        c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN" and not party_tag(c)
+    ]
     # "The shift foreman, Sam Lorne, disagreed": the name beside it; else the words.
     head = named[0] if named else subject
     words = ctx.doc[head.left_edge.i : head.i + 1]
