@@ -101,3 +101,37 @@ def test_a_report_inside_a_report_is_the_outer_speaker_s(nlp: Language) -> None:
     assert [(q.text, q.speaker) for q in found] == [
         ("Ana Holt called the plan a failure", "Edvin Rask")
     ]
+
+
+# A double object: a ride or a helper called for a person ("called him a taxi" = called
+# a taxi for him). The parser reads it as a name given to the person; it judges nothing.
+SUMMONED = [
+    "Ana Holt called him a taxi after the dinner.",
+    "The manager called her an ambulance when she fell.",
+    "The hotel called us a taxi to the station.",
+    "Edvin Rask called the passengers a cab at midnight.",
+    "The nurse called herself a taxi after her shift.",
+    "The landlord called me a plumber on Monday.",
+]
+
+
+@pytest.mark.parametrize("text", SUMMONED, ids=[t[:34] for t in SUMMONED])
+def test_a_ride_or_helper_called_for_someone_is_no_judgement(nlp: Language, text: str) -> None:
+    assert [q.text for q in quotes_of(nlp, text)] == []
+
+
+# The same shape, a judgement: the person judged by another noun, or the ride's noun as
+# a name given to a thing, or with words of its own.
+JUDGED = [
+    ("Ana Holt called him a liar after the dinner.", "him a liar"),
+    ("Ana Holt called him a traitor to the island.", "him a traitor to the island"),
+    ("Edvin Rask called the mayor a coward.", "the mayor a coward"),
+    ("Edvin Rask called the new ferry a taxi for the rich.", "the new ferry a taxi"),
+    ("Ana Holt called him a taxi driver with no licence.", "him a taxi driver with no licence"),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), JUDGED, ids=[t[0][:34] for t in JUDGED])
+def test_a_person_judged_by_a_name_is_still_reported(nlp: Language, text: str, words: str) -> None:
+    texts = [q.text for q in quotes_of(nlp, text)]
+    assert any(t.startswith(words) for t in texts), texts
