@@ -58,4 +58,5 @@ def test_a_record_replaced_by_other_text_is_still_said_at_the_end(
     write("live.jsonl", "\n".join([_live(corrected), _live(BODY)]))
     (warning,) = _in_shards(db, feed)  # the replaced record, not the one a shard later
     assert f"stored as {first.article_ids[0][:10]}" in warning.message
-    assert "no longer in it" in warning.message
+    # several records of one URL: kept beside, not folded (review rev1 S2)
+    assert "several records under one URL" in warning.message

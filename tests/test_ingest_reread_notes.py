@@ -110,9 +110,12 @@ def test_an_update_added_to_a_live_page_file_is_no_edit(
     assert len(_texts(db)) == 2
 
 
-def test_a_record_of_a_live_page_file_replaced_by_other_text_is_said(
+def test_a_record_of_a_live_page_file_replaced_by_other_text_is_kept_beside_and_said(
     write: Write, tmp_path: Path
 ) -> None:
+    # A file holding several records of one URL whose second record changed cannot be
+    # told from one that rotated its oldest record out and appended a new one: both are
+    # kept, said (review rev1 S2; before, the changed record was folded as an edit).
     db = tmp_path / "news.db"
     second = BODY + _UPDATE
     feed = write("live.jsonl", "\n".join([_live(BODY), _live(second)]))
@@ -122,9 +125,28 @@ def test_a_record_of_a_live_page_file_replaced_by_other_text_is_said(
     write("live.jsonl", "\n".join([_live(BODY), _live(corrected)]))
     (warning,) = _ingest(db, feed).warnings
     assert f"stored as {first.added[1][:10]}" in warning.message
-    assert f"version 2 of {first.added[1][:10]}" in warning.message
-    assert "no longer in it" in warning.message
-    assert len(_texts(db)) == 2  # the first record, and the second's current version
+    assert "several records under one URL" in warning.message
+    assert "both kept" in warning.message
+    assert len(_texts(db)) == 3
+
+
+def test_a_live_page_file_rotating_out_its_oldest_record_folds_nothing(
+    write: Write, tmp_path: Path
+) -> None:
+    # Run 1 reads updates 1 and 2 under one URL; run 2 reads 2 and 3 (1 rotated out):
+    # update 3 is appended, no edit of update 1, whose article keeps its own text.
+    db = tmp_path / "news.db"
+    u2 = BODY + _UPDATE
+    u3 = u2 + " Update: a shuttle bus now leaves the old pier every ten minutes."
+    feed = write("live.jsonl", "\n".join([_live(BODY), _live(u2)]))
+    first = _ingest(db, feed)
+    write("live.jsonl", "\n".join([_live(u2), _live(u3)]))
+    second = _ingest(db, feed)
+    assert len(second.added) == 1
+    (warning,) = second.warnings
+    assert f"stored as {first.added[0][:10]}" in warning.message
+    assert "several records under one URL" in warning.message
+    assert sorted(_texts(db)) == sorted([BODY, u2, u3])
 
 
 class _NoTransaction(Store):

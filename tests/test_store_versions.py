@@ -63,11 +63,106 @@ def test_an_edit_is_a_version_with_its_read_time_hash_and_length_and_a_diff(
         assert "-Repairs are expected to take eleven weeks" in diff
         assert "+Repairs are expected to take twelve weeks" in diff
         assert store.version_diff(kept, 1, 3) is None
-    # The edited text read again is the article it is a version of; so is the old one.
+    # The edited text read again is the article it is a version of; so is the old one
+    # (an edit reverted: see the revert test).
     assert _ingest(db, tmp_path / "pier.html").article_ids == [kept]
     write("pier.html", html_page())
     again = _ingest(db, tmp_path / "pier.html")
-    assert again.article_ids == [kept] and again.added == [] and again.warnings == []
+    assert again.article_ids == [kept] and again.added == []
+
+
+def test_an_edit_the_outlet_reverted_makes_the_first_text_current_again_as_a_version(
+    write: Write, tmp_path: Path
+) -> None:
+    # Read 'eleven weeks', edited to 'twelve weeks' (version 2), then reverted: the
+    # re-read had the article's own id and corrected its metadata, so the article kept
+    # the first title over the edit's text, without a word (review rev1 S1).
+    db = tmp_path / "news.db"
+    page = write("pier.html", html_page(title="Pier shut for eleven weeks"))
+    kept = _ingest(db, page).added[0]
+    write("pier.html", html_page(title="Pier shut for twelve weeks", body=EDITED))
+    _ingest(db, page)
+    with Store(db) as store:
+        store.save_analyses([Analysis(kept, "v1")], version="v1")
+    write("pier.html", html_page(title="Pier shut for eleven weeks"))
+    third = _ingest(db, page)
+    assert third.article_ids == [kept] and third.added == [] and third.corrected == []
+    (warning,) = third.warnings
+    assert "version 3 of" in warning.message and "version 1 again" in warning.message
+    with Store(db, access="read") as store:
+        article = store.get_article(kept)
+        assert article is not None
+        assert article.title == "Pier shut for eleven weeks" and article.text == BODY
+        numbers = [(v.number, v.title, v.current) for v in store.article_versions(kept)]
+        assert numbers == [
+            (1, "Pier shut for eleven weeks", True),
+            (2, "Pier shut for twelve weeks", False),
+            (3, "Pier shut for eleven weeks", True),
+        ]
+        assert store.get_analysis(kept, "v1") is None  # the edit's analysis: stale
+    # Read once more unchanged: nothing to do.
+    assert _ingest(db, page).warnings == []
+    # The edit made again: version 2's text is current again, as version 4.
+    write("pier.html", html_page(title="Pier shut for twelve weeks", body=EDITED))
+    (warning,) = _ingest(db, page).warnings
+    assert "version 4 of" in warning.message and "version 2 again" in warning.message
+    with Store(db, access="read") as store:
+        article = store.get_article(kept)
+        assert article is not None
+        assert article.title == "Pier shut for twelve weeks" and article.text == EDITED
+
+
+def test_a_corrected_title_changes_the_storys_stamp(write: Write, tmp_path: Path) -> None:
+    # The web caches a story's brief under Store.story_stamp: a correction dropped the
+    # stored brief but left the stamp, so the old title was served (review rev1 4).
+    db = tmp_path / "news.db"
+    page = write("pier.html", html_page(title="Pier shut for eleven weeks"))
+    kept = _ingest(db, page).added[0]
+    with Store(db) as store:
+        store.save_clustering(ClusteringUpdate([], [Story("s1", "Pier", (kept,))], [], {}))
+        before = store.story_stamp("s1")
+    write("pier.html", html_page(title="Pier shut for eleven weeks, council says"))
+    assert _ingest(db, page).corrected == [kept]
+    with Store(db, access="read") as store:
+        assert store.story_stamp("s1") != before
+
+
+def test_an_undated_daily_page_reissued_is_no_version(write: Write, tmp_path: Path) -> None:
+    # A bulletin page reused each day, with no date (its footer's year is no day): its
+    # fixed sentences make up most of its words, and Monday's article took Tuesday's
+    # figures (review rev1 S3).
+    fixed = (
+        "This note is put together each morning by the ferry office of Tessel from the "
+        "logs of the crews, the pier staff and the weather desk. Numbers are early and may "
+        "change in later notes. Letters about the note go to the ferry office, which "
+        "replies on weekdays. Both ferry lines and the old pier are covered.\n\n"
+    )
+    db = tmp_path / "news.db"
+    page = write(
+        "note.html",
+        html_page(body=fixed + "On Monday, 12 crossings ran and 2 were late.", published=None),
+    )
+    kept = _ingest(db, page).added[0]
+    write(
+        "note.html",
+        html_page(body=fixed + "On Tuesday, 14 crossings ran and 5 were late.", published=None),
+    )
+    second = _ingest(db, page)
+    assert len(second.added) == 1 and "both kept" in second.warnings[0].message
+    with Store(db, access="read") as store:
+        article = store.get_article(kept)
+        assert article is not None and "Monday" in article.text
+        assert store.count_articles() == 2
+
+
+def test_an_undated_page_edited_is_still_a_version(write: Write, tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    page = write("pier.html", html_page(published=None))
+    kept = _ingest(db, page).added[0]
+    write("pier.html", html_page(body=EDITED, published=None))
+    assert _ingest(db, page).article_ids == [kept]
+    with Store(db, access="read") as store:
+        assert store.count_articles() == 1 and len(store.article_versions(kept)) == 2
 
 
 def test_the_stale_analysis_and_the_storys_brief_go_and_the_story_keeps_the_article(
@@ -133,6 +228,14 @@ def test_a_download_cut_short_is_kept_aside_flagged_and_not_made_current(
         old, aside = store.article_versions(kept)
         assert old.current and not aside.current
         assert aside.note is not None and "cut short" in aside.note
+    # Cut short again, shorter: the note names the current version, whose length it gives
+    # (it named version 2 with version 1's length, review rev1 LOW 6).
+    write("pier.html", html_page(body=cut[: len(cut) // 2]))
+    _ingest(db, tmp_path / "pier.html")
+    with Store(db, access="read") as store:
+        third = store.article_versions(kept)[2]
+        assert third.note is not None
+        assert f"than version 1 ({third.characters} of {len(BODY)} characters)" in third.note
 
 
 def test_a_page_whose_ads_and_navigation_changed_is_no_new_version(
@@ -245,3 +348,26 @@ def test_an_analysis_of_an_edit_another_process_made_a_version_is_left_out(
         one.save_analyses([Analysis(later, "v1"), Analysis(kept, "v1")], [failure], "v1")
         assert one.get_analysis(kept, "v1") is not None
         assert one.unanalyzed([later], "v1") == [later] and one.analysis_failures([later]) == []
+
+
+def test_an_analysis_of_the_old_text_saved_after_the_edit_is_left_out(
+    write: Write, tmp_path: Path
+) -> None:
+    # Another command read the old text before the edit became current and saves its
+    # analysis after: the store was given only the article's id, and kept the old text's
+    # analysis over the edit (review rev1 5). Given the text analysed, it is left out.
+    db = tmp_path / "news.db"
+    page = write("pier.html", html_page())
+    kept = _ingest(db, page).added[0]
+    with Store(db) as store:
+        (old,) = store.get_articles([kept])
+    write("pier.html", html_page(body=EDITED))
+    _ingest(db, page)
+    with Store(db) as store:
+        failure = AnalysisFailure(kept, str(page), "quotes", "boom")
+        texts = {kept: text_hash(old.text)}
+        assert store.save_analyses([Analysis(kept, "v1")], [failure], "v1", texts) == 0
+        assert store.get_analysis(kept, "v1") is None and store.analysis_failures([kept]) == []
+        (now,) = store.get_articles([kept])
+        assert store.save_analyses([Analysis(kept, "v1")], [], "v1", {kept: text_hash(now.text)})
+        assert store.get_analysis(kept, "v1") is not None

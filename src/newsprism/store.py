@@ -34,7 +34,7 @@ from newsprism import store_versions
 from newsprism.codec import analysis_from_record
 from newsprism.errors import AnalysisFailure, ReadOnlyStore, StateChanged, StoreError
 from newsprism.model import Analysis, Article, Heading, Removed, Story
-from newsprism.store_analyses import EncodedAnalysis, encoded
+from newsprism.store_analyses import EncodedAnalysis, analysed_other_text, encoded
 from newsprism.store_briefs import BriefTable
 from newsprism.store_corrections import (
     correct,
@@ -47,7 +47,14 @@ from newsprism.store_dedup import DedupTables, DedupUpdate
 from newsprism.store_migrations import MIGRATIONS
 from newsprism.store_open import IN_MEMORY, Access, closed_on_error, connect, open_mode, write_error
 from newsprism.store_schema import check_schema, migrate
-from newsprism.store_versions import ArticleVersion, Folded, fold, list_versions, version_owner
+from newsprism.store_versions import (
+    ArticleVersion,
+    Folded,
+    fold,
+    list_versions,
+    revert,
+    version_owner,
+)
 from newsprism.store_watched import FeedState, WatchedFeeds
 
 logger = logging.getLogger(__name__)
@@ -99,6 +106,9 @@ class AddResult:
     # in the batch, the stored id and the columns that differ (kept as stored: the
     # re-read could not correct them).
     kept: tuple[tuple[int, str, tuple[str, ...]], ...] = ()
+    # Re-reads whose text was an earlier version of a stored article and is its current
+    # text again (an edit reverted): the article's place in the batch and what was done.
+    reverted: tuple[tuple[int, Folded], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +262,9 @@ class Store(WatchedFeeds):
         corrected: list[str] = []
         stored_ids: list[str] = []
         kept: list[tuple[int, str, tuple[str, ...]]] = []
+        reverted: list[tuple[int, Folded]] = []
+        articles = list(articles)
+        batch_ids = {a.id for a in articles}
         seen: set[str] = set()  # ids of this batch: a later copy of one corrects nothing
         now = datetime.now(UTC).isoformat()
         with self.transaction() as conn:
@@ -263,6 +276,15 @@ class Store(WatchedFeeds):
                 target = correction_target(conn, article, corrects, origin)
                 metadata = dict(zip(_ARTICLE_COLUMN_NAMES, row, strict=True))
                 guessed = article.id in guessed_outlets
+                owner = version_owner(conn, article.id) if self._versions else None
+                edited = target["id"] if target is not None else owner
+                # An earlier version's text read again: before it corrects metadata
+                # (review rev1 S1), it is made the article's text again.
+                if again := self._revert(conn, edited, metadata, origin, batch_ids - {article.id}):
+                    reverted.append((n, again))
+                    duplicates.append(again.article_id)
+                    stored_ids.append(again.article_id)
+                    continue
                 if target is not None:
                     tables = frozenset(self._applied)
                     corrects = corrects and same_file(target, origin)
@@ -274,7 +296,6 @@ class Store(WatchedFeeds):
                         kept.extend((n, i, columns) for i, columns in differ)
                     stored_ids.append(target["id"])
                     continue
-                owner = version_owner(conn, article.id) if self._versions else None
                 if owner is not None:  # a text kept as a version of a stored article
                     duplicates.append(owner)
                     stored_ids.append(owner)
@@ -295,7 +316,12 @@ class Store(WatchedFeeds):
                     kept.extend((n, i, columns) for i, columns in differ)
                 stored_ids.append(article.id)
         return AddResult(
-            tuple(added), tuple(duplicates), tuple(corrected), tuple(stored_ids), tuple(kept)
+            tuple(added),
+            tuple(duplicates),
+            tuple(corrected),
+            tuple(stored_ids),
+            tuple(kept),
+            tuple(reverted),
         )
 
     def get_article(self, id_or_prefix: str) -> Article | None:
@@ -309,6 +335,20 @@ class Store(WatchedFeeds):
         if exact or len(rows) == 1:
             return _row_article((exact or rows)[0])
         return None
+
+    def _revert(
+        self,
+        conn: sqlite3.Connection,
+        edited: str | None,
+        read: dict[str, Any],
+        origin: str | None,
+        batch_ids: set[str],
+    ) -> Folded | None:
+        """An earlier version of ``edited`` read again made its text again (see
+        :func:`newsprism.store_versions.revert`); None when it is not one."""
+        if edited is None or not self._versions:
+            return None
+        return revert(conn, edited, {**read, "origin": origin}, origin, batch_ids)
 
     @property
     def _versions(self) -> bool:
@@ -361,13 +401,17 @@ class Store(WatchedFeeds):
         analyses: Iterable[Analysis | EncodedAnalysis],
         failures: Iterable[AnalysisFailure] = (),
         version: str = "",
+        texts: Mapping[str, str] | None = None,
     ) -> int:
         """Store analyses (replacing older ones of the same articles) and the failures of
         analyser ``version`` in one transaction; an article analysed now loses its
         recorded failure. Analyses may come encoded already (the dask engine's workers).
         One of an article no longer stored is left out: another command made it a
         version of the article it edits while this one analysed it (its insert broke
-        the foreign key, a traceback)."""
+        the foreign key, a traceback). ``texts``: the SHA-256 (:func:`text_hash`) of the
+        text each article was analysed with, by id; one whose article's current text is
+        another is left out too (logged): the article became another text's version, or
+        its edit reverted, after the text was read (review rev1 5)."""
         now = datetime.now(UTC).isoformat()
         rows = [(e.article_id, e.version, e.data, now) for e in map(encoded, analyses)]
         failed = [(f.article, version, f.stage, f.error, now) for f in failures]
@@ -375,8 +419,12 @@ class Store(WatchedFeeds):
             gone = _gone(conn, [r[0] for r in rows] + [f[0] for f in failed])
             if gone:
                 logger.info("not saved, no longer stored (made versions): %s", sorted(gone))
-                rows = [r for r in rows if r[0] not in gone]
-                failed = [f for f in failed if f[0] not in gone]
+            stale = analysed_other_text(conn, texts or {})
+            if stale:
+                logger.info("not saved, analysed with a text no longer theirs: %s", stale)
+            skip = gone | set(stale)
+            rows = [r for r in rows if r[0] not in skip]
+            failed = [f for f in failed if f[0] not in skip]
             conn.executemany("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?)", rows)
             conn.executemany(
                 "DELETE FROM analysis_failures WHERE article_id = ?", [(r[0],) for r in rows]

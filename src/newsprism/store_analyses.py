@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from newsprism.codec import analysis_to_record
 from newsprism.model import Analysis
+from newsprism.store_versions import text_hash
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["EncodedAnalysis", "encode_analysis", "encoded"]
+__all__ = ["EncodedAnalysis", "analysed_other_text", "encode_analysis", "encoded"]
 
 
 def encode_analysis(analysis: Analysis) -> str:
@@ -43,3 +46,14 @@ class EncodedAnalysis:
 def encoded(analysis: Analysis | EncodedAnalysis) -> EncodedAnalysis:
     """``analysis`` encoded (as it is, when it already is)."""
     return analysis if isinstance(analysis, EncodedAnalysis) else EncodedAnalysis.of(analysis)
+
+
+def analysed_other_text(conn: sqlite3.Connection, texts: Mapping[str, str]) -> list[str]:
+    """The ids of ``texts`` (id -> SHA-256 of the text analysed) whose stored article's
+    current text is another (one primary-key lookup each); a gone one is not listed."""
+    stale: list[str] = []
+    for article_id, digest in texts.items():
+        row = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is not None and text_hash(row[0]) != digest:
+            stale.append(article_id)
+    return sorted(stale)

@@ -21,6 +21,7 @@ import logging
 import os
 import sqlite3
 from collections.abc import Sequence
+from datetime import UTC, datetime
 
 from newsprism.model import Article
 
@@ -159,6 +160,13 @@ def correct(
             "(SELECT story_id FROM story_articles WHERE article_id = ?)",
             (article_id,),
         )
+    # Its story changed (a title, a date, an outlet): a brief cached under the story's
+    # stamp (Store.story_stamp, the web's cache key) is stale too (review rev1 4).
+    conn.execute(
+        "UPDATE stories SET updated_at = ? WHERE id IN "
+        "(SELECT story_id FROM story_articles WHERE article_id = ?)",
+        (datetime.now(UTC).isoformat(), article_id),
+    )
     changed = [c for c in METADATA_COLUMNS if stored[c] != metadata[c]]
     logger.info("%s: article %s corrected (%s)", stored["source"], article_id, ", ".join(changed))
     return True

@@ -8,11 +8,16 @@ its briefs' keys, links to it), its current text is the newest version's, and ev
 read is kept in ``article_versions``, never overwritten. A text read again later is a
 duplicate of the article it is a version of (:func:`version_owner`).
 
+An earlier version read again (the outlet reverted its edit) is made current again by
+:func:`revert`, recorded as a new version: a re-read never writes one text's metadata
+over another's text.
+
 What is not made current: a much shorter text most of whose words the current one holds
 (a download cut short, :data:`CUT_SHORT`); it is kept as a version with a note saying why.
 What is not a version at all: a text sharing little with the stored one (:data:`SHARED`:
 another day's article under a reused file name), one published a day later (:data:`APART`:
-another issue of a daily page), another file, another outlet or URL.
+another issue of a daily page; an undated page needs much stronger evidence,
+:data:`UNDATED_SHARED`), another file, another outlet or URL.
 
 The analysis of an article whose current text changed is dropped in the same transaction
 (``analyses`` is keyed by article id and analyser version only, so a stale one would be
@@ -26,11 +31,15 @@ import difflib
 import hashlib
 import logging
 import sqlite3
+from collections.abc import Container, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 logger = logging.getLogger(__name__)
+
+# A stored row or a row's columns as read now (an article's, by column name).
+_Columns = sqlite3.Row | Mapping[str, Any]
 
 __all__ = [
     "ARTICLE_VERSIONS_SQL",
@@ -39,6 +48,7 @@ __all__ = [
     "fold",
     "folded_into",
     "list_versions",
+    "revert",
     "text_hash",
     "version_diff",
     "version_owner",
@@ -78,6 +88,24 @@ APART = timedelta(hours=12)
 # current one holds, reads as a download cut short: kept as a version, not made current.
 # An edit removing two-fifths of a report is rare; a broken transfer is not.
 CUT_SHORT = 0.6
+# A page with no publication date (either read) cannot be told from another day's issue
+# by its date, and a daily bulletin's fixed sentences make up most of its words (an
+# invented one with two daily figures shares 0.96). Undated, a reread is a version only
+# on much stronger evidence: at least this share of words shared, at most
+# :data:`UNDATED_CHANGED` words of the stored text replaced or removed, and none of them
+# naming a day or a month (another issue says "Tuesday" where the stored one said
+# "Monday"; an edit fixing a figure or adding a paragraph keeps its day).
+UNDATED_SHARED = 0.9
+UNDATED_CHANGED = 12
+_DAY_WORDS = frozenset(
+    (
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+        "yesterday", "tomorrow", "tonight", "january", "february", "march", "april", "june",
+        "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
+        "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues",
+        "wed", "thu", "thur", "thurs", "fri",
+    )
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,10 +283,15 @@ def fold(conn: sqlite3.Connection, earlier: str, later: str) -> Folded | None:
     if share < SHARED:
         logger.info("%s: shares %.2f of its words with %s: not a version", later, share, earlier)
         return None
+    undated = not _tells_days(old["published"]) or not _tells_days(new["published"])
+    if undated and not _surely_an_edit(old["text"], new["text"], share):
+        logger.info("%s: undated, maybe another issue of %s's page: not a version", later, earlier)
+        return None
     number = _first_version(conn, old)
     cut = len(new["text"]) < CUT_SHORT * len(old["text"])
+    shown = _current_number(conn, old) or number
     note = (
-        f"much shorter than version {number} ({len(new['text'])} of {len(old['text'])} "
+        f"much shorter than version {shown} ({len(new['text'])} of {len(old['text'])} "
         "characters): a download cut short? kept, not made current"
         if cut
         else None
@@ -269,6 +302,87 @@ def fold(conn: sqlite3.Connection, earlier: str, later: str) -> Folded | None:
     _move_references(conn, earlier, later)
     conn.execute("DELETE FROM articles WHERE id = ?", (later,))
     return Folded(earlier, number + 1, not cut, note)
+
+
+def _surely_an_edit(before: str, after: str, share: float) -> bool:
+    """Whether two undated texts of one page are surely one report edited (see
+    :data:`UNDATED_SHARED`): few of the stored words changed, none a day or a month."""
+    if share < UNDATED_SHARED:
+        return False
+    a, b = before.split(), after.split()
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    changed: list[str] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag in ("replace", "delete"):
+            changed.extend(a[i1:i2])
+        if tag in ("replace", "insert"):
+            changed.extend(w for w in b[j1:j2] if _names_a_day(w))
+    replaced = [w for w in changed if not _names_a_day(w)]
+    if len(changed) - len(replaced):
+        return False
+    return len(replaced) <= UNDATED_CHANGED
+
+
+def _tells_days(published: str | None) -> bool:
+    """Whether a stored date can tell one day's issue from the next: not missing, and not
+    midnight of January 1 (what a year alone reads as: a page's "(c) 2026" footer)."""
+    return bool(published) and str(published)[5:19] != "01-01T00:00:00"
+
+
+def _names_a_day(word: str) -> bool:
+    return word.strip(".,;:!?()\"'").lower() in _DAY_WORDS
+
+
+def _current_number(conn: sqlite3.Connection, old: sqlite3.Row) -> int | None:
+    """The number of the version whose text is the article's current one (the newest)."""
+    row = conn.execute(
+        "SELECT max(number) FROM article_versions WHERE article_id = ? AND text_hash = ?",
+        (old["id"], text_hash(old["text"])),
+    ).fetchone()
+    return None if row is None or row[0] is None else int(row[0])
+
+
+def revert(
+    conn: sqlite3.Connection,
+    article_id: str,
+    read: _Columns,
+    origin: str | None,
+    batch_ids: Container[str],
+) -> Folded | None:
+    """Make the text ``read`` (an article's columns, as read now) current again when it is
+    an earlier version of the stored article ``article_id`` whose current text is another
+    (an edit the outlet reverted), inside the caller's write transaction: recorded as a
+    new version, the analysis and the story's briefs dropped as for any fold (review rev1
+    S1: a correction wrote version 1's title over version 2's text). None (nothing
+    changed) when it is the current text, no version once current (a cut-short download
+    kept aside stays aside), read from another file, outlet or URL, or when this batch
+    read the current text too (``batch_ids``: two records of one file, neither later)."""
+    old = _row(conn, article_id)
+    if old is None or old["text"] == read["text"] or origin is None:
+        return None
+    if not _same_page(old, {**read, "origin": origin}):
+        return None
+    digest = text_hash(read["text"])
+    earlier = conn.execute(
+        "SELECT number, version_id FROM article_versions WHERE article_id = ? "
+        "AND text_hash = ? AND note IS NULL ORDER BY number DESC LIMIT 1",
+        (article_id, digest),
+    ).fetchone()
+    if earlier is None:
+        return None
+    current = conn.execute(
+        "SELECT version_id FROM article_versions WHERE article_id = ? AND text_hash = ?",
+        (article_id, text_hash(old["text"])),
+    ).fetchall()
+    if any(str(row[0]).split("#")[0] in batch_ids for row in current):
+        return None
+    number = _first_version(conn, old) + 1
+    # version_id is unique: the text's own content id names its first version already.
+    again = {**read, "id": f"{earlier['version_id'].split('#')[0]}#{number}"}
+    _insert_version(conn, article_id, number, again, None)
+    _make_current(conn, old, {**again, "id": article_id, "published": old["published"]})
+    logger.info("%s: version %d made current again as %d", article_id, earlier[0], number)
+    return Folded(article_id, number, True, f"the text of version {earlier[0]} again")
 
 
 _COLUMNS = (
@@ -283,7 +397,7 @@ def _row(conn: sqlite3.Connection, article_id: str) -> sqlite3.Row | None:
     return row
 
 
-def _same_page(old: sqlite3.Row, new: sqlite3.Row) -> bool:
+def _same_page(old: _Columns, new: _Columns) -> bool:
     """One file (by its real path), one outlet, one URL: what stop 35 agreed is safe."""
     return (
         old["origin"] is not None
@@ -321,7 +435,11 @@ def _first_version(conn: sqlite3.Connection, old: sqlite3.Row) -> int:
 
 
 def _insert_version(
-    conn: sqlite3.Connection, article_id: str, number: int, row: sqlite3.Row, note: str | None
+    conn: sqlite3.Connection,
+    article_id: str,
+    number: int,
+    row: _Columns,
+    note: str | None,
 ) -> None:
     conn.execute(
         "INSERT INTO article_versions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -340,7 +458,9 @@ def _insert_version(
     )
 
 
-def _make_current(conn: sqlite3.Connection, old: sqlite3.Row, new: sqlite3.Row) -> None:
+def _make_current(
+    conn: sqlite3.Connection, old: _Columns, new: _Columns
+) -> None:
     """The new text (with its title, headings and what cleaning removed, whose offsets are
     the text's) becomes the article's; its first publication date stays. Its analysis and
     its story's briefs go (stale); the new read's analysis, when one was made and under
@@ -355,6 +475,12 @@ def _make_current(conn: sqlite3.Connection, old: sqlite3.Row, new: sqlite3.Row) 
     if new["published"] == old["published"]:
         moved = (article, new["id"])
         conn.execute("UPDATE analyses SET article_id = ? WHERE article_id = ?", moved)
+    # Left as it is: the article's MinHash in ``signatures`` (review rev1 7). It is made
+    # with the clustering's DedupOptions (permutations, seed), which the store does not
+    # hold, and read only to find near-duplicates of later articles among hot ones (the
+    # article keeps its story; it is never clustered again). A later copy of the new text
+    # is matched against the old text's signature: close for an edit of a few words, less
+    # so for an edit adding paragraphs (a missed copy is then two articles in one story).
     story = "(SELECT story_id FROM story_articles WHERE article_id = ?)"
     conn.execute(f"DELETE FROM briefs WHERE story_id IN {story}", (article,))
     # Its story changed: listed as updated ("new since your last visit") like one that

@@ -17,6 +17,7 @@ from newsprism.analyze.analyzer import ANALYZER_VERSION, AnalyzeOptions, Analyze
 from newsprism.errors import AnalysisFailure, StoreBusy
 from newsprism.model import Analysis
 from newsprism.store import Store
+from newsprism.store_versions import text_hash
 
 logger = logging.getLogger(__name__)
 
@@ -59,8 +60,11 @@ def analyze_run(
     missing = store.unanalyzed(article_ids, ANALYZER_VERSION)
     if on_done is not None and len(missing) < len(article_ids):
         on_done(len(article_ids) - len(missing))
+    articles = store.get_articles(missing) if missing else []
+    # The text each was analysed with: one made another's version since is not saved.
+    texts = {a.id: text_hash(a.text) for a in articles}
     fresh = (
-        analyze_in_pool(store.get_articles(missing), options, on_done, analyzer)
+        analyze_in_pool(articles, options, on_done, analyzer)
         if missing
         else iter(())  # nothing to parse: do not load the pipeline at all
     )
@@ -75,7 +79,9 @@ def analyze_run(
             failed += failures
             continue
         try:
-            store.save_analyses(analyses, failures, ANALYZER_VERSION)
+            done = {a.article_id for a in analyses} | {f.article for f in failures}
+            analysed = {i: texts[i] for i in done if i in texts}
+            store.save_analyses(analyses, failures, ANALYZER_VERSION, analysed)
         except StoreBusy as exc:
             # The earlier batches are stored: say how many, a rerun starts after them.
             kept = f"this run's {saved} of {len(missing)} analyses" if saved else ""

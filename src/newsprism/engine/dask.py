@@ -69,6 +69,7 @@ from newsprism.ingest.sources import Input, InputKind
 from newsprism.model import Analysis, Article, IngestFailure, IngestWarning
 from newsprism.store import Store
 from newsprism.store_analyses import EncodedAnalysis
+from newsprism.store_versions import text_hash
 
 if TYPE_CHECKING:
     from distributed import Client, Future, LocalCluster
@@ -532,6 +533,17 @@ def _stored_under(
     return moved
 
 
+def _texts(articles: list[Article], stored: list[str]) -> dict[str, str]:
+    """The SHA-256 of the text analysed under each stored id (see
+    :meth:`Store.save_analyses`); two texts under one id (an edit and its earlier text in
+    one shard) match no stored text: neither analysis is saved, the next run makes it."""
+    texts: dict[str, str] = {}
+    for article, stored_id in zip(articles, stored, strict=True):
+        digest = text_hash(article.text)
+        texts[stored_id] = digest if texts.get(stored_id, digest) == digest else ""
+    return texts
+
+
 class _Writer:
     """The one writer: a shard's articles, then the analyses the store lacks, as the
     local engine stores them (``BATCH_SIZE`` articles a transaction); then the shard's
@@ -570,10 +582,12 @@ class _Writer:
             empty = self.tally.done(piece, produced)
             if empty is not None:  # a range is alone in its shard: its failure comes last
                 self.report.failures.append(empty)
-        self._save(_stored_under(result.outcomes, articles, stored))
+        self._save(_stored_under(result.outcomes, articles, stored), _texts(articles, stored))
         self._read_back(stored)
 
-    def _save(self, outcomes: list[EncodedAnalysis | AnalysisFailure]) -> None:
+    def _save(
+        self, outcomes: list[EncodedAnalysis | AnalysisFailure], texts: dict[str, str]
+    ) -> None:
         """Only analyses the store lacks: an article analysed by an earlier run (or an
         earlier shard) keeps its analysis, as locally, where it is not redone."""
         ids = [_analysed(o) for o in outcomes]
@@ -583,7 +597,7 @@ class _Writer:
         ]
         failed = [o for o in outcomes if isinstance(o, AnalysisFailure) and o.article in missing]
         if analyses or failed:
-            self.store.save_analyses(analyses, failed, ANALYZER_VERSION)
+            self.store.save_analyses(analyses, failed, ANALYZER_VERSION, texts)
 
     def _read_back(self, ids: Iterable[str], again: bool = False) -> None:
         """The stored analyses of ``ids`` not read yet (``again``: also those read as

@@ -22,7 +22,7 @@ from newsprism.ingest.pipeline import (
     unanalysed_warning,
     warnings_once,
 )
-from newsprism.ingest.reread_notes import Rereads
+from newsprism.ingest.reread_notes import Rereads, reverted_warning
 from newsprism.ingest.sources import Input, InputKind, expand_inputs
 from newsprism.model import Article, IngestFailure, IngestWarning
 from newsprism.store import AddResult, Store
@@ -254,6 +254,10 @@ class ArticleBatch:
         report.warnings.extend(warnings_once(self.articles, added, unanalysed_warning))
         report.warnings.extend(self._stored_from_another_file(store, result, report.warnings))
         report.corrected.extend(result.corrected)
+        report.warnings.extend(
+            IngestWarning(self.articles[n].source, reverted_warning(folded))
+            for n, folded in result.reverted
+        )
         report.kept.update((i, columns) for _, i, columns in result.kept)
         if self.tell_kept:
             report.warnings.extend(self._kept_as_stored(store, result))

@@ -17,7 +17,9 @@ JSON Lines file of one live page's updates holds many records under one URL, and
 record appended to it is no edit of those before it, which the file still holds (review
 s39/2 M8: it was called "an edited page?"). Decided once the run has read every input:
 newest first, the earlier record comes after the new one. A record with no URL cannot be
-told from another report.
+told from another report. Nor is anything folded when the run read another stored record
+of the file under that URL: a live page's file that rotates its oldest record out and
+appends a new one is no edit of the record gone (review rev1 S2): both kept, said.
 """
 
 from __future__ import annotations
@@ -78,16 +80,20 @@ class Rereads:
             edits = _edits(pairs, self._read)
             # An earlier text two new ones would replace (two records of one URL, neither
             # the stored text) is kept beside both: which came later cannot be told.
-            claimed = [old for _, old in edits]
+            claimed = [old for _, old, _ in edits]
+            several = [(new, old) for new, old, many in edits if many]
             done = [
                 (new, old, self._fold(old, new) if claimed.count(old) == 1 else None)
-                for new, old in edits
+                for new, old, many in edits
+                if not many
             ]
             for new, _, folded in done:
                 if folded is not None:
                     _renamed(report, new, folded.article_id)
             if done:
                 report.warnings.append(IngestWarning(source, _said(done)))
+            if several:
+                report.warnings.append(IngestWarning(source, _said_several(several)))
         self._suspects.clear()
         if self._store is not None:  # another process may have folded what this one read
             for new, kept in self._store.folded_into(report.article_ids).items():
@@ -103,10 +109,19 @@ class Rereads:
             return None
 
 
-def _edits(pairs: list[tuple[str, list[str]]], read: set[str]) -> list[tuple[str, str]]:
-    """(new, earlier) for each new article whose newest earlier text is not read."""
-    found = [(new, next((i for i in before if i not in read), None)) for new, before in pairs]
-    return [(new, old) for new, old in found if old is not None]
+def _edits(
+    pairs: list[tuple[str, list[str]]], read: set[str]
+) -> list[tuple[str, str, bool]]:
+    """(new, earlier, several) for each new article whose newest earlier text is not
+    read; ``several``: the run read another stored record of its file and URL (a file of
+    one live page's updates rotating its oldest out: the record appended is no edit of
+    the one gone, review rev1 S2), not to be folded."""
+    found: list[tuple[str, str, bool]] = []
+    for new, before in pairs:
+        unread = [i for i in before if i not in read]
+        if unread:
+            found.append((new, unread[0], len(unread) < len(before)))
+    return found
 
 
 def _renamed(report: RunReport, new: str, kept: str) -> None:
@@ -126,6 +141,28 @@ def _said(done: list[tuple[str, str, Folded | None]]) -> str:
     return _VERSION.format(stored=old[:10], number=folded.number) + more
 
 
+def _said_several(kept: list[tuple[str, str]]) -> str:
+    _, old = kept[0]
+    more = f" (and {len(kept) - 1} more of its records)" if len(kept) > 1 else ""
+    return _SEVERAL.format(stored=old[:10]) + more
+
+
+def reverted_warning(folded: Folded) -> str:
+    """What a run says of a page read again with an earlier version's text (an edit the
+    outlet reverted), made the article's text again."""
+    stored = folded.article_id[:10]
+    return (
+        f"read before with other text (stored as {stored}, same outlet and URL); read now "
+        f"with {folded.note} (an edit reverted?): made its text again, as version "
+        f"{folded.number} of {stored} (`newsprism versions {stored}`)"
+    )
+
+
+_SEVERAL = (
+    "holds several records under one URL (a live page's updates?) and no longer holds one "
+    "read before (stored as {stored}): a record appended is no edit of one gone, so it is "
+    "stored as a new article beside it, both kept"
+)
 _BESIDE = (
     "read before with other text, no longer in it (stored as {stored}, same outlet and URL: "
     "an edited page?); stored as a new article beside it, both kept"
@@ -148,8 +185,9 @@ def replaced(
     read: set[str],
 ) -> dict[str, list[tuple[str, list[str]]]]:
     """By source, each article of ``added`` (just stored) with the ids of the articles
-    stored from its file under its outlet and URL that this run has not read (not in
-    ``read``, those it stored among them), newest first; those with none left out."""
+    stored from its file under its outlet and URL, newest first, read this run (in
+    ``read``, those it stored among them) or not; those with every one read left out
+    (another record of a file holding them)."""
     found: dict[str, list[tuple[str, list[str]]]] = {}
     named = [a for a in added if a.url and origins.get(a.source) is not None]
     if not named:  # stdin, uploads without a manifest, records without a URL
@@ -159,19 +197,18 @@ def replaced(
             origin = origins.get(article.source)
             if origin is None:
                 continue
-            before = _unread(conn, article, origin, read)
-            if before:
+            before = _siblings(conn, article, origin)
+            if any(i not in read for i in before):
                 found.setdefault(article.source, []).append((article.id, before))
     return found
 
 
-def _unread(conn: sqlite3.Connection, article: Article, origin: str, read: set[str]) -> list[str]:
-    """The ids of the articles stored from ``origin`` under the article's outlet and URL
-    that this run has not read (not in ``read``), newest first (the origin column is
-    indexed)."""
+def _siblings(conn: sqlite3.Connection, article: Article, origin: str) -> list[str]:
+    """The ids of the other articles stored from ``origin`` under the article's outlet
+    and URL, newest first (the origin column is indexed)."""
     rows = conn.execute(
         "SELECT id FROM articles WHERE origin = ? AND url = ? AND outlet IS ? AND id != ?"
         " ORDER BY rowid DESC",
         (origin, article.url, article.outlet, article.id),
     ).fetchall()
-    return [str(row[0]) for row in rows if str(row[0]) not in read]
+    return [str(row[0]) for row in rows]
