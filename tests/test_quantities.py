@@ -479,7 +479,10 @@ def test_fraction_and_vague_parsers() -> None:
 def test_a_vague_scale_of_scales_is_one_amount(nlp: Language) -> None:
     """ "several hundred thousand years" read as 200 and a false 1,000 years."""
     found = quantities_in(nlp, "The Velmar cave bones are several hundred thousand years old.")
-    assert [(q.text, q.value) for q in found] == [("several hundred thousand years", 200_000)]
+    # the age's "old" is the reading's, as in "300,000 years old" (stop 40: the unit kept)
+    assert [(q.text, q.value, q.unit) for q in found] == [
+        ("several hundred thousand years old", 200_000, "years")
+    ]
 
 
 @pytest.mark.parametrize(

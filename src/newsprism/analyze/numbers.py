@@ -49,6 +49,7 @@ from newsprism.analyze.conventions import (
     text_convention,
 )
 from newsprism.analyze.fraction_units import fractions_of_units
+from newsprism.analyze.glued_signs import AFTER_GLUED_SIGN, glued_currency, year_after_word
 from newsprism.analyze.number_words import (
     DENOMINATORS,
     OF_ONLY,
@@ -121,7 +122,8 @@ _NOT_AFTER_MONTH = "".join(f"(?<!{m}{_GROUP_SPACE})(?<!{m}\\.{_GROUP_SPACE})" fo
 def _digits_pattern(tokenised: bool) -> str:
     """The figures pattern, reading "3, 500" as one figure only where ``tokenised``."""
     return (
-        r"(?<![\w.,/:#§№+^٫٬])(?:(?<=\d-to-)|(?<![^\d\s][-–]))"  # not "COVID-19", "v3", "1/2"
+        rf"(?:{AFTER_GLUED_SIGN}|(?<![\w.,/:#§№+^٫٬])(?<!/ ))"  # not "v3", "1/2", "1 / 2"
+        r"(?:(?<=\d-to-)|(?<![^\d\s][-–]))"  # not "COVID-19"
         r"(?:10\^\d{1,2}"
         r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
         rf"|{spaced_thousands(tokenised)}"  # "2 , 700"; "2, 700" (ECB+): written_forms.py
@@ -356,7 +358,7 @@ def _candidate(tokenised: bool) -> re.Pattern[str]:
     # Every number starts a word, with a digit or one of these letters; testing that
     # first spares the engine the four alternatives at most positions (twice as fast).
     return re.compile(
-        r"(?=[\dabdefhmnoqstz])\b"
+        rf"(?=[\dabdefhmnoqstz])(?:\b|{AFTER_GLUED_SIGN})"
         rf"(?:(?P<vague>{_VAGUE_PATTERN})"
         rf"|(?P<hratio>{_HYPHEN_RATIO_PATTERN})"
         rf"|(?P<frac>{_FRACTION_PATTERN})"
@@ -507,9 +509,11 @@ def _merged(amounts: list[Amount], more: list[Amount]) -> list[Amount]:
 def _read(m: re.Match[str], text: str, convention: Convention) -> Amount | None:
     """The number a candidate match spells, with its unit, currency and bound."""
     raw = _number(m)
-    if raw is None:
+    if raw is None or year_after_word(text, raw.num_start, raw.num_end):
         return None
-    if raw.form in {"digits", "words"}:
+    # "several hundred thousand years": a vague count ending in a scale word keeps its unit
+    scaled = raw.form == "vague" and m["vague"].split()[-1].lower() in SCALES
+    if raw.form in {"digits", "words"} or scaled:
         raw = _with_unit(raw, text)
         if raw is None:
             return None
@@ -674,6 +678,9 @@ def _with_currency(raw: Amount, text: str) -> Amount:
     if raw.form not in {"digits", "words"}:
         return raw
     m = _CURRENCY_BEFORE.search(text, max(0, raw.start - 6), raw.start)
+    glued = glued_currency(text, raw.start) if m is None else None
+    if glued is not None:  # "$US2 million", "euro70 billion": glued_signs.py
+        return replace(raw, start=glued[0], kind="money", unit=raw.unit or glued[1])
     if m is None:
         return raw
     sign = _CURRENCY_SIGNS[m["sign"].lower()]
