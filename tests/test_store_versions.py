@@ -155,6 +155,34 @@ def test_an_undated_daily_page_reissued_is_no_version(write: Write, tmp_path: Pa
         assert store.count_articles() == 2
 
 
+def test_an_undated_page_whose_figures_alone_changed_is_no_version(
+    write: Write, tmp_path: Path
+) -> None:
+    # A bulletin naming no day: the next issue changes only its figures, which an
+    # undated page cannot tell from a corrected figure, so both stay (review 3 of stop 40).
+    fixed = (
+        "This note is put together each morning by the ferry office of Tessel from the "
+        "logs of the crews, the pier staff and the weather desk. Numbers are early and may "
+        "change in later notes. Letters about the note go to the ferry office.\n\n"
+    )
+    db = tmp_path / "news.db"
+    page = write(
+        "note.html",
+        html_page(body=fixed + "In the last day, 41 boats docked and 3 were late.", published=None),
+    )
+    kept = _ingest(db, page).added[0]
+    write(
+        "note.html",
+        html_page(body=fixed + "In the last day, 37 boats docked and 9 were late.", published=None),
+    )
+    second = _ingest(db, page)
+    assert len(second.added) == 1 and "both kept" in second.warnings[0].message
+    with Store(db, access="read") as store:
+        article = store.get_article(kept)
+        assert article is not None and "41 boats" in article.text
+        assert store.count_articles() == 2
+
+
 def test_an_undated_page_edited_is_still_a_version(write: Write, tmp_path: Path) -> None:
     db = tmp_path / "news.db"
     page = write("pier.html", html_page(published=None))

@@ -94,7 +94,10 @@ CUT_SHORT = 0.6
 # on much stronger evidence: at least this share of words shared, at most
 # :data:`UNDATED_CHANGED` words of the stored text replaced or removed, and none of them
 # naming a day or a month (another issue says "Tuesday" where the stored one said
-# "Monday"; an edit fixing a figure or adding a paragraph keeps its day).
+# "Monday"; an edit adding a paragraph or mending words keeps its day), and not all of
+# them figures: a bulletin whose next issue changes only its daily figures ("41 ships"
+# -> "37 ships") names no day at all, and an undated page cannot tell that from a
+# corrected figure, so both texts stay, as articles of their own (stop 40 review 3).
 UNDATED_SHARED = 0.9
 UNDATED_CHANGED = 12
 _DAY_WORDS = frozenset(
@@ -306,7 +309,8 @@ def fold(conn: sqlite3.Connection, earlier: str, later: str) -> Folded | None:
 
 def _surely_an_edit(before: str, after: str, share: float) -> bool:
     """Whether two undated texts of one page are surely one report edited (see
-    :data:`UNDATED_SHARED`): few of the stored words changed, none a day or a month."""
+    :data:`UNDATED_SHARED`): few of the stored words changed, none a day or a month, not
+    all of them figures."""
     if share < UNDATED_SHARED:
         return False
     a, b = before.split(), after.split()
@@ -318,9 +322,13 @@ def _surely_an_edit(before: str, after: str, share: float) -> bool:
         if tag in ("replace", "insert"):
             changed.extend(w for w in b[j1:j2] if _names_a_day(w))
     replaced = [w for w in changed if not _names_a_day(w)]
-    if len(changed) - len(replaced):
+    if len(changed) - len(replaced) or all(_is_figure(w) for w in replaced):
         return False
     return len(replaced) <= UNDATED_CHANGED
+
+
+def _is_figure(word: str) -> bool:
+    return any(ch.isdigit() for ch in word)
 
 
 def _tells_days(published: str | None) -> bool:
