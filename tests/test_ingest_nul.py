@@ -5,6 +5,7 @@ warning); a binary file is still refused in one line naming it."""
 from __future__ import annotations
 
 import io
+import random
 import tarfile
 from collections.abc import Callable
 from pathlib import Path
@@ -59,6 +60,14 @@ def _tar_of_text() -> bytes:
     return buffer.getvalue()
 
 
+def _bundle() -> bytes:
+    """A self-extracting bundle: an ASCII header over 4 KB holding one NUL run, then a
+    compressed payload (random bytes: no NUL runs, controls and high bytes throughout)."""
+    header = b"#!/bin/sh\n# bundle header\n" + b"PAYLOAD_LINE=value\n" * 240
+    payload = random.Random(7).randbytes(60_000)
+    return header[:1000] + bytes(8) + header[1000:] + payload
+
+
 @pytest.mark.parametrize(
     "data",
     [
@@ -67,8 +76,9 @@ def _tar_of_text() -> bytes:
         b"".join(w.ljust(32, b"\x00") for w in b"pier ferry board vote storm ramp".split()),
         _tar_of_text(),
         b"\x93NUMPY\x01\x00F\x00{'descr': '<f8', 'shape': (2,), }  \n" + b"\x00" * 6 + b"\xf0?",
+        _bundle(),
     ],
-    ids=["png", "sqlite", "fixed-width-records", "tar", "npy"],
+    ids=["png", "sqlite", "fixed-width-records", "tar", "npy", "text-header-then-payload"],
 )
 def test_binary_data_is_still_refused_in_one_line(write: Write, data: bytes) -> None:
     path = write("blob.html", data)
@@ -113,8 +123,9 @@ def test_a_file_cut_short_and_padded_with_nuls_is_read(write: Write) -> None:
         ("middle.txt", ("Pier closes\n\n" + BODY).encode().replace(b"Tessel", bytes(50), 1)),
         ("twice.html", PAGE.encode() + bytes(4) + PAGE.encode()),
         ("head.txt", bytes(4096) + ("Pier closes\n\n" + BODY).encode()),
+        ("long.txt", ("Pier closes\n\n" + BODY * 12).encode() + bytes(4096) + BODY.encode() * 12),
     ],
-    ids=["50-in-the-middle", "4-between-pages", "a-zeroed-first-block"],
+    ids=["50-in-the-middle", "4-between-pages", "a-zeroed-first-block", "text-past-4-kb"],
 )
 def test_a_text_with_a_zeroed_block_is_read_with_one_warning(
     write: Write, name: str, data: bytes
@@ -128,3 +139,13 @@ def test_a_text_with_a_zeroed_block_is_read_with_one_warning(
     assert "voted on Tuesday to close the old ferry pier" in article.text
     (warning,) = warnings
     assert warning.source == str(path) and "NUL character(s) dropped" in warning.message
+
+
+def test_a_zeroed_block_glues_no_words_together() -> None:
+    """The block stands where text was lost: dropped outright it joined the half-words on
+    either side ("to disc" + block + "ents said" read "to discents said")."""
+    data = b"The board met on Monday to disc" + bytes(4096) + b"ents said the levy was unfair."
+    text = decode(data, "cut.txt").text
+    assert text == "The board met on Monday to disc\n\nents said the levy was unfair."
+    stray = decode(b"The board met on Mon\x00day to discuss the levy.", "stray.txt").text
+    assert stray == "The board met on Monday to discuss the levy."

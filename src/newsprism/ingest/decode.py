@@ -55,6 +55,7 @@ _SINGLE_BYTE_HIGH_SHARE = 0.2
 # file zeroed by a crash (a file system that had sized the file but not written the
 # block). Text is told by what is around the runs (:func:`_zeroed_text`).
 _NUL_RUNS = re.compile(rb"\x00{4,}")
+_NUL_RUN_TEXT = re.compile("\x00{4,}")
 # A crash zeroes the stretch it had not written: one run, two where a write went on after
 # it. Binary data pads field after field (a tar header holds four runs or more, a table of
 # fixed-width strings one a row).
@@ -297,12 +298,21 @@ def _zeroed_text(data: bytes) -> bool:
                 return False
     # The rest must be UTF-8: a single-byte code page's reading lets through binary
     # data whose few bytes over 0x7f stand beside an ASCII header (a NumPy array file).
-    rest = _NUL_RUNS.sub(b"", sample)[:SNIFF_BYTES]
+    # All of the sample, not its first 4 KB: a text header with one run, then a binary
+    # payload (a self-extracting bundle) was stored as text (review 3, on d503b42).
+    rest = _NUL_RUNS.sub(b"", sample).rstrip(b"\x00")  # a run cut at the sample's end
     try:  # a character cut at the sample's end is still text
         codecs.getincrementaldecoder("utf-8")().decode(rest, final=False)
     except UnicodeDecodeError:
         return False
-    return bool(rest) and not _many_controls(rest)
+    return bool(rest) and not any(_many_controls(block) for block in _blocks(rest))
+
+
+def _blocks(data: bytes) -> list[bytes]:
+    """``data`` in blocks of the sniffed size, the last one its final 4 KB: a short last
+    block (a few bytes past 4 KB) would turn one control byte into a large share."""
+    starts = range(0, max(len(data) - SNIFF_BYTES, 0), SNIFF_BYTES)
+    return [data[at : at + SNIFF_BYTES] for at in starts] + [data[-SNIFF_BYTES:]]
 
 
 def _marked_utf32_text(head: bytes) -> bool:
@@ -457,7 +467,11 @@ def decode(data: bytes, source: str, declared: str | None = None) -> Decoded:
     nuls = decoded.text.count("\x00")
     if not nuls:
         return decoded
-    text = decoded.text.replace("\x00", "")
+    # A zeroed block stands where text was lost: dropped outright, it glued the words on
+    # either side into one ("to disc" + block + "ents said" -> "to discents said"). A run
+    # (as :func:`looks_binary` counts them) becomes a paragraph break; a stray NUL, as in
+    # "Tes\0sel", is only dropped.
+    text = _NUL_RUN_TEXT.sub("\n\n", decoded.text.strip("\x00")).replace("\x00", "")
     dropped = f"{nuls:,} NUL character(s) dropped"
     warning = f"{decoded.warning}; {dropped}" if decoded.warning else dropped
     return Decoded(text, decoded.encoding, warning)
