@@ -506,7 +506,31 @@ def test_a_headline_ending_in_a_full_stop_before_a_blank_line_is_the_title(
     # Plain-text files whose headline ends in '.' were all untitled ('(untitled)' story).
     result = clean(article(headline, LEDE, BODY))
     assert result.title == headline
-    assert result.text.startswith(LEDE)
+    # kept in the body too: a lede sentence taken for a headline must not be lost
+    assert result.text.startswith(headline + "\n\n" + LEDE)
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "Fire destroyed two homes in Tessel on Sunday night.",
+        "Police arrested two men after Saturday's match in Lorvik.",
+        "Lorvik's council voted 7-2 on Monday to close its ferry pier.",
+        "Prime Minister Ana Holt resigned on Tuesday.",
+        '"We will rebuild," Mayor Ana Holt said on Monday.',
+        "Dockers walk out at dawn tomorrow.",
+        "Storm leaves Tessel without power overnight.",
+        "Mayor says pier will reopen.",
+        "Ferry crews took pay cut.",
+    ],
+)
+def test_a_short_lede_sentence_is_no_title_and_stays_in_the_body(lede: str) -> None:
+    """A one-sentence lede in headline grammar (no article, no 'be') was taken as the
+    title and left the body: its past tense, a day or time, a verb of saying or its
+    quote marks tell it from a headline."""
+    result = clean(article(lede, LEDE + " " + BODY))
+    assert result.title is None
+    assert result.text.startswith(lede)
 
 
 @pytest.mark.parametrize(
