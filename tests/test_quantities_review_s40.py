@@ -141,6 +141,10 @@ def test_durations_after_after_or_between_are_read(
         "The raid on the Kelmar depot began at 1400 hours on Monday.",
         "The Tarnby shops close from 0800 to 1700 hours.",
         "The curfew in Orvel lasts until 2200 hours.",
+        # a curfew's or a ceasefire's time after a loose lead (review 3 of stop 40)
+        "Residents of Orvel may not leave their homes after 2100 hours.",
+        "The Tarnby road stays shut since 1800 hours, the police said.",
+        "The shelling stopped shortly before 2300 hours, a spokesman said.",
     ],
 )
 def test_clock_times_stay_no_durations(nlp: Language, sentence: str) -> None:
@@ -175,8 +179,8 @@ def test_a_caption_numbering_at_a_line_start_is_still_no_count(
     "sentence",
     [
         "Firms with employees under 20 are exempt from the Orsk levy.",
-        "Police stopped drivers over 70 on the Kelmar road, the chief said.",
         "Clinics with patients over 80 got extra staff.",
+        "Clubs with members over 50 pay the Kelmar fee.",
     ],
 )
 def test_a_bound_on_a_headcount_is_no_age(nlp: Language, sentence: str) -> None:
@@ -184,7 +188,14 @@ def test_a_bound_on_a_headcount_is_no_age(nlp: Language, sentence: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "sentence", ["Residents over 65 backed the Orsk plan.", "Children under five get the vaccine."]
+    "sentence",
+    [
+        "Residents over 65 backed the Orsk plan.",
+        "Children under five get the vaccine.",
+        # people named for themselves by their work: an age (review 3 of stop 40)
+        "From May, drivers over 70 in Orvel must renew their licence every year.",
+        "Workers over 60 in Tarnby may retire early under the new deal.",
+    ],
 )
 def test_a_bound_after_people_stays_an_age(nlp: Language, sentence: str) -> None:
     assert [q.unit for q in found(nlp, sentence)] == ["years"]

@@ -36,14 +36,10 @@ _PEOPLE: Final = word_set(
     "somebody nobody individuals individual residents citizens voters patients "
     "players applicants participants respondents"
 )
-# Nouns a body's size is told by: "firms with employees under 20", "a club with members
-# over 90", "apps with users over 50" bound how many, not how old (stop 40 review).
-_HEADCOUNTS: Final = word_set(
-    "employees employee staff members member users user customers customer subscribers "
-    "followers workers worker drivers driver"
-)
 # A word of people that "with" governs tells what a body has ("firms with employees
-# under 20"), a count; the age reading needs people named for themselves.
+# under 20", "clubs with members over 50"), a count; the age reading needs people named
+# for themselves ("drivers over 70 must renew", "workers over 60 may retire": ages; a
+# list of headcount nouns refused everywhere lost those, stop 40 review 3).
 _HAS: Final = word_set("with without")
 # Parts of speech after the number that end the phrase: the number counts nothing.
 _ENDS: Final = frozenset({"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "ADV", "PART", "PUNCT"})
@@ -72,7 +68,7 @@ def is_age_bound(amount: Amount, ctx: ParsedText) -> bool:
 def _names_people(token: Token) -> bool:
     """A word of people: "people", "those", "voters", a person noun, or a plural
     nationality ("Americans")."""
-    if token.lower_ in _HEADCOUNTS or (token.dep_ == "pobj" and token.head.lower_ in _HAS):
+    if token.dep_ == "pobj" and token.head.lower_ in _HAS:
         return False
     if token.lower_ in _PEOPLE:
         return True

@@ -211,16 +211,21 @@ def in_a_compound(text: str, start: int, end: int) -> bool:
 # after it makes it a duration again ("after 1300 hours of flight").
 _HOURS_MINUTES: Final = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 _CLOCK_LEAD: Final = re.compile(
-    rf"(?:\b(?:(?P<loose>since|before|after|between)|at|by|until|till|from)"
+    rf"(?:\b(?:(?P<loose>since|before|after)|(?P<between>between)|at|by|until|till|from)"
     rf"(?:{SP}+(?:about|around|approximately|roughly))?"
     rf"|\b(?P<first>(?:[01]\d|2[0-3])[0-5]\d)(?:{SP}*(?:hrs?|hours))?{SP}*(?:to|and|-|–)){SP}*$",
     re.IGNORECASE,
 )
-# "after", "before", "since" and "between" lead a duration as often as a time ("after
-# 1200 hours in orbit", "between 1000 and 1500 hours in the air"): after them a figure
-# is a clock time only where it is written "hrs" (or leads with a zero, or a time zone
-# follows, as everywhere).
+# "after", "before", "since" and "between" lead a duration as well as a time ("after
+# 1200 hours in orbit", "between 1000 and 1500 hours in the air"), but a curfew's
+# "after 2100 hours" is a time: after them a figure that fits the clock is a duration
+# only where a phrase of where or how the hours were spent follows (or "of", as
+# everywhere); written "hrs" it is a time whatever follows (stop 40 reviews 2 and 3).
 _HRS: Final = re.compile(rf"{SP}*hrs?\b", re.IGNORECASE)
+_SPENT_AFTER: Final = re.compile(
+    rf"{SP}+(?:in|aboard|on{SP}+board|at{SP}+sea|under|behind|without|spent|logged|flying)\b",
+    re.IGNORECASE,
+)
 _ZONE_OR_LOCAL: Final = re.compile(rf"{SP}*\(?(?:[A-Z]{{1,3}}T|UTC|local)\b")
 _OF_AFTER: Final = re.compile(rf"{SP}+of\b", re.IGNORECASE)
 
@@ -233,16 +238,21 @@ def is_clock_figure(text: str, start: int, num_start: int, num_end: int, end: in
         return False
     if figures.startswith("0") or _ZONE_OR_LOCAL.match(text, end):
         return True
-    return _clock_lead(text, start, _HRS.match(text, num_end) is not None)
+    hrs = _HRS.match(text, num_end) is not None
+    return _clock_lead(text, start, hrs, hrs or _SPENT_AFTER.match(text, end) is None)
 
 
-def _clock_lead(text: str, start: int, hrs: bool) -> bool:
+def _clock_lead(text: str, start: int, hrs: bool, timed: bool) -> bool:
     """Whether the words before a four-figure time at ``start`` make it a clock time;
-    ``hrs``: the span's figure is written "hrs"."""
+    ``hrs``: the span's figure is written "hrs" (what "between" needs: a span of hours
+    between two figures is as often a duration); ``timed``: "after", "before" or "since"
+    may lead a time here (see :data:`_SPENT_AFTER`)."""
     lead = _CLOCK_LEAD.search(text, max(0, start - 24), start)
     if lead is None:
         return False
     if lead["first"] is not None:  # "0800 to 1700 hours": as the span's first end reads
         first = lead.start("first")
-        return lead["first"].startswith("0") or _clock_lead(text, first, hrs)
-    return hrs or lead["loose"] is None
+        return lead["first"].startswith("0") or _clock_lead(text, first, hrs, timed)
+    if lead["between"] is not None:
+        return hrs
+    return timed or lead["loose"] is None
