@@ -30,7 +30,6 @@ from typing import Any, Literal
 
 import platformdirs
 
-from newsprism import store_versions
 from newsprism.codec import analysis_from_record
 from newsprism.errors import AnalysisFailure, ReadOnlyStore, StateChanged, StoreError
 from newsprism.model import Analysis, Article, Heading, Removed, Story
@@ -47,14 +46,8 @@ from newsprism.store_dedup import DedupTables, DedupUpdate
 from newsprism.store_migrations import MIGRATIONS
 from newsprism.store_open import IN_MEMORY, Access, closed_on_error, connect, open_mode, write_error
 from newsprism.store_schema import check_schema, migrate
-from newsprism.store_versions import (
-    ArticleVersion,
-    Folded,
-    fold,
-    list_versions,
-    revert,
-    version_owner,
-)
+from newsprism.store_versioned import VersionedArticles
+from newsprism.store_versions import Folded, version_owner
 from newsprism.store_watched import FeedState, WatchedFeeds
 
 logger = logging.getLogger(__name__)
@@ -177,7 +170,7 @@ def query_moment(value: object, name: str) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-class Store(WatchedFeeds):
+class Store(WatchedFeeds, VersionedArticles):
     """One SQLite database of articles (and, later, analyses and stories)."""
 
     def __init__(self, path: str | Path = IN_MEMORY, access: Access = "write") -> None:
@@ -335,46 +328,6 @@ class Store(WatchedFeeds):
         if exact or len(rows) == 1:
             return _row_article((exact or rows)[0])
         return None
-
-    def _revert(
-        self,
-        conn: sqlite3.Connection,
-        edited: str | None,
-        read: dict[str, Any],
-        origin: str | None,
-        batch_ids: set[str],
-    ) -> Folded | None:
-        """An earlier version of ``edited`` read again made its text again (see
-        :func:`newsprism.store_versions.revert`); None when it is not one."""
-        if edited is None or not self._versions:
-            return None
-        return revert(conn, edited, {**read, "origin": origin}, origin, batch_ids)
-
-    @property
-    def _versions(self) -> bool:
-        return "0011_article_versions" in self._applied
-
-    def article_versions(self, article_id: str) -> list[ArticleVersion]:
-        """The versions of the article with this exact id, first read first (see
-        :mod:`newsprism.store_versions`); empty when there is no such article."""
-        return list_versions(self._conn, article_id, self._versions)
-
-    def version_diff(self, article_id: str, old: int, new: int) -> str | None:
-        """A unified diff of the article's text from version ``old`` to ``new`` (None:
-        either is not one of its versions)."""
-        return store_versions.version_diff(self._conn, article_id, old, new, self._versions)
-
-    def fold_version(self, earlier: str, later: str) -> Folded | None:
-        """Make the stored article ``later`` a version of ``earlier`` (the same page read
-        again, edited) in one transaction, when safe; None when not (nothing changed).
-        See :func:`newsprism.store_versions.fold`."""
-        with self.transaction() as conn:
-            return fold(conn, earlier, later)
-
-    def folded_into(self, ids: Iterable[str]) -> dict[str, str]:
-        """Of these ids, those now a version of a stored article, each with its id."""
-        wanted = list(dict.fromkeys(ids))
-        return store_versions.folded_into(self._conn, wanted) if self._versions else {}
 
     def get_articles(self, ids: Iterable[str]) -> list[Article]:
         """The articles with these exact ids, in the order given (unknown ids are left
