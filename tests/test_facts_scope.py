@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from newsprism.analyze.analyzer import Analyzer
 from newsprism.model import Fact
-from newsprism.reconcile.fact_scope import average, by_reference, conversion, holder, per_unit
+from newsprism.reconcile.fact_scope import (
+    average,
+    by_reference,
+    conversion,
+    holder,
+    per_unit,
+    unit_kind,
+)
 from tests.test_facts_real_shapes import analyzer, facts_of  # noqa: F401
 
 
@@ -56,11 +63,39 @@ def test_averages_of_two_outlets_still_differ(analyzer: Analyzer) -> None:  # no
     assert [f.status for f in _with(facts, "rebounds")] == ["differ"]
 
 
+def test_a_fraction_alone_is_no_average(analyzer: Analyzer) -> None:  # noqa: F811
+    # s40 review of 7ac7235: totals written with fractions lost their true differ
+    for first, second in (
+        (
+            "The Lorvik share index fell 2.5 points on Monday after the harbour vote.",
+            "The Lorvik share index fell 4 points on Monday after the harbour vote.",
+        ),
+        (
+            "Holt's party trails by 3.5 points in the Tessel poll published on Monday.",
+            "Holt's party trails by 6 points in the Tessel poll published on Monday.",
+        ),
+        (
+            "Sea Breeze won the Lorvik Cup by 1.5 lengths on Saturday.",
+            "Sea Breeze won the Lorvik Cup by 3 lengths on Saturday.",
+        ),
+    ):
+        facts = facts_of(analyzer, [("Ardmoor Gazette", first), ("Tessel Post", second)])
+        assert [f.status for f in facts] == ["differ"], facts
+
+
 def test_the_average_reader() -> None:
     text = "Brannock is averaging 8.6 rebounds; he averaged more than 30 home runs."
     assert average(text, text.index("8.6"), "8.6 rebounds", 8.6, None)
     assert average(text, text.index("more"), "more than 30 home runs", 30.0, None)
-    assert average("had 20.2 points", 4, "20.2 points", 20.2, None)
+    text = "had 20.2 points and 8.6 rebounds"  # a stat line: each count is an average
+    assert average(text, 4, "20.2 points", 20.2, None)
+    assert average(text, text.index("8.6"), "8.6 rebounds", 8.6, None)
+    text = "had 20.2 points, 8.6 rebounds"
+    assert average(text, text.index("8.6"), "8.6 rebounds", 8.6, None)
+    # a fraction alone is no average: index points, lengths are totals (s40 review)
+    assert not average("had 20.2 points", 4, "20.2 points", 20.2, None)
+    assert not average("fell 2.5 points and 3 more", 5, "2.5 points", 2.5, None)
+    assert not average("won by 1.5 lengths", 7, "1.5 lengths", 1.5, None)
     assert not average("had 20 points", 4, "20 points", 20.0, None)
     assert not average("a 5.9 earthquake", 2, "5.9 earthquake", 5.9, None)  # a scale
     assert not average("it cost 2.5 dollars", 8, "2.5 dollars", 2.5, "USD")
@@ -270,3 +305,12 @@ def test_a_place_named_by_reference_is_no_span() -> None:
     assert not by_reference(text, 0, len(text))
     assert not by_reference("four mayors were elected in those cities", 0, 40)
     assert by_reference("four were hurt in those clashes", 0, 31)
+
+
+def test_the_unit_kind_reader() -> None:
+    assert unit_kind("km") == "length"
+    assert unit_kind("AUD") == "money"  # a currency written as a sign, stored by its code
+    assert unit_kind("HKD") == "money"
+    assert unit_kind(None) is None
+    # a unit of no kind the table or a currency code gives is not money (s40 review)
+    assert unit_kind("magnitude") is None

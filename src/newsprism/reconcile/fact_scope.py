@@ -9,8 +9,9 @@ difference is no disagreement:
   A rate and a total never join one fact, even of one figure ("treats 40 patients a
   day" / "treated 40 patients after the blast"). An average is a rate whose unit is
   not written: a figure after "averaging"/"an average of" ("averaged 30 home runs"), or
-  a count of things written with a fraction ("20.2 points and 8.6 rebounds": a
-  player's season, no game's total): :func:`average` (ECB+, s40: a season's "8.6
+  counts of things written with fractions side by side ("20.2 points and 8.6 rebounds":
+  a player's season, no game's total; a fraction alone is no average: "the index fell
+  2.5 points"): :func:`average` (ECB+, s40: a season's "8.6
   rebounds" made nine game tolls of "nine rebounds" differ).
 * **Spans named only by reference.** A figure tied to an event or a period by "that"
   or "those" ("two people died in that standoff", "three died in those
@@ -121,13 +122,21 @@ _CONVERSION_CLOSE: Final = re.compile(r"[^\S\n]*\)")
 _KIND_OF_UNIT: Final[Mapping[str, Kind]] = MappingProxyType({u.unit: u.kind for u in UNITS})
 
 
+# A currency written as a sign only ("A$", "C$", "HK$") is stored by its ISO 4217 code,
+# which no unit word gives: three capital letters.
+_CURRENCY_CODE: Final = re.compile(r"[A-Z]{3}")
+
+
 def unit_kind(unit: str | None) -> Kind | None:
     """The kind of a figure's unit as the analyser stores it ("km" -> length, "AUD" ->
-    money); None for a count. A currency written as a sign only ("A$", "C$") is stored
-    by its code, which no unit word gives: any unit not in the table is money."""
+    money); None for a count and for a unit of no kind the table or a currency code
+    gives ("magnitude": s40 review, it was read as money)."""
     if unit is None:
         return None
-    return _KIND_OF_UNIT.get(unit, "money")
+    kind = _KIND_OF_UNIT.get(unit)
+    if kind is None and _CURRENCY_CODE.fullmatch(unit):
+        return "money"
+    return kind
 
 
 def conversion(
@@ -152,24 +161,40 @@ def conversion(
 _AVERAGED: Final = re.compile(r"\baverag(?:e|es|ed|ing)(?:[^\S\n]+of)?[^\S\n]+$", re.IGNORECASE)
 # How far before the figure the words of an average are read.
 _AVERAGED_REACH: Final = 24
-# A count of things ending in a plural noun ("8.6 rebounds", "15.9 points"); not a
-# magnitude or a scale reading ("a 5.9 earthquake", "a 6.1 temblor").
+# A count with a fraction of things named in the plural, listed right beside another
+# such count: a stat line ("20.2 points and 8.6 rebounds", "15.9 points, 8.6 rebounds"),
+# a player's averages (ECB+, s40). A fraction alone is no average: index points, poll
+# points, lengths are totals written with fractions ("the index fell 2.5 points", "won
+# by 1.5 lengths": s40 review, their true differs with "4 points", "3 lengths" were
+# hidden). Not a magnitude or a scale reading ("a 5.9 earthquake": no plural).
+_FRACTION_COUNT = r"\d+\.\d+[^\S\n]+[a-z]+s\b"
+_LIST_JOIN = r"[^\S\n]*(?:,[^\S\n]*(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+)"
 _PLURAL_END: Final = re.compile(r"[a-z]s$", re.IGNORECASE)
+_STAT_AFTER: Final = re.compile(_LIST_JOIN + _FRACTION_COUNT, re.IGNORECASE)
+_STAT_BEFORE: Final = re.compile(_FRACTION_COUNT + _LIST_JOIN + "$", re.IGNORECASE)
+# How far before the figure the other count of a stat line is read.
+_STAT_REACH: Final = 40
 
 
 def average(text: str, start: int, written: str, value: float, unit: str | None) -> bool:
     """Whether the figure ``written`` at ``start`` (its value and unit as read) is an
     average of a count: a count without a unit after "averaging"/"an average of", or
-    written with a fraction, of things named in the plural ("20.2 points"): no count of
-    things has a fraction, so it is one per game, per outing or per head, which the
-    writer leaves out. Not a share or a sum: "an average of 10.8 percent of their
-    earnings" is the figure another outlet gives as "10.8 percent" (the BASIL
-    calibration gold, s40)."""
+    written with a fraction, of things named in the plural, in a stat line beside
+    another such count ("20.2 points and 8.6 rebounds"): one per game, which the
+    writer leaves out. A fraction alone is no average ("the index fell 2.5 points").
+    Not a share or a sum: "an average of 10.8 percent of their earnings" is the figure
+    another outlet gives as "10.8 percent" (the BASIL calibration gold, s40)."""
     if unit is not None:
         return False
     if _AVERAGED.search(text, max(0, start - _AVERAGED_REACH), start) is not None:
         return True
-    return value != int(value) and _PLURAL_END.search(written) is not None
+    if value == int(value) or _PLURAL_END.search(written) is None:
+        return False
+    end = start + len(written)
+    return (
+        _STAT_AFTER.match(text, end) is not None
+        or _STAT_BEFORE.search(text, max(0, start - _STAT_REACH), start) is not None
+    )
 
 
 def per_unit(text: str, end: int) -> bool:
