@@ -130,6 +130,43 @@ def test_a_negation_of_another_deed_disputes_nothing(analyzer: Analyzer) -> None
 @pytest.mark.parametrize(
     ("denial", "assertion"),
     [
+        (
+            "No one was hurt when the Lorvik ferry struck the pier on Monday, the operator said.",
+            "Three passengers were injured when the Lorvik ferry struck the pier on Monday, "
+            "the operator said.",
+        ),
+        (
+            "Nobody died in the fire at the Tessel warehouse on Sunday, the brigade said.",
+            "Two workers were killed in the fire at the Tessel warehouse on Sunday, the "
+            "brigade said.",
+        ),
+        (
+            "The Lorvik council did not approve the harbour levy on Monday.",
+            "The Lorvik council passed the harbour levy on Monday.",
+        ),
+    ],
+)
+def test_a_denial_told_in_other_words_still_differs(
+    analyzer: Analyzer, denial: str, assertion: str
+) -> None:
+    # hurt / injured, died / killed, approve / passed: one act in other words (review s40)
+    material = _material(analyzer, [("Coast Post", denial), ("Brisk Daily", assertion)])
+    assert agreement(material, _first(material, 0), _first(material, 1)) == "differ"
+
+
+def test_same_deed_joins_only_one_act_told_in_other_words() -> None:
+    from newsprism.reconcile.negation_scope import same_deed
+
+    assert same_deed("hurt", "injure") and same_deed("injury", "wound")
+    assert same_deed("die", "kill") and same_deed("death", "dead")
+    assert same_deed("approve", "pass") and same_deed("approval", "adopt")
+    assert not same_deed("hurt", "kill") and not same_deed("approve", "injure")
+    assert not same_deed("pass", "passenger") and not same_deed("dead", "deadline")
+
+
+@pytest.mark.parametrize(
+    ("denial", "assertion"),
+    [
         ("Several passengers were injured when the plane landed, the airline said.", PLANE_A),
         (
             "No arrests had been made after the pitch invasion, police said.",

@@ -289,6 +289,10 @@ def test_a_short_denial_of_the_deed_contradicts_the_sentence(runway: Any) -> Non
     [
         "The airport police questioned two men.",  # another deed than arrests
         "There were 140 passengers on the delayed flights.",  # none ... hurt: not aboard
+        # the deed denied, but of another event: no actor, place or object of the
+        # denial's story (review s40)
+        "Police in Lorvik arrested a man for drink-driving on Saturday.",
+        "Last year the airport police arrested two climate protesters for blocking a gate.",
     ],
 )
 def test_a_denial_of_another_deed_contradicts_nothing(runway: Any, text: str) -> None:

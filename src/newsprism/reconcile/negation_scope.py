@@ -16,7 +16,8 @@ whether the negated side's denied deeds are among the other side's words:
   after it in its clause.
 
 A deed meets a word of the other side when their lemmas are one or share a stem
-(:func:`same_stem`: "arrest" / "arrested", "injured" / "injuries").
+(:func:`same_stem`: "arrest" / "arrested", "injured" / "injuries"), or when both name
+one act in other words (:data:`_SAME_ACT`: "no one was hurt" / "three were injured").
 """
 
 from __future__ import annotations
@@ -37,8 +38,18 @@ from newsprism.reconcile.clauses import (
     negated_predicates,
 )
 from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.similarity import stem
+from newsprism.reconcile.vague_dates import content_stems
 
-__all__ = ["asserted_deeds", "denied_deeds", "denies", "negation_meets", "same_stem", "told_words"]
+__all__ = [
+    "asserted_deeds",
+    "denied_deeds",
+    "denies",
+    "negation_meets",
+    "same_deed",
+    "same_stem",
+    "told_words",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +75,29 @@ _MODIFIERS: Final = frozenset({"amod", "compound", "nmod", "poss"})
 #: "injur-e/-y", "arrest", "resum-e/-ption"; four letters joined "stat-ion/-e").
 _MIN_STEM: Final = 5
 _WORD: Final = re.compile(r"[^\W\d_]+", re.UNICODE)
+#: Acts news tells in other words: a denial in one word disputes the act told in
+#: another ("no one was hurt" / "three passengers were injured", "nobody died" / "two
+#: workers were killed", "did not approve the levy" / "passed the levy"). Written by
+#: reading (review s40: these pairs had lost their 'differ'); each group is one act,
+#: members matched by :func:`same_stem` (so "injury", "deaths", "adopted" join too).
+_SAME_ACT: Final = (
+    frozenset({"hurt", "injure", "wound"}),
+    frozenset({"die", "kill", "dead", "death"}),
+    frozenset({"approve", "pass", "adopt"}),
+)
+
+
+def _act_group(lemma: str) -> frozenset[str] | None:
+    return next((g for g in _SAME_ACT if any(same_stem(lemma, m) for m in g)), None)
+
+
+def same_deed(a: str, b: str) -> bool:
+    """Whether two lemmas name one deed: :func:`same_stem`, or one group of
+    :data:`_SAME_ACT` ("hurt" / "injured", "die" / "killed", "approve" / "passed")."""
+    if same_stem(a, b):
+        return True
+    group = _act_group(a)
+    return group is not None and group is _act_group(b)
 
 
 def same_stem(a: str, b: str) -> bool:
@@ -150,7 +184,7 @@ def negation_meets(material: StoryMaterial, negating: Passage, other: Passage) -
         return True
     words = told_words(_doc(material, other.text))
     words |= {w.casefold() for w in _WORD.findall(other.text)}
-    meets = any(same_stem(d, w) for d in deeds for w in words)
+    meets = any(same_deed(d, w) for d in deeds for w in words)
     if not meets:
         logger.debug("negation of %s does not meet %r", sorted(deeds), other.text[:60])
     return meets
@@ -190,9 +224,42 @@ def _plain_denials(doc: Doc) -> frozenset[str]:
 def denies(material: StoryMaterial, piece: Passage, passage: Passage) -> bool:
     """Whether the piece flatly denies a deed the passage tells as done ("No arrests had
     been made." denies "The airport police arrested two men."), whatever else the two
-    hold: a short denial shares few words with the sentence it denies."""
+    hold: a short denial shares few words with the sentence it denies. The passage must
+    tell the denial's event (:func:`_same_event`), not the same deed elsewhere."""
     deeds = _plain_denials(_doc(material, piece.text))
     if not deeds:
         return False
     told = asserted_deeds(_doc(material, passage.text))
-    return any(same_stem(d, t) for d in deeds for t in told)
+    acts = {t for t in told if any(same_stem(d, t) for d in deeds)}
+    return bool(acts) and _same_event(material, piece, passage, acts)
+
+
+def _context(material: StoryMaterial, piece: Passage) -> str:
+    """The piece with the sentences before and after it in its article."""
+    sentences = material.sentences(piece.article)
+    at = next((i for i, s in enumerate(sentences) if s.start <= piece.start < s.end), None)
+    if at is None:
+        return piece.text
+    return " ".join(s.text for s in sentences[max(at - 1, 0) : at + 2])
+
+
+def _same_event(material: StoryMaterial, piece: Passage, passage: Passage, acts: set[str]) -> bool:
+    """Whether the passage tells the denial's event: at least half of its content words
+    other than the denied act (its actors, place, objects) stand in the denial or the
+    sentences around it. "No arrests had been made." after "Two men ran onto the runway
+    at the airport" denies "The airport police arrested two men." (airport, two, men of
+    four), not "Police in Lorvik arrested a man for drink-driving" (none of six) nor
+    "Last year the airport police arrested two protesters for blocking a gate" (two of
+    seven). A short denial alone shares nothing but the act (review s40); the half is
+    set on these invented cases (eval/verify.py's planted and Multi-News verdicts were
+    measured unchanged by it)."""
+    act_stems = {stem(a) for a in acts}
+    rest = {
+        w for w in content_stems(passage.text)
+        if not any(same_stem(w, a) for a in act_stems | acts)
+    }  # fmt: skip
+    shared = rest & content_stems(_context(material, piece))
+    if rest and 2 * len(shared) < len(rest):
+        logger.debug("denial %r is of another event than %r", piece.text[:40], passage.text[:60])
+        return False
+    return True

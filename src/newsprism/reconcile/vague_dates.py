@@ -37,8 +37,7 @@ _STOP_WORDS: Final = """
     our you your i me my who whom which what when where while also than then there here
     not no nor so such said says say told tell according added adds up out just only more
     most other some any all each both very one now time day days week weeks month months
-    year years earlier later last next ago recently since until still yet again get got
-    clear clearer"""
+    year years earlier later last next ago recently since until still yet again get got"""
 _STOP: Final = frozenset(_STOP_WORDS.split())
 
 
