@@ -10,6 +10,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from newsprism.errors import AnalysisFailure
 from newsprism.ingest import IngestOptions, read_inputs
 from newsprism.ingest.batch import IngestReport, ingest
@@ -127,59 +129,44 @@ def test_a_corrected_title_changes_the_storys_stamp(write: Write, tmp_path: Path
         assert store.story_stamp("s1") != before
 
 
-def test_an_undated_daily_page_reissued_is_no_version(write: Write, tmp_path: Path) -> None:
-    # A bulletin page reused each day, with no date (its footer's year is no day): its
-    # fixed sentences make up most of its words, and Monday's article took Tuesday's
-    # figures (review rev1 S3).
-    fixed = (
-        "This note is put together each morning by the ferry office of Tessel from the "
-        "logs of the crews, the pier staff and the weather desk. Numbers are early and may "
-        "change in later notes. Letters about the note go to the ferry office, which "
-        "replies on weekdays. Both ferry lines and the old pier are covered.\n\n"
-    )
-    db = tmp_path / "news.db"
-    page = write(
-        "note.html",
-        html_page(body=fixed + "On Monday, 12 crossings ran and 2 were late.", published=None),
-    )
-    kept = _ingest(db, page).added[0]
-    write(
-        "note.html",
-        html_page(body=fixed + "On Tuesday, 14 crossings ran and 5 were late.", published=None),
-    )
-    second = _ingest(db, page)
-    assert len(second.added) == 1 and "both kept" in second.warnings[0].message
-    with Store(db, access="read") as store:
-        article = store.get_article(kept)
-        assert article is not None and "Monday" in article.text
-        assert store.count_articles() == 2
+# A bulletin page reused each day, with no date (its footer's year is no day): its fixed
+# sentences make up most of its words.
+BULLETIN = (
+    "This note is put together each morning by the ferry office of Tessel from the "
+    "logs of the crews, the pier staff and the weather desk. Numbers are early and may "
+    "change in later notes. Letters about the note go to the ferry office, which "
+    "replies on weekdays. Both ferry lines and the old pier are covered.\n\n"
+)
 
 
-def test_an_undated_page_whose_figures_alone_changed_is_no_version(
-    write: Write, tmp_path: Path
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # Monday's article took Tuesday's figures (review rev1 S3)
+        (
+            "On Monday, 12 crossings ran and 2 were late.",
+            "On Tuesday, 14 crossings ran and 5 were late.",
+        ),
+        # no day named, only the figures changed: an undated page cannot tell the next
+        # issue from a corrected figure, so both stay (review 3 of stop 40)
+        (
+            "In the last day, 41 boats docked and 3 were late.",
+            "In the last day, 37 boats docked and 9 were late.",
+        ),
+    ],
+)
+def test_an_undated_daily_page_reissued_is_no_version(
+    write: Write, tmp_path: Path, first: str, second: str
 ) -> None:
-    # A bulletin naming no day: the next issue changes only its figures, which an
-    # undated page cannot tell from a corrected figure, so both stay (review 3 of stop 40).
-    fixed = (
-        "This note is put together each morning by the ferry office of Tessel from the "
-        "logs of the crews, the pier staff and the weather desk. Numbers are early and may "
-        "change in later notes. Letters about the note go to the ferry office.\n\n"
-    )
     db = tmp_path / "news.db"
-    page = write(
-        "note.html",
-        html_page(body=fixed + "In the last day, 41 boats docked and 3 were late.", published=None),
-    )
+    page = write("note.html", html_page(body=BULLETIN + first, published=None))
     kept = _ingest(db, page).added[0]
-    write(
-        "note.html",
-        html_page(body=fixed + "In the last day, 37 boats docked and 9 were late.", published=None),
-    )
-    second = _ingest(db, page)
-    assert len(second.added) == 1 and "both kept" in second.warnings[0].message
+    write("note.html", html_page(body=BULLETIN + second, published=None))
+    again = _ingest(db, page)
+    assert len(again.added) == 1 and "both kept" in again.warnings[0].message
     with Store(db, access="read") as store:
         article = store.get_article(kept)
-        assert article is not None and "41 boats" in article.text
+        assert article is not None and first in article.text
         assert store.count_articles() == 2
 
 
