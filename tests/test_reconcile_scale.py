@@ -21,6 +21,7 @@ from newsprism.reconcile.brief import Reconciler
 from newsprism.reconcile.exclusive_details import StoryDetails, _flags, details_of, new_details
 from newsprism.reconcile.facts import compare_facts, values_compatible
 from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.negation_scope import negation_meets
 from newsprism.reconcile.roster import story_names
 from newsprism.reconcile.similarity import LexicalSimilarity
 from newsprism.reconcile.speaker_match import last_name, same_speaker
@@ -151,11 +152,15 @@ def test_resolved_dates_from_the_story_table_match_a_scan(material: StoryMateria
 
 
 def _agreement_plain(material: StoryMaterial, a: Passage, b: Passage) -> str:
-    """agreement as it was: every feature derived per pair."""
+    """agreement as it was: every feature derived per pair (a negation on one side only
+    differs where it denies the deed the other tells: :func:`negation_meets`)."""
     if numbers_clash(quantities_in(material, a), quantities_in(material, b)):
         return "differ"
-    if negated(a.text) != negated(b.text) or antonym_clash(a.text, b.text):
+    if antonym_clash(a.text, b.text):
         return "differ"
+    if negated(a.text) != negated(b.text):
+        negating, other = (a, b) if negated(a.text) else (b, a)
+        return "differ" if negation_meets(material, negating, other) else "other"
     people_a = agreement_module._people(material, a)
     people_b = agreement_module._people(material, b)
     if people_a and people_b and not people_a & people_b:
