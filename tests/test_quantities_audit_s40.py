@@ -13,18 +13,14 @@ import pytest
 from spacy.language import Language
 
 from newsprism.analyze.nlp import load_english
-from newsprism.analyze.numbers import read_amounts
 from tests.test_quantities import quantities_in
 from tests.test_quantities_audit_s38 import readings
+from tests.test_quantities_audit_s39 import figures
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
     return load_english()
-
-
-def figures(text: str) -> list[float]:
-    return [a.value for a in read_amounts(text)]
 
 
 # --- a fraction before a dash -----------------------------------------------------------
