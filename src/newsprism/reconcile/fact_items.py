@@ -20,6 +20,7 @@ from typing import Final
 
 from newsprism.analyze.numbers import UNITS, parse_vague
 from newsprism.model import Analysis, Entity, Passage, Quantity
+from newsprism.reconcile.deed_words import HEADS
 from newsprism.reconcile.fact_owners import Parses, SentenceParser, owners, pronoun_owns
 from newsprism.reconcile.fact_scope import (
     average,
@@ -66,15 +67,9 @@ class Item:
 
 # One measure, many words: outlets count the wounded as "53 wounded", "53 people
 # injured", "scores of other riders hurt"; the dead as "killed", "dead", "deaths". Heads are
-# the analyser's lemmas (nouns, or the verb a count is subject or object of).
-_SAME_HEADS: Final = MappingProxyType(
-    {
-        "wound": "injure", "wounded": "injure", "hurt": "injure", "injury": "injure",
-        "injured": "injure", "dead": "kill", "death": "kill", "die": "kill",
-        "fatality": "kill", "killed": "kill", "person": "people",
-        "demonstrator": "protester", "protestor": "protester",
-    }
-)  # fmt: skip
+# the analyser's lemmas (nouns, or the verb a count is subject or object of); the table is
+# shared with the negation reader (newsprism.reconcile.deed_words).
+_SAME_HEADS: Final = HEADS
 
 
 # "seven people were wounded", "12 others killed": a count of people whose verb says
