@@ -86,13 +86,32 @@ def connect(path: str, mode: OpenMode = "write") -> sqlite3.Connection:
     uri = f"{Path(path).absolute().as_uri()}?mode=ro"
     if mode == "ro":
         try:
-            conn = _open(uri, uri=True, pragmas=_READ_PRAGMAS)
-            # A WAL store needs its -shm index; when it cannot be made, reading fails here.
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            return conn
+            conn = _open(uri, uri=True, pragmas=_READ_PRAGMAS, shown=path)
         except StoreError:
             logger.info("%s: cannot open read-only with a -shm file; opening immutable", path)
-    return _open(f"{uri}&immutable=1", uri=True, pragmas=_READ_PRAGMAS)
+        else:
+            if _readable(conn, path):
+                return conn
+    return _open(f"{uri}&immutable=1", uri=True, pragmas=_READ_PRAGMAS, shown=path)
+
+
+def _readable(conn: sqlite3.Connection, path: str) -> bool:
+    """Whether a store opened with ``mode=ro`` reads: a WAL store needs its -shm index,
+    and when it cannot be made reading fails here (False: closed, to open immutable). A
+    file that is no store was a bare ``sqlite3.DatabaseError`` traceback; it is one line
+    naming the path, as a write open says it; a store held past the busy timeout says so."""
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if busy := busy_error(path, exc, met="open"):
+            raise busy from None
+        logger.info("%s: cannot open read-only with a -shm file; opening immutable", path)
+        return False
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise StoreError(f"{path}: cannot open the store ({exc})") from None
 
 
 def _make_folder(path: str) -> None:
@@ -122,12 +141,17 @@ _WRITE_PRAGMAS = (
 _READ_PRAGMAS = (f"PRAGMA busy_timeout = {BUSY_SECONDS * 1000}", "PRAGMA query_only = ON")
 
 
-def _open(target: str, uri: bool, pragmas: tuple[str, ...]) -> sqlite3.Connection:
+def _open(
+    target: str, uri: bool, pragmas: tuple[str, ...], shown: str | None = None
+) -> sqlite3.Connection:
+    """Connect to ``target`` (a path, or a ``file:`` URI when ``uri``); an error names
+    ``shown``, the path the user gave, not the URI made of it ("file:///...?mode=ro")."""
+    shown = shown or target
     try:
         conn = sqlite3.connect(target, isolation_level=None, check_same_thread=False, uri=uri)
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{target}: cannot open the store ({exc})") from None
-    with closed_on_error(conn, target, "cannot open the store"):
+        raise StoreError(f"{shown}: cannot open the store ({exc})") from None
+    with closed_on_error(conn, shown, "cannot open the store"):
         conn.row_factory = sqlite3.Row
         for pragma in pragmas:
             _pragma(conn, pragma)

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, tzinfo
 
+from newsprism.analyze.text_lines import CELL_BAR
 from newsprism.ingest.bylines import (
     CLOSERS,
     UP,
@@ -591,7 +592,7 @@ def _split_block(lines: list[str]) -> list[str]:
 
 
 def _may_hold_rows(lines: list[str]) -> bool:
-    return any("|" in line for line in lines)
+    return any(CELL_BAR in line for line in lines)
 
 
 def _split_prose(lines: list[str]) -> list[str]:
@@ -691,7 +692,7 @@ _SUBHEAD_NOT_ENDS = tuple(".!?:;,…")
 
 def _is_rows(paragraph: str) -> bool:
     """A table's rows (:func:`_split_block`): a paragraph of lines, or one row of content."""
-    return "\n" in paragraph or ("|" in paragraph and is_table_row([paragraph], 0))
+    return "\n" in paragraph or (CELL_BAR in paragraph and is_table_row([paragraph], 0))
 
 
 # --- entry point ----------------------------------------------------------------------------

@@ -19,9 +19,11 @@ import logging
 import re
 from collections.abc import Sequence
 
+from newsprism.analyze.text_lines import CELL_BAR
+
 logger = logging.getLogger(__name__)
 
-CELL = re.compile(r"\s*\|\s*")
+CELL = re.compile(rf"\s*{re.escape(CELL_BAR)}\s*")
 _FIGURE = re.compile(r"\d")
 # A navigation label is one to three capitalised words ("Home", "Local News", "Things To
 # Do"); the menu rule's items are at most three words (rules.NAV_ITEM_MAX_WORDS).
@@ -30,7 +32,7 @@ _LABEL_MAX_WORDS = 3
 
 def cells(text: str) -> list[str]:
     """The non-empty cells of a line ("| Killed | 12 |" has two); one cell if no '|'."""
-    if "|" not in text:
+    if CELL_BAR not in text:
         return [text]
     return [cell for cell in CELL.split(text.strip()) if cell]
 
@@ -66,4 +68,4 @@ def beside_figures(block: Sequence[str], k: int) -> bool:
 
 def is_table_row(block: Sequence[str], k: int) -> bool:
     """Line ``k`` of a block (lines with no blank line between them) is a table's row."""
-    return "|" in block[k] and (carries_content(block[k]) or beside_figures(block, k))
+    return CELL_BAR in block[k] and (carries_content(block[k]) or beside_figures(block, k))
