@@ -46,7 +46,7 @@ from newsprism.store_dedup import DedupTables, DedupUpdate
 from newsprism.store_migrations import MIGRATIONS
 from newsprism.store_open import IN_MEMORY, Access, closed_on_error, connect, open_mode, write_error
 from newsprism.store_schema import check_schema, migrate
-from newsprism.store_versioned import VersionedArticles
+from newsprism.store_versioned import HeldRevert, VersionedArticles, Without
 from newsprism.store_versions import Folded, version_owner
 from newsprism.store_watched import FeedState, WatchedFeeds
 
@@ -76,6 +76,22 @@ _ARTICLE_COLUMNS = (
 _ARTICLE_COLUMN_NAMES = tuple(_ARTICLE_COLUMNS.split(", "))
 
 
+def _insert_article(
+    conn: sqlite3.Connection, row: tuple[Any, ...], origin: str | None
+) -> bool:
+    """Insert an article's row (its source the one stored from its file, when one is);
+    False when its id is stored already."""
+    row = (row[0], stored_source(conn, origin) or row[1], *row[2:])
+    cursor = conn.execute(
+        f"INSERT INTO articles ({_ARTICLE_COLUMNS}, origin) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        # Not INSERT OR IGNORE: that would also swallow NOT NULL violations.
+        "ON CONFLICT (id) DO NOTHING",
+        (*row, origin),
+    )
+    return bool(cursor.rowcount)
+
+
 def default_db_path() -> Path:
     """``$NEWSPRISM_DB`` if set, else ``newsprism.db`` in the user's data directory."""
     from_env = os.environ.get(ENV_DB)
@@ -102,6 +118,9 @@ class AddResult:
     # Re-reads whose text was an earlier version of a stored article and is its current
     # text again (an edit reverted): the article's place in the batch and what was done.
     reverted: tuple[tuple[int, Folded], ...] = ()
+    # Re-reads that would revert a stored article, held (``hold_reverts``) until the run
+    # has read every batch: the article's place in the batch and what to revert with.
+    held: tuple[tuple[int, HeldRevert], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,6 +254,8 @@ class Store(WatchedFeeds, VersionedArticles):
         may_correct: Container[str] = (),
         guessed_outlets: Container[str] = (),
         origins: Mapping[str, str | None] | None = None,
+        read_ids: Container[str] | None = None,
+        hold_reverts: bool = False,
     ) -> AddResult:
         """Store a batch of articles in one transaction; already stored ids are skipped.
         An article whose id is in ``may_correct`` and that re-reads a stored one (same
@@ -249,15 +270,20 @@ class Store(WatchedFeeds, VersionedArticles):
         from (:func:`newsprism.store_corrections.origin_of`), stored with it: only a
         re-read of the same file corrects (a source without one corrects nothing).
         A duplicate whose metadata differs from the stored one's is listed in
-        ``kept`` with the columns that differ (the caller tells the user)."""
+        ``kept`` with the columns that differ (the caller tells the user).
+        An earlier version's text read again reverts its article unless the run read the
+        current text too: ``read_ids`` the content ids the run read (default: this
+        batch's); ``hold_reverts`` (a batch before the run's last) lists such a read in
+        ``held`` instead, stored as a duplicate, for :meth:`revert_held` at the end."""
         added: list[str] = []
         duplicates: list[str] = []
         corrected: list[str] = []
         stored_ids: list[str] = []
         kept: list[tuple[int, str, tuple[str, ...]]] = []
-        reverted: list[tuple[int, Folded]] = []
+        again_read: list[tuple[int, Folded | HeldRevert]] = []  # reverted or held
         articles = list(articles)
         batch_ids = {a.id for a in articles}
+        run_ids = batch_ids if read_ids is None else read_ids
         seen: set[str] = set()  # ids of this batch: a later copy of one corrects nothing
         now = datetime.now(UTC).isoformat()
         with self.transaction() as conn:
@@ -273,14 +299,15 @@ class Store(WatchedFeeds, VersionedArticles):
                 edited = target["id"] if target is not None else owner
                 # An earlier version's text read again: before it corrects metadata
                 # (review rev1 S1), it is made the article's text again.
-                if again := self._revert(conn, edited, metadata, origin, batch_ids - {article.id}):
-                    reverted.append((n, again))
-                    duplicates.append(again.article_id)
-                    stored_ids.append(again.article_id)
+                others = Without(run_ids, article.id)
+                if again := self._read_again(conn, edited, metadata, origin, others, hold_reverts):
+                    again_read.append((n, again))
+                    duplicates.append(str(edited))
+                    stored_ids.append(str(edited))
                     continue
                 if target is not None:
-                    tables = frozenset(self._applied)
                     corrects = corrects and same_file(target, origin)
+                    tables = frozenset(self._applied)
                     if corrects and correct(conn, target, metadata, tables, guessed):
                         corrected.append(target["id"])
                     else:
@@ -293,15 +320,7 @@ class Store(WatchedFeeds, VersionedArticles):
                     duplicates.append(owner)
                     stored_ids.append(owner)
                     continue
-                row = (row[0], stored_source(conn, origin) or row[1], *row[2:])
-                cursor = conn.execute(
-                    f"INSERT INTO articles ({_ARTICLE_COLUMNS}, origin) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                    # Not INSERT OR IGNORE: that would also swallow NOT NULL violations.
-                    "ON CONFLICT (id) DO NOTHING",
-                    (*row, origin),
-                )
-                if cursor.rowcount:
+                if _insert_article(conn, row, origin):
                     added.append(article.id)
                 else:  # stored already from another file (or not one to correct)
                     duplicates.append(article.id)
@@ -314,7 +333,8 @@ class Store(WatchedFeeds, VersionedArticles):
             tuple(corrected),
             tuple(stored_ids),
             tuple(kept),
-            tuple(reverted),
+            tuple((n, r) for n, r in again_read if isinstance(r, Folded)),
+            tuple((n, r) for n, r in again_read if not isinstance(r, Folded)),
         )
 
     def get_article(self, id_or_prefix: str) -> Article | None:

@@ -36,6 +36,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from newsprism.store_day_words import day_words
+from newsprism.store_signatures import renew_signature
+from newsprism.store_text_share import changed_words, shared_share
+
 logger = logging.getLogger(__name__)
 
 # A stored row or a row's columns as read now (an article's, by column name).
@@ -49,6 +53,7 @@ __all__ = [
     "folded_into",
     "list_versions",
     "revert",
+    "reverts",
     "text_hash",
     "version_diff",
     "version_owner",
@@ -95,20 +100,12 @@ CUT_SHORT = 0.6
 # :data:`UNDATED_CHANGED` words of the stored text replaced or removed, and none of them
 # naming a day or a month (another issue says "Tuesday" where the stored one said
 # "Monday"; an edit adding a paragraph or mending words keeps its day), and not all of
-# them figures: a bulletin whose next issue changes only its daily figures ("41 ships"
+# them figures (:func:`newsprism.store_day_words.day_words`: in the page's language);
+# a bulletin whose next issue changes only its daily figures ("41 ships"
 # -> "37 ships") names no day at all, and an undated page cannot tell that from a
 # corrected figure, so both texts stay, as articles of their own (stop 40 review 3).
 UNDATED_SHARED = 0.9
 UNDATED_CHANGED = 12
-_DAY_WORDS = frozenset(
-    (
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-        "yesterday", "tomorrow", "tonight", "january", "february", "march", "april", "june",
-        "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
-        "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues",
-        "wed", "thu", "thur", "thurs", "fri",
-    )
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,16 +258,6 @@ def version_diff(
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
 
-def shared_share(before: str, after: str) -> float:
-    """The share of the shorter text's words found in the other, in order."""
-    a, b = before.split(), after.split()
-    if not a or not b:
-        return 0.0
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    matched = sum(block.size for block in matcher.get_matching_blocks())
-    return matched / min(len(a), len(b))
-
-
 def fold(conn: sqlite3.Connection, earlier: str, later: str) -> Folded | None:
     """Make the stored article ``later`` (just read) a version of ``earlier``, inside the
     caller's write transaction; None (nothing changed) when that is not safe: either is
@@ -287,7 +274,7 @@ def fold(conn: sqlite3.Connection, earlier: str, later: str) -> Folded | None:
         logger.info("%s: shares %.2f of its words with %s: not a version", later, share, earlier)
         return None
     undated = not _tells_days(old["published"]) or not _tells_days(new["published"])
-    if undated and not _surely_an_edit(old["text"], new["text"], share):
+    if undated and not _surely_an_edit(old["text"], new["text"], share, _day_words(old, new)):
         logger.info("%s: undated, maybe another issue of %s's page: not a version", later, earlier)
         return None
     number = _first_version(conn, old)
@@ -307,21 +294,18 @@ def fold(conn: sqlite3.Connection, earlier: str, later: str) -> Folded | None:
     return Folded(earlier, number + 1, not cut, note)
 
 
-def _surely_an_edit(before: str, after: str, share: float) -> bool:
+def _surely_an_edit(before: str, after: str, share: float, days: frozenset[str]) -> bool:
     """Whether two undated texts of one page are surely one report edited (see
     :data:`UNDATED_SHARED`): few of the stored words changed, none a day or a month, not
     all of them figures."""
     if share < UNDATED_SHARED:
         return False
-    a, b = before.split(), after.split()
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    changed: list[str] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag in ("replace", "delete"):
-            changed.extend(a[i1:i2])
-        if tag in ("replace", "insert"):
-            changed.extend(w for w in b[j1:j2] if _names_a_day(w))
-    replaced = [w for w in changed if not _names_a_day(w)]
+    words = changed_words(before, after)
+    if words is None:  # too long to tell which words changed: not surely an edit
+        return False
+    gone, put = words
+    changed = gone + [w for w in put if _names_a_day(w, days)]
+    replaced = [w for w in changed if not _names_a_day(w, days)]
     if len(changed) - len(replaced) or all(_is_figure(w) for w in replaced):
         return False
     return len(replaced) <= UNDATED_CHANGED
@@ -337,8 +321,13 @@ def _tells_days(published: str | None) -> bool:
     return bool(published) and str(published)[5:19] != "01-01T00:00:00"
 
 
-def _names_a_day(word: str) -> bool:
-    return word.strip(".,;:!?()\"'").lower() in _DAY_WORDS
+def _day_words(old: sqlite3.Row, new: sqlite3.Row) -> frozenset[str]:
+    """The words naming a day or a month in either text's language (and English)."""
+    return day_words(old["language"]) | day_words(new["language"])
+
+
+def _names_a_day(word: str, days: frozenset[str]) -> bool:
+    return word.strip(".,;:!?()\"'«»„“”").lower() in days
 
 
 def _current_number(conn: sqlite3.Connection, old: sqlite3.Row) -> int | None:
@@ -363,19 +352,14 @@ def revert(
     new version, the analysis and the story's briefs dropped as for any fold (review rev1
     S1: a correction wrote version 1's title over version 2's text). None (nothing
     changed) when it is the current text, no version once current (a cut-short download
-    kept aside stays aside), read from another file, outlet or URL, or when this batch
-    read the current text too (``batch_ids``: two records of one file, neither later)."""
+    kept aside stays aside), read from another file, outlet or URL, or when the run read
+    the current text too (``batch_ids``: the content ids the run read, in any of its
+    batches: two records of one file, neither later; deciding per batch flipped such a
+    file's article back and forth with how its records fell into batches)."""
     old = _row(conn, article_id)
-    if old is None or old["text"] == read["text"] or origin is None:
+    if old is None:
         return None
-    if not _same_page(old, {**read, "origin": origin}):
-        return None
-    digest = text_hash(read["text"])
-    earlier = conn.execute(
-        "SELECT number, version_id FROM article_versions WHERE article_id = ? "
-        "AND text_hash = ? AND note IS NULL ORDER BY number DESC LIMIT 1",
-        (article_id, digest),
-    ).fetchone()
+    earlier = _earlier_version(conn, old, read, origin)
     if earlier is None:
         return None
     current = conn.execute(
@@ -393,8 +377,35 @@ def revert(
     return Folded(article_id, number, True, f"the text of version {earlier[0]} again")
 
 
+def reverts(
+    conn: sqlite3.Connection, article_id: str, read: _Columns, origin: str | None
+) -> bool:
+    """Whether the text ``read`` would make an earlier version of ``article_id`` current
+    again, were its current text read nowhere else in the run (see :func:`revert`)."""
+    old = _row(conn, article_id)
+    return old is not None and _earlier_version(conn, old, read, origin) is not None
+
+
+def _earlier_version(
+    conn: sqlite3.Connection, old: sqlite3.Row, read: _Columns, origin: str | None
+) -> sqlite3.Row | None:
+    """The newest version once current (no note) whose text ``read`` has, when ``read``
+    is not the current text and was read from the same file, outlet and URL."""
+    if old["text"] == read["text"] or origin is None:
+        return None
+    if not _same_page(old, {**read, "origin": origin}):
+        return None
+    found: sqlite3.Row | None = conn.execute(
+        "SELECT number, version_id FROM article_versions WHERE article_id = ? "
+        "AND text_hash = ? AND note IS NULL ORDER BY number DESC LIMIT 1",
+        (old["id"], text_hash(read["text"])),
+    ).fetchone()
+    return found
+
+
 _COLUMNS = (
-    "id, url, outlet, origin, title, text, headings, removed, published, published_utc, ingested_at"
+    "id, url, outlet, origin, title, text, headings, removed, published, published_utc, "
+    "ingested_at, language"
 )
 
 
@@ -483,12 +494,8 @@ def _make_current(
     if new["published"] == old["published"]:
         moved = (article, new["id"])
         conn.execute("UPDATE analyses SET article_id = ? WHERE article_id = ?", moved)
-    # Left as it is: the article's MinHash in ``signatures`` (review rev1 7). It is made
-    # with the clustering's DedupOptions (permutations, seed), which the store does not
-    # hold, and read only to find near-duplicates of later articles among hot ones (the
-    # article keeps its story; it is never clustered again). A later copy of the new text
-    # is matched against the old text's signature: close for an edit of a few words, less
-    # so for an edit adding paragraphs (a missed copy is then two articles in one story).
+    # A later copy of the new text is matched against the new text's signature.
+    renew_signature(conn, article, new["text"])
     story = "(SELECT story_id FROM story_articles WHERE article_id = ?)"
     conn.execute(f"DELETE FROM briefs WHERE story_id IN {story}", (article,))
     # Its story changed: listed as updated ("new since your last visit") like one that

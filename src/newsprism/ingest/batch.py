@@ -28,6 +28,8 @@ from newsprism.model import Article, IngestFailure, IngestWarning
 from newsprism.store import AddResult, Store
 from newsprism.store_corrections import origin_of, stored_origins
 from newsprism.store_open import IN_MEMORY
+from newsprism.store_versioned import HeldRevert
+from newsprism.store_versions import Folded
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +55,10 @@ class IngestReport:
     # Duplicates whose stored metadata differs from the re-read's: the columns kept as
     # stored (the re-read could not correct them), by stored id.
     kept: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Stored articles this run read with new text, kept as a new version (an edited
+    # page, an edit reverted): before, such a run said "ingested 0, duplicate 0" and
+    # only a warning told the edit. Not counted among ``duplicates``.
+    edited: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -214,6 +220,11 @@ class ArticleBatch:
     _told_kept: set[str] = field(default_factory=set)  # sources warned about
     # Articles stored beside a text read before from their file (told at the last flush).
     _rereads: Rereads = field(default_factory=Rereads)
+    # The content id of every article read this run, and the reads of earlier batches
+    # that would revert a stored article (an earlier version's text), decided at the
+    # last flush, once the run is known not to have read the current text too.
+    _run_ids: set[str] = field(default_factory=set)
+    _held: list[tuple[Article, HeldRevert]] = field(default_factory=list)
 
     def add(self, article: Article, origin: str | Literal[False] | None = False) -> None:
         """Queue ``article``; ``origin`` the identity of the file it was read from
@@ -224,6 +235,7 @@ class ArticleBatch:
         if key not in self._read:
             self._read.add(key)
             self.may_correct.add(article.id)
+        self._run_ids.add(article.id)
         self.articles.append(article)
 
     def flush(self, store: Store, report: IngestReport, last: bool = True) -> None:
@@ -231,11 +243,13 @@ class ArticleBatch:
         ``last``: no article of the run comes after them (reread warnings wait for it).
         A store another process holds says how many new articles this run stored before
         (its earlier batches stay stored; a rerun finds them stored and goes on)."""
-        if not self.articles:
-            if last:
-                self._rereads.settle(report)
-            return
         try:
+            if last:
+                self._revert_held(store, report)
+            if not self.articles:
+                if last:
+                    self._rereads.settle(report)
+                return
             self._store(store, report, last)
         except StoreBusy as exc:
             added = len(report.added)
@@ -244,20 +258,24 @@ class ArticleBatch:
 
     def _store(self, store: Store, report: IngestReport, last: bool) -> None:
         result = store.add_articles(
-            self.articles, self.may_correct, self.guessed_outlets, self.origins
+            self.articles,
+            self.may_correct,
+            self.guessed_outlets,
+            self.origins,
+            read_ids=self._run_ids,
+            hold_reverts=not last,
         )
         report.added.extend(result.added)
         added = set(result.added)
         report.duplicates.extend(result.duplicates)
+        self._held.extend((self.articles[n], held) for n, held in result.held)
         # "not analysed" only for the articles just stored: a duplicate was told when
         # first stored
         report.warnings.extend(warnings_once(self.articles, added, unanalysed_warning))
         report.warnings.extend(self._stored_from_another_file(store, result, report.warnings))
         report.corrected.extend(result.corrected)
-        report.warnings.extend(
-            IngestWarning(self.articles[n].source, reverted_warning(folded))
-            for n, folded in result.reverted
-        )
+        for n, folded in result.reverted:
+            _reverted(report, self.articles[n], folded)
         report.kept.update((i, columns) for _, i, columns in result.kept)
         if self.tell_kept:
             report.warnings.extend(self._kept_as_stored(store, result))
@@ -270,6 +288,17 @@ class ArticleBatch:
         self.articles.clear()
         self.may_correct.clear()
         self.guessed_outlets.clear()
+
+    def _revert_held(self, store: Store, report: IngestReport) -> None:
+        """Revert what earlier batches held back (:meth:`Store.revert_held`), in run
+        order and before the last batch's own reads, so that which read wins does not
+        depend on where a batch ended."""
+        if not self._held:
+            return
+        held, self._held = self._held, []
+        done = store.revert_held([h for _, h in held], self._run_ids)
+        for n, folded in done:
+            _reverted(report, held[n][0], folded)
 
     def _stored_from_another_file(
         self, store: Store, result: AddResult, said: list[IngestWarning]
@@ -331,6 +360,15 @@ class ArticleBatch:
             return stored.source
         # One spelling, two files: the stored one's real path (or URL) tells them apart.
         return stored.source if stored_origin.startswith("upload:") else stored_origin
+
+
+def _reverted(report: IngestReport, article: Article, folded: Folded) -> None:
+    """``article``'s text, an earlier version's, was made its stored article's text again:
+    an edit, not a duplicate, and said."""
+    if folded.article_id in report.duplicates:
+        report.duplicates.remove(folded.article_id)
+    report.edited.append(folded.article_id)
+    report.warnings.append(IngestWarning(article.source, reverted_warning(folded)))
 
 
 # How each stored metadata column is named to the user ("published_utc" is the date).

@@ -43,6 +43,7 @@ class RunReport(Protocol):
     added: list[str]
     article_ids: list[str]
     warnings: list[IngestWarning]
+    edited: list[str]
 
 
 class Rereads:
@@ -90,6 +91,7 @@ class Rereads:
             for new, _, folded in done:
                 if folded is not None:
                     _renamed(report, new, folded.article_id)
+                    report.edited.append(folded.article_id)
             if done:
                 report.warnings.append(IngestWarning(source, _said(done)))
             if several:

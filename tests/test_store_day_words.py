@@ -1,0 +1,81 @@
+"""An undated daily page reissued in another language than English, naming another day,
+is no version of the stored issue (its day and month names are read in its language);
+an undated edit mending a word is still one. Invented German bulletins of an invented
+port."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from newsprism.ingest import IngestOptions
+from newsprism.ingest.batch import IngestReport, ingest
+from newsprism.store import Store
+from newsprism.store_day_words import ENGLISH_DAY_WORDS, day_words
+
+Write = Callable[..., Path]
+
+BULLETIN = (
+    "Der Hafen von Tessel meldet für den heutigen Montag ruhigen Betrieb an allen Anlegern. "
+    "Die Fähren verkehren nach dem üblichen Fahrplan, und die Wartezeiten an der Rampe liegen "
+    "unter zehn Minuten. Die Hafenverwaltung bittet Reisende, ihre Fahrkarten vorab zu kaufen "
+    "und mindestens eine halbe Stunde vor der Abfahrt am Schalter zu erscheinen.\n\n"
+    "Der Bericht erscheint jeden Morgen und wird von der Hafenverwaltung herausgegeben."
+)
+
+
+def _record(text: str) -> str:
+    return json.dumps({"text": text, "outlet": "Hafenbote", "url": "https://hafen.example/lage"})
+
+
+def _ingest(db: Path, path: Path) -> IngestReport:
+    with Store(db) as store:
+        return ingest(store, [str(path)], IngestOptions())
+
+
+def test_the_day_and_month_names_of_a_language_with_the_english_ones() -> None:
+    german = day_words("de")
+    assert {"dienstag", "montag", "mai", "märz", "gestern"} <= german
+    assert german >= ENGLISH_DAY_WORDS
+    # An abbreviation that is a common word of the language is no day name ("die").
+    assert "die" not in german and "mit" not in german
+
+
+@pytest.mark.parametrize("language", [None, "en", "xx", "../de", "DE"])
+def test_an_unknown_or_odd_language_gets_the_english_words(language: str | None) -> None:
+    assert day_words(language) == ENGLISH_DAY_WORDS
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("Montag", "Dienstag"), ("heutigen Montag", "heutigen Montag, dem 4. Mai,")],
+)
+def test_an_undated_german_bulletin_naming_another_day_is_no_version(
+    write: Write, tmp_path: Path, old: str, new: str
+) -> None:
+    # Before, only English day names counted: "Montag" -> "Dienstag" read as a mended
+    # word and the next day's issue was folded into the stored one.
+    db = tmp_path / "news.db"
+    feed = write("lage.jsonl", _record(BULLETIN))
+    kept = _ingest(db, feed).added[0]
+    write("lage.jsonl", _record(BULLETIN.replace(old, new)))
+    again = _ingest(db, feed)
+    assert len(again.added) == 1 and again.edited == []
+    with Store(db, access="read") as store:
+        assert store.count_articles() == 2 and len(store.article_versions(kept)) == 1
+
+
+def test_an_undated_german_page_with_a_word_mended_is_still_a_version(
+    write: Write, tmp_path: Path
+) -> None:
+    db = tmp_path / "news.db"
+    feed = write("lage.jsonl", _record(BULLETIN))
+    kept = _ingest(db, feed).added[0]
+    write("lage.jsonl", _record(BULLETIN.replace("ruhigen Betrieb", "regen Betrieb")))
+    again = _ingest(db, feed)
+    assert again.added == [] and again.edited == [kept]
+    with Store(db, access="read") as store:
+        assert store.count_articles() == 1 and len(store.article_versions(kept)) == 2
