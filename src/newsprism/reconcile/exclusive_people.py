@@ -12,6 +12,7 @@ from newsprism.analyze.aliases import TITLES, fold_key, normalize_title, strip_t
 from newsprism.analyze.quote_cues import CUE_VERBS, INDIRECT_KINDS
 from newsprism.model import Exclusive, Passage, RosterEntry, Statement
 from newsprism.reconcile.exclusive_details import overlaps, single_source, spelled_alike
+from newsprism.reconcile.exclusive_name_forms import other_form, suffixed
 from newsprism.reconcile.exclusive_people_places import placed_or_titled, run_into_person
 from newsprism.reconcile.material import StoryMaterial, outlet_key
 
@@ -637,23 +638,29 @@ def _part_of_other_name(
     full name with words the parse ran on ("Ansel Roos's levy"; a name equal to
     another's once cut is that person, or the roster would have merged them)."""
     source = material.source_of(entry.articles[0])
-    fulls = [
-        _name_words(name)
+    people = [
+        [tuple(_name_words(name)) for name in (other.name, *other.aliases)]
         for other in roster
         if other.type == "PERSON" and any(material.source_of(a) != source for a in other.articles)
-        for name in (other.name, *other.aliases)
     ]
-    others = [f for f in fulls if f]
-    fulls = [f for f in fulls if len(f) > 1]
+    others = [list(n) for person in people for n in person if n]
+    fulls = [f for f in others if len(f) > 1]
     for name in (entry.name, *entry.aliases):
         words = _name_words(name)
         if any(_respelled(words, f) and not _written_together(material, words, f) for f in others):
             return True
         if len(words) == 1 and len({tuple(f) for f in fulls if f[0] == words[0]}) == 1:
             return True
-        if len(words) > 1 and any(f == words[: len(f)] for f in fulls):
-            return True
-    return False
+        if len(words) > 1 and any(
+            f == words[: len(f)] and not suffixed(words[len(f) :]) for f in fulls
+        ):
+            return True  # not "Ivo Holm Jr." beside "Ivo Holm": father and son
+    # "President Holm" / "Ivo Holm", "Chris Holm" / "Christopher J. Holm"
+    return other_form(
+        [tuple(_name_words(n)) for n in (entry.name, *entry.aliases)],
+        people,
+        lambda a, b: _written_together(material, list(a), list(b)),
+    )
 
 
 def _respelled(words: list[str], other: list[str]) -> bool:
