@@ -68,6 +68,7 @@ from newsprism.ingest.records import (
     read_warc,
 )
 from newsprism.ingest.sources import STDIN, Input, InputKind, expand_inputs
+from newsprism.ingest.title_chrome import without_player_chrome
 from newsprism.ingest.unicode import one_line, storable_name
 from newsprism.ingest.warc_headers import MAX_HEADER_BYTES
 from newsprism.model import Article, IngestFailure, IngestWarning, RawDocument
@@ -583,9 +584,12 @@ def _built(
     on_warning: WarningHandler | None,
 ) -> tuple[Article, bool]:
     """:func:`build_article`'s article, and whether its outlet is ``fallback_outlet``."""
+    # A clip page's title carries the player's words (Play Video, the clip's length):
+    # cleaned first, so that the text's own heading is its title where nothing else is left.
+    title = without_player_chrome(raw.title)
     cleaned = clean_scraped_text(
         raw.body,
-        CleanOptions(known_title=raw.title, known_byline=raw.byline, known_published=raw.published),
+        CleanOptions(known_title=title, known_byline=raw.byline, known_published=raw.published),
     )
     if not cleaned.text.strip():
         raise NoArticleFound(raw.source, "no article text left after cleaning")
@@ -608,7 +612,7 @@ def _built(
         text=cleaned.text,
         url=raw.url,
         outlet=outlet,
-        title=raw.title or cleaned.title,
+        title=title or without_player_chrome(cleaned.title),
         byline=raw.byline or cleaned.byline,
         published=_plausible(raw.published or cleaned.published, raw.source, on_warning),
         language=raw.language or languages.detect(cleaned.text),
