@@ -14,6 +14,7 @@ import pytest
 from newsprism.ingest import IngestOptions, batch
 from newsprism.ingest.batch import IngestReport, ingest
 from newsprism.store import ArticleQuery, Store
+from tests.builders import html_page
 from tests.conftest import BODY
 
 Write = Callable[..., Path]
@@ -94,3 +95,18 @@ def test_search_finds_an_edited_article_by_its_current_text_only(
     with Store(db, access="read") as store:
         assert [a.id for a in store.list_articles(ArticleQuery(search="twelve weeks"))] == [kept]
         assert store.list_articles(ArticleQuery(search="eleven weeks")) == []
+
+
+@pytest.mark.parametrize("body", ["", "Read more"])
+def test_an_edit_that_empties_the_page_is_one_failure_and_the_stored_text_stays(
+    write: Write, tmp_path: Path, body: str
+) -> None:
+    db = tmp_path / "news.db"
+    page = write("pier.html", html_page(subhead=None))
+    kept = _ingest(db, page).added[0]
+    write("pier.html", html_page(body=body, subhead=None))
+    again = _ingest(db, page)
+    (failure,) = again.failures
+    assert failure.source == str(page) and "no article text" in failure.reason
+    assert again.added == [] and again.edited == []
+    assert _state(db, kept) == (BODY, 1)
