@@ -13,6 +13,7 @@ import pytest
 
 from newsprism.ingest import IngestOptions
 from newsprism.ingest.batch import IngestReport, ingest
+from newsprism.model import Article
 from newsprism.store import Store
 from newsprism.store_day_words import ENGLISH_DAY_WORDS, day_words
 
@@ -79,3 +80,27 @@ def test_an_undated_german_page_with_a_word_mended_is_still_a_version(
     assert again.added == [] and again.edited == [kept]
     with Store(db, access="read") as store:
         assert store.count_articles() == 1 and len(store.article_versions(kept)) == 2
+
+
+@pytest.mark.parametrize("language", ["zh", "ja", "ko", "th", "ar", "sw"])
+def test_every_language_gives_its_names_without_a_missing_tokenizer_crash(language: str) -> None:
+    # Scoring Chinese words needs jieba, which is not installed: folding an undated
+    # Chinese page's edit raised ModuleNotFoundError.
+    assert day_words(language) >= ENGLISH_DAY_WORDS
+
+
+def test_an_undated_chinese_page_edited_folds_without_a_crash(tmp_path: Path) -> None:
+    text = "港口 今天 照常 开放 渡轮 按 时刻表 运行 " * 12
+    origins = {"page.html": "file:/news/page.html"}
+
+    def page(ident: str, body: str) -> Article:
+        return Article(
+            id=ident, source="page.html", text=body, url="https://hafen.example/zh",
+            outlet="Hafenbote", language="zh",
+        )  # fmt: skip
+
+    with Store(tmp_path / "news.db") as store:
+        store.add_articles([page("old", text)], origins=origins)
+        mended = text.replace("照常", "准时", 1)
+        store.add_articles([page("new", mended)], origins=origins)
+        assert store.fold_version("old", "new") is not None

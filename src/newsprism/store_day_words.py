@@ -71,11 +71,20 @@ def day_words(language: str | None) -> frozenset[str]:
     relative = info.get("relative-type", {})
     names += [w for key in _RELATIVE_DAYS for w in relative.get(key, ())]
     words = {w.lower().rstrip(".") for w in names if isinstance(w, str) and " " not in w}
-    # wordfreq scores a language it has no list of by its "nearest match" (English for
-    # Swahili): such a language's names are all kept.
-    if language in available_languages():
-        words = {w for w in words if zipf_frequency(w, language) < _COMMON_ZIPF}
-    return ENGLISH_DAY_WORDS | frozenset(w for w in words if w)
+    return ENGLISH_DAY_WORDS | frozenset(w for w in words if w and not _common(w, language))
+
+
+def _common(word: str, language: str) -> bool:
+    """Whether ``word`` is at least :data:`_COMMON_ZIPF` frequent in ``language``. A
+    language wordfreq has no list of (it would score Swahili by its "nearest match",
+    English), or one whose tokenizer is not installed (Chinese needs jieba: the fold
+    crashed with ModuleNotFoundError), keeps every name."""
+    if language not in available_languages():
+        return False
+    try:
+        return zipf_frequency(word, language) >= _COMMON_ZIPF
+    except ImportError:
+        return False
 
 
 def _table(language: str) -> dict[str, Any] | None:
