@@ -6,6 +6,7 @@ as ``edited``, not as a duplicate. Invented records of an invented ferry pier.""
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +15,8 @@ import pytest
 from newsprism.ingest import IngestOptions, batch
 from newsprism.ingest.batch import IngestReport, ingest
 from newsprism.store import ArticleQuery, Store
+from newsprism.store_migrations import MIGRATIONS
+from newsprism.store_schema import migrate
 from tests.builders import html_page
 from tests.conftest import BODY
 
@@ -110,3 +113,30 @@ def test_an_edit_that_empties_the_page_is_one_failure_and_the_stored_text_stays(
     assert failure.source == str(page) and "no article text" in failure.reason
     assert again.added == [] and again.edited == []
     assert _state(db, kept) == (BODY, 1)
+
+
+def test_a_store_of_the_previous_schema_migrates_while_another_process_reads_it(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA journal_mode = WAL")  # as every store newsprism wrote
+    migrate(conn, MIGRATIONS[:-1])  # before versions
+    conn.execute(
+        "INSERT INTO articles (id, source, url, outlet, text, ingested_at) VALUES "
+        "('a1', 'pier.html', ?, 'Courier', ?, '2026-03-03T10:00:00+00:00')",
+        (URL, BODY),
+    )
+    conn.commit()
+    conn.close()
+    with Store(db, access="read") as reader:
+        reading = reader._conn  # a read in progress: its snapshot held open
+        reading.execute("BEGIN")
+        rows = reading.execute("SELECT id, text FROM articles")
+        assert rows.fetchone()["id"] == "a1"
+        with Store(db) as store:
+            assert "0011_article_versions" in store.applied_migrations()
+            assert [v.number for v in store.article_versions("a1")] == [1]
+        assert rows.fetchall() == []
+        reading.execute("COMMIT")
+        assert [v.current for v in reader.article_versions("a1")] == [True]
