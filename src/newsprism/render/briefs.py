@@ -16,6 +16,7 @@ from rich.text import Text
 
 from newsprism.model import Brief, Exclusive, Fact, Passage, Statement, SummarySentence
 from newsprism.render.lists import capped, more, names, passage_outlet, wordings
+from newsprism.render.speakers import speaker_label
 from newsprism.render.terminal import counted
 
 STATUS_STYLE = {"agree": "green", "differ": "bold red", "single": "dim"}
@@ -142,7 +143,7 @@ def statements_view(brief: Brief) -> Table:
     for statement in shared[:MAX_ROWS]:
         rows = _variant_rows(statement)
         for i, (outlet, kind, text) in enumerate(rows):
-            speaker = Text(statement.speaker or "(unattributed)") if i == 0 else Text("")
+            speaker = Text(speaker_label(statement)) if i == 0 else Text("")
             table.add_row(speaker, outlet, kind, text, end_section=i == len(rows) - 1)
     if len(shared) > MAX_ROWS:
         table.add_row("", "", "", _more(len(shared) - MAX_ROWS))

@@ -38,6 +38,7 @@ from newsprism.render.lists import (
     passage_outlet,
     wordings,
 )
+from newsprism.render.speakers import speaker_label
 from newsprism.render.terminal import counted
 
 
@@ -56,6 +57,7 @@ def _environment() -> Environment:
         fact_status=fact_status,
         passage_outlet=passage_outlet,
         summary_outlets=summary_outlets,
+        speaker_label=speaker_label,
         exclusive_detail=exclusive_detail,
         # What an empty section says, as in the terminal and Markdown views.
         no_exclusives=no_exclusives,

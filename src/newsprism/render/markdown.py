@@ -34,6 +34,7 @@ from newsprism.render.lists import (
     passage_outlet,
     wordings,
 )
+from newsprism.render.speakers import speaker_label
 from newsprism.render.terminal import counted
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~&])")
@@ -107,7 +108,7 @@ def _statements(brief: Brief) -> list[str]:
         return [*lines, NO_STATEMENTS]
     shown, left = capped(brief.statements, MAX_SECTION_ROWS)
     for statement in shown:
-        lines.append(f"- **{escape(statement.speaker or '(unattributed)')}**")
+        lines.append(f"- **{escape(speaker_label(statement))}**")
         texts, hidden = capped(wordings(statement.variants))
         for w in texts:
             kind = "direct" if w.direct else "indirect"

@@ -27,6 +27,7 @@ from newsprism.render.briefs import (
     no_exclusives,
 )
 from newsprism.render.lists import capped, more
+from newsprism.render.speakers import speaker_label
 from newsprism.render.terminal import counted
 from newsprism.store import Store
 from newsprism.web.jobs import JobRunner, JobSettings
@@ -97,6 +98,7 @@ class Services:
         self.templates.globals.update(
             counted=counted,
             disputing_outlets=disputing_outlets,
+            speaker_label=speaker_label,
             no_summary=NO_SUMMARY,
             no_numbers=NO_NUMBERS,
             no_events=NO_EVENTS,
