@@ -142,7 +142,9 @@ def _restore_clusterer(store: Store, options: StoryOptions) -> StoryClusterer:
     (installing the ``embed`` extra later does not strand them); "on"/"off" must match it
     (ClusterStateMismatch says how)."""
     saved = store.clusterer_state(STATE_NAME)
-    cold = StoredStories(store)
+    from newsprism.analyze.analyzer import ANALYZER_VERSION  # here: that module loads spaCy
+
+    cold = StoredStories(store, ANALYZER_VERSION)
     if saved is None:
         return StoryClusterer(options.cluster, make_vectorizer(options.cluster), cold)
     vectorizer = None if options.cluster.embeddings == "auto" else make_vectorizer(options.cluster)

@@ -8,17 +8,20 @@ frozen story, rarely: a syndicated copy of one of its articles (the copy joins t
 original's story), and an article added again (it keeps its story). For these the
 clusterer asks a :class:`ColdStories`: the store (:class:`StoredStories`), or anything
 that keeps what :meth:`~newsprism.cluster.stories.StoryClusterer.release_frozen` hands
-over.
+over. A store can also list the stories near a date, with their members' signals
+(:meth:`StoredStories.near`): what a late article re-heats (:mod:`newsprism.cluster.reheat`).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Protocol
 
+from newsprism.cluster.signals import ArticleSignals, signals_of
 from newsprism.model import Story
-from newsprism.store import Store
+from newsprism.store import MAX_ROWS, ArticleQuery, Store
 
 logger = logging.getLogger(__name__)
 
@@ -42,8 +45,10 @@ class StoredStories:
     look-up per id (a few hundred ids a query) plus one per story found; ``taken`` one
     indexed look-up."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, analysis_version: str | None = None) -> None:
         self._store = store
+        # Whose stored analyses give re-heated members their names (None: none read).
+        self._version = analysis_version
 
     def holding(self, article_ids: Sequence[str]) -> list[Story]:
         if not article_ids:
@@ -53,3 +58,29 @@ class StoredStories:
     def taken(self, story_id: str) -> bool:
         # Ids sort by prefix, so an exact match is the first id starting with it.
         return self._store.ids_starting("stories", story_id, limit=1) == [story_id]
+
+    def near(self, start: datetime, end: datetime) -> list[tuple[Story, list[ArticleSignals]]]:
+        """The stored stories with a member published in [start, end), each with its
+        members' signals (names from their stored analyses of ``analysis_version``).
+        Cost: one dated range query, one look-up per story found, and one article and
+        analysis read per member."""
+        dated = self._store.list_articles(ArticleQuery(since=start, until=end, limit=MAX_ROWS))
+        if not dated:
+            return []
+        stories = self._store.stories_of(a.id for a in dated)
+        wanted = (m for s in stories for m in s.articles)
+        members = {a.id: a for a in self._store.get_articles(wanted)}
+        out = []
+        for story in stories:
+            signals = []
+            for article_id in story.articles:
+                article = members.get(article_id)
+                if article is None:
+                    continue
+                analysis = (
+                    None if self._version is None
+                    else self._store.get_analysis(article_id, self._version)
+                )
+                signals.append(signals_of(article, analysis))
+            out.append((story, signals))
+        return out

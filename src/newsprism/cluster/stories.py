@@ -35,7 +35,10 @@ latest that its window reaches past that horizon) holds the horizon back for the
 :data:`LATE_ARRIVALS` arrivals to ``window_days`` before its date (issue 10): a feed that
 brings old articles after newer ones (a backfill, a shuffled archive) keeps the stories
 near their dates hot, so they join them rather than open stories of their own; a feed with
-no article that late freezes as before.
+no article that late freezes as before. The stories an earlier run froze are in the store:
+a late article brings those of its dates back hot first, when ``cold`` can list them
+(:mod:`newsprism.cluster.reheat`), so one outlet's archive analysed after the others'
+joins their stories as in one run.
 
 Languages: with the lexical vectorizer, text similarity across languages means nothing,
 so an article in another language than a story's is scored by names (and time) only.
@@ -101,6 +104,7 @@ from newsprism.cluster.join import (
     with_lead,
 )
 from newsprism.cluster.options import ClusterOptions
+from newsprism.cluster.reheat import Reheating
 from newsprism.cluster.scoring import Item as _Item
 from newsprism.cluster.scoring import Scoring
 from newsprism.cluster.signals import ENTITY_TYPES, ArticleSignals, signals_of
@@ -148,7 +152,7 @@ LATE_ARRIVALS = 16
 _BATCH = 256
 
 
-class StoryClusterer(Consolidation, Scoring):
+class StoryClusterer(Consolidation, Reheating, Scoring):
     """Groups articles into stories online; see the module doc for the algorithm.
 
     Cost of :meth:`add`: one vectorisation, one ANN query of ``candidates`` neighbours
@@ -219,6 +223,8 @@ class StoryClusterer(Consolidation, Scoring):
         self._latest: float | None = None
         # (seq, day) of the late arrivals among the last LATE_ARRIVALS (module doc, Time).
         self._late: deque[tuple[int, float]] = deque()
+        # Days of dates whose frozen stories were asked of ``cold`` (reheat.Reheating).
+        self._asked_days: set[int] = set()
         self._weights: dict[str, float] = {}
 
     # --- public API ---------------------------------------------------------------------
@@ -390,8 +396,9 @@ class StoryClusterer(Consolidation, Scoring):
 
     def _add_one(self, signals: ArticleSignals, vector: Vector, headline: Vector | None) -> None:
         self._seq += 1
-        self._day_of(signals)
+        day = self._day_of(signals)
         self._evict()
+        self._reheat_near(day)
         original = self._story_of.get(signals.duplicate_of or "")
         item = self._item(signals, vector, headline)
         if original is not None:

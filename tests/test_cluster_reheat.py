@@ -1,0 +1,115 @@
+"""A late article joins the story of its dates although an earlier run froze it: the same
+articles give the same stories in one run or in two (issue 10), e.g. one outlet's archive
+analysed after the others'."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from newsprism.cluster.batch import cluster_stored
+from newsprism.cluster.stories import ArticleSignals, StoryClusterer
+from newsprism.model import Story
+from newsprism.store import Store
+from tests.test_cluster_batch import as_article
+from tests.test_cluster_stories import FROST, OPTIONS, STRIKE_COURIER, STRIKE_GAZETTE, Shelf
+
+LATER = 45.0  # days: past keep_days, so the strike story freezes
+
+
+class NearShelf(Shelf):
+    """Frozen stories kept outside the clusterer, which can also list those near a date
+    with their members' signals (as the store can)."""
+
+    def __init__(self, stories: Sequence[Story], signals: Sequence[ArticleSignals]) -> None:
+        super().__init__(stories)
+        self.signals = {s.article_id: s for s in signals}
+        self.asked: list[tuple[datetime, datetime]] = []
+
+    def near(self, start: datetime, end: datetime) -> list[tuple[Story, list[ArticleSignals]]]:
+        self.asked.append((start, end))
+        out = []
+        for story in self.stories.values():
+            members = [self.signals[a] for a in story.articles if a in self.signals]
+            if any(m.published and start <= m.published < end for m in members):
+                out.append((story, members))
+        return out
+
+
+def later(signals: ArticleSignals, days: float = LATER) -> ArticleSignals:
+    assert signals.published is not None
+    return replace(signals, published=signals.published.replace(tzinfo=UTC) + timedelta(days))
+
+
+def two_runs(
+    first: list[ArticleSignals], second: list[ArticleSignals], near: bool
+) -> dict[str, str]:
+    """Article -> story id after two runs, the first run's frozen stories kept on a shelf
+    (one that can list stories near a date, or not) and its state restored."""
+    one = StoryClusterer(OPTIONS)
+    one.add_many(first)
+    one.consolidate()
+    frozen = one.release_frozen()
+    shelf = NearShelf(frozen, first) if near else Shelf(frozen)
+    two = StoryClusterer.from_state(one.state(), OPTIONS, cold=shelf)
+    two.add_many(second)
+    two.consolidate()
+    stories = {**{s.id: s for s in frozen}, **{s.id: s for s in two.stories()}}
+    return {a: s.id for s in stories.values() for a in s.articles}
+
+
+def test_a_late_report_joins_its_frozen_story_in_a_second_run() -> None:
+    frost = later(FROST)
+    labels = two_runs([STRIKE_COURIER, frost], [STRIKE_GAZETTE], near=True)
+    assert labels[STRIKE_GAZETTE.article_id] == labels[STRIKE_COURIER.article_id]
+    assert labels[frost.article_id] != labels[STRIKE_COURIER.article_id]
+    # The same articles in one run give the same stories.
+    once = StoryClusterer(OPTIONS)
+    once.add_many([STRIKE_COURIER, STRIKE_GAZETTE, frost])
+    once.consolidate()
+    assert {a: s.id for s in once.stories() for a in s.articles} == labels
+
+
+def test_without_a_date_listing_the_late_report_stays_apart() -> None:
+    # What the re-heat fixes: cold stories that only answer for their own articles.
+    labels = two_runs([STRIKE_COURIER, later(FROST)], [STRIKE_GAZETTE], near=False)
+    assert labels[STRIKE_GAZETTE.article_id] != labels[STRIKE_COURIER.article_id]
+
+
+def test_a_late_article_of_another_event_does_not_join_the_reheated_story() -> None:
+    # A frost report of another year (other dates, same words) freezes the strike story.
+    next_year = replace(later(FROST, 365.0), article_id="valley-frost-next")
+    labels = two_runs([STRIKE_COURIER, next_year], [FROST], near=True)
+    assert len(set(labels.values())) == 3
+
+
+def test_a_recent_article_asks_nothing_and_each_day_is_asked_once() -> None:
+    frost = later(FROST)
+    one = StoryClusterer(OPTIONS)
+    one.add_many([STRIKE_COURIER, frost])
+    frozen = one.release_frozen()
+    shelf = NearShelf(frozen, [STRIKE_COURIER, frost])
+    two = StoryClusterer.from_state(one.state(), OPTIONS, cold=shelf)
+    two.add(later(STRIKE_GAZETTE, LATER - 1))  # within keep_days of the latest: not late
+    assert shelf.asked == []
+    two.add(replace(STRIKE_GAZETTE, article_id="gazette-2"))
+    asked = len(shelf.asked)
+    two.add(replace(STRIKE_GAZETTE, article_id="gazette-3"))  # the same days again
+    assert asked == 1 and len(shelf.asked) == 1
+
+
+def test_an_outlet_analysed_in_a_later_run_joins_the_stored_stories(tmp_path: Path) -> None:
+    courier, gazette = as_article(STRIKE_COURIER), as_article(STRIKE_GAZETTE)
+    frost = as_article(later(FROST))
+    with Store(tmp_path / "s.db") as store:
+        store.add_articles([courier, frost])
+        cluster_stored(store, [courier, frost], {})
+        store.add_articles([gazette])
+        (story,) = cluster_stored(store, [gazette], {})
+        assert set(story.articles) == {courier.id, gazette.id}
+        kept = store.get_story(story.id)
+        assert kept is not None and set(kept.articles) == {courier.id, gazette.id}
+        (frost_story,) = store.stories_of([frost.id])
+        assert frost_story.articles == (frost.id,)
