@@ -26,11 +26,25 @@ def _edited(write: Write, tmp_path: Path) -> tuple[str, str]:
     first = runner.invoke(app, ["ingest", str(page), "--db", db])
     assert first.exit_code == 0, first.output
     write("pier.html", html_page(body=BODY.replace("eleven weeks", "twelve weeks")))
-    second = runner.invoke(app, ["ingest", str(page), "--db", db])
+    second = runner.invoke(app, ["ingest", str(page), "--db", db], terminal_width=160)
     assert second.exit_code == 0 and "version 2 of" in second.stderr
+    assert _summary_counts(second.stdout) == {
+        "inputs": "1",
+        "ingested": "0",
+        "duplicate": "0",
+        "edited": "1",
+        "failed": "0",
+    }
     listed = runner.invoke(app, ["articles", "--db", db, "--json"])
     (article,) = json.loads(listed.stdout)
     return db, str(article["id"])
+
+
+def _summary_counts(printed: str) -> dict[str, str]:
+    """The ingest summary table's columns and their counts, read off the printed table."""
+    rows = [line.strip("│┃ ") for line in printed.splitlines() if "│" in line or "┃" in line]
+    names, counts = (row.replace("┃", "│").split("│") for row in rows[:2])
+    return {n.strip(): c.strip() for n, c in zip(names, counts, strict=True)}
 
 
 def test_versions_lists_each_read_and_the_diff_shows_the_edit(write: Write, tmp_path: Path) -> None:

@@ -9,6 +9,9 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
+from newsprism.ingest.batch import IngestReport
+from newsprism.model import IngestWarning
+from newsprism.web.jobs import _result_of
 from tests.test_web_manifest import PIER, QUAY, _job, _stored, _upload, client
 
 __all__ = ["client"]  # the fixture, used by name
@@ -66,3 +69,15 @@ def test_a_copy_uploaded_without_a_manifest_says_no_upload_can_update_it(
         "the stored copy was uploaded as feed.jsonl without a manifest, so no upload can update it"
     )
     assert "not from an upload" not in reason
+
+
+def test_an_input_read_as_an_edit_of_a_stored_page_is_ok_with_the_version_said() -> None:
+    # An edit (or an edit reverted) adds no article and is no duplicate: it was answered
+    # 'failed: no article found' (review s41/1 S2). Uploads of one job are not folded
+    # into another job's article (an upload's name is no identity), so this is the
+    # result of an input whose read the store kept as a version.
+    said = "an edited page, kept as version 2 of a0005b00"
+    report = IngestReport(inputs=1, edited=["a0005b00bd29fd4e"])
+    report.warnings.append(IngestWarning("feed.jsonl", said))
+    result = _result_of("feed.jsonl", report)
+    assert (result.status, result.reason) == ("ok", said)

@@ -201,17 +201,22 @@ def article_panel(
 
 def ingest_summary(report: IngestReport) -> Table:
     """Counts of inputs read, articles ingested, duplicates, failures, and (when there
-    are any) stored articles whose metadata a re-read corrected."""
+    are any) stored articles whose metadata a re-read corrected and stored articles a
+    re-read found edited (kept as a new version)."""
     counts = Table(box=box.ROUNDED, show_header=True, header_style="bold")
     counts.add_column("inputs", justify="right")
     counts.add_column("ingested", justify="right", style="green")
     counts.add_column("duplicate", justify="right", style="yellow")
     if report.corrected:
         counts.add_column("corrected", justify="right", style="cyan")
+    if report.edited:
+        counts.add_column("edited", justify="right", style="cyan")
     counts.add_column("failed", justify="right", style="red")
     cells = [str(report.inputs), str(len(report.added)), str(len(report.duplicates))]
     if report.corrected:
         cells.append(str(len(report.corrected)))
+    if report.edited:
+        cells.append(str(len(set(report.edited))))
     counts.add_row(*cells, str(len(report.failures)))
     return counts
 

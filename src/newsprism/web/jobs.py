@@ -480,6 +480,10 @@ def _result_of(
         return InputResult(
             display, "ok", "; ".join(["the stored copy's metadata corrected", *said])
         )
+    if report.edited:
+        # An edit of a stored page is kept as a new version: an 'ok' read, not a
+        # failure ('no article found') nor a duplicate; the warning says which version.
+        return InputResult(display, "ok", "; ".join(said) or None)
     if report.duplicates:
         stored = ["already in the store", *([kept] if kept else [])]
         return InputResult(display, "duplicate", "; ".join([*stored, *said]))
