@@ -43,7 +43,6 @@ DEEDS: Final = (INJURY, DEATH, APPROVAL)
 _SAME_PEOPLE: Final = {"person": "people", "demonstrator": "protester", "protestor": "protester"}
 
 
-
 def _heads() -> dict[str, str]:
     """:data:`HEADS`, built once: the deeds' words and participles, then the nouns."""
     counted = (INJURY, DEATH)

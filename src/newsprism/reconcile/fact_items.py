@@ -21,6 +21,7 @@ from typing import Final
 from newsprism.analyze.numbers import UNITS, parse_vague
 from newsprism.model import Analysis, Entity, Passage, Quantity
 from newsprism.reconcile.deed_words import HEADS
+from newsprism.reconcile.fact_frames import frame
 from newsprism.reconcile.fact_owners import Parses, SentenceParser, owners, pronoun_owns
 from newsprism.reconcile.fact_scope import (
     average,
@@ -63,6 +64,7 @@ class Item:
     people: frozenset[str] = frozenset()  # persons whose own figure it is ("Quill scored 20")
     person: str = ""  # an age's person, the full name as the article gives it ("ana holt")
     kin: frozenset[str] = frozenset()  # given names of others of its surname the article names
+    frame: str = ""  # the time frame its words name: "career", "this season", "since"
 
 
 # One measure, many words: outlets count the wounded as "53 wounded", "53 people
@@ -343,6 +345,7 @@ def _item(
         vague=vague, rate=rate,
         by_reference=converted or by_reference(text, q.end, max(after, q.end)), people=people,
         person=aged.name, kin=aged.kin,
+        frame=frame(text, sentence.start, q.end, max(after, q.end), q.start),
     )  # fmt: skip
 
 

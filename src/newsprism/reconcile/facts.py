@@ -182,6 +182,7 @@ import numpy.typing as npt
 
 from newsprism.analyze.numbers import parse_vague
 from newsprism.model import Fact, FactAgreement, FactStatus, FactValue
+from newsprism.reconcile.fact_frames import other_frames
 from newsprism.reconcile.fact_items import Item, collect_items, shares_without_sign, written_unit
 from newsprism.reconcile.fact_owners import SentenceParser
 from newsprism.reconcile.fact_people import two_people
@@ -289,7 +290,13 @@ def _two_measures(a: Item, b: Item) -> bool:
     review H5: joining a rate and a total written alike made a false 'agree' and hid a
     third outlet's true differ; ECB+'s "14.9 points" / "14.9 points per game" pairs,
     which it joined, stay apart)."""
-    return a.rate != b.rate or _other_actors(a, b) or two_people(a, b) or _other_holders(a, b)
+    return (
+        a.rate != b.rate
+        or other_frames(a.frame, b.frame)
+        or _other_actors(a, b)
+        or two_people(a, b)
+        or _other_holders(a, b)
+    )
 
 
 def _joins_by_reference(item: Item, slot: _Slot) -> bool:
@@ -511,6 +518,7 @@ def _other_spans(a: _Slot, b: _Slot) -> bool:
     another source's figure it does not agree with (:func:`_joins_by_reference`)."""
     return any(
         x.rate != y.rate
+        or other_frames(x.frame, y.frame)
         or two_people(x, y)
         or _other_holders(x, y)
         or (x.source != y.source and (x.by_reference or y.by_reference) and not _fits(x, y))
