@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Mapping
+from typing import Final
 
 from nicknames import NickNamer
 
@@ -55,6 +56,16 @@ _SPELT_FEMALE = ("yn", "ynn")
 # drops 88 of them, most rare readings ("Lena" of "Catherine", "Mitzi" of "Mary"); one
 # drops 241, "Ted" / "Edward" among them.
 _OUTRANK = 2
+# Pairs of first letters that spell one sound at a name's start: names differing in
+# that letter only are one name spelt two ways ("Cathy" / "Kathy", "Carla" / "Karla",
+# "Gerry" / "Jerry", "Erwin" / "Irwin", "Emmanuel" / "Immanuel"). Other first letters
+# make other names, whatever the table lists: of its 12 pairs that differ in the first
+# letter only, "Casper" / "Jasper", "Albert" / "Elbert", "Floyd" / "Lloyd", "Barrett" /
+# "Garrett" are two names, the rest one sound or a rhyme (s41).
+_ONE_SOUND: Final = (frozenset("ck"), frozenset("gj"), frozenset("ei"))
+# Nicknames that rhyme on a name's first letter are short: "Bob" / "Rob", "Bill" / "Will",
+# "Dick" / "Rick" (the table's only such pairs of other sounds are four letters or fewer).
+_RHYME_MAX = 4
 # A bearer spelt like the name save this many letters is the name's spelling
 # ("Katherine" / "Cathleen", "Geoffrey" / "Jeffrey"), no rival to it.
 _SPELLING = 2
@@ -67,20 +78,34 @@ def one_name(m: str, t: str) -> bool:
     for the "a" name (:func:`_womans_nickname`: "Becky" / "Rebecca", not "Alex" /
     "Alexandra"); nor is a name and the same with a feminine ending (:func:`_female_form`:
     "Louis" / "Louise", "Joseph" / "Josephine"). Else one a nickname of the other in the
-    table (:func:`nickname_of`: "Bill" / "William", "Peggy" / "Margaret"), the same first
+    table (:func:`nickname_of`: "Bill" / "William", "Peggy" / "Margaret"; names differing
+    in the first letter only by :func:`_first_letter_only`), the same first
     four letters ("Bart" / "Bartholomew", "Benedikt" / "Benedetto") or, from six letters
     on, one letter apart ("Karoline" / "Caroline")."""
     if m.endswith("a") != t.endswith("a"):
         return _womans_nickname(m, t) or _womans_nickname(t, m)
     if _female_form(m, t) or _female_form(t, m):
         return False
+    if len(m) == len(t) and m[0] != t[0] and m[1:] == t[1:]:
+        return _first_letter_only(m, t)
     if nickname_of(m, t) or nickname_of(t, m):
         return True
     if _two_sexes(m, t) or _two_sexes(t, m):
         return False
-    if min(len(m), len(t)) >= _PREFIX and m[:_PREFIX] == t[:_PREFIX]:
-        return True
-    return min(len(m), len(t)) >= _EDIT_FROM and _one_edit(m, t)
+    shortest = min(len(m), len(t))
+    same_start = shortest >= _PREFIX and m[:_PREFIX] == t[:_PREFIX]
+    return same_start or (shortest >= _EDIT_FROM and _one_edit(m, t))
+
+
+def _first_letter_only(m: str, t: str) -> bool:
+    """Whether two names differing in their first letter only are one name: a letter
+    of one sound (``_ONE_SOUND``: "Karoline" / "Caroline", "Gerry" / "Jerry"), or a short
+    rhyming nickname the table gives ("Bob" / "Rob", "Bill" / "Will"). Not "Casper" /
+    "Jasper", "Jasper" / "Kasper", "Floyd" / "Lloyd": two names (a rhyme of two full
+    names is no nickname, though the table lists some)."""
+    if frozenset((m[0], t[0])) in _ONE_SOUND:
+        return len(m) >= _PREFIX
+    return len(m) <= _RHYME_MAX and (nickname_of(m, t) or nickname_of(t, m))
 
 
 def _womans_nickname(nick: str, name: str) -> bool:
