@@ -45,6 +45,9 @@ def people(material: StoryMaterial, statements: list[Statement]) -> list[str]:
         ("rick", "rice", False),  # too short to tell
         ("morten", "norten", False),  # another first letter
         ("halvorsen", "halverson", False),  # two edits
+        ("brienna", "breinna", True),  # two neighbouring letters swapped
+        ("brienna", "breinne", False),  # swapped and another letter changed
+        ("brienna", "brianne", False),  # letters moved, not neighbours swapped
     ],
 )
 def test_spelled_alike(a: str, b: str, alike: bool) -> None:

@@ -293,9 +293,29 @@ def single_source(material: StoryMaterial, statement: Statement) -> bool:
 
 def spelled_alike(a: str, b: str) -> bool:
     """Two spellings of one name across outlets ("Halloran" / "Haloran", "Marlowe" /
-    "Marlow"): words of ``NAME_SPELLING_MIN`` letters or more, the same first letter, one
-    edit apart. Case-folded stems, as :class:`Details` words are."""
-    return a != b and min(len(a), len(b)) >= NAME_SPELLING_MIN and a[0] == b[0] and one_edit(a, b)
+    "Marlow", "Brienna" / "Breinna"): words of ``NAME_SPELLING_MIN`` letters or more, the
+    same first letter, one edit apart or two neighbouring letters swapped (a typist's
+    slip: s41, BASIL calibration, one party chairman spelled so by two of three outlets).
+    Case-folded stems, as :class:`Details` words are."""
+    return (
+        a != b
+        and min(len(a), len(b)) >= NAME_SPELLING_MIN
+        and a[0] == b[0]
+        and (one_edit(a, b) or _swapped(a, b))
+    )
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with two neighbouring letters swapped ("ie" / "ei")."""
+    if len(a) != len(b):
+        return False
+    diff = [n for n, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )
 
 
 def _name_carried(words: frozenset[str], theirs: frozenset[str]) -> bool:
