@@ -43,6 +43,7 @@ from newsprism.cli_base import (
 from newsprism.cli_store import no_stories_note
 from newsprism.errors import InputError, NewsprismError
 from newsprism.ingest import IngestOptions
+from newsprism.ingest.language import ANALYSED_LANGUAGES
 from newsprism.ingest.pipeline import DEFAULT_MAX_BYTES
 from newsprism.lookup import find_story
 from newsprism.render import jsonout, terminal
@@ -59,6 +60,7 @@ if TYPE_CHECKING:
     from newsprism.engine import Engine
     from newsprism.engine.base import ProgressFactory
     from newsprism.model import IngestWarning
+    from newsprism.store import Store
 
 
 class EngineChoice(StrEnum):
@@ -304,8 +306,28 @@ def export_command(
         if all_stories and not rows and not store.count_stories():  # a header said nothing
             note = no_stories_note(store.count_articles())
             err.print(note, markup=False, highlight=False, soft_wrap=True)
+        elif not rows and story_ids:  # a header alone, or nothing at all, said nothing
+            note = _empty_export_note(store, story_ids, table.value)
+            err.print(note, markup=False, highlight=False, soft_wrap=True)
     if out_file is not None:
         err.print(f"wrote {terminal.counted(rows, 'row')} to {out_file}", markup=False)
+
+
+def _empty_export_note(store: Store, story_ids: list[str], table: str) -> str:
+    """Why an export of named stories wrote no row: their briefs hold no such item, and,
+    where it applies, how many of their articles the analysis did not read (another
+    language), so an empty file is not read as 'nobody quoted, no figure given'."""
+    ids = {a for key in story_ids for a in find_story(store, key).articles}
+    articles = store.get_articles(sorted(ids))
+    unread = [a for a in articles if a.language and a.language not in ANALYSED_LANGUAGES]
+    note = f"note: no {table} rows: the stories' briefs hold none"
+    if unread:
+        languages = ", ".join(sorted({a.language or "" for a in unread}))
+        note += (
+            f"; {len(unread)} of their {len(articles)} articles are not analysed "
+            f"(language {languages}: the analysis reads English only)"
+        )
+    return note
 
 
 @contextmanager
