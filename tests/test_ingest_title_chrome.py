@@ -57,6 +57,39 @@ def test_a_clock_time_after_a_label_stays() -> None:
     assert without_player_chrome("Watch: Polls close at 20:00") == "Polls close at 20:00"
 
 
+@pytest.mark.parametrize(
+    ("form", "kept"),
+    [
+        ("Watch: {}", "Orvik rower wins the harbour race in 2:08:31"),
+        ("VIDEO: {}", "Orvik diver sets a club record of 1:52:07"),
+        ("{} - video", "Orvik rower wins the harbour race in 2:08:31"),
+        ("WATCH: {}", "Orvik Rower Finishes Under 2:08:31"),
+        ("Watch: {}", "Orvik ferry record is 1:52:07"),
+    ],
+)
+def test_a_figure_the_headline_asks_for_is_no_clip_length(form: str, kept: str) -> None:
+    """A race time or a record after a preposition, 'of' or 'is' is the headline's own
+    figure, label or not: cutting it left a headline ending on 'in'."""
+    assert without_player_chrome(form.format(kept)) == kept
+
+
+@pytest.mark.parametrize("column", ["Harbour cinema: Now Playing", "Orvik radio | Up Next"])
+def test_a_listings_column_named_like_a_control_keeps_its_words(column: str) -> None:
+    assert without_player_chrome(column) == column
+
+
+@pytest.mark.parametrize(
+    "scraped",
+    [
+        "Watch: Crowds gather as the pier reopens | Now Playing",
+        "Crowds gather as the pier reopens | Now Playing | Video Player is loading.",
+        "Crowds gather as the pier reopens - video | Up Next",
+    ],
+)
+def test_now_playing_at_the_end_beside_another_sign_is_the_players(scraped: str) -> None:
+    assert without_player_chrome(scraped) == "Crowds gather as the pier reopens"
+
+
 @pytest.mark.parametrize("only", ["Play Video", "Video Player is loading. Play Video"])
 def test_a_title_of_player_words_only_is_none(only: str) -> None:
     assert without_player_chrome(only) is None

@@ -14,7 +14,13 @@ Cleaned in general form, only where the words can be no headline's:
   behind a dash or a bar ("... – video");
 * a clip length ("02:31", "1:02:31") ending the title, only where the title showed one
   of the above (a clock time ends headlines too: "Polls close at 20:00"), and never
-  after a word that makes it a time of day ("at", "by", "until", "from").
+  where the words before it ask for it: a preposition, an article, "of", a form of
+  "be" ("... at 20:00", "... wins the marathon in 2:08:31", "... a record of 1:52:07":
+  a time of day or a race time is the headline's own figure).
+
+"Now Playing" and "Up Next" also name a listings column ("Weekend cinema: Now
+Playing"): at a title's end they are a player's only where the title shows another
+control or a media label.
 
 A headline about a video keeps its words: "Police release video of the pier collapse",
 "Video game sales rise", "Watchdog fines bank" have no label or player text.
@@ -24,6 +30,8 @@ from __future__ import annotations
 
 import logging
 import re
+
+from newsprism.analyze.text_lines import ends_no_sentence
 
 logger = logging.getLogger(__name__)
 
@@ -36,8 +44,6 @@ _CONTROLS = (
     r"This is a modal window\.?",
     r"Play Video",
     r"Play Video:",
-    r"Now Playing:?",
-    r"Up Next:?",
     r"Loaded: ?\d{1,3}(?:\.\d+)? ?%",
     r"Stream Type LIVE",
     r"Seek to live, currently (?:behind|playing) live",
@@ -45,24 +51,39 @@ _CONTROLS = (
     r"Duration(?: Time)? \d{1,2}:\d{2}(?::\d{2})?",
     r"Remaining Time -?\d{1,2}:\d{2}(?::\d{2})?",
 )
+# Controls that are also the name of a listings column or a section ("Weekend cinema: Now
+# Playing"): at a title's end, a player's only beside another sign of one.
+_COLUMN_NAMES = (r"Now Playing:?", r"Up Next:?")
 # A separator between a headline and what a page put beside it; a bare space parts a
 # control from the headline only where the control ends in its own mark ("... loading.",
 # "Loaded: 0%") or follows another control: "Play Video Games Tournament Opens" is a
 # title-case headline.
 _MARK = r"\s*[|•·:–—-]\s*"
-_CONTROL = "|".join(_CONTROLS)
+_SURE_CONTROL = "|".join(_CONTROLS)
+_CONTROL = "|".join(_CONTROLS + _COLUMN_NAMES)
 _ONLY = re.compile(rf"(?:{_CONTROL})(?:(?:{_MARK}|\s+)(?:{_CONTROL}))*")
 _LEADING = re.compile(rf"^(?:{_CONTROL})(?:{_MARK}|(?<=[.:%\d])\s+)")
 _LEADING_RUN = re.compile(rf"^(?:(?:{_CONTROL})(?:{_MARK}|\s+))*(?:{_CONTROL})(?:{_MARK}|\s+)")
 # At the end, a bare space parts only the controls no headline ends on.
 _SELF_PARTED = r"(?=Video Player|This is a modal|Loaded|Current Time)"
 _TRAILING = re.compile(rf"(?:{_MARK}|\s+{_SELF_PARTED})(?:{_CONTROL})$")
+_TRAILING_SURE = re.compile(rf"(?:{_MARK}|\s+{_SELF_PARTED})(?:{_SURE_CONTROL})$")
 _LABEL_WORDS = r"(?:WATCH(?: LIVE)?|Watch(?: [Ll]ive)?|VIDEO|Video|LIVE VIDEO|Live video)"
 _LABEL_BEFORE = re.compile(rf"^{_LABEL_WORDS}\s*[:|]\s+(?=\S)")
 _LABEL_AFTER = re.compile(rf"\s+[|–—-]\s*(?:{_LABEL_WORDS}|video)\s*$")
 _LENGTH = re.compile(r"\s+\(?(?:\d{1,2}:)?\d{1,2}:\d{2}\)?$")
-# Words after which a trailing "hh:mm" is a time of day, not a clip's length.
-_CLOCK_WORDS = frozenset({"at", "by", "until", "till", "from", "before", "after", "to", "since"})
+# Prepositions after which a trailing "hh:mm" or "h:mm:ss" is the headline's own figure (a
+# time of day, a race time), not a clip's length. analyze.text_lines.ends_no_sentence
+# gives the other such words ("of", "by", "to", an article, a form of "be") but leaves
+# most prepositions out (a heading ends on them before a figure paragraph); in a title
+# the figure stands on the same line, so the preposition asks for it.
+_PREPOSITIONS = frozenset(
+    {
+        *("at", "until", "till", "from", "before", "after", "since", "in", "on", "for"),
+        *("with", "within", "under", "over", "around", "inside", "past", "near", "into"),
+        *("between", "below", "above"),
+    }
+)
 
 
 def without_player_chrome(title: str | None) -> str | None:
@@ -72,25 +93,23 @@ def without_player_chrome(title: str | None) -> str | None:
         return title
     if _ONLY.fullmatch(title):
         return None
-    text = _strip_controls(title)
-    seen = text != title
-    for pattern in (_LABEL_BEFORE, _LABEL_AFTER):
-        stripped = pattern.sub("", text)
-        seen = seen or stripped != text
-        text = stripped
-    if not seen:
+    sure = _strip_controls(title, _TRAILING_SURE)
+    every = _strip_controls(sure, _TRAILING)
+    text = _LABEL_AFTER.sub("", _LABEL_BEFORE.sub("", every))
+    if sure == title and text == every:  # no player's sign but a column's name: a headline
         return title
-    text = _strip_controls(_without_length(text)).strip(" |•·:–—-")
+    text = _strip_controls(_without_length(text), _TRAILING).strip(" |•·:–—-")
     logger.debug("title %r read as %r (video player words)", title, text)
     return text or None
 
 
-def _strip_controls(text: str) -> str:
-    """``text`` without player controls at either end: a run of two or more at the start
-    may be parted by bare spaces (the first sets the run apart from the headline)."""
+def _strip_controls(text: str, trailing: re.Pattern[str]) -> str:
+    """``text`` without player controls at either end (at the end, those ``trailing``
+    finds): a run of two or more at the start may be parted by bare spaces (the first sets
+    the run apart from the headline)."""
     while True:
         run = _LEADING_RUN.match(text) if _LEADING.match(text) else None
-        stripped = _TRAILING.sub("", text[run.end() :] if run else text)
+        stripped = trailing.sub("", text[run.end() :] if run else text)
         if stripped == text:
             return text
         text = stripped
@@ -101,6 +120,7 @@ def _without_length(text: str) -> str:
     if found is None:
         return text
     before = text[: found.start()].split()
-    if before and before[-1].lower() in _CLOCK_WORDS:
+    last = before[-1].lower() if before else ""
+    if last in _PREPOSITIONS or ends_no_sentence(last, next_is_figure=True):
         return text
     return text[: found.start()]
