@@ -79,6 +79,12 @@ NOT_NAMINGS = [
     "They called the new ferry Northern Star.",
     # A fixed phrase: stopping work.
     "Edvin Rask called it a day after the storm.",
+    # Idioms and phrasal verbs: an order, a roll call, a cancellation.
+    "The chairman called the meeting to order at noon.",
+    "The clerk called the roll before the vote.",
+    "The umpire called the game off because of the rain.",
+    "The union called the strike off after the talks.",
+    "Edvin Rask called it quits after twenty years.",
     # Not said: negated, or a passive (the subject is what is named).
     "Ana Holt did not call the plan a failure.",
     "The old ferry was called the Northern Star.",

@@ -31,6 +31,7 @@ from newsprism.analyze.quote_extents import (
     relative_read_clause,
     requested_extent,
 )
+from newsprism.analyze.quote_modality import unasserted
 from newsprism.analyze.quote_namings import named_extent
 from newsprism.analyze.quote_subjects import fronted_subject_clause, subject_of, verb_like
 from newsprism.analyze.reported_speech import (
@@ -121,8 +122,10 @@ def indirect_drafts(ctx: SpeakerDoc) -> list[Draft]:
 def _reported_clause(ctx: SpeakerDoc, token: Token) -> Draft | None:
     if token.lower_ == "according" and token.dep_ == "prep":
         return _according_clause(ctx, token)
-    if not verb_like(token) or _negated(token) or _refused(token):
-        return None  # "did not say whether the fire was linked to …": nothing was said
+    if not verb_like(token) or _negated(token) or _refused(token) or unasserted(token):
+        # "did not say whether the fire was linked to …", "might say no", "Would Holt
+        # call the levy a tax?": nothing was said
+        return None
     indirect = CUE_VERBS.get(cue_lemma(token)) in INDIRECT_KINDS
     extent = _reported_extent(ctx, token) if indirect else None
     nominal = extent is None

@@ -1,0 +1,74 @@
+"""Speech verbs under a question, a condition or a modal of possibility report no words
+said (analyze/quote_modality.py): "Would Holt call the levy a tax?" and "Holt could call
+the levy a tax, but she has not" credit Holt with nothing; the future in the past ("he
+would say later that ...") and a future report ("will say on Friday that ...") stay
+statements, as does a modal inside the reported clause. Invented text; names resolve
+through the :class:`tests.test_quotes.FakeNames` cast."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.test_quotes import assert_offsets, nlp, quotes_of
+
+__all__ = ["nlp"]  # the module-scoped spaCy fixture, shared with test_quotes
+
+NOT_SAID = [
+    # Questions: every reader (a name, a clause, an object) over the verb.
+    "Would Ana Holt call the ferry levy a tax?",
+    "Will the mayor say the harbour is safe?",
+    "Did Edvin Rask tell the crew that the ferry would stop?",
+    "When will Ana Holt announce that the ferry levy is going up?",
+    "Could the minister claim that the port is safe after the storm?",
+    # Modals of possibility, ability, duty.
+    "Ana Holt could call the ferry levy a tax, but she has not.",
+    "The mayor might say that the harbour is safe.",
+    "Edvin Rask may have told the crew that the ferry would stop.",
+    "The minister should announce that the port will reopen.",
+    "Ana Holt can claim that the budget is balanced.",
+    "The harbour board must confirm that the ferry is safe.",
+    # A condition or a counterfactual on "would".
+    "If asked, Ana Holt would say that the ferry levy is a tax.",
+    "Ana Holt would say the ferry levy is a tax if anyone asked her.",
+    "Edvin Rask would have said that the harbour was safe.",
+    # The modal on the verb the speech verb completes or is joined to.
+    "Ana Holt could try to call the ferry levy a tax on the poor.",
+    "The mayor might resign and say that the harbour is unsafe.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_SAID, ids=[t[:40] for t in NOT_SAID])
+def test_no_statement_from_a_speech_verb_that_says_nothing(nlp: Language, text: str) -> None:
+    assert [q.text for q in quotes_of(nlp, text)] == []
+
+
+SAID = [
+    # The future in the past: what he went on to say.
+    ("Edvin Rask would say later that the harbour was safe.", "the harbour was safe"),
+    # A future report (a prepared speech's released text): kept, documented.
+    ("Ana Holt will say on Friday that the ferry levy is a tax.", "the ferry levy is a tax"),
+    # A question that takes the act as given.
+    ("Why did Ana Holt say the harbour was safe?", "the harbour was safe"),
+    # A modal inside the reported clause is the clause's own.
+    ("Ana Holt said the ferry could stop running in May.", "the ferry could stop running in May"),
+    ("Edvin Rask warned that the port might close.", "the port might close"),
+    # A first person's modal over their own words is a hedged saying.
+    ("I can tell you that the harbour is safe, Ana Holt told reporters.", "the harbour is safe"),
+    ("We can confirm that the ferry will stop, the harbour board said.", "the ferry will stop"),
+    # A perfect without "would" is said.
+    ("Ana Holt has called the ferry levy a tax on the poor.", "the ferry levy a tax on the poor"),
+    # A condition inside a clause that has its own modal: the verb's words stand.
+    (
+        "Edvin Rask would say later that the port would close if the storm hit.",
+        "the port would close if the storm hit",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), SAID, ids=[t[0][:40] for t in SAID])
+def test_said_and_to_be_said_stay_statements(nlp: Language, text: str, words: str) -> None:
+    found = [q for q in quotes_of(nlp, text) if q.text == words]
+    assert found, [q.text for q in quotes_of(nlp, text)]
+    assert not found[0].direct
+    assert_offsets(text, found)
