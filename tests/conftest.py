@@ -1,4 +1,5 @@
-"""Shared fixtures: a fresh store, an article writer, and a local HTTP server."""
+"""Shared fixtures: a fresh store, an article writer, a local HTTP server, and the English
+pipeline the reading tests parse their sentences with."""
 
 from __future__ import annotations
 
@@ -7,11 +8,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from newsprism.store import Store
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -23,6 +27,16 @@ BODY = (
     "Repairs are expected to take eleven weeks and cost 2.4 million kroner, according to the "
     "board's engineers, who inspected the pilings last month."
 )
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """The English pipeline, loaded once per test run for every module that reads with it
+    (a module defining its own ``nlp`` fixture overrides this one). Imported here, not at
+    the top, so test runs that never parse do not load spaCy."""
+    from newsprism.analyze.nlp import load_english
+
+    return load_english()
 
 
 @pytest.fixture

@@ -18,7 +18,6 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from newsprism.analyze.dates import extract_dates, resolve_expression
-from newsprism.analyze.nlp import load_english
 from newsprism.analyze.relative_dates import full_year, named_month, part_of, period
 from newsprism.model import Article, DateMention
 from tests.conftest import SAMPLES
@@ -26,11 +25,6 @@ from tests.test_samples import sample_articles
 
 CET = timezone(timedelta(hours=1))
 PUBLISHED = datetime(2026, 3, 4, 9, 0, tzinfo=CET)  # a Wednesday
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_english()
 
 
 def dates_in(

@@ -10,7 +10,6 @@ import pytest
 from spacy.language import Language
 
 from newsprism.analyze.conventions import text_convention
-from newsprism.analyze.nlp import load_english
 from newsprism.analyze.numbers import parse_digits, read_amounts
 from tests.test_quantities import quantities_in
 
@@ -142,11 +141,6 @@ def test_parse_digits_reads_every_written_form() -> None:
     assert parse_digits("4,5") == 4.5
     assert parse_digits("١٢٫٥") == 12.5
     assert parse_digits("10^6") == 1e6
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_english()
 
 
 @pytest.mark.parametrize(

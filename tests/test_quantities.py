@@ -17,17 +17,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from newsprism.analyze.nlp import load_english
 from newsprism.analyze.numbers import fraction_percent, parse_vague, parse_words
 from newsprism.analyze.quantities import extract_quantities, to_percent
 from newsprism.model import Quantity
 from tests.conftest import SAMPLES
 from tests.test_samples import sample_articles
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_english()
 
 
 def quantities_in(nlp: Language, text: str) -> list[Quantity]:

@@ -11,14 +11,7 @@ import pytest
 from spacy.language import Language
 
 from newsprism.analyze.heights import find_heights
-from newsprism.analyze.nlp import load_english
 from tests.test_quantities import quantities_in
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_english()
-
 
 HEIGHTS: list[tuple[str, str, float]] = [
     ("Lind is a 5-foot-8 guard from Kelmar.", "5-foot-8", 68),

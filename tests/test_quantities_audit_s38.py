@@ -11,15 +11,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from newsprism.analyze.nlp import load_english
 from newsprism.analyze.numbers import read_amounts
 from newsprism.analyze.written_forms import in_a_compound, is_or_two, is_spaced_clock
 from tests.test_quantities import quantities_in
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_english()
 
 
 def readings(nlp: Language, sentence: str) -> list[tuple[str, float, str | None]]:

@@ -12,15 +12,9 @@ import pytest
 from spacy.language import Language
 
 from newsprism.analyze.idioms import in_an_idiom
-from newsprism.analyze.nlp import load_english
 from newsprism.analyze.numbers import read_amounts
 from tests.test_quantities import quantities_in
 from tests.test_quantities_audit_s38 import readings
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_english()
 
 
 def figures(text: str) -> list[float]:

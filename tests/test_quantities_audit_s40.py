@@ -12,16 +12,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from newsprism.analyze.nlp import load_english
 from tests.test_quantities import quantities_in
 from tests.test_quantities_audit_s38 import readings
 from tests.test_quantities_audit_s39 import figures
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_english()
-
 
 # --- a fraction before a dash -----------------------------------------------------------
 

@@ -11,14 +11,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from newsprism.analyze.nlp import load_english
 from newsprism.analyze.numbers import read_amounts
 from tests.test_quantities import quantities_in
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_english()
 
 
 def readings(nlp: Language, sentence: str) -> list[tuple[str, float, str | None]]:

@@ -15,14 +15,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from newsprism.analyze.nlp import load_english
 from tests.test_quantities import quantities_in
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_english()
-
 
 NAMES_NOT_COUNTS: list[tuple[str, str]] = [
     ("Two 18-wheelers jackknifed near Kelmar.", "18-wheelers"),

@@ -8,13 +8,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from newsprism.analyze.nlp import load_english
 from newsprism.analyze.quantities import extract_quantities
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_english()
 
 
 def _counts(nlp: Language, text: str) -> list[tuple[str, float, str | None]]:

@@ -16,14 +16,7 @@ import math
 import pytest
 from spacy.language import Language
 
-from newsprism.analyze.nlp import load_english
 from tests.test_quantities import quantities_in
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_english()
-
 
 Gold = tuple[str, str, float, str | None, str | None, str | None]
 

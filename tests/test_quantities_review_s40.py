@@ -12,14 +12,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from newsprism.analyze.nlp import load_english
 from newsprism.model import Quantity
 from tests.test_quantities import quantities_in
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_english()
 
 
 def found(nlp: Language, sentence: str) -> list[Quantity]:

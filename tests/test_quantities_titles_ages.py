@@ -16,14 +16,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from newsprism.analyze.nlp import load_english
 from tests.test_quantities import quantities_in
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    return load_english()
-
 
 TITLES: list[tuple[str, str]] = [
     ("The gossip column Page Six reported that Holt had left Kelmar.", "Six"),
