@@ -39,7 +39,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from types import MappingProxyType
-from typing import Final, Literal, NamedTuple, cast
+from typing import Final, cast
 
 from newsprism.analyze.conventions import (
     DOT_THOUSANDS,
@@ -64,6 +64,7 @@ from newsprism.analyze.number_words import (
     parse_words,
     scale_word,
 )
+from newsprism.analyze.units import UNITS, Form, Kind
 from newsprism.analyze.word_ranges import BETWEEN_LEAD, BETWEEN_WINDOW, between_cut
 from newsprism.analyze.written_forms import (
     AND_A_HALF,
@@ -193,83 +194,6 @@ _HYPHEN_RATIO_PATTERN: Final = (
 
 # --- units, currencies, bounds ---------------------------------------------------------
 
-Kind = Literal["count", "percent", "points", "money", "area", "length", "speed", "mass", "time"]
-Form = Literal["digits", "words", "fraction", "vague", "ratio"]
-
-
-class _Unit(NamedTuple):
-    """A unit as written (regex), its kind, the common unit, and the conversion factor."""
-
-    pattern: str
-    kind: Kind
-    unit: str
-    factor: float = 1.0  # multiply the written value by this to get ``unit``
-
-
-#: Units written after a number ("30%", "4,200 square kilometres", "a three-day"), with
-#: their conversion to one unit per kind. A pattern matches only a whole word; the
-#: first pattern that matches wins.
-_SQUARE = rf"square(?:{SP}?-{SP}?|{SP}+)"  # "square miles", "square-foot", "square - foot"
-UNITS: Final = (
-    # Shares. Percentage points are a difference of two shares, never compared with one.
-    _Unit(r"[%٪]", "percent", "percent"),  # Arabic ٪ too
-    _Unit(rf"per{SP}?cent|percent|pct\.?", "percent", "percent"),
-    _Unit(rf"percentage{SP}+points?", "points", "percentage points"),
-    # Areas, to km². Square miles and acres are the international (1959) definitions.
-    _Unit(rf"{_SQUARE}kilomet(?:re|er)s?|sq\.?{SP}?km|km²|km2", "area", "km2"),
-    _Unit(rf"{_SQUARE}miles?|sq\.?{SP}?mi(?:les?)?|mi²|mi2", "area", "km2", 2.589988110336),
-    _Unit(r"hectares?|ha", "area", "km2", 0.01),
-    _Unit(r"acres?", "area", "km2", 0.0040468564224),
-    _Unit(rf"{_SQUARE}met(?:re|er)s?|sq\.?{SP}?m|m²|m2", "area", "km2", 1e-6),
-    _Unit(rf"{_SQUARE}(?:feet|foot)|sq\.?{SP}?ft|ft²", "area", "km2", 9.290304e-8),
-    # Speeds, to km/h; before lengths, which would take "20 km" of "20 km per hour".
-    _Unit(rf"km/h|kph|(?:km|kilomet(?:re|er)s){SP}+(?:per|an){SP}+hour", "speed", "km/h"),
-    _Unit(rf"mph|miles{SP}+(?:per|an){SP}+hour", "speed", "km/h", 1.609344),
-    _Unit(r"knots?", "speed", "km/h", 1.852),
-    # Lengths, to km ("m" after a figure is metres unless a currency makes it million).
-    _Unit(r"kilomet(?:re|er)s?|kms?", "length", "km"),
-    _Unit(rf"nautical{SP}+miles?|nmi", "length", "km", 1.852),
-    _Unit(r"miles?", "length", "km", 1.609344),
-    _Unit(r"met(?:re|er)s?|m", "length", "km", 1e-3),
-    _Unit(r"centimet(?:re|er)s?|cm", "length", "km", 1e-5),
-    _Unit(r"millimet(?:re|er)s?|mm", "length", "km", 1e-6),
-    _Unit(r"feet|foot|ft", "length", "km", 3.048e-4),
-    _Unit(r"inch(?:es)?", "length", "km", 2.54e-5),  # "in." is left out: the preposition
-    _Unit(r"yards?|yds?", "length", "km", 9.144e-4),
-    # Weights, to kg. "tons" is read as metric: a US short ton (907 kg) is within 10%.
-    _Unit(rf"tonnes?|metric{SP}+tons?|tons?", "mass", "kg", 1000.0),
-    _Unit(r"kilo(?:gram(?:me)?s?|s)?|kgs?", "mass", "kg"),
-    _Unit(r"gram(?:me)?s?", "mass", "kg", 1e-3),
-    _Unit(r"lbs?", "mass", "kg", 0.45359237),
-    _Unit(r"ounces?|oz", "mass", "kg", 0.028349523125),
-    # Durations, in their calendar unit (months and years have no fixed length in days).
-    _Unit(r"seconds?|secs?", "time", "seconds"),
-    _Unit(r"minutes?|mins?", "time", "minutes"),
-    _Unit(r"hours?|hrs?", "time", "hours"),
-    _Unit(r"days?", "time", "days"),
-    _Unit(r"weeks?", "time", "weeks"),
-    _Unit(r"fortnights?", "time", "weeks", 2.0),
-    _Unit(r"months?", "time", "months"),
-    _Unit(r"years?|yrs?", "time", "years"),
-    _Unit(r"decades?", "time", "years", 10.0),
-    _Unit(r"centur(?:y|ies)", "time", "years", 100.0),
-    # Money written after the number, to ISO 4217 codes.
-    _Unit(r"euros?|eur", "money", "EUR"),
-    _Unit(rf"(?:us{SP}+)?dollars?|usd", "money", "USD"),
-    _Unit(rf"(?:pounds?{SP}+)?sterling|gbp", "money", "GBP"),
-    _Unit(r"pounds?", "money", "GBP"),  # a weight where the sentence is about weight
-    _Unit(r"kronor|krona|sek", "money", "SEK"),  # Swedish plural and singular
-    _Unit(r"kroner|krone|kr\.?", "money", "kroner"),  # Danish or Norwegian: by context
-    _Unit(r"dkk", "money", "DKK"),
-    _Unit(r"nok", "money", "NOK"),
-    _Unit(r"francs?|chf", "money", "CHF"),
-    _Unit(r"yen|jpy", "money", "JPY"),
-    _Unit(r"yuan|renminbi|rmb|cny", "money", "CNY"),
-    _Unit(r"rupees?|inr", "money", "INR"),
-    _Unit(r"roubles?|rubles?|rub", "money", "RUB"),
-    _Unit(r"hryvnias?|uah", "money", "UAH"),
-    _Unit(r"zlotys?|pln", "money", "PLN"),
-)
 _UNIT_RE: Final = re.compile(
     rf"(?P<sep>{HYPHEN})(?:"
     + "|".join(f"(?P<u{i}>{u.pattern})" for i, u in enumerate(UNITS))
