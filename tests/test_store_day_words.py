@@ -15,7 +15,7 @@ from newsprism.ingest import IngestOptions
 from newsprism.ingest.batch import IngestReport, ingest
 from newsprism.model import Article
 from newsprism.store import Store
-from newsprism.store_day_words import ENGLISH_DAY_WORDS, day_words
+from newsprism.store_day_words import ENGLISH_DAY_WORDS, day_words, names_another_day
 
 Write = Callable[..., Path]
 
@@ -104,3 +104,59 @@ def test_an_undated_chinese_page_edited_folds_without_a_crash(tmp_path: Path) ->
         mended = text.replace("照常", "准时", 1)
         store.add_articles([page("new", mended)], origins=origins)
         assert store.fold_version("old", "new") is not None
+
+
+# An invented French port bulletin: "mer" (the sea) and "jeu" (a game) are also
+# abbreviations of Wednesday and Thursday in the language's tables.
+BULLETIN_FR = (
+    "Le port de Tessel annonce un trafic calme sur tous les quais ce matin. Les bacs "
+    "suivent l'horaire habituel et l'attente a la rampe reste sous dix minutes. La "
+    "capitainerie prie les voyageurs d'acheter leur billet a l'avance et de se presenter "
+    "au guichet une demi-heure avant le depart.\n\n"
+    "La promenade donne sur la mer et le jeu de boules du quai reste ouvert."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "old", "new"),
+    [
+        (BULLETIN_FR, "sur la mer", "sur le large"),
+        (BULLETIN_FR, "le jeu de boules du quai reste ouvert", "les jeux du quai restent ouverts"),
+        (BULLETIN_FR.replace("la mer", "le large"), "sur le large", "sur la mer"),
+        (BULLETIN, "jeden Morgen", "jeden Vormittag"),
+        (BULLETIN, "Der Bericht erscheint jeden Morgen und", "Der Bericht"),
+    ],
+)
+def test_an_undated_edit_of_a_word_that_is_also_a_day_name_is_a_version(
+    write: Write, tmp_path: Path, text: str, old: str, new: str
+) -> None:
+    # Before, any day or month name among the changed words kept the texts apart: the
+    # common words among a language's names ("mer", "jeu", "morgen") made an edit a
+    # second article.
+    db = tmp_path / "news.db"
+    feed = write("lage.jsonl", _record(text))
+    kept = _ingest(db, feed).added[0]
+    write("lage.jsonl", _record(text.replace(old, new)))
+    again = _ingest(db, feed)
+    assert again.added == [] and again.edited == [kept]
+    with Store(db, access="read") as store:
+        assert store.count_articles() == 1 and len(store.article_versions(kept)) == 2
+
+
+@pytest.mark.parametrize(
+    ("gone", "put", "another"),
+    [
+        (["Monday,", "12"], ["Tuesday,", "14"], True),  # a day replaced by another
+        (["ran."], ["ran", "on", "March", "4."], True),  # a date put in
+        (["Montag"], ["Montag,", "dem", "4.", "Mai,"], True),
+        (["on", "Monday"], [], False),  # a name only removed
+        (["la", "mer"], ["le", "large"], False),
+        (["le", "large"], ["la", "mer"], False),  # a name put in, no figure beside it
+        (["Monday"], ["Monday."], False),  # the same day, punctuated anew
+    ],
+)
+def test_another_day_is_a_name_replaced_by_another_or_a_date_put_in(
+    gone: list[str], put: list[str], another: bool
+) -> None:
+    days = day_words("de") | day_words("fr")
+    assert names_another_day(gone, put, days) is another

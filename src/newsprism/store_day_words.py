@@ -1,7 +1,8 @@
 """Words that name a day or a month, in an article's language, for the undated-page
 guard of article versions (:func:`newsprism.store_versions.fold`): another issue of an
 undated daily page says "Tuesday" where the stored one said "Monday", and that change
-alone keeps the two texts apart.
+alone keeps the two texts apart (:func:`names_another_day`; a name only removed or put in
+without a figure is not enough, many names being common words too).
 
 The analysis reads English only and keeps no calendar words of other languages
 (``analyze/calendar_words.py``), so the names of other languages come from the tables
@@ -26,7 +27,7 @@ from wordfreq import available_languages, zipf_frequency
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["ENGLISH_DAY_WORDS", "day_words"]
+__all__ = ["ENGLISH_DAY_WORDS", "day_words", "names_another_day"]
 
 ENGLISH_DAY_WORDS = frozenset(
     (
@@ -72,6 +73,37 @@ def day_words(language: str | None) -> frozenset[str]:
     names += [w for key in _RELATIVE_DAYS for w in relative.get(key, ())]
     words = {w.lower().rstrip(".") for w in names if isinstance(w, str) and " " not in w}
     return ENGLISH_DAY_WORDS | frozenset(w for w in words if w and not _common(w, language))
+
+
+def names_another_day(gone: list[str], put: list[str], days: frozenset[str]) -> bool:
+    """Whether an undated page's changed words (``gone`` from the stored text, ``put`` in
+    the new one, as :func:`newsprism.store_text_share.changed_words` gives them) show
+    another day's issue: a name of a day or a month REPLACED by another one ("Monday" ->
+    "Tuesday"), or a date put in (a name beside a figure: "4 May", "dem 4. Mai").
+
+    A name only removed, or only put in without a figure, is no issue's sign: many names
+    are common words of their language too (French "mer" is the sea and Wednesday's
+    abbreviation, German and Dutch "morgen" is the morning and tomorrow, Portuguese
+    "segunda" is second and Monday), and an edit rewording "la mer" as "le large" or
+    "am Morgen" as "am Vormittag" was kept as another issue, a second article."""
+    before = {_name(w) for w in gone} & days
+    after = {_name(w) for w in put} & days
+    return bool(before and after - before) or _puts_a_date(put, days)
+
+
+def _puts_a_date(put: list[str], days: frozenset[str]) -> bool:
+    for i, word in enumerate(put):
+        if _name(word) in days and any(_figure(w) for w in put[max(i - 1, 0) : i + 2]):
+            return True
+    return False
+
+
+def _name(word: str) -> str:
+    return word.strip(".,;:!?()\"'«»„“”").lower()
+
+
+def _figure(word: str) -> bool:
+    return any(ch.isdigit() for ch in word)
 
 
 def _common(word: str, language: str) -> bool:

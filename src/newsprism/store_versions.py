@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from newsprism.store_day_words import day_words
+from newsprism.store_day_words import day_words, names_another_day
 from newsprism.store_signatures import renew_signature
 from newsprism.store_text_share import changed_words, shared_share
 
@@ -97,10 +97,11 @@ CUT_SHORT = 0.6
 # by its date, and a daily bulletin's fixed sentences make up most of its words (an
 # invented one with two daily figures shares 0.96). Undated, a reread is a version only
 # on much stronger evidence: at least this share of words shared, at most
-# :data:`UNDATED_CHANGED` words of the stored text replaced or removed, and none of them
-# naming a day or a month (another issue says "Tuesday" where the stored one said
-# "Monday"; an edit adding a paragraph or mending words keeps its day), and not all of
-# them figures (:func:`newsprism.store_day_words.day_words`: in the page's language);
+# :data:`UNDATED_CHANGED` words of the stored text replaced or removed, no day or month
+# name replaced by another and no date put in (another issue says "Tuesday" where the
+# stored one said "Monday"; an edit adding a paragraph or mending words keeps its day:
+# :func:`newsprism.store_day_words.names_another_day`, names in the page's language),
+# and not all of them figures;
 # a bulletin whose next issue changes only its daily figures ("41 ships"
 # -> "37 ships") names no day at all, and an undated page cannot tell that from a
 # corrected figure, so both texts stay, as articles of their own (stop 40 review 3).
@@ -296,19 +297,17 @@ def fold(conn: sqlite3.Connection, earlier: str, later: str) -> Folded | None:
 
 def _surely_an_edit(before: str, after: str, share: float, days: frozenset[str]) -> bool:
     """Whether two undated texts of one page are surely one report edited (see
-    :data:`UNDATED_SHARED`): few of the stored words changed, none a day or a month, not
-    all of them figures."""
+    :data:`UNDATED_SHARED`): few of the stored words changed, no day or month named
+    anew, not all of them figures."""
     if share < UNDATED_SHARED:
         return False
     words = changed_words(before, after)
     if words is None:  # too long to tell which words changed: not surely an edit
         return False
     gone, put = words
-    changed = gone + [w for w in put if _names_a_day(w, days)]
-    replaced = [w for w in changed if not _names_a_day(w, days)]
-    if len(changed) - len(replaced) or all(_is_figure(w) for w in replaced):
+    if names_another_day(gone, put, days) or all(_is_figure(w) for w in gone):
         return False
-    return len(replaced) <= UNDATED_CHANGED
+    return len(gone) <= UNDATED_CHANGED
 
 
 def _is_figure(word: str) -> bool:
@@ -324,10 +323,6 @@ def _tells_days(published: str | None) -> bool:
 def _day_words(old: sqlite3.Row, new: sqlite3.Row) -> frozenset[str]:
     """The words naming a day or a month in either text's language (and English)."""
     return day_words(old["language"]) | day_words(new["language"])
-
-
-def _names_a_day(word: str, days: frozenset[str]) -> bool:
-    return word.strip(".,;:!?()\"'«»„“”").lower() in days
 
 
 def _current_number(conn: sqlite3.Connection, old: sqlite3.Row) -> int | None:
