@@ -20,10 +20,8 @@ from itertools import islice
 
 from newsprism.analyze.aliases import AliasTable
 from newsprism.cluster.cold import StoredStories
-from newsprism.cluster.copies import split_by_figures
 from newsprism.cluster.dedup import DedupOptions, signature, signature_bytes
 from newsprism.cluster.dedup_window import WindowedDuplicates
-from newsprism.cluster.join import number_keys
 from newsprism.cluster.state import DamagedState
 from newsprism.cluster.stories import ClusterOptions, StoryClusterer, signals_of
 from newsprism.cluster.vectors import make_vectorizer
@@ -99,7 +97,7 @@ def _add_articles(
             on_done(len(chunk))
     clusterer.consolidate()
     merged = clusterer.merges()
-    stories = _touched(store, clusterer, {a.id for a in new}, set(merged.values()), duplicates)
+    stories = _touched(clusterer, {a.id for a in new}, set(merged.values()), duplicates)
     stories += _unsaved_restored(store, clusterer, {s.id for s in stories}, duplicates)
     state = {STATE_NAME: clusterer.state()}
     store.save_clustering(
@@ -108,26 +106,16 @@ def _add_articles(
 
 
 def _touched(
-    store: Store,
-    clusterer: StoryClusterer,
-    added: set[str],
-    kept: set[str],
-    duplicates: WindowedDuplicates,
+    clusterer: StoryClusterer, added: set[str], kept: set[str], duplicates: WindowedDuplicates
 ) -> list[Story]:
     """The stories this run changed (new members or merged into), with their copy groups."""
     touched = [s for s in clusterer.stories() if s.id in kept or added.intersection(s.articles)]
-    return _touched_records(store, touched, duplicates)
+    return _touched_records(touched, duplicates)
 
 
-def _touched_records(
-    store: Store, touched: list[Story], duplicates: WindowedDuplicates
-) -> list[Story]:
-    """The stories with their copy groups, a copy whose figures were changed taken out
-    of its group (:mod:`newsprism.cluster.copies`: it is a source of its own)."""
-    found = duplicates.groups_of(a for s in touched for a in s.articles)
-    members = store.get_articles(a for group in found for a in group)
-    figures = {a.id: number_keys(a.text) for a in members}
-    groups = [part for group in found for part in split_by_figures(group, figures)]
+def _touched_records(touched: list[Story], duplicates: WindowedDuplicates) -> list[Story]:
+    """The stories with their copy groups."""
+    groups = duplicates.groups_of(a for s in touched for a in s.articles)
     group_of = {member: group for group in groups for member in group}
     return [_with_duplicates(s, group_of) for s in touched]
 
@@ -145,7 +133,7 @@ def _unsaved_restored(
     missing = [s for s in restored if loose.intersection(s.articles)]
     if missing:
         logger.warning("saving %d frozen stories only the old state held", len(missing))
-    return _touched_records(store, missing, duplicates)
+    return _touched_records(missing, duplicates)
 
 
 def _restore_clusterer(store: Store, options: StoryOptions) -> StoryClusterer:

@@ -2,9 +2,7 @@
 
 A wire story reaches many outlets as copies: a different headline, a few words changed,
 a paragraph cut for length, a syndication line added or dropped, the lines re-wrapped,
-curly quotes where the wire had straight ones. Such copies are one source, not many
-(but a copy whose figures were changed is a source of its own in a story's copy groups:
-:mod:`newsprism.cluster.copies`).
+curly quotes where the wire had straight ones. Such copies are one source, not many.
 Different outlets' own reports of the same story are *not* copies: they share names,
 numbers and quotes, but not the running text. This module tells the two apart by the
 Jaccard similarity of the texts' word shingles (runs of ``shingle_words`` consecutive

@@ -675,8 +675,22 @@ def _merge_synonyms(
 
 def _status(material: StoryMaterial, items: Sequence[Item]) -> FactStatus:
     if material.sources(i.article for i in items) < 2:
-        return "single"
+        return "differ" if _copy_changed(items) else "single"
     return "differ" if _conflicted(items, strict=True) else "agree"
+
+
+def _copy_changed(items: Sequence[Item]) -> bool:
+    """Whether copies of one text (one source: a wire text and its republications) give
+    the measure figures that cannot both hold: an update of a toll, an outlet's own
+    correction. Copies never agree with one another (one source, one voice), but a
+    figure one of them changed is a disagreement a fact-checker must see (review s41/2
+    S2: taking such a copy out of its copy group instead made every figure it kept
+    'agree', two voices where there is one)."""
+    return any(
+        a.article != b.article and not (a.vague or b.vague) and not _fits(a, b)
+        for n, a in enumerate(items)
+        for b in items[n + 1 :]
+    )
 
 
 def _fact(material: StoryMaterial, items: list[Item]) -> Fact:
