@@ -96,6 +96,9 @@ _AGED_BEFORE: Final = re.compile(
     rf"\baged{SP}+(?:between{SP}+)?(?:\d{{1,3}}(?:,{SP}*|{SP}+(?:and|or|to){SP}+|-))*$",
     re.IGNORECASE,
 )
+# A profile or fact box labels an age on a line of its own: "Age: 27", "AGE : 27".
+_AGE_LABEL: Final = re.compile(rf"(?:^|\n){SP}*age{SP}*:{SP}*$", re.IGNORECASE)
+_LINE_END: Final = re.compile(rf"{SP}*(?:\n|$)")
 # Ages listed or given as alternatives before the one read: "14 or ", "14, 15 and ".
 _AGE_LIST: Final = rf"(?:\d{{1,3}}(?:,{SP}*|{SP}+(?:and|or|to){SP}+))*"
 # A bound between "at" and "age": "at about age 14", "at nearly the age of 80".
@@ -167,6 +170,8 @@ def _plain_age(amount: Amount, ctx: ParsedText) -> Aged | None:
     lead = max(0, amount.start - 24)
     if _AGED_BEFORE.search(ctx.text, max(0, amount.start - 40), amount.start):
         return Aged(None)
+    if _AGE_LABEL.search(ctx.text, lead, amount.start) and _LINE_END.match(ctx.text, amount.end):
+        return Aged(None)  # a profile's "Age: 27" line
     clause = _AGE_CLAUSE_BEFORE.search(ctx.text, lead, amount.start)
     if clause is not None and _AGE_CLAUSE_AFTER.match(ctx.text, amount.num_end):
         return _aged(_named_before(clause.start(), ctx))

@@ -11,6 +11,7 @@ from typing import Final
 
 from spacy.tokens import Doc, Span, Token
 
+from newsprism.analyze.calendar_words import WEEKDAYS
 from newsprism.analyze.non_quantities import word_set
 
 __all__ = [
@@ -147,9 +148,14 @@ def lemma_of(token: Token | None) -> str | None:
 
 
 def last_noun_of_run(doc: Doc, i: int) -> Token | None:
-    """The head noun of the phrase starting at token ``i``: adjectives, nouns, hyphens."""
+    """The head noun of the phrase starting at token ``i``: adjectives, nouns, hyphens.
+
+    A day's name ends the phrase: "police arrested two men Monday" counts men, not a
+    Monday (news dates a deed by the bare day name, which the tagger reads as a noun)."""
     noun: Token | None = None
     for token in doc[i : i + 6]:
+        if noun is not None and token.lower_ in WEEKDAYS:
+            break
         if token.pos_ in NOUNS or (token.tag_ in {"VBG", "VBN"} and _after_hyphen(token)):
             noun = token if token.pos_ in NOUNS else noun
         elif token.tag_ == "HYPH" or (token.pos_ == "ADJ" and noun is None):

@@ -299,6 +299,10 @@ _CANDIDATE_TOKENISED: Final = _candidate(tokenised=True)
 _AGE_RE: Final = re.compile(rf"(?:-|{SP}+)old\b", re.IGNORECASE)
 # "20-30", "20 to 30", "134-to-63", and the suspended hyphen of "40- to 60-hour".
 _RANGE_GAP: Final = re.compile(rf"{SP}*[-–—]{SP}*|-?{SP}+(?:to|and){SP}+|-to-", re.IGNORECASE)
+# "six or seven years": two guesses at one measure, a range of the unit written once
+_OR_GAP: Final = re.compile(rf"{SP}+or{SP}+", re.IGNORECASE)
+# ... unless the measure dates something ("five or six years ago"): then no measure at all
+_DATING_AFTER: Final = re.compile(rf"{SP}+(?:ago|earlier|later|before|after|back)\b", re.I)
 _RATIO_GAP: Final = re.compile(rf"{SP}+(?:in|out{SP}+of){SP}+", re.IGNORECASE)
 # A "from" that opens a span of ages, not a change: "ranged in age from", "aged from".
 _SPAN_FROM: Final = re.compile(rf"\b(?:in{SP}+age|ages|aged){SP}+from{SP}+$", re.IGNORECASE)
@@ -672,6 +676,8 @@ def _join(a: Amount, b: Amount, text: str) -> list[Amount] | None:
             approx=a.approx,
         )
         return [share]
+    if _OR_GAP.fullmatch(gap) and _guesses(a, b) and not _DATING_AFTER.match(text, b.end):
+        return _range(a, b, bounded=True, needs_noun=False)
     if not _RANGE_GAP.fullmatch(gap) or a.form not in {"digits", "words"}:
         return None
     lead = text[max(0, a.start - BETWEEN_WINDOW) : a.start]
@@ -681,6 +687,15 @@ def _join(a: Amount, b: Amount, text: str) -> list[Amount] | None:
     # "rose from 20% to 30%" is a change; "ranged in age from 18 to 25" a span
     bounded = not lead.lower().rstrip().endswith("from") or _SPAN_FROM.search(lead) is not None
     return _range(a, b, bounded, needs_noun=not between)
+
+
+def _guesses(a: Amount, b: Amount) -> bool:
+    """Whether "A or B unit" gives one measure two ways ("six or seven years", "2 or 3
+    miles"): a bare figure, then a larger one of the same form with a measure's unit.
+    Counts ("two or three men") and sums stay two figures, as they were read before."""
+    measure = b.unit is not None and b.kind not in {"count", "money", "percent", "points"}
+    bare = a.kind == "count" and a.unit is None and a.scale == b.scale == 1.0
+    return measure and bare and a.form == b.form and a.form in {"digits", "words"}
 
 
 def _unit_factor(a: Amount, b: Amount) -> float:

@@ -105,6 +105,7 @@ from spacy.tokens import Doc, Span, Token
 from newsprism.analyze.age_bounds import is_age_bound
 from newsprism.analyze.age_spans import in_ages_of
 from newsprism.analyze.ages import age_of
+from newsprism.analyze.concentrations import concentration
 from newsprism.analyze.heights import Height, find_heights, height_ends_before
 from newsprism.analyze.idioms import in_an_idiom
 from newsprism.analyze.magnitudes import as_magnitude
@@ -133,6 +134,8 @@ from newsprism.analyze.non_quantities import (
 )
 from newsprism.analyze.numbers import Amount, parse_digits, parse_vague, read_amounts
 from newsprism.analyze.ordinals import extract_ordinals
+from newsprism.analyze.price_bases import names_a_price_base
+from newsprism.analyze.unit_modifiers import ThroughModifiers, unit_through_modifiers
 from newsprism.analyze.written_forms import is_clock_figure
 from newsprism.model import Quantity
 
@@ -158,6 +161,7 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
         if quantity is None:
             # "Page Six"; "the 800-pound gorilla"
             named = in_a_title(amount, ctx) or in_an_idiom(ctx.text, amount.start, amount.end)
+            named = named or names_a_price_base(amount, ctx.text)  # "in 2006 dollars"
             quantity = None if named else _finish(amount, ctx)
         if quantity is not None and (not found or quantity.start >= found[-1].end):
             found.append(as_magnitude(quantity, doc))
@@ -244,7 +248,7 @@ _WEIGHT_CUES: Final = word_set(
 def _finish(amount: Amount, ctx: ParsedText) -> Quantity | None:
     """The Quantity ``amount`` is in its parsed context, or None when it is not one."""
     if amount.kind == "count":
-        return _finish_count(amount, ctx)
+        return _count_or_measure(amount, ctx)
     if amount.form == "fraction" and not is_fraction(amount, ctx):
         return None
     if is_lone_one(amount, ctx.text) or _is_clock(amount, ctx.text):
@@ -295,6 +299,24 @@ def _finish_count(amount: Amount, ctx: ParsedText) -> Quantity | None:
         end = noun.idx + len(noun) if amount.noun_from is None else amount.end
         return _quantity(amount, end, stand_in_for(noun), ctx.text, multiple_of(noun, ctx.text))
     return _uncounted(amount, ctx)
+
+
+def _count_or_measure(amount: Amount, ctx: ParsedText) -> Quantity | None:
+    """A figure read with no unit: a measure where the text after it names one the text
+    reader does not ("5 ng/ml", "3 more years", "120 rushing yards"), else a count."""
+    if (rate := concentration(amount, ctx)) is not None:
+        return rate
+    through = unit_through_modifiers(amount, ctx.token_from(amount.end))
+    return _finish_count(amount, ctx) if through is None else _through_modifiers(through, ctx)
+
+
+def _through_modifiers(through: ThroughModifiers, ctx: ParsedText) -> Quantity | None:
+    """The measure read through its modifiers, about the gerund that names it, if any (as
+    written: taggers make "rushing" a noun or a verb, and its lemma follows the tag)."""
+    found = _finish(through.amount, ctx)
+    if found is None or through.named_by is None:
+        return found
+    return replace(found, about=through.named_by.lower_)
 
 
 def _age(amount: Amount, ctx: ParsedText) -> Quantity | None:

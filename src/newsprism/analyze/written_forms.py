@@ -155,9 +155,12 @@ def is_tokenised(text: str) -> bool:
 #: months" read as a count of 4; seven such in the shared texts.
 #: The half of a mixed number written with figures ("4 1/2 months", and "4 1 / 2 months"
 #: where the text is tokenised) counts the same: 4.5. Stop 40: "4 1 / 2 months" read as
-#: 2 months, the whole and the half lost.
+#: 2 months, the whole and the half lost. Stop 41 audit (seed 41077): the half joined by a
+#: hyphen ("1-1/2 miles", "a 2-1/2 year sentence", "4 - 1 / 2 - month") read as a range
+#: of 1 to a half; four such in the shared texts.
 AND_A_HALF: Final = re.compile(
-    rf"(?:{SP}+|-)and(?:{SP}+|-)a(?:{SP}+|-)half\b|{SP}+1{SP}?/{SP}?2(?![\d/])", re.IGNORECASE
+    rf"(?:{SP}+|-)and(?:{SP}+|-)a(?:{SP}+|-)half\b|(?:{SP}+|{SP}?-{SP}?)1{SP}?/{SP}?2(?![\d/])",
+    re.IGNORECASE,
 )
 _SPACED_OLD: Final = re.compile(rf"{SP}?-{SP}?old\b", re.IGNORECASE)
 
