@@ -511,6 +511,17 @@ class Framing(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class Unanalysed(Record):
+    """A story's article the analysis did not read (its language is not one it reads):
+    its quotes, numbers and dates are unknown, so it may tell what the brief lists as
+    told by one source only."""
+
+    article: str
+    outlet: str | None
+    language: str
+
+
+@dataclass(frozen=True, slots=True)
 class Brief(Record):
     """The cross-check of one story: every line names the articles that support it."""
 
@@ -523,6 +534,9 @@ class Brief(Record):
     timeline: tuple[TimelineEvent, ...] = ()
     entities: tuple[RosterEntry, ...] = ()
     framing: Framing | None = None
+    # The story's articles not analysed for their language, in story order (() when
+    # every article was read): exclusives are then "among analysed sources" only.
+    unanalysed: tuple[Unanalysed, ...] = ()
 
     # DataFrames of the brief's tables (the ``pandas`` extra), one row per passage, with
     # the columns of ``newsprism export`` (see newsprism.export.TABLES).

@@ -13,6 +13,7 @@ step                          reads                                       writes
 ``build_timeline``            dates, sentences, publication dates         ``timeline``
 ``summarize``                 sentences, similarity                       ``summary``
 ``frame``                     titles, quotes, statements, facts           ``framing``
+``unanalysed_articles``       languages                                   ``unanalysed``
 ============================  ==========================================  ================
 
 All steps are pure functions of :class:`~newsprism.reconcile.material.StoryMaterial`;
@@ -39,6 +40,7 @@ from newsprism.reconcile.similarity import TextSimilarity, make_similarity
 from newsprism.reconcile.statements import StatementOptions, align_statements
 from newsprism.reconcile.summary import SummaryOptions, summarize
 from newsprism.reconcile.timeline import TimelineOptions, build_timeline
+from newsprism.reconcile.unanalysed import unanalysed_articles
 from newsprism.store import Store
 
 logger = logging.getLogger(__name__)
@@ -114,6 +116,7 @@ class Reconciler:
             timeline=tuple(timeline),
             entities=tuple(roster),
             framing=frame(material, statements, facts),
+            unanalysed=unanalysed_articles(material),
         )
 
 

@@ -120,6 +120,7 @@ from newsprism.reconcile.facts import FactOptions, values_compatible
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.roster import build_roster, story_names
 from newsprism.reconcile.similarity import LexicalSimilarity, TextSimilarity, stem
+from newsprism.reconcile.unanalysed import analysed_articles
 
 __all__ = ["ExclusiveOptions", "find_exclusives"]
 
@@ -638,9 +639,13 @@ def find_exclusives(
     ``similarity`` defaults to :class:`LexicalSimilarity`; ``roster`` to
     :func:`build_roster` of the material. Guarantee: every passage is
     ``article.text[start:end]`` of an article of a single source; a story of one
-    source has no exclusives. Cost: see the module docstring.
+    analysed source (whatever its articles in languages the analysis does not read) has
+    no exclusives. Cost: see the module docstring.
     """
-    if material.sources(a.id for a in material.articles) < 2:
+    # Only analysed sources can be compared: an article the analysis did not read (its
+    # language) may tell the same detail, so one analysed source beside unread ones has
+    # no exclusive (src/newsprism/reconcile/unanalysed.py).
+    if material.sources(a.id for a in analysed_articles(material)) < 2:
         return []
     opts = options or ExclusiveOptions()
     similarity = similarity or LexicalSimilarity()

@@ -18,6 +18,13 @@ from newsprism.model import Brief, Exclusive, Fact, Passage, Statement, SummaryS
 from newsprism.render.lists import capped, more, names, passage_outlet, wordings
 from newsprism.render.speakers import speaker_label
 from newsprism.render.terminal import counted
+from newsprism.render.unread import (
+    NOT_ANALYSED,
+    exclusives_heading,
+    framing_gap,
+    lone_analysed_source,
+    unread_note,
+)
 
 STATUS_STYLE = {"agree": "green", "differ": "bold red", "single": "dim"}
 # Rows shown per section; the rest is counted, not printed (the JSON has them all).
@@ -42,9 +49,13 @@ NO_EVENTS = "No dated events found."
 
 
 def no_exclusives(brief: Brief) -> str:
-    """Why a brief lists no exclusive: one article has nothing to compare."""
-    lone = len(brief.story.articles) < 2
-    return "One article only: nothing to compare." if lone else "Every detail has a second source."
+    """Why a brief lists no exclusive: one article, or one analysed source beside
+    articles not analysed, has nothing to compare."""
+    if len(brief.story.articles) < 2:
+        return "One article only: nothing to compare."
+    if lone_analysed_source(brief):
+        return "One analysed source only: nothing to compare (the others were not read)."
+    return "Every detail has a second source."
 
 
 def exclusive_detail(item: Exclusive) -> str:
@@ -217,7 +228,7 @@ def discrepancies_view(brief: Brief) -> RenderableType:
 
 def exclusives_view(brief: Brief) -> Table:
     """What only one source reports, with its outlet and kind."""
-    table = _table("Only one source reports")
+    table = _table(exclusives_heading(brief))
     table.add_column("outlet", style="magenta", ratio=1)
     table.add_column("kind", style="dim")
     table.add_column("detail", ratio=4)
@@ -253,14 +264,17 @@ def framing_view(brief: Brief) -> Table:
     for headline in brief.framing.headlines:
         titles.setdefault(headline.outlet or "?", headline.title or "(untitled)")
     for outlet in brief.framing.outlets:
-        voices = ", ".join(f"{name} {share:.0%}" for name, share in outlet.voices[:3])
-        table.add_row(
-            Text(outlet.outlet),
-            Text(titles.get(outlet.outlet, "")),
-            f"{len(outlet.statements)}/{len(brief.statements)}",
-            f"{len(outlet.facts)}/{len(brief.facts)}",
-            Text(voices),
-        )
+        gap = framing_gap(brief, outlet)
+        if gap == NOT_ANALYSED:  # empty cells read as "carries nothing, quotes no one"
+            cells = [Text(gap, style="yellow")] * 3
+        else:
+            voices = ", ".join(f"{name} {share:.0%}" for name, share in outlet.voices[:3])
+            cells = [
+                Text(f"{len(outlet.statements)}/{len(brief.statements)}"),
+                Text(f"{len(outlet.facts)}/{len(brief.facts)}"),
+                Text("; ".join(v for v in (voices, gap) if v)),
+            ]
+        table.add_row(Text(outlet.outlet), Text(titles.get(outlet.outlet, "")), *cells)
     return table
 
 
@@ -273,7 +287,11 @@ def brief_panel(brief: Brief, outlets_by_article: dict[str, str]) -> Panel:
         f"{counted(len(story.duplicates), 'syndicated copy group')} · story {story.id}",
         style="dim",
     )
-    parts: list[RenderableType] = [heading, summary_view(brief, outlets_by_article)]
+    parts: list[RenderableType] = [heading]
+    note = unread_note(brief)
+    if note:
+        parts.append(Text(note, style="yellow"))
+    parts.append(summary_view(brief, outlets_by_article))
     parts += [statements_view(brief), facts_view(brief), discrepancies_view(brief)]
     parts += [exclusives_view(brief), timeline_view(brief), framing_view(brief)]
     title = Text(story.title or "(untitled story)", style="bold")

@@ -40,6 +40,7 @@ from newsprism.render.lists import (
 )
 from newsprism.render.speakers import speaker_label
 from newsprism.render.terminal import counted
+from newsprism.render.unread import NOT_ANALYSED, exclusives_heading, framing_gap, unread_note
 
 
 def _environment() -> Environment:
@@ -61,6 +62,11 @@ def _environment() -> Environment:
         exclusive_detail=exclusive_detail,
         # What an empty section says, as in the terminal and Markdown views.
         no_exclusives=no_exclusives,
+        # Articles the analysis did not read (their language), as in the other views.
+        unread_note=unread_note,
+        exclusives_heading=exclusives_heading,
+        framing_gap=framing_gap,
+        not_analysed=NOT_ANALYSED,
         no_summary=NO_SUMMARY,
         no_statements=NO_STATEMENTS,
         no_numbers=NO_NUMBERS,

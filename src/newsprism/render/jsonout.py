@@ -34,6 +34,7 @@ from newsprism.model import (
     Story,
     SummarySentence,
     TimelineEvent,
+    Unanalysed,
     Variant,
 )
 
@@ -174,7 +175,20 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
             for e in brief.entities
         ],
         "framing": _framing(brief.framing),
+        **_unanalysed(brief),
     }
+
+
+def _unanalysed(brief: Brief) -> dict[str, Any]:
+    """``{"unanalysed": [...]}`` for a story holding articles the analysis did not read,
+    else nothing: the key is optional, so a story whose articles were all read keeps the
+    report it had (byte for byte)."""
+    if not brief.unanalysed:
+        return {}
+    items = [
+        {"article": u.article, "outlet": u.outlet, "language": u.language} for u in brief.unanalysed
+    ]
+    return {"unanalysed": items}
 
 
 # --- decoding: the inverse of brief_to_dict (stored briefs are read back with it) --------
@@ -249,6 +263,9 @@ def brief_from_dict(data: Mapping[str, Any], story: Story) -> Brief:
             for e in data["entities"]
         ),
         framing=_framing_from(data["framing"]),
+        unanalysed=tuple(
+            Unanalysed(u["article"], u["outlet"], u["language"]) for u in data.get("unanalysed", ())
+        ),
     )
 
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from newsprism.model import Brief, Passage, Story
+from newsprism.model import Brief, OutletFraming, Passage, Story
 from newsprism.render.bidi import ISOLATES, PDI
 from newsprism.render.briefs import (
     NO_EVENTS,
@@ -36,6 +36,7 @@ from newsprism.render.lists import (
 )
 from newsprism.render.speakers import speaker_label
 from newsprism.render.terminal import counted
+from newsprism.render.unread import NOT_ANALYSED, exclusives_heading, framing_gap, unread_note
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-!|~&])")
 # "1. " or "2024. " opening a list item's text would start a nested ordered list.
@@ -148,7 +149,7 @@ def _discrepancies(brief: Brief) -> list[str]:
 
 
 def _exclusives(brief: Brief) -> list[str]:
-    lines = ["### Only one source reports", ""]
+    lines = [f"### {exclusives_heading(brief)}", ""]
     if not brief.exclusives:
         return [*lines, no_exclusives(brief)]
     shown, left = capped(brief.exclusives, MAX_SECTION_ROWS)
@@ -175,11 +176,19 @@ def _framing(brief: Brief) -> list[str]:
         lines.append(f"| {escape(h.outlet or '?')} | {escape(h.title or '(untitled)')} |")
     lines += ["", "| outlet | statements | facts | voices |", "| --- | --- | --- | --- |"]
     for o in brief.framing.outlets:
-        voices = ", ".join(f"{escape(n)} {s:.0%}" for n, s in o.voices[:4])
-        lines.append(
-            f"| {escape(o.outlet)} | {', '.join(o.statements)} | {', '.join(o.facts)} | {voices} |"
-        )
+        lines.append(f"| {escape(o.outlet)} | {' | '.join(_framing_cells(brief, o))} |")
     return lines
+
+
+def _framing_cells(brief: Brief, o: OutletFraming) -> list[str]:
+    """An outlet's statements, facts and voices; "not analysed" in each for an outlet
+    none of whose articles was read (empty cells read as "carries nothing")."""
+    gap = framing_gap(brief, o)
+    if gap == NOT_ANALYSED:
+        return [f"*{gap}*"] * 3
+    voices = ", ".join(f"{escape(n)} {s:.0%}" for n, s in o.voices[:4])
+    voices = "; ".join(v for v in (voices, gap and f"*{gap}*") if v)
+    return [", ".join(o.statements), ", ".join(o.facts), voices]
 
 
 def _counts(story: Story) -> str:
@@ -200,6 +209,9 @@ def brief_markdown(brief: Brief, outlets: dict[str, str]) -> str:
         f"*{_counts(story)}, story `{story.id}`*",
         "",
     ]
+    note = unread_note(brief)
+    if note:
+        lines += [f"> {escape(note)}", ""]
     for section in (
         _summary(brief, outlets),
         _statements(brief),
