@@ -125,3 +125,50 @@ def test_father_and_son_stay_listed() -> None:
     a = "Ivo Holm, the yard's founder, watched the launch."
     b = "Ivo Holm Jr. now runs the yard his father founded."
     assert _listed(a, "Ivo Holm", b, "Ivo Holm Jr.") == ["Ivo Holm", "Ivo Holm Jr."]
+
+
+def test_a_lone_surname_never_joins_a_full_name_its_own_article_writes() -> None:
+    """One writer who names 'Ivo Holm' and, apart from him, 'Mrs. Holm' names two people
+    (review s41/1: the mother was hidden as a form of her son); the son's full name also
+    counts as a bearer, so she joins no other outlet's Holm either."""
+    son, mother = _n("ivo holm"), _n("holm")
+    assert not other_form([mother], [[son]], beside=[[son]])
+    assert not other_form([mother], [[_n("emma holm")]], beside=[[son]])
+    assert not other_form([son], [[mother]], beside=[[mother]])
+    assert other_form([mother], [[son]], beside=[[_n("lena vik")]])  # no Holm beside
+
+
+def _roster_listed(a: str, a_names: list[str], b: str, b_names: list[str]) -> list[str]:
+    """Exclusives listed where each name is one roster entry of the articles naming it."""
+    material = _material(a, a_names, b, b_names)
+    named = {"a1": a_names, "b1": b_names}
+    roster = [
+        RosterEntry(name, "PERSON", (), tuple(a for a, names in named.items() if name in names))
+        for name in dict.fromkeys([*a_names, *b_names])
+    ]
+    return sorted(e.passage.text for e in person_exclusives(material, roster, []))
+
+
+_SON_AND_MOTHER = (
+    "Ivo Holm, 34, was pulled from the water by a trawler crew on Friday. "
+    "His mother, Mrs. Holm, said she had begged him not to sail in the storm."
+)
+
+
+def test_a_mother_one_outlet_names_beside_her_son_is_listed() -> None:
+    b = "Ivo Holm, 34, was rescued off the Lumsk coast on Friday, the coastguard said."
+    got = _roster_listed(_SON_AND_MOTHER, ["Ivo Holm", "Mrs. Holm"], b, ["Ivo Holm"])
+    assert got == ["Mrs. Holm"]
+
+
+def test_a_son_one_outlet_names_beside_his_mother_is_listed() -> None:
+    b = "Mrs. Holm waited at the Lumsk quay all night for news, the coastguard said."
+    got = _roster_listed(_SON_AND_MOTHER, ["Ivo Holm", "Mrs. Holm"], b, ["Mrs. Holm"])
+    assert got == ["Ivo Holm"]
+
+
+def test_a_titled_surname_written_without_the_full_name_is_still_its_form() -> None:
+    a = "President Holm opened the ferry terminal; Lena Vik, its manager, cut the ribbon."
+    b = "President Ivo Holm opened the new terminal after a two-year delay."
+    got = _roster_listed(a, ["President Holm", "Lena Vik"], b, ["President Ivo Holm"])
+    assert got == ["Lena Vik"]

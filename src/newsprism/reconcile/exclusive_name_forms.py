@@ -44,26 +44,46 @@ def other_form(
     mine: Sequence[Name],
     others: Sequence[Sequence[Name]],
     apart: Callable[[Name, Name], bool] = lambda a, b: False,
+    beside: Sequence[Sequence[Name]] = (),
 ) -> bool:
     """Whether a person named ``mine`` (their names: case-folded words, titles stripped)
     is one of ``others`` (other sources' people, each by their names) in another form. A
     person known by the surname alone (no full name among their names) is the one full
     name of ``others`` bearing it, and a full name is another source's lone-surname person
     where no other full name bears the surname (see the module doc). ``apart`` says two
-    full names are two people whatever their forms (one article writes both)."""
+    full names are two people whatever their forms (one article writes both); ``beside``
+    are the people an article of ``mine`` writes too, kept apart from them by the roster:
+    a lone surname never joins one of them ("Ivo Holm ... his mother, Mrs. Holm"), and
+    their full names count as bearers of the surname."""
+    near = {n for person in beside for n in person}
     fulls = {n for person in others for n in person if len(n) > 1}
     mine_full = [n for n in mine if len(n) > 1]
     if not mine_full:
-        surnames = {n[0] for n in mine if n and n[0] not in _SUFFIXES}
-        return any(len({f for f in fulls if f[-1] == s}) == 1 for s in surnames)
-    lone = {p[0][0] for p in others if p and all(len(n) == 1 for n in p)}
+        return any(_lone_joins(s, fulls, near) for s in {n[0] for n in mine if n})
+    lone = {p[0][0] for p in others if _lone(p) and not near & set(p)}
+    bearers = fulls | {n for n in near if len(n) > 1}
     for name in mine_full:
-        rivals = {f for f in fulls if f[-1] == name[-1] and not _one_person(name, f)}
+        rivals = {f for f in bearers if f[-1] == name[-1] and not _one_person(name, f)}
         if name[-1] in lone and name[-1] not in _SUFFIXES and not rivals:
             return True
         if any(_one_person(name, f) and not apart(name, f) for f in fulls):
             return True
     return False
+
+
+def _lone(person: Sequence[Name]) -> bool:
+    """Whether a person is known by a surname alone: names, none of them full."""
+    return bool(person) and all(len(n) == 1 for n in person)
+
+
+def _lone_joins(surname: str, fulls: set[Name], near: set[Name]) -> bool:
+    """Whether a lone surname is the one full name bearing it, among other sources' names
+    and those written beside it, and that bearer is not written beside it: one writer who
+    names "Ivo Holm" and, apart from him, "Mrs. Holm" names two people."""
+    if surname in _SUFFIXES:
+        return False
+    bearers = {f for f in fulls | near if len(f) > 1 and f[-1] == surname}
+    return len(bearers) == 1 and not bearers & near
 
 
 def _one_person(a: Name, b: Name) -> bool:

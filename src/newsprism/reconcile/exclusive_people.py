@@ -655,11 +655,19 @@ def _part_of_other_name(
             f == words[: len(f)] and not suffixed(words[len(f) :]) for f in fulls
         ):
             return True  # not "Ivo Holm Jr." beside "Ivo Holm": father and son
-    # "President Holm" / "Ivo Holm", "Chris Holm" / "Christopher J. Holm"
+    # "President Holm" / "Ivo Holm", "Chris Holm" / "Christopher J. Holm"; not the
+    # people its own article names apart from it ("Ivo Holm ... his mother, Mrs. Holm")
+    own = set(entry.articles)
+    beside = [
+        [tuple(_name_words(name)) for name in (other.name, *other.aliases)]
+        for other in roster
+        if other is not entry and other.type == "PERSON" and own & set(other.articles)
+    ]
     return other_form(
         [tuple(_name_words(n)) for n in (entry.name, *entry.aliases)],
         people,
         lambda a, b: _written_together(material, list(a), list(b)),
+        beside,
     )
 
 
