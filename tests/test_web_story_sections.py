@@ -72,3 +72,37 @@ def test_a_disputed_summary_sentence_is_marked_on_the_page(tmp_path: Path) -> No
     assert f"{first} — Coast Daily disputed by Valley Post" in shown
     assert "2 articles · 2 outlets" in shown
     assert NO_SUMMARY not in shown and "Every detail has a second source." in shown
+
+
+def test_a_story_holding_an_unread_article_says_so_on_the_page(tmp_path: Path) -> None:
+    # As the report files say it (render/unread.py): a detail of the English article
+    # may be told by the Dutch one too, which the analysis did not read.
+    db = tmp_path / "news.db"
+    english = Article(
+        id="e000000000000000",
+        source="e.txt",
+        outlet="Harbour Herald",
+        title="Kelmar ferry halted",
+        text="The ferry to Kelmar was halted on Friday after a storm, the harbour board said.",
+        language="en",
+    )
+    dutch = Article(
+        id="d000000000000000",
+        source="d.txt",
+        outlet="Kustblad",
+        title="Veerdienst naar Kelmar stilgelegd",
+        text="De veerdienst naar Kelmar is vrijdag stilgelegd na een storm.",
+        language="nl",
+    )
+    story = Story(id="su00000000000", title=english.title, articles=(english.id, dutch.id))
+    with Store(db) as store:
+        store.add_articles([english, dutch])
+        store.save_clustering(ClusteringUpdate([], [story], [], {}))
+    with TestClient(create_app(db, _OPTIONS)) as client:
+        shown = _shown(client.get(f"/stories/{story.id}").text)
+        data = client.get(f"/api/stories/{story.id}").json()
+    assert "Not analysed: 1 article in a language the analysis does not read" in shown
+    assert "Kustblad (nl)" in shown
+    assert "Only one source reports (among analysed sources)" in shown
+    assert "One analysed source only: nothing to compare" in shown
+    assert [u["article"] for u in data["unanalysed"]] == [dutch.id]

@@ -29,6 +29,7 @@ from newsprism.render.briefs import (
 from newsprism.render.lists import capped, more
 from newsprism.render.speakers import speaker_label
 from newsprism.render.terminal import counted
+from newsprism.render.unread import exclusives_heading, unread_note
 from newsprism.store import Store
 from newsprism.web.jobs import JobRunner, JobSettings
 from newsprism.web.views import BriefCache, CachedBrief
@@ -103,6 +104,10 @@ class Services:
             no_numbers=NO_NUMBERS,
             no_events=NO_EVENTS,
             no_exclusives=no_exclusives,
+            # A story holding articles the analysis did not read says so, as the
+            # report files do (render/unread.py).
+            unread_note=unread_note,
+            exclusives_heading=exclusives_heading,
         )
         self.briefs = BriefCache(self._make_brief)
         self.jobs = JobRunner(
