@@ -12,7 +12,7 @@ import random
 import pytest
 
 from newsprism.model import Analysis, Article, Entity, Mention, Quantity, Quote, Story
-from newsprism.reconcile import verify
+from newsprism.reconcile import verify, verify_evidence
 from newsprism.reconcile.agreement import quantities_in
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.verify_missing import quantities_in as quantities_within
@@ -93,7 +93,7 @@ def test_the_tables_find_what_the_scans_found(seed: int) -> None:
         assert verify._quotes_in(material, passage) == [
             q for q in analysis.quotes if q.direct and start <= q.start and q.end <= end
         ]
-        people = verify._people(material, passage, _Names())  # type: ignore[arg-type]
+        people = verify_evidence._people(material, passage, _Names())  # type: ignore[arg-type]
         assert people == _scan_people(analysis, start, end)
 
 

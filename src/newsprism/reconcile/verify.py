@@ -32,6 +32,11 @@ colleague's notes) and says, sentence by sentence, what the story's outlets back
    ``missing_share`` of them and two) that no summary sentence is similar to, and the
    facts most sources agree on whose figure the summary never gives.
 
+Modules: the evidence (the pieces weighed, :func:`relation`) is
+:mod:`~newsprism.reconcile.verify_evidence`, the figure disputes and their notes
+:mod:`~newsprism.reconcile.verify_disputes`, the missing items
+:mod:`~newsprism.reconcile.verify_missing`; this module judges and checks quotes.
+
 Cost after the brief: one analysis of the summary (~10 ms a sentence) and one
 similarity matrix (summary sentences and clauses x story pieces).
 """
@@ -46,7 +51,6 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 import numpy as np
-import numpy.typing as npt
 
 from newsprism.analyze.analyzer import Analyzer
 from newsprism.model import (
@@ -55,9 +59,6 @@ from newsprism.model import (
     Brief,
     CheckedSentence,
     Conflict,
-    Entity,
-    Fact,
-    Mention,
     Passage,
     Quantity,
     Quote,
@@ -65,62 +66,32 @@ from newsprism.model import (
     Verdict,
     Verification,
 )
-from newsprism.reconcile.agreement import negated, numbers_clash
-from newsprism.reconcile.antonyms import antonym_clash
 from newsprism.reconcile.facts import compatible
 from newsprism.reconcile.material import StoryMaterial
-from newsprism.reconcile.negation_scope import denies, negation_meets
-from newsprism.reconcile.roster import StoryNames, story_names
+from newsprism.reconcile.roster import story_names
 from newsprism.reconcile.similarity import TextSimilarity, stem
 from newsprism.reconcile.speaker_match import same_speaker
 from newsprism.reconcile.statements import normalize_words
+from newsprism.reconcile.verify_disputes import dispute_note, fact_disputes
+from newsprism.reconcile.verify_evidence import (
+    Context,
+    Evidence,
+    VerifyOptions,
+    gather_evidence,
+    mentions_in,
+    relation,
+)
 from newsprism.reconcile.verify_missing import (
     SUMMARY_ID,
     MissingOptions,
     find_missing,
     inside,
-    quantities_at,
     quantities_in,
 )
 
 logger = logging.getLogger(__name__)
 
 __all__ = ["SUMMARY_ID", "Verifier", "VerifyOptions", "relation", "verify_summary"]
-
-
-@dataclass(frozen=True)
-class VerifyOptions:
-    """Thresholds. Set from the brief's own calibration and checked, not fitted, on
-    eval/verify.py (planted errors over the samples, BASIL and Multi-News; results in
-    eval/results/verify.md).
-
-    ``support_similarity`` / ``dense_support_similarity``: least similarity of a source
-    piece to a summary sentence or clause for it to back or dispute it: a little below
-    the brief summary's 0.40 / 0.70 (:class:`~newsprism.reconcile.summary.
-    SummaryOptions`: outlets' sentences saying one thing), since a summary compresses
-    and rewords; sentences sharing only a name or the topic reached 0.37 / 0.69 there,
-    so the coverage and item checks below guard the lower bar.
-    ``close_similarity`` / ``dense_close_similarity``: a piece this similar is the same
-    claim: it backs a sentence whatever its word coverage, and only such a piece can
-    contradict by a negation, an antonym or another actor (a figure contradicts at the
-    support bar).
-    ``min_coverage``: share of a sentence's content words its three best backing pieces
-    must hold unless one is close (an added detail leaves words nobody wrote).
-    ``min_clause_words``: a shorter piece of a sentence is not checked as a clause.
-    ``candidates``: most source pieces weighed per sentence or clause.
-    ``missing_share`` / ``max_missing``: share of a story's sources an item must have
-    to count as left out, and how many are listed.
-    """
-
-    support_similarity: float = 0.35
-    dense_support_similarity: float = 0.66
-    close_similarity: float = 0.6
-    dense_close_similarity: float = 0.82
-    min_coverage: float = 0.6
-    min_clause_words: int = 4
-    candidates: int = 8
-    missing_share: float = 0.5
-    max_missing: int = 8
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
@@ -193,195 +164,7 @@ def clauses_of(material: StoryMaterial, sentence: Passage, min_words: int) -> li
     return found if len(found) > 1 else []
 
 
-# --- relations between a summary passage and a source piece ------------------------------
-
-
-# --- what lies inside a passage, by per-article tables -----------------------------------
-# Every check reads the items (names, figures, quotes) inside one passage. Reading all of
-# the summary's items for each of its sentences made a summary of n sentences cost n^2:
-# a 1 MB summary (12,000 sentences) spent hours there (bench/verify.py --summary-chars).
-
-
-def _mentions_in(material: StoryMaterial, passage: Passage) -> list[tuple[Entity, Mention]]:
-    """(entity, mention) of every entity mention inside the passage, entity by entity."""
-    found = inside(
-        material,
-        passage,
-        "mentions",
-        lambda a: [(m.start, m.end, (e, m)) for e in a.entities for m in e.mentions],
-    )
-    return [x for x in found if isinstance(x, tuple)]
-
-
-def _people(material: StoryMaterial, passage: Passage, names: StoryNames) -> frozenset[str]:
-    return frozenset(
-        names.key(e.name) for e, _ in _mentions_in(material, passage) if e.type == "PERSON"
-    )
-
-
-def relation(
-    material: StoryMaterial, mine: Passage, theirs: Passage, names: StoryNames
-) -> tuple[str, Conflict | None]:
-    """How a source piece stands to a summary passage: ("agree", None), ("differ",
-    how) or ("other", "actor") for different people (names folded by ``names``)."""
-    if numbers_clash(quantities_in(material, mine), quantities_in(material, theirs)):
-        return "differ", "number"
-    if negated(mine.text) != negated(theirs.text):
-        # A negation disputes only the deed it denies ("none of the passengers were
-        # hurt" tells nothing against "140 passengers were aboard"); of another deed,
-        # the other checks decide.
-        negating, other = (mine, theirs) if negated(mine.text) else (theirs, mine)
-        if negation_meets(material, negating, other):
-            return "differ", "negation"
-    if antonym_clash(mine.text, theirs.text):
-        return "differ", "antonym"
-    people_a, people_b = _people(material, mine, names), _people(material, theirs, names)
-    if people_a and people_b and not people_a & people_b:
-        return "other", "actor"
-    return "agree", None
-
-
-# --- per-sentence evidence ---------------------------------------------------------------
-
-
-@dataclass
-class _Evidence:
-    """What the sources say of one summary passage (a sentence or a clause)."""
-
-    backing: list[tuple[Passage, float]] = field(default_factory=list)
-    disputing: list[tuple[Passage, float, Conflict]] = field(default_factory=list)
-    related: list[tuple[Passage, float]] = field(default_factory=list)
-    nearby: list[tuple[Passage, float]] = field(default_factory=list)
-
-    @property
-    def best_backing(self) -> float:
-        return max((s for _, s in self.backing), default=0.0)
-
-    @property
-    def best_disputing(self) -> float:
-        return max((s for _, s, _ in self.disputing), default=0.0)
-
-
-@dataclass
-class _Context:
-    material: StoryMaterial
-    pieces: list[Passage]
-    names: StoryNames
-    options: VerifyOptions
-    threshold: float
-    close: float
-    piece_stems: list[set[str]]
-    facts: Sequence[Fact] = ()
-
-
-def _evidence(ctx: _Context, mine: Passage, row: npt.NDArray[np.float64]) -> _Evidence:
-    found = _Evidence()
-    order = np.argsort(-row, kind="stable")
-    for i in _window(ctx, order, row):
-        piece, score = ctx.pieces[i], float(row[i])
-        verdict, conflict = relation(ctx.material, mine, piece, ctx.names)
-        if verdict == "agree":
-            found.backing.append((piece, score))
-        elif conflict in ("negation", "antonym") and _repeats(piece, mine):
-            found.backing.append((piece, score))  # its words verbatim, in a longer sentence
-        elif conflict == "number" or (conflict is not None and score >= ctx.close):
-            # A figure that differs is a clash at any support similarity; a "not", an
-            # antonym or another actor only in a piece close enough to be the same
-            # claim (a summary's own aside often negates what a source says nearby).
-            found.disputing.append((piece, score, conflict))
-    if not found.backing and not found.disputing:
-        found.disputing = _denials(ctx, mine, row)
-    for i in (int(i) for i in order[:3] if 0 < row[i] < ctx.threshold):
-        found.related.append((ctx.pieces[i], float(row[i])))
-    # Pieces half as similar may still hold a figure or name the sentence took from
-    # them (a summary folds two source sentences into one).
-    wider = np.argsort(-row, kind="stable")[: 3 * ctx.options.candidates]
-    for i in (int(i) for i in wider if row[i] >= ctx.threshold / 2):
-        if relation(ctx.material, mine, ctx.pieces[i], ctx.names)[0] == "agree":
-            found.nearby.append((ctx.pieces[i], float(row[i])))
-    return found
-
-
-def _window(ctx: _Context, order: npt.NDArray[np.intp], row: npt.NDArray[np.float64]) -> list[int]:
-    """The pieces weighed for a sentence, most similar first: those at the support bar
-    holding the ``candidates`` most similar wordings, each wording with at most
-    ``candidates`` of its copies. Syndicated copies repeat one sentence word for word;
-    counted piece by piece, eight copies of one wire sentence filled the window and the
-    one outlet giving another figure in nearly the same words was never weighed (the
-    brief showed the dispute, verify said 'supported' with no other voice)."""
-    limit = ctx.options.candidates
-    copies: dict[str, int] = {}
-    picked: list[int] = []
-    for i in (int(i) for i in order):
-        if row[i] < ctx.threshold:
-            break
-        wording = normalize_words(ctx.pieces[i].text)
-        if wording not in copies and len(copies) >= limit:
-            continue
-        copies[wording] = copies.get(wording, 0) + 1
-        if copies[wording] <= limit:
-            picked.append(i)
-    return picked
-
-
-def _denials(
-    ctx: _Context, mine: Passage, row: npt.NDArray[np.float64]
-) -> list[tuple[Passage, float, Conflict]]:
-    """For a passage nothing backs or disputes: the related pieces (sharing a word, among
-    the most similar) that deny a deed it tells as done. A short denial ("No arrests had
-    been made.") shares too few words to reach the support bar, yet says the opposite."""
-    if negated(mine.text):
-        return []
-    wider = np.argsort(-row, kind="stable")[: 3 * ctx.options.candidates]
-    negation: Conflict = "negation"
-    found = [
-        (ctx.pieces[i], float(row[i]), negation)
-        for i in (int(i) for i in wider if row[i] > 0)
-        if negated(ctx.pieces[i].text) and denies(ctx.material, ctx.pieces[i], mine)
-    ]
-    if found:
-        logger.debug("%r denied by %d short pieces", mine.text[:60], len(found))
-    return found
-
-
-def _repeats(piece: Passage, mine: Passage) -> bool:
-    """Whether one of the two holds the other's words verbatim (then a "not" in the
-    rest of the longer one does not deny the shorter)."""
-    theirs, ours = normalize_words(piece.text), normalize_words(mine.text)
-    shorter, longer = sorted((theirs, ours), key=len)
-    return len(shorter.split()) >= 4 and shorter in longer
-
-
-def _head(about: str) -> str:
-    return about.casefold().removesuffix("s")
-
-
-def _same_measure(a: Quantity, about: str | None, unit: str | None) -> bool:
-    if a.about is None or about is None or a.unit != unit:
-        return False
-    x, y = _head(a.about), _head(about)
-    short, long = sorted((x, y), key=len)
-    return x == y or (len(short) >= 4 and long.endswith(short))
-
-
-def _fact_disputes(ctx: _Context, mine: Passage) -> list[tuple[Passage, float, Conflict]]:
-    """Figures of the passage that the story's facts of the same measure all deny:
-    the fact's passages, as disputing (a figure of another sentence of the story)."""
-    found: list[tuple[Passage, float, Conflict]] = []
-    for q in quantities_in(ctx.material, mine):
-        for fact in ctx.facts:
-            values = [
-                t
-                for v in fact.values
-                for t in quantities_at(ctx.material, v.passage)
-                if _same_measure(t, q.about, q.unit)
-            ]
-            if values and not any(compatible(q, t) for t in values):
-                found.extend((v.passage, 0.0, "number") for v in fact.values)
-    return found
-
-
-def _coverage(ctx: _Context, mine: Passage, backing: Sequence[tuple[Passage, float]]) -> float:
+def _coverage(ctx: Context, mine: Passage, backing: Sequence[tuple[Passage, float]]) -> float:
     """Share of the passage's content words found in its three best backing pieces."""
     wanted = content_stems(mine.text)
     if not wanted:
@@ -394,7 +177,7 @@ def _coverage(ctx: _Context, mine: Passage, backing: Sequence[tuple[Passage, flo
 
 
 def _unbacked_figures(
-    ctx: _Context, mine: Passage, backing: Sequence[tuple[Passage, float]]
+    ctx: Context, mine: Passage, backing: Sequence[tuple[Passage, float]]
 ) -> list[Quantity]:
     """The passage's figures that fit no figure of its backing pieces."""
     theirs = [q for piece, _ in backing for q in quantities_in(ctx.material, piece)]
@@ -407,11 +190,11 @@ def _unbacked_figures(
 
 def _names_in(material: StoryMaterial, passage: Passage) -> list[tuple[str, str]]:
     """(canonical name, as written) of every named thing in the passage."""
-    return [(e.name, m.text) for e, m in _mentions_in(material, passage) if e.type in _NAMED]
+    return [(e.name, m.text) for e, m in mentions_in(material, passage) if e.type in _NAMED]
 
 
 def _unbacked_names(
-    ctx: _Context, mine: Passage, backing: Sequence[tuple[Passage, float]]
+    ctx: Context, mine: Passage, backing: Sequence[tuple[Passage, float]]
 ) -> list[str]:
     """Names in the passage that none of its backing pieces names (any alias)."""
     named = {
@@ -446,14 +229,14 @@ def _quotes_in(material: StoryMaterial, passage: Passage) -> list[Quote]:
     return [q for q in found if isinstance(q, Quote) and q.direct]
 
 
-def _known_person(ctx: _Context, name: str | None) -> bool:
+def _known_person(ctx: Context, name: str | None) -> bool:
     """Whether the story's roster knows ``name`` as a person (a summary's "reports
     Mediaite" makes an outlet the speaker: no speaker to check)."""
     resolved = ctx.names.resolve(name) if name else None
     return resolved is not None and ctx.names.types.get(resolved) == "PERSON"
 
 
-def _check_quote(ctx: _Context, quote: Quote) -> _QuoteCheck:
+def _check_quote(ctx: Context, quote: Quote) -> _QuoteCheck:
     """Where the quoted words occur in the sources, under which speaker."""
     words = normalize_words(quote.text)
     found: list[Passage] = []
@@ -511,20 +294,10 @@ class _Finding:
     backing: list[tuple[Passage, float]] = field(default_factory=list)
 
 
-_CONFLICT_WORDS: dict[str, str] = {
-    "number": "gives another figure",
-    "negation": "says the opposite",
-    "antonym": "says the opposite",
-    "speaker": "attributes the words to someone else",
-    "actor": "names someone else",
-    "date": "gives another date",
-}
-
-
 def _judge_unbacked(
-    ctx: _Context,
+    ctx: Context,
     mine: Passage,
-    found: _Evidence,
+    found: Evidence,
     by_fact: list[tuple[Passage, float, Conflict]],
 ) -> _Finding:
     """The verdict on a passage no similar source piece agrees with."""
@@ -532,20 +305,14 @@ def _judge_unbacked(
         figures = [q.text for q in quantities_in(ctx.material, mine)]
         return _Finding("contradicted", "the sources give another figure", [], figures, by_fact)
     if found.disputing:
-        note = _dispute_note(found.disputing)
+        note = dispute_note(found.disputing)
         return _Finding("contradicted", note, [], [mine.text], found.disputing)
     return _Finding("unsupported", "no source says this", [], [mine.text])
 
 
-def _dispute_note(disputing: Sequence[tuple[Passage, float, Conflict]]) -> str:
-    """What the most similar disputing source does ("a source gives another figure")."""
-    best = max(disputing, key=lambda d: d[1])
-    return f"a source {_CONFLICT_WORDS[best[2]]}"
-
-
-def _judge_passage(ctx: _Context, mine: Passage, found: _Evidence) -> _Finding:
+def _judge_passage(ctx: Context, mine: Passage, found: Evidence) -> _Finding:
     """The verdict on one passage from its evidence and item checks (no quotes)."""
-    by_fact = _fact_disputes(ctx, mine)
+    by_fact = fact_disputes(ctx, mine)
     if not found.backing:
         return _judge_unbacked(ctx, mine, found, by_fact)
     figures = _unbacked_figures(ctx, mine, found.backing + found.nearby)
@@ -568,10 +335,10 @@ def _judge_passage(ctx: _Context, mine: Passage, found: _Evidence) -> _Finding:
         # supported (a source says it), with that source shown, as the brief's summary
         # shows "disputed by" beside its supporters.
         other = [d for d in found.disputing if d[2] == "number"]
-        note = "backed, but " + _dispute_note(other) if other else ""
+        note = "backed, but " + dispute_note(other) if other else ""
         return _Finding("supported", note, [mine.text], [], other, found.backing)
     if found.disputing and found.best_disputing > found.best_backing and not (covered or close):
-        note = _dispute_note(found.disputing)
+        note = dispute_note(found.disputing)
         return _Finding("contradicted", note, [], [mine.text], found.disputing, found.backing)
     missing = loose or ["some of its details"]
     return _Finding(
@@ -585,7 +352,7 @@ def _judge_passage(ctx: _Context, mine: Passage, found: _Evidence) -> _Finding:
 
 
 def _judge_clauses(
-    ctx: _Context, whole: _Finding, clauses: list[tuple[Passage, _Finding]]
+    ctx: Context, whole: _Finding, clauses: list[tuple[Passage, _Finding]]
 ) -> _Finding:
     """A sentence's verdict from its clauses' when it has several."""
     verdicts = [f.verdict for _, f in clauses]
@@ -626,7 +393,7 @@ def replace_finding(whole: _Finding, clauses: list[tuple[Passage, _Finding]]) ->
     return _Finding("supported", "", [c.text for c, _ in clauses], [], [], backing)
 
 
-def _apply_quotes(ctx: _Context, mine: Passage, finding: _Finding) -> _Finding:
+def _apply_quotes(ctx: Context, mine: Passage, finding: _Finding) -> _Finding:
     """Quotes: words under another speaker contradict; words nowhere are a paraphrase
     shown as a quote (the sentence is at most partly supported)."""
     for quote in _quotes_in(ctx.material, mine):
@@ -661,7 +428,7 @@ def _apply_quotes(ctx: _Context, mine: Passage, finding: _Finding) -> _Finding:
     return finding
 
 
-def _checked(ctx: _Context, sentence: Passage, finding: _Finding) -> CheckedSentence:
+def _checked(ctx: Context, sentence: Passage, finding: _Finding) -> CheckedSentence:
     offset = ctx.material.passage(SUMMARY_ID, sentence.start, sentence.end)
     sources: list[SourceMatch] = []
     seen: set[tuple[str, int]] = set()
@@ -728,12 +495,12 @@ def _story_context(
     brief: Brief,
     options: VerifyOptions,
     dense: bool,
-) -> _Context:
+) -> Context:
     """What every check reads: the story with the summary added (``both``), the story's
     pieces (of ``material``: the summary is not its own source) and their content stems,
     its roster and facts, and the thresholds of the similarity's kind."""
     pieces = material.story_pieces()
-    return _Context(
+    return Context(
         both,
         pieces,
         story_names(material, brief.entities),
@@ -746,7 +513,7 @@ def _story_context(
 
 
 def _verify_sentences(
-    ctx: _Context,
+    ctx: Context,
     sentences: Sequence[Passage],
     clauses: Sequence[Sequence[Passage]],
     similarity: TextSimilarity,
@@ -764,11 +531,11 @@ def _verify_sentences(
     result = []
     for sentence, group in zip(sentences, clauses, strict=True):
         whole = _judge_passage(
-            ctx, sentence, _evidence(ctx, sentence, rows[(sentence.start, sentence.end)])
+            ctx, sentence, gather_evidence(ctx, sentence, rows[(sentence.start, sentence.end)])
         )
         if group and whole.verdict != "contradicted":
             parts = [
-                (c, _judge_passage(ctx, c, _evidence(ctx, c, rows[(c.start, c.end)])))
+                (c, _judge_passage(ctx, c, gather_evidence(ctx, c, rows[(c.start, c.end)])))
                 for c in group
             ]
             whole = _judge_clauses(ctx, whole, parts)
