@@ -3,7 +3,9 @@ of its own gives another figure (invented: a warehouse fire in a made-up town).
 
 The copies repeat one sentence; they must not crowd the other outlet's sentence out of
 what verify weighs, and a summary sentence one side backs must still show the other side
-(as the brief's summary shows "disputed by" beside its supporters)."""
+(as the brief's summary shows "disputed by" beside its supporters). A figure of another
+event (another year, or given by an outlet that itself backs the sentence) is no rival
+count (invented: a flood at a made-up pumping station)."""
 
 from __future__ import annotations
 
@@ -37,19 +39,62 @@ def _article(outlet: str, text: str) -> Article:
     return Article(article_id(outlet, text), f"{outlet}.txt", text, outlet=outlet)
 
 
+FLOOD = (
+    "A flood at the pumping station in Orley cut water to 5,000 homes on Tuesday, the utility said."
+)
+FLOOD_WIRE = FLOOD + "\n\nEngineers worked through the night to drain the pumps."
+FLOOD_OUTLETS = (
+    ("Wire A", FLOOD_WIRE),
+    ("Wire B", FLOOD_WIRE.replace("Engineers", "Crews")),
+    # Backs the sentence, and recalls an older flood without a date: not a rival.
+    (
+        "Hill Gazette",
+        FLOOD + "\n\nA flood at the same pumping station in Orley once cut water to 900 "
+        "homes, the utility said.\n\nThe utility said it would fit new barriers.",
+    ),
+    # Only the older flood, dated another year: another event.
+    (
+        "River Post",
+        "Residents queued for bottled water outside the town hall.\n\nA flood at the same "
+        "pumping station in Orley cut water to 900 homes in 2017, the utility said.",
+    ),
+    # Another count of this flood, on the same day: the rival.
+    (
+        "Lake Herald",
+        "A flood at the pumping station in Orley cut water to 7,000 homes on Tuesday, the "
+        "utility said.\n\nSchools stayed open.",
+    ),
+)
+
+Checker = tuple[Verifier, StoryMaterial, Brief]
+
+
 @pytest.fixture(scope="module")
-def checker() -> Iterator[tuple[Verifier, StoryMaterial, Brief]]:
-    articles = [_article(f"Paper {i}", WIRE) for i in range(COPIES)]
-    articles.append(_article("Valley Voice", OWN))
-    analyzer = Analyzer()
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+def _checker(analyzer: Analyzer, story_id: str, articles: list[Article]) -> Checker:
     analyses = {a.id: x for a, x in zip(articles, analyzer.analyze_many(articles), strict=True)}
-    story = Story("sfire0000001", "Warehouse fire", tuple(a.id for a in articles))
+    story = Story(story_id, story_id, tuple(a.id for a in articles))
     material = StoryMaterial(story, articles, analyses)
     reconciler = Reconciler(BriefOptions(embeddings="off"))
-    yield Verifier(reconciler.similarity, analyzer), material, reconciler.brief(material)
+    return Verifier(reconciler.similarity, analyzer), material, reconciler.brief(material)
 
 
-def _one(checker: tuple[Verifier, StoryMaterial, Brief], text: str) -> CheckedSentence:
+@pytest.fixture(scope="module")
+def checker(analyzer: Analyzer) -> Iterator[Checker]:
+    articles = [_article(f"Paper {i}", WIRE) for i in range(COPIES)]
+    articles.append(_article("Valley Voice", OWN))
+    yield _checker(analyzer, "sfire0000001", articles)
+
+
+@pytest.fixture(scope="module")
+def flood(analyzer: Analyzer) -> Iterator[Checker]:
+    yield _checker(analyzer, "sflood000001", [_article(o, t) for o, t in FLOOD_OUTLETS])
+
+
+def _one(checker: Checker, text: str) -> CheckedSentence:
     verifier, material, brief = checker
     (sentence,) = verifier.verify(material, brief, text).sentences
     return sentence
@@ -93,3 +138,43 @@ def test_every_source_span_gives_back_its_text(checker: Any) -> None:
         for match in sentence.sources:
             article = material.by_id[match.passage.article]
             assert article.text[match.passage.start : match.passage.end] == match.passage.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A flood at the pumping station in Orley cut water to 5,000 homes on Tuesday.",
+        "A flood at the pumping station in Orley cut water to 5,000 homes.",
+        "Water was cut to 5,000 homes in Orley.",
+    ],
+)
+def test_a_figure_of_another_event_is_no_rival(flood: Checker, text: str) -> None:
+    sentence = _one(flood, text)
+    assert sentence.verdict == "supported"
+    assert {"Wire A", "Hill Gazette"} <= _by(sentence, "supports")
+    # The older flood (dated 2017, or told by an outlet that backs the sentence) is left
+    # out; the same day's other count is shown.
+    assert _by(sentence, "contradicts") == {"Lake Herald"}
+    assert sentence.note == "backed, but a source gives another figure"
+
+
+def test_the_rival_count_is_disputed_by_the_outlets_backing_the_first(flood: Checker) -> None:
+    sentence = _one(
+        flood, "A flood at the pumping station in Orley cut water to 7,000 homes on Tuesday."
+    )
+    assert sentence.verdict == "supported"
+    assert _by(sentence, "supports") == {"Lake Herald"}
+    assert _by(sentence, "contradicts") == {"Wire A", "Wire B", "Hill Gazette"}
+
+
+def test_a_sentence_only_the_other_years_figure_differs_from_carries_no_note(
+    analyzer: Analyzer,
+) -> None:
+    outlets = [o for o in FLOOD_OUTLETS if o[0] != "Lake Herald"]
+    checker = _checker(analyzer, "sflood000002", [_article(o, t) for o, t in outlets])
+    sentence = _one(
+        checker, "A flood at the pumping station in Orley cut water to 5,000 homes on Tuesday."
+    )
+    assert sentence.verdict == "supported"
+    assert sentence.note == ""
+    assert not _by(sentence, "contradicts")

@@ -72,7 +72,7 @@ from newsprism.reconcile.roster import story_names
 from newsprism.reconcile.similarity import TextSimilarity, stem
 from newsprism.reconcile.speaker_match import same_speaker
 from newsprism.reconcile.statements import normalize_words
-from newsprism.reconcile.verify_disputes import dispute_note, fact_disputes
+from newsprism.reconcile.verify_disputes import dispute_note, fact_disputes, rival_figures
 from newsprism.reconcile.verify_evidence import (
     Context,
     Evidence,
@@ -334,7 +334,7 @@ def _judge_passage(ctx: Context, mine: Passage, found: Evidence) -> _Finding:
         # Backed, yet another source gives another figure in a sentence like it: still
         # supported (a source says it), with that source shown, as the brief's summary
         # shows "disputed by" beside its supporters.
-        other = [d for d in found.disputing if d[2] == "number"]
+        other = rival_figures(ctx, mine, found)
         note = "backed, but " + dispute_note(other) if other else ""
         return _Finding("supported", note, [mine.text], [], other, found.backing)
     if found.disputing and found.best_disputing > found.best_backing and not (covered or close):
