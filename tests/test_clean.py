@@ -488,6 +488,10 @@ def test_headline_at_the_top_becomes_the_title(title: str) -> None:
     [
         LEDE,  # a body sentence: ends with a full stop
         "LORVIK, March 3 (CPA) - Dockworkers rejected an offer",  # a dateline lede
+        # ... with no agency: the place part read "March 3" as a state's name, so no
+        # dateline was found and the lede could be taken for a headline
+        "LORVIK, March 3 - Dockworkers rejected an offer",
+        "LORVIK, Kessia, 3 March - Dockworkers rejected an offer",
         "the council voted to expand the quay",  # starts lowercase: a fragment
     ],
 )

@@ -52,8 +52,12 @@ _ROLE_WORD = re.compile(
     re.IGNORECASE,
 )
 CLOSERS = "\"'”’»)]"
+# The place's optional second part ("LORVIK, Kessia, March 3") is never the date itself:
+# it read "March 3" of "LORVIK, March 3 - " as a state's name, leaving no date, so a
+# dateline without an agency was no dateline.
+_DATE_AHEAD = rf"(?:{MONTH}\s+\d|\d{{1,2}}\s+{MONTH})"
 _WIRE_DATELINE = re.compile(
-    rf"[{UP}][{UP}'’.-]+(?:[ -][{UP}][{UP}'’.-]+)*(?:,\s+[\w. ]{{2,30}}?)?,?\s+"
+    rf"[{UP}][{UP}'’.-]+(?:[ -][{UP}][{UP}'’.-]+)*(?:,\s+(?!{_DATE_AHEAD})[\w. ]{{2,30}}?)?,?\s+"
     rf"(?P<date>{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})?\s*"
     r"(?:\((?P<agency>[^()]{1,40})\))?\s*[-–—]{1,2}\s"
 )
