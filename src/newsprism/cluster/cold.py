@@ -20,6 +20,7 @@ from datetime import datetime
 from typing import Protocol
 
 from newsprism.cluster.signals import ArticleSignals, signals_of
+from newsprism.cluster.stored_analyses import newest_analyses
 from newsprism.model import Story
 from newsprism.store import MAX_ROWS, ArticleQuery, Store
 
@@ -47,7 +48,8 @@ class StoredStories:
 
     def __init__(self, store: Store, analysis_version: str | None = None) -> None:
         self._store = store
-        # Whose stored analyses give re-heated members their names (None: none read).
+        # Set: re-heated members take their names from their stored analyses, of this
+        # version or an older one (None: none read).
         self._version = analysis_version
 
     def holding(self, article_ids: Sequence[str]) -> list[Story]:
@@ -61,26 +63,21 @@ class StoredStories:
 
     def near(self, start: datetime, end: datetime) -> list[tuple[Story, list[ArticleSignals]]]:
         """The stored stories with a member published in [start, end), each with its
-        members' signals (names from their stored analyses of ``analysis_version``).
-        Cost: one dated range query, one look-up per story found, and one article and
-        analysis read per member."""
+        members' signals (names from their stored analyses, of any version when
+        ``analysis_version`` is set: :mod:`newsprism.cluster.stored_analyses`).
+        Cost: one dated range query, one look-up per story found, and one batched
+        article read and one batched analysis read for their members."""
         dated = self._store.list_articles(ArticleQuery(since=start, until=end, limit=MAX_ROWS))
         if not dated:
             return []
         stories = self._store.stories_of(a.id for a in dated)
-        wanted = (m for s in stories for m in s.articles)
+        wanted = [m for s in stories for m in s.articles]
         members = {a.id: a for a in self._store.get_articles(wanted)}
+        analyses = {} if self._version is None else newest_analyses(self._store, members)
         out = []
         for story in stories:
-            signals = []
-            for article_id in story.articles:
-                article = members.get(article_id)
-                if article is None:
-                    continue
-                analysis = (
-                    None if self._version is None
-                    else self._store.get_analysis(article_id, self._version)
-                )
-                signals.append(signals_of(article, analysis))
+            signals = [
+                signals_of(members[a], analyses.get(a)) for a in story.articles if a in members
+            ]
             out.append((story, signals))
         return out
