@@ -13,7 +13,7 @@ from newsprism.cluster.batch import cluster_stored
 from newsprism.cluster.stories import ArticleSignals, StoryClusterer
 from newsprism.model import Story
 from newsprism.store import Store
-from tests.test_cluster_batch import as_article
+from tests.test_cluster_batch import as_article, saved_stories
 from tests.test_cluster_stories import FROST, OPTIONS, STRIKE_COURIER, STRIKE_GAZETTE, Shelf
 
 LATER = 45.0  # days: past keep_days, so the strike story freezes
@@ -113,3 +113,76 @@ def test_an_outlet_analysed_in_a_later_run_joins_the_stored_stories(tmp_path: Pa
         assert kept is not None and set(kept.articles) == {courier.id, gazette.id}
         (frost_story,) = store.stories_of([frost.id])
         assert frost_story.articles == (frost.id,)
+
+
+def _copy_groups(store: Store, ids: Sequence[str]) -> list[tuple[str, ...]]:
+    return sorted(g for s in store.stories_of(ids) for g in s.duplicates)
+
+
+def test_a_late_copy_keeps_its_copy_group_in_a_second_run(tmp_path: Path) -> None:
+    # A word-for-word copy of a frozen story's report, published an hour after it and
+    # analysed in a later run: the window's band keys of the original have expired, but
+    # the copy is still a copy (one source), as when the three come in one run.
+    courier = as_article(STRIKE_COURIER)
+    assert courier.published is not None
+    copy = replace(
+        courier,
+        id="ledger-strike-copy",
+        source="in/ledger-strike-copy.txt",
+        title="Port of Lorvik idle as dockers strike",
+        published=courier.published + timedelta(hours=1),
+    )
+    frost = as_article(later(FROST))
+    ids = [courier.id, copy.id, frost.id]
+    with Store(tmp_path / "one.db") as store:
+        store.add_articles([courier, copy, frost])
+        cluster_stored(store, [courier, copy, frost], {})
+        once = _copy_groups(store, ids)
+    with Store(tmp_path / "two.db") as store:
+        store.add_articles([courier, frost])
+        cluster_stored(store, [courier, frost], {})
+        store.add_articles([copy])
+        (story,) = cluster_stored(store, [copy], {})
+        assert set(story.articles) == {courier.id, copy.id}
+        assert story.duplicates == ((courier.id, copy.id),)
+        assert _copy_groups(store, ids) == once == [(courier.id, copy.id)]
+
+
+def test_a_late_report_of_the_same_event_is_no_copy(tmp_path: Path) -> None:
+    # The look-alike: another outlet's own words on the frozen story join it as a source.
+    courier, gazette = as_article(STRIKE_COURIER), as_article(STRIKE_GAZETTE)
+    frost = as_article(later(FROST))
+    with Store(tmp_path / "s.db") as store:
+        store.add_articles([courier, frost])
+        cluster_stored(store, [courier, frost], {})
+        store.add_articles([gazette])
+        (story,) = cluster_stored(store, [gazette], {})
+        assert set(story.articles) == {courier.id, gazette.id}
+        assert story.duplicates == ()
+
+
+def test_a_reheated_story_no_late_article_joined_freezes_again(tmp_path: Path) -> None:
+    # A late report of another event (a frost on the strike's day) re-heats the strike story
+    # and starts its own: the strike story, unchanged, is frozen again (not saved in the
+    # state, which stays the hot window), while the one a late report joins stays hot.
+    courier, gazette = as_article(STRIKE_COURIER), as_article(STRIKE_GAZETTE)
+    frost = as_article(later(FROST))
+    assert courier.published is not None
+    year_before = replace(
+        as_article(FROST),
+        id="valley-frost-before",
+        source="in/valley-frost-before.txt",
+        published=courier.published + timedelta(hours=3),
+    )
+    with Store(tmp_path / "s.db") as store:
+        store.add_articles([courier, frost])
+        cluster_stored(store, [courier, frost], {})
+        (strike,) = store.stories_of([courier.id])
+        store.add_articles([year_before])
+        (own,) = cluster_stored(store, [year_before], {})
+        assert own.articles == (year_before.id,)
+        assert strike.id not in saved_stories(store)
+        store.add_articles([gazette])
+        (joined,) = cluster_stored(store, [gazette], {})
+        assert joined.id == strike.id and set(joined.articles) == {courier.id, gazette.id}
+        assert strike.id in saved_stories(store)

@@ -96,6 +96,7 @@ def _add_articles(
         if on_done is not None:
             on_done(len(chunk))
     clusterer.consolidate()
+    clusterer.refreeze_unjoined()
     merged = clusterer.merges()
     stories = _touched(clusterer, {a.id for a in new}, set(merged.values()), duplicates)
     stories += _unsaved_restored(store, clusterer, {s.id for s in stories}, duplicates)

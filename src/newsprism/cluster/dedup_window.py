@@ -21,11 +21,20 @@ Grouping is :class:`DuplicateIndex`'s rule, over the candidates in the window: t
 LSH bands and rows (datasketch's choice for the threshold), the same Jaccard estimate,
 the most similar candidate at or above the threshold (the earliest on a tie), whose
 group's first member leads the group.
+
+A late article (dated before the latest date an earlier run saw) is compared as in one
+run, with every article published within ``keep_days`` of its own date: those earlier
+runs stored but whose band keys have left the window are read back by date with their
+stored signatures (:class:`_Past`, once per day per run). Without this a late verbatim
+copy of a wire text re-heated into the wire's story (:mod:`newsprism.cluster.reheat`)
+joined it as a source of its own, and the story's figures read 'agree' where one run
+grouped the copy with the wire and read them 'single'.
 """
 
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -41,9 +50,11 @@ from newsprism.cluster.dedup import (
     DedupOptions,
     DuplicateIndex,
     is_empty,
+    signature,
     signature_from_bytes,
 )
-from newsprism.store import Store
+from newsprism.cluster.stored_analyses import stored_signatures
+from newsprism.store import MAX_ROWS, ArticleQuery, Store
 from newsprism.store_dedup import DedupUpdate
 
 logger = logging.getLogger(__name__)
@@ -122,6 +133,9 @@ class WindowedDuplicates:
         state = store.dedup.state()
         self._next = int(state.get("next_seq", 1))
         self._latest: float | None = state.get("latest")
+        # The window's lower edge as the last run saved it: older articles left it.
+        horizon = None if self._latest is None else self._latest - keep_days
+        self._past = _Past(store, self.options, keep_days, horizon)
         self._run: dict[str, _Hot] = {}
         self._by_key: dict[int, list[_Hot]] = {}
 
@@ -209,7 +223,9 @@ class WindowedDuplicates:
             hot.leader_seq = None if leader else seq
 
     def _candidates(self, hot: _Hot) -> Iterator[_Row]:
-        """Stored hot articles sharing a band, then this run's."""
+        """Stored hot articles sharing a band, then this run's, then (for a late
+        article) those stored articles of its dates that left the window."""
+        yield from self._past.candidates(hot.day, hot.keys, self._run)
         for seq, article_id, day, minhash, leader in self._store.dedup.candidates(hot.keys):
             yield seq, article_id, day, signature_from_bytes(minhash, self.options), leader
         seen: set[int] = set()
@@ -220,12 +236,81 @@ class WindowedDuplicates:
                     yield other.seq, other.article_id, other.day, other.sig, other.leader
 
     def _near(self, day: float | None, other: float | None) -> bool:
-        """Whether a candidate is in the window: still hot, and within ``keep_days``
-        of the article when both are dated."""
+        """Whether a candidate is in the window: within ``keep_days`` of the article when
+        both are dated (in arrival order the article is the latest, so the candidate is
+        hot; a late article's own dates are its window, as in one run), else still hot."""
+        if day is not None and other is not None:
+            return abs(day - other) <= self.keep_days
         latest = self._latest
-        if other is not None and latest is not None and other < latest - self.keep_days:
-            return False
-        return day is None or other is None or abs(day - other) <= self.keep_days
+        return other is None or latest is None or other >= latest - self.keep_days
+
+
+class _Past:
+    """Stored articles dated before the saved window's edge, by day, for late articles,
+    with their stored signatures and copy groups' leaders. Cost: one dated range query
+    per day asked (each once per run), batched signature and group reads, and one band
+    hash per article found."""
+
+    def __init__(
+        self, store: Store, options: DedupOptions, keep_days: float, horizon: float | None
+    ) -> None:
+        self._store = store
+        self._options = options
+        self._keep_days = keep_days
+        self._horizon = horizon
+        self._asked: set[int] = set()
+        self._rows: dict[str, _Row] = {}
+        self._by_key: dict[int, list[str]] = {}
+
+    def candidates(
+        self, day: float | None, keys: tuple[int, ...], run: dict[str, _Hot]
+    ) -> Iterator[_Row]:
+        """The past articles sharing a band with ``keys`` (none unless ``day`` is late)."""
+        if day is None or self._horizon is None or day - self._keep_days >= self._horizon:
+            return
+        first = math.floor(day - self._keep_days)
+        last = math.floor(min(day + self._keep_days, self._horizon))
+        wanted = [d for d in range(first, last + 1) if d not in self._asked]
+        if wanted:
+            self._asked.update(wanted)
+            self._load(wanted[0], wanted[-1] + 1, run)
+        seen: set[str] = set()
+        for key in keys:
+            for article_id in self._by_key.get(key, ()):
+                if article_id not in seen and article_id not in run:
+                    seen.add(article_id)
+                    yield self._rows[article_id]
+
+    def _load(self, first: int, end: int, run: dict[str, _Hot]) -> None:
+        """Sign the articles earlier runs clustered, published in days [first, end)."""
+        since, until = (datetime.fromtimestamp(d * _SECONDS_PER_DAY, UTC) for d in (first, end))
+        dated = self._store.list_articles(ArticleQuery(since=since, until=until, limit=MAX_ROWS))
+        fresh = [a for a in dated if a.id not in run and a.id not in self._rows]
+        waiting = set(self._store.unclustered(a.id for a in fresh))  # this run's, to come
+        past = [a for a in fresh if a.id not in waiting]
+        leaders = {m: g[0] for g in self._store.dedup.groups_of(a.id for a in past) for m in g}
+        stored = stored_signatures(self._store, (a.id for a in past))
+        for article in past:
+            sig = self._signature(stored.get(article.id), article.text)
+            day = day_of(article.published)
+            if is_empty(sig) or day is None:
+                continue
+            # Before every window article (they came later), earliest first on a tie.
+            seq = -(2**40) + int(day * _SECONDS_PER_DAY)
+            self._rows[article.id] = (seq, article.id, day, sig, leaders.get(article.id))
+            for key in band_keys(sig, self._options):
+                self._by_key.setdefault(key, []).append(article.id)
+        logger.debug("%d stored articles of days %d-%d signed for late ones", len(past), first, end)
+
+    def _signature(self, stored: bytes | None, text: str) -> npt.NDArray[np.uint64]:
+        """The stored signature, or the text's (none stored, or made with other options:
+        the same pure function of the text)."""
+        if stored is not None:
+            try:
+                return signature_from_bytes(stored, self._options)
+            except ValueError:
+                pass
+        return signature(text, self._options)
 
 
 def _rebuild(store: Store, options: DedupOptions, keep_days: float) -> None:

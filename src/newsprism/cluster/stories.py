@@ -225,6 +225,7 @@ class StoryClusterer(Consolidation, Reheating, Scoring):
         self._late: deque[tuple[int, float]] = deque()
         # Days of dates whose frozen stories were asked of ``cold`` (reheat.Reheating).
         self._asked_days: set[int] = set()
+        self._reheated: dict[int, int] = {}
         self._weights: dict[str, float] = {}
 
     # --- public API ---------------------------------------------------------------------
