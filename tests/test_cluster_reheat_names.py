@@ -9,7 +9,6 @@ from pathlib import Path
 
 from newsprism.cluster.batch import cluster_stored
 from newsprism.cluster.cold import StoredStories
-from newsprism.cluster.stored_analyses import newest_analyses
 from newsprism.model import Analysis, Article, Entity
 from newsprism.store import Store
 
@@ -54,6 +53,6 @@ def test_no_version_asked_reads_no_analyses(tmp_path: Path) -> None:
 
 def test_newest_analyses_reads_many_ids_at_once(tmp_path: Path) -> None:
     with _stored(tmp_path, "7") as store:
-        found = newest_analyses(store, [REPORT.id, "unknown", *(f"x{i}" for i in range(600))])
+        found = store.newest_analyses([REPORT.id, "unknown", *(f"x{i}" for i in range(600))])
         assert list(found) == [REPORT.id]
         assert found[REPORT.id].version == "7"

@@ -33,7 +33,12 @@ import platformdirs
 from newsprism.codec import analysis_from_record
 from newsprism.errors import AnalysisFailure, ReadOnlyStore, StateChanged, StoreError
 from newsprism.model import Analysis, Article, Heading, Removed, Story
-from newsprism.store_analyses import EncodedAnalysis, analysed_other_text, encoded
+from newsprism.store_analyses import (
+    EncodedAnalysis,
+    analysed_other_text,
+    encoded,
+    newest_analyses,
+)
 from newsprism.store_briefs import BriefTable
 from newsprism.store_corrections import (
     correct,
@@ -431,6 +436,11 @@ class Store(WatchedFeeds, VersionedArticles):
         except (KeyError, TypeError, ValueError):
             logger.warning("analysis of %s is unreadable; it will be redone", article_id)
             return None
+
+    def newest_analyses(self, article_ids: Iterable[str]) -> dict[str, Analysis]:
+        """Each article's stored analysis of any analyser version (names for re-heating
+        a story stored before a version bump: :mod:`newsprism.cluster.cold`)."""
+        return newest_analyses(self._conn, article_ids)
 
     def unanalyzed(self, article_ids: Iterable[str], version: str) -> list[str]:
         """The ids among ``article_ids`` with no analysis by analyser ``version``."""

@@ -20,7 +20,6 @@ from datetime import datetime
 from typing import Protocol
 
 from newsprism.cluster.signals import ArticleSignals, signals_of
-from newsprism.cluster.stored_analyses import newest_analyses
 from newsprism.model import Story
 from newsprism.store import MAX_ROWS, ArticleQuery, Store
 
@@ -64,7 +63,8 @@ class StoredStories:
     def near(self, start: datetime, end: datetime) -> list[tuple[Story, list[ArticleSignals]]]:
         """The stored stories with a member published in [start, end), each with its
         members' signals (names from their stored analyses, of any version when
-        ``analysis_version`` is set: :mod:`newsprism.cluster.stored_analyses`).
+        ``analysis_version`` is set: :meth:`Store.newest_analyses`; a store analysed before
+        a version bump holds the old version's, and names are what every version finds).
         Cost: one dated range query, one look-up per story found, and one batched
         article read and one batched analysis read for their members."""
         dated = self._store.list_articles(ArticleQuery(since=start, until=end, limit=MAX_ROWS))
@@ -73,7 +73,7 @@ class StoredStories:
         stories = self._store.stories_of(a.id for a in dated)
         wanted = [m for s in stories for m in s.articles]
         members = {a.id: a for a in self._store.get_articles(wanted)}
-        analyses = {} if self._version is None else newest_analyses(self._store, members)
+        analyses = {} if self._version is None else self._store.newest_analyses(members)
         out = []
         for story in stories:
             signals = [

@@ -53,7 +53,6 @@ from newsprism.cluster.dedup import (
     signature,
     signature_from_bytes,
 )
-from newsprism.cluster.stored_analyses import stored_signatures
 from newsprism.store import MAX_ROWS, ArticleQuery, Store
 from newsprism.store_dedup import DedupUpdate
 
@@ -289,7 +288,7 @@ class _Past:
         waiting = set(self._store.unclustered(a.id for a in fresh))  # this run's, to come
         past = [a for a in fresh if a.id not in waiting]
         leaders = {m: g[0] for g in self._store.dedup.groups_of(a.id for a in past) for m in g}
-        stored = stored_signatures(self._store, (a.id for a in past))
+        stored = self._store.dedup.signatures_of(a.id for a in past)
         for article in past:
             sig = self._signature(stored.get(article.id), article.text)
             day = day_of(article.published)
