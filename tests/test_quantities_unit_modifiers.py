@@ -10,6 +10,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from newsprism.analyze.analyzer import Analyzer
+from tests.test_facts_real_shapes import analyzer, facts_of  # noqa: F401
 from tests.test_quantities import quantities_in
 
 Reading = tuple[str, float, str | None]
@@ -40,11 +42,54 @@ def test_a_modifier_between_figure_and_unit_keeps_the_unit(
 
 
 def test_the_same_measure_with_and_without_a_modifier_compares(nlp: Language) -> None:
-    plain = quantities_in(nlp, "Vesk will serve 3 years in the Tarrow jail.")
-    modified = quantities_in(nlp, "Vesk will serve 3 more years in the Tarrow jail.")
+    plain = quantities_in(nlp, "Vesk worked 5 days at the Tarrow depot.")
+    modified = quantities_in(nlp, "Vesk worked 5 straight days at the Tarrow depot.")
     assert [(q.value, q.unit, q.about) for q in plain] == [
         (q.value, q.unit, q.about) for q in modified
     ]
+
+
+INCREMENTS: list[tuple[str, str, str]] = [
+    ("Vesk must serve 3 more years in the Tarrow jail.",
+     "Vesk must serve 5 years in the Tarrow jail.", "more"),
+    ("The convoy drove 300 extra miles to reach Orsk.",
+     "The convoy drove 480 miles to reach Orsk.", "extra"),
+    ("The Tulm ferry crossing takes 10 fewer minutes now.",
+     "The Tulm ferry crossing takes 35 minutes now.", "fewer"),
+    ("The crew needs 3 additional weeks to finish the dam.",
+     "The crew needs 7 weeks to finish the dam.", "additional"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("increment", "total", "word"), INCREMENTS)
+def test_an_increment_keeps_its_unit_but_is_never_about_the_total(
+    nlp: Language, increment: str, total: str, word: str
+) -> None:
+    # "3 more years" is a change on a sentence the text need not give: another outlet's
+    # "5 years" is the total, no second reading of the same figure
+    (change,) = quantities_in(nlp, increment)
+    (whole,) = quantities_in(nlp, total)
+    assert change.unit == whole.unit and change.about == word
+    assert whole.about != change.about
+
+
+def test_an_increment_meets_no_total_across_outlets(analyzer: Analyzer) -> None:  # noqa: F811
+    facts = facts_of(analyzer, [
+        ("Ardmoor Gazette", "Orlan Vesk, held since 2023, must serve 3 more years, a judge said."),
+        ("Tessel Post", "Orlan Vesk must serve 5 years, a judge said."),
+    ])  # fmt: skip
+    assert all(len(f.values) == 1 for f in facts if f.unit == "years")
+    assert not [f for f in facts if f.status == "differ"]
+
+
+def test_an_adjective_in_ing_describes_the_unit_a_gerund_names_the_measure(
+    nlp: Language,
+) -> None:
+    plain = quantities_in(nlp, "Holt ran 26 miles on Sunday.")
+    coloured = quantities_in(nlp, "Holt ran 26 grueling miles on Sunday.")
+    assert [(q.unit, q.about) for q in coloured] == [(q.unit, q.about) for q in plain]
+    (named,) = quantities_in(nlp, "Holt ran for 120 rushing yards on Sunday.")
+    assert named.about == "rushing"
 
 
 def test_a_gerund_names_which_measure_of_a_game_the_figure_is(nlp: Language) -> None:

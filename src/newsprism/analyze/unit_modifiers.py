@@ -24,8 +24,16 @@ Kept out:
 
 A gerund between ("120 rushing yards", "300 passing yards") names which of a game's
 measures the figure is: the quantity is about that word, so rushing and passing yards
-are never one fact; after a degree word ("more", "full") the quantity is about what the
-parse gives a plain unit (the verb or subject), as "3 years" is.
+are never one fact. An adjective in -ing ("26 grueling miles", "three exhausting days")
+only colours the unit: the parse tags it an adjective, and the quantity is about what
+the parse gives a plain unit (the verb or subject), as "3 years" is; so is it after a
+degree word ("full", "straight").
+
+A word of increment ("3 more years", "300 extra miles", "10 fewer minutes") makes the
+figure a change on a total the text need not give: "must serve 3 more years" and
+another outlet's "must serve 5 years" are no two readings of one figure. The unit
+stays (two outlets' increments compare), but the quantity is about the increment word,
+so it never joins a total.
 """
 
 from __future__ import annotations
@@ -57,7 +65,12 @@ _CHANGES_THE_UNIT: Final = word_set("light cubic square nautical statute solar l
 #: Words that make the unit noun a time of its own ("two last week", "5 this year"): the
 #: figure belongs to what comes before, not to the unit.
 _DEICTIC: Final = word_set("last next past this that coming same")
+#: Words that make the figure a change on a total ("3 more years", "10 fewer minutes").
+_INCREMENT: Final = word_set("more additional extra another fewer less further")
 _MODIFIER_POS: Final = frozenset({"ADJ", "ADV", "VERB"})
+#: Tags of an -ing word that names a measure ("rushing", "passing"); an -ing word tagged
+#: an adjective (ADJ, JJ: "grueling") only describes the unit.
+_GERUND_TAGS: Final = frozenset({"VBG", "NN"})
 _GERUND: Final = re.compile(r"[a-z]{3,}ing", re.IGNORECASE)
 _UNIT_WORD: Final = [
     (re.compile(rf"(?:{u.pattern})", re.IGNORECASE), u) for u in UNITS if u.kind in _KINDS
@@ -66,8 +79,9 @@ _UNIT_WORD: Final = [
 
 @dataclass(frozen=True, slots=True)
 class ThroughModifiers:
-    """The amount with the unit read through its modifiers, and the gerund naming which
-    measure it is ("rushing"), if one stands between."""
+    """The amount with the unit read through its modifiers, and the word the quantity is
+    about instead of the plain unit's: a word of increment ("more") or the gerund naming
+    which measure it is ("rushing"), if one stands between."""
 
     amount: Amount
     named_by: Token | None
@@ -91,9 +105,24 @@ def unit_through_modifiers(amount: Amount, first: Token | None) -> ThroughModifi
         amount, end=noun.idx + len(noun), value=amount.value * unit.factor, kind=unit.kind,
         unit=unit.unit,
     )  # fmt: skip
-    named_by = next((t for t in between if _GERUND.fullmatch(t.text)), None)
+    named_by = _named_by(between)
     logger.debug("unit %s read through %d modifiers", unit.unit, len(between))
     return ThroughModifiers(measured, named_by)
+
+
+def _named_by(between: list[Token]) -> Token | None:
+    """The word among ``between`` the figure is about: an increment first (a change is
+    never a total, whatever it measures), else a gerund that names the measure."""
+    increment = next((t for t in between if t.lower_ in _INCREMENT), None)
+    return increment or next((t for t in between if _names_a_measure(t)), None)
+
+
+def _names_a_measure(token: Token) -> bool:
+    """Whether ``token`` is a gerund naming a measure ("rushing yards"), not an adjective
+    in -ing describing the unit ("grueling miles")."""
+    if not _GERUND.fullmatch(token.text) or token.pos_ == "ADJ":
+        return False
+    return token.tag_ in _GERUND_TAGS or token.pos_ == "NOUN"
 
 
 def _modifiers_after(first: Token | None, end: int) -> list[Token]:
