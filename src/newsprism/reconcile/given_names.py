@@ -56,13 +56,22 @@ _SPELT_FEMALE = ("yn", "ynn")
 # drops 88 of them, most rare readings ("Lena" of "Catherine", "Mitzi" of "Mary"); one
 # drops 241, "Ted" / "Edward" among them.
 _OUTRANK = 2
-# Pairs of first letters that spell one sound at a name's start: names differing in
-# that letter only are one name spelt two ways ("Cathy" / "Kathy", "Carla" / "Karla",
-# "Gerry" / "Jerry", "Erwin" / "Irwin", "Emmanuel" / "Immanuel"). Other first letters
-# make other names, whatever the table lists: of its 12 pairs that differ in the first
-# letter only, "Casper" / "Jasper", "Albert" / "Elbert", "Floyd" / "Lloyd", "Barrett" /
-# "Garrett" are two names, the rest one sound or a rhyme (s41).
-_ONE_SOUND: Final = (frozenset("ck"), frozenset("gj"), frozenset("ei"))
+# First letters that spell one sound at a name's start, each only before the letters
+# that give it that sound: names differing in that letter only are one name spelt two
+# ways. A hard "c" is a "k" ("Cathy" / "Kathy", "Carla" / "Karla", "Clara" / "Klara":
+# before a, o, u, l, r); a soft "g" is a "j" ("Gerry" / "Jerry": before e, i, y). Not a
+# hard "g" ("Gordan" / "Jordan") nor a soft "c" ("Cedric" / "Kedric"). Other first
+# letters make other names, whatever the table lists: of its 12 pairs that differ in the
+# first letter only, "Casper" / "Jasper", "Albert" / "Elbert", "Floyd" / "Lloyd",
+# "Barrett" / "Garrett" are two names, the rest one sound or a rhyme (s41).
+_ONE_SOUND: Final = (
+    (frozenset("ck"), frozenset("aoulr")),
+    (frozenset("gj"), frozenset("eiy")),
+)
+# "e" / "i" is no letter of one sound: most such pairs are two names ("Ivan" / "Evan",
+# "Imre" / "Emre", "Ilse" / "Else": s41 review 3). The few that are one name spelt two
+# ways are listed, as first-letter-less tails (case-folded, the rest of the name).
+_EI_SPELLINGS: Final = frozenset({"rwin", "mmanuel"})
 # Nicknames that rhyme on a name's first letter are short: "Bob" / "Rob", "Bill" / "Will",
 # "Dick" / "Rick" (the table's only such pairs of other sounds are four letters or fewer).
 _RHYME_MAX = 4
@@ -99,12 +108,17 @@ def one_name(m: str, t: str) -> bool:
 
 def _first_letter_only(m: str, t: str) -> bool:
     """Whether two names differing in their first letter only are one name: a letter
-    of one sound (``_ONE_SOUND``: "Karoline" / "Caroline", "Gerry" / "Jerry"), or a short
-    rhyming nickname the table gives ("Bob" / "Rob", "Bill" / "Will"). Not "Casper" /
-    "Jasper", "Jasper" / "Kasper", "Floyd" / "Lloyd": two names (a rhyme of two full
-    names is no nickname, though the table lists some)."""
-    if frozenset((m[0], t[0])) in _ONE_SOUND:
+    of one sound before the letter after it (``_ONE_SOUND``: "Karoline" / "Caroline",
+    "Gerry" / "Jerry"), a listed "e" / "i" spelling (``_EI_SPELLINGS``: "Erwin" /
+    "Irwin"), or a short rhyming nickname the table gives ("Bob" / "Rob", "Bill" /
+    "Will"). Not "Casper" / "Jasper", "Jasper" / "Kasper", "Floyd" / "Lloyd", "Ivan" /
+    "Evan", "Gordan" / "Jordan": two names (a rhyme of two full names is no nickname,
+    though the table lists some)."""
+    firsts = frozenset((m[0], t[0]))
+    if any(firsts == pair and m[1:2] in after for pair, after in _ONE_SOUND):
         return len(m) >= _PREFIX
+    if firsts == frozenset("ei"):
+        return m[1:] in _EI_SPELLINGS
     return len(m) <= _RHYME_MAX and (nickname_of(m, t) or nickname_of(t, m))
 
 
