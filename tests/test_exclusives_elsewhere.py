@@ -12,6 +12,7 @@ import pytest
 from newsprism.analyze.analyzer import Analyzer
 from newsprism.model import Passage, Statement, Variant
 from newsprism.reconcile.exclusive_details import StoryDetails, spelled_alike
+from newsprism.reconcile.exclusive_told import one_name as told_one_name
 from newsprism.reconcile.exclusives import find_exclusives
 from newsprism.reconcile.facts import compare_facts
 from newsprism.reconcile.material import StoryMaterial
@@ -48,10 +49,25 @@ def people(material: StoryMaterial, statements: list[Statement]) -> list[str]:
         ("brienna", "breinna", True),  # two neighbouring letters swapped
         ("brienna", "breinne", False),  # swapped and another letter changed
         ("brienna", "brianne", False),  # letters moved, not neighbours swapped
+        ("dalouan", "daluoan", True),  # invented: two neighbouring vowels swapped
+        ("sarno", "saron", False),  # a vowel and a consonant swapped: another name
+        ("carol", "carlo", False),
+        ("thorne", "throne", False),
+        ("marie", "maire", False),
+        ("bertka", "bretka", False),  # invented: a consonant and a vowel swapped
+        ("hadnel", "handel", False),  # invented: two consonants swapped
     ],
 )
 def test_spelled_alike(a: str, b: str, alike: bool) -> None:
     assert spelled_alike(a, b) is alike
+
+
+def test_speakers_whose_surnames_swap_a_vowel_and_a_consonant_are_two() -> None:
+    """Invented: "Lina Sarno" quoted by one outlet, "Saron" by another are two speakers;
+    a vowel swap ("Daluoan" for "Dalouan") stays one speaker's respelling."""
+    assert not told_one_name("lina sarno", "saron")
+    assert not told_one_name("thorne", "throne")
+    assert told_one_name("lina dalouan", "daluoan")
 
 
 def test_respelled_name_is_no_person_exclusive(analyzer: Analyzer) -> None:
