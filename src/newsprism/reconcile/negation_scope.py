@@ -41,6 +41,7 @@ from newsprism.reconcile.clauses import (
 )
 from newsprism.reconcile.deed_words import DEEDS
 from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.negation_bearers import apart
 from newsprism.reconcile.similarity import stem
 from newsprism.reconcile.vague_dates import content_stems
 
@@ -202,7 +203,14 @@ def negation_meets(material: StoryMaterial, negating: Passage, other: Passage) -
     meets = any(same_deed(d, w) for d in deeds for w in words)
     if not meets:
         logger.debug("negation of %s does not meet %r", sorted(deeds), other.text[:60])
-    return meets
+        return False
+    # The deed meets, but a denial of the driver's or Orvik's deaths is no denial of the
+    # passengers' or Tulm's (:mod:`newsprism.reconcile.negation_bearers`).
+    return not apart(
+        _doc(material, negating.text),
+        _doc(material, other.text),
+        lambda lemma: any(same_deed(d, lemma) for d in deeds),
+    )
 
 
 def asserted_deeds(doc: Doc) -> frozenset[str]:

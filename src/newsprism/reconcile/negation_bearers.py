@@ -1,0 +1,149 @@
+"""Who and where a denial is about: a denial of a deed disputes another sentence's deed
+only when both tell it of the same people and the same place.
+
+"The driver suffered no injuries" denies the driver's injuries, not that "twelve
+passengers were injured"; "none of the crew were injured" says nothing of passengers;
+"the storm caused no deaths in Orvik" is no denial that "two people died in Tulm"
+(review s41/3, finding S2; all examples invented). :func:`apart` reads, off the parse,
+the bearer of each denial and of each matching deed of the other sentence:
+
+* a verb of undergoing ("suffer", "sustain", "receive", "have", "escape") denies the deed
+  of its subject only: the other sentence's bearer must be that subject (same head noun),
+  a generic "people" included;
+* a deed verb whose subject is a group that "no" or a partitive "none of" names ("no
+  passengers were hurt", "none of the crew were injured") denies the deed of that group:
+  another group noun is another bearer; a generic one ("two people") may be that group;
+* a place named on both sides ("in Orvik" / "in Tulm") must be one.
+
+A bearer the parse cannot name (a pronoun, no subject) leaves the denial standing.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from typing import Final
+
+from spacy.tokens import Doc, Token
+
+from newsprism.analyze.calendar_words import MONTHS, WEEKDAYS
+from newsprism.reconcile.clauses import lemma_of, negated_predicates
+
+__all__ = ["apart"]
+
+logger = logging.getLogger(__name__)
+
+#: Verbs whose subject undergoes the deed their object names ("suffered no injuries").
+_UNDERGO: Final = frozenset({"suffer", "sustain", "receive", "have", "escape"})
+#: Nouns naming anyone: a group denial ("no passengers were hurt") may be about them.
+_GENERIC: Final = frozenset(
+    {"people", "person", "one", "anyone", "anybody", "someone", "somebody", "everyone",
+     "everybody", "nobody", "none", "other", "others", "victim", "casualty"}
+)  # fmt: skip
+#: Words that head a partitive subject: the group is their "of" object ("none of the crew").
+_PARTITIVE: Final = frozenset({"none", "neither", "all", "some", "one", "many", "most", "any"})
+_SUBJECTS: Final = frozenset({"nsubj", "nsubjpass"})
+_PLACE_PREPS: Final = frozenset({"in", "at"})
+_CALENDAR: Final = WEEKDAYS | MONTHS
+#: A bearer: its head noun's word and its compounds' words.
+Bearer = frozenset[str]
+
+
+def _word(token: Token) -> str:
+    return token.text.casefold() if token.pos_ == "PROPN" else lemma_of(token)
+
+
+def _head_word(noun: Token) -> Bearer | None:
+    """The noun's identity as a bearer: its lemma (a name's text) with its compounds'
+    ("crew members" is the crew's), None for a pronoun."""
+    if noun.pos_ == "PRON":
+        return None
+    return frozenset({_word(noun)} | {_word(c) for c in noun.children if c.dep_ == "compound"})
+
+
+def _group(subject: Token) -> Bearer | None:
+    """The bearer a subject names: the "of" object of a partitive ("none of the crew")."""
+    if subject.lower_ in _PARTITIVE:
+        for prep in subject.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                objects = [c for c in prep.children if c.dep_ == "pobj"]
+                if objects:
+                    return _head_word(objects[0])
+        return None if subject.lower_ != "one" else frozenset({"one"})
+    return _head_word(subject)
+
+
+def _subject(verb: Token) -> Bearer | None:
+    found = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    return None if found is None else _group(found)
+
+
+def _places(*tokens: Token) -> frozenset[str]:
+    """Names after "in"/"at" on the tokens ("in Orvik"), not a day or a month."""
+    return frozenset(
+        obj.text.casefold()
+        for token in tokens
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS
+        for obj in prep.children
+        if obj.dep_ == "pobj" and obj.pos_ == "PROPN" and obj.lower_ not in _CALENDAR
+    )
+
+
+def _deed_objects(verb: Token, is_deed: Callable[[str], bool]) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "dobj" and is_deed(lemma_of(c))]
+
+
+def _denials(
+    doc: Doc, is_deed: Callable[[str], bool]
+) -> Iterator[tuple[Bearer | None, bool, frozenset[str]]]:
+    """Each denial of a deed: (its bearer, whether the bearer is strict, its places)."""
+    for predicate in negated_predicates(doc):
+        lemma = lemma_of(predicate)
+        objects = _deed_objects(predicate, is_deed)
+        if lemma in _UNDERGO and objects:
+            yield _subject(predicate), True, _places(predicate, *objects)
+        elif objects:
+            yield None, False, _places(predicate, *objects)
+        elif is_deed(lemma):
+            yield _subject(predicate), False, _places(predicate)
+
+
+def _told(
+    doc: Doc, is_deed: Callable[[str], bool]
+) -> Iterator[tuple[Bearer | None, frozenset[str]]]:
+    """Each deed the other sentence tells: (its bearer, its places)."""
+    for token in doc:
+        if token.pos_ == "VERB" and is_deed(lemma_of(token)):
+            yield _subject(token), _places(token)
+        elif token.dep_ == "dobj" and is_deed(lemma_of(token)):
+            verb = token.head
+            bearer = _subject(verb) if lemma_of(verb) in _UNDERGO else None
+            yield bearer, _places(verb, token)
+
+
+def _other_bearer(denied: Bearer | None, strict: bool, told: Bearer | None) -> bool:
+    """Whether the two bearers are other people: no word in common, and (unless the
+    denial is strict) neither a generic noun."""
+    if denied is None or told is None or denied & told:
+        return False
+    return strict or not (denied | told) & _GENERIC
+
+
+def apart(denying: Doc, other: Doc, is_deed: Callable[[str], bool]) -> bool:
+    """Whether every denial of the denying sentence is of other people or another place
+    than every deed the other sentence tells (``is_deed``: a lemma meets a denied deed).
+    False when either side names no deed the parse can place."""
+    denials = list(_denials(denying, is_deed))
+    told = list(_told(other, is_deed))
+    if not denials or not told:
+        return False
+    for bearer, strict, places in denials:
+        for told_bearer, told_places in told:
+            if _other_bearer(bearer, strict, told_bearer):
+                continue
+            if places and told_places and not places & told_places:
+                continue
+            return False
+    logger.debug("denial of %r is about others than %r", denying.text[:40], other.text[:60])
+    return True

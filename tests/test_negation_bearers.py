@@ -1,0 +1,70 @@
+"""A denial disputes another outlet's deed only when both tell it of the same people and
+the same place (review s41/3 finding S2; all texts invented)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.analyze.analyzer import Analyzer
+from tests.test_deed_words import _verdict
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+_PASSENGERS_HURT = (
+    "Twelve passengers were injured in the crash of the Tessel bus on Sunday, police said."
+)
+
+
+@pytest.mark.parametrize(
+    ("denial", "assertion"),
+    [
+        # A verb of undergoing denies its subject's injuries only.
+        ("The driver of the Tessel bus suffered no injuries in the crash on Sunday, "
+         "police said.", _PASSENGERS_HURT),
+        ("The crew of the Orvik ferry suffered no injuries when it ran aground on Sunday, "
+         "the coastguard said.",
+         "Three passengers were injured when the Orvik ferry ran aground on Sunday, "
+         "the coastguard said."),
+        ("The driver of the Tessel bus suffered no injuries in the crash on Sunday, "
+         "police said.", "Two people were injured in the crash of the Tessel bus on Sunday."),
+        # A partitive group is its own bearer.
+        ("None of the crew of the Orvik ferry were injured when it ran aground on Sunday, "
+         "the coastguard said.",
+         "Three passengers were injured when the Orvik ferry ran aground on Sunday, "
+         "the coastguard said."),
+        # A caused deed in one place is no denial of a deed in another.
+        ("The storm caused no deaths in Orvik on Sunday, the mayor said.",
+         "Two people died in Tulm when the storm hit on Sunday, the mayor said."),
+    ],
+)  # fmt: skip
+def test_denial_of_other_people_or_place_is_no_dispute(
+    analyzer: Analyzer, denial: str, assertion: str
+) -> None:
+    assert _verdict(analyzer, denial, assertion) == "other"
+
+
+@pytest.mark.parametrize(
+    ("denial", "assertion"),
+    [
+        ("The driver of the Tessel bus suffered no injuries in the crash on Sunday, "
+         "police said.", "The driver of the Tessel bus was injured in the crash on Sunday."),
+        ("None of the crew of the Orvik ferry were injured when it ran aground on Sunday.",
+         "Two crew members were injured when the Orvik ferry ran aground on Sunday."),
+        ("No passengers were injured in the crash of the Tessel bus on Sunday.",
+         "Two people were injured in the crash of the Tessel bus on Sunday."),
+        ("No one was hurt in the crash of the Tessel bus on Sunday, police said.",
+         _PASSENGERS_HURT),
+        ("The storm caused no deaths in Orvik on Sunday, the mayor said.",
+         "Two people died in Orvik when the storm hit on Sunday, the mayor said."),
+        ("The storm caused no deaths on Sunday, the mayor said.",
+         "Two people died in Tulm when the storm hit on Sunday, the mayor said."),
+    ],
+)  # fmt: skip
+def test_denial_of_the_same_people_and_place_still_differs(
+    analyzer: Analyzer, denial: str, assertion: str
+) -> None:
+    assert _verdict(analyzer, denial, assertion) == "differ"
