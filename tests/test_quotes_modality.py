@@ -35,6 +35,10 @@ NOT_SAID = [
     # The modal on the verb the speech verb completes or is joined to.
     "Ana Holt could try to call the ferry levy a tax on the poor.",
     "The mayor might resign and say that the harbour is unsafe.",
+    # "could" with a perfect: nothing said.
+    "Edvin Rask could have told the crew that the ferry would stop.",
+    # A first person's hedge is can/must over say/tell/confirm only.
+    "We might say that the ferry is safe.",
 ]
 
 
@@ -63,6 +67,21 @@ SAID = [
         "Edvin Rask would say later that the port would close if the storm hit.",
         "the port would close if the storm hit",
     ),
+    # A joined verb with its own helper, or joined by "but", keeps its own mood (s41/3 S1).
+    ("Ana Holt could not name the victim but did say that she was 34.", "she was 34"),
+    ("Edvin Rask could not give details but did confirm that two people died.", "two people died"),
+    (
+        "The minister can't discuss the case, but will say that the port is safe.",
+        "the port is safe",
+    ),
+    # Past ability: "could" over the speech verb itself reports an act that happened.
+    ("Ana Holt could confirm on Tuesday that the ferry had sunk.", "the ferry had sunk"),
+    ("Police could only confirm that two people had died.", "two people had died"),
+    # An "if" opening inside the reported clause is not a condition on "would".
+    (
+        "Edvin Rask would say later that if the ferry stops, the island dies.",
+        "the ferry stops, the island dies",
+    ),
 ]
 
 
@@ -72,3 +91,10 @@ def test_said_and_to_be_said_stay_statements(nlp: Language, text: str, words: st
     assert found, [q.text for q in quotes_of(nlp, text)]
     assert not found[0].direct
     assert_offsets(text, found)
+
+
+def test_a_first_persons_denied_could_is_no_statement(nlp: Language) -> None:
+    """The first person's hedge ("we can confirm") does not cover a "could" the next
+    clause denies: the board said it will not say so (s41/3 S1)."""
+    text = "We could say the ferry is safe, but we will not, the harbour board said."
+    assert "the ferry is safe" not in [q.text for q in quotes_of(nlp, text)]

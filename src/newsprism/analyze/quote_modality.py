@@ -10,27 +10,37 @@ so for the verb that carries the words; ``quote_indirect`` then reads nothing fr
 
 Read as not said:
 
-* a modal of possibility, ability, permission or duty on the verb: can / could / may /
-  might / must / should / ought ("she might say no", "Holt may have told the crew that
-  ...": a guess at a report is not one);
+* a modal of possibility, ability, permission or duty on the verb: can / may / might /
+  must / should / ought ("she might say no", "Holt may have told the crew that ...": a
+  guess at a report is not one);
+* "could" on the verb only when unrealised: in a question, with a condition or a perfect
+  ("could have said"), or denied after a "but" ("could call it a tax, but she has not").
+  Otherwise it is past ability, an act that happened ("police could only confirm that
+  ..."). On a verb the speech verb completes or is joined to ("could try to call") it
+  counts as before;
 * "would" with a condition ("If asked, Holt would say that ...", "She'd say the port is
-  safe if asked") or a counterfactual perfect ("Holt would have said that ...");
+  safe if asked") or a counterfactual perfect ("Holt would have said that ..."); an "if"
+  opening inside the reported clause ("would say later that if the ferry stops, ...") is
+  that clause's own, not a condition on "would";
 * a question that does not presuppose the act: inverted, ending in "?" ("Did the mayor
   say ...?", "Will the mayor say ...?", "When will Holt say ...?"). A wh-question over a
   past or perfect act ("Why did Holt say the port was safe?") takes the saying as given:
   kept.
 
-Kept (said, or to be said as written): a first person's modal over their own words, a
-hedged saying ("I can tell you that ...", "We can confirm that ...", "I would argue that
-..."); "would" in narration, the future in the past ("he
-would say later that the port was safe": a report of what he went on to say); "will"
-and "shall" ("She will say on Friday that the port is safe"): news writes a prepared
-speech's released text so ("the president will say tonight that ..."), and other outlets
-render the same words as said; a modal inside the reported clause ("said the port could
-close") is the clause's own, not the verb's.
+Kept (said, or to be said as written): a first person's can/must over their own
+say/tell/confirm, a hedged saying ("I can tell you that ...", "We can confirm that ...");
+a first person's unconditioned "would" ("I would argue that ..."); "would" in
+narration, the future in the past ("he would say later that the port was safe": a
+report of what he went on to say); "will" and "shall" ("She will say on Friday that
+the port is safe"): news writes a prepared speech's released text so ("the president
+will say tonight that ..."), and other outlets render the same words as said; a modal
+inside the reported clause ("said the port could close") is the clause's own, not the
+verb's.
 
 A bare verb joined to a modal one ("Holt might resign and say that ...") shares its
-modal; the chain of complements above the verb is climbed ("could try to call it a tax",
+modal, unless it has a helper of its own or is joined by "but" ("could not name him but
+did say that ...", "can't discuss it, but will say that ...": a second act, said);
+the chain of complements above the verb is climbed ("could try to call it a tax",
 "might want to say"), as far as ``quote_indirect._refused`` climbs.
 
 Cost: a look at the verb's children and a few heads above it, per cue verb.
@@ -48,11 +58,16 @@ logger = logging.getLogger(__name__)
 __all__ = ["unasserted"]
 
 # Modals of possibility, ability, permission or duty: nothing said (module doc).
-_NOT_SAID: Final = frozenset({"can", "could", "may", "might", "must", "should", "ought"})
+# "could" is apart: over the speech verb itself it is as often past ability ("police could
+# only confirm that ...": they did), so it counts only when unrealised (_unrealised).
+_NOT_SAID: Final = frozenset({"can", "may", "might", "must", "should", "ought"})
 # Speakers whose modal over their own speech verb is a hedged saying, not a guess at one:
 # "I can tell you that ...", "we can confirm that ...", "I must say ...", "I would argue
 # that ..." (found in two texts of the shared sets' 1,087 read, neither in a gold file).
 _FIRST_PERSON: Final = frozenset({"i", "we"})
+# The modals and verbs of that hedge; any other ("we could say X, but we will not") is not.
+_HEDGES: Final = frozenset({"can", "must"})
+_HEDGED: Final = frozenset({"say", "tell", "confirm"})
 # Marks of a condition on a "would" ("if asked", "unless pressed").
 _CONDITIONS: Final = frozenset({"if", "unless"})
 # Wh-words that open a question which may take its act as given ("Why did she say ...?").
@@ -66,33 +81,69 @@ def unasserted(verb: Token) -> bool:
     for carrier in _carriers(verb):
         if _question(carrier):
             return True
-        if _first_person(carrier):
+        modals = {c.lemma_.lower() for c in carrier.children if c.dep_ == "aux" and c.tag_ == "MD"}
+        if _hedged_first_person(carrier, modals):
             return False  # "I can tell you that ...", "we can confirm that ...": said
-        modals = [c for c in carrier.children if c.dep_ == "aux" and c.tag_ == "MD"]
-        if any(m.lemma_.lower() in _NOT_SAID for m in modals):
+        if modals & _NOT_SAID:
             return True
-        if any(m.lemma_.lower() == "would" for m in modals) and _hypothetical(carrier):
+        if "could" in modals and (carrier.i != verb.i or _unrealised(carrier)):
+            return True
+        if "would" in modals and _hypothetical(carrier):
             return True
     return False
 
 
-def _first_person(verb: Token) -> bool:
-    return any(c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in verb.children)
+def _hedged_first_person(verb: Token, modals: set[str]) -> bool:
+    """A hedge over words said now ("I can tell you that ...", "we must say ..."). Only
+    can/must over tell/confirm/say: "we could say X, but we will not" says nothing."""
+    first = any(c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in verb.children)
+    return first and bool(modals) and modals <= _HEDGES and verb.lemma_.lower() in _HEDGED
+
+
+def _unrealised(verb: Token) -> bool:
+    """A "could" over the speech verb itself that is a possibility, not past ability: a
+    condition or perfect ("could have said", "could say so if asked") or a contrast that
+    denies the act ("could call it a tax, but she has not")."""
+    return _hypothetical(verb) or _denied_after(verb)
+
+
+def _denied_after(verb: Token) -> bool:
+    """A "but" after the verb followed by a negated verb ("..., but we will not")."""
+    after = [t for t in verb.sent if t.i > verb.i]
+    but = next((t for t in after if t.dep_ == "cc" and t.lower_ == "but"), None)
+    if but is None:
+        return False
+    return any(t.dep_ == "neg" and t.i > but.i and t.head.pos_ in ("VERB", "AUX") for t in after)
 
 
 def _carriers(verb: Token) -> list[Token]:
     """The verb, the bare verb it is joined to ("might resign and say") and the verbs
-    whose complement it is ("could try to call"), nearest first."""
+    whose complement it is ("could try to call"), nearest first. A joined verb with a
+    helper of its own ("could not name him but did say ...") or joined by "but" ("can't
+    discuss it, but will say ...") does not share the first verb's modal."""
     found = [verb]
     token = verb
     for _ in range(3):
         joined = token.dep_ == "conj" and token.tag_ == "VB" and token.head.pos_ in ("VERB", "AUX")
         completes = token.dep_ == "xcomp" and token.head.i != token.i
+        if joined and _own_clause(token):
+            break
         if not (joined or completes):
             break
         token = token.head
         found.append(token)
     return found
+
+
+def _own_clause(conj: Token) -> bool:
+    """A joined verb with its own helper, or joined to its head by "but"."""
+    if any(c.dep_ in ("aux", "auxpass") for c in conj.children):
+        return True
+    lo, hi = sorted((conj.head.i, conj.i))
+    return any(
+        c.dep_ == "cc" and c.lower_ == "but" and lo < c.i < hi
+        for c in list(conj.head.children) + list(conj.children)
+    )
 
 
 def _hypothetical(verb: Token) -> bool:
@@ -101,12 +152,17 @@ def _hypothetical(verb: Token) -> bool:
     of its own ("She'd say the port is safe if asked")."""
     if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return True
-    heads = [verb] + [
+    if any(_conditional(c) for c in verb.children):
+        return True
+    # An if-clause the parser hangs on the reported clause counts only after that clause's
+    # verb ("say the levy is a tax if asked"); one before it is the clause's own ("say
+    # that if the ferry stops, the island dies").
+    reported = [
         c
         for c in verb.children
         if c.dep_ == "ccomp" and not any(a.tag_ == "MD" for a in c.children)
     ]
-    return any(_conditional(c) for head in heads for c in head.children)
+    return any(_conditional(c) and c.i > head.i for head in reported for c in head.children)
 
 
 def _conditional(token: Token) -> bool:
