@@ -25,7 +25,7 @@ def test_the_frame_a_figure_names_right_after_it() -> None:
     assert _frame_of("Of his 12 goals this year, nine came away.", "12") == "this season"
     assert _frame_of("He ran 70 times this past season.", "70") == "this season"
     assert _frame_of("She scored 31 goals last season.", "31") == "last season"
-    assert _frame_of("He has 9 goals since March.", "9") == "since"
+    assert _frame_of("He has 9 goals since Round 3.", "9") == "since"
     assert _frame_of("Since Week 4, Pell has nine goals.", "nine") == "since"
 
 
@@ -33,7 +33,7 @@ def test_a_game_figure_measured_against_a_career_is_no_career_total() -> None:
     for text, written in (
         ("Pell threw for 341 yards, a career high.", "341"),
         ("Pell had a career-high 341 yards.", "341"),
-        ("Pell scored 18 points last night to break the career scoring record.", "18"),
+        ("Vell saved 9 shots on Sunday to set the career scoring record.", "9"),
         ("Pell scored 18 points in the win.", "18"),
     ):
         assert _frame_of(text, written) == "", text
@@ -97,4 +97,58 @@ def test_career_totals_still_differ(analyzer: Analyzer) -> None:  # noqa: F811
     second = "Dario Pell has 1,840 points for his career at Orvel."
     facts = facts_of(analyzer, [("Ardmoor Gazette", first), ("Tessel Post", second)])
     joined = [f for f in _with(facts, "points") if len(_outlets_of(f)) == 2]
+    assert [f.status for f in joined] == ["differ"], facts
+
+
+def test_a_game_measured_against_a_career_and_a_part_of_one_name_no_career() -> None:
+    # review s41/3 S4: "in a career night" is one game's figure
+    for text, written in (
+        ("Vell saved 11 shots in a career night for Marrow.", "11"),
+        ("Vell saved 11 shots in her career debut.", "11"),
+        ("Vell made 11 career-best saves.", "11"),
+        ("Vell made 11 saves, a career game for her.", "11"),
+    ):
+        assert _frame_of(text, written) == "", text
+    assert _frame_of("Vell has 412 saves over her career.", "412") == "career"
+    assert _frame_of("Vell has 412 career saves.", "412") == "career"
+
+
+def test_a_figure_in_time_units_is_no_career_total() -> None:
+    from newsprism.reconcile.fact_frames import of_unit
+
+    assert of_unit("career", "years") == ""
+    assert of_unit("career", None) == "career"
+    assert of_unit("this season", "years") == "this season"
+
+
+def test_since_a_month_of_this_year_is_this_years_span() -> None:
+    assert _frame_of("Bread prices rose 9 percent since March.", "9") == "this season"
+    assert _frame_of("Since January, bread prices rose 9 percent.", "9") == "this season"
+    assert _frame_of("Prices rose 9 percent since the start of the year.", "9") == "this season"
+    assert _frame_of("Prices rose 9 percent since March last year.", "9") == "since"
+    assert _frame_of("Prices rose 9 percent since March 2019.", "9") == "since"
+    assert _frame_of("Vell has 5 saves since Round 6.", "5") == "since"
+
+
+def test_a_career_night_still_differs_with_a_plain_figure(analyzer: Analyzer) -> None:  # noqa: F811
+    first = "Nela Vosk scored 31 points in a career night as Marrow beat Fenby on Sunday."
+    second = "Nela Vosk scored 33 points as Marrow beat Fenby on Sunday."
+    facts = facts_of(analyzer, [("Ardmoor Gazette", first), ("Tessel Post", second)])
+    joined = [f for f in _with(facts, "points") if len(_outlets_of(f)) == 2]
+    assert [f.status for f in joined] == ["differ"], facts
+
+
+def test_years_of_a_career_still_differ(analyzer: Analyzer) -> None:  # noqa: F811
+    first = "Orla Brand spent 27 years of her career running the Fenby mill."
+    second = "Orla Brand spent 25 years running the Fenby mill."
+    facts = facts_of(analyzer, [("Ardmoor Gazette", first), ("Tessel Post", second)])
+    joined = [f for f in _with(facts, "years") if len(_outlets_of(f)) == 2]
+    assert [f.status for f in joined] == ["differ"], facts
+
+
+def test_this_year_and_since_a_month_still_differ(analyzer: Analyzer) -> None:  # noqa: F811
+    first = "Bus fares in Fenby have risen 8 percent this year, the council said."
+    second = "Bus fares in Fenby have risen 11 percent since February, the council said."
+    facts = facts_of(analyzer, [("Ardmoor Gazette", first), ("Tessel Post", second)])
+    joined = [f for f in _with(facts, "percent") if len(_outlets_of(f)) == 2]
     assert [f.status for f in joined] == ["differ"], facts
