@@ -62,6 +62,10 @@ def test_denial_of_other_people_or_place_is_no_dispute(
          "Two people died in Orvik when the storm hit on Sunday, the mayor said."),
         ("The storm caused no deaths on Sunday, the mayor said.",
          "Two people died in Tulm when the storm hit on Sunday, the mayor said."),
+        # A plain subject's denial is of the deed, however another outlet names the body
+        # (the fresh-clone CI of 0695003: test_verify's council / councillors pair).
+        ("The town council of Tessel did not vote to close the old ferry pier.",
+         "Councillors in Tessel voted on Monday to close the old ferry pier."),
     ],
 )  # fmt: skip
 def test_denial_of_the_same_people_and_place_still_differs(

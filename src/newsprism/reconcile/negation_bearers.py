@@ -78,6 +78,18 @@ def _subject(verb: Token) -> Bearer | None:
     return None if found is None else _group(found)
 
 
+def _denied_group(verb: Token) -> Bearer | None:
+    """The group a negated deed verb's subject denies it of, only where "no" or a
+    partitive names the group ("no passengers were hurt", "none of the crew were
+    injured"): a plain subject's denial ("the town council did not vote") is of the deed
+    itself, told of that body however another outlet names it ("councillors voted")."""
+    found = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    if found is None:
+        return None
+    named_by_no = any(c.dep_ == "det" and c.lower_ == "no" for c in found.children)
+    return _group(found) if named_by_no or found.lower_ in _PARTITIVE else None
+
+
 def _places(*tokens: Token) -> frozenset[str]:
     """Names after "in"/"at" on the tokens ("in Orvik"), not a day or a month."""
     return frozenset(
@@ -106,7 +118,7 @@ def _denials(
         elif objects:
             yield None, False, _places(predicate, *objects)
         elif is_deed(lemma):
-            yield _subject(predicate), False, _places(predicate)
+            yield _denied_group(predicate), False, _places(predicate)
 
 
 def _told(
