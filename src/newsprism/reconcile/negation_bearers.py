@@ -73,8 +73,12 @@ def _group(subject: Token) -> Bearer | None:
     return _head_word(subject)
 
 
+def _subject_token(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+
+
 def _subject(verb: Token) -> Bearer | None:
-    found = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    found = _subject_token(verb)
     return None if found is None else _group(found)
 
 
@@ -83,7 +87,7 @@ def _denied_group(verb: Token) -> Bearer | None:
     partitive names the group ("no passengers were hurt", "none of the crew were
     injured"): a plain subject's denial ("the town council did not vote") is of the deed
     itself, told of that body however another outlet names it ("councillors voted")."""
-    found = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    found = _subject_token(verb)
     if found is None:
         return None
     named_by_no = any(c.dep_ == "det" and c.lower_ == "no" for c in found.children)
