@@ -43,9 +43,9 @@ from newsprism.cli_base import (
 from newsprism.cli_store import no_stories_note
 from newsprism.errors import InputError, NewsprismError
 from newsprism.ingest import IngestOptions
-from newsprism.ingest.language import ANALYSED_LANGUAGES
 from newsprism.ingest.pipeline import DEFAULT_MAX_BYTES
 from newsprism.lookup import find_story
+from newsprism.reconcile.unanalysed import is_analysed
 from newsprism.render import jsonout, terminal
 from newsprism.render.bidi import BidiSafe
 from newsprism.render.report import OutputFormat, ReportView, replacing
@@ -319,7 +319,7 @@ def _empty_export_note(store: Store, story_ids: list[str], table: str) -> str:
     language), so an empty file is not read as 'nobody quoted, no figure given'."""
     ids = {a for key in story_ids for a in find_story(store, key).articles}
     articles = store.get_articles(sorted(ids))
-    unread = [a for a in articles if a.language and a.language not in ANALYSED_LANGUAGES]
+    unread = [a for a in articles if a.language and not is_analysed(a)]
     note = f"note: no {table} rows: the stories' briefs hold none"
     if unread:
         languages = ", ".join(sorted({a.language or "" for a in unread}))
