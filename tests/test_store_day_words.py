@@ -45,6 +45,34 @@ def test_the_day_and_month_names_of_a_language_with_the_english_ones() -> None:
     assert "die" not in german and "mit" not in german
 
 
+@pytest.mark.parametrize(
+    ("language", "common", "kept"),
+    [
+        # the sea and Wednesday's "mer.", a game and Thursday's "jeu."
+        ("fr", {"mer", "jeu"}, {"mercredi", "jeudi", "déc", "janv"}),
+        # ten and December's "dez."; "segunda" (second, and Monday) is how the day is named
+        ("pt", {"dez"}, {"dezembro", "segunda"}),
+        # saw and Friday's "vi."
+        ("es", {"vi"}, {"viernes", "dic"}),
+        # in German "Dez." is December's abbreviation and no other word
+        ("de", set(), {"dez", "okt", "dezember"}),
+    ],
+)
+def test_a_short_abbreviation_that_is_a_common_word_is_no_day_name(
+    language: str, common: set[str], kept: set[str]
+) -> None:
+    words = day_words(language)
+    assert not common & words
+    assert kept <= words
+
+
+def test_an_undated_french_page_mending_the_sea_for_a_game_is_no_other_day() -> None:
+    # "la mer" -> "le jeu" replaces one common word by another: both are abbreviations
+    # of day names in the tables, neither names a day in running text
+    assert not names_another_day(["mer"], ["jeu"], day_words("fr"))
+    assert names_another_day(["mercredi"], ["jeudi"], day_words("fr"))
+
+
 @pytest.mark.parametrize("language", [None, "en", "xx", "../de", "DE"])
 def test_an_unknown_or_odd_language_gets_the_english_words(language: str | None) -> None:
     assert day_words(language) == ENGLISH_DAY_WORDS

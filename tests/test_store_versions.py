@@ -180,6 +180,41 @@ def test_an_undated_page_edited_is_still_a_version(write: Write, tmp_path: Path)
         assert store.count_articles() == 1 and len(store.article_versions(kept)) == 2
 
 
+@pytest.mark.parametrize(
+    ("edited", "added"),
+    [
+        # words only added, none replaced, no day named
+        (BODY.replace("for repairs,", "for repairs of its pilings,"), "of its pilings"),
+        # a paragraph added at the end
+        (BODY + "\n\nThe north quay will open a second ticket window.", "second ticket window"),
+    ],
+)
+def test_an_undated_page_edited_only_by_adding_words_is_a_version(
+    write: Write, tmp_path: Path, edited: str, added: str
+) -> None:
+    db = tmp_path / "news.db"
+    page = write("pier.html", html_page(published=None))
+    kept = _ingest(db, page).added[0]
+    write("pier.html", html_page(body=edited, published=None))
+    again = _ingest(db, page)
+    assert again.article_ids == [kept] and not again.added
+    with Store(db, access="read") as store:
+        assert store.count_articles() == 1 and len(store.article_versions(kept)) == 2
+        article = store.get_article(kept)
+        assert article is not None and added in article.text
+
+
+def test_an_undated_page_with_only_a_figure_put_in_is_no_version(
+    write: Write, tmp_path: Path
+) -> None:
+    # a bulletin's row of daily counts gaining the next day's: no words to tell an edit
+    db = tmp_path / "news.db"
+    page = write("note.html", html_page(body=BULLETIN + "Crossings: 12 14 9", published=None))
+    _ingest(db, page)
+    write("note.html", html_page(body=BULLETIN + "Crossings: 12 14 9 11", published=None))
+    assert len(_ingest(db, page).added) == 1
+
+
 def test_the_stale_analysis_and_the_storys_brief_go_and_the_story_keeps_the_article(
     write: Write, tmp_path: Path
 ) -> None:

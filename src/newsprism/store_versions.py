@@ -305,9 +305,18 @@ def _surely_an_edit(before: str, after: str, share: float, days: frozenset[str])
     if words is None:  # too long to tell which words changed: not surely an edit
         return False
     gone, put = words
-    if names_another_day(gone, put, days) or all(_is_figure(w) for w in gone):
+    if names_another_day(gone, put, days) or _only_figures(gone, put):
         return False
     return len(gone) <= UNDATED_CHANGED
+
+
+def _only_figures(gone: list[str], put: list[str]) -> bool:
+    """Whether the words changed are all figures: those replaced or removed, or, when the
+    edit only put words in, those put in. An edit that only adds words replaces none, and
+    "all of none are figures" held: a sentence added to an undated page was kept as a
+    second article, never a version (stop 41's finding)."""
+    changed = gone or put
+    return bool(changed) and all(_is_figure(w) for w in changed)
 
 
 def _is_figure(word: str) -> bool:

@@ -49,6 +49,7 @@ from newsprism.analyze.nlp import load_english
 from newsprism.analyze.quantities import extract_quantities
 from newsprism.analyze.quotes import extract_quotes
 from newsprism.errors import AnalysisFailure, describe
+from newsprism.ingest.language import ANALYSED_LANGUAGES
 from newsprism.model import Analysis, Article
 
 logger = logging.getLogger(__name__)
@@ -82,7 +83,9 @@ class AnalyzeOptions:
 
 # The pipeline is English; on other languages its entities and parses are noise, so such
 # articles get an empty analysis (they still join stories through the later stages).
-SUPPORTED_LANGUAGES = frozenset({"en"})
+# One set for both: ingest defines it (so it can say which articles it will skip without
+# loading spaCy) and the analysis reads the same object.
+SUPPORTED_LANGUAGES = ANALYSED_LANGUAGES
 
 
 def is_supported(article: Article) -> bool:

@@ -29,9 +29,9 @@ from newsprism.model import word_count
 
 logger = logging.getLogger(__name__)
 
-# The languages the analysis reads (analyze.analyzer.SUPPORTED_LANGUAGES, kept here so
-# that ingest can say which articles it will skip without loading spaCy; a test keeps
-# the two equal).
+# The languages the analysis reads (analyze.analyzer.SUPPORTED_LANGUAGES is this very
+# set: it lives here so that ingest can say which articles it will skip without loading
+# spaCy).
 ANALYSED_LANGUAGES = frozenset({"en"})
 
 # langid's normalized probability below which we say "unknown" rather than guess;
