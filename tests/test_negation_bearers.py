@@ -72,3 +72,63 @@ def test_denial_of_the_same_people_and_place_still_differs(
     analyzer: Analyzer, denial: str, assertion: str
 ) -> None:
     assert _verdict(analyzer, denial, assertion) == "differ"
+
+
+# --- a verb of causing: its "no" object is the deed, whatever its noun (stop 42) ------
+
+
+@pytest.mark.parametrize(
+    ("denial", "assertion"),
+    [
+        ("The storm caused no damage in Orvik on Sunday, the mayor said.",
+         "The storm damaged 40 homes in Orvik on Sunday, the mayor said."),
+        ("The storm caused no damage to homes in Orvik, the mayor said.",
+         "The storm damaged 40 homes in Orvik on Sunday, the mayor said."),
+        ("The ferry suffered no delays on Sunday, the operator said.",
+         "The ferry was delayed for three hours on Sunday, the operator said."),
+    ],
+)  # fmt: skip
+def test_a_caused_none_disputes_the_deed_of_its_own_noun(
+    analyzer: Analyzer, denial: str, assertion: str
+) -> None:
+    # "damage" and "delays" are in no deed table: the noun meets the verb by its stem
+    assert _verdict(analyzer, denial, assertion) == "differ"
+
+
+@pytest.mark.parametrize(
+    ("denial", "assertion"),
+    [
+        # another deed of the same storm
+        ("The storm caused no damage in Orvik on Sunday, the mayor said.",
+         "The storm flooded 40 homes in Orvik on Sunday, the mayor said."),
+        # what the damage befalls: a bridge spared is no denial that homes were hit
+        ("The storm caused no damage to the Tessel bridge, engineers said.",
+         "The storm damaged 40 homes in Orvik on Sunday, the mayor said."),
+        # another town, written before a place noun
+        ("The strike caused no delays at Orvik airport on Sunday, officials said.",
+         "Flights were delayed at Tulm airport on Sunday by the strike, officials said."),
+        # another day: two days' events
+        ("The storm caused no damage in Orvik on Sunday, the mayor said.",
+         "The storm damaged 40 homes in Orvik on Monday, the mayor said."),
+        ("No one was injured in the Tessel fire on Sunday, police said.",
+         "Three people were injured in the Tessel fire on Monday, police said."),
+        # a plain noun under a verb that causes nothing stays no deed
+        ("The committee proposed no changes to the Tessel budget.",
+         "The council changed the Tessel budget on Monday."),
+    ],
+)  # fmt: skip
+def test_a_denial_of_another_deed_undergoer_place_or_day_is_no_dispute(
+    analyzer: Analyzer, denial: str, assertion: str
+) -> None:
+    assert _verdict(analyzer, denial, assertion) == "other"
+
+
+def test_a_denial_of_the_same_day_still_differs(analyzer: Analyzer) -> None:
+    assert (
+        _verdict(
+            analyzer,
+            "No one was injured in the Tessel fire on Sunday, police said.",
+            "Three people were injured in the Tessel fire on Sunday, police said.",
+        )
+        == "differ"
+    )

@@ -13,7 +13,12 @@ the bearer of each denial and of each matching deed of the other sentence:
 * a deed verb whose subject is a group that "no" or a partitive "none of" names ("no
   passengers were hurt", "none of the crew were injured") denies the deed of that group:
   another group noun is another bearer; a generic one ("two people") may be that group;
-* a place named on both sides ("in Orvik" / "in Tulm") must be one.
+* a verb of causing ("the storm caused no damage to the Tessel bridge") denies its
+  noun's deed of what the noun's "to"/"of" names: the other sentence's undergoer (its
+  verb's object, or a passive's subject: "damaged 40 homes") must share a word with it;
+* a place named on both sides ("in Orvik" / "in Tulm", "at Orvik airport" / "at Tulm
+  airport") must be one, and so must a day or month both sides date the deed by ("on
+  Sunday" / "on Monday": two days' events, not one told twice).
 
 A bearer the parse cannot name (a pronoun, no subject) leaves the denial standing.
 """
@@ -44,6 +49,13 @@ _GENERIC: Final = frozenset(
 _PARTITIVE: Final = frozenset({"none", "neither", "all", "some", "one", "many", "most", "any"})
 _SUBJECTS: Final = frozenset({"nsubj", "nsubjpass"})
 _PLACE_PREPS: Final = frozenset({"in", "at"})
+#: Prepositions that name what a deed noun befalls ("damage to the bridge", "injuries
+#: to passengers", "the destruction of homes").
+_UNDERGOER_PREPS: Final = frozenset({"to", "of"})
+#: Dependencies that open another clause: a date or place below them is not the deed's.
+_CLAUSES: Final = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis"})
+#: Verbs of causing: their "no" object's deed befalls what the object's "to"/"of" names.
+_CAUSING: Final = frozenset({"cause", "inflict", "do", "produce"})
 _CALENDAR: Final = WEEKDAYS | MONTHS
 #: A bearer: its head noun's word and its compounds' words.
 Bearer = frozenset[str]
@@ -95,47 +107,92 @@ def _denied_group(verb: Token) -> Bearer | None:
 
 
 def _places(*tokens: Token) -> frozenset[str]:
-    """Names after "in"/"at" on the tokens ("in Orvik"), not a day or a month."""
+    """Names after "in"/"at" on the tokens ("in Orvik", and the name before a place noun:
+    "at Orvik airport"), not a day or a month."""
     return frozenset(
-        obj.text.casefold()
+        word.text.casefold()
         for token in tokens
         for prep in token.children
         if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS
         for obj in prep.children
-        if obj.dep_ == "pobj" and obj.pos_ == "PROPN" and obj.lower_ not in _CALENDAR
+        if obj.dep_ == "pobj"
+        for word in [obj, *(c for c in obj.children if c.dep_ == "compound")]
+        if word.pos_ == "PROPN" and word.lower_ not in _CALENDAR
     )
+
+
+def _days(*tokens: Token) -> frozenset[str]:
+    """The day and month names dating the tokens' deed: below them through phrases, not
+    through another clause ("on Sunday", "Sunday night", "at the airport on Sunday")."""
+    found: set[str] = set()
+    stack = list(tokens)
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            if child.dep_ in _CLAUSES:
+                continue
+            if child.lower_ in _CALENDAR:
+                found.add(child.lower_)
+            stack.append(child)
+    return frozenset(found)
+
+
+def _other_days(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two dates of one kind (weekdays, or months) both given and none shared."""
+    return any(a & kind and b & kind and not a & b & kind for kind in (WEEKDAYS, MONTHS))
+
+
+def _undergoer(noun: Token) -> Bearer | None:
+    """What a deed noun befalls: its "to"/"of" object ("damage to the Tessel bridge")."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in _UNDERGOER_PREPS:
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if objects:
+                return _head_word(objects[0])
+    return None
+
+
+def _object_of(verb: Token) -> Bearer | None:
+    """What a told deed verb befalls: its object, or a passive's subject."""
+    found = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return None if found is None else _head_word(found)
 
 
 def _deed_objects(verb: Token, is_deed: Callable[[str], bool]) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "dobj" and is_deed(lemma_of(c))]
 
 
-def _denials(
-    doc: Doc, is_deed: Callable[[str], bool]
-) -> Iterator[tuple[Bearer | None, bool, frozenset[str]]]:
-    """Each denial of a deed: (its bearer, whether the bearer is strict, its places)."""
+#: A denial: its bearer, whether the bearer is strict, its places, its days, and what
+#: the denied deed befalls (a verb of causing's noun's "to"/"of" object).
+_Denial = tuple[Bearer | None, bool, frozenset[str], frozenset[str], Bearer | None]
+#: A told deed: its bearer, its places, its days and what it befalls.
+_Told = tuple[Bearer | None, frozenset[str], frozenset[str], Bearer | None]
+
+
+def _denials(doc: Doc, is_deed: Callable[[str], bool]) -> Iterator[_Denial]:
+    """Each denial of a deed (:data:`_Denial`)."""
     for predicate in negated_predicates(doc):
         lemma = lemma_of(predicate)
         objects = _deed_objects(predicate, is_deed)
+        where, when = _places(predicate, *objects), _days(predicate)
         if lemma in _UNDERGO and objects:
-            yield _subject(predicate), True, _places(predicate, *objects)
+            yield _subject(predicate), True, where, when, None
         elif objects:
-            yield None, False, _places(predicate, *objects)
+            befalls = _undergoer(objects[0]) if lemma in _CAUSING else None
+            yield None, False, where, when, befalls
         elif is_deed(lemma):
-            yield _denied_group(predicate), False, _places(predicate)
+            yield _denied_group(predicate), False, where, when, None
 
 
-def _told(
-    doc: Doc, is_deed: Callable[[str], bool]
-) -> Iterator[tuple[Bearer | None, frozenset[str]]]:
-    """Each deed the other sentence tells: (its bearer, its places)."""
+def _told(doc: Doc, is_deed: Callable[[str], bool]) -> Iterator[_Told]:
+    """Each deed the other sentence tells (:data:`_Told`)."""
     for token in doc:
         if token.pos_ == "VERB" and is_deed(lemma_of(token)):
-            yield _subject(token), _places(token)
+            yield _subject(token), _places(token), _days(token), _object_of(token)
         elif token.dep_ == "dobj" and is_deed(lemma_of(token)):
             verb = token.head
             bearer = _subject(verb) if lemma_of(verb) in _UNDERGO else None
-            yield bearer, _places(verb, token)
+            yield bearer, _places(verb, token), _days(verb), _undergoer(token)
 
 
 def _other_bearer(denied: Bearer | None, strict: bool, told: Bearer | None) -> bool:
@@ -146,6 +203,19 @@ def _other_bearer(denied: Bearer | None, strict: bool, told: Bearer | None) -> b
     return strict or not (denied | told) & _GENERIC
 
 
+def _one_deed(denial: _Denial, told: _Told) -> bool:
+    """Whether a denial may be of the told deed: the same bearer, place, day and
+    undergoer wherever both name one."""
+    bearer, strict, places, days, befalls = denial
+    told_bearer, told_places, told_days, told_befalls = told
+    return not (
+        _other_bearer(bearer, strict, told_bearer)
+        or (places and told_places and not places & told_places)
+        or _other_days(days, told_days)
+        or _other_bearer(befalls, False, told_befalls)
+    )
+
+
 def apart(denying: Doc, other: Doc, is_deed: Callable[[str], bool]) -> bool:
     """Whether every denial of the denying sentence is of other people or another place
     than every deed the other sentence tells (``is_deed``: a lemma meets a denied deed).
@@ -154,12 +224,7 @@ def apart(denying: Doc, other: Doc, is_deed: Callable[[str], bool]) -> bool:
     told = list(_told(other, is_deed))
     if not denials or not told:
         return False
-    for bearer, strict, places in denials:
-        for told_bearer, told_places in told:
-            if _other_bearer(bearer, strict, told_bearer):
-                continue
-            if places and told_places and not places & told_places:
-                continue
-            return False
+    if any(_one_deed(d, t) for d in denials for t in told):
+        return False
     logger.debug("denial of %r is about others than %r", denying.text[:40], other.text[:60])
     return True
