@@ -53,6 +53,10 @@ SOME = "Two firefighters were injured in the fire at the Tarnby warehouse, offic
             "There were no deaths in the Varley mine collapse.",
             "Four miners were killed in the Varley mine collapse.",
         ],
+        [
+            "There were no fatalities in the Varley mine collapse.",
+            "Four miners died in the Varley mine collapse.",
+        ],
     ],
 )
 def test_none_against_some_is_a_negation(analyzer: Analyzer, texts: list[str]) -> None:

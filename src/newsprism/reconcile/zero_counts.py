@@ -64,6 +64,7 @@ from newsprism.reconcile.clauses import (
     lemma_of,
 )
 from newsprism.reconcile.date_discrepancies import one_occasion
+from newsprism.reconcile.deed_words import DEATH, INJURY
 from newsprism.reconcile.discrepancy_groups import (
     DiscrepancyOptions,
     claims_of,
@@ -79,11 +80,14 @@ __all__ = ["DEEDS", "zero_count_discrepancies"]
 
 logger = logging.getLogger(__name__)
 
+#: The words of harm and death as the shared table groups them (reconcile/deed_words.py:
+#: facts key counts by the same groups), each -> its deed: verbs ("hurt" / "injured",
+#: "killed" / "died") and nouns ("injuries", "deaths", "fatalities", "the dead").
+_SHARED: Final = {word: group[0] for group in (INJURY, DEATH) for word in group}
 #: Deeds told with a count of those who underwent them, each lemma -> its deed (one
 #: deed told by two verbs: "hurt" / "injured"; "killed" / "died").
-DEEDS: Final = {
-    "injure": "injure", "hurt": "injure", "wound": "injure", "harm": "injure",
-    "kill": "kill", "die": "kill",
+DEEDS: Final = _SHARED | {
+    "harm": "injure",
     "arrest": "arrest", "detain": "arrest",
     "rescue": "rescue", "hospitalize": "hospitalize", "hospitalise": "hospitalize",
     "charge": "charge",
@@ -250,10 +254,9 @@ def _degrees(verb: Token) -> frozenset[str]:
     return frozenset(t.lower_ for t in verb.children if t.lower_ in _DEGREES)
 
 
-#: Nouns of the deeds, for a none told as "there were no injuries".
-_DEED_NOUNS: Final = {
-    "injury": "injure", "death": "kill", "fatality": "kill", "arrest": "arrest",
-}  # fmt: skip
+#: Nouns of the deeds, for a none told as "there were no injuries" ("no deaths", "no
+#: fatalities", "no arrests"): the shared harm and death words and arrests.
+_DEED_NOUNS: Final = _SHARED | {"arrest": "arrest"}
 
 
 def _at_writing(clause: Clause) -> bool:
