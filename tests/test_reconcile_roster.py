@@ -228,3 +228,64 @@ def test_two_middle_names_keep_two_people_apart() -> None:
         )
     )
     assert len(roster) == 3
+
+
+def test_given_name_forms_of_other_letters_and_titles_are_one_person() -> None:
+    # A short form two names share ("Chris"), a nickname of other letters ("Ted" /
+    # "Edward"), a title, a middle initial: invented people, one each.
+    roster = build_roster(
+        _material(
+            [("Sen. Chris Holt", "PERSON", ["Sen. Chris Holt"])],
+            [("Senator Christopher J. Holt", "PERSON", ["Senator Christopher J. Holt"])],
+            [("Ted Marrow", "PERSON", ["Ted Marrow", "Marrow"])],
+            [("Edward R. Marrow", "PERSON", ["Edward R. Marrow"])],
+        )
+    )
+    assert _entry(roster, "Sen. Chris Holt") == _entry(roster, "Senator Christopher J. Holt")
+    assert _entry(roster, "Ted Marrow") == _entry(roster, "Edward R. Marrow")
+    assert len(roster) == 2
+
+
+def test_the_middle_name_one_goes_by_is_one_person() -> None:
+    roster = build_roster(
+        _material(
+            [("Acting Director Todd Varga", "PERSON", ["Acting Director Todd Varga"])],
+            [("Alden Todd Varga", "PERSON", ["Alden Todd Varga", "Varga"])],
+        )
+    )
+    assert len(roster) == 1
+
+
+def test_a_fathers_name_among_middle_names_is_another_person() -> None:
+    roster = build_roster(
+        _material(
+            [("Omid Rafi Sedan Talbor", "PERSON", ["Omid Rafi Sedan Talbor"])],
+            [("Sedan Talbor", "PERSON", ["Sedan Talbor"])],
+        )
+    )
+    assert len(roster) == 2
+
+
+def test_a_short_form_two_people_share_joins_neither() -> None:
+    # "Chris" fits Christopher and Christine, who are two people: it stays apart.
+    roster = build_roster(
+        _material(
+            [("Christopher Lune", "PERSON", ["Christopher Lune"])],
+            [("Christine Lune", "PERSON", ["Christine Lune"])],
+            [("Chris Lune", "PERSON", ["Chris Lune"])],
+        )
+    )
+    assert len(roster) == 3
+
+
+def test_relatives_and_generations_stay_apart() -> None:
+    roster = build_roster(
+        _material(
+            [("Dan Orlow", "PERSON", ["Dan Orlow"])],
+            [("Daniela Orlow", "PERSON", ["Daniela Orlow"])],
+            [("Ivo Brandt", "PERSON", ["Ivo Brandt"])],
+            [("Ivo Brandt Jr.", "PERSON", ["Ivo Brandt Jr."])],
+            [("Julia Senn", "PERSON", ["Julia Senn"]), ("Emma Senn", "PERSON", ["Emma Senn"])],
+        )
+    )
+    assert len(roster) == 6

@@ -24,8 +24,11 @@ these rules, each a general property of news names, none a list of the story's n
    five letters long are one: "Zhelvar" / "Jelvar", "Tresnyavets" / "Tresnjawez"; the
    spelling more articles use is the name (on a tie, the one the story used first).
 7. **Given-name forms.** Full names of one surname whose given names are a short and a
-   formal form of one name, middle initials aside, are one person: "Bernie Sanders" /
-   "Bernard Sanders", "Chuck Grassley" / "Charles E. Grassley" (:data:`NICKNAMES`).
+   formal form of one name, middle initials aside, or whose one given name is the
+   other's middle name, are one person: "Bernie Sanders" / "Bernard Sanders", "Sen.
+   Chris Holt" / "Christopher J. Holt", "Todd Varga" / "Alden Todd Varga", unless a
+   third name fits only one of them
+   (:mod:`newsprism.reconcile.roster_people`).
 
 Every mention's surface form becomes an alias (edge punctuation and a possessive 's
 removed), as do the other names merged in. Persons never merge with non-persons.
@@ -47,7 +50,6 @@ from dataclasses import dataclass, field
 
 from newsprism.analyze.aliases import (
     LOC_AFTER,
-    NICKNAMES,
     PLACE_NOUNS,
     AliasTable,
     fold_key,
@@ -57,6 +59,7 @@ from newsprism.analyze.aliases import (
 )
 from newsprism.model import RosterEntry
 from newsprism.reconcile.material import StoryMaterial
+from newsprism.reconcile.roster_people import fitting_groups, full_name
 
 logger = logging.getLogger(__name__)
 
@@ -226,20 +229,17 @@ def _join_surnames(nodes: Mapping[str, _Node], forest: _Forest) -> None:
 
 
 def _join_given_names(nodes: Mapping[str, _Node], forest: _Forest) -> None:
-    """Full names of one surname whose given names are one name, short or formal
-    ("Bernie Sanders" / "Bernard Sanders", "Chuck Grassley" / "Charles E. Grassley"),
-    unless two of them write different middle names ("Edvin H. M. Rask" and "Edvin M.
-    Rask" are two people, and a bare "Edvin Rask" joins neither)."""
-    by_person: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for node in nodes.values():
-        words = node.words
-        if node.type == "PERSON" and len(words) >= 2:
-            by_person[(NICKNAMES.get(words[0], words[0]), words[-1])].append(node.key)
-    for keys in by_person.values():
-        middles = {tuple(nodes[k].words[1:-1]) for k in keys} - {()}
-        if len(keys) < 2 or len(middles) > 1:
-            continue
-        first, *others = sorted(keys, key=lambda k: (-len(nodes[k].articles), k))
+    """Full names of one surname written with other given names, one person's (rule 7:
+    :mod:`newsprism.reconcile.roster_people`): "Bernie Sanders" / "Bernard Sanders",
+    "Sen. Chris Holt" / "Christopher J. Holt", "Todd Varga" / "Alden Todd Varga"; not
+    "Edvin H. M. Rask" / "Edvin M. Rask", nor a bare "Edvin Rask" beside both."""
+    names = {
+        node.key: name
+        for node in nodes.values()
+        if node.type == "PERSON" and (name := full_name(node.key)) is not None
+    }
+    for group in fitting_groups(names):
+        first, *others = sorted(group, key=lambda k: (-len(nodes[k].articles), k))
         for other in others:
             forest.join(other, first)
 
