@@ -187,13 +187,13 @@ from newsprism.reconcile.fact_frames import of_unit, other_frames
 from newsprism.reconcile.fact_items import Item, collect_items, shares_without_sign, written_unit
 from newsprism.reconcile.fact_owners import SentenceParser
 from newsprism.reconcile.fact_people import two_people
+from newsprism.reconcile.fact_readings import fits as _fits
+from newsprism.reconcile.fact_readings import readings as _readings
+from newsprism.reconcile.fact_readings import same_figure as _same_figure
 from newsprism.reconcile.figures import (
     FactOptions,
-    Figure,
-    agree,
     compatible,
     interval,
-    near,
     values_compatible,
     written_step,
 )
@@ -223,37 +223,6 @@ class _Slot:
 
     def articles(self) -> set[str]:
         return {i.article for i in self.items}
-
-
-def _fits(a: Item, b: Item) -> bool:
-    return agree(_figure(a), _figure(b))
-
-
-def _readings(a: Item, b: Item) -> bool:
-    """Whether two figures may be one measure's readings (``figures.near``)."""
-    return near(_figure(a), _figure(b))
-
-
-def _figure(item: Item) -> Figure:
-    return item.quantity.value, item.lo, item.hi, item.quantity.approx is None
-
-
-def _same_figure(a: Item, b: Item) -> bool:
-    """One article's two figures that can be one reading ("roughly $86 million" and
-    "$86,412,933"; "twelve-point" and "Twelve points"). Two exact figures of different
-    value in one sentence of one article are two things ("$3 million in fees and
-    another $2.9 million from the sale"), however close."""
-    if (a.lo, a.hi) == (b.lo, b.hi):
-        return True
-    return not _two_in_one_sentence(a, b) and _readings(a, b)
-
-
-def _two_in_one_sentence(a: Item, b: Item) -> bool:
-    """Whether two figures of different value stand side by side, neither hedged, in one
-    sentence of one article (a hedged one restates the other: "$86,412,933, roughly
-    $86 million")."""
-    same_sentence = a.article == b.article and a.sentence == b.sentence
-    return same_sentence and a.quantity.approx is None and b.quantity.approx is None
 
 
 def _other_actors(a: Item, b: Item) -> bool:
