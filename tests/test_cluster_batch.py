@@ -15,13 +15,21 @@ from typer.testing import CliRunner
 
 from newsprism.analyze.batch import analyze_stored
 from newsprism.cli import app
-from newsprism.cluster.batch import STATE_NAME, cluster_stored
+from newsprism.cluster.batch import STATE_NAME, StoryOptions, cluster_stored
+from newsprism.cluster.options import ClusterOptions
 from newsprism.cluster.stories import ArticleSignals
 from newsprism.ingest import read_inputs
 from newsprism.model import Article, Story
 from newsprism.store import ClusteringUpdate, Store
 from tests.conftest import SAMPLES
-from tests.test_cluster_stories import FROST, STRIKE_COURIER, STRIKE_GAZETTE, T0
+from tests.test_cluster_stories import (
+    BAKERIES,
+    FROST,
+    STRIKE_COURIER,
+    STRIKE_GAZETTE,
+    T0,
+    art,
+)
 
 GOLD = [
     json.loads(p.read_text(encoding="utf-8")) for p in sorted((SAMPLES / "gold").glob("*.json"))
@@ -154,3 +162,44 @@ def test_an_old_full_state_is_migrated_without_losing_a_story(tmp_path: Path) ->
         kept = store.get_story("scourier-stri")
         assert kept is not None and kept.articles == ("courier-strike", "gazette-strike")
         assert saved_stories(store) == ["svalley-frost"]
+
+
+# A second report of the frost (its own words, another outlet).
+FROST_OTHER = art(
+    "valley-frost-2",
+    "Frost blackens Ostvale orchards",
+    "A late frost has blackened apple blossom across the Ostvale valley, and growers above "
+    "Kell fear the harvest will be a fraction of normal. Tobias Renner said the upper slopes "
+    "were worst hit. The farming office will assess the damage.",
+    day=0.3,
+    entities={"Ostvale", "Tobias Renner", "Kell"},
+    speakers={"Tobias Renner"},
+)
+
+
+def test_a_stored_story_split_in_a_later_run_is_saved_split(tmp_path: Path) -> None:
+    # A first run grouped the strike and the frost into one story (options that join
+    # anything and never split: what an older model or IDF may have done). A later run
+    # brings only an unrelated article a month and a half on: the mixed story freezes,
+    # split before freezing, gaining no member. Both halves must reach the store, or
+    # every brief keeps cross-checking the frost against the strike.
+    loose = ClusterOptions(
+        embeddings="off",
+        join_probability=1e-6,
+        split_probability=1e-9,
+        graph_cut=0.0,
+        named_graph_cut=0.0,
+        clean_graph_cut=0.0,
+        eject_logit=None,
+        replace_margin=None,
+    )
+    reports = [STRIKE_COURIER, FROST, STRIKE_GAZETTE, FROST_OTHER]
+    first = [replace(as_article(s), outlet=f"outlet-{n}") for n, s in enumerate(reports)]
+    late = replace(as_article(BAKERIES), outlet="outlet-9", published=T0 + LATER)
+    with Store(tmp_path / "s.db") as store:
+        store.add_articles([*first, late])
+        (mixed,) = cluster_stored(store, first, {}, StoryOptions(cluster=loose))
+        assert len(mixed.articles) == 4
+        cluster_stored(store, [late], {}, StoryOptions(cluster=ClusterOptions(embeddings="off")))
+        stored = {s.articles for s in store.stories_of(a.id for a in first)}
+        assert stored == {("courier-strike", "gazette-strike"), ("valley-frost", "valley-frost-2")}

@@ -186,3 +186,47 @@ def test_a_reheated_story_no_late_article_joined_freezes_again(tmp_path: Path) -
         (joined,) = cluster_stored(store, [gazette], {})
         assert joined.id == strike.id and set(joined.articles) == {courier.id, gazette.id}
         assert strike.id in saved_stories(store)
+
+
+def _reheated_ids(clusterer: StoryClusterer) -> set[str]:
+    return {s.id for s in clusterer.stories()}
+
+
+def test_a_late_article_reheats_only_the_frozen_stories_that_share_its_names() -> None:
+    # Two events on one day froze; a late strike report brings back the strike story
+    # only (the frost story shares none of its names), and a late frost report of the
+    # same days brings back the frost story without asking the shelf again.
+    frost_same_day = replace(FROST, article_id="valley-frost-same-day")
+    frost_later = later(FROST)
+    one = StoryClusterer(OPTIONS)
+    one.add_many([STRIKE_COURIER, frost_same_day, frost_later])
+    frozen = one.release_frozen()
+    strike_id = next(s.id for s in frozen if STRIKE_COURIER.article_id in s.articles)
+    frost_id = next(s.id for s in frozen if frost_same_day.article_id in s.articles)
+    shelf = NearShelf(frozen, [STRIKE_COURIER, frost_same_day, frost_later])
+    two = StoryClusterer.from_state(one.state(), OPTIONS, cold=shelf)
+    two.add(STRIKE_GAZETTE)
+    assert strike_id in _reheated_ids(two) and frost_id not in _reheated_ids(two)
+    assert FROST.published is not None
+    late_frost = replace(
+        FROST, article_id="valley-frost-late", published=FROST.published + timedelta(hours=2)
+    )
+    two.add(late_frost)
+    assert frost_id in _reheated_ids(two) and len(shelf.asked) == 1
+    labels = {a: s.id for s in two.stories() for a in s.articles}
+    assert labels["valley-frost-late"] == frost_id
+    assert labels[STRIKE_GAZETTE.article_id] == strike_id
+
+
+def test_a_late_article_without_names_reheats_every_story_of_its_dates() -> None:
+    # An article the analyser did not read has no names to choose by: its text decides,
+    # as in one run, so every frozen story of its dates comes back.
+    frost_same_day = replace(FROST, article_id="valley-frost-same-day")
+    one = StoryClusterer(OPTIONS)
+    one.add_many([STRIKE_COURIER, frost_same_day, later(FROST)])
+    frozen = one.release_frozen()
+    shelf = NearShelf(frozen, [STRIKE_COURIER, frost_same_day])
+    two = StoryClusterer.from_state(one.state(), OPTIONS, cold=shelf)
+    two.add(replace(STRIKE_GAZETTE, entities=frozenset(), speakers=frozenset()))
+    held = {a for s in two.stories() for a in s.articles}
+    assert {STRIKE_COURIER.article_id, frost_same_day.article_id} <= held

@@ -109,8 +109,16 @@ def _add_articles(
 def _touched(
     clusterer: StoryClusterer, added: set[str], kept: set[str], duplicates: WindowedDuplicates
 ) -> list[Story]:
-    """The stories this run changed (new members or merged into), with their copy groups."""
-    touched = [s for s in clusterer.stories() if s.id in kept or added.intersection(s.articles)]
+    """The stories this run changed (new members, merged into, split or left by a member),
+    with their copy groups. Before, only stories with a new article or a merge were saved:
+    a restored story split in a later run (before freezing, a fresh IDF) or left by a
+    re-placed member stayed whole in the store while the clusterer held its halves."""
+    changed = {s.id for s in clusterer.changed()}
+    touched = [
+        s
+        for s in clusterer.stories()
+        if s.id in changed or s.id in kept or added.intersection(s.articles)
+    ]
     return _touched_records(touched, duplicates)
 
 

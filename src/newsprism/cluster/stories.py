@@ -220,11 +220,15 @@ class StoryClusterer(Consolidation, Reheating, Scoring):
         self._next_key = 0
         self._thawed_key = 0  # frozen stories fetched from ``cold`` get keys below 0
         self._restored_frozen: list[int] = []  # keys of frozen stories a format-1 state held
+        # Members of the stories that came from outside this session (a restored state,
+        # ``cold``), as they came: what :meth:`changed` compares with.
+        self._held_at_start: dict[str, frozenset[str]] = {}
         self._latest: float | None = None
         # (seq, day) of the late arrivals among the last LATE_ARRIVALS (module doc, Time).
         self._late: deque[tuple[int, float]] = deque()
         # Days of dates whose frozen stories were asked of ``cold`` (reheat.Reheating).
         self._asked_days: set[int] = set()
+        self._frozen_near: dict[str, tuple[Story, list[ArticleSignals]]] = {}
         self._reheated: dict[int, int] = {}
         self._weights: dict[str, float] = {}
 
@@ -260,6 +264,20 @@ class StoryClusterer(Consolidation, Reheating, Scoring):
         restored) -> the id of the story that holds their articles now. Earlier sessions'
         merges are not kept: the caller applied them when it saved those sessions."""
         return self._merges.as_dict()
+
+    def changed(self) -> list[Story]:
+        """The stories in memory whose members differ from those they held when they came
+        into this session (restored, re-heated or read from ``cold``), and those opened in
+        it, in order of creation: what the caller saves. A story restored and split, or
+        one a member moved out of, gains no new article but changes all the same (the
+        split of a mixed story before it freezes, a re-placement). Cost: as
+        :meth:`stories`, plus O(members)."""
+        out = []
+        for story in self._stories.values():
+            held = self._held_at_start.get(story.id)
+            if held is None or held != frozenset(a for _, a in story.members):
+                out.append(story.record())
+        return out
 
     def release_frozen(self) -> list[Story]:
         """Let go of the frozen stories held in memory and return them, for the caller
@@ -357,6 +375,7 @@ class StoryClusterer(Consolidation, Reheating, Scoring):
             self._stories[story.key] = story
             self._story_of.update((a, story.key) for a in record.articles)
             self._ids.add(story.id)
+            self._held_at_start.setdefault(story.id, frozenset(record.articles))
 
     # --- placing articles ---------------------------------------------------------------
 
@@ -399,7 +418,7 @@ class StoryClusterer(Consolidation, Reheating, Scoring):
         self._seq += 1
         day = self._day_of(signals)
         self._evict()
-        self._reheat_near(day)
+        self._reheat_near(day, signals)
         original = self._story_of.get(signals.duplicate_of or "")
         item = self._item(signals, vector, headline)
         if original is not None:
@@ -660,6 +679,7 @@ class StoryClusterer(Consolidation, Reheating, Scoring):
             self._stories[story.key] = story
             self._story_of.update((a, story.key) for _, a in story.members)
             self._ids.add(story.id)
+            self._held_at_start[story.id] = frozenset(a for _, a in story.members)
             if story.hot:
                 self._rehouse(story)
             else:
