@@ -230,3 +230,28 @@ def test_a_late_article_without_names_reheats_every_story_of_its_dates() -> None
     two.add(replace(STRIKE_GAZETTE, entities=frozenset(), speakers=frozenset()))
     held = {a for s in two.stories() for a in s.articles}
     assert {STRIKE_COURIER.article_id, frost_same_day.article_id} <= held
+
+
+def test_a_copy_joined_to_a_frozen_story_stays_when_a_late_article_reheats_it() -> None:
+    # In a second run a wire copy 23 days on (not late) joins its original's frozen story,
+    # read back from the shelf; then a late report of the strike re-heats that story from
+    # the shelf's record, which does not hold the copy yet. The copy stays a member (it
+    # was dropped, and asking for its story raised KeyError).
+    one = StoryClusterer(OPTIONS)
+    one.add_many([STRIKE_COURIER, later(FROST)])
+    frozen = one.release_frozen()
+    two = StoryClusterer.from_state(
+        one.state(), OPTIONS, cold=NearShelf(frozen, [STRIKE_COURIER, later(FROST)])
+    )
+    copy = replace(
+        later(STRIKE_COURIER, 23.0),
+        article_id="ledger-strike-copy",
+        duplicate_of=STRIKE_COURIER.article_id,
+    )
+    two.add(copy)
+    two.add(STRIKE_GAZETTE)
+    two.consolidate()
+    strike = two.story_of(STRIKE_COURIER.article_id)
+    assert two.story_of(copy.article_id) == strike == two.story_of(STRIKE_GAZETTE.article_id)
+    (story,) = [s for s in two.stories() if s.id == strike]
+    assert set(story.articles) == {STRIKE_COURIER.article_id, copy.article_id, "gazette-strike"}

@@ -172,9 +172,16 @@ class Reheating:
         given = {m.article_id: m for m in members if m.article_id in set(record.articles)}
         if not given:
             return False
-        for key in held:  # a frozen copy of it fetched for a copy's look-up
-            if key is not None:
-                self._stories.pop(key, None)
+        # A frozen copy of it fetched for a copy's look-up (``_thaw``) may hold members the
+        # store's record does not yet: a copy joined to it in this run. They stay members
+        # (before, they were dropped and their story look-up failed with a KeyError).
+        joined_here = [
+            article
+            for key in held
+            if key is not None and key in self._stories
+            for _, article in self._stories.pop(key).members
+            if article not in record.articles
+        ]
         story = _Story(self._next_key, record.id, total=np.zeros(self.vectorizer.dim, np.float32))
         self._next_key += 1
         self._stories[story.key] = story
@@ -182,7 +189,8 @@ class Reheating:
         self._held_at_start.setdefault(record.id, frozenset(record.articles))
         self._names.recent_stories += 1
         self._join_members(story, record, given)
-        for article in record.articles:  # members whose signals did not come stay members
+        # Members whose signals did not come stay members.
+        for article in (*record.articles, *joined_here):
             if article not in given:
                 story.members.append((0, article))
                 self._story_of[article] = story.key
