@@ -5,18 +5,39 @@ Facts (:mod:`newsprism.reconcile.facts`) ask these of every pair of figures it p
 :func:`fits` for status (``figures.agree``), :func:`readings` for grouping
 (``figures.near``), :func:`same_figure` for one article's repeated figure, which joins
 its fact whatever the other sources say.
+
+A ceiling ("up to", "as many as", "at most", "a maximum of", "no more than") is a limit,
+not a rounding: beside its own article's figure of another value, exact or rough, it
+limits something else (a chartered jet with room "for as many as 180 people" beside
+the "162 people" aboard the lost one; an airliner "certified to fly up to 39,000 feet"
+beside the "38,000 feet" its pilot asked for; "as many as 100 cars" in all beside
+"approximately 75 cars" in one crash area). Read as one figure, the ceiling joined the
+other's fact and showed as another outlet's reading of it (s42 facts audit: 2 of 60
+drawn multi-outlet facts, the largest class of mixed facts). A floor and a ceiling of
+one count ("more than 60 ... up to 100") stay one measure's readings.
 """
 
 from __future__ import annotations
 
 import logging
+import math
+import re
+from typing import Final
 
 from newsprism.reconcile.fact_items import Item
 from newsprism.reconcile.figures import Figure, agree, near
 
-__all__ = ["figure", "fits", "readings", "same_figure", "two_in_one_sentence"]
+__all__ = [
+    "figure", "fits", "limits_another", "readings", "same_figure", "two_in_one_sentence",
+]  # fmt: skip
 
 logger = logging.getLogger(__name__)
+
+#: The words opening a ceiling's figure as the analyser keeps it ("as many as 180 people").
+_CEILING: Final = re.compile(
+    r"(?:up\s+to|as\s+(?:many|much)\s+as|at\s+most|a\s+maximum\s+of|no\s+more\s+than)\s",
+    re.IGNORECASE,
+)
 
 
 def fits(a: Item, b: Item) -> bool:
@@ -41,7 +62,21 @@ def same_figure(a: Item, b: Item) -> bool:
     another $2.9 million from the sale"), however close."""
     if (a.lo, a.hi) == (b.lo, b.hi):
         return True
+    if limits_another(a, b) or limits_another(b, a):
+        return False
     return not two_in_one_sentence(a, b) and readings(a, b)
+
+
+def limits_another(ceiling: Item, other: Item) -> bool:
+    """Whether ``ceiling`` is a ceiling ("up to 39,000 feet") of another value than its own
+    article's figure ``other``, which is no floor: a limit of something else, not a
+    reading of that figure (module doc)."""
+    return (
+        ceiling.article == other.article
+        and _CEILING.match(ceiling.quantity.text) is not None
+        and other.quantity.approx != "over"
+        and not math.isclose(ceiling.quantity.value, other.quantity.value, rel_tol=1e-9)
+    )
 
 
 def two_in_one_sentence(a: Item, b: Item) -> bool:
