@@ -86,6 +86,8 @@ def test_denial_of_the_same_people_and_place_still_differs(
          "The storm damaged 40 homes in Orvik on Sunday, the mayor said."),
         ("The ferry suffered no delays on Sunday, the operator said.",
          "The ferry was delayed for three hours on Sunday, the operator said."),
+        ("The storm caused no damage in Orvik, the mayor said.",
+         "Forty homes in Orvik were damaged by the storm, the mayor said."),
     ],
 )  # fmt: skip
 def test_a_caused_none_disputes_the_deed_of_its_own_noun(
@@ -112,6 +114,11 @@ def test_a_caused_none_disputes_the_deed_of_its_own_noun(
          "The storm damaged 40 homes in Orvik on Monday, the mayor said."),
         ("No one was injured in the Tessel fire on Sunday, police said.",
          "Three people were injured in the Tessel fire on Monday, police said."),
+        # an adjective narrows the denial to a kind of the deed
+        ("The blast caused no structural damage to the Tessel depot, engineers said.",
+         "The blast damaged the Tessel depot on Sunday, engineers said."),
+        ("The driver suffered no serious injuries in the Tessel crash on Sunday.",
+         "The driver was injured in the Tessel crash on Sunday."),
         # a plain noun under a verb that causes nothing stays no deed
         ("The committee proposed no changes to the Tessel budget.",
          "The council changed the Tessel budget on Monday."),

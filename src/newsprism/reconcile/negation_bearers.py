@@ -16,6 +16,8 @@ the bearer of each denial and of each matching deed of the other sentence:
 * a verb of causing ("the storm caused no damage to the Tessel bridge") denies its
   noun's deed of what the noun's "to"/"of" names: the other sentence's undergoer (its
   verb's object, or a passive's subject: "damaged 40 homes") must share a word with it;
+* a denied deed noun an adjective narrows ("caused no major damage", "suffered no serious
+  injuries", "no further delays") denies that kind only, never the plain deed;
 * a place named on both sides ("in Orvik" / "in Tulm", "at Orvik airport" / "at Tulm
   airport") must be one, and so must a day or month both sides date the deed by ("on
   Sunday" / "on Monday": two days' events, not one told twice).
@@ -162,6 +164,16 @@ def _deed_objects(verb: Token, is_deed: Callable[[str], bool]) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "dobj" and is_deed(lemma_of(c))]
 
 
+def _narrowed(objects: list[Token]) -> bool:
+    """Whether every denied deed noun is narrowed by an adjective ("caused no major
+    damage", "suffered no serious injuries", "no further delays"): the denial is of that
+    kind of deed, and the plain deed another sentence tells ("damaged 40 homes", "was
+    injured") may be of another kind."""
+    return bool(objects) and all(
+        any(c.dep_ == "amod" and c.pos_ == "ADJ" for c in o.children) for o in objects
+    )
+
+
 #: A denial: its bearer, whether the bearer is strict, its places, its days, and what
 #: the denied deed befalls (a verb of causing's noun's "to"/"of" object).
 _Denial = tuple[Bearer | None, bool, frozenset[str], frozenset[str], Bearer | None]
@@ -174,6 +186,8 @@ def _denials(doc: Doc, is_deed: Callable[[str], bool]) -> Iterator[_Denial]:
     for predicate in negated_predicates(doc):
         lemma = lemma_of(predicate)
         objects = _deed_objects(predicate, is_deed)
+        if _narrowed(objects):
+            continue
         where, when = _places(predicate, *objects), _days(predicate)
         if lemma in _UNDERGO and objects:
             yield _subject(predicate), True, where, when, None
@@ -220,8 +234,11 @@ def apart(denying: Doc, other: Doc, is_deed: Callable[[str], bool]) -> bool:
     """Whether every denial of the denying sentence is of other people or another place
     than every deed the other sentence tells (``is_deed``: a lemma meets a denied deed).
     False when either side names no deed the parse can place."""
+    narrowed = any(_narrowed(_deed_objects(p, is_deed)) for p in negated_predicates(denying))
     denials = list(_denials(denying, is_deed))
     told = list(_told(other, is_deed))
+    if narrowed and not denials:
+        return True  # only denials of a narrower kind of the deed
     if not denials or not told:
         return False
     if any(_one_deed(d, t) for d in denials for t in told):
