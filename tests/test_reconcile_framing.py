@@ -13,6 +13,7 @@ from newsprism.model import (
     Article,
     Fact,
     FactValue,
+    Passage,
     Quote,
     Statement,
     Story,
@@ -22,6 +23,7 @@ from newsprism.model import (
 from newsprism.reconcile.framing import UNATTRIBUTED, UNKNOWN_OUTLET, frame, quoted_words
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.timeline import publication_order
+from newsprism.render.speakers import speaker_label
 
 CET = timezone(timedelta(hours=1))
 
@@ -143,3 +145,44 @@ def test_samples_every_article_once_shares_sum_to_one(sample_stories: dict[str, 
                 assert math.isclose(sum(shares), 1.0)
                 assert all(0 < share <= 1 for share in shares)
         assert quoting >= 5  # every English outlet quotes someone
+
+
+# Two reports of one outlet quoting the harbour police, a body the analysis resolves to
+# no person; the second also quotes someone it names only by a pronoun.
+POLICE_ONE = "Police said the ramp was closed after a van rolled into the water."
+POLICE_TWO = 'The police said the van was empty. "It slipped," he said.'
+
+
+def _body_quote(text: str, part: str, mention: str | None) -> Quote:
+    start = text.index(part)
+    return Quote(part, start, start + len(part), False, None, speaker_mention=mention)
+
+
+def test_a_body_quoted_is_a_voice_as_written_as_the_statement_views_show_it() -> None:
+    one = _article("Tessel Courier", POLICE_ONE, "Ramp closed", 8)
+    two = _article("Tessel Courier", POLICE_TWO, "Van was empty", 9)
+    analyses = {
+        one.id: Analysis(one.id, "t", quotes=(
+            _body_quote(POLICE_ONE, "the ramp was closed after a van rolled into the water",
+                        "Police"),
+        )),
+        two.id: Analysis(two.id, "t", quotes=(
+            _body_quote(POLICE_TWO, "the van was empty", "The police"),
+            _body_quote(POLICE_TWO, "It slipped,", "he"),
+        )),
+    }  # fmt: skip
+    material = StoryMaterial(Story("s", "ramp", (one.id, two.id)), [one, two], analyses)
+    (courier,) = frame(material, [], []).outlets
+    # "Police" and "The police" are one voice (case and a leading "the"), shown as the
+    # statement views label it; the pronoun's words alone stay unattributed
+    police, unattributed = 11 + 4, 2
+    assert courier.voices == (
+        ("\u201cPolice\u201d (as written)", police / (police + unattributed)),
+        (UNATTRIBUTED, unattributed / (police + unattributed)),
+    )
+
+
+def test_the_voice_of_a_body_agrees_with_the_statements_speaker_label() -> None:
+    counts = quoted_words(POLICE_TWO, [_body_quote(POLICE_TWO, "the van was empty", "the police")])
+    variant = Variant(Passage("a", None, POLICE_TWO, 0, 4), False, "the police")
+    assert list(counts) == [speaker_label(Statement("st", None, (variant,)))]

@@ -50,12 +50,45 @@ def test_a_body_is_shown_as_written_most_frequent_form_first() -> None:
 
 def test_forms_differing_in_case_or_a_leading_the_are_one() -> None:
     assert (
-        speaker_label(_statement(None, "The police", "police"))
-        == "\u201cThe police\u201d (as written)"
+        speaker_label(_statement(None, "The police", "police", "the police"))
+        == "\u201cpolice\u201d (as written)"
     )
 
 
-@pytest.mark.parametrize("mentions", [(), (None,), ("he",), ("they", "it"), ("\u2019s",)])
+@pytest.mark.parametrize(
+    "mentions",
+    [
+        ("prosecutors", "the prosecution", "the harbour board"),
+        ("the harbour board", "the prosecution", "prosecutors"),
+        ("Prosecutors", "The Harbour Board", "the prosecution"),
+    ],
+)
+def test_the_label_does_not_depend_on_the_order_the_outlets_come_in(
+    mentions: tuple[str, ...],
+) -> None:
+    # one mention each: the forms are shown by the form itself, not by which came first
+    forward = speaker_label(_statement(None, *mentions))
+    assert forward == speaker_label(_statement(None, *reversed(mentions)))
+    assert forward.endswith(" and 1 other form (as written)")
+
+
+def test_forms_beyond_two_are_counted_not_dropped_silently() -> None:
+    label = speaker_label(
+        _statement(None, "police", "police", "prosecutors", "the coast guard", "the mayor's office")
+    )
+    assert label == (
+        "\u201cpolice\u201d / \u201cprosecutors\u201d and 2 other forms (as written)"
+    )
+
+
+@pytest.mark.parametrize(
+    "mentions",
+    [
+        *[(), (None,), ("he",), ("they", "it"), ("\u2019s",)],
+        # a mention cut to its article, and pronouns of other languages in quotes
+        *[("the",), ("The",), ("il",), ("er", "Elle")],
+    ],
+)
 def test_no_mention_or_only_a_pronoun_is_unattributed(mentions: tuple[str | None, ...]) -> None:
     assert speaker_label(_statement(None, *mentions)) == UNATTRIBUTED
 
@@ -88,9 +121,10 @@ def test_every_report_view_names_the_police_as_written(
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     text = re.sub(r"\\(.)", r"\1", result.stdout)  # Markdown escapes
-    # The terminal's narrow speaker column wraps the label over lines of its box.
+    # The terminal's narrow speaker column wraps the label over lines of its box (its
+    # "(as" and "written)" rows apart, the other columns' words between them).
     text = " ".join(re.sub(r"[\u2500-\u257f]", " ", text).split())
-    assert "\u201cThe police\u201d" in text and "(as written)" in text
+    assert re.search("\u201cPolice\u201d \\(as .*written\\)", text)
     if fmt:  # the terminal lists a statement only one article carries in the JSON only
         assert "(unattributed)" in text  # the quote credited only to "he"
 
@@ -101,4 +135,4 @@ def test_the_web_story_page_names_the_police_as_written(store: tuple[Path, str])
     with TestClient(create_app(db, options)) as client:
         page = client.get(f"/stories/{story}")
     assert page.status_code == 200
-    assert "police\u201d (as written)" in page.text
+    assert "\u201cPolice\u201d (as written)" in page.text

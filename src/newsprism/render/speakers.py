@@ -15,11 +15,10 @@ The JSON report is unchanged: ``speaker`` stays null and each variant keeps its
 from __future__ import annotations
 
 import logging
-import re
-from collections import Counter
 from typing import Final
 
 from newsprism.model import Statement
+from newsprism.reconcile.speaker_forms import written_forms, written_label
 
 logger = logging.getLogger(__name__)
 
@@ -27,39 +26,24 @@ __all__ = ["UNATTRIBUTED", "speaker_label"]
 
 UNATTRIBUTED: Final = "(unattributed)"
 # Mentions of two forms at most are named ("“prosecutors” / “the prosecution”"): a
-# header line, not a list.
+# header line, not a list; the forms left out are counted ("and 2 other forms"), so a
+# reader knows the outlets named the speaker in more ways than shown.
 MAX_FORMS: Final = 2
-# Words that name nobody on their own: pronouns and relatives the analysis left
-# unresolved, and a stray possessive ending.
-_NOBODY_WORDS: Final = (
-    "i me we us you he him she her it they them one who whom which that this these those "
-    "someone somebody anyone everyone nobody his hers its their theirs our ours s"
-)
-_NOBODY: Final = frozenset(_NOBODY_WORDS.split())
-_WORD: Final = re.compile(r"[^\W_]+", re.UNICODE)
-
-
-def _names_someone(mention: str) -> bool:
-    words = [w.casefold() for w in _WORD.findall(mention)]
-    return bool(words) and not all(w in _NOBODY for w in words)
 
 
 def speaker_label(statement: Statement) -> str:
     """The statement's speaker; else the speaker as its outlets wrote it, most frequent
-    form first ("“police” (as written)"); else ``UNATTRIBUTED``. Forms differing only in
-    letter case or a leading "the" count as one."""
+    form first ("“police” (as written)"; see :mod:`newsprism.reconcile.speaker_forms`:
+    forms differing only in letter case or a leading "the" count as one, the order does
+    not depend on the variants'); else ``UNATTRIBUTED``."""
     if statement.speaker:
         return statement.speaker
-    forms: Counter[str] = Counter()
-    shown: dict[str, str] = {}
-    for variant in statement.variants:
-        mention = (variant.speaker_mention or "").strip()
-        if not _names_someone(mention):
-            continue
-        key = re.sub(r"^the\s+", "", mention.casefold())
-        shown.setdefault(key, mention)
-        forms[key] += 1
+    forms = written_forms(variant.speaker_mention for variant in statement.variants)
     if not forms:
         return UNATTRIBUTED
-    named = [shown[key] for key, _ in forms.most_common(MAX_FORMS)]
-    return " / ".join(f"\u201c{name}\u201d" for name in named) + " (as written)"
+    label = written_label([shown for _, shown, _ in forms[:MAX_FORMS]])
+    more = len(forms) - MAX_FORMS
+    if more > 0:
+        other = "other form" if more == 1 else "other forms"
+        label = label.replace(" (as written)", f" and {more} {other} (as written)")
+    return label

@@ -1,0 +1,81 @@
+"""A speaker as the outlets wrote it, for a quote whose speaker resolves to no person.
+
+A body that speaks ("police", "prosecutors", "the harbour board") resolves to no person,
+yet every outlet named who spoke. The statement views (``render/speakers.py``) and the
+framing voices (``reconcile/framing.py``) both show such a speaker as written, marked
+"(as written)", and "unattributed" only when no outlet names one: no mention, or only a
+word that names nobody on its own (an unresolved pronoun, an article). Both read the
+mentions here, so a statement's speaker and the voice its words count for agree.
+
+Forms differing only in letter case or a leading "the" are one ("Police" at the start of
+a sentence, "the police" in the middle of one); the form shown is the one written most
+often, ties broken by the form itself (:func:`_shown`), so the label does not depend on
+the order the articles or variants come in.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from typing import Final
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["form_key", "names_someone", "written_forms", "written_label"]
+
+# Words that name nobody on their own: pronouns and relatives the analysis left
+# unresolved, a stray possessive ending, an article (a mention cut to "the"), and the
+# subject pronouns of the languages ingest most often meets in quotes and bylines of
+# otherwise English pages ("il a dit", "sagte er"). Pronouns that are also common given
+# names or surnames in English text ("Han", "Lei", "Ella", "Hon", "Ze") are left out: a
+# speaker so named is someone.
+_NOBODY_WORDS: Final = (
+    "i me we us you he him she her it they them one who whom which that this these those "
+    "someone somebody anyone everyone nobody his hers its their theirs our ours s "
+    "the a an "
+    "er sie wir ihr il elle ils elles nous vous je tu él ellos ellas usted ustedes "
+    "nosotros lui loro egli ele ela eles elas nós hij zij wij jij"
+)
+_NOBODY: Final = frozenset(_NOBODY_WORDS.split())
+_WORD: Final = re.compile(r"[^\W_]+", re.UNICODE)
+_THE: Final = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+def names_someone(mention: str | None) -> bool:
+    """Whether a speaker mention names someone: a word other than those that name nobody
+    on their own ("he", "they", "the", "il")."""
+    words = [w.casefold() for w in _WORD.findall(mention or "")]
+    return bool(words) and not all(w in _NOBODY for w in words)
+
+
+def form_key(mention: str) -> str:
+    """The key one speaker's forms share: case folded, without a leading "the"."""
+    return _THE.sub("", " ".join(mention.split())).casefold()
+
+
+def written_forms(mentions: Iterable[str | None]) -> list[tuple[str, str, int]]:
+    """The speakers the mentions name, as (key, form shown, mentions): mentions that name
+    nobody skipped, forms of one key counted together and shown as the one written most
+    often; most mentioned first, then by the form shown."""
+    written: dict[str, Counter[str]] = defaultdict(Counter)
+    for mention in mentions:
+        text = " ".join((mention or "").split())
+        if names_someone(text):
+            written[form_key(text)][text] += 1
+    forms = [(key, _shown(seen), sum(seen.values())) for key, seen in written.items()]
+    return sorted(forms, key=lambda item: (-item[2], item[1], item[0]))
+
+
+def written_label(forms: list[str]) -> str:
+    """The label of forms shown as written: '“police” (as written)'."""
+    return " / ".join(f"\u201c{form}\u201d" for form in forms) + " (as written)"
+
+
+def _shown(seen: Counter[str]) -> str:
+    """The form written most often; on a tie the one with fewest capitals (a capital at a
+    sentence's start is no part of the name), then the shorter, then the first in order."""
+    return min(
+        seen, key=lambda form: (-seen[form], sum(c.isupper() for c in form), len(form), form)
+    )
