@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal, get_args
 
 from newsprism.errors import ExtraMissing, NewsprismError
+from newsprism.export_figures import figures_by_outlet
 from newsprism.model import Brief, Passage
 
 if TYPE_CHECKING:
@@ -55,6 +56,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "outlets",
         "direct",
         "text",
+        # Added last (see "agreement" below): the figures of each wording where they
+        # differ, since ``text`` is one wording's.
+        "figures_by_outlet",
     ),
     "facts": (
         *_STORY,
@@ -126,6 +130,7 @@ def _statements(brief: Brief) -> Iterator[Row]:
             "outlets": "; ".join(outlets),
             "direct": any(v.direct for v in statement.variants),
             "text": first,
+            "figures_by_outlet": figures_by_outlet(statement.variants),
         }
 
 

@@ -1,0 +1,49 @@
+"""The statements export's row shows one wording; where the outlets' wordings give
+different figures for the claim, ``figures_by_outlet`` lists each outlet's, so an
+analyst filtering the sheet sees the other figure too. Invented ferry-fire statements."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.export import COLUMNS, brief_rows
+from newsprism.export_figures import figures_by_outlet
+from newsprism.model import Brief, Passage, Statement, Story, Variant
+
+
+def _variant(outlet: str, text: str) -> Variant:
+    return Variant(Passage(f"a-{outlet}", outlet, text, 0, len(text)), False, "police")
+
+
+def _brief(*variants: Variant) -> Brief:
+    story = Story("s1", "Ferry fire", tuple(v.passage.article for v in variants))
+    return Brief(story, statements=(Statement("st1", None, variants),))
+
+
+def test_a_statement_whose_outlets_give_different_figures_lists_each() -> None:
+    brief = _brief(
+        _variant("Tessel Courier", "three crew members were hurt in the engine room fire"),
+        _variant("Brisk Daily", "five crew members were hurt in the fire"),
+    )
+    (row,) = brief_rows(brief, "statements")
+    assert row["text"].startswith("three crew")  # one wording, as before
+    assert row["figures_by_outlet"] == "three (Tessel Courier); five (Brisk Daily)"
+    assert list(row)[-1] == "figures_by_outlet" == COLUMNS["statements"][-1]  # appended
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("three crew members were hurt", "3 crew members were hurt"),  # one value, two ways
+        ("the pier will close for repairs", "the pier closes for repairs"),  # no figures
+        ("one of the crew saw 2,400 litres spill", "2400 litres spilled"),  # 'one' a pronoun
+    ],
+)
+def test_wordings_with_the_same_figures_leave_the_column_empty(texts: tuple[str, str]) -> None:
+    variants = [_variant(f"Outlet {i}", text) for i, text in enumerate(texts)]
+    assert figures_by_outlet(variants) is None
+
+
+def test_an_outlet_whose_wording_gives_no_figure_is_shown_as_none() -> None:
+    variants = [_variant("Tessel Courier", "crew members were hurt"), _variant("Brisk", "4 hurt")]
+    assert figures_by_outlet(variants) == "none (Tessel Courier); 4 (Brisk)"
