@@ -178,3 +178,34 @@ def test_a_sentence_only_the_other_years_figure_differs_from_carries_no_note(
     assert sentence.verdict == "supported"
     assert sentence.note == ""
     assert not _by(sentence, "contradicts")
+
+
+# One outlet's morning report and its evening update of one leak, and another outlet
+# that gives the morning's count.
+LEAK_MORNING = (
+    "A gas leak at the Orley ferry terminal injured 3 workers on Tuesday, the fire service "
+    "said.\n\nThe terminal was closed for the day."
+)
+LEAK_EVENING = (
+    "A gas leak at the Orley ferry terminal injured 5 workers on Tuesday, the fire service "
+    "said in an update.\n\nTwo of them were kept in hospital overnight."
+)
+LEAK_OTHER = (
+    "Three workers were hurt when gas leaked at the Orley ferry terminal on Tuesday, the "
+    "fire service said.\n\nFerries used the north quay instead."
+)
+
+
+def test_a_same_outlets_later_update_is_a_rival_figure(analyzer: Analyzer) -> None:
+    articles = [
+        _article("Quay Times", LEAK_MORNING),
+        _article("Quay Times", LEAK_EVENING),
+        _article("Harbour Post", LEAK_OTHER),
+    ]
+    checker = _checker(analyzer, "sleak0000001", articles)
+    sentence = _one(checker, "A gas leak at the Orley ferry terminal injured 3 workers on Tuesday.")
+    assert sentence.verdict == "supported"
+    assert "Quay Times" in _by(sentence, "supports")
+    (update,) = [m for m in sentence.sources if m.relation == "contradicts"]
+    assert update.passage.outlet == "Quay Times" and "5 workers" in update.passage.text
+    assert sentence.note == "backed, but a source gives another figure"

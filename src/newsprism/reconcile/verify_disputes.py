@@ -72,8 +72,11 @@ def rival_figures(ctx: Context, mine: Passage, found: Evidence) -> list[Disputin
     beside it ("backed, but a source gives another figure"). A figure that differs in a
     similar sentence is a rival count only when it is about the backed event:
 
-    * not by an outlet that itself backs the sentence (an outlet does not dispute
-      itself: its other figure is of something else, a background sentence);
+    * not in an article that itself backs the sentence (an article does not dispute
+      itself: its other figure is of something else, a background sentence). Another
+      article of a backing outlet may: a morning report's "3 dead" and the same outlet's
+      evening update's "5 dead" are two counts of the event (af61028 left out every
+      backing outlet, so an update never showed as a rival figure);
     * not in a sentence naming another date than the sentence and its backing pieces
       ("... injured 3 workers in 2019" beside "... on Sunday": another event).
 
@@ -82,23 +85,19 @@ def rival_figures(ctx: Context, mine: Passage, found: Evidence) -> list[Disputin
     as disputing it sat 0.47 to 0.61 below (eval/verify.py's stories, their briefs'
     summaries verified), as far as the background sentences did.
     """
-    backers = {_source(piece) for piece, _ in found.backing}
+    backers = {piece.article for piece, _ in found.backing}
     told = [d for piece, _ in found.backing for d in _dates_in(ctx.material, piece)]
     told += _dates_in(ctx.material, mine)
     rivals = [
         d
         for d in found.disputing
         if d[2] == "number"
-        and _source(d[0]) not in backers
+        and d[0].article not in backers
         and not _another_date(_dates_in(ctx.material, d[0]), told)
     ]
     if len(rivals) < sum(d[2] == "number" for d in found.disputing):
         logger.debug("%r: %d of its figure disputes kept", mine.text[:60], len(rivals))
     return rivals
-
-
-def _source(piece: Passage) -> str:
-    return piece.outlet or piece.article
 
 
 def _dates_in(material: StoryMaterial, passage: Passage) -> list[DateMention]:
