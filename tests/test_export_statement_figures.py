@@ -44,6 +44,22 @@ def test_wordings_with_the_same_figures_leave_the_column_empty(texts: tuple[str,
     assert figures_by_outlet(variants) is None
 
 
-def test_an_outlet_whose_wording_gives_no_figure_is_shown_as_none() -> None:
-    variants = [_variant("Tessel Courier", "crew members were hurt"), _variant("Brisk", "4 hurt")]
-    assert figures_by_outlet(variants) == "none (Tessel Courier); 4 (Brisk)"
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("crew members were hurt", "4 crew members were hurt"),
+        ("4 crew members were hurt", "4 of the 30 crew members were hurt"),
+    ],
+)
+def test_a_wording_that_leaves_a_figure_out_gives_no_other_count(texts: tuple[str, str]) -> None:
+    variants = [_variant(f"Outlet {i}", text) for i, text in enumerate(texts)]
+    assert figures_by_outlet(variants) is None
+
+
+def test_an_outlet_whose_wording_gives_no_figure_is_shown_as_none_beside_a_dispute() -> None:
+    variants = [
+        _variant("Tessel Courier", "crew members were hurt"),
+        _variant("Brisk", "4 hurt"),
+        _variant("Quay Times", "6 hurt"),
+    ]
+    assert figures_by_outlet(variants) == "none (Tessel Courier); 4 (Brisk); 6 (Quay Times)"

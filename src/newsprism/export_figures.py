@@ -3,9 +3,9 @@
 A statement's row in the ``statements`` table shows one wording (``text``, the first
 variant's), so where outlets put one claim with different figures ("3 dead" in one,
 "five dead" in another) the row carried one outlet's figure and an analyst filtering the
-sheet never saw the other. ``figures_by_outlet`` lists each outlet's figures when the
-wordings do not all give the same ones ("3 (Tessel Courier); five (Brisk Daily)"), and is
-empty when they agree or give none.
+sheet never saw the other. ``figures_by_outlet`` lists each outlet's figures when two
+wordings give figures the other does not ("3 (Tessel Courier); five (Brisk Daily)"), and
+is empty when they agree, give none, or one only leaves figures out.
 """
 
 from __future__ import annotations
@@ -32,8 +32,6 @@ _FIGURE: Final = re.compile(
     r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])|\b(?:" + "|".join(_NUMBER_WORDS.split()) + r")\b",
     re.IGNORECASE,
 )
-# "one" is a pronoun as often as a figure ("no one", "one of the crew"): no figure here.
-_NOT_FIGURES: Final = frozenset({"one"})
 # Number words compared by value, so "three" and "3" are one figure.
 _VALUES: Final = {
     word: str(value) for value, word in enumerate(_NUMBER_WORDS.split()[:13])
@@ -42,8 +40,13 @@ _VALUES: Final = {
 
 def figures_by_outlet(variants: Sequence[Variant]) -> str | None:
     """Each outlet's figures as written ("3, 4"), outlets in the order of their first
-    wording, when the wordings' figures differ (by value: "three" is 3; order aside);
-    None when they are the same (or there are none)."""
+    wording, when two wordings' figures differ (by value: "three" is 3; order aside),
+    each giving one the other does not; None otherwise. A wording that gives fewer of
+    the figures, or none, tells less, not another count: over the statements of two
+    BASIL calibration stories read day by day, a longer wording's extra figure was most
+    of what a plain "not the same figures" listed. "one" counts as 1 ("one-in-three" is
+    "1 in 3"); where it is a pronoun ("one of the crew") the other wording's figures are
+    then fewer, not others."""
     by_outlet: dict[str, list[str]] = {}
     seen: set[frozenset[str]] = set()
     for variant in variants:
@@ -51,7 +54,7 @@ def figures_by_outlet(variants: Sequence[Variant]) -> str | None:
         seen.add(frozenset(_value(f) for f in figures))
         held = by_outlet.setdefault(variant.passage.outlet or "?", [])
         held.extend(f for f in figures if f not in held)
-    if len(seen) < 2:
+    if not any(a - b and b - a for a in seen for b in seen):
         return None
     return "; ".join(
         f"{', '.join(figures) or 'none'} ({outlet})" for outlet, figures in by_outlet.items()
@@ -59,7 +62,7 @@ def figures_by_outlet(variants: Sequence[Variant]) -> str | None:
 
 
 def _figures(text: str) -> list[str]:
-    return [m.group(0) for m in _FIGURE.finditer(text) if m.group(0).casefold() not in _NOT_FIGURES]
+    return [m.group(0) for m in _FIGURE.finditer(text)]
 
 
 def _value(figure: str) -> str:
