@@ -120,7 +120,8 @@ ENCODINGS = st.sampled_from(["utf-8", "utf-16", "cp1252", "latin-1", "cp1250", "
 
 
 def _paragraph_is_kept_lines(paragraph: str, lines: list[str]) -> bool:
-    """``paragraph`` is a run of consecutive ``lines`` joined by one space."""
+    """``paragraph`` is a run of consecutive ``lines`` joined by one space, or by a line
+    break where they are a table's rows (d1006df keeps a row a line: "0|0\n0|0")."""
     for start, line in enumerate(lines):
         if not paragraph.startswith(line):
             continue
@@ -128,7 +129,7 @@ def _paragraph_is_kept_lines(paragraph: str, lines: list[str]) -> bool:
         for nxt in lines[start + 1 :]:
             if not rest:
                 break
-            if not rest.startswith(" " + nxt):
+            if not (rest.startswith(" " + nxt) or rest.startswith("\n" + nxt)):
                 break
             rest = rest[len(nxt) + 1 :]
         if not rest:

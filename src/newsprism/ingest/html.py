@@ -28,6 +28,7 @@ from trafilatura.utils import load_html
 from newsprism.errors import NoArticleFound
 from newsprism.ingest.deep_html import flatten_deep
 from newsprism.ingest.unicode import one_line
+from newsprism.ingest.unloaded import unloaded_reason
 from newsprism.model import RawDocument, Removed
 
 logger = logging.getLogger(__name__)
@@ -92,7 +93,8 @@ def read_html(html: str, source: str, url: str | None = None) -> RawDocument:
     """The main article of one HTML page, with the metadata trafilatura finds.
 
     Headings stay separate paragraphs so that cleaning keeps them as structure.
-    Raises :class:`NoArticleFound` when the page has no article text.
+    Raises :class:`NoArticleFound` when the page has no article text, or only a line
+    in place of one (:mod:`newsprism.ingest.unloaded`: its body did not load).
     """
     tree = _deep_parse(html, load_html(html))
     if tree is None:
@@ -117,6 +119,9 @@ def read_html(html: str, source: str, url: str | None = None) -> RawDocument:
     title = _clean_meta(doc.title)
     if title and blocks[0].casefold() == title.casefold():
         blocks = blocks[1:]
+    unloaded = unloaded_reason(blocks)
+    if unloaded is not None:
+        raise NoArticleFound(source, unloaded)
     return RawDocument(
         source=source,
         body="\n\n".join(blocks),

@@ -1,0 +1,85 @@
+"""A page whose article body did not load (a script's shell, a loading placeholder, a
+robot check) is one error line naming the file, not a short article that joins a story;
+a short brief and a plain text file stay articles. Invented pages about an invented
+ferry pier."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsprism.cli import app
+from newsprism.errors import NoArticleFound
+from newsprism.ingest.html import read_html
+from newsprism.ingest.unloaded import unloaded_reason
+from tests.builders import html_page
+
+Write = Callable[..., Path]
+
+HEAD = "<!doctype html><html><head><title>Ferry pier to close | Tessel Courier</title></head>"
+SHELL = HEAD + (
+    '<body><div id="root"></div><noscript>You need to enable JavaScript to run this app.'
+    '</noscript><script src="/static/app.js"></script></body></html>'
+)
+LOADING = HEAD + (
+    "<body><header>Tessel Courier</header><main><h1>Ferry pier to close</h1>"
+    '<div class="article-body">Loading article content...</div></main></body></html>'
+)
+STUB = HEAD + (
+    "<body><main><h1>Ferry pier to close</h1><p>Ferry pier closes.</p></main></body></html>"
+)
+CHECK = HEAD + (
+    "<body><main><h1>Checking your browser before accessing tesselcourier.example</h1>"
+    "<p>This process is automatic. Your browser will redirect shortly.</p>"
+    "<p>Verify you are human by completing the action below.</p></main></body></html>"
+)
+# A real brief of two sentences that mentions cookies and loading in its own words.
+BRIEF = (
+    "The harbour board of Tessel will close the old ferry pier on Monday for eleven weeks "
+    "of repairs.\n\nStalls on the pier that sell coffee and cookies will move to the north "
+    "quay while crews begin loading the new pilings."
+)
+
+
+@pytest.mark.parametrize("page", [SHELL, LOADING, STUB, CHECK])
+def test_a_page_whose_body_did_not_load_is_no_article(page: str) -> None:
+    with pytest.raises(NoArticleFound) as failed:
+        read_html(page, "pier.html")
+    assert failed.value.source == "pier.html"
+    assert "did not load" in str(failed.value) or "did it load?" in str(failed.value)
+
+
+def test_a_short_brief_mentioning_cookies_is_an_article() -> None:
+    document = read_html(html_page(body=BRIEF), "brief.html")
+    assert "north quay" in document.body
+
+
+@pytest.mark.parametrize(
+    ("blocks", "unloaded"),
+    [
+        (["Loading article content..."], True),
+        (["Tessel Courier", "Please enable JavaScript to read this story."], True),
+        (["Pier closed."], True),  # under a line of prose: no article
+        (["Accept cookies to continue.", BRIEF], False),  # an article beside the banner
+    ],
+)
+def test_the_reason_reads_the_blocks(blocks: list[str], unloaded: bool) -> None:
+    assert (unloaded_reason(blocks) is not None) is unloaded
+
+
+def test_ingest_names_the_file_in_one_line_and_stores_nothing(tmp_path: Path) -> None:
+    (tmp_path / "shell.html").write_text(SHELL, encoding="utf-8")
+    (tmp_path / "pier.html").write_text(html_page(), encoding="utf-8")
+    (tmp_path / "short.txt").write_text("Ferry pier closes.", encoding="utf-8")
+    db = tmp_path / "news.db"
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path), "--db", str(db)])
+    failed = [line for line in result.output.splitlines() if line.startswith("failed:")]
+    assert len(failed) == 1 and "shell.html" in failed[0] and "did not load" in failed[0]
+    listed = CliRunner().invoke(app, ["articles", "--db", str(db), "--json"])
+    assert listed.exit_code == 0, listed.output
+    sources = sorted(Path(a["source"]).name for a in json.loads(listed.stdout))
+    assert sources == ["pier.html", "short.txt"]  # a short text file is what was written
