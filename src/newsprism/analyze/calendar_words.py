@@ -14,6 +14,9 @@ from typing import Final
 WEEKDAYS: Final = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 )
+#: Days named from the day of writing ("two men yesterday", "hundreds tomorrow"): a
+#: news sentence dates a deed by them as by a weekday's name, and never counts them.
+RELATIVE_DAYS: Final = frozenset({"yesterday", "today", "tomorrow", "tonight"})
 # "may" is here: a caller for which the verb "may" is common removes it (see NO_MAY).
 MONTHS: Final = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august", "september",

@@ -7,16 +7,18 @@ decisions, under "About"); this module only consults the spaCy parse.
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from spacy.tokens import Doc, Span, Token
 
-from newsprism.analyze.calendar_words import WEEKDAYS
+from newsprism.analyze.calendar_words import RELATIVE_DAYS, WEEKDAYS
 from newsprism.analyze.non_quantities import word_set
 
 __all__ = [
     "NOUNS",
     "STAND_INS",
+    "hyphened_word",
     "last_noun_of_run",
     "lemma_of",
     "measure_of",
@@ -34,6 +36,12 @@ _MEASURE_VERBS: Final = word_set(
 )
 # Verbs that measure their passive subject only: "the area is put at", not "they put".
 _PASSIVE_MEASURE_VERBS: Final = word_set("put estimate value set")
+#: The most capitals of a model's designation before its hyphen ("AK", "MH"; four may be
+#: a dateline's city, as numbers.py reads it).
+_MOST_CAPITALS: Final = 3
+#: A designation the tokenizer keeps whole: capitals (a MiG's small letter too), a hyphen,
+#: figures and perhaps a variant letter ("AK-47", "F-35", "MiG-29", "B-52H").
+_DESIGNATION: Final = re.compile(r"[A-Z][A-Za-z]{0,2}-\d{1,4}[A-Za-z]?")
 # Counted nouns that only stand in for a noun said before: "27 others were hurt".
 STAND_INS: Final = word_set("other others")
 
@@ -151,11 +159,16 @@ def last_noun_of_run(doc: Doc, i: int) -> Token | None:
     """The head noun of the phrase starting at token ``i``: adjectives, nouns, hyphens.
 
     A day's name ends the phrase: "police arrested two men Monday" counts men, not a
-    Monday (news dates a deed by the bare day name, which the tagger reads as a noun)."""
+    Monday (news dates a deed by the bare day name, which the tagger reads as a noun);
+    a day named from today ends it wherever it stands ("hundreds tomorrow" counts no
+    tomorrows). A figure hyphenated to a noun is a model's designation, part of the
+    noun ("five AK-47 rifles", "three F - 16 jets": rifles and jets)."""
     noun: Token | None = None
     for token in doc[i : i + 6]:
-        if noun is not None and token.lower_ in WEEKDAYS:
+        if token.lower_ in RELATIVE_DAYS or (noun is not None and token.lower_ in WEEKDAYS):
             break
+        if _designation(token):
+            continue
         if token.pos_ in NOUNS or (token.tag_ in {"VBG", "VBN"} and _after_hyphen(token)):
             noun = token if token.pos_ in NOUNS else noun
         elif token.tag_ == "HYPH" or (token.pos_ == "ADJ" and noun is None):
@@ -166,6 +179,34 @@ def last_noun_of_run(doc: Doc, i: int) -> Token | None:
         if noun is not None and (nxt is None or (nxt.pos_ not in NOUNS and nxt.tag_ != "HYPH")):
             break
     return noun
+
+
+def hyphened_word(token: Token | None, pos: int) -> Token | None:
+    """The word a hyphen at ``token`` joins to a figure ending at ``pos``: glued ("a
+    12-point plan" -> "point"), or spaced on both sides as tokenised text writes it ("three
+    90 - catch seasons" -> "catch") when that word modifies a noun after it (a spaced
+    hyphen is also a dash: "killed 12 - police said" joins nothing); None otherwise."""
+    if token is None or token.text != "-" or token.i + 1 >= len(doc := token.doc):
+        return None
+    after = doc[token.i + 1]
+    if token.idx == pos:
+        return after if after.idx == pos + 1 else None
+    spaced = token.idx == pos + 1 and after.idx == pos + 3 and doc.text[pos] == " "
+    if not spaced or after.i + 1 >= len(doc) or after.tag_ not in {"NN", "NNP"}:
+        return None
+    return after if doc[after.i + 1].pos_ in NOUNS else None
+
+
+def _designation(token: Token) -> bool:
+    """Whether ``token`` is a model's designation ("AK-47", one token) or its figure
+    hyphenated to a word in capitals ("F - 16"), not to a lower-case noun ("20 points -
+    12 rebounds")."""
+    if _DESIGNATION.fullmatch(token.text):
+        return True
+    if not token.like_num or not _after_hyphen(token) or token.i < 2:
+        return False
+    letters = token.doc[token.i - 2].text
+    return letters.isalpha() and letters.isupper() and len(letters) <= _MOST_CAPITALS
 
 
 def _after_hyphen(token: Token) -> bool:

@@ -288,11 +288,14 @@ _ARTICLE_BEFORE: Final = re.compile(rf"(?<![\w\-])an?{SP}+$", re.IGNORECASE)
 
 # A word fused to the figures by a hyphen: "18-wheelers", "40-page".
 _HYPHEN_WORD: Final = re.compile(r"[-\u2010\u2011]([A-Za-z]+)")
+# The same or spaced as tokenised text writes it ("a 64 - bit chip"): a kind's name either
+# way. (Only for kinds: after "a", a spaced hyphen also ends a score, "a 9 - all game".)
+_HYPHEN_OR_SPACED_WORD: Final = re.compile(r"(?: [-\u2010\u2011] |[-\u2010\u2011])([A-Za-z]+)")
 
 
 def _names_a_kind(amount: Amount, text: str) -> bool:
     """Whether the number is fused by a hyphen into a noun naming a kind ("18-wheelers")."""
-    fused = _HYPHEN_WORD.match(text, amount.num_end)
+    fused = _HYPHEN_OR_SPACED_WORD.match(text, amount.num_end)
     return fused is not None and fused.group(1).lower().removesuffix("s") in _KIND_NAMES
 
 

@@ -125,6 +125,11 @@ def _digits_pattern(tokenised: bool) -> str:
     return (
         rf"(?:{AFTER_GLUED_SIGN}|(?<![\w.,/:#§№+^٫٬])(?<!/ ))"  # not "v3", "1/2", "1 / 2"
         r"(?:(?<=\d-to-)|(?<![^\d\s][-–]))"  # not "COVID-19"
+        # not a designation's figure in tokenised text ("AK - 47", "F - 16"); four
+        # capitals may be a dateline's city ("ROME - 300 marched"), so at most three
+        # (capitals as written: the pattern is read ignoring case, "for - 2 yards" is a loss)
+        r"(?<!(?-i:\b[A-Z] [-–] ))(?<!(?-i:\b[A-Z]{2} [-–] ))(?<!(?-i:\b[A-Z]{3} [-–] ))"
+        r"(?<!(?-i:[A-Z] [-–] \d{4} [-–] ))"  # nor its second group ("CVE - 2013 - 3893")
         r"(?:10\^\d{1,2}"
         r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
         rf"|{spaced_thousands(tokenised)}"  # "2 , 700"; "2, 700" (ECB+): written_forms.py

@@ -108,9 +108,11 @@ from newsprism.analyze.ages import age_of
 from newsprism.analyze.concentrations import concentration
 from newsprism.analyze.heights import Height, find_heights, height_ends_before
 from newsprism.analyze.idioms import in_an_idiom
+from newsprism.analyze.increments import as_increment
 from newsprism.analyze.magnitudes import as_magnitude
 from newsprism.analyze.measured import (
     NOUNS,
+    hyphened_word,
     last_noun_of_run,
     lemma_of,
     measure_of,
@@ -164,7 +166,7 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
             named = named or names_a_price_base(amount, ctx.text)  # "in 2006 dollars"
             quantity = None if named else _finish(amount, ctx)
         if quantity is not None and (not found or quantity.start >= found[-1].end):
-            found.append(as_magnitude(quantity, doc))
+            found.append(as_increment(as_magnitude(quantity, doc), doc))
     found = _with_ordinals(found, extract_ordinals(ctx))
     logger.debug("%d quantities in %d characters", len(found), len(ctx.text))
     return found
@@ -703,11 +705,10 @@ def _counted_noun(amount: Amount, ctx: ParsedText) -> Token | None:
     token = ctx.token_from(pos)
     if token is None:
         return None
-    if token.text == "-" and token.idx == pos and token.i + 1 < len(ctx.doc):
-        after = ctx.doc[token.i + 1]
+    if (after := hyphened_word(token, pos)) is not None:
         if after.lower_ == "strong":  # "a 5,000-strong crowd" counts the crowd
             return last_noun_of_run(ctx.doc, after.i + 1)
-        return after if after.pos_ in NOUNS and after.idx == pos + 1 else None
+        return after if after.pos_ in NOUNS else None
     return last_noun_of_run(ctx.doc, token.i)
 
 

@@ -33,7 +33,8 @@ A word of increment ("3 more years", "300 extra miles", "10 fewer minutes") make
 figure a change on a total the text need not give: "must serve 3 more years" and
 another outlet's "must serve 5 years" are no two readings of one figure. The unit
 stays (two outlets' increments compare), but the quantity is about the increment word,
-so it never joins a total.
+so it never joins a total. The other word orders ("another 3 years", "200 kilometres
+more") are :mod:`newsprism.analyze.increments`'.
 """
 
 from __future__ import annotations
