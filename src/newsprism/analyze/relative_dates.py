@@ -129,14 +129,51 @@ def clause_tense(token: Token) -> Tense:
     is past (reported speech). A doc without a parse reads as past. Cost: at most
     ``_MAX_CLIMB`` tokens visited.
     """
-    node = token
+    node, below = token, token
     for _ in range(_MAX_CLIMB):
-        if _has_future_cue(node):
+        if _has_future_cue(node) or _set_for(node, below):
             return "future"
-        if node.dep_ in _CLAUSE_DEPS or node.head.i == node.i:
+        if node.head.i == node.i:
             return _head_tense(node)
-        node = node.head
+        if node.dep_ in _CLAUSE_DEPS:
+            return _non_finite_tense(node) or _head_tense(node)
+        node, below = node.head, node
     return "past"
+
+
+# Tags of a clause head with no tense of its own: a bare or "to" infinitive, a participle.
+_INFINITIVE_TAGS = frozenset({"VB"})
+_PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
+# A non-finite clause on a noun dates that noun's own event, not the sentence's: "the
+# change to come out of the decision in June" (a past June though "is" is present),
+# "the crews lost in the May 4 storm".
+_NOUN_CLAUSES = frozenset({"acl", "relcl"})
+
+
+def _non_finite_tense(head: Token) -> Tense | None:
+    """The tense of a clause whose head has no tense of its own (no auxiliary but "to"),
+    read from the clause it hangs on; None for a finite head or a clause on a noun.
+
+    An infinitive takes that clause's tense ("does not have the fares go up on
+    February 1st": present, so the coming 1 February). A participle takes only a future
+    ("is expected to start on Monday, followed by the board on Tuesday": the coming
+    Tuesday); otherwise it tells of a deed done ("the bill, passed on Monday, is law";
+    "officials, speaking on Monday, say"), read as past.
+    """
+    own = [c for c in head.children if c.dep_ in ("aux", "auxpass") and c.lower_ != "to"]
+    if own or head.dep_ in _NOUN_CLAUSES or head.tag_ not in _INFINITIVE_TAGS | _PARTICIPLE_TAGS:
+        return None
+    governing = clause_tense(head.head)
+    if head.tag_ in _PARTICIPLE_TAGS:
+        return "future" if governing == "future" else "past"
+    return governing
+
+
+def _set_for(node: Token, below: Token) -> bool:
+    """Whether a date reached through "for" hangs on "set": an appointment ("sentencing
+    has been set for May 9", "the vote is set for Tuesday"), which looks ahead however
+    the verb is conjugated ("scheduled for" is a future lemma already)."""
+    return node.lemma_ == "set" and below.dep_ == "prep" and below.lower_ == "for"
 
 
 # --- calendar arithmetic ------------------------------------------------------------------

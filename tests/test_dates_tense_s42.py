@@ -1,0 +1,58 @@
+"""Which way a clause without a tense of its own points (s42 audit of relative dates over
+the shared English texts): an infinitive takes the tense of the clause it hangs on, a
+participle only its future, a clause on a noun keeps its own past; and "set for <date>"
+is an appointment, ahead however "set" is conjugated.
+
+Every sentence here is invented for the test. The anchor is Wednesday 28 September 2016.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from spacy.language import Language
+
+from newsprism.analyze.dates import extract_dates
+
+PUBLISHED = datetime(2016, 9, 28, 9, 0, tzinfo=UTC)  # a Wednesday
+
+
+def dates_of(nlp: Language, text: str) -> list[tuple[str, str | None]]:
+    return [(m.text, m.date) for m in extract_dates(nlp(text), PUBLISHED)]
+
+
+AHEAD: list[tuple[str, tuple[str, str]]] = [
+    ("The vote is expected to start in the Orsk council on Monday, followed by the "
+     "harbour board on Friday.", ("on Friday", "2016-09-30")),
+    ("The hearing for Vesk has been set for May 9.", ("May 9", "2017-05-09")),
+    ("The judge set the ferry inquiry for April 12.", ("April 12", "2017-04-12")),
+    ("The council does not have the fares go up on February 1st.",
+     ("on February 1st", "2017-02-01")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "reading"), AHEAD)
+def test_a_clause_without_a_tense_of_its_own_looks_ahead_with_its_governor(
+    nlp: Language, sentence: str, reading: tuple[str, str]
+) -> None:
+    assert reading in dates_of(nlp, sentence)
+
+
+BEHIND: list[tuple[str, tuple[str, str]]] = [
+    ("The Orsk pier bill, passed on Monday, is now law.", ("on Monday", "2016-09-26")),
+    ("Officials, speaking on Monday, say the pier is safe.", ("on Monday", "2016-09-26")),
+    ("The council voted on Monday, followed by the board on Tuesday.",
+     ("on Tuesday", "2016-09-27")),
+    ("The board set a record for ferry sales on Tuesday.", ("on Tuesday", "2016-09-27")),
+    ("The mayor wanted to meet the council on Friday.", ("on Friday", "2016-09-23")),
+    ("It is the largest change to come out of the Orsk ruling in June.",
+     ("in June", "2016-06-01/2016-06-30")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "reading"), BEHIND)
+def test_a_participle_or_a_clause_on_a_noun_keeps_the_past(
+    nlp: Language, sentence: str, reading: tuple[str, str]
+) -> None:
+    assert reading in dates_of(nlp, sentence)
