@@ -140,3 +140,28 @@ def test_a_one_word_partial_quote_gets_no_margin_over_rivals() -> None:
         hurt = next(k for k, u in enumerate(units) if "hurtful" in u.text and k != one)
         assert 0 < evidence.scores[one, hurt] < 1
         assert bool(evidence.margins[one, hurt] <= 0) == blind
+
+
+def test_one_speaker_says_nothing_of_which_claim_a_lone_word_renders() -> None:
+    """Both sides resolved to one person weigh as evidence for a unit of a few words, not
+    for a one-word partial quote: the speaker's every claim holding the word would join
+    it as well ("Senator Holt's office called it a 'prank'", read as Holt's words)."""
+    told = (
+        "Mara Holt wrote: \u201cI can see how hurtful my words were.\u201d "
+        "She added: \u201cI will learn from this and grow.\u201d"
+    )
+    full = _article(
+        "B",
+        told,
+        [("I can see how hurtful my words were.", True, "Mara Holt", 0),
+         ("I will learn from this and grow.", True, "Mara Holt", 1)],
+    )  # fmt: skip
+    for words, counted in (("hurtful", False), ("hurtful words", True)):
+        text = f"Mara Holt apologised for her \u201c{words}\u201d on Friday."
+        partial = _article("A", text, [(words, True, "Mara Holt", 0)])
+        units = quote_units(_material(partial, full))
+        evidence = pair_features(units, LEXICAL)
+        one = next(k for k, u in enumerate(units) if u.text == words)
+        hurt = next(k for k, u in enumerate(units) if "hurtful" in u.text and k != one)
+        assert bool(evidence.resolved[one, hurt]) == counted
+        assert bool(evidence.resolved[hurt, one]) == counted
