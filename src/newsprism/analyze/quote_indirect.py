@@ -33,6 +33,7 @@ from newsprism.analyze.quote_extents import (
 )
 from newsprism.analyze.quote_modality import unasserted
 from newsprism.analyze.quote_namings import named_extent
+from newsprism.analyze.quote_questions import put_question
 from newsprism.analyze.quote_subjects import fronted_subject_clause, subject_of, verb_like
 from newsprism.analyze.reported_speech import (
     after_colon,
@@ -139,7 +140,9 @@ def _reported_clause(ctx: SpeakerDoc, token: Token) -> Draft | None:
             or stated_object(token)
             or named_extent(token)
         )
-    if extent is None:
+    if extent is None or put_question(token, *extent):
+        # "Holt asked if the ferry would stop", "Asked whether ..., Holt said": a
+        # question put is nobody's statement
         return None
     attribution = attribution_of(ctx, token)
     if attribution is None or _field_conjecture(ctx, token):
