@@ -139,3 +139,19 @@ def test_a_denial_of_the_same_day_still_differs(analyzer: Analyzer) -> None:
         )
         == "differ"
     )
+
+
+@pytest.mark.parametrize(
+    "denial",
+    [
+        "No other passengers were hurt in the Tessel crash, police said.",
+        "Nobody else was hurt in the Tessel crash, police said.",
+    ],
+)
+def test_an_excepting_none_disputes_nobody(analyzer: Analyzer, denial: str) -> None:
+    # "no other" / "nobody else" deny nothing: the parse gives them no denied deed, and
+    # the cue count alone had called the pair 'differ'
+    told = "Three passengers were injured in the Tessel crash on Sunday, police said."
+    assert _verdict(analyzer, denial, told) == "other"
+    plain = "No passengers were hurt in the Tessel crash, police said."
+    assert _verdict(analyzer, plain, told) == "differ"

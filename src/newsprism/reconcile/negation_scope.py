@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Token
 from newsprism.model import Passage
 from newsprism.reconcile.clauses import (
     english_parser,
+    excepting,
     is_asserted,
     is_finite,
     is_negated,
@@ -77,6 +78,8 @@ _TELLING: Final = frozenset(
 )
 #: Negation cues the parse may leave without a predicate (agreement's cue list).
 _CUES: Final = frozenset({"no", "none", "nobody", "nothing", "neither", "nor", "without"})
+#: The cues that may except ("no other", "none but", "nobody else"): the rest always deny.
+_NONES: Final = frozenset({"no", "none", "nobody", "nothing"})
 _DEED_POS: Final = frozenset({"VERB", "ADJ"})
 _CONTENT_POS: Final = frozenset({"VERB", "NOUN", "ADJ", "PROPN"})
 _CORE: Final = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd"})
@@ -191,6 +194,16 @@ def _denied_objects(predicate: Token) -> set[str]:
     }
 
 
+def only_excepting(doc: Doc) -> bool:
+    """Whether every negation cue of the sentence is an excepting none
+    (:func:`~newsprism.reconcile.clauses.excepting`: "no further damage", "no other
+    passengers", "nobody else"): it denies nothing another sentence tells."""
+    cues = [t for t in doc if t.lower_ in _CUES or t.dep_ == "neg" or t.lower_ == "never"]
+    return bool(cues) and all(
+        t.lower_ in _NONES and excepting(t.head if t.dep_ == "det" else t) for t in cues
+    )
+
+
 def told_words(doc: Doc) -> frozenset[str]:
     """Lemmas of the sentence's content words (verbs, nouns, adjectives, names)."""
     return frozenset(lemma_of(t) for t in doc if t.pos_ in _CONTENT_POS)
@@ -210,7 +223,9 @@ def negation_meets(material: StoryMaterial, negating: Passage, other: Passage) -
     none of its denied deeds is among the other's words."""
     deeds = denied_deeds(_doc(material, negating.text))
     if not deeds:
-        return True
+        # An excepting none ("caused no further damage", "no other passengers were hurt",
+        # "nobody else") denies nothing: the cue count that called the pair is wrong.
+        return not only_excepting(_doc(material, negating.text))
     words = told_words(_doc(material, other.text))
     words |= {w.casefold() for w in _WORD.findall(other.text)}
     meets = any(same_deed(d, w) for d in deeds for w in words)
