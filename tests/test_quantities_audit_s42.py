@@ -143,3 +143,17 @@ def test_a_sum_s_purpose_after_it_names_it_before_its_increment_word(nlp: Langua
 def test_a_count_after_another_keeps_its_counted_noun(nlp: Language) -> None:
     found = quantities_in(nlp, "Another 300 people left Orsk.")
     assert [(q.text, q.about) for q in found] == [("300 people", "people")]
+
+
+SUFFIXED_AGES: list[tuple[str, list[tuple[str, str | None]]]] = [
+    ("Anthony Vesk III, 38, was arrested in Orsk.", [("38", "vesk")]),
+    ("Tomas Vesk Jr., 44, said the pier was safe.", [("44", "vesk")]),
+    ("Tomas Vesk, 44, and Pavel Tarrow III, 51, were hurt.", [("44", "vesk"), ("51", "tarrow")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "ages"), SUFFIXED_AGES)
+def test_an_age_after_a_name_s_suffix_is_the_surname_s(
+    nlp: Language, sentence: str, ages: list[tuple[str, str | None]]
+) -> None:
+    assert [(q.text, q.about) for q in quantities_in(nlp, sentence)] == ages

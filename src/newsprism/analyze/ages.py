@@ -201,11 +201,30 @@ def _aged(person: Token | None) -> Aged | None:
 
 
 def _name(person: Token | None) -> str | None:
-    """The ``about`` of a person's age: a name lowercased as written, no one for "he"."""
+    """The ``about`` of a person's age: a name lowercased as written, no one for "he"; a
+    suffix of a name is the surname's ("Tomas Vesk III, 38" is Vesk's age, not a "iii"
+    every third of a name in the story would share)."""
+    person = _before_suffix(person)
     if person is None or person.pos_ == "PRON" or not person.text.isalpha():
         return None
     named = person.pos_ == "PROPN" or person.ent_type_ == "PERSON"
     return person.text.lower() if named else person.lemma_.lower()
+
+
+#: Suffixes written after a surname ("Jr.", "III"): never the name an age is about.
+_NAME_SUFFIXES: Final = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _before_suffix(person: Token | None) -> Token | None:
+    """The surname before a name's suffix ("Vesk" of "Vesk III", "Vesk, Jr."); else
+    ``person``."""
+    if person is None or person.lower_.rstrip(".") not in _NAME_SUFFIXES:
+        return person
+    i = person.i - 1
+    if i > 0 and person.doc[i].text == ",":
+        i -= 1
+    before = person.doc[i] if i >= 0 else None
+    return before if before is not None and before.pos_ == "PROPN" else person
 
 
 def _named_before(comma_at: int, ctx: ParsedText) -> Token | None:
