@@ -72,6 +72,7 @@ from newsprism.analyze.speaker_evidence import (
     speaks_for_another,
 )
 from newsprism.analyze.speaker_mentions import after_quoted_words, mention_offsets
+from newsprism.analyze.speaker_outlets import OUTLET_NOUNS, reporting_outlet
 from newsprism.analyze.speaker_places import party_tag, person_places, same_place
 from newsprism.analyze.speaker_states import state_leader
 from newsprism.analyze.speakers import Gender
@@ -477,7 +478,7 @@ def _body_speaker(ctx: SpeakerDoc, head: Token, offset: int) -> str | None:
     written."""
     if head.lower_ in _STATE_NOUNS:
         return state_leader(ctx, ctx.names, offset, _DESCRIPTION_REACH)
-    return _possessor(ctx, head) or _described_body(ctx, offset)
+    return _possessor(ctx, head) or _described_body(ctx, head, offset)
 
 
 def _may_take_up(ctx: SpeakerDoc, head: Token, role: bool) -> bool:
@@ -607,21 +608,28 @@ def _names_someone_else(ctx: SpeakerDoc, tokens: Span, person: str) -> bool:
     return False
 
 
-def _described_body(ctx: SpeakerDoc, offset: int) -> str | None:
+def _described_body(ctx: SpeakerDoc, head: Token, offset: int) -> str | None:
     """``the group said``: the organisation named last before ``offset``, within
-    :data:`_DESCRIPTION_REACH` paragraphs."""
+    :data:`_DESCRIPTION_REACH` paragraphs; an outlet named as the reporter ("the
+    Gazette reported") only for a description of an outlet ("the newspaper said")."""
+    outlet = head.lower_ in OUTLET_NOUNS
     named = [
         (mention.start, entity.name)
         for entity in getattr(ctx.names, "entities", ())
         if entity.type == "ORG"
         for mention in entity.mentions
-        if mention.start < offset
+        if mention.start < offset and (outlet or not _reporter_at(ctx, mention.start))
     ]
     if not named:
         return None
     start, name = max(named)
     breaks = ctx.paragraph_breaks(start, offset)
     return name if breaks <= _DESCRIPTION_REACH else None
+
+
+def _reporter_at(ctx: SpeakerDoc, start: int) -> bool:
+    token = ctx.token_at(start)
+    return token is not None and reporting_outlet(token)
 
 
 def _introduced_unnamed(ctx: SpeakerDoc, head: Token) -> bool:

@@ -1,0 +1,58 @@
+"""A description of a body ("the firm said") takes up the organisation named last, but
+not the outlet named as reporting the news ("..., the Gazette reported"): the company's
+words are not the paper's (analyze/speaker_outlets.py). A description of an outlet
+("the newspaper said") still takes the outlet up. Invented text, real resolver."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from newsprism.analyze.entities import resolve_names
+from newsprism.analyze.quotes import extract_quotes
+from newsprism.model import Quote
+from tests.test_quotes import nlp
+
+__all__ = ["nlp"]  # the module-scoped spaCy fixture, shared with test_quotes
+
+
+def _quote(nlp: Language, text: str, words: str) -> Quote:
+    doc = nlp(text)
+    found = [q for q in extract_quotes(doc, resolve_names(doc)) if q.text == words]
+    assert found, words
+    return found[0]
+
+
+def test_a_firm_is_not_the_outlet_that_reported_it(nlp: Language) -> None:
+    text = (
+        "Orvik Holdings will buy the island's ferry line, the BBC reported. "
+        "The Swiss firm said it was sending a ship to fix the cable."
+    )
+    quote = _quote(nlp, text, "it was sending a ship to fix the cable")
+    assert quote.speaker != "BBC"
+    assert quote.speaker_mention == "The Swiss firm"
+
+
+def test_a_company_is_not_the_paper_that_reported_it(nlp: Language) -> None:
+    text = (
+        "Orvik Holdings will buy the island's ferry line, the Harbour Gazette reported on "
+        "Monday. The company said the deal was worth 4 million euros."
+    )
+    assert _quote(nlp, text, "the deal was worth 4 million euros").speaker != "Harbour Gazette"
+
+
+def test_the_newspaper_is_the_outlet_that_reported(nlp: Language) -> None:
+    text = (
+        "The Harbour Gazette reported on Monday that the pier would close. "
+        "The newspaper said the ferry was unsafe."
+    )
+    assert _quote(nlp, text, "the ferry was unsafe").speaker == "Harbour Gazette"
+
+
+def test_a_body_still_takes_up_a_company_named_before(nlp: Language) -> None:
+    text = (
+        "The Lorvik Dockers' Union met the port authority on Friday, the Gazette reported."
+        "\n\n\u201cWe will strike on Monday,\u201d the group said."
+    )
+    doc = nlp(text)
+    quotes = [q for q in extract_quotes(doc, resolve_names(doc)) if q.direct]
+    assert quotes[0].speaker == "Lorvik Dockers' Union"
