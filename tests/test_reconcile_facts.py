@@ -111,8 +111,9 @@ def test_interval_of_bounds() -> None:
     assert interval(q(1000, "over", None)) == pytest.approx((1000, 1250))  # capped at 25%
     assert interval(q(30, "about")) == pytest.approx((28.5, 31.5))
     assert interval(q(4, "about")) == pytest.approx((3, 5))  # at least one point on percent
+    # "nearly a third" in words: one third's step, capped at 25% like "nearly 20" (15-20)
     lo, hi = interval(q(100 / 3, "under"))
-    assert (lo, hi) == pytest.approx((30, 100 / 3))
+    assert (lo, hi) == pytest.approx((25, 100 / 3))
 
 
 # --- invented stories, analysed by the real pipeline ---------------------------------

@@ -76,8 +76,9 @@ Compatibility of two figures
     digit (a writer who says "more than 1,100" would have said "more than 1,200" if it
     were so), kept between ``bound_slack_min`` and ``bound_slack_max`` of ``v``. Two
     bounds are compatible when their intervals meet: "over 29%" ([29, 31.9]) and "about
-    30%" ([28.5, 31.5]) agree, "nearly a third" ([30, 33.3]) and "about 30%" agree, 40%
-    and 45% differ. A bound and an exact figure agree as two exact ones do, one's value
+    30%" ([28.5, 31.5]) agree, "nearly a third" ([25, 33.3]: a fraction in words bounds
+    as far as a round figure, ``figures._fraction_step``) and "about 30%" agree, 40% and
+    45% differ. A bound and an exact figure agree as two exact ones do, one's value
     inside the other's interval: a bound's own tolerance is all the slack it has, so
     "some 16" ([15.2, 16.8]) and 15 differ although 15's rounding interval reaches 16.
     A range ("12-15 people", "between 12 and 15 people", which the analyser gives as

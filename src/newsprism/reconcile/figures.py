@@ -13,6 +13,7 @@ import logging
 import math
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Final
 
 from newsprism.analyze.number_words import SCALES
@@ -153,6 +154,22 @@ def _step(value: float) -> float:
     return 10.0**place
 
 
+def _fraction_step(quantity: Quantity) -> float | None:
+    """The step of a share written as a fraction in words ("more than a third", "nearly
+    half", "over two-thirds"): one part of its denominator, in percent (a third: 33.3).
+    Its value (33.33...) shows no written digit, and a writer who says "more than a
+    third" has no finer word before "two-fifths" or "nearly half": the bound reaches as
+    far as a round figure's ("more than 20" 20-25), not the tenth of a point its digits
+    would give (s42 facts audit: "more than a third" / 37 percent, one measure, read as
+    differing). None for a share in digits or any other figure."""
+    if quantity.unit != "percent" or written_step(quantity) is not None or quantity.value <= 0:
+        return None
+    share = Fraction(quantity.value / 100).limit_denominator(_FRACTION_DENOMINATOR)
+    if share.denominator < 2 or not math.isclose(float(share) * 100, quantity.value):
+        return None
+    return 100.0 / share.denominator
+
+
 def _rounding_place(quantity: Quantity) -> float:
     """The place of the last non-zero digit of an "about" figure as written, in its unit:
     "about 20" 10, "about 200" 100, "about 16" 1, "about 2.5 million" 100,000; from the
@@ -191,7 +208,7 @@ def interval(quantity: Quantity, options: FactOptions | None = None) -> tuple[fl
         return floor, v
     if quantity.approx in ("over", "under"):
         low, high = abs(v) * opts.bound_slack_min, abs(v) * opts.bound_slack_max
-        slack = min(max(_step(v), low), high)
+        slack = min(max(_fraction_step(quantity) or _step(v), low), high)
         return (v, v + slack) if quantity.approx == "over" else (v - slack, v)
     step = written_step(quantity)
     if step is None:
@@ -279,6 +296,9 @@ _WORDS_OPENING: Final = re.compile(r"between[^\S\n]+", re.IGNORECASE)
 # not "20", "40%"): news rounds large figures silently, small counts are exact.
 _ROUND_DIGITS: Final = 3
 _FIGURES: Final = re.compile(r"\d[\d,]*(?:\.\d+)?")
+#: The largest denominator of a share told in words ("a tenth"); finer ones are written
+#: in digits.
+_FRACTION_DENOMINATOR: Final = 10
 
 
 def written_step(quantity: Quantity) -> float | None:
