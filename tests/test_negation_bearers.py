@@ -39,6 +39,15 @@ _PASSENGERS_HURT = (
         # A caused deed in one place is no denial of a deed in another.
         ("The storm caused no deaths in Orvik on Sunday, the mayor said.",
          "Two people died in Tulm when the storm hit on Sunday, the mayor said."),
+        ("No one died at Orvik Harbour when the storm hit on Sunday, the mayor said.",
+         "Two people died at Tulm Harbour when the storm hit on Sunday, the mayor said."),
+        # A plain subject is its bearer too: the crew's denial is not the passengers'
+        # (review s42/1 finding S5).
+        ("The passengers of the Tessel bus were not injured in the crash on Sunday, "
+         "police said.",
+         "The driver of the Tessel bus was injured in the crash on Sunday, police said."),
+        ("The crew of the Orvik ferry were not hurt when it ran aground on Sunday.",
+         "Three passengers were hurt when the Orvik ferry ran aground on Sunday."),
     ],
 )  # fmt: skip
 def test_denial_of_other_people_or_place_is_no_dispute(
@@ -66,6 +75,23 @@ def test_denial_of_other_people_or_place_is_no_dispute(
         # (the fresh-clone CI of 0695003: test_verify's council / councillors pair).
         ("The town council of Tessel did not vote to close the old ferry pier.",
          "Councillors in Tessel voted on Monday to close the old ferry pier."),
+        # A subject is all the people it names: conjuncts and appositions (review s42/1
+        # finding S1).
+        ("None of the passengers of the Tessel bus were injured in the crash on Sunday.",
+         "The driver and two passengers were injured in the crash of the Tessel bus on "
+         "Sunday."),
+        ("The driver of the Tessel bus suffered no injuries in the crash on Sunday.",
+         "Two passengers and the driver were injured in the crash of the Tessel bus on "
+         "Sunday."),
+        ("The driver of the Tessel bus suffered no injuries in the crash on Sunday.",
+         "Orlan Vesk, the driver of the Tessel bus, was injured in the crash on Sunday."),
+        ("Orlan Vesk suffered no injuries in the crash of the Tessel bus on Sunday.",
+         "The driver, Orlan Vesk, was injured in the crash of the Tessel bus on Sunday."),
+        # A place inside the place named is that place.
+        ("The storm caused no deaths in Orvik on Sunday, the mayor said.",
+         "Two people died at Orvik Harbour when the storm hit on Sunday, the mayor said."),
+        ("No one died in Orvik when the storm hit on Sunday, the mayor said.",
+         "Two patients died at Orvik General Hospital when the storm hit on Sunday."),
     ],
 )  # fmt: skip
 def test_denial_of_the_same_people_and_place_still_differs(

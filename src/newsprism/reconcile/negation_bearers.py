@@ -8,11 +8,11 @@ passengers were injured"; "none of the crew were injured" says nothing of passen
 the bearer of each denial and of each matching deed of the other sentence:
 
 * a verb of undergoing ("suffer", "sustain", "receive", "have", "escape") denies the deed
-  of its subject only: the other sentence's bearer must be that subject (same head noun),
-  a generic "people" included;
-* a deed verb whose subject is a group that "no" or a partitive "none of" names ("no
-  passengers were hurt", "none of the crew were injured") denies the deed of that group:
-  another group noun is another bearer; a generic one ("two people") may be that group;
+  of its subject only: the other sentence's bearer must be that subject (a word in
+  common), a generic "people" included;
+* a negated deed verb denies the deed of its subject ("no passengers were hurt", "none of
+  the crew were injured", "the crew were not hurt"): another group noun is another
+  bearer; a generic one ("two people") may be that group;
 * a verb of causing ("the storm caused no damage to the Tessel bridge") denies its
   noun's deed of what the noun's "to"/"of" names: the other sentence's undergoer (its
   verb's object, or a passive's subject: "damaged 40 homes") must share a word with it;
@@ -22,6 +22,11 @@ the bearer of each denial and of each matching deed of the other sentence:
   airport") must be one, and so must a day or month both sides date the deed by ("on
   Sunday" / "on Monday": two days' events, not one told twice).
 
+A subject is all the people it names: its conjuncts and appositions ("the driver and two
+passengers", "Orlan Vesk, the driver"), each with its compounds; two bearers are one when
+they share a word or a word's stem ("the town council" / "councillors"; review s42/1,
+findings S1 and S5). A place is its name's words: "at Orvik Harbour" is in Orvik, "at
+Tulm Harbour" is not.
 A bearer the parse cannot name (a pronoun, no subject) leaves the denial standing.
 """
 
@@ -59,20 +64,45 @@ _CLAUSES: Final = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", 
 #: Verbs of causing: their "no" object's deed befalls what the object's "to"/"of" names.
 _CAUSING: Final = frozenset({"cause", "inflict", "do", "produce"})
 _CALENDAR: Final = WEEKDAYS | MONTHS
-#: A bearer: its head noun's word and its compounds' words.
+#: Children of a subject that name more of its people: "the driver and two passengers",
+#: "Orlan Vesk, the driver of the bus".
+_MORE_PEOPLE: Final = frozenset({"conj", "appos"})
+#: Shortest word whose longer form is its stem's ("council" / "councillor", "crew" /
+#: "crewman"); shorter ones ("man" / "manager") are other words.
+_MIN_STEM: Final = 4
+#: A bearer: the words of the nouns its subject names (head, conjuncts, appositions, and
+#: their compounds).
 Bearer = frozenset[str]
+#: A place: the name words of one object of "in"/"at" ("Orvik Harbour", "Orvik" of "Orvik
+#: airport").
+Place = frozenset[str]
 
 
 def _word(token: Token) -> str:
     return token.text.casefold() if token.pos_ == "PROPN" else lemma_of(token)
 
 
+def _named(noun: Token) -> Iterator[Token]:
+    """The noun and the nouns joined to it as more of its people (conjuncts, appositions,
+    and theirs)."""
+    yield noun
+    for child in noun.children:
+        if child.dep_ in _MORE_PEOPLE:
+            yield from _named(child)
+
+
 def _head_word(noun: Token) -> Bearer | None:
-    """The noun's identity as a bearer: its lemma (a name's text) with its compounds'
-    ("crew members" is the crew's), None for a pronoun."""
-    if noun.pos_ == "PRON":
+    """The noun's identity as a bearer: the lemmas (a name's text) of it and of the nouns
+    joined to it, with their compounds ("crew members" is the crew's; "the driver, Orlan
+    Vesk" is both), None for a pronoun alone."""
+    nouns = [n for n in _named(noun) if n.pos_ != "PRON"]
+    if not nouns:
         return None
-    return frozenset({_word(noun)} | {_word(c) for c in noun.children if c.dep_ == "compound"})
+    return frozenset(
+        word
+        for n in nouns
+        for word in [_word(n)] + [_word(c) for c in n.children if c.dep_ == "compound"]
+    )
 
 
 def _group(subject: Token) -> Bearer | None:
@@ -96,31 +126,37 @@ def _subject(verb: Token) -> Bearer | None:
     return None if found is None else _group(found)
 
 
-def _denied_group(verb: Token) -> Bearer | None:
-    """The group a negated deed verb's subject denies it of, only where "no" or a
-    partitive names the group ("no passengers were hurt", "none of the crew were
-    injured"): a plain subject's denial ("the town council did not vote") is of the deed
-    itself, told of that body however another outlet names it ("councillors voted")."""
-    found = _subject_token(verb)
-    if found is None:
-        return None
-    named_by_no = any(c.dep_ == "det" and c.lower_ == "no" for c in found.children)
-    return _group(found) if named_by_no or found.lower_ in _PARTITIVE else None
-
-
-def _places(*tokens: Token) -> frozenset[str]:
-    """Names after "in"/"at" on the tokens ("in Orvik", and the name before a place noun:
-    "at Orvik airport"), not a day or a month."""
+def _place(name: Token) -> Place:
+    """The name words of an object of "in"/"at": the object's and its compounds' that
+    are names, not a day or a month ("Orvik General Hospital"; "Orvik" of "Orvik
+    airport")."""
     return frozenset(
         word.text.casefold()
+        for word in [name, *(c for c in name.children if c.dep_ == "compound")]
+        if word.pos_ == "PROPN" and word.lower_ not in _CALENDAR
+    )
+
+
+def _places(*tokens: Token) -> frozenset[Place]:
+    """Names after "in"/"at" on the tokens ("in Orvik", "at Orvik airport")."""
+    found = (
+        _place(obj)
         for token in tokens
         for prep in token.children
         if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS
         for obj in prep.children
         if obj.dep_ == "pobj"
-        for word in [obj, *(c for c in obj.children if c.dep_ == "compound")]
-        if word.pos_ == "PROPN" and word.lower_ not in _CALENDAR
     )
+    return frozenset(place for place in found if place)
+
+
+def _other_places(denied: frozenset[Place], told: frozenset[Place]) -> bool:
+    """Whether both sides name places and none is one: one name's words within the
+    other's is one place ("Orvik" / "Orvik Harbour"); "Orvik" / "Tulm", "Orvik Harbour"
+    / "Tulm Harbour" are two."""
+    if not denied or not told:
+        return False
+    return not any(a <= b or b <= a for a in denied for b in told)
 
 
 def _days(*tokens: Token) -> frozenset[str]:
@@ -176,9 +212,9 @@ def _narrowed(objects: list[Token]) -> bool:
 
 #: A denial: its bearer, whether the bearer is strict, its places, its days, and what
 #: the denied deed befalls (a verb of causing's noun's "to"/"of" object).
-_Denial = tuple[Bearer | None, bool, frozenset[str], frozenset[str], Bearer | None]
+_Denial = tuple[Bearer | None, bool, frozenset[Place], frozenset[str], Bearer | None]
 #: A told deed: its bearer, its places, its days and what it befalls.
-_Told = tuple[Bearer | None, frozenset[str], frozenset[str], Bearer | None]
+_Told = tuple[Bearer | None, frozenset[Place], frozenset[str], Bearer | None]
 
 
 def _denials(doc: Doc, is_deed: Callable[[str], bool]) -> Iterator[_Denial]:
@@ -195,7 +231,7 @@ def _denials(doc: Doc, is_deed: Callable[[str], bool]) -> Iterator[_Denial]:
             befalls = _undergoer(objects[0]) if lemma in _CAUSING else None
             yield None, False, where, when, befalls
         elif is_deed(lemma):
-            yield _denied_group(predicate), False, where, when, None
+            yield _subject(predicate), False, where, when, None
 
 
 def _told(doc: Doc, is_deed: Callable[[str], bool]) -> Iterator[_Told]:
@@ -209,10 +245,18 @@ def _told(doc: Doc, is_deed: Callable[[str], bool]) -> Iterator[_Told]:
             yield bearer, _places(verb, token), _days(verb), _undergoer(token)
 
 
+def _one_stem(a: str, b: str) -> bool:
+    """Whether two words are one or one is the other's stem ("council" / "councillor")."""
+    short, long = sorted((a, b), key=len)
+    return short == long or (len(short) >= _MIN_STEM and long.startswith(short))
+
+
 def _other_bearer(denied: Bearer | None, strict: bool, told: Bearer | None) -> bool:
-    """Whether the two bearers are other people: no word in common, and (unless the
-    denial is strict) neither a generic noun."""
-    if denied is None or told is None or denied & told:
+    """Whether the two bearers are other people: no word or stem in common, and (unless
+    the denial is strict) neither a generic noun."""
+    if denied is None or told is None:
+        return False
+    if any(_one_stem(a, b) for a in denied for b in told):
         return False
     return strict or not (denied | told) & _GENERIC
 
@@ -224,7 +268,7 @@ def _one_deed(denial: _Denial, told: _Told) -> bool:
     told_bearer, told_places, told_days, told_befalls = told
     return not (
         _other_bearer(bearer, strict, told_bearer)
-        or (places and told_places and not places & told_places)
+        or _other_places(places, told_places)
         or _other_days(days, told_days)
         or _other_bearer(befalls, False, told_befalls)
     )
