@@ -37,8 +37,15 @@ NOT_SAID = [
     "The mayor might resign and say that the harbour is unsafe.",
     # "could" with a perfect: nothing said.
     "Edvin Rask could have told the crew that the ferry would stop.",
-    # A first person's hedge is can/must over say/tell/confirm only.
+    # A first person's hedge is can/must only.
     "We might say that the ferry is safe.",
+    # "could" with a time ahead, or over a reported future: a possibility (s42/1 S2).
+    "The minister could announce as early as Friday that the ferry service will end.",
+    "Ana Holt could tell the council next week that the levy is a tax.",
+    "Edvin Rask could confirm tomorrow that the harbour is closed.",
+    # A "but" clause that denies the act itself, by name or by an auxiliary.
+    "Ana Holt could call the levy a tax, but she did not call it one.",
+    "Edvin Rask could confirm that the ferry sank, but he has not yet.",
 ]
 
 
@@ -82,6 +89,37 @@ SAID = [
         "Edvin Rask would say later that if the ferry stops, the island dies.",
         "the ferry stops, the island dies",
     ),
+    # Nor is any "if" in the reported clause of a saying the narration dates (s42/1 S8).
+    (
+        "Edvin Rask would say later that the island dies if the ferry stops.",
+        "the island dies if the ferry stops",
+    ),
+    (
+        "Ana Holt would tell the inquiry in May that the crew is safe if the pumps work.",
+        "the crew is safe if the pumps work",
+    ),
+    # A "but" clause denying another deed leaves a past-ability "could" said (s42/1 S6).
+    (
+        "Police could confirm that two people had died, but did not release their names.",
+        "two people had died",
+    ),
+    (
+        "Ana Holt could confirm on Tuesday that the ferry had sunk, but the crew had not "
+        "been found.",
+        "the ferry had sunk",
+    ),
+    (
+        "Edvin Rask could only confirm that the ferry had sunk but said he did not know why.",
+        "the ferry had sunk",
+    ),
+    # A limiter keeps a "could" over a reported future past ability.
+    (
+        "Police could only confirm that the coast road will stay shut.",
+        "the coast road will stay shut",
+    ),
+    # A first person's can/must over any speech verb is a hedged saying (s42/1 M1).
+    ("I can assure the crew that the ferry is safe, Ana Holt told reporters.", "the ferry is safe"),
+    ("We can report that two people have died, the coastguard said.", "two people have died"),
 ]
 
 
@@ -91,6 +129,13 @@ def test_said_and_to_be_said_stay_statements(nlp: Language, text: str, words: st
     assert found, [q.text for q in quotes_of(nlp, text)]
     assert not found[0].direct
     assert_offsets(text, found)
+
+
+def test_a_future_could_inside_a_report_credits_nothing(nlp: Language) -> None:
+    """Officials' words are kept; the board's possible confirmation is no statement of the
+    board's (s42/1 S2)."""
+    text = "The harbour board could confirm on Monday that the port will reopen, officials said."
+    assert "the port will reopen" not in [q.text for q in quotes_of(nlp, text)]
 
 
 def test_a_first_persons_denied_could_is_no_statement(nlp: Language) -> None:

@@ -14,21 +14,26 @@ Read as not said:
   must / should / ought ("she might say no", "Holt may have told the crew that ...": a
   guess at a report is not one);
 * "could" on the verb only when unrealised: in a question, with a condition or a perfect
-  ("could have said"), or denied after a "but" ("could call it a tax, but she has not").
-  Otherwise it is past ability, an act that happened ("police could only confirm that
-  ..."). On a verb the speech verb completes or is joined to ("could try to call") it
-  counts as before;
+  ("could have said"), denied by a "but" clause that names the act again or stands an
+  auxiliary for it ("could call it a tax, but she has not"; not "could confirm X, but did
+  not release their names"), or set ahead ("could announce next week that ...", "could
+  confirm that the port will reopen": ``saying_time.looks_ahead``). Otherwise it is past
+  ability, an act that happened ("police could only confirm that ..."). On a verb the
+  speech verb completes or is joined to ("could try to call") it counts as before;
 * "would" with a condition ("If asked, Holt would say that ...", "She'd say the port is
   safe if asked") or a counterfactual perfect ("Holt would have said that ..."); an "if"
   opening inside the reported clause ("would say later that if the ferry stops, ...") is
-  that clause's own, not a condition on "would";
+  that clause's own, not a condition on "would", and so is any "if" in the reported
+  clause of a saying the narration dates ("would say later that the island dies if the
+  ferry stops": ``saying_time.dated_in_narration``);
 * a question that does not presuppose the act: inverted, ending in "?" ("Did the mayor
   say ...?", "Will the mayor say ...?", "When will Holt say ...?"). A wh-question over a
   past or perfect act ("Why did Holt say the port was safe?") takes the saying as given:
   kept.
 
 Kept (said, or to be said as written): a first person's can/must over their own
-say/tell/confirm, a hedged saying ("I can tell you that ...", "We can confirm that ...");
+speech verb, a hedged saying ("I can tell you that ...", "We can confirm that ...", "I
+can assure the crew that ...");
 a first person's unconditioned "would" ("I would argue that ..."); "would" in
 narration, the future in the past ("he would say later that the port was safe": a
 report of what he went on to say); "will" and "shall" ("She will say on Friday that
@@ -53,21 +58,31 @@ from typing import Final
 
 from spacy.tokens import Token
 
+from newsprism.analyze.saying_time import dated_in_narration, looks_ahead
+
 logger = logging.getLogger(__name__)
 
 __all__ = ["unasserted"]
 
 # Modals of possibility, ability, permission or duty: nothing said (module doc).
 # "could" is apart: over the speech verb itself it is as often past ability ("police could
-# only confirm that ...": they did), so it counts only when unrealised (_unrealised).
+# only confirm that ...": they did), so it counts only when unrealised (_unrealised): a
+# condition, a denial of the act, or a time ahead ("could announce next week that ...").
 _NOT_SAID: Final = frozenset({"can", "may", "might", "must", "should", "ought"})
 # Speakers whose modal over their own speech verb is a hedged saying, not a guess at one:
-# "I can tell you that ...", "we can confirm that ...", "I must say ...", "I would argue
-# that ..." (found in two texts of the shared sets' 1,087 read, neither in a gold file).
+# "we can confirm that ...", "I can assure the crew that ...", "we must report ...", "I
+# would argue that ..." (found in two texts of the shared sets' 1,087 read, neither in a
+# gold file).
 _FIRST_PERSON: Final = frozenset({"i", "we"})
-# The modals and verbs of that hedge; any other ("we could say X, but we will not") is not.
+# The modals of that hedge, over any speech verb; any other ("we could say X, but we will
+# not", "we might say ...") is not.
 _HEDGES: Final = frozenset({"can", "must"})
-_HEDGED: Final = frozenset({"say", "tell", "confirm"})
+# Words that stand for the speech verb in a "but" clause denying it ("..., but she has
+# not", "but we will not", "but did not").
+_STAND_INS: Final = frozenset(
+    {"have", "do", "be", "will", "would", "shall", "can", "could", "may", "might", "must",
+     "should"}
+)  # fmt: skip
 # Marks of a condition on a "would" ("if asked", "unless pressed").
 _CONDITIONS: Final = frozenset({"if", "unless"})
 # Wh-words that open a question which may take its act as given ("Why did she say ...?").
@@ -94,26 +109,47 @@ def unasserted(verb: Token) -> bool:
 
 
 def _hedged_first_person(verb: Token, modals: set[str]) -> bool:
-    """A hedge over words said now ("I can tell you that ...", "we must say ..."). Only
-    can/must over tell/confirm/say: "we could say X, but we will not" says nothing."""
+    """A hedge over words said now ("we can confirm that ...", "I can assure the crew
+    that ..."). Only can/must: "we could say X, but we will not" says nothing."""
     first = any(c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON for c in verb.children)
-    return first and bool(modals) and modals <= _HEDGES and verb.lemma_.lower() in _HEDGED
+    return first and bool(modals) and modals <= _HEDGES
 
 
 def _unrealised(verb: Token) -> bool:
     """A "could" over the speech verb itself that is a possibility, not past ability: a
-    condition or perfect ("could have said", "could say so if asked") or a contrast that
-    denies the act ("could call it a tax, but she has not")."""
-    return _hypothetical(verb) or _denied_after(verb)
+    condition or perfect ("could have said", "could say so if asked"), a contrast that
+    denies the act ("could call it a tax, but she has not") or a time ahead ("could
+    announce next week that ...")."""
+    return _hypothetical(verb) or _denied_after(verb) or looks_ahead(verb)
 
 
 def _denied_after(verb: Token) -> bool:
-    """A "but" after the verb followed by a negated verb ("..., but we will not")."""
+    """A "but" clause after the verb that denies the act itself: the speech verb again,
+    negated ("but she did not call it one"), or an auxiliary standing for it ("..., but
+    she has not", "but we will not"). A denial of another deed ("could confirm X, but did
+    not release their names") leaves the act said."""
     after = [t for t in verb.sent if t.i > verb.i]
     but = next((t for t in after if t.dep_ == "cc" and t.lower_ == "but"), None)
     if but is None:
         return False
-    return any(t.dep_ == "neg" and t.i > but.i and t.head.pos_ in ("VERB", "AUX") for t in after)
+    return any(
+        t.dep_ == "neg" and t.i > but.i and (t.head.lemma_ == verb.lemma_ or _elided(t))
+        for t in after
+    )
+
+
+def _elided(neg: Token) -> bool:
+    """A negation after an auxiliary that ends its clause: the act left out ("she has
+    not.", "we will not,", "she has not yet")."""
+    doc = neg.doc
+    if neg.i == 0 or doc[neg.i - 1].lemma_.lower() not in _STAND_INS:
+        return False
+    for token in doc[neg.i + 1 : neg.sent.end]:
+        if token.is_punct:
+            return True
+        if token.pos_ != "ADV":
+            return False
+    return True
 
 
 def _carriers(verb: Token) -> list[Token]:
@@ -154,6 +190,8 @@ def _hypothetical(verb: Token) -> bool:
         return True
     if any(_conditional(c) for c in verb.children):
         return True
+    if dated_in_narration(verb):
+        return False  # "would say later that the island dies if ...": the words' own "if"
     # An if-clause the parser hangs on the reported clause counts only after that clause's
     # verb ("say the levy is a tax if asked"); one before it is the clause's own ("say
     # that if the ferry stops, the island dies").
