@@ -29,6 +29,14 @@ def test_a_figure_rounded_to_its_written_precision_is_a_rounding() -> None:
     assert rounding_of(_q(0.0025, "km", "2.5 metres"), _q(0.00246, "km", "2.46 metres"))
     assert rounding_of(_q(1300, None, "1,300"), _q(1340, None, "1,340"))
     assert rounding_of(_q(0.25, "days", "six hours"), _q(6.4 / 24, "days", "6.4 hours"))
+    assert rounding_of(_q(1000, None, "1,000"), _q(1340, None, "1,340"))
+
+
+def test_a_one_digit_figure_that_moves_the_leading_digit_is_a_change() -> None:
+    # 150 is as near 100 as 200: a copy writing "200" updated the toll, it did not round it
+    assert not rounding_of(_q(200, None, "200"), _q(150, None, "150"))
+    assert not rounding_of(_q(3000, None, "3,000"), _q(2600, None, "2,600"))
+    assert not rounding_of(_q(2000, None, "2,000"), _q(1500, None, "1,500"))
 
 
 def test_a_changed_figure_is_no_rounding() -> None:
@@ -59,3 +67,11 @@ def test_a_copy_that_rounds_figures_changes_none(analyzer: Analyzer) -> None:
 def test_a_copy_that_changes_a_figure_still_differs(analyzer: Analyzer) -> None:
     statuses = _statuses(analyzer, WIRE.replace("3.72", "5.1"))
     assert statuses[frozenset({3.72, 5.1})] == "differ", statuses
+
+
+def test_a_copy_that_raises_a_toll_to_the_next_hundred_still_differs(analyzer: Analyzer) -> None:
+    wire = WIRE.replace("2,460", "150")
+    copies = [("Coastal Wire", wire, None), ("Velm Courier", wire.replace("150", "200"), None)]
+    material = _material(analyzer, copies, duplicates=((0, 1),))
+    statuses = {frozenset(v.value for v in f.values): f.status for f in compare_facts(material)}
+    assert statuses[frozenset({150.0, 200.0})] == "differ", statuses

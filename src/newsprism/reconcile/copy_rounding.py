@@ -6,7 +6,13 @@ copies are one source's one figure, so the rounding is no change of the figure (
 s41/3 M1: reconcile/facts.py read such a copy as 'differ', one source disagreeing with
 itself). A figure is a rounding of another where the finer one, rounded to the coarser
 one's written precision (its last written digit: "1,300" to hundreds, "2" to units,
-"$5.2 million" to hundred thousands), is the coarser one's value.
+"$5.2 million" to hundred thousands), is the coarser one's value, and the coarser one
+still carries the finer one's leading digits: it keeps two significant digits or more
+("1,300" of "1,340"), or the finer one has a fraction a desk drops ("2" of "2.46"), or its
+one digit is the finer one's leading digit ("1,000" of "1,340"). A one-digit figure that
+moved the leading digit ("200" of "150", "3,000" of "2,600") reads as a changed figure: a
+toll updated to the next hundred looks just like it, and hiding a real update costs a
+reader more than a rounding shown as a change (review s42/1 S4).
 """
 
 from __future__ import annotations
@@ -78,4 +84,22 @@ def rounding_of(a: Quantity, b: Quantity) -> bool:
     coarse, fine = (a, b) if steps[0] >= steps[1] else (b, a)
     step = max(steps)
     rounded = math.floor(fine.value / step + 0.5) * step
-    return math.isclose(rounded, coarse.value, rel_tol=1e-9)
+    if not math.isclose(rounded, coarse.value, rel_tol=1e-9):
+        return False
+    return _keeps_leading_digits(coarse, fine, step, min(steps))
+
+
+def _keeps_leading_digits(coarse: Quantity, fine: Quantity, step: float, fine_step: float) -> bool:
+    """Whether ``coarse`` (written to ``step``) still carries ``fine``'s leading digits:
+    two significant digits kept, a fraction of ``fine`` dropped (``fine_step`` below its
+    value's unit), or ``coarse``'s one digit is ``fine``'s leading digit ("1,000" of
+    "1,340", never "2,000" of "1,500")."""
+    if fine.value <= 0 or coarse.value <= 0:
+        return False
+    if round(coarse.value / step) >= 10:  # "1,300": two significant digits or more
+        return True
+    written = _written(fine)
+    if written is not None and written[1] < 1.0:  # "2.46": a fraction dropped
+        return True
+    leading = 10.0 ** math.floor(math.log10(fine.value) + 1e-9)
+    return math.floor(coarse.value / leading + 1e-9) == math.floor(fine.value / leading + 1e-9)
