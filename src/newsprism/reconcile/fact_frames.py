@@ -20,7 +20,10 @@ for / over her career"); "in a career night", "a career game" name one game meas
 against a career, and "30 years of her career" is a part of a career, not its total: a
 figure in time units is never read as a career total (review s41/3 S4). "Since" a month
 with no year (or of this year) is this year's span: "up 12 percent this year" and "up 15
-percent since January" are one measure told twice.
+percent since January" are one measure told twice. It is never a season's: a club's season
+starts in the autumn as often as in the spring, so "21 goals this season" and "9 goals
+since January" are two measures (review s42/1 S3); a season and a year are named apart
+("this season" / "this year") for the same reason.
 """
 
 from __future__ import annotations
@@ -29,11 +32,12 @@ import logging
 import re
 from typing import Final
 
-__all__ = ["CAREER", "TIME_UNITS", "frame", "of_unit", "other_frames"]
+__all__ = ["CAREER", "THIS_YEAR", "TIME_UNITS", "frame", "of_unit", "other_frames"]
 
 logger = logging.getLogger(__name__)
 
 CAREER: Final = "career"
+THIS_YEAR: Final = "this year"
 # The analyser's duration units (reconcile/fact_items.py compares them in days).
 TIME_UNITS: Final = frozenset({"seconds", "minutes", "hours", "days", "weeks", "months", "years"})
 
@@ -65,7 +69,7 @@ _CAREER_AFTER: Final = re.compile(
 _CAREER_IN: Final = re.compile(r"\bcareer\b" + _NOT_TOTAL, re.IGNORECASE)
 _SEASON_AFTER: Final = re.compile(
     _NOUN + r"[^\S\n]+(?:(?:in|during|for|over)[^\S\n]+)?"
-    r"(this|last|that)[^\S\n]+(?:past[^\S\n]+)?(?:season|year)\b",
+    r"(this|last|that)[^\S\n]+(?:past[^\S\n]+)?(season|year)\b",
     re.IGNORECASE,
 )
 _SINCE_AFTER: Final = re.compile(_NOUN + r"[^\S\n]+since\b", re.IGNORECASE)
@@ -89,14 +93,14 @@ _SINCE_MONTH: Final = re.compile(
 
 def frame(text: str, sentence_start: int, end: int, stop: int, start: int) -> str:
     """The frame the figure ``text[start:end]`` names ("" where none): "career", "this
-    season" / "last season" (a year is a season), or "since". ``stop`` bounds the words
+    season" / "last season", "this year" / "last year", or "since". ``stop`` bounds the words
     read after it (the next figure or its sentence's end)."""
     if _CAREER_IN.search(text, start, end) or _CAREER_AFTER.match(text[:stop], end):
         return CAREER
     season = _SEASON_AFTER.match(text[:stop], end)
     if season is not None:
         which = season.group(1).casefold()
-        return f"{'this' if which == 'this' else 'last'} season"
+        return f"{'this' if which == 'this' else 'last'} {season.group(2).casefold()}"
     since = _SINCE_AFTER.match(text[:stop], end)
     if since is not None:
         return _since(text, since.end(), stop)
@@ -116,8 +120,8 @@ def of_unit(named: str, unit: str | None) -> str:
 
 def _since(text: str, at: int, stop: int) -> str:
     """The frame of a span since what ``text[at:stop]`` names: this year's where it is a
-    month of this year, else "since"."""
-    return "this season" if _SINCE_MONTH.match(text[:stop], at) else "since"
+    month of this year (never a season's), else "since"."""
+    return THIS_YEAR if _SINCE_MONTH.match(text[:stop], at) else "since"
 
 
 def other_frames(a: str, b: str) -> bool:
