@@ -249,6 +249,10 @@ def test_relative_of_one_surname_is_another_speaker(
         ("Da Roos", "Lena Roos", False),
         ("Ansel van der Roos", "van der Roos", True),
         ("Ansel Van Roos", "Ben Roos", False),
+        # A surname respelt by one sound swapped is one name; by two sounds, another
+        # (review s42/1 M3).
+        ("Ansel Brienholt", "Breinholt", True),
+        ("Ansel Kiarsen", "Kairsen", False),
     ],
 )
 def test_speaker_keys(a: str, b: str, one: bool) -> None:

@@ -81,9 +81,10 @@ _STOPWORDS = frozenset(
 # half, so a quote cut short or framed differently ("try showing a little class") still
 # counts, a different quote on the topic does not.
 QUOTE_SHARE = 0.5
-# Letters whose neighbouring swap spells one name two ways (:func:`_swapped`): vowels
-# only ("Brienna" / "Breinna"); not "y", a consonant before a vowel ("Maya").
-_SWAP_VOWELS = frozenset("aeiou")
+# Neighbouring vowels whose swap spells one sound two ways (:func:`_swapped`): "ie" /
+# "ei" ("Brienna" / "Breinna"), "ou" / "uo". Any other pair is two sounds, so its swap
+# is another name ("Diana" / "Daina", "Lucia" / "Lucai": review s42/1 M3).
+_ONE_SOUND_SWAPS = frozenset({"ie", "ei", "ou", "uo"})
 # The share of a long date's clause words ("ran aground in May") another passage must
 # hold for a day inside the span to carry it (:func:`_date_carried`): the same deed. Half,
 # as for a quote: on the four development golds (exclusives, lexical and dense) the rule
@@ -309,22 +310,18 @@ def spelled_alike(a: str, b: str) -> bool:
 
 
 def _swapped(a: str, b: str) -> bool:
-    """Whether ``b`` is ``a`` with two neighbouring vowels swapped ("ie" / "ei", "ou" /
-    "uo"): one vowel sound spelt two ways. A vowel swapped with a consonant makes
-    another name ("Sarno" / "Saron", "Carol" / "Carlo", "Thorne" / "Throne", "Marie" /
-    "Maire": s41 review 3), as do two consonants swapped."""
+    """Whether ``b`` is ``a`` with two neighbouring vowels of one sound swapped ("ie" /
+    "ei", "ou" / "uo"): one sound spelt two ways. Two vowels of two sounds swapped make
+    another name ("Diana" / "Daina", "Marie" / "Maire"), as does a vowel swapped with a
+    consonant ("Sarno" / "Saron", "Carol" / "Carlo", "Thorne" / "Throne": s41 review 3)
+    or two consonants swapped."""
     if len(a) != len(b):
         return False
     diff = [n for n, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
     if len(diff) != 2 or diff[1] != diff[0] + 1:
         return False
     first, second = a[diff[0]], a[diff[1]]
-    return (
-        b[diff[0]] == second
-        and b[diff[1]] == first
-        and first in _SWAP_VOWELS
-        and second in _SWAP_VOWELS
-    )
+    return b[diff[0]] == second and b[diff[1]] == first and first + second in _ONE_SOUND_SWAPS
 
 
 def _name_carried(words: frozenset[str], theirs: frozenset[str]) -> bool:
