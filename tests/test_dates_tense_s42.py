@@ -46,7 +46,7 @@ BEHIND: list[tuple[str, tuple[str, str]]] = [
      ("on Tuesday", "2016-09-27")),
     ("The board set a record for ferry sales on Tuesday.", ("on Tuesday", "2016-09-27")),
     ("The mayor wanted to meet the council on Friday.", ("on Friday", "2016-09-23")),
-    ("It is the largest change to come out of the Orsk ruling in June.",
+    ("It is the largest shift to follow the Orsk ruling in June.",
      ("in June", "2016-06-01/2016-06-30")),
 ]  # fmt: skip
 

@@ -81,7 +81,7 @@ def test_a_spaced_hyphen_used_as_a_dash_joins_no_word(nlp: Language) -> None:
 
 RELATIVE_DAYS: list[tuple[str, tuple[str, str | None]]] = [
     ("Police in Orsk arrested two men yesterday.", ("two men", "man")),
-    ("The storm killed at least three people today in Orsk.",
+    ("The blast hurt at least three people today in Orsk.",
      ("at least three people", "people")),
     ("There will be hundreds tomorrow in Orsk.", ("hundreds", None)),
 ]  # fmt: skip
@@ -131,8 +131,8 @@ def test_more_qualifying_what_follows_or_no_word_at_all_is_no_increment(
 def test_a_measure_hyphenated_to_a_noun_is_the_noun_s_not_an_increment(
     nlp: Language,
 ) -> None:
-    found = quantities_in(nlp, "Vesk won another three-year term. Another 15-year-old was hurt.")
-    assert [(q.text, q.about) for q in found] == [("three-year", "term"), ("15-year-old", None)]
+    found = quantities_in(nlp, "Vesk won another three-year term. Another 12-year-old was hurt.")
+    assert [(q.text, q.about) for q in found] == [("three-year", "term"), ("12-year-old", None)]
 
 
 def test_a_sum_s_purpose_after_it_names_it_before_its_increment_word(nlp: Language) -> None:

@@ -20,7 +20,7 @@ NO_STATEMENT = [
     "Edvin Rask was asked if the levy would rise.",
     "Mirela Kostanj was asked why the ferry was late.",
     # A fronted question is no one's, and no reply's words.
-    "Asked whether the pier should close, 60 percent responded yes.",
+    "Asked whether the pier should close, 58 percent responded no.",
     "Asked if the ferry would stop, Edvin Rask declined to comment.",
 ]
 

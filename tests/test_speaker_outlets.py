@@ -25,9 +25,9 @@ def _quote(nlp: Language, text: str, words: str) -> Quote:
 def test_a_firm_is_not_the_outlet_that_reported_it(nlp: Language) -> None:
     text = (
         "Orvik Holdings will buy the island's ferry line, the BBC reported. "
-        "The Swiss firm said it was sending a ship to fix the cable."
+        "The Swiss firm said it would send a barge to mend the pier."
     )
-    quote = _quote(nlp, text, "it was sending a ship to fix the cable")
+    quote = _quote(nlp, text, "it would send a barge to mend the pier")
     assert quote.speaker != "BBC"
     assert quote.speaker_mention == "The Swiss firm"
 

@@ -123,13 +123,13 @@ def test_a_one_word_partial_quote_gets_no_margin_over_rivals() -> None:
     nothing about which claim it renders; a quote of a few words keeps its margin."""
     told = (
         "Mara Holt wrote: \u201cI can see how hurtful my words were.\u201d "
-        "She added: \u201cI will learn from this and grow.\u201d"
+        "She added: \u201cI will take this to heart and grow.\u201d"
     )
     full = _article(
         "B",
         told,
         [("I can see how hurtful my words were.", True, "Mara Holt", 0),
-         ("I will learn from this and grow.", True, "Mara Holt", 1)],
+         ("I will take this to heart and grow.", True, "Mara Holt", 1)],
     )  # fmt: skip
     for words, blind in (("hurtful", True), ("hurtful words", False)):
         text = f"Mara Holt apologised for her \u201c{words}\u201d on Friday."
@@ -148,13 +148,13 @@ def test_one_speaker_says_nothing_of_which_claim_a_lone_word_renders() -> None:
     it as well ("Senator Holt's office called it a 'prank'", read as Holt's words)."""
     told = (
         "Mara Holt wrote: \u201cI can see how hurtful my words were.\u201d "
-        "She added: \u201cI will learn from this and grow.\u201d"
+        "She added: \u201cI will take this to heart and grow.\u201d"
     )
     full = _article(
         "B",
         told,
         [("I can see how hurtful my words were.", True, "Mara Holt", 0),
-         ("I will learn from this and grow.", True, "Mara Holt", 1)],
+         ("I will take this to heart and grow.", True, "Mara Holt", 1)],
     )  # fmt: skip
     for words, counted in (("hurtful", False), ("hurtful words", True)):
         text = f"Mara Holt apologised for her \u201c{words}\u201d on Friday."

@@ -22,7 +22,7 @@ meets another outlet's plain "$2.8 million from his stake".
 Only measures (a quantity with a unit: durations, lengths, sums, shares, ...) are read
 here, as in unit_modifiers; a count ("another 300 people") keeps its counted noun. A
 measure hyphenated to a noun describes that noun ("another three-year term", "another
-15-year-old"): the word before counts terms or people, not years, and is left.
+12-year-old"): the word before counts terms or people, not years, and is left.
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def as_increment(quantity: Quantity, doc: Doc) -> Quantity:
     """``quantity`` about its word of increment when one stands just before its figure or
     just after its unit; else unchanged."""
     if quantity.unit is None or quantity.unit in _NOT_MEASURES or "-" in quantity.text:
-        return quantity  # "another three-year term", "another 15-year-old": the noun's
+        return quantity  # "another three-year term", "another 12-year-old": the noun's
     text = doc.text
     if _CURRENCY.fullmatch(quantity.unit) and _SUM_FOR.match(text, quantity.end):
         return quantity  # "a further $2.8 million from his stake": about the stake

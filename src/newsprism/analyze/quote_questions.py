@@ -6,7 +6,7 @@ and "Holt was asked if the ferry would stop": the reader took the subject the cu
 finds for "asked" (Holt, the one asked) as the speaker, and stored "the levy would rise"
 / "the ferry would stop" as Holt's words, a claim Holt never made; the question's asker
 is not named. A reply could even take the question for its words: in "Asked whether the
-pier should close, 60 percent responded yes" the reply's only clause is the question.
+pier should close, 58 percent responded no" the reply's only clause is the question.
 So:
 
 * a passive or a participle of asking with no subject of its own ("was asked whether

@@ -145,7 +145,7 @@ def clause_tense(token: Token) -> Tense:
 _INFINITIVE_TAGS = frozenset({"VB"})
 _PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
 # A non-finite clause on a noun dates that noun's own event, not the sentence's: "the
-# change to come out of the decision in June" (a past June though "is" is present),
+# shift to follow the pier ruling in June" (a past June though "is" is present),
 # "the crews lost in the May 4 storm".
 _NOUN_CLAUSES = frozenset({"acl", "relcl"})
 

@@ -8,10 +8,10 @@ its fact whatever the other sources say.
 
 A ceiling ("up to", "as many as", "at most", "a maximum of", "no more than") is a limit,
 not a rounding: beside its own article's figure of another value, exact or rough, it
-limits something else (a chartered jet with room "for as many as 180 people" beside
-the "162 people" aboard the lost one; an airliner "certified to fly up to 39,000 feet"
-beside the "38,000 feet" its pilot asked for; "as many as 100 cars" in all beside
-"approximately 75 cars" in one crash area). Read as one figure, the ceiling joined the
+limits something else (a ferry licensed to carry "as many as 240 passengers" beside
+the "196 passengers" aboard on the night it sank; a drone "rated to climb up to 4,500
+metres" beside the "4,200 metres" its operator logged; "up to 60 stalls" at a fair
+beside "about 45 stalls" open on its first day). Read as one figure, the ceiling joined the
 other's fact and showed as another outlet's reading of it (s42 facts audit: 2 of 60
 drawn multi-outlet facts, the largest class of mixed facts). A floor and a ceiling of
 one count ("more than 60 ... up to 100") stay one measure's readings.
@@ -33,7 +33,7 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-#: The words opening a ceiling's figure as the analyser keeps it ("as many as 180 people").
+#: The words opening a ceiling's figure as the analyser keeps it ("as many as 240 passengers").
 _CEILING: Final = re.compile(
     r"(?:up\s+to|as\s+(?:many|much)\s+as|at\s+most|a\s+maximum\s+of|no\s+more\s+than)\s",
     re.IGNORECASE,
@@ -68,7 +68,7 @@ def same_figure(a: Item, b: Item) -> bool:
 
 
 def limits_another(ceiling: Item, other: Item) -> bool:
-    """Whether ``ceiling`` is a ceiling ("up to 39,000 feet") of another value than its own
+    """Whether ``ceiling`` is a ceiling ("up to 4,500 metres") of another value than its own
     article's figure ``other``, which is no floor: a limit of something else, not a
     reading of that figure (module doc)."""
     return (
