@@ -83,3 +83,36 @@ def test_ingest_names_the_file_in_one_line_and_stores_nothing(tmp_path: Path) ->
     assert listed.exit_code == 0, listed.output
     sources = sorted(Path(a["source"]).name for a in json.loads(listed.stdout))
     assert sources == ["pier.html", "short.txt"]  # a short text file is what was written
+
+
+# Review s42/2 S3: real pages the first rule refused. Invented stories about an invented
+# harbour town; the Chinese and Japanese pages are one whitespace "word" each.
+ONE_LINE = "<p>BREAKING: Tessel harbour master Ilse Brandt quits.</p>"
+CHINESE = (
+    "<p>泰塞尔港务局周二表示，旧渡轮码头将于下月关闭，进行为期十一周的维修。</p>"
+    "<p>码头上的摊位将搬到北岸。</p>"
+)
+JAPANESE = "<p>テッセル港湾局は火曜日、古いフェリー桟橋を来月から十一週間閉鎖すると発表した。</p>"
+OPENS_WITH_PHRASE = (
+    "<p>Access denied: Tessel fishermen found the harbour's new fuel pumps locked on "
+    "Tuesday.</p><p>The board blamed a card reader.</p>"
+)
+
+
+@pytest.mark.parametrize("body", [ONE_LINE, CHINESE, JAPANESE, OPENS_WITH_PHRASE])
+def test_a_short_or_unspaced_story_is_an_article(body: str) -> None:
+    page = HEAD + f"<body><main><h1>Tessel harbour</h1>{body}</main></body></html>"
+    document = read_html(page, "harbour.html")
+    assert document.body
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        ["Access denied"],
+        ["Access Denied", "You don't have permission to access this page on this server."],
+        ["\u52a0\u8f7d\u4e2d"],  # "loading" in Chinese: three letters, under the floor
+    ],
+)
+def test_a_placeholder_that_is_its_whole_sentence_is_still_refused(blocks: list[str]) -> None:
+    assert unloaded_reason(blocks) is not None

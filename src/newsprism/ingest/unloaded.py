@@ -17,19 +17,28 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from newsprism.model import word_count
+
 logger = logging.getLogger(__name__)
 
 __all__ = ["unloaded_reason"]
 
-# A page's body under this many words is no article: a news brief runs to a sentence or
-# two at least, and a line of prose holds 8 words (ingest/clean.PROSE_MIN_WORDS); the
-# shells and placeholders met hold 3 to 9.
-MIN_WORDS: Final = 8
+# A page's body under this many words is no article: the stubs met (a headline's
+# fragment such as "Pier closed." left where the story should be) hold 2-3 words, while a
+# one-line breaking page ("BREAKING: <mayor> has resigned.") holds 6-8, so the floor sits
+# under that line and over the stubs (review s42/2 S3: at 8 such one-line pages were
+# refused). Words as model.word_count counts them: each Han or kana letter and each Thai
+# syllable's letters count, so a Chinese or Japanese page (one whitespace "word") is long.
+MIN_WORDS: Final = 4
+# A sentence of this many words is prose (ingest/clean.PROSE_MIN_WORDS): beside a
+# placeholder phrase in its block, it says the phrase is the story's, not the page's.
+PROSE_WORDS: Final = 8
 # Text a page shows in place of its article until a script, a consent or a check lets it
-# load: found in a body of at most :data:`PLACEHOLDER_MAX_WORDS` words whose other blocks
-# are no prose (under :data:`MIN_WORDS` words each: the outlet's name, the headline
-# again), the page did not load. A brief that mentions cookies in a sentence of its own
-# is kept.
+# load: found in a body of at most :data:`PLACEHOLDER_MAX_WORDS` words whose every
+# sentence either holds such a phrase or is no prose (under :data:`PROSE_WORDS` words:
+# the outlet's name, the headline again, "This process is automatic."), the page did not
+# load. A brief that mentions cookies in a sentence of its own, or a story that opens
+# "Access denied: <residents found the portal locked>", is kept.
 _PLACEHOLDER: Final = re.compile(
     r"\b(?:enable|turn\s+on|activate|allow)\s+javascript\b"
     r"|\bjavascript\s+(?:is\s+)?(?:required|disabled|must\s+be\s+(?:enabled|turned\s+on))"
@@ -37,10 +46,15 @@ _PLACEHOLDER: Final = re.compile(
     r"|\b(?:enable|accept|allow)\s+cookies\b|\baccess\s+denied\b"
     r"|\bchecking\s+(?:if\s+the\s+site\s+connection\s+is\s+secure|your\s+browser)\b"
     r"|\bare\s+you\s+a\s+(?:robot|human)\b|\bverify\s+you\s+are\s+(?:a\s+)?human\b"
-    r"|\bbrowser\s+will\s+redirect\b",
+    r"|\bbrowser\s+will\s+redirect\b"
+    r"|\b(?:do\s+not|don['\u2019]t)\s+have\s+permission\s+to\s+(?:access|view)\b",
     re.IGNORECASE,
 )
 PLACEHOLDER_MAX_WORDS: Final = 40
+# Where a block's sentences part: after a full stop, mark or colon and a space (a colon
+# too: "Access denied: <a sentence>" is a phrase, then the story's own words), or after
+# the full-width marks of scripts without spaces.
+_SENTENCE_END: Final = re.compile(r"(?<=[.!?:;])\s+|(?<=[\u3002\uff01\uff1f\uff1a])")
 # The body's text quoted in the error, cut at this many characters.
 _SHOWN: Final = 80
 
@@ -49,7 +63,7 @@ def unloaded_reason(blocks: Sequence[str]) -> str | None:
     """Why the extracted ``blocks`` of an HTML page (title left out) are no article
     body, for the error line; None when they read as one."""
     text = " ".join(" ".join(blocks).split())
-    words = len(text.split())
+    words = word_count(text)
     if words < MIN_WORDS:
         return f"the page's body is {_count(words)} ({_quoted(text)}): did it load?"
     if words <= PLACEHOLDER_MAX_WORDS and _only_placeholder(blocks):
@@ -58,9 +72,12 @@ def unloaded_reason(blocks: Sequence[str]) -> str | None:
 
 
 def _only_placeholder(blocks: Sequence[str]) -> bool:
-    held = [bool(_PLACEHOLDER.search(block)) for block in blocks]
+    """Some sentence holds a placeholder phrase and no sentence is prose of its own."""
+    sentences = [part for block in blocks for part in _SENTENCE_END.split(block) if part]
+    held = [bool(_PLACEHOLDER.search(sentence)) for sentence in sentences]
     return any(held) and all(
-        found or len(block.split()) < MIN_WORDS for block, found in zip(blocks, held, strict=True)
+        found or word_count(sentence) < PROSE_WORDS
+        for sentence, found in zip(sentences, held, strict=True)
     )
 
 
