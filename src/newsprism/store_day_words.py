@@ -56,16 +56,11 @@ _CODE = re.compile(r"[a-z]{2,3}")
 # de, fr, es, pt, it, nl, ru and sv the most frequent name of a day or month is 5.9
 # ("heute", "hoje", "idag") and the least frequent such function word 6.0 (French "ma").
 _COMMON_ZIPF = 6.0
-# A short abbreviation (at most :data:`_SHORT` letters, the start of a longer name of the
-# same day or month) is left out from a lower frequency: French "mer" (the sea, and
-# Wednesday's "mer."), "jeu" (a game), "sept" (seven), Portuguese "dez" (ten), Spanish
-# "vi" (saw) and "mar" (the sea) are words of running text far more than dates. Over the
-# tables of de, fr, es, pt, it, nl, ru, sv, da, pl and tr the most frequent abbreviation
-# that is no other word is Dutch "okt" (4.1); the least frequent common word among them
-# 4.5 (Italian "set", Swedish "fred", peace). Longer names ("segunda", Monday and
-# second) keep the general bound: they are how the language names the day.
-_COMMON_ABBREVIATION_ZIPF = 4.5
-_SHORT = 4
+# A short abbreviation that is also a common word of its language (French "mer", the sea
+# and Wednesday's "mer."; "jeu", a game; Portuguese "dez", ten; Spanish "vi", saw) stays a
+# day name: :func:`names_another_day` counts it only where another day's name REPLACES
+# it, and an undated bulletin's next issue does just that ("mar." -> "mer."); left out
+# (9db2a01), that issue was folded into the stored one as an edit (review s42/2 S5).
 
 
 @lru_cache(maxsize=64)
@@ -78,10 +73,7 @@ def day_words(language: str | None) -> frozenset[str]:
     info = _table(language)
     if info is None:
         return ENGLISH_DAY_WORDS
-    words: set[str] = set()
-    for key in _NAME_KEYS:
-        names = _words(info.get(key, ()))
-        words |= {w for w in names if not _common_abbreviation(w, names, language)}
+    words = _words(w for key in _NAME_KEYS for w in info.get(key, ()))
     relative = info.get("relative-type", {})
     words |= _words(w for key in _RELATIVE_DAYS for w in relative.get(key, ()))
     return ENGLISH_DAY_WORDS | frozenset(w for w in words if not _common(w, language))
@@ -91,19 +83,6 @@ def _words(names: Any) -> set[str]:
     """The one-word names of a table entry, lower case, without an abbreviation's dot."""
     words = {w.lower().rstrip(".") for w in names if isinstance(w, str) and " " not in w}
     return {w for w in words if w}
-
-
-def _common_abbreviation(word: str, names: set[str], language: str) -> bool:
-    """Whether ``word`` is a short abbreviation of another of ``names`` (one day's or one
-    month's) and a common word of ``language`` (:data:`_COMMON_ABBREVIATION_ZIPF`)."""
-    if len(word) > _SHORT or not any(n != word and n.startswith(word) for n in names):
-        return False
-    if language not in available_languages():
-        return False
-    try:
-        return zipf_frequency(word, language) >= _COMMON_ABBREVIATION_ZIPF
-    except ImportError:
-        return False
 
 
 def names_another_day(gone: list[str], put: list[str], days: frozenset[str]) -> bool:
