@@ -63,3 +63,45 @@ def test_an_outlet_whose_wording_gives_no_figure_is_shown_as_none_beside_a_dispu
         _variant("Quay Times", "6 hurt"),
     ]
     assert figures_by_outlet(variants) == "none (Tessel Courier); 4 (Brisk); 6 (Quay Times)"
+
+
+# Review s42/2 M7: number words past twelve, a dozen and scale words are read by value
+# (analyze/number_words), so one figure written two ways is no dispute.
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("thirty-four passengers were rescued", "34 passengers were rescued"),
+        ("seventeen boats were damaged", "17 boats were damaged"),
+        ("ninety-nine tonnes of fuel spilled", "99 tonnes of fuel spilled"),
+        ("a dozen stalls burned", "12 stalls burned"),
+        ("the quay cost 3 million euros", "the quay cost 3,000,000 euros"),
+        ("the quay cost two million euros", "the quay cost 2 million euros"),
+        ("three hundred and six bags were checked", "306 bags were checked"),
+        ("no one was hurt and zero boats sank", "no one was hurt and 0 boats sank"),
+    ],
+)
+def test_one_value_in_words_or_figures_is_no_dispute(texts: tuple[str, str]) -> None:
+    variants = [_variant(f"Outlet {i}", text) for i, text in enumerate(texts)]
+    assert figures_by_outlet(variants) is None
+
+
+@pytest.mark.parametrize(
+    ("texts", "listed"),
+    [
+        (
+            ("thirty-four passengers were rescued", "43 passengers were rescued"),
+            "thirty-four (Outlet 0); 43 (Outlet 1)",
+        ),
+        (
+            ("the quay cost 3 million euros", "the quay cost 3,000 euros"),
+            "3 million (Outlet 0); 3,000 (Outlet 1)",
+        ),
+        (
+            ("a dozen stalls burned", "two dozen stalls burned"),
+            "a dozen (Outlet 0); two dozen (Outlet 1)",
+        ),
+    ],
+)
+def test_other_values_are_listed_as_written(texts: tuple[str, str], listed: str) -> None:
+    variants = [_variant(f"Outlet {i}", text) for i, text in enumerate(texts)]
+    assert figures_by_outlet(variants) == listed

@@ -11,31 +11,39 @@ is empty when they agree, give none, or one only leaves figures out.
 from __future__ import annotations
 
 import logging
+import math
 import re
 from collections.abc import Sequence
 from typing import Final
 
+from newsprism.analyze.number_words import (
+    SCALES,
+    SMALL,
+    VAGUE,
+    parse_digits,
+    parse_vague,
+    parse_words,
+    scale_word,
+)
 from newsprism.model import Variant
 
 logger = logging.getLogger(__name__)
 
 __all__ = ["figures_by_outlet"]
 
-# A figure as written: digits (with thousands separators or a decimal part), or an
-# English number word a wording may use for it instead ("five dead", "a dozen boats").
-_NUMBER_WORDS: Final = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
-    "eighty ninety hundred thousand million billion dozen dozens hundreds thousands millions"
+# A figure as written: digits (with thousands separators or a decimal part) and the scale
+# words after them ("2 million"), or a run of English number words ("twenty-five", "three
+# hundred and six", "a dozen", "two million"), or a vague plural ("dozens", "hundreds").
+# Values come from analyze/number_words, the reader the analysis uses, so "twenty" and
+# "20", "a dozen" and "12", "2 million" and "2,000,000" are one figure (review s42/2 M7:
+# a table of zero to twelve listed each such pair as two outlets' different figures).
+_SCALE: Final = "|".join(SCALES)
+_WORD: Final = "|".join([*SMALL, *SCALES, "dozen"])
+_DIGITS: Final = rf"(?<![\w.,])\d+(?:[.,]\d+)*(?:[\s-]+(?:{_SCALE})\b)*(?!\w)"
+_WORDS: Final = (
+    rf"\b(?:an?[\s-]+(?=(?:dozen|{_SCALE})\b))?(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}))*\b"
 )
-_FIGURE: Final = re.compile(
-    r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])|\b(?:" + "|".join(_NUMBER_WORDS.split()) + r")\b",
-    re.IGNORECASE,
-)
-# Number words compared by value, so "three" and "3" are one figure.
-_VALUES: Final = {
-    word: str(value) for value, word in enumerate(_NUMBER_WORDS.split()[:13])
-}
+_FIGURE: Final = re.compile(rf"{_DIGITS}|{_WORDS}|\b(?:{'|'.join(VAGUE)})\b", re.IGNORECASE)
 
 
 def figures_by_outlet(variants: Sequence[Variant]) -> str | None:
@@ -48,7 +56,7 @@ def figures_by_outlet(variants: Sequence[Variant]) -> str | None:
     "1 in 3"); where it is a pronoun ("one of the crew") the other wording's figures are
     then fewer, not others."""
     by_outlet: dict[str, list[str]] = {}
-    seen: set[frozenset[str]] = set()
+    seen: set[frozenset[float | str]] = set()
     for variant in variants:
         figures = _figures(variant.passage.text)
         seen.add(frozenset(_value(f) for f in figures))
@@ -65,6 +73,18 @@ def _figures(text: str) -> list[str]:
     return [m.group(0) for m in _FIGURE.finditer(text)]
 
 
-def _value(figure: str) -> str:
-    word = figure.casefold()
-    return _VALUES.get(word, word.replace(",", ""))
+def _value(figure: str) -> float | str:
+    """The figure's value ("twenty-five" 25, "2 million" 2e6), its text where no reader
+    gives one."""
+    words = figure.casefold().split()
+    if figure[0].isdigit():
+        try:
+            value = parse_digits(words[0]) * math.prod(scale_word(w) for w in words[1:])
+        except ValueError:
+            return figure.casefold()
+        return round(value, 6)
+    # "hundreds" is vague (at least 200); "two hundred" a number
+    value = parse_vague(figure) if len(words) == 1 else parse_words(figure)
+    if value is None:
+        value = parse_words(figure)
+    return figure.casefold() if value is None else round(value, 6)
