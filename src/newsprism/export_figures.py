@@ -79,12 +79,12 @@ def _value(figure: str) -> float | str:
     words = figure.casefold().split()
     if figure[0].isdigit():
         try:
-            value = parse_digits(words[0]) * math.prod(scale_word(w) for w in words[1:])
+            digits = parse_digits(words[0]) * math.prod(scale_word(w) for w in words[1:])
         except ValueError:
             return figure.casefold()
-        return round(value, 6)
+        return round(digits, 6)
     # "hundreds" is vague (at least 200); "two hundred" a number
-    value = parse_vague(figure) if len(words) == 1 else parse_words(figure)
+    value = parse_vague(figure) if len(words) == 1 else None
     if value is None:
         value = parse_words(figure)
     return figure.casefold() if value is None else round(value, 6)
