@@ -20,11 +20,14 @@ from __future__ import annotations
 import logging
 import math
 import re
+from collections.abc import Sequence
 from typing import Final
 
 from newsprism.model import Quantity
+from newsprism.reconcile.fact_items import Item
+from newsprism.reconcile.fact_readings import fits
 
-__all__ = ["rounding_of"]
+__all__ = ["copy_changed", "rounding_of"]
 
 logger = logging.getLogger(__name__)
 
@@ -103,3 +106,22 @@ def _keeps_leading_digits(coarse: Quantity, fine: Quantity, step: float, fine_st
         return True
     leading = 10.0 ** math.floor(math.log10(fine.value) + 1e-9)
     return math.floor(coarse.value / leading + 1e-9) == math.floor(fine.value / leading + 1e-9)
+
+
+def copy_changed(items: Sequence[Item]) -> bool:
+    """Whether copies of one text (one source: a wire text and its republications) give
+    the measure figures that cannot both hold: an update of a toll, an outlet's own
+    correction. Copies never agree with one another (one source, one voice), but a
+    figure one of them changed is a disagreement a fact-checker must see (review s41/2
+    S2: taking such a copy out of its copy group instead made every figure it kept
+    'agree', two voices where there is one). A copy that only rounded the figure ("2
+    metres" of "2.46 metres": :func:`rounding_of`) changed nothing (review s41/3
+    M1)."""
+    return any(
+        a.article != b.article
+        and not (a.vague or b.vague)
+        and not fits(a, b)
+        and not rounding_of(a.quantity, b.quantity)
+        for n, a in enumerate(items)
+        for b in items[n + 1 :]
+    )

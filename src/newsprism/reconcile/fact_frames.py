@@ -30,9 +30,12 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-__all__ = ["CAREER", "THIS_YEAR", "TIME_UNITS", "frame", "of_unit", "other_frames"]
+if TYPE_CHECKING:  # fact_items reads frames with this module's frame()
+    from newsprism.reconcile.fact_items import Item
+
+__all__ = ["CAREER", "THIS_YEAR", "TIME_UNITS", "frame", "item_frame", "of_unit", "other_frames"]
 
 logger = logging.getLogger(__name__)
 
@@ -116,6 +119,11 @@ def of_unit(named: str, unit: str | None) -> str:
     is never a career total ("served 30 years of her career" is part of a career), so its
     "career" is no frame."""
     return "" if named == CAREER and unit in TIME_UNITS else named
+
+
+def item_frame(item: Item) -> str:
+    """The frame of a fact item's figure, as :func:`of_unit` reads it for its unit."""
+    return of_unit(item.frame, item.quantity.unit)
 
 
 def _since(text: str, at: int, stop: int) -> str:

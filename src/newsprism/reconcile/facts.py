@@ -183,8 +183,8 @@ import numpy.typing as npt
 
 from newsprism.analyze.numbers import parse_vague
 from newsprism.model import Fact, FactAgreement, FactStatus, FactValue
-from newsprism.reconcile.copy_rounding import rounding_of
-from newsprism.reconcile.fact_frames import of_unit, other_frames
+from newsprism.reconcile.copy_rounding import copy_changed
+from newsprism.reconcile.fact_frames import item_frame, other_frames
 from newsprism.reconcile.fact_items import Item, collect_items, shares_without_sign, written_unit
 from newsprism.reconcile.fact_owners import SentenceParser
 from newsprism.reconcile.fact_people import two_people
@@ -252,10 +252,6 @@ def _other_holders(a: Item, b: Item) -> bool:
     return not math.isclose(a.quantity.value, b.quantity.value, rel_tol=1e-9)
 
 
-def _frame(item: Item) -> str:
-    return of_unit(item.frame, item.quantity.unit)
-
-
 def _two_measures(a: Item, b: Item) -> bool:
     """Whether two figures are two measures whatever their values: other actors
     (:func:`_other_actors`) or owners (:func:`_other_holders`: "Quill scored 9 points and
@@ -267,7 +263,7 @@ def _two_measures(a: Item, b: Item) -> bool:
     which it joined, stay apart)."""
     return (
         a.rate != b.rate
-        or other_frames(_frame(a), _frame(b))
+        or other_frames(item_frame(a), item_frame(b))
         or _other_actors(a, b)
         or two_people(a, b)
         or _other_holders(a, b)
@@ -493,7 +489,7 @@ def _other_spans(a: _Slot, b: _Slot) -> bool:
     another source's figure it does not agree with (:func:`_joins_by_reference`)."""
     return any(
         x.rate != y.rate
-        or other_frames(_frame(x), _frame(y))
+        or other_frames(item_frame(x), item_frame(y))
         or two_people(x, y)
         or _other_holders(x, y)
         or (x.source != y.source and (x.by_reference or y.by_reference) and not _fits(x, y))
@@ -650,27 +646,8 @@ def _merge_synonyms(
 
 def _status(material: StoryMaterial, items: Sequence[Item]) -> FactStatus:
     if material.sources(i.article for i in items) < 2:
-        return "differ" if _copy_changed(items) else "single"
+        return "differ" if copy_changed(items) else "single"
     return "differ" if _conflicted(items, strict=True) else "agree"
-
-
-def _copy_changed(items: Sequence[Item]) -> bool:
-    """Whether copies of one text (one source: a wire text and its republications) give
-    the measure figures that cannot both hold: an update of a toll, an outlet's own
-    correction. Copies never agree with one another (one source, one voice), but a
-    figure one of them changed is a disagreement a fact-checker must see (review s41/2
-    S2: taking such a copy out of its copy group instead made every figure it kept
-    'agree', two voices where there is one). A copy that only rounded the figure ("2
-    metres" of "2.46 metres": reconcile/copy_rounding.py) changed nothing (review s41/3
-    M1)."""
-    return any(
-        a.article != b.article
-        and not (a.vague or b.vague)
-        and not _fits(a, b)
-        and not rounding_of(a.quantity, b.quantity)
-        for n, a in enumerate(items)
-        for b in items[n + 1 :]
-    )
 
 
 def _fact(material: StoryMaterial, items: list[Item]) -> Fact:
