@@ -194,17 +194,19 @@ def _reheated_ids(clusterer: StoryClusterer) -> set[str]:
 
 def test_a_late_article_reheats_only_the_frozen_stories_that_share_its_names() -> None:
     # Two events on one day froze; a late strike report brings back the strike story
-    # only (the frost story shares none of its names), and a late frost report of the
-    # same days brings back the frost story without asking the shelf again.
+    # only (the frost story shares none of its names, and with one candidate by vector
+    # (ClusterOptions.candidates) the strike story is the nearest), and a late frost
+    # report of the same days brings back the frost story without asking the shelf again.
     frost_same_day = replace(FROST, article_id="valley-frost-same-day")
     frost_later = later(FROST)
-    one = StoryClusterer(OPTIONS)
+    options = replace(OPTIONS, candidates=1)
+    one = StoryClusterer(options)
     one.add_many([STRIKE_COURIER, frost_same_day, frost_later])
     frozen = one.release_frozen()
     strike_id = next(s.id for s in frozen if STRIKE_COURIER.article_id in s.articles)
     frost_id = next(s.id for s in frozen if frost_same_day.article_id in s.articles)
     shelf = NearShelf(frozen, [STRIKE_COURIER, frost_same_day, frost_later])
-    two = StoryClusterer.from_state(one.state(), OPTIONS, cold=shelf)
+    two = StoryClusterer.from_state(one.state(), options, cold=shelf)
     two.add(STRIKE_GAZETTE)
     assert strike_id in _reheated_ids(two) and frost_id not in _reheated_ids(two)
     assert FROST.published is not None

@@ -104,7 +104,7 @@ from newsprism.cluster.join import (
     with_lead,
 )
 from newsprism.cluster.options import ClusterOptions
-from newsprism.cluster.reheat import Reheating
+from newsprism.cluster.reheat import ListedStory, Reheating
 from newsprism.cluster.scoring import Item as _Item
 from newsprism.cluster.scoring import Scoring
 from newsprism.cluster.signals import ENTITY_TYPES, ArticleSignals, signals_of
@@ -228,7 +228,7 @@ class StoryClusterer(Consolidation, Reheating, Scoring):
         self._late: deque[tuple[int, float]] = deque()
         # Days of dates whose frozen stories were asked of ``cold`` (reheat.Reheating).
         self._asked_days: set[int] = set()
-        self._frozen_near: dict[str, tuple[Story, list[ArticleSignals]]] = {}
+        self._frozen_near: dict[str, ListedStory] = {}
         self._reheated: dict[int, int] = {}
         self._weights: dict[str, float] = {}
 
@@ -418,7 +418,7 @@ class StoryClusterer(Consolidation, Reheating, Scoring):
         self._seq += 1
         day = self._day_of(signals)
         self._evict()
-        self._reheat_near(day, signals)
+        self._reheat_near(day, signals, vector)
         original = self._story_of.get(signals.duplicate_of or "")
         item = self._item(signals, vector, headline)
         if original is not None:
