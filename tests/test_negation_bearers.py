@@ -181,3 +181,21 @@ def test_an_excepting_none_disputes_nobody(analyzer: Analyzer, denial: str) -> N
     assert _verdict(analyzer, denial, told) == "other"
     plain = "No passengers were hurt in the Tessel crash, police said."
     assert _verdict(analyzer, plain, told) == "differ"
+
+
+@pytest.mark.parametrize(
+    ("denial", "told"),
+    [
+        ("No other airline was affected by the Tessel outage, officials said.",
+         "Two other airlines were affected by the Tessel outage, officials said."),
+        ("Nobody else was hurt in the Tessel crash, police said.",
+         "Two other passengers were also hurt in the Tessel crash, police said."),
+        ("Police made no further arrests after the Tessel riot, officials said.",
+         "Police made three further arrests after the Tessel riot, officials said."),
+    ],
+)  # fmt: skip
+def test_an_excepting_none_disputes_the_excepted_set_told(
+    analyzer: Analyzer, denial: str, told: str
+) -> None:
+    # "no other airline" denies exactly what "two other airlines were affected" tells
+    assert _verdict(analyzer, denial, told) == "differ"

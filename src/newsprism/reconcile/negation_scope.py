@@ -204,6 +204,19 @@ def only_excepting(doc: Doc) -> bool:
     )
 
 
+#: Words by which a sentence tells of the very set an excepting none leaves out ("two
+#: other airlines", "three further arrests", "were also hurt"; not "more", which mostly
+#: bounds a count: "more than 40 were hurt").
+_EXCEPTED_SET: Final = frozenset({"other", "others", "further", "additional", "else", "also"})
+
+
+def tells_the_excepted(doc: Doc) -> bool:
+    """Whether a sentence tells of more beyond what is already known ("two other
+    passengers were hurt", "three further arrests", "also hurt"): the very set an
+    excepting none ("nobody else", "no further arrests") denies, so the two differ."""
+    return any(t.lower_ in _EXCEPTED_SET and t.dep_ in ("amod", "advmod") for t in doc)
+
+
 def told_words(doc: Doc) -> frozenset[str]:
     """Lemmas of the sentence's content words (verbs, nouns, adjectives, names)."""
     return frozenset(lemma_of(t) for t in doc if t.pos_ in _CONTENT_POS)
@@ -225,7 +238,9 @@ def negation_meets(material: StoryMaterial, negating: Passage, other: Passage) -
     if not deeds:
         # An excepting none ("caused no further damage", "no other passengers were hurt",
         # "nobody else") denies nothing: the cue count that called the pair is wrong.
-        return not only_excepting(_doc(material, negating.text))
+        return not only_excepting(_doc(material, negating.text)) or tells_the_excepted(
+            _doc(material, other.text)
+        )
     words = told_words(_doc(material, other.text))
     words |= {w.casefold() for w in _WORD.findall(other.text)}
     meets = any(same_deed(d, w) for d in deeds for w in words)
