@@ -17,7 +17,7 @@ from typing import Final
 
 from nicknames import NickNamer
 
-__all__ = ["nickname_of", "one_name"]
+__all__ = ["nickname_of", "one_name", "short_form_of"]
 
 logger = logging.getLogger(__name__)
 
@@ -104,6 +104,36 @@ def one_name(m: str, t: str) -> bool:
     shortest = min(len(m), len(t))
     same_start = shortest >= _PREFIX and m[:_PREFIX] == t[:_PREFIX]
     return same_start or (shortest >= _EDIT_FROM and _one_edit(m, t))
+
+
+def short_form_of(nick: str, name: str) -> bool:
+    """Whether the table gives ``nick``, shorter than ``name``, as a short form standing
+    for ``name`` ("Chris" / "Christopher", "Ted" / "Edward", "Tina" / "Christine"): the
+    evidence the story roster joins two people's names by, where a wrong join credits
+    one person's words to another (a wife's to her husband). Spellings sharing a start
+    or one letter apart are no such evidence: "Charles" / "Charlotte", "Julian" /
+    "Juliet", "Mario" / "Marion" are relatives' names. Not a longer name the table lists
+    under a shorter ("Emily" under "Emil"), a female form of the name (:func:`_female_form`),
+    nor a man's short form taken from the start a woman's name shares with his
+    (:func:`_brothers_start`: "Chris" / "Christine", "Sam" / "Samantha")."""
+    if len(nick) >= len(name) or _female_form(nick, name):
+        return False
+    if name.endswith("a") and not nick.endswith("a"):
+        return _womans_nickname(nick, name)
+    return nickname_of(nick, name) and not _brothers_start(nick, name)
+
+
+def _brothers_start(nick: str, name: str) -> bool:
+    """Whether ``nick`` takes the start of ``name``, a woman's name of a man's stem
+    (:func:`_two_sexes`: "Christine"), which the table also gives ``nick`` for such a
+    man's name ("Christopher", "Christian"): a brother's or husband's short form, as
+    :func:`_womans_nickname` reads one of a name ending in "a"."""
+    if not name.startswith(nick[:_START]):
+        return False
+    return any(
+        rival.startswith(nick[:_START]) and _two_sexes(name, rival)
+        for rival in _bearers().get(nick, ())
+    )
 
 
 def _first_letter_only(m: str, t: str) -> bool:
