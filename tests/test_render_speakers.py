@@ -85,12 +85,32 @@ def test_forms_beyond_two_are_counted_not_dropped_silently() -> None:
     "mentions",
     [
         *[(), (None,), ("he",), ("they", "it"), ("\u2019s",)],
-        # a mention cut to its article, and pronouns of other languages in quotes
-        *[("the",), ("The",), ("il",), ("er", "Elle")],
+        # a mention cut to its article, pronouns of other languages in quotes (in lower
+        # case, as they stand inside an English page's sentence), and a pronoun opening it
+        *[("the",), ("The",), ("il",), ("er", "elle"), ("He",), ("One",), ("I",)],
     ],
 )
 def test_no_mention_or_only_a_pronoun_is_unattributed(mentions: tuple[str | None, ...]) -> None:
     assert speaker_label(_statement(None, *mentions)) == UNATTRIBUTED
+
+
+@pytest.mark.parametrize(
+    ("mentions", "label"),
+    [
+        # a body whose acronym is spelt like a pronoun (review s42/2 M8)
+        (("the WHO",), "\u201cthe WHO\u201d (as written)"),
+        (("WHO", "the WHO"), "\u201cWHO\u201d (as written)"),
+        (("ONE",), "\u201cONE\u201d (as written)"),
+        # a pronoun capitalised after a mention's first word is a name ("the Who")
+        (("the Who",), "\u201cthe Who\u201d (as written)"),
+        # another language's pronoun capitalised is the name it also is
+        (("Elle",), "\u201cElle\u201d (as written)"),
+    ],
+)
+def test_a_name_spelt_like_a_pronoun_is_shown_as_written(
+    mentions: tuple[str, ...], label: str
+) -> None:
+    assert speaker_label(_statement(None, *mentions)) == label
 
 
 @pytest.fixture(scope="module")

@@ -26,28 +26,47 @@ logger = logging.getLogger(__name__)
 __all__ = ["form_key", "names_someone", "written_forms", "written_label"]
 
 # Words that name nobody on their own: pronouns and relatives the analysis left
-# unresolved, a stray possessive ending, an article (a mention cut to "the"), and the
-# subject pronouns of the languages ingest most often meets in quotes and bylines of
-# otherwise English pages ("il a dit", "sagte er"). Pronouns that are also common given
-# names or surnames in English text ("Han", "Lei", "Ella", "Hon", "Ze") are left out: a
-# speaker so named is someone.
-_NOBODY_WORDS: Final = (
+# unresolved, a stray possessive ending, an article (a mention cut to "the"). Written in
+# capitals ("the WHO", "ONE") or with a capital after the mention's first word ("the
+# Who"), such a word is a name: a pronoun is capitalised only to start a sentence
+# (review s42/2 M8: the WHO's words were shown as unattributed).
+_ENGLISH_NOBODY_WORDS: Final = (
     "i me we us you he him she her it they them one who whom which that this these those "
     "someone somebody anyone everyone nobody his hers its their theirs our ours s "
-    "the a an "
+    "the a an"
+)
+# The subject pronouns of the languages ingest most often meets in quotes and bylines of
+# otherwise English pages ("il a dit", "sagte er"): nobody only in lower case, as they
+# stand inside such an English page's sentence; capitalised ("Elle", "Ele") they are
+# read as the names they also are. Pronouns that are also common given names or surnames
+# in English text ("Han", "Lei", "Ella", "Hon", "Ze") are left out: a speaker so named is
+# someone.
+_OTHER_NOBODY_WORDS: Final = (
     "er sie wir ihr il elle ils elles nous vous je tu él ellos ellas usted ustedes "
     "nosotros lui loro egli ele ela eles elas nós hij zij wij jij"
 )
-_NOBODY: Final = frozenset(_NOBODY_WORDS.split())
+_ENGLISH_NOBODY: Final = frozenset(_ENGLISH_NOBODY_WORDS.split())
+_OTHER_NOBODY: Final = frozenset(_OTHER_NOBODY_WORDS.split()) - _ENGLISH_NOBODY
 _WORD: Final = re.compile(r"[^\W_]+", re.UNICODE)
 _THE: Final = re.compile(r"^the\s+", re.IGNORECASE)
 
 
 def names_someone(mention: str | None) -> bool:
     """Whether a speaker mention names someone: a word other than those that name nobody
-    on their own ("he", "they", "the", "il")."""
-    words = [w.casefold() for w in _WORD.findall(mention or "")]
-    return bool(words) and not all(w in _NOBODY for w in words)
+    on their own ("he", "They", "the", "il"); "WHO", "the Who" and "Elle" name someone."""
+    words = _WORD.findall(mention or "")
+    return any(_names(word, first=i == 0) for i, word in enumerate(words))
+
+
+def _names(word: str, *, first: bool) -> bool:
+    folded = word.casefold()
+    if len(word) > 1 and word.isupper():
+        return True  # an acronym: "WHO", "ONE"
+    if folded in _ENGLISH_NOBODY:
+        return not first and word[0].isupper()
+    if folded in _OTHER_NOBODY:
+        return word != folded
+    return True
 
 
 def form_key(mention: str) -> str:
