@@ -313,10 +313,18 @@ def _described_antecedent(
     name = said[-1] if said else ctx.names.canonical(words.text, words.start_char)
     if name is None and not named:
         name = apposed_name(ctx, ctx.names, subject)
-    if name is None and not named and subject.lower_ in _PROTAGONIST_NOUNS:
-        # "The GOP candidate did not supply a cost, though he said": the person the
-        # text is about, as that description speaking would be.
-        name = _described_speaker(ctx, (start, subject.idx + len(subject)), spoken)
+    described = (start, subject.idx + len(subject))
+    if (
+        name is None
+        and not named
+        and (subject.lower_ in _PROTAGONIST_NOUNS or _introduced_role(ctx, subject, described))
+    ):
+        # "The GOP candidate did not supply a cost, though he said", "the former
+        # governor opposed it, and he suggested": the person the text is about, as that
+        # description speaking would be. A role only where the text first gave it to a
+        # name ("Edvin Rask, a former governor,"): "The shop owner disagreed. '…,' he
+        # said" stays nobody, not the person named before.
+        name = _described_speaker(ctx, described, spoken)
     if name is None or _named_only_in_quotes(ctx, name, offset):
         return None
     return name if ctx.gender(name) in (None, gender) else None
@@ -445,7 +453,11 @@ def _taken_up(
         last is None
         or _names_someone_else(ctx, tokens, last[1])
         or (not role and _answers_the_asker(ctx, tokens, last[0]))
+        or _introduced_as(ctx, head) not in (None, last[1])
     ):
+        # A description the text first gave someone else in apposition ("Ana Holt, a
+        # former governor, … Rask said … the former governor said") is not the person
+        # quoted last: unresolved rather than a wrong speaker.
         return None
     breaks = ctx.paragraph_breaks(last[0], offsets[0])
     return last[1] if breaks <= _DESCRIPTION_REACH else None
@@ -633,9 +645,45 @@ def _reporter_at(ctx: SpeakerDoc, start: int) -> bool:
 
 
 def _introduced_unnamed(ctx: SpeakerDoc, head: Token) -> bool:
-    """Whether an earlier "a/an …" noun phrase has the same head noun ("a spokesman")."""
+    """Whether an earlier "a/an …" noun phrase has the same head noun ("a spokesman"),
+    one the text does not tie to a name in apposition ("Ana Holt, a former governor,"
+    names her: :func:`_introduced_as`)."""
     first = ctx.first_indefinite.get(head.lemma_)
-    return first is not None and first < head.i
+    return first is not None and first < head.i and _apposed_owner(ctx, first) is None
+
+
+def _introduced_role(ctx: SpeakerDoc, head: Token, offsets: tuple[int, int]) -> bool:
+    """Whether a description is a role whose noun the text first gave a name in
+    apposition (:func:`_introduced_as`)."""
+    return _is_role(ctx, offsets) and _introduced_as(ctx, head) is not None
+
+
+def _introduced_as(ctx: SpeakerDoc, head: Token) -> str | None:
+    """``Ana Holt, a former governor of Vesland, … the former governor said``: the
+    name the earlier "a/an …" noun phrase of the same head noun stands in apposition
+    with, when the resolver knows it; else None."""
+    first = ctx.first_indefinite.get(head.lemma_)
+    if first is None or first >= head.i:
+        return None
+    return _apposed_owner(ctx, first)
+
+
+def _apposed_owner(ctx: SpeakerDoc, index: int) -> str | None:
+    """The name a noun at ``index`` stands in apposition with, outside quote marks
+    ("Ana Holt, a governor", "a spokesman, Sam Lorne,"), as the resolver knows it."""
+    token = ctx.doc[index]
+    if ctx.quoted[index]:
+        return None
+    owners = [token.head] if token.dep_ == "appos" else []
+    owners += [c for c in token.children if c.dep_ == "appos"]
+    for owner in owners:
+        if owner.pos_ != "PROPN" or ctx.quoted[owner.i] or party_tag(owner):
+            continue
+        start = owner.left_edge.idx if owner.left_edge.dep_ == "compound" else owner.idx
+        name = ctx.names.canonical(ctx.text[start : owner.idx + len(owner)], start)
+        if name is not None:
+            return name
+    return None
 
 
 # Pronouns and words that name no one the resolver could know.
