@@ -199,3 +199,65 @@ def test_an_excepting_none_disputes_the_excepted_set_told(
 ) -> None:
     # "no other airline" denies exactly what "two other airlines were affected" tells
     assert _verdict(analyzer, denial, told) == "differ"
+
+
+# --- review s42/2: narrowed and hedged denials, 'may', undergoers, causing verbs ------
+
+
+@pytest.mark.parametrize(
+    ("denial", "assertion"),
+    [
+        # a denial narrowed to a kind disputes the deed told of that kind (S4a)
+        ("The driver suffered no serious injuries in the Tessel crash on Sunday.",
+         "The driver suffered serious injuries in the Tessel crash on Sunday."),
+        ("The driver suffered no serious injuries in the Tessel crash on Sunday.",
+         "The driver was seriously injured in the Tessel crash on Sunday."),
+        ("The gale caused no major damage in Orvik on Sunday, the mayor said.",
+         "The gale caused major damage in Orvik on Sunday, the mayor said."),
+        # a hedge narrows nothing: the denial is of the deed itself (S4a)
+        ("The blast caused no apparent damage to the Tessel depot on Sunday.",
+         "The blast damaged the Tessel depot on Sunday, engineers said."),
+        ("The blast caused no visible damage to the Tessel depot on Sunday.",
+         "The blast damaged the Tessel depot on Sunday, engineers said."),
+        # the modal 'may' dates nothing (S4b)
+        ("No one was injured in the Orvik depot fire in March, police said.",
+         "Three workers may have been injured in the Orvik depot fire, police said."),
+        # a general undergoer may be the class of the told one (M9)
+        ("The quake caused no damage to buildings in Orvik on Sunday, the mayor said.",
+         "The quake damaged 40 homes in Orvik on Sunday, the mayor said."),
+        ("The quake caused no damage to property in Orvik on Sunday, the mayor said.",
+         "The quake damaged 40 homes in Orvik on Sunday, the mayor said."),
+        # a verb of undergoing denies its object's deed
+        ("The ferry experienced no delays on Sunday, the operator said.",
+         "The ferry was delayed for three hours on Sunday, the operator said."),
+    ],
+)  # fmt: skip
+def test_a_narrowed_or_hedged_denial_of_the_told_kind_differs(
+    analyzer: Analyzer, denial: str, assertion: str
+) -> None:
+    assert _verdict(analyzer, denial, assertion) == "differ"
+
+
+@pytest.mark.parametrize(
+    ("denial", "assertion"),
+    [
+        # another kind of the deed
+        ("The driver suffered no serious injuries in the Tessel crash on Sunday.",
+         "The driver suffered minor injuries in the Tessel crash on Sunday."),
+        # a month written as a name still dates the deed
+        ("No one was injured in the Orvik depot fire in May, police said.",
+         "Three workers were injured in the Orvik depot fire in June, police said."),
+        # two named airports are two places (S4c)
+        ("The strike caused no delays at Orvik Airport on Sunday, officials said.",
+         "Flights were delayed at Tulm Airport on Sunday by the strike, officials said."),
+        # 'produced no change' denies no deed a changing verb tells (M9)
+        ("The new rules produced no change at the Tessel plant, the union said.",
+         "The Tessel plant changed its shift pattern on Sunday, the union said."),
+        ("The new rules underwent no change at the Tessel plant, the union said.",
+         "The Tessel plant changed its shift pattern on Sunday, the union said."),
+    ],
+)  # fmt: skip
+def test_a_denial_of_another_kind_month_place_or_product_is_no_dispute(
+    analyzer: Analyzer, denial: str, assertion: str
+) -> None:
+    assert _verdict(analyzer, denial, assertion) == "other"

@@ -14,13 +14,18 @@ the bearer of each denial and of each matching deed of the other sentence:
   the crew were injured", "the crew were not hurt"): another group noun is another
   bearer; a generic one ("two people") may be that group;
 * a verb of causing ("the storm caused no damage to the Tessel bridge") denies its
-  noun's deed of what the noun's "to"/"of" names: the other sentence's undergoer (its
-  verb's object, or a passive's subject: "damaged 40 homes") must share a word with it;
+  noun's deed of what the noun's "to"/"of" names: when that is one named thing ("the
+  Tessel bridge"), the other sentence's undergoer (its verb's object, or a passive's
+  subject: "damaged 40 homes") must share a word with it; a general noun ("no damage to
+  buildings") may be the class of "homes" and separates nothing;
 * a denied deed noun an adjective narrows ("caused no major damage", "suffered no serious
-  injuries", "no further delays") denies that kind only, never the plain deed;
+  injuries") denies that kind only, not the plain deed ("damaged 40 homes") nor another
+  kind, but does deny the deed told of that kind ("suffered serious injuries", "was
+  seriously injured"); a hedge ("no apparent damage") narrows nothing;
 * a place named on both sides ("in Orvik" / "in Tulm", "at Orvik airport" / "at Tulm
   airport") must be one, and so must a day or month both sides date the deed by ("on
-  Sunday" / "on Monday": two days' events, not one told twice).
+  Sunday" / "on Monday": two days' events, not one told twice; "may" is a month only as
+  a name).
 
 A subject is all the people it names: its conjuncts and appositions ("the driver and two
 passengers", "Orlan Vesk, the driver"), each with its compounds; two bearers are one when
@@ -38,7 +43,7 @@ from typing import Final
 
 from spacy.tokens import Doc, Token
 
-from newsprism.analyze.calendar_words import MONTHS, WEEKDAYS
+from newsprism.analyze.calendar_words import MONTHS, MONTHS_NO_MAY, WEEKDAYS
 from newsprism.reconcile.clauses import lemma_of, negated_predicates
 
 __all__ = ["apart"]
@@ -61,9 +66,23 @@ _PLACE_PREPS: Final = frozenset({"in", "at"})
 _UNDERGOER_PREPS: Final = frozenset({"to", "of"})
 #: Dependencies that open another clause: a date or place below them is not the deed's.
 _CLAUSES: Final = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis"})
-#: Verbs of causing: their "no" object's deed befalls what the object's "to"/"of" names.
-_CAUSING: Final = frozenset({"cause", "inflict", "do", "produce"})
+#: Verbs of causing whose "no" object's deed befalls what the object's "to"/"of" names
+#: ("caused no damage to the bridge"; negation_scope's _DENIED_OBJECT_VERBS is the class whose
+#: object is the deed denied).
+_BEFALLING: Final = frozenset({"cause", "inflict", "do", "produce"})
 _CALENDAR: Final = WEEKDAYS | MONTHS
+#: Calendar words that are never another word: "may" is a month only as a name or a
+#: date ("in May"), never the modal of "may have been injured" (review s42/2 S4b).
+_PLAIN_CALENDAR: Final = WEEKDAYS | MONTHS_NO_MAY
+#: Adjectives that hedge what is known of a deed, not narrow its kind: "caused no
+#: apparent damage", "no immediate reports of injuries", "suffered no known injuries"
+#: deny the deed itself (review s42/2 S4a).
+_HEDGES: Final = frozenset(
+    {"apparent", "immediate", "known", "visible", "reported", "obvious", "evident",
+     "confirmed"}
+)  # fmt: skip
+#: Dependencies of a told deed that say its kind: "serious injuries", "seriously hurt".
+_KIND_DEPS: Final = frozenset({"amod", "advmod"})
 #: Children of a subject that name more of its people: "the driver and two passengers",
 #: "Orlan Vesk, the driver of the bus".
 _MORE_PEOPLE: Final = frozenset({"conj", "appos"})
@@ -159,6 +178,18 @@ def _other_places(denied: frozenset[Place], told: frozenset[Place]) -> bool:
     return not any(a <= b or b <= a for a in denied for b in told)
 
 
+def _calendar(token: Token) -> bool:
+    """Whether the token names a weekday or a month ("Sunday", "March", "in May"), not
+    the modal "may"."""
+    if token.lower_ in _PLAIN_CALENDAR:
+        return True
+    return (
+        token.lower_ == "may"
+        and token.tag_ != "MD"
+        and (token.pos_ == "PROPN" or token.ent_type_ == "DATE")
+    )
+
+
 def _days(*tokens: Token) -> frozenset[str]:
     """The day and month names dating the tokens' deed: below them through phrases, not
     through another clause ("on Sunday", "Sunday night", "at the airport on Sunday")."""
@@ -169,7 +200,7 @@ def _days(*tokens: Token) -> frozenset[str]:
         for child in token.children:
             if child.dep_ in _CLAUSES:
                 continue
-            if child.lower_ in _CALENDAR:
+            if _calendar(child):
                 found.add(child.lower_)
             stack.append(child)
     return frozenset(found)
@@ -180,33 +211,75 @@ def _other_days(a: frozenset[str], b: frozenset[str]) -> bool:
     return any(a & kind and b & kind and not a & b & kind for kind in (WEEKDAYS, MONTHS))
 
 
-def _undergoer(noun: Token) -> Bearer | None:
+def _undergoer(noun: Token) -> Token | None:
     """What a deed noun befalls: its "to"/"of" object ("damage to the Tessel bridge")."""
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in _UNDERGOER_PREPS:
             objects = [c for c in prep.children if c.dep_ == "pobj"]
             if objects:
-                return _head_word(objects[0])
+                return objects[0]
     return None
 
 
-def _object_of(verb: Token) -> Bearer | None:
+def _object_of(verb: Token) -> Token | None:
     """What a told deed verb befalls: its object, or a passive's subject."""
-    found = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    return None if found is None else _head_word(found)
+    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+
+
+def _one_thing(noun: Token | None) -> Bearer | None:
+    """A denied deed's undergoer when it picks out one thing: a name or a compound ("the
+    Tessel bridge", "the Orvik depot"). A general noun ("buildings", "property") may be
+    the class of what the other sentence names in other words ("40 homes"), so it
+    separates nothing (review s42/2 M9)."""
+    if noun is None:
+        return None
+    named = any(
+        n.pos_ == "PROPN" or any(c.dep_ == "compound" for c in n.children) for n in _named(noun)
+    )
+    return _head_word(noun) if named else None
+
+
+def _befallen(noun: Token | None) -> Bearer | None:
+    return None if noun is None else _head_word(noun)
 
 
 def _deed_objects(verb: Token, is_deed: Callable[[str], bool]) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "dobj" and is_deed(lemma_of(c))]
 
 
-def _narrowed(objects: list[Token]) -> bool:
-    """Whether every denied deed noun is narrowed by an adjective ("caused no major
-    damage", "suffered no serious injuries", "no further delays"): the denial is of that
-    kind of deed, and the plain deed another sentence tells ("damaged 40 homes", "was
-    injured") may be of another kind."""
-    return bool(objects) and all(
-        any(c.dep_ == "amod" and c.pos_ == "ADJ" for c in o.children) for o in objects
+def _kinds(noun: Token) -> frozenset[str]:
+    """The adjectives that narrow a denied deed noun to a kind ("major" of "no major
+    damage"), hedges aside ("no apparent damage" is of the deed itself)."""
+    return frozenset(
+        lemma_of(c)
+        for c in noun.children
+        if c.dep_ == "amod" and c.pos_ == "ADJ" and lemma_of(c) not in _HEDGES
+    )
+
+
+def _told_kinds(doc: Doc, is_deed: Callable[[str], bool]) -> frozenset[str]:
+    """The words that say the kind of any deed the sentence tells: "serious" of
+    "serious injuries", "seriously" of "was seriously injured"."""
+    return frozenset(
+        lemma_of(c)
+        for token in doc
+        if is_deed(lemma_of(token))
+        for c in token.children
+        if c.dep_ in _KIND_DEPS and c.pos_ in ("ADJ", "ADV")
+    )
+
+
+def _narrowed(objects: list[Token], told_kinds: frozenset[str]) -> bool:
+    """Whether every denied deed noun is narrowed by an adjective the other sentence's
+    deed lacks ("caused no major damage" / "damaged 40 homes"): the denial is of that
+    kind of deed, and the plain deed may be of another kind. "suffered no serious
+    injuries" / "suffered serious injuries" (or "was seriously injured") is one kind
+    (review s42/2 S4a)."""
+    if not objects:
+        return False
+    kinds = [_kinds(o) for o in objects]
+    return all(
+        kind and not any(_one_stem(k, t) for k in kind for t in told_kinds) for kind in kinds
     )
 
 
@@ -217,18 +290,21 @@ _Denial = tuple[Bearer | None, bool, frozenset[Place], frozenset[str], Bearer | 
 _Told = tuple[Bearer | None, frozenset[Place], frozenset[str], Bearer | None]
 
 
-def _denials(doc: Doc, is_deed: Callable[[str], bool]) -> Iterator[_Denial]:
-    """Each denial of a deed (:data:`_Denial`)."""
+def _denials(
+    doc: Doc, is_deed: Callable[[str], bool], told_kinds: frozenset[str]
+) -> Iterator[_Denial]:
+    """Each denial of a deed (:data:`_Denial`) but those of a kind the other sentence's
+    deeds are not told to be (``told_kinds``)."""
     for predicate in negated_predicates(doc):
         lemma = lemma_of(predicate)
         objects = _deed_objects(predicate, is_deed)
-        if _narrowed(objects):
+        if _narrowed(objects, told_kinds):
             continue
         where, when = _places(predicate, *objects), _days(predicate)
         if lemma in _UNDERGO and objects:
             yield _subject(predicate), True, where, when, None
         elif objects:
-            befalls = _undergoer(objects[0]) if lemma in _CAUSING else None
+            befalls = _one_thing(_undergoer(objects[0])) if lemma in _BEFALLING else None
             yield None, False, where, when, befalls
         elif is_deed(lemma):
             yield _subject(predicate), False, where, when, None
@@ -238,11 +314,11 @@ def _told(doc: Doc, is_deed: Callable[[str], bool]) -> Iterator[_Told]:
     """Each deed the other sentence tells (:data:`_Told`)."""
     for token in doc:
         if token.pos_ == "VERB" and is_deed(lemma_of(token)):
-            yield _subject(token), _places(token), _days(token), _object_of(token)
+            yield _subject(token), _places(token), _days(token), _befallen(_object_of(token))
         elif token.dep_ == "dobj" and is_deed(lemma_of(token)):
             verb = token.head
             bearer = _subject(verb) if lemma_of(verb) in _UNDERGO else None
-            yield bearer, _places(verb, token), _days(verb), _undergoer(token)
+            yield bearer, _places(verb, token), _days(verb), _befallen(_undergoer(token))
 
 
 def _one_stem(a: str, b: str) -> bool:
@@ -278,8 +354,9 @@ def apart(denying: Doc, other: Doc, is_deed: Callable[[str], bool]) -> bool:
     """Whether every denial of the denying sentence is of other people or another place
     than every deed the other sentence tells (``is_deed``: a lemma meets a denied deed).
     False when either side names no deed the parse can place."""
-    narrowed = any(_narrowed(_deed_objects(p, is_deed)) for p in negated_predicates(denying))
-    denials = list(_denials(denying, is_deed))
+    kinds = _told_kinds(other, is_deed)
+    narrowed = any(_narrowed(_deed_objects(p, is_deed), kinds) for p in negated_predicates(denying))
+    denials = list(_denials(denying, is_deed, kinds))
     told = list(_told(other, is_deed))
     if narrowed and not denials:
         return True  # only denials of a narrower kind of the deed
