@@ -27,6 +27,7 @@ AHEAD: list[tuple[str, tuple[str, str]]] = [
      "harbour board on Friday.", ("on Friday", "2016-09-30")),
     ("The hearing for Vesk has been set for May 9.", ("May 9", "2017-05-09")),
     ("The judge set the ferry inquiry for April 12.", ("April 12", "2017-04-12")),
+    ("The Vesk hearing, set for May 9, was moved to a larger room.", ("May 9", "2017-05-09")),
     ("The council does not have the fares go up on February 1st.",
      ("on February 1st", "2017-02-01")),
 ]  # fmt: skip
@@ -48,6 +49,18 @@ BEHIND: list[tuple[str, tuple[str, str]]] = [
     ("The mayor wanted to meet the council on Friday.", ("on Friday", "2016-09-23")),
     ("It is the largest shift to follow the Orsk ruling in June.",
      ("in June", "2016-06-01/2016-06-30")),
+    # A participle placed before a future main clause tells what led up to it.
+    ("Arrested on Monday, Vesk will appear in court on Friday.",
+     ("on Monday", "2016-09-26")),
+    ("Damaged by the storm on Monday, the pier will reopen next month.",
+     ("on Monday", "2016-09-26")),
+    ("Elected in May, the mayor will take office in January.",
+     ("in May", "2016-05-01/2016-05-31")),
+    ("Founded in March, the group will hold its first vote in October.",
+     ("in March", "2016-03-01/2016-03-31")),
+    # "set for" a noun: the date dates the noun, not an appointment.
+    ("Records set for the race in August still stand.",
+     ("in August", "2016-08-01/2016-08-31")),
 ]  # fmt: skip
 
 

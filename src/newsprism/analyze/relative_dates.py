@@ -155,25 +155,32 @@ def _non_finite_tense(head: Token) -> Tense | None:
     read from the clause it hangs on; None for a finite head or a clause on a noun.
 
     An infinitive takes that clause's tense ("does not have the fares go up on
-    February 1st": present, so the coming 1 February). A participle takes only a future
-    ("is expected to start on Monday, followed by the board on Tuesday": the coming
-    Tuesday); otherwise it tells of a deed done ("the bill, passed on Monday, is law";
-    "officials, speaking on Monday, say"), read as past.
+    February 1st": present, so the coming 1 February). A participle after its governing
+    verb takes only a future ("is expected to start on Monday, followed by the board on
+    Tuesday": the coming Tuesday); one placed before it tells what led up to the main
+    deed ("Arrested on Monday, he will appear on Friday": the past Monday), and any
+    other tells of a deed done ("the bill, passed on Monday, is law"; "officials,
+    speaking on Monday, say"): both read as past.
     """
     own = [c for c in head.children if c.dep_ in ("aux", "auxpass") and c.lower_ != "to"]
     if own or head.dep_ in _NOUN_CLAUSES or head.tag_ not in _INFINITIVE_TAGS | _PARTICIPLE_TAGS:
         return None
     governing = clause_tense(head.head)
     if head.tag_ in _PARTICIPLE_TAGS:
-        return "future" if governing == "future" else "past"
+        follows = head.i > head.head.i
+        return "future" if governing == "future" and follows else "past"
     return governing
 
 
 def _set_for(node: Token, below: Token) -> bool:
     """Whether a date reached through "for" hangs on "set": an appointment ("sentencing
     has been set for May 9", "the vote is set for Tuesday"), which looks ahead however
-    the verb is conjugated ("scheduled for" is a future lemma already)."""
-    return node.lemma_ == "set" and below.dep_ == "prep" and below.lower_ == "for"
+    the verb is conjugated ("scheduled for" is a future lemma already). The date must be
+    the object of "for" itself: in "records set for the race in August" August dates the
+    race, not an appointment."""
+    if node.lemma_ != "set" or below.dep_ != "prep" or below.lower_ != "for":
+        return False
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in below.children)
 
 
 # --- calendar arithmetic ------------------------------------------------------------------
