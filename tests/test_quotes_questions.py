@@ -20,7 +20,7 @@ NO_STATEMENT = [
     "Edvin Rask was asked if the levy would rise.",
     "Mirela Kostanj was asked why the ferry was late.",
     # A fronted question is no one's, and no reply's words.
-    "Asked whether the pier should close, 58 percent responded no.",
+    "Asked by the harbour board if the toll should stay, most drivers answered no.",
     "Asked if the ferry would stop, Edvin Rask declined to comment.",
 ]
 
@@ -41,6 +41,13 @@ ANSWERED = [
         "the budget is balanced",
     ),
     ("Asked to comment, Edvin Rask said the harbour was safe.", "the harbour was safe"),
+    # An aside of the question inside the speech verb's clause: the answer past it.
+    ("Edvin Rask said, when asked about the levy, that it would not rise.", "it would not rise"),
+    (
+        "Edvin Rask told reporters, when asked about the levy, that it would not rise.",
+        "it would not rise",
+    ),
+    ("Edvin Rask replied, when asked if the levy would rise, that it would not.", "it would not"),
 ]
 
 

@@ -33,7 +33,7 @@ from newsprism.analyze.quote_extents import (
 )
 from newsprism.analyze.quote_modality import unasserted
 from newsprism.analyze.quote_namings import named_extent
-from newsprism.analyze.quote_questions import put_question
+from newsprism.analyze.quote_questions import answer_extent, aside_answer
 from newsprism.analyze.quote_subjects import fronted_subject_clause, subject_of, verb_like
 from newsprism.analyze.reported_speech import (
     after_colon,
@@ -140,9 +140,11 @@ def _reported_clause(ctx: SpeakerDoc, token: Token) -> Draft | None:
             or stated_object(token)
             or named_extent(token)
         )
-    if extent is None or put_question(token, *extent):
-        # "Holt asked if the ferry would stop", "Asked whether ..., Holt said": a
-        # question put is nobody's statement
+    if extent is not None:
+        # "Holt was asked if the ferry would stop", "Asked whether ..., Holt said": a
+        # question put is nobody's statement; "said, when asked about X, that Y" keeps Y
+        extent = answer_extent(token, *extent)
+    if extent is None:
         return None
     attribution = attribution_of(ctx, token)
     if attribution is None or _field_conjecture(ctx, token):
@@ -236,7 +238,8 @@ def _reported_extent(ctx: SpeakerDoc, verb: Token) -> tuple[int, int] | None:
         subject = object_read_clause_subject(verb, clause) if fronted is None else None
         return (first if subject is None else subject.left_edge.i), clause.right_edge.i + 1
     return (
-        relative_read_clause(verb)
+        aside_answer(verb)
+        or relative_read_clause(verb)
         or question_clause(verb)
         or bracketing_clause(ctx, verb)
         or set_off_extent(ctx, verb)

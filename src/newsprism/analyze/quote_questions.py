@@ -5,15 +5,17 @@
 and "Holt was asked if the ferry would stop": the reader took the subject the cue
 finds for "asked" (Holt, the one asked) as the speaker, and stored "the levy would rise"
 / "the ferry would stop" as Holt's words, a claim Holt never made; the question's asker
-is not named. A reply could even take the question for its words: in "Asked whether the
-pier should close, 58 percent responded no" the reply's only clause is the question.
-So:
+is not named. A reply could even take the question for its words: in "Asked by the
+harbour board if the toll should stay, most drivers answered no" the reply's only
+clause is the question. So:
 
 * a passive or a participle of asking with no subject of its own ("was asked whether
   ...", "Asked if ..., Holt said", "When asked why ...") reports nothing: the subject
   the cue finds for it is the one asked;
-* any other speech verb's extent that holds such an "asked ..." participle of its own
-  is the question put to the speaker, not what they said.
+* any other speech verb's extent loses such an "asked ..." participle of its own, the
+  question put to the speaker, and keeps what they said past it ("Rask said, when
+  asked about the levy, that it would not rise": "it would not rise"), even where the
+  parser hung the answer on "asked"; only a reply with nothing left reports nothing.
 
 Kept: the answer after a fronted question ("Asked whether the levy would rise, Holt said
 the budget is balanced": Holt's words), and the asker's own question ("Holt asked if the
@@ -38,18 +40,60 @@ from spacy.tokens import Token
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["put_question"]
+__all__ = ["answer_extent", "aside_answer"]
 
 # Verbs whose passive subject is the one asked ("was asked", "was queried").
 _ASKING: Final = frozenset({"ask", "inquire", "enquire", "query"})
 
 
-def put_question(verb: Token, first: int, last: int) -> bool:
-    """Whether ``doc[first:last]``, the extent ``verb`` reports, is a question put to
-    the speaker the cue finds rather than words they said (module doc)."""
+def answer_extent(verb: Token, first: int, last: int) -> tuple[int, int] | None:
+    """What ``verb`` reports once a question put to its speaker is cut out of
+    ``doc[first:last]``: None when nothing of the speaker's own words is left.
+
+    An "asked ..." aside on a speech verb sits at one edge of its extent ("said, when
+    asked about the levy, that it would not rise"); the parser often hangs the answer
+    ("that it would not rise") on "asked" itself, so the aside ends at the comma that
+    closes it, not at its subtree's edge. What lies past that comma is the answer."""
     if verb.lemma_.lower() in _ASKING:
-        return _asked_one_is_subject(verb)
-    return any(_participle_asking(t) for t in verb.doc[first:last] if t.head.i == verb.i)
+        return None if _asked_one_is_subject(verb) else (first, last)
+    for token in verb.doc[first:last]:
+        if token.head.i != verb.i or not _participle_asking(token):
+            continue
+        if token.left_edge.i > first:
+            last = min(last, token.left_edge.i)  # the aside closes the extent
+        else:
+            first = max(first, _aside_end(token) + 1)
+    kept = verb.doc[first:last]
+    if not any(t.is_alpha and t.dep_ not in ("mark", "cc") for t in kept):
+        return None
+    return first, last
+
+
+def aside_answer(verb: Token) -> tuple[int, int] | None:
+    """The answer a speech verb reports past an "asked ..." aside of its own, where the
+    parser hung it on "asked" ("Rask replied, when asked if the levy would rise, that it
+    would not": "that it would not" is a clause of "asked" after the aside's comma), as a
+    token range; None when there is no such aside or nothing follows it."""
+    if verb.lemma_.lower() in _ASKING:
+        return None
+    for asked in verb.children:
+        if asked.i < verb.i or not _participle_asking(asked):
+            continue
+        end = _aside_end(asked)
+        answers = [c for c in asked.children if c.dep_ == "ccomp" and c.i > end]
+        if answers:
+            return answers[0].left_edge.i, answers[-1].right_edge.i + 1
+    return None
+
+
+def _aside_end(asked: Token) -> int:
+    """The last token of an "asked ..." aside: the comma that closes it ("when asked
+    about the levy,"), else the end of its subtree."""
+    comma = next(
+        (c for c in asked.children if c.dep_ == "punct" and c.i > asked.i and c.text == ","),
+        None,
+    )
+    return comma.i if comma is not None else asked.right_edge.i
 
 
 def _asked_one_is_subject(verb: Token) -> bool:
