@@ -5,6 +5,7 @@ words are not the paper's (analyze/speaker_outlets.py). A description of an outl
 
 from __future__ import annotations
 
+import pytest
 from spacy.language import Language
 
 from newsprism.analyze.entities import resolve_names
@@ -24,20 +25,49 @@ def _quote(nlp: Language, text: str, words: str) -> Quote:
 
 def test_a_firm_is_not_the_outlet_that_reported_it(nlp: Language) -> None:
     text = (
-        "Orvik Holdings will buy the island's ferry line, the BBC reported. "
-        "The Swiss firm said it would send a barge to mend the pier."
+        "Kessel Motors Inc. will buy the island's ferry line, the Norvik Courier reported. "
+        "The firm said it would send a barge to mend the pier."
     )
     quote = _quote(nlp, text, "it would send a barge to mend the pier")
-    assert quote.speaker != "BBC"
-    assert quote.speaker_mention == "The Swiss firm"
+    assert quote.speaker == "Kessel Motors Inc."
+    assert quote.speaker_mention == "The firm"
 
 
 def test_a_company_is_not_the_paper_that_reported_it(nlp: Language) -> None:
     text = (
-        "Orvik Holdings will buy the island's ferry line, the Harbour Gazette reported on "
-        "Monday. The company said the deal was worth 4 million euros."
+        "Kessel Motors Inc. will buy the island's ferry line, the Harbour Gazette reported "
+        "on Monday. The company said the deal was worth 4 million euros."
     )
-    assert _quote(nlp, text, "the deal was worth 4 million euros").speaker != "Harbour Gazette"
+    quote = _quote(nlp, text, "the deal was worth 4 million euros")
+    assert quote.speaker == "Kessel Motors Inc."
+
+
+# A body that reports its own figures ("reported a loss", "published its results") is in
+# the news, not passing it on: its description takes it up, past an earlier body.
+OWN_FIGURES = [
+    (
+        "The Tarrow Port Authority met on Monday. Kessel Motors Inc. reported a loss of "
+        "3 million euros. The company said it would cut 200 jobs.",
+        "Kessel Motors Inc.",
+    ),
+    (
+        "The Tarrow Port Authority met on Monday. Kessel Airlines reported a loss of "
+        "3 million euros. The airline said it would cut 200 jobs.",
+        "Kessel Airlines",
+    ),
+    (
+        "The Tarrow Port Authority met on Monday. Kessel Airlines published its yearly "
+        "results. The airline said it would cut 200 jobs.",
+        "Kessel Airlines",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "company"), OWN_FIGURES, ids=["loss", "airline", "results"])
+def test_a_company_reporting_its_own_figures_is_no_outlet(
+    nlp: Language, text: str, company: str
+) -> None:
+    assert _quote(nlp, text, "it would cut 200 jobs").speaker == company
 
 
 def test_the_newspaper_is_the_outlet_that_reported(nlp: Language) -> None:
