@@ -95,10 +95,10 @@ def test_a_day_named_from_today_is_never_counted(
 
 
 INCREMENTS: list[tuple[str, tuple[str, str | None, str]]] = [
-    ("Vesk will serve another 3 years in Orsk.", ("3 years", "years", "another")),
-    ("The pilots flew an additional 40 miles.", ("40 miles", "km", "additional")),
+    ("Vesk will serve another 3 years in Orsk.", ("3 years", "years", "more")),
+    ("The pilots flew an additional 40 miles.", ("40 miles", "km", "more")),
     ("Orsk set aside a further $2 million, the mayor said.",
-     ("$2 million", "USD", "further")),
+     ("$2 million", "USD", "more")),
     ("The convoy drove 200 kilometres more before dark.", ("200 kilometres", "km", "more")),
     ("The ferry needs two years more of repairs.", ("two years", "years", "more")),
     ("Orsk paid $5 million more, officials said.", ("$5 million", "USD", "more")),

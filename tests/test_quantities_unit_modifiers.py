@@ -53,11 +53,11 @@ INCREMENTS: list[tuple[str, str, str]] = [
     ("Vesk must serve 3 more years in the Tarrow jail.",
      "Vesk must serve 5 years in the Tarrow jail.", "more"),
     ("The convoy drove 300 extra miles to reach Orsk.",
-     "The convoy drove 480 miles to reach Orsk.", "extra"),
+     "The convoy drove 480 miles to reach Orsk.", "more"),
     ("The Tulm ferry crossing takes 10 fewer minutes now.",
-     "The Tulm ferry crossing takes 35 minutes now.", "fewer"),
+     "The Tulm ferry crossing takes 35 minutes now.", "less"),
     ("The crew needs 3 additional weeks to finish the dam.",
-     "The crew needs 7 weeks to finish the dam.", "additional"),
+     "The crew needs 7 weeks to finish the dam.", "more"),
 ]  # fmt: skip
 
 

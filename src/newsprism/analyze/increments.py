@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Token
 from newsprism.analyze.written_forms import SP
 from newsprism.model import Quantity
 
-__all__ = ["as_increment"]
+__all__ = ["as_increment", "increment_about"]
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +57,13 @@ _ENDS_IT: Final = frozenset({"PUNCT", "ADP", "VERB", "AUX", "SCONJ", "CCONJ", "P
 #: quantities.py reads them.
 _CURRENCY: Final = re.compile(r"[A-Z]{3}")
 _SUM_FOR: Final = re.compile(rf"{SP}+(?:in|on|for|to|from)\b", re.IGNORECASE)
+#: One about-word for every word that adds: "an additional 3 years" and another
+#: outlet's "5 more years" are two readings of one increment; "less"/"fewer" take away,
+#: apart from them.
+_INCREMENT_ABOUT: Final = {
+    **dict.fromkeys(("another", "additional", "extra", "further"), "more"),
+    "fewer": "less",
+}
 #: Units that are no measure an increment can add to.
 _NOT_MEASURES: Final = frozenset({"magnitude"})
 
@@ -74,7 +81,15 @@ def as_increment(quantity: Quantity, doc: Doc) -> Quantity:
     if word is None:
         return quantity
     logger.debug("increment %r on %r", word, quantity.text)
-    return replace(quantity, about=word.lower())
+    return replace(quantity, about=increment_about(word))
+
+
+def increment_about(word: str) -> str:
+    """The about-word of a word of increment, whichever side of the measure: "more" for a
+    word that adds ("another", "an additional", "extra", "further"), "less" for one that
+    takes away ("fewer")."""
+    lowered = word.lower()
+    return _INCREMENT_ABOUT.get(lowered, lowered)
 
 
 def _word_after(quantity: Quantity, doc: Doc) -> str | None:

@@ -84,9 +84,13 @@ def of_complement(span: Span) -> Token | None:
 
 
 def _modified_noun(root: Token) -> Token | None:
-    """The noun the quantity modifies: "a 4% pay rise" -> rise; "a 12-year-old boy" -> boy."""
+    """The noun the quantity modifies: "a 4% pay rise" -> rise; "a 12-year-old boy" -> boy.
+    A day's name is none: in "killed 12 today" (or "12 Monday") the parser hangs the bare
+    count on the day that dates the deed, as :func:`last_noun_of_run` stops at it."""
     modifier = root.dep_ in {"amod", "compound", "nummod", "nmod", "quantmod", "npadvmod"}
     head = root.head
+    if head.lower_ in RELATIVE_DAYS or head.lower_ in WEEKDAYS:
+        return None
     return head if modifier and head.i > root.i and head.pos_ in NOUNS else None
 
 

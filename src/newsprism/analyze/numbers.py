@@ -115,6 +115,16 @@ _SHARE_AFTER = rf"{SP}?%|{SP}+per{SP}?cent\b"
 _NOT_AFTER_MONTH = "".join(f"(?<!{m}{_GROUP_SPACE})(?<!{m}\\.{_GROUP_SPACE})" for m in _MONTHS)
 
 
+# Capital tags that open a news line before a dash, never a designation: news agencies
+# and bodies ("AP - 3 people died", "The UN - 2 ships left"), by length for the fixed
+# width lookbehinds (one per length: "AP - " and "UN - " are as wide).
+_DASH_TAGS: Final = ("AP", "UN", "EU", "US", "UK", "AFP", "UPI", "DPA", "PTI", "ANI", "CNN")
+_TAG_DASH: Final = {
+    n: "(?<=(?-i:\\b(?:" + "|".join(t for t in _DASH_TAGS if len(t) == n) + ") [-–] ))"
+    for n in (2, 3)
+}
+
+
 # Figures: "4,200", "1.2", "30". Not part of a longer token ("G7", "3.5.1", "1/2", "2^10").
 # Other conventions read only where unambiguous: "5 000" (every later group three
 # digits), "4,5 million" and "4,5%" (a decimal comma of one or two digits before a scale
@@ -127,8 +137,10 @@ def _digits_pattern(tokenised: bool) -> str:
         r"(?:(?<=\d-to-)|(?<![^\d\s][-–]))"  # not "COVID-19"
         # not a designation's figure in tokenised text ("AK - 47", "F - 16"); four
         # capitals may be a dateline's city ("ROME - 300 marched"), so at most three
-        # (capitals as written: the pattern is read ignoring case, "for - 2 yards" is a loss)
-        r"(?<!(?-i:\b[A-Z] [-–] ))(?<!(?-i:\b[A-Z]{2} [-–] ))(?<!(?-i:\b[A-Z]{3} [-–] ))"
+        # (capitals as written: the pattern is read ignoring case, "for - 2 yards" is a loss),
+        # and a body's or agency's tag before a dash is none ("AP - 3 people died")
+        rf"(?<!(?-i:\b[A-Z] [-–] ))(?:{_TAG_DASH[2]}|(?<!(?-i:\b[A-Z]{{2}} [-–] )))"
+        rf"(?:{_TAG_DASH[3]}|(?<!(?-i:\b[A-Z]{{3}} [-–] )))"
         r"(?<!(?-i:[A-Z] [-–] \d{4} [-–] ))"  # nor its second group ("CVE - 2013 - 3893")
         r"(?:10\^\d{1,2}"
         r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"

@@ -318,7 +318,7 @@ def _through_modifiers(through: ThroughModifiers, ctx: ParsedText) -> Quantity |
     found = _finish(through.amount, ctx)
     if found is None or through.named_by is None:
         return found
-    return replace(found, about=through.named_by.lower_)
+    return replace(found, about=through.about)
 
 
 def _age(amount: Amount, ctx: ParsedText) -> Quantity | None:

@@ -46,6 +46,7 @@ from typing import Final
 
 from spacy.tokens import Token
 
+from newsprism.analyze.increments import increment_about
 from newsprism.analyze.non_quantities import word_set
 from newsprism.analyze.numbers import Amount
 from newsprism.analyze.units import UNITS, Unit
@@ -86,6 +87,12 @@ class ThroughModifiers:
 
     amount: Amount
     named_by: Token | None
+
+    @property
+    def about(self) -> str | None:
+        """The word the quantity is about: one word for every increment that adds
+        (:func:`~newsprism.analyze.increments.increment_about`), else the gerund."""
+        return None if self.named_by is None else increment_about(self.named_by.lower_)
 
 
 def unit_through_modifiers(amount: Amount, first: Token | None) -> ThroughModifiers | None:
