@@ -78,6 +78,9 @@ def test_an_outlet_whose_wording_gives_no_figure_is_shown_as_none_beside_a_dispu
         ("the quay cost two million euros", "the quay cost 2 million euros"),
         ("three hundred and six bags were checked", "306 bags were checked"),
         ("no one was hurt and zero boats sank", "no one was hurt and 0 boats sank"),
+        ("two thousand and five nets were lost", "2,005 nets were lost"),
+        # 'and' between two counts lists two figures, not one sum (review s42/4 M5)
+        ("two and three people were hurt on the quay", "2 and 3 people were hurt on the quay"),
     ],
 )
 def test_one_value_in_words_or_figures_is_no_dispute(texts: tuple[str, str]) -> None:

@@ -40,9 +40,11 @@ __all__ = ["figures_by_outlet"]
 _SCALE: Final = "|".join(SCALES)
 _WORD: Final = "|".join([*SMALL, *SCALES, "dozen"])
 _DIGITS: Final = rf"(?<![\w.,])\d+(?:[.,]\d+)*(?:[\s-]+(?:{_SCALE})\b)*(?!\w)"
-_WORDS: Final = (
-    rf"\b(?:an?[\s-]+(?=(?:dozen|{_SCALE})\b))?(?:{_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD}))*\b"
-)
+# "and" joins number words only after a scale word ("three hundred and six", "two
+# thousand and five"); between two counts it lists two figures ("two and three people":
+# 2 and 3, not 5; review s42/4 M5).
+_WORD_UNIT: Final = rf"(?:(?:{_SCALE})(?:[\s-]+and(?=[\s-]+(?:{_WORD})\b))?|{_WORD})"
+_WORDS: Final = rf"\b(?:an?[\s-]+(?=(?:dozen|{_SCALE})\b))?{_WORD_UNIT}(?:[\s-]+{_WORD_UNIT})*\b"
 _FIGURE: Final = re.compile(rf"{_DIGITS}|{_WORDS}|\b(?:{'|'.join(VAGUE)})\b", re.IGNORECASE)
 
 
