@@ -88,6 +88,8 @@ _PRONOUN_GENDER: Final[dict[str, Gender]] = {
     "her": "female",
 }
 _POSSESSIVE_GENDER: Final[dict[str, Gender]] = {"his": "male", "her": "female"}
+# The object form of each pronoun gender ("asked her").
+_OBJECT_PRONOUN: Final[dict[Gender, str]] = {"male": "him", "female": "her"}
 # What a speaker issues: "a statement … the statement continued" is the same author.
 _DOCUMENT_NOUNS: Final = frozenset(
     {"statement", "letter", "release", "post", "tweet", "message", "email", "memo"}
@@ -377,7 +379,7 @@ def _question_addressee(
     token = ctx.doc[ctx.asking_verbs[before - 1]]
     if ctx.paragraph_breaks(token.idx, offset) > _DESCRIPTION_REACH:
         return None
-    addressee = _addressee(ctx, token)
+    addressee = _addressee(ctx, token) or _pronoun_addressee(ctx, token, gender, spoken)
     asked = {name for at, name in spoken if at < token.idx}
     since = {name for at, name in spoken if token.idx <= at < offset}
     if addressee is None or ctx.gender(addressee) not in (None, gender):
@@ -395,6 +397,29 @@ def _addressee(ctx: SpeakerDoc, verb: Token) -> str | None:
             start = child.left_edge.idx if child.left_edge.dep_ == "compound" else child.idx
             return ctx.names.canonical(ctx.text[start : child.idx + len(child)], start)
     return None
+
+
+def _pronoun_addressee(
+    ctx: SpeakerDoc, verb: Token, gender: Gender, spoken: Sequence[tuple[int, str]]
+) -> str | None:
+    """``Rep. Jo Crowley asked her if she could comment. She said: …``: a question put
+    to a pronoun of the speaking pronoun's gender is put to whom that object pronoun
+    takes up, never the named asker (the object of one's own verb is someone else);
+    None when the asker is not named or the pronoun takes up no one else."""
+    objects = [
+        c
+        for c in verb.children
+        if c.dep_ in ("dobj", "dative") and c.lower_ == _OBJECT_PRONOUN[gender]
+    ]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+    if not objects or not subjects:
+        return None
+    subject = subjects[0]
+    start = subject.left_edge.idx if subject.left_edge.dep_ == "compound" else subject.idx
+    asker = ctx.names.canonical(ctx.text[start : subject.idx + len(subject)], start)
+    if asker is None:
+        return None
+    return antecedent(ctx, objects[0].idx, gender, spoken, {asker})
 
 
 def _is_role(ctx: SpeakerDoc, offsets: tuple[int, int]) -> bool:
