@@ -261,3 +261,21 @@ def test_a_denial_of_another_kind_month_place_or_product_is_no_dispute(
     analyzer: Analyzer, denial: str, assertion: str
 ) -> None:
     assert _verdict(analyzer, denial, assertion) == "other"
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Three passengers were injured in the crash of the Tessel bus on Sunday, police also said.",
+        "Three passengers of the Tessel bus were injured when it hit the other car on Sunday.",
+        "Three passengers were injured in the crash of the Tessel bus on Sunday; further checks "
+        "are planned, police said.",
+    ],
+)  # fmt: skip
+def test_a_marker_away_from_the_excepted_deed_tells_no_excepted_set(
+    analyzer: Analyzer, told: str
+) -> None:
+    # 'also' on the speech verb, 'the other car', 'further checks' say nothing of more
+    # passengers hurt: the excepting none still disputes nobody
+    denial = "No other passengers were hurt in the crash of the Tessel bus on Sunday, police said."
+    assert _verdict(analyzer, denial, told) == "other"

@@ -211,13 +211,43 @@ def only_excepting(doc: Doc) -> bool:
 #: other airlines", "three further arrests", "were also hurt"; not "more", which mostly
 #: bounds a count: "more than 40 were hurt").
 _EXCEPTED_SET: Final = frozenset({"other", "others", "further", "additional", "else", "also"})
+#: The places of a noun that bears its verb's deed (its subject or object).
+_BEARER_DEPS: Final = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 
-def tells_the_excepted(doc: Doc) -> bool:
-    """Whether a sentence tells of more beyond what is already known ("two other
-    passengers were hurt", "three further arrests", "also hurt"): the very set an
-    excepting none ("nobody else", "no further arrests") denies, so the two differ."""
-    return any(t.lower_ in _EXCEPTED_SET and t.dep_ in ("amod", "advmod") for t in doc)
+def _excepted_deeds(doc: Doc) -> frozenset[str]:
+    """The deeds an excepting none leaves some out of: its noun and its verb ("no further
+    arrests were made": arrest; "nobody else was hurt": hurt), light and telling verbs
+    aside."""
+    found: set[str] = set()
+    for cue in doc:
+        if cue.lower_ not in _NONES:
+            continue
+        noun = cue.head if cue.dep_ == "det" else cue
+        if not excepting(noun):
+            continue
+        if noun.pos_ == "NOUN":
+            found.add(lemma_of(noun))
+        if noun.head.pos_ in _DEED_POS:
+            found.add(lemma_of(noun.head))
+    return frozenset(found - _LIGHT - _TELLING)
+
+
+def tells_the_excepted(doc: Doc, deeds: frozenset[str]) -> bool:
+    """Whether a sentence tells of more of the excepted deed (``deeds``,
+    :func:`_excepted_deeds`): a marker of :data:`_EXCEPTED_SET` on that deed's verb or on
+    the noun that bears it ("two other passengers were hurt", "three further arrests",
+    "were also hurt"), the very set an excepting none ("nobody else", "no further arrests")
+    denies. A marker elsewhere ("police also said", "the other car", "further checks are
+    planned") tells nothing of it."""
+    for marker in doc:
+        if marker.lower_ not in _EXCEPTED_SET or marker.dep_ not in ("amod", "advmod"):
+            continue
+        head = marker.head
+        tied = [head, head.head] if head.dep_ in _BEARER_DEPS else [head]
+        if any(same_deed(d, lemma_of(t)) for d in deeds for t in tied):
+            return True
+    return False
 
 
 def told_words(doc: Doc) -> frozenset[str]:
@@ -241,8 +271,9 @@ def negation_meets(material: StoryMaterial, negating: Passage, other: Passage) -
     if not deeds:
         # An excepting none ("caused no further damage", "no other passengers were hurt",
         # "nobody else") denies nothing: the cue count that called the pair is wrong.
-        return not only_excepting(_doc(material, negating.text)) or tells_the_excepted(
-            _doc(material, other.text)
+        negating_doc = _doc(material, negating.text)
+        return not only_excepting(negating_doc) or tells_the_excepted(
+            _doc(material, other.text), _excepted_deeds(negating_doc)
         )
     words = told_words(_doc(material, other.text))
     words |= {w.casefold() for w in _WORD.findall(other.text)}
