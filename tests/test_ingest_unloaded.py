@@ -65,6 +65,8 @@ def test_a_short_brief_mentioning_cookies_is_an_article() -> None:
         (["Tessel Courier", "Please enable JavaScript to read this story."], True),
         (["Pier closed."], True),  # under a line of prose: no article
         (["Accept cookies to continue.", BRIEF], False),  # an article beside the banner
+        # the phrase's block goes on with a sentence of the story's own
+        (["Access denied. Tessel fishermen found the new fuel pumps locked on Tuesday."], False),
     ],
 )
 def test_the_reason_reads_the_blocks(blocks: list[str], unloaded: bool) -> None:
@@ -112,6 +114,18 @@ def test_a_short_or_unspaced_story_is_an_article(body: str) -> None:
         ["Access denied"],
         ["Access Denied", "You don't have permission to access this page on this server."],
         ["\u52a0\u8f7d\u4e2d"],  # "loading" in Chinese: three letters, under the floor
+        # a placeholder of two sentences, the second about the browser or the site, is
+        # the page's, not a story's (review s42/4 S7)
+        [
+            "Tessel Gazette",
+            "Please enable JavaScript to read this article. The Tessel Gazette site does "
+            "not work properly without it switched on in your browser.",
+        ],
+        [
+            "Orvik Post",
+            "Checking your browser before accessing the Orvik Post website. This check is "
+            "automatic and your browser will be taken to the page shortly.",
+        ],
     ],
 )
 def test_a_placeholder_that_is_its_whole_sentence_is_still_refused(blocks: list[str]) -> None:

@@ -35,10 +35,11 @@ MIN_WORDS: Final = 4
 PROSE_WORDS: Final = 8
 # Text a page shows in place of its article until a script, a consent or a check lets it
 # load: found in a body of at most :data:`PLACEHOLDER_MAX_WORDS` words whose every
-# sentence either holds such a phrase or is no prose (under :data:`PROSE_WORDS` words:
-# the outlet's name, the headline again, "This process is automatic."), the page did not
-# load. A brief that mentions cookies in a sentence of its own, or a story that opens
-# "Access denied: <residents found the portal locked>", is kept.
+# block either holds such a phrase or is no prose (under :data:`PROSE_WORDS` words: the
+# outlet's name, the headline again), the page did not load, unless the phrase's block
+# holds a sentence of the story's own (:func:`_story_prose`). A brief that mentions
+# cookies in a block of its own, or a story that opens "Access denied: <residents found
+# the portal locked>", is kept.
 _PLACEHOLDER: Final = re.compile(
     r"\b(?:enable|turn\s+on|activate|allow)\s+javascript\b"
     r"|\bjavascript\s+(?:is\s+)?(?:required|disabled|must\s+be\s+(?:enabled|turned\s+on))"
@@ -55,6 +56,12 @@ PLACEHOLDER_MAX_WORDS: Final = 40
 # too: "Access denied: <a sentence>" is a phrase, then the story's own words), or after
 # the full-width marks of scripts without spaces.
 _SENTENCE_END: Final = re.compile(r"(?<=[.!?:;])\s+|(?<=[\u3002\uff01\uff1f\uff1a])")
+# Words a placeholder's other sentences use about the page itself: the browser, its
+# scripts and cookies, the site, the check it runs, the redirect it waits for.
+_SHELL_WORDS: Final = re.compile(
+    r"\b(?:browsers?|javascript|cookies?|(?:web)?sites?|(?:web)?pages?|redirect\w*|checks?)\b",
+    re.IGNORECASE,
+)
 # The body's text quoted in the error, cut at this many characters.
 _SHOWN: Final = 80
 
@@ -72,12 +79,25 @@ def unloaded_reason(blocks: Sequence[str]) -> str | None:
 
 
 def _only_placeholder(blocks: Sequence[str]) -> bool:
-    """Some sentence holds a placeholder phrase and no sentence is prose of its own."""
-    sentences = [part for block in blocks for part in _SENTENCE_END.split(block) if part]
-    held = [bool(_PLACEHOLDER.search(sentence)) for sentence in sentences]
-    return any(held) and all(
-        found or word_count(sentence) < PROSE_WORDS
-        for sentence, found in zip(sentences, held, strict=True)
+    """Some block holds a placeholder phrase and no block is the story's own prose."""
+    held = [bool(_PLACEHOLDER.search(block)) for block in blocks]
+    return any(held) and not any(
+        _story_prose(block) if found else word_count(block) >= PROSE_WORDS
+        for block, found in zip(blocks, held, strict=True)
+    )
+
+
+def _story_prose(block: str) -> bool:
+    """Whether a block holding a placeholder phrase also holds a sentence of the story's
+    own: prose (:data:`PROSE_WORDS` words) with no placeholder phrase and no word of the
+    page's own machinery (:data:`_SHELL_WORDS`). A shell's placeholder runs to a second
+    sentence about the browser or the site ("This check is automatic and your browser
+    will be taken to the page shortly."), the page's, not a story's (review s42/4 S7)."""
+    return any(
+        word_count(sentence) >= PROSE_WORDS
+        and not _PLACEHOLDER.search(sentence)
+        and not _SHELL_WORDS.search(sentence)
+        for sentence in _SENTENCE_END.split(block)
     )
 
 
