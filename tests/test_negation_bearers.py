@@ -279,3 +279,51 @@ def test_a_marker_away_from_the_excepted_deed_tells_no_excepted_set(
     # passengers hurt: the excepting none still disputes nobody
     denial = "No other passengers were hurt in the crash of the Tessel bus on Sunday, police said."
     assert _verdict(analyzer, denial, told) == "other"
+
+
+@pytest.mark.parametrize(
+    ("denial", "assertion"),
+    [
+        # A passive's subject undergoes the deed: it is compared with the told deed's
+        # object or passive subject, never with its doer (review s42/4 S1).
+        ("The Varno footbridge was not damaged in the flood on Friday, the council said.",
+         "The flood damaged the Varno footbridge on Friday, the council said."),
+        ("The harbour fee was not approved at the meeting in Varno on Friday.",
+         "The board approved the harbour fee at the meeting in Varno on Friday."),
+        ("Guards did not detain the driver after the chase in Varno on Friday.",
+         "The driver was detained after the chase in Varno on Friday, a spokeswoman said."),
+        # One group in other words (review s42/4 S3).
+        ("Firefighters were not injured in the fire at the Varno mill on Friday.",
+         "Three firemen were injured in the fire at the Varno mill on Friday."),
+        # A noun that names no people role leaves a plain subject's denial standing.
+        ("Teenagers were not injured in the fire at the Varno mill on Friday.",
+         "Three passengers were injured in the fire at the Varno mill on Friday."),
+    ],
+)  # fmt: skip
+def test_a_denial_of_the_same_undergoer_or_group_in_other_words_differs(
+    analyzer: Analyzer, denial: str, assertion: str
+) -> None:
+    assert _verdict(analyzer, denial, assertion) == "differ"
+
+
+@pytest.mark.parametrize(
+    ("denial", "assertion"),
+    [
+        # A longer word is the same people only by a listed ending (review s42/4 S2).
+        ("None of the officers were hurt in the explosion in Varno on Friday.",
+         "Two office clerks and three office workers were hurt in the explosion in Varno "
+         "on Friday."),
+        ("No marines were hurt in the explosion at the Varno camp on Friday.",
+         "Four mariners were hurt in the explosion at the Varno camp on Friday."),
+        # A shared compound makes no two groups one (review s42/4 M2).
+        ("The Varno tram driver was not hurt in the collision on Friday, police said.",
+         "Three Varno tram passengers were hurt in the collision on Friday, police said."),
+        ("The lifeboat crew members were not hurt when the boat capsized near Varno on "
+         "Friday.",
+         "Two council members were hurt when the boat capsized near Varno on Friday."),
+    ],
+)  # fmt: skip
+def test_a_denial_of_another_role_is_no_dispute(
+    analyzer: Analyzer, denial: str, assertion: str
+) -> None:
+    assert _verdict(analyzer, denial, assertion) == "other"
