@@ -39,13 +39,18 @@ NOT_SAID = [
     "Edvin Rask could have told the crew that the ferry would stop.",
     # A first person's hedge is can/must only.
     "We might say that the ferry is safe.",
-    # "could" with a time ahead, or over a reported future: a possibility (s42/1 S2).
+    # "could" with a time ahead: a possibility (s42/1 S2); "next" without a determiner.
     "The minister could announce as early as Friday that the ferry service will end.",
     "Ana Holt could tell the council next week that the levy is a tax.",
     "Edvin Rask could confirm tomorrow that the harbour is closed.",
     # A "but" clause that denies the act itself, by name or by an auxiliary.
     "Ana Holt could call the levy a tax, but she did not call it one.",
     "Edvin Rask could confirm that the ferry sank, but he has not yet.",
+    # The same subject again, or a repeated verb whose object points back (s42/4 S5).
+    "The harbour board could confirm the closure, but the harbour board has not.",
+    "Edvin Rask could say that the levy is a tax, but he did not say so.",
+    # A time ahead keeps a reported past a possibility too (s42/4 S4).
+    "Edvin Rask could confirm next month that the ferry had been sold.",
 ]
 
 
@@ -117,6 +122,24 @@ SAID = [
         "Police could only confirm that the coast road will stay shut.",
         "the coast road will stay shut",
     ),
+    # A reported future or a past time on the verb is past ability (s42/4 S4).
+    (
+        "Police could confirm that the coast road will reopen on Monday.",
+        "the coast road will reopen on Monday",
+    ),
+    (
+        "Ana Holt could confirm on Tuesday that the ferry will stop in May.",
+        "the ferry will stop in May",
+    ),
+    ("The coastguard could confirm the next day that the ferry had sunk.", "the ferry had sunk"),
+    ("Police could confirm the next morning that two people had died.", "two people had died"),
+    ("Edvin Rask could confirm yesterday that the port will reopen.", "the port will reopen"),
+    # A "but" clause about another subject is the reported words' own contrast (s42/4 S5).
+    (
+        "Police could confirm that the driver was hurt, but the passenger was not.",
+        "the driver was hurt",
+    ),
+    ("Ana Holt could confirm that the ferry had sunk, but the crew had not.", "the ferry had sunk"),
     # A first person's can/must over any speech verb is a hedged saying (s42/1 M1).
     ("I can assure the crew that the ferry is safe, Ana Holt told reporters.", "the ferry is safe"),
     ("We can report that two people have died, the coastguard said.", "two people have died"),
@@ -134,8 +157,15 @@ def test_said_and_to_be_said_stay_statements(nlp: Language, text: str, words: st
 def test_a_future_could_inside_a_report_credits_nothing(nlp: Language) -> None:
     """Officials' words are kept; the board's possible confirmation is no statement of the
     board's (s42/1 S2)."""
-    text = "The harbour board could confirm on Monday that the port will reopen, officials said."
+    text = "The harbour board could confirm next week that the port will reopen, officials said."
     assert "the port will reopen" not in [q.text for q in quotes_of(nlp, text)]
+
+
+def test_the_same_verb_denied_on_another_matter_leaves_the_act_said(nlp: Language) -> None:
+    """Police confirmed the deaths and withheld the names: the repeated speech verb has
+    an object of its own, another act, not a denial of the first (s42/4 S5)."""
+    text = "Police could confirm that two people had died but did not confirm their names."
+    assert any(q.text.startswith("two people had died") for q in quotes_of(nlp, text))
 
 
 def test_a_first_persons_denied_could_is_no_statement(nlp: Language) -> None:

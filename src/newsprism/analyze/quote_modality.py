@@ -14,11 +14,12 @@ Read as not said:
   must / should / ought ("she might say no", "Holt may have told the crew that ...": a
   guess at a report is not one);
 * "could" on the verb only when unrealised: in a question, with a condition or a perfect
-  ("could have said"), denied by a "but" clause that names the act again or stands an
-  auxiliary for it ("could call it a tax, but she has not"; not "could confirm X, but did
-  not release their names"), or set ahead ("could announce next week that ...", "could
-  confirm that the port will reopen": ``saying_time.looks_ahead``). Otherwise it is past
-  ability, an act that happened ("police could only confirm that ..."). On a verb the
+  ("could have said"), denied by a "but" clause of the same subject (or none) that names
+  the act again or stands an auxiliary for it ("could call it a tax, but she has not";
+  not "could confirm X, but did not release their names" nor "..., but the passenger was
+  not"), or set ahead ("could announce next week that ...": ``saying_time.looks_ahead``).
+  Otherwise it is past ability, an act that happened ("police could only confirm that
+  ...", "could confirm that the road will reopen on Monday"). On a verb the
   speech verb completes or is joined to ("could try to call") it counts as before;
 * "would" with a condition ("If asked, Holt would say that ...", "She'd say the port is
   safe if asked") or a counterfactual perfect ("Holt would have said that ..."); an "if"
@@ -83,6 +84,8 @@ _STAND_INS: Final = frozenset(
     {"have", "do", "be", "will", "would", "shall", "can", "could", "may", "might", "must",
      "should"}
 )  # fmt: skip
+# Objects of a repeated speech verb that point back at the first act ("did not say so").
+_BACK_REFS: Final = frozenset({"so", "that", "this", "one"})
 # Marks of a condition on a "would" ("if asked", "unless pressed").
 _CONDITIONS: Final = frozenset({"if", "unless"})
 # Wh-words that open a question which may take its act as given ("Why did she say ...?").
@@ -125,16 +128,45 @@ def _unrealised(verb: Token) -> bool:
 
 def _denied_after(verb: Token) -> bool:
     """A "but" clause after the verb that denies the act itself: the speech verb again,
-    negated ("but she did not call it one"), or an auxiliary standing for it ("..., but
-    she has not", "but we will not"). A denial of another deed ("could confirm X, but did
-    not release their names") leaves the act said."""
+    negated, on the same matter ("but she did not call it one"), or an auxiliary standing
+    for it ("..., but she has not", "but we will not"), with the verb's own subject or
+    none. A denial of another deed ("could confirm X, but did not release their names"),
+    of the same verb on another matter ("but did not confirm their names") or of another
+    subject ("could confirm the driver was hurt, but the passenger was not": the reported
+    words' own contrast) leaves the act said (review s42/4 S5)."""
     after = [t for t in verb.sent if t.i > verb.i]
     but = next((t for t in after if t.dep_ == "cc" and t.lower_ == "but"), None)
     if but is None:
         return False
+    return any(t.dep_ == "neg" and t.i > but.i and _denies_the_act(t, verb) for t in after)
+
+
+def _denies_the_act(neg: Token, verb: Token) -> bool:
+    clause = neg.head
+    if clause.lemma_ == verb.lemma_:
+        return _same_subject(clause, verb) and not _own_matter(clause)
+    return _elided(neg) and _same_subject(clause, verb)
+
+
+def _same_subject(clause: Token, verb: Token) -> bool:
+    """The denying clause's subject is the speech verb's: none (shared), a personal
+    pronoun other than "it" (taken as the speaker again), or the same head word."""
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return True
+    subject = subjects[0]
+    if subject.tag_ == "PRP" and subject.lower_ != "it":
+        return True
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(own) and own[0].lower_ == subject.lower_
+
+
+def _own_matter(clause: Token) -> bool:
+    """The repeated speech verb has an object or clause of its own, not a pronoun for the
+    first act's ("did not confirm their names", not "did not call it one")."""
     return any(
-        t.dep_ == "neg" and t.i > but.i and (t.head.lemma_ == verb.lemma_ or _elided(t))
-        for t in after
+        c.dep_ in ("dobj", "ccomp") and c.tag_ != "PRP" and c.lower_ not in _BACK_REFS
+        for c in clause.children
     )
 
 
