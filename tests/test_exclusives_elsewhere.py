@@ -49,7 +49,11 @@ def people(material: StoryMaterial, statements: list[Statement]) -> list[str]:
         ("brienna", "breinna", True),  # two neighbouring letters swapped
         ("brienna", "breinne", False),  # swapped and another letter changed
         ("brienna", "brianne", False),  # letters moved, not neighbours swapped
-        ("dalouan", "daluoan", True),  # invented: two neighbouring vowels swapped
+        # Invented: 'ou'/'uo' are two romanised sounds ("Zhou" / "Zhuo"): two surnames
+        # (review s42/4 LOW).
+        ("dalouan", "daluoan", False),
+        ("zhoulin", "zhuolin", False),
+        ("loubana", "luobana", False),
         ("sarno", "saron", False),  # a vowel and a consonant swapped: another name
         ("carol", "carlo", False),
         ("thorne", "throne", False),
@@ -69,10 +73,12 @@ def test_spelled_alike(a: str, b: str, alike: bool) -> None:
 
 def test_speakers_whose_surnames_swap_a_vowel_and_a_consonant_are_two() -> None:
     """Invented: "Lina Sarno" quoted by one outlet, "Saron" by another are two speakers;
-    a vowel swap ("Daluoan" for "Dalouan") stays one speaker's respelling."""
+    a swap of one sound's vowels ("Breinholt" for "Brienholt") stays one speaker's
+    respelling, one of two sounds ("Zhuolan" for "Zhoulan") does not."""
     assert not told_one_name("lina sarno", "saron")
     assert not told_one_name("thorne", "throne")
-    assert told_one_name("lina dalouan", "daluoan")
+    assert told_one_name("lina brienholt", "breinholt")
+    assert not told_one_name("ansel zhoulan", "zhuolan")
 
 
 def test_respelled_name_is_no_person_exclusive(analyzer: Analyzer) -> None:
