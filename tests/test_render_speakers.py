@@ -76,9 +76,7 @@ def test_forms_beyond_two_are_counted_not_dropped_silently() -> None:
     label = speaker_label(
         _statement(None, "police", "police", "prosecutors", "the coast guard", "the mayor's office")
     )
-    assert label == (
-        "\u201cpolice\u201d / \u201cprosecutors\u201d and 2 other forms (as written)"
-    )
+    assert label == ("\u201cpolice\u201d / \u201cprosecutors\u201d and 2 other forms (as written)")
 
 
 @pytest.mark.parametrize(
@@ -88,6 +86,9 @@ def test_forms_beyond_two_are_counted_not_dropped_silently() -> None:
         # a mention cut to its article, pronouns of other languages in quotes (in lower
         # case, as they stand inside an English page's sentence), and a pronoun opening it
         *[("the",), ("The",), ("il",), ("er", "elle"), ("He",), ("One",), ("I",)],
+        # another language's pronoun opening its sentence, a pronoun in an all-caps line
+        # (review s42/4 M4)
+        *[("Il",), ("Er",), ("Ele",), ("HE",), ("THEY", "SHE")],
     ],
 )
 def test_no_mention_or_only_a_pronoun_is_unattributed(mentions: tuple[str | None, ...]) -> None:

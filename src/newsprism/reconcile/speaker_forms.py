@@ -35,16 +35,23 @@ _ENGLISH_NOBODY_WORDS: Final = (
     "someone somebody anyone everyone nobody his hers its their theirs our ours s "
     "the a an"
 )
+# English subject pronouns name nobody even in capitals: a line set in capitals ("HE
+# SAID", "THEY") writes them so, and no body's acronym in the news is spelt so ("WHO",
+# "ONE" are; review s42/4 M4).
+_ENGLISH_SUBJECTS: Final = frozenset(["he", "she", "we", "they", "you"])
 # The subject pronouns of the languages ingest most often meets in quotes and bylines of
-# otherwise English pages ("il a dit", "sagte er"): nobody only in lower case, as they
-# stand inside such an English page's sentence; capitalised ("Elle", "Ele") they are
-# read as the names they also are. Pronouns that are also common given names or surnames
-# in English text ("Han", "Lei", "Ella", "Hon", "Ze") are left out: a speaker so named is
-# someone.
+# otherwise English pages ("il a dit", "Er sagte"): nobody in lower case, as they stand
+# inside such an English page's sentence, and capitalised as a mention's first word, as
+# they stand opening their own sentence ("Il a déclaré", "Ele disse"; review s42/4 M4).
+# Pronouns that are also common given names or surnames in English text ("Han", "Lei",
+# "Ella", "Hon", "Ze") are left out: a speaker so named is someone.
 _OTHER_NOBODY_WORDS: Final = (
     "er sie wir ihr il elle ils elles nous vous je tu él ellos ellas usted ustedes "
     "nosotros lui loro egli ele ela eles elas nós hij zij wij jij"
 )
+# Of those, the ones also a given name or surname ("Elle", "Ela", "Lui", "Tu"):
+# capitalised, they are read as the names they also are.
+_OTHER_ALSO_NAMES: Final = frozenset(["elle", "ela", "lui", "tu"])
 _ENGLISH_NOBODY: Final = frozenset(_ENGLISH_NOBODY_WORDS.split())
 _OTHER_NOBODY: Final = frozenset(_OTHER_NOBODY_WORDS.split()) - _ENGLISH_NOBODY
 _WORD: Final = re.compile(r"[^\W_]+", re.UNICODE)
@@ -53,7 +60,8 @@ _THE: Final = re.compile(r"^the\s+", re.IGNORECASE)
 
 def names_someone(mention: str | None) -> bool:
     """Whether a speaker mention names someone: a word other than those that name nobody
-    on their own ("he", "They", "the", "il"); "WHO", "the Who" and "Elle" name someone."""
+    on their own ("he", "They", "HE", "the", "il", "Il"); "WHO", "the Who" and "Elle"
+    name someone."""
     words = _WORD.findall(mention or "")
     return any(_names(word, first=i == 0) for i, word in enumerate(words))
 
@@ -61,11 +69,12 @@ def names_someone(mention: str | None) -> bool:
 def _names(word: str, *, first: bool) -> bool:
     folded = word.casefold()
     if len(word) > 1 and word.isupper():
-        return True  # an acronym: "WHO", "ONE"
+        return folded not in _ENGLISH_SUBJECTS  # an acronym: "WHO", "ONE"; not "HE"
     if folded in _ENGLISH_NOBODY:
         return not first and word[0].isupper()
     if folded in _OTHER_NOBODY:
-        return word != folded
+        # capitalised opening the mention: the pronoun opening its sentence ("Il")
+        return word != folded and (not first or folded in _OTHER_ALSO_NAMES)
     return True
 
 
