@@ -44,6 +44,11 @@ def _fact(analyzer: Analyzer, bound: str, digits: str) -> Fact:
         ("Nearly half", "35 percent", "differ"),
         ("Over two-thirds", "72 percent", "agree"),
         ("Fewer than a quarter", "30 percent", "differ"),
+        # A percent in words is no fraction: its bound is a round figure's (review
+        # s42/4 M1).
+        ("More than eighty percent", "97 percent", "differ"),
+        ("Over sixty percent", "74 percent", "differ"),
+        ("More than eighty percent", "83 percent", "agree"),
     ],
 )
 def test_a_share_bounded_in_fraction_words_reaches_a_round_figures_span(

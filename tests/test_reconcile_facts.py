@@ -45,8 +45,10 @@ KNOWN_SPLITS = {
 }
 
 
-def q(value: float, approx: str | None = None, unit: str | None = "percent") -> Quantity:
-    return Quantity(value, unit, "x", 0, 1, approx, "share")  # type: ignore[arg-type]
+def q(
+    value: float, approx: str | None = None, unit: str | None = "percent", text: str = "x"
+) -> Quantity:
+    return Quantity(value, unit, text, 0, len(text), approx, "share")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -112,8 +114,11 @@ def test_interval_of_bounds() -> None:
     assert interval(q(30, "about")) == pytest.approx((28.5, 31.5))
     assert interval(q(4, "about")) == pytest.approx((3, 5))  # at least one point on percent
     # "nearly a third" in words: one third's step, capped at 25% like "nearly 20" (15-20)
-    lo, hi = interval(q(100 / 3, "under"))
+    lo, hi = interval(q(100 / 3, "under", text="nearly a third"))
     assert (lo, hi) == pytest.approx((25, 100 / 3))
+    # a percent in words is no fraction: a round figure's step (review s42/4 M1)
+    lo, hi = interval(q(80, "over", text="more than eighty percent"))
+    assert (lo, hi) == pytest.approx((80, 90))
 
 
 # --- invented stories, analysed by the real pipeline ---------------------------------

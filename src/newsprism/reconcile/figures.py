@@ -161,8 +161,13 @@ def _fraction_step(quantity: Quantity) -> float | None:
     third" has no finer word before "two-fifths" or "nearly half": the bound reaches as
     far as a round figure's ("more than 20" 20-25), not the tenth of a point its digits
     would give (s42 facts audit: "more than a third" / 37 percent, one measure, read as
-    differing). None for a share in digits or any other figure."""
+    differing). None for a share in digits, a percent in words, or any other figure."""
     if quantity.unit != "percent" or written_step(quantity) is not None or quantity.value <= 0:
+        return None
+    if not _FRACTION_WORDS.search(quantity.text):
+        # A percent in words ("more than eighty percent") is a count of points, its
+        # step a round figure's, not a fraction's (review s42/4 M1: read as 4/5 it
+        # reached 97 percent).
         return None
     share = Fraction(quantity.value / 100).limit_denominator(_FRACTION_DENOMINATOR)
     if share.denominator < 2 or not math.isclose(float(share) * 100, quantity.value):
@@ -299,6 +304,13 @@ _FIGURES: Final = re.compile(r"\d[\d,]*(?:\.\d+)?")
 #: The largest denominator of a share told in words ("a tenth"); finer ones are written
 #: in digits.
 _FRACTION_DENOMINATOR: Final = 10
+#: The words that tell a share as a fraction ("half", "a third", "two-fifths", "one in
+#: three", "3 out of 4"), up to the denominator above.
+_FRACTION_WORDS: Final = re.compile(
+    r"\b(?:half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b"
+    r"|\b\w+[^\S\n]+(?:in|out[^\S\n]+of)[^\S\n]+\w+\b",
+    re.IGNORECASE,
+)
 
 
 def written_step(quantity: Quantity) -> float | None:
