@@ -3,12 +3,30 @@
 from __future__ import annotations
 
 import io
+from datetime import UTC, datetime
 from html import escape
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from newsprism.analyze.analyzer import Analyzer
+from newsprism.model import Article, Story, article_id
+from newsprism.reconcile.material import StoryMaterial
 from tests.conftest import BODY
+
+#: The publication time of :func:`story_material`'s articles.
+PUBLISHED = datetime(2026, 5, 14, 9, 0, tzinfo=UTC)
+
+
+def story_material(analyzer: Analyzer, texts: list[tuple[str, str]]) -> StoryMaterial:
+    """One invented story of ``(outlet, text)`` articles, all published at
+    :data:`PUBLISHED`, each analysed by ``analyzer``."""
+    articles = [
+        Article(article_id(outlet, text), f"{outlet}.txt", text, outlet=outlet, published=PUBLISHED)
+        for outlet, text in texts
+    ]
+    story = Story("invented", None, tuple(a.id for a in articles))
+    return StoryMaterial(story, articles, {a.id: analyzer.analyze(a) for a in articles})
 
 
 def html_page(

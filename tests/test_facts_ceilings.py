@@ -4,30 +4,17 @@ invented names and events)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
 from newsprism.analyze.analyzer import Analyzer
-from newsprism.model import Article, Fact, Story, article_id
+from newsprism.model import Fact
 from newsprism.reconcile.facts import compare_facts
-from newsprism.reconcile.material import StoryMaterial
-
-PUBLISHED = datetime(2026, 5, 14, 9, 0, tzinfo=UTC)
+from tests.builders import story_material
 
 
 @pytest.fixture(scope="module")
 def analyzer() -> Analyzer:
     return Analyzer()
-
-
-def _story(analyzer: Analyzer, texts: list[tuple[str, str]]) -> StoryMaterial:
-    articles = [
-        Article(article_id(outlet, text), f"{outlet}.txt", text, outlet=outlet, published=PUBLISHED)
-        for outlet, text in texts
-    ]
-    story = Story("invented", None, tuple(a.id for a in articles))
-    return StoryMaterial(story, articles, {a.id: analyzer.analyze(a) for a in articles})
 
 
 def _texts(fact: Fact) -> set[str]:
@@ -49,7 +36,7 @@ def _with(facts: list[Fact], text: str) -> Fact:
 def test_a_ceiling_beside_its_articles_own_figure_limits_something_else(
     analyzer: Analyzer, own: str, ceiling: str
 ) -> None:
-    material = _story(
+    material = story_material(
         analyzer,
         [
             (
@@ -69,7 +56,7 @@ def test_a_ceiling_beside_its_articles_own_figure_limits_something_else(
 def test_a_ceiling_of_the_same_value_and_a_floor_stay_one_counts_readings(
     analyzer: Analyzer,
 ) -> None:
-    material = _story(
+    material = story_material(
         analyzer,
         [
             (

@@ -3,16 +3,12 @@ a figure in a list run into one sentence (invented names and events)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
 from newsprism.analyze.analyzer import Analyzer
-from newsprism.model import Article, Fact, Story, article_id
+from newsprism.model import Fact
 from newsprism.reconcile.facts import compare_facts
-from newsprism.reconcile.material import StoryMaterial
-
-PUBLISHED = datetime(2026, 5, 14, 9, 0, tzinfo=UTC)
+from tests.builders import story_material
 
 
 @pytest.fixture(scope="module")
@@ -20,21 +16,12 @@ def analyzer() -> Analyzer:
     return Analyzer()
 
 
-def _story(analyzer: Analyzer, texts: list[tuple[str, str]]) -> StoryMaterial:
-    articles = [
-        Article(article_id(outlet, text), f"{outlet}.txt", text, outlet=outlet, published=PUBLISHED)
-        for outlet, text in texts
-    ]
-    story = Story("invented", None, tuple(a.id for a in articles))
-    return StoryMaterial(story, articles, {a.id: analyzer.analyze(a) for a in articles})
-
-
 def _with(facts: list[Fact], text: str) -> Fact:
     return next(f for f in facts if any(v.passage.text == text for v in f.values))
 
 
 def test_people_wounded_and_the_wounded_are_one_count(analyzer: Analyzer) -> None:
-    material = _story(
+    material = story_material(
         analyzer,
         [
             ("Tarvel Today", "Nurses said at least seven people were wounded at the gate."),
@@ -47,7 +34,7 @@ def test_people_wounded_and_the_wounded_are_one_count(analyzer: Analyzer) -> Non
 
 
 def test_an_age_split_by_a_stray_space_is_an_age(analyzer: Analyzer) -> None:
-    material = _story(
+    material = story_material(
         analyzer,
         [
             ("Tarvel Today", "Police arrested Dov Marek, 52, in Kellan on Monday night."),
@@ -61,7 +48,7 @@ def test_an_age_split_by_a_stray_space_is_an_age(analyzer: Analyzer) -> None:
 def test_a_figure_in_a_list_run_into_one_sentence_is_compared_by_its_item(
     analyzer: Analyzer,
 ) -> None:
-    material = _story(
+    material = story_material(
         analyzer,
         [
             ("Tarvel Today", "The port said 16 people were hurt and treated at clinics."),
@@ -80,7 +67,7 @@ def test_a_figure_in_a_list_run_into_one_sentence_is_compared_by_its_item(
 
 
 def test_one_figure_written_in_one_unit_by_two_sources_is_one_fact(analyzer: Analyzer) -> None:
-    material = _story(
+    material = story_material(
         analyzer,
         [
             ("Tarvel Today", "A climber is recovering after falling 2,400 feet during a climb."),
@@ -93,7 +80,7 @@ def test_one_figure_written_in_one_unit_by_two_sources_is_one_fact(analyzer: Ana
 
 
 def test_an_uncommon_exact_figure_two_sources_give_is_one_fact(analyzer: Analyzer) -> None:
-    material = _story(
+    material = story_material(
         analyzer,
         [
             ("Tarvel Today", "The council backed Mayor Rask by 214 votes to 137 on Tuesday."),
@@ -107,7 +94,7 @@ def test_an_uncommon_exact_figure_two_sources_give_is_one_fact(analyzer: Analyze
 def test_a_round_figure_two_sources_give_for_different_things_stays_apart(
     analyzer: Analyzer,
 ) -> None:
-    material = _story(
+    material = story_material(
         analyzer,
         [
             ("Tarvel Today", "The strike in Kellan closed 120 schools on Tuesday."),
@@ -120,7 +107,7 @@ def test_a_round_figure_two_sources_give_for_different_things_stays_apart(
 def test_a_count_of_the_killed_or_injured_is_no_death_toll(analyzer: Analyzer) -> None:
     """A count of "N people were killed or injured" counts all casualties: no disagreement with
     another outlet's dead (review s31/1, finding 1)."""
-    material = _story(
+    material = story_material(
         analyzer,
         [
             ("Tarvel Today", "Altogether 19 people were killed or injured in the mill fire."),
@@ -136,7 +123,7 @@ def test_a_count_with_words_before_its_second_casualty_is_no_death_toll(
     analyzer: Analyzer, between: str
 ) -> None:
     """ "killed or seriously injured" is one combined count too (review s31/2, E)."""
-    material = _story(
+    material = story_material(
         analyzer,
         [
             ("Tarvel Today", f"Altogether 19 people were killed {between} in the mill fire."),
@@ -151,7 +138,7 @@ def test_a_count_with_words_before_its_second_casualty_is_no_death_toll(
 def test_a_count_split_by_a_figure_is_still_a_death_toll(analyzer: Analyzer, others: str) -> None:
     """ "19 people were killed and 30 (or dozens) injured" gives the dead: 19 against 3
     differ (review s31/2, I)."""
-    material = _story(
+    material = story_material(
         analyzer,
         [
             ("Tarvel Today", f"In all 19 people were killed and {others} injured in the fire."),
@@ -163,7 +150,7 @@ def test_a_count_split_by_a_figure_is_still_a_death_toll(analyzer: Analyzer, oth
 
 def test_a_bare_figure_and_a_counted_thing_stay_apart(analyzer: Analyzer) -> None:
     """ "brought 143 ashore" / "143 barns": one figure, two things (review s31/2, F)."""
-    material = _story(
+    material = story_material(
         analyzer,
         [
             ("Tarvel Today", "Divers brought 143 ashore on Monday."),
@@ -176,7 +163,7 @@ def test_a_bare_figure_and_a_counted_thing_stay_apart(analyzer: Analyzer) -> Non
 def test_one_uncommon_figure_of_two_counted_things_stays_apart(analyzer: Analyzer) -> None:
     """Two sources' same three-digit figure of two different counted things ("143
     passengers" / "143 barns") is two facts, not one agreement (review s31/1, 1b)."""
-    material = _story(
+    material = story_material(
         analyzer,
         [
             ("Tarvel Today", "Divers brought 143 passengers ashore on Monday."),
@@ -189,7 +176,7 @@ def test_one_uncommon_figure_of_two_counted_things_stays_apart(analyzer: Analyze
 def test_a_dash_after_years_keeps_a_duration(analyzer: Analyzer) -> None:
     """A hyphen used as a dash after a duration ("20 years - old neighbours") makes no
     age (review s31/1, finding 7)."""
-    material = _story(
+    material = story_material(
         analyzer,
         [
             ("Tarvel Today", "Lev Orsk served 20 years - old neighbours say he changed."),
