@@ -23,13 +23,18 @@ logger = logging.getLogger(__name__)
 
 __all__ = ["unloaded_reason"]
 
-# A page's body under this many words is no article: the stubs met (a headline's
-# fragment such as "Pier closed." left where the story should be) hold 2-3 words, while a
-# one-line breaking page ("BREAKING: <mayor> has resigned.") holds 6-8, so the floor sits
-# under that line and over the stubs (review s42/2 S3: at 8 such one-line pages were
-# refused). Words as model.word_count counts them: each Han or kana letter and each Thai
-# syllable's letters count, so a Chinese or Japanese page (one whitespace "word") is long.
+# A page's body under this many words is no article unless it is a sentence: the stubs
+# and chrome met (an outlet's name, "Advertisement", a section's name) hold 1-3 words and
+# end in no sentence mark, while a one-line breaking page ("BREAKING: <mayor> has
+# resigned.") holds 6-8 (review s42/2 S3: at 8 such pages were refused), and a real page
+# of two or three words is a sentence ("Mayor resigns.": refused by the floor alone until
+# stop 43's audit). Words as model.word_count counts them: each Han or kana letter and
+# each Thai syllable's letters count, so a Chinese or Japanese page (one whitespace
+# "word") is long.
 MIN_WORDS: Final = 4
+# A short body of at least this many words ending in a sentence's mark is a story's.
+SENTENCE_WORDS: Final = 2
+_ENDS_SENTENCE: Final = re.compile("[.!?\u3002\uff01\uff1f][\"'\u2019\u201d)]*$")
 # A sentence of this many words is prose (ingest/clean.PROSE_MIN_WORDS): beside a
 # placeholder phrase in its block, it says the phrase is the story's, not the page's.
 PROSE_WORDS: Final = 8
@@ -48,7 +53,10 @@ _PLACEHOLDER: Final = re.compile(
     r"|\bchecking\s+(?:if\s+the\s+site\s+connection\s+is\s+secure|your\s+browser)\b"
     r"|\bare\s+you\s+a\s+(?:robot|human)\b|\bverify\s+you\s+are\s+(?:a\s+)?human\b"
     r"|\bbrowser\s+will\s+redirect\b"
-    r"|\b(?:do\s+not|don['\u2019]t)\s+have\s+permission\s+to\s+(?:access|view)\b",
+    r"|\b(?:do\s+not|don['\u2019]t)\s+have\s+permission\s+to\s+(?:access|view)\b"
+    # "loading" in Chinese (simplified, traditional), Japanese and Korean: a 3-5 letter
+    # placeholder that the word floor no longer refuses by its length alone.
+    r"|\u52a0\u8f7d\u4e2d|\u8f09\u5165\u4e2d|\u8aad\u307f\u8fbc\u307f\u4e2d|\ub85c\ub529\s*\uc911",
     re.IGNORECASE,
 )
 PLACEHOLDER_MAX_WORDS: Final = 40
@@ -62,6 +70,16 @@ _SHELL_WORDS: Final = re.compile(
     r"\b(?:browsers?|javascript|cookies?|(?:web)?sites?|(?:web)?pages?|redirect\w*|checks?)\b",
     re.IGNORECASE,
 )
+# A placeholder phrase opening a block, then a colon: what follows is the block's own.
+_OPENING_PHRASE: Final = re.compile(rf"\W*(?:{_PLACEHOLDER.pattern})[^:.!?]{{0,20}}:\s*", re.I)
+# Words by which a page's chrome speaks to its reader, never a news story's narration.
+_TO_THE_READER: Final = re.compile(r"\b(?:you|your|please|we|our|us)\b", re.IGNORECASE)
+# How a shell names the page it stands in for ("this page", "the article will appear").
+_THE_PAGE_ITSELF: Final = re.compile(
+    r"\bthis\s+(?:page|article|story|site|website|content|server)\b"
+    r"|\bthe\s+(?:article|content|page|story)\s+(?:will|is|has|should|may|can|could)\b",
+    re.IGNORECASE,
+)
 # The body's text quoted in the error, cut at this many characters.
 _SHOWN: Final = 80
 
@@ -71,7 +89,7 @@ def unloaded_reason(blocks: Sequence[str]) -> str | None:
     body, for the error line; None when they read as one."""
     text = " ".join(" ".join(blocks).split())
     words = word_count(text)
-    if words < MIN_WORDS:
+    if words < MIN_WORDS and not (words >= SENTENCE_WORDS and _ENDS_SENTENCE.search(text)):
         return f"the page's body is {_count(words)} ({_quoted(text)}): did it load?"
     if words <= PLACEHOLDER_MAX_WORDS and _only_placeholder(blocks):
         return f"the page's body is a placeholder ({_quoted(text)}): its article did not load"
@@ -89,15 +107,38 @@ def _only_placeholder(blocks: Sequence[str]) -> bool:
 
 def _story_prose(block: str) -> bool:
     """Whether a block holding a placeholder phrase also holds a sentence of the story's
-    own: prose (:data:`PROSE_WORDS` words) with no placeholder phrase and no word of the
-    page's own machinery (:data:`_SHELL_WORDS`). A shell's placeholder runs to a second
-    sentence about the browser or the site ("This check is automatic and your browser
-    will be taken to the page shortly."), the page's, not a story's (review s42/4 S7)."""
+    own: prose (:data:`PROSE_WORDS` words) with no placeholder phrase, no word of the
+    page's own machinery (:data:`_SHELL_WORDS`) and none speaking to its reader. A
+    shell's placeholder runs to a second sentence about the browser or the site ("This
+    check is automatic and your browser will be taken to the page shortly."), the
+    page's, not a story's (review s42/4 S7)."""
+    if _told_after_colon(block):
+        return True
     return any(
         word_count(sentence) >= PROSE_WORDS
         and not _PLACEHOLDER.search(sentence)
         and not _SHELL_WORDS.search(sentence)
+        and not _TO_THE_READER.search(sentence)
         for sentence in _SENTENCE_END.split(block)
+    )
+
+
+def _told_after_colon(block: str) -> bool:
+    """Whether ``block`` opens with a placeholder phrase and a colon, then tells of
+    something in a sentence of prose: "Access denied: Tessel residents found the
+    council's tax website locked for three days." is a story about a website, kept
+    though it names one (stop 43's audit), while a shell's own sentence after the
+    colon asks the reader ("Access denied: your browser failed our check") or holds
+    another placeholder phrase."""
+    opening = _OPENING_PHRASE.match(block)
+    if opening is None:
+        return False
+    rest = block[opening.end() :]
+    return (
+        word_count(rest) >= PROSE_WORDS
+        and not _PLACEHOLDER.search(rest)
+        and not _TO_THE_READER.search(rest)
+        and not _THE_PAGE_ITSELF.search(rest)
     )
 
 
