@@ -17,7 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsprism import __version__
-from newsprism.web import api, api_versions, pages
+from newsprism.web import api, api_articles, api_versions, pages
 from newsprism.web.guard import Guard, error_response
 from newsprism.web.services import Services, WebOptions
 
@@ -41,6 +41,7 @@ def create_app(db: Path, options: WebOptions | None = None) -> FastAPI:
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
+    app.include_router(api_articles.router)
     app.include_router(api_versions.router)
     app.include_router(pages.router)
     return app
@@ -48,7 +49,11 @@ def create_app(db: Path, options: WebOptions | None = None) -> FastAPI:
 
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
-    response = error_response(request, exc.status_code, exc.detail)
+    detail = exc.detail
+    if exc.status_code == 404 and detail == "Not Found" and request.url.path.startswith("/api/"):
+        # No route matched (a route's own 404 names the id it did not find).
+        detail = api_articles.not_served_detail(request.app, request.url.path)
+    response = error_response(request, exc.status_code, detail)
     if exc.headers:
         response.headers.update(exc.headers)
     return response
