@@ -473,7 +473,10 @@ def _miss_lines(
     )
     for x, y in ((i, j), (j, i)):
         unit = story.units[x]
-        yield f"    [{unit.speaker} | direct {unit.direct} | group {unit.group}] {unit.text!r}"
+        yield (
+            f"    [{unit.speaker} ({unit.speaker_mention!r}) | direct {unit.direct}"
+            f" | group {unit.group}] {unit.text!r}"
+        )
         rivals = [r for r, u in enumerate(story.units)
                   if u.article == story.units[y].article and r != y
                   and not evidence.forbid[x, r]]  # fmt: skip

@@ -60,6 +60,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from newsprism.analyze.aliases import CAMP_NOUNS, TITLE_LAST_WORDS, fold_key
 from newsprism.reconcile.agreement import negated
 from newsprism.reconcile.statement_units import Unit
+from newsprism.reconcile.teller_forms import canonical_words, lone_kind, short_qualifiers
 
 logger = logging.getLogger(__name__)
 
@@ -267,11 +268,19 @@ GENERIC_TELLER_WORDS: Final = frozenset({
     "supporters", "handful", "several", "few", "one", "two", "three", "friend",
     "friends", "family", "witness", "witnesses", "resident", "residents", "leader",
     "leaders", "reporter", "reporters", "told", "said", "news", "media", "office",
+    "assessment", "announcement",
     "team", "campaign", "staff", "camp", "representative", "representatives", "lawyer",
     "lawyers", "attorney", "attorneys",
 })  # fmt: skip
 _STOP_WORDS: Final = frozenset(ENGLISH_STOP_WORDS)
 _TELLER_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def _named_words(name: str) -> frozenset[str]:
+    """A resolved speaker's name as case-folded teller words in one form
+    (:func:`~newsprism.reconcile.teller_forms.canonical_words`: "White House" ->
+    "administration")."""
+    return frozenset(canonical_words([w.casefold() for w in _TELLER_WORD.findall(name)]))
 
 
 def teller_key(mention: str | None) -> str | None:
@@ -285,7 +294,8 @@ def teller_key(mention: str | None) -> str | None:
 def _teller_words(mention: str | None) -> list[str]:
     """A mention's words of three letters or more that are no stop word nor generic,
     case-folded, in order."""
-    return [w for w in _content_words(mention) if w not in GENERIC_TELLER_WORDS]
+    words = [w for w in canonical_words(_content_words(mention)) if w not in GENERIC_TELLER_WORDS]
+    return short_qualifiers(mention) + words if words else []
 
 
 def _content_words(mention: str | None) -> list[str]:
@@ -363,17 +373,20 @@ def described_alike(units: Sequence[Unit]) -> Mask:
         if kept:
             by_key[kept[-1]].append(i)
             words[i] = frozenset(kept)
-    for members in by_key.values():
+    held = {w for u in units if u.speaker for w in _named_words(u.speaker)}
+    for key, members in by_key.items():
+        qualified = {words[i] for i in members if not _kind_only(words[i])}
         for k, i in enumerate(members):
             for j in members[k + 1 :]:
+                same_kind = _kind_only(words[i]) == _kind_only(words[j])
                 if _one_teller(words[i], words[j]) and (
-                    _kind_only(words[i]) == _kind_only(words[j])
+                    same_kind or lone_kind(qualified, held=key in held)
                 ):
                     alike[i, j] = alike[j, i] = True
     for j, unit in enumerate(units):
         if unit.speaker is None:
             continue
-        named = frozenset(w.casefold() for w in _TELLER_WORD.findall(unit.speaker))
+        named = _named_words(unit.speaker)
         for word in named:
             for i in by_key.get(word, []):
                 if words[i] <= named and not _kind_only(words[i]):
