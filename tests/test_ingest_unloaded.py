@@ -71,6 +71,41 @@ def test_a_short_brief_mentioning_cookies_is_an_article() -> None:
         (["Accept cookies to continue.", BRIEF], False),  # an article beside the banner
         # the phrase's block goes on with a sentence of the story's own
         (["Access denied. Tessel fishermen found the new fuel pumps locked on Tuesday."], False),
+        # a story under its "Access denied:" label may tell of a website or checks
+        # (review s43/2 S4: refused for those words)
+        (
+            [
+                "Access denied: Tessel residents found the council's tax website locked on "
+                "Monday, and the mayor said it would reopen by Friday."
+            ],
+            False,
+        ),
+        (
+            [
+                "Access denied: Orvik police said security checks had locked 300 port staff "
+                "out of their records on Monday."
+            ],
+            False,
+        ),
+        # a shell's instruction, then an offer or a login line: the page's, no story
+        (
+            [
+                "Tessel Gazette",
+                "Please enable JavaScript to read this story. Subscribe today for unlimited "
+                "access to award-winning reporting from the Tessel Gazette.",
+            ],
+            True,
+        ),
+        (
+            [
+                "Orvik Post",
+                "Please enable JavaScript to read this article. Subscribers can log in with "
+                "their Orvik Post account to keep reading every story.",
+            ],
+            True,
+        ),
+        # the label's rest speaking to the reader is the page's
+        (["Access denied: your browser failed our security check for this Orvik site."], True),
     ],
 )
 def test_the_reason_reads_the_blocks(blocks: list[str], unloaded: bool) -> None:

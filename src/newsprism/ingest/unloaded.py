@@ -45,11 +45,18 @@ PROSE_WORDS: Final = 8
 # holds a sentence of the story's own (:func:`_story_prose`). A brief that mentions
 # cookies in a block of its own, or a story that opens "Access denied: <residents found
 # the portal locked>", is kept.
-_PLACEHOLDER: Final = re.compile(
+# A page's status ("Access denied"): a story may open with it as its label ("Access
+# denied: <residents found the portal locked>"), so it alone leaves the story's prose.
+_STATUS: Final = re.compile(r"\baccess\s+denied\b", re.IGNORECASE)
+# What only a shell says, to its reader or of itself (enable JavaScript, accept cookies,
+# checking your browser, verify you are human, loading the article, no permission): a
+# block holding one is the page's, whatever else it says (review s43/2 S4: the sentence
+# after "Please enable JavaScript" was a subscription offer, no story).
+_SHELL_PHRASE: Final = re.compile(
     r"\b(?:enable|turn\s+on|activate|allow)\s+javascript\b"
     r"|\bjavascript\s+(?:is\s+)?(?:required|disabled|must\s+be\s+(?:enabled|turned\s+on))"
     r"|^\W*loading\b|\bloading\s+(?:the\s+)?(?:article|content|story|page)\b"
-    r"|\b(?:enable|accept|allow)\s+cookies\b|\baccess\s+denied\b"
+    r"|\b(?:enable|accept|allow)\s+cookies\b"
     r"|\bchecking\s+(?:if\s+the\s+site\s+connection\s+is\s+secure|your\s+browser)\b"
     r"|\bare\s+you\s+a\s+(?:robot|human)\b|\bverify\s+you\s+are\s+(?:a\s+)?human\b"
     r"|\bbrowser\s+will\s+redirect\b"
@@ -59,19 +66,16 @@ _PLACEHOLDER: Final = re.compile(
     r"|\u52a0\u8f7d\u4e2d|\u8f09\u5165\u4e2d|\u8aad\u307f\u8fbc\u307f\u4e2d|\ub85c\ub529\s*\uc911",
     re.IGNORECASE,
 )
+_PLACEHOLDER: Final = re.compile(f"{_STATUS.pattern}|{_SHELL_PHRASE.pattern}", re.IGNORECASE)
 PLACEHOLDER_MAX_WORDS: Final = 40
 # Where a block's sentences part: after a full stop, mark or colon and a space (a colon
 # too: "Access denied: <a sentence>" is a phrase, then the story's own words), or after
 # the full-width marks of scripts without spaces.
 _SENTENCE_END: Final = re.compile(r"(?<=[.!?:;])\s+|(?<=[\u3002\uff01\uff1f\uff1a])")
-# Words a placeholder's other sentences use about the page itself: the browser, its
-# scripts and cookies, the site, the check it runs, the redirect it waits for.
-_SHELL_WORDS: Final = re.compile(
-    r"\b(?:browsers?|javascript|cookies?|(?:web)?sites?|(?:web)?pages?|redirect\w*|checks?)\b",
-    re.IGNORECASE,
-)
-# A placeholder phrase opening a block, then a colon: what follows is the block's own.
-_OPENING_PHRASE: Final = re.compile(rf"\W*(?:{_PLACEHOLDER.pattern})[^:.!?]{{0,20}}:\s*", re.I)
+# A status phrase standing as its block's label: at the block's start, cut off by a colon
+# or a full stop within :data:`LABEL_WORDS` words ("Access denied:", "Access denied.").
+LABEL_WORDS: Final = 3
+_LABEL: Final = re.compile(rf"^\W*((?:[^\s.:]+\s+){{0,{LABEL_WORDS - 1}}}[^\s.:]+)[.:]\s+")
 # Words by which a page's chrome speaks to its reader, never a news story's narration.
 _TO_THE_READER: Final = re.compile(r"\b(?:you|your|please|we|our|us)\b", re.IGNORECASE)
 # How a shell names the page it stands in for ("this page", "the article will appear").
@@ -107,38 +111,29 @@ def _only_placeholder(blocks: Sequence[str]) -> bool:
 
 def _story_prose(block: str) -> bool:
     """Whether a block holding a placeholder phrase also holds a sentence of the story's
-    own: prose (:data:`PROSE_WORDS` words) with no placeholder phrase, no word of the
-    page's own machinery (:data:`_SHELL_WORDS`) and none speaking to its reader. A
-    shell's placeholder runs to a second sentence about the browser or the site ("This
-    check is automatic and your browser will be taken to the page shortly."), the
-    page's, not a story's (review s42/4 S7)."""
-    if _told_after_colon(block):
-        return True
-    return any(
-        word_count(sentence) >= PROSE_WORDS
-        and not _PLACEHOLDER.search(sentence)
-        and not _SHELL_WORDS.search(sentence)
-        and not _TO_THE_READER.search(sentence)
-        for sentence in _SENTENCE_END.split(block)
-    )
-
-
-def _told_after_colon(block: str) -> bool:
-    """Whether ``block`` opens with a placeholder phrase and a colon, then tells of
-    something in a sentence of prose: "Access denied: Tessel residents found the
-    council's tax website locked for three days." is a story about a website, kept
-    though it names one (stop 43's audit), while a shell's own sentence after the
-    colon asks the reader ("Access denied: your browser failed our check") or holds
-    another placeholder phrase."""
-    opening = _OPENING_PHRASE.match(block)
-    if opening is None:
+    own. A block with a shell's phrase (:data:`_SHELL_PHRASE`) never does. A status
+    phrase standing as the block's label (:data:`_LABEL`) leaves the rest of the block
+    to the story when that rest tells of something (:func:`_told`), whatever it tells
+    of (a website, security checks: review s43/2 S4 on 68eb172, whose list of
+    machinery words refused such stories). A status phrase inside a sentence leaves
+    only the block's other sentences as prose."""
+    if _SHELL_PHRASE.search(block):
         return False
-    rest = block[opening.end() :]
+    label = _LABEL.match(block)
+    if label is not None and _STATUS.search(label.group(1)):
+        return _told(block[label.end() :])
+    return any(_told(sentence) for sentence in _SENTENCE_END.split(block))
+
+
+def _told(text: str) -> bool:
+    """Whether ``text`` tells of something: prose with no placeholder phrase, not
+    speaking to the reader ("your browser failed our check") and not naming the page
+    itself ("the article will appear on this page")."""
     return (
-        word_count(rest) >= PROSE_WORDS
-        and not _PLACEHOLDER.search(rest)
-        and not _TO_THE_READER.search(rest)
-        and not _THE_PAGE_ITSELF.search(rest)
+        word_count(text) >= PROSE_WORDS
+        and not _PLACEHOLDER.search(text)
+        and not _TO_THE_READER.search(text)
+        and not _THE_PAGE_ITSELF.search(text)
     )
 
 
