@@ -101,7 +101,7 @@ def test_the_command_guards_and_takes_raw_csv(
 ) -> None:
     db = tmp_path / "news.db"
     Store(db).close()
-    monkeypatch.setattr("newsprism.export.briefs_rows", lambda briefs, table: _rows())
+    monkeypatch.setattr("newsprism.export.briefs_rows", lambda briefs, table, *_: _rows())
     args = ["export", "--all", "--db", str(db), "--embeddings", "off"]
     guarded = runner.invoke(app, args)
     assert guarded.exit_code == 0, guarded.output

@@ -168,7 +168,10 @@ def stories_command(
         outlets = _outlets_by_story(store, stories)
         ungrouped = 0 if stories else store.count_articles()
     if as_json:
-        out.print_json(jsonout.dumps([jsonout.story_to_dict(s) for s in stories]))
+        # The table's outlets too (a copy saved under another file name counted once):
+        # the JSON held only article ids, so a script could not count a story's outlets.
+        rows = [{**jsonout.story_to_dict(s), "outlets": outlets.get(s.id, [])} for s in stories]
+        out.print_json(jsonout.dumps(rows))
     else:
         out.print(BidiSafe(terminal.stories_table(stories, outlets)))
     if not stories:

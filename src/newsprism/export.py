@@ -22,14 +22,14 @@ import logging
 import re
 import sys
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal, get_args
 
 from newsprism.errors import ExtraMissing, NewsprismError
 from newsprism.export_figures import figures_by_outlet
-from newsprism.model import Brief, Passage
+from newsprism.model import Brief, Passage, Variant
 
 if TYPE_CHECKING:
     from newsprism.flow import ProgressFactory
@@ -118,9 +118,11 @@ def _quotes(brief: Brief) -> Iterator[Row]:
             }
 
 
-def _statements(brief: Brief) -> Iterator[Row]:
+def _statements(brief: Brief, uncounted: Collection[str] = frozenset()) -> Iterator[Row]:
+    """One row a statement; ``uncounted``: articles that are copies adding no outlet (a
+    file saved again under another name, :mod:`newsprism.copy_outlets`)."""
     for statement in brief.statements:
-        outlets = sorted({v.passage.outlet or "?" for v in statement.variants})
+        outlets = _outlets(statement.variants, uncounted)
         first = statement.variants[0].passage.text if statement.variants else None
         yield {
             "statement_id": statement.id,
@@ -132,6 +134,13 @@ def _statements(brief: Brief) -> Iterator[Row]:
             "text": first,
             "figures_by_outlet": figures_by_outlet(statement.variants),
         }
+
+
+def _outlets(variants: Sequence[Variant], uncounted: Collection[str]) -> list[str]:
+    """The outlets carrying a statement's wordings, a copy that adds no outlet left out
+    (unless only such copies carry it, when their own names are all there is)."""
+    counted = [v for v in variants if v.passage.article not in uncounted] or list(variants)
+    return sorted({v.passage.outlet or "?" for v in counted})
 
 
 def _facts(brief: Brief) -> Iterator[Row]:
@@ -181,18 +190,22 @@ _ROWS: dict[str, Callable[[Brief], Iterator[Row]]] = {
 }
 
 
-def brief_rows(brief: Brief, table: str) -> list[Row]:
-    """The rows of one table of a brief, each with every column of ``COLUMNS[table]``."""
+def brief_rows(brief: Brief, table: str, uncounted: Collection[str] = frozenset()) -> list[Row]:
+    """The rows of one table of a brief, each with every column of ``COLUMNS[table]``;
+    ``uncounted`` as :meth:`Store.uncounted_copies` gives it (the statements' outlets)."""
     if table not in _ROWS:
         raise NewsprismError(f"unknown table {table!r}: choose one of {', '.join(TABLE_NAMES)}")
     story = {"story_id": brief.story.id, "story": brief.story.title}
     columns = COLUMNS[table]
-    return [{c: {**story, **row}.get(c) for c in columns} for row in _ROWS[table](brief)]
+    made = _statements(brief, uncounted) if table == "statements" else _ROWS[table](brief)
+    return [{c: {**story, **row}.get(c) for c in columns} for row in made]
 
 
-def briefs_rows(briefs: Iterable[Brief], table: str) -> list[Row]:
+def briefs_rows(
+    briefs: Iterable[Brief], table: str, uncounted: Collection[str] = frozenset()
+) -> list[Row]:
     """The rows of one table over several briefs, story after story."""
-    return [row for brief in briefs for row in brief_rows(brief, table)]
+    return [row for brief in briefs for row in brief_rows(brief, table, uncounted)]
 
 
 def brief_frame(brief: Brief, table: str) -> Any:
@@ -326,7 +339,7 @@ def export_stories(
         found = [find_story(store, key) for key in story_keys]
         stories = list({story.id: story for story in found}.values())
     briefs = brief_stories(store, stories, options.embeddings, options.progress)
-    rows = briefs_rows(briefs, table)
+    rows = briefs_rows(briefs, table, store.uncounted_copies(s.id for s in stories))
     write_rows(rows, table, fmt, out, options.stdout, options.raw_csv)
     logger.info("exported %d %s rows of %d stories", len(rows), table, len(briefs))
     return len(rows)

@@ -31,6 +31,7 @@ from typing import Any, Literal
 import platformdirs
 
 from newsprism.codec import analysis_from_record
+from newsprism.copy_outlets import story_members
 from newsprism.errors import AnalysisFailure, ReadOnlyStore, StateChanged, StoreError
 from newsprism.model import Analysis, Article, Heading, Removed, Story
 from newsprism.store_analyses import (
@@ -618,19 +619,19 @@ class Store(WatchedFeeds, VersionedArticles):
         return int(self._conn.execute("SELECT count(*) FROM stories").fetchone()[0])
 
     def outlets_by_story(self, story_ids: Iterable[str]) -> dict[str, list[str]]:
-        """Each story's outlets, sorted ("?" for an article without one); one join."""
-        ids = list(dict.fromkeys(story_ids))
-        found: dict[str, set[str]] = {i: set() for i in ids}
-        for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
-            marks = ", ".join("?" * len(chunk))
-            rows = self._conn.execute(
-                "SELECT sa.story_id, coalesce(a.outlet, '?') FROM story_articles sa "
-                f"JOIN articles a ON a.id = sa.article_id WHERE sa.story_id IN ({marks})",
-                chunk,
-            )
-            for story_id, outlet in rows:
-                found[story_id].add(outlet)
+        """Each story's outlets, sorted ("?" for an article without one); a copy whose
+        outlet is only its file's name adds none (:mod:`newsprism.copy_outlets`)."""
+        found: dict[str, set[str]] = {}
+        for story_id, members, uncounted in story_members(self._conn, story_ids):
+            found[story_id] = {
+                m.outlet or "?" for m in members.values() if m.id not in uncounted
+            }
         return {i: sorted(o) for i, o in found.items()}
+
+    def uncounted_copies(self, story_ids: Iterable[str]) -> frozenset[str]:
+        """The articles of these stories that are copies adding no outlet: saved again
+        under another file name (:func:`newsprism.copy_outlets.uncounted_copies`)."""
+        return frozenset(i for _, _, left in story_members(self._conn, story_ids) for i in left)
 
     def applied_migrations(self) -> list[str]:
         return [r[0] for r in self._conn.execute("SELECT name FROM migrations ORDER BY name")]

@@ -179,7 +179,9 @@ class Workspace:
         from newsprism.render.report import replacing
 
         keys = [s.id for s in self.stories()] if story_ids is None else list(story_ids)
-        rows = briefs_rows((self.brief(k) for k in keys), table)
+        briefs = [self.brief(k) for k in keys]
+        uncounted = self.store.uncounted_copies(b.story.id for b in briefs)
+        rows = briefs_rows(briefs, table, uncounted)
         with replacing(Path(out)) as target:
             write_rows(rows, table, fmt, target, raw_csv=raw_csv)
         return len(rows)
