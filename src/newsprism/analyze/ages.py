@@ -227,11 +227,21 @@ def _before_suffix(person: Token | None) -> Token | None:
     return before if before is not None and before.pos_ == "PROPN" else person
 
 
+def _suffix_whole(token: Token) -> Token:
+    """The name suffix a period split off by the tokenizer ends ("Sr" of "Holt Sr.,
+    70,": the tokenizer keeps "Jr." whole but not "Sr."), else ``token``."""
+    if token.text != "." or token.i == 0:
+        return token
+    suffix = token.nbor(-1)
+    glued = suffix.idx + len(suffix) == token.idx
+    return suffix if glued and suffix.lower_ in _NAME_SUFFIXES else token
+
+
 def _named_before(comma_at: int, ctx: ParsedText) -> Token | None:
     """The capitalised name before the comma at ``comma_at`` ("Holland, who is 58"):
     "who" says it is a person, so no entity label is asked (a surname may be tagged a place)."""
     comma = ctx.token_at(comma_at)
-    name = ctx.doc[comma.i - 1] if comma is not None and comma.i > 0 else None
+    name = _suffix_whole(ctx.doc[comma.i - 1]) if comma is not None and comma.i > 0 else None
     named = name is not None and name.pos_ == "PROPN" and name.text[:1].isupper()
     return name if named else None
 
@@ -248,7 +258,7 @@ def _aged_between_commas(amount: Amount, ctx: ParsedText) -> Aged | None:
     comma = ctx.token_at(amount.num_start - 2) if amount.num_start >= 2 else None
     if comma is None or comma.text != "," or ctx.text[amount.num_start - 1] != " ":
         return None
-    name = ctx.doc[comma.i - 1] if comma.i > 0 else None
+    name = _suffix_whole(ctx.doc[comma.i - 1]) if comma.i > 0 else None
     if name is None or name.pos_ != "PROPN" or not name.text[:1].isupper():
         return None
     person = _named_person(name) or (not comma_after and _in_people_list(name, amount, ctx))

@@ -60,6 +60,7 @@ from datetime import date, datetime
 
 from spacy.tokens import Doc, Token
 
+from newsprism.analyze.recurring_days import is_recurring
 from newsprism.analyze.relative_dates import (
     Part,
     Relation,
@@ -506,10 +507,15 @@ def _admit_day_of_month(m: re.Match[str], text: str, reader: _Reader) -> bool:
 
 
 # The checks a regex cannot make, per kind (kinds not listed are always dates).
+def _admit_weekday(m: re.Match[str], text: str, reader: _Reader) -> bool:
+    """A weekday is one day unless a habit's "every"/"each" comes first ("every Sunday")."""
+    return not is_recurring(text, m.start())
+
+
 _ADMIT: dict[str, Callable[[re.Match[str], str, _Reader], bool]] = {
     "num": _admit_numeric, "mo": _admit_month, "yr": _admit_year, "in": _admit_in,
     "rday": _admit_day_word, "per": _admit_period, "md": _admit_day_of_month,
-    "dm": _admit_day_of_month,
+    "dm": _admit_day_of_month, "wd": _admit_weekday,
 }  # fmt: skip
 
 

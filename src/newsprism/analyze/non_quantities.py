@@ -18,6 +18,7 @@ from typing import Final
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.analyze.numbers import Amount
+from newsprism.analyze.timed_counts import timed_figure
 from newsprism.analyze.written_forms import (
     LABEL_NOUNS,
     SP,
@@ -341,7 +342,9 @@ def _is_label_or_name(first: str, amount: Amount, ctx: ParsedText, noun: Token |
 def _has_date_label(amount: Amount, ctx: ParsedText) -> bool:
     """spaCy calls the number a DATE, TIME or ORDINAL (trusted only when nothing is counted)."""
     number = ctx.token_at(amount.num_start)
-    return number is not None and number.ent_type_ in _NON_QUANTITY_ENTS
+    if number is None or number.ent_type_ not in _NON_QUANTITY_ENTS:
+        return False
+    return not timed_figure(number)  # "arrested 40 Friday" is one DATE to the recogniser
 
 
 # A Title Case heading (a headline, a teaser): three or more words, no lowercase word

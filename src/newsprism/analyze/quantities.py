@@ -137,6 +137,7 @@ from newsprism.analyze.non_quantities import (
 from newsprism.analyze.numbers import Amount, parse_digits, parse_vague, read_amounts
 from newsprism.analyze.ordinals import extract_ordinals
 from newsprism.analyze.price_bases import names_a_price_base
+from newsprism.analyze.timed_counts import deed_of_timed, untimed
 from newsprism.analyze.unit_modifiers import ThroughModifiers, unit_through_modifiers
 from newsprism.analyze.written_forms import is_clock_figure
 from newsprism.model import Quantity
@@ -179,9 +180,8 @@ def _height_at(amount: Amount, heights: list[Height], ctx: ParsedText) -> Quanti
         if h.start == amount.start:
             text = ctx.text[h.start : h.end]
             return Quantity(
-                value=h.km, unit="km", text=text, start=h.start, end=h.end,
-                approx=None, about="height",
-            )  # fmt: skip
+                value=h.km, unit="km", text=text, start=h.start, end=h.end, approx=None,
+                about="height")  # fmt: skip
     return None
 
 
@@ -373,7 +373,7 @@ def _uncounted(amount: Amount, ctx: ParsedText) -> Quantity:
     whole = _whole_of(span, amount.value) if span is not None else None
     if whole is not None:
         return _quantity(amount, amount.end, None, ctx.text, whole or None)
-    measured = measure_of(span) if span is not None else None
+    measured = deed_of_timed(span) or (measure_of(span) if span is not None else None)
     part = _part_of(span, measured) if span is not None else None
     return _quantity(amount, amount.end, measured, ctx.text, part)
 
@@ -702,7 +702,7 @@ def _counted_noun(amount: Amount, ctx: ParsedText) -> Token | None:
     pos = amount.end if amount.noun_from is None else amount.noun_from
     if (named := date_name_after(amount, ctx.text)) is not None:
         pos = named  # "the 12 Aug. 3 strikers": past the date that names them
-    token = ctx.token_from(pos)
+    token = untimed(ctx.token_from(pos))  # "killed 12 Monday": no days counted
     if token is None:
         return None
     if (after := hyphened_word(token, pos)) is not None:

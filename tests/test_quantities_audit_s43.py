@@ -1,0 +1,74 @@
+"""Readings stop 42's audit left, each fixed in general form: an age after a name suffix
+the tokenizer splits from its period ("Vesk Sr., 70," gave no age, while "Vesk Jr., 70,"
+did), and a bare count before the time of its deed ("killed 12 Monday", "freed 40 last
+week": the parser hangs the figure on the day, so the count was lost as a date's label or
+read as a count of weeks). Hard negatives: a clock figure before a day ("at 10 Monday"),
+a count whose noun comes before the day ("12 militants Monday"), days counted
+("12 Mondays").
+
+Every sentence here is invented for the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.test_quantities import quantities_in
+
+SUFFIXED_AGES: list[tuple[str, list[tuple[str, str | None]]]] = [
+    ("Tomas Vesk Sr., 70, died in Orsk on Friday.", [("70", "vesk")]),
+    ("Police said Anton Vesk Sr., 49, took two guards hostage.", [("49", "vesk")]),
+    ("Tomas Vesk Jr., 44, said the pier was safe.", [("44", "vesk")]),
+    ("Tomas Vesk, 44, said the pier was safe.", [("44", "vesk")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "ages"), SUFFIXED_AGES)
+def test_an_age_after_a_split_name_suffix_is_the_surname_s(
+    nlp: Language, sentence: str, ages: list[tuple[str, str | None]]
+) -> None:
+    found = [(q.text, q.about) for q in quantities_in(nlp, sentence) if q.unit == "years"]
+    assert found == ages
+
+
+def test_a_full_stop_before_a_figure_is_no_name_suffix(nlp: Language) -> None:
+    found = quantities_in(nlp, "Vesk met the Sr. staff. In all, 12 people came to Orsk.")
+    assert [(q.text, q.unit) for q in found] == [("12 people", None)]
+
+
+TIMED_COUNTS: list[tuple[str, list[tuple[str, float, str | None]]]] = [
+    ("The storm killed 12 Monday in Orsk.", [("12", 12.0, "kill")]),
+    ("The storm killed 12 on Monday in Orsk.", [("12", 12.0, "kill")]),
+    (
+        "Police arrested 40 Friday and freed 30 Saturday.",
+        [("40", 40.0, "arrest"), ("30", 30.0, "free")],
+    ),
+    ("The flood killed 12 yesterday.", [("12", 12.0, "kill")]),
+    ("The flood killed 12 last week.", [("12", 12.0, "kill")]),
+    ("Rebels freed 40 Sunday night.", [("40", 40.0, "free")]),
+    ("Rebels freed 40 this morning.", [("40", 40.0, "free")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "reading"), TIMED_COUNTS)
+def test_a_count_before_the_time_of_its_deed_counts_the_deed(
+    nlp: Language, sentence: str, reading: list[tuple[str, float, str | None]]
+) -> None:
+    assert [(q.text, q.value, q.about) for q in quantities_in(nlp, sentence)] == reading
+
+
+UNTIMED: list[tuple[str, list[tuple[str, float, str | None]]]] = [
+    ("The talks start at 10 Monday in Orsk.", []),  # a clock time
+    ("Voting ends at 8 tonight.", []),
+    ("Troops killed 12 militants Monday.", [("12 militants", 12.0, "militant")]),
+    ("Vesk worked 12 Mondays in a row.", [("12 Mondays", 12.0, "monday")]),
+    ("Vesk served 40 years in Orsk.", [("40 years", 40.0, "serve")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "reading"), UNTIMED)
+def test_a_clock_figure_a_counted_noun_or_counted_days_are_unchanged(
+    nlp: Language, sentence: str, reading: list[tuple[str, float, str | None]]
+) -> None:
+    assert [(q.text, q.value, q.about) for q in quantities_in(nlp, sentence)] == reading
