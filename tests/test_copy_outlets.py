@@ -81,3 +81,5 @@ def test_stories_and_the_statements_export_count_the_copy_once(tmp_path: Path) -
     rows = list(csv.DictReader(io.StringIO(exported.stdout)))
     said = next(r for r in rows if r["direct"] == "True")
     assert said["outlets"] == "gazette; wire" and said["outlet_count"] == "2"
+    figures = next(r for r in rows if "million" in r["text"])["figures_by_outlet"]
+    assert "wire-saved-again" not in figures and "(wire)" in figures

@@ -132,15 +132,19 @@ def _statements(brief: Brief, uncounted: Collection[str] = frozenset()) -> Itera
             "outlets": "; ".join(outlets),
             "direct": any(v.direct for v in statement.variants),
             "text": first,
-            "figures_by_outlet": figures_by_outlet(statement.variants),
+            "figures_by_outlet": figures_by_outlet(_counted(statement.variants, uncounted)),
         }
 
 
 def _outlets(variants: Sequence[Variant], uncounted: Collection[str]) -> list[str]:
     """The outlets carrying a statement's wordings, a copy that adds no outlet left out
     (unless only such copies carry it, when their own names are all there is)."""
-    counted = [v for v in variants if v.passage.article not in uncounted] or list(variants)
-    return sorted({v.passage.outlet or "?" for v in counted})
+    return sorted({v.passage.outlet or "?" for v in _counted(variants, uncounted)})
+
+
+def _counted(variants: Sequence[Variant], uncounted: Collection[str]) -> list[Variant]:
+    """``variants`` but those of copies adding no outlet, unless they are all there is."""
+    return [v for v in variants if v.passage.article not in uncounted] or list(variants)
 
 
 def _facts(brief: Brief) -> Iterator[Row]:
