@@ -92,7 +92,17 @@ def test_a_kind_alone_stays_apart_from_a_resolved_body_of_that_kind() -> None:
 
 
 def test_unnamed_sources_gain_no_teller() -> None:
-    # Sources, even a body's, are told apart by their words only.
-    assert teller_key("a source") is None
-    assert teller_key("people familiar with the talks") == "talks"
+    # Sources, even a body's, pair on their words only: "a court source" and "court
+    # sources" may be two people on two sides of a case.
+    for mention in ("a source", "people familiar with the talks", "a police source",
+                    "Court sources", "party insiders", "a source close to Kell",
+                    "an official not authorized to speak", "Sources"):  # fmt: skip
+        assert teller_key(mention) is None, mention
     assert _alike("military sources", "the army") == []
+    assert _alike("a police source", "police sources", "the police") == []
+    assert _alike("people familiar with the talks", "people familiar with the talks") == []
+
+
+def test_a_body_named_with_a_source_word_keeps_its_teller() -> None:
+    assert teller_key("the Open Source Initiative") == "initiative"
+    assert teller_key("the Harbour Watch Source Desk") == "desk"

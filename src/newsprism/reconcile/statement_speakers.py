@@ -60,7 +60,12 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from newsprism.analyze.aliases import CAMP_NOUNS, TITLE_LAST_WORDS, fold_key
 from newsprism.reconcile.agreement import negated
 from newsprism.reconcile.statement_units import Unit
-from newsprism.reconcile.teller_forms import canonical_words, lone_kind, short_qualifiers
+from newsprism.reconcile.teller_forms import (
+    canonical_words,
+    lone_kind,
+    short_qualifiers,
+    unnamed_source,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -294,6 +299,8 @@ def teller_key(mention: str | None) -> str | None:
 def _teller_words(mention: str | None) -> list[str]:
     """A mention's words of three letters or more that are no stop word nor generic,
     case-folded, in order."""
+    if unnamed_source(mention):
+        return []
     words = [w for w in canonical_words(_content_words(mention)) if w not in GENERIC_TELLER_WORDS]
     return short_qualifiers(mention) + words if words else []
 

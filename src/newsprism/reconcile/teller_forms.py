@@ -30,6 +30,12 @@ dev2 1.000 / 0.545 -> 1.000 / 0.591 (a country's military and "the army's assess
 joined on one account of a shooting); BASIL calibration 0.979 / 0.791, development
 0.972 / 0.708 and Multi-News development 0.976 / 0.543 unchanged; exclusives unchanged
 on all four.
+
+An unnamed source (:func:`unnamed_source`: "a police source", "party insiders",
+"people familiar with the talks") has no teller: it speaks for nobody named, and "a
+court source" and "court sources" may be two sides of a case, so its units pair on
+wording alone (issue 12's brief). Measured the same way: all four development files
+identical, pair by pair (their gold has no pair of such mentions that the bonus joined).
 """
 
 from __future__ import annotations
@@ -41,7 +47,7 @@ from typing import Final
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["canonical_words", "lone_kind", "short_qualifiers"]
+__all__ = ["canonical_words", "lone_kind", "short_qualifiers", "unnamed_source"]
 
 # One word for one institution's other names (a word run -> its form).
 _FORMS: Final = {
@@ -58,6 +64,11 @@ _VOICES: Final = frozenset({
     "official", "officials", "spokesman", "spokeswoman", "spokesperson", "spokesmen",
     "statement", "statements", "assessment", "announcement",
 })  # fmt: skip
+# What an unnamed source's mention says of it: the noun, or how it knows.
+_UNNAMED_SOURCE: Final = re.compile(
+    r"(?i)(?<![\w-])(?:sources?|insiders?|familiar\s+with|close\s+to|briefed\s+on"
+    r"|(?:with\s+)?knowledge\s+of|not\s+authori[sz]ed|condition\s+of\s+anonymity)(?![\w-])"
+)
 # Two-letter initials written in capitals: "U.S.", "UK", "EU".
 _SHORT_INITIALS: Final = re.compile(r"(?<![\w.])(?:[A-Z]\.[A-Z]\.|[A-Z]{2})(?![\w])")
 # A body's kind word after a kind noun says nothing more ("police department").
@@ -87,6 +98,18 @@ def canonical_words(words: Sequence[str]) -> list[str]:
                 found.append(word)
             k += 1
     return found
+
+
+def unnamed_source(mention: str | None) -> bool:
+    """Whether a mention is an unnamed source ("a police source", "party insiders",
+    "people familiar with the talks", "an official not authorized to speak"): whoever
+    it is speaks for nobody named, and two such mentions with one word ("a court
+    source", "court sources") may be two people on two sides, so it has no teller and
+    its units pair on their wording alone."""
+    text = mention or ""
+    return any(
+        hit.start() == 0 or hit[0][:1].islower() for hit in _UNNAMED_SOURCE.finditer(text)
+    )  # a capitalised word inside is a name's ("the Open Source Initiative")
 
 
 def short_qualifiers(mention: str | None) -> list[str]:
