@@ -78,3 +78,25 @@ def test_an_unknown_id_keeps_its_own_404(client: TestClient) -> None:
     response = client.get("/api/articles/zzzz9999")
     assert response.status_code == 404
     assert "the API serves" not in str(response.json()["detail"])
+
+
+# Stop 43's audit: a store that ``newsprism ingest`` filled lists no story, and the
+# story list said only "No stories." (the CLI says why on stderr).
+def test_an_ingested_store_says_why_it_lists_no_story(client: TestClient) -> None:
+    listed = client.get("/api/stories").json()
+    assert listed["total"] == 0
+    assert "3 articles are stored but not grouped" in listed["note"]
+    assert "newsprism analyze" in listed["note"]
+    assert "3 articles are stored but not grouped" in client.get("/").text
+
+
+def test_an_empty_store_says_nothing_is_stored(tmp_path: Path) -> None:
+    db = tmp_path / "empty.db"
+    Store(db).close()
+    client = TestClient(create_app(db), base_url="http://127.0.0.1")
+    assert "Nothing is stored yet" in client.get("/api/stories").json()["note"]
+
+
+def test_a_search_finding_nothing_gets_no_note(client: TestClient) -> None:
+    listed = client.get("/api/stories", params={"q": "volcano"}).json()
+    assert listed["total"] == 0 and "note" not in listed

@@ -56,13 +56,16 @@ def list_stories(
     if since is not None and when is None:
         raise HTTPException(422, "since needs a time zone, e.g. 2026-03-01T08:00:00+00:00")
     found = story_page(store, q, page, per_page or svc.options.page_size, when)
-    return {
+    listed: dict[str, Any] = {
         "stories": [row.to_dict() for row in found.rows],
         "page": found.page,
         "per_page": found.per_page,
         "total": found.total,
         "new": [row.story.id for row in found.rows if row.story.id in found.fresh],
     }
+    if found.empty_note:  # why a store lists no story (articles stored, none grouped)
+        listed["note"] = found.empty_note
+    return listed
 
 
 @router.get("/stories/{story_id}")

@@ -63,6 +63,8 @@ class StoryPage:
     total: int
     fresh: frozenset[str] = frozenset()  # ids of the rows new or changed since ``since``
     since: datetime | None = None
+    # Why a store lists no story at all (None when it lists some, or a search found none).
+    empty_note: str | None = None
 
     @property
     def pages(self) -> int:
@@ -96,7 +98,22 @@ def story_page(
     outlets = outlets_by_story(store, chosen)
     rows = [StoryRow(s, outlets[s.id]) for s in chosen]
     fresh = store.stories_updated_since((s.id for s in chosen), since) if since else set()
-    return StoryPage(rows, page, per_page, total, frozenset(fresh), since)
+    searched = bool(query and query.strip())
+    note = None if total or searched else empty_store_note(store.count_articles())
+    return StoryPage(rows, page, per_page, total, frozenset(fresh), since, note)
+
+
+def empty_store_note(articles: int) -> str:
+    """Why the story list is empty, as ``newsprism stories`` says it on stderr: a store
+    that ``newsprism ingest`` filled holds articles no story groups yet, and the page
+    said only "No stories." (stop 43's audit)."""
+    if not articles:
+        return "Nothing is stored yet: add files on the Ingest page, or run newsprism analyze."
+    counted = "1 article is" if articles == 1 else f"{articles:,} articles are"
+    return (
+        f"{counted} stored but not grouped into stories yet: run newsprism analyze on the "
+        "same files (it analyses and groups them), or add them on the Ingest page."
+    )
 
 
 @dataclass
