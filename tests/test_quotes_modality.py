@@ -51,6 +51,11 @@ NOT_SAID = [
     "Edvin Rask could say that the levy is a tax, but he did not say so.",
     # A time ahead keeps a reported past a possibility too (s42/4 S4).
     "Edvin Rask could confirm next month that the ferry had been sold.",
+    # "the next ..." inside a prepositional phrase looks ahead as "next week" does (s43/2 S2).
+    "Police could confirm in the next few days that the ferry had been sold.",
+    "Ana Holt could confirm at the next hearing that the ferry had been sold.",
+    "The mayor could tell residents at the next council meeting that the levy had been cut.",
+    "The board could announce within the next week that the port is closed.",
 ]
 
 
@@ -140,6 +145,15 @@ SAID = [
         "the driver was hurt",
     ),
     ("Ana Holt could confirm that the ferry had sunk, but the crew had not.", "the ferry had sunk"),
+    # "but she was not" stands for the reported clause, never for a speech act (s43/2 S5).
+    (
+        "Ana Holt could confirm that her husband was hurt, but she was not.",
+        "her husband was hurt",
+    ),
+    (
+        "The driver could confirm that two passengers were hurt, but he was not.",
+        "two passengers were hurt",
+    ),
     # A first person's can/must over any speech verb is a hedged saying (s42/1 M1).
     ("I can assure the crew that the ferry is safe, Ana Holt told reporters.", "the ferry is safe"),
     ("We can report that two people have died, the coastguard said.", "two people have died"),

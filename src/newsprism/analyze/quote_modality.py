@@ -79,9 +79,11 @@ _FIRST_PERSON: Final = frozenset({"i", "we"})
 # not", "we might say ...") is not.
 _HEDGES: Final = frozenset({"can", "must"})
 # Words that stand for the speech verb in a "but" clause denying it ("..., but she has
-# not", "but we will not", "but did not").
+# not", "but we will not", "but did not"). Never "be": a speech act is no state, so "but
+# she was not" stands for the reported clause ("could confirm that her husband was hurt,
+# but she was not": the words' own contrast; review s43/2 S5).
 _STAND_INS: Final = frozenset(
-    {"have", "do", "be", "will", "would", "shall", "can", "could", "may", "might", "must",
+    {"have", "do", "will", "would", "shall", "can", "could", "may", "might", "must",
      "should"}
 )  # fmt: skip
 # Objects of a repeated speech verb that point back at the first act ("did not say so").

@@ -32,9 +32,9 @@ __all__ = ["dated_in_narration", "looks_ahead"]
 
 logger = logging.getLogger(__name__)
 
-#: Words that set an act ahead of the writing ("tomorrow", "soon"); "next" only without a
-#: determiner (below). Chosen from the readings of review s42/1 S2 and s42/4 S4 (invented
-#: sentences); no dev gold file holds a "could" over a speech verb with one of them.
+#: Words that set an act ahead of the writing ("tomorrow", "soon"); "next" unless it is a
+#: bare "the next <time>" (below). Chosen from the readings of review s42/1 S2 and s42/4
+#: S4 (invented sentences); no dev gold file holds a "could" over a speech verb with one.
 _AHEAD: Final = frozenset({"tomorrow", "tonight", "soon", "coming", "upcoming"})
 #: Words that date an act in the narration's own sequence ("would say later").
 _SEQUENCE: Final = frozenset({"later", "then", "afterwards", "afterward", "subsequently"})
@@ -43,6 +43,8 @@ _SEQUENCE: Final = frozenset({"later", "then", "afterwards", "afterward", "subse
 _PAST: Final = frozenset({"yesterday", "earlier", "ago", "last", "previously"})
 #: Determiners that make "next"/"following" the narration's sequence ("the next day").
 _SEQUENCE_DETS: Final = frozenset({"the", "that"})
+#: Dependencies of a time phrase standing bare on the verb ("confirmed the next day").
+_BARE_TIME_DEPS: Final = frozenset({"npadvmod", "tmod"})
 #: Dependencies of the verb's own time modifiers.
 _TIME_DEPS: Final = frozenset({"advmod", "npadvmod", "prep", "tmod"})
 
@@ -55,8 +57,14 @@ def _time_words(verb: Token) -> Iterator[Token]:
 
 
 def _determined(token: Token) -> bool:
-    """Whether the noun "next"/"following" modifies has a determiner ("the next day")."""
-    return any(c.dep_ == "det" and c.lower_ in _SEQUENCE_DETS for c in token.head.children)
+    """Whether "next"/"following" with a determiner is the verb's own bare time phrase
+    ("could confirm the next day that ..."): the narration's sequence. In a prepositional
+    phrase ("in the next few days", "at the next hearing", "within the next week") it is
+    a time ahead of the writing, as "next week" is (review s43/2 S2 on 061ef93). The
+    parser takes some bare time phrases for the verb's object, so a noun object counts."""
+    noun = token.head
+    bare = noun.dep_ in _BARE_TIME_DEPS or (noun.dep_ == "dobj" and noun.head.pos_ == "VERB")
+    return bare and any(c.dep_ == "det" and c.lower_ in _SEQUENCE_DETS for c in noun.children)
 
 
 def _ahead(token: Token) -> bool:
