@@ -86,3 +86,38 @@ def test_a_body_still_takes_up_a_company_named_before(nlp: Language) -> None:
     doc = nlp(text)
     quotes = [q for q in extract_quotes(doc, resolve_names(doc)) if q.direct]
     assert quotes[0].speaker == "Lorvik Dockers' Union"
+
+
+# Review s43/2 S3: an outlet named as such passes the news on whatever its verb takes, and
+# a company reporting its own figures by a clause is in the news.
+OUTLET_OR_BODY = [
+    (
+        "Kessel Motors Inc. will buy the island's ferry line. The Norvik Courier reported "
+        "the deal on Monday. The firm said the price was fair.",
+        "Kessel Motors Inc.",
+    ),
+    (
+        "Kessel Motors Inc. will buy the island's ferry line, according to the Norvik "
+        "Courier. The firm said the price was fair.",
+        "Kessel Motors Inc.",
+    ),
+    (
+        "The Tarrow Port Authority met on Monday. Kessel Motors Inc. reported that its "
+        "profit fell by half. The company said the price was fair.",
+        "Kessel Motors Inc.",
+    ),
+    (
+        "The Tarrow Port Authority met on Monday. Kessel Airlines reported on Tuesday that "
+        "passenger numbers fell 8 percent. The airline said the price was fair.",
+        "Kessel Airlines",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "company"), OUTLET_OR_BODY, ids=["object", "according", "its-profit", "numbers"]
+)
+def test_an_outlet_by_its_name_and_a_company_by_its_own_figures(
+    nlp: Language, text: str, company: str
+) -> None:
+    assert _quote(nlp, text, "the price was fair").speaker == company

@@ -9,10 +9,15 @@ the one passing the news on; a description of a firm, a group, an airline or a u
 someone in the news, not that outlet. Only a description of an outlet ("the newspaper
 said", "the network said") may take it up.
 
-The verb must carry reported news: a clause of its own ("reported that the pier would
-close") or the clause it reports for ("the pier will close, the Gazette reported"), and
-no object. A company that "reported a loss" or "published its results" reports its own
-figures: it is a body in the news, which "the company said" takes up.
+An organisation is taken for the outlet passing the news on when its name carries an
+outlet's word ("the Norvik Courier reported the deal", "according to the Tessel Post"),
+or when it is the subject of a verb carrying a reported clause ("reported that the pier
+would close", "the pier will close, the Gazette reported") that is not its own report. A
+body whose verb's object, or whose reported clause's subject, is its own ("reported a
+loss", "published its results", "reported that its profit fell", "reported that
+passenger numbers fell") reports its own figures: it is a body in the news, which "the
+company said" takes up (review s43/2 S3 on f672339, which took every outlet with an
+object for a body in the news and every company reporting by a clause for an outlet).
 
 Cost: a look at one token's head per organisation mention before the description.
 """
@@ -41,26 +46,74 @@ _REPORTING: Final = frozenset({"report", "publish", "broadcast"})
 
 
 def reporting_outlet(token: Token) -> bool:
-    """Whether the name token ``token`` (any word of the name) is the subject of a verb
-    of reporting: the outlet that told of the news."""
+    """Whether the name token ``token`` (any word of the name) is the outlet that told of
+    the news: the subject of a verb of reporting, or after "according to" (module doc)."""
     head = token
     while head.dep_ in ("compound", "det", "amod", "flat") and head.head.i != head.i:
         head = head.head
+    if _after_according_to(head):
+        return _outlet_name(head)
     verb = head.head
     if head.dep_ != "nsubj" or verb.lemma_.lower() not in _REPORTING:
         return False
-    return _carries_news(verb)
+    return _outlet_name(head) or (_carries_news(verb) and not _own_report(verb))
 
 
+# Words of an outlet's name ("Norvik Courier", "Tessel Post", "Channel 9 News"): a body
+# so named passes the news on whatever its verb takes. The common English words of
+# newspaper, broadcaster and agency titles, chosen by hand (no dev file lists outlets).
+_OUTLET_NAME_WORDS: Final = frozenset(
+    {
+        "gazette", "courier", "times", "post", "news", "herald", "tribune", "journal",
+        "telegraph", "chronicle", "guardian", "observer", "express", "mirror", "press",
+        "radio", "tv", "television", "broadcasting", "magazine", "daily", "newspaper",
+        "network", "channel", "inquirer", "examiner", "bulletin", "dispatch", "ledger",
+    }
+)  # fmt: skip
+# Head nouns of a body's own figures: a body reporting them is in the news.
+_FIGURES: Final = frozenset(
+    {
+        "loss", "profit", "result", "earning", "earnings", "revenue", "sale", "sales",
+        "figure", "income", "deficit", "surplus", "number", "turnover", "output",
+        "dividend", "margin",
+    }
+)  # fmt: skip
+# Possessors that make the noun the subject's own ("its profit", "their results").
+_OWN_POSSESSORS: Final = frozenset({"its", "their"})
 # Where the clause a verb of reporting passes on hangs: its own clause ("reported that
 # ..."), or the verb itself set off beside that clause ("..., the Gazette reported").
 _NEWS_CLAUSES: Final = frozenset({"ccomp", "parataxis"})
 
 
+def _after_according_to(head: Token) -> bool:
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lower_ == "according"
+
+
+def _outlet_name(head: Token) -> bool:
+    words = [head, *(c for c in head.children if c.dep_ in ("compound", "flat"))]
+    return any(w.lower_ in _OUTLET_NAME_WORDS for w in words)
+
+
 def _carries_news(verb: Token) -> bool:
-    """Whether a verb of reporting passes news on: a reported clause on either side
-    of it and no object of its own ("reported a loss" tells the subject's own figures)."""
-    children = list(verb.children)
-    if any(c.dep_ in ("dobj", "obj") for c in children):
-        return False
-    return verb.dep_ in _NEWS_CLAUSES or any(c.dep_ in _NEWS_CLAUSES for c in children)
+    """Whether a verb of reporting passes a reported clause on, on either side of it."""
+    return verb.dep_ in _NEWS_CLAUSES or any(c.dep_ in _NEWS_CLAUSES for c in verb.children)
+
+
+def _own_report(verb: Token) -> bool:
+    """Whether the verb's object, or its reported clause's subject, is its subject's own
+    (module doc); a verb with any other object tells of no reported clause either."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj"):
+            return True
+        if child.dep_ == "ccomp":
+            subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if any(_own(s) for s in subjects):
+                return True
+    return False
+
+
+def _own(noun: Token) -> bool:
+    return noun.lemma_.lower() in _FIGURES or noun.lower_ in _FIGURES or any(
+        c.dep_ == "poss" and c.lower_ in _OWN_POSSESSORS for c in noun.children
+    )
