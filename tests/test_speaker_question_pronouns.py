@@ -1,7 +1,7 @@
-"""A question put to a pronoun ("asked her if …") and the pronoun that answers it. Found
-on real reporting (the BASIL calibration file, issue 12: a representative of no known
-gender "asked her if she could comment", and the "She said:" of the witness answering
-went to him) and rewritten as invented sentences. Names resolve through the
+"""A question put to a pronoun ("asked her whether …") and the pronoun that answers it.
+Found on real reporting (the BASIL calibration file, issue 12: a representative of no
+known gender put a question to a witness as "her", and the witness's "She said:" went to
+him), here as invented sentences. Names resolve through the
 :class:`tests.test_quotes.FakeNames` cast (Jonas Vell has no gender there)."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ __all__ = ["nlp"]  # the module-scoped spaCy fixture, shared with test_quotes
 _HEARING = (
     "Mirela Kostanj, the port's auditor, testified on Monday. “We found no fraud,” she "
     "said.\n\n"
-    "Rep. Jonas Vell asked her if she could comment on the missing ledgers.\n\n"
+    "Rep. Jonas Vell asked her whether the missing ledgers had been burnt.\n\n"
 )
 
 

@@ -402,7 +402,7 @@ def _addressee(ctx: SpeakerDoc, verb: Token) -> str | None:
 def _pronoun_addressee(
     ctx: SpeakerDoc, verb: Token, gender: Gender, spoken: Sequence[tuple[int, str]]
 ) -> str | None:
-    """``Rep. Jo Crowley asked her if she could comment. She said: …``: a question put
+    """``Rep. Jonas Vell asked her whether the ledgers were lost. She said: …``: a question put
     to a pronoun of the speaking pronoun's gender is put to whom that object pronoun
     takes up, never the named asker (the object of one's own verb is someone else);
     None when the asker is not named or the pronoun takes up no one else."""
