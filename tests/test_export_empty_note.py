@@ -73,3 +73,16 @@ def test_an_export_with_rows_adds_no_note(store: tuple[Path, dict[str, str]]) ->
     assert result.exit_code == 0, result.stderr
     assert result.stdout.strip()
     assert "note:" not in result.stderr
+
+
+def test_an_export_of_all_stories_without_the_item_says_so(
+    store: tuple[Path, dict[str, str]],
+) -> None:
+    # stop 43's audit: `export --all` whose stories hold no such item printed nothing
+    db, _ = store
+    args = ["export", "--all", "--table", "timeline", "-f", "jsonl", "--db", str(db)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    assert "no timeline rows" in result.stderr
+    assert "1 of their 2 articles are not analysed (language de" in result.stderr

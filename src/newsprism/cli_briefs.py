@@ -306,8 +306,11 @@ def export_command(
         if all_stories and not rows and not store.count_stories():  # a header said nothing
             note = no_stories_note(store.count_articles())
             err.print(note, markup=False, highlight=False, soft_wrap=True)
-        elif not rows and story_ids:  # a header alone, or nothing at all, said nothing
-            note = _empty_export_note(store, story_ids, table.value)
+        elif not rows:  # a header alone, or nothing at all, said nothing
+            # --all too: over stored stories none of whose briefs holds the table's items,
+            # an empty JSON Lines output said nothing (stop 43's audit).
+            named = story_ids or [s.id for s in store.list_stories(store.count_stories())]
+            note = _empty_export_note(store, named, table.value)
             err.print(note, markup=False, highlight=False, soft_wrap=True)
     if out_file is not None:
         err.print(f"wrote {terminal.counted(rows, 'row')} to {out_file}", markup=False)
