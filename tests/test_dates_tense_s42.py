@@ -30,6 +30,16 @@ AHEAD: list[tuple[str, tuple[str, str]]] = [
     ("The Vesk hearing, set for May 9, was moved to a larger room.", ("May 9", "2017-05-09")),
     ("The council does not have the fares go up on February 1st.",
      ("on February 1st", "2017-02-01")),
+    # An "-ing" participle runs with its future main clause on either side (s43/2 S1).
+    ("Starting on Monday, the ferry will run every hour.", ("on Monday", "2016-10-03")),
+    ("Beginning in January, residents will pay a higher levy.",
+     ("in January", "2017-01-01/2017-01-31")),
+    ("Running from Friday, the festival will close the coast road.",
+     ("from Friday", "2016-09-30")),
+    ("Sailing on Friday, the new ferry will carry 300 passengers.",
+     ("on Friday", "2016-09-30")),
+    # "set for" a time noun holding the date: the appointment.
+    ("The Vesk hearing was set for a date in June.", ("in June", "2017-06-01/2017-06-30")),
 ]  # fmt: skip
 
 
@@ -58,6 +68,11 @@ BEHIND: list[tuple[str, tuple[str, str]]] = [
      ("in May", "2016-05-01/2016-05-31")),
     ("Founded in March, the group will hold its first vote in October.",
      ("in March", "2016-03-01/2016-03-31")),
+    # A past participle after a future main clause tells a deed done too (s43/2 S1).
+    ("Vesk will appear in court on Friday, arrested on Monday after a chase in Orsk.",
+     ("on Monday", "2016-09-26")),
+    ("The mayor will take office in January, elected in May by a wide margin.",
+     ("in May", "2016-05-01/2016-05-31")),
     # "set for" a noun: the date dates the noun, not an appointment.
     ("Records set for the race in August still stand.",
      ("in August", "2016-08-01/2016-08-31")),

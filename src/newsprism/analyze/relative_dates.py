@@ -144,6 +144,17 @@ def clause_tense(token: Token) -> Tense:
 # Tags of a clause head with no tense of its own: a bare or "to" infinitive, a participle.
 _INFINITIVE_TAGS = frozenset({"VB"})
 _PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
+# Past participles of sequence or schedule, which look ahead with a future clause
+# ("..., followed by the board on Tuesday", "Scheduled for Friday, the vote will ...").
+_SEQUENCE_PARTICIPLES = frozenset(
+    {"follow", "precede", "schedule", "set", "expect", "plan", "slate", "time", "due"}
+)
+# Nouns of the "for" phrase of "set" that stand for the date within them ("set for a
+# date in June", "set for the end of June"), unlike an event's ("records set for the
+# race in August").
+_TIME_NOUNS = frozenset(
+    {"date", "day", "time", "week", "month", "year", "end", "start", "beginning", "middle"}
+)
 # A non-finite clause on a noun dates that noun's own event, not the sentence's: "the
 # shift to follow the pier ruling in June" (a past June though "is" is present),
 # "the crews lost in the May 4 storm".
@@ -155,20 +166,24 @@ def _non_finite_tense(head: Token) -> Tense | None:
     read from the clause it hangs on; None for a finite head or a clause on a noun.
 
     An infinitive takes that clause's tense ("does not have the fares go up on
-    February 1st": present, so the coming 1 February). A participle after its governing
-    verb takes only a future ("is expected to start on Monday, followed by the board on
-    Tuesday": the coming Tuesday); one placed before it tells what led up to the main
-    deed ("Arrested on Monday, he will appear on Friday": the past Monday), and any
-    other tells of a deed done ("the bill, passed on Monday, is law"; "officials,
-    speaking on Monday, say"): both read as past.
+    February 1st": present, so the coming 1 February). A participle takes only a future,
+    by its form, on either side of its governing verb: an "-ing" participle's deed runs
+    with the main one ("Starting on Monday, the ferry will run hourly": the coming
+    Monday), and a past participle looks ahead only as a verb of sequence or schedule
+    (:data:`_SEQUENCE_PARTICIPLES`: "is expected to start on Monday, followed by the
+    board on Tuesday": the coming Tuesday). Any other past participle tells of a deed
+    done ("Arrested on Monday, he will appear on Friday", "he will appear on Friday,
+    arrested on Monday": the past Monday; review s43/2 S1 on ecd9022, which judged by
+    position), and a participle under a present or past clause ("the bill, passed on
+    Monday, is law"; "officials, speaking on Monday, say") reads as past.
     """
     own = [c for c in head.children if c.dep_ in ("aux", "auxpass") and c.lower_ != "to"]
     if own or head.dep_ in _NOUN_CLAUSES or head.tag_ not in _INFINITIVE_TAGS | _PARTICIPLE_TAGS:
         return None
     governing = clause_tense(head.head)
     if head.tag_ in _PARTICIPLE_TAGS:
-        follows = head.i > head.head.i
-        return "future" if governing == "future" and follows else "past"
+        takes_future = head.tag_ == "VBG" or head.lemma_.lower() in _SEQUENCE_PARTICIPLES
+        return "future" if governing == "future" and takes_future else "past"
     return governing
 
 
@@ -176,11 +191,20 @@ def _set_for(node: Token, below: Token) -> bool:
     """Whether a date reached through "for" hangs on "set": an appointment ("sentencing
     has been set for May 9", "the vote is set for Tuesday"), which looks ahead however
     the verb is conjugated ("scheduled for" is a future lemma already). The date must be
-    the object of "for" itself: in "records set for the race in August" August dates the
-    race, not an appointment."""
+    the object of "for" itself, or within a time noun that is ("set for a date in June":
+    review s43/2 S1): in "records set for the race in August" August dates the race, not
+    an appointment."""
     if node.lemma_ != "set" or below.dep_ != "prep" or below.lower_ != "for":
         return False
-    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in below.children)
+    return any(c.dep_ == "pobj" and _a_time(c) for c in below.children)
+
+
+def _a_time(noun: Token) -> bool:
+    if noun.ent_type_ in ("DATE", "TIME"):
+        return True
+    return noun.lemma_.lower() in _TIME_NOUNS and any(
+        t.ent_type_ in ("DATE", "TIME") for t in noun.subtree
+    )
 
 
 # --- calendar arithmetic ------------------------------------------------------------------
