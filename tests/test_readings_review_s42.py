@@ -20,7 +20,24 @@ TAGGED: list[tuple[str, tuple[str, float, str | None]]] = [
     ("The UN - 2 ships left Orsk.", ("2 ships", 2.0, "ship")),
     ("AP - 3 people died in Orsk.", ("3 people", 3.0, "people")),
     ("AFP - 40 boats sailed from Tulm.", ("40 boats", 40.0, "boat")),
+    # any outlet's tag opening the line or sentence (review s43/2 M2)
+    ("BBC - 3 people died in Orsk.", ("3 people", 3.0, "people")),
+    ("Rain fell. NHK - 40 boats sailed from Tulm.", ("40 boats", 40.0, "boat")),
 ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The convoy drove north on US - 1 for 200 miles.",
+        "Ministers of the EU - 27 met in Orsk.",
+        "AK - 47 rifles were found in Orsk.",
+    ],
+)
+def test_a_tag_inside_a_sentence_or_before_equipment_is_a_designation(
+    nlp: Language, sentence: str
+) -> None:
+    assert all(value not in (1.0, 27.0, 47.0) for _, value, _ in readings(nlp, sentence))
 
 
 @pytest.mark.parametrize(("sentence", "reading"), TAGGED)

@@ -115,12 +115,23 @@ _SHARE_AFTER = rf"{SP}?%|{SP}+per{SP}?cent\b"
 _NOT_AFTER_MONTH = "".join(f"(?<!{m}{_GROUP_SPACE})(?<!{m}\\.{_GROUP_SPACE})" for m in _MONTHS)
 
 
-# Capital tags that open a news line before a dash, never a designation: news agencies
-# and bodies ("AP - 3 people died", "The UN - 2 ships left"), by length for the fixed
-# width lookbehinds (one per length: "AP - " and "UN - " are as wide).
-_DASH_TAGS: Final = ("AP", "UN", "EU", "US", "UK", "AFP", "UPI", "DPA", "PTI", "ANI", "CNN")
+# A tag of two or three capitals before a spaced dash ("AP - 3 people died", "The UN - 2
+# ships left") is a news line's tag, not a designation ("AK - 47 rifles", "on US - 1",
+# "the EU - 27"), when it opens the line or sentence (after an optional "The") and the
+# figure counts the lowercase noun after it, one no equipment or model's (review s43/2
+# M2 on 26adaee, whose fixed list of agencies read "US - 1" and "EU - 27" as counts and
+# no other outlet's tag). By length for the fixed-width lookbehinds.
+_EQUIPMENT: Final = (
+    "rifles?|guns?|pistols?|jets?|fighters?|bombers?|planes?|aircraft|helicopters?|drones?"
+    "|missiles?|rockets?|launchers?|tanks?|engines?|models?|variants?|versions?"
+)
 _TAG_DASH: Final = {
-    n: "(?<=(?-i:\\b(?:" + "|".join(t for t in _DASH_TAGS if len(t) == n) + ") [-–] ))"
+    n: rf"(?=\d+ (?!(?:{_EQUIPMENT})\b)[a-z])(?:"
+    + "|".join(
+        f"(?<={before}(?-i:[A-Z]{{{n}}}) [-–] )"
+        for before in ("(?m:^)", "(?m:^)(?-i:The) ", "[.!?] ", "[.!?] (?-i:The) ")
+    )
+    + ")"
     for n in (2, 3)
 }
 
