@@ -327,3 +327,120 @@ def test_a_denial_of_another_role_is_no_dispute(
     analyzer: Analyzer, denial: str, assertion: str
 ) -> None:
     assert _verdict(analyzer, denial, assertion) == "other"
+
+
+# --- review s43/1: undergoers of intransitives, role groups, degrees, compounds ------
+
+
+@pytest.mark.parametrize(
+    ("denial", "assertion"),
+    [
+        # An object-less active's subject undergoes the deed: it meets the told deed's
+        # undergoer, not its doer (S1).
+        ("No protesters died in the clashes in Brel on Tuesday, officials said.",
+         "Two protesters were killed by soldiers in the clashes in Brel on Tuesday."),
+        ("No protesters died in the clashes in Brel on Tuesday, officials said.",
+         "Soldiers killed two protesters in the clashes in Brel on Tuesday, witnesses said."),
+        ("No passengers died in the crash of the Brel coach on Tuesday, police said.",
+         "The drunk driver killed two passengers in the crash of the Brel coach on Tuesday."),
+        # One role holds another's people (S6).
+        ("None of the crew were injured when the Brel plane crashed on Tuesday.",
+         "The pilot was injured when the Brel plane crashed on Tuesday."),
+        ("No workers were injured in the blast at the Brel quarry on Tuesday.",
+         "Two miners were injured in the blast at the Brel quarry on Tuesday."),
+        ("No children were hurt when the Brel school bus crashed on Tuesday.",
+         "Three pupils were hurt when the Brel school bus crashed on Tuesday."),
+        ("No staff were hurt in the fire at the Brel clinic on Tuesday.",
+         "Two nurses were hurt in the fire at the Brel clinic on Tuesday."),
+        # A narrowed denial meets the same degree told in another word (S2).
+        ("The cyclist suffered no serious injuries in the Brel collision on Tuesday.",
+         "The cyclist was critically injured in the Brel collision on Tuesday."),
+        ("The cyclist suffered no serious injuries in the Brel collision on Tuesday.",
+         "The cyclist was badly injured in the Brel collision on Tuesday."),
+        ("The cyclist suffered no serious injuries in the Brel collision on Tuesday.",
+         "The cyclist suffered life-threatening injuries in the Brel collision on Tuesday."),
+        ("The flood caused no major damage to the Brel mill on Tuesday, the mayor said.",
+         "The flood caused extensive damage to the Brel mill on Tuesday, the mayor said."),
+        ("The flood caused no major damage to the Brel mill on Tuesday, the mayor said.",
+         "The flood caused heavy damage to the Brel mill on Tuesday, the mayor said."),
+        ("The flood caused no major damage to the Brel mill on Tuesday, the mayor said.",
+         "The flood severely damaged the Brel mill on Tuesday, the mayor said."),
+        # One role with one compound is one person (S7's control).
+        ("The tram driver was not injured in the collision in Brel on Tuesday.",
+         "The tram driver was injured in the collision in Brel on Tuesday."),
+    ],
+)  # fmt: skip
+def test_a_denial_of_the_same_undergoer_group_or_degree_differs(
+    analyzer: Analyzer, denial: str, assertion: str
+) -> None:
+    assert _verdict(analyzer, denial, assertion) == "differ"
+
+
+@pytest.mark.parametrize(
+    ("denial", "assertion"),
+    [
+        # A kind told of another person lifts no narrowing (S3).
+        ("The cyclist suffered no serious injuries in the Brel collision on Tuesday.",
+         "The cyclist was slightly injured and a pedestrian was seriously injured in the "
+         "Brel collision on Tuesday."),
+        ("The cyclist suffered no serious injuries in the Brel collision on Tuesday.",
+         "The cyclist was slightly injured in the Brel collision on Tuesday."),
+        # One role told of two kinds by their compounds is two people (S7).
+        ("The tram driver was not injured in the collision in Brel on Tuesday.",
+         "The lorry driver was injured in the collision in Brel on Tuesday."),
+        # A shared name makes no two things one (S8).
+        ("The flood caused no damage to the Brel mill on Tuesday, the mayor said.",
+         "The flood damaged the Brel school on Tuesday, the mayor said."),
+    ],
+)  # fmt: skip
+def test_a_denial_of_another_degree_person_or_thing_is_no_dispute(
+    analyzer: Analyzer, denial: str, assertion: str
+) -> None:
+    assert _verdict(analyzer, denial, assertion) == "other"
+
+
+@pytest.mark.parametrize(
+    ("denial", "told"),
+    [
+        # The excepted noun told under another deed, or not as done (S4).
+        ("No other passengers were hurt in the crash of the Brel coach on Tuesday.",
+         "Three passengers were hurt in the crash of the Brel coach on Tuesday; other "
+         "passengers were taken to a hotel."),
+        ("No other passengers were hurt in the crash of the Brel coach on Tuesday.",
+         "Two passengers were hurt in the crash of the Brel coach on Tuesday, and the other "
+         "passengers were sent home."),
+        ("No further arrests were made after the riot in Brel on Tuesday, police said.",
+         "Police arrested three men after the riot in Brel on Tuesday and said further "
+         "arrests were unlikely."),
+        ("No further arrests were made after the riot in Brel on Tuesday, police said.",
+         "Three men were arrested after the riot in Brel on Tuesday, and police ruled out "
+         "further arrests."),
+    ],
+)  # fmt: skip
+def test_an_excepted_noun_under_another_or_untold_deed_is_no_dispute(
+    analyzer: Analyzer, denial: str, told: str
+) -> None:
+    assert _verdict(analyzer, denial, told) == "other"
+
+
+@pytest.mark.parametrize(
+    ("denial", "told"),
+    [
+        # The excepted set told as a noun or with "more" (S5).
+        ("Nobody else was hurt in the crash of the Brel coach on Tuesday, police said.",
+         "Two others were hurt in the crash of the Brel coach on Tuesday, witnesses said."),
+        ("No other ferry line was affected by the Brel strike on Tuesday, officials said.",
+         "Two more ferry lines were affected by the Brel strike on Tuesday, officials said."),
+    ],
+)  # fmt: skip
+def test_the_excepted_set_told_as_others_or_more_differs(
+    analyzer: Analyzer, denial: str, told: str
+) -> None:
+    assert _verdict(analyzer, denial, told) == "differ"
+
+
+def test_more_than_a_count_tells_no_excepted_set(analyzer: Analyzer) -> None:
+    # "more than 40" bounds a count; it is no further set
+    denial = "No other ferry line was affected by the Brel strike on Tuesday, officials said."
+    told = "More than 40 sailings were cancelled by the Brel strike on Tuesday, officials said."
+    assert _verdict(analyzer, denial, told) == "other"

@@ -208,17 +208,19 @@ def only_excepting(doc: Doc) -> bool:
 
 
 #: Words by which a sentence tells of the very set an excepting none leaves out ("two
-#: other airlines", "three further arrests", "were also hurt"; not "more", which mostly
-#: bounds a count: "more than 40 were hurt").
+#: other airlines", "three further arrests", "were also hurt", "two others were hurt";
+#: "more" only as "two more airlines", never the bound of "more than 40 were hurt").
 _EXCEPTED_SET: Final = frozenset({"other", "others", "further", "additional", "else", "also"})
-#: The places of a noun that bears its verb's deed (its subject or object).
-_BEARER_DEPS: Final = frozenset({"nsubj", "nsubjpass", "dobj"})
+#: The places of a noun that bears its verb's deed (its subject or object, or what "there
+#: were" tells).
+_BEARER_DEPS: Final = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 
 
 def _excepted_deeds(doc: Doc) -> frozenset[str]:
-    """The deeds an excepting none leaves some out of: its noun and its verb ("no further
-    arrests were made": arrest; "nobody else was hurt": hurt), light and telling verbs
-    aside."""
+    """The deeds an excepting none leaves some out of: its verb ("nobody else was hurt":
+    hurt), or its noun under a light verb ("no further arrests were made": arrest). The
+    noun of a deed verb is no deed: "no other passengers were hurt" says nothing of
+    passengers "taken to a hotel" (review s43/1 S4)."""
     found: set[str] = set()
     for cue in doc:
         if cue.lower_ not in _NONES:
@@ -226,28 +228,70 @@ def _excepted_deeds(doc: Doc) -> frozenset[str]:
         noun = cue.head if cue.dep_ == "det" else cue
         if not excepting(noun):
             continue
-        if noun.pos_ == "NOUN":
+        if noun.pos_ == "NOUN" and lemma_of(noun.head) in _LIGHT:
             found.add(lemma_of(noun))
-        if noun.head.pos_ in _DEED_POS:
+        elif noun.head.pos_ in _DEED_POS:
             found.add(lemma_of(noun.head))
     return frozenset(found - _LIGHT - _TELLING)
 
 
+def _marked_bearer(marker: Token) -> Token | None:
+    """The noun a marker of the excepted set makes more of: "other" of "two other
+    airlines", "two more airlines" (not "more than 40"), "others" itself."""
+    if marker.lower_ == "others" and marker.dep_ in _BEARER_DEPS:
+        return marker
+    head = marker.head
+    if marker.lower_ == "more" and marker.dep_ == "amod":
+        following = marker.doc[marker.i + 1] if marker.i + 1 < len(marker.doc) else None
+        if following is not None and following.lower_ == "than":
+            return None
+        if head.dep_ == "nummod":  # "two more" of the parse's one reading
+            return head.head
+        return head if any(c.dep_ == "nummod" for c in head.children) else None
+    if marker.lower_ in _EXCEPTED_SET and marker.dep_ == "amod":
+        return head
+    return None
+
+
+def _told_as_done(verb: Token) -> bool:
+    """Whether a verb tells its deed as done: a main, finite, asserted and not negated
+    verb; not "further arrests were unlikely" (a copula's state), nor "ruled out further
+    arrests", "expects to make further arrests"."""
+    return (
+        verb.dep_ in _MAIN
+        and is_finite(verb)
+        and not is_negated(verb)
+        and is_asserted(verb)
+        and not any(c.dep_ == "acomp" for c in verb.children)
+    )
+
+
+def _marked_deeds(marker: Token) -> frozenset[str]:
+    """The deed a marker of :data:`_EXCEPTED_SET` tells more of, when told as done: the
+    verb its noun bears ("two other passengers were hurt": hurt), the noun under a light
+    verb ("made three further arrests": arrest), or the verb it modifies ("were also
+    hurt"); nothing for a marker elsewhere ("the other car")."""
+    bearer = _marked_bearer(marker)
+    if bearer is not None:
+        if bearer.dep_ not in _BEARER_DEPS:
+            return frozenset()
+        verb = bearer.head
+        words = {lemma_of(bearer)} if lemma_of(verb) in _LIGHT else {lemma_of(verb)}
+    elif marker.lower_ in _EXCEPTED_SET and marker.dep_ == "advmod":
+        verb, words = marker.head, {lemma_of(marker.head)}
+    else:
+        return frozenset()
+    return frozenset(words) if _told_as_done(verb) else frozenset()
+
+
 def tells_the_excepted(doc: Doc, deeds: frozenset[str]) -> bool:
     """Whether a sentence tells of more of the excepted deed (``deeds``,
-    :func:`_excepted_deeds`): a marker of :data:`_EXCEPTED_SET` on that deed's verb or on
-    the noun that bears it ("two other passengers were hurt", "three further arrests",
-    "were also hurt"), the very set an excepting none ("nobody else", "no further arrests")
-    denies. A marker elsewhere ("police also said", "the other car", "further checks are
-    planned") tells nothing of it."""
-    for marker in doc:
-        if marker.lower_ not in _EXCEPTED_SET or marker.dep_ not in ("amod", "advmod"):
-            continue
-        head = marker.head
-        tied = [head, head.head] if head.dep_ in _BEARER_DEPS else [head]
-        if any(same_deed(d, lemma_of(t)) for d in deeds for t in tied):
-            return True
-    return False
+    :func:`_excepted_deeds`) as done (:func:`_marked_deeds`): "two other passengers were
+    hurt", "three further arrests", "were also hurt", "two others were hurt", the very set
+    an excepting none ("nobody else", "no further arrests") denies. A marker elsewhere
+    ("police also said", "the other car", "further checks are planned", "further arrests
+    were unlikely") tells nothing of it."""
+    return any(same_deed(d, t) for marker in doc for t in _marked_deeds(marker) for d in deeds)
 
 
 def told_words(doc: Doc) -> frozenset[str]:
