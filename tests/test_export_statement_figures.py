@@ -81,8 +81,18 @@ def test_an_outlet_whose_wording_gives_no_figure_is_shown_as_none_beside_a_dispu
         ("two thousand and five nets were lost", "2,005 nets were lost"),
         # 'and' between two counts lists two figures, not one sum (review s42/4 M5)
         ("two and three people were hurt on the quay", "2 and 3 people were hurt on the quay"),
+        # 'and' before a count with the same scale lists two figures (review s43/1 M1)
+        ("between one hundred and two hundred people left the quay",
+         "between 100 and 200 people left the quay"),
+        ("between two million and three million euros was lost",
+         "between 2 million and 3 million euros was lost"),
+        ("two thousand and three thousand nets were lost", "2,000 and 3,000 nets were lost"),
+        ("five hundred and six hundred crates were checked", "500 and 600 crates were checked"),
+        # a larger or smaller scale after 'and' is of the same number
+        ("one hundred and twenty thousand fish died", "120,000 fish died"),
+        ("two million and three hundred thousand euros was lost", "2,300,000 euros was lost"),
     ],
-)
+)  # fmt: skip
 def test_one_value_in_words_or_figures_is_no_dispute(texts: tuple[str, str]) -> None:
     variants = [_variant(f"Outlet {i}", text) for i, text in enumerate(texts)]
     assert figures_by_outlet(variants) is None

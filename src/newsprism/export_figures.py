@@ -71,8 +71,35 @@ def figures_by_outlet(variants: Sequence[Variant]) -> str | None:
     )
 
 
+#: An "and" inside a run of number words, with the words either side of it.
+_AND: Final = re.compile(r"[\s-]+and[\s-]+", re.IGNORECASE)
+
+
 def _figures(text: str) -> list[str]:
-    return [m.group(0) for m in _FIGURE.finditer(text)]
+    return [piece for m in _FIGURE.finditer(text) for piece in _own_scales(m.group(0))]
+
+
+def _largest_scale(words: str) -> float:
+    return max((scale_word(w) for w in re.split(r"[\s-]+", words)), default=1.0)
+
+
+def _own_scales(figure: str) -> list[str]:
+    """The run split at each "and" whose next words carry as their largest scale the
+    one before it: "one hundred and two hundred" is two figures (100, 200), "two
+    thousand and three thousand" too; no one number repeats a scale so. A smaller scale
+    ends the number ("two million and three hundred thousand") and a larger one
+    multiplies the whole ("one hundred and twenty thousand", 120,000): both stay one
+    (review s43/1 M1)."""
+    pieces, start = [], 0
+    for joint in _AND.finditer(figure):
+        before = figure[start : joint.start()].split()
+        after = figure[joint.end() :]
+        nxt = _AND.search(after)
+        following = after[: nxt.start()] if nxt else after
+        if before and _largest_scale(following) == scale_word(before[-1]) > 1.0:
+            pieces.append(figure[start : joint.start()])
+            start = joint.end()
+    return [*pieces, figure[start:]]
 
 
 def _value(figure: str) -> float | str:
