@@ -106,3 +106,16 @@ def test_unnamed_sources_gain_no_teller() -> None:
 def test_a_body_named_with_a_source_word_keeps_its_teller() -> None:
     assert teller_key("the Open Source Initiative") == "initiative"
     assert teller_key("the Harbour Watch Source Desk") == "desk"
+
+
+def test_a_body_as_written_still_joins_its_resolved_name() -> None:
+    # "White House officials" in one form is the kind word "administration" alone; as
+    # written, its words are all the resolved body's.
+    units = _units([("White House", "the White House"), (None, "White House officials"),
+                    (None, "the administration")])  # fmt: skip
+    alike = described_alike(units)
+    assert alike[0, 1] and not alike[0, 2]
+    norlani = _units([("Norlani Armed Forces", "the Norlani Armed Forces"),
+                      (None, "the Norlani military"), (None, "the Varesian military")])
+    alike = described_alike(norlani)
+    assert alike[0, 1] and not alike[0, 2]

@@ -296,12 +296,16 @@ def teller_key(mention: str | None) -> str | None:
     return kept[-1] if kept else None
 
 
-def _teller_words(mention: str | None) -> list[str]:
+def _teller_words(mention: str | None, *, forms: bool = True) -> list[str]:
     """A mention's words of three letters or more that are no stop word nor generic,
-    case-folded, in order."""
+    case-folded, in order, with an institution's other names in one form (``forms``,
+    :func:`~newsprism.reconcile.teller_forms.canonical_words`) and two-letter initials
+    first; none for an unnamed source."""
     if unnamed_source(mention):
         return []
-    words = [w for w in canonical_words(_content_words(mention)) if w not in GENERIC_TELLER_WORDS]
+    content = _content_words(mention)
+    words = [w for w in (canonical_words(content) if forms else content)
+             if w not in GENERIC_TELLER_WORDS]  # fmt: skip
     return short_qualifiers(mention) + words if words else []
 
 
@@ -373,13 +377,7 @@ def described_alike(units: Sequence[Unit]) -> Mask:
     pairs one key holds."""
     n = len(units)
     alike = np.zeros((n, n), dtype=bool)
-    by_key: dict[str, list[int]] = defaultdict(list)
-    words: dict[int, frozenset[str]] = {}
-    for i, unit in enumerate(units):
-        kept = _teller_words(unit.speaker_mention) if unit.speaker is None else []
-        if kept:
-            by_key[kept[-1]].append(i)
-            words[i] = frozenset(kept)
+    by_key, words = _keyed(units, forms=True)
     held = {w for u in units if u.speaker for w in _named_words(u.speaker)}
     for key, members in by_key.items():
         qualified = {words[i] for i in members if not _kind_only(words[i])}
@@ -390,13 +388,49 @@ def described_alike(units: Sequence[Unit]) -> Mask:
                     same_kind or lone_kind(qualified, held=key in held)
                 ):
                     alike[i, j] = alike[j, i] = True
+    _alike_named(units, by_key, words, alike, forms=True)
+    # As written too: "White House officials" is the resolved "White House", though in
+    # one form it is the kind word "administration" alone.
+    by_key, words = _keyed(units, forms=False)
+    _alike_named(units, by_key, words, alike, forms=False)
+    np.fill_diagonal(alike, False)
+    return alike
+
+
+def _keyed(
+    units: Sequence[Unit], *, forms: bool
+) -> tuple[dict[str, list[int]], dict[int, frozenset[str]]]:
+    """Unresolved units by :func:`teller_key` (in one form or as written), and their
+    teller words."""
+    by_key: dict[str, list[int]] = defaultdict(list)
+    words: dict[int, frozenset[str]] = {}
+    for i, unit in enumerate(units):
+        kept = _teller_words(unit.speaker_mention, forms=forms) if unit.speaker is None else []
+        if kept:
+            by_key[kept[-1]].append(i)
+            words[i] = frozenset(kept)
+    return by_key, words
+
+
+def _alike_named(
+    units: Sequence[Unit],
+    by_key: dict[str, list[int]],
+    words: dict[int, frozenset[str]],
+    alike: Mask,
+    *,
+    forms: bool,
+) -> None:
+    """Mark (in place) an unresolved unit whose teller words, not of a kind only, are
+    all words of a resolved speaker's name alike with that speaker's units."""
     for j, unit in enumerate(units):
         if unit.speaker is None:
             continue
-        named = _named_words(unit.speaker)
+        named = (
+            _named_words(unit.speaker)
+            if forms
+            else frozenset(w.casefold() for w in _TELLER_WORD.findall(unit.speaker))
+        )
         for word in named:
             for i in by_key.get(word, []):
                 if words[i] <= named and not _kind_only(words[i]):
                     alike[i, j] = alike[j, i] = True
-    np.fill_diagonal(alike, False)
-    return alike
