@@ -53,6 +53,13 @@ cut it; the store is not this module's). With the nearest ``candidates`` re-heat
 sharing none of their names, lexical model, load ~11 on the shared 2-core machine):
 0.04 s -> 0.78 s, 32 stories re-heated and frozen again after the run; BASIL's two-run
 rows unchanged (0.990, 0.974).
+With the dense model (``embeddings="on"``, MiniLM on the CPU) the listing is the cost: each
+listed member is one article's first 256 word pieces, about 0.12 s of CPU (64 invented
+350-word texts: 7.6 s of CPU, 55 s wall at load ~15 on the shared 2-core machine; review
+s43/1 M2), so the first late article of a 755-member window spends about 90 s of CPU
+before it is scored (before 138e85f only the re-heated stories' members, 5 on that probe,
+about 0.6 s). Not yet cut: ranking by one lead vector per listed story and vectorising
+only the chosen stories' members would change the ranking, and wants its own measure.
 """
 
 from __future__ import annotations
