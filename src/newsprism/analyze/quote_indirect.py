@@ -302,9 +302,29 @@ def _according_clause(ctx: SpeakerDoc, token: Token) -> Draft | None:
     phrase_first, phrase_last = token.left_edge.i, token.right_edge.i + 1
     if phrase_first == first:
         first = phrase_last
-    elif phrase_last >= last - 1:
+    elif phrase_last >= last - 1 or _joined_clause_after(head, phrase_last):
+        # "The council approved the plan, according to its office, and work will begin
+        # in June": the phrase closes the clause it modifies; the clause joined after it
+        # is told in the writer's voice, and a span cannot leave the phrase out
         last = phrase_first
     return _clause_draft(ctx, first, last, attribution)
+
+
+def _joined_clause_after(head: Token, after: int) -> bool:
+    """Whether a clause of its own subject, joined to ``head`` ("..., and work will
+    begin"), starts at token ``after`` past a comma and a conjunction."""
+    doc = head.doc
+    for clause in head.children:
+        if clause.dep_ != "conj" or clause.i < after:
+            continue
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+            continue
+        between = doc[after : clause.left_edge.i]
+        if any(t.dep_ == "cc" for t in between) and all(
+            t.is_punct or t.dep_ == "cc" for t in between
+        ):
+            return True
+    return False
 
 
 def _clause_draft(

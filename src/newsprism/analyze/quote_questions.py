@@ -38,6 +38,8 @@ from typing import Final
 
 from spacy.tokens import Token
 
+from newsprism.analyze.quote_asked_asides import set_off_asking
+
 logger = logging.getLogger(__name__)
 
 __all__ = ["answer_extent", "aside_answer"]
@@ -54,6 +56,8 @@ def answer_extent(verb: Token, first: int, last: int) -> tuple[int, int] | None:
     asked about the levy, that it would not rise"); the parser often hangs the answer
     ("that it would not rise") on "asked" itself, so the aside ends at the comma that
     closes it, not at its subtree's edge. What lies past that comma is the answer."""
+    if set_off_asking(verb):
+        return None  # "The mayor, asked whether ..., said": a question put to the mayor
     if verb.lemma_.lower() in _ASKING:
         return None if _asked_one_is_subject(verb) else (first, last)
     for token in verb.doc[first:last]:

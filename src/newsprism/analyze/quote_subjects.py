@@ -73,6 +73,7 @@ from typing import Final
 from spacy.tokens import Token
 
 from newsprism.analyze.aliases import CAMP_NOUNS, TITLE_LAST_WORDS
+from newsprism.analyze.quote_asked_asides import aside_subject
 from newsprism.analyze.quote_datelines import (
     DATELINE_DASHES,
     DATELINE_WORDS,
@@ -464,7 +465,12 @@ def _misread_subject(verb: Token) -> Token | None:
     clause = fronted_subject_clause(verb)
     if clause is not None:
         return next(c for c in clause.children if c.dep_ == "nsubj")
-    adverbial = _adverbial_name(verb) or _coordinated_subject(verb) or _fronted_participle(verb)
+    adverbial = (
+        _adverbial_name(verb)
+        or _coordinated_subject(verb)
+        or _fronted_participle(verb)
+        or aside_subject(verb)  # "The mayor, asked whether ..., said"
+    )
     if adverbial is not None:
         return adverbial
     head = verb.head
