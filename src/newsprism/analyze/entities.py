@@ -28,7 +28,9 @@ and an :class:`EntityIndex`, which quote attribution asks who a written mention
    subject, or "his"/"her" as a possessive, outside quotation marks, is 1 vote for the
    nearest person named before it outside quotes, if that mention is its sentence's
    subject or only person and the pronoun is in that sentence or (a subject) the next
-   ("Holm told journalists ... . "...," she added."). Ties and silence give no gender.
+   ("Holm told journalists ... . "...," she added."), unless an object pronoun of that
+   gender stands between them ("Holt asked her if she ...": "she" is the one asked).
+   Ties and silence give no gender.
 
 Word lists, titles, descriptions, the query side of :class:`EntityIndex` and
 :func:`harmonize_types` live in :mod:`newsprism.analyze.aliases` (they need no parse).
@@ -47,8 +49,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Final
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsprism.analyze import aliases as lex
 from newsprism.analyze.aliases import (
@@ -695,8 +698,24 @@ def _antecedent(
     reach = 0 if pronoun.dep_ == "poss" else 1
     if sent_of[pronoun.i] - sent_of[start] > reach:
         return None
+    if _listener_between(doc[end : pronoun.i], _PRONOUNS[pronoun.lower_]):
+        return None  # "Holt asked her if she could comment": "she" is the one asked
     alone = names_in[sent_of[start]] == {name}
     return name if alone or doc[start:end].root.dep_ in {"nsubj", "nsubjpass"} else None
+
+
+# Roles of a pronoun spoken to or of ("asked her", "told him", "sent her a note").
+_LISTENER_ROLES: Final = frozenset({"dobj", "dative", "iobj", "pobj"})
+_OBJECT_PRONOUNS: Mapping[str, Gender] = MappingProxyType({"him": "male", "her": "female"})
+
+
+def _listener_between(tokens: Span, gender: Gender) -> bool:
+    """Whether an object pronoun of ``gender`` (not a possessive "her") stands among
+    ``tokens``: a nearer antecedent than the name before it, so a pronoun after it is no
+    evidence for that name."""
+    return any(
+        _OBJECT_PRONOUNS.get(t.lower_) == gender and t.dep_ in _LISTENER_ROLES for t in tokens
+    )
 
 
 # --- the index -------------------------------------------------------------------------

@@ -1,0 +1,46 @@
+"""A pronoun that speaks of the one spoken to is no vote for the speaker's gender
+(analyze/entities.py, step 5): in "Rep. Edvin Holt asked her if she could comment" the
+"she" is the woman asked, so Holt is not made female (stop 42 quote audit, seed 42117).
+A pronoun of the other gender, or a possessive "her", is still a vote. Invented text."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from newsprism.analyze.entities import resolve_names
+from newsprism.analyze.nlp import load_english
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_english()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rep. Edvin Holt asked her if she could comment on the vote.",
+        "Edvin Holt told her that she had lost the seat.",
+        "Edvin Holt sent her a note saying she was welcome.",
+    ],
+)
+def test_a_pronoun_of_the_one_spoken_to_is_no_vote(nlp: Language, text: str) -> None:
+    assert resolve_names(nlp(text)).gender("Edvin Holt") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "gender"),
+    [
+        # no listener between: the subject pronoun is the speaker's
+        ("Rep. Dara Holm told reporters she would run again.", "female"),
+        # a listener of the other gender leaves the vote
+        ("Rep. Dara Holm asked him if she could see the vote count.", "female"),
+        # a possessive "her" is no listener
+        ("Dara Holm asked her aide if she could see the vote count.", "female"),
+        ("Edvin Holt asked her if he could see the vote count.", "male"),
+    ],
+)
+def test_the_speakers_own_pronoun_is_still_a_vote(nlp: Language, text: str, gender: str) -> None:
+    name = "Dara Holm" if "Holm" in text else "Edvin Holt"
+    assert resolve_names(nlp(text)).gender(name) == gender
