@@ -83,3 +83,20 @@ def test_stories_and_the_statements_export_count_the_copy_once(tmp_path: Path) -
     assert said["outlets"] == "gazette; wire" and said["outlet_count"] == "2"
     figures = next(r for r in rows if "million" in r["text"])["figures_by_outlet"]
     assert "wire-saved-again" not in figures and "(wire)" in figures
+
+
+def test_the_story_panel_counts_the_copy_once() -> None:
+    from rich.console import Console
+
+    from newsprism.model import Article, Story
+    from newsprism.render.terminal import story_panel
+
+    articles = [
+        Article(id="a1", source="in/wire.txt", text=WIRE, outlet="wire"),
+        Article(id="a2", source="in/wire-saved.txt", text=WIRE, outlet="wire-saved"),
+        Article(id="a3", source="in/gazette.txt", text=GAZETTE, outlet="gazette"),
+    ]
+    story = Story("s1", "Bridge", ("a1", "a2", "a3"), duplicates=(("a1", "a2"),))
+    console = Console(width=120, record=True)
+    console.print(story_panel(story, articles))
+    assert "3 articles from 2 outlets" in console.export_text()
