@@ -72,3 +72,62 @@ def test_a_clock_figure_a_counted_noun_or_counted_days_are_unchanged(
     nlp: Language, sentence: str, reading: list[tuple[str, float, str | None]]
 ) -> None:
     assert [(q.text, q.value, q.about) for q in quantities_in(nlp, sentence)] == reading
+
+
+POUND_WEIGHTS: list[tuple[str, tuple[str, str | None]]] = [
+    ("In Orsk a 5.18 pound gold nugget was found.", ("5.18 pound", "kg")),
+    ("The 6-foot tall, 160 pound teenager ran off.", ("160 pound", "kg")),
+    ("The barge had 18,000 pounds of fuel aboard.", ("18,000 pounds", "kg")),
+    ("Vesk stored 900 pounds of cheese, worth $4,000.", ("900 pounds", "kg")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "reading"), POUND_WEIGHTS)
+def test_pounds_a_weight_by_their_shape(
+    nlp: Language, sentence: str, reading: tuple[str, str | None]
+) -> None:
+    assert reading in [(q.text, q.unit) for q in quantities_in(nlp, sentence)]
+
+
+POUND_MONEY: list[tuple[str, tuple[str, str | None]]] = [
+    ("Orsk spent 40 million pounds of taxpayers' money.", ("40 million pounds", "GBP")),
+    ("Vesk paid 40 million pounds for the club.", ("40 million pounds", "GBP")),
+    ("Vesk was handed a 10 pound note.", ("10 pound", "GBP")),
+    ("Vesk had to wager 10 pounds to win.", ("10 pounds", "GBP")),
+    ("They took £35,000 and 900 pounds of cheese.", ("900 pounds", "GBP")),  # a sterling text
+]
+
+
+@pytest.mark.parametrize(("sentence", "reading"), POUND_MONEY)
+def test_pounds_of_money_stay_sterling(
+    nlp: Language, sentence: str, reading: tuple[str, str | None]
+) -> None:
+    assert reading in [(q.text, q.unit) for q in quantities_in(nlp, sentence)]
+
+
+YEARS_BEFORE_A_NOUN: list[tuple[str, list[tuple[str, float]]]] = [
+    ("Kovac was convicted of four 1993 murders.", [("four", 4.0)]),
+    ("See Orsk Daily's 2014 race ratings.", []),
+    ("(Orsk Daily's 2014 race ratings) came out.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "reading"), YEARS_BEFORE_A_NOUN)
+def test_a_year_shaped_figure_after_a_count_or_an_owner_is_a_year(
+    nlp: Language, sentence: str, reading: list[tuple[str, float]]
+) -> None:
+    assert [(q.text, q.value) for q in quantities_in(nlp, sentence)] == reading
+
+
+COUNTS_NOT_YEARS: list[tuple[str, tuple[str, float]]] = [
+    ("Vesk sold 2017 apples in Orsk.", ("2017 apples", 2017.0)),
+    ("About 1950 people came to Orsk.", ("About 1950 people", 1950.0)),
+    ("In 2014, 1993 people came to Orsk.", ("1993 people", 1993.0)),
+]
+
+
+@pytest.mark.parametrize(("sentence", "reading"), COUNTS_NOT_YEARS)
+def test_a_year_shaped_count_after_other_words_stays_a_count(
+    nlp: Language, sentence: str, reading: tuple[str, float]
+) -> None:
+    assert reading in [(q.text, q.value) for q in quantities_in(nlp, sentence)]

@@ -136,6 +136,7 @@ from newsprism.analyze.non_quantities import (
 )
 from newsprism.analyze.numbers import Amount, parse_digits, parse_vague, read_amounts
 from newsprism.analyze.ordinals import extract_ordinals
+from newsprism.analyze.pound_weights import weighed_pounds
 from newsprism.analyze.price_bases import names_a_price_base
 from newsprism.analyze.timed_counts import deed_of_timed, untimed
 from newsprism.analyze.unit_modifiers import ThroughModifiers, unit_through_modifiers
@@ -174,8 +175,7 @@ def extract_quantities(doc: Doc) -> list[Quantity]:
 
 
 def _height_at(amount: Amount, heights: list[Height], ctx: ParsedText) -> Quantity | None:
-    """The height in feet and inches ``amount`` opens ("5-foot-8": one length); None
-    where it opens none. Its later figure ("8") then overlaps it and is dropped."""
+    """The height ``amount`` opens ("5-foot-8"; its "8" overlaps it, dropped), else None."""
     for h in heights:
         if h.start == amount.start:
             text = ctx.text[h.start : h.end]
@@ -258,7 +258,7 @@ def _finish(amount: Amount, ctx: ParsedText) -> Quantity | None:
     if amount.kind == "time" and is_relative_time(amount, ctx.text):
         begun = _begun_ago(amount, ctx)
         return None if begun is None else _quantity(amount, amount.end, begun, ctx.text)
-    if amount.unit == "GBP" and _is_weight(amount, ctx):
+    if amount.unit == "GBP" and (_is_weight(amount, ctx) or weighed_pounds(amount, ctx.doc)):
         amount = replace(amount, value=amount.value * _POUND_KG, kind="mass", unit="kg")
     span = ctx.span(amount.start, amount.end)
     target = _counted_noun(amount, ctx) if amount.form == "ratio" else None  # "one in five workers"
