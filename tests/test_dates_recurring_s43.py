@@ -51,3 +51,23 @@ def test_a_weekday_not_after_every_or_each_is_one_day(
     nlp: Language, sentence: str, dates: list[tuple[str, str | None]]
 ) -> None:
     assert dates_of(nlp, sentence) == dates
+
+
+def test_a_month_with_its_own_day_after_it_leaves_the_figure_before_it(nlp: Language) -> None:
+    # "the 19 Sept. 11 hijackers": 19 counts the hijackers; the date is Sept. 11
+    found = dates_of(nlp, "Fifteen of the 19 Sept. 11 hijackers trained in Orsk.")
+    assert found == [("Sept. 11", "2016-09-11")]
+
+
+DAY_MONTHS: list[tuple[str, tuple[str, str | None]]] = [
+    ("On 3 March 12 people were arrested in Orsk.", ("On 3 March", "2016-03-03")),
+    ("The 19 September meeting in Orsk was cancelled.", ("The 19 September", "2016-09-19")),
+    ("Vesk flew on the 19 Sept. 2011 flight.", ("on the 19 Sept. 2011", "2011-09-19")),
+]
+
+
+@pytest.mark.parametrize(("sentence", "reading"), DAY_MONTHS)
+def test_a_day_month_with_no_day_after_it_is_unchanged(
+    nlp: Language, sentence: str, reading: tuple[str, str | None]
+) -> None:
+    assert reading in dates_of(nlp, sentence)

@@ -57,6 +57,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Final
 
 from spacy.tokens import Doc, Token
 
@@ -495,23 +496,39 @@ _REFUSED_YEAR = {
 }
 
 
+# A month's own day after a "the <figure> <month>" ("the 19 Sept. 11 hijackers").
+_DAY_AFTER: Final = re.compile(r"\s+(?:[1-9]|[12]\d|3[01])(?![\d:.,]\d|\d)")
+
+
+def _after_the(m: re.Match[str], text: str) -> bool:
+    """Whether a day-month match opens with "the" or follows it ("the 19 Sept.")."""
+    before = text[max(0, m.start() - 5) : m.start()]
+    return m.group()[:4].lower() == "the " or _THE_BEFORE.search(before) is not None
+
+
+_THE_BEFORE: Final = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
 def _admit_day_of_month(m: re.Match[str], text: str, reader: _Reader) -> bool:
-    """A month and day with no year, unless a year the grammar refused follows it."""
+    """A month and day with no year, unless a year the grammar refused follows it, or the
+    month has a day of its own after it ("the 19 Sept. 11 hijackers": 19 counts them)."""
     kind = "md" if m["md_mon"] else "dm"
     if m[f"{kind}_y"]:
         return True
+    if kind == "dm" and _DAY_AFTER.match(text, m.end()) and _after_the(m, text):
+        return False
     refused = _REFUSED_YEAR[kind].match(text, m.end())
     if refused is None:
         return True
     return reader.counts_something(refused.start(1), refused.end(1), (m.start(), m.end()))
 
 
-# The checks a regex cannot make, per kind (kinds not listed are always dates).
 def _admit_weekday(m: re.Match[str], text: str, reader: _Reader) -> bool:
     """A weekday is one day unless a habit's "every"/"each" comes first ("every Sunday")."""
     return not is_recurring(text, m.start())
 
 
+# The checks a regex cannot make, per kind (kinds not listed are always dates).
 _ADMIT: dict[str, Callable[[re.Match[str], str, _Reader], bool]] = {
     "num": _admit_numeric, "mo": _admit_month, "yr": _admit_year, "in": _admit_in,
     "rday": _admit_day_word, "per": _admit_period, "md": _admit_day_of_month,
