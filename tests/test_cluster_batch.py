@@ -123,7 +123,7 @@ def saved_stories(store: Store) -> list[str]:
     state = store.clusterer_state(STATE_NAME)
     assert state is not None
     meta = json.loads(np.load(io.BytesIO(state))["meta"].tobytes())
-    assert meta["format"] == 3
+    assert meta["format"] == 4
     return [entry["id"] for entry in meta["stories"]]
 
 

@@ -165,24 +165,52 @@ def test_the_fit_recovers_a_known_logistic_model() -> None:
     assert np.allclose(model.weights, truth, atol=0.25)
 
 
-def test_the_lead_is_fitted_second_and_takes_no_weight_from_the_others() -> None:
-    """``lead`` is fitted with the other features' log-odds as an offset: the others'
-    weights are those of the fit without it, and it gets a weight of its own."""
+@pytest.mark.parametrize("late", ["lead", "days"])
+def test_a_second_stage_feature_is_fitted_second_and_takes_no_weight_from_the_others(
+    late: str,
+) -> None:
+    """``lead`` and ``days`` are fitted with the other features' log-odds as an offset:
+    the others' weights are those of the fit without them, and each gets a weight of its
+    own."""
+    from clustering_fit import SECOND_STAGE
+
+    assert late in SECOND_STAGE
     rng = np.random.default_rng(5)
     x = rng.normal(size=(12000, len(FEATURES)))
-    lead = FEATURES.index("lead")
+    column = FEATURES.index(late)
     truth = _truth()
-    truth[lead] = 1.5
+    for name in SECOND_STAGE:
+        truth[FEATURES.index(name)] = 0.0
+    truth[column] = 1.5
     y = (rng.random(12000) < 1 / (1 + np.exp(-(0.5 + x @ truth)))).astype(float)
     model = fit([Examples("a", x, y)], l2=0.0)
     without = x.copy()
-    without[:, lead] = 0.0
+    without[:, column] = 0.0
     alone = fit([Examples("a", without, y)], l2=0.0)
-    others = [i for i in range(len(FEATURES)) if i != lead]
+    second = [FEATURES.index(name) for name in SECOND_STAGE]
+    others = [i for i in range(len(FEATURES)) if i not in second]
     assert np.allclose(np.asarray(model.weights)[others], np.asarray(alone.weights)[others])
     assert model.intercept == pytest.approx(alone.intercept)
-    assert alone.weights[lead] == 0.0
-    assert model.weights[lead] > 0.5
+    assert alone.weights[column] == 0.0
+    assert model.weights[column] > 0.5
+
+
+def test_fit_on_top_adds_a_second_stage_weight_and_keeps_every_other() -> None:
+    """How the shipped model took ``days`` without a refit of its other weights."""
+    from clustering_fit import fit_on_top
+
+    rng = np.random.default_rng(7)
+    x = rng.normal(size=(8000, len(FEATURES)))
+    days = FEATURES.index("days")
+    truth = _truth()
+    truth[days] = 2.0
+    y = (rng.random(8000) < 1 / (1 + np.exp(-(0.5 + x @ truth)))).astype(float)
+    shipped = JoinModel(0.5, tuple(0.0 if i == days else t for i, t in enumerate(truth)))
+    topped = fit_on_top(shipped, [Examples("a", x, y)], ("days",), l2=0.0)
+    assert topped.intercept == shipped.intercept
+    kept = [i for i in range(len(FEATURES)) if i != days]
+    assert [topped.weights[i] for i in kept] == [shipped.weights[i] for i in kept]
+    assert topped.weights[days] == pytest.approx(2.0, abs=0.2)
 
 
 def test_lead_margins_weigh_each_candidates_margin_over_the_best_other() -> None:

@@ -101,7 +101,7 @@ def as_format_2(data: bytes) -> bytes:
 def test_a_format_2_state_loads_with_a_warning_and_its_stories_are_not_split(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    assert STATE_FORMAT == 3
+    assert STATE_FORMAT == 4
     c = StoryClusterer(SPLITTING)
     c.add_many(ARRIVAL)
     with caplog.at_level(logging.WARNING, logger="newsprism.cluster.state"):

@@ -731,7 +731,7 @@ def test_a_state_holds_the_hot_window_whatever_the_frozen_stories() -> None:
         sizes.append(len(c.state()))
         metas.append(state_meta(c.state()))
     assert [len(m["stories"]) for m in metas] == [2, 2]  # type: ignore[arg-type]
-    assert all(m["format"] == 3 and "ids" not in m for m in metas)
+    assert all(m["format"] == 4 and "ids" not in m for m in metas)
     # 60 more frozen stories: the old full state grew by ~40 bytes an article and more
     # (2,400 bytes here); the state is ~3 KB since the IDF is kept where it departs from
     # the prior's alone, so compression's own wobble (~300 bytes) is allowed for.
@@ -783,7 +783,7 @@ def test_an_old_full_state_is_read_and_its_frozen_stories_handed_over() -> None:
     follow_up = replace(FROST, article_id="frost-2", published=T0 + timedelta(days=45.5))
     assert c.add(follow_up) == c.story_of("valley-frost")
     migrated = state_meta(c.state())
-    assert migrated["format"] == 3
+    assert migrated["format"] == 4
     assert [e["id"] for e in migrated["stories"]] == ["svalley-frost"]  # type: ignore[attr-defined]
     resumed = StoryClusterer.from_state(c.state(), OPTIONS, cold=Shelf([frozen]))
     assert resumed.restored_frozen() == []

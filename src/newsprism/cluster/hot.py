@@ -102,15 +102,20 @@ class MergeLog:
 
 
 def absorb_keys(
-    story: HotStory, names: Iterable[str], speakers: Iterable[str], numbers: Iterable[str]
+    story: HotStory,
+    names: Iterable[str],
+    speakers: Iterable[str],
+    numbers: Iterable[str],
+    days: Iterable[str] = (),
 ) -> tuple[set[str], set[str]]:
-    """Count an article's names, speakers and numbers into ``story``: the name keys it
-    newly holds and those it no longer holds (trimmed), for the name index. Both name
-    kinds share that index, so a key counts as held while either holds it."""
+    """Count an article's names, speakers, numbers and calendar days into ``story``: the
+    name keys it newly holds and those it no longer holds (trimmed), for the name index.
+    Both name kinds share that index, so a key counts as held while either holds it."""
     names, speakers = set(names), set(speakers)
     fresh = (names | speakers) - story.names.keys() - story.speakers.keys()
     unheld = _unheld(story, story.names.absorb(names) | story.speakers.absorb(speakers))
     story.numbers.absorb(numbers)
+    story.days.absorb(days)
     return fresh - unheld, unheld
 
 
@@ -120,6 +125,7 @@ def absorb_story(keep: HotStory, gone: HotStory) -> set[str]:
     dropped = keep.names.absorb(gone.names, gone.names.rest)
     dropped |= keep.speakers.absorb(gone.speakers, gone.speakers.rest)
     keep.numbers.absorb(gone.numbers, gone.numbers.rest)
+    keep.days.absorb(gone.days, gone.days.rest)
     keep.languages.update(gone.languages)
     return _unheld(keep, dropped)
 
@@ -141,6 +147,8 @@ class HotStory:
     speakers: Profile = field(default_factory=Profile)
     # How many members write each number (join.number_keys), for the numbers evidence.
     numbers: Profile = field(default_factory=Profile)
+    # How many members give each calendar day (signals.calendar_days), for the days evidence.
+    days: Profile = field(default_factory=Profile)
     languages: Counter[str] = field(default_factory=Counter)
     headlines: list[tuple[int, str, npt.NDArray[np.float16]]] = field(default_factory=list)
     # The latest MAX_HEADLINES headline vectors stacked, and the (count, last seq) they
@@ -475,12 +483,14 @@ def story_meta(story: HotStory) -> dict[str, Any]:
         entry["names"], entry["speakers"] = story.names, story.speakers
         entry["languages"] = story.languages
         entry["numbers"] = story.numbers
+        entry["days"] = story.days
         rests = {
             k: c.rest
             for k, c in (
                 ("names", story.names),
                 ("speakers", story.speakers),
                 ("numbers", story.numbers),
+                ("days", story.days),
             )
             if c.rest
         }
@@ -506,5 +516,8 @@ def story_from_meta(
         story.languages = Counter(entry["languages"])
         # "numbers" is absent in states before it
         story.numbers = profile(entry.get("numbers", {}), rest.get("numbers", 0.0))
+        # "days" is absent in states before format 4 (state.py): such a story counts the
+        # days of the members that join it from then on
+        story.days = profile(entry.get("days", {}), rest.get("days", 0.0))
         story.headlines = [(seq, title, next(headlines)) for seq, title in entry["headlines"]]
     return story

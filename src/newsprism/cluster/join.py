@@ -82,6 +82,15 @@ __all__ = [
 #   -> 0.950, ECB+ 0.925 -> 0.932, Multi-News 0.940 -> 0.942. Text alone does not tell a
 #   look-alike event's first report from its story's next (ECB+ text only: B3 precision
 #   0.967 -> 0.960 with the lead), hence names measured.
+# - days: Jaccard of the calendar days the two sides' texts give (the analyser's dates
+#   resolved to one day, :func:`~newsprism.cluster.signals.calendar_days`), a story's
+#   days weighed by the share of its members that give them (0 when either side gives
+#   none: no indicator, since a day in conflict says little). Look-alike events differ
+#   in their dates, but so do one story's reports (a follow-up names the day before, a
+#   profile a birthday): over ECB+'s same-topic pairs a calendar day in common is given
+#   by 9.4 % of same-event pairs and 1.1 % of look-alike pairs (Multi-News same story
+#   19.2 %), while days that differ are as common within a Multi-News story as between
+#   ECB+'s look-alikes (measured at stop 42). So only a shared day is evidence.
 FEATURES: Final = (
     "text_mean",
     "text_centroid",
@@ -97,6 +106,7 @@ FEATURES: Final = (
     "no_numbers",
     "names_gap",
     "lead",
+    "days",
 )
 
 
@@ -114,6 +124,7 @@ class Evidence:
     numbers: float | None = None
     names_gap: float | None = None
     lead: float | None = None
+    days: float | None = None
 
     def features(self) -> tuple[float, ...]:
         """The values of :data:`FEATURES`."""
@@ -132,6 +143,7 @@ class Evidence:
             1.0 if self.numbers is None else 0.0,
             self.names_gap or 0.0,
             self.lead or 0.0,
+            self.days or 0.0,
         )
 
 
@@ -224,6 +236,7 @@ def with_lead(evidence: Evidence, lead: float) -> Evidence:
         evidence.numbers,
         evidence.names_gap,
         lead,
+        evidence.days,
     )
 
 

@@ -61,6 +61,8 @@ class Item:
     names: frozenset[str]
     speakers: frozenset[str]
     numbers: frozenset[str] = frozenset()
+    # The calendar days the text gives (ArticleSignals.days).
+    days: frozenset[str] = frozenset()
     # The analyser gave no names: ``names`` were looked up in the text (NameIndex.find_in)
     # among the names known then, and are looked up again by the consolidation.
     unread: bool = False
@@ -120,6 +122,7 @@ class Scoring:
             cohesion=cohesion(total_sq, story.sources),
             numbers=numbers,
             names_gap=names if gap is not None and names is not None else None,
+            days=number_overlap(dict.fromkeys(item.days, 1.0), 1.0, story.days, story.sources),
         )
 
     def _article_rest(
@@ -189,6 +192,7 @@ class Scoring:
             cohesion=pooled_cohesion((a_sq, a.sources), (b_sq, b.sources)),
             numbers=numbers,
             names_gap=names if gap is not None and names is not None else None,
+            days=number_overlap(a.days, a.sources, b.days, b.sources),
         )
 
     def _stories_rest(

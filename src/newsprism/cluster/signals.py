@@ -5,6 +5,7 @@ the clusterer's module is about placing articles."""
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -13,7 +14,10 @@ from newsprism.model import Analysis, Article
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["ENTITY_TYPES", "ArticleSignals", "signals_of"]
+__all__ = ["ENTITY_TYPES", "ArticleSignals", "calendar_days", "signals_of"]
+
+# An ISO calendar day; a range ("2026-03-02/2026-03-08") or a month ("2026-03") is not one.
+_ONE_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 
@@ -34,6 +38,8 @@ class ArticleSignals:
     speakers: frozenset[str] = frozenset()
     language: str | None = None
     duplicate_of: str | None = None
+    # The calendar days the text gives (:func:`calendar_days`), ISO "YYYY-MM-DD".
+    days: frozenset[str] = frozenset()
 
 
 def signals_of(
@@ -60,6 +66,23 @@ def signals_of(
         speakers=frozenset(table.canonical(n) or n for n in speakers),
         language=article.language,
         duplicate_of=duplicate_of if duplicate_of != article.id else None,
+        days=calendar_days(analysis),
+    )
+
+
+def calendar_days(analysis: Analysis | None) -> frozenset[str]:
+    """The calendar days an article's text gives: its date mentions the analyser resolved
+    to one day, written out ("March 3, 2011") or against the publication time ("on
+    Monday" in a dated article). Left out: ranges (a week, a month, a year: "in March"
+    is shared by unrelated events), mentions whose day/month order was not decided
+    (either reading may be wrong) and those left for the story stage to resolve (a
+    relative date in an undated article). Cost: linear in the dates."""
+    if analysis is None:
+        return frozenset()
+    return frozenset(
+        mention.date
+        for mention in analysis.dates
+        if mention.date and not mention.ambiguous and _ONE_DAY.fullmatch(mention.date)
     )
 
 

@@ -83,6 +83,7 @@ _CONTENT = (
     "names",
     "speakers",
     "numbers",
+    "days",
     "languages",
     "headlines",
     "kept",
@@ -114,6 +115,8 @@ class Kept:
     language: str | None
     copy_of: str | None = None
     text: str | None = None
+    # The calendar days its text gives (signals.calendar_days); none in a format 3 state.
+    days: frozenset[str] = frozenset()
 
 
 def keep(story: HotStory, seq: int, member: Kept) -> None:
@@ -298,6 +301,7 @@ def _build(
     half.members = sorted((seq, kept[seq].article) for seq in seqs)
     half.kept = {seq: kept[seq] for seq in seqs}
     half.names, half.speakers, half.numbers = Profile(), Profile(), Profile()
+    half.days = Profile()
     half.languages = Counter()
     for seq, _ in half.members:
         member = kept[seq]
@@ -306,7 +310,7 @@ def _build(
             continue
         half.sources += 1
         half.total += member.vector.astype(np.float32)  # type: ignore[operator]
-        absorb_keys(half, member.names, member.speakers, member.numbers)
+        absorb_keys(half, member.names, member.speakers, member.numbers, member.days)
         if member.language:
             half.languages[member.language] += 1
     half.headlines = [h for h in headlines if h[0] in seqs]

@@ -2,15 +2,21 @@
 record, the hot stories' centroid totals and headline vectors, and the vectorizer's own
 state; and the frozen story rebuilt from a stored record.
 
-Formats: 3 adds what each member of a hot story brought while the story can still be
-split (:class:`~newsprism.cluster.split.Kept`: its float16 text vector, names, speakers,
-numbers, date, language, copy link and, for a member the analyser gave no names, its
-text) and the source count at its last split check, so a story restored in a later run
-is re-placed, split and has its names looked up again like a story built in the same
-run. 2 holds the hot window only (its size does not grow with the store) and is still
-read, with a warning: its stories keep no members, so they are never split (as before
-format 3). 1 held every story, frozen ones as member lists, and is still read (see
-:meth:`~newsprism.cluster.stories.StoryClusterer.restored_frozen`).
+Formats: 4 adds the calendar days (:func:`~newsprism.cluster.signals.calendar_days`) a
+hot story's members give, as counts with the story and as a twelfth field of each kept
+member, for the join model's ``days`` evidence. A format 3 state is still read (the
+migration): its stories and kept members give no days, so a story restored from it is
+scored on the days of the members that join it from then on (until then its ``days``
+evidence is absent, as for an article that gives none, and it is joined as before), and
+the next save writes format 4. 3 adds what each member of a hot story brought while the
+story can still be split (:class:`~newsprism.cluster.split.Kept`: its float16 text
+vector, names, speakers, numbers, date, language, copy link and, for a member the
+analyser gave no names, its text) and the source count at its last split check, so a
+story restored in a later run is re-placed, split and has its names looked up again like
+a story built in the same run. 2 holds the hot window only (its size does not grow with
+the store) and is still read, with a warning: its stories keep no members, so they are
+never split (as before format 3). 1 held every story, frozen ones as member lists, and
+is still read (see :meth:`~newsprism.cluster.stories.StoryClusterer.restored_frozen`).
 
 Measured (cross-set lexical models, ``eval/real_clustering.py``'s arrival order cut in 4
 runs, B-cubed F1 of the 4-run stories against the one run's): with the state saved and
@@ -61,10 +67,13 @@ __all__ = [
     "vectorizer_kind",
 ]
 
-STATE_FORMAT = 3
-READABLE_FORMATS = (1, 2, 3)
+STATE_FORMAT = 4
+READABLE_FORMATS = (1, 2, 3, 4)
 # The first format that keeps members (kept_of).
 _KEPT_FORMAT = 3
+# The first format that keeps calendar days (a kept member's row: 11 fields before, 12
+# from it, the days last).
+_DAYS_FORMAT = 4
 
 Arrays = dict[str, npt.NDArray[Any]]
 _T = TypeVar("_T")
@@ -187,7 +196,8 @@ def check_record(meta: dict[str, Any], arrays: Mapping[str, npt.NDArray[Any]]) -
     if meta["format"] >= _KEPT_FORMAT:
         kept = _need(meta, "kept", list)
         _expect(len(kept) == len(stories), "kept")
-        vectors = sum(_check_kept(entry) for entry in kept)
+        width = 11 if meta["format"] < _DAYS_FORMAT else 12
+        vectors = sum(_check_kept(entry, width) for entry in kept)
         _check_rows(arrays, "kept", vectors, dim)
 
 
@@ -207,15 +217,16 @@ def _check_story(entry: object) -> None:
     _expect(len(published) == 2 and all(_is_moment(t) for t in published), "published")
     if not entry["hot"]:
         return
-    for name in ("names", "speakers", "languages", "numbers", "rest"):
+    for name in ("names", "speakers", "languages", "numbers", "days", "rest"):
         counts = entry.get(name, {})
         _expect(isinstance(counts, dict) and all(_is(c, float) for c in counts.values()), name)
     headlines = _need(entry, "headlines", list)
     _expect(all(_is_pair(h, int, (str, type(None))) for h in headlines), "headlines")
 
 
-def _check_kept(entry: object) -> int:
-    """Check one story's kept members; the number of them with a vector."""
+def _check_kept(entry: object, width: int) -> int:
+    """Check one story's kept members (rows of ``width`` fields); the number of them with
+    a vector."""
     _expect(isinstance(entry, dict), "kept")
     assert isinstance(entry, dict)
     _need(entry, "checked", int)
@@ -224,13 +235,13 @@ def _check_kept(entry: object) -> int:
         return 0
     _expect(isinstance(members, list), "kept members")
     for row in members:
-        _expect(isinstance(row, list) and len(row) == 11, "kept members")
-        seq, article, has_vector, names, speakers, numbers, day, published, *rest = row
+        _expect(isinstance(row, list) and len(row) == width, "kept members")
+        seq, article, has_vector, names, speakers, numbers, day, published, *rest = row[:11]
         fields_ok = (
             _is(seq, int)
             and isinstance(article, str)
             and isinstance(has_vector, bool)
-            and all(_is_list(v, str) for v in (names, speakers, numbers))
+            and all(_is_list(v, str) for v in (names, speakers, numbers, *row[11:]))
             and _is_optional(day, float)
             and _is_moment(published)
             and all(_is_optional(v, str) for v in rest)
@@ -334,6 +345,7 @@ def _kept_entry(story: HotStory) -> dict[str, Any]:
                 k.language,
                 k.copy_of,
                 k.text,
+                sorted(k.days),
             ]
             for seq, k in sorted(story.kept.items())
         ]
@@ -367,7 +379,7 @@ def kept_of(
 
 def _kept_member(row: list[Any], vectors: Any) -> tuple[int, Kept]:
     seq, article, has_vector, names, speakers, numbers, day, published, *rest = row
-    language, copy_of, text = rest
+    language, copy_of, text, *days = rest  # no days in a format 3 row
     vector = np.asarray(next(vectors), dtype=np.float16).copy() if has_vector else None
     member = Kept(
         article,
@@ -380,6 +392,7 @@ def _kept_member(row: list[Any], vectors: Any) -> tuple[int, Kept]:
         language,
         copy_of,
         text,
+        frozenset(days[0]) if days else frozenset(),
     )
     return seq, member
 

@@ -314,6 +314,7 @@ class StoryClusterer(Consolidation, Reheating, Scoring):
         story.names.update(two.names)
         story.speakers.update(two.speakers)
         story.numbers.update(two.numbers)
+        story.days.update(two.days)
         if second.language:
             story.languages[second.language] += 1
         if second.title and two.headline is not None:
@@ -339,6 +340,7 @@ class StoryClusterer(Consolidation, Reheating, Scoring):
             names,
             speakers,
             number_keys(_text_of(signals)),
+            signals.days,
             unread,
         )
 
@@ -495,7 +497,9 @@ class StoryClusterer(Consolidation, Reheating, Scoring):
         story.sources += 1
         if story.total is not None:
             story.total += item.vector
-        fresh, dropped = _absorb_keys(story, item.names, item.speakers, item.numbers)
+        fresh, dropped = _absorb_keys(
+            story, item.names, item.speakers, item.numbers, item.days
+        )
         if item.signals.language:
             story.languages[item.signals.language] += 1
         self._names.add(story.key, fresh)
@@ -519,6 +523,7 @@ class StoryClusterer(Consolidation, Reheating, Scoring):
                 signals.language,
                 original,
                 signals.text if item.unread and not copy else None,
+                item.days,
             )
             _keep_member(story, item.seq, member)
         self._story_of[signals.article_id] = story.key
@@ -610,6 +615,7 @@ class StoryClusterer(Consolidation, Reheating, Scoring):
         self._names.recent_stories -= 1
         story.hot, story.total, story.headlines = False, None, []
         story.names, story.speakers, story.numbers = Profile(), Profile(), Profile()
+        story.days = Profile()
         story.languages, story.kept = Counter(), None
         for other in self._apart.pop(story.key, set()):  # a frozen story merges with none
             self._apart.get(other, set()).discard(story.key)
