@@ -444,3 +444,71 @@ def test_more_than_a_count_tells_no_excepted_set(analyzer: Analyzer) -> None:
     denial = "No other ferry line was affected by the Brel strike on Tuesday, officials said."
     told = "More than 40 sailings were cancelled by the Brel strike on Tuesday, officials said."
     assert _verdict(analyzer, denial, told) == "other"
+
+
+# --- stop 43: broad people words, one stem test, one causing-verb list -----------------
+
+
+@pytest.mark.parametrize(
+    ("denial", "assertion"),
+    [
+        # An officer may be an army officer: no soldiers hurt disputes two officers hurt.
+        ("No soldiers were hurt in the explosion at the Varno camp on Friday.",
+         "Two officers were hurt in the explosion at the Varno camp on Friday."),
+        ("None of the officers were hurt in the explosion at the Varno camp on Friday.",
+         "Two soldiers were hurt in the explosion at the Varno camp on Friday."),
+        # A child may be a pupil, a passenger or a patient.
+        ("No children were hurt in the fire at the Varno school on Friday.",
+         "Two pupils were hurt in the fire at the Varno school on Friday."),
+        # A police officer is police however written.
+        ("No police officers were hurt in the riot in Varno on Friday.",
+         "Two policemen were hurt in the riot in Varno on Friday."),
+    ],
+)  # fmt: skip
+def test_a_denial_of_a_broad_people_word_disputes_any_of_its_roles(
+    analyzer: Analyzer, denial: str, assertion: str
+) -> None:
+    assert _verdict(analyzer, denial, assertion) == "differ"
+
+
+@pytest.mark.parametrize(
+    ("denial", "assertion"),
+    [
+        # A compound picks the officer's role: police officers are no soldiers.
+        ("No police officers were hurt in the explosion at the Varno camp on Friday.",
+         "Two soldiers were hurt in the explosion at the Varno camp on Friday."),
+        # An officer is of a trade, never a passenger; a child is no firefighter.
+        ("No officers were hurt when the Varno ferry ran aground on Friday.",
+         "Two passengers were hurt when the Varno ferry ran aground on Friday."),
+        ("No children were hurt in the fire at the Varno school on Friday.",
+         "Two firefighters were hurt in the fire at the Varno school on Friday."),
+    ],
+)  # fmt: skip
+def test_a_broad_people_word_is_still_apart_from_roles_it_cannot_name(
+    analyzer: Analyzer, denial: str, assertion: str
+) -> None:
+    assert _verdict(analyzer, denial, assertion) == "other"
+
+
+def test_a_denial_narrowed_by_an_adjective_meets_its_adverb(analyzer: Analyzer) -> None:
+    # "heavy" / "heavily" is one kind word (one stem test with negation_scope).
+    assert (
+        _verdict(
+            analyzer,
+            "The storm caused no heavy damage to the Orvik depot on Sunday, the mayor said.",
+            "The storm heavily damaged the Orvik depot on Sunday, the mayor said.",
+        )
+        == "differ"
+    )
+
+
+def test_a_counted_deed_is_of_no_narrowed_kind(analyzer: Analyzer) -> None:
+    # "several" counts injuries; it is no form of "severe" however near its letters.
+    assert (
+        _verdict(
+            analyzer,
+            "The driver suffered no severe injuries in the Tessel crash on Sunday.",
+            "The driver suffered several injuries in the Tessel crash on Sunday.",
+        )
+        == "other"
+    )

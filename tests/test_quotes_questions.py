@@ -48,6 +48,14 @@ ANSWERED = [
         "it would not rise",
     ),
     ("Edvin Rask replied, when asked if the levy would rise, that it would not.", "it would not"),
+    # The aside hung on the reported clause's head, or a passive "when he was asked"
+    # clause: the question is still cut out (review s43/2 M3).
+    ("Edvin Rask said, when asked whether the levy would rise, it would not.", "it would not"),
+    (
+        "Edvin Rask said, when he was asked whether the ferry would stop, that the service "
+        "was safe.",
+        "the service was safe",
+    ),
 ]
 
 

@@ -106,6 +106,9 @@ def test_no_mention_or_only_a_pronoun_is_unattributed(mentions: tuple[str | None
         (("the Who",), "\u201cthe Who\u201d (as written)"),
         # another language's pronoun capitalised is the name it also is
         (("Elle",), "\u201cElle\u201d (as written)"),
+        # and a surname spelt like one (review s43/2 LOW)
+        (("Egli",), "\u201cEgli\u201d (as written)"),
+        (("Loro",), "\u201cLoro\u201d (as written)"),
     ],
 )
 def test_a_name_spelt_like_a_pronoun_is_shown_as_written(

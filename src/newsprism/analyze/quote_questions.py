@@ -61,7 +61,7 @@ def answer_extent(verb: Token, first: int, last: int) -> tuple[int, int] | None:
     if verb.lemma_.lower() in _ASKING:
         return None if _asked_one_is_subject(verb) else (first, last)
     for token in verb.doc[first:last]:
-        if token.head.i != verb.i or not _participle_asking(token):
+        if not _asking_aside(token) or not _on_the_extent(token, verb, first, last):
             continue
         if token.left_edge.i > first:
             last = min(last, token.left_edge.i)  # the aside closes the extent
@@ -81,13 +81,47 @@ def aside_answer(verb: Token) -> tuple[int, int] | None:
     if verb.lemma_.lower() in _ASKING:
         return None
     for asked in verb.children:
-        if asked.i < verb.i or not _participle_asking(asked):
+        if asked.i < verb.i or not _asking_aside(asked):
             continue
         end = _aside_end(asked)
         answers = [c for c in asked.children if c.dep_ == "ccomp" and c.i > end]
         if answers:
             return answers[0].left_edge.i, answers[-1].right_edge.i + 1
     return None
+
+
+def _on_the_extent(asked: Token, verb: Token, first: int, last: int) -> bool:
+    """Whether an "asked ..." aside hangs on the speech verb, or opens or closes the
+    extent on the reported clause's own head, where the parser often hangs it when no
+    "that" follows ("said, when asked whether the levy would rise, it would not"; review
+    s43/2 M3)."""
+    if asked.head.i == verb.i:
+        return True
+    clause = asked.head
+    if clause.head.i != verb.i or not first <= clause.i < last:
+        return False
+    return asked.left_edge.i <= first or asked.right_edge.i >= last - 1
+
+
+def _asking_aside(token: Token) -> bool:
+    """An "asked ..." participle with no subject of its own (:func:`_participle_asking`),
+    or a passive "asked" clause under "when"/"after"/"if" whose subject is a pronoun
+    ("said, when he was asked whether the ferry would stop, that ..."): the question
+    put to the speaker, set off inside what they said (review s43/2 M3)."""
+    if _participle_asking(token):
+        return True
+    children = list(token.children)
+    return (
+        token.lemma_.lower() in _ASKING
+        and token.tag_ == "VBN"
+        and any(c.dep_ == "auxpass" for c in children)
+        and any(c.dep_ == "nsubjpass" and c.tag_ == "PRP" for c in children)
+        and any(c.dep_ in ("advmod", "mark") and c.lower_ in _ASIDE_OPENERS for c in children)
+    )
+
+
+# Words that open a passive "asked" clause set off as an aside ("when he was asked").
+_ASIDE_OPENERS: Final = frozenset({"when", "after", "if", "once", "as", "while"})
 
 
 def _aside_end(asked: Token) -> int:

@@ -43,6 +43,7 @@ from newsprism.reconcile.clauses import (
 from newsprism.reconcile.deed_words import DEEDS
 from newsprism.reconcile.material import StoryMaterial
 from newsprism.reconcile.negation_bearers import apart
+from newsprism.reconcile.negation_words import CAUSING_VERBS, same_stem
 from newsprism.reconcile.similarity import stem
 from newsprism.reconcile.vague_dates import content_stems
 
@@ -72,8 +73,8 @@ _LIGHT: Final = frozenset(
 #: Not "produce" or "undergo": their object is a product or a change of state ("produced
 #: no change at the plant", "underwent no change"), which met another's deed by its stem
 #: ("the plant changed its shift pattern"; review s42/2 M9).
-_DENIED_OBJECT_VERBS: Final = frozenset(
-    {"cause", "suffer", "sustain", "inflict", "incur", "experience"}
+_DENIED_OBJECT_VERBS: Final = CAUSING_VERBS | frozenset(
+    {"suffer", "sustain", "incur", "experience"}
 )
 #: Verbs of telling: "police said" is not the deed a denial could meet.
 _TELLING: Final = frozenset(
@@ -89,9 +90,6 @@ _CORE: Final = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd"})
 #: Where a sentence's own deeds stand: its root, a verb joined to it, a reported clause.
 _MAIN: Final = frozenset({"ROOT", "conj", "ccomp"})
 _MODIFIERS: Final = frozenset({"amod", "compound", "nmod", "poss"})
-#: Shortest stem two related words must share (calibrated on invented pairs:
-#: "injur-e/-y", "arrest", "resum-e/-ption"; four letters joined "stat-ion/-e").
-_MIN_STEM: Final = 5
 _WORD: Final = re.compile(r"[^\W\d_]+", re.UNICODE)
 #: Acts news tells in other words: a denial in one word disputes the act told in
 #: another ("no one was hurt" / "three passengers were injured", "nobody died" / "two
@@ -113,20 +111,6 @@ def same_deed(a: str, b: str) -> bool:
         return True
     group = _act_group(a)
     return group is not None and group is _act_group(b)
-
-
-def same_stem(a: str, b: str) -> bool:
-    """Whether two lemmas name one deed: equal, or sharing a stem of at least
-    :data:`_MIN_STEM` letters that leaves at most one letter of the shorter word
-    ("injure" / "injury", "arrest" / "arrests"; not "station" / "state")."""
-    if a == b:
-        return True
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n >= _MIN_STEM and n >= min(len(a), len(b)) - 1
 
 
 def _light_nouns(predicate: Token) -> set[str]:

@@ -49,9 +49,10 @@ _OTHER_NOBODY_WORDS: Final = (
     "er sie wir ihr il elle ils elles nous vous je tu él ellos ellas usted ustedes "
     "nosotros lui loro egli ele ela eles elas nós hij zij wij jij"
 )
-# Of those, the ones also a given name or surname ("Elle", "Ela", "Lui", "Tu"):
-# capitalised, they are read as the names they also are.
-_OTHER_ALSO_NAMES: Final = frozenset(["elle", "ela", "lui", "tu"])
+# Of those, the ones also a given name or surname ("Elle", "Ela", "Lui", "Tu", and the
+# Italian surnames "Egli" and "Loro": review s43/2 LOW): capitalised, they are read as
+# the names they also are.
+_OTHER_ALSO_NAMES: Final = frozenset(["elle", "ela", "lui", "tu", "egli", "loro"])
 _ENGLISH_NOBODY: Final = frozenset(_ENGLISH_NOBODY_WORDS.split())
 _OTHER_NOBODY: Final = frozenset(_OTHER_NOBODY_WORDS.split()) - _ENGLISH_NOBODY
 _WORD: Final = re.compile(r"[^\W_]+", re.UNICODE)
