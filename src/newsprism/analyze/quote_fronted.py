@@ -43,7 +43,10 @@ def apposed_after_phrase(ctx: QuotedDoc, verb: Token) -> Token | None:
         ),
         None,
     )
-    if described is None or ctx.quoted[described.i] or not _describes_speaker(described):
+    if described is None:
+        # "..., Holm, a former governor, urged": the name joined to the phrase speaks
+        return _joined_name(ctx, verb, last)
+    if ctx.quoted[described.i] or not _describes_speaker(described):
         return None
     name = described.head
     first = name.left_edge.i
@@ -62,6 +65,46 @@ def apposed_after_phrase(ctx: QuotedDoc, verb: Token) -> Token | None:
         return None  # "After the talks, Ilse Varga, a spokeswoman, said": her own words
     logger.debug("description after a fronted phrase: %r", described.text)
     return described
+
+
+def _joined_name(ctx: QuotedDoc, verb: Token, last: int) -> Token | None:
+    """``Writing in a blog for the Harbour Institute, Holm, a former governor, urged``:
+    the parser joined the name to the fronted phrase's last noun as a conjunct (and may
+    make the phrase the verb's clausal subject, so "Writing" spoke). A name set off by
+    commas, its apposition ending right before the verb's comma, a conjunct with no
+    "and"/"or" on its head, after a phrase that opens the sentence with a preposition
+    or participle and holds no other comma, is who speaks (stop 42 quote audit, seed
+    42117)."""
+    name = _apposed_name(ctx, verb, last)
+    if name is None:
+        return None
+    doc = verb.doc
+    first = name.left_edge.i
+    if doc[first - 1].text != "," or any(c.dep_ == "cc" for c in name.head.children):
+        return None
+    opening = next(t for t in doc[verb.sent.start : first] if not t.is_punct and not t.is_space)
+    fronted = opening.pos_ in ("ADP", "SCONJ") or opening.tag_ == "VBG"
+    # "Writing in a blog, Rask, Holm, a governor, ...": a list
+    if not fronted or any(t.text in ",;" for t in doc[opening.i : first - 1]):
+        return None
+    logger.debug("name joined to a fronted phrase: %r", name.text)
+    return name
+
+
+def _apposed_name(ctx: QuotedDoc, verb: Token, last: int) -> Token | None:
+    """The name, a conjunct past the sentence's first word, whose apposition ends right
+    before the comma ``doc[last]`` before the verb; None otherwise."""
+    doc = verb.doc
+    if doc[last].text != ",":
+        return None
+    phrase = doc[verb.sent.start : last]
+    described = next((t for t in phrase if t.dep_ == "appos" and t.right_edge.i == last - 1), None)
+    if described is None or ctx.quoted[described.i]:
+        return None
+    name = described.head
+    if name.pos_ != "PROPN" or name.dep_ != "conj" or name.left_edge.i <= verb.sent.start + 1:
+        return None
+    return name
 
 
 def _describes_speaker(token: Token) -> bool:
