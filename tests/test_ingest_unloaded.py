@@ -205,3 +205,49 @@ def test_the_headline_fragment_page_is_an_article() -> None:
 )
 def test_a_shell_after_its_colon_is_still_refused(blocks: list[str]) -> None:
     assert unloaded_reason(blocks) is not None
+
+
+# Review s43/4 S1 on 5d56f3b: a brief under its "Access denied:" label whose quote or
+# reported words hold "we", "you" or "our" is the story's speaker's, not the page's.
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        [
+            "Access denied: Tessel residents found the council's tax portal locked on Monday. "
+            '"We are fixing it," the mayor said.'
+        ],
+        [
+            "Access denied: Tessel residents found the council's tax portal locked on Monday, "
+            "and the mayor told them to pay at the town hall until our staff fix it, he said."
+        ],
+        [
+            "Access denied: the Orvik port's new gates kept 300 staff out on Monday; "
+            '"you could not get in," one docker said.'
+        ],
+        ["Ferry sank."],
+        ["Mayor Holt resigns."],
+    ],
+)
+def test_a_brief_whose_speaker_says_we_or_a_short_deed_is_kept(blocks: list[str]) -> None:
+    assert unloaded_reason(blocks) is None
+
+
+# Review s43/4 S2 on 9182976: a short shell ending in a full stop names the page or tells
+# the reader what to do; it is no two-word story.
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        ["Page not found."],
+        ["Sign in."],
+        ["Article unavailable."],
+        ["Subscribe to continue."],
+        ["Story removed."],
+        ["Content blocked."],
+        ["Please wait."],
+        ["Comments closed."],
+        ["Access denied: your session ended. Sign in again to read our Orvik coverage."],
+        ["Access denied: we could not check that you are a person, so this page is shut."],
+    ],
+)
+def test_a_short_shell_ending_in_a_full_stop_is_refused(blocks: list[str]) -> None:
+    assert unloaded_reason(blocks) is not None

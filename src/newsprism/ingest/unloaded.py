@@ -32,8 +32,20 @@ __all__ = ["unloaded_reason"]
 # each Thai syllable's letters count, so a Chinese or Japanese page (one whitespace
 # "word") is long.
 MIN_WORDS: Final = 4
-# A short body of at least this many words ending in a sentence's mark is a story's.
+# A short body of at least this many words ending in a sentence's mark is a story's,
+# unless a word of it is a shell's (:data:`_CHROME`).
 SENTENCE_WORDS: Final = 2
+# The words of a short shell that ends in a full stop ("Page not found.", "Sign in.",
+# "Subscribe to continue.", "Story removed.", "Article unavailable."): the page names
+# itself or tells its reader what to do, where a short story names its subject and deed
+# ("Mayor resigns.", "Pier closed."). Review s43/4 S2 on 9182976, which stored them all.
+_CHROME: Final = re.compile(
+    r"\b(?:pages?|articles?|stor(?:y|ies)|content|site|website|link|video|comments?"
+    r"|subscri\w+|sign|log|login|register|account|error|unavailable|advertisement"
+    r"|please|try|click|refresh|reload|continue|javascript|cookies|browser|paywall)\b"
+    r"|^\W*(?:no|not)\b",
+    re.IGNORECASE,
+)
 _ENDS_SENTENCE: Final = re.compile("[.!?\u3002\uff01\uff1f][\"'\u2019\u201d)]*$")
 # A sentence of this many words is prose (ingest/clean.PROSE_MIN_WORDS): beside a
 # placeholder phrase in its block, it says the phrase is the story's, not the page's.
@@ -78,6 +90,13 @@ LABEL_WORDS: Final = 3
 _LABEL: Final = re.compile(rf"^\W*((?:[^\s.:]+\s+){{0,{LABEL_WORDS - 1}}}[^\s.:]+)[.:]\s+")
 # Words by which a page's chrome speaks to its reader, never a news story's narration.
 _TO_THE_READER: Final = re.compile(r"\b(?:you|your|please|we|our|us)\b", re.IGNORECASE)
+# A quotation, and a clause reporting a third party's words ("<he|the mayor> said",
+# "told them"): there "we", "you" and "our" are the story's speaker's, not the page's
+# (review s43/4 S1 on 5d56f3b: '"We are fixing it," the mayor said' refused a brief).
+_QUOTED: Final = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
+_REPORTED: Final = re.compile(
+    r"(?<!\bwe )(?<!\bI )(?<!\byou )\b(?:said|says|told|added)\b", re.IGNORECASE
+)
 # How a shell names the page it stands in for ("this page", "the article will appear").
 _THE_PAGE_ITSELF: Final = re.compile(
     r"\bthis\s+(?:page|article|story|site|website|content|server)\b"
@@ -93,11 +112,21 @@ def unloaded_reason(blocks: Sequence[str]) -> str | None:
     body, for the error line; None when they read as one."""
     text = " ".join(" ".join(blocks).split())
     words = word_count(text)
-    if words < MIN_WORDS and not (words >= SENTENCE_WORDS and _ENDS_SENTENCE.search(text)):
+    if words < MIN_WORDS and not _short_story(text, words):
         return f"the page's body is {_count(words)} ({_quoted(text)}): did it load?"
     if words <= PLACEHOLDER_MAX_WORDS and _only_placeholder(blocks):
         return f"the page's body is a placeholder ({_quoted(text)}): its article did not load"
     return None
+
+
+def _short_story(text: str, words: int) -> bool:
+    """Whether a body under the word floor is still a story's sentence: two words or
+    more, ending in a sentence's mark, and no shell's word (:data:`_CHROME`)."""
+    return (
+        words >= SENTENCE_WORDS
+        and bool(_ENDS_SENTENCE.search(text))
+        and not _CHROME.search(text)
+    )
 
 
 def _only_placeholder(blocks: Sequence[str]) -> bool:
@@ -121,7 +150,7 @@ def _story_prose(block: str) -> bool:
         return False
     label = _LABEL.match(block)
     if label is not None and _STATUS.search(label.group(1)):
-        return _told(block[label.end() :])
+        block = block[label.end() :]
     return any(_told(sentence) for sentence in _SENTENCE_END.split(block))
 
 
@@ -132,9 +161,17 @@ def _told(text: str) -> bool:
     return (
         word_count(text) >= PROSE_WORDS
         and not _PLACEHOLDER.search(text)
-        and not _TO_THE_READER.search(text)
+        and not _speaks_to_reader(text)
         and not _THE_PAGE_ITSELF.search(text)
     )
+
+
+def _speaks_to_reader(text: str) -> bool:
+    """Whether the page's own voice speaks to its reader in ``text``: a reader's word
+    outside any quotation, in a sentence that reports no one's words."""
+    if _REPORTED.search(text):
+        return False
+    return bool(_TO_THE_READER.search(_QUOTED.sub(" ", text)))
 
 
 def _count(words: int) -> str:
