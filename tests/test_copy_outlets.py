@@ -12,7 +12,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from newsprism.cli import app
-from newsprism.copy_outlets import Member, file_named, uncounted_copies
+from newsprism.copy_outlets import Member, file_named, text_digest, uncounted_copies
 
 WIRE = (
     "The Tessel city council closed the Vand Bridge on Monday after engineers found a "
@@ -36,20 +36,46 @@ def test_an_outlet_is_file_named_only_by_its_files_stem() -> None:
     assert not file_named(None, "/news/pier.txt")
 
 
-def _members(*rows: tuple[str, str | None, str]) -> dict[str, Member]:
-    return {i: Member(i, outlet, source) for i, outlet, source in rows}
+def _members(*rows: tuple[str, str | None, str], text: str = WIRE) -> dict[str, Member]:
+    return {i: Member(i, outlet, source, text_digest(text)) for i, outlet, source in rows}
 
 
 def test_file_named_copies_count_one_outlet_between_them() -> None:
     members = _members(("a", "wire", "d/wire.txt"), ("b", "wire-copy", "d/wire-copy.txt"))
-    # the first name in name order is kept, whichever file was read first
+    # the file without a copy mark is kept, whichever file was read first
     assert uncounted_copies(members, [("b", "a")]) == {"b"}
     assert uncounted_copies(members, [("a", "b")]) == {"b"}
+    for copy in ("wire (1)", "wire(2)", "wire - Copy", "wire - Copy (2)", "wire copy 2", "wire_1"):
+        members = _members(("a", copy, f"d/{copy}.txt"), ("b", "wire", "d/wire.txt"))
+        assert uncounted_copies(members, [("a", "b")]) == {"a"}, copy
 
 
 def test_a_file_named_copy_of_a_named_outlets_article_adds_none() -> None:
-    members = _members(("a", "Tessel Courier", "d/courier.html"), ("b", "saved", "d/saved.txt"))
+    members = _members(
+        ("a", "Tessel Courier", "d/courier.html"), ("b", "courier (1)", "d/courier (1).txt")
+    )
     assert uncounted_copies(members, [("a", "b")]) == {"b"}
+
+
+def test_files_named_after_two_outlets_carrying_one_text_count_both() -> None:
+    # herald.txt and courier.txt: each file's name is its outlet's only name (review s43/e S1)
+    members = _members(("a", "herald", "d/herald.txt"), ("b", "courier", "d/courier.txt"))
+    assert uncounted_copies(members, [("a", "b")]) == frozenset()
+    beside = _members(("a", "Tessel Courier", "d/courier.html"), ("b", "saved", "d/saved.txt"))
+    assert uncounted_copies(beside, [("a", "b")]) == frozenset()
+
+
+def test_a_save_with_another_text_is_no_copy() -> None:
+    # a syndicated group is near-duplicates: an edited save is its outlet's own reading
+    members = {
+        "a": Member("a", "pier", "d/pier.txt", text_digest(WIRE)),
+        "b": Member("b", "pier (1)", "d/pier (1).txt", text_digest(WIRE.replace("4", "6"))),
+        "c": Member("c", "pier_2", "d/pier_2.txt", None),
+    }
+    assert uncounted_copies(members, [("a", "b", "c")]) == frozenset()
+    spaced = _members(("a", "pier", "d/pier.txt"), ("b", "pier (1)", "d/pier (1).txt"))
+    spaced["b"] = Member("b", "pier (1)", "d/pier (1).txt", text_digest(WIRE.upper() + "  "))
+    assert uncounted_copies(spaced, [("a", "b")]) == {"b"}
 
 
 def test_named_outlets_carrying_one_text_each_count() -> None:
@@ -67,7 +93,7 @@ def test_stories_and_the_statements_export_count_the_copy_once(tmp_path: Path) -
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "wire.txt").write_text(WIRE, encoding="utf-8")
-    (folder / "wire-saved-again.txt").write_text(WIRE, encoding="utf-8")
+    (folder / "wire - Copy.txt").write_text(WIRE, encoding="utf-8")
     (folder / "gazette.txt").write_text(GAZETTE, encoding="utf-8")
     db = str(tmp_path / "news.db")
     runner = CliRunner()
@@ -82,7 +108,7 @@ def test_stories_and_the_statements_export_count_the_copy_once(tmp_path: Path) -
     said = next(r for r in rows if r["direct"] == "True")
     assert said["outlets"] == "gazette; wire" and said["outlet_count"] == "2"
     figures = next(r for r in rows if "million" in r["text"])["figures_by_outlet"]
-    assert "wire-saved-again" not in figures and "(wire)" in figures
+    assert "Copy" not in figures and "(wire)" in figures
 
 
 def test_the_story_panel_counts_the_copy_once() -> None:
@@ -93,10 +119,52 @@ def test_the_story_panel_counts_the_copy_once() -> None:
 
     articles = [
         Article(id="a1", source="in/wire.txt", text=WIRE, outlet="wire"),
-        Article(id="a2", source="in/wire-saved.txt", text=WIRE, outlet="wire-saved"),
+        Article(id="a2", source="in/wire (1).txt", text=WIRE, outlet="wire (1)"),
         Article(id="a3", source="in/gazette.txt", text=GAZETTE, outlet="gazette"),
     ]
     story = Story("s1", "Bridge", ("a1", "a2", "a3"), duplicates=(("a1", "a2"),))
     console = Console(width=120, record=True)
     console.print(story_panel(story, articles))
     assert "3 articles from 2 outlets" in console.export_text()
+
+
+def _story_of(folder: Path, db: str) -> dict[str, object]:
+    runner = CliRunner()
+    done = runner.invoke(app, ["analyze", str(folder), "--db", db, "--embeddings", "off"])
+    assert done.exit_code == 0, done.output
+    (story,) = json.loads(runner.invoke(app, ["stories", "--db", db, "--json"]).stdout)
+    assert isinstance(story, dict)
+    return story
+
+
+def _statement_rows(story_id: object, db: str) -> list[dict[str, str]]:
+    args = ["export", str(story_id), "--table", "statements", "--db", db]
+    return list(csv.DictReader(io.StringIO(CliRunner().invoke(app, args).stdout)))
+
+
+def test_two_outlets_files_carrying_one_wire_text_count_two(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "herald.txt").write_text(WIRE, encoding="utf-8")
+    (folder / "courier.txt").write_text(WIRE, encoding="utf-8")
+    (folder / "gazette.txt").write_text(GAZETTE, encoding="utf-8")
+    db = str(tmp_path / "news.db")
+    story = _story_of(folder, db)
+    assert story["outlets"] == ["courier", "gazette", "herald"]
+    said = next(r for r in _statement_rows(story["id"], db) if r["direct"] == "True")
+    assert said["outlets"] == "courier; gazette; herald" and said["outlet_count"] == "3"
+
+
+def test_two_outlets_edited_wire_texts_keep_both_figures(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "herald.txt").write_text(WIRE, encoding="utf-8")
+    six = WIRE.replace("about 4 million", "about 6 million")
+    (folder / "courier.txt").write_text(six, encoding="utf-8")
+    (folder / "gazette.txt").write_text(GAZETTE, encoding="utf-8")
+    db = str(tmp_path / "news.db")
+    story = _story_of(folder, db)
+    assert story["outlets"] == ["courier", "gazette", "herald"]
+    rows = _statement_rows(story["id"], db)
+    figures = next(r for r in rows if "million" in r["text"])["figures_by_outlet"]
+    assert "(herald)" in figures and "(courier)" in figures
