@@ -168,3 +168,21 @@ def test_two_outlets_edited_wire_texts_keep_both_figures(tmp_path: Path) -> None
     rows = _statement_rows(story["id"], db)
     figures = next(r for r in rows if "million" in r["text"])["figures_by_outlet"]
     assert "(herald)" in figures and "(courier)" in figures
+
+
+def test_the_web_story_page_counts_the_copy_once(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from newsprism.web.app import create_app
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "wire.txt").write_text(WIRE, encoding="utf-8")
+    (folder / "wire (1).txt").write_text(WIRE, encoding="utf-8")
+    (folder / "gazette.txt").write_text(GAZETTE, encoding="utf-8")
+    db = str(tmp_path / "news.db")
+    story = _story_of(folder, db)
+    assert story["outlets"] == ["gazette", "wire"]
+    client = TestClient(create_app(Path(db)), base_url="http://127.0.0.1")
+    page = client.get(f"/stories/{story['id']}").text
+    assert "3 articles · 2 outlets" in page

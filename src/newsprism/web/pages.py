@@ -14,6 +14,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from newsprism.copy_outlets import Member, text_digest, uncounted_copies
 from newsprism.render.briefs import exclusive_detail
 from newsprism.render.terminal import unanalysed_note
 from newsprism.store import as_utc
@@ -103,7 +104,11 @@ def story_brief_page(cached: BriefDep, svc: ServicesDep) -> HTMLResponse:
 
 def _story_html(svc: Services, cached: CachedBrief) -> str:
     brief = cached.brief
-    outlets = sorted({a.outlet or a.id[:10] for a in cached.articles})
+    # A copy saved again under another file name is no outlet of its own, as in
+    # ``stories`` and the panel (copy_outlets); its statements are its original's.
+    held = {a.id: Member(a.id, a.outlet, a.source, text_digest(a.text)) for a in cached.articles}
+    uncounted = uncounted_copies(held, brief.story.duplicates)
+    outlets = sorted({a.outlet or a.id[:10] for a in cached.articles if a.id not in uncounted})
     voices = (
         [(o.outlet, voice_bars(o.voices)) for o in brief.framing.outlets] if brief.framing else []
     )
