@@ -42,3 +42,12 @@ def test_stories_of_ingested_articles_says_they_are_not_grouped(tmp_path: Path) 
     exported = runner.invoke(app, ["export", "--all", "--table", "facts", "--db", str(db)])
     assert exported.exit_code == 0, exported.output
     assert exported.stderr.splitlines() == [note]
+
+
+def test_the_cli_and_the_web_say_one_note_in_their_own_words() -> None:
+    from newsprism.store_notes import empty_store_note
+
+    cli, web = empty_store_note(1200, "cli"), empty_store_note(1200, "web")
+    assert "1,200 articles stored but not grouped" in cli and "PATHS" in cli
+    assert "1,200 articles are stored but not grouped" in web and "Ingest page" in web
+    assert "1 article is stored" in empty_store_note(1, "web")

@@ -40,7 +40,6 @@ from newsprism.cli_base import (
     report_warnings,
     stdout_pipe,
 )
-from newsprism.cli_store import no_stories_note
 from newsprism.errors import InputError, NewsprismError
 from newsprism.ingest import IngestOptions
 from newsprism.ingest.pipeline import DEFAULT_MAX_BYTES
@@ -49,6 +48,7 @@ from newsprism.reconcile.unanalysed import is_analysed
 from newsprism.render import jsonout, terminal
 from newsprism.render.bidi import BidiSafe
 from newsprism.render.report import OutputFormat, ReportView, replacing
+from newsprism.store_notes import empty_store_note
 
 # The longest summary the command verifies. A summary is checked sentence by sentence
 # against every source sentence: a 200,000-character one ran 3 minutes and took 0.9 GB
@@ -304,7 +304,7 @@ def export_command(
         except OSError as exc:
             fail(f"{out_file or 'standard output'}: cannot write ({exc.strerror or exc})")
         if all_stories and not rows and not store.count_stories():  # a header said nothing
-            note = no_stories_note(store.count_articles())
+            note = empty_store_note(store.count_articles(), "cli")
             err.print(note, markup=False, highlight=False, soft_wrap=True)
         elif not rows:  # a header alone, or nothing at all, said nothing
             # --all too: over stored stories none of whose briefs holds the table's items,

@@ -39,6 +39,7 @@ from newsprism.model import Story
 from newsprism.render import jsonout, terminal
 from newsprism.render.bidi import BidiSafe
 from newsprism.store import ArticleQuery, Store, query_moment
+from newsprism.store_notes import empty_store_note
 
 if TYPE_CHECKING:
     from newsprism.analyze.batch import AnalysisRun
@@ -175,18 +176,7 @@ def stories_command(
     else:
         out.print(BidiSafe(terminal.stories_table(stories, outlets)))
     if not stories:
-        err.print(no_stories_note(ungrouped), markup=False, highlight=False, soft_wrap=True)
-
-
-def no_stories_note(articles: int) -> str:
-    """Why a store lists no story: an empty table said nothing, and a store that
-    ``ingest`` filled holds articles no story groups yet (``analyze`` groups them)."""
-    if not articles:
-        return "no stories yet: nothing is stored (newsprism analyze PATHS reads and groups)"
-    return (
-        f"no stories yet: {terminal.counted(articles, 'article')} stored but not grouped"
-        " (newsprism analyze on the same PATHS analyses and groups them)"
-    )
+        err.print(empty_store_note(ungrouped, "cli"), markup=False, highlight=False, soft_wrap=True)
 
 
 def story_command(

@@ -22,6 +22,7 @@ from newsprism.model import Analysis, Article, Brief, Exclusive, Statement, Stor
 from newsprism.render import jsonout
 from newsprism.render.lists import capped, names, passage_outlet, wordings
 from newsprism.store import ArticleQuery, Store
+from newsprism.store_notes import empty_store_note
 
 logger = logging.getLogger(__name__)
 
@@ -99,21 +100,8 @@ def story_page(
     rows = [StoryRow(s, outlets[s.id]) for s in chosen]
     fresh = store.stories_updated_since((s.id for s in chosen), since) if since else set()
     searched = bool(query and query.strip())
-    note = None if total or searched else empty_store_note(store.count_articles())
+    note = None if total or searched else empty_store_note(store.count_articles(), "web")
     return StoryPage(rows, page, per_page, total, frozenset(fresh), since, note)
-
-
-def empty_store_note(articles: int) -> str:
-    """Why the story list is empty, as ``newsprism stories`` says it on stderr: a store
-    that ``newsprism ingest`` filled holds articles no story groups yet, and the page
-    said only "No stories." (stop 43's audit)."""
-    if not articles:
-        return "Nothing is stored yet: add files on the Ingest page, or run newsprism analyze."
-    counted = "1 article is" if articles == 1 else f"{articles:,} articles are"
-    return (
-        f"{counted} stored but not grouped into stories yet: run newsprism analyze on the "
-        "same files (it analyses and groups them), or add them on the Ingest page."
-    )
 
 
 @dataclass
