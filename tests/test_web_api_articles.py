@@ -64,7 +64,7 @@ def test_an_empty_date_range_is_refused(client: TestClient) -> None:
     assert "since is not before until" in response.json()["detail"]
 
 
-@pytest.mark.parametrize("path", ["/api/stories/s1234/brief", "/api/outlets"])
+@pytest.mark.parametrize("path", ["/api/stories/s1234/brief", "/api/outlets", "/api", "/api/"])
 def test_an_address_the_api_does_not_serve_says_where_the_data_is(
     client: TestClient, path: str
 ) -> None:

@@ -18,7 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsprism import __version__
 from newsprism.web import api, api_articles, api_versions, pages
-from newsprism.web.guard import Guard, error_response
+from newsprism.web.guard import Guard, error_response, is_api
 from newsprism.web.services import Services, WebOptions
 
 logger = logging.getLogger(__name__)
@@ -50,7 +50,7 @@ def create_app(db: Path, options: WebOptions | None = None) -> FastAPI:
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     detail = exc.detail
-    if exc.status_code == 404 and detail == "Not Found" and request.url.path.startswith("/api/"):
+    if exc.status_code == 404 and detail == "Not Found" and is_api(request.url.path):
         # No route matched (a route's own 404 names the id it did not find).
         detail = api_articles.not_served_detail(request.app, request.url.path)
     response = error_response(request, exc.status_code, detail)

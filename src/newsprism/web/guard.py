@@ -193,10 +193,16 @@ def _counted(receive: Receive, what: str, limit: int) -> Receive:
     return counted
 
 
+def is_api(path: str) -> bool:
+    """Whether ``path`` is an API address: ``/api`` itself or under ``/api/`` (``/api``
+    with no slash got the HTML 404 page, review s43/e; ``/apiary`` is a page)."""
+    return path == "/api" or path.startswith("/api/")
+
+
 def error_response(request: Request, status: int, detail: Any) -> Response:
     """JSON ``{"error", "detail"}`` under /api, else the escaped HTML error page."""
     phrase = HTTPStatus(status).phrase
-    if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
+    if is_api(request.url.path) or request.url.path == "/openapi.json":
         return JSONResponse({"error": phrase, "detail": detail}, status_code=status)
     return services(request).render(
         "error.html.j2", status, status=status, phrase=phrase, detail=str(detail)
