@@ -121,3 +121,47 @@ def test_an_outlet_by_its_name_and_a_company_by_its_own_figures(
     nlp: Language, text: str, company: str
 ) -> None:
     assert _quote(nlp, text, "the price was fair").speaker == company
+
+
+# Review s43/4 S4 on cd3fc5f: an outlet's word inside a firm's name ("Post Office",
+# "Channel Ferries") or a body named like an outlet reporting its own loss ("Orvik
+# Express reported a loss") is a body in the news, which "the company said" takes up;
+# an outlet by its name's head word still passes the news on.
+NAMED_LIKE_OUTLETS = [
+    (
+        "The Tarrow Port Authority met on Monday. Norvik Post Office reported a loss of "
+        "5 million euros. The company said the price was fair.",
+        "Norvik Post Office",
+    ),
+    (
+        "The Tarrow Port Authority met on Monday. Orvik Express reported a loss of 3 million "
+        "euros. The airline said the price was fair.",
+        "Orvik Express",
+    ),
+    (
+        "The Tarrow Port Authority met on Monday. Kessel Channel Ferries reported a loss of "
+        "3 million euros. The company said the price was fair.",
+        "Kessel Channel Ferries",
+    ),
+    (
+        "Kessel Motors Inc. will buy the island's ferry line. The Orvik Times reported that "
+        "the pier would close. The firm said the price was fair.",
+        "Kessel Motors Inc.",
+    ),
+    (
+        "Kessel Motors Inc. will buy the island's ferry line. The Tessel Herald published "
+        "the plan on Monday. The company said the price was fair.",
+        "Kessel Motors Inc.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    NAMED_LIKE_OUTLETS,
+    ids=["post-office", "express-loss", "channel-ferries", "times-clause", "herald-object"],
+)
+def test_only_an_outlet_name_s_head_word_passes_the_news_on(
+    nlp: Language, text: str, company: str
+) -> None:
+    assert _quote(nlp, text, "the price was fair").speaker == company
