@@ -92,10 +92,10 @@ def test_the_pair_model_weighs_the_office_as_its_person_and_forbids_nothing() ->
 
 
 def test_one_title_held_by_both_joins_a_given_name_spelled_two_ways() -> None:
-    # A transliteration ("Benjamin" / "Binyamin", two letters apart) under the office
-    # the person's own mention gives them (Multi-News dev2: a leader's office and the leader).
-    units = _units([(None, "Norlan Prime Minister Benjamin Kellan's office"),
-                    ("Binyamin Kellan", "Prime Minister Binyamin Kellan")])  # fmt: skip
+    # A transliteration ("Kazimir" / "Kasymir", letters inside the name) under the
+    # office the person's own mention gives them (a leader's office and the leader).
+    units = _units([(None, "Norlan Harbour Premier Kazimir Kellan's office"),
+                    ("Kasymir Kellan", "Harbour Premier Kasymir Kellan")])  # fmt: skip
     assert office_alike(units)[0, 1]
     brandon = _units([(None, "Senator Brendan Kellan's office"),
                       ("Brandon Kellan", "Senator Brandon Kellan")])  # fmt: skip
@@ -104,16 +104,35 @@ def test_one_title_held_by_both_joins_a_given_name_spelled_two_ways() -> None:
 
 def test_a_spelling_needs_the_same_title_on_both_sides() -> None:
     # Hard negatives: no title, a title the person's mentions never give, another
-    # ministry's minister, a name of another first letter or too far, short names.
+    # port's premier, a name of another first letter or too far, short names.
     for owner, speaker, mention in [
         ("Brendan Kellan's office", "Brandon Kellan", "Senator Brandon Kellan"),
         ("Senator Brendan Kellan's office", "Brandon Kellan", "Brandon Kellan"),
         ("Governor Brendan Kellan's office", "Brandon Kellan", "Senator Brandon Kellan"),
-        ("Foreign Minister Benjamin Kellan's office", "Binyamin Kellan",
-         "Prime Minister Binyamin Kellan"),
+        ("Port Premier Kazimir Kellan's office", "Kasymir Kellan",
+         "Harbour Premier Kasymir Kellan"),
         ("Senator Anna Kellan's office", "Arvid Kellan", "Senator Arvid Kellan"),
         ("Senator Martina Kellan's office", "Marlene Kellan", "Senator Marlene Kellan"),
-        ("Senator Benjamin Kellan's office", "Venyamin Kellan", "Senator Venyamin Kellan"),
+        ("Senator Kazimir Kellan's office", "Gazimir Kellan", "Senator Gazimir Kellan"),
     ]:  # fmt: skip
         units = _units([(None, owner), (speaker, mention)])
         assert not office_alike(units).any(), owner
+
+
+def test_a_gendered_form_of_the_name_is_a_relative() -> None:
+    # Review s43c S4: an ending apart is a spouse, a sibling, a successor under one title.
+    for owner, speaker, mention in [
+        ("Senator Carla Kellan's office", "Carlos Kellan", "Senator Carlos Kellan"),
+        ("Judge Maria Kellan's office", "Mario Kellan", "Judge Mario Kellan"),
+        ("Mayor Daniela Kellan's office", "Daniel Kellan", "former Mayor Daniel Kellan"),
+    ]:  # fmt: skip
+        units = _units([(None, owner), (speaker, mention)])
+        assert not office_alike(units).any(), owner
+
+
+def test_the_exact_holder_keeps_the_office_beside_a_relative() -> None:
+    units = _units([(None, "Senator Carlos Kellan's office"),
+                    ("Carlos Kellan", "Senator Carlos Kellan"),
+                    ("Carla Kellan", "Senator Carla Kellan")])  # fmt: skip
+    alike = office_alike(units)
+    assert alike[0, 1] and not alike[0, 2]

@@ -1,6 +1,6 @@
 """One body named in other words, and a kind-only mention joining the story's one
 qualified teller of that kind (invented mentions; issue 12, unnamed bodies as speakers:
-"the Norlani military" / "the army's assessment" left unresolved on both sides)."""
+"the Norlani military" / "the army's statement" left unresolved on both sides)."""
 
 from __future__ import annotations
 
@@ -31,9 +31,9 @@ def test_an_institutions_other_names_take_one_form() -> None:
     assert canonical_words(["norlani", "military"]) == ["norlani", "army"]
     assert canonical_words(["armed", "forces"]) == ["army"]
     assert canonical_words(["defence", "forces", "spokesman"]) == ["army", "spokesman"]
-    assert canonical_words(["white", "house", "officials"]) == ["administration", "officials"]
+    assert canonical_words(["white", "house", "officials"]) == ["white", "house", "officials"]
     assert canonical_words(["police", "department"]) == ["police"]
-    assert teller_key("the army's assessment") == "army"
+    assert teller_key("the army's statement") == "army"
 
 
 def test_people_who_watch_a_body_are_not_the_body() -> None:
@@ -54,12 +54,11 @@ def test_two_letter_initials_qualify_a_body() -> None:
 
 def test_one_institution_under_its_forms_is_one_teller() -> None:
     assert _alike("the Norlani military", "the Norlani army") == [(0, 1)]
-    assert _alike("White House officials", "the administration") == [(0, 1)]
     assert _alike("a police spokesman", "the police department") == [(0, 1)]
 
 
 def test_a_kind_alone_joins_the_one_qualified_teller_of_its_kind() -> None:
-    assert _alike("the Norlani military", "the army's assessment") == [(0, 1)]
+    assert _alike("the Norlani military", "the army's statement") == [(0, 1)]
     assert _alike("Lowmoor police", "Police", "the police") == [(0, 1), (0, 2), (1, 2)]
     # one teller named longer and shorter is still one
     assert _alike("Norlani army officials", "the Norlani army", "the military") == [
@@ -73,6 +72,21 @@ def test_a_kind_alone_joins_no_side_where_the_story_names_two() -> None:
     assert _alike("Lowmoor police", "Velmar police", "police") == []
     assert _alike("U.S. military officials", "the Norlani army") == []
     assert _alike("U.S. military officials", "the army", "the Norlani army") == []
+
+
+def test_a_kind_alone_is_no_body_named_with_the_kind_word() -> None:
+    # Review s43c S1: a name built with the kind word is another body, "White House" is
+    # no kind word, and a second force named in other words is a second teller.
+    assert _alike("White House officials", "Harbour Safety Administration officials") == []
+    assert _alike("the administration", "the Harbour Safety Administration") == []
+    assert _alike("White House officials", "the Varesian administration") == []
+    assert _alike("White House officials", "the administration") == []
+    assert _alike("military officials", "a Pilgrim Relief Army spokesman") == []
+    assert _alike("the council", "the Regional Trade Council") == []
+    assert _alike("the army", "the Norlani army", "the army of Varesia") == []
+    assert _alike("the army", "the Norlani army", "Varesian troops") == []
+    # look-alike kept: one country's force named by a people word
+    assert _alike("the council", "the Orvik council") == [(0, 1)]
 
 
 def test_different_bodies_of_one_country_stay_apart() -> None:

@@ -62,7 +62,9 @@ from newsprism.reconcile.agreement import negated
 from newsprism.reconcile.statement_units import Unit
 from newsprism.reconcile.teller_forms import (
     canonical_words,
+    kind_family,
     lone_kind,
+    plain_qualified,
     short_qualifiers,
     unnamed_source,
 )
@@ -283,8 +285,8 @@ _TELLER_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 def _named_words(name: str) -> frozenset[str]:
     """A resolved speaker's name as case-folded teller words in one form
-    (:func:`~newsprism.reconcile.teller_forms.canonical_words`: "White House" ->
-    "administration")."""
+    (:func:`~newsprism.reconcile.teller_forms.canonical_words`: "Norlani Armed Forces" ->
+    "norlani", "army")."""
     return frozenset(canonical_words([w.casefold() for w in _TELLER_WORD.findall(name)]))
 
 
@@ -380,7 +382,7 @@ def described_alike(units: Sequence[Unit]) -> Mask:
     by_key, words = _keyed(units, forms=True)
     held = {w for u in units if u.speaker for w in _named_words(u.speaker)}
     for key, members in by_key.items():
-        qualified = {words[i] for i in members if not _kind_only(words[i])}
+        qualified = _qualified(units, words, kind_family(key))
         for k, i in enumerate(members):
             for j in members[k + 1 :]:
                 same_kind = _kind_only(words[i]) == _kind_only(words[j])
@@ -395,6 +397,20 @@ def described_alike(units: Sequence[Unit]) -> Mask:
     _alike_named(units, by_key, words, alike, forms=False)
     np.fill_diagonal(alike, False)
     return alike
+
+
+def _qualified(
+    units: Sequence[Unit], words: dict[int, frozenset[str]], family: frozenset[str]
+) -> list[tuple[frozenset[str], bool]]:
+    """The story's unresolved mentions, not of a kind only, that hold a word of the kind
+    ``family`` anywhere ("the army of Varesia" and "Varesian troops" are forces though
+    their last word is no "army"): their teller words, and whether each is
+    :func:`~newsprism.reconcile.teller_forms.plain_qualified`."""
+    return [
+        (found, plain_qualified(units[i].speaker_mention, family))
+        for i, found in words.items()
+        if not found.isdisjoint(family) and not _kind_only(found)
+    ]
 
 
 def _keyed(
