@@ -94,8 +94,15 @@ _UNNAMED_SOURCE: Final = re.compile(
     r"(?i)(?<![\w-])(?:sources?|insiders?|familiar\s+with|close\s+to|briefed\s+on"
     r"|(?:with\s+)?knowledge\s+of|not\s+authori[sz]ed|condition\s+of\s+anonymity)(?![\w-])"
 )
-# Two-letter initials written in capitals: "U.S.", "UK", "EU".
+# What an outlet's mention says of the sources it cites, after its own name.
+_CITING: Final = re.compile(r"(?i),?\s+citing\s")
+# A capitalised word right after a hit: the hit is part of a name ("Source Energy").
+_NAME_NEXT: Final = re.compile(r"\s+[A-Z]")
+# Two-letter initials written in capitals: "U.S.", "UK", "EU". Only a country's or a
+# union's (review s43c: "the army's PR office" is no second army); written with or
+# without dots.
 _SHORT_INITIALS: Final = re.compile(r"(?<![\w.])(?:[A-Z]\.[A-Z]\.|[A-Z]{2})(?![\w])")
+_COUNTRY_INITIALS: Final = frozenset({"us", "uk", "eu", "un"})
 # A body's kind word after a kind noun says nothing more ("police department").
 _KIND_SUFFIXES: Final = frozenset({"department", "dept", "service", "force"})
 _KIND_NOUNS: Final = frozenset({"police"})
@@ -131,17 +138,22 @@ def unnamed_source(mention: str | None) -> bool:
     it is speaks for nobody named, and two such mentions with one word ("a court
     source", "court sources") may be two people on two sides, so it has no teller and
     its units pair on their wording alone."""
-    text = mention or ""
+    # An outlet citing sources is the outlet ("the Tessel Times, citing sources").
+    text = _CITING.split(mention or "", maxsplit=1)[0]
     return any(
-        hit.start() == 0 or hit[0][:1].islower() for hit in _UNNAMED_SOURCE.finditer(text)
-    )  # a capitalised word inside is a name's ("the Open Source Initiative")
+        hit[0][:1].islower() or (hit.start() == 0 and not _NAME_NEXT.match(text, hit.end()))
+        for hit in _UNNAMED_SOURCE.finditer(text)
+    )  # a capitalised word is a name's ("the Open Source Initiative", "Source Energy
+    # officials") unless it opens the mention as its whole head ("Sources", "Insiders")
 
 
 def short_qualifiers(mention: str | None) -> list[str]:
-    """Initials of two letters in a mention ("U.S. military officials", "UK police"),
-    case-folded without dots: they tell whose body it is, as "Norlani" does, though
-    teller words have three letters or more ("U.S. military" is no lone "military")."""
-    return [m[0].replace(".", "").casefold() for m in _SHORT_INITIALS.finditer(mention or "")]
+    """A country's or union's initials of two letters in a mention ("U.S. military
+    officials", "UK police"; :data:`_COUNTRY_INITIALS`), case-folded without dots: they
+    tell whose body it is, as "Norlani" does, though teller words have three letters or
+    more ("U.S. military" is no lone "military"); other initials ("PR", "TV") do not."""
+    found = (m[0].replace(".", "").casefold() for m in _SHORT_INITIALS.finditer(mention or ""))
+    return [initials for initials in found if initials in _COUNTRY_INITIALS]
 
 
 def kind_family(key: str) -> frozenset[str]:
