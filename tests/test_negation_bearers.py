@@ -391,6 +391,20 @@ def test_a_denial_of_the_same_undergoer_group_or_degree_differs(
         # A shared name makes no two things one (S8).
         ("The flood caused no damage to the Brel mill on Tuesday, the mayor said.",
          "The flood damaged the Brel school on Tuesday, the mayor said."),
+        # A site's workers hold no responders nor other vehicles' people (review s43c S2).
+        ("No workers were injured in the fire at the Brel plant on Sunday, the company said.",
+         "A firefighter was injured in the fire at the Brel plant on Sunday, the brigade "
+         "said."),
+        ("No staff were injured in the shooting at the Brel school on Monday, police said.",
+         "A journalist was injured in the shooting at the Brel school on Monday, police "
+         "said."),
+        ("The ferry's crew were not injured when it hit the pier at Brel on Sunday.",
+         "A truck driver was injured when the ferry hit the pier at Brel on Sunday."),
+        # An object-less deed's subject does it unless the verb is one of undergoing
+        # (review s43c S3).
+        ("No protesters attacked during the march in Brel on Sunday, organisers said.",
+         "Police attacked the protesters during the march in Brel on Sunday, witnesses "
+         "said."),
     ],
 )  # fmt: skip
 def test_a_denial_of_another_degree_person_or_thing_is_no_dispute(
