@@ -115,18 +115,18 @@ def _two_sources(mine: str, theirs: str) -> list[RosterEntry]:
 
 
 def test_a_given_name_rendered_two_ways_is_one_person() -> None:
-    """ "Binyamin Kessler" in one paper, "Benjamin Kessler" in the other: one person
+    """ "Kasymir Kessler" in one paper, "Kazimir Kessler" in the other: one person
     (two letters of a long given name differ), not one only the first paper names."""
-    a = "Prime Minister Binyamin Kessler, 61, called the attack grave."
-    b = "Benjamin Kessler vowed a response, his office said."
-    material = _material(a, ["Prime Minister Binyamin Kessler"], b, ["Benjamin Kessler"])
-    roster = _two_sources("Prime Minister Binyamin Kessler", "Benjamin Kessler")
+    a = "Harbour Premier Kasymir Kessler, 61, called the attack grave."
+    b = "Kazimir Kessler vowed a response, his office said."
+    material = _material(a, ["Harbour Premier Kasymir Kessler"], b, ["Kazimir Kessler"])
+    roster = _two_sources("Harbour Premier Kasymir Kessler", "Kazimir Kessler")
     assert _found(material, roster) == []
 
 
 @pytest.mark.parametrize(
     ("mine", "theirs"),
-    [("Sanna Kessler", "Senja Kessler"), ("Binyamin Kessler", "Benjamin Varga")],
+    [("Sanna Kessler", "Senja Kessler"), ("Kasymir Kessler", "Kazimir Varga")],
 )
 def test_other_names_stay_two_people(mine: str, theirs: str) -> None:
     """Short given names two letters apart, or another surname: two people."""

@@ -690,7 +690,7 @@ def _respelled(words: list[str], other: list[str]) -> bool:
 
 # Given names of two relatives often differ only at their end, where a vowel marks the
 # gender ("Kristian" / "Kristina", "Antonio" / "Antonia", "Justin" / "Justine"); a
-# transliteration's letters differ inside the name ("Binyamin" / "Benjamin") or end in
+# transliteration's letters differ inside the name ("Kasymir" / "Kazimir") or end in
 # "i"/"y" ("Sergei" / "Sergey"). Review s36 G5: siblings were merged into one person.
 _GENDER_ENDINGS: Final = frozenset("aeo")
 
@@ -718,7 +718,7 @@ def _written_together(material: StoryMaterial, words: list[str], other: list[str
 
 
 # A given name rendered two ways from another script ("Yevgeny" / "Evgeny" aside): the same
-# length, first letter and surname, at most two letters swapped ("Binyamin" / "Benjamin").
+# length, first letter and surname, at most two letters swapped ("Kasymir" / "Kazimir").
 # Seven letters or more, so short names that differ in two letters ("Marta" / "Maria")
 # stay two people. Read off Multi-News dev2 (a head of government spelled both ways).
 _TRANSLITERATED_MIN: Final = 7
