@@ -38,6 +38,11 @@ AHEAD: list[tuple[str, tuple[str, str]]] = [
      ("from Friday", "2016-09-30")),
     ("Sailing on Friday, the new ferry will carry 300 passengers.",
      ("on Friday", "2016-09-30")),
+    # an onset verb fronted, and any other "-ing" participle after its future verb
+    ("Opening on Monday, the new ticket office will sell ferry passes.",
+     ("on Monday", "2016-10-03")),
+    ("The port will close the coast road on Friday, reopening it on Monday.",
+     ("on Monday", "2016-10-03")),
     # "set for" a time noun holding the date: the appointment.
     ("The Vesk hearing was set for a date in June.", ("in June", "2017-06-01/2017-06-30")),
 ]  # fmt: skip
@@ -73,6 +78,20 @@ BEHIND: list[tuple[str, tuple[str, str]]] = [
      ("on Monday", "2016-09-26")),
     ("The mayor will take office in January, elected in May by a wide margin.",
      ("in May", "2016-05-01/2016-05-31")),
+    # An "-ing" word of cause, response or sequence tells a deed before its future main
+    # clause (review s43/4 S5 on d662d0a, which read the coming Monday).
+    ("Citing a storm on Monday, the port will stay closed until Friday.",
+     ("on Monday", "2016-09-26")),
+    ("Blaming a strike on Monday, the airline will cancel 40 flights on Friday.",
+     ("on Monday", "2016-09-26")),
+    ("Responding to a crash on Monday, the council will close the coast road on Friday.",
+     ("on Monday", "2016-09-26")),
+    ("Following talks on Monday, the council will vote on the levy next week.",
+     ("on Monday", "2016-09-26")),
+    ("After meeting on Monday, the board will announce its decision next week.",
+     ("on Monday", "2016-09-26")),
+    ("Police will release the names on Friday, citing a court order from Monday.",
+     ("from Monday", "2016-09-26")),
     # "set for" a noun: the date dates the noun, not an appointment.
     ("Records set for the race in August still stand.",
      ("in August", "2016-08-01/2016-08-31")),
