@@ -23,6 +23,10 @@ TAGGED: list[tuple[str, tuple[str, float, str | None]]] = [
     # any outlet's tag opening the line or sentence (review s43/2 M2)
     ("BBC - 3 people died in Orsk.", ("3 people", 3.0, "people")),
     ("Rain fell. NHK - 40 boats sailed from Tulm.", ("40 boats", 40.0, "boat")),
+    # a plural head after one modifier is still the noun counted (review s43/4 S3)
+    ("AP - 40 ferry passengers were rescued off Tulm.",
+     ("40 ferry passengers", 40.0, "passenger")),
+    ("DPA - 12 men were held in Orsk.", ("12 men", 12.0, "man")),
 ]  # fmt: skip
 
 
@@ -32,12 +36,23 @@ TAGGED: list[tuple[str, tuple[str, float, str | None]]] = [
         "The convoy drove north on US - 1 for 200 miles.",
         "Ministers of the EU - 27 met in Orsk.",
         "AK - 47 rifles were found in Orsk.",
+        # a verb right after the figure, or equipment as the run's head (review s43/4 S3)
+        "Ferry traffic resumed. MH - 17 was shot down over the border in July.",
+        "Ferry traffic resumed. SR - 71 flew over Orsk in 1990.",
+        "AK - 47 assault rifles were seized at the port.",
     ],
 )
 def test_a_tag_inside_a_sentence_or_before_equipment_is_a_designation(
     nlp: Language, sentence: str
 ) -> None:
-    assert all(value not in (1.0, 27.0, 47.0) for _, value, _ in readings(nlp, sentence))
+    assert all(
+        value not in (1.0, 17.0, 27.0, 47.0, 71.0) for _, value, _ in readings(nlp, sentence)
+    )
+
+
+def test_a_model_crashing_is_no_count_beside_the_dead(nlp: Language) -> None:
+    found = readings(nlp, "TU - 154 crashed near Orsk on Monday, killing 12.")
+    assert [value for _, value, _ in found] == [12.0]
 
 
 @pytest.mark.parametrize(("sentence", "reading"), TAGGED)

@@ -125,8 +125,18 @@ _EQUIPMENT: Final = (
     "rifles?|guns?|pistols?|jets?|fighters?|bombers?|planes?|aircraft|helicopters?|drones?"
     "|missiles?|rockets?|launchers?|tanks?|engines?|models?|variants?|versions?"
 )
+# The noun run a tag's figure counts: a plural head ("people", "ships", "ferry
+# passengers") that is no equipment's, after at most one modifier; a verb right after the
+# figure ("MH - 17 was shot", "TU - 154 crashed", "SR - 71 flew") or a run whose head is
+# equipment ("AK - 47 assault rifles") leaves the figure a designation (review s43/4 S3
+# on 1b85b10, whose one-letter lookahead took any lowercase word).
+_NOT_COUNTED: Final = rf"(?:{_EQUIPMENT}|was|has|is|does|says|goes)\b"
+_COUNTED_RUN: Final = (
+    rf"(?-i:(?:(?!{_NOT_COUNTED})[a-z]+ )?(?!{_NOT_COUNTED})"
+    r"(?:[a-z]*[a-rt-z]s|people|men|women|children|police)\b)"
+)
 _TAG_DASH: Final = {
-    n: rf"(?=\d+ (?!(?:{_EQUIPMENT})\b)[a-z])(?:"
+    n: rf"(?=\d+ {_COUNTED_RUN})(?:"
     + "|".join(
         f"(?<={before}(?-i:[A-Z]{{{n}}}) [-–] )"
         for before in ("(?m:^)", "(?m:^)(?-i:The) ", "[.!?] ", "[.!?] (?-i:The) ")
