@@ -69,6 +69,44 @@ def test_the_answer_to_a_fronted_question_is_the_only_statement(
     assert_offsets(text, quotes)
 
 
+# An "asked" clause with no question in it, or not set off by commas, is the statement's
+# own condition or time: a conditional pledge stays conditional (review s43/g S2).
+CONDITIONS = [
+    (
+        "Edvin Rask said residents would back the levy if asked.",
+        "residents would back the levy if asked",
+    ),
+    (
+        "Edvin Rask said the crew would stay on board unless asked to leave.",
+        "the crew would stay on board unless asked to leave",
+    ),
+    (
+        "Edvin Rask said the ferry would run on Sunday as asked by the port.",
+        "the ferry would run on Sunday as asked by the port",
+    ),
+    (
+        "Edvin Rask said he would resign if he was asked to by the council.",
+        "he would resign if he was asked to by the council",
+    ),
+    (
+        "Edvin Rask said the crew would help when they were asked by the port.",
+        "the crew would help when they were asked by the port",
+    ),
+    (
+        "Edvin Rask said he would testify once he was asked by the court.",
+        "he would testify once he was asked by the court",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), CONDITIONS, ids=[t[0][:48] for t in CONDITIONS])
+def test_an_asked_condition_stays_in_the_statement(nlp: Language, text: str, words: str) -> None:
+    quotes = quotes_of(nlp, text)
+    assert [q.text for q in quotes] == [words]
+    assert quotes[0].speaker == "Edvin Rask"
+    assert_offsets(text, quotes)
+
+
 ASKERS = [
     ("Mirela Kostanj asked if the ferry would stop.", "the ferry would stop"),
     ("Edvin Rask asked the minister whether the harbour was safe.", "the harbour was safe"),

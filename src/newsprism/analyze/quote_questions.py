@@ -107,7 +107,14 @@ def _asking_aside(token: Token) -> bool:
     """An "asked ..." participle with no subject of its own (:func:`_participle_asking`),
     or a passive "asked" clause under "when"/"after"/"if" whose subject is a pronoun
     ("said, when he was asked whether the ferry would stop, that ..."): the question
-    put to the speaker, set off inside what they said (review s43/2 M3)."""
+    put to the speaker, set off inside what they said (review s43/2 M3).
+
+    Only where it carries the question and commas set it off: a bare "if asked", "unless
+    asked to leave", "as asked by the port" or "if he was asked to by the council" is the
+    statement's own condition or time ("he would resign if he was asked to"), and cutting
+    it stored a conditional pledge as an unconditional one (review s43/g S2)."""
+    if not (_carries_question(token) and _set_off(token)):
+        return False
     if _participle_asking(token):
         return True
     children = list(token.children)
@@ -122,6 +129,42 @@ def _asking_aside(token: Token) -> bool:
 
 # Words that open a passive "asked" clause set off as an aside ("when he was asked").
 _ASIDE_OPENERS: Final = frozenset({"when", "after", "if", "once", "as", "while"})
+
+# Words that open the question an "asked" clause carries ("asked whether/if/why ...").
+_QUESTION_OPENERS: Final = frozenset(
+    {"whether", "if", "why", "what", "how", "when", "where", "who", "whom", "which"}
+)
+# Prepositions that carry the matter asked about ("asked about the levy").
+_ASKED_ABOUT: Final = frozenset({"about", "on", "over", "regarding"})
+
+
+def _carries_question(asked: Token) -> bool:
+    """Whether an "asked" clause holds the question put ("asked whether the levy would
+    rise", "asked why ...", "asked about the levy") before the comma that closes it, not
+    only a request ("asked to leave") or its asker ("asked by the port")."""
+    end = _aside_end(asked)
+    for child in asked.children:
+        if child.i <= asked.i or child.i > end:
+            continue
+        if child.dep_ in ("ccomp", "advcl", "xcomp") and (
+            child.left_edge.lower_ in _QUESTION_OPENERS
+        ):
+            return True
+        about = child.dep_ == "prep" and child.lower_ in _ASKED_ABOUT
+        if about and any(c.dep_ == "pobj" for c in child.children):
+            return True
+    return False
+
+
+def _set_off(asked: Token) -> bool:
+    """Whether a comma sets the "asked" clause off from the words around it: just before
+    its first word or just past its end ("said, when asked ..., that"; "..., when asked
+    about the levy.")."""
+    doc = asked.doc
+    start = asked.left_edge.i
+    end = _aside_end(asked)
+    before = start > 0 and doc[start - 1].text == ","
+    return before or doc[end].text == "," or (end + 1 < len(doc) and doc[end + 1].text == ",")
 
 
 def _aside_end(asked: Token) -> int:
