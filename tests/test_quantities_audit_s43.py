@@ -75,9 +75,11 @@ def test_a_clock_figure_a_counted_noun_or_counted_days_are_unchanged(
 
 
 POUND_WEIGHTS: list[tuple[str, tuple[str, str | None]]] = [
-    ("In Orsk a 5.18 pound gold nugget was found.", ("5.18 pound", "kg")),
-    ("The 6-foot tall, 160 pound teenager ran off.", ("160 pound", "kg")),
-    ("The barge had 18,000 pounds of fuel aboard.", ("18,000 pounds", "kg")),
+    ("In Orsk a 3.27 pound silver coin was found.", ("3.27 pound", "kg")),
+    ("The 5-foot-9, 150 pound boxer walked in.", ("150 pound", "kg")),
+    ("The barge had 6,000 pounds of salt aboard.", ("6,000 pounds", "kg")),
+    ("Vesk lifted a 140 pound woman onto the cart.", ("140 pound", "kg")),
+    ("The truck spilled 2,500 pounds of frozen fish.", ("2,500 pounds", "kg")),
     ("Vesk stored 900 pounds of cheese, worth $4,000.", ("900 pounds", "kg")),
 ]
 
@@ -95,6 +97,19 @@ POUND_MONEY: list[tuple[str, tuple[str, str | None]]] = [
     ("Vesk was handed a 10 pound note.", ("10 pound", "GBP")),
     ("Vesk had to wager 10 pounds to win.", ("10 pounds", "GBP")),
     ("They took £35,000 and 900 pounds of cheese.", ("900 pounds", "GBP")),  # a sterling text
+    # A scaled figure or a money phrase after "of" is sterling (review s43f S2, S3).
+    ("The government pledged 40 million pounds of new investment.", ("40 million pounds", "GBP")),
+    ("The plan will cost 500 million pounds of government money.", ("500 million pounds", "GBP")),
+    ("Orsk won 3 million pounds of lottery funding.", ("3 million pounds", "GBP")),
+    ("The firm won 20 million pounds of contracts last year.", ("20 million pounds", "GBP")),
+    ("The council raised 2 million pounds of taxes.", ("2 million pounds", "GBP")),
+    ("Vesk signed a 1.5 billion pound deal with Orsk.", ("1.5 billion pound", "GBP")),
+    ("The club agreed a 2.3 million pound contract.", ("2.3 million pound", "GBP")),
+    ("Vesk bought a 5 pound child ticket for the show.", ("5 pound", "GBP")),
+    # near shapes of our own: a scale-less money phrase, a scaled weight-like noun
+    ("Orsk got 200,000 pounds of public grants.", ("200,000 pounds", "GBP")),
+    ("The mine sold 4 million pounds of copper ore.", ("4 million pounds", "GBP")),
+    ("Vesk paid a 20 pound adult fare.", ("20 pound", "GBP")),
 ]
 
 
@@ -106,9 +121,9 @@ def test_pounds_of_money_stay_sterling(
 
 
 YEARS_BEFORE_A_NOUN: list[tuple[str, list[tuple[str, float]]]] = [
-    ("Kovac was convicted of four 1993 murders.", [("four", 4.0)]),
-    ("See Orsk Daily's 2014 race ratings.", []),
-    ("(Orsk Daily's 2014 race ratings) came out.", []),
+    ("Kovac was convicted of two 1987 robberies.", [("two", 2.0)]),
+    ("See the Orsk Herald's 2015 poll tables.", []),
+    ("(the Orsk Herald's 2015 poll tables) came out.", []),
 ]
 
 
@@ -123,6 +138,13 @@ COUNTS_NOT_YEARS: list[tuple[str, tuple[str, float]]] = [
     ("Vesk sold 2017 apples in Orsk.", ("2017 apples", 2017.0)),
     ("About 1950 people came to Orsk.", ("About 1950 people", 1950.0)),
     ("In 2014, 1993 people came to Orsk.", ("1993 people", 1993.0)),
+    # an owner before people or a workforce's units counts them (review s43f S4)
+    ("The company's 1500 workers went on strike on Monday.", ("1500 workers", 1500.0)),
+    ("Orsk's 2000 teachers walked out.", ("2000 teachers", 2000.0)),
+    ("The union's 1800 members voted to strike.", ("1800 members", 1800.0)),
+    # near shapes of our own
+    ("The army's 1200 troops left Orsk.", ("1200 troops", 1200.0)),
+    ("The plant's 1950 jobs are at risk.", ("1950 jobs", 1950.0)),
 ]
 
 

@@ -18,6 +18,7 @@ from typing import Final
 from spacy.tokens import Doc, Span, Token
 
 from newsprism.analyze.numbers import Amount
+from newsprism.analyze.person_nouns import names_person
 from newsprism.analyze.timed_counts import timed_figure
 from newsprism.analyze.written_forms import (
     LABEL_NOUNS,
@@ -418,14 +419,18 @@ def _is_year(first: str, amount: Amount, ctx: ParsedText, noun: Token | None) ->
     if amount.scale != 1.0 or not is_plural_noun(noun):
         return True
     before = ctx.text[max(0, amount.start - 12) : amount.start].split()
-    if before and (before[-1].lower() in _YEAR_WORDS or _owner_or_count(before[-1])):
+    if before and before[-1].lower() in _YEAR_WORDS:
+        return True
+    if before and _owner_or_count(before[-1]) and not _counts_people(noun):
         return True
     return _named_beside(amount, ctx)
 
 
-# A possessive ("Vesk's 2014 race ratings") or a count ("four 1993 murders") right before
-# a year-shaped figure: as after "his" or "their", the figure names the year of what is
-# counted (stop 42 readings left; 2 of 3 year-as-count readings over the non-blind texts).
+# A possessive ("Orsk Herald's 2015 poll tables") or a count ("two 1987 robberies") right
+# before a year-shaped figure: as after "his" or "their", the figure names the year of what
+# is counted (stop 42 readings left; 3 of 3 year-as-count readings over the non-blind texts).
+# Not before people or the units a workforce is counted in: "the company's 1500 workers",
+# "Orsk's 2000 teachers" count (review s43f S4).
 _OWNER_OR_COUNT: Final = re.compile(
     r"(?:\w+['’]s|\d+|one|two|three|four|five|six|seven|eight|nine|ten|dozens|several)",
     re.IGNORECASE,
@@ -435,6 +440,17 @@ _OWNER_OR_COUNT: Final = re.compile(
 def _owner_or_count(word: str) -> bool:
     """Whether ``word`` is a possessive or a count (what a year-shaped figure follows)."""
     return _OWNER_OR_COUNT.fullmatch(word.lstrip("([\"“‘'")) is not None  # "(Orsk's 2014 ..."
+
+
+_PEOPLE_UNITS: Final = word_set("people persons troops staff jobs homes households families")
+
+
+def _counts_people(noun: Token | None) -> bool:
+    """Whether ``noun`` counts people or a workforce's units ("workers", "members", "jobs")."""
+    if noun is None:
+        return False
+    units = noun.lemma_.lower() in _PEOPLE_UNITS or noun.lower_ in _PEOPLE_UNITS
+    return units or names_person(noun)
 
 
 def _named_beside(amount: Amount, ctx: ParsedText) -> bool:
