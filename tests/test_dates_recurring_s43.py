@@ -54,15 +54,23 @@ def test_a_weekday_not_after_every_or_each_is_one_day(
 
 
 def test_a_month_with_its_own_day_after_it_leaves_the_figure_before_it(nlp: Language) -> None:
-    # "the 19 Sept. 11 hijackers": 19 counts the hijackers; the date is Sept. 11
-    found = dates_of(nlp, "Fifteen of the 19 Sept. 11 hijackers trained in Orsk.")
-    assert found == [("Sept. 11", "2016-09-11")]
+    # "the 12 May 4 strikers": 12 counts the strikers; the date is May 4
+    found = dates_of(nlp, "Nine of the 12 May 4 strikers were sacked in Orsk.")
+    assert found == [("May 4", "2016-05-04")]
+    found = dates_of(nlp, "Two of the 8 Oct. 3 rioters were freed in Orsk.")
+    assert found == [("Oct. 3", "2015-10-03")]
 
 
 DAY_MONTHS: list[tuple[str, tuple[str, str | None]]] = [
     ("On 3 March 12 people were arrested in Orsk.", ("On 3 March", "2016-03-03")),
     ("The 19 September meeting in Orsk was cancelled.", ("The 19 September", "2016-09-19")),
     ("Vesk flew on the 19 Sept. 2011 flight.", ("on the 19 Sept. 2011", "2011-09-19")),
+    # a clock hour or a score after the month is no day of it (review s43f S5)
+    ("Orsk recalled the 14 July 9 am flight to Vesk.", ("the 14 July", "2017-07-14")),
+    ("Orsk lost the 12 May 3-1 match to Vesk City.", ("the 12 May", "2016-05-12")),
+    # near shapes of our own
+    ("Vesk missed the 3 June 10 p.m. train.", ("the 3 June", "2016-06-03")),
+    ("Orsk won the 5 April 2-0 final.", ("the 5 April", "2016-04-05")),
 ]
 
 

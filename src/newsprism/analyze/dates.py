@@ -496,26 +496,42 @@ _REFUSED_YEAR = {
 }
 
 
-# A month's own day after a "the <figure> <month>" ("the 19 Sept. 11 hijackers").
-_DAY_AFTER: Final = re.compile(r"\s+(?:[1-9]|[12]\d|3[01])(?![\d:.,]\d|\d)")
+# A month's own day, then the plural noun a "the <figure> <month>" counts ("the 12 May 4
+# strikers": 12 counts the strikers, the date is May 4). A clock hour ("the 14 July 9 am
+# flight") or a score ("the 12 May 3-1 match") after the month leaves the day-month whole.
+_DAY_AFTER: Final = re.compile(
+    r"\s+(?:[1-9]|[12]\d|3[01])\s+(?!(?:am|pm|a\.m\.|p\.m\.)(?!\w))([a-z][a-z-]*)\b"
+)
+_THE_BEFORE: Final = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
 
 def _after_the(m: re.Match[str], text: str) -> bool:
-    """Whether a day-month match opens with "the" or follows it ("the 19 Sept.")."""
+    """Whether a day-month match opens with "the" or follows it ("the 12 May")."""
     before = text[max(0, m.start() - 5) : m.start()]
     return m.group()[:4].lower() == "the " or _THE_BEFORE.search(before) is not None
 
 
-_THE_BEFORE: Final = re.compile(r"\bthe\s+$", re.IGNORECASE)
+def _day_then_counted(m: re.Match[str], text: str, reader: _Reader) -> bool:
+    """Whether the month has a day of its own after it, then a plural noun that the
+    figure before the month counts ("the 12 May 4 strikers"); the noun read by the parse
+    where there is one, else by its plural ending."""
+    after = _DAY_AFTER.match(text, m.end())
+    if after is None or not _after_the(m, text):
+        return False
+    if reader.doc is None:
+        return after.group(1).endswith("s")
+    noun = reader.doc.char_span(after.start(1), after.end(1), alignment_mode="expand")
+    return noun is not None and len(noun) > 0 and noun[0].tag_ in ("NNS", "NNPS")
 
 
 def _admit_day_of_month(m: re.Match[str], text: str, reader: _Reader) -> bool:
     """A month and day with no year, unless a year the grammar refused follows it, or the
-    month has a day of its own after it ("the 19 Sept. 11 hijackers": 19 counts them)."""
+    month has a day of its own after it and a noun the first figure counts ("the 12 May 4
+    strikers": 12 counts them)."""
     kind = "md" if m["md_mon"] else "dm"
     if m[f"{kind}_y"]:
         return True
-    if kind == "dm" and _DAY_AFTER.match(text, m.end()) and _after_the(m, text):
+    if kind == "dm" and _day_then_counted(m, text, reader):
         return False
     refused = _REFUSED_YEAR[kind].match(text, m.end())
     if refused is None:
