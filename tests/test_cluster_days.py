@@ -154,3 +154,61 @@ def test_a_format_3_state_is_read_without_days_and_saved_as_format_4() -> None:
     assert _meta(old.state())["format"] == 4
     again = StoryClusterer.from_state(old.state(), SPLITTING)
     assert [s.articles for s in again.stories()] == [s.articles for s in old.stories()]
+
+
+# Review s43/g S1 on 273fc28: a weekday resolved against the publication time gives every
+# article of one news day the same date, so a shared day alone must not join two reports
+# with nothing else in common (invented reports of one Tuesday in two invented towns).
+FIRE = (
+    "Fire crews fought a blaze at a timber warehouse by the docks on Tuesday. The brigade "
+    "said the roof collapsed before dawn while nobody was inside the building."
+)
+CRASH = (
+    "A bus carrying workers to a factory crashed on Tuesday. Police said nine people were "
+    "taken to hospital with minor injuries after the driver swerved to avoid a deer."
+)
+BACKGROUND = (
+    "The council approved its budget for the coming year after a debate about school repairs.",
+    "Shipping firms complained about new harbour tolls that will pay for dredging the channel.",
+    "A new poll shows the governing party losing ground ahead of the regional election.",
+)
+TUESDAY = frozenset({"2026-03-03"})
+
+
+def test_the_shipped_model_does_not_join_unrelated_reports_for_sharing_a_day() -> None:
+    c = StoryClusterer(ClusterOptions(embeddings="off"))
+    c.vectorizer.observe([FIRE, CRASH, *BACKGROUND])  # type: ignore[attr-defined]
+    fire = ArticleSignals("fire", None, "Warehouse fire", FIRE, days=TUESDAY)
+    crash = ArticleSignals("crash", None, "Bus crash", CRASH, days=TUESDAY)
+    undated = replace(crash, days=frozenset())
+    assert c.probability(fire, crash) == pytest.approx(c.probability(fire, undated))
+    assert c.probability(fire, crash) < 0.5
+
+
+def test_unrelated_reports_of_one_news_day_stay_apart_end_to_end() -> None:
+    """With the analyser: both say 'on Tuesday' and were published the next morning."""
+    from datetime import UTC, datetime, timedelta
+
+    from newsprism.analyze.analyzer import Analyzer
+
+    published = datetime(2026, 3, 4, 8, tzinfo=UTC)  # a Wednesday
+    texts = {"fire": FIRE, "crash": CRASH} | {f"bg{n}": t for n, t in enumerate(BACKGROUND)}
+    articles = [
+        Article(
+            aid,
+            f"{aid}.txt",
+            text,
+            outlet=f"Outlet {n}",
+            title=aid.title(),
+            published=published + timedelta(minutes=n),
+            language="en",
+        )
+        for n, (aid, text) in enumerate(texts.items())
+    ]
+    signals = [
+        signals_of(a, x) for a, x in zip(articles, Analyzer().analyze_many(articles), strict=True)
+    ]
+    assert signals[0].days == signals[1].days == TUESDAY  # the day is found on both
+    c = StoryClusterer(ClusterOptions(embeddings="off"))
+    c.add_many(signals)
+    assert ("fire",) in [s.articles for s in c.stories()]

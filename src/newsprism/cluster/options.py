@@ -29,8 +29,13 @@ class ClusterOptions:
     -9.62, no_cohesion -2.62, names +16.99, speakers +6.66, names_gap -8.75, numbers
     +6.20, gap -1.46 per log(1 + days); the lead, fitted second on 6 Dec, +38.3; its
     story model intercept -3.46, text_mean +31.28, cohesion -9.24, names +7.50, numbers
-    +9.00, gap -7.40; a calendar day in common, fitted on top of the rest on 7 Dec, +6.59
-    and +10.86) and eval/results/clustering_real.md the cross-set scores. The dense
+    +9.00, gap -7.40; a calendar day in common weighs 0: fitted on top on 7 Dec, +6.59
+    and +10.86, it joined unrelated reports of one news day on the day alone (review
+    s43/g S1; a weekday resolved against the publication time gives every article of
+    that day the same date); a future fit must gate it on text or name evidence, use only
+    dates written out in the text, cap it at the held-out weight and be measured on ECB+
+    and unrelated same-day pairs) and eval/results/clustering_real.md the cross-set
+    scores. The dense
     model is fitted the same way but marked provisional on purpose (behind lexical
     cross-set on ECB+ and Multi-News, about 20 times the CPU), so ``embeddings="auto"``
     stays lexical.
