@@ -477,6 +477,15 @@ def test_more_than_a_count_tells_no_excepted_set(analyzer: Analyzer) -> None:
         # A police officer is police however written.
         ("No police officers were hurt in the riot in Varno on Friday.",
          "Two policemen were hurt in the riot in Varno on Friday."),
+        # A bare officer holds the officers of any compound; a compound picks a role.
+        ("No officers were hurt in the blast at the Varno port on Friday.",
+         "Two customs officers were hurt in the blast at the Varno port on Friday."),
+        ("No guards were hurt in the riot at the Varno prison on Friday.",
+         "Two prison officers were hurt in the riot at the Varno prison on Friday."),
+        ("No firefighters were hurt in the blast at the Varno port on Friday.",
+         "Two fire officers were hurt in the blast at the Varno port on Friday."),
+        ("No soldiers were hurt in the blast at the Varno port on Friday.",
+         "Two army officers were hurt in the blast at the Varno port on Friday."),
     ],
 )  # fmt: skip
 def test_a_denial_of_a_broad_people_word_disputes_any_of_its_roles(
@@ -496,6 +505,16 @@ def test_a_denial_of_a_broad_people_word_disputes_any_of_its_roles(
          "Two passengers were hurt when the Varno ferry ran aground on Friday."),
         ("No children were hurt in the fire at the Varno school on Friday.",
          "Two firefighters were hurt in the fire at the Varno school on Friday."),
+        # Only a bare officer may be army or police: a compound of another trade decides
+        # (review s43/g S3).
+        ("No soldiers were hurt in the blast at the Varno port on Friday.",
+         "Two customs officers were hurt in the blast at the Varno port on Friday."),
+        ("No soldiers were hurt in the blast at the Varno port on Friday.",
+         "Two fire officers were hurt in the blast at the Varno port on Friday."),
+        ("No soldiers were hurt in the riot at the Varno prison on Friday.",
+         "Two prison officers were hurt in the riot at the Varno prison on Friday."),
+        ("No police were hurt in the riot at the Varno prison on Friday.",
+         "Two prison officers were hurt in the riot at the Varno prison on Friday."),
     ],
 )  # fmt: skip
 def test_a_broad_people_word_is_still_apart_from_roles_it_cannot_name(

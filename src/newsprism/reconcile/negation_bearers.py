@@ -170,6 +170,15 @@ _BROAD: Final = {"officer": frozenset({"police", "soldier"})}
 _UNDERGOING_VERBS: Final = frozenset({
     "die", "drown", "perish", "collapse", "sink", "burn", "survive", "starve", "crash",
 })  # fmt: skip
+#: Compounds of a broad word that name a listed role by another word ("army officers" are
+#: soldiers, "prison officers" guards, "fire officers" firefighters). Any other compound
+#: ("customs officers", "press officers") names a role of its own, apart from every listed
+#: one: only a bare "officer" may be police or army (review s43/g S3). Chosen as
+#: :data:`_ROLES` was; not tuned on any eval file.
+_BROAD_KINDS: Final = {
+    "army": "soldier", "military": "soldier", "navy": "soldier", "naval": "soldier",
+    "prison": "guard", "fire": "firefighter",
+}  # fmt: skip
 #: A bearer: the words of the nouns its subject names (head, conjuncts, appositions) and
 #: the words of their compounds, apart: only heads make two bearers one; compounds only
 #: tell heads apart ("crew members" / "council members"; review s42/4 M2).
@@ -479,9 +488,12 @@ def _entries(words: frozenset[str]) -> frozenset[str]:
 
 
 def _one_group(a: str, b: str) -> bool:
-    """Whether two people roles may be one group: one entry, or one holds the other
-    (:data:`_HOLDS`)."""
-    return a == b or b in _HOLDS.get(a, ()) or a in _HOLDS.get(b, ())
+    """Whether two people roles may be one group: one entry, one holds the other
+    (:data:`_HOLDS`), or a bare broad word and one of its compounds ("officer" /
+    "customs officer": :func:`_broad_roles`)."""
+    if a == b or b in _HOLDS.get(a, ()) or a in _HOLDS.get(b, ()):
+        return True
+    return a.endswith(" " + b) or b.endswith(" " + a)
 
 
 def _other_kinds(denied: Bearer, told: Bearer) -> bool:
@@ -495,12 +507,31 @@ def _other_kinds(denied: Bearer, told: Bearer) -> bool:
 def _roles(bearer: Bearer) -> frozenset[str]:
     """The people roles a bearer names: its heads', else its compounds' ("crew" of "the
     ferry crew members"); a compound naming some of a broad head's roles narrows it to
-    them ("police officers")."""
+    them ("police officers"), and any other compound decides for a broad head
+    (:func:`_broad_roles`)."""
     heads, compounds = bearer
     named, narrowing = _entries(heads), _entries(compounds)
     if named and named & narrowing:
         return named & narrowing
+    broad = _broad_roles(heads, compounds)
+    if broad:
+        rest = frozenset(h for h in heads if not any(_one_word(h, k) for k in _BROAD))
+        return broad | _entries(rest)
     return named or narrowing
+
+
+def _broad_roles(heads: frozenset[str], compounds: frozenset[str]) -> frozenset[str]:
+    """The roles of a broad head (:data:`_BROAD`): a bare "officer" is police, army or
+    any officer ("officer"); under a compound, the compound says which ("army officers":
+    soldiers; "customs officers": "customs officer", a role of its own that only a bare
+    "officer" meets; review s43/g S3). Empty for a bearer with no broad head."""
+    words = [key for key in _BROAD for head in heads if _one_word(head, key)]
+    if not words:
+        return frozenset()
+    if not compounds:
+        return frozenset(words).union(*(_BROAD[w] for w in words))
+    found = {_BROAD_KINDS[c] for c in compounds if c in _BROAD_KINDS}
+    return frozenset(found | {f"{c} {w}" for c in compounds for w in words})
 
 
 def _other_bearer(denied: Bearer | None, strict: bool, told: Bearer | None) -> bool:
