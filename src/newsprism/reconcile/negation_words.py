@@ -28,6 +28,15 @@ _MIN_STEM: Final = 5
 #: "heavy" / "heavily"): below four letters a word and "+ly" are often two words
 #: ("ear" / "early", "on" / "only").
 _MIN_ADJECTIVE: Final = 4
+#: "-ly" adverbs whose sense is not their adjective's ("hard" / "hardly", "near" /
+#: "nearly", "short" / "shortly"): the stem and "-ly" tests would read them as one word,
+#: and a denial narrowed to "hard" work would meet a deed told "hardly" (review s43/g
+#: MEDIUM on d367121). A short list of the common ones, from invented pairs; not tuned on
+#: any eval file. Left: "extreme" / "extremist" (one letter past a six-letter stem).
+_OTHER_ADVERBS: Final = frozenset(
+    {"hardly", "nearly", "lately", "shortly", "highly", "largely", "barely", "fairly",
+     "scarcely"}
+)  # fmt: skip
 
 
 def same_stem(a: str, b: str) -> bool:
@@ -35,9 +44,12 @@ def same_stem(a: str, b: str) -> bool:
     :data:`_MIN_STEM` letters that leaves at most one letter of the shorter word
     ("injure" / "injury", "arrest" / "arrests", "serious" / "seriously"; not "station" /
     "state"), or an adjective and its "-ly" adverb ("mild" / "mildly", "heavy" /
-    "heavily", "terrible" / "terribly")."""
+    "heavily", "terrible" / "terribly"); never an adverb of another sense
+    (:data:`_OTHER_ADVERBS`: "hard" / "hardly")."""
     if a == b:
         return True
+    if a in _OTHER_ADVERBS or b in _OTHER_ADVERBS:
+        return False
     n = 0
     for x, y in zip(a, b, strict=False):
         if x != y:
