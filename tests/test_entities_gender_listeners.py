@@ -44,3 +44,41 @@ def test_a_pronoun_of_the_one_spoken_to_is_no_vote(nlp: Language, text: str) -> 
 def test_the_speakers_own_pronoun_is_still_a_vote(nlp: Language, text: str, gender: str) -> None:
     name = "Dara Holm" if "Holm" in text else "Edvin Holt"
     assert resolve_names(nlp(text)).gender(name) == gender
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "gender"),
+    [
+        # an object pronoun in a clause with another subject is the one spoken of: the
+        # name herself or himself, so the pronoun after it still votes (review s43f S1)
+        ("Dara Holm said the council had told her she must leave her post.", "Dara Holm",
+         "female"),
+        ("Dara Holm said the council had asked her to leave and she refused.", "Dara Holm",
+         "female"),
+        ("Dara Holm said voters had told her she should run again.", "Dara Holm", "female"),
+        ("Edvin Holt said the award meant a lot to him and he thanked the jury.", "Edvin Holt",
+         "male"),
+        # near shapes of our own
+        ("Edvin Holt said the board had sent him a letter and he would reply.", "Edvin Holt",
+         "male"),
+        ("Dara Holm said her rivals had called her a liar but she would stay.", "Dara Holm",
+         "female"),
+    ],
+)  # fmt: skip
+def test_a_pronoun_spoken_of_in_another_subjects_clause_still_votes(
+    nlp: Language, text: str, name: str, gender: str
+) -> None:
+    assert resolve_names(nlp(text)).gender(name) == gender
+
+
+def test_a_woman_spoken_of_keeps_her_gender_and_not_the_mans_quote(nlp: Language) -> None:
+    from newsprism.analyze.quotes import extract_quotes
+
+    doc = nlp(
+        "Edvin Holt chairs the Orsk council. Dara Holm said the council had told her she "
+        'must leave her post. "This decision is final," he said.'
+    )
+    names = resolve_names(doc)
+    assert names.gender("Dara Holm") == "female"
+    quote = next(q for q in extract_quotes(doc, names) if q.text == "This decision is final")
+    assert quote.speaker == "Edvin Holt"

@@ -49,9 +49,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Final
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from newsprism.analyze import aliases as lex
 from newsprism.analyze.aliases import (
@@ -64,6 +63,7 @@ from newsprism.analyze.aliases import (
     retype,
 )
 from newsprism.analyze.entity_words import is_clitic, names_nothing
+from newsprism.analyze.gender_listeners import listener_between
 from newsprism.analyze.quote_marks import QuotedDoc
 from newsprism.analyze.speakers import Gender
 
@@ -698,24 +698,10 @@ def _antecedent(
     reach = 0 if pronoun.dep_ == "poss" else 1
     if sent_of[pronoun.i] - sent_of[start] > reach:
         return None
-    if _listener_between(doc[end : pronoun.i], _PRONOUNS[pronoun.lower_]):
+    if listener_between(doc, start, end, pronoun, _PRONOUNS[pronoun.lower_]):
         return None  # "Holt asked her if she could comment": "she" is the one asked
     alone = names_in[sent_of[start]] == {name}
     return name if alone or doc[start:end].root.dep_ in {"nsubj", "nsubjpass"} else None
-
-
-# Roles of a pronoun spoken to or of ("asked her", "told him", "sent her a note").
-_LISTENER_ROLES: Final = frozenset({"dobj", "dative", "iobj", "pobj"})
-_OBJECT_PRONOUNS: Mapping[str, Gender] = MappingProxyType({"him": "male", "her": "female"})
-
-
-def _listener_between(tokens: Span, gender: Gender) -> bool:
-    """Whether an object pronoun of ``gender`` (not a possessive "her") stands among
-    ``tokens``: a nearer antecedent than the name before it, so a pronoun after it is no
-    evidence for that name."""
-    return any(
-        _OBJECT_PRONOUNS.get(t.lower_) == gender and t.dep_ in _LISTENER_ROLES for t in tokens
-    )
 
 
 # --- the index -------------------------------------------------------------------------
