@@ -122,3 +122,32 @@ def test_according_to_between_joined_clauses_closes_the_first(
     quotes = quotes_of(nlp, text)
     assert [q.text for q in quotes] == [words]
     assert quotes[0].speaker == "Edvin Rask"
+
+
+NEXT_DEEDS = [
+    # the verb after the later comma is the asker's next deed, not an answer: "asked"
+    # is her own finite verb (review s43f S6)
+    "Mirela Kostanj, a senator, asked whether the bridge would reopen, then left the hall.",
+    "Mirela Kostanj, a senator, asked whether the bridge would reopen, then walked out.",
+    # near shapes of our own
+    "Mirela Kostanj, a senator, asked whether the bridge would reopen, then sat down.",
+    "Mirela Kostanj, the council's chair, asked whether the bridge would reopen, later left.",
+]
+
+
+@pytest.mark.parametrize("text", NEXT_DEEDS, ids=[t[:50] for t in NEXT_DEEDS])
+def test_a_question_followed_by_a_next_deed_stays_the_askers(nlp: Language, text: str) -> None:
+    asked = [q for q in quotes_of(nlp, text) if q.cue == "asked"]
+    assert [q.text for q in asked] == ["the bridge would reopen"]
+    assert asked[0].speaker == "Mirela Kostanj"
+
+
+def test_according_to_closes_the_first_clause_even_when_the_second_is_the_sources(
+    nlp: Language,
+) -> None:
+    # the choice documented (review s43f M4): the phrase closes the clause before it, so a
+    # joined clause the same source plainly says ("and he will step down") is left out
+    text = "The levy will rise, according to Edvin Rask, and he will step down in June."
+    assert [(q.text, q.speaker) for q in quotes_of(nlp, text)] == [
+        ("The levy will rise", "Edvin Rask")
+    ]

@@ -14,7 +14,11 @@ she had not decided"). So an "asked" is such an aside when
 * a later comma of the sentence is followed by a finite verb (the main verb) that has no
   subject after that comma of its own ("..., said it would", "..., declined to answer";
   not "..., said a spokesman": that verb has its own subject, so "asked" is a finite
-  verb whose question is its subject's).
+  verb whose question is its subject's), and
+* that main verb answers the question: a verb of saying (quote_cues.CUE_VERBS) or of
+  declining to ("declined", "refused", "shrugged"). "Voss, a senator, asked whether the
+  bridge would reopen, then left the hall": leaving is the subject's next deed, so
+  "asked" is her own finite verb and the question hers (review s43f S6).
 
 The aside then reports nothing (the one asked did not say the question), and the main
 verb's subject is the aside's. Kept as they were: "Voss, a senator, asked whether the
@@ -41,9 +45,14 @@ _ASKING: Final = frozenset({"ask", "inquire", "enquire", "query", "question", "p
 # Finite tags a main verb after the aside has.
 _FINITE: Final = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _SUBJECTS: Final = frozenset({"nsubj", "nsubjpass"})
-# Adverbs that may stand between the aside's closing comma and the main verb
+# Parts of speech that may stand between the aside's closing comma and the main verb
 # ("..., later said", "..., also said").
-_BETWEEN: Final = frozenset({"ADV"})
+_SKIPPED_POS: Final = frozenset({"ADV"})
+# Verbs by which the one asked answers without saying anything quotable ("..., declined
+# to answer", "..., shrugged").
+_NOT_ANSWERING: Final = frozenset(
+    {"decline", "refuse", "shrug", "demur", "hesitate", "pause", "smile", "laugh", "nod"}
+)
 
 
 def set_off_asking(token: Token) -> bool:
@@ -61,7 +70,7 @@ def aside_main_verb(token: Token) -> Token | None:
     if token.i < 2 or doc[token.i - 1].text != ",":
         return None
     main = _main_after(token)
-    if main is None:
+    if main is None or not _answers(main):
         return None
     # the subject ends right before the comma (the parser may hang the comma on it)
     ends = (token.i - 2, token.i - 1)
@@ -86,6 +95,17 @@ def aside_subject(verb: Token) -> Token | None:
     return None
 
 
+def _answers(verb: Token) -> bool:
+    """Whether ``verb`` after the aside is the one asked answering: a verb of saying or of
+    declining to ("..., said", "..., declined to answer"), not a next deed ("..., left")."""
+    # imported here: quote_cues imports quote_subjects, which imports this module
+    from newsprism.analyze.quote_cues import CUE_VERBS, INDIRECT_KINDS, cue_lemma
+
+    if verb.lemma_.lower() in _NOT_ANSWERING:
+        return True
+    return CUE_VERBS.get(cue_lemma(verb)) in INDIRECT_KINDS
+
+
 def _main_after(token: Token) -> Token | None:
     """The finite verb right after a comma later in ``token``'s sentence with no subject
     of its own after that comma; None when the sentence has none."""
@@ -95,7 +115,7 @@ def _main_after(token: Token) -> Token | None:
         if doc[k].text != ",":
             continue
         following = k + 1
-        while following < sentence_end - 1 and doc[following].pos_ in _BETWEEN:
+        while following < sentence_end - 1 and doc[following].pos_ in _SKIPPED_POS:
             following += 1
         verb = doc[following]
         if verb.tag_ not in _FINITE or verb.pos_ not in ("VERB", "AUX"):
