@@ -165,3 +165,25 @@ def test_only_an_outlet_name_s_head_word_passes_the_news_on(
     nlp: Language, text: str, company: str
 ) -> None:
     assert _quote(nlp, text, "the price was fair").speaker == company
+
+
+# Review s43h S0 on d0f0c2e: figures told of another body ("a loss at the ferry line")
+# are not the outlet's own, and an outlet's word before Agency or Corporation names an
+# outlet: "the company" still takes up the firm named before.
+OTHERS_FIGURES = [
+    "The Orvik Times reported a loss of 5 million euros at the ferry line.",
+    "The Orvik Times reported record sales at the ferry line.",
+    "The Harbour News Agency published the plan on Monday.",
+    "Tessel Broadcasting Corporation published the plan on Monday.",
+]
+
+
+@pytest.mark.parametrize("middle", OTHERS_FIGURES, ids=["loss-at", "sales-at", "agency", "corp"])
+def test_an_outlet_telling_of_another_s_figures_is_no_company(
+    nlp: Language, middle: str
+) -> None:
+    text = (
+        "Kessel Motors Inc. will buy the island's ferry line. "
+        f"{middle} The company said the price was fair."
+    )
+    assert _quote(nlp, text, "the price was fair").speaker == "Kessel Motors Inc."

@@ -75,6 +75,13 @@ _OUTLET_NAME_WORDS: Final = frozenset(
         "network", "channel", "inquirer", "examiner", "bulletin", "dispatch", "ledger",
     }
 )  # fmt: skip
+# Kind words after an outlet's word in its name ("News Agency", "Broadcasting Corporation").
+_OUTLET_KINDS: Final = frozenset({"agency", "corporation", "service", "wire"})
+# Prepositions naming whose figures they are, and entity kinds of an amount or a time.
+_OTHER_BODY_PREPS: Final = frozenset({"at", "of", "for", "in"})
+_AMOUNT_ENTITIES: Final = frozenset(
+    {"MONEY", "CARDINAL", "QUANTITY", "PERCENT", "DATE", "TIME", "ORDINAL"}
+)
 # Head nouns of a body's own figures: a body reporting them is in the news.
 _FIGURES: Final = frozenset(
     {
@@ -96,10 +103,16 @@ def _after_according_to(head: Token) -> bool:
 
 
 def _outlet_name(head: Token) -> bool:
-    """Whether the name's head word (its last: "... Courier", "... Times") is an outlet's."""
-    flat = [c for c in head.children if c.dep_ == "flat" and c.i > head.i]
-    last = flat[-1] if flat else head
-    return last.lower_ in _OUTLET_NAME_WORDS
+    """Whether the name's head word (its last: "... Courier", "... Times") is an outlet's,
+    or the word before a body's kind word ("Harbour News Agency", "Tessel Broadcasting
+    Corporation": review s43h S0, which lost every outlet so named)."""
+    words = [c for c in head.lefts if c.dep_ in ("compound", "flat")] + [head]
+    words += [c for c in head.rights if c.dep_ == "flat"]
+    words.sort(key=lambda w: w.i)
+    last = words[-1].lower_
+    if last in _OUTLET_NAME_WORDS:
+        return True
+    return last in _OUTLET_KINDS and len(words) > 1 and words[-2].lower_ in _OUTLET_NAME_WORDS
 
 
 def _carries_news(verb: Token) -> bool:
@@ -124,13 +137,35 @@ def _own_figures(verb: Token) -> bool:
     """Whether the verb's object or its reported clause's subject is its subject's own
     figures ("reported a loss", "reported that its profit fell"): even a body named like
     an outlet is then in the news (review s43/4 S4: "Orvik Express reported a loss")."""
+    if _names_another_place(verb):
+        return False
     for child in verb.children:
-        if child.dep_ in ("dobj", "obj") and _own(child):
+        if child.dep_ in ("dobj", "obj") and _own(child) and not _names_another_place(child):
             return True
         subjects = (s for s in child.children if s.dep_ in ("nsubj", "nsubjpass"))
         if child.dep_ == "ccomp" and any(_own(s) for s in subjects):
             return True
     return False
+
+
+def _names_another_place(word: Token) -> bool:
+    """Whether the figures are told of another body ("a loss at the ferry line", "sales
+    of the port"): an outlet reporting them is not reporting its own (review s43h S0).
+    An amount or a time ("a loss of 5 million euros", "in the third quarter") names none."""
+    return any(
+        c.dep_ == "prep" and c.lower_ in _OTHER_BODY_PREPS and _body_object(c)
+        for c in word.children
+    )
+
+
+def _body_object(prep: Token) -> bool:
+    return any(
+        o.dep_ == "pobj"
+        and not o.like_num
+        and o.ent_type_ not in _AMOUNT_ENTITIES
+        and not any(c.dep_ == "nummod" for c in o.children)
+        for o in prep.children
+    )
 
 
 def _own(noun: Token) -> bool:
