@@ -58,8 +58,18 @@ listed member is one article's first 256 word pieces, about 0.12 s of CPU (64 in
 350-word texts: 7.6 s of CPU, 55 s wall at load ~15 on the shared 2-core machine; review
 s43/1 M2), so the first late article of a 755-member window spends about 90 s of CPU
 before it is scored (before 138e85f only the re-heated stories' members, 5 on that probe,
-about 0.6 s). Not yet cut: ranking by one lead vector per listed story and vectorising
-only the chosen stories' members would change the ranking, and wants its own measure.
+about 0.6 s). So a dense clusterer ranks the listed stories by the lexical model
+(``Reheating._ranker``: about 0.3 ms a member) and embeds only the members of the stories
+it re-heats; the lexical model ranks by its own vectors, as before. Measured (invented
+probe: 150 frozen stories of 5 members within the window of one late article sharing
+none of their names, a dense-flagged vectorizer counting the texts it embeds): member
+texts embedded for the late article 751 -> 161 (its own and the 32 re-heated stories'
+160 members), about 90 s -> 19 s of CPU with MiniLM; the lexical model's re-heated
+stories identical.
+A re-heated story that freezes again with the members it came back with is listed again
+(``Reheating._relist``), so a later late article of its days can re-heat it again; before
+(review s43/1 L1) each late article took its nearest ``candidates`` off the list for the
+session, and a later late report of one of them opened a story of its own.
 """
 
 from __future__ import annotations
@@ -79,6 +89,7 @@ from newsprism.analyze.aliases import fold_key
 from newsprism.cluster.hot import HotStory as _Story
 from newsprism.cluster.hot import Vector
 from newsprism.cluster.signals import ArticleSignals
+from newsprism.cluster.vectors import LexicalVectorizer
 from newsprism.model import Story
 
 if TYPE_CHECKING:
@@ -135,6 +146,12 @@ class Reheating:
     _frozen_near: dict[str, ListedStory]
     # Re-heated stories by key, with their member count then: unchanged ones freeze again.
     _reheated: dict[int, int]
+    # Re-heated stories by key, with the listing they came from: listed again when they
+    # freeze again unchanged (their days are asked already, so nothing else lists them).
+    _listed_from: dict[int, ListedStory]
+    # The lexical model that ranks listed stories when the clusterer's own is dense
+    # (made on first use; see :meth:`_ranker`).
+    _lexical: LexicalVectorizer | None = None
     _held_at_start: dict[str, frozenset[str]]
 
     if TYPE_CHECKING:
@@ -184,19 +201,20 @@ class Reheating:
         ]
         chosen = {record_id for record_id, listed in dated if _may_hold(listed, signals)}
         if signals is not None and vector is not None:
-            chosen |= self._nearest(vector, dated)
-        reheated = sum(
-            self._reheat(self._frozen_near.pop(record_id))
-            for record_id, _ in dated
-            if record_id in chosen
-        )
+            chosen |= self._nearest(self._ranking_vector(signals, vector), dated)
+        picked = [self._frozen_near.pop(record_id) for record_id, _ in dated if record_id in chosen]
+        self._vectorise(picked)
+        reheated = sum(self._reheat(listed) for listed in picked)
         if reheated:
             logger.info("%d frozen stories re-heated for a late article", reheated)
         return reheated
 
     def _list(self, found: Sequence[tuple[Story, list[ArticleSignals]]]) -> None:
         """Keep the frozen stories ``cold`` listed (those not kept already) with their
-        members' vectors, computed in one batch (a re-heat joins them, unvectorised again)."""
+        members' ranking vectors (:meth:`_ranker`), computed in one batch. With the
+        lexical model those are the clusterer's own vectors, which a re-heat joins
+        unvectorised again; a dense model vectorises only the members of the stories a
+        late article re-heats (:meth:`_vectorise`)."""
         fresh = [
             (record, [m for m in members if m.article_id in held])
             for record, members in found
@@ -204,12 +222,50 @@ class Reheating:
             for held in (frozenset(record.articles),)
         ]
         texts = [_text_of(m) for _, members in fresh for m in members]
-        rows = self.vectorizer.vectors(texts) if texts else np.zeros((0, 0), np.float32)
+        ranker = self._ranker()
+        rows = ranker.vectors(texts) if texts else np.zeros((0, ranker.dim), np.float32)
+        own = ranker is self.vectorizer
         at = 0
         for record, members in fresh:
-            vectors = rows[at : at + len(members)]
+            ranking = rows[at : at + len(members)]
             at += len(members)
-            self._frozen_near.setdefault(record.id, ListedStory(record, members, vectors))
+            listed = ListedStory(record, members, ranking, ranking if own else None)
+            self._frozen_near.setdefault(record.id, listed)
+
+    def _ranker(self) -> TextVectorizer:
+        """The model that ranks listed stories against a late article (:meth:`_nearest`):
+        the clusterer's own, unless that is dense (a vectorizer whose ``dense`` is true).
+        A dense model costs about 0.12 s of CPU a member (MiniLM on the CPU; review s43/1
+        M2): vectorising every member of a late article's window (755 on the module doc's
+        probe) to rank them cost about 90 s, so the lexical model, about 0.3 ms a member,
+        ranks them, with its background IDF (no documents observed: deterministic)."""
+        if not getattr(self.vectorizer, "dense", False):
+            return self.vectorizer
+        if self._lexical is None:
+            self._lexical = LexicalVectorizer()
+        return self._lexical
+
+    def _ranking_vector(self, signals: ArticleSignals, vector: Vector) -> Vector:
+        """The late article's vector in the ranking model's space (its own with the
+        lexical model)."""
+        ranker = self._ranker()
+        if ranker is self.vectorizer:
+            return vector
+        row: Vector = ranker.vectors([_text_of(signals)])[0]
+        return row
+
+    def _vectorise(self, picked: Sequence[ListedStory]) -> None:
+        """Give the picked stories' members the clusterer's vectors where the listing
+        holds ranking vectors only (a dense model), in one batch."""
+        bare = [listed for listed in picked if listed.vectors is None]
+        texts = [_text_of(m) for listed in bare for m in listed.members]
+        if not texts:
+            return
+        rows = self.vectorizer.vectors(texts)
+        at = 0
+        for listed in bare:
+            listed.vectors = rows[at : at + len(listed.members)]
+            at += len(listed.members)
 
     def _nearest(self, vector: Vector, dated: Sequence[tuple[str, ListedStory]]) -> set[str]:
         """The ids of the ``candidates`` listed stories whose centroid is nearest the late
@@ -265,7 +321,22 @@ class Reheating:
         # pass need not again unless a late article joins it (its sources change).
         story.checked = story.sources
         self._reheated[story.key] = len(story.members)
+        self._listed_from[story.key] = listed
         return True
+
+    def _relist(self, story: _Story) -> None:
+        """List again a re-heated story that freezes again with the members it was
+        re-heated with (call on each freeze): a later late article of its days can re-heat
+        it again, as one run would join it. Before (review s43/1 L1), each late article
+        took its nearest ``candidates`` off the list for the session, so a later late
+        report of one of those stories opened a story of its own. A story a late article
+        joined or that was split is not listed again (the listing lacks the signals of
+        the members it gained)."""
+        listed = self._listed_from.pop(story.key, None)
+        if listed is None:
+            return
+        if {article for _, article in story.members} == set(listed.record.articles):
+            self._frozen_near.setdefault(listed.record.id, listed)
 
     def refreeze_unjoined(self) -> int:
         """Freeze again, as they were, the re-heated stories no article joined or merged
@@ -280,6 +351,9 @@ class Reheating:
                 self._freeze(story)
                 frozen += 1
         self._reheated.clear()
+        # Re-heated stories merged into others since: their listing is of no story now.
+        for key in [k for k in self._listed_from if k not in self._stories]:
+            del self._listed_from[key]
         if frozen:
             logger.info("%d re-heated stories no late article joined frozen again", frozen)
         return frozen
@@ -318,24 +392,28 @@ class Reheating:
 @dataclass(eq=False)
 class ListedStory:
     """A frozen story ``cold`` listed, with the signals of its members that came (in the
-    listing's order), their vectors (one row each) and their names folded as the
-    clusterer scores them."""
+    listing's order), their ranking vectors and the clusterer's vectors (one row each;
+    the latter None until a re-heat needs them, with a dense model: ``Reheating._ranker``)
+    and their names folded as the clusterer scores them."""
 
     record: Story
     members: list[ArticleSignals]
-    vectors: Vectors
+    ranking: Vectors
+    vectors: Vectors | None = None
     names: frozenset[str] = field(init=False)
-    # The unit mean of the members' vectors, as a hot story's (``HotStory.centroid``);
-    # zero when none has text.
+    # The unit mean of the members' ranking vectors, as a hot story's centroid
+    # (``HotStory.centroid``); zero when none has text.
     centroid: Vector = field(init=False)
 
     def __post_init__(self) -> None:
         self.names = frozenset().union(*(_folded(m) for m in self.members))
-        total = np.asarray(self.vectors.sum(axis=0), np.float32)
+        total = np.asarray(self.ranking.sum(axis=0), np.float32)
         norm = float(np.linalg.norm(total))
         self.centroid = total / np.float32(norm) if norm else total
 
     def rows(self) -> dict[str, Vector]:
+        if self.vectors is None:
+            raise ValueError("the listed story's members are not vectorised (Reheating._vectorise)")
         return {m.article_id: row for m, row in zip(self.members, self.vectors, strict=True)}
 
 

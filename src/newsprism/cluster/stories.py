@@ -230,6 +230,7 @@ class StoryClusterer(Consolidation, Reheating, Scoring):
         self._asked_days: set[int] = set()
         self._frozen_near: dict[str, ListedStory] = {}
         self._reheated: dict[int, int] = {}
+        self._listed_from: dict[int, ListedStory] = {}
         self._weights: dict[str, float] = {}
 
     # --- public API ---------------------------------------------------------------------
@@ -620,6 +621,7 @@ class StoryClusterer(Consolidation, Reheating, Scoring):
         for other in self._apart.pop(story.key, set()):  # a frozen story merges with none
             self._apart.get(other, set()).discard(story.key)
         self._ejected.discard(story.key)
+        self._relist(story)
 
     # --- persistence --------------------------------------------------------------------
 
