@@ -505,10 +505,10 @@ class StoryDetails:
     def given_elsewhere(self, figure: Passage, value: float, about: str | None) -> bool:
         """Whether a sentence of another source gives the figure for the same thing: it
         holds the value (a quantity of the analysis, or the number in digits) and the
-        word the figure counts or describes (``about``: "9" about Ilse, "19
-        hijackers"). Catches what fact grouping leaves apart: "Ilse, 9," against
-        "Ilse and Bo, who are 9 and 12", "pardoned two turkeys" against the definite
-        "the two turkeys"."""
+        word the figure counts or describes (``about``: "9" about Ilse, "12
+        miners"). Catches what fact grouping leaves apart: "Ilse, 9," against
+        "Ilse and Bo, who are 9 and 12", "rescued two ponies" against the definite
+        "the two ponies"."""
         words = (about or "").split()
         head = _inflection_stem(words[-1]) if words else ""
         if len(head) < 3:
