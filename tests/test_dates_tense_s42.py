@@ -43,6 +43,16 @@ AHEAD: list[tuple[str, tuple[str, str]]] = [
      ("on Monday", "2016-10-03")),
     ("The port will close the coast road on Friday, reopening it on Monday.",
      ("on Monday", "2016-10-03")),
+    # any fronted "-ing" participle of no cause or sequence looks ahead (review s43h S5
+    # on cc73286, which read these as the week before)
+    ("Closing the coast road on Monday, the council will repave it over two weeks.",
+     ("on Monday", "2016-10-03")),
+    ("Marking its 50th year on Saturday, the ferry line will hold a parade in the harbour.",
+     ("on Saturday", "2016-10-01")),
+    ("Hosting the final on Sunday, the town will close its main square.",
+     ("on Sunday", "2016-10-02")),
+    ("Playing at home on Monday, the team will wear its old kit.",
+     ("on Monday", "2016-10-03")),
     # "set for" a time noun holding the date: the appointment.
     ("The Vesk hearing was set for a date in June.", ("in June", "2017-06-01/2017-06-30")),
 ]  # fmt: skip

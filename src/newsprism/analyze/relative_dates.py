@@ -151,12 +151,6 @@ _PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
 _SEQUENCE_PARTICIPLES = frozenset(
     {"follow", "precede", "schedule", "set", "expect", "plan", "slate", "time", "due"}
 )
-# "-ing" participles whose deed begins or runs from their date on: under a future clause
-# they look ahead on either side ("Starting on Monday", "Sailing on Friday"). By hand,
-# from the verbs of onset and operation in the stop 43 date tests.
-_ONSET_PARTICIPLES = frozenset(
-    {"start", "begin", "run", "open", "sail", "operate", "take", "come", "launch", "resume"}
-)
 # "-ing" participles of cause, response or sequence: their deed came before the main one.
 _BEHIND_PARTICIPLES = frozenset({"follow", "cite", "blame", "respond", "react", "precede"})
 _BEHIND_PREPOSITIONS = frozenset({"after", "since", "following"})
@@ -199,20 +193,17 @@ def _non_finite_tense(head: Token) -> Tense | None:
 
 def _looks_ahead(participle: Token) -> bool:
     """Whether a participle under a future clause runs forward with it (the docstring of
-    :func:`_non_finite_tense`). An "-ing" participle of onset or operation does, on either
-    side ("Starting on Monday, the ferry will run"); one of cause or response ("Citing a
-    storm on Monday", "Blaming a strike", "Following talks", "After meeting on Monday")
-    tells of a deed before the main one (review s43/4 S5 on d662d0a, which took every
-    "-ing" participle forward); any other "-ing" participle looks ahead only after its
-    verb ("will close the road on Friday, reopening it on Monday")."""
+    :func:`_non_finite_tense`). An "-ing" participle does, on either side ("Starting on
+    Monday, the ferry will run", "Hosting the final on Sunday, the town will close the
+    square"), unless it is one of the closed list of cause, response or sequence ("Citing
+    a storm on Monday", "Blaming a strike", "Following talks", "After meeting on Monday"),
+    which tells of a deed before the main one (review s43/4 S5 on d662d0a; review s43h S5
+    on cc73286, whose onset allow-list read every other fronted participle as past)."""
     lemma = participle.lemma_.lower()
     if participle.tag_ != "VBG":
         return lemma in _SEQUENCE_PARTICIPLES
-    if lemma in _BEHIND_PARTICIPLES or (
-        participle.dep_ == "pcomp" and participle.head.lower_ in _BEHIND_PREPOSITIONS
-    ):
-        return False
-    return lemma in _ONSET_PARTICIPLES or participle.i > participle.head.i
+    after_behind = participle.dep_ == "pcomp" and participle.head.lower_ in _BEHIND_PREPOSITIONS
+    return not (lemma in _BEHIND_PARTICIPLES or after_behind)
 
 
 def _behind(node: Token) -> bool:
