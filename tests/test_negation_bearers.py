@@ -92,6 +92,11 @@ def test_denial_of_other_people_or_place_is_no_dispute(
          "Two people died at Orvik Harbour when the storm hit on Sunday, the mayor said."),
         ("No one died in Orvik when the storm hit on Sunday, the mayor said.",
          "Two patients died at Orvik General Hospital when the storm hit on Sunday."),
+        # A depot's driver and a prison's guard are the site's workers (review s43h S4).
+        ("No workers were injured at the Brel depot on Sunday, the company said.",
+         "A driver was injured at the Brel depot on Sunday, the company said."),
+        ("No workers were injured at the Brel prison on Sunday, officials said.",
+         "A guard was injured at the Brel prison on Sunday, officials said."),
     ],
 )  # fmt: skip
 def test_denial_of_the_same_people_and_place_still_differs(
