@@ -54,6 +54,13 @@ def test_two_letter_initials_qualify_a_body() -> None:
     assert short_qualifiers("the army's PR office") == []
     assert _alike("the army's PR office", "the Norlani army", "the army") == [
         (0, 1), (0, 2), (1, 2)]  # fmt: skip
+    # Any other two capitals before a body word name a place (review s43h S1): two
+    # places' police are two tellers.
+    assert short_qualifiers("HK police") == ["hk"]
+    assert _alike("HK police", "UK police") == []
+    assert _alike("DC police", "Maryland police") == []
+    assert _alike("NZ police", "Australian police") == []
+    assert short_qualifiers("the TV crew") == []
 
 
 def test_one_institution_under_its_forms_is_one_teller() -> None:

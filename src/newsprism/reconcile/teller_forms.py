@@ -102,8 +102,15 @@ _NAME_NEXT: Final = re.compile(r"\s+[A-Z]")
 # union's (review s43c: "the army's PR office" is no second army); written with or
 # without dots.
 _SHORT_INITIALS: Final = re.compile(r"(?<![\w.])(?:[A-Z]\.[A-Z]\.|[A-Z]{2})(?![\w])")
-_COUNTRY_INITIALS: Final = frozenset({"us", "uk", "eu", "un"})
+# Initials that name an office or a medium, never a place ("PR office", "TV crew"): any
+# other two capitals before a body word name whose body it is ("HK police", "NZ army";
+# review s43h S1 on 4bbd809, whose allow-list of US/UK/EU/UN joined "HK police" and "UK
+# police"). Initials after a possessive ("the army's PR office") are its office's.
+_OFFICE_INITIALS: Final = frozenset(
+    {"pr", "tv", "hr", "it", "ai", "ad", "hq", "ok", "id", "dj", "gp", "pc", "mp", "pm"}
+)
 # A body's kind word after a kind noun says nothing more ("police department").
+_POSSESSIVE_BEFORE: Final = re.compile(r"['’]s\s*$")
 _KIND_SUFFIXES: Final = frozenset({"department", "dept", "service", "force"})
 _KIND_NOUNS: Final = frozenset({"police"})
 
@@ -151,9 +158,16 @@ def short_qualifiers(mention: str | None) -> list[str]:
     """A country's or union's initials of two letters in a mention ("U.S. military
     officials", "UK police"; :data:`_COUNTRY_INITIALS`), case-folded without dots: they
     tell whose body it is, as "Norlani" does, though teller words have three letters or
-    more ("U.S. military" is no lone "military"); other initials ("PR", "TV") do not."""
-    found = (m[0].replace(".", "").casefold() for m in _SHORT_INITIALS.finditer(mention or ""))
-    return [initials for initials in found if initials in _COUNTRY_INITIALS]
+    more ("U.S. military" is no lone "military"); initials of an office or a medium
+    ("PR", "TV": :data:`_OFFICE_INITIALS`) or after a possessive ("the army's PR
+    office") do not."""
+    text = mention or ""
+    found = [
+        m[0].replace(".", "").casefold()
+        for m in _SHORT_INITIALS.finditer(text)
+        if not _POSSESSIVE_BEFORE.search(text, 0, m.start())
+    ]
+    return [initials for initials in found if initials not in _OFFICE_INITIALS]
 
 
 def kind_family(key: str) -> frozenset[str]:
