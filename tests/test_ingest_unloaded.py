@@ -198,6 +198,9 @@ def test_the_headline_fragment_page_is_an_article() -> None:
         ["Access denied: You don't have permission to access this page on this server."],
         ["Access Denied: the requested address was rejected. Please consult your administrator."],
         ["Access denied: we could not verify that the request came from a person."],
+        # a neutral shell sentence beside one that speaks to the reader (review s43h S2)
+        ["Access denied: The request was blocked by the security service protecting the "
+         "requested resource. Please contact your network administrator."],
         ["Tessel Gazette", "Loading: the article will appear on this page in a moment."],
         ["\u8aad\u307f\u8fbc\u307f\u4e2d"],  # "loading" in Japanese
         ["Tessel Courier"],  # the outlet's name alone: one block of chrome, two words

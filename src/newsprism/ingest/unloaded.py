@@ -151,7 +151,13 @@ def _story_prose(block: str) -> bool:
     label = _LABEL.match(block)
     if label is not None and _STATUS.search(label.group(1)):
         block = block[label.end() :]
-    return any(_told(sentence) for sentence in _SENTENCE_END.split(block))
+    sentences = _SENTENCE_END.split(block)
+    # One sentence speaking to the reader is the page's voice, whatever its neighbours
+    # tell (review s43h S2 on 71fdcbf: a neutral shell sentence beside "Please contact
+    # your administrator" kept the page).
+    if any(_speaks_to_reader(sentence) for sentence in sentences):
+        return False
+    return any(_told(sentence) for sentence in sentences)
 
 
 def _told(text: str) -> bool:
