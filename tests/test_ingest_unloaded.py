@@ -201,6 +201,9 @@ def test_the_headline_fragment_page_is_an_article() -> None:
         # a neutral shell sentence beside one that speaks to the reader (review s43h S2)
         ["Access denied: The request was blocked by the security service protecting the "
          "requested resource. Please contact your network administrator."],
+        # the page's own administrator "says": no third party's words (review s43h S3)
+        ["Orvik Gazette", "Access denied: The site administrator says your address has been "
+         "blocked from viewing the requested resource."],
         ["Tessel Gazette", "Loading: the article will appear on this page in a moment."],
         ["\u8aad\u307f\u8fbc\u307f\u4e2d"],  # "loading" in Japanese
         ["Tessel Courier"],  # the outlet's name alone: one block of chrome, two words

@@ -97,6 +97,14 @@ _QUOTED: Final = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 _REPORTED: Final = re.compile(
     r"(?<!\bwe )(?<!\bI )(?<!\byou )\b(?:said|says|told|added)\b", re.IGNORECASE
 )
+# The page's own machinery as the reporting subject ("the site administrator says your
+# address is blocked"): its "says" reports no third party, so the reader's words stay
+# the page's (review s43h S3 on 71fdcbf, which kept such a shell).
+_PAGE_REPORTS: Final = re.compile(
+    r"\b(?:site|website|administrator|admin|server|system|page|service)\s+"
+    r"(?:said|says|told|added)\b",
+    re.IGNORECASE,
+)
 # How a shell names the page it stands in for ("this page", "the article will appear").
 _THE_PAGE_ITSELF: Final = re.compile(
     r"\bthis\s+(?:page|article|story|site|website|content|server)\b"
@@ -175,7 +183,7 @@ def _told(text: str) -> bool:
 def _speaks_to_reader(text: str) -> bool:
     """Whether the page's own voice speaks to its reader in ``text``: a reader's word
     outside any quotation, in a sentence that reports no one's words."""
-    if _REPORTED.search(text):
+    if _REPORTED.search(text) and not _PAGE_REPORTS.search(text):
         return False
     return bool(_TO_THE_READER.search(_QUOTED.sub(" ", text)))
 
