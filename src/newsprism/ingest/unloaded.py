@@ -39,11 +39,15 @@ SENTENCE_WORDS: Final = 2
 # "Subscribe to continue.", "Story removed.", "Article unavailable."): the page names
 # itself or tells its reader what to do, where a short story names its subject and deed
 # ("Mayor resigns.", "Pier closed."). Review s43/4 S2 on 9182976, which stored them all.
+# Shell phrases, not single words: "site", "log", "try", "no" and "not" open or name
+# short stories too ("Site evacuated.", "No deal reached."; review s43h M1 on 71fdcbf).
 _CHROME: Final = re.compile(
-    r"\b(?:pages?|articles?|stor(?:y|ies)|content|site|website|link|video|comments?"
-    r"|subscri\w+|sign|log|login|register|account|error|unavailable|advertisement"
-    r"|please|try|click|refresh|reload|continue|javascript|cookies|browser|paywall)\b"
-    r"|^\W*(?:no|not)\b",
+    r"\b(?:pages?|articles?|stor(?:y|ies)|content|video|link)\s+"
+    r"(?:(?:is|was|has\s+been)\s+)?(?:not\s+found|unavailable|removed|blocked|deleted|expired)\b"
+    r"|\bnot\s+found\b|\b(?:sign|log)\s*(?:in|on|up)\b|\bsubscri\w+|\bplease\b"
+    r"|\bcomments?\s+(?:are\s+)?closed\b|\badvertisement\b|\bjavascript\b|\bcookies\b"
+    r"|\bpaywall\b|\b(?:click|tap)\s+here\b|\b(?:refresh|reload)\b|\bcontinue\s+reading\b"
+    r"|\bsubscribe\s+to\s+continue\b|\b(?:error\s+)?404\b",
     re.IGNORECASE,
 )
 _ENDS_SENTENCE: Final = re.compile("[.!?\u3002\uff01\uff1f][\"'\u2019\u201d)]*$")
