@@ -56,6 +56,9 @@ NOT_SAID = [
     "Ana Holt could confirm at the next hearing that the ferry had been sold.",
     "The mayor could tell residents at the next council meeting that the levy had been cut.",
     "The board could announce within the next week that the port is closed.",
+    # "the next ..." on an object that is no time is whom the act is aimed at (s43/4 S6)
+    "The mayor could tell the next council meeting that the levy had been cut.",
+    "Ana Holt could brief the next ferry board that the pier had been sold.",
 ]
 
 
@@ -138,6 +141,7 @@ SAID = [
     ),
     ("The coastguard could confirm the next day that the ferry had sunk.", "the ferry had sunk"),
     ("Police could confirm the next morning that two people had died.", "two people had died"),
+    ("Police could tell the crew the next evening that the pier was safe.", "the pier was safe"),
     ("Edvin Rask could confirm yesterday that the port will reopen.", "the port will reopen"),
     # A "but" clause about another subject is the reported words' own contrast (s42/4 S5).
     (

@@ -54,6 +54,8 @@ def _time_words(verb: Token) -> Iterator[Token]:
     for child in verb.children:
         if child.dep_ in _TIME_DEPS:
             yield from child.subtree
+        elif child.dep_ == "dobj":  # "tell the next meeting": whom, at a time ahead
+            yield from (c for c in child.children if c.lower_ == "next")
 
 
 def _determined(token: Token) -> bool:
@@ -61,10 +63,29 @@ def _determined(token: Token) -> bool:
     ("could confirm the next day that ..."): the narration's sequence. In a prepositional
     phrase ("in the next few days", "at the next hearing", "within the next week") it is
     a time ahead of the writing, as "next week" is (review s43/2 S2 on 061ef93). The
-    parser takes some bare time phrases for the verb's object, so a noun object counts."""
+    parser takes some bare time phrases for the verb's object, so an object counts when
+    it is a time noun ("the next day"); any other object is whom the act is aimed at
+    ("could tell the next council meeting that ...": a possibility ahead, review s43/4 S6
+    on ea901fa, which took any object)."""
     noun = token.head
-    bare = noun.dep_ in _BARE_TIME_DEPS or (noun.dep_ == "dobj" and noun.head.pos_ == "VERB")
+    bare = noun.dep_ in _BARE_TIME_DEPS or (
+        noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and _time_noun(noun)
+    )
     return bare and any(c.dep_ == "det" and c.lower_ in _SEQUENCE_DETS for c in noun.children)
+
+
+# Nouns of a bare time phrase the parser may take for an object ("the next day").
+_TIME_NOUNS = frozenset(
+    {
+        "day", "morning", "afternoon", "evening", "night", "week", "weekend", "month",
+        "year", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+        "sunday",
+    }
+)  # fmt: skip
+
+
+def _time_noun(noun: Token) -> bool:
+    return noun.lemma_.lower() in _TIME_NOUNS or noun.ent_type_ in ("DATE", "TIME")
 
 
 def _ahead(token: Token) -> bool:
