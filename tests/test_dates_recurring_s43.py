@@ -29,6 +29,9 @@ RECURRING = [
     "The market in Orsk opens every other Friday.",
     "Every Sunday, the Orsk market opens early.",
     "The crews meet every Sunday night.",
+    # near shapes of the amount's "each" below: a habit still (review s43/4 M1)
+    "The two ferries sail each Monday from Orsk.",
+    "The guards were paid 200 euros every Friday.",
 ]
 
 
@@ -43,6 +46,11 @@ ONE_DAY: list[tuple[str, list[tuple[str, str | None]]]] = [
     ("Vesk has walked every day since Monday.", [("since Monday", "2016-09-26")]),
     ("Vesk said every Sunday would differ, and on Sunday he left.",
      [("on Sunday", "2016-09-25")]),
+    # "each" after an amount distributes it; the day is a date (review s43/4 M1)
+    ("The two ferry captains were fined 500 euros each Monday for sailing drunk.",
+     [("Monday", "2016-09-26")]),
+    ("The three guards were paid 200 euros each Friday, the court heard.",
+     [("Friday", "2016-09-23")]),
 ]  # fmt: skip
 
 
