@@ -1,5 +1,5 @@
 """A pronoun that speaks of the one spoken to is no vote for the speaker's gender
-(analyze/entities.py, step 5): in "Rep. Edvin Holt asked her if she could comment" the
+(analyze/entities.py, step 5): in "Rep. Edvin Holt asked her whether she would reply" the
 "she" is the woman asked, so Holt is not made female (stop 42 quote audit, seed 42117).
 A pronoun of the other gender, or a possessive "her", is still a vote. Invented text."""
 
@@ -20,7 +20,7 @@ def nlp() -> Language:
 @pytest.mark.parametrize(
     "text",
     [
-        "Rep. Edvin Holt asked her if she could comment on the vote.",
+        "Rep. Edvin Holt asked her whether she would reply on the vote.",
         "Edvin Holt told her that she had lost the seat.",
         "Edvin Holt sent her a note saying she was welcome.",
     ],

@@ -699,7 +699,7 @@ def _antecedent(
     if sent_of[pronoun.i] - sent_of[start] > reach:
         return None
     if listener_between(doc, start, end, pronoun, _PRONOUNS[pronoun.lower_]):
-        return None  # "Holt asked her if she could comment": "she" is the one asked
+        return None  # "Holt asked her whether she would reply": "she" is the one asked
     alone = names_in[sent_of[start]] == {name}
     return name if alone or doc[start:end].root.dep_ in {"nsubj", "nsubjpass"} else None
 

@@ -1,6 +1,6 @@
 """The one spoken to, between a name and a later pronoun (step 5 of analyze/entities.py).
 
-In "Rep. Edvin Holt asked her if she could comment" the "she" is the woman asked, not
+In "Rep. Edvin Holt asked her whether she would reply" the "she" is the woman asked, not
 Holt: an object pronoun of the later pronoun's gender, on a verb whose subject is the
 named person, is a nearer antecedent, so the later pronoun is no vote for the name.
 An object pronoun inside a clause with another subject is not one spoken to by the name
