@@ -39,6 +39,8 @@ def test_a_full_stop_before_a_figure_is_no_name_suffix(nlp: Language) -> None:
 
 TIMED_COUNTS: list[tuple[str, list[tuple[str, float, str | None]]]] = [
     ("The storm killed 12 Monday in Orsk.", [("12", 12.0, "kill")]),
+    # near shapes of the schedule verbs: a deed's count (review s43/4 M2)
+    ("Shares in the ferry line fell 12 Monday.", [("12", 12.0, "fall")]),
     ("The storm killed 12 on Monday in Orsk.", [("12", 12.0, "kill")]),
     (
         "Police arrested 40 Friday and freed 30 Saturday.",
@@ -64,6 +66,9 @@ UNTIMED: list[tuple[str, list[tuple[str, float, str | None]]]] = [
     ("Troops killed 12 militants Monday.", [("12 militants", 12.0, "militant")]),
     ("Vesk worked 12 Mondays in a row.", [("12 Mondays", 12.0, "monday")]),
     ("Vesk served 40 years in Orsk.", [("40 years", 40.0, "serve")]),
+    # a schedule verb's bare figure before a day is a clock (review s43/4 M2)
+    ("The ferry leaves 10 Monday and returns Friday.", []),
+    ("The Orsk market opens 9 Saturday.", []),
 ]
 
 
