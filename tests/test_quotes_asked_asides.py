@@ -151,3 +151,18 @@ def test_according_to_closes_the_first_clause_even_when_the_second_is_the_source
     assert [(q.text, q.speaker) for q in quotes_of(nlp, text)] == [
         ("The levy will rise", "Edvin Rask")
     ]
+
+
+PUT_TO_THE_SUBJECT = [
+    # an "asked whether ..." participle right after the name is a question put to her,
+    # whatever she did next: never her own statement (review s43h S6 on 7e5b23b)
+    "Ilse Voss, asked whether the bridge would reopen, blamed the council for the delay.",
+    "Ilse Voss, asked whether the bridge would reopen, then left the hall.",
+]
+
+
+@pytest.mark.parametrize("text", PUT_TO_THE_SUBJECT, ids=["blamed", "then-left"])
+def test_a_question_put_to_the_subject_is_never_her_statement(
+    nlp: Language, text: str
+) -> None:
+    assert "the bridge would reopen" not in [q.text for q in quotes_of(nlp, text)]

@@ -70,12 +70,19 @@ def aside_main_verb(token: Token) -> Token | None:
     if token.i < 2 or doc[token.i - 1].text != ",":
         return None
     main = _main_after(token)
-    if main is None or not _answers(main):
+    if main is None:
         return None
     # the subject ends right before the comma (the parser may hang the comma on it)
     ends = (token.i - 2, token.i - 1)
     subjects = [c for c in (*token.children, *main.children) if c.dep_ in _SUBJECTS]
-    if not any(s.i < token.i and s.right_edge.i in ends for s in subjects):
+    found = [s for s in subjects if s.i < token.i and s.right_edge.i in ends]
+    if not found:
+        return None
+    # After an apposition ("Voss, a senator, asked ..., then left") "asked" may be the
+    # subject's own finite verb, so only an answering main verb makes it an aside; right
+    # after the name ("Voss, asked whether ..., then left") it is a participle, a
+    # question put to her whatever she did next (review s43h S6 on 7e5b23b).
+    if any(c.dep_ == "appos" for s in found for c in s.children) and not _answers(main):
         return None
     return main
 
