@@ -264,3 +264,22 @@ def test_a_brief_whose_speaker_says_we_or_a_short_deed_is_kept(blocks: list[str]
 )
 def test_a_short_shell_ending_in_a_full_stop_is_refused(blocks: list[str]) -> None:
     assert unloaded_reason(blocks) is not None
+
+
+# Review s43i S4 on 6f12198: "US", the country, in a story's narration is no page
+# speaking to "us", its reader; a lowercase "us" still is.
+def test_the_country_us_in_a_story_under_its_label_is_kept() -> None:
+    blocks = [
+        "Tessel Gazette",
+        "Access denied: Tessel islanders found the benefits portal locked on Monday morning. "
+        "The portal is run by a US contractor under a deal signed in March.",
+    ]
+    assert unloaded_reason(blocks) is None
+
+
+def test_a_shell_asking_its_reader_to_contact_us_is_still_refused() -> None:
+    blocks = [
+        "Access denied: the request from your network was blocked by the gateway. "
+        "Contact us with the reference number shown below to regain access."
+    ]
+    assert unloaded_reason(blocks) is not None

@@ -93,7 +93,11 @@ _SENTENCE_END: Final = re.compile(r"(?<=[.!?:;])\s+|(?<=[\u3002\uff01\uff1f\uff1
 LABEL_WORDS: Final = 3
 _LABEL: Final = re.compile(rf"^\W*((?:[^\s.:]+\s+){{0,{LABEL_WORDS - 1}}}[^\s.:]+)[.:]\s+")
 # Words by which a page's chrome speaks to its reader, never a news story's narration.
-_TO_THE_READER: Final = re.compile(r"\b(?:you|your|please|we|our|us)\b", re.IGNORECASE)
+# "us" in lowercase only: "US" is the country in a story's narration ("run by a US
+# contractor"; review s43i S4 on 6f12198, which refused such a story).
+_TO_THE_READER: Final = re.compile(
+    r"\b(?:you|your|please|we|our)\b|\b(?-i:us)\b", re.IGNORECASE
+)
 # A quotation, and a clause reporting a third party's words ("<he|the mayor> said",
 # "told them"): there "we", "you" and "our" are the story's speaker's, not the page's
 # (review s43/4 S1 on 5d56f3b: '"We are fixing it," the mayor said' refused a brief).
