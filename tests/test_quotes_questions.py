@@ -145,3 +145,30 @@ def test_a_quoted_question_keeps_its_asker(nlp: Language) -> None:
     assert [(q.text, q.direct, q.speaker) for q in quotes] == [
         ("Will the ferry stop?", True, "Ana Holt")
     ]
+
+
+BARE_ASIDES = [
+    # An "asked" clause between the speech verb's comma and its "that" clause is the
+    # setting of the reply, with or without the question (review s43i S8).
+    (
+        "Edvin Rask said, when asked, that the ferry fare would rise in June.",
+        "the ferry fare would rise in June",
+    ),
+    (
+        "Edvin Rask said, when asked by reporters, that the ferry fare would rise in June.",
+        "the ferry fare would rise in June",
+    ),
+    # Placed inside what was said, a bare "if asked" stays its condition.
+    (
+        "Edvin Rask said he would step down if asked to by the board.",
+        "he would step down if asked to by the board",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), BARE_ASIDES, ids=[t[0][:48] for t in BARE_ASIDES])
+def test_an_asked_aside_before_that_is_cut(nlp: Language, text: str, words: str) -> None:
+    quotes = quotes_of(nlp, text)
+    assert [q.text for q in quotes] == [words]
+    assert quotes[0].speaker == "Edvin Rask"
+    assert_offsets(text, quotes)

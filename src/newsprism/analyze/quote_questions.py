@@ -113,6 +113,8 @@ def _asking_aside(token: Token) -> bool:
     asked to leave", "as asked by the port" or "if he was asked to by the council" is the
     statement's own condition or time ("he would resign if he was asked to"), and cutting
     it stored a conditional pledge as an unconditional one (review s43/g S2)."""
+    if _before_that(token):
+        return True
     if not (_carries_question(token) and _set_off(token)):
         return False
     if _participle_asking(token):
@@ -125,6 +127,23 @@ def _asking_aside(token: Token) -> bool:
         and any(c.dep_ == "nsubjpass" and c.tag_ == "PRP" for c in children)
         and any(c.dep_ in ("advmod", "mark") and c.lower_ in _ASIDE_OPENERS for c in children)
     )
+
+
+def _before_that(asked: Token) -> bool:
+    """A passive "asked" clause set off by commas right after the speech verb and right
+    before its "that" clause ("said, when asked, that the fare would rise"): an aside
+    wherever it holds a question or not, since the statement resumes past it; a
+    condition inside what was said ("would resign if asked to") is not so placed
+    (review s43i S8)."""
+    if asked.lemma_.lower() not in _ASKING or asked.tag_ != "VBN":
+        return False
+    if any(c.dep_ == "nsubj" for c in asked.children):
+        return False  # "when she asked, that ...": her own asking
+    doc = asked.doc
+    start, end = asked.left_edge.i, _aside_end(asked)
+    if start < 2 or doc[start - 1].text != "," or not doc[start - 2].tag_.startswith("VB"):
+        return False
+    return doc[end].text == "," and end + 1 < len(doc) and doc[end + 1].lower_ == "that"
 
 
 # Words that open a passive "asked" clause set off as an aside ("when he was asked").
