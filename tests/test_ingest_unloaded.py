@@ -283,3 +283,36 @@ def test_a_shell_asking_its_reader_to_contact_us_is_still_refused() -> None:
         "Contact us with the reference number shown below to regain access."
     ]
     assert unloaded_reason(blocks) is not None
+
+
+# Review s43i S5 on c32e0ef: a service named in a story ("the ferry service told us") is
+# a third party reporting, not the page's own machinery; "the site says" still is.
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        [
+            "Tessel Gazette",
+            "Access denied: Tessel islanders found the ferry booking portal locked on Monday "
+            "morning. The ferry service told us the portal would reopen on Friday.",
+        ],
+        [
+            "Tessel Gazette",
+            "Access denied: Tessel islanders found the ferry booking portal locked on Monday "
+            "morning. A spokesman for the health service said we should expect it back on "
+            "Friday, one nurse wrote.",
+        ],
+    ],
+)
+def test_a_named_service_reporting_in_a_story_is_kept(blocks: list[str]) -> None:
+    assert unloaded_reason(blocks) is None
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        ["Access denied: The site says your address has been blocked from this resource."],
+        ["Access denied: The network administrator says your request was blocked today."],
+    ],
+)
+def test_the_page_machinery_reporting_to_the_reader_is_refused(blocks: list[str]) -> None:
+    assert unloaded_reason(blocks) is not None

@@ -108,8 +108,13 @@ _REPORTED: Final = re.compile(
 # The page's own machinery as the reporting subject ("the site administrator says your
 # address is blocked"): its "says" reports no third party, so the reader's words stay
 # the page's (review s43h S3 on 71fdcbf, which kept such a shell).
+# Only the page's own machinery: "the/this site, website, server, page" or a
+# "site, web, network, system administrator"; never a "<ferry> service" or a "system"
+# after a modifier, a story's third party (review s43i S5 on c32e0ef: "the ferry service
+# told us ..." refused a story).
 _PAGE_REPORTS: Final = re.compile(
-    r"\b(?:site|website|administrator|admin|server|system|page|service)\s+"
+    r"(?:\b(?:the|this)\s+(?:site|website|server|page)"
+    r"|\b(?:site|web|network|system)\s+(?:administrator|admin))\s+"
     r"(?:said|says|told|added)\b",
     re.IGNORECASE,
 )
