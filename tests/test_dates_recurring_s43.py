@@ -32,6 +32,12 @@ RECURRING = [
     # near shapes of the amount's "each" below: a habit still (review s43/4 M1)
     "The two ferries sail each Monday from Orsk.",
     "The guards were paid 200 euros every Friday.",
+    # "each" after a clock figure or a count of things run is no sum shared out: still
+    # the habit (review s43i S7)
+    "The Orsk ferry sails at 10 each Monday, the line said.",
+    "The Orsk market opens at 9 am each Saturday.",
+    "The line runs two ferries each Monday from Orsk.",
+    "Bins in Orsk are collected at 7 each Friday.",
 ]
 
 
@@ -51,6 +57,8 @@ ONE_DAY: list[tuple[str, list[tuple[str, str | None]]]] = [
      [("Monday", "2016-09-26")]),
     ("The three guards were paid 200 euros each Friday, the court heard.",
      [("Friday", "2016-09-23")]),
+    ("The two Orsk pilots were fined $300 each Monday, the court heard.",
+     [("Monday", "2016-09-26")]),
 ]  # fmt: skip
 
 

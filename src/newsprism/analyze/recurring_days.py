@@ -22,12 +22,17 @@ _EVERY_BEFORE: Final = re.compile(
 _LOOK_BACK: Final = 24
 
 
-# "each" after an amount ("fined 500 euros each", "paid $200 each", "two each")
-# distributes the amount over the people; the day after it is a date, not a habit
-# (review s43/4 M1 on 7828d14: "fined 500 euros each Monday" lost its Monday).
+# "each" after a sum of money ("fined 500 euros each", "paid $200 each") shares the sum
+# out over the people; the day after it is a date, not a habit (review s43/4 M1 on
+# 7828d14: "fined 500 euros each Monday" lost its Monday). Only money: after a clock
+# figure ("sails at 10 each Monday") or a count of things run or collected ("runs two
+# ferries each Monday") "each" still names the habit (review s43i S7 on 3f0394c).
 _AMOUNT_EACH: Final = re.compile(
-    r"(?:\d[\d,.]*|[$\u20ac\u00a3]\s?\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight"
-    r"|nine|ten|twelve|twenty|fifty|hundred|thousand|million)\b)(?:\s+[a-z]+)?\s+each\s+$",
+    r"(?:[$\u20ac\u00a3]\s?\d[\d,.]*(?:\s+(?:million|billion|thousand|m|bn|k))?"
+    r"|\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty"
+    r"|fifty|hundred|thousand|million)(?:\s+(?:million|billion|thousand))?\s+"
+    r"(?:euros?|dollars?|pounds?|pence|cents?|francs?|yen|yuan|rupees?|crowns?|kronor"
+    r"|kroner|rubles?|roubles?|pesos?|lira|lire))\s+each\s+$",
     re.IGNORECASE,
 )
 _AMOUNT_LOOK_BACK: Final = 60
