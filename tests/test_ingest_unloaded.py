@@ -316,3 +316,28 @@ def test_a_named_service_reporting_in_a_story_is_kept(blocks: list[str]) -> None
 )
 def test_the_page_machinery_reporting_to_the_reader_is_refused(blocks: list[str]) -> None:
     assert unloaded_reason(blocks) is not None
+
+
+# Review s43i S6 on 07a2ad3: a short page that states its own status or tells the reader
+# to retry is a shell; the short stories beside them stay kept (see the kept test above).
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Page not available.",
+        "Article not available.",
+        "Server error.",
+        "Try again later.",
+        "Site under maintenance.",
+        "Something went wrong.",
+        "Access restricted.",
+    ],
+)
+def test_a_short_status_shell_is_refused(body: str) -> None:
+    assert unloaded_reason([body]) is not None
+
+
+@pytest.mark.parametrize(
+    "body", ["Site evacuated.", "No deal reached.", "Not guilty.", "Heist went wrong."]
+)
+def test_a_short_story_beside_the_status_shells_is_kept(body: str) -> None:
+    assert unloaded_reason([body]) is None

@@ -47,7 +47,12 @@ _CHROME: Final = re.compile(
     r"|\bnot\s+found\b|\b(?:sign|log)\s*(?:in|on|up)\b|\bsubscri\w+|\bplease\b"
     r"|\bcomments?\s+(?:are\s+)?closed\b|\badvertisement\b|\bjavascript\b|\bcookies\b"
     r"|\bpaywall\b|\b(?:click|tap)\s+here\b|\b(?:refresh|reload)\b|\bcontinue\s+reading\b"
-    r"|\bsubscribe\s+to\s+continue\b|\b(?:error\s+)?404\b",
+    r"|\bsubscribe\s+to\s+continue\b|\b(?:error\s+)?404\b"
+    # a page's status or its advice (review s43i S6 on 07a2ad3: "Page not available.",
+    # "Server error.", "Try again later.", "Site under maintenance." were stored)
+    r"|\b(?:pages?|articles?|stor(?:y|ies)|content|video)\s+(?:is\s+)?not\s+available\b"
+    r"|\b(?:server|page|loading)\s+error\b|\btry\s+again\b|\bunder\s+maintenance\b"
+    r"|\bsomething\s+went\s+wrong\b|\baccess\s+restricted\b",
     re.IGNORECASE,
 )
 _ENDS_SENTENCE: Final = re.compile("[.!?\u3002\uff01\uff1f][\"'\u2019\u201d)]*$")
