@@ -326,6 +326,13 @@ def test_a_denial_of_the_same_undergoer_or_group_in_other_words_differs(
         ("The lifeboat crew members were not hurt when the boat capsized near Varno on "
          "Friday.",
          "Two council members were hurt when the boat capsized near Varno on Friday."),
+        # A plane's pilot or a ship's crew is no site's workers (review s43i S3).
+        ("No workers were injured when the plane hit the Brel factory on Sunday, the "
+         "company said.",
+         "The pilot was injured when the plane hit the Brel factory on Sunday, the company "
+         "said."),
+        ("No workers were injured when the ship hit the Brel pier on Sunday, the port said.",
+         "The crew were injured when the ship hit the Brel pier on Sunday, the port said."),
     ],
 )  # fmt: skip
 def test_a_denial_of_another_role_is_no_dispute(

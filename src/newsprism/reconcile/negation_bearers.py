@@ -147,14 +147,14 @@ _ROLES: Final = {
 #: the other ("no workers were injured" / "two miners were injured" is one group told
 #: twice; review s43/1 S6). Chosen as :data:`_ROLES` was; not tuned on any eval file.
 #: A group holds only those who work at the place the deed is told (a site's staff: its
-#: miners, nurses, doctors, teachers, guards, drivers, pilots and crew; a crew its
-#: pilot): firefighters, police and journalists come to the place ("no workers were
-#: injured" / "a firefighter was injured" are two groups; review s43c S2), but a depot's
-#: driver or a prison's guard is its worker (review s43h S4 on fbe6e2d, which hid those).
+#: miners, nurses, doctors, teachers, guards and drivers; a crew its pilot):
+#: firefighters, police and journalists come to the place ("no workers were injured" /
+#: "a firefighter was injured" are two groups; review s43c S2), but a depot's driver or a
+#: prison's guard is its worker (review s43h S4 on fbe6e2d, which hid those). A pilot or
+#: a crew is a plane's or a ship's, no site's workers (review s43i S3 on f08f2ec).
 _HOLDS: Final = {
     "crew": frozenset({"pilot"}),
-    "worker": frozenset({"miner", "nurse", "doctor", "teacher", "guard", "driver", "pilot",
-                         "crew"}),
+    "worker": frozenset({"miner", "nurse", "doctor", "teacher", "guard", "driver"}),
     "child": frozenset({"student"}),
 }  # fmt: skip
 #: Words that may name the people of several roles: a denial of one of them disputes a
