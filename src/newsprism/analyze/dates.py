@@ -71,6 +71,7 @@ from newsprism.analyze.relative_dates import (
     ago,
     clause_tense,
     day_span,
+    fronted_participle_unclear,
     full_year,
     iso,
     month_span,
@@ -236,6 +237,12 @@ class _Reader:
         """The tense of the clause the text at start..end sits in."""
         root = self._root(start, end)
         return self.tense_default if root is None else clause_tense(root)
+
+    def unclear_participle(self, start: int, end: int) -> bool:
+        """Whether the text at start..end sits in a fronted participle whose time against
+        the future clause after it cannot be told (:func:`fronted_participle_unclear`)."""
+        root = self._root(start, end)
+        return root is not None and fronted_participle_unclear(root)
 
     def counts_something(
         self, start: int, end: int, outside: tuple[int, int] | None = None
@@ -540,8 +547,12 @@ def _admit_day_of_month(m: re.Match[str], text: str, reader: _Reader) -> bool:
 
 
 def _admit_weekday(m: re.Match[str], text: str, reader: _Reader) -> bool:
-    """A weekday is one day unless a habit's "every"/"each" comes first ("every Sunday")."""
-    return not is_recurring(text, m.start())
+    """A weekday is one day unless a habit's "every"/"each" comes first ("every Sunday"),
+    or it sits in a fronted participle that may come before or after a future clause."""
+    if is_recurring(text, m.start()):
+        return False
+    # "Announcing the cuts on Monday, the firm will ...": which Monday is a guess
+    return m["wd_rel"] is not None or not reader.unclear_participle(m.start(), m.end())
 
 
 # The checks a regex cannot make, per kind (kinds not listed are always dates).

@@ -44,6 +44,7 @@ __all__ = [
     "ago",
     "clause_tense",
     "day_span",
+    "fronted_participle_unclear",
     "full_year",
     "iso",
     "month_span",
@@ -151,6 +152,12 @@ _PARTICIPLE_TAGS = frozenset({"VBN", "VBG"})
 _SEQUENCE_PARTICIPLES = frozenset(
     {"follow", "precede", "schedule", "set", "expect", "plan", "slate", "time", "due"}
 )
+# "-ing" participles whose deed begins or runs from their date on: under a future clause
+# they look ahead on either side ("Starting on Monday", "Sailing on Friday"). By hand,
+# from the verbs of onset and operation in the stop 43 date tests.
+_ONSET_PARTICIPLES = frozenset(
+    {"start", "begin", "run", "open", "sail", "operate", "take", "come", "launch", "resume"}
+)
 # "-ing" participles of cause, response or sequence: their deed came before the main one.
 _BEHIND_PARTICIPLES = frozenset({"follow", "cite", "blame", "respond", "react", "precede"})
 _BEHIND_PREPOSITIONS = frozenset({"after", "since", "following"})
@@ -193,17 +200,48 @@ def _non_finite_tense(head: Token) -> Tense | None:
 
 def _looks_ahead(participle: Token) -> bool:
     """Whether a participle under a future clause runs forward with it (the docstring of
-    :func:`_non_finite_tense`). An "-ing" participle does, on either side ("Starting on
-    Monday, the ferry will run", "Hosting the final on Sunday, the town will close the
-    square"), unless it is one of the closed list of cause, response or sequence ("Citing
-    a storm on Monday", "Blaming a strike", "Following talks", "After meeting on Monday"),
-    which tells of a deed before the main one (review s43/4 S5 on d662d0a; review s43h S5
-    on cc73286, whose onset allow-list read every other fronted participle as past)."""
+    :func:`_non_finite_tense`). An "-ing" participle of onset or operation does, on either
+    side ("Starting on Monday, the ferry will run"); one of cause, response or sequence
+    ("Citing a storm on Monday", "Blaming a strike", "After meeting on Monday") tells of a
+    deed before the main one; any other "-ing" participle looks ahead after its verb
+    ("will close the road on Friday, reopening it on Monday"). Fronted, such another
+    participle could be either ("Announcing the cuts on Monday, the firm will ..."):
+    :func:`fronted_participle_unclear` leaves its weekday undated (review s43i S1)."""
     lemma = participle.lemma_.lower()
     if participle.tag_ != "VBG":
         return lemma in _SEQUENCE_PARTICIPLES
+    if _behind_participle(participle):
+        return False
+    return lemma in _ONSET_PARTICIPLES or participle.i > participle.head.i
+
+
+def _behind_participle(participle: Token) -> bool:
     after_behind = participle.dep_ == "pcomp" and participle.head.lower_ in _BEHIND_PREPOSITIONS
-    return not (lemma in _BEHIND_PARTICIPLES or after_behind)
+    return participle.lemma_.lower() in _BEHIND_PARTICIPLES or after_behind
+
+
+def fronted_participle_unclear(token: Token) -> bool:
+    """Whether ``token`` sits in an "-ing" participle fronted before a future clause that
+    is neither of onset nor of cause or sequence ("Announcing the cuts on Monday, the firm
+    will close plants"): its deed may be the Monday before or after publication, so a
+    plain weekday in it is better left undated than guessed (review s43i S1 on 23aa99a,
+    which took every such participle forward)."""
+    node = token
+    for _ in range(_MAX_CLIMB):
+        if node.head.i == node.i:
+            return False
+        if node.dep_ in _CLAUSE_DEPS or node.tag_ in _PARTICIPLE_TAGS:
+            break
+        node = node.head
+    else:
+        return False
+    if node.tag_ != "VBG" or node.dep_ in _NOUN_CLAUSES or node.i > node.head.i:
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in node.children):
+        return False
+    if node.lemma_.lower() in _ONSET_PARTICIPLES or _behind_participle(node):
+        return False
+    return clause_tense(node.head) == "future"
 
 
 def _behind(node: Token) -> bool:
