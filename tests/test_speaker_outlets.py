@@ -179,11 +179,48 @@ OTHERS_FIGURES = [
 
 
 @pytest.mark.parametrize("middle", OTHERS_FIGURES, ids=["loss-at", "sales-at", "agency", "corp"])
-def test_an_outlet_telling_of_another_s_figures_is_no_company(
-    nlp: Language, middle: str
-) -> None:
+def test_an_outlet_telling_of_another_s_figures_is_no_company(nlp: Language, middle: str) -> None:
     text = (
         "Kessel Motors Inc. will buy the island's ferry line. "
         f"{middle} The company said the price was fair."
     )
     assert _quote(nlp, text, "the price was fair").speaker == "Kessel Motors Inc."
+
+
+# Review s43i S2 on eb46c8d: who owns the figure decides. A part, place, period or
+# amount of the body's own ("in its ferry arm", "in the period", "of revenue", "for the
+# first time") names no other owner: a firm named like an outlet still reports its own.
+# Another possessor ("the ferry line's loss") or a body after "at"/"of" does.
+OWN_PARTS = [
+    "The Orvik Express reported a loss in its ferry arm.",
+    "The Orvik Express reported a loss for its ferry arm.",
+    "The Orvik Express reported a loss in the period.",
+    "The Orvik Express reported a loss in Norway.",
+    "The Orvik Express reported a loss of revenue.",
+    "The Orvik Express reported record sales for the first time.",
+]
+ANOTHER_OWNER = [
+    "The Orvik Times reported the ferry line's loss.",
+    "The Orvik Times reported losses of the ferry line.",
+    "The Orvik Times reported on Monday a loss at the ferry line.",
+]
+
+
+def _company_of(nlp: Language, middle: str) -> str | None:
+    text = (
+        "Kessel Motors Inc. will buy the island's ferry line. "
+        f"{middle} The company said the price was fair."
+    )
+    return _quote(nlp, text, "the price was fair").speaker
+
+
+@pytest.mark.parametrize("middle", OWN_PARTS)
+def test_a_firm_reporting_its_own_part_or_period_is_the_company(nlp: Language, middle: str) -> None:
+    assert _company_of(nlp, middle) == "Orvik Express"
+
+
+@pytest.mark.parametrize("middle", ANOTHER_OWNER)
+def test_an_outlet_reporting_another_owner_s_figure_is_no_company(
+    nlp: Language, middle: str
+) -> None:
+    assert _company_of(nlp, middle) == "Kessel Motors Inc."

@@ -77,10 +77,16 @@ _OUTLET_NAME_WORDS: Final = frozenset(
 )  # fmt: skip
 # Kind words after an outlet's word in its name ("News Agency", "Broadcasting Corporation").
 _OUTLET_KINDS: Final = frozenset({"agency", "corporation", "service", "wire"})
-# Prepositions naming whose figures they are, and entity kinds of an amount or a time.
-_OTHER_BODY_PREPS: Final = frozenset({"at", "of", "for", "in"})
+# Prepositions naming whose figures they are ("a loss at the ferry line", "sales of the
+# port"); "in"/"for" name a part, place or period of the body's own ("a loss in its ferry
+# arm", "in the period", "for the first time": review s43i S2 on eb46c8d). Entity kinds
+# and nouns that never name an owner: an amount, a time, a place.
+_OTHER_BODY_PREPS: Final = frozenset({"at", "of"})
 _AMOUNT_ENTITIES: Final = frozenset(
-    {"MONEY", "CARDINAL", "QUANTITY", "PERCENT", "DATE", "TIME", "ORDINAL"}
+    {"MONEY", "CARDINAL", "QUANTITY", "PERCENT", "DATE", "TIME", "ORDINAL", "GPE", "LOC"}
+)
+_PERIOD_NOUNS: Final = frozenset(
+    {"time", "period", "quarter", "year", "month", "week", "day", "half", "season"}
 )
 # Head nouns of a body's own figures: a body reporting them is in the news.
 _FIGURES: Final = frozenset(
@@ -149,26 +155,44 @@ def _own_figures(verb: Token) -> bool:
 
 
 def _names_another_place(word: Token) -> bool:
-    """Whether the figures are told of another body ("a loss at the ferry line", "sales
-    of the port"): an outlet reporting them is not reporting its own (review s43h S0).
-    An amount or a time ("a loss of 5 million euros", "in the third quarter") names none."""
-    return any(
-        c.dep_ == "prep" and c.lower_ in _OTHER_BODY_PREPS and _body_object(c)
-        for c in word.children
-    )
+    """Whether the figures are another owner's: another possessor than "its"/"their"
+    ("the ferry line's loss"), or a body named after "at"/"of" ("a loss at the ferry
+    line", "sales of the port"): an outlet reporting them is not reporting its own
+    (review s43h S0). An amount, a time, a place or the body's own part ("a loss of 5
+    million euros", "of revenue", "at its ferry arm") names no other owner (review s43i
+    S2)."""
+    for c in word.children:
+        if c.dep_ == "poss" and c.lower_ not in _OWN_POSSESSORS:
+            return True
+        if c.dep_ == "prep" and c.lower_ in _OTHER_BODY_PREPS and _body_object(c):
+            return True
+    return False
 
 
 def _body_object(prep: Token) -> bool:
-    return any(
-        o.dep_ == "pobj"
-        and not o.like_num
-        and o.ent_type_ not in _AMOUNT_ENTITIES
-        and not any(c.dep_ == "nummod" for c in o.children)
-        for o in prep.children
-    )
+    """Whether the object of "at"/"of" names a body: a name, or a noun made definite by
+    "the" or another's possessive, never an amount, a period, a place or its own part."""
+    return any(o.dep_ == "pobj" and _a_body(o) for o in prep.children)
+
+
+def _a_body(noun: Token) -> bool:
+    if noun.like_num or noun.ent_type_ in _AMOUNT_ENTITIES:
+        return False
+    if noun.lemma_.lower() in _PERIOD_NOUNS or any(c.dep_ == "nummod" for c in noun.children):
+        return False
+    if noun.ent_type_ == "ORG" or noun.tag_ in ("NNP", "NNPS"):
+        return True
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c.lower_ not in _OWN_POSSESSORS
+        if c.dep_ == "det" and c.lower_ == "the":
+            return True
+    return False
 
 
 def _own(noun: Token) -> bool:
-    return noun.lemma_.lower() in _FIGURES or noun.lower_ in _FIGURES or any(
-        c.dep_ == "poss" and c.lower_ in _OWN_POSSESSORS for c in noun.children
+    return (
+        noun.lemma_.lower() in _FIGURES
+        or noun.lower_ in _FIGURES
+        or any(c.dep_ == "poss" and c.lower_ in _OWN_POSSESSORS for c in noun.children)
     )
