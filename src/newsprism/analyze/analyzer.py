@@ -55,7 +55,7 @@ from newsprism.model import Analysis, Article
 logger = logging.getLogger(__name__)
 
 # Bump when any extractor's output changes, so stored analyses are redone.
-ANALYZER_VERSION = "47"
+ANALYZER_VERSION = "48"
 
 ErrorPolicy = Literal["raise", "record"]
 Outcome = Analysis | AnalysisFailure
