@@ -28,11 +28,18 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from newsprism.ingest.unicode import one_line, storable_name
-from newsprism.model import normalize_for_id
+from newsprism.model import Article, normalize_for_id
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["Member", "file_named", "story_members", "text_digest", "uncounted_copies"]
+__all__ = [
+    "Member",
+    "file_named",
+    "story_members",
+    "text_digest",
+    "uncounted_articles",
+    "uncounted_copies",
+]
 
 # The marks a file manager or a browser adds to a second save of one file: " (1)",
 # "(2)", " - Copy", " - Copy (2)", "-copy", " copy", " copy 2", "_1".
@@ -96,6 +103,15 @@ def uncounted_copies(
         for found in saves.values():
             left.update(_copies(found))
     return frozenset(left)
+
+
+def uncounted_articles(
+    articles: Iterable[Article], groups: Iterable[Sequence[str]]
+) -> frozenset[str]:
+    """:func:`uncounted_copies` over articles already loaded (the story panel and the
+    web story page hold them; the store reads its members with :func:`story_members`)."""
+    held = {a.id: Member(a.id, a.outlet, a.source, text_digest(a.text)) for a in articles}
+    return uncounted_copies(held, groups)
 
 
 def _copies(found: list[Member]) -> list[str]:

@@ -16,7 +16,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from newsprism.copy_outlets import Member, text_digest, uncounted_copies
+from newsprism.copy_outlets import uncounted_articles
 from newsprism.ingest.batch import IngestReport
 from newsprism.ingest.language import ANALYSED_LANGUAGES
 from newsprism.model import Analysis, Article, Story
@@ -286,8 +286,7 @@ def story_panel(story: Story, articles: Sequence[Article]) -> Panel:
             table.add_row(Text(outlet), Text(article.id[:SHORT_ID]), _when(article), title)
     heading = Text(story.title or "(untitled)", style="bold")
     # A copy saved again under another file name is no outlet of its own (copy_outlets).
-    held = {a.id: Member(a.id, a.outlet, a.source, text_digest(a.text)) for a in articles}
-    uncounted = uncounted_copies(held, story.duplicates)
+    uncounted = uncounted_articles(articles, story.duplicates)
     outlets = {a.outlet or "?" for a in articles if a.id not in uncounted}
     summary = Text(
         f"{counted(len(articles), 'article')} from {counted(len(outlets), 'outlet')}, "

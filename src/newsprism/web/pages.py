@@ -14,7 +14,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from newsprism.copy_outlets import Member, text_digest, uncounted_copies
+from newsprism.copy_outlets import uncounted_articles
 from newsprism.render.briefs import exclusive_detail
 from newsprism.render.terminal import unanalysed_note
 from newsprism.store import as_utc
@@ -106,8 +106,7 @@ def _story_html(svc: Services, cached: CachedBrief) -> str:
     brief = cached.brief
     # A copy saved again under another file name is no outlet of its own, as in
     # ``stories`` and the panel (copy_outlets); its statements are its original's.
-    held = {a.id: Member(a.id, a.outlet, a.source, text_digest(a.text)) for a in cached.articles}
-    uncounted = uncounted_copies(held, brief.story.duplicates)
+    uncounted = uncounted_articles(cached.articles, brief.story.duplicates)
     outlets = sorted({a.outlet or a.id[:10] for a in cached.articles if a.id not in uncounted})
     voices = (
         [(o.outlet, voice_bars(o.voices)) for o in brief.framing.outlets] if brief.framing else []
