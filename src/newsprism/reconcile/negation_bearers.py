@@ -57,11 +57,6 @@ logger = logging.getLogger(__name__)
 
 #: Verbs whose subject undergoes the deed their object names ("suffered no injuries").
 _UNDERGO: Final = frozenset({"suffer", "sustain", "receive", "have", "escape"})
-#: Nouns naming anyone: a group denial ("no passengers were hurt") may be about them.
-_GENERIC: Final = frozenset(
-    {"people", "person", "one", "anyone", "anybody", "someone", "somebody", "everyone",
-     "everybody", "nobody", "none", "other", "others", "victim", "casualty"}
-)  # fmt: skip
 #: Words that head a partitive subject: the group is their "of" object ("none of the crew").
 _PARTITIVE: Final = frozenset({"none", "neither", "all", "some", "one", "many", "most", "any"})
 _SUBJECTS: Final = frozenset({"nsubj", "nsubjpass"})
